@@ -1,0 +1,22 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CALLER_HEADER, PROOF_HEADER, type Logger } from '@cppcc/kit';
+
+export const ENGINES = ['hive', 'apollo'] as const;
+export type EngineKind = (typeof ENGINES)[number];
+
+/** Headers the gateway sets on the incoming request and every engine forwards to subgraphs. */
+export const FORWARDED_HEADERS = [CALLER_HEADER, PROOF_HEADER, 'x-request-id'] as const;
+
+export interface EngineOptions {
+  supergraphSdl: string;
+  log: Logger;
+  /** Deepest selection a query may have. */
+  maxDepth: number;
+}
+
+/** Plans and executes operations over the supergraph. The rest of the gateway does not care which. */
+export interface Engine {
+  readonly kind: EngineKind;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import {
+  appError,
+  CALLER_HEADER,
+  ErrorCode,
+  moduleLogger,
+  PROOF_HEADER,
+  sendError,
+  sendJson,
+  signCaller,
+  type Caller,
+  type Settings,
+} from '@cppcc/kit';
+import { createTokenReader } from './auth.js';
+import { DistrictDirectory } from './district-directory.js';
+import { createEngine, DEFAULT_ENGINE, type Engine, type EngineKind } from './engines/index.js';
+import { subgraphEndpoints, withRoutingUrls } from './supergraph.js';
+
+export interface GatewayOptions {
+  settings: Settings;
+  /** The committed supergraph file; watched and reloaded when it changes. */
+  supergraphPath: string;
+  /** Subgraph URLs that replace the committed routing URLs, by subgraph name. */
+  routingUrls?: Record<string, string>;
+  engine?: EngineKind;
+  port?: number;
+  host?: string;
+  maxDepth?: number;
+  /** How often the supergraph file is checked for changes. */
+  watchIntervalMs?: number;
+}
+
+export interface RunningGateway {
+  url: string;
+  engine: EngineKind;
+  /** Re-reads the supergraph now (the file watcher calls this). */
+  reload(): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+const SYSTEM: Caller = { userId: 'gateway', memberId: null, district: null, roles: [], districts: [] };
+
+/**
+ * The one endpoint. In front of the engine: who the caller is (token → caller → the
+ * districts they may see), signed onto the request for the subgraphs; health and readiness;
+ * hot reload of the supergraph without dropping requests in flight.
+ */
+export async function createGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const log = moduleLogger('gateway');
+  const { settings } = options;
+  const kind = options.engine ?? DEFAULT_ENGINE;
+  const readToken = createTokenReader(settings);
+
+  let supergraphText = '';
+  let sdl = '';
+  let engine!: Engine;
+  const endpoints = () => subgraphEndpoints(sdl);
+  const directory = new DistrictDirectory(
+    () => endpoints().find((e) => e.name === 'organization')?.url ?? '',
+    settings.gatewaySecret,
+    log,
+  );
+
+  async function load(): Promise<boolean> {
+    const text = fs.readFileSync(options.supergraphPath, 'utf8');
+    if (text === supergraphText) return false;
+    const nextSdl = withRoutingUrls(text, options.routingUrls);
+    const next = await createEngine(kind, { supergraphSdl: nextSdl, log, maxDepth: options.maxDepth ?? 15 });
+    const previous = engine;
+    // Requests already inside the old engine finish there; new ones go to the new one.
+    engine = next;
+    sdl = nextSdl;
+    supergraphText = text;
+    directory.invalidate();
+    if (previous) setTimeout(() => void previous.stop().catch(() => undefined), 30_000).unref();
+    log.info({ engine: kind, subgraphs: endpoints().map((e) => e.name) }, previous ? 'supergraph reloaded' : 'supergraph loaded');
+    return true;
+  }
+  await load();
+
+  async function ready(): Promise<{ ok: boolean; subgraphs: Record<string, string> }> {
+    const results = await Promise.all(
+      endpoints().map(async (e) => {
+        try {
+          const response = await fetch(e.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...signCaller(SYSTEM, settings.gatewaySecret) },
+            body: JSON.stringify({ query: '{ __typename }' }),
+            signal: AbortSignal.timeout(2000),
+          });
+          return [e.name, response.ok ? 'up' : `answered ${response.status}`] as const;
+        } catch (err) {
+          return [e.name, `unreachable: ${(err as Error).message}`] as const;
+        }
+      }),
+    );
+    return { ok: results.every(([, s]) => s === 'up'), subgraphs: Object.fromEntries(results) };
+  }
+
+  async function identify(req: http.IncomingMessage): Promise<{ ok: true; caller: Caller } | { ok: false; status: number; code: string; message: string }> {
+    const token = await readToken(req.headers.authorization);
+    if (!token.ok) return { ok: false, status: 401, code: String(token.error.extensions.code), message: token.error.message };
+    const base = token.caller;
+    if (base.district && !(await directory.knows(base.district))) {
+      const error = appError(ErrorCode.UNKNOWN_DISTRICT, `token names district ${base.district}, which does not exist`);
+      return { ok: false, status: 403, code: String(error.extensions.code), message: error.message };
+    }
+    return { ok: true, caller: { ...base, districts: await directory.visibleDistricts(base) } };
+  }
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const path = (req.url ?? '/').split('?')[0];
+      if (path === '/healthz') return sendJson(res, 200, { status: 'up' });
+      if (path === '/readyz') {
+        const state = await ready();
+        return sendJson(res, state.ok ? 200 : 503, { status: state.ok ? 'ready' : 'not ready', ...state });
+      }
+      if (path !== '/graphql') return sendError(res, 404, 'NOT_FOUND', `no route ${path}; the graph is at /graphql`);
+      const requestId = randomUUID();
+      // A client never speaks for the gateway: whatever it sent in these headers is dropped.
+      delete req.headers[CALLER_HEADER];
+      delete req.headers[PROOF_HEADER];
+      req.headers['x-request-id'] = requestId;
+      res.setHeader('x-request-id', requestId);
+      const who = await identify(req);
+      if (!who.ok) {
+        log.info({ requestId, code: who.code, reason: who.message }, 'request refused');
+        return sendError(res, who.status, who.code, who.message);
+      }
+      Object.assign(req.headers, signCaller(who.caller, settings.gatewaySecret));
+      await engine.handle(req, res);
+    })().catch((err) => {
+      log.error({ err }, 'gateway request failed');
+      if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
+  const url = `http://${options.host ?? '127.0.0.1'}:${address.port}/graphql`;
+
+  const watchInterval = options.watchIntervalMs ?? 1000;
+  const onChange = () => void load().catch((err) => log.error({ err }, 'supergraph reload failed; keeping the previous one'));
+  fs.watchFile(options.supergraphPath, { interval: watchInterval }, onChange);
+
+  log.info({ url, engine: kind }, 'gateway listening');
+  return {
+    url,
+    engine: kind,
+    reload: load,
+    async stop() {
+      fs.unwatchFile(options.supergraphPath, onChange);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await engine.stop();
+    },
+  };
+}

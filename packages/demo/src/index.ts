@@ -1,0 +1,3 @@
+export * from './activity.js';
+export * from './members.js';
+export * from './organization.js';

@@ -1,0 +1,29 @@
+import { defineEvent } from '@cppcc/kit';
+import { z } from 'zod';
+
+/**
+ * The events modules tell each other. A module emits only what is declared here and a
+ * consumer can rely on the payload's shape: this file is the contract between them.
+ */
+
+const id = z.string().regex(/^\d+$/, 'must be a numeric id');
+
+export const proposalSubmitted = defineEvent(
+  'proposal.submitted',
+  z.object({ proposalId: id, authorId: id, title: z.string().min(1), submittedAt: z.string() }),
+  'A member submitted a proposal (proposals).',
+);
+
+export const proposalFiled = defineEvent(
+  'proposal.filed',
+  z.object({ proposalId: id, authorId: id, coAuthorIds: z.array(id), caseNumber: z.string(), filedAt: z.string() }),
+  'A proposal was accepted for handling (立案) (proposals).',
+);
+
+export const consultationAttended = defineEvent(
+  'consultation.attended',
+  z.object({ activityId: id, memberId: id, form: z.string(), title: z.string(), heldOn: z.string() }),
+  'A member took part in a consultation activity (consultation).',
+);
+
+export { districtRegistered } from '@cppcc/kit';

@@ -1,0 +1,130 @@
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import DirectivesPlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { GraphQLError } from 'graphql';
+import { hasRole, type Role } from './caller.js';
+import type { RequestContext } from './context.js';
+import { ErrorCode } from './errors.js';
+import type { Page } from './pagination.js';
+
+export interface KitTypes {
+  Context: RequestContext;
+  AuthScopes: {
+    /** Any caller with a token. */
+    authenticated: boolean;
+    /** A caller who is a CPPCC member. */
+    member: boolean;
+    /** Committee staff of the caller's district (city staff see the districts below). */
+    staff: boolean;
+    role: Role;
+  };
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    ID: { Input: string; Output: string | number };
+  };
+  DefaultFieldNullability: false;
+}
+
+function issuePath(path: ReadonlyArray<PropertyKey | { key: PropertyKey }> | undefined): string {
+  return (path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
+}
+
+/**
+ * The one Pothos builder configuration every subgraph and plugin uses. Directives must come
+ * before federation: without it `@key` silently disappears from the printed SDL.
+ */
+export function createBuilder() {
+  const builder = new SchemaBuilder<KitTypes>({
+    plugins: [ScopeAuthPlugin, DirectivesPlugin, FederationPlugin, DataloaderPlugin, ValidationPlugin],
+    defaultFieldNullability: false,
+    scopeAuth: {
+      authScopes: (ctx) => ({
+        authenticated: ctx.caller.userId !== null,
+        member: ctx.caller.memberId !== null,
+        staff: hasRole(ctx.caller, 'staff'),
+        role: (role: Role) => hasRole(ctx.caller, role),
+      }),
+      unauthorizedError: (_parent, ctx, info) =>
+        new GraphQLError(
+          ctx.caller.userId === null
+            ? `${info.parentType.name}.${info.fieldName} needs a signed-in caller`
+            : `${info.parentType.name}.${info.fieldName} is not allowed for your roles`,
+          { extensions: { code: ctx.caller.userId === null ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN } },
+        ),
+    },
+    validation: {
+      validationError: (result) => {
+        const issue = result.issues[0];
+        const field = issuePath(issue?.path) || 'input';
+        return new GraphQLError(`${field}: ${issue?.message ?? 'is invalid'}`, {
+          extensions: { code: ErrorCode.BAD_USER_INPUT, field, issues: result.issues.map((i) => ({ path: issuePath(i.path), message: i.message })) },
+        });
+      },
+    },
+  });
+
+  builder.scalarType('DateTime', {
+    description: 'An instant, as an ISO-8601 string in UTC.',
+    serialize: (value) => (value instanceof Date ? value : new Date(value)).toISOString(),
+    parseValue: (value) => {
+      const date = new Date(String(value));
+      if (typeof value !== 'string' || Number.isNaN(date.getTime())) {
+        throw new GraphQLError('DateTime: expected an ISO-8601 string', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+      }
+      return date;
+    },
+  });
+  builder.queryType({});
+  return builder;
+}
+
+export type Builder = ReturnType<typeof createBuilder>;
+
+const pageInfoRefs = new WeakMap<Builder, ReturnType<typeof definePageInfo>>();
+
+function definePageInfo(builder: Builder) {
+  return builder.objectRef<Page<unknown>['pageInfo']>('PageInfo').implement({
+    shareable: true,
+    fields: (t) => ({
+      hasNextPage: t.exposeBoolean('hasNextPage'),
+      hasPreviousPage: t.exposeBoolean('hasPreviousPage'),
+      startCursor: t.exposeString('startCursor', { nullable: true }),
+      endCursor: t.exposeString('endCursor', { nullable: true }),
+    }),
+  });
+}
+
+/** `<Name>Connection` and `<Name>Edge` types for a cursor-paginated list of `node`. */
+export function connectionType<T>(builder: Builder, name: string, node: any) {
+  let pageInfo = pageInfoRefs.get(builder);
+  if (!pageInfo) {
+    pageInfo = definePageInfo(builder);
+    pageInfoRefs.set(builder, pageInfo);
+  }
+  const edge = builder.objectRef<Page<T>['edges'][number]>(`${name}Edge`).implement({
+    fields: (t) => ({
+      cursor: t.exposeString('cursor'),
+      node: t.field({ type: node, resolve: (e) => e.node as any }),
+    }),
+  });
+  const info = pageInfo;
+  return builder.objectRef<Page<T>>(`${name}Connection`).implement({
+    fields: (t) => ({
+      edges: t.field({ type: [edge], resolve: (page) => page.edges }),
+      nodes: t.field({ type: [node], resolve: (page) => page.edges.map((e) => e.node) as any }),
+      pageInfo: t.field({ type: info, resolve: (page) => page.pageInfo }),
+      totalCount: t.int({ resolve: (page) => page.totalCount() }),
+    }),
+  });
+}
+
+/** The `first`/`after` arguments every paginated list takes. */
+export function pageArgs<A extends { int: (...args: any[]) => unknown; string: (...args: any[]) => unknown }>(t: { arg: A }) {
+  return {
+    first: t.arg.int({ required: false, description: 'At most this many items (default 20, at most 1000).' }) as ReturnType<A['int']>,
+    after: t.arg.string({ required: false, description: 'Cursor of the item to start after.' }) as ReturnType<A['string']>,
+  };
+}

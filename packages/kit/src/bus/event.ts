@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+
+/** One fact a module tells the others, as it travels on the bus. */
+export interface BusEvent<P = Record<string, unknown>> {
+  /** Unique id; consumers use it to apply an event once. */
+  id: string;
+  type: string;
+  /** Module that emitted it. */
+  source: string;
+  district: string | null;
+  occurredAt: string;
+  payload: P;
+}
+
+export interface EventDefinition<S extends z.ZodType = z.ZodType> {
+  type: string;
+  payload: S;
+  /** One line on what happened, for the event catalogue in the docs. */
+  description: string;
+}
+
+/** Declares an event type with the schema its payload must satisfy. */
+export function defineEvent<S extends z.ZodType>(type: string, payload: S, description: string): EventDefinition<S> {
+  return { type, payload, description };
+}
+
+export type PayloadOf<E> = E extends EventDefinition<infer S> ? z.infer<S> : never;
+
+/** Carries events between processes (or within one). Delivery is at least once. */
+export interface Transport {
+  readonly kind: 'memory' | 'redis';
+  publish(events: BusEvent[]): Promise<void>;
+  /**
+   * Each event reaches one consumer of each group. `handle` resolving acknowledges it;
+   * rejecting leaves it to be delivered again.
+   */
+  subscribe(options: SubscribeOptions): Promise<Subscription>;
+  close(): Promise<void>;
+}
+
+export interface SubscribeOptions {
+  group: string;
+  consumer: string;
+  handle: (event: BusEvent) => Promise<void>;
+}
+
+export interface Subscription {
+  stop(): Promise<void>;
+}

@@ -1,0 +1,105 @@
+import { createClient, type RedisClientType } from 'redis';
+import { moduleLogger } from '../log.js';
+import type { BusEvent, SubscribeOptions, Subscription, Transport } from './event.js';
+
+export interface RedisTransportOptions {
+  url: string;
+  /** Stream key; tests use their own so that runs do not see each other's events. */
+  stream?: string;
+  /** A delivered event not acknowledged for this long is taken over by another consumer. */
+  claimIdleMs?: number;
+  blockMs?: number;
+}
+
+type RawEntry = [id: string, fields: string[]];
+
+/**
+ * Redis Streams: one stream, one consumer group per consuming module. A consumer that dies
+ * mid-event leaves it pending; the group's other consumers (or the same one on restart)
+ * claim it after `claimIdleMs` and handle it again, so handlers must be idempotent.
+ */
+export async function redisTransport(options: RedisTransportOptions): Promise<Transport> {
+  const log = moduleLogger('bus');
+  const stream = options.stream ?? 'cppcc:events';
+  const claimIdleMs = options.claimIdleMs ?? 30_000;
+  const blockMs = options.blockMs ?? 1000;
+  const client = createClient({ url: options.url }) as RedisClientType;
+  client.on('error', (err) => log.error({ err }, 'redis error'));
+  await client.connect();
+  const readers = new Set<RedisClientType>();
+
+  async function handleEntries(sub: SubscribeOptions, reader: RedisClientType, entries: RawEntry[]) {
+    for (const [id, fields] of entries) {
+      if (!fields) continue; // deleted while pending
+      const raw = fields[fields.indexOf('event') + 1];
+      let event: BusEvent;
+      try {
+        event = JSON.parse(raw) as BusEvent;
+      } catch {
+        log.error({ id }, 'unreadable event on the stream; acknowledged and skipped');
+        await reader.xAck(stream, sub.group, id);
+        continue;
+      }
+      try {
+        await sub.handle(event);
+        await reader.xAck(stream, sub.group, id);
+      } catch (err) {
+        // Left pending: claimed again after claimIdleMs.
+        log.warn({ err, eventId: event.id, group: sub.group }, 'handler failed; will retry');
+      }
+    }
+  }
+
+  return {
+    kind: 'redis',
+    async publish(events) {
+      if (events.length === 0) return;
+      const multi = client.multi();
+      for (const event of events) multi.xAdd(stream, '*', { event: JSON.stringify(event) });
+      await multi.exec();
+    },
+    async subscribe(sub): Promise<Subscription> {
+      try {
+        await client.xGroupCreate(stream, sub.group, '0', { MKSTREAM: true });
+      } catch (err) {
+        if (!String((err as Error).message).includes('BUSYGROUP')) throw err;
+      }
+      // Blocking reads need a connection of their own.
+      const reader = client.duplicate() as RedisClientType;
+      reader.on('error', (err) => log.error({ err }, 'redis reader error'));
+      await reader.connect();
+      readers.add(reader);
+      let running = true;
+      const loop = (async () => {
+        while (running) {
+          try {
+            const claimed = (await reader.sendCommand([
+              'XAUTOCLAIM', stream, sub.group, sub.consumer, String(claimIdleMs), '0', 'COUNT', '50',
+            ])) as [string, RawEntry[], string[]];
+            if (claimed?.[1]?.length) await handleEntries(sub, reader, claimed[1]);
+            const read = (await reader.sendCommand([
+              'XREADGROUP', 'GROUP', sub.group, sub.consumer, 'COUNT', '50', 'BLOCK', String(blockMs), 'STREAMS', stream, '>',
+            ])) as [string, RawEntry[]][] | null;
+            for (const [, entries] of read ?? []) await handleEntries(sub, reader, entries);
+          } catch (err) {
+            if (!running) break;
+            log.error({ err, group: sub.group }, 'stream read failed');
+            await new Promise((r) => setTimeout(r, 500));
+          }
+        }
+      })();
+      return {
+        async stop() {
+          running = false;
+          await loop;
+          readers.delete(reader);
+          await reader.quit().catch(() => undefined);
+        },
+      };
+    },
+    async close() {
+      await Promise.all([...readers].map((r) => r.quit().catch(() => undefined)));
+      await client.quit().catch(() => undefined);
+    },
+  };
+}

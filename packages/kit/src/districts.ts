@@ -1,0 +1,58 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { z } from 'zod';
+import { canWriteDistrict } from './caller.js';
+import type { RequestContext } from './context.js';
+import { defineEvent } from './bus/event.js';
+import type { EventHandler } from './bus/consumer.js';
+import { appError, ErrorCode } from './errors.js';
+import { defineMigration } from './migration.js';
+
+/**
+ * Every module keeps a read-only copy of the district list, fed by the organization
+ * subgraph's events, so it can tell an unknown district code from one with no rows
+ * without calling another subgraph.
+ */
+export const DistrictRefSchema = defineEntity({
+  name: 'DistrictRef',
+  tableName: 'district_ref',
+  properties: {
+    code: p.string().primary().length(12),
+    name: p.string(),
+    parentCode: p.string().length(12).nullable(),
+  },
+});
+export type DistrictRef = InferEntity<typeof DistrictRefSchema>;
+
+export const districtRegistered = defineEvent(
+  'district.registered',
+  z.object({ code: z.string().min(1).max(12), name: z.string().min(1), parentCode: z.string().max(12).nullable() }),
+  'A district committee was registered or renamed (organization).',
+);
+
+export const districtRefMigration = defineMigration('Migration00000000000001_district_ref', (knex) =>
+  knex.schema.createTable('district_ref', (t) => {
+    t.string('code', 12).primary();
+    t.string('name').notNullable();
+    t.string('parent_code', 12).nullable();
+  }),
+);
+
+export const applyDistrictRegistered: EventHandler = async (em, event) => {
+  const payload = districtRegistered.payload.parse(event.payload);
+  await em.upsert(DistrictRefSchema, payload);
+};
+
+/** Refuses a district code this platform does not know, naming the field. */
+export async function assertKnownDistrict(ctx: RequestContext, code: string, field = 'district'): Promise<void> {
+  const known = await ctx.loaders.one(DistrictRefSchema, 'code').load(code);
+  if (!known) throw appError(ErrorCode.UNKNOWN_DISTRICT, `${field}: no district has code ${code}`, { field });
+}
+
+/** Refuses a write to a district the caller does not administer. */
+export async function assertWritableDistrict(ctx: RequestContext, code: string, field = 'district'): Promise<void> {
+  await assertKnownDistrict(ctx, code, field);
+  if (ctx.caller.userId === null) throw appError(ErrorCode.UNAUTHENTICATED, 'sign in to change records');
+  if (!canWriteDistrict(ctx.caller, code)) {
+    throw appError(ErrorCode.CROSS_DISTRICT, `${field}: you may not change records of district ${code}`, { field });
+  }
+}

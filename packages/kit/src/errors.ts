@@ -1,0 +1,43 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Stable `extensions.code` values. Clients branch on these, so a code, once shipped,
+ * keeps its meaning.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  GATEWAY_PROOF_REQUIRED: 'GATEWAY_PROOF_REQUIRED',
+  UNKNOWN_DISTRICT: 'UNKNOWN_DISTRICT',
+  CROSS_DISTRICT: 'CROSS_DISTRICT',
+  CONFLICT: 'CONFLICT',
+  ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+/** A bad input value: names the argument path and the rule it broke. */
+export function inputError(field: string, rule: string, message: string): GraphQLError {
+  return appError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field, rule });
+}
+
+export function notFound(what: string, id: string | number): GraphQLError {
+  return appError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist or is not visible to you`, { id: String(id) });
+}
+
+export function forbidden(message: string): GraphQLError {
+  return appError(ErrorCode.FORBIDDEN, message);
+}
+
+/** Reads a numeric id argument, refusing anything else with the field's name. */
+export function parseId(value: string | number, field = 'id'): number {
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || id <= 0) throw inputError(field, 'id', `"${value}" is not an id`);
+  return id;
+}

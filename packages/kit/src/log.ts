@@ -1,0 +1,15 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/** Structured JSON logs on stdout; one child logger per module. */
+export const rootLogger: Logger = pino({
+  level: process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'),
+  base: undefined,
+  timestamp: pino.stdTimeFunctions.isoTime,
+  formatters: { level: (label) => ({ level: label }) },
+});
+
+export function moduleLogger(module: string): Logger {
+  return rootLogger.child({ module });
+}

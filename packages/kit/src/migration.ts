@@ -1,0 +1,24 @@
+import { Migration } from '@mikro-orm/migrations';
+import type { Knex } from '@mikro-orm/knex';
+
+/**
+ * A migration written once with knex's schema builder, so the same file migrates SQLite and
+ * PostgreSQL. `up` receives knex and returns schema builders (`knex.schema.createTable(...)`).
+ */
+export function defineMigration(name: string, up: (knex: Knex) => Knex.SchemaBuilder | Knex.SchemaBuilder[]) {
+  class DefinedMigration extends Migration {
+    override async up(): Promise<void> {
+      const knex = this.getKnex();
+      const builders = up(knex);
+      // A builder accumulates what was chained on it; each is run once.
+      for (const builder of new Set(Array.isArray(builders) ? builders : [builders])) {
+        // toSQL() splits a table with its indexes into separate statements: SQLite runs one at a time.
+        for (const statement of builder.toSQL() as unknown as { sql: string; bindings: readonly unknown[] }[]) {
+          this.addSql(knex.raw(statement.sql, statement.bindings as any).toQuery());
+        }
+      }
+    }
+  }
+  Object.defineProperty(DefinedMigration, 'name', { value: name });
+  return { name, class: DefinedMigration };
+}

@@ -1,0 +1,48 @@
+import type { EntitySchema } from '@mikro-orm/core';
+import type { MigrationObject } from '@mikro-orm/core';
+import type { GraphQLSchema } from 'graphql';
+import type { EventHandler } from './bus/consumer.js';
+import type { EventDefinition } from './bus/event.js';
+import { busMigration, OutboxEventSchema, ProcessedEventSchema } from './bus/outbox.js';
+import type { EntityManager } from './db.js';
+import { AuditEntrySchema, auditMigration } from './workflow.js';
+import { applyDistrictRegistered, districtRefMigration, DistrictRefSchema, districtRegistered } from './districts.js';
+
+export interface SeedOptions {
+  /** Multiplies the demo data (for benchmarks); 1 is the report's own size. */
+  scale: number;
+  /** Called as rows are written, for a progress bar. */
+  progress?: (done: number, total: number) => void;
+}
+
+/**
+ * A module is a subgraph or a plugin: a schema, the tables behind it, the events it emits
+ * and consumes, and its demo data. Everything the runtime needs to serve it is here.
+ */
+export interface ModuleDefinition {
+  /** Short kebab-case name; the subgraph, its schema/SQLite file and its log lines use it. */
+  name: string;
+  /** Port when served alone. */
+  port: number;
+  schema: GraphQLSchema;
+  entities: EntitySchema<any, any>[];
+  /** In order; each written once with `defineMigration` so it runs on SQLite and PostgreSQL. */
+  migrations: MigrationObject[];
+  /** Events this module emits. */
+  emits?: EventDefinition[];
+  /** Handlers for events other modules emit, by event type; each is applied once per event. */
+  consumes?: Record<string, EventHandler>;
+  /** Loads demo data into empty tables; writes events through the outbox like any command. */
+  seed?: (em: EntityManager, options: SeedOptions) => Promise<void>;
+  /** True when demo data is already there (so a restart does not seed twice). */
+  isSeeded?: (em: EntityManager) => Promise<boolean>;
+}
+
+export function defineModule(definition: ModuleDefinition): ModuleDefinition {
+  return {
+    ...definition,
+    entities: [OutboxEventSchema, ProcessedEventSchema, DistrictRefSchema, AuditEntrySchema, ...definition.entities],
+    migrations: [busMigration, districtRefMigration, auditMigration, ...definition.migrations],
+    consumes: { [districtRegistered.type]: applyDistrictRegistered, ...definition.consumes },
+  };
+}

@@ -1,0 +1,164 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError, type FormattedExecutionResult } from 'graphql';
+import { idempotentConsumer } from './bus/consumer.js';
+import type { Subscription, Transport } from './bus/event.js';
+import { startRelay, type Relay } from './bus/outbox.js';
+import { ANONYMOUS, verifyCaller, type Caller } from './caller.js';
+import type { Settings } from './config.js';
+import { createContext, type RequestContext } from './context.js';
+import { migrate, openDatabase, systemEm, type Orm } from './db.js';
+import { ErrorCode } from './errors.js';
+import { sendError, sendJson, serveApollo } from './http.js';
+import { moduleLogger } from './log.js';
+import type { ModuleDefinition, SeedOptions } from './module.js';
+
+export interface RuntimeOptions {
+  settings: Settings;
+  transport: Transport;
+  /** 0 picks a free port (tests). Defaults to the module's own port. */
+  port?: number;
+  host?: string;
+  /** SQLite file override; ':memory:' in tests. */
+  file?: string;
+  /** PostgreSQL schema override; tests use a schema of their own. */
+  pgSchema?: string;
+  /** Load demo data if the tables are empty. */
+  seed?: SeedOptions | false;
+  onQuery?: (sql: string) => void;
+  /** Consumer name within its group; replicas must differ. */
+  consumerName?: string;
+  /** Do not listen on a port (in-process tests that only call `execute`). */
+  listen?: boolean;
+}
+
+export interface RunningModule {
+  name: string;
+  url: string;
+  orm: Orm;
+  relay: Relay;
+  server: ApolloServer<RequestContext>;
+  /** Runs an operation in-process as `caller`, the way a gateway call would. */
+  execute(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<FormattedExecutionResult>;
+  stop(): Promise<void>;
+}
+
+function relayPlugin(relay: Relay): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation }) {
+          // Waiting here means an in-process consumer has applied the event when the client
+          // sees the response; on Redis it only means the event is on the stream.
+          if (operation?.operation === 'mutation') await relay.kick();
+        },
+      };
+    },
+  };
+}
+
+export async function startModule(definition: ModuleDefinition, options: RuntimeOptions): Promise<RunningModule> {
+  const log = moduleLogger(definition.name);
+  const { settings } = options;
+  const orm = await openDatabase({
+    module: definition.name,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    url: settings.databaseUrl,
+    schema: options.pgSchema,
+    file: options.file,
+    dataDir: settings.dataDir,
+    onQuery: options.onQuery,
+  });
+  await migrate(orm);
+
+  if (options.seed && definition.seed) {
+    const em = systemEm(orm);
+    if (!(await definition.isSeeded?.(em))) {
+      await em.transactional((tx) => definition.seed!(tx as typeof em, options.seed as SeedOptions));
+      log.info('demo data loaded');
+    }
+  }
+
+  const relay = startRelay(orm, options.transport);
+  await relay.kick();
+  const subscriptions: Subscription[] = [];
+  if (definition.consumes && Object.keys(definition.consumes).length > 0) {
+    subscriptions.push(
+      await options.transport.subscribe({
+        group: definition.name,
+        consumer: options.consumerName ?? `${definition.name}-${process.pid}-${randomUUID().slice(0, 8)}`,
+        handle: idempotentConsumer(orm, definition.name, definition.consumes),
+      }),
+    );
+  }
+
+  const server = new ApolloServer<RequestContext>({
+    schema: definition.schema,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), relayPlugin(relay)],
+    formatError: (formatted, error) => {
+      const original = (error as GraphQLError).originalError;
+      const known = formatted.extensions?.code && formatted.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR;
+      if (known || !original || original instanceof GraphQLError) return formatted;
+      log.error({ err: original, path: formatted.path }, 'resolver failed');
+      return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    },
+  });
+  await server.start();
+
+  const httpServer = http.createServer((req, res) => {
+    void (async () => {
+      const url = req.url ?? '/';
+      if (req.method === 'GET' && url.startsWith('/healthz')) return sendJson(res, 200, { status: 'ok', module: definition.name });
+      const proof = verifyCaller(req.headers, settings.gatewaySecret);
+      if (!proof.ok) {
+        log.warn({ reason: proof.reason, remote: req.socket.remoteAddress }, 'call without gateway proof refused');
+        return sendError(res, 401, ErrorCode.GATEWAY_PROOF_REQUIRED, `this subgraph answers the gateway only (${proof.reason})`);
+      }
+      const requestId = (req.headers['x-request-id'] as string) ?? randomUUID();
+      await serveApollo(server, req, res, async () => createContext(orm, definition.name, proof.caller, requestId));
+    })().catch((err) => {
+      log.error({ err }, 'request failed');
+      if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+    });
+  });
+
+  let url = '';
+  if (options.listen !== false) {
+    await new Promise<void>((resolve) => httpServer.listen(options.port ?? definition.port, options.host ?? '127.0.0.1', resolve));
+    const address = httpServer.address() as AddressInfo;
+    url = `http://${options.host ?? '127.0.0.1'}:${address.port}/graphql`;
+    log.info({ url }, 'subgraph listening');
+  }
+
+  return {
+    name: definition.name,
+    url,
+    orm,
+    relay,
+    server,
+    async execute(query, variables, caller = ANONYMOUS) {
+      const response = await server.executeOperation(
+        { query, variables },
+        { contextValue: createContext(orm, definition.name, caller) },
+      );
+      if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
+      return response.body.singleResult;
+    },
+    async stop() {
+      for (const s of subscriptions) await s.stop();
+      if (options.listen !== false) {
+        httpServer.closeAllConnections();
+        await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      }
+      await relay.stop();
+      await server.stop();
+      await orm.close();
+    },
+  };
+}

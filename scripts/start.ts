@@ -1,0 +1,25 @@
+import { signDevToken } from '@cppcc/gateway';
+import { CITY } from '@cppcc/demo';
+import { readSettings, stopOnSignal } from '@cppcc/kit';
+import { startPlatform } from './platform.js';
+
+
+const settings = readSettings();
+const platform = await startPlatform(settings, { port: Number(process.env.PORT ?? 4000) });
+stopOnSignal(() => platform.stop());
+
+const tokens = [
+  ['city staff', await signDevToken(settings, { roles: ['staff'], district: CITY })],
+  ['屯溪区 staff', await signDevToken(settings, { roles: ['staff'], district: '341002' })],
+  ['member 1 (city)', await signDevToken(settings, { roles: ['member'], district: CITY, memberId: '1' })],
+];
+const lines = [
+  '',
+  `CPPCC Graph is ready in ${process.uptime().toFixed(1)} s`,
+  `  graph:    ${platform.gateway.url}  (engine: ${platform.gateway.engine})`,
+  `  storage:  ${settings.databaseUrl ? 'PostgreSQL' : `SQLite files in ${settings.dataDir}`}; bus: ${settings.redisUrl ? 'Redis Streams' : 'in-process'}`,
+  '  dev tokens (send as "Authorization: Bearer <token>"; npm run token -- --help for more):',
+  ...tokens.map(([who, token]) => `    ${who}: ${token}`),
+  '',
+];
+process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,0 +1,26 @@
+// Runs the whole suite once and ends with the plain line CI reads: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const report = path.join(os.tmpdir(), `cppcc-vitest-${process.pid}.json`);
+const run = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (fs.existsSync(report)) {
+  const result = JSON.parse(fs.readFileSync(report, 'utf8'));
+  passed = result.numPassedTests;
+  failed = result.numFailedTests + (result.numFailedTestSuites ?? 0);
+  skipped = result.numPendingTests + result.numTodoTests;
+  fs.rmSync(report);
+} else {
+  failed = 1;
+}
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(run.status === 0 && failed === 0 ? 0 : 1);

@@ -1,0 +1,30 @@
+import { parseArgs } from 'node:util';
+import { signDevToken } from '@cppcc/gateway';
+import { readSettings, ROLES, type Role } from '@cppcc/kit';
+
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string', multiple: true, default: [] },
+    district: { type: 'string' },
+    member: { type: 'string' },
+    ttl: { type: 'string' },
+    help: { type: 'boolean' },
+  },
+});
+if (values.help) {
+  console.log(`npm run token -- --role ROLE [--role ROLE] --district CODE [--member ID] [--ttl SECONDS]\nroles: ${ROLES.join(', ')}`);
+  process.exit(0);
+}
+const unknown = values.role.filter((r) => !(ROLES as readonly string[]).includes(r));
+if (unknown.length) {
+  console.error(`unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
+  process.exit(2);
+}
+console.log(
+  await signDevToken(readSettings(), {
+    roles: values.role as Role[],
+    district: values.district ?? null,
+    memberId: values.member ?? null,
+    ttl: values.ttl ? Number(values.ttl) : undefined,
+  }),
+);

@@ -1,0 +1,6 @@
+import { builder } from '../builder.js';
+
+/** District is organization's entity; consultation only points at it. */
+export const DistrictRef = builder.externalRef('District', builder.selection<{ code: string }>('code')).implement({
+  externalFields: (t) => ({ code: t.id() }),
+});

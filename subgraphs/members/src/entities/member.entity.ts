@@ -1,0 +1,25 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+export const GENDERS = ['MALE', 'FEMALE'] as const;
+export const MEMBER_STATUSES = ['ACTIVE', 'SUSPENDED', 'LEFT'] as const;
+
+/** 委员: a member of a district's CPPCC committee. Name and public profile are public. */
+export const MemberSchema = defineEntity({
+  name: 'Member',
+  tableName: 'member',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    district: p.string().length(12).index(),
+    name: p.string(),
+    gender: p.string().$type<(typeof GENDERS)[number]>(),
+    ethnicity: p.string(),
+    party: p.string(),
+    sectorId: p.integer().index(),
+    workUnit: p.string(),
+    title: p.string(),
+    standingCommittee: p.boolean().default(false),
+    status: p.string().$type<(typeof MEMBER_STATUSES)[number]>().default('ACTIVE'),
+    public: p.boolean().default(true),
+  },
+});
+export type Member = InferEntity<typeof MemberSchema>;

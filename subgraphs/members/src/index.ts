@@ -1,0 +1,4 @@
+import { serveAlone } from '@cppcc/kit';
+import { members } from './module.js';
+
+await serveAlone(members);

@@ -1,0 +1,20 @@
+import { defineModule } from '@cppcc/kit';
+import { consumes } from './consumers.js';
+import { CommitteeMembershipSchema } from './entities/committee-membership.entity.js';
+import { DutyEventSchema } from './entities/duty-event.entity.js';
+import { MemberSchema } from './entities/member.entity.js';
+import { initial } from './migrations/0001-initial.js';
+import { schema } from './schema/index.js';
+import { isSeeded, seed } from './seed.js';
+
+/** Member affairs: members, committee seats, and the duty record built from bus events. */
+export const members = defineModule({
+  name: 'members',
+  port: 4102,
+  schema,
+  entities: [MemberSchema, CommitteeMembershipSchema, DutyEventSchema],
+  migrations: [initial],
+  consumes,
+  seed,
+  isSeeded,
+});

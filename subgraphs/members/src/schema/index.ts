@@ -1,0 +1,9 @@
+import { builder } from '../builder.js';
+import './committee-membership.js';
+import './district.js';
+import './duty-event.js';
+import './member.js';
+import './sector.js';
+import './special-committee.js';
+
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

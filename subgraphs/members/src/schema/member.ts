@@ -1,0 +1,106 @@
+import { appError, canSeeDistrict, connectionType, ErrorCode, findPage, hasRole, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import type { FilterQuery } from '@mikro-orm/core';
+import { builder } from '../builder.js';
+import { CommitteeMembershipSchema } from '../entities/committee-membership.entity.js';
+import { DutyEventSchema } from '../entities/duty-event.entity.js';
+import { GENDERS, MEMBER_STATUSES, MemberSchema, type Member } from '../entities/member.entity.js';
+import { CommitteeMembershipType } from './committee-membership.js';
+import { DistrictRef } from './district.js';
+import { DutyEventType } from './duty-event.js';
+import { SectorRef } from './sector.js';
+
+export const GenderType = builder.enumType('Gender', { values: GENDERS });
+export const MemberStatusType = builder.enumType('MemberStatus', { values: MEMBER_STATUSES });
+
+export const MemberType = builder.objectRef<Member>('Member');
+
+/** The member's own record, or staff of a district that may see it. */
+function maySeeRecord(ctx: RequestContext, member: Member): boolean {
+  return ctx.caller.memberId === String(member.id) || (hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, member.district));
+}
+
+MemberType.implement({
+  description: '委员: a member of a CPPCC committee. The profile is public; the duty record is not.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    gender: t.field({ type: GenderType, resolve: (m) => m.gender }),
+    ethnicity: t.exposeString('ethnicity'),
+    party: t.exposeString('party', { description: 'Party affiliation, e.g. 中共党员, 民盟盟员, 无党派人士.' }),
+    workUnit: t.exposeString('workUnit'),
+    title: t.exposeString('title'),
+    standingCommittee: t.exposeBoolean('standingCommittee', { description: 'Member of the standing committee (常委).' }),
+    status: t.field({ type: MemberStatusType, resolve: (m) => m.status }),
+    district: t.field({ type: DistrictRef, resolve: (m) => ({ code: m.district }) }),
+    sector: t.field({ type: SectorRef, resolve: (m) => ({ id: String(m.sectorId) }) }),
+    committees: t.field({
+      type: [CommitteeMembershipType],
+      resolve: (m, _args, ctx) => ctx.loaders.many(CommitteeMembershipSchema, 'memberId').load(m.id),
+    }),
+    dutyEvents: t.field({
+      type: [DutyEventType],
+      description: 'What the member did, as other modules reported it. The member and their district staff only.',
+      resolve: (m, _args, ctx) => {
+        if (!maySeeRecord(ctx, m)) throw appError(ErrorCode.FORBIDDEN, 'dutyEvents: only the member and their district staff may see it', { field: 'dutyEvents' });
+        return ctx.loaders.many(DutyEventSchema, 'memberId').load(m.id);
+      },
+    }),
+  }),
+});
+
+builder.asEntity(MemberType, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: ({ id }, ctx) => ctx.loaders.one(MemberSchema).load(Number(id)),
+});
+
+export const MemberConnection = connectionType<Member>(builder, 'Member', MemberType);
+
+const MemberFilter = builder.inputType('MemberFilter', {
+  fields: (t) => ({
+    district: t.id({ required: false }),
+    sector: t.id({ required: false }),
+    committee: t.id({ required: false, description: 'Members sitting on this special committee.' }),
+    standingCommittee: t.boolean({ required: false }),
+    nameContains: t.string({ required: false }),
+  }),
+});
+
+builder.queryField('members', (t) =>
+  t.field({
+    type: MemberConnection,
+    args: { filter: t.arg({ type: MemberFilter, required: false }), ...pageArgs(t) },
+    resolve: async (_root, { filter, first, after }, ctx) => {
+      const where: FilterQuery<Member>[] = [];
+      if (filter?.district) where.push({ district: String(filter.district) });
+      if (filter?.sector) where.push({ sectorId: parseId(filter.sector, 'filter.sector') });
+      if (filter?.standingCommittee != null) where.push({ standingCommittee: filter.standingCommittee });
+      if (filter?.nameContains) where.push({ name: { $like: `%${filter.nameContains.replace(/[%_]/g, '')}%` } });
+      if (filter?.committee) {
+        const seats = await ctx.em.find(CommitteeMembershipSchema, { committeeId: parseId(filter.committee, 'filter.committee') }, { fields: ['memberId'] });
+        where.push({ id: { $in: seats.map((s) => s.memberId) } });
+      }
+      return findPage(ctx.em, MemberSchema, { $and: where }, { first, after });
+    },
+  }),
+);
+
+builder.queryField('member', (t) =>
+  t.field({
+    type: MemberType,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      const member = await ctx.loaders.one(MemberSchema).load(parseId(id));
+      if (!member) throw notFound('member', id);
+      return member;
+    },
+  }),
+);
+
+builder.queryField('me', (t) =>
+  t.field({
+    type: MemberType,
+    nullable: true,
+    description: 'The signed-in member, if the caller is one.',
+    resolve: (_root, _args, ctx) => (ctx.caller.memberId ? ctx.loaders.one(MemberSchema).load(Number(ctx.caller.memberId)) : null),
+  }),
+);

@@ -1,0 +1,19 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+export const COMMITTEE_STATUSES = ['ACTIVE', 'MERGED', 'DISSOLVED'] as const;
+export type CommitteeStatus = (typeof COMMITTEE_STATUSES)[number];
+
+export const SpecialCommitteeSchema = defineEntity({
+  name: 'SpecialCommittee',
+  tableName: 'special_committee',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    district: p.string().length(12).index(),
+    name: p.string(),
+    functions: p.text(),
+    status: p.string().$type<CommitteeStatus>().default('ACTIVE'),
+    establishedOn: p.date().nullable(),
+    public: p.boolean().default(true),
+  },
+});
+export type SpecialCommittee = InferEntity<typeof SpecialCommitteeSchema>;

@@ -1,0 +1,4 @@
+import { serveAlone } from '@cppcc/kit';
+import { organization } from './module.js';
+
+await serveAlone(organization);

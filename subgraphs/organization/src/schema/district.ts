@@ -1,0 +1,51 @@
+import { appError, ErrorCode } from '@cppcc/kit';
+import { builder } from '../builder.js';
+import { DISTRICT_LEVELS, DistrictSchema, type District } from '../entities/district.entity.js';
+
+export const DistrictLevelType = builder.enumType('DistrictLevel', { values: DISTRICT_LEVELS });
+
+export const DistrictType = builder.objectRef<District>('District');
+
+DistrictType.implement({
+  description: 'A committee body: the city CPPCC committee or a district (county) committee below it. Public.',
+  fields: (t) => ({
+    code: t.exposeID('code', { description: 'Administrative division code, e.g. 341000.' }),
+    name: t.exposeString('name'),
+    level: t.field({ type: DistrictLevelType, resolve: (d) => d.level }),
+    parent: t.field({
+      type: DistrictType,
+      nullable: true,
+      resolve: (d, _args, ctx) => (d.parentCode ? ctx.loaders.one(DistrictSchema, 'code').load(d.parentCode) : null),
+    }),
+    children: t.field({
+      type: [DistrictType],
+      resolve: (d, _args, ctx) => ctx.loaders.many(DistrictSchema, 'parentCode').load(d.code),
+    }),
+  }),
+});
+
+builder.asEntity(DistrictType, {
+  key: builder.selection<{ code: string }>('code'),
+  resolveReference: ({ code }, ctx) => ctx.loaders.one(DistrictSchema, 'code').load(code),
+});
+
+builder.queryField('districts', (t) =>
+  t.field({
+    type: [DistrictType],
+    description: 'The city committee and every district (county) committee, or those of one level.',
+    args: { level: t.arg({ type: DistrictLevelType, required: false }) },
+    resolve: (_root, { level }, ctx) => ctx.em.find(DistrictSchema, level ? { level } : {}, { orderBy: { code: 'asc' } }),
+  }),
+);
+
+builder.queryField('district', (t) =>
+  t.field({
+    type: DistrictType,
+    args: { code: t.arg.id({ required: true }) },
+    resolve: async (_root, { code }, ctx) => {
+      const district = await ctx.loaders.one(DistrictSchema, 'code').load(String(code));
+      if (!district) throw appError(ErrorCode.UNKNOWN_DISTRICT, `code: no district has code ${code}`, { field: 'code' });
+      return district;
+    },
+  }),
+);

@@ -1,0 +1,6 @@
+import { builder } from '../builder.js';
+import './district.js';
+import './sector.js';
+import './special-committee.js';
+
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,0 +1,24 @@
+import { builder } from '../builder.js';
+import { SectorSchema, type Sector } from '../entities/sector.entity.js';
+
+export const SectorType = builder.objectRef<Sector>('Sector').implement({
+  description: '界别: the group a member represents (a party, a people\'s organisation or a field). Public.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    group: t.exposeString('group', { description: '党派, 人民团体 or 界别.' }),
+  }),
+});
+
+builder.asEntity(SectorType, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: ({ id }, ctx) => ctx.loaders.one(SectorSchema).load(Number(id)),
+});
+
+builder.queryField('sectors', (t) =>
+  t.field({
+    type: [SectorType],
+    args: { group: t.arg.string({ required: false }) },
+    resolve: (_root, { group }, ctx) => ctx.em.find(SectorSchema, group ? { group } : {}, { orderBy: { id: 'asc' } }),
+  }),
+);

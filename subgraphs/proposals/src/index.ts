@@ -1,0 +1,4 @@
+import { serveAlone } from '@cppcc/kit';
+import { proposals } from './module.js';
+
+await serveAlone(proposals);
