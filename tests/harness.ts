@@ -43,7 +43,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       transport,
       seed: options.seed ?? { scale: 1 },
       onQuery: (sql) => {
-        if (/^\[query\]/.test(sql)) queryCounts.set(definition.name, (queryCounts.get(definition.name) ?? 0) + 1);
+        if (/^\[query\]/.test(sql.replace(/\x1b\[[0-9;]*m/g, ''))) queryCounts.set(definition.name, (queryCounts.get(definition.name) ?? 0) + 1);
       },
     });
     modules.set(definition.name, running);

@@ -121,6 +121,11 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       }
       if (path !== '/graphql') return sendError(res, 404, 'NOT_FOUND', `no route ${path}; the graph is at /graphql`);
       const requestId = randomUUID();
+      const started = performance.now();
+      res.on('finish', () => {
+        // Client errors are logged with the request id the client also sees, so a report can be traced.
+        if (res.statusCode >= 400) log.warn({ requestId, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request failed');
+      });
       // A client never speaks for the gateway: whatever it sent in these headers is dropped.
       delete req.headers[CALLER_HEADER];
       delete req.headers[PROOF_HEADER];

@@ -21,7 +21,7 @@ export function depthLimitRule(max: number) {
     return {
       OperationDefinition(node) {
         if (depth(node.selectionSet, 0, new Set()) > max) {
-          context.reportError(new GraphQLError(`query is nested deeper than ${max} levels`, { nodes: [node], extensions: { code: 'QUERY_TOO_DEEP' } }));
+          context.reportError(new GraphQLError(`query is nested deeper than ${max} levels`, { nodes: [node], extensions: { code: 'GRAPHQL_VALIDATION_FAILED', rule: 'maxDepth' } }));
         }
       },
     };

@@ -1,7 +1,26 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { GraphQLError } from 'graphql';
 import { depthLimitRule } from './depth-limit.js';
 import { FORWARDED_HEADERS, type Engine, type EngineOptions } from './engine.js';
+
+/**
+ * Yoga leaves variable-coercion errors without a code and attaches the parser's error to a
+ * malformed body; clients get the same codes as under the Apollo engine instead.
+ */
+const stableErrorCodes = {
+  onResultProcess({ result, setResult }: { result: any; setResult: (r: any) => void }) {
+    if (!result || Array.isArray(result) || !Array.isArray(result.errors)) return;
+    setResult({
+      ...result,
+      errors: result.errors.map((error: GraphQLError) => {
+        const { originalError: _hidden, ...extensions } = (error.extensions ?? {}) as Record<string, unknown>;
+        if (!extensions.code) extensions.code = /^Variable "\$/.test(error.message) ? 'BAD_USER_INPUT' : 'BAD_REQUEST';
+        return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions });
+      }),
+    });
+  },
+};
 
 /** The Hive Gateway runtime (MIT): Yoga + @graphql-tools/federation's planner. */
 export async function hiveEngine(options: EngineOptions): Promise<Engine> {
@@ -12,7 +31,7 @@ export async function hiveEngine(options: EngineOptions): Promise<Engine> {
     graphiql: { title: 'CPPCC Graph' },
     logging: process.env.HIVE_DEBUG ? 'debug' : false,
     maskedErrors: !process.env.HIVE_DEBUG,
-    plugins: () => [{ onValidate: ({ addValidationRule }: any) => addValidationRule(depthLimitRule(options.maxDepth)) }],
+    plugins: () => [{ onValidate: ({ addValidationRule }: any) => addValidationRule(depthLimitRule(options.maxDepth)) }, stableErrorCodes],
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) =>
         Object.fromEntries(FORWARDED_HEADERS.map((h) => [h, request.headers.get(h)])),

@@ -5,6 +5,8 @@ import { GraphQLError } from 'graphql';
  * keeps its meaning.
  */
 export const ErrorCode = {
+  /** The HTTP request itself is unreadable (a body that is not JSON). */
+  BAD_REQUEST: 'BAD_REQUEST',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   UNAUTHENTICATED: 'UNAUTHENTICATED',

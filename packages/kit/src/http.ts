@@ -38,7 +38,7 @@ export function parseJsonBody(text: string): { ok: true; value: unknown } | { ok
     return {
       ok: false,
       error: new GraphQLError(`request body is not valid JSON: ${(err as Error).message}`, {
-        extensions: { code: ErrorCode.BAD_USER_INPUT },
+        extensions: { code: ErrorCode.BAD_REQUEST },
       }),
     };
   }
@@ -57,7 +57,7 @@ export async function serveApollo<C extends object>(
   let body: unknown;
   if (req.method === 'POST') {
     const parsed = parseJsonBody(await readBody(req));
-    if (!parsed.ok) return sendError(res, 400, ErrorCode.BAD_USER_INPUT, parsed.error.message);
+    if (!parsed.ok) return sendError(res, 400, ErrorCode.BAD_REQUEST, parsed.error.message);
     body = parsed.value;
   }
   const headers = new HeaderMap();

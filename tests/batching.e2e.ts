@@ -1,0 +1,42 @@
+import { databases } from '@cppcc/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from './harness.js';
+
+const query = `query($n: Int) {
+  members(first: $n) {
+    nodes {
+      name
+      district { name }
+      sector { name }
+      committees { role committee { name district { code } } }
+      proposals(first: 5) { totalCount nodes { title status } }
+      consultations(first: 5) { nodes { title } }
+    }
+  }
+}`;
+
+describe.each(databases())('entity batching on $name', ({ url }) => {
+  let stack: Stack;
+  beforeAll(async () => {
+    // Five times the demo data: 1000 members.
+    stack = await startStack({ databaseUrl: url, seed: { scale: 5 } });
+  }, 120_000);
+  afterAll(() => stack?.stop());
+
+  async function statements(n: number): Promise<Map<string, number>> {
+    stack.resetQueryCounts();
+    const r = await stack.post({ query, variables: { n } });
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.members.nodes).toHaveLength(n);
+    return new Map(stack.queryCounts);
+  }
+
+  it('runs the same number of SQL statements in each subgraph for 100 and for 1000 members', async () => {
+    const small = await statements(100);
+    const large = await statements(1000);
+    for (const [module, count] of small) {
+      expect(count, module).toBeGreaterThan(0);
+      expect(large.get(module), module).toBe(count);
+    }
+  });
+});
