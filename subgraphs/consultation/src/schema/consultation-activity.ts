@@ -28,9 +28,10 @@ ConsultationActivityType.implement({
     heldOn: t.exposeString('heldOn', { description: 'Date, YYYY-MM-DD.' }),
     counterpart: t.exposeString('counterpart', { nullable: true, description: 'Government department of a counterpart consultation.' }),
     status: t.field({ type: ActivityStatusType, resolve: (a) => a.status }),
-    district: t.field({ type: DistrictRef, resolve: (a) => ({ code: a.district }) }),
+    district: t.field({ type: DistrictRef, nullable: true, resolve: (a) => ({ code: a.district }) }),
     participants: t.field({
       type: [MemberRef],
+      nullable: { list: true, items: true },
       resolve: async (a, _args, ctx) =>
         (await ctx.loaders.many(ParticipantSchema, 'activityId').load(a.id)).map((p) => ({ id: String(p.memberId) })),
     }),

@@ -10,6 +10,7 @@ export const MemberRef = builder.externalRef('Member', builder.selection<{ id: s
   fields: (t) => ({
     consultations: t.field({
       type: ConsultationActivityConnection,
+      nullable: true,
       args: pageArgs(t),
       resolve: async (m, args, ctx): Promise<Page<ConsultationActivity>> => {
         const seats = await ctx.loaders.page(ParticipantSchema, 'memberId', args).load(Number(m.id));

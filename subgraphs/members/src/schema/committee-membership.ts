@@ -14,7 +14,7 @@ CommitteeMembershipType.implement({
     id: t.exposeID('id'),
     role: t.field({ type: CommitteeRoleType, resolve: (m) => m.role }),
     since: t.exposeString('since'),
-    committee: t.field({ type: SpecialCommitteeRef, resolve: (m) => ({ id: String(m.committeeId) }) }),
+    committee: t.field({ type: SpecialCommitteeRef, nullable: true, resolve: (m) => ({ id: String(m.committeeId) }) }),
     member: t.field({
       type: MemberType,
       resolve: async (m, _args, ctx) => (await ctx.loaders.one(MemberSchema).load(m.memberId))!,

@@ -9,6 +9,7 @@ export const DistrictRef = builder.externalRef('District', builder.selection<{ c
   fields: (t) => ({
     members: t.field({
       type: MemberConnection,
+      nullable: true,
       args: pageArgs(t),
       resolve: (d, args, ctx) => ctx.loaders.page(MemberSchema, 'district', args).load(d.code),
     }),

@@ -31,8 +31,8 @@ MemberType.implement({
     title: t.exposeString('title'),
     standingCommittee: t.exposeBoolean('standingCommittee', { description: 'Member of the standing committee (常委).' }),
     status: t.field({ type: MemberStatusType, resolve: (m) => m.status }),
-    district: t.field({ type: DistrictRef, resolve: (m) => ({ code: m.district }) }),
-    sector: t.field({ type: SectorRef, resolve: (m) => ({ id: String(m.sectorId) }) }),
+    district: t.field({ type: DistrictRef, nullable: true, resolve: (m) => ({ code: m.district }) }),
+    sector: t.field({ type: SectorRef, nullable: true, resolve: (m) => ({ id: String(m.sectorId) }) }),
     committees: t.field({
       type: [CommitteeMembershipType],
       resolve: (m, _args, ctx) => ctx.loaders.many(CommitteeMembershipSchema, 'memberId').load(m.id),

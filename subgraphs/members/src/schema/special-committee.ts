@@ -8,6 +8,7 @@ export const SpecialCommitteeRef = builder.externalRef('SpecialCommittee', build
   fields: (t) => ({
     memberships: t.field({
       type: [CommitteeMembershipType],
+      nullable: true,
       resolve: (c, _args, ctx) => ctx.loaders.many(CommitteeMembershipSchema, 'committeeId').load(Number(c.id)),
     }),
   }),

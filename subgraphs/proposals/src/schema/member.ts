@@ -9,6 +9,7 @@ export const MemberRef = builder.externalRef('Member', builder.selection<{ id: s
   fields: (t) => ({
     proposals: t.field({
       type: ProposalConnection,
+      nullable: true,
       description: 'Proposals this member leads. Others see the public ones; the member sees all of theirs.',
       args: { status: t.arg({ type: ProposalStatusType, required: false }), ...pageArgs(t) },
       resolve: (m, { status, first, after }, ctx) => {

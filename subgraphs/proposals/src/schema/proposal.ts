@@ -26,8 +26,8 @@ ProposalType.implement({
     suggestions: t.exposeString('suggestions'),
     status: t.field({ type: ProposalStatusType, resolve: (p) => p.status }),
     version: t.exposeInt('version', { description: 'Send it back with a workflow step; a stale one is refused.' }),
-    author: t.field({ type: MemberRef, resolve: (p) => ({ id: String(p.authorId) }) }),
-    district: t.field({ type: DistrictRef, resolve: (p) => ({ code: p.district }) }),
+    author: t.field({ type: MemberRef, nullable: true, resolve: (p) => ({ id: String(p.authorId) }) }),
+    district: t.field({ type: DistrictRef, nullable: true, resolve: (p) => ({ code: p.district }) }),
     submittedAt: t.field({ type: 'DateTime', resolve: (p) => p.submittedAt }),
     filedAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => p.filedAt ?? null }),
     availableActions: t.stringList({
