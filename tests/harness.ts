@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGateway, signDevToken, type DevTokenClaims, type EngineKind, type RunningGateway } from '@cppcc/gateway';
-import { memoryTransport, readSettings, type RunningModule, type SeedOptions, type Transport } from '@cppcc/kit';
+import { currentRequest, memoryTransport, readSettings, type RunningModule, type SeedOptions, type Transport } from '@cppcc/kit';
 import { installedModules } from '@cppcc/schema';
 import { startTestModule } from '@cppcc/testing';
 
@@ -43,7 +43,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       transport,
       seed: options.seed ?? { scale: 1 },
       onQuery: (sql) => {
-        if (/^\[query\]/.test(sql.replace(/\x1b\[[0-9;]*m/g, ''))) queryCounts.set(definition.name, (queryCounts.get(definition.name) ?? 0) + 1);
+        // The relay and the consumers run beside requests; only statements a request ran count.
+        if (currentRequest.getStore() && /^\[query\]/.test(sql.replace(/\x1b\[[0-9;]*m/g, ''))) queryCounts.set(definition.name, (queryCounts.get(definition.name) ?? 0) + 1);
       },
     });
     modules.set(definition.name, running);

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { ANONYMOUS, type Caller } from './caller.js';
 import { DISTRICT_FILTER, districtFilterParams, type EntityManager, type Orm } from './db.js';
@@ -28,3 +29,9 @@ export function createContext(orm: Orm, module: string, caller: Caller = ANONYMO
     log: moduleLogger(module).child({ requestId }),
   };
 }
+
+/**
+ * Set while a module serves a request, so that work can tell a request's SQL from the
+ * relay's and the consumers' running beside it (tests count the former).
+ */
+export const currentRequest = new AsyncLocalStorage<{ module: string; requestId: string }>();

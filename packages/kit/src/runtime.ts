@@ -3,13 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { OptimisticLockError } from '@mikro-orm/core';
 import { GraphQLError, type FormattedExecutionResult } from 'graphql';
 import { idempotentConsumer } from './bus/consumer.js';
 import type { Subscription, Transport } from './bus/event.js';
 import { startRelay, type Relay } from './bus/outbox.js';
 import { ANONYMOUS, verifyCaller, type Caller } from './caller.js';
 import type { Settings } from './config.js';
-import { createContext, type RequestContext } from './context.js';
+import { createContext, currentRequest, type RequestContext } from './context.js';
 import { migrate, openDatabase, systemEm, type Orm } from './db.js';
 import { ErrorCode } from './errors.js';
 import { sendError, sendJson, serveApollo } from './http.js';
@@ -105,6 +106,10 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
       const original = (error as GraphQLError).originalError;
       const known = formatted.extensions?.code && formatted.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR;
       if (known || !original || original instanceof GraphQLError) return formatted;
+      // A versioned row changed between read and write: another request won the race.
+      if (original instanceof OptimisticLockError) {
+        return { message: 'the record changed while you were changing it; read it again', path: formatted.path, extensions: { code: ErrorCode.CONFLICT } };
+      }
       log.error({ err: original, path: formatted.path }, 'resolver failed');
       return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
     },
@@ -121,7 +126,9 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
         return sendError(res, 401, ErrorCode.GATEWAY_PROOF_REQUIRED, `this subgraph answers the gateway only (${proof.reason})`);
       }
       const requestId = (req.headers['x-request-id'] as string) ?? randomUUID();
-      await serveApollo(server, req, res, async () => createContext(orm, definition.name, proof.caller, requestId));
+      await currentRequest.run({ module: definition.name, requestId }, () =>
+        serveApollo(server, req, res, async () => createContext(orm, definition.name, proof.caller, requestId)),
+      );
     })().catch((err) => {
       log.error({ err }, 'request failed');
       if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');

@@ -31,13 +31,20 @@ export function transports(): { name: 'memory' | 'redis'; make: () => Promise<Tr
 
 export interface TestModuleOptions extends Partial<RuntimeOptions> {
   databaseUrl?: string;
+  /**
+   * Announce the demo districts on the bus as the organization subgraph would. Defaults to
+   * true when the module gets a bus of its own (tested alone).
+   */
+  demoDistricts?: boolean;
 }
+
+export type TestModule = RunningModule & { transport: Transport };
 
 /**
  * Starts a module on a database of its own (SQLite in memory, or a fresh PostgreSQL schema
  * that `stop` drops) so tests never share state.
  */
-export async function startTestModule(definition: ModuleDefinition, options: TestModuleOptions = {}): Promise<RunningModule> {
+export async function startTestModule(definition: ModuleDefinition, options: TestModuleOptions = {}): Promise<TestModule> {
   const settings = { ...readSettings({}), databaseUrl: options.databaseUrl };
   const pgSchema = options.databaseUrl ? `t_${randomUUID().replace(/-/g, '').slice(0, 12)}_${definition.name.replace(/-/g, '_')}` : undefined;
   const transport = options.transport ?? memoryTransport();
@@ -50,8 +57,13 @@ export async function startTestModule(definition: ModuleDefinition, options: Tes
     transport,
     pgSchema,
   });
+  if (options.demoDistricts ?? !options.transport) {
+    await publishDemoDistricts(transport);
+    await running.relay.kick();
+  }
   return {
     ...running,
+    transport,
     async stop() {
       const connection = running.orm.em.getConnection();
       if (pgSchema) await connection.execute(`drop schema if exists "${pgSchema}" cascade`);

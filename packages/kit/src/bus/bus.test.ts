@@ -107,7 +107,7 @@ describe.each(transports.flatMap(([t, make]) => dbs.map(([d, url]) => ({ t, d, m
   it('publishes nothing from a transaction that rolled back', async () => {
     const { orm, transport } = await setup();
     const seen: BusEvent[] = [];
-    const sub = await transport.subscribe({ group: 'g', consumer: 'c', handle: async (e) => void seen.push(e) });
+    const sub = await transport.subscribe({ group: 'g', consumer: 'c', handle: async (events) => void seen.push(...events) });
     cleanup.push(() => sub.stop());
     const em = systemEm(orm);
     await expect(

@@ -10,23 +10,31 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /**
- * Wraps a module's handlers so that each event is applied exactly once: the effect and the
- * ledger row commit together, and a second delivery finds the row and does nothing.
+ * Wraps a module's handlers so that each event is applied exactly once: the effects and the
+ * ledger rows of a batch commit together, and a redelivered event finds its row and is skipped.
  */
 export function idempotentConsumer(orm: Orm, consumer: string, handlers: Record<string, EventHandler>) {
-  return async (event: BusEvent): Promise<void> => {
-    const handler = handlers[event.type];
-    if (!handler) return;
+  return async (events: BusEvent[]): Promise<void> => {
+    const relevant = events.filter((e) => handlers[e.type]);
+    if (relevant.length === 0) return;
     const em = systemEm(orm);
     try {
       await em.transactional(async (tx) => {
-        const seen = await tx.findOne(ProcessedEventSchema, { consumer, eventId: event.id });
-        if (seen) return;
-        await handler(tx as EntityManager, event);
-        tx.create(ProcessedEventSchema, { consumer, eventId: event.id, processedAt: new Date() });
+        const seen = await tx.find(ProcessedEventSchema, { consumer, eventId: { $in: relevant.map((e) => e.id) } });
+        const done = new Set(seen.map((s) => s.eventId));
+        for (const event of relevant) {
+          if (done.has(event.id)) continue;
+          done.add(event.id);
+          await handlers[event.type](tx as EntityManager, event);
+          tx.create(ProcessedEventSchema, { consumer, eventId: event.id, processedAt: new Date() });
+        }
       });
     } catch (err) {
-      // Two consumers raced on one event: the other one committed it.
+      // Another consumer committed one of these events first; apply the rest one by one.
+      if (isUniqueViolation(err) && relevant.length > 1) {
+        for (const event of relevant) await idempotentConsumer(orm, consumer, handlers)([event]);
+        return;
+      }
       if (isUniqueViolation(err)) return;
       throw err;
     }

@@ -30,10 +30,7 @@ export type PayloadOf<E> = E extends EventDefinition<infer S> ? z.infer<S> : nev
 export interface Transport {
   readonly kind: 'memory' | 'redis';
   publish(events: BusEvent[]): Promise<void>;
-  /**
-   * Each event reaches one consumer of each group. `handle` resolving acknowledges it;
-   * rejecting leaves it to be delivered again.
-   */
+  /** Each event reaches one consumer of each group, at least once. */
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   close(): Promise<void>;
 }
@@ -41,7 +38,11 @@ export interface Transport {
 export interface SubscribeOptions {
   group: string;
   consumer: string;
-  handle: (event: BusEvent) => Promise<void>;
+  /**
+   * Applies a batch of events in order. Resolving acknowledges all of them; rejecting makes
+   * the transport retry them one at a time, so one bad event does not hold back the rest.
+   */
+  handle: (events: BusEvent[]) => Promise<void>;
 }
 
 export interface Subscription {

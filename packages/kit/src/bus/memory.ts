@@ -9,10 +9,11 @@ interface Group {
 }
 
 const RETRY_MS = 500;
+const BATCH = 100;
 
 /**
- * The embedded default: one process, events kept in memory. A group handles its events
- * one at a time in order, and retries the head event until a handler accepts it.
+ * The embedded default: one process, events kept in memory. A group handles its events in
+ * order, in batches, and retries the first event that fails until a handler accepts it.
  */
 export function memoryTransport(): Transport {
   const log: BusEvent[] = [];
@@ -26,10 +27,23 @@ export function memoryTransport(): Transport {
     try {
       while (group.next < log.length && group.consumers.length > 0 && !closed) {
         const consumer = group.consumers[group.turn++ % group.consumers.length];
+        const batch = log.slice(group.next, group.next + BATCH);
         try {
-          await consumer.handle(log[group.next]);
-          group.next++;
+          await consumer.handle(batch);
+          group.next += batch.length;
         } catch {
+          // Apply what can be applied one by one; stop at the first event that still fails.
+          let failed = false;
+          for (const event of batch) {
+            try {
+              await consumer.handle([event]);
+              group.next++;
+            } catch {
+              failed = true;
+              break;
+            }
+          }
+          if (!failed) continue;
           const timer = setTimeout(() => {
             timers.delete(timer);
             void drain(group);

@@ -29,23 +29,29 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
   const readers = new Set<RedisClientType>();
 
   async function handleEntries(sub: SubscribeOptions, reader: RedisClientType, entries: RawEntry[]) {
+    const events: { id: string; event: BusEvent }[] = [];
     for (const [id, fields] of entries) {
       if (!fields) continue; // deleted while pending
-      const raw = fields[fields.indexOf('event') + 1];
-      let event: BusEvent;
       try {
-        event = JSON.parse(raw) as BusEvent;
+        events.push({ id, event: JSON.parse(fields[fields.indexOf('event') + 1]) as BusEvent });
       } catch {
         log.error({ id }, 'unreadable event on the stream; acknowledged and skipped');
         await reader.xAck(stream, sub.group, id);
-        continue;
       }
-      try {
-        await sub.handle(event);
-        await reader.xAck(stream, sub.group, id);
-      } catch (err) {
-        // Left pending: claimed again after claimIdleMs.
-        log.warn({ err, eventId: event.id, group: sub.group }, 'handler failed; will retry');
+    }
+    if (events.length === 0) return;
+    try {
+      await sub.handle(events.map((e) => e.event));
+      await reader.xAck(stream, sub.group, events.map((e) => e.id));
+    } catch {
+      for (const { id, event } of events) {
+        try {
+          await sub.handle([event]);
+          await reader.xAck(stream, sub.group, id);
+        } catch (err) {
+          // Left pending: claimed again after claimIdleMs.
+          log.warn({ err, eventId: event.id, group: sub.group }, 'handler failed; will retry');
+        }
       }
     }
   }

@@ -42,7 +42,8 @@ MemberType.implement({
       description: 'What the member did, as other modules reported it. The member and their district staff only.',
       resolve: (m, _args, ctx) => {
         if (!maySeeRecord(ctx, m)) throw appError(ErrorCode.FORBIDDEN, 'dutyEvents: only the member and their district staff may see it', { field: 'dutyEvents' });
-        return ctx.loaders.many(DutyEventSchema, 'memberId').load(m.id);
+        // Access was decided above, per member; the district filter would hide a member's own record.
+        return ctx.loaders.many(DutyEventSchema, 'memberId', {}, true).load(m.id);
       },
     }),
   }),

@@ -1,0 +1,81 @@
+import { activities, CITY, proposals } from '@cppcc/demo';
+import { databases, transports } from '@cppcc/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from './harness.js';
+
+/** Entries the demo data gives a member: each proposal submitted, each filed, each activity attended. */
+function demoEntries(memberId: number): number {
+  const own = proposals().filter((p) => p.authorId === memberId);
+  return own.length + own.filter((p) => p.status === 'FILED').length + activities().filter((a) => a.participantIds.includes(memberId)).length;
+}
+
+const cases = transports().flatMap((t) => databases().map((d) => ({ transport: t.name, make: t.make, db: d.name, url: d.url })));
+
+describe.each(cases)('duty record over the $transport bus on $db', ({ make, url }) => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ databaseUrl: url, transport: await make() });
+  });
+  afterAll(() => stack?.stop());
+
+  const dutyEvents = async (memberId: number, token: string) =>
+    (await stack.post({ query: `{ member(id: "${memberId}") { dutyEvents { kind sourceModule sourceId } } }` }, { token })).body.data?.member?.dutyEvents as
+      | { kind: string; sourceModule: string; sourceId: string }[]
+      | undefined;
+
+  it('builds each member\'s record from the demo activity the other subgraphs announced', async () => {
+    const memberId = 5;
+    const token = await stack.token({ roles: ['member'], district: CITY, memberId: String(memberId) });
+    const expected = demoEntries(memberId);
+    const events = await stack.settle(async () => {
+      const list = await dutyEvents(memberId, token);
+      return list && list.length >= expected ? list : undefined;
+    });
+    expect(events).toHaveLength(expected);
+    expect(events.filter((e) => e.kind === 'consultation.attended').every((e) => e.sourceModule === 'consultation')).toBe(true);
+  });
+
+  it('adds a submitted proposal and an attended activity to the record', async () => {
+    const memberId = 7;
+    const member = await stack.token({ roles: ['member'], district: CITY, memberId: String(memberId) });
+    const staff = await stack.token({ roles: ['staff'], district: CITY });
+    const before = demoEntries(memberId);
+    await stack.settle(async () => ((await dutyEvents(memberId, member))?.length ?? 0) >= before);
+
+    const submitted = await stack.post(
+      {
+        query: 'mutation($i: SubmitProposalInput!) { submitProposal(input: $i) { id } }',
+        variables: { i: { title: '关于建设新安江百里大画廊的建议', category: '文化旅游', situation: '现状', analysis: '分析', suggestions: '建议' } },
+      },
+      { token: member },
+    );
+    expect(submitted.body.errors).toBeUndefined();
+    const recorded = await stack.post(
+      {
+        query: 'mutation($i: RecordConsultationActivityInput!) { recordConsultationActivity(input: $i) { id participants { name } } }',
+        variables: { i: { district: CITY, title: '新安江流域生态补偿专题协商', form: 'THEMATIC', topic: '生态补偿', heldOn: '2026-06-18', participantIds: [String(memberId), '8'] } },
+      },
+      { token: staff },
+    );
+    expect(recorded.body.errors).toBeUndefined();
+    expect(recorded.body.data.recordConsultationActivity.participants).toHaveLength(2);
+
+    const after = await stack.settle(async () => {
+      const list = await dutyEvents(memberId, member);
+      return list && list.length >= before + 2 ? list : undefined;
+    });
+    expect(after.map((e) => [e.kind, e.sourceId])).toEqual(
+      expect.arrayContaining([
+        ['proposal.submitted', submitted.body.data.submitProposal.id],
+        ['consultation.attended', recorded.body.data.recordConsultationActivity.id],
+      ]),
+    );
+    expect(after).toHaveLength(before + 2);
+  });
+
+  it('keeps one member\'s record from another member', async () => {
+    const other = await stack.token({ roles: ['member'], district: CITY, memberId: '9' });
+    const r = await stack.post({ query: '{ member(id: "7") { dutyEvents { kind } } }' }, { token: other });
+    expect(r.body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+});
