@@ -10,7 +10,7 @@ interface ForwardContext {
   forward: Record<string, string>;
 }
 
-/** @apollo/gateway (Elastic License 2.0) on @apollo/server: kept for the side-by-side benchmark. */
+/** @apollo/gateway (Elastic License 2.0) on @apollo/server: the default engine. */
 export async function apolloEngine(options: EngineOptions): Promise<Engine> {
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,

@@ -22,7 +22,7 @@ const stableErrorCodes = {
   },
 };
 
-/** The Hive Gateway runtime (MIT): Yoga + @graphql-tools/federation's planner. */
+/** The Hive Gateway runtime (MIT): Yoga + @graphql-tools/federation's planner. GATEWAY_ENGINE=hive. */
 export async function hiveEngine(options: EngineOptions): Promise<Engine> {
   const runtime = createGatewayRuntime({
     supergraph: options.supergraphSdl,

@@ -32,6 +32,8 @@ export interface Transport {
   publish(events: BusEvent[]): Promise<void>;
   /** Each event reaches one consumer of each group, at least once. */
   subscribe(options: SubscribeOptions): Promise<Subscription>;
+  /** Events not yet acknowledged by a group: waiting, or delivered and in progress. */
+  backlog(group: string): Promise<number>;
   close(): Promise<void>;
 }
 

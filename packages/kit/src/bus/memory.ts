@@ -78,6 +78,10 @@ export function memoryTransport(): Transport {
         },
       };
     },
+    async backlog(group) {
+      const g = groups.get(group);
+      return g ? log.length - g.next : log.length;
+    },
     async close() {
       closed = true;
       for (const t of timers) clearTimeout(t);

@@ -103,6 +103,15 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
         },
       };
     },
+    async backlog(group) {
+      const groups = (await client.sendCommand(['XINFO', 'GROUPS', stream]).catch(() => [])) as unknown[][];
+      for (const info of groups) {
+        const fields = new Map<string, unknown>();
+        for (let i = 0; i < info.length; i += 2) fields.set(String(info[i]), info[i + 1]);
+        if (fields.get('name') === group) return Number(fields.get('pending') ?? 0) + Number(fields.get('lag') ?? 0);
+      }
+      return Number(await client.xLen(stream).catch(() => 0));
+    },
     async close() {
       await Promise.all([...readers].map((r) => r.quit().catch(() => undefined)));
       await client.quit().catch(() => undefined);

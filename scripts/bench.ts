@@ -1,0 +1,179 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readSettings, signCaller, ANONYMOUS } from '@cppcc/kit';
+import { root } from './platform.js';
+
+/**
+ * Side-by-side measurements in one run: both gateway engines over the same subgraphs, the
+ * direct-subgraph floor, start-up time and idle memory. Prints a markdown report.
+ */
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+// Subgraphs and gateways run as in production (NODE_ENV=production), with a secret of this run.
+const production = { NODE_ENV: 'production', GATEWAY_SECRET: randomBytes(24).toString('hex'), JWT_SECRET: randomBytes(24).toString('hex') };
+const settings = readSettings({ ...process.env, ...production });
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+const readmeQuery = /```graphql\n([\s\S]*?)```/.exec(fs.readFileSync(path.join(root, 'README.md'), 'utf8'))![1];
+const oneSubgraphQuery = '{ members(first: 20) { nodes { id name workUnit title } } }';
+const children: ChildProcess[] = [];
+
+function start(args: string[], env: Record<string, string>, readyPattern: RegExp): Promise<{ child: ChildProcess; line: string; ms: number }> {
+  const began = performance.now();
+  // Its own process group, so stopping `npm start` also stops the node process npm started.
+  const child = spawn(args[0], args.slice(1), { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk) => {
+      buffer += chunk;
+      const line = buffer.split('\n').find((l) => readyPattern.test(l));
+      if (line) resolve({ child, line, ms: performance.now() - began });
+    });
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    process.kill(-child.pid!, 'SIGTERM');
+  });
+}
+
+/** Resident memory of a process and its descendants, in MB. */
+function treeRss(pid: number): number {
+  const table = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=']).toString().trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  const ids = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [p, parent] of table) if (ids.has(parent) && !ids.has(p)) (ids.add(p), (grew = true));
+  }
+  return table.filter(([p]) => ids.has(p)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
+}
+
+/** CPU time (user + system) a process tree has used so far, in ms. */
+function treeCpuMs(pid: number): number {
+  const table = execFileSync('ps', ['-eo', 'pid=,ppid=']).toString().trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  const ids = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [p, parent] of table) if (ids.has(parent) && !ids.has(p)) (ids.add(p), (grew = true));
+  }
+  const tick = 1000 / 100; // USER_HZ
+  let total = 0;
+  for (const id of ids) {
+    try {
+      const fields = fs.readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1].split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      /* exited */
+    }
+  }
+  return total;
+}
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  requests: number;
+  /** Gateway CPU per request, when measured. */
+  cpuMs?: number;
+}
+
+/** Runs a load and charges the gateway's CPU time to it. */
+function measured(pid: number, url: string, body: string): Load {
+  const before = treeCpuMs(pid);
+  const result = load(url, body);
+  return { ...result, cpuMs: (treeCpuMs(pid) - before) / result.requests };
+}
+
+function load(url: string, body: string, headers: Record<string, string> = {}): Load {
+  const args = ['autocannon', '-j', '-c', String(CONNECTIONS), '-d', String(DURATION), '-m', 'POST', '-H', 'content-type=application/json'];
+  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
+  args.push('-b', body, url);
+  const out = JSON.parse(execFileSync(path.join(root, 'node_modules/.bin/autocannon'), args.slice(1), { cwd: root, maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'ignore'] }).toString());
+  return { rps: out.requests.average, p50: out.latency.p50, p99: out.latency.p99, errors: out.errors + out.non2xx, requests: out.requests.total };
+}
+
+async function check(url: string, body: string, headers: Record<string, string> = {}) {
+  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const json = (await r.json()) as { errors?: unknown };
+  if (!r.ok || json.errors) throw new Error(`${url} answered ${r.status} ${JSON.stringify(json).slice(0, 300)}`);
+}
+
+const rows: string[] = [];
+try {
+  // 1. Start-up: npm start on an empty data folder (migrations + demo data), then on a filled one.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-bench-'));
+  const env = { DATA_DIR: dataDir, PORT: '4900', DATABASE_URL: '', REDIS_URL: '' };
+  const cold = await start(['npm', 'start'], env, /is ready in/);
+  await new Promise((r) => setTimeout(r, 3000));
+  const idleRss = treeRss(cold.child.pid!);
+  await stop(cold.child);
+  const warm = await start(['npm', 'start'], env, /is ready in/);
+  await stop(warm.child);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+
+  // 2. Subgraphs in one process; each engine in a process of its own, taking turns.
+  const subgraphs = await start([tsx, '--conditions=@cppcc/source', 'scripts/serve-subgraphs.ts'], { ...production, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-bench-')), DATABASE_URL: '', REDIS_URL: '' }, /^URLS /);
+  const urls: Record<string, string> = JSON.parse(subgraphs.line.slice(5));
+  const urlEnv = Object.fromEntries(Object.entries(urls).map(([n, u]) => [`SUBGRAPH_URL_${n.toUpperCase()}`, u]));
+  const readmeBody = JSON.stringify({ query: readmeQuery });
+  const oneBody = JSON.stringify({ query: oneSubgraphQuery });
+  const results: Record<string, { readme: Load[]; one: Load[]; rss: number[] }> = { hive: { readme: [], one: [], rss: [] }, apollo: { readme: [], one: [], rss: [] } };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const engine of ['hive', 'apollo'] as const) {
+      const gw = await start([tsx, '--conditions=@cppcc/source', 'gateway/src/main.ts'], { ...production, ...urlEnv, GATEWAY_ENGINE: engine, PORT: '4901', LOG_LEVEL: 'info' }, /gateway listening/);
+      const url = 'http://127.0.0.1:4901/graphql';
+      await check(url, readmeBody);
+      load(url, readmeBody); // warm-up at full load, discarded
+      results[engine].readme.push(measured(gw.child.pid!, url, readmeBody));
+      results[engine].one.push(measured(gw.child.pid!, url, oneBody));
+      results[engine].rss.push(treeRss(gw.child.pid!));
+      await stop(gw.child);
+    }
+  }
+  // 3. The floor: the members subgraph called directly with the gateway's proof.
+  const proof = signCaller({ ...ANONYMOUS, districts: [] }, settings.gatewaySecret, Date.now() + 3_600_000);
+  await check(urls.members, oneBody, proof);
+  load(urls.members, oneBody, proof);
+  const direct = load(urls.members, oneBody, proof);
+  await stop(subgraphs.child);
+
+  const best = (list: Load[]) => list.reduce((a, b) => (b.rps > a.rps ? b : a));
+  const hive = best(results.hive.readme);
+  const apollo = best(results.apollo.readme);
+  const hiveOne = best(results.hive.one);
+  const apolloOne = best(results.apollo.one);
+  const fmt = (l: Load) => `${Math.round(l.rps)} | ${l.p50} | ${l.p99} | ${l.cpuMs === undefined ? '—' : l.cpuMs.toFixed(2)} | ${l.errors}`;
+  rows.push(
+    `Run on ${os.cpus().length} × ${os.cpus()[0].model}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ` +
+      `autocannon ${CONNECTIONS} connections × ${DURATION} s, best of ${ROUNDS} rounds after a warm-up, engines taking turns; ` +
+      'gateway and subgraphs with NODE_ENV=production, each engine in a process of its own, the four subgraphs in another.',
+    '',
+    '| measurement | req/s | p50 ms | p99 ms | gateway CPU ms/request | errors |',
+    '|---|---|---|---|---|---|',
+    `| README query (4 subgraphs), Hive Gateway runtime | ${fmt(hive)} |`,
+    `| README query (4 subgraphs), @apollo/gateway | ${fmt(apollo)} |`,
+    `| one-subgraph query, Hive Gateway runtime | ${fmt(hiveOne)} |`,
+    `| one-subgraph query, @apollo/gateway | ${fmt(apolloOne)} |`,
+    `| one-subgraph query, members subgraph directly (floor) | ${fmt(direct)} |`,
+    '',
+    `- Hive / Apollo, README query: **${(hive.rps / apollo.rps).toFixed(2)}×** the requests per second, p99 ${(hive.p99 / apollo.p99).toFixed(2)}× as long, ` +
+      `**${(hive.cpuMs! / apollo.cpuMs!).toFixed(2)}×** the gateway CPU per request.`,
+    `- Gateway overhead on a one-subgraph query: Hive reaches ${((hiveOne.rps / direct.rps) * 100).toFixed(0)}% of the direct floor, Apollo ${((apolloOne.rps / direct.rps) * 100).toFixed(0)}%.`,
+    `- Gateway RSS after load: Hive ${Math.round(Math.max(...results.hive.rss))} MB, Apollo ${Math.round(Math.max(...results.apollo.rss))} MB.`,
+    `- \`npm start\` to ready: ${(cold.ms / 1000).toFixed(1)} s on an empty data folder (migrations and demo data), ${(warm.ms / 1000).toFixed(1)} s on a filled one.`,
+    `- Idle RSS of the whole platform (\`npm start\`: npm, tsx, gateway and four subgraphs in one process): ${Math.round(idleRss)} MB.`,
+  );
+  console.log(rows.join('\n'));
+} finally {
+  for (const c of children) if (c.exitCode === null) try { process.kill(-c.pid!, 'SIGTERM'); } catch { /* already gone */ }
+}

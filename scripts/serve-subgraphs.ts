@@ -1,0 +1,15 @@
+import { createTransport, readSettings, startModule, stopOnSignal } from '@cppcc/kit';
+import { installedModules } from '@cppcc/schema';
+
+/** Every module in one process on free ports, for benchmarks: prints {name: url} as JSON. */
+const settings = readSettings();
+const transport = await createTransport(settings);
+const running = [];
+for (const definition of installedModules()) {
+  running.push(await startModule(definition, { settings, transport, port: 0, seed: { scale: Number(process.env.SCALE ?? 1) } }));
+}
+stopOnSignal(async () => {
+  for (const m of running.reverse()) await m.stop();
+  await transport.close();
+});
+process.stdout.write(`URLS ${JSON.stringify(Object.fromEntries(running.map((m) => [m.name, m.url])))}\n`);
