@@ -13,7 +13,7 @@ describe.runIf(url)('migrations on PostgreSQL', () => {
     const orm = await openDatabase({ module: module.name, entities: module.entities, migrations: module.migrations, url, schema });
     try {
       await migrate(orm);
-      expect(await orm.schema.getUpdateSchemaSQL({ wrap: false })).toBe('');
+      expect(await orm.schema.getUpdateSchemaSQL({ wrap: false, schema })).toBe('');
     } finally {
       await orm.em.getConnection().execute(`drop schema if exists "${schema}" cascade`);
       await orm.close();
