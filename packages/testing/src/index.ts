@@ -25,7 +25,7 @@ export function transports(): { name: 'memory' | 'redis'; make: () => Promise<Tr
   const url = process.env.REDIS_URL;
   return [
     { name: 'memory', make: async () => memoryTransport() },
-    ...(url ? [{ name: 'redis' as const, make: () => redisTransport({ url, stream: `test:${randomUUID()}`, blockMs: 100, claimIdleMs: 500 }) }] : []),
+    ...(url ? [{ name: 'redis' as const, make: () => redisTransport({ url, stream: `test:${randomUUID()}`, blockMs: 100 }) }] : []),
   ];
 }
 

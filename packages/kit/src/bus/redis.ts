@@ -85,8 +85,10 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
             if (claimed?.[1]?.length) await handleEntries(sub, reader, claimed[1]);
             const read = (await reader.sendCommand([
               'XREADGROUP', 'GROUP', sub.group, sub.consumer, 'COUNT', '50', 'BLOCK', String(blockMs), 'STREAMS', stream, '>',
-            ])) as [string, RawEntry[]][] | null;
-            for (const [, entries] of read ?? []) await handleEntries(sub, reader, entries);
+            ])) as Record<string, RawEntry[]> | [string, RawEntry[]][] | null;
+            // node-redis hands XREADGROUP back keyed by stream name; older replies are pairs.
+            const batches = !read ? [] : Array.isArray(read) ? read.map(([, entries]) => entries) : Object.values(read);
+            for (const entries of batches) await handleEntries(sub, reader, entries);
           } catch (err) {
             if (!running) break;
             log.error({ err, group: sub.group }, 'stream read failed');
