@@ -1,10 +1,10 @@
-import { createTransport, readSettings, startModule, stopOnSignal } from '@cppcc/kit';
+import { createTransport, readSettings, startModule, stopOnSignal, type RunningModule } from '@cppcc/kit';
 import { installedModules } from '@cppcc/schema';
 
 /** Every module in one process on free ports, for benchmarks: prints {name: url} as JSON. */
 const settings = readSettings();
 const transport = await createTransport(settings);
-const running = [];
+const running: RunningModule[] = [];
 for (const definition of installedModules()) {
   running.push(await startModule(definition, { settings, transport, port: 0, seed: { scale: Number(process.env.SCALE ?? 1) } }));
 }
