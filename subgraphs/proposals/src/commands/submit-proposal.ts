@@ -16,28 +16,30 @@ export async function submitProposal(ctx: RequestContext, input: SubmitProposal)
   if (!memberId || !district) throw appError(ErrorCode.FORBIDDEN, 'only a member may submit a proposal');
   await assertKnownDistrict(ctx, district, 'caller.district');
   const now = new Date();
-  const proposal = ctx.em.create(ProposalSchema, {
-    district,
-    caseNumber: null,
-    title: input.title.trim(),
-    category: input.category,
-    year: now.getUTCFullYear(),
-    situation: input.situation.trim(),
-    analysis: input.analysis.trim(),
-    suggestions: input.suggestions.trim(),
-    status: 'SUBMITTED',
-    authorId: Number(memberId),
-    submittedAt: now,
-    filedAt: null,
-    public: false,
+  // The proposal and its event commit together or not at all.
+  return ctx.em.transactional(async (em) => {
+    const proposal = em.create(ProposalSchema, {
+      district,
+      caseNumber: null,
+      title: input.title.trim(),
+      category: input.category,
+      year: now.getUTCFullYear(),
+      situation: input.situation.trim(),
+      analysis: input.analysis.trim(),
+      suggestions: input.suggestions.trim(),
+      status: 'SUBMITTED',
+      authorId: Number(memberId),
+      submittedAt: now,
+      filedAt: null,
+      public: false,
+    });
+    await em.flush();
+    emit(em, ctx.module, proposalSubmitted, {
+      proposalId: String(proposal.id),
+      authorId: memberId,
+      title: proposal.title,
+      submittedAt: now.toISOString(),
+    }, district);
+    return proposal;
   });
-  await ctx.em.flush();
-  emit(ctx.em, ctx.module, proposalSubmitted, {
-    proposalId: String(proposal.id),
-    authorId: memberId,
-    title: proposal.title,
-    submittedAt: now.toISOString(),
-  }, district);
-  await ctx.em.flush();
-  return proposal;
 }
