@@ -2,10 +2,11 @@ import type { EntityManager, EventHandler } from '@cppcc/kit';
 import { consultationAttended, proposalFiled, proposalSubmitted } from '@cppcc/events';
 import { DutyEventSchema } from './entities/duty-event.entity.js';
 
-function record(em: EntityManager, entry: { memberId: string; kind: string; source: string; sourceId: string; summary: string; eventId: string; district: string | null; at: string }) {
+function record(em: EntityManager, entry: { memberId: string; kind: string; role?: 'LEAD' | 'CO'; source: string; sourceId: string; summary: string; eventId: string; district: string | null; at: string }) {
   em.create(DutyEventSchema, {
     memberId: Number(entry.memberId),
     kind: entry.kind,
+    role: entry.role ?? null,
     sourceModule: entry.source,
     sourceId: entry.sourceId,
     summary: entry.summary,
@@ -20,12 +21,13 @@ function record(em: EntityManager, entry: { memberId: string; kind: string; sour
 export const consumes: Record<string, EventHandler> = {
   [proposalSubmitted.type]: async (em, event) => {
     const p = proposalSubmitted.payload.parse(event.payload);
-    record(em, { memberId: p.authorId, kind: event.type, source: event.source, sourceId: p.proposalId, summary: `提交提案《${p.title}》`, eventId: event.id, district: event.district, at: p.submittedAt });
+    record(em, { memberId: p.authorId, kind: event.type, role: 'LEAD', source: event.source, sourceId: p.proposalId, summary: `提交提案《${p.title}》`, eventId: event.id, district: event.district, at: p.submittedAt });
   },
   [proposalFiled.type]: async (em, event) => {
     const p = proposalFiled.payload.parse(event.payload);
-    for (const [memberId, role] of [[p.authorId, '领衔'], ...p.coAuthorIds.map((id) => [id, '联名'])] as const) {
-      record(em, { memberId, kind: event.type, source: event.source, sourceId: p.proposalId, summary: `${role}提案 ${p.caseNumber} 立案`, eventId: event.id, district: event.district, at: p.filedAt });
+    const authors: [string, 'LEAD' | 'CO'][] = [[p.authorId, 'LEAD'], ...p.coAuthorIds.map((id): [string, 'CO'] => [id, 'CO'])];
+    for (const [memberId, role] of authors) {
+      record(em, { memberId, kind: event.type, role, source: event.source, sourceId: p.proposalId, summary: `${role === 'LEAD' ? '领衔' : '联名'}提案 ${p.caseNumber} 立案`, eventId: event.id, district: event.district, at: p.filedAt });
     }
   },
   [consultationAttended.type]: async (em, event) => {

@@ -4,6 +4,8 @@ import { CommitteeMembershipSchema } from './entities/committee-membership.entit
 import { DutyEventSchema } from './entities/duty-event.entity.js';
 import { MemberSchema } from './entities/member.entity.js';
 import { initial } from './migrations/0001-initial.js';
+import { assessment } from './migrations/0002-assessment.js';
+import { ScoringRuleSetSchema } from './entities/scoring-rule-set.entity.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
@@ -12,8 +14,8 @@ export const members = defineModule({
   name: 'members',
   port: 4102,
   schema,
-  entities: [MemberSchema, CommitteeMembershipSchema, DutyEventSchema],
-  migrations: [initial],
+  entities: [MemberSchema, CommitteeMembershipSchema, DutyEventSchema, ScoringRuleSetSchema],
+  migrations: [initial, assessment],
   consumes,
   seed,
   isSeeded,

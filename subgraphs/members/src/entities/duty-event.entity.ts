@@ -13,6 +13,8 @@ export const DutyEventSchema = defineEntity({
     district: p.string().length(12).nullable(),
     memberId: p.integer().index(),
     kind: p.string(),
+    /** LEAD or CO where the event has authors (scoring rules weigh them differently). */
+    role: p.string().nullable(),
     sourceModule: p.string(),
     sourceId: p.string(),
     summary: p.string(),

@@ -4,6 +4,7 @@ import './district.js';
 import './duty-event.js';
 import './member.js';
 import './sector.js';
+import './assessment.js';
 import './special-committee.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

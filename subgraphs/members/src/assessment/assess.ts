@@ -1,0 +1,72 @@
+import type { RuleSet } from './rules.js';
+
+export interface ScoredEvent {
+  id: number;
+  kind: string;
+  /** LEAD or CO for events with authors; null otherwise. */
+  role?: string | null;
+  summary: string;
+}
+
+export interface AssessmentLine {
+  eventId: number;
+  kind: string;
+  category: string;
+  points: number;
+  /** The rule that gave (or took) the points, in words. */
+  rule: string;
+}
+
+export interface Assessment {
+  lines: AssessmentLine[];
+  subtotals: { category: string; raw: number; points: number; cap: number | null }[];
+  deducted: number;
+  total: number;
+  grade: string;
+  unmet: { label: string; kind: string; required: number; done: number }[];
+}
+
+/**
+ * Scores one member's year. Every point is a line naming its event and its rule; caps apply
+ * to a category's sum, deductions come off the total.
+ */
+export function assess(events: ScoredEvent[], rules: RuleSet): Assessment {
+  const lines: AssessmentLine[] = [];
+  for (const event of events) {
+    const item = rules.items.find((i) => i.kind === event.kind);
+    if (item) {
+      const co = event.role === 'CO' && item.coAuthorPoints !== undefined;
+      const points = co ? item.coAuthorPoints! : item.points;
+      lines.push({ eventId: event.id, kind: event.kind, category: item.category, points, rule: `${item.kind}${co ? ' (co-author)' : ''}: ${points}` });
+    }
+    const deduction = rules.deductions.find((d) => d.kind === event.kind);
+    if (deduction) {
+      lines.push({ eventId: event.id, kind: event.kind, category: 'deduction', points: -deduction.points, rule: `${deduction.kind}: −${deduction.points}` });
+    }
+  }
+  const categories = [...new Set(rules.items.map((i) => i.category))];
+  const subtotals = categories.map((category) => {
+    const raw = round(lines.filter((l) => l.category === category).reduce((sum, l) => sum + l.points, 0));
+    const cap = rules.caps[category] ?? null;
+    return { category, raw, points: cap === null ? raw : Math.min(raw, cap), cap };
+  });
+  const deducted = round(-lines.filter((l) => l.category === 'deduction').reduce((sum, l) => sum + l.points, 0));
+  const total = round(subtotals.reduce((sum, s) => sum + s.points, 0) - deducted);
+  const bands = [...rules.grades].sort((a, b) => b.min - a.min);
+  // The lowest band also takes totals below its minimum (deductions can make a total negative).
+  const grade = (bands.find((g) => total >= g.min) ?? bands[bands.length - 1]).name;
+  const unmet = rules.minimums
+    .map((m) => ({ label: m.label, kind: m.kind, required: m.count, done: events.filter((e) => e.kind === m.kind).length }))
+    .filter((m) => m.done < m.required);
+  return { lines, subtotals, deducted, total, grade, unmet };
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** Ranks totals within a district: equal totals share a rank (1, 2, 2, 4). */
+export function rank<T extends { total: number }>(items: T[]): (T & { rank: number })[] {
+  const sorted = [...items].sort((a, b) => b.total - a.total);
+  return sorted.map((item) => ({ ...item, rank: sorted.findIndex((x) => x.total === item.total) + 1 }));
+}

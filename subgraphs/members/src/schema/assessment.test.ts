@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { CITY } from '@cppcc/demo';
+import { consultationAttended, proposalFiled } from '@cppcc/events';
+import { AuditEntrySchema, systemEm, type BusEvent } from '@cppcc/kit';
+import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { members } from '../module.js';
+
+const staff = testCaller(['staff'], CITY);
+const set = `mutation($i: SetScoringRulesInput!) { setScoringRules(input: $i) { version name items { kind points } } }`;
+const assessment = `query($id: ID!) { member(id: $id) { assessment(year: 2026) { total grade rank rulesVersion deducted subtotals { category points cap } unmet { label } lines { points rule event { kind } } } } }`;
+
+function event(type: string, payload: Record<string, unknown>): BusEvent {
+  return { id: randomUUID(), type, source: 'test', district: CITY, occurredAt: new Date().toISOString(), payload };
+}
+
+describe.each(databases())('assessments on $name', ({ url }) => {
+  let module: TestModule;
+  beforeAll(async () => {
+    module = await startTestModule(members, { databaseUrl: url, seed: { scale: 1 } });
+    const at = '2026-05-01T00:00:00.000Z';
+    await module.transport.publish([
+      event(proposalFiled.type, { proposalId: '1', authorId: '3', coAuthorIds: ['4'], caseNumber: '2026-0001', filedAt: at }),
+      event(proposalFiled.type, { proposalId: '2', authorId: '4', coAuthorIds: [], caseNumber: '2026-0002', filedAt: at }),
+      ...[1, 2, 3].map((n) => event(consultationAttended.type, { activityId: String(n), memberId: '3', form: 'THEMATIC', title: '协商', heldOn: '2026-03-01' })),
+      // Outside the year: not counted.
+      event(consultationAttended.type, { activityId: '9', memberId: '3', form: 'THEMATIC', title: '协商', heldOn: '2025-12-31' }),
+    ]);
+  });
+  afterAll(() => module?.stop());
+
+  it('has no assessment before the district sets rules', async () => {
+    const r = await module.execute(assessment, { id: '3' }, staff);
+    expect((r.data!.member as any).assessment).toBeNull();
+  });
+
+  it('scores the duty record under a preset, ranks within the district and explains each point', async () => {
+    const r = await module.execute(set, { i: { district: CITY, year: 2026, preset: 'MINHANG' } }, staff);
+    expect(r.errors).toBeUndefined();
+    expect((r.data!.setScoringRules as any).version).toBe(1);
+    const three = (await module.execute(assessment, { id: '3' }, testCaller(['member'], CITY, '3'))).data!.member as any;
+    expect(three.assessment.total).toBe(15 + 3 * 5);
+    expect(three.assessment.lines.map((l: any) => [l.event.kind, l.points])).toEqual([
+      // In the order they happened: the activities in March, the proposal filed in May.
+      ['consultation.attended', 5], ['consultation.attended', 5], ['consultation.attended', 5], ['proposal.filed', 15],
+    ]);
+    expect(three.assessment.lines.filter((l: any) => l.event.kind === 'proposal.filed').map((l: any) => l.rule)).toEqual(['proposal.filed: 15']);
+    expect(three.assessment.rank).toBe(1);
+    expect(three.assessment.unmet.map((u: any) => u.label)).toEqual(['出席全体会议', '每年至少报送1条社情民意']);
+    const four = (await module.execute(assessment, { id: '4' }, staff)).data!.member as any;
+    expect(four.assessment.total).toBe(3 + 15);
+    expect(four.assessment.rank).toBe(2);
+    const list = await module.execute(`{ assessments(district: "${CITY}", year: 2026) { total rank member { id } } }`, {}, staff);
+    expect((list.data!.assessments as any[]).slice(0, 2).map((a) => a.member.id)).toEqual(['3', '4']);
+  });
+
+  it('recomputes when the rules change, and audits the change', async () => {
+    const rules = {
+      name: '试行细则',
+      items: [{ kind: 'consultation.attended', category: '活动', points: 4 }, { kind: 'proposal.filed', category: '提案', points: 20, coAuthorPoints: 10 }],
+      caps: [{ category: '活动', max: 10 }],
+      grades: [{ name: '优秀', min: 25 }, { name: '合格', min: 0 }],
+    };
+    const r = await module.execute(set, { i: { district: CITY, year: 2026, rules } }, staff);
+    expect((r.data!.setScoringRules as any).version).toBe(2);
+    const three = ((await module.execute(assessment, { id: '3' }, staff)).data!.member as any).assessment;
+    expect(three).toMatchObject({ total: 30, grade: '优秀', rulesVersion: 2 });
+    expect(three.subtotals).toEqual([{ category: '活动', points: 10, cap: 10 }, { category: '提案', points: 20, cap: null }]);
+    const audit = await systemEm(module.orm).find(AuditEntrySchema, { entity: 'scoring_rule_set' }, { orderBy: { id: 'asc' } });
+    expect(audit.map((a) => [a.fromState, a.toState, a.actor])).toEqual([[null, 'v1', staff.userId], ['v1', 'v2', staff.userId]]);
+  });
+
+  it('refuses bad rules naming the field, and callers who may not set or see them', async () => {
+    const negative = await module.execute(set, { i: { district: CITY, year: 2026, rules: { name: 'x', items: [{ kind: 'a', category: 'b', points: -3 }], grades: [{ name: 'g', min: 0 }] } } }, staff);
+    expect(negative.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rules.items.0.points' });
+    const both = await module.execute(set, { i: { district: CITY, year: 2026, preset: 'MINHANG', rules: { name: 'x', items: [], grades: [] } } }, staff);
+    expect(both.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const other = await module.execute(set, { i: { district: CITY, year: 2026, preset: 'TONGCHENG' } }, testCaller(['staff'], '341002'));
+    expect(other.errors?.[0].extensions?.code).toBe('CROSS_DISTRICT');
+    const member = await module.execute(set, { i: { district: CITY, year: 2026, preset: 'TONGCHENG' } }, testCaller(['member'], CITY, '3'));
+    expect(member.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const peer = await module.execute(assessment, { id: '3' }, testCaller(['member'], CITY, '4'));
+    expect(peer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const rules = await module.execute(`{ scoringRules(district: "${CITY}", year: 2026) { version } }`);
+    expect((rules.data!.scoringRules as any).version).toBe(2);
+  });
+});

@@ -1,0 +1,189 @@
+import { appError, canSeeDistrict, ErrorCode, hasRole, type RequestContext } from '@cppcc/kit';
+import { builder } from '../builder.js';
+import { districtAssessments, type RankedAssessment } from '../assessment/district-assessments.js';
+import { PRESETS, type RuleSet } from '../assessment/rules.js';
+import { setScoringRules } from '../commands/set-scoring-rules.js';
+import { DutyEventSchema } from '../entities/duty-event.entity.js';
+import { MemberSchema } from '../entities/member.entity.js';
+import { ScoringRuleSetSchema, type ScoringRuleSet } from '../entities/scoring-rule-set.entity.js';
+import { DistrictRef } from './district.js';
+import { DutyEventType } from './duty-event.js';
+import { MemberType } from './member.js';
+
+type Item = RuleSet['items'][number];
+
+const ScoringItem = builder.objectRef<Item>('ScoringItem').implement({
+  fields: (t) => ({
+    kind: t.exposeString('kind', { description: 'Duty event kind, e.g. proposal.filed.' }),
+    category: t.exposeString('category'),
+    points: t.exposeFloat('points'),
+    coAuthorPoints: t.exposeFloat('coAuthorPoints', { nullable: true }),
+  }),
+});
+const ScoringCap = builder.objectRef<{ category: string; max: number }>('ScoringCap').implement({
+  fields: (t) => ({ category: t.exposeString('category'), max: t.exposeFloat('max') }),
+});
+const ScoringDeduction = builder.objectRef<RuleSet['deductions'][number]>('ScoringDeduction').implement({
+  fields: (t) => ({ kind: t.exposeString('kind'), points: t.exposeFloat('points') }),
+});
+const ScoringMinimum = builder.objectRef<RuleSet['minimums'][number]>('ScoringMinimum').implement({
+  fields: (t) => ({ kind: t.exposeString('kind'), count: t.exposeInt('count'), label: t.exposeString('label') }),
+});
+const GradeBand = builder.objectRef<RuleSet['grades'][number]>('GradeBand').implement({
+  fields: (t) => ({ name: t.exposeString('name'), min: t.exposeFloat('min') }),
+});
+
+export const ScoringRulesType = builder.objectRef<ScoringRuleSet>('ScoringRules').implement({
+  description: '履职积分规则: a district\'s scoring rules for a year, in the version now in force.',
+  fields: (t) => ({
+    district: t.field({ type: DistrictRef, nullable: true, resolve: (r) => ({ code: r.district }) }),
+    year: t.exposeInt('year'),
+    version: t.exposeInt('version'),
+    name: t.string({ resolve: (r) => r.rules.name }),
+    items: t.field({ type: [ScoringItem], resolve: (r) => r.rules.items }),
+    caps: t.field({ type: [ScoringCap], resolve: (r) => Object.entries(r.rules.caps).map(([category, max]) => ({ category, max })) }),
+    deductions: t.field({ type: [ScoringDeduction], resolve: (r) => r.rules.deductions }),
+    minimums: t.field({ type: [ScoringMinimum], resolve: (r) => r.rules.minimums }),
+    grades: t.field({ type: [GradeBand], resolve: (r) => r.rules.grades }),
+  }),
+});
+
+const Subtotal = builder.objectRef<RankedAssessment['subtotals'][number]>('AssessmentSubtotal').implement({
+  fields: (t) => ({
+    category: t.exposeString('category'),
+    raw: t.exposeFloat('raw', { description: 'Points before the cap.' }),
+    points: t.exposeFloat('points'),
+    cap: t.exposeFloat('cap', { nullable: true }),
+  }),
+});
+const Unmet = builder.objectRef<RankedAssessment['unmet'][number]>('UnmetObligation').implement({
+  fields: (t) => ({ label: t.exposeString('label'), kind: t.exposeString('kind'), required: t.exposeInt('required'), done: t.exposeInt('done') }),
+});
+const Line = builder.objectRef<RankedAssessment['lines'][number]>('AssessmentLine').implement({
+  description: 'One event and the rule that scored it.',
+  fields: (t) => ({
+    event: t.field({
+      type: DutyEventType,
+      resolve: async (l, _args, ctx) => (await ctx.loaders.many(DutyEventSchema, 'id', {}, true).load(l.eventId))[0],
+    }),
+    category: t.exposeString('category'),
+    points: t.exposeFloat('points'),
+    rule: t.exposeString('rule'),
+  }),
+});
+
+export const AssessmentType = builder.objectRef<RankedAssessment>('Assessment').implement({
+  description: '履职考核: a member\'s yearly assessment, computed from the duty record under the rules in force.',
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    rulesVersion: t.int({ resolve: (a) => a.rules.version }),
+    total: t.exposeFloat('total'),
+    grade: t.exposeString('grade'),
+    rank: t.exposeInt('rank', { description: 'Within the district; equal totals share a rank.' }),
+    deducted: t.exposeFloat('deducted'),
+    subtotals: t.field({ type: [Subtotal], resolve: (a) => a.subtotals }),
+    unmet: t.field({ type: [Unmet], resolve: (a) => a.unmet }),
+    lines: t.field({ type: [Line], resolve: (a) => a.lines }),
+    member: t.field({ type: MemberType, resolve: async (a, _args, ctx) => (await ctx.loaders.one(MemberSchema).load(a.memberId))! }),
+  }),
+});
+
+function mayAssess(ctx: RequestContext, district: string, memberId?: number): boolean {
+  return (memberId !== undefined && ctx.caller.memberId === String(memberId)) || (hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, district));
+}
+
+builder.objectField(MemberType, 'assessment', (t) =>
+  t.field({
+    type: AssessmentType,
+    nullable: true,
+    description: 'The yearly assessment; null when the district has no rules for that year. The member and their district staff only.',
+    args: { year: t.arg.int({ required: true }) },
+    resolve: async (m, { year }, ctx) => {
+      if (!mayAssess(ctx, m.district, m.id)) throw appError(ErrorCode.FORBIDDEN, 'assessment: only the member and their district staff may see it', { field: 'assessment' });
+      return (await districtAssessments(ctx, m.district, year))?.get(m.id) ?? null;
+    },
+  }),
+);
+
+builder.queryField('assessments', (t) =>
+  t.field({
+    type: [AssessmentType],
+    description: 'Every member\'s assessment in a district and year, best first. Staff only.',
+    authScopes: { staff: true },
+    args: { district: t.arg.id({ required: true }), year: t.arg.int({ required: true }) },
+    resolve: async (_root, { district, year }, ctx) => {
+      if (!mayAssess(ctx, String(district))) throw appError(ErrorCode.CROSS_DISTRICT, `district: you may not see assessments of district ${district}`, { field: 'district' });
+      const all = await districtAssessments(ctx, String(district), year);
+      return all ? [...all.values()].sort((a, b) => a.rank - b.rank) : [];
+    },
+  }),
+);
+
+builder.queryField('scoringRules', (t) =>
+  t.field({
+    type: ScoringRulesType,
+    nullable: true,
+    args: { district: t.arg.id({ required: true }), year: t.arg.int({ required: true }) },
+    resolve: (_root, { district, year }, ctx) =>
+      ctx.em.findOne(ScoringRuleSetSchema, { district: String(district), year }, { orderBy: { version: 'desc' }, filters: false }),
+  }),
+);
+
+const ScoringPreset = builder.enumType('ScoringPreset', {
+  description: 'Rule books of real committees (research/domain.md §3.4).',
+  values: Object.keys(PRESETS).map((k) => k.toUpperCase()),
+});
+
+const ItemInput = builder.inputType('ScoringItemInput', {
+  fields: (t) => ({ kind: t.string({ required: true }), category: t.string({ required: true }), points: t.float({ required: true }), coAuthorPoints: t.float({ required: false }) }),
+});
+const CapInput = builder.inputType('ScoringCapInput', { fields: (t) => ({ category: t.string({ required: true }), max: t.float({ required: true }) }) });
+const DeductionInput = builder.inputType('ScoringDeductionInput', { fields: (t) => ({ kind: t.string({ required: true }), points: t.float({ required: true }) }) });
+const MinimumInput = builder.inputType('ScoringMinimumInput', {
+  fields: (t) => ({ kind: t.string({ required: true }), count: t.int({ required: true }), label: t.string({ required: true }) }),
+});
+const GradeInput = builder.inputType('GradeBandInput', { fields: (t) => ({ name: t.string({ required: true }), min: t.float({ required: true }) }) });
+const RulesInput = builder.inputType('ScoringRulesInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    items: t.field({ type: [ItemInput], required: true }),
+    caps: t.field({ type: [CapInput], required: false }),
+    deductions: t.field({ type: [DeductionInput], required: false }),
+    minimums: t.field({ type: [MinimumInput], required: false }),
+    grades: t.field({ type: [GradeInput], required: true }),
+  }),
+});
+const SetScoringRulesInput = builder.inputType('SetScoringRulesInput', {
+  fields: (t) => ({
+    district: t.id({ required: true }),
+    year: t.int({ required: true }),
+    preset: t.field({ type: ScoringPreset, required: false, description: 'Start from a real rule book; or give `rules`.' }),
+    rules: t.field({ type: RulesInput, required: false }),
+  }),
+});
+
+builder.mutationType({});
+
+builder.mutationField('setScoringRules', (t) =>
+  t.field({
+    type: ScoringRulesType,
+    description: 'Puts a new version of a district\'s scoring rules for a year in force; assessments follow at once. Staff only; audited.',
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: SetScoringRulesInput, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      if (!!input.preset === !!input.rules) {
+        throw appError(ErrorCode.BAD_USER_INPUT, 'input: give exactly one of preset and rules', { field: 'input.rules', rule: 'one-of' });
+      }
+      const rules = input.preset
+        ? PRESETS[input.preset.toLowerCase()]
+        : {
+            ...input.rules!,
+            items: input.rules!.items.map((i) => ({ ...i, coAuthorPoints: i.coAuthorPoints ?? undefined })),
+            caps: Object.fromEntries((input.rules!.caps ?? []).map((c) => [c.category, c.max])),
+            deductions: input.rules!.deductions ?? [],
+            minimums: input.rules!.minimums ?? [],
+          };
+      return setScoringRules(ctx, String(input.district), input.year, rules);
+    },
+  }),
+);
