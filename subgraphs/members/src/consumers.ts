@@ -1,8 +1,22 @@
 import type { EntityManager, EventHandler } from '@cppcc/kit';
 import { consultationAttended, proposalFiled, proposalSubmitted } from '@cppcc/events';
 import { DutyEventSchema } from './entities/duty-event.entity.js';
+import { MemberSchema } from './entities/member.entity.js';
+import { ParkedEventSchema } from './entities/parked-event.entity.js';
 
-function record(em: EntityManager, entry: { memberId: string; kind: string; role?: 'LEAD' | 'CO'; source: string; sourceId: string; summary: string; eventId: string; district: string | null; at: string }) {
+export interface DutyEntry {
+  memberId: string;
+  kind: string;
+  role?: 'LEAD' | 'CO';
+  source: string;
+  sourceId: string;
+  summary: string;
+  eventId: string;
+  district: string | null;
+  at: string;
+}
+
+export function writeDutyEvent(em: EntityManager, entry: DutyEntry): void {
   em.create(DutyEventSchema, {
     memberId: Number(entry.memberId),
     kind: entry.kind,
@@ -17,21 +31,39 @@ function record(em: EntityManager, entry: { memberId: string; kind: string; role
   });
 }
 
+/** Records the entry, or parks it when the member is unknown here: never dropped. */
+async function record(em: EntityManager, entry: DutyEntry): Promise<void> {
+  const member = await em.findOne(MemberSchema, { id: Number(entry.memberId) }, { filters: false });
+  if (member) return writeDutyEvent(em, entry);
+  em.create(ParkedEventSchema, {
+    eventId: entry.eventId,
+    memberId: Number(entry.memberId),
+    type: entry.kind,
+    source: entry.source,
+    district: entry.district,
+    entry: { ...entry },
+    reason: `member ${entry.memberId} is not known to the members subgraph`,
+    parkedAt: new Date(),
+    resolvedAt: null,
+    public: false,
+  });
+}
+
 /** The duty record is built from what the other modules report, never typed in by hand. */
 export const consumes: Record<string, EventHandler> = {
   [proposalSubmitted.type]: async (em, event) => {
     const p = proposalSubmitted.payload.parse(event.payload);
-    record(em, { memberId: p.authorId, kind: event.type, role: 'LEAD', source: event.source, sourceId: p.proposalId, summary: `提交提案《${p.title}》`, eventId: event.id, district: event.district, at: p.submittedAt });
+    await record(em, { memberId: p.authorId, kind: event.type, role: 'LEAD', source: event.source, sourceId: p.proposalId, summary: `提交提案《${p.title}》`, eventId: event.id, district: event.district, at: p.submittedAt });
   },
   [proposalFiled.type]: async (em, event) => {
     const p = proposalFiled.payload.parse(event.payload);
     const authors: [string, 'LEAD' | 'CO'][] = [[p.authorId, 'LEAD'], ...p.coAuthorIds.map((id): [string, 'CO'] => [id, 'CO'])];
     for (const [memberId, role] of authors) {
-      record(em, { memberId, kind: event.type, role, source: event.source, sourceId: p.proposalId, summary: `${role === 'LEAD' ? '领衔' : '联名'}提案 ${p.caseNumber} 立案`, eventId: event.id, district: event.district, at: p.filedAt });
+      await record(em, { memberId, kind: event.type, role, source: event.source, sourceId: p.proposalId, summary: `${role === 'LEAD' ? '领衔' : '联名'}提案 ${p.caseNumber} 立案`, eventId: event.id, district: event.district, at: p.filedAt });
     }
   },
   [consultationAttended.type]: async (em, event) => {
     const p = consultationAttended.payload.parse(event.payload);
-    record(em, { memberId: p.memberId, kind: event.type, source: event.source, sourceId: p.activityId, summary: `参加${p.title}`, eventId: event.id, district: event.district, at: p.heldOn });
+    await record(em, { memberId: p.memberId, kind: event.type, source: event.source, sourceId: p.activityId, summary: `参加${p.title}`, eventId: event.id, district: event.district, at: p.heldOn });
   },
 };

@@ -6,6 +6,8 @@ import { MemberSchema } from './entities/member.entity.js';
 import { initial } from './migrations/0001-initial.js';
 import { assessment } from './migrations/0002-assessment.js';
 import { ScoringRuleSetSchema } from './entities/scoring-rule-set.entity.js';
+import { ParkedEventSchema } from './entities/parked-event.entity.js';
+import { parkedEvents } from './migrations/0003-parked-events.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
@@ -14,8 +16,8 @@ export const members = defineModule({
   name: 'members',
   port: 4102,
   schema,
-  entities: [MemberSchema, CommitteeMembershipSchema, DutyEventSchema, ScoringRuleSetSchema],
-  migrations: [initial, assessment],
+  entities: [MemberSchema, CommitteeMembershipSchema, DutyEventSchema, ScoringRuleSetSchema, ParkedEventSchema],
+  migrations: [initial, assessment, parkedEvents],
   consumes,
   seed,
   isSeeded,

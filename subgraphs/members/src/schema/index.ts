@@ -5,6 +5,7 @@ import './duty-event.js';
 import './member.js';
 import './sector.js';
 import './assessment.js';
+import './parked-event.js';
 import './special-committee.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,0 +1,25 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/**
+ * An event the duty record could not take (it names a member this subgraph does not know).
+ * Kept, reported to staff, and applied by `retryParkedEvents` once the member exists.
+ */
+export const ParkedEventSchema = defineEntity({
+  name: 'ParkedEvent',
+  tableName: 'parked_event',
+  uniques: [{ properties: ['eventId', 'memberId'] }],
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    eventId: p.string().length(36),
+    memberId: p.integer(),
+    type: p.string(),
+    source: p.string(),
+    district: p.string().length(12).nullable(),
+    entry: p.json<Record<string, unknown>>(),
+    reason: p.string(),
+    parkedAt: p.datetime(),
+    resolvedAt: p.datetime().nullable(),
+    public: p.boolean().default(false),
+  },
+});
+export type ParkedEvent = InferEntity<typeof ParkedEventSchema>;
