@@ -26,4 +26,10 @@ export const consultationAttended = defineEvent(
   'A member took part in a consultation activity (consultation).',
 );
 
+export const standingReportFiled = defineEvent(
+  'standing_report.filed',
+  z.object({ reportId: id, memberId: id, year: z.number().int(), filedAt: z.string() }),
+  "A standing-committee member's yearly duty report was filed into their archive (members).",
+);
+
 export { districtRegistered } from '@cppcc/kit';

@@ -1,5 +1,5 @@
 import type { EntityManager, EventHandler } from '@cppcc/kit';
-import { consultationAttended, proposalFiled, proposalSubmitted } from '@cppcc/events';
+import { consultationAttended, proposalFiled, proposalSubmitted, standingReportFiled } from '@cppcc/events';
 import { DutyEventSchema } from './entities/duty-event.entity.js';
 import { MemberSchema } from './entities/member.entity.js';
 import { ParkedEventSchema } from './entities/parked-event.entity.js';
@@ -61,6 +61,10 @@ export const consumes: Record<string, EventHandler> = {
     for (const [memberId, role] of authors) {
       await record(em, { memberId, kind: event.type, role, source: event.source, sourceId: p.proposalId, summary: `${role === 'LEAD' ? '领衔' : '联名'}提案 ${p.caseNumber} 立案`, eventId: event.id, district: event.district, at: p.filedAt });
     }
+  },
+  [standingReportFiled.type]: async (em, event) => {
+    const p = standingReportFiled.payload.parse(event.payload);
+    await record(em, { memberId: p.memberId, kind: 'report.filed', source: event.source, sourceId: p.reportId, summary: `${p.year}年度常委履职报告归档`, eventId: event.id, district: event.district, at: p.filedAt });
   },
   [consultationAttended.type]: async (em, event) => {
     const p = consultationAttended.payload.parse(event.payload);

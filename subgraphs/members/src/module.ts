@@ -8,6 +8,9 @@ import { assessment } from './migrations/0002-assessment.js';
 import { ScoringRuleSetSchema } from './entities/scoring-rule-set.entity.js';
 import { ParkedEventSchema } from './entities/parked-event.entity.js';
 import { parkedEvents } from './migrations/0003-parked-events.js';
+import { standingReports } from './migrations/0004-standing-reports.js';
+import { StandingReportSchema } from './entities/standing-report.entity.js';
+import { standingReportFiled } from '@cppcc/events';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
@@ -16,8 +19,9 @@ export const members = defineModule({
   name: 'members',
   port: 4102,
   schema,
-  entities: [MemberSchema, CommitteeMembershipSchema, DutyEventSchema, ScoringRuleSetSchema, ParkedEventSchema],
-  migrations: [initial, assessment, parkedEvents],
+  entities: [MemberSchema, CommitteeMembershipSchema, DutyEventSchema, ScoringRuleSetSchema, ParkedEventSchema, StandingReportSchema],
+  migrations: [initial, assessment, parkedEvents, standingReports],
+  emits: [standingReportFiled],
   consumes,
   seed,
   isSeeded,

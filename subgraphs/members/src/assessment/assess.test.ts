@@ -36,15 +36,18 @@ describe('yearly assessment', () => {
 
   it('ignores kinds the rules do not score and ranks ties together', () => {
     expect(assess([ev('donation.made')], PRESETS.minhang).lines).toEqual([]);
+    expect(assess([ev('some.future.kind')], PRESETS.minhang).total).toBe(0);
     expect(rank([{ total: 10 }, { total: 30 }, { total: 10 }, { total: 20 }]).map((r) => [r.total, r.rank])).toEqual([[30, 1], [20, 2], [10, 3], [10, 3]]);
   });
 
-  it('refuses rules with negative points, no grades or a non-positive cap', () => {
-    const bad = RuleSetSchema.safeParse({ ...PRESETS.minhang, items: [{ kind: 'x', category: 'c', points: -1 }] });
+  it('refuses rules with an unknown event kind, negative points, no grades or a non-positive cap', () => {
+    const bad = RuleSetSchema.safeParse({ ...PRESETS.minhang, items: [{ kind: 'proposal.filed', category: 'c', points: -1 }] });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues[0].path).toEqual(['items', 0, 'points']);
     expect(RuleSetSchema.safeParse({ ...PRESETS.minhang, grades: [] }).success).toBe(false);
     expect(RuleSetSchema.safeParse({ ...PRESETS.tongcheng, caps: { 会议: 0 } }).success).toBe(false);
     expect(RuleSetSchema.safeParse(PRESETS.tongcheng).success).toBe(true);
+    const unknown = RuleSetSchema.safeParse({ ...PRESETS.minhang, items: [{ kind: 'proposal.filled', category: 'c', points: 1 }] });
+    expect(unknown.error!.issues[0].message).toBe('unknown duty event kind "proposal.filled"');
   });
 });

@@ -1,6 +1,22 @@
 import { z } from 'zod';
 
 /**
+ * Every kind of duty event a rule may score: those the bus delivers today and those the
+ * report names that later modules will deliver. A rule for any other kind is refused, so a
+ * typo cannot silently score nothing.
+ */
+export const DUTY_KINDS = [
+  'meeting.attended', 'meeting.on_leave', 'meeting.absent',
+  'consultation.attended', 'speech.oral', 'speech.written',
+  'research.joined', 'inspection.joined', 'training.attended', 'study.attended',
+  'proposal.submitted', 'proposal.filed', 'proposal.key', 'proposal.excellent',
+  'opinion.submitted', 'opinion.adopted', 'instruction.received',
+  'studio.duty', 'donation.made', 'report.filed', 'award.received', 'penalty.received',
+] as const;
+
+const dutyKind = z.enum(DUTY_KINDS, { error: (issue) => `unknown duty event kind ${JSON.stringify(issue.input)}` });
+
+/**
  * A district's scoring rules for one year (履职积分规则). Points per kind of duty event, with a
  * separate figure for co-authors; caps per category; deductions; minimum yearly obligations;
  * grade bands. Validated before it is stored, so a stored rule set always computes.
@@ -10,7 +26,7 @@ export const RuleSetSchema = z.object({
   items: z
     .array(
       z.object({
-        kind: z.string().min(1),
+        kind: dutyKind,
         category: z.string().min(1),
         points: z.number().nonnegative('points must not be negative; use deductions'),
         coAuthorPoints: z.number().nonnegative('points must not be negative; use deductions').optional(),
@@ -18,8 +34,8 @@ export const RuleSetSchema = z.object({
     )
     .min(1, 'needs at least one item'),
   caps: z.record(z.string(), z.number().positive('a cap must be positive')).default({}),
-  deductions: z.array(z.object({ kind: z.string().min(1), points: z.number().positive('a deduction is a positive number of points') })).default([]),
-  minimums: z.array(z.object({ kind: z.string().min(1), count: z.number().int().positive(), label: z.string().min(1) })).default([]),
+  deductions: z.array(z.object({ kind: dutyKind, points: z.number().positive('a deduction is a positive number of points') })).default([]),
+  minimums: z.array(z.object({ kind: dutyKind, count: z.number().int().positive(), label: z.string().min(1) })).default([]),
   grades: z.array(z.object({ name: z.string().min(1), min: z.number() })).min(1, 'needs at least one grade band'),
 });
 export type RuleSet = z.infer<typeof RuleSetSchema>;

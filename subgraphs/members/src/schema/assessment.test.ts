@@ -71,8 +71,10 @@ describe.each(databases())('assessments on $name', ({ url }) => {
   });
 
   it('refuses bad rules naming the field, and callers who may not set or see them', async () => {
-    const negative = await module.execute(set, { i: { district: CITY, year: 2026, rules: { name: 'x', items: [{ kind: 'a', category: 'b', points: -3 }], grades: [{ name: 'g', min: 0 }] } } }, staff);
+    const negative = await module.execute(set, { i: { district: CITY, year: 2026, rules: { name: 'x', items: [{ kind: 'proposal.filed', category: 'b', points: -3 }], grades: [{ name: 'g', min: 0 }] } } }, staff);
     expect(negative.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rules.items.0.points' });
+    const unknownKind = await module.execute(set, { i: { district: CITY, year: 2026, rules: { name: 'x', items: [{ kind: 'proposal.filled', category: 'b', points: 3 }], grades: [{ name: 'g', min: 0 }] } } }, staff);
+    expect(unknownKind.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rules.items.0.kind' });
     const both = await module.execute(set, { i: { district: CITY, year: 2026, preset: 'MINHANG', rules: { name: 'x', items: [], grades: [] } } }, staff);
     expect(both.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const other = await module.execute(set, { i: { district: CITY, year: 2026, preset: 'TONGCHENG' } }, testCaller(['staff'], '341002'));
