@@ -1,12 +1,17 @@
-import { activities, CITY, proposals } from '@cppcc/demo';
+import { activities, CITY, donations, proposals } from '@cppcc/demo';
 import { databases, transports } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './harness.js';
 
-/** Entries the demo data gives a member: each proposal submitted, each filed, each activity attended. */
+/** Entries the demo data gives a member: each proposal submitted and filed, each activity attended, each donation. */
 function demoEntries(memberId: number): number {
   const own = proposals().filter((p) => p.authorId === memberId);
-  return own.length + own.filter((p) => p.status === 'FILED').length + activities().filter((a) => a.participantIds.includes(memberId)).length;
+  return (
+    own.length +
+    own.filter((p) => p.status === 'FILED').length +
+    activities().filter((a) => a.participantIds.includes(memberId)).length +
+    donations().filter((d) => d.memberId === memberId).length
+  );
 }
 
 const cases = transports().flatMap((t) => databases().map((d) => ({ transport: t.name, make: t.make, db: d.name, url: d.url })));

@@ -1,3 +1,4 @@
 export * from './activity.js';
 export * from './members.js';
 export * from './organization.js';
+export * from './donations.js';

@@ -32,4 +32,10 @@ export const standingReportFiled = defineEvent(
   "A standing-committee member's yearly duty report was filed into their archive (members).",
 );
 
+export const donationMade = defineEvent(
+  'donation.made',
+  z.object({ donationId: id, campaignId: id, memberId: id, campaign: z.string(), amountFen: z.number().int().positive(), donatedOn: z.string() }),
+  'A member donated to a campaign (members).',
+);
+
 export { districtRegistered } from '@cppcc/kit';

@@ -1,5 +1,5 @@
 import type { EntityManager, EventHandler } from '@cppcc/kit';
-import { consultationAttended, proposalFiled, proposalSubmitted, standingReportFiled } from '@cppcc/events';
+import { consultationAttended, donationMade, proposalFiled, proposalSubmitted, standingReportFiled } from '@cppcc/events';
 import { DutyEventSchema } from './entities/duty-event.entity.js';
 import { MemberSchema } from './entities/member.entity.js';
 import { ParkedEventSchema } from './entities/parked-event.entity.js';
@@ -65,6 +65,10 @@ export const consumes: Record<string, EventHandler> = {
   [standingReportFiled.type]: async (em, event) => {
     const p = standingReportFiled.payload.parse(event.payload);
     await record(em, { memberId: p.memberId, kind: 'report.filed', source: event.source, sourceId: p.reportId, summary: `${p.year}年度常委履职报告归档`, eventId: event.id, district: event.district, at: p.filedAt });
+  },
+  [donationMade.type]: async (em, event) => {
+    const p = donationMade.payload.parse(event.payload);
+    await record(em, { memberId: p.memberId, kind: 'donation.made', source: event.source, sourceId: p.donationId, summary: `向“${p.campaign}”捐赠 ${(p.amountFen / 100).toFixed(2)} 元`, eventId: event.id, district: event.district, at: p.donatedOn });
   },
   [consultationAttended.type]: async (em, event) => {
     const p = consultationAttended.payload.parse(event.payload);

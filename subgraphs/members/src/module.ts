@@ -10,7 +10,9 @@ import { ParkedEventSchema } from './entities/parked-event.entity.js';
 import { parkedEvents } from './migrations/0003-parked-events.js';
 import { standingReports } from './migrations/0004-standing-reports.js';
 import { StandingReportSchema } from './entities/standing-report.entity.js';
-import { standingReportFiled } from '@cppcc/events';
+import { donationMade, standingReportFiled } from '@cppcc/events';
+import { DonationCampaignSchema, DonationSchema } from './entities/donation.entity.js';
+import { donations } from './migrations/0005-donations.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
@@ -19,9 +21,9 @@ export const members = defineModule({
   name: 'members',
   port: 4102,
   schema,
-  entities: [MemberSchema, CommitteeMembershipSchema, DutyEventSchema, ScoringRuleSetSchema, ParkedEventSchema, StandingReportSchema],
-  migrations: [initial, assessment, parkedEvents, standingReports],
-  emits: [standingReportFiled],
+  entities: [MemberSchema, CommitteeMembershipSchema, DutyEventSchema, ScoringRuleSetSchema, ParkedEventSchema, StandingReportSchema, DonationCampaignSchema, DonationSchema],
+  migrations: [initial, assessment, parkedEvents, standingReports, donations],
+  emits: [standingReportFiled, donationMade],
   consumes,
   seed,
   isSeeded,

@@ -1,5 +1,7 @@
-import { syncSequence, writeInBatches, type EntityManager, type SeedOptions } from '@cppcc/kit';
-import { members } from '@cppcc/demo';
+import { emit, syncSequence, writeInBatches, type EntityManager, type SeedOptions } from '@cppcc/kit';
+import { campaigns, donations, members } from '@cppcc/demo';
+import { donationMade } from '@cppcc/events';
+import { DonationCampaignSchema, DonationSchema } from './entities/donation.entity.js';
 import { CommitteeMembershipSchema } from './entities/committee-membership.entity.js';
 import { MemberSchema } from './entities/member.entity.js';
 
@@ -24,6 +26,20 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
     }
   }, progress);
   await syncSequence(em, 'member');
+
+  for (const c of campaigns) em.create(DonationCampaignSchema, { ...c, public: true });
+  let id = 0;
+  // Members' donations reach their duty records through the bus, as live ones do.
+  await writeInBatches(em, donations(scale), (d) => {
+    const campaign = campaigns.find((c) => c.id === d.campaignId)!;
+    em.create(DonationSchema, { ...d, id: ++id, district: campaign.district, public: true });
+    if (d.memberId !== null) {
+      const payload = { donationId: String(id), campaignId: String(campaign.id), memberId: String(d.memberId), campaign: campaign.title, amountFen: d.amountFen, donatedOn: d.donatedOn };
+      emit(em, 'members', donationMade, payload, campaign.district);
+    }
+  });
+  await syncSequence(em, 'donation_campaign');
+  await syncSequence(em, 'donation');
 }
 
 export async function isSeeded(em: EntityManager): Promise<boolean> {

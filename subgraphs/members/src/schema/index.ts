@@ -7,6 +7,7 @@ import './sector.js';
 import './assessment.js';
 import './parked-event.js';
 import './standing-report.js';
+import './donation.js';
 import './special-committee.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,0 +1,62 @@
+import { CITY, donations, members as demoMembers } from '@cppcc/demo';
+import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { members } from '../module.js';
+
+const staff = testCaller(['staff'], CITY);
+const record = `mutation($i: RecordDonationInput!) { recordDonation(input: $i) { id amountYuan member { id } } }`;
+
+describe.each(databases())('donations on $name', ({ url }) => {
+  let module: TestModule;
+  beforeAll(async () => {
+    module = await startTestModule(members, { databaseUrl: url, seed: { scale: 1 } });
+    await module.relay.kick();
+  });
+  afterAll(() => module?.stop());
+
+  const campaign = async () =>
+    ((await module.execute(`{ donationCampaigns { nodes { id title totalYuan donorMembers donations { id } } } }`)).data!.donationCampaigns as any).nodes[0];
+
+  it('totals the pandemic drive from its donations', async () => {
+    const c = await campaign();
+    const demo = donations();
+    expect(c.title).toBe('抗击新冠肺炎疫情捐款捐物');
+    expect(c.totalYuan).toBe(demo.reduce((s, d) => s + d.amountFen, 0) / 100);
+    expect(c.totalYuan).toBeGreaterThan(1_000_000);
+    expect(c.donorMembers).toBe(new Set(demo.flatMap((d) => (d.memberId ? [d.memberId] : []))).size);
+  });
+
+  it('puts a member\'s donation into their duty record', async () => {
+    const donor = donations().find((d) => d.memberId)!.memberId!;
+    const r = await module.execute(`{ member(id: "${donor}") { dutyEvents { kind } donations { amountYuan } } }`, {}, staff);
+    expect((r.data!.member as any).dutyEvents.map((e: any) => e.kind)).toContain('donation.made');
+    const member = demoMembers().find((m) => m.district === CITY && !donations().some((d) => d.memberId === m.id))!;
+    const c = await campaign();
+    const made = await module.execute(record, { i: { campaignId: c.id, memberId: String(member.id), kind: 'MONEY', amountYuan: 1000, donatedOn: '2020-02-10' } }, staff);
+    expect(made.errors).toBeUndefined();
+    await module.relay.kick();
+    const after = await module.execute(`{ member(id: "${member.id}") { dutyEvents { kind summary } } }`, {}, staff);
+    expect((after.data!.member as any).dutyEvents).toContainEqual({ kind: 'donation.made', summary: '向“抗击新冠肺炎疫情捐款捐物”捐赠 1000.00 元' });
+  });
+
+  it('refuses bad donations naming the field, writing nothing', async () => {
+    const c = await campaign();
+    const before = c.donations.length;
+    const base = { campaignId: c.id, memberId: '3', kind: 'MONEY', amountYuan: 100, donatedOn: '2020-02-10' };
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ organization: '某企业' }, 'input.memberId', 'BAD_USER_INPUT'],
+      [{ memberId: null }, 'input.memberId', 'BAD_USER_INPUT'],
+      [{ donatedOn: '2021-01-01' }, 'input.donatedOn', 'BAD_USER_INPUT'],
+      [{ amountYuan: 0 }, 'input.amountYuan', 'BAD_USER_INPUT'],
+      [{ amountYuan: -5 }, 'input.amountYuan', 'BAD_USER_INPUT'],
+      [{ memberId: '987654' }, 'input.memberId', 'BAD_USER_INPUT'],
+    ];
+    for (const [change, field, code] of cases) {
+      const r = await module.execute(record, { i: { ...base, ...change } }, staff);
+      expect(r.errors?.[0].extensions, JSON.stringify(change)).toMatchObject({ code, field });
+    }
+    const otherDistrict = await module.execute(record, { i: base }, testCaller(['staff'], '341002'));
+    expect(otherDistrict.errors?.[0].extensions?.code).toBe('CROSS_DISTRICT');
+    expect((await campaign()).donations.length).toBe(before);
+  });
+});
