@@ -86,7 +86,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       }
       return { status: response.status, body: parsed };
     },
-    async settle(check, timeoutMs = 10_000) {
+    async settle(check, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         for (const m of modules.values()) await m.relay.kick();
