@@ -42,7 +42,10 @@ export const applyDistrictRegistered: EventHandler = async (em, event) => {
   await em.upsert(DistrictRefSchema, payload);
 };
 
-/** Refuses a district code this platform does not know, naming the field. */
+/**
+ * Refuses a district code this platform does not know, naming the field. Reads through the
+ * request's loaders: call it before opening a transaction, not inside one.
+ */
 export async function assertKnownDistrict(ctx: RequestContext, code: string, field = 'district'): Promise<void> {
   const known = await ctx.loaders.one(DistrictRefSchema, 'code').load(code);
   if (!known) throw appError(ErrorCode.UNKNOWN_DISTRICT, `${field}: no district has code ${code}`, { field });

@@ -13,6 +13,8 @@ import { StandingReportSchema } from './entities/standing-report.entity.js';
 import { donationMade, standingReportFiled } from '@cppcc/events';
 import { DonationCampaignSchema, DonationSchema } from './entities/donation.entity.js';
 import { donations } from './migrations/0005-donations.js';
+import { MemberChangeSchema } from './entities/member-change.entity.js';
+import { memberChanges } from './migrations/0006-member-changes.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
@@ -21,8 +23,8 @@ export const members = defineModule({
   name: 'members',
   port: 4102,
   schema,
-  entities: [MemberSchema, CommitteeMembershipSchema, DutyEventSchema, ScoringRuleSetSchema, ParkedEventSchema, StandingReportSchema, DonationCampaignSchema, DonationSchema],
-  migrations: [initial, assessment, parkedEvents, standingReports, donations],
+  entities: [MemberSchema, CommitteeMembershipSchema, DutyEventSchema, ScoringRuleSetSchema, ParkedEventSchema, StandingReportSchema, DonationCampaignSchema, DonationSchema, MemberChangeSchema],
+  migrations: [initial, assessment, parkedEvents, standingReports, donations, memberChanges],
   emits: [standingReportFiled, donationMade],
   consumes,
   seed,

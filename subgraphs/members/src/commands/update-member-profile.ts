@@ -1,0 +1,46 @@
+import { assertWritableDistrict, inputError, notFound, type RequestContext } from '@cppcc/kit';
+import { MemberChangeSchema } from '../entities/member-change.entity.js';
+import { MEMBER_STATUSES, MemberSchema, type Member } from '../entities/member.entity.js';
+
+/** Profile fields staff may change; each change is kept as a dated history row. */
+export interface ProfileChanges {
+  party?: string | null;
+  sectorId?: number | null;
+  workUnit?: string | null;
+  title?: string | null;
+  standingCommittee?: boolean | null;
+  status?: (typeof MEMBER_STATUSES)[number] | null;
+}
+
+export async function updateMemberProfile(ctx: RequestContext, id: number, changes: ProfileChanges, effectiveOn: string, note: string | null): Promise<Member> {
+  const found = await ctx.em.findOne(MemberSchema, { id }, { filters: false });
+  if (!found) throw notFound('member', id);
+  // Checked before the transaction: the check reads through the request's loaders, and on
+  // SQLite's single connection a read outside an open transaction would wait for it forever.
+  await assertWritableDistrict(ctx, found.district, 'id');
+  return ctx.em.transactional(async (em) => {
+    const member = (await em.findOne(MemberSchema, { id }, { filters: false }))!;
+    const given = Object.entries(changes).filter(([, v]) => v !== undefined && v !== null) as [keyof ProfileChanges, string | number | boolean][];
+    if (given.length === 0) throw inputError('input', 'non-empty', 'names no field to change');
+    let changed = 0;
+    for (const [field, value] of given) {
+      const before = member[field];
+      if (before === value) continue;
+      em.create(MemberChangeSchema, {
+        district: member.district,
+        memberId: member.id,
+        field,
+        fromValue: before === null || before === undefined ? null : String(before),
+        toValue: String(value),
+        effectiveOn,
+        changedBy: ctx.caller.userId,
+        note,
+        public: false,
+      });
+      (member as Record<string, unknown>)[field] = value;
+      changed++;
+    }
+    if (changed === 0) throw inputError('input', 'changes', 'every field already has the value given');
+    return member;
+  });
+}

@@ -1,0 +1,66 @@
+import { appError, canSeeDistrict, ErrorCode, hasRole, parseId } from '@cppcc/kit';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { updateMemberProfile } from '../commands/update-member-profile.js';
+import { MemberChangeSchema, type MemberChange } from '../entities/member-change.entity.js';
+import { MemberStatusType, MemberType } from './member.js';
+
+export const MemberChangeType = builder.objectRef<MemberChange>('MemberChange').implement({
+  description: 'A dated change to a member\'s profile.',
+  fields: (t) => ({
+    field: t.exposeString('field'),
+    from: t.exposeString('fromValue', { nullable: true }),
+    to: t.exposeString('toValue', { nullable: true }),
+    effectiveOn: t.exposeString('effectiveOn'),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});
+
+builder.objectField(MemberType, 'history', (t) =>
+  t.field({
+    type: [MemberChangeType],
+    description: 'Changes to the profile, oldest first. The member and their district staff only.',
+    resolve: (m, _args, ctx) => {
+      const allowed = ctx.caller.memberId === String(m.id) || (hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, m.district));
+      if (!allowed) throw appError(ErrorCode.FORBIDDEN, 'history: only the member and their district staff may see it', { field: 'history' });
+      return ctx.loaders.many(MemberChangeSchema, 'memberId', {}, true).load(m.id);
+    },
+  }),
+);
+
+const ProfileInput = builder.inputType('UpdateMemberProfileInput', {
+  fields: (t) => ({
+    party: t.string({ required: false, validate: z.string().trim().min(1, 'must not be empty').max(40) }),
+    sector: t.id({ required: false }),
+    workUnit: t.string({ required: false, validate: z.string().trim().min(1, 'must not be empty').max(100) }),
+    title: t.string({ required: false, validate: z.string().trim().min(1, 'must not be empty').max(60) }),
+    standingCommittee: t.boolean({ required: false }),
+    status: t.field({ type: MemberStatusType, required: false }),
+    effectiveOn: t.string({ required: true, validate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD') }),
+    note: t.string({ required: false }),
+  }),
+});
+
+builder.mutationField('updateMemberProfile', (t) =>
+  t.field({
+    type: MemberType,
+    description: 'Staff change a member\'s profile; each changed field is kept in the member\'s history.',
+    authScopes: { staff: true },
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: ProfileInput, required: true }) },
+    resolve: (_root, { id, input }, ctx) =>
+      updateMemberProfile(
+        ctx,
+        parseId(id),
+        {
+          party: input.party?.trim(),
+          sectorId: input.sector ? parseId(input.sector, 'input.sector') : undefined,
+          workUnit: input.workUnit?.trim(),
+          title: input.title?.trim(),
+          standingCommittee: input.standingCommittee,
+          status: input.status,
+        },
+        input.effectiveOn,
+        input.note ?? null,
+      ),
+  }),
+);
