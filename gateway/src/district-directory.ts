@@ -1,4 +1,4 @@
-import { signCaller, type Caller, type Logger } from '@cppcc/kit';
+import { seesDistrictRows, signCaller, type Caller, type Logger } from '@cppcc/kit';
 
 interface DistrictNode {
   code: string;
@@ -6,8 +6,6 @@ interface DistrictNode {
 }
 
 const SYSTEM: Caller = { userId: 'gateway', memberId: null, district: null, roles: [], districts: [] };
-/** Roles that see their district's non-public rows (and, in the city, the districts below). */
-const DISTRICT_ROLES = new Set(['staff', 'leader', 'operator', 'admin', 'unit']);
 
 /**
  * The district tree, read from the organization subgraph and kept for a minute. The gateway
@@ -66,7 +64,7 @@ export class DistrictDirectory {
   }
 
   async visibleDistricts(caller: Omit<Caller, 'districts'>): Promise<string[]> {
-    if (!caller.district || !caller.roles.some((r) => DISTRICT_ROLES.has(r))) return [];
+    if (!caller.district || !seesDistrictRows(caller.roles)) return [];
     return this.below(caller.district);
   }
 

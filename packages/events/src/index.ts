@@ -38,4 +38,10 @@ export const donationMade = defineEvent(
   'A member donated to a campaign (members).',
 );
 
+export const leaveApproved = defineEvent(
+  'leave.approved',
+  z.object({ leaveId: id, memberId: id, meeting: z.string().min(1), meetingLevel: z.enum(['PLENARY', 'STANDING_COMMITTEE', 'OTHER']), meetingOn: z.string() }),
+  'A member\'s leave from a meeting was approved (members); attendance takers count them as on leave.',
+);
+
 export { districtRegistered } from '@cppcc/kit';

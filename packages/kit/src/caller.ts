@@ -61,6 +61,16 @@ export function verifyCaller(
   }
 }
 
+/**
+ * Roles that work for a committee body and so see their district's non-public rows (and, in
+ * the city, those of the districts below). A plain member sees public rows and their own.
+ */
+export const DISTRICT_ROLES: readonly Role[] = ['staff', 'leader', 'operator', 'unit', 'admin'];
+
+export function seesDistrictRows(roles: readonly Role[]): boolean {
+  return roles.some((r) => DISTRICT_ROLES.includes(r));
+}
+
 export function hasRole(caller: Caller, ...roles: Role[]): boolean {
   return caller.roles.includes('admin') || roles.some((r) => caller.roles.includes(r));
 }

@@ -5,6 +5,7 @@ import {
   memoryTransport,
   readSettings,
   redisTransport,
+  seesDistrictRows,
   startModule,
   type Caller,
   type ModuleDefinition,
@@ -89,11 +90,12 @@ export async function publishDemoDistricts(transport: Transport): Promise<void> 
 /** A caller as the gateway would build it. City staff see every demo district. */
 export function testCaller(roles: Role[], district: string | null, memberId: string | null = null): Caller {
   const below = districts.filter((d) => d.parent === district).map((d) => d.code);
+  const seesDistrict = district !== null && seesDistrictRows(roles);
   return {
     userId: roles.length ? `u-${district}-${roles.join('-')}-${memberId ?? ''}` : null,
     memberId,
     district,
     roles,
-    districts: district ? [district, ...below] : [],
+    districts: seesDistrict ? [district, ...below] : [],
   };
 }

@@ -1,5 +1,5 @@
 import type { EntityManager, EventHandler } from '@cppcc/kit';
-import { consultationAttended, donationMade, proposalFiled, proposalSubmitted, standingReportFiled } from '@cppcc/events';
+import { consultationAttended, donationMade, leaveApproved, proposalFiled, proposalSubmitted, standingReportFiled } from '@cppcc/events';
 import { DutyEventSchema } from './entities/duty-event.entity.js';
 import { MemberSchema } from './entities/member.entity.js';
 import { ParkedEventSchema } from './entities/parked-event.entity.js';
@@ -69,6 +69,10 @@ export const consumes: Record<string, EventHandler> = {
   [donationMade.type]: async (em, event) => {
     const p = donationMade.payload.parse(event.payload);
     await record(em, { memberId: p.memberId, kind: 'donation.made', source: event.source, sourceId: p.donationId, summary: `向“${p.campaign}”捐赠 ${(p.amountFen / 100).toFixed(2)} 元`, eventId: event.id, district: event.district, at: p.donatedOn });
+  },
+  [leaveApproved.type]: async (em, event) => {
+    const p = leaveApproved.payload.parse(event.payload);
+    await record(em, { memberId: p.memberId, kind: 'meeting.on_leave', source: event.source, sourceId: p.leaveId, summary: `${p.meeting}（请假）`, eventId: event.id, district: event.district, at: p.meetingOn });
   },
   [consultationAttended.type]: async (em, event) => {
     const p = consultationAttended.payload.parse(event.payload);

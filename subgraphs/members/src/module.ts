@@ -10,7 +10,9 @@ import { ParkedEventSchema } from './entities/parked-event.entity.js';
 import { parkedEvents } from './migrations/0003-parked-events.js';
 import { standingReports } from './migrations/0004-standing-reports.js';
 import { StandingReportSchema } from './entities/standing-report.entity.js';
-import { donationMade, standingReportFiled } from '@cppcc/events';
+import { donationMade, leaveApproved, standingReportFiled } from '@cppcc/events';
+import { LeaveRequestSchema } from './entities/leave-request.entity.js';
+import { leaveRequests } from './migrations/0007-leave-requests.js';
 import { DonationCampaignSchema, DonationSchema } from './entities/donation.entity.js';
 import { donations } from './migrations/0005-donations.js';
 import { MemberChangeSchema } from './entities/member-change.entity.js';
@@ -23,9 +25,9 @@ export const members = defineModule({
   name: 'members',
   port: 4102,
   schema,
-  entities: [MemberSchema, CommitteeMembershipSchema, DutyEventSchema, ScoringRuleSetSchema, ParkedEventSchema, StandingReportSchema, DonationCampaignSchema, DonationSchema, MemberChangeSchema],
-  migrations: [initial, assessment, parkedEvents, standingReports, donations, memberChanges],
-  emits: [standingReportFiled, donationMade],
+  entities: [MemberSchema, CommitteeMembershipSchema, DutyEventSchema, ScoringRuleSetSchema, ParkedEventSchema, StandingReportSchema, DonationCampaignSchema, DonationSchema, MemberChangeSchema, LeaveRequestSchema],
+  migrations: [initial, assessment, parkedEvents, standingReports, donations, memberChanges, leaveRequests],
+  emits: [standingReportFiled, donationMade, leaveApproved],
   consumes,
   seed,
   isSeeded,

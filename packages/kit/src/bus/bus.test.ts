@@ -141,14 +141,22 @@ describe.each(transports.flatMap(([t, make]) => dbs.map(([d, url]) => ({ t, d, m
 
   it('hands the events of a consumer that crashed mid-event to another, and applies them once', async () => {
     const { orm, transport } = await setup(300);
-    // The crashing consumer takes events and never acknowledges them.
-    const crashing = await transport.subscribe({ group: 'tally', consumer: 'crash', handle: async () => Promise.reject(new Error('process died')) });
-    cleanup.push(() => crashing.stop());
+    // The crashing consumer takes the events and dies before acknowledging them.
+    let received = 0;
+    const crashing = await transport.subscribe({
+      group: 'tally',
+      consumer: 'crash',
+      handle: async (events) => {
+        received += events.length;
+        throw new Error('process died');
+      },
+    });
     const relay = startRelay(orm, transport);
     cleanup.push(() => relay.stop());
     await emitMany(orm, 10);
     await relay.kick();
-    await new Promise((r) => setTimeout(r, 100));
+    await until(async () => received > 0);
+    await crashing.stop();
     const healthy = await transport.subscribe({ group: 'tally', consumer: 'healthy', handle: apply(orm, 'healthy') });
     cleanup.push(() => healthy.stop());
     await until(async () => (await tallies(orm)).length >= 10);

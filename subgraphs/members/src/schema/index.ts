@@ -9,6 +9,7 @@ import './parked-event.js';
 import './standing-report.js';
 import './donation.js';
 import './member-change.js';
+import './leave-request.js';
 import './special-committee.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,0 +1,26 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+export const MEETING_LEVELS = ['PLENARY', 'STANDING_COMMITTEE', 'OTHER'] as const;
+export type MeetingLevel = (typeof MEETING_LEVELS)[number];
+export const LEAVE_STATUSES = ['REQUESTED', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;
+export type LeaveStatus = (typeof LEAVE_STATUSES)[number];
+
+/** 请假: a member asks to be excused from a meeting. */
+export const LeaveRequestSchema = defineEntity({
+  name: 'LeaveRequest',
+  tableName: 'leave_request',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    district: p.string().length(12),
+    memberId: p.integer().index(),
+    meeting: p.string(),
+    meetingLevel: p.string().$type<MeetingLevel>(),
+    meetingOn: p.string().length(10),
+    reason: p.text(),
+    status: p.string().$type<LeaveStatus>(),
+    decidedBy: p.string().nullable(),
+    public: p.boolean().default(false),
+    version: p.integer().version(),
+  },
+});
+export type LeaveRequest = InferEntity<typeof LeaveRequestSchema>;
