@@ -16,8 +16,8 @@ let skipped = 0;
 if (fs.existsSync(report)) {
   const result = JSON.parse(fs.readFileSync(report, 'utf8'));
   passed = result.numPassedTests;
-  // A file that failed to load has no tests of its own to count; count it once.
-  const brokenFiles = result.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  // A file that failed outside its tests (loading, a beforeAll/afterAll hook) counts once.
+  const brokenFiles = result.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
   failed = result.numFailedTests + brokenFiles;
   skipped = result.numPendingTests + result.numTodoTests;
   fs.rmSync(report);

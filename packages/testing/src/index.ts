@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { districts } from '@cppcc/demo';
+import pg from 'pg';
 import {
   districtRegistered,
   memoryTransport,
@@ -42,12 +43,36 @@ export interface TestModuleOptions extends Partial<RuntimeOptions> {
 export type TestModule = RunningModule & { transport: Transport };
 
 /**
- * Starts a module on a database of its own (SQLite in memory, or a fresh PostgreSQL schema
+ * A PostgreSQL database of the test's own. Schemas alone are not enough: MikroORM's migrator
+ * and schema tools read every schema of a database, and other test files create and drop
+ * theirs meanwhile.
+ */
+async function createTestDatabase(url: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const database = `t_${randomUUID().replace(/-/g, '').slice(0, 12)}_${name.replace(/-/g, '_')}`;
+  await admin.query(`create database "${database}"`);
+  await admin.end();
+  const own = new URL(url);
+  own.pathname = `/${database}`;
+  return {
+    url: own.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`drop database if exists "${database}" with (force)`);
+      await client.end();
+    },
+  };
+}
+
+/**
+ * Starts a module on a database of its own (SQLite in memory, or a fresh PostgreSQL database
  * that `stop` drops) so tests never share state.
  */
 export async function startTestModule(definition: ModuleDefinition, options: TestModuleOptions = {}): Promise<TestModule> {
-  const settings = { ...readSettings({}), databaseUrl: options.databaseUrl };
-  const pgSchema = options.databaseUrl ? `t_${randomUUID().replace(/-/g, '').slice(0, 12)}_${definition.name.replace(/-/g, '_')}` : undefined;
+  const database = options.databaseUrl ? await createTestDatabase(options.databaseUrl, definition.name) : undefined;
+  const settings = { ...readSettings({}), databaseUrl: database?.url };
   const transport = options.transport ?? memoryTransport();
   const running = await startModule(definition, {
     port: 0,
@@ -56,7 +81,6 @@ export async function startTestModule(definition: ModuleDefinition, options: Tes
     ...options,
     settings,
     transport,
-    pgSchema,
   });
   if (options.demoDistricts ?? !options.transport) {
     await publishDemoDistricts(transport);
@@ -66,9 +90,8 @@ export async function startTestModule(definition: ModuleDefinition, options: Tes
     ...running,
     transport,
     async stop() {
-      const connection = running.orm.em.getConnection();
-      if (pgSchema) await connection.execute(`drop schema if exists "${pgSchema}" cascade`);
       await running.stop();
+      await database?.drop();
     },
   };
 }
