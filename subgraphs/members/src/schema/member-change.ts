@@ -1,9 +1,9 @@
-import { appError, canSeeDistrict, ErrorCode, hasRole, parseId } from '@cppcc/kit';
+import { appError, ErrorCode, parseId } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { updateMemberProfile } from '../commands/update-member-profile.js';
 import { MemberChangeSchema, type MemberChange } from '../entities/member-change.entity.js';
-import { MemberStatusType, MemberType } from './member.js';
+import { maySeeRecord, MemberStatusType, MemberType } from './member.js';
 
 export const MemberChangeType = builder.objectRef<MemberChange>('MemberChange').implement({
   description: 'A dated change to a member\'s profile.',
@@ -21,8 +21,7 @@ builder.objectField(MemberType, 'history', (t) =>
     type: [MemberChangeType],
     description: 'Changes to the profile, oldest first. The member and their district staff only.',
     resolve: (m, _args, ctx) => {
-      const allowed = ctx.caller.memberId === String(m.id) || (hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, m.district));
-      if (!allowed) throw appError(ErrorCode.FORBIDDEN, 'history: only the member and their district staff may see it', { field: 'history' });
+      if (!maySeeRecord(ctx, m)) throw appError(ErrorCode.FORBIDDEN, 'history: only the member and their district staff may see it', { field: 'history' });
       return ctx.loaders.many(MemberChangeSchema, 'memberId', {}, true).load(m.id);
     },
   }),

@@ -15,7 +15,7 @@ export const MemberStatusType = builder.enumType('MemberStatus', { values: MEMBE
 export const MemberType = builder.objectRef<Member>('Member');
 
 /** The member's own record, or staff of a district that may see it. */
-function maySeeRecord(ctx: RequestContext, member: Member): boolean {
+export function maySeeRecord(ctx: RequestContext, member: Member): boolean {
   return ctx.caller.memberId === String(member.id) || (hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, member.district));
 }
 

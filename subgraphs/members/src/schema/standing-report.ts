@@ -1,10 +1,10 @@
-import { appError, canSeeDistrict, ErrorCode, hasRole, parseId } from '@cppcc/kit';
+import { appError, ErrorCode, parseId } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { draftStandingReport, editStandingReport, moveStandingReport } from '../commands/standing-reports.js';
 import { REPORT_STATUSES, StandingReportSchema, type StandingReport } from '../entities/standing-report.entity.js';
 import { standingReportWorkflow } from '../workflow.js';
-import { MemberType } from './member.js';
+import { maySeeRecord, MemberType } from './member.js';
 
 export const ReportStatusType = builder.enumType('StandingReportStatus', { values: REPORT_STATUSES });
 
@@ -27,8 +27,7 @@ builder.objectField(MemberType, 'standingReports', (t) =>
     type: [StandingReportType],
     description: 'The member\'s yearly reports. The member and their district staff only.',
     resolve: (m, _args, ctx) => {
-      const allowed = ctx.caller.memberId === String(m.id) || (hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, m.district));
-      if (!allowed) throw appError(ErrorCode.FORBIDDEN, 'standingReports: only the member and their district staff may see them', { field: 'standingReports' });
+      if (!maySeeRecord(ctx, m)) throw appError(ErrorCode.FORBIDDEN, 'standingReports: only the member and their district staff may see them', { field: 'standingReports' });
       return ctx.loaders.many(StandingReportSchema, 'memberId', {}, true).load(m.id);
     },
   }),
