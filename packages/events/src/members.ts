@@ -1,0 +1,36 @@
+import { defineEvent } from '@cppcc/kit';
+import { z } from 'zod';
+import { day, id } from './common.js';
+
+export const standingReportFiled = defineEvent(
+  'standing_report.filed',
+  z.object({ reportId: id, memberId: id, year: z.number().int(), filedAt: z.string() }),
+  "A standing-committee member's yearly duty report was filed into their archive (members).",
+);
+
+export const donationMade = defineEvent(
+  'donation.made',
+  z.object({ donationId: id, campaignId: id, memberId: id, campaign: z.string(), amountFen: z.number().int().positive(), donatedOn: z.string() }),
+  'A member donated to a campaign (members).',
+);
+
+export const leaveApproved = defineEvent(
+  'leave.approved',
+  z.object({ leaveId: id, memberId: id, meeting: z.string().min(1), meetingLevel: z.enum(['PLENARY', 'STANDING_COMMITTEE', 'OTHER']), meetingOn: z.string() }),
+  "A member's leave from a meeting was approved (members); attendance takers count them as on leave.",
+);
+
+export const studioIssueRaised = defineEvent(
+  'studio.issue_raised',
+  z.object({
+    receptionId: id,
+    studioId: id,
+    studioName: z.string().min(1),
+    memberId: id,
+    title: z.string().min(1),
+    detail: z.string().min(1),
+    target: z.enum(['PROPOSAL_DRAFT', 'OPINION_ITEM']),
+    raisedOn: day,
+  }),
+  "An issue heard at a member studio's reception is passed on as a proposal draft or an opinion item for memberId (members → proposals).",
+);

@@ -1,0 +1,41 @@
+import { defineEvent } from '@cppcc/kit';
+import { z } from 'zod';
+import { day, id, level } from './common.js';
+
+export const proposalSubmitted = defineEvent(
+  'proposal.submitted',
+  z.object({ proposalId: id, authorId: id, title: z.string().min(1), submittedAt: z.string() }),
+  'A member submitted a proposal (proposals).',
+);
+
+export const proposalFiled = defineEvent(
+  'proposal.filed',
+  z.object({ proposalId: id, authorId: id, coAuthorIds: z.array(id), caseNumber: z.string(), filedAt: z.string() }),
+  'A proposal was accepted for handling (立案) (proposals).',
+);
+
+export const proposalHonoured = defineEvent(
+  'proposal.honoured',
+  z.object({
+    proposalId: id,
+    authorId: id,
+    coAuthorIds: z.array(id),
+    caseNumber: z.string(),
+    title: z.string().min(1),
+    honour: z.enum(['KEY', 'EXCELLENT']),
+    on: day,
+  }),
+  'A proposal was chosen as a key proposal by the chair meeting, or awarded as excellent (proposals).',
+);
+
+export const opinionItemSubmitted = defineEvent(
+  'opinion_item.submitted',
+  z.object({ itemId: id, authorIds: z.array(id), title: z.string().min(1), submittedOn: day }),
+  'Members submitted a public-opinion information item (社情民意) (proposals). authorIds holds members only.',
+);
+
+export const opinionItemAdopted = defineEvent(
+  'opinion_item.adopted',
+  z.object({ itemId: id, authorIds: z.array(id), title: z.string().min(1), level, adoptedOn: day }),
+  'A public-opinion item was adopted (采用) at a level (proposals). One event per level adopted.',
+);
