@@ -34,3 +34,24 @@ export const studioIssueRaised = defineEvent(
   }),
   "An issue heard at a member studio's reception is passed on as a proposal draft or an opinion item for memberId (members → proposals).",
 );
+
+/**
+ * The facts about a member other modules may keep a replica of (organization needs them for
+ * committee seats and Party-branch coverage). Sent when a member is created and whenever one of
+ * these facts changes; the latest event per member wins.
+ */
+export const memberRegistered = defineEvent(
+  'member.registered',
+  z.object({
+    memberId: id,
+    district: z.string().length(6),
+    name: z.string().min(1),
+    party: z.string().min(1),
+    cpcMember: z.boolean(),
+    sectorId: id,
+    standingCommittee: z.boolean(),
+    status: z.enum(['ACTIVE', 'SUSPENDED', 'LEFT']),
+    changedAt: z.string(),
+  }),
+  'A member was created or their replicated facts changed (members). cpcMember: a member of the Communist Party of China (中共党员).',
+);
