@@ -7,12 +7,13 @@ const { values } = parseArgs({
     role: { type: 'string', multiple: true, default: [] },
     district: { type: 'string' },
     member: { type: 'string' },
+    unit: { type: 'string' },
     ttl: { type: 'string' },
     help: { type: 'boolean' },
   },
 });
 if (values.help) {
-  console.log(`npm run token -- --role ROLE [--role ROLE] --district CODE [--member ID] [--ttl SECONDS]\nroles: ${ROLES.join(', ')}`);
+  console.log(`npm run token -- --role ROLE [--role ROLE] --district CODE [--member ID] [--unit ID] [--ttl SECONDS]\nroles: ${ROLES.join(', ')}`);
   process.exit(0);
 }
 const unknown = values.role.filter((r) => !(ROLES as readonly string[]).includes(r));
@@ -25,6 +26,7 @@ console.log(
     roles: values.role as Role[],
     district: values.district ?? null,
     memberId: values.member ?? null,
+    unitId: values.unit ?? null,
     ttl: values.ttl ? Number(values.ttl) : undefined,
   }),
 );

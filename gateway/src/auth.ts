@@ -7,6 +7,7 @@ export interface CppccClaims extends JWTPayload {
   roles?: string[];
   district?: string;
   memberId?: string | number;
+  unitId?: string | number;
 }
 
 export type TokenResult = { ok: true; caller: Omit<Caller, 'districts'> } | { ok: false; error: GraphQLError };
@@ -38,6 +39,7 @@ export function createTokenReader(settings: Settings) {
         caller: {
           userId: payload.sub,
           memberId: payload.memberId != null ? String(payload.memberId) : null,
+          unitId: payload.unitId != null ? String(payload.unitId) : null,
           district: payload.district ?? null,
           roles,
         },

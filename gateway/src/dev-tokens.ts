@@ -5,6 +5,7 @@ export interface DevTokenClaims {
   roles: Role[];
   district?: string | null;
   memberId?: string | null;
+  unitId?: string | null;
   subject?: string;
   /** Seconds until it expires. */
   ttl?: number;
@@ -13,7 +14,7 @@ export interface DevTokenClaims {
 /** An HS256 token signed with JWT_SECRET, for development and tests only. */
 export async function signDevToken(settings: Settings, claims: DevTokenClaims): Promise<string> {
   const subject = claims.subject ?? `dev:${claims.roles.join('+') || 'user'}:${claims.district ?? '-'}:${claims.memberId ?? '-'}`;
-  return new SignJWT({ roles: claims.roles, district: claims.district ?? undefined, memberId: claims.memberId ?? undefined })
+  return new SignJWT({ roles: claims.roles, district: claims.district ?? undefined, memberId: claims.memberId ?? undefined, unitId: claims.unitId ?? undefined })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(subject)
     .setIssuedAt()

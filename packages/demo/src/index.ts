@@ -2,3 +2,4 @@ export * from './activity.js';
 export * from './members.js';
 export * from './organization.js';
 export * from './donations.js';
+export * from './government-units.js';

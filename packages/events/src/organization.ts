@@ -26,3 +26,20 @@ export const branchActivityAttended = defineEvent(
   z.object({ activityId: id, branchId: id, memberId: id, title: z.string().min(1), heldOn: day }),
   'A member took part in an activity of a functional Party branch (organization).',
 );
+
+/**
+ * Reference data other modules replicate: terms (届) so archives group by term, and
+ * government units so proposals and consultation can check the units they assign work to.
+ * Sent when created or changed; the latest event per id wins.
+ */
+export const termRegistered = defineEvent(
+  'term.registered',
+  z.object({ termId: id, district: z.string().length(6), ordinal: z.number().int().positive(), name: z.string().min(1), startsOn: day, endsOn: day.nullable() }),
+  'A term (届) of a district committee was opened or its dates changed (organization).',
+);
+
+export const governmentUnitRegistered = defineEvent(
+  'government_unit.registered',
+  z.object({ unitId: id, district: z.string().length(6), name: z.string().min(1), short: z.string().min(1), active: z.boolean() }),
+  'A government unit (department, 承办单位) was registered or changed (organization).',
+);

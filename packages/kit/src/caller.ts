@@ -9,6 +9,11 @@ export interface Caller {
   userId: string | null;
   /** The member this user is, if any. */
   memberId: string | null;
+  /**
+   * The government unit (承办单位, department) this user works for, for callers with the
+   * `unit` role: handling units reply to proposals and departments report on their tasks.
+   */
+  unitId?: string | null;
   /** Home district code of the caller. */
   district: string | null;
   roles: Role[];

@@ -111,12 +111,13 @@ export async function publishDemoDistricts(transport: Transport): Promise<void> 
 }
 
 /** A caller as the gateway would build it. City staff see every demo district. */
-export function testCaller(roles: Role[], district: string | null, memberId: string | null = null): Caller {
+export function testCaller(roles: Role[], district: string | null, memberId: string | null = null, unitId: string | null = null): Caller {
   const below = districts.filter((d) => d.parent === district).map((d) => d.code);
   const seesDistrict = district !== null && seesDistrictRows(roles);
   return {
     userId: roles.length ? `u-${district}-${roles.join('-')}-${memberId ?? ''}` : null,
     memberId,
+    unitId,
     district,
     roles,
     districts: seesDistrict ? [district, ...below] : [],
