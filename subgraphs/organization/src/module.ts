@@ -1,19 +1,33 @@
 import { defineModule, districtRegistered } from '@cppcc/kit';
+import { consumes } from './consumers.js';
+import { CommitteeMembershipSchema } from './entities/committee-membership.entity.js';
 import { DistrictSchema } from './entities/district.entity.js';
+import { MemberRefSchema } from './entities/member-ref.entity.js';
 import { SectorSchema } from './entities/sector.entity.js';
 import { SpecialCommitteeSchema } from './entities/special-committee.entity.js';
 import { initial } from './migrations/0001-initial.js';
+import { memberships } from './migrations/0002-memberships.js';
+import { bodies } from './migrations/0003-bodies.js';
+import { committeeHistory } from './migrations/0004-committee-history.js';
+import { CommitteeChangeSchema } from './entities/committee-change.entity.js';
+import { LiaisonActivitySchema, LiaisonPairSchema } from './entities/liaison.entity.js';
+import { AttendanceSchema } from './entities/attendance.entity.js';
+import { BodyMeetingSchema } from './entities/body-meeting.entity.js';
+import { GovernmentUnitSchema } from './entities/government-unit.entity.js';
+import { SessionSchema, TermSchema } from './entities/term.entity.js';
+import { bodyMeetingAttended, governmentUnitRegistered, termRegistered } from '@cppcc/events';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
-/** Organization & party building: districts, special committees, sectors. */
+/** Organization & party building: districts, special committees and their seats, sectors. */
 export const organization = defineModule({
   name: 'organization',
   port: 4101,
   schema,
-  entities: [DistrictSchema, SpecialCommitteeSchema, SectorSchema],
-  migrations: [initial],
-  emits: [districtRegistered],
+  entities: [DistrictSchema, SpecialCommitteeSchema, SectorSchema, CommitteeMembershipSchema, MemberRefSchema, GovernmentUnitSchema, TermSchema, SessionSchema, BodyMeetingSchema, AttendanceSchema, CommitteeChangeSchema, LiaisonPairSchema, LiaisonActivitySchema],
+  migrations: [initial, memberships, bodies, committeeHistory],
+  emits: [districtRegistered, governmentUnitRegistered, termRegistered, bodyMeetingAttended],
+  consumes,
   seed,
   isSeeded,
 });

@@ -1,10 +1,20 @@
-import { districtRegistered, emit, syncSequence, type EntityManager } from '@cppcc/kit';
-import { committees, districts, sectors } from '@cppcc/demo';
+import { districtRegistered, emit, syncSequence, writeInBatches, type EntityManager, type SeedOptions } from '@cppcc/kit';
+import { bodyMeetingAttendance, bodyMeetings, committeeChanges, committees, liaisonActivities, liaisonPairs, REFORM_DAY, TERM_START, districts, governmentUnits, members, sectors, sessions, terms } from '@cppcc/demo';
+import { bodyMeetingAttended } from '@cppcc/events';
+import { announceUnit } from './commands/government-units.js';
+import { announceTerm } from './commands/terms.js';
+import { AttendanceSchema } from './entities/attendance.entity.js';
+import { CommitteeChangeSchema } from './entities/committee-change.entity.js';
+import { LiaisonActivitySchema, LiaisonPairSchema } from './entities/liaison.entity.js';
+import { BodyMeetingSchema } from './entities/body-meeting.entity.js';
+import { GovernmentUnitSchema } from './entities/government-unit.entity.js';
+import { SessionSchema, TermSchema } from './entities/term.entity.js';
+import { CommitteeMembershipSchema } from './entities/committee-membership.entity.js';
 import { DistrictSchema } from './entities/district.entity.js';
 import { SectorSchema } from './entities/sector.entity.js';
 import { SpecialCommitteeSchema } from './entities/special-committee.entity.js';
 
-export async function seed(em: EntityManager): Promise<void> {
+export async function seed(em: EntityManager, { scale, progress }: SeedOptions): Promise<void> {
   for (const d of districts) {
     em.create(DistrictSchema, { code: d.code, name: d.name, level: d.level, parentCode: d.parent });
     emit(em, 'organization', districtRegistered, { code: d.code, name: d.name, parentCode: d.parent }, d.code);
@@ -16,7 +26,7 @@ export async function seed(em: EntityManager): Promise<void> {
       name: c.name,
       functions: c.functions,
       status: 'ACTIVE',
-      establishedOn: c.establishedInReform ? '2025-03-01' : '2021-12-20',
+      establishedOn: c.establishedInReform ? REFORM_DAY : TERM_START,
       public: true,
     });
   }
@@ -24,6 +34,51 @@ export async function seed(em: EntityManager): Promise<void> {
   await em.flush();
   await syncSequence(em, 'special_committee');
   await syncSequence(em, 'sector');
+
+  // Seats of the demo members (全员入委); the reform's committee took its members on its first day.
+  await writeInBatches(em, members(scale), (m) => {
+    for (const seat of m.committees) {
+      const committee = committees.find((c) => c.id === seat.committeeId)!;
+      const joinedOn = committee.establishedInReform ? REFORM_DAY : TERM_START;
+      em.create(CommitteeMembershipSchema, { district: m.district, memberId: m.id, committeeId: seat.committeeId, role: seat.role, joinedOn, leftOn: null, status: 'ACTIVE', public: true });
+    }
+  }, progress);
+
+  await seedBodies(em, scale);
+  await seedCommitteeHistory(em);
+}
+
+/** The reform as dated steps, and the committee–department liaison it set up. */
+async function seedCommitteeHistory(em: EntityManager): Promise<void> {
+  for (const change of committeeChanges) {
+    const c = committees.find((x) => x.id === change.committeeId)!;
+    em.create(CommitteeChangeSchema, {
+      district: c.district, committeeId: c.id, kind: change.kind, changedOn: change.on,
+      nameBefore: change.kind === 'CREATED' ? null : c.name, nameAfter: c.name,
+      functionsBefore: change.functionsBefore, functionsAfter: c.functions, note: change.note, public: true,
+    });
+  }
+  for (const p of liaisonPairs) em.create(LiaisonPairSchema, { ...p, until: null, status: 'ACTIVE', public: true });
+  for (const a of liaisonActivities) em.create(LiaisonActivitySchema, { ...a, district: liaisonPairs.find((p) => p.id === a.pairId)!.district, public: true });
+  await em.flush();
+  await syncSequence(em, 'liaison_pair');
+}
+
+/** Units, terms, sessions and meetings, announced on the bus as live ones are. */
+async function seedBodies(em: EntityManager, scale: number): Promise<void> {
+  for (const u of governmentUnits) announceUnit(em, 'organization', em.create(GovernmentUnitSchema, { ...u, active: true, public: true }));
+  for (const t of terms) announceTerm(em, 'organization', em.create(TermSchema, { ...t, public: true }));
+  for (const s of sessions) em.create(SessionSchema, { ...s, public: true });
+  for (const m of bodyMeetings) em.create(BodyMeetingSchema, m);
+  await em.flush();
+  for (const table of ['government_unit', 'term', 'term_session', 'body_meeting']) await syncSequence(em, table);
+  const byId = new Map(bodyMeetings.map((m) => [m.id, m]));
+  await writeInBatches(em, bodyMeetingAttendance(scale), (line) => {
+    const m = byId.get(line.meetingId)!;
+    em.create(AttendanceSchema, { district: m.district, kind: 'BODY_MEETING', subjectId: m.id, memberId: line.memberId, attendance: line.attendance, heldOn: m.heldOn!, public: false });
+    const payload = { meetingId: String(m.id), memberId: String(line.memberId), body: m.body, title: m.title, heldOn: m.heldOn!, attendance: line.attendance };
+    emit(em, 'organization', bodyMeetingAttended, payload, m.district);
+  });
 }
 
 export async function isSeeded(em: EntityManager): Promise<boolean> {

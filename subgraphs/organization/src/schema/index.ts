@@ -2,5 +2,13 @@ import { builder } from '../builder.js';
 import './district.js';
 import './sector.js';
 import './special-committee.js';
+import './member.js';
+import './committee-membership.js';
+import './government-unit.js';
+import './term.js';
+import './attendance.js';
+import './body-meeting.js';
+import './liaison.js';
+import './statistics.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
