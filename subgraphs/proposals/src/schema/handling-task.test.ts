@@ -132,6 +132,10 @@ describe.each(databases())('assignment, handling and reply on $name', ({ url }) 
     expect((await proposal(p.id)).status).toBe('ASSIGNED');
     await done('passProposalReply', p.tasks[1].id, p.id, office);
     expect((await proposal(p.id)).status).toBe('REPLIED');
+    // Staff may close with the unsatisfied rating standing (the explanation was sufficient).
+    await rate(p.id, 'UNSATISFIED', '未完全采纳');
+    expect((await proposalStep('closeProposal', p.id, ', note: "已作说明，条件暂不具备"')).data!.closeProposal).toEqual({ status: 'CLOSED' });
+    expect((await proposal(p.id)).rating).toBe('UNSATISFIED');
   });
 
   it('lets a unit return an item that is not its business within the window; staff reassign it or refuse', async () => {
