@@ -224,4 +224,4 @@ describe.each(databases())('assignment, handling and reply on $name', ({ url }) 
     expect(w).toContainEqual({ grade: 'C', wording: '受条件限制，暂时难以解决' });
     expect((await module.execute(`mutation { setReplyGradeWording(district: "${B}", grade: C, wording: "x") { wording } }`, {}, staff)).errors?.[0].extensions?.code).toBe('CROSS_DISTRICT');
   });
-});
+}, 120_000);

@@ -136,4 +136,4 @@ describe.each(databases())('public-opinion information on $name', ({ url }) => {
     const draftItem = (await ok(module, `{ opinionItems(filter: { status: DRAFT }) { nodes { id version } } }`, {}, staff)).nodes[0];
     expect((await ok(module, `mutation { submitOpinionItemDraft(id: "${draftItem.id}", version: ${draftItem.version}) { status } }`, {}, member(9003))).status).toBe('SUBMITTED');
   });
-});
+}, 120_000);

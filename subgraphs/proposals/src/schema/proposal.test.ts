@@ -142,7 +142,7 @@ describe.each(databases())('proposal review on $name', ({ url }) => {
     expect(await countRows(module, ProposalSchema)).toBe(before + 1);
     expect((await ok(module, `{ proposal(id: "${draft.id}") { status } }`, {}, author)).status).toBe('DRAFT');
   });
-});
+}, 120_000);
 
 function testAnonymous() {
   return { userId: null, memberId: null, district: null, roles: [], districts: [] };

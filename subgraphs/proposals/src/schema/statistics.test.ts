@@ -98,4 +98,4 @@ describe.each(databases())('statistics computed from rows on $name', ({ url }) =
     expect((await ok(module, q, { f: { member: '9002' } }, staff)).submitted).toBe(0);
     expect((await ok(module, q, { f: { district: A, from: tomorrow } }, staff)).adopted).toBe(0);
   });
-});
+}, 120_000);
