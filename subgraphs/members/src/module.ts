@@ -17,6 +17,8 @@ import { DonationCampaignSchema, DonationSchema } from './entities/donation.enti
 import { donations } from './migrations/0005-donations.js';
 import { MemberChangeSchema } from './entities/member-change.entity.js';
 import { memberChanges } from './migrations/0006-member-changes.js';
+import { TermRefSchema } from './entities/term-ref.entity.js';
+import { archive } from './migrations/0008-archive.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
@@ -25,8 +27,8 @@ export const members = defineModule({
   name: 'members',
   port: 4102,
   schema,
-  entities: [MemberSchema, CommitteeMembershipSchema, DutyEventSchema, ScoringRuleSetSchema, ParkedEventSchema, StandingReportSchema, DonationCampaignSchema, DonationSchema, MemberChangeSchema, LeaveRequestSchema],
-  migrations: [initial, assessment, parkedEvents, standingReports, donations, memberChanges, leaveRequests],
+  entities: [MemberSchema, CommitteeMembershipSchema, DutyEventSchema, ScoringRuleSetSchema, ParkedEventSchema, StandingReportSchema, DonationCampaignSchema, DonationSchema, MemberChangeSchema, LeaveRequestSchema, TermRefSchema],
+  migrations: [initial, assessment, parkedEvents, standingReports, donations, memberChanges, leaveRequests, archive],
   emits: [standingReportFiled, donationMade, leaveApproved],
   consumes,
   seed,

@@ -11,5 +11,6 @@ import './donation.js';
 import './member-change.js';
 import './leave-request.js';
 import './special-committee.js';
+import './archive.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
