@@ -2,7 +2,6 @@ import { emit, syncSequence, writeInBatches, type EntityManager, type SeedOption
 import { campaigns, donations, members } from '@cppcc/demo';
 import { donationMade } from '@cppcc/events';
 import { DonationCampaignSchema, DonationSchema } from './entities/donation.entity.js';
-import { CommitteeMembershipSchema } from './entities/committee-membership.entity.js';
 import { MemberSchema } from './entities/member.entity.js';
 import { announceMember } from './commands/announce-member.js';
 
@@ -26,9 +25,6 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
       public: true,
     });
     announceMember(em, 'members', member, appointed);
-    for (const seat of m.committees) {
-      em.create(CommitteeMembershipSchema, { district: m.district, memberId: m.id, committeeId: seat.committeeId, role: seat.role, since: '2021-12-20', public: true });
-    }
   }, progress);
   await syncSequence(em, 'member');
 

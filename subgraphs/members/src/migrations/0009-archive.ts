@@ -1,7 +1,7 @@
 import { defineMigration } from '@cppcc/kit';
 
 /** Duty events carry a qualifier and the type of their source; terms are replicated for the archive. */
-export const archive = defineMigration('Migration20261128202300_members_archive', (knex) => [
+export const archive = defineMigration('Migration20261128203000_members_archive', (knex) => [
   knex.schema.alterTable('duty_event', (t) => {
     t.string('qualifier').nullable();
     t.string('source_type').nullable();
