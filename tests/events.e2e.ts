@@ -1,16 +1,17 @@
-import { activities, CITY, donations, proposals } from '@cppcc/demo';
+import { activities, bodyMeetingAttendance, CITY, donations, proposals } from '@cppcc/demo';
 import { databases, transports } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './harness.js';
 
-/** Entries the demo data gives a member: each proposal submitted and filed, each activity attended, each donation. */
+/** Entries the demo data gives a member: each proposal submitted and filed, each activity attended, each donation, each body meeting expected at. */
 function demoEntries(memberId: number): number {
   const own = proposals().filter((p) => p.authorId === memberId);
   return (
     own.length +
     own.filter((p) => p.status === 'FILED').length +
     activities().filter((a) => a.participantIds.includes(memberId)).length +
-    donations().filter((d) => d.memberId === memberId).length
+    donations().filter((d) => d.memberId === memberId).length +
+    bodyMeetingAttendance().filter((a) => a.memberId === memberId).length
   );
 }
 
