@@ -4,3 +4,4 @@ export * from './organization.js';
 export * from './donations.js';
 export * from './government-units.js';
 export * from './bodies.js';
+export * from './committee-history.js';
