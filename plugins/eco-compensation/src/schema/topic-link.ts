@@ -29,8 +29,7 @@ async function roundsLinkedTo(ctx: Parameters<typeof visibleRound>[0], kind: Lin
 
 /**
  * Core records this plugin points at; their owners resolve them (federation references). The
- * fields go in `implement({ fields })`: only those are gated per district by the plugin SDK
- * (a later `builder.objectField` on an external ref is not).
+ * plugin's fields on them are declared with the reference, where the SDK gates them per district.
  */
 export const ProposalRef = builder.externalRef('Proposal', builder.selection<{ id: string }>('id')).implement({
   externalFields: (t) => ({ id: t.id() }),
