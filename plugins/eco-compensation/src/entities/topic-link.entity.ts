@@ -7,6 +7,7 @@ export type LinkKind = (typeof LINK_KINDS)[number];
 export const TopicLinkSchema = defineEntity({
   name: 'TopicLink',
   tableName: 'eco_link',
+  uniques: [{ properties: ['roundId', 'kind', 'targetId'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

@@ -8,6 +8,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 export const YearlyAssessmentSchema = defineEntity({
   name: 'YearlyAssessment',
   tableName: 'eco_assessment',
+  uniques: [{ properties: ['roundId', 'year'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),
