@@ -3,3 +3,4 @@ export * from './members.js';
 export * from './organization.js';
 export * from './donations.js';
 export * from './government-units.js';
+export * from './consultation.js';
