@@ -1,6 +1,5 @@
 import { defineModule } from '@cppcc/kit';
 import { consumes } from './consumers.js';
-import { CommitteeMembershipSchema } from './entities/committee-membership.entity.js';
 import { DutyEventSchema } from './entities/duty-event.entity.js';
 import { MemberSchema } from './entities/member.entity.js';
 import { initial } from './migrations/0001-initial.js';
@@ -13,6 +12,7 @@ import { StandingReportSchema } from './entities/standing-report.entity.js';
 import { donationMade, leaveApproved, standingReportFiled } from '@cppcc/events';
 import { LeaveRequestSchema } from './entities/leave-request.entity.js';
 import { leaveRequests } from './migrations/0007-leave-requests.js';
+import { dropCommitteeMemberships } from './migrations/0008-drop-committee-memberships.js';
 import { DonationCampaignSchema, DonationSchema } from './entities/donation.entity.js';
 import { donations } from './migrations/0005-donations.js';
 import { MemberChangeSchema } from './entities/member-change.entity.js';
@@ -20,13 +20,13 @@ import { memberChanges } from './migrations/0006-member-changes.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
-/** Member affairs: members, committee seats, and the duty record built from bus events. */
+/** Member affairs: members and the duty record built from bus events (committee seats live in organization). */
 export const members = defineModule({
   name: 'members',
   port: 4102,
   schema,
-  entities: [MemberSchema, CommitteeMembershipSchema, DutyEventSchema, ScoringRuleSetSchema, ParkedEventSchema, StandingReportSchema, DonationCampaignSchema, DonationSchema, MemberChangeSchema, LeaveRequestSchema],
-  migrations: [initial, assessment, parkedEvents, standingReports, donations, memberChanges, leaveRequests],
+  entities: [MemberSchema, DutyEventSchema, ScoringRuleSetSchema, ParkedEventSchema, StandingReportSchema, DonationCampaignSchema, DonationSchema, MemberChangeSchema, LeaveRequestSchema],
+  migrations: [initial, assessment, parkedEvents, standingReports, donations, memberChanges, leaveRequests, dropCommitteeMemberships],
   emits: [standingReportFiled, donationMade, leaveApproved],
   consumes,
   seed,

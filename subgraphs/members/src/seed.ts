@@ -2,7 +2,6 @@ import { emit, syncSequence, writeInBatches, type EntityManager, type SeedOption
 import { campaigns, donations, members } from '@cppcc/demo';
 import { donationMade } from '@cppcc/events';
 import { DonationCampaignSchema, DonationSchema } from './entities/donation.entity.js';
-import { CommitteeMembershipSchema } from './entities/committee-membership.entity.js';
 import { MemberSchema } from './entities/member.entity.js';
 
 export async function seed(em: EntityManager, { scale, progress }: SeedOptions): Promise<void> {
@@ -21,9 +20,6 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
       status: 'ACTIVE',
       public: true,
     });
-    for (const seat of m.committees) {
-      em.create(CommitteeMembershipSchema, { district: m.district, memberId: m.id, committeeId: seat.committeeId, role: seat.role, since: '2021-12-20', public: true });
-    }
   }, progress);
   await syncSequence(em, 'member');
 

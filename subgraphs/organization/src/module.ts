@@ -1,19 +1,24 @@
 import { defineModule, districtRegistered } from '@cppcc/kit';
+import { consumes } from './consumers.js';
+import { CommitteeMembershipSchema } from './entities/committee-membership.entity.js';
 import { DistrictSchema } from './entities/district.entity.js';
+import { MemberRefSchema } from './entities/member-ref.entity.js';
 import { SectorSchema } from './entities/sector.entity.js';
 import { SpecialCommitteeSchema } from './entities/special-committee.entity.js';
 import { initial } from './migrations/0001-initial.js';
+import { memberships } from './migrations/0002-memberships.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
-/** Organization & party building: districts, special committees, sectors. */
+/** Organization & party building: districts, special committees and their seats, sectors. */
 export const organization = defineModule({
   name: 'organization',
   port: 4101,
   schema,
-  entities: [DistrictSchema, SpecialCommitteeSchema, SectorSchema],
-  migrations: [initial],
+  entities: [DistrictSchema, SpecialCommitteeSchema, SectorSchema, CommitteeMembershipSchema, MemberRefSchema],
+  migrations: [initial, memberships],
   emits: [districtRegistered],
+  consumes,
   seed,
   isSeeded,
 });

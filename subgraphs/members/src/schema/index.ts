@@ -1,5 +1,4 @@
 import { builder } from '../builder.js';
-import './committee-membership.js';
 import './district.js';
 import './duty-event.js';
 import './member.js';
@@ -10,6 +9,5 @@ import './standing-report.js';
 import './donation.js';
 import './member-change.js';
 import './leave-request.js';
-import './special-committee.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,10 +1,8 @@
 import { appError, canSeeDistrict, connectionType, ErrorCode, findPage, hasRole, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
-import { CommitteeMembershipSchema } from '../entities/committee-membership.entity.js';
 import { DutyEventSchema } from '../entities/duty-event.entity.js';
 import { GENDERS, MEMBER_STATUSES, MemberSchema, type Member } from '../entities/member.entity.js';
-import { CommitteeMembershipType } from './committee-membership.js';
 import { DistrictRef } from './district.js';
 import { DutyEventType } from './duty-event.js';
 import { SectorRef } from './sector.js';
@@ -33,10 +31,6 @@ MemberType.implement({
     status: t.field({ type: MemberStatusType, resolve: (m) => m.status }),
     district: t.field({ type: DistrictRef, nullable: true, resolve: (m) => ({ code: m.district }) }),
     sector: t.field({ type: SectorRef, nullable: true, resolve: (m) => ({ id: String(m.sectorId) }) }),
-    committees: t.field({
-      type: [CommitteeMembershipType],
-      resolve: (m, _args, ctx) => ctx.loaders.many(CommitteeMembershipSchema, 'memberId').load(m.id),
-    }),
     dutyEvents: t.field({
       type: [DutyEventType],
       description: 'What the member did, as other modules reported it. The member and their district staff only.',
@@ -60,7 +54,6 @@ const MemberFilter = builder.inputType('MemberFilter', {
   fields: (t) => ({
     district: t.id({ required: false }),
     sector: t.id({ required: false }),
-    committee: t.id({ required: false, description: 'Members sitting on this special committee.' }),
     standingCommittee: t.boolean({ required: false }),
     nameContains: t.string({ required: false }),
   }),
@@ -76,10 +69,6 @@ builder.queryField('members', (t) =>
       if (filter?.sector) where.push({ sectorId: parseId(filter.sector, 'filter.sector') });
       if (filter?.standingCommittee != null) where.push({ standingCommittee: filter.standingCommittee });
       if (filter?.nameContains) where.push({ name: { $like: `%${filter.nameContains.replace(/[%_]/g, '')}%` } });
-      if (filter?.committee) {
-        const seats = await ctx.em.find(CommitteeMembershipSchema, { committeeId: parseId(filter.committee, 'filter.committee') }, { fields: ['memberId'] });
-        where.push({ id: { $in: seats.map((s) => s.memberId) } });
-      }
       return findPage(ctx.em, MemberSchema, { $and: where }, { first, after });
     },
   }),

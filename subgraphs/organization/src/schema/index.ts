@@ -2,5 +2,7 @@ import { builder } from '../builder.js';
 import './district.js';
 import './sector.js';
 import './special-committee.js';
+import './member.js';
+import './committee-membership.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

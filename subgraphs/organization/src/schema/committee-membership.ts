@@ -1,0 +1,118 @@
+import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
+import type { FilterQuery } from '@mikro-orm/core';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { assignCommitteeSeat, endCommitteeSeat } from '../commands/committee-memberships.js';
+import { isoDay } from '../dates.js';
+import {
+  COMMITTEE_ROLES,
+  CommitteeMembershipSchema,
+  MEMBERSHIP_STATUSES,
+  type CommitteeMembership,
+} from '../entities/committee-membership.entity.js';
+import { SpecialCommitteeSchema } from '../entities/special-committee.entity.js';
+import { MemberRef } from './member.js';
+import { SpecialCommitteeType } from './special-committee.js';
+
+export const CommitteeRoleType = builder.enumType('CommitteeRole', { values: COMMITTEE_ROLES });
+export const MembershipStatusType = builder.enumType('MembershipStatus', { values: MEMBERSHIP_STATUSES });
+
+export const CommitteeMembershipType = builder.objectRef<CommitteeMembership>('CommitteeMembership').implement({
+  description: "A member's seat on a special committee, from the day they joined to the day they left. Public.",
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    role: t.field({ type: CommitteeRoleType, resolve: (m) => m.role }),
+    since: t.string({ deprecationReason: 'Use joinedOn.', resolve: (m) => m.joinedOn }),
+    joinedOn: t.exposeString('joinedOn'),
+    leftOn: t.exposeString('leftOn', { nullable: true }),
+    status: t.field({ type: MembershipStatusType, resolve: (m) => m.status }),
+    committee: t.field({ type: SpecialCommitteeType, nullable: true, resolve: (m, _a, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(m.committeeId) }),
+    member: t.field({ type: MemberRef, nullable: true, resolve: (m) => ({ id: String(m.memberId) }) }),
+  }),
+});
+
+const INCLUDE_ENDED = { required: false, defaultValue: false, description: 'Also seats that have ended (the history).' } as const;
+const statusWhere = (includeEnded: boolean | null | undefined) => (includeEnded ? {} : { status: 'ACTIVE' as const });
+
+builder.objectField(MemberRef, 'committees', (t) =>
+  t.field({
+    type: [CommitteeMembershipType],
+    nullable: true,
+    description: 'Special committees the member sits on (organization).',
+    args: { includeEnded: t.arg.boolean(INCLUDE_ENDED) },
+    resolve: (m, { includeEnded }, ctx) => ctx.loaders.many(CommitteeMembershipSchema, 'memberId', statusWhere(includeEnded)).load(Number(m.id)),
+  }),
+);
+
+builder.objectField(SpecialCommitteeType, 'memberships', (t) =>
+  t.field({
+    type: [CommitteeMembershipType],
+    args: { includeEnded: t.arg.boolean(INCLUDE_ENDED) },
+    resolve: (c, { includeEnded }, ctx) => ctx.loaders.many(CommitteeMembershipSchema, 'committeeId', statusWhere(includeEnded)).load(c.id),
+  }),
+);
+
+const CommitteeMembershipConnection = connectionType<CommitteeMembership>(builder, 'CommitteeMembership', CommitteeMembershipType);
+
+const CommitteeMembershipFilter = builder.inputType('CommitteeMembershipFilter', {
+  fields: (t) => ({
+    district: t.id({ required: false }),
+    committee: t.id({ required: false }),
+    member: t.id({ required: false }),
+    status: t.field({ type: MembershipStatusType, required: false }),
+  }),
+});
+
+builder.queryField('committeeMemberships', (t) =>
+  t.field({
+    type: CommitteeMembershipConnection,
+    args: { filter: t.arg({ type: CommitteeMembershipFilter, required: false }), ...pageArgs(t) },
+    resolve: (_root, { filter, first, after }, ctx): Promise<Page<CommitteeMembership>> => {
+      const where: FilterQuery<CommitteeMembership> = {};
+      if (filter?.district) where.district = String(filter.district);
+      if (filter?.committee) where.committeeId = parseId(filter.committee, 'filter.committee');
+      if (filter?.member) where.memberId = parseId(filter.member, 'filter.member');
+      if (filter?.status) where.status = filter.status;
+      return findPage(ctx.em, CommitteeMembershipSchema, where, { first, after });
+    },
+  }),
+);
+
+const AssignCommitteeSeatInput = builder.inputType('AssignCommitteeSeatInput', {
+  fields: (t) => ({
+    committee: t.id({ required: true }),
+    member: t.id({ required: true }),
+    role: t.field({ type: CommitteeRoleType, required: true }),
+    joinedOn: t.string({ required: true, validate: isoDay }),
+    note: t.string({ required: false }),
+  }),
+});
+
+builder.mutationField('assignCommitteeSeat', (t) =>
+  t.field({
+    type: CommitteeMembershipType,
+    description: "Staff seat a member of their district on one of its special committees (全员入委).",
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: AssignCommitteeSeatInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      assignCommitteeSeat(ctx, { committee: String(input.committee), member: String(input.member), role: input.role, joinedOn: input.joinedOn, note: input.note }),
+  }),
+);
+
+const EndCommitteeSeatInput = builder.inputType('EndCommitteeSeatInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    leftOn: t.string({ required: true, validate: isoDay }),
+    note: t.string({ required: false }),
+  }),
+});
+
+builder.mutationField('endCommitteeSeat', (t) =>
+  t.field({
+    type: CommitteeMembershipType,
+    description: 'Staff record that a member left a committee; the seat is kept as history.',
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: EndCommitteeSeatInput, required: true }) },
+    resolve: (_root, { input }, ctx) => endCommitteeSeat(ctx, parseId(input.id, 'input.id'), input.leftOn, input.note ?? null),
+  }),
+);

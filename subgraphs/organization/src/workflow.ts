@@ -1,0 +1,11 @@
+import { defineWorkflow } from '@cppcc/kit';
+import type { CommitteeMembership, MembershipStatus } from './entities/committee-membership.entity.js';
+
+/**
+ * Every state change in this subgraph is a row of one of these tables; defineWorkflow refuses
+ * anything else and writes the audit row. District checks (which staff) happen before.
+ */
+export type MembershipAction = 'end';
+export const membershipWorkflow = defineWorkflow<MembershipStatus, MembershipAction, CommitteeMembership>('committee_membership', [
+  { from: 'ACTIVE', action: 'end', who: ['staff'], to: 'ENDED' },
+]);
