@@ -4,3 +4,4 @@ export * from './organization.js';
 export * from './donations.js';
 export * from './government-units.js';
 export * from './consultation.js';
+export * from './bodies.js';

@@ -7,6 +7,12 @@ import { SectorSchema } from './entities/sector.entity.js';
 import { SpecialCommitteeSchema } from './entities/special-committee.entity.js';
 import { initial } from './migrations/0001-initial.js';
 import { memberships } from './migrations/0002-memberships.js';
+import { bodies } from './migrations/0003-bodies.js';
+import { AttendanceSchema } from './entities/attendance.entity.js';
+import { BodyMeetingSchema } from './entities/body-meeting.entity.js';
+import { GovernmentUnitSchema } from './entities/government-unit.entity.js';
+import { SessionSchema, TermSchema } from './entities/term.entity.js';
+import { bodyMeetingAttended, governmentUnitRegistered, termRegistered } from '@cppcc/events';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
@@ -15,9 +21,9 @@ export const organization = defineModule({
   name: 'organization',
   port: 4101,
   schema,
-  entities: [DistrictSchema, SpecialCommitteeSchema, SectorSchema, CommitteeMembershipSchema, MemberRefSchema],
-  migrations: [initial, memberships],
-  emits: [districtRegistered],
+  entities: [DistrictSchema, SpecialCommitteeSchema, SectorSchema, CommitteeMembershipSchema, MemberRefSchema, GovernmentUnitSchema, TermSchema, SessionSchema, BodyMeetingSchema, AttendanceSchema],
+  migrations: [initial, memberships, bodies],
+  emits: [districtRegistered, governmentUnitRegistered, termRegistered, bodyMeetingAttended],
   consumes,
   seed,
   isSeeded,

@@ -1,5 +1,12 @@
 import { districtRegistered, emit, syncSequence, writeInBatches, type EntityManager, type SeedOptions } from '@cppcc/kit';
-import { committees, districts, members, sectors } from '@cppcc/demo';
+import { bodyMeetingAttendance, bodyMeetings, committees, districts, governmentUnits, members, sectors, sessions, terms } from '@cppcc/demo';
+import { bodyMeetingAttended } from '@cppcc/events';
+import { announceUnit } from './commands/government-units.js';
+import { announceTerm } from './commands/terms.js';
+import { AttendanceSchema } from './entities/attendance.entity.js';
+import { BodyMeetingSchema } from './entities/body-meeting.entity.js';
+import { GovernmentUnitSchema } from './entities/government-unit.entity.js';
+import { SessionSchema, TermSchema } from './entities/term.entity.js';
 import { CommitteeMembershipSchema } from './entities/committee-membership.entity.js';
 import { DistrictSchema } from './entities/district.entity.js';
 import { SectorSchema } from './entities/sector.entity.js';
@@ -37,6 +44,25 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
       em.create(CommitteeMembershipSchema, { district: m.district, memberId: m.id, committeeId: seat.committeeId, role: seat.role, joinedOn, leftOn: null, status: 'ACTIVE', public: true });
     }
   }, progress);
+
+  await seedBodies(em, scale);
+}
+
+/** Units, terms, sessions and meetings, announced on the bus as live ones are. */
+async function seedBodies(em: EntityManager, scale: number): Promise<void> {
+  for (const u of governmentUnits) announceUnit(em, 'organization', em.create(GovernmentUnitSchema, { ...u, active: true, public: true }));
+  for (const t of terms) announceTerm(em, 'organization', em.create(TermSchema, { ...t, public: true }));
+  for (const s of sessions) em.create(SessionSchema, { ...s, public: true });
+  for (const m of bodyMeetings) em.create(BodyMeetingSchema, m);
+  await em.flush();
+  for (const table of ['government_unit', 'term', 'term_session', 'body_meeting']) await syncSequence(em, table);
+  const byId = new Map(bodyMeetings.map((m) => [m.id, m]));
+  await writeInBatches(em, bodyMeetingAttendance(scale), (line) => {
+    const m = byId.get(line.meetingId)!;
+    em.create(AttendanceSchema, { district: m.district, kind: 'BODY_MEETING', subjectId: m.id, memberId: line.memberId, attendance: line.attendance, heldOn: m.heldOn!, public: false });
+    const payload = { meetingId: String(m.id), memberId: String(line.memberId), body: m.body, title: m.title, heldOn: m.heldOn!, attendance: line.attendance };
+    emit(em, 'organization', bodyMeetingAttended, payload, m.district);
+  });
 }
 
 export async function isSeeded(em: EntityManager): Promise<boolean> {

@@ -4,5 +4,9 @@ import './sector.js';
 import './special-committee.js';
 import './member.js';
 import './committee-membership.js';
+import './government-unit.js';
+import './term.js';
+import './attendance.js';
+import './body-meeting.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

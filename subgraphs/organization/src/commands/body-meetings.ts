@@ -1,0 +1,85 @@
+import { bodyMeetingAttended } from '@cppcc/events';
+import { appError, assertWritableDistrict, audit, emit, ErrorCode, inputError, notFound, type RequestContext } from '@cppcc/kit';
+import { BodyMeetingSchema, type Body, type BodyMeeting } from '../entities/body-meeting.entity.js';
+import { SessionSchema, TermSchema } from '../entities/term.entity.js';
+import { bodyMeetingWorkflow } from '../workflow.js';
+import { checkAttendees, writeAttendance, type AttendanceEntry } from './attendance.js';
+import { assertWithinTerm } from './terms.js';
+
+export interface PlanBodyMeeting {
+  term: number;
+  session: number | null;
+  body: Body;
+  title: string;
+  plannedOn: string;
+  agenda: string[];
+  public: boolean;
+}
+
+export async function planBodyMeeting(ctx: RequestContext, input: PlanBodyMeeting): Promise<BodyMeeting> {
+  const term = await ctx.loaders.one(TermSchema).load(input.term);
+  if (!term) throw appError(ErrorCode.NOT_FOUND, `input.term: no term ${input.term}`, { field: 'input.term' });
+  await assertWritableDistrict(ctx, term.district, 'input.term');
+  assertWithinTerm(term, input.plannedOn, 'input.plannedOn');
+  if (input.session !== null) {
+    const session = await ctx.loaders.one(SessionSchema).load(input.session);
+    if (!session || session.termId !== term.id) throw appError(ErrorCode.NOT_FOUND, `input.session: ${term.name} has no session ${input.session}`, { field: 'input.session' });
+  } else if (input.body === 'PLENARY') {
+    throw inputError('input.session', 'required', 'a plenary meeting belongs to a session (次会议)');
+  }
+  return ctx.em.transactional(async (em) => {
+    const meeting = em.create(BodyMeetingSchema, {
+      district: term.district,
+      termId: term.id,
+      sessionId: input.session,
+      body: input.body,
+      title: input.title,
+      plannedOn: input.plannedOn,
+      heldOn: null,
+      agenda: input.agenda,
+      status: 'PLANNED',
+      public: input.public,
+    });
+    await em.flush();
+    audit(em, { entity: 'body_meeting', entityId: String(meeting.id), action: 'plan', fromState: null, toState: 'PLANNED', actor: ctx.caller.userId, note: null });
+    return meeting;
+  });
+}
+
+async function load(ctx: RequestContext, id: number): Promise<BodyMeeting> {
+  const meeting = await ctx.em.findOne(BodyMeetingSchema, { id });
+  if (!meeting) throw notFound('body meeting', id);
+  await assertWritableDistrict(ctx, meeting.district, 'input.id');
+  return meeting;
+}
+
+/**
+ * Records that the meeting took place and who was there; each attendee's line goes to their
+ * archive as body_meeting.attended (absences too: the members subgraph deducts for them).
+ */
+export async function holdBodyMeeting(ctx: RequestContext, id: number, heldOn: string, entries: AttendanceEntry[], note: string | null): Promise<BodyMeeting> {
+  const meeting = await load(ctx, id);
+  const term = (await ctx.loaders.one(TermSchema).load(meeting.termId))!;
+  assertWithinTerm(term, heldOn, 'input.heldOn');
+  const attendees = await checkAttendees(ctx, meeting.district, entries);
+  return ctx.em.transactional(async (em) => {
+    const row = await em.findOneOrFail(BodyMeetingSchema, { id });
+    bodyMeetingWorkflow.apply({ ...ctx, em }, row, 'hold', note);
+    row.heldOn = heldOn;
+    const lines = attendees.map((m, i) => ({ memberId: m.memberId, attendance: entries[i].attendance }));
+    writeAttendance(em, 'BODY_MEETING', row, heldOn, lines);
+    for (const line of lines) {
+      emit(em, ctx.module, bodyMeetingAttended, { meetingId: String(row.id), memberId: String(line.memberId), body: row.body, title: row.title, heldOn, attendance: line.attendance }, row.district);
+    }
+    return row;
+  });
+}
+
+export async function cancelBodyMeeting(ctx: RequestContext, id: number, note: string | null): Promise<BodyMeeting> {
+  await load(ctx, id);
+  return ctx.em.transactional(async (em) => {
+    const row = await em.findOneOrFail(BodyMeetingSchema, { id });
+    bodyMeetingWorkflow.apply({ ...ctx, em }, row, 'cancel', note);
+    return row;
+  });
+}

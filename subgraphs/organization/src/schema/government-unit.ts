@@ -1,0 +1,82 @@
+import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { registerGovernmentUnit, updateGovernmentUnit } from '../commands/government-units.js';
+import { DistrictSchema } from '../entities/district.entity.js';
+import { GovernmentUnitSchema, type GovernmentUnit } from '../entities/government-unit.entity.js';
+import { DistrictType } from './district.js';
+
+export const GovernmentUnitType = builder.objectRef<GovernmentUnit>('GovernmentUnit').implement({
+  description: '政府部门 / 承办单位: a government department that handles proposals and liaises with committees. Public.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    short: t.exposeString('short', { description: 'Short name used in reports, e.g. 发改委.' }),
+    active: t.exposeBoolean('active'),
+    district: t.field({ type: DistrictType, nullable: true, resolve: (u, _a, ctx) => ctx.loaders.one(DistrictSchema, 'code').load(u.district) }),
+  }),
+});
+
+builder.asEntity(GovernmentUnitType, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: ({ id }, ctx) => ctx.loaders.one(GovernmentUnitSchema).load(Number(id)),
+});
+
+const GovernmentUnitConnection = connectionType<GovernmentUnit>(builder, 'GovernmentUnit', GovernmentUnitType);
+
+builder.queryField('governmentUnits', (t) =>
+  t.field({
+    type: GovernmentUnitConnection,
+    args: { district: t.arg.id({ required: false }), active: t.arg.boolean({ required: false }), ...pageArgs(t) },
+    resolve: (_root, { district, active, first, after }, ctx): Promise<Page<GovernmentUnit>> =>
+      findPage(ctx.em, GovernmentUnitSchema, { ...(district ? { district: String(district) } : {}), ...(active != null ? { active } : {}) }, { first, after }),
+  }),
+);
+
+builder.queryField('governmentUnit', (t) =>
+  t.field({
+    type: GovernmentUnitType,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => ctx.loaders.one(GovernmentUnitSchema).load(parseId(id)),
+  }),
+);
+
+const name = z.string().trim().min(2, 'must have at least 2 characters').max(80);
+
+const RegisterGovernmentUnitInput = builder.inputType('RegisterGovernmentUnitInput', {
+  fields: (t) => ({
+    district: t.id({ required: true }),
+    name: t.string({ required: true, validate: name }),
+    short: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty').max(20) }),
+  }),
+});
+
+builder.mutationField('registerGovernmentUnit', (t) =>
+  t.field({
+    type: GovernmentUnitType,
+    description: 'Staff register a department of their district; other modules learn of it through government_unit.registered.',
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: RegisterGovernmentUnitInput, required: true }) },
+    resolve: (_root, { input }, ctx) => registerGovernmentUnit(ctx, { district: String(input.district), name: input.name.trim(), short: input.short.trim() }),
+  }),
+);
+
+const UpdateGovernmentUnitInput = builder.inputType('UpdateGovernmentUnitInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    name: t.string({ required: false, validate: name }),
+    short: t.string({ required: false, validate: z.string().trim().min(1, 'must not be empty').max(20) }),
+    active: t.boolean({ required: false, description: 'False when the department is abolished or merged away.' }),
+  }),
+});
+
+builder.mutationField('updateGovernmentUnit', (t) =>
+  t.field({
+    type: GovernmentUnitType,
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: UpdateGovernmentUnitInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      updateGovernmentUnit(ctx, parseId(input.id, 'input.id'), { name: input.name?.trim(), short: input.short?.trim(), active: input.active }),
+  }),
+);

@@ -1,0 +1,102 @@
+import { pageArgs, connectionType, findPage, parseId, type Page } from '@cppcc/kit';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { closeTerm, openSession, openTerm } from '../commands/terms.js';
+import { isoDay } from '../dates.js';
+import { SessionSchema, TermSchema, type Session, type Term } from '../entities/term.entity.js';
+import { DistrictType } from './district.js';
+
+export const SessionType = builder.objectRef<Session>('Session').implement({
+  description: '次会议: a plenary session within a term, e.g. 十届三次会议. Public.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    ordinal: t.exposeInt('ordinal'),
+    name: t.exposeString('name'),
+    startsOn: t.exposeString('startsOn'),
+    endsOn: t.exposeString('endsOn'),
+  }),
+});
+
+export const TermType = builder.objectRef<Term>('Term').implement({
+  description: '届: a term of a district committee. Public.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    ordinal: t.exposeInt('ordinal'),
+    name: t.exposeString('name'),
+    startsOn: t.exposeString('startsOn'),
+    endsOn: t.exposeString('endsOn', { nullable: true, description: 'Null while the term runs.' }),
+    sessions: t.field({ type: [SessionType], resolve: (term, _a, ctx) => ctx.loaders.many(SessionSchema, 'termId').load(term.id) }),
+  }),
+});
+
+builder.objectField(SessionType, 'term', (t) =>
+  t.field({ type: TermType, nullable: true, resolve: (s, _a, ctx) => ctx.loaders.one(TermSchema).load(s.termId) }),
+);
+
+builder.objectField(DistrictType, 'terms', (t) =>
+  t.field({ type: [TermType], resolve: (d, _a, ctx) => ctx.loaders.many(TermSchema, 'district').load(d.code) }),
+);
+
+const TermConnection = connectionType<Term>(builder, 'Term', TermType);
+
+builder.queryField('terms', (t) =>
+  t.field({
+    type: TermConnection,
+    args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
+    resolve: (_root, { district, first, after }, ctx): Promise<Page<Term>> =>
+      findPage(ctx.em, TermSchema, district ? { district: String(district) } : {}, { first, after }),
+  }),
+);
+
+const OpenTermInput = builder.inputType('OpenTermInput', {
+  fields: (t) => ({
+    district: t.id({ required: true }),
+    ordinal: t.int({ required: true, validate: z.number().int().positive('must be positive') }),
+    name: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters') }),
+    startsOn: t.string({ required: true, validate: isoDay }),
+    endsOn: t.string({ required: false, validate: isoDay }),
+  }),
+});
+
+builder.mutationField('openTerm', (t) =>
+  t.field({
+    type: TermType,
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: OpenTermInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      openTerm(ctx, { district: String(input.district), ordinal: input.ordinal, name: input.name.trim(), startsOn: input.startsOn, endsOn: input.endsOn ?? null }),
+  }),
+);
+
+const CloseTermInput = builder.inputType('CloseTermInput', {
+  fields: (t) => ({ id: t.id({ required: true }), endsOn: t.string({ required: true, validate: isoDay }) }),
+});
+
+builder.mutationField('closeTerm', (t) =>
+  t.field({
+    type: TermType,
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: CloseTermInput, required: true }) },
+    resolve: (_root, { input }, ctx) => closeTerm(ctx, parseId(input.id, 'input.id'), input.endsOn),
+  }),
+);
+
+const OpenSessionInput = builder.inputType('OpenSessionInput', {
+  fields: (t) => ({
+    term: t.id({ required: true }),
+    ordinal: t.int({ required: true, validate: z.number().int().positive('must be positive') }),
+    name: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters') }),
+    startsOn: t.string({ required: true, validate: isoDay }),
+    endsOn: t.string({ required: true, validate: isoDay }),
+  }),
+});
+
+builder.mutationField('openSession', (t) =>
+  t.field({
+    type: SessionType,
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: OpenSessionInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      openSession(ctx, { term: parseId(input.term, 'input.term'), ordinal: input.ordinal, name: input.name.trim(), startsOn: input.startsOn, endsOn: input.endsOn }),
+  }),
+);
