@@ -8,6 +8,9 @@ import { SpecialCommitteeSchema } from './entities/special-committee.entity.js';
 import { initial } from './migrations/0001-initial.js';
 import { memberships } from './migrations/0002-memberships.js';
 import { bodies } from './migrations/0003-bodies.js';
+import { committeeHistory } from './migrations/0004-committee-history.js';
+import { CommitteeChangeSchema } from './entities/committee-change.entity.js';
+import { LiaisonActivitySchema, LiaisonPairSchema } from './entities/liaison.entity.js';
 import { AttendanceSchema } from './entities/attendance.entity.js';
 import { BodyMeetingSchema } from './entities/body-meeting.entity.js';
 import { GovernmentUnitSchema } from './entities/government-unit.entity.js';
@@ -21,8 +24,8 @@ export const organization = defineModule({
   name: 'organization',
   port: 4101,
   schema,
-  entities: [DistrictSchema, SpecialCommitteeSchema, SectorSchema, CommitteeMembershipSchema, MemberRefSchema, GovernmentUnitSchema, TermSchema, SessionSchema, BodyMeetingSchema, AttendanceSchema],
-  migrations: [initial, memberships, bodies],
+  entities: [DistrictSchema, SpecialCommitteeSchema, SectorSchema, CommitteeMembershipSchema, MemberRefSchema, GovernmentUnitSchema, TermSchema, SessionSchema, BodyMeetingSchema, AttendanceSchema, CommitteeChangeSchema, LiaisonPairSchema, LiaisonActivitySchema],
+  migrations: [initial, memberships, bodies, committeeHistory],
   emits: [districtRegistered, governmentUnitRegistered, termRegistered, bodyMeetingAttended],
   consumes,
   seed,

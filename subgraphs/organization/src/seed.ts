@@ -1,9 +1,11 @@
 import { districtRegistered, emit, syncSequence, writeInBatches, type EntityManager, type SeedOptions } from '@cppcc/kit';
-import { bodyMeetingAttendance, bodyMeetings, committees, districts, governmentUnits, members, sectors, sessions, terms } from '@cppcc/demo';
+import { bodyMeetingAttendance, bodyMeetings, committeeChanges, committees, liaisonActivities, liaisonPairs, REFORM_DAY, TERM_START, districts, governmentUnits, members, sectors, sessions, terms } from '@cppcc/demo';
 import { bodyMeetingAttended } from '@cppcc/events';
 import { announceUnit } from './commands/government-units.js';
 import { announceTerm } from './commands/terms.js';
 import { AttendanceSchema } from './entities/attendance.entity.js';
+import { CommitteeChangeSchema } from './entities/committee-change.entity.js';
+import { LiaisonActivitySchema, LiaisonPairSchema } from './entities/liaison.entity.js';
 import { BodyMeetingSchema } from './entities/body-meeting.entity.js';
 import { GovernmentUnitSchema } from './entities/government-unit.entity.js';
 import { SessionSchema, TermSchema } from './entities/term.entity.js';
@@ -11,9 +13,6 @@ import { CommitteeMembershipSchema } from './entities/committee-membership.entit
 import { DistrictSchema } from './entities/district.entity.js';
 import { SectorSchema } from './entities/sector.entity.js';
 import { SpecialCommitteeSchema } from './entities/special-committee.entity.js';
-
-const TERM_START = '2021-12-20';
-const REFORM_DAY = '2025-03-01';
 
 export async function seed(em: EntityManager, { scale, progress }: SeedOptions): Promise<void> {
   for (const d of districts) {
@@ -46,6 +45,23 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
   }, progress);
 
   await seedBodies(em, scale);
+  await seedCommitteeHistory(em);
+}
+
+/** The reform as dated steps, and the committee–department liaison it set up. */
+async function seedCommitteeHistory(em: EntityManager): Promise<void> {
+  for (const change of committeeChanges) {
+    const c = committees.find((x) => x.id === change.committeeId)!;
+    em.create(CommitteeChangeSchema, {
+      district: c.district, committeeId: c.id, kind: change.kind, changedOn: change.on,
+      nameBefore: change.kind === 'CREATED' ? null : c.name, nameAfter: c.name,
+      functionsBefore: change.functionsBefore, functionsAfter: c.functions, note: change.note, public: true,
+    });
+  }
+  for (const p of liaisonPairs) em.create(LiaisonPairSchema, { ...p, until: null, status: 'ACTIVE', public: true });
+  for (const a of liaisonActivities) em.create(LiaisonActivitySchema, { ...a, district: liaisonPairs.find((p) => p.id === a.pairId)!.district, public: true });
+  await em.flush();
+  await syncSequence(em, 'liaison_pair');
 }
 
 /** Units, terms, sessions and meetings, announced on the bus as live ones are. */

@@ -1,6 +1,8 @@
 import { defineWorkflow } from '@cppcc/kit';
 import type { CommitteeMembership, MembershipStatus } from './entities/committee-membership.entity.js';
 import type { BodyMeeting, MeetingStatus } from './entities/body-meeting.entity.js';
+import type { CommitteeStatus, SpecialCommittee } from './entities/special-committee.entity.js';
+import type { LiaisonPair, LiaisonStatus } from './entities/liaison.entity.js';
 
 /**
  * Every state change in this subgraph is a row of one of these tables; defineWorkflow refuses
@@ -16,4 +18,17 @@ export type BodyMeetingAction = 'hold' | 'cancel';
 export const bodyMeetingWorkflow = defineWorkflow<MeetingStatus, BodyMeetingAction, BodyMeeting>('body_meeting', [
   { from: 'PLANNED', action: 'hold', who: ['staff'], to: 'HELD' },
   { from: 'PLANNED', action: 'cancel', who: ['staff'], to: 'CANCELLED' },
+]);
+
+export type CommitteeAction = 'adjust_functions' | 'merge' | 'dissolve';
+/** A committee's functions may change while it is active; merging or dissolving ends it. */
+export const committeeWorkflow = defineWorkflow<CommitteeStatus, CommitteeAction, SpecialCommittee>('special_committee', [
+  { from: 'ACTIVE', action: 'adjust_functions', who: ['staff'], to: 'ACTIVE' },
+  { from: 'ACTIVE', action: 'merge', who: ['staff'], to: 'MERGED' },
+  { from: 'ACTIVE', action: 'dissolve', who: ['staff'], to: 'DISSOLVED' },
+]);
+
+export type LiaisonAction = 'end';
+export const liaisonWorkflow = defineWorkflow<LiaisonStatus, LiaisonAction, LiaisonPair>('liaison_pair', [
+  { from: 'ACTIVE', action: 'end', who: ['staff'], to: 'ENDED' },
 ]);

@@ -8,5 +8,7 @@ import './government-unit.js';
 import './term.js';
 import './attendance.js';
 import './body-meeting.js';
+import './liaison.js';
+import './statistics.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

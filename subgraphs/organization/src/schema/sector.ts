@@ -22,3 +22,22 @@ builder.queryField('sectors', (t) =>
     resolve: (_root, { group }, ctx) => ctx.em.find(SectorSchema, group ? { group } : {}, { orderBy: { id: 'asc' } }),
   }),
 );
+
+export const SectorGroupType = builder.objectRef<{ name: string; sectors: Sector[] }>('SectorGroup').implement({
+  description: '界别组: sectors grouped as 党派, 人民团体 or 界别. Public.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    sectors: t.field({ type: [SectorType], resolve: (g) => g.sectors }),
+  }),
+});
+
+builder.queryField('sectorGroups', (t) =>
+  t.field({
+    type: [SectorGroupType],
+    resolve: async (_root, _args, ctx) => {
+      const all = await ctx.em.find(SectorSchema, {}, { orderBy: { id: 'asc' } });
+      const names = [...new Set(all.map((s) => s.group))];
+      return names.map((name) => ({ name, sectors: all.filter((s) => s.group === name) }));
+    },
+  }),
+);

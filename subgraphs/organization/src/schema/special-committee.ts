@@ -1,7 +1,11 @@
-import { connectionType, findPage, pageArgs, type Page } from '@cppcc/kit';
+import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
+import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { createSpecialCommittee } from '../commands/create-special-committee.js';
+import { adjustCommitteeFunctions, createSpecialCommittee, dissolveCommittee, mergeCommittee } from '../commands/special-committees.js';
+import { isoDay } from '../dates.js';
+import { COMMITTEE_CHANGE_KINDS, CommitteeChangeSchema, type CommitteeChange } from '../entities/committee-change.entity.js';
+import { committeeWorkflow } from '../workflow.js';
 import { COMMITTEE_STATUSES, SpecialCommitteeSchema, type SpecialCommittee } from '../entities/special-committee.entity.js';
 import { DistrictSchema } from '../entities/district.entity.js';
 import { DistrictType } from './district.js';
@@ -20,8 +24,54 @@ export const SpecialCommitteeType = builder.objectRef<SpecialCommittee>('Special
       type: DistrictType,
       resolve: async (c, _args, ctx) => (await ctx.loaders.one(DistrictSchema, 'code').load(c.district))!,
     }),
+    availableActions: t.stringList({ resolve: (c, _a, ctx) => committeeWorkflow.available(ctx, c) }),
   }),
 });
+
+export const CommitteeChangeKindType = builder.enumType('CommitteeChangeKind', { values: COMMITTEE_CHANGE_KINDS });
+
+export const CommitteeChangeType = builder.objectRef<CommitteeChange>('CommitteeChange').implement({
+  description: 'One dated step of a committee\'s history: created, functions adjusted, merged or dissolved. Public.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.field({ type: CommitteeChangeKindType, resolve: (c) => c.kind }),
+    on: t.exposeString('changedOn'),
+    nameBefore: t.exposeString('nameBefore', { nullable: true }),
+    nameAfter: t.exposeString('nameAfter', { nullable: true }),
+    functionsBefore: t.exposeString('functionsBefore', { nullable: true }),
+    functionsAfter: t.exposeString('functionsAfter', { nullable: true }),
+    note: t.exposeString('note', { nullable: true }),
+    committee: t.field({ type: SpecialCommitteeType, nullable: true, resolve: (c, _a, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(c.committeeId) }),
+    mergedInto: t.field({ type: SpecialCommitteeType, nullable: true, resolve: (c, _a, ctx) => (c.mergedIntoId ? ctx.loaders.one(SpecialCommitteeSchema).load(c.mergedIntoId) : null) }),
+  }),
+});
+
+builder.objectField(SpecialCommitteeType, 'history', (t) =>
+  t.field({ type: [CommitteeChangeType], resolve: (c, _a, ctx) => ctx.loaders.many(CommitteeChangeSchema, 'committeeId').load(c.id) }),
+);
+
+const CommitteeChangeConnection = connectionType<CommitteeChange>(builder, 'CommitteeChange', CommitteeChangeType);
+
+builder.queryField('committeeChanges', (t) =>
+  t.field({
+    type: CommitteeChangeConnection,
+    description: 'Committee history of a district in a period: an institutional reform is the changes of its day.',
+    args: {
+      district: t.arg.id({ required: true }),
+      from: t.arg.string({ required: false, validate: isoDay }),
+      to: t.arg.string({ required: false, validate: isoDay }),
+      kind: t.arg({ type: CommitteeChangeKindType, required: false }),
+      ...pageArgs(t),
+    },
+    resolve: (_root, { district, from, to, kind, first, after }, ctx): Promise<Page<CommitteeChange>> => {
+      const where: FilterQuery<CommitteeChange>[] = [{ district: String(district) }];
+      if (from) where.push({ changedOn: { $gte: from } });
+      if (to) where.push({ changedOn: { $lte: to } });
+      if (kind) where.push({ kind });
+      return findPage(ctx.em, CommitteeChangeSchema, { $and: where }, { first, after });
+    },
+  }),
+);
 
 builder.asEntity(SpecialCommitteeType, {
   key: builder.selection<{ id: string }>('id'),
@@ -66,7 +116,8 @@ const CreateSpecialCommitteeInput = builder.inputType('CreateSpecialCommitteeInp
     district: t.id({ required: true }),
     name: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(60) }),
     functions: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
-    establishedOn: t.string({ required: false, validate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD') }),
+    establishedOn: t.string({ required: false, validate: isoDay }),
+    note: t.string({ required: false }),
   }),
 });
 
@@ -84,6 +135,65 @@ builder.mutationField('createSpecialCommittee', (t) =>
         name: input.name,
         functions: input.functions,
         establishedOn: input.establishedOn ?? null,
+        note: input.note,
       }),
+  }),
+);
+
+const AdjustCommitteeFunctionsInput = builder.inputType('AdjustCommitteeFunctionsInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    functions: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
+    name: t.string({ required: false, validate: z.string().trim().min(2, 'must have at least 2 characters').max(60) }),
+    on: t.string({ required: true, validate: isoDay }),
+    note: t.string({ required: false }),
+  }),
+});
+
+builder.mutationField('adjustCommitteeFunctions', (t) =>
+  t.field({
+    type: SpecialCommitteeType,
+    description: 'Staff record a change of a committee\'s functions (and name) on a day, e.g. in an institutional reform.',
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: AdjustCommitteeFunctionsInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      adjustCommitteeFunctions(ctx, parseId(input.id, 'input.id'), { functions: input.functions.trim(), name: input.name?.trim(), on: input.on, note: input.note }),
+  }),
+);
+
+const MergeCommitteeInput = builder.inputType('MergeCommitteeInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    into: t.id({ required: true }),
+    on: t.string({ required: true, validate: isoDay }),
+    note: t.string({ required: false }),
+  }),
+});
+
+builder.mutationField('mergeCommittee', (t) =>
+  t.field({
+    type: SpecialCommitteeType,
+    description: 'Merges a committee into another; its members move to the surviving committee that day.',
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: MergeCommitteeInput, required: true }) },
+    resolve: (_root, { input }, ctx) => mergeCommittee(ctx, parseId(input.id, 'input.id'), parseId(input.into, 'input.into'), input.on, input.note ?? null),
+  }),
+);
+
+const DissolveCommitteeInput = builder.inputType('DissolveCommitteeInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    on: t.string({ required: true, validate: isoDay }),
+    note: t.string({ required: false }),
+  }),
+});
+
+builder.mutationField('dissolveCommittee', (t) =>
+  t.field({
+    type: SpecialCommitteeType,
+    description: 'Dissolves a committee; its seats end that day.',
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: DissolveCommitteeInput, required: true }) },
+    resolve: (_root, { input }, ctx) => dissolveCommittee(ctx, parseId(input.id, 'input.id'), input.on, input.note ?? null),
   }),
 );

@@ -1,0 +1,109 @@
+import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
+import type { FilterQuery } from '@mikro-orm/core';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { endLiaison, pairCommitteeWithUnit, recordLiaisonActivity } from '../commands/liaison.js';
+import { isoDay } from '../dates.js';
+import { GovernmentUnitSchema } from '../entities/government-unit.entity.js';
+import { LIAISON_STATUSES, LiaisonActivitySchema, LiaisonPairSchema, type LiaisonActivity, type LiaisonPair } from '../entities/liaison.entity.js';
+import { SpecialCommitteeSchema } from '../entities/special-committee.entity.js';
+import { GovernmentUnitType } from './government-unit.js';
+import { SpecialCommitteeType } from './special-committee.js';
+
+export const LiaisonStatusType = builder.enumType('LiaisonStatus', { values: LIAISON_STATUSES });
+
+export const LiaisonActivityType = builder.objectRef<LiaisonActivity>('LiaisonActivity').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    title: t.exposeString('title'),
+    heldOn: t.exposeString('heldOn'),
+    summary: t.exposeString('summary'),
+  }),
+});
+
+export const LiaisonPairType = builder.objectRef<LiaisonPair>('LiaisonPair').implement({
+  description: '对口联系: a special committee paired with a government unit. Public.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    since: t.exposeString('since'),
+    until: t.exposeString('until', { nullable: true }),
+    status: t.field({ type: LiaisonStatusType, resolve: (p) => p.status }),
+    committee: t.field({ type: SpecialCommitteeType, nullable: true, resolve: (p, _a, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(p.committeeId) }),
+    unit: t.field({ type: GovernmentUnitType, nullable: true, resolve: (p, _a, ctx) => ctx.loaders.one(GovernmentUnitSchema).load(p.unitId) }),
+    activities: t.field({ type: [LiaisonActivityType], resolve: (p, _a, ctx) => ctx.loaders.many(LiaisonActivitySchema, 'pairId').load(p.id) }),
+  }),
+});
+
+builder.objectField(SpecialCommitteeType, 'liaisons', (t) =>
+  t.field({ type: [LiaisonPairType], resolve: (c, _a, ctx) => ctx.loaders.many(LiaisonPairSchema, 'committeeId').load(c.id) }),
+);
+builder.objectField(GovernmentUnitType, 'liaisons', (t) =>
+  t.field({ type: [LiaisonPairType], resolve: (u, _a, ctx) => ctx.loaders.many(LiaisonPairSchema, 'unitId').load(u.id) }),
+);
+
+const LiaisonPairConnection = connectionType<LiaisonPair>(builder, 'LiaisonPair', LiaisonPairType);
+
+builder.queryField('liaisonPairs', (t) =>
+  t.field({
+    type: LiaisonPairConnection,
+    args: { district: t.arg.id({ required: false }), status: t.arg({ type: LiaisonStatusType, required: false }), ...pageArgs(t) },
+    resolve: (_root, { district, status, first, after }, ctx): Promise<Page<LiaisonPair>> => {
+      const where: FilterQuery<LiaisonPair> = {};
+      if (district) where.district = String(district);
+      if (status) where.status = status;
+      return findPage(ctx.em, LiaisonPairSchema, where, { first, after });
+    },
+  }),
+);
+
+const PairInput = builder.inputType('PairCommitteeWithUnitInput', {
+  fields: (t) => ({
+    committee: t.id({ required: true }),
+    unit: t.id({ required: true }),
+    since: t.string({ required: true, validate: isoDay }),
+    note: t.string({ required: false }),
+  }),
+});
+
+builder.mutationField('pairCommitteeWithUnit', (t) =>
+  t.field({
+    type: LiaisonPairType,
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: PairInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      pairCommitteeWithUnit(ctx, { committee: parseId(input.committee, 'input.committee'), unit: parseId(input.unit, 'input.unit'), since: input.since, note: input.note }),
+  }),
+);
+
+const EndLiaisonInput = builder.inputType('EndLiaisonInput', {
+  fields: (t) => ({ id: t.id({ required: true }), until: t.string({ required: true, validate: isoDay }), note: t.string({ required: false }) }),
+});
+
+builder.mutationField('endLiaison', (t) =>
+  t.field({
+    type: LiaisonPairType,
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: EndLiaisonInput, required: true }) },
+    resolve: (_root, { input }, ctx) => endLiaison(ctx, parseId(input.id, 'input.id'), input.until, input.note ?? null),
+  }),
+);
+
+const LiaisonActivityInput = builder.inputType('RecordLiaisonActivityInput', {
+  fields: (t) => ({
+    pair: t.id({ required: true }),
+    title: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(200) }),
+    heldOn: t.string({ required: true, validate: isoDay }),
+    summary: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
+    public: t.boolean({ required: false, defaultValue: true }),
+  }),
+});
+
+builder.mutationField('recordLiaisonActivity', (t) =>
+  t.field({
+    type: LiaisonActivityType,
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: LiaisonActivityInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      recordLiaisonActivity(ctx, { pair: parseId(input.pair, 'input.pair'), title: input.title.trim(), heldOn: input.heldOn, summary: input.summary.trim(), public: input.public ?? true }),
+  }),
+);
