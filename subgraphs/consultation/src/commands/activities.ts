@@ -6,6 +6,7 @@ import { ConsultationActivitySchema, type ActivityStatus, type ConsultationActiv
 import { ParticipantSchema, type Attendance } from '../entities/participant.entity.js';
 import { SpeechSchema, type Speech, type SpeechMode } from '../entities/speech.entity.js';
 import { activityWorkflow, type ActivityAction } from '../workflow.js';
+import { assertPlanTopic } from './planning.js';
 import { assertUnit } from './units.js';
 
 export interface ActivityFields {
@@ -76,6 +77,7 @@ async function createActivity(ctx: RequestContext, input: ActivityFields, member
   const counterpart = await counterpartOf(ctx, input);
   uniqueIds(memberIds, field);
   await checkGuests(ctx, guests);
+  if (input.planTopicId !== null) await assertPlanTopic(ctx, input.planTopicId, input.district, 'input.planTopicId');
   const status: ActivityStatus = held ? 'HELD' : 'PLANNED';
   return ctx.em.transactional(async (em) => {
     const activity = em.create(ConsultationActivitySchema, { ...input, counterpart, minutes: null, status });

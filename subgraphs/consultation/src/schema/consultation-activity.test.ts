@@ -1,8 +1,11 @@
 import { activities, ADVISORY_MEETING, cityActivity, CITY, plannedActivities, unitByShort } from '@cppcc/demo';
 import { AuditEntrySchema, OutboxEventSchema, systemEm } from '@cppcc/kit';
 import { databases, testCaller, type TestModule } from '@cppcc/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ok, startConsultation } from '../../test/harness.js';
+
+// Whole workflows run step by step through GraphQL; a loaded machine needs more than the default.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const record = `mutation($i: RecordConsultationActivityInput!) { recordConsultationActivity(input: $i) { id form status participants { id } } }`;
 const input = { district: CITY, title: '民营经济高质量发展对口协商', form: 'COUNTERPART', topic: '民营经济', heldOn: '2026-09-10', counterpart: '市发展和改革委员会', participantIds: ['1', '2', '3'] };

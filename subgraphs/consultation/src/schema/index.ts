@@ -4,5 +4,12 @@ import './district.js';
 import './government-unit.js';
 import './member.js';
 import './speech.js';
+import './special-committee.js';
+import './research-project.js';
+import './recommendation.js';
+import './instruction.js';
+import './result.js';
+import './plan.js';
+import './statistics.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
