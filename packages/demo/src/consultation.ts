@@ -223,7 +223,7 @@ export const recommendations: DemoRecommendation[] = [
   },
 ];
 
-export interface DemoInstruction {
+export interface DemoOutcomeInstruction {
   subject: { recommendation: string } | { research: string };
   leader: string;
   leaderPost: string;
@@ -236,7 +236,7 @@ export interface DemoInstruction {
 }
 
 /** "市委、市政府负责同志批示建议案和建议XX次": every one is a row here, so the figure is counted. */
-export const instructions: DemoInstruction[] = [
+export const instructions: DemoOutcomeInstruction[] = [
   {
     subject: { recommendation: 'demo-city' }, leader: '市委主要负责同志', leaderPost: '市委书记', rank: 'PRINCIPAL', level: 'CITY', after: 5, text: '建议很有价值，请市政府认真研究，启动示范市争创工作。',
     ledger: [

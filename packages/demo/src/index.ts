@@ -4,5 +4,8 @@ export * from './organization.js';
 export * from './donations.js';
 export * from './government-units.js';
 export * from './consultation.js';
+export * from './proposal-work.js';
+export * from './opinion-work.js';
+export * from './proposal-events.js';
 export * from './bodies.js';
 export * from './committee-history.js';

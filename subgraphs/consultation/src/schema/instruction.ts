@@ -22,13 +22,13 @@ import { GovernmentUnitRef, unitRef } from './government-unit.js';
 import { RecommendationType } from './recommendation.js';
 import { ResearchProjectType } from './research-project.js';
 
-export const InstructionSubjectType = builder.enumType('InstructionSubject', { values: INSTRUCTION_SUBJECTS });
+export const InstructionSubjectType = builder.enumType('OutcomeInstructionSubject', { values: INSTRUCTION_SUBJECTS });
 export const LeaderRankType = builder.enumType('LeaderRank', { values: LEADER_RANKS, description: 'PRINCIPAL 主要领导, IN_CHARGE 分管领导.' });
 export const GovernmentLevelType = builder.enumType('InstructionLevel', { values: GOVERNMENT_LEVELS });
 export const LedgerStatusType = builder.enumType('LedgerStatus', { values: LEDGER_STATUSES });
 
 export const LedgerEntryType = builder.objectRef<LedgerEntry>('LedgerEntry');
-export const InstructionType = builder.objectRef<Instruction>('LeaderInstruction').implement({
+export const InstructionType = builder.objectRef<Instruction>('OutcomeInstruction').implement({
   description: '批示: a leader\'s written instruction on a recommendation report, a recommendation or a research report.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -82,10 +82,10 @@ builder.objectField(ResearchProjectType, 'instructions', (t) =>
   t.field({ type: [InstructionType], resolve: (p, _a, ctx) => ctx.loaders.many(InstructionSchema, 'subjectId', { subjectType: 'RESEARCH_REPORT' }).load(p.id) }),
 );
 
-export const InstructionConnection = connectionType<Instruction>(builder, 'LeaderInstruction', InstructionType);
+export const InstructionConnection = connectionType<Instruction>(builder, 'OutcomeInstruction', InstructionType);
 export const LedgerEntryConnection = connectionType<LedgerEntry>(builder, 'LedgerEntry', LedgerEntryType);
 
-const InstructionFilter = builder.inputType('LeaderInstructionFilter', {
+const InstructionFilter = builder.inputType('OutcomeInstructionFilter', {
   fields: (t) => ({
     district: t.id({ required: false }),
     subjectType: t.field({ type: InstructionSubjectType, required: false }),
@@ -133,7 +133,7 @@ builder.queryField('ledgerEntries', (t) =>
   }),
 );
 
-const RecordInstructionInput = builder.inputType('RecordLeaderInstructionInput', {
+const RecordInstructionInput = builder.inputType('RecordOutcomeInstructionInput', {
   fields: (t) => ({
     subjectType: t.field({ type: InstructionSubjectType, required: true }),
     subjectId: t.id({ required: true }),

@@ -13,7 +13,7 @@ const ecology = unitByShort(CITY, '生态环境局');
 const finance = unitByShort(CITY, '财政局');
 const recFields = 'id kind status version availableActions submittedTo submittedOn adoption adoptedOn authors { id }';
 const draft = `mutation($i: DraftRecommendationInput!) { draftRecommendation(input: $i) { ${recFields} } }`;
-const record = `mutation($i: RecordLeaderInstructionInput!) { recordLeaderInstruction(input: $i) { id rank level leader } }`;
+const record = `mutation($i: RecordOutcomeInstructionInput!) { recordLeaderInstruction(input: $i) { id rank level leader } }`;
 
 describe.each(databases())('outcomes, instructions and the conversion ledger on $name', ({ url }) => {
   let module: TestModule;
