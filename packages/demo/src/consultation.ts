@@ -365,3 +365,25 @@ export const escalations: DemoEscalation[] = [
   { body: 'PROVINCIAL_KEY_AGENDA', title: '深化新安江流域生态补偿机制试点', research: 'eco', activityTitle: ECO_COMPENSATION_MEETING, takenUpOn: '2025-12-20', heldOn: '2026-06-18', note: '列为省政协年度重点协商议题' },
   { body: 'NATIONAL_BIWEEKLY', title: '健全流域横向生态保护补偿机制', research: 'eco', activityTitle: ECO_COMPENSATION_MEETING, takenUpOn: '2026-03-10', heldOn: '2026-07-09', note: '列为全国政协双周协商座谈会议题' },
 ];
+
+/**
+ * The members each consultation demo event names, event by event, as the seed sends them:
+ * every speech (consultation.spoke), every research team seat (research.joined) and every
+ * instruction on an outcome (instruction.received, to its authors or research team). Attendance
+ * (consultation.attended) follows from activities()' participants.
+ */
+export function consultationDemoEvents(): { type: 'consultation.spoke' | 'research.joined' | 'instruction.received'; memberIds: number[] }[] {
+  const team = (key: string) => {
+    const r = researchProjects.find((p) => p.key === key)!;
+    return cityActivity(r.teamFrom, r.district).participantIds.slice(0, r.teamSize);
+  };
+  const authors = (key: string) => {
+    const r = recommendations.find((x) => x.key === key)!;
+    return r.fromActivity ? cityActivity(r.fromActivity).participantIds.slice(0, 3) : [];
+  };
+  return [
+    ...speeches.map((s) => ({ type: 'consultation.spoke' as const, memberIds: [cityActivity(s.activityTitle).participantIds[s.participant]] })),
+    ...researchProjects.flatMap((r) => team(r.key).map((m) => ({ type: 'research.joined' as const, memberIds: [m] }))),
+    ...instructions.map((i) => ({ type: 'instruction.received' as const, memberIds: 'research' in i.subject ? team(i.subject.research) : authors(i.subject.recommendation) })),
+  ];
+}
