@@ -20,7 +20,7 @@ export const ecoCompensation = definePlugin({
   description:
     "Tracks a basin's ecological-compensation mechanism (新安江–千岛湖): rounds with their agreements, funds and payment rule, joint water-quality samples at the assessment section, yearly assessments whose compensation index P and transfer are computed from the samples, cooperation tasks, and the topic's research, consultation, proposals and escalation.",
   port: 4202,
-  extends: ['ConsultationActivity', 'Proposal'],
+  extends: ['ConsultationActivity', 'Proposal', 'ResearchProject'],
   builder,
   entities: [
     MonitoringSectionSchema,

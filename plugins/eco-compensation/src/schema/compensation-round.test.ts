@@ -242,15 +242,15 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
     await t.post(link, { r: round, k: 'research_project', id: '3' }, staff(CITY));
     const dup = await t.post(link, { r: round, k: 'proposal', id: '42' }, staff(CITY));
     expect(dup.errors[0].extensions.code).toBe('CONFLICT');
-    const linked = await t.post(`query ($id: ID!) { compensationRound(id: $id) { proposals { id } consultationActivities { id } researchProjectIds } }`, { id: round }, staff(CITY));
-    expect(linked.data.compensationRound).toEqual({ proposals: [{ id: '42' }], consultationActivities: [{ id: '9' }], researchProjectIds: ['3'] });
+    const linked = await t.post(`query ($id: ID!) { compensationRound(id: $id) { proposals { id } consultationActivities { id } researchProjects { id } researchProjectIds } }`, { id: round }, staff(CITY));
+    expect(linked.data.compensationRound).toEqual({ proposals: [{ id: '42' }], consultationActivities: [{ id: '9' }], researchProjects: [{ id: '3' }], researchProjectIds: ['3'] });
     const back = await t.execute(
-      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Proposal { ecoCompensationRounds { id } } ... on ConsultationActivity { ecoCompensationRounds { id } } } }`,
-      { reps: [{ __typename: 'Proposal', id: '42' }, { __typename: 'ConsultationActivity', id: '9' }, { __typename: 'Proposal', id: '43' }] },
+      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Proposal { ecoCompensationRounds { id } } ... on ConsultationActivity { ecoCompensationRounds { id } } ... on ResearchProject { ecoCompensationRounds { id } } } }`,
+      { reps: [{ __typename: 'Proposal', id: '42' }, { __typename: 'ConsultationActivity', id: '9' }, { __typename: 'Proposal', id: '43' }, { __typename: 'ResearchProject', id: '3' }] },
       testCaller(['staff'], CITY),
     );
     expect(back.errors).toBeUndefined();
-    expect(back.data!._entities).toEqual([{ ecoCompensationRounds: [{ id: round }] }, { ecoCompensationRounds: [{ id: round }] }, { ecoCompensationRounds: [] }]);
+    expect(back.data!._entities).toEqual([{ ecoCompensationRounds: [{ id: round }] }, { ecoCompensationRounds: [{ id: round }] }, { ecoCompensationRounds: [] }, { ecoCompensationRounds: [{ id: round }] }]);
 
     const escalate = `mutation ($r: ID!, $on: String!, $held: String) { recordEcoCompensationEscalation(roundId: $r, level: national_biweekly_consultation, agenda: "双周协商座谈会", listedOn: $on, heldOn: $held) { level listedOn heldOn } }`;
     const wrong = await t.post(escalate, { r: round, on: '2020-06-01', held: '2020-05-01' }, staff(CITY));

@@ -37,6 +37,12 @@ export const ProposalRef = builder.externalRef('Proposal', builder.selection<{ i
     ecoCompensationRounds: t.field({ type: [CompensationRoundRef], description: 'Eco-compensation rounds this proposal is tied to.', resolve: (p, _a, ctx) => roundsLinkedTo(ctx, 'proposal', String(p.id)) }),
   }),
 });
+export const ResearchProjectRef = builder.externalRef('ResearchProject', builder.selection<{ id: string }>('id')).implement({
+  externalFields: (t) => ({ id: t.id() }),
+  fields: (t) => ({
+    ecoCompensationRounds: t.field({ type: [CompensationRoundRef], description: 'Eco-compensation rounds this research project tracks.', resolve: (p, _a, ctx) => roundsLinkedTo(ctx, 'research_project', String(p.id)) }),
+  }),
+});
 export const ConsultationActivityRef = builder.externalRef('ConsultationActivity', builder.selection<{ id: string }>('id')).implement({
   externalFields: (t) => ({ id: t.id() }),
   fields: (t) => ({
@@ -53,6 +59,10 @@ builder.objectFields(CompensationRoundRef, (t) => ({
   consultationActivities: t.field({
     type: [ConsultationActivityRef],
     resolve: async (r, _a, ctx) => (await ctx.loaders.many(TopicLinkSchema, 'roundId', linksOf('consultation_activity')).load(r.id)).map((l) => ({ id: l.targetId })),
+  }),
+  researchProjects: t.field({
+    type: [ResearchProjectRef],
+    resolve: async (r, _a, ctx) => (await ctx.loaders.many(TopicLinkSchema, 'roundId', linksOf('research_project')).load(r.id)).map((l) => ({ id: l.targetId })),
   }),
   researchProjectIds: t.idList({
     description: 'Research projects on the topic, by id (ResearchProject.ecoCompensationRounds gives the other direction).',
