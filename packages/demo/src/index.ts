@@ -3,6 +3,7 @@ export * from './members.js';
 export * from './organization.js';
 export * from './donations.js';
 export * from './government-units.js';
+export * from './consultation.js';
 export * from './proposal-work.js';
 export * from './opinion-work.js';
 export * from './proposal-events.js';
