@@ -1,4 +1,4 @@
-import { activities, bodyMeetingAttendance, CITY, consultationDemoEvents, donations, proposalDemoEvents } from '@cppcc/demo';
+import { activities, bodyMeetingAttendance, CITY, consultationDemoEvents, demoMerits, donations, proposalDemoEvents, studioShifts } from '@cppcc/demo';
 import { databases, transports } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './harness.js';
@@ -26,7 +26,7 @@ function named(e: { type: string; payload: Record<string, unknown> }): string[] 
  * Entries the demo data gives a member: each proposal submitted, filed or honoured (led or
  * co-signed), each opinion item submitted or adopted, each instruction, each activity attended,
  * each donation, each body meeting expected at, each speech, research team seat and instruction on
- * a consultation outcome.
+ * a consultation outcome, each studio shift served, each award or penalty.
  */
 function demoEntries(memberId: number): number {
   const id = String(memberId);
@@ -35,7 +35,9 @@ function demoEntries(memberId: number): number {
     activities().filter((a) => a.participantIds.includes(memberId)).length +
     donations().filter((d) => d.memberId === memberId).length +
     bodyMeetingAttendance().filter((a) => a.memberId === memberId).length +
-    consultationDemoEvents().filter((e) => e.memberIds.includes(memberId)).length
+    consultationDemoEvents().filter((e) => e.memberIds.includes(memberId)).length +
+    studioShifts().filter((x) => x.memberId === memberId && x.status === 'SERVED').length +
+    demoMerits().filter((x) => x.memberId === memberId).length
   );
 }
 
