@@ -9,4 +9,5 @@ export * from './opinion-work.js';
 export * from './proposal-events.js';
 export * from './bodies.js';
 export * from './committee-history.js';
+export * from './eco-compensation.js';
 export * from './studios.js';
