@@ -14,6 +14,7 @@ export class Switchboard {
   private tail: Subscription | null = null;
   private timer: NodeJS.Timeout | null = null;
   private loaded = false;
+  private stopped = false;
 
   constructor(
     private gate: () => PluginGate,
@@ -36,9 +37,21 @@ export class Switchboard {
         }
       });
     }
-    await this.reload().catch((err) => this.log.warn({ err }, 'could not load plugin switches yet; every plugin is off until they load'));
+    await this.reload().catch((err) => {
+      this.log.warn({ err }, 'could not load plugin switches yet; every plugin is off until they load');
+      this.retry(1000);
+    });
     this.timer = setInterval(() => void this.reload().catch((err) => this.log.warn({ err }, 'plugin switches reload failed')), this.reloadMs);
     this.timer.unref();
+  }
+
+  /** Until the first load succeeds, keep trying soon rather than at the next minute. */
+  private retry(delayMs: number): void {
+    if (this.stopped) return;
+    const timer = setTimeout(() => {
+      this.reload().catch(() => this.retry(Math.min(delayMs * 2, 10_000)));
+    }, delayMs);
+    timer.unref();
   }
 
   get ready(): boolean {
@@ -62,6 +75,7 @@ export class Switchboard {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.tail?.stop();
   }
