@@ -5,3 +5,4 @@ export * from './donations.js';
 export * from './government-units.js';
 export * from './bodies.js';
 export * from './committee-history.js';
+export * from './party-building.js';

@@ -3,6 +3,8 @@ import type { CommitteeMembership, MembershipStatus } from './entities/committee
 import type { BodyMeeting, MeetingStatus } from './entities/body-meeting.entity.js';
 import type { CommitteeStatus, SpecialCommittee } from './entities/special-committee.entity.js';
 import type { LiaisonPair, LiaisonStatus } from './entities/liaison.entity.js';
+import type { StudySession, StudyStatus } from './entities/study-session.entity.js';
+import type { BranchPlacement, PlacementStatus } from './entities/party-branch.entity.js';
 
 /**
  * Every state change in this subgraph is a row of one of these tables; defineWorkflow refuses
@@ -30,5 +32,18 @@ export const committeeWorkflow = defineWorkflow<CommitteeStatus, CommitteeAction
 
 export type LiaisonAction = 'end';
 export const liaisonWorkflow = defineWorkflow<LiaisonStatus, LiaisonAction, LiaisonPair>('liaison_pair', [
+  { from: 'ACTIVE', action: 'end', who: ['staff'], to: 'ENDED' },
+]);
+
+export type StudyAction = 'hold' | 'archive' | 'cancel';
+/** planned → held (with attendance) → archived (with minutes); a planned session may be cancelled. */
+export const studySessionWorkflow = defineWorkflow<StudyStatus, StudyAction, StudySession>('study_session', [
+  { from: 'PLANNED', action: 'hold', who: ['staff'], to: 'HELD' },
+  { from: 'HELD', action: 'archive', who: ['staff'], to: 'ARCHIVED' },
+  { from: 'PLANNED', action: 'cancel', who: ['staff'], to: 'CANCELLED' },
+]);
+
+export type PlacementAction = 'end';
+export const placementWorkflow = defineWorkflow<PlacementStatus, PlacementAction, BranchPlacement>('branch_placement', [
   { from: 'ACTIVE', action: 'end', who: ['staff'], to: 'ENDED' },
 ]);

@@ -9,6 +9,8 @@ import './term.js';
 import './attendance.js';
 import './body-meeting.js';
 import './liaison.js';
+import './study-session.js';
+import './party-branch.js';
 import './statistics.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
