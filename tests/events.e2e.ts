@@ -1,14 +1,16 @@
-import { activities, CITY, donations, proposals } from '@cppcc/demo';
+import { activities, CITY, donations, proposalDemoEvents } from '@cppcc/demo';
 import { databases, transports } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './harness.js';
 
-/** Entries the demo data gives a member: each proposal submitted and filed, each activity attended, each donation. */
+/** Entries the demo data gives a member: each proposal submitted and filed (led or co-signed), each activity attended, each donation. */
 function demoEntries(memberId: number): number {
-  const own = proposals().filter((p) => p.authorId === memberId);
+  const id = String(memberId);
+  const proposalEvents = proposalDemoEvents().filter(
+    (e) => (e.type === 'proposal.submitted' && e.payload.authorId === id) || (e.type === 'proposal.filed' && [e.payload.authorId, ...(e.payload.coAuthorIds as string[])].includes(id)),
+  );
   return (
-    own.length +
-    own.filter((p) => p.status === 'FILED').length +
+    proposalEvents.length +
     activities().filter((a) => a.participantIds.includes(memberId)).length +
     donations().filter((d) => d.memberId === memberId).length
   );

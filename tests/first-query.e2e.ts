@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { activities, CITY, committees, members, proposals, sectors } from '@cppcc/demo';
+import { activities, CITY, committees, demoProposalStatus, members, proposals, sectors } from '@cppcc/demo';
 import { ENGINES } from '@cppcc/gateway';
 import { databases } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,7 +29,7 @@ function expected() {
           name: m.name,
           sector: { name: sectors.find((s) => s.id === m.sectorId)!.name },
           committees: m.committees.map((c) => ({ role: c.role, committee: { name: committees.find((x) => x.id === c.committeeId)!.name } })),
-          proposals: { totalCount: filed.length, nodes: filed.slice(0, 3).map((p) => ({ title: p.title, status: p.status })) },
+          proposals: { totalCount: filed.length, nodes: filed.slice(0, 3).map((p) => ({ title: p.title, status: demoProposalStatus(p.id) })) },
           consultations: {
             nodes: allActivities
               .filter((a) => a.participantIds.includes(m.id))

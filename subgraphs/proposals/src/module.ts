@@ -1,18 +1,35 @@
 import { defineModule } from '@cppcc/kit';
-import { proposalFiled, proposalSubmitted } from '@cppcc/events';
+import { instructionReceived, opinionItemAdopted, opinionItemSubmitted, proposalFiled, proposalHonoured, proposalSubmitted } from '@cppcc/events';
+import { consumes } from './consumers.js';
+import { CosignerSchema } from './entities/cosigner.entity.js';
+import { AwardSchema, HandlingScoreSchema, QualityScoreSchema } from './entities/evaluation.entity.js';
+import { HandlingTaskSchema } from './entities/handling-task.entity.js';
+import { KeyProposalSchema, SupervisionSchema } from './entities/key-proposal.entity.js';
+import { AdoptionSchema, BulletinIssueSchema, InstructionSchema, OpinionAuthorSchema, OpinionItemSchema } from './entities/opinion-item.entity.js';
 import { ProposalSchema } from './entities/proposal.entity.js';
+import { MemberRefSchema, UnitRefSchema } from './entities/refs.entity.js';
+import { GradeWordingSchema, ReplySchema } from './entities/reply.entity.js';
 import { initial } from './migrations/0001-initial.js';
+import { lifecycle } from './migrations/0002-lifecycle.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
-/** Proposals: submission, filing and handling; adds Member.proposals. */
+/**
+ * Proposals (提案) from drafting to closing, and public-opinion information (社情民意);
+ * adds Member.proposals and Member.opinionItems.
+ */
 export const proposals = defineModule({
   name: 'proposals',
   port: 4103,
   schema,
-  entities: [ProposalSchema],
-  migrations: [initial],
-  emits: [proposalSubmitted, proposalFiled],
+  entities: [
+    ProposalSchema, CosignerSchema, HandlingTaskSchema, ReplySchema, GradeWordingSchema, KeyProposalSchema, SupervisionSchema,
+    QualityScoreSchema, HandlingScoreSchema, AwardSchema, OpinionItemSchema, OpinionAuthorSchema, BulletinIssueSchema, AdoptionSchema,
+    InstructionSchema, MemberRefSchema, UnitRefSchema,
+  ],
+  migrations: [initial, lifecycle],
+  emits: [proposalSubmitted, proposalFiled, proposalHonoured, opinionItemSubmitted, opinionItemAdopted, instructionReceived],
+  consumes,
   seed,
   isSeeded,
 });

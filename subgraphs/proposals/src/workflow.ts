@@ -1,13 +1,131 @@
-import { defineWorkflow } from '@cppcc/kit';
+import { defineWorkflow, hasRole, type Actor, type RequestContext } from '@cppcc/kit';
+import type { Cosigner, CosignerStatus } from './entities/cosigner.entity.js';
+import type { HandlingTask, TaskStatus } from './entities/handling-task.entity.js';
+import type { BulletinIssue, IssueStatus, OpinionItem, OpinionStatus } from './entities/opinion-item.entity.js';
 import type { Proposal, ProposalStatus } from './entities/proposal.entity.js';
 
-export type ProposalAction = 'file' | 'reject' | 'withdraw';
+/*
+ * Who is who (the "who may" column):
+ * - member: the proposal's lead author (a relation to the record);
+ * - proposal-committee staff: role `staff` of the record's district (or a district above it);
+ * - supervising office (督办): role `operator` of the record's district — the government office
+ *   that reviews units' replies; a role rather than a setting so one token says what a user is;
+ * - handling unit: role `unit` whose `unitId` is the task's unit;
+ * - leader: role `leader` of the district (chair meeting members, city leaders).
+ */
+type Scoped = { district: string };
+const ofDistrict = (ctx: RequestContext, r: Scoped) => ctx.caller.districts.includes(r.district);
+function inDistrict<R extends Scoped>(role: 'staff' | 'operator' | 'leader', name: string): Actor<R> {
+  return { relation: name, holds: (ctx, r) => hasRole(ctx.caller, role) && ofDistrict(ctx, r) };
+}
 
-const author = { relation: 'author', holds: (ctx: { caller: { memberId: string | null } }, p: Proposal) => ctx.caller.memberId === String(p.authorId) };
+/** Is the caller proposal-committee (or information) staff of this district? */
+export function isStaffOf(ctx: RequestContext, district: string): boolean {
+  return hasRole(ctx.caller, 'staff') && ctx.caller.districts.includes(district);
+}
 
-/** Who moves a proposal from where to where. Nothing else changes a proposal's status. */
+export const staff = inDistrict<Proposal>('staff', 'proposal-committee staff');
+export const office = inDistrict<Proposal>('operator', 'supervising office');
+const author: Actor<Proposal> = { relation: 'author', holds: (ctx, p) => ctx.caller.memberId === String(p.authorId) };
+
+export type ProposalAction =
+  | 'submit' | 'withdraw' | 'file' | 'reject' | 'returnForRevision' | 'proposeConversion' | 'consentConversion'
+  | 'declineConversion' | 'merge' | 'assign' | 'completeReplies' | 'rateSatisfied' | 'rateUnsatisfied' | 'reopen' | 'close';
+
+/** The proposal's whole life. Nothing else changes a proposal's status. */
 export const proposalWorkflow = defineWorkflow<ProposalStatus, ProposalAction, Proposal>('proposal', [
-  { from: 'SUBMITTED', action: 'file', who: ['staff'], to: 'FILED' },
-  { from: 'SUBMITTED', action: 'reject', who: ['staff'], to: 'NOT_FILED' },
+  // Drafting and review (审查).
+  { from: 'DRAFT', action: 'submit', who: [author], to: 'SUBMITTED' },
+  { from: 'DRAFT', action: 'withdraw', who: [author], to: 'WITHDRAWN' },
+  { from: 'SUBMITTED', action: 'file', who: [staff], to: 'FILED' },
+  { from: 'SUBMITTED', action: 'reject', who: [staff], to: 'NOT_FILED' },
+  { from: 'SUBMITTED', action: 'returnForRevision', who: [staff], to: 'RETURNED' },
+  { from: 'SUBMITTED', action: 'proposeConversion', who: [staff], to: 'CONVERSION_PROPOSED' },
+  { from: 'SUBMITTED', action: 'merge', who: [staff], to: 'MERGED' },
   { from: 'SUBMITTED', action: 'withdraw', who: [author], to: 'WITHDRAWN' },
+  { from: 'RETURNED', action: 'submit', who: [author], to: 'SUBMITTED' },
+  { from: 'RETURNED', action: 'withdraw', who: [author], to: 'WITHDRAWN' },
+  { from: 'CONVERSION_PROPOSED', action: 'consentConversion', who: [author], to: 'CONVERTED' },
+  { from: 'CONVERSION_PROPOSED', action: 'declineConversion', who: [author], to: 'SUBMITTED' },
+  // Assignment (交办), handling and reply.
+  { from: 'FILED', action: 'assign', who: [staff], to: 'ASSIGNED' },
+  { from: 'ASSIGNED', action: 'completeReplies', who: [office], to: 'REPLIED' },
+  { from: 'REPLIED', action: 'rateSatisfied', who: [author], to: 'RATED' },
+  { from: 'REPLIED', action: 'rateUnsatisfied', who: [author], to: 'UNSATISFIED' },
+  { from: 'UNSATISFIED', action: 'reopen', who: [staff], to: 'ASSIGNED' },
+  { from: 'UNSATISFIED', action: 'close', who: [staff], to: 'CLOSED' },
+  { from: 'RATED', action: 'close', who: [staff], to: 'CLOSED' },
+]);
+
+const invitee: Actor<Cosigner> = { relation: 'invitee', holds: (ctx, c) => ctx.caller.memberId === String(c.memberId) };
+
+export type CosignerAction = 'accept' | 'decline';
+
+/** A co-signer's answer to an invitation. */
+export const cosignerWorkflow = defineWorkflow<CosignerStatus, CosignerAction, Cosigner>('proposal_cosigner', [
+  { from: 'INVITED', action: 'accept', who: [invitee], to: 'ACCEPTED' },
+  { from: 'INVITED', action: 'decline', who: [invitee], to: 'DECLINED' },
+]);
+
+const taskUnit = (name: string, roles: HandlingTask['role'][]): Actor<HandlingTask> => ({
+  relation: name,
+  holds: (ctx, t) => hasRole(ctx.caller, 'unit') && ctx.caller.unitId === String(t.unitId) && roles.includes(t.role),
+});
+const anyUnit = taskUnit('the task\'s handling unit', ['SOLE', 'SEPARATE', 'LEAD', 'CO']);
+const coUnit = taskUnit('co-unit (会办)', ['CO']);
+const replyingUnit = taskUnit('replying unit (独办, 分办 or 主办)', ['SOLE', 'SEPARATE', 'LEAD']);
+const taskStaff = inDistrict<HandlingTask>('staff', 'proposal-committee staff');
+const taskOffice = inDistrict<HandlingTask>('operator', 'supervising office');
+
+export type TaskAction = 'receive' | 'requestReturn' | 'approveReturn' | 'refuseReturn' | 'sendOpinion' | 'reply' | 'passReply' | 'sendBackReply' | 'reopen';
+
+/** One unit's share of a proposal: receipt or return, handling, reply and its review. */
+export const taskWorkflow = defineWorkflow<TaskStatus, TaskAction, HandlingTask>('handling_task', [
+  { from: 'PENDING_RECEIPT', action: 'receive', who: [anyUnit], to: 'RECEIVED' },
+  { from: 'PENDING_RECEIPT', action: 'requestReturn', who: [anyUnit], to: 'RETURN_REQUESTED' },
+  { from: 'RETURN_REQUESTED', action: 'approveReturn', who: [taskStaff], to: 'RETURNED' },
+  { from: 'RETURN_REQUESTED', action: 'refuseReturn', who: [taskStaff], to: 'RECEIVED' },
+  { from: 'RECEIVED', action: 'sendOpinion', who: [coUnit], to: 'OPINION_SENT' },
+  { from: 'RECEIVED', action: 'reply', who: [replyingUnit], to: 'REPLIED' },
+  { from: 'REPLIED', action: 'passReply', who: [taskOffice], to: 'ACCEPTED' },
+  { from: 'REPLIED', action: 'sendBackReply', who: [taskOffice], to: 'RECEIVED' },
+  { from: 'ACCEPTED', action: 'reopen', who: [taskStaff], to: 'RECEIVED' },
+]);
+
+/** An item with its member authors looked up, for the author relation. */
+export type OpinionRecord = OpinionItem & { authorIds?: number[] };
+const itemAuthor: Actor<OpinionRecord> = {
+  relation: 'author',
+  holds: (ctx, item) => ctx.caller.memberId !== null && (item.authorIds ?? []).includes(Number(ctx.caller.memberId)),
+};
+const itemStaff = inDistrict<OpinionRecord>('staff', 'information staff');
+
+export type OpinionAction = 'submit' | 'withdraw' | 'select' | 'discard' | 'issue' | 'report' | 'adopt' | 'feedBack';
+
+/**
+ * A public-opinion item, from the author's draft to adoption. Adoption at a further level and
+ * feedback to the author keep the item where it is, and are audited like any step.
+ */
+export const opinionWorkflow = defineWorkflow<OpinionStatus, OpinionAction, OpinionRecord>('opinion_item', [
+  { from: 'DRAFT', action: 'submit', who: [itemAuthor], to: 'SUBMITTED' },
+  { from: 'DRAFT', action: 'withdraw', who: [itemAuthor], to: 'WITHDRAWN' },
+  { from: 'SUBMITTED', action: 'withdraw', who: [itemAuthor], to: 'WITHDRAWN' },
+  { from: 'SUBMITTED', action: 'select', who: [itemStaff], to: 'SELECTED' },
+  { from: 'SUBMITTED', action: 'discard', who: [itemStaff], to: 'DISCARDED' },
+  { from: 'SELECTED', action: 'discard', who: [itemStaff], to: 'DISCARDED' },
+  { from: 'SELECTED', action: 'issue', who: [itemStaff], to: 'ISSUED' },
+  { from: 'ISSUED', action: 'report', who: [itemStaff], to: 'REPORTED' },
+  { from: 'ISSUED', action: 'adopt', who: [itemStaff], to: 'ADOPTED' },
+  { from: 'REPORTED', action: 'adopt', who: [itemStaff], to: 'ADOPTED' },
+  { from: 'ADOPTED', action: 'adopt', who: [itemStaff], to: 'ADOPTED' },
+  { from: 'ISSUED', action: 'feedBack', who: [itemStaff], to: 'ISSUED' },
+  { from: 'REPORTED', action: 'feedBack', who: [itemStaff], to: 'REPORTED' },
+  { from: 'ADOPTED', action: 'feedBack', who: [itemStaff], to: 'ADOPTED' },
+]);
+
+export type IssueAction = 'publish';
+
+/** A bulletin issue is put together as a draft and published once; publishing issues every item it carries. */
+export const issueWorkflow = defineWorkflow<IssueStatus, IssueAction, BulletinIssue>('bulletin_issue', [
+  { from: 'DRAFT', action: 'publish', who: [inDistrict<BulletinIssue>('staff', 'information staff')], to: 'PUBLISHED' },
 ]);

@@ -1,6 +1,15 @@
 import { builder } from '../builder.js';
 import './district.js';
+import './government-unit.js';
 import './member.js';
 import './proposal.js';
+import './cosigner.js';
+import './handling-task.js';
+import './key-proposal.js';
+import './evaluation.js';
+import './opinion-item.js';
+import './bulletin-issue.js';
+import './instruction.js';
+import './statistics.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

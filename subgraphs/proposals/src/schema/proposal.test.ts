@@ -1,84 +1,144 @@
-import type { RunningModule } from '@cppcc/kit';
-import { databases, startTestModule, testCaller } from '@cppcc/testing';
+import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditEntrySchema, systemEm } from '@cppcc/kit';
-import { proposals } from '../module.js';
+import { OpinionItemSchema } from '../entities/opinion-item.entity.js';
+import { ProposalSchema } from '../entities/proposal.entity.js';
+import { A, auditOf, countRows, DRAFT, eventsOf, input, member, ok, proposalFields, refused, SUBMIT, staffOf, startProposals } from '../test-fixtures.js';
 
-const A = '341002';
-const author = testCaller(['member'], A, '111');
-const staff = testCaller(['staff'], A);
-const otherStaff = testCaller(['staff'], '341021');
+const author = member(9001);
+const staff = staffOf(A);
+const otherStaff = staffOf('341021');
 
-const submit = `mutation($i: SubmitProposalInput!) { submitProposal(input: $i) { id status version caseNumber availableActions } }`;
-const input = { title: '关于推进屯溪老街业态升级的建议', category: '文化旅游', situation: '老街业态同质化。', analysis: '缺少统筹规划。', suggestions: '编制业态导则。' };
-
-describe.each(databases())('proposals on $name', ({ url }) => {
-  let module: RunningModule;
+describe.each(databases())('proposal review on $name', ({ url }) => {
+  let module: TestModule;
   beforeAll(async () => {
-    module = await startTestModule(proposals, { databaseUrl: url });
+    module = await startProposals(url);
   });
   afterAll(() => module?.stop());
 
-  it('lets a member submit, hides it from others until filed, and files it with a case number', async () => {
-    const submitted = await module.execute(submit, { i: input }, author);
-    expect(submitted.errors).toBeUndefined();
-    const p = submitted.data!.submitProposal as any;
-    expect(p).toMatchObject({ status: 'SUBMITTED', caseNumber: null, availableActions: ['withdraw'] });
+  const submit = (i: Record<string, unknown> = input, caller = author) => ok(module, SUBMIT, { i }, caller);
+  const move = (field: string, p: { id: string; version: number }, caller = staff, extra = '') =>
+    module.execute(`mutation { ${field}(id: "${p.id}", version: ${p.version}${extra}) { ${proposalFields} } }`, {}, caller);
+  const step = async (field: string, p: { id: string; version: number }, caller = staff, extra = '') => {
+    const r = await move(field, p, caller, extra);
+    if (r.errors) throw new Error(`${field}: ${JSON.stringify(r.errors)}`);
+    return r.data![field] as any;
+  };
 
-    const anonymous = await module.execute(`{ proposal(id: "${p.id}") { title } }`);
-    expect(anonymous.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const foreign = await module.execute(`{ proposal(id: "${p.id}") { title } }`, {}, otherStaff);
-    expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  it('lets a member submit, hides it from others until filed, and files it with a case number and an event', async () => {
+    const p = await submit();
+    expect(p).toMatchObject({ status: 'SUBMITTED', caseNumber: null, kind: 'INDIVIDUAL', availableActions: ['withdraw'] });
+    expect((await module.execute(`{ proposal(id: "${p.id}") { title } }`)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await module.execute(`{ proposal(id: "${p.id}") { title } }`, {}, otherStaff)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const seen = await ok(module, `{ proposal(id: "${p.id}") { availableActions } }`, {}, staff);
+    expect(seen.availableActions).toEqual(['file', 'reject', 'returnForRevision', 'proposeConversion', 'merge']);
 
-    const seenByStaff = await module.execute(`{ proposal(id: "${p.id}") { availableActions } }`, {}, staff);
-    expect((seenByStaff.data!.proposal as any).availableActions).toEqual(['file', 'reject']);
+    const filed = await step('fileProposal', p);
+    expect(filed.caseNumber).toMatch(/^\d{4}-\d{4}$/);
+    expect((await ok(module, `{ proposal(id: "${p.id}") { status } }`, {}, testAnonymous())).status).toBe('FILED');
+    expect(await auditOf(module, 'proposal', p.id)).toEqual([['', 'submit', 'SUBMITTED'], ['SUBMITTED', 'file', 'FILED']]);
+    expect(await eventsOf(module, 'proposal.filed')).toContainEqual(expect.objectContaining({ proposalId: p.id, authorId: '9001', coAuthorIds: [], caseNumber: filed.caseNumber }));
+    expect(await eventsOf(module, 'proposal.submitted')).toContainEqual(expect.objectContaining({ proposalId: p.id, authorId: '9001' }));
+  });
 
-    const filed = await module.execute(`mutation { fileProposal(id: "${p.id}", version: ${p.version}) { status caseNumber version } }`, {}, staff);
-    expect(filed.errors).toBeUndefined();
-    expect((filed.data!.fileProposal as any).caseNumber).toMatch(/^\d{4}-\d{4}$/);
-    const publicView = await module.execute(`{ proposal(id: "${p.id}") { status } }`);
-    expect((publicView.data!.proposal as any).status).toBe('FILED');
+  it('records collective proposals with their body, term and session, and attachments', async () => {
+    const p = await ok(module, `mutation($i: SubmitProposalInput!) { submitProposal(input: $i) { kind window term session collectiveKind collectiveName attachments { name url } } }`, {
+      i: { ...input, kind: 'COLLECTIVE', window: 'PLENARY', term: 8, session: 5, collectiveKind: 'PARTY', collectiveName: '民盟屯溪区委会', attachments: [{ name: '调研报告.pdf', url: 'https://files.example.cn/r.pdf' }] },
+    }, author);
+    expect(p).toEqual({ kind: 'COLLECTIVE', window: 'PLENARY', term: 8, session: 5, collectiveKind: 'PARTY', collectiveName: '民盟屯溪区委会', attachments: [{ name: '调研报告.pdf', url: 'https://files.example.cn/r.pdf' }] });
+  });
 
-    const audit = await systemEm(module.orm).find(AuditEntrySchema, { entity: 'proposal', entityId: String(p.id) });
-    expect(audit.map((a) => [a.fromState, a.action, a.toState, a.actor])).toEqual([['SUBMITTED', 'file', 'FILED', staff.userId]]);
+  it('returns a proposal for revision, lets the author edit and resubmit it, and says why', async () => {
+    const p = await submit();
+    const returned = await step('returnProposalForRevision', p, staff, ', note: "建议部分过于笼统，请细化"');
+    expect(returned).toMatchObject({ status: 'RETURNED', statusNote: '建议部分过于笼统，请细化' });
+    const edited = await ok(module, `mutation($i: ProposalDraftInput!) { editProposal(id: "${p.id}", version: ${returned.version}, input: $i) { ${proposalFields} suggestions } }`, { i: { ...input, suggestions: '一是编制业态导则；二是设立引导资金。' } }, author);
+    expect(edited.suggestions).toBe('一是编制业态导则；二是设立引导资金。');
+    const resubmitted = await step('submitProposalDraft', edited, author);
+    expect(resubmitted).toMatchObject({ status: 'SUBMITTED', statusNote: null });
+    expect(await auditOf(module, 'proposal', p.id)).toEqual([['', 'submit', 'SUBMITTED'], ['SUBMITTED', 'returnForRevision', 'RETURNED'], ['RETURNED', 'submit', 'SUBMITTED']]);
+  });
+
+  it('does not file, with the reason told, and withdraws', async () => {
+    const p = await submit();
+    expect((await move('rejectProposal', p, staff, ', note: "  "')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
+    const rejected = await step('rejectProposal', p, staff, ', note: "属个人诉求，建议通过信访渠道反映"');
+    expect(rejected).toMatchObject({ status: 'NOT_FILED', statusNote: '属个人诉求，建议通过信访渠道反映', availableActions: [] });
+    const q = await submit();
+    expect((await step('withdrawProposal', q, author)).status).toBe('WITHDRAWN');
+  });
+
+  it('converts to a member suggestion or to an opinion item only with the author\'s consent', async () => {
+    const p = await submit();
+    const proposed = await step('proposeProposalConversion', p, staff, ', target: SUGGESTION, note: "宜作为委员意见建议转有关部门参考"');
+    expect(proposed.status).toBe('CONVERSION_PROPOSED');
+    expect((await move('consentToProposalConversion', proposed, staff)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await move('consentToProposalConversion', proposed, member(9002))).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const declined = await step('declineProposalConversion', proposed, author, ', note: "坚持作为提案"');
+    expect(declined.status).toBe('SUBMITTED');
+    const again = await step('proposeProposalConversion', declined, staff, ', target: OPINION_ITEM, note: "时效性强，宜转社情民意信息"');
+    const items = await countRows(module, OpinionItemSchema);
+    const converted = await ok(module, `mutation { consentToProposalConversion(id: "${p.id}", version: ${again.version}) { status convertedTo } }`, {}, author);
+    expect(converted).toEqual({ status: 'CONVERTED', convertedTo: 'OPINION_ITEM' });
+    expect(await countRows(module, OpinionItemSchema)).toBe(items + 1);
+    const item = await ok(module, `{ _entities(representations: [{ __typename: "Member", id: "9001" }]) { ... on Member { opinionItems(first: 100) { nodes { title status } } } } }`, {}, author);
+    expect(item[0].opinionItems.nodes).toContainEqual({ title: input.title, status: 'SUBMITTED' });
+    expect(await eventsOf(module, 'opinion_item.submitted')).toContainEqual(expect.objectContaining({ authorIds: ['9001'], title: input.title }));
+  });
+
+  it('merges a proposal into a similar one, whose proposers it joins', async () => {
+    const target = await submit(input, member(9002));
+    const p = await submit();
+    const merged = await ok(module, `mutation { mergeProposal(id: "${p.id}", version: ${p.version}, intoId: "${target.id}") { status mergedInto { id } } }`, {}, staff);
+    expect(merged).toEqual({ status: 'MERGED', mergedInto: { id: target.id } });
+    const cos = await ok(module, `{ proposal(id: "${target.id}") { cosigners { member { id } status joinedByMerge } } }`, {}, staff);
+    expect(cos.cosigners).toEqual([{ member: { id: '9001' }, status: 'ACCEPTED', joinedByMerge: true }]);
+    const self = await module.execute(`mutation { mergeProposal(id: "${target.id}", version: 1, intoId: "${target.id}") { status } }`, {}, staff);
+    expect(self.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'intoId' });
   });
 
   it('refuses steps the table does not hold, and steps that are not the caller\'s', async () => {
-    const p = (await module.execute(submit, { i: input }, author)).data!.submitProposal as any;
-    const byAuthor = await module.execute(`mutation { fileProposal(id: "${p.id}", version: ${p.version}) { status } }`, {}, author);
-    expect(byAuthor.errors?.[0].extensions?.code).toBe('CROSS_DISTRICT');
-    const withdrawn = await module.execute(`mutation { withdrawProposal(id: "${p.id}", version: ${p.version}) { status version } }`, {}, author);
-    expect((withdrawn.data!.withdrawProposal as any).status).toBe('WITHDRAWN');
-    const again = await module.execute(`mutation { fileProposal(id: "${p.id}", version: ${(withdrawn.data!.withdrawProposal as any).version}) { status } }`, {}, staff);
-    expect(again.errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'WITHDRAWN', action: 'file' });
-    const noReason = await module.execute(`mutation { rejectProposal(id: "${p.id}", version: 1, note: "  ") { status } }`, {}, staff);
-    expect(noReason.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const p = await submit();
+    expect((await move('fileProposal', p, author)).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', state: 'SUBMITTED', action: 'file' });
+    expect((await move('fileProposal', p, otherStaff)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await move('withdrawProposal', p, member(9002))).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const withdrawn = await step('withdrawProposal', p, author);
+    expect((await move('fileProposal', withdrawn)).errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'WITHDRAWN', action: 'file' });
+    expect((await move('submitProposalDraft', withdrawn, author)).errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'WITHDRAWN', action: 'submit' });
+    const filed = await step('fileProposal', await submit());
+    for (const field of ['rejectProposal', 'returnProposalForRevision', 'withdrawProposal']) {
+      expect((await move(field, filed, field === 'withdrawProposal' ? author : staff, ', note: "x"')).errors?.[0].extensions?.code, field).toBe('ILLEGAL_TRANSITION');
+    }
+    const stale = await move('fileProposal', { id: (await submit()).id, version: 99 });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'version' });
   });
 
   it('lets only one of two concurrent steps on a proposal win', async () => {
-    const p = (await module.execute(submit, { i: input }, author)).data!.submitProposal as any;
-    const results = await Promise.all([
-      module.execute(`mutation { fileProposal(id: "${p.id}", version: ${p.version}) { status } }`, {}, staff),
-      module.execute(`mutation { rejectProposal(id: "${p.id}", version: ${p.version}, note: "不属于提案范围") { status } }`, {}, staff),
-    ]);
-    const won = results.filter((r) => !r.errors);
-    const lost = results.filter((r) => r.errors);
-    expect(won).toHaveLength(1);
-    expect(lost).toHaveLength(1);
-    expect(lost[0].errors![0].extensions?.code).toBe('CONFLICT');
-    const audit = await systemEm(module.orm).find(AuditEntrySchema, { entity: 'proposal', entityId: String(p.id) });
-    expect(audit).toHaveLength(1);
+    const p = await submit();
+    const results = await Promise.all([move('fileProposal', p), move('rejectProposal', p, staff, ', note: "不属于提案范围"')]);
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.find((r) => r.errors)!.errors![0].extensions?.code).toBe('CONFLICT');
+    expect(await auditOf(module, 'proposal', p.id)).toHaveLength(2);
   });
 
   it('refuses bad input naming the field, writing nothing', async () => {
-    const count = async () => (await module.execute(`{ proposals(first: 1000) { totalCount } }`, {}, staff)).data!.proposals as any;
-    const before = (await count()).totalCount;
+    const before = await countRows(module, ProposalSchema);
     for (const [field, value] of [['title', '短'], ['category', '体育'], ['suggestions', ' '], ['situation', '']] as const) {
-      const r = await module.execute(submit, { i: { ...input, [field]: value } }, author);
-      expect(r.errors?.[0].extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field: `input.${field}` });
+      const r = await refused(module, SUBMIT, { i: { ...input, [field]: value } }, author);
+      expect(r, field).toMatchObject({ code: 'BAD_USER_INPUT', field: `input.${field}` });
     }
-    const notMember = await module.execute(submit, { i: input }, staff);
-    expect(notMember.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await count()).totalCount).toBe(before);
+    expect(await refused(module, SUBMIT, { i: { ...input, kind: 'COLLECTIVE' } }, author)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.collectiveKind' });
+    expect(await refused(module, SUBMIT, { i: { ...input, collectiveName: '民盟' } }, author)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.collectiveName' });
+    expect(await refused(module, SUBMIT, { i: { ...input, kind: 'JOINT' } }, author)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
+    expect(await refused(module, SUBMIT, { i: { ...input, attachments: [{ name: 'a', url: 'ftp://x' }] } }, author)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attachments.0.url' });
+    expect(await refused(module, SUBMIT, { i: input }, staff)).toMatchObject({ code: 'FORBIDDEN' });
+    // A draft may be incomplete, but it is not submitted so.
+    const draft = await ok(module, DRAFT, { i: { ...input, suggestions: '' } }, author);
+    expect(await refused(module, `mutation { submitProposalDraft(id: "${draft.id}", version: ${draft.version}) { status } }`, {}, author)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'suggestions' });
+    expect(await countRows(module, ProposalSchema)).toBe(before + 1);
+    expect((await ok(module, `{ proposal(id: "${draft.id}") { status } }`, {}, author)).status).toBe('DRAFT');
   });
 });
+
+function testAnonymous() {
+  return { userId: null, memberId: null, district: null, roles: [], districts: [] };
+}

@@ -1,0 +1,83 @@
+import { appError, canSeeDistrict, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { CosignerSchema } from '../entities/cosigner.entity.js';
+import { ProposalSchema, type Proposal } from '../entities/proposal.entity.js';
+import { proposalWorkflow, type ProposalAction } from '../workflow.js';
+
+/** Today in UTC as YYYY-MM-DD; deadlines are days. */
+export function today(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Reads a YYYY-MM-DD argument, refusing anything else with the field's name. */
+export function parseDay(value: string, field: string): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!DAY.test(value) || Number.isNaN(date.getTime()) || today(date) !== value) throw inputError(field, 'date', `"${value}" is not a date (YYYY-MM-DD)`);
+  return value;
+}
+
+/** `day` plus `months` calendar months, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, last));
+  return today(target);
+}
+
+export function addDays(day: string, days: number): string {
+  return today(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
+}
+
+/** Text that must say something: trimmed, not empty. */
+export function requireText(value: string | null | undefined, field: string, max = 2000): string {
+  const text = value?.trim() ?? '';
+  if (!text) throw inputError(field, 'required', 'must not be empty');
+  if (text.length > max) throw inputError(field, 'max', `must be at most ${max} characters`);
+  return text;
+}
+
+/** Is the caller the lead author or a co-signer (invited or signed) of the proposal? */
+export async function isProposer(em: EntityManager, ctx: RequestContext, proposal: Proposal): Promise<boolean> {
+  if (!ctx.caller.memberId) return false;
+  if (ctx.caller.memberId === String(proposal.authorId)) return true;
+  return (await em.count(CosignerSchema, { proposalId: proposal.id, memberId: Number(ctx.caller.memberId) })) > 0;
+}
+
+/**
+ * Loads a proposal the caller may see: public ones, their own (as author or co-signer), and
+ * their district's. Anything else is NOT_FOUND, so ids of hidden proposals reveal nothing.
+ */
+export async function loadProposal(em: EntityManager, ctx: RequestContext, id: number): Promise<Proposal> {
+  const proposal = await em.findOne(ProposalSchema, { id }, { filters: false });
+  if (!proposal || !(proposal.public || canSeeDistrict(ctx.caller, proposal.district) || (await isProposer(em, ctx, proposal)))) {
+    throw notFound('proposal', id);
+  }
+  return proposal;
+}
+
+/** The version the client read must still be the proposal's: a step on a stale read is refused. */
+export function checkVersion(proposal: Proposal, version: number): void {
+  if (proposal.version !== version) {
+    throw appError(ErrorCode.CONFLICT, `proposal ${proposal.id} changed since you read it (version ${proposal.version}, you sent ${version})`, { field: 'version' });
+  }
+}
+
+/**
+ * One step of the proposal's table. Touching the row makes its version move even when only a
+ * task changed, so two steps on one proposal cannot both commit (the UPDATE checks the version).
+ */
+export function step(ctx: RequestContext, em: EntityManager, proposal: Proposal, action: ProposalAction, note: string | null = null): void {
+  proposalWorkflow.apply({ ...ctx, em }, proposal, action, note);
+  touch(proposal);
+}
+
+export function touch(proposal: { changedAt?: Date | null }): void {
+  proposal.changedAt = new Date();
+}
+
+/** A refusal that is not a missing table row but a rule of the step (deadline passed, opinions missing…). */
+export function refused(state: string, action: string, rule: string, message: string) {
+  return appError(ErrorCode.ILLEGAL_TRANSITION, message, { state, action, rule });
+}

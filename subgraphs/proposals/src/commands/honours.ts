@@ -1,0 +1,193 @@
+import { appError, assertWritableDistrict, audit, emit, ErrorCode, hasRole, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { instructionReceived, proposalHonoured } from '@cppcc/events';
+import { AwardSchema, HANDLING_CRITERIA, HandlingScoreSchema, QUALITY_CRITERIA, QualityScoreSchema } from '../entities/evaluation.entity.js';
+import { HandlingTaskSchema } from '../entities/handling-task.entity.js';
+import { KeyProposalSchema, SupervisionSchema, type KeyProposal, type SupervisionKind } from '../entities/key-proposal.entity.js';
+import { InstructionSchema, OpinionAuthorSchema, OpinionItemSchema, type AdoptionLevel, type Instruction, type InstructionSubject } from '../entities/opinion-item.entity.js';
+import { FILED_STATUSES, ProposalSchema, type Proposal } from '../entities/proposal.entity.js';
+import { GradeWordingSchema, type Grade } from '../entities/reply.entity.js';
+import { acceptedCosigners } from './proposals.js';
+import { loadProposal, parseDay, requireText, today } from './common.js';
+
+function staffOf(ctx: RequestContext, district: string, what: string, roles: ('staff' | 'leader' | 'operator')[] = ['staff']): void {
+  if (!hasRole(ctx.caller, ...roles) || !ctx.caller.districts.includes(district)) {
+    throw appError(ErrorCode.FORBIDDEN, `${what} is recorded by ${roles.join(' or ')} of district ${district}`);
+  }
+}
+
+function requireFiled(p: Proposal, field = 'proposalId'): void {
+  if (!FILED_STATUSES.includes(p.status)) throw inputError(field, 'filed', `proposal ${p.id} is ${p.status}: only a filed proposal can be honoured`);
+}
+
+async function honour(em: EntityManager, ctx: RequestContext, p: Proposal, honour: 'KEY' | 'EXCELLENT', on: string): Promise<void> {
+  emit(em, ctx.module, proposalHonoured, {
+    proposalId: String(p.id),
+    authorId: String(p.authorId),
+    coAuthorIds: (await acceptedCosigners(em, p.id)).map(String),
+    caseNumber: p.caseNumber!,
+    title: p.title,
+    honour,
+    on,
+  }, p.district);
+}
+
+export interface KeyProposalInput {
+  proposalId: number;
+  year: number;
+  chairMeetingOn: string;
+  leaderName: string;
+  leaderTitle: string;
+  topLeader: boolean;
+}
+
+/** The chair meeting chooses a key proposal (重点提案) and names the leader who supervises it. */
+export async function designateKeyProposal(ctx: RequestContext, input: KeyProposalInput): Promise<KeyProposal> {
+  const chairMeetingOn = parseDay(input.chairMeetingOn, 'input.chairMeetingOn');
+  const leaderName = requireText(input.leaderName, 'input.leaderName', 50);
+  const leaderTitle = requireText(input.leaderTitle, 'input.leaderTitle', 50);
+  return ctx.em.transactional(async (em) => {
+    const proposal = await loadProposal(em, ctx, input.proposalId);
+    staffOf(ctx, proposal.district, 'a key proposal', ['staff', 'leader']);
+    requireFiled(proposal, 'input.proposalId');
+    if (input.year !== proposal.year) throw inputError('input.year', 'proposal-year', `proposal ${proposal.id} is of ${proposal.year}`);
+    if (await em.count(KeyProposalSchema, { proposalId: proposal.id })) throw appError(ErrorCode.CONFLICT, `input.proposalId: proposal ${proposal.id} is already a key proposal`, { field: 'input.proposalId' });
+    const key = em.create(KeyProposalSchema, { proposalId: proposal.id, district: proposal.district, year: input.year, chairMeetingOn, leaderName, leaderTitle, topLeader: input.topLeader });
+    audit(em, { entity: 'proposal', entityId: String(proposal.id), action: 'designateKey', fromState: proposal.status, toState: proposal.status, actor: ctx.caller.userId, note: `${leaderTitle} ${leaderName}` });
+    await honour(em, ctx, proposal, 'KEY', chairMeetingOn);
+    return key;
+  });
+}
+
+/** A supervision meeting (督办协商会) or progress report on a key proposal. */
+export async function recordSupervision(ctx: RequestContext, keyProposalId: number, kind: SupervisionKind, heldOn: string, text: string) {
+  const day = parseDay(heldOn, 'heldOn');
+  if (day > today()) throw inputError('heldOn', 'past', 'must not be in the future');
+  const body = requireText(text, 'text', 10000);
+  return ctx.em.transactional(async (em) => {
+    const key = await em.findOne(KeyProposalSchema, { id: keyProposalId });
+    if (!key) throw notFound('key proposal', keyProposalId);
+    const unitOnIt = hasRole(ctx.caller, 'unit') && ctx.caller.unitId != null && (await em.count(HandlingTaskSchema, { proposalId: key.proposalId, unitId: Number(ctx.caller.unitId), role: { $in: ['LEAD', 'SOLE', 'SEPARATE'] } })) > 0;
+    // Progress reports come from the unit handling it too; meetings are recorded by the committee.
+    if (!(kind === 'PROGRESS_REPORT' && unitOnIt)) staffOf(ctx, key.district, 'supervision of a key proposal', ['staff', 'leader']);
+    const row = em.create(SupervisionSchema, { keyProposalId, kind, heldOn: day, text: body, recordedBy: ctx.caller.userId });
+    audit(em, { entity: 'proposal', entityId: String(key.proposalId), action: kind === 'MEETING' ? 'superviseMeeting' : 'progressReport', fromState: null, toState: 'KEY', actor: ctx.caller.userId, note: body.slice(0, 200) });
+    return row;
+  });
+}
+
+/** 优秀提案: staff award a filed proposal for a year. */
+export async function awardExcellent(ctx: RequestContext, proposalId: number, year: number, awardedOn: string) {
+  const day = parseDay(awardedOn, 'awardedOn');
+  return ctx.em.transactional(async (em) => {
+    const proposal = await loadProposal(em, ctx, proposalId);
+    staffOf(ctx, proposal.district, 'an excellent-proposal award');
+    requireFiled(proposal);
+    if (year < proposal.year) throw inputError('year', 'after-proposal', `proposal ${proposalId} is of ${proposal.year}`);
+    if (await em.count(AwardSchema, { proposalId, year })) throw appError(ErrorCode.CONFLICT, `proposal ${proposalId} was already awarded for ${year}`, { field: 'proposalId' });
+    const award = em.create(AwardSchema, { proposalId, district: proposal.district, year, awardedOn: day });
+    audit(em, { entity: 'proposal', entityId: String(proposalId), action: 'awardExcellent', fromState: proposal.status, toState: proposal.status, actor: ctx.caller.userId, note: String(year) });
+    await honour(em, ctx, proposal, 'EXCELLENT', day);
+    return award;
+  });
+}
+
+function checkScores(scores: Record<string, number>, criteria: readonly string[], max: number, field: string): number {
+  for (const c of criteria) {
+    const v = scores[c];
+    if (v == null) throw inputError(`${field}.${c}`, 'required', `score ${c} is missing`);
+    if (!Number.isInteger(v) || v < 0 || v > max) throw inputError(`${field}.${c}`, 'range', `must be a whole number from 0 to ${max}`);
+  }
+  return criteria.reduce((sum, c) => sum + scores[c], 0);
+}
+
+const EVALUABLE = ['REPLIED', 'RATED', 'UNSATISFIED', 'CLOSED'];
+
+/** 双向评议, one side: a unit that replied scores the proposal's quality (five criteria, 20 each). */
+export async function scoreProposalQuality(ctx: RequestContext, taskId: number, scores: Record<string, number>) {
+  const total = checkScores(scores, QUALITY_CRITERIA, 20, 'scores');
+  return ctx.em.transactional(async (em) => {
+    const task = await em.findOne(HandlingTaskSchema, { id: taskId });
+    if (!task || !hasRole(ctx.caller, 'unit') || ctx.caller.unitId !== String(task.unitId)) throw notFound('handling task of your unit', taskId);
+    const proposal = await loadProposal(em, ctx, task.proposalId);
+    if (!EVALUABLE.includes(proposal.status) || task.status !== 'ACCEPTED') throw inputError('taskId', 'replied', `the unit scores a proposal once its reply was accepted (task is ${task.status})`);
+    if (await em.count(QualityScoreSchema, { taskId })) throw appError(ErrorCode.CONFLICT, `task ${taskId}: the proposal was already scored`, { field: 'taskId' });
+    return em.create(QualityScoreSchema, { proposalId: proposal.id, taskId, unitId: task.unitId, scores, total, scoredAt: new Date() });
+  });
+}
+
+/** The other side: a proposer scores a unit's handling (four criteria, 25 each). */
+export async function scoreHandlingQuality(ctx: RequestContext, taskId: number, scores: Record<string, number>) {
+  const total = checkScores(scores, HANDLING_CRITERIA, 25, 'scores');
+  return ctx.em.transactional(async (em) => {
+    const task = await em.findOne(HandlingTaskSchema, { id: taskId });
+    if (!task) throw notFound('handling task', taskId);
+    const proposal = await loadProposal(em, ctx, task.proposalId);
+    const memberId = Number(ctx.caller.memberId);
+    const proposers = [proposal.authorId, ...(await acceptedCosigners(em, proposal.id))];
+    if (!ctx.caller.memberId || !proposers.includes(memberId)) throw appError(ErrorCode.FORBIDDEN, `task ${taskId}: only the proposers score its handling`);
+    if (!EVALUABLE.includes(proposal.status) || task.status !== 'ACCEPTED') throw inputError('taskId', 'replied', `handling is scored once the unit's reply was accepted (task is ${task.status})`);
+    if (await em.count(HandlingScoreSchema, { taskId, memberId })) throw appError(ErrorCode.CONFLICT, `task ${taskId}: you already scored it`, { field: 'taskId' });
+    return em.create(HandlingScoreSchema, { proposalId: proposal.id, taskId, unitId: task.unitId, memberId, scores, total, scoredAt: new Date() });
+  });
+}
+
+/** A district sets its own wording for a reply grade. */
+export async function setGradeWording(ctx: RequestContext, district: string, grade: Grade, wording: string) {
+  const text = requireText(wording, 'wording', 200);
+  await assertWritableDistrict(ctx, district);
+  return ctx.em.transactional(async (em) => {
+    await em.upsert(GradeWordingSchema, { district, grade, wording: text });
+    audit(em, { entity: 'reply_grade_wording', entityId: `${district}:${grade}`, action: 'set', fromState: null, toState: grade, actor: ctx.caller.userId, note: text });
+    return { district, grade, wording: text };
+  });
+}
+
+export interface InstructionInput {
+  subjectType: InstructionSubject;
+  subjectId: number;
+  leader: string;
+  level: AdoptionLevel;
+  text: string;
+  instructedOn: string;
+}
+
+/** 批示: staff (or a leader) record a leader's written instruction on a proposal or an item; the authors' archives hear of it. */
+export async function recordInstruction(ctx: RequestContext, input: InstructionInput): Promise<Instruction> {
+  const instructedOn = parseDay(input.instructedOn, 'input.instructedOn');
+  if (instructedOn > today()) throw inputError('input.instructedOn', 'past', 'must not be in the future');
+  const leader = requireText(input.leader, 'input.leader', 100);
+  const text = requireText(input.text, 'input.text', 5000);
+  return ctx.em.transactional(async (em) => {
+    let district: string;
+    let title: string;
+    let memberIds: number[];
+    if (input.subjectType === 'PROPOSAL') {
+      const p = await em.findOne(ProposalSchema, { id: input.subjectId });
+      if (!p) throw appError(ErrorCode.NOT_FOUND, `input.subjectId: proposal ${input.subjectId} does not exist or is not visible to you`, { field: 'input.subjectId' });
+      if (!FILED_STATUSES.includes(p.status)) throw inputError('input.subjectId', 'filed', `proposal ${p.id} is ${p.status}: instructions are recorded on filed proposals`);
+      ({ district, title } = p);
+      memberIds = [p.authorId, ...(await acceptedCosigners(em, p.id))];
+    } else {
+      const item = await em.findOne(OpinionItemSchema, { id: input.subjectId });
+      if (!item) throw appError(ErrorCode.NOT_FOUND, `input.subjectId: opinion item ${input.subjectId} does not exist or is not visible to you`, { field: 'input.subjectId' });
+      if (!['ISSUED', 'REPORTED', 'ADOPTED'].includes(item.status)) throw inputError('input.subjectId', 'issued', `item ${item.id} is ${item.status}: instructions are recorded on issued items`);
+      ({ district, title } = item);
+      memberIds = (await em.find(OpinionAuthorSchema, { itemId: item.id })).map((a) => a.memberId);
+    }
+    staffOf(ctx, district, 'an instruction', ['staff', 'leader']);
+    const row = em.create(InstructionSchema, { district, subjectType: input.subjectType, subjectId: input.subjectId, leader, level: input.level, text, instructedOn, public: false });
+    await em.flush();
+    audit(em, { entity: input.subjectType === 'PROPOSAL' ? 'proposal' : 'opinion_item', entityId: String(input.subjectId), action: 'instruct', fromState: null, toState: input.level, actor: ctx.caller.userId, note: `${leader}: ${text.slice(0, 200)}` });
+    emit(em, ctx.module, instructionReceived, {
+      instructionId: String(row.id),
+      subjectType: input.subjectType,
+      subjectId: String(input.subjectId),
+      title,
+      leader,
+      level: input.level,
+      memberIds: memberIds.map(String),
+      instructedOn,
+    }, district);
+    return row;
+  });
+}

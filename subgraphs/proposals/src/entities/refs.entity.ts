@@ -1,0 +1,29 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/** Replica of the members subgraph's member facts (member.registered), for co-signer and sector checks. */
+export const MemberRefSchema = defineEntity({
+  name: 'MemberRef',
+  tableName: 'member_ref',
+  properties: {
+    id: p.integer().primary().autoincrement(false),
+    district: p.string().length(12),
+    name: p.string(),
+    sectorId: p.integer(),
+    status: p.string(),
+  },
+});
+export type MemberRef = InferEntity<typeof MemberRefSchema>;
+
+/** Replica of organization's government units (government_unit.registered), to check handling units. */
+export const UnitRefSchema = defineEntity({
+  name: 'UnitRef',
+  tableName: 'unit_ref',
+  properties: {
+    id: p.integer().primary().autoincrement(false),
+    district: p.string().length(12),
+    name: p.string(),
+    short: p.string(),
+    active: p.boolean(),
+  },
+});
+export type UnitRef = InferEntity<typeof UnitRefSchema>;

@@ -1,0 +1,102 @@
+import { canSeeDistrict, connectionType, findPage, notFound, pageArgs, parseId } from '@cppcc/kit';
+import type { FilterQuery } from '@mikro-orm/core';
+import { builder } from '../builder.js';
+import { createBulletinIssue, placeItems, publishIssue } from '../commands/opinion.js';
+import { BulletinIssueSchema, ISSUE_STATUSES, OpinionItemSchema, type BulletinIssue } from '../entities/opinion-item.entity.js';
+import { issueWorkflow } from '../workflow.js';
+import { DistrictRef } from './district.js';
+import { OpinionItemType } from './opinion-item.js';
+
+export const IssueStatusType = builder.enumType('BulletinIssueStatus', { values: ISSUE_STATUSES });
+
+export const BulletinIssueType = builder.objectRef<BulletinIssue>('BulletinIssue').implement({
+  description: '《社情民意》专刊: one numbered issue (期) and the items it carries. Internal to its district.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    year: t.exposeInt('year'),
+    number: t.exposeInt('number'),
+    title: t.exposeString('title'),
+    editor: t.exposeString('editor'),
+    issuer: t.exposeString('issuer', { description: 'Who signed it off (签发).' }),
+    status: t.field({ type: IssueStatusType, resolve: (i) => i.status }),
+    publishedOn: t.exposeString('publishedOn', { nullable: true }),
+    version: t.exposeInt('version'),
+    district: t.field({ type: DistrictRef, nullable: true, resolve: (i) => ({ code: i.district }) }),
+    items: t.field({ type: [OpinionItemType], resolve: (i, _a, ctx) => ctx.loaders.many(OpinionItemSchema, 'issueId').load(i.id) }),
+    availableActions: t.stringList({ resolve: (i, _a, ctx) => issueWorkflow.available(ctx, i) }),
+  }),
+});
+
+const IssueConnection = connectionType<BulletinIssue>(builder, 'BulletinIssue', BulletinIssueType);
+
+builder.queryField('bulletinIssues', (t) =>
+  t.field({
+    type: IssueConnection,
+    args: { district: t.arg.id({ required: false }), year: t.arg.int({ required: false }), status: t.arg({ type: IssueStatusType, required: false }), ...pageArgs(t) },
+    resolve: (_r, { district, year, status, first, after }, ctx) => {
+      const where: FilterQuery<BulletinIssue>[] = [];
+      if (district) where.push({ district: String(district) });
+      if (year) where.push({ year });
+      if (status) where.push({ status });
+      return findPage(ctx.em, BulletinIssueSchema, { $and: where }, { first, after });
+    },
+  }),
+);
+
+builder.queryField('bulletinIssue', (t) =>
+  t.field({
+    type: BulletinIssueType,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, { id }, ctx) => {
+      const issue = await ctx.em.findOne(BulletinIssueSchema, { id: parseId(id) });
+      if (!issue || !(issue.public || canSeeDistrict(ctx.caller, issue.district))) throw notFound('bulletin issue', id);
+      return issue;
+    },
+  }),
+);
+
+const IssueInput = builder.inputType('CreateBulletinIssueInput', {
+  fields: (t) => ({
+    district: t.id({ required: true }),
+    year: t.int({ required: true }),
+    number: t.int({ required: true, description: 'Issue number (期) within the year.' }),
+    title: t.string({ required: true }),
+    editor: t.string({ required: true }),
+    issuer: t.string({ required: true }),
+  }),
+});
+
+builder.mutationField('createBulletinIssue', (t) =>
+  t.field({
+    type: BulletinIssueType,
+    description: 'Information staff open a bulletin issue as a draft.',
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: IssueInput, required: true }) },
+    resolve: (_r, { input }, ctx) => createBulletinIssue(ctx, { ...input, district: String(input.district) }),
+  }),
+);
+
+for (const [field, remove, description] of [
+  ['addItemsToBulletinIssue', false, 'Put selected items into a draft issue.'],
+  ['removeItemsFromBulletinIssue', true, 'Take items out of a draft issue.'],
+] as const) {
+  builder.mutationField(field, (t) =>
+    t.field({
+      type: BulletinIssueType,
+      description,
+      authScopes: { staff: true },
+      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), itemIds: t.arg.idList({ required: true }) },
+      resolve: (_r, { id, version, itemIds }, ctx) => placeItems(ctx, parseId(id), version, itemIds.map((i, n) => parseId(i, `itemIds.${n}`)), remove),
+    }),
+  );
+}
+
+builder.mutationField('publishBulletinIssue', (t) =>
+  t.field({
+    type: BulletinIssueType,
+    description: 'Publish (编发) a draft issue: every item it carries is issued.',
+    authScopes: { staff: true },
+    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), publishedOn: t.arg.string({ required: false }) },
+    resolve: (_r, { id, version, publishedOn }, ctx) => publishIssue(ctx, parseId(id), version, publishedOn ?? null),
+  }),
+);

@@ -1,0 +1,66 @@
+import { parseId } from '@cppcc/kit';
+import { builder } from '../builder.js';
+import { answerInvitation, inviteCosigners } from '../commands/proposals.js';
+import { COSIGNER_STATUSES, CosignerSchema, type Cosigner } from '../entities/cosigner.entity.js';
+import { ProposalSchema } from '../entities/proposal.entity.js';
+import { today } from '../commands/common.js';
+import { cosignerWorkflow } from '../workflow.js';
+import { MemberRef } from './member.js';
+import { ProposalType } from './proposal.js';
+
+export const CosignerStatusType = builder.enumType('CosignerStatus', { values: COSIGNER_STATUSES });
+
+export const CosignerType = builder.objectRef<Cosigner>('ProposalCosigner');
+
+CosignerType.implement({
+  description: '联名: a member invited to co-sign a joint proposal.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    member: t.field({ type: MemberRef, nullable: true, resolve: (c) => ({ id: String(c.memberId) }) }),
+    status: t.field({ type: CosignerStatusType, resolve: (c) => c.status }),
+    respondBy: t.exposeString('respondBy', { description: 'Last day to answer (YYYY-MM-DD).' }),
+    lapsed: t.boolean({ description: 'Invited, not answered, and the deadline has passed: does not co-sign.', resolve: (c) => c.status === 'INVITED' && c.respondBy < today() }),
+    respondedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.respondedAt ?? null }),
+    joinedByMerge: t.boolean({ description: 'Joined when their own proposal was merged into this one (并案).', resolve: (c) => c.source === 'MERGE' }),
+    proposal: t.field({ type: ProposalType, nullable: true, resolve: (c, _a, ctx) => ctx.loaders.one(ProposalSchema).load(c.proposalId) }),
+    availableActions: t.stringList({ resolve: (c, _a, ctx) => cosignerWorkflow.available(ctx, c) }),
+  }),
+});
+
+builder.objectField(ProposalType, 'cosigners', (t) =>
+  t.field({
+    type: [CosignerType],
+    description: 'Co-signers of a joint proposal (or those who joined by a merge), with their answers.',
+    resolve: (p, _a, ctx) => ctx.loaders.many(CosignerSchema, 'proposalId').load(p.id),
+  }),
+);
+
+builder.mutationField('inviteProposalCosigners', (t) =>
+  t.field({
+    type: ProposalType,
+    description: 'The author of a joint draft invites members of the same district to co-sign by a deadline.',
+    authScopes: { member: true },
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      memberIds: t.arg.idList({ required: true }),
+      respondBy: t.arg.string({ required: true, description: 'YYYY-MM-DD, within 30 days.' }),
+    },
+    resolve: (_r, { id, version, memberIds, respondBy }, ctx) => inviteCosigners(ctx, parseId(id), version, memberIds.map((m, i) => parseId(m, `memberIds.${i}`)), respondBy),
+  }),
+);
+
+for (const [field, action, description] of [
+  ['acceptCosignInvitation', 'accept', 'The invited member co-signs, before the deadline and while the proposal is a draft.'],
+  ['declineCosignInvitation', 'decline', 'The invited member declines.'],
+] as const) {
+  builder.mutationField(field, (t) =>
+    t.field({
+      type: CosignerType,
+      description,
+      authScopes: { member: true },
+      args: { id: t.arg.id({ required: true, description: 'The invitation (ProposalCosigner) id.' }) },
+      resolve: (_r, { id }, ctx) => answerInvitation(ctx, parseId(id), action),
+    }),
+  );
+}

@@ -1,0 +1,287 @@
+import { assertKnownDistrict, connectionType, findPage, hasRole, pageArgs, parseId } from '@cppcc/kit';
+import type { FilterQuery } from '@mikro-orm/core';
+import { builder } from '../builder.js';
+import { today } from '../commands/common.js';
+import {
+  assignProposal, closeProposal, decideReturn, extendDeadline, isOverdue, rateReply, receiveTask, reopenProposal, replyToProposal, requestReturn, reviewReply, sendOpinion,
+} from '../commands/handling.js';
+import { setGradeWording } from '../commands/honours.js';
+import { HandlingTaskSchema, TASK_ROLES, TASK_STATUSES, type HandlingTask } from '../entities/handling-task.entity.js';
+import { ProposalSchema } from '../entities/proposal.entity.js';
+import { DEFAULT_GRADE_WORDING, GRADES, GradeWordingSchema, REPLY_REVIEWS, ReplySchema, type Grade, type Reply } from '../entities/reply.entity.js';
+import { taskWorkflow } from '../workflow.js';
+import { GovernmentUnitRef } from './government-unit.js';
+import { HandlingModeType, ProposalType, RatingType } from './proposal.js';
+
+export const TaskStatusType = builder.enumType('HandlingTaskStatus', { values: TASK_STATUSES });
+export const TaskRoleType = builder.enumType('HandlingTaskRole', { values: TASK_ROLES, description: '独办 SOLE, 分办 SEPARATE, 主办 LEAD, 会办 CO.' });
+export const GradeType = builder.enumType('ReplyGrade', { values: GRADES, description: 'Result grade of a reply; each district words them (replyGradeWordings).' });
+export const ReplyReviewType = builder.enumType('ReplyReview', { values: REPLY_REVIEWS });
+
+/** A district's wording of a grade, or the default. */
+async function wording(ctx: { loaders: any }, district: string, grade: Grade): Promise<string> {
+  const rows = (await ctx.loaders.many(GradeWordingSchema, 'district').load(district)) as { grade: Grade; wording: string }[];
+  return rows.find((r) => r.grade === grade)?.wording ?? DEFAULT_GRADE_WORDING[grade];
+}
+
+export const ReplyType = builder.objectRef<Reply & { district?: string }>('ProposalReply').implement({
+  description: '答复函: a unit\'s formal reply, and the supervising office\'s review of it.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    text: t.exposeString('text'),
+    referenceNumber: t.exposeString('referenceNumber', { description: 'The letter\'s reference number (文号).' }),
+    signingLeader: t.exposeString('signingLeader'),
+    contact: t.exposeString('contact'),
+    grade: t.field({ type: GradeType, resolve: (r) => r.grade }),
+    gradeWording: t.string({
+      description: 'What the grade means in this district.',
+      resolve: async (r, _a, ctx) => wording(ctx, (await ctx.loaders.one(HandlingTaskSchema).load(r.taskId))?.district ?? '', r.grade),
+    }),
+    repliedAt: t.field({ type: 'DateTime', resolve: (r) => r.repliedAt }),
+    review: t.field({ type: ReplyReviewType, resolve: (r) => r.review }),
+    reviewNote: t.exposeString('reviewNote', { nullable: true }),
+    unit: t.field({ type: GovernmentUnitRef, nullable: true, resolve: (r) => ({ id: String(r.unitId) }) }),
+  }),
+});
+
+export const HandlingTaskType = builder.objectRef<HandlingTask>('HandlingTask');
+
+HandlingTaskType.implement({
+  description: '承办任务: one handling unit\'s share of a proposal, with its deadlines.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    unit: t.field({ type: GovernmentUnitRef, nullable: true, resolve: (task) => ({ id: String(task.unitId) }) }),
+    role: t.field({ type: TaskRoleType, resolve: (task) => task.role }),
+    status: t.field({ type: TaskStatusType, resolve: (task) => task.status }),
+    assignedOn: t.exposeString('assignedOn'),
+    receiptDueOn: t.exposeString('receiptDueOn', { description: 'Sign receipt, or ask to return the item, by this day.' }),
+    dueOn: t.exposeString('dueOn', { description: 'Reply (a co-unit: send its opinion) by this day; extended at most to six months.' }),
+    startedOn: t.exposeString('startedOn'),
+    extensionReason: t.exposeString('extensionReason', { nullable: true }),
+    overdue: t.boolean({ resolve: (task) => isOverdue(task) }),
+    returnReason: t.exposeString('returnReason', { nullable: true }),
+    replacedBy: t.field({ type: HandlingTaskType, nullable: true, resolve: (task, _a, ctx) => (task.replacedById ? ctx.loaders.one(HandlingTaskSchema).load(task.replacedById) : null) }),
+    opinion: t.exposeString('opinion', { nullable: true, description: 'A co-unit\'s opinion to the lead unit.' }),
+    doneOn: t.exposeString('doneOn', { nullable: true }),
+    replies: t.field({ type: [ReplyType], resolve: (task, _a, ctx) => ctx.loaders.many(ReplySchema, 'taskId').load(task.id) }),
+    proposal: t.field({ type: ProposalType, nullable: true, resolve: (task, _a, ctx) => ctx.loaders.one(ProposalSchema).load(task.proposalId) }),
+    availableActions: t.stringList({ resolve: (task, _a, ctx) => taskWorkflow.available(ctx, task) }),
+  }),
+});
+
+builder.objectField(ProposalType, 'tasks', (t) =>
+  t.field({
+    type: [HandlingTaskType],
+    description: 'The handling units\' tasks, including returned ones and their replacements.',
+    resolve: (p, _a, ctx) => ctx.loaders.many(HandlingTaskSchema, 'proposalId').load(p.id),
+  }),
+);
+
+builder.objectField(ProposalType, 'replies', (t) =>
+  t.field({
+    type: [ReplyType],
+    description: 'Every reply sent on the proposal, in order, with its review.',
+    resolve: (p, _a, ctx) => ctx.loaders.many(ReplySchema, 'proposalId').load(p.id),
+  }),
+);
+
+const TaskConnection = connectionType<HandlingTask>(builder, 'HandlingTask', HandlingTaskType);
+
+const TaskFilter = builder.inputType('HandlingTaskFilter', {
+  fields: (t) => ({
+    district: t.id({ required: false }),
+    unit: t.id({ required: false, description: 'Defaults to the caller\'s own unit for unit users.' }),
+    status: t.field({ type: TaskStatusType, required: false }),
+    overdue: t.boolean({ required: false }),
+  }),
+});
+
+builder.queryField('handlingTasks', (t) =>
+  t.field({
+    type: TaskConnection,
+    description: 'Tasks of handling units: a unit user sees its own unit\'s; staff, leaders and the supervising office those of their districts.',
+    authScopes: { authenticated: true },
+    args: { filter: t.arg({ type: TaskFilter, required: false }), ...pageArgs(t) },
+    resolve: (_r, { filter, first, after }, ctx) => {
+      const where: FilterQuery<HandlingTask>[] = [{ district: { $in: ctx.caller.districts } }];
+      const ownUnit = hasRole(ctx.caller, 'unit') && !hasRole(ctx.caller, 'staff', 'operator', 'leader') ? ctx.caller.unitId : null;
+      if (ownUnit) where.push({ unitId: Number(ownUnit) });
+      if (filter?.unit) where.push({ unitId: parseId(filter.unit, 'filter.unit') });
+      if (filter?.district) where.push({ district: String(filter.district) });
+      if (filter?.status) where.push({ status: filter.status });
+      if (filter?.overdue != null) {
+        const open = { status: { $in: ['PENDING_RECEIPT', 'RETURN_REQUESTED', 'RECEIVED'] }, dueOn: { $lt: today() } } as FilterQuery<HandlingTask>;
+        where.push(filter.overdue ? open : { $not: open } as FilterQuery<HandlingTask>);
+      }
+      return findPage(ctx.em, HandlingTaskSchema, { $and: where }, { first, after });
+    },
+  }),
+);
+
+const AssignInput = builder.inputType('AssignProposalInput', {
+  fields: (t) => ({
+    mode: t.field({ type: HandlingModeType, required: true }),
+    unitIds: t.idList({ required: true, description: 'SOLE: the one unit; SEPARATE: every unit; LEAD_WITH_CO: the co-units.' }),
+    leadUnitId: t.id({ required: false, description: 'LEAD_WITH_CO only: the lead unit (主办).' }),
+    assignedOn: t.string({ required: false, description: 'Day of the assignment meeting (交办会), YYYY-MM-DD; today if absent. Deadlines count from it.' }),
+  }),
+});
+
+builder.mutationField('assignProposal', (t) =>
+  t.field({
+    type: ProposalType,
+    description: 'Staff assign a filed proposal (交办) to its handling units.',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), input: t.arg({ type: AssignInput, required: true }) },
+    resolve: (_r, { id, version, input }, ctx) =>
+      assignProposal(ctx, parseId(id), version, {
+        mode: input.mode,
+        unitIds: input.unitIds.map((u, i) => parseId(u, `input.unitIds.${i}`)),
+        leadUnitId: input.leadUnitId ? parseId(input.leadUnitId, 'input.leadUnitId') : null,
+        assignedOn: input.assignedOn ?? null,
+      }),
+  }),
+);
+
+const taskArgs = (t: any) => ({ id: t.arg.id({ required: true, description: 'The task.' }), version: t.arg.int({ required: true, description: 'The proposal\'s version.' }) });
+
+builder.mutationField('receiveHandlingTask', (t) =>
+  t.field({ type: HandlingTaskType, description: 'The unit signs receipt (签收).', authScopes: { authenticated: true }, args: taskArgs(t), resolve: (_r, { id, version }: any, ctx) => receiveTask(ctx, parseId(id), version) }),
+);
+builder.mutationField('requestHandlingTaskReturn', (t) =>
+  t.field({
+    type: HandlingTaskType,
+    description: 'The unit asks to return an item that is not its business (申退), within the receipt window.',
+    authScopes: { authenticated: true },
+    args: { ...taskArgs(t), reason: t.arg.string({ required: true }) },
+    resolve: (_r, { id, version, reason }: any, ctx) => requestReturn(ctx, parseId(id), version, reason),
+  }),
+);
+builder.mutationField('approveHandlingTaskReturn', (t) =>
+  t.field({
+    type: HandlingTaskType,
+    description: 'Staff approve a return and reassign the item to another unit.',
+    authScopes: { authenticated: true },
+    args: { ...taskArgs(t), reassignTo: t.arg.id({ required: false }), note: t.arg.string({ required: false }) },
+    resolve: (_r, { id, version, reassignTo, note }: any, ctx) => decideReturn(ctx, parseId(id), version, true, reassignTo ? parseId(reassignTo, 'reassignTo') : null, note ?? null),
+  }),
+);
+builder.mutationField('refuseHandlingTaskReturn', (t) =>
+  t.field({
+    type: HandlingTaskType,
+    description: 'Staff refuse a return; the unit must handle the item.',
+    authScopes: { authenticated: true },
+    args: { ...taskArgs(t), note: t.arg.string({ required: true }) },
+    resolve: (_r, { id, version, note }: any, ctx) => decideReturn(ctx, parseId(id), version, false, null, note),
+  }),
+);
+builder.mutationField('sendCoUnitOpinion', (t) =>
+  t.field({
+    type: HandlingTaskType,
+    description: 'A co-unit (会办) sends its opinion to the lead unit.',
+    authScopes: { authenticated: true },
+    args: { ...taskArgs(t), text: t.arg.string({ required: true }) },
+    resolve: (_r, { id, version, text }: any, ctx) => sendOpinion(ctx, parseId(id), version, text),
+  }),
+);
+
+const ReplyInput = builder.inputType('ProposalReplyInput', {
+  fields: (t) => ({
+    text: t.string({ required: true }),
+    referenceNumber: t.string({ required: true, description: '文号' }),
+    signingLeader: t.string({ required: true }),
+    contact: t.string({ required: true, description: 'Contact person and phone.' }),
+    grade: t.field({ type: GradeType, required: false, description: 'Required: a reply without a grade is refused naming this field.' }),
+  }),
+});
+
+builder.mutationField('replyToProposal', (t) =>
+  t.field({
+    type: HandlingTaskType,
+    description: 'The replying unit sends its formal reply; a lead unit only after every co-unit sent its opinion.',
+    authScopes: { authenticated: true },
+    args: { ...taskArgs(t), input: t.arg({ type: ReplyInput, required: true }) },
+    resolve: (_r, { id, version, input }: any, ctx) => replyToProposal(ctx, parseId(id), version, input),
+  }),
+);
+builder.mutationField('passProposalReply', (t) =>
+  t.field({
+    type: HandlingTaskType,
+    description: 'The supervising office passes a reply; when the last one passes, the proposal awaits the proposer\'s rating.',
+    authScopes: { authenticated: true },
+    args: { ...taskArgs(t), note: t.arg.string({ required: false }) },
+    resolve: (_r, { id, version, note }: any, ctx) => reviewReply(ctx, parseId(id), version, true, note ?? null),
+  }),
+);
+builder.mutationField('sendBackProposalReply', (t) =>
+  t.field({
+    type: HandlingTaskType,
+    description: 'The supervising office sends a reply back to the unit, saying why.',
+    authScopes: { authenticated: true },
+    args: { ...taskArgs(t), note: t.arg.string({ required: true }) },
+    resolve: (_r, { id, version, note }: any, ctx) => reviewReply(ctx, parseId(id), version, false, note),
+  }),
+);
+builder.mutationField('extendHandlingDeadline', (t) =>
+  t.field({
+    type: HandlingTaskType,
+    description: 'Staff or the supervising office extend a task\'s deadline with a reason, to at most six months from its start.',
+    authScopes: { authenticated: true },
+    args: { ...taskArgs(t), until: t.arg.string({ required: true }), reason: t.arg.string({ required: true }) },
+    resolve: (_r, { id, version, until, reason }: any, ctx) => extendDeadline(ctx, parseId(id), version, until, reason),
+  }),
+);
+
+builder.mutationField('rateProposalReply', (t) =>
+  t.field({
+    type: ProposalType,
+    description: 'The lead proposer rates the reply; UNSATISFIED needs a comment and lets staff reopen handling.',
+    authScopes: { member: true },
+    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), rating: t.arg({ type: RatingType, required: true }), comment: t.arg.string({ required: false }) },
+    resolve: (_r, { id, version, rating, comment }, ctx) => rateReply(ctx, parseId(id), version, rating, comment ?? null),
+  }),
+);
+builder.mutationField('reopenProposal', (t) =>
+  t.field({
+    type: ProposalType,
+    description: 'Staff reopen handling after an unsatisfied rating (再次办理); replying units get fresh deadlines.',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: true }) },
+    resolve: (_r, { id, version, note }, ctx) => reopenProposal(ctx, parseId(id), version, note),
+  }),
+);
+builder.mutationField('closeProposal', (t) =>
+  t.field({
+    type: ProposalType,
+    description: 'Staff close a rated proposal (办结).',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }) },
+    resolve: (_r, { id, version, note }, ctx) => closeProposal(ctx, parseId(id), version, note ?? null),
+  }),
+);
+
+const GradeWordingType = builder.objectRef<{ district: string; grade: Grade; wording: string }>('ReplyGradeWording').implement({
+  fields: (t) => ({ grade: t.field({ type: GradeType, resolve: (w) => w.grade }), wording: t.exposeString('wording') }),
+});
+
+builder.queryField('replyGradeWordings', (t) =>
+  t.field({
+    type: [GradeWordingType],
+    description: 'What each reply grade means in a district (its own wording, or the default).',
+    args: { district: t.arg.id({ required: true }) },
+    resolve: async (_r, { district }, ctx) => {
+      await assertKnownDistrict(ctx, String(district));
+      return Promise.all(GRADES.map(async (grade) => ({ district: String(district), grade, wording: await wording(ctx, String(district), grade) })));
+    },
+  }),
+);
+
+builder.mutationField('setReplyGradeWording', (t) =>
+  t.field({
+    type: GradeWordingType,
+    description: 'A district\'s staff word a reply grade their own way.',
+    authScopes: { staff: true },
+    args: { district: t.arg.id({ required: true }), grade: t.arg({ type: GradeType, required: true }), wording: t.arg.string({ required: true }) },
+    resolve: (_r, { district, grade, wording: text }, ctx) => setGradeWording(ctx, String(district), grade, text),
+  }),
+);

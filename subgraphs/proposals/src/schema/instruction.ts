@@ -1,0 +1,49 @@
+import { parseId } from '@cppcc/kit';
+import { builder } from '../builder.js';
+import { recordInstruction } from '../commands/honours.js';
+import { INSTRUCTION_SUBJECTS, InstructionSchema, type Instruction } from '../entities/opinion-item.entity.js';
+import { LevelType, OpinionItemType } from './opinion-item.js';
+import { ProposalType } from './proposal.js';
+
+export const SubjectType = builder.enumType('InstructionSubject', { values: INSTRUCTION_SUBJECTS });
+
+export const InstructionType = builder.objectRef<Instruction>('LeaderInstruction').implement({
+  description: '批示: a leader\'s written instruction on a proposal or a public-opinion item.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    subjectType: t.field({ type: SubjectType, resolve: (i) => i.subjectType }),
+    leader: t.exposeString('leader'),
+    level: t.field({ type: LevelType, resolve: (i) => i.level }),
+    text: t.exposeString('text'),
+    instructedOn: t.exposeString('instructedOn'),
+  }),
+});
+
+// Instructions are read through their subject, whose visibility was already decided.
+builder.objectField(ProposalType, 'instructions', (t) =>
+  t.field({ type: [InstructionType], resolve: async (p, _a, ctx) => (await ctx.loaders.many(InstructionSchema, 'subjectId', { subjectType: 'PROPOSAL' }, true).load(p.id)) }),
+);
+builder.objectField(OpinionItemType, 'instructions', (t) =>
+  t.field({ type: [InstructionType], resolve: async (i, _a, ctx) => (await ctx.loaders.many(InstructionSchema, 'subjectId', { subjectType: 'OPINION_ITEM' }, true).load(i.id)) }),
+);
+
+const InstructionInput = builder.inputType('RecordInstructionInput', {
+  fields: (t) => ({
+    subjectType: t.field({ type: SubjectType, required: true }),
+    subjectId: t.id({ required: true }),
+    leader: t.string({ required: true, description: 'Who wrote it, e.g. 国家领导人, 省委书记, 市委主要负责同志.' }),
+    level: t.field({ type: LevelType, required: true }),
+    text: t.string({ required: true }),
+    instructedOn: t.string({ required: true }),
+  }),
+});
+
+builder.mutationField('recordInstruction', (t) =>
+  t.field({
+    type: InstructionType,
+    description: 'Staff or a leader record a leader\'s instruction on a filed proposal or an issued item.',
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: InstructionInput, required: true }) },
+    resolve: (_r, { input }, ctx) => recordInstruction(ctx, { ...input, subjectId: parseId(input.subjectId, 'input.subjectId') }),
+  }),
+);

@@ -1,0 +1,85 @@
+import { findPage, connectionType, pageArgs, parseId } from '@cppcc/kit';
+import type { FilterQuery } from '@mikro-orm/core';
+import { builder } from '../builder.js';
+import { designateKeyProposal, recordSupervision } from '../commands/honours.js';
+import { KeyProposalSchema, SUPERVISION_KINDS, SupervisionSchema, type KeyProposal, type Supervision } from '../entities/key-proposal.entity.js';
+import { ProposalSchema } from '../entities/proposal.entity.js';
+import { ProposalType } from './proposal.js';
+
+export const SupervisionKindType = builder.enumType('SupervisionKind', { values: SUPERVISION_KINDS });
+
+const SupervisionType = builder.objectRef<Supervision>('KeyProposalSupervision').implement({
+  description: 'A supervision meeting (督办协商会) or a progress report on a key proposal.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.field({ type: SupervisionKindType, resolve: (s) => s.kind }),
+    heldOn: t.exposeString('heldOn'),
+    text: t.exposeString('text'),
+  }),
+});
+
+export const KeyProposalType = builder.objectRef<KeyProposal>('KeyProposal').implement({
+  description: '重点提案: chosen by the chair meeting and supervised by a named leader (领衔督办).',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    year: t.exposeInt('year'),
+    chairMeetingOn: t.exposeString('chairMeetingOn'),
+    leaderName: t.exposeString('leaderName'),
+    leaderTitle: t.exposeString('leaderTitle'),
+    topLeader: t.exposeBoolean('topLeader', { description: 'Supervised by the city\'s (district\'s) top Party leader (主要负责同志).' }),
+    proposal: t.field({ type: ProposalType, nullable: true, resolve: (k, _a, ctx) => ctx.loaders.one(ProposalSchema).load(k.proposalId) }),
+    supervision: t.field({ type: [SupervisionType], resolve: (k, _a, ctx) => ctx.loaders.many(SupervisionSchema, 'keyProposalId').load(k.id) }),
+  }),
+});
+
+builder.objectField(ProposalType, 'keyProposal', (t) =>
+  t.field({ type: KeyProposalType, nullable: true, description: 'Set when the chair meeting chose it as a key proposal.', resolve: (p, _a, ctx) => ctx.loaders.one(KeyProposalSchema, 'proposalId').load(p.id) }),
+);
+
+const KeyConnection = connectionType<KeyProposal>(builder, 'KeyProposal', KeyProposalType);
+
+builder.queryField('keyProposals', (t) =>
+  t.field({
+    type: KeyConnection,
+    description: 'Key proposals, public like the filed proposals they are.',
+    args: { district: t.arg.id({ required: false }), year: t.arg.int({ required: false }), topLeader: t.arg.boolean({ required: false }), ...pageArgs(t) },
+    resolve: (_r, { district, year, topLeader, first, after }, ctx) => {
+      const where: FilterQuery<KeyProposal>[] = [];
+      if (district) where.push({ district: String(district) });
+      if (year) where.push({ year });
+      if (topLeader != null) where.push({ topLeader });
+      return findPage(ctx.em, KeyProposalSchema, { $and: where }, { first, after });
+    },
+  }),
+);
+
+const KeyInput = builder.inputType('DesignateKeyProposalInput', {
+  fields: (t) => ({
+    proposalId: t.id({ required: true }),
+    year: t.int({ required: true }),
+    chairMeetingOn: t.string({ required: true, description: 'Day of the chair meeting (主席会议) that chose it.' }),
+    leaderName: t.string({ required: true }),
+    leaderTitle: t.string({ required: true, description: 'e.g. 市委书记, 市长, 市政协主席.' }),
+    topLeader: t.boolean({ required: false }),
+  }),
+});
+
+builder.mutationField('designateKeyProposal', (t) =>
+  t.field({
+    type: KeyProposalType,
+    description: 'Staff (or a leader) record the chair meeting\'s choice of a key proposal and its supervising leader.',
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: KeyInput, required: true }) },
+    resolve: (_r, { input }, ctx) => designateKeyProposal(ctx, { ...input, proposalId: parseId(input.proposalId, 'input.proposalId'), topLeader: input.topLeader ?? false }),
+  }),
+);
+
+builder.mutationField('recordKeyProposalSupervision', (t) =>
+  t.field({
+    type: SupervisionType,
+    description: 'A supervision meeting (staff, leaders) or a progress report (also the replying unit) on a key proposal.',
+    authScopes: { authenticated: true },
+    args: { keyProposalId: t.arg.id({ required: true }), kind: t.arg({ type: SupervisionKindType, required: true }), heldOn: t.arg.string({ required: true }), text: t.arg.string({ required: true }) },
+    resolve: (_r, { keyProposalId, kind, heldOn, text }, ctx) => recordSupervision(ctx, parseId(keyProposalId, 'keyProposalId'), kind, heldOn, text),
+  }),
+);

@@ -1,0 +1,75 @@
+import { CITY, opinionWork, proposalDemoEvents, proposalWork } from '@cppcc/demo';
+import { AuditEntrySchema, OutboxEventSchema, systemEm } from '@cppcc/kit';
+import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProposalSchema } from './entities/proposal.entity.js';
+import { proposals } from './module.js';
+import { ok } from './test-fixtures.js';
+
+const cityStaff = testCaller(['staff'], CITY);
+
+describe.each(databases())('demo data from the work report on $name', ({ url }) => {
+  let module: TestModule;
+  beforeAll(async () => {
+    module = await startTestModule(proposals, { databaseUrl: url, seed: { scale: 1 } });
+  });
+  afterAll(() => module?.stop());
+
+  it('has 110+ bulletin issues with their items, the national leader\'s instruction, and this year\'s three national adoptions', async () => {
+    const issues = await ok(module, `{ bulletinIssues(district: "${CITY}", status: PUBLISHED, first: 1000) { totalCount nodes { items { id } } } }`, {}, cityStaff);
+    expect(issues.totalCount).toBeGreaterThanOrEqual(110);
+    const carried = issues.nodes.reduce((n: number, i: any) => n + i.items.length, 0);
+    expect(carried).toBe(opinionWork().items.filter((i) => i.issueId !== null).length);
+    expect(carried).toBeGreaterThanOrEqual(300);
+
+    const lastYear = await ok(module, `{ opinionStatistics(filter: { district: "${CITY}", from: "2025-01-01", to: "2025-12-31" }) { byLevel { level instructions } } }`, {}, cityStaff);
+    expect(lastYear.byLevel.find((l: any) => l.level === 'NATIONAL').instructions).toBe(1);
+    const thisYear = await ok(module, `{ opinionStatistics(filter: { district: "${CITY}", from: "2026-01-01", to: "2026-12-31" }) { issues byLevel { level items } } }`, {}, cityStaff);
+    expect(thisYear.byLevel.find((l: any) => l.level === 'NATIONAL').items).toBe(3);
+    const national = await ok(module, `{ opinionItems(filter: { adoptedAt: NATIONAL }, first: 10) { nodes { title instructions { leader level } adoptions { level adoptedOn } } } }`, {}, cityStaff);
+    expect(national.nodes.map((n: any) => n.title)).toEqual(expect.arrayContaining(['乡村教师支持计划执行中存在的问题及对策', '疫情下旅游业亟盼有力政策扶持']));
+    expect(national.nodes.find((n: any) => n.title === '乡村教师支持计划执行中存在的问题及对策').instructions).toEqual([{ leader: '国家领导人', level: 'NATIONAL' }]);
+  });
+
+  it('has key proposals supervised by the city\'s top leader two years running, and two-way evaluation results', async () => {
+    const keys = await ok(module, `{ keyProposals(district: "${CITY}", topLeader: true, first: 10) { nodes { year leaderTitle supervision { kind } proposal { title status } } } }`, {}, cityStaff);
+    expect(keys.nodes.map((k: any) => k.year).sort()).toEqual([2025, 2026]);
+    expect(keys.nodes.every((k: any) => k.leaderTitle === '市委书记' && k.supervision.length === 3)).toBe(true);
+    const closed = proposalWork().find((w) => w.status === 'CLOSED' && w.proposal.district === CITY)!;
+    const scored = await ok(module, `{ proposal(id: "${closed.proposal.id}") { qualityScores { total band } handlingScores { total band } replies { grade } rating } }`, {}, cityStaff);
+    expect(scored.qualityScores.length).toBeGreaterThan(0);
+    expect(scored.handlingScores.length).toBeGreaterThan(0);
+    expect(scored.rating).toBe(closed.rating);
+  });
+
+  it('computes the statistics from the rows, matching the demo data', async () => {
+    const work = proposalWork().filter((w) => w.proposal.district === CITY);
+    const stats = await ok(module, `{ proposalStatistics(filter: { district: "${CITY}" }) { submitted filed replied assigned replyRate rated satisfied satisfactionRate keyProposals excellent grades { grade count } } }`, {}, cityStaff);
+    const filed = work.filter((w) => w.filedAt);
+    const rated = work.filter((w) => w.rating);
+    const good = rated.filter((w) => w.rating !== 'UNSATISFIED');
+    expect(stats).toMatchObject({
+      submitted: work.length,
+      filed: filed.length,
+      assigned: filed.filter((w) => w.assignedOn).length,
+      replied: filed.filter((w) => w.repliedAt).length,
+      rated: rated.length,
+      satisfied: rated.filter((w) => w.rating === 'SATISFIED').length,
+      keyProposals: work.filter((w) => w.key).length,
+      excellent: work.filter((w) => w.award).length,
+    });
+    expect(stats.satisfactionRate).toBeCloseTo(good.length / rated.length, 4);
+    const grades = work.flatMap((w) => w.tasks.flatMap((t) => t.replies.slice(-1).filter((r) => r.review === 'PASSED').map((r) => r.grade)));
+    expect(stats.grades.map((g: any) => g.count)).toEqual(['A', 'B', 'C', 'D'].map((g) => grades.filter((x) => x === g).length));
+  });
+
+  it('writes an audit row for every step and announces every demo event', async () => {
+    const em = systemEm(module.orm);
+    for (const p of await em.find(ProposalSchema, {}, { limit: 50, orderBy: { id: 'asc' } })) {
+      const rows = await em.find(AuditEntrySchema, { entity: 'proposal', entityId: String(p.id), fromState: { $ne: null } }, { orderBy: { at: 'asc', id: 'asc' } });
+      const moves = rows.filter((r) => r.fromState !== r.toState);
+      expect(moves.at(-1)?.toState ?? 'SUBMITTED', `proposal ${p.id}`).toBe(p.status);
+    }
+    expect(await em.count(OutboxEventSchema, {})).toBe(proposalDemoEvents().length);
+  });
+});
