@@ -35,6 +35,7 @@ export async function startPlatform(settings: Settings, options: { seed?: SeedOp
     supergraphPath: path.join(root, 'schema/supergraph.graphql'),
     routingUrls: Object.fromEntries(modules.map((m) => [m.name, m.url])),
     engine: options.engine,
+    transport,
     port: options.port ?? 4000,
   });
   return {

@@ -26,7 +26,9 @@ describe.each(ENGINES)('gateway lifecycle via %s', (engine) => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
-    expect((await ready.json()).subgraphs).toEqual({ organization: 'up', members: 'up', proposals: 'up', consultation: 'up' });
+    const subgraphs = (await ready.json()).subgraphs;
+    expect(Object.keys(subgraphs).sort()).toEqual([...stack.modules.keys()].sort());
+    expect(Object.values(subgraphs).every((s) => s === 'up')).toBe(true);
   });
 
   it('reloads the supergraph when its file changes, without failing requests in flight', async () => {

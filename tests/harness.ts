@@ -54,6 +54,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     supergraphPath: options.supergraphPath ?? supergraphPath,
     routingUrls: Object.fromEntries([...modules].map(([name, m]) => [name, m.url])),
     engine: options.engine,
+    transport,
     port: 0,
     watchIntervalMs: 100,
   });

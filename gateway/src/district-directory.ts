@@ -68,6 +68,13 @@ export class DistrictDirectory {
     return this.below(caller.district);
   }
 
+  /** The district at the top of the tree (the city), whose view anonymous callers get by default. */
+  async root(): Promise<string | null> {
+    await this.fresh();
+    for (const [code, parent] of this.parents) if (parent === null) return code;
+    return null;
+  }
+
   invalidate(): void {
     this.loadedAt = 0;
   }

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import {
   appError,
   CALLER_HEADER,
+  createTransport,
   ErrorCode,
   moduleLogger,
   PROOF_HEADER,
@@ -13,11 +14,14 @@ import {
   signCaller,
   type Caller,
   type Settings,
+  type Transport,
 } from '@cppcc/kit';
 import { createTokenReader } from './auth.js';
 import { DistrictDirectory } from './district-directory.js';
 import { createEngine, DEFAULT_ENGINE, type Engine, type EngineKind } from './engines/index.js';
+import { PluginGate } from './plugin-gate.js';
 import { subgraphEndpoints, withRoutingUrls } from './supergraph.js';
+import { Switchboard } from './switchboard.js';
 
 export interface GatewayOptions {
   settings: Settings;
@@ -31,6 +35,11 @@ export interface GatewayOptions {
   maxDepth?: number;
   /** How often the supergraph file is checked for changes. */
   watchIntervalMs?: number;
+  /**
+   * The event bus, tailed for plugin switches: the in-process one in the embedded platform,
+   * Redis in production (made from REDIS_URL when not given).
+   */
+  transport?: Transport;
 }
 
 export interface RunningGateway {
@@ -40,6 +49,9 @@ export interface RunningGateway {
   reload(): Promise<boolean>;
   stop(): Promise<void>;
 }
+
+/** An anonymous client names the district whose view (plugins) it wants. */
+export const SITE_HEADER = 'x-cppcc-district';
 
 const SYSTEM: Caller = { userId: 'gateway', memberId: null, district: null, roles: [], districts: [] };
 
@@ -57,6 +69,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   let supergraphText = '';
   let sdl = '';
   let engine!: Engine;
+  let gate: PluginGate | null = null;
   const endpoints = () => subgraphEndpoints(sdl);
   const directory = new DistrictDirectory(
     () => endpoints().find((e) => e.name === 'organization')?.url ?? '',
@@ -68,7 +81,9 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     const text = fs.readFileSync(options.supergraphPath, 'utf8');
     if (text === supergraphText) return false;
     const nextSdl = withRoutingUrls(text, options.routingUrls);
-    const next = await createEngine(kind, { supergraphSdl: nextSdl, log, maxDepth: options.maxDepth ?? 15 });
+    if (gate) gate.load(nextSdl);
+    else gate = new PluginGate(nextSdl);
+    const next = await createEngine(kind, { supergraphSdl: nextSdl, log, maxDepth: options.maxDepth ?? 15, gate });
     const previous = engine;
     // Requests already inside the old engine finish there; new ones go to the new one.
     engine = next;
@@ -80,6 +95,16 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     return true;
   }
   await load();
+
+  const ownTransport = !options.transport && settings.redisUrl ? await createTransport(settings) : undefined;
+  const switchboard = new Switchboard(
+    () => gate!,
+    () => endpoints().find((e) => e.name === 'platform')?.url,
+    settings.gatewaySecret,
+    log,
+    options.transport ?? ownTransport,
+  );
+  await switchboard.start();
 
   async function ready(): Promise<{ ok: boolean; subgraphs: Record<string, string> }> {
     const results = await Promise.all(
@@ -97,7 +122,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
         }
       }),
     );
-    return { ok: results.every(([, s]) => s === 'up'), subgraphs: Object.fromEntries(results) };
+    return { ok: results.every(([, s]) => s === 'up') && switchboard.ready, subgraphs: Object.fromEntries(results) };
   }
 
   async function identify(req: http.IncomingMessage): Promise<{ ok: true; caller: Caller } | { ok: false; status: number; code: string; message: string }> {
@@ -108,7 +133,18 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       const error = appError(ErrorCode.UNKNOWN_DISTRICT, `token names district ${base.district}, which does not exist`);
       return { ok: false, status: 403, code: String(error.extensions.code), message: error.message };
     }
-    return { ok: true, caller: { ...base, districts: await directory.visibleDistricts(base) } };
+    // Whose plugins the request sees: the caller's district, or the one an anonymous client names.
+    const named = req.headers[SITE_HEADER];
+    let site = base.district;
+    if (!site && typeof named === 'string' && named) {
+      if (!(await directory.knows(named))) {
+        const error = appError(ErrorCode.UNKNOWN_DISTRICT, `${SITE_HEADER} names district ${named}, which does not exist`);
+        return { ok: false, status: 400, code: String(error.extensions.code), message: error.message };
+      }
+      site = named;
+    }
+    site ??= await directory.root();
+    return { ok: true, caller: { ...base, site, districts: await directory.visibleDistricts(base) } };
   }
 
   const server = http.createServer((req, res) => {
@@ -159,6 +195,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     reload: load,
     async stop() {
       fs.unwatchFile(options.supergraphPath, onChange);
+      await switchboard.stop();
+      await ownTransport?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await engine.stop();

@@ -1,2 +1,3 @@
 export * from './compose.js';
 export * from './modules.js';
+export * from './plugins.js';

@@ -2,14 +2,31 @@ import { consultation } from '@cppcc/consultation';
 import type { ModuleDefinition } from '@cppcc/kit';
 import { members } from '@cppcc/members';
 import { organization } from '@cppcc/organization';
+import { platformModule } from '@cppcc/platform';
+import type { Plugin } from '@cppcc/plugin-sdk';
 import { proposals } from '@cppcc/proposals';
+import { plugins } from './plugins.js';
 
 /** The core subgraphs, in the order they appear in the supergraph. */
 export const coreModules: ModuleDefinition[] = [organization, members, proposals, consultation];
 
-/** Every module the supergraph is composed from. Installed plugins join this list. */
-export function installedModules(): ModuleDefinition[] {
-  return [...coreModules];
+/** The configured plugins, narrowed by CPPCC_PLUGINS when it is set. */
+export function installedPlugins(env: NodeJS.ProcessEnv = process.env): Plugin[] {
+  const wanted = env.CPPCC_PLUGINS?.trim();
+  if (!wanted) return plugins;
+  if (wanted === 'none') return [];
+  const ids = wanted.split(',').map((s) => s.trim());
+  const unknown = ids.filter((id) => !plugins.some((p) => p.manifest.id === id));
+  if (unknown.length) throw new Error(`CPPCC_PLUGINS names ${unknown.join(', ')}, which is not installed (schema/src/plugins.ts)`);
+  return plugins.filter((p) => ids.includes(p.manifest.id));
+}
+
+/**
+ * Every module the supergraph is composed from: the core, the platform module that holds the
+ * plugins' per-district switches, and the installed plugins.
+ */
+export function installedModules(selected: Plugin[] = installedPlugins()): ModuleDefinition[] {
+  return [...coreModules, platformModule(selected), ...selected.map((p) => p.module)];
 }
 
 /** Where the gateway reaches a module when nothing overrides it: its own port on this machine. */

@@ -1,13 +1,33 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { serveApollo } from '@cppcc/kit';
 import { depthLimitRule } from './depth-limit.js';
+import { CALLER_HEADER, siteFromCallerHeader } from './gating.js';
 import { FORWARDED_HEADERS, type Engine, type EngineOptions } from './engine.js';
 
 interface ForwardContext {
   forward: Record<string, string>;
+}
+
+function gatingPlugin(options: EngineOptions): ApolloServerPlugin<ForwardContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, contextValue }) {
+          const refused = options.gate.check(document, siteFromCallerHeader(contextValue.forward[CALLER_HEADER]));
+          if (refused) throw refused;
+        },
+        async responseForOperation({ document, contextValue, request }) {
+          const site = siteFromCallerHeader(contextValue.forward[CALLER_HEADER]);
+          if (options.gate.disabledFor(site).length === 0 || options.gate.introspection(document, request.operationName) !== 'only') return null;
+          const result = await options.gate.introspect(site, document, request.variables, request.operationName);
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: result } };
+        },
+      };
+    },
+  };
 }
 
 /** @apollo/gateway (Elastic License 2.0) on @apollo/server: the default engine. */
@@ -27,7 +47,7 @@ export async function apolloEngine(options: EngineOptions): Promise<Engine> {
     includeStacktraceInErrorResponses: false,
     csrfPrevention: false,
     validationRules: [depthLimitRule(options.maxDepth)],
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), gatingPlugin(options)],
   });
   await server.start();
   return {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CALLER_HEADER, PROOF_HEADER, type Logger } from '@cppcc/kit';
+import type { PluginGate } from '../plugin-gate.js';
 
 export const ENGINES = ['hive', 'apollo'] as const;
 export type EngineKind = (typeof ENGINES)[number];
@@ -12,6 +13,8 @@ export interface EngineOptions {
   log: Logger;
   /** Deepest selection a query may have. */
   maxDepth: number;
+  /** Refuses plugin fields a district has not enabled and answers its introspection. */
+  gate: PluginGate;
 }
 
 /** Plans and executes operations over the supergraph. The rest of the gateway does not care which. */

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
+import { CALLER_HEADER, siteFromCallerHeader } from './gating.js';
+import type { EngineOptions as Options } from './engine.js';
 import { depthLimitRule } from './depth-limit.js';
 import { FORWARDED_HEADERS, type Engine, type EngineOptions } from './engine.js';
 
@@ -22,6 +24,20 @@ const stableErrorCodes = {
   },
 };
 
+/** Plugin gating as an envelop plugin: the same checks as under the Apollo engine. */
+function gating(options: Options) {
+  return {
+    async onExecute({ args, setResultAndStopExecution }: any) {
+      const site = siteFromCallerHeader(args.contextValue?.request?.headers?.get(CALLER_HEADER));
+      const refused = options.gate.check(args.document, site);
+      if (refused) return setResultAndStopExecution({ errors: [refused] });
+      if (options.gate.disabledFor(site).length > 0 && options.gate.introspection(args.document, args.operationName) === 'only') {
+        setResultAndStopExecution(await options.gate.introspect(site, args.document, args.variableValues, args.operationName));
+      }
+    },
+  };
+}
+
 /** The Hive Gateway runtime (MIT): Yoga + @graphql-tools/federation's planner. GATEWAY_ENGINE=hive. */
 export async function hiveEngine(options: EngineOptions): Promise<Engine> {
   const runtime = createGatewayRuntime({
@@ -31,7 +47,7 @@ export async function hiveEngine(options: EngineOptions): Promise<Engine> {
     graphiql: { title: 'CPPCC Graph' },
     logging: process.env.HIVE_DEBUG ? 'debug' : false,
     maskedErrors: !process.env.HIVE_DEBUG,
-    plugins: () => [{ onValidate: ({ addValidationRule }: any) => addValidationRule(depthLimitRule(options.maxDepth)) }, stableErrorCodes],
+    plugins: () => [{ onValidate: ({ addValidationRule }: any) => addValidationRule(depthLimitRule(options.maxDepth)) }, stableErrorCodes, gating(options)],
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) =>
         Object.fromEntries(FORWARDED_HEADERS.map((h) => [h, request.headers.get(h)])),

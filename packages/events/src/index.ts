@@ -9,3 +9,4 @@ export * from './consultation.js';
 export * from './members.js';
 export * from './shared.js';
 export { districtRegistered } from '@cppcc/kit';
+export * from './platform.js';

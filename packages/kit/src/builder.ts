@@ -24,6 +24,8 @@ export interface KitTypes {
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
     ID: { Input: string; Output: string | number };
+    /** Declared here, defined by the modules that use it (plugin settings). */
+    JSON: { Input: unknown; Output: unknown };
   };
   DefaultFieldNullability: false;
 }
@@ -33,12 +35,24 @@ function issuePath(path: ReadonlyArray<PropertyKey | { key: PropertyKey }> | und
 }
 
 /**
+ * Pothos plugins (registered with SchemaBuilder.registerPlugin) and their options, for a
+ * builder that needs more than the kit's own: the plugin SDK adds its tagging and gating.
+ */
+export interface BuilderExtension {
+  plugins?: string[];
+  options?: Record<string, unknown>;
+}
+
+/**
  * The one Pothos builder configuration every subgraph and plugin uses. Directives must come
  * before federation: without it `@key` silently disappears from the printed SDL.
  */
-export function createBuilder() {
+export function createBuilder(extension: BuilderExtension = {}) {
   const builder = new SchemaBuilder<KitTypes>({
-    plugins: [ScopeAuthPlugin, DirectivesPlugin, FederationPlugin, DataloaderPlugin, ValidationPlugin],
+    // Pothos applies config hooks from the last plugin to the first: extra plugins sit after
+    // federation so that what they add (tags) reaches it, and so the printed SDL.
+    plugins: [ScopeAuthPlugin, DirectivesPlugin, FederationPlugin, ...((extension.plugins ?? []) as []), DataloaderPlugin, ValidationPlugin],
+    ...(extension.options ?? {}),
     defaultFieldNullability: false,
     scopeAuth: {
       authScopes: (ctx) => ({

@@ -14,6 +14,12 @@ export interface Caller {
    * `unit` role: handling units reply to proposals and departments report on their tasks.
    */
   unitId?: string | null;
+  /**
+   * The district whose view of the graph this request uses: which plugins it has enabled and
+   * with which settings. The caller's own district, or for an anonymous caller the district
+   * the client names (header x-cppcc-district), or the city.
+   */
+  site?: string | null;
   /** Home district code of the caller. */
   district: string | null;
   roles: Role[];

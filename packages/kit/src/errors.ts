@@ -16,6 +16,8 @@ export const ErrorCode = {
   CROSS_DISTRICT: 'CROSS_DISTRICT',
   CONFLICT: 'CONFLICT',
   ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
+  /** A field of a plugin the request's district has not enabled; `extensions.plugin` names it. */
+  PLUGIN_DISABLED: 'PLUGIN_DISABLED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

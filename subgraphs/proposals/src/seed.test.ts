@@ -72,4 +72,4 @@ describe.each(databases())('demo data from the work report on $name', ({ url }) 
     }
     expect(await em.count(OutboxEventSchema, {})).toBe(proposalDemoEvents().length);
   });
-});
+}, 120_000);

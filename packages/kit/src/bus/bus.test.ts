@@ -107,6 +107,25 @@ describe.each(transports.flatMap(([t, make]) => dbs.map(([d, url]) => ({ t, d, m
     expect(outbox).toHaveLength(0);
   });
 
+  it('hands every published event to every tail, and nothing published before the tail began', async () => {
+    const { orm, transport } = await setup();
+    const relay = startRelay(orm, transport);
+    cleanup.push(() => relay.stop());
+    await emitMany(orm, 3);
+    await relay.kick();
+    const seen: [string, number][] = [];
+    const tails = await Promise.all(['x', 'y'].map((name) => transport.tail((e) => seen.push([name, (e.payload as { n: number }).n]))));
+    cleanup.push(async () => {
+      for (const t of tails) await t.stop();
+    });
+    await emitMany(orm, 5);
+    await relay.kick();
+    await until(async () => seen.length >= 10);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(seen.filter(([name]) => name === 'x').map(([, n]) => n).sort()).toEqual([0, 1, 2, 3, 4]);
+    expect(seen.filter(([name]) => name === 'y').map(([, n]) => n).sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+
   it('publishes nothing from a transaction that rolled back', async () => {
     const { orm, transport } = await setup();
     const seen: BusEvent[] = [];

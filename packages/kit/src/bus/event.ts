@@ -32,6 +32,12 @@ export interface Transport {
   publish(events: BusEvent[]): Promise<void>;
   /** Each event reaches one consumer of each group, at least once. */
   subscribe(options: SubscribeOptions): Promise<Subscription>;
+  /**
+   * Every event published from now on, to every tailing process (no group, no acknowledgement).
+   * For state every replica must hold, such as gateways' plugin switches; a tail that falls
+   * behind or reconnects does not replay history, so its owner reloads state on start.
+   */
+  tail(handle: (event: BusEvent) => void): Promise<Subscription>;
   /** Events not yet acknowledged by a group: waiting, or delivered and in progress. */
   backlog(group: string): Promise<number>;
   close(): Promise<void>;

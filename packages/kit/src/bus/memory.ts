@@ -19,6 +19,7 @@ export function memoryTransport(): Transport {
   const log: BusEvent[] = [];
   const groups = new Map<string, Group>();
   const timers = new Set<NodeJS.Timeout>();
+  const tails = new Set<(event: BusEvent) => void>();
   let closed = false;
 
   async function drain(group: Group): Promise<void> {
@@ -61,6 +62,7 @@ export function memoryTransport(): Transport {
     kind: 'memory',
     async publish(events) {
       log.push(...events);
+      for (const event of events) for (const tail of tails) tail(event);
       await Promise.all([...groups.values()].map((g) => drain(g)));
     },
     async subscribe(options): Promise<Subscription> {
@@ -75,6 +77,14 @@ export function memoryTransport(): Transport {
       return {
         async stop() {
           g.consumers = g.consumers.filter((c) => c !== options);
+        },
+      };
+    },
+    async tail(handle) {
+      tails.add(handle);
+      return {
+        async stop() {
+          tails.delete(handle);
         },
       };
     },

@@ -27,6 +27,7 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
   client.on('error', (err) => log.error({ err }, 'redis error'));
   await client.connect();
   const readers = new Set<RedisClientType>();
+  let closed = false;
 
   async function handleEntries(sub: SubscribeOptions, reader: RedisClientType, entries: RawEntry[]) {
     const events: { id: string; event: BusEvent }[] = [];
@@ -90,8 +91,51 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
             const batches = !read ? [] : Array.isArray(read) ? read.map(([, entries]) => entries) : Object.values(read);
             for (const entries of batches) await handleEntries(sub, reader, entries);
           } catch (err) {
-            if (!running) break;
+            if (!running || closed) break;
             log.error({ err, group: sub.group }, 'stream read failed');
+            await new Promise((r) => setTimeout(r, 500));
+          }
+        }
+      })();
+      return {
+        async stop() {
+          running = false;
+          await loop;
+          readers.delete(reader);
+          await reader.quit().catch(() => undefined);
+        },
+      };
+    },
+    async tail(handle): Promise<Subscription> {
+      const reader = client.duplicate() as RedisClientType;
+      reader.on('error', (err) => log.error({ err }, 'redis tail error'));
+      await reader.connect();
+      readers.add(reader);
+      // Start after the newest entry now on the stream: a tail sees what comes next only.
+      const last = (await reader.sendCommand(['XREVRANGE', stream, '+', '-', 'COUNT', '1'])) as RawEntry[] | null;
+      let cursor = last?.[0]?.[0] ?? '0-0';
+      let running = true;
+      const loop = (async () => {
+        while (running) {
+          try {
+            const read = (await reader.sendCommand(['XREAD', 'COUNT', '100', 'BLOCK', String(blockMs), 'STREAMS', stream, cursor])) as
+              | Record<string, RawEntry[]>
+              | [string, RawEntry[]][]
+              | null;
+            const batches = !read ? [] : Array.isArray(read) ? read.map(([, entries]) => entries) : Object.values(read);
+            for (const entries of batches) {
+              for (const [id, fields] of entries) {
+                cursor = id;
+                try {
+                  handle(JSON.parse(fields[fields.indexOf('event') + 1]) as BusEvent);
+                } catch (err) {
+                  log.error({ err, id }, 'tail handler failed on an event; skipped');
+                }
+              }
+            }
+          } catch (err) {
+            if (!running || closed) break;
+            log.error({ err }, 'stream tail failed');
             await new Promise((r) => setTimeout(r, 500));
           }
         }
@@ -115,6 +159,7 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
       return Number(await client.xLen(stream).catch(() => 0));
     },
     async close() {
+      closed = true;
       await Promise.all([...readers].map((r) => r.quit().catch(() => undefined)));
       await client.quit().catch(() => undefined);
     },

@@ -80,4 +80,4 @@ describe.each(databases())('joint proposals and co-signers on $name', ({ url }) 
     expect(await countRows(module, CosignerSchema)).toBe(before);
     expect(await refused(module, `mutation { acceptCosignInvitation(id: "999999") { status } }`, {}, member(9002))).toMatchObject({ code: 'NOT_FOUND' });
   });
-});
+}, 120_000);

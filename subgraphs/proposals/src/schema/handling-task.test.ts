@@ -132,6 +132,10 @@ describe.each(databases())('assignment, handling and reply on $name', ({ url }) 
     expect((await proposal(p.id)).status).toBe('ASSIGNED');
     await done('passProposalReply', p.tasks[1].id, p.id, office);
     expect((await proposal(p.id)).status).toBe('REPLIED');
+    // Staff may close with the unsatisfied rating standing (the explanation was sufficient).
+    await rate(p.id, 'UNSATISFIED', '未完全采纳');
+    expect((await proposalStep('closeProposal', p.id, ', note: "已作说明，条件暂不具备"')).data!.closeProposal).toEqual({ status: 'CLOSED' });
+    expect((await proposal(p.id)).rating).toBe('UNSATISFIED');
   });
 
   it('lets a unit return an item that is not its business within the window; staff reassign it or refuse', async () => {
@@ -220,4 +224,4 @@ describe.each(databases())('assignment, handling and reply on $name', ({ url }) 
     expect(w).toContainEqual({ grade: 'C', wording: '受条件限制，暂时难以解决' });
     expect((await module.execute(`mutation { setReplyGradeWording(district: "${B}", grade: C, wording: "x") { wording } }`, {}, staff)).errors?.[0].extensions?.code).toBe('CROSS_DISTRICT');
   });
-});
+}, 120_000);

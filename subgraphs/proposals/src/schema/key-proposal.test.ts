@@ -77,4 +77,4 @@ describe.each(databases())('key proposals, two-way evaluation, awards and instru
     expect(await refused(module, `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { leader } }`, { i: { subjectType: 'PROPOSAL', subjectId: p.id, leader: 'x', level: 'CITY', text: 'x', instructedOn: today() } }, author)).toMatchObject({ code: 'FORBIDDEN' });
     expect((await auditOf(module, 'proposal', p.id)).map((a) => a[1])).toEqual(expect.arrayContaining(['awardExcellent', 'instruct']));
   });
-});
+}, 120_000);

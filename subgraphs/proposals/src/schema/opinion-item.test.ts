@@ -83,6 +83,22 @@ describe.each(databases())('public-opinion information on $name', ({ url }) => {
     expect((await step('reportOpinionItem', fromParty, staff, ', recipients: ["省政协"]')).errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', action: 'report' });
   });
 
+  it('lets authors withdraw, discards selected items, and adopts and feeds back straight from the bulletin', async () => {
+    const withdrawn = await ok(module, SUBMIT_ITEM, { i: item }, author);
+    expect(await done('withdrawOpinionItem', withdrawn, author)).toMatchObject({ status: 'WITHDRAWN', availableActions: [] });
+    const selected = await ok(module, SUBMIT_ITEM, { i: item }, author);
+    await done('selectOpinionItem', selected);
+    expect((await done('discardOpinionItem', selected, staff, ', note: "时效已过"')).status).toBe('DISCARDED');
+    const issued = await ok(module, SUBMIT_ITEM, { i: item }, author);
+    await done('selectOpinionItem', issued);
+    const i = await issue(3);
+    const filled = await ok(module, `mutation { addItemsToBulletinIssue(id: "${i.id}", version: ${i.version}, itemIds: ["${issued.id}"]) { version } }`, {}, staff);
+    await ok(module, `mutation { publishBulletinIssue(id: "${i.id}", version: ${filled.version}) { status } }`, {}, staff);
+    expect((await done('feedBackOpinionItem', issued, staff, ', text: "已编发专刊"')).status).toBe('ISSUED');
+    expect((await done('recordOpinionItemAdoption', issued, staff, `, level: CITY, mode: SINGLE, adoptedOn: "${today()}"`)).status).toBe('ADOPTED');
+    expect((await auditOf(module, 'opinion_item', issued.id)).map((a) => a.join(' '))).toEqual([' submit SUBMITTED', 'SUBMITTED select SELECTED', 'SELECTED issue ISSUED', 'ISSUED feedBack ISSUED', 'ISSUED adopt ADOPTED']);
+  });
+
   it('refuses bad input naming the field, writing nothing', async () => {
     const before = await countRows(module, OpinionItemSchema);
     expect(await refused(module, SUBMIT_ITEM, { i: { ...item, content: ' ' } }, author)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.content' });
@@ -116,5 +132,8 @@ describe.each(databases())('public-opinion information on $name', ({ url }) => {
     // The draft has only its situation: the member completes it before it can be submitted.
     const d = m.proposals.nodes[0];
     expect(await refused(module, `mutation { submitProposalDraft(id: "${d.id}", version: ${d.version}) { status } }`, {}, member(9003))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'analysis' });
+    // The draft item is the member's to send on.
+    const draftItem = (await ok(module, `{ opinionItems(filter: { status: DRAFT }) { nodes { id version } } }`, {}, staff)).nodes[0];
+    expect((await ok(module, `mutation { submitOpinionItemDraft(id: "${draftItem.id}", version: ${draftItem.version}) { status } }`, {}, member(9003))).status).toBe('SUBMITTED');
   });
-});
+}, 120_000);

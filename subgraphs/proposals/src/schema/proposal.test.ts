@@ -65,6 +65,11 @@ describe.each(databases())('proposal review on $name', ({ url }) => {
     expect(rejected).toMatchObject({ status: 'NOT_FILED', statusNote: '属个人诉求，建议通过信访渠道反映', availableActions: [] });
     const q = await submit();
     expect((await step('withdrawProposal', q, author)).status).toBe('WITHDRAWN');
+    const draft = await ok(module, DRAFT, { i: input }, author);
+    expect((await step('withdrawProposal', draft, author)).status).toBe('WITHDRAWN');
+    const returned = await step('returnProposalForRevision', await submit(), staff, ', note: "请补充调研数据"');
+    expect((await step('withdrawProposal', returned, author)).status).toBe('WITHDRAWN');
+    expect(await auditOf(module, 'proposal', draft.id)).toEqual([['', 'draft', 'DRAFT'], ['DRAFT', 'withdraw', 'WITHDRAWN']]);
   });
 
   it('converts to a member suggestion or to an opinion item only with the author\'s consent', async () => {
@@ -137,7 +142,7 @@ describe.each(databases())('proposal review on $name', ({ url }) => {
     expect(await countRows(module, ProposalSchema)).toBe(before + 1);
     expect((await ok(module, `{ proposal(id: "${draft.id}") { status } }`, {}, author)).status).toBe('DRAFT');
   });
-});
+}, 120_000);
 
 function testAnonymous() {
   return { userId: null, memberId: null, district: null, roles: [], districts: [] };

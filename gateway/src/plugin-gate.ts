@@ -1,0 +1,203 @@
+import {
+  buildASTSchema,
+  execute,
+  Kind,
+  parse,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  getNamedType,
+  type DefinitionNode,
+  type DocumentNode,
+  type ExecutionResult,
+  type FieldDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { transformSupergraphToPublicSchema } from '@theguild/federation-composition';
+import { appError, ErrorCode } from '@cppcc/kit';
+
+const TAG_PREFIX = 'plugin/';
+
+export interface SwitchState {
+  district: string;
+  plugin: string;
+  enabled: boolean;
+  version: number;
+}
+
+function pluginTag(node: { directives?: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: { kind: string; value?: string } }[] }[] }): string | null {
+  for (const d of node.directives ?? []) {
+    if (d.name.value !== 'tag') continue;
+    const name = d.arguments?.find((a) => a.name.value === 'name')?.value;
+    if (name?.kind === Kind.STRING && name.value?.startsWith(TAG_PREFIX)) return name.value.slice(TAG_PREFIX.length);
+  }
+  return null;
+}
+
+type Named = DefinitionNode & { name?: { value: string }; fields?: readonly FieldDefinitionNode[] };
+
+/**
+ * Plugin gating: which types and fields belong to which plugin (from the supergraph's @tag),
+ * which plugins each district has on (from the platform's switches), and from those, whether
+ * an operation may run for a district and what that district's introspection shows.
+ */
+export class PluginGate {
+  private typePlugin = new Map<string, string>();
+  private fieldPlugin = new Map<string, string>();
+  private apiDocument!: DocumentNode;
+  private api!: GraphQLSchema;
+  private switches = new Map<string, Map<string, SwitchState>>();
+  private views = new Map<string, GraphQLSchema>();
+
+  constructor(supergraphSdl: string) {
+    this.load(supergraphSdl);
+  }
+
+  load(supergraphSdl: string): void {
+    const supergraph = parse(supergraphSdl);
+    this.typePlugin.clear();
+    this.fieldPlugin.clear();
+    for (const definition of supergraph.definitions as Named[]) {
+      const typeName = definition.name?.value;
+      if (!typeName) continue;
+      const owner = pluginTag(definition as never);
+      if (owner) this.typePlugin.set(typeName, owner);
+      for (const field of definition.fields ?? []) {
+        const fieldOwner = pluginTag(field as never);
+        if (fieldOwner) this.fieldPlugin.set(`${typeName}.${field.name.value}`, fieldOwner);
+      }
+    }
+    this.apiDocument = transformSupergraphToPublicSchema(supergraph);
+    this.api = buildASTSchema(this.apiDocument, { assumeValidSDL: true });
+    this.views.clear();
+  }
+
+  /** Every plugin the supergraph has. */
+  plugins(): string[] {
+    return [...new Set([...this.typePlugin.values(), ...this.fieldPlugin.values()])].sort();
+  }
+
+  /** Replaces every switch (on start and after a reconnect). */
+  reset(states: SwitchState[]): void {
+    this.switches.clear();
+    for (const s of states) this.apply(s);
+  }
+
+  /** Applies one switch unless an equal or newer one is already known. Returns whether it changed anything. */
+  apply(state: SwitchState): boolean {
+    let district = this.switches.get(state.district);
+    if (!district) this.switches.set(state.district, (district = new Map()));
+    const current = district.get(state.plugin);
+    if (current && current.version >= state.version) return false;
+    district.set(state.plugin, state);
+    return true;
+  }
+
+  enabled(site: string | null, plugin: string): boolean {
+    return site !== null && this.switches.get(site)?.get(plugin)?.enabled === true;
+  }
+
+  disabledFor(site: string | null): string[] {
+    return this.plugins().filter((p) => !this.enabled(site, p));
+  }
+
+  /** The first plugin the operation touches that the district has not enabled, as an error. */
+  check(document: DocumentNode, site: string | null) {
+    const disabled = new Set(this.disabledFor(site));
+    if (disabled.size === 0) return null;
+    const typeInfo = new TypeInfo(this.api);
+    let refused: { plugin: string; where: string } | null = null;
+    const { fieldPlugin, typePlugin } = this;
+    const ownerOfType = (name: string | undefined) => (name ? typePlugin.get(name) : undefined);
+    const note = (plugin: string | undefined, where: string) => {
+      if (!refused && plugin && disabled.has(plugin)) refused = { plugin, where };
+    };
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        Field(node) {
+          const parent = typeInfo.getParentType();
+          const type = typeInfo.getType();
+          if (!parent) return;
+          const where = `${parent.name}.${node.name.value}`;
+          note(fieldPlugin.get(where) ?? ownerOfType(type ? getNamedType(type).name : undefined), where);
+        },
+        InlineFragment(node) {
+          if (node.typeCondition) note(ownerOfType(node.typeCondition.name.value), `... on ${node.typeCondition.name.value}`);
+        },
+        FragmentDefinition(node) {
+          note(ownerOfType(node.typeCondition.name.value), `fragment on ${node.typeCondition.name.value}`);
+        },
+        NamedType(node) {
+          note(ownerOfType(node.name.value), node.name.value);
+        },
+      }),
+    );
+    const found = refused as { plugin: string; where: string } | null;
+    return found ? this.refusal(found, site) : null;
+  }
+
+  private refusal(refused: { plugin: string; where: string }, site: string | null) {
+    return appError(
+      ErrorCode.PLUGIN_DISABLED,
+      site
+        ? `${refused.where} belongs to the plugin "${refused.plugin}", which district ${site} has not enabled`
+        : `${refused.where} belongs to the plugin "${refused.plugin}"; name a district (x-cppcc-district) that has enabled it`,
+      { plugin: refused.plugin, district: site },
+    );
+  }
+
+  /** 'only' when every root field is introspection, 'mixed' when some are. */
+  introspection(document: DocumentNode, operationName?: string | null): 'only' | 'mixed' | 'none' {
+    const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+    if (!operation) return 'none';
+    const names = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '...'));
+    const meta = names.filter((n) => n === '__schema' || n === '__type');
+    if (meta.length === 0) return 'none';
+    return names.every((n) => n.startsWith('__')) ? 'only' : 'mixed';
+  }
+
+  /** The API schema without the types and fields of plugins the district has not enabled. */
+  schemaFor(site: string | null): GraphQLSchema {
+    const disabled = this.disabledFor(site);
+    const key = disabled.join(',');
+    let schema = this.views.get(key);
+    if (!schema) {
+      schema = this.prune(new Set(disabled));
+      this.views.set(key, schema);
+    }
+    return schema;
+  }
+
+  async introspect(site: string | null, document: DocumentNode, variables?: Record<string, unknown> | null, operationName?: string | null): Promise<ExecutionResult> {
+    return execute({ schema: this.schemaFor(site), document, variableValues: variables ?? undefined, operationName: operationName ?? undefined });
+  }
+
+  private prune(disabled: Set<string>): GraphQLSchema {
+    if (disabled.size === 0) return this.api;
+    const goneType = (name: string) => disabled.has(this.typePlugin.get(name) ?? '');
+    const pruned = visit(this.apiDocument, {
+      enter: (node) => {
+        if ('name' in node && node.name && (node.kind === Kind.OBJECT_TYPE_DEFINITION || node.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION || node.kind === Kind.ENUM_TYPE_DEFINITION || node.kind === Kind.INTERFACE_TYPE_DEFINITION || node.kind === Kind.UNION_TYPE_DEFINITION || node.kind === Kind.SCALAR_TYPE_DEFINITION)) {
+          if (goneType(node.name.value)) return null;
+          if ('fields' in node && node.kind === Kind.OBJECT_TYPE_DEFINITION) {
+            const fields = (node.fields ?? []).filter((f) => {
+              const owner = this.fieldPlugin.get(`${node.name.value}.${f.name.value}`);
+              return !(owner && disabled.has(owner)) && !goneType(namedTypeOf(f.type));
+            });
+            if (fields.length === 0) return null;
+            return { ...node, fields };
+          }
+        }
+        return undefined;
+      },
+    });
+    return buildASTSchema(pruned, { assumeValidSDL: true });
+  }
+}
+
+function namedTypeOf(type: FieldDefinitionNode['type']): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : namedTypeOf(type.type);
+}

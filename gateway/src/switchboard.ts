@@ -1,0 +1,68 @@
+import { signCaller, type Caller, type Logger, type Subscription, type Transport } from '@cppcc/kit';
+import { pluginSwitched } from '@cppcc/events';
+import type { PluginGate, SwitchState } from './plugin-gate.js';
+
+const SYSTEM: Caller = { userId: 'gateway', memberId: null, district: null, roles: [], districts: [] };
+
+/**
+ * Keeps a gateway's plugin switches current: loads them all from the platform subgraph, then
+ * applies each `plugin.switched` event as it is published (the tail sees every event at once,
+ * so every gateway instance has a change within moments). A periodic reload covers events
+ * missed while the connection to Redis was down.
+ */
+export class Switchboard {
+  private tail: Subscription | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private loaded = false;
+
+  constructor(
+    private gate: () => PluginGate,
+    private platformUrl: () => string | undefined,
+    private secret: string,
+    private log: Logger,
+    private transport: Transport | undefined,
+    private reloadMs = 60_000,
+  ) {}
+
+  async start(): Promise<void> {
+    if (this.transport) {
+      this.tail = await this.transport.tail((event) => {
+        if (event.type !== pluginSwitched.type) return;
+        const parsed = pluginSwitched.payload.safeParse(event.payload);
+        if (!parsed.success) return;
+        const { district, plugin, enabled, version } = parsed.data;
+        if (this.gate().apply({ district, plugin, enabled, version })) {
+          this.log.info({ district, plugin, enabled, version }, 'plugin switch applied');
+        }
+      });
+    }
+    await this.reload().catch((err) => this.log.warn({ err }, 'could not load plugin switches yet; every plugin is off until they load'));
+    this.timer = setInterval(() => void this.reload().catch((err) => this.log.warn({ err }, 'plugin switches reload failed')), this.reloadMs);
+    this.timer.unref();
+  }
+
+  get ready(): boolean {
+    return this.loaded || !this.platformUrl();
+  }
+
+  async reload(): Promise<void> {
+    const url = this.platformUrl();
+    if (!url) return;
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signCaller(SYSTEM, this.secret) },
+      body: JSON.stringify({ query: '{ pluginSwitchboard { district plugin enabled version } }' }),
+      signal: AbortSignal.timeout(5000),
+    });
+    const body = (await response.json()) as { data?: { pluginSwitchboard: SwitchState[] } };
+    if (!body.data) throw new Error(`platform subgraph answered ${response.status}`);
+    // Apply rather than reset: an event tailed meanwhile may be newer than this answer.
+    for (const state of body.data.pluginSwitchboard) this.gate().apply(state);
+    this.loaded = true;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.tail?.stop();
+  }
+}

@@ -1,0 +1,182 @@
+import type { EntitySchema, MigrationObject } from '@mikro-orm/core';
+import { z } from 'zod';
+import {
+  appError,
+  createBuilder,
+  defineModule,
+  ErrorCode,
+  hasRole,
+  type EntityManager,
+  type EventDefinition,
+  type EventHandler,
+  type ModuleDefinition,
+  type RequestContext,
+  type Role,
+  type SeedOptions,
+} from '@cppcc/kit';
+import { pluginSwitched } from '@cppcc/events';
+import { POTHOS_PLUGIN, registerPothosPlugin, type PluginBuildSpec } from './pothos-plugin.js';
+import { applyPluginSwitched, pluginGuard, PluginSwitchSchema, pluginSwitchMigration, switchFor } from './switches.js';
+
+/** Core entities a plugin may add fields to (by their federation key). */
+export const CORE_ENTITIES = ['District', 'SpecialCommittee', 'Sector', 'Member', 'Proposal', 'OpinionItem', 'ConsultationActivity', 'ResearchProject', 'Recommendation'] as const;
+export type CoreEntity = (typeof CORE_ENTITIES)[number];
+
+const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const VERSION_PATTERN = /^\d+\.\d+\.\d+$/;
+
+/** A permission a plugin defines: what it allows and which roles hold it. */
+export interface PluginPermission {
+  description: string;
+  roles: Role[];
+}
+
+/**
+ * Everything a plugin adds to the platform, in one place. The platform reads it to compose the
+ * plugin into the graph, create its tables, load its demo data, route events to it, show
+ * district operators what it does and validate their settings.
+ */
+export interface PluginManifest<S extends z.ZodObject = z.ZodObject> {
+  /** kebab-case, unique; also the subgraph's name and the tag on everything it adds. */
+  id: string;
+  title: { zh: string; en: string };
+  /** Semantic version of the plugin (x.y.z). */
+  version: string;
+  description: string;
+  /** Port when the plugin is served alone. */
+  port: number;
+  /** Core entities whose types get fields from this plugin; checked against the schema. */
+  extends: readonly CoreEntity[];
+  /** The builder the plugin's types and fields were defined on (`pluginBuilder(id)`). */
+  builder: PluginBuilder;
+  entities?: EntitySchema<any, any>[];
+  /** Written with kit's `defineMigration`; run in order on SQLite and PostgreSQL. */
+  migrations?: MigrationObject[];
+  /** Loads demo data into empty tables. */
+  seed?: (em: EntityManager, options: SeedOptions) => Promise<void>;
+  isSeeded?: (em: EntityManager) => Promise<boolean>;
+  /** Events the plugin sends (declared in @cppcc/events or by the plugin itself). */
+  emits?: EventDefinition[];
+  /** Handlers for events other modules send, by event type; each applied once. */
+  consumes?: Record<string, EventHandler>;
+  /** Named permissions, checked in resolvers with `requirePermission(ctx, name)`. */
+  permissions: Record<string, PluginPermission>;
+  /**
+   * Per-district settings. Every field needs a default (`.default(...)`): a district that
+   * enables the plugin without settings gets them.
+   */
+  settings: S;
+  /** Where the demo data switches the plugin on, and where it shows it switched off. */
+  demo?: { enabledIn: string[]; disabledIn?: string[] };
+}
+
+export interface Plugin<S extends z.ZodObject = z.ZodObject> {
+  manifest: PluginManifest<S>;
+  /** The module the runtime serves: the plugin's schema, tables and handlers plus its switch table. */
+  module: ModuleDefinition;
+  /** Settings with defaults applied, or the issues that make them invalid. */
+  parseSettings(input: unknown): { ok: true; value: z.infer<S> } | { ok: false; issues: { path: string; message: string }[] };
+  defaults: z.infer<S>;
+  /** The settings schema as JSON Schema, for operators' forms. */
+  settingsJsonSchema: Record<string, unknown>;
+}
+
+const specs = new WeakMap<object, PluginBuildSpec>();
+const registry = new Map<string, Plugin<any>>();
+
+/** The builder a plugin defines its types and fields on: the kit's builder, tagged and gated. */
+export function pluginBuilder(id: string) {
+  if (!ID_PATTERN.test(id)) throw new Error(`plugin id "${id}" must be kebab-case (a-z, 0-9, -)`);
+  registerPothosPlugin();
+  const spec: PluginBuildSpec = { id, tag: `plugin/${id}`, extended: new Set(), guard: pluginGuard(id) };
+  const builder = createBuilder({ plugins: [POTHOS_PLUGIN], options: { [POTHOS_PLUGIN]: spec } });
+  specs.set(builder, spec);
+  return builder;
+}
+export type PluginBuilder = ReturnType<typeof pluginBuilder>;
+
+function issuePath(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+export function definePlugin<S extends z.ZodObject>(manifest: PluginManifest<S>): Plugin<S> {
+  const problems: string[] = [];
+  if (!ID_PATTERN.test(manifest.id)) problems.push(`id "${manifest.id}" must be kebab-case`);
+  if (!VERSION_PATTERN.test(manifest.version)) problems.push(`version "${manifest.version}" must be x.y.z`);
+  if (!manifest.title.zh || !manifest.title.en) problems.push('title needs both zh and en');
+  const spec = specs.get(manifest.builder);
+  if (!spec) problems.push('builder must come from pluginBuilder(id)');
+  else if (spec.id !== manifest.id) problems.push(`builder was made for "${spec.id}", not "${manifest.id}"`);
+  const defaults = manifest.settings.safeParse({});
+  if (!defaults.success) problems.push(`settings need a default for every field (${defaults.error.issues.map((i) => issuePath(i.path)).join(', ')})`);
+  for (const [name, permission] of Object.entries(manifest.permissions)) {
+    if (!permission.roles.length) problems.push(`permission ${name} names no role`);
+  }
+  if (problems.length) throw new Error(`plugin ${manifest.id}: ${problems.join('; ')}`);
+
+  const schema = manifest.builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+  const extended = [...spec!.extended].sort();
+  const declared = [...manifest.extends].sort();
+  if (extended.join() !== declared.join()) {
+    throw new Error(`plugin ${manifest.id}: extends lists [${declared.join(', ')}] but its schema extends [${extended.join(', ')}]`);
+  }
+
+  const module = defineModule({
+    name: manifest.id,
+    port: manifest.port,
+    schema,
+    entities: [PluginSwitchSchema, ...(manifest.entities ?? [])],
+    migrations: [pluginSwitchMigration, ...(manifest.migrations ?? [])],
+    emits: manifest.emits,
+    consumes: { ...manifest.consumes, [pluginSwitched.type]: applyPluginSwitched(manifest.id) },
+    seed: manifest.seed,
+    isSeeded: manifest.isSeeded,
+  });
+
+  const plugin: Plugin<S> = {
+    manifest,
+    module,
+    defaults: defaults.data as z.infer<S>,
+    settingsJsonSchema: z.toJSONSchema(manifest.settings, { io: 'input' }) as Record<string, unknown>,
+    parseSettings(input) {
+      const result = manifest.settings.safeParse(input ?? {});
+      if (result.success) return { ok: true, value: result.data };
+      return { ok: false, issues: result.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })) };
+    },
+  };
+  registry.set(manifest.id, plugin);
+  return plugin;
+}
+
+function pluginOf(ctx: RequestContext): Plugin {
+  const plugin = registry.get(ctx.module);
+  if (!plugin) throw new Error(`module ${ctx.module} is not a plugin`);
+  return plugin;
+}
+
+/** The request's district's settings for the plugin serving it, defaults filled in. */
+export async function settingsOf<T = Record<string, unknown>>(ctx: RequestContext): Promise<T> {
+  const plugin = pluginOf(ctx);
+  const row = await switchFor(ctx);
+  const parsed = plugin.parseSettings(row?.settings ?? {});
+  // Settings were validated when saved; a later, stricter version of the plugin falls back to defaults.
+  return (parsed.ok ? parsed.value : plugin.defaults) as T;
+}
+
+/** Whether the caller holds one of the plugin's permissions. */
+export function may(ctx: RequestContext, permission: string): boolean {
+  const defined = pluginOf(ctx).manifest.permissions[permission];
+  if (!defined) throw new Error(`plugin ${ctx.module} defines no permission ${permission}`);
+  return hasRole(ctx.caller, ...defined.roles);
+}
+
+/** Refuses a caller without the permission, naming it. */
+export function requirePermission(ctx: RequestContext, permission: string): void {
+  if (may(ctx, permission)) return;
+  const code = ctx.caller.userId === null ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN;
+  throw appError(code, `${ctx.module}: this needs the permission ${permission} (${pluginOf(ctx).manifest.permissions[permission].description})`, { permission });
+}
+
+export function installedPlugin(id: string): Plugin | undefined {
+  return registry.get(id);
+}

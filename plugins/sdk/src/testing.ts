@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { composeServices } from '@theguild/federation-composition';
+import { parse, type FormattedExecutionResult } from 'graphql';
+import { createGateway, signDevToken, type DevTokenClaims, type RunningGateway } from '@cppcc/gateway';
+import { memoryTransport, readSettings, type Caller, type ModuleDefinition, type Transport } from '@cppcc/kit';
+import { pluginSwitched } from '@cppcc/events';
+import { organization } from '@cppcc/organization';
+import { publishDemoDistricts, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import type { Plugin } from './manifest.js';
+
+export { testCaller };
+
+export interface PluginTestOptions {
+  /**
+   * Core modules the plugin's queries cross (e.g. the consultation module when it extends
+   * ResearchProject). They start empty unless `seed`, with the plugin, behind a real gateway;
+   * organization always starts, with its demo districts, because the gateway needs them.
+   */
+  core?: ModuleDefinition[];
+  /** A PostgreSQL URL to run on (each module gets a database of its own, dropped on stop). */
+  databaseUrl?: string;
+  transport?: Transport;
+  /** Load the plugin's (and the core modules') demo data. */
+  seed?: boolean;
+}
+
+export interface PluginTest {
+  plugin: TestModule;
+  modules: TestModule[];
+  gateway: RunningGateway;
+  transport: Transport;
+  /** Runs an operation on the plugin's own subgraph as `caller` (no gateway in between). */
+  execute(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<FormattedExecutionResult>;
+  /** POSTs an operation to the gateway, with a dev token for `claims` when given. */
+  post(query: string, variables?: Record<string, unknown>, options?: { as?: DevTokenClaims; headers?: Record<string, string> }): Promise<any>;
+  /** Switches the plugin for a district, as the platform would announce it, and waits until it holds. */
+  enable(district: string, settings?: Record<string, unknown>): Promise<void>;
+  disable(district: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a plugin as the platform runs it: its subgraph on a fresh database, the core modules
+ * it needs beside it, a gateway over the supergraph composed from them, and a bus between
+ * them. A plugin's own test needs only this.
+ */
+export async function startPluginTest(plugin: Plugin<any>, options: PluginTestOptions = {}): Promise<PluginTest> {
+  const transport = options.transport ?? memoryTransport();
+  const seed = options.seed ? { scale: 1 } : false;
+  // Organization always runs: the gateway reads the district tree from it (its demo data).
+  const definitions = [organization, ...(options.core ?? []).filter((m) => m.name !== organization.name), plugin.module];
+  const modules: TestModule[] = [];
+  for (const definition of definitions) {
+    const own = definition === organization ? { scale: 1 } : seed;
+    modules.push(await startTestModule(definition, { databaseUrl: options.databaseUrl, transport, demoDistricts: false, seed: own }));
+  }
+  await publishDemoDistricts(transport);
+  const own = modules[modules.length - 1];
+
+  const composed = composeServices(
+    modules.map((m, i) => ({
+      name: m.name,
+      url: m.url,
+      typeDefs: parse(printSubgraphSchema(definitions[i].schema)),
+    })),
+  );
+  if (composed.errors) throw new Error(`the plugin does not compose with the core: ${composed.errors.map((e) => e.message).join('; ')}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-plugin-'));
+  const supergraphPath = path.join(dir, 'supergraph.graphql');
+  fs.writeFileSync(supergraphPath, composed.supergraphSdl);
+  const settings = readSettings({});
+  const gateway = await createGateway({ settings, supergraphPath, transport, port: 0, watchIntervalMs: 60_000 });
+
+  const versions = new Map<string, number>();
+  async function announce(district: string, enabled: boolean, values: Record<string, unknown> = {}) {
+    const parsed = plugin.parseSettings(values);
+    if (!parsed.ok) throw new Error(`settings rejected: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    const version = (versions.get(district) ?? 0) + 1;
+    versions.set(district, version);
+    await transport.publish([
+      {
+        id: randomUUID(),
+        type: pluginSwitched.type,
+        source: 'platform',
+        district,
+        occurredAt: new Date().toISOString(),
+        payload: { district, plugin: plugin.manifest.id, enabled, settings: parsed.value, version, changedAt: new Date().toISOString(), changedBy: 'test' },
+      },
+    ]);
+    // Wait until the plugin's own replica has it, so the next request sees it.
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const row = await own.orm.em.fork().getConnection().execute(`select version from plugin_switch where district = ?`, [district]);
+      if (Number(row[0]?.version ?? 0) >= version) break;
+      if (Date.now() > deadline) throw new Error(`the plugin did not receive its switch for ${district}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  return {
+    plugin: own,
+    modules,
+    gateway,
+    transport,
+    execute: (query, variables, caller) => own.execute(query, variables, caller),
+    async post(query, variables, opts = {}) {
+      const token = opts.as ? await signDevToken(settings, opts.as) : undefined;
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...opts.headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return response.json();
+    },
+    enable: (district, values) => announce(district, true, values),
+    disable: (district) => announce(district, false),
+    async stop() {
+      await gateway.stop();
+      for (const m of [...modules].reverse()) await m.stop();
+      await transport.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,3 @@
+import { createBuilder } from '@cppcc/kit';
+
+export const builder = createBuilder();

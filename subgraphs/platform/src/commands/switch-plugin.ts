@@ -1,0 +1,76 @@
+import { appError, assertWritableDistrict, emit, ErrorCode, inputError, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { pluginSwitched } from '@cppcc/events';
+import { findPlugin } from '../catalog.js';
+import { PluginSwitchRecordSchema, type PluginSwitchRecord } from '../entities/plugin-switch.entity.js';
+import { switchWorkflow, type SwitchAction } from '../workflow.js';
+
+export interface SwitchInput {
+  district: string;
+  plugin: string;
+  action: SwitchAction;
+  /** Replaces the district's settings when given; validated against the plugin's schema. */
+  settings?: Record<string, unknown> | null;
+  note?: string | null;
+}
+
+/**
+ * Enables, disables or reconfigures a plugin for a district: one transition of the switch's
+ * table, one audit row, one `plugin.switched` event in the same transaction.
+ */
+export async function switchPlugin(ctx: RequestContext, input: SwitchInput): Promise<PluginSwitchRecord> {
+  const plugin = findPlugin(input.plugin);
+  if (!plugin) throw inputError('plugin', 'installed', `no installed plugin has id "${input.plugin}"`);
+  if (input.action === 'configure' && input.settings == null) throw inputError('settings', 'required', 'configuring a plugin needs its settings');
+  let settings: Record<string, unknown> | undefined;
+  if (input.settings != null) {
+    const parsed = plugin.parseSettings(input.settings);
+    if (!parsed.ok) {
+      const first = parsed.issues[0];
+      throw appError(ErrorCode.BAD_USER_INPUT, `settings.${first.path}: ${first.message}`, {
+        field: `settings.${first.path}`,
+        rule: 'plugin-settings',
+        issues: parsed.issues,
+      });
+    }
+    settings = parsed.value as Record<string, unknown>;
+  }
+  await assertWritableDistrict(ctx, input.district);
+  return ctx.em.transactional(async (em) => {
+    const record = await openSwitch(em as EntityManager, input.district, input.plugin, plugin.defaults as Record<string, unknown>);
+    switchWorkflow.apply({ ...ctx, em: em as EntityManager }, record, input.action, input.note ?? null);
+    if (settings) record.settings = settings;
+    record.version += 1;
+    record.changedAt = new Date();
+    record.changedBy = ctx.caller.userId;
+    announce(em as EntityManager, ctx.module, record);
+    return record;
+  });
+}
+
+/** The district's switch for the plugin, created switched off on first use. */
+export async function openSwitch(em: EntityManager, district: string, plugin: string, defaults: Record<string, unknown>): Promise<PluginSwitchRecord> {
+  const found = await em.findOne(PluginSwitchRecordSchema, { district, plugin }, { filters: false });
+  if (found) return found;
+  return em.create(PluginSwitchRecordSchema, {
+    district,
+    plugin,
+    status: 'DISABLED',
+    settings: defaults,
+    version: 0,
+    changedAt: new Date(),
+    changedBy: null,
+    public: true,
+  });
+}
+
+export function announce(em: EntityManager, source: string, record: PluginSwitchRecord): void {
+  emit(em, source, pluginSwitched, {
+    district: record.district,
+    plugin: record.plugin,
+    enabled: record.status === 'ENABLED',
+    settings: record.settings,
+    version: record.version,
+    changedAt: record.changedAt.toISOString(),
+    changedBy: record.changedBy ?? null,
+  }, record.district);
+}

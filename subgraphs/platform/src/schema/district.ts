@@ -1,0 +1,16 @@
+import { builder } from '../builder.js';
+import { SwitchRef, switchesOf } from './plugin-switch.js';
+
+/** District is organization's entity; the platform adds which plugins it has switched on. */
+export const DistrictRef = builder.externalRef('District', builder.selection<{ code: string }>('code')).implement({
+  externalFields: (t) => ({ code: t.id() }),
+});
+
+// Fields are built lazily, so SwitchRef is defined by then despite the two files importing each other.
+builder.objectFields(DistrictRef, (t) => ({
+  plugins: t.field({
+    type: [SwitchRef],
+    description: 'Every installed plugin and whether this district has it on.',
+    resolve: (district, _args, ctx) => switchesOf(ctx, district.code),
+  }),
+}));
