@@ -9,3 +9,4 @@ export * from './proposal-events.js';
 export * from './bodies.js';
 export * from './committee-history.js';
 export * from './party-building.js';
+export * from './outreach.js';

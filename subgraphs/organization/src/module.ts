@@ -10,6 +10,10 @@ import { memberships } from './migrations/0002-memberships.js';
 import { bodies } from './migrations/0003-bodies.js';
 import { committeeHistory } from './migrations/0004-committee-history.js';
 import { partyBuilding } from './migrations/0005-party-building.js';
+import { outreach } from './migrations/0006-outreach.js';
+import { ImplementationReviewSchema, PolicyDocumentSchema } from './entities/policy-document.entity.js';
+import { CampaignEntrySchema, CommunicationSchema, ConsensusCampaignSchema } from './entities/communication.entity.js';
+import { StaffRecordSchema } from './entities/staff-record.entity.js';
 import { PartyGroupSchema } from './entities/party-group.entity.js';
 import { StudySessionSchema } from './entities/study-session.entity.js';
 import { BranchActivitySchema, BranchPlacementSchema, PartyBranchSchema } from './entities/party-branch.entity.js';
@@ -28,8 +32,8 @@ export const organization = defineModule({
   name: 'organization',
   port: 4101,
   schema,
-  entities: [DistrictSchema, SpecialCommitteeSchema, SectorSchema, CommitteeMembershipSchema, MemberRefSchema, GovernmentUnitSchema, TermSchema, SessionSchema, BodyMeetingSchema, AttendanceSchema, CommitteeChangeSchema, LiaisonPairSchema, LiaisonActivitySchema, PartyGroupSchema, StudySessionSchema, PartyBranchSchema, BranchPlacementSchema, BranchActivitySchema],
-  migrations: [initial, memberships, bodies, committeeHistory, partyBuilding],
+  entities: [DistrictSchema, SpecialCommitteeSchema, SectorSchema, CommitteeMembershipSchema, MemberRefSchema, GovernmentUnitSchema, TermSchema, SessionSchema, BodyMeetingSchema, AttendanceSchema, CommitteeChangeSchema, LiaisonPairSchema, LiaisonActivitySchema, PartyGroupSchema, StudySessionSchema, PartyBranchSchema, BranchPlacementSchema, BranchActivitySchema, PolicyDocumentSchema, ImplementationReviewSchema, CommunicationSchema, ConsensusCampaignSchema, CampaignEntrySchema, StaffRecordSchema],
+  migrations: [initial, memberships, bodies, committeeHistory, partyBuilding, outreach],
   emits: [districtRegistered, governmentUnitRegistered, termRegistered, bodyMeetingAttended, studySessionAttended, branchActivityAttended],
   consumes,
   seed,

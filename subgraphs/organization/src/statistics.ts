@@ -1,4 +1,7 @@
 import type { EntityManager } from '@cppcc/kit';
+import { ImplementationReviewSchema, PolicyDocumentSchema } from './entities/policy-document.entity.js';
+import { CommunicationSchema } from './entities/communication.entity.js';
+import { StaffRecordSchema } from './entities/staff-record.entity.js';
 import { BodyMeetingSchema, BODIES, type Body } from './entities/body-meeting.entity.js';
 import { CommitteeChangeSchema } from './entities/committee-change.entity.js';
 import { CommitteeMembershipSchema } from './entities/committee-membership.entity.js';
@@ -137,5 +140,41 @@ export async function partyCoverage(em: EntityManager, p: Period): Promise<Party
     branches,
     branchesWithoutPartyMembers: branches.filter((b) => !occupied.has(b.id)),
     unplacedIds: cpc.filter((m) => !placedIds.has(m.memberId)).map((m) => m.memberId),
+  };
+}
+
+export interface OutreachCounts {
+  policyDocuments: number;
+  reviews: number;
+  districtsVisited: number;
+  openLetters: number;
+  notices: number;
+  initiativeLetters: number;
+  secondments: number;
+  promotions: { grade: string; count: number }[];
+}
+
+/**
+ * Documents issued, inspections and research reported, letters issued and staff moves in the
+ * period: the counts the report quotes ("X名干部到一线挂职，提拔任用正县级干部X名").
+ */
+export async function outreachCounts(em: EntityManager, p: Period): Promise<OutreachCounts> {
+  const inPeriod = { $gte: p.from, $lte: p.to };
+  const [documents, reviews, letters, staff] = await Promise.all([
+    em.count(PolicyDocumentSchema, { district: p.district, issuedOn: inPeriod }, { filters: false }),
+    em.find(ImplementationReviewSchema, { district: p.district, reportedOn: inPeriod }, { filters: false }),
+    em.find(CommunicationSchema, { district: p.district, status: 'ISSUED', issuedOn: inPeriod }, { filters: false }),
+    em.find(StaffRecordSchema, { district: p.district, startsOn: inPeriod }, { filters: false }),
+  ]);
+  const grades = [...new Set(staff.filter((s) => s.kind !== 'SECONDMENT').map((s) => s.grade!))].sort();
+  return {
+    policyDocuments: documents,
+    reviews: reviews.length,
+    districtsVisited: new Set(reviews.flatMap((r) => r.districtsVisited)).size,
+    openLetters: letters.filter((l) => l.kind === 'OPEN_LETTER').length,
+    notices: letters.filter((l) => l.kind === 'NOTICE').length,
+    initiativeLetters: letters.filter((l) => l.kind === 'INITIATIVE_LETTER').length,
+    secondments: staff.filter((s) => s.kind === 'SECONDMENT').length,
+    promotions: grades.map((grade) => ({ grade, count: staff.filter((s) => s.kind !== 'SECONDMENT' && s.grade === grade).length })),
   };
 }

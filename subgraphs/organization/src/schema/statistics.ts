@@ -1,7 +1,7 @@
 import { assertKnownDistrict, type RequestContext } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { assertOrder, isoDay, today } from '../dates.js';
-import { bodyMeetingsHeld, committeeChangeCounts, committeeCoverage, partyCoverage, studyCadence, type CommitteeChangeCounts, type CommitteeCoverage, type MonthCount, type PartyCoverage, type Period, type StudyCadence } from '../statistics.js';
+import { bodyMeetingsHeld, committeeChangeCounts, committeeCoverage, outreachCounts, partyCoverage, studyCadence, type OutreachCounts, type CommitteeChangeCounts, type CommitteeCoverage, type MonthCount, type PartyCoverage, type Period, type StudyCadence } from '../statistics.js';
 import { PartyBranchType } from './party-branch.js';
 import { CommitteeBodyType } from './body-meeting.js';
 import { MemberRef } from './member.js';
@@ -59,6 +59,24 @@ const PartyCoverageType = builder.objectRef<PartyCoverage>('PartyCoverage').impl
   }),
 });
 
+const GradeCountType = builder.objectRef<{ grade: string; count: number }>('GradeCount').implement({
+  fields: (t) => ({ grade: t.exposeString('grade'), count: t.exposeInt('count') }),
+});
+
+const OutreachCountsType = builder.objectRef<OutreachCounts>('OutreachCounts').implement({
+  description: 'Policy documents issued, implementation reviews reported (and districts they visited), letters issued, staff seconded and promoted in the period.',
+  fields: (t) => ({
+    policyDocuments: t.exposeInt('policyDocuments'),
+    reviews: t.exposeInt('reviews'),
+    districtsVisited: t.exposeInt('districtsVisited'),
+    openLetters: t.exposeInt('openLetters'),
+    notices: t.exposeInt('notices'),
+    initiativeLetters: t.exposeInt('initiativeLetters'),
+    secondments: t.exposeInt('secondments'),
+    promotions: t.field({ type: [GradeCountType], description: 'Promotions and rank promotions by grade.', resolve: (c) => c.promotions }),
+  }),
+});
+
 /** Aggregates are read without the district filter: the figures are published, the rows need not be. */
 export interface StatisticsSource extends Period {
   ctx: RequestContext;
@@ -75,6 +93,7 @@ export const OrganizationStatisticsType = builder.objectRef<StatisticsSource>('O
     bodyMeetingsHeld: t.field({ type: [BodyMeetingCountType], resolve: (s) => bodyMeetingsHeld(s.ctx.em, s) }),
     studySessions: t.field({ type: StudyCadenceType, resolve: (s) => studyCadence(s.ctx.em, s, today()) }),
     partyCoverage: t.field({ type: PartyCoverageType, resolve: (s) => partyCoverage(s.ctx.em, s) }),
+    outreach: t.field({ type: OutreachCountsType, resolve: (s) => outreachCounts(s.ctx.em, s) }),
   }),
 });
 
