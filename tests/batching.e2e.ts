@@ -32,10 +32,14 @@ describe.each(databases())('entity batching on $name', ({ url }) => {
   }
 
   it('runs the same number of SQL statements in each subgraph for 100 and for 1000 members', async () => {
+    // The gateway's district tree (cached a minute) may be due for a reload on the first request
+    // after a slow start; warm it so that both measurements see the same caches.
+    await statements(1);
     const small = await statements(100);
     const large = await statements(1000);
     for (const [module, count] of small) {
-      expect(count, module).toBeGreaterThan(0);
+      // The core subgraphs answer this query; others (platform) only fill caches on a first request.
+      if (['organization', 'members', 'proposals', 'consultation'].includes(module)) expect(count, module).toBeGreaterThan(0);
       expect(large.get(module), module).toBe(count);
     }
   });
