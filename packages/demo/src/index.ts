@@ -11,4 +11,5 @@ export * from './bodies.js';
 export * from './committee-history.js';
 export * from './party-building.js';
 export * from './outreach.js';
+export * from './eco-compensation.js';
 export * from './studios.js';
