@@ -1,4 +1,5 @@
 import type { Plugin } from '@cppcc/plugin-sdk';
+import { interCityExchange } from '@cppcc/plugin-inter-city-exchange';
 
 /**
  * The installed plugins: this list is the installation's configuration. To install a plugin,
@@ -7,4 +8,5 @@ import type { Plugin } from '@cppcc/plugin-sdk';
  * (`CPPCC_PLUGINS=none`, or a comma-separated list of ids) without editing it.
  */
 export const plugins: Plugin[] = [
+  interCityExchange,
 ];

@@ -8,3 +8,4 @@ export * from './opinion-work.js';
 export * from './proposal-events.js';
 export * from './bodies.js';
 export * from './committee-history.js';
+export * from './inter-city.js';
