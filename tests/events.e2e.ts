@@ -1,18 +1,39 @@
-import { activities, CITY, donations, proposalDemoEvents } from '@cppcc/demo';
+import { activities, bodyMeetingAttendance, CITY, donations, proposalDemoEvents } from '@cppcc/demo';
 import { databases, transports } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './harness.js';
 
-/** Entries the demo data gives a member: each proposal submitted and filed (led or co-signed), each activity attended, each donation. */
+/** The members a proposals demo event puts an entry in the record of. */
+function named(e: { type: string; payload: Record<string, unknown> }): string[] {
+  const p = e.payload as Record<string, string & string[]>;
+  switch (e.type) {
+    case 'proposal.submitted':
+      return [p.authorId];
+    case 'proposal.filed':
+    case 'proposal.honoured':
+      return [p.authorId, ...p.coAuthorIds];
+    case 'opinion_item.submitted':
+    case 'opinion_item.adopted':
+      return p.authorIds;
+    case 'instruction.received':
+      return p.memberIds;
+    default:
+      return [];
+  }
+}
+
+/**
+ * Entries the demo data gives a member: each proposal submitted, filed or honoured (led or
+ * co-signed), each opinion item submitted or adopted, each instruction, each activity attended,
+ * each donation, each body meeting expected at.
+ */
 function demoEntries(memberId: number): number {
   const id = String(memberId);
-  const proposalEvents = proposalDemoEvents().filter(
-    (e) => (e.type === 'proposal.submitted' && e.payload.authorId === id) || (e.type === 'proposal.filed' && [e.payload.authorId, ...(e.payload.coAuthorIds as string[])].includes(id)),
-  );
   return (
-    proposalEvents.length +
+    proposalDemoEvents().filter((e) => named(e).includes(id)).length +
     activities().filter((a) => a.participantIds.includes(memberId)).length +
-    donations().filter((d) => d.memberId === memberId).length
+    donations().filter((d) => d.memberId === memberId).length +
+    bodyMeetingAttendance().filter((a) => a.memberId === memberId).length
   );
 }
 

@@ -1,6 +1,6 @@
 import { defineEvent } from '@cppcc/kit';
 import { z } from 'zod';
-import { day, id } from './common.js';
+import { day, id, level } from './common.js';
 
 export const standingReportFiled = defineEvent(
   'standing_report.filed',
@@ -54,4 +54,22 @@ export const memberRegistered = defineEvent(
     changedAt: z.string(),
   }),
   'A member was created or their replicated facts changed (members). cpcMember: a member of the Communist Party of China (中共党员).',
+);
+
+export const studioShiftServed = defineEvent(
+  'studio.shift_served',
+  z.object({ shiftId: id, studioId: id, studioName: z.string().min(1), memberId: id, servedOn: day }),
+  "A member served a duty shift (值班) at a member studio (members); it enters the member's duty record.",
+);
+
+export const awardRecorded = defineEvent(
+  'award.recorded',
+  z.object({ recordId: id, memberId: id, title: z.string().min(1), level, awardedOn: day }),
+  'Staff recorded an award or commendation a member received, at a level (members).',
+);
+
+export const penaltyRecorded = defineEvent(
+  'penalty.recorded',
+  z.object({ recordId: id, memberId: id, title: z.string().min(1), reason: z.string().min(1), decidedOn: day }),
+  'Staff recorded a penalty or admonition (e.g. for repeated absence) a member received (members).',
 );

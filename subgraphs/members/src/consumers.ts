@@ -1,14 +1,39 @@
-import type { EntityManager, EventHandler } from '@cppcc/kit';
-import { consultationAttended, donationMade, leaveApproved, proposalFiled, proposalSubmitted, standingReportFiled } from '@cppcc/events';
+import type { BusEvent, EntityManager, EventDefinition, EventHandler, PayloadOf } from '@cppcc/kit';
+import {
+  awardRecorded,
+  bodyMeetingAttended,
+  branchActivityAttended,
+  consultationAttended,
+  consultationSpoke,
+  donationMade,
+  dutyReported,
+  instructionReceived,
+  leaveApproved,
+  opinionItemAdopted,
+  opinionItemSubmitted,
+  penaltyRecorded,
+  proposalFiled,
+  proposalHonoured,
+  proposalSubmitted,
+  researchJoined,
+  standingReportFiled,
+  studioShiftServed,
+  studySessionAttended,
+  termRegistered,
+} from '@cppcc/events';
+import { CORE_NAMESPACES } from './assessment/rules.js';
 import { DutyEventSchema } from './entities/duty-event.entity.js';
 import { MemberSchema } from './entities/member.entity.js';
 import { ParkedEventSchema } from './entities/parked-event.entity.js';
+import { TermRefSchema } from './entities/term-ref.entity.js';
 
 export interface DutyEntry {
   memberId: string;
   kind: string;
   role?: 'LEAD' | 'CO';
+  qualifier?: string;
   source: string;
+  sourceType?: string;
   sourceId: string;
   summary: string;
   eventId: string;
@@ -21,7 +46,9 @@ export function writeDutyEvent(em: EntityManager, entry: DutyEntry): void {
     memberId: Number(entry.memberId),
     kind: entry.kind,
     role: entry.role ?? null,
+    qualifier: entry.qualifier ?? null,
     sourceModule: entry.source,
+    sourceType: entry.sourceType ?? null,
     sourceId: entry.sourceId,
     summary: entry.summary,
     eventId: entry.eventId,
@@ -31,51 +58,155 @@ export function writeDutyEvent(em: EntityManager, entry: DutyEntry): void {
   });
 }
 
-/** Records the entry, or parks it when the member is unknown here: never dropped. */
-async function record(em: EntityManager, entry: DutyEntry): Promise<void> {
-  const member = await em.findOne(MemberSchema, { id: Number(entry.memberId) }, { filters: false });
-  if (member) return writeDutyEvent(em, entry);
+function park(em: EntityManager, event: BusEvent, memberId: number, entry: Record<string, unknown>, reason: string, refused: boolean): void {
   em.create(ParkedEventSchema, {
-    eventId: entry.eventId,
-    memberId: Number(entry.memberId),
-    type: entry.kind,
-    source: entry.source,
-    district: entry.district,
-    entry: { ...entry },
-    reason: `member ${entry.memberId} is not known to the members subgraph`,
+    eventId: event.id,
+    memberId,
+    type: (entry.kind as string | undefined) ?? event.type,
+    source: event.source,
+    district: event.district,
+    entry,
+    reason,
+    refused,
     parkedAt: new Date(),
     resolvedAt: null,
     public: false,
   });
 }
 
-/** The duty record is built from what the other modules report, never typed in by hand. */
-export const consumes: Record<string, EventHandler> = {
-  [proposalSubmitted.type]: async (em, event) => {
-    const p = proposalSubmitted.payload.parse(event.payload);
-    await record(em, { memberId: p.authorId, kind: event.type, role: 'LEAD', source: event.source, sourceId: p.proposalId, summary: `提交提案《${p.title}》`, eventId: event.id, district: event.district, at: p.submittedAt });
-  },
-  [proposalFiled.type]: async (em, event) => {
-    const p = proposalFiled.payload.parse(event.payload);
-    const authors: [string, 'LEAD' | 'CO'][] = [[p.authorId, 'LEAD'], ...p.coAuthorIds.map((id): [string, 'CO'] => [id, 'CO'])];
-    for (const [memberId, role] of authors) {
-      await record(em, { memberId, kind: event.type, role, source: event.source, sourceId: p.proposalId, summary: `${role === 'LEAD' ? '领衔' : '联名'}提案 ${p.caseNumber} 立案`, eventId: event.id, district: event.district, at: p.filedAt });
+/** Records the entry, or parks it when the member is unknown here (yet): never dropped. */
+async function record(em: EntityManager, event: BusEvent, entry: DutyEntry): Promise<void> {
+  const member = await em.findOne(MemberSchema, { id: Number(entry.memberId) }, { filters: false });
+  if (member) return writeDutyEvent(em, entry);
+  park(em, event, Number(entry.memberId), { ...entry }, `member ${entry.memberId} is not known to the members subgraph`, false);
+}
+
+type Entry = Omit<DutyEntry, 'eventId' | 'district' | 'source'>;
+
+/**
+ * A handler that turns one event into duty entries. An event whose payload breaks its contract
+ * is not thrown back at the bus (it would be redelivered for ever and, in process, hold back
+ * every event behind it): it is kept aside as refused, with the reason, for staff to see.
+ */
+function duty<E extends EventDefinition>(definition: E, entries: (payload: PayloadOf<E>, event: BusEvent) => Entry[]): EventHandler {
+  return async (em, event) => {
+    const parsed = definition.payload.safeParse(event.payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const memberId = Number((event.payload as Record<string, unknown>)?.memberId);
+      park(em, event, Number.isSafeInteger(memberId) ? memberId : 0, { payload: event.payload }, `payload breaks the ${event.type} contract: ${issue.path.join('.') || 'payload'}: ${issue.message}`, true);
+      return;
     }
+    for (const entry of entries(parsed.data as PayloadOf<E>, event)) {
+      await record(em, event, { ...entry, eventId: event.id, district: event.district, source: event.source });
+    }
+  };
+}
+
+const ATTENDANCE = { PRESENT: 'attended', ON_LEAVE: 'on_leave', ABSENT: 'absent' } as const;
+const ATTENDANCE_WORD = { PRESENT: '出席', ON_LEAVE: '请假', ABSENT: '缺席' } as const;
+const BODY = { PLENARY: '全体会议', STANDING_COMMITTEE: '常委会议', CHAIR_MEETING: '主席会议', SECRETARY_GENERAL_MEETING: '秘书长会议' } as const;
+const LEVEL = { NATIONAL: '全国', PROVINCIAL: '省级', CITY: '市级', DISTRICT: '县区级' } as const;
+
+/** Authors in order: the first leads, the others co-author. */
+const authors = (lead: string, co: string[]): [string, 'LEAD' | 'CO'][] => [[lead, 'LEAD'], ...co.map((id): [string, 'CO'] => [id, 'CO'])];
+const byList = (ids: string[]) => (ids.length === 0 ? [] : authors(ids[0], ids.slice(1)));
+
+/**
+ * The duty record is built from what the other modules report, never typed in by hand. One
+ * entry per member an event names; the (event, member) pair is unique, so a redelivered event
+ * that slipped past the ledger still cannot count twice.
+ */
+export const consumes: Record<string, EventHandler> = {
+  [proposalSubmitted.type]: duty(proposalSubmitted, (p) => [
+    { memberId: p.authorId, kind: 'proposal.submitted', role: 'LEAD', sourceType: 'Proposal', sourceId: p.proposalId, summary: `提交提案《${p.title}》`, at: p.submittedAt },
+  ]),
+  [proposalFiled.type]: duty(proposalFiled, (p) =>
+    authors(p.authorId, p.coAuthorIds).map(([memberId, role]) => ({
+      memberId, kind: 'proposal.filed', role, sourceType: 'Proposal', sourceId: p.proposalId, summary: `${role === 'LEAD' ? '领衔' : '联名'}提案 ${p.caseNumber} 立案`, at: p.filedAt,
+    })),
+  ),
+  [proposalHonoured.type]: duty(proposalHonoured, (p) =>
+    authors(p.authorId, p.coAuthorIds).map(([memberId, role]) => ({
+      memberId,
+      kind: p.honour === 'KEY' ? 'proposal.key' : 'proposal.excellent',
+      role,
+      sourceType: 'Proposal',
+      sourceId: p.proposalId,
+      summary: `${role === 'LEAD' ? '领衔' : '联名'}提案 ${p.caseNumber}《${p.title}》${p.honour === 'KEY' ? '列为重点提案' : '获评优秀提案'}`,
+      at: p.on,
+    })),
+  ),
+  [opinionItemSubmitted.type]: duty(opinionItemSubmitted, (p) =>
+    byList(p.authorIds).map(([memberId, role]) => ({ memberId, kind: 'opinion.submitted', role, sourceType: 'OpinionItem', sourceId: p.itemId, summary: `报送社情民意《${p.title}》`, at: p.submittedOn })),
+  ),
+  [opinionItemAdopted.type]: duty(opinionItemAdopted, (p) =>
+    byList(p.authorIds).map(([memberId, role]) => ({
+      memberId, kind: 'opinion.adopted', role, qualifier: p.level, sourceType: 'OpinionItem', sourceId: p.itemId, summary: `社情民意《${p.title}》被${LEVEL[p.level]}采用`, at: p.adoptedOn,
+    })),
+  ),
+  [instructionReceived.type]: duty(instructionReceived, (p) =>
+    p.memberIds.map((memberId) => ({
+      memberId, kind: 'instruction.received', qualifier: p.level, sourceType: 'Instruction', sourceId: p.instructionId, summary: `《${p.title}》获${LEVEL[p.level]}领导${p.leader}批示`, at: p.instructedOn,
+    })),
+  ),
+  [consultationAttended.type]: duty(consultationAttended, (p) => [
+    { memberId: p.memberId, kind: 'consultation.attended', qualifier: p.form, sourceType: 'ConsultationActivity', sourceId: p.activityId, summary: `参加${p.title}`, at: p.heldOn },
+  ]),
+  [consultationSpoke.type]: duty(consultationSpoke, (p) => [
+    {
+      memberId: p.memberId, kind: p.mode === 'ORAL' ? 'speech.oral' : 'speech.written', sourceType: 'Speech', sourceId: p.speechId, summary: `${p.mode === 'ORAL' ? '发言' : '书面发言'}：${p.title}`, at: p.spokeOn,
+    },
+  ]),
+  [researchJoined.type]: duty(researchJoined, (p) => [
+    {
+      memberId: p.memberId, kind: 'research.joined', role: p.role === 'LEAD' ? 'LEAD' : 'CO', sourceType: 'ResearchProject', sourceId: p.projectId, summary: `${p.role === 'LEAD' ? '牵头' : '参加'}调研：${p.title}`, at: p.joinedOn,
+    },
+  ]),
+  [bodyMeetingAttended.type]: duty(bodyMeetingAttended, (p) => [
+    {
+      memberId: p.memberId, kind: `meeting.${ATTENDANCE[p.attendance]}`, qualifier: p.body, sourceType: 'BodyMeeting', sourceId: p.meetingId, summary: `${p.title}（${BODY[p.body]}，${ATTENDANCE_WORD[p.attendance]}）`, at: p.heldOn,
+    },
+  ]),
+  [studySessionAttended.type]: duty(studySessionAttended, (p) => [
+    {
+      memberId: p.memberId, kind: `study.${ATTENDANCE[p.attendance]}`, sourceType: 'StudySession', sourceId: p.sessionId, summary: `理论学习：${p.topic}（${ATTENDANCE_WORD[p.attendance]}）`, at: p.heldOn,
+    },
+  ]),
+  [branchActivityAttended.type]: duty(branchActivityAttended, (p) => [
+    { memberId: p.memberId, kind: 'branch.attended', qualifier: p.branchId, sourceType: 'BranchActivity', sourceId: p.activityId, summary: `参加功能型党支部活动：${p.title}`, at: p.heldOn },
+  ]),
+  [dutyReported.type]: async (em, event) => {
+    // A plugin names kinds of its own namespace; one borrowing a core namespace would forge a core entry.
+    const kind = (event.payload as { kind?: unknown })?.kind;
+    if (typeof kind === 'string' && CORE_NAMESPACES.has(kind.split('.')[0])) {
+      const memberId = Number((event.payload as Record<string, unknown>).memberId);
+      park(em, event, Number.isSafeInteger(memberId) ? memberId : 0, { payload: event.payload }, `kind: "${kind}" is reserved to the members subgraph; a plugin reports kinds of its own namespace`, true);
+      return;
+    }
+    await duty(dutyReported, (p) => [{ memberId: p.memberId, kind: p.kind, sourceType: p.kind.split('.').slice(0, -1).join('.'), sourceId: p.sourceId, summary: p.summary, at: p.occurredOn }])(em, event);
   },
-  [standingReportFiled.type]: async (em, event) => {
-    const p = standingReportFiled.payload.parse(event.payload);
-    await record(em, { memberId: p.memberId, kind: 'report.filed', source: event.source, sourceId: p.reportId, summary: `${p.year}年度常委履职报告归档`, eventId: event.id, district: event.district, at: p.filedAt });
-  },
-  [donationMade.type]: async (em, event) => {
-    const p = donationMade.payload.parse(event.payload);
-    await record(em, { memberId: p.memberId, kind: 'donation.made', source: event.source, sourceId: p.donationId, summary: `向“${p.campaign}”捐赠 ${(p.amountFen / 100).toFixed(2)} 元`, eventId: event.id, district: event.district, at: p.donatedOn });
-  },
-  [leaveApproved.type]: async (em, event) => {
-    const p = leaveApproved.payload.parse(event.payload);
-    await record(em, { memberId: p.memberId, kind: 'meeting.on_leave', source: event.source, sourceId: p.leaveId, summary: `${p.meeting}（请假）`, eventId: event.id, district: event.district, at: p.meetingOn });
-  },
-  [consultationAttended.type]: async (em, event) => {
-    const p = consultationAttended.payload.parse(event.payload);
-    await record(em, { memberId: p.memberId, kind: event.type, source: event.source, sourceId: p.activityId, summary: `参加${p.title}`, eventId: event.id, district: event.district, at: p.heldOn });
+  [standingReportFiled.type]: duty(standingReportFiled, (p) => [
+    { memberId: p.memberId, kind: 'report.filed', sourceType: 'StandingReport', sourceId: p.reportId, summary: `${p.year}年度常委履职报告归档`, at: p.filedAt },
+  ]),
+  [donationMade.type]: duty(donationMade, (p) => [
+    { memberId: p.memberId, kind: 'donation.made', sourceType: 'Donation', sourceId: p.donationId, summary: `向“${p.campaign}”捐赠 ${(p.amountFen / 100).toFixed(2)} 元`, at: p.donatedOn },
+  ]),
+  // Attendance itself comes from whoever took it (body_meeting.attended, ON_LEAVE); the approval is its own entry.
+  [leaveApproved.type]: duty(leaveApproved, (p) => [
+    { memberId: p.memberId, kind: 'leave.approved', qualifier: p.meetingLevel, sourceType: 'LeaveRequest', sourceId: p.leaveId, summary: `${p.meeting}（请假获准）`, at: p.meetingOn },
+  ]),
+  [studioShiftServed.type]: duty(studioShiftServed, (p) => [
+    { memberId: p.memberId, kind: 'studio.duty', sourceType: 'StudioShift', sourceId: p.shiftId, summary: `${p.studioName}值班接待`, at: p.servedOn },
+  ]),
+  [awardRecorded.type]: duty(awardRecorded, (p) => [
+    { memberId: p.memberId, kind: 'award.received', qualifier: p.level, sourceType: 'MeritRecord', sourceId: p.recordId, summary: `获${LEVEL[p.level]}表彰：${p.title}`, at: p.awardedOn },
+  ]),
+  [penaltyRecorded.type]: duty(penaltyRecorded, (p) => [
+    { memberId: p.memberId, kind: 'penalty.received', sourceType: 'MeritRecord', sourceId: p.recordId, summary: `${p.title}（${p.reason}）`, at: p.decidedOn },
+  ]),
+  [termRegistered.type]: async (em, event) => {
+    const p = termRegistered.payload.parse(event.payload);
+    await em.upsert(TermRefSchema, { id: Number(p.termId), district: p.district, ordinal: p.ordinal, name: p.name, startsOn: p.startsOn.slice(0, 10), endsOn: p.endsOn?.slice(0, 10) ?? null });
   },
 };

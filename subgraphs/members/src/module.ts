@@ -9,7 +9,7 @@ import { ParkedEventSchema } from './entities/parked-event.entity.js';
 import { parkedEvents } from './migrations/0003-parked-events.js';
 import { standingReports } from './migrations/0004-standing-reports.js';
 import { StandingReportSchema } from './entities/standing-report.entity.js';
-import { donationMade, leaveApproved, standingReportFiled } from '@cppcc/events';
+import { donationMade, leaveApproved, memberRegistered, standingReportFiled } from '@cppcc/events';
 import { LeaveRequestSchema } from './entities/leave-request.entity.js';
 import { leaveRequests } from './migrations/0007-leave-requests.js';
 import { dropCommitteeMemberships } from './migrations/0008-drop-committee-memberships.js';
@@ -17,6 +17,8 @@ import { DonationCampaignSchema, DonationSchema } from './entities/donation.enti
 import { donations } from './migrations/0005-donations.js';
 import { MemberChangeSchema } from './entities/member-change.entity.js';
 import { memberChanges } from './migrations/0006-member-changes.js';
+import { TermRefSchema } from './entities/term-ref.entity.js';
+import { archive } from './migrations/0009-archive.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
@@ -25,9 +27,9 @@ export const members = defineModule({
   name: 'members',
   port: 4102,
   schema,
-  entities: [MemberSchema, DutyEventSchema, ScoringRuleSetSchema, ParkedEventSchema, StandingReportSchema, DonationCampaignSchema, DonationSchema, MemberChangeSchema, LeaveRequestSchema],
-  migrations: [initial, assessment, parkedEvents, standingReports, donations, memberChanges, leaveRequests, dropCommitteeMemberships],
-  emits: [standingReportFiled, donationMade, leaveApproved],
+  entities: [MemberSchema, DutyEventSchema, ScoringRuleSetSchema, ParkedEventSchema, StandingReportSchema, DonationCampaignSchema, DonationSchema, MemberChangeSchema, LeaveRequestSchema, TermRefSchema],
+  migrations: [initial, assessment, parkedEvents, standingReports, donations, memberChanges, leaveRequests, dropCommitteeMemberships, archive],
+  emits: [standingReportFiled, donationMade, leaveApproved, memberRegistered],
   consumes,
   seed,
   isSeeded,

@@ -3,10 +3,13 @@ import { campaigns, donations, members } from '@cppcc/demo';
 import { donationMade } from '@cppcc/events';
 import { DonationCampaignSchema, DonationSchema } from './entities/donation.entity.js';
 import { MemberSchema } from './entities/member.entity.js';
+import { announceMember } from './commands/announce-member.js';
 
 export async function seed(em: EntityManager, { scale, progress }: SeedOptions): Promise<void> {
+  // Organization and proposals replicate members from these announcements, as from live ones.
+  const appointed = new Date('2021-12-20T00:00:00.000Z');
   await writeInBatches(em, members(scale), (m) => {
-    em.create(MemberSchema, {
+    const member = em.create(MemberSchema, {
       id: m.id,
       district: m.district,
       name: m.name,
@@ -18,8 +21,10 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
       title: m.title,
       standingCommittee: m.standingCommittee,
       status: 'ACTIVE',
+      termId: null,
       public: true,
     });
+    announceMember(em, 'members', member, appointed);
   }, progress);
   await syncSequence(em, 'member');
 

@@ -3,11 +3,11 @@ import { assess, rank, type ScoredEvent } from './assess.js';
 import { PRESETS, RuleSetSchema } from './rules.js';
 
 let next = 1;
-const ev = (kind: string, role: string | null = null): ScoredEvent => ({ id: next++, kind, role, summary: kind });
+const ev = (kind: string, role: string | null = null, qualifier: string | null = null): ScoredEvent => ({ id: next++, kind, role, qualifier, summary: kind });
 
 describe('yearly assessment', () => {
   it('scores lead and co-authors differently and explains every point (闵行)', () => {
-    const result = assess([ev('proposal.filed', 'LEAD'), ev('proposal.filed', 'CO'), ev('consultation.attended'), ev('meeting.attended')], PRESETS.minhang);
+    const result = assess([ev('proposal.filed', 'LEAD'), ev('proposal.filed', 'CO'), ev('consultation.attended'), ev('meeting.attended', null, 'PLENARY')], PRESETS.minhang);
     expect(result.lines.map((l) => l.points)).toEqual([15, 3, 5, 5]);
     expect(result.lines[1].rule).toBe('proposal.filed (co-author): 3');
     expect(result.total).toBe(28);
@@ -16,7 +16,9 @@ describe('yearly assessment', () => {
 
   it('caps a category, deducts absences and grades on the 100-point scale (桐城)', () => {
     const events = [
-      ev('meeting.attended'), ev('meeting.attended'), ev('meeting.absent'),
+      ev('meeting.attended', null, 'PLENARY'), ev('meeting.attended', null, 'PLENARY'), ev('meeting.absent', null, 'STANDING_COMMITTEE'),
+      // Absent from a plenary scores nothing; only standing-committee absences are deducted.
+      ev('meeting.absent', null, 'PLENARY'),
       ...Array.from({ length: 4 }, () => ev('proposal.filed', 'LEAD')),
       ...Array.from({ length: 3 }, () => ev('consultation.attended')),
       ev('opinion.submitted'), ev('opinion.adopted'),
@@ -27,11 +29,40 @@ describe('yearly assessment', () => {
       { category: '提案', raw: 60, points: 25, cap: 25 },
       { category: '活动', raw: 6, points: 6, cap: 10 },
       { category: '社情民意', raw: 15, points: 15, cap: 15 },
+      { category: '奖惩', raw: 0, points: 0, cap: 10 },
     ]);
     expect(result.deducted).toBe(5);
     expect(result.total).toBe(91);
     expect(result.grade).toBe('优秀');
     expect(assess([ev('meeting.on_leave')], PRESETS.tongcheng).grade).toBe('不称职');
+  });
+
+  it('scores a qualifier apart from its kind, plugin kinds, awards and penalties', () => {
+    const rules = RuleSetSchema.parse({
+      name: '按级别计分',
+      items: [
+        { kind: 'opinion.adopted', category: '社情民意', points: 5 },
+        { kind: 'opinion.adopted', qualifier: 'NATIONAL', category: '社情民意', points: 20 },
+        { kind: 'plugin.inter-city-exchange.visit', category: '活动', points: 3 },
+        { kind: 'award.received', category: '奖惩', points: 10 },
+      ],
+      deductions: [{ kind: 'penalty.received', points: 8 }],
+      minimums: [{ kind: 'opinion.adopted', qualifier: 'NATIONAL', count: 2, label: '全国采用2条' }],
+      grades: [{ name: '合格', min: 0 }],
+    });
+    const result = assess(
+      [ev('opinion.adopted', null, 'CITY'), ev('opinion.adopted', null, 'NATIONAL'), ev('plugin.inter-city-exchange.visit'), ev('award.received', null, 'CITY'), ev('penalty.received')],
+      rules,
+    );
+    expect(result.lines.map((l) => [l.rule, l.points])).toEqual([
+      ['opinion.adopted: 5', 5],
+      ['opinion.adopted [NATIONAL]: 20', 20],
+      ['plugin.inter-city-exchange.visit: 3', 3],
+      ['award.received: 10', 10],
+      ['penalty.received: −8', -8],
+    ]);
+    expect(result.total).toBe(30);
+    expect(result.unmet).toEqual([{ label: '全国采用2条', kind: 'opinion.adopted', required: 2, done: 1 }]);
   });
 
   it('ignores kinds the rules do not score and ranks ties together', () => {
@@ -49,5 +80,11 @@ describe('yearly assessment', () => {
     expect(RuleSetSchema.safeParse(PRESETS.tongcheng).success).toBe(true);
     const unknown = RuleSetSchema.safeParse({ ...PRESETS.minhang, items: [{ kind: 'proposal.filled', category: 'c', points: 1 }] });
     expect(unknown.error!.issues[0].message).toBe('unknown duty event kind "proposal.filled"');
+    // A plugin's own namespace is open; an undotted or oddly spelt kind is not.
+    expect(RuleSetSchema.safeParse({ ...PRESETS.minhang, items: [{ kind: 'plugin.eco-compensation.inspection', category: 'c', points: 1 }] }).success).toBe(true);
+    expect(RuleSetSchema.safeParse({ ...PRESETS.minhang, items: [{ kind: 'Visit', category: 'c', points: 1 }] }).success).toBe(false);
+    const twice = RuleSetSchema.safeParse({ ...PRESETS.minhang, items: [{ kind: 'award.received', category: 'c', points: 1 }, { kind: 'award.received', category: 'd', points: 2 }] });
+    expect(twice.error!.issues[0]).toMatchObject({ path: ['items', 1, 'kind'], message: 'award.received is scored twice' });
+    expect(RuleSetSchema.safeParse({ ...PRESETS.minhang, deductions: [{ kind: 'meeting.absent', points: -5 }] }).success).toBe(false);
   });
 });

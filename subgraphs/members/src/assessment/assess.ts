@@ -5,8 +5,25 @@ export interface ScoredEvent {
   kind: string;
   /** LEAD or CO for events with authors; null otherwise. */
   role?: string | null;
+  /** The meeting's body, the adopting level…: rules may score a qualifier apart. */
+  qualifier?: string | null;
   summary: string;
 }
+
+type Keyed = { kind: string; qualifier?: string };
+
+/** The rule for this event: one naming its qualifier first, else one for the whole kind. */
+function ruleFor<T extends Keyed>(rules: T[], event: ScoredEvent): T | undefined {
+  return (
+    (event.qualifier ? rules.find((r) => r.kind === event.kind && r.qualifier === event.qualifier) : undefined) ??
+    rules.find((r) => r.kind === event.kind && r.qualifier === undefined)
+  );
+}
+
+const named = (r: Keyed) => `${r.kind}${r.qualifier ? ` [${r.qualifier}]` : ''}`;
+
+/** Does the event count towards a minimum (a minimum with a qualifier counts only that qualifier)? */
+const counts = (m: Keyed, e: ScoredEvent) => m.kind === e.kind && (m.qualifier === undefined || m.qualifier === e.qualifier);
 
 export interface AssessmentLine {
   eventId: number;
@@ -33,15 +50,15 @@ export interface Assessment {
 export function assess(events: ScoredEvent[], rules: RuleSet): Assessment {
   const lines: AssessmentLine[] = [];
   for (const event of events) {
-    const item = rules.items.find((i) => i.kind === event.kind);
+    const item = ruleFor(rules.items, event);
     if (item) {
       const co = event.role === 'CO' && item.coAuthorPoints !== undefined;
       const points = co ? item.coAuthorPoints! : item.points;
-      lines.push({ eventId: event.id, kind: event.kind, category: item.category, points, rule: `${item.kind}${co ? ' (co-author)' : ''}: ${points}` });
+      lines.push({ eventId: event.id, kind: event.kind, category: item.category, points, rule: `${named(item)}${co ? ' (co-author)' : ''}: ${points}` });
     }
-    const deduction = rules.deductions.find((d) => d.kind === event.kind);
+    const deduction = ruleFor(rules.deductions, event);
     if (deduction) {
-      lines.push({ eventId: event.id, kind: event.kind, category: 'deduction', points: -deduction.points, rule: `${deduction.kind}: −${deduction.points}` });
+      lines.push({ eventId: event.id, kind: event.kind, category: 'deduction', points: -deduction.points, rule: `${named(deduction)}: −${deduction.points}` });
     }
   }
   const categories = [...new Set(rules.items.map((i) => i.category))];
@@ -56,7 +73,7 @@ export function assess(events: ScoredEvent[], rules: RuleSet): Assessment {
   // The lowest band also takes totals below its minimum (deductions can make a total negative).
   const grade = (bands.find((g) => total >= g.min) ?? bands[bands.length - 1]).name;
   const unmet = rules.minimums
-    .map((m) => ({ label: m.label, kind: m.kind, required: m.count, done: events.filter((e) => e.kind === m.kind).length }))
+    .map((m) => ({ label: m.label, kind: m.kind, required: m.count, done: events.filter((e) => counts(m, e)).length }))
     .filter((m) => m.done < m.required);
   return { lines, subtotals, deducted, total, grade, unmet };
 }

@@ -1,23 +1,46 @@
 import { z } from 'zod';
 
 /**
- * Every kind of duty event a rule may score: those the bus delivers today and those the
- * report names that later modules will deliver. A rule for any other kind is refused, so a
- * typo cannot silently score nothing.
+ * The kinds of duty event the members subgraph itself gives meaning to: one per thing the bus
+ * reports (see consumers.ts) plus those the report names that no module sends yet.
  */
 export const DUTY_KINDS = [
   'meeting.attended', 'meeting.on_leave', 'meeting.absent',
+  'study.attended', 'study.on_leave', 'study.absent',
+  'branch.attended',
   'consultation.attended', 'speech.oral', 'speech.written',
-  'research.joined', 'inspection.joined', 'training.attended', 'study.attended',
+  'research.joined', 'inspection.joined', 'training.attended',
   'proposal.submitted', 'proposal.filed', 'proposal.key', 'proposal.excellent',
   'opinion.submitted', 'opinion.adopted', 'instruction.received',
-  'studio.duty', 'donation.made', 'report.filed', 'award.received', 'penalty.received',
+  'studio.duty', 'donation.made', 'report.filed', 'leave.approved', 'award.received', 'penalty.received',
 ] as const;
 
-const dutyKind = z.enum(DUTY_KINDS, { error: (issue) => `unknown duty event kind ${JSON.stringify(issue.input)}` });
+/** First segments of the core kinds: a plugin's kind may not start with one of them. */
+export const CORE_NAMESPACES = new Set(DUTY_KINDS.map((k) => k.split('.')[0]));
+
+const NAMESPACED = /^[a-z0-9]+(\.[a-z0-9_-]+)+$/;
 
 /**
- * A district's scoring rules for one year (履职积分规则). Points per kind of duty event, with a
+ * Why a kind cannot be scored or recorded, or null when it can. A core kind is known here; any
+ * other dotted kind belongs to a plugin (`plugin.inter-city-exchange.visit`) and is accepted as
+ * long as it does not borrow a core namespace — so `proposal.filled` is a typo, not a new kind.
+ */
+export function kindProblem(kind: string): string | null {
+  if ((DUTY_KINDS as readonly string[]).includes(kind)) return null;
+  if (!NAMESPACED.test(kind)) return `unknown duty event kind ${JSON.stringify(kind)}`;
+  if (CORE_NAMESPACES.has(kind.split('.')[0])) return `unknown duty event kind ${JSON.stringify(kind)}`;
+  return null;
+}
+
+const dutyKind = z.string().superRefine((kind, ctx) => {
+  const problem = kindProblem(kind);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+const qualifier = z.string().trim().min(1, 'must not be empty').max(40).optional();
+
+/**
+ * A district's scoring rules for one year (履职积分规则). Points per kind of duty event (and,
+ * where the kind has one, per qualifier such as the meeting's body or the adopting level), with a
  * separate figure for co-authors; caps per category; deductions; minimum yearly obligations;
  * grade bands. Validated before it is stored, so a stored rule set always computes.
  */
@@ -27,41 +50,62 @@ export const RuleSetSchema = z.object({
     .array(
       z.object({
         kind: dutyKind,
+        qualifier,
         category: z.string().min(1),
         points: z.number().nonnegative('points must not be negative; use deductions'),
         coAuthorPoints: z.number().nonnegative('points must not be negative; use deductions').optional(),
       }),
     )
-    .min(1, 'needs at least one item'),
+    .min(1, 'needs at least one item')
+    .superRefine((items, ctx) => {
+      const seen = new Set<string>();
+      items.forEach((item, i) => {
+        const key = `${item.kind}|${item.qualifier ?? ''}`;
+        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'kind'], message: `${item.kind}${item.qualifier ? ` [${item.qualifier}]` : ''} is scored twice` });
+        seen.add(key);
+      });
+    }),
   caps: z.record(z.string(), z.number().positive('a cap must be positive')).default({}),
-  deductions: z.array(z.object({ kind: dutyKind, points: z.number().positive('a deduction is a positive number of points') })).default([]),
-  minimums: z.array(z.object({ kind: dutyKind, count: z.number().int().positive(), label: z.string().min(1) })).default([]),
+  deductions: z.array(z.object({ kind: dutyKind, qualifier, points: z.number().positive('a deduction is a positive number of points') })).default([]),
+  minimums: z.array(z.object({ kind: dutyKind, qualifier, count: z.number().int().positive(), label: z.string().min(1) })).default([]),
   grades: z.array(z.object({ name: z.string().min(1), min: z.number() })).min(1, 'needs at least one grade band'),
 });
 export type RuleSet = z.infer<typeof RuleSetSchema>;
 
 /**
  * Presets from two real rule books (research/domain.md §3.4). Where a rule scores a whole year's
- * attendance rather than single events, it is turned into per-event points with a cap.
+ * attendance rather than single events, it is turned into per-event points with a cap. Kinds the
+ * rule books do not name (party-branch activities, studio duty, leader instructions, plugin
+ * kinds) are scored as the book scores the nearest kind it does name: an activity as an activity.
  */
 export const PRESETS: Record<string, RuleSet> = {
   // 闵行区政协委员履职细则: points accumulate without a cap; minimum obligations decide a pass.
   minhang: {
     name: '闵行区委员履职积分细则',
     items: [
+      // "全体会议每半天5分": one event per half-day sitting.
       { kind: 'meeting.attended', category: '会议', points: 5 },
+      // "每参加一次活动5分": every kind of activity.
       { kind: 'consultation.attended', category: '活动', points: 5 },
+      { kind: 'study.attended', category: '活动', points: 5 },
+      { kind: 'branch.attended', category: '活动', points: 5 },
       { kind: 'research.joined', category: '活动', points: 5 },
+      { kind: 'studio.duty', category: '活动', points: 5 },
+      { kind: 'plugin.inter-city-exchange.visit', category: '活动', points: 5 },
+      // "市外培训10分".
       { kind: 'training.attended', category: '学习', points: 10 },
+      // "立案提案主提人15分、联名3分；重点提案另加15/3；优秀提案另加10/2".
       { kind: 'proposal.filed', category: '提案', points: 15, coAuthorPoints: 3 },
       { kind: 'proposal.key', category: '提案', points: 15, coAuthorPoints: 3 },
       { kind: 'proposal.excellent', category: '提案', points: 10, coAuthorPoints: 2 },
       { kind: 'opinion.submitted', category: '社情民意', points: 5 },
+      { kind: 'instruction.received', category: '社情民意', points: 5 },
+      { kind: 'award.received', category: '奖惩', points: 10 },
     ],
     caps: {},
-    deductions: [],
+    deductions: [{ kind: 'penalty.received', points: 10 }],
     minimums: [
-      { kind: 'meeting.attended', count: 1, label: '出席全体会议' },
+      { kind: 'meeting.attended', qualifier: 'PLENARY', count: 1, label: '出席全体会议' },
       { kind: 'consultation.attended', count: 3, label: '每年参加活动不少于3次' },
       { kind: 'proposal.filed', count: 1, label: '每年至少提交1件提案' },
       { kind: 'opinion.submitted', count: 1, label: '每年至少报送1条社情民意' },
@@ -72,17 +116,32 @@ export const PRESETS: Record<string, RuleSet> = {
   tongcheng: {
     name: '桐城市委员履职考核办法',
     items: [
+      // "会议50分（请假30分，缺席0分）": two sittings a year make the 50.
       { kind: 'meeting.attended', category: '会议', points: 25 },
       { kind: 'meeting.on_leave', category: '会议', points: 15 },
+      // "提案每件10分，立案加15分；联名提案第一提案人得一半".
       { kind: 'proposal.submitted', category: '提案', points: 10, coAuthorPoints: 5 },
       { kind: 'proposal.filed', category: '提案', points: 15, coAuthorPoints: 7.5 },
+      // "活动每次2分，书面发言5分".
       { kind: 'consultation.attended', category: '活动', points: 2 },
+      { kind: 'study.attended', category: '活动', points: 2 },
+      { kind: 'branch.attended', category: '活动', points: 2 },
+      { kind: 'research.joined', category: '活动', points: 2 },
+      { kind: 'studio.duty', category: '活动', points: 2 },
+      { kind: 'plugin.inter-city-exchange.visit', category: '活动', points: 2 },
+      { kind: 'speech.oral', category: '活动', points: 2 },
       { kind: 'speech.written', category: '活动', points: 5 },
+      // "社情民意每条10分，采用加5分".
       { kind: 'opinion.submitted', category: '社情民意', points: 10 },
       { kind: 'opinion.adopted', category: '社情民意', points: 5 },
+      { kind: 'award.received', category: '奖惩', points: 5 },
     ],
-    caps: { 会议: 50, 提案: 25, 活动: 10, 社情民意: 15 },
-    deductions: [{ kind: 'meeting.absent', points: 5 }],
+    caps: { 会议: 50, 提案: 25, 活动: 10, 社情民意: 15, 奖惩: 10 },
+    // "常委会议每缺席一次扣5分".
+    deductions: [
+      { kind: 'meeting.absent', qualifier: 'STANDING_COMMITTEE', points: 5 },
+      { kind: 'penalty.received', points: 10 },
+    ],
     minimums: [],
     grades: [
       { name: '优秀', min: 90 },

@@ -1,4 +1,5 @@
-import { assertWritableDistrict, inputError, notFound, type RequestContext } from '@cppcc/kit';
+import { assertWritableDistrict, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { announceMember, REPLICATED_FIELDS } from './announce-member.js';
 import { MemberChangeSchema } from '../entities/member-change.entity.js';
 import { MEMBER_STATUSES, MemberSchema, type Member } from '../entities/member.entity.js';
 
@@ -22,7 +23,7 @@ export async function updateMemberProfile(ctx: RequestContext, id: number, chang
     const member = (await em.findOne(MemberSchema, { id }, { filters: false }))!;
     const given = Object.entries(changes).filter(([, v]) => v !== undefined && v !== null) as [keyof ProfileChanges, string | number | boolean][];
     if (given.length === 0) throw inputError('input', 'non-empty', 'names no field to change');
-    let changed = 0;
+    const changed: string[] = [];
     for (const [field, value] of given) {
       const before = member[field];
       if (before === value) continue;
@@ -38,9 +39,11 @@ export async function updateMemberProfile(ctx: RequestContext, id: number, chang
         public: false,
       });
       (member as Record<string, unknown>)[field] = value;
-      changed++;
+      changed.push(field);
     }
-    if (changed === 0) throw inputError('input', 'changes', 'every field already has the value given');
+    if (changed.length === 0) throw inputError('input', 'changes', 'every field already has the value given');
+    // Organization and proposals keep replicas of some of these facts.
+    if (changed.some((field) => REPLICATED_FIELDS.has(field))) announceMember(em as EntityManager, ctx.module, member);
     return member;
   });
 }

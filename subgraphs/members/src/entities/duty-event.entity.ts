@@ -15,7 +15,14 @@ export const DutyEventSchema = defineEntity({
     kind: p.string(),
     /** LEAD or CO where the event has authors (scoring rules weigh them differently). */
     role: p.string().nullable(),
+    /**
+     * What distinguishes events of one kind for scoring: the body of a meeting (PLENARY…), the
+     * level that adopted an item or instructed on it (CITY…). Rules may score a qualifier apart.
+     */
+    qualifier: p.string().nullable(),
     sourceModule: p.string(),
+    /** The kind of record it came from (Proposal, BodyMeeting…), so a client can link to it. */
+    sourceType: p.string().nullable(),
     sourceId: p.string(),
     summary: p.string(),
     occurredAt: p.datetime(),

@@ -18,6 +18,8 @@ export const MemberSchema = defineEntity({
     workUnit: p.string(),
     title: p.string(),
     standingCommittee: p.boolean().default(false),
+    /** The term (届) the member was appointed for; null: the district's current term. */
+    termId: p.integer().nullable(),
     status: p.string().$type<(typeof MEMBER_STATUSES)[number]>().default('ACTIVE'),
     public: p.boolean().default(true),
   },

@@ -17,6 +17,8 @@ export const ParkedEventSchema = defineEntity({
     district: p.string().length(12).nullable(),
     entry: p.json<Record<string, unknown>>(),
     reason: p.string(),
+    /** The event itself is wrong (breaks its contract, forges a kind): no retry will apply it. */
+    refused: p.boolean().default(false),
     parkedAt: p.datetime(),
     resolvedAt: p.datetime().nullable(),
     public: p.boolean().default(false),

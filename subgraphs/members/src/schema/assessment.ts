@@ -15,6 +15,7 @@ type Item = RuleSet['items'][number];
 const ScoringItem = builder.objectRef<Item>('ScoringItem').implement({
   fields: (t) => ({
     kind: t.exposeString('kind', { description: 'Duty event kind, e.g. proposal.filed.' }),
+    qualifier: t.exposeString('qualifier', { nullable: true, description: 'Scores only events with this qualifier (a meeting body, an adopting level).' }),
     category: t.exposeString('category'),
     points: t.exposeFloat('points'),
     coAuthorPoints: t.exposeFloat('coAuthorPoints', { nullable: true }),
@@ -24,10 +25,10 @@ const ScoringCap = builder.objectRef<{ category: string; max: number }>('Scoring
   fields: (t) => ({ category: t.exposeString('category'), max: t.exposeFloat('max') }),
 });
 const ScoringDeduction = builder.objectRef<RuleSet['deductions'][number]>('ScoringDeduction').implement({
-  fields: (t) => ({ kind: t.exposeString('kind'), points: t.exposeFloat('points') }),
+  fields: (t) => ({ kind: t.exposeString('kind'), qualifier: t.exposeString('qualifier', { nullable: true }), points: t.exposeFloat('points') }),
 });
 const ScoringMinimum = builder.objectRef<RuleSet['minimums'][number]>('ScoringMinimum').implement({
-  fields: (t) => ({ kind: t.exposeString('kind'), count: t.exposeInt('count'), label: t.exposeString('label') }),
+  fields: (t) => ({ kind: t.exposeString('kind'), qualifier: t.exposeString('qualifier', { nullable: true }), count: t.exposeInt('count'), label: t.exposeString('label') }),
 });
 const GradeBand = builder.objectRef<RuleSet['grades'][number]>('GradeBand').implement({
   fields: (t) => ({ name: t.exposeString('name'), min: t.exposeFloat('min') }),
@@ -135,12 +136,20 @@ const ScoringPreset = builder.enumType('ScoringPreset', {
 });
 
 const ItemInput = builder.inputType('ScoringItemInput', {
-  fields: (t) => ({ kind: t.string({ required: true }), category: t.string({ required: true }), points: t.float({ required: true }), coAuthorPoints: t.float({ required: false }) }),
+  fields: (t) => ({
+    kind: t.string({ required: true }),
+    qualifier: t.string({ required: false }),
+    category: t.string({ required: true }),
+    points: t.float({ required: true }),
+    coAuthorPoints: t.float({ required: false }),
+  }),
 });
 const CapInput = builder.inputType('ScoringCapInput', { fields: (t) => ({ category: t.string({ required: true }), max: t.float({ required: true }) }) });
-const DeductionInput = builder.inputType('ScoringDeductionInput', { fields: (t) => ({ kind: t.string({ required: true }), points: t.float({ required: true }) }) });
+const DeductionInput = builder.inputType('ScoringDeductionInput', {
+  fields: (t) => ({ kind: t.string({ required: true }), qualifier: t.string({ required: false }), points: t.float({ required: true }) }),
+});
 const MinimumInput = builder.inputType('ScoringMinimumInput', {
-  fields: (t) => ({ kind: t.string({ required: true }), count: t.int({ required: true }), label: t.string({ required: true }) }),
+  fields: (t) => ({ kind: t.string({ required: true }), qualifier: t.string({ required: false }), count: t.int({ required: true }), label: t.string({ required: true }) }),
 });
 const GradeInput = builder.inputType('GradeBandInput', { fields: (t) => ({ name: t.string({ required: true }), min: t.float({ required: true }) }) });
 const RulesInput = builder.inputType('ScoringRulesInput', {
@@ -178,10 +187,10 @@ builder.mutationField('setScoringRules', (t) =>
         ? PRESETS[input.preset.toLowerCase()]
         : {
             ...input.rules!,
-            items: input.rules!.items.map((i) => ({ ...i, coAuthorPoints: i.coAuthorPoints ?? undefined })),
+            items: input.rules!.items.map((i) => ({ ...i, qualifier: i.qualifier ?? undefined, coAuthorPoints: i.coAuthorPoints ?? undefined })),
             caps: Object.fromEntries((input.rules!.caps ?? []).map((c) => [c.category, c.max])),
-            deductions: input.rules!.deductions ?? [],
-            minimums: input.rules!.minimums ?? [],
+            deductions: (input.rules!.deductions ?? []).map((d) => ({ ...d, qualifier: d.qualifier ?? undefined })),
+            minimums: (input.rules!.minimums ?? []).map((m) => ({ ...m, qualifier: m.qualifier ?? undefined })),
           };
       return setScoringRules(ctx, String(input.district), input.year, rules);
     },

@@ -9,5 +9,6 @@ import './standing-report.js';
 import './donation.js';
 import './member-change.js';
 import './leave-request.js';
+import './archive.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

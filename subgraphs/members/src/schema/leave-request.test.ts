@@ -18,7 +18,7 @@ describe.each(databases())('leave requests on $name', ({ url }) => {
   const step = (name: string, r: { id: string; version: number }, caller: typeof staff) =>
     module.execute(`mutation { ${name}(id: "${r.id}", version: ${r.version}) { id status version } }`, {}, caller);
 
-  it('has a plenary leave approved by a leader, not by staff, and records the member as on leave', async () => {
+  it('has a plenary leave approved by a leader, not by staff, and records the approval in the member\'s archive', async () => {
     const r = (await module.execute(ask, { level: 'PLENARY' }, member)).data!.requestLeave as any;
     expect(r).toMatchObject({ status: 'REQUESTED', availableActions: ['withdraw'] });
     const byStaff = await step('approveLeave', r, staff);
@@ -27,7 +27,7 @@ describe.each(databases())('leave requests on $name', ({ url }) => {
     expect((approved.data!.approveLeave as any).status).toBe('APPROVED');
     await module.relay.kick();
     const record = await module.execute(`{ member(id: "8") { dutyEvents { kind summary } leaveRequests { status } } }`, {}, member);
-    expect((record.data!.member as any).dutyEvents).toContainEqual({ kind: 'meeting.on_leave', summary: '市政协十届五次会议（请假）' });
+    expect((record.data!.member as any).dutyEvents).toContainEqual({ kind: 'leave.approved', summary: '市政协十届五次会议（请假获准）' });
     const again = await step('rejectLeave', approved.data!.approveLeave as any, leader);
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'APPROVED' });
   });

@@ -1,5 +1,7 @@
 import { appError, canSeeDistrict, connectionType, ErrorCode, findPage, hasRole, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
+import { z } from 'zod';
+import { registerMember } from '../commands/register-member.js';
 import { builder } from '../builder.js';
 import { DutyEventSchema } from '../entities/duty-event.entity.js';
 import { GENDERS, MEMBER_STATUSES, MemberSchema, type Member } from '../entities/member.entity.js';
@@ -92,5 +94,47 @@ builder.queryField('me', (t) =>
     nullable: true,
     description: 'The signed-in member, if the caller is one.',
     resolve: (_root, _args, ctx) => (ctx.caller.memberId ? ctx.loaders.one(MemberSchema).load(Number(ctx.caller.memberId)) : null),
+  }),
+);
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+const RegisterMemberInput = builder.inputType('RegisterMemberInput', {
+  fields: (t) => ({
+    district: t.id({ required: true }),
+    name: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(40) }),
+    gender: t.field({ type: GenderType, required: true }),
+    ethnicity: t.string({ required: true, validate: text(20) }),
+    party: t.string({ required: true, validate: text(40), description: 'e.g. 中共党员, 民盟盟员, 无党派人士, 群众.' }),
+    sector: t.id({ required: true }),
+    workUnit: t.string({ required: true, validate: text(100) }),
+    title: t.string({ required: true, validate: text(60) }),
+    standingCommittee: t.boolean({ required: false, defaultValue: false }),
+    term: t.id({ required: false, description: 'The term (届) appointed for; default: the district\'s current term.' }),
+    appointedOn: t.string({ required: true, validate: day }),
+  }),
+});
+
+builder.mutationField('registerMember', (t) =>
+  t.field({
+    type: MemberType,
+    description: 'Staff register a member appointed to their committee; other modules learn of them through the bus.',
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: RegisterMemberInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      registerMember(ctx, {
+        district: String(input.district),
+        name: input.name.trim(),
+        gender: input.gender,
+        ethnicity: input.ethnicity.trim(),
+        party: input.party.trim(),
+        sectorId: parseId(input.sector, 'input.sector'),
+        workUnit: input.workUnit.trim(),
+        title: input.title.trim(),
+        standingCommittee: input.standingCommittee ?? false,
+        termId: input.term ? parseId(input.term, 'input.term') : null,
+        appointedOn: input.appointedOn,
+      }),
   }),
 );
