@@ -1,4 +1,4 @@
-import { activities, bodyMeetingAttendance, CITY, donations, proposalDemoEvents } from '@cppcc/demo';
+import { activities, bodyMeetingAttendance, CITY, donations, interCityVisits, proposalDemoEvents } from '@cppcc/demo';
 import { databases, transports } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './harness.js';
@@ -25,7 +25,8 @@ function named(e: { type: string; payload: Record<string, unknown> }): string[] 
 /**
  * Entries the demo data gives a member: each proposal submitted, filed or honoured (led or
  * co-signed), each opinion item submitted or adopted, each instruction, each activity attended,
- * each donation, each body meeting expected at.
+ * each donation, each body meeting expected at, each exchange visit held in a delegation (the
+ * inter-city-exchange plugin's duty.reported).
  */
 function demoEntries(memberId: number): number {
   const id = String(memberId);
@@ -33,7 +34,8 @@ function demoEntries(memberId: number): number {
     proposalDemoEvents().filter((e) => named(e).includes(id)).length +
     activities().filter((a) => a.participantIds.includes(memberId)).length +
     donations().filter((d) => d.memberId === memberId).length +
-    bodyMeetingAttendance().filter((a) => a.memberId === memberId).length
+    bodyMeetingAttendance().filter((a) => a.memberId === memberId).length +
+    interCityVisits().filter((v) => v.status !== 'PLANNED' && v.delegation.includes(memberId)).length
   );
 }
 

@@ -28,6 +28,7 @@ export type CooperationMechanism = InferEntity<typeof CooperationMechanismSchema
 export const MechanismMemberSchema = defineEntity({
   name: 'MechanismMember',
   tableName: 'intercity_mechanism_member',
+  uniques: [{ properties: ['mechanismId', 'position'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

@@ -35,6 +35,7 @@ export type ExchangeVisit = InferEntity<typeof ExchangeVisitSchema>;
 export const VisitDelegateSchema = defineEntity({
   name: 'VisitDelegate',
   tableName: 'intercity_visit_delegate',
+  uniques: [{ properties: ['visitId', 'memberId'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),
