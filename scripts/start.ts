@@ -11,6 +11,7 @@ stopOnSignal(() => platform.stop());
 const tokens = [
   ['city staff', await signDevToken(settings, { roles: ['staff'], district: CITY })],
   ['屯溪区 staff', await signDevToken(settings, { roles: ['staff'], district: '341002' })],
+  ['屯溪区 operator (switches plugins)', await signDevToken(settings, { roles: ['operator'], district: '341002' })],
   ['member 1 (city)', await signDevToken(settings, { roles: ['member'], district: CITY, memberId: '1' })],
 ];
 const lines = [

@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGateway, signDevToken, type DevTokenClaims, type EngineKind, type RunningGateway } from '@cppcc/gateway';
 import { currentRequest, memoryTransport, readSettings, type RunningModule, type SeedOptions, type Transport } from '@cppcc/kit';
-import { installedModules } from '@cppcc/schema';
+import type { Plugin } from '@cppcc/plugin-sdk';
+import { compose, installedModules } from '@cppcc/schema';
 import { startTestModule } from '@cppcc/testing';
 
 export const supergraphPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schema/supergraph.graphql');
@@ -12,6 +15,8 @@ export interface Stack {
   gateway: RunningGateway;
   modules: Map<string, RunningModule>;
   transport: Transport;
+  /** The supergraph the gateway serves. */
+  supergraphPath: string;
   /** SQL statements each module ran since the last `resetQueryCounts`. */
   queryCounts: Map<string, number>;
   resetQueryCounts(): void;
@@ -29,6 +34,11 @@ export interface StackOptions {
   engine?: EngineKind;
   seed?: SeedOptions | false;
   supergraphPath?: string;
+  /**
+   * Plugins to install instead of the configured ones; the supergraph is then composed for
+   * them rather than read from schema/supergraph.graphql.
+   */
+  plugins?: Plugin[];
 }
 
 /** Every installed module on a fresh database of its own, and a gateway in front of them. */
@@ -36,7 +46,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const transport = options.transport ?? memoryTransport();
   const queryCounts = new Map<string, number>();
   const modules = new Map<string, RunningModule>();
-  for (const definition of installedModules()) {
+  const definitions = installedModules(options.plugins);
+  let composedPath: string | undefined;
+  if (options.plugins) {
+    composedPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-stack-')), 'supergraph.graphql');
+    fs.writeFileSync(composedPath, compose(definitions).supergraph);
+  }
+  for (const definition of definitions) {
     queryCounts.set(definition.name, 0);
     const running = await startTestModule(definition, {
       databaseUrl: options.databaseUrl,
@@ -51,7 +67,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
   const gateway = await createGateway({
     settings,
-    supergraphPath: options.supergraphPath ?? supergraphPath,
+    supergraphPath: options.supergraphPath ?? composedPath ?? supergraphPath,
     routingUrls: Object.fromEntries([...modules].map(([name, m]) => [name, m.url])),
     engine: options.engine,
     transport,
@@ -60,6 +76,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   const stack: Stack = {
     gateway,
+    supergraphPath: options.supergraphPath ?? composedPath ?? supergraphPath,
     modules,
     transport,
     queryCounts,
@@ -101,6 +118,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await gateway.stop();
       for (const m of [...modules.values()].reverse()) await m.stop();
       await transport.close();
+      if (composedPath) fs.rmSync(path.dirname(composedPath), { recursive: true, force: true });
     },
   };
   // Demo data was announced on the bus while the modules started; let it arrive.

@@ -3,6 +3,7 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { serveApollo } from '@cppcc/kit';
+import { GraphQLError } from 'graphql';
 import { depthLimitRule } from './depth-limit.js';
 import { CALLER_HEADER, siteFromCallerHeader } from './gating.js';
 import { FORWARDED_HEADERS, type Engine, type EngineOptions } from './engine.js';
@@ -17,7 +18,8 @@ function gatingPlugin(options: EngineOptions): ApolloServerPlugin<ForwardContext
       return {
         async didResolveOperation({ document, contextValue }) {
           const refused = options.gate.check(document, siteFromCallerHeader(contextValue.forward[CALLER_HEADER]));
-          if (refused) throw refused;
+          // A refusal is an answer like any resolver error (HTTP 200, as under Hive), not a server failure.
+          if (refused) throw new GraphQLError(refused.message, { extensions: { ...refused.extensions, http: { status: 200 } } });
         },
         async responseForOperation({ document, contextValue, request }) {
           const site = siteFromCallerHeader(contextValue.forward[CALLER_HEADER]);

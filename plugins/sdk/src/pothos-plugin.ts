@@ -60,12 +60,19 @@ export class CppccPluginPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
   }
 
   override wrapResolve(resolver: GraphQLFieldResolver<unknown, Types['Context'], object>, config: PothosOutputFieldConfig<Types>) {
-    if (!ROOT_TYPES.has(config.parentType) && config.kind !== 'ExtendedEntity') return resolver;
+    if (!ROOT_TYPES.has(config.parentType) && !this.extends(config.parentType)) return resolver;
+    if (config.kind === 'ExternalEntity') return resolver;
     const spec = this.spec;
     return async (parent: unknown, args: object, ctx: Types['Context'], info: Parameters<typeof resolver>[3]) => {
       await spec.guard(ctx as unknown as RequestContext);
       return resolver(parent, args, ctx, info);
     };
+  }
+
+  /** Whether the type is a core entity this plugin adds fields to (fields added later count too). */
+  private extends(typeName: string): boolean {
+    if (this.spec.extended.has(typeName)) return true;
+    return isExtension(this.buildCache.getTypeConfig(typeName));
   }
 
   private tags(config: PothosOutputFieldConfig<Types>): boolean {

@@ -9,7 +9,7 @@ import { ParkedEventSchema } from './entities/parked-event.entity.js';
 import { parkedEvents } from './migrations/0003-parked-events.js';
 import { standingReports } from './migrations/0004-standing-reports.js';
 import { StandingReportSchema } from './entities/standing-report.entity.js';
-import { donationMade, leaveApproved, memberRegistered, standingReportFiled } from '@cppcc/events';
+import { awardRecorded, donationMade, leaveApproved, memberRegistered, penaltyRecorded, standingReportFiled, studioIssueRaised, studioShiftServed } from '@cppcc/events';
 import { LeaveRequestSchema } from './entities/leave-request.entity.js';
 import { leaveRequests } from './migrations/0007-leave-requests.js';
 import { dropCommitteeMemberships } from './migrations/0008-drop-committee-memberships.js';
@@ -19,6 +19,9 @@ import { MemberChangeSchema } from './entities/member-change.entity.js';
 import { memberChanges } from './migrations/0006-member-changes.js';
 import { TermRefSchema } from './entities/term-ref.entity.js';
 import { archive } from './migrations/0009-archive.js';
+import { MeritRecordSchema } from './entities/merit-record.entity.js';
+import { MemberStudioSchema, StudioReceptionSchema, StudioResidentSchema, StudioShiftSchema, TownshipConvenorSchema } from './entities/studio.entity.js';
+import { studiosAndMerits } from './migrations/0010-studios-merits.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
@@ -27,9 +30,9 @@ export const members = defineModule({
   name: 'members',
   port: 4102,
   schema,
-  entities: [MemberSchema, DutyEventSchema, ScoringRuleSetSchema, ParkedEventSchema, StandingReportSchema, DonationCampaignSchema, DonationSchema, MemberChangeSchema, LeaveRequestSchema, TermRefSchema],
-  migrations: [initial, assessment, parkedEvents, standingReports, donations, memberChanges, leaveRequests, dropCommitteeMemberships, archive],
-  emits: [standingReportFiled, donationMade, leaveApproved, memberRegistered],
+  entities: [MemberSchema, DutyEventSchema, ScoringRuleSetSchema, ParkedEventSchema, StandingReportSchema, DonationCampaignSchema, DonationSchema, MemberChangeSchema, LeaveRequestSchema, TermRefSchema, MemberStudioSchema, StudioResidentSchema, StudioShiftSchema, StudioReceptionSchema, TownshipConvenorSchema, MeritRecordSchema],
+  migrations: [initial, assessment, parkedEvents, standingReports, donations, memberChanges, leaveRequests, dropCommitteeMemberships, archive, studiosAndMerits],
+  emits: [standingReportFiled, donationMade, leaveApproved, memberRegistered, studioShiftServed, studioIssueRaised, awardRecorded, penaltyRecorded],
   consumes,
   seed,
   isSeeded,

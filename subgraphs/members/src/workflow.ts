@@ -1,6 +1,7 @@
 import { defineWorkflow, hasRole, type RequestContext } from '@cppcc/kit';
 import type { LeaveRequest, LeaveStatus } from './entities/leave-request.entity.js';
 import type { ReportStatus, StandingReport } from './entities/standing-report.entity.js';
+import type { ReceptionStatus, ShiftStatus, StudioReception, StudioShift } from './entities/studio.entity.js';
 
 export type ReportAction = 'submit' | 'return' | 'file';
 
@@ -29,4 +30,28 @@ export const leaveWorkflow = defineWorkflow<LeaveStatus, LeaveAction, LeaveReque
   { from: 'REQUESTED', action: 'approve', who: [rightLevel], to: 'APPROVED' },
   { from: 'REQUESTED', action: 'reject', who: [rightLevel], to: 'REJECTED' },
   { from: 'REQUESTED', action: 'withdraw', who: [requester], to: 'WITHDRAWN' },
+]);
+
+export type ShiftAction = 'serve' | 'miss' | 'cancel';
+
+const onDuty = { relation: 'member on duty', holds: (ctx: RequestContext, s: StudioShift) => ctx.caller.memberId === String(s.memberId) };
+
+/** A studio's duty shift: the member on duty (or staff) marks it served; staff mark it missed or cancel it. */
+export const shiftWorkflow = defineWorkflow<ShiftStatus, ShiftAction, StudioShift>('studio_shift', [
+  { from: 'SCHEDULED', action: 'serve', who: [onDuty, 'staff'], to: 'SERVED' },
+  { from: 'SCHEDULED', action: 'miss', who: ['staff'], to: 'MISSED' },
+  { from: 'SCHEDULED', action: 'cancel', who: ['staff'], to: 'CANCELLED' },
+]);
+
+export type ReceptionAction = 'pass_on' | 'close';
+
+const receiver = { relation: 'receiving member', holds: (ctx: RequestContext, r: StudioReception) => ctx.caller.memberId === String(r.memberId) };
+
+/**
+ * A reception's issue is passed on (as a proposal draft or an opinion item for the receiving
+ * member) or closed, answered on the spot — by the member who received the visitors, or staff.
+ */
+export const receptionWorkflow = defineWorkflow<ReceptionStatus, ReceptionAction, StudioReception>('studio_reception', [
+  { from: 'RECORDED', action: 'pass_on', who: [receiver, 'staff'], to: 'PASSED_ON' },
+  { from: 'RECORDED', action: 'close', who: [receiver, 'staff'], to: 'CLOSED' },
 ]);

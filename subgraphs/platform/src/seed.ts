@@ -21,7 +21,6 @@ export async function seed(em: EntityManager): Promise<void> {
     ];
     for (const [district, actions] of steps) {
       const record = await openSwitch(em, district, plugin.manifest.id, plugin.defaults as Record<string, unknown>);
-      await em.flush();
       for (const action of actions) {
         const from = record.status;
         record.status = action === 'enable' ? 'ENABLED' : 'DISABLED';

@@ -10,5 +10,7 @@ import './donation.js';
 import './member-change.js';
 import './leave-request.js';
 import './archive.js';
+import './studio.js';
+import './merit-record.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

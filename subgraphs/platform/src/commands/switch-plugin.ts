@@ -1,4 +1,4 @@
-import { appError, assertWritableDistrict, emit, ErrorCode, inputError, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, assertKnownDistrict, emit, ErrorCode, inputError, type EntityManager, type RequestContext } from '@cppcc/kit';
 import { pluginSwitched } from '@cppcc/events';
 import { findPlugin } from '../catalog.js';
 import { PluginSwitchRecordSchema, type PluginSwitchRecord } from '../entities/plugin-switch.entity.js';
@@ -34,7 +34,12 @@ export async function switchPlugin(ctx: RequestContext, input: SwitchInput): Pro
     }
     settings = parsed.value as Record<string, unknown>;
   }
-  await assertWritableDistrict(ctx, input.district);
+  await assertKnownDistrict(ctx, input.district);
+  if (ctx.caller.userId === null) throw appError(ErrorCode.UNAUTHENTICATED, 'sign in to switch plugins');
+  // Which roles may switch is the workflow table's business; which districts, the tree's.
+  if (!ctx.caller.districts.includes(input.district)) {
+    throw appError(ErrorCode.CROSS_DISTRICT, `district: you may not switch plugins of district ${input.district}`, { field: 'district' });
+  }
   return ctx.em.transactional(async (em) => {
     const record = await openSwitch(em as EntityManager, input.district, input.plugin, plugin.defaults as Record<string, unknown>);
     switchWorkflow.apply({ ...ctx, em: em as EntityManager }, record, input.action, input.note ?? null);
@@ -51,7 +56,7 @@ export async function switchPlugin(ctx: RequestContext, input: SwitchInput): Pro
 export async function openSwitch(em: EntityManager, district: string, plugin: string, defaults: Record<string, unknown>): Promise<PluginSwitchRecord> {
   const found = await em.findOne(PluginSwitchRecordSchema, { district, plugin }, { filters: false });
   if (found) return found;
-  return em.create(PluginSwitchRecordSchema, {
+  const created = em.create(PluginSwitchRecordSchema, {
     district,
     plugin,
     status: 'DISABLED',
@@ -61,6 +66,9 @@ export async function openSwitch(em: EntityManager, district: string, plugin: st
     changedBy: null,
     public: true,
   });
+  // The audit row names the switch by id, so it needs one before the first transition.
+  await em.flush();
+  return created;
 }
 
 export function announce(em: EntityManager, source: string, record: PluginSwitchRecord): void {

@@ -1,0 +1,29 @@
+import { createTransport, moduleLogger, readSettings, startModule, stopOnSignal, type RunningModule } from '@cppcc/kit';
+import { installedPlugins } from '@cppcc/schema';
+
+/**
+ * Several plugins in one process (the production alternative to one process per plugin):
+ * every installed plugin, or those CPPCC_PLUGINS names, each on its manifest's port, sharing
+ * one connection to the bus. With DATABASE_URL each keeps its own PostgreSQL schema.
+ */
+const log = moduleLogger('plugin-host');
+const settings = readSettings();
+if (!settings.redisUrl) log.warn('REDIS_URL is not set: events stay inside this process');
+const transport = await createTransport(settings);
+const running: RunningModule[] = [];
+for (const plugin of installedPlugins()) {
+  running.push(
+    await startModule(plugin.module, {
+      settings,
+      transport,
+      port: plugin.manifest.port,
+      host: process.env.HOST ?? '127.0.0.1',
+      seed: process.env.SEED === 'false' ? false : { scale: 1 },
+    }),
+  );
+}
+log.info({ plugins: running.map((m) => ({ name: m.name, url: m.url })) }, 'plugin host ready');
+stopOnSignal(async () => {
+  for (const m of running.reverse()) await m.stop();
+  await transport.close();
+});

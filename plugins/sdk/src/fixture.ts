@@ -1,0 +1,69 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { z } from 'zod';
+import { assertWritableDistrict, defineMigration, inputError } from '@cppcc/kit';
+import { definePlugin, pluginBuilder, requirePermission, settingsOf } from './manifest.js';
+
+/**
+ * A small plugin the SDK, platform and gateway tests install: one table, a query, a mutation,
+ * a field on District, a permission and a setting that the mutation obeys.
+ */
+const NoteSchema = defineEntity({
+  name: 'SampleNote',
+  tableName: 'sample_note',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    district: p.string().length(12),
+    text: p.string(),
+    public: p.boolean().default(true),
+  },
+});
+
+const migration = defineMigration('Migration20261128000000_sample_notes', (knex) =>
+  knex.schema.createTable('sample_note', (t) => {
+    t.increments('id').primary();
+    t.string('district', 12).notNullable();
+    t.string('text').notNullable();
+    t.boolean('public').notNullable().defaultTo(true);
+  }),
+);
+
+const builder = pluginBuilder('sample-notes');
+const Note = builder.objectRef<{ id: number; district: string; text: string }>('SampleNote').implement({
+  fields: (t) => ({ id: t.exposeID('id'), district: t.exposeString('district'), text: t.exposeString('text') }),
+});
+const District = builder.externalRef('District', builder.selection<{ code: string }>('code')).implement({
+  externalFields: (t) => ({ code: t.id() }),
+});
+builder.objectField(District, 'sampleNotes', (t) =>
+  t.field({ type: [Note], resolve: (d, _a, ctx) => ctx.em.find(NoteSchema, { district: d.code }, { orderBy: { id: 'asc' } }) }),
+);
+builder.queryField('sampleNotes', (t) => t.field({ type: [Note], resolve: (_r, _a, ctx) => ctx.em.find(NoteSchema, {}, { orderBy: { id: 'asc' } }) }));
+builder.mutationType({});
+builder.mutationField('addSampleNote', (t) =>
+  t.field({
+    type: Note,
+    args: { district: t.arg.id({ required: true }), text: t.arg.string({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      requirePermission(ctx, 'note.add');
+      const { maxLength } = await settingsOf<{ maxLength: number }>(ctx);
+      if (args.text.length > maxLength) throw inputError('text', 'max-length', `at most ${maxLength} characters (this district's setting)`);
+      await assertWritableDistrict(ctx, String(args.district));
+      return ctx.em.transactional(async (em) => em.create(NoteSchema, { district: String(args.district), text: args.text, public: true }));
+    },
+  }),
+);
+
+export const samplePlugin = definePlugin({
+  id: 'sample-notes',
+  title: { zh: '示例便笺', en: 'Sample notes' },
+  version: '1.0.0',
+  description: 'Notes per district; exists for the platform’s own tests.',
+  port: 4299,
+  extends: ['District'],
+  builder,
+  entities: [NoteSchema],
+  migrations: [migration],
+  permissions: { 'note.add': { description: 'add notes', roles: ['staff'] } },
+  settings: z.object({ maxLength: z.number().int().positive().max(1000).default(20) }),
+  demo: { enabledIn: ['341000'], disabledIn: ['341021'] },
+});

@@ -1,0 +1,83 @@
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { databases, testCaller } from '@cppcc/testing';
+import { samplePlugin } from './fixture.js';
+import { definePlugin, pluginBuilder } from './manifest.js';
+import { startPluginTest, type PluginTest } from './testing.js';
+
+describe('definePlugin', () => {
+  const base = () => ({ title: { zh: '甲', en: 'A' }, version: '1.0.0', description: 'x', port: 4290, extends: [] as const, permissions: {}, settings: z.object({}) });
+
+  it('tags every type and field the plugin adds, and nothing it only references', () => {
+    const sdl = printSubgraphSchema(samplePlugin.module.schema);
+    expect(sdl).toMatch(/type SampleNote\s+@tag\(name: "plugin\/sample-notes"\)/);
+    expect(sdl).toMatch(/sampleNotes: \[SampleNote!\]! @tag\(name: "plugin\/sample-notes"\)/);
+    expect(sdl).toMatch(/addSampleNote\(.*\): SampleNote! @tag\(name: "plugin\/sample-notes"\)/);
+    // District is organization's: its type and key stay untagged so the gateway never hides them.
+    expect(sdl).toMatch(/type District\s+@key\(fields: "code"\)\s+@extends\s+\{\s+code: ID! @external\n/);
+    expect(sdl).not.toMatch(/type (Query|Mutation)\s+@tag/);
+  });
+
+  it('refuses a manifest that breaks a rule, naming it', () => {
+    expect(() => definePlugin({ ...base(), id: 'Bad_Id', builder: pluginBuilder('bad-id') })).toThrow(/kebab-case/);
+    expect(() => definePlugin({ ...base(), id: 'one', builder: pluginBuilder('two') })).toThrow(/made for "two"/);
+    expect(() => definePlugin({ ...base(), id: 'no-default', builder: pluginBuilder('no-default'), settings: z.object({ n: z.number() }) })).toThrow(/default for every field \(n\)/);
+    expect(() => definePlugin({ ...base(), id: 'vers', version: '1', builder: pluginBuilder('vers') })).toThrow(/x\.y\.z/);
+    const b = pluginBuilder('wrong-extends');
+    const D = b.externalRef('Member', b.selection<{ id: string }>('id')).implement({ externalFields: (t) => ({ id: t.id() }) });
+    b.objectField(D, 'x', (t) => t.string({ resolve: () => 'x' }));
+    b.queryField('y', (t) => t.string({ resolve: () => 'y' }));
+    expect(() => definePlugin({ ...base(), id: 'wrong-extends', builder: b, extends: ['District'] })).toThrow(/extends lists \[District\] but its schema extends \[Member\]/);
+  });
+
+  it('validates settings against the schema and fills defaults', () => {
+    expect(samplePlugin.parseSettings({})).toEqual({ ok: true, value: { maxLength: 20 } });
+    const bad = samplePlugin.parseSettings({ maxLength: -1 });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.issues[0].path).toBe('maxLength');
+    expect(samplePlugin.settingsJsonSchema).toMatchObject({ type: 'object', properties: { maxLength: { type: 'integer', default: 20 } } });
+  });
+});
+
+describe.each(databases())('a plugin behind the gateway on $name', ({ url }) => {
+  let t: PluginTest;
+  beforeAll(async () => {
+    t = await startPluginTest(samplePlugin, { databaseUrl: url });
+    await t.enable('341002', { maxLength: 5 });
+  });
+  afterAll(() => t?.stop());
+
+  const add = 'mutation ($d: ID!, $text: String!) { addSampleNote(district: $d, text: $text) { text district } }';
+  const staff = (district: string) => ({ as: { roles: ['staff' as const], district } });
+
+  it('serves a district that enabled it, with that district’s settings', async () => {
+    expect((await t.post(add, { d: '341002', text: 'hello' }, staff('341002'))).data.addSampleNote).toEqual({ text: 'hello', district: '341002' });
+    const long = await t.post(add, { d: '341002', text: 'too long' }, staff('341002'));
+    expect(long.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
+    const listed = await t.post('{ district(code: "341002") { name sampleNotes { text } } }', {}, staff('341002'));
+    expect(listed.data.district.sampleNotes).toEqual([{ text: 'hello' }]);
+  });
+
+  it('refuses, in its own resolvers too, a district that has not enabled it', async () => {
+    const direct = await t.execute(add, { d: '341021', text: 'x' }, testCaller(['staff'], '341021'));
+    expect(direct.errors?.[0].extensions).toMatchObject({ code: 'PLUGIN_DISABLED', plugin: 'sample-notes', district: '341021' });
+    const field = await t.execute('{ _entities(representations: [{ __typename: "District", code: "341021" }]) { ... on District { sampleNotes { text } } } }', {}, testCaller(['staff'], '341021'));
+    expect(field.errors?.[0].extensions?.code).toBe('PLUGIN_DISABLED');
+    const [{ n }] = await t.plugin.orm.em.fork().getConnection().execute('select count(*) as n from sample_note');
+    expect(Number(n)).toBe(1);
+  });
+
+  it('stops serving a district once it is disabled, and serves it again when re-enabled', async () => {
+    await t.disable('341002');
+    const off = await t.post(add, { d: '341002', text: 'hi' }, staff('341002'));
+    expect(off.errors[0].extensions).toMatchObject({ code: 'PLUGIN_DISABLED', plugin: 'sample-notes' });
+    await t.enable('341002');
+    expect((await t.post(add, { d: '341002', text: 'again' }, staff('341002'))).errors).toBeUndefined();
+  });
+
+  it('refuses a caller without the permission', async () => {
+    const member = await t.post(add, { d: '341002', text: 'x' }, { as: { roles: ['member'], district: '341002', memberId: '1' } });
+    expect(member.errors[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', permission: 'note.add' } });
+  });
+});

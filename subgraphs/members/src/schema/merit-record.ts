@@ -1,0 +1,65 @@
+import { appError, ErrorCode, parseId } from '@cppcc/kit';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { recordMerit } from '../commands/merit-records.js';
+import { MERIT_LEVELS, MERIT_TYPES, MeritRecordSchema, type MeritRecord } from '../entities/merit-record.entity.js';
+import { maySeeRecord, MemberType } from './member.js';
+
+const MeritTypeType = builder.enumType('MeritType', { values: MERIT_TYPES });
+export const MeritLevelType = builder.enumType('MeritLevel', { values: MERIT_LEVELS });
+
+export const MeritRecordType = builder.objectRef<MeritRecord>('MeritRecord').implement({
+  description: '奖惩: an award a member received or a penalty they were given; each is also a duty event.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    type: t.field({ type: MeritTypeType, resolve: (r) => r.type }),
+    title: t.exposeString('title'),
+    level: t.field({ type: MeritLevelType, nullable: true, resolve: (r) => r.level ?? null }),
+    reason: t.exposeString('reason', { nullable: true }),
+    decidedOn: t.exposeString('decidedOn'),
+  }),
+});
+
+builder.objectField(MemberType, 'merits', (t) =>
+  t.field({
+    type: [MeritRecordType],
+    description: 'Awards and penalties. The member and their district staff only.',
+    resolve: (m, _args, ctx) => {
+      if (!maySeeRecord(ctx, m)) throw appError(ErrorCode.FORBIDDEN, 'merits: only the member and their district staff may see them', { field: 'merits' });
+      return ctx.loaders.many(MeritRecordSchema, 'memberId', {}, true).load(m.id);
+    },
+  }),
+);
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const title = z.string().trim().min(2, 'must have at least 2 characters').max(120);
+
+builder.mutationField('recordAward', (t) =>
+  t.field({
+    type: MeritRecordType,
+    description: 'Staff record an award a member received; audited, and it enters the duty record.',
+    authScopes: { staff: true },
+    args: {
+      memberId: t.arg.id({ required: true }),
+      title: t.arg.string({ required: true, validate: title }),
+      level: t.arg({ type: MeritLevelType, required: true }),
+      awardedOn: t.arg.string({ required: true, validate: day }),
+    },
+    resolve: (_root, a, ctx) => recordMerit(ctx, { type: 'AWARD', memberId: parseId(a.memberId, 'memberId'), title: a.title.trim(), level: a.level, decidedOn: a.awardedOn }),
+  }),
+);
+
+builder.mutationField('recordPenalty', (t) =>
+  t.field({
+    type: MeritRecordType,
+    description: 'Staff record a penalty (an admonition, a persuasion to resign); audited, and it enters the duty record.',
+    authScopes: { staff: true },
+    args: {
+      memberId: t.arg.id({ required: true }),
+      title: t.arg.string({ required: true, validate: title }),
+      reason: t.arg.string({ required: true, validate: z.string().trim().min(2, 'must give a reason').max(500) }),
+      decidedOn: t.arg.string({ required: true, validate: day }),
+    },
+    resolve: (_root, a, ctx) => recordMerit(ctx, { type: 'PENALTY', memberId: parseId(a.memberId, 'memberId'), title: a.title.trim(), reason: a.reason.trim(), decidedOn: a.decidedOn }),
+  }),
+);

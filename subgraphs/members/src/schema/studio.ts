@@ -1,0 +1,281 @@
+import { canSeeDistrict, findPage, connectionType, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { addStudioResident, appointConvenor, createStudio, moveReception, moveShift, recordReception, scheduleShift } from '../commands/studios.js';
+import { MemberSchema } from '../entities/member.entity.js';
+import {
+  MemberStudioSchema,
+  RECEPTION_STATUSES,
+  SHIFT_STATUSES,
+  StudioReceptionSchema,
+  StudioResidentSchema,
+  StudioShiftSchema,
+  TownshipConvenorSchema,
+  type MemberStudio,
+  type StudioReception,
+  type StudioShift,
+  type TownshipConvenor,
+} from '../entities/studio.entity.js';
+import { receptionWorkflow, shiftWorkflow } from '../workflow.js';
+import { DistrictRef } from './district.js';
+import { MemberType } from './member.js';
+
+const ShiftStatusType = builder.enumType('StudioShiftStatus', { values: SHIFT_STATUSES });
+const ReceptionStatusType = builder.enumType('StudioReceptionStatus', { values: RECEPTION_STATUSES });
+const IssueTargetType = builder.enumType('StudioIssueTarget', {
+  values: { PROPOSAL_DRAFT: { description: 'A proposal draft for the receiving member.' }, OPINION_ITEM: { description: 'A public-opinion item (社情民意).' } } as const,
+});
+
+const member = (id: number, ctx: RequestContext) => ctx.loaders.one(MemberSchema).load(id).then((m) => m!);
+
+/** The lead and resident members of a studio (one query per request for every studio asked for). */
+async function team(ctx: RequestContext, studio: MemberStudio): Promise<Set<number>> {
+  const residents = await ctx.loaders.many(StudioResidentSchema, 'studioId').load(studio.id);
+  return new Set([studio.leadMemberId, ...residents.map((r) => r.memberId)]);
+}
+
+export const StudioShiftType = builder.objectRef<StudioShift>('StudioShift').implement({
+  description: 'One dated reception duty on a studio\'s rota; a served shift is a duty event of its member.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    shiftOn: t.exposeString('shiftOn'),
+    status: t.field({ type: ShiftStatusType, resolve: (s) => s.status }),
+    version: t.exposeInt('version'),
+    member: t.field({ type: MemberType, resolve: (s, _args, ctx) => member(s.memberId, ctx) }),
+    availableActions: t.stringList({ resolve: (s, _args, ctx) => shiftWorkflow.available(ctx, s) }),
+  }),
+});
+
+export const StudioReceptionType = builder.objectRef<StudioReception>('StudioReception').implement({
+  description: '接待: visitors a studio member received and the issue they raised; it may be passed on as a proposal draft or an opinion item.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    receivedOn: t.exposeString('receivedOn'),
+    visitors: t.exposeInt('visitors'),
+    title: t.exposeString('title'),
+    detail: t.exposeString('detail'),
+    status: t.field({ type: ReceptionStatusType, resolve: (r) => r.status }),
+    target: t.field({ type: IssueTargetType, nullable: true, resolve: (r) => r.target ?? null }),
+    version: t.exposeInt('version'),
+    member: t.field({ type: MemberType, resolve: (r, _args, ctx) => member(r.memberId, ctx) }),
+    availableActions: t.stringList({ resolve: (r, _args, ctx) => receptionWorkflow.available(ctx, r) }),
+  }),
+});
+
+export const MemberStudioType = builder.objectRef<MemberStudio>('MemberStudio').implement({
+  description: '委员工作室: a member studio, its lead and resident members, its duty rota and receptions.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    location: t.exposeString('location'),
+    rules: t.exposeString('rules', { nullable: true }),
+    openedOn: t.exposeString('openedOn'),
+    district: t.field({ type: DistrictRef, nullable: true, resolve: (s) => ({ code: s.district }) }),
+    lead: t.field({ type: MemberType, resolve: (s, _args, ctx) => member(s.leadMemberId, ctx) }),
+    residents: t.field({
+      type: [MemberType],
+      resolve: async (s, _args, ctx) => Promise.all((await ctx.loaders.many(StudioResidentSchema, 'studioId').load(s.id)).map((r) => member(r.memberId, ctx))),
+    }),
+    rota: t.field({
+      type: [StudioShiftType],
+      description: 'Duty shifts, in date order.',
+      args: { from: t.arg.string({ required: false, description: 'From this day (YYYY-MM-DD).' }) },
+      resolve: async (s, { from }, ctx) =>
+        (await ctx.loaders.many(StudioShiftSchema, 'studioId').load(s.id)).filter((x) => !from || x.shiftOn >= from).sort((a, b) => a.shiftOn.localeCompare(b.shiftOn) || a.id - b.id),
+    }),
+    receptions: t.field({
+      type: [StudioReceptionType],
+      description: 'Receptions, newest first. The studio\'s members and their district staff only; others get an empty list.',
+      resolve: async (s, _args, ctx) => {
+        const mine = ctx.caller.memberId !== null && (await team(ctx, s)).has(Number(ctx.caller.memberId));
+        if (!mine && !canSeeDistrict(ctx.caller, s.district)) return [];
+        const rows = await ctx.loaders.many(StudioReceptionSchema, 'studioId', {}, true).load(s.id);
+        return [...rows].sort((a, b) => b.receivedOn.localeCompare(a.receivedOn) || b.id - a.id);
+      },
+    }),
+  }),
+});
+
+builder.objectField(MemberType, 'studio', (t) =>
+  t.field({
+    type: MemberStudioType,
+    nullable: true,
+    description: 'The studio the member leads, or else the one they are resident in.',
+    resolve: async (m, _args, ctx) => {
+      const led = await ctx.loaders.many(MemberStudioSchema, 'leadMemberId').load(m.id);
+      if (led.length) return led[0];
+      const resident = await ctx.loaders.many(StudioResidentSchema, 'memberId').load(m.id);
+      return resident.length ? ctx.loaders.one(MemberStudioSchema).load(resident[0].studioId) : null;
+    },
+  }),
+);
+
+const StudioConnection = connectionType<MemberStudio>(builder, 'MemberStudio', MemberStudioType);
+
+builder.queryField('studios', (t) =>
+  t.field({
+    type: StudioConnection,
+    args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
+    resolve: (_root, { district, first, after }, ctx) => findPage(ctx.em, MemberStudioSchema, district ? { district: String(district) } : {}, { first, after }),
+  }),
+);
+
+export const TownshipConvenorType = builder.objectRef<TownshipConvenor>('TownshipConvenor').implement({
+  description: '乡镇（街道）政协工作召集人: who convenes CPPCC work in a township.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    township: t.exposeString('township'),
+    name: t.exposeString('name'),
+    post: t.exposeString('post', { description: 'e.g. 乡镇党委副书记.' }),
+    since: t.exposeString('since'),
+    district: t.field({ type: DistrictRef, nullable: true, resolve: (c) => ({ code: c.district }) }),
+    member: t.field({ type: MemberType, nullable: true, resolve: (c, _args, ctx) => (c.memberId ? ctx.loaders.one(MemberSchema).load(c.memberId) : null) }),
+  }),
+});
+
+builder.queryField('townshipConvenors', (t) =>
+  t.field({
+    type: [TownshipConvenorType],
+    args: { district: t.arg.id({ required: true }) },
+    resolve: (_root, { district }, ctx) => ctx.em.find(TownshipConvenorSchema, { district: String(district) }, { orderBy: { township: 'asc' } }),
+  }),
+);
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const text = (min: number, max: number) => z.string().trim().min(min, `must have at least ${min} characters`).max(max);
+
+const StudioInput = builder.inputType('CreateStudioInput', {
+  fields: (t) => ({
+    district: t.id({ required: true }),
+    name: t.string({ required: true, validate: text(2, 60) }),
+    location: t.string({ required: true, validate: text(2, 120) }),
+    rules: t.string({ required: false, validate: z.string().max(1000) }),
+    leadMemberId: t.id({ required: true }),
+    openedOn: t.string({ required: true, validate: day }),
+  }),
+});
+
+builder.mutationField('createStudio', (t) =>
+  t.field({
+    type: MemberStudioType,
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: StudioInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      createStudio(ctx, { district: String(input.district), name: input.name.trim(), location: input.location.trim(), rules: input.rules?.trim() || null, leadMemberId: parseId(input.leadMemberId, 'input.leadMemberId'), openedOn: input.openedOn }),
+  }),
+);
+
+builder.mutationField('addStudioResident', (t) =>
+  t.field({
+    type: MemberStudioType,
+    authScopes: { staff: true },
+    args: { studioId: t.arg.id({ required: true }), memberId: t.arg.id({ required: true }), joinedOn: t.arg.string({ required: true, validate: day }) },
+    resolve: async (_root, a, ctx) => {
+      const resident = await addStudioResident(ctx, parseId(a.studioId, 'studioId'), parseId(a.memberId, 'memberId'), a.joinedOn);
+      return (await ctx.em.findOne(MemberStudioSchema, { id: resident.studioId }, { filters: false }))!;
+    },
+  }),
+);
+
+builder.mutationField('scheduleStudioShift', (t) =>
+  t.field({
+    type: StudioShiftType,
+    description: 'Staff put a lead or resident member on the studio\'s rota for a day.',
+    authScopes: { staff: true },
+    args: { studioId: t.arg.id({ required: true }), memberId: t.arg.id({ required: true }), shiftOn: t.arg.string({ required: true, validate: day }) },
+    resolve: (_root, a, ctx) => scheduleShift(ctx, parseId(a.studioId, 'studioId'), parseId(a.memberId, 'memberId'), a.shiftOn),
+  }),
+);
+
+for (const [field, action, description] of [
+  ['serveStudioShift', 'serve', 'The member on duty (or staff) marks the shift served; it enters the member\'s duty record.'],
+  ['missStudioShift', 'miss', 'Staff mark a shift nobody served.'],
+  ['cancelStudioShift', 'cancel', 'Staff take a shift off the rota.'],
+] as const) {
+  builder.mutationField(field, (t) =>
+    t.field({
+      type: StudioShiftType,
+      description,
+      authScopes: { authenticated: true },
+      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }) },
+      resolve: (_root, { id, version, note }, ctx) => moveShift(ctx, parseId(id), action, version, note ?? null),
+    }),
+  );
+}
+
+const ReceptionInput = builder.inputType('RecordStudioReceptionInput', {
+  fields: (t) => ({
+    studioId: t.id({ required: true }),
+    memberId: t.id({ required: false, description: 'The receiving member; default: the caller.' }),
+    receivedOn: t.string({ required: true, validate: day }),
+    visitors: t.int({ required: true, validate: z.number().int().min(1, 'at least one visitor').max(1000) }),
+    title: t.string({ required: true, validate: text(4, 120) }),
+    detail: t.string({ required: true, validate: text(10, 5000) }),
+  }),
+});
+
+builder.mutationField('recordStudioReception', (t) =>
+  t.field({
+    type: StudioReceptionType,
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: ReceptionInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      recordReception(ctx, {
+        studioId: parseId(input.studioId, 'input.studioId'),
+        memberId: input.memberId ? parseId(input.memberId, 'input.memberId') : null,
+        receivedOn: input.receivedOn,
+        visitors: input.visitors,
+        title: input.title.trim(),
+        detail: input.detail.trim(),
+      }),
+  }),
+);
+
+builder.mutationField('passOnStudioIssue', (t) =>
+  t.field({
+    type: StudioReceptionType,
+    description: 'The receiving member (or staff) passes the issue on to proposals as a proposal draft or an opinion item.',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), target: t.arg({ type: IssueTargetType, required: true }), note: t.arg.string({ required: false }) },
+    resolve: (_root, { id, version, target, note }, ctx) => moveReception(ctx, parseId(id), 'pass_on', version, target, note ?? null),
+  }),
+);
+
+builder.mutationField('closeStudioReception', (t) =>
+  t.field({
+    type: StudioReceptionType,
+    description: 'The issue was answered on the spot: nothing to pass on.',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }) },
+    resolve: (_root, { id, version, note }, ctx) => moveReception(ctx, parseId(id), 'close', version, null, note ?? null),
+  }),
+);
+
+const ConvenorInput = builder.inputType('AppointTownshipConvenorInput', {
+  fields: (t) => ({
+    district: t.id({ required: true }),
+    township: t.string({ required: true, validate: text(2, 40) }),
+    name: t.string({ required: true, validate: text(2, 40) }),
+    post: t.string({ required: true, validate: text(2, 60) }),
+    memberId: t.id({ required: false }),
+    since: t.string({ required: true, validate: day }),
+  }),
+});
+
+builder.mutationField('appointTownshipConvenor', (t) =>
+  t.field({
+    type: TownshipConvenorType,
+    description: 'Staff appoint a township\'s convenor, replacing the last one; audited.',
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: ConvenorInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      appointConvenor(ctx, {
+        district: String(input.district),
+        township: input.township.trim(),
+        name: input.name.trim(),
+        post: input.post.trim(),
+        memberId: input.memberId ? parseId(input.memberId, 'input.memberId') : null,
+        since: input.since,
+      }),
+  }),
+);
