@@ -1,19 +1,37 @@
 import { defineModule } from '@cppcc/kit';
-import { consultationAttended } from '@cppcc/events';
+import { consultationAttended, consultationSpoke, instructionReceived, researchJoined } from '@cppcc/events';
+import { consumes } from './consumers.js';
+import { ActivityGuestSchema } from './entities/activity-guest.entity.js';
 import { ConsultationActivitySchema } from './entities/consultation-activity.entity.js';
+import { InstructionSchema, LedgerEntrySchema } from './entities/instruction.entity.js';
 import { ParticipantSchema } from './entities/participant.entity.js';
+import { ConsultationPlanSchema, EscalationSchema, PlanTopicSchema } from './entities/plan.entity.js';
+import { RecommendationSchema } from './entities/recommendation.entity.js';
+import { FieldVisitAttendanceSchema, FieldVisitSchema, ResearchPhaseSchema, ResearchProjectSchema, ResearchTeamMemberSchema } from './entities/research-project.entity.js';
+import { ResultSchema, ResultTimelineEntrySchema } from './entities/result.entity.js';
+import { SpeechSchema } from './entities/speech.entity.js';
+import { UnitRefSchema } from './entities/unit-ref.entity.js';
 import { initial } from './migrations/0001-initial.js';
+import { activityLifecycle } from './migrations/0002-activity-lifecycle.js';
+import { researchAndOutcomes } from './migrations/0003-research-outcomes.js';
+import { planning } from './migrations/0004-planning.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
-/** Consultation: activities of every form and who took part; adds Member.consultations. */
+/** Consultation: activities of every form, research under process control, and the outcome chain. */
 export const consultation = defineModule({
   name: 'consultation',
   port: 4104,
   schema,
-  entities: [ConsultationActivitySchema, ParticipantSchema],
-  migrations: [initial],
-  emits: [consultationAttended],
+  entities: [
+    ConsultationActivitySchema, ParticipantSchema, ActivityGuestSchema, SpeechSchema, UnitRefSchema,
+    ResearchProjectSchema, ResearchPhaseSchema, ResearchTeamMemberSchema, FieldVisitSchema, FieldVisitAttendanceSchema,
+    RecommendationSchema, InstructionSchema, LedgerEntrySchema, ResultSchema, ResultTimelineEntrySchema,
+    ConsultationPlanSchema, PlanTopicSchema, EscalationSchema,
+  ],
+  migrations: [initial, activityLifecycle, researchAndOutcomes, planning],
+  emits: [consultationAttended, consultationSpoke, researchJoined, instructionReceived],
+  consumes,
   seed,
   isSeeded,
 });

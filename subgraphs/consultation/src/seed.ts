@@ -1,12 +1,23 @@
 import { emit, syncSequence, writeInBatches, type EntityManager, type SeedOptions } from '@cppcc/kit';
-import { consultationAttended } from '@cppcc/events';
-import { activities } from '@cppcc/demo';
+import { consultationAttended, consultationSpoke, instructionReceived, researchJoined } from '@cppcc/events';
+import {
+  activities, activityStatus, addDays, chains, cityActivity, CITY, counterpartUnitId, escalations, guests, instructions, minutes, plannedActivities, plannedActivityTopics,
+  plans, recommendationDates, recommendations, researchProjects, RESEARCH_PHASE_ORDER, speeches, unitByShort,
+} from '@cppcc/demo';
+import { ActivityGuestSchema } from './entities/activity-guest.entity.js';
 import { ConsultationActivitySchema } from './entities/consultation-activity.entity.js';
 import { ParticipantSchema } from './entities/participant.entity.js';
+import { SpeechSchema } from './entities/speech.entity.js';
+import { InstructionSchema, LedgerEntrySchema } from './entities/instruction.entity.js';
+import { ConsultationPlanSchema, EscalationSchema, PlanTopicSchema } from './entities/plan.entity.js';
+import { RecommendationSchema, type Recommendation } from './entities/recommendation.entity.js';
+import { FieldVisitAttendanceSchema, FieldVisitSchema, ResearchPhaseSchema, ResearchProjectSchema, ResearchTeamMemberSchema, type ResearchProject } from './entities/research-project.entity.js';
+import { ResultSchema, ResultTimelineEntrySchema } from './entities/result.entity.js';
 
-/** The report's key consultation activities; each attendance goes out on the bus. */
-export async function seed(em: EntityManager, { scale, progress }: SeedOptions): Promise<void> {
-  await writeInBatches(em, activities(scale), (a) => {
+/** The report's key consultation activities; each attendance and speech goes out on the bus. */
+async function seedActivities(em: EntityManager, scale: number, progress: SeedOptions['progress']): Promise<void> {
+  const held = activities(scale);
+  await writeInBatches(em, held, (a) => {
     em.create(ConsultationActivitySchema, {
       id: a.id,
       district: a.district,
@@ -15,16 +26,192 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
       topic: a.topic,
       heldOn: a.heldOn,
       counterpart: a.counterpart,
-      status: 'HELD',
+      counterpartUnitId: counterpartUnitId(a),
+      location: null,
+      planTopicId: null,
+      minutes: minutes[a.title] && activityStatus(a) === 'CLOSED' ? minutes[a.title] : null,
+      status: activityStatus(a),
       public: true,
     });
     for (const memberId of a.participantIds) {
-      em.create(ParticipantSchema, { district: a.district, activityId: a.id, memberId, public: true });
+      em.create(ParticipantSchema, { district: a.district, activityId: a.id, memberId, attendance: 'PRESENT', public: true });
       const payload = { activityId: String(a.id), memberId: String(memberId), form: a.form, title: a.title, heldOn: a.heldOn };
       emit(em, 'consultation', consultationAttended, payload, a.district);
     }
   }, progress, 50);
+
+  let nextId = held.length;
+  for (const p of plannedActivities) {
+    em.create(ConsultationActivitySchema, {
+      id: ++nextId,
+      district: CITY,
+      title: p.title,
+      form: p.form,
+      topic: p.topic,
+      heldOn: p.heldOn,
+      counterpart: p.counterpartShort ? unitByShort(CITY, p.counterpartShort).name : null,
+      counterpartUnitId: p.counterpartShort ? unitByShort(CITY, p.counterpartShort).id : null,
+      location: p.location,
+      planTopicId: null,
+      minutes: null,
+      status: p.status,
+      public: true,
+    });
+  }
+  await em.flush();
   await syncSequence(em, 'consultation_activity');
+
+  for (const g of guests) {
+    const a = cityActivity(g.activityTitle);
+    em.create(ActivityGuestSchema, { district: a.district, activityId: a.id, kind: g.kind, name: g.name, position: g.position, unitId: g.unitShort ? unitByShort(a.district, g.unitShort).id : null, public: true });
+  }
+  await em.flush();
+  for (const s of speeches) {
+    const a = cityActivity(s.activityTitle);
+    const memberId = a.participantIds[s.participant];
+    const speech = em.create(SpeechSchema, { district: a.district, activityId: a.id, memberId, guestId: null, title: s.title, mode: s.mode, spokeOn: a.heldOn, text: null, public: true });
+    await em.flush();
+    emit(em, 'consultation', consultationSpoke, { activityId: String(a.id), speechId: String(speech.id), memberId: String(memberId), title: s.title, mode: s.mode, spokeOn: a.heldOn }, a.district);
+  }
+  await em.flush();
+}
+
+/** Research projects with their phases, teams and visits; each team member's record hears of it. */
+async function seedResearch(em: EntityManager): Promise<Map<string, ResearchProject>> {
+  const byKey = new Map<string, ResearchProject>();
+  for (const r of researchProjects) {
+    const current = RESEARCH_PHASE_ORDER.indexOf(r.status);
+    const submitted = current >= RESEARCH_PHASE_ORDER.indexOf('SUBMITTED') ? r.started[RESEARCH_PHASE_ORDER.indexOf('SUBMITTED')] : null;
+    const project = em.create(ResearchProjectSchema, {
+      district: r.district, title: r.title, topic: r.topic, planTopicId: null, leadCommitteeId: r.leadCommitteeId, joint: r.joint,
+      partnerCommittees: r.partnerCommittees, plan: r.plan, reportTitle: r.reportTitle,
+      reportText: r.reportTitle ? `${r.reportTitle}：${r.plan}调研发现，相关工作已取得明显成效，但仍存在机制不健全、保障不足等问题，建议进一步完善。` : null,
+      reportSubmittedOn: submitted, status: r.status, public: r.public,
+    });
+    await em.flush();
+    byKey.set(r.key, project);
+    for (const [i, phase] of RESEARCH_PHASE_ORDER.entries()) {
+      em.create(ResearchPhaseSchema, {
+        district: r.district, projectId: project.id, phase, dueOn: r.due[i] ?? null,
+        startedOn: r.started[i] ?? null, completedOn: i < current ? r.started[i + 1] : null, public: r.public,
+      });
+    }
+    const team = cityActivity(r.teamFrom, r.district).participantIds.slice(0, r.teamSize);
+    for (const [i, memberId] of team.entries()) {
+      const role = i === 0 ? 'LEAD' : 'MEMBER';
+      em.create(ResearchTeamMemberSchema, { district: r.district, projectId: project.id, memberId, role, joinedOn: r.started[0], public: r.public });
+      emit(em, 'consultation', researchJoined, { projectId: String(project.id), memberId: String(memberId), title: r.title, role, joinedOn: r.started[0] }, r.district);
+    }
+    for (const v of r.visits) {
+      const visit = em.create(FieldVisitSchema, { district: r.district, projectId: project.id, ...v, public: r.public });
+      await em.flush();
+      for (const [i, memberId] of team.entries()) {
+        em.create(FieldVisitAttendanceSchema, { district: r.district, visitId: visit.id, memberId, attendance: i === team.length - 1 ? 'ON_LEAVE' : 'PRESENT', public: r.public });
+      }
+    }
+  }
+  await em.flush();
+  return byKey;
+}
+
+/** Outcomes, the leaders' instructions on them with the conversion ledger, and the chains carrying them out. */
+async function seedOutcomes(em: EntityManager, research: Map<string, ResearchProject>): Promise<void> {
+  const recs = new Map<string, Recommendation>();
+  for (const r of recommendations) {
+    const activity = r.fromActivity ? cityActivity(r.fromActivity) : null;
+    const project = r.fromResearch ? research.get(r.fromResearch)! : null;
+    const { submittedOn, adoptedOn } = recommendationDates(r);
+    const authors = activity ? activity.participantIds.slice(0, 3) : [];
+    const rec = em.create(RecommendationSchema, {
+      district: CITY, kind: r.kind, title: r.title, text: `${r.title}。一是加强统筹谋划；二是完善政策支持；三是强化督促落实。`,
+      activityId: activity?.id ?? null, researchProjectId: project?.id ?? null, authorIds: authors, submittedTo: r.submittedTo, submittedOn,
+      adoption: r.adoption, adoptedOn, status: adoptedOn ? 'ADOPTED' : 'SUBMITTED', public: true,
+    });
+    await em.flush();
+    recs.set(r.key, rec);
+  }
+
+  for (const i of instructions) {
+    const isResearch = 'research' in i.subject;
+    const project = 'research' in i.subject ? research.get(i.subject.research)! : null;
+    const rec = 'recommendation' in i.subject ? recs.get(i.subject.recommendation)! : null;
+    const since = project ? project.reportSubmittedOn! : rec!.submittedOn!;
+    const instructedOn = addDays(since, i.after);
+    const subjectType = isResearch ? 'RESEARCH_REPORT' : rec!.kind === 'REPORT' ? 'RECOMMENDATION_REPORT' : 'RECOMMENDATION';
+    const row = em.create(InstructionSchema, {
+      district: CITY, subjectType, subjectId: (project ?? rec)!.id, leader: i.leader, leaderPost: i.leaderPost, rank: i.rank, level: i.level, instructedOn, text: i.text, public: false,
+    });
+    await em.flush();
+    const memberIds = project
+      ? (await em.find(ResearchTeamMemberSchema, { projectId: project.id }, { orderBy: { id: 'asc' } })).map((s) => String(s.memberId))
+      : rec!.authorIds.map(String);
+    emit(em, 'consultation', instructionReceived, {
+      instructionId: String(row.id), subjectType, subjectId: String((project ?? rec)!.id), title: project ? project.reportTitle! : rec!.title,
+      leader: i.leader, level: i.level, memberIds, instructedOn,
+    }, CITY);
+    for (const l of i.ledger) {
+      em.create(LedgerEntrySchema, {
+        district: CITY, instructionId: row.id, unitId: unitByShort(CITY, l.unitShort).id, task: l.task, dueOn: addDays(instructedOn, l.dueAfter),
+        feedback: l.feedback, repliedOn: l.feedback ? addDays(instructedOn, l.dueAfter - 10) : null, status: l.status, public: false,
+      });
+    }
+  }
+
+  for (const c of chains) {
+    const rec = recs.get(c.recommendation)!;
+    const adoptedOn = rec.adoptedOn!;
+    const topic = em.create(ResultSchema, { district: CITY, rootId: null, parentId: null, kind: 'TOPIC', title: c.topic, description: null, recommendationId: null, unitId: null, document: null, adoptedOn: null, startOn: rec.submittedOn, dueOn: null, weight: 1, ownProgress: 0, status: null, public: true });
+    await em.flush();
+    topic.rootId = topic.id;
+    const adoption = em.create(ResultSchema, { district: CITY, rootId: topic.id, parentId: topic.id, kind: 'ADOPTION', title: c.adoption, description: rec.adoption, recommendationId: rec.id, unitId: null, document: c.document, adoptedOn, startOn: adoptedOn, dueOn: null, weight: 1, ownProgress: 0, status: null, public: true });
+    await em.flush();
+    for (const t of c.tasks) {
+      const task = em.create(ResultSchema, {
+        district: CITY, rootId: topic.id, parentId: adoption.id, kind: 'TASK', title: t.title, description: null, recommendationId: null,
+        unitId: unitByShort(CITY, t.unitShort).id, document: null, adoptedOn: null, startOn: adoptedOn, dueOn: addDays(adoptedOn, t.dueAfter),
+        weight: t.weight, ownProgress: t.progress, status: t.status, public: true,
+      });
+      await em.flush();
+      if (t.status !== 'NOT_STARTED') em.create(ResultTimelineEntrySchema, { district: CITY, resultId: task.id, happenedOn: addDays(adoptedOn, 7), text: '开始实施', progress: 0, actor: null, public: true });
+      if (t.status === 'IN_PROGRESS') em.create(ResultTimelineEntrySchema, { district: CITY, resultId: task.id, happenedOn: addDays(adoptedOn, 60), text: '阶段性推进', progress: t.progress, actor: null, public: true });
+      if (t.status === 'DONE') em.create(ResultTimelineEntrySchema, { district: CITY, resultId: task.id, happenedOn: addDays(adoptedOn, t.dueAfter - 5), text: '完成', progress: 100, actor: null, public: true });
+    }
+  }
+  await em.flush();
+}
+
+/** The annual plans and their topics; planned activities point at the topic they carry out. */
+async function seedPlans(em: EntityManager): Promise<void> {
+  for (const p of plans) {
+    const { topics, ...fields } = p;
+    const plan = em.create(ConsultationPlanSchema, { ...fields, public: p.status === 'PUBLISHED' });
+    await em.flush();
+    for (const t of topics) {
+      const { topic: _theme, ...topicFields } = t;
+      const row = em.create(PlanTopicSchema, { ...topicFields, district: p.district, planId: plan.id, public: plan.public });
+      await em.flush();
+      for (const [activityTitle, topicTitle] of Object.entries(plannedActivityTopics)) {
+        if (topicTitle === t.title) await em.nativeUpdate(ConsultationActivitySchema, { title: activityTitle, district: p.district }, { planTopicId: row.id });
+      }
+    }
+  }
+}
+
+/** The eco-compensation topic taken up by the provincial and the national committee. */
+async function seedEscalations(em: EntityManager, research: Map<string, ResearchProject>): Promise<void> {
+  for (const e of escalations) {
+    const { research: key, activityTitle, ...fields } = e;
+    em.create(EscalationSchema, { ...fields, district: CITY, researchProjectId: research.get(key)!.id, activityId: cityActivity(activityTitle).id, public: true });
+  }
+  await em.flush();
+}
+
+export async function seed(em: EntityManager, { scale, progress }: SeedOptions): Promise<void> {
+  await seedActivities(em, scale, progress);
+  await seedPlans(em);
+  const research = await seedResearch(em);
+  await seedOutcomes(em, research);
+  await seedEscalations(em, research);
 }
 
 export async function isSeeded(em: EntityManager): Promise<boolean> {

@@ -1,6 +1,10 @@
 import { emit, syncSequence, writeInBatches, type EntityManager, type SeedOptions } from '@cppcc/kit';
-import { campaigns, donations, members } from '@cppcc/demo';
-import { donationMade } from '@cppcc/events';
+import { campaigns, demoMerits, demoScoringPresets, demoStudios, donations, members, studioReceptions, studioShifts, townshipConvenors } from '@cppcc/demo';
+import { awardRecorded, donationMade, penaltyRecorded, studioShiftServed } from '@cppcc/events';
+import { PRESETS } from './assessment/rules.js';
+import { MeritRecordSchema } from './entities/merit-record.entity.js';
+import { ScoringRuleSetSchema } from './entities/scoring-rule-set.entity.js';
+import { MemberStudioSchema, StudioReceptionSchema, StudioResidentSchema, StudioShiftSchema, TownshipConvenorSchema } from './entities/studio.entity.js';
 import { DonationCampaignSchema, DonationSchema } from './entities/donation.entity.js';
 import { MemberSchema } from './entities/member.entity.js';
 import { announceMember } from './commands/announce-member.js';
@@ -41,6 +45,37 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
   });
   await syncSequence(em, 'donation_campaign');
   await syncSequence(em, 'donation');
+
+  // Studios: a served shift reaches its member's record through the bus, as a live one does.
+  const studios = demoStudios(scale);
+  for (const studio of studios) {
+    const { residentIds, ...fields } = studio;
+    em.create(MemberStudioSchema, { ...fields, public: true });
+    for (const memberId of residentIds) em.create(StudioResidentSchema, { district: studio.district, studioId: studio.id, memberId, joinedOn: studio.openedOn, public: true });
+  }
+  await writeInBatches(em, studioShifts(scale), (shift) => {
+    em.create(StudioShiftSchema, { ...shift, public: true });
+    if (shift.status !== 'SERVED') return;
+    const studio = studios.find((x) => x.id === shift.studioId)!;
+    emit(em, 'members', studioShiftServed, { shiftId: String(shift.id), studioId: String(studio.id), studioName: studio.name, memberId: String(shift.memberId), servedOn: shift.shiftOn }, shift.district);
+  });
+  for (const r of studioReceptions(scale)) em.create(StudioReceptionSchema, { ...r, target: null, public: false });
+  for (const c of townshipConvenors) em.create(TownshipConvenorSchema, { ...c, memberId: null, public: true });
+  let meritId = 0;
+  for (const m of demoMerits(scale)) {
+    const record = em.create(MeritRecordSchema, { ...m, id: ++meritId, recordedBy: null, public: false });
+    const ids = { recordId: String(record.id), memberId: String(m.memberId), title: m.title };
+    if (m.type === 'AWARD') emit(em, 'members', awardRecorded, { ...ids, level: m.level!, awardedOn: m.decidedOn }, m.district);
+    else emit(em, 'members', penaltyRecorded, { ...ids, reason: m.reason!, decidedOn: m.decidedOn }, m.district);
+  }
+  // Each district assesses by a real rule book, so the demo assessments follow from the demo archives.
+  for (const [district, preset] of Object.entries(demoScoringPresets)) {
+    for (const year of [2025, 2026]) {
+      em.create(ScoringRuleSetSchema, { district, year, version: 1, rules: PRESETS[preset], createdBy: null, createdAt: new Date(`${year}-01-01T00:00:00Z`), public: false });
+    }
+  }
+  await em.flush();
+  for (const table of ['member_studio', 'studio_resident', 'studio_shift', 'studio_reception', 'township_convenor', 'merit_record', 'scoring_rule_set']) await syncSequence(em, table);
 }
 
 export async function isSeeded(em: EntityManager): Promise<boolean> {

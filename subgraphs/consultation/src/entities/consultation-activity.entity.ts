@@ -7,7 +7,7 @@ export const CONSULTATION_FORMS = [
 ] as const;
 export type ConsultationForm = (typeof CONSULTATION_FORMS)[number];
 
-export const ACTIVITY_STATUSES = ['PLANNED', 'PREPARING', 'HELD', 'OUTCOME_SUBMITTED', 'CLOSED'] as const;
+export const ACTIVITY_STATUSES = ['PLANNED', 'PREPARING', 'HELD', 'OUTCOME_SUBMITTED', 'CLOSED', 'CANCELLED'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
 export const ConsultationActivitySchema = defineEntity({
@@ -19,10 +19,19 @@ export const ConsultationActivitySchema = defineEntity({
     title: p.string(),
     form: p.string().$type<ConsultationForm>(),
     topic: p.string(),
+    /** The day it is planned for and, once held, the day it was held. */
     heldOn: p.string().length(10),
+    /** Name of the government department of a counterpart consultation. */
     counterpart: p.string().nullable(),
+    /** The same department as a government unit, when it is one organization knows. */
+    counterpartUnitId: p.integer().nullable(),
+    location: p.string().nullable(),
+    /** The annual plan's topic this activity carries out, if it was planned. */
+    planTopicId: p.integer().nullable().index(),
+    minutes: p.text().nullable(),
     status: p.string().$type<ActivityStatus>(),
     public: p.boolean().default(true),
+    version: p.integer().version(),
   },
 });
 export type ConsultationActivity = InferEntity<typeof ConsultationActivitySchema>;

@@ -8,7 +8,7 @@ import { members } from '../module.js';
 
 const staff = testCaller(['staff'], CITY);
 const set = `mutation($i: SetScoringRulesInput!) { setScoringRules(input: $i) { version name items { kind points } } }`;
-const assessment = `query($id: ID!) { member(id: $id) { assessment(year: 2026) { total grade rank rulesVersion deducted subtotals { category points cap } unmet { label } lines { points rule event { kind } } } } }`;
+const assessment = `query($id: ID!) { member(id: $id) { assessment(year: 2027) { total grade rank rulesVersion deducted subtotals { category points cap } unmet { label } lines { points rule event { kind } } } } }`;
 
 function event(type: string, payload: Record<string, unknown>): BusEvent {
   return { id: randomUUID(), type, source: 'test', district: CITY, occurredAt: new Date().toISOString(), payload };
@@ -18,13 +18,13 @@ describe.each(databases())('assessments on $name', ({ url }) => {
   let module: TestModule;
   beforeAll(async () => {
     module = await startTestModule(members, { databaseUrl: url, seed: { scale: 1 } });
-    const at = '2026-05-01T00:00:00.000Z';
+    const at = '2027-05-01T00:00:00.000Z';
     await module.transport.publish([
-      event(proposalFiled.type, { proposalId: '1', authorId: '3', coAuthorIds: ['4'], caseNumber: '2026-0001', filedAt: at }),
-      event(proposalFiled.type, { proposalId: '2', authorId: '4', coAuthorIds: [], caseNumber: '2026-0002', filedAt: at }),
-      ...[1, 2, 3].map((n) => event(consultationAttended.type, { activityId: String(n), memberId: '3', form: 'THEMATIC', title: '协商', heldOn: '2026-03-01' })),
+      event(proposalFiled.type, { proposalId: '1', authorId: '3', coAuthorIds: ['4'], caseNumber: '2027-0001', filedAt: at }),
+      event(proposalFiled.type, { proposalId: '2', authorId: '4', coAuthorIds: [], caseNumber: '2027-0002', filedAt: at }),
+      ...[1, 2, 3].map((n) => event(consultationAttended.type, { activityId: String(n), memberId: '3', form: 'THEMATIC', title: '协商', heldOn: '2027-03-01' })),
       // Outside the year: not counted.
-      event(consultationAttended.type, { activityId: '9', memberId: '3', form: 'THEMATIC', title: '协商', heldOn: '2025-12-31' }),
+      event(consultationAttended.type, { activityId: '9', memberId: '3', form: 'THEMATIC', title: '协商', heldOn: '2026-12-31' }),
     ]);
   });
   afterAll(() => module?.stop());
@@ -35,7 +35,7 @@ describe.each(databases())('assessments on $name', ({ url }) => {
   });
 
   it('scores the duty record under a preset, ranks within the district and explains each point', async () => {
-    const r = await module.execute(set, { i: { district: CITY, year: 2026, preset: 'MINHANG' } }, staff);
+    const r = await module.execute(set, { i: { district: CITY, year: 2027, preset: 'MINHANG' } }, staff);
     expect(r.errors).toBeUndefined();
     expect((r.data!.setScoringRules as any).version).toBe(1);
     const three = (await module.execute(assessment, { id: '3' }, testCaller(['member'], CITY, '3'))).data!.member as any;
@@ -50,7 +50,7 @@ describe.each(databases())('assessments on $name', ({ url }) => {
     const four = (await module.execute(assessment, { id: '4' }, staff)).data!.member as any;
     expect(four.assessment.total).toBe(3 + 15);
     expect(four.assessment.rank).toBe(2);
-    const list = await module.execute(`{ assessments(district: "${CITY}", year: 2026) { total rank member { id } } }`, {}, staff);
+    const list = await module.execute(`{ assessments(district: "${CITY}", year: 2027) { total rank member { id } } }`, {}, staff);
     expect((list.data!.assessments as any[]).slice(0, 2).map((a) => a.member.id)).toEqual(['3', '4']);
   });
 
@@ -61,7 +61,7 @@ describe.each(databases())('assessments on $name', ({ url }) => {
       caps: [{ category: '活动', max: 10 }],
       grades: [{ name: '优秀', min: 25 }, { name: '合格', min: 0 }],
     };
-    const r = await module.execute(set, { i: { district: CITY, year: 2026, rules } }, staff);
+    const r = await module.execute(set, { i: { district: CITY, year: 2027, rules } }, staff);
     expect((r.data!.setScoringRules as any).version).toBe(2);
     const three = ((await module.execute(assessment, { id: '3' }, staff)).data!.member as any).assessment;
     expect(three).toMatchObject({ total: 30, grade: '优秀', rulesVersion: 2 });
@@ -71,19 +71,19 @@ describe.each(databases())('assessments on $name', ({ url }) => {
   });
 
   it('refuses bad rules naming the field, and callers who may not set or see them', async () => {
-    const negative = await module.execute(set, { i: { district: CITY, year: 2026, rules: { name: 'x', items: [{ kind: 'proposal.filed', category: 'b', points: -3 }], grades: [{ name: 'g', min: 0 }] } } }, staff);
+    const negative = await module.execute(set, { i: { district: CITY, year: 2027, rules: { name: 'x', items: [{ kind: 'proposal.filed', category: 'b', points: -3 }], grades: [{ name: 'g', min: 0 }] } } }, staff);
     expect(negative.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rules.items.0.points' });
-    const unknownKind = await module.execute(set, { i: { district: CITY, year: 2026, rules: { name: 'x', items: [{ kind: 'proposal.filled', category: 'b', points: 3 }], grades: [{ name: 'g', min: 0 }] } } }, staff);
+    const unknownKind = await module.execute(set, { i: { district: CITY, year: 2027, rules: { name: 'x', items: [{ kind: 'proposal.filled', category: 'b', points: 3 }], grades: [{ name: 'g', min: 0 }] } } }, staff);
     expect(unknownKind.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rules.items.0.kind' });
-    const both = await module.execute(set, { i: { district: CITY, year: 2026, preset: 'MINHANG', rules: { name: 'x', items: [], grades: [] } } }, staff);
+    const both = await module.execute(set, { i: { district: CITY, year: 2027, preset: 'MINHANG', rules: { name: 'x', items: [], grades: [] } } }, staff);
     expect(both.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const other = await module.execute(set, { i: { district: CITY, year: 2026, preset: 'TONGCHENG' } }, testCaller(['staff'], '341002'));
+    const other = await module.execute(set, { i: { district: CITY, year: 2027, preset: 'TONGCHENG' } }, testCaller(['staff'], '341002'));
     expect(other.errors?.[0].extensions?.code).toBe('CROSS_DISTRICT');
-    const member = await module.execute(set, { i: { district: CITY, year: 2026, preset: 'TONGCHENG' } }, testCaller(['member'], CITY, '3'));
+    const member = await module.execute(set, { i: { district: CITY, year: 2027, preset: 'TONGCHENG' } }, testCaller(['member'], CITY, '3'));
     expect(member.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const peer = await module.execute(assessment, { id: '3' }, testCaller(['member'], CITY, '4'));
     expect(peer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const rules = await module.execute(`{ scoringRules(district: "${CITY}", year: 2026) { version } }`);
+    const rules = await module.execute(`{ scoringRules(district: "${CITY}", year: 2027) { version } }`);
     expect((rules.data!.scoringRules as any).version).toBe(2);
   });
 });

@@ -1,0 +1,39 @@
+import { appError, assertKnownDistrict, canSeeDistrict, ErrorCode, hasRole, type RequestContext, type Role } from '@cppcc/kit';
+import { z } from 'zod';
+
+/**
+ * Refuses a write unless the caller holds one of `roles` for `district` (their own or one below
+ * it). The kit's assertWritableDistrict covers staff; leaders record instructions and units
+ * report on tasks, so their writes are checked here. Reads through the loaders: call it before
+ * opening a transaction.
+ */
+export async function assertActsIn(ctx: RequestContext, district: string, roles: Role[], field = 'district'): Promise<void> {
+  await assertKnownDistrict(ctx, district, field);
+  if (ctx.caller.userId === null) throw appError(ErrorCode.UNAUTHENTICATED, 'sign in to change records');
+  if (!hasRole(ctx.caller, ...roles)) throw appError(ErrorCode.FORBIDDEN, `only ${roles.join(' or ')} may do this`);
+  if (!canSeeDistrict(ctx.caller, district)) {
+    throw appError(ErrorCode.CROSS_DISTRICT, `${field}: you may not change records of district ${district}`, { field });
+  }
+}
+
+/** A row is the caller's to see when their district may be seen or it is public; `own` adds a member's own rows. */
+export function visible(ctx: RequestContext, row: { district: string; public: boolean }, own = false): boolean {
+  return row.public || own || canSeeDistrict(ctx.caller, row.district);
+}
+
+/** Today as YYYY-MM-DD (UTC), the unit deadlines and overdue flags are counted in. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether `value` is a real calendar date written YYYY-MM-DD. */
+export function isDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** Input rule for a date argument. */
+export const dateInput = z.string().refine(isDate, 'must be a date YYYY-MM-DD');

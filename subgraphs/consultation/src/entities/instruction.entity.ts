@@ -1,0 +1,54 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+export const INSTRUCTION_SUBJECTS = ['RECOMMENDATION_REPORT', 'RECOMMENDATION', 'RESEARCH_REPORT'] as const;
+export type InstructionSubject = (typeof INSTRUCTION_SUBJECTS)[number];
+
+/** 主要领导 (the principal leader) or 分管领导 (the leader in charge of the area). */
+export const LEADER_RANKS = ['PRINCIPAL', 'IN_CHARGE'] as const;
+export type LeaderRank = (typeof LEADER_RANKS)[number];
+
+export const GOVERNMENT_LEVELS = ['NATIONAL', 'PROVINCIAL', 'CITY', 'DISTRICT'] as const;
+export type GovernmentLevel = (typeof GOVERNMENT_LEVELS)[number];
+
+/** 批示: a leader's written instruction on an outcome. */
+export const InstructionSchema = defineEntity({
+  name: 'Instruction',
+  tableName: 'instruction',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    district: p.string().length(12).index(),
+    subjectType: p.string().$type<InstructionSubject>(),
+    subjectId: p.integer(),
+    leader: p.string(),
+    leaderPost: p.string().nullable(),
+    rank: p.string().$type<LeaderRank>(),
+    level: p.string().$type<GovernmentLevel>(),
+    instructedOn: p.string().length(10),
+    text: p.text(),
+    public: p.boolean().default(false),
+  },
+});
+export type Instruction = InferEntity<typeof InstructionSchema>;
+
+export const LEDGER_STATUSES = ['ASSIGNED', 'REPLIED', 'DONE'] as const;
+export type LedgerStatus = (typeof LEDGER_STATUSES)[number];
+
+/** 转办台账: one department's share of carrying out an instruction, and its feedback. */
+export const LedgerEntrySchema = defineEntity({
+  name: 'LedgerEntry',
+  tableName: 'ledger_entry',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    district: p.string().length(12),
+    instructionId: p.integer().index(),
+    unitId: p.integer().index(),
+    task: p.text(),
+    dueOn: p.string().length(10),
+    feedback: p.text().nullable(),
+    repliedOn: p.string().length(10).nullable(),
+    status: p.string().$type<LedgerStatus>(),
+    public: p.boolean().default(false),
+    version: p.integer().version(),
+  },
+});
+export type LedgerEntry = InferEntity<typeof LedgerEntrySchema>;

@@ -1,0 +1,211 @@
+import { connectionType, findPage, hasRole, pageArgs, parseId } from '@cppcc/kit';
+import type { FilterQuery } from '@mikro-orm/core';
+import { z } from 'zod';
+import { dateInput, today } from '../access.js';
+import { builder } from '../builder.js';
+import { assignInstruction, moveLedgerEntry, recordInstruction } from '../commands/outcomes.js';
+import {
+  GOVERNMENT_LEVELS,
+  INSTRUCTION_SUBJECTS,
+  InstructionSchema,
+  LEADER_RANKS,
+  LEDGER_STATUSES,
+  LedgerEntrySchema,
+  type Instruction,
+  type LedgerEntry,
+} from '../entities/instruction.entity.js';
+import { RecommendationSchema } from '../entities/recommendation.entity.js';
+import { ResearchProjectSchema } from '../entities/research-project.entity.js';
+import { ledgerWorkflow } from '../workflow.js';
+import { ConsultationAuditEntryType, history } from './audit.js';
+import { GovernmentUnitRef, unitRef } from './government-unit.js';
+import { RecommendationType } from './recommendation.js';
+import { ResearchProjectType } from './research-project.js';
+
+export const InstructionSubjectType = builder.enumType('OutcomeInstructionSubject', { values: INSTRUCTION_SUBJECTS });
+export const LeaderRankType = builder.enumType('LeaderRank', { values: LEADER_RANKS, description: 'PRINCIPAL 主要领导, IN_CHARGE 分管领导.' });
+export const GovernmentLevelType = builder.enumType('InstructionLevel', { values: GOVERNMENT_LEVELS });
+export const LedgerStatusType = builder.enumType('LedgerStatus', { values: LEDGER_STATUSES });
+
+export const LedgerEntryType = builder.objectRef<LedgerEntry>('LedgerEntry');
+export const InstructionType = builder.objectRef<Instruction>('OutcomeInstruction').implement({
+  description: '批示: a leader\'s written instruction on a recommendation report, a recommendation or a research report.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    subjectType: t.field({ type: InstructionSubjectType, resolve: (i) => i.subjectType }),
+    recommendation: t.field({
+      type: RecommendationType,
+      nullable: true,
+      resolve: (i, _a, ctx) => (i.subjectType === 'RESEARCH_REPORT' ? null : ctx.loaders.one(RecommendationSchema).load(i.subjectId)),
+    }),
+    researchProject: t.field({
+      type: ResearchProjectType,
+      nullable: true,
+      resolve: (i, _a, ctx) => (i.subjectType === 'RESEARCH_REPORT' ? ctx.loaders.one(ResearchProjectSchema).load(i.subjectId) : null),
+    }),
+    leader: t.exposeString('leader'),
+    leaderPost: t.exposeString('leaderPost', { nullable: true }),
+    rank: t.field({ type: LeaderRankType, resolve: (i) => i.rank }),
+    level: t.field({ type: GovernmentLevelType, resolve: (i) => i.level }),
+    instructedOn: t.exposeString('instructedOn'),
+    text: t.exposeString('text'),
+    ledger: t.field({ type: [LedgerEntryType], description: 'The conversion ledger: departments carrying it out.', resolve: (i, _a, ctx) => ctx.loaders.many(LedgerEntrySchema, 'instructionId').load(i.id) }),
+  }),
+});
+
+LedgerEntryType.implement({
+  description: '转办台账: one department\'s share of carrying out an instruction, and its feedback.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    instruction: t.field({ type: InstructionType, nullable: true, resolve: (e, _a, ctx) => ctx.loaders.one(InstructionSchema).load(e.instructionId) }),
+    unit: t.field({ type: GovernmentUnitRef, nullable: true, resolve: (e) => unitRef(e.unitId) }),
+    task: t.exposeString('task'),
+    dueOn: t.exposeString('dueOn'),
+    overdue: t.boolean({ description: 'Not replied to and past its due date.', resolve: (e) => e.status === 'ASSIGNED' && e.dueOn < today() }),
+    feedback: t.exposeString('feedback', { nullable: true }),
+    repliedOn: t.exposeString('repliedOn', { nullable: true }),
+    status: t.field({ type: LedgerStatusType, resolve: (e) => e.status }),
+    version: t.exposeInt('version'),
+    availableActions: t.stringList({ resolve: (e, _a, ctx) => ledgerWorkflow.available(ctx, e) }),
+    history: t.field({ type: [ConsultationAuditEntryType], resolve: (e, _a, ctx) => history(ctx, 'ledger_entry', e) }),
+  }),
+});
+
+builder.objectField(RecommendationType, 'instructions', (t) =>
+  t.field({
+    type: [InstructionType],
+    resolve: async (r, _a, ctx) =>
+      (await ctx.loaders.many(InstructionSchema, 'subjectId', { subjectType: { $ne: 'RESEARCH_REPORT' } }).load(r.id)),
+  }),
+);
+builder.objectField(ResearchProjectType, 'instructions', (t) =>
+  t.field({ type: [InstructionType], resolve: (p, _a, ctx) => ctx.loaders.many(InstructionSchema, 'subjectId', { subjectType: 'RESEARCH_REPORT' }).load(p.id) }),
+);
+
+export const InstructionConnection = connectionType<Instruction>(builder, 'OutcomeInstruction', InstructionType);
+export const LedgerEntryConnection = connectionType<LedgerEntry>(builder, 'LedgerEntry', LedgerEntryType);
+
+const InstructionFilter = builder.inputType('OutcomeInstructionFilter', {
+  fields: (t) => ({
+    district: t.id({ required: false }),
+    subjectType: t.field({ type: InstructionSubjectType, required: false }),
+    rank: t.field({ type: LeaderRankType, required: false }),
+    from: t.string({ required: false, validate: dateInput }),
+    to: t.string({ required: false, validate: dateInput }),
+  }),
+});
+
+builder.queryField('leaderInstructions', (t) =>
+  t.field({
+    type: InstructionConnection,
+    args: { filter: t.arg({ type: InstructionFilter, required: false }), ...pageArgs(t) },
+    resolve: (_root, { filter, first, after }, ctx) => {
+      const where: FilterQuery<Instruction>[] = [];
+      if (filter?.district) where.push({ district: String(filter.district) });
+      if (filter?.subjectType) where.push({ subjectType: filter.subjectType });
+      if (filter?.rank) where.push({ rank: filter.rank });
+      if (filter?.from) where.push({ instructedOn: { $gte: filter.from } });
+      if (filter?.to) where.push({ instructedOn: { $lte: filter.to } });
+      return findPage(ctx.em, InstructionSchema, { $and: where }, { first, after });
+    },
+  }),
+);
+
+builder.queryField('ledgerEntries', (t) =>
+  t.field({
+    type: LedgerEntryConnection,
+    description: 'The conversion ledger. A department\'s users see their own entries.',
+    args: {
+      district: t.arg.id({ required: false }),
+      unitId: t.arg.id({ required: false }),
+      status: t.arg({ type: LedgerStatusType, required: false }),
+      ...pageArgs(t),
+    },
+    resolve: (_root, { district, unitId, status, first, after }, ctx) => {
+      const where: FilterQuery<LedgerEntry>[] = [];
+      if (district) where.push({ district: String(district) });
+      if (unitId) where.push({ unitId: parseId(unitId, 'unitId') });
+      if (status) where.push({ status });
+      // A department sees its own share of the ledger, not the other departments'.
+      if (hasRole(ctx.caller, 'unit') && !hasRole(ctx.caller, 'staff', 'leader')) where.push({ unitId: Number(ctx.caller.unitId ?? 0) });
+      return findPage(ctx.em, LedgerEntrySchema, { $and: where }, { first, after });
+    },
+  }),
+);
+
+const RecordInstructionInput = builder.inputType('RecordOutcomeInstructionInput', {
+  fields: (t) => ({
+    subjectType: t.field({ type: InstructionSubjectType, required: true }),
+    subjectId: t.id({ required: true }),
+    leader: t.string({ required: true, validate: z.string().trim().min(2, 'must name the leader').max(60) }),
+    leaderPost: t.string({ required: false, validate: z.string().trim().max(80) }),
+    rank: t.field({ type: LeaderRankType, required: true }),
+    level: t.field({ type: GovernmentLevelType, required: true }),
+    instructedOn: t.string({ required: true, validate: dateInput }),
+    text: t.string({ required: true, validate: z.string().trim().min(2, 'must give the instruction').max(20000) }),
+  }),
+});
+
+builder.mutationField('recordLeaderInstruction', (t) =>
+  t.field({
+    type: InstructionType,
+    description: 'A leader records a written instruction on a submitted outcome; its member authors\' records hear of it.',
+    authScopes: { role: 'leader' },
+    args: { input: t.arg({ type: RecordInstructionInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      recordInstruction(ctx, {
+        subjectType: input.subjectType,
+        subjectId: parseId(input.subjectId, 'input.subjectId'),
+        leader: input.leader.trim(),
+        leaderPost: input.leaderPost?.trim() || null,
+        rank: input.rank,
+        level: input.level,
+        instructedOn: input.instructedOn,
+        text: input.text.trim(),
+      }),
+  }),
+);
+
+const AssignmentInput = builder.inputType('LedgerAssignmentInput', {
+  fields: (t) => ({
+    unitId: t.id({ required: true }),
+    task: t.string({ required: true, validate: z.string().trim().min(4, 'must say what the department is to do').max(2000) }),
+    dueOn: t.string({ required: true, validate: dateInput }),
+  }),
+});
+
+builder.mutationField('assignInstruction', (t) =>
+  t.field({
+    type: [LedgerEntryType],
+    description: 'Staff put an instruction on the conversion ledger: departments, tasks, due dates.',
+    authScopes: { staff: true },
+    args: { instructionId: t.arg.id({ required: true }), assignments: t.arg({ type: [AssignmentInput], required: true }) },
+    resolve: (_root, { instructionId, assignments }, ctx) =>
+      assignInstruction(ctx, parseId(instructionId, 'instructionId'), assignments.map((a, i) => ({ unitId: parseId(a.unitId, `assignments.${i}.unitId`), task: a.task.trim(), dueOn: a.dueOn }))),
+  }),
+);
+
+builder.mutationField('replyToLedgerEntry', (t) =>
+  t.field({
+    type: LedgerEntryType,
+    description: 'The assigned department reports back what it did.',
+    authScopes: { role: 'unit' },
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      feedback: t.arg.string({ required: true, validate: z.string().trim().min(10, 'must have at least 10 characters').max(20000) }),
+    },
+    resolve: (_root, { id, version, feedback }, ctx) => moveLedgerEntry(ctx, parseId(id), 'reply', version, null, feedback.trim()),
+  }),
+);
+
+for (const [field, action] of [['acceptLedgerReply', 'accept'], ['returnLedgerReply', 'return']] as const) {
+  builder.mutationField(field, (t) =>
+    t.field({
+      type: LedgerEntryType,
+      authScopes: { staff: true },
+      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }) },
+      resolve: (_root, { id, version, note }, ctx) => moveLedgerEntry(ctx, parseId(id), action, version, note ?? null, null),
+    }),
+  );
+}

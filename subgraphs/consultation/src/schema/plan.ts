@@ -1,0 +1,227 @@
+import { connectionType, findPage, notFound, pageArgs, parseId } from '@cppcc/kit';
+import type { FilterQuery } from '@mikro-orm/core';
+import { z } from 'zod';
+import { dateInput } from '../access.js';
+import { builder } from '../builder.js';
+import { addPlanTopic, draftPlan, movePlan, recordEscalation, removePlanTopic } from '../commands/planning.js';
+import { ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
+import { ConsultationPlanSchema, ESCALATION_BODIES, EscalationSchema, PLAN_STATUSES, PlanTopicSchema, TOPIC_SOURCES, type ConsultationPlan, type Escalation, type PlanTopic } from '../entities/plan.entity.js';
+import { ResearchProjectSchema } from '../entities/research-project.entity.js';
+import { planWorkflow } from '../workflow.js';
+import { ConsultationAuditEntryType, history } from './audit.js';
+import { ConsultationActivityType, ConsultationFormType } from './consultation-activity.js';
+import { DistrictRef } from './district.js';
+import { ResearchProjectType } from './research-project.js';
+import { SpecialCommitteeRef } from './special-committee.js';
+
+export const PlanStatusType = builder.enumType('ConsultationPlanStatus', { values: PLAN_STATUSES });
+export const TopicSourceType = builder.enumType('ConsultationTopicSource', {
+  values: TOPIC_SOURCES,
+  description: 'PARTY_COMMITTEE 党委出题, GOVERNMENT 政府提出, COMMITTEE 专委会提出, SECTOR 界别提出, PUBLIC 社会征集.',
+});
+export const EscalationBodyType = builder.enumType('EscalationBody', {
+  values: ESCALATION_BODIES,
+  description: 'PROVINCIAL_KEY_AGENDA 省政协年度重点协商议题, NATIONAL_BIWEEKLY 全国政协双周协商议题.',
+});
+
+export const PlanTopicType = builder.objectRef<PlanTopic>('ConsultationPlanTopic').implement({
+  description: '协商议题: a topic of the annual plan, where it came from and who leads it.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    title: t.exposeString('title'),
+    source: t.field({ type: TopicSourceType, resolve: (x) => x.source }),
+    proposedBy: t.exposeString('proposedBy', { nullable: true }),
+    form: t.field({ type: ConsultationFormType, resolve: (x) => x.form }),
+    leadCommittee: t.field({ type: SpecialCommitteeRef, nullable: true, resolve: (x) => (x.leadCommitteeId == null ? null : { id: String(x.leadCommitteeId) }) }),
+    quarter: t.exposeInt('quarter', { nullable: true }),
+    activities: t.field({ type: [ConsultationActivityType], description: 'Activities carrying the topic out.', resolve: (x, _a, ctx) => ctx.loaders.many(ConsultationActivitySchema, 'planTopicId').load(x.id) }),
+    researchProjects: t.field({ type: [ResearchProjectType], resolve: (x, _a, ctx) => ctx.loaders.many(ResearchProjectSchema, 'planTopicId').load(x.id) }),
+  }),
+});
+
+export const PlanType = builder.objectRef<ConsultationPlan>('ConsultationPlan').implement({
+  description: '年度协商计划: drafted by the committee, approved by the Party committee, published.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    year: t.exposeInt('year'),
+    title: t.exposeString('title'),
+    district: t.field({ type: DistrictRef, nullable: true, resolve: (x) => ({ code: x.district }) }),
+    status: t.field({ type: PlanStatusType, resolve: (x) => x.status }),
+    approvedBy: t.exposeString('approvedBy', { nullable: true }),
+    approvedOn: t.exposeString('approvedOn', { nullable: true }),
+    publishedOn: t.exposeString('publishedOn', { nullable: true }),
+    version: t.exposeInt('version'),
+    topics: t.field({ type: [PlanTopicType], resolve: (x, _a, ctx) => ctx.loaders.many(PlanTopicSchema, 'planId').load(x.id) }),
+    availableActions: t.stringList({ resolve: (x, _a, ctx) => planWorkflow.available(ctx, x) }),
+    history: t.field({ type: [ConsultationAuditEntryType], resolve: (x, _a, ctx) => history(ctx, 'consultation_plan', x) }),
+  }),
+});
+
+export const EscalationType = builder.objectRef<Escalation>('ConsultationEscalation').implement({
+  description: 'A topic taken up by the provincial committee\'s key agenda or the national biweekly consultation.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    body: t.field({ type: EscalationBodyType, resolve: (e) => e.body }),
+    title: t.exposeString('title'),
+    takenUpOn: t.exposeString('takenUpOn'),
+    heldOn: t.exposeString('heldOn', { nullable: true }),
+    note: t.exposeString('note', { nullable: true }),
+    researchProject: t.field({ type: ResearchProjectType, nullable: true, resolve: (e, _a, ctx) => (e.researchProjectId == null ? null : ctx.loaders.one(ResearchProjectSchema).load(e.researchProjectId)) }),
+    activity: t.field({ type: ConsultationActivityType, nullable: true, resolve: (e, _a, ctx) => (e.activityId == null ? null : ctx.loaders.one(ConsultationActivitySchema).load(e.activityId)) }),
+  }),
+});
+
+builder.objectField(ResearchProjectType, 'escalations', (t) =>
+  t.field({ type: [EscalationType], resolve: (p, _a, ctx) => ctx.loaders.many(EscalationSchema, 'researchProjectId').load(p.id) }),
+);
+builder.objectField(ConsultationActivityType, 'escalations', (t) =>
+  t.field({ type: [EscalationType], resolve: (a, _a, ctx) => ctx.loaders.many(EscalationSchema, 'activityId').load(a.id) }),
+);
+
+export const PlanConnection = connectionType<ConsultationPlan>(builder, 'ConsultationPlan', PlanType);
+export const EscalationConnection = connectionType<Escalation>(builder, 'ConsultationEscalation', EscalationType);
+
+builder.queryField('consultationPlans', (t) =>
+  t.field({
+    type: PlanConnection,
+    args: { district: t.arg.id({ required: false }), year: t.arg.int({ required: false }), ...pageArgs(t) },
+    resolve: (_root, { district, year, first, after }, ctx) => {
+      const where: FilterQuery<ConsultationPlan>[] = [];
+      if (district) where.push({ district: String(district) });
+      if (year != null) where.push({ year });
+      return findPage(ctx.em, ConsultationPlanSchema, { $and: where }, { first, after });
+    },
+  }),
+);
+
+builder.queryField('consultationPlan', (t) =>
+  t.field({
+    type: PlanType,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      const plan = await ctx.loaders.one(ConsultationPlanSchema).load(parseId(id));
+      if (!plan) throw notFound('consultation plan', id);
+      return plan;
+    },
+  }),
+);
+
+builder.queryField('consultationEscalations', (t) =>
+  t.field({
+    type: EscalationConnection,
+    args: { district: t.arg.id({ required: false }), body: t.arg({ type: EscalationBodyType, required: false }), ...pageArgs(t) },
+    resolve: (_root, { district, body, first, after }, ctx) => {
+      const where: FilterQuery<Escalation>[] = [];
+      if (district) where.push({ district: String(district) });
+      if (body) where.push({ body });
+      return findPage(ctx.em, EscalationSchema, { $and: where }, { first, after });
+    },
+  }),
+);
+
+builder.mutationField('draftConsultationPlan', (t) =>
+  t.field({
+    type: PlanType,
+    authScopes: { staff: true },
+    args: {
+      district: t.arg.id({ required: true }),
+      year: t.arg.int({ required: true, validate: z.number().int().min(2000, 'must be a year between 2000 and 2100').max(2100, 'must be a year between 2000 and 2100') }),
+      title: t.arg.string({ required: true, validate: z.string().trim().min(4, 'must have at least 4 characters').max(120) }),
+    },
+    resolve: (_root, { district, year, title }, ctx) => draftPlan(ctx, String(district), year, title.trim()),
+  }),
+);
+
+const TopicInput = builder.inputType('ConsultationPlanTopicInput', {
+  fields: (t) => ({
+    title: t.string({ required: true, validate: z.string().trim().min(4, 'must have at least 4 characters').max(120) }),
+    source: t.field({ type: TopicSourceType, required: true }),
+    proposedBy: t.string({ required: false, validate: z.string().trim().min(2).max(80) }),
+    form: t.field({ type: ConsultationFormType, required: true }),
+    leadCommitteeId: t.id({ required: false }),
+    quarter: t.int({ required: false, validate: z.number().int().min(1, 'must be 1 to 4').max(4, 'must be 1 to 4') }),
+  }),
+});
+
+builder.mutationField('addConsultationPlanTopic', (t) =>
+  t.field({
+    type: PlanTopicType,
+    authScopes: { staff: true },
+    args: { planId: t.arg.id({ required: true }), input: t.arg({ type: TopicInput, required: true }) },
+    resolve: (_root, { planId, input }, ctx) =>
+      addPlanTopic(ctx, parseId(planId, 'planId'), {
+        title: input.title.trim(),
+        source: input.source,
+        proposedBy: input.proposedBy?.trim() || null,
+        form: input.form,
+        leadCommitteeId: input.leadCommitteeId == null ? null : parseId(input.leadCommitteeId, 'input.leadCommitteeId'),
+        quarter: input.quarter ?? null,
+      }),
+  }),
+);
+
+builder.mutationField('removeConsultationPlanTopic', (t) =>
+  t.field({
+    type: PlanType,
+    authScopes: { staff: true },
+    args: { topicId: t.arg.id({ required: true }) },
+    resolve: (_root, { topicId }, ctx) => removePlanTopic(ctx, parseId(topicId, 'topicId')),
+  }),
+);
+
+builder.mutationField('approveConsultationPlan', (t) =>
+  t.field({
+    type: PlanType,
+    description: 'Staff record the Party committee\'s approval of the plan.',
+    authScopes: { staff: true },
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      approvedBy: t.arg.string({ required: true, validate: z.string().trim().min(2, 'must name the Party committee').max(80) }),
+      on: t.arg.string({ required: false, validate: dateInput }),
+      note: t.arg.string({ required: false }),
+    },
+    resolve: (_root, a, ctx) => movePlan(ctx, parseId(a.id), 'approve', a.version, a.note ?? null, { approvedBy: a.approvedBy.trim(), on: a.on }),
+  }),
+);
+
+for (const [field, action] of [['reviseConsultationPlan', 'revise'], ['publishConsultationPlan', 'publish']] as const) {
+  builder.mutationField(field, (t) =>
+    t.field({
+      type: PlanType,
+      authScopes: { staff: true },
+      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), on: t.arg.string({ required: false, validate: dateInput }), note: t.arg.string({ required: false }) },
+      resolve: (_root, a, ctx) => movePlan(ctx, parseId(a.id), action, a.version, a.note ?? null, { on: a.on }),
+    }),
+  );
+}
+
+const EscalationInput = builder.inputType('RecordConsultationEscalationInput', {
+  fields: (t) => ({
+    body: t.field({ type: EscalationBodyType, required: true }),
+    title: t.string({ required: true, validate: z.string().trim().min(4, 'must have at least 4 characters').max(120) }),
+    researchProjectId: t.id({ required: false }),
+    activityId: t.id({ required: false }),
+    takenUpOn: t.string({ required: true, validate: dateInput }),
+    heldOn: t.string({ required: false, validate: dateInput }),
+    note: t.string({ required: false, validate: z.string().trim().max(2000) }),
+  }),
+});
+
+builder.mutationField('recordConsultationEscalation', (t) =>
+  t.field({
+    type: EscalationType,
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: EscalationInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      recordEscalation(ctx, {
+        body: input.body,
+        title: input.title.trim(),
+        researchProjectId: input.researchProjectId == null ? null : parseId(input.researchProjectId, 'input.researchProjectId'),
+        activityId: input.activityId == null ? null : parseId(input.activityId, 'input.activityId'),
+        takenUpOn: input.takenUpOn,
+        heldOn: input.heldOn ?? null,
+        note: input.note?.trim() || null,
+      }),
+  }),
+);

@@ -1,0 +1,340 @@
+import { connectionType, findPage, notFound, pageArgs, parseId, type Page, type RequestContext } from '@cppcc/kit';
+import type { FilterQuery } from '@mikro-orm/core';
+import { z } from 'zod';
+import { dateInput, today, visible } from '../access.js';
+import { builder } from '../builder.js';
+import {
+  addResearchTeamMembers,
+  moveResearch,
+  recordFieldVisit,
+  setResearchDeadlines,
+  setResearchPlan,
+  startResearch,
+  writeResearchReport,
+  type Deadline,
+} from '../commands/research.js';
+import {
+  FieldVisitAttendanceSchema,
+  FieldVisitSchema,
+  RESEARCH_PHASES,
+  ResearchPhaseSchema,
+  ResearchProjectSchema,
+  ResearchTeamMemberSchema,
+  TEAM_ROLES,
+  VISIT_ATTENDANCES,
+  type FieldVisit,
+  type FieldVisitAttendance,
+  type ResearchPhaseRow,
+  type ResearchProject,
+  type ResearchTeamMember,
+} from '../entities/research-project.entity.js';
+import { researchLeads, researchWorkflow } from '../workflow.js';
+import { ConsultationAuditEntryType, history } from './audit.js';
+import { DistrictRef } from './district.js';
+import { MemberRef } from './member.js';
+import { SpecialCommitteeRef } from './special-committee.js';
+
+export const ResearchPhaseType = builder.enumType('ResearchPhase', { values: RESEARCH_PHASES });
+export const TeamRoleType = builder.enumType('ResearchTeamRole', { values: TEAM_ROLES });
+export const VisitAttendanceType = builder.enumType('FieldVisitAttendance', { values: VISIT_ATTENDANCES });
+
+/** A phase is overdue while it runs past its deadline; late once it ended after it. */
+export const phaseOverdue = (row: ResearchPhaseRow, day = today()) => !!row.startedOn && !row.completedOn && !!row.dueOn && row.dueOn < day;
+
+export const PhaseType = builder.objectRef<ResearchPhaseRow>('ResearchPhaseSchedule').implement({
+  description: 'One phase of a research project: its deadline, when it started and ended.',
+  fields: (t) => ({
+    phase: t.field({ type: ResearchPhaseType, resolve: (r) => r.phase }),
+    dueOn: t.exposeString('dueOn', { nullable: true }),
+    startedOn: t.exposeString('startedOn', { nullable: true }),
+    completedOn: t.exposeString('completedOn', { nullable: true }),
+    overdue: t.boolean({ description: 'Running past its deadline now.', resolve: (r) => phaseOverdue(r) }),
+    late: t.boolean({ description: 'Completed after its deadline.', resolve: (r) => !!r.completedOn && !!r.dueOn && r.completedOn > r.dueOn }),
+  }),
+});
+
+export const TeamSeatType = builder.objectRef<ResearchTeamMember>('ResearchTeamSeat').implement({
+  fields: (t) => ({
+    member: t.field({ type: MemberRef, nullable: true, resolve: (s) => ({ id: String(s.memberId) }) }),
+    role: t.field({ type: TeamRoleType, resolve: (s) => s.role }),
+    joinedOn: t.exposeString('joinedOn'),
+  }),
+});
+
+const VisitAttendanceRowType = builder.objectRef<FieldVisitAttendance>('FieldVisitAttendee').implement({
+  fields: (t) => ({
+    member: t.field({ type: MemberRef, nullable: true, resolve: (a) => ({ id: String(a.memberId) }) }),
+    attendance: t.field({ type: VisitAttendanceType, resolve: (a) => a.attendance }),
+  }),
+});
+
+export const FieldVisitType = builder.objectRef<FieldVisit>('FieldVisit').implement({
+  description: '实地调研: a visit the research team made.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    visitedOn: t.exposeString('visitedOn'),
+    place: t.exposeString('place'),
+    purpose: t.exposeString('purpose', { nullable: true }),
+    attendance: t.field({ type: [VisitAttendanceRowType], resolve: (v, _a, ctx) => ctx.loaders.many(FieldVisitAttendanceSchema, 'visitId', {}, true).load(v.id) }),
+  }),
+});
+
+export const ResearchProjectType = builder.objectRef<ResearchProject>('ResearchProject');
+
+// Rows under a project are the project's to show: access was decided when the project was.
+const phasesOf = (ctx: RequestContext, id: number) => ctx.loaders.many(ResearchPhaseSchema, 'projectId', {}, true).load(id);
+const teamOf = (ctx: RequestContext, id: number) => ctx.loaders.many(ResearchTeamMemberSchema, 'projectId', {}, true).load(id);
+const visitsOf = (ctx: RequestContext, id: number) => ctx.loaders.many(FieldVisitSchema, 'projectId', {}, true).load(id);
+
+async function leadOf(ctx: RequestContext, project: ResearchProject): Promise<number | null> {
+  const team = await teamOf(ctx, project.id);
+  return team.find((s) => s.role === 'LEAD')?.memberId ?? null;
+}
+
+ResearchProjectType.implement({
+  description: '调研课题: a research project under process control, from the topic chosen to its report converted into advice.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    title: t.exposeString('title'),
+    topic: t.exposeString('topic'),
+    district: t.field({ type: DistrictRef, nullable: true, resolve: (r) => ({ code: r.district }) }),
+    leadCommittee: t.field({ type: SpecialCommitteeRef, nullable: true, resolve: (r) => (r.leadCommitteeId == null ? null : { id: String(r.leadCommitteeId) }) }),
+    joint: t.exposeBoolean('joint', { description: 'Joint research (联动调研) with other cities\' committees.' }),
+    partnerCommittees: t.stringList({ resolve: (r) => r.partnerCommittees }),
+    plan: t.exposeString('plan', { nullable: true, description: '调研方案.' }),
+    status: t.field({ type: ResearchPhaseType, resolve: (r) => r.status }),
+    public: t.exposeBoolean('public'),
+    version: t.exposeInt('version'),
+    reportTitle: t.exposeString('reportTitle', { nullable: true }),
+    reportText: t.exposeString('reportText', { nullable: true }),
+    reportSubmittedOn: t.exposeString('reportSubmittedOn', { nullable: true }),
+    phases: t.field({ type: [PhaseType], resolve: async (r, _a, ctx) => (await phasesOf(ctx, r.id)).sort((a, b) => RESEARCH_PHASES.indexOf(a.phase) - RESEARCH_PHASES.indexOf(b.phase)) }),
+    overdue: t.boolean({
+      description: 'The current phase runs past its deadline.',
+      resolve: async (r, _a, ctx) => (await phasesOf(ctx, r.id)).some((row) => phaseOverdue(row)),
+    }),
+    team: t.field({ type: [TeamSeatType], resolve: (r, _a, ctx) => teamOf(ctx, r.id) }),
+    fieldVisits: t.field({ type: [FieldVisitType], resolve: (r, _a, ctx) => visitsOf(ctx, r.id) }),
+    availableActions: t.stringList({
+      resolve: async (r, _a, ctx) => {
+        researchLeads.set(r, await leadOf(ctx, r));
+        return researchWorkflow.available(ctx, r);
+      },
+    }),
+    history: t.field({ type: [ConsultationAuditEntryType], resolve: (r, _a, ctx) => history(ctx, 'research_project', r) }),
+  }),
+});
+
+builder.asEntity(ResearchProjectType, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: ({ id }, ctx) => ctx.loaders.one(ResearchProjectSchema).load(Number(id)),
+});
+
+export const ResearchProjectConnection = connectionType<ResearchProject>(builder, 'ResearchProject', ResearchProjectType);
+
+const ResearchFilter = builder.inputType('ResearchProjectFilter', {
+  fields: (t) => ({
+    district: t.id({ required: false }),
+    status: t.field({ type: ResearchPhaseType, required: false }),
+    topic: t.string({ required: false }),
+    joint: t.boolean({ required: false }),
+    overdue: t.boolean({ required: false, description: 'Only projects whose current phase runs past its deadline (or only those on time).' }),
+  }),
+});
+
+/** Ids of projects running past a deadline now: computed from the phase rows, never stored. */
+export async function overdueProjectIds(ctx: RequestContext, where: FilterQuery<ResearchPhaseRow> = {}): Promise<number[]> {
+  const rows = await ctx.em.find(ResearchPhaseSchema, { $and: [where, { startedOn: { $ne: null }, completedOn: null, dueOn: { $lt: today() } }] }, { fields: ['projectId'] });
+  return [...new Set(rows.map((r) => r.projectId))];
+}
+
+builder.queryField('researchProjects', (t) =>
+  t.field({
+    type: ResearchProjectConnection,
+    args: { filter: t.arg({ type: ResearchFilter, required: false }), ...pageArgs(t) },
+    resolve: async (_root, { filter, first, after }, ctx) => {
+      const where: FilterQuery<ResearchProject>[] = [];
+      if (filter?.district) where.push({ district: String(filter.district) });
+      if (filter?.status) where.push({ status: filter.status });
+      if (filter?.topic) where.push({ topic: filter.topic });
+      if (filter?.joint != null) where.push({ joint: filter.joint });
+      if (filter?.overdue != null) {
+        const ids = await overdueProjectIds(ctx);
+        where.push(filter.overdue ? { id: { $in: ids } } : { id: { $nin: ids } });
+      }
+      return findPage(ctx.em, ResearchProjectSchema, { $and: where }, { first, after });
+    },
+  }),
+);
+
+builder.queryField('researchProject', (t) =>
+  t.field({
+    type: ResearchProjectType,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      const project = await ctx.em.findOne(ResearchProjectSchema, { id: parseId(id) }, { filters: false });
+      const onTeam = !!project && !!ctx.caller.memberId && (await teamOf(ctx, project.id)).some((s) => String(s.memberId) === ctx.caller.memberId);
+      if (!project || !visible(ctx, project, onTeam)) throw notFound('research project', id);
+      return project;
+    },
+  }),
+);
+
+builder.objectField(MemberRef, 'researchProjects', (t) =>
+  t.field({
+    type: ResearchProjectConnection,
+    nullable: true,
+    args: pageArgs(t),
+    description: 'Research projects the member is on the team of. Their own non-public ones only to themselves.',
+    resolve: async (m, args, ctx): Promise<Page<ResearchProject>> => {
+      const own = ctx.caller.memberId === String(m.id);
+      const seats = await ctx.loaders.page(ResearchTeamMemberSchema, 'memberId', args, {}, own).load(Number(m.id));
+      const ids = seats.edges.map((e) => e.node.projectId);
+      const projects = own
+        ? (await ctx.loaders.many(ResearchProjectSchema, 'id', {}, true).loadMany(ids)).map((r) => (r instanceof Error ? null : r[0] ?? null))
+        : await ctx.loaders.one(ResearchProjectSchema).loadMany(ids);
+      const edges = seats.edges.flatMap((e, i) => {
+        const node = projects[i];
+        return node && !(node instanceof Error) ? [{ cursor: e.cursor, node }] : [];
+      });
+      return { ...seats, edges };
+    },
+  }),
+);
+
+const DeadlineInput = builder.inputType('ResearchDeadlineInput', {
+  fields: (t) => ({ phase: t.field({ type: ResearchPhaseType, required: true }), dueOn: t.string({ required: true, validate: dateInput }) }),
+});
+const TeamSeatInput = builder.inputType('ResearchTeamSeatInput', {
+  fields: (t) => ({ memberId: t.id({ required: true }), role: t.field({ type: TeamRoleType, required: true }) }),
+});
+
+const toTeam = (team: { memberId: string | number; role: 'LEAD' | 'MEMBER' }[] | null | undefined, field: string) =>
+  (team ?? []).map((s, i) => ({ memberId: parseId(s.memberId, `${field}.${i}.memberId`), role: s.role }));
+
+const StartResearchInput = builder.inputType('StartResearchProjectInput', {
+  fields: (t) => ({
+    district: t.id({ required: true }),
+    title: t.string({ required: true, validate: z.string().trim().min(4, 'must have at least 4 characters').max(120) }),
+    topic: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty').max(60) }),
+    leadCommitteeId: t.id({ required: false, description: 'The special committee leading it.' }),
+    planTopicId: t.id({ required: false, description: 'The annual plan\'s topic it researches.' }),
+    joint: t.boolean({ required: false, description: 'Joint research with other cities\' committees (default false).' }),
+    partnerCommittees: t.stringList({ required: false, validate: z.array(z.string().trim().min(2, 'must name a committee').max(60)).max(20) }),
+    public: t.boolean({ required: false, description: 'Shown to everyone (default false).' }),
+    deadlines: t.field({ type: [DeadlineInput], required: false }),
+    team: t.field({ type: [TeamSeatInput], required: false }),
+  }),
+});
+
+builder.mutationField('startResearchProject', (t) =>
+  t.field({
+    type: ResearchProjectType,
+    description: 'Staff open a research project on a chosen topic (TOPIC_SELECTED), with phase deadlines and team.',
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: StartResearchInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      startResearch(ctx, {
+        district: String(input.district),
+        title: input.title.trim(),
+        topic: input.topic.trim(),
+        planTopicId: input.planTopicId == null ? null : parseId(input.planTopicId, 'input.planTopicId'),
+        leadCommitteeId: input.leadCommitteeId == null ? null : parseId(input.leadCommitteeId, 'input.leadCommitteeId'),
+        joint: input.joint ?? false,
+        partnerCommittees: (input.partnerCommittees ?? []).map((c) => c.trim()),
+        public: input.public ?? false,
+        deadlines: (input.deadlines ?? []) as Deadline[],
+        team: toTeam(input.team, 'input.team'),
+      }),
+  }),
+);
+
+
+builder.mutationField('setResearchPlan', (t) =>
+  t.field({
+    type: ResearchProjectType,
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), plan: t.arg.string({ required: true, validate: z.string().trim().min(10, 'must have at least 10 characters').max(20000) }) },
+    resolve: (_root, { id, version, plan }, ctx) => setResearchPlan(ctx, parseId(id), version, plan.trim()),
+  }),
+);
+
+builder.mutationField('setResearchDeadlines', (t) =>
+  t.field({
+    type: ResearchProjectType,
+    authScopes: { staff: true },
+    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), deadlines: t.arg({ type: [DeadlineInput], required: true }) },
+    resolve: (_root, { id, version, deadlines }, ctx) => setResearchDeadlines(ctx, parseId(id), version, deadlines as Deadline[]),
+  }),
+);
+
+builder.mutationField('addResearchTeamMembers', (t) =>
+  t.field({
+    type: ResearchProjectType,
+    description: 'Staff add members to the team; each member\'s record hears of it.',
+    authScopes: { staff: true },
+    args: { id: t.arg.id({ required: true }), team: t.arg({ type: [TeamSeatInput], required: true }) },
+    resolve: (_root, { id, team }, ctx) => addResearchTeamMembers(ctx, parseId(id), toTeam(team, 'team')),
+  }),
+);
+
+const AttendeeInput = builder.inputType('FieldVisitAttendeeInput', {
+  fields: (t) => ({ memberId: t.id({ required: true }), attendance: t.field({ type: VisitAttendanceType, required: true }) }),
+});
+
+builder.mutationField('recordFieldVisit', (t) =>
+  t.field({
+    type: FieldVisitType,
+    description: 'Staff or the team lead record a field visit and who of the team went.',
+    authScopes: { authenticated: true },
+    args: {
+      projectId: t.arg.id({ required: true }),
+      visitedOn: t.arg.string({ required: true, validate: dateInput }),
+      place: t.arg.string({ required: true, validate: z.string().trim().min(2, 'must name the place').max(120) }),
+      purpose: t.arg.string({ required: false, validate: z.string().trim().max(500) }),
+      attendance: t.arg({ type: [AttendeeInput], required: true }),
+    },
+    resolve: (_root, args, ctx) =>
+      recordFieldVisit(ctx, parseId(args.projectId, 'projectId'), {
+        visitedOn: args.visitedOn,
+        place: args.place.trim(),
+        purpose: args.purpose?.trim() || null,
+        attendance: args.attendance.map((a, i) => ({ memberId: parseId(a.memberId, `attendance.${i}.memberId`), attendance: a.attendance })),
+      }),
+  }),
+);
+
+builder.mutationField('writeResearchReport', (t) =>
+  t.field({
+    type: ResearchProjectType,
+    description: 'Staff or the team lead write the report while it is drafted.',
+    authScopes: { authenticated: true },
+    args: {
+      id: t.arg.id({ required: true }), version: t.arg.int({ required: true }),
+      title: t.arg.string({ required: true, validate: z.string().trim().min(4, 'must have at least 4 characters').max(120) }),
+      text: t.arg.string({ required: true, validate: z.string().trim().min(20, 'must have at least 20 characters').max(100000) }),
+    },
+    resolve: (_root, { id, version, title, text }, ctx) => writeResearchReport(ctx, parseId(id), version, title.trim(), text.trim()),
+  }),
+);
+
+for (const [field, action, description] of [
+  ['approveResearchPlan', 'approvePlan', 'A leader or staff approve the plan (it must be written).'],
+  ['startResearchFieldwork', 'startFieldwork', 'Staff or the team lead start fieldwork (the team needs a lead).'],
+  ['startResearchDrafting', 'startDrafting', 'Staff or the team lead start drafting the report (after at least one field visit).'],
+  ['reviewResearchReport', 'review', 'A leader or staff record the review of the drafted report.'],
+  ['returnResearchDraft', 'returnDraft', 'A leader or staff send a reviewed report back for redrafting.'],
+  ['submitResearchReport', 'submit', 'Staff submit the reviewed report to the Party committee and government.'],
+  ['convertResearchProject', 'convert', 'Staff record the report converted into advice (a recommendation citing it must exist).'],
+  ['closeResearchProject', 'close', 'Staff close a submitted or converted project.'],
+] as const) {
+  builder.mutationField(field, (t) =>
+    t.field({
+      type: ResearchProjectType,
+      description,
+      authScopes: { authenticated: true },
+      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }) },
+      resolve: (_root, { id, version, note }, ctx) => moveResearch(ctx, parseId(id), action, version, note ?? null),
+    }),
+  );
+}

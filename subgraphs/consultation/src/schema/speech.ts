@@ -1,0 +1,59 @@
+import { parseId } from '@cppcc/kit';
+import { z } from 'zod';
+import { dateInput } from '../access.js';
+import { builder } from '../builder.js';
+import { recordSpeech } from '../commands/activities.js';
+import { ActivityGuestSchema } from '../entities/activity-guest.entity.js';
+import { ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
+import { SPEECH_MODES, SpeechSchema, type Speech } from '../entities/speech.entity.js';
+import { ConsultationActivityType, GuestType } from './consultation-activity.js';
+import { MemberRef } from './member.js';
+
+export const SpeechModeType = builder.enumType('SpeechMode', { values: SPEECH_MODES });
+
+export const SpeechType = builder.objectRef<Speech>('ConsultationSpeech').implement({
+  description: '发言: a contribution to an activity, spoken at it or handed in in writing.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    title: t.exposeString('title'),
+    mode: t.field({ type: SpeechModeType, resolve: (s) => s.mode }),
+    spokeOn: t.exposeString('spokeOn'),
+    text: t.exposeString('text', { nullable: true }),
+    member: t.field({ type: MemberRef, nullable: true, resolve: (s) => (s.memberId == null ? null : { id: String(s.memberId) }) }),
+    guest: t.field({ type: GuestType, nullable: true, resolve: (s, _a, ctx) => (s.guestId == null ? null : ctx.loaders.one(ActivityGuestSchema).load(s.guestId)) }),
+    activity: t.field({ type: ConsultationActivityType, nullable: true, resolve: (s, _a, ctx) => ctx.loaders.one(ConsultationActivitySchema).load(s.activityId) }),
+  }),
+});
+
+builder.objectField(ConsultationActivityType, 'speeches', (t) =>
+  t.field({ type: [SpeechType], resolve: (a, _args, ctx) => ctx.loaders.many(SpeechSchema, 'activityId').load(a.id) }),
+);
+
+const SpeechInput = builder.inputType('RecordConsultationSpeechInput', {
+  fields: (t) => ({
+    memberId: t.id({ required: false, description: 'The member who spoke; or give guestId.' }),
+    guestId: t.id({ required: false }),
+    title: t.string({ required: true, validate: z.string().trim().min(4, 'must have at least 4 characters').max(120) }),
+    mode: t.field({ type: SpeechModeType, required: true }),
+    spokeOn: t.string({ required: false, validate: dateInput, description: 'Defaults to the day of the activity.' }),
+    text: t.string({ required: false, validate: z.string().trim().max(50000) }),
+  }),
+});
+
+builder.mutationField('recordConsultationSpeech', (t) =>
+  t.field({
+    type: SpeechType,
+    description: 'Staff record a speech; a member hands in their own written speech. The member\'s record hears of it.',
+    authScopes: { authenticated: true },
+    args: { activityId: t.arg.id({ required: true }), input: t.arg({ type: SpeechInput, required: true }) },
+    resolve: (_root, { activityId, input }, ctx) =>
+      recordSpeech(ctx, parseId(activityId, 'activityId'), {
+        memberId: input.memberId == null ? null : parseId(input.memberId, 'input.memberId'),
+        guestId: input.guestId == null ? null : parseId(input.guestId, 'input.guestId'),
+        title: input.title.trim(),
+        mode: input.mode,
+        spokeOn: input.spokeOn ?? null,
+        text: input.text?.trim() || null,
+      }),
+  }),
+);
