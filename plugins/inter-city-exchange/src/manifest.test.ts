@@ -47,7 +47,8 @@ describe.each(setups())('inter-city-exchange demo and switches on $name', (setup
     expect(m.committees.map((c: any) => c.name)).toEqual(['上海市普陀区政协', '台州市政协', '黄山市政协', '盐城市政协']);
     expect(m.meetings.map((x: any) => [x.session, x.host.name, x.heldOn])).toEqual([[1, '上海市普陀区政协', '2019-05-16'], [2, '台州市政协', '2020-09-07']]);
     expect(m.nextMeeting).toEqual({ session: 3, host: { name: '黄山市政协' } });
-    expect(m.jointActivities.map((a: any) => a.kind)).toEqual(['JOINT_RESEARCH', 'JOINT_SUPERVISION']);
+    // The joint research is the joint side of consultation's demo 融杭接沪 research project (its third).
+    expect(m.jointActivities.map((a: any) => [a.kind, a.researchProjectId])).toEqual([['JOINT_RESEARCH', '3'], ['JOINT_SUPERVISION', null]]);
     expect(r.data.district.exchangeVisits.map((v: any) => v.status)).toEqual(['REPORTED', 'REPORTED', 'PLANNED']);
     // Each delegate of a held demo visit has its duty event waiting in the outbox.
     expect(await count(t, `select count(*) from outbox_event where type = 'duty.reported'`)).toBe(4 + 2 + 2);
