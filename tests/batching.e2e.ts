@@ -32,11 +32,12 @@ describe.each(databases())('entity batching on $name', ({ url }) => {
   }
 
   it('runs the same number of SQL statements in each subgraph for 100 and for 1000 members', async () => {
+    // The gateway reads the district tree on its first request (and once a minute): not per query.
+    await statements(10);
     const small = await statements(100);
     const large = await statements(1000);
-    for (const [module, count] of small) {
-      expect(count, module).toBeGreaterThan(0);
-      expect(large.get(module), module).toBe(count);
-    }
+    for (const module of ['organization', 'members', 'proposals', 'consultation']) expect(small.get(module), module).toBeGreaterThan(0);
+    // Modules the query does not reach (platform, plugins) stay at zero for both.
+    for (const [module, count] of small) expect(large.get(module), module).toBe(count);
   });
 });

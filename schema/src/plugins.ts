@@ -1,5 +1,6 @@
 import type { Plugin } from '@cppcc/plugin-sdk';
 import { interCityExchange } from '@cppcc/plugin-inter-city-exchange';
+import { ecoCompensation } from '@cppcc/plugin-eco-compensation';
 
 /**
  * The installed plugins: this list is the installation's configuration. To install a plugin,
@@ -9,4 +10,5 @@ import { interCityExchange } from '@cppcc/plugin-inter-city-exchange';
  */
 export const plugins: Plugin[] = [
   interCityExchange,
+  ecoCompensation,
 ];

@@ -10,4 +10,5 @@ export * from './proposal-events.js';
 export * from './bodies.js';
 export * from './committee-history.js';
 export * from './inter-city.js';
+export * from './eco-compensation.js';
 export * from './studios.js';

@@ -42,6 +42,23 @@ describe.each(databases())('demo data from the work report on $name', ({ url }) 
     expect(scored.rating).toBe(closed.rating);
   });
 
+  it('sums up the two-way evaluation of a year from the scores', async () => {
+    const work = proposalWork().filter((w) => w.proposal.district === CITY && w.proposal.year === 2025);
+    const r = await ok(module, `{ twoWayEvaluation(district: "${CITY}", year: 2025) { units { unit { id } scored average band } proposalsScored proposalAverage proposalBands { band count } } }`, {}, cityStaff);
+    const scores = work.flatMap((w) => w.handlingScores.map((h) => ({ unitId: w.tasks[h.task].unitId, total: Object.values(h.scores).reduce((a, b) => a + b, 0) })));
+    const units = [...new Set(scores.map((s) => s.unitId))];
+    expect(r.units).toHaveLength(units.length);
+    for (const u of r.units) {
+      const mine = scores.filter((s) => String(s.unitId) === u.unit.id);
+      expect(u.scored).toBe(mine.length);
+      expect(u.average).toBeCloseTo(mine.reduce((a, s) => a + s.total, 0) / mine.length, 1);
+    }
+    expect(r.proposalsScored).toBe(work.filter((w) => w.qualityScores.length > 0).length);
+    expect(r.proposalBands.reduce((n: number, b: any) => n + b.count, 0)).toBe(r.proposalsScored);
+    const member = testCaller(['member'], CITY, '1');
+    expect((await module.execute(`{ twoWayEvaluation(district: "${CITY}", year: 2025) { proposalsScored } }`, {}, member)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('computes the statistics from the rows, matching the demo data', async () => {
     const work = proposalWork().filter((w) => w.proposal.district === CITY);
     const stats = await ok(module, `{ proposalStatistics(filter: { district: "${CITY}" }) { submitted filed replied assigned replyRate rated satisfied satisfactionRate keyProposals excellent grades { grade count } } }`, {}, cityStaff);

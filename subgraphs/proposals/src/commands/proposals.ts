@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { appError, assertKnownDistrict, audit, emit, ErrorCode, inputError, type EntityManager, type RequestContext } from '@cppcc/kit';
 import { opinionItemSubmitted, proposalFiled, proposalSubmitted } from '@cppcc/events';
 import { CosignerSchema } from '../entities/cosigner.entity.js';
@@ -239,6 +240,10 @@ export async function review(
       }, proposal.district);
     }
     return proposal;
+  }).catch((err: unknown) => {
+    // Two proposals of a district filed at once drew the same case number: the later one retries.
+    if (err instanceof UniqueConstraintViolationException) throw appError(ErrorCode.CONFLICT, `proposal ${id}: another proposal was filed at the same moment; file it again`, { field: 'id' });
+    throw err;
   });
 }
 

@@ -1,8 +1,8 @@
-import { hasRole, parseId, type RequestContext } from '@cppcc/kit';
+import { appError, assertKnownDistrict, ErrorCode, hasRole, parseId, type RequestContext } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { awardExcellent, scoreHandlingQuality, scoreProposalQuality } from '../commands/honours.js';
 import { AwardSchema, band, HandlingScoreSchema, QualityScoreSchema, type Award, type HandlingScore, type QualityScore } from '../entities/evaluation.entity.js';
-import type { Proposal } from '../entities/proposal.entity.js';
+import { ProposalSchema, type Proposal } from '../entities/proposal.entity.js';
 import { GovernmentUnitRef } from './government-unit.js';
 import { MemberRef } from './member.js';
 import { ProposalType } from './proposal.js';
@@ -99,5 +99,56 @@ builder.mutationField('awardExcellentProposal', (t) =>
     authScopes: { staff: true },
     args: { proposalId: t.arg.id({ required: true }), year: t.arg.int({ required: true }), awardedOn: t.arg.string({ required: true }) },
     resolve: (_r, { proposalId, year, awardedOn }, ctx) => awardExcellent(ctx, parseId(proposalId, 'proposalId'), year, awardedOn),
+  }),
+);
+
+interface UnitResult { unitId: number; scored: number; average: number }
+interface TwoWay { units: UnitResult[]; proposalsScored: number; proposalAverage: number | null; proposalBands: { band: ReturnType<typeof band>; count: number }[] }
+
+const UnitResultType = builder.objectRef<UnitResult>('UnitHandlingResult').implement({
+  description: 'A unit\'s handling as its proposers scored it.',
+  fields: (t) => ({
+    unit: t.field({ type: GovernmentUnitRef, nullable: true, resolve: (u) => ({ id: String(u.unitId) }) }),
+    scored: t.exposeInt('scored', { description: 'Scores received.' }),
+    average: t.exposeFloat('average'),
+    band: t.field({ type: BandType, resolve: (u) => band(u.average) }),
+  }),
+});
+const BandCountType = builder.objectRef<{ band: ReturnType<typeof band>; count: number }>('EvaluationBandCount').implement({
+  fields: (t) => ({ band: t.field({ type: BandType, resolve: (b) => b.band }), count: t.exposeInt('count') }),
+});
+const TwoWayType = builder.objectRef<TwoWay>('TwoWayEvaluation').implement({
+  description: '双向民主评议: proposers\' scores of each unit\'s handling, and units\' scores of the proposals\' quality.',
+  fields: (t) => ({
+    units: t.field({ type: [UnitResultType], description: 'Best first.', resolve: (r) => r.units }),
+    proposalsScored: t.exposeInt('proposalsScored'),
+    proposalAverage: t.exposeFloat('proposalAverage', { nullable: true }),
+    proposalBands: t.field({ type: [BandCountType], description: 'Proposals by the band of their average quality score.', resolve: (r) => r.proposalBands }),
+  }),
+});
+
+builder.queryField('twoWayEvaluation', (t) =>
+  t.field({
+    type: TwoWayType,
+    description: 'Results of the two-way evaluation for a district and a year of proposals, from the scores (staff, leaders, supervising office).',
+    args: { district: t.arg.id({ required: true }), year: t.arg.int({ required: true }) },
+    resolve: async (_r, { district, year }, ctx) => {
+      await assertKnownDistrict(ctx, String(district));
+      if (!hasRole(ctx.caller, 'staff', 'leader', 'operator') || !ctx.caller.districts.includes(String(district))) {
+        throw appError(ErrorCode.FORBIDDEN, `twoWayEvaluation: the scores of district ${district} are read by its staff, leaders and supervising office`);
+      }
+      const ids = (await ctx.em.find(ProposalSchema, { district: String(district), year, caseNumber: { $ne: null } }, { fields: ['id'] })).map((p) => p.id);
+      const handling = ids.length ? await ctx.em.find(HandlingScoreSchema, { proposalId: { $in: ids } }) : [];
+      const quality = ids.length ? await ctx.em.find(QualityScoreSchema, { proposalId: { $in: ids } }) : [];
+      const round = (n: number) => Math.round(n * 10) / 10;
+      const byUnit = new Map<number, number[]>();
+      for (const s of handling) byUnit.set(s.unitId, [...(byUnit.get(s.unitId) ?? []), s.total]);
+      const units = [...byUnit].map(([unitId, totals]) => ({ unitId, scored: totals.length, average: round(totals.reduce((a, b) => a + b, 0) / totals.length) })).sort((a, b) => b.average - a.average || a.unitId - b.unitId);
+      const byProposal = new Map<number, number[]>();
+      for (const s of quality) byProposal.set(s.proposalId, [...(byProposal.get(s.proposalId) ?? []), s.total]);
+      const averages = [...byProposal.values()].map((totals) => totals.reduce((a, b) => a + b, 0) / totals.length);
+      const bands = (['EXCELLENT', 'GOOD', 'FAIR', 'POOR'] as const).map((b) => ({ band: b, count: averages.filter((a) => band(a) === b).length }));
+      return { units, proposalsScored: averages.length, proposalAverage: averages.length ? round(averages.reduce((a, b) => a + b, 0) / averages.length) : null, proposalBands: bands };
+    },
   }),
 );

@@ -125,6 +125,14 @@ describe.each(databases())('proposal review on $name', ({ url }) => {
     expect(await auditOf(module, 'proposal', p.id)).toHaveLength(2);
   });
 
+  it('never gives two proposals filed at once the same case number', async () => {
+    const [p, q] = [await submit(), await submit()];
+    const results = await Promise.all([move('fileProposal', p), move('fileProposal', q)]);
+    const numbers = results.filter((r) => !r.errors).map((r) => (r.data!.fileProposal as any).caseNumber);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    for (const r of results.filter((x) => x.errors)) expect(r.errors![0].extensions?.code).toBe('CONFLICT');
+  });
+
   it('refuses bad input naming the field, writing nothing', async () => {
     const before = await countRows(module, ProposalSchema);
     for (const [field, value] of [['title', '短'], ['category', '体育'], ['suggestions', ' '], ['situation', '']] as const) {

@@ -1,0 +1,116 @@
+import { assertWritableDistrict, AuditEntrySchema, inputError, notFound, parseId, type RequestContext } from '@cppcc/kit';
+import { requirePermission } from '@cppcc/plugin-sdk';
+import { builder } from '../builder.js';
+import { text, url } from '../commands/validate.js';
+import { taskWorkflow } from '../commands/workflows.js';
+import { CooperationTaskSchema, TASK_STATES, type CooperationTask } from '../entities/cooperation-task.entity.js';
+import { CompensationRoundRef, HistoryRef, assertYearInRound, visibleRound } from './compensation-round.js';
+
+const TaskStatusEnum = builder.enumType('CooperationTaskStatus', { values: TASK_STATES });
+
+export const CooperationTaskRef = builder.objectRef<CooperationTask>('CooperationTask').implement({
+  description: "An item of a year's cooperation key points (合作要点), with its owners and progress.",
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    year: t.exposeInt('year'),
+    title: t.exposeString('title'),
+    owners: t.exposeString('owners'),
+    progress: t.exposeInt('progress', { description: 'Percent, 0–100.' }),
+    status: t.field({ type: TaskStatusEnum, resolve: (x) => x.status }),
+    resultsUrl: t.exposeString('resultsUrl', { nullable: true }),
+    availableActions: t.stringList({ resolve: (x, _a, ctx) => taskWorkflow.available(ctx, x) }),
+    history: t.field({ type: [HistoryRef], resolve: (x, _a, ctx) => ctx.loaders.many(AuditEntrySchema, 'entityId', { entity: 'CooperationTask' }).load(String(x.id)) }),
+  }),
+});
+
+builder.objectField(CompensationRoundRef, 'cooperationTasks', (t) =>
+  t.field({ type: [CooperationTaskRef], resolve: (r, _a, ctx) => ctx.loaders.many(CooperationTaskSchema, 'roundId').load(r.id) }),
+);
+
+function progressOf(value: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > 100) throw inputError('progress', 'range', 'must be a whole percent between 0 and 100');
+  return value;
+}
+
+async function moveTask(
+  ctx: RequestContext,
+  id: string | number,
+  action: 'start' | 'report_progress' | 'complete' | 'cancel',
+  note: string | null,
+  alsoSet?: (task: CooperationTask) => void,
+): Promise<CooperationTask> {
+  requirePermission(ctx, 'round.manage');
+  const found = await ctx.em.findOne(CooperationTaskSchema, { id: parseId(id) });
+  if (!found) throw notFound('cooperation task', id);
+  await assertWritableDistrict(ctx, found.district, 'id');
+  return ctx.em.transactional(async (em) => {
+    const task = await em.findOneOrFail(CooperationTaskSchema, { id: found.id }, { filters: false });
+    taskWorkflow.apply({ ...ctx, em }, task, action, note);
+    alsoSet?.(task);
+    return task;
+  });
+}
+
+builder.mutationFields((t) => ({
+  addCooperationTask: t.field({
+    type: CooperationTaskRef,
+    description: 'Adds a cooperation task to a round (permission round.manage).',
+    args: {
+      roundId: t.arg.id({ required: true }),
+      year: t.arg.int({ required: true }),
+      title: t.arg.string({ required: true }),
+      owners: t.arg.string({ required: true }),
+      resultsUrl: t.arg.string({ required: false }),
+    },
+    resolve: async (_root, args, ctx) => {
+      requirePermission(ctx, 'round.manage');
+      const round = await visibleRound(ctx, args.roundId);
+      await assertWritableDistrict(ctx, round.district, 'roundId');
+      assertYearInRound(round, args.year);
+      const title = text(args.title, 'title');
+      const owners = text(args.owners, 'owners');
+      const resultsUrl = url(args.resultsUrl, 'resultsUrl');
+      return ctx.em.transactional(async (em) =>
+        em.create(CooperationTaskSchema, {
+          district: round.district, public: round.public, roundId: round.id, year: args.year, title, owners,
+          progress: 0, status: 'planned', resultsUrl, createdBy: ctx.caller.userId, createdAt: new Date(),
+        }),
+      );
+    },
+  }),
+  startCooperationTask: t.field({
+    type: CooperationTaskRef,
+    args: { id: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
+    resolve: (_root, args, ctx) => moveTask(ctx, args.id, 'start', args.note ?? null),
+  }),
+  reportCooperationTaskProgress: t.field({
+    type: CooperationTaskRef,
+    description: 'Reports progress on a started task; 100% is reached by completing it.',
+    args: { id: t.arg.id({ required: true }), progress: t.arg.int({ required: true }), resultsUrl: t.arg.string({ required: false }), note: t.arg.string({ required: false }) },
+    resolve: (_root, args, ctx) => {
+      const progress = progressOf(args.progress);
+      if (progress === 100) throw inputError('progress', 'complete-instead', 'a finished task is completed (completeCooperationTask), not reported at 100%');
+      const resultsUrl = url(args.resultsUrl, 'resultsUrl');
+      return moveTask(ctx, args.id, 'report_progress', args.note ?? `${progress}%`, (task) => {
+        task.progress = progress;
+        if (resultsUrl) task.resultsUrl = resultsUrl;
+      });
+    },
+  }),
+  completeCooperationTask: t.field({
+    type: CooperationTaskRef,
+    args: { id: t.arg.id({ required: true }), resultsUrl: t.arg.string({ required: false }), note: t.arg.string({ required: false }) },
+    resolve: (_root, args, ctx) => {
+      const resultsUrl = url(args.resultsUrl, 'resultsUrl');
+      return moveTask(ctx, args.id, 'complete', args.note ?? null, (task) => {
+        task.progress = 100;
+        if (resultsUrl) task.resultsUrl = resultsUrl;
+      });
+    },
+  }),
+  cancelCooperationTask: t.field({
+    type: CooperationTaskRef,
+    args: { id: t.arg.id({ required: true }), note: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => moveTask(ctx, args.id, 'cancel', text(args.note, 'note', 500)),
+  }),
+}));

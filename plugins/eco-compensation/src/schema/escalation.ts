@@ -1,0 +1,54 @@
+import { assertWritableDistrict, inputError } from '@cppcc/kit';
+import { requirePermission } from '@cppcc/plugin-sdk';
+import { builder } from '../builder.js';
+import { isoDate, text } from '../commands/validate.js';
+import { ESCALATION_LEVELS, EscalationSchema, type Escalation } from '../entities/escalation.entity.js';
+import { CompensationRoundRef, visibleRound } from './compensation-round.js';
+
+const LevelEnum = builder.enumType('EcoEscalationLevel', { values: ESCALATION_LEVELS });
+
+export const EscalationRef = builder.objectRef<Escalation>('EcoCompensationEscalation').implement({
+  description: "The topic on a higher body's consultation agenda (the plugin's own record; consultation may hold its own).",
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    level: t.field({ type: LevelEnum, resolve: (e) => e.level }),
+    agenda: t.exposeString('agenda'),
+    listedOn: t.exposeString('listedOn'),
+    heldOn: t.exposeString('heldOn', { nullable: true }),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});
+
+builder.objectField(CompensationRoundRef, 'escalations', (t) =>
+  t.field({ type: [EscalationRef], resolve: (r, _a, ctx) => ctx.loaders.many(EscalationSchema, 'roundId').load(r.id) }),
+);
+
+builder.mutationFields((t) => ({
+  recordEcoCompensationEscalation: t.field({
+    type: EscalationRef,
+    description: "Records the topic's listing on the provincial key-consultation or national biweekly-consultation agenda (permission round.manage).",
+    args: {
+      roundId: t.arg.id({ required: true }),
+      level: t.arg({ type: LevelEnum, required: true }),
+      agenda: t.arg.string({ required: true }),
+      listedOn: t.arg.string({ required: true }),
+      heldOn: t.arg.string({ required: false }),
+      note: t.arg.string({ required: false }),
+    },
+    resolve: async (_root, args, ctx) => {
+      requirePermission(ctx, 'round.manage');
+      const round = await visibleRound(ctx, args.roundId);
+      await assertWritableDistrict(ctx, round.district, 'roundId');
+      const agenda = text(args.agenda, 'agenda');
+      const listedOn = isoDate(args.listedOn, 'listedOn');
+      const heldOn = args.heldOn ? isoDate(args.heldOn, 'heldOn') : null;
+      if (heldOn && heldOn < listedOn) throw inputError('heldOn', 'order', 'a consultation is held on or after the day it was listed');
+      return ctx.em.transactional(async (em) =>
+        em.create(EscalationSchema, {
+          district: round.district, public: round.public, roundId: round.id, level: args.level, agenda, listedOn, heldOn,
+          note: args.note?.trim() || null, createdBy: ctx.caller.userId, createdAt: new Date(),
+        }),
+      );
+    },
+  }),
+}));

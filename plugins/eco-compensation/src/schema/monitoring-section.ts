@@ -1,0 +1,51 @@
+import { assertWritableDistrict, connectionType, findPage, inputError, pageArgs } from '@cppcc/kit';
+import { requirePermission } from '@cppcc/plugin-sdk';
+import { builder } from '../builder.js';
+import { text } from '../commands/validate.js';
+import { MonitoringSectionSchema, type MonitoringSection } from '../entities/monitoring-section.entity.js';
+
+export const MonitoringSectionRef = builder.objectRef<MonitoringSection>('MonitoringSection').implement({
+  description: 'An assessment section where water quality is jointly sampled (e.g. 街口).',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    district: t.exposeString('district'),
+    code: t.exposeString('code'),
+    name: t.exposeString('name'),
+    description: t.exposeString('description', { nullable: true }),
+  }),
+});
+
+const MonitoringSectionConnection = connectionType<MonitoringSection>(builder, 'MonitoringSection', MonitoringSectionRef);
+
+builder.queryFields((t) => ({
+  monitoringSections: t.field({
+    type: MonitoringSectionConnection,
+    args: pageArgs(t),
+    resolve: (_root, args, ctx) => findPage(ctx.em, MonitoringSectionSchema, {}, args),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  addMonitoringSection: t.field({
+    type: MonitoringSectionRef,
+    description: 'Adds an assessment section (permission round.manage).',
+    args: {
+      district: t.arg.id({ required: true }),
+      code: t.arg.string({ required: true }),
+      name: t.arg.string({ required: true }),
+      description: t.arg.string({ required: false }),
+    },
+    resolve: async (_root, args, ctx) => {
+      requirePermission(ctx, 'round.manage');
+      const district = String(args.district);
+      await assertWritableDistrict(ctx, district);
+      const code = text(args.code, 'code', 40);
+      if (!/^[A-Za-z0-9_-]+$/.test(code)) throw inputError('code', 'format', 'letters, digits, _ and - only');
+      const taken = await ctx.em.count(MonitoringSectionSchema, { code }, { filters: false });
+      if (taken) throw inputError('code', 'unique', `a section with code ${code} exists`);
+      const name = text(args.name, 'name', 100);
+      const description = args.description?.trim() || null;
+      return ctx.em.transactional(async (em) => em.create(MonitoringSectionSchema, { district, public: true, code, name, description, createdAt: new Date() }));
+    },
+  }),
+}));

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consultation } from '@cppcc/consultation';
+import { DEMO_BASE_LIMITS, demoSamples } from '@cppcc/demo';
+import { systemEm } from '@cppcc/kit';
+import { proposals } from '@cppcc/proposals';
+import { databases, transports } from '@cppcc/testing';
+import { startPluginTest, type PluginTest } from '@cppcc/plugin-sdk/testing';
+import { ecoCompensation } from './manifest.js';
+
+const CITY = '341000';
+const staff = (district: string) => ({ as: { roles: ['staff' as const], district } });
+
+describe.each(databases())('eco-compensation demo data on $name', ({ url }) => {
+  let t: PluginTest;
+  beforeAll(async () => {
+    const transport = await transports().at(-1)!.make();
+    t = await startPluginTest(ecoCompensation, { core: [consultation, proposals], databaseUrl: url, transport });
+    // Only the plugin's own demo data: the core modules stay empty, their records are referenced by id.
+    const em = systemEm(t.plugin.orm);
+    expect(await ecoCompensation.manifest.isSeeded!(em)).toBe(false);
+    await em.transactional((tx) => ecoCompensation.manifest.seed!(tx, { scale: 1 }));
+    expect(await ecoCompensation.manifest.isSeeded!(systemEm(t.plugin.orm))).toBe(true);
+    for (const d of ecoCompensation.manifest.demo!.enabledIn) await t.enable(d);
+  }, 180_000);
+  afterAll(() => t?.stop());
+
+  it('switches the demo on for the city and 歙县 and off for 屯溪', () => {
+    expect(ecoCompensation.manifest.demo).toEqual({ enabledIn: ['341000', '341021'], disabledIn: ['341002'] });
+  });
+
+  it('holds the four Xin\'an River rounds with their funds per payer and year', async () => {
+    const r = await t.post(
+      `{ compensationRounds(basin: "新安江–千岛湖") { nodes { startYear endYear status stabilityK transferAmount upstream downstream section { code district } fundByYear { year total } contributions { payerKind payerName year amount } history { toState } } } }`,
+      {},
+      staff(CITY),
+    );
+    expect(r.errors).toBeUndefined();
+    const rounds = r.data.compensationRounds.nodes;
+    expect(rounds.map((x: any) => [x.startYear, x.endYear, x.status])).toEqual([
+      [2012, 2014, 'concluded'],
+      [2015, 2017, 'concluded'],
+      [2018, 2020, 'concluded'],
+      [2021, 2023, 'in_force'],
+    ]);
+    expect(rounds[0].section).toEqual({ code: 'JIEKOU', district: '341021' });
+    // Round 1: 5亿 a year = central 3亿 + 浙江 1亿 + 安徽 1亿; 1亿 moves between the provinces.
+    expect(rounds[0].fundByYear).toEqual([2012, 2013, 2014].map((year) => ({ year, total: 50_000 })));
+    expect(rounds[0].transferAmount).toBe(10_000);
+    expect(rounds[0].contributions.filter((c: any) => c.year === 2012).map((c: any) => [c.payerKind, c.payerName, c.amount])).toEqual([
+      ['central', '中央财政', 30_000],
+      ['upstream', '安徽省', 10_000],
+      ['downstream', '浙江省', 10_000],
+    ]);
+    // Round 2: central 4/3/2亿 tapering, provinces 2亿 each.
+    expect(rounds[1].fundByYear.map((y: any) => y.total)).toEqual([80_000, 70_000, 60_000]);
+    // Round 3: central funding withdrawn.
+    expect(rounds[2].fundByYear.map((y: any) => y.total)).toEqual([40_000, 40_000, 40_000]);
+    expect(rounds[2].contributions.some((c: any) => c.payerKind === 'central')).toBe(false);
+    expect(rounds[0].history.map((h: any) => h.toState)).toEqual(['signed', 'in_force', 'concluded']);
+    expect(rounds[3].history.map((h: any) => h.toState)).toEqual(['signed', 'in_force']);
+  });
+
+  it('computes every year\'s P from the 街口 samples: the water met the standard, so Zhejiang paid Anhui', async () => {
+    const r = await t.post(`{ compensationRounds { nodes { stabilityK assessments { year pIndex passed sampleCount transfer { payer payee amount } } } } }`, {}, staff(CITY));
+    const rounds = r.data.compensationRounds.nodes;
+    const all = rounds.flatMap((x: any) => x.assessments.map((a: any) => ({ ...a, k: x.stabilityK })));
+    expect(all.map((a: any) => a.year)).toEqual([2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023]);
+    for (const a of all) {
+      expect(a).toMatchObject({ passed: true, sampleCount: 24, transfer: { payer: '浙江省', payee: '安徽省' } });
+      // Recomputed here by hand from the demo samples.
+      const year = demoSamples().filter((s) => s.year === a.year);
+      const ratios = Object.entries(DEMO_BASE_LIMITS).map(([code, base]) => year.reduce((sum, s) => sum + s.values[code], 0) / year.length / base);
+      expect(a.pIndex).toBeCloseTo(a.k * (ratios.reduce((x, y) => x + y, 0) / ratios.length), 4);
+      expect(a.pIndex).toBeLessThanOrEqual(1);
+    }
+    // 1亿 a year in round 1, 2亿 a year since: 21亿 to Anhui over 2012–2023.
+    expect(all.reduce((sum: number, a: any) => sum + a.transfer.amount, 0)).toBe(210_000);
+  });
+
+  it('links the topic: tasks, consultation, proposals and the escalation to the provincial and national agendas', async () => {
+    const r = await t.post(
+      `{ compensationRounds { nodes { startYear cooperationTasks { year title progress status } consultationActivities { id } proposals { id } escalations { level listedOn } } } }`,
+      {},
+      staff(CITY),
+    );
+    const [, , third, fourth] = r.data.compensationRounds.nodes;
+    expect(third.escalations.map((e: any) => e.level)).toEqual(['provincial_key_consultation', 'national_biweekly_consultation']);
+    expect(fourth.cooperationTasks).toHaveLength(5);
+    expect(fourth.cooperationTasks.filter((x: any) => x.status === 'done').every((x: any) => x.progress === 100)).toBe(true);
+    expect(fourth.consultationActivities.length).toBeGreaterThan(0);
+    expect(fourth.proposals.length).toBeGreaterThan(0);
+    const samples = await t.post(`{ monitoringSections { nodes { id code } } }`, {}, staff('341021'));
+    const jiekou = samples.data.monitoringSections.nodes.find((s: any) => s.code === 'JIEKOU');
+    const count = await t.post(`query ($s: ID!) { waterQualitySamples(sectionId: $s, year: 2012) { totalCount } }`, { s: jiekou.id }, staff('341021'));
+    expect(count.data.waterQualitySamples.totalCount).toBe(24);
+  });
+});
