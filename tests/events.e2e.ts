@@ -1,4 +1,4 @@
-import { activities, bodyMeetingAttendance, CITY, consultationDemoEvents, demoMerits, donations, interCityVisits, proposalDemoEvents, studioShifts } from '@cppcc/demo';
+import { activities, bodyMeetingAttendance, branchActivityParticipants, CITY, consultationDemoEvents, demoMerits, donations, interCityVisits, proposalDemoEvents, studioShifts, studySessionAttendance } from '@cppcc/demo';
 import { databases, transports } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './harness.js';
@@ -25,9 +25,10 @@ function named(e: { type: string; payload: Record<string, unknown> }): string[] 
 /**
  * Entries the demo data gives a member: each proposal submitted, filed or honoured (led or
  * co-signed), each opinion item submitted or adopted, each instruction, each activity attended,
- * each donation, each body meeting expected at, each speech, research team seat and instruction on
- * a consultation outcome, each studio shift served, each award or penalty, each exchange visit
- * held in a delegation (the inter-city-exchange plugin's duty.reported).
+ * each donation, each body meeting and study session expected at, each branch activity taken part
+ * in, each speech, research team seat and instruction on a consultation outcome, each studio shift
+ * served, each award or penalty, each exchange visit held in a delegation (the
+ * inter-city-exchange plugin's duty.reported).
  */
 function demoEntries(memberId: number): number {
   const id = String(memberId);
@@ -36,6 +37,8 @@ function demoEntries(memberId: number): number {
     activities().filter((a) => a.participantIds.includes(memberId)).length +
     donations().filter((d) => d.memberId === memberId).length +
     bodyMeetingAttendance().filter((a) => a.memberId === memberId).length +
+    studySessionAttendance().filter((a) => a.memberId === memberId).length +
+    branchActivityParticipants().filter((a) => a.memberId === memberId).length +
     consultationDemoEvents().filter((e) => e.memberIds.includes(memberId)).length +
     studioShifts().filter((x) => x.memberId === memberId && x.status === 'SERVED').length +
     demoMerits().filter((x) => x.memberId === memberId).length +

@@ -9,24 +9,32 @@ import { initial } from './migrations/0001-initial.js';
 import { memberships } from './migrations/0002-memberships.js';
 import { bodies } from './migrations/0003-bodies.js';
 import { committeeHistory } from './migrations/0004-committee-history.js';
+import { partyBuilding } from './migrations/0005-party-building.js';
+import { outreach } from './migrations/0006-outreach.js';
+import { ImplementationReviewSchema, PolicyDocumentSchema } from './entities/policy-document.entity.js';
+import { CampaignEntrySchema, CommunicationSchema, ConsensusCampaignSchema } from './entities/communication.entity.js';
+import { StaffRecordSchema } from './entities/staff-record.entity.js';
+import { PartyGroupSchema } from './entities/party-group.entity.js';
+import { StudySessionSchema } from './entities/study-session.entity.js';
+import { BranchActivitySchema, BranchPlacementSchema, PartyBranchSchema } from './entities/party-branch.entity.js';
 import { CommitteeChangeSchema } from './entities/committee-change.entity.js';
 import { LiaisonActivitySchema, LiaisonPairSchema } from './entities/liaison.entity.js';
 import { AttendanceSchema } from './entities/attendance.entity.js';
 import { BodyMeetingSchema } from './entities/body-meeting.entity.js';
 import { GovernmentUnitSchema } from './entities/government-unit.entity.js';
 import { SessionSchema, TermSchema } from './entities/term.entity.js';
-import { bodyMeetingAttended, governmentUnitRegistered, termRegistered } from '@cppcc/events';
+import { bodyMeetingAttended, branchActivityAttended, governmentUnitRegistered, studySessionAttended, termRegistered } from '@cppcc/events';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
-/** Organization & party building: districts, special committees and their seats, sectors. */
+/** Organization & party building: the committee structure behind the work report and its section 1. */
 export const organization = defineModule({
   name: 'organization',
   port: 4101,
   schema,
-  entities: [DistrictSchema, SpecialCommitteeSchema, SectorSchema, CommitteeMembershipSchema, MemberRefSchema, GovernmentUnitSchema, TermSchema, SessionSchema, BodyMeetingSchema, AttendanceSchema, CommitteeChangeSchema, LiaisonPairSchema, LiaisonActivitySchema],
-  migrations: [initial, memberships, bodies, committeeHistory],
-  emits: [districtRegistered, governmentUnitRegistered, termRegistered, bodyMeetingAttended],
+  entities: [DistrictSchema, SpecialCommitteeSchema, SectorSchema, CommitteeMembershipSchema, MemberRefSchema, GovernmentUnitSchema, TermSchema, SessionSchema, BodyMeetingSchema, AttendanceSchema, CommitteeChangeSchema, LiaisonPairSchema, LiaisonActivitySchema, PartyGroupSchema, StudySessionSchema, PartyBranchSchema, BranchPlacementSchema, BranchActivitySchema, PolicyDocumentSchema, ImplementationReviewSchema, CommunicationSchema, ConsensusCampaignSchema, CampaignEntrySchema, StaffRecordSchema],
+  migrations: [initial, memberships, bodies, committeeHistory, partyBuilding, outreach],
+  emits: [districtRegistered, governmentUnitRegistered, termRegistered, bodyMeetingAttended, studySessionAttended, branchActivityAttended],
   consumes,
   seed,
   isSeeded,

@@ -1,6 +1,12 @@
 import { districtRegistered, emit, syncSequence, writeInBatches, type EntityManager, type SeedOptions } from '@cppcc/kit';
-import { bodyMeetingAttendance, bodyMeetings, committeeChanges, committees, liaisonActivities, liaisonPairs, REFORM_DAY, TERM_START, districts, governmentUnits, members, sectors, sessions, terms } from '@cppcc/demo';
-import { bodyMeetingAttended } from '@cppcc/events';
+import { campaignEntries, communications, consensusCampaigns, implementationReviews, policyDocuments, staffRecords, branchActivities, branchActivityParticipants, branchPlacements, demoStudySessions, partyBranches, partyGroups, studySessionAttendance, bodyMeetingAttendance, bodyMeetings, committeeChanges, committees, liaisonActivities, liaisonPairs, REFORM_DAY, TERM_START, districts, governmentUnits, members, sectors, sessions, terms } from '@cppcc/demo';
+import { bodyMeetingAttended, branchActivityAttended, studySessionAttended } from '@cppcc/events';
+import { PartyGroupSchema } from './entities/party-group.entity.js';
+import { ImplementationReviewSchema, PolicyDocumentSchema } from './entities/policy-document.entity.js';
+import { CampaignEntrySchema, CommunicationSchema, ConsensusCampaignSchema } from './entities/communication.entity.js';
+import { StaffRecordSchema } from './entities/staff-record.entity.js';
+import { StudySessionSchema } from './entities/study-session.entity.js';
+import { BranchActivitySchema, BranchPlacementSchema, PartyBranchSchema } from './entities/party-branch.entity.js';
 import { announceUnit } from './commands/government-units.js';
 import { announceTerm } from './commands/terms.js';
 import { AttendanceSchema } from './entities/attendance.entity.js';
@@ -46,6 +52,38 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
 
   await seedBodies(em, scale);
   await seedCommitteeHistory(em);
+  await seedPartyBuilding(em, scale);
+  await seedOutreach(em, scale);
+}
+
+/** Study sessions, branches, placements and activities; attendance goes to the bus like live records. */
+async function seedPartyBuilding(em: EntityManager, scale: number): Promise<void> {
+  for (const g of partyGroups) em.create(PartyGroupSchema, { ...g, public: true });
+  for (const s of demoStudySessions) em.create(StudySessionSchema, { ...s, public: true });
+  const placements = branchPlacements(scale);
+  for (const b of partyBranches) {
+    const first = placements.find((p) => p.branchId === b.id);
+    em.create(PartyBranchSchema, { ...b, secretaryId: first?.memberId ?? null, status: 'ACTIVE', public: true });
+  }
+  for (const a of branchActivities) em.create(BranchActivitySchema, { ...a, district: partyBranches.find((b) => b.id === a.branchId)!.district, public: true });
+  await em.flush();
+  for (const table of ['party_group', 'study_session', 'party_branch', 'branch_activity']) await syncSequence(em, table);
+
+  await writeInBatches(em, placements, (p) => {
+    const b = partyBranches.find((x) => x.id === p.branchId)!;
+    em.create(BranchPlacementSchema, { district: b.district, branchId: b.id, memberId: p.memberId, joinedOn: p.joinedOn, leftOn: null, status: 'ACTIVE', public: false });
+  });
+  await writeInBatches(em, studySessionAttendance(scale), (line) => {
+    const s = demoStudySessions.find((x) => x.id === line.sessionId)!;
+    em.create(AttendanceSchema, { district: s.district, kind: 'STUDY_SESSION', subjectId: s.id, memberId: line.memberId, attendance: line.attendance, heldOn: s.heldOn!, public: false });
+    emit(em, 'organization', studySessionAttended, { sessionId: String(s.id), memberId: String(line.memberId), topic: s.topic, heldOn: s.heldOn!, attendance: line.attendance }, s.district);
+  });
+  await writeInBatches(em, branchActivityParticipants(scale), (line) => {
+    const a = branchActivities.find((x) => x.id === line.activityId)!;
+    const b = partyBranches.find((x) => x.id === a.branchId)!;
+    em.create(AttendanceSchema, { district: b.district, kind: 'BRANCH_ACTIVITY', subjectId: a.id, memberId: line.memberId, attendance: 'PRESENT', heldOn: a.heldOn, public: false });
+    emit(em, 'organization', branchActivityAttended, { activityId: String(a.id), branchId: String(b.id), memberId: String(line.memberId), title: a.title, heldOn: a.heldOn }, b.district);
+  });
 }
 
 /** The reform as dated steps, and the committee–department liaison it set up. */
@@ -83,4 +121,18 @@ async function seedBodies(em: EntityManager, scale: number): Promise<void> {
 
 export async function isSeeded(em: EntityManager): Promise<boolean> {
   return (await em.count(DistrictSchema, {})) > 0;
+}
+
+/** Documents and reviews, letters, consensus campaigns and staff records from the report. */
+async function seedOutreach(em: EntityManager, scale: number): Promise<void> {
+  for (const d of policyDocuments) em.create(PolicyDocumentSchema, { ...d, public: true });
+  for (const r of implementationReviews) em.create(ImplementationReviewSchema, { ...r, district: policyDocuments.find((d) => d.id === r.documentId)!.district, public: true });
+  for (const c of communications) em.create(CommunicationSchema, { ...c, status: 'ISSUED', public: true });
+  for (const c of consensusCampaigns) em.create(ConsensusCampaignSchema, { ...c, public: true });
+  for (const s of staffRecords) em.create(StaffRecordSchema, { ...s, note: null, public: false });
+  await em.flush();
+  for (const table of ['policy_document', 'implementation_review', 'communication', 'consensus_campaign', 'staff_record']) await syncSequence(em, table);
+  await writeInBatches(em, campaignEntries(scale), (e) => {
+    em.create(CampaignEntrySchema, { ...e, district: consensusCampaigns.find((c) => c.id === e.campaignId)!.district, public: true });
+  });
 }

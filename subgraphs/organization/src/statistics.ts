@@ -1,8 +1,14 @@
 import type { EntityManager } from '@cppcc/kit';
+import { ImplementationReviewSchema, PolicyDocumentSchema } from './entities/policy-document.entity.js';
+import { CommunicationSchema } from './entities/communication.entity.js';
+import { StaffRecordSchema } from './entities/staff-record.entity.js';
 import { BodyMeetingSchema, BODIES, type Body } from './entities/body-meeting.entity.js';
 import { CommitteeChangeSchema } from './entities/committee-change.entity.js';
 import { CommitteeMembershipSchema } from './entities/committee-membership.entity.js';
 import { MemberRefSchema } from './entities/member-ref.entity.js';
+import { AttendanceSchema } from './entities/attendance.entity.js';
+import { BranchPlacementSchema, PartyBranchSchema, type PartyBranch } from './entities/party-branch.entity.js';
+import { StudySessionSchema } from './entities/study-session.entity.js';
 
 /**
  * The figures section 1 of the work report quotes, computed from rows on every call. System
@@ -54,4 +60,121 @@ export async function committeeChangeCounts(em: EntityManager, p: Period): Promi
 export async function bodyMeetingsHeld(em: EntityManager, p: Period): Promise<{ body: Body; count: number }[]> {
   const rows = await em.find(BodyMeetingSchema, { district: p.district, status: 'HELD', heldOn: { $gte: p.from, $lte: p.to } }, { filters: false, fields: ['body'] });
   return BODIES.map((body) => ({ body, count: rows.filter((r) => r.body === body).length }));
+}
+
+export interface MonthCount {
+  month: string;
+  monthly: number;
+  special: number;
+}
+
+export interface StudyCadence {
+  months: MonthCount[];
+  /** Months of the period (up to today) without a monthly session held. */
+  missedMonths: string[];
+  held: number;
+}
+
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  const last = to.slice(0, 7);
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    if (month > last) return months;
+    months.push(month);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+}
+
+/** 每月召开1次: study sessions held per month, and the months that had none. */
+export async function studyCadence(em: EntityManager, p: Period, today: string): Promise<StudyCadence> {
+  const rows = await em.find(StudySessionSchema, { district: p.district, status: { $in: ['HELD', 'ARCHIVED'] }, heldOn: { $gte: p.from, $lte: p.to } }, { filters: false });
+  const months = monthsBetween(p.from, p.to).map((month) => ({
+    month,
+    monthly: rows.filter((r) => r.kind === 'MONTHLY' && r.heldOn!.startsWith(month)).length,
+    special: rows.filter((r) => r.kind === 'SPECIAL' && r.heldOn!.startsWith(month)).length,
+  }));
+  const missedMonths = months.filter((m) => m.monthly === 0 && m.month <= today.slice(0, 7)).map((m) => m.month);
+  return { months, missedMonths, held: rows.length };
+}
+
+export interface PartyCoverage {
+  partyMembers: number;
+  placed: number;
+  /** 党的组织对党员委员全覆盖: placed / partyMembers. */
+  partyMemberCoverage: number | null;
+  members: number;
+  reached: number;
+  /** 党的工作对政协委员全覆盖: reached / members. */
+  workCoverage: number | null;
+  branches: PartyBranch[];
+  branchesWithoutPartyMembers: PartyBranch[];
+  unplacedIds: number[];
+}
+
+/**
+ * 两个全覆盖 for a district and period. Placement is counted on the period's last day; a member
+ * is reached when placed in a branch then, or present at a branch activity in the period.
+ */
+export async function partyCoverage(em: EntityManager, p: Period): Promise<PartyCoverage> {
+  const [members, placements, present, branches] = await Promise.all([
+    em.find(MemberRefSchema, { district: p.district, status: 'ACTIVE' }, { orderBy: { memberId: 'asc' } }),
+    em.find(BranchPlacementSchema, { district: p.district, joinedOn: { $lte: p.to }, $or: [{ leftOn: null }, { leftOn: { $gt: p.to } }] }, { filters: false }),
+    em.find(AttendanceSchema, { district: p.district, kind: 'BRANCH_ACTIVITY', attendance: 'PRESENT', heldOn: { $gte: p.from, $lte: p.to } }, { filters: false, fields: ['memberId'] }),
+    em.find(PartyBranchSchema, { district: p.district, status: 'ACTIVE', establishedOn: { $lte: p.to } }, { filters: false, orderBy: { id: 'asc' } }),
+  ]);
+  const placedIds = new Set(placements.map((x) => x.memberId));
+  const reachedIds = new Set([...placedIds, ...present.map((x) => x.memberId)]);
+  const cpc = members.filter((m) => m.cpcMember);
+  const placed = cpc.filter((m) => placedIds.has(m.memberId)).length;
+  const reached = members.filter((m) => reachedIds.has(m.memberId)).length;
+  const occupied = new Set(placements.map((x) => x.branchId));
+  return {
+    partyMembers: cpc.length,
+    placed,
+    partyMemberCoverage: cpc.length ? placed / cpc.length : null,
+    members: members.length,
+    reached,
+    workCoverage: members.length ? reached / members.length : null,
+    branches,
+    branchesWithoutPartyMembers: branches.filter((b) => !occupied.has(b.id)),
+    unplacedIds: cpc.filter((m) => !placedIds.has(m.memberId)).map((m) => m.memberId),
+  };
+}
+
+export interface OutreachCounts {
+  policyDocuments: number;
+  reviews: number;
+  districtsVisited: number;
+  openLetters: number;
+  notices: number;
+  initiativeLetters: number;
+  secondments: number;
+  promotions: { grade: string; count: number }[];
+}
+
+/**
+ * Documents issued, inspections and research reported, letters issued and staff moves in the
+ * period: the counts the report quotes ("X名干部到一线挂职，提拔任用正县级干部X名").
+ */
+export async function outreachCounts(em: EntityManager, p: Period): Promise<OutreachCounts> {
+  const inPeriod = { $gte: p.from, $lte: p.to };
+  const [documents, reviews, letters, staff] = await Promise.all([
+    em.count(PolicyDocumentSchema, { district: p.district, issuedOn: inPeriod }, { filters: false }),
+    em.find(ImplementationReviewSchema, { district: p.district, reportedOn: inPeriod }, { filters: false }),
+    em.find(CommunicationSchema, { district: p.district, status: 'ISSUED', issuedOn: inPeriod }, { filters: false }),
+    em.find(StaffRecordSchema, { district: p.district, startsOn: inPeriod }, { filters: false }),
+  ]);
+  const grades = [...new Set(staff.filter((s) => s.kind !== 'SECONDMENT').map((s) => s.grade!))].sort();
+  return {
+    policyDocuments: documents,
+    reviews: reviews.length,
+    districtsVisited: new Set(reviews.flatMap((r) => r.districtsVisited)).size,
+    openLetters: letters.filter((l) => l.kind === 'OPEN_LETTER').length,
+    notices: letters.filter((l) => l.kind === 'NOTICE').length,
+    initiativeLetters: letters.filter((l) => l.kind === 'INITIATIVE_LETTER').length,
+    secondments: staff.filter((s) => s.kind === 'SECONDMENT').length,
+    promotions: grades.map((grade) => ({ grade, count: staff.filter((s) => s.kind !== 'SECONDMENT' && s.grade === grade).length })),
+  };
 }

@@ -9,6 +9,11 @@ import './term.js';
 import './attendance.js';
 import './body-meeting.js';
 import './liaison.js';
+import './study-session.js';
+import './party-branch.js';
+import './policy-document.js';
+import './communication.js';
+import './staff-record.js';
 import './statistics.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

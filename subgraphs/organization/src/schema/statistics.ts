@@ -1,7 +1,8 @@
 import { assertKnownDistrict, type RequestContext } from '@cppcc/kit';
 import { builder } from '../builder.js';
-import { assertOrder, isoDay } from '../dates.js';
-import { bodyMeetingsHeld, committeeChangeCounts, committeeCoverage, type CommitteeChangeCounts, type CommitteeCoverage, type Period } from '../statistics.js';
+import { assertOrder, isoDay, today } from '../dates.js';
+import { bodyMeetingsHeld, committeeChangeCounts, committeeCoverage, outreachCounts, partyCoverage, studyCadence, type OutreachCounts, type CommitteeChangeCounts, type CommitteeCoverage, type MonthCount, type PartyCoverage, type Period, type StudyCadence } from '../statistics.js';
+import { PartyBranchType } from './party-branch.js';
 import { CommitteeBodyType } from './body-meeting.js';
 import { MemberRef } from './member.js';
 
@@ -30,6 +31,52 @@ const BodyMeetingCountType = builder.objectRef<{ body: string; count: number }>(
   fields: (t) => ({ body: t.field({ type: CommitteeBodyType, resolve: (c) => c.body as any }), count: t.exposeInt('count') }),
 });
 
+const MonthCountType = builder.objectRef<MonthCount>('StudyMonth').implement({
+  fields: (t) => ({ month: t.exposeString('month', { description: 'YYYY-MM' }), monthly: t.exposeInt('monthly'), special: t.exposeInt('special') }),
+});
+
+const StudyCadenceType = builder.objectRef<StudyCadence>('StudyCadence').implement({
+  description: '每月召开1次: theory study sessions held per month; months of the period (up to today) without a monthly session.',
+  fields: (t) => ({
+    held: t.exposeInt('held'),
+    months: t.field({ type: [MonthCountType], resolve: (c) => c.months }),
+    missedMonths: t.exposeStringList('missedMonths'),
+  }),
+});
+
+const PartyCoverageType = builder.objectRef<PartyCoverage>('PartyCoverage').implement({
+  description: '两个全覆盖: Party-member members placed in a branch (on the last day), and members reached by branch work (placed, or present at a branch activity in the period).',
+  fields: (t) => ({
+    partyMembers: t.exposeInt('partyMembers'),
+    placed: t.exposeInt('placed'),
+    partyMemberCoverage: t.exposeFloat('partyMemberCoverage', { nullable: true }),
+    members: t.exposeInt('members'),
+    reached: t.exposeInt('reached'),
+    workCoverage: t.exposeFloat('workCoverage', { nullable: true }),
+    branches: t.field({ type: [PartyBranchType], resolve: (c) => c.branches }),
+    branchesWithoutPartyMembers: t.field({ type: [PartyBranchType], resolve: (c) => c.branchesWithoutPartyMembers }),
+    unplaced: t.field({ type: [MemberRef], description: 'Party-member members not yet in a branch.', resolve: (c) => c.unplacedIds.map((id) => ({ id: String(id) })) }),
+  }),
+});
+
+const GradeCountType = builder.objectRef<{ grade: string; count: number }>('GradeCount').implement({
+  fields: (t) => ({ grade: t.exposeString('grade'), count: t.exposeInt('count') }),
+});
+
+const OutreachCountsType = builder.objectRef<OutreachCounts>('OutreachCounts').implement({
+  description: 'Policy documents issued, implementation reviews reported (and districts they visited), letters issued, staff seconded and promoted in the period.',
+  fields: (t) => ({
+    policyDocuments: t.exposeInt('policyDocuments'),
+    reviews: t.exposeInt('reviews'),
+    districtsVisited: t.exposeInt('districtsVisited'),
+    openLetters: t.exposeInt('openLetters'),
+    notices: t.exposeInt('notices'),
+    initiativeLetters: t.exposeInt('initiativeLetters'),
+    secondments: t.exposeInt('secondments'),
+    promotions: t.field({ type: [GradeCountType], description: 'Promotions and rank promotions by grade.', resolve: (c) => c.promotions }),
+  }),
+});
+
 /** Aggregates are read without the district filter: the figures are published, the rows need not be. */
 export interface StatisticsSource extends Period {
   ctx: RequestContext;
@@ -44,6 +91,9 @@ export const OrganizationStatisticsType = builder.objectRef<StatisticsSource>('O
     committeeCoverage: t.field({ type: CommitteeCoverageType, description: 'As of the last day of the period.', resolve: (s) => committeeCoverage(s.ctx.em, s.district, s.to) }),
     committeesChanged: t.field({ type: CommitteeChangeCountsType, resolve: (s) => committeeChangeCounts(s.ctx.em, s) }),
     bodyMeetingsHeld: t.field({ type: [BodyMeetingCountType], resolve: (s) => bodyMeetingsHeld(s.ctx.em, s) }),
+    studySessions: t.field({ type: StudyCadenceType, resolve: (s) => studyCadence(s.ctx.em, s, today()) }),
+    partyCoverage: t.field({ type: PartyCoverageType, resolve: (s) => partyCoverage(s.ctx.em, s) }),
+    outreach: t.field({ type: OutreachCountsType, resolve: (s) => outreachCounts(s.ctx.em, s) }),
   }),
 });
 

@@ -1,0 +1,113 @@
+import { branchActivityAttended } from '@cppcc/events';
+import { appError, assertWritableDistrict, audit, emit, ErrorCode, inputError, notFound, parseId, type RequestContext } from '@cppcc/kit';
+import { assertOrder, dayOf } from '../dates.js';
+import { MemberRefSchema } from '../entities/member-ref.entity.js';
+import { BranchActivitySchema, BranchPlacementSchema, PartyBranchSchema, type BranchActivity, type BranchActivityKind, type BranchPlacement, type PartyBranch } from '../entities/party-branch.entity.js';
+import { SpecialCommitteeSchema } from '../entities/special-committee.entity.js';
+import { placementWorkflow } from '../workflow.js';
+import { checkAttendees, writeAttendance } from './attendance.js';
+
+/** One active functional branch per committee, established no earlier than the committee. */
+export async function establishPartyBranch(ctx: RequestContext, input: { committee: number; name: string; establishedOn: string }): Promise<PartyBranch> {
+  const committee = await ctx.loaders.one(SpecialCommitteeSchema).load(input.committee);
+  if (!committee) throw appError(ErrorCode.NOT_FOUND, `input.committee: no special committee ${input.committee}`, { field: 'input.committee' });
+  await assertWritableDistrict(ctx, committee.district, 'input.committee');
+  if (committee.status !== 'ACTIVE') throw inputError('input.committee', 'status', `${committee.name} is ${committee.status}`);
+  assertOrder(dayOf(committee.establishedOn), input.establishedOn, 'input.establishedOn', 'the day the committee was established');
+  return ctx.em.transactional(async (em) => {
+    const existing = await em.count(PartyBranchSchema, { committeeId: committee.id, status: 'ACTIVE' }, { filters: false });
+    if (existing) throw appError(ErrorCode.CONFLICT, `input.committee: ${committee.name} already has a functional Party branch`, { field: 'input.committee' });
+    const branch = em.create(PartyBranchSchema, { district: committee.district, committeeId: committee.id, name: input.name, secretaryId: null, establishedOn: input.establishedOn, status: 'ACTIVE', public: true });
+    await em.flush();
+    audit(em, { entity: 'party_branch', entityId: String(branch.id), action: 'establish', fromState: null, toState: 'ACTIVE', actor: ctx.caller.userId, note: null });
+    return branch;
+  });
+}
+
+async function loadBranch(ctx: RequestContext, id: number, field: string): Promise<PartyBranch> {
+  const branch = await ctx.loaders.one(PartyBranchSchema).load(id);
+  if (!branch) throw appError(ErrorCode.NOT_FOUND, `${field}: no Party branch ${id}`, { field });
+  await assertWritableDistrict(ctx, branch.district, field);
+  if (branch.status !== 'ACTIVE') throw inputError(field, 'status', `${branch.name} is ${branch.status}`);
+  return branch;
+}
+
+/** 编入党支部: only a Party-member member of the district, in one branch at a time. */
+export async function placeInBranch(ctx: RequestContext, input: { branch: number; member: number; joinedOn: string }): Promise<BranchPlacement> {
+  const branch = await loadBranch(ctx, input.branch, 'input.branch');
+  assertOrder(branch.establishedOn, input.joinedOn, 'input.joinedOn', 'the day the branch was established');
+  const member = await ctx.loaders.one(MemberRefSchema, 'memberId').load(input.member);
+  if (!member) throw appError(ErrorCode.NOT_FOUND, `input.member: no member ${input.member} is known`, { field: 'input.member' });
+  if (member.district !== branch.district) throw inputError('input.member', 'district', `member ${input.member} belongs to district ${member.district}`);
+  if (member.status !== 'ACTIVE') throw inputError('input.member', 'status', `member ${input.member} is ${member.status}`);
+  if (!member.cpcMember) throw inputError('input.member', 'cpc', `member ${input.member} (${member.party}) is not a member of the Communist Party of China`);
+  return ctx.em.transactional(async (em) => {
+    const current = await em.findOne(BranchPlacementSchema, { memberId: input.member, status: 'ACTIVE' }, { filters: false });
+    if (current) throw appError(ErrorCode.CONFLICT, `input.member: member ${input.member} is already placed in branch ${current.branchId}`, { field: 'input.member' });
+    const placement = em.create(BranchPlacementSchema, { district: branch.district, branchId: branch.id, memberId: input.member, joinedOn: input.joinedOn, leftOn: null, status: 'ACTIVE', public: false });
+    await em.flush();
+    audit(em, { entity: 'branch_placement', entityId: String(placement.id), action: 'place', fromState: null, toState: 'ACTIVE', actor: ctx.caller.userId, note: null });
+    return placement;
+  });
+}
+
+export async function endBranchPlacement(ctx: RequestContext, id: number, leftOn: string, note: string | null): Promise<BranchPlacement> {
+  const found = await ctx.em.findOne(BranchPlacementSchema, { id });
+  if (!found) throw notFound('branch placement', id);
+  await assertWritableDistrict(ctx, found.district, 'input.id');
+  assertOrder(found.joinedOn, leftOn, 'input.leftOn', 'joinedOn');
+  return ctx.em.transactional(async (em) => {
+    const placement = await em.findOneOrFail(BranchPlacementSchema, { id }, { filters: false });
+    placementWorkflow.apply({ ...ctx, em }, placement, 'end', note);
+    placement.leftOn = leftOn;
+    const branch = await em.findOneOrFail(PartyBranchSchema, { id: placement.branchId }, { filters: false });
+    if (branch.secretaryId === placement.memberId) branch.secretaryId = null;
+    return placement;
+  });
+}
+
+/** The secretary is one of the branch's own Party-member members. */
+export async function setBranchSecretary(ctx: RequestContext, branchId: number, memberId: number): Promise<PartyBranch> {
+  await loadBranch(ctx, branchId, 'input.branch');
+  return ctx.em.transactional(async (em) => {
+    const placed = await em.count(BranchPlacementSchema, { branchId, memberId, status: 'ACTIVE' }, { filters: false });
+    if (!placed) throw inputError('input.member', 'placement', `member ${memberId} is not placed in this branch`);
+    const branch = await em.findOneOrFail(PartyBranchSchema, { id: branchId }, { filters: false });
+    audit(em, { entity: 'party_branch', entityId: String(branchId), action: 'set_secretary', fromState: branch.secretaryId ? String(branch.secretaryId) : null, toState: String(memberId), actor: ctx.caller.userId, note: null });
+    branch.secretaryId = memberId;
+    return branch;
+  });
+}
+
+export interface RecordBranchActivity {
+  branch: number;
+  kind: BranchActivityKind;
+  title: string;
+  heldOn: string;
+  speaker: string | null;
+  summary: string;
+  participants: string[];
+  public: boolean;
+}
+
+/**
+ * An activity and who took part: Party members of the branch and any other member it reached
+ * (the second 全覆盖). Each participant's line goes to their archive.
+ */
+export async function recordBranchActivity(ctx: RequestContext, input: RecordBranchActivity): Promise<BranchActivity> {
+  const branch = await loadBranch(ctx, input.branch, 'input.branch');
+  assertOrder(branch.establishedOn, input.heldOn, 'input.heldOn', 'the day the branch was established');
+  if (input.kind === 'LECTURE_HALL' && !input.speaker) throw inputError('input.speaker', 'required', 'a lecture-hall session names its speaker');
+  const entries = input.participants.map((member) => ({ member, attendance: 'PRESENT' as const }));
+  input.participants.forEach((p, i) => parseId(p, `input.participants.${i}`));
+  const attendees = await checkAttendees(ctx, branch.district, entries, 'input.participants');
+  return ctx.em.transactional(async (em) => {
+    const activity = em.create(BranchActivitySchema, { district: branch.district, branchId: branch.id, kind: input.kind, title: input.title, heldOn: input.heldOn, speaker: input.speaker, summary: input.summary, public: input.public });
+    await em.flush();
+    writeAttendance(em, 'BRANCH_ACTIVITY', activity, input.heldOn, attendees.map((m) => ({ memberId: m.memberId, attendance: 'PRESENT' })));
+    for (const m of attendees) {
+      emit(em, ctx.module, branchActivityAttended, { activityId: String(activity.id), branchId: String(branch.id), memberId: String(m.memberId), title: activity.title, heldOn: activity.heldOn }, branch.district);
+    }
+    return activity;
+  });
+}

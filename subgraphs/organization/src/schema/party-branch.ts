@@ -1,0 +1,197 @@
+import { appError, canSeeDistrict, connectionType, ErrorCode, findPage, hasRole, pageArgs, parseId, type Page } from '@cppcc/kit';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { endBranchPlacement, establishPartyBranch, placeInBranch, recordBranchActivity, setBranchSecretary } from '../commands/party-branches.js';
+import { isoDay } from '../dates.js';
+import { MemberRefSchema } from '../entities/member-ref.entity.js';
+import {
+  BRANCH_ACTIVITY_KINDS,
+  BRANCH_STATUSES,
+  BranchActivitySchema,
+  BranchPlacementSchema,
+  PartyBranchSchema,
+  PLACEMENT_STATUSES,
+  type BranchActivity,
+  type BranchPlacement,
+  type PartyBranch,
+} from '../entities/party-branch.entity.js';
+import { SpecialCommitteeSchema } from '../entities/special-committee.entity.js';
+import { AttendanceRecordType, attendanceOf, visibleAttendance } from './attendance.js';
+import { MemberRef } from './member.js';
+import { SpecialCommitteeType } from './special-committee.js';
+
+export const BranchStatusType = builder.enumType('BranchStatus', { values: BRANCH_STATUSES });
+export const PlacementStatusType = builder.enumType('PlacementStatus', { values: PLACEMENT_STATUSES });
+export const BranchActivityKindType = builder.enumType('BranchActivityKind', { values: BRANCH_ACTIVITY_KINDS, description: 'LECTURE_HALL: a session of the 大讲堂.' });
+
+export const BranchPlacementType = builder.objectRef<BranchPlacement>('BranchPlacement').implement({
+  description: 'A Party-member member placed in a functional branch. The member and their district staff only.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    joinedOn: t.exposeString('joinedOn'),
+    leftOn: t.exposeString('leftOn', { nullable: true }),
+    status: t.field({ type: PlacementStatusType, resolve: (p) => p.status }),
+    member: t.field({ type: MemberRef, nullable: true, resolve: (p) => ({ id: String(p.memberId) }) }),
+  }),
+});
+
+export const BranchActivityType = builder.objectRef<BranchActivity>('BranchActivity').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.field({ type: BranchActivityKindType, resolve: (a) => a.kind }),
+    title: t.exposeString('title'),
+    heldOn: t.exposeString('heldOn'),
+    speaker: t.exposeString('speaker', { nullable: true }),
+    summary: t.exposeString('summary'),
+    participantCount: t.int({ resolve: async (a, _x, ctx) => (await attendanceOf(ctx, 'BRANCH_ACTIVITY', a.id)).length }),
+    participants: t.field({ type: [AttendanceRecordType], resolve: (a, _x, ctx) => visibleAttendance(ctx, 'BRANCH_ACTIVITY', a) }),
+  }),
+});
+
+export const PartyBranchType = builder.objectRef<PartyBranch>('PartyBranch').implement({
+  description: '功能型党支部: a functional Party branch hosted by a special committee. Public.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    establishedOn: t.exposeString('establishedOn'),
+    status: t.field({ type: BranchStatusType, resolve: (b) => b.status }),
+    committee: t.field({ type: SpecialCommitteeType, nullable: true, resolve: (b, _a, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(b.committeeId) }),
+    secretary: t.field({ type: MemberRef, nullable: true, resolve: (b) => (b.secretaryId ? { id: String(b.secretaryId) } : null) }),
+    partyMemberCount: t.int({ description: 'Party-member members placed now.', resolve: async (b, _a, ctx) => (await ctx.loaders.many(BranchPlacementSchema, 'branchId', { status: 'ACTIVE' }, true).load(b.id)).length }),
+    placements: t.field({
+      type: [BranchPlacementType],
+      description: "Names: the district's staff see all, a member their own placement.",
+      resolve: async (b, _a, ctx) => {
+        const rows = await ctx.loaders.many(BranchPlacementSchema, 'branchId', {}, true).load(b.id);
+        if (hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, b.district)) return rows;
+        return rows.filter((r) => ctx.caller.memberId === String(r.memberId));
+      },
+    }),
+    activities: t.field({ type: [BranchActivityType], resolve: (b, _a, ctx) => ctx.loaders.many(BranchActivitySchema, 'branchId').load(b.id) }),
+  }),
+});
+
+builder.objectField(SpecialCommitteeType, 'partyBranch', (t) =>
+  t.field({ type: PartyBranchType, nullable: true, resolve: async (c, _a, ctx) => (await ctx.loaders.many(PartyBranchSchema, 'committeeId', { status: 'ACTIVE' }).load(c.id))[0] ?? null }),
+);
+
+builder.objectField(MemberRef, 'partyBranch', (t) =>
+  t.field({
+    type: BranchPlacementType,
+    nullable: true,
+    description: "The member's current functional Party branch placement (organization). The member and their district staff only.",
+    resolve: async (m, _a, ctx) => {
+      const memberId = Number(m.id);
+      const ref = await ctx.loaders.one(MemberRefSchema, 'memberId').load(memberId);
+      const own = ctx.caller.memberId === String(memberId);
+      if (!own && !(ref && hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, ref.district))) {
+        throw appError(ErrorCode.FORBIDDEN, 'partyBranch: only the member and their district staff may see it', { field: 'partyBranch' });
+      }
+      return (await ctx.loaders.many(BranchPlacementSchema, 'memberId', { status: 'ACTIVE' }, true).load(memberId))[0] ?? null;
+    },
+  }),
+);
+
+builder.objectField(BranchPlacementType, 'branch', (t) =>
+  t.field({ type: PartyBranchType, nullable: true, resolve: (p, _a, ctx) => ctx.loaders.one(PartyBranchSchema).load(p.branchId) }),
+);
+
+const PartyBranchConnection = connectionType<PartyBranch>(builder, 'PartyBranch', PartyBranchType);
+
+builder.queryField('partyBranches', (t) =>
+  t.field({
+    type: PartyBranchConnection,
+    args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
+    resolve: (_root, { district, first, after }, ctx): Promise<Page<PartyBranch>> =>
+      findPage(ctx.em, PartyBranchSchema, district ? { district: String(district) } : {}, { first, after }),
+  }),
+);
+
+const EstablishInput = builder.inputType('EstablishPartyBranchInput', {
+  fields: (t) => ({
+    committee: t.id({ required: true }),
+    name: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(80) }),
+    establishedOn: t.string({ required: true, validate: isoDay }),
+  }),
+});
+
+builder.mutationField('establishPartyBranch', (t) =>
+  t.field({
+    type: PartyBranchType,
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: EstablishInput, required: true }) },
+    resolve: (_root, { input }, ctx) => establishPartyBranch(ctx, { committee: parseId(input.committee, 'input.committee'), name: input.name.trim(), establishedOn: input.establishedOn }),
+  }),
+);
+
+const PlaceInput = builder.inputType('PlaceInBranchInput', {
+  fields: (t) => ({ branch: t.id({ required: true }), member: t.id({ required: true }), joinedOn: t.string({ required: true, validate: isoDay }) }),
+});
+
+builder.mutationField('placeInBranch', (t) =>
+  t.field({
+    type: BranchPlacementType,
+    description: '编入党支部: staff place a Party-member member of their district in a branch.',
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: PlaceInput, required: true }) },
+    resolve: (_root, { input }, ctx) => placeInBranch(ctx, { branch: parseId(input.branch, 'input.branch'), member: parseId(input.member, 'input.member'), joinedOn: input.joinedOn }),
+  }),
+);
+
+const EndPlacementInput = builder.inputType('EndBranchPlacementInput', {
+  fields: (t) => ({ id: t.id({ required: true }), leftOn: t.string({ required: true, validate: isoDay }), note: t.string({ required: false }) }),
+});
+
+builder.mutationField('endBranchPlacement', (t) =>
+  t.field({
+    type: BranchPlacementType,
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: EndPlacementInput, required: true }) },
+    resolve: (_root, { input }, ctx) => endBranchPlacement(ctx, parseId(input.id, 'input.id'), input.leftOn, input.note ?? null),
+  }),
+);
+
+const SecretaryInput = builder.inputType('SetBranchSecretaryInput', {
+  fields: (t) => ({ branch: t.id({ required: true }), member: t.id({ required: true }) }),
+});
+
+builder.mutationField('setBranchSecretary', (t) =>
+  t.field({
+    type: PartyBranchType,
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: SecretaryInput, required: true }) },
+    resolve: (_root, { input }, ctx) => setBranchSecretary(ctx, parseId(input.branch, 'input.branch'), parseId(input.member, 'input.member')),
+  }),
+);
+
+const ActivityInput = builder.inputType('RecordBranchActivityInput', {
+  fields: (t) => ({
+    branch: t.id({ required: true }),
+    kind: t.field({ type: BranchActivityKindType, required: true }),
+    title: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(200) }),
+    heldOn: t.string({ required: true, validate: isoDay }),
+    speaker: t.string({ required: false }),
+    summary: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
+    participants: t.idList({ required: true, description: 'Members who took part, Party members or not.' }),
+    public: t.boolean({ required: false, defaultValue: true }),
+  }),
+});
+
+builder.mutationField('recordBranchActivity', (t) =>
+  t.field({
+    type: BranchActivityType,
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: ActivityInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      recordBranchActivity(ctx, {
+        branch: parseId(input.branch, 'input.branch'),
+        kind: input.kind,
+        title: input.title.trim(),
+        heldOn: input.heldOn,
+        speaker: input.speaker?.trim() || null,
+        summary: input.summary.trim(),
+        participants: input.participants.map(String),
+        public: input.public ?? true,
+      }),
+  }),
+);

@@ -1,0 +1,135 @@
+import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { moveImplementationReview, planImplementationReview, recordPolicyDocument } from '../commands/policy-documents.js';
+import { isoDay } from '../dates.js';
+import { DistrictSchema } from '../entities/district.entity.js';
+import {
+  ImplementationReviewSchema,
+  POLICY_KINDS,
+  PolicyDocumentSchema,
+  REVIEW_KINDS,
+  REVIEW_STATUSES,
+  type ImplementationReview,
+  type PolicyDocument,
+} from '../entities/policy-document.entity.js';
+import { reviewWorkflow } from '../workflow.js';
+import { DistrictType } from './district.js';
+
+export const PolicyKindType = builder.enumType('PolicyKind', { values: POLICY_KINDS });
+export const ReviewKindType = builder.enumType('ReviewKind', { values: REVIEW_KINDS });
+export const ReviewStatusType = builder.enumType('ReviewStatus', { values: REVIEW_STATUSES });
+
+export const ImplementationReviewType = builder.objectRef<ImplementationReview>('ImplementationReview').implement({
+  description: 'An inspection or special research (专题调研) on how a policy document is carried out.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.field({ type: ReviewKindType, resolve: (r) => r.kind }),
+    title: t.exposeString('title'),
+    plannedOn: t.exposeString('plannedOn'),
+    reportedOn: t.exposeString('reportedOn', { nullable: true }),
+    findings: t.exposeString('findings', { nullable: true }),
+    followUp: t.exposeString('followUp', { nullable: true }),
+    status: t.field({ type: ReviewStatusType, resolve: (r) => r.status }),
+    districtsVisited: t.field({ type: [DistrictType], resolve: async (r, _a, ctx) => (await ctx.loaders.one(DistrictSchema, 'code').loadMany(r.districtsVisited)).filter((d): d is any => !!d && !(d instanceof Error)) }),
+    availableActions: t.stringList({ resolve: (r, _a, ctx) => reviewWorkflow.available(ctx, r) }),
+  }),
+});
+
+export const PolicyDocumentType = builder.objectRef<PolicyDocument>('PolicyDocument').implement({
+  description: 'A policy document the committee helped issue, e.g. 《关于新时代加强和改进人民政协工作的实施意见》.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.field({ type: PolicyKindType, resolve: (d) => d.kind }),
+    title: t.exposeString('title'),
+    issuedBy: t.exposeString('issuedBy'),
+    issuedOn: t.exposeString('issuedOn'),
+    summary: t.exposeString('summary'),
+    reviews: t.field({ type: [ImplementationReviewType], resolve: (d, _a, ctx) => ctx.loaders.many(ImplementationReviewSchema, 'documentId').load(d.id) }),
+  }),
+});
+
+const PolicyDocumentConnection = connectionType<PolicyDocument>(builder, 'PolicyDocument', PolicyDocumentType);
+
+builder.queryField('policyDocuments', (t) =>
+  t.field({
+    type: PolicyDocumentConnection,
+    args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
+    resolve: (_root, { district, first, after }, ctx): Promise<Page<PolicyDocument>> =>
+      findPage(ctx.em, PolicyDocumentSchema, district ? { district: String(district) } : {}, { first, after }),
+  }),
+);
+
+const text = (min: number) => z.string().trim().min(min, min === 1 ? 'must not be empty' : `must have at least ${min} characters`);
+
+const RecordPolicyDocumentInput = builder.inputType('RecordPolicyDocumentInput', {
+  fields: (t) => ({
+    district: t.id({ required: true }),
+    kind: t.field({ type: PolicyKindType, required: true }),
+    title: t.string({ required: true, validate: text(4) }),
+    issuedBy: t.string({ required: true, validate: text(2) }),
+    issuedOn: t.string({ required: true, validate: isoDay }),
+    summary: t.string({ required: true, validate: text(1) }),
+    public: t.boolean({ required: false, defaultValue: true }),
+  }),
+});
+
+builder.mutationField('recordPolicyDocument', (t) =>
+  t.field({
+    type: PolicyDocumentType,
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: RecordPolicyDocumentInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      recordPolicyDocument(ctx, { district: String(input.district), kind: input.kind, title: input.title.trim(), issuedBy: input.issuedBy.trim(), issuedOn: input.issuedOn, summary: input.summary.trim(), public: input.public ?? true }),
+  }),
+);
+
+const PlanReviewInput = builder.inputType('PlanImplementationReviewInput', {
+  fields: (t) => ({
+    document: t.id({ required: true }),
+    kind: t.field({ type: ReviewKindType, required: true }),
+    title: t.string({ required: true, validate: text(4) }),
+    plannedOn: t.string({ required: true, validate: isoDay }),
+    districtsVisited: t.idList({ required: true, validate: z.array(z.string()).min(1, 'names at least one district') }),
+  }),
+});
+
+builder.mutationField('planImplementationReview', (t) =>
+  t.field({
+    type: ImplementationReviewType,
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: PlanReviewInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      planImplementationReview(ctx, { document: parseId(input.document, 'input.document'), kind: input.kind, title: input.title.trim(), plannedOn: input.plannedOn, districtsVisited: input.districtsVisited.map(String) }),
+  }),
+);
+
+const ReviewActionType = builder.enumType('ReviewAction', { values: ['START', 'REPORT', 'CLOSE'] as const });
+
+const MoveReviewInput = builder.inputType('MoveImplementationReviewInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    action: t.field({ type: ReviewActionType, required: true }),
+    findings: t.string({ required: false }),
+    reportedOn: t.string({ required: false, validate: isoDay }),
+    followUp: t.string({ required: false }),
+    note: t.string({ required: false }),
+  }),
+});
+
+builder.mutationField('moveImplementationReview', (t) =>
+  t.field({
+    type: ImplementationReviewType,
+    description: 'Start, report (findings, date) or close (follow-up) an inspection or research.',
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: MoveReviewInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      moveImplementationReview(ctx, parseId(input.id, 'input.id'), {
+        action: input.action.toLowerCase() as 'start' | 'report' | 'close',
+        findings: input.findings,
+        reportedOn: input.reportedOn,
+        followUp: input.followUp,
+        note: input.note,
+      }),
+  }),
+);

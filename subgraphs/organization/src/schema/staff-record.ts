@@ -1,0 +1,79 @@
+import { connectionType, findPage, pageArgs, type Page } from '@cppcc/kit';
+import type { FilterQuery } from '@mikro-orm/core';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { recordStaffChange } from '../commands/staff-records.js';
+import { isoDay } from '../dates.js';
+import { STAFF_RECORD_KINDS, StaffRecordSchema, type StaffRecord } from '../entities/staff-record.entity.js';
+
+export const StaffRecordKindType = builder.enumType('StaffRecordKind', { values: STAFF_RECORD_KINDS, description: '挂职, 提拔任用, 晋升职级.' });
+
+export const StaffRecordType = builder.objectRef<StaffRecord>('StaffRecord').implement({
+  description: "机关干部: a staff member's secondment or promotion. The district's staff only.",
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.field({ type: StaffRecordKindType, resolve: (r) => r.kind }),
+    person: t.exposeString('person'),
+    grade: t.exposeString('grade', { nullable: true }),
+    post: t.exposeString('post'),
+    startsOn: t.exposeString('startsOn'),
+    endsOn: t.exposeString('endsOn', { nullable: true }),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});
+
+const StaffRecordConnection = connectionType<StaffRecord>(builder, 'StaffRecord', StaffRecordType);
+
+builder.queryField('staffRecords', (t) =>
+  t.field({
+    type: StaffRecordConnection,
+    authScopes: { staff: true },
+    args: {
+      district: t.arg.id({ required: false }),
+      kind: t.arg({ type: StaffRecordKindType, required: false }),
+      from: t.arg.string({ required: false, validate: isoDay }),
+      to: t.arg.string({ required: false, validate: isoDay }),
+      ...pageArgs(t),
+    },
+    resolve: (_root, { district, kind, from, to, first, after }, ctx): Promise<Page<StaffRecord>> => {
+      const where: FilterQuery<StaffRecord>[] = [];
+      if (district) where.push({ district: String(district) });
+      if (kind) where.push({ kind });
+      if (from) where.push({ startsOn: { $gte: from } });
+      if (to) where.push({ startsOn: { $lte: to } });
+      return findPage(ctx.em, StaffRecordSchema, { $and: where }, { first, after });
+    },
+  }),
+);
+
+const RecordStaffChangeInput = builder.inputType('RecordStaffChangeInput', {
+  fields: (t) => ({
+    district: t.id({ required: true }),
+    kind: t.field({ type: StaffRecordKindType, required: true }),
+    person: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters') }),
+    grade: t.string({ required: false, description: 'For promotions: 正县级, 副县级, 一级调研员…' }),
+    post: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters') }),
+    startsOn: t.string({ required: true, validate: isoDay }),
+    endsOn: t.string({ required: false, validate: isoDay }),
+    note: t.string({ required: false }),
+  }),
+});
+
+builder.mutationField('recordStaffChange', (t) =>
+  t.field({
+    type: StaffRecordType,
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: RecordStaffChangeInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      recordStaffChange(ctx, {
+        district: String(input.district),
+        kind: input.kind,
+        person: input.person.trim(),
+        grade: input.grade?.trim() || null,
+        post: input.post.trim(),
+        startsOn: input.startsOn,
+        endsOn: input.endsOn ?? null,
+        note: input.note ?? null,
+      }),
+  }),
+);
