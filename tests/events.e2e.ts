@@ -1,4 +1,4 @@
-import { activities, bodyMeetingAttendance, branchActivityParticipants, CITY, consultationDemoEvents, demoMerits, donations, proposalDemoEvents, studioShifts, studySessionAttendance } from '@cppcc/demo';
+import { activities, bodyMeetingAttendance, branchActivityParticipants, CITY, consultationDemoEvents, demoMerits, donations, interCityVisits, proposalDemoEvents, studioShifts, studySessionAttendance } from '@cppcc/demo';
 import { databases, transports } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './harness.js';
@@ -27,7 +27,8 @@ function named(e: { type: string; payload: Record<string, unknown> }): string[] 
  * co-signed), each opinion item submitted or adopted, each instruction, each activity attended,
  * each donation, each body meeting and study session expected at, each branch activity taken part
  * in, each speech, research team seat and instruction on a consultation outcome, each studio shift
- * served, each award or penalty.
+ * served, each award or penalty, each exchange visit held in a delegation (the
+ * inter-city-exchange plugin's duty.reported).
  */
 function demoEntries(memberId: number): number {
   const id = String(memberId);
@@ -40,7 +41,8 @@ function demoEntries(memberId: number): number {
     branchActivityParticipants().filter((a) => a.memberId === memberId).length +
     consultationDemoEvents().filter((e) => e.memberIds.includes(memberId)).length +
     studioShifts().filter((x) => x.memberId === memberId && x.status === 'SERVED').length +
-    demoMerits().filter((x) => x.memberId === memberId).length
+    demoMerits().filter((x) => x.memberId === memberId).length +
+    interCityVisits().filter((v) => v.status !== 'PLANNED' && v.delegation.includes(memberId)).length
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Plugin } from '@cppcc/plugin-sdk';
+import { interCityExchange } from '@cppcc/plugin-inter-city-exchange';
 import { ecoCompensation } from '@cppcc/plugin-eco-compensation';
 
 /**
@@ -8,5 +9,6 @@ import { ecoCompensation } from '@cppcc/plugin-eco-compensation';
  * (`CPPCC_PLUGINS=none`, or a comma-separated list of ids) without editing it.
  */
 export const plugins: Plugin[] = [
+  interCityExchange,
   ecoCompensation,
 ];

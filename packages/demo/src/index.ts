@@ -9,6 +9,7 @@ export * from './opinion-work.js';
 export * from './proposal-events.js';
 export * from './bodies.js';
 export * from './committee-history.js';
+export * from './inter-city.js';
 export * from './party-building.js';
 export * from './outreach.js';
 export * from './eco-compensation.js';

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { connectionType, DistrictRefSchema, findPage, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import { requirePermission, settingsOf } from '@cppcc/plugin-sdk';
+import { builder } from '../builder.js';
+import { cancelExchangeVisit, holdExchangeVisit, planExchangeVisit, reportExchangeVisit } from '../commands/visits.js';
+import { CooperationMechanismSchema } from '../entities/cooperation-mechanism.entity.js';
+import { ExchangeVisitSchema, VISIT_DIRECTIONS, VISIT_STATES, VisitDelegateSchema, type ExchangeVisit, type VisitDelegate } from '../entities/exchange-visit.entity.js';
+import { PartnerCommitteeSchema } from '../entities/partner-committee.entity.js';
+import type { InterCitySettings } from '../settings.js';
+import { visitWorkflow } from '../workflows.js';
+import { CooperationMechanismType } from './cooperation-mechanism.js';
+import { date, PartnerCommitteeType, text } from './partner-committee.js';
+import { DistrictRef, MemberRef } from './refs.js';
+
+const VisitStatusType = builder.enumType('ExchangeVisitStatus', { values: VISIT_STATES });
+const DirectionType = builder.enumType('ExchangeVisitDirection', { values: VISIT_DIRECTIONS });
+
+/** The day `days` after an ISO date. */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const DelegateType = builder.objectRef<VisitDelegate>('VisitDelegate').implement({
+  fields: (t) => ({
+    member: t.field({ type: MemberRef, resolve: (d) => ({ id: d.memberId }) }),
+    leader: t.exposeBoolean('leader', { description: 'Heads the delegation (团长).' }),
+  }),
+});
+
+const delegatesOf = (v: ExchangeVisit, ctx: RequestContext) => ctx.loaders.many(VisitDelegateSchema, 'visitId', {}, true).load(v.id);
+const partnerName = async (v: ExchangeVisit, ctx: RequestContext) => (await ctx.loaders.one(PartnerCommitteeSchema).load(v.partnerId))?.name ?? null;
+
+export const ExchangeVisitType = builder.objectRef<ExchangeVisit>('ExchangeVisit').implement({
+  description: '考察交流/互访 between the district’s committee and another city’s.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    direction: t.field({ type: DirectionType, resolve: (v) => v.direction }),
+    district: t.field({ type: DistrictRef, description: 'The local committee.', resolve: (v) => ({ code: v.district }) }),
+    partner: t.field({ type: PartnerCommitteeType, nullable: true, resolve: (v, _args, ctx) => ctx.loaders.one(PartnerCommitteeSchema).load(v.partnerId) }),
+    fromCommittee: t.string({
+      nullable: true,
+      description: 'Name of the visiting committee.',
+      resolve: async (v, _args, ctx) => (v.direction === 'INCOMING' ? partnerName(v, ctx) : localName(v, ctx)),
+    }),
+    toCommittee: t.string({
+      nullable: true,
+      description: 'Name of the host committee.',
+      resolve: async (v, _args, ctx) => (v.direction === 'OUTGOING' ? partnerName(v, ctx) : localName(v, ctx)),
+    }),
+    mechanism: t.field({ type: CooperationMechanismType, nullable: true, resolve: (v, _args, ctx) => (v.mechanismId == null ? null : ctx.loaders.one(CooperationMechanismSchema).load(v.mechanismId)) }),
+    startsOn: t.exposeString('startsOn'),
+    endsOn: t.exposeString('endsOn'),
+    topics: t.exposeStringList('topics'),
+    // The visit is visible to this caller, so its delegation is too: delegates share its district and flag.
+    delegation: t.field({ type: [DelegateType], resolve: (v, _args, ctx) => delegatesOf(v, ctx) }),
+    leader: t.field({ type: MemberRef, nullable: true, resolve: async (v, _args, ctx) => {
+      const lead = (await delegatesOf(v, ctx)).find((d) => d.leader);
+      return lead ? { id: lead.memberId } : null;
+    } }),
+    guestLeader: t.exposeString('guestLeader', { nullable: true, description: 'Head of the partner’s delegation on an incoming visit.' }),
+    outcomes: t.exposeString('outcomes', { nullable: true }),
+    reportedOn: t.exposeString('reportedOn', { nullable: true }),
+    reportDueOn: t.string({
+      description: 'When the outcomes report is due: the end of the visit plus the district’s visitReportDeadlineDays.',
+      resolve: async (v, _args, ctx) => addDays(v.endsOn, (await settingsOf<InterCitySettings>(ctx)).visitReportDeadlineDays),
+    }),
+    reportLate: t.boolean({
+      description: 'The report came after it was due.',
+      resolve: async (v, _args, ctx) => v.reportedOn != null && v.reportedOn > addDays(v.endsOn, (await settingsOf<InterCitySettings>(ctx)).visitReportDeadlineDays),
+    }),
+    status: t.field({ type: VisitStatusType, resolve: (v) => v.status }),
+    availableActions: t.stringList({ resolve: (v, _args, ctx) => visitWorkflow.available(ctx, v) }),
+  }),
+});
+
+async function localName(v: ExchangeVisit, ctx: RequestContext): Promise<string> {
+  return (await ctx.loaders.one(DistrictRefSchema, 'code').load(v.district))?.name ?? v.district;
+}
+
+const ExchangeVisitConnection = connectionType<ExchangeVisit>(builder, 'ExchangeVisit', ExchangeVisitType);
+
+builder.queryFields((t) => ({
+  exchangeVisits: t.field({
+    type: ExchangeVisitConnection,
+    args: {
+      district: t.arg.id({ required: false }),
+      partnerId: t.arg.id({ required: false }),
+      status: t.arg({ type: VisitStatusType, required: false }),
+      ...pageArgs(t),
+    },
+    resolve: (_root, { district, partnerId, status, first, after }, ctx) =>
+      findPage(ctx.em, ExchangeVisitSchema, {
+        ...(district ? { district: String(district) } : {}),
+        ...(partnerId ? { partnerId: parseId(partnerId, 'partnerId') } : {}),
+        ...(status ? { status } : {}),
+      }, { first, after }),
+  }),
+  exchangeVisit: t.field({
+    type: ExchangeVisitType,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => ctx.loaders.one(ExchangeVisitSchema).load(parseId(id)),
+  }),
+}));
+
+const VisitInput = builder.inputType('PlanExchangeVisitInput', {
+  fields: (t) => ({
+    district: t.id({ required: true, description: 'The local committee.' }),
+    partnerId: t.id({ required: true }),
+    mechanismId: t.id({ required: false, description: 'The mechanism the visit belongs to, if any.' }),
+    direction: t.field({ type: DirectionType, required: true }),
+    startsOn: t.string({ required: true, validate: date }),
+    endsOn: t.string({ required: true, validate: date }),
+    topics: t.stringList({ required: true, validate: z.array(text(200)).min(1, 'needs at least one topic').max(20) }),
+    delegation: t.idList({ required: true, description: 'Local members in the delegation (on an incoming visit: those who received it).' }),
+    leaderId: t.id({ required: false, description: 'The delegation’s head; one of delegation.' }),
+    guestLeader: t.string({ required: false, validate: z.string().trim().max(100).optional().nullable() }),
+    public: t.boolean({ required: false, defaultValue: true }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  planExchangeVisit: t.field({
+    type: ExchangeVisitType,
+    description: 'Plans a visit to or from a partner committee (needs visit.record).',
+    args: { input: t.arg({ type: VisitInput, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      requirePermission(ctx, 'visit.record');
+      return planExchangeVisit(ctx, {
+        district: String(input.district),
+        partnerId: parseId(input.partnerId, 'input.partnerId'),
+        mechanismId: input.mechanismId == null ? null : parseId(input.mechanismId, 'input.mechanismId'),
+        direction: input.direction,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        topics: input.topics.map((s) => s.trim()),
+        delegation: input.delegation.map((id, i) => String(parseId(id, `input.delegation.${i}`))),
+        leaderId: input.leaderId == null ? null : String(parseId(input.leaderId, 'input.leaderId')),
+        guestLeader: input.guestLeader?.trim() || null,
+        public: input.public ?? true,
+      });
+    },
+  }),
+  holdExchangeVisit: t.field({
+    type: ExchangeVisitType,
+    description: 'Records that the visit took place; each local delegate gets a duty record entry (needs visit.record).',
+    args: { visitId: t.arg.id({ required: true }), note: t.arg.string({ required: false, validate: z.string().max(2000).optional().nullable() }) },
+    resolve: (_root, { visitId, note }, ctx) => {
+      requirePermission(ctx, 'visit.record');
+      return holdExchangeVisit(ctx, parseId(visitId, 'visitId'), note ?? null);
+    },
+  }),
+  reportExchangeVisit: t.field({
+    type: ExchangeVisitType,
+    description: 'Records a held visit’s outcomes (needs visit.record).',
+    args: { visitId: t.arg.id({ required: true }), outcomes: t.arg.string({ required: true, validate: text(20_000) }), reportedOn: t.arg.string({ required: true, validate: date }) },
+    resolve: (_root, { visitId, outcomes, reportedOn }, ctx) => {
+      requirePermission(ctx, 'visit.record');
+      return reportExchangeVisit(ctx, parseId(visitId, 'visitId'), outcomes.trim(), reportedOn);
+    },
+  }),
+  cancelExchangeVisit: t.field({
+    type: ExchangeVisitType,
+    description: 'Calls off a planned visit (needs visit.record).',
+    args: { visitId: t.arg.id({ required: true }), reason: t.arg.string({ required: true, validate: text(1000) }) },
+    resolve: (_root, { visitId, reason }, ctx) => {
+      requirePermission(ctx, 'visit.record');
+      return cancelExchangeVisit(ctx, parseId(visitId, 'visitId'), reason.trim());
+    },
+  }),
+}));

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { parseId } from '@cppcc/kit';
+import { requirePermission } from '@cppcc/plugin-sdk';
+import { builder } from '../builder.js';
+import { recordJointActivity, recordJointActivityOutcome } from '../commands/activities.js';
+import { CooperationMechanismSchema, MechanismMemberSchema } from '../entities/cooperation-mechanism.entity.js';
+import { JOINT_ACTIVITY_KINDS, JointActivitySchema, type JointActivity } from '../entities/joint-activity.entity.js';
+import { CooperationMechanismType, MechanismCommitteeType } from './cooperation-mechanism.js';
+import { date, text } from './partner-committee.js';
+
+const KindType = builder.enumType('JointActivityKind', { values: JOINT_ACTIVITY_KINDS });
+
+export const JointActivityType = builder.objectRef<JointActivity>('JointActivity').implement({
+  description: '联合调研 / 联动民主监督 by the committees of a cooperation mechanism.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.field({ type: KindType, resolve: (a) => a.kind }),
+    topic: t.exposeString('topic'),
+    mechanism: t.field({ type: CooperationMechanismType, nullable: true, resolve: (a, _args, ctx) => ctx.loaders.one(CooperationMechanismSchema).load(a.mechanismId) }),
+    participants: t.field({
+      type: [MechanismCommitteeType],
+      description: 'The committees taking part.',
+      resolve: async (a, _args, ctx) => (await ctx.loaders.one(MechanismMemberSchema).loadMany(a.participantIds)).filter((m) => m && !(m instanceof Error)) as any,
+    }),
+    researchProjectId: t.exposeID('researchProjectId', { nullable: true, description: 'The consultation research project this is the joint side of.' }),
+    startsOn: t.exposeString('startsOn'),
+    endsOn: t.exposeString('endsOn', { nullable: true }),
+    outcome: t.exposeString('outcome', { nullable: true }),
+  }),
+});
+
+builder.objectField(CooperationMechanismType, 'jointActivities', (t) =>
+  t.field({ type: [JointActivityType], resolve: (m, _args, ctx) => ctx.loaders.many(JointActivitySchema, 'mechanismId').load(m.id) }),
+);
+
+const ActivityInput = builder.inputType('RecordJointActivityInput', {
+  fields: (t) => ({
+    mechanismId: t.id({ required: true }),
+    kind: t.field({ type: KindType, required: true }),
+    topic: t.string({ required: true, validate: text(200) }),
+    researchProjectId: t.id({ required: false, description: 'A consultation ResearchProject id, when the joint work is one.' }),
+    participantIds: t.idList({ required: true, description: 'MechanismCommittee ids, at least two.' }),
+    startsOn: t.string({ required: true, validate: date }),
+    endsOn: t.string({ required: false, validate: date.optional().nullable() }),
+    outcome: t.string({ required: false, validate: z.string().max(20_000).optional().nullable() }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  recordJointActivity: t.field({
+    type: JointActivityType,
+    description: 'Records joint research or joint democratic supervision (needs meeting.record).',
+    args: { input: t.arg({ type: ActivityInput, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      requirePermission(ctx, 'meeting.record');
+      return recordJointActivity(ctx, {
+        mechanismId: parseId(input.mechanismId, 'input.mechanismId'),
+        kind: input.kind,
+        topic: input.topic.trim(),
+        researchProjectId: input.researchProjectId == null ? null : String(parseId(input.researchProjectId, 'input.researchProjectId')),
+        participantIds: input.participantIds.map((id, i) => parseId(id, `input.participantIds.${i}`)),
+        startsOn: input.startsOn,
+        endsOn: input.endsOn ?? null,
+        outcome: input.outcome?.trim() || null,
+      });
+    },
+  }),
+  recordJointActivityOutcome: t.field({
+    type: JointActivityType,
+    description: 'Closes a joint activity with its outcome (needs meeting.record).',
+    args: { id: t.arg.id({ required: true }), endsOn: t.arg.string({ required: true, validate: date }), outcome: t.arg.string({ required: true, validate: text(20_000) }) },
+    resolve: (_root, { id, endsOn, outcome }, ctx) => {
+      requirePermission(ctx, 'meeting.record');
+      return recordJointActivityOutcome(ctx, parseId(id), endsOn, outcome.trim());
+    },
+  }),
+}));
