@@ -1,3 +1,4 @@
+import { consultation } from '@cppcc/consultation';
 import { members } from '@cppcc/members';
 import { databases, transports } from '@cppcc/testing';
 import { startPluginTest, type PluginTest } from '@cppcc/plugin-sdk/testing';
@@ -9,9 +10,9 @@ export function setups() {
   return databases().map((db) => ({ name: `${db.name}/${db.url && redis ? 'redis' : 'memory'}`, url: db.url, transport: db.url && redis ? redis : memory }));
 }
 
-/** The plugin behind a gateway with members (owner of Member, which the plugin extends). */
+/** The plugin behind a gateway with members and consultation (owners of Member and ResearchProject, which it extends). */
 export async function start(setup: ReturnType<typeof setups>[number], seed = false): Promise<PluginTest> {
-  return startPluginTest(interCityExchange, { core: [members], databaseUrl: setup.url, transport: await setup.transport.make(), seed });
+  return startPluginTest(interCityExchange, { core: [members, consultation], databaseUrl: setup.url, transport: await setup.transport.make(), seed });
 }
 
 export const as = (roles: ('staff' | 'operator' | 'member' | 'leader')[], district: string, memberId: string | null = null) => ({ as: { roles, district, memberId } });

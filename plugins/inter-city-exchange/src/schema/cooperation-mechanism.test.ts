@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PluginTest } from '@cppcc/plugin-sdk/testing';
+import { testCaller, type PluginTest } from '@cppcc/plugin-sdk/testing';
 import { as, count, setups, start } from '../test-support.js';
 
 const CITY = '341000';
@@ -184,5 +184,9 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
     expect(ok.data.recordJointActivity).toMatchObject({ kind: 'JOINT_RESEARCH', researchProjectId: '3', participants: [{ id: seats[0] }, { id: seats[2] }] });
     const listed = await t.post(`{ cooperationMechanism(id: "${mechanismId}") { jointActivities { topic } } }`, {}, staff);
     expect(listed.data.cooperationMechanism.jointActivities).toEqual([{ topic: '融杭接沪交通互联互通联合调研' }]);
+    // The research project (consultation's) shows its inter-city side, through the gateway.
+    const onProject = await t.execute('{ _entities(representations: [{ __typename: "ResearchProject", id: "3" }]) { ... on ResearchProject { jointActivities { topic researchProject { id } } } } }', {}, testCaller(['staff'], CITY));
+    expect(onProject.errors).toBeUndefined();
+    expect((onProject.data!._entities as any)[0].jointActivities).toEqual([{ topic: '融杭接沪交通互联互通联合调研', researchProject: { id: '3' } }]);
   });
 });

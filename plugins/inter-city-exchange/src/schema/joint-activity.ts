@@ -7,6 +7,7 @@ import { CooperationMechanismSchema, MechanismMemberSchema } from '../entities/c
 import { JOINT_ACTIVITY_KINDS, JointActivitySchema, type JointActivity } from '../entities/joint-activity.entity.js';
 import { CooperationMechanismType, MechanismCommitteeType } from './cooperation-mechanism.js';
 import { date, text } from './partner-committee.js';
+import { ResearchProjectRef } from './refs.js';
 
 const KindType = builder.enumType('JointActivityKind', { values: JOINT_ACTIVITY_KINDS });
 
@@ -23,11 +24,20 @@ export const JointActivityType = builder.objectRef<JointActivity>('JointActivity
       resolve: async (a, _args, ctx) => (await ctx.loaders.one(MechanismMemberSchema).loadMany(a.participantIds)).filter((m) => m && !(m instanceof Error)) as any,
     }),
     researchProjectId: t.exposeID('researchProjectId', { nullable: true, description: 'The consultation research project this is the joint side of.' }),
+    researchProject: t.field({ type: ResearchProjectRef, nullable: true, resolve: (a) => (a.researchProjectId ? { id: a.researchProjectId } : null) }),
     startsOn: t.exposeString('startsOn'),
     endsOn: t.exposeString('endsOn', { nullable: true }),
     outcome: t.exposeString('outcome', { nullable: true }),
   }),
 });
+
+builder.objectField(ResearchProjectRef, 'jointActivities', (t) =>
+  t.field({
+    type: [JointActivityType],
+    description: "The inter-city side of this research project: joint research or supervision with other cities' committees.",
+    resolve: (p, _args, ctx) => ctx.loaders.many(JointActivitySchema, 'researchProjectId').load(String(p.id)),
+  }),
+);
 
 builder.objectField(CooperationMechanismType, 'jointActivities', (t) =>
   t.field({ type: [JointActivityType], resolve: (m, _args, ctx) => ctx.loaders.many(JointActivitySchema, 'mechanismId').load(m.id) }),

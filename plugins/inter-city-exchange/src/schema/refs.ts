@@ -8,3 +8,7 @@ export const DistrictRef = builder.externalRef('District', builder.selection<{ c
 export const MemberRef = builder.externalRef('Member', builder.selection<{ id: string }>('id')).implement({
   externalFields: (t) => ({ id: t.id() }),
 });
+
+export const ResearchProjectRef = builder.externalRef('ResearchProject', builder.selection<{ id: string }>('id')).implement({
+  externalFields: (t) => ({ id: t.id() }),
+});
