@@ -5,7 +5,8 @@ interface DistrictNode {
   parent: { code: string } | null;
 }
 
-const SYSTEM: Caller = { userId: 'gateway', memberId: null, district: null, roles: [], districts: [] };
+/** The gateway itself, when it asks a subgraph for what it needs (district tree, plugin switches, health). */
+export const SYSTEM: Caller = { userId: 'gateway', memberId: null, district: null, roles: [], districts: [] };
 
 /**
  * The district tree, read from the organization subgraph and kept for a minute. The gateway

@@ -17,7 +17,7 @@ import {
   type Transport,
 } from '@cppcc/kit';
 import { createTokenReader } from './auth.js';
-import { DistrictDirectory } from './district-directory.js';
+import { DistrictDirectory, SYSTEM } from './district-directory.js';
 import { createEngine, DEFAULT_ENGINE, type Engine, type EngineKind } from './engines/index.js';
 import { PluginGate } from './plugin-gate.js';
 import { subgraphEndpoints, withRoutingUrls } from './supergraph.js';
@@ -53,7 +53,6 @@ export interface RunningGateway {
 /** An anonymous client names the district whose view (plugins) it wants. */
 export const SITE_HEADER = 'x-cppcc-district';
 
-const SYSTEM: Caller = { userId: 'gateway', memberId: null, district: null, roles: [], districts: [] };
 
 /**
  * The one endpoint. In front of the engine: who the caller is (token → caller → the

@@ -49,6 +49,7 @@ export class PluginGate {
   private api!: GraphQLSchema;
   private switches = new Map<string, Map<string, SwitchState>>();
   private views = new Map<string, GraphQLSchema>();
+  private ids: string[] = [];
 
   constructor(supergraphSdl: string) {
     this.load(supergraphSdl);
@@ -68,6 +69,7 @@ export class PluginGate {
         if (fieldOwner) this.fieldPlugin.set(`${typeName}.${field.name.value}`, fieldOwner);
       }
     }
+    this.ids = [...new Set([...this.typePlugin.values(), ...this.fieldPlugin.values()])].sort();
     this.apiDocument = transformSupergraphToPublicSchema(supergraph);
     this.api = buildASTSchema(this.apiDocument, { assumeValidSDL: true });
     this.views.clear();
@@ -75,7 +77,7 @@ export class PluginGate {
 
   /** Every plugin the supergraph has. */
   plugins(): string[] {
-    return [...new Set([...this.typePlugin.values(), ...this.fieldPlugin.values()])].sort();
+    return this.ids;
   }
 
   /** Replaces every switch (on start and after a reconnect). */

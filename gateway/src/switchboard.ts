@@ -1,8 +1,8 @@
-import { signCaller, type Caller, type Logger, type Subscription, type Transport } from '@cppcc/kit';
+import { signCaller, type Logger, type Subscription, type Transport } from '@cppcc/kit';
 import { pluginSwitched } from '@cppcc/events';
+import { SYSTEM } from './district-directory.js';
 import type { PluginGate, SwitchState } from './plugin-gate.js';
 
-const SYSTEM: Caller = { userId: 'gateway', memberId: null, district: null, roles: [], districts: [] };
 
 /**
  * Keeps a gateway's plugin switches current: loads them all from the platform subgraph, then
