@@ -1,4 +1,5 @@
 export * from './bus/consumer.js';
+export * from './bus/event-id.js';
 export * from './bus/event.js';
 export * from './bus/memory.js';
 export * from './bus/outbox.js';

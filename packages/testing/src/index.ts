@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { districts } from '@cppcc/demo';
 import pg from 'pg';
+import type { FilterQuery } from '@mikro-orm/core';
 import {
+  OutboxEventSchema,
   districtRegistered,
+  systemEm,
+  type OutboxEvent,
+  type Orm,
   memoryTransport,
   readSettings,
   redisTransport,
@@ -108,6 +113,11 @@ export async function publishDemoDistricts(transport: Transport): Promise<void> 
       payload: { code: d.code, name: d.name, parentCode: d.parent },
     })),
   );
+}
+
+/** What a module has written to its outbox, in the order its relay publishes it. */
+export async function outbox(orm: Orm, where: FilterQuery<OutboxEvent>): Promise<OutboxEvent[]> {
+  return systemEm(orm).find(OutboxEventSchema, where, { orderBy: { occurredAt: 'asc', id: 'asc' } });
 }
 
 /** A caller as the gateway would build it. City staff see every demo district. */

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { governmentUnits } from '@cppcc/demo';
 import { governmentUnitRegistered, memberRegistered } from '@cppcc/events';
 import type { EntitySchema } from '@mikro-orm/core';
-import { AuditEntrySchema, OutboxEventSchema, systemEm, type Caller } from '@cppcc/kit';
-import { startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { AuditEntrySchema, systemEm, type Caller } from '@cppcc/kit';
+import { startTestModule, testCaller, type TestModule, outbox } from '@cppcc/testing';
 import { MemberRefSchema, UnitRefSchema } from './entities/refs.entity.js';
 import { proposals } from './module.js';
 
@@ -70,7 +70,7 @@ export async function auditOf(module: TestModule, entity: string, id: string | n
 }
 
 export async function eventsOf(module: TestModule, type: string): Promise<Record<string, any>[]> {
-  return (await systemEm(module.orm).find(OutboxEventSchema, { type }, { orderBy: { occurredAt: 'asc' } })).map((e) => e.payload);
+  return (await outbox(module.orm, { type })).map((e) => e.payload);
 }
 
 export const proposalFields = 'id status version caseNumber kind availableActions statusNote';

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { EntityManager, Orm } from '../db.js';
 import { inputError } from '../errors.js';
 import { moduleLogger } from '../log.js';
 import { defineMigration } from '../migration.js';
 import type { BusEvent, EventDefinition, PayloadOf, Transport } from './event.js';
+import { eventId } from './event-id.js';
 
 export const OutboxEventSchema = defineEntity({
   name: 'OutboxEvent',
@@ -68,7 +68,7 @@ export function emit<E extends EventDefinition>(
     throw inputError(`event.${definition.type}.${issue.path.join('.')}`, issue.code, issue.message);
   }
   return em.create(OutboxEventSchema, {
-    id: randomUUID(),
+    id: eventId(),
     type: definition.type,
     source,
     district,

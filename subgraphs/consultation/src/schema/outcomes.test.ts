@@ -1,6 +1,6 @@
 import { ADVISORY_MEETING, cityActivity, CITY, instructions, plannedActivities, unitByShort } from '@cppcc/demo';
 import { OutboxEventSchema, systemEm } from '@cppcc/kit';
-import { databases, testCaller, type TestModule } from '@cppcc/testing';
+import { databases, testCaller, type TestModule, outbox } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ok, startConsultation } from '../../test/harness.js';
 
@@ -65,7 +65,7 @@ describe.each(databases())('outcomes, instructions and the conversion ledger on 
     const em = systemEm(module.orm);
     const sent = await em.count(OutboxEventSchema, { type: 'instruction.received' });
     const instruction = (await ok(module, record, { i: instr }, leader)).recordLeaderInstruction;
-    const events = await systemEm(module.orm).find(OutboxEventSchema, { type: 'instruction.received' }, { orderBy: { occurredAt: 'asc' } });
+    const events = await outbox(module.orm, { type: 'instruction.received' });
     expect(events).toHaveLength(sent + 1);
     expect(events.at(-1)!.payload).toMatchObject({ instructionId: instruction.id, subjectType: 'RECOMMENDATION_REPORT', subjectId: r.id, memberIds: ['1', '2'], level: 'CITY' });
 

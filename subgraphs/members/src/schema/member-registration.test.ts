@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CITY, members as demoMembers } from '@cppcc/demo';
 import { bodyMeetingAttended, memberRegistered, termRegistered } from '@cppcc/events';
-import { OutboxEventSchema, systemEm } from '@cppcc/kit';
-import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { databases, startTestModule, testCaller, type TestModule, outbox } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { members } from '../module.js';
 
@@ -13,7 +12,7 @@ const base = { district: CITY, name: '程雨桐', gender: 'FEMALE', ethnicity: '
 describe.each(databases())('registering members on $name', ({ url }) => {
   let module: TestModule;
   const announced = async (memberId: string) =>
-    (await systemEm(module.orm).find(OutboxEventSchema, { type: memberRegistered.type }, { orderBy: { occurredAt: 'asc' } }))
+    (await outbox(module.orm, { type: memberRegistered.type }))
       .map((e) => e.payload as Record<string, unknown>)
       .filter((p) => p.memberId === memberId);
 
@@ -26,7 +25,7 @@ describe.each(databases())('registering members on $name', ({ url }) => {
   afterAll(() => module?.stop());
 
   it('announces every demo member with the facts other modules replicate', async () => {
-    const rows = await systemEm(module.orm).find(OutboxEventSchema, { type: memberRegistered.type });
+    const rows = await outbox(module.orm, { type: memberRegistered.type });
     expect(rows).toHaveLength(demoMembers().length);
     const demo = demoMembers().find((m) => m.party === '中共党员')!;
     expect(rows.map((r) => r.payload).find((p) => p.memberId === String(demo.id))).toMatchObject({ district: demo.district, party: '中共党员', cpcMember: true, status: 'ACTIVE' });

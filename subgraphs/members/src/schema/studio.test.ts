@@ -1,7 +1,7 @@
 import { CITY, demoStudios, members as demoMembers, studioShifts } from '@cppcc/demo';
 import { studioIssueRaised } from '@cppcc/events';
-import { AuditEntrySchema, OutboxEventSchema, systemEm } from '@cppcc/kit';
-import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { AuditEntrySchema, systemEm } from '@cppcc/kit';
+import { databases, startTestModule, testCaller, type TestModule, outbox } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { members } from '../module.js';
 
@@ -89,7 +89,7 @@ describe.each(databases())('member studios on $name', ({ url }) => {
     expect(notYours.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const passed = await step('passOnStudioIssue', reception, asMember(resident), ', target: OPINION_ITEM');
     expect(passed.data.passOnStudioIssue.status).toBe('PASSED_ON');
-    const sent = await systemEm(module.orm).find(OutboxEventSchema, { type: studioIssueRaised.type });
+    const sent = await outbox(module.orm, { type: studioIssueRaised.type });
     expect(sent.map((e) => e.payload)).toEqual([
       expect.objectContaining({ receptionId: reception.id, studioId: studio, studioName: '茶业振兴委员工作室', memberId: resident, title: input.title, target: 'OPINION_ITEM' }),
     ]);

@@ -1,6 +1,6 @@
 import { bodyMeetingAttendance, bodyMeetings, CITY, currentTerm, governmentUnits, members as demoMembers, sessions, terms } from '@cppcc/demo';
 import { AuditEntrySchema, OutboxEventSchema, systemEm } from '@cppcc/kit';
-import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { databases, startTestModule, testCaller, type TestModule, outbox } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AttendanceSchema } from '../entities/attendance.entity.js';
 import { BodyMeetingSchema } from '../entities/body-meeting.entity.js';
@@ -54,7 +54,7 @@ describe.each(databases())('terms, sessions and body meetings on $name', ({ url 
     expect(held.errors).toBeUndefined();
     expect(held.data!.holdBodyMeeting).toMatchObject({ status: 'HELD', heldOn: '2026-11-21', attendanceSummary: { expected: 3, present: 1, onLeave: 1, absent: 1 } });
 
-    const events = await systemEm(org.orm).find(OutboxEventSchema, { type: 'body_meeting.attended' }, { orderBy: { occurredAt: 'desc' }, limit: 3 });
+    const events = await systemEm(org.orm).find(OutboxEventSchema, { type: 'body_meeting.attended' }, { orderBy: { occurredAt: 'desc', id: 'desc' }, limit: 3 });
     expect(events.map((e) => e.payload).filter((p: any) => p.meetingId === meeting.id).map((p: any) => [p.memberId, p.attendance]).sort()).toEqual(
       [[String(a.id), 'PRESENT'], [String(b.id), 'ON_LEAVE'], [String(c.id), 'ABSENT']].sort(),
     );
@@ -135,7 +135,7 @@ describe.each(databases())('terms, sessions and body meetings on $name', ({ url 
     expect(closed.errors).toBeUndefined();
     const ok = await org.execute(open, { input: { district: '341002', ordinal: 11, name: '屯溪区政协第十一届委员会', startsOn: '2026-12-20' } }, tunxiStaff);
     expect(ok.errors).toBeUndefined();
-    const announced = await systemEm(org.orm).find(OutboxEventSchema, { type: 'term.registered', district: '341002' });
+    const announced = await outbox(org.orm, { type: 'term.registered', district: '341002' });
     expect(announced.map((e: any) => [e.payload.ordinal, e.payload.endsOn])).toEqual([[10, null], [10, '2026-12-19'], [11, null]]);
     const session = await org.execute(`mutation($input: OpenSessionInput!) { openSession(input: $input) { name } }`, {
       input: { term: (ok.data!.openTerm as any).id, ordinal: 1, name: '十一届一次会议', startsOn: '2026-12-01', endsOn: '2026-12-22' },
@@ -154,7 +154,7 @@ describe.each(databases())('terms, sessions and body meetings on $name', ({ url 
     expect(off.data!.updateGovernmentUnit).toEqual({ active: false });
     const denied = await org.execute(`mutation { updateGovernmentUnit(input: { id: "${id}", active: true }) { active } }`, {}, testCaller(['staff'], '341021'));
     expect(denied.errors?.[0].extensions?.code).toBe('CROSS_DISTRICT');
-    const events = await systemEm(org.orm).find(OutboxEventSchema, { type: 'government_unit.registered', district: '341002' });
+    const events = await outbox(org.orm, { type: 'government_unit.registered', district: '341002' });
     expect(events.filter((e: any) => e.payload.unitId === id).map((e: any) => e.payload.active)).toEqual([true, false]);
     const listed = await org.execute(`{ governmentUnits(district: "${CITY}", first: 100) { totalCount } }`);
     expect((listed.data!.governmentUnits as any).totalCount).toBe(governmentUnits.filter((u) => u.district === CITY).length);

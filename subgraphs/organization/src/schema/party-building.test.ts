@@ -1,6 +1,6 @@
 import { branchActivityParticipants, branchPlacements, CITY, committees, demoStudySessions, isCpc, members as demoMembers, partyBranches, studySessionAttendance } from '@cppcc/demo';
-import { AuditEntrySchema, OutboxEventSchema, systemEm } from '@cppcc/kit';
-import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { AuditEntrySchema, systemEm } from '@cppcc/kit';
+import { databases, startTestModule, testCaller, type TestModule, outbox } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AttendanceSchema } from '../entities/attendance.entity.js';
 import { BranchPlacementSchema } from '../entities/party-branch.entity.js';
@@ -136,7 +136,7 @@ describe.each(databases())('party building on $name', ({ url }) => {
     const done = await org.execute(record, { input: base }, cityStaff);
     expect(done.data!.recordBranchActivity).toMatchObject({ participantCount: 1 });
     const id = (done.data!.recordBranchActivity as any).id;
-    const events = await systemEm(org.orm).find(OutboxEventSchema, { type: 'branch_activity.attended' });
+    const events = await outbox(org.orm, { type: 'branch_activity.attended' });
     expect(events.filter((e: any) => e.payload.activityId === id).map((e: any) => e.payload.memberId)).toEqual([String(outsider.id)]);
     expect(events.length).toBe(branchActivityParticipants().length + 1);
   });
@@ -156,7 +156,7 @@ describe.each(databases())('party building on $name', ({ url }) => {
     expect(blank.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const archived = await org.execute(`mutation { archiveStudySession(input: { id: "${id}", minutes: "传达学习全会精神，交流发言3人。" }) { status minutes availableActions } }`, {}, cityStaff);
     expect(archived.data!.archiveStudySession).toEqual({ status: 'ARCHIVED', minutes: '传达学习全会精神，交流发言3人。', availableActions: [] });
-    const events = await systemEm(org.orm).find(OutboxEventSchema, { type: 'study_session.attended' });
+    const events = await outbox(org.orm, { type: 'study_session.attended' });
     expect(events.length).toBe(studySessionAttendance().length + 2);
     expect(events.filter((e: any) => e.payload.sessionId === id).map((e: any) => [e.payload.memberId, e.payload.attendance]).sort()).toEqual([[String(chair.id), 'PRESENT'], [String(outsider.id), 'ON_LEAVE']].sort());
     const trail = await systemEm(org.orm).find(AuditEntrySchema, { entity: 'study_session', entityId: id }, { orderBy: { id: 'asc' } });

@@ -1,6 +1,5 @@
-import { OutboxEventSchema, systemEm } from '@cppcc/kit';
 import { samplePlugin } from '@cppcc/plugin-sdk/fixture';
-import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { databases, startTestModule, testCaller, type TestModule, outbox } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformModule } from '../module.js';
 
@@ -17,7 +16,7 @@ describe.each(databases())('plugin switches on $name', ({ url }) => {
   afterAll(() => module?.stop());
 
   const announced = async () =>
-    (await systemEm(module.orm).find(OutboxEventSchema, { type: 'plugin.switched' }, { orderBy: { occurredAt: 'asc' } })).map((e) => e.payload);
+    (await outbox(module.orm, { type: 'plugin.switched' })).map((e) => e.payload);
 
   it('lists installed plugins with their permissions and settings schema', async () => {
     const r = await module.execute('{ installedPlugins { id title titleEn version extends tag permissions { name roles } settingsSchema defaultSettings } }');
