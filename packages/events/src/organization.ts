@@ -43,3 +43,16 @@ export const governmentUnitRegistered = defineEvent(
   z.object({ unitId: id, district: z.string().length(6), name: z.string().min(1), short: z.string().min(1), active: z.boolean() }),
   'A government unit (department, 承办单位) was registered or changed (organization).',
 );
+
+export const specialCommitteeRegistered = defineEvent(
+  'special_committee.registered',
+  z.object({
+    committeeId: id,
+    district: z.string().length(6),
+    name: z.string().min(1),
+    status: z.enum(['ACTIVE', 'MERGED', 'DISSOLVED']),
+    mergedIntoId: id.nullable(),
+    changedOn: day,
+  }),
+  'A special committee was created, renamed, had its functions adjusted, was merged or dissolved (organization); modules that name a lead committee replicate it. The latest event per id wins.',
+);

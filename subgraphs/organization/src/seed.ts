@@ -9,6 +9,7 @@ import { StudySessionSchema } from './entities/study-session.entity.js';
 import { BranchActivitySchema, BranchPlacementSchema, PartyBranchSchema } from './entities/party-branch.entity.js';
 import { announceUnit } from './commands/government-units.js';
 import { announceTerm } from './commands/terms.js';
+import { announceCommittee } from './commands/special-committees.js';
 import { AttendanceSchema } from './entities/attendance.entity.js';
 import { CommitteeChangeSchema } from './entities/committee-change.entity.js';
 import { LiaisonActivitySchema, LiaisonPairSchema } from './entities/liaison.entity.js';
@@ -26,15 +27,17 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
     emit(em, 'organization', districtRegistered, { code: d.code, name: d.name, parentCode: d.parent }, d.code);
   }
   for (const c of committees) {
-    em.create(SpecialCommitteeSchema, {
+    const establishedOn = c.establishedInReform ? REFORM_DAY : TERM_START;
+    const committee = em.create(SpecialCommitteeSchema, {
       id: c.id,
       district: c.district,
       name: c.name,
       functions: c.functions,
       status: 'ACTIVE',
-      establishedOn: c.establishedInReform ? REFORM_DAY : TERM_START,
+      establishedOn,
       public: true,
     });
+    announceCommittee(em, 'organization', committee, establishedOn);
   }
   for (const s of sectors) em.create(SectorSchema, { id: s.id, name: s.name, group: s.group });
   await em.flush();

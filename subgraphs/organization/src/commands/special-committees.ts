@@ -1,4 +1,5 @@
-import { appError, assertWritableDistrict, audit, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { specialCommitteeRegistered } from '@cppcc/events';
+import { appError, assertWritableDistrict, audit, emit, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
 import { assertOrder, dayOf, today } from '../dates.js';
 import { CommitteeChangeSchema, type CommitteeChange } from '../entities/committee-change.entity.js';
 import { CommitteeMembershipSchema } from '../entities/committee-membership.entity.js';
@@ -11,6 +12,11 @@ export interface CreateSpecialCommittee {
   functions: string;
   establishedOn: string | null;
   note?: string | null;
+}
+
+/** Tells the modules that name a lead committee (consultation) about this one as it now stands. */
+export function announceCommittee(em: EntityManager, source: string, c: SpecialCommittee, changedOn: string, mergedIntoId: number | null = null): void {
+  emit(em, source, specialCommitteeRegistered, { committeeId: String(c.id), district: c.district, name: c.name, status: c.status, mergedIntoId: mergedIntoId === null ? null : String(mergedIntoId), changedOn }, c.district);
 }
 
 async function assertNameFree(em: EntityManager, district: string, name: string): Promise<void> {
@@ -28,6 +34,7 @@ export async function createSpecialCommittee(ctx: RequestContext, input: CreateS
     await em.flush();
     em.create(CommitteeChangeSchema, { district: input.district, committeeId: committee.id, kind: 'CREATED', changedOn: on, nameAfter: committee.name, functionsAfter: committee.functions, note: input.note ?? null, public: true });
     audit(em, { entity: 'special_committee', entityId: String(committee.id), action: 'create', fromState: null, toState: 'ACTIVE', actor: ctx.caller.userId, note: input.note ?? null });
+    announceCommittee(em, ctx.module, committee, on);
     return committee;
   });
 }
@@ -66,6 +73,7 @@ export async function adjustCommitteeFunctions(ctx: RequestContext, id: number, 
     });
     committee.functions = input.functions;
     if (input.name) committee.name = input.name;
+    announceCommittee(em, ctx.module, committee, input.on);
     return committee;
   });
 }
@@ -93,6 +101,7 @@ export async function mergeCommittee(ctx: RequestContext, id: number, intoId: nu
       await em.flush();
       audit(em, { entity: 'committee_membership', entityId: String(seat.id), action: 'assign', fromState: null, toState: 'ACTIVE', actor: ctx.caller.userId, note: `由${committee.name}并入` });
     }
+    announceCommittee(em, ctx.module, committee, on, intoId);
     return committee;
   });
 }
@@ -104,6 +113,7 @@ export async function dissolveCommittee(ctx: RequestContext, id: number, on: str
     committeeWorkflow.apply({ ...ctx, em }, committee, 'dissolve', note);
     em.create(CommitteeChangeSchema, { district: committee.district, committeeId: id, kind: 'DISSOLVED', changedOn: on, nameBefore: committee.name, note, public: true });
     await endSeats(ctx, em, id, on, `${committee.name}撤销`);
+    announceCommittee(em, ctx.module, committee, on);
     return committee;
   });
 }

@@ -1,6 +1,6 @@
 import { CITY, committees, liaisonPairs, members as demoMembers, unitByShort } from '@cppcc/demo';
 import { AuditEntrySchema, systemEm } from '@cppcc/kit';
-import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { databases, outbox, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommitteeChangeSchema } from '../entities/committee-change.entity.js';
 import { CommitteeMembershipSchema } from '../entities/committee-membership.entity.js';
@@ -100,6 +100,10 @@ describe.each(databases())('committee history, 全员入委 and liaison on $name
     const history = await org.execute(`{ specialCommittees(filter: { district: "341002", status: MERGED }) { nodes { history { kind on mergedInto { name } } } } }`);
     expect((history.data!.specialCommittees as any).nodes[0].history.map((h: any) => h.kind)).toEqual(['CREATED', 'FUNCTIONS_ADJUSTED', 'MERGED']);
     expect((await figures('341002', '2026-01-01', '2026-12-31')).committeesChanged).toEqual({ created: 1, functionsAdjusted: 1, merged: 1, dissolved: 0 });
+    const announced = await outbox(org.orm, { type: 'special_committee.registered', payload: { committeeId: id } as any });
+    expect(announced.map((e) => [e.payload.status, e.payload.mergedIntoId, e.payload.changedOn])).toEqual([
+      ['ACTIVE', null, '2026-01-10'], ['ACTIVE', null, '2026-02-01'], ['MERGED', String(into.id), '2026-03-01'],
+    ]);
   });
 
   it('pairs committees with units of their district and records liaison activities within the pair\'s dates', async () => {
