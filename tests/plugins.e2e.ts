@@ -105,6 +105,18 @@ describe.each(buses.flatMap((bus) => (['apollo', 'hive'] as const).map((engine) 
     expect(off.district).toContain('name');
     expect(off.mutations).not.toContain('addSampleNote');
     expect(off.mutations).toContain('enablePlugin');
+    // Through a fragment the introspection is still the district's own.
+    const viaFragment = await ask(stack.gateway, '{ ...Types } fragment Types on Query { __schema { types { name } } }', await staff('341021'));
+    expect(viaFragment.body.data.__schema.types.map((t: { name: string }) => t.name)).not.toContain('SampleNote');
+    // Beside data it would be answered from the whole graph, so it is refused, naming the rule.
+    for (const mixed of ['{ __schema { types { name } } district(code: "341021") { name } }', '{ ... on Query { __type(name: "SampleNote") { name } } districts { code } }']) {
+      const refused = await ask(stack.gateway, mixed, await staff('341021'));
+      expect(refused.body.data ?? null).toBeNull();
+      expect(refused.body.errors[0].extensions).toMatchObject({ code: 'BAD_REQUEST', rule: 'introspection-alone', district: '341021' });
+    }
+    // A district with every plugin on may mix them as any GraphQL server allows.
+    const mixedOn = await ask(stack.gateway, '{ __type(name: "SampleNote") { name } district(code: "341000") { name } }', await staff('341000'));
+    expect(mixedOn.body.data.__type.name).toBe('SampleNote');
   }, 120_000);
 
   it('applies an operator’s switch in every gateway instance, without a restart, and audits it', async () => {

@@ -13,6 +13,7 @@ import {
   type FieldDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type SelectionNode,
 } from 'graphql';
 import { transformSupergraphToPublicSchema } from '@theguild/federation-composition';
 import { appError, ErrorCode } from '@cppcc/kit';
@@ -108,6 +109,15 @@ export class PluginGate {
   check(document: DocumentNode, site: string | null) {
     const disabled = new Set(this.disabledFor(site));
     if (disabled.size === 0) return null;
+    // The engines answer introspection from the district's pruned schema only when it stands
+    // alone; mixed with data it would run against the whole graph and show the switched-off plugins.
+    const mixed = document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && rootKind(document, d) === 'mixed');
+    if (mixed) {
+      return appError(ErrorCode.BAD_REQUEST, `district ${site ?? '(none)'} has plugins switched off: ask for __schema or __type in an operation of its own, not beside data fields`, {
+        rule: 'introspection-alone',
+        district: site,
+      });
+    }
     const typeInfo = new TypeInfo(this.api);
     let refused: { plugin: string; where: string } | null = null;
     const { fieldPlugin, typePlugin } = this;
@@ -154,11 +164,7 @@ export class PluginGate {
   introspection(document: DocumentNode, operationName?: string | null): 'only' | 'mixed' | 'none' {
     const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-    if (!operation) return 'none';
-    const names = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '...'));
-    const meta = names.filter((n) => n === '__schema' || n === '__type');
-    if (meta.length === 0) return 'none';
-    return names.every((n) => n.startsWith('__')) ? 'only' : 'mixed';
+    return operation ? rootKind(document, operation) : 'none';
   }
 
   /** The API schema without the types and fields of plugins the district has not enabled. */
@@ -198,6 +204,27 @@ export class PluginGate {
     });
     return buildASTSchema(pruned, { assumeValidSDL: true });
   }
+}
+
+/** Whether an operation's root fields, fragments followed, are all, some or none introspection. */
+function rootKind(document: DocumentNode, operation: OperationDefinitionNode): 'only' | 'mixed' | 'none' {
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  const names: string[] = [];
+  const seen = new Set<string>();
+  const collect = (selections: readonly SelectionNode[]) => {
+    for (const s of selections) {
+      if (s.kind === Kind.FIELD) names.push(s.name.value);
+      else if (s.kind === Kind.INLINE_FRAGMENT) collect(s.selectionSet.selections);
+      else if (!seen.has(s.name.value)) {
+        seen.add(s.name.value);
+        const fragment = fragments.get(s.name.value);
+        if (fragment) collect(fragment.selectionSet.selections);
+      }
+    }
+  };
+  collect(operation.selectionSet.selections);
+  if (!names.some((n) => n === '__schema' || n === '__type')) return 'none';
+  return names.every((n) => n.startsWith('__')) ? 'only' : 'mixed';
 }
 
 function namedTypeOf(type: FieldDefinitionNode['type']): string {
