@@ -1,7 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { z } from 'zod';
-import { assertWritableDistrict, defineMigration, inputError } from '@cppcc/kit';
-import { definePlugin, pluginBuilder, requirePermission, settingsOf } from './manifest.js';
+import { defineMigration, inputError } from '@cppcc/kit';
+import { definePlugin, pluginBuilder, requirePermissionIn, settingsOf } from './manifest.js';
 
 /**
  * A small plugin the SDK, platform and gateway tests install: one table, a query, a mutation,
@@ -44,10 +44,9 @@ builder.mutationField('addSampleNote', (t) =>
     type: Note,
     args: { district: t.arg.id({ required: true }), text: t.arg.string({ required: true }) },
     resolve: async (_r, args, ctx) => {
-      requirePermission(ctx, 'note.add');
+      await requirePermissionIn(ctx, 'note.add', String(args.district));
       const { maxLength } = await settingsOf<{ maxLength: number }>(ctx);
       if (args.text.length > maxLength) throw inputError('text', 'max-length', `at most ${maxLength} characters (this district's setting)`);
-      await assertWritableDistrict(ctx, String(args.district));
       return ctx.em.transactional(async (em) => em.create(NoteSchema, { district: String(args.district), text: args.text, public: true }));
     },
   }),
@@ -63,7 +62,7 @@ export const samplePlugin = definePlugin({
   builder,
   entities: [NoteSchema],
   migrations: [migration],
-  permissions: { 'note.add': { description: 'add notes', roles: ['staff'] } },
+  permissions: { 'note.add': { description: 'add notes', roles: ['staff', 'operator'] } },
   settings: z.object({ maxLength: z.number().int().positive().max(1000).default(20) }),
   demo: { enabledIn: ['341000'], disabledIn: ['341021'] },
 });

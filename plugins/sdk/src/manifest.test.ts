@@ -80,4 +80,17 @@ describe.each(databases())('a plugin behind the gateway on $name', ({ url }) => 
     const member = await t.post(add, { d: '341002', text: 'x' }, { as: { roles: ['member'], district: '341002', memberId: '1' } });
     expect(member.errors[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', permission: 'note.add' } });
   });
+
+  it('lets every role the manifest names write, in the districts it works for and nowhere else', async () => {
+    const operator = (district: string) => ({ as: { roles: ['operator' as const], district } });
+    expect((await t.post(add, { d: '341002', text: 'op' }, operator('341002'))).data.addSampleNote).toEqual({ text: 'op', district: '341002' });
+    await t.enable('341003');
+    const sibling = await t.post(add, { d: '341002', text: 'no' }, operator('341003'));
+    expect(sibling.errors[0].extensions).toMatchObject({ code: 'CROSS_DISTRICT', field: 'district', permission: 'note.add' });
+    // City staff (of a city that has the plugin on) write in the districts below.
+    await t.enable('341000');
+    expect((await t.post(add, { d: '341002', text: 'city' }, staff('341000'))).errors).toBeUndefined();
+    const [{ n }] = await t.plugin.orm.em.fork().getConnection().execute("select count(*) as n from sample_note where text = 'no'");
+    expect(Number(n)).toBe(0);
+  });
 });

@@ -2,6 +2,8 @@ import type { EntitySchema, MigrationObject } from '@mikro-orm/core';
 import { z } from 'zod';
 import {
   appError,
+  assertKnownDistrict,
+  canSeeDistrict,
   createBuilder,
   defineModule,
   ErrorCode,
@@ -175,6 +177,19 @@ export function requirePermission(ctx: RequestContext, permission: string): void
   if (may(ctx, permission)) return;
   const code = ctx.caller.userId === null ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN;
   throw appError(code, `${ctx.module}: this needs the permission ${permission} (${pluginOf(ctx).manifest.permissions[permission].description})`, { permission });
+}
+
+/**
+ * Refuses a write to `district` by a caller without the permission or who does not work for
+ * that district (or one above it). The manifest's roles decide who may — a permission held by
+ * operators lets operators write — which the kit's staff-only assertWritableDistrict would not.
+ */
+export async function requirePermissionIn(ctx: RequestContext, permission: string, district: string, field = 'district'): Promise<void> {
+  requirePermission(ctx, permission);
+  await assertKnownDistrict(ctx, district, field);
+  if (!canSeeDistrict(ctx.caller, district)) {
+    throw appError(ErrorCode.CROSS_DISTRICT, `${field}: you may not change records of district ${district}`, { field, permission });
+  }
 }
 
 export function installedPlugin(id: string): Plugin | undefined {

@@ -83,8 +83,8 @@ export const initial = defineMigration('Migration${stamp}_${id.replace(/-/g, '_'
 );
 `,
     [`src/schema/${id}-item.ts`]: `import { z } from 'zod';
-import { assertWritableDistrict, inputError } from '@cppcc/kit';
-import { requirePermission, settingsOf } from '@cppcc/plugin-sdk';
+import { inputError } from '@cppcc/kit';
+import { requirePermissionIn, settingsOf } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { ${P}ItemSchema, type ${P}Item } from '../entities/${id}-item.entity.js';
 import type { ${P}Settings } from '../settings.js';
@@ -118,9 +118,8 @@ builder.mutationFields((t) => ({
       title: t.arg.string({ required: true, validate: z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters') }),
     },
     resolve: async (_root, args, ctx) => {
-      requirePermission(ctx, 'item.add');
       const district = String(args.district);
-      await assertWritableDistrict(ctx, district);
+      await requirePermissionIn(ctx, 'item.add', district);
       const settings = await settingsOf<${P}Settings>(ctx);
       const count = await ctx.em.count(${P}ItemSchema, { district }, { filters: false });
       if (count >= settings.maxItems) throw inputError('district', 'max-items', \`district \${district} already has \${count} records, the most its settings allow (maxItems)\`);
@@ -190,7 +189,7 @@ export const ${c} = definePlugin({
   seed,
   isSeeded,
   permissions: {
-    // Writes also pass the kit's district check, which admits staff (and admin).
+    // requirePermissionIn also confines the write to the districts the caller works for.
     'item.add': { description: 'add records', roles: ['staff'] },
   },
   settings,

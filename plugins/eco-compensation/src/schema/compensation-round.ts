@@ -1,5 +1,5 @@
-import { appError, assertWritableDistrict, AuditEntrySchema, type AuditEntry, connectionType, ErrorCode, findPage, inputError, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
-import { requirePermission, settingsOf } from '@cppcc/plugin-sdk';
+import { appError, AuditEntrySchema, type AuditEntry, connectionType, ErrorCode, findPage, inputError, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import { requirePermissionIn, settingsOf } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { displayAmount, isoDate, text } from '../commands/validate.js';
 import { roundWorkflow } from '../commands/workflows.js';
@@ -121,9 +121,8 @@ builder.mutationFields((t) => ({
     description: 'Opens a round under negotiation (permission round.manage).',
     args: { input: t.arg({ type: CreateRoundInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      requirePermission(ctx, 'round.manage');
       const district = String(input.district);
-      await assertWritableDistrict(ctx, district, 'input.district');
+      await requirePermissionIn(ctx, 'round.manage', district, 'input.district');
       const settings = await settingsOf<EcoCompensationSettings>(ctx);
       if (!Number.isInteger(input.startYear) || input.startYear < 1990 || input.startYear > 2100) throw inputError('input.startYear', 'range', 'must be a year between 1990 and 2100');
       if (input.endYear < input.startYear || input.endYear - input.startYear > 10) throw inputError('input.endYear', 'range', 'must be the start year or up to ten years after it');
@@ -200,9 +199,8 @@ async function moveRound(
   note: string | null,
   alsoSet?: (round: CompensationRound) => void,
 ): Promise<CompensationRound> {
-  requirePermission(ctx, 'round.manage');
   const found = await visibleRound(ctx, id, 'id');
-  await assertWritableDistrict(ctx, found.district);
+  await requirePermissionIn(ctx, 'round.manage', found.district);
   return ctx.em.transactional(async (em) => {
     const round = await em.findOneOrFail(CompensationRoundSchema, { id: found.id });
     roundWorkflow.apply({ ...ctx, em }, round, action, note);

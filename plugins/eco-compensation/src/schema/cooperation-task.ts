@@ -1,5 +1,5 @@
-import { assertWritableDistrict, AuditEntrySchema, inputError, notFound, parseId, type RequestContext } from '@cppcc/kit';
-import { requirePermission } from '@cppcc/plugin-sdk';
+import { AuditEntrySchema, inputError, notFound, parseId, type RequestContext } from '@cppcc/kit';
+import { requirePermissionIn } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { text, url } from '../commands/validate.js';
 import { taskWorkflow } from '../commands/workflows.js';
@@ -39,10 +39,9 @@ async function moveTask(
   note: string | null,
   alsoSet?: (task: CooperationTask) => void,
 ): Promise<CooperationTask> {
-  requirePermission(ctx, 'round.manage');
   const found = await ctx.em.findOne(CooperationTaskSchema, { id: parseId(id) });
   if (!found) throw notFound('cooperation task', id);
-  await assertWritableDistrict(ctx, found.district, 'id');
+  await requirePermissionIn(ctx, 'round.manage', found.district, 'id');
   return ctx.em.transactional(async (em) => {
     const task = await em.findOneOrFail(CooperationTaskSchema, { id: found.id }, { filters: false });
     taskWorkflow.apply({ ...ctx, em }, task, action, note);
@@ -63,9 +62,8 @@ builder.mutationFields((t) => ({
       resultsUrl: t.arg.string({ required: false }),
     },
     resolve: async (_root, args, ctx) => {
-      requirePermission(ctx, 'round.manage');
       const round = await visibleRound(ctx, args.roundId);
-      await assertWritableDistrict(ctx, round.district, 'roundId');
+      await requirePermissionIn(ctx, 'round.manage', round.district, 'roundId');
       assertYearInRound(round, args.year);
       const title = text(args.title, 'title');
       const owners = text(args.owners, 'owners');

@@ -1,5 +1,5 @@
-import { assertWritableDistrict, inputError } from '@cppcc/kit';
-import { requirePermission } from '@cppcc/plugin-sdk';
+import { inputError } from '@cppcc/kit';
+import { requirePermissionIn } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { isoDate, text } from '../commands/validate.js';
 import { ESCALATION_LEVELS, EscalationSchema, type Escalation } from '../entities/escalation.entity.js';
@@ -36,9 +36,8 @@ builder.mutationFields((t) => ({
       note: t.arg.string({ required: false }),
     },
     resolve: async (_root, args, ctx) => {
-      requirePermission(ctx, 'round.manage');
       const round = await visibleRound(ctx, args.roundId);
-      await assertWritableDistrict(ctx, round.district, 'roundId');
+      await requirePermissionIn(ctx, 'round.manage', round.district, 'roundId');
       const agenda = text(args.agenda, 'agenda');
       const listedOn = isoDate(args.listedOn, 'listedOn');
       const heldOn = args.heldOn ? isoDate(args.heldOn, 'heldOn') : null;

@@ -1,5 +1,5 @@
-import { appError, assertWritableDistrict, ErrorCode, inputError } from '@cppcc/kit';
-import { requirePermission, settingsOf } from '@cppcc/plugin-sdk';
+import { appError, ErrorCode, inputError } from '@cppcc/kit';
+import { requirePermissionIn, settingsOf } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { displayAmount, text } from '../commands/validate.js';
 import { FundContributionSchema, PAYER_KINDS, type FundContribution } from '../entities/fund-contribution.entity.js';
@@ -54,9 +54,8 @@ builder.mutationFields((t) => ({
       amount: t.arg.int({ required: true, description: '万元' }),
     },
     resolve: async (_root, args, ctx) => {
-      requirePermission(ctx, 'round.manage');
       const round = await visibleRound(ctx, args.roundId);
-      await assertWritableDistrict(ctx, round.district, 'roundId');
+      await requirePermissionIn(ctx, 'round.manage', round.district, 'roundId');
       const payerName = text(args.payerName, 'payerName', 100);
       assertYearInRound(round, args.year);
       if (!(args.amount > 0)) throw inputError('amount', 'positive', 'must be a positive amount in 万元');

@@ -1,5 +1,5 @@
-import { assertWritableDistrict, connectionType, findPage, inputError, pageArgs } from '@cppcc/kit';
-import { requirePermission } from '@cppcc/plugin-sdk';
+import { connectionType, findPage, inputError, pageArgs } from '@cppcc/kit';
+import { requirePermissionIn } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { text } from '../commands/validate.js';
 import { MonitoringSectionSchema, type MonitoringSection } from '../entities/monitoring-section.entity.js';
@@ -36,9 +36,8 @@ builder.mutationFields((t) => ({
       description: t.arg.string({ required: false }),
     },
     resolve: async (_root, args, ctx) => {
-      requirePermission(ctx, 'round.manage');
       const district = String(args.district);
-      await assertWritableDistrict(ctx, district);
+      await requirePermissionIn(ctx, 'round.manage', district);
       const code = text(args.code, 'code', 40);
       if (!/^[A-Za-z0-9_-]+$/.test(code)) throw inputError('code', 'format', 'letters, digits, _ and - only');
       const taken = await ctx.em.count(MonitoringSectionSchema, { code }, { filters: false });

@@ -1,5 +1,5 @@
-import { appError, assertWritableDistrict, ErrorCode, notFound, parseId } from '@cppcc/kit';
-import { requirePermission } from '@cppcc/plugin-sdk';
+import { appError, ErrorCode, notFound, parseId } from '@cppcc/kit';
+import { requirePermissionIn } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { CompensationRoundSchema, type CompensationRound } from '../entities/compensation-round.entity.js';
 import { LINK_KINDS, TopicLinkSchema, type LinkKind, type TopicLink } from '../entities/topic-link.entity.js';
@@ -79,9 +79,8 @@ builder.mutationFields((t) => ({
     description: 'Ties a research project, consultation activity, proposal or recommendation to a round (permission round.manage).',
     args: { roundId: t.arg.id({ required: true }), kind: t.arg({ type: LinkKindEnum, required: true }), targetId: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
     resolve: async (_root, args, ctx) => {
-      requirePermission(ctx, 'round.manage');
       const round = await visibleRound(ctx, args.roundId);
-      await assertWritableDistrict(ctx, round.district, 'roundId');
+      await requirePermissionIn(ctx, 'round.manage', round.district, 'roundId');
       const targetId = String(parseId(args.targetId, 'targetId'));
       const twice = await ctx.em.count(TopicLinkSchema, { roundId: round.id, kind: args.kind, targetId }, { filters: false });
       if (twice) throw appError(ErrorCode.CONFLICT, `targetId: ${args.kind} ${targetId} is already linked to round ${round.id}`, { field: 'targetId' });
@@ -97,10 +96,9 @@ builder.mutationFields((t) => ({
     type: 'Boolean',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      requirePermission(ctx, 'round.manage');
       const link = await ctx.em.findOne(TopicLinkSchema, { id: parseId(args.id) });
       if (!link) throw notFound('link', args.id);
-      await assertWritableDistrict(ctx, link.district, 'id');
+      await requirePermissionIn(ctx, 'round.manage', link.district, 'id');
       await ctx.em.transactional(async (em) => em.remove(await em.findOneOrFail(TopicLinkSchema, { id: link.id }, { filters: false })));
       return true;
     },

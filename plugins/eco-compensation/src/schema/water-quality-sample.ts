@@ -1,5 +1,5 @@
-import { assertWritableDistrict, audit, connectionType, findPage, inputError, notFound, pageArgs, parseId } from '@cppcc/kit';
-import { requirePermission, settingsOf } from '@cppcc/plugin-sdk';
+import { audit, connectionType, findPage, inputError, notFound, pageArgs, parseId } from '@cppcc/kit';
+import { requirePermissionIn, settingsOf } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { recomputeAfterSampleChange } from '../commands/assessment.js';
 import { isoDate, yearOf } from '../commands/validate.js';
@@ -99,10 +99,9 @@ builder.mutationFields((t) => ({
       values: t.arg({ type: [IndicatorValueInput], required: true }),
     },
     resolve: async (_root, args, ctx) => {
-      requirePermission(ctx, 'sample.record');
       const section = await ctx.em.findOne(MonitoringSectionSchema, { id: parseId(args.sectionId, 'sectionId') });
       if (!section) throw notFound('monitoring section', args.sectionId);
-      await assertWritableDistrict(ctx, section.district, 'sectionId');
+      await requirePermissionIn(ctx, 'sample.record', section.district, 'sectionId');
       const sampledOn = isoDate(args.sampledOn, 'sampledOn');
       const values = readValues(args.values, catalogue((await settingsOf<EcoCompensationSettings>(ctx)).extraIndicators));
       return ctx.em.transactional(async (em) => {
@@ -133,10 +132,9 @@ builder.mutationFields((t) => ({
       note: t.arg.string({ required: false }),
     },
     resolve: async (_root, args, ctx) => {
-      requirePermission(ctx, 'sample.record');
       const found = await ctx.em.findOne(WaterQualitySampleSchema, { id: parseId(args.id) });
       if (!found) throw notFound('water-quality sample', args.id);
-      await assertWritableDistrict(ctx, found.district, 'id');
+      await requirePermissionIn(ctx, 'sample.record', found.district, 'id');
       const sampledOn = args.sampledOn ? isoDate(args.sampledOn, 'sampledOn') : found.sampledOn;
       const values = readValues(args.values, catalogue((await settingsOf<EcoCompensationSettings>(ctx)).extraIndicators));
       return ctx.em.transactional(async (em) => {

@@ -1,5 +1,4 @@
-import { assertWritableDistrict } from '@cppcc/kit';
-import { requirePermission, settingsOf } from '@cppcc/plugin-sdk';
+import { requirePermissionIn, settingsOf } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { storeAssessment, type AssessmentResult } from '../commands/assessment.js';
 import { displayAmount } from '../commands/validate.js';
@@ -70,9 +69,8 @@ builder.mutationFields((t) => ({
     description: "Computes (or recomputes) a year's assessment from its samples (permission assessment.compute).",
     args: { roundId: t.arg.id({ required: true }), year: t.arg.int({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      requirePermission(ctx, 'assessment.compute');
       const round = await visibleRound(ctx, args.roundId);
-      await assertWritableDistrict(ctx, round.district, 'roundId');
+      await requirePermissionIn(ctx, 'assessment.compute', round.district, 'roundId');
       assertYearInRound(round, args.year);
       assertAssessable(round);
       return ctx.em.transactional(async (em) => storeAssessment(em, round, args.year, ctx.caller.userId));

@@ -1,4 +1,5 @@
-import { assertWritableDistrict, audit, inputError, notFound, type RequestContext } from '@cppcc/kit';
+import { audit, inputError, notFound, type RequestContext } from '@cppcc/kit';
+import { requirePermissionIn } from '@cppcc/plugin-sdk';
 import { JointActivitySchema, type JointActivity, type JointActivityKind } from '../entities/joint-activity.entity.js';
 import { mechanismOf } from './mechanisms.js';
 import { rotationOf } from './meetings.js';
@@ -17,7 +18,7 @@ export interface JointActivityInput {
 /** 联合调研 / 联动民主监督: what the mechanism's committees do together. */
 export async function recordJointActivity(ctx: RequestContext, input: JointActivityInput): Promise<JointActivity> {
   const mechanism = await mechanismOf(ctx, input.mechanismId, 'input.mechanismId');
-  await assertWritableDistrict(ctx, mechanism.district, 'input.mechanismId');
+  await requirePermissionIn(ctx, 'meeting.record', mechanism.district, 'input.mechanismId');
   if (input.endsOn !== null && input.endsOn < input.startsOn) throw inputError('input.endsOn', 'order', 'must not be before startsOn');
   const rotation = new Set((await rotationOf(ctx, mechanism.id)).map((m) => m.id));
   if (input.participantIds.length < 2) throw inputError('input.participantIds', 'min', 'a joint activity has at least two committees');
@@ -37,7 +38,7 @@ export async function recordJointActivity(ctx: RequestContext, input: JointActiv
 export async function recordJointActivityOutcome(ctx: RequestContext, id: number, endsOn: string, outcome: string): Promise<JointActivity> {
   const found = await ctx.em.findOne(JointActivitySchema, { id });
   if (!found) throw notFound('joint activity', id);
-  await assertWritableDistrict(ctx, found.district, 'input.id');
+  await requirePermissionIn(ctx, 'meeting.record', found.district, 'input.id');
   if (endsOn < found.startsOn) throw inputError('input.endsOn', 'order', `must not be before the activity began (${found.startsOn})`);
   return ctx.em.transactional(async (em) => {
     const activity = await em.findOneOrFail(JointActivitySchema, { id });

@@ -1,19 +1,8 @@
-import { appError, assertKnownDistrict, assertWritableDistrict, audit, canSeeDistrict, ErrorCode, hasRole, inputError, notFound, type RequestContext } from '@cppcc/kit';
+import { appError, assertKnownDistrict, audit, ErrorCode, inputError, notFound, type RequestContext } from '@cppcc/kit';
+import { requirePermissionIn } from '@cppcc/plugin-sdk';
 import { CooperationMechanismSchema, MechanismMemberSchema, type CooperationMechanism } from '../entities/cooperation-mechanism.entity.js';
 import { PartnerCommitteeSchema, type PartnerCommittee } from '../entities/partner-committee.entity.js';
 import { mechanismWorkflow, type MechanismAction } from '../workflows.js';
-
-/**
- * Operators hold mechanism.manage (they set the plugin up for their district), but the kit's
- * write check admits staff only; an operator may change the districts they administer.
- */
-async function assertManages(ctx: RequestContext, district: string, field: string): Promise<void> {
-  if (!hasRole(ctx.caller, 'operator') || hasRole(ctx.caller, 'staff')) return assertWritableDistrict(ctx, district, field);
-  await assertKnownDistrict(ctx, district, field);
-  if (!canSeeDistrict(ctx.caller, district)) {
-    throw appError(ErrorCode.CROSS_DISTRICT, `${field}: you may not change records of district ${district}`, { field });
-  }
-}
 
 export interface PartnerInput {
   district: string;
@@ -23,7 +12,7 @@ export interface PartnerInput {
 }
 
 export async function registerPartnerCommittee(ctx: RequestContext, input: PartnerInput): Promise<PartnerCommittee> {
-  await assertManages(ctx, input.district, 'input.district');
+  await requirePermissionIn(ctx, 'mechanism.manage', input.district, 'input.district');
   const same = await ctx.em.findOne(PartnerCommitteeSchema, { district: input.district, name: input.name });
   if (same) throw inputError('input.name', 'unique', `district ${input.district} already lists ${input.name} (partner ${same.id})`);
   return ctx.em.transactional(async (em) => em.create(PartnerCommitteeSchema, { ...input, public: true }));
@@ -46,7 +35,7 @@ export interface MechanismInput {
 }
 
 export async function createCooperationMechanism(ctx: RequestContext, input: MechanismInput): Promise<CooperationMechanism> {
-  await assertManages(ctx, input.district, 'input.district');
+  await requirePermissionIn(ctx, 'mechanism.manage', input.district, 'input.district');
   if (input.committees.length < 2) throw inputError('input.committees', 'min', 'a mechanism joins at least two committees');
   const seen = new Set<string>();
   for (const [i, c] of input.committees.entries()) {
@@ -93,7 +82,7 @@ export async function mechanismOf(ctx: RequestContext, id: number, field: string
 export async function transitionMechanism(ctx: RequestContext, id: number, action: MechanismAction, note: string | null): Promise<CooperationMechanism> {
   const found = await ctx.em.findOne(CooperationMechanismSchema, { id });
   if (!found) throw notFound('cooperation mechanism', id);
-  await assertManages(ctx, found.district, 'id');
+  await requirePermissionIn(ctx, 'mechanism.manage', found.district, 'id');
   return ctx.em.transactional(async (em) => {
     const mechanism = await em.findOneOrFail(CooperationMechanismSchema, { id });
     mechanismWorkflow.apply({ ...ctx, em }, mechanism, action, note);

@@ -1,4 +1,5 @@
-import { appError, assertWritableDistrict, audit, ErrorCode, inputError, notFound, type RequestContext } from '@cppcc/kit';
+import { appError, audit, ErrorCode, inputError, notFound, type RequestContext } from '@cppcc/kit';
+import { requirePermissionIn } from '@cppcc/plugin-sdk';
 import { settingsOf } from '@cppcc/plugin-sdk';
 import { MechanismMemberSchema, type CooperationMechanism, type MechanismMember } from '../entities/cooperation-mechanism.entity.js';
 import { JointChairsMeetingSchema, MeetingResolutionSchema, type JointChairsMeeting, type MeetingResolution } from '../entities/joint-chairs-meeting.entity.js';
@@ -39,7 +40,7 @@ export interface PlanMeetingInput {
 
 export async function planJointChairsMeeting(ctx: RequestContext, input: PlanMeetingInput): Promise<JointChairsMeeting> {
   const mechanism = await mechanismOf(ctx, input.mechanismId, 'input.mechanismId');
-  await assertWritableDistrict(ctx, mechanism.district, 'input.mechanismId');
+  await requirePermissionIn(ctx, 'meeting.record', mechanism.district, 'input.mechanismId');
   if (mechanism.status !== 'ACTIVE') {
     throw appError(ErrorCode.CONFLICT, `input.mechanismId: mechanism ${mechanism.id} is ${mechanism.status}; only an active mechanism meets`, { field: 'input.mechanismId', rule: 'active' });
   }
@@ -83,7 +84,7 @@ export async function planJointChairsMeeting(ctx: RequestContext, input: PlanMee
 async function meetingFor(ctx: RequestContext, id: number): Promise<JointChairsMeeting> {
   const meeting = await ctx.em.findOne(JointChairsMeetingSchema, { id });
   if (!meeting) throw notFound('joint chairs meeting', id);
-  await assertWritableDistrict(ctx, meeting.district, 'input.meetingId');
+  await requirePermissionIn(ctx, 'meeting.record', meeting.district, 'input.meetingId');
   return meeting;
 }
 
@@ -133,7 +134,7 @@ export async function cancelJointChairsMeeting(ctx: RequestContext, id: number, 
 export async function followUpResolution(ctx: RequestContext, id: number, action: ResolutionAction, followUp: string): Promise<MeetingResolution> {
   const found = await ctx.em.findOne(MeetingResolutionSchema, { id });
   if (!found) throw notFound('resolution', id);
-  await assertWritableDistrict(ctx, found.district, 'input.resolutionId');
+  await requirePermissionIn(ctx, 'meeting.record', found.district, 'input.resolutionId');
   return ctx.em.transactional(async (em) => {
     const resolution = await em.findOneOrFail(MeetingResolutionSchema, { id });
     resolutionWorkflow.apply({ ...ctx, em }, resolution, action, followUp);

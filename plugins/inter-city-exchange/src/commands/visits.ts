@@ -1,4 +1,5 @@
-import { assertWritableDistrict, audit, emit, inputError, notFound, type RequestContext } from '@cppcc/kit';
+import { audit, emit, inputError, notFound, type RequestContext } from '@cppcc/kit';
+import { requirePermissionIn } from '@cppcc/plugin-sdk';
 import { dutyReported } from '@cppcc/events';
 import { ExchangeVisitSchema, VisitDelegateSchema, type ExchangeVisit, type VisitDirection } from '../entities/exchange-visit.entity.js';
 import { PartnerCommitteeSchema } from '../entities/partner-committee.entity.js';
@@ -27,7 +28,7 @@ export interface VisitInput {
 }
 
 export async function planExchangeVisit(ctx: RequestContext, input: VisitInput): Promise<ExchangeVisit> {
-  await assertWritableDistrict(ctx, input.district, 'input.district');
+  await requirePermissionIn(ctx, 'visit.record', input.district, 'input.district');
   const partner = await ctx.em.findOne(PartnerCommitteeSchema, { id: input.partnerId });
   if (!partner) throw inputError('input.partnerId', 'exists', `no partner committee has id ${input.partnerId}`);
   if (input.mechanismId !== null) await mechanismOf(ctx, input.mechanismId, 'input.mechanismId');
@@ -50,7 +51,7 @@ export async function planExchangeVisit(ctx: RequestContext, input: VisitInput):
 async function visitFor(ctx: RequestContext, id: number): Promise<ExchangeVisit> {
   const visit = await ctx.em.findOne(ExchangeVisitSchema, { id });
   if (!visit) throw notFound('exchange visit', id);
-  await assertWritableDistrict(ctx, visit.district, 'input.visitId');
+  await requirePermissionIn(ctx, 'visit.record', visit.district, 'input.visitId');
   return visit;
 }
 
