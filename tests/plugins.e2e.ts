@@ -148,4 +148,14 @@ describe.each(buses.flatMap((bus) => (['apollo', 'hive'] as const).map((engine) 
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].extensions.code).toBe('UNKNOWN_DISTRICT');
   }, 120_000);
+
+  it('lets a signed-in caller act for a district they work for, and no other', async () => {
+    const cityStaff = await staff('341000');
+    const below = await ask(stack.gateway, notes, cityStaff, { 'x-cppcc-district': '341021' });
+    expect(below.body.errors[0].extensions).toMatchObject({ code: 'PLUGIN_DISABLED', district: '341021' });
+    expect((await ask(stack.gateway, notes, cityStaff, { 'x-cppcc-district': '341000' })).body.errors).toBeUndefined();
+    const sibling = await ask(stack.gateway, notes, await staff('341021'), { 'x-cppcc-district': '341000' });
+    expect(sibling.status).toBe(403);
+    expect(sibling.body.errors[0].extensions.code).toBe('CROSS_DISTRICT');
+  }, 120_000);
 });

@@ -132,18 +132,24 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       const error = appError(ErrorCode.UNKNOWN_DISTRICT, `token names district ${base.district}, which does not exist`);
       return { ok: false, status: 403, code: String(error.extensions.code), message: error.message };
     }
-    // Whose plugins the request sees: the caller's district, or the one an anonymous client names.
+    // Whose plugins the request sees: the district the client names — any, when anonymous; one
+    // they work for (their own or one below), when signed in — else the caller's own, else the city.
+    const districts = await directory.visibleDistricts(base);
     const named = req.headers[SITE_HEADER];
     let site = base.district;
-    if (!site && typeof named === 'string' && named) {
+    if (typeof named === 'string' && named && named !== site) {
       if (!(await directory.knows(named))) {
         const error = appError(ErrorCode.UNKNOWN_DISTRICT, `${SITE_HEADER} names district ${named}, which does not exist`);
         return { ok: false, status: 400, code: String(error.extensions.code), message: error.message };
       }
+      if (base.userId !== null && !districts.includes(named)) {
+        const error = appError(ErrorCode.CROSS_DISTRICT, `${SITE_HEADER} names district ${named}, which you do not work for`);
+        return { ok: false, status: 403, code: String(error.extensions.code), message: error.message };
+      }
       site = named;
     }
     site ??= await directory.root();
-    return { ok: true, caller: { ...base, site, districts: await directory.visibleDistricts(base) } };
+    return { ok: true, caller: { ...base, site, districts } };
   }
 
   const server = http.createServer((req, res) => {
