@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { districts } from '@cppcc/demo';
+import { districts, members as demoMembers, type DemoMember } from '@cppcc/demo';
+import { memberRegistered } from '@cppcc/events';
 import pg from 'pg';
 import type { FilterQuery } from '@mikro-orm/core';
 import {
@@ -111,6 +112,35 @@ export async function publishDemoDistricts(transport: Transport): Promise<void> 
       district: d.code,
       occurredAt: new Date().toISOString(),
       payload: { code: d.code, name: d.name, parentCode: d.parent },
+    })),
+  );
+}
+
+export type MemberFacts = Pick<DemoMember, 'id' | 'district' | 'name' | 'party' | 'sectorId' | 'standingCommittee'> & {
+  status?: 'ACTIVE' | 'SUSPENDED' | 'LEFT';
+  changedAt?: string;
+};
+
+/** Announces members the way the members subgraph does (`member.registered`), for modules tested without it; by default as of the demo term's first day. */
+export async function publishDemoMembers(transport: Transport, list: MemberFacts[] = demoMembers()): Promise<void> {
+  await transport.publish(
+    list.map((m) => ({
+      id: randomUUID(),
+      type: memberRegistered.type,
+      source: 'members',
+      district: m.district,
+      occurredAt: new Date().toISOString(),
+      payload: {
+        memberId: String(m.id),
+        district: m.district,
+        name: m.name,
+        party: m.party,
+        cpcMember: m.party === '中共党员',
+        sectorId: String(m.sectorId),
+        standingCommittee: m.standingCommittee,
+        status: m.status ?? 'ACTIVE',
+        changedAt: m.changedAt ?? '2021-12-20T00:00:00.000Z',
+      },
     })),
   );
 }

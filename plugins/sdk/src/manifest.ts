@@ -16,7 +16,8 @@ import {
   type Role,
   type SeedOptions,
 } from '@cppcc/kit';
-import { pluginSwitched } from '@cppcc/events';
+import { memberRegistered, pluginSwitched } from '@cppcc/events';
+import { applyMemberRegistered, PluginMemberSchema, pluginMemberMigration } from './members.js';
 import { POTHOS_PLUGIN, registerPothosPlugin, type PluginBuildSpec } from './pothos-plugin.js';
 import { applyPluginSwitched, pluginGuard, PluginSwitchSchema, pluginSwitchMigration, switchFor } from './switches.js';
 
@@ -127,10 +128,14 @@ export function definePlugin<S extends z.ZodObject>(manifest: PluginManifest<S>)
     name: manifest.id,
     port: manifest.port,
     schema,
-    entities: [PluginSwitchSchema, ...(manifest.entities ?? [])],
-    migrations: [pluginSwitchMigration, ...(manifest.migrations ?? [])],
+    entities: [PluginSwitchSchema, PluginMemberSchema, ...(manifest.entities ?? [])],
+    migrations: [pluginSwitchMigration, pluginMemberMigration, ...(manifest.migrations ?? [])],
     emits: manifest.emits,
-    consumes: { ...manifest.consumes, [pluginSwitched.type]: applyPluginSwitched(manifest.id) },
+    consumes: {
+      ...manifest.consumes,
+      [pluginSwitched.type]: applyPluginSwitched(manifest.id),
+      [memberRegistered.type]: both(applyMemberRegistered, manifest.consumes?.[memberRegistered.type]),
+    },
     seed: manifest.seed,
     isSeeded: manifest.isSeeded,
   });
@@ -163,6 +168,11 @@ export async function settingsOf<T = Record<string, unknown>>(ctx: RequestContex
   const parsed = plugin.parseSettings(row?.settings ?? {});
   // Settings were validated when saved; a later, stricter version of the plugin falls back to defaults.
   return (parsed.ok ? parsed.value : plugin.defaults) as T;
+}
+
+/** The SDK's own handler, then the plugin's, when both want an event. */
+function both(sdk: EventHandler, own: EventHandler | undefined): EventHandler {
+  return own ? async (em, event) => { await sdk(em, event); await own(em, event); } : sdk;
 }
 
 /** Whether the caller holds one of the plugin's permissions. */

@@ -9,7 +9,8 @@ import { createGateway, signDevToken, type DevTokenClaims, type RunningGateway }
 import { memoryTransport, readSettings, type Caller, type ModuleDefinition, type Transport } from '@cppcc/kit';
 import { pluginSwitched } from '@cppcc/events';
 import { organization } from '@cppcc/organization';
-import { publishDemoDistricts, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { publishDemoDistricts, publishDemoMembers, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { members as demoMembers } from '@cppcc/demo';
 import type { Plugin } from './manifest.js';
 
 export { testCaller };
@@ -60,6 +61,15 @@ export async function startPluginTest(plugin: Plugin<any>, options: PluginTestOp
   }
   await publishDemoDistricts(transport);
   const own = modules[modules.length - 1];
+  // The members subgraph announces its members; here the kit does, and waits for the plugin's copy.
+  const roster = demoMembers();
+  await publishDemoMembers(transport, roster);
+  for (const deadline = Date.now() + 30_000; ; ) {
+    const [{ n }] = await own.orm.em.fork().getConnection().execute('select count(*) as n from plugin_member');
+    if (Number(n) >= roster.length) break;
+    if (Date.now() > deadline) throw new Error('the plugin did not receive the demo members');
+    await new Promise((r) => setTimeout(r, 25));
+  }
 
   const composed = composeServices(
     modules.map((m, i) => ({

@@ -1,11 +1,13 @@
-import { appError, audit, ErrorCode, inputError, notFound, type RequestContext } from '@cppcc/kit';
-import { requirePermissionIn } from '@cppcc/plugin-sdk';
-import { settingsOf } from '@cppcc/plugin-sdk';
+import { dutyReported } from '@cppcc/events';
+import { appError, audit, emit, ErrorCode, inputError, notFound, type RequestContext } from '@cppcc/kit';
+import { assertMembers, requirePermissionIn, settingsOf } from '@cppcc/plugin-sdk';
 import { MechanismMemberSchema, type CooperationMechanism, type MechanismMember } from '../entities/cooperation-mechanism.entity.js';
 import { JointChairsMeetingSchema, MeetingResolutionSchema, type JointChairsMeeting, type MeetingResolution } from '../entities/joint-chairs-meeting.entity.js';
 import type { InterCitySettings } from '../settings.js';
 import { meetingWorkflow, resolutionWorkflow, type ResolutionAction } from '../workflows.js';
 import { mechanismOf } from './mechanisms.js';
+
+export const MEETING_DUTY_KIND = 'plugin.inter-city-exchange.chairs-meeting';
 
 /** The mechanism's committees in rotation order. */
 export async function rotationOf(ctx: RequestContext, mechanismId: number): Promise<MechanismMember[]> {
@@ -100,11 +102,18 @@ export async function holdJointChairsMeeting(ctx: RequestContext, input: HoldMee
   const found = await meetingFor(ctx, input.meetingId);
   if (input.heldOn < found.plannedOn) throw inputError('input.heldOn', 'order', `must not be before the planned date ${found.plannedOn}`);
   if (new Set(input.attendeeIds).size !== input.attendeeIds.length) throw inputError('input.attendeeIds', 'unique', 'lists a member twice');
+  await assertMembers(ctx, input.attendeeIds, 'input.attendeeIds');
+  const mechanism = await mechanismOf(ctx, found.mechanismId, 'input.meetingId');
   return ctx.em.transactional(async (em) => {
     const meeting = await em.findOneOrFail(JointChairsMeetingSchema, { id: found.id });
     meetingWorkflow.apply({ ...ctx, em }, meeting, 'hold');
     meeting.heldOn = input.heldOn;
     meeting.attendeeIds = input.attendeeIds;
+    // Attending a joint chairs' meeting is duty like any meeting: each attendee's archive hears of it.
+    const summary = `出席${mechanism.name}第${meeting.session}次主席联席会议`;
+    for (const memberId of input.attendeeIds) {
+      emit(em, ctx.module, dutyReported, { memberId, kind: MEETING_DUTY_KIND, sourceId: `joint-chairs-meeting:${meeting.id}`, summary, occurredOn: input.heldOn }, meeting.district);
+    }
     for (const text of input.resolutions) {
       em.create(MeetingResolutionSchema, { district: meeting.district, meetingId: meeting.id, text, status: 'OPEN', followUp: null, public: meeting.public });
     }

@@ -1,5 +1,5 @@
 import { audit, emit, inputError, notFound, type RequestContext } from '@cppcc/kit';
-import { requirePermissionIn } from '@cppcc/plugin-sdk';
+import { assertMembers, requirePermissionIn } from '@cppcc/plugin-sdk';
 import { dutyReported } from '@cppcc/events';
 import { ExchangeVisitSchema, VisitDelegateSchema, type ExchangeVisit, type VisitDirection } from '../entities/exchange-visit.entity.js';
 import { PartnerCommitteeSchema } from '../entities/partner-committee.entity.js';
@@ -36,6 +36,7 @@ export async function planExchangeVisit(ctx: RequestContext, input: VisitInput):
   if (new Set(input.delegation).size !== input.delegation.length) throw inputError('input.delegation', 'unique', 'lists a member twice');
   if (input.direction === 'OUTGOING' && input.delegation.length === 0) throw inputError('input.delegation', 'min', 'an outgoing visit needs a delegation');
   if (input.leaderId !== null && !input.delegation.includes(input.leaderId)) throw inputError('input.leaderId', 'in-delegation', 'the leader must be one of the delegation');
+  await assertMembers(ctx, input.delegation, 'input.delegation');
   return ctx.em.transactional(async (em) => {
     const { delegation, leaderId, ...rest } = input;
     const visit = em.create(ExchangeVisitSchema, { ...rest, outcomes: null, reportedOn: null, status: 'PLANNED' });

@@ -103,12 +103,23 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
     expect(operator.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'meeting.record' });
     const otherDistrict = await t.post(hold, { i: { meetingId: meeting.id, heldOn: '2019-05-16', attendeeIds: ['1'], resolutions: [] } }, as(['staff'], TUNXI));
     expect(otherDistrict.errors?.[0].extensions?.code).toBe('CROSS_DISTRICT');
+    const stranger = await t.post(hold, { i: { meetingId: meeting.id, heldOn: '2019-05-16', attendeeIds: ['1', '999999'], resolutions: ['x'] } }, staff);
+    expect(stranger.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attendeeIds.1', rule: 'known-member' });
+    expect(await count(t, 'select count(*) from intercity_resolution')).toBe(0);
 
     const held = await t.post(hold, { i: { meetingId: meeting.id, heldOn: '2019-05-16', attendeeIds: ['1', '2'], resolutions: ['建立主席联席会议制度', '开展联合调研'] } }, staff);
     expect(held.errors).toBeUndefined();
     expect(held.data.holdJointChairsMeeting).toMatchObject({ status: 'HELD', heldOn: '2019-05-16', attendees: [{ id: '1' }, { id: '2' }] });
     const resolutions = held.data.holdJointChairsMeeting.resolutions;
     expect(resolutions.map((r: any) => r.status)).toEqual(['OPEN', 'OPEN']);
+    // Each attendee's duty archive hears of the meeting.
+    const duty = (await t.plugin.orm.em.fork().getConnection().execute(`select payload from outbox_event where type = 'duty.reported'`))
+      .map((r: { payload: unknown }) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload))
+      .filter((p: any) => p.sourceId === `joint-chairs-meeting:${meeting.id}`);
+    expect(duty.map((p: any) => [p.memberId, p.kind, p.occurredOn]).sort()).toEqual([
+      ['1', 'plugin.inter-city-exchange.chairs-meeting', '2019-05-16'],
+      ['2', 'plugin.inter-city-exchange.chairs-meeting', '2019-05-16'],
+    ]);
 
     const published = await t.post(publish, { id: meeting.id, m: '会议签订合作交流备忘录。' }, staff);
     expect(published.data.publishJointChairsMeetingMinutes).toEqual({ status: 'MINUTES_PUBLISHED', minutes: '会议签订合作交流备忘录。', availableActions: [] });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PluginTest } from '@cppcc/plugin-sdk/testing';
-import { testCaller } from '@cppcc/testing';
+import { members as demoMembers } from '@cppcc/demo';
+import { publishDemoMembers, testCaller } from '@cppcc/testing';
 import { as, count, setups, start } from '../test-support.js';
 
 const CITY = '341000';
@@ -41,6 +42,7 @@ describe.each(setups())('exchange visits on $name', (setup) => {
       [{ delegation: ['11', '11'] }, 'input.delegation', 'BAD_USER_INPUT'],
       [{ delegation: [], leaderId: null }, 'input.delegation', 'BAD_USER_INPUT'],
       [{ topics: [] }, 'input.topics', 'BAD_USER_INPUT'],
+      [{ delegation: ['11', '999999'] }, 'input.delegation.1', 'BAD_USER_INPUT'],
       [{ district: '999999' }, 'input.district', 'UNKNOWN_DISTRICT'],
     ];
     for (const [change, field, code] of cases) {
@@ -53,6 +55,18 @@ describe.each(setups())('exchange visits on $name', (setup) => {
     expect(crossDistrict.errors?.[0].extensions?.code).toBe('CROSS_DISTRICT');
     expect(await count(t, 'select count(*) from intercity_visit')).toBe(0);
     expect(await count(t, 'select count(*) from intercity_visit_delegate')).toBe(0);
+  });
+
+  it('refuses a delegate who has left the committee, as the members subgraph announced', async () => {
+    const leaver = demoMembers().find((m) => m.id === 13)!;
+    await publishDemoMembers(t.transport, [{ ...leaver, status: 'LEFT', changedAt: '2026-06-01T00:00:00.000Z' }]);
+    for (const deadline = Date.now() + 10_000; (await count(t, `select count(*) from plugin_member where member_id = '13' and status = 'LEFT'`)) === 0; ) {
+      if (Date.now() > deadline) throw new Error('the plugin did not hear that member 13 left');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const r = await t.post(plan, { i: { ...base(), delegation: ['11', '13'] } }, staff);
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.delegation.1', rule: 'active-member' });
+    expect(await count(t, 'select count(*) from intercity_visit')).toBe(0);
   });
 
   it('plans a visit with its delegation and leader', async () => {
