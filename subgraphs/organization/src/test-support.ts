@@ -26,7 +26,7 @@ export async function publishMembers(transport: Transport, list: MemberFacts[] =
         sectorId: String(m.sectorId),
         standingCommittee: m.standingCommittee,
         status: m.status ?? 'ACTIVE',
-        changedAt: m.changedAt ?? '2026-01-01T00:00:00.000Z',
+        changedAt: m.changedAt ?? '2021-12-20T00:00:00.000Z',
       },
     })),
   );

@@ -7,6 +7,7 @@ import type { CommitteeStatus, SpecialCommittee } from './entities/special-commi
 import type { LiaisonPair, LiaisonStatus } from './entities/liaison.entity.js';
 import type { StudySession, StudyStatus } from './entities/study-session.entity.js';
 import type { BranchPlacement, PlacementStatus } from './entities/party-branch.entity.js';
+import type { PartyGroupMembership, PartyGroupMembershipStatus } from './entities/party-group.entity.js';
 
 /**
  * Every state change in this subgraph is a row of one of these tables; defineWorkflow refuses
@@ -47,6 +48,12 @@ export const studySessionWorkflow = defineWorkflow<StudyStatus, StudyAction, Stu
 
 export type PlacementAction = 'end';
 export const placementWorkflow = defineWorkflow<PlacementStatus, PlacementAction, BranchPlacement>('branch_placement', [
+  { from: 'ACTIVE', action: 'end', who: ['staff'], to: 'ENDED' },
+]);
+
+export type PartyGroupMembershipAction = 'end';
+/** A role in the Party Group ends on a day; a new role is a new row (see commands/party-group.ts). */
+export const partyGroupMembershipWorkflow = defineWorkflow<PartyGroupMembershipStatus, PartyGroupMembershipAction, PartyGroupMembership>('party_group_membership', [
   { from: 'ACTIVE', action: 'end', who: ['staff'], to: 'ENDED' },
 ]);
 

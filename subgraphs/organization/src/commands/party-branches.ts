@@ -1,11 +1,11 @@
 import { branchActivityAttended } from '@cppcc/events';
 import { appError, assertWritableDistrict, audit, emit, ErrorCode, inputError, notFound, parseId, type RequestContext } from '@cppcc/kit';
 import { assertOrder, dayOf } from '../dates.js';
-import { MemberRefSchema } from '../entities/member-ref.entity.js';
 import { BranchActivitySchema, BranchPlacementSchema, PartyBranchSchema, type BranchActivity, type BranchActivityKind, type BranchPlacement, type PartyBranch } from '../entities/party-branch.entity.js';
 import { SpecialCommitteeSchema } from '../entities/special-committee.entity.js';
 import { placementWorkflow } from '../workflow.js';
 import { checkAttendees, writeAttendance } from './attendance.js';
+import { partyMember } from './member-checks.js';
 
 /** One active functional branch per committee, established no earlier than the committee. */
 export async function establishPartyBranch(ctx: RequestContext, input: { committee: number; name: string; establishedOn: string }): Promise<PartyBranch> {
@@ -36,11 +36,7 @@ async function loadBranch(ctx: RequestContext, id: number, field: string): Promi
 export async function placeInBranch(ctx: RequestContext, input: { branch: number; member: number; joinedOn: string }): Promise<BranchPlacement> {
   const branch = await loadBranch(ctx, input.branch, 'input.branch');
   assertOrder(branch.establishedOn, input.joinedOn, 'input.joinedOn', 'the day the branch was established');
-  const member = await ctx.loaders.one(MemberRefSchema, 'memberId').load(input.member);
-  if (!member) throw appError(ErrorCode.NOT_FOUND, `input.member: no member ${input.member} is known`, { field: 'input.member' });
-  if (member.district !== branch.district) throw inputError('input.member', 'district', `member ${input.member} belongs to district ${member.district}`);
-  if (member.status !== 'ACTIVE') throw inputError('input.member', 'status', `member ${input.member} is ${member.status}`);
-  if (!member.cpcMember) throw inputError('input.member', 'cpc', `member ${input.member} (${member.party}) is not a member of the Communist Party of China`);
+  await partyMember(ctx, branch.district, input.member, 'input.member');
   return ctx.em.transactional(async (em) => {
     const current = await em.findOne(BranchPlacementSchema, { memberId: input.member, status: 'ACTIVE' }, { filters: false });
     if (current) throw appError(ErrorCode.CONFLICT, `input.member: member ${input.member} is already placed in branch ${current.branchId}`, { field: 'input.member' });

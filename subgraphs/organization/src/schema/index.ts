@@ -10,6 +10,7 @@ import './attendance.js';
 import './body-meeting.js';
 import './liaison.js';
 import './study-session.js';
+import './party-group.js';
 import './party-branch.js';
 import './policy-document.js';
 import './communication.js';
