@@ -70,7 +70,7 @@ async function seedPartyBuilding(em: EntityManager, scale: number): Promise<void
   const placements = branchPlacements(scale);
   for (const b of partyBranches) {
     const first = placements.find((p) => p.branchId === b.id);
-    em.create(PartyBranchSchema, { ...b, secretaryId: first?.memberId ?? null, status: 'ACTIVE', public: true });
+    em.create(PartyBranchSchema, { ...b, secretaryId: first?.memberId ?? null, secretarySince: first?.joinedOn ?? null, dissolvedOn: null, status: 'ACTIVE', public: true });
   }
   for (const a of branchActivities) em.create(BranchActivitySchema, { ...a, district: partyBranches.find((b) => b.id === a.branchId)!.district, public: true });
   await em.flush();

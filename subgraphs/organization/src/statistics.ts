@@ -115,14 +115,15 @@ export interface PartyCoverage {
 
 /**
  * 两个全覆盖 for a district and period. Placement is counted on the period's last day; a member
- * is reached when placed in a branch then, or present at a branch activity in the period.
+ * is reached when placed in a branch then, or present at a branch activity in the period. The
+ * branches are those established by the last day and not dissolved on or before it.
  */
 export async function partyCoverage(em: EntityManager, p: Period): Promise<PartyCoverage> {
   const [members, placements, present, branches] = await Promise.all([
     em.find(MemberRefSchema, { district: p.district, status: 'ACTIVE' }, { orderBy: { memberId: 'asc' } }),
     em.find(BranchPlacementSchema, { district: p.district, joinedOn: { $lte: p.to }, $or: [{ leftOn: null }, { leftOn: { $gt: p.to } }] }, { filters: false }),
     em.find(AttendanceSchema, { district: p.district, kind: 'BRANCH_ACTIVITY', attendance: 'PRESENT', heldOn: { $gte: p.from, $lte: p.to } }, { filters: false, fields: ['memberId'] }),
-    em.find(PartyBranchSchema, { district: p.district, status: 'ACTIVE', establishedOn: { $lte: p.to } }, { filters: false, orderBy: { id: 'asc' } }),
+    em.find(PartyBranchSchema, { district: p.district, establishedOn: { $lte: p.to }, $or: [{ dissolvedOn: null }, { dissolvedOn: { $gt: p.to } }] }, { filters: false, orderBy: { id: 'asc' } }),
   ]);
   const placedIds = new Set(placements.map((x) => x.memberId));
   const reachedIds = new Set([...placedIds, ...present.map((x) => x.memberId)]);

@@ -6,7 +6,7 @@ import type { BodyMeeting, MeetingStatus } from './entities/body-meeting.entity.
 import type { CommitteeStatus, SpecialCommittee } from './entities/special-committee.entity.js';
 import type { LiaisonPair, LiaisonStatus } from './entities/liaison.entity.js';
 import type { StudySession, StudyStatus } from './entities/study-session.entity.js';
-import type { BranchPlacement, PlacementStatus } from './entities/party-branch.entity.js';
+import type { BranchPlacement, BranchStatus, PartyBranch, PlacementStatus } from './entities/party-branch.entity.js';
 import type { PartyGroupMembership, PartyGroupMembershipStatus } from './entities/party-group.entity.js';
 
 /**
@@ -44,6 +44,13 @@ export const studySessionWorkflow = defineWorkflow<StudyStatus, StudyAction, Stu
   { from: 'PLANNED', action: 'hold', who: ['staff'], to: 'HELD' },
   { from: 'HELD', action: 'archive', who: ['staff'], to: 'ARCHIVED' },
   { from: 'PLANNED', action: 'cancel', who: ['staff'], to: 'CANCELLED' },
+]);
+
+export type BranchAction = 'change_secretary' | 'dissolve';
+/** A branch changes its secretary while active; dissolving it ends its placements that day. */
+export const branchWorkflow = defineWorkflow<BranchStatus, BranchAction, PartyBranch>('party_branch', [
+  { from: 'ACTIVE', action: 'change_secretary', who: ['staff'], to: 'ACTIVE' },
+  { from: 'ACTIVE', action: 'dissolve', who: ['staff'], to: 'DISSOLVED' },
 ]);
 
 export type PlacementAction = 'end';
