@@ -6,6 +6,7 @@ import { SpecialCommitteeSchema } from '../entities/special-committee.entity.js'
 import { branchWorkflow, placementWorkflow } from '../workflow.js';
 import { checkAttendees, writeAttendance } from './attendance.js';
 import { partyMember } from './member-checks.js';
+import { auditRecorded } from './recorded.js';
 
 /** One active functional branch per committee, established no earlier than the committee. */
 export async function establishPartyBranch(ctx: RequestContext, input: { committee: number; name: string; establishedOn: string }): Promise<PartyBranch> {
@@ -139,6 +140,7 @@ export async function recordBranchActivity(ctx: RequestContext, input: RecordBra
   return ctx.em.transactional(async (em) => {
     const activity = em.create(BranchActivitySchema, { district: branch.district, branchId: branch.id, kind: input.kind, title: input.title, heldOn: input.heldOn, speaker: input.speaker, summary: input.summary, public: input.public });
     await em.flush();
+    auditRecorded(em, ctx, 'branch_activity', activity.id, 'RECORDED', activity.title);
     writeAttendance(em, 'BRANCH_ACTIVITY', activity, input.heldOn, attendees.map((m) => ({ memberId: m.memberId, attendance: 'PRESENT' })));
     for (const m of attendees) {
       emit(em, ctx.module, branchActivityAttended, { activityId: String(activity.id), branchId: String(branch.id), memberId: String(m.memberId), title: activity.title, heldOn: activity.heldOn }, branch.district);
