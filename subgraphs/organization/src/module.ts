@@ -13,6 +13,8 @@ import { partyBuilding } from './migrations/0005-party-building.js';
 import { outreach } from './migrations/0006-outreach.js';
 import { partyGroup } from './migrations/0007-party-group.js';
 import { branchDissolution } from './migrations/0008-branch-dissolution.js';
+import { memberFacts } from './migrations/0009-member-facts.js';
+import { MemberFactSchema } from './entities/member-fact.entity.js';
 import { ImplementationReviewSchema, PolicyDocumentSchema } from './entities/policy-document.entity.js';
 import { CampaignEntrySchema, CommunicationSchema, ConsensusCampaignSchema } from './entities/communication.entity.js';
 import { StaffRecordSchema } from './entities/staff-record.entity.js';
@@ -34,8 +36,8 @@ export const organization = defineModule({
   name: 'organization',
   port: 4101,
   schema,
-  entities: [DistrictSchema, SpecialCommitteeSchema, SectorSchema, CommitteeMembershipSchema, MemberRefSchema, GovernmentUnitSchema, TermSchema, SessionSchema, BodyMeetingSchema, AttendanceSchema, CommitteeChangeSchema, LiaisonPairSchema, LiaisonActivitySchema, PartyGroupSchema, PartyGroupMembershipSchema, StudySessionSchema, PartyBranchSchema, BranchPlacementSchema, BranchActivitySchema, PolicyDocumentSchema, ImplementationReviewSchema, CommunicationSchema, ConsensusCampaignSchema, CampaignEntrySchema, StaffRecordSchema],
-  migrations: [initial, memberships, bodies, committeeHistory, partyBuilding, outreach, partyGroup, branchDissolution],
+  entities: [DistrictSchema, SpecialCommitteeSchema, SectorSchema, CommitteeMembershipSchema, MemberRefSchema, MemberFactSchema, GovernmentUnitSchema, TermSchema, SessionSchema, BodyMeetingSchema, AttendanceSchema, CommitteeChangeSchema, LiaisonPairSchema, LiaisonActivitySchema, PartyGroupSchema, PartyGroupMembershipSchema, StudySessionSchema, PartyBranchSchema, BranchPlacementSchema, BranchActivitySchema, PolicyDocumentSchema, ImplementationReviewSchema, CommunicationSchema, ConsensusCampaignSchema, CampaignEntrySchema, StaffRecordSchema],
+  migrations: [initial, memberships, bodies, committeeHistory, partyBuilding, outreach, partyGroup, branchDissolution, memberFacts],
   emits: [districtRegistered, governmentUnitRegistered, termRegistered, bodyMeetingAttended, studySessionAttended, branchActivityAttended],
   consumes,
   seed,

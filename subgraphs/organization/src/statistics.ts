@@ -5,7 +5,7 @@ import { StaffRecordSchema } from './entities/staff-record.entity.js';
 import { BodyMeetingSchema, BODIES, type Body } from './entities/body-meeting.entity.js';
 import { CommitteeChangeSchema } from './entities/committee-change.entity.js';
 import { CommitteeMembershipSchema } from './entities/committee-membership.entity.js';
-import { MemberRefSchema } from './entities/member-ref.entity.js';
+import { MemberFactSchema } from './entities/member-fact.entity.js';
 import { AttendanceSchema } from './entities/attendance.entity.js';
 import { BranchPlacementSchema, PartyBranchSchema, type PartyBranch } from './entities/party-branch.entity.js';
 import { StudySessionSchema } from './entities/study-session.entity.js';
@@ -36,6 +36,20 @@ export function seatsHeldOn(em: EntityManager, districts: string[], day: string)
   return em.find(CommitteeMembershipSchema, { district: { $in: districts }, joinedOn: { $lte: day }, $or: [{ leftOn: null }, { leftOn: { $gt: day } }] }, { filters: false });
 }
 
+/**
+ * The members of `districts` active on `day`, with whether they were Party members then: each
+ * member's facts as last changed by the end of that day (a member who left in June counts in a
+ * period ending in May; one who joined the Party in July does not count as one in June).
+ */
+export async function membersOn(em: EntityManager, districts: string[], day: string): Promise<{ memberId: number; cpcMember: boolean }[]> {
+  const cutoff = `${day}T23:59:59.999Z`;
+  const ever = await em.find(MemberFactSchema, { district: { $in: districts }, changedAt: { $lte: cutoff } }, { filters: false, fields: ['memberId'] });
+  const ids = [...new Set(ever.map((f) => f.memberId))];
+  const facts = await em.find(MemberFactSchema, { memberId: { $in: ids }, changedAt: { $lte: cutoff } }, { filters: false, orderBy: { memberId: 'asc', changedAt: 'asc' } });
+  const latest = new Map(facts.map((f) => [f.memberId, f]));
+  return [...latest.values()].filter((f) => f.status === 'ACTIVE' && districts.includes(f.district)).map((f) => ({ memberId: f.memberId, cpcMember: f.cpcMember }));
+}
+
 export interface CommitteeCoverage {
   on: string;
   activeMembers: number;
@@ -46,7 +60,7 @@ export interface CommitteeCoverage {
 
 /** 全员入委: the share of the districts' active members who sit on at least one committee on `on`. */
 export async function committeeCoverage(em: EntityManager, districts: string[], on: string): Promise<CommitteeCoverage> {
-  const [members, seats] = await Promise.all([em.find(MemberRefSchema, { district: { $in: districts }, status: 'ACTIVE' }, { orderBy: { memberId: 'asc' } }), seatsHeldOn(em, districts, on)]);
+  const [members, seats] = await Promise.all([membersOn(em, districts, on), seatsHeldOn(em, districts, on)]);
   const seated = new Set(seats.map((s) => s.memberId));
   const unassignedIds = members.filter((m) => !seated.has(m.memberId)).map((m) => m.memberId);
   const assigned = members.length - unassignedIds.length;
@@ -127,13 +141,14 @@ export interface PartyCoverage {
 }
 
 /**
- * 两个全覆盖 for a district and period. Placement is counted on the period's last day; a member
+ * 两个全覆盖 for a district and period. Members, their Party membership and placement are
+ * taken as they stood on the period's last day; a member
  * is reached when placed in a branch then, or present at a branch activity in the period. The
  * branches are those established by the last day and not dissolved on or before it.
  */
 export async function partyCoverage(em: EntityManager, p: Period): Promise<PartyCoverage> {
   const [members, placements, present, branches] = await Promise.all([
-    em.find(MemberRefSchema, { district: { $in: p.districts }, status: 'ACTIVE' }, { orderBy: { memberId: 'asc' } }),
+    membersOn(em, p.districts, p.to),
     em.find(BranchPlacementSchema, { district: { $in: p.districts }, joinedOn: { $lte: p.to }, $or: [{ leftOn: null }, { leftOn: { $gt: p.to } }] }, { filters: false }),
     em.find(AttendanceSchema, { district: { $in: p.districts }, kind: 'BRANCH_ACTIVITY', attendance: 'PRESENT', heldOn: { $gte: p.from, $lte: p.to } }, { filters: false, fields: ['memberId'] }),
     em.find(PartyBranchSchema, { district: { $in: p.districts }, establishedOn: { $lte: p.to }, $or: [{ dissolvedOn: null }, { dissolvedOn: { $gt: p.to } }] }, { filters: false, orderBy: { id: 'asc' } }),
