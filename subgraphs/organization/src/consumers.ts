@@ -1,4 +1,5 @@
-import { memberRegistered } from '@cppcc/events';
+import { leaveApproved, memberRegistered } from '@cppcc/events';
+import { applyLeaveApproved } from './commands/leaves.js';
 import type { EventHandler } from '@cppcc/kit';
 import { MemberFactSchema } from './entities/member-fact.entity.js';
 import { MemberRefSchema } from './entities/member-ref.entity.js';
@@ -28,4 +29,5 @@ export const consumes: Record<string, EventHandler> = {
     if (known) em.assign(known, facts);
     else em.create(MemberRefSchema, { memberId, ...facts });
   },
+  [leaveApproved.type]: applyLeaveApproved,
 };

@@ -5,6 +5,7 @@ import { TermSchema } from '../entities/term.entity.js';
 import { StudySessionSchema, type StudyKind, type StudySession } from '../entities/study-session.entity.js';
 import { studySessionWorkflow, type StudyAction } from '../workflow.js';
 import { checkAttendees, writeAttendance, type AttendanceEntry } from './attendance.js';
+import { leavesOn, levelOf, withLeaves } from './leaves.js';
 
 export interface PlanStudySession {
   district: string;
@@ -49,11 +50,12 @@ async function load(ctx: RequestContext, id: number): Promise<StudySession> {
 export async function holdStudySession(ctx: RequestContext, id: number, heldOn: string, entries: AttendanceEntry[], note: string | null): Promise<StudySession> {
   const found = await load(ctx, id);
   const attendees = await checkAttendees(ctx, found.district, entries);
+  const leaves = await leavesOn(ctx.em, found.district, levelOf(null), heldOn);
   return ctx.em.transactional(async (em) => {
     const session = await em.findOneOrFail(StudySessionSchema, { id }, { filters: false });
     studySessionWorkflow.apply({ ...ctx, em }, session, 'hold', note);
     session.heldOn = heldOn;
-    const lines = attendees.map((m, i) => ({ memberId: m.memberId, attendance: entries[i].attendance }));
+    const lines = withLeaves(attendees.map((m, i) => ({ memberId: m.memberId, attendance: entries[i].attendance })), leaves);
     writeAttendance(em, 'STUDY_SESSION', session, heldOn, lines);
     for (const line of lines) {
       emit(em, ctx.module, studySessionAttended, { sessionId: String(session.id), memberId: String(line.memberId), topic: session.topic, heldOn, attendance: line.attendance }, session.district);
