@@ -1,4 +1,5 @@
-import { CITY, committees, districts } from './organization.js';
+import { ACTIVE_DISTRICTS, CITY, committees, districts } from './organization.js';
+import { currentTerm } from './bodies.js';
 import { members, type DemoMember } from './members.js';
 import { seeded } from './random.js';
 
@@ -13,11 +14,47 @@ export const isCpc = (m: Pick<DemoMember, 'party'>) => m.party === '中共党员
 export interface DemoPartyGroup {
   id: number;
   district: string;
+  termId: number;
   name: string;
+  /** Name of the secretary: the member appointed where the district has demo members, else the chair's title. */
   secretary: string;
 }
 
-export const partyGroups: DemoPartyGroup[] = districts.map((d, i) => ({ id: i + 1, district: d.code, name: `中共${d.name}党组`, secretary: `${d.name}主席` }));
+export type DemoPartyGroupRole = 'SECRETARY' | 'DEPUTY_SECRETARY' | 'MEMBER';
+
+export interface DemoPartyGroupMembership {
+  groupId: number;
+  memberId: number;
+  role: DemoPartyGroupRole;
+  joinedOn: string;
+  leftOn: string | null;
+}
+
+/**
+ * Each Party Group's dated roles, for the districts with demo members: Party-member members,
+ * standing-committee members first — a secretary, deputies (two in the city) and members.
+ * In the city one member left the group on 2025-07-01 and another joined that day.
+ */
+export function partyGroupMemberships(scale = 1): DemoPartyGroupMembership[] {
+  const all = members(scale);
+  const rows: DemoPartyGroupMembership[] = [];
+  districts.forEach((d, i) => {
+    if (!ACTIVE_DISTRICTS.includes(d.code)) return;
+    const groupId = i + 1;
+    const start = currentTerm(d.code).startsOn;
+    const cpc = all.filter((m) => m.district === d.code && isCpc(m)).sort((a, b) => Number(b.standingCommittee) - Number(a.standingCommittee) || a.id - b.id);
+    const roles: DemoPartyGroupRole[] = d.code === CITY ? ['SECRETARY', 'DEPUTY_SECRETARY', 'DEPUTY_SECRETARY', 'MEMBER', 'MEMBER', 'MEMBER'] : ['SECRETARY', 'DEPUTY_SECRETARY', 'MEMBER', 'MEMBER'];
+    roles.forEach((role, k) => rows.push({ groupId, memberId: cpc[k].id, role, joinedOn: start, leftOn: d.code === CITY && k === roles.length - 1 ? '2025-07-01' : null }));
+    if (d.code === CITY) rows.push({ groupId, memberId: cpc[roles.length].id, role: 'MEMBER', joinedOn: '2025-07-01', leftOn: null });
+  });
+  return rows;
+}
+
+export const partyGroups: DemoPartyGroup[] = districts.map((d, i) => {
+  const secretary = partyGroupMemberships().find((m) => m.groupId === i + 1 && m.role === 'SECRETARY');
+  const name = secretary ? members().find((m) => m.id === secretary.memberId)!.name : `${d.name}主席`;
+  return { id: i + 1, district: d.code, termId: currentTerm(d.code).id, name: `中共${d.name}党组`, secretary: name };
+});
 
 export interface DemoStudySession {
   id: number;

@@ -1,12 +1,19 @@
-import { memberRegistered } from '@cppcc/events';
+import { leaveApproved, memberRegistered } from '@cppcc/events';
+import { applyLeaveApproved } from './commands/leaves.js';
 import type { EventHandler } from '@cppcc/kit';
+import { MemberFactSchema } from './entities/member-fact.entity.js';
 import { MemberRefSchema } from './entities/member-ref.entity.js';
 
-/** Events are delivered at least once and not necessarily in order: the latest change wins. */
+/**
+ * Events are delivered at least once and not necessarily in order: the replica keeps the latest
+ * change, the history every change once (by member and changedAt).
+ */
 export const consumes: Record<string, EventHandler> = {
   [memberRegistered.type]: async (em, event) => {
     const p = memberRegistered.payload.parse(event.payload);
     const memberId = Number(p.memberId);
+    const recorded = await em.count(MemberFactSchema, { memberId, changedAt: p.changedAt });
+    if (!recorded) em.create(MemberFactSchema, { memberId, changedAt: p.changedAt, district: p.district, party: p.party, cpcMember: p.cpcMember, status: p.status });
     const known = await em.findOne(MemberRefSchema, { memberId });
     if (known && known.changedAt > p.changedAt) return;
     const facts = {
@@ -22,4 +29,5 @@ export const consumes: Record<string, EventHandler> = {
     if (known) em.assign(known, facts);
     else em.create(MemberRefSchema, { memberId, ...facts });
   },
+  [leaveApproved.type]: applyLeaveApproved,
 };

@@ -1,7 +1,7 @@
 import { districtRegistered, emit, syncSequence, writeInBatches, type EntityManager, type SeedOptions } from '@cppcc/kit';
-import { campaignEntries, communications, consensusCampaigns, implementationReviews, policyDocuments, staffRecords, branchActivities, branchActivityParticipants, branchPlacements, demoStudySessions, partyBranches, partyGroups, studySessionAttendance, bodyMeetingAttendance, bodyMeetings, committeeChanges, committees, liaisonActivities, liaisonPairs, REFORM_DAY, TERM_START, districts, governmentUnits, members, sectors, sessions, terms } from '@cppcc/demo';
+import { campaignEntries, communications, consensusCampaigns, implementationReviews, policyDocuments, staffRecords, branchActivities, branchActivityParticipants, branchPlacements, demoStudySessions, partyBranches, partyGroupMemberships, partyGroups, studySessionAttendance, bodyMeetingAttendance, bodyMeetings, committeeChanges, committees, liaisonActivities, liaisonPairs, REFORM_DAY, TERM_START, districts, governmentUnits, members, sectors, sessions, terms } from '@cppcc/demo';
 import { bodyMeetingAttended, branchActivityAttended, studySessionAttended } from '@cppcc/events';
-import { PartyGroupSchema } from './entities/party-group.entity.js';
+import { PartyGroupMembershipSchema, PartyGroupSchema } from './entities/party-group.entity.js';
 import { ImplementationReviewSchema, PolicyDocumentSchema } from './entities/policy-document.entity.js';
 import { CampaignEntrySchema, CommunicationSchema, ConsensusCampaignSchema } from './entities/communication.entity.js';
 import { StaffRecordSchema } from './entities/staff-record.entity.js';
@@ -62,11 +62,15 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
 /** Study sessions, branches, placements and activities; attendance goes to the bus like live records. */
 async function seedPartyBuilding(em: EntityManager, scale: number): Promise<void> {
   for (const g of partyGroups) em.create(PartyGroupSchema, { ...g, public: true });
+  for (const m of partyGroupMemberships(scale)) {
+    const g = partyGroups.find((x) => x.id === m.groupId)!;
+    em.create(PartyGroupMembershipSchema, { ...m, district: g.district, status: m.leftOn ? 'ENDED' : 'ACTIVE', public: true });
+  }
   for (const s of demoStudySessions) em.create(StudySessionSchema, { ...s, public: true });
   const placements = branchPlacements(scale);
   for (const b of partyBranches) {
     const first = placements.find((p) => p.branchId === b.id);
-    em.create(PartyBranchSchema, { ...b, secretaryId: first?.memberId ?? null, status: 'ACTIVE', public: true });
+    em.create(PartyBranchSchema, { ...b, secretaryId: first?.memberId ?? null, secretarySince: first?.joinedOn ?? null, dissolvedOn: null, status: 'ACTIVE', public: true });
   }
   for (const a of branchActivities) em.create(BranchActivitySchema, { ...a, district: partyBranches.find((b) => b.id === a.branchId)!.district, public: true });
   await em.flush();

@@ -5,10 +5,11 @@ import { StaffRecordSchema } from './entities/staff-record.entity.js';
 import { BodyMeetingSchema, BODIES, type Body } from './entities/body-meeting.entity.js';
 import { CommitteeChangeSchema } from './entities/committee-change.entity.js';
 import { CommitteeMembershipSchema } from './entities/committee-membership.entity.js';
-import { MemberRefSchema } from './entities/member-ref.entity.js';
+import { MemberFactSchema } from './entities/member-fact.entity.js';
 import { AttendanceSchema } from './entities/attendance.entity.js';
 import { BranchPlacementSchema, PartyBranchSchema, type PartyBranch } from './entities/party-branch.entity.js';
 import { StudySessionSchema } from './entities/study-session.entity.js';
+import { DistrictSchema } from './entities/district.entity.js';
 
 /**
  * The figures section 1 of the work report quotes, computed from rows on every call. System
@@ -16,14 +17,37 @@ import { StudySessionSchema } from './entities/study-session.entity.js';
  * named, and the report publishes them.
  */
 export interface Period {
-  district: string;
+  /** The districts counted: one, or a district with every district below it. */
+  districts: string[];
   from: string;
   to: string;
 }
 
+/** A district and, recursively, the districts below it, in code order. */
+export async function withDistrictsBelow(em: EntityManager, code: string): Promise<string[]> {
+  const all = await em.find(DistrictSchema, {}, { filters: false });
+  const found = [code];
+  for (let i = 0; i < found.length; i++) found.push(...all.filter((d) => d.parentCode === found[i]).map((d) => d.code));
+  return [code, ...found.slice(1).sort()];
+}
+
 /** Seats held on `day`: joined by then and not yet left. */
-export function seatsHeldOn(em: EntityManager, district: string, day: string) {
-  return em.find(CommitteeMembershipSchema, { district, joinedOn: { $lte: day }, $or: [{ leftOn: null }, { leftOn: { $gt: day } }] }, { filters: false });
+export function seatsHeldOn(em: EntityManager, districts: string[], day: string) {
+  return em.find(CommitteeMembershipSchema, { district: { $in: districts }, joinedOn: { $lte: day }, $or: [{ leftOn: null }, { leftOn: { $gt: day } }] }, { filters: false });
+}
+
+/**
+ * The members of `districts` active on `day`, with whether they were Party members then: each
+ * member's facts as last changed by the end of that day (a member who left in June counts in a
+ * period ending in May; one who joined the Party in July does not count as one in June).
+ */
+export async function membersOn(em: EntityManager, districts: string[], day: string): Promise<{ memberId: number; cpcMember: boolean }[]> {
+  const cutoff = `${day}T23:59:59.999Z`;
+  const ever = await em.find(MemberFactSchema, { district: { $in: districts }, changedAt: { $lte: cutoff } }, { filters: false, fields: ['memberId'] });
+  const ids = [...new Set(ever.map((f) => f.memberId))];
+  const facts = await em.find(MemberFactSchema, { memberId: { $in: ids }, changedAt: { $lte: cutoff } }, { filters: false, orderBy: { memberId: 'asc', changedAt: 'asc' } });
+  const latest = new Map(facts.map((f) => [f.memberId, f]));
+  return [...latest.values()].filter((f) => f.status === 'ACTIVE' && districts.includes(f.district)).map((f) => ({ memberId: f.memberId, cpcMember: f.cpcMember }));
 }
 
 export interface CommitteeCoverage {
@@ -34,9 +58,9 @@ export interface CommitteeCoverage {
   unassignedIds: number[];
 }
 
-/** 全员入委: the share of the district's active members who sit on at least one committee on `on`. */
-export async function committeeCoverage(em: EntityManager, district: string, on: string): Promise<CommitteeCoverage> {
-  const [members, seats] = await Promise.all([em.find(MemberRefSchema, { district, status: 'ACTIVE' }, { orderBy: { memberId: 'asc' } }), seatsHeldOn(em, district, on)]);
+/** 全员入委: the share of the districts' active members who sit on at least one committee on `on`. */
+export async function committeeCoverage(em: EntityManager, districts: string[], on: string): Promise<CommitteeCoverage> {
+  const [members, seats] = await Promise.all([membersOn(em, districts, on), seatsHeldOn(em, districts, on)]);
   const seated = new Set(seats.map((s) => s.memberId));
   const unassignedIds = members.filter((m) => !seated.has(m.memberId)).map((m) => m.memberId);
   const assigned = members.length - unassignedIds.length;
@@ -52,13 +76,13 @@ export interface CommitteeChangeCounts {
 
 /** "Added one committee, adjusted three": distinct committees per kind of change in the period. */
 export async function committeeChangeCounts(em: EntityManager, p: Period): Promise<CommitteeChangeCounts> {
-  const rows = await em.find(CommitteeChangeSchema, { district: p.district, changedOn: { $gte: p.from, $lte: p.to } }, { filters: false });
+  const rows = await em.find(CommitteeChangeSchema, { district: { $in: p.districts }, changedOn: { $gte: p.from, $lte: p.to } }, { filters: false });
   const count = (kind: string) => new Set(rows.filter((r) => r.kind === kind).map((r) => r.committeeId)).size;
   return { created: count('CREATED'), functionsAdjusted: count('FUNCTIONS_ADJUSTED'), merged: count('MERGED'), dissolved: count('DISSOLVED') };
 }
 
 export async function bodyMeetingsHeld(em: EntityManager, p: Period): Promise<{ body: Body; count: number }[]> {
-  const rows = await em.find(BodyMeetingSchema, { district: p.district, status: 'HELD', heldOn: { $gte: p.from, $lte: p.to } }, { filters: false, fields: ['body'] });
+  const rows = await em.find(BodyMeetingSchema, { district: { $in: p.districts }, status: 'HELD', heldOn: { $gte: p.from, $lte: p.to } }, { filters: false, fields: ['body'] });
   return BODIES.map((body) => ({ body, count: rows.filter((r) => r.body === body).length }));
 }
 
@@ -70,7 +94,7 @@ export interface MonthCount {
 
 export interface StudyCadence {
   months: MonthCount[];
-  /** Months of the period (up to today) without a monthly session held. */
+  /** Months of the period (up to today) in which a district counted held no monthly session. */
   missedMonths: string[];
   held: number;
 }
@@ -89,13 +113,16 @@ function monthsBetween(from: string, to: string): string[] {
 
 /** 每月召开1次: study sessions held per month, and the months that had none. */
 export async function studyCadence(em: EntityManager, p: Period, today: string): Promise<StudyCadence> {
-  const rows = await em.find(StudySessionSchema, { district: p.district, status: { $in: ['HELD', 'ARCHIVED'] }, heldOn: { $gte: p.from, $lte: p.to } }, { filters: false });
+  const rows = await em.find(StudySessionSchema, { district: { $in: p.districts }, status: { $in: ['HELD', 'ARCHIVED'] }, heldOn: { $gte: p.from, $lte: p.to } }, { filters: false });
   const months = monthsBetween(p.from, p.to).map((month) => ({
     month,
     monthly: rows.filter((r) => r.kind === 'MONTHLY' && r.heldOn!.startsWith(month)).length,
     special: rows.filter((r) => r.kind === 'SPECIAL' && r.heldOn!.startsWith(month)).length,
   }));
-  const missedMonths = months.filter((m) => m.monthly === 0 && m.month <= today.slice(0, 7)).map((m) => m.month);
+  // A month is missed when any district counted held no monthly session in it (byDistrict says which).
+  const missedMonths = months
+    .filter((m) => m.month <= today.slice(0, 7) && p.districts.some((d) => !rows.some((r) => r.district === d && r.kind === 'MONTHLY' && r.heldOn!.startsWith(m.month))))
+    .map((m) => m.month);
   return { months, missedMonths, held: rows.length };
 }
 
@@ -114,15 +141,17 @@ export interface PartyCoverage {
 }
 
 /**
- * 两个全覆盖 for a district and period. Placement is counted on the period's last day; a member
- * is reached when placed in a branch then, or present at a branch activity in the period.
+ * 两个全覆盖 for a district and period. Members, their Party membership and placement are
+ * taken as they stood on the period's last day; a member
+ * is reached when placed in a branch then, or present at a branch activity in the period. The
+ * branches are those established by the last day and not dissolved on or before it.
  */
 export async function partyCoverage(em: EntityManager, p: Period): Promise<PartyCoverage> {
   const [members, placements, present, branches] = await Promise.all([
-    em.find(MemberRefSchema, { district: p.district, status: 'ACTIVE' }, { orderBy: { memberId: 'asc' } }),
-    em.find(BranchPlacementSchema, { district: p.district, joinedOn: { $lte: p.to }, $or: [{ leftOn: null }, { leftOn: { $gt: p.to } }] }, { filters: false }),
-    em.find(AttendanceSchema, { district: p.district, kind: 'BRANCH_ACTIVITY', attendance: 'PRESENT', heldOn: { $gte: p.from, $lte: p.to } }, { filters: false, fields: ['memberId'] }),
-    em.find(PartyBranchSchema, { district: p.district, status: 'ACTIVE', establishedOn: { $lte: p.to } }, { filters: false, orderBy: { id: 'asc' } }),
+    membersOn(em, p.districts, p.to),
+    em.find(BranchPlacementSchema, { district: { $in: p.districts }, joinedOn: { $lte: p.to }, $or: [{ leftOn: null }, { leftOn: { $gt: p.to } }] }, { filters: false }),
+    em.find(AttendanceSchema, { district: { $in: p.districts }, kind: 'BRANCH_ACTIVITY', attendance: 'PRESENT', heldOn: { $gte: p.from, $lte: p.to } }, { filters: false, fields: ['memberId'] }),
+    em.find(PartyBranchSchema, { district: { $in: p.districts }, establishedOn: { $lte: p.to }, $or: [{ dissolvedOn: null }, { dissolvedOn: { $gt: p.to } }] }, { filters: false, orderBy: { id: 'asc' } }),
   ]);
   const placedIds = new Set(placements.map((x) => x.memberId));
   const reachedIds = new Set([...placedIds, ...present.map((x) => x.memberId)]);
@@ -161,10 +190,10 @@ export interface OutreachCounts {
 export async function outreachCounts(em: EntityManager, p: Period): Promise<OutreachCounts> {
   const inPeriod = { $gte: p.from, $lte: p.to };
   const [documents, reviews, letters, staff] = await Promise.all([
-    em.count(PolicyDocumentSchema, { district: p.district, issuedOn: inPeriod }, { filters: false }),
-    em.find(ImplementationReviewSchema, { district: p.district, reportedOn: inPeriod }, { filters: false }),
-    em.find(CommunicationSchema, { district: p.district, status: 'ISSUED', issuedOn: inPeriod }, { filters: false }),
-    em.find(StaffRecordSchema, { district: p.district, startsOn: inPeriod }, { filters: false }),
+    em.count(PolicyDocumentSchema, { district: { $in: p.districts }, issuedOn: inPeriod }, { filters: false }),
+    em.find(ImplementationReviewSchema, { district: { $in: p.districts }, reportedOn: inPeriod }, { filters: false }),
+    em.find(CommunicationSchema, { district: { $in: p.districts }, status: 'ISSUED', issuedOn: inPeriod }, { filters: false }),
+    em.find(StaffRecordSchema, { district: { $in: p.districts }, startsOn: inPeriod }, { filters: false }),
   ]);
   const grades = [...new Set(staff.filter((s) => s.kind !== 'SECONDMENT').map((s) => s.grade!))].sort();
   return {

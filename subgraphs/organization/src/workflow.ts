@@ -6,7 +6,8 @@ import type { BodyMeeting, MeetingStatus } from './entities/body-meeting.entity.
 import type { CommitteeStatus, SpecialCommittee } from './entities/special-committee.entity.js';
 import type { LiaisonPair, LiaisonStatus } from './entities/liaison.entity.js';
 import type { StudySession, StudyStatus } from './entities/study-session.entity.js';
-import type { BranchPlacement, PlacementStatus } from './entities/party-branch.entity.js';
+import type { BranchPlacement, BranchStatus, PartyBranch, PlacementStatus } from './entities/party-branch.entity.js';
+import type { PartyGroupMembership, PartyGroupMembershipStatus } from './entities/party-group.entity.js';
 
 /**
  * Every state change in this subgraph is a row of one of these tables; defineWorkflow refuses
@@ -45,8 +46,21 @@ export const studySessionWorkflow = defineWorkflow<StudyStatus, StudyAction, Stu
   { from: 'PLANNED', action: 'cancel', who: ['staff'], to: 'CANCELLED' },
 ]);
 
+export type BranchAction = 'change_secretary' | 'dissolve';
+/** A branch changes its secretary while active; dissolving it ends its placements that day. */
+export const branchWorkflow = defineWorkflow<BranchStatus, BranchAction, PartyBranch>('party_branch', [
+  { from: 'ACTIVE', action: 'change_secretary', who: ['staff'], to: 'ACTIVE' },
+  { from: 'ACTIVE', action: 'dissolve', who: ['staff'], to: 'DISSOLVED' },
+]);
+
 export type PlacementAction = 'end';
 export const placementWorkflow = defineWorkflow<PlacementStatus, PlacementAction, BranchPlacement>('branch_placement', [
+  { from: 'ACTIVE', action: 'end', who: ['staff'], to: 'ENDED' },
+]);
+
+export type PartyGroupMembershipAction = 'end';
+/** A role in the Party Group ends on a day; a new role is a new row (see commands/party-group.ts). */
+export const partyGroupMembershipWorkflow = defineWorkflow<PartyGroupMembershipStatus, PartyGroupMembershipAction, PartyGroupMembership>('party_group_membership', [
   { from: 'ACTIVE', action: 'end', who: ['staff'], to: 'ENDED' },
 ]);
 

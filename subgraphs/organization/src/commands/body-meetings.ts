@@ -5,6 +5,7 @@ import { SessionSchema, TermSchema } from '../entities/term.entity.js';
 import { bodyMeetingWorkflow } from '../workflow.js';
 import { checkAttendees, writeAttendance, type AttendanceEntry } from './attendance.js';
 import { assertWithinTerm } from './terms.js';
+import { leavesOn, levelOf, withLeaves } from './leaves.js';
 
 export interface PlanBodyMeeting {
   term: number;
@@ -56,17 +57,19 @@ async function load(ctx: RequestContext, id: number): Promise<BodyMeeting> {
 /**
  * Records that the meeting took place and who was there; each attendee's line goes to their
  * archive as body_meeting.attended (absences too: the members subgraph deducts for them).
+ * Approved leaves for the day and level turn ABSENT (or a missing line) into ON_LEAVE.
  */
 export async function holdBodyMeeting(ctx: RequestContext, id: number, heldOn: string, entries: AttendanceEntry[], note: string | null): Promise<BodyMeeting> {
   const meeting = await load(ctx, id);
   const term = (await ctx.loaders.one(TermSchema).load(meeting.termId))!;
   assertWithinTerm(term, heldOn, 'input.heldOn');
   const attendees = await checkAttendees(ctx, meeting.district, entries);
+  const leaves = await leavesOn(ctx.em, meeting.district, levelOf(meeting.body), heldOn);
   return ctx.em.transactional(async (em) => {
     const row = await em.findOneOrFail(BodyMeetingSchema, { id });
     bodyMeetingWorkflow.apply({ ...ctx, em }, row, 'hold', note);
     row.heldOn = heldOn;
-    const lines = attendees.map((m, i) => ({ memberId: m.memberId, attendance: entries[i].attendance }));
+    const lines = withLeaves(attendees.map((m, i) => ({ memberId: m.memberId, attendance: entries[i].attendance })), leaves);
     writeAttendance(em, 'BODY_MEETING', row, heldOn, lines);
     for (const line of lines) {
       emit(em, ctx.module, bodyMeetingAttended, { meetingId: String(row.id), memberId: String(line.memberId), body: row.body, title: row.title, heldOn, attendance: line.attendance }, row.district);

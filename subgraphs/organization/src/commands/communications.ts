@@ -12,6 +12,7 @@ import {
 } from '../entities/communication.entity.js';
 import { MemberRefSchema } from '../entities/member-ref.entity.js';
 import { campaignWorkflow, communicationWorkflow } from '../workflow.js';
+import { auditRecorded } from './recorded.js';
 
 export async function draftCommunication(ctx: RequestContext, input: { district: string; kind: CommunicationKind; title: string; audience: string; occasion: string; body: string }): Promise<Communication> {
   await assertWritableDistrict(ctx, input.district, 'input.district');
@@ -72,7 +73,10 @@ export async function addCampaignEntry(ctx: RequestContext, input: { campaign: n
   return ctx.em.transactional(async (em) => {
     const dup = await em.count(CampaignEntrySchema, { campaignId: campaign.id, author, title: input.title }, { filters: false });
     if (dup) throw appError(ErrorCode.CONFLICT, `input.title: ${author} already entered 《${input.title}》`, { field: 'input.title' });
-    return em.create(CampaignEntrySchema, { district: campaign.district, campaignId: campaign.id, memberId, author, title: input.title, award: input.award, submittedOn: input.submittedOn, public: true });
+    const entry = em.create(CampaignEntrySchema, { district: campaign.district, campaignId: campaign.id, memberId, author, title: input.title, award: input.award, submittedOn: input.submittedOn, public: true });
+    await em.flush();
+    auditRecorded(em, ctx, 'campaign_entry', entry.id, 'RECORDED', `${author}《${input.title}》`);
+    return entry;
   });
 }
 

@@ -1,6 +1,7 @@
 import { governmentUnitRegistered } from '@cppcc/events';
 import { appError, assertWritableDistrict, emit, ErrorCode, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
 import { GovernmentUnitSchema, type GovernmentUnit } from '../entities/government-unit.entity.js';
+import { auditRecorded } from './recorded.js';
 
 /** Tells the modules that assign work to units (proposals, consultation) about this one. */
 export function announceUnit(em: EntityManager, source: string, u: GovernmentUnit): void {
@@ -18,6 +19,7 @@ export async function registerGovernmentUnit(ctx: RequestContext, input: { distr
     await assertNameFree(em, input.district, input.name, null);
     const unit = em.create(GovernmentUnitSchema, { ...input, active: true, public: true });
     await em.flush();
+    auditRecorded(em, ctx, 'government_unit', unit.id, 'ACTIVE', unit.name, 'register');
     announceUnit(em, ctx.module, unit);
     return unit;
   });
@@ -30,6 +32,8 @@ export async function updateGovernmentUnit(ctx: RequestContext, id: number, inpu
   return ctx.em.transactional(async (em) => {
     const unit = await em.findOneOrFail(GovernmentUnitSchema, { id });
     if (input.name) await assertNameFree(em, unit.district, input.name, id);
+    const state = (active: boolean) => (active ? 'ACTIVE' : 'INACTIVE');
+    auditRecorded(em, ctx, 'government_unit', id, state(input.active ?? unit.active), [input.name && `name → ${input.name}`, input.short && `short → ${input.short}`].filter(Boolean).join('; ') || null, 'update', state(unit.active));
     em.assign(unit, {
       ...(input.name ? { name: input.name } : {}),
       ...(input.short ? { short: input.short } : {}),

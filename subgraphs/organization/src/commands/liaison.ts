@@ -4,6 +4,7 @@ import { GovernmentUnitSchema } from '../entities/government-unit.entity.js';
 import { LiaisonActivitySchema, LiaisonPairSchema, type LiaisonActivity, type LiaisonPair } from '../entities/liaison.entity.js';
 import { SpecialCommitteeSchema } from '../entities/special-committee.entity.js';
 import { liaisonWorkflow } from '../workflow.js';
+import { auditRecorded } from './recorded.js';
 
 /** 对口联系: pairs an active committee with an active unit of the same district, once at a time. */
 export async function pairCommitteeWithUnit(ctx: RequestContext, input: { committee: number; unit: number; since: string; note?: string | null }): Promise<LiaisonPair> {
@@ -49,7 +50,10 @@ export async function recordLiaisonActivity(ctx: RequestContext, input: { pair: 
   if (input.heldOn < pair.since || (pair.until && input.heldOn > pair.until)) {
     throw inputError('input.heldOn', 'range', `the pair liaised from ${pair.since} to ${pair.until ?? 'now'}`);
   }
-  return ctx.em.transactional(async (em) =>
-    em.create(LiaisonActivitySchema, { district: pair.district, pairId: pair.id, title: input.title, heldOn: input.heldOn, summary: input.summary, public: input.public }),
-  );
+  return ctx.em.transactional(async (em) => {
+    const activity = em.create(LiaisonActivitySchema, { district: pair.district, pairId: pair.id, title: input.title, heldOn: input.heldOn, summary: input.summary, public: input.public });
+    await em.flush();
+    auditRecorded(em, ctx, 'liaison_activity', activity.id, 'RECORDED', activity.title);
+    return activity;
+  });
 }

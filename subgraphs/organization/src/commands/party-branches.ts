@@ -1,11 +1,12 @@
 import { branchActivityAttended } from '@cppcc/events';
-import { appError, assertWritableDistrict, audit, emit, ErrorCode, inputError, notFound, parseId, type RequestContext } from '@cppcc/kit';
+import { appError, assertWritableDistrict, audit, emit, ErrorCode, inputError, notFound, parseId, type EntityManager, type RequestContext } from '@cppcc/kit';
 import { assertOrder, dayOf } from '../dates.js';
-import { MemberRefSchema } from '../entities/member-ref.entity.js';
 import { BranchActivitySchema, BranchPlacementSchema, PartyBranchSchema, type BranchActivity, type BranchActivityKind, type BranchPlacement, type PartyBranch } from '../entities/party-branch.entity.js';
 import { SpecialCommitteeSchema } from '../entities/special-committee.entity.js';
-import { placementWorkflow } from '../workflow.js';
+import { branchWorkflow, placementWorkflow } from '../workflow.js';
 import { checkAttendees, writeAttendance } from './attendance.js';
+import { partyMember } from './member-checks.js';
+import { auditRecorded } from './recorded.js';
 
 /** One active functional branch per committee, established no earlier than the committee. */
 export async function establishPartyBranch(ctx: RequestContext, input: { committee: number; name: string; establishedOn: string }): Promise<PartyBranch> {
@@ -24,11 +25,12 @@ export async function establishPartyBranch(ctx: RequestContext, input: { committ
   });
 }
 
-async function loadBranch(ctx: RequestContext, id: number, field: string): Promise<PartyBranch> {
+/** A branch of a district the caller may write; `active` refuses a dissolved one as a bad `field`. */
+async function loadBranch(ctx: RequestContext, id: number, field: string, active = true): Promise<PartyBranch> {
   const branch = await ctx.loaders.one(PartyBranchSchema).load(id);
   if (!branch) throw appError(ErrorCode.NOT_FOUND, `${field}: no Party branch ${id}`, { field });
   await assertWritableDistrict(ctx, branch.district, field);
-  if (branch.status !== 'ACTIVE') throw inputError(field, 'status', `${branch.name} is ${branch.status}`);
+  if (active && branch.status !== 'ACTIVE') throw inputError(field, 'status', `${branch.name} is ${branch.status} and takes no new placements or activities`);
   return branch;
 }
 
@@ -36,11 +38,7 @@ async function loadBranch(ctx: RequestContext, id: number, field: string): Promi
 export async function placeInBranch(ctx: RequestContext, input: { branch: number; member: number; joinedOn: string }): Promise<BranchPlacement> {
   const branch = await loadBranch(ctx, input.branch, 'input.branch');
   assertOrder(branch.establishedOn, input.joinedOn, 'input.joinedOn', 'the day the branch was established');
-  const member = await ctx.loaders.one(MemberRefSchema, 'memberId').load(input.member);
-  if (!member) throw appError(ErrorCode.NOT_FOUND, `input.member: no member ${input.member} is known`, { field: 'input.member' });
-  if (member.district !== branch.district) throw inputError('input.member', 'district', `member ${input.member} belongs to district ${member.district}`);
-  if (member.status !== 'ACTIVE') throw inputError('input.member', 'status', `member ${input.member} is ${member.status}`);
-  if (!member.cpcMember) throw inputError('input.member', 'cpc', `member ${input.member} (${member.party}) is not a member of the Communist Party of China`);
+  await partyMember(ctx, branch.district, input.member, 'input.member');
   return ctx.em.transactional(async (em) => {
     const current = await em.findOne(BranchPlacementSchema, { memberId: input.member, status: 'ACTIVE' }, { filters: false });
     if (current) throw appError(ErrorCode.CONFLICT, `input.member: member ${input.member} is already placed in branch ${current.branchId}`, { field: 'input.member' });
@@ -61,22 +59,60 @@ export async function endBranchPlacement(ctx: RequestContext, id: number, leftOn
     placementWorkflow.apply({ ...ctx, em }, placement, 'end', note);
     placement.leftOn = leftOn;
     const branch = await em.findOneOrFail(PartyBranchSchema, { id: placement.branchId }, { filters: false });
-    if (branch.secretaryId === placement.memberId) branch.secretaryId = null;
+    if (branch.secretaryId === placement.memberId) Object.assign(branch, { secretaryId: null, secretarySince: null });
     return placement;
   });
 }
 
-/** The secretary is one of the branch's own Party-member members. */
-export async function setBranchSecretary(ctx: RequestContext, branchId: number, memberId: number): Promise<PartyBranch> {
-  await loadBranch(ctx, branchId, 'input.branch');
+/**
+ * 支部书记: one of the branch's own Party-member members, from a day (today if not given) no
+ * earlier than the previous secretary's. A row of the branch's table and one audit row.
+ */
+export async function setBranchSecretary(ctx: RequestContext, branchId: number, memberId: number, on: string, note: string | null): Promise<PartyBranch> {
+  const found = await loadBranch(ctx, branchId, 'input.branch', false);
+  assertOrder(found.secretarySince ?? found.establishedOn, on, 'input.on', found.secretarySince ? "the current secretary's first day" : 'the day the branch was established');
   return ctx.em.transactional(async (em) => {
-    const placed = await em.count(BranchPlacementSchema, { branchId, memberId, status: 'ACTIVE' }, { filters: false });
-    if (!placed) throw inputError('input.member', 'placement', `member ${memberId} is not placed in this branch`);
     const branch = await em.findOneOrFail(PartyBranchSchema, { id: branchId }, { filters: false });
-    audit(em, { entity: 'party_branch', entityId: String(branchId), action: 'set_secretary', fromState: branch.secretaryId ? String(branch.secretaryId) : null, toState: String(memberId), actor: ctx.caller.userId, note: null });
-    branch.secretaryId = memberId;
+    const previous = branch.secretaryId;
+    // The table refuses a dissolved branch first; a refusal below rolls the step back.
+    branchWorkflow.apply({ ...ctx, em }, branch, 'change_secretary', note ?? `书记 ${previous ?? '—'} → ${memberId}（${on}起）`);
+    if (previous === memberId) throw inputError('input.member', 'unchanged', `member ${memberId} is the secretary already`);
+    const placed = await em.findOne(BranchPlacementSchema, { branchId, memberId, status: 'ACTIVE' }, { filters: false });
+    if (!placed) throw inputError('input.member', 'placement', `member ${memberId} is not placed in this branch`);
+    assertOrder(placed.joinedOn, on, 'input.on', `the day member ${memberId} joined the branch`);
+    Object.assign(branch, { secretaryId: memberId, secretarySince: on });
     return branch;
   });
+}
+
+/**
+ * Dissolves a branch on a day: its placements end that day (each an audited step), it takes no
+ * new placements or activities, and figures for periods ending on or after that day leave it out.
+ * The day may not precede its establishment, a placement or an activity on record.
+ */
+export async function dissolvePartyBranch(ctx: RequestContext, id: number, on: string, note: string | null): Promise<PartyBranch> {
+  const found = await loadBranch(ctx, id, 'input.id', false);
+  assertOrder(found.establishedOn, on, 'input.on', 'the day the branch was established');
+  return ctx.em.transactional(async (em) => {
+    const branch = await em.findOneOrFail(PartyBranchSchema, { id }, { filters: false });
+    await dissolveBranch(ctx, em, branch, on, note);
+    return branch;
+  });
+}
+
+/** The dissolution itself, also used when the branch's committee is dissolved or merged. */
+export async function dissolveBranch(ctx: RequestContext, em: EntityManager, branch: PartyBranch, on: string, note: string | null): Promise<void> {
+  const placements = await em.find(BranchPlacementSchema, { branchId: branch.id, status: 'ACTIVE' }, { filters: false });
+  const last = await em.findOne(BranchActivitySchema, { branchId: branch.id, heldOn: { $gt: on } }, { filters: false, orderBy: { heldOn: 'desc' } });
+  if (last) throw inputError('input.on', 'order', `${branch.name} held an activity on ${last.heldOn}`);
+  const late = placements.find((p) => p.joinedOn > on);
+  if (late) throw inputError('input.on', 'order', `member ${late.memberId} joined ${branch.name} on ${late.joinedOn}`);
+  branchWorkflow.apply({ ...ctx, em }, branch, 'dissolve', note);
+  branch.dissolvedOn = on;
+  for (const placement of placements) {
+    placementWorkflow.apply({ ...ctx, em }, placement, 'end', `${branch.name}撤销`);
+    placement.leftOn = on;
+  }
 }
 
 export interface RecordBranchActivity {
@@ -104,6 +140,7 @@ export async function recordBranchActivity(ctx: RequestContext, input: RecordBra
   return ctx.em.transactional(async (em) => {
     const activity = em.create(BranchActivitySchema, { district: branch.district, branchId: branch.id, kind: input.kind, title: input.title, heldOn: input.heldOn, speaker: input.speaker, summary: input.summary, public: input.public });
     await em.flush();
+    auditRecorded(em, ctx, 'branch_activity', activity.id, 'RECORDED', activity.title);
     writeAttendance(em, 'BRANCH_ACTIVITY', activity, input.heldOn, attendees.map((m) => ({ memberId: m.memberId, attendance: 'PRESENT' })));
     for (const m of attendees) {
       emit(em, ctx.module, branchActivityAttended, { activityId: String(activity.id), branchId: String(branch.id), memberId: String(m.memberId), title: activity.title, heldOn: activity.heldOn }, branch.district);

@@ -2,13 +2,17 @@ import { appError, assertWritableDistrict, audit, DistrictRefSchema, ErrorCode, 
 import { assertOrder } from '../dates.js';
 import { ImplementationReviewSchema, PolicyDocumentSchema, type ImplementationReview, type PolicyDocument, type PolicyKind, type ReviewKind } from '../entities/policy-document.entity.js';
 import { reviewWorkflow } from '../workflow.js';
+import { auditRecorded } from './recorded.js';
 
 export async function recordPolicyDocument(ctx: RequestContext, input: { district: string; kind: PolicyKind; title: string; issuedBy: string; issuedOn: string; summary: string; public: boolean }): Promise<PolicyDocument> {
   await assertWritableDistrict(ctx, input.district, 'input.district');
   return ctx.em.transactional(async (em) => {
     const same = await em.count(PolicyDocumentSchema, { district: input.district, title: input.title }, { filters: false });
     if (same) throw appError(ErrorCode.CONFLICT, `input.title: 《${input.title}》 is already on record`, { field: 'input.title' });
-    return em.create(PolicyDocumentSchema, input);
+    const document = em.create(PolicyDocumentSchema, input);
+    await em.flush();
+    auditRecorded(em, ctx, 'policy_document', document.id, 'RECORDED', `《${document.title}》${document.issuedOn}`);
+    return document;
   });
 }
 

@@ -5,6 +5,8 @@ import { CommitteeChangeSchema, type CommitteeChange } from '../entities/committ
 import { CommitteeMembershipSchema } from '../entities/committee-membership.entity.js';
 import { SpecialCommitteeSchema, type SpecialCommittee } from '../entities/special-committee.entity.js';
 import { committeeWorkflow, membershipWorkflow } from '../workflow.js';
+import { PartyBranchSchema } from '../entities/party-branch.entity.js';
+import { dissolveBranch } from './party-branches.js';
 
 export interface CreateSpecialCommittee {
   district: string;
@@ -59,6 +61,12 @@ async function endSeats(ctx: RequestContext, em: EntityManager, committeeId: num
   return seats.map((s) => s.memberId);
 }
 
+/** A committee that stops working takes its functional Party branch with it, the same day. */
+async function dissolveBranchOf(ctx: RequestContext, em: EntityManager, committeeId: number, on: string, note: string): Promise<void> {
+  const branch = await em.findOne(PartyBranchSchema, { committeeId, status: 'ACTIVE' }, { filters: false });
+  if (branch) await dissolveBranch(ctx, em, branch, on, note);
+}
+
 export async function adjustCommitteeFunctions(ctx: RequestContext, id: number, input: { functions: string; name?: string | null; on: string; note?: string | null }): Promise<SpecialCommittee> {
   const found = await forChange(ctx, id, input.on);
   if (input.functions === found.functions && (!input.name || input.name === found.name)) throw inputError('input.functions', 'unchanged', 'is the same as the current functions');
@@ -94,6 +102,7 @@ export async function mergeCommittee(ctx: RequestContext, id: number, intoId: nu
     committeeWorkflow.apply({ ...ctx, em }, committee, 'merge', note);
     em.create(CommitteeChangeSchema, { district: committee.district, committeeId: id, kind: 'MERGED', changedOn: on, nameBefore: committee.name, mergedIntoId: intoId, note, public: true });
     const moved = await endSeats(ctx, em, id, on, `并入${into.name}`);
+    await dissolveBranchOf(ctx, em, id, on, `${committee.name}并入${into.name}`);
     const already = new Set((await em.find(CommitteeMembershipSchema, { committeeId: intoId, status: 'ACTIVE' }, { filters: false })).map((s) => s.memberId));
     for (const memberId of new Set(moved)) {
       if (already.has(memberId)) continue;
@@ -113,6 +122,7 @@ export async function dissolveCommittee(ctx: RequestContext, id: number, on: str
     committeeWorkflow.apply({ ...ctx, em }, committee, 'dissolve', note);
     em.create(CommitteeChangeSchema, { district: committee.district, committeeId: id, kind: 'DISSOLVED', changedOn: on, nameBefore: committee.name, note, public: true });
     await endSeats(ctx, em, id, on, `${committee.name}撤销`);
+    await dissolveBranchOf(ctx, em, id, on, `${committee.name}撤销`);
     announceCommittee(em, ctx.module, committee, on);
     return committee;
   });

@@ -2,6 +2,7 @@ import { termRegistered } from '@cppcc/events';
 import { appError, assertWritableDistrict, emit, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
 import { assertOrder } from '../dates.js';
 import { SessionSchema, TermSchema, type Session, type Term } from '../entities/term.entity.js';
+import { auditRecorded } from './recorded.js';
 
 /** Other modules group archives by term: they keep a replica fed by this event. */
 export function announceTerm(em: EntityManager, source: string, t: Term): void {
@@ -29,6 +30,7 @@ export async function openTerm(ctx: RequestContext, input: OpenTerm): Promise<Te
     if (clash) throw inputError('input.startsOn', 'overlap', `overlaps term ${clash.name} (${clash.startsOn} – ${clash.endsOn ?? 'open'})`);
     const term = em.create(TermSchema, { ...input, public: true });
     await em.flush();
+    auditRecorded(em, ctx, 'term', term.id, input.endsOn ? 'CLOSED' : 'OPEN', term.name, 'open');
     announceTerm(em, ctx.module, term);
     return term;
   });
@@ -44,6 +46,7 @@ export async function closeTerm(ctx: RequestContext, id: number, endsOn: string)
     const term = await em.findOneOrFail(TermSchema, { id });
     const late = await em.findOne(SessionSchema, { termId: id, endsOn: { $gt: endsOn } }, { filters: false });
     if (late) throw inputError('input.endsOn', 'range', `session ${late.name} runs until ${late.endsOn}`);
+    auditRecorded(em, ctx, 'term', term.id, 'CLOSED', `endsOn ${term.endsOn ?? '—'} → ${endsOn}`, 'close', term.endsOn ? 'CLOSED' : 'OPEN');
     term.endsOn = endsOn;
     announceTerm(em, ctx.module, term);
     return term;
@@ -70,6 +73,8 @@ export async function openSession(ctx: RequestContext, input: OpenSession): Prom
     const same = await em.count(SessionSchema, { termId: term.id, ordinal: input.ordinal }, { filters: false });
     if (same) throw appError(ErrorCode.CONFLICT, `input.ordinal: ${term.name} already has session ${input.ordinal}`, { field: 'input.ordinal' });
     const session = em.create(SessionSchema, { district: term.district, termId: term.id, ordinal: input.ordinal, name: input.name, startsOn: input.startsOn, endsOn: input.endsOn, public: true });
+    await em.flush();
+    auditRecorded(em, ctx, 'term_session', session.id, 'RECORDED', session.name, 'open');
     return session;
   });
 }

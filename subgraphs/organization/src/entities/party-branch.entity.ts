@@ -20,7 +20,11 @@ export const PartyBranchSchema = defineEntity({
     committeeId: p.integer().index(),
     name: p.string(),
     secretaryId: p.integer().nullable(),
+    /** The day the current secretary took office; null while the branch has none. */
+    secretarySince: p.string().length(10).nullable(),
     establishedOn: p.string().length(10),
+    /** The day the branch was dissolved; from then on it counts in no figure. */
+    dissolvedOn: p.string().length(10).nullable(),
     status: p.string().$type<BranchStatus>(),
     public: p.boolean().default(true),
   },

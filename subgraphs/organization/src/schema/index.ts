@@ -10,6 +10,8 @@ import './attendance.js';
 import './body-meeting.js';
 import './liaison.js';
 import './study-session.js';
+import './party-group.js';
+import './approved-leave.js';
 import './party-branch.js';
 import './policy-document.js';
 import './communication.js';

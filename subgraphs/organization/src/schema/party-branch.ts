@@ -1,8 +1,9 @@
 import { appError, canSeeDistrict, connectionType, ErrorCode, findPage, hasRole, pageArgs, parseId, type Page } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { endBranchPlacement, establishPartyBranch, placeInBranch, recordBranchActivity, setBranchSecretary } from '../commands/party-branches.js';
-import { isoDay } from '../dates.js';
+import { dissolvePartyBranch, endBranchPlacement, establishPartyBranch, placeInBranch, recordBranchActivity, setBranchSecretary } from '../commands/party-branches.js';
+import { isoDay, today } from '../dates.js';
+import { branchWorkflow } from '../workflow.js';
 import { MemberRefSchema } from '../entities/member-ref.entity.js';
 import {
   BRANCH_ACTIVITY_KINDS,
@@ -54,7 +55,10 @@ export const PartyBranchType = builder.objectRef<PartyBranch>('PartyBranch').imp
     id: t.exposeID('id'),
     name: t.exposeString('name'),
     establishedOn: t.exposeString('establishedOn'),
+    dissolvedOn: t.exposeString('dissolvedOn', { nullable: true, description: 'Figures for periods ending on or after this day leave the branch out.' }),
     status: t.field({ type: BranchStatusType, resolve: (b) => b.status }),
+    availableActions: t.stringList({ resolve: (b, _a, ctx) => branchWorkflow.available(ctx, b) }),
+    secretarySince: t.exposeString('secretarySince', { nullable: true }),
     committee: t.field({ type: SpecialCommitteeType, nullable: true, resolve: (b, _a, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(b.committeeId) }),
     secretary: t.field({ type: MemberRef, nullable: true, resolve: (b) => (b.secretaryId ? { id: String(b.secretaryId) } : null) }),
     partyMemberCount: t.int({ description: 'Party-member members placed now.', resolve: async (b, _a, ctx) => (await ctx.loaders.many(BranchPlacementSchema, 'branchId', { status: 'ACTIVE' }, true).load(b.id)).length }),
@@ -152,7 +156,12 @@ builder.mutationField('endBranchPlacement', (t) =>
 );
 
 const SecretaryInput = builder.inputType('SetBranchSecretaryInput', {
-  fields: (t) => ({ branch: t.id({ required: true }), member: t.id({ required: true }) }),
+  fields: (t) => ({
+    branch: t.id({ required: true }),
+    member: t.id({ required: true }),
+    on: t.string({ required: false, validate: isoDay, description: 'The first day in office; today if not given.' }),
+    note: t.string({ required: false }),
+  }),
 });
 
 builder.mutationField('setBranchSecretary', (t) =>
@@ -160,7 +169,22 @@ builder.mutationField('setBranchSecretary', (t) =>
     type: PartyBranchType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: SecretaryInput, required: true }) },
-    resolve: (_root, { input }, ctx) => setBranchSecretary(ctx, parseId(input.branch, 'input.branch'), parseId(input.member, 'input.member')),
+    description: 'Changes the secretary as of a day: a row of the branch\'s transition table and one audit row.',
+    resolve: (_root, { input }, ctx) => setBranchSecretary(ctx, parseId(input.branch, 'input.branch'), parseId(input.member, 'input.member'), input.on ?? today(), input.note ?? null),
+  }),
+);
+
+const DissolveInput = builder.inputType('DissolvePartyBranchInput', {
+  fields: (t) => ({ id: t.id({ required: true }), on: t.string({ required: true, validate: isoDay }), note: t.string({ required: false }) }),
+});
+
+builder.mutationField('dissolvePartyBranch', (t) =>
+  t.field({
+    type: PartyBranchType,
+    description: 'Dissolves a branch on a day: its placements end that day and it takes no new placements or activities.',
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: DissolveInput, required: true }) },
+    resolve: (_root, { input }, ctx) => dissolvePartyBranch(ctx, parseId(input.id, 'input.id'), input.on, input.note ?? null),
   }),
 );
 

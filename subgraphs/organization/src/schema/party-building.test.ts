@@ -3,7 +3,7 @@ import { AuditEntrySchema, systemEm } from '@cppcc/kit';
 import { databases, startTestModule, testCaller, type TestModule, outbox } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AttendanceSchema } from '../entities/attendance.entity.js';
-import { BranchPlacementSchema } from '../entities/party-branch.entity.js';
+import { BranchPlacementSchema, PartyBranchSchema } from '../entities/party-branch.entity.js';
 import { organization } from '../module.js';
 import { publishMembers } from '../test-support.js';
 
@@ -91,7 +91,7 @@ describe.each(databases())('party building on $name', ({ url }) => {
     const secretary = `mutation($input: SetBranchSecretaryInput!) { setBranchSecretary(input: $input) { secretary { id } } }`;
     const notPlaced = await org.execute(secretary, { input: { branch: String(branch.id), member: String(already.memberId) } }, cityStaff);
     expect(notPlaced.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'placement' });
-    const set = await org.execute(secretary, { input: { branch: String(branch.id), member: '9101' } }, cityStaff);
+    const set = await org.execute(secretary, { input: { branch: String(branch.id), member: '9101', on: '2026-11-05' } }, cityStaff);
     expect(set.data!.setBranchSecretary).toEqual({ secretary: { id: '9101' } });
 
     const mine = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { partyBranch { status branch { name } } } } }`;
@@ -163,5 +163,78 @@ describe.each(databases())('party building on $name', ({ url }) => {
     expect(trail.map((a) => a.toState)).toEqual(['PLANNED', 'HELD', 'ARCHIVED']);
     const dec = await figures(CITY, '2026-12-01', '2026-12-31');
     expect(dec.studySessions.months).toEqual([{ month: '2026-12', monthly: 1, special: 0 }]);
+  });
+
+  it('changes a branch secretary as a dated, audited step', async () => {
+    const branch = partyBranches.find((b) => b.district === CITY && b.id !== 1)!;
+    const [first, second] = branchPlacements().filter((p) => p.branchId === branch.id);
+    const secretary = `mutation($input: SetBranchSecretaryInput!) { setBranchSecretary(input: $input) { secretary { id } secretarySince } }`;
+    const bad: [Record<string, unknown>, Record<string, unknown>][] = [
+      [{ member: String(first.memberId), on: '2026-06-01' }, { code: 'BAD_USER_INPUT', field: 'input.member', rule: 'unchanged' }],
+      [{ member: String(second.memberId), on: '2026-01-01' }, { code: 'BAD_USER_INPUT', field: 'input.on', rule: 'order' }],
+      [{ member: String(second.memberId), on: '2026-13-01' }, { code: 'BAD_USER_INPUT' }],
+    ];
+    for (const [input, error] of bad) expect((await org.execute(secretary, { input: { branch: String(branch.id), ...input } }, cityStaff)).errors?.[0].extensions, JSON.stringify(input)).toMatchObject(error);
+    expect((await org.execute(secretary, { input: { branch: String(branch.id), member: String(second.memberId), on: '2026-06-01' } }, testCaller(['staff'], '341002'))).errors?.[0].extensions?.code).toBe('CROSS_DISTRICT');
+    const changed = await org.execute(secretary, { input: { branch: String(branch.id), member: String(second.memberId), on: '2026-06-01', note: '支部委员会选举' } }, cityStaff);
+    expect(changed.data!.setBranchSecretary).toEqual({ secretary: { id: String(second.memberId) }, secretarySince: '2026-06-01' });
+    const backdated = await org.execute(secretary, { input: { branch: String(branch.id), member: String(first.memberId), on: '2026-05-01' } }, cityStaff);
+    expect(backdated.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.on', rule: 'order' });
+    const trail = await systemEm(org.orm).find(AuditEntrySchema, { entity: 'party_branch', entityId: String(branch.id) }, { orderBy: { id: 'asc' } });
+    expect(trail.map((a) => [a.action, a.fromState, a.toState, a.note])).toEqual([['change_secretary', 'ACTIVE', 'ACTIVE', '支部委员会选举']]);
+  });
+
+  it('dissolves a branch on a day: placements end, new work is refused, later figures leave it out', async () => {
+    const branch = partyBranches.filter((b) => b.district === CITY).at(-1)!;
+    const placed = branchPlacements().filter((p) => p.branchId === branch.id).map((p) => p.memberId);
+    const dissolve = `mutation($input: DissolvePartyBranchInput!) { dissolvePartyBranch(input: $input) { status dissolvedOn availableActions } }`;
+    const em = () => systemEm(org.orm);
+    const before = { audit: await em().count(AuditEntrySchema, {}), active: await em().count(BranchPlacementSchema, { branchId: branch.id, status: 'ACTIVE' }) };
+    const oldPeriod = await figures(CITY, '2026-01-01', '2026-10-31');
+    const yearEnd = await figures(CITY, '2026-01-01', '2026-12-31');
+    const bad: [Record<string, unknown>, any, Record<string, unknown>][] = [
+      [{ on: '2026-03-01' }, cityStaff, { code: 'BAD_USER_INPUT', field: 'input.on', rule: 'order' }],
+      [{ on: '2026-10-01' }, cityStaff, { code: 'BAD_USER_INPUT', field: 'input.on', rule: 'order' }],
+      [{ id: '999' }, cityStaff, { code: 'NOT_FOUND', field: 'input.id' }],
+      [{}, testCaller(['staff'], '341002'), { code: 'CROSS_DISTRICT' }],
+      [{}, testCaller(['member'], CITY, String(placed[0])), { code: 'FORBIDDEN' }],
+    ];
+    for (const [input, caller, error] of bad) expect((await org.execute(dissolve, { input: { id: String(branch.id), on: '2026-11-05', ...input } }, caller)).errors?.[0].extensions, JSON.stringify(input)).toMatchObject(error);
+    expect({ audit: await em().count(AuditEntrySchema, {}), active: await em().count(BranchPlacementSchema, { branchId: branch.id, status: 'ACTIVE' }) }).toEqual(before);
+
+    const done = await org.execute(dissolve, { input: { id: String(branch.id), on: '2026-11-05', note: '委员会调整' } }, cityStaff);
+    expect(done.data!.dissolvePartyBranch).toEqual({ status: 'DISSOLVED', dissolvedOn: '2026-11-05', availableActions: [] });
+    const ended = await em().find(BranchPlacementSchema, { branchId: branch.id }, { orderBy: { id: 'asc' } });
+    expect(ended.map((p) => [p.status, p.leftOn])).toEqual(placed.map(() => ['ENDED', '2026-11-05']));
+    const trail = await em().find(AuditEntrySchema, { entity: 'party_branch', entityId: String(branch.id) }, { orderBy: { id: 'asc' } });
+    expect(trail.map((a) => [a.action, a.fromState, a.toState, a.note])).toEqual([['dissolve', 'ACTIVE', 'DISSOLVED', '委员会调整']]);
+    expect(await em().count(AuditEntrySchema, { entity: 'branch_placement', action: 'end', note: `${branch.name}撤销` })).toBe(placed.length);
+
+    const again = await org.execute(dissolve, { input: { id: String(branch.id), on: '2026-11-06' } }, cityStaff);
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'DISSOLVED', action: 'dissolve' });
+    const place = await org.execute(`mutation { placeInBranch(input: { branch: "${branch.id}", member: "${placed[0]}", joinedOn: "2026-11-10" }) { id } }`, {}, cityStaff);
+    expect(place.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.branch', rule: 'status' });
+    const activity = await org.execute(`mutation { recordBranchActivity(input: { branch: "${branch.id}", kind: STUDY, title: "学习", heldOn: "2026-11-10", summary: "学习", participants: [] }) { id } }`, {}, cityStaff);
+    expect(activity.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.branch', rule: 'status' });
+    const secretary = await org.execute(`mutation { setBranchSecretary(input: { branch: "${branch.id}", member: "${placed[0]}", on: "2026-11-10" }) { id } }`, {}, cityStaff);
+    expect(secretary.errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'DISSOLVED', action: 'change_secretary' });
+
+    // The period before the dissolution keeps the branch; a period ending after it does not.
+    expect(await figures(CITY, '2026-01-01', '2026-10-31')).toEqual(oldPeriod);
+    const after = (await figures(CITY, '2026-01-01', '2026-12-31')).partyCoverage;
+    expect(after.branches.map((b: any) => b.name)).toEqual(yearEnd.partyCoverage.branches.map((b: any) => b.name).filter((n: string) => n !== branch.name));
+    expect(after.placed).toBe(yearEnd.partyCoverage.placed - placed.length);
+    expect(after.unplaced.map((u: any) => Number(u.id))).toEqual(expect.arrayContaining(placed));
+    expect((await em().findOneOrFail(PartyBranchSchema, { id: branch.id })).status).toBe('DISSOLVED');
+  });
+
+  it('dissolves the branch of a committee that is dissolved, the same day', async () => {
+    const branch = partyBranches.find((b) => b.district === '341002')!;
+    const tunxi = testCaller(['staff'], '341002');
+    const r = await org.execute(`mutation { dissolveCommittee(input: { id: "${branch.committeeId}", on: "2026-11-15", note: "机构改革" }) { status partyBranch { id } } }`, {}, tunxi);
+    expect(r.data!.dissolveCommittee).toEqual({ status: 'DISSOLVED', partyBranch: null });
+    const row = await systemEm(org.orm).findOneOrFail(PartyBranchSchema, { id: branch.id });
+    expect([row.status, row.dissolvedOn]).toEqual(['DISSOLVED', '2026-11-15']);
+    expect(await systemEm(org.orm).count(BranchPlacementSchema, { branchId: branch.id, status: 'ACTIVE' })).toBe(0);
   });
 });

@@ -43,8 +43,9 @@ describe.each(databases())('committee history, 全员入委 and liaison on $name
   it('computes 全员入委 from dated seats: a member who leaves is listed as not yet assigned, the past stays as it was', async () => {
     const last = await figures(CITY, '2025-01-01', '2025-12-31');
     expect(last.committeeCoverage).toEqual({ activeMembers: cityMembers.length, assigned: cityMembers.length, share: 1, unassigned: [] });
+    // Before the term's members were appointed (2021-12-20) there was no one to count.
     const before = await figures(CITY, '2021-01-01', '2021-06-30');
-    expect(before.committeeCoverage).toMatchObject({ assigned: 0, share: 0 });
+    expect(before.committeeCoverage).toMatchObject({ activeMembers: 0, assigned: 0, share: null });
 
     const single = cityMembers.find((m) => m.committees.length === 1)!;
     const seat = await systemEm(org.orm).findOneOrFail(CommitteeMembershipSchema, { memberId: single.id });

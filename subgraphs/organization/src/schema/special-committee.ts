@@ -191,7 +191,7 @@ const DissolveCommitteeInput = builder.inputType('DissolveCommitteeInput', {
 builder.mutationField('dissolveCommittee', (t) =>
   t.field({
     type: SpecialCommitteeType,
-    description: 'Dissolves a committee; its seats end that day.',
+    description: 'Dissolves a committee; its seats end that day and so does its functional Party branch.',
     authScopes: { staff: true },
     args: { input: t.arg({ type: DissolveCommitteeInput, required: true }) },
     resolve: (_root, { input }, ctx) => dissolveCommittee(ctx, parseId(input.id, 'input.id'), input.on, input.note ?? null),

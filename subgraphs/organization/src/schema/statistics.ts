@@ -1,7 +1,7 @@
 import { assertKnownDistrict, type RequestContext } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { assertOrder, isoDay, today } from '../dates.js';
-import { bodyMeetingsHeld, committeeChangeCounts, committeeCoverage, outreachCounts, partyCoverage, studyCadence, type OutreachCounts, type CommitteeChangeCounts, type CommitteeCoverage, type MonthCount, type PartyCoverage, type Period, type StudyCadence } from '../statistics.js';
+import { withDistrictsBelow, bodyMeetingsHeld, committeeChangeCounts, committeeCoverage, outreachCounts, partyCoverage, studyCadence, type OutreachCounts, type CommitteeChangeCounts, type CommitteeCoverage, type MonthCount, type PartyCoverage, type Period, type StudyCadence } from '../statistics.js';
 import { PartyBranchType } from './party-branch.js';
 import { CommitteeBodyType } from './body-meeting.js';
 import { MemberRef } from './member.js';
@@ -77,18 +77,39 @@ const OutreachCountsType = builder.objectRef<OutreachCounts>('OutreachCounts').i
   }),
 });
 
+export const STATISTICS_SCOPES = ['DISTRICT_ONLY', 'WITH_DISTRICTS_BELOW'] as const;
+export type StatisticsScope = (typeof STATISTICS_SCOPES)[number];
+
+export const StatisticsScopeType = builder.enumType('StatisticsScope', {
+  values: {
+    DISTRICT_ONLY: { description: "The named district's own records only (the default)." },
+    WITH_DISTRICTS_BELOW: { description: 'The named district and every district below it, recursively: counts are summed, shares recomputed from the sums.' },
+  },
+});
+
 /** Aggregates are read without the district filter: the figures are published, the rows need not be. */
 export interface StatisticsSource extends Period {
   ctx: RequestContext;
+  district: string;
+  scope: StatisticsScope;
 }
 
-export const OrganizationStatisticsType = builder.objectRef<StatisticsSource>('OrganizationStatistics').implement({
+export const OrganizationStatisticsType = builder.objectRef<StatisticsSource>('OrganizationStatistics');
+
+OrganizationStatisticsType.implement({
   description: 'The figures of the work report\'s section 1 for one district and period, computed from rows.',
   fields: (t) => ({
     district: t.exposeID('district'),
+    scope: t.field({ type: StatisticsScopeType, resolve: (s) => s.scope }),
+    districts: t.exposeIDList('districts', { description: 'The districts counted: the named one, and with WITH_DISTRICTS_BELOW those below it.' }),
+    byDistrict: t.field({
+      type: [OrganizationStatisticsType],
+      description: 'The same figures for each district counted, DISTRICT_ONLY: the additive counts above are their sums.',
+      resolve: (s) => s.districts.map((d) => ({ ctx: s.ctx, district: d, scope: 'DISTRICT_ONLY' as const, districts: [d], from: s.from, to: s.to })),
+    }),
     from: t.exposeString('from'),
     to: t.exposeString('to'),
-    committeeCoverage: t.field({ type: CommitteeCoverageType, description: 'As of the last day of the period.', resolve: (s) => committeeCoverage(s.ctx.em, s.district, s.to) }),
+    committeeCoverage: t.field({ type: CommitteeCoverageType, description: 'As of the last day of the period.', resolve: (s) => committeeCoverage(s.ctx.em, s.districts, s.to) }),
     committeesChanged: t.field({ type: CommitteeChangeCountsType, resolve: (s) => committeeChangeCounts(s.ctx.em, s) }),
     bodyMeetingsHeld: t.field({ type: [BodyMeetingCountType], resolve: (s) => bodyMeetingsHeld(s.ctx.em, s) }),
     studySessions: t.field({ type: StudyCadenceType, resolve: (s) => studyCadence(s.ctx.em, s, today()) }),
@@ -100,16 +121,24 @@ export const OrganizationStatisticsType = builder.objectRef<StatisticsSource>('O
 builder.queryField('organizationStatistics', (t) =>
   t.field({
     type: OrganizationStatisticsType,
-    description: 'Section 1 figures for a district and period (e.g. a calendar year).',
+    description: 'Section 1 figures for a district and period (e.g. a calendar year): of the district alone, or (`scope: WITH_DISTRICTS_BELOW`) of the district and every district below it.',
     args: {
       district: t.arg.id({ required: true }),
+      scope: t.arg({
+        type: StatisticsScopeType,
+        required: false,
+        defaultValue: 'DISTRICT_ONLY',
+        description: 'DISTRICT_ONLY (default): the named district\'s records. WITH_DISTRICTS_BELOW: the named district and all districts below it; counts are sums of `byDistrict`, shares are recomputed from those sums, lists are concatenated, `districtsVisited` counts distinct districts and `missedMonths` lists months any of them missed.',
+      }),
       from: t.arg.string({ required: true, validate: isoDay }),
       to: t.arg.string({ required: true, validate: isoDay }),
     },
-    resolve: async (_root, { district, from, to }, ctx) => {
+    resolve: async (_root, { district, scope, from, to }, ctx) => {
       await assertKnownDistrict(ctx, String(district));
       assertOrder(from, to, 'to', 'from');
-      return { ctx, district: String(district), from, to };
+      const code = String(district);
+      const counted = scope === 'WITH_DISTRICTS_BELOW' ? await withDistrictsBelow(ctx.em, code) : [code];
+      return { ctx, district: code, scope: scope ?? 'DISTRICT_ONLY', districts: counted, from, to };
     },
   }),
 );

@@ -4,12 +4,10 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import { holdStudySession, moveStudySession, planStudySession } from '../commands/study-sessions.js';
 import { isoDay } from '../dates.js';
-import { PartyGroupSchema, type PartyGroup } from '../entities/party-group.entity.js';
 import { STUDY_KINDS, STUDY_STATUSES, StudySessionSchema, type StudySession } from '../entities/study-session.entity.js';
 import { studySessionWorkflow } from '../workflow.js';
 import { AttendanceRecordType, AttendanceSummaryType, attendanceOf, summarise, visibleAttendance } from './attendance.js';
 import { AttendanceEntryInput } from './body-meeting.js';
-import { DistrictType } from './district.js';
 
 export const StudyKindType = builder.enumType('StudyKind', { values: STUDY_KINDS });
 export const StudyStatusType = builder.enumType('StudyStatus', { values: STUDY_STATUSES });
@@ -32,20 +30,6 @@ export const StudySessionType = builder.objectRef<StudySession>('StudySession').
     availableActions: t.stringList({ resolve: (s, _a, ctx) => studySessionWorkflow.available(ctx, s) }),
   }),
 });
-
-export const PartyGroupType = builder.objectRef<PartyGroup>('PartyGroup').implement({
-  description: '政协党组: the Party Group of a district committee. Public.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name'),
-    secretary: t.exposeString('secretary'),
-    studySessions: t.field({ type: [StudySessionType], resolve: (g, _a, ctx) => ctx.loaders.many(StudySessionSchema, 'groupId').load(g.id) }),
-  }),
-});
-
-builder.objectField(DistrictType, 'partyGroup', (t) =>
-  t.field({ type: PartyGroupType, nullable: true, resolve: (d, _a, ctx) => ctx.loaders.one(PartyGroupSchema, 'district').load(d.code) }),
-);
 
 const StudySessionConnection = connectionType<StudySession>(builder, 'StudySession', StudySessionType);
 

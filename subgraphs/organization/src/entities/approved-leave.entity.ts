@@ -1,0 +1,23 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+export const MEETING_LEVELS = ['PLENARY', 'STANDING_COMMITTEE', 'OTHER'] as const;
+export type MeetingLevel = (typeof MEETING_LEVELS)[number];
+
+/**
+ * Read-only copy of the leaves the members subgraph approved (`leave.approved`): attendance of
+ * a meeting of that level on that day counts the member ON_LEAVE. Not public.
+ */
+export const ApprovedLeaveSchema = defineEntity({
+  name: 'ApprovedLeave',
+  tableName: 'approved_leave',
+  properties: {
+    leaveId: p.integer().primary().autoincrement(false),
+    district: p.string().length(12).index(),
+    memberId: p.integer().index(),
+    meeting: p.string(),
+    meetingLevel: p.string().$type<MeetingLevel>(),
+    meetingOn: p.string().length(10).index(),
+    public: p.boolean().default(false),
+  },
+});
+export type ApprovedLeave = InferEntity<typeof ApprovedLeaveSchema>;

@@ -1,0 +1,16 @@
+import { defineMigration } from '@cppcc/kit';
+
+/** Dated history of each member's replicated facts; starts from what the replica holds. */
+export const memberFacts = defineMigration('Migration20261129100000_organization_member_facts', (knex) => [
+  knex.schema.createTable('member_fact', (t) => {
+    t.increments('id').primary();
+    t.integer('member_id').notNullable().index();
+    t.string('changed_at').notNullable();
+    t.string('district', 12).notNullable().index();
+    t.string('party').notNullable();
+    t.boolean('cpc_member').notNullable();
+    t.string('status').notNullable();
+    t.unique(['member_id', 'changed_at']);
+  }),
+  knex.schema.raw('insert into member_fact (member_id, changed_at, district, party, cpc_member, status) select member_id, changed_at, district, party, cpc_member, status from member_ref'),
+]);

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { CITY, currentTerm, members as demoMembers } from '@cppcc/demo';
+import { leaveApproved } from '@cppcc/events';
+import { AuditEntrySchema, systemEm } from '@cppcc/kit';
+import { databases, outbox, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AttendanceSchema } from '../entities/attendance.entity.js';
+import { organization } from '../module.js';
+import { publishMembers } from '../test-support.js';
+
+/** Leaves approved in the members subgraph reach attendance through the bus, before or after the meeting. */
+describe.each(databases())('approved leaves and attendance on $name', ({ url }) => {
+  let org: TestModule;
+  const staff = testCaller(['staff'], CITY);
+  const [a, b, c, d, e] = demoMembers().filter((m) => m.district === CITY);
+  let leaveIds = 500;
+
+  const approve = (memberId: number, meetingLevel: 'PLENARY' | 'STANDING_COMMITTEE' | 'OTHER', meetingOn: string, eventId = randomUUID(), leaveId = ++leaveIds) => ({
+    id: eventId, type: leaveApproved.type, source: 'members', district: CITY, occurredAt: new Date().toISOString(),
+    payload: { leaveId: String(leaveId), memberId: String(memberId), meeting: '市政协常委会议', meetingLevel, meetingOn },
+  });
+
+  beforeAll(async () => {
+    org = await startTestModule(organization, { databaseUrl: url, seed: { scale: 1 } });
+    await publishMembers(org.transport);
+  });
+  afterAll(() => org?.stop());
+
+  it('shows the approved leaves on the meeting and records those members ON_LEAVE when it is held', async () => {
+    const planned = await org.execute(`mutation { planBodyMeeting(input: { term: "${currentTerm(CITY).id}", body: STANDING_COMMITTEE, title: "常委会议", plannedOn: "2026-11-20", agenda: ["议题"] }) { id } }`, {}, staff);
+    const id = (planned.data!.planBodyMeeting as any).id;
+    await org.transport.publish([approve(b.id, 'STANDING_COMMITTEE', '2026-11-20'), approve(c.id, 'STANDING_COMMITTEE', '2026-11-20'), approve(d.id, 'PLENARY', '2026-11-20'), approve(e.id, 'STANDING_COMMITTEE', '2026-11-21')]);
+    const leaves = `{ bodyMeetings(filter: { district: "${CITY}", from: "2026-11-20", to: "2026-11-20" }) { nodes { approvedLeaves { member { id } meetingLevel } } } }`;
+    const seen = async (caller?: any) => ((await org.execute(leaves, {}, caller)).data!.bodyMeetings as any).nodes[0].approvedLeaves.map((l: any) => l.member.id);
+    expect(await seen(staff)).toEqual([String(b.id), String(c.id)]);
+    expect(await seen(testCaller(['member'], CITY, String(b.id)))).toEqual([String(b.id)]);
+    expect(await seen()).toEqual([]);
+
+    const hold = `mutation($input: HoldBodyMeetingInput!) { holdBodyMeeting(input: $input) { attendanceSummary { expected present onLeave absent } attendance { member { id } attendance } } }`;
+    const held = await org.execute(hold, { input: { id, heldOn: '2026-11-20', attendance: [{ member: String(a.id), attendance: 'PRESENT' }, { member: String(b.id), attendance: 'ABSENT' }, { member: String(d.id), attendance: 'ABSENT' }] } }, staff);
+    expect(held.errors).toBeUndefined();
+    const result = held.data!.holdBodyMeeting as any;
+    expect(result.attendanceSummary).toEqual({ expected: 4, present: 1, onLeave: 2, absent: 1 });
+    const marks = Object.fromEntries(result.attendance.map((l: any) => [l.member.id, l.attendance]));
+    expect(marks).toEqual({ [a.id]: 'PRESENT', [b.id]: 'ON_LEAVE', [c.id]: 'ON_LEAVE', [d.id]: 'ABSENT' });
+    const events = (await outbox(org.orm, { type: 'body_meeting.attended' })).filter((x: any) => x.payload.meetingId === id);
+    expect(Object.fromEntries(events.map((x: any) => [x.payload.memberId, x.payload.attendance]))).toEqual(marks);
+  });
+
+  it('corrects a recorded absence when the leave arrives after the meeting, once, with an audit row and a new announcement', async () => {
+    const id = String((await systemEm(org.orm).findOneOrFail(AttendanceSchema, { kind: 'BODY_MEETING', memberId: d.id, heldOn: '2026-11-20' })).subjectId);
+    const late = approve(d.id, 'STANDING_COMMITTEE', '2026-11-20');
+    await org.transport.publish([late, late]);
+    await org.transport.publish([approve(d.id, 'STANDING_COMMITTEE', '2026-11-20', randomUUID(), Number(late.payload.leaveId))]);
+    await org.transport.publish([approve(a.id, 'STANDING_COMMITTEE', '2026-11-20')]);
+    const rows = await systemEm(org.orm).find(AttendanceSchema, { kind: 'BODY_MEETING', subjectId: Number(id) });
+    expect(Object.fromEntries(rows.map((r) => [r.memberId, r.attendance]))).toMatchObject({ [a.id]: 'PRESENT', [d.id]: 'ON_LEAVE' });
+    const row = rows.find((r) => r.memberId === d.id)!;
+    const trail = await systemEm(org.orm).find(AuditEntrySchema, { entity: 'attendance', entityId: String(row.id) });
+    expect(trail.map((t) => [t.action, t.fromState, t.toState, t.actor])).toEqual([['leave_approved', 'ABSENT', 'ON_LEAVE', null]]);
+    const events = (await outbox(org.orm, { type: 'body_meeting.attended' })).filter((x: any) => x.payload.meetingId === id && x.payload.memberId === String(d.id));
+    expect(events.map((x: any) => x.payload.attendance)).toEqual(['ABSENT', 'ON_LEAVE']);
+    // A present member's later leave changes nothing.
+    expect((await outbox(org.orm, { type: 'body_meeting.attended' })).filter((x: any) => x.payload.meetingId === id && x.payload.memberId === String(a.id))).toHaveLength(1);
+  });
+
+  it('applies OTHER-level leaves to a study session held that day', async () => {
+    const plan = await org.execute(`mutation { planStudySession(input: { district: "${CITY}", kind: SPECIAL, topic: "专题学习研讨", plannedOn: "2026-12-04", materials: ["材料"] }) { id } }`, {}, staff);
+    const id = (plan.data!.planStudySession as any).id;
+    await org.transport.publish([approve(c.id, 'OTHER', '2026-12-04')]);
+    const held = await org.execute(`mutation { holdStudySession(input: { id: "${id}", heldOn: "2026-12-04", attendance: [{ member: "${a.id}", attendance: PRESENT }, { member: "${c.id}", attendance: ABSENT }] }) { attendanceSummary { present onLeave absent } approvedLeaves { member { id } } } }`, {}, staff);
+    expect(held.data!.holdStudySession).toEqual({ attendanceSummary: { present: 1, onLeave: 1, absent: 0 }, approvedLeaves: [{ member: { id: String(c.id) } }] });
+  });
+});

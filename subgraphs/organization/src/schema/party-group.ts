@@ -1,0 +1,160 @@
+import { parseId } from '@cppcc/kit';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { appointToPartyGroup, changePartyGroupRole, endPartyGroupMembership, formPartyGroup, renamePartyGroup } from '../commands/party-group.js';
+import { isoDay } from '../dates.js';
+import { PARTY_GROUP_MEMBERSHIP_STATUSES, PARTY_GROUP_ROLES, PartyGroupMembershipSchema, PartyGroupSchema, type PartyGroup, type PartyGroupMembership } from '../entities/party-group.entity.js';
+import { StudySessionSchema } from '../entities/study-session.entity.js';
+import { TermSchema } from '../entities/term.entity.js';
+import { partyGroupMembershipWorkflow } from '../workflow.js';
+import { DistrictType } from './district.js';
+import { MemberRef } from './member.js';
+import { StudySessionType } from './study-session.js';
+import { TermType } from './term.js';
+
+export const PartyGroupRoleType = builder.enumType('PartyGroupRole', { values: PARTY_GROUP_ROLES, description: '党组书记, 党组副书记, 党组成员.' });
+export const PartyGroupMembershipStatusType = builder.enumType('PartyGroupMembershipStatus', { values: PARTY_GROUP_MEMBERSHIP_STATUSES });
+
+export const PartyGroupMembershipType = builder.objectRef<PartyGroupMembership>('PartyGroupMembership').implement({
+  description: "A member's role in the Party Group, from joinedOn until (not including) leftOn. Public.",
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    role: t.field({ type: PartyGroupRoleType, resolve: (m) => m.role }),
+    joinedOn: t.exposeString('joinedOn'),
+    leftOn: t.exposeString('leftOn', { nullable: true }),
+    status: t.field({ type: PartyGroupMembershipStatusType, resolve: (m) => m.status }),
+    member: t.field({ type: MemberRef, nullable: true, resolve: (m) => ({ id: String(m.memberId) }) }),
+    availableActions: t.stringList({ resolve: (m, _a, ctx) => partyGroupMembershipWorkflow.available(ctx, m) }),
+  }),
+});
+
+/** Rows holding on `day`: joined by then and not yet left. */
+const holdsOn = (day: string) => (m: PartyGroupMembership) => m.joinedOn <= day && (!m.leftOn || m.leftOn > day);
+
+export const PartyGroupType = builder.objectRef<PartyGroup>('PartyGroup').implement({
+  description: '政协党组: the Party Group of a district committee for one term. Public.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    secretary: t.exposeString('secretary', { description: 'Name of the secretary last appointed; `members(on:)` gives the group on a day.' }),
+    term: t.field({ type: TermType, nullable: true, resolve: (g, _a, ctx) => (g.termId ? ctx.loaders.one(TermSchema).load(g.termId) : null) }),
+    members: t.field({
+      type: [PartyGroupMembershipType],
+      description: 'Secretary, deputy secretaries and members: every dated role, or with `on` those holding that day.',
+      args: { on: t.arg.string({ required: false, validate: isoDay }) },
+      resolve: async (g, { on }, ctx) => {
+        const rows = await ctx.loaders.many(PartyGroupMembershipSchema, 'groupId').load(g.id);
+        return (on ? rows.filter(holdsOn(on)) : rows).sort((a, b) => a.joinedOn.localeCompare(b.joinedOn) || a.id - b.id);
+      },
+    }),
+    studySessions: t.field({ type: [StudySessionType], resolve: (g, _a, ctx) => ctx.loaders.many(StudySessionSchema, 'groupId').load(g.id) }),
+  }),
+});
+
+const latestFirst = (a: PartyGroup, b: PartyGroup) => (b.termId ?? 0) - (a.termId ?? 0) || b.id - a.id;
+
+builder.objectField(DistrictType, 'partyGroup', (t) =>
+  t.field({
+    type: PartyGroupType,
+    nullable: true,
+    description: "The Party Group of the district's latest term on record.",
+    resolve: async (d, _a, ctx) => [...(await ctx.loaders.many(PartyGroupSchema, 'district').load(d.code))].sort(latestFirst)[0] ?? null,
+  }),
+);
+
+builder.objectField(DistrictType, 'partyGroups', (t) =>
+  t.field({
+    type: [PartyGroupType],
+    description: 'The Party Group of each term, latest first.',
+    resolve: async (d, _a, ctx) => [...(await ctx.loaders.many(PartyGroupSchema, 'district').load(d.code))].sort(latestFirst),
+  }),
+);
+
+const name = z.string().trim().min(2, 'must have at least 2 characters').max(120);
+
+const FormPartyGroupInput = builder.inputType('FormPartyGroupInput', {
+  fields: (t) => ({
+    term: t.id({ required: true, description: 'The term (届) the group leads; its district is the group\'s.' }),
+    name: t.string({ required: true, validate: name }),
+    secretary: t.id({ required: true, description: 'A Party-member member of the district.' }),
+    formedOn: t.string({ required: true, validate: isoDay }),
+    note: t.string({ required: false }),
+  }),
+});
+
+builder.mutationField('formPartyGroup', (t) =>
+  t.field({
+    type: PartyGroupType,
+    description: "District staff record their district's Party Group for a term, with its secretary.",
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: FormPartyGroupInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      formPartyGroup(ctx, { term: parseId(input.term, 'input.term'), name: input.name.trim(), secretary: parseId(input.secretary, 'input.secretary'), formedOn: input.formedOn, note: input.note ?? null }),
+  }),
+);
+
+const RenamePartyGroupInput = builder.inputType('RenamePartyGroupInput', {
+  fields: (t) => ({ id: t.id({ required: true }), name: t.string({ required: true, validate: name }), note: t.string({ required: false }) }),
+});
+
+builder.mutationField('renamePartyGroup', (t) =>
+  t.field({
+    type: PartyGroupType,
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: RenamePartyGroupInput, required: true }) },
+    resolve: (_root, { input }, ctx) => renamePartyGroup(ctx, parseId(input.id, 'input.id'), input.name.trim(), input.note ?? null),
+  }),
+);
+
+const AppointToPartyGroupInput = builder.inputType('AppointToPartyGroupInput', {
+  fields: (t) => ({
+    group: t.id({ required: true }),
+    member: t.id({ required: true }),
+    role: t.field({ type: PartyGroupRoleType, required: true }),
+    joinedOn: t.string({ required: true, validate: isoDay }),
+    note: t.string({ required: false }),
+  }),
+});
+
+builder.mutationField('appointToPartyGroup', (t) =>
+  t.field({
+    type: PartyGroupMembershipType,
+    description: 'A Party-member member of the district takes a role in the group from a day within its term; one role per member and one secretary at a time.',
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: AppointToPartyGroupInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      appointToPartyGroup(ctx, { group: parseId(input.group, 'input.group'), member: parseId(input.member, 'input.member'), role: input.role, joinedOn: input.joinedOn, note: input.note ?? null }),
+  }),
+);
+
+const EndPartyGroupMembershipInput = builder.inputType('EndPartyGroupMembershipInput', {
+  fields: (t) => ({ id: t.id({ required: true }), leftOn: t.string({ required: true, validate: isoDay }), note: t.string({ required: false }) }),
+});
+
+builder.mutationField('endPartyGroupMembership', (t) =>
+  t.field({
+    type: PartyGroupMembershipType,
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: EndPartyGroupMembershipInput, required: true }) },
+    resolve: (_root, { input }, ctx) => endPartyGroupMembership(ctx, parseId(input.id, 'input.id'), input.leftOn, input.note ?? null),
+  }),
+);
+
+const ChangePartyGroupRoleInput = builder.inputType('ChangePartyGroupRoleInput', {
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The role the member holds now.' }),
+    role: t.field({ type: PartyGroupRoleType, required: true }),
+    on: t.string({ required: true, validate: isoDay }),
+    note: t.string({ required: false }),
+  }),
+});
+
+builder.mutationField('changePartyGroupRole', (t) =>
+  t.field({
+    type: PartyGroupMembershipType,
+    description: 'Ends the current role on `on` and starts the new one that day; returns the new role.',
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: ChangePartyGroupRoleInput, required: true }) },
+    resolve: (_root, { input }, ctx) => changePartyGroupRole(ctx, parseId(input.id, 'input.id'), input.role, input.on, input.note ?? null),
+  }),
+);
