@@ -15,11 +15,14 @@ import { FieldVisitAttendanceSchema, FieldVisitSchema, ResearchPhaseSchema, Rese
 import { ResultSchema, ResultTimelineEntrySchema } from './entities/result.entity.js';
 import { SpeechSchema } from './entities/speech.entity.js';
 import { UnitRefSchema } from './entities/unit-ref.entity.js';
+import { CommitteeRefSchema } from './entities/committee-ref.entity.js';
+import { MemberRefSchema } from './entities/member-ref.entity.js';
 import { initial } from './migrations/0001-initial.js';
 import { activityLifecycle } from './migrations/0002-activity-lifecycle.js';
 import { researchAndOutcomes } from './migrations/0003-research-outcomes.js';
 import { planning } from './migrations/0004-planning.js';
 import { publicInput } from './migrations/0005-public-input.js';
+import { memberCommitteeRefs } from './migrations/0006-member-committee-refs.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
@@ -35,8 +38,9 @@ export const consultation = defineModule({
     ConsultationPlanSchema, PlanTopicSchema, EscalationSchema,
     InputCampaignSchema, InputContributionSchema, RecommendationSourceSchema,
     QuestionnaireSchema, QuestionnaireQuestionSchema, QuestionnaireDistributionSchema, QuestionnaireResponseSchema, QuestionnaireAnswerSchema,
+    MemberRefSchema, CommitteeRefSchema,
   ],
-  migrations: [initial, activityLifecycle, researchAndOutcomes, planning, publicInput],
+  migrations: [initial, activityLifecycle, researchAndOutcomes, planning, publicInput, memberCommitteeRefs],
   emits: [consultationAttended, consultationSpoke, researchJoined, instructionReceived],
   consumes,
   seed,

@@ -8,6 +8,7 @@ import { RecommendationSchema, type Recommendation, type RecommendationKind } fr
 import { ResearchProjectSchema, ResearchTeamMemberSchema } from '../entities/research-project.entity.js';
 import { ledgerWorkflow, recommendationWorkflow, type LedgerAction, type RecommendationAction } from '../workflow.js';
 import { assertCampaignSources } from './public-input.js';
+import { assertMembers } from './refs.js';
 import { assertUnit } from './units.js';
 
 export interface DraftRecommendation {
@@ -31,6 +32,7 @@ export interface DraftRecommendation {
 export async function draftRecommendation(ctx: RequestContext, input: DraftRecommendation): Promise<Recommendation> {
   await assertWritableDistrict(ctx, input.district, 'input.district');
   if (new Set(input.authorIds).size !== input.authorIds.length) throw inputError('input.authorIds', 'unique', 'lists a member twice');
+  await assertMembers(ctx, input.authorIds, input.district, (i) => `input.authorIds.${i}`);
   if (input.activityId !== null) {
     const activity = await ctx.em.findOne(ConsultationActivitySchema, { id: input.activityId }, { filters: false });
     if (!activity || activity.district !== input.district) throw inputError('input.activityId', 'exists', `no activity ${input.activityId} in district ${input.district}`);

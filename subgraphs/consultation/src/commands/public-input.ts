@@ -15,7 +15,9 @@ import {
   type QuestionKind,
   type RespondentKind,
 } from '../entities/questionnaire.entity.js';
+import { MemberRefSchema } from '../entities/member-ref.entity.js';
 import { RecommendationSchema } from '../entities/recommendation.entity.js';
+import { assertMember } from './refs.js';
 import { campaignWorkflow, contributionWorkflow, type CampaignAction, type ContributionAction } from '../workflow.js';
 
 export interface DraftCampaign {
@@ -210,6 +212,7 @@ async function writeResponse(em: EntityManager, loaded: Loaded, answers: AnswerI
  * questionnaire of a public campaign takes such answers. Only while the campaign is open.
  */
 export async function respondToQuestionnaire(ctx: RequestContext, questionnaireId: number, answers: AnswerInput[]): Promise<QuestionnaireResponse> {
+  if (ctx.caller.memberId !== null) await assertActiveSelf(ctx);
   return ctx.em.transactional(async (em) => {
     const loaded = await loadQuestionnaire(ctx, em, questionnaireId);
     const { questionnaire, campaign } = loaded;
@@ -225,6 +228,12 @@ export async function respondToQuestionnaire(ctx: RequestContext, questionnaireI
     }
     return writeResponse(em, loaded, answers, { respondent: memberId === null ? 'PUBLIC' : 'MEMBER', memberId, enteredBy: null, submittedOn: today() });
   });
+}
+
+/** A member acting for themself must be one the members subgraph knows as active. */
+async function assertActiveSelf(ctx: RequestContext): Promise<void> {
+  const me = await ctx.loaders.one(MemberRefSchema, 'memberId').load(Number(ctx.caller.memberId));
+  if (!me || me.status !== 'ACTIVE') throw appError(ErrorCode.FORBIDDEN, `member ${ctx.caller.memberId} is not an active member`);
 }
 
 /** Staff enter a paper copy handed back, while the campaign is open. */
@@ -258,23 +267,25 @@ export interface ContributionInput {
  * record anyone's — a member's, or one from outside named by person and organisation.
  */
 export async function submitContribution(ctx: RequestContext, campaignId: number, input: ContributionInput): Promise<InputContribution> {
+  const campaign = await ctx.em.findOne(InputCampaignSchema, { id: campaignId }, { filters: false });
+  if (!campaign || !visible(ctx, campaign)) throw appError(ErrorCode.NOT_FOUND, `campaignId: no input campaign ${campaignId}`, { field: 'campaignId' });
+  const fields = { ...input };
+  if (canWriteDistrict(ctx.caller, campaign.district)) {
+    if ((input.memberId === null) === (input.contributorName === null)) throw inputError('input.memberId', 'author', 'name exactly one author: a member, or a contributor from outside');
+    if (input.memberId !== null) await assertMember(ctx, input.memberId, campaign.district, 'input.memberId');
+  } else if (ctx.caller.memberId !== null) {
+    if (input.memberId !== null && String(input.memberId) !== ctx.caller.memberId) throw appError(ErrorCode.FORBIDDEN, 'a member hands in only their own contributions; staff record the others');
+    if (input.contributorName !== null || input.receivedOn !== null) throw inputError(input.contributorName !== null ? 'input.contributorName' : 'input.receivedOn', 'member', 'a member hands in their own contribution, today');
+    await assertActiveSelf(ctx);
+    fields.memberId = Number(ctx.caller.memberId);
+  } else {
+    throw appError(ErrorCode.FORBIDDEN, 'members hand in their own contributions; staff of the district record the others');
+  }
+  if (fields.contributorOrganisation !== null && fields.contributorName === null) throw inputError('input.contributorOrganisation', 'author', 'an organisation is given with the contributor\'s name');
+  if (!campaign.themes.includes(input.theme)) throw inputError('input.theme', 'theme', `is not one of the campaign's themes (${campaign.themes.join('、')})`);
+  requireCampaign(campaign, ['OPEN'], 'contribute');
+  if (input.receivedOn !== null) inPeriod(campaign, input.receivedOn, 'input.receivedOn');
   return ctx.em.transactional(async (em) => {
-    const campaign = await em.findOne(InputCampaignSchema, { id: campaignId }, { filters: false });
-    if (!campaign || !visible(ctx, campaign)) throw appError(ErrorCode.NOT_FOUND, `campaignId: no input campaign ${campaignId}`, { field: 'campaignId' });
-    const fields = { ...input };
-    if (canWriteDistrict(ctx.caller, campaign.district)) {
-      if ((input.memberId === null) === (input.contributorName === null)) throw inputError('input.memberId', 'author', 'name exactly one author: a member, or a contributor from outside');
-    } else if (ctx.caller.memberId !== null) {
-      if (input.memberId !== null && String(input.memberId) !== ctx.caller.memberId) throw appError(ErrorCode.FORBIDDEN, 'a member hands in only their own contributions; staff record the others');
-      if (input.contributorName !== null || input.receivedOn !== null) throw inputError(input.contributorName !== null ? 'input.contributorName' : 'input.receivedOn', 'member', 'a member hands in their own contribution, today');
-      fields.memberId = Number(ctx.caller.memberId);
-    } else {
-      throw appError(ErrorCode.FORBIDDEN, 'members hand in their own contributions; staff of the district record the others');
-    }
-    if (fields.contributorOrganisation !== null && fields.contributorName === null) throw inputError('input.contributorOrganisation', 'author', 'an organisation is given with the contributor\'s name');
-    if (!campaign.themes.includes(input.theme)) throw inputError('input.theme', 'theme', `is not one of the campaign's themes (${campaign.themes.join('、')})`);
-    requireCampaign(campaign, ['OPEN'], 'contribute');
-    if (input.receivedOn !== null) inPeriod(campaign, input.receivedOn, 'input.receivedOn');
     const { receivedOn, ...rest } = fields;
     const contribution = em.create(InputContributionSchema, { ...rest, receivedOn: receivedOn ?? today(), district: campaign.district, campaignId, screeningNote: null, status: 'RECEIVED', public: false });
     await em.flush();
