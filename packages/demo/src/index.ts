@@ -14,3 +14,4 @@ export * from './party-building.js';
 export * from './outreach.js';
 export * from './eco-compensation.js';
 export * from './studios.js';
+export * from './public-input.js';

@@ -3,6 +3,10 @@ import { consultationAttended, consultationSpoke, instructionReceived, researchJ
 import { consumes } from './consumers.js';
 import { ActivityGuestSchema } from './entities/activity-guest.entity.js';
 import { ConsultationActivitySchema } from './entities/consultation-activity.entity.js';
+import { InputCampaignSchema, InputContributionSchema, RecommendationSourceSchema } from './entities/input-campaign.entity.js';
+import {
+  QuestionnaireAnswerSchema, QuestionnaireDistributionSchema, QuestionnaireQuestionSchema, QuestionnaireResponseSchema, QuestionnaireSchema,
+} from './entities/questionnaire.entity.js';
 import { InstructionSchema, LedgerEntrySchema } from './entities/instruction.entity.js';
 import { ParticipantSchema } from './entities/participant.entity.js';
 import { ConsultationPlanSchema, EscalationSchema, PlanTopicSchema } from './entities/plan.entity.js';
@@ -11,10 +15,14 @@ import { FieldVisitAttendanceSchema, FieldVisitSchema, ResearchPhaseSchema, Rese
 import { ResultSchema, ResultTimelineEntrySchema } from './entities/result.entity.js';
 import { SpeechSchema } from './entities/speech.entity.js';
 import { UnitRefSchema } from './entities/unit-ref.entity.js';
+import { CommitteeRefSchema } from './entities/committee-ref.entity.js';
+import { MemberRefSchema } from './entities/member-ref.entity.js';
 import { initial } from './migrations/0001-initial.js';
 import { activityLifecycle } from './migrations/0002-activity-lifecycle.js';
 import { researchAndOutcomes } from './migrations/0003-research-outcomes.js';
 import { planning } from './migrations/0004-planning.js';
+import { publicInput } from './migrations/0005-public-input.js';
+import { memberCommitteeRefs } from './migrations/0006-member-committee-refs.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
@@ -28,8 +36,11 @@ export const consultation = defineModule({
     ResearchProjectSchema, ResearchPhaseSchema, ResearchTeamMemberSchema, FieldVisitSchema, FieldVisitAttendanceSchema,
     RecommendationSchema, InstructionSchema, LedgerEntrySchema, ResultSchema, ResultTimelineEntrySchema,
     ConsultationPlanSchema, PlanTopicSchema, EscalationSchema,
+    InputCampaignSchema, InputContributionSchema, RecommendationSourceSchema,
+    QuestionnaireSchema, QuestionnaireQuestionSchema, QuestionnaireDistributionSchema, QuestionnaireResponseSchema, QuestionnaireAnswerSchema,
+    MemberRefSchema, CommitteeRefSchema,
   ],
-  migrations: [initial, activityLifecycle, researchAndOutcomes, planning],
+  migrations: [initial, activityLifecycle, researchAndOutcomes, planning, publicInput, memberCommitteeRefs],
   emits: [consultationAttended, consultationSpoke, researchJoined, instructionReceived],
   consumes,
   seed,

@@ -1,9 +1,14 @@
-import { emit, syncSequence, writeInBatches, type EntityManager, type SeedOptions } from '@cppcc/kit';
+import { AuditEntrySchema, emit, syncSequence, writeInBatches, type EntityManager, type SeedOptions } from '@cppcc/kit';
 import { consultationAttended, consultationSpoke, instructionReceived, researchJoined } from '@cppcc/events';
 import {
   activities, activityStatus, addDays, chains, cityActivity, CITY, counterpartUnitId, escalations, guests, instructions, minutes, plannedActivities, plannedActivityTopics,
   plans, recommendationDates, recommendations, researchProjects, RESEARCH_PHASE_ORDER, speeches, unitByShort,
+  fiveYearCampaign, fiveYearContributions, fiveYearDistributions, fiveYearQuestionnaire, fiveYearRecommendations, fiveYearResponses, FIVE_YEAR_SUBMITTED,
 } from '@cppcc/demo';
+import { InputCampaignSchema, InputContributionSchema, RecommendationSourceSchema } from './entities/input-campaign.entity.js';
+import {
+  QuestionnaireAnswerSchema, QuestionnaireDistributionSchema, QuestionnaireQuestionSchema, QuestionnaireResponseSchema, QuestionnaireSchema,
+} from './entities/questionnaire.entity.js';
 import { ActivityGuestSchema } from './entities/activity-guest.entity.js';
 import { ConsultationActivitySchema } from './entities/consultation-activity.entity.js';
 import { ParticipantSchema } from './entities/participant.entity.js';
@@ -206,12 +211,71 @@ async function seedEscalations(em: EntityManager, research: Map<string, Research
   await em.flush();
 }
 
+/**
+ * The five-year-plan campaign (助力编制“十四五”规划): the questionnaire, copies handed out and
+ * answered, research reports and suggestions collected and screened, and the recommendations
+ * compiled from them and submitted — each figure the report quotes is a count of these rows.
+ */
+async function seedPublicInput(em: EntityManager): Promise<void> {
+  const { district } = fiveYearCampaign;
+  const campaign = em.create(InputCampaignSchema, { ...fiveYearCampaign });
+  await em.flush();
+  const step = (entity: string, id: number, action: string, from: string | null, to: string) =>
+    em.create(AuditEntrySchema, { entity, entityId: String(id), action, fromState: from, toState: to, actor: null, note: null, at: new Date() });
+  for (const [action, from, to] of [['draft', null, 'DRAFT'], ['open', 'DRAFT', 'OPEN'], ['close', 'OPEN', 'CLOSED'], ['compile', 'CLOSED', 'COMPILED']] as const) step('input_campaign', campaign.id, action, from, to);
+
+  const { questions, ...q } = fiveYearQuestionnaire;
+  const questionnaire = em.create(QuestionnaireSchema, { ...q, district, campaignId: campaign.id });
+  await em.flush();
+  const rows = questions.map((x, i) => em.create(QuestionnaireQuestionSchema, { ...x, district, questionnaireId: questionnaire.id, position: i + 1, public: true }));
+  for (const d of fiveYearDistributions) em.create(QuestionnaireDistributionSchema, { ...d, district, questionnaireId: questionnaire.id, public: true });
+  await em.flush();
+  const questionIds = rows.map((r) => r.id);
+
+  // The tables are empty when the demo is seeded: ids are given so answers and sources can name them.
+  for (const [i, r] of fiveYearResponses().entries()) {
+    const id = i + 1;
+    em.create(QuestionnaireResponseSchema, { id, district, questionnaireId: questionnaire.id, respondent: r.respondent, memberId: r.memberId, enteredBy: r.respondent === 'PAPER' ? 'demo-staff' : null, submittedOn: r.submittedOn, public: false });
+    for (const a of r.answers) em.create(QuestionnaireAnswerSchema, { district, responseId: id, questionId: questionIds[a.position - 1], option: a.option, text: a.text, public: false });
+  }
+  await em.flush();
+  await syncSequence(em, 'questionnaire_response');
+
+  const contributions = fiveYearContributions();
+  for (const [i, c] of contributions.entries()) {
+    const { subject: _s, ...fields } = c;
+    em.create(InputContributionSchema, { ...fields, id: i + 1, district, campaignId: campaign.id, public: false });
+    step('input_contribution', i + 1, 'receive', null, 'RECEIVED');
+    step('input_contribution', i + 1, c.status === 'ACCEPTED' ? 'accept' : 'reject', 'RECEIVED', c.status);
+  }
+  await em.flush();
+  await syncSequence(em, 'input_contribution');
+
+  const compiled = fiveYearRecommendations().map((r) => {
+    const sources = r.sources.map((i) => contributions[i]);
+    const authorIds = [...new Set(sources.flatMap((c) => (c.memberId === null ? [] : [c.memberId])))];
+    const rec = em.create(RecommendationSchema, {
+      district, kind: 'RECOMMENDATION', title: r.title, text: `${r.title}：${sources[0].text}`, activityId: null, researchProjectId: null, campaignId: campaign.id,
+      authorIds, submittedTo: FIVE_YEAR_SUBMITTED.submittedTo, submittedOn: FIVE_YEAR_SUBMITTED.submittedOn, adoption: null, adoptedOn: null, status: 'SUBMITTED', public: true,
+    });
+    return { rec, sources: r.sources };
+  });
+  await em.flush();
+  for (const { rec, sources } of compiled) {
+    for (const i of sources) em.create(RecommendationSourceSchema, { recommendationId: rec.id, contributionId: i + 1 });
+    step('recommendation', rec.id, 'draft', null, 'DRAFT');
+    step('recommendation', rec.id, 'submit', 'DRAFT', 'SUBMITTED');
+  }
+  await em.flush();
+}
+
 export async function seed(em: EntityManager, { scale, progress }: SeedOptions): Promise<void> {
   await seedActivities(em, scale, progress);
   await seedPlans(em);
   const research = await seedResearch(em);
   await seedOutcomes(em, research);
   await seedEscalations(em, research);
+  await seedPublicInput(em);
 }
 
 export async function isSeeded(em: EntityManager): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { defineWorkflow, type RequestContext } from '@cppcc/kit';
 import type { ActivityStatus, ConsultationActivity } from './entities/consultation-activity.entity.js';
+import type { CampaignStatus, ContributionStatus, InputCampaign, InputContribution } from './entities/input-campaign.entity.js';
 import type { LedgerEntry, LedgerStatus } from './entities/instruction.entity.js';
 import type { ConsultationPlan, PlanStatus } from './entities/plan.entity.js';
 import type { Recommendation, RecommendationStatus } from './entities/recommendation.entity.js';
@@ -94,4 +95,27 @@ export const planWorkflow = defineWorkflow<PlanStatus, PlanAction, ConsultationP
   { from: 'DRAFT', action: 'approve', who: ['staff'], to: 'APPROVED' },
   { from: 'APPROVED', action: 'revise', who: ['staff'], to: 'DRAFT' },
   { from: 'APPROVED', action: 'publish', who: ['staff'], to: 'PUBLISHED' },
+]);
+
+export type CampaignAction = 'open' | 'close' | 'reopen' | 'compile';
+
+/**
+ * A public-input campaign (征集): staff draft it (questionnaires and questions are fixed while it
+ * is a draft), open it for answers and contributions, close it, and once every contribution is
+ * screened and the recommendations compiled from them are submitted, mark it compiled. A closed
+ * campaign may be reopened to collect more.
+ */
+export const campaignWorkflow = defineWorkflow<CampaignStatus, CampaignAction, InputCampaign>('input_campaign', [
+  { from: 'DRAFT', action: 'open', who: ['staff'], to: 'OPEN' },
+  { from: 'OPEN', action: 'close', who: ['staff'], to: 'CLOSED' },
+  { from: 'CLOSED', action: 'reopen', who: ['staff'], to: 'OPEN' },
+  { from: 'CLOSED', action: 'compile', who: ['staff'], to: 'COMPILED' },
+]);
+
+export type ContributionAction = 'accept' | 'reject';
+
+/** Staff screen each research report and suggestion collected: accepted, or rejected with a reason. */
+export const contributionWorkflow = defineWorkflow<ContributionStatus, ContributionAction, InputContribution>('input_contribution', [
+  { from: 'RECEIVED', action: 'accept', who: ['staff'], to: 'ACCEPTED' },
+  { from: 'RECEIVED', action: 'reject', who: ['staff'], to: 'REJECTED' },
 ]);

@@ -1,31 +1,74 @@
 import { randomUUID } from 'node:crypto';
-import { governmentUnits } from '@cppcc/demo';
-import { governmentUnitRegistered } from '@cppcc/events';
-import { systemEm } from '@cppcc/kit';
+import { committees, governmentUnits, members, type DemoMember } from '@cppcc/demo';
+import { governmentUnitRegistered, memberRegistered, specialCommitteeRegistered } from '@cppcc/events';
+import { systemEm, type BusEvent } from '@cppcc/kit';
 import { startTestModule, type TestModule } from '@cppcc/testing';
+import { CommitteeRefSchema, type CommitteeStatus } from '../src/entities/committee-ref.entity.js';
+import { MemberRefSchema, type MemberStatus } from '../src/entities/member-ref.entity.js';
 import { UnitRefSchema } from '../src/entities/unit-ref.entity.js';
 import { consultation } from '../src/module.js';
 
+const envelope = (type: string, source: string, district: string, payload: Record<string, unknown>): BusEvent => ({
+  id: randomUUID(), type, source, district, occurredAt: new Date().toISOString(), payload,
+});
+
+/** Publishes events and waits until `done` holds: the in-process bus applies them before returning unless it was busy. */
+async function publishAndWait(module: TestModule, events: BusEvent[], done: () => Promise<boolean>): Promise<void> {
+  await module.transport.publish(events);
+  for (let i = 0; i < 200 && !(await done()); i++) await new Promise((r) => setTimeout(r, 20));
+}
+
+export type MemberFacts = Pick<DemoMember, 'id' | 'district' | 'name'> & { status?: MemberStatus; changedAt?: string };
+
+/** Announces members the way the members subgraph does (`member.registered`), and waits for the replica. */
+export async function publishMembers(module: TestModule, list: MemberFacts[] = members(1)): Promise<void> {
+  const events = list.map((m) =>
+    envelope(memberRegistered.type, 'members', m.district, {
+      memberId: String(m.id), district: m.district, name: m.name, party: '无党派人士', cpcMember: false, sectorId: '1', standingCommittee: false,
+      status: m.status ?? 'ACTIVE', changedAt: m.changedAt ?? '2026-01-01T00:00:00.000Z',
+    }),
+  );
+  const last = list.at(-1);
+  await publishAndWait(module, events, async () => !last || (await systemEm(module.orm).findOne(MemberRefSchema, { memberId: last.id }))?.changedAt === (last.changedAt ?? '2026-01-01T00:00:00.000Z'));
+}
+
+export interface CommitteeFacts {
+  id: number;
+  district: string;
+  name: string;
+  status?: CommitteeStatus;
+  mergedIntoId?: number | null;
+  changedOn?: string;
+}
+
+/** Announces special committees the way organization does (`special_committee.registered`), and waits for the replica. */
+export async function publishCommittees(module: TestModule, list: CommitteeFacts[] = committees): Promise<void> {
+  const events = list.map((c) =>
+    envelope(specialCommitteeRegistered.type, 'organization', c.district, {
+      committeeId: String(c.id), district: c.district, name: c.name, status: c.status ?? 'ACTIVE',
+      mergedIntoId: c.mergedIntoId == null ? null : String(c.mergedIntoId), changedOn: c.changedOn ?? '2021-01-01',
+    }),
+  );
+  const last = list.at(-1);
+  await publishAndWait(module, events, async () => !last || (await systemEm(module.orm).findOne(CommitteeRefSchema, { id: last.id }))?.changedOn === (last.changedOn ?? '2021-01-01'));
+}
+
 /**
- * The consultation module on a database of its own, with the demo districts and government
- * units announced on its bus the way organization announces them.
+ * The consultation module on a database of its own, with the demo districts, government units,
+ * members and special committees announced on its bus the way organization and members announce
+ * them.
  */
 export async function startConsultation(url: string | undefined, seed = true): Promise<TestModule> {
   const module = await startTestModule(consultation, { databaseUrl: url, seed: seed ? { scale: 1 } : false });
-  await module.transport.publish(
-    governmentUnits.map((u) => ({
-      id: randomUUID(),
-      type: governmentUnitRegistered.type,
-      source: 'organization',
-      district: u.district,
-      occurredAt: new Date().toISOString(),
-      payload: { unitId: String(u.id), district: u.district, name: u.name, short: u.short, active: u.short !== '城管局' },
-    })),
+  await publishAndWait(
+    module,
+    governmentUnits.map((u) =>
+      envelope(governmentUnitRegistered.type, 'organization', u.district, { unitId: String(u.id), district: u.district, name: u.name, short: u.short, active: u.short !== '城管局' }),
+    ),
+    async () => (await systemEm(module.orm).count(UnitRefSchema, {})) >= governmentUnits.length,
   );
-  // The in-process bus applies what it is handed before publish returns, unless it was busy.
-  for (let i = 0; i < 100 && (await systemEm(module.orm).count(UnitRefSchema, {})) < governmentUnits.length; i++) {
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await publishMembers(module);
+  await publishCommittees(module);
   return module;
 }
 

@@ -7,6 +7,7 @@ import { ParticipantSchema, type Attendance } from '../entities/participant.enti
 import { SpeechSchema, type Speech, type SpeechMode } from '../entities/speech.entity.js';
 import { activityWorkflow, type ActivityAction } from '../workflow.js';
 import { assertPlanTopic } from './planning.js';
+import { assertMembers } from './refs.js';
 import { assertUnit } from './units.js';
 
 export interface ActivityFields {
@@ -76,6 +77,7 @@ async function createActivity(ctx: RequestContext, input: ActivityFields, member
   await assertWritableDistrict(ctx, input.district, 'input.district');
   const counterpart = await counterpartOf(ctx, input);
   uniqueIds(memberIds, field);
+  await assertMembers(ctx, memberIds, input.district, (i) => `${field}.${i}`);
   await checkGuests(ctx, guests);
   if (input.planTopicId !== null) await assertPlanTopic(ctx, input.planTopicId, input.district, 'input.planTopicId');
   const status: ActivityStatus = held ? 'HELD' : 'PLANNED';
@@ -118,6 +120,9 @@ function requireStatus(activity: ConsultationActivity, allowed: ActivityStatus[]
 /** Staff invite members and guests while the activity is still ahead. */
 export async function inviteToActivity(ctx: RequestContext, id: number, memberIds: number[], guests: GuestInput[]): Promise<ConsultationActivity> {
   uniqueIds(memberIds, 'memberIds');
+  // Members are checked against the activity's district before the transaction opens.
+  const found = await ctx.em.findOne(ConsultationActivitySchema, { id }, { filters: false });
+  if (found && canWriteDistrict(ctx.caller, found.district)) await assertMembers(ctx, memberIds, found.district, (i) => `memberIds.${i}`);
   await checkGuests(ctx, guests);
   return ctx.em.transactional(async (em) => {
     const activity = await loadForStaff(ctx, em, id);

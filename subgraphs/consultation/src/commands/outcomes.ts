@@ -2,10 +2,13 @@ import { appError, assertWritableDistrict, audit, canWriteDistrict, emit, ErrorC
 import { instructionReceived } from '@cppcc/events';
 import { assertActsIn, today, visible } from '../access.js';
 import { ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
+import { RecommendationSourceSchema } from '../entities/input-campaign.entity.js';
 import { InstructionSchema, LedgerEntrySchema, type GovernmentLevel, type Instruction, type InstructionSubject, type LeaderRank, type LedgerEntry } from '../entities/instruction.entity.js';
 import { RecommendationSchema, type Recommendation, type RecommendationKind } from '../entities/recommendation.entity.js';
 import { ResearchProjectSchema, ResearchTeamMemberSchema } from '../entities/research-project.entity.js';
 import { ledgerWorkflow, recommendationWorkflow, type LedgerAction, type RecommendationAction } from '../workflow.js';
+import { assertCampaignSources } from './public-input.js';
+import { assertMembers } from './refs.js';
 import { assertUnit } from './units.js';
 
 export interface DraftRecommendation {
@@ -15,14 +18,21 @@ export interface DraftRecommendation {
   text: string;
   activityId: number | null;
   researchProjectId: number | null;
+  /** A public-input campaign it is compiled from, and the accepted contributions it draws on. */
+  campaignId: number | null;
+  contributionIds: number[];
   authorIds: number[];
   public: boolean;
 }
 
-/** Staff write up an outcome of a held activity or a submitted research report. */
+/**
+ * Staff write up an outcome of a held activity, a submitted research report, or contributions a
+ * closed public-input campaign collected (the compilation, 建言献策).
+ */
 export async function draftRecommendation(ctx: RequestContext, input: DraftRecommendation): Promise<Recommendation> {
   await assertWritableDistrict(ctx, input.district, 'input.district');
   if (new Set(input.authorIds).size !== input.authorIds.length) throw inputError('input.authorIds', 'unique', 'lists a member twice');
+  await assertMembers(ctx, input.authorIds, input.district, (i) => `input.authorIds.${i}`);
   if (input.activityId !== null) {
     const activity = await ctx.em.findOne(ConsultationActivitySchema, { id: input.activityId }, { filters: false });
     if (!activity || activity.district !== input.district) throw inputError('input.activityId', 'exists', `no activity ${input.activityId} in district ${input.district}`);
@@ -33,9 +43,12 @@ export async function draftRecommendation(ctx: RequestContext, input: DraftRecom
     if (!project || project.district !== input.district) throw inputError('input.researchProjectId', 'exists', `no research project ${input.researchProjectId} in district ${input.district}`);
     if (!project.reportSubmittedOn) throw inputError('input.researchProjectId', 'submitted', `research project ${input.researchProjectId} has not submitted its report`);
   }
+  await assertCampaignSources(ctx, input.district, input.campaignId, input.contributionIds);
   return ctx.em.transactional(async (em) => {
-    const r = em.create(RecommendationSchema, { ...input, submittedTo: null, submittedOn: null, adoption: null, adoptedOn: null, status: 'DRAFT' });
+    const { contributionIds, ...fields } = input;
+    const r = em.create(RecommendationSchema, { ...fields, submittedTo: null, submittedOn: null, adoption: null, adoptedOn: null, status: 'DRAFT' });
     await em.flush();
+    for (const contributionId of contributionIds) em.create(RecommendationSourceSchema, { recommendationId: r.id, contributionId });
     audit(em, { entity: 'recommendation', entityId: String(r.id), action: 'draft', fromState: null, toState: 'DRAFT', actor: ctx.caller.userId, note: null });
     return r;
   });

@@ -5,6 +5,7 @@ import { ConsultationActivitySchema } from '../entities/consultation-activity.en
 import { ConsultationPlanSchema, EscalationSchema, PlanTopicSchema, type ConsultationPlan, type Escalation, type EscalationBody, type PlanTopic, type TopicSource } from '../entities/plan.entity.js';
 import { ResearchProjectSchema } from '../entities/research-project.entity.js';
 import { planWorkflow, type PlanAction } from '../workflow.js';
+import { assertLeadCommittee } from './refs.js';
 
 /** Staff draft the year's plan; a district has one plan a year. */
 export async function draftPlan(ctx: RequestContext, district: string, year: number, title: string): Promise<ConsultationPlan> {
@@ -43,6 +44,9 @@ export interface TopicInput {
 /** Staff add a topic to a draft plan, saying where it came from. */
 export async function addPlanTopic(ctx: RequestContext, planId: number, input: TopicInput): Promise<PlanTopic> {
   if (['COMMITTEE', 'SECTOR', 'PUBLIC'].includes(input.source) && !input.proposedBy) throw inputError('input.proposedBy', 'required', `a topic from ${input.source} says who proposed it`);
+  // The lead committee is checked against the plan's district before the transaction opens.
+  const found = await ctx.em.findOne(ConsultationPlanSchema, { id: planId }, { filters: false });
+  if (found && input.leadCommitteeId !== null && canWriteDistrict(ctx.caller, found.district)) await assertLeadCommittee(ctx, input.leadCommitteeId, found.district, 'input.leadCommitteeId');
   return ctx.em.transactional(async (em) => {
     const plan = await loadPlan(ctx, em, planId);
     requireDraft(plan, 'addTopic');

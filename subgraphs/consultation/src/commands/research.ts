@@ -16,6 +16,7 @@ import {
 } from '../entities/research-project.entity.js';
 import { RecommendationSchema } from '../entities/recommendation.entity.js';
 import { assertPlanTopic } from './planning.js';
+import { assertLeadCommittee, assertMembers } from './refs.js';
 import { researchLeads, researchWorkflow, type ResearchAction } from '../workflow.js';
 
 export interface Deadline {
@@ -80,6 +81,8 @@ export async function startResearch(ctx: RequestContext, input: StartResearch): 
   if (!input.joint && input.partnerCommittees.length > 0) throw inputError('input.joint', 'joint', 'partner committees are named only for joint research');
   checkDeadlines(input.deadlines, new Map(), 'input.deadlines');
   checkTeam(input.team, 'input.team', false);
+  await assertMembers(ctx, input.team.map((s) => s.memberId), input.district, (i) => `input.team.${i}.memberId`);
+  if (input.leadCommitteeId !== null) await assertLeadCommittee(ctx, input.leadCommitteeId, input.district, 'input.leadCommitteeId');
   if (input.planTopicId !== null) await assertPlanTopic(ctx, input.planTopicId, input.district, 'input.planTopicId');
   return ctx.em.transactional(async (em) => {
     const { deadlines, team, ...fields } = input;
@@ -211,6 +214,9 @@ export async function setResearchDeadlines(ctx: RequestContext, id: number, vers
 
 /** Staff add members to the team until the report is submitted; each member's record hears of it. */
 export async function addResearchTeamMembers(ctx: RequestContext, id: number, team: TeamSeat[]): Promise<ResearchProject> {
+  // Members are checked against the project's district before the transaction opens.
+  const found = await ctx.em.findOne(ResearchProjectSchema, { id }, { filters: false });
+  if (found && canWriteDistrict(ctx.caller, found.district)) await assertMembers(ctx, team.map((s) => s.memberId), found.district, (i) => `team.${i}.memberId`);
   return ctx.em.transactional(async (em) => {
     const { project, leadMemberId } = await load(ctx, em, id);
     requireStaff(ctx, project, 'addResearchTeamMembers');

@@ -19,6 +19,8 @@ export const RecommendationSchema = defineEntity({
     text: p.text(),
     activityId: p.integer().nullable().index(),
     researchProjectId: p.integer().nullable().index(),
+    /** The public-input campaign (征集) it was compiled from; its sources are the contributions. */
+    campaignId: p.integer().nullable().index(),
     /** Members who wrote it; their records hear of instructions on it. */
     authorIds: p.json<number[]>(),
     /** Whom it went to: 市委, 市政府, 两省 … */

@@ -10,6 +10,7 @@ import './recommendation.js';
 import './instruction.js';
 import './result.js';
 import './plan.js';
+import './public-input.js';
 import './statistics.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -63,6 +63,7 @@ const RecommendationFilter = builder.inputType('RecommendationFilter', {
     district: t.id({ required: false }),
     kind: t.field({ type: RecommendationKindType, required: false }),
     status: t.field({ type: RecommendationStatusType, required: false }),
+    campaignId: t.id({ required: false, description: 'Compiled from this public-input campaign.' }),
   }),
 });
 
@@ -75,6 +76,7 @@ builder.queryField('recommendations', (t) =>
       if (filter?.district) where.push({ district: String(filter.district) });
       if (filter?.kind) where.push({ kind: filter.kind });
       if (filter?.status) where.push({ status: filter.status });
+      if (filter?.campaignId) where.push({ campaignId: parseId(filter.campaignId, 'filter.campaignId') });
       return findPage(ctx.em, RecommendationSchema, { $and: where }, { first, after });
     },
   }),
@@ -101,6 +103,8 @@ const DraftInput = builder.inputType('DraftRecommendationInput', {
     text: t.string({ required: true, validate: z.string().trim().min(20, 'must have at least 20 characters').max(100000) }),
     activityId: t.id({ required: false, description: 'The held activity it comes from.' }),
     researchProjectId: t.id({ required: false, description: 'The research whose submitted report it comes from.' }),
+    campaignId: t.id({ required: false, description: 'The closed public-input campaign it is compiled from.' }),
+    contributionIds: t.idList({ required: false, description: 'The accepted contributions of that campaign it draws on.', validate: z.array(z.string().regex(/^\d+$/, 'must be contribution ids')).max(500) }),
     authorIds: t.idList({ required: false, validate: z.array(z.string().regex(/^\d+$/, 'must be member ids')).max(200) }),
     public: t.boolean({ required: false, description: 'Shown to everyone (default true).' }),
   }),
@@ -119,6 +123,8 @@ builder.mutationField('draftRecommendation', (t) =>
         text: input.text.trim(),
         activityId: input.activityId == null ? null : parseId(input.activityId, 'input.activityId'),
         researchProjectId: input.researchProjectId == null ? null : parseId(input.researchProjectId, 'input.researchProjectId'),
+        campaignId: input.campaignId == null ? null : parseId(input.campaignId, 'input.campaignId'),
+        contributionIds: (input.contributionIds ?? []).map(Number),
         authorIds: (input.authorIds ?? []).map(Number),
         public: input.public ?? true,
       }),

@@ -1,4 +1,4 @@
-import { activities, activityStatus, CITY, instructions, recommendationDates, recommendations, researchProjects, RESEARCH_PHASE_ORDER, chains } from '@cppcc/demo';
+import { activities, activityStatus, CITY, fiveYearRecommendations, instructions, recommendationDates, recommendations, researchProjects, RESEARCH_PHASE_ORDER, chains } from '@cppcc/demo';
 import { databases, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ok, startConsultation } from '../../test/harness.js';
@@ -33,7 +33,8 @@ describe.each(databases())('consultation statistics on $name', ({ url }) => {
     for (const topic of ['乡村振兴', '融杭接沪', '民营经济', '茶业振兴']) expect(byTopic[topic], topic).toBe(held.filter((a) => a.topic === topic).length);
     expect(s.instructionsReceived).toBe(instructions.length);
     expect(s.instructionsByRank).toContainEqual({ rank: 'PRINCIPAL', count: instructions.filter((i) => i.rank === 'PRINCIPAL').length });
-    expect(s.outcomesSubmitted).toBe(recommendations.length);
+    // The report's outcomes and the five-year plan's 建言献策 (submitted in 2025).
+    expect(s.outcomesSubmitted).toBe(recommendations.length + fiveYearRecommendations().length);
     expect(s.outcomesAdopted).toBe(recommendations.filter((r) => recommendationDates(r).adoptedOn).length);
     expect(s.outcomesImplemented).toBe(chains.filter((c) => c.tasks.every((t) => t.weight === 0 || t.progress === 100)).length);
     const cityResearch = researchProjects.filter((p) => p.district === CITY);

@@ -2,6 +2,7 @@ import { appError, assertKnownDistrict, canSeeDistrict, DistrictRefSchema, Error
 import { dateInput } from '../access.js';
 import { builder } from '../builder.js';
 import { CONSULTATION_FORMS, ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
+import { InputCampaignSchema } from '../entities/input-campaign.entity.js';
 import { InstructionSchema, LEADER_RANKS } from '../entities/instruction.entity.js';
 import { RecommendationSchema } from '../entities/recommendation.entity.js';
 import { ResearchPhaseSchema } from '../entities/research-project.entity.js';
@@ -9,6 +10,7 @@ import { ResultSchema } from '../entities/result.entity.js';
 import { treeProgress } from '../progress.js';
 import { ConsultationFormType } from './consultation-activity.js';
 import { LeaderRankType } from './instruction.js';
+import { PublicInputFiguresType, publicInputFigures } from './public-input.js';
 import { overdueProjectIds } from './research-project.js';
 
 interface Statistics {
@@ -76,6 +78,14 @@ const StatisticsType = builder.objectRef<Statistics>('ConsultationStatistics').i
     outcomesImplemented: t.int({ description: 'Adopted in the period, and every chain node carrying them out at 100%.', resolve: (s, _a, ctx) => implemented(ctx, s) }),
     researchStarted: t.int({
       resolve: (s, _a, ctx) => ctx.em.count(ResearchPhaseSchema, { district: { $in: s.districts }, phase: 'TOPIC_SELECTED', startedOn: { $gte: s.from, $lte: s.to } }),
+    }),
+    publicInput: t.field({
+      type: PublicInputFiguresType,
+      description: 'Public input (公众参与) of the districts\' campaigns: copies handed out, answers and contributions received, recommendations submitted in the period.',
+      resolve: async (s, _a, ctx) => {
+        const campaigns = await ctx.em.find(InputCampaignSchema, { district: { $in: s.districts } }, { filters: false, fields: ['id'] });
+        return publicInputFigures(ctx, { campaignIds: campaigns.map((c) => c.id), from: s.from, to: s.to });
+      },
     }),
     researchOverdue: t.int({
       description: 'Research projects whose current phase runs past its deadline today.',
