@@ -103,6 +103,35 @@ function duty<E extends EventDefinition>(definition: E, entries: (payload: Paylo
   };
 }
 
+/** Whether event `b` was sent after event `a`: outbox ids are UUIDv7, ordered by when they were made. */
+function sentAfter(a: string, b: string): boolean {
+  const v7 = (id: string) => id[14] === '7';
+  return v7(a) && v7(b) ? b > a : true;
+}
+
+/**
+ * Attendance is a fact about one member at one meeting that the taker may correct (an approved
+ * leave turns an absence into 请假): the newer line replaces the older in the archive, in
+ * whichever order the two arrive, so a meeting counts once.
+ */
+function attendance<E extends EventDefinition>(definition: E, entries: (payload: PayloadOf<E>, event: BusEvent) => Entry[]): EventHandler {
+  const first = duty(definition, entries);
+  return async (em, event) => {
+    const parsed = definition.payload.safeParse(event.payload);
+    if (!parsed.success) return first(em, event);
+    for (const entry of entries(parsed.data as PayloadOf<E>, event)) {
+      const namespace = entry.kind.split('.')[0];
+      const prior = await em.findOne(
+        DutyEventSchema,
+        { memberId: Number(entry.memberId), sourceType: entry.sourceType, sourceId: entry.sourceId, kind: { $like: `${namespace}.%` } },
+        { filters: false },
+      );
+      if (!prior) await record(em, event, { ...entry, eventId: event.id, district: event.district, source: event.source });
+      else if (sentAfter(prior.eventId, event.id)) em.assign(prior, { kind: entry.kind, summary: entry.summary, eventId: event.id, occurredAt: new Date(entry.at) });
+    }
+  };
+}
+
 const ATTENDANCE = { PRESENT: 'attended', ON_LEAVE: 'on_leave', ABSENT: 'absent' } as const;
 const ATTENDANCE_WORD = { PRESENT: '出席', ON_LEAVE: '请假', ABSENT: '缺席' } as const;
 const BODY = { PLENARY: '全体会议', STANDING_COMMITTEE: '常委会议', CHAIR_MEETING: '主席会议', SECRETARY_GENERAL_MEETING: '秘书长会议' } as const;
@@ -163,12 +192,12 @@ export const consumes: Record<string, EventHandler> = {
       memberId: p.memberId, kind: 'research.joined', role: p.role === 'LEAD' ? 'LEAD' : 'CO', sourceType: 'ResearchProject', sourceId: p.projectId, summary: `${p.role === 'LEAD' ? '牵头' : '参加'}调研：${p.title}`, at: p.joinedOn,
     },
   ]),
-  [bodyMeetingAttended.type]: duty(bodyMeetingAttended, (p) => [
+  [bodyMeetingAttended.type]: attendance(bodyMeetingAttended, (p) => [
     {
       memberId: p.memberId, kind: `meeting.${ATTENDANCE[p.attendance]}`, qualifier: p.body, sourceType: 'BodyMeeting', sourceId: p.meetingId, summary: `${p.title}（${BODY[p.body]}，${ATTENDANCE_WORD[p.attendance]}）`, at: p.heldOn,
     },
   ]),
-  [studySessionAttended.type]: duty(studySessionAttended, (p) => [
+  [studySessionAttended.type]: attendance(studySessionAttended, (p) => [
     {
       memberId: p.memberId, kind: `study.${ATTENDANCE[p.attendance]}`, sourceType: 'StudySession', sourceId: p.sessionId, summary: `理论学习：${p.topic}（${ATTENDANCE_WORD[p.attendance]}）`, at: p.heldOn,
     },

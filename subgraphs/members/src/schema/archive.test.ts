@@ -13,9 +13,10 @@ import {
   studySessionAttended,
   termRegistered,
 } from '@cppcc/events';
-import type { BusEvent } from '@cppcc/kit';
+import { eventId, ProcessedEventSchema, systemEm, type BusEvent } from '@cppcc/kit';
 import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DutyEventSchema } from '../entities/duty-event.entity.js';
 import { members } from '../module.js';
 
 const staff = testCaller(['staff'], CITY);
@@ -115,6 +116,22 @@ describe.each(databases())('duty archive on $name', ({ url }) => {
     expect(opinions.events.totalCount).toBe(2);
     const cursor = await module.execute(archive, { id: '3', after: 'bm90LWEtY3Vyc29y' }, staff);
     expect(cursor.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('keeps one attendance line per meeting: a correction replaces the first, in whichever order they arrive', async () => {
+    const line = (meetingId: string, attendance: string) =>
+      ({ ...event(bodyMeetingAttended.type, { meetingId, memberId: '3', body: 'STANDING_COMMITTEE', title: '十届常委会第六次会议', heldOn: '2026-06-20', attendance }, 'organization'), id: eventId() });
+    const [absentA, leaveA] = [line('20', 'ABSENT'), line('20', 'ON_LEAVE')];
+    const [absentB, leaveB] = [line('21', 'ABSENT'), line('21', 'ON_LEAVE')];
+    await module.transport.publish([absentA, leaveA, leaveB, absentB]);
+    const lines = async (meetingId: string) => (await systemEm(module.orm).find(DutyEventSchema, { memberId: 3, sourceType: 'BodyMeeting', sourceId: meetingId })).map((e) => [e.kind, e.eventId]);
+    // Wait until the last one sent has been applied (the ledger holds it), so every line is in.
+    for (let tries = 0; (await systemEm(module.orm).count(ProcessedEventSchema, { eventId: absentB.id })) === 0; tries++) {
+      if (tries > 400) throw new Error('the bus did not deliver in time');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(await lines('20')).toEqual([['meeting.on_leave', leaveA.id]]);
+    expect(await lines('21')).toEqual([['meeting.on_leave', leaveB.id]]);
   });
 
   it('shows the archive to the member and their district staff only', async () => {
