@@ -21,7 +21,7 @@ describe.each(databases())('plugin switches on $name', ({ url }) => {
   it('lists installed plugins with their permissions and settings schema', async () => {
     const r = await module.execute('{ installedPlugins { id title titleEn version extends tag permissions { name roles } settingsSchema defaultSettings } }');
     expect(r.data!.installedPlugins).toEqual([
-      expect.objectContaining({ id: 'sample-notes', title: '示例便笺', extends: ['District'], tag: 'plugin/sample-notes', permissions: [{ name: 'note.add', roles: ['staff'] }], defaultSettings: { maxLength: 20 } }),
+      expect.objectContaining({ id: 'sample-notes', title: '示例便笺', extends: ['District'], tag: 'plugin/sample-notes', permissions: [{ name: 'note.add', roles: ['staff', 'operator'] }], defaultSettings: { maxLength: 20 } }),
     ]);
   });
 
