@@ -1,6 +1,7 @@
-import { CITY } from '@cppcc/demo';
+import { CITY, committees, currentTerm, partyBranches, partyGroups } from '@cppcc/demo';
 import { AuditEntrySchema, ROLES, systemEm, type RequestContext } from '@cppcc/kit';
 import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { publishMembers } from './test-support.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEETING_STATUSES } from './entities/body-meeting.entity.js';
 import { CAMPAIGN_STATUSES, COMMUNICATION_STATUSES } from './entities/communication.entity.js';
@@ -82,5 +83,135 @@ describe.each(databases())('organization transition tables on $name', ({ url }) 
     }
     expect(steps).toBeGreaterThanOrEqual(table.transitions.length);
     expect(await systemEm(org.orm).count(AuditEntrySchema, {})).toBe(0);
+  });
+});
+
+/**
+ * The same tables through the GraphQL mutations a client calls: for each table one step the
+ * table has no row for, refused with ILLEGAL_TRANSITION naming the record's state and the action,
+ * leaving the record and the audit trail as they were.
+ */
+describe.each(databases())('illegal moves through the API on $name', ({ url }) => {
+  let org: TestModule;
+  const staff = testCaller(['staff'], CITY);
+  const newcomer = { id: 9801, district: CITY, name: '流程测试委员', party: '中共党员', sectorId: 1, standingCommittee: false };
+  const committee = committees.find((c) => c.district === CITY)!.id;
+  beforeAll(async () => {
+    org = await startTestModule(organization, { databaseUrl: url, seed: { scale: 1 } });
+    await publishMembers(org.transport, [newcomer]);
+  });
+  afterAll(() => org?.stop());
+
+  /** Runs the mutations in order as city staff, each answering { id }; returns the last id. */
+  const steps = async (...mutations: ((id: string) => string)[]): Promise<string> => {
+    let id = '';
+    for (const m of mutations) {
+      const r = await org.execute(`mutation { ${m(id)} }`, {}, staff);
+      expect(r.errors, m(id)).toBeUndefined();
+      id = (Object.values(r.data!)[0] as { id: string }).id;
+    }
+    return id;
+  };
+
+  /** [table, how to bring a record to `state`, the illegal step from there, state, action]. */
+  const MOVES: [string, () => Promise<string>, (id: string) => string, string, string][] = [
+    [
+      'committee_membership',
+      () => steps(() => `assignCommitteeSeat(input: { committee: "${committee}", member: "9801", role: MEMBER, joinedOn: "2026-11-01" }) { id }`, (id) => `endCommitteeSeat(input: { id: "${id}", leftOn: "2026-11-10" }) { id }`),
+      (id) => `endCommitteeSeat(input: { id: "${id}", leftOn: "2026-11-20" }) { id }`,
+      'ENDED', 'end',
+    ],
+    [
+      'body_meeting',
+      () => steps(() => `planBodyMeeting(input: { term: "${currentTerm(CITY).id}", body: CHAIR_MEETING, title: "主席会议", plannedOn: "2026-11-05", agenda: ["议题"] }) { id }`, (id) => `cancelBodyMeeting(input: { id: "${id}" }) { id }`),
+      (id) => `holdBodyMeeting(input: { id: "${id}", heldOn: "2026-11-05", attendance: [] }) { id }`,
+      'CANCELLED', 'hold',
+    ],
+    [
+      'special_committee',
+      () => steps(() => `createSpecialCommittee(input: { district: "${CITY}", name: "流程测试委员会", functions: "职能", establishedOn: "2026-01-01" }) { id }`, (id) => `dissolveCommittee(input: { id: "${id}", on: "2026-06-01" }) { id }`),
+      (id) => `adjustCommitteeFunctions(input: { id: "${id}", functions: "新职能", on: "2026-07-01" }) { id }`,
+      'DISSOLVED', 'adjust_functions',
+    ],
+    [
+      'liaison_pair',
+      () => steps(
+        () => `registerGovernmentUnit(input: { district: "${CITY}", name: "流程测试局", short: "流程局" }) { id }`,
+        (unit) => `pairCommitteeWithUnit(input: { committee: "${committee}", unit: "${unit}", since: "2026-01-01" }) { id }`,
+        (id) => `endLiaison(input: { id: "${id}", until: "2026-06-30" }) { id }`,
+      ),
+      (id) => `endLiaison(input: { id: "${id}", until: "2026-07-31" }) { id }`,
+      'ENDED', 'end',
+    ],
+    [
+      'study_session',
+      () => steps(() => `planStudySession(input: { district: "${CITY}", kind: SPECIAL, topic: "专题学习", plannedOn: "2026-11-12", materials: ["材料"] }) { id }`),
+      (id) => `archiveStudySession(input: { id: "${id}", minutes: "纪要" }) { id }`,
+      'PLANNED', 'archive',
+    ],
+    [
+      'party_branch',
+      () => steps(
+        () => `createSpecialCommittee(input: { district: "${CITY}", name: "支部流程委员会", functions: "职能", establishedOn: "2026-01-01" }) { id }`,
+        (c) => `establishPartyBranch(input: { committee: "${c}", name: "支部流程委员会功能型党支部", establishedOn: "2026-02-01" }) { id }`,
+        (id) => `dissolvePartyBranch(input: { id: "${id}", on: "2026-06-01" }) { id }`,
+      ),
+      (id) => `setBranchSecretary(input: { branch: "${id}", member: "9801", on: "2026-07-01" }) { id }`,
+      'DISSOLVED', 'change_secretary',
+    ],
+    [
+      'branch_placement',
+      () => steps(() => `placeInBranch(input: { branch: "${partyBranches.find((b) => b.district === CITY)!.id}", member: "9801", joinedOn: "2026-11-01" }) { id }`, (id) => `endBranchPlacement(input: { id: "${id}", leftOn: "2026-11-10" }) { id }`),
+      (id) => `endBranchPlacement(input: { id: "${id}", leftOn: "2026-11-20" }) { id }`,
+      'ENDED', 'end',
+    ],
+    [
+      'party_group_membership',
+      () => steps(() => `appointToPartyGroup(input: { group: "${partyGroups.find((g) => g.district === CITY)!.id}", member: "9801", role: MEMBER, joinedOn: "2026-11-01" }) { id }`, (id) => `endPartyGroupMembership(input: { id: "${id}", leftOn: "2026-11-10" }) { id }`),
+      (id) => `endPartyGroupMembership(input: { id: "${id}", leftOn: "2026-11-20" }) { id }`,
+      'ENDED', 'end',
+    ],
+    [
+      'implementation_review',
+      () => steps(
+        () => `recordPolicyDocument(input: { district: "${CITY}", kind: WORK_OPINION, title: "流程测试实施意见", issuedBy: "市委办公室", issuedOn: "2026-01-01", summary: "意见" }) { id }`,
+        (d) => `planImplementationReview(input: { document: "${d}", kind: INSPECTION, title: "落实情况督查", plannedOn: "2026-03-01", districtsVisited: ["${CITY}"] }) { id }`,
+      ),
+      (id) => `moveImplementationReview(input: { id: "${id}", action: REPORT, findings: "发现", reportedOn: "2026-04-01" }) { id }`,
+      'PLANNED', 'report',
+    ],
+    [
+      'communication',
+      () => steps(
+        () => `draftCommunication(input: { district: "${CITY}", kind: OPEN_LETTER, title: "致全体委员的一封信", audience: "全体委员", occasion: "新春", body: "信" }) { id }`,
+        (id) => `issueCommunication(input: { id: "${id}", issuedOn: "2026-02-01" }) { id }`,
+      ),
+      (id) => `withdrawCommunication(input: { id: "${id}" }) { id }`,
+      'ISSUED', 'withdraw',
+    ],
+    [
+      'consensus_campaign',
+      () => steps(
+        () => `openCampaign(input: { district: "${CITY}", kind: ESSAY_CONTEST, title: "流程测试征文", theme: "主题", opensOn: "2026-01-01", closesOn: "2026-06-30" }) { id }`,
+        (id) => `closeCampaign(input: { id: "${id}" }) { id }`,
+      ),
+      (id) => `closeCampaign(input: { id: "${id}" }) { id }`,
+      'CLOSED', 'close',
+    ],
+  ];
+
+  it('tries an illegal move on every table', () => {
+    expect(MOVES.map(([entity]) => entity).sort()).toEqual(TABLES.map(([entity]) => entity).sort());
+  });
+
+  it.each(MOVES)('%s: refuses a step off the table, writing no audit row', async (entity, bring, illegal, state, action) => {
+    const id = await bring();
+    const trail = () => systemEm(org.orm).find(AuditEntrySchema, {}, { orderBy: { id: 'asc' } });
+    const before = await trail();
+    const r = await org.execute(`mutation { ${illegal(id)} }`, {}, staff);
+    expect(r.errors?.[0].extensions, illegal(id)).toMatchObject({ code: 'ILLEGAL_TRANSITION', state, action });
+    expect(r.data, 'the mutation answers no record').toBeNull();
+    expect(await trail(), `${entity}: no audit row`).toEqual(before);
+    expect(before.filter((a) => a.entity === entity && a.entityId === id).at(-1)?.toState, `${entity} stays ${state}`).toBe(state);
   });
 });

@@ -1,6 +1,6 @@
 import { CITY } from '@cppcc/demo';
 import { systemEm } from '@cppcc/kit';
-import { databases, startTestModule, type TestModule } from '@cppcc/testing';
+import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemberFactSchema } from '../entities/member-fact.entity.js';
 import { MemberRefSchema } from '../entities/member-ref.entity.js';
@@ -29,7 +29,8 @@ describe.each(databases())('member facts through time on $name', ({ url }) => {
   afterAll(() => org?.stop());
 
   const figures = async (to: string) => {
-    const r = await org.execute(query, { to });
+    // City staff: the unplaced list names members, which only the district's staff see.
+    const r = await org.execute(query, { to }, testCaller(['staff'], CITY));
     expect(r.errors).toBeUndefined();
     const s = r.data!.organizationStatistics as any;
     return { ...s, unassigned: s.committeeCoverage.unassigned.map((m: any) => Number(m.id)), unplaced: s.partyCoverage.unplaced.map((m: any) => Number(m.id)) };

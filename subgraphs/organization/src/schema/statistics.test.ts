@@ -1,5 +1,5 @@
-import { CITY, districts, isCpc, members as demoMembers } from '@cppcc/demo';
-import { databases, startTestModule, type TestModule } from '@cppcc/testing';
+import { bodyMeetings, CITY, demoStudySessions, districts, isCpc, members as demoMembers, terms } from '@cppcc/demo';
+import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organization } from '../module.js';
 import { publishMembers } from '../test-support.js';
@@ -75,5 +75,44 @@ describe.each(databases())('statistics of a district and the districts below on 
     expect(reversed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to', rule: 'order' });
     const badScope = await org.execute(query, { d: CITY, scope: 'EVERYWHERE', from: '2026-01-01', to: '2026-12-31' });
     expect(badScope.errors?.length).toBeGreaterThan(0);
+  });
+
+  it("answers a year that spans two terms, and a period before the new term's members, without made-up shares", async () => {
+    const ninth = terms.find((t) => t.district === CITY && t.ordinal === 9)!;
+    const [from, to] = ['2021-07-01', '2022-06-30'];
+    expect(from < ninth.endsOn! && ninth.endsOn! < to).toBe(true);
+    const year = await figures(CITY, null, from, to);
+    const months = ['2021-07', '2021-08', '2021-09', '2021-10', '2021-11', '2021-12', '2022-01', '2022-02', '2022-03', '2022-04', '2022-05', '2022-06'];
+    const sessions = demoStudySessions.filter((x) => x.district === CITY && x.heldOn && x.heldOn >= from && x.heldOn <= to);
+    expect(year.studySessions.months.map((m: any) => m.month)).toEqual(months);
+    expect(year.studySessions.held).toBe(sessions.length);
+    expect(year.studySessions.missedMonths).toEqual(months.filter((m) => !sessions.some((x) => x.kind === 'MONTHLY' && x.heldOn!.startsWith(m))));
+    const held = bodyMeetings.filter((m) => m.district === CITY && m.status === 'HELD' && m.heldOn! >= from && m.heldOn! <= to);
+    expect(sum(year.bodyMeetingsHeld, (b) => b.count)).toBe(held.length);
+    // Counted as the members stood on the last day: the new term's, appointed 2021-12-20.
+    const city = demoMembers().filter((m) => m.district === CITY);
+    expect(year.committeeCoverage.activeMembers).toBe(city.length);
+    expect(year.committeeCoverage.share).toBeCloseTo(year.committeeCoverage.assigned / city.length);
+    expect(year.partyCoverage.partyMembers).toBe(city.filter(isCpc).length);
+
+    // Ending on the old term's last day: no members of the new term yet, so no share at all.
+    const old = await figures(CITY, null, from, ninth.endsOn!);
+    expect(old.committeeCoverage).toMatchObject({ activeMembers: 0, assigned: 0, share: null, unassigned: [] });
+    expect(old.partyCoverage).toMatchObject({ partyMembers: 0, partyMemberCoverage: null, members: 0, workCoverage: null });
+  });
+
+  it('lists a branch without Party members in a district without any, dividing by nothing', async () => {
+    const staff = testCaller(['staff'], CITY);
+    const committee = await org.execute(`mutation { createSpecialCommittee(input: { district: "341003", name: "提案委员会", functions: "提案工作", establishedOn: "2026-01-05" }) { id } }`, {}, staff);
+    const branch = await org.execute(`mutation { establishPartyBranch(input: { committee: "${(committee.data!.createSpecialCommittee as any).id}", name: "提案委员会功能型党支部", establishedOn: "2026-02-01" }) { id } }`, {}, staff);
+    expect(branch.errors).toBeUndefined();
+    const id = (branch.data!.establishPartyBranch as any).id;
+    const r = await org.execute(`{ organizationStatistics(district: "341003", from: "2026-01-01", to: "2026-10-31") { partyCoverage {
+      partyMembers placed partyMemberCoverage members reached workCoverage branches { id partyMemberCount } branchesWithoutPartyMembers { id } } } }`);
+    expect(r.errors).toBeUndefined();
+    expect((r.data!.organizationStatistics as any).partyCoverage).toEqual({
+      partyMembers: 0, placed: 0, partyMemberCoverage: null, members: 0, reached: 0, workCoverage: null,
+      branches: [{ id, partyMemberCount: 0 }], branchesWithoutPartyMembers: [{ id }],
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { assertKnownDistrict, type RequestContext } from '@cppcc/kit';
+import { assertKnownDistrict, canSeeDistrict, hasRole, type RequestContext } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { assertOrder, isoDay, today } from '../dates.js';
 import { withDistrictsBelow, bodyMeetingsHeld, committeeChangeCounts, committeeCoverage, outreachCounts, partyCoverage, studyCadence, type OutreachCounts, type CommitteeChangeCounts, type CommitteeCoverage, type MonthCount, type PartyCoverage, type Period, type StudyCadence } from '../statistics.js';
@@ -55,7 +55,11 @@ const PartyCoverageType = builder.objectRef<PartyCoverage>('PartyCoverage').impl
     workCoverage: t.exposeFloat('workCoverage', { nullable: true }),
     branches: t.field({ type: [PartyBranchType], resolve: (c) => c.branches }),
     branchesWithoutPartyMembers: t.field({ type: [PartyBranchType], resolve: (c) => c.branchesWithoutPartyMembers }),
-    unplaced: t.field({ type: [MemberRef], description: 'Party-member members not yet in a branch.', resolve: (c) => c.unplacedIds.map((id) => ({ id: String(id) })) }),
+    unplaced: t.field({
+      type: [MemberRef],
+      description: 'Party-member members not yet in a branch: all of them for staff of every district counted, otherwise the caller alone if unplaced (placements are not public).',
+      resolve: (c) => c.unplacedIds.map((id) => ({ id: String(id) })),
+    }),
   }),
 });
 
@@ -94,6 +98,16 @@ export interface StatisticsSource extends Period {
   scope: StatisticsScope;
 }
 
+/**
+ * The counts are published; who is not yet placed is not: placements are the member's and their
+ * district staff's (like attendance names), so others find at most themselves in the list.
+ */
+function visibleUnplaced(s: StatisticsSource, c: PartyCoverage): PartyCoverage {
+  const { caller } = s.ctx;
+  if (hasRole(caller, 'staff') && s.districts.every((d) => canSeeDistrict(caller, d))) return c;
+  return { ...c, unplacedIds: c.unplacedIds.filter((id) => caller.memberId === String(id)) };
+}
+
 export const OrganizationStatisticsType = builder.objectRef<StatisticsSource>('OrganizationStatistics');
 
 OrganizationStatisticsType.implement({
@@ -113,7 +127,7 @@ OrganizationStatisticsType.implement({
     committeesChanged: t.field({ type: CommitteeChangeCountsType, resolve: (s) => committeeChangeCounts(s.ctx.em, s) }),
     bodyMeetingsHeld: t.field({ type: [BodyMeetingCountType], resolve: (s) => bodyMeetingsHeld(s.ctx.em, s) }),
     studySessions: t.field({ type: StudyCadenceType, resolve: (s) => studyCadence(s.ctx.em, s, today()) }),
-    partyCoverage: t.field({ type: PartyCoverageType, resolve: (s) => partyCoverage(s.ctx.em, s) }),
+    partyCoverage: t.field({ type: PartyCoverageType, resolve: async (s) => visibleUnplaced(s, await partyCoverage(s.ctx.em, s)) }),
     outreach: t.field({ type: OutreachCountsType, resolve: (s) => outreachCounts(s.ctx.em, s) }),
   }),
 });
