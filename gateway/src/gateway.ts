@@ -132,8 +132,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       const error = appError(ErrorCode.UNKNOWN_DISTRICT, `token names district ${base.district}, which does not exist`);
       return { ok: false, status: 403, code: String(error.extensions.code), message: error.message };
     }
-    // Whose plugins the request sees: the district the client names — any, when anonymous; one
-    // they work for (their own or one below), when signed in — else the caller's own, else the city.
+    // Whose plugins the request sees: the district the client names — one they work for (their
+    // own or one below) for staff and the like, any for others — else the caller's own, else the city.
     const districts = await directory.visibleDistricts(base);
     const named = req.headers[SITE_HEADER];
     let site = base.district;
@@ -142,7 +142,9 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
         const error = appError(ErrorCode.UNKNOWN_DISTRICT, `${SITE_HEADER} names district ${named}, which does not exist`);
         return { ok: false, status: 400, code: String(error.extensions.code), message: error.message };
       }
-      if (base.userId !== null && !districts.includes(named)) {
+      // Only those who work for districts are held to them; anyone else reads a district's
+      // public site as an anonymous visitor would (their data access is unchanged).
+      if (districts.length > 0 && !districts.includes(named)) {
         const error = appError(ErrorCode.CROSS_DISTRICT, `${SITE_HEADER} names district ${named}, which you do not work for`);
         return { ok: false, status: 403, code: String(error.extensions.code), message: error.message };
       }

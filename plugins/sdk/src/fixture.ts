@@ -45,7 +45,7 @@ builder.mutationField('addSampleNote', (t) =>
     args: { district: t.arg.id({ required: true }), text: t.arg.string({ required: true }) },
     resolve: async (_r, args, ctx) => {
       await requirePermissionIn(ctx, 'note.add', String(args.district));
-      const { maxLength } = await settingsOf<{ maxLength: number }>(ctx);
+      const { maxLength } = await settingsOf<{ maxLength: number }>(ctx, String(args.district));
       if (args.text.length > maxLength) throw inputError('text', 'max-length', `at most ${maxLength} characters (this district's setting)`);
       return ctx.em.transactional(async (em) => em.create(NoteSchema, { district: String(args.district), text: args.text, public: true }));
     },

@@ -83,6 +83,7 @@ describe.each(databases())('a plugin behind the gateway on $name', ({ url }) => 
 
   it('lets every role the manifest names write, in the districts it works for and nowhere else', async () => {
     const operator = (district: string) => ({ as: { roles: ['operator' as const], district } });
+    await t.enable('341002', { maxLength: 5 });
     expect((await t.post(add, { d: '341002', text: 'op' }, operator('341002'))).data.addSampleNote).toEqual({ text: 'op', district: '341002' });
     await t.enable('341003');
     const sibling = await t.post(add, { d: '341002', text: 'no' }, operator('341003'));
@@ -90,7 +91,12 @@ describe.each(databases())('a plugin behind the gateway on $name', ({ url }) => 
     // City staff (of a city that has the plugin on) write in the districts below.
     await t.enable('341000');
     expect((await t.post(add, { d: '341002', text: 'city' }, staff('341000'))).errors).toBeUndefined();
-    const [{ n }] = await t.plugin.orm.em.fork().getConnection().execute("select count(*) as n from sample_note where text = 'no'");
+    // The district written to decides: its settings (屯溪's maxLength 5, not the city's 20), and it must have the plugin on.
+    const tooLong = await t.post(add, { d: '341002', text: 'no: too long' }, staff('341000'));
+    expect(tooLong.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text', rule: 'max-length' });
+    const off = await t.post(add, { d: '341021', text: 'no' }, staff('341000'));
+    expect(off.errors[0].extensions).toMatchObject({ code: 'PLUGIN_DISABLED', plugin: 'sample-notes', district: '341021' });
+    const [{ n }] = await t.plugin.orm.em.fork().getConnection().execute("select count(*) as n from sample_note where text like 'no%'");
     expect(Number(n)).toBe(0);
   });
 });

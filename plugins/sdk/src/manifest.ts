@@ -19,7 +19,7 @@ import {
 import { memberRegistered, pluginSwitched } from '@cppcc/events';
 import { applyMemberRegistered, PluginMemberSchema, pluginMemberMigration } from './members.js';
 import { POTHOS_PLUGIN, registerPothosPlugin, type PluginBuildSpec } from './pothos-plugin.js';
-import { applyPluginSwitched, pluginGuard, PluginSwitchSchema, pluginSwitchMigration, switchFor } from './switches.js';
+import { applyPluginSwitched, disabledError, pluginGuard, PluginSwitchSchema, pluginSwitchMigration, switchFor } from './switches.js';
 
 /** Core entities a plugin may add fields to (by their federation key). */
 export const CORE_ENTITIES = ['District', 'SpecialCommittee', 'Sector', 'Member', 'Proposal', 'OpinionItem', 'ConsultationActivity', 'ResearchProject', 'Recommendation'] as const;
@@ -161,10 +161,13 @@ function pluginOf(ctx: RequestContext): Plugin {
   return plugin;
 }
 
-/** The request's district's settings for the plugin serving it, defaults filled in. */
-export async function settingsOf<T = Record<string, unknown>>(ctx: RequestContext): Promise<T> {
+/**
+ * A district's settings for the plugin serving it, defaults filled in: the district a record
+ * belongs to or is written to when given, else the request's.
+ */
+export async function settingsOf<T = Record<string, unknown>>(ctx: RequestContext, district?: string): Promise<T> {
   const plugin = pluginOf(ctx);
-  const row = await switchFor(ctx);
+  const row = await switchFor(ctx, district);
   const parsed = plugin.parseSettings(row?.settings ?? {});
   // Settings were validated when saved; a later, stricter version of the plugin falls back to defaults.
   return (parsed.ok ? parsed.value : plugin.defaults) as T;
@@ -200,6 +203,8 @@ export async function requirePermissionIn(ctx: RequestContext, permission: strin
   if (!canSeeDistrict(ctx.caller, district)) {
     throw appError(ErrorCode.CROSS_DISTRICT, `${field}: you may not change records of district ${district}`, { field, permission });
   }
+  // The request's district has the plugin on (the guard saw to that); the one written to must too.
+  if (!(await switchFor(ctx, district))?.enabled) throw disabledError(pluginOf(ctx).manifest.id, district);
 }
 
 export function installedPlugin(id: string): Plugin | undefined {

@@ -120,7 +120,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const district = String(args.district);
       await requirePermissionIn(ctx, 'item.add', district);
-      const settings = await settingsOf<${P}Settings>(ctx);
+      const settings = await settingsOf<${P}Settings>(ctx, district);
       const count = await ctx.em.count(${P}ItemSchema, { district }, { filters: false });
       if (count >= settings.maxItems) throw inputError('district', 'max-items', \`district \${district} already has \${count} records, the most its settings allow (maxItems)\`);
       return ctx.em.transactional(async (em) =>

@@ -52,15 +52,17 @@ export function siteOf(ctx: RequestContext): string | null {
   return ctx.caller.site ?? ctx.caller.district ?? null;
 }
 
-const lookups = new WeakMap<RequestContext, Promise<PluginSwitch | null>>();
+const lookups = new WeakMap<RequestContext, Map<string, Promise<PluginSwitch | null>>>();
 
-/** This request's switch row for the plugin, read once per request. */
-export function switchFor(ctx: RequestContext): Promise<PluginSwitch | null> {
-  let found = lookups.get(ctx);
+/** The plugin's switch row for a district (by default the request's), read once per request. */
+export function switchFor(ctx: RequestContext, district: string | null = siteOf(ctx)): Promise<PluginSwitch | null> {
+  if (!district) return Promise.resolve(null);
+  let rows = lookups.get(ctx);
+  if (!rows) lookups.set(ctx, (rows = new Map()));
+  let found = rows.get(district);
   if (!found) {
-    const site = siteOf(ctx);
-    found = site ? ctx.em.findOne(PluginSwitchSchema, { district: site }, { filters: false }) : Promise.resolve(null);
-    lookups.set(ctx, found);
+    found = ctx.em.findOne(PluginSwitchSchema, { district }, { filters: false });
+    rows.set(district, found);
   }
   return found;
 }

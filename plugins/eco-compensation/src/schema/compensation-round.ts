@@ -123,7 +123,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const district = String(input.district);
       await requirePermissionIn(ctx, 'round.manage', district, 'input.district');
-      const settings = await settingsOf<EcoCompensationSettings>(ctx);
+      const settings = await settingsOf<EcoCompensationSettings>(ctx, district);
       if (!Number.isInteger(input.startYear) || input.startYear < 1990 || input.startYear > 2100) throw inputError('input.startYear', 'range', 'must be a year between 1990 and 2100');
       if (input.endYear < input.startYear || input.endYear - input.startYear > 10) throw inputError('input.endYear', 'range', 'must be the start year or up to ten years after it');
       const parties = input.parties.map((p, i) => text(p, `input.parties.${i}`, 100));

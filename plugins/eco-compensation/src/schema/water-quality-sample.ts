@@ -103,7 +103,7 @@ builder.mutationFields((t) => ({
       if (!section) throw notFound('monitoring section', args.sectionId);
       await requirePermissionIn(ctx, 'sample.record', section.district, 'sectionId');
       const sampledOn = isoDate(args.sampledOn, 'sampledOn');
-      const values = readValues(args.values, catalogue((await settingsOf<EcoCompensationSettings>(ctx)).extraIndicators));
+      const values = readValues(args.values, catalogue((await settingsOf<EcoCompensationSettings>(ctx, section.district)).extraIndicators));
       return ctx.em.transactional(async (em) => {
         const sample = em.create(WaterQualitySampleSchema, {
           district: section.district,
@@ -136,7 +136,7 @@ builder.mutationFields((t) => ({
       if (!found) throw notFound('water-quality sample', args.id);
       await requirePermissionIn(ctx, 'sample.record', found.district, 'id');
       const sampledOn = args.sampledOn ? isoDate(args.sampledOn, 'sampledOn') : found.sampledOn;
-      const values = readValues(args.values, catalogue((await settingsOf<EcoCompensationSettings>(ctx)).extraIndicators));
+      const values = readValues(args.values, catalogue((await settingsOf<EcoCompensationSettings>(ctx, found.district)).extraIndicators));
       return ctx.em.transactional(async (em) => {
         const sample = await em.findOneOrFail(WaterQualitySampleSchema, { id: found.id }, { filters: false });
         const before = JSON.stringify({ sampledOn: sample.sampledOn, values: JSON.parse(sample.values) });

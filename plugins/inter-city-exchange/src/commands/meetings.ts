@@ -53,7 +53,7 @@ export async function planJointChairsMeeting(ctx: RequestContext, input: PlanMee
   if (pending) throw appError(ErrorCode.CONFLICT, `input.mechanismId: mechanism ${mechanism.id} already has a planned meeting; hold or cancel it first`, { field: 'input.mechanismId', rule: 'one-planned' });
   const turn = await nextTurn(ctx, mechanism);
   const reason = input.outOfTurnReason?.trim() || null;
-  const settings = await settingsOf<InterCitySettings>(ctx);
+  const settings = await settingsOf<InterCitySettings>(ctx, mechanism.district);
   if (host.id !== turn.host.id && settings.enforceRotation && !reason) {
     throw appError(
       ErrorCode.CONFLICT,

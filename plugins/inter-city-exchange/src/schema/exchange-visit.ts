@@ -64,11 +64,11 @@ export const ExchangeVisitType = builder.objectRef<ExchangeVisit>('ExchangeVisit
     reportedOn: t.exposeString('reportedOn', { nullable: true }),
     reportDueOn: t.string({
       description: 'When the outcomes report is due: the end of the visit plus the district’s visitReportDeadlineDays.',
-      resolve: async (v, _args, ctx) => addDays(v.endsOn, (await settingsOf<InterCitySettings>(ctx)).visitReportDeadlineDays),
+      resolve: async (v, _args, ctx) => addDays(v.endsOn, (await settingsOf<InterCitySettings>(ctx, v.district)).visitReportDeadlineDays),
     }),
     reportLate: t.boolean({
       description: 'The report came after it was due.',
-      resolve: async (v, _args, ctx) => v.reportedOn != null && v.reportedOn > addDays(v.endsOn, (await settingsOf<InterCitySettings>(ctx)).visitReportDeadlineDays),
+      resolve: async (v, _args, ctx) => v.reportedOn != null && v.reportedOn > addDays(v.endsOn, (await settingsOf<InterCitySettings>(ctx, v.district)).visitReportDeadlineDays),
     }),
     status: t.field({ type: VisitStatusType, resolve: (v) => v.status }),
     availableActions: t.stringList({ resolve: (v, _args, ctx) => visitWorkflow.available(ctx, v) }),
