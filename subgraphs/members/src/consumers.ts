@@ -74,10 +74,36 @@ function park(em: EntityManager, event: BusEvent, memberId: number, entry: Recor
   });
 }
 
+/** Whether event `b` was sent after event `a`: outbox ids are UUIDv7, ordered by when they were made. */
+function sentAfter(a: string, b: string): boolean {
+  const v7 = (id: string) => id[14] === '7';
+  return v7(a) && v7(b) ? b > a : true;
+}
+
+/** Sources whose line about a member the sender may correct: attendance at a meeting or study session. */
+const CORRECTABLE = new Set(['BodyMeeting', 'StudySession']);
+
+/**
+ * Writes an entry into the archive. Attendance is a fact about one member at one meeting that
+ * the taker may correct (an approved leave turns an absence into 请假): the line sent later
+ * replaces the earlier, in whichever order they arrive — live or replayed from the parked —
+ * so a meeting counts once.
+ */
+export async function applyDutyEntry(em: EntityManager, entry: DutyEntry): Promise<void> {
+  if (!entry.sourceType || !CORRECTABLE.has(entry.sourceType)) return writeDutyEvent(em, entry);
+  const prior = await em.findOne(
+    DutyEventSchema,
+    { memberId: Number(entry.memberId), sourceType: entry.sourceType, sourceId: entry.sourceId, kind: { $like: `${entry.kind.split('.')[0]}.%` } },
+    { filters: false },
+  );
+  if (!prior) return writeDutyEvent(em, entry);
+  if (sentAfter(prior.eventId, entry.eventId)) em.assign(prior, { kind: entry.kind, summary: entry.summary, eventId: entry.eventId, occurredAt: new Date(entry.at) });
+}
+
 /** Records the entry, or parks it when the member is unknown here (yet): never dropped. */
 async function record(em: EntityManager, event: BusEvent, entry: DutyEntry): Promise<void> {
   const member = await em.findOne(MemberSchema, { id: Number(entry.memberId) }, { filters: false });
-  if (member) return writeDutyEvent(em, entry);
+  if (member) return applyDutyEntry(em, entry);
   park(em, event, Number(entry.memberId), { ...entry }, `member ${entry.memberId} is not known to the members subgraph`, false);
 }
 
@@ -99,35 +125,6 @@ function duty<E extends EventDefinition>(definition: E, entries: (payload: Paylo
     }
     for (const entry of entries(parsed.data as PayloadOf<E>, event)) {
       await record(em, event, { ...entry, eventId: event.id, district: event.district, source: event.source });
-    }
-  };
-}
-
-/** Whether event `b` was sent after event `a`: outbox ids are UUIDv7, ordered by when they were made. */
-function sentAfter(a: string, b: string): boolean {
-  const v7 = (id: string) => id[14] === '7';
-  return v7(a) && v7(b) ? b > a : true;
-}
-
-/**
- * Attendance is a fact about one member at one meeting that the taker may correct (an approved
- * leave turns an absence into 请假): the newer line replaces the older in the archive, in
- * whichever order the two arrive, so a meeting counts once.
- */
-function attendance<E extends EventDefinition>(definition: E, entries: (payload: PayloadOf<E>, event: BusEvent) => Entry[]): EventHandler {
-  const first = duty(definition, entries);
-  return async (em, event) => {
-    const parsed = definition.payload.safeParse(event.payload);
-    if (!parsed.success) return first(em, event);
-    for (const entry of entries(parsed.data as PayloadOf<E>, event)) {
-      const namespace = entry.kind.split('.')[0];
-      const prior = await em.findOne(
-        DutyEventSchema,
-        { memberId: Number(entry.memberId), sourceType: entry.sourceType, sourceId: entry.sourceId, kind: { $like: `${namespace}.%` } },
-        { filters: false },
-      );
-      if (!prior) await record(em, event, { ...entry, eventId: event.id, district: event.district, source: event.source });
-      else if (sentAfter(prior.eventId, event.id)) em.assign(prior, { kind: entry.kind, summary: entry.summary, eventId: event.id, occurredAt: new Date(entry.at) });
     }
   };
 }
@@ -192,12 +189,12 @@ export const consumes: Record<string, EventHandler> = {
       memberId: p.memberId, kind: 'research.joined', role: p.role === 'LEAD' ? 'LEAD' : 'CO', sourceType: 'ResearchProject', sourceId: p.projectId, summary: `${p.role === 'LEAD' ? '牵头' : '参加'}调研：${p.title}`, at: p.joinedOn,
     },
   ]),
-  [bodyMeetingAttended.type]: attendance(bodyMeetingAttended, (p) => [
+  [bodyMeetingAttended.type]: duty(bodyMeetingAttended, (p) => [
     {
       memberId: p.memberId, kind: `meeting.${ATTENDANCE[p.attendance]}`, qualifier: p.body, sourceType: 'BodyMeeting', sourceId: p.meetingId, summary: `${p.title}（${BODY[p.body]}，${ATTENDANCE_WORD[p.attendance]}）`, at: p.heldOn,
     },
   ]),
-  [studySessionAttended.type]: attendance(studySessionAttended, (p) => [
+  [studySessionAttended.type]: duty(studySessionAttended, (p) => [
     {
       memberId: p.memberId, kind: `study.${ATTENDANCE[p.attendance]}`, sourceType: 'StudySession', sourceId: p.sessionId, summary: `理论学习：${p.topic}（${ATTENDANCE_WORD[p.attendance]}）`, at: p.heldOn,
     },

@@ -1,5 +1,5 @@
 import type { EntityManager, RequestContext } from '@cppcc/kit';
-import { writeDutyEvent, type DutyEntry } from '../consumers.js';
+import { applyDutyEntry, type DutyEntry } from '../consumers.js';
 import { MemberSchema } from '../entities/member.entity.js';
 import { ParkedEventSchema } from '../entities/parked-event.entity.js';
 
@@ -8,7 +8,8 @@ import { ParkedEventSchema } from '../entities/parked-event.entity.js';
  * caller's unit of work. Events that were refused stay parked: no member makes them right.
  */
 export async function applyParkedEvents(em: EntityManager, memberIds?: number[]): Promise<number> {
-  const parked = await em.find(ParkedEventSchema, { resolvedAt: null, refused: false, ...(memberIds ? { memberId: { $in: memberIds } } : {}) });
+  // In the order they were sent, so a correction parked beside the line it corrects still wins.
+  const parked = await em.find(ParkedEventSchema, { resolvedAt: null, refused: false, ...(memberIds ? { memberId: { $in: memberIds } } : {}) }, { orderBy: { eventId: 'asc' } });
   if (parked.length === 0) return 0;
   const known = new Set(
     (await em.find(MemberSchema, { id: { $in: parked.map((p) => p.memberId) } }, { filters: false, fields: ['id'] })).map((m) => m.id),
@@ -16,7 +17,8 @@ export async function applyParkedEvents(em: EntityManager, memberIds?: number[])
   let applied = 0;
   for (const p of parked) {
     if (!known.has(p.memberId)) continue;
-    writeDutyEvent(em, p.entry as unknown as DutyEntry);
+    await applyDutyEntry(em, p.entry as unknown as DutyEntry);
+    await em.flush();
     p.resolvedAt = new Date();
     applied++;
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CITY } from '@cppcc/demo';
-import { consultationAttended } from '@cppcc/events';
-import { systemEm } from '@cppcc/kit';
+import { bodyMeetingAttended, consultationAttended } from '@cppcc/events';
+import { eventId, ProcessedEventSchema, systemEm } from '@cppcc/kit';
 import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DutyEventSchema } from '../entities/duty-event.entity.js';
@@ -51,5 +51,28 @@ describe.each(databases())('events for unknown members on $name', ({ url }) => {
     expect(rows.map((r) => [r.kind, r.sourceId, r.eventId])).toEqual([['consultation.attended', '12', event.id]]);
     const after = await module.execute(`{ parkedEvents { totalCount } }`, {}, staff);
     expect((after.data!.parkedEvents as any).totalCount).toBe(0);
+  });
+
+  it('replays a parked attendance line and its correction as one line, the correction winning', async () => {
+    const line = (attendance: string) => ({
+      id: eventId(),
+      type: bodyMeetingAttended.type,
+      source: 'organization',
+      district: CITY,
+      occurredAt: new Date().toISOString(),
+      payload: { meetingId: '31', memberId: '5001', body: 'STANDING_COMMITTEE', title: '十届常委会第七次会议', heldOn: '2026-09-10', attendance },
+    });
+    const [absent, leave] = [line('ABSENT'), line('ON_LEAVE')];
+    await module.transport.publish([leave, absent]);
+    const em = systemEm(module.orm);
+    for (let tries = 0; (await em.count(ProcessedEventSchema, { eventId: { $in: [absent.id, leave.id] } })) < 2; tries++) {
+      if (tries > 400) throw new Error('the bus did not deliver in time');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    em.create(MemberSchema, { id: 5001, district: CITY, name: '又一新委员', gender: 'MALE', ethnicity: '汉族', party: '无党派人士', sectorId: 1, workUnit: '黄山学院', title: '讲师', standingCommittee: false, status: 'ACTIVE', public: true });
+    await em.flush();
+    expect((await module.execute(`mutation { retryParkedEvents }`, {}, staff)).data!.retryParkedEvents).toBe(2);
+    const rows = await systemEm(module.orm).find(DutyEventSchema, { memberId: 5001 });
+    expect(rows.map((r) => [r.kind, r.sourceId, r.eventId])).toEqual([['meeting.on_leave', '31', leave.id]]);
   });
 });
