@@ -142,8 +142,14 @@ async function loadQuestionnaire(ctx: RequestContext, em: EntityManager, id: num
   return { questionnaire, campaign };
 }
 
-function inPeriod(campaign: InputCampaign, day: string, field: string): void {
-  if (day < campaign.opensOn || day > campaign.closesOn) throw inputError(field, 'period', `is outside the campaign (${campaign.opensOn} to ${campaign.closesOn})`);
+/**
+ * Refuses a day outside the campaign's period. A campaign left open past its closing day takes
+ * nothing more: when the day was not given (today), the refusal names the record it was for.
+ */
+function inPeriod(campaign: InputCampaign, day: string, field: string, defaulted = false): void {
+  if (day < campaign.opensOn || day > campaign.closesOn) {
+    throw inputError(field, 'period', `${defaulted ? `today (${day})` : day} is outside the campaign (${campaign.opensOn} to ${campaign.closesOn})`);
+  }
 }
 
 export interface DistributionInput {
@@ -221,12 +227,14 @@ export async function respondToQuestionnaire(ctx: RequestContext, questionnaireI
       throw appError(ErrorCode.FORBIDDEN, `questionnaire ${questionnaireId} is answered by members only; sign in as a member`);
     }
     requireCampaign(campaign, ['OPEN'], 'respond');
+    const day = today();
+    inPeriod(campaign, day, 'questionnaireId', true);
     const questions = await em.find(QuestionnaireQuestionSchema, { questionnaireId }, { filters: false, orderBy: { position: 'asc' } });
     checkAnswers(questions, answers);
     if (memberId !== null && (await em.count(QuestionnaireResponseSchema, { questionnaireId, memberId }, { filters: false })) > 0) {
       throw appError(ErrorCode.CONFLICT, `questionnaireId: member ${memberId} has already answered questionnaire ${questionnaireId}`, { field: 'questionnaireId' });
     }
-    return writeResponse(em, loaded, answers, { respondent: memberId === null ? 'PUBLIC' : 'MEMBER', memberId, enteredBy: null, submittedOn: today() });
+    return writeResponse(em, loaded, answers, { respondent: memberId === null ? 'PUBLIC' : 'MEMBER', memberId, enteredBy: null, submittedOn: day });
   });
 }
 
@@ -244,7 +252,7 @@ export async function enterPaperResponse(ctx: RequestContext, questionnaireId: n
     if (!canWriteDistrict(ctx.caller, campaign.district)) throw appError(ErrorCode.CROSS_DISTRICT, `questionnaireId: questionnaire ${questionnaireId} belongs to district ${campaign.district}`, { field: 'questionnaireId' });
     requireCampaign(campaign, ['OPEN'], 'respond');
     const day = receivedOn ?? today();
-    if (receivedOn !== null) inPeriod(campaign, receivedOn, 'receivedOn');
+    inPeriod(campaign, day, receivedOn === null ? 'questionnaireId' : 'receivedOn', receivedOn === null);
     const questions = await em.find(QuestionnaireQuestionSchema, { questionnaireId }, { filters: false, orderBy: { position: 'asc' } });
     checkAnswers(questions, answers);
     return writeResponse(em, loaded, answers, { respondent: 'PAPER', memberId: null, enteredBy: ctx.caller.userId, submittedOn: day });
@@ -284,10 +292,11 @@ export async function submitContribution(ctx: RequestContext, campaignId: number
   if (fields.contributorOrganisation !== null && fields.contributorName === null) throw inputError('input.contributorOrganisation', 'author', 'an organisation is given with the contributor\'s name');
   if (!campaign.themes.includes(input.theme)) throw inputError('input.theme', 'theme', `is not one of the campaign's themes (${campaign.themes.join('、')})`);
   requireCampaign(campaign, ['OPEN'], 'contribute');
-  if (input.receivedOn !== null) inPeriod(campaign, input.receivedOn, 'input.receivedOn');
+  const day = input.receivedOn ?? today();
+  inPeriod(campaign, day, input.receivedOn === null ? 'campaignId' : 'input.receivedOn', input.receivedOn === null);
   return ctx.em.transactional(async (em) => {
-    const { receivedOn, ...rest } = fields;
-    const contribution = em.create(InputContributionSchema, { ...rest, receivedOn: receivedOn ?? today(), district: campaign.district, campaignId, screeningNote: null, status: 'RECEIVED', public: false });
+    const { receivedOn: _given, ...rest } = fields;
+    const contribution = em.create(InputContributionSchema, { ...rest, receivedOn: day, district: campaign.district, campaignId, screeningNote: null, status: 'RECEIVED', public: false });
     await em.flush();
     audit(em, { entity: 'input_contribution', entityId: String(contribution.id), action: 'receive', fromState: null, toState: 'RECEIVED', actor: ctx.caller.userId, note: null });
     return contribution;

@@ -253,4 +253,32 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
     expect(((await contributions('12', member(14))).data!._entities as any)[0].inputContributions.nodes).toEqual([]);
     expect((await module.execute(`{ inputContribution(id: "${own.id}") { id } }`, {}, member(14))).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
+
+  /** A campaign of 2020 still open: staff forgot to close it after its closing day. */
+  const openPastCampaign = async () => {
+    const c = (await ok(module, draft, { i: { ...campaignInput, title: '2020年建言征集（逾期未关闭）', opensOn: '2020-01-01', closesOn: '2020-12-31' } }, staff)).draftInputCampaign;
+    const q = (await ok(module, addQ, { c: c.id, i: { title: '逾期问卷', questions: [questions[0]] } }, staff)).addQuestionnaire;
+    await ok(module, `mutation { openInputCampaign(id: "${c.id}", version: ${c.version}) { id } }`, {}, staff);
+    return { c, q, answers: [{ questionId: q.questions[0].id, option: '18-40岁' }] };
+  };
+
+  it('refuses answers and contributions dated today when an open campaign\'s period is over, writing nothing', async () => {
+    const { c, q, answers } = await openPastCampaign();
+    const text = '建议延长征集期，吸纳更多群众意见。';
+    const before = await rows();
+    for (const [r, field] of [
+      [await module.execute(respond, { q: q.id, a: answers }, anonymous), 'questionnaireId'],
+      [await module.execute(respond, { q: q.id, a: answers }, member(13)), 'questionnaireId'],
+      [await module.execute(paper, { q: q.id, a: answers }, staff), 'questionnaireId'],
+      [await module.execute(paper, { q: q.id, a: answers, on: '2021-01-05' }, staff), 'receivedOn'],
+      [await module.execute(contribute, { c: c.id, i: { kind: 'SUGGESTION', theme: '乡村旅游', title: '逾期的建议', text } }, member(13)), 'campaignId'],
+      [await module.execute(contribute, { c: c.id, i: { kind: 'SUGGESTION', theme: '乡村旅游', title: '逾期的建议', text, contributorName: '汪志明' } }, staff), 'campaignId'],
+    ] as const) {
+      expect(r.errors?.[0].extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field, rule: 'period' });
+    }
+    expect(await rows()).toEqual(before);
+    // A paper copy or a contribution received within the period may still be entered with its day.
+    expect((await ok(module, paper, { q: q.id, a: answers, on: '2020-12-30' }, staff)).enterPaperQuestionnaireResponse.submittedOn).toBe('2020-12-30');
+    await ok(module, contribute, { c: c.id, i: { kind: 'SUGGESTION', theme: '乡村旅游', title: '期内收到的建议', text, contributorName: '汪志明', receivedOn: '2020-12-31' } }, staff);
+  });
 });
