@@ -118,6 +118,8 @@ export async function addQuestionnaire(ctx: RequestContext, campaignId: number, 
     for (const [i, q] of questions.entries()) {
       em.create(QuestionnaireQuestionSchema, { ...q, district: campaign.district, questionnaireId: questionnaire.id, position: i + 1, public: questionnaire.public });
     }
+    // A one-step record: it has no states of its own, so the audit row records its creation.
+    audit(em, { entity: 'questionnaire', entityId: String(questionnaire.id), action: 'add', fromState: null, toState: 'RECORDED', actor: ctx.caller.userId, note: null });
     return questionnaire;
   });
 }
@@ -166,7 +168,10 @@ export async function recordDistribution(ctx: RequestContext, questionnaireId: n
     if (!canWriteDistrict(ctx.caller, campaign.district)) throw appError(ErrorCode.CROSS_DISTRICT, `questionnaireId: questionnaire ${questionnaireId} belongs to district ${campaign.district}`, { field: 'questionnaireId' });
     requireCampaign(campaign, ['OPEN', 'CLOSED'], 'distribute');
     inPeriod(campaign, input.distributedOn, 'distributedOn');
-    return em.create(QuestionnaireDistributionSchema, { ...input, district: campaign.district, questionnaireId, public: questionnaire.public });
+    const distribution = em.create(QuestionnaireDistributionSchema, { ...input, district: campaign.district, questionnaireId, public: questionnaire.public });
+    await em.flush();
+    audit(em, { entity: 'questionnaire_distribution', entityId: String(distribution.id), action: 'record', fromState: null, toState: 'RECORDED', actor: ctx.caller.userId, note: null });
+    return distribution;
   });
 }
 
@@ -255,7 +260,9 @@ export async function enterPaperResponse(ctx: RequestContext, questionnaireId: n
     inPeriod(campaign, day, receivedOn === null ? 'questionnaireId' : 'receivedOn', receivedOn === null);
     const questions = await em.find(QuestionnaireQuestionSchema, { questionnaireId }, { filters: false, orderBy: { position: 'asc' } });
     checkAnswers(questions, answers);
-    return writeResponse(em, loaded, answers, { respondent: 'PAPER', memberId: null, enteredBy: ctx.caller.userId, submittedOn: day });
+    const response = await writeResponse(em, loaded, answers, { respondent: 'PAPER', memberId: null, enteredBy: ctx.caller.userId, submittedOn: day });
+    audit(em, { entity: 'questionnaire_response', entityId: String(response.id), action: 'enter', fromState: null, toState: 'RECORDED', actor: ctx.caller.userId, note: null });
+    return response;
   });
 }
 

@@ -281,4 +281,14 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
     expect((await ok(module, paper, { q: q.id, a: answers, on: '2020-12-30' }, staff)).enterPaperQuestionnaireResponse.submittedOn).toBe('2020-12-30');
     await ok(module, contribute, { c: c.id, i: { kind: 'SUGGESTION', theme: '乡村旅游', title: '期内收到的建议', text, contributorName: '汪志明', receivedOn: '2020-12-31' } }, staff);
   });
+
+  it('writes one audit row for each questionnaire, distribution and paper response staff record', async () => {
+    const { q, answers } = await openPastCampaign();
+    const d = (await ok(module, `mutation { recordQuestionnaireDistribution(questionnaireId: "${q.id}", channel: PAPER, copies: 50, distributedOn: "2020-06-01") { id } }`, {}, staff)).recordQuestionnaireDistribution;
+    const r = (await ok(module, paper, { q: q.id, a: answers, on: '2020-06-10' }, staff)).enterPaperQuestionnaireResponse;
+    for (const [entity, id, action] of [['questionnaire', q.id, 'add'], ['questionnaire_distribution', d.id, 'record'], ['questionnaire_response', r.id, 'enter']]) {
+      const trail = await em().find(AuditEntrySchema, { entity, entityId: id });
+      expect(trail.map((a) => [a.action, a.fromState, a.toState, a.actor]), entity).toEqual([[action, null, 'RECORDED', staff.userId]]);
+    }
+  });
 });
