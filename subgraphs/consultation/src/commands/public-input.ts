@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { appError, assertWritableDistrict, audit, canWriteDistrict, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
 import { today, visible } from '../access.js';
 import { InputCampaignSchema, InputContributionSchema, type CampaignStatus, type ContributionKind, type InputCampaign, type InputContribution } from '../entities/input-campaign.entity.js';
@@ -237,10 +238,18 @@ export async function respondToQuestionnaire(ctx: RequestContext, questionnaireI
     const questions = await em.find(QuestionnaireQuestionSchema, { questionnaireId }, { filters: false, orderBy: { position: 'asc' } });
     checkAnswers(questions, answers);
     if (memberId !== null && (await em.count(QuestionnaireResponseSchema, { questionnaireId, memberId }, { filters: false })) > 0) {
-      throw appError(ErrorCode.CONFLICT, `questionnaireId: member ${memberId} has already answered questionnaire ${questionnaireId}`, { field: 'questionnaireId' });
+      throw answeredTwice(memberId, questionnaireId);
     }
     return writeResponse(em, loaded, answers, { respondent: memberId === null ? 'PUBLIC' : 'MEMBER', memberId, enteredBy: null, submittedOn: day });
+  }).catch((err: unknown) => {
+    // A double submit: both counted no answer, the unique index (questionnaire, member) took the first.
+    if (err instanceof UniqueConstraintViolationException && ctx.caller.memberId !== null) throw answeredTwice(Number(ctx.caller.memberId), questionnaireId);
+    throw err;
   });
+}
+
+function answeredTwice(memberId: number, questionnaireId: number): Error {
+  return appError(ErrorCode.CONFLICT, `questionnaireId: member ${memberId} has already answered questionnaire ${questionnaireId}`, { field: 'questionnaireId' });
 }
 
 /** A member acting for themself must be one the members subgraph knows as active. */

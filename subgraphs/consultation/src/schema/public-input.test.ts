@@ -291,4 +291,19 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
       expect(trail.map((a) => [a.action, a.fromState, a.toState, a.actor]), entity).toEqual([[action, null, 'RECORDED', staff.userId]]);
     }
   });
+
+  it('answers a member\'s double submit with one response and a CONFLICT, not a database error', async () => {
+    const c = (await ok(module, draft, { i: { ...campaignInput, title: '双击提交测试征集' } }, staff)).draftInputCampaign;
+    const q = (await ok(module, addQ, { c: c.id, i: { title: '双击问卷', questions: [questions[0]] } }, staff)).addQuestionnaire;
+    await ok(module, `mutation { openInputCampaign(id: "${c.id}", version: ${c.version}) { id } }`, {}, staff);
+    const answers = [{ questionId: q.questions[0].id, option: '41-60岁' }];
+    const before = await rows();
+    const results = await Promise.all([module.execute(respond, { q: q.id, a: answers }, member(14)), module.execute(respond, { q: q.id, a: answers }, member(14))]);
+    expect(results.filter((r) => !r.errors).length).toBe(1);
+    expect(results.find((r) => r.errors)?.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'questionnaireId' });
+    const after = await rows();
+    // One response with its one answer, nothing of the refused one.
+    expect(after[5] - before[5]).toBe(1);
+    expect(after[6] - before[6]).toBe(1);
+  });
 });
