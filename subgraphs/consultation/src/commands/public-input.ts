@@ -311,8 +311,7 @@ export async function submitContribution(ctx: RequestContext, campaignId: number
   const day = input.receivedOn ?? today();
   inPeriod(campaign, day, input.receivedOn === null ? 'campaignId' : 'input.receivedOn', input.receivedOn === null);
   return ctx.em.transactional(async (em) => {
-    const { receivedOn: _given, ...rest } = fields;
-    const contribution = em.create(InputContributionSchema, { ...rest, receivedOn: day, district: campaign.district, campaignId, screeningNote: null, status: 'RECEIVED', public: false });
+    const contribution = em.create(InputContributionSchema, { ...fields, receivedOn: day, district: campaign.district, campaignId, screeningNote: null, status: 'RECEIVED', public: false });
     await em.flush();
     audit(em, { entity: 'input_contribution', entityId: String(contribution.id), action: 'receive', fromState: null, toState: 'RECEIVED', actor: ctx.caller.userId, note: null });
     return contribution;
