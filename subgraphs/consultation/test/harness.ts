@@ -12,10 +12,21 @@ const envelope = (type: string, source: string, district: string, payload: Recor
   id: randomUUID(), type, source, district, occurredAt: new Date().toISOString(), payload,
 });
 
-/** Publishes events and waits until `done` holds: the in-process bus applies them before returning unless it was busy. */
-async function publishAndWait(module: TestModule, events: BusEvent[], done: () => Promise<boolean>): Promise<void> {
+/**
+ * Publishes events and waits until `done` holds: the in-process bus applies them before returning
+ * unless it was busy. Throws when it never holds, so a test fails here rather than later on a
+ * replica that silently missed the events.
+ */
+export async function publishAndWait(module: TestModule, events: BusEvent[], done: () => Promise<boolean>, waitMs = 4_000): Promise<void> {
   await module.transport.publish(events);
-  for (let i = 0; i < 200 && !(await done()); i++) await new Promise((r) => setTimeout(r, 20));
+  const until = Date.now() + waitMs;
+  while (!(await done())) {
+    if (Date.now() >= until) {
+      const types = [...new Set(events.map((e) => e.type))].join(', ') || 'no events';
+      throw new Error(`publishAndWait: published ${events.length} event(s) (${types}) but the replica never showed them within ${waitMs} ms`);
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 export type MemberFacts = Pick<DemoMember, 'id' | 'district' | 'name'> & { status?: MemberStatus; changedAt?: string };

@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { appError, assertWritableDistrict, audit, canWriteDistrict, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
 import { today, visible } from '../access.js';
 import { InputCampaignSchema, InputContributionSchema, type CampaignStatus, type ContributionKind, type InputCampaign, type InputContribution } from '../entities/input-campaign.entity.js';
@@ -118,6 +119,8 @@ export async function addQuestionnaire(ctx: RequestContext, campaignId: number, 
     for (const [i, q] of questions.entries()) {
       em.create(QuestionnaireQuestionSchema, { ...q, district: campaign.district, questionnaireId: questionnaire.id, position: i + 1, public: questionnaire.public });
     }
+    // A one-step record: it has no states of its own, so the audit row records its creation.
+    audit(em, { entity: 'questionnaire', entityId: String(questionnaire.id), action: 'add', fromState: null, toState: 'RECORDED', actor: ctx.caller.userId, note: null });
     return questionnaire;
   });
 }
@@ -142,8 +145,14 @@ async function loadQuestionnaire(ctx: RequestContext, em: EntityManager, id: num
   return { questionnaire, campaign };
 }
 
-function inPeriod(campaign: InputCampaign, day: string, field: string): void {
-  if (day < campaign.opensOn || day > campaign.closesOn) throw inputError(field, 'period', `is outside the campaign (${campaign.opensOn} to ${campaign.closesOn})`);
+/**
+ * Refuses a day outside the campaign's period. A campaign left open past its closing day takes
+ * nothing more: when the day was not given (today), the refusal names the record it was for.
+ */
+function inPeriod(campaign: InputCampaign, day: string, field: string, defaulted = false): void {
+  if (day < campaign.opensOn || day > campaign.closesOn) {
+    throw inputError(field, 'period', `${defaulted ? `today (${day})` : day} is outside the campaign (${campaign.opensOn} to ${campaign.closesOn})`);
+  }
 }
 
 export interface DistributionInput {
@@ -160,7 +169,10 @@ export async function recordDistribution(ctx: RequestContext, questionnaireId: n
     if (!canWriteDistrict(ctx.caller, campaign.district)) throw appError(ErrorCode.CROSS_DISTRICT, `questionnaireId: questionnaire ${questionnaireId} belongs to district ${campaign.district}`, { field: 'questionnaireId' });
     requireCampaign(campaign, ['OPEN', 'CLOSED'], 'distribute');
     inPeriod(campaign, input.distributedOn, 'distributedOn');
-    return em.create(QuestionnaireDistributionSchema, { ...input, district: campaign.district, questionnaireId, public: questionnaire.public });
+    const distribution = em.create(QuestionnaireDistributionSchema, { ...input, district: campaign.district, questionnaireId, public: questionnaire.public });
+    await em.flush();
+    audit(em, { entity: 'questionnaire_distribution', entityId: String(distribution.id), action: 'record', fromState: null, toState: 'RECORDED', actor: ctx.caller.userId, note: null });
+    return distribution;
   });
 }
 
@@ -221,13 +233,23 @@ export async function respondToQuestionnaire(ctx: RequestContext, questionnaireI
       throw appError(ErrorCode.FORBIDDEN, `questionnaire ${questionnaireId} is answered by members only; sign in as a member`);
     }
     requireCampaign(campaign, ['OPEN'], 'respond');
+    const day = today();
+    inPeriod(campaign, day, 'questionnaireId', true);
     const questions = await em.find(QuestionnaireQuestionSchema, { questionnaireId }, { filters: false, orderBy: { position: 'asc' } });
     checkAnswers(questions, answers);
     if (memberId !== null && (await em.count(QuestionnaireResponseSchema, { questionnaireId, memberId }, { filters: false })) > 0) {
-      throw appError(ErrorCode.CONFLICT, `questionnaireId: member ${memberId} has already answered questionnaire ${questionnaireId}`, { field: 'questionnaireId' });
+      throw answeredTwice(memberId, questionnaireId);
     }
-    return writeResponse(em, loaded, answers, { respondent: memberId === null ? 'PUBLIC' : 'MEMBER', memberId, enteredBy: null, submittedOn: today() });
+    return writeResponse(em, loaded, answers, { respondent: memberId === null ? 'PUBLIC' : 'MEMBER', memberId, enteredBy: null, submittedOn: day });
+  }).catch((err: unknown) => {
+    // A double submit: both counted no answer, the unique index (questionnaire, member) took the first.
+    if (err instanceof UniqueConstraintViolationException && ctx.caller.memberId !== null) throw answeredTwice(Number(ctx.caller.memberId), questionnaireId);
+    throw err;
   });
+}
+
+function answeredTwice(memberId: number, questionnaireId: number): Error {
+  return appError(ErrorCode.CONFLICT, `questionnaireId: member ${memberId} has already answered questionnaire ${questionnaireId}`, { field: 'questionnaireId' });
 }
 
 /** A member acting for themself must be one the members subgraph knows as active. */
@@ -244,10 +266,12 @@ export async function enterPaperResponse(ctx: RequestContext, questionnaireId: n
     if (!canWriteDistrict(ctx.caller, campaign.district)) throw appError(ErrorCode.CROSS_DISTRICT, `questionnaireId: questionnaire ${questionnaireId} belongs to district ${campaign.district}`, { field: 'questionnaireId' });
     requireCampaign(campaign, ['OPEN'], 'respond');
     const day = receivedOn ?? today();
-    if (receivedOn !== null) inPeriod(campaign, receivedOn, 'receivedOn');
+    inPeriod(campaign, day, receivedOn === null ? 'questionnaireId' : 'receivedOn', receivedOn === null);
     const questions = await em.find(QuestionnaireQuestionSchema, { questionnaireId }, { filters: false, orderBy: { position: 'asc' } });
     checkAnswers(questions, answers);
-    return writeResponse(em, loaded, answers, { respondent: 'PAPER', memberId: null, enteredBy: ctx.caller.userId, submittedOn: day });
+    const response = await writeResponse(em, loaded, answers, { respondent: 'PAPER', memberId: null, enteredBy: ctx.caller.userId, submittedOn: day });
+    audit(em, { entity: 'questionnaire_response', entityId: String(response.id), action: 'enter', fromState: null, toState: 'RECORDED', actor: ctx.caller.userId, note: null });
+    return response;
   });
 }
 
@@ -284,10 +308,10 @@ export async function submitContribution(ctx: RequestContext, campaignId: number
   if (fields.contributorOrganisation !== null && fields.contributorName === null) throw inputError('input.contributorOrganisation', 'author', 'an organisation is given with the contributor\'s name');
   if (!campaign.themes.includes(input.theme)) throw inputError('input.theme', 'theme', `is not one of the campaign's themes (${campaign.themes.join('、')})`);
   requireCampaign(campaign, ['OPEN'], 'contribute');
-  if (input.receivedOn !== null) inPeriod(campaign, input.receivedOn, 'input.receivedOn');
+  const day = input.receivedOn ?? today();
+  inPeriod(campaign, day, input.receivedOn === null ? 'campaignId' : 'input.receivedOn', input.receivedOn === null);
   return ctx.em.transactional(async (em) => {
-    const { receivedOn, ...rest } = fields;
-    const contribution = em.create(InputContributionSchema, { ...rest, receivedOn: receivedOn ?? today(), district: campaign.district, campaignId, screeningNote: null, status: 'RECEIVED', public: false });
+    const contribution = em.create(InputContributionSchema, { ...fields, receivedOn: day, district: campaign.district, campaignId, screeningNote: null, status: 'RECEIVED', public: false });
     await em.flush();
     audit(em, { entity: 'input_contribution', entityId: String(contribution.id), action: 'receive', fromState: null, toState: 'RECEIVED', actor: ctx.caller.userId, note: null });
     return contribution;

@@ -253,4 +253,57 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
     expect(((await contributions('12', member(14))).data!._entities as any)[0].inputContributions.nodes).toEqual([]);
     expect((await module.execute(`{ inputContribution(id: "${own.id}") { id } }`, {}, member(14))).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
+
+  /** A campaign of 2020 still open: staff forgot to close it after its closing day. */
+  const openPastCampaign = async () => {
+    const c = (await ok(module, draft, { i: { ...campaignInput, title: '2020年建言征集（逾期未关闭）', opensOn: '2020-01-01', closesOn: '2020-12-31' } }, staff)).draftInputCampaign;
+    const q = (await ok(module, addQ, { c: c.id, i: { title: '逾期问卷', questions: [questions[0]] } }, staff)).addQuestionnaire;
+    await ok(module, `mutation { openInputCampaign(id: "${c.id}", version: ${c.version}) { id } }`, {}, staff);
+    return { c, q, answers: [{ questionId: q.questions[0].id, option: '18-40岁' }] };
+  };
+
+  it('refuses answers and contributions dated today when an open campaign\'s period is over, writing nothing', async () => {
+    const { c, q, answers } = await openPastCampaign();
+    const text = '建议延长征集期，吸纳更多群众意见。';
+    const before = await rows();
+    for (const [r, field] of [
+      [await module.execute(respond, { q: q.id, a: answers }, anonymous), 'questionnaireId'],
+      [await module.execute(respond, { q: q.id, a: answers }, member(13)), 'questionnaireId'],
+      [await module.execute(paper, { q: q.id, a: answers }, staff), 'questionnaireId'],
+      [await module.execute(paper, { q: q.id, a: answers, on: '2021-01-05' }, staff), 'receivedOn'],
+      [await module.execute(contribute, { c: c.id, i: { kind: 'SUGGESTION', theme: '乡村旅游', title: '逾期的建议', text } }, member(13)), 'campaignId'],
+      [await module.execute(contribute, { c: c.id, i: { kind: 'SUGGESTION', theme: '乡村旅游', title: '逾期的建议', text, contributorName: '汪志明' } }, staff), 'campaignId'],
+    ] as const) {
+      expect(r.errors?.[0].extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field, rule: 'period' });
+    }
+    expect(await rows()).toEqual(before);
+    // A paper copy or a contribution received within the period may still be entered with its day.
+    expect((await ok(module, paper, { q: q.id, a: answers, on: '2020-12-30' }, staff)).enterPaperQuestionnaireResponse.submittedOn).toBe('2020-12-30');
+    await ok(module, contribute, { c: c.id, i: { kind: 'SUGGESTION', theme: '乡村旅游', title: '期内收到的建议', text, contributorName: '汪志明', receivedOn: '2020-12-31' } }, staff);
+  });
+
+  it('writes one audit row for each questionnaire, distribution and paper response staff record', async () => {
+    const { q, answers } = await openPastCampaign();
+    const d = (await ok(module, `mutation { recordQuestionnaireDistribution(questionnaireId: "${q.id}", channel: PAPER, copies: 50, distributedOn: "2020-06-01") { id } }`, {}, staff)).recordQuestionnaireDistribution;
+    const r = (await ok(module, paper, { q: q.id, a: answers, on: '2020-06-10' }, staff)).enterPaperQuestionnaireResponse;
+    for (const [entity, id, action] of [['questionnaire', q.id, 'add'], ['questionnaire_distribution', d.id, 'record'], ['questionnaire_response', r.id, 'enter']]) {
+      const trail = await em().find(AuditEntrySchema, { entity, entityId: id });
+      expect(trail.map((a) => [a.action, a.fromState, a.toState, a.actor]), entity).toEqual([[action, null, 'RECORDED', staff.userId]]);
+    }
+  });
+
+  it('answers a member\'s double submit with one response and a CONFLICT, not a database error', async () => {
+    const c = (await ok(module, draft, { i: { ...campaignInput, title: '双击提交测试征集' } }, staff)).draftInputCampaign;
+    const q = (await ok(module, addQ, { c: c.id, i: { title: '双击问卷', questions: [questions[0]] } }, staff)).addQuestionnaire;
+    await ok(module, `mutation { openInputCampaign(id: "${c.id}", version: ${c.version}) { id } }`, {}, staff);
+    const answers = [{ questionId: q.questions[0].id, option: '41-60岁' }];
+    const before = await rows();
+    const results = await Promise.all([module.execute(respond, { q: q.id, a: answers }, member(14)), module.execute(respond, { q: q.id, a: answers }, member(14))]);
+    expect(results.filter((r) => !r.errors).length).toBe(1);
+    expect(results.find((r) => r.errors)?.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'questionnaireId' });
+    const after = await rows();
+    // One response with its one answer, nothing of the refused one.
+    expect(after[5] - before[5]).toBe(1);
+    expect(after[6] - before[6]).toBe(1);
+  });
 });

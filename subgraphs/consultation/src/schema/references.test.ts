@@ -2,7 +2,7 @@ import { ADVISORY_MEETING, cityActivity, CITY } from '@cppcc/demo';
 import { systemEm } from '@cppcc/kit';
 import { databases, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ok, publishCommittees, publishMembers, startConsultation } from '../../test/harness.js';
+import { ok, publishAndWait, publishCommittees, publishMembers, startConsultation } from '../../test/harness.js';
 import { CommitteeRefSchema } from '../entities/committee-ref.entity.js';
 import { MemberRefSchema } from '../entities/member-ref.entity.js';
 
@@ -37,6 +37,10 @@ describe.each(databases())('members and committees consultation names, checked a
     ]);
   });
   afterAll(() => module?.stop());
+
+  it('fails the test, not silently, when a published fact never reaches the replica', async () => {
+    await expect(publishAndWait(module, [], async () => false, 100)).rejects.toThrow(/never showed them within 100 ms/);
+  });
 
   const em = () => systemEm(module.orm);
 
