@@ -4,6 +4,7 @@ import { leaveApproved } from '@cppcc/events';
 import { AuditEntrySchema, ProcessedEventSchema, systemEm } from '@cppcc/kit';
 import { databases, outbox, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApprovedLeaveSchema } from '../entities/approved-leave.entity.js';
 import { AttendanceSchema } from '../entities/attendance.entity.js';
 import { organization } from '../module.js';
 import { publishMembers } from '../test-support.js';
@@ -20,15 +21,18 @@ describe.each(databases())('approved leaves and attendance on $name', ({ url }) 
     payload: { leaveId: String(leaveId), memberId: String(memberId), meeting: '市政协常委会议', meetingLevel, meetingOn },
   });
 
-  /** Publishes and waits until the consumer's ledger holds the last event, so it has been applied. */
+  /** Publishes and waits until the consumer's ledger holds every event sent, so each has been applied. */
   const deliver = async (events: ReturnType<typeof approve>[]) => {
     await org.transport.publish(events);
-    const last = events[events.length - 1].id;
-    for (let tries = 0; (await systemEm(org.orm).count(ProcessedEventSchema, { eventId: last })) === 0; tries++) {
-      if (tries > 400) throw new Error('the bus did not deliver in time');
-      await new Promise((r) => setTimeout(r, 25));
+    for (const id of new Set(events.map((x) => x.id))) {
+      for (let tries = 0; (await systemEm(org.orm).count(ProcessedEventSchema, { eventId: id })) === 0; tries++) {
+        if (tries > 400) throw new Error('the bus did not deliver in time');
+        await new Promise((r) => setTimeout(r, 25));
+      }
     }
   };
+  const stored = async (...events: ReturnType<typeof approve>[]) =>
+    (await systemEm(org.orm).find(ApprovedLeaveSchema, { leaveId: { $in: events.map((x) => Number(x.payload.leaveId)) } })).map((l) => l.leaveId);
 
   beforeAll(async () => {
     org = await startTestModule(organization, { databaseUrl: url, seed: { scale: 1 } });
@@ -39,7 +43,9 @@ describe.each(databases())('approved leaves and attendance on $name', ({ url }) 
   it('shows the approved leaves on the meeting and records those members ON_LEAVE when it is held', async () => {
     const planned = await org.execute(`mutation { planBodyMeeting(input: { term: "${currentTerm(CITY).id}", body: STANDING_COMMITTEE, title: "常委会议", plannedOn: "2026-11-20", agenda: ["议题"] }) { id } }`, {}, staff);
     const id = (planned.data!.planBodyMeeting as any).id;
-    await org.transport.publish([approve(b.id, 'STANDING_COMMITTEE', '2026-11-20'), approve(c.id, 'STANDING_COMMITTEE', '2026-11-20'), approve(d.id, 'PLENARY', '2026-11-20'), approve(e.id, 'STANDING_COMMITTEE', '2026-11-21')]);
+    const sent = [approve(b.id, 'STANDING_COMMITTEE', '2026-11-20'), approve(c.id, 'STANDING_COMMITTEE', '2026-11-20'), approve(d.id, 'PLENARY', '2026-11-20'), approve(e.id, 'STANDING_COMMITTEE', '2026-11-21')];
+    await deliver(sent);
+    expect(await stored(...sent)).toHaveLength(4);
     const leaves = `{ bodyMeetings(filter: { district: "${CITY}", from: "2026-11-20", to: "2026-11-20" }) { nodes { approvedLeaves { member { id } meetingLevel } } } }`;
     const seen = async (caller?: any) => ((await org.execute(leaves, {}, caller)).data!.bodyMeetings as any).nodes[0].approvedLeaves.map((l: any) => l.member.id);
     expect(await seen(staff)).toEqual([String(b.id), String(c.id)]);
@@ -60,9 +66,10 @@ describe.each(databases())('approved leaves and attendance on $name', ({ url }) 
   it('corrects a recorded absence when the leave arrives after the meeting, once, with an audit row and a new announcement', async () => {
     const id = String((await systemEm(org.orm).findOneOrFail(AttendanceSchema, { kind: 'BODY_MEETING', memberId: d.id, heldOn: '2026-11-20' })).subjectId);
     const late = approve(d.id, 'STANDING_COMMITTEE', '2026-11-20');
-    await org.transport.publish([late, late]);
-    await org.transport.publish([approve(d.id, 'STANDING_COMMITTEE', '2026-11-20', randomUUID(), Number(late.payload.leaveId))]);
-    await org.transport.publish([approve(a.id, 'STANDING_COMMITTEE', '2026-11-20')]);
+    await deliver([late, late]);
+    expect(await stored(late)).toEqual([Number(late.payload.leaveId)]);
+    await deliver([approve(d.id, 'STANDING_COMMITTEE', '2026-11-20', randomUUID(), Number(late.payload.leaveId))]);
+    await deliver([approve(a.id, 'STANDING_COMMITTEE', '2026-11-20')]);
     const rows = await systemEm(org.orm).find(AttendanceSchema, { kind: 'BODY_MEETING', subjectId: Number(id) });
     expect(Object.fromEntries(rows.map((r) => [r.memberId, r.attendance]))).toMatchObject({ [a.id]: 'PRESENT', [d.id]: 'ON_LEAVE' });
     const row = rows.find((r) => r.memberId === d.id)!;
@@ -77,7 +84,9 @@ describe.each(databases())('approved leaves and attendance on $name', ({ url }) 
   it('applies OTHER-level leaves to a study session held that day', async () => {
     const plan = await org.execute(`mutation { planStudySession(input: { district: "${CITY}", kind: SPECIAL, topic: "专题学习研讨", plannedOn: "2026-12-04", materials: ["材料"] }) { id } }`, {}, staff);
     const id = (plan.data!.planStudySession as any).id;
-    await org.transport.publish([approve(c.id, 'OTHER', '2026-12-04')]);
+    const leave = approve(c.id, 'OTHER', '2026-12-04');
+    await deliver([leave]);
+    expect(await stored(leave)).toEqual([Number(leave.payload.leaveId)]);
     const held = await org.execute(`mutation { holdStudySession(input: { id: "${id}", heldOn: "2026-12-04", attendance: [{ member: "${a.id}", attendance: PRESENT }, { member: "${c.id}", attendance: ABSENT }] }) { attendanceSummary { present onLeave absent } approvedLeaves { member { id } } } }`, {}, staff);
     expect(held.data!.holdStudySession).toEqual({ attendanceSummary: { present: 1, onLeave: 1, absent: 0 }, approvedLeaves: [{ member: { id: String(c.id) } }] });
   });
