@@ -88,7 +88,7 @@ export async function setBranchSecretary(ctx: RequestContext, branchId: number, 
 /**
  * Dissolves a branch on a day: its placements end that day (each an audited step), it takes no
  * new placements or activities, and figures for periods ending on or after that day leave it out.
- * The day may not precede its establishment, a placement or an activity on record.
+ * The day may not precede its establishment, a placement (joined or left) or an activity on record.
  */
 export async function dissolvePartyBranch(ctx: RequestContext, id: number, on: string, note: string | null): Promise<PartyBranch> {
   const found = await loadBranch(ctx, id, 'input.id', false);
@@ -107,6 +107,9 @@ export async function dissolveBranch(ctx: RequestContext, em: EntityManager, bra
   if (last) throw inputError('input.on', 'order', `${branch.name} held an activity on ${last.heldOn}`);
   const late = placements.find((p) => p.joinedOn > on);
   if (late) throw inputError('input.on', 'order', `member ${late.memberId} joined ${branch.name} on ${late.joinedOn}`);
+  // An ended placement still bounds the day: the branch held that member until they left.
+  const left = await em.findOne(BranchPlacementSchema, { branchId: branch.id, leftOn: { $gt: on } }, { filters: false, orderBy: { leftOn: 'desc' } });
+  if (left) throw inputError('input.on', 'order', `member ${left.memberId} left ${branch.name} on ${left.leftOn}`);
   branchWorkflow.apply({ ...ctx, em }, branch, 'dissolve', note);
   branch.dissolvedOn = on;
   for (const placement of placements) {
