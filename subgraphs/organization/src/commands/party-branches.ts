@@ -74,12 +74,17 @@ export async function setBranchSecretary(ctx: RequestContext, branchId: number, 
   return ctx.em.transactional(async (em) => {
     const branch = await em.findOneOrFail(PartyBranchSchema, { id: branchId }, { filters: false });
     const previous = branch.secretaryId;
-    // The table refuses a dissolved branch first; a refusal below rolls the step back.
-    branchWorkflow.apply({ ...ctx, em }, branch, 'change_secretary', note ?? `书记 ${previous ?? '—'} → ${memberId}（${on}起）`);
+    // The table refuses a dissolved branch (or a caller it does not name) first: when the step is
+    // not available, apply throws its ILLEGAL_TRANSITION / FORBIDDEN before writing anything.
+    const step = { ...ctx, em };
+    const stepNote = note ?? `书记 ${previous ?? '—'} → ${memberId}（${on}起）`;
+    if (!branchWorkflow.available(step, branch).includes('change_secretary')) branchWorkflow.apply(step, branch, 'change_secretary', stepNote);
+    // Then the read-only checks, so the step and its audit row are written only once they pass.
     if (previous === memberId) throw inputError('input.member', 'unchanged', `member ${memberId} is the secretary already`);
     const placed = await em.findOne(BranchPlacementSchema, { branchId, memberId, status: 'ACTIVE' }, { filters: false });
     if (!placed) throw inputError('input.member', 'placement', `member ${memberId} is not placed in this branch`);
     assertOrder(placed.joinedOn, on, 'input.on', `the day member ${memberId} joined the branch`);
+    branchWorkflow.apply(step, branch, 'change_secretary', stepNote);
     Object.assign(branch, { secretaryId: memberId, secretarySince: on });
     return branch;
   });

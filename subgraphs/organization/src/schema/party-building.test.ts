@@ -170,12 +170,14 @@ describe.each(databases())('party building on $name', ({ url }) => {
     const branch = partyBranches.find((b) => b.district === CITY && b.id !== 1)!;
     const [first, second] = branchPlacements().filter((p) => p.branchId === branch.id);
     const secretary = `mutation($input: SetBranchSecretaryInput!) { setBranchSecretary(input: $input) { secretary { id } secretarySince } }`;
+    const auditRows = await systemEm(org.orm).count(AuditEntrySchema, {});
     const bad: [Record<string, unknown>, Record<string, unknown>][] = [
       [{ member: String(first.memberId), on: '2026-06-01' }, { code: 'BAD_USER_INPUT', field: 'input.member', rule: 'unchanged' }],
       [{ member: String(second.memberId), on: '2026-01-01' }, { code: 'BAD_USER_INPUT', field: 'input.on', rule: 'order' }],
       [{ member: String(second.memberId), on: '2026-13-01' }, { code: 'BAD_USER_INPUT' }],
     ];
     for (const [input, error] of bad) expect((await org.execute(secretary, { input: { branch: String(branch.id), ...input } }, cityStaff)).errors?.[0].extensions, JSON.stringify(input)).toMatchObject(error);
+    expect(await systemEm(org.orm).count(AuditEntrySchema, {})).toBe(auditRows);
     expect((await org.execute(secretary, { input: { branch: String(branch.id), member: String(second.memberId), on: '2026-06-01' } }, testCaller(['staff'], '341002'))).errors?.[0].extensions?.code).toBe('CROSS_DISTRICT');
     const changed = await org.execute(secretary, { input: { branch: String(branch.id), member: String(second.memberId), on: '2026-06-01', note: '支部委员会选举' } }, cityStaff);
     expect(changed.data!.setBranchSecretary).toEqual({ secretary: { id: String(second.memberId) }, secretarySince: '2026-06-01' });
