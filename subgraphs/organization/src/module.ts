@@ -29,7 +29,7 @@ import { AttendanceSchema } from './entities/attendance.entity.js';
 import { BodyMeetingSchema } from './entities/body-meeting.entity.js';
 import { GovernmentUnitSchema } from './entities/government-unit.entity.js';
 import { SessionSchema, TermSchema } from './entities/term.entity.js';
-import { bodyMeetingAttended, branchActivityAttended, governmentUnitRegistered, studySessionAttended, termRegistered } from '@cppcc/events';
+import { bodyMeetingAttended, branchActivityAttended, governmentUnitRegistered, specialCommitteeRegistered, studySessionAttended, termRegistered } from '@cppcc/events';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
@@ -40,7 +40,7 @@ export const organization = defineModule({
   schema,
   entities: [DistrictSchema, SpecialCommitteeSchema, SectorSchema, CommitteeMembershipSchema, MemberRefSchema, MemberFactSchema, ApprovedLeaveSchema, GovernmentUnitSchema, TermSchema, SessionSchema, BodyMeetingSchema, AttendanceSchema, CommitteeChangeSchema, LiaisonPairSchema, LiaisonActivitySchema, PartyGroupSchema, PartyGroupMembershipSchema, StudySessionSchema, PartyBranchSchema, BranchPlacementSchema, BranchActivitySchema, PolicyDocumentSchema, ImplementationReviewSchema, CommunicationSchema, ConsensusCampaignSchema, CampaignEntrySchema, StaffRecordSchema],
   migrations: [initial, memberships, bodies, committeeHistory, partyBuilding, outreach, partyGroup, branchDissolution, memberFacts, approvedLeaves],
-  emits: [districtRegistered, governmentUnitRegistered, termRegistered, bodyMeetingAttended, studySessionAttended, branchActivityAttended],
+  emits: [districtRegistered, governmentUnitRegistered, termRegistered, specialCommitteeRegistered, bodyMeetingAttended, studySessionAttended, branchActivityAttended],
   consumes,
   seed,
   isSeeded,

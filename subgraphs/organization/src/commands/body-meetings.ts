@@ -64,11 +64,17 @@ export async function holdBodyMeeting(ctx: RequestContext, id: number, heldOn: s
   const term = (await ctx.loaders.one(TermSchema).load(meeting.termId))!;
   assertWithinTerm(term, heldOn, 'input.heldOn');
   const attendees = await checkAttendees(ctx, meeting.district, entries);
-  const leaves = await leavesOn(ctx.em, meeting.district, levelOf(meeting.body), heldOn);
   return ctx.em.transactional(async (em) => {
     const row = await em.findOneOrFail(BodyMeetingSchema, { id });
     bodyMeetingWorkflow.apply({ ...ctx, em }, row, 'hold', note);
     row.heldOn = heldOn;
+    // The leaves are read inside the transaction, after the HELD status is flushed, not before it:
+    // a leave committed before this read is applied here, and the consumer's late correction
+    // covers one stored after the hold commits. (On PostgreSQL's READ COMMITTED a leave committed
+    // between this read and our commit, whose consumer read the meeting before our commit, can
+    // still slip through; closing that needs a lock shared with the consumer.)
+    await em.flush();
+    const leaves = await leavesOn(em, row.district, levelOf(row.body), heldOn);
     const lines = withLeaves(attendees.map((m, i) => ({ memberId: m.memberId, attendance: entries[i].attendance })), leaves);
     writeAttendance(em, 'BODY_MEETING', row, heldOn, lines);
     for (const line of lines) {

@@ -17,28 +17,42 @@ export function leavesOn(em: EntityManager, district: string, level: MeetingLeve
 }
 
 /**
+ * Whether a leave of `level` adds a member left off the list. A PLENARY or STANDING_COMMITTEE
+ * leave names the one meeting of that body the member was expected at; an OTHER leave matches
+ * every chair, secretary-general meeting and study session of the district that day, most of
+ * which the member was never expected at, so it only excuses an absence already recorded.
+ */
+function addsMissing(level: MeetingLevel): boolean {
+  return level !== 'OTHER';
+}
+
+/**
  * Prefills an attendance list from the approved leaves: a member with leave who is not marked
  * PRESENT is ON_LEAVE — an ABSENT mark is turned into ON_LEAVE (the approval outranks the
- * taker's tick) and a member left off the list is added (the leave says they were expected).
+ * taker's tick) and, for PLENARY and STANDING_COMMITTEE leaves only, a member left off the list
+ * is added (the leave says they were expected; see `addsMissing`).
  */
 export function withLeaves(lines: { memberId: number; attendance: Attendance }[], leaves: ApprovedLeave[]): { memberId: number; attendance: Attendance }[] {
   const out = lines.map((l) => ({ ...l }));
   for (const leave of leaves) {
     const line = out.find((l) => l.memberId === leave.memberId);
-    if (!line) out.push({ memberId: leave.memberId, attendance: 'ON_LEAVE' });
-    else if (line.attendance === 'ABSENT') line.attendance = 'ON_LEAVE';
+    if (!line) {
+      if (addsMissing(leave.meetingLevel)) out.push({ memberId: leave.memberId, attendance: 'ON_LEAVE' });
+    } else if (line.attendance === 'ABSENT') line.attendance = 'ON_LEAVE';
   }
   return out;
 }
 
 /**
- * A leave approved after its meeting was recorded corrects the attendance there (ABSENT or
- * missing → ON_LEAVE) with an audit row, and the corrected line is announced again, so the
+ * A leave approved after its meeting was recorded corrects the attendance there (ABSENT →
+ * ON_LEAVE; a missing line is added only for PLENARY and STANDING_COMMITTEE leaves, see
+ * `addsMissing`) with an audit row, and the corrected line is announced again, so the
  * member archive hears the organization's record as it now stands.
  */
 async function correct(em: EntityManager, kind: AttendedKind, subject: { id: number; district: string; heldOn: string }, leave: ApprovedLeave, announce: (attendance: Attendance) => void): Promise<void> {
   const row = await em.findOne(AttendanceSchema, { kind, subjectId: subject.id, memberId: leave.memberId }, { filters: false });
   if (row?.attendance === 'PRESENT' || row?.attendance === 'ON_LEAVE') return;
+  if (!row && !addsMissing(leave.meetingLevel)) return;
   const line = row ?? em.create(AttendanceSchema, { district: subject.district, kind, subjectId: subject.id, memberId: leave.memberId, attendance: 'ON_LEAVE', heldOn: subject.heldOn, public: false });
   const from = row ? row.attendance : null;
   line.attendance = 'ON_LEAVE';

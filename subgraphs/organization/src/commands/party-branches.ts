@@ -74,12 +74,17 @@ export async function setBranchSecretary(ctx: RequestContext, branchId: number, 
   return ctx.em.transactional(async (em) => {
     const branch = await em.findOneOrFail(PartyBranchSchema, { id: branchId }, { filters: false });
     const previous = branch.secretaryId;
-    // The table refuses a dissolved branch first; a refusal below rolls the step back.
-    branchWorkflow.apply({ ...ctx, em }, branch, 'change_secretary', note ?? `书记 ${previous ?? '—'} → ${memberId}（${on}起）`);
+    // The table refuses a dissolved branch (or a caller it does not name) first: when the step is
+    // not available, apply throws its ILLEGAL_TRANSITION / FORBIDDEN before writing anything.
+    const step = { ...ctx, em };
+    const stepNote = note ?? `书记 ${previous ?? '—'} → ${memberId}（${on}起）`;
+    if (!branchWorkflow.available(step, branch).includes('change_secretary')) branchWorkflow.apply(step, branch, 'change_secretary', stepNote);
+    // Then the read-only checks, so the step and its audit row are written only once they pass.
     if (previous === memberId) throw inputError('input.member', 'unchanged', `member ${memberId} is the secretary already`);
     const placed = await em.findOne(BranchPlacementSchema, { branchId, memberId, status: 'ACTIVE' }, { filters: false });
     if (!placed) throw inputError('input.member', 'placement', `member ${memberId} is not placed in this branch`);
     assertOrder(placed.joinedOn, on, 'input.on', `the day member ${memberId} joined the branch`);
+    branchWorkflow.apply(step, branch, 'change_secretary', stepNote);
     Object.assign(branch, { secretaryId: memberId, secretarySince: on });
     return branch;
   });
@@ -88,7 +93,7 @@ export async function setBranchSecretary(ctx: RequestContext, branchId: number, 
 /**
  * Dissolves a branch on a day: its placements end that day (each an audited step), it takes no
  * new placements or activities, and figures for periods ending on or after that day leave it out.
- * The day may not precede its establishment, a placement or an activity on record.
+ * The day may not precede its establishment, a placement (joined or left) or an activity on record.
  */
 export async function dissolvePartyBranch(ctx: RequestContext, id: number, on: string, note: string | null): Promise<PartyBranch> {
   const found = await loadBranch(ctx, id, 'input.id', false);
@@ -107,6 +112,9 @@ export async function dissolveBranch(ctx: RequestContext, em: EntityManager, bra
   if (last) throw inputError('input.on', 'order', `${branch.name} held an activity on ${last.heldOn}`);
   const late = placements.find((p) => p.joinedOn > on);
   if (late) throw inputError('input.on', 'order', `member ${late.memberId} joined ${branch.name} on ${late.joinedOn}`);
+  // An ended placement still bounds the day: the branch held that member until they left.
+  const left = await em.findOne(BranchPlacementSchema, { branchId: branch.id, leftOn: { $gt: on } }, { filters: false, orderBy: { leftOn: 'desc' } });
+  if (left) throw inputError('input.on', 'order', `member ${left.memberId} left ${branch.name} on ${left.leftOn}`);
   branchWorkflow.apply({ ...ctx, em }, branch, 'dissolve', note);
   branch.dissolvedOn = on;
   for (const placement of placements) {

@@ -130,11 +130,12 @@ export async function changePartyGroupRole(ctx: RequestContext, id: number, role
   if (term) assertWithinTerm(term, on, 'input.on');
   const member = await partyMember(ctx, group.district, found.memberId, 'input.id');
   return ctx.em.transactional(async (em) => {
+    // Checked before anything is written; the old row is left out, so ending it first changes nothing here.
+    await assertFree(em, group.id, member.memberId, role, on, id);
     const old = await em.findOneOrFail(PartyGroupMembershipSchema, { id }, { filters: false });
     partyGroupMembershipWorkflow.apply({ ...ctx, em }, old, 'end', note ?? `${old.role} → ${role}`);
     old.leftOn = on;
     await em.flush();
-    await assertFree(em, group.id, member.memberId, role, on, id);
     const row = appoint(em, await em.findOneOrFail(PartyGroupSchema, { id: group.id }, { filters: false }), member, role, on);
     await auditAppointment(em, ctx, row, note ?? `${old.role} → ${role}`);
     return row;

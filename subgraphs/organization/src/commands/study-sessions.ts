@@ -50,11 +50,13 @@ async function load(ctx: RequestContext, id: number): Promise<StudySession> {
 export async function holdStudySession(ctx: RequestContext, id: number, heldOn: string, entries: AttendanceEntry[], note: string | null): Promise<StudySession> {
   const found = await load(ctx, id);
   const attendees = await checkAttendees(ctx, found.district, entries);
-  const leaves = await leavesOn(ctx.em, found.district, levelOf(null), heldOn);
   return ctx.em.transactional(async (em) => {
     const session = await em.findOneOrFail(StudySessionSchema, { id }, { filters: false });
     studySessionWorkflow.apply({ ...ctx, em }, session, 'hold', note);
     session.heldOn = heldOn;
+    // Leaves read after the HELD status is flushed, as in holdBodyMeeting.
+    await em.flush();
+    const leaves = await leavesOn(em, session.district, levelOf(null), heldOn);
     const lines = withLeaves(attendees.map((m, i) => ({ memberId: m.memberId, attendance: entries[i].attendance })), leaves);
     writeAttendance(em, 'STUDY_SESSION', session, heldOn, lines);
     for (const line of lines) {

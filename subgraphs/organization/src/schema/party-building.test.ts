@@ -170,12 +170,14 @@ describe.each(databases())('party building on $name', ({ url }) => {
     const branch = partyBranches.find((b) => b.district === CITY && b.id !== 1)!;
     const [first, second] = branchPlacements().filter((p) => p.branchId === branch.id);
     const secretary = `mutation($input: SetBranchSecretaryInput!) { setBranchSecretary(input: $input) { secretary { id } secretarySince } }`;
+    const auditRows = await systemEm(org.orm).count(AuditEntrySchema, {});
     const bad: [Record<string, unknown>, Record<string, unknown>][] = [
       [{ member: String(first.memberId), on: '2026-06-01' }, { code: 'BAD_USER_INPUT', field: 'input.member', rule: 'unchanged' }],
       [{ member: String(second.memberId), on: '2026-01-01' }, { code: 'BAD_USER_INPUT', field: 'input.on', rule: 'order' }],
       [{ member: String(second.memberId), on: '2026-13-01' }, { code: 'BAD_USER_INPUT' }],
     ];
     for (const [input, error] of bad) expect((await org.execute(secretary, { input: { branch: String(branch.id), ...input } }, cityStaff)).errors?.[0].extensions, JSON.stringify(input)).toMatchObject(error);
+    expect(await systemEm(org.orm).count(AuditEntrySchema, {})).toBe(auditRows);
     expect((await org.execute(secretary, { input: { branch: String(branch.id), member: String(second.memberId), on: '2026-06-01' } }, testCaller(['staff'], '341002'))).errors?.[0].extensions?.code).toBe('CROSS_DISTRICT');
     const changed = await org.execute(secretary, { input: { branch: String(branch.id), member: String(second.memberId), on: '2026-06-01', note: '支部委员会选举' } }, cityStaff);
     expect(changed.data!.setBranchSecretary).toEqual({ secretary: { id: String(second.memberId) }, secretarySince: '2026-06-01' });
@@ -237,5 +239,20 @@ describe.each(databases())('party building on $name', ({ url }) => {
     const row = await systemEm(org.orm).findOneOrFail(PartyBranchSchema, { id: branch.id });
     expect([row.status, row.dissolvedOn]).toEqual(['DISSOLVED', '2026-11-15']);
     expect(await systemEm(org.orm).count(BranchPlacementSchema, { branchId: branch.id, status: 'ACTIVE' })).toBe(0);
+  });
+
+  it('refuses to dissolve a branch before the day an ended placement left it, writing nothing', async () => {
+    // The first city branch: member 9101 was placed there on 2026-11-01 and left on 2026-11-20 (above).
+    const branch = partyBranches.find((b) => b.district === CITY)!;
+    const em = () => systemEm(org.orm);
+    expect((await em().findOneOrFail(BranchPlacementSchema, { branchId: branch.id, memberId: 9101 })).leftOn).toBe('2026-11-20');
+    const dissolve = `mutation($input: DissolvePartyBranchInput!) { dissolvePartyBranch(input: $input) { status dissolvedOn } }`;
+    const state = async () => ({ audit: await em().count(AuditEntrySchema, {}), placements: (await em().find(BranchPlacementSchema, { branchId: branch.id }, { orderBy: { id: 'asc' } })).map((p) => [p.status, p.leftOn]), branch: (await em().findOneOrFail(PartyBranchSchema, { id: branch.id })).status });
+    const before = await state();
+    const early = await org.execute(dissolve, { input: { id: String(branch.id), on: '2026-11-10' } }, cityStaff);
+    expect(early.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.on', rule: 'order' });
+    expect(await state()).toEqual(before);
+    const ok = await org.execute(dissolve, { input: { id: String(branch.id), on: '2026-11-20' } }, cityStaff);
+    expect(ok.data!.dissolvePartyBranch).toEqual({ status: 'DISSOLVED', dissolvedOn: '2026-11-20' });
   });
 });

@@ -87,6 +87,12 @@ describe.each(databases())('the Party Group on $name', ({ url }) => {
     expect(early.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.on', rule: 'order' });
     const same = await org.execute(change, { input: { id: added.id, role: 'MEMBER', on: '2026-06-01' } }, cityStaff);
     expect(same.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.role', rule: 'unchanged' });
+    // The group has a secretary: making this member secretary is refused before the old row is ended.
+    const written = async () => ({ audit: await systemEm(org.orm).count(AuditEntrySchema, {}), row: await systemEm(org.orm).findOneOrFail(PartyGroupMembershipSchema, { id: Number(added.id) }).then((r) => [r.status, r.leftOn]) });
+    const beforeSecretary = await written();
+    const secretary = await org.execute(change, { input: { id: added.id, role: 'SECRETARY', on: '2026-06-01' } }, cityStaff);
+    expect(secretary.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.role' });
+    expect(await written()).toEqual(beforeSecretary);
     const promoted = (await ok(change, { input: { id: added.id, role: 'DEPUTY_SECRETARY', on: '2026-06-01' } })).changePartyGroupRole;
     expect(promoted).toMatchObject({ role: 'DEPUTY_SECRETARY', joinedOn: '2026-06-01' });
     const may = (await ok(groupOn, { d: CITY, on: '2026-05-31' })).district.partyGroup.members.find((m: any) => m.member.id === String(newcomer.id));

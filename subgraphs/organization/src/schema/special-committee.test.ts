@@ -144,4 +144,11 @@ describe.each(databases())('committee history, 全员入委 and liaison on $name
     const notADay = await org.execute(stats, { d: CITY, from: '2026-13-01', to: '2026-12-31' });
     expect(notADay.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('declares every event it has written to its outbox among the events it emits', async () => {
+    const written = new Set((await outbox(org.orm, {})).map((e) => e.type));
+    expect(written).toContain('special_committee.registered');
+    const declared = (organization.emits ?? []).map((d) => d.type);
+    expect([...written].filter((t) => !declared.includes(t))).toEqual([]);
+  });
 });
