@@ -124,6 +124,18 @@ export async function syncSequence(em: EntityManager, table: string, column = 'i
 }
 
 /**
+ * Holds a lock named `key` until the transaction `em` belongs to ends, so two transactions that
+ * each read what the other writes (a meeting being held, a leave arriving for it) run one after
+ * the other and the second sees the first. PostgreSQL: a transaction-scoped advisory lock.
+ * SQLite needs nothing: it lets one writer at a time.
+ */
+export async function lockFor(em: EntityManager, key: string): Promise<void> {
+  if (em.getPlatform().constructor.name.startsWith('PostgreSql')) {
+    await em.execute('select pg_advisory_xact_lock(hashtext(?))', [key]);
+  }
+}
+
+/**
  * Writes many rows in slices, flushing and clearing the identity map between them so that
  * memory stays flat however large the demo data is scaled.
  */

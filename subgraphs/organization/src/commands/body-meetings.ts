@@ -5,7 +5,7 @@ import { SessionSchema, TermSchema } from '../entities/term.entity.js';
 import { bodyMeetingWorkflow } from '../workflow.js';
 import { checkAttendees, writeAttendance, type AttendanceEntry } from './attendance.js';
 import { assertWithinTerm } from './terms.js';
-import { leavesOn, levelOf, withLeaves } from './leaves.js';
+import { leavesOn, levelOf, lockAttendanceDay, withLeaves } from './leaves.js';
 
 export interface PlanBodyMeeting {
   term: number;
@@ -68,12 +68,11 @@ export async function holdBodyMeeting(ctx: RequestContext, id: number, heldOn: s
     const row = await em.findOneOrFail(BodyMeetingSchema, { id });
     bodyMeetingWorkflow.apply({ ...ctx, em }, row, 'hold', note);
     row.heldOn = heldOn;
-    // The leaves are read inside the transaction, after the HELD status is flushed, not before it:
-    // a leave committed before this read is applied here, and the consumer's late correction
-    // covers one stored after the hold commits. (On PostgreSQL's READ COMMITTED a leave committed
-    // between this read and our commit, whose consumer read the meeting before our commit, can
-    // still slip through; closing that needs a lock shared with the consumer.)
+    // The leaves are read inside the transaction, after the HELD status is flushed and under the
+    // district-day lock the leave consumer also takes: a leave is either read here or, stored
+    // after this commits, finds the meeting held and corrects it.
     await em.flush();
+    await lockAttendanceDay(em, row.district, heldOn);
     const leaves = await leavesOn(em, row.district, levelOf(row.body), heldOn);
     const lines = withLeaves(attendees.map((m, i) => ({ memberId: m.memberId, attendance: entries[i].attendance })), leaves);
     writeAttendance(em, 'BODY_MEETING', row, heldOn, lines);

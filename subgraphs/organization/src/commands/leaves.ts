@@ -1,5 +1,5 @@
 import { bodyMeetingAttended, leaveApproved, studySessionAttended } from '@cppcc/events';
-import { audit, emit, type EntityManager, type EventHandler } from '@cppcc/kit';
+import { audit, emit, lockFor, type EntityManager, type EventHandler } from '@cppcc/kit';
 import { ApprovedLeaveSchema, type ApprovedLeave, type MeetingLevel } from '../entities/approved-leave.entity.js';
 import { AttendanceSchema, type Attendance, type AttendedKind } from '../entities/attendance.entity.js';
 import { BodyMeetingSchema, type Body } from '../entities/body-meeting.entity.js';
@@ -14,6 +14,15 @@ export function levelOf(body: Body | null): MeetingLevel {
 /** Approved leaves of a district's members for meetings of `level` on `day`. */
 export function leavesOn(em: EntityManager, district: string, level: MeetingLevel, day: string): Promise<ApprovedLeave[]> {
   return em.find(ApprovedLeaveSchema, { district, meetingLevel: level, meetingOn: day }, { filters: false, orderBy: { memberId: 'asc' } });
+}
+
+/**
+ * Taken by the transaction that holds a meeting (before it reads the leaves) and by the leave
+ * consumer (before it stores a leave and looks for held meetings): one waits for the other, so
+ * a leave arriving while a meeting is held is either read by the hold or finds the meeting held.
+ */
+export function lockAttendanceDay(em: EntityManager, district: string, day: string): Promise<void> {
+  return lockFor(em, `organization:attendance:${district}:${day}`);
 }
 
 /**
@@ -69,6 +78,7 @@ export const applyLeaveApproved: EventHandler = async (em, event) => {
   const district = event.district ?? (await em.findOne(MemberRefSchema, { memberId: Number(p.memberId) }))?.district;
   // A leave of a member this module never heard of names no meeting it could have recorded.
   if (!district) return;
+  await lockAttendanceDay(em, district, p.meetingOn.slice(0, 10));
   const leave = em.create(ApprovedLeaveSchema, { leaveId, district, memberId: Number(p.memberId), meeting: p.meeting, meetingLevel: p.meetingLevel, meetingOn: p.meetingOn.slice(0, 10), public: false });
   const meetings = await em.find(BodyMeetingSchema, { district: leave.district, status: 'HELD', heldOn: leave.meetingOn }, { filters: false });
   for (const m of meetings.filter((x) => levelOf(x.body) === leave.meetingLevel)) {

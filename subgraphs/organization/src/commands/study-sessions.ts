@@ -5,7 +5,7 @@ import { TermSchema } from '../entities/term.entity.js';
 import { StudySessionSchema, type StudyKind, type StudySession } from '../entities/study-session.entity.js';
 import { studySessionWorkflow, type StudyAction } from '../workflow.js';
 import { checkAttendees, writeAttendance, type AttendanceEntry } from './attendance.js';
-import { leavesOn, levelOf, withLeaves } from './leaves.js';
+import { leavesOn, levelOf, lockAttendanceDay, withLeaves } from './leaves.js';
 
 export interface PlanStudySession {
   district: string;
@@ -54,8 +54,9 @@ export async function holdStudySession(ctx: RequestContext, id: number, heldOn: 
     const session = await em.findOneOrFail(StudySessionSchema, { id }, { filters: false });
     studySessionWorkflow.apply({ ...ctx, em }, session, 'hold', note);
     session.heldOn = heldOn;
-    // Leaves read after the HELD status is flushed, as in holdBodyMeeting.
+    // Leaves read after the HELD status is flushed, under the district-day lock, as in holdBodyMeeting.
     await em.flush();
+    await lockAttendanceDay(em, session.district, heldOn);
     const leaves = await leavesOn(em, session.district, levelOf(null), heldOn);
     const lines = withLeaves(attendees.map((m, i) => ({ memberId: m.memberId, attendance: entries[i].attendance })), leaves);
     writeAttendance(em, 'STUDY_SESSION', session, heldOn, lines);
