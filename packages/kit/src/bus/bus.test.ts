@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { defineEntity, p } from '@mikro-orm/core';
+import { defineEntity, p, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase, systemEm, type Orm } from '../db.js';
@@ -156,6 +156,20 @@ describe.each(transports.flatMap(([t, make]) => dbs.map(([d, url]) => ({ t, d, m
     await until(async () => (await systemEm(orm).count(ProcessedEventSchema, {})) === 1);
     await new Promise((r) => setTimeout(r, 200));
     expect(await tallies(orm)).toHaveLength(1);
+  });
+
+  it("fails on a handler's own unique violation instead of taking the event as applied", async () => {
+    const { orm } = await setup();
+    const clashing = idempotentConsumer(orm, 'tally', {
+      [happened.type]: async (em) => {
+        await em.insert(TallySchema, { id: 7, eventId: 'x', consumer: 'a' });
+        await em.insert(TallySchema, { id: 7, eventId: 'y', consumer: 'a' });
+      },
+    });
+    const event: BusEvent = { id: randomUUID(), type: happened.type, source: 'test', district: null, occurredAt: new Date().toISOString(), payload: { n: 1 } };
+    await expect(clashing([event])).rejects.toBeInstanceOf(UniqueConstraintViolationException);
+    expect(await systemEm(orm).count(ProcessedEventSchema, {})).toBe(0);
+    expect(await tallies(orm)).toHaveLength(0);
   });
 
   it('hands the events of a consumer that crashed mid-event to another, and applies them once', async () => {

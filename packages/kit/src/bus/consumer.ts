@@ -1,13 +1,9 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { systemEm, type EntityManager, type Orm } from '../db.js';
 import type { BusEvent } from './event.js';
 import { ProcessedEventSchema } from './outbox.js';
 
 export type EventHandler = (em: EntityManager, event: BusEvent<any>) => Promise<void>;
-
-function isUniqueViolation(err: unknown): boolean {
-  const text = `${(err as Error)?.name} ${(err as Error)?.message}`;
-  return /UniqueConstraintViolation|UNIQUE constraint|duplicate key/i.test(text);
-}
 
 /**
  * Wraps a module's handlers so that each event is applied exactly once: the effects and the
@@ -30,13 +26,16 @@ export function idempotentConsumer(orm: Orm, consumer: string, handlers: Record<
         }
       });
     } catch (err) {
-      // Another consumer committed one of these events first; apply the rest one by one.
-      if (isUniqueViolation(err) && relevant.length > 1) {
+      if (!(err instanceof UniqueConstraintViolationException)) throw err;
+      // Another consumer may have committed one of these events first; apply the rest one by one.
+      if (relevant.length > 1) {
         for (const event of relevant) await idempotentConsumer(orm, consumer, handlers)([event]);
         return;
       }
-      if (isUniqueViolation(err)) return;
-      throw err;
+      // Only a ledger row written by someone else means "done": a handler's own unique violation
+      // is a failure to apply, and swallowing it would lose the event.
+      const ledger = await systemEm(orm).count(ProcessedEventSchema, { consumer, eventId: relevant[0].id });
+      if (ledger === 0) throw err;
     }
   };
 }
