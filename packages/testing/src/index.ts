@@ -116,7 +116,7 @@ export async function publishDemoDistricts(transport: Transport): Promise<void> 
   );
 }
 
-export type MemberFacts = Pick<DemoMember, 'id' | 'district' | 'name' | 'party' | 'sectorId' | 'standingCommittee'> & {
+export type MemberFacts = Pick<DemoMember, 'id' | 'district' | 'name'> & Partial<Pick<DemoMember, 'party' | 'sectorId' | 'standingCommittee'>> & {
   status?: 'ACTIVE' | 'SUSPENDED' | 'LEFT';
   changedAt?: string;
 };
@@ -134,10 +134,10 @@ export async function publishDemoMembers(transport: Transport, list: MemberFacts
         memberId: String(m.id),
         district: m.district,
         name: m.name,
-        party: m.party,
+        party: m.party ?? '无党派人士',
         cpcMember: m.party === '中共党员',
-        sectorId: String(m.sectorId),
-        standingCommittee: m.standingCommittee,
+        sectorId: String(m.sectorId ?? 1),
+        standingCommittee: m.standingCommittee ?? false,
         status: m.status ?? 'ACTIVE',
         changedAt: m.changedAt ?? '2021-12-20T00:00:00.000Z',
       },

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { committees, governmentUnits, members, type DemoMember } from '@cppcc/demo';
-import { governmentUnitRegistered, memberRegistered, specialCommitteeRegistered } from '@cppcc/events';
+import { governmentUnitRegistered, specialCommitteeRegistered } from '@cppcc/events';
 import { systemEm, type BusEvent } from '@cppcc/kit';
-import { startTestModule, type TestModule } from '@cppcc/testing';
+import { publishDemoMembers, startTestModule, type TestModule } from '@cppcc/testing';
 import { CommitteeRefSchema, type CommitteeStatus } from '../src/entities/committee-ref.entity.js';
 import { MemberRefSchema, type MemberStatus } from '../src/entities/member-ref.entity.js';
 import { UnitRefSchema } from '../src/entities/unit-ref.entity.js';
@@ -13,34 +13,33 @@ const envelope = (type: string, source: string, district: string, payload: Recor
 });
 
 /**
- * Publishes events and waits until `done` holds: the in-process bus applies them before returning
- * unless it was busy. Throws when it never holds, so a test fails here rather than later on a
- * replica that silently missed the events.
+ * Waits until `done` holds: the in-process bus applies events before publish returns unless it
+ * was busy. Throws when it never holds, so a test fails here rather than later on a replica that
+ * silently missed the events.
  */
-export async function publishAndWait(module: TestModule, events: BusEvent[], done: () => Promise<boolean>, waitMs = 4_000): Promise<void> {
-  await module.transport.publish(events);
+async function waitForReplica(what: string, done: () => Promise<boolean>, waitMs = 4_000): Promise<void> {
   const until = Date.now() + waitMs;
   while (!(await done())) {
-    if (Date.now() >= until) {
-      const types = [...new Set(events.map((e) => e.type))].join(', ') || 'no events';
-      throw new Error(`publishAndWait: published ${events.length} event(s) (${types}) but the replica never showed them within ${waitMs} ms`);
-    }
+    if (Date.now() >= until) throw new Error(`published ${what} but the replica never showed them within ${waitMs} ms`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** Publishes events and waits until `done` holds. */
+export async function publishAndWait(module: TestModule, events: BusEvent[], done: () => Promise<boolean>, waitMs = 4_000): Promise<void> {
+  await module.transport.publish(events);
+  const types = [...new Set(events.map((e) => e.type))].join(', ') || 'no events';
+  await waitForReplica(`${events.length} event(s) (${types})`, done, waitMs);
 }
 
 export type MemberFacts = Pick<DemoMember, 'id' | 'district' | 'name'> & { status?: MemberStatus; changedAt?: string };
 
 /** Announces members the way the members subgraph does (`member.registered`), and waits for the replica. */
 export async function publishMembers(module: TestModule, list: MemberFacts[] = members(1)): Promise<void> {
-  const events = list.map((m) =>
-    envelope(memberRegistered.type, 'members', m.district, {
-      memberId: String(m.id), district: m.district, name: m.name, party: '无党派人士', cpcMember: false, sectorId: '1', standingCommittee: false,
-      status: m.status ?? 'ACTIVE', changedAt: m.changedAt ?? '2026-01-01T00:00:00.000Z',
-    }),
-  );
-  const last = list.at(-1);
-  await publishAndWait(module, events, async () => !last || (await systemEm(module.orm).findOne(MemberRefSchema, { memberId: last.id }))?.changedAt === (last.changedAt ?? '2026-01-01T00:00:00.000Z'));
+  const stamped = list.map((m) => ({ ...m, changedAt: m.changedAt ?? '2026-01-01T00:00:00.000Z' }));
+  await publishDemoMembers(module.transport, stamped);
+  const last = stamped.at(-1);
+  await waitForReplica(`${list.length} member(s)`, async () => !last || (await systemEm(module.orm).findOne(MemberRefSchema, { memberId: last.id }))?.changedAt === last.changedAt);
 }
 
 export interface CommitteeFacts {
