@@ -19,6 +19,8 @@ export const policyDocuments: DemoPolicyDocument[] = [
   { id: 3, district: CITY, kind: 'REGULATION', title: '市直有关单位与市政协专门委员会对口联系工作制度', issuedBy: '黄山市政协', issuedOn: '2025-04-10', summary: '加强专委会与党政有关部门的联系协调' },
   { id: 4, district: CITY, kind: 'WORK_OPINION', title: '关于进一步发挥界别作用的意见', issuedBy: '黄山市政协', issuedOn: '2025-04-10', summary: '发挥专委会组织优势和界别专业优势' },
   { id: 5, district: CITY, kind: 'WORK_OPINION', title: '学习宣传贯彻考察重要讲话精神工作意见', issuedBy: '黄山市政协党组', issuedOn: '2026-03-25', summary: '全面部署学习宣传贯彻工作' },
+  { id: 6, district: CITY, kind: 'REGULATION', title: '黄山市政协加强和改进调研工作实施办法', issuedBy: '黄山市政协', issuedOn: '2024-11-12', summary: '加强调研谋划、方案制定、过程管控，改进调研队伍构成、方式方法、组织实施' },
+  { id: 7, district: CITY, kind: 'OTHER', title: '人民政协理论纳入党校（行政学院）主体班次培训必修课', issuedBy: '中共黄山市委党校（黄山行政学院）', issuedOn: '2025-02-26', summary: '推动“人民政协理论进党校”，政协理论成为党校（行政学院）培训必修课' },
 ];
 
 export interface DemoReview {
@@ -117,3 +119,21 @@ export const staffRecords: DemoStaffRecord[] = [
   { id: 6, district: CITY, kind: 'PROMOTION', person: '周磊', grade: '副县级', post: '研究室主任', startsOn: '2026-01-15' },
   { id: 7, district: CITY, kind: 'RANK_PROMOTION', person: '吴敏', grade: '一级调研员', post: '办公室', startsOn: '2025-10-01' },
 ].map((r) => ({ endsOn: null, ...r }) as DemoStaffRecord);
+
+export interface DemoPressReport {
+  id: number;
+  district: string;
+  outlet: string;
+  headline: string;
+  publishedOn: string;
+  frontPage: boolean;
+  subject: 'DONATION_DRIVE' | 'KEY_PROPOSALS' | 'CONSULTATION' | 'OPINION_WORK' | 'MEMBER_DUTY' | 'OTHER';
+  about: string;
+}
+
+/** "《中国政协杂志》…给予重点报道"; "《X时报》两次在头版给予重点报道" (the key proposals the top leader supervised). */
+export const pressReports: DemoPressReport[] = [
+  { id: 1, district: CITY, outlet: '《中国政协杂志》', headline: '安徽省黄山市政协：汇聚起抗击疫情的磅礴力量', publishedOn: '2020-04-15', frontPage: false, subject: 'DONATION_DRIVE', about: '全市政协组织和政协委员捐款捐物、投身疫情防控' },
+  { id: 2, district: CITY, outlet: '《黄山日报》', headline: '市委书记领衔督办重点提案 推动新安江生态补偿试点深化', publishedOn: '2025-04-17', frontPage: true, subject: 'KEY_PROPOSALS', about: '市委主要负责同志领衔督办重点提案' },
+  { id: 3, district: CITY, outlet: '《黄山日报》', headline: '市委书记连续两年领衔督办重点提案 融杭接沪互联互通提速', publishedOn: '2026-04-17', frontPage: true, subject: 'KEY_PROPOSALS', about: '市委主要负责同志连续两年领衔督办重点提案' },
+];

@@ -15,11 +15,13 @@ import { partyGroup } from './migrations/0007-party-group.js';
 import { branchDissolution } from './migrations/0008-branch-dissolution.js';
 import { memberFacts } from './migrations/0009-member-facts.js';
 import { approvedLeaves } from './migrations/0010-approved-leaves.js';
+import { pressReports } from './migrations/0011-press-reports.js';
 import { ApprovedLeaveSchema } from './entities/approved-leave.entity.js';
 import { MemberFactSchema } from './entities/member-fact.entity.js';
 import { ImplementationReviewSchema, PolicyDocumentSchema } from './entities/policy-document.entity.js';
 import { CampaignEntrySchema, CommunicationSchema, ConsensusCampaignSchema } from './entities/communication.entity.js';
 import { StaffRecordSchema } from './entities/staff-record.entity.js';
+import { PressReportSchema } from './entities/press-report.entity.js';
 import { PartyGroupMembershipSchema, PartyGroupSchema } from './entities/party-group.entity.js';
 import { StudySessionSchema } from './entities/study-session.entity.js';
 import { BranchActivitySchema, BranchPlacementSchema, PartyBranchSchema } from './entities/party-branch.entity.js';
@@ -38,8 +40,8 @@ export const organization = defineModule({
   name: 'organization',
   port: 4101,
   schema,
-  entities: [DistrictSchema, SpecialCommitteeSchema, SectorSchema, CommitteeMembershipSchema, MemberRefSchema, MemberFactSchema, ApprovedLeaveSchema, GovernmentUnitSchema, TermSchema, SessionSchema, BodyMeetingSchema, AttendanceSchema, CommitteeChangeSchema, LiaisonPairSchema, LiaisonActivitySchema, PartyGroupSchema, PartyGroupMembershipSchema, StudySessionSchema, PartyBranchSchema, BranchPlacementSchema, BranchActivitySchema, PolicyDocumentSchema, ImplementationReviewSchema, CommunicationSchema, ConsensusCampaignSchema, CampaignEntrySchema, StaffRecordSchema],
-  migrations: [initial, memberships, bodies, committeeHistory, partyBuilding, outreach, partyGroup, branchDissolution, memberFacts, approvedLeaves],
+  entities: [DistrictSchema, SpecialCommitteeSchema, SectorSchema, CommitteeMembershipSchema, MemberRefSchema, MemberFactSchema, ApprovedLeaveSchema, GovernmentUnitSchema, TermSchema, SessionSchema, BodyMeetingSchema, AttendanceSchema, CommitteeChangeSchema, LiaisonPairSchema, LiaisonActivitySchema, PartyGroupSchema, PartyGroupMembershipSchema, StudySessionSchema, PartyBranchSchema, BranchPlacementSchema, BranchActivitySchema, PolicyDocumentSchema, ImplementationReviewSchema, CommunicationSchema, ConsensusCampaignSchema, CampaignEntrySchema, StaffRecordSchema, PressReportSchema],
+  migrations: [initial, memberships, bodies, committeeHistory, partyBuilding, outreach, partyGroup, branchDissolution, memberFacts, approvedLeaves, pressReports],
   emits: [districtRegistered, governmentUnitRegistered, termRegistered, specialCommitteeRegistered, bodyMeetingAttended, studySessionAttended, branchActivityAttended],
   consumes,
   seed,

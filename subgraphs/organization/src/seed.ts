@@ -1,10 +1,11 @@
 import { districtRegistered, emit, syncSequence, writeInBatches, type EntityManager, type SeedOptions } from '@cppcc/kit';
-import { campaignEntries, communications, consensusCampaigns, implementationReviews, policyDocuments, staffRecords, branchActivities, branchActivityParticipants, branchPlacements, demoStudySessions, partyBranches, partyGroupMemberships, partyGroups, studySessionAttendance, bodyMeetingAttendance, bodyMeetings, committeeChanges, committees, liaisonActivities, liaisonPairs, REFORM_DAY, TERM_START, districts, governmentUnits, members, sectors, sessions, terms } from '@cppcc/demo';
+import { campaignEntries, communications, pressReports, consensusCampaigns, implementationReviews, policyDocuments, staffRecords, branchActivities, branchActivityParticipants, branchPlacements, demoStudySessions, partyBranches, partyGroupMemberships, partyGroups, studySessionAttendance, bodyMeetingAttendance, bodyMeetings, committeeChanges, committees, liaisonActivities, liaisonPairs, REFORM_DAY, TERM_START, districts, governmentUnits, members, sectors, sessions, terms } from '@cppcc/demo';
 import { bodyMeetingAttended, branchActivityAttended, studySessionAttended } from '@cppcc/events';
 import { PartyGroupMembershipSchema, PartyGroupSchema } from './entities/party-group.entity.js';
 import { ImplementationReviewSchema, PolicyDocumentSchema } from './entities/policy-document.entity.js';
 import { CampaignEntrySchema, CommunicationSchema, ConsensusCampaignSchema } from './entities/communication.entity.js';
 import { StaffRecordSchema } from './entities/staff-record.entity.js';
+import { PressReportSchema } from './entities/press-report.entity.js';
 import { StudySessionSchema } from './entities/study-session.entity.js';
 import { BranchActivitySchema, BranchPlacementSchema, PartyBranchSchema } from './entities/party-branch.entity.js';
 import { announceUnit } from './commands/government-units.js';
@@ -130,15 +131,16 @@ export async function isSeeded(em: EntityManager): Promise<boolean> {
   return (await em.count(DistrictSchema, {})) > 0;
 }
 
-/** Documents and reviews, letters, consensus campaigns and staff records from the report. */
+/** Documents and reviews, letters, consensus campaigns, staff records and press reports from the report. */
 async function seedOutreach(em: EntityManager, scale: number): Promise<void> {
   for (const d of policyDocuments) em.create(PolicyDocumentSchema, { ...d, public: true });
   for (const r of implementationReviews) em.create(ImplementationReviewSchema, { ...r, district: policyDocuments.find((d) => d.id === r.documentId)!.district, public: true });
   for (const c of communications) em.create(CommunicationSchema, { ...c, status: 'ISSUED', public: true });
   for (const c of consensusCampaigns) em.create(ConsensusCampaignSchema, { ...c, public: true });
   for (const s of staffRecords) em.create(StaffRecordSchema, { ...s, note: null, public: false });
+  for (const r of pressReports) em.create(PressReportSchema, { ...r, url: null, public: true });
   await em.flush();
-  for (const table of ['policy_document', 'implementation_review', 'communication', 'consensus_campaign', 'staff_record']) await syncSequence(em, table);
+  for (const table of ['policy_document', 'implementation_review', 'communication', 'consensus_campaign', 'staff_record', 'press_report']) await syncSequence(em, table);
   await writeInBatches(em, campaignEntries(scale), (e) => {
     em.create(CampaignEntrySchema, { ...e, district: consensusCampaigns.find((c) => c.id === e.campaignId)!.district, public: true });
   });

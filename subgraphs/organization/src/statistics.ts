@@ -2,6 +2,7 @@ import type { EntityManager } from '@cppcc/kit';
 import { ImplementationReviewSchema, PolicyDocumentSchema } from './entities/policy-document.entity.js';
 import { CommunicationSchema } from './entities/communication.entity.js';
 import { StaffRecordSchema } from './entities/staff-record.entity.js';
+import { PressReportSchema } from './entities/press-report.entity.js';
 import { BodyMeetingSchema, BODIES, type Body } from './entities/body-meeting.entity.js';
 import { CommitteeChangeSchema } from './entities/committee-change.entity.js';
 import { CommitteeMembershipSchema } from './entities/committee-membership.entity.js';
@@ -181,6 +182,8 @@ export interface OutreachCounts {
   initiativeLetters: number;
   secondments: number;
   promotions: { grade: string; count: number }[];
+  pressReports: number;
+  frontPageReports: number;
 }
 
 /**
@@ -189,11 +192,12 @@ export interface OutreachCounts {
  */
 export async function outreachCounts(em: EntityManager, p: Period): Promise<OutreachCounts> {
   const inPeriod = { $gte: p.from, $lte: p.to };
-  const [documents, reviews, letters, staff] = await Promise.all([
+  const [documents, reviews, letters, staff, press] = await Promise.all([
     em.count(PolicyDocumentSchema, { district: { $in: p.districts }, issuedOn: inPeriod }, { filters: false }),
     em.find(ImplementationReviewSchema, { district: { $in: p.districts }, reportedOn: inPeriod }, { filters: false }),
     em.find(CommunicationSchema, { district: { $in: p.districts }, status: 'ISSUED', issuedOn: inPeriod }, { filters: false }),
     em.find(StaffRecordSchema, { district: { $in: p.districts }, startsOn: inPeriod }, { filters: false }),
+    em.find(PressReportSchema, { district: { $in: p.districts }, publishedOn: inPeriod }, { filters: false }),
   ]);
   const grades = [...new Set(staff.filter((s) => s.kind !== 'SECONDMENT').map((s) => s.grade!))].sort();
   return {
@@ -205,5 +209,7 @@ export async function outreachCounts(em: EntityManager, p: Period): Promise<Outr
     initiativeLetters: letters.filter((l) => l.kind === 'INITIATIVE_LETTER').length,
     secondments: staff.filter((s) => s.kind === 'SECONDMENT').length,
     promotions: grades.map((grade) => ({ grade, count: staff.filter((s) => s.kind !== 'SECONDMENT' && s.grade === grade).length })),
+    pressReports: press.length,
+    frontPageReports: press.filter((r) => r.frontPage).length,
   };
 }

@@ -47,6 +47,7 @@ describe.each(databases())('one audit row per recorded write on $name', ({ url }
       ['campaign_entry', `addCampaignEntry(input: { campaign: "${campaign}", member: "${all[0].id}", title: "新安山水", submittedOn: "2026-11-07" }) { id }`, 'RECORDED'],
       ['staff_record', `recordStaffChange(input: { district: "${CITY}", kind: SECONDMENT, person: "王明", post: "乡村振兴工作队", startsOn: "2026-11-08" }) { id }`, 'SECONDMENT'],
       ['staff_record', `recordStaffChange(input: { district: "${CITY}", kind: PROMOTION, person: "李华", grade: "正县级", post: "副秘书长", startsOn: "2026-11-08" }) { id }`, 'PROMOTION'],
+      ['press_report', `recordPressReport(input: { district: "${CITY}", outlet: "《黄山日报》", headline: "委员工作室服务群众纪实", publishedOn: "2026-11-08", frontPage: true, subject: MEMBER_DUTY, about: "委员工作室接待群众" }) { id }`, 'PUBLISHED'],
       ['term_session', `openSession(input: { term: "${term.id}", ordinal: 6, name: "十届六次会议", startsOn: "2026-12-01", endsOn: "2026-12-03" }) { id }`, 'RECORDED'],
       ['body_meeting', `planBodyMeeting(input: { term: "${currentTerm(CITY).id}", body: CHAIR_MEETING, title: "十届主席会议", plannedOn: "2026-12-02", agenda: ["议题"] }) { id }`, 'PLANNED'],
       ['study_session', `planStudySession(input: { district: "${CITY}", kind: SPECIAL, topic: "专题学习研讨", plannedOn: "2026-12-03", materials: ["材料"] }) { id }`, 'PLANNED'],

@@ -16,6 +16,7 @@ import './party-branch.js';
 import './policy-document.js';
 import './communication.js';
 import './staff-record.js';
+import './press-report.js';
 import './statistics.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,14 +1,15 @@
-import { campaignEntries, CITY, communications, consensusCampaigns, implementationReviews, policyDocuments, staffRecords } from '@cppcc/demo';
+import { campaignEntries, CITY, communications, consensusCampaigns, implementationReviews, policyDocuments, pressReports, staffRecords } from '@cppcc/demo';
 import { AuditEntrySchema, systemEm } from '@cppcc/kit';
 import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CampaignEntrySchema } from '../entities/communication.entity.js';
 import { ImplementationReviewSchema } from '../entities/policy-document.entity.js';
+import { PressReportSchema } from '../entities/press-report.entity.js';
 import { organization } from '../module.js';
 import { publishMembers } from '../test-support.js';
 
 const outreach = `query($d: ID!, $from: String!, $to: String!) { organizationStatistics(district: $d, from: $from, to: $to) {
-  outreach { policyDocuments reviews districtsVisited openLetters notices initiativeLetters secondments promotions { grade count } } } }`;
+  outreach { policyDocuments reviews districtsVisited openLetters notices initiativeLetters secondments promotions { grade count } pressReports frontPageReports } } }`;
 
 describe.each(databases())('policy documents, communications, campaigns and staff records on $name', ({ url }) => {
   let org: TestModule;
@@ -36,8 +37,11 @@ describe.each(databases())('policy documents, communications, campaigns and staf
       initiativeLetters: 1,
       secondments: staffRecords.filter((s) => s.kind === 'SECONDMENT').length,
       promotions: [{ grade: '一级调研员', count: 1 }, { grade: '副县级', count: 2 }, { grade: '正县级', count: 1 }],
+      // 《X时报》两次在头版: the key proposals the top leader supervised, 2025 and 2026.
+      pressReports: 2,
+      frontPageReports: 2,
     });
-    expect((await figures('2020-01-01', '2020-12-31'))).toMatchObject({ openLetters: 1, notices: 1 });
+    expect((await figures('2020-01-01', '2020-12-31'))).toMatchObject({ openLetters: 1, notices: 1, pressReports: 1, frontPageReports: 0 });
     const exhibition = await org.execute(`{ consensusCampaigns(district: "${CITY}", kind: EXHIBITION) { nodes { participatingMembers participatingArtists } } }`);
     const entries = campaignEntries().filter((e) => e.campaignId === consensusCampaigns.find((c) => c.kind === 'EXHIBITION')!.id);
     expect((exhibition.data!.consensusCampaigns as any).nodes[0]).toEqual({ participatingMembers: entries.filter((e) => e.memberId).length, participatingArtists: entries.filter((e) => !e.memberId).length });
@@ -70,6 +74,34 @@ describe.each(databases())('policy documents, communications, campaigns and staf
     expect(closed.data!.moveImplementationReview).toEqual({ status: 'CLOSED', findings: '支部活动正常开展', followUp: '督促祁门县年内建立支部' });
     const trail = await systemEm(org.orm).find(AuditEntrySchema, { entity: 'implementation_review', entityId: id }, { orderBy: { id: 'asc' } });
     expect(trail.map((a) => a.toState)).toEqual(['PLANNED', 'IN_PROGRESS', 'REPORTED', 'CLOSED']);
+  });
+
+  it('records a press report once, refusing bad input by field and writing nothing', async () => {
+    const record = `mutation($input: RecordPressReportInput!) { recordPressReport(input: $input) { id outlet headline publishedOn frontPage subject about url } }`;
+    const base = { district: CITY, outlet: '《人民政协报》', headline: '黄山：委员工作室架起连心桥', publishedOn: '2026-11-20', frontPage: false, subject: 'MEMBER_DUTY', about: '委员工作室接待群众、反映社情民意' };
+    const before = await systemEm(org.orm).count(PressReportSchema, {});
+    const bad: [Record<string, unknown>, any, Record<string, unknown>][] = [
+      [{ outlet: ' ' }, cityStaff, { code: 'BAD_USER_INPUT', field: 'input.outlet' }],
+      [{ headline: '报道' }, cityStaff, { code: 'BAD_USER_INPUT', field: 'input.headline' }],
+      [{ publishedOn: '2026-02-30' }, cityStaff, { code: 'BAD_USER_INPUT', field: 'input.publishedOn' }],
+      [{ url: 'not a url' }, cityStaff, { code: 'BAD_USER_INPUT', field: 'input.url' }],
+      [{ district: '999999' }, cityStaff, { code: 'UNKNOWN_DISTRICT', field: 'input.district' }],
+      [{}, testCaller(['staff'], '341002'), { code: 'CROSS_DISTRICT' }],
+      [{}, testCaller(['member'], CITY, '1'), { code: 'FORBIDDEN' }],
+    ];
+    for (const [input, caller, error] of bad) expect((await org.execute(record, { input: { ...base, ...input } }, caller)).errors?.[0].extensions, JSON.stringify(input)).toMatchObject(error);
+    expect(await systemEm(org.orm).count(PressReportSchema, {})).toBe(before);
+
+    const made = await org.execute(record, { input: base }, cityStaff);
+    expect(made.errors).toBeUndefined();
+    const { district: _district, ...shown } = base;
+    expect(made.data!.recordPressReport).toMatchObject({ ...shown, url: null });
+    const again = await org.execute(record, { input: base }, cityStaff);
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.headline' });
+    expect(await systemEm(org.orm).count(PressReportSchema, {})).toBe(before + 1);
+    // Anyone reads published reports; the filters narrow them.
+    const read = await org.execute(`{ pressReports(district: "${CITY}", subject: KEY_PROPOSALS, frontPage: true) { totalCount nodes { outlet publishedOn } } }`);
+    expect((read.data!.pressReports as any).nodes).toEqual(pressReports.filter((r) => r.subject === 'KEY_PROPOSALS' && r.frontPage).map((r) => ({ outlet: r.outlet, publishedOn: r.publishedOn })));
   });
 
   it('keeps drafts of letters from the public until issued', async () => {

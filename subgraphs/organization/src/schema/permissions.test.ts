@@ -194,6 +194,10 @@ describe.each(databases())('the permission rule of every record kind on $name', 
       create: async (d, i) => `recordStaffChange(input: { district: "${d}", kind: SECONDMENT, person: "干部${i}", post: "乡村振兴工作队", startsOn: "2026-11-01" }) { id }`,
     },
     {
+      kind: 'press reports',
+      create: async (d, i) => `recordPressReport(input: { district: "${d}", outlet: "《黄山日报》", headline: "权限测试报道${i}", publishedOn: "2026-11-02", subject: OTHER, about: "报道" }) { id }`,
+    },
+    {
       kind: 'government units',
       create: async (d, i) => `registerGovernmentUnit(input: { district: "${d}", name: "权限测试局${i}", short: "测试局${i}" }) { id }`,
       edit: (r, i) => ({ mutation: `updateGovernmentUnit(input: { id: "${r.id}", short: "改${i}" }) { id }`, row: [GovernmentUnitSchema, Number(r.id)] }),

@@ -68,7 +68,7 @@ const GradeCountType = builder.objectRef<{ grade: string; count: number }>('Grad
 });
 
 const OutreachCountsType = builder.objectRef<OutreachCounts>('OutreachCounts').implement({
-  description: 'Policy documents issued, implementation reviews reported (and districts they visited), letters issued, staff seconded and promoted in the period.',
+  description: 'Policy documents issued, implementation reviews reported (and districts they visited), letters issued, staff seconded and promoted, press reports published in the period.',
   fields: (t) => ({
     policyDocuments: t.exposeInt('policyDocuments'),
     reviews: t.exposeInt('reviews'),
@@ -78,6 +78,8 @@ const OutreachCountsType = builder.objectRef<OutreachCounts>('OutreachCounts').i
     initiativeLetters: t.exposeInt('initiativeLetters'),
     secondments: t.exposeInt('secondments'),
     promotions: t.field({ type: [GradeCountType], description: 'Promotions and rank promotions by grade.', resolve: (c) => c.promotions }),
+    pressReports: t.exposeInt('pressReports', { description: 'Press reports on the work published in the period.' }),
+    frontPageReports: t.exposeInt('frontPageReports', { description: 'Of them, on the front page (头版).' }),
   }),
 });
 

@@ -1,0 +1,35 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { appError, assertWritableDistrict, ErrorCode, type RequestContext } from '@cppcc/kit';
+import { PressReportSchema, type PressReport, type PressSubject } from '../entities/press-report.entity.js';
+import { auditRecorded } from './recorded.js';
+
+export interface PressReportInput {
+  district: string;
+  outlet: string;
+  headline: string;
+  publishedOn: string;
+  frontPage: boolean;
+  subject: PressSubject;
+  about: string;
+  url: string | null;
+}
+
+/** One report in one outlet on one day under one headline: recording it twice is a conflict, not a second report. */
+export async function recordPressReport(ctx: RequestContext, input: PressReportInput): Promise<PressReport> {
+  await assertWritableDistrict(ctx, input.district, 'input.district');
+  const recorded = () => appError(ErrorCode.CONFLICT, `input.headline: ${input.outlet} ${input.publishedOn}《${input.headline}》is already recorded`, { field: 'input.headline' });
+  try {
+    return await ctx.em.transactional(async (em) => {
+      const same = await em.count(PressReportSchema, { district: input.district, outlet: input.outlet, publishedOn: input.publishedOn, headline: input.headline }, { filters: false });
+      if (same) throw recorded();
+      const report = em.create(PressReportSchema, { ...input, public: true });
+      await em.flush();
+      auditRecorded(em, ctx, 'press_report', report.id, 'PUBLISHED', `${input.outlet}《${input.headline}》`);
+      return report;
+    });
+  } catch (err) {
+    // Two staff recording the same report at once: the table's unique key decides.
+    if (err instanceof UniqueConstraintViolationException) throw recorded();
+    throw err;
+  }
+}

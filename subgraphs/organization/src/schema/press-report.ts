@@ -1,0 +1,82 @@
+import { connectionType, findPage, pageArgs, type Page } from '@cppcc/kit';
+import type { FilterQuery } from '@mikro-orm/core';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { recordPressReport } from '../commands/press-reports.js';
+import { isoDay } from '../dates.js';
+import { PRESS_SUBJECTS, PressReportSchema, type PressReport } from '../entities/press-report.entity.js';
+
+export const PressSubjectType = builder.enumType('PressSubject', { values: PRESS_SUBJECTS, description: 'What a press report covered.' });
+
+export const PressReportType = builder.objectRef<PressReport>('PressReport').implement({
+  description: '媒体报道: a newspaper or magazine report on the committee\'s work. Public.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    outlet: t.exposeString('outlet', { description: 'The paper or magazine, e.g. 《中国政协杂志》.' }),
+    headline: t.exposeString('headline'),
+    publishedOn: t.exposeString('publishedOn'),
+    frontPage: t.exposeBoolean('frontPage', { description: '头版.' }),
+    subject: t.field({ type: PressSubjectType, resolve: (r) => r.subject }),
+    about: t.exposeString('about', { description: 'The work it reported, in words.' }),
+    url: t.exposeString('url', { nullable: true }),
+  }),
+});
+
+const PressReportConnection = connectionType<PressReport>(builder, 'PressReport', PressReportType);
+
+builder.queryField('pressReports', (t) =>
+  t.field({
+    type: PressReportConnection,
+    args: {
+      district: t.arg.id({ required: false }),
+      subject: t.arg({ type: PressSubjectType, required: false }),
+      frontPage: t.arg.boolean({ required: false }),
+      from: t.arg.string({ required: false, validate: isoDay }),
+      to: t.arg.string({ required: false, validate: isoDay }),
+      ...pageArgs(t),
+    },
+    resolve: (_root, { district, subject, frontPage, from, to, first, after }, ctx): Promise<Page<PressReport>> => {
+      const where: FilterQuery<PressReport>[] = [];
+      if (district) where.push({ district: String(district) });
+      if (subject) where.push({ subject });
+      if (frontPage != null) where.push({ frontPage });
+      if (from) where.push({ publishedOn: { $gte: from } });
+      if (to) where.push({ publishedOn: { $lte: to } });
+      return findPage(ctx.em, PressReportSchema, { $and: where }, { first, after });
+    },
+  }),
+);
+
+const text = (min: number) => z.string().trim().min(min, min === 1 ? 'must not be empty' : `must have at least ${min} characters`);
+
+const RecordPressReportInput = builder.inputType('RecordPressReportInput', {
+  fields: (t) => ({
+    district: t.id({ required: true }),
+    outlet: t.string({ required: true, validate: text(2) }),
+    headline: t.string({ required: true, validate: text(4) }),
+    publishedOn: t.string({ required: true, validate: isoDay }),
+    frontPage: t.boolean({ required: false, defaultValue: false }),
+    subject: t.field({ type: PressSubjectType, required: true }),
+    about: t.string({ required: true, validate: text(2) }),
+    url: t.string({ required: false, validate: z.string().url('must be a URL') }),
+  }),
+});
+
+builder.mutationField('recordPressReport', (t) =>
+  t.field({
+    type: PressReportType,
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: RecordPressReportInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      recordPressReport(ctx, {
+        district: String(input.district),
+        outlet: input.outlet.trim(),
+        headline: input.headline.trim(),
+        publishedOn: input.publishedOn,
+        frontPage: input.frontPage ?? false,
+        subject: input.subject,
+        about: input.about.trim(),
+        url: input.url ?? null,
+      }),
+  }),
+);
