@@ -115,6 +115,43 @@ describe.each(cases)('duty record over the $transport bus on $db', ({ make, url 
     expect(after).toHaveLength(before + 2);
   });
 
+  it('agrees with what the other subgraphs show of the same member', async () => {
+    const memberId = 5;
+    const token = await stack.token({ roles: ['member'], district: CITY, memberId: String(memberId) });
+    const expected = demoEntries(memberId);
+    await stack.settle(async () => ((await dutyEvents(memberId, token))?.length ?? 0) >= expected);
+    const r = await stack.post(
+      {
+        query: `{ member(id: "${memberId}") {
+          dutyEvents { kind sourceType sourceId }
+          attendance { kind subjectId attendance }
+          researchProjects(first: 1000) { totalCount }
+          exchangeVisits { id status }
+          donations { id }
+          merits { id }
+        } }`,
+      },
+      { token },
+    );
+    expect(r.body.errors).toBeUndefined();
+    const m = r.body.data.member;
+    const entries = (m.dutyEvents as { kind: string; sourceType: string; sourceId: string }[]).map((e) => `${e.sourceType}:${e.sourceId}:${e.kind}`).sort();
+    // Every meeting, study session and branch activity organization holds the member was expected
+    // at is one archive line, saying the same about their presence.
+    const SOURCE = { BODY_MEETING: ['BodyMeeting', 'meeting'], STUDY_SESSION: ['StudySession', 'study'], BRANCH_ACTIVITY: ['BranchActivity', 'branch'] } as const;
+    const PRESENCE = { PRESENT: 'attended', ON_LEAVE: 'on_leave', ABSENT: 'absent' } as const;
+    const attendance = (m.attendance as { kind: keyof typeof SOURCE; subjectId: string; attendance: keyof typeof PRESENCE }[])
+      .map((a) => `${SOURCE[a.kind][0]}:${a.subjectId}:${SOURCE[a.kind][1]}.${PRESENCE[a.attendance]}`)
+      .sort();
+    expect(attendance.length).toBeGreaterThan(0);
+    expect(entries.filter((e) => /^(BodyMeeting|StudySession|BranchActivity):/.test(e))).toEqual(attendance);
+    const count = (kind: string) => entries.filter((e) => e.endsWith(`:${kind}`)).length;
+    expect(count('research.joined')).toBe(m.researchProjects.totalCount);
+    expect(count('plugin.inter-city-exchange.visit')).toBe(m.exchangeVisits.filter((v: { status: string }) => v.status !== 'PLANNED').length);
+    expect(count('donation.made')).toBe(m.donations.length);
+    expect(count('award.received') + count('penalty.received')).toBe(m.merits.length);
+  });
+
   it('keeps one member\'s record from another member', async () => {
     const other = await stack.token({ roles: ['member'], district: CITY, memberId: '9' });
     const r = await stack.post({ query: '{ member(id: "7") { dutyEvents { kind } } }' }, { token: other });

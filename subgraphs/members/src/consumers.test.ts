@@ -59,6 +59,7 @@ describe.each(cases)('duty record consumers on the $transport bus with $db', ({ 
     cleanup.push(() => bus.close());
     const apply = idempotentConsumer(module.orm, 'members', members.consumes!);
     const seen = new Map<string, number>();
+    const taken = new Map<string, number>();
     for (const name of ['members-a', 'members-b']) {
       const sub = await bus.subscribe({
         group: 'members',
@@ -66,6 +67,7 @@ describe.each(cases)('duty record consumers on the $transport bus with $db', ({ 
         handle: async (batch) => {
           await apply(batch);
           for (const e of batch) seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
+          taken.set(name, (taken.get(name) ?? 0) + batch.length);
         },
       });
       cleanup.push(() => sub.stop());
@@ -77,6 +79,8 @@ describe.each(cases)('duty record consumers on the $transport bus with $db', ({ 
     await bus.publish(events.slice(0, 30));
     await until(async () => events.every((e, i) => (seen.get(e.id) ?? 0) >= (i < 30 ? 2 : 1)));
     const written = await rows(module, ids);
+    // Both replicas took a share of the stream: the once-only outcome is not one consumer working alone.
+    expect([...taken.keys()].sort()).toEqual(['members-a', 'members-b']);
     expect(written).toHaveLength(60);
     expect(new Set(written.map((r) => r.eventId)).size).toBe(60);
     expect(await systemEm(module.orm).count(ProcessedEventSchema, { consumer: 'members', eventId: { $in: events.map((e) => e.id) } })).toBe(60);

@@ -31,6 +31,8 @@ export interface DutyEntry {
   memberId: string;
   kind: string;
   role?: 'LEAD' | 'CO';
+  /** How many members share the work, where the source names its authors. */
+  authors?: number;
   qualifier?: string;
   source: string;
   sourceType?: string;
@@ -46,6 +48,7 @@ export function writeDutyEvent(em: EntityManager, entry: DutyEntry): void {
     memberId: Number(entry.memberId),
     kind: entry.kind,
     role: entry.role ?? null,
+    authors: entry.authors ?? null,
     qualifier: entry.qualifier ?? null,
     sourceModule: entry.source,
     sourceType: entry.sourceType ?? null,
@@ -149,7 +152,7 @@ export const consumes: Record<string, EventHandler> = {
   ]),
   [proposalFiled.type]: duty(proposalFiled, (p) =>
     authors(p.authorId, p.coAuthorIds).map(([memberId, role]) => ({
-      memberId, kind: 'proposal.filed', role, sourceType: 'Proposal', sourceId: p.proposalId, summary: `${role === 'LEAD' ? '领衔' : '联名'}提案 ${p.caseNumber} 立案`, at: p.filedAt,
+      memberId, kind: 'proposal.filed', role, authors: 1 + p.coAuthorIds.length, sourceType: 'Proposal', sourceId: p.proposalId, summary: `${role === 'LEAD' ? '领衔' : '联名'}提案 ${p.caseNumber} 立案`, at: p.filedAt,
     })),
   ),
   [proposalHonoured.type]: duty(proposalHonoured, (p) =>
@@ -157,6 +160,7 @@ export const consumes: Record<string, EventHandler> = {
       memberId,
       kind: p.honour === 'KEY' ? 'proposal.key' : 'proposal.excellent',
       role,
+      authors: 1 + p.coAuthorIds.length,
       sourceType: 'Proposal',
       sourceId: p.proposalId,
       summary: `${role === 'LEAD' ? '领衔' : '联名'}提案 ${p.caseNumber}《${p.title}》${p.honour === 'KEY' ? '列为重点提案' : '获评优秀提案'}`,
@@ -164,11 +168,11 @@ export const consumes: Record<string, EventHandler> = {
     })),
   ),
   [opinionItemSubmitted.type]: duty(opinionItemSubmitted, (p) =>
-    byList(p.authorIds).map(([memberId, role]) => ({ memberId, kind: 'opinion.submitted', role, sourceType: 'OpinionItem', sourceId: p.itemId, summary: `报送社情民意《${p.title}》`, at: p.submittedOn })),
+    byList(p.authorIds).map(([memberId, role]) => ({ memberId, kind: 'opinion.submitted', role, authors: p.authorIds.length, sourceType: 'OpinionItem', sourceId: p.itemId, summary: `报送社情民意《${p.title}》`, at: p.submittedOn })),
   ),
   [opinionItemAdopted.type]: duty(opinionItemAdopted, (p) =>
     byList(p.authorIds).map(([memberId, role]) => ({
-      memberId, kind: 'opinion.adopted', role, qualifier: p.level, sourceType: 'OpinionItem', sourceId: p.itemId, summary: `社情民意《${p.title}》被${LEVEL[p.level]}采用`, at: p.adoptedOn,
+      memberId, kind: 'opinion.adopted', role, authors: p.authorIds.length, qualifier: p.level, sourceType: 'OpinionItem', sourceId: p.itemId, summary: `社情民意《${p.title}》被${LEVEL[p.level]}采用`, at: p.adoptedOn,
     })),
   ),
   [instructionReceived.type]: duty(instructionReceived, (p) =>

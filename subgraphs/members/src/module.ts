@@ -22,6 +22,7 @@ import { archive } from './migrations/0009-archive.js';
 import { MeritRecordSchema } from './entities/merit-record.entity.js';
 import { MemberStudioSchema, StudioReceptionSchema, StudioResidentSchema, StudioShiftSchema, TownshipConvenorSchema } from './entities/studio.entity.js';
 import { studiosAndMerits } from './migrations/0010-studios-merits.js';
+import { dutyEventAuthors } from './migrations/0011-duty-event-authors.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
@@ -31,7 +32,7 @@ export const members = defineModule({
   port: 4102,
   schema,
   entities: [MemberSchema, DutyEventSchema, ScoringRuleSetSchema, ParkedEventSchema, StandingReportSchema, DonationCampaignSchema, DonationSchema, MemberChangeSchema, LeaveRequestSchema, TermRefSchema, MemberStudioSchema, StudioResidentSchema, StudioShiftSchema, StudioReceptionSchema, TownshipConvenorSchema, MeritRecordSchema],
-  migrations: [initial, assessment, parkedEvents, standingReports, donations, memberChanges, leaveRequests, dropCommitteeMemberships, archive, studiosAndMerits],
+  migrations: [initial, assessment, parkedEvents, standingReports, donations, memberChanges, leaveRequests, dropCommitteeMemberships, archive, studiosAndMerits, dutyEventAuthors],
   emits: [standingReportFiled, donationMade, leaveApproved, memberRegistered, studioShiftServed, studioIssueRaised, awardRecorded, penaltyRecorded],
   consumes,
   seed,

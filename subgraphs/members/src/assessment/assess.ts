@@ -7,6 +7,8 @@ export interface ScoredEvent {
   role?: string | null;
   /** The meeting's body, the adopting level…: rules may score a qualifier apart. */
   qualifier?: string | null;
+  /** How many members share the work (joint authors); null when the source does not say. */
+  authors?: number | null;
   summary: string;
 }
 
@@ -22,8 +24,23 @@ function ruleFor<T extends Keyed>(rules: T[], event: ScoredEvent): T | undefined
 
 const named = (r: Keyed) => `${r.kind}${r.qualifier ? ` [${r.qualifier}]` : ''}`;
 
-/** Does the event count towards a minimum (a minimum with a qualifier counts only that qualifier)? */
+/** Does the event count towards a minimum of a kind (a minimum with a qualifier counts only that qualifier)? */
 const counts = (m: Keyed, e: ScoredEvent) => m.kind === e.kind && (m.qualifier === undefined || m.qualifier === e.qualifier);
+
+type Item = RuleSet['items'][number];
+
+/** The points an item gives one event, and the words that say why. */
+function scored(item: Item, event: ScoredEvent): { points: number; rule: string } {
+  const joint = (event.authors ?? 1) > 1;
+  if (item.jointLeadShare !== undefined && joint && (event.role === 'LEAD' || event.role === 'CO')) {
+    const authors = event.authors!;
+    const points = round(event.role === 'LEAD' ? item.points * item.jointLeadShare : (item.points * (1 - item.jointLeadShare)) / (authors - 1));
+    const share = event.role === 'LEAD' ? `lead's share ${item.jointLeadShare} of ${item.points}` : `co-authors share ${round(1 - item.jointLeadShare)} of ${item.points} among ${authors - 1}`;
+    return { points, rule: `${named(item)} (joint, ${share}): ${points}` };
+  }
+  if (event.role === 'CO' && item.coAuthorPoints !== undefined) return { points: item.coAuthorPoints, rule: `${named(item)} (co-author): ${item.coAuthorPoints}` };
+  return { points: item.points, rule: `${named(item)}: ${item.points}` };
+}
 
 export interface AssessmentLine {
   eventId: number;
@@ -40,7 +57,7 @@ export interface Assessment {
   deducted: number;
   total: number;
   grade: string;
-  unmet: { label: string; kind: string; required: number; done: number }[];
+  unmet: { label: string; kind: string | null; category: string | null; required: number; done: number }[];
 }
 
 /**
@@ -51,11 +68,7 @@ export function assess(events: ScoredEvent[], rules: RuleSet): Assessment {
   const lines: AssessmentLine[] = [];
   for (const event of events) {
     const item = ruleFor(rules.items, event);
-    if (item) {
-      const co = event.role === 'CO' && item.coAuthorPoints !== undefined;
-      const points = co ? item.coAuthorPoints! : item.points;
-      lines.push({ eventId: event.id, kind: event.kind, category: item.category, points, rule: `${named(item)}${co ? ' (co-author)' : ''}: ${points}` });
-    }
+    if (item) lines.push({ eventId: event.id, kind: event.kind, category: item.category, ...scored(item, event) });
     const deduction = ruleFor(rules.deductions, event);
     if (deduction) {
       lines.push({ eventId: event.id, kind: event.kind, category: 'deduction', points: -deduction.points, rule: `${named(deduction)}: −${deduction.points}` });
@@ -73,7 +86,14 @@ export function assess(events: ScoredEvent[], rules: RuleSet): Assessment {
   // The lowest band also takes totals below its minimum (deductions can make a total negative).
   const grade = (bands.find((g) => total >= g.min) ?? bands[bands.length - 1]).name;
   const unmet = rules.minimums
-    .map((m) => ({ label: m.label, kind: m.kind, required: m.count, done: events.filter((e) => counts(m, e)).length }))
+    .map((m) => ({
+      label: m.label,
+      kind: m.kind ?? null,
+      category: m.category ?? null,
+      required: m.count,
+      // A category's minimum counts the events its items scored, before any cap.
+      done: m.kind !== undefined ? events.filter((e) => counts({ kind: m.kind!, qualifier: m.qualifier }, e)).length : lines.filter((l) => l.category === m.category).length,
+    }))
     .filter((m) => m.done < m.required);
   return { lines, subtotals, deducted, total, grade, unmet };
 }

@@ -54,6 +54,14 @@ export const RuleSetSchema = z.object({
         category: z.string().min(1),
         points: z.number().nonnegative('points must not be negative; use deductions'),
         coAuthorPoints: z.number().nonnegative('points must not be negative; use deductions').optional(),
+        /**
+         * Joint work splits the points instead: the lead author takes this share, the co-authors
+         * share the rest equally (桐城: "the first author gets half, others share the rest").
+         */
+        jointLeadShare: z.number().gt(0, 'must be more than 0').lt(1, 'must be less than 1').optional(),
+      }).refine((item) => item.coAuthorPoints === undefined || item.jointLeadShare === undefined, {
+        path: ['jointLeadShare'],
+        message: 'give coAuthorPoints or jointLeadShare, not both',
       }),
     )
     .min(1, 'needs at least one item')
@@ -67,8 +75,26 @@ export const RuleSetSchema = z.object({
     }),
   caps: z.record(z.string(), z.number().positive('a cap must be positive')).default({}),
   deductions: z.array(z.object({ kind: dutyKind, qualifier, points: z.number().positive('a deduction is a positive number of points') })).default([]),
-  minimums: z.array(z.object({ kind: dutyKind, qualifier, count: z.number().int().positive(), label: z.string().min(1) })).default([]),
+  /**
+   * Minimum yearly obligations: a number of events of one kind (of one qualifier), or of events
+   * any item scores in one category ("at least 3 activities" of whatever kind).
+   */
+  minimums: z
+    .array(
+      z
+        .object({ kind: dutyKind.optional(), qualifier, category: z.string().min(1).optional(), count: z.number().int().positive(), label: z.string().min(1) })
+        .superRefine((m, ctx) => {
+          if ((m.kind === undefined) === (m.category === undefined)) ctx.addIssue({ code: 'custom', path: ['kind'], message: 'give exactly one of kind and category' });
+          else if (m.category !== undefined && m.qualifier !== undefined) ctx.addIssue({ code: 'custom', path: ['qualifier'], message: 'a qualifier narrows a kind, not a category' });
+        }),
+    )
+    .default([]),
   grades: z.array(z.object({ name: z.string().min(1), min: z.number() })).min(1, 'needs at least one grade band'),
+}).superRefine((rules, ctx) => {
+  const categories = new Set(rules.items.map((i) => i.category));
+  rules.minimums.forEach((m, i) => {
+    if (m.category !== undefined && !categories.has(m.category)) ctx.addIssue({ code: 'custom', path: ['minimums', i, 'category'], message: `no item scores in category ${JSON.stringify(m.category)}` });
+  });
 });
 export type RuleSet = z.infer<typeof RuleSetSchema>;
 
@@ -76,7 +102,8 @@ export type RuleSet = z.infer<typeof RuleSetSchema>;
  * Presets from two real rule books (research/domain.md §3.4). Where a rule scores a whole year's
  * attendance rather than single events, it is turned into per-event points with a cap. Kinds the
  * rule books do not name (party-branch activities, studio duty, leader instructions, plugin
- * kinds) are scored as the book scores the nearest kind it does name: an activity as an activity.
+ * kinds, opinion items in 闵行, awards and penalties) are scored as the book scores the nearest
+ * kind it does name: an activity as an activity.
  */
 export const PRESETS: Record<string, RuleSet> = {
   // 闵行区政协委员履职细则: points accumulate without a cap; minimum obligations decide a pass.
@@ -84,16 +111,18 @@ export const PRESETS: Record<string, RuleSet> = {
     name: '闵行区委员履职积分细则',
     items: [
       // "全体会议每半天5分": one event per half-day sitting.
-      { kind: 'meeting.attended', category: '会议', points: 5 },
-      // "每参加一次活动5分": every kind of activity.
+      { kind: 'meeting.attended', qualifier: 'PLENARY', category: '会议', points: 5 },
+      // "每参加一次活动5分": every kind of activity, other meetings among them.
+      { kind: 'meeting.attended', category: '活动', points: 5 },
       { kind: 'consultation.attended', category: '活动', points: 5 },
       { kind: 'study.attended', category: '活动', points: 5 },
       { kind: 'branch.attended', category: '活动', points: 5 },
       { kind: 'research.joined', category: '活动', points: 5 },
       { kind: 'studio.duty', category: '活动', points: 5 },
       { kind: 'plugin.inter-city-exchange.visit', category: '活动', points: 5 },
-      // "市外培训10分".
+      // "市外培训10分（部分参加5分）".
       { kind: 'training.attended', category: '学习', points: 10 },
+      { kind: 'training.attended', qualifier: 'PARTIAL', category: '学习', points: 5 },
       // "立案提案主提人15分、联名3分；重点提案另加15/3；优秀提案另加10/2".
       { kind: 'proposal.filed', category: '提案', points: 15, coAuthorPoints: 3 },
       { kind: 'proposal.key', category: '提案', points: 15, coAuthorPoints: 3 },
@@ -106,8 +135,8 @@ export const PRESETS: Record<string, RuleSet> = {
     deductions: [{ kind: 'penalty.received', points: 10 }],
     minimums: [
       { kind: 'meeting.attended', qualifier: 'PLENARY', count: 1, label: '出席全体会议' },
-      { kind: 'consultation.attended', count: 3, label: '每年参加活动不少于3次' },
-      { kind: 'proposal.filed', count: 1, label: '每年至少提交1件提案' },
+      { category: '活动', count: 3, label: '每年参加活动不少于3次' },
+      { kind: 'proposal.submitted', count: 1, label: '每年至少提交1件提案' },
       { kind: 'opinion.submitted', count: 1, label: '每年至少报送1条社情民意' },
     ],
     grades: [{ name: '合格', min: 0 }],
@@ -116,12 +145,13 @@ export const PRESETS: Record<string, RuleSet> = {
   tongcheng: {
     name: '桐城市委员履职考核办法',
     items: [
-      // "会议50分（请假30分，缺席0分）": two sittings a year make the 50.
-      { kind: 'meeting.attended', category: '会议', points: 25 },
-      { kind: 'meeting.on_leave', category: '会议', points: 15 },
-      // "提案每件10分，立案加15分；联名提案第一提案人得一半".
-      { kind: 'proposal.submitted', category: '提案', points: 10, coAuthorPoints: 5 },
-      { kind: 'proposal.filed', category: '提案', points: 15, coAuthorPoints: 7.5 },
+      // "全体会议50分（请假30分，缺席0分）": two sittings a year make the 50 (the 30).
+      { kind: 'meeting.attended', qualifier: 'PLENARY', category: '会议', points: 25 },
+      { kind: 'meeting.on_leave', qualifier: 'PLENARY', category: '会议', points: 15 },
+      // "提案每件10分，立案加15分；联名提案第一提案人得一半，其余平分". A submission names only
+      // its lead, so the 10 goes to the lead; the 15 for filing is split among the joint authors.
+      { kind: 'proposal.submitted', category: '提案', points: 10 },
+      { kind: 'proposal.filed', category: '提案', points: 15, jointLeadShare: 0.5 },
       // "活动每次2分，书面发言5分".
       { kind: 'consultation.attended', category: '活动', points: 2 },
       { kind: 'study.attended', category: '活动', points: 2 },

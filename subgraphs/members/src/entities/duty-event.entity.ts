@@ -16,6 +16,11 @@ export const DutyEventSchema = defineEntity({
     /** LEAD or CO where the event has authors (scoring rules weigh them differently). */
     role: p.string().nullable(),
     /**
+     * How many members the source names as its authors (a joint proposal or opinion item); null
+     * where the event has no authors or does not say (a submission names only its lead).
+     */
+    authors: p.integer().nullable(),
+    /**
      * What distinguishes events of one kind for scoring: the body of a meeting (PLENARY…), the
      * level that adopted an item or instructed on it (CITY…). Rules may score a qualifier apart.
      */

@@ -36,7 +36,7 @@ const archive = `query($id: ID!, $term: ID, $first: Int, $after: String, $kinds:
       counts { kind count }
       events(first: $first, after: $after) {
         totalCount hasNextPage endCursor
-        nodes { kind role qualifier sourceModule sourceType sourceId summary occurredAt proposal { id } recordedBy { code } }
+        nodes { kind role authors qualifier sourceModule sourceType sourceId summary occurredAt proposal { id } recordedBy { code } }
       }
     }
   }
@@ -84,6 +84,8 @@ describe.each(databases())('duty archive on $name', ({ url }) => {
       ['plugin.inter-city-exchange.visit', null, null, 'inter-city-exchange', 'plugin.inter-city-exchange', 'visit-11'],
     ]);
     const key = a.events.nodes.find((e: any) => e.kind === 'proposal.key');
+    // The joint work says how many share it; a meeting has no authors.
+    expect(a.events.nodes.filter((e: any) => e.authors !== null).map((e: any) => [e.kind, e.authors])).toEqual([['proposal.key', 2], ['opinion.submitted', 2], ['opinion.adopted', 2]]);
     expect(key).toMatchObject({ proposal: { id: '8' }, recordedBy: { code: CITY }, summary: '联名提案 2026-0008《关于加快茶产业转型升级的建议》列为重点提案' });
     expect(a.counts).toContainEqual({ kind: 'meeting.attended', count: 1 });
     const four = ((await module.execute(archive, { id: '4' }, staff)).data!.member as any).archive.events.nodes;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CITY } from '@cppcc/demo';
-import { consultationAttended, proposalFiled } from '@cppcc/events';
+import { consultationAttended, proposalFiled, proposalSubmitted } from '@cppcc/events';
 import { AuditEntrySchema, systemEm, type BusEvent } from '@cppcc/kit';
 import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { members } from '../module.js';
 
 const staff = testCaller(['staff'], CITY);
 const set = `mutation($i: SetScoringRulesInput!) { setScoringRules(input: $i) { version name items { kind points } } }`;
-const assessment = `query($id: ID!) { member(id: $id) { assessment(year: 2027) { total grade rank rulesVersion deducted subtotals { category points cap } unmet { label } lines { points rule event { kind } } } } }`;
+const assessment = `query($id: ID!) { member(id: $id) { assessment(year: 2027) { total grade rank rulesVersion deducted subtotals { category points cap } unmet { label kind category required done } lines { points rule event { kind } } } } }`;
 
 function event(type: string, payload: Record<string, unknown>): BusEvent {
   return { id: randomUUID(), type, source: 'test', district: CITY, occurredAt: new Date().toISOString(), payload };
@@ -20,6 +20,7 @@ describe.each(databases())('assessments on $name', ({ url }) => {
     module = await startTestModule(members, { databaseUrl: url, seed: { scale: 1 } });
     const at = '2027-05-01T00:00:00.000Z';
     await module.transport.publish([
+      event(proposalSubmitted.type, { proposalId: '1', authorId: '3', title: '关于茶产业的建议', submittedAt: '2027-04-20T00:00:00.000Z' }),
       event(proposalFiled.type, { proposalId: '1', authorId: '3', coAuthorIds: ['4'], caseNumber: '2027-0001', filedAt: at }),
       event(proposalFiled.type, { proposalId: '2', authorId: '4', coAuthorIds: [], caseNumber: '2027-0002', filedAt: at }),
       ...[1, 2, 3].map((n) => event(consultationAttended.type, { activityId: String(n), memberId: '3', form: 'THEMATIC', title: '协商', heldOn: '2027-03-01' })),
@@ -46,7 +47,13 @@ describe.each(databases())('assessments on $name', ({ url }) => {
     ]);
     expect(three.assessment.lines.filter((l: any) => l.event.kind === 'proposal.filed').map((l: any) => l.rule)).toEqual(['proposal.filed: 15']);
     expect(three.assessment.rank).toBe(1);
-    expect(three.assessment.unmet.map((u: any) => u.label)).toEqual(['出席全体会议', '每年至少报送1条社情民意']);
+    expect(three.assessment.unmet).toEqual([
+      { label: '出席全体会议', kind: 'meeting.attended', category: null, required: 1, done: 0 },
+      { label: '每年至少报送1条社情民意', kind: 'opinion.submitted', category: null, required: 1, done: 0 },
+    ]);
+    // Member 4 took part in no activity: the category minimum counts none.
+    const fourUnmet = ((await module.execute(assessment, { id: '4' }, staff)).data!.member as any).assessment.unmet;
+    expect(fourUnmet).toContainEqual({ label: '每年参加活动不少于3次', kind: null, category: '活动', required: 3, done: 0 });
     const four = (await module.execute(assessment, { id: '4' }, staff)).data!.member as any;
     expect(four.assessment.total).toBe(3 + 15);
     expect(four.assessment.rank).toBe(2);
@@ -70,6 +77,24 @@ describe.each(databases())('assessments on $name', ({ url }) => {
     expect(audit.map((a) => [a.fromState, a.toState, a.actor])).toEqual([[null, 'v1', staff.userId], ['v1', 'v2', staff.userId]]);
   });
 
+  it('splits a joint proposal\'s points among its authors when the rules say so, explaining each share', async () => {
+    const rules = {
+      name: '联名提案平分',
+      items: [{ kind: 'proposal.filed', category: '提案', points: 15, jointLeadShare: 0.5 }],
+      minimums: [{ category: '提案', count: 2, label: '每年2件提案' }],
+      grades: [{ name: '合格', min: 0 }],
+    };
+    const r = await module.execute(set, { i: { district: CITY, year: 2027, rules } }, staff);
+    expect(r.errors).toBeUndefined();
+    const lines = async (id: string) => ((await module.execute(assessment, { id }, staff)).data!.member as any).assessment;
+    // Proposal 1 was led by 3 with 4 co-signing; proposal 2 was 4's alone.
+    expect((await lines('3')).lines.map((l: any) => [l.points, l.rule])).toEqual([[7.5, 'proposal.filed (joint, lead\'s share 0.5 of 15): 7.5']]);
+    const four = await lines('4');
+    expect(four.lines.map((l: any) => l.points)).toEqual([7.5, 15]);
+    expect(four.unmet).toEqual([]);
+    expect((await lines('3')).unmet).toEqual([{ label: '每年2件提案', kind: null, category: '提案', required: 2, done: 1 }]);
+  });
+
   it('refuses bad rules naming the field, and callers who may not set or see them', async () => {
     const negative = await module.execute(set, { i: { district: CITY, year: 2027, rules: { name: 'x', items: [{ kind: 'proposal.filed', category: 'b', points: -3 }], grades: [{ name: 'g', min: 0 }] } } }, staff);
     expect(negative.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rules.items.0.points' });
@@ -83,7 +108,17 @@ describe.each(databases())('assessments on $name', ({ url }) => {
     expect(member.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const peer = await module.execute(assessment, { id: '3' }, testCaller(['member'], CITY, '4'));
     expect(peer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const anonymous = await module.execute(assessment, { id: '3' });
+    expect(anonymous.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const elsewhere = await module.execute(assessment, { id: '3' }, testCaller(['staff'], '341002'));
+    expect(elsewhere.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const listed = await module.execute(`{ assessments(district: "${CITY}", year: 2027) { total } }`);
+    expect(listed.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const splitAndShare = await module.execute(set, { i: { district: CITY, year: 2027, rules: { name: 'x', items: [{ kind: 'proposal.filed', category: 'b', points: 3, coAuthorPoints: 1, jointLeadShare: 0.5 }], grades: [{ name: 'g', min: 0 }] } } }, staff);
+    expect(splitAndShare.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rules.items.0.jointLeadShare' });
+    const noCategory = await module.execute(set, { i: { district: CITY, year: 2027, rules: { name: 'x', items: [{ kind: 'proposal.filed', category: 'b', points: 3 }], minimums: [{ category: 'c', count: 1, label: 'x' }], grades: [{ name: 'g', min: 0 }] } } }, staff);
+    expect(noCategory.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rules.minimums.0.category' });
     const rules = await module.execute(`{ scoringRules(district: "${CITY}", year: 2027) { version } }`);
-    expect((rules.data!.scoringRules as any).version).toBe(2);
+    expect((rules.data!.scoringRules as any).version).toBe(3);
   });
 });

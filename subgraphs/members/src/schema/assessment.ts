@@ -19,6 +19,7 @@ const ScoringItem = builder.objectRef<Item>('ScoringItem').implement({
     category: t.exposeString('category'),
     points: t.exposeFloat('points'),
     coAuthorPoints: t.exposeFloat('coAuthorPoints', { nullable: true }),
+    jointLeadShare: t.exposeFloat('jointLeadShare', { nullable: true, description: 'Joint work: the lead author\'s share of the points; the co-authors share the rest.' }),
   }),
 });
 const ScoringCap = builder.objectRef<{ category: string; max: number }>('ScoringCap').implement({
@@ -28,7 +29,14 @@ const ScoringDeduction = builder.objectRef<RuleSet['deductions'][number]>('Scori
   fields: (t) => ({ kind: t.exposeString('kind'), qualifier: t.exposeString('qualifier', { nullable: true }), points: t.exposeFloat('points') }),
 });
 const ScoringMinimum = builder.objectRef<RuleSet['minimums'][number]>('ScoringMinimum').implement({
-  fields: (t) => ({ kind: t.exposeString('kind'), qualifier: t.exposeString('qualifier', { nullable: true }), count: t.exposeInt('count'), label: t.exposeString('label') }),
+  description: 'A minimum yearly obligation: events of a kind, or events scored in a category.',
+  fields: (t) => ({
+    kind: t.exposeString('kind', { nullable: true }),
+    qualifier: t.exposeString('qualifier', { nullable: true }),
+    category: t.exposeString('category', { nullable: true }),
+    count: t.exposeInt('count'),
+    label: t.exposeString('label'),
+  }),
 });
 const GradeBand = builder.objectRef<RuleSet['grades'][number]>('GradeBand').implement({
   fields: (t) => ({ name: t.exposeString('name'), min: t.exposeFloat('min') }),
@@ -58,7 +66,13 @@ const Subtotal = builder.objectRef<RankedAssessment['subtotals'][number]>('Asses
   }),
 });
 const Unmet = builder.objectRef<RankedAssessment['unmet'][number]>('UnmetObligation').implement({
-  fields: (t) => ({ label: t.exposeString('label'), kind: t.exposeString('kind'), required: t.exposeInt('required'), done: t.exposeInt('done') }),
+  fields: (t) => ({
+    label: t.exposeString('label'),
+    kind: t.exposeString('kind', { nullable: true }),
+    category: t.exposeString('category', { nullable: true }),
+    required: t.exposeInt('required'),
+    done: t.exposeInt('done'),
+  }),
 });
 const Line = builder.objectRef<RankedAssessment['lines'][number]>('AssessmentLine').implement({
   description: 'One event and the rule that scored it.',
@@ -142,6 +156,7 @@ const ItemInput = builder.inputType('ScoringItemInput', {
     category: t.string({ required: true }),
     points: t.float({ required: true }),
     coAuthorPoints: t.float({ required: false }),
+    jointLeadShare: t.float({ required: false }),
   }),
 });
 const CapInput = builder.inputType('ScoringCapInput', { fields: (t) => ({ category: t.string({ required: true }), max: t.float({ required: true }) }) });
@@ -149,7 +164,14 @@ const DeductionInput = builder.inputType('ScoringDeductionInput', {
   fields: (t) => ({ kind: t.string({ required: true }), qualifier: t.string({ required: false }), points: t.float({ required: true }) }),
 });
 const MinimumInput = builder.inputType('ScoringMinimumInput', {
-  fields: (t) => ({ kind: t.string({ required: true }), qualifier: t.string({ required: false }), count: t.int({ required: true }), label: t.string({ required: true }) }),
+  description: 'Give a kind (with an optional qualifier) or a category.',
+  fields: (t) => ({
+    kind: t.string({ required: false }),
+    qualifier: t.string({ required: false }),
+    category: t.string({ required: false }),
+    count: t.int({ required: true }),
+    label: t.string({ required: true }),
+  }),
 });
 const GradeInput = builder.inputType('GradeBandInput', { fields: (t) => ({ name: t.string({ required: true }), min: t.float({ required: true }) }) });
 const RulesInput = builder.inputType('ScoringRulesInput', {
@@ -187,10 +209,10 @@ builder.mutationField('setScoringRules', (t) =>
         ? PRESETS[input.preset.toLowerCase()]
         : {
             ...input.rules!,
-            items: input.rules!.items.map((i) => ({ ...i, qualifier: i.qualifier ?? undefined, coAuthorPoints: i.coAuthorPoints ?? undefined })),
+            items: input.rules!.items.map((i) => ({ ...i, qualifier: i.qualifier ?? undefined, coAuthorPoints: i.coAuthorPoints ?? undefined, jointLeadShare: i.jointLeadShare ?? undefined })),
             caps: Object.fromEntries((input.rules!.caps ?? []).map((c) => [c.category, c.max])),
             deductions: (input.rules!.deductions ?? []).map((d) => ({ ...d, qualifier: d.qualifier ?? undefined })),
-            minimums: (input.rules!.minimums ?? []).map((m) => ({ ...m, qualifier: m.qualifier ?? undefined })),
+            minimums: (input.rules!.minimums ?? []).map((m) => ({ ...m, kind: m.kind ?? undefined, qualifier: m.qualifier ?? undefined, category: m.category ?? undefined })),
           };
       return setScoringRules(ctx, String(input.district), input.year, rules);
     },

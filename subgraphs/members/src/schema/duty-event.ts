@@ -22,6 +22,7 @@ export const DutyEventType = builder.objectRef<DutyEvent>('DutyEvent').implement
     id: t.exposeID('id'),
     kind: t.exposeString('kind', { description: 'What the member did, e.g. proposal.filed, meeting.absent, plugin.inter-city-exchange.visit.' }),
     role: t.field({ type: DutyRoleType, nullable: true, resolve: (e) => (e.role as 'LEAD' | 'CO' | null) ?? null }),
+    authors: t.exposeInt('authors', { nullable: true, description: 'How many members share the work (a joint proposal or opinion item); null where the source does not say.' }),
     qualifier: t.exposeString('qualifier', {
       nullable: true,
       description: 'What tells events of one kind apart for scoring: the meeting\'s body (PLENARY…), the adopting or instructing level (CITY…), the consultation form.',

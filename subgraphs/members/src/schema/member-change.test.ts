@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { CITY } from '@cppcc/demo';
+import { termRegistered } from '@cppcc/events';
 import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { members } from '../module.js';
@@ -23,6 +25,26 @@ describe.each(databases())('member profile history on $name', ({ url }) => {
     expect(rows).toEqual([
       { field: 'workUnit', from: before.workUnit, to: '黄山市农业农村局', effectiveOn: '2026-03-01', note: '工作调动' },
       { field: 'standingCommittee', from: String(before.standingCommittee), to: String(!before.standingCommittee), effectiveOn: '2026-03-01', note: '工作调动' },
+    ]);
+  });
+
+  it('keeps name, ethnicity and reappointment for another term in the history too', async () => {
+    const term = (termId: string, district: string, ordinal: number, startsOn: string, endsOn: string | null) => ({
+      id: randomUUID(), type: termRegistered.type, source: 'organization', district, occurredAt: new Date().toISOString(),
+      payload: { termId, district, ordinal, name: `第${ordinal}届`, startsOn, endsOn },
+    });
+    await module.transport.publish([term('41', CITY, 10, '2022-01-01', '2026-12-31'), term('42', CITY, 11, '2027-01-01', null), term('43', '341002', 11, '2027-01-01', null)]);
+    const before = ((await module.execute(`{ member(id: "8") { name ethnicity } }`)).data!.member as any);
+    const wrong = await module.execute(update, { id: '8', i: { term: '43', effectiveOn: '2027-01-05' } }, staff);
+    expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.term', rule: 'exists' });
+    const r = await module.execute(update, { id: '8', i: { name: '王晓明', ethnicity: '回族', term: '42', effectiveOn: '2027-01-05', note: '连任' } }, staff);
+    expect(r.errors).toBeUndefined();
+    const after = (await module.execute(`{ member(id: "8") { name ethnicity term { ordinal } history { field from to effectiveOn } } }`, {}, staff)).data!.member as any;
+    expect(after).toMatchObject({ name: '王晓明', ethnicity: '回族', term: { ordinal: 11 } });
+    expect(after.history).toEqual([
+      { field: 'name', from: before.name, to: '王晓明', effectiveOn: '2027-01-05' },
+      { field: 'ethnicity', from: before.ethnicity, to: '回族', effectiveOn: '2027-01-05' },
+      { field: 'termId', from: null, to: '42', effectiveOn: '2027-01-05' },
     ]);
   });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import { updateMemberProfile } from '../commands/update-member-profile.js';
 import { MemberChangeSchema, type MemberChange } from '../entities/member-change.entity.js';
-import { maySeeRecord, MemberStatusType, MemberType } from './member.js';
+import { GenderType, maySeeRecord, MemberStatusType, MemberType } from './member.js';
 
 export const MemberChangeType = builder.objectRef<MemberChange>('MemberChange').implement({
   description: 'A dated change to a member\'s profile.',
@@ -29,12 +29,16 @@ builder.objectField(MemberType, 'history', (t) =>
 
 const ProfileInput = builder.inputType('UpdateMemberProfileInput', {
   fields: (t) => ({
+    name: t.string({ required: false, validate: z.string().trim().min(2, 'must have at least 2 characters').max(40) }),
+    gender: t.field({ type: GenderType, required: false }),
+    ethnicity: t.string({ required: false, validate: z.string().trim().min(1, 'must not be empty').max(20) }),
     party: t.string({ required: false, validate: z.string().trim().min(1, 'must not be empty').max(40) }),
     sector: t.id({ required: false }),
     workUnit: t.string({ required: false, validate: z.string().trim().min(1, 'must not be empty').max(100) }),
     title: t.string({ required: false, validate: z.string().trim().min(1, 'must not be empty').max(60) }),
     standingCommittee: t.boolean({ required: false }),
     status: t.field({ type: MemberStatusType, required: false }),
+    term: t.id({ required: false, description: 'Reappointment for another term (届) of the member\'s committee.' }),
     effectiveOn: t.string({ required: true, validate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD') }),
     note: t.string({ required: false }),
   }),
@@ -51,12 +55,16 @@ builder.mutationField('updateMemberProfile', (t) =>
         ctx,
         parseId(id),
         {
+          name: input.name?.trim(),
+          gender: input.gender,
+          ethnicity: input.ethnicity?.trim(),
           party: input.party?.trim(),
           sectorId: input.sector ? parseId(input.sector, 'input.sector') : undefined,
           workUnit: input.workUnit?.trim(),
           title: input.title?.trim(),
           standingCommittee: input.standingCommittee,
           status: input.status,
+          termId: input.term ? parseId(input.term, 'input.term') : undefined,
         },
         input.effectiveOn,
         input.note ?? null,
