@@ -142,3 +142,40 @@ export function demoMerits(scale = 1): DemoMerit[] {
 
 /** The rule book each demo district assesses by: the city and 屯溪 the 桐城 100-point scale, the two counties 闵行's points. */
 export const demoScoringPresets: Record<string, 'tongcheng' | 'minhang'> = { [CITY]: 'tongcheng', '341002': 'tongcheng', '341021': 'minhang', '341024': 'minhang' };
+
+export interface DemoStandingReport {
+  id: number;
+  district: string;
+  memberId: number;
+  year: number;
+  text: string;
+  status: 'DRAFT' | 'SUBMITTED' | 'FILED';
+  submittedAt: string | null;
+  filedAt: string | null;
+}
+
+/**
+ * 建立政协常委提交履职报告制度: every standing-committee member's report for 2025, filed into
+ * the archive in January; for 2026 a few are submitted, the rest still being written.
+ */
+export function standingReports(scale = 1): DemoStandingReport[] {
+  const rnd = seeded(20260115);
+  const list: DemoStandingReport[] = [];
+  for (const m of members(scale).filter((x) => x.standingCommittee && ACTIVE_DISTRICTS.includes(x.district))) {
+    list.push({
+      id: list.length + 1, district: m.district, memberId: m.id, year: 2025,
+      text: `${m.name}2025年度履职报告：参加全体会议和常委会议，围绕本界别关注的问题开展调研、提交提案、反映社情民意。`,
+      status: 'FILED', submittedAt: `2026-01-${String(rnd.int(5, 15)).padStart(2, '0')}T02:00:00.000Z`, filedAt: '2026-01-20T02:00:00.000Z',
+    });
+    if (rnd.chance(0.3)) {
+      list.push({
+        id: list.length + 1, district: m.district, memberId: m.id, year: 2026,
+        text: `${m.name}2026年度履职报告（初稿）。`, status: rnd.chance(0.5) ? 'SUBMITTED' : 'DRAFT',
+        submittedAt: null, filedAt: null,
+      });
+      const last = list.at(-1)!;
+      if (last.status === 'SUBMITTED') last.submittedAt = '2026-11-20T02:00:00.000Z';
+    }
+  }
+  return list;
+}

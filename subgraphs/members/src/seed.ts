@@ -1,12 +1,13 @@
 import { emit, syncSequence, writeInBatches, type EntityManager, type SeedOptions } from '@cppcc/kit';
-import { campaigns, demoMerits, demoScoringPresets, demoStudios, donations, members, studioReceptions, studioShifts, townshipConvenors } from '@cppcc/demo';
-import { awardRecorded, donationMade, penaltyRecorded, studioShiftServed } from '@cppcc/events';
+import { campaigns, demoMerits, demoScoringPresets, demoStudios, donations, members, standingReports, studioReceptions, studioShifts, townshipConvenors } from '@cppcc/demo';
+import { awardRecorded, donationMade, penaltyRecorded, standingReportFiled, studioShiftServed } from '@cppcc/events';
 import { PRESETS } from './assessment/rules.js';
 import { MeritRecordSchema } from './entities/merit-record.entity.js';
 import { ScoringRuleSetSchema } from './entities/scoring-rule-set.entity.js';
 import { MemberStudioSchema, StudioReceptionSchema, StudioResidentSchema, StudioShiftSchema, TownshipConvenorSchema } from './entities/studio.entity.js';
 import { DonationCampaignSchema, DonationSchema } from './entities/donation.entity.js';
 import { MemberSchema } from './entities/member.entity.js';
+import { StandingReportSchema } from './entities/standing-report.entity.js';
 import { announceMember } from './commands/announce-member.js';
 
 export async function seed(em: EntityManager, { scale, progress }: SeedOptions): Promise<void> {
@@ -68,6 +69,11 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
     if (m.type === 'AWARD') emit(em, 'members', awardRecorded, { ...ids, level: m.level!, awardedOn: m.decidedOn }, m.district);
     else emit(em, 'members', penaltyRecorded, { ...ids, reason: m.reason!, decidedOn: m.decidedOn }, m.district);
   }
+  // Standing members' reports: a filed one reaches the archive through the bus, as a live one does.
+  for (const r of standingReports(scale)) {
+    em.create(StandingReportSchema, { ...r, submittedAt: r.submittedAt ? new Date(r.submittedAt) : null, filedAt: r.filedAt ? new Date(r.filedAt) : null, public: false });
+    if (r.status === 'FILED') emit(em, 'members', standingReportFiled, { reportId: String(r.id), memberId: String(r.memberId), year: r.year, filedAt: r.filedAt! }, r.district);
+  }
   // Each district assesses by a real rule book, so the demo assessments follow from the demo archives.
   for (const [district, preset] of Object.entries(demoScoringPresets)) {
     for (const year of [2025, 2026]) {
@@ -75,7 +81,7 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
     }
   }
   await em.flush();
-  for (const table of ['member_studio', 'studio_resident', 'studio_shift', 'studio_reception', 'township_convenor', 'merit_record', 'scoring_rule_set']) await syncSequence(em, table);
+  for (const table of ['member_studio', 'studio_resident', 'studio_shift', 'studio_reception', 'township_convenor', 'merit_record', 'standing_report', 'scoring_rule_set']) await syncSequence(em, table);
 }
 
 export async function isSeeded(em: EntityManager): Promise<boolean> {
