@@ -2,7 +2,9 @@ import { CITY, opinionWork, proposalDemoEvents, proposalWork } from '@cppcc/demo
 import { AuditEntrySchema, OutboxEventSchema, systemEm } from '@cppcc/kit';
 import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OpinionItemSchema } from './entities/opinion-item.entity.js';
 import { ProposalSchema } from './entities/proposal.entity.js';
+import { opinionWorkflow } from './workflow.js';
 import { proposals } from './module.js';
 import { ok } from './test-fixtures.js';
 
@@ -26,6 +28,11 @@ describe.each(databases())('demo data from the work report on $name', ({ url }) 
     expect(lastYear.byLevel.find((l: any) => l.level === 'NATIONAL').instructions).toBe(1);
     const thisYear = await ok(module, `{ opinionStatistics(filter: { district: "${CITY}", from: "2026-01-01", to: "2026-12-31" }) { issues byLevel { level items } } }`, {}, cityStaff);
     expect(thisYear.byLevel.find((l: any) => l.level === 'NATIONAL').items).toBe(3);
+    // Over the whole report, the national committee adopted the instructed item and this year's three.
+    const all = await ok(module, `{ opinionStatistics(filter: { district: "${CITY}" }) { issues issued byLevel { level items instructions } } }`, {}, cityStaff);
+    expect(all.byLevel.find((l: any) => l.level === 'NATIONAL')).toEqual({ level: 'NATIONAL', items: 4, instructions: 1 });
+    expect(all.issues).toBe(issues.totalCount);
+    expect(all.issued).toBe(carried);
     const national = await ok(module, `{ opinionItems(filter: { adoptedAt: NATIONAL }, first: 10) { nodes { title instructions { leader level } adoptions { level adoptedOn } } } }`, {}, cityStaff);
     expect(national.nodes.map((n: any) => n.title)).toEqual(expect.arrayContaining(['乡村教师支持计划执行中存在的问题及对策', '疫情下旅游业亟盼有力政策扶持']));
     expect(national.nodes.find((n: any) => n.title === '乡村教师支持计划执行中存在的问题及对策').instructions).toEqual([{ leader: '国家领导人', level: 'NATIONAL' }]);
@@ -86,6 +93,16 @@ describe.each(databases())('demo data from the work report on $name', ({ url }) 
       const rows = await em.find(AuditEntrySchema, { entity: 'proposal', entityId: String(p.id), fromState: { $ne: null } }, { orderBy: { at: 'asc', id: 'asc' } });
       const moves = rows.filter((r) => r.fromState !== r.toState);
       expect(moves.at(-1)?.toState ?? 'SUBMITTED', `proposal ${p.id}`).toBe(p.status);
+    }
+    // Items too: the audit trail of each ends where the item stands, and every move follows the table.
+    const items = await em.find(OpinionItemSchema, {}, { orderBy: { id: 'asc' } });
+    const trail = await em.find(AuditEntrySchema, { entity: 'opinion_item' }, { orderBy: { at: 'asc', id: 'asc' } });
+    for (const item of items) {
+      const moves = trail.filter((r) => r.entityId === String(item.id) && r.action !== 'instruct');
+      expect(moves.at(-1)?.toState, `item ${item.id}`).toBe(item.status);
+      for (const m of moves.slice(1)) {
+        expect(opinionWorkflow.transitions.some((t) => t.from === m.fromState && t.action === m.action && t.to === m.toState), `item ${item.id}: ${m.fromState} ${m.action}`).toBe(true);
+      }
     }
     expect(await em.count(OutboxEventSchema, {})).toBe(proposalDemoEvents().length);
   });

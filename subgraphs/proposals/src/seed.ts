@@ -71,10 +71,12 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
     for (const q of w.qualityScores) {
       const t = w.tasks[q.task];
       em.create(QualityScoreSchema, { proposalId: d.id, taskId: taskIds[q.task], unitId: t.unitId, scores: q.scores, total: Object.values(q.scores).reduce((a, b) => a + b, 0), scoredAt: at(t.doneOn!) });
+      auditRow(em, 'proposal', d.id, 'scoreQuality', w.status, w.status, t.doneOn!, `task ${taskIds[q.task]}`);
     }
     for (const h of w.handlingScores) {
       const t = w.tasks[h.task];
       em.create(HandlingScoreSchema, { proposalId: d.id, taskId: taskIds[h.task], unitId: t.unitId, memberId: h.memberId, scores: h.scores, total: Object.values(h.scores).reduce((a, b) => a + b, 0), scoredAt: at(t.doneOn!) });
+      auditRow(em, 'proposal', d.id, 'scoreHandling', w.status, w.status, t.doneOn!, `task ${taskIds[h.task]}`);
     }
     if (w.award) {
       em.create(AwardSchema, { proposalId: d.id, district: d.district, year: w.award.year, awardedOn: w.award.awardedOn });

@@ -46,6 +46,18 @@ export async function isProposer(em: EntityManager, ctx: RequestContext, proposa
 }
 
 /**
+ * May the caller see this proposal? Public ones, their district's, and their own (as author or
+ * co-signer). Batched over a request, for the entity resolver and the single query.
+ */
+export async function maySeeProposal(ctx: RequestContext, proposal: Proposal): Promise<boolean> {
+  if (proposal.public || canSeeDistrict(ctx.caller, proposal.district)) return true;
+  const me = ctx.caller.memberId;
+  if (!me) return false;
+  if (me === String(proposal.authorId)) return true;
+  return (await ctx.loaders.many(CosignerSchema, 'proposalId').load(proposal.id)).some((c) => String(c.memberId) === me);
+}
+
+/**
  * Loads a proposal the caller may see: public ones, their own (as author or co-signer), and
  * their district's. Anything else is NOT_FOUND, so ids of hidden proposals reveal nothing.
  */

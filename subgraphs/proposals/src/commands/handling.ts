@@ -291,6 +291,11 @@ export async function closeProposal(ctx: RequestContext, id: number, version: nu
   });
 }
 
+/** Has a unit let its receipt window pass without signing receipt or asking to return the item? */
+export function isReceiptOverdue(task: HandlingTask, on = today()): boolean {
+  return task.status === 'PENDING_RECEIPT' && task.receiptDueOn < on;
+}
+
 /** Is a task past its deadline without being done? */
 export function isOverdue(task: HandlingTask, on = today()): boolean {
   return ['PENDING_RECEIPT', 'RETURN_REQUESTED', 'RECEIVED'].includes(task.status) && task.dueOn < on;

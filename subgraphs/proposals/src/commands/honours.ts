@@ -111,6 +111,8 @@ export async function scoreProposalQuality(ctx: RequestContext, taskId: number, 
     const proposal = await loadProposal(em, ctx, task.proposalId);
     if (!EVALUABLE.includes(proposal.status) || task.status !== 'ACCEPTED') throw inputError('taskId', 'replied', `the unit scores a proposal once its reply was accepted (task is ${task.status})`);
     if (await em.count(QualityScoreSchema, { taskId })) throw appError(ErrorCode.CONFLICT, `task ${taskId}: the proposal was already scored`, { field: 'taskId' });
+    // The trail says who scored, not the score: the evaluation is back to back.
+    audit(em, { entity: 'proposal', entityId: String(proposal.id), action: 'scoreQuality', fromState: proposal.status, toState: proposal.status, actor: ctx.caller.userId, note: `task ${taskId}` });
     return em.create(QualityScoreSchema, { proposalId: proposal.id, taskId, unitId: task.unitId, scores, total, scoredAt: new Date() });
   });
 }
@@ -127,6 +129,7 @@ export async function scoreHandlingQuality(ctx: RequestContext, taskId: number, 
     if (!ctx.caller.memberId || !proposers.includes(memberId)) throw appError(ErrorCode.FORBIDDEN, `task ${taskId}: only the proposers score its handling`);
     if (!EVALUABLE.includes(proposal.status) || task.status !== 'ACCEPTED') throw inputError('taskId', 'replied', `handling is scored once the unit's reply was accepted (task is ${task.status})`);
     if (await em.count(HandlingScoreSchema, { taskId, memberId })) throw appError(ErrorCode.CONFLICT, `task ${taskId}: you already scored it`, { field: 'taskId' });
+    audit(em, { entity: 'proposal', entityId: String(proposal.id), action: 'scoreHandling', fromState: proposal.status, toState: proposal.status, actor: ctx.caller.userId, note: `task ${taskId}` });
     return em.create(HandlingScoreSchema, { proposalId: proposal.id, taskId, unitId: task.unitId, memberId, scores, total, scoredAt: new Date() });
   });
 }

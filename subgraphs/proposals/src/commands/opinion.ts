@@ -33,6 +33,13 @@ export async function loadItem(em: EntityManager, ctx: RequestContext, id: numbe
   return item;
 }
 
+/** May the caller see this item? Public ones, their district's, and those they wrote. Batched over a request. */
+export async function maySeeItem(ctx: RequestContext, item: OpinionItem): Promise<boolean> {
+  if (item.public || canSeeDistrict(ctx.caller, item.district)) return true;
+  const me = ctx.caller.memberId;
+  return me !== null && (await ctx.loaders.many(OpinionAuthorSchema, 'itemId').load(item.id)).some((a) => String(a.memberId) === me);
+}
+
 function checkVersion(item: { id: number; version: number }, version: number, what = 'opinion item'): void {
   if (item.version !== version) throw appError(ErrorCode.CONFLICT, `${what} ${item.id} changed since you read it (version ${item.version}, you sent ${version})`, { field: 'version' });
 }

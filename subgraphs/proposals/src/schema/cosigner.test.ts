@@ -28,8 +28,8 @@ describe.each(databases())('joint proposals and co-signers on $name', ({ url }) 
     const [c2, c3] = (invited.data!.inviteProposalCosigners as any).cosigners;
     // The invitee sees the draft they were invited to, and their invitation.
     expect((await ok(module, `{ proposal(id: "${p.id}") { status } }`, {}, member(9002))).status).toBe('DRAFT');
-    const mine = await ok(module, `{ _entities(representations: [{ __typename: "Member", id: "9002" }]) { ... on Member { cosignInvitations { id status lapsed } } } }`, {}, member(9002));
-    expect(mine[0].cosignInvitations).toEqual([{ id: c2.id, status: 'INVITED', lapsed: false }]);
+    const mine = await ok(module, `{ _entities(representations: [{ __typename: "Member", id: "9002" }]) { ... on Member { cosignInvitations { id status lapsed proposal { id title status } } } } }`, {}, member(9002));
+    expect(mine[0].cosignInvitations).toEqual([{ id: c2.id, status: 'INVITED', lapsed: false, proposal: { id: p.id, title: input.title, status: 'DRAFT' } }]);
 
     expect((await submitDraft(await current(p.id))).errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', rule: 'cosigners-pending' });
     expect((await answer('acceptCosignInvitation', c2.id, member(9003))).errors?.[0].extensions?.code).toBe('NOT_FOUND');

@@ -2,11 +2,10 @@ import { parseId } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { answerInvitation, inviteCosigners } from '../commands/proposals.js';
 import { COSIGNER_STATUSES, CosignerSchema, type Cosigner } from '../entities/cosigner.entity.js';
-import { ProposalSchema } from '../entities/proposal.entity.js';
 import { today } from '../commands/common.js';
 import { cosignerWorkflow } from '../workflow.js';
 import { MemberRef } from './member.js';
-import { ProposalType } from './proposal.js';
+import { ProposalType, visibleProposal } from './proposal.js';
 
 export const CosignerStatusType = builder.enumType('CosignerStatus', { values: COSIGNER_STATUSES });
 
@@ -22,7 +21,7 @@ CosignerType.implement({
     lapsed: t.boolean({ description: 'Invited, not answered, and the deadline has passed: does not co-sign.', resolve: (c) => c.status === 'INVITED' && c.respondBy < today() }),
     respondedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.respondedAt ?? null }),
     joinedByMerge: t.boolean({ description: 'Joined when their own proposal was merged into this one (并案).', resolve: (c) => c.source === 'MERGE' }),
-    proposal: t.field({ type: ProposalType, nullable: true, resolve: (c, _a, ctx) => ctx.loaders.one(ProposalSchema).load(c.proposalId) }),
+    proposal: t.field({ type: ProposalType, nullable: true, description: 'The invitee sees the draft they are invited to.', resolve: (c, _a, ctx) => visibleProposal(ctx, c.proposalId) }),
     availableActions: t.stringList({ resolve: (c, _a, ctx) => cosignerWorkflow.available(ctx, c) }),
   }),
 });

@@ -1,11 +1,11 @@
 import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMonths, today } from '../commands/common.js';
+import { addDays, addMonths, today } from '../commands/common.js';
 import { systemEm } from '@cppcc/kit';
 import { HandlingTaskSchema } from '../entities/handling-task.entity.js';
 import { ProposalSchema } from '../entities/proposal.entity.js';
 import { ReplySchema } from '../entities/reply.entity.js';
-import { A, auditOf, B, countRows, input, member, officeOf, ok, SUBMIT, staffOf, startProposals, unitsOf, unitUser } from '../test-fixtures.js';
+import { A, auditOf, B, countRows, input, member, officeOf, ok, refused, SUBMIT, staffOf, startProposals, unitsOf, unitUser } from '../test-fixtures.js';
 
 const author = member(9001);
 const staff = staffOf(A);
@@ -14,7 +14,7 @@ const [U1, U2, U3] = unitsOf(A);
 const FOREIGN_UNIT = unitsOf(B)[0];
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
-const TASK = 'id role status dueOn receiptDueOn overdue availableActions unit { id } replies { grade review reviewNote gradeWording }';
+const TASK = 'id role status dueOn receiptDueOn overdue receiptOverdue availableActions unit { id } replies { grade review reviewNote gradeWording }';
 const reply = { text: '经研究，已将老街业态导则编制列入年度计划。', referenceNumber: '屯文旅提复〔2026〕12号', signingLeader: '局长 张明', contact: '王芳 0559-2511111', grade: 'B' };
 
 describe.each(databases())('assignment, handling and reply on $name', ({ url }) => {
@@ -64,7 +64,7 @@ describe.each(databases())('assignment, handling and reply on $name', ({ url }) 
     const p = await assigned({ mode: 'SOLE', unitIds: [String(U1)] });
     expect(p.status).toBe('ASSIGNED');
     const [t] = p.tasks;
-    expect(t).toMatchObject({ role: 'SOLE', status: 'PENDING_RECEIPT', dueOn: addMonths(today(), 3), overdue: false, unit: { id: String(U1) } });
+    expect(t).toMatchObject({ role: 'SOLE', status: 'PENDING_RECEIPT', receiptDueOn: addDays(today(), 10), dueOn: addMonths(today(), 3), overdue: false, receiptOverdue: false, unit: { id: String(U1) } });
     expect((await ok(module, `{ proposal(id: "${p.id}") { tasks { availableActions } } }`, {}, unitUser(U1))).tasks[0].availableActions).toEqual(['receive', 'requestReturn']);
 
     expect((await task('receiveHandlingTask', t.id, p.id, unitUser(U2))).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', action: 'receive' });
@@ -169,7 +169,7 @@ describe.each(databases())('assignment, handling and reply on $name', ({ url }) 
     const started = daysAgo(125);
     const p = await assigned({ mode: 'SOLE', unitIds: [String(U1)], assignedOn: started });
     const t = p.tasks[0];
-    expect(t).toMatchObject({ overdue: true, dueOn: addMonths(started, 3) });
+    expect(t).toMatchObject({ overdue: true, dueOn: addMonths(started, 3), receiptOverdue: true, receiptDueOn: addDays(started, 10) });
     expect((await proposal(p.id)).overdue).toBe(true);
     const listed = await ok(module, `{ proposals(filter: { overdue: true }, first: 1000) { nodes { id } } }`, {}, staff);
     expect(listed.nodes.map((n: any) => n.id)).toContain(p.id);
@@ -181,9 +181,16 @@ describe.each(databases())('assignment, handling and reply on $name', ({ url }) 
     expect((await task('extendHandlingDeadline', t.id, p.id, office, `, until: "${tooLate}", reason: "需跨部门协调"`)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'until', rule: 'six-months' });
     expect((await task('extendHandlingDeadline', t.id, p.id, office, `, until: "${addMonths(started, 5)}", reason: " "`)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
     expect((await task('extendHandlingDeadline', t.id, p.id, unitUser(U1), `, until: "${addMonths(started, 5)}", reason: "需跨部门协调"`)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await task('extendHandlingDeadline', t.id, p.id, office, `, until: "${addMonths(started, 3)}", reason: "需跨部门协调"`)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'until', rule: 'later' });
     const extended = await done('extendHandlingDeadline', t.id, p.id, office, `, until: "${addMonths(started, 6)}", reason: "需待省级政策出台"`);
-    expect(extended).toMatchObject({ dueOn: addMonths(started, 6), overdue: false });
-    expect((await auditOf(module, 'handling_task', t.id)).map((a) => a[1])).toEqual(['extendDeadline']);
+    expect(extended).toMatchObject({ dueOn: addMonths(started, 6), overdue: false, receiptOverdue: true });
+    // Signing receipt late clears the receipt flag; the reply deadline stands as extended.
+    expect(await done('receiveHandlingTask', t.id, p.id, unitUser(U1))).toMatchObject({ status: 'RECEIVED', receiptOverdue: false, overdue: false });
+    await replyTo(t.id, p.id, unitUser(U1));
+    await done('passProposalReply', t.id, p.id, office);
+    expect((await task('extendHandlingDeadline', t.id, p.id, staff, `, until: "${addMonths(started, 6)}", reason: "x"`)).errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'ACCEPTED', rule: 'done' });
+    expect((await auditOf(module, 'handling_task', t.id)).map((a) => a[1])).toEqual(['extendDeadline', 'receive', 'reply', 'passReply']);
+    expect((await ok(module, `{ handlingTasks(filter: { overdue: true }, first: 100) { nodes { id } } }`, {}, unitUser(U1))).nodes.map((n: any) => n.id)).not.toContain(t.id);
   });
 
   it('refuses a bad assignment naming the field, writing nothing', async () => {
@@ -223,5 +230,14 @@ describe.each(databases())('assignment, handling and reply on $name', ({ url }) 
     const w = await ok(module, `{ replyGradeWordings(district: "${A}") { grade wording } }`, {}, staff);
     expect(w).toContainEqual({ grade: 'C', wording: '受条件限制，暂时难以解决' });
     expect((await module.execute(`mutation { setReplyGradeWording(district: "${B}", grade: C, wording: "x") { wording } }`, {}, staff)).errors?.[0].extensions?.code).toBe('CROSS_DISTRICT');
+    expect(await refused(module, `mutation { setReplyGradeWording(district: "${A}", grade: C, wording: " ") { wording } }`, {}, staff)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'wording' });
+    expect(await auditOf(module, 'reply_grade_wording', `${A}:C`)).toEqual([['', 'set', 'C']]);
+    // A reply graded C reads the district's wording; another district keeps the default.
+    const p = await assigned({ mode: 'SOLE', unitIds: [String(U1)] });
+    await done('receiveHandlingTask', p.tasks[0].id, p.id, unitUser(U1));
+    const replied = await replyTo(p.tasks[0].id, p.id, unitUser(U1), { ...reply, grade: 'C' });
+    expect((replied.data!.replyToProposal as any).replies).toEqual([{ grade: 'C', review: 'PENDING', reviewNote: null, gradeWording: '受条件限制，暂时难以解决' }]);
+    const other = await ok(module, `{ replyGradeWordings(district: "${B}") { grade wording } }`, {}, staffOf(B));
+    expect(other).toContainEqual({ grade: 'C', wording: '因条件限制需以后解决' });
   });
 }, 120_000);

@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
 import { today } from '../commands/common.js';
 import {
-  assignProposal, closeProposal, decideReturn, extendDeadline, isOverdue, rateReply, receiveTask, reopenProposal, replyToProposal, requestReturn, reviewReply, sendOpinion,
+  assignProposal, closeProposal, decideReturn, extendDeadline, isOverdue, isReceiptOverdue, rateReply, receiveTask, reopenProposal, replyToProposal, requestReturn, reviewReply, sendOpinion,
 } from '../commands/handling.js';
 import { setGradeWording } from '../commands/honours.js';
 import { HandlingTaskSchema, TASK_ROLES, TASK_STATUSES, type HandlingTask } from '../entities/handling-task.entity.js';
@@ -58,7 +58,8 @@ HandlingTaskType.implement({
     dueOn: t.exposeString('dueOn', { description: 'Reply (a co-unit: send its opinion) by this day; extended at most to six months.' }),
     startedOn: t.exposeString('startedOn'),
     extensionReason: t.exposeString('extensionReason', { nullable: true }),
-    overdue: t.boolean({ resolve: (task) => isOverdue(task) }),
+    overdue: t.boolean({ description: 'Not replied (a co-unit: opinion not sent) by dueOn.', resolve: (task) => isOverdue(task) }),
+    receiptOverdue: t.boolean({ description: 'Neither received nor asked to be returned by receiptDueOn.', resolve: (task) => isReceiptOverdue(task) }),
     returnReason: t.exposeString('returnReason', { nullable: true }),
     replacedBy: t.field({ type: HandlingTaskType, nullable: true, resolve: (task, _a, ctx) => (task.replacedById ? ctx.loaders.one(HandlingTaskSchema).load(task.replacedById) : null) }),
     opinion: t.exposeString('opinion', { nullable: true, description: 'A co-unit\'s opinion to the lead unit.' }),

@@ -63,6 +63,7 @@ describe.each(databases())('key proposals, two-way evaluation, awards and instru
     expect(forStaff).toEqual({ qualityScores: [{ total: 91 }], handlingScores: [{ total: 76 }] });
     const forAuthor = await ok(module, `{ proposal(id: "${p.id}") { qualityScores { total } } }`, {}, author);
     expect(forAuthor.qualityScores).toBeNull();
+    expect((await auditOf(module, 'proposal', p.id)).filter((a) => a[1].startsWith('score'))).toEqual([['REPLIED', 'scoreQuality', 'REPLIED'], ['REPLIED', 'scoreHandling', 'REPLIED']]);
   });
 
   it('awards excellent proposals and records leaders\' instructions, announcing both', async () => {

@@ -47,6 +47,11 @@ describe.each(databases())('public-opinion information on $name', ({ url }) => {
     expect((await module.execute(`mutation { publishBulletinIssue(id: "${draftIssue.id}", version: ${draftIssue.version}) { status } }`, {}, staff)).errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', rule: 'empty' });
     const filled = await ok(module, `mutation { addItemsToBulletinIssue(id: "${draftIssue.id}", version: ${draftIssue.version}, itemIds: ["${submitted.id}"]) { version items { id } } }`, {}, staff);
     expect(filled.items).toEqual([{ id: submitted.id }]);
+    // Only the district's information staff put an issue together and publish it.
+    for (const [caller, code] of [[leaderOf(A), 'FORBIDDEN'], [author, 'FORBIDDEN'], [staffOf(B), 'NOT_FOUND']] as const) {
+      expect((await module.execute(`mutation { publishBulletinIssue(id: "${draftIssue.id}", version: ${filled.version}) { status } }`, {}, caller)).errors?.[0].extensions?.code).toBe(code);
+      expect((await module.execute(`mutation { removeItemsFromBulletinIssue(id: "${draftIssue.id}", version: ${filled.version}, itemIds: ["${submitted.id}"]) { status } }`, {}, caller)).errors?.[0].extensions?.code).toBe(code);
+    }
     const published = await ok(module, `mutation { publishBulletinIssue(id: "${draftIssue.id}", version: ${filled.version}) { status publishedOn items { status } } }`, {}, staff);
     expect(published).toEqual({ status: 'PUBLISHED', publishedOn: today(), items: [{ status: 'ISSUED' }] });
     expect((await module.execute(`mutation { publishBulletinIssue(id: "${draftIssue.id}", version: ${filled.version + 1}) { status } }`, {}, staff)).errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'PUBLISHED' });

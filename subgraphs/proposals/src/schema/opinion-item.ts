@@ -1,8 +1,8 @@
-import { canSeeDistrict, connectionType, findPage, notFound, pageArgs, parseId } from '@cppcc/kit';
+import { connectionType, findPage, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { authorsOf, editOpinionItem, feedBack, moveItem, recordAdoption, reportItem, submitOpinionItem } from '../commands/opinion.js';
+import { editOpinionItem, feedBack, maySeeItem, moveItem, recordAdoption, reportItem, submitOpinionItem } from '../commands/opinion.js';
 import {
   ADOPTION_LEVELS, ADOPTION_MODES, AdoptionSchema, OPINION_SOURCES, OPINION_STATUSES, OpinionAuthorSchema, OpinionItemSchema,
   type Adoption, type OpinionItem,
@@ -62,9 +62,16 @@ OpinionItemType.implement({
   }),
 });
 
+/** One item by id as the caller may see it (see maySeeItem), or null. */
+async function visibleItem(ctx: RequestContext, id: number): Promise<OpinionItem | null> {
+  const [item] = await ctx.loaders.many(OpinionItemSchema, 'id', {}, true).load(id);
+  return item && (await maySeeItem(ctx, item)) ? item : null;
+}
+
+// Resolved by key as the opinionItem query resolves it: its authors see it from anywhere.
 builder.asEntity(OpinionItemType, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) => ctx.loaders.one(OpinionItemSchema).load(Number(id)),
+  resolveReference: ({ id }, ctx) => visibleItem(ctx, Number(id)),
 });
 
 export const OpinionItemConnection = connectionType<OpinionItem>(builder, 'OpinionItem', OpinionItemType);
@@ -104,9 +111,8 @@ builder.queryField('opinionItem', (t) =>
     type: OpinionItemType,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, { id }, ctx) => {
-      const item = await ctx.em.findOne(OpinionItemSchema, { id: parseId(id) }, { filters: false });
-      const own = item && ctx.caller.memberId !== null && (await authorsOf(ctx.em, item.id)).includes(Number(ctx.caller.memberId));
-      if (!item || !(item.public || own || canSeeDistrict(ctx.caller, item.district))) throw notFound('opinion item', id);
+      const item = await visibleItem(ctx, parseId(id));
+      if (!item) throw notFound('opinion item', id);
       return item;
     },
   }),

@@ -97,6 +97,8 @@ describe.each(databases())('proposal review on $name', ({ url }) => {
     expect(merged).toEqual({ status: 'MERGED', mergedInto: { id: target.id } });
     const cos = await ok(module, `{ proposal(id: "${target.id}") { cosigners { member { id } status joinedByMerge } } }`, {}, staff);
     expect(cos.cosigners).toEqual([{ member: { id: '9001' }, status: 'ACCEPTED', joinedByMerge: true }]);
+    // The merged proposal's author follows it into the one it joined, not yet filed.
+    expect(await ok(module, `{ proposal(id: "${p.id}") { mergedInto { id status } } }`, {}, author)).toEqual({ mergedInto: { id: target.id, status: 'SUBMITTED' } });
     const self = await module.execute(`mutation { mergeProposal(id: "${target.id}", version: 1, intoId: "${target.id}") { status } }`, {}, staff);
     expect(self.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'intoId' });
   });

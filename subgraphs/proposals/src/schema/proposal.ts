@@ -1,9 +1,9 @@
-import { canSeeDistrict, connectionType, findPage, notFound, pageArgs, parseId } from '@cppcc/kit';
+import { connectionType, findPage, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { isOverdue } from '../commands/handling.js';
-import { isProposer } from '../commands/common.js';
+import { maySeeProposal } from '../commands/common.js';
 import { consentConversion, draftProposal, editProposal, mergeProposal, proposeConversion, review, submitDraft, submitProposal } from '../commands/proposals.js';
 import { HandlingTaskSchema } from '../entities/handling-task.entity.js';
 import { KeyProposalSchema } from '../entities/key-proposal.entity.js';
@@ -51,7 +51,7 @@ ProposalType.implement({
     status: t.field({ type: ProposalStatusType, resolve: (p) => p.status }),
     statusNote: t.exposeString('statusNote', { nullable: true, description: 'Why it was not filed or returned, or what the office proposes: told to the proposer.' }),
     convertedTo: t.field({ type: ConversionTargetType, nullable: true, resolve: (p) => p.convertedTo ?? null }),
-    mergedInto: t.field({ type: ProposalType, nullable: true, resolve: (p, _a, ctx) => (p.mergedIntoId ? ctx.loaders.one(ProposalSchema).load(p.mergedIntoId) : null) }),
+    mergedInto: t.field({ type: ProposalType, nullable: true, resolve: (p, _a, ctx) => (p.mergedIntoId ? visibleProposal(ctx, p.mergedIntoId) : null) }),
     mode: t.field({ type: HandlingModeType, nullable: true, resolve: (p) => p.mode ?? null }),
     assignedOn: t.exposeString('assignedOn', { nullable: true }),
     rating: t.field({ type: RatingType, nullable: true, resolve: (p) => p.rating ?? null }),
@@ -74,9 +74,17 @@ ProposalType.implement({
   }),
 });
 
+/** One proposal by id as the caller may see it (see maySeeProposal), or null. */
+export async function visibleProposal(ctx: RequestContext, id: number): Promise<Proposal | null> {
+  const [proposal] = await ctx.loaders.many(ProposalSchema, 'id', {}, true).load(id);
+  return proposal && (await maySeeProposal(ctx, proposal)) ? proposal : null;
+}
+
+// Resolved by key as the proposal query resolves it: a member's own draft or submitted proposal
+// referred to from another subgraph (their record, their studio) is theirs to see.
 builder.asEntity(ProposalType, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) => ctx.loaders.one(ProposalSchema).load(Number(id)),
+  resolveReference: ({ id }, ctx) => visibleProposal(ctx, Number(id)),
 });
 
 export const ProposalConnection = connectionType<Proposal>(builder, 'Proposal', ProposalType);
@@ -135,8 +143,8 @@ builder.queryField('proposal', (t) =>
     type: ProposalType,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      const proposal = await ctx.em.findOne(ProposalSchema, { id: parseId(id) }, { filters: false });
-      if (!proposal || !(proposal.public || canSeeDistrict(ctx.caller, proposal.district) || (await isProposer(ctx.em, ctx, proposal)))) throw notFound('proposal', id);
+      const proposal = await visibleProposal(ctx, parseId(id));
+      if (!proposal) throw notFound('proposal', id);
       return proposal;
     },
   }),

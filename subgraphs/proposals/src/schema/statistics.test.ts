@@ -96,6 +96,29 @@ describe.each(databases())('statistics computed from rows on $name', ({ url }) =
       { level: 'DISTRICT', items: 0, single: 0, combined: 0, instructions: 0 },
     ]);
     expect((await ok(module, q, { f: { member: '9002' } }, staff)).submitted).toBe(0);
+    // 9001 is of sector 15, 9002 of sector 16.
+    expect(await ok(module, q, { f: { sector: '15' } }, staff)).toMatchObject({ submitted: 1, issued: 1, adopted: 1, instructions: 1 });
+    expect(await ok(module, q, { f: { sector: '16' } }, staff)).toMatchObject({ submitted: 0, issued: 0, issues: 0, adopted: 0, instructions: 0 });
     expect((await ok(module, q, { f: { district: A, from: tomorrow } }, staff)).adopted).toBe(0);
+  });
+
+  it('counts key proposals, awards and instructions, and a period picks proposals by the day they were submitted', async () => {
+    // P1, rated satisfied.
+    const [p1] = (await ok(module, `{ proposals(filter: { author: "9001", status: RATED }) { nodes { id } } }`, {}, staff)).nodes;
+    await ok(module, `mutation($i: DesignateKeyProposalInput!) { designateKeyProposal(input: $i) { id } }`, { i: { proposalId: p1.id, year: new Date().getUTCFullYear(), chairMeetingOn: today(), leaderName: '市委主要负责同志', leaderTitle: '市委书记', topLeader: true } }, staff);
+    await ok(module, `mutation { awardExcellentProposal(proposalId: "${p1.id}", year: ${new Date().getUTCFullYear()}, awardedOn: "${today()}") { year } }`, {}, staff);
+    await ok(module, `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { id } }`, { i: { subjectType: 'PROPOSAL', subjectId: p1.id, leader: '市委主要负责同志', level: 'CITY', text: '请抓好落实。', instructedOn: today() } }, leaderOf(A));
+    expect(await stats({ district: A })).toMatchObject({ keyProposals: 1, excellent: 1, instructions: 1 });
+    expect(await stats({ member: '9002' })).toMatchObject({ keyProposals: 0, excellent: 0, instructions: 0 });
+
+    // A proposal of last year, not filed: only a period reaching back that far counts it.
+    const old = await ok(module, SUBMIT, { i: input }, member(9004));
+    await ok(module, `mutation { rejectProposal(id: "${old.id}", version: ${old.version}, note: "不符合立案标准") { id } }`, {}, staff);
+    await systemEm(module.orm).nativeUpdate(ProposalSchema, { id: Number(old.id) }, { submittedAt: new Date(Date.now() - 400 * 86_400_000) });
+    expect(await stats({ district: A, from: daysAgo(410), to: daysAgo(390) })).toMatchObject({ submitted: 1, filed: 0, notFiled: 1 });
+    expect(await stats({ district: A, to: daysAgo(1) })).toMatchObject({ submitted: 1, notFiled: 1 });
+    expect(await stats({ district: A, from: daysAgo(1) })).toMatchObject({ submitted: 5, filed: 4, notFiled: 1, keyProposals: 1 });
+    expect(await stats({ district: A })).toMatchObject({ submitted: 6, notFiled: 2 });
+    expect(await refused(module, STATS, { f: { to: '2026/01/01' } }, staff)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.to' });
   });
 }, 120_000);
