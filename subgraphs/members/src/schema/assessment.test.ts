@@ -121,4 +121,19 @@ describe.each(databases())('assessments on $name', ({ url }) => {
     const rules = await module.execute(`{ scoringRules(district: "${CITY}", year: 2027) { version } }`);
     expect((rules.data!.scoringRules as any).version).toBe(3);
   });
+  it('ranks only members serving at the year\'s end: a member suspended in the year is assessed but not ranked', async () => {
+    const suspend = `mutation($id: ID!, $on: String!) { updateMemberProfile(id: $id, input: { status: SUSPENDED, effectiveOn: $on }) { status } }`;
+    expect((await module.execute(suspend, { id: '3', on: '2027-11-01' }, staff)).errors).toBeUndefined();
+    // Member 4 is suspended only after the year: still ranked for it.
+    expect((await module.execute(suspend, { id: '4', on: '2028-02-01' }, staff)).errors).toBeUndefined();
+    const three = ((await module.execute(assessment, { id: '3' }, staff)).data!.member as any).assessment;
+    expect(three.rank).toBeNull();
+    expect(three.total).toBeGreaterThan(0);
+    const four = ((await module.execute(assessment, { id: '4' }, staff)).data!.member as any).assessment;
+    expect(four.rank).toBe(1);
+    const list = (await module.execute(`{ assessments(district: "${CITY}", year: 2027) { rank member { id } } }`, {}, staff)).data!.assessments as any[];
+    expect(list[0]).toEqual({ rank: 1, member: { id: '4' } });
+    expect(list.at(-1)).toEqual({ rank: null, member: { id: '3' } });
+    expect(list.filter((a) => a.rank === null)).toHaveLength(1);
+  });
 });

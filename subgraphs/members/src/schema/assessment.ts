@@ -94,7 +94,7 @@ export const AssessmentType = builder.objectRef<RankedAssessment>('Assessment').
     rulesVersion: t.int({ resolve: (a) => a.rules.version }),
     total: t.exposeFloat('total'),
     grade: t.exposeString('grade'),
-    rank: t.exposeInt('rank', { description: 'Within the district; equal totals share a rank.' }),
+    rank: t.exposeInt('rank', { nullable: true, description: 'Within the district, among members serving at the year\'s end; equal totals share a rank. Null for a member who had left or was suspended by then: assessed, not ranked.' }),
     deducted: t.exposeFloat('deducted'),
     subtotals: t.field({ type: [Subtotal], resolve: (a) => a.subtotals }),
     unmet: t.field({ type: [Unmet], resolve: (a) => a.unmet }),
@@ -123,13 +123,13 @@ builder.objectField(MemberType, 'assessment', (t) =>
 builder.queryField('assessments', (t) =>
   t.field({
     type: [AssessmentType],
-    description: 'Every member\'s assessment in a district and year, best first. Staff only.',
+    description: 'Every member\'s assessment in a district and year, ranked ones best first, then the unranked. Staff only.',
     authScopes: { staff: true },
     args: { district: t.arg.id({ required: true }), year: t.arg.int({ required: true }) },
     resolve: async (_root, { district, year }, ctx) => {
       if (!mayAssess(ctx, String(district))) throw appError(ErrorCode.CROSS_DISTRICT, `district: you may not see assessments of district ${district}`, { field: 'district' });
       const all = await districtAssessments(ctx, String(district), year);
-      return all ? [...all.values()].sort((a, b) => a.rank - b.rank) : [];
+      return all ? [...all.values()].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.total - a.total) : [];
     },
   }),
 );
