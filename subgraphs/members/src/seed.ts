@@ -6,6 +6,7 @@ import { MeritRecordSchema } from './entities/merit-record.entity.js';
 import { ScoringRuleSetSchema } from './entities/scoring-rule-set.entity.js';
 import { MemberStudioSchema, StudioReceptionSchema, StudioResidentSchema, StudioShiftSchema, TownshipConvenorSchema } from './entities/studio.entity.js';
 import { DonationCampaignSchema, DonationSchema } from './entities/donation.entity.js';
+import { MemberChangeSchema } from './entities/member-change.entity.js';
 import { MemberSchema } from './entities/member.entity.js';
 import { StandingReportSchema } from './entities/standing-report.entity.js';
 import { announceMember } from './commands/announce-member.js';
@@ -29,9 +30,12 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
       termId: null,
       public: true,
     });
+    // The appointment opens the dated history, as registerMember does for a live one.
+    em.create(MemberChangeSchema, { district: m.district, memberId: m.id, field: 'status', fromValue: null, toValue: 'ACTIVE', effectiveOn: '2021-12-20', changedBy: null, note: '任命为委员', public: false });
     announceMember(em, 'members', member, appointed);
   }, progress);
   await syncSequence(em, 'member');
+  await syncSequence(em, 'member_change');
 
   for (const c of campaigns) em.create(DonationCampaignSchema, { ...c, public: true });
   let id = 0;

@@ -8,6 +8,8 @@ import { members } from '../module.js';
 const staff = testCaller(['staff'], CITY);
 const update = `mutation($id: ID!, $i: UpdateMemberProfileInput!) { updateMemberProfile(id: $id, input: $i) { workUnit title standingCommittee } }`;
 const history = `query($id: ID!) { member(id: $id) { history { field from to effectiveOn note } } }`;
+/** Every demo member's history opens with the appointment. */
+const appointed = { field: 'status', from: null, to: 'ACTIVE', effectiveOn: '2021-12-20', note: '任命为委员' };
 
 describe.each(databases())('member profile history on $name', ({ url }) => {
   let module: TestModule;
@@ -23,6 +25,7 @@ describe.each(databases())('member profile history on $name', ({ url }) => {
     expect(r.data!.updateMemberProfile).toMatchObject({ workUnit: '黄山市农业农村局', standingCommittee: !before.standingCommittee });
     const rows = ((await module.execute(history, { id: '6' }, testCaller(['member'], CITY, '6'))).data!.member as any).history;
     expect(rows).toEqual([
+      appointed,
       { field: 'workUnit', from: before.workUnit, to: '黄山市农业农村局', effectiveOn: '2026-03-01', note: '工作调动' },
       { field: 'standingCommittee', from: String(before.standingCommittee), to: String(!before.standingCommittee), effectiveOn: '2026-03-01', note: '工作调动' },
     ]);
@@ -41,7 +44,9 @@ describe.each(databases())('member profile history on $name', ({ url }) => {
     expect(r.errors).toBeUndefined();
     const after = (await module.execute(`{ member(id: "8") { name ethnicity term { ordinal } history { field from to effectiveOn } } }`, {}, staff)).data!.member as any;
     expect(after).toMatchObject({ name: '王晓明', ethnicity: '回族', term: { ordinal: 11 } });
+    const { note: _note, ...opened } = appointed;
     expect(after.history).toEqual([
+      opened,
       { field: 'name', from: before.name, to: '王晓明', effectiveOn: '2027-01-05' },
       { field: 'ethnicity', from: before.ethnicity, to: '回族', effectiveOn: '2027-01-05' },
       { field: 'termId', from: null, to: '42', effectiveOn: '2027-01-05' },
@@ -58,7 +63,7 @@ describe.each(databases())('member profile history on $name', ({ url }) => {
     const self = await module.execute(update, { id: '7', i: { title: '教授', effectiveOn: '2026-03-01' } }, testCaller(['member'], CITY, '7'));
     expect(self.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const rows = ((await module.execute(history, { id: '7' }, staff)).data!.member as any).history;
-    expect(rows).toEqual([]);
+    expect(rows).toEqual([appointed]);
     const anonymous = await module.execute(history, { id: '7' });
     expect(anonymous.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
