@@ -103,7 +103,7 @@ export type CampaignAction = 'open' | 'close' | 'reopen' | 'compile';
  * A public-input campaign (征集): staff draft it (questionnaires and questions are fixed while it
  * is a draft), open it for answers and contributions, close it, and once every contribution is
  * screened and the recommendations compiled from them are submitted, mark it compiled. A closed
- * campaign may be reopened to collect more.
+ * campaign may be reopened to collect more until recommendations are drafted from it.
  */
 export const campaignWorkflow = defineWorkflow<CampaignStatus, CampaignAction, InputCampaign>('input_campaign', [
   { from: 'DRAFT', action: 'open', who: ['staff'], to: 'OPEN' },

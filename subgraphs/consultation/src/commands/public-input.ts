@@ -76,6 +76,11 @@ export async function moveCampaign(ctx: RequestContext, id: number, action: Camp
     const campaign = await loadCampaign(ctx, em, id, 'id', version);
     const missing = action === 'compile' && campaign.status === 'CLOSED' ? await compileMissing(em, campaign) : null;
     if (missing) throw appError(ErrorCode.ILLEGAL_TRANSITION, `input_campaign ${id}: "compile" needs the ${missing} first`, { state: campaign.status, action, missing });
+    // Recommendations drafted from the collection cite what it held when it closed; taking in more
+    // afterwards would change the figures they were compiled from.
+    if (action === 'reopen' && campaign.status === 'CLOSED' && (await em.count(RecommendationSchema, { campaignId: campaign.id }, { filters: false })) > 0) {
+      throw appError(ErrorCode.ILLEGAL_TRANSITION, `input_campaign ${id}: recommendations are already drafted from it; start a new campaign to collect more`, { state: campaign.status, action, blockedBy: 'recommendations' });
+    }
     campaignWorkflow.apply({ ...ctx, em }, campaign, action, note);
     if (action === 'compile') campaign.compiledOn = on ?? today();
     return campaign;
@@ -240,7 +245,11 @@ export async function respondToQuestionnaire(ctx: RequestContext, questionnaireI
     if (memberId !== null && (await em.count(QuestionnaireResponseSchema, { questionnaireId, memberId }, { filters: false })) > 0) {
       throw answeredTwice(memberId, questionnaireId);
     }
-    return writeResponse(em, loaded, answers, { respondent: memberId === null ? 'PUBLIC' : 'MEMBER', memberId, enteredBy: null, submittedOn: day });
+    const response = await writeResponse(em, loaded, answers, { respondent: memberId === null ? 'PUBLIC' : 'MEMBER', memberId, enteredBy: null, submittedOn: day });
+    // A member's answer is audited under their account; an anonymous one has no actor to name,
+    // and the response row (PUBLIC, its day) is all there is to say of it.
+    if (memberId !== null) audit(em, { entity: 'questionnaire_response', entityId: String(response.id), action: 'respond', fromState: null, toState: 'RECORDED', actor: ctx.caller.userId, note: null });
+    return response;
   }).catch((err: unknown) => {
     // A double submit: both counted no answer, the unique index (questionnaire, member) took the first.
     if (err instanceof UniqueConstraintViolationException && ctx.caller.memberId !== null) throw answeredTwice(Number(ctx.caller.memberId), questionnaireId);

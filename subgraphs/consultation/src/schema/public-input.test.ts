@@ -159,6 +159,10 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
     expect(pub).toMatchObject({ respondent: 'PUBLIC', member: null });
     const mine = (await ok(module, respond, { q: q.id, a: good }, member(12))).respondToQuestionnaire;
     expect(mine).toMatchObject({ respondent: 'MEMBER', member: { id: '12' } });
+    // The member's answer is audited under their account; the anonymous one has no actor and no row.
+    const trail = async (id: string) => (await em().find(AuditEntrySchema, { entity: 'questionnaire_response', entityId: id })).map((a) => [a.action, a.toState, a.actor]);
+    expect(await trail(mine.id)).toEqual([['respond', 'RECORDED', member(12).userId]]);
+    expect(await trail(pub.id)).toEqual([]);
     expect((await module.execute(respond, { q: q.id, a: good }, member(12))).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'questionnaireId' });
     expect((await ok(module, respond, { q: internal.id, a: [{ questionId: internal.questions[0].id, option: '41-60岁' }] }, member(12))).respondToQuestionnaire.respondent).toBe('MEMBER');
     const entered = (await ok(module, paper, { q: q.id, a: [{ questionId: q1, option: '60岁以上' }, { questionId: q2, option: '康养' }], on: '2026-03-20' }, staff)).enterPaperQuestionnaireResponse;
@@ -234,6 +238,9 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
     expect(await rows()).toEqual(beforeRec);
     const r = (await ok(module, draftRec, { i: { ...rec, contributionIds: [own.id, outside.id], authorIds: ['12'] } }, staff)).draftRecommendation;
     expect(r).toMatchObject({ status: 'DRAFT', campaign: { id: c.id }, sources: [{ id: own.id }, { id: outside.id }] });
+    // Once recommendations are drafted from it, the collection stays closed.
+    const reopen = await module.execute(`mutation { reopenInputCampaign(id: "${c.id}", version: ${c.version}) { id } }`, {}, staff);
+    expect(reopen.errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'CLOSED', action: 'reopen', blockedBy: 'recommendations' });
     expect((await compile(c)).errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', missing: 'submission' });
     await ok(module, `mutation { submitRecommendation(id: "${r.id}", version: ${r.version}, submittedTo: "市委、市政府", on: "2099-12-20") { id } }`, {}, staff);
     c = (await compile(c)).data!.compileInputCampaign as any;
