@@ -39,6 +39,8 @@ export interface StackOptions {
    * them rather than read from schema/supergraph.graphql.
    */
   plugins?: Plugin[];
+  /** The gateway's budget of anonymous writes per client a minute (default: the settings'). */
+  anonymousWritesPerMinute?: number;
 }
 
 /** Every installed module on a fresh database of its own, and a gateway in front of them. */
@@ -73,6 +75,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     transport,
     port: 0,
     watchIntervalMs: 100,
+    anonymousWritesPerMinute: options.anonymousWritesPerMinute,
   });
   const stack: Stack = {
     gateway,

@@ -22,6 +22,7 @@ import { createEngine, DEFAULT_ENGINE, type Engine, type EngineKind } from './en
 import { PluginGate } from './plugin-gate.js';
 import { subgraphEndpoints, withRoutingUrls } from './supergraph.js';
 import { Switchboard } from './switchboard.js';
+import { CLIENT_HEADER, memoryWriteLimiter, redisWriteLimiter, type WriteLimiter } from './write-limit.js';
 
 export interface GatewayOptions {
   settings: Settings;
@@ -40,6 +41,11 @@ export interface GatewayOptions {
    * Redis in production (made from REDIS_URL when not given).
    */
   transport?: Transport;
+  /**
+   * Anonymous mutations one client address may send a minute; default `settings.anonymousWritesPerMinute`,
+   * 0 for none. Counted in Redis when `settings.redisUrl` is set (shared by every instance), else in-process.
+   */
+  anonymousWritesPerMinute?: number;
 }
 
 export interface RunningGateway {
@@ -48,6 +54,13 @@ export interface RunningGateway {
   /** Re-reads the supergraph now (the file watcher calls this). */
   reload(): Promise<boolean>;
   stop(): Promise<void>;
+}
+
+/** The address a request came from: the first X-Forwarded-For hop behind a trusted proxy, else the socket's peer. */
+function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const first = typeof forwarded === 'string' ? forwarded.split(',')[0].trim() : '';
+  return (trustProxy && first) || req.socket.remoteAddress || 'unknown';
 }
 
 /** An anonymous client names the district whose view (plugins) it wants. */
@@ -76,13 +89,16 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     log,
   );
 
+  const perMinute = options.anonymousWritesPerMinute ?? settings.anonymousWritesPerMinute;
+  const writeLimiter: WriteLimiter | null = perMinute === 0 ? null : settings.redisUrl ? await redisWriteLimiter(settings.redisUrl, perMinute) : memoryWriteLimiter(perMinute);
+
   async function load(): Promise<boolean> {
     const text = fs.readFileSync(options.supergraphPath, 'utf8');
     if (text === supergraphText) return false;
     const nextSdl = withRoutingUrls(text, options.routingUrls);
     if (gate) gate.load(nextSdl);
     else gate = new PluginGate(nextSdl);
-    const next = await createEngine(kind, { supergraphSdl: nextSdl, log, maxDepth: options.maxDepth ?? 15, gate });
+    const next = await createEngine(kind, { supergraphSdl: nextSdl, log, maxDepth: options.maxDepth ?? 15, gate, writeLimiter });
     const previous = engine;
     // Requests already inside the old engine finish there; new ones go to the new one.
     engine = next;
@@ -172,6 +188,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       // A client never speaks for the gateway: whatever it sent in these headers is dropped.
       delete req.headers[CALLER_HEADER];
       delete req.headers[PROOF_HEADER];
+      delete req.headers[CLIENT_HEADER];
+      req.headers[CLIENT_HEADER] = clientAddress(req, settings.trustProxy);
       req.headers['x-request-id'] = requestId;
       res.setHeader('x-request-id', requestId);
       const who = await identify(req);
@@ -207,6 +225,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await engine.stop();
+      await writeLimiter?.close();
     },
   };
 }

@@ -7,16 +7,22 @@ import { GraphQLError } from 'graphql';
 import { depthLimitRule } from './depth-limit.js';
 import { CALLER_HEADER, siteFromCallerHeader } from './gating.js';
 import { FORWARDED_HEADERS, type Engine, type EngineOptions } from './engine.js';
+import { admitWrite, CLIENT_HEADER } from '../write-limit.js';
 
 interface ForwardContext {
   forward: Record<string, string>;
+  /** The client address, for the write budget; not forwarded. */
+  client?: string;
 }
 
 function gatingPlugin(options: EngineOptions): ApolloServerPlugin<ForwardContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, contextValue }) {
+        async didResolveOperation({ document, contextValue, request }) {
+          const limited = await admitWrite(options.writeLimiter, document, request.operationName, contextValue.forward[CALLER_HEADER], contextValue.client);
+          // Answered like the plugin gate's refusals (HTTP 200 under both engines); the code and retryAfterSeconds say it.
+          if (limited) throw new GraphQLError(limited.message, { extensions: { ...limited.extensions, http: { status: 200 } } });
           const refused = options.gate.check(document, siteFromCallerHeader(contextValue.forward[CALLER_HEADER]));
           // A refusal is an answer like any resolver error (HTTP 200, as under Hive), not a server failure.
           if (refused) throw new GraphQLError(refused.message, { extensions: { ...refused.extensions, http: { status: 200 } } });
@@ -56,7 +62,8 @@ export async function apolloEngine(options: EngineOptions): Promise<Engine> {
     kind: 'apollo',
     async handle(req: IncomingMessage, res: ServerResponse) {
       const forward = Object.fromEntries(FORWARDED_HEADERS.flatMap((h) => (typeof req.headers[h] === 'string' ? [[h, req.headers[h] as string]] : [])));
-      await serveApollo(server, req, res, async () => ({ forward }));
+      const client = typeof req.headers[CLIENT_HEADER] === 'string' ? req.headers[CLIENT_HEADER] : undefined;
+      await serveApollo(server, req, res, async () => ({ forward, client }));
     },
     async stop() {
       await server.stop();

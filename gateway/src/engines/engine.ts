@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CALLER_HEADER, PROOF_HEADER, type Logger } from '@cppcc/kit';
 import type { PluginGate } from '../plugin-gate.js';
+import type { WriteLimiter } from '../write-limit.js';
 
 export const ENGINES = ['hive', 'apollo'] as const;
 export type EngineKind = (typeof ENGINES)[number];
@@ -15,6 +16,8 @@ export interface EngineOptions {
   maxDepth: number;
   /** Refuses plugin fields a district has not enabled and answers its introspection. */
   gate: PluginGate;
+  /** Budgets anonymous writes per client address (null: no limit). */
+  writeLimiter: WriteLimiter | null;
 }
 
 /** Plans and executes operations over the supergraph. The rest of the gateway does not care which. */

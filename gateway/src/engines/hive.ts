@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { CALLER_HEADER, siteFromCallerHeader } from './gating.js';
 import type { EngineOptions as Options } from './engine.js';
 import { depthLimitRule } from './depth-limit.js';
+import { admitWrite, CLIENT_HEADER } from '../write-limit.js';
 import { FORWARDED_HEADERS, type Engine, type EngineOptions } from './engine.js';
 
 /**
@@ -28,7 +29,10 @@ const stableErrorCodes = {
 function gating(options: Options) {
   return {
     async onExecute({ args, setResultAndStopExecution }: any) {
-      const site = siteFromCallerHeader(args.contextValue?.request?.headers?.get(CALLER_HEADER));
+      const headers = args.contextValue?.request?.headers;
+      const limited = await admitWrite(options.writeLimiter, args.document, args.operationName, headers?.get(CALLER_HEADER), headers?.get(CLIENT_HEADER));
+      if (limited) return setResultAndStopExecution({ errors: [limited] });
+      const site = siteFromCallerHeader(headers?.get(CALLER_HEADER));
       const refused = options.gate.check(args.document, site);
       if (refused) return setResultAndStopExecution({ errors: [refused] });
       if (options.gate.disabledFor(site).length > 0 && options.gate.introspection(args.document, args.operationName) === 'only') {

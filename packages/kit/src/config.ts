@@ -17,6 +17,10 @@ export interface Settings {
   jwtIssuer?: string;
   jwtAudience?: string;
   production: boolean;
+  /** Anonymous mutations one client address may send a minute (0: no limit). */
+  anonymousWritesPerMinute: number;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
 const DEV_SECRET = 'cppcc-dev-secret-change-me';
@@ -38,5 +42,14 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     jwtIssuer: env.JWT_ISSUER || undefined,
     jwtAudience: env.JWT_AUDIENCE || undefined,
     production,
+    anonymousWritesPerMinute: readCount(env.ANONYMOUS_WRITES_PER_MINUTE, 30, 'ANONYMOUS_WRITES_PER_MINUTE'),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
   };
+}
+
+function readCount(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of 0 or more, not "${value}"`);
+  return n;
 }

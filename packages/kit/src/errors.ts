@@ -18,6 +18,8 @@ export const ErrorCode = {
   ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
   /** A field of a plugin the request's district has not enabled; `extensions.plugin` names it. */
   PLUGIN_DISABLED: 'PLUGIN_DISABLED',
+  /** Too many anonymous writes from one address; `extensions.retryAfterSeconds` says when to retry. */
+  RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
