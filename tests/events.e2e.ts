@@ -8,7 +8,6 @@ function named(e: { type: string; payload: Record<string, unknown> }): string[] 
   const p = e.payload as Record<string, string & string[]>;
   switch (e.type) {
     case 'proposal.submitted':
-      return [p.authorId];
     case 'proposal.filed':
     case 'proposal.honoured':
       return [p.authorId, ...p.coAuthorIds];
@@ -113,6 +112,49 @@ describe.each(cases)('duty record over the $transport bus on $db', ({ make, url 
       ]),
     );
     expect(after).toHaveLength(before + 2);
+  });
+
+  it('puts a joint proposal into both authors\' records, lead and co-author, and splits the 桐城 points', async () => {
+    const [lead, co] = [11, 12];
+    const leadToken = await stack.token({ roles: ['member'], district: CITY, memberId: String(lead) });
+    const coToken = await stack.token({ roles: ['member'], district: CITY, memberId: String(co) });
+    const staff = await stack.token({ roles: ['staff'], district: CITY });
+    const call = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
+      const r = await stack.post({ query, variables }, { token });
+      expect(r.body.errors, query.slice(0, 60)).toBeUndefined();
+      return Object.values(r.body.data)[0] as any;
+    };
+    const respondBy = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const draft = await call(leadToken, 'mutation($i: ProposalDraftInput!) { draftProposal(input: $i) { id version } }', {
+      i: { title: '关于联合推进徽州古村落保护利用的建议', category: '文化旅游', situation: '现状', analysis: '分析', suggestions: '建议', kind: 'JOINT' },
+    });
+    // Proposals checks co-signers against its replica of members, which the bus fills as it goes.
+    const invited = await stack.settle(async () => {
+      const r = await stack.post({ query: `mutation { inviteProposalCosigners(id: "${draft.id}", version: ${draft.version}, memberIds: ["${co}"], respondBy: "${respondBy}") { cosigners { id } } }` }, { token: leadToken });
+      return r.body.errors?.[0]?.extensions?.code === 'NOT_FOUND' ? undefined : r;
+    });
+    expect(invited.body.errors).toBeUndefined();
+    await call(coToken, `mutation { acceptCosignInvitation(id: "${invited.body.data.inviteProposalCosigners.cosigners[0].id}") { status } }`);
+    const version = async () => (await call(staff, `{ proposal(id: "${draft.id}") { version } }`)).version;
+    await call(leadToken, `mutation { submitProposalDraft(id: "${draft.id}", version: ${await version()}) { status } }`);
+    await call(staff, `mutation { fileProposal(id: "${draft.id}", version: ${await version()}) { status } }`);
+    const year = new Date().getUTCFullYear();
+    await call(staff, 'mutation($i: SetScoringRulesInput!) { setScoringRules(input: $i) { year } }', { i: { district: CITY, year, preset: 'TONGCHENG' } });
+
+    const record = async (memberId: number, token: string) => {
+      const entries = await stack.settle(async () => {
+        const list = (await call(token, `{ member(id: "${memberId}") { dutyEvents { id kind role authors sourceId } } }`)).dutyEvents as { id: string; kind: string; role: string; authors: number; sourceId: string }[];
+        const mine = list.filter((e) => e.sourceId === draft.id);
+        return mine.length >= 2 ? mine : undefined;
+      });
+      const { lines } = (await call(token, `{ member(id: "${memberId}") { assessment(year: ${year}) { lines { event { id } points } } } }`)).assessment;
+      return entries
+        .map((e) => [e.kind, e.role, e.authors, (lines as { event: { id: string } | null; points: number }[]).find((l) => l.event?.id === e.id)?.points])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    };
+    // "提案每件10分，立案加15分；联名提案第一提案人得一半，其余平分": 5 + 7.5 for each of two authors.
+    expect(await record(lead, leadToken)).toEqual([['proposal.filed', 'LEAD', 2, 7.5], ['proposal.submitted', 'LEAD', 2, 5]]);
+    expect(await record(co, coToken)).toEqual([['proposal.filed', 'CO', 2, 7.5], ['proposal.submitted', 'CO', 2, 5]]);
   });
 
   it('agrees with what the other subgraphs show of the same member', async () => {

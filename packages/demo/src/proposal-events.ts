@@ -58,7 +58,7 @@ export function proposalDemoEvents(scale = 1): DemoEvent[] {
   for (const w of proposalWork(scale)) {
     const p = w.proposal;
     const base = { proposalId: String(p.id), authorId: String(p.authorId) };
-    events.push({ type: 'proposal.submitted', district: p.district, payload: { ...base, title: p.title, submittedAt: w.submittedAt } });
+    events.push({ type: 'proposal.submitted', district: p.district, payload: { ...base, coAuthorIds: ids(w.cosignerIds), title: p.title, submittedAt: w.submittedAt } });
     if (!w.filedAt) continue;
     events.push({ type: 'proposal.filed', district: p.district, payload: { ...base, coAuthorIds: ids(w.cosignerIds), caseNumber: w.caseNumber, filedAt: w.filedAt } });
     const honour = { ...base, coAuthorIds: ids(w.cosignerIds), caseNumber: w.caseNumber, title: p.title };

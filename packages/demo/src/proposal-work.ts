@@ -1,5 +1,6 @@
 import { proposals, type DemoProposal } from './activity.js';
 import { governmentUnits, unitByShort, type DemoGovernmentUnit } from './government-units.js';
+import { cityActivity, demoResearchProjectId, ECO_COMPENSATION_MEETING } from './consultation.js';
 import { members } from './members.js';
 import { CITY } from './organization.js';
 import { seeded } from './random.js';
@@ -38,6 +39,8 @@ export interface DemoTask {
   replies: { grade: 'A' | 'B' | 'C' | 'D'; on: string; review: 'PASSED' | 'SENT_BACK' | 'PENDING'; referenceNumber: string }[];
 }
 
+export type DemoRating = 'SATISFIED' | 'BASICALLY_SATISFIED' | 'UNSATISFIED';
+
 export interface DemoProposalWork {
   proposal: DemoProposal;
   kind: 'INDIVIDUAL' | 'JOINT';
@@ -53,12 +56,19 @@ export interface DemoProposalWork {
   assignedOn: string | null;
   tasks: DemoTask[];
   repliedAt: string | null;
-  rating: 'SATISFIED' | 'BASICALLY_SATISFIED' | 'UNSATISFIED' | null;
+  /** The lead's rating: the proposal's own. */
+  rating: DemoRating | null;
   ratingComment: string | null;
+  /** Co-signers' own ratings of the same reply (most rate, a few let it pass). */
+  cosignerRatings: { memberId: number; rating: DemoRating; comment: string | null; on: string }[];
   closedAt: string | null;
   statusNote: string | null;
   steps: DemoStep[];
-  key: { chairMeetingOn: string; leaderName: string; leaderTitle: string; topLeader: boolean; supervision: { kind: 'MEETING' | 'PROGRESS_REPORT'; heldOn: string; text: string }[] } | null;
+  key: {
+    chairMeetingOn: string; leaderName: string; leaderTitle: string; topLeader: boolean;
+    /** 一体两用: the consultation activity and research project (consultation's ids) it grew from. */
+    consultationId: number | null; researchProjectId: number | null;
+    supervision: { kind: 'MEETING' | 'PROGRESS_REPORT'; heldOn: string; text: string }[] } | null;
   /** Unit quality scores (per replying task) and the lead proposer's handling scores. */
   qualityScores: { task: number; scores: Record<string, number> }[];
   handlingScores: { task: number; memberId: number; scores: Record<string, number> }[];
@@ -86,9 +96,12 @@ function plusMonths(on: string, months: number): string {
   return day(t);
 }
 
-/** Key proposals of the city: [year, title, leader, title, top leader]. 市委书记 led one each year. */
-const KEY_LEADERS: [number, string, string, string, boolean][] = [
-  [2025, '关于深化新安江流域生态补偿机制试点的建议', '市委主要负责同志', '市委书记', true],
+interface KeyOrigin { activity: string; research: string }
+
+/** Key proposals of the city: [year, title, leader, title, top leader, origin]. 市委书记 led one each year. */
+const KEY_LEADERS: [number, string, string, string, boolean, KeyOrigin?][] = [
+  // 一体两用: the standing committee's consultation on eco-compensation and its research are also this key proposal.
+  [2025, '关于深化新安江流域生态补偿机制试点的建议', '市委主要负责同志', '市委书记', true, { activity: ECO_COMPENSATION_MEETING, research: 'eco' }],
   [2025, '关于加快茶产业转型升级推进茶业振兴的建议', '市政府主要负责同志', '市长', false],
   [2025, '关于进一步优化民营经济发展环境的建议', '市政协主要负责同志', '市政协主席', false],
   [2025, '关于完善乡村教师支持计划执行的建议', '分管副市长', '副市长', false],
@@ -133,6 +146,7 @@ export function proposalWork(scale = 1): DemoProposalWork[] {
       repliedAt: null,
       rating: null,
       ratingComment: null,
+      cosignerRatings: [],
       closedAt: null,
       statusNote: null,
       steps: [{ entity: 'proposal', action: 'submit', from: joint ? 'DRAFT' : null, to: 'SUBMITTED', on: submittedOn }],
@@ -234,6 +248,15 @@ export function proposalWork(scale = 1): DemoProposalWork[] {
       w.steps.pop();
       w.steps.push({ entity: 'proposal', action: 'rateSatisfied', from: 'REPLIED', to: 'RATED', on: ratedOn, note: w.rating });
     }
+    // Co-signers rate too; drawn apart from the main stream so the rest of the demo stays as it was.
+    const own = seeded(p.id);
+    const STEPS: DemoRating[] = ['SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED'];
+    w.cosignerIds.forEach((memberId, i) => {
+      if (own.chance(0.15)) return;
+      const lead = STEPS.indexOf(w.rating!);
+      const rating = STEPS[Math.min(2, lead + (own.chance(0.2) ? 1 : 0))];
+      w.cosignerRatings.push({ memberId, rating, comment: rating === 'UNSATISFIED' ? '落实措施不够具体，希望明确时间表。' : null, on: plus(ratedOn, 1 + i) });
+    });
     // 双向评议: each replying unit scores the proposal; the lead proposer scores each replying unit.
     w.tasks.forEach((t, i) => {
       if (t.role === 'CO') return;
@@ -244,7 +267,7 @@ export function proposalWork(scale = 1): DemoProposalWork[] {
     });
   }
   // Key proposals: the first filed city proposal of the year on each topic, in handling or done.
-  for (const [year, title, leaderName, leaderTitle, topLeader] of keysLeft) {
+  for (const [year, title, leaderName, leaderTitle, topLeader, origin] of keysLeft) {
     const w = list.find((x) => x.proposal.district === CITY && x.proposal.year === year && x.proposal.title === title && x.assignedOn && !x.key)
       ?? list.find((x) => x.proposal.district === CITY && x.proposal.year === year && x.assignedOn && !x.key);
     if (!w) continue;
@@ -254,6 +277,8 @@ export function proposalWork(scale = 1): DemoProposalWork[] {
       leaderName,
       leaderTitle,
       topLeader,
+      consultationId: origin ? cityActivity(origin.activity).id : null,
+      researchProjectId: origin ? demoResearchProjectId(origin.research) : null,
       supervision: [
         { kind: 'MEETING', heldOn: `${year}-04-16`, text: `${leaderTitle}主持召开重点提案督办协商会，听取承办单位办理情况汇报，与提案人面对面协商。` },
         { kind: 'PROGRESS_REPORT', heldOn: `${year}-06-10`, text: '承办单位报告办理进展：已制定工作方案，明确责任分工和时间节点，部分建议已落实。' },

@@ -4,8 +4,9 @@ import { day, id, level } from './common.js';
 
 export const proposalSubmitted = defineEvent(
   'proposal.submitted',
-  z.object({ proposalId: id, authorId: id, title: z.string().min(1), submittedAt: z.string() }),
-  'A member submitted a proposal (proposals).',
+  // coAuthorIds (co-signers who accepted) came later: optional, so events already in outboxes still read.
+  z.object({ proposalId: id, authorId: id, coAuthorIds: z.array(id).optional(), title: z.string().min(1), submittedAt: z.string() }),
+  'A member submitted a proposal (proposals); a joint one names its co-authors (co-signers who accepted).',
 );
 
 export const proposalFiled = defineEvent(

@@ -147,9 +147,12 @@ const byList = (ids: string[]) => (ids.length === 0 ? [] : authors(ids[0], ids.s
  * that slipped past the ledger still cannot count twice.
  */
 export const consumes: Record<string, EventHandler> = {
-  [proposalSubmitted.type]: duty(proposalSubmitted, (p) => [
-    { memberId: p.authorId, kind: 'proposal.submitted', role: 'LEAD', sourceType: 'Proposal', sourceId: p.proposalId, summary: `提交提案《${p.title}》`, at: p.submittedAt },
-  ]),
+  // An event sent before submissions named co-authors has none: the lead's entry alone, as then.
+  [proposalSubmitted.type]: duty(proposalSubmitted, (p) =>
+    authors(p.authorId, p.coAuthorIds ?? []).map(([memberId, role]) => ({
+      memberId, kind: 'proposal.submitted', role, authors: 1 + (p.coAuthorIds ?? []).length, sourceType: 'Proposal', sourceId: p.proposalId, summary: `${role === 'LEAD' ? '提交' : '联名'}提案《${p.title}》`, at: p.submittedAt,
+    })),
+  ),
   [proposalFiled.type]: duty(proposalFiled, (p) =>
     authors(p.authorId, p.coAuthorIds).map(([memberId, role]) => ({
       memberId, kind: 'proposal.filed', role, authors: 1 + p.coAuthorIds.length, sourceType: 'Proposal', sourceId: p.proposalId, summary: `${role === 'LEAD' ? '领衔' : '联名'}提案 ${p.caseNumber} 立案`, at: p.filedAt,

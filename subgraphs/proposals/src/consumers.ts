@@ -1,13 +1,13 @@
 import { audit, type EventHandler } from '@cppcc/kit';
-import { governmentUnitRegistered, memberRegistered, studioIssueRaised } from '@cppcc/events';
+import { consultationAttended, governmentUnitRegistered, memberRegistered, researchJoined, studioIssueRaised } from '@cppcc/events';
 import { OpinionAuthorSchema } from './entities/opinion-item.entity.js';
 import { ProposalSchema } from './entities/proposal.entity.js';
-import { MemberRefSchema, UnitRefSchema } from './entities/refs.entity.js';
+import { ConsultationRefSchema, MemberRefSchema, UnitRefSchema } from './entities/refs.entity.js';
 import { createItem } from './commands/opinion.js';
 
 /**
  * Replicas of other modules' facts this one checks against (members' districts, handling
- * units), and drafts from issues heard at member studios.
+ * units, consultation activities and research projects), and drafts from issues heard at member studios.
  */
 export const consumes: Record<string, EventHandler> = {
   [memberRegistered.type]: async (em, event) => {
@@ -17,6 +17,18 @@ export const consumes: Record<string, EventHandler> = {
   [governmentUnitRegistered.type]: async (em, event) => {
     const p = governmentUnitRegistered.payload.parse(event.payload);
     await em.upsert(UnitRefSchema, { id: Number(p.unitId), district: p.district, name: p.name, short: p.short, active: p.active });
+  },
+  // Consultation announces its activities and research projects only through the members taking
+  // part: that is enough to know what a key proposal may name as its origin (一体两用).
+  [consultationAttended.type]: async (em, event) => {
+    const p = consultationAttended.payload.parse(event.payload);
+    if (!event.district) throw new Error(`consultation.attended ${event.id}: no district`);
+    await em.upsert(ConsultationRefSchema, { kind: 'ACTIVITY', id: Number(p.activityId), district: event.district, title: p.title });
+  },
+  [researchJoined.type]: async (em, event) => {
+    const p = researchJoined.payload.parse(event.payload);
+    if (!event.district) throw new Error(`research.joined ${event.id}: no district`);
+    await em.upsert(ConsultationRefSchema, { kind: 'RESEARCH', id: Number(p.projectId), district: event.district, title: p.title });
   },
   [studioIssueRaised.type]: async (em, event) => {
     const p = studioIssueRaised.payload.parse(event.payload);

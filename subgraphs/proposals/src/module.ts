@@ -7,10 +7,12 @@ import { HandlingTaskSchema } from './entities/handling-task.entity.js';
 import { KeyProposalSchema, SupervisionSchema } from './entities/key-proposal.entity.js';
 import { AdoptionSchema, BulletinIssueSchema, InstructionSchema, OpinionAuthorSchema, OpinionItemSchema } from './entities/opinion-item.entity.js';
 import { ProposalSchema } from './entities/proposal.entity.js';
-import { MemberRefSchema, UnitRefSchema } from './entities/refs.entity.js';
+import { ConsultationRefSchema, MemberRefSchema, UnitRefSchema } from './entities/refs.entity.js';
+import { ProposalRatingSchema } from './entities/rating.entity.js';
 import { GradeWordingSchema, ReplySchema } from './entities/reply.entity.js';
 import { initial } from './migrations/0001-initial.js';
 import { lifecycle } from './migrations/0002-lifecycle.js';
+import { ratingsAndOrigins } from './migrations/0003-ratings-origins.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
@@ -25,9 +27,9 @@ export const proposals = defineModule({
   entities: [
     ProposalSchema, CosignerSchema, HandlingTaskSchema, ReplySchema, GradeWordingSchema, KeyProposalSchema, SupervisionSchema,
     QualityScoreSchema, HandlingScoreSchema, AwardSchema, OpinionItemSchema, OpinionAuthorSchema, BulletinIssueSchema, AdoptionSchema,
-    InstructionSchema, MemberRefSchema, UnitRefSchema,
+    InstructionSchema, MemberRefSchema, UnitRefSchema, ProposalRatingSchema, ConsultationRefSchema,
   ],
-  migrations: [initial, lifecycle],
+  migrations: [initial, lifecycle, ratingsAndOrigins],
   emits: [proposalSubmitted, proposalFiled, proposalHonoured, opinionItemSubmitted, opinionItemAdopted, instructionReceived],
   consumes,
   seed,

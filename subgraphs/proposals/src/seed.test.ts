@@ -1,4 +1,4 @@
-import { CITY, opinionWork, proposalDemoEvents, proposalWork } from '@cppcc/demo';
+import { cityActivity, CITY, demoResearchProjectId, ECO_COMPENSATION_MEETING, opinionWork, proposalDemoEvents, proposalWork } from '@cppcc/demo';
 import { AuditEntrySchema, OutboxEventSchema, systemEm } from '@cppcc/kit';
 import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +83,15 @@ describe.each(databases())('demo data from the work report on $name', ({ url }) 
       excellent: work.filter((w) => w.award).length,
     });
     expect(stats.satisfactionRate).toBeCloseTo(good.length / rated.length, 4);
+    // Co-signers rate too: every proposer's rating counts in byProposer, the lead's in the 满意率 per proposal.
+    const all = rated.flatMap((w) => [w.rating!, ...w.cosignerRatings.map((r) => r.rating)]);
+    expect(work.some((w) => w.cosignerRatings.length > 0)).toBe(true);
+    const { byProposer } = await ok(module, `{ proposalStatistics(filter: { district: "${CITY}" }) { byProposer { rated unsatisfied satisfactionRate } } }`, {}, cityStaff);
+    expect(byProposer).toEqual({ rated: all.length, unsatisfied: all.filter((r) => r === 'UNSATISFIED').length, satisfactionRate: Math.round((all.filter((r) => r !== 'UNSATISFIED').length / all.length) * 10000) / 10000 });
+    // 一体两用: the 2025 eco-compensation key proposal names the standing committee's consultation and the research.
+    const eco = work.find((w) => w.key?.consultationId)!;
+    const key = await ok(module, `{ proposal(id: "${eco.proposal.id}") { title keyProposal { year consultation { id } researchProject { id } } } }`, {}, cityStaff);
+    expect(key).toEqual({ title: '关于深化新安江流域生态补偿机制试点的建议', keyProposal: { year: 2025, consultation: { id: String(cityActivity(ECO_COMPENSATION_MEETING).id) }, researchProject: { id: String(demoResearchProjectId('eco')) } } });
     const grades = work.flatMap((w) => w.tasks.flatMap((t) => t.replies.slice(-1).filter((r) => r.review === 'PASSED').map((r) => r.grade)));
     expect(stats.grades.map((g: any) => g.count)).toEqual(['A', 'B', 'C', 'D'].map((g) => grades.filter((x) => x === g).length));
   });

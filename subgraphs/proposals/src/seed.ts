@@ -7,6 +7,7 @@ import { HandlingTaskSchema } from './entities/handling-task.entity.js';
 import { KeyProposalSchema, SupervisionSchema } from './entities/key-proposal.entity.js';
 import { AdoptionSchema, BulletinIssueSchema, InstructionSchema, OpinionAuthorSchema, OpinionItemSchema } from './entities/opinion-item.entity.js';
 import { ProposalSchema } from './entities/proposal.entity.js';
+import { ProposalRatingSchema } from './entities/rating.entity.js';
 import { ReplySchema } from './entities/reply.entity.js';
 
 const CONTRACTS: Record<string, EventDefinition> = Object.fromEntries(
@@ -38,6 +39,16 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
       mode: w.mode, assignedOn: w.assignedOn, repliedAt: w.repliedAt ? at(w.repliedAt) : null, rating: w.rating,
       ratingComment: w.ratingComment, closedAt: w.closedAt ? at(w.closedAt) : null,
     });
+    if (w.rating) {
+      const rated = w.steps.find((s) => s.action === 'rateSatisfied' || s.action === 'rateUnsatisfied')!;
+      em.create(ProposalRatingSchema, { proposalId: d.id, memberId: d.authorId, role: 'LEAD', round: 1, rating: w.rating, comment: w.ratingComment, ratedAt: at(rated.on) });
+    }
+    for (const r of w.cosignerRatings) {
+      em.create(ProposalRatingSchema, { proposalId: d.id, memberId: r.memberId, role: 'COSIGNER', round: 1, rating: r.rating, comment: r.comment, ratedAt: at(r.on) });
+      // The step leaves the proposal where the lead's rating put it.
+      const state = w.rating === 'UNSATISFIED' ? 'UNSATISFIED' : 'RATED';
+      auditRow(em, 'proposal', d.id, 'rateAsCosigner', state, state, r.on, `${r.rating}${r.comment ? `: ${r.comment}` : ''}`);
+    }
     for (const memberId of w.cosignerIds) {
       em.create(CosignerSchema, { proposalId: d.id, memberId, status: 'ACCEPTED', respondBy: w.submittedAt.slice(0, 10), respondedAt: at(w.submittedAt), source: 'INVITATION' });
     }
@@ -64,7 +75,7 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
     }
     if (w.key) {
       const id = ++keyId;
-      em.create(KeyProposalSchema, { id, proposalId: d.id, district: d.district, year: d.year, chairMeetingOn: w.key.chairMeetingOn, leaderName: w.key.leaderName, leaderTitle: w.key.leaderTitle, topLeader: w.key.topLeader });
+      em.create(KeyProposalSchema, { id, proposalId: d.id, district: d.district, year: d.year, chairMeetingOn: w.key.chairMeetingOn, leaderName: w.key.leaderName, leaderTitle: w.key.leaderTitle, topLeader: w.key.topLeader, consultationId: w.key.consultationId, researchProjectId: w.key.researchProjectId });
       auditRow(em, 'proposal', d.id, 'designateKey', w.status, w.status, w.key.chairMeetingOn, `${w.key.leaderTitle} ${w.key.leaderName}`);
       for (const s of w.key.supervision) em.create(SupervisionSchema, { keyProposalId: id, kind: s.kind, heldOn: s.heldOn, text: s.text, recordedBy: 'demo' });
     }
@@ -118,7 +129,7 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
   await em.flush();
   // Each announced exactly as a live step would be.
   await writeInBatches(em, proposalDemoEvents(scale), (e) => emit(em, 'proposals', CONTRACTS[e.type], e.payload as never, e.district));
-  for (const table of ['proposal', 'handling_task', 'proposal_reply', 'key_proposal', 'bulletin_issue', 'opinion_item', 'instruction']) await syncSequence(em, table);
+  for (const table of ['proposal', 'proposal_rating', 'handling_task', 'proposal_reply', 'key_proposal', 'bulletin_issue', 'opinion_item', 'instruction']) await syncSequence(em, table);
 }
 
 export async function isSeeded(em: EntityManager): Promise<boolean> {

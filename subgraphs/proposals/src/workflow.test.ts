@@ -1,6 +1,7 @@
 import { systemEm } from '@cppcc/kit';
 import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CosignerSchema } from './entities/cosigner.entity.js';
 import { HandlingTaskSchema, TASK_STATUSES } from './entities/handling-task.entity.js';
 import { OPINION_STATUSES, OpinionItemSchema } from './entities/opinion-item.entity.js';
 import { PROPOSAL_STATUSES, ProposalSchema } from './entities/proposal.entity.js';
@@ -44,6 +45,7 @@ describe.each(databases())('moves outside the transition tables on $name', ({ ur
     assign: [`assignProposal(input: { mode: SOLE, unitIds: ["${U1}"] })`, staff],
     rateSatisfied: ['rateProposalReply(rating: SATISFIED)', author],
     rateUnsatisfied: ['rateProposalReply(rating: UNSATISFIED, comment: "答复不具体")', author],
+    rateAsCosigner: ['rateProposalReplyAsCosigner(rating: SATISFIED)', member(9003)],
     reopen: ['reopenProposal(NOTE)', staff],
     close: ['closeProposal', staff],
   };
@@ -133,7 +135,7 @@ describe.each(databases())('moves by callers the transition tables do not name o
 
   const em = () => systemEm(module.orm);
   const callers = {
-    author, otherMember: member(9002), staff, office: officeOf(A), leader: leaderOf(A), unit: unitUser(U1), otherUnit: unitUser(U2), otherStaff: staffOf(B),
+    author, otherMember: member(9002), cosigner: member(9003), staff, office: officeOf(A), leader: leaderOf(A), unit: unitUser(U1), otherUnit: unitUser(U2), otherStaff: staffOf(B),
   };
   type Who = keyof typeof callers;
   /** Records are made public first, so every caller sees them and the refusal is about the step, not the record. */
@@ -160,6 +162,7 @@ describe.each(databases())('moves by callers the transition tables do not name o
     assign: ['staff', `assignProposal(input: { mode: SOLE, unitIds: ["${U1}"] })`],
     rateSatisfied: ['author', 'rateProposalReply(rating: SATISFIED)'],
     rateUnsatisfied: ['author', 'rateProposalReply(rating: UNSATISFIED, comment: "答复不具体")'],
+    rateAsCosigner: ['cosigner', 'rateProposalReplyAsCosigner(rating: SATISFIED)'],
     reopen: ['staff', 'reopenProposal(note: "再次办理")'],
     close: ['staff', 'closeProposal'],
   };
@@ -172,6 +175,8 @@ describe.each(databases())('moves by callers the transition tables do not name o
     for (const t of proposalWorkflow.transitions.filter((x) => x.action in proposalSteps)) {
       const p = await ok(module, SUBMIT, { i: input }, author);
       await em().nativeUpdate(ProposalSchema, { id: Number(p.id) }, { status: t.from, public: true });
+      // Member 9003 co-signed every one of them, so the co-signer's row has its holder.
+      await em().insert(CosignerSchema, { proposalId: Number(p.id), memberId: 9003, status: 'ACCEPTED', respondBy: '2026-01-01', respondedAt: new Date(), source: 'INVITATION' });
       const { version } = await ok(module, `{ proposal(id: "${p.id}") { version } }`, {}, staff);
       const [holder, template] = proposalSteps[t.action];
       const [, name, args = ''] = /^(\w+)(?:\((.*)\))?$/.exec(template)!;

@@ -28,12 +28,19 @@ export const staff = inDistrict<Proposal>('staff', 'proposal-committee staff');
 export const office = inDistrict<Proposal>('operator', 'supervising office');
 const author: Actor<Proposal> = { relation: 'author', holds: (ctx, p) => ctx.caller.memberId === String(p.authorId) };
 
+/** A proposal with its accepted co-signers looked up, for the co-signer relation. */
+export type ProposalRecord = Proposal & { cosignerIds?: number[] };
+const cosigner: Actor<ProposalRecord> = {
+  relation: 'co-signer (accepted)',
+  holds: (ctx, p) => ctx.caller.memberId !== null && (p.cosignerIds ?? []).includes(Number(ctx.caller.memberId)),
+};
+
 export type ProposalAction =
   | 'submit' | 'withdraw' | 'file' | 'reject' | 'returnForRevision' | 'proposeConversion' | 'consentConversion'
-  | 'declineConversion' | 'merge' | 'assign' | 'completeReplies' | 'rateSatisfied' | 'rateUnsatisfied' | 'reopen' | 'close';
+  | 'declineConversion' | 'merge' | 'assign' | 'completeReplies' | 'rateSatisfied' | 'rateUnsatisfied' | 'rateAsCosigner' | 'reopen' | 'close';
 
 /** The proposal's whole life. Nothing else changes a proposal's status. */
-export const proposalWorkflow = defineWorkflow<ProposalStatus, ProposalAction, Proposal>('proposal', [
+export const proposalWorkflow = defineWorkflow<ProposalStatus, ProposalAction, ProposalRecord>('proposal', [
   // Drafting and review (审查).
   { from: 'DRAFT', action: 'submit', who: [author], to: 'SUBMITTED' },
   { from: 'DRAFT', action: 'withdraw', who: [author], to: 'WITHDRAWN' },
@@ -52,19 +59,30 @@ export const proposalWorkflow = defineWorkflow<ProposalStatus, ProposalAction, P
   { from: 'ASSIGNED', action: 'completeReplies', who: [office], to: 'REPLIED' },
   { from: 'REPLIED', action: 'rateSatisfied', who: [author], to: 'RATED' },
   { from: 'REPLIED', action: 'rateUnsatisfied', who: [author], to: 'UNSATISFIED' },
+  // Every co-signer rates too (朝天: "all co-signing members are notified to rate"), once a
+  // round, until the proposal is closed; their ratings are counted but do not move it.
+  { from: 'REPLIED', action: 'rateAsCosigner', who: [cosigner], to: 'REPLIED' },
+  { from: 'RATED', action: 'rateAsCosigner', who: [cosigner], to: 'RATED' },
+  { from: 'UNSATISFIED', action: 'rateAsCosigner', who: [cosigner], to: 'UNSATISFIED' },
   { from: 'UNSATISFIED', action: 'reopen', who: [staff], to: 'ASSIGNED' },
+  // Rule unsatisfied-rating: only when a co-signer rated this round's reply unsatisfied.
+  { from: 'RATED', action: 'reopen', who: [staff], to: 'ASSIGNED' },
   { from: 'UNSATISFIED', action: 'close', who: [staff], to: 'CLOSED' },
   { from: 'RATED', action: 'close', who: [staff], to: 'CLOSED' },
 ]);
 
-const invitee: Actor<Cosigner> = { relation: 'invitee', holds: (ctx, c) => ctx.caller.memberId === String(c.memberId) };
+/** An invitation with its proposal's lead author looked up, for the inviting-author relation. */
+export type CosignerRecord = Cosigner & { proposalAuthorId?: number };
+const invitee: Actor<CosignerRecord> = { relation: 'invitee', holds: (ctx, c) => ctx.caller.memberId === String(c.memberId) };
+const inviter: Actor<CosignerRecord> = { relation: 'the proposal\'s lead author', holds: (ctx, c) => c.proposalAuthorId !== undefined && ctx.caller.memberId === String(c.proposalAuthorId) };
 
-export type CosignerAction = 'accept' | 'decline';
+export type CosignerAction = 'accept' | 'decline' | 'revoke';
 
-/** A co-signer's answer to an invitation. */
-export const cosignerWorkflow = defineWorkflow<CosignerStatus, CosignerAction, Cosigner>('proposal_cosigner', [
+/** A co-signer's answer to an invitation, or the lead author taking back one not yet answered. */
+export const cosignerWorkflow = defineWorkflow<CosignerStatus, CosignerAction, CosignerRecord>('proposal_cosigner', [
   { from: 'INVITED', action: 'accept', who: [invitee], to: 'ACCEPTED' },
   { from: 'INVITED', action: 'decline', who: [invitee], to: 'DECLINED' },
+  { from: 'INVITED', action: 'revoke', who: [inviter], to: 'REVOKED' },
 ]);
 
 const taskUnit = (name: string, roles: HandlingTask['role'][]): Actor<HandlingTask> => ({

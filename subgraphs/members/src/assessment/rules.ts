@@ -148,9 +148,9 @@ export const PRESETS: Record<string, RuleSet> = {
       // "全体会议50分（请假30分，缺席0分）": two sittings a year make the 50 (the 30).
       { kind: 'meeting.attended', qualifier: 'PLENARY', category: '会议', points: 25 },
       { kind: 'meeting.on_leave', qualifier: 'PLENARY', category: '会议', points: 15 },
-      // "提案每件10分，立案加15分；联名提案第一提案人得一半，其余平分". A submission names only
-      // its lead, so the 10 goes to the lead; the 15 for filing is split among the joint authors.
-      { kind: 'proposal.submitted', category: '提案', points: 10 },
+      // "提案每件10分，立案加15分；联名提案第一提案人得一半，其余平分": both the 10 for the
+      // submission and the 15 for filing are split among the joint authors.
+      { kind: 'proposal.submitted', category: '提案', points: 10, jointLeadShare: 0.5 },
       { kind: 'proposal.filed', category: '提案', points: 15, jointLeadShare: 0.5 },
       // "活动每次2分，书面发言5分".
       { kind: 'consultation.attended', category: '活动', points: 2 },

@@ -1,7 +1,7 @@
 import { appError, canSeeDistrict, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
 import { CosignerSchema } from '../entities/cosigner.entity.js';
 import { ProposalSchema, type Proposal } from '../entities/proposal.entity.js';
-import { proposalWorkflow, type ProposalAction } from '../workflow.js';
+import { proposalWorkflow, type ProposalAction, type ProposalRecord } from '../workflow.js';
 
 /** Today in UTC as YYYY-MM-DD; deadlines are days. */
 export function today(now = new Date()): string {
@@ -38,11 +38,12 @@ export function requireText(value: string | null | undefined, field: string, max
   return text;
 }
 
-/** Is the caller the lead author or a co-signer (invited or signed) of the proposal? */
+/** Is the caller the lead author or a co-signer (invited, signed or declined; not revoked) of the proposal? */
 export async function isProposer(em: EntityManager, ctx: RequestContext, proposal: Proposal): Promise<boolean> {
   if (!ctx.caller.memberId) return false;
   if (ctx.caller.memberId === String(proposal.authorId)) return true;
-  return (await em.count(CosignerSchema, { proposalId: proposal.id, memberId: Number(ctx.caller.memberId) })) > 0;
+  // An invitation the author took back no longer opens the draft.
+  return (await em.count(CosignerSchema, { proposalId: proposal.id, memberId: Number(ctx.caller.memberId), status: { $ne: 'REVOKED' } })) > 0;
 }
 
 /**
@@ -54,7 +55,7 @@ export async function maySeeProposal(ctx: RequestContext, proposal: Proposal): P
   const me = ctx.caller.memberId;
   if (!me) return false;
   if (me === String(proposal.authorId)) return true;
-  return (await ctx.loaders.many(CosignerSchema, 'proposalId').load(proposal.id)).some((c) => String(c.memberId) === me);
+  return (await ctx.loaders.many(CosignerSchema, 'proposalId').load(proposal.id)).some((c) => String(c.memberId) === me && c.status !== 'REVOKED');
 }
 
 /**
@@ -80,7 +81,7 @@ export function checkVersion(proposal: Proposal, version: number): void {
  * One step of the proposal's table. Touching the row makes its version move even when only a
  * task changed, so two steps on one proposal cannot both commit (the UPDATE checks the version).
  */
-export function step(ctx: RequestContext, em: EntityManager, proposal: Proposal, action: ProposalAction, note: string | null = null): void {
+export function step(ctx: RequestContext, em: EntityManager, proposal: ProposalRecord, action: ProposalAction, note: string | null = null): void {
   proposalWorkflow.apply({ ...ctx, em }, proposal, action, note);
   touch(proposal);
 }

@@ -3,7 +3,9 @@ import { HandlingTaskSchema, type HandlingTask, type TaskRole } from '../entitie
 import type { HandlingMode, Proposal, Rating } from '../entities/proposal.entity.js';
 import { UnitRefSchema } from '../entities/refs.entity.js';
 import { ReplySchema, type Grade } from '../entities/reply.entity.js';
-import { taskWorkflow, type TaskAction } from '../workflow.js';
+import { ProposalRatingSchema } from '../entities/rating.entity.js';
+import { taskWorkflow, type ProposalRecord, type TaskAction } from '../workflow.js';
+import { acceptedCosigners } from './proposals.js';
 import { addDays, addMonths, checkVersion, loadProposal, parseDay, refused, requireText, step, today, touch } from './common.js';
 
 /** Days a unit has to sign receipt or ask to return an item that is not its business. */
@@ -248,7 +250,11 @@ export async function extendDeadline(ctx: RequestContext, taskId: number, versio
   });
 }
 
-/** The lead proposer rates the reply; an unsatisfied rating gives its reason and lets staff reopen handling. */
+/**
+ * The lead proposer (for a collective proposal, the member who submitted it) rates the reply.
+ * Theirs is the proposal's rating (征询意见表 is answered by the first proposer): it moves the
+ * proposal, and an unsatisfied one gives its reason and lets staff reopen handling.
+ */
 export async function rateReply(ctx: RequestContext, id: number, version: number, rating: Rating, comment: string | null): Promise<Proposal> {
   const why = rating === 'UNSATISFIED' ? requireText(comment, 'comment') : comment?.trim() || null;
   return ctx.em.transactional(async (em) => {
@@ -257,17 +263,49 @@ export async function rateReply(ctx: RequestContext, id: number, version: number
     step(ctx, em, proposal, rating === 'UNSATISFIED' ? 'rateUnsatisfied' : 'rateSatisfied', `${rating}${why ? `: ${why}` : ''}`);
     proposal.rating = rating;
     proposal.ratingComment = why;
+    em.create(ProposalRatingSchema, { proposalId: id, memberId: proposal.authorId, role: 'LEAD', round: proposal.round, rating, comment: why, ratedAt: new Date() });
     return proposal;
   });
 }
 
-/** 再次办理: staff reopen an unsatisfactorily answered proposal; its replying units handle it again, with fresh deadlines. */
+/**
+ * An accepted co-signer rates the reply, once a round, from the reply until closing. The rating
+ * is recorded and counted (statistics' byProposer) but does not move the proposal; an unsatisfied
+ * one lets staff reopen handling even when the lead was satisfied.
+ */
+export async function rateReplyAsCosigner(ctx: RequestContext, id: number, version: number, rating: Rating, comment: string | null): Promise<Proposal> {
+  const why = rating === 'UNSATISFIED' ? requireText(comment, 'comment') : comment?.trim() || null;
+  return ctx.em.transactional(async (em) => {
+    const proposal: ProposalRecord = await loadProposal(em, ctx, id);
+    checkVersion(proposal, version);
+    proposal.cosignerIds = await acceptedCosigners(em, id);
+    const from = proposal.status;
+    step(ctx, em, proposal, 'rateAsCosigner', `${rating}${why ? `: ${why}` : ''}`);
+    const memberId = Number(ctx.caller.memberId);
+    if (await em.count(ProposalRatingSchema, { proposalId: id, memberId, round: proposal.round })) {
+      throw refused(from, 'rateAsCosigner', 'already-rated', `proposal ${id}: you already rated the reply of handling round ${proposal.round}`);
+    }
+    em.create(ProposalRatingSchema, { proposalId: id, memberId, role: 'COSIGNER', round: proposal.round, rating, comment: why, ratedAt: new Date() });
+    return proposal;
+  });
+}
+
+/**
+ * 再次办理: staff reopen an unsatisfactorily answered proposal; its replying units handle it
+ * again, with fresh deadlines, and every proposer rates the new reply. From RATED (the lead was
+ * satisfied) only when a co-signer rated this round's reply unsatisfied.
+ */
 export async function reopenProposal(ctx: RequestContext, id: number, version: number, note: string): Promise<Proposal> {
   const why = requireText(note, 'note');
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
     checkVersion(proposal, version);
+    const from = proposal.status;
     step(ctx, em, proposal, 'reopen', why);
+    if (from === 'RATED' && !(await em.count(ProposalRatingSchema, { proposalId: id, round: proposal.round, rating: 'UNSATISFIED' }))) {
+      throw refused(from, 'reopen', 'unsatisfied-rating', `proposal ${id}: no proposer rated the reply unsatisfied; a satisfied proposal is closed, not reopened`);
+    }
+    proposal.round += 1;
     const start = today();
     for (const task of await em.find(HandlingTaskSchema, { proposalId: id, role: { $ne: 'CO' }, status: 'ACCEPTED' })) {
       taskWorkflow.apply({ ...ctx, em }, task, 'reopen', why);

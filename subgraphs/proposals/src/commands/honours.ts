@@ -5,6 +5,7 @@ import { HandlingTaskSchema } from '../entities/handling-task.entity.js';
 import { KeyProposalSchema, SupervisionSchema, type KeyProposal, type SupervisionKind } from '../entities/key-proposal.entity.js';
 import { InstructionSchema, OpinionAuthorSchema, OpinionItemSchema, type AdoptionLevel, type Instruction, type InstructionSubject } from '../entities/opinion-item.entity.js';
 import { FILED_STATUSES, ProposalSchema, type Proposal } from '../entities/proposal.entity.js';
+import { ConsultationRefSchema, type ConsultationRefKind } from '../entities/refs.entity.js';
 import { GradeWordingSchema, type Grade } from '../entities/reply.entity.js';
 import { acceptedCosigners } from './proposals.js';
 import { loadProposal, parseDay, requireText, today } from './common.js';
@@ -31,13 +32,37 @@ async function honour(em: EntityManager, ctx: RequestContext, p: Proposal, honou
   }, p.district);
 }
 
-export interface KeyProposalInput {
+/** 一体两用: the consultation activity and research project a key proposal grew from, by consultation's ids. */
+export interface KeyOrigin {
+  consultationId?: number | null;
+  researchProjectId?: number | null;
+}
+
+export interface KeyProposalInput extends KeyOrigin {
   proposalId: number;
   year: number;
   chairMeetingOn: string;
   leaderName: string;
   leaderTitle: string;
   topLeader: boolean;
+}
+
+/**
+ * Checks a named origin against the replica of consultation's records: it must be known and of
+ * the key proposal's district. Returns a note for the audit trail.
+ */
+async function checkOrigin(em: EntityManager, district: string, origin: KeyOrigin, prefix: string): Promise<string | null> {
+  const named: [ConsultationRefKind, number, string, string][] = [];
+  if (origin.consultationId != null) named.push(['ACTIVITY', origin.consultationId, `${prefix}consultationId`, 'consultation activity']);
+  if (origin.researchProjectId != null) named.push(['RESEARCH', origin.researchProjectId, `${prefix}researchProjectId`, 'research project']);
+  const notes: string[] = [];
+  for (const [kind, id, field, what] of named) {
+    const ref = await em.findOne(ConsultationRefSchema, { kind, id });
+    if (!ref) throw appError(ErrorCode.NOT_FOUND, `${field}: ${what} ${id} is not known`, { field, id: String(id) });
+    if (ref.district !== district) throw inputError(field, 'same-district', `${what} ${id} belongs to district ${ref.district}, not ${district}`);
+    notes.push(`${what} ${id}《${ref.title}》`);
+  }
+  return notes.length ? notes.join('; ') : null;
 }
 
 /** The chair meeting chooses a key proposal (重点提案) and names the leader who supervises it. */
@@ -51,9 +76,30 @@ export async function designateKeyProposal(ctx: RequestContext, input: KeyPropos
     requireFiled(proposal, 'input.proposalId');
     if (input.year !== proposal.year) throw inputError('input.year', 'proposal-year', `proposal ${proposal.id} is of ${proposal.year}`);
     if (await em.count(KeyProposalSchema, { proposalId: proposal.id })) throw appError(ErrorCode.CONFLICT, `input.proposalId: proposal ${proposal.id} is already a key proposal`, { field: 'input.proposalId' });
-    const key = em.create(KeyProposalSchema, { proposalId: proposal.id, district: proposal.district, year: input.year, chairMeetingOn, leaderName, leaderTitle, topLeader: input.topLeader });
-    audit(em, { entity: 'proposal', entityId: String(proposal.id), action: 'designateKey', fromState: proposal.status, toState: proposal.status, actor: ctx.caller.userId, note: `${leaderTitle} ${leaderName}` });
+    const origin = await checkOrigin(em, proposal.district, input, 'input.');
+    const key = em.create(KeyProposalSchema, {
+      proposalId: proposal.id, district: proposal.district, year: input.year, chairMeetingOn, leaderName, leaderTitle, topLeader: input.topLeader,
+      consultationId: input.consultationId ?? null, researchProjectId: input.researchProjectId ?? null,
+    });
+    audit(em, { entity: 'proposal', entityId: String(proposal.id), action: 'designateKey', fromState: proposal.status, toState: proposal.status, actor: ctx.caller.userId, note: `${leaderTitle} ${leaderName}${origin ? `; from ${origin}` : ''}` });
     await honour(em, ctx, proposal, 'KEY', chairMeetingOn);
+    return key;
+  });
+}
+
+/**
+ * Names (or, with nulls, clears) the consultation activity and research project a key proposal
+ * grew from, when that was seen after the chair meeting chose it. Staff or leaders of its district.
+ */
+export async function setKeyProposalOrigin(ctx: RequestContext, keyProposalId: number, origin: KeyOrigin): Promise<KeyProposal> {
+  return ctx.em.transactional(async (em) => {
+    const key = await em.findOne(KeyProposalSchema, { id: keyProposalId });
+    if (!key) throw notFound('key proposal', keyProposalId);
+    staffOf(ctx, key.district, 'the origin of a key proposal', ['staff', 'leader']);
+    const note = await checkOrigin(em, key.district, origin, '');
+    key.consultationId = origin.consultationId ?? null;
+    key.researchProjectId = origin.researchProjectId ?? null;
+    audit(em, { entity: 'proposal', entityId: String(key.proposalId), action: 'setKeyOrigin', fromState: null, toState: 'KEY', actor: ctx.caller.userId, note: note ?? 'origin cleared' });
     return key;
   });
 }

@@ -1,11 +1,11 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { appError, assertKnownDistrict, audit, emit, ErrorCode, inputError, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, assertKnownDistrict, audit, emit, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
 import { opinionItemSubmitted, proposalFiled, proposalSubmitted } from '@cppcc/events';
 import { CosignerSchema } from '../entities/cosigner.entity.js';
 import { OpinionAuthorSchema, OpinionItemSchema } from '../entities/opinion-item.entity.js';
 import { ProposalSchema, type Attachment, type CollectiveKind, type ConversionTarget, type Proposal, type ProposalKind, type ProposalWindow } from '../entities/proposal.entity.js';
 import { MemberRefSchema } from '../entities/refs.entity.js';
-import { cosignerWorkflow, type ProposalAction } from '../workflow.js';
+import { cosignerWorkflow, type CosignerRecord, type ProposalAction } from '../workflow.js';
 import { addDays, checkVersion, loadProposal, parseDay, refused, requireText, step, today, touch } from './common.js';
 
 export interface ProposalInput {
@@ -60,8 +60,9 @@ function checkComplete(p: Proposal): void {
   if (p.title.trim().length < 5) throw inputError('title', 'min', 'must have at least 5 characters before submission');
 }
 
-function announceSubmitted(em: EntityManager, ctx: RequestContext, p: Proposal): void {
-  emit(em, ctx.module, proposalSubmitted, { proposalId: String(p.id), authorId: String(p.authorId), title: p.title, submittedAt: p.submittedAt.toISOString() }, p.district);
+/** Co-authors are the co-signers who accepted by submission: the members subgraph scores joint work from them. */
+function announceSubmitted(em: EntityManager, ctx: RequestContext, p: Proposal, coAuthorIds: number[]): void {
+  emit(em, ctx.module, proposalSubmitted, { proposalId: String(p.id), authorId: String(p.authorId), coAuthorIds: coAuthorIds.map(String), title: p.title, submittedAt: p.submittedAt.toISOString() }, p.district);
 }
 
 async function callerMember(ctx: RequestContext): Promise<{ memberId: string; district: string }> {
@@ -97,7 +98,7 @@ export async function submitProposal(ctx: RequestContext, input: ProposalInput):
     checkComplete(proposal);
     await em.flush();
     audit(em, { entity: 'proposal', entityId: String(proposal.id), action: 'submit', fromState: null, toState: 'SUBMITTED', actor: ctx.caller.userId, note: null });
-    announceSubmitted(em, ctx, proposal);
+    announceSubmitted(em, ctx, proposal, []);
     return proposal;
   });
 }
@@ -168,10 +169,32 @@ export async function answerInvitation(ctx: RequestContext, cosignerId: number, 
   return ctx.em.transactional(async (em) => {
     const cosigner = await em.findOne(CosignerSchema, { id: cosignerId });
     if (!cosigner || ctx.caller.memberId !== String(cosigner.memberId)) throw appError(ErrorCode.NOT_FOUND, `invitation ${cosignerId} does not exist or is not yours`, { id: String(cosignerId) });
-    const proposal = await loadProposal(em, ctx, cosigner.proposalId);
+    // The invitation is the invitee's own, even once revoked (the draft is then no longer theirs to read).
+    const proposal = await em.findOneOrFail(ProposalSchema, { id: cosigner.proposalId }, { filters: false });
     if (cosigner.status === 'INVITED' && proposal.status !== 'DRAFT') throw refused(cosigner.status, action, 'invitation-closed', `proposal ${proposal.id} was already submitted: the invitation is closed`);
     if (cosigner.status === 'INVITED' && today() > cosigner.respondBy) throw refused(cosigner.status, action, 'deadline-passed', `the invitation had to be answered by ${cosigner.respondBy}`);
     cosignerWorkflow.apply({ ...ctx, em }, cosigner, action);
+    cosigner.respondedAt = new Date();
+    touch(proposal);
+    return cosigner;
+  });
+}
+
+/**
+ * The lead author takes back an invitation not yet answered (a wrong name, a change of plan),
+ * while the proposal is a draft; the member no longer sees the draft and is not waited for.
+ */
+export async function revokeInvitation(ctx: RequestContext, cosignerId: number, version: number, note: string | null) {
+  return ctx.em.transactional(async (em) => {
+    const cosigner: CosignerRecord | null = await em.findOne(CosignerSchema, { id: cosignerId });
+    if (!cosigner) throw notFound('invitation', cosignerId);
+    const proposal = await loadProposal(em, ctx, cosigner.proposalId).catch(() => {
+      throw notFound('invitation', cosignerId);
+    });
+    checkVersion(proposal, version);
+    cosigner.proposalAuthorId = proposal.authorId;
+    if (cosigner.status === 'INVITED' && proposal.status !== 'DRAFT') throw refused(cosigner.status, 'revoke', 'invitation-closed', `proposal ${proposal.id} was already submitted: the invitation is closed`);
+    cosignerWorkflow.apply({ ...ctx, em }, cosigner, 'revoke', note?.trim() || null);
     cosigner.respondedAt = new Date();
     touch(proposal);
     return cosigner;
@@ -198,7 +221,7 @@ export async function submitDraft(ctx: RequestContext, id: number, version: numb
     if (first) {
       proposal.submittedAt = new Date();
       proposal.year = proposal.submittedAt.getUTCFullYear();
-      announceSubmitted(em, ctx, proposal);
+      announceSubmitted(em, ctx, proposal, await acceptedCosigners(em, id));
     }
     proposal.statusNote = null;
     return proposal;

@@ -15,6 +15,12 @@ export const KeyProposalSchema = defineEntity({
     leaderTitle: p.string(),
     /** The city's (or district's) top Party leader: the report counts those. */
     topLeader: p.boolean().default(false),
+    /**
+     * 一体两用: the consultation activity or research project (consultation subgraph) whose work
+     * this key proposal carries on; the same research serves as consultation outcome and proposal.
+     */
+    consultationId: p.integer().nullable(),
+    researchProjectId: p.integer().nullable(),
   },
 });
 export type KeyProposal = InferEntity<typeof KeyProposalSchema>;

@@ -84,8 +84,14 @@ export const ProposalSchema = defineEntity({
     /** Day of the assignment meeting (交办会), YYYY-MM-DD. */
     assignedOn: p.string().length(10).nullable(),
     repliedAt: p.datetime().nullable(),
+    /**
+     * The proposal's overall rating: the lead's latest (each proposer's own is a ProposalRating
+     * row). It decides the step and the per-proposal satisfaction rate.
+     */
     rating: p.string().$type<Rating>().nullable(),
     ratingComment: p.text().nullable(),
+    /** Handling round: 1, and one more each time handling is reopened (再次办理); ratings are per round. */
+    round: p.integer().default(1),
     closedAt: p.datetime().nullable(),
     /** Touched by every step on the proposal or its tasks, so each step bumps `version`. */
     changedAt: p.datetime().nullable(),

@@ -27,3 +27,22 @@ export const UnitRefSchema = defineEntity({
   },
 });
 export type UnitRef = InferEntity<typeof UnitRefSchema>;
+
+export const CONSULTATION_REF_KINDS = ['ACTIVITY', 'RESEARCH'] as const;
+export type ConsultationRefKind = (typeof CONSULTATION_REF_KINDS)[number];
+
+/**
+ * Replica of consultation's activities and research projects, as far as the bus tells of them
+ * (consultation.attended, research.joined): what a key proposal may name as its origin.
+ */
+export const ConsultationRefSchema = defineEntity({
+  name: 'ConsultationRef',
+  tableName: 'consultation_ref',
+  properties: {
+    kind: p.string().$type<ConsultationRefKind>().primary(),
+    id: p.integer().primary().autoincrement(false),
+    district: p.string().length(12),
+    title: p.string(),
+  },
+});
+export type ConsultationRef = InferEntity<typeof ConsultationRefSchema>;

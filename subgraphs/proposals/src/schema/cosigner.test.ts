@@ -80,4 +80,30 @@ describe.each(databases())('joint proposals and co-signers on $name', ({ url }) 
     expect(await countRows(module, CosignerSchema)).toBe(before);
     expect(await refused(module, `mutation { acceptCosignInvitation(id: "999999") { status } }`, {}, member(9002))).toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it('lets the lead author take back an unanswered invitation while drafting, audited, and refuses it otherwise', async () => {
+    const p = await draft();
+    const [c2, c3] = ((await invite(p, [9002, 9003])).data!.inviteProposalCosigners as any).cosigners;
+    const revoke = (id: string, version: number, caller = author) =>
+      module.execute(`mutation { revokeCosignInvitation(id: "${id}", version: ${version}, note: "邀请有误") { status availableActions } }`, {}, caller);
+    expect((await ok(module, `{ proposal(id: "${p.id}") { cosigners { availableActions } } }`, {}, author)).cosigners[0].availableActions).toEqual(['revoke']);
+    // Only the lead author takes an invitation back; a stale version is refused; nothing moves.
+    expect((await revoke(c2.id, (await current(p.id)).version, member(9003))).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', state: 'INVITED', action: 'revoke' });
+    expect((await revoke(c2.id, 0)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'version' });
+    expect((await revoke(c2.id, (await current(p.id)).version)).data!.revokeCosignInvitation).toEqual({ status: 'REVOKED', availableActions: [] });
+    expect(await auditOf(module, 'proposal_cosigner', c2.id)).toEqual([['INVITED', 'revoke', 'REVOKED']]);
+    // The invitation is closed to its invitee, who no longer reads the draft.
+    expect((await answer('acceptCosignInvitation', c2.id)).errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'REVOKED', action: 'accept' });
+    expect((await module.execute(`{ proposal(id: "${p.id}") { id } }`, {}, member(9002))).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await revoke(c2.id, (await current(p.id)).version)).errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'REVOKED', action: 'revoke' });
+    // Submission waits for no revoked invitation; once submitted, the rest are closed.
+    await answer('acceptCosignInvitation', c3.id, member(9003));
+    expect((await submitDraft(await current(p.id))).errors).toBeUndefined();
+    const q = await draft();
+    const [c4] = ((await invite(q, [9004])).data!.inviteProposalCosigners as any).cosigners;
+    await module.execute(`mutation { withdrawProposal(id: "${q.id}", version: ${(await current(q.id)).version}) { status } }`, {}, author);
+    const before = await countRows(module, CosignerSchema, { status: 'REVOKED' });
+    expect((await revoke(c4.id, (await current(q.id)).version)).errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'INVITED', action: 'revoke', rule: 'invitation-closed' });
+    expect(await countRows(module, CosignerSchema, { status: 'REVOKED' })).toBe(before);
+  });
 }, 120_000);

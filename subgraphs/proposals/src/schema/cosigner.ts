@@ -1,7 +1,8 @@
 import { parseId } from '@cppcc/kit';
 import { builder } from '../builder.js';
-import { answerInvitation, inviteCosigners } from '../commands/proposals.js';
+import { answerInvitation, inviteCosigners, revokeInvitation } from '../commands/proposals.js';
 import { COSIGNER_STATUSES, CosignerSchema, type Cosigner } from '../entities/cosigner.entity.js';
+import { ProposalSchema } from '../entities/proposal.entity.js';
 import { today } from '../commands/common.js';
 import { cosignerWorkflow } from '../workflow.js';
 import { MemberRef } from './member.js';
@@ -22,7 +23,13 @@ CosignerType.implement({
     respondedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.respondedAt ?? null }),
     joinedByMerge: t.boolean({ description: 'Joined when their own proposal was merged into this one (并案).', resolve: (c) => c.source === 'MERGE' }),
     proposal: t.field({ type: ProposalType, nullable: true, description: 'The invitee sees the draft they are invited to.', resolve: (c, _a, ctx) => visibleProposal(ctx, c.proposalId) }),
-    availableActions: t.stringList({ resolve: (c, _a, ctx) => cosignerWorkflow.available(ctx, c) }),
+    availableActions: t.stringList({
+      resolve: async (c, _a, ctx) => {
+        // The invitee may no longer read a draft whose invitation was revoked: read past the filters.
+        const [proposal] = await ctx.loaders.many(ProposalSchema, 'id', {}, true).load(c.proposalId);
+        return cosignerWorkflow.available(ctx, { ...c, proposalAuthorId: proposal?.authorId });
+      },
+    }),
   }),
 });
 
@@ -63,3 +70,17 @@ for (const [field, action, description] of [
     }),
   );
 }
+
+builder.mutationField('revokeCosignInvitation', (t) =>
+  t.field({
+    type: CosignerType,
+    description: 'The lead author takes back an invitation not yet answered, while the proposal is a draft (audited); the member no longer sees the draft.',
+    authScopes: { member: true },
+    args: {
+      id: t.arg.id({ required: true, description: 'The invitation (ProposalCosigner) id.' }),
+      version: t.arg.int({ required: true, description: 'The proposal\'s version.' }),
+      note: t.arg.string({ required: false }),
+    },
+    resolve: (_r, { id, version, note }, ctx) => revokeInvitation(ctx, parseId(id), version, note ?? null),
+  }),
+);

@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
 import { today } from '../commands/common.js';
 import {
-  assignProposal, closeProposal, decideReturn, extendDeadline, isOverdue, isReceiptOverdue, rateReply, receiveTask, reopenProposal, replyToProposal, requestReturn, reviewReply, sendOpinion,
+  assignProposal, closeProposal, decideReturn, extendDeadline, isOverdue, isReceiptOverdue, receiveTask, reopenProposal, replyToProposal, requestReturn, reviewReply, sendOpinion,
 } from '../commands/handling.js';
 import { setGradeWording } from '../commands/honours.js';
 import { HandlingTaskSchema, TASK_ROLES, TASK_STATUSES, type HandlingTask } from '../entities/handling-task.entity.js';
@@ -11,7 +11,7 @@ import { ProposalSchema } from '../entities/proposal.entity.js';
 import { DEFAULT_GRADE_WORDING, GRADES, GradeWordingSchema, REPLY_REVIEWS, ReplySchema, type Grade, type Reply } from '../entities/reply.entity.js';
 import { taskWorkflow } from '../workflow.js';
 import { GovernmentUnitRef } from './government-unit.js';
-import { HandlingModeType, ProposalType, RatingType } from './proposal.js';
+import { HandlingModeType, ProposalType } from './proposal.js';
 
 export const TaskStatusType = builder.enumType('HandlingTaskStatus', { values: TASK_STATUSES });
 export const TaskRoleType = builder.enumType('HandlingTaskRole', { values: TASK_ROLES, description: '独办 SOLE, 分办 SEPARATE, 主办 LEAD, 会办 CO.' });
@@ -233,19 +233,10 @@ builder.mutationField('extendHandlingDeadline', (t) =>
   }),
 );
 
-builder.mutationField('rateProposalReply', (t) =>
-  t.field({
-    type: ProposalType,
-    description: 'The lead proposer rates the reply; UNSATISFIED needs a comment and lets staff reopen handling.',
-    authScopes: { member: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), rating: t.arg({ type: RatingType, required: true }), comment: t.arg.string({ required: false }) },
-    resolve: (_r, { id, version, rating, comment }, ctx) => rateReply(ctx, parseId(id), version, rating, comment ?? null),
-  }),
-);
 builder.mutationField('reopenProposal', (t) =>
   t.field({
     type: ProposalType,
-    description: 'Staff reopen handling after an unsatisfied rating (再次办理); replying units get fresh deadlines.',
+    description: 'Staff reopen handling after an unsatisfied rating — the lead\'s, or a co-signer\'s this round (再次办理); replying units get fresh deadlines and every proposer rates again.',
     authScopes: { authenticated: true },
     args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: true }) },
     resolve: (_r, { id, version, note }, ctx) => reopenProposal(ctx, parseId(id), version, note),

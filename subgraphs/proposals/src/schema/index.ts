@@ -1,10 +1,13 @@
 import { builder } from '../builder.js';
 import './district.js';
 import './government-unit.js';
+import './consultation-activity.js';
+import './research-project.js';
 import './member.js';
 import './proposal.js';
 import './cosigner.js';
 import './handling-task.js';
+import './rating.js';
 import './key-proposal.js';
 import './evaluation.js';
 import './opinion-item.js';

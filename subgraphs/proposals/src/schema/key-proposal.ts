@@ -1,10 +1,12 @@
 import { findPage, connectionType, pageArgs, parseId } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
-import { designateKeyProposal, recordSupervision } from '../commands/honours.js';
+import { designateKeyProposal, recordSupervision, setKeyProposalOrigin } from '../commands/honours.js';
 import { KeyProposalSchema, SUPERVISION_KINDS, SupervisionSchema, type KeyProposal, type Supervision } from '../entities/key-proposal.entity.js';
 import { ProposalSchema } from '../entities/proposal.entity.js';
+import { ConsultationActivityRef } from './consultation-activity.js';
 import { ProposalType } from './proposal.js';
+import { ResearchProjectRef } from './research-project.js';
 
 export const SupervisionKindType = builder.enumType('SupervisionKind', { values: SUPERVISION_KINDS });
 
@@ -27,6 +29,18 @@ export const KeyProposalType = builder.objectRef<KeyProposal>('KeyProposal').imp
     leaderName: t.exposeString('leaderName'),
     leaderTitle: t.exposeString('leaderTitle'),
     topLeader: t.exposeBoolean('topLeader', { description: 'Supervised by the city\'s (district\'s) top Party leader (主要负责同志).' }),
+    consultation: t.field({
+      type: ConsultationActivityRef,
+      nullable: true,
+      description: '一体两用: the consultation activity (重点协商课题) this key proposal grew from.',
+      resolve: (k) => (k.consultationId != null ? { id: String(k.consultationId) } : null),
+    }),
+    researchProject: t.field({
+      type: ResearchProjectRef,
+      nullable: true,
+      description: '一体两用: the research project whose findings this key proposal carries.',
+      resolve: (k) => (k.researchProjectId != null ? { id: String(k.researchProjectId) } : null),
+    }),
     proposal: t.field({ type: ProposalType, nullable: true, resolve: (k, _a, ctx) => ctx.loaders.one(ProposalSchema).load(k.proposalId) }),
     supervision: t.field({ type: [SupervisionType], resolve: (k, _a, ctx) => ctx.loaders.many(SupervisionSchema, 'keyProposalId').load(k.id) }),
   }),
@@ -42,12 +56,21 @@ builder.queryField('keyProposals', (t) =>
   t.field({
     type: KeyConnection,
     description: 'Key proposals, public like the filed proposals they are.',
-    args: { district: t.arg.id({ required: false }), year: t.arg.int({ required: false }), topLeader: t.arg.boolean({ required: false }), ...pageArgs(t) },
-    resolve: (_r, { district, year, topLeader, first, after }, ctx) => {
+    args: {
+      district: t.arg.id({ required: false }),
+      year: t.arg.int({ required: false }),
+      topLeader: t.arg.boolean({ required: false }),
+      fromConsultation: t.arg.boolean({ required: false, description: 'Only those that name a consultation activity or research project they grew from (一体两用), or only others.' }),
+      ...pageArgs(t),
+    },
+    resolve: (_r, { district, year, topLeader, fromConsultation, first, after }, ctx) => {
       const where: FilterQuery<KeyProposal>[] = [];
       if (district) where.push({ district: String(district) });
       if (year) where.push({ year });
       if (topLeader != null) where.push({ topLeader });
+      if (fromConsultation != null) {
+        where.push(fromConsultation ? { $or: [{ consultationId: { $ne: null } }, { researchProjectId: { $ne: null } }] } : { consultationId: null, researchProjectId: null });
+      }
       return findPage(ctx.em, KeyProposalSchema, { $and: where }, { first, after });
     },
   }),
@@ -61,6 +84,8 @@ const KeyInput = builder.inputType('DesignateKeyProposalInput', {
     leaderName: t.string({ required: true }),
     leaderTitle: t.string({ required: true, description: 'e.g. 市委书记, 市长, 市政协主席.' }),
     topLeader: t.boolean({ required: false }),
+    consultationId: t.id({ required: false, description: '一体两用: the consultation activity it grew from (consultation\'s id).' }),
+    researchProjectId: t.id({ required: false, description: '一体两用: the research project it grew from (consultation\'s id).' }),
   }),
 });
 
@@ -70,7 +95,28 @@ builder.mutationField('designateKeyProposal', (t) =>
     description: 'Staff (or a leader) record the chair meeting\'s choice of a key proposal and its supervising leader.',
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: KeyInput, required: true }) },
-    resolve: (_r, { input }, ctx) => designateKeyProposal(ctx, { ...input, proposalId: parseId(input.proposalId, 'input.proposalId'), topLeader: input.topLeader ?? false }),
+    resolve: (_r, { input }, ctx) =>
+      designateKeyProposal(ctx, {
+        ...input,
+        proposalId: parseId(input.proposalId, 'input.proposalId'),
+        topLeader: input.topLeader ?? false,
+        consultationId: input.consultationId != null ? parseId(input.consultationId, 'input.consultationId') : null,
+        researchProjectId: input.researchProjectId != null ? parseId(input.researchProjectId, 'input.researchProjectId') : null,
+      }),
+  }),
+);
+
+builder.mutationField('setKeyProposalOrigin', (t) =>
+  t.field({
+    type: KeyProposalType,
+    description: 'Staff (or a leader) name the consultation activity and research project a key proposal grew from (一体两用); null clears one.',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true }), consultationId: t.arg.id({ required: false }), researchProjectId: t.arg.id({ required: false }) },
+    resolve: (_r, { id, consultationId, researchProjectId }, ctx) =>
+      setKeyProposalOrigin(ctx, parseId(id), {
+        consultationId: consultationId != null ? parseId(consultationId, 'consultationId') : null,
+        researchProjectId: researchProjectId != null ? parseId(researchProjectId, 'researchProjectId') : null,
+      }),
   }),
 );
 

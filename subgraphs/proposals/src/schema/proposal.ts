@@ -5,6 +5,7 @@ import { builder } from '../builder.js';
 import { isOverdue } from '../commands/handling.js';
 import { maySeeProposal } from '../commands/common.js';
 import { consentConversion, draftProposal, editProposal, mergeProposal, proposeConversion, review, submitDraft, submitProposal } from '../commands/proposals.js';
+import { CosignerSchema } from '../entities/cosigner.entity.js';
 import { HandlingTaskSchema } from '../entities/handling-task.entity.js';
 import { KeyProposalSchema } from '../entities/key-proposal.entity.js';
 import {
@@ -54,8 +55,9 @@ ProposalType.implement({
     mergedInto: t.field({ type: ProposalType, nullable: true, resolve: (p, _a, ctx) => (p.mergedIntoId ? visibleProposal(ctx, p.mergedIntoId) : null) }),
     mode: t.field({ type: HandlingModeType, nullable: true, resolve: (p) => p.mode ?? null }),
     assignedOn: t.exposeString('assignedOn', { nullable: true }),
-    rating: t.field({ type: RatingType, nullable: true, resolve: (p) => p.rating ?? null }),
+    rating: t.field({ type: RatingType, nullable: true, description: 'The proposal\'s rating: its lead proposer\'s latest (every proposer\'s is in `ratings`).', resolve: (p) => p.rating ?? null }),
     ratingComment: t.exposeString('ratingComment', { nullable: true }),
+    round: t.exposeInt('round', { description: 'Handling round: 1, and one more each time handling is reopened (再次办理).' }),
     version: t.exposeInt('version', { description: 'Send it back with a workflow step; a stale one is refused.' }),
     author: t.field({ type: MemberRef, nullable: true, resolve: (p) => ({ id: String(p.authorId) }) }),
     district: t.field({ type: DistrictRef, nullable: true, resolve: (p) => ({ code: p.district }) }),
@@ -69,7 +71,10 @@ ProposalType.implement({
     }),
     availableActions: t.stringList({
       description: 'Steps of the proposal\'s own table the caller may take now (task steps are on each task).',
-      resolve: (p, _args, ctx) => proposalWorkflow.available(ctx, p),
+      resolve: async (p, _args, ctx) => {
+        const cosignerIds = (await ctx.loaders.many(CosignerSchema, 'proposalId').load(p.id)).filter((c) => c.status === 'ACCEPTED').map((c) => c.memberId);
+        return proposalWorkflow.available(ctx, { ...p, cosignerIds });
+      },
     }),
   }),
 });

@@ -10,6 +10,7 @@ import { KeyProposalSchema } from '../entities/key-proposal.entity.js';
 import { ADOPTION_LEVELS, AdoptionSchema, BulletinIssueSchema, InstructionSchema, OpinionAuthorSchema, OpinionItemSchema, type OpinionItem } from '../entities/opinion-item.entity.js';
 import { FILED_STATUSES, ProposalSchema, type Proposal } from '../entities/proposal.entity.js';
 import { MemberRefSchema } from '../entities/refs.entity.js';
+import { ProposalRatingSchema, type ProposalRating } from '../entities/rating.entity.js';
 import { GRADES, ReplySchema } from '../entities/reply.entity.js';
 import { LevelType } from './opinion-item.js';
 import { GradeType } from './handling-task.js';
@@ -47,7 +48,29 @@ interface GradeShare { grade: (typeof GRADES)[number]; count: number; share: num
 interface ProposalStats {
   submitted: number; filed: number; notFiled: number; converted: number; merged: number; withdrawn: number;
   assigned: number; replied: number; replyRate: number | null; rated: number; satisfied: number; basicallySatisfied: number; unsatisfied: number;
-  satisfactionRate: number | null; grades: GradeShare[]; overdue: number; keyProposals: number; excellent: number; instructions: number;
+  satisfactionRate: number | null; byProposer: RatingCounts; grades: GradeShare[]; overdue: number; keyProposals: number;
+  keyProposalsFromConsultation: number; excellent: number; instructions: number;
+}
+
+interface RatingCounts { rated: number; satisfied: number; basicallySatisfied: number; unsatisfied: number; satisfactionRate: number | null }
+
+/** Each proposer's latest rating of each proposal (a reopened proposal is rated again). */
+function latestPerProposer(rows: ProposalRating[]): RatingCounts {
+  const latest = new Map<string, ProposalRating>();
+  for (const r of rows) {
+    const key = `${r.proposalId}:${r.memberId}`;
+    const seen = latest.get(key);
+    if (!seen || r.round > seen.round) latest.set(key, r);
+  }
+  const list = [...latest.values()];
+  const by = (rating: string) => list.filter((r) => r.rating === rating).length;
+  return {
+    rated: list.length,
+    satisfied: by('SATISFIED'),
+    basicallySatisfied: by('BASICALLY_SATISFIED'),
+    unsatisfied: by('UNSATISFIED'),
+    satisfactionRate: rate(by('SATISFIED') + by('BASICALLY_SATISFIED'), list.length),
+  };
 }
 
 /** Counted from the rows each time: proposals submitted in the period and what became of them. */
@@ -76,7 +99,8 @@ async function proposalStats(ctx: RequestContext, f: Filter): Promise<ProposalSt
   const by = (r: string) => ratedRows.filter((p) => p.rating === r).length;
   const graded = [...lastByTask.values()];
   const filedIds = filed.map((p) => p.id);
-  const keys = filedIds.length ? await ctx.em.count(KeyProposalSchema, { proposalId: { $in: filedIds } }) : 0;
+  const keyRows = filedIds.length ? await ctx.em.find(KeyProposalSchema, { proposalId: { $in: filedIds } }) : [];
+  const ratings = ids.length ? await ctx.em.find(ProposalRatingSchema, { proposalId: { $in: ids } }) : [];
   const awards = filedIds.length ? await ctx.em.count(AwardSchema, { proposalId: { $in: filedIds } }) : 0;
   const instructions = filedIds.length ? await ctx.em.count(InstructionSchema, { subjectType: 'PROPOSAL', subjectId: { $in: filedIds } }, { filters: false }) : 0;
   return {
@@ -94,12 +118,14 @@ async function proposalStats(ctx: RequestContext, f: Filter): Promise<ProposalSt
     basicallySatisfied: by('BASICALLY_SATISFIED'),
     unsatisfied: by('UNSATISFIED'),
     satisfactionRate: rate(by('SATISFIED') + by('BASICALLY_SATISFIED'), ratedRows.length),
+    byProposer: latestPerProposer(ratings),
     grades: GRADES.map((grade) => {
       const n = graded.filter((r) => r.grade === grade).length;
       return { grade, count: n, share: rate(n, graded.length) };
     }),
     overdue: new Set(tasks.filter((t) => isOverdue(t)).map((t) => t.proposalId)).size,
-    keyProposals: keys,
+    keyProposals: keyRows.length,
+    keyProposalsFromConsultation: keyRows.filter((k) => k.consultationId != null || k.researchProjectId != null).length,
     excellent: awards,
     instructions,
   };
@@ -107,6 +133,17 @@ async function proposalStats(ctx: RequestContext, f: Filter): Promise<ProposalSt
 
 const GradeShareType = builder.objectRef<GradeShare>('GradeShare').implement({
   fields: (t) => ({ grade: t.field({ type: GradeType, resolve: (g) => g.grade }), count: t.exposeInt('count'), share: t.exposeFloat('share', { nullable: true }) }),
+});
+
+const RatingCountsType = builder.objectRef<RatingCounts>('ProposalRatingCounts').implement({
+  description: 'Ratings counted per proposer (满意度评价): each rater\'s latest rating of each proposal.',
+  fields: (t) => ({
+    rated: t.exposeInt('rated', { description: 'Ratings given: one per proposer and proposal.' }),
+    satisfied: t.exposeInt('satisfied'),
+    basicallySatisfied: t.exposeInt('basicallySatisfied'),
+    unsatisfied: t.exposeInt('unsatisfied'),
+    satisfactionRate: t.exposeFloat('satisfactionRate', { nullable: true, description: '(satisfied + basically satisfied) / rated.' }),
+  }),
 });
 
 const ProposalStatsType = builder.objectRef<ProposalStats>('ProposalStatistics').implement({
@@ -121,14 +158,16 @@ const ProposalStatsType = builder.objectRef<ProposalStats>('ProposalStatistics')
     assigned: t.exposeInt('assigned'),
     replied: t.exposeInt('replied'),
     replyRate: t.exposeFloat('replyRate', { nullable: true, description: '办复率: replied / assigned.' }),
-    rated: t.exposeInt('rated'),
+    rated: t.exposeInt('rated', { description: 'Proposals with a rating: the lead proposer\'s latest, one per proposal (件).' }),
     satisfied: t.exposeInt('satisfied'),
     basicallySatisfied: t.exposeInt('basicallySatisfied'),
     unsatisfied: t.exposeInt('unsatisfied'),
-    satisfactionRate: t.exposeFloat('satisfactionRate', { nullable: true, description: '满意率: (satisfied + basically satisfied) / rated.' }),
+    satisfactionRate: t.exposeFloat('satisfactionRate', { nullable: true, description: '满意率 as published, per proposal: (satisfied + basically satisfied) / rated, by the lead\'s rating.' }),
+    byProposer: t.field({ type: RatingCountsType, description: 'Every proposer\'s rating (lead and co-signers), each proposer\'s latest per proposal.', resolve: (s) => s.byProposer }),
     grades: t.field({ type: [GradeShareType], description: 'A/B/C/D shares of accepted replies.', resolve: (s) => s.grades }),
     overdue: t.exposeInt('overdue', { description: 'Proposals with a unit past its deadline now.' }),
     keyProposals: t.exposeInt('keyProposals'),
+    keyProposalsFromConsultation: t.exposeInt('keyProposalsFromConsultation', { description: '一体两用: key proposals that grew from a consultation activity or research project.' }),
     excellent: t.exposeInt('excellent'),
     instructions: t.exposeInt('instructions', { description: 'Leaders\' instructions on these proposals.' }),
   }),
