@@ -8,6 +8,7 @@ import {
   consensusCampaigns,
   demoStudios,
   donations,
+  ECO_COMPENSATION_MEETING,
   escalations,
   instructions,
   interCityPartners,
@@ -15,6 +16,7 @@ import {
   partyBranches,
   policyDocuments,
   pressReports,
+  researchProjects,
   staffRecords,
   standingReports,
   townshipConvenors,
@@ -185,6 +187,11 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
     expect(years).toEqual([2025, 2026]);
     for (const k of data.keyProposals.nodes) expect(k.proposal).not.toBeNull();
     expect(data.press.totalCount).toBe(2);
+    // 创新推进重点协商课题“一体两用”: a key proposal grown from a key consultation topic, resolved across subgraphs
+    const twoUses = (await ask(`{ keyProposals(district: "${CITY}", fromConsultation: true, first: 10) { nodes { year consultation { title form } researchProject { title } } } }`)).keyProposals.nodes;
+    expect(twoUses.length).toBeGreaterThan(0);
+    expect(twoUses[0].consultation).toMatchObject({ title: ECO_COMPENSATION_MEETING, form: 'STANDING_COMMITTEE' });
+    expect(twoUses[0].researchProject.title).toBe(researchProjects.find((r) => r.key === 'eco')!.title);
     // 创新开放提案质量、提案办理质量双向民主评议
     expect(data.eval2025.proposalsScored).toBeGreaterThan(0);
     expect(data.eval2025.units.length).toBeGreaterThan(0);
