@@ -1,8 +1,38 @@
 import { samplePlugin } from '@cppcc/plugin-sdk/fixture';
+import { Kind, parse, type ConstDirectiveNode, type DefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { compose } from './compose.js';
 import { installedModules, installedPlugins } from './modules.js';
 import { plugins } from './plugins.js';
+
+const graphsOf = (directives: readonly ConstDirectiveNode[] | undefined, name: string) =>
+  (directives ?? [])
+    .filter((d) => d.name.value === name && !d.arguments?.some((a) => a.name.value === 'external' && a.value.kind === Kind.BOOLEAN && a.value.value))
+    .map((d) => d.arguments?.find((a) => a.name.value === 'graph')?.value)
+    .map((v) => (v?.kind === Kind.ENUM ? v.value : ''));
+const tagged = (directives: readonly ConstDirectiveNode[] | undefined, tag: string) =>
+  (directives ?? []).some((d) => d.name.value === 'tag' && d.arguments?.some((a) => a.value.kind === Kind.STRING && a.value.value === tag));
+
+/**
+ * What in a supergraph only `graph` contributes — its own types, and the fields it alone adds to
+ * types others define too — and lacks `tag`, as "Type" or "Type.field".
+ */
+function untagged(supergraph: string, graph: string, tag: string): string[] {
+  const missing: string[] = [];
+  for (const d of parse(supergraph).definitions as (DefinitionNode & { name?: { value: string }; directives?: readonly ConstDirectiveNode[]; fields?: readonly { name: { value: string }; directives?: readonly ConstDirectiveNode[] }[] })[]) {
+    if (!d.name || !('directives' in d)) continue;
+    const owners = graphsOf(d.directives, 'join__type');
+    if (!owners.includes(graph)) continue;
+    const own = owners.length === 1;
+    if (own && !tagged(d.directives, tag)) missing.push(d.name.value);
+    for (const f of d.fields ?? []) {
+      const fieldOwners = graphsOf(f.directives, 'join__field');
+      const ownsField = own ? fieldOwners.length === 0 || fieldOwners.every((g) => g === graph) : fieldOwners.length > 0 && fieldOwners.every((g) => g === graph);
+      if (ownsField && !tagged(f.directives, tag)) missing.push(`${d.name.value}.${f.name.value}`);
+    }
+  }
+  return missing;
+}
 
 /** Each installed plugin (and the SDK's sample) must compose alone, with the others, and not at all. */
 const candidates = [...plugins, samplePlugin];
@@ -25,6 +55,8 @@ describe('composition with and without plugins', () => {
       expect(own.length, `${entity} gets fields from ${id}`).toBeGreaterThan(0);
       for (const line of own) expect(line, line).toContain(`@tag(name: "plugin/${id}")`);
     }
+    // And every type it defines, every field of those (input fields too) and every field it adds to a shared type.
+    expect(untagged(supergraph, id.toUpperCase().replace(/-/g, '_'), `plugin/${id}`)).toEqual([]);
     // Removing it again removes everything it added from the API schema.
     const without = compose(installedModules([])).api;
     expect(api.length).toBeGreaterThan(without.length);

@@ -19,6 +19,15 @@ describe('definePlugin', () => {
     expect(sdl).not.toMatch(/type (Query|Mutation)\s+@tag/);
   });
 
+  it('tags the fields of the input types a plugin adds', () => {
+    const b = pluginBuilder('tag-inputs');
+    const Input = b.inputType('TagInputsFilter', { fields: (t) => ({ text: t.string({ required: true }) }) });
+    b.queryField('tagInputs', (t) => t.string({ args: { filter: t.arg({ type: Input, required: true }) }, resolve: (_r, a) => a.filter.text }));
+    const plugin = definePlugin({ ...base(), id: 'tag-inputs', builder: b });
+    const sdl = printSubgraphSchema(plugin.module.schema);
+    expect(sdl).toMatch(/input TagInputsFilter\s+@tag\(name: "plugin\/tag-inputs"\)\s+\{\s+text: String! @tag\(name: "plugin\/tag-inputs"\)\n/);
+  });
+
   it('refuses a manifest that breaks a rule, naming it', () => {
     expect(() => definePlugin({ ...base(), id: 'Bad_Id', builder: pluginBuilder('bad-id') })).toThrow(/kebab-case/);
     expect(() => definePlugin({ ...base(), id: 'one', builder: pluginBuilder('two') })).toThrow(/made for "two"/);
