@@ -1,4 +1,6 @@
+import { platformModule } from '@cppcc/platform';
 import { samplePlugin } from '@cppcc/plugin-sdk/fixture';
+import { databases, startTestModule, testCaller } from '@cppcc/testing';
 import { Kind, parse, type ConstDirectiveNode, type DefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { compose } from './compose.js';
@@ -71,5 +73,32 @@ describe('composition with and without plugins', () => {
     expect(installedPlugins({ CPPCC_PLUGINS: 'none' })).toEqual([]);
     expect(installedPlugins({})).toEqual(plugins);
     expect(() => installedPlugins({ CPPCC_PLUGINS: 'no-such-plugin' })).toThrow(/no-such-plugin, which is not installed/);
+  });
+});
+
+describe.each(databases())('the demo switches of the installed plugins on $name', ({ url }) => {
+  it('has each installed plugin on for the city and at least one district, and switched off in another, with its history', async () => {
+    const platform = await startTestModule(platformModule(plugins), { databaseUrl: url, seed: { scale: 1 } });
+    try {
+      const board = (await platform.execute('{ pluginSwitchboard { district plugin enabled } }')).data!.pluginSwitchboard as { district: string; plugin: string; enabled: boolean }[];
+      for (const plugin of plugins) {
+        const id = plugin.manifest.id;
+        const on = board.filter((s) => s.plugin === id && s.enabled).map((s) => s.district);
+        const off = board.filter((s) => s.plugin === id && !s.enabled).map((s) => s.district);
+        expect(on, id).toContain('341000');
+        expect(on.filter((d) => d !== '341000').length, id).toBeGreaterThan(0);
+        expect(off.length, id).toBeGreaterThan(0);
+        expect(on.some((d) => off.includes(d)), id).toBe(false);
+        const history = await platform.execute(
+          `{ _entities(representations: [{ __typename: "District", code: "${off[0]}" }]) { ... on District { plugins { plugin { id } history { action by } } } } }`,
+          {},
+          testCaller(['operator'], '341000'),
+        );
+        const switched = (history.data!._entities as { plugins: { plugin: { id: string }; history: unknown[] }[] }[])[0].plugins.find((p) => p.plugin.id === id)!;
+        expect(switched.history, id).toEqual([{ action: 'enable', by: 'demo' }, { action: 'disable', by: 'demo' }]);
+      }
+    } finally {
+      await platform.stop();
+    }
   });
 });
