@@ -12,7 +12,7 @@ if (!id) {
   process.exit(2);
 }
 const dir = path.join(root, 'plugins', id);
-const taken = fs.readdirSync(path.join(root, 'plugins')).length;
+const taken = fs.readdirSync(path.join(root, 'plugins'), { withFileTypes: true }).filter((e) => e.isDirectory()).length;
 try {
   const files = scaffoldPlugin({ id, dir, port: values.port ? Number(values.port) : 4200 + taken });
   console.log(`wrote ${files.length} files to plugins/${id}`);
@@ -21,9 +21,10 @@ try {
   process.exit(1);
 }
 if (!values['no-install']) {
-  installPlugin(root, id);
+  installPlugin(path.join(root, 'plugins', 'installed.json'), id);
+  // Links the new workspace package (and records it in package-lock.json).
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: root, stdio: 'inherit' });
   execFileSync('npm', ['run', 'schema:compose'], { cwd: root, stdio: 'inherit' });
-  console.log(`installed: listed in schema/src/plugins.ts and composed into schema/supergraph.graphql`);
+  console.log(`installed: listed in plugins/installed.json and composed into schema/supergraph.graphql`);
 }
 console.log(`next: npx vitest run plugins/${id}   then enable it for a district with enablePlugin (docs/plugins.md)`);

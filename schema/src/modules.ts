@@ -17,7 +17,7 @@ export function installedPlugins(env: NodeJS.ProcessEnv = process.env): Plugin[]
   if (wanted === 'none') return [];
   const ids = wanted.split(',').map((s) => s.trim());
   const unknown = ids.filter((id) => !plugins.some((p) => p.manifest.id === id));
-  if (unknown.length) throw new Error(`CPPCC_PLUGINS names ${unknown.join(', ')}, which is not installed (schema/src/plugins.ts)`);
+  if (unknown.length) throw new Error(`CPPCC_PLUGINS names ${unknown.join(', ')}, which is not installed (plugins/installed.json)`);
   return plugins.filter((p) => ids.includes(p.manifest.id));
 }
 

@@ -223,6 +223,22 @@ export const recommendations: DemoRecommendation[] = [
   },
 ];
 
+/**
+ * The ids consultation's seed gives its demo research projects and recommendations: each kind
+ * is created in the order of its list, from 1. Plugins' demo data points at them by these.
+ */
+export function demoResearchProjectId(key: string): string {
+  const at = researchProjects.findIndex((p) => p.key === key);
+  if (at < 0) throw new Error(`no demo research project has key ${key}`);
+  return String(at + 1);
+}
+
+export function demoRecommendationId(key: string): string {
+  const at = recommendations.findIndex((r) => r.key === key);
+  if (at < 0) throw new Error(`no demo recommendation has key ${key}`);
+  return String(at + 1);
+}
+
 export interface DemoOutcomeInstruction {
   subject: { recommendation: string } | { research: string };
   leader: string;

@@ -1,3 +1,4 @@
+import { escalations } from './consultation.js';
 import { seeded } from './random.js';
 
 /**
@@ -30,6 +31,8 @@ export interface DemoRound {
   startYear: number;
   endYear: number;
   title: string;
+  /** When the agreement was signed, where a source gives the day; otherwise its first year's 1 January stands in. */
+  signedOn?: string;
   /** Stability coefficient: the later rounds tightened it (commonly reported 0.85 → 0.89 → 0.90). */
   k: number;
   /** What moves in a year: 1亿 in round 1 (domain.md); later rounds, the provinces' 2亿 share. */
@@ -55,15 +58,17 @@ export const DEMO_ROUNDS: DemoRound[] = [
     funds: { 2015: [['central', '中央财政', 4 * YI], ...provinces(2 * YI)], 2016: [['central', '中央财政', 3 * YI], ...provinces(2 * YI)], 2017: [['central', '中央财政', 2 * YI], ...provinces(2 * YI)] },
   },
   {
-    // Central funding withdrawn; the provinces keep 2亿 each.
-    startYear: 2018, endYear: 2020, title: '新安江流域上下游横向生态补偿（第三轮）', k: 0.9, transfer: 2 * YI, status: 'concluded',
-    funds: Object.fromEntries([2018, 2019, 2020].map((y) => [y, provinces(2 * YI)])),
+    // Central funding withdrawn; the provinces keep 2亿 each. domain.md: 2018–20, reported as
+    // running through 2022 — the pilot's ten years (2012–2022) before the 2023 agreement.
+    startYear: 2018, endYear: 2022, title: '新安江流域上下游横向生态补偿（第三轮）', k: 0.9, transfer: 2 * YI, status: 'concluded',
+    funds: Object.fromEntries([2018, 2019, 2020, 2021, 2022].map((y) => [y, provinces(2 * YI)])),
   },
   {
-    // Round 3 was reported as running through 2022; the 2023 样板区 agreement raised the pool to
-    // 10亿, whose split between the provinces domain.md does not give, so 2023 has no contributions.
-    startYear: 2021, endYear: 2023, title: '共同建设新安江—千岛湖生态保护补偿样板区协议', k: 0.9, transfer: 2 * YI, status: 'in_force',
-    funds: { 2021: provinces(2 * YI), 2022: provinces(2 * YI) },
+    // The 2023 样板区 agreement (signed in Hefei on 5 June 2023) makes rounds five years long
+    // and raises the pool to 10亿 (domain.md), each province paying 4–6亿 into it: the even
+    // split stands in. From 2024 the pool grows with the provinces' GDP; no figures, so no rows.
+    startYear: 2023, endYear: 2027, title: '共同建设新安江—千岛湖生态保护补偿样板区协议', signedOn: '2023-06-05', k: 0.9, transfer: 2 * YI, status: 'in_force',
+    funds: { 2023: provinces(5 * YI) },
   },
 ];
 
@@ -94,21 +99,29 @@ export function demoSamples(): { sampledOn: string; year: number; values: Record
 }
 
 
-/** 合作要点 items of the round in force: [year, item, owners, progress %, status]. */
+/**
+ * 合作要点 items of the round in force: [year, item, owners, progress %, status]. The 2023
+ * agreement's industry, talent and public-service cooperation, then the key points domain.md
+ * lists (joint salvage, joint enforcement and emergency linkage, the 16-section real-time
+ * monitoring network, the 2025 evaluation of the joint protection plan).
+ */
 export const ECO_TASKS: [number, string, string, number, 'planned' | 'in_progress' | 'done'][] = [
-  [2021, '联合打捞新安江—千岛湖水面垃圾', '黄山市生态环境局、杭州市生态环境局', 100, 'done'],
-  [2022, '跨界联合执法与应急联动', '黄山市生态环境局、淳安县', 100, 'done'],
-  [2023, '建成数字化监测网络（16个断面实时监测）', '黄山市生态环境局', 80, 'in_progress'],
   [2023, '产业合作与人才交流', '黄山市发展和改革委员会、杭州市发展和改革委员会', 40, 'in_progress'],
   [2023, '公共服务共建共享', '黄山市人民政府办公室', 0, 'planned'],
+  [2024, '联合打捞新安江—千岛湖水面垃圾', '黄山市生态环境局、杭州市生态环境局', 100, 'done'],
+  [2024, '跨界联合执法与应急联动', '黄山市生态环境局、淳安县', 100, 'done'],
+  [2025, '建成数字化监测网络（16个断面实时监测）', '黄山市生态环境局', 80, 'in_progress'],
+  [2025, '评估《新安江流域水生态环境共同保护规划》实施情况', '黄山市生态环境局、杭州市生态环境局', 0, 'planned'],
 ];
 
 /**
- * The 2020 work report: the topic became a provincial key consultation topic and a national
- * biweekly one. The report gives no dates; those here stand in, inside the report's year, on the
- * round then in force (2018–2020).
+ * The topic's escalation ("使之成为省政协年度重点协商议题和全国政协双周协商议题"), the same
+ * listings the consultation demo records, as the plugin keeps them on the round then in force.
  */
-export const ECO_ESCALATIONS: { roundStartYear: number; level: 'provincial_key_consultation' | 'national_biweekly_consultation'; agenda: string; listedOn: string; note: string }[] = [
-  { roundStartYear: 2018, level: 'provincial_key_consultation', agenda: '省政协年度重点协商议题：深化新安江流域生态补偿机制试点', listedOn: '2020-02-01', note: '工作报告：对上积极争取、多方呼吁' },
-  { roundStartYear: 2018, level: 'national_biweekly_consultation', agenda: '全国政协双周协商座谈会：新安江流域生态补偿', listedOn: '2020-06-01', note: '工作报告：使之成为全国政协双周协商议题' },
-];
+export const ECO_ESCALATIONS: { level: 'provincial_key_consultation' | 'national_biweekly_consultation'; agenda: string; listedOn: string; heldOn: string; note: string }[] = escalations.map((e) => ({
+  level: e.body === 'PROVINCIAL_KEY_AGENDA' ? 'provincial_key_consultation' : 'national_biweekly_consultation',
+  agenda: e.title,
+  listedOn: e.takenUpOn,
+  heldOn: e.heldOn,
+  note: e.note,
+}));

@@ -9,6 +9,7 @@ import { hasRole, type Role } from './caller.js';
 import type { RequestContext } from './context.js';
 import { ErrorCode } from './errors.js';
 import type { Page } from './pagination.js';
+import type { AuditEntry } from './workflow.js';
 
 export interface KitTypes {
   Context: RequestContext;
@@ -133,6 +134,28 @@ export function connectionType<T>(builder: Builder, name: string, node: any) {
       totalCount: t.int({ resolve: (page) => page.totalCount() }),
     }),
   });
+}
+
+type AuditFieldBuilder = PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<KitTypes>, AuditEntry>;
+
+/**
+ * The fields of one audit row (one workflow step), defined once for every history type a
+ * subgraph or plugin exposes; a type that names them differently maps these.
+ */
+export function auditEntryFields(t: AuditFieldBuilder) {
+  return {
+    action: t.exposeString('action'),
+    fromState: t.exposeString('fromState', { nullable: true }),
+    toState: t.exposeString('toState'),
+    actor: t.exposeString('actor', { nullable: true }),
+    note: t.exposeString('note', { nullable: true }),
+    at: t.field({ type: 'DateTime', resolve: (a) => a.at }),
+  };
+}
+
+/** A history type over audit rows: action, fromState, toState, actor, note, at. */
+export function auditEntryType(builder: Builder, name: string, description?: string) {
+  return builder.objectRef<AuditEntry>(name).implement({ description, fields: (t) => auditEntryFields(t) });
 }
 
 /** The `first`/`after` arguments every paginated list takes. */

@@ -6,6 +6,8 @@ export interface Settings {
   databaseUrl?: string;
   /** Redis URL; when absent the bus and caches run in-process. */
   redisUrl?: string;
+  /** The Redis stream events travel on (`cppcc:events`); installations sharing one Redis each need their own. */
+  redisStream?: string;
   /** Folder for SQLite files in the embedded default. */
   dataDir: string;
   /** Shared secret the gateway signs forwarded callers with; subgraphs verify it. */
@@ -35,6 +37,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    redisStream: env.REDIS_STREAM || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     gatewaySecret,
     jwtSecret,

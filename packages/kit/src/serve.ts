@@ -8,7 +8,7 @@ import { startModule, type RunningModule } from './runtime.js';
 
 /** Redis Streams when REDIS_URL is set, otherwise the in-process bus. */
 export async function createTransport(settings: Settings): Promise<Transport> {
-  return settings.redisUrl ? redisTransport({ url: settings.redisUrl }) : memoryTransport();
+  return settings.redisUrl ? redisTransport({ url: settings.redisUrl, stream: settings.redisStream }) : memoryTransport();
 }
 
 /** Stops everything on SIGINT/SIGTERM, finishing requests in flight first. */

@@ -36,7 +36,7 @@ export const ecoCompensation = definePlugin({
   seed,
   isSeeded,
   permissions: {
-    // Writes also pass the kit's district write check, which admits staff (and admins) only.
+    // Staff only: operators switch the plugin on, they do not keep its records.
     'round.manage': { description: 'manage rounds, sections, funds, cooperation tasks, links and escalations', roles: ['staff'] },
     'sample.record': { description: 'record and correct water-quality samples', roles: ['staff'] },
     'assessment.compute': { description: 'compute yearly assessments', roles: ['staff'] },

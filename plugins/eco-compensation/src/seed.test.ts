@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consultation } from '@cppcc/consultation';
-import { DEMO_BASE_LIMITS, demoSamples } from '@cppcc/demo';
+import { DEMO_BASE_LIMITS, demoRecommendationId, demoResearchProjectId, demoSamples, escalations } from '@cppcc/demo';
 import { systemEm } from '@cppcc/kit';
 import { proposals } from '@cppcc/proposals';
 import { databases, transports } from '@cppcc/testing';
@@ -30,7 +30,7 @@ describe.each(databases())('eco-compensation demo data on $name', ({ url }) => {
 
   it('holds the four Xin\'an River rounds with their funds per payer and year', async () => {
     const r = await t.post(
-      `{ compensationRounds(basin: "新安江–千岛湖") { nodes { startYear endYear status stabilityK transferAmount upstream downstream section { code district } fundByYear { year total } contributions { payerKind payerName year amount } history { toState } } } }`,
+      `{ compensationRounds(basin: "新安江–千岛湖") { nodes { startYear endYear status stabilityK transferAmount upstream downstream agreement { title signedOn } section { code district } fundByYear { year total } contributions { payerKind payerName year amount } history { toState } } } }`,
       {},
       staff(CITY),
     );
@@ -39,8 +39,10 @@ describe.each(databases())('eco-compensation demo data on $name', ({ url }) => {
     expect(rounds.map((x: any) => [x.startYear, x.endYear, x.status])).toEqual([
       [2012, 2014, 'concluded'],
       [2015, 2017, 'concluded'],
-      [2018, 2020, 'concluded'],
-      [2021, 2023, 'in_force'],
+      // domain.md §4.2: round 3 (2018–20) was reported as running through 2022; the 2023 样板区
+      // agreement followed, its rounds five years long.
+      [2018, 2022, 'concluded'],
+      [2023, 2027, 'in_force'],
     ]);
     expect(rounds[0].section).toEqual({ code: 'JIEKOU', district: '341021' });
     // Round 1: 5亿 a year = central 3亿 + 浙江 1亿 + 安徽 1亿; 1亿 moves between the provinces.
@@ -53,9 +55,13 @@ describe.each(databases())('eco-compensation demo data on $name', ({ url }) => {
     ]);
     // Round 2: central 4/3/2亿 tapering, provinces 2亿 each.
     expect(rounds[1].fundByYear.map((y: any) => y.total)).toEqual([80_000, 70_000, 60_000]);
-    // Round 3: central funding withdrawn.
-    expect(rounds[2].fundByYear.map((y: any) => y.total)).toEqual([40_000, 40_000, 40_000]);
+    // Round 3: central funding withdrawn, the provinces keep 2亿 each.
+    expect(rounds[2].fundByYear.map((y: any) => y.total)).toEqual([40_000, 40_000, 40_000, 40_000, 40_000]);
     expect(rounds[2].contributions.some((c: any) => c.payerKind === 'central')).toBe(false);
+    // 2023: the pool rises to 10亿, paid by the two provinces.
+    expect(rounds[3].agreement).toEqual({ title: '共同建设新安江—千岛湖生态保护补偿样板区协议', signedOn: '2023-06-05' });
+    expect(rounds[3].fundByYear).toEqual([{ year: 2023, total: 100_000 }]);
+    expect(rounds[3].contributions.map((c: any) => c.payerKind).sort()).toEqual(['downstream', 'upstream']);
     expect(rounds[0].history.map((h: any) => h.toState)).toEqual(['signed', 'in_force', 'concluded']);
     expect(rounds[3].history.map((h: any) => h.toState)).toEqual(['signed', 'in_force']);
   });
@@ -73,19 +79,29 @@ describe.each(databases())('eco-compensation demo data on $name', ({ url }) => {
       expect(a.pIndex).toBeCloseTo(a.k * (ratios.reduce((x, y) => x + y, 0) / ratios.length), 4);
       expect(a.pIndex).toBeLessThanOrEqual(1);
     }
-    // 1亿 a year in round 1, 2亿 a year since: 21亿 to Anhui over 2012–2023.
+    // Every sampled year is assessed, and none beyond: 1亿 a year in round 1, 2亿 a year since,
+    // 21亿 to Anhui over 2012–2023.
     expect(all.reduce((sum: number, a: any) => sum + a.transfer.amount, 0)).toBe(210_000);
   });
 
   it('links the topic: tasks, consultation, proposals and the escalation to the provincial and national agendas', async () => {
     const r = await t.post(
-      `{ compensationRounds { nodes { startYear cooperationTasks { year title progress status } consultationActivities { id } proposals { id } escalations { level listedOn } } } }`,
+      `{ compensationRounds { nodes { startYear endYear cooperationTasks { year title progress status } consultationActivities { id } proposals { id } researchProjectIds recommendationIds escalations { level agenda listedOn heldOn } } } }`,
       {},
       staff(CITY),
     );
     const [, , third, fourth] = r.data.compensationRounds.nodes;
-    expect(third.escalations.map((e: any) => e.level)).toEqual(['provincial_key_consultation', 'national_biweekly_consultation']);
-    expect(fourth.cooperationTasks).toHaveLength(5);
+    // The listings the consultation demo records, on the round in force then.
+    expect(third.escalations).toEqual([]);
+    expect(fourth.escalations).toEqual(
+      escalations.map((e) => ({ level: e.body === 'PROVINCIAL_KEY_AGENDA' ? 'provincial_key_consultation' : 'national_biweekly_consultation', agenda: e.title, listedOn: e.takenUpOn, heldOn: e.heldOn })),
+    );
+    expect(fourth.escalations.map((e: any) => e.level)).toEqual(['provincial_key_consultation', 'national_biweekly_consultation']);
+    expect(fourth.cooperationTasks).toHaveLength(6);
+    expect(fourth.cooperationTasks.every((x: any) => x.year >= fourth.startYear && x.year <= fourth.endYear)).toBe(true);
+    // The consultation demo's eco research (its own and the joint one with Hangzhou) and the recommendation it led to.
+    expect(fourth.researchProjectIds).toEqual([demoResearchProjectId('eco'), demoResearchProjectId('joint')]);
+    expect(fourth.recommendationIds).toEqual([demoRecommendationId('eco')]);
     expect(fourth.cooperationTasks.filter((x: any) => x.status === 'done').every((x: any) => x.progress === 100)).toBe(true);
     expect(fourth.consultationActivities.length).toBeGreaterThan(0);
     expect(fourth.proposals.length).toBeGreaterThan(0);

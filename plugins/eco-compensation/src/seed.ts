@@ -1,4 +1,7 @@
-import { activities, CITY, DEMO_BASE_LIMITS, DEMO_ROUNDS, demoSamples, ECO_ESCALATIONS, ECO_TASKS, JIEKOU, proposalWork, SHEXIAN } from '@cppcc/demo';
+import {
+  activities, CITY, DEMO_BASE_LIMITS, DEMO_ROUNDS, demoRecommendationId, demoResearchProjectId, demoSamples, ECO_ESCALATIONS, ECO_TASKS, JIEKOU,
+  proposalWork, recommendations, researchProjects, SHEXIAN,
+} from '@cppcc/demo';
 import { audit, type EntityManager, type SeedOptions } from '@cppcc/kit';
 import { storeAssessment } from './commands/assessment.js';
 import { CompensationRoundSchema, type RoundState } from './entities/compensation-round.entity.js';
@@ -17,7 +20,8 @@ export async function seed(em: EntityManager, { scale }: SeedOptions): Promise<v
   const now = new Date();
   const section = em.create(MonitoringSectionSchema, { district: SHEXIAN, public: true, code: JIEKOU.code, name: JIEKOU.name, description: JIEKOU.description, createdAt: now });
   await em.flush();
-  for (const s of demoSamples()) {
+  const samples = demoSamples();
+  for (const s of samples) {
     em.create(WaterQualitySampleSchema, {
       district: SHEXIAN, public: true, sectionId: section.id, sampledOn: s.sampledOn, year: s.year,
       values: JSON.stringify(s.values), party: JIEKOU.party, recordedBy: 'demo', recordedAt: now,
@@ -25,12 +29,14 @@ export async function seed(em: EntityManager, { scale }: SeedOptions): Promise<v
   }
   const ecoActivities = activities(scale).filter((a) => a.district === CITY && a.topic === '生态补偿');
   const ecoProposals = proposalWork(scale).filter((w) => w.proposal.district === CITY && w.proposal.title.includes('新安江')).slice(0, 3);
+  const ecoResearch = researchProjects.filter((p) => p.district === CITY && p.topic === '生态补偿');
+  const ecoRecommendations = recommendations.filter((r) => r.fromResearch && ecoResearch.some((p) => p.key === r.fromResearch));
+  const lastSampled = Math.max(...samples.map((s) => s.year));
   for (const r of DEMO_ROUNDS) {
     const round = em.create(CompensationRoundSchema, {
       district: CITY, public: true, basin: '新安江–千岛湖', startYear: r.startYear, endYear: r.endYear,
       agreementTitle: r.title,
-      // domain.md gives the years only; the first day of the round stands in for the signing date.
-      agreementSignedOn: `${r.startYear}-01-01`,
+      agreementSignedOn: r.signedOn ?? `${r.startYear}-01-01`,
       parties: JSON.stringify(['安徽省', '浙江省']), upstream: '安徽省', downstream: '浙江省', sectionId: section.id,
       rule: JSON.stringify({ k: r.k, threshold: 1, baseLimits: DEMO_BASE_LIMITS }), transferAmount: r.transfer,
       status: 'negotiating', createdBy: 'demo', createdAt: now,
@@ -51,9 +57,11 @@ export async function seed(em: EntityManager, { scale }: SeedOptions): Promise<v
       }
     }
     await em.flush();
-    for (let year = r.startYear; year <= r.endYear; year++) await storeAssessment(em, round, year, 'demo');
-    for (const e of ECO_ESCALATIONS.filter((x) => x.roundStartYear === r.startYear)) {
-      em.create(EscalationSchema, { district: CITY, public: true, roundId: round.id, level: e.level, agenda: e.agenda, listedOn: e.listedOn, heldOn: null, note: e.note, createdBy: 'demo', createdAt: now });
+    // A year is assessed once its samples are in: the round in force only up to the last sampled year.
+    for (let year = r.startYear; year <= Math.min(r.endYear, lastSampled); year++) await storeAssessment(em, round, year, 'demo');
+    const inRound = (day: string) => Number(day.slice(0, 4)) >= r.startYear && Number(day.slice(0, 4)) <= r.endYear;
+    for (const e of ECO_ESCALATIONS.filter((x) => inRound(x.listedOn))) {
+      em.create(EscalationSchema, { district: CITY, public: true, roundId: round.id, level: e.level, agenda: e.agenda, listedOn: e.listedOn, heldOn: e.heldOn, note: e.note, createdBy: 'demo', createdAt: now });
     }
     if (r.status === 'in_force') {
       for (const [year, title, owners, progress, status] of ECO_TASKS) {
@@ -64,6 +72,12 @@ export async function seed(em: EntityManager, { scale }: SeedOptions): Promise<v
       }
       for (const w of ecoProposals) {
         em.create(TopicLinkSchema, { district: CITY, public: true, roundId: round.id, kind: 'proposal', targetId: String(w.proposal.id), note: w.proposal.title, createdBy: 'demo', createdAt: now });
+      }
+      for (const p of ecoResearch) {
+        em.create(TopicLinkSchema, { district: CITY, public: true, roundId: round.id, kind: 'research_project', targetId: demoResearchProjectId(p.key), note: p.title, createdBy: 'demo', createdAt: now });
+      }
+      for (const x of ecoRecommendations) {
+        em.create(TopicLinkSchema, { district: CITY, public: true, roundId: round.id, kind: 'recommendation', targetId: demoRecommendationId(x.key), note: x.title, createdBy: 'demo', createdAt: now });
       }
     }
   }

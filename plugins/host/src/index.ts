@@ -1,5 +1,6 @@
-import { createTransport, moduleLogger, readSettings, startModule, stopOnSignal, type RunningModule } from '@cppcc/kit';
+import { createTransport, moduleLogger, readSettings, stopOnSignal } from '@cppcc/kit';
 import { installedPlugins } from '@cppcc/schema';
+import { startPluginHost } from './host.js';
 
 /**
  * Several plugins in one process (the production alternative to one process per plugin):
@@ -10,20 +11,15 @@ const log = moduleLogger('plugin-host');
 const settings = readSettings();
 if (!settings.redisUrl) log.warn('REDIS_URL is not set: events stay inside this process');
 const transport = await createTransport(settings);
-const running: RunningModule[] = [];
-for (const plugin of installedPlugins()) {
-  running.push(
-    await startModule(plugin.module, {
-      settings,
-      transport,
-      port: plugin.manifest.port,
-      host: process.env.HOST ?? '127.0.0.1',
-      seed: process.env.SEED === 'false' ? false : { scale: 1 },
-    }),
-  );
-}
-log.info({ plugins: running.map((m) => ({ name: m.name, url: m.url })) }, 'plugin host ready');
+const host = await startPluginHost({
+  plugins: installedPlugins(),
+  settings,
+  transport,
+  host: process.env.HOST ?? '127.0.0.1',
+  seed: process.env.SEED === 'false' ? false : { scale: 1 },
+});
+log.info({ plugins: host.modules.map((m) => ({ name: m.name, url: m.url })) }, 'plugin host ready');
 stopOnSignal(async () => {
-  for (const m of running.reverse()) await m.stop();
+  await host.stop();
   await transport.close();
 });

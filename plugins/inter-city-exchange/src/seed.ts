@@ -1,23 +1,12 @@
 import { emit, type EntityManager } from '@cppcc/kit';
 import { dutyReported } from '@cppcc/events';
-import { interCityActivities, interCityMechanism, interCityMeetings, interCityPartners, interCityVisits } from '@cppcc/demo';
+import { demoResearchProjectId, interCityActivities, interCityMechanism, interCityMeetings, interCityPartners, interCityVisits } from '@cppcc/demo';
 import { VISIT_DUTY_KIND, visitSummary } from './commands/visits.js';
 import { CooperationMechanismSchema, MechanismMemberSchema } from './entities/cooperation-mechanism.entity.js';
 import { ExchangeVisitSchema, VisitDelegateSchema } from './entities/exchange-visit.entity.js';
 import { JointActivitySchema } from './entities/joint-activity.entity.js';
 import { JointChairsMeetingSchema, MeetingResolutionSchema } from './entities/joint-chairs-meeting.entity.js';
 import { PartnerCommitteeSchema } from './entities/partner-committee.entity.js';
-
-/**
- * Consultation seeds its demo research projects in the order of its demo list, so a project's
- * id is its place in that list; the list is read at run time because it may not be installed.
- */
-async function researchProjectId(key: string | null): Promise<string | null> {
-  if (!key) return null;
-  const demo = (await import('@cppcc/demo')) as { researchProjects?: { key: string }[] };
-  const at = demo.researchProjects?.findIndex((p) => p.key === key) ?? -1;
-  return at < 0 ? null : String(at + 1);
-}
 
 export async function isSeeded(em: EntityManager): Promise<boolean> {
   return (await em.count(CooperationMechanismSchema, {}, { filters: false })) > 0;
@@ -55,7 +44,7 @@ export async function seed(em: EntityManager): Promise<void> {
   for (const a of interCityActivities) {
     const { participants, researchKey, ...rest } = a;
     em.create(JointActivitySchema, {
-      ...rest, district: city, mechanismId: mechanism.id, researchProjectId: await researchProjectId(researchKey),
+      ...rest, district: city, mechanismId: mechanism.id, researchProjectId: researchKey ? demoResearchProjectId(researchKey) : null,
       participantIds: participants.map((k) => seats.get(k)!), public: true,
     });
   }

@@ -1,11 +1,13 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { z } from 'zod';
 import { defineMigration, inputError } from '@cppcc/kit';
+import { proposalHonoured } from '@cppcc/events';
 import { definePlugin, pluginBuilder, requirePermissionIn, settingsOf } from './manifest.js';
 
 /**
  * A small plugin the SDK, platform and gateway tests install: one table, a query, a mutation,
- * a field on District, a permission and a setting that the mutation obeys.
+ * a field on District, a permission, a setting that the mutation obeys, and a handler for
+ * another module's event.
  */
 const NoteSchema = defineEntity({
   name: 'SampleNote',
@@ -62,6 +64,13 @@ export const samplePlugin = definePlugin({
   builder,
   entities: [NoteSchema],
   migrations: [migration],
+  // A district's honoured proposal becomes a note there: a plugin handling a core module's event.
+  consumes: {
+    [proposalHonoured.type]: async (em, event) => {
+      const honoured = proposalHonoured.payload.parse(event.payload);
+      em.create(NoteSchema, { district: event.district ?? '341000', text: `${honoured.caseNumber} ${honoured.honour}`, public: true });
+    },
+  },
   permissions: { 'note.add': { description: 'add notes', roles: ['staff', 'operator'] } },
   settings: z.object({ maxLength: z.number().int().positive().max(1000).default(20) }),
   demo: { enabledIn: ['341000'], disabledIn: ['341021'] },

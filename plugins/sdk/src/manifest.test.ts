@@ -1,6 +1,8 @@
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { randomUUID } from 'node:crypto';
+import { proposalHonoured } from '@cppcc/events';
 import { databases, testCaller } from '@cppcc/testing';
 import { samplePlugin } from './fixture.js';
 import { definePlugin, pluginBuilder } from './manifest.js';
@@ -17,6 +19,15 @@ describe('definePlugin', () => {
     // District is organization's: its type and key stay untagged so the gateway never hides them.
     expect(sdl).toMatch(/type District\s+@key\(fields: "code"\)\s+@extends\s+\{\s+code: ID! @external\n/);
     expect(sdl).not.toMatch(/type (Query|Mutation)\s+@tag/);
+  });
+
+  it('tags the fields of the input types a plugin adds', () => {
+    const b = pluginBuilder('tag-inputs');
+    const Input = b.inputType('TagInputsFilter', { fields: (t) => ({ text: t.string({ required: true }) }) });
+    b.queryField('tagInputs', (t) => t.string({ args: { filter: t.arg({ type: Input, required: true }) }, resolve: (_r, a) => a.filter.text }));
+    const plugin = definePlugin({ ...base(), id: 'tag-inputs', builder: b });
+    const sdl = printSubgraphSchema(plugin.module.schema);
+    expect(sdl).toMatch(/input TagInputsFilter\s+@tag\(name: "plugin\/tag-inputs"\)\s+\{\s+text: String! @tag\(name: "plugin\/tag-inputs"\)\n/);
   });
 
   it('refuses a manifest that breaks a rule, naming it', () => {
@@ -98,5 +109,27 @@ describe.each(databases())('a plugin behind the gateway on $name', ({ url }) => 
     expect(off.errors[0].extensions).toMatchObject({ code: 'PLUGIN_DISABLED', plugin: 'sample-notes', district: '341021' });
     const [{ n }] = await t.plugin.orm.em.fork().getConnection().execute("select count(*) as n from sample_note where text like 'no%'");
     expect(Number(n)).toBe(0);
+  });
+
+  it('applies the events it handles once each, however often they arrive', async () => {
+    const honoured = (caseNumber: string) => ({
+      id: randomUUID(), type: proposalHonoured.type, source: 'proposals', district: '341002', occurredAt: new Date().toISOString(),
+      payload: { proposalId: '7', authorId: '1', coAuthorIds: [], caseNumber, title: '提案', honour: 'KEY', on: '2026-03-01' },
+    });
+    const once = honoured('A-1');
+    await t.transport.publish([once, once, honoured('A-2')]);
+    await t.transport.publish([once]);
+    const notes = async () => (await t.plugin.orm.em.fork().getConnection().execute("select text from sample_note where text like 'A-%' order by id")).map((r: { text: string }) => r.text);
+    for (const deadline = Date.now() + 20_000; !(await notes()).includes('A-2 KEY'); ) {
+      if (Date.now() > deadline) throw new Error('the plugin did not handle the event');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    // The duplicate published after A-2 has had as long as A-2 to arrive.
+    await t.transport.publish([honoured('A-3')]);
+    for (const deadline = Date.now() + 20_000; !(await notes()).includes('A-3 KEY'); ) {
+      if (Date.now() > deadline) throw new Error('the plugin did not handle the event');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(await notes()).toEqual(['A-1 KEY', 'A-2 KEY', 'A-3 KEY']);
   });
 });

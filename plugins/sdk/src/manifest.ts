@@ -42,9 +42,11 @@ export interface PluginPermission {
 export interface PluginManifest<S extends z.ZodObject = z.ZodObject> {
   /** kebab-case, unique; also the subgraph's name and the tag on everything it adds. */
   id: string;
+  /** What operators see in the plugin list, in Chinese and English; both required. */
   title: { zh: string; en: string };
   /** Semantic version of the plugin (x.y.z). */
   version: string;
+  /** What it records and for whom, for operators deciding whether to enable it. */
   description: string;
   /** Port when the plugin is served alone. */
   port: number;
@@ -52,11 +54,13 @@ export interface PluginManifest<S extends z.ZodObject = z.ZodObject> {
   extends: readonly CoreEntity[];
   /** The builder the plugin's types and fields were defined on (`pluginBuilder(id)`). */
   builder: PluginBuilder;
+  /** Its tables (MikroORM `defineEntity`); rows carrying `district` and `public` get the district filter. */
   entities?: EntitySchema<any, any>[];
   /** Written with kit's `defineMigration`; run in order on SQLite and PostgreSQL. */
   migrations?: MigrationObject[];
   /** Loads demo data into empty tables. */
   seed?: (em: EntityManager, options: SeedOptions) => Promise<void>;
+  /** Whether the demo data is already there, so a restart does not load it twice. */
   isSeeded?: (em: EntityManager) => Promise<boolean>;
   /** Events the plugin sends (declared in @cppcc/events or by the plugin itself). */
   emits?: EventDefinition[];

@@ -1,5 +1,6 @@
 import SchemaBuilder, {
   BasePlugin,
+  type PothosInputFieldConfig,
   type PothosOutputFieldConfig,
   type PothosTypeConfig,
   type SchemaTypes,
@@ -57,6 +58,12 @@ export class CppccPluginPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
   override onOutputFieldConfig(config: PothosOutputFieldConfig<Types>): PothosOutputFieldConfig<Types> {
     if (!this.tags(config)) return config;
     return { ...config, pothosOptions: { ...config.pothosOptions, tag: withTag((config.pothosOptions as { tag?: unknown }).tag, this.spec.tag) } } as PothosOutputFieldConfig<Types>;
+  }
+
+  /** An input type's fields are the plugin's too (arguments belong to their field, which is tagged). */
+  override onInputFieldConfig(config: PothosInputFieldConfig<Types>): PothosInputFieldConfig<Types> {
+    if (config.kind !== 'InputObject' || SHARED_TYPES.has(config.parentType)) return config;
+    return { ...config, pothosOptions: { ...config.pothosOptions, tag: withTag((config.pothosOptions as { tag?: unknown }).tag, this.spec.tag) } } as PothosInputFieldConfig<Types>;
   }
 
   override wrapResolve(resolver: GraphQLFieldResolver<unknown, Types['Context'], object>, config: PothosOutputFieldConfig<Types>) {

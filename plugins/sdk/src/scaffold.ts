@@ -255,18 +255,16 @@ describe('${id}', () => {
   return written;
 }
 
-/** Adds the plugin to the installation's list (schema/src/plugins.ts) and the schema package's dependencies. */
-export function installPlugin(root: string, id: string): void {
-  const list = path.join(root, 'schema/src/plugins.ts');
-  let text = fs.readFileSync(list, 'utf8');
-  const name = camel(id);
-  if (!text.includes(`'@cppcc/plugin-${id}'`)) {
-    text = text.replace(/(import type \{ Plugin \} from '@cppcc\/plugin-sdk';\n)/, `$1import { ${name} } from '@cppcc/plugin-${id}';\n`);
-    text = text.replace(/export const plugins: Plugin\[\] = \[\n/, `export const plugins: Plugin[] = [\n  ${name},\n`);
-    fs.writeFileSync(list, text);
-  }
-  const pkgFile = path.join(root, 'schema/package.json');
-  const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
-  pkg.dependencies[`@cppcc/plugin-${id}`] = '*';
-  fs.writeFileSync(pkgFile, `${JSON.stringify(pkg, null, 2)}\n`);
+/**
+ * Adds the plugin to an installation's list (plugins/installed.json, or the file given) —
+ * the only file installing it edits: no core package is touched. Returns whether it was new.
+ */
+export function installPlugin(listFile: string, id: string): boolean {
+  if (!ID.test(id)) throw new Error(`"${id}" is not a kebab-case plugin id`);
+  const list = JSON.parse(fs.readFileSync(listFile, 'utf8')) as { installed?: unknown };
+  if (!Array.isArray(list.installed)) throw new Error(`${listFile}: "installed" must be a list of plugin ids`);
+  if (list.installed.includes(id)) return false;
+  list.installed.push(id);
+  fs.writeFileSync(listFile, `${JSON.stringify(list, null, 2)}\n`);
+  return true;
 }

@@ -1,7 +1,7 @@
 import type { Plugin } from '@cppcc/plugin-sdk';
 
 /**
- * The plugins this installation has, as configured (schema/src/plugins.ts). Set once when the
+ * The plugins this installation has, as configured (plugins/installed.json). Set once when the
  * module is made; a switch for a plugin not in it is refused.
  */
 let installed: Plugin[] = [];

@@ -1,4 +1,4 @@
-import { appError, AuditEntrySchema, type AuditEntry, connectionType, ErrorCode, findPage, inputError, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import { appError, auditEntryType, AuditEntrySchema, connectionType, ErrorCode, findPage, inputError, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
 import { requirePermissionIn, settingsOf } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { displayAmount, isoDate, text } from '../commands/validate.js';
@@ -27,16 +27,7 @@ const BaseLimitRef = builder.objectRef<{ indicator: string; limit: number }>('In
   }),
 });
 
-const HistoryRef = builder.objectRef<AuditEntry>('EcoCompensationHistoryEntry').implement({
-  fields: (t) => ({
-    action: t.exposeString('action'),
-    fromState: t.exposeString('fromState', { nullable: true }),
-    toState: t.exposeString('toState'),
-    actor: t.exposeString('actor', { nullable: true }),
-    note: t.exposeString('note', { nullable: true }),
-    at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
-  }),
-});
+const HistoryRef = auditEntryType(builder, 'EcoCompensationHistoryEntry');
 export { HistoryRef };
 
 export const CompensationRoundRef = builder.objectRef<CompensationRound>('CompensationRound').implement({

@@ -1,17 +1,7 @@
-import { appError, AuditEntrySchema, canSeeDistrict, ErrorCode, type AuditEntry, type RequestContext } from '@cppcc/kit';
+import { appError, auditEntryType, AuditEntrySchema, canSeeDistrict, ErrorCode, type AuditEntry, type RequestContext } from '@cppcc/kit';
 import { builder } from '../builder.js';
 
-export const ConsultationAuditEntryType = builder.objectRef<AuditEntry>('ConsultationAuditEntry').implement({
-  description: 'One step a record took: who, when, from which state to which, and why.',
-  fields: (t) => ({
-    action: t.exposeString('action'),
-    fromState: t.exposeString('fromState', { nullable: true }),
-    toState: t.exposeString('toState'),
-    actor: t.exposeString('actor', { nullable: true }),
-    note: t.exposeString('note', { nullable: true }),
-    at: t.field({ type: 'DateTime', resolve: (a) => a.at }),
-  }),
-});
+export const ConsultationAuditEntryType = auditEntryType(builder, 'ConsultationAuditEntry', 'One step a record took: who, when, from which state to which, and why.');
 
 /** The audit trail of one record, for those who work for its district. */
 export function history(ctx: RequestContext, entity: string, record: { id: number; district: string }): Promise<AuditEntry[]> {

@@ -1,4 +1,4 @@
-import { AuditEntrySchema, canSeeDistrict, type AuditEntry, type RequestContext } from '@cppcc/kit';
+import { auditEntryFields, AuditEntrySchema, canSeeDistrict, type AuditEntry, type RequestContext } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { catalog, findPlugin } from '../catalog.js';
 import { switchPlugin } from '../commands/switch-plugin.js';
@@ -37,14 +37,10 @@ const SwitchStateEnum = builder.enumType('PluginSwitchState', { values: SWITCH_S
 
 const SwitchChangeRef = builder.objectRef<AuditEntry>('PluginSwitchChange').implement({
   description: 'One change of a switch: who, when, from, to, why.',
-  fields: (t) => ({
-    action: t.exposeString('action'),
-    from: t.string({ nullable: true, resolve: (a) => a.fromState ?? null }),
-    to: t.exposeString('toState'),
-    by: t.string({ nullable: true, resolve: (a) => a.actor ?? null }),
-    at: t.field({ type: 'DateTime', resolve: (a) => a.at }),
-    note: t.string({ nullable: true, resolve: (a) => a.note ?? null }),
-  }),
+  fields: (t) => {
+    const f = auditEntryFields(t);
+    return { action: f.action, from: f.fromState, to: f.toState, by: f.actor, at: f.at, note: f.note };
+  },
 });
 
 export const SwitchRef = builder.objectRef<SwitchView>('PluginSwitch').implement({
