@@ -319,13 +319,6 @@ export const chains: DemoChain[] = [
   },
 ];
 
-/** The id consultation's seed gives a demo research project: it writes them in this order into an empty table. */
-export function demoResearchProjectId(key: string): number {
-  const i = researchProjects.findIndex((p) => p.key === key);
-  if (i < 0) throw new Error(`no demo research project ${key}`);
-  return i + 1;
-}
-
 /** The day a recommendation was submitted and (if it was) adopted. */
 export function recommendationDates(r: DemoRecommendation): { submittedOn: string; adoptedOn: string | null } {
   const research = r.fromResearch ? researchProjects.find((p) => p.key === r.fromResearch)! : null;

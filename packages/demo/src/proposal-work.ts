@@ -278,7 +278,7 @@ export function proposalWork(scale = 1): DemoProposalWork[] {
       leaderTitle,
       topLeader,
       consultationId: origin ? cityActivity(origin.activity).id : null,
-      researchProjectId: origin ? demoResearchProjectId(origin.research) : null,
+      researchProjectId: origin ? Number(demoResearchProjectId(origin.research)) : null,
       supervision: [
         { kind: 'MEETING', heldOn: `${year}-04-16`, text: `${leaderTitle}主持召开重点提案督办协商会，听取承办单位办理情况汇报，与提案人面对面协商。` },
         { kind: 'PROGRESS_REPORT', heldOn: `${year}-06-10`, text: '承办单位报告办理进展：已制定工作方案，明确责任分工和时间节点，部分建议已落实。' },
