@@ -3,6 +3,7 @@ import type { Cosigner, CosignerStatus } from './entities/cosigner.entity.js';
 import type { HandlingTask, TaskStatus } from './entities/handling-task.entity.js';
 import type { BulletinIssue, IssueStatus, OpinionItem, OpinionStatus } from './entities/opinion-item.entity.js';
 import type { Proposal, ProposalStatus } from './entities/proposal.entity.js';
+import type { MemberSuggestion, SuggestionStatus } from './entities/suggestion.entity.js';
 
 /*
  * Who is who (the "who may" column):
@@ -146,4 +147,21 @@ export type IssueAction = 'publish';
 /** A bulletin issue is put together as a draft and published once; publishing issues every item it carries. */
 export const issueWorkflow = defineWorkflow<IssueStatus, IssueAction, BulletinIssue>('bulletin_issue', [
   { from: 'DRAFT', action: 'publish', who: [inDistrict<BulletinIssue>('staff', 'information staff')], to: 'PUBLISHED' },
+]);
+
+export type SuggestionAction = 'forward' | 'archive' | 'answer';
+
+const suggestionUnit: Actor<MemberSuggestion> = {
+  relation: 'the unit it was forwarded to',
+  holds: (ctx, s) => hasRole(ctx.caller, 'unit') && s.unitId !== null && ctx.caller.unitId === String(s.unitId),
+};
+
+/**
+ * A member suggestion (委员意见建议) made from a converted proposal: the proposal office forwards
+ * it to one unit for reference or keeps it on file; the unit it went to may answer.
+ */
+export const suggestionWorkflow = defineWorkflow<SuggestionStatus, SuggestionAction, MemberSuggestion>('member_suggestion', [
+  { from: 'RECEIVED', action: 'forward', who: [inDistrict<MemberSuggestion>('staff', 'proposal-committee staff')], to: 'FORWARDED' },
+  { from: 'RECEIVED', action: 'archive', who: [inDistrict<MemberSuggestion>('staff', 'proposal-committee staff')], to: 'ARCHIVED' },
+  { from: 'FORWARDED', action: 'answer', who: [suggestionUnit], to: 'ANSWERED' },
 ]);

@@ -21,7 +21,7 @@ function dueFor(role: TaskRole, start: string): string {
 }
 
 /** Checks the named units exist, are active and belong to the proposal's district. Call before a transaction. */
-async function checkUnits(ctx: RequestContext, district: string, units: { unitId: number; field: string }[]): Promise<void> {
+export async function checkUnits(ctx: RequestContext, district: string, units: { unitId: number; field: string }[]): Promise<void> {
   const refs = await ctx.em.find(UnitRefSchema, { id: { $in: units.map((u) => u.unitId) } });
   for (const { unitId, field } of units) {
     const ref = refs.find((r) => r.id === unitId);

@@ -7,6 +7,7 @@ import { ProposalSchema, type Attachment, type CollectiveKind, type ConversionTa
 import { MemberRefSchema } from '../entities/refs.entity.js';
 import { cosignerWorkflow, type CosignerRecord, type ProposalAction } from '../workflow.js';
 import { addDays, checkVersion, loadProposal, parseDay, refused, requireText, step, today, touch } from './common.js';
+import { suggestionFromProposal } from './suggestions.js';
 
 export interface ProposalInput {
   title: string;
@@ -283,12 +284,13 @@ export async function proposeConversion(ctx: RequestContext, id: number, version
   });
 }
 
-/** The author consents; a conversion to public-opinion information becomes a submitted item. */
+/** The author consents; the conversion becomes a member suggestion to forward, or a submitted opinion item. */
 export async function consentConversion(ctx: RequestContext, id: number, version: number): Promise<Proposal> {
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
     checkVersion(proposal, version);
     step(ctx, em, proposal, 'consentConversion');
+    if (proposal.convertedTo === 'SUGGESTION') await suggestionFromProposal(em as EntityManager, ctx, proposal, [proposal.authorId, ...(await acceptedCosigners(em, id))]);
     if (proposal.convertedTo === 'OPINION_ITEM') {
       const authorIds = [proposal.authorId, ...(await acceptedCosigners(em, id))];
       const day = today();

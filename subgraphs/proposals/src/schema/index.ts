@@ -10,6 +10,7 @@ import './handling-task.js';
 import './rating.js';
 import './key-proposal.js';
 import './evaluation.js';
+import './member-suggestion.js';
 import './opinion-item.js';
 import './bulletin-issue.js';
 import './instruction.js';
