@@ -13,6 +13,7 @@ import { GradeWordingSchema, ReplySchema } from './entities/reply.entity.js';
 import { initial } from './migrations/0001-initial.js';
 import { lifecycle } from './migrations/0002-lifecycle.js';
 import { ratingsAndOrigins } from './migrations/0003-ratings-origins.js';
+import { consultationRegistrations } from './migrations/0004-consultation-registrations.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
@@ -29,7 +30,7 @@ export const proposals = defineModule({
     QualityScoreSchema, HandlingScoreSchema, AwardSchema, OpinionItemSchema, OpinionAuthorSchema, BulletinIssueSchema, AdoptionSchema,
     InstructionSchema, MemberRefSchema, UnitRefSchema, ProposalRatingSchema, ConsultationRefSchema,
   ],
-  migrations: [initial, lifecycle, ratingsAndOrigins],
+  migrations: [initial, lifecycle, ratingsAndOrigins, consultationRegistrations],
   emits: [proposalSubmitted, proposalFiled, proposalHonoured, opinionItemSubmitted, opinionItemAdopted, instructionReceived],
   consumes,
   seed,
