@@ -19,3 +19,44 @@ export const researchJoined = defineEvent(
   z.object({ projectId: id, memberId: id, title: z.string().min(1), role: z.enum(['LEAD', 'MEMBER']), joinedOn: day }),
   'A member joined a research project (调研) team (consultation).',
 );
+
+/**
+ * Consultation's records other modules may name (a key proposal's origin, a plugin's topic link)
+ * announce themselves: sent when one is created and on every change of state, and from the demo
+ * seed. `version` is the record's own optimistic-lock version, which only grows, so a replica
+ * keeps the highest whatever the order of arrival; `changedAt` says when.
+ */
+const registration = { district: z.string().length(6), title: z.string().min(1), changedAt: z.string(), version: z.number().int().positive() };
+
+export const consultationActivityRegistered = defineEvent(
+  'consultation_activity.registered',
+  z.object({
+    activityId: id,
+    ...registration,
+    form: z.string().min(1),
+    heldOn: day,
+    status: z.enum(['PLANNED', 'PREPARING', 'HELD', 'OUTCOME_SUBMITTED', 'CLOSED', 'CANCELLED']),
+  }),
+  'A consultation activity was planned or recorded, or moved to another status (consultation). The highest version per id wins.',
+);
+
+export const researchProjectRegistered = defineEvent(
+  'research_project.registered',
+  z.object({
+    projectId: id,
+    ...registration,
+    phase: z.enum(['TOPIC_SELECTED', 'PLAN_APPROVED', 'FIELDWORK', 'DRAFTING', 'REVIEWED', 'SUBMITTED', 'CONVERTED', 'CLOSED']),
+  }),
+  'A research project (调研课题) was opened or moved to another phase (consultation). The highest version per id wins.',
+);
+
+export const recommendationRegistered = defineEvent(
+  'recommendation.registered',
+  z.object({
+    recommendationId: id,
+    ...registration,
+    kind: z.enum(['REPORT', 'RECOMMENDATION']),
+    status: z.enum(['DRAFT', 'SUBMITTED', 'ADOPTED', 'NOT_ADOPTED']),
+  }),
+  'A recommendation (建议案 or 建议) was drafted or moved to another status (consultation). The highest version per id wins.',
+);

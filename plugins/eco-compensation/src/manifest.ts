@@ -1,14 +1,17 @@
 import { definePlugin } from '@cppcc/plugin-sdk';
 import { builder } from './builder.js';
+import { consumes } from './consumers.js';
 import { CompensationRoundSchema } from './entities/compensation-round.entity.js';
 import { CooperationTaskSchema } from './entities/cooperation-task.entity.js';
 import { EscalationSchema } from './entities/escalation.entity.js';
 import { FundContributionSchema } from './entities/fund-contribution.entity.js';
+import { LinkTargetSchema } from './entities/link-target.entity.js';
 import { MonitoringSectionSchema } from './entities/monitoring-section.entity.js';
 import { TopicLinkSchema } from './entities/topic-link.entity.js';
 import { WaterQualitySampleSchema } from './entities/water-quality-sample.entity.js';
 import { YearlyAssessmentSchema } from './entities/yearly-assessment.entity.js';
 import { initial } from './migrations/0001-initial.js';
+import { linkTargets } from './migrations/0002-link-targets.js';
 import './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 import { settings } from './settings.js';
@@ -31,8 +34,10 @@ export const ecoCompensation = definePlugin({
     CooperationTaskSchema,
     TopicLinkSchema,
     EscalationSchema,
+    LinkTargetSchema,
   ],
-  migrations: [initial],
+  migrations: [initial, linkTargets],
+  consumes,
   seed,
   isSeeded,
   permissions: {

@@ -5,6 +5,8 @@ import { systemEm } from '@cppcc/kit';
 import { proposals } from '@cppcc/proposals';
 import { databases, transports } from '@cppcc/testing';
 import { startPluginTest, type PluginTest } from '@cppcc/plugin-sdk/testing';
+import { LinkTargetSchema } from './entities/link-target.entity.js';
+import { TopicLinkSchema } from './entities/topic-link.entity.js';
 import { ecoCompensation } from './manifest.js';
 
 const CITY = '341000';
@@ -110,4 +112,25 @@ describe.each(databases())('eco-compensation demo data on $name', ({ url }) => {
     const count = await t.post(`query ($s: ID!) { waterQualitySamples(sectionId: $s, year: 2012) { totalCount } }`, { s: jiekou.id }, staff('341021'));
     expect(count.data.waterQualitySamples.totalCount).toBe(24);
   });
+});
+
+describe.each(databases())('eco-compensation demo links against the core demo on $name', ({ url }) => {
+  let t: PluginTest;
+  beforeAll(async () => {
+    // Every module seeded, as `npm start` runs them: the cores announce their records on the bus.
+    t = await startPluginTest(ecoCompensation, { core: [consultation, proposals], databaseUrl: url, seed: true });
+  }, 300_000);
+  afterAll(() => t?.stop());
+
+  it('names only records the cores announced, of the round\'s district or below: every demo link would be accepted', async () => {
+    const em = () => systemEm(t.plugin.orm);
+    const links = await em().find(TopicLinkSchema, {}, { filters: false });
+    expect(links.length).toBeGreaterThan(0);
+    const known = async () => {
+      const targets = await em().find(LinkTargetSchema, {}, { filters: false });
+      return links.filter((l) => targets.some((x) => x.kind === l.kind && x.targetId === l.targetId && x.district === l.district && x.status !== 'CANCELLED'));
+    };
+    for (const deadline = Date.now() + 60_000; (await known()).length < links.length && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 250));
+    expect((await known()).map((l) => [l.kind, l.targetId])).toEqual(links.map((l) => [l.kind, l.targetId]));
+  }, 120_000);
 });

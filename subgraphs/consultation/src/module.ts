@@ -1,5 +1,7 @@
 import { defineModule } from '@cppcc/kit';
-import { consultationAttended, consultationSpoke, instructionReceived, researchJoined } from '@cppcc/events';
+import {
+  consultationActivityRegistered, consultationAttended, consultationSpoke, instructionReceived, recommendationRegistered, researchJoined, researchProjectRegistered,
+} from '@cppcc/events';
 import { consumes } from './consumers.js';
 import { ActivityGuestSchema } from './entities/activity-guest.entity.js';
 import { ConsultationActivitySchema } from './entities/consultation-activity.entity.js';
@@ -41,7 +43,7 @@ export const consultation = defineModule({
     MemberRefSchema, CommitteeRefSchema,
   ],
   migrations: [initial, activityLifecycle, researchAndOutcomes, planning, publicInput, memberCommitteeRefs],
-  emits: [consultationAttended, consultationSpoke, researchJoined, instructionReceived],
+  emits: [consultationAttended, consultationSpoke, researchJoined, instructionReceived, consultationActivityRegistered, researchProjectRegistered, recommendationRegistered],
   consumes,
   seed,
   isSeeded,

@@ -1,9 +1,16 @@
-import { audit, type EventHandler } from '@cppcc/kit';
-import { consultationAttended, governmentUnitRegistered, memberRegistered, researchJoined, studioIssueRaised } from '@cppcc/events';
+import { audit, type EntityManager, type EventHandler } from '@cppcc/kit';
+import { consultationActivityRegistered, governmentUnitRegistered, memberRegistered, researchProjectRegistered, studioIssueRaised } from '@cppcc/events';
 import { OpinionAuthorSchema } from './entities/opinion-item.entity.js';
 import { ProposalSchema } from './entities/proposal.entity.js';
-import { ConsultationRefSchema, MemberRefSchema, UnitRefSchema } from './entities/refs.entity.js';
+import { ConsultationRefSchema, MemberRefSchema, UnitRefSchema, type ConsultationRef } from './entities/refs.entity.js';
 import { createItem } from './commands/opinion.js';
+
+/** Keeps the highest version of a consultation record; a late, older copy changes nothing. */
+async function keepLatest(em: EntityManager, ref: ConsultationRef): Promise<void> {
+  const known = await em.findOne(ConsultationRefSchema, { kind: ref.kind, id: ref.id });
+  if (known && known.version >= ref.version) return;
+  await em.upsert(ConsultationRefSchema, ref);
+}
 
 /**
  * Replicas of other modules' facts this one checks against (members' districts, handling
@@ -18,17 +25,15 @@ export const consumes: Record<string, EventHandler> = {
     const p = governmentUnitRegistered.payload.parse(event.payload);
     await em.upsert(UnitRefSchema, { id: Number(p.unitId), district: p.district, name: p.name, short: p.short, active: p.active });
   },
-  // Consultation announces its activities and research projects only through the members taking
-  // part: that is enough to know what a key proposal may name as its origin (一体两用).
-  [consultationAttended.type]: async (em, event) => {
-    const p = consultationAttended.payload.parse(event.payload);
-    if (!event.district) throw new Error(`consultation.attended ${event.id}: no district`);
-    await em.upsert(ConsultationRefSchema, { kind: 'ACTIVITY', id: Number(p.activityId), district: event.district, title: p.title });
+  // Every activity and research project consultation opens is announced, whoever took part:
+  // what a key proposal may name as its origin (一体两用).
+  [consultationActivityRegistered.type]: async (em, event) => {
+    const p = consultationActivityRegistered.payload.parse(event.payload);
+    await keepLatest(em, { kind: 'ACTIVITY', id: Number(p.activityId), district: p.district, title: p.title, status: p.status, version: p.version });
   },
-  [researchJoined.type]: async (em, event) => {
-    const p = researchJoined.payload.parse(event.payload);
-    if (!event.district) throw new Error(`research.joined ${event.id}: no district`);
-    await em.upsert(ConsultationRefSchema, { kind: 'RESEARCH', id: Number(p.projectId), district: event.district, title: p.title });
+  [researchProjectRegistered.type]: async (em, event) => {
+    const p = researchProjectRegistered.payload.parse(event.payload);
+    await keepLatest(em, { kind: 'RESEARCH', id: Number(p.projectId), district: p.district, title: p.title, status: p.phase, version: p.version });
   },
   [studioIssueRaised.type]: async (em, event) => {
     const p = studioIssueRaised.payload.parse(event.payload);

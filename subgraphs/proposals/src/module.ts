@@ -13,7 +13,8 @@ import { GradeWordingSchema, ReplySchema } from './entities/reply.entity.js';
 import { initial } from './migrations/0001-initial.js';
 import { lifecycle } from './migrations/0002-lifecycle.js';
 import { ratingsAndOrigins } from './migrations/0003-ratings-origins.js';
-import { memberSuggestions } from './migrations/0004-member-suggestions.js';
+import { consultationRegistrations } from './migrations/0004-consultation-registrations.js';
+import { memberSuggestions } from './migrations/0005-member-suggestions.js';
 import { MemberSuggestionSchema } from './entities/suggestion.entity.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
@@ -31,7 +32,7 @@ export const proposals = defineModule({
     QualityScoreSchema, HandlingScoreSchema, AwardSchema, OpinionItemSchema, OpinionAuthorSchema, BulletinIssueSchema, AdoptionSchema,
     InstructionSchema, MemberRefSchema, UnitRefSchema, ProposalRatingSchema, ConsultationRefSchema, MemberSuggestionSchema,
   ],
-  migrations: [initial, lifecycle, ratingsAndOrigins, memberSuggestions],
+  migrations: [initial, lifecycle, ratingsAndOrigins, consultationRegistrations, memberSuggestions],
   emits: [proposalSubmitted, proposalFiled, proposalHonoured, opinionItemSubmitted, opinionItemAdopted, instructionReceived],
   consumes,
   seed,

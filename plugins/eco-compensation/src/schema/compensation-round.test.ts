@@ -1,8 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consultation } from '@cppcc/consultation';
 import { proposals } from '@cppcc/proposals';
 import { databases, testCaller, transports } from '@cppcc/testing';
 import { startPluginTest, type PluginTest } from '@cppcc/plugin-sdk/testing';
+import { consultationActivityRegistered, proposalFiled, proposalSubmitted, recommendationRegistered, researchProjectRegistered } from '@cppcc/events';
+import { ProcessedEventSchema, systemEm } from '@cppcc/kit';
+import { LinkTargetSchema } from '../entities/link-target.entity.js';
+import { TopicLinkSchema } from '../entities/topic-link.entity.js';
 import { ecoCompensation } from '../manifest.js';
 
 const CITY = '341000';
@@ -20,6 +25,10 @@ const record = `mutation ($section: ID!, $on: String!, $values: [IndicatorValueI
 const correct = `mutation ($id: ID!, $values: [IndicatorValueInput!]!) { correctWaterQualitySample(id: $id, values: $values, note: "lab re-run") { id } }`;
 const compute = `mutation ($round: ID!, $year: Int!) { computeYearlyAssessment(roundId: $round, year: $year) { id year pIndex meanRatio passed sampleCount explanation indicators { code average ratio inIndex } transfer { payer payee amount amountDisplay } } }`;
 const assessments = `query ($id: ID!) { compensationRound(id: $id) { assessments { year pIndex passed transfer { payer payee amount } } } }`;
+const announce = (type: string, district: string, payload: Record<string, unknown>) => ({ id: randomUUID(), type, source: 'test', district, occurredAt: new Date().toISOString(), payload });
+const activity = (activityId: string, district: string, version: number, status: string) => ({
+  activityId, district, title: '新安江生态补偿专题协商', form: 'THEMATIC', heldOn: '2026-03-01', status, changedAt: new Date(Date.UTC(2026, 0, version)).toISOString(), version,
+});
 const values = (v: Record<string, number>) => Object.entries(v).map(([indicator, value]) => ({ indicator, value }));
 
 const baseLimits = [
@@ -239,10 +248,48 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
     const totals = await t.post(`query ($id: ID!) { compensationRound(id: $id) { fundByYear { year total totalDisplay } contributions { payerKind } } }`, { id: round }, staff(CITY));
     expect(totals.data.compensationRound.fundByYear).toEqual([{ year: 2012, total: 50_000, totalDisplay: '5 亿元' }]);
 
+    // What the core modules announce, as the plugin's replica receives it: late older copies and
+    // a redelivery change nothing.
+    const events = [
+      announce(proposalSubmitted.type, CITY, { proposalId: '42', authorId: '7', title: '关于新安江流域生态补偿的提案', submittedAt: '2026-01-10T00:00:00Z' }),
+      announce(proposalFiled.type, CITY, { proposalId: '43', authorId: '7', coAuthorIds: [], caseNumber: '2026-043', filedAt: '2026-01-12T00:00:00Z' }),
+      announce(consultationActivityRegistered.type, CITY, activity('9', CITY, 2, 'HELD')),
+      announce(consultationActivityRegistered.type, CITY, activity('9', CITY, 1, 'PLANNED')),
+      announce(consultationActivityRegistered.type, CITY, activity('10', CITY, 3, 'CANCELLED')),
+      announce(consultationActivityRegistered.type, CITY, activity('10', CITY, 2, 'PREPARING')),
+      announce(researchProjectRegistered.type, SHEXIAN, { projectId: '3', district: SHEXIAN, title: '新安江上游生态保护调研', phase: 'FIELDWORK', changedAt: '2026-02-01T00:00:00Z', version: 3 }),
+      announce(researchProjectRegistered.type, '330127', { projectId: '4', district: '330127', title: '千岛湖水质调研', phase: 'FIELDWORK', changedAt: '2026-02-01T00:00:00Z', version: 1 }),
+      announce(recommendationRegistered.type, CITY, { recommendationId: '5', district: CITY, title: '关于深化生态补偿的建议', kind: 'REPORT', status: 'SUBMITTED', changedAt: '2026-03-01T00:00:00Z', version: 2 }),
+    ];
+    await t.transport.publish(events);
+    await t.transport.publish([events[2]]);
+    const ids = events.map((e) => e.id);
+    for (let i = 0; i < 100 && (await systemEm(t.plugin.orm).count(ProcessedEventSchema, { eventId: { $in: ids } })) < ids.length; i++) await new Promise((r) => setTimeout(r, 100));
+    const targets = await systemEm(t.plugin.orm).find(LinkTargetSchema, {}, { orderBy: { kind: 'asc', targetId: 'asc' } });
+    expect(targets.map((x) => [x.kind, x.targetId, x.district, x.status, x.version])).toEqual([
+      ['consultation_activity', '10', CITY, 'CANCELLED', 3], ['consultation_activity', '9', CITY, 'HELD', 2],
+      ['proposal', '42', CITY, null, 0], ['proposal', '43', CITY, null, 0],
+      ['recommendation', '5', CITY, 'SUBMITTED', 2],
+      ['research_project', '3', SHEXIAN, 'FIELDWORK', 3], ['research_project', '4', '330127', 'FIELDWORK', 1],
+    ]);
+
     const link = `mutation ($r: ID!, $k: EcoCompensationLinkKind!, $id: ID!) { linkEcoCompensationTopic(roundId: $r, kind: $k, targetId: $id) { id kind targetId } }`;
-    await t.post(link, { r: round, k: 'proposal', id: '42' }, staff(CITY));
-    await t.post(link, { r: round, k: 'consultation_activity', id: '9' }, staff(CITY));
-    await t.post(link, { r: round, k: 'research_project', id: '3' }, staff(CITY));
+    const linkCount = () => systemEm(t.plugin.orm).count(TopicLinkSchema, {});
+    const before = await linkCount();
+    for (const [k, id, field, rule] of [
+      ['proposal', '999', 'targetId', 'exists'],
+      // A recommendation's id is no research project.
+      ['research_project', '5', 'targetId', 'exists'],
+      ['research_project', '4', 'targetId', 'within-district'],
+      ['consultation_activity', '10', 'targetId', 'not-cancelled'],
+    ]) {
+      const refused = await t.post(link, { r: round, k, id }, staff(CITY));
+      expect(refused.errors?.[0].extensions, `${k} ${id}`).toMatchObject({ code: 'BAD_USER_INPUT', field, rule });
+    }
+    expect(await linkCount()).toBe(before);
+    for (const [k, id] of [['proposal', '42'], ['consultation_activity', '9'], ['research_project', '3'], ['recommendation', '5']]) {
+      expect((await t.post(link, { r: round, k, id }, staff(CITY))).errors, `${k} ${id}`).toBeUndefined();
+    }
     const dup = await t.post(link, { r: round, k: 'proposal', id: '42' }, staff(CITY));
     expect(dup.errors[0].extensions.code).toBe('CONFLICT');
     const linked = await t.post(`query ($id: ID!) { compensationRound(id: $id) { proposals { id } consultationActivities { id } researchProjects { id } researchProjectIds } }`, { id: round }, staff(CITY));

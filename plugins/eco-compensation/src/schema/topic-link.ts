@@ -1,7 +1,8 @@
-import { appError, ErrorCode, notFound, parseId } from '@cppcc/kit';
+import { appError, DistrictRefSchema, ErrorCode, inputError, notFound, parseId, type RequestContext } from '@cppcc/kit';
 import { requirePermissionIn } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { CompensationRoundSchema, type CompensationRound } from '../entities/compensation-round.entity.js';
+import { LinkTargetSchema } from '../entities/link-target.entity.js';
 import { LINK_KINDS, TopicLinkSchema, type LinkKind, type TopicLink } from '../entities/topic-link.entity.js';
 import { CompensationRoundRef, visibleRound } from './compensation-round.js';
 
@@ -50,6 +51,31 @@ export const ConsultationActivityRef = builder.externalRef('ConsultationActivity
   }),
 });
 
+/** Whether `district` is `ancestor` or lies below it in the district tree. */
+async function within(ctx: RequestContext, district: string, ancestor: string): Promise<boolean> {
+  for (let code: string | null | undefined = district, hops = 0; code && hops < 10; hops++) {
+    if (code === ancestor) return true;
+    code = (await ctx.em.findOne(DistrictRefSchema, { code }, { filters: false }))?.parentCode;
+  }
+  return false;
+}
+
+/**
+ * A link names a record its owner has announced (replicated in eco_link_target), of the round's
+ * district or one below it: the topic is the city's, with the upstream county (歙县) as its
+ * partner, so a city round may track a county's research or consultation, but not a record of
+ * another city or of a district above the round. A cancelled activity never took place.
+ */
+async function assertTarget(ctx: RequestContext, round: CompensationRound, kind: LinkKind, targetId: string): Promise<void> {
+  const target = await ctx.em.findOne(LinkTargetSchema, { kind, targetId }, { filters: false });
+  const what = kind.replace('_', ' ');
+  if (!target) throw inputError('targetId', 'exists', `no ${what} has id ${targetId}`);
+  if (!(await within(ctx, target.district, round.district))) {
+    throw inputError('targetId', 'within-district', `${what} ${targetId} belongs to district ${target.district}, outside the round's district ${round.district}`);
+  }
+  if (kind === 'consultation_activity' && target.status === 'CANCELLED') throw inputError('targetId', 'not-cancelled', `${what} ${targetId} was cancelled`);
+}
+
 builder.objectFields(CompensationRoundRef, (t) => ({
   links: t.field({ type: [TopicLinkRef], resolve: (r, _a, ctx) => ctx.loaders.many(TopicLinkSchema, 'roundId').load(r.id) }),
   proposals: t.field({
@@ -82,6 +108,7 @@ builder.mutationFields((t) => ({
       const round = await visibleRound(ctx, args.roundId);
       await requirePermissionIn(ctx, 'round.manage', round.district, 'roundId');
       const targetId = String(parseId(args.targetId, 'targetId'));
+      await assertTarget(ctx, round, args.kind, targetId);
       const twice = await ctx.em.count(TopicLinkSchema, { roundId: round.id, kind: args.kind, targetId }, { filters: false });
       if (twice) throw appError(ErrorCode.CONFLICT, `targetId: ${args.kind} ${targetId} is already linked to round ${round.id}`, { field: 'targetId' });
       return ctx.em.transactional(async (em) =>

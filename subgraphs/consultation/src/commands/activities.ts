@@ -6,6 +6,7 @@ import { ConsultationActivitySchema, type ActivityStatus, type ConsultationActiv
 import { ParticipantSchema, type Attendance } from '../entities/participant.entity.js';
 import { SpeechSchema, type Speech, type SpeechMode } from '../entities/speech.entity.js';
 import { activityWorkflow, type ActivityAction } from '../workflow.js';
+import { announceActivity } from './announce.js';
 import { assertPlanTopic } from './planning.js';
 import { assertMembers } from './refs.js';
 import { assertUnit } from './units.js';
@@ -90,6 +91,8 @@ async function createActivity(ctx: RequestContext, input: ActivityFields, member
       if (held) attended(em, ctx.module, activity, memberId);
     }
     writeGuests(em, activity, guests);
+    await em.flush();
+    announceActivity(em, ctx.module, activity);
     return activity;
   });
 }
@@ -165,6 +168,8 @@ export async function moveActivity(ctx: RequestContext, id: number, action: Acti
         if (p.attendance === 'PRESENT') attended(em, ctx.module, activity, p.memberId);
       }
     }
+    await em.flush();
+    announceActivity(em, ctx.module, activity);
     return activity;
   });
 }

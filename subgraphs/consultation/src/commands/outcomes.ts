@@ -7,6 +7,7 @@ import { InstructionSchema, LedgerEntrySchema, type GovernmentLevel, type Instru
 import { RecommendationSchema, type Recommendation, type RecommendationKind } from '../entities/recommendation.entity.js';
 import { ResearchProjectSchema, ResearchTeamMemberSchema } from '../entities/research-project.entity.js';
 import { ledgerWorkflow, recommendationWorkflow, type LedgerAction, type RecommendationAction } from '../workflow.js';
+import { announceRecommendation } from './announce.js';
 import { assertCampaignSources } from './public-input.js';
 import { assertMembers } from './refs.js';
 import { assertUnit } from './units.js';
@@ -50,6 +51,8 @@ export async function draftRecommendation(ctx: RequestContext, input: DraftRecom
     await em.flush();
     for (const contributionId of contributionIds) em.create(RecommendationSourceSchema, { recommendationId: r.id, contributionId });
     audit(em, { entity: 'recommendation', entityId: String(r.id), action: 'draft', fromState: null, toState: 'DRAFT', actor: ctx.caller.userId, note: null });
+    await em.flush();
+    announceRecommendation(em, ctx.module, r);
     return r;
   });
 }
@@ -74,6 +77,8 @@ export async function moveRecommendation(ctx: RequestContext, id: number, action
     recommendationWorkflow.apply({ ...ctx, em }, r, action, note);
     if (action === 'submit') Object.assign(r, { submittedTo: extras.submittedTo, submittedOn: on });
     if (action === 'adopt') Object.assign(r, { adoption: extras.adoption, adoptedOn: on });
+    await em.flush();
+    announceRecommendation(em, ctx.module, r);
     return r;
   });
 }

@@ -15,6 +15,7 @@ import {
   type VisitAttendance,
 } from '../entities/research-project.entity.js';
 import { RecommendationSchema } from '../entities/recommendation.entity.js';
+import { announceResearch } from './announce.js';
 import { assertPlanTopic } from './planning.js';
 import { assertLeadCommittee, assertMembers } from './refs.js';
 import { researchLeads, researchWorkflow, type ResearchAction } from '../workflow.js';
@@ -101,6 +102,8 @@ export async function startResearch(ctx: RequestContext, input: StartResearch): 
       });
     }
     joinTeam(em, ctx.module, project, team);
+    await em.flush();
+    announceResearch(em, ctx.module, project);
     return project;
   });
 }
@@ -182,6 +185,8 @@ export async function moveResearch(ctx: RequestContext, id: number, action: Rese
       }
     }
     if (to === 'SUBMITTED') project.reportSubmittedOn = day;
+    await em.flush();
+    announceResearch(em, ctx.module, project);
     return project;
   });
 }

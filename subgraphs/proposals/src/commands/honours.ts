@@ -48,8 +48,9 @@ export interface KeyProposalInput extends KeyOrigin {
 }
 
 /**
- * Checks a named origin against the replica of consultation's records: it must be known and of
- * the key proposal's district. Returns a note for the audit trail.
+ * Checks a named origin against the replica of consultation's records: it must exist, be of the
+ * key proposal's district and, for an activity, not be cancelled (a proposal cannot have grown
+ * from a consultation that never took place). Returns a note for the audit trail.
  */
 async function checkOrigin(em: EntityManager, district: string, origin: KeyOrigin, prefix: string): Promise<string | null> {
   const named: [ConsultationRefKind, number, string, string][] = [];
@@ -58,8 +59,9 @@ async function checkOrigin(em: EntityManager, district: string, origin: KeyOrigi
   const notes: string[] = [];
   for (const [kind, id, field, what] of named) {
     const ref = await em.findOne(ConsultationRefSchema, { kind, id });
-    if (!ref) throw appError(ErrorCode.NOT_FOUND, `${field}: ${what} ${id} is not known`, { field, id: String(id) });
+    if (!ref) throw inputError(field, 'exists', `no ${what} has id ${id}`);
     if (ref.district !== district) throw inputError(field, 'same-district', `${what} ${id} belongs to district ${ref.district}, not ${district}`);
+    if (ref.status === 'CANCELLED') throw inputError(field, 'not-cancelled', `${what} ${id} was cancelled`);
     notes.push(`${what} ${id}《${ref.title}》`);
   }
   return notes.length ? notes.join('; ') : null;

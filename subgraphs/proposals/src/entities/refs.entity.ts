@@ -32,8 +32,10 @@ export const CONSULTATION_REF_KINDS = ['ACTIVITY', 'RESEARCH'] as const;
 export type ConsultationRefKind = (typeof CONSULTATION_REF_KINDS)[number];
 
 /**
- * Replica of consultation's activities and research projects, as far as the bus tells of them
- * (consultation.attended, research.joined): what a key proposal may name as its origin.
+ * Replica of consultation's activities and research projects (consultation_activity.registered,
+ * research_project.registered): what a key proposal may name as its origin. The highest version
+ * per record wins. Rows kept from before those events (filled from attendance) have version 0 and
+ * no status, so the first registration replaces them.
  */
 export const ConsultationRefSchema = defineEntity({
   name: 'ConsultationRef',
@@ -43,6 +45,9 @@ export const ConsultationRefSchema = defineEntity({
     id: p.integer().primary().autoincrement(false),
     district: p.string().length(12),
     title: p.string(),
+    /** The activity's status or the project's phase. */
+    status: p.string().nullable(),
+    version: p.integer().default(0),
   },
 });
 export type ConsultationRef = InferEntity<typeof ConsultationRefSchema>;

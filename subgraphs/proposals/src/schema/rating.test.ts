@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { consultationAttended, researchJoined } from '@cppcc/events';
-import { systemEm } from '@cppcc/kit';
+import { consultationActivityRegistered, researchProjectRegistered } from '@cppcc/events';
+import { ProcessedEventSchema, systemEm } from '@cppcc/kit';
 import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CosignerSchema } from '../entities/cosigner.entity.js';
@@ -92,19 +92,35 @@ describe.each(databases())('every proposer rates the reply on $name', ({ url }) 
   });
 });
 
+const register = (kind: 'ACTIVITY' | 'RESEARCH', district: string, id: number, version: number, status: string, title: string) => {
+  const common = { district, title, version, changedAt: new Date(Date.UTC(2026, 0, version)).toISOString() };
+  return kind === 'ACTIVITY'
+    ? { id: randomUUID(), type: consultationActivityRegistered.type, source: 'test', district, occurredAt: new Date().toISOString(), payload: { activityId: String(id), ...common, form: 'THEMATIC', heldOn: '2026-03-01', status } }
+    : { id: randomUUID(), type: researchProjectRegistered.type, source: 'test', district, occurredAt: new Date().toISOString(), payload: { projectId: String(id), ...common, phase: status } };
+};
+
 describe.each(databases())('key proposals that grew from consultation (一体两用) on $name', ({ url }) => {
   let module: TestModule;
   beforeAll(async () => {
     module = await startProposals(url);
-    const now = new Date().toISOString();
-    const event = (type: string, district: string, payload: Record<string, unknown>) => ({ id: randomUUID(), type, source: 'test', district, occurredAt: now, payload });
-    // Consultation tells of its activities and research through the members taking part.
-    await module.transport.publish([
-      event(consultationAttended.type, A, { activityId: '501', memberId: '9001', form: 'STANDING_COMMITTEE', title: '常委会议专题协商：老街保护', heldOn: '2026-03-01' }),
-      event(researchJoined.type, A, { projectId: '601', memberId: '9002', title: '老街业态升级调研', role: 'LEAD', joinedOn: '2026-02-01' }),
-      event(consultationAttended.type, B, { activityId: '502', memberId: '9101', form: 'THEMATIC', title: '歙县专题协商', heldOn: '2026-03-02' }),
-    ]);
-    for (let i = 0; i < 100 && (await systemEm(module.orm).count(ConsultationRefSchema, {})) < 3; i++) await new Promise((r) => setTimeout(r, 100));
+    // Consultation announces every activity and research project, whoever took part; the
+    // replica keeps the highest version whatever the order of arrival.
+    const events = [
+      register('ACTIVITY', A, 501, 2, 'HELD', '常委会议专题协商：老街保护'),
+      register('RESEARCH', A, 601, 1, 'TOPIC_SELECTED', '老街业态升级调研'),
+      register('ACTIVITY', B, 502, 1, 'HELD', '歙县专题协商'),
+      // Planned, nobody attended yet: still nameable.
+      register('ACTIVITY', A, 503, 1, 'PLANNED', '老街保护界别协商'),
+      register('ACTIVITY', A, 504, 2, 'CANCELLED', '取消的协商'),
+      // Older copies arriving late: they change nothing.
+      register('ACTIVITY', A, 501, 1, 'PLANNED', '常委会议专题协商（草）'),
+      register('ACTIVITY', A, 504, 1, 'PLANNED', '取消的协商'),
+    ];
+    await module.transport.publish(events);
+    // And one redelivered: skipped by the ledger.
+    await module.transport.publish([events[0]]);
+    const ids = events.map((e) => e.id);
+    for (let i = 0; i < 100 && (await systemEm(module.orm).count(ProcessedEventSchema, { eventId: { $in: ids } })) < ids.length; i++) await new Promise((r) => setTimeout(r, 100));
   });
   afterAll(() => module?.stop());
 
@@ -135,11 +151,21 @@ describe.each(databases())('key proposals that grew from consultation (一体两
     expect((await auditOf(module, 'proposal', other.id)).map((a) => a[1])).toContain('setKeyOrigin');
   });
 
-  it('refuses an unknown activity, one of another district, and writes nothing', async () => {
+  it('keeps the newest of each record whatever the order, and names an activity nobody attended', async () => {
+    const refs = await systemEm(module.orm).find(ConsultationRefSchema, { kind: 'ACTIVITY' }, { orderBy: { id: 'asc' } });
+    expect(refs.map((r) => [r.id, r.status, r.version, r.title])).toEqual([
+      [501, 'HELD', 2, '常委会议专题协商：老街保护'], [502, 'HELD', 1, '歙县专题协商'], [503, 'PLANNED', 1, '老街保护界别协商'], [504, 'CANCELLED', 2, '取消的协商'],
+    ]);
     const p = await filed();
-    expect((await designate(p, ', consultationId: "999"')).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.consultationId' });
+    expect((await designate(p, ', consultationId: "503"')).data!.designateKeyProposal).toMatchObject({ consultation: { id: '503' } });
+  });
+
+  it('refuses an unknown activity, one of another district, a cancelled one, and writes nothing', async () => {
+    const p = await filed();
+    expect((await designate(p, ', consultationId: "999"')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.consultationId', rule: 'exists' });
     expect((await designate(p, ', consultationId: "502"')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.consultationId', rule: 'same-district' });
-    expect((await designate(p, ', researchProjectId: "501"')).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.researchProjectId' });
+    expect((await designate(p, ', consultationId: "504"')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.consultationId', rule: 'not-cancelled' });
+    expect((await designate(p, ', researchProjectId: "501"')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.researchProjectId', rule: 'exists' });
     expect((await ok(module, `{ proposal(id: "${p.id}") { keyProposal { id } } }`, {}, staff)).keyProposal).toBeNull();
     expect((await module.execute(`mutation { setKeyProposalOrigin(id: "1", consultationId: "501") { id } }`, {}, member(9001))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

@@ -1,7 +1,7 @@
 import { defineMigration } from '@cppcc/kit';
 
 /** Member suggestions made from converted proposals, forwarded to units for reference. */
-export const memberSuggestions = defineMigration('Migration20261202090000_proposals_member_suggestions', (knex) =>
+export const memberSuggestions = defineMigration('Migration20261216090000_proposals_member_suggestions', (knex) =>
   knex.schema.createTable('member_suggestion', (t) => {
     t.increments('id').primary();
     t.string('district', 12).notNullable().index();
