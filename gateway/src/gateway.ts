@@ -22,7 +22,7 @@ import { createEngine, DEFAULT_ENGINE, type Engine, type EngineKind } from './en
 import { PluginGate } from './plugin-gate.js';
 import { subgraphEndpoints, withRoutingUrls } from './supergraph.js';
 import { Switchboard } from './switchboard.js';
-import { CLIENT_HEADER, memoryWriteLimiter, redisWriteLimiter, type WriteLimiter } from './write-limit.js';
+import { clientAddress, CLIENT_HEADER, memoryWriteLimiter, redisWriteLimiter, type WriteLimiter } from './write-limit.js';
 
 export interface GatewayOptions {
   settings: Settings;
@@ -54,13 +54,6 @@ export interface RunningGateway {
   /** Re-reads the supergraph now (the file watcher calls this). */
   reload(): Promise<boolean>;
   stop(): Promise<void>;
-}
-
-/** The address a request came from: the first X-Forwarded-For hop behind a trusted proxy, else the socket's peer. */
-function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
-  const forwarded = req.headers['x-forwarded-for'];
-  const first = typeof forwarded === 'string' ? forwarded.split(',')[0].trim() : '';
-  return (trustProxy && first) || req.socket.remoteAddress || 'unknown';
 }
 
 /** An anonymous client names the district whose view (plugins) it wants. */

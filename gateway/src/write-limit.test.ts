@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'graphql';
 import { signCaller, CALLER_HEADER } from '@cppcc/kit';
 import { describe, expect, it } from 'vitest';
-import { admitWrite, memoryWriteLimiter, redisWriteLimiter, type WriteLimiter } from './write-limit.js';
+import { admitWrite, clientAddress, memoryWriteLimiter, redisWriteLimiter, type WriteLimiter } from './write-limit.js';
 
 const mutation = parse('mutation Answer { respondToQuestionnaire(questionnaireId: "1", answers: []) { id } }');
 const query = parse('query Look { districts { code } }');
@@ -31,6 +31,14 @@ describe('the anonymous write budget', () => {
     expect(await admitWrite(limiter, mutation, 'Answer', signedIn, 'a')).toBeNull();
     expect(await admitWrite(limiter, query, 'Look', anonymous, 'a')).toBeNull();
     expect(await admitWrite(null, mutation, 'Answer', anonymous, 'a')).toBeNull();
+  });
+
+  it('takes the address the trusted proxy appended, never one the client wrote', () => {
+    const req = (xff?: string) => ({ headers: xff ? { 'x-forwarded-for': xff } : {}, socket: { remoteAddress: '10.0.0.2' } }) as any;
+    expect(clientAddress(req('198.51.100.1, 203.0.113.7'), true)).toBe('203.0.113.7');
+    expect(clientAddress(req('203.0.113.7'), true)).toBe('203.0.113.7');
+    expect(clientAddress(req('198.51.100.1, 203.0.113.7'), false)).toBe('10.0.0.2');
+    expect(clientAddress(req(), true)).toBe('10.0.0.2');
   });
 
   it.runIf(process.env.REDIS_URL)('shares one budget between gateway instances on one Redis', async () => {

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { createClient, type RedisClientType } from 'redis';
 import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
 import { ErrorCode, type Caller } from '@cppcc/kit';
@@ -7,6 +8,17 @@ import { ErrorCode, type Caller } from '@cppcc/kit';
  * subgraphs; whatever a client sent in it is dropped first).
  */
 export const CLIENT_HEADER = 'x-cppcc-client';
+
+/**
+ * The address a request came from. Behind a trusted reverse proxy, the last X-Forwarded-For hop:
+ * the one the proxy itself appended (earlier hops are whatever the client sent). Else the
+ * connection's peer.
+ */
+export function clientAddress(req: Pick<IncomingMessage, 'headers' | 'socket'>, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const hops = typeof forwarded === 'string' ? forwarded.split(',').map((h) => h.trim()).filter(Boolean) : [];
+  return (trustProxy && hops.at(-1)) || req.socket.remoteAddress || 'unknown';
+}
 
 export type Admission = { ok: true } | { ok: false; retryAfterSeconds: number };
 
