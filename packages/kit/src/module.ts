@@ -36,6 +36,15 @@ export interface ModuleDefinition {
   seed?: (em: EntityManager, options: SeedOptions) => Promise<void>;
   /** True when demo data is already there (so a restart does not seed twice). */
   isSeeded?: (em: EntityManager) => Promise<boolean>;
+  /**
+   * Announces again, through the outbox, every record other modules keep a replica of, as it
+   * stands: for a module or plugin installed on a running platform, or an upgrade that adds a
+   * replica. Replicas keep the newest by the fact's own date or version, so announcing twice is
+   * harmless. Returns how many events it wrote (`npm run announce`).
+   */
+  announce?: (em: EntityManager) => Promise<number>;
+  /** Bump when another module starts keeping a replica of these records: `announce` then runs once on the next start. */
+  announceVersion?: number;
 }
 
 export function defineModule(definition: ModuleDefinition): ModuleDefinition {

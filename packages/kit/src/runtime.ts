@@ -7,11 +7,11 @@ import { OptimisticLockError } from '@mikro-orm/core';
 import { GraphQLError, type FormattedExecutionResult } from 'graphql';
 import { idempotentConsumer } from './bus/consumer.js';
 import type { Subscription, Transport } from './bus/event.js';
-import { startRelay, type Relay } from './bus/outbox.js';
+import { ProcessedEventSchema, startRelay, type Relay } from './bus/outbox.js';
 import { ANONYMOUS, verifyCaller, type Caller } from './caller.js';
 import type { Settings } from './config.js';
 import { createContext, currentRequest, type RequestContext } from './context.js';
-import { migrate, openDatabase, systemEm, type Orm } from './db.js';
+import { migrate, openDatabase, systemEm, type EntityManager, type Orm } from './db.js';
 import { ErrorCode } from './errors.js';
 import { sendError, sendJson, serveApollo } from './http.js';
 import { moduleLogger } from './log.js';
@@ -76,13 +76,17 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
   });
   await migrate(orm);
 
+  let seeded = false;
   if (options.seed && definition.seed) {
     const em = systemEm(orm);
     if (!(await definition.isSeeded?.(em))) {
       await em.transactional((tx) => definition.seed!(tx as typeof em, options.seed as SeedOptions));
+      seeded = true;
       log.info('demo data loaded');
     }
   }
+  const announced = await announceOnce(orm, definition, seeded);
+  if (announced > 0) log.info({ events: announced, version: definition.announceVersion ?? 1 }, 'records announced again for other modules\' replicas');
 
   const relay = startRelay(orm, options.transport);
   await relay.kick();
@@ -168,4 +172,21 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
       await orm.close();
     },
   };
+}
+
+/**
+ * A module announces its records once per `announceVersion`, the first time it starts with that
+ * version: an upgrade that gives other modules a new replica bumps it, and the replica fills on the
+ * next start. The ledger of applied events keeps the mark (consumer "@announce"), in the same
+ * transaction as the events. A fresh seed announced its records already; only the mark is written.
+ */
+export async function announceOnce(orm: Orm, definition: ModuleDefinition, seeded: boolean): Promise<number> {
+  if (!definition.announce) return 0;
+  const mark = { consumer: '@announce', eventId: `v${definition.announceVersion ?? 1}` };
+  return systemEm(orm).transactional(async (tx) => {
+    if ((await tx.count(ProcessedEventSchema, mark)) > 0) return 0;
+    const count = seeded ? 0 : await definition.announce!(tx as EntityManager);
+    tx.create(ProcessedEventSchema, { ...mark, processedAt: new Date() });
+    return count;
+  });
 }

@@ -1,9 +1,13 @@
-import { type EntityManager, type EventHandler } from '@cppcc/kit';
+import { lockFor, type EntityManager, type EventHandler } from '@cppcc/kit';
 import { consultationActivityRegistered, proposalFiled, proposalSubmitted, recommendationRegistered, researchProjectRegistered } from '@cppcc/events';
 import { LinkTargetSchema, type LinkTarget } from './entities/link-target.entity.js';
 
-/** Keeps the highest version of a record; a late, older copy changes nothing. */
+/**
+ * Keeps the highest version of a record; a late, older copy changes nothing. Two consumers applying
+ * two versions at once take turns on the record's lock (see proposals' replica of the same events).
+ */
 async function keepLatest(em: EntityManager, target: LinkTarget): Promise<void> {
+  await lockFor(em, `eco_link_target:${target.kind}:${target.targetId}`);
   const known = await em.findOne(LinkTargetSchema, { kind: target.kind, targetId: target.targetId }, { filters: false });
   if (known && known.version >= target.version) return;
   await em.upsert(LinkTargetSchema, target);

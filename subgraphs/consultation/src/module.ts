@@ -27,6 +27,7 @@ import { publicInput } from './migrations/0005-public-input.js';
 import { memberCommitteeRefs } from './migrations/0006-member-committee-refs.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
+import { announceAll } from './commands/announce.js';
 
 /** Consultation: activities of every form, research under process control, and the outcome chain. */
 export const consultation = defineModule({
@@ -47,4 +48,5 @@ export const consultation = defineModule({
   consumes,
   seed,
   isSeeded,
+  announce: announceAll,
 });

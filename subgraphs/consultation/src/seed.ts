@@ -17,7 +17,7 @@ import { InstructionSchema, LedgerEntrySchema } from './entities/instruction.ent
 import { ConsultationPlanSchema, EscalationSchema, PlanTopicSchema } from './entities/plan.entity.js';
 import { RecommendationSchema, type Recommendation } from './entities/recommendation.entity.js';
 import { FieldVisitAttendanceSchema, FieldVisitSchema, ResearchPhaseSchema, ResearchProjectSchema, ResearchTeamMemberSchema, type ResearchProject } from './entities/research-project.entity.js';
-import { announceActivity, announceRecommendation, announceResearch } from './commands/announce.js';
+import { announceAll } from './commands/announce.js';
 import { ResultSchema, ResultTimelineEntrySchema } from './entities/result.entity.js';
 
 /** The report's key consultation activities; each attendance and speech goes out on the bus. */
@@ -277,16 +277,8 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
   await seedOutcomes(em, research);
   await seedEscalations(em, research);
   await seedPublicInput(em);
+  // Demo records announce themselves like live ones, so every replica can name them.
   await announceAll(em);
-}
-
-/** Demo records announce themselves like live ones, so every replica can name them. */
-async function announceAll(em: EntityManager): Promise<void> {
-  const all = { filters: false, orderBy: { id: 'asc' } } as const;
-  await writeInBatches(em, await em.find(ConsultationActivitySchema, {}, all), (a) => announceActivity(em, 'consultation', a));
-  await writeInBatches(em, await em.find(ResearchProjectSchema, {}, all), (p) => announceResearch(em, 'consultation', p));
-  await writeInBatches(em, await em.find(RecommendationSchema, {}, all), (r) => announceRecommendation(em, 'consultation', r));
-  await em.flush();
 }
 
 export async function isSeeded(em: EntityManager): Promise<boolean> {

@@ -25,6 +25,7 @@ import { studiosAndMerits } from './migrations/0010-studios-merits.js';
 import { dutyEventAuthors } from './migrations/0011-duty-event-authors.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
+import { announceAllMembers } from './commands/announce-member.js';
 
 /** Member affairs: members and the duty record built from bus events (committee seats live in organization). */
 export const members = defineModule({
@@ -37,4 +38,5 @@ export const members = defineModule({
   consumes,
   seed,
   isSeeded,
+  announce: announceAllMembers,
 });

@@ -1,12 +1,18 @@
-import { audit, type EntityManager, type EventHandler } from '@cppcc/kit';
+import { audit, lockFor, type EntityManager, type EventHandler } from '@cppcc/kit';
 import { consultationActivityRegistered, governmentUnitRegistered, memberRegistered, researchProjectRegistered, studioIssueRaised } from '@cppcc/events';
 import { OpinionAuthorSchema } from './entities/opinion-item.entity.js';
 import { ProposalSchema } from './entities/proposal.entity.js';
 import { ConsultationRefSchema, MemberRefSchema, UnitRefSchema, type ConsultationRef } from './entities/refs.entity.js';
 import { createItem } from './commands/opinion.js';
 
-/** Keeps the highest version of a consultation record; a late, older copy changes nothing. */
+/**
+ * Keeps the highest version of a consultation record; a late, older copy changes nothing. Two
+ * consumers applying two versions at once take turns on the record's lock, so the older cannot
+ * overwrite the newer after both read the old row (a first insert race ends in a unique violation,
+ * and the event is redelivered).
+ */
 async function keepLatest(em: EntityManager, ref: ConsultationRef): Promise<void> {
+  await lockFor(em, `consultation_ref:${ref.kind}:${ref.id}`);
   const known = await em.findOne(ConsultationRefSchema, { kind: ref.kind, id: ref.id });
   if (known && known.version >= ref.version) return;
   await em.upsert(ConsultationRefSchema, ref);

@@ -1,8 +1,8 @@
-import { emit, type EntityManager } from '@cppcc/kit';
+import { emit, writeInBatches, type EntityManager } from '@cppcc/kit';
 import { consultationActivityRegistered, recommendationRegistered, researchProjectRegistered } from '@cppcc/events';
-import type { ConsultationActivity } from '../entities/consultation-activity.entity.js';
-import type { Recommendation } from '../entities/recommendation.entity.js';
-import type { ResearchProject } from '../entities/research-project.entity.js';
+import { ConsultationActivitySchema, type ConsultationActivity } from '../entities/consultation-activity.entity.js';
+import { RecommendationSchema, type Recommendation } from '../entities/recommendation.entity.js';
+import { ResearchProjectSchema, type ResearchProject } from '../entities/research-project.entity.js';
 
 /*
  * Other modules keep replicas of what they may name (proposals: a key proposal's origin; plugins:
@@ -27,4 +27,19 @@ export function announceRecommendation(em: EntityManager, module: string, r: Rec
   emit(em, module, recommendationRegistered, {
     recommendationId: String(r.id), district: r.district, title: r.title, kind: r.kind, status: r.status, changedAt: new Date().toISOString(), version: r.version,
   }, r.district);
+}
+
+/** Every activity, research project and recommendation as it stands (seed, `npm run announce`). */
+export async function announceAll(em: EntityManager): Promise<number> {
+  const all = { filters: false, orderBy: { id: 'asc' } } as const;
+  const [activities, research, recommendations] = [
+    await em.find(ConsultationActivitySchema, {}, all),
+    await em.find(ResearchProjectSchema, {}, all),
+    await em.find(RecommendationSchema, {}, all),
+  ];
+  await writeInBatches(em, activities, (a) => announceActivity(em, 'consultation', a));
+  await writeInBatches(em, research, (p) => announceResearch(em, 'consultation', p));
+  await writeInBatches(em, recommendations, (r) => announceRecommendation(em, 'consultation', r));
+  await em.flush();
+  return activities.length + research.length + recommendations.length;
 }

@@ -1,14 +1,14 @@
-import { appError, assertWritableDistrict, audit, canWriteDistrict, emit, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, assertWritableDistrict, audit, canWriteDistrict, emit, ErrorCode, inputError, lockFor, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
 import { instructionReceived } from '@cppcc/events';
 import { assertActsIn, today, visible } from '../access.js';
 import { ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
-import { RecommendationSourceSchema } from '../entities/input-campaign.entity.js';
+import { InputCampaignSchema, RecommendationSourceSchema } from '../entities/input-campaign.entity.js';
 import { InstructionSchema, LedgerEntrySchema, type GovernmentLevel, type Instruction, type InstructionSubject, type LeaderRank, type LedgerEntry } from '../entities/instruction.entity.js';
 import { RecommendationSchema, type Recommendation, type RecommendationKind } from '../entities/recommendation.entity.js';
 import { ResearchProjectSchema, ResearchTeamMemberSchema } from '../entities/research-project.entity.js';
 import { ledgerWorkflow, recommendationWorkflow, type LedgerAction, type RecommendationAction } from '../workflow.js';
 import { announceRecommendation } from './announce.js';
-import { assertCampaignSources } from './public-input.js';
+import { assertCampaignSources, campaignLock } from './public-input.js';
 import { assertMembers } from './refs.js';
 import { assertUnit } from './units.js';
 
@@ -46,6 +46,13 @@ export async function draftRecommendation(ctx: RequestContext, input: DraftRecom
   }
   await assertCampaignSources(ctx, input.district, input.campaignId, input.contributionIds);
   return ctx.em.transactional(async (em) => {
+    if (input.campaignId !== null) {
+      // Read again under the campaign's lock: a reopen that committed meanwhile wins, and one
+      // that comes later finds this recommendation.
+      await lockFor(em as EntityManager, campaignLock(input.campaignId));
+      const campaign = await em.findOneOrFail(InputCampaignSchema, { id: input.campaignId }, { filters: false, refresh: true });
+      if (campaign.status !== 'CLOSED') throw inputError('input.campaignId', 'closed', `input campaign ${input.campaignId} is ${campaign.status}: recommendations are compiled once it is closed`);
+    }
     const { contributionIds, ...fields } = input;
     const r = em.create(RecommendationSchema, { ...fields, submittedTo: null, submittedOn: null, adoption: null, adoptedOn: null, status: 'DRAFT' });
     await em.flush();

@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { appError, assertWritableDistrict, audit, canWriteDistrict, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, assertWritableDistrict, audit, canWriteDistrict, ErrorCode, inputError, lockFor, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
 import { today, visible } from '../access.js';
 import { InputCampaignSchema, InputContributionSchema, type CampaignStatus, type ContributionKind, type InputCampaign, type InputContribution } from '../entities/input-campaign.entity.js';
 import {
@@ -70,9 +70,14 @@ async function compileMissing(em: EntityManager, campaign: InputCampaign): Promi
   return null;
 }
 
+/** The lock a campaign's steps and the recommendations drafted from it take in turn. */
+export const campaignLock = (id: number) => `input_campaign:${id}`;
+
 /** One step of the campaign's table. */
 export async function moveCampaign(ctx: RequestContext, id: number, action: CampaignAction, version: number, note: string | null, on: string | null): Promise<InputCampaign> {
   return ctx.em.transactional(async (em) => {
+    // Taken by recommendations drafted from the campaign too: a reopen and a draft cannot both pass.
+    await lockFor(em as EntityManager, campaignLock(id));
     const campaign = await loadCampaign(ctx, em, id, 'id', version);
     const missing = action === 'compile' && campaign.status === 'CLOSED' ? await compileMissing(em, campaign) : null;
     if (missing) throw appError(ErrorCode.ILLEGAL_TRANSITION, `input_campaign ${id}: "compile" needs the ${missing} first`, { state: campaign.status, action, missing });

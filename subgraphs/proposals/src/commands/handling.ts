@@ -306,6 +306,10 @@ export async function reopenProposal(ctx: RequestContext, id: number, version: n
       throw refused(from, 'reopen', 'unsatisfied-rating', `proposal ${id}: no proposer rated the reply unsatisfied; a satisfied proposal is closed, not reopened`);
     }
     proposal.round += 1;
+    // The new round is not rated yet: the last round's ratings stay in proposal_rating, and the
+    // statistics no longer count the proposal as rated while it is handled again.
+    proposal.rating = null;
+    proposal.ratingComment = null;
     const start = today();
     for (const task of await em.find(HandlingTaskSchema, { proposalId: id, role: { $ne: 'CO' }, status: 'ACCEPTED' })) {
       taskWorkflow.apply({ ...ctx, em }, task, 'reopen', why);

@@ -34,8 +34,8 @@ export type ConsultationRefKind = (typeof CONSULTATION_REF_KINDS)[number];
 /**
  * Replica of consultation's activities and research projects (consultation_activity.registered,
  * research_project.registered): what a key proposal may name as its origin. The highest version
- * per record wins. Rows kept from before those events (filled from attendance) have version 0 and
- * no status, so the first registration replaces them.
+ * per record wins. Rows written by an earlier build of this branch from attendance events have
+ * version 0 and no status, so the first registration replaces them.
  */
 export const ConsultationRefSchema = defineEntity({
   name: 'ConsultationRef',

@@ -61,8 +61,12 @@ describe.each(databases())('every proposer rates the reply on $name', ({ url }) 
     expect(after.byProposer.satisfactionRate).toBeCloseTo((after.byProposer.satisfied + after.byProposer.basicallySatisfied) / after.byProposer.rated, 4);
 
     // A co-signer's unsatisfied rating lets staff reopen even though the lead was satisfied; everyone rates the new round.
-    const reopened = await ok(module, `mutation { reopenProposal(id: "${id}", version: ${await version(id)}, note: "联名提案人不满意，再次办理") { status round } }`, {}, staff);
-    expect(reopened).toEqual({ status: 'ASSIGNED', round: 2 });
+    const reopened = await ok(module, `mutation { reopenProposal(id: "${id}", version: ${await version(id)}, note: "联名提案人不满意，再次办理") { status round rating } }`, {}, staff);
+    expect(reopened).toEqual({ status: 'ASSIGNED', round: 2, rating: null });
+    // Handled again, it is not counted as rated (nor satisfied) until the new round is rated.
+    const handling = await stats();
+    expect(after.rated - handling.rated).toBe(1);
+    expect(after.satisfied - handling.satisfied).toBe(1);
     await em().nativeUpdate(ProposalSchema, { id: Number(id) }, { status: 'REPLIED' });
     expect((await rate(id, member(9003), 'BASICALLY_SATISFIED')).data!.rateProposalReplyAsCosigner).toMatchObject({ round: 2 });
     const again = await stats();
