@@ -6,7 +6,10 @@ import type { FilterQuery } from '@mikro-orm/core';
 import {
   OutboxEventSchema,
   districtRegistered,
+  migrate,
+  openDatabase,
   systemEm,
+  type EntityManager,
   type OutboxEvent,
   type Orm,
   memoryTransport,
@@ -161,5 +164,34 @@ export function testCaller(roles: Role[], district: string | null, memberId: str
     district,
     roles,
     districts: seesDistrict ? [district, ...below] : [],
+  };
+}
+
+export interface MigrationBench {
+  em: EntityManager;
+  /** Runs the migration under test and every later one. */
+  migrateRest(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A module's database migrated up to just before the migration whose name ends with `suffix`
+ * (SQLite in memory, or a PostgreSQL schema of its own that `close` drops): write the rows an
+ * older release left, then `migrateRest` and check what the migration made of them.
+ */
+export async function beforeMigration(definition: ModuleDefinition, suffix: string, url: string | undefined): Promise<MigrationBench> {
+  const at = definition.migrations.findIndex((m) => m.name.endsWith(suffix));
+  if (at < 1) throw new Error(`${definition.name} has no migration ending in ${suffix} after another`);
+  const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 12)}_migration`;
+  const orm = await openDatabase({ module: definition.name, entities: definition.entities, migrations: definition.migrations, ...(url ? { url, schema } : { file: ':memory:' }) });
+  const em = systemEm(orm);
+  await orm.getMigrator().up({ to: definition.migrations[at - 1].name });
+  return {
+    em,
+    migrateRest: () => migrate(orm),
+    async close() {
+      if (url) await em.execute(`drop schema if exists "${schema}" cascade`);
+      await orm.close();
+    },
   };
 }
