@@ -191,7 +191,8 @@ export async function replyToProposal(ctx: RequestContext, taskId: number, versi
   return ctx.em.transactional(async (em) => {
     const { task, proposal } = await loadTask(em, ctx, taskId);
     checkVersion(proposal, version);
-    if (task.role === 'LEAD' && task.status === 'RECEIVED') {
+    // The rule is told only to a caller the table lets reply; anyone else hears why they may not.
+    if (task.role === 'LEAD' && task.status === 'RECEIVED' && taskWorkflow.available(ctx, task).includes('reply')) {
       const waiting = await em.count(HandlingTaskSchema, { proposalId: proposal.id, role: 'CO', status: { $nin: ['OPINION_SENT', 'RETURNED'] } });
       if (waiting > 0) throw refused(task.status, 'reply', 'co-opinions-missing', `task ${taskId}: ${waiting} co-unit(s) have not sent their opinions yet`);
     }

@@ -114,6 +114,8 @@ describe.each(databases())('assignment, handling and reply on $name', ({ url }) 
     await done('receiveHandlingTask', lead.id, p.id, unitUser(U1));
     await done('receiveHandlingTask', co.id, p.id, unitUser(U2));
     expect((await replyTo(lead.id, p.id, unitUser(U1))).errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', rule: 'co-opinions-missing' });
+    // Another unit is told it may not reply, not what the lead unit waits for.
+    expect((await replyTo(lead.id, p.id, unitUser(U2))).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', action: 'reply' });
     expect((await replyTo(co.id, p.id, unitUser(U2))).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', action: 'reply' });
     expect((await task('sendCoUnitOpinion', lead.id, p.id, unitUser(U1), ', text: "x"')).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', action: 'sendOpinion' });
     expect((await done('sendCoUnitOpinion', co.id, p.id, unitUser(U2), ', text: "同意主办单位意见，配合落实。"')).status).toBe('OPINION_SENT');
