@@ -77,13 +77,17 @@ export type CosignerRecord = Cosigner & { proposalAuthorId?: number };
 const invitee: Actor<CosignerRecord> = { relation: 'invitee', holds: (ctx, c) => ctx.caller.memberId === String(c.memberId) };
 const inviter: Actor<CosignerRecord> = { relation: 'the proposal\'s lead author', holds: (ctx, c) => c.proposalAuthorId !== undefined && ctx.caller.memberId === String(c.proposalAuthorId) };
 
-export type CosignerAction = 'accept' | 'decline' | 'revoke';
+export type CosignerAction = 'accept' | 'decline' | 'revoke' | 'reinvite';
 
-/** A co-signer's answer to an invitation, or the lead author taking back one not yet answered. */
+/** A co-signer's answer to an invitation; the lead author taking back one not yet answered, or asking again. */
 export const cosignerWorkflow = defineWorkflow<CosignerStatus, CosignerAction, CosignerRecord>('proposal_cosigner', [
   { from: 'INVITED', action: 'accept', who: [invitee], to: 'ACCEPTED' },
   { from: 'INVITED', action: 'decline', who: [invitee], to: 'DECLINED' },
   { from: 'INVITED', action: 'revoke', who: [inviter], to: 'REVOKED' },
+  // Asked again while drafting (inviteCosigners naming them): a member who declined may be won
+  // over, one taken back may be wanted after all.
+  { from: 'DECLINED', action: 'reinvite', who: [inviter], to: 'INVITED' },
+  { from: 'REVOKED', action: 'reinvite', who: [inviter], to: 'INVITED' },
 ]);
 
 const taskUnit = (name: string, roles: HandlingTask['role'][]): Actor<HandlingTask> => ({

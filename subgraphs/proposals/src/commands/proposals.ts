@@ -155,10 +155,19 @@ export async function inviteCosigners(ctx: RequestContext, id: number, version: 
       if (!ref) throw appError(ErrorCode.NOT_FOUND, `${field}: member ${memberId} is not known`, { field, id: String(memberId) });
       if (ref.district !== proposal.district) throw inputError(field, 'same-district', `member ${memberId} belongs to district ${ref.district}, not ${proposal.district}: co-signers come from the proposal's district`);
       if (ref.status !== 'ACTIVE') throw inputError(field, 'active', `member ${memberId} is ${ref.status}`);
-      if (existing.some((c) => c.memberId === memberId)) throw appError(ErrorCode.CONFLICT, `${field}: member ${memberId} was already invited`, { field });
+      const before = existing.find((c) => c.memberId === memberId);
+      if (before && (before.status === 'INVITED' || before.status === 'ACCEPTED')) throw appError(ErrorCode.CONFLICT, `${field}: member ${memberId} was already invited (${before.status})`, { field });
     }
     for (const memberId of memberIds) {
-      em.create(CosignerSchema, { proposalId: id, memberId, status: 'INVITED', respondBy, respondedAt: null, source: 'INVITATION' });
+      const before: CosignerRecord | undefined = existing.find((c) => c.memberId === memberId);
+      if (!before) {
+        em.create(CosignerSchema, { proposalId: id, memberId, status: 'INVITED', respondBy, respondedAt: null, source: 'INVITATION' });
+        continue;
+      }
+      // One row per member and proposal: asking again reopens it, with a fresh deadline.
+      before.proposalAuthorId = proposal.authorId;
+      cosignerWorkflow.apply({ ...ctx, em }, before, 'reinvite');
+      Object.assign(before, { respondBy, respondedAt: null });
     }
     touch(proposal);
     return proposal;

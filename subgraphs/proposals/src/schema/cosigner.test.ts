@@ -90,7 +90,7 @@ describe.each(databases())('joint proposals and co-signers on $name', ({ url }) 
     // Only the lead author takes an invitation back; a stale version is refused; nothing moves.
     expect((await revoke(c2.id, (await current(p.id)).version, member(9003))).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', state: 'INVITED', action: 'revoke' });
     expect((await revoke(c2.id, 0)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'version' });
-    expect((await revoke(c2.id, (await current(p.id)).version)).data!.revokeCosignInvitation).toEqual({ status: 'REVOKED', availableActions: [] });
+    expect((await revoke(c2.id, (await current(p.id)).version)).data!.revokeCosignInvitation).toEqual({ status: 'REVOKED', availableActions: ['reinvite'] });
     expect(await auditOf(module, 'proposal_cosigner', c2.id)).toEqual([['INVITED', 'revoke', 'REVOKED']]);
     // The invitation is closed to its invitee, who no longer reads the draft.
     expect((await answer('acceptCosignInvitation', c2.id)).errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'REVOKED', action: 'accept' });
@@ -106,4 +106,23 @@ describe.each(databases())('joint proposals and co-signers on $name', ({ url }) 
     expect((await revoke(c4.id, (await current(q.id)).version)).errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'INVITED', action: 'revoke', rule: 'invitation-closed' });
     expect(await countRows(module, CosignerSchema, { status: 'REVOKED' })).toBe(before);
   });
+
+  it('asks again a member who declined or whose invitation was taken back, and refuses asking one still invited', async () => {
+    const p = await draft();
+    const [c2, c3] = ((await invite(p, [9002, 9003])).data!.inviteProposalCosigners as any).cosigners;
+    await answer('declineCosignInvitation', c2.id, member(9002));
+    await module.execute(`mutation { revokeCosignInvitation(id: "${c3.id}", version: ${(await current(p.id)).version}) { status } }`, {}, author);
+    expect((await invite(await current(p.id), [9004])).errors).toBeUndefined();
+    const rows = await countRows(module, CosignerSchema);
+    // One still invited among them: a conflict, and the declined one is not asked again either.
+    expect((await invite(await current(p.id), [9002, 9004])).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'memberIds.1' });
+    expect(await auditOf(module, 'proposal_cosigner', c2.id)).toEqual([['INVITED', 'decline', 'DECLINED']]);
+    // Asked again: the same invitations reopen with the new deadline, audited; the member answers.
+    expect((await invite(await current(p.id), [9002, 9003], inDays(10))).errors).toBeUndefined();
+    expect(await countRows(module, CosignerSchema)).toBe(rows);
+    expect(await auditOf(module, 'proposal_cosigner', c2.id)).toEqual([['INVITED', 'decline', 'DECLINED'], ['DECLINED', 'reinvite', 'INVITED']]);
+    expect(await auditOf(module, 'proposal_cosigner', c3.id)).toEqual([['INVITED', 'revoke', 'REVOKED'], ['REVOKED', 'reinvite', 'INVITED']]);
+    expect((await answer('acceptCosignInvitation', c2.id, member(9002))).data).toMatchObject({ acceptCosignInvitation: { status: 'ACCEPTED' } });
+  });
+
 }, 120_000);
