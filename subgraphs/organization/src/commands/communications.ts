@@ -13,6 +13,7 @@ import {
 import { MemberRefSchema } from '../entities/member-ref.entity.js';
 import { campaignWorkflow, communicationWorkflow } from '../workflow.js';
 import { auditRecorded } from './recorded.js';
+import { withDistrictsBelow } from '../statistics.js';
 
 export async function draftCommunication(ctx: RequestContext, input: { district: string; kind: CommunicationKind; title: string; audience: string; occasion: string; body: string }): Promise<Communication> {
   await assertWritableDistrict(ctx, input.district, 'input.district');
@@ -67,6 +68,10 @@ export async function addCampaignEntry(ctx: RequestContext, input: { campaign: n
     memberId = parseId(input.member, 'input.member');
     const ref = await ctx.loaders.one(MemberRefSchema, 'memberId').load(memberId);
     if (!ref) throw appError(ErrorCode.NOT_FOUND, `input.member: no member ${memberId} is known`, { field: 'input.member' });
+    // A city campaign takes entries from members of every district below it; a district's, its own.
+    if (!(await withDistrictsBelow(ctx.em, campaign.district)).includes(ref.district)) {
+      throw inputError('input.member', 'district', `member ${memberId} belongs to district ${ref.district}, outside the campaign's district ${campaign.district} and those below it`);
+    }
     author = ref.name;
   }
   if (!author) throw inputError('input.author', 'required', 'an entry names its member or its author');

@@ -132,6 +132,15 @@ describe.each(databases())('policy documents, communications, campaigns and staf
     expect(await systemEm(org.orm).count(CampaignEntrySchema, {})).toBe(before);
     const ok = await org.execute(add, { input: { campaign, member: '1', title: '我的履职故事', submittedOn: '2026-10-05' } }, cityStaff);
     expect((ok.data!.addCampaignEntry as any).member).toEqual({ id: '1' });
+    // The city's campaign takes a member of a district below it; a district's takes none of the city's.
+    const below = await org.execute(add, { input: { campaign, member: '111', title: '屯溪委员的故事', submittedOn: '2026-10-05' } }, cityStaff);
+    expect((below.data!.addCampaignEntry as any).member).toEqual({ id: '111' });
+    const tunxiStaff = testCaller(['staff'], '341002');
+    const district = await org.execute(`mutation { openCampaign(input: { district: "341002", kind: ESSAY_CONTEST, title: "屯溪区政协征文", theme: "履职故事", opensOn: "2026-10-01", closesOn: "2026-11-30" }) { id } }`, {}, tunxiStaff);
+    const districtCampaign = (district.data!.openCampaign as any).id;
+    const counted = await systemEm(org.orm).count(CampaignEntrySchema, {});
+    expect((await org.execute(add, { input: { campaign: districtCampaign, member: '1', title: '市委员的故事', submittedOn: '2026-10-05' } }, tunxiStaff)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.member', rule: 'district' });
+    expect(await systemEm(org.orm).count(CampaignEntrySchema, {})).toBe(counted);
     const dup = await org.execute(add, { input: { campaign, member: '1', title: '我的履职故事', submittedOn: '2026-10-06' } }, cityStaff);
     expect(dup.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.title' });
     await org.execute(`mutation { closeCampaign(input: { id: "${campaign}" }) { status } }`, {}, cityStaff);
