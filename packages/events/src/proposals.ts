@@ -40,3 +40,16 @@ export const opinionItemAdopted = defineEvent(
   z.object({ itemId: id, authorIds: z.array(id), title: z.string().min(1), level, adoptedOn: day }),
   'A public-opinion item was adopted (采用) at a level (proposals). One event per level adopted.',
 );
+
+export const proposalRegistered = defineEvent(
+  'proposal.registered',
+  z.object({
+    proposalId: id,
+    district: z.string().length(6),
+    title: z.string().min(1),
+    status: z.enum(['SUBMITTED', 'RETURNED', 'FILED', 'NOT_FILED', 'CONVERSION_PROPOSED', 'CONVERTED', 'MERGED', 'WITHDRAWN', 'ASSIGNED', 'REPLIED', 'RATED', 'UNSATISFIED', 'CLOSED']),
+    changedAt: z.string(),
+    version: z.number().int().positive(),
+  }),
+  'A proposal past drafting, as it now stands (proposals): for replicas that name proposals (plugins\' links). Not a duty event. The highest version per id wins.',
+);

@@ -1,5 +1,5 @@
 import { defineModule } from '@cppcc/kit';
-import { instructionReceived, opinionItemAdopted, opinionItemSubmitted, proposalFiled, proposalHonoured, proposalSubmitted } from '@cppcc/events';
+import { instructionReceived, opinionItemAdopted, opinionItemSubmitted, proposalFiled, proposalHonoured, proposalSubmitted, proposalRegistered } from '@cppcc/events';
 import { consumes } from './consumers.js';
 import { CosignerSchema } from './entities/cosigner.entity.js';
 import { AwardSchema, HandlingScoreSchema, QualityScoreSchema } from './entities/evaluation.entity.js';
@@ -18,6 +18,7 @@ import { memberSuggestions } from './migrations/0005-member-suggestions.js';
 import { MemberSuggestionSchema } from './entities/suggestion.entity.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
+import { announceAllProposals } from './commands/common.js';
 
 /**
  * Proposals (提案) from drafting to closing, and public-opinion information (社情民意);
@@ -33,8 +34,9 @@ export const proposals = defineModule({
     InstructionSchema, MemberRefSchema, UnitRefSchema, ProposalRatingSchema, ConsultationRefSchema, MemberSuggestionSchema,
   ],
   migrations: [initial, lifecycle, ratingsAndOrigins, consultationRegistrations, memberSuggestions],
-  emits: [proposalSubmitted, proposalFiled, proposalHonoured, opinionItemSubmitted, opinionItemAdopted, instructionReceived],
+  emits: [proposalSubmitted, proposalFiled, proposalHonoured, proposalRegistered, opinionItemSubmitted, opinionItemAdopted, instructionReceived],
   consumes,
   seed,
   isSeeded,
+  announce: announceAllProposals,
 });

@@ -1,3 +1,4 @@
+import { announceAllProposals } from './commands/common.js';
 import { AuditEntrySchema, emit, syncSequence, writeInBatches, type EntityManager, type EventDefinition, type SeedOptions } from '@cppcc/kit';
 import { demoInstructions, opinionWork, proposalDemoEvents, proposalWork } from '@cppcc/demo';
 import { instructionReceived, opinionItemAdopted, opinionItemSubmitted, proposalFiled, proposalHonoured, proposalSubmitted } from '@cppcc/events';
@@ -130,6 +131,8 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
   // Each announced exactly as a live step would be.
   await writeInBatches(em, proposalDemoEvents(scale), (e) => emit(em, 'proposals', CONTRACTS[e.type], e.payload as never, e.district));
   for (const table of ['proposal', 'proposal_rating', 'handling_task', 'proposal_reply', 'key_proposal', 'bulletin_issue', 'opinion_item', 'instruction']) await syncSequence(em, table);
+  // And as they stand, for the replicas that name proposals.
+  await announceAllProposals(em);
 }
 
 export async function isSeeded(em: EntityManager): Promise<boolean> {

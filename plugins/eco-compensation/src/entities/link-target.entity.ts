@@ -4,7 +4,7 @@ import type { LinkKind } from './topic-link.entity.js';
 /**
  * Replica of the core records a round may be linked to — consultation's research projects,
  * activities and recommendations (their `*.registered` events, the highest version wins) and
- * proposals (proposal.submitted / proposal.filed) — so a link to a record that does not exist,
+ * proposals (proposal.registered) — so a link to a record that does not exist,
  * or lies outside the round's district, is refused without calling another subgraph.
  */
 export const LinkTargetSchema = defineEntity({

@@ -4,7 +4,7 @@ import { consultation } from '@cppcc/consultation';
 import { proposals } from '@cppcc/proposals';
 import { databases, testCaller, transports } from '@cppcc/testing';
 import { startPluginTest, type PluginTest } from '@cppcc/plugin-sdk/testing';
-import { consultationActivityRegistered, proposalFiled, proposalSubmitted, recommendationRegistered, researchProjectRegistered } from '@cppcc/events';
+import { consultationActivityRegistered, proposalRegistered, recommendationRegistered, researchProjectRegistered } from '@cppcc/events';
 import { ProcessedEventSchema, systemEm } from '@cppcc/kit';
 import { LinkTargetSchema } from '../entities/link-target.entity.js';
 import { TopicLinkSchema } from '../entities/topic-link.entity.js';
@@ -251,8 +251,9 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
     // What the core modules announce, as the plugin's replica receives it: late older copies and
     // a redelivery change nothing.
     const events = [
-      announce(proposalSubmitted.type, CITY, { proposalId: '42', authorId: '7', title: '关于新安江流域生态补偿的提案', submittedAt: '2026-01-10T00:00:00Z' }),
-      announce(proposalFiled.type, CITY, { proposalId: '43', authorId: '7', coAuthorIds: [], caseNumber: '2026-043', filedAt: '2026-01-12T00:00:00Z' }),
+      announce(proposalRegistered.type, CITY, { proposalId: '42', district: CITY, title: '关于新安江流域生态补偿的提案', status: 'SUBMITTED', changedAt: '2026-01-10T00:00:00Z', version: 1 }),
+      announce(proposalRegistered.type, CITY, { proposalId: '43', district: CITY, title: '关于流域补偿资金的提案', status: 'FILED', changedAt: '2026-01-12T00:00:00Z', version: 3 }),
+      announce(proposalRegistered.type, CITY, { proposalId: '43', district: CITY, title: '关于流域补偿资金的提案', status: 'SUBMITTED', changedAt: '2026-01-11T00:00:00Z', version: 1 }),
       announce(consultationActivityRegistered.type, CITY, activity('9', CITY, 2, 'HELD')),
       announce(consultationActivityRegistered.type, CITY, activity('9', CITY, 1, 'PLANNED')),
       announce(consultationActivityRegistered.type, CITY, activity('10', CITY, 3, 'CANCELLED')),
@@ -268,7 +269,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
     const targets = await systemEm(t.plugin.orm).find(LinkTargetSchema, {}, { orderBy: { kind: 'asc', targetId: 'asc' } });
     expect(targets.map((x) => [x.kind, x.targetId, x.district, x.status, x.version])).toEqual([
       ['consultation_activity', '10', CITY, 'CANCELLED', 3], ['consultation_activity', '9', CITY, 'HELD', 2],
-      ['proposal', '42', CITY, null, 0], ['proposal', '43', CITY, null, 0],
+      ['proposal', '42', CITY, 'SUBMITTED', 1], ['proposal', '43', CITY, 'FILED', 3],
       ['recommendation', '5', CITY, 'SUBMITTED', 2],
       ['research_project', '3', SHEXIAN, 'FIELDWORK', 3], ['research_project', '4', '330127', 'FIELDWORK', 1],
     ]);

@@ -1,4 +1,5 @@
-import { appError, canSeeDistrict, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, canSeeDistrict, emit, ErrorCode, inputError, notFound, writeInBatches, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { proposalRegistered } from '@cppcc/events';
 import { CosignerSchema } from '../entities/cosigner.entity.js';
 import { ProposalSchema, type Proposal } from '../entities/proposal.entity.js';
 import { proposalWorkflow, type ProposalAction, type ProposalRecord } from '../workflow.js';
@@ -84,6 +85,18 @@ export function checkVersion(proposal: Proposal, version: number): void {
 export function step(ctx: RequestContext, em: EntityManager, proposal: ProposalRecord, action: ProposalAction, note: string | null = null): void {
   proposalWorkflow.apply({ ...ctx, em }, proposal, action, note);
   touch(proposal);
+  // The flush this step ends with bumps the version once: the event carries that version, so a
+  // replica keeping the highest sees the steps in order.
+  announceProposal(em, ctx.module, proposal, proposal.version + 1);
+}
+
+/**
+ * Tells replicas that name proposals (plugins' links) how a proposal past drafting now stands.
+ * Not a duty event: announcing again adds nothing to anyone's archive.
+ */
+export function announceProposal(em: EntityManager, module: string, proposal: Proposal, version: number): void {
+  if (proposal.status === 'DRAFT') return;
+  emit(em, module, proposalRegistered, { proposalId: String(proposal.id), district: proposal.district, title: proposal.title, status: proposal.status, changedAt: new Date().toISOString(), version }, proposal.district);
 }
 
 export function touch(proposal: { changedAt?: Date | null }): void {
@@ -93,4 +106,12 @@ export function touch(proposal: { changedAt?: Date | null }): void {
 /** A refusal that is not a missing table row but a rule of the step (deadline passed, opinions missing…). */
 export function refused(state: string, action: string, rule: string, message: string) {
   return appError(ErrorCode.ILLEGAL_TRANSITION, message, { state, action, rule });
+}
+
+/** Every proposal past drafting as it stands (seed, `npm run announce`, the first start after an upgrade). */
+export async function announceAllProposals(em: EntityManager): Promise<number> {
+  const all = await em.find(ProposalSchema, { status: { $ne: 'DRAFT' } }, { filters: false, orderBy: { id: 'asc' } });
+  await writeInBatches(em, all, (p) => announceProposal(em, 'proposals', p, p.version));
+  await em.flush();
+  return all.length;
 }

@@ -6,7 +6,7 @@ import { OpinionAuthorSchema, OpinionItemSchema } from '../entities/opinion-item
 import { ProposalSchema, type Attachment, type CollectiveKind, type ConversionTarget, type Proposal, type ProposalKind, type ProposalWindow } from '../entities/proposal.entity.js';
 import { MemberRefSchema } from '../entities/refs.entity.js';
 import { cosignerWorkflow, type CosignerRecord, type ProposalAction } from '../workflow.js';
-import { addDays, checkVersion, loadProposal, parseDay, refused, requireText, step, today, touch } from './common.js';
+import { addDays, announceProposal, checkVersion, loadProposal, parseDay, refused, requireText, step, today, touch } from './common.js';
 import { suggestionFromProposal } from './suggestions.js';
 
 export interface ProposalInput {
@@ -100,6 +100,7 @@ export async function submitProposal(ctx: RequestContext, input: ProposalInput):
     await em.flush();
     audit(em, { entity: 'proposal', entityId: String(proposal.id), action: 'submit', fromState: null, toState: 'SUBMITTED', actor: ctx.caller.userId, note: null });
     announceSubmitted(em, ctx, proposal, []);
+    announceProposal(em, ctx.module, proposal, proposal.version);
     return proposal;
   });
 }

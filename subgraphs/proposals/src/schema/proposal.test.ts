@@ -58,6 +58,20 @@ describe.each(databases())('proposal review on $name', ({ url }) => {
     expect(await auditOf(module, 'proposal', p.id)).toEqual([['', 'submit', 'SUBMITTED'], ['SUBMITTED', 'returnForRevision', 'RETURNED'], ['RETURNED', 'submit', 'SUBMITTED']]);
   });
 
+  it('announces each step of a proposal past drafting, with increasing versions, for replicas that name proposals', async () => {
+    const draft = await ok(module, DRAFT, { i: input }, author);
+    const p = await step('submitProposalDraft', draft, author);
+    const filed = await step('fileProposal', p, staff);
+    const mine = (await eventsOf(module, 'proposal.registered')).filter((e: any) => e.proposalId === p.id);
+    expect(mine.map((e: any) => e.status)).toEqual(['SUBMITTED', 'FILED']);
+    // Increasing step by step, never past the row's own (a step that flushes twice moves the row by two).
+    expect(mine[0].version).toBeLessThan(mine[1].version);
+    expect(mine[1].version).toBeLessThanOrEqual(filed.version);
+    // A draft is its author's: nothing is announced of it.
+    const drafted = await ok(module, DRAFT, { i: input }, author);
+    expect((await eventsOf(module, 'proposal.registered')).some((e: any) => e.proposalId === drafted.id)).toBe(false);
+  });
+
   it('does not file, with the reason told, and withdraws', async () => {
     const p = await submit();
     expect((await move('rejectProposal', p, staff, ', note: "  "')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
