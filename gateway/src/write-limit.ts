@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { createClient, type RedisClientType } from 'redis';
 import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
-import { ErrorCode, type Caller } from '@cppcc/kit';
+import { ErrorCode } from '@cppcc/kit';
+import { callerFromHeader } from './engines/gating.js';
 
 /**
  * The client address the gateway sets on each request for the engines (never forwarded to
@@ -72,15 +73,6 @@ export async function redisWriteLimiter(url: string, perMinute: number, prefix =
       await client.quit();
     },
   };
-}
-
-export function callerFromHeader(value: string | null | undefined): Caller | null {
-  if (!value) return null;
-  try {
-    return JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Caller;
-  } catch {
-    return null;
-  }
 }
 
 /**

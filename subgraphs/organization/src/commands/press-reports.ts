@@ -17,19 +17,18 @@ export interface PressReportInput {
 /** One report in one outlet on one day under one headline: recording it twice is a conflict, not a second report. */
 export async function recordPressReport(ctx: RequestContext, input: PressReportInput): Promise<PressReport> {
   await assertWritableDistrict(ctx, input.district, 'input.district');
-  const recorded = () => appError(ErrorCode.CONFLICT, `input.headline: ${input.outlet} ${input.publishedOn}《${input.headline}》is already recorded`, { field: 'input.headline' });
   try {
     return await ctx.em.transactional(async (em) => {
-      const same = await em.count(PressReportSchema, { district: input.district, outlet: input.outlet, publishedOn: input.publishedOn, headline: input.headline }, { filters: false });
-      if (same) throw recorded();
       const report = em.create(PressReportSchema, { ...input, public: true });
       await em.flush();
       auditRecorded(em, ctx, 'press_report', report.id, 'PUBLISHED', `${input.outlet}《${input.headline}》`);
       return report;
     });
   } catch (err) {
-    // Two staff recording the same report at once: the table's unique key decides.
-    if (err instanceof UniqueConstraintViolationException) throw recorded();
+    // The table's unique key decides, also between two staff recording the same report at once.
+    if (err instanceof UniqueConstraintViolationException) {
+      throw appError(ErrorCode.CONFLICT, `input.headline: ${input.outlet} ${input.publishedOn}《${input.headline}》is already recorded`, { field: 'input.headline' });
+    }
     throw err;
   }
 }

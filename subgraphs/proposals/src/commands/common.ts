@@ -39,6 +39,11 @@ export function requireText(value: string | null | undefined, field: string, max
   return text;
 }
 
+/** A proposal's three parts as one text, for what it is converted into. */
+export function proposalText(p: Proposal): string {
+  return [p.situation, p.analysis, p.suggestions].join('\n\n');
+}
+
 /** Is the caller the lead author or a co-signer (invited, signed or declined; not revoked) of the proposal? */
 export async function isProposer(em: EntityManager, ctx: RequestContext, proposal: Proposal): Promise<boolean> {
   if (!ctx.caller.memberId) return false;

@@ -6,7 +6,7 @@ import { OpinionAuthorSchema, OpinionItemSchema } from '../entities/opinion-item
 import { ProposalSchema, type Attachment, type CollectiveKind, type ConversionTarget, type Proposal, type ProposalKind, type ProposalWindow } from '../entities/proposal.entity.js';
 import { MemberRefSchema } from '../entities/refs.entity.js';
 import { cosignerWorkflow, type CosignerRecord, type ProposalAction } from '../workflow.js';
-import { addDays, announceProposal, checkVersion, loadProposal, parseDay, refused, requireText, step, today, touch } from './common.js';
+import { addDays, announceProposal, checkVersion, proposalText, loadProposal, parseDay, refused, requireText, step, today, touch } from './common.js';
 import { suggestionFromProposal } from './suggestions.js';
 
 export interface ProposalInput {
@@ -300,14 +300,14 @@ export async function consentConversion(ctx: RequestContext, id: number, version
     const proposal = await loadProposal(em, ctx, id);
     checkVersion(proposal, version);
     step(ctx, em, proposal, 'consentConversion');
-    if (proposal.convertedTo === 'SUGGESTION') await suggestionFromProposal(em as EntityManager, ctx, proposal, [proposal.authorId, ...(await acceptedCosigners(em, id))]);
+    const authorIds = [proposal.authorId, ...(await acceptedCosigners(em, id))];
+    if (proposal.convertedTo === 'SUGGESTION') await suggestionFromProposal(em as EntityManager, ctx, proposal, authorIds);
     if (proposal.convertedTo === 'OPINION_ITEM') {
-      const authorIds = [proposal.authorId, ...(await acceptedCosigners(em, id))];
       const day = today();
       const item = em.create(OpinionItemSchema, {
         district: proposal.district,
         title: proposal.title,
-        content: [proposal.situation, proposal.analysis, proposal.suggestions].join('\n\n'),
+        content: proposalText(proposal),
         editedContent: null,
         category: proposal.category,
         source: 'MEMBER',

@@ -2,7 +2,7 @@ import { appError, audit, canSeeDistrict, ErrorCode, hasRole, notFound, type Ent
 import type { Proposal } from '../entities/proposal.entity.js';
 import { MemberSuggestionSchema, type MemberSuggestion } from '../entities/suggestion.entity.js';
 import { suggestionWorkflow, type SuggestionAction } from '../workflow.js';
-import { parseDay, requireText, today } from './common.js';
+import { parseDay, proposalText, requireText, today } from './common.js';
 import { checkUnits } from './handling.js';
 
 /** The converted proposal becomes a suggestion to be forwarded; called in the consent's transaction. */
@@ -11,7 +11,7 @@ export async function suggestionFromProposal(em: EntityManager, ctx: RequestCont
     district: proposal.district,
     proposalId: proposal.id,
     title: proposal.title,
-    content: [proposal.situation, proposal.analysis, proposal.suggestions].join('\n\n'),
+    content: proposalText(proposal),
     authorIds,
     status: 'RECEIVED',
     unitId: null,
