@@ -17,6 +17,8 @@ import {
   type Transport,
 } from '@cppcc/kit';
 import { createTokenReader } from './auth.js';
+import { signDevToken } from './dev-tokens.js';
+import { createExplorer, FIRST_QUERY, landingPage, wantsHtml, type ExplorerPreset } from './explorer.js';
 import { DistrictDirectory, SYSTEM } from './district-directory.js';
 import { createEngine, DEFAULT_ENGINE, type Engine, type EngineKind } from './engines/index.js';
 import { PluginGate } from './plugin-gate.js';
@@ -163,10 +165,21 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     return { ok: true, caller: { ...base, site, districts } };
   }
 
+  const explorer = createExplorer({ defaultQuery: FIRST_QUERY, presets: () => explorerPresets(settings, directory) });
+
   const server = http.createServer((req, res) => {
     void (async () => {
       const path = (req.url ?? '/').split('?')[0];
       if (path === '/healthz') return sendJson(res, 200, { status: 'up' });
+      if (path === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        return void res.end(landingPage({ explorer: settings.explorer, engine: kind }));
+      }
+      if (path === '/graphql' && wantsHtml(req)) {
+        if (settings.explorer) return explorer.serveExplorer(req, res);
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        return void res.end(landingPage({ explorer: false, engine: kind }));
+      }
       if (path === '/readyz') {
         const state = await ready();
         return sendJson(res, state.ok ? 200 : 503, { status: state.ok ? 'ready' : 'not ready', ...state });
@@ -221,4 +234,24 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       await writeLimiter?.close();
     },
   };
+}
+
+/**
+ * Tabs the explorer opens with: the public view of a district, and in development the dev
+ * tokens `npm start` prints (never in production, where tokens come from the identity provider).
+ */
+async function explorerPresets(settings: Settings, directory: DistrictDirectory): Promise<ExplorerPreset[]> {
+  const city = await directory.root().catch(() => null);
+  if (!city) return [];
+  const district = (await directory.below(city).catch(() => [city]))[1] ?? city;
+  const presets: ExplorerPreset[] = [{ label: `public view of ${district}`, headers: { [SITE_HEADER]: district } }];
+  if (settings.production || settings.jwksUrl) return presets;
+  const bearer = async (label: string, claims: Parameters<typeof signDevToken>[1]) => ({ label, headers: { authorization: `Bearer ${await signDevToken(settings, claims)}` } });
+  presets.push(
+    await bearer(`city staff ${city} (dev token)`, { roles: ['staff'], district: city }),
+    await bearer(`staff of ${district} (dev token)`, { roles: ['staff'], district }),
+    await bearer(`operator of ${district} (dev token)`, { roles: ['operator'], district }),
+    await bearer(`member 1 of ${city} (dev token)`, { roles: ['member'], district: city, memberId: '1' }),
+  );
+  return presets;
 }

@@ -23,6 +23,11 @@ export interface Settings {
   anonymousWritesPerMinute: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /**
+   * Serve the GraphiQL explorer to browsers at /graphql (EXPLORER=on|off; default on, off under
+   * NODE_ENV=production). Development explorers offer dev tokens as tabs; production ones never do.
+   */
+  explorer: boolean;
 }
 
 const DEV_SECRET = 'cppcc-dev-secret-change-me';
@@ -47,6 +52,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     production,
     anonymousWritesPerMinute: readCount(env.ANONYMOUS_WRITES_PER_MINUTE, 30, 'ANONYMOUS_WRITES_PER_MINUTE'),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    explorer: readSwitch(env.EXPLORER, !production, 'EXPLORER'),
   };
 }
 
@@ -55,4 +61,11 @@ function readCount(value: string | undefined, fallback: number, name: string): n
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of 0 or more, not "${value}"`);
   return n;
+}
+
+function readSwitch(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (['on', 'true', '1'].includes(value)) return true;
+  if (['off', 'false', '0'].includes(value)) return false;
+  throw new Error(`${name} must be on or off, not "${value}"`);
 }
