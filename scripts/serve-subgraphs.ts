@@ -6,7 +6,7 @@ const settings = readSettings();
 const transport = await createTransport(settings);
 const running: RunningModule[] = [];
 for (const definition of installedModules()) {
-  running.push(await startModule(definition, { settings, transport, port: 0, seed: { scale: Number(process.env.SCALE ?? 1) } }));
+  running.push(await startModule(definition, { settings, transport, port: 0, seed: settings.seedDemoData ? { scale: Number(process.env.SCALE ?? 1) } : false }));
 }
 stopOnSignal(async () => {
   for (const m of running.reverse()) await m.stop();

@@ -5,10 +5,12 @@ import { startPlatform } from './platform.js';
 
 
 const settings = readSettings();
-const platform = await startPlatform(settings, { port: Number(process.env.PORT ?? 4000) });
+const platform = await startPlatform(settings, { port: Number(process.env.PORT ?? 4000), seed: settings.seedDemoData ? { scale: 1 } : false });
 stopOnSignal(() => platform.stop());
 
-const tokens = [
+// Working tokens on a production console would be credentials in its logs: only in development
+// (or with ALLOW_DEMO_TOKENS=true).
+const tokens = !settings.allowDemoTokens ? [] : [
   ['city staff', await signDevToken(settings, { roles: ['staff'], district: CITY })],
   ['屯溪区 staff', await signDevToken(settings, { roles: ['staff'], district: '341002' })],
   ['屯溪区 operator (switches plugins)', await signDevToken(settings, { roles: ['operator'], district: '341002' })],
@@ -19,8 +21,9 @@ const lines = [
   `CPPCC Graph is ready in ${process.uptime().toFixed(1)} s`,
   `  graph:    ${platform.gateway.url}  (engine: ${platform.gateway.engine})`,
   `  storage:  ${settings.databaseUrl ? 'PostgreSQL' : `SQLite files in ${settings.dataDir}`}; bus: ${settings.redisUrl ? 'Redis Streams' : 'in-process'}`,
-  '  dev tokens (send as "Authorization: Bearer <token>"; npm run token -- --help for more):',
-  ...tokens.map(([who, token]) => `    ${who}: ${token}`),
+  ...(tokens.length
+    ? ['  dev tokens (send as "Authorization: Bearer <token>"; npm run token -- --help for more):', ...tokens.map(([who, token]) => `    ${who}: ${token}`)]
+    : ['  dev tokens: off (production; ALLOW_DEMO_TOKENS=true turns them on)']),
   '',
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -21,8 +21,13 @@ if (unknown.length) {
   console.error(`unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
   process.exit(2);
 }
+const settings = readSettings();
+if (!settings.allowDemoTokens) {
+  console.error('development tokens are off in production (ALLOW_DEMO_TOKENS=true turns them on); tokens come from your identity provider');
+  process.exit(1);
+}
 console.log(
-  await signDevToken(readSettings(), {
+  await signDevToken(settings, {
     roles: values.role as Role[],
     district: values.district ?? null,
     memberId: values.member ?? null,

@@ -158,7 +158,7 @@ describe.each(buses.flatMap((bus) => (['apollo', 'hive'] as const).map((engine) 
     expect(sibling.status).toBe(403);
     expect(sibling.body.errors[0].extensions.code).toBe('CROSS_DISTRICT');
     // A member reading another district's public site sees that district's plugins, as a visitor would.
-    const member = await stack.token({ roles: ['member'], district: '341002', memberId: '1' });
+    const member = await stack.token({ roles: ['member'], district: '341002', memberId: '111' });
     const visiting = await ask(stack.gateway, notes, member, { 'x-cppcc-district': '341021' });
     expect(visiting.body.errors[0].extensions).toMatchObject({ code: 'PLUGIN_DISABLED', district: '341021' });
   }, 120_000);

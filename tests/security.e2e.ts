@@ -1,7 +1,7 @@
 import { CITY, proposals } from '@cppcc/demo';
 import { ENGINES } from '@cppcc/gateway';
 import { signCaller } from '@cppcc/kit';
-import { testCaller } from '@cppcc/testing';
+import { askSubgraphAs, testCaller } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settings, startStack, type Stack } from './harness.js';
 
@@ -69,23 +69,15 @@ describe.each(ENGINES)('callers and districts via %s', (engine) => {
     expect(bare.status).toBe(401);
     expect((await bare.json()).errors[0].extensions.code).toBe('GATEWAY_PROOF_REQUIRED');
 
-    const forged = await fetch(members.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...signCaller(testCaller(['admin'], CITY), 'not-the-secret') },
-      body: query,
-    });
+    const forged = await askSubgraphAs(members, testCaller(['admin'], CITY), JSON.parse(query), 'not-the-secret');
     expect(forged.status).toBe(401);
 
-    const signed = await fetch(members.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...signCaller(testCaller([], null), settings.gatewaySecret) },
-      body: query,
-    });
+    const signed = await askSubgraphAs(members, testCaller([], null), JSON.parse(query), settings.gatewaySecret);
     expect(signed.status).toBe(200);
   });
 
   it('ignores caller headers a client tries to send through the gateway', async () => {
-    const forgedCaller = signCaller(testCaller(['staff'], CITY), settings.gatewaySecret);
+    const forgedCaller = signCaller(testCaller(['staff'], CITY), settings.gatewaySecret, { audience: 'proposals', method: 'POST', path: '/graphql', body: '' });
     const r = await stack.post({ query: `{ proposals(filter: { status: SUBMITTED }) { totalCount } }` }, { headers: forgedCaller });
     expect(r.body.data.proposals.totalCount).toBe(0);
   });

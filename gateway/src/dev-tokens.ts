@@ -11,13 +11,20 @@ export interface DevTokenClaims {
   ttl?: number;
 }
 
-/** An HS256 token signed with JWT_SECRET, for development and tests only. */
+/**
+ * An HS256 token signed with JWT_SECRET, for development and tests only: production refuses
+ * to make one unless ALLOW_DEMO_TOKENS=true. Carries the configured issuer and audience.
+ */
 export async function signDevToken(settings: Settings, claims: DevTokenClaims): Promise<string> {
+  if (!settings.allowDemoTokens) throw new Error('development tokens are off in production (ALLOW_DEMO_TOKENS=true turns them on)');
   const subject = claims.subject ?? `dev:${claims.roles.join('+') || 'user'}:${claims.district ?? '-'}:${claims.memberId ?? '-'}`;
-  return new SignJWT({ roles: claims.roles, district: claims.district ?? undefined, memberId: claims.memberId ?? undefined, unitId: claims.unitId ?? undefined })
+  const now = Math.floor(Date.now() / 1000);
+  let jwt = new SignJWT({ roles: claims.roles, district: claims.district ?? undefined, memberId: claims.memberId ?? undefined, unitId: claims.unitId ?? undefined })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(subject)
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + (claims.ttl ?? 12 * 3600))
-    .sign(new TextEncoder().encode(settings.jwtSecret));
+    .setIssuedAt(now)
+    .setExpirationTime(now + (claims.ttl ?? Math.min(12 * 3600, settings.tokenMaxLifetimeSeconds)));
+  if (settings.jwtIssuer) jwt = jwt.setIssuer(settings.jwtIssuer);
+  if (settings.jwtAudience) jwt = jwt.setAudience(settings.jwtAudience);
+  return jwt.sign(new TextEncoder().encode(settings.jwtSecret));
 }

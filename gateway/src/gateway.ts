@@ -8,10 +8,12 @@ import {
   createTransport,
   ErrorCode,
   moduleLogger,
+  encodeCaller,
   PROOF_HEADER,
+  ROUTER_SECRET_HEADER,
   sendError,
   sendJson,
-  signCaller,
+  SITE_HEADER,
   type Caller,
   type Settings,
   type Transport,
@@ -19,7 +21,9 @@ import {
 import { createTokenReader } from './auth.js';
 import { signDevToken } from './dev-tokens.js';
 import { createExplorer, FIRST_QUERY, landingPage, wantsHtml, type ExplorerPreset } from './explorer.js';
-import { DistrictDirectory, SYSTEM } from './district-directory.js';
+import { DistrictDirectory } from './district-directory.js';
+import { CallerRegistry } from './registry.js';
+import { askSubgraph, subgraphSigner } from './sign-subgraph-request.js';
 import { createEngine, DEFAULT_ENGINE, type Engine, type EngineKind } from './engines/index.js';
 import { PluginGate } from './plugin-gate.js';
 import { subgraphEndpoints, withRoutingUrls } from './supergraph.js';
@@ -58,8 +62,8 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** An anonymous client names the district whose view (plugins) it wants. */
-export const SITE_HEADER = 'x-cppcc-district';
+/** An anonymous client names the district whose view (plugins) it wants (kit: stock routers pass it on too). */
+export { SITE_HEADER };
 
 
 /**
@@ -78,11 +82,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   let engine!: Engine;
   let gate: PluginGate | null = null;
   const endpoints = () => subgraphEndpoints(sdl);
-  const directory = new DistrictDirectory(
-    () => endpoints().find((e) => e.name === 'organization')?.url ?? '',
-    settings.gatewaySecret,
-    log,
-  );
+  const directory = new DistrictDirectory(() => endpoints().find((e) => e.name === 'organization'), settings.gatewaySecret, log);
 
   const perMinute = options.anonymousWritesPerMinute ?? settings.anonymousWritesPerMinute;
   const writeLimiter: WriteLimiter | null = perMinute === 0 ? null : settings.redisUrl ? await redisWriteLimiter(settings.redisUrl, perMinute) : memoryWriteLimiter(perMinute);
@@ -93,7 +93,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     const nextSdl = withRoutingUrls(text, options.routingUrls);
     if (gate) gate.load(nextSdl);
     else gate = new PluginGate(nextSdl);
-    const next = await createEngine(kind, { supergraphSdl: nextSdl, log, maxDepth: options.maxDepth ?? 15, gate, writeLimiter });
+    const sign = subgraphSigner(settings.gatewaySecret, nextSdl);
+    const next = await createEngine(kind, { supergraphSdl: nextSdl, log, maxDepth: options.maxDepth ?? 15, gate, writeLimiter, sign });
     const previous = engine;
     // Requests already inside the old engine finish there; new ones go to the new one.
     engine = next;
@@ -115,53 +116,70 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     options.transport ?? ownTransport,
   );
   await switchboard.start();
+  const registry = new CallerRegistry(endpoints, settings.gatewaySecret, log, options.transport ?? ownTransport);
+  await registry.start();
 
-  async function ready(): Promise<{ ok: boolean; subgraphs: Record<string, string> }> {
+  async function ready(): Promise<{ ok: boolean; subgraphs: Record<string, string>; districtDirectory: string }> {
+    await directory.tree();
     const results = await Promise.all(
       endpoints().map(async (e) => {
         try {
-          const response = await fetch(e.url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', ...signCaller(SYSTEM, settings.gatewaySecret) },
-            body: JSON.stringify({ query: '{ __typename }' }),
-            signal: AbortSignal.timeout(2000),
-          });
+          const response = await askSubgraph(e, settings.gatewaySecret, { query: '{ __typename }' }, 2000);
           return [e.name, response.ok ? 'up' : `answered ${response.status}`] as const;
         } catch (err) {
           return [e.name, `unreachable: ${(err as Error).message}`] as const;
         }
       }),
     );
-    return { ok: results.every(([, s]) => s === 'up') && switchboard.ready, subgraphs: Object.fromEntries(results) };
+    // A foreign supergraph (no organization subgraph) is served in the degraded way for good;
+    // an organization subgraph whose tree cannot be had makes this instance not ready.
+    const districtDirectory = directory.state;
+    return {
+      ok: results.every(([, s]) => s === 'up') && switchboard.ready && districtDirectory !== 'unavailable',
+      subgraphs: Object.fromEntries(results),
+      districtDirectory,
+    };
   }
 
-  async function identify(req: http.IncomingMessage): Promise<{ ok: true; caller: Caller } | { ok: false; status: number; code: string; message: string }> {
+  type Refusal = { ok: false; status: number; code: string; message: string };
+  const refusal = (status: number, code: ErrorCode, message: string): Refusal => ({ ok: false, status, code, message });
+
+  /**
+   * Who the caller is: the token (kit/token.ts rules), checked against the registry, turned into
+   * the districts the caller may see. Without the district tree (organization down, or a foreign
+   * supergraph) anonymous callers still get the default view; a signed-in caller whose district
+   * needs the tree is answered 503 DISTRICT_DIRECTORY_UNAVAILABLE.
+   */
+  async function identify(req: http.IncomingMessage): Promise<{ ok: true; caller: Caller } | Refusal> {
     const token = await readToken(req.headers.authorization);
     if (!token.ok) return { ok: false, status: 401, code: String(token.error.extensions.code), message: token.error.message };
     const base = token.caller;
-    if (base.district && !(await directory.knows(base.district))) {
-      const error = appError(ErrorCode.UNKNOWN_DISTRICT, `token names district ${base.district}, which does not exist`);
-      return { ok: false, status: 403, code: String(error.extensions.code), message: error.message };
+    const tree = await directory.tree();
+    const named = req.headers[SITE_HEADER];
+    if (!tree) {
+      if (base.district) return refusal(503, ErrorCode.DISTRICT_DIRECTORY_UNAVAILABLE, 'the district directory is not available right now; try again shortly');
+      // Nothing non-public depends on the site: it picks which plugins the request sees.
+      return { ok: true, caller: { ...base, site: typeof named === 'string' && named ? named : null, districts: [] } };
     }
+    if (base.district && !tree.has(base.district)) {
+      return refusal(403, ErrorCode.UNKNOWN_DISTRICT, `token names district ${base.district}, which does not exist`);
+    }
+    const verdict = await registry.check(base);
+    if (!verdict.ok) return verdict;
     // Whose plugins the request sees: the district the client names — one they work for (their
     // own or one below) for staff and the like, any for others — else the caller's own, else the city.
-    const districts = await directory.visibleDistricts(base);
-    const named = req.headers[SITE_HEADER];
+    const districts = DistrictDirectory.visibleDistricts(tree, base);
     let site = base.district;
     if (typeof named === 'string' && named && named !== site) {
-      if (!(await directory.knows(named))) {
-        const error = appError(ErrorCode.UNKNOWN_DISTRICT, `${SITE_HEADER} names district ${named}, which does not exist`);
-        return { ok: false, status: 400, code: String(error.extensions.code), message: error.message };
-      }
+      if (!tree.has(named)) return refusal(400, ErrorCode.UNKNOWN_DISTRICT, `${SITE_HEADER} names district ${named}, which does not exist`);
       // Only those who work for districts are held to them; anyone else reads a district's
       // public site as an anonymous visitor would (their data access is unchanged).
       if (districts.length > 0 && !districts.includes(named)) {
-        const error = appError(ErrorCode.CROSS_DISTRICT, `${SITE_HEADER} names district ${named}, which you do not work for`);
-        return { ok: false, status: 403, code: String(error.extensions.code), message: error.message };
+        return refusal(403, ErrorCode.CROSS_DISTRICT, `${SITE_HEADER} names district ${named}, which you do not work for`);
       }
       site = named;
     }
-    site ??= await directory.root();
+    site ??= DistrictDirectory.root(tree);
     return { ok: true, caller: { ...base, site, districts } };
   }
 
@@ -194,6 +212,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       // A client never speaks for the gateway: whatever it sent in these headers is dropped.
       delete req.headers[CALLER_HEADER];
       delete req.headers[PROOF_HEADER];
+      delete req.headers[ROUTER_SECRET_HEADER];
       delete req.headers[CLIENT_HEADER];
       req.headers[CLIENT_HEADER] = clientAddress(req, settings.trustProxy);
       req.headers['x-request-id'] = requestId;
@@ -203,7 +222,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
         log.info({ requestId, code: who.code, reason: who.message }, 'request refused');
         return sendError(res, who.status, who.code, who.message);
       }
-      Object.assign(req.headers, signCaller(who.caller, settings.gatewaySecret));
+      // The engine forwards the caller; each subgraph fetch is signed as it leaves (sign-subgraph-request.ts).
+      req.headers[CALLER_HEADER] = encodeCaller(who.caller);
       await engine.handle(req, res);
     })().catch((err) => {
       log.error({ err }, 'gateway request failed');
@@ -227,6 +247,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     async stop() {
       fs.unwatchFile(options.supergraphPath, onChange);
       await switchboard.stop();
+      await registry.stop();
       await ownTransport?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -241,11 +262,12 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
  * tokens `npm start` prints (never in production, where tokens come from the identity provider).
  */
 async function explorerPresets(settings: Settings, directory: DistrictDirectory): Promise<ExplorerPreset[]> {
-  const city = await directory.root().catch(() => null);
-  if (!city) return [];
-  const district = (await directory.below(city).catch(() => [city]))[1] ?? city;
+  const tree = await directory.tree();
+  const city = tree && DistrictDirectory.root(tree);
+  if (!tree || !city) return [];
+  const district = DistrictDirectory.below(tree, city)[1] ?? city;
   const presets: ExplorerPreset[] = [{ label: `public view of ${district}`, headers: { [SITE_HEADER]: district } }];
-  if (settings.production || settings.jwksUrl) return presets;
+  if (!settings.allowDemoTokens || settings.production || settings.jwksUrl) return presets;
   const bearer = async (label: string, claims: Parameters<typeof signDevToken>[1]) => ({ label, headers: { authorization: `Bearer ${await signDevToken(settings, claims)}` } });
   presets.push(
     await bearer(`city staff ${city} (dev token)`, { roles: ['staff'], district: city }),

@@ -1,6 +1,6 @@
-import { signCaller, type Logger, type Subscription, type Transport } from '@cppcc/kit';
+import type { Logger, Subscription, Transport } from '@cppcc/kit';
 import { pluginSwitched } from '@cppcc/events';
-import { SYSTEM } from './district-directory.js';
+import { askSubgraph } from './sign-subgraph-request.js';
 import type { PluginGate, SwitchState } from './plugin-gate.js';
 
 
@@ -61,12 +61,7 @@ export class Switchboard {
   async reload(): Promise<void> {
     const url = this.platformUrl();
     if (!url) return;
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...signCaller(SYSTEM, this.secret) },
-      body: JSON.stringify({ query: '{ pluginSwitchboard { district plugin enabled version } }' }),
-      signal: AbortSignal.timeout(5000),
-    });
+    const response = await askSubgraph({ name: 'platform', url }, this.secret, { query: '{ pluginSwitchboard { district plugin enabled version } }' });
     const body = (await response.json()) as { data?: { pluginSwitchboard: SwitchState[] } };
     if (!body.data) throw new Error(`platform subgraph answered ${response.status}`);
     // Apply rather than reset: an event tailed meanwhile may be newer than this answer.

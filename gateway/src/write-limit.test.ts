@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'graphql';
-import { signCaller, CALLER_HEADER } from '@cppcc/kit';
+import { encodeCaller } from '@cppcc/kit';
 import { describe, expect, it } from 'vitest';
 import { admitWrite, clientAddress, memoryWriteLimiter, redisWriteLimiter, type WriteLimiter } from './write-limit.js';
 
 const mutation = parse('mutation Answer { respondToQuestionnaire(questionnaireId: "1", answers: []) { id } }');
 const query = parse('query Look { districts { code } }');
-const anonymous = signCaller({ userId: null, memberId: null, roles: [], district: null, districts: [] }, 'secret')[CALLER_HEADER];
-const signedIn = signCaller({ userId: 'u1', memberId: '12', roles: ['member'], district: '341000', districts: [] }, 'secret')[CALLER_HEADER];
+const anonymous = encodeCaller({ userId: null, memberId: null, roles: [], district: null, districts: [] });
+const signedIn = encodeCaller({ userId: 'u1', memberId: '12', roles: ['member'], district: '341000', districts: [] });
 
 describe('the anonymous write budget', () => {
   it('counts per address in one-minute windows, and a new minute starts afresh', async () => {

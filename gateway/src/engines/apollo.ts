@@ -8,6 +8,7 @@ import { depthLimitRule } from './depth-limit.js';
 import { CALLER_HEADER, siteFromCallerHeader } from './gating.js';
 import { FORWARDED_HEADERS, type Engine, type EngineOptions } from './engine.js';
 import { admitWrite, CLIENT_HEADER } from '../write-limit.js';
+import { signFetches } from '../sign-subgraph-request.js';
 
 interface ForwardContext {
   forward: Record<string, string>;
@@ -43,12 +44,15 @@ export async function apolloEngine(options: EngineOptions): Promise<Engine> {
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ url }) =>
-      new RemoteGraphQLDataSource<ForwardContext>({
-        url,
-        willSendRequest({ request, context }) {
-          for (const [key, value] of Object.entries(context.forward ?? {})) request.http?.headers.set(key, String(value));
-        },
-      }),
+      signFetches(
+        new RemoteGraphQLDataSource<ForwardContext>({
+          url,
+          willSendRequest({ request, context }) {
+            for (const [key, value] of Object.entries(context.forward ?? {})) request.http?.headers.set(key, String(value));
+          },
+        }),
+        options.sign,
+      ),
   });
   const server = new ApolloServer<ForwardContext>({
     gateway,

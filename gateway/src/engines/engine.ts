@@ -1,13 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CALLER_HEADER, PROOF_HEADER, type Logger } from '@cppcc/kit';
+import { CALLER_HEADER, type Logger } from '@cppcc/kit';
+import type { SubgraphSigner } from '../sign-subgraph-request.js';
 import type { PluginGate } from '../plugin-gate.js';
 import type { WriteLimiter } from '../write-limit.js';
 
 export const ENGINES = ['hive', 'apollo'] as const;
 export type EngineKind = (typeof ENGINES)[number];
 
-/** Headers the gateway sets on the incoming request and every engine forwards to subgraphs. */
-export const FORWARDED_HEADERS = [CALLER_HEADER, PROOF_HEADER, 'x-request-id'] as const;
+/**
+ * Headers the gateway sets on the incoming request and every engine forwards to subgraphs.
+ * The proof is not among them: each subgraph fetch is signed as it leaves (`sign`).
+ */
+export const FORWARDED_HEADERS = [CALLER_HEADER, 'x-request-id'] as const;
 
 export interface EngineOptions {
   supergraphSdl: string;
@@ -18,6 +22,8 @@ export interface EngineOptions {
   gate: PluginGate;
   /** Budgets anonymous writes per client address (null: no limit). */
   writeLimiter: WriteLimiter | null;
+  /** Adds the gateway proof to each subgraph fetch, bound to that fetch. */
+  sign: SubgraphSigner;
 }
 
 /** Plans and executes operations over the supergraph. The rest of the gateway does not care which. */

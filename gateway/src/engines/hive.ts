@@ -5,6 +5,7 @@ import { CALLER_HEADER, siteFromCallerHeader } from './gating.js';
 import type { EngineOptions as Options } from './engine.js';
 import { depthLimitRule } from './depth-limit.js';
 import { admitWrite, CLIENT_HEADER } from '../write-limit.js';
+import { signingPlugin } from '../sign-subgraph-request.js';
 import { FORWARDED_HEADERS, type Engine, type EngineOptions } from './engine.js';
 
 /**
@@ -51,7 +52,7 @@ export async function hiveEngine(options: EngineOptions): Promise<Engine> {
     graphiql: { title: 'CPPCC Graph' },
     logging: process.env.HIVE_DEBUG ? 'debug' : false,
     maskedErrors: !process.env.HIVE_DEBUG,
-    plugins: () => [{ onValidate: ({ addValidationRule }: any) => addValidationRule(depthLimitRule(options.maxDepth)) }, stableErrorCodes, gating(options)],
+    plugins: () => [{ onValidate: ({ addValidationRule }: any) => addValidationRule(depthLimitRule(options.maxDepth)) }, stableErrorCodes, gating(options), signingPlugin(options.sign)],
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) =>
         Object.fromEntries(FORWARDED_HEADERS.map((h) => [h, request.headers.get(h)])),

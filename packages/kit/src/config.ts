@@ -28,16 +28,71 @@ export interface Settings {
    * NODE_ENV=production). Development explorers offer dev tokens as tabs; production ones never do.
    */
   explorer: boolean;
+  /** Longest a bearer token may live (its `exp` minus its `iat`), in seconds. */
+  tokenMaxLifetimeSeconds: number;
+  /**
+   * Shared secret a stock router (Hive Gateway, Apollo Router, Cosmo) inserts as
+   * `x-cppcc-router-secret`; with it set, subgraphs also accept calls via such a router,
+   * verifying the client's token themselves. Unset: only our gateway's proof is accepted.
+   */
+  routerSecret?: string;
+  /** Load the demo data into empty tables (SEED; in production only with ALLOW_DEMO_DATA=true). */
+  seedDemoData: boolean;
+  /** Sign and print development tokens (always outside production; ALLOW_DEMO_TOKENS=true in production). */
+  allowDemoTokens: boolean;
 }
+
+/** A setting that is missing or wrong; the message names it and the rule. */
+export class SettingsError extends Error {}
 
 const DEV_SECRET = 'cppcc-dev-secret-change-me';
 
+/** Shortest shared secret production accepts, in bytes (HMAC-SHA256 keys shorter than its output are guessable sooner). */
+export const MIN_SECRET_BYTES = 32;
+
+/**
+ * Reads the settings. Called with the process's own environment, a wrong setting prints one
+ * line naming it and ends the process with exit code 1; with another env it throws.
+ */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  if (env !== process.env) return parseSettings(env);
+  try {
+    return parseSettings(env);
+  } catch (err) {
+    if (!(err instanceof SettingsError)) throw err;
+    process.stderr.write(`settings: ${err.message}\n`);
+    process.exit(1);
+  }
+}
+
+function productionSecret(env: NodeJS.ProcessEnv, name: string): void {
+  const value = env[name];
+  if (!value) throw new SettingsError(`${name} must be set in production (at least ${MIN_SECRET_BYTES} random bytes)`);
+  if (value === DEV_SECRET) throw new SettingsError(`${name} is the development default; set a secret of your own in production`);
+  const bytes = Buffer.byteLength(value);
+  if (bytes < MIN_SECRET_BYTES) throw new SettingsError(`${name} has ${bytes} bytes; production needs at least ${MIN_SECRET_BYTES}`);
+}
+
+function readFlag(value: string | undefined, name: string): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new SettingsError(`${name} must be true or false, not "${value}"`);
+}
+
+function parseSettings(env: NodeJS.ProcessEnv): Settings {
   const production = env.NODE_ENV === 'production';
-  const gatewaySecret = env.GATEWAY_SECRET ?? DEV_SECRET;
-  const jwtSecret = env.JWT_SECRET ?? DEV_SECRET;
-  if (production && (gatewaySecret === DEV_SECRET || (!env.JWKS_URL && jwtSecret === DEV_SECRET))) {
-    throw new Error('NODE_ENV=production needs GATEWAY_SECRET and JWT_SECRET (or JWKS_URL) to be set');
+  const gatewaySecret = env.GATEWAY_SECRET || DEV_SECRET;
+  const jwtSecret = env.JWT_SECRET || DEV_SECRET;
+  const allowDemoData = readFlag(env.ALLOW_DEMO_DATA, 'ALLOW_DEMO_DATA') ?? false;
+  const seed = readFlag(env.SEED, 'SEED');
+  if (production) {
+    productionSecret(env, 'GATEWAY_SECRET');
+    if (!env.JWKS_URL) productionSecret(env, 'JWT_SECRET');
+    if (env.ROUTER_SECRET) productionSecret(env, 'ROUTER_SECRET');
+    if (!env.JWT_ISSUER) throw new SettingsError('JWT_ISSUER must be set in production (tokens must name their issuer)');
+    if (!env.JWT_AUDIENCE) throw new SettingsError('JWT_AUDIENCE must be set in production (tokens must name this platform as audience)');
+    if (seed && !allowDemoData) throw new SettingsError('SEED=true loads demo data; in production that also needs ALLOW_DEMO_DATA=true');
   }
   return {
     databaseUrl: env.DATABASE_URL || undefined,
@@ -53,13 +108,18 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     anonymousWritesPerMinute: readCount(env.ANONYMOUS_WRITES_PER_MINUTE, 30, 'ANONYMOUS_WRITES_PER_MINUTE'),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     explorer: readSwitch(env.EXPLORER, !production, 'EXPLORER'),
+    tokenMaxLifetimeSeconds: readCount(env.TOKEN_MAX_LIFETIME_SECONDS, 12 * 3600, 'TOKEN_MAX_LIFETIME_SECONDS'),
+    routerSecret: env.ROUTER_SECRET || undefined,
+    // Production loads demo data only when asked twice (ALLOW_DEMO_DATA=true, and SEED not false).
+    seedDemoData: production ? allowDemoData && seed !== false : seed !== false,
+    allowDemoTokens: !production || (readFlag(env.ALLOW_DEMO_TOKENS, 'ALLOW_DEMO_TOKENS') ?? false),
   };
 }
 
 function readCount(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of 0 or more, not "${value}"`);
+  if (!Number.isInteger(n) || n < 0) throw new SettingsError(`${name} must be a whole number of 0 or more, not "${value}"`);
   return n;
 }
 

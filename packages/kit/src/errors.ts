@@ -20,6 +20,12 @@ export const ErrorCode = {
   PLUGIN_DISABLED: 'PLUGIN_DISABLED',
   /** Too many anonymous writes from one address; `extensions.retryAfterSeconds` says when to retry. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The member or unit a token names does not exist, is not active, or is not of the token's district. */
+  CALLER_NOT_IN_REGISTRY: 'CALLER_NOT_IN_REGISTRY',
+  /** The registry (members/organization subgraphs) could not be asked about a signed-in caller; retry. */
+  REGISTRY_UNAVAILABLE: 'REGISTRY_UNAVAILABLE',
+  /** The district tree could not be loaded, and this signed-in request needs it; retry. */
+  DISTRICT_DIRECTORY_UNAVAILABLE: 'DISTRICT_DIRECTORY_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

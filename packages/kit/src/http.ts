@@ -5,7 +5,16 @@ import { ErrorCode } from './errors.js';
 
 const MAX_BODY = 5 * 1024 * 1024;
 
-export async function readBody(req: IncomingMessage): Promise<string> {
+const bodies = new WeakMap<IncomingMessage, Promise<string>>();
+
+/** The request body, read once: the gateway-proof check hashes it before GraphQL parses it. */
+export function readBody(req: IncomingMessage): Promise<string> {
+  let body = bodies.get(req);
+  if (!body) bodies.set(req, (body = readBodyOnce(req)));
+  return body;
+}
+
+async function readBodyOnce(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -8,7 +8,8 @@ import { GraphQLError, type FormattedExecutionResult } from 'graphql';
 import { idempotentConsumer } from './bus/consumer.js';
 import type { Subscription, Transport } from './bus/event.js';
 import { ProcessedEventSchema, startRelay, type Relay } from './bus/outbox.js';
-import { ANONYMOUS, verifyCaller, type Caller } from './caller.js';
+import { ANONYMOUS, type Caller } from './caller.js';
+import { createCallTrust } from './call-trust.js';
 import type { Settings } from './config.js';
 import { createContext, currentRequest, type RequestContext } from './context.js';
 import { migrate, openDatabase, systemEm, type EntityManager, type Orm } from './db.js';
@@ -120,14 +121,16 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
   });
   await server.start();
 
+  const trust = await createCallTrust(settings, definition.name, orm);
   const httpServer = http.createServer((req, res) => {
     void (async () => {
       const url = req.url ?? '/';
       if (req.method === 'GET' && url.startsWith('/healthz')) return sendJson(res, 200, { status: 'ok', module: definition.name });
-      const proof = verifyCaller(req.headers, settings.gatewaySecret);
+      const proof = await trust.check(req);
       if (!proof.ok) {
         log.warn({ reason: proof.reason, remote: req.socket.remoteAddress }, 'call without gateway proof refused');
-        return sendError(res, 401, ErrorCode.GATEWAY_PROOF_REQUIRED, `this subgraph answers the gateway only (${proof.reason})`);
+        const message = proof.code === ErrorCode.GATEWAY_PROOF_REQUIRED ? `this subgraph answers the gateway only (${proof.reason})` : proof.reason;
+        return sendError(res, proof.status, proof.code, message);
       }
       const requestId = (req.headers['x-request-id'] as string) ?? randomUUID();
       await currentRequest.run({ module: definition.name, requestId }, () =>
@@ -169,6 +172,7 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
       }
       await relay.stop();
       await server.stop();
+      await trust.close();
       await orm.close();
     },
   };

@@ -37,7 +37,7 @@ export async function serveAlone(definition: ModuleDefinition): Promise<RunningM
     transport,
     port: process.env.PORT ? Number(process.env.PORT) : definition.port,
     host: process.env.HOST ?? '127.0.0.1',
-    seed: process.env.SEED === 'false' ? false : { scale: 1 },
+    seed: settings.seedDemoData ? { scale: 1 } : false,
   });
   stopOnSignal(async () => {
     await running.stop();

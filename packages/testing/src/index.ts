@@ -16,6 +16,7 @@ import {
   readSettings,
   redisTransport,
   seesDistrictRows,
+  signCaller,
   startModule,
   type Caller,
   type ModuleDefinition,
@@ -194,4 +195,23 @@ export async function beforeMigration(definition: ModuleDefinition, suffix: stri
       await orm.close();
     },
   };
+}
+
+/**
+ * POSTs an operation straight to a subgraph as the gateway would: signed for that subgraph
+ * (its name is the audience) and this exact body, with a fresh nonce each call.
+ */
+export async function askSubgraphAs(
+  module: { name: string; url: string },
+  caller: Caller,
+  body: unknown,
+  secret = readSettings({}).gatewaySecret,
+): Promise<Response> {
+  const text = JSON.stringify(body);
+  const path = new URL(module.url).pathname;
+  return fetch(module.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...signCaller(caller, secret, { audience: module.name, method: 'POST', path, body: text }) },
+    body: text,
+  });
 }

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pluginSwitched } from '@cppcc/events';
-import { readSettings, signCaller, type Transport } from '@cppcc/kit';
-import { publishDemoDistricts, testCaller, transports } from '@cppcc/testing';
+import { readSettings, type Transport } from '@cppcc/kit';
+import { askSubgraphAs, publishDemoDistricts, testCaller, transports } from '@cppcc/testing';
 import { installedPlugins } from '@cppcc/schema';
 import { startPluginHost, type PluginHost } from './host.js';
 
@@ -26,23 +26,19 @@ describe.each(transports())('plugin host on the $name bus', ({ make }) => {
     fs.rmSync(settings.dataDir, { recursive: true, force: true });
   });
 
-  const ask = async (url: string, query: string, district: string) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...signCaller(testCaller(['staff'], district), settings.gatewaySecret) },
-      body: JSON.stringify({ query }),
-    });
+  const ask = async (module: { name: string; url: string }, query: string, district: string) => {
+    const response = await askSubgraphAs(module, testCaller(['staff'], district), { query }, settings.gatewaySecret);
     return (await response.json()) as { data?: Record<string, unknown> | null; errors?: { extensions: Record<string, unknown> }[] };
   };
   const roots: Record<string, string> = { 'inter-city-exchange': '{ partnerCommittees { totalCount } }', 'eco-compensation': '{ waterQualityIndicators { code } }' };
-  const answers = async (id: string, district: string) => !(await ask(host.modules.find((m) => m.name === id)!.url, roots[id], district)).errors;
+  const answers = async (id: string, district: string) => !(await ask(host.modules.find((m) => m.name === id)!, roots[id], district)).errors;
 
   it('serves every installed plugin as its own subgraph, each with its own database file', async () => {
     expect(plugins.length).toBeGreaterThanOrEqual(2);
     expect(host.modules.map((m) => m.name)).toEqual(plugins.map((p) => p.manifest.id));
     expect(new Set(host.modules.map((m) => m.url)).size).toBe(plugins.length);
     for (const m of host.modules) {
-      const sdl = await ask(m.url, '{ _service { sdl } }', '341000');
+      const sdl = await ask(m, '{ _service { sdl } }', '341000');
       expect((sdl.data as { _service: { sdl: string } })._service.sdl).toContain(`@tag(name: "plugin/${m.name}")`);
     }
     expect(fs.readdirSync(settings.dataDir).filter((f) => f.endsWith('.sqlite')).sort()).toEqual(plugins.map((p) => `${p.manifest.id}.sqlite`).sort());
@@ -60,7 +56,7 @@ describe.each(transports())('plugin host on the $name bus', ({ make }) => {
       if (Date.now() > deadline) throw new Error('the hosted plugin did not receive its switch');
       await new Promise((r) => setTimeout(r, 25));
     }
-    const other = await ask(host.modules.find((m) => m.name === 'eco-compensation')!.url, roots['eco-compensation'], '341002');
+    const other = await ask(host.modules.find((m) => m.name === 'eco-compensation')!, roots['eco-compensation'], '341002');
     expect(other.errors?.[0].extensions).toMatchObject({ code: 'PLUGIN_DISABLED', plugin: 'eco-compensation', district: '341002' });
   });
 });

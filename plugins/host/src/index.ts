@@ -16,7 +16,7 @@ const host = await startPluginHost({
   settings,
   transport,
   host: process.env.HOST ?? '127.0.0.1',
-  seed: process.env.SEED === 'false' ? false : { scale: 1 },
+  seed: settings.seedDemoData ? { scale: 1 } : false,
 });
 log.info({ plugins: host.modules.map((m) => ({ name: m.name, url: m.url })) }, 'plugin host ready');
 stopOnSignal(async () => {
