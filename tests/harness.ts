@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGateway, signDevToken, type DevTokenClaims, type EngineKind, type RunningGateway } from '@cppcc/gateway';
-import { currentRequest, memoryTransport, readSettings, type RunningModule, type SeedOptions, type Transport } from '@cppcc/kit';
+import { currentRequest, memoryTransport, readSettings, type RunningModule, type SeedOptions, type Settings, type Transport } from '@cppcc/kit';
 import type { Plugin } from '@cppcc/plugin-sdk';
 import { compose, installedModules } from '@cppcc/schema';
 import { startTestModule } from '@cppcc/testing';
@@ -41,6 +41,8 @@ export interface StackOptions {
   plugins?: Plugin[];
   /** The gateway's budget of anonymous writes per client a minute (default: the settings'). */
   anonymousWritesPerMinute?: number;
+  /** Settings that differ from the defaults for the modules and the gateway (e.g. routerSecret). */
+  settings?: Partial<Settings>;
 }
 
 /** Every installed module on a fresh database of its own, and a gateway in front of them. */
@@ -57,6 +59,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   for (const definition of definitions) {
     queryCounts.set(definition.name, 0);
     const running = await startTestModule(definition, {
+      settings: { ...settings, ...options.settings },
       databaseUrl: options.databaseUrl,
       transport,
       seed: options.seed ?? { scale: 1 },
@@ -68,7 +71,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     modules.set(definition.name, running);
   }
   const gateway = await createGateway({
-    settings,
+    settings: { ...settings, ...options.settings },
     supergraphPath: options.supergraphPath ?? composedPath ?? supergraphPath,
     routingUrls: Object.fromEntries([...modules].map(([name, m]) => [name, m.url])),
     engine: options.engine,

@@ -82,7 +82,8 @@ async function createTestDatabase(url: string, name: string): Promise<{ url: str
  */
 export async function startTestModule(definition: ModuleDefinition, options: TestModuleOptions = {}): Promise<TestModule> {
   const database = options.databaseUrl ? await createTestDatabase(options.databaseUrl, definition.name) : undefined;
-  const settings = { ...readSettings({}), databaseUrl: database?.url };
+  // Tests may change a setting (e.g. ROUTER_SECRET), never the database the test made.
+  const settings = { ...readSettings({}), ...options.settings, databaseUrl: database?.url };
   const transport = options.transport ?? memoryTransport();
   const running = await startModule(definition, {
     port: 0,
