@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import {
   appError,
+  busHealth,
   CALLER_HEADER,
   createTransport,
   ErrorCode,
@@ -14,6 +15,7 @@ import {
   sendError,
   sendJson,
   SITE_HEADER,
+  type BusReport,
   type Caller,
   type Settings,
   type Transport,
@@ -119,7 +121,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const registry = new CallerRegistry(endpoints, settings.gatewaySecret, log, options.transport ?? ownTransport);
   await registry.start();
 
-  async function ready(): Promise<{ ok: boolean; subgraphs: Record<string, string>; districtDirectory: string }> {
+  async function ready(): Promise<{ ok: boolean; subgraphs: Record<string, string>; districtDirectory: string; bus?: BusReport; degraded?: Record<string, string | undefined> }> {
     await directory.tree();
     const results = await Promise.all(
       endpoints().map(async (e) => {
@@ -134,10 +136,15 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     // A foreign supergraph (no organization subgraph) is served in the degraded way for good;
     // an organization subgraph whose tree cannot be had makes this instance not ready.
     const districtDirectory = directory.state;
+    // Redis away degrades the gateway (switches reload from the platform subgraph) without
+    // making it unready: every replica shares that Redis, and all would leave the pool at once.
+    const transport = options.transport ?? ownTransport;
+    const bus = transport ? await busHealth(transport) : undefined;
     return {
       ok: results.every(([, s]) => s === 'up') && switchboard.ready && districtDirectory !== 'unavailable',
       subgraphs: Object.fromEntries(results),
       districtDirectory,
+      ...(bus ? { bus, ...(bus.status === 'degraded' ? { degraded: { bus: bus.reason } } : {}) } : {}),
     };
   }
 

@@ -7,8 +7,8 @@ import type { PluginGate, SwitchState } from './plugin-gate.js';
 /**
  * Keeps a gateway's plugin switches current: loads them all from the platform subgraph, then
  * applies each `plugin.switched` event as it is published (the tail sees every event at once,
- * so every gateway instance has a change within moments). A periodic reload covers events
- * missed while the connection to Redis was down.
+ * so every gateway instance has a change within moments). When the tail comes back after
+ * Redis was away it reloads them all, and a periodic reload covers anything else missed.
  */
 export class Switchboard {
   private tail: Subscription | null = null;
@@ -35,6 +35,12 @@ export class Switchboard {
         if (this.gate().apply({ district, plugin, enabled, version })) {
           this.log.info({ district, plugin, enabled, version }, 'plugin switch applied');
         }
+      }, () => {
+        // Back from a Redis outage: switches made meanwhile were not tailed, so read them all.
+        this.reload().catch((err) => {
+          this.log.warn({ err }, 'plugin switches reload after a bus outage failed; retrying');
+          this.retry(1000);
+        });
       });
     }
     await this.reload().catch((err) => {

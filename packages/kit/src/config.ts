@@ -40,6 +40,19 @@ export interface Settings {
   seedDemoData: boolean;
   /** Sign and print development tokens (always outside production; ALLOW_DEMO_TOKENS=true in production). */
   allowDemoTokens: boolean;
+  /**
+   * Hours a published outbox row is kept (`OUTBOX_RETAIN_HOURS`, default 24): the window each
+   * module publishes again when Redis lost its contents. Older published rows are deleted.
+   */
+  outboxRetainHours: number;
+  /**
+   * Seconds an event delivered to a consumer may stay unacknowledged before another consumer of
+   * its group takes it over (`BUS_CLAIM_IDLE_SECONDS`, default 30): how soon the events a killed
+   * consumer held are handled again. Keep it above the longest batch a handler takes.
+   */
+  busClaimIdleSeconds: number;
+  /** Seconds a consumer idle with nothing pending stays in its group before it is removed (`BUS_DEAD_CONSUMER_SECONDS`, default 300). */
+  busDeadConsumerSeconds: number;
 }
 
 /** A setting that is missing or wrong; the message names it and the rule. */
@@ -113,6 +126,9 @@ function parseSettings(env: NodeJS.ProcessEnv): Settings {
     // Production loads demo data only when asked twice (ALLOW_DEMO_DATA=true, and SEED not false).
     seedDemoData: production ? allowDemoData && seed !== false : seed !== false,
     allowDemoTokens: !production || (readFlag(env.ALLOW_DEMO_TOKENS, 'ALLOW_DEMO_TOKENS') ?? false),
+    outboxRetainHours: readCount(env.OUTBOX_RETAIN_HOURS, 24, 'OUTBOX_RETAIN_HOURS'),
+    busClaimIdleSeconds: readPositive(env.BUS_CLAIM_IDLE_SECONDS, 30, 'BUS_CLAIM_IDLE_SECONDS'),
+    busDeadConsumerSeconds: readPositive(env.BUS_DEAD_CONSUMER_SECONDS, 300, 'BUS_DEAD_CONSUMER_SECONDS'),
   };
 }
 
@@ -128,4 +144,10 @@ function readSwitch(value: string | undefined, fallback: boolean, name: string):
   if (['on', 'true', '1'].includes(value)) return true;
   if (['off', 'false', '0'].includes(value)) return false;
   throw new Error(`${name} must be on or off, not "${value}"`);
+}
+
+function readPositive(value: string | undefined, fallback: number, name: string): number {
+  const n = readCount(value, fallback, name);
+  if (n === 0) throw new Error(`${name} must be a whole number of 1 or more, not "${value}"`);
+  return n;
 }

@@ -7,7 +7,7 @@ import { OptimisticLockError } from '@mikro-orm/core';
 import { GraphQLError, type FormattedExecutionResult } from 'graphql';
 import { idempotentConsumer } from './bus/consumer.js';
 import type { Subscription, Transport } from './bus/event.js';
-import { ProcessedEventSchema, startRelay, type Relay } from './bus/outbox.js';
+import { busHealth, ProcessedEventSchema, startRelay, type Relay } from './bus/outbox.js';
 import { ANONYMOUS, type Caller } from './caller.js';
 import { createCallTrust } from './call-trust.js';
 import type { Settings } from './config.js';
@@ -48,14 +48,21 @@ export interface RunningModule {
   stop(): Promise<void>;
 }
 
-function relayPlugin(relay: Relay): ApolloServerPlugin<RequestContext> {
+/**
+ * Publishes a mutation's events as it answers. On the in-process bus the answer waits for it,
+ * so a consumer in the same process has applied the event when the client sees the response
+ * (what one-process deployments and tests rely on). On Redis the answer never waits: the
+ * commit is the promise, the outbox the buffer, and the relay publishes (retrying while Redis
+ * is away) — a write answers at once even during an outage.
+ */
+function relayPlugin(relay: Relay, inProcess: boolean): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ operation }) {
-          // Waiting here means an in-process consumer has applied the event when the client
-          // sees the response; on Redis it only means the event is on the stream.
-          if (operation?.operation === 'mutation') await relay.kick();
+          if (operation?.operation !== 'mutation') return;
+          const published = relay.kick();
+          if (inProcess) await published;
         },
       };
     },
@@ -89,7 +96,7 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
   const announced = await announceOnce(orm, definition, seeded);
   if (announced > 0) log.info({ events: announced, version: definition.announceVersion ?? 1 }, 'records announced again for other modules\' replicas');
 
-  const relay = startRelay(orm, options.transport);
+  const relay = startRelay(orm, options.transport, { retainMs: settings.outboxRetainHours * 3600_000 });
   await relay.kick();
   const subscriptions: Subscription[] = [];
   if (definition.consumes && Object.keys(definition.consumes).length > 0) {
@@ -106,7 +113,7 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
     schema: definition.schema,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), relayPlugin(relay)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), relayPlugin(relay, options.transport.kind === 'memory')],
     formatError: (formatted, error) => {
       const original = (error as GraphQLError).originalError;
       const known = formatted.extensions?.code && formatted.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR;
@@ -126,6 +133,11 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
     void (async () => {
       const url = req.url ?? '/';
       if (req.method === 'GET' && url.startsWith('/healthz')) return sendJson(res, 200, { status: 'ok', module: definition.name });
+      if (req.method === 'GET' && url.startsWith('/readyz')) {
+        // A bus that is away degrades the module (events wait in the outbox) but it serves.
+        const bus = await busHealth(options.transport, relay);
+        return sendJson(res, 200, { status: bus.status === 'connected' ? 'ready' : 'degraded', module: definition.name, ...(bus.status === 'connected' ? {} : { degraded: { bus: bus.reason } }), bus });
+      }
       const proof = await trust.check(req);
       if (!proof.ok) {
         log.warn({ reason: proof.reason, remote: req.socket.remoteAddress }, 'call without gateway proof refused');

@@ -8,7 +8,13 @@ import { startModule, type RunningModule } from './runtime.js';
 
 /** Redis Streams when REDIS_URL is set, otherwise the in-process bus. */
 export async function createTransport(settings: Settings): Promise<Transport> {
-  return settings.redisUrl ? redisTransport({ url: settings.redisUrl, stream: settings.redisStream }) : memoryTransport();
+  if (!settings.redisUrl) return memoryTransport();
+  return redisTransport({
+    url: settings.redisUrl,
+    stream: settings.redisStream,
+    claimIdleMs: settings.busClaimIdleSeconds * 1000,
+    deadConsumerMs: settings.busDeadConsumerSeconds * 1000,
+  });
 }
 
 /** Stops everything on SIGINT/SIGTERM, finishing requests in flight first. */

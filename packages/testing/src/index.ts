@@ -57,7 +57,7 @@ export type TestModule = RunningModule & { transport: Transport };
  * and schema tools read every schema of a database, and other test files create and drop
  * theirs meanwhile.
  */
-async function createTestDatabase(url: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(url: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   const database = `t_${randomUUID().replace(/-/g, '').slice(0, 12)}_${name.replace(/-/g, '_')}`;

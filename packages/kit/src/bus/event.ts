@@ -26,20 +26,38 @@ export function defineEvent<S extends z.ZodType>(type: string, payload: S, descr
 
 export type PayloadOf<E> = E extends EventDefinition<infer S> ? z.infer<S> : never;
 
+/** Whether the transport reaches its server; `reason` says what is wrong when it does not. */
+export interface BusHealth {
+  status: 'connected' | 'degraded';
+  reason?: string;
+}
+
 /** Carries events between processes (or within one). Delivery is at least once. */
 export interface Transport {
   readonly kind: 'memory' | 'redis';
-  publish(events: BusEvent[]): Promise<void>;
+  /**
+   * Resolves once the events are on the bus. A transport whose server can lose its data
+   * (Redis) answers with the epoch the events landed in (see `epoch`).
+   */
+  publish(events: BusEvent[]): Promise<string | void>;
+  /**
+   * The identity of the bus's current contents: it changes when the server lost what it held
+   * (restarted empty, flushed, the stream deleted), and the relay then publishes its retained
+   * window again. Absent for the in-process bus, which cannot lose events its process keeps.
+   */
+  epoch?(): Promise<string>;
   /** Each event reaches one consumer of each group, at least once. */
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   /**
    * Every event published from now on, to every tailing process (no group, no acknowledgement).
    * For state every replica must hold, such as gateways' plugin switches; a tail that falls
-   * behind or reconnects does not replay history, so its owner reloads state on start.
+   * behind or reconnects does not replay history, so its owner reloads state on start, and
+   * `onGap` (if given) runs after a reconnection during which events may have been missed.
    */
-  tail(handle: (event: BusEvent) => void): Promise<Subscription>;
+  tail(handle: (event: BusEvent) => void, onGap?: () => void): Promise<Subscription>;
   /** Events not yet acknowledged by a group: waiting, or delivered and in progress. */
   backlog(group: string): Promise<number>;
+  health(): BusHealth;
   close(): Promise<void>;
 }
 

@@ -88,6 +88,9 @@ export function memoryTransport(): Transport {
         },
       };
     },
+    health() {
+      return { status: 'connected' as const };
+    },
     async backlog(group) {
       const g = groups.get(group);
       return g ? log.length - g.next : log.length;

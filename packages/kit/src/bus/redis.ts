@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { createClient, type RedisClientType } from 'redis';
 import { moduleLogger } from '../log.js';
-import type { BusEvent, SubscribeOptions, Subscription, Transport } from './event.js';
+import type { BusEvent, BusHealth, SubscribeOptions, Subscription, Transport } from './event.js';
 
 export interface RedisTransportOptions {
   url: string;
@@ -9,32 +10,125 @@ export interface RedisTransportOptions {
   /** A delivered event not acknowledged for this long is taken over by another consumer. */
   claimIdleMs?: number;
   blockMs?: number;
+  /**
+   * A consumer of a group idle this long with nothing pending is removed from the group (its
+   * process is gone: a live consumer reads every `blockMs`).
+   */
+  deadConsumerMs?: number;
+  /** How long to wait for the first connection before starting degraded (it keeps trying). */
+  connectWaitMs?: number;
 }
 
-type RawEntry = [id: string, fields: string[]];
+type RawEntry = [id: string, fields: string[] | null];
+
+/** The group whose name carries the stream's epoch; it is never read from. */
+export const EPOCH_GROUP_PREFIX = '@epoch:';
+
+/**
+ * Finds the stream's epoch, or makes one, then adds the events: in one script, so the answer is
+ * the epoch the events landed in. The epoch is the name of an empty consumer group on the stream
+ * itself, so whatever loses the stream (a restart without persistence, FLUSHALL, DEL) loses the
+ * epoch with it — and a consumer recreating its group (which recreates the stream) does not
+ * bring it back. Scripts run one at a time: relays noticing a loss together agree on one epoch.
+ */
+const PUBLISH_SCRIPT = `
+local epoch = nil
+local ok, groups = pcall(redis.call, 'XINFO', 'GROUPS', KEYS[1])
+if ok then
+  for _, g in ipairs(groups) do
+    for i = 1, #g, 2 do
+      if g[i] == 'name' and string.sub(g[i + 1], 1, ${EPOCH_GROUP_PREFIX.length}) == '${EPOCH_GROUP_PREFIX}' then
+        epoch = string.sub(g[i + 1], ${EPOCH_GROUP_PREFIX.length + 1})
+      end
+    end
+  end
+end
+if not epoch then
+  epoch = ARGV[1]
+  redis.call('XGROUP', 'CREATE', KEYS[1], '${EPOCH_GROUP_PREFIX}' .. epoch, '$', 'MKSTREAM')
+end
+for i = 2, #ARGV do redis.call('XADD', KEYS[1], '*', 'event', ARGV[i]) end
+return epoch
+`;
+
+/** Reconnect after 100 ms, doubling to 3 s, with jitter so replicas do not all knock at once. */
+function reconnectStrategy(retries: number): number {
+  return Math.min(100 * 2 ** retries, 3000) + Math.floor(Math.random() * 100);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function parse(fields: string[]): BusEvent {
+  return JSON.parse(fields[fields.indexOf('event') + 1]) as BusEvent;
+}
+
+/** Node-redis answers XREAD/XREADGROUP keyed by stream name; older replies are pairs. */
+function batchesOf(read: Record<string, RawEntry[]> | [string, RawEntry[]][] | null): RawEntry[][] {
+  return !read ? [] : Array.isArray(read) ? read.map(([, entries]) => entries) : Object.values(read);
+}
 
 /**
  * Redis Streams: one stream, one consumer group per consuming module. A consumer that dies
  * mid-event leaves it pending; the group's other consumers (or the same one on restart)
  * claim it after `claimIdleMs` and handle it again, so handlers must be idempotent.
+ *
+ * Nothing here throws at its owner while Redis is away: every connection has an error
+ * listener and reconnects with backoff, commands fail at once instead of queueing (so a
+ * publish fails fast and the relay retries), and the read loops back off and resume. A group
+ * that vanished with the stream (NOGROUP) is created again and reading resumes.
  */
 export async function redisTransport(options: RedisTransportOptions): Promise<Transport> {
   const log = moduleLogger('bus');
   const stream = options.stream ?? 'cppcc:events';
   const claimIdleMs = options.claimIdleMs ?? 30_000;
   const blockMs = options.blockMs ?? 1000;
-  const client = createClient({ url: options.url }) as RedisClientType;
-  client.on('error', (err) => log.error({ err }, 'redis error'));
-  await client.connect();
-  const readers = new Set<RedisClientType>();
+  const deadConsumerMs = options.deadConsumerMs ?? 5 * 60_000;
   let closed = false;
+
+  function connection(role: string): RedisClientType {
+    const c = createClient({ url: options.url, disableOfflineQueue: true, socket: { reconnectStrategy } }) as RedisClientType;
+    let down = false;
+    c.on('error', (err: Error) => {
+      // One line per outage, not one per reconnection attempt.
+      if (!down && !closed) log.warn({ err, role }, 'redis connection lost; reconnecting');
+      down = true;
+    });
+    c.on('ready', () => {
+      if (down) log.info({ role }, 'redis connection back');
+      down = false;
+    });
+    return c;
+  }
+
+  /** Connects, waiting a while; if Redis is not there yet the client keeps trying on its own. */
+  async function open(c: RedisClientType): Promise<void> {
+    const connecting = c.connect().catch(() => undefined);
+    await Promise.race([connecting, sleep(options.connectWaitMs ?? 5000)]);
+  }
+
+  async function shut(c: RedisClientType): Promise<void> {
+    if (c.isReady) await c.close().catch(() => c.destroy());
+    else if (c.isOpen) c.destroy();
+  }
+
+  const client = connection('publisher');
+  await open(client);
+  const readers = new Set<RedisClientType>();
+
+  async function ensureGroup(reader: RedisClientType, group: string): Promise<void> {
+    try {
+      await reader.xGroupCreate(stream, group, '0', { MKSTREAM: true });
+    } catch (err) {
+      if (!String((err as Error).message).includes('BUSYGROUP')) throw err;
+    }
+  }
 
   async function handleEntries(sub: SubscribeOptions, reader: RedisClientType, entries: RawEntry[]) {
     const events: { id: string; event: BusEvent }[] = [];
     for (const [id, fields] of entries) {
       if (!fields) continue; // deleted while pending
       try {
-        events.push({ id, event: JSON.parse(fields[fields.indexOf('event') + 1]) as BusEvent });
+        events.push({ id, event: parse(fields) });
       } catch {
         log.error({ id }, 'unreadable event on the stream; acknowledged and skipped');
         await reader.xAck(stream, sub.group, id);
@@ -57,29 +151,52 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
     }
   }
 
-  return {
+  /**
+   * Removes the group's consumers that have been idle for `deadConsumerMs` with nothing pending:
+   * their processes are gone, and what they held was claimed by XAUTOCLAIM meanwhile.
+   */
+  async function removeDeadConsumers(reader: RedisClientType, sub: SubscribeOptions): Promise<number> {
+    const consumers = await reader.xInfoConsumers(stream, sub.group);
+    let removed = 0;
+    for (const c of consumers) {
+      const name = String(c.name);
+      if (name === sub.consumer || Number(c.pending) > 0 || Number(c.idle) < deadConsumerMs) continue;
+      await reader.xGroupDelConsumer(stream, sub.group, name);
+      log.info({ group: sub.group, consumer: name, idleMs: Number(c.idle) }, 'dead consumer removed from its group');
+      removed++;
+    }
+    return removed;
+  }
+
+  const transport: Transport = {
     kind: 'redis',
     async publish(events) {
-      if (events.length === 0) return;
-      const multi = client.multi();
-      for (const event of events) multi.xAdd(stream, '*', { event: JSON.stringify(event) });
-      await multi.exec();
+      const epoch = (await client.eval(PUBLISH_SCRIPT, {
+        keys: [stream],
+        arguments: [randomUUID(), ...events.map((e) => JSON.stringify(e))],
+      })) as string;
+      return epoch;
+    },
+    async epoch() {
+      return (await transport.publish([])) as string;
     },
     async subscribe(sub): Promise<Subscription> {
-      try {
-        await client.xGroupCreate(stream, sub.group, '0', { MKSTREAM: true });
-      } catch (err) {
-        if (!String((err as Error).message).includes('BUSYGROUP')) throw err;
-      }
       // Blocking reads need a connection of their own.
-      const reader = client.duplicate() as RedisClientType;
-      reader.on('error', (err) => log.error({ err }, 'redis reader error'));
-      await reader.connect();
+      const reader = connection(`consumer ${sub.group}`);
+      await open(reader);
       readers.add(reader);
+      // Created now when Redis is there, so events published after subscribe() are the group's.
+      let grouped = await ensureGroup(reader, sub.group).then(() => true, () => false);
       let running = true;
+      let failures = 0;
+      let reapedAt = Date.now();
       const loop = (async () => {
         while (running) {
           try {
+            if (!grouped) {
+              await ensureGroup(reader, sub.group);
+              grouped = true;
+            }
             const claimed = (await reader.sendCommand([
               'XAUTOCLAIM', stream, sub.group, sub.consumer, String(claimIdleMs), '0', 'COUNT', '50',
             ])) as [string, RawEntry[], string[]];
@@ -87,13 +204,27 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
             const read = (await reader.sendCommand([
               'XREADGROUP', 'GROUP', sub.group, sub.consumer, 'COUNT', '50', 'BLOCK', String(blockMs), 'STREAMS', stream, '>',
             ])) as Record<string, RawEntry[]> | [string, RawEntry[]][] | null;
-            // node-redis hands XREADGROUP back keyed by stream name; older replies are pairs.
-            const batches = !read ? [] : Array.isArray(read) ? read.map(([, entries]) => entries) : Object.values(read);
-            for (const entries of batches) await handleEntries(sub, reader, entries);
+            for (const entries of batchesOf(read)) await handleEntries(sub, reader, entries);
+            if (Date.now() - reapedAt > Math.min(deadConsumerMs, 60_000)) {
+              reapedAt = Date.now();
+              await removeDeadConsumers(reader, sub);
+            }
+            if (failures > 0) log.info({ group: sub.group }, 'consumer reading again');
+            failures = 0;
           } catch (err) {
             if (!running || closed) break;
-            log.error({ err, group: sub.group }, 'stream read failed');
-            await new Promise((r) => setTimeout(r, 500));
+            const message = String((err as Error).message);
+            if (message.includes('NOGROUP')) {
+              // The stream or the group vanished (Redis restarted empty, a flush, a DEL): make
+              // the group again from the start of whatever the stream now holds. The relays
+              // notice the lost epoch and publish their retained window again.
+              log.warn({ group: sub.group }, 'consumer group missing; creating it again');
+              grouped = false;
+              continue;
+            }
+            if (failures === 0) log.warn({ err, group: sub.group }, 'stream read failed; retrying with backoff');
+            failures++;
+            await sleep(Math.min(100 * 2 ** failures, 5000));
           }
         }
       })();
@@ -102,32 +233,41 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
           running = false;
           await loop;
           readers.delete(reader);
-          await reader.quit().catch(() => undefined);
+          await shut(reader);
         },
       };
     },
-    async tail(handle): Promise<Subscription> {
-      const reader = client.duplicate() as RedisClientType;
-      reader.on('error', (err) => log.error({ err }, 'redis tail error'));
-      await reader.connect();
+    async tail(handle, onGap): Promise<Subscription> {
+      const reader = connection('tail');
+      await open(reader);
       readers.add(reader);
       // Start after the newest entry now on the stream: a tail sees what comes next only.
-      const last = (await reader.sendCommand(['XREVRANGE', stream, '+', '-', 'COUNT', '1'])) as RawEntry[] | null;
-      let cursor = last?.[0]?.[0] ?? '0-0';
+      const newest = async () => {
+        const last = (await reader.sendCommand(['XREVRANGE', stream, '+', '-', 'COUNT', '1'])) as RawEntry[] | null;
+        return last?.[0]?.[0] ?? '0-0';
+      };
+      let cursor = await newest().catch(() => null);
       let running = true;
+      let failures = 0;
       const loop = (async () => {
         while (running) {
           try {
+            cursor ??= await newest();
             const read = (await reader.sendCommand(['XREAD', 'COUNT', '100', 'BLOCK', String(blockMs), 'STREAMS', stream, cursor])) as
               | Record<string, RawEntry[]>
               | [string, RawEntry[]][]
               | null;
-            const batches = !read ? [] : Array.isArray(read) ? read.map(([, entries]) => entries) : Object.values(read);
-            for (const entries of batches) {
+            if (failures > 0) {
+              failures = 0;
+              // Events published while the tail could not read are not replayed: its owner reloads.
+              onGap?.();
+            }
+            for (const entries of batchesOf(read)) {
               for (const [id, fields] of entries) {
                 cursor = id;
+                if (!fields) continue;
                 try {
-                  handle(JSON.parse(fields[fields.indexOf('event') + 1]) as BusEvent);
+                  handle(parse(fields));
                 } catch (err) {
                   log.error({ err, id }, 'tail handler failed on an event; skipped');
                 }
@@ -135,8 +275,9 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
             }
           } catch (err) {
             if (!running || closed) break;
-            log.error({ err }, 'stream tail failed');
-            await new Promise((r) => setTimeout(r, 500));
+            if (failures === 0) log.warn({ err }, 'stream tail failed; retrying with backoff');
+            failures++;
+            await sleep(Math.min(100 * 2 ** failures, 5000));
           }
         }
       })();
@@ -145,23 +286,28 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
           running = false;
           await loop;
           readers.delete(reader);
-          await reader.quit().catch(() => undefined);
+          await shut(reader);
         },
       };
     },
     async backlog(group) {
-      const groups = (await client.sendCommand(['XINFO', 'GROUPS', stream]).catch(() => [])) as unknown[][];
-      for (const info of groups) {
-        const fields = new Map<string, unknown>();
-        for (let i = 0; i < info.length; i += 2) fields.set(String(info[i]), info[i + 1]);
-        if (fields.get('name') === group) return Number(fields.get('pending') ?? 0) + Number(fields.get('lag') ?? 0);
-      }
+      // Node-redis answers XINFO GROUPS with one object per group (name, pending, lag, ...).
+      const groups = await client.xInfoGroups(stream).catch(() => []);
+      const info = groups.find((g) => String(g.name) === group);
+      // Lag is unknown (null) after entries were deleted; count the stream then.
+      if (info && info.lag !== null && info.lag !== undefined) return Number(info.pending) + Number(info.lag);
       return Number(await client.xLen(stream).catch(() => 0));
+    },
+    health(): BusHealth {
+      if (client.isReady && [...readers].every((r) => r.isReady)) return { status: 'connected' };
+      // The reason names the dependency only: /readyz is not the place for hosts and ports (the log has them).
+      return { status: 'degraded', reason: 'redis unreachable' };
     },
     async close() {
       closed = true;
-      await Promise.all([...readers].map((r) => r.quit().catch(() => undefined)));
-      await client.quit().catch(() => undefined);
+      await Promise.all([...readers].map((r) => shut(r)));
+      await shut(client);
     },
   };
+  return transport;
 }
