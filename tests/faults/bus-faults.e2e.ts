@@ -57,6 +57,16 @@ describe.runIf(faultsRun)('the bus under faults (processes, PostgreSQL, Redis)',
     console.table(report);
   });
 
+  /** Calls the producer as the gateway would, with a proof bound to this one request. */
+  function ask(query: string, variables?: Record<string, unknown>): Promise<Response> {
+    const body = JSON.stringify({ query, variables });
+    return fetch(`${producer.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signCaller(caller, settings.gatewaySecret, { audience: 'tally-producer', method: 'POST', path: '/graphql', body }) },
+      body,
+    });
+  }
+
   interface Load {
     sent: number;
     answered: number;
@@ -73,11 +83,7 @@ describe.runIf(faultsRun)('the bus under faults (processes, PostgreSQL, Redis)',
       const started = performance.now();
       result.sent++;
       try {
-        const response = await fetch(`${producer.base}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...signCaller(caller, settings.gatewaySecret) },
-          body: JSON.stringify({ query: 'mutation ($n: Int!) { recordTally(n: $n) }', variables: { n: n++ } }),
-        });
+        const response = await ask('mutation ($n: Int!) { recordTally(n: $n) }', { n: n++ });
         const body = (await response.json()) as { data?: { recordTally: string }; errors?: { extensions?: { code?: string } }[] };
         if (body.data?.recordTally) {
           result.answered++;
@@ -231,11 +237,7 @@ describe.runIf(faultsRun)('the bus under faults (processes, PostgreSQL, Redis)',
     const ready = await producer.readyz();
     expect(ready).toMatchObject({ status: 'degraded', degraded: { bus: 'redis unreachable' }, bus: { transport: 'redis', status: 'degraded' } });
     expect(ready.bus.outboxBacklog).toBe(20);
-    const read = await fetch(`${producer.base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...signCaller(caller, settings.gatewaySecret) },
-      body: JSON.stringify({ query: '{ produced }' }),
-    });
+    const read = await ask('{ produced }');
     expect(((await read.json()) as { data: { produced: number } }).data.produced).toBe((await counts()).produced);
     await sleep(500);
 

@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { createClient, type RedisClientType } from 'redis';
 import { memoryNonceStore, PROOF_HEADER, seesDistrictRows, verifyCaller, type Caller, type NonceStore } from './caller.js';
 import type { Settings } from './config.js';
 import { systemEm, type Orm } from './db.js';
@@ -9,6 +8,7 @@ import { ErrorCode } from './errors.js';
 import { readBody } from './http.js';
 import { moduleLogger } from './log.js';
 import { createTokenReader } from './token.js';
+import { connectRedis, resilientRedisClient } from './bus/redis.js';
 
 /** The header a stock router inserts (by configuration) to show a call came through it. */
 export const ROUTER_SECRET_HEADER = 'x-cppcc-router-secret';
@@ -25,19 +25,29 @@ export interface CallTrust {
   close(): Promise<void>;
 }
 
-/** Nonces in Redis (shared by every replica of the subgraph): SET NX PX, so the first use wins. */
+/**
+ * Nonces in Redis (shared by every replica of the subgraph): SET NX PX, so the first use wins.
+ * While Redis is away the nonces are kept in this process instead (a proof lives 30 s, so a
+ * replay is then caught by the replica that saw it), so that calls are still served.
+ */
 async function redisNonceStore(url: string): Promise<NonceStore> {
   const log = moduleLogger('call-trust');
-  const client = createClient({ url }) as RedisClientType;
-  client.on('error', (err) => log.error({ err }, 'redis error (gateway-proof nonces)'));
-  await client.connect();
+  const client = resilientRedisClient(url, 'gateway-proof nonces', log);
+  await connectRedis(client);
+  const local = memoryNonceStore();
   return {
     async remember(key, ttlMs) {
-      const set = await client.set(`cppcc:nonce:${key}`, '1', { condition: 'NX', expiration: { type: 'PX', value: Math.max(1, Math.ceil(ttlMs)) } });
-      return set === 'OK';
+      if (!client.isReady) return local.remember(key, ttlMs);
+      try {
+        const set = await client.set(`cppcc:nonce:${key}`, '1', { condition: 'NX', expiration: { type: 'PX', value: Math.max(1, Math.ceil(ttlMs)) } });
+        return set === 'OK';
+      } catch {
+        return local.remember(key, ttlMs);
+      }
     },
     async close() {
-      await client.quit().catch(() => undefined);
+      if (client.isReady) await client.close().catch(() => client.destroy());
+      else if (client.isOpen) client.destroy();
     },
   };
 }

@@ -58,6 +58,31 @@ function reconnectStrategy(retries: number): number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * A Redis client that cannot crash its process or hold up its callers: an error listener (one
+ * log line per outage), reconnection with backoff, and commands that fail at once while
+ * disconnected instead of waiting in a queue. Not connected yet: call `connectRedis`.
+ */
+export function resilientRedisClient(url: string, role: string, log = moduleLogger('redis')): RedisClientType {
+  const c = createClient({ url, disableOfflineQueue: true, socket: { reconnectStrategy } }) as RedisClientType;
+  let down = false;
+  c.on('error', (err: Error) => {
+    if (!down) log.warn({ err, role }, 'redis connection lost; reconnecting');
+    down = true;
+  });
+  c.on('ready', () => {
+    if (down) log.info({ role }, 'redis connection back');
+    down = false;
+  });
+  return c;
+}
+
+/** Connects, waiting at most `waitMs`; if Redis is not there yet the client keeps trying on its own. */
+export async function connectRedis(c: RedisClientType, waitMs = 5000): Promise<void> {
+  const connecting = c.connect().catch(() => undefined);
+  await Promise.race([connecting, sleep(waitMs)]);
+}
+
 function parse(fields: string[]): BusEvent {
   return JSON.parse(fields[fields.indexOf('event') + 1]) as BusEvent;
 }
@@ -85,26 +110,8 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
   const deadConsumerMs = options.deadConsumerMs ?? 5 * 60_000;
   let closed = false;
 
-  function connection(role: string): RedisClientType {
-    const c = createClient({ url: options.url, disableOfflineQueue: true, socket: { reconnectStrategy } }) as RedisClientType;
-    let down = false;
-    c.on('error', (err: Error) => {
-      // One line per outage, not one per reconnection attempt.
-      if (!down && !closed) log.warn({ err, role }, 'redis connection lost; reconnecting');
-      down = true;
-    });
-    c.on('ready', () => {
-      if (down) log.info({ role }, 'redis connection back');
-      down = false;
-    });
-    return c;
-  }
-
-  /** Connects, waiting a while; if Redis is not there yet the client keeps trying on its own. */
-  async function open(c: RedisClientType): Promise<void> {
-    const connecting = c.connect().catch(() => undefined);
-    await Promise.race([connecting, sleep(options.connectWaitMs ?? 5000)]);
-  }
+  const connection = (role: string) => resilientRedisClient(options.url, role, log);
+  const open = (c: RedisClientType) => connectRedis(c, options.connectWaitMs);
 
   async function shut(c: RedisClientType): Promise<void> {
     if (c.isReady) await c.close().catch(() => c.destroy());
