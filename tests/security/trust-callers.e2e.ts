@@ -79,6 +79,22 @@ describe('tokens and the registry', () => {
     expect(r.body.errors?.[0].extensions.code).toBe('CALLER_NOT_IN_REGISTRY');
   });
 
+  it('refuses a member who left, within moments: the bus event drops the cached answer', async () => {
+    const token = await stack.token({ roles: ['member'], district: A, memberId: '113' });
+    expect((await post(stack.gateway.url, ME, token)).body.data?.me.id).toBe('113');
+    const staff = await stack.token({ roles: ['staff'], district: A });
+    const left = await post(stack.gateway.url, 'mutation { updateMemberProfile(id: "113", input: { status: LEFT, effectiveOn: "2026-01-01" }) { status } }', staff);
+    expect(left.body.errors).toBeUndefined();
+    expect(left.body.data?.updateMemberProfile.status).toBe('LEFT');
+    // Well inside the cache's 60 s: only the member.registered event can have dropped the answer.
+    const refused = await stack.settle(async () => {
+      const r = await post(stack.gateway.url, ME, token);
+      return r.status === 403 ? r : undefined;
+    }, 20_000);
+    expect(refused.body.errors?.[0].extensions.code).toBe('CALLER_NOT_IN_REGISTRY');
+    expect(refused.body.errors?.[0].message).toMatch(/member 113, which is not active/);
+  });
+
   it('refuses a unit token without unitId, and a unit of another district', async () => {
     const bare = await post(stack.gateway.url, PUBLIC, await stack.token({ roles: ['unit'], district: A }));
     expect(bare.status).toBe(401);

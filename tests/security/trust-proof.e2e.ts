@@ -1,4 +1,9 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createGateway, ENGINES, type RunningGateway } from '@cppcc/gateway';
 import { ANONYMOUS, CALLER_HEADER, encodeCaller, memoryTransport, PROOF_HEADER, proveRequest, readSettings, type Transport } from '@cppcc/kit';
@@ -166,5 +171,46 @@ describe('gateway proofs bind the request', () => {
   it('refuses a proof signed with another secret', async () => {
     const r = await askSubgraphAs(members, testCaller(['admin'], CITY), { query: '{ __typename }' }, 'not-the-secret');
     expect(r.status).toBe(401);
+  });
+});
+
+describe('proof nonces in Redis', () => {
+  // A Redis of this test's own on a free port, so it can be stopped without touching the shared one.
+  let port = 0;
+  let dir = '';
+  let members: TestModule;
+
+  beforeAll(async () => {
+    port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-trust-redis-'));
+    execFileSync('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'yes', '--pidfile', path.join(dir, 'redis.pid'), '--dir', dir]);
+    for (let i = 0; i < 50 && spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().trim() !== 'PONG'; i++) await new Promise((r) => setTimeout(r, 100));
+    members = await startTestModule(byName('members'), { demoDistricts: true, settings: { ...settings, redisUrl: `redis://127.0.0.1:${port}` } });
+  }, 60_000);
+  afterAll(async () => {
+    await members?.stop();
+    spawnSync('redis-cli', ['-p', String(port), 'shutdown', 'nosave']);
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a replay through the shared store, and while Redis is down still serves and refuses replays in-process', async () => {
+    const body = JSON.stringify({ query: '{ __typename }' });
+    const encoded = encodeCaller(ANONYMOUS);
+    const headers = { 'content-type': 'application/json', [CALLER_HEADER]: encoded, [PROOF_HEADER]: proveRequest(encoded, settings.gatewaySecret, { audience: 'members', method: 'POST', path: '/graphql', body }) };
+    expect((await fetch(members.url, { method: 'POST', headers, body })).status).toBe(200);
+    const replayed = await fetch(members.url, { method: 'POST', headers, body });
+    expect(replayed.status).toBe(401);
+    expect(spawnSync('redis-cli', ['-p', String(port), 'keys', 'cppcc:nonce:members:*']).stdout.toString().trim().split('\n')).toHaveLength(1);
+
+    spawnSync('redis-cli', ['-p', String(port), 'shutdown', 'nosave']);
+    await new Promise((r) => setTimeout(r, 300));
+    const fresh = { ...headers, [PROOF_HEADER]: proveRequest(encoded, settings.gatewaySecret, { audience: 'members', method: 'POST', path: '/graphql', body }) };
+    expect((await fetch(members.url, { method: 'POST', headers: fresh, body })).status).toBe(200);
+    expect((await fetch(members.url, { method: 'POST', headers: fresh, body })).status).toBe(401);
   });
 });

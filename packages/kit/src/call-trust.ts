@@ -70,6 +70,7 @@ function sameSecret(given: string, expected: string): boolean {
 export async function createCallTrust(settings: Settings, audience: string, orm: Orm): Promise<CallTrust> {
   const nonces = settings.redisUrl ? await redisNonceStore(settings.redisUrl) : memoryNonceStore();
   const readToken = createTokenReader(settings);
+  const log = moduleLogger(audience);
   let tree: { at: number; parents: Map<string, string | null> } | null = null;
 
   async function districtTree(): Promise<Map<string, string | null>> {
@@ -114,9 +115,22 @@ export async function createCallTrust(settings: Settings, audience: string, orm:
         if (!sameSecret(routerSecret, settings.routerSecret)) return { ok: false, status: 401, code: ErrorCode.GATEWAY_PROOF_REQUIRED, reason: 'bad router secret' };
         return viaRouter(req);
       }
-      const body = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req);
+      let body = '';
+      try {
+        if (req.method !== 'GET' && req.method !== 'HEAD') body = await readBody(req);
+      } catch (err) {
+        if ((err as { status?: number }).status === 413) return { ok: false, status: 413, code: ErrorCode.BAD_REQUEST, reason: 'request body too large' };
+        throw err;
+      }
       const target = { audience, method: req.method ?? 'GET', path: req.url ?? '/', body };
-      const proof = await verifyCaller(req.headers, settings.gatewaySecret, target, nonces);
+      let proof: Awaited<ReturnType<typeof verifyCaller>>;
+      try {
+        proof = await verifyCaller(req.headers, settings.gatewaySecret, target, nonces);
+      } catch (err) {
+        // The nonce store (Redis) is down: without it a replay cannot be told apart, so refuse.
+        log.error({ err }, 'gateway proof could not be checked');
+        return { ok: false, status: 503, code: ErrorCode.PROOF_UNVERIFIABLE, reason: 'the gateway proof cannot be checked right now; try again shortly' };
+      }
       if (!proof.ok) return { ok: false, status: 401, code: ErrorCode.GATEWAY_PROOF_REQUIRED, reason: proof.reason };
       return { ok: true, via: 'gateway', caller: proof.caller };
     },

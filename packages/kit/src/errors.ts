@@ -26,6 +26,8 @@ export const ErrorCode = {
   REGISTRY_UNAVAILABLE: 'REGISTRY_UNAVAILABLE',
   /** The district tree could not be loaded, and this signed-in request needs it; retry. */
   DISTRICT_DIRECTORY_UNAVAILABLE: 'DISTRICT_DIRECTORY_UNAVAILABLE',
+  /** A subgraph cannot check a gateway proof now (its nonce store, Redis, is down); retry. */
+  PROOF_UNVERIFIABLE: 'PROOF_UNVERIFIABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
