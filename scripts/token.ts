@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { signDevToken } from '@cppcc/gateway';
 import { readSettings, ROLES, type Role } from '@cppcc/kit';
 
 const { values } = parseArgs({
@@ -26,6 +25,8 @@ if (!settings.allowDemoTokens) {
   console.error('development tokens are off in production (ALLOW_DEMO_TOKENS=true turns them on); tokens come from your identity provider');
   process.exit(1);
 }
+// Loaded after the settings are checked: a refusal need not wait for the whole gateway to load.
+const { signDevToken } = await import('@cppcc/gateway');
 console.log(
   await signDevToken(settings, {
     roles: values.role as Role[],

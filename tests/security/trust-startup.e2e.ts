@@ -41,7 +41,7 @@ function run(script: string, env: Record<string, string>, until?: RegExp): Promi
     };
     child.stdout.on('data', (d: Buffer) => ((stdout += d), check()));
     child.stderr.on('data', (d: Buffer) => ((stderr += d), check()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
@@ -54,8 +54,6 @@ describe('production settings', () => {
     ['missing', { GATEWAY_SECRET: '' }, /GATEWAY_SECRET must be set in production/],
     ['one character', { GATEWAY_SECRET: 'x' }, /GATEWAY_SECRET has 1 bytes; production needs at least 32/],
     ['the development default', { GATEWAY_SECRET: 'cppcc-dev-secret-change-me' }, /GATEWAY_SECRET is the development default/],
-    ['a short JWT secret', { JWT_SECRET: 'short' }, /JWT_SECRET has 5 bytes/],
-    ['no issuer', { JWT_ISSUER: '' }, /JWT_ISSUER must be set in production/],
     ['demo data without ALLOW_DEMO_DATA', { SEED: 'true' }, /SEED=true loads demo data; in production that also needs ALLOW_DEMO_DATA=true/],
   ];
   it('the gateway refuses to start with weak secrets or demo data: exit 1 and one line each', async () => {
@@ -69,7 +67,7 @@ describe('production settings', () => {
       expect(lines[0], label).toMatch(message);
       expect(lines[0], label).toMatch(/^settings: /);
     });
-  }, 180_000);
+  }, 200_000);
 
   it('refuses to sign a development token in production', async () => {
     const exit = await run('scripts/token.ts', good);
@@ -92,5 +90,9 @@ describe('production settings', () => {
     expect(readSettings({ ...good, ALLOW_DEMO_TOKENS: 'true' }).allowDemoTokens).toBe(true);
     expect(readSettings({}).seedDemoData).toBe(true);
     expect(() => readSettings({ ...good, ROUTER_SECRET: 'short' })).toThrow(/ROUTER_SECRET has 5 bytes/);
+    expect(() => readSettings({ ...good, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET has 5 bytes/);
+    expect(() => readSettings({ ...good, JWT_SECRET: '', JWKS_URL: 'https://id.example/jwks' })).not.toThrow();
+    expect(() => readSettings({ ...good, JWT_ISSUER: '' })).toThrow(/JWT_ISSUER must be set in production/);
+    expect(() => readSettings({ ...good, JWT_AUDIENCE: '' })).toThrow(/JWT_AUDIENCE must be set in production/);
   });
 });

@@ -52,11 +52,12 @@ export interface PluginTest {
 export async function startPluginTest(plugin: Plugin<any>, options: PluginTestOptions = {}): Promise<PluginTest> {
   const transport = options.transport ?? memoryTransport();
   const seed = options.seed ? { scale: 1 } : false;
-  // Organization always runs: the gateway reads the district tree from it (its demo data).
+  // Organization always runs: the gateway reads the district tree and units from it (its demo data).
   const definitions = [organization, ...(options.core ?? []).filter((m) => m.name !== organization.name), plugin.module];
   const modules: TestModule[] = [];
   for (const definition of definitions) {
-    const own = definition === organization ? { scale: 1 } : seed;
+    // Members too when it runs: the gateway checks the member a token names against it.
+    const own = definition === organization || definition.name === 'members' ? { scale: 1 } : seed;
     modules.push(await startTestModule(definition, { databaseUrl: options.databaseUrl, transport, demoDistricts: false, seed: own }));
   }
   await publishDemoDistricts(transport);
