@@ -7,6 +7,7 @@ import {
   busHealth,
   CALLER_HEADER,
   createTransport,
+  drainable,
   ErrorCode,
   moduleLogger,
   encodeCaller,
@@ -27,6 +28,7 @@ import { DistrictDirectory } from './district-directory.js';
 import { CallerRegistry } from './registry.js';
 import { askSubgraph, subgraphSigner } from './sign-subgraph-request.js';
 import { createEngine, DEFAULT_ENGINE, type Engine, type EngineKind } from './engines/index.js';
+import { subgraphFetch } from './engines/subgraph-fetch.js';
 import { PluginGate } from './plugin-gate.js';
 import { subgraphEndpoints, withRoutingUrls } from './supergraph.js';
 import { Switchboard } from './switchboard.js';
@@ -89,6 +91,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const perMinute = options.anonymousWritesPerMinute ?? settings.anonymousWritesPerMinute;
   const writeLimiter: WriteLimiter | null = perMinute === 0 ? null : settings.redisUrl ? await redisWriteLimiter(settings.redisUrl, perMinute) : memoryWriteLimiter(perMinute);
 
+  const fetchSubgraph = subgraphFetch(settings, log, (url) => endpoints().find((e) => e.url === url)?.name ?? 'subgraph');
+
   async function load(): Promise<boolean> {
     const text = fs.readFileSync(options.supergraphPath, 'utf8');
     if (text === supergraphText) return false;
@@ -96,7 +100,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     if (gate) gate.load(nextSdl);
     else gate = new PluginGate(nextSdl);
     const sign = subgraphSigner(settings.gatewaySecret, nextSdl);
-    const next = await createEngine(kind, { supergraphSdl: nextSdl, log, maxDepth: options.maxDepth ?? 15, gate, writeLimiter, sign });
+    const next = await createEngine(kind, { supergraphSdl: nextSdl, log, maxDepth: options.maxDepth ?? 15, gate, writeLimiter, sign, fetch: fetchSubgraph });
     const previous = engine;
     // Requests already inside the old engine finish there; new ones go to the new one.
     engine = next;
@@ -193,9 +197,12 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const explorer = createExplorer({ defaultQuery: FIRST_QUERY, presets: () => explorerPresets(settings, directory) });
 
   const server = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') return sendJson(res, 200, { status: 'up' });
+    // Stopping: readiness fails first, so a load balancer sends new requests elsewhere.
+    if (path === '/readyz' && drain.draining) return sendJson(res, 503, { status: 'stopping' });
+    if (!drain.admit(req, res)) return;
     void (async () => {
-      const path = (req.url ?? '/').split('?')[0];
-      if (path === '/healthz') return sendJson(res, 200, { status: 'up' });
       if (path === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
         res.setHeader('content-type', 'text/html; charset=utf-8');
         return void res.end(landingPage({ explorer: settings.explorer, engine: kind }));
@@ -238,6 +245,10 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     });
   });
 
+  // Clients (and load balancers) may keep a connection this long between requests.
+  server.keepAliveTimeout = settings.keepAliveTimeoutMs;
+  server.headersTimeout = settings.keepAliveTimeoutMs + 5_000;
+  const drain = drainable(server, log);
   await new Promise<void>((resolve) => server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;
   const url = `http://${options.host ?? '127.0.0.1'}:${address.port}/graphql`;
@@ -253,12 +264,13 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     reload: load,
     async stop() {
       fs.unwatchFile(options.supergraphPath, onChange);
+      // New requests get 503 + Retry-After; those in flight finish (their subgraph calls too) within the deadline.
+      await drain.close(settings.shutdownTimeoutMs);
       await switchboard.stop();
       await registry.stop();
       await ownTransport?.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
       await engine.stop();
+      await fetchSubgraph.close();
       await writeLimiter?.close();
     },
   };

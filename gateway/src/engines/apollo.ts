@@ -7,6 +7,7 @@ import { GraphQLError } from 'graphql';
 import { depthLimitRule } from './depth-limit.js';
 import { CALLER_HEADER, siteFromCallerHeader } from './gating.js';
 import { FORWARDED_HEADERS, type Engine, type EngineOptions } from './engine.js';
+import type { SubgraphRequestInit } from './subgraph-fetch.js';
 import { admitWrite, CLIENT_HEADER } from '../write-limit.js';
 import { signFetches } from '../sign-subgraph-request.js';
 
@@ -47,6 +48,8 @@ export async function apolloEngine(options: EngineOptions): Promise<Engine> {
       signFetches(
         new RemoteGraphQLDataSource<ForwardContext>({
           url,
+          // Retries are signed afresh (a proof is used once).
+          fetcher: ((target: string, init: SubgraphRequestInit) => options.fetch(target, init, options.sign)) as unknown as RemoteGraphQLDataSource['fetcher'],
           willSendRequest({ request, context }) {
             for (const [key, value] of Object.entries(context.forward ?? {})) request.http?.headers.set(key, String(value));
           },
@@ -58,6 +61,8 @@ export async function apolloEngine(options: EngineOptions): Promise<Engine> {
     gateway,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: false,
+    // The gateway process stops on signals itself, letting requests in flight finish first.
+    stopOnTerminationSignals: false,
     validationRules: [depthLimitRule(options.maxDepth)],
     plugins: [ApolloServerPluginInlineTraceDisabled(), gatingPlugin(options)],
   });

@@ -1,17 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CALLER_HEADER, type Logger } from '@cppcc/kit';
+import { CALLER_HEADER, IDEMPOTENCY_HEADER, type Logger } from '@cppcc/kit';
 import type { SubgraphSigner } from '../sign-subgraph-request.js';
 import type { PluginGate } from '../plugin-gate.js';
 import type { WriteLimiter } from '../write-limit.js';
+import type { SubgraphFetch } from './subgraph-fetch.js';
 
 export const ENGINES = ['hive', 'apollo'] as const;
 export type EngineKind = (typeof ENGINES)[number];
 
 /**
- * Headers the gateway sets on the incoming request and every engine forwards to subgraphs.
- * The proof is not among them: each subgraph fetch is signed as it leaves (`sign`).
+ * Headers the gateway sets on the incoming request (or the client's Idempotency-Key) that every
+ * engine forwards to subgraphs. The proof is not among them: each subgraph fetch is signed as it leaves (`sign`).
  */
-export const FORWARDED_HEADERS = [CALLER_HEADER, 'x-request-id'] as const;
+export const FORWARDED_HEADERS = [CALLER_HEADER, 'x-request-id', IDEMPOTENCY_HEADER] as const;
 
 export interface EngineOptions {
   supergraphSdl: string;
@@ -24,6 +25,8 @@ export interface EngineOptions {
   writeLimiter: WriteLimiter | null;
   /** Adds the gateway proof to each subgraph fetch, bound to that fetch. */
   sign: SubgraphSigner;
+  /** Every call to a subgraph goes through this (keep-alive, timeout, retry, stable errors). */
+  fetch: SubgraphFetch;
 }
 
 /** Plans and executes operations over the supergraph. The rest of the gateway does not care which. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, useCustomFetch } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
 import { CALLER_HEADER, siteFromCallerHeader } from './gating.js';
 import type { EngineOptions as Options } from './engine.js';
@@ -7,6 +7,7 @@ import { depthLimitRule } from './depth-limit.js';
 import { admitWrite, CLIENT_HEADER } from '../write-limit.js';
 import { signingPlugin } from '../sign-subgraph-request.js';
 import { FORWARDED_HEADERS, type Engine, type EngineOptions } from './engine.js';
+import type { SubgraphRequestInit } from './subgraph-fetch.js';
 
 /**
  * Yoga leaves variable-coercion errors without a code and attaches the parser's error to a
@@ -52,7 +53,7 @@ export async function hiveEngine(options: EngineOptions): Promise<Engine> {
     graphiql: { title: 'CPPCC Graph' },
     logging: process.env.HIVE_DEBUG ? 'debug' : false,
     maskedErrors: !process.env.HIVE_DEBUG,
-    plugins: () => [{ onValidate: ({ addValidationRule }: any) => addValidationRule(depthLimitRule(options.maxDepth)) }, stableErrorCodes, gating(options), signingPlugin(options.sign)],
+    plugins: () => [{ onValidate: ({ addValidationRule }: any) => addValidationRule(depthLimitRule(options.maxDepth)) }, stableErrorCodes, gating(options), signingPlugin(options.sign), useCustomFetch(((url: string, init: SubgraphRequestInit) => options.fetch(url, init, options.sign)) as never)],
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) =>
         Object.fromEntries(FORWARDED_HEADERS.map((h) => [h, request.headers.get(h)])),

@@ -53,6 +53,24 @@ export interface Settings {
   busClaimIdleSeconds: number;
   /** Seconds a consumer idle with nothing pending stays in its group before it is removed (`BUS_DEAD_CONSUMER_SECONDS`, default 300). */
   busDeadConsumerSeconds: number;
+  /** How long a stopping process lets requests in flight finish before it cuts them (SHUTDOWN_TIMEOUT_MS, default 10 s). */
+  shutdownTimeoutMs: number;
+  /** How long a server keeps an idle keep-alive connection open (KEEP_ALIVE_TIMEOUT_MS, default 10 s). */
+  keepAliveTimeoutMs: number;
+  /**
+   * How long the gateway keeps an idle socket to a subgraph (SUBGRAPH_IDLE_SOCKET_MS, default 4 s):
+   * below the subgraphs' `keepAliveTimeoutMs`, so the gateway drops a socket before the subgraph can.
+   */
+  subgraphIdleSocketMs: number;
+  /** Longest the gateway waits for one subgraph call (SUBGRAPH_TIMEOUT_MS, default 15 s). */
+  subgraphTimeoutMs: number;
+  /** How long a mutation's answer is kept for a retry with the same Idempotency-Key (IDEMPOTENCY_TTL_HOURS, default 24). */
+  idempotencyTtlHours: number;
+  /**
+   * Test hook (FAULT_KILL_AFTER_COMMIT=1, refused in production): the process kills itself with
+   * SIGKILL right after committing a mutation sent with an Idempotency-Key, before it answers.
+   */
+  faultKillAfterCommit: boolean;
 }
 
 /** A setting that is missing or wrong; the message names it and the rule. */
@@ -129,6 +147,25 @@ function parseSettings(env: NodeJS.ProcessEnv): Settings {
     outboxRetainHours: readCount(env.OUTBOX_RETAIN_HOURS, 24, 'OUTBOX_RETAIN_HOURS'),
     busClaimIdleSeconds: readPositive(env.BUS_CLAIM_IDLE_SECONDS, 30, 'BUS_CLAIM_IDLE_SECONDS'),
     busDeadConsumerSeconds: readPositive(env.BUS_DEAD_CONSUMER_SECONDS, 300, 'BUS_DEAD_CONSUMER_SECONDS'),
+    ...readTransportSettings(env, production),
+  };
+}
+
+function readTransportSettings(env: NodeJS.ProcessEnv, production: boolean) {
+  const keepAliveTimeoutMs = readCount(env.KEEP_ALIVE_TIMEOUT_MS, 10_000, 'KEEP_ALIVE_TIMEOUT_MS');
+  const subgraphIdleSocketMs = readCount(env.SUBGRAPH_IDLE_SOCKET_MS, 4_000, 'SUBGRAPH_IDLE_SOCKET_MS');
+  if (subgraphIdleSocketMs >= keepAliveTimeoutMs) {
+    throw new SettingsError(`SUBGRAPH_IDLE_SOCKET_MS (${subgraphIdleSocketMs}) must be below KEEP_ALIVE_TIMEOUT_MS (${keepAliveTimeoutMs}): a socket the subgraph closed would be reused`);
+  }
+  const faultKillAfterCommit = env.FAULT_KILL_AFTER_COMMIT === '1';
+  if (faultKillAfterCommit && production) throw new SettingsError('FAULT_KILL_AFTER_COMMIT is a test hook; it is refused with NODE_ENV=production');
+  return {
+    shutdownTimeoutMs: readCount(env.SHUTDOWN_TIMEOUT_MS, 10_000, 'SHUTDOWN_TIMEOUT_MS'),
+    keepAliveTimeoutMs,
+    subgraphIdleSocketMs,
+    subgraphTimeoutMs: readCount(env.SUBGRAPH_TIMEOUT_MS, 15_000, 'SUBGRAPH_TIMEOUT_MS'),
+    idempotencyTtlHours: readCount(env.IDEMPOTENCY_TTL_HOURS, 24, 'IDEMPOTENCY_TTL_HOURS'),
+    faultKillAfterCommit,
   };
 }
 

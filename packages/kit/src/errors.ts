@@ -29,6 +29,12 @@ export const ErrorCode = {
   /** A subgraph cannot check a gateway proof now (its nonce store, Redis, is down); retry. */
   PROOF_UNVERIFIABLE: 'PROOF_UNVERIFIABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The process is shutting down (HTTP 503 with Retry-After): send the request again. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** A subgraph behind the gateway did not answer; only the fields it owns (`path`) are missing. */
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /** A subgraph took longer than the gateway's per-call timeout; only its fields (`path`) are missing. */
+  SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -53,6 +53,29 @@ export function parseJsonBody(text: string): { ok: true; value: unknown } | { ok
   }
 }
 
+/** A complete answer, as a hook sees it before it is sent. */
+export interface Answer {
+  status: number;
+  headers: [string, string][];
+  body: string;
+}
+
+export interface ServeOptions {
+  /** The request body, when the caller already read and parsed it. */
+  body?: unknown;
+  /** Runs once the answer is complete and before any of it is sent (an idempotent write commits here). */
+  beforeSend?: (answer: Answer) => Promise<void>;
+}
+
+/** Reads and parses a POST body; null (after answering 400) when it is not JSON. */
+export async function readJsonRequest(req: IncomingMessage, res: ServerResponse): Promise<{ body: unknown } | null> {
+  if (req.method !== 'POST') return { body: undefined };
+  const parsed = parseJsonBody(await readBody(req));
+  if (parsed.ok) return { body: parsed.value };
+  sendError(res, 400, ErrorCode.BAD_REQUEST, parsed.error.message);
+  return null;
+}
+
 /**
  * Runs one HTTP request through an Apollo Server (subgraph or gateway engine): body parsing,
  * a plain 400 for a body that is not JSON, and the response streamed back.
@@ -62,12 +85,13 @@ export async function serveApollo<C extends object>(
   req: IncomingMessage,
   res: ServerResponse,
   context: () => Promise<C>,
+  options: ServeOptions = {},
 ): Promise<void> {
-  let body: unknown;
-  if (req.method === 'POST') {
-    const parsed = parseJsonBody(await readBody(req));
-    if (!parsed.ok) return sendError(res, 400, ErrorCode.BAD_REQUEST, parsed.error.message);
-    body = parsed.value;
+  let body = options.body;
+  if (!('body' in options)) {
+    const read = await readJsonRequest(req, res);
+    if (!read) return;
+    body = read.body;
   }
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -77,6 +101,9 @@ export async function serveApollo<C extends object>(
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: new URL(req.url ?? '/', 'http://x').search, body },
     context,
   });
+  if (response.body.kind === 'complete' && options.beforeSend) {
+    await options.beforeSend({ status: response.status ?? 200, headers: [...response.headers], body: response.body.string });
+  }
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') return void res.end(response.body.string);

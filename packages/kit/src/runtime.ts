@@ -13,9 +13,11 @@ import { createCallTrust } from './call-trust.js';
 import type { Settings } from './config.js';
 import { createContext, currentRequest, type RequestContext } from './context.js';
 import { migrate, openDatabase, systemEm, type EntityManager, type Orm } from './db.js';
-import { ErrorCode } from './errors.js';
-import { sendError, sendJson, serveApollo } from './http.js';
+import { ErrorCode, inputError } from './errors.js';
+import { readJsonRequest, sendError, sendJson, serveApollo } from './http.js';
+import { claimKey, IDEMPOTENCY_HEADER, isMutation, keepAnswer, keyOwner, MAX_KEY_LENGTH, operationHash } from './idempotency.js';
 import { moduleLogger } from './log.js';
+import { drainable } from './shutdown.js';
 import type { ModuleDefinition, SeedOptions } from './module.js';
 
 export interface RuntimeOptions {
@@ -59,8 +61,10 @@ function relayPlugin(relay: Relay, inProcess: boolean): ApolloServerPlugin<Reque
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ operation }) {
+        async willSendResponse({ operation, contextValue }) {
           if (operation?.operation !== 'mutation') return;
+          // An idempotent write's transaction is still open here: it commits later and kicks the relay then.
+          if (contextValue.em.isInTransaction()) return;
           const published = relay.kick();
           if (inProcess) await published;
         },
@@ -113,6 +117,8 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
     schema: definition.schema,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: false,
+    // The process stops on signals itself (serve.ts), letting requests in flight finish first.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), relayPlugin(relay, options.transport.kind === 'memory')],
     formatError: (formatted, error) => {
       const original = (error as GraphQLError).originalError;
@@ -129,10 +135,61 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
   await server.start();
 
   const trust = await createCallTrust(settings, definition.name, orm);
+
+  /**
+   * A mutation sent with an Idempotency-Key runs in one transaction with the record of its
+   * answer: committed together, or not at all. A retry with the same key gets the kept answer
+   * (the mutation does not run again); the same key with another request is refused.
+   */
+  async function serveIdempotent(req: http.IncomingMessage, res: http.ServerResponse, body: unknown, key: string, caller: Caller, requestId: string): Promise<void> {
+    if (key.length > MAX_KEY_LENGTH) {
+      const error = inputError(IDEMPOTENCY_HEADER, 'max', `must have at most ${MAX_KEY_LENGTH} characters`);
+      return sendJson(res, 200, { data: null, errors: [{ message: error.message, extensions: error.extensions }] });
+    }
+    const owner = keyOwner(caller);
+    const hash = operationHash(body);
+    const context = createContext(orm, definition.name, caller, requestId);
+    const em = context.em;
+    await em.begin();
+    let open = true;
+    try {
+      const kept = await claimKey(em, owner, key, settings.idempotencyTtlHours);
+      if (kept) {
+        await em.rollback();
+        open = false;
+        if (kept.operationHash !== hash) {
+          // A GraphQL answer (HTTP 200) so that the gateway passes the error on as it is.
+          const error = inputError(IDEMPOTENCY_HEADER, 'reused', 'this Idempotency-Key was used for a different request; use a new key for a new request');
+          return sendJson(res, 200, { data: null, errors: [{ message: error.message, extensions: error.extensions }] });
+        }
+        res.setHeader('idempotent-replayed', 'true');
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+        res.statusCode = kept.status;
+        return void res.end(kept.response);
+      }
+      await serveApollo(server, req, res, async () => context, {
+        body,
+        beforeSend: async (answer) => {
+          await keepAnswer(em, owner, key, hash, answer, settings.idempotencyTtlHours);
+          await em.commit();
+          open = false;
+          // Test hook: the answer is lost after the commit, as when a process dies at the worst moment.
+          if (settings.faultKillAfterCommit) process.kill(process.pid, 'SIGKILL');
+          await relay.kick();
+        },
+      });
+    } finally {
+      if (open) await em.rollback().catch(() => undefined);
+    }
+  }
+
   const httpServer = http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (req.method === 'GET' && url.startsWith('/healthz')) return sendJson(res, 200, { status: 'ok', module: definition.name });
+    // Stopping: readiness fails first, so a load balancer sends new requests elsewhere.
+    if (req.method === 'GET' && url.startsWith('/readyz') && drain.draining) return sendJson(res, 503, { status: 'stopping', module: definition.name });
+    if (!drain.admit(req, res)) return;
     void (async () => {
-      const url = req.url ?? '/';
-      if (req.method === 'GET' && url.startsWith('/healthz')) return sendJson(res, 200, { status: 'ok', module: definition.name });
       if (req.method === 'GET' && url.startsWith('/readyz')) {
         // A bus that is away degrades the module (events wait in the outbox) but it serves.
         const bus = await busHealth(options.transport, relay);
@@ -145,14 +202,22 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
         return sendError(res, proof.status, proof.code, message);
       }
       const requestId = (req.headers['x-request-id'] as string) ?? randomUUID();
-      await currentRequest.run({ module: definition.name, requestId }, () =>
-        serveApollo(server, req, res, async () => createContext(orm, definition.name, proof.caller, requestId)),
-      );
+      await currentRequest.run({ module: definition.name, requestId }, async () => {
+        const read = await readJsonRequest(req, res);
+        if (!read) return;
+        const key = req.headers[IDEMPOTENCY_HEADER];
+        if (typeof key === 'string' && key !== '' && isMutation(read.body)) return serveIdempotent(req, res, read.body, key, proof.caller, requestId);
+        return serveApollo(server, req, res, async () => createContext(orm, definition.name, proof.caller, requestId), { body: read.body });
+      });
     })().catch((err) => {
       log.error({ err }, 'request failed');
       if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
     });
   });
+  // Set explicitly: the gateway drops its idle sockets to this server sooner (subgraphIdleSocketMs), so it never reuses one this side closed.
+  httpServer.keepAliveTimeout = settings.keepAliveTimeoutMs;
+  httpServer.headersTimeout = settings.keepAliveTimeoutMs + 5_000;
+  const drain = drainable(httpServer, log);
 
   let url = '';
   if (options.listen !== false) {
@@ -177,11 +242,12 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
       return response.body.singleResult;
     },
     async stop() {
+      // Readiness goes false and new requests get 503 at once; those in flight finish (up to the deadline).
+      if (options.listen !== false) await drain.close(settings.shutdownTimeoutMs);
+      // Consumers finish the batch they hold and acknowledge it.
       for (const s of subscriptions) await s.stop();
-      if (options.listen !== false) {
-        httpServer.closeAllConnections();
-        await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      }
+      // What the last requests committed is published before the relay stops (the next start would otherwise).
+      await relay.kick();
       await relay.stop();
       await server.stop();
       await trust.close();

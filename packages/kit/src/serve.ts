@@ -17,19 +17,50 @@ export async function createTransport(settings: Settings): Promise<Transport> {
   });
 }
 
-/** Stops everything on SIGINT/SIGTERM, finishing requests in flight first. */
-export function stopOnSignal(stop: () => Promise<void>): void {
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * Stops everything on SIGINT/SIGTERM, finishing requests in flight first (`stop` drains within
+ * the shutdown deadline), then exits 0 (1 if stopping failed). The process owns its signals:
+ * handlers libraries install (Apollo Server's, Yoga's dispose-on-terminate) would stop an engine
+ * under requests still running, so they are removed. A second signal while stopping exits at once.
+ */
+export function stopOnSignal(stop: () => Promise<void>, { deadlineMs = readSettings().shutdownTimeoutMs } = {}): void {
+  const log = moduleLogger('process');
   let stopping = false;
-  const handler = () => {
-    if (stopping) return;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal while stopping: exiting now');
+      process.exit(1);
+    }
     stopping = true;
+    log.info({ signal, deadlineMs }, 'stopping');
+    // Stopping hangs only on a bug; the process still ends, a little after the drain deadline.
+    setTimeout(() => {
+      log.error('still stopping well past the shutdown deadline: exiting');
+      process.exit(1);
+    }, deadlineMs + 5_000).unref();
     stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => {
+        log.info('stopped');
+        process.exit(0);
+      },
+      (err) => {
+        log.error({ err }, 'stopping failed');
+        process.exit(1);
+      },
     );
   };
-  process.once('SIGINT', handler);
-  process.once('SIGTERM', handler);
+  const foreign = (event: string | symbol, listener: (...args: unknown[]) => void) => {
+    if (!SIGNALS.includes(event as (typeof SIGNALS)[number]) || listener === handler) return;
+    // Called before the listener is added: remove it once it is there.
+    queueMicrotask(() => process.removeListener(event, listener));
+  };
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+    process.on(signal, handler);
+  }
+  process.on('newListener', foreign);
 }
 
 /** Serves one module as its own process (the production shape): `PORT` overrides its port. */

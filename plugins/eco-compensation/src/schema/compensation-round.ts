@@ -68,6 +68,7 @@ export async function visibleRound(ctx: RequestContext, id: string | number, fie
 builder.queryFields((t) => ({
   compensationRounds: t.field({
     type: CompensationRoundConnection,
+    nullable: true,
     description: 'Compensation rounds the caller may see, oldest first.',
     args: { basin: t.arg.string({ required: false }), status: t.arg({ type: RoundStatusEnum, required: false }), ...pageArgs(t) },
     resolve: (_root, args, ctx) =>

@@ -20,6 +20,7 @@ const MonitoringSectionConnection = connectionType<MonitoringSection>(builder, '
 builder.queryFields((t) => ({
   monitoringSections: t.field({
     type: MonitoringSectionConnection,
+    nullable: true,
     args: pageArgs(t),
     resolve: (_root, args, ctx) => findPage(ctx.em, MonitoringSectionSchema, {}, args),
   }),

@@ -35,19 +35,19 @@ async function roundsLinkedTo(ctx: Parameters<typeof visibleRound>[0], kind: Lin
 export const ProposalRef = builder.externalRef('Proposal', builder.selection<{ id: string }>('id')).implement({
   externalFields: (t) => ({ id: t.id() }),
   fields: (t) => ({
-    ecoCompensationRounds: t.field({ type: [CompensationRoundRef], description: 'Eco-compensation rounds this proposal is tied to.', resolve: (p, _a, ctx) => roundsLinkedTo(ctx, 'proposal', String(p.id)) }),
+    ecoCompensationRounds: t.field({ type: [CompensationRoundRef], nullable: true, description: 'Eco-compensation rounds this proposal is tied to.', resolve: (p, _a, ctx) => roundsLinkedTo(ctx, 'proposal', String(p.id)) }),
   }),
 });
 export const ResearchProjectRef = builder.externalRef('ResearchProject', builder.selection<{ id: string }>('id')).implement({
   externalFields: (t) => ({ id: t.id() }),
   fields: (t) => ({
-    ecoCompensationRounds: t.field({ type: [CompensationRoundRef], description: 'Eco-compensation rounds this research project tracks.', resolve: (p, _a, ctx) => roundsLinkedTo(ctx, 'research_project', String(p.id)) }),
+    ecoCompensationRounds: t.field({ type: [CompensationRoundRef], nullable: true, description: 'Eco-compensation rounds this research project tracks.', resolve: (p, _a, ctx) => roundsLinkedTo(ctx, 'research_project', String(p.id)) }),
   }),
 });
 export const ConsultationActivityRef = builder.externalRef('ConsultationActivity', builder.selection<{ id: string }>('id')).implement({
   externalFields: (t) => ({ id: t.id() }),
   fields: (t) => ({
-    ecoCompensationRounds: t.field({ type: [CompensationRoundRef], description: 'Eco-compensation rounds this activity is tied to.', resolve: (c, _a, ctx) => roundsLinkedTo(ctx, 'consultation_activity', String(c.id)) }),
+    ecoCompensationRounds: t.field({ type: [CompensationRoundRef], nullable: true, description: 'Eco-compensation rounds this activity is tied to.', resolve: (c, _a, ctx) => roundsLinkedTo(ctx, 'consultation_activity', String(c.id)) }),
   }),
 });
 

@@ -77,11 +77,13 @@ function readValues(values: { indicator: string; value: number }[], known: Indic
 builder.queryFields((t) => ({
   waterQualityIndicators: t.field({
     type: [IndicatorRef],
+    nullable: true,
     description: "The indicator catalogue of the request's district.",
     resolve: async (_root, _args, ctx) => catalogue((await settingsOf<EcoCompensationSettings>(ctx)).extraIndicators),
   }),
   waterQualitySamples: t.field({
     type: SampleConnection,
+    nullable: true,
     args: { sectionId: t.arg.id({ required: true }), year: t.arg.int({ required: false }), ...pageArgs(t) },
     resolve: (_root, args, ctx) =>
       findPage(ctx.em, WaterQualitySampleSchema, { sectionId: parseId(args.sectionId, 'sectionId'), ...(args.year ? { year: args.year } : {}) }, args),

@@ -74,6 +74,7 @@ const CooperationMechanismConnection = connectionType<CooperationMechanism>(buil
 builder.queryFields((t) => ({
   cooperationMechanisms: t.field({
     type: CooperationMechanismConnection,
+    nullable: true,
     args: { district: t.arg.id({ required: false }), status: t.arg({ type: MechanismStatusType, required: false }), ...pageArgs(t) },
     resolve: (_root, { district, status, first, after }, ctx) =>
       findPage(ctx.em, CooperationMechanismSchema, { ...(district ? { district: String(district) } : {}), ...(status ? { status } : {}) }, { first, after }),

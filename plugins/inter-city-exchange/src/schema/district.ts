@@ -8,6 +8,8 @@ import { DistrictRef } from './refs.js';
 builder.objectField(DistrictRef, 'cooperationMechanisms', (t) =>
   t.field({
     type: [CooperationMechanismType],
+    // Resolved by this plugin: when it is down the district still answers, with this field null.
+    nullable: true,
     description: 'Mechanisms the district’s committee is one of the committees of.',
     resolve: async (district, _args, ctx) => {
       const seats = await ctx.loaders.many(MechanismMemberSchema, 'localDistrict').load(district.code);
@@ -20,6 +22,7 @@ builder.objectField(DistrictRef, 'cooperationMechanisms', (t) =>
 builder.objectField(DistrictRef, 'exchangeVisits', (t) =>
   t.field({
     type: [ExchangeVisitType],
+    nullable: true,
     description: 'Visits the district’s committee made or received.',
     resolve: (district, _args, ctx) => ctx.loaders.many(ExchangeVisitSchema, 'district').load(district.code),
   }),

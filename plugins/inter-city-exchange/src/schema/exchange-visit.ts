@@ -84,6 +84,7 @@ const ExchangeVisitConnection = connectionType<ExchangeVisit>(builder, 'Exchange
 builder.queryFields((t) => ({
   exchangeVisits: t.field({
     type: ExchangeVisitConnection,
+    nullable: true,
     args: {
       district: t.arg.id({ required: false }),
       partnerId: t.arg.id({ required: false }),

@@ -34,6 +34,7 @@ export const JointActivityType = builder.objectRef<JointActivity>('JointActivity
 builder.objectField(ResearchProjectRef, 'jointActivities', (t) =>
   t.field({
     type: [JointActivityType],
+    nullable: true,
     description: "The inter-city side of this research project: joint research or supervision with other cities' committees.",
     resolve: (p, _args, ctx) => ctx.loaders.many(JointActivitySchema, 'researchProjectId').load(String(p.id)),
   }),

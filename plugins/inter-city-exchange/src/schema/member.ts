@@ -6,6 +6,8 @@ import { MemberRef } from './refs.js';
 builder.objectField(MemberRef, 'exchangeVisits', (t) =>
   t.field({
     type: [ExchangeVisitType],
+    // Resolved by this plugin: when it is down the member still answers, with this field null.
+    nullable: true,
     description: 'Visits the member was in the delegation of: all of them for the member, the visible ones for others.',
     resolve: async (member, _args, ctx) => {
       const own = ctx.caller.memberId === String(member.id);

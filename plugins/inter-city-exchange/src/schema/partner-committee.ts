@@ -26,6 +26,7 @@ const PartnerCommitteeConnection = connectionType<PartnerCommittee>(builder, 'Pa
 builder.queryField('partnerCommittees', (t) =>
   t.field({
     type: PartnerCommitteeConnection,
+    nullable: true,
     description: "Partner committees, limited to the cities the district's settings show (shownPartnerCities).",
     args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
     resolve: async (_root, { district, first, after }, ctx) => {

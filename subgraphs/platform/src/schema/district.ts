@@ -10,6 +10,8 @@ export const DistrictRef = builder.externalRef('District', builder.selection<{ c
 builder.objectFields(DistrictRef, (t) => ({
   plugins: t.field({
     type: [SwitchRef],
+    // Resolved by the platform subgraph: when it is down the district still answers, with this field null.
+    nullable: true,
     description: 'Every installed plugin and whether this district has it on.',
     resolve: (district, _args, ctx) => switchesOf(ctx, district.code),
   }),

@@ -1,0 +1,138 @@
+import { ErrorCode, isMutation, type Logger, type Settings } from '@cppcc/kit';
+import { Kind, parse, type FieldNode, type SelectionSetNode } from 'graphql';
+import { Agent, fetch, Response } from 'undici';
+
+export interface SubgraphRequestInit {
+  method?: string;
+  headers?: Record<string, string> | Iterable<[string, string]>;
+  body?: string | Buffer | null;
+  signal?: AbortSignal | null;
+}
+
+/** Signs one outgoing call (a proof is good for one call, so a retry is signed again). */
+export type Sign = (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) => { headers?: unknown };
+
+export interface SubgraphFetch {
+  (url: string, init?: SubgraphRequestInit, sign?: Sign): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** What a socket error looks like when the peer closed a connection under a request. */
+const RESET = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+function causeCode(err: unknown): string {
+  const cause = (err as { cause?: { code?: string } })?.cause;
+  return cause?.code ?? (err as { code?: string })?.code ?? (err as Error)?.name ?? 'unknown';
+}
+
+function responseKeys(selections: SelectionSetNode | undefined): string[] {
+  return (selections?.selections ?? []).filter((s): s is FieldNode => s.kind === Kind.FIELD).map((f) => f.alias?.value ?? f.name.value);
+}
+
+/**
+ * Where the missing data belongs, in the subgraph operation's own terms, so that the engine
+ * puts the error on the client's fields: each root field, or each entity of an `_entities` call
+ * and the fields asked of it (the engine maps `_entities[i]` to the entity's place in the answer).
+ */
+export function failurePaths(body: unknown): (string | number)[][] {
+  const { query, variables } = (body ?? {}) as { query?: unknown; variables?: { representations?: unknown[] } };
+  if (typeof query !== 'string') return [];
+  let roots: FieldNode[];
+  try {
+    const document = parse(query);
+    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+    roots = (operation?.kind === Kind.OPERATION_DEFINITION ? operation.selectionSet.selections : []).filter((s): s is FieldNode => s.kind === Kind.FIELD);
+  } catch {
+    return [];
+  }
+  const entities = roots.find((r) => r.name.value === '_entities');
+  if (entities && Array.isArray(variables?.representations)) {
+    const fields = (entities.selectionSet?.selections ?? []).flatMap((s) => (s.kind === Kind.INLINE_FRAGMENT ? responseKeys(s.selectionSet) : []));
+    const named = fields.filter((f) => f !== '__typename');
+    return variables.representations.flatMap((_, i) => (named.length > 0 ? named.map((f) => ['_entities', i, f]) : [['_entities', i]]));
+  }
+  return roots.map((r) => [r.alias?.value ?? r.name.value]);
+}
+
+/** An answer in the subgraph's own shape saying its fields could not be had, and why (no address in it). */
+function failed(code: string, subgraph: string, body: unknown): Response {
+  const message =
+    code === ErrorCode.SUBGRAPH_TIMEOUT
+      ? `the ${subgraph} service did not answer in time; its fields are missing from this answer`
+      : `the ${subgraph} service is unavailable; its fields are missing from this answer`;
+  const paths = failurePaths(body);
+  const errors = (paths.length > 0 ? paths : [undefined]).map((path) => ({ message, ...(path ? { path } : {}), extensions: { code, subgraph } }));
+  return new Response(JSON.stringify({ data: null, errors }), { status: 200, headers: { 'content-type': 'application/json' } });
+}
+
+function headerRecord(headers: SubgraphRequestInit['headers']): Record<string, string> {
+  if (!headers) return {};
+  if (Symbol.iterator in headers) return Object.fromEntries(headers as Iterable<[string, string]>);
+  return headers as Record<string, string>;
+}
+
+/**
+ * The gateway's calls to subgraphs, for either engine: keep-alive sockets dropped after
+ * `subgraphIdleSocketMs` idle (below the subgraphs' keep-alive timeout, so a socket the subgraph
+ * closed is never picked), a timeout per call, one retry of a query (never a mutation, which may
+ * have committed) when the connection was reset under it, and one retry of any operation that a
+ * stopping subgraph refused with 503 (it ran nothing). A call that still fails answers with
+ * SUBGRAPH_UNAVAILABLE / SUBGRAPH_TIMEOUT on the paths it would have filled; the log keeps the URL.
+ */
+export function subgraphFetch(settings: Settings, log: Logger, nameOf: (url: string) => string): SubgraphFetch {
+  const agent = new Agent({
+    keepAliveTimeout: settings.subgraphIdleSocketMs,
+    keepAliveMaxTimeout: settings.subgraphIdleSocketMs,
+    connect: { timeout: Math.min(settings.subgraphTimeoutMs, 5_000) },
+  });
+
+  const call = async (url: string, init: SubgraphRequestInit = {}, sign?: Sign): Promise<Response> => {
+    const given = headerRecord(init.headers);
+    const text = typeof init.body === 'string' ? init.body : init.body ? init.body.toString('utf8') : undefined;
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    const mutation = isMutation(body);
+    const subgraph = nameOf(url);
+    const requestId = given['x-request-id'];
+    for (let attempt = 1; ; attempt += 1) {
+      const headers = attempt > 1 && sign ? headerRecord(sign(url, { method: init.method ?? 'POST', headers: given, body: text }).headers as Record<string, string>) : given;
+      const timeout = AbortSignal.timeout(settings.subgraphTimeoutMs);
+      const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+      try {
+        const response = await fetch(url, { method: init.method ?? 'POST', headers, body: text, signal, dispatcher: agent });
+        if (response.status === 503 && attempt === 1) {
+          // A stopping subgraph refuses before it runs anything: safe to send again, to a replica or the restarted one.
+          await response.body?.cancel();
+          log.info({ subgraph, url, requestId }, 'subgraph is stopping (503); sending the call again');
+          continue;
+        }
+        if (response.status === 503) {
+          await response.body?.cancel();
+          log.warn({ subgraph, url, requestId }, 'subgraph call refused: stopping');
+          return failed(ErrorCode.SUBGRAPH_UNAVAILABLE, subgraph, body);
+        }
+        return response;
+      } catch (err) {
+        const code = causeCode(err);
+        if (timeout.aborted) {
+          log.warn({ subgraph, url, requestId, timeoutMs: settings.subgraphTimeoutMs }, 'subgraph call timed out');
+          return failed(ErrorCode.SUBGRAPH_TIMEOUT, subgraph, body);
+        }
+        if (init.signal?.aborted) throw err;
+        if (attempt === 1 && !mutation && RESET.has(code)) {
+          log.info({ subgraph, url, requestId, cause: code }, 'subgraph connection reset; sending the query again');
+          continue;
+        }
+        log.warn({ subgraph, url, requestId, cause: code, mutation, attempt }, 'subgraph call failed');
+        return failed(ErrorCode.SUBGRAPH_UNAVAILABLE, subgraph, body);
+      }
+    }
+  };
+  return Object.assign(call, {
+    close: () => agent.close(),
+  });
+}
