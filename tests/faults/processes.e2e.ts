@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, redisTransport, systemEm, type Transport } from '@cppcc/kit';
 import { installedModules } from '@cppcc/schema';
-import { startTestModule, type TestModule } from '@cppcc/testing';
+import { createTestDatabase, startTestModule, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settings } from '../harness.js';
-import { createDatabase, freePort, load, Proc, root, slowProxy, startRedis } from './processes.js';
+import { freePort, load, Proc, root, slowProxy } from './processes.js';
+import { RedisServer } from './support.js';
 import { signDevToken } from '@cppcc/gateway';
 
 /**
@@ -21,9 +22,9 @@ const AS_PROCESSES = ['organization', 'inter-city-exchange'];
 const district = (code: string) => `{ district(code: "${code}") { name exchangeVisits { id } } }`;
 
 describe('processes under faults', () => {
-  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let redis: RedisServer;
   let transport: Transport;
-  let database: Awaited<ReturnType<typeof createDatabase>> | undefined;
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   const modules: TestModule[] = [];
   let proxy: Awaited<ReturnType<typeof slowProxy>>;
   let organization: Proc;
@@ -59,10 +60,10 @@ describe('processes under faults', () => {
   };
 
   beforeAll(async () => {
-    redis = await startRedis();
+    redis = await RedisServer.start();
     const stream = `faults:${randomUUID()}`;
     transport = await redisTransport({ url: redis.url, stream, blockMs: 100 });
-    database = process.env.DATABASE_URL ? await createDatabase(process.env.DATABASE_URL) : undefined;
+    database = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL, 'faults') : undefined;
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-faults-'));
     const common = { REDIS_URL: redis.url, REDIS_STREAM: stream, DATA_DIR: dataDir, ...(database ? { DATABASE_URL: database.url } : { DATABASE_URL: '' }) };
 
@@ -92,7 +93,7 @@ describe('processes under faults', () => {
     await proxy?.close();
     for (const m of modules.reverse()) await m.stop().catch(() => undefined);
     await transport?.close();
-    redis?.stop();
+    await redis?.down();
     await database?.drop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }, 120_000);
