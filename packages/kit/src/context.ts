@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { ANONYMOUS, type Caller } from './caller.js';
 import { DISTRICT_FILTER, districtFilterParams, type EntityManager, type Orm } from './db.js';
+import { leastPrivilege } from './districts.js';
 import { Loaders } from './loaders.js';
 import { moduleLogger, type Logger } from './log.js';
 
@@ -17,7 +18,8 @@ export interface RequestContext {
   log: Logger;
 }
 
-export function createContext(orm: Orm, module: string, caller: Caller = ANONYMOUS, requestId: string = randomUUID()): RequestContext {
+export function createContext(orm: Orm, module: string, sent: Caller = ANONYMOUS, requestId: string = randomUUID()): RequestContext {
+  const caller = leastPrivilege(sent);
   const em = orm.em.fork() as EntityManager;
   em.setFilterParams(DISTRICT_FILTER, districtFilterParams(caller));
   return {

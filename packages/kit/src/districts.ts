@@ -1,7 +1,8 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { z } from 'zod';
-import { canWriteDistrict } from './caller.js';
+import { canWriteDistrict, type Caller, type Role } from './caller.js';
 import type { RequestContext } from './context.js';
+import { DISTRICT_FILTER, districtFilterParams, type EntityManager } from './db.js';
 import { defineEvent } from './bus/event.js';
 import type { EventHandler } from './bus/consumer.js';
 import { appError, ErrorCode } from './errors.js';
@@ -58,4 +59,41 @@ export async function assertWritableDistrict(ctx: RequestContext, code: string, 
   if (!canWriteDistrict(ctx.caller, code)) {
     throw appError(ErrorCode.CROSS_DISTRICT, `${field}: you may not change records of district ${code}`, { field });
   }
+}
+
+/**
+ * Roles whose holders work in a committee's office and so read the non-public rows of the
+ * districts they work for. `unit` (a government department) is not one of them: it reads the
+ * records assigned to it — its handling tasks and what they are about — which each module grants
+ * explicitly by the caller's `unitId` (docs/security.md, "Least privilege").
+ */
+export const OFFICE_ROLES: readonly Role[] = ['staff', 'leader', 'operator', 'admin'];
+
+/**
+ * The caller a request runs as: its `districts` (which the district filter and every
+ * `canSeeDistrict` read) emptied unless it holds an office role, whatever the gateway sent.
+ */
+export function leastPrivilege(caller: Caller): Caller {
+  if (caller.districts.length === 0 || caller.roles.some((r) => OFFICE_ROLES.includes(r))) return caller;
+  return { ...caller, districts: [] };
+}
+
+/**
+ * The government unit whose assigned records the caller reads and works on: its `unitId` when
+ * it holds the `unit` role, else null (a unit token without a unit id is given nothing).
+ */
+export function callerUnit(caller: Caller): number | null {
+  if (!caller.roles.includes('unit') || !caller.unitId) return null;
+  const id = Number(caller.unitId);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+/**
+ * The request's EntityManager without the district filter, for a query whose `where` already
+ * limits rows to those assigned to the caller's unit (`callerUnit`); never for anything else.
+ */
+export function assignedRowsEm(ctx: RequestContext): EntityManager {
+  const em = ctx.em.fork() as EntityManager;
+  em.setFilterParams(DISTRICT_FILTER, districtFilterParams('system'));
+  return em;
 }

@@ -1,4 +1,5 @@
-import { appError, assertKnownDistrict, canSeeDistrict, ErrorCode, hasRole, type RequestContext, type Role } from '@cppcc/kit';
+import { appError, assertKnownDistrict, callerUnit, canSeeDistrict, ErrorCode, hasRole, type RequestContext, type Role } from '@cppcc/kit';
+import { LedgerEntrySchema } from './entities/instruction.entity.js';
 import { z } from 'zod';
 
 /**
@@ -19,6 +20,16 @@ export async function assertActsIn(ctx: RequestContext, district: string, roles:
 /** A row is the caller's to see when their district may be seen or it is public; `own` adds a member's own rows. */
 export function visible(ctx: RequestContext, row: { district: string; public: boolean }, own = false): boolean {
   return row.public || own || canSeeDistrict(ctx.caller, row.district);
+}
+
+/**
+ * Is the instruction carried out (in part) by the caller's unit? A department reads what it was
+ * assigned — its ledger entries, their instruction and the recommendation or report that
+ * instruction is about — and nothing else that is not public.
+ */
+export async function assignedInstruction(ctx: RequestContext, instructionId: number): Promise<boolean> {
+  const unit = callerUnit(ctx.caller);
+  return unit !== null && (await ctx.loaders.many(LedgerEntrySchema, 'instructionId', { unitId: unit }, true).load(instructionId)).length > 0;
 }
 
 /** Today as YYYY-MM-DD (UTC), the unit deadlines and overdue flags are counted in. */

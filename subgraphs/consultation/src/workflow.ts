@@ -1,4 +1,4 @@
-import { defineWorkflow, type RequestContext } from '@cppcc/kit';
+import { callerUnit, defineWorkflow, type RequestContext } from '@cppcc/kit';
 import type { ActivityStatus, ConsultationActivity } from './entities/consultation-activity.entity.js';
 import type { CampaignStatus, ContributionStatus, InputCampaign, InputContribution } from './entities/input-campaign.entity.js';
 import type { LedgerEntry, LedgerStatus } from './entities/instruction.entity.js';
@@ -69,7 +69,7 @@ export type LedgerAction = 'reply' | 'accept' | 'return';
 /** The department a ledger entry is assigned to; only its own users reply. */
 const assignedUnit = {
   relation: 'assigned department',
-  holds: (ctx: RequestContext, e: { unitId?: number | null }) => ctx.caller.roles.includes('unit') && ctx.caller.unitId === String(e.unitId),
+  holds: (ctx: RequestContext, e: { unitId?: number | null }) => e.unitId != null && callerUnit(ctx.caller) === e.unitId,
 };
 
 /** 转办台账: staff assign, the department replies with feedback, staff accept it or send it back. */

@@ -1,4 +1,4 @@
-import { appError, assertWritableDistrict, audit, canWriteDistrict, emit, ErrorCode, inputError, lockFor, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, assertWritableDistrict, audit, callerUnit, canWriteDistrict, emit, ErrorCode, inputError, lockFor, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
 import { instructionReceived } from '@cppcc/events';
 import { assertActsIn, today, visible } from '../access.js';
 import { ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
@@ -180,7 +180,7 @@ export async function moveLedgerEntry(ctx: RequestContext, id: number, action: L
   if (action === 'reply' && !feedback) throw inputError('feedback', 'required', 'a reply gives the department\'s feedback');
   return ctx.em.transactional(async (em) => {
     const entry = await em.findOne(LedgerEntrySchema, { id }, { filters: false });
-    const own = !!entry && ctx.caller.unitId === String(entry.unitId);
+    const own = !!entry && callerUnit(ctx.caller) === entry.unitId;
     if (!entry || !visible(ctx, entry, own)) throw notFound('ledger entry', id);
     if (action !== 'reply' && !canWriteDistrict(ctx.caller, entry.district)) throw appError(ErrorCode.CROSS_DISTRICT, `ledger entry ${id} belongs to district ${entry.district}`, { field: 'id' });
     if (entry.version !== version) throw appError(ErrorCode.CONFLICT, `ledger entry ${id} changed since you read it`, { field: 'version' });

@@ -1,4 +1,4 @@
-import { appError, assertWritableDistrict, audit, canWriteDistrict, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, assertWritableDistrict, audit, callerUnit, canWriteDistrict, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
 import { today, visible } from '../access.js';
 import { RecommendationSchema } from '../entities/recommendation.entity.js';
 import { ResultSchema, ResultTimelineEntrySchema, type Result, type ResultKind, type TaskStatus } from '../entities/result.entity.js';
@@ -60,7 +60,7 @@ export async function createResult(ctx: RequestContext, input: CreateResult): Pr
 
 async function load(ctx: RequestContext, em: EntityManager, id: number, version?: number): Promise<Result> {
   const node = await em.findOne(ResultSchema, { id }, { filters: false });
-  const own = !!node && node.unitId != null && ctx.caller.unitId === String(node.unitId);
+  const own = !!node && node.unitId != null && callerUnit(ctx.caller) === node.unitId;
   if (!node || !visible(ctx, node, own)) throw notFound('result', id);
   if (version !== undefined && node.version !== version) throw appError(ErrorCode.CONFLICT, `result ${id} changed since you read it`, { field: 'version' });
   return node;
@@ -117,7 +117,7 @@ export async function reportProgress(ctx: RequestContext, id: number, version: n
   return ctx.em.transactional(async (em) => {
     const node = await load(ctx, em, id, version);
     if (node.kind !== 'TASK') throw inputError('id', 'task', `result ${id} is a ${node.kind}, not a task`);
-    if (!ctx.caller.roles.includes('unit') || ctx.caller.unitId !== String(node.unitId)) throw appError(ErrorCode.FORBIDDEN, `result ${id}: only the department carrying it out reports its progress`);
+    if (callerUnit(ctx.caller) !== node.unitId) throw appError(ErrorCode.FORBIDDEN, `result ${id}: only the department carrying it out reports its progress`);
     if (node.status !== 'IN_PROGRESS') throw appError(ErrorCode.ILLEGAL_TRANSITION, `result ${id} is ${node.status}: progress is reported while IN_PROGRESS`, { state: node.status, action: 'reportProgress' });
     node.ownProgress = progress;
     timeline(em, ctx, node, text, progress, on);

@@ -1,7 +1,7 @@
-import { connectionType, findPage, hasRole, pageArgs, parseId } from '@cppcc/kit';
-import type { FilterQuery } from '@mikro-orm/core';
+import { assignedRowsEm, callerUnit, connectionType, findPage, hasRole, OFFICE_ROLES, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
-import { dateInput, today } from '../access.js';
+import { assignedInstruction, dateInput, today } from '../access.js';
 import { builder } from '../builder.js';
 import { assignInstruction, moveLedgerEntry, recordInstruction } from '../commands/outcomes.js';
 import {
@@ -28,6 +28,11 @@ export const GovernmentLevelType = builder.enumType('InstructionLevel', { values
 export const LedgerStatusType = builder.enumType('LedgerStatus', { values: LEDGER_STATUSES });
 
 export const LedgerEntryType = builder.objectRef<LedgerEntry>('LedgerEntry');
+/** One row by id: unfiltered when the caller's unit was assigned it (`assigned`), else as the filter lets it. */
+async function byId<T extends { id: number }>(ctx: RequestContext, entity: EntitySchema<T, any>, id: number, assigned: boolean): Promise<T | null> {
+  return assigned ? ((await ctx.loaders.many(entity, 'id' as keyof T & string, {}, true).load(id))[0] ?? null) : ctx.loaders.one(entity).load(id);
+}
+
 export const InstructionType = builder.objectRef<Instruction>('OutcomeInstruction').implement({
   description: '批示: a leader\'s written instruction on a recommendation report, a recommendation or a research report.',
   fields: (t) => ({
@@ -36,12 +41,12 @@ export const InstructionType = builder.objectRef<Instruction>('OutcomeInstructio
     recommendation: t.field({
       type: RecommendationType,
       nullable: true,
-      resolve: (i, _a, ctx) => (i.subjectType === 'RESEARCH_REPORT' ? null : ctx.loaders.one(RecommendationSchema).load(i.subjectId)),
+      resolve: async (i, _a, ctx) => (i.subjectType === 'RESEARCH_REPORT' ? null : byId(ctx, RecommendationSchema, i.subjectId, await assignedInstruction(ctx, i.id))),
     }),
     researchProject: t.field({
       type: ResearchProjectType,
       nullable: true,
-      resolve: (i, _a, ctx) => (i.subjectType === 'RESEARCH_REPORT' ? ctx.loaders.one(ResearchProjectSchema).load(i.subjectId) : null),
+      resolve: async (i, _a, ctx) => (i.subjectType === 'RESEARCH_REPORT' ? byId(ctx, ResearchProjectSchema, i.subjectId, await assignedInstruction(ctx, i.id)) : null),
     }),
     leader: t.exposeString('leader'),
     leaderPost: t.exposeString('leaderPost', { nullable: true }),
@@ -49,7 +54,14 @@ export const InstructionType = builder.objectRef<Instruction>('OutcomeInstructio
     level: t.field({ type: GovernmentLevelType, resolve: (i) => i.level }),
     instructedOn: t.exposeString('instructedOn'),
     text: t.exposeString('text'),
-    ledger: t.field({ type: [LedgerEntryType], description: 'The conversion ledger: departments carrying it out.', resolve: (i, _a, ctx) => ctx.loaders.many(LedgerEntrySchema, 'instructionId').load(i.id) }),
+    ledger: t.field({ type: [LedgerEntryType], description: 'The conversion ledger: departments carrying it out.', resolve: async (i, _a, ctx) => {
+      const unit = callerUnit(ctx.caller);
+      const seen = await ctx.loaders.many(LedgerEntrySchema, 'instructionId').load(i.id);
+      if (unit === null) return seen;
+      // A department also reads its own entry, however the filter would hide it.
+      const own = await ctx.loaders.many(LedgerEntrySchema, 'instructionId', { unitId: unit }, true).load(i.id);
+      return [...seen, ...own.filter((e) => !seen.some((s) => s.id === e.id))].sort((a, b) => a.id - b.id);
+    } }),
   }),
 });
 
@@ -57,7 +69,7 @@ LedgerEntryType.implement({
   description: '转办台账: one department\'s share of carrying out an instruction, and its feedback.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    instruction: t.field({ type: InstructionType, nullable: true, resolve: (e, _a, ctx) => ctx.loaders.one(InstructionSchema).load(e.instructionId) }),
+    instruction: t.field({ type: InstructionType, nullable: true, resolve: (e, _a, ctx) => byId(ctx, InstructionSchema, e.instructionId, callerUnit(ctx.caller) === e.unitId) }),
     unit: t.field({ type: GovernmentUnitRef, nullable: true, resolve: (e) => unitRef(e.unitId) }),
     task: t.exposeString('task'),
     dueOn: t.exposeString('dueOn'),
@@ -126,8 +138,11 @@ builder.queryField('ledgerEntries', (t) =>
       if (district) where.push({ district: String(district) });
       if (unitId) where.push({ unitId: parseId(unitId, 'unitId') });
       if (status) where.push({ status });
-      // A department sees its own share of the ledger, not the other departments'.
-      if (hasRole(ctx.caller, 'unit') && !hasRole(ctx.caller, 'staff', 'leader')) where.push({ unitId: Number(ctx.caller.unitId ?? 0) });
+      // A department sees its own share of the ledger, not the other departments', wherever it is.
+      if (hasRole(ctx.caller, 'unit') && !ctx.caller.roles.some((r) => OFFICE_ROLES.includes(r))) {
+        where.push({ unitId: callerUnit(ctx.caller) ?? 0 });
+        return findPage(assignedRowsEm(ctx), LedgerEntrySchema, { $and: where }, { first, after });
+      }
       return findPage(ctx.em, LedgerEntrySchema, { $and: where }, { first, after });
     },
   }),

@@ -85,7 +85,8 @@ describe.each(databases())('outcomes, instructions and the conversion ledger on 
     const financeUser = testCaller(['unit'], CITY, null, String(finance.id));
     const reply = (e: any, caller: any, feedback = '已完成农村生活污水治理项目12个。') =>
       module.execute(`mutation($f: String!) { replyToLedgerEntry(id: "${e.id}", version: ${e.version}, feedback: $f) { id status version feedback availableActions } }`, { f: feedback }, caller);
-    expect((await reply(entries[0], financeUser)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Another department does not read an entry not assigned to it: hidden, as any row it may not see.
+    expect((await reply(entries[0], financeUser)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await reply(entries[0], staff)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await reply(entries[0], ecologyUser, '太短')).errors?.[0].extensions?.field).toBe('feedback');
     let e = (await reply(entries[0], ecologyUser)).data!.replyToLedgerEntry as any;

@@ -43,6 +43,8 @@ export async function recordDonation(ctx: RequestContext, input: DonationInput):
   if (input.memberId !== null) {
     const member = await ctx.em.findOne(MemberSchema, { id: input.memberId }, { filters: false });
     if (!member) throw inputError('input.memberId', 'exists', `no member has id ${input.memberId}`);
+    // The donor must be one of the caller's own members, not another district's.
+    await assertWritableDistrict(ctx, member.district, 'input.memberId');
   }
   return ctx.em.transactional(async (em) => {
     const donation = em.create(DonationSchema, { ...input, district: campaign.district, public: true });

@@ -118,8 +118,12 @@ describe.each(databases())('assessments on $name', ({ url }) => {
     expect(splitAndShare.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rules.items.0.jointLeadShare' });
     const noCategory = await module.execute(set, { i: { district: CITY, year: 2027, rules: { name: 'x', items: [{ kind: 'proposal.filed', category: 'b', points: 3 }], minimums: [{ category: 'c', count: 1, label: 'x' }], grades: [{ name: 'g', min: 0 }] } } }, staff);
     expect(noCategory.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rules.minimums.0.category' });
-    const rules = await module.execute(`{ scoringRules(district: "${CITY}", year: 2027) { version } }`);
-    expect((rules.data!.scoringRules as any).version).toBe(3);
+    const rulesOf = (caller?: ReturnType<typeof testCaller>) => module.execute(`{ scoringRules(district: "${CITY}", year: 2027) { version } }`, {}, caller);
+    expect(((await rulesOf(staff)).data!.scoringRules as any).version).toBe(3);
+    expect(((await rulesOf(testCaller(['member'], CITY, '3'))).data!.scoringRules as any).version).toBe(3);
+    // Not public: neither anonymous callers nor another district's staff read them.
+    expect((await rulesOf()).data!.scoringRules).toBeNull();
+    expect((await rulesOf(testCaller(['staff'], '341002'))).data!.scoringRules).toBeNull();
   });
   it('ranks only members serving at the year\'s end: a member suspended in the year is assessed but not ranked', async () => {
     const suspend = `mutation($id: ID!, $on: String!) { updateMemberProfile(id: $id, input: { status: SUSPENDED, effectiveOn: $on }) { status } }`;

@@ -138,9 +138,14 @@ builder.queryField('scoringRules', (t) =>
   t.field({
     type: ScoringRulesType,
     nullable: true,
+    description: 'The rules in force for a district and year. Not public: those working for the district (the city for those below) and its own members, whom they score; null for anyone else.',
     args: { district: t.arg.id({ required: true }), year: t.arg.int({ required: true }) },
-    resolve: (_root, { district, year }, ctx) =>
-      ctx.em.findOne(ScoringRuleSetSchema, { district: String(district), year }, { orderBy: { version: 'desc' }, filters: false }),
+    resolve: (_root, { district, year }, ctx) => {
+      const code = String(district);
+      // A member reads the rules that score them; everyone else only what the district filter lets through.
+      const ownMember = ctx.caller.memberId !== null && ctx.caller.district === code;
+      return ctx.em.findOne(ScoringRuleSetSchema, { district: code, year }, { orderBy: { version: 'desc' }, ...(ownMember ? { filters: false } : {}) });
+    },
   }),
 );
 

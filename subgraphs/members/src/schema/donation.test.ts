@@ -59,4 +59,19 @@ describe.each(databases())('donations on $name', ({ url }) => {
     expect(otherDistrict.errors?.[0].extensions?.code).toBe('CROSS_DISTRICT');
     expect((await campaign()).donations.length).toBe(before);
   });
+
+  it('refuses a district\'s staff recording a donation by another district\'s member', async () => {
+    const ownStaff = testCaller(['staff'], '341002');
+    const created = await module.execute(
+      `mutation($i: CreateDonationCampaignInput!) { createDonationCampaign(input: $i) { id } }`,
+      { i: { district: '341002', title: '屯溪区助学捐款', purpose: '资助困难学生', startsOn: '2024-09-01', endsOn: '2024-09-30' } },
+      ownStaff,
+    );
+    const campaignId = (created.data!.createDonationCampaign as any).id;
+    const stranger = demoMembers().find((m) => m.district === '341021')!;
+    const neighbour = demoMembers().find((m) => m.district === '341002')!;
+    const give = (memberId: number) => module.execute(record, { i: { campaignId, memberId: String(memberId), kind: 'MONEY', amountYuan: 500, donatedOn: '2024-09-10' } }, ownStaff);
+    expect((await give(stranger.id)).errors?.[0].extensions).toMatchObject({ code: 'CROSS_DISTRICT', field: 'input.memberId' });
+    expect((await give(neighbour.id)).errors).toBeUndefined();
+  });
 });

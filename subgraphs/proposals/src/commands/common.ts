@@ -1,6 +1,7 @@
-import { appError, canSeeDistrict, emit, ErrorCode, inputError, notFound, writeInBatches, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, callerUnit, canSeeDistrict, emit, ErrorCode, hasRole, inputError, notFound, writeInBatches, type EntityManager, type RequestContext } from '@cppcc/kit';
 import { proposalRegistered } from '@cppcc/events';
 import { CosignerSchema } from '../entities/cosigner.entity.js';
+import { HandlingTaskSchema } from '../entities/handling-task.entity.js';
 import { ProposalSchema, type Proposal } from '../entities/proposal.entity.js';
 import { proposalWorkflow, type ProposalAction, type ProposalRecord } from '../workflow.js';
 
@@ -53,11 +54,27 @@ export async function isProposer(em: EntityManager, ctx: RequestContext, proposa
 }
 
 /**
- * May the caller see this proposal? Public ones, their district's, and their own (as author or
- * co-signer). Batched over a request, for the entity resolver and the single query.
+ * Does the caller see the proposal as one working for its district? Office roles do, except a
+ * draft: that is its authors', co-signers' and the district staff's only (README, "Who sees what").
+ */
+export function officeSees(ctx: RequestContext, proposal: Pick<Proposal, 'district' | 'status'>): boolean {
+  return canSeeDistrict(ctx.caller, proposal.district) && (proposal.status !== 'DRAFT' || hasRole(ctx.caller, 'staff'));
+}
+
+/** Is the proposal assigned to the caller's unit (a handling task of its own, returned or not)? */
+async function isAssigned(em: EntityManager, ctx: RequestContext, proposal: Proposal): Promise<boolean> {
+  const unit = callerUnit(ctx.caller);
+  return unit !== null && (await em.count(HandlingTaskSchema, { proposalId: proposal.id, unitId: unit })) > 0;
+}
+
+/**
+ * May the caller see this proposal? Public ones, their district's (office roles), those assigned to
+ * their unit, and their own (as author or co-signer). Batched over a request, for the entity resolver and the single query.
  */
 export async function maySeeProposal(ctx: RequestContext, proposal: Proposal): Promise<boolean> {
-  if (proposal.public || canSeeDistrict(ctx.caller, proposal.district)) return true;
+  if (proposal.public || officeSees(ctx, proposal)) return true;
+  const unit = callerUnit(ctx.caller);
+  if (unit && (await ctx.loaders.many(HandlingTaskSchema, 'proposalId').load(proposal.id)).some((t) => t.unitId === unit)) return true;
   const me = ctx.caller.memberId;
   if (!me) return false;
   if (me === String(proposal.authorId)) return true;
@@ -70,7 +87,7 @@ export async function maySeeProposal(ctx: RequestContext, proposal: Proposal): P
  */
 export async function loadProposal(em: EntityManager, ctx: RequestContext, id: number): Promise<Proposal> {
   const proposal = await em.findOne(ProposalSchema, { id }, { filters: false });
-  if (!proposal || !(proposal.public || canSeeDistrict(ctx.caller, proposal.district) || (await isProposer(em, ctx, proposal)))) {
+  if (!proposal || !(proposal.public || officeSees(ctx, proposal) || (await isAssigned(em, ctx, proposal)) || (await isProposer(em, ctx, proposal)))) {
     throw notFound('proposal', id);
   }
   return proposal;

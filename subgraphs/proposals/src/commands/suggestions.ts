@@ -1,4 +1,4 @@
-import { appError, audit, canSeeDistrict, ErrorCode, hasRole, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, audit, callerUnit, canSeeDistrict, ErrorCode, hasRole, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
 import type { Proposal } from '../entities/proposal.entity.js';
 import { MemberSuggestionSchema, type MemberSuggestion } from '../entities/suggestion.entity.js';
 import { suggestionWorkflow, type SuggestionAction } from '../workflow.js';
@@ -31,7 +31,7 @@ export function maySeeSuggestion(ctx: RequestContext, s: MemberSuggestion): bool
   return (
     (hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, s.district)) ||
     (ctx.caller.memberId !== null && s.authorIds.includes(Number(ctx.caller.memberId))) ||
-    (s.unitId !== null && ctx.caller.unitId === String(s.unitId))
+    (s.unitId !== null && callerUnit(ctx.caller) === s.unitId)
   );
 }
 

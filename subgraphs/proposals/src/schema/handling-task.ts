@@ -1,4 +1,4 @@
-import { assertKnownDistrict, connectionType, findPage, hasRole, pageArgs, parseId } from '@cppcc/kit';
+import { assertKnownDistrict, callerUnit, connectionType, findPage, pageArgs, parseId } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
 import { today } from '../commands/common.js';
@@ -104,9 +104,9 @@ builder.queryField('handlingTasks', (t) =>
     authScopes: { authenticated: true },
     args: { filter: t.arg({ type: TaskFilter, required: false }), ...pageArgs(t) },
     resolve: (_r, { filter, first, after }, ctx) => {
-      const where: FilterQuery<HandlingTask>[] = [{ district: { $in: ctx.caller.districts } }];
-      const ownUnit = hasRole(ctx.caller, 'unit') && !hasRole(ctx.caller, 'staff', 'operator', 'leader') ? ctx.caller.unitId : null;
-      if (ownUnit) where.push({ unitId: Number(ownUnit) });
+      // Office roles: their districts' tasks; a unit: its own (callerUnit), nothing without a unit id.
+      const unit = callerUnit(ctx.caller);
+      const where: FilterQuery<HandlingTask>[] = [{ $or: [{ district: { $in: ctx.caller.districts } }, ...(unit ? [{ unitId: unit }] : [])] }];
       if (filter?.unit) where.push({ unitId: parseId(filter.unit, 'filter.unit') });
       if (filter?.district) where.push({ district: String(filter.district) });
       if (filter?.status) where.push({ status: filter.status });

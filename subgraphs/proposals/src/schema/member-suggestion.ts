@@ -1,4 +1,4 @@
-import { appError, AuditEntrySchema, auditEntryType, connectionType, ErrorCode, findPage, hasRole, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import { appError, assignedRowsEm, AuditEntrySchema, auditEntryType, callerUnit, connectionType, ErrorCode, findPage, hasRole, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
 import { answerSuggestion, archiveSuggestion, forwardSuggestion, maySeeSuggestion } from '../commands/suggestions.js';
@@ -65,8 +65,11 @@ builder.queryField('memberSuggestions', (t) =>
       if (district) where.push({ district: String(district) });
       if (status) where.push({ status });
       if (hasRole(ctx.caller, 'staff')) where.push({ district: { $in: ctx.caller.districts } });
-      else if (hasRole(ctx.caller, 'unit') && ctx.caller.unitId) where.push({ unitId: Number(ctx.caller.unitId) });
-      else throw appError(ErrorCode.FORBIDDEN, 'memberSuggestions: staff and handling units only; authors see theirs on Proposal.memberSuggestion');
+      else if (hasRole(ctx.caller, 'unit')) {
+        // Those forwarded to the caller's unit, wherever the filter would hide them.
+        where.push({ unitId: callerUnit(ctx.caller) ?? 0 });
+        return findPage(assignedRowsEm(ctx), MemberSuggestionSchema, { $and: where }, { first, after });
+      } else throw appError(ErrorCode.FORBIDDEN, 'memberSuggestions: staff and handling units only; authors see theirs on Proposal.memberSuggestion');
       return findPage(ctx.em, MemberSuggestionSchema, { $and: where }, { first, after });
     },
   }),

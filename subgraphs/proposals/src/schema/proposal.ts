@@ -1,4 +1,4 @@
-import { connectionType, findPage, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import { connectionType, findPage, hasRole, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -116,7 +116,8 @@ builder.queryField('proposals', (t) =>
     type: ProposalConnection,
     args: { filter: t.arg({ type: ProposalFilter, required: false }), ...pageArgs(t) },
     resolve: async (_root, { filter, first, after }, ctx) => {
-      const where: FilterQuery<Proposal>[] = [];
+      // Drafts are the district staff's (and their authors', who find them on Member.proposals).
+      const where: FilterQuery<Proposal>[] = hasRole(ctx.caller, 'staff') ? [] : [{ status: { $ne: 'DRAFT' } }];
       if (filter?.district) where.push({ district: String(filter.district) });
       if (filter?.status) where.push({ status: filter.status });
       if (filter?.category) where.push({ category: filter.category });
