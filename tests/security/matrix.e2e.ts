@@ -1,7 +1,7 @@
 import { CITY, governmentUnits, members as demoMembers } from '@cppcc/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../harness.js';
-import { DONATION_CAMPAIGN_DISTRICT, READS, WHO, WRITES, type CallerSpec, type Fixture, type Found, type ReadRow, type WriteContext } from './role-table.js';
+import { REFERRING_DISTRICT, READS, WHO, WRITES, type CallerSpec, type Fixture, type Found, type ReadRow, type WriteContext } from './role-table.js';
 
 /**
  * The roles × districts matrix, generated from the role table: every caller (anonymous; each
@@ -30,7 +30,7 @@ describe('roles × districts matrix (from tests/security/role-table.ts)', () => 
   let oracle: string;
   const callers: Caller[] = [];
   const fixture: Fixture = { memberOf: {}, rulesYear: 2031 };
-  const context: WriteContext = { memberOf: fixture.memberOf, campaign: { id: '' }, submittedOf: {} };
+  const context: WriteContext = { memberOf: fixture.memberOf, campaign: { id: '' }, partnerId: '', submittedOf: {} };
 
   const ask = async (query: string, variables: Record<string, unknown>, token?: string) => (await stack.post({ query, variables }, { token })).body;
   const must = async (query: string, variables: Record<string, unknown>, token?: string) => {
@@ -65,10 +65,11 @@ describe('roles × districts matrix (from tests/security/role-table.ts)', () => 
     }
     const campaign = await must(
       'mutation($i: CreateDonationCampaignInput!) { createDonationCampaign(input: $i) { id } }',
-      { i: { district: DONATION_CAMPAIGN_DISTRICT, title: '矩阵助学捐款', purpose: '测试', startsOn: '2024-09-01', endsOn: '2024-09-30' } },
+      { i: { district: REFERRING_DISTRICT, title: '矩阵助学捐款', purpose: '测试', startsOn: '2024-09-01', endsOn: '2024-09-30' } },
       cityStaff,
     );
     context.campaign.id = campaign.createDonationCampaign.id;
+    context.partnerId = (await must('{ partnerCommittees(first: 1) { nodes { id } } }', {}, oracle)).partnerCommittees.nodes[0].id;
     for (const d of DISTRICTS) {
       const submitted = (await must('query($d: ID) { proposals(filter: { district: $d, status: SUBMITTED }, first: 1) { nodes { id version } } }', { d }, oracle)).proposals.nodes[0];
       if (submitted) context.submittedOf[d] = { id: submitted.id, version: submitted.version };

@@ -185,13 +185,16 @@ export interface WriteRow {
 
 export interface WriteContext {
   memberOf: Record<string, number>;
-  /** A donation campaign of DONATION_CAMPAIGN_DISTRICT, created beforehand. */
+  /** A donation campaign of REFERRING_DISTRICT, created beforehand. */
   campaign: { id: string };
+  /** A partner committee of the inter-city exchange plugin. */
+  partnerId: string;
   /** A submitted proposal of each district and its version. */
   submittedOf: Record<string, { id: string; version: number }>;
 }
 
-export const DONATION_CAMPAIGN_DISTRICT = '341002';
+/** The district whose record (a donation campaign, an exchange visit) refers to another district's member in the write rows. */
+export const REFERRING_DISTRICT = '341002';
 
 const staffOf = (c: CallerSpec, target: string) => (c.who === 'staff' || c.who === 'admin') && c.works.includes(target);
 
@@ -201,7 +204,7 @@ export const WRITES: WriteRow[] = [
     mutation: 'mutation($i: RecordDonationInput!) { recordDonation(input: $i) { id } }',
     vars: (target, x) => ({ i: { campaignId: x.campaign.id, memberId: String(x.memberOf[target]), kind: 'MONEY', amountYuan: 10, donatedOn: '2024-09-10' } }),
     // Only those working for both the campaign's district and the member's may.
-    allowed: (c, target) => staffOf(c, DONATION_CAMPAIGN_DISTRICT) && staffOf(c, target),
+    allowed: (c, target) => staffOf(c, REFERRING_DISTRICT) && staffOf(c, target),
   },
   {
     module: 'members', record: 'scoring rules',
@@ -244,6 +247,12 @@ export const WRITES: WriteRow[] = [
     mutation: 'mutation($i: RecordStaffChangeInput!) { recordStaffChange(input: $i) { id } }',
     vars: (target) => ({ i: { district: target, kind: 'PROMOTION', person: '矩阵', grade: '一级科员', post: '科员', startsOn: '2024-03-01' } }),
     allowed: staffOf,
+  },
+  {
+    module: 'inter-city-exchange', record: 'an exchange visit of 341002 whose delegation is another district\'s member (plugin)',
+    mutation: 'mutation($i: PlanExchangeVisitInput!) { planExchangeVisit(input: $i) { id } }',
+    vars: (target, x) => ({ i: { district: REFERRING_DISTRICT, partnerId: x.partnerId, direction: 'OUTGOING', startsOn: '2026-10-10', endsOn: '2026-10-12', topics: ['矩阵'], delegation: [String(x.memberOf[target])] } }),
+    allowed: (c, target) => staffOf(c, REFERRING_DISTRICT) && staffOf(c, target),
   },
   {
     module: 'proposals', record: 'filing a submitted proposal',

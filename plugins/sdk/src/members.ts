@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { inputError, defineMigration, type EventHandler, type RequestContext } from '@cppcc/kit';
+import { appError, canSeeDistrict, defineMigration, ErrorCode, inputError, type EventHandler, type RequestContext } from '@cppcc/kit';
 import { memberRegistered } from '@cppcc/events';
 
 /**
@@ -40,7 +40,9 @@ export const applyMemberRegistered: EventHandler = async (em, event) => {
 
 /**
  * Refuses a list naming anyone who is not a serving member: `field.i` and the rule
- * (`known-member`: no such member; `active-member`: suspended or left). Reads before any write.
+ * (`known-member`: no such member; `active-member`: suspended or left), or a member of a
+ * district the caller does not work for (CROSS_DISTRICT): a district's records name its own
+ * members (the city's, those of the districts below). Reads before any write.
  */
 export async function assertMembers(ctx: RequestContext, ids: readonly string[], field: string): Promise<PluginMember[]> {
   const rows = ids.length ? await ctx.em.find(PluginMemberSchema, { memberId: { $in: [...new Set(ids)] } }, { filters: false }) : [];
@@ -49,6 +51,9 @@ export async function assertMembers(ctx: RequestContext, ids: readonly string[],
     const member = byId.get(id);
     if (!member) throw inputError(`${field}.${i}`, 'known-member', `no member has id ${id}`);
     if (member.status !== 'ACTIVE') throw inputError(`${field}.${i}`, 'active-member', `${member.name} is ${member.status.toLowerCase()}, not a serving member`);
+    if (!canSeeDistrict(ctx.caller, member.district)) {
+      throw appError(ErrorCode.CROSS_DISTRICT, `${field}.${i}: member ${id} belongs to district ${member.district}, which you do not work for`, { field: `${field}.${i}` });
+    }
     return member;
   });
 }
