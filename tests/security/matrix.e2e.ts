@@ -88,7 +88,7 @@ describe('roles × districts matrix (from tests/security/role-table.ts)', () => 
     }
     // A unit token that names no unit is given nothing that is not public.
     callers.push({ label: `unit-without-id@${A}`, who: 'unit', district: A, works: [A], token: await stack.token({ roles: ['unit'], district: A }), unitId: null, memberId: null });
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     console.log(
