@@ -3,7 +3,7 @@
 // members and consultation records fill. Writes outbox rows only; each module's relay publishes
 // them (within a second while it runs, else on its next start).
 import { parseArgs } from 'node:util';
-import { migrate, openDatabase, readSettings, systemEm } from '@cppcc/kit';
+import { migrate, openDatabase, processSettings, systemEm } from '@cppcc/kit';
 import { installedModules } from '@cppcc/schema';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean' } } });
@@ -17,7 +17,7 @@ if (unknown.length > 0) {
   console.error(`announce: ${unknown.join(', ')}: no such module announces anything; choose from ${modules.map((m) => m.name).join(', ')}`);
   process.exit(2);
 }
-const settings = readSettings();
+const settings = processSettings();
 for (const definition of positionals.length > 0 ? modules.filter((m) => positionals.includes(m.name)) : modules) {
   const orm = await openDatabase({ module: definition.name, entities: definition.entities, migrations: definition.migrations, url: settings.databaseUrl, dataDir: settings.dataDir });
   try {

@@ -3,17 +3,18 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readSettings, ROUTER_SECRET_HEADER } from '@cppcc/kit';
+import { childEnvironment, processSettings, readSettings, ROUTER_SECRET_HEADER } from '@cppcc/kit';
 import { root } from './platform.js';
 
 /**
  * Side-by-side measurements in one run: both gateway engines over the same subgraphs, the
  * direct-subgraph floor, start-up time and idle memory. Prints a markdown report.
  */
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-// Subgraphs and gateways run as in production (NODE_ENV=production), with a secret of this run.
+const own = processSettings();
+const DURATION = own.bench.seconds;
+const CONNECTIONS = own.bench.connections;
+const ROUNDS = own.bench.rounds;
+// Subgraphs and gateways run as in production (NODE_ENV=production), with a secret of this run;
 const production = {
   NODE_ENV: 'production',
   GATEWAY_SECRET: randomBytes(24).toString('hex'),
@@ -25,7 +26,7 @@ const production = {
   ALLOW_DEMO_DATA: 'true',
   ALLOW_DEMO_TOKENS: 'true',
 };
-const settings = readSettings({ ...process.env, ...production });
+const settings = readSettings(childEnvironment(production));
 const tsx = path.join(root, 'node_modules/.bin/tsx');
 const readmeQuery = /```graphql\n([\s\S]*?)```/.exec(fs.readFileSync(path.join(root, 'README.md'), 'utf8'))![1];
 const oneSubgraphQuery = '{ members(first: 20) { nodes { id name workUnit title } } }';
@@ -34,7 +35,7 @@ const children: ChildProcess[] = [];
 function start(args: string[], env: Record<string, string>, readyPattern: RegExp): Promise<{ child: ChildProcess; line: string; ms: number }> {
   const began = performance.now();
   // Its own process group, so stopping `npm start` also stops the node process npm started.
-  const child = spawn(args[0], args.slice(1), { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  const child = spawn(args[0], args.slice(1), { cwd: root, env: childEnvironment({ LOG_LEVEL: 'warn', ...env }), stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   children.push(child);
   return new Promise((resolve, reject) => {
     let buffer = '';
@@ -135,8 +136,8 @@ const only = process.argv[2]; // `npm run bench -- plugins` runs that section al
  * operator's switch takes to reach a second gateway process through Redis.
  */
 async function pluginSection(): Promise<string[]> {
-  if (!process.env.REDIS_URL) return ['(plugin section skipped: it needs REDIS_URL for two gateway processes sharing Redis)'];
-  const shared = { ...production, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-bench-')), DATABASE_URL: '', REDIS_URL: process.env.REDIS_URL };
+  if (!own.redisUrl) return ['(plugin section skipped: it needs REDIS_URL for two gateway processes sharing Redis)'];
+  const shared = { ...production, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-bench-')), DATABASE_URL: '', REDIS_URL: own.redisUrl };
   const subgraphs = await start([tsx, '--conditions=@cppcc/source', 'scripts/serve-subgraphs.ts'], shared, /^URLS /);
   const urls: Record<string, string> = JSON.parse(subgraphs.line.slice(5));
   const urlEnv = Object.fromEntries(Object.entries(urls).map(([n, u]) => [`SUBGRAPH_URL_${n.toUpperCase().replace(/-/g, '_')}`, u]));

@@ -1,10 +1,9 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createGateway, type EngineKind, type RunningGateway } from '@cppcc/gateway';
-import { createTransport, startModule, type RunningModule, type SeedOptions, type Settings, type Transport } from '@cppcc/kit';
+import { createTransport, modulePort, REPO_ROOT, startModule, type RunningModule, type SeedOptions, type Settings, type Transport } from '@cppcc/kit';
 import { installedModules } from '@cppcc/schema';
 
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository root, the same from scripts/ under tsx and from dist/scripts/ built. */
+export const root = REPO_ROOT;
 
 export interface Platform {
   gateway: RunningGateway;
@@ -25,18 +24,20 @@ export async function startPlatform(settings: Settings, options: { seed?: SeedOp
       await startModule(definition, {
         settings,
         transport,
-        port: options.modulePorts === 'free' ? 0 : definition.port,
-        seed: options.seed ?? { scale: 1 },
+        port: options.modulePorts === 'free' ? 0 : modulePort(settings, definition.name, definition.port),
+        host: settings.host,
+        seed: options.seed ?? settings.seed,
       }),
     );
   }
   const gateway = await createGateway({
     settings,
-    supergraphPath: path.join(root, 'schema/supergraph.graphql'),
+    supergraphPath: settings.supergraphPath,
     routingUrls: Object.fromEntries(modules.map((m) => [m.name, m.url])),
-    engine: options.engine,
+    engine: options.engine ?? settings.gatewayEngine,
     transport,
-    port: options.port ?? 4000,
+    port: options.port ?? settings.port ?? 4000,
+    host: settings.host,
   });
   return {
     gateway,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createTransport, OutboxEventSchema, readSettings, startModule, systemEm, type RunningModule } from '@cppcc/kit';
+import { createTransport, OutboxEventSchema, processSettings, startModule, systemEm, type RunningModule } from '@cppcc/kit';
 import { installedModules } from '@cppcc/schema';
 import pg from 'pg';
 
@@ -23,7 +23,7 @@ function bar(label: string, done: number, total: number) {
   if (done >= total) process.stderr.write('\n');
 }
 
-const settings = readSettings();
+const settings = processSettings();
 const modules = installedModules();
 // Start from nothing: the data is replaced, not added to.
 if (settings.databaseUrl) {

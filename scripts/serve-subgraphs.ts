@@ -1,12 +1,12 @@
-import { createTransport, readSettings, startModule, stopOnSignal, type RunningModule } from '@cppcc/kit';
+import { createTransport, processSettings, startModule, stopOnSignal, type RunningModule } from '@cppcc/kit';
 import { installedModules } from '@cppcc/schema';
 
 /** Every module in one process on free ports, for benchmarks: prints {name: url} as JSON. */
-const settings = readSettings();
+const settings = processSettings();
 const transport = await createTransport(settings);
 const running: RunningModule[] = [];
 for (const definition of installedModules()) {
-  running.push(await startModule(definition, { settings, transport, port: 0, seed: settings.seedDemoData ? { scale: Number(process.env.SCALE ?? 1) } : false }));
+  running.push(await startModule(definition, { settings, transport, port: 0, seed: settings.seed || { scale: 1 } }));
 }
 stopOnSignal(async () => {
   for (const m of running.reverse()) await m.stop();

@@ -1,21 +1,24 @@
 import { signDevToken } from '@cppcc/gateway';
 import { CITY } from '@cppcc/demo';
-import { readSettings, stopOnSignal } from '@cppcc/kit';
+import { processSettings, startOrExit, stopOnSignal } from '@cppcc/kit';
 import { startPlatform } from './platform.js';
 
-
-const settings = readSettings();
-const platform = await startPlatform(settings, { port: Number(process.env.PORT ?? 4000), seed: settings.seedDemoData ? { scale: 1 } : false });
+// The embedded platform: `npm start` (tsx) in development, `node dist/scripts/start.js`
+// (`npm run start:prod`) built. HOST, PORT, PORT_<MODULE>, GATEWAY_ENGINE, … are settings.
+const settings = processSettings();
+const platform = await startOrExit('platform', () => startPlatform(settings));
 stopOnSignal(() => platform.stop());
 
 // Working tokens on a production console would be credentials in its logs: only in development
 // (or with ALLOW_DEMO_TOKENS=true).
-const tokens = !settings.allowDemoTokens ? [] : [
-  ['city staff', await signDevToken(settings, { roles: ['staff'], district: CITY })],
-  ['屯溪区 staff', await signDevToken(settings, { roles: ['staff'], district: '341002' })],
-  ['屯溪区 operator (switches plugins)', await signDevToken(settings, { roles: ['operator'], district: '341002' })],
-  ['member 1 (city)', await signDevToken(settings, { roles: ['member'], district: CITY, memberId: '1' })],
-];
+const tokens = !settings.allowDemoTokens
+  ? []
+  : [
+      ['city staff', await signDevToken(settings, { roles: ['staff'], district: CITY })],
+      ['屯溪区 staff', await signDevToken(settings, { roles: ['staff'], district: '341002' })],
+      ['屯溪区 operator (switches plugins)', await signDevToken(settings, { roles: ['operator'], district: '341002' })],
+      ['member 1 (city)', await signDevToken(settings, { roles: ['member'], district: CITY, memberId: '1' })],
+    ];
 const lines = [
   '',
   `CPPCC Graph is ready in ${process.uptime().toFixed(1)} s`,

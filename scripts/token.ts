@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { readSettings, ROLES, type Role } from '@cppcc/kit';
+import { processSettings, ROLES, type Role } from '@cppcc/kit';
 
 const { values } = parseArgs({
   options: {
@@ -20,7 +20,7 @@ if (unknown.length) {
   console.error(`unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
   process.exit(2);
 }
-const settings = readSettings();
+const settings = processSettings();
 if (!settings.allowDemoTokens) {
   console.error('development tokens are off in production (ALLOW_DEMO_TOKENS=true turns them on); tokens come from your identity provider');
   process.exit(1);

@@ -9,6 +9,9 @@ import {
   createTransport,
   drainable,
   ErrorCode,
+  listen,
+  observeRequest,
+  serveMetrics,
   moduleLogger,
   encodeCaller,
   PROOF_HEADER,
@@ -78,7 +81,7 @@ export { SITE_HEADER };
 export async function createGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = moduleLogger('gateway');
   const { settings } = options;
-  const kind = options.engine ?? DEFAULT_ENGINE;
+  const kind = options.engine ?? settings.gatewayEngine ?? DEFAULT_ENGINE;
   const readToken = createTokenReader(settings);
 
   let supergraphText = '';
@@ -96,11 +99,11 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   async function load(): Promise<boolean> {
     const text = fs.readFileSync(options.supergraphPath, 'utf8');
     if (text === supergraphText) return false;
-    const nextSdl = withRoutingUrls(text, options.routingUrls);
+    const nextSdl = withRoutingUrls(text, options.routingUrls, settings.subgraphUrls);
     if (gate) gate.load(nextSdl);
     else gate = new PluginGate(nextSdl);
     const sign = subgraphSigner(settings.gatewaySecret, nextSdl);
-    const next = await createEngine(kind, { supergraphSdl: nextSdl, log, maxDepth: options.maxDepth ?? 15, gate, writeLimiter, sign, fetch: fetchSubgraph });
+    const next = await createEngine(kind, { supergraphSdl: nextSdl, log, maxDepth: options.maxDepth ?? 15, gate, writeLimiter, sign, fetch: fetchSubgraph, introspection: settings.introspection, debug: settings.hiveDebug });
     const previous = engine;
     // Requests already inside the old engine finish there; new ones go to the new one.
     engine = next;
@@ -203,6 +206,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     if (path === '/readyz' && drain.draining) return sendJson(res, 503, { status: 'stopping' });
     if (!drain.admit(req, res)) return;
     void (async () => {
+      if (path === '/metrics' && settings.metrics) return serveMetrics(res);
       if (path === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
         res.setHeader('content-type', 'text/html; charset=utf-8');
         return void res.end(landingPage({ explorer: settings.explorer, engine: kind }));
@@ -218,11 +222,11 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       }
       if (path !== '/graphql') return sendError(res, 404, 'NOT_FOUND', `no route ${path}; the graph is at /graphql`);
       const requestId = randomUUID();
-      const started = performance.now();
-      res.on('finish', () => {
-        // Client errors are logged with the request id the client also sees, so a report can be traced.
-        if (res.statusCode >= 400) log.warn({ requestId, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request failed');
-      });
+      let caller: Caller | undefined;
+      // One access line per request, with the request id the client also sees, so a report can be traced.
+      observeRequest('gateway', req, res, (ms, operation) =>
+        log.info({ requestId, operation, role: caller?.roles.join(',') || 'anonymous', district: caller?.site ?? null, status: res.statusCode, ms: Math.round(ms) }, 'request'),
+      );
       // A client never speaks for the gateway: whatever it sent in these headers is dropped.
       delete req.headers[CALLER_HEADER];
       delete req.headers[PROOF_HEADER];
@@ -236,6 +240,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
         log.info({ requestId, code: who.code, reason: who.message }, 'request refused');
         return sendError(res, who.status, who.code, who.message);
       }
+      caller = who.caller;
       // The engine forwards the caller; each subgraph fetch is signed as it leaves (sign-subgraph-request.ts).
       req.headers[CALLER_HEADER] = encodeCaller(who.caller);
       await engine.handle(req, res);
@@ -249,7 +254,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   server.keepAliveTimeout = settings.keepAliveTimeoutMs;
   server.headersTimeout = settings.keepAliveTimeoutMs + 5_000;
   const drain = drainable(server, log);
-  await new Promise<void>((resolve) => server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', resolve));
+  await listen(server, options.port ?? 4000, options.host ?? '127.0.0.1');
   const address = server.address() as AddressInfo;
   const url = `http://${options.host ?? '127.0.0.1'}:${address.port}/graphql`;
 

@@ -1,17 +1,17 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { readSettings, stopOnSignal } from '@cppcc/kit';
-import type { EngineKind } from './engines/index.js';
+import { processSettings, startOrExit, stopOnSignal } from '@cppcc/kit';
 
-// Settings first: a bad one ends the process with one line before the engines are even loaded.
-const settings = readSettings();
+// `node gateway/dist/main.js`: every setting (PORT, HOST, GATEWAY_ENGINE, SUPERGRAPH_PATH,
+// SUBGRAPH_URL_<NAME>, …) comes from the one settings module. Settings first: a bad one ends the
+// process with one line before the engines are even loaded.
+const settings = processSettings();
 const { createGateway } = await import('./gateway.js');
-const here = path.dirname(fileURLToPath(import.meta.url));
-const gateway = await createGateway({
-  settings,
-  supergraphPath: process.env.SUPERGRAPH_PATH ?? path.resolve(here, '../../schema/supergraph.graphql'),
-  engine: process.env.GATEWAY_ENGINE as EngineKind | undefined,
-  port: Number(process.env.PORT ?? 4000),
-  host: process.env.HOST ?? '127.0.0.1',
-});
+const gateway = await startOrExit('gateway', () =>
+  createGateway({
+    settings,
+    supergraphPath: settings.supergraphPath,
+    engine: settings.gatewayEngine,
+    port: settings.port ?? 4000,
+    host: settings.host,
+  }),
+);
 stopOnSignal(() => gateway.stop());

@@ -27,11 +27,12 @@ function readJoinGraph(value: EnumValueDefinitionNode): SubgraphEndpoint {
 
 /**
  * Points subgraphs somewhere else than the committed routing URLs: `overrides` by name, then
- * SUBGRAPH_URL_<NAME> variables (e.g. SUBGRAPH_URL_MEMBERS) for deployments.
+ * `configured` by the name's environment form (settings.subgraphUrls from SUBGRAPH_URL_<NAME>,
+ * e.g. SUBGRAPH_URL_MEMBERS) for deployments.
  */
-export function withRoutingUrls(supergraphSdl: string, overrides: Record<string, string> = {}, env = process.env): string {
+export function withRoutingUrls(supergraphSdl: string, overrides: Record<string, string> = {}, configured: Record<string, string> = {}): string {
   return supergraphSdl.replace(/@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g, (_match, name: string, url: string) => {
-    const next = overrides[name] ?? env[`SUBGRAPH_URL_${name.toUpperCase().replace(/-/g, '_')}`] ?? url;
+    const next = overrides[name] ?? configured[name.toUpperCase().replace(/-/g, '_')] ?? url;
     return `@join__graph(name: "${name}", url: "${next}")`;
   });
 }

@@ -1,5 +1,5 @@
 import { consultation } from '@cppcc/consultation';
-import type { ModuleDefinition } from '@cppcc/kit';
+import { processSettings, type ModuleDefinition, type Settings } from '@cppcc/kit';
 import { members } from '@cppcc/members';
 import { organization } from '@cppcc/organization';
 import { platformModule } from '@cppcc/platform';
@@ -11,8 +11,8 @@ import { plugins } from './plugins.js';
 export const coreModules: ModuleDefinition[] = [organization, members, proposals, consultation];
 
 /** The configured plugins, narrowed by CPPCC_PLUGINS when it is set. */
-export function installedPlugins(env: NodeJS.ProcessEnv = process.env): Plugin[] {
-  const wanted = env.CPPCC_PLUGINS?.trim();
+export function installedPlugins(settings: Pick<Settings, 'plugins'> = processSettings()): Plugin[] {
+  const wanted = settings.plugins?.trim();
   if (!wanted) return plugins;
   if (wanted === 'none') return [];
   const ids = wanted.split(',').map((s) => s.trim());

@@ -70,9 +70,9 @@ describe('composition with and without plugins', () => {
   });
 
   it('narrows the installed plugins with CPPCC_PLUGINS, refusing an id that is not installed', () => {
-    expect(installedPlugins({ CPPCC_PLUGINS: 'none' })).toEqual([]);
+    expect(installedPlugins({ plugins: 'none' })).toEqual([]);
     expect(installedPlugins({})).toEqual(plugins);
-    expect(() => installedPlugins({ CPPCC_PLUGINS: 'no-such-plugin' })).toThrow(/no-such-plugin, which is not installed/);
+    expect(() => installedPlugins({ plugins: 'no-such-plugin' })).toThrow(/no-such-plugin, which is not installed/);
   });
 });
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { processSettings } from '@cppcc/kit';
 import type { Plugin } from '@cppcc/plugin-sdk';
 
 /**
@@ -29,7 +30,7 @@ export function readInstalledList(file: string): string[] {
 }
 
 /** Loads each listed plugin's manifest from its package, checking it is the plugin the list names. */
-export async function loadPlugins(file: string = process.env.CPPCC_PLUGIN_LIST || INSTALLED_LIST): Promise<Plugin[]> {
+export async function loadPlugins(file: string = processSettings().pluginList ?? INSTALLED_LIST): Promise<Plugin[]> {
   const loaded: Plugin[] = [];
   for (const id of readInstalledList(file)) {
     const name = `@cppcc/plugin-${id}`;

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { serveApollo } from '@cppcc/kit';
+import { bindRequest, noteOperation, requestOf, serveApollo, subgraphFetches } from '@cppcc/kit';
 import { GraphQLError } from 'graphql';
 import { depthLimitRule } from './depth-limit.js';
 import { CALLER_HEADER, siteFromCallerHeader } from './gating.js';
@@ -21,7 +21,9 @@ function gatingPlugin(options: EngineOptions): ApolloServerPlugin<ForwardContext
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, contextValue, request }) {
+        async didResolveOperation({ document, contextValue, request, operationName }) {
+          const req = requestOf(contextValue);
+          if (req) noteOperation(req, operationName);
           const limited = await admitWrite(options.writeLimiter, document, request.operationName, contextValue.forward[CALLER_HEADER], contextValue.client);
           // Answered like the plugin gate's refusals (HTTP 200 under both engines); the code and retryAfterSeconds say it.
           if (limited) throw new GraphQLError(limited.message, { extensions: { ...limited.extensions, http: { status: 200 } } });
@@ -44,7 +46,7 @@ function gatingPlugin(options: EngineOptions): ApolloServerPlugin<ForwardContext
 export async function apolloEngine(options: EngineOptions): Promise<Engine> {
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ url }) =>
+    buildService: ({ name, url }) =>
       signFetches(
         new RemoteGraphQLDataSource<ForwardContext>({
           url,
@@ -52,6 +54,14 @@ export async function apolloEngine(options: EngineOptions): Promise<Engine> {
           fetcher: ((target: string, init: SubgraphRequestInit) => options.fetch(target, init, options.sign)) as unknown as RemoteGraphQLDataSource['fetcher'],
           willSendRequest({ request, context }) {
             for (const [key, value] of Object.entries(context.forward ?? {})) request.http?.headers.set(key, String(value));
+          },
+          didReceiveResponse({ response }) {
+            subgraphFetches.inc({ subgraph: name, outcome: response.errors?.length ? 'errors' : 'ok' });
+            return response;
+          },
+          didEncounterError(error) {
+            subgraphFetches.inc({ subgraph: name, outcome: 'failed' });
+            throw error;
           },
         }),
         options.sign,
@@ -63,6 +73,7 @@ export async function apolloEngine(options: EngineOptions): Promise<Engine> {
     csrfPrevention: false,
     // The gateway process stops on signals itself, letting requests in flight finish first.
     stopOnTerminationSignals: false,
+    introspection: options.introspection !== false,
     validationRules: [depthLimitRule(options.maxDepth)],
     plugins: [ApolloServerPluginInlineTraceDisabled(), gatingPlugin(options)],
   });
@@ -72,7 +83,7 @@ export async function apolloEngine(options: EngineOptions): Promise<Engine> {
     async handle(req: IncomingMessage, res: ServerResponse) {
       const forward = Object.fromEntries(FORWARDED_HEADERS.flatMap((h) => (typeof req.headers[h] === 'string' ? [[h, req.headers[h] as string]] : [])));
       const client = typeof req.headers[CLIENT_HEADER] === 'string' ? req.headers[CLIENT_HEADER] : undefined;
-      await serveApollo(server, req, res, async () => ({ forward, client }));
+      await serveApollo(server, req, res, async () => bindRequest<ForwardContext>({ forward, client }, req));
     },
     async stop() {
       await server.stop();

@@ -27,6 +27,10 @@ export interface EngineOptions {
   sign: SubgraphSigner;
   /** Every call to a subgraph goes through this (keep-alive, timeout, retry, stable errors). */
   fetch: SubgraphFetch;
+  /** Answer introspection (settings.introspection); default true. */
+  introspection?: boolean;
+  /** Engine debug logs and unmasked errors (HIVE_DEBUG). */
+  debug?: boolean;
 }
 
 /** Plans and executes operations over the supergraph. The rest of the gateway does not care which. */

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createGatewayRuntime, useCustomFetch } from '@graphql-hive/gateway-runtime';
-import { GraphQLError } from 'graphql';
+import { noteOperation, subgraphFetches } from '@cppcc/kit';
+import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { CALLER_HEADER, siteFromCallerHeader } from './gating.js';
 import type { EngineOptions as Options } from './engine.js';
 import { depthLimitRule } from './depth-limit.js';
@@ -24,6 +25,21 @@ const stableErrorCodes = {
         return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions });
       }),
     });
+  },
+};
+
+/** Names the operation for the access log and metrics, and counts fetches per subgraph. */
+const observing = {
+  onExecute({ args }: { args: { operationName?: string | null; document: DocumentNode; contextValue?: { req?: IncomingMessage } } }) {
+    const req = args.contextValue?.req;
+    const named = args.document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName));
+    if (req) noteOperation(req, args.operationName ?? named?.name?.value);
+  },
+  onSubgraphExecute({ subgraphName }: { subgraphName: string }) {
+    return ({ result }: { result: unknown }) => {
+      const errors = (result as { errors?: unknown[] } | null)?.errors;
+      subgraphFetches.inc({ subgraph: subgraphName, outcome: errors?.length ? 'errors' : 'ok' });
+    };
   },
 };
 
@@ -51,9 +67,10 @@ export async function hiveEngine(options: EngineOptions): Promise<Engine> {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'CPPCC Graph' },
-    logging: process.env.HIVE_DEBUG ? 'debug' : false,
-    maskedErrors: !process.env.HIVE_DEBUG,
-    plugins: () => [{ onValidate: ({ addValidationRule }: any) => addValidationRule(depthLimitRule(options.maxDepth)) }, stableErrorCodes, gating(options), signingPlugin(options.sign), useCustomFetch(((url: string, init: SubgraphRequestInit) => options.fetch(url, init, options.sign)) as never)],
+    disableIntrospection: options.introspection === false ? {} : undefined,
+    logging: options.debug ? 'debug' : false,
+    maskedErrors: !options.debug,
+    plugins: () => [observing, { onValidate: ({ addValidationRule }: any) => addValidationRule(depthLimitRule(options.maxDepth)) }, stableErrorCodes, gating(options), signingPlugin(options.sign), useCustomFetch(((url: string, init: SubgraphRequestInit) => options.fetch(url, init, options.sign)) as never)],
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) =>
         Object.fromEntries(FORWARDED_HEADERS.map((h) => [h, request.headers.get(h)])),

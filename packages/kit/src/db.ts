@@ -106,6 +106,17 @@ export async function migrate(orm: Orm): Promise<void> {
   await orm.getMigrator().up();
 }
 
+/**
+ * For processes that must not migrate (MIGRATE_ON_START=false, production replicas): refuses to
+ * run on a schema that is behind the code, naming the step that brings it up to date.
+ */
+export async function requireMigrated(orm: Orm, module: string): Promise<void> {
+  const pending = await orm.getMigrator().getPendingMigrations();
+  if (pending.length > 0) {
+    throw new Error(`${module}: ${pending.length} migration(s) pending (${pending.map((m) => m.name).join(', ')}); run \`npm run migrate\` first (or MIGRATE_ON_START=true)`);
+  }
+}
+
 /** A fork for work that is nobody's request: seeding, event consumers, the relay. */
 export function systemEm(orm: Orm): EntityManager {
   const em = orm.em.fork() as EntityManager;

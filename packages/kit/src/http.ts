@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from './errors.js';
@@ -23,6 +23,24 @@ async function readBodyOnce(req: IncomingMessage): Promise<string> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Listens on host:port, rejecting (instead of an unhandled 'error' event) when it cannot, with a
+ * message an operator can act on.
+ */
+export async function listen(server: Server, port: number, host: string, setting = 'PORT'): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      const why = err.code === 'EADDRINUSE' ? 'is in use' : err.code === 'EACCES' ? 'needs privileges' : err.code === 'EADDRNOTAVAIL' ? 'is not an address of this machine' : err.message;
+      reject(Object.assign(new Error(`cannot listen on ${host}:${port}: ${err.code === 'EADDRNOTAVAIL' ? `${host} ${why}` : `the port ${why}`} (set ${err.code === 'EADDRNOTAVAIL' ? 'HOST' : setting})`), { code: err.code }));
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
 }
 
 /** Writes a GraphQL-shaped error response (for failures before GraphQL execution starts). */

@@ -16,6 +16,7 @@ export * from './http.js';
 export * from './idempotency.js';
 export * from './loaders.js';
 export * from './log.js';
+export * from './metrics.js';
 export * from './migration.js';
 export * from './module.js';
 export * from './pagination.js';

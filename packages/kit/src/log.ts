@@ -1,10 +1,11 @@
 import { pino, type Logger } from 'pino';
+import { processSettings } from './config.js';
 
 export type { Logger };
 
 /** Structured JSON logs on stdout; one child logger per module. */
 export const rootLogger: Logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'),
+  level: processSettings().logLevel,
   base: undefined,
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },

@@ -12,11 +12,12 @@ import { ANONYMOUS, type Caller } from './caller.js';
 import { createCallTrust } from './call-trust.js';
 import type { Settings } from './config.js';
 import { createContext, currentRequest, type RequestContext } from './context.js';
-import { migrate, openDatabase, systemEm, type EntityManager, type Orm } from './db.js';
+import { migrate, openDatabase, requireMigrated, systemEm, type EntityManager, type Orm } from './db.js';
 import { ErrorCode, inputError } from './errors.js';
-import { readJsonRequest, sendError, sendJson, serveApollo } from './http.js';
+import { listen, readJsonRequest, sendError, sendJson, serveApollo } from './http.js';
 import { claimKey, IDEMPOTENCY_HEADER, isMutation, keepAnswer, keyOwner, MAX_KEY_LENGTH, operationHash } from './idempotency.js';
 import { moduleLogger } from './log.js';
+import { bindRequest, noteOperation, observeRequest, requestOf, serveMetrics, watchModule } from './metrics.js';
 import { drainable } from './shutdown.js';
 import type { ModuleDefinition, SeedOptions } from './module.js';
 
@@ -49,6 +50,18 @@ export interface RunningModule {
   execute(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<FormattedExecutionResult>;
   stop(): Promise<void>;
 }
+
+/** Names each request's operation for the metrics (GET /metrics). */
+const operationPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, operationName }) {
+        const req = requestOf(contextValue);
+        if (req) noteOperation(req, operationName);
+      },
+    };
+  },
+};
 
 /**
  * Publishes a mutation's events as it answers. On the in-process bus the answer waits for it,
@@ -86,7 +99,8 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
     dataDir: settings.dataDir,
     onQuery: options.onQuery,
   });
-  await migrate(orm);
+  if (settings.migrateOnStart) await migrate(orm);
+  else await requireMigrated(orm, definition.name);
 
   let seeded = false;
   if (options.seed && definition.seed) {
@@ -100,6 +114,7 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
   const announced = await announceOnce(orm, definition, seeded);
   if (announced > 0) log.info({ events: announced, version: definition.announceVersion ?? 1 }, 'records announced again for other modules\' replicas');
 
+  const unwatch = watchModule(definition.name, orm);
   const relay = startRelay(orm, options.transport, { retainMs: settings.outboxRetainHours * 3600_000 });
   await relay.kick();
   const subscriptions: Subscription[] = [];
@@ -116,10 +131,10 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
   const server = new ApolloServer<RequestContext>({
     schema: definition.schema,
     includeStacktraceInErrorResponses: false,
-    csrfPrevention: false,
-    // The process stops on signals itself (serve.ts), letting requests in flight finish first.
+    // The process's own stopOnSignal drains and exits 0; Apollo's handler would re-raise the signal.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), relayPlugin(relay, options.transport.kind === 'memory')],
+    csrfPrevention: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), relayPlugin(relay, options.transport.kind === 'memory'), operationPlugin],
     formatError: (formatted, error) => {
       const original = (error as GraphQLError).originalError;
       const known = formatted.extensions?.code && formatted.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR;
@@ -195,6 +210,7 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
         const bus = await busHealth(options.transport, relay);
         return sendJson(res, 200, { status: bus.status === 'connected' ? 'ready' : 'degraded', module: definition.name, ...(bus.status === 'connected' ? {} : { degraded: { bus: bus.reason } }), bus });
       }
+      if (req.method === 'GET' && url.startsWith('/metrics') && settings.metrics) return serveMetrics(res);
       const proof = await trust.check(req);
       if (!proof.ok) {
         log.warn({ reason: proof.reason, remote: req.socket.remoteAddress }, 'call without gateway proof refused');
@@ -202,12 +218,13 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
         return sendError(res, proof.status, proof.code, message);
       }
       const requestId = (req.headers['x-request-id'] as string) ?? randomUUID();
+      observeRequest(definition.name, req, res);
       await currentRequest.run({ module: definition.name, requestId }, async () => {
         const read = await readJsonRequest(req, res);
         if (!read) return;
         const key = req.headers[IDEMPOTENCY_HEADER];
         if (typeof key === 'string' && key !== '' && isMutation(read.body)) return serveIdempotent(req, res, read.body, key, proof.caller, requestId);
-        return serveApollo(server, req, res, async () => createContext(orm, definition.name, proof.caller, requestId), { body: read.body });
+        return serveApollo(server, req, res, async () => bindRequest(createContext(orm, definition.name, proof.caller, requestId), req), { body: read.body });
       });
     })().catch((err) => {
       log.error({ err }, 'request failed');
@@ -221,7 +238,7 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
 
   let url = '';
   if (options.listen !== false) {
-    await new Promise<void>((resolve) => httpServer.listen(options.port ?? definition.port, options.host ?? '127.0.0.1', resolve));
+    await listen(httpServer, options.port ?? definition.port, options.host ?? '127.0.0.1', `PORT or PORT_${definition.name.toUpperCase().replace(/-/g, '_')}`);
     const address = httpServer.address() as AddressInfo;
     url = `http://${options.host ?? '127.0.0.1'}:${address.port}/graphql`;
     log.info({ url }, 'subgraph listening');
@@ -251,6 +268,7 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
       await relay.stop();
       await server.stop();
       await trust.close();
+      unwatch();
       await orm.close();
     },
   };

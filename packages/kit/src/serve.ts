@@ -1,7 +1,7 @@
 import { memoryTransport } from './bus/memory.js';
 import { redisTransport } from './bus/redis.js';
 import type { Transport } from './bus/event.js';
-import { readSettings, type Settings } from './config.js';
+import { failStartup, modulePort, processSettings, type Settings } from './config.js';
 import { moduleLogger } from './log.js';
 import type { ModuleDefinition } from './module.js';
 import { startModule, type RunningModule } from './runtime.js';
@@ -25,7 +25,7 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
  * handlers libraries install (Apollo Server's, Yoga's dispose-on-terminate) would stop an engine
  * under requests still running, so they are removed. A second signal while stopping exits at once.
  */
-export function stopOnSignal(stop: () => Promise<void>, { deadlineMs = readSettings().shutdownTimeoutMs } = {}): void {
+export function stopOnSignal(stop: () => Promise<void>, { deadlineMs = processSettings().shutdownTimeoutMs } = {}): void {
   const log = moduleLogger('process');
   let stopping = false;
   const handler = (signal: NodeJS.Signals) => {
@@ -63,18 +63,33 @@ export function stopOnSignal(stop: () => Promise<void>, { deadlineMs = readSetti
   process.on('newListener', foreign);
 }
 
-/** Serves one module as its own process (the production shape): `PORT` overrides its port. */
+/**
+ * Runs a process's startup; anything that stops it from starting (a busy port, a schema behind
+ * the code, an unreachable database) is one line on stderr and exit code 1, not a stack trace.
+ */
+export async function startOrExit<T>(role: string, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (err) {
+    return failStartup(`${role} did not start: ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** Serves one module as its own process (the production shape): `PORT` (or `PORT_<MODULE>`) overrides its port. */
 export async function serveAlone(definition: ModuleDefinition): Promise<RunningModule> {
-  const settings = readSettings();
+  const settings = processSettings();
   const log = moduleLogger(definition.name);
   if (!settings.redisUrl) log.warn('REDIS_URL is not set: events stay inside this process');
-  const transport = await createTransport(settings);
-  const running = await startModule(definition, {
-    settings,
-    transport,
-    port: process.env.PORT ? Number(process.env.PORT) : definition.port,
-    host: process.env.HOST ?? '127.0.0.1',
-    seed: settings.seedDemoData ? { scale: 1 } : false,
+  const { running, transport } = await startOrExit(definition.name, async () => {
+    const transport = await createTransport(settings);
+    const running = await startModule(definition, {
+      settings,
+      transport,
+      port: settings.port ?? modulePort(settings, definition.name, definition.port),
+      host: settings.host,
+      seed: settings.seed,
+    });
+    return { running, transport };
   });
   stopOnSignal(async () => {
     await running.stop();

@@ -14,6 +14,7 @@ import {
   type Orm,
   memoryTransport,
   readSettings,
+  processSettings,
   redisTransport,
   seesDistrictRows,
   signCaller,
@@ -28,13 +29,13 @@ import {
 
 /** The database backends a test runs on: SQLite always, PostgreSQL where DATABASE_URL is set. */
 export function databases(): { name: 'sqlite' | 'postgres'; url?: string }[] {
-  const url = process.env.DATABASE_URL;
+  const url = processSettings().databaseUrl;
   return [{ name: 'sqlite' }, ...(url ? [{ name: 'postgres' as const, url }] : [])];
 }
 
 /** The transports a test runs on: in-process always, Redis Streams where REDIS_URL is set. */
 export function transports(): { name: 'memory' | 'redis'; make: () => Promise<Transport> }[] {
-  const url = process.env.REDIS_URL;
+  const url = processSettings().redisUrl;
   return [
     { name: 'memory', make: async () => memoryTransport() },
     ...(url ? [{ name: 'redis' as const, make: () => redisTransport({ url, stream: `test:${randomUUID()}`, blockMs: 100 }) }] : []),

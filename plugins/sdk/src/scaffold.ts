@@ -39,14 +39,14 @@ export function scaffoldPlugin({ id, dir, port }: ScaffoldOptions): string[] {
         private: true,
         type: 'module',
         exports: { '.': { '@cppcc/source': './src/manifest.ts', default: './dist/manifest.js' } },
-        scripts: { build: 'tsc -p tsconfig.build.json', typecheck: 'tsc -p tsconfig.json', start: 'tsx --conditions=@cppcc/source src/index.ts' },
+        scripts: { build: 'tsc -p tsconfig.build.json', typecheck: 'tsc -p tsconfig.json', start: 'tsx --conditions=@cppcc/source src/index.ts', 'start:prod': 'node dist/index.js' },
         dependencies: { '@cppcc/kit': '*', '@cppcc/plugin-sdk': '*', '@mikro-orm/core': '6.6.16', '@pothos/core': '4.15.1', graphql: '16.15.0', zod: '4.6.7' },
       },
       null,
       2,
     )}\n`,
     'tsconfig.json': `${JSON.stringify({ extends: '../../tsconfig.json', include: ['src/**/*.ts'] }, null, 2)}\n`,
-    'tsconfig.build.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: false, outDir: 'dist', rootDir: 'src' }, exclude: ['src/**/*.test.ts'] }, null, 2)}\n`,
+    'tsconfig.build.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: false, outDir: 'dist', rootDir: 'src' }, exclude: ['src/**/*.test.ts'], include: ['src/**/*.ts'] }, null, 2)}\n`,
     'src/builder.ts': `import { pluginBuilder } from '@cppcc/plugin-sdk';
 
 /** Every type and field defined on this builder is tagged plugin/${id} and gated per district. */
