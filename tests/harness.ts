@@ -43,6 +43,8 @@ export interface StackOptions {
   anonymousWritesPerMinute?: number;
   /** Settings that differ from the defaults for the modules and the gateway (e.g. routerSecret). */
   settings?: Partial<Settings>;
+  /** Settings for the gateway only, over `settings` (e.g. a Redis the modules must not use). */
+  gatewaySettings?: Partial<Settings>;
 }
 
 /** Every installed module on a fresh database of its own, and a gateway in front of them. */
@@ -71,7 +73,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     modules.set(definition.name, running);
   }
   const gateway = await createGateway({
-    settings: { ...settings, ...options.settings },
+    settings: { ...settings, ...options.settings, ...options.gatewaySettings },
     supergraphPath: options.supergraphPath ?? composedPath ?? supergraphPath,
     routingUrls: Object.fromEntries([...modules].map(([name, m]) => [name, m.url])),
     engine: options.engine,

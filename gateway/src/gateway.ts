@@ -35,7 +35,7 @@ import { subgraphFetch } from './engines/subgraph-fetch.js';
 import { PluginGate } from './plugin-gate.js';
 import { subgraphEndpoints, withRoutingUrls } from './supergraph.js';
 import { Switchboard } from './switchboard.js';
-import { clientAddress, CLIENT_HEADER, memoryWriteLimiter, redisWriteLimiter, type WriteLimiter } from './write-limit.js';
+import { clientAddress, CLIENT_HEADER, memoryWriteLimiter, redisWriteLimiter, type WriteBudgets, type WriteLimiter } from './write-limit.js';
 
 export interface GatewayOptions {
   settings: Settings;
@@ -91,8 +91,13 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const endpoints = () => subgraphEndpoints(sdl);
   const directory = new DistrictDirectory(() => endpoints().find((e) => e.name === 'organization'), settings.gatewaySecret, log);
 
-  const perMinute = options.anonymousWritesPerMinute ?? settings.anonymousWritesPerMinute;
-  const writeLimiter: WriteLimiter | null = perMinute === 0 ? null : settings.redisUrl ? await redisWriteLimiter(settings.redisUrl, perMinute) : memoryWriteLimiter(perMinute);
+  const { limits } = settings;
+  const budgets: WriteBudgets = {
+    anonymous: options.anonymousWritesPerMinute ?? settings.anonymousWritesPerMinute,
+    signedIn: limits.signedInWritesPerMinute,
+    byRole: limits.writesPerMinuteByRole,
+  };
+  const writeLimiter: WriteLimiter = settings.redisUrl ? redisWriteLimiter(settings.redisUrl, budgets, limits.writeLimitOnRedisFailure, log) : memoryWriteLimiter(budgets);
 
   const fetchSubgraph = subgraphFetch(settings, log, (url) => endpoints().find((e) => e.url === url)?.name ?? 'subgraph');
 
@@ -103,7 +108,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     if (gate) gate.load(nextSdl);
     else gate = new PluginGate(nextSdl);
     const sign = subgraphSigner(settings.gatewaySecret, nextSdl);
-    const next = await createEngine(kind, { supergraphSdl: nextSdl, log, maxDepth: options.maxDepth ?? 15, gate, writeLimiter, sign, fetch: fetchSubgraph, introspection: settings.introspection, debug: settings.hiveDebug });
+    const next = await createEngine(kind, { supergraphSdl: nextSdl, log, limits: options.maxDepth ? { ...limits, maxDepth: options.maxDepth } : limits, gate, writeLimiter, sign, fetch: fetchSubgraph, introspection: settings.introspection, debug: settings.hiveDebug });
     const previous = engine;
     // Requests already inside the old engine finish there; new ones go to the new one.
     engine = next;
@@ -276,7 +281,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       await ownTransport?.close();
       await engine.stop();
       await fetchSubgraph.close();
-      await writeLimiter?.close();
+      await writeLimiter.close();
     },
   };
 }

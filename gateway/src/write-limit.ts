@@ -1,8 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { createClient, type RedisClientType } from 'redis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
-import { ErrorCode } from '@cppcc/kit';
+import { ErrorCode, type Logger } from '@cppcc/kit';
 import { callerFromHeader } from './engines/gating.js';
+import { rootFieldCount } from './engines/limits.js';
 
 /**
  * The client address the gateway sets on each request for the engines (never forwarded to
@@ -21,72 +23,128 @@ export function clientAddress(req: Pick<IncomingMessage, 'headers' | 'socket'>, 
   return (trustProxy && hops.at(-1)) || req.socket.remoteAddress || 'unknown';
 }
 
-export type Admission = { ok: true } | { ok: false; retryAfterSeconds: number };
+/** Mutation fields a minute: anonymous callers per address, signed-in ones per user by their roles. */
+export interface WriteBudgets {
+  anonymous: number;
+  signedIn: number;
+  byRole: Record<string, number>;
+}
 
-/** Counts a client's writes in fixed one-minute windows. */
+export type Admission = { ok: true } | { ok: false; retryAfterSeconds: number } | { ok: false; unavailable: true };
+
+/** Counts mutation fields per key in one-minute windows; 0 points of budget means no limit. */
 export interface WriteLimiter {
-  readonly perMinute: number;
-  take(client: string): Promise<Admission>;
+  readonly budgets: WriteBudgets;
+  take(key: string, points: number, budget: number): Promise<Admission>;
   close(): Promise<void>;
 }
 
-const WINDOW_MS = 60_000;
+const WINDOW_SECONDS = 60;
 
-function windowOf(now: number): { window: number; retryAfterSeconds: number } {
-  const window = Math.floor(now / WINDOW_MS);
-  return { window, retryAfterSeconds: Math.max(1, Math.ceil(((window + 1) * WINDOW_MS - now) / 1000)) };
+function limiterSet(make: (points: number) => RateLimiterAbstract) {
+  // rate-limiter-flexible budgets per instance; one per distinct budget (a handful: anonymous and each role's).
+  const byBudget = new Map<number, RateLimiterAbstract>();
+  return (budget: number) => {
+    let limiter = byBudget.get(budget);
+    if (!limiter) byBudget.set(budget, (limiter = make(budget)));
+    return limiter;
+  };
 }
 
-/** One gateway process (the embedded platform): a map of this minute's counts. */
-export function memoryWriteLimiter(perMinute: number, now: () => number = Date.now): WriteLimiter {
-  let current = -1;
-  const counts = new Map<string, number>();
+async function consume(limiter: RateLimiterAbstract, key: string, points: number): Promise<Admission> {
+  try {
+    await limiter.consume(key, points);
+    return { ok: true };
+  } catch (refusal) {
+    if (refusal instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
+    // The store failed and no insurance was configured (WRITE_LIMIT_ON_REDIS_FAILURE=closed).
+    return { ok: false, unavailable: true };
+  }
+}
+
+/** One gateway process (the embedded platform): counts in memory. */
+export function memoryWriteLimiter(budgets: WriteBudgets): WriteLimiter {
+  const limiter = limiterSet((points) => new RateLimiterMemory({ points, duration: WINDOW_SECONDS, keyPrefix: `writes:${points}` }));
   return {
-    perMinute,
-    async take(client) {
-      const { window, retryAfterSeconds } = windowOf(now());
-      if (window !== current) {
-        current = window;
-        counts.clear();
-      }
-      const used = (counts.get(client) ?? 0) + 1;
-      counts.set(client, used);
-      return used <= perMinute ? { ok: true } : { ok: false, retryAfterSeconds };
-    },
+    budgets,
+    take: (key, points, budget) => consume(limiter(budget), key, points),
     async close() {},
   };
 }
 
-/** Every gateway instance sharing one Redis shares one budget per client. */
-export async function redisWriteLimiter(url: string, perMinute: number, prefix = 'cppcc:writes'): Promise<WriteLimiter> {
-  const client = createClient({ url }) as RedisClientType;
-  await client.connect();
+/**
+ * Every gateway replica sharing one Redis shares one budget per caller. The client never
+ * queues commands while disconnected (a write is answered at once, not held), reconnects with
+ * backoff, and its errors are logged, never thrown: losing Redis must not end the gateway.
+ * Meanwhile `onFailure` decides: `open` counts in this process (rate-limiter-flexible's
+ * insurance limiter), `closed` refuses budgeted writes.
+ */
+export function redisWriteLimiter(url: string, budgets: WriteBudgets, onFailure: 'open' | 'closed', log: Logger, prefix = 'cppcc:writes'): WriteLimiter {
+  const client = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 2000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) },
+  }) as RedisClientType;
+  let down = false;
+  client.on('error', (err: Error) => {
+    if (!down) log.warn({ err: err.message, onFailure }, 'write limiter lost Redis; reconnecting');
+    down = true;
+  });
+  client.on('ready', () => {
+    if (down) log.info('write limiter reconnected to Redis');
+    down = false;
+  });
+  // Not awaited: a gateway starts (and serves) while Redis is still away.
+  client.connect().catch(() => undefined);
+  const limiter = limiterSet(
+    (points) =>
+      new RateLimiterRedis({
+        storeClient: client,
+        useRedisPackage: true,
+        rejectIfRedisNotReady: true,
+        keyPrefix: `${prefix}:${points}`,
+        points,
+        duration: WINDOW_SECONDS,
+        insuranceLimiter: onFailure === 'open' ? new RateLimiterMemory({ points, duration: WINDOW_SECONDS }) : undefined,
+      }),
+  );
   return {
-    perMinute,
-    async take(address) {
-      const { window, retryAfterSeconds } = windowOf(Date.now());
-      const key = `${prefix}:${window}:${address}`;
-      const [used] = (await client.multi().incr(key).pExpire(key, WINDOW_MS * 2).exec()) as unknown as [number];
-      return Number(used) <= perMinute ? { ok: true } : { ok: false, retryAfterSeconds };
-    },
+    budgets,
+    take: (key, points, budget) => consume(limiter(budget), key, points),
     async close() {
-      await client.quit();
+      client.destroy();
     },
   };
 }
 
+/** The budget of a caller: anonymous, or the largest of their roles' (a role not listed has the signed-in default). */
+export function budgetOf(budgets: WriteBudgets, caller: { userId: string | null; roles?: readonly string[] } | null): number {
+  if (!caller?.userId) return budgets.anonymous;
+  const perRole = (caller.roles ?? []).map((r) => budgets.byRole[r] ?? budgets.signedIn);
+  return perRole.length ? Math.max(...perRole) : budgets.signedIn;
+}
+
 /**
- * Anonymous writes — answers to a public questionnaire, say — are the only ones anyone can send
- * without an account, so they are the ones budgeted, per client address. Reads and signed-in
- * callers pass (their tokens already name who is answerable).
+ * Every mutation field — aliased ones too — spends one unit of the caller's budget for the
+ * minute: an anonymous caller's per client address, a signed-in one's per user.
  */
 export async function admitWrite(limiter: WriteLimiter | null, document: DocumentNode, operationName: string | null | undefined, callerHeader: string | null | undefined, client: string | null | undefined): Promise<GraphQLError | null> {
   if (!limiter) return null;
   if (getOperationAST(document, operationName ?? undefined)?.operation !== 'mutation') return null;
-  if (callerFromHeader(callerHeader)?.userId) return null;
-  const admission = await limiter.take(client || 'unknown');
+  const caller = callerFromHeader(callerHeader);
+  const budget = budgetOf(limiter.budgets, caller);
+  if (budget === 0) return null;
+  const points = Math.max(1, rootFieldCount(document, operationName));
+  const key = caller?.userId ? `user:${caller.userId}` : `addr:${client || 'unknown'}`;
+  const admission = await limiter.take(key, points, budget);
   if (admission.ok) return null;
-  return new GraphQLError(`too many anonymous writes from this address: at most ${limiter.perMinute} a minute; try again in ${admission.retryAfterSeconds} s, or sign in`, {
-    extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: admission.retryAfterSeconds, limit: limiter.perMinute },
+  if ('unavailable' in admission) {
+    return new GraphQLError('writes are paused: the write budget cannot be checked right now; try again shortly', {
+      extensions: { code: ErrorCode.WRITE_LIMIT_UNAVAILABLE, retryAfterSeconds: 5 },
+    });
+  }
+  const who = caller?.userId ? 'you' : 'this address';
+  return new GraphQLError(`too many writes from ${who}: at most ${budget} mutation fields a minute (this operation has ${points}); try again in ${admission.retryAfterSeconds} s${caller?.userId ? '' : ', or sign in'}`, {
+    extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: admission.retryAfterSeconds, limit: budget },
   });
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CALLER_HEADER, IDEMPOTENCY_HEADER, type Logger } from '@cppcc/kit';
+import { CALLER_HEADER, IDEMPOTENCY_HEADER, type LimitSettings, type Logger } from '@cppcc/kit';
 import type { SubgraphSigner } from '../sign-subgraph-request.js';
 import type { PluginGate } from '../plugin-gate.js';
 import type { WriteLimiter } from '../write-limit.js';
@@ -17,8 +17,8 @@ export const FORWARDED_HEADERS = [CALLER_HEADER, 'x-request-id', IDEMPOTENCY_HEA
 export interface EngineOptions {
   supergraphSdl: string;
   log: Logger;
-  /** Deepest selection a query may have. */
-  maxDepth: number;
+  /** Operation limits, body size, CORS, introspection and suggestions (settings.limits). */
+  limits: LimitSettings;
   /** Refuses plugin fields a district has not enabled and answers its introspection. */
   gate: PluginGate;
   /** Budgets anonymous writes per client address (null: no limit). */

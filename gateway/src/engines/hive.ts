@@ -1,32 +1,74 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createGatewayRuntime, useCustomFetch } from '@graphql-hive/gateway-runtime';
-import { noteOperation, subgraphFetches } from '@cppcc/kit';
-import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
-import { CALLER_HEADER, siteFromCallerHeader } from './gating.js';
+import { createGatewayRuntime, useCustomFetch, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { ErrorCode, noteOperation, readBodyOrRefuse, subgraphFetches } from '@cppcc/kit';
+import { GraphQLError, Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { callerFromHeader, CALLER_HEADER, siteFromCallerHeader } from './gating.js';
 import type { EngineOptions as Options } from './engine.js';
-import { depthLimitRule } from './depth-limit.js';
+import { applyCors, armorRules, exemptGetFromCsrf, checkIntrospection, checkOperation, cleanError, PREFLIGHT_HEADERS } from './limits.js';
 import { admitWrite, CLIENT_HEADER } from '../write-limit.js';
 import { signingPlugin } from '../sign-subgraph-request.js';
 import { FORWARDED_HEADERS, type Engine, type EngineOptions } from './engine.js';
 import type { SubgraphRequestInit } from './subgraph-fetch.js';
 
+type HttpExtension = { status?: number; spec?: boolean; headers?: Record<string, string> };
+
 /**
- * Yoga leaves variable-coercion errors without a code and attaches the parser's error to a
- * malformed body; clients get the same codes as under the Apollo engine instead.
+ * Yoga leaves variable-coercion errors and request errors without a code; clients get the same
+ * codes as under the Apollo engine instead, and the same cleaning (no subgraph names, hosts or
+ * suggestions). A request error (unreadable body, no query) keeps its 4xx even when the client
+ * accepts only application/json; document errors follow the GraphQL-over-HTTP spec (200 there).
  */
-const stableErrorCodes = {
-  onResultProcess({ result, setResult }: { result: any; setResult: (r: any) => void }) {
-    if (!result || Array.isArray(result) || !Array.isArray(result.errors)) return;
-    setResult({
-      ...result,
-      errors: result.errors.map((error: GraphQLError) => {
-        const { originalError: _hidden, ...extensions } = (error.extensions ?? {}) as Record<string, unknown>;
-        if (!extensions.code) extensions.code = /^Variable "\$/.test(error.message) ? 'BAD_USER_INPUT' : 'BAD_REQUEST';
-        return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions });
-      }),
-    });
-  },
-};
+function stableErrorCodes(options: Options): GatewayPlugin {
+  return {
+    onResultProcess({ result, setResult }) {
+      const r = result as { errors?: GraphQLError[] } | null;
+      if (!r || Array.isArray(r) || !Array.isArray(r.errors)) return;
+      setResult({
+        ...r,
+        errors: r.errors.map((error) => {
+          const { originalError: _hidden, ...extensions } = (error.extensions ?? {}) as Record<string, unknown>;
+          if (!extensions.code) {
+            extensions.code = /^Variable "\$/.test(error.message) ? ErrorCode.BAD_USER_INPUT : ErrorCode.BAD_REQUEST;
+            // An unreadable request (not a GraphQL document error) stays 4xx whatever the client accepts.
+            const http = extensions.http as HttpExtension | undefined;
+            if (http?.spec && extensions.code === ErrorCode.BAD_REQUEST) extensions.http = { ...http, spec: false };
+          }
+          const clean = cleanError({ message: error.message, extensions }, error, options.limits);
+          return new GraphQLError(clean.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: clean.extensions });
+        }),
+      } as typeof result);
+    },
+  };
+}
+
+/** Yoga's CSRF check (same content types as Apollo's), answered 400 with a code like Apollo's. */
+function csrfPrevention() {
+  const yoga = useCSRFPrevention({ requestHeaders: PREFLIGHT_HEADERS });
+  return {
+    onRequestParse(payload: Parameters<NonNullable<typeof yoga.onRequestParse>>[0]) {
+      try {
+        return yoga.onRequestParse?.(payload);
+      } catch {
+        throw new GraphQLError(`This operation has been blocked as a potential Cross-Site Request Forgery (CSRF): send content-type application/json, or one of the headers ${PREFLIGHT_HEADERS.join(', ')}`, {
+          extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } },
+        });
+      }
+    },
+  };
+}
+
+/** Operation limits: Armor's rules in validation, graphql-js's token limit in the parser. */
+function operationLimits(options: Options) {
+  return {
+    onParse({ setParseFn }: { setParseFn: (fn: typeof parse) => void }) {
+      setParseFn((source, parseOptions) => parse(source, { ...parseOptions, maxTokens: options.limits.maxTokens }));
+    },
+    onValidate({ addValidationRule }: { addValidationRule: (rule: ReturnType<typeof armorRules>[number]) => void }) {
+      for (const rule of armorRules(options.limits)) addValidationRule(rule);
+    },
+  };
+}
 
 /** Names the operation for the access log and metrics, and counts fetches per subgraph. */
 const observing = {
@@ -48,6 +90,10 @@ function gating(options: Options) {
   return {
     async onExecute({ args, setResultAndStopExecution }: any) {
       const headers = args.contextValue?.request?.headers;
+      // Limits first: a refused operation spends no write budget and reaches no subgraph.
+      const caller = callerFromHeader(headers?.get(CALLER_HEADER));
+      const over = checkIntrospection(args.document, !!caller?.userId, options.limits) ?? checkOperation(args.schema, args.document, args.operationName, args.variableValues, options.limits);
+      if (over) return setResultAndStopExecution({ errors: [over] });
       const limited = await admitWrite(options.writeLimiter, args.document, args.operationName, headers?.get(CALLER_HEADER), headers?.get(CLIENT_HEADER));
       if (limited) return setResultAndStopExecution({ errors: [limited] });
       const site = siteFromCallerHeader(headers?.get(CALLER_HEADER));
@@ -66,11 +112,14 @@ export async function hiveEngine(options: EngineOptions): Promise<Engine> {
     supergraph: options.supergraphSdl,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: { title: 'CPPCC Graph' },
+    // The gateway serves the explorer itself, per EXPLORER, for both engines.
+    graphiql: false,
+    // CORS is answered before the engine, from CORS_ORIGINS (Yoga's default echoes any Origin).
+    cors: false,
     disableIntrospection: options.introspection === false ? {} : undefined,
     logging: options.debug ? 'debug' : false,
     maskedErrors: !options.debug,
-    plugins: () => [observing, { onValidate: ({ addValidationRule }: any) => addValidationRule(depthLimitRule(options.maxDepth)) }, stableErrorCodes, gating(options), signingPlugin(options.sign), useCustomFetch(((url: string, init: SubgraphRequestInit) => options.fetch(url, init, options.sign)) as never)],
+    plugins: () => [observing, csrfPrevention(), operationLimits(options), stableErrorCodes(options), gating(options), signingPlugin(options.sign), useCustomFetch(((url: string, init: SubgraphRequestInit) => options.fetch(url, init, options.sign)) as never)],
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) =>
         Object.fromEntries(FORWARDED_HEADERS.map((h) => [h, request.headers.get(h)])),
@@ -79,7 +128,23 @@ export async function hiveEngine(options: EngineOptions): Promise<Engine> {
   return {
     kind: 'hive',
     async handle(req: IncomingMessage, res: ServerResponse) {
-      await runtime.requestListener(req, res);
+      if (applyCors(req, res, options.limits.corsOrigins)) return;
+      exemptGetFromCsrf(req);
+      // The body is read here, within MAX_BODY_BYTES (Yoga itself reads any size).
+      let body: string | undefined;
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        const text = await readBodyOrRefuse(req, res, options.limits.maxBodyBytes);
+        if (text === null) return;
+        body = text;
+      }
+      const headers = new Headers();
+      for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      const response = await runtime.fetch(new URL(req.url ?? '/', 'http://gateway').toString(), { method: req.method, headers, body });
+      res.statusCode = response.status;
+      response.headers.forEach((value, key) => res.setHeader(key, value));
+      if (!response.body) return void res.end();
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
+      res.end();
     },
     async stop() {
       await runtime.dispose();

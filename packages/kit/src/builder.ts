@@ -9,6 +9,7 @@ import { hasRole, type Role } from './caller.js';
 import type { RequestContext } from './context.js';
 import { ErrorCode } from './errors.js';
 import type { Page } from './pagination.js';
+import './string-limits.js';
 import type { AuditEntry } from './workflow.js';
 
 export interface KitTypes {
@@ -52,7 +53,7 @@ export function createBuilder(extension: BuilderExtension = {}) {
   const builder = new SchemaBuilder<KitTypes>({
     // Pothos applies config hooks from the last plugin to the first: extra plugins sit after
     // federation so that what they add (tags) reaches it, and so the printed SDL.
-    plugins: [ScopeAuthPlugin, DirectivesPlugin, FederationPlugin, ...((extension.plugins ?? []) as []), DataloaderPlugin, ValidationPlugin],
+    plugins: [ScopeAuthPlugin, DirectivesPlugin, FederationPlugin, ...((extension.plugins ?? []) as []), DataloaderPlugin, ValidationPlugin, 'kitStringLimits'],
     ...(extension.options ?? {}),
     defaultFieldNullability: false,
     scopeAuth: {

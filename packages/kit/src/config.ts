@@ -178,6 +178,8 @@ export interface Settings {
   pluginList?: string;
   hiveDebug: boolean;
   bench: { seconds: number; connections: number; rounds: number };
+  /** Request limits, write budgets and the gateway's exposure (docs/security.md, "Limits"). */
+  limits: LimitSettings;
 }
 
 /** Settings that cannot be used, each named with the rule it breaks; the message is one line. */
@@ -289,6 +291,7 @@ function parseSettings(env: NodeJS.ProcessEnv): Settings {
     tokenMaxLifetimeSeconds: p.TOKEN_MAX_LIFETIME_SECONDS ?? 12 * 3600,
     routerSecret: p.ROUTER_SECRET,
     shutdownTimeoutMs: p.SHUTDOWN_TIMEOUT_MS ?? 10_000,
+    limits: readLimitSettings(env, production),
     keepAliveTimeoutMs,
     subgraphIdleSocketMs,
     subgraphTimeoutMs: p.SUBGRAPH_TIMEOUT_MS ?? 15_000,
@@ -355,4 +358,97 @@ export function settingsTable(): string {
       return `| \`${shownName}\` | ${s.shown ? s.shown.replace(/\|/g, '\\|') : '—'} | ${s.used} | ${s.doc.replace(/\|/g, '\\|')} |`;
     });
   return ['| variable | default | read by | what it does |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+/** What one request may ask of the gateway, and what the gateway shows of itself (docs/security.md). */
+export interface LimitSettings {
+  /** MAX_DEPTH: deepest field nesting, fragments counted where spread (15). */
+  maxDepth: number;
+  /** MAX_ALIASES: aliased fields in one operation (30). */
+  maxAliases: number;
+  /** MAX_DIRECTIVES: directives in one operation (50). */
+  maxDirectives: number;
+  /** MAX_TOKENS: lexical tokens in one document; the parser stops past it (3000). */
+  maxTokens: number;
+  /** MAX_ROOT_FIELDS: top-level fields in one operation, aliases included (20). */
+  maxRootFields: number;
+  /** MAX_COST: field values an answer may hold, lists counted at their `first`/`last` (50000). */
+  maxCost: number;
+  /** COST_DEFAULT_LIST_SIZE: the size assumed for a list without `first`/`last` (20, the default page). */
+  defaultListSize: number;
+  /** COST_FIELD_WEIGHTS: `Type.field=weight,...`, added to a field's default weight of 1. */
+  fieldWeights: Record<string, number>;
+  /** MAX_BODY_BYTES: the largest request body the gateway reads; larger is 413 (1 MiB). */
+  maxBodyBytes: number;
+  /** MAX_STRING_LENGTH: characters any String/ID argument or input field may have (20000). */
+  maxStringLength: number;
+  /** SIGNED_IN_WRITES_PER_MINUTE: mutation fields a signed-in caller may send a minute, unless a role says more (300; 0: no limit). */
+  signedInWritesPerMinute: number;
+  /** WRITES_PER_MINUTE_BY_ROLE: `role=n,...`; a caller gets the largest of their roles' budgets. */
+  writesPerMinuteByRole: Record<string, number>;
+  /** WRITE_LIMIT_ON_REDIS_FAILURE: while Redis is away, `open` counts in each process, `closed` refuses budgeted writes (open). */
+  writeLimitOnRedisFailure: 'open' | 'closed';
+  /** INTROSPECTION: `all`, `signed-in` or `none` may introspect the schema (production: signed-in; else all). */
+  introspection: 'all' | 'signed-in' | 'none';
+  /** FIELD_SUGGESTIONS: "Did you mean" hints in validation errors (production: off). */
+  fieldSuggestions: boolean;
+  /** CORS_ORIGINS: origins a browser may call the gateway from, comma-separated (none). */
+  corsOrigins: string[];
+}
+
+export function readLimitSettings(env: NodeJS.ProcessEnv, production: boolean): LimitSettings {
+  const count = (name: string, fallback: number, min = 0) => {
+    const n = readCount(env[name], fallback, name);
+    if (n < min) throw new SettingsError(`${name} must be at least ${min}, not "${env[name]}"`);
+    return n;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const v = env[name];
+    if (v === undefined || v === '') return fallback;
+    if (!(allowed as readonly string[]).includes(v)) throw new SettingsError(`${name} must be one of ${allowed.join(', ')}, not "${v}"`);
+    return v as T;
+  };
+  return {
+    maxDepth: count('MAX_DEPTH', 15, 1),
+    maxAliases: count('MAX_ALIASES', 30),
+    maxDirectives: count('MAX_DIRECTIVES', 50),
+    maxTokens: count('MAX_TOKENS', 3000, 50),
+    maxRootFields: count('MAX_ROOT_FIELDS', 20, 1),
+    maxCost: count('MAX_COST', 50_000, 1),
+    defaultListSize: count('COST_DEFAULT_LIST_SIZE', 20, 1),
+    fieldWeights: readNumberMap(env.COST_FIELD_WEIGHTS, 'COST_FIELD_WEIGHTS', /^[A-Za-z_]\w*\.[A-Za-z_]\w*$/),
+    maxBodyBytes: count('MAX_BODY_BYTES', 1024 * 1024, 1024),
+    maxStringLength: count('MAX_STRING_LENGTH', 20_000, 1),
+    signedInWritesPerMinute: count('SIGNED_IN_WRITES_PER_MINUTE', 300),
+    writesPerMinuteByRole: readNumberMap(env.WRITES_PER_MINUTE_BY_ROLE, 'WRITES_PER_MINUTE_BY_ROLE', /^[a-z]+$/),
+    writeLimitOnRedisFailure: oneOf('WRITE_LIMIT_ON_REDIS_FAILURE', ['open', 'closed'] as const, 'open'),
+    introspection: oneOf('INTROSPECTION', ['all', 'signed-in', 'none'] as const, production ? 'signed-in' : 'all'),
+    fieldSuggestions: readSwitch(env.FIELD_SUGGESTIONS, !production, 'FIELD_SUGGESTIONS'),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+  };
+}
+
+/** `key=n,key=n` → a map of whole numbers; a key must match `keyShape`. */
+function readNumberMap(value: string | undefined, name: string, keyShape: RegExp): Record<string, number> {
+  const map: Record<string, number> = {};
+  for (const pair of (value ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [key, n] = pair.split('=').map((s) => s.trim());
+    if (!key || !keyShape.test(key)) throw new SettingsError(`${name}: "${pair}" must be written key=number`);
+    map[key] = readCount(n, 0, `${name} (${key})`);
+  }
+  return map;
+}
+
+function readCount(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new SettingsError(`${name} must be a whole number of 0 or more, not "${value}"`);
+  return n;
+}
+
+function readSwitch(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (['on', 'true', '1'].includes(value)) return true;
+  if (['off', 'false', '0'].includes(value)) return false;
+  throw new SettingsError(`${name} must be on or off, not "${value}"`);
 }

@@ -28,6 +28,10 @@ export const ErrorCode = {
   DISTRICT_DIRECTORY_UNAVAILABLE: 'DISTRICT_DIRECTORY_UNAVAILABLE',
   /** A subgraph cannot check a gateway proof now (its nonce store, Redis, is down); retry. */
   PROOF_UNVERIFIABLE: 'PROOF_UNVERIFIABLE',
+  /** The write budget's store (Redis) is away and WRITE_LIMIT_ON_REDIS_FAILURE=closed; retry shortly. */
+  WRITE_LIMIT_UNAVAILABLE: 'WRITE_LIMIT_UNAVAILABLE',
+  /** The request body is larger than MAX_BODY_BYTES (HTTP 413). */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** The process is shutting down (HTTP 503 with Retry-After): send the request again. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',

@@ -3,23 +3,33 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from './errors.js';
 
-const MAX_BODY = 5 * 1024 * 1024;
+/** Subgraphs read bodies up to this (the gateway's own limit is the MAX_BODY_BYTES setting). */
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+export class BodyTooLargeError extends Error {
+  readonly status = 413;
+  constructor(readonly maxBytes: number) {
+    super(`request body is larger than ${maxBytes} bytes`);
+  }
+}
 
 const bodies = new WeakMap<IncomingMessage, Promise<string>>();
 
 /** The request body, read once: the gateway-proof check hashes it before GraphQL parses it. */
-export function readBody(req: IncomingMessage): Promise<string> {
+export function readBody(req: IncomingMessage, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
   let body = bodies.get(req);
-  if (!body) bodies.set(req, (body = readBodyOnce(req)));
+  if (!body) bodies.set(req, (body = readBodyOnce(req, maxBytes)));
   return body;
 }
 
-async function readBodyOnce(req: IncomingMessage): Promise<string> {
+async function readBodyOnce(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) throw new BodyTooLargeError(maxBytes);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw Object.assign(new Error('request body too large'), { status: 413 });
+    if (size > maxBytes) throw new BodyTooLargeError(maxBytes);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -41,6 +51,24 @@ export async function listen(server: Server, port: number, host: string, setting
       resolve();
     });
   });
+}
+
+/**
+ * The body, or null after answering 413 itself. The rest of an oversized body is read and
+ * dropped (so the client gets the answer rather than a reset connection) and the
+ * connection closed after it.
+ */
+export async function readBodyOrRefuse(req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<string | null> {
+  try {
+    return await readBody(req, maxBytes);
+  } catch (err) {
+    if (!(err instanceof BodyTooLargeError)) throw err;
+    res.setHeader('connection', 'close');
+    sendError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `${err.message}; send at most ${maxBytes} bytes`);
+    req.on('error', () => undefined);
+    req.resume();
+    return null;
+  }
 }
 
 /** Writes a GraphQL-shaped error response (for failures before GraphQL execution starts). */
@@ -83,12 +111,16 @@ export interface ServeOptions {
   body?: unknown;
   /** Runs once the answer is complete and before any of it is sent (an idempotent write commits here). */
   beforeSend?: (answer: Answer) => Promise<void>;
+  /** Largest body read (413 past it); default DEFAULT_MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
 }
 
-/** Reads and parses a POST body; null (after answering 400) when it is not JSON. */
-export async function readJsonRequest(req: IncomingMessage, res: ServerResponse): Promise<{ body: unknown } | null> {
+/** Reads and parses a POST body; null (after answering 413 or 400) when it is too large or not JSON. */
+export async function readJsonRequest(req: IncomingMessage, res: ServerResponse, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): Promise<{ body: unknown } | null> {
   if (req.method !== 'POST') return { body: undefined };
-  const parsed = parseJsonBody(await readBody(req));
+  const text = await readBodyOrRefuse(req, res, maxBodyBytes);
+  if (text === null) return null;
+  const parsed = parseJsonBody(text);
   if (parsed.ok) return { body: parsed.value };
   sendError(res, 400, ErrorCode.BAD_REQUEST, parsed.error.message);
   return null;
@@ -107,7 +139,7 @@ export async function serveApollo<C extends object>(
 ): Promise<void> {
   let body = options.body;
   if (!('body' in options)) {
-    const read = await readJsonRequest(req, res);
+    const read = await readJsonRequest(req, res, options.maxBodyBytes);
     if (!read) return;
     body = read.body;
   }

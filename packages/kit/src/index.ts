@@ -24,4 +24,5 @@ export * from './runtime.js';
 export * from './serve.js';
 export * from './token.js';
 export * from './shutdown.js';
+export * from './string-limits.js';
 export * from './workflow.js';

@@ -19,6 +19,7 @@ import { claimKey, IDEMPOTENCY_HEADER, isMutation, keepAnswer, keyOwner, MAX_KEY
 import { moduleLogger } from './log.js';
 import { bindRequest, noteOperation, observeRequest, requestOf, serveMetrics, watchModule } from './metrics.js';
 import { drainable } from './shutdown.js';
+import { setMaxStringLength } from './string-limits.js';
 import type { ModuleDefinition, SeedOptions } from './module.js';
 
 export interface RuntimeOptions {
@@ -89,6 +90,7 @@ function relayPlugin(relay: Relay, inProcess: boolean): ApolloServerPlugin<Reque
 export async function startModule(definition: ModuleDefinition, options: RuntimeOptions): Promise<RunningModule> {
   const log = moduleLogger(definition.name);
   const { settings } = options;
+  setMaxStringLength(settings.limits.maxStringLength);
   const orm = await openDatabase({
     module: definition.name,
     entities: definition.entities,
