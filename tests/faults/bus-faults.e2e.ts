@@ -249,7 +249,9 @@ describe.runIf(faultsRun)('the bus under faults (processes, PostgreSQL, Redis)',
     await settled('Redis restarted empty (20 unread on it, 20 written while away)', total, seconds);
     expect(producer.exits).toEqual(['SIGKILL']); // the previous test's kill only: no crash here
     expect(consumer.exits).toEqual(['SIGKILL']);
+    // Each reader reconnects on its own backoff (at most 3 s apart): readiness follows within that.
+    await expect.poll(async () => (await producer.readyz()).status, { timeout: 15_000, interval: 250 }).toBe('ready');
+    await expect.poll(async () => (await consumer.readyz()).status, { timeout: 15_000, interval: 250 }).toBe('ready');
     expect(await producer.readyz()).toMatchObject({ status: 'ready', bus: { status: 'connected', outboxBacklog: 0, replays: 1 } });
-    expect((await consumer.readyz()).status).toBe('ready');
   }, 180_000);
 });

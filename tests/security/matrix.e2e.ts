@@ -1,6 +1,6 @@
 import { CITY, governmentUnits, members as demoMembers } from '@cppcc/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../harness.js';
+import { settings, startStack, type Stack } from '../harness.js';
 import { REFERRING_DISTRICT, READS, WHO, WRITES, type CallerSpec, type Fixture, type Found, type ReadRow, type WriteContext } from './role-table.js';
 
 /**
@@ -40,7 +40,8 @@ describe('roles × districts matrix (from tests/security/role-table.ts)', () => 
   };
 
   beforeAll(async () => {
-    stack = await startStack();
+    // The matrix is about who sees what, not request cost: whole lists in one request each.
+    stack = await startStack({ gatewaySettings: { limits: { ...settings.limits, maxCost: 100_000_000 } } });
     oracle = await stack.token({ roles: ['admin'], district: CITY });
     const cityStaff = await stack.token({ roles: ['staff'], district: CITY });
     for (const d of DISTRICTS) fixture.memberOf[d] = demoMembers().find((m) => m.district === d)!.id;

@@ -45,7 +45,15 @@ function gatingPlugin(options: EngineOptions): ApolloServerPlugin<ForwardContext
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, contextValue, request, operationName, schema }) {
+        async didResolveOperation({ document, contextValue, request, operationName, schema, operation }) {
+          // graphql-js validation lets an operation on a missing root type through and
+          // @apollo/gateway then answers 500; the client asked for something this graph lacks.
+          if (operation && !schema.getRootType(operation.operation)) {
+            throw new GraphQLError(`this graph has no ${operation.operation} type: send a query or a mutation`, {
+              nodes: [operation],
+              extensions: { code: 'OPERATION_NOT_SUPPORTED', http: { status: 400 } },
+            });
+          }
           const req = requestOf(contextValue);
           if (req) noteOperation(req, operationName);
           // Limits first: a refused operation spends no write budget and reaches no subgraph.

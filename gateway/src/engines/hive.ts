@@ -139,7 +139,7 @@ export async function hiveEngine(options: EngineOptions): Promise<Engine> {
       }
       const headers = new Headers();
       for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      const response = await runtime.fetch(new URL(req.url ?? '/', 'http://gateway').toString(), { method: req.method, headers, body });
+      const response = await runtime.fetch(new URL(req.url ?? '/', 'http://gateway').toString(), { method: req.method, headers, body }, { req, res });
       res.statusCode = response.status;
       response.headers.forEach((value, key) => res.setHeader(key, value));
       if (!response.body) return void res.end();

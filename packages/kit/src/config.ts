@@ -388,7 +388,7 @@ export interface LimitSettings {
   writesPerMinuteByRole: Record<string, number>;
   /** WRITE_LIMIT_ON_REDIS_FAILURE: while Redis is away, `open` counts in each process, `closed` refuses budgeted writes (open). */
   writeLimitOnRedisFailure: 'open' | 'closed';
-  /** INTROSPECTION: `all`, `signed-in` or `none` may introspect the schema (production: signed-in; else all). */
+  /** INTROSPECTION_BY: `all`, `signed-in` or `none` may introspect the schema (production: signed-in; else all). */
   introspection: 'all' | 'signed-in' | 'none';
   /** FIELD_SUGGESTIONS: "Did you mean" hints in validation errors (production: off). */
   fieldSuggestions: boolean;
@@ -422,7 +422,7 @@ export function readLimitSettings(env: NodeJS.ProcessEnv, production: boolean): 
     signedInWritesPerMinute: count('SIGNED_IN_WRITES_PER_MINUTE', 300),
     writesPerMinuteByRole: readNumberMap(env.WRITES_PER_MINUTE_BY_ROLE, 'WRITES_PER_MINUTE_BY_ROLE', /^[a-z]+$/),
     writeLimitOnRedisFailure: oneOf('WRITE_LIMIT_ON_REDIS_FAILURE', ['open', 'closed'] as const, 'open'),
-    introspection: oneOf('INTROSPECTION', ['all', 'signed-in', 'none'] as const, production ? 'signed-in' : 'all'),
+    introspection: oneOf('INTROSPECTION_BY', ['all', 'signed-in', 'none'] as const, production ? 'signed-in' : 'all'),
     fieldSuggestions: readSwitch(env.FIELD_SUGGESTIONS, !production, 'FIELD_SUGGESTIONS'),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { defineEntity, p } from '@mikro-orm/core';
 import { getOperationAST, parse } from 'graphql';
 import type { Caller } from './caller.js';
 import { lockFor, type EntityManager } from './db.js';
@@ -16,6 +17,20 @@ export const MAX_KEY_LENGTH = 200;
  * same transaction as the mutation's own writes, so a committed mutation always has its answer
  * kept and a retry never runs it twice.
  */
+/** The table as the ORM knows it, so schema diffs see it as expected (rows are written with SQL). */
+export const IdempotencyKeySchema = defineEntity({
+  name: 'IdempotencyKey',
+  tableName: 'idempotency_key',
+  properties: {
+    caller: p.string().primary(),
+    key: p.string().primary().length(MAX_KEY_LENGTH),
+    operationHash: p.string().length(64),
+    status: p.integer(),
+    response: p.text(),
+    createdAt: p.datetime().index(),
+  },
+});
+
 export const idempotencyMigration = defineMigration('Migration00000000000003_idempotency_key', (knex) =>
   knex.schema.createTable('idempotency_key', (t) => {
     t.string('caller').notNullable();

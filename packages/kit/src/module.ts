@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { EventHandler } from './bus/consumer.js';
 import type { EventDefinition } from './bus/event.js';
 import { busMigration, OutboxEventSchema, ProcessedEventSchema } from './bus/outbox.js';
-import { idempotencyMigration } from './idempotency.js';
+import { IdempotencyKeySchema, idempotencyMigration } from './idempotency.js';
 import type { EntityManager } from './db.js';
 import { AuditEntrySchema, auditMigration } from './workflow.js';
 import { applyDistrictRegistered, districtRefMigration, DistrictRefSchema, districtRegistered } from './districts.js';
@@ -51,7 +51,7 @@ export interface ModuleDefinition {
 export function defineModule(definition: ModuleDefinition): ModuleDefinition {
   return {
     ...definition,
-    entities: [OutboxEventSchema, ProcessedEventSchema, DistrictRefSchema, AuditEntrySchema, ...definition.entities],
+    entities: [OutboxEventSchema, ProcessedEventSchema, DistrictRefSchema, AuditEntrySchema, IdempotencyKeySchema, ...definition.entities],
     migrations: [busMigration, districtRefMigration, auditMigration, idempotencyMigration, ...definition.migrations],
     consumes: { [districtRegistered.type]: applyDistrictRegistered, ...definition.consumes },
   };
