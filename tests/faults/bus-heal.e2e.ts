@@ -127,6 +127,59 @@ describe.runIf(faultsRun || !!process.env.REDIS_URL)('the Redis bus heals itself
     expect(transport.health()).toEqual({ status: 'connected' });
   });
 
+  it('notices a stream trimmed under a group (XTRIM), publishes the retained window again once: each event applied once', async () => {
+    const { orm, transport, stream } = await setup({ claimIdleMs: 200 });
+    const relay = startRelay(orm, transport, { intervalMs: 100 });
+    cleanup.push(() => relay.stop());
+    // A consumer that read three of ten and stopped: three pending under its name, seven never delivered.
+    const reader = createClient({ url: redis.url });
+    await reader.connect();
+    await reader.xGroupCreate(stream, 'tally', '0', { MKSTREAM: true });
+    await emitMany(orm, 0, 10);
+    await relay.kick();
+    await until(async () => Number(await redis.cli('XLEN', stream)) === 10, 'ten on the stream');
+    await reader.sendCommand(['XREADGROUP', 'GROUP', 'tally', 'gone', 'COUNT', '3', 'STREAMS', stream, '>']);
+    await reader.quit();
+
+    // The group and the epoch survive a trim; only the entries go.
+    expect(Number(await redis.cli('XTRIM', stream, 'MAXLEN', '0'))).toBe(10);
+    await subscribe(transport, orm, 'live');
+    await emitMany(orm, 10, 2);
+    await relay.kick();
+    await until(async () => (await tallies(orm)).length >= 12 && (await transport.backlog('tally')) === 0, 'twelve applied after the trim', 15_000);
+    // Some relay ticks later the loss is not noticed again (the group was moved past the hole).
+    const replays = (await relay.health()).replays;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(replays).toBe(1);
+    expect((await relay.health()).replays).toBe(1);
+    const rows = await tallies(orm);
+    expect(rows).toHaveLength(12);
+    expect(new Set(rows.map((r) => r.n)).size).toBe(12);
+    // Nothing stays pending for the consumer that is gone.
+    expect(await redis.cli('XPENDING', stream, 'tally')).toMatch(/^0/);
+  });
+
+  it('a trim of entries every group has read loses nothing: no replay', async () => {
+    const { orm, transport, stream } = await setup();
+    await subscribe(transport, orm);
+    const relay = startRelay(orm, transport, { intervalMs: 100 });
+    cleanup.push(() => relay.stop());
+    await emitMany(orm, 0, 6);
+    await relay.kick();
+    await until(async () => (await tallies(orm)).length >= 6 && (await transport.backlog('tally')) === 0, 'six applied');
+    expect(Number(await redis.cli('XTRIM', stream, 'MAXLEN', '2'))).toBe(4);
+    await emitMany(orm, 6, 2);
+    await relay.kick();
+    await until(async () => (await tallies(orm)).length >= 8, 'eight applied');
+    expect(Number(await redis.cli('XTRIM', stream, 'MAXLEN', '0'))).toBe(4);
+    await emitMany(orm, 8, 2);
+    await relay.kick();
+    await until(async () => (await tallies(orm)).length >= 10 && (await transport.backlog('tally')) === 0, 'ten applied');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await relay.health()).replays).toBe(0);
+    expect(await tallies(orm)).toHaveLength(10);
+  });
+
   it('takes over what a dead consumer held and then removes it from the group', async () => {
     const { orm, transport, stream } = await setup({ claimIdleMs: 200, deadConsumerMs: 400 });
     const relay = startRelay(orm, transport);

@@ -24,22 +24,81 @@ type RawEntry = [id: string, fields: string[] | null];
 /** The group whose name carries the stream's epoch; it is never read from. */
 export const EPOCH_GROUP_PREFIX = '@epoch:';
 
+/** The group whose name counts the entries the stream had lost when last checked; never read from. */
+export const DELETED_GROUP_PREFIX = '@deleted:';
+
 /**
  * Finds the stream's epoch, or makes one, then adds the events: in one script, so the answer is
  * the epoch the events landed in. The epoch is the name of an empty consumer group on the stream
  * itself, so whatever loses the stream (a restart without persistence, FLUSHALL, DEL) loses the
  * epoch with it — and a consumer recreating its group (which recreates the stream) does not
  * bring it back. Scripts run one at a time: relays noticing a loss together agree on one epoch.
+ *
+ * A stream can also lose entries and keep its groups (XTRIM, a MAXLEN policy, XDEL). Redis 7
+ * counts every entry ever added; added minus present is how many were deleted. When that grew
+ * since the last check, each reading group is asked whether it lost any: a group not yet past
+ * the first entry left (or, on an emptied stream, the last one ever added) that has more unread
+ * than the stream holds — or, when Redis cannot say how much it has read, any such group — and a
+ * group holding deleted entries as pending. Then the epoch changes: every relay publishes its
+ * retained window again. A loss is noticed once; a replay too many is harmless (consumers are
+ * idempotent), a replay too few is not.
  */
 const PUBLISH_SCRIPT = `
-local epoch = nil
+local function before(a, b)
+  local am, as = string.match(a, '(%d+)-(%d+)')
+  local bm, bs = string.match(b, '(%d+)-(%d+)')
+  am, as, bm, bs = tonumber(am), tonumber(as), tonumber(bm), tonumber(bs)
+  return am < bm or (am == bm and as < bs)
+end
+local function field(list, key)
+  for i = 1, #list, 2 do
+    if list[i] == key then return list[i + 1] end
+  end
+  return nil
+end
+local epoch, counted = nil, nil
+local readers = {}
 local ok, groups = pcall(redis.call, 'XINFO', 'GROUPS', KEYS[1])
 if ok then
   for _, g in ipairs(groups) do
-    for i = 1, #g, 2 do
-      if g[i] == 'name' and string.sub(g[i + 1], 1, ${EPOCH_GROUP_PREFIX.length}) == '${EPOCH_GROUP_PREFIX}' then
-        epoch = string.sub(g[i + 1], ${EPOCH_GROUP_PREFIX.length + 1})
+    local name = field(g, 'name')
+    if string.sub(name, 1, ${EPOCH_GROUP_PREFIX.length}) == '${EPOCH_GROUP_PREFIX}' then
+      epoch = string.sub(name, ${EPOCH_GROUP_PREFIX.length + 1})
+    elseif string.sub(name, 1, ${DELETED_GROUP_PREFIX.length}) == '${DELETED_GROUP_PREFIX}' then
+      counted = tonumber(string.sub(name, ${DELETED_GROUP_PREFIX.length + 1}))
+    else
+      table.insert(readers, g)
+    end
+  end
+end
+if epoch then
+  local info = redis.call('XINFO', 'STREAM', KEYS[1])
+  local added, length = field(info, 'entries-added'), field(info, 'length')
+  if type(added) == 'number' and added - length > (counted or 0) then
+    local first, newest = field(info, 'first-entry'), field(info, 'last-generated-id')
+    local lost = false
+    for _, g in ipairs(readers) do
+      local name, last, read = field(g, 'name'), field(g, 'last-delivered-id'), field(g, 'entries-read')
+      local upto, behind = '+', false
+      if first then
+        upto = '(' .. first[1]
+        behind = before(last, first[1])
+        if behind and (type(read) ~= 'number' or added - read > length) then lost = true end
+      elseif before(last, newest) then
+        behind, lost = true, true
       end
+      -- Redis would go on counting the deleted entries as unread (its lag): all it can still read is what is left.
+      if behind then redis.call('XGROUP', 'SETID', KEYS[1], name, last, 'ENTRIESREAD', added - length) end
+      for _, p in ipairs(redis.call('XPENDING', KEYS[1], name, '-', upto, 1000)) do
+        lost = true
+        redis.call('XACK', KEYS[1], name, p[1])
+      end
+    end
+    if counted then redis.call('XGROUP', 'DESTROY', KEYS[1], '${DELETED_GROUP_PREFIX}' .. counted) end
+    redis.call('XGROUP', 'CREATE', KEYS[1], '${DELETED_GROUP_PREFIX}' .. (added - length), '$')
+    if lost then
+      redis.call('XGROUP', 'DESTROY', KEYS[1], '${EPOCH_GROUP_PREFIX}' .. epoch)
+      epoch = nil
     end
   end
 end
