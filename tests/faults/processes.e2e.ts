@@ -5,10 +5,11 @@ import path from 'node:path';
 import { openDatabase, redisTransport, systemEm, type Transport } from '@cppcc/kit';
 import { installedModules } from '@cppcc/schema';
 import { createTestDatabase, startTestModule, type TestModule } from '@cppcc/testing';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settings } from '../harness.js';
 import { freePort, load, Proc, root, slowProxy } from './processes.js';
-import { RedisServer } from './support.js';
+import { RedisServer, sleep, until } from './support.js';
 import { signDevToken } from '@cppcc/gateway';
 
 /**
@@ -19,6 +20,8 @@ import { signDevToken } from '@cppcc/gateway';
  */
 const measured: Record<string, unknown> = {};
 const AS_PROCESSES = ['organization', 'inter-city-exchange'];
+/** The gateway's SUBGRAPH_TIMEOUT_MS here: above the 1.5 s the shutdown test holds answers, short enough to wait out. */
+const TIMEOUT_MS = 4000;
 const district = (code: string) => `{ district(code: "${code}") { name exchangeVisits { id } } }`;
 
 describe('processes under faults', () => {
@@ -65,7 +68,7 @@ describe('processes under faults', () => {
     transport = await redisTransport({ url: redis.url, stream, blockMs: 100 });
     database = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL, 'faults') : undefined;
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-faults-'));
-    const common = { REDIS_URL: redis.url, REDIS_STREAM: stream, DATA_DIR: dataDir, ...(database ? { DATABASE_URL: database.url } : { DATABASE_URL: '' }) };
+    const common = { LOG_LEVEL: 'info', REDIS_URL: redis.url, REDIS_STREAM: stream, DATA_DIR: dataDir, ...(database ? { DATABASE_URL: database.url } : { DATABASE_URL: '' }) };
 
     organization = new Proc('organization', 'subgraphs/organization/src/index.ts', await freePort(), common);
     exchange = new Proc('inter-city-exchange', 'plugins/inter-city-exchange/src/index.ts', await freePort(), common);
@@ -80,7 +83,12 @@ describe('processes under faults', () => {
       SUBGRAPH_URL_INTER_CITY_EXCHANGE: `${exchange.base}/graphql`,
     };
     for (const m of modules) routes[`SUBGRAPH_URL_${m.name.toUpperCase().replace(/-/g, '_')}`] = m === members ? proxy.url : m.url;
-    gateway = new Proc('gateway', 'gateway/src/main.ts', await freePort(), { ...common, ...routes, SUPERGRAPH_PATH: path.join(root, 'schema/supergraph.graphql') });
+    gateway = new Proc('gateway', 'gateway/src/main.ts', await freePort(), {
+      ...common,
+      ...routes,
+      SUPERGRAPH_PATH: path.join(root, 'schema/supergraph.graphql'),
+      SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS),
+    });
     await gateway.start({}, '/healthz');
     graph = `${gateway.base}/graphql`;
     // The plugin's switches and the districts reach every process over the bus.
@@ -190,6 +198,62 @@ describe('processes under faults', () => {
       secondsToRecover: Number(seconds.toFixed(1)),
     };
   }, 180_000);
+
+  it.runIf(!!process.env.DATABASE_URL || !!process.env.CI)('SIGTERM to a subgraph with requests running inside it (held by a PostgreSQL table lock): each is answered whole, it exits 0', async () => {
+    if (!database) throw new Error('this test holds a PostgreSQL lock: it needs DATABASE_URL');
+    const query = '{ districts { code name } }';
+    await untilWhole(query, performance.now());
+    const db = new pg.Client({ connectionString: database!.url });
+    await db.connect();
+    const waiting = async () =>
+      Number((await db.query(`select count(*) as n from pg_locks where not granted and relation = 'organization.district'::regclass`)).rows[0].n);
+    try {
+      await db.query('begin');
+      await db.query('lock table organization.district in access exclusive mode');
+      const running = load(graph, { query }, { count: 8, concurrency: 8 });
+      await until(async () => (await waiting()) === 8, 'eight queries waiting on the lock inside the subgraph', 30_000);
+      organization.kill('SIGTERM');
+      await sleep(300);
+      // Stopping: not ready, new requests refused (the gateway would send them to a replica).
+      expect((await fetch(`${organization.base}/readyz`)).status).toBe(503);
+      expect(organization.child.exitCode).toBeNull();
+      await db.query('commit');
+      const t = await running;
+      const exit = await organization.exit;
+      expect(exit).toEqual({ code: 0, signal: null });
+      expect(t.failed).toEqual({});
+      expect(t.answered).toBe(8);
+      const drained = /"inFlight":(\d+)/.exec(organization.output);
+      expect(Number(drained?.[1])).toBe(8);
+      measured.subgraphSigtermInFlight = { sent: t.sent, answered: t.answered, partial: t.partial, failed: t.failed, inFlightAtSignal: 8, exitCode: exit.code };
+    } finally {
+      await db.query('rollback').catch(() => undefined);
+      await db.end();
+      await organization.stop();
+      await organization.start();
+      await untilWhole(query, performance.now());
+    }
+  }, 180_000);
+
+  it('a subgraph slower than SUBGRAPH_TIMEOUT_MS: its fields null with SUBGRAPH_TIMEOUT on their path, the rest answered', async () => {
+    // `me` is nullable (anonymous: null), and still asked of the members subgraph.
+    const query = '{ me { name } districts { code } }';
+    await untilWhole(query, performance.now());
+    proxy.delayMs = TIMEOUT_MS + 1500;
+    try {
+      const r = await post({ query });
+      expect(r.status).toBe(200);
+      expect(r.body.data.me).toBeNull();
+      expect(r.body.data.districts.length).toBeGreaterThan(0);
+      expect(r.body.errors).toHaveLength(1);
+      expect(r.body.errors[0]).toMatchObject({ path: ['me'], extensions: { code: 'SUBGRAPH_TIMEOUT', subgraph: 'members' } });
+      expect(r.body.errors[0].message).not.toMatch(/127\.0\.0\.1|http:|localhost/);
+      measured.subgraphTimeout = { code: r.body.errors[0].extensions.code, path: r.body.errors[0].path };
+    } finally {
+      proxy.delayMs = 0;
+    }
+    await untilWhole(query, performance.now());
+  }, 60_000);
 
   it('SIGTERM to the gateway under 20 requests in flight: all 20 answered 200, new ones get 503 + Retry-After, exit 0', async () => {
     const query = '{ member(id: "1") { name } }';
