@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withRoutingUrls } from '@cppcc/gateway';
+import { FIRST_QUERY, withRoutingUrls } from '@cppcc/gateway';
 import { ROUTER_SECRET_HEADER } from '@cppcc/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './faults/support.js';
 import { startStack, supergraphPath, type Stack } from './harness.js';
 
 /**
@@ -22,23 +22,6 @@ const ROUTER_SECRET = 'router-secret-of-this-test-0123456789abcdef';
 const A = '341002'; // 屯溪区
 const B = '341021'; // 歙县
 
-const FIRST_QUERY = `query FirstLook {
-  district(code: "341000") {
-    name
-    specialCommittees { name }
-    members(first: 3) {
-      totalCount
-      nodes {
-        name
-        sector { name }
-        committees { role committee { name } }
-        proposals(first: 3) { totalCount nodes { caseNumber title status } }
-        consultations(first: 3) { nodes { title form heldOn } }
-      }
-    }
-  }
-}`;
-
 /** The whole configuration of the stock router: plain Hive Gateway options, nothing of ours. */
 const CONFIG = `export const gatewayConfig = {
   propagateHeaders: {
@@ -53,17 +36,6 @@ const CONFIG = `export const gatewayConfig = {
   },
 };
 `;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Answer {
   status: number;

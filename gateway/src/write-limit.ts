@@ -1,8 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { createClient, type RedisClientType } from 'redis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
-import { ErrorCode, type Logger } from '@cppcc/kit';
+import { ErrorCode, resilientRedisClient, type Logger } from '@cppcc/kit';
 import { callerFromHeader } from './engines/gating.js';
 import { rootFieldCount } from './engines/limits.js';
 
@@ -80,20 +79,7 @@ export function memoryWriteLimiter(budgets: WriteBudgets): WriteLimiter {
  * insurance limiter), `closed` refuses budgeted writes.
  */
 export function redisWriteLimiter(url: string, budgets: WriteBudgets, onFailure: 'open' | 'closed', log: Logger, prefix = 'cppcc:writes'): WriteLimiter {
-  const client = createClient({
-    url,
-    disableOfflineQueue: true,
-    socket: { connectTimeout: 2000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) },
-  }) as RedisClientType;
-  let down = false;
-  client.on('error', (err: Error) => {
-    if (!down) log.warn({ err: err.message, onFailure }, 'write limiter lost Redis; reconnecting');
-    down = true;
-  });
-  client.on('ready', () => {
-    if (down) log.info('write limiter reconnected to Redis');
-    down = false;
-  });
+  const client = resilientRedisClient(url, `write limiter (on failure: ${onFailure})`, log);
   // Not awaited: a gateway starts (and serves) while Redis is still away.
   client.connect().catch(() => undefined);
   const limiter = limiterSet(

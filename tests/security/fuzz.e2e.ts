@@ -17,6 +17,7 @@ import {
   getIntrospectionQuery,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seeded } from '@cppcc/demo';
 import { settings, startStack, type Stack } from '../harness.js';
 import { fragmentBomb, productionLimits } from './shared.js';
 
@@ -24,19 +25,10 @@ import { fragmentBomb, productionLimits } from './shared.js';
 export const FUZZ_COUNT = 2000;
 export const FUZZ_SEED = 1313;
 
-/** mulberry32: the same seed, the same 2,000 requests, run after run. */
+/** The demo data's seeded generator: the same seed, the same 2,000 requests, run after run. */
 function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
-  return { next, int, pick, chance: (p: number) => next() < p };
+  const r = seeded(seed);
+  return { ...r, int: (n: number) => r.int(0, n - 1) };
 }
 type Rng = ReturnType<typeof rng>;
 

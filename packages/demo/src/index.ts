@@ -15,3 +15,4 @@ export * from './outreach.js';
 export * from './eco-compensation.js';
 export * from './studios.js';
 export * from './public-input.js';
+export { seeded } from './random.js';
