@@ -1,11 +1,13 @@
 import { signDevToken } from '@cppcc/gateway';
 import { CITY } from '@cppcc/demo';
-import { processSettings, startOrExit, stopOnSignal } from '@cppcc/kit';
+import { processSettings, startOrExit, startTracing, stopOnSignal } from '@cppcc/kit';
 import { startPlatform } from './platform.js';
 
 // The embedded platform: `npm start` (tsx) in development, `node dist/scripts/start.js`
 // (`npm run start:prod`) built. HOST, PORT, PORT_<MODULE>, GATEWAY_ENGINE, … are settings.
 const settings = processSettings();
+// One process for all: its spans tell the modules apart by the cppcc.module attribute.
+startTracing(settings, 'cppcc-platform');
 const platform = await startOrExit('platform', () => startPlatform(settings));
 stopOnSignal(() => platform.stop());
 

@@ -11,6 +11,8 @@ import {
   ErrorCode,
   listen,
   observeRequest,
+  operationOf,
+  traceRequest,
   serveMetrics,
   moduleLogger,
   encodeCaller,
@@ -226,34 +228,40 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
         return sendJson(res, state.ok ? 200 : 503, { status: state.ok ? 'ready' : 'not ready', ...state });
       }
       if (path !== '/graphql') return sendError(res, 404, 'NOT_FOUND', `no route ${path}; the graph is at /graphql`);
-      const requestId = randomUUID();
-      let caller: Caller | undefined;
-      // One access line per request, with the request id the client also sees, so a report can be traced.
-      observeRequest('gateway', req, res, (ms, operation) =>
-        log.info({ requestId, operation, role: caller?.roles.join(',') || 'anonymous', district: caller?.site ?? null, status: res.statusCode, ms: Math.round(ms) }, 'request'),
-      );
-      // A client never speaks for the gateway: whatever it sent in these headers is dropped.
-      delete req.headers[CALLER_HEADER];
-      delete req.headers[PROOF_HEADER];
-      delete req.headers[ROUTER_SECRET_HEADER];
-      delete req.headers[CLIENT_HEADER];
-      req.headers[CLIENT_HEADER] = clientAddress(req, settings.trustProxy);
-      req.headers['x-request-id'] = requestId;
-      res.setHeader('x-request-id', requestId);
-      const who = await identify(req);
-      if (!who.ok) {
-        log.info({ requestId, code: who.code, reason: who.message }, 'request refused');
-        return sendError(res, who.status, who.code, who.message);
-      }
-      caller = who.caller;
-      // The engine forwards the caller; each subgraph fetch is signed as it leaves (sign-subgraph-request.ts).
-      req.headers[CALLER_HEADER] = encodeCaller(who.caller);
-      await engine.handle(req, res);
+      // The request's span (continuing a client's traceparent, if sent) is the parent of every subgraph fetch.
+      return traceRequest('gateway', req, res, () => ({ 'graphql.operation.name': operationOf(req), 'cppcc.request_id': String(res.getHeader('x-request-id') ?? '') }), () => serveGraphql(req, res));
     })().catch((err) => {
       log.error({ err }, 'gateway request failed');
       if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
     });
   });
+
+  /** A GraphQL request: the caller identified (client claims about it dropped), then the engine. */
+  async function serveGraphql(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const requestId = randomUUID();
+    let caller: Caller | undefined;
+    // One access line per request, with the request id the client also sees, so a report can be traced.
+    observeRequest('gateway', req, res, (ms, operation) =>
+      log.info({ requestId, operation, role: caller?.roles.join(',') || 'anonymous', district: caller?.site ?? null, status: res.statusCode, ms: Math.round(ms) }, 'request'),
+    );
+    // A client never speaks for the gateway: whatever it sent in these headers is dropped.
+    delete req.headers[CALLER_HEADER];
+    delete req.headers[PROOF_HEADER];
+    delete req.headers[ROUTER_SECRET_HEADER];
+    delete req.headers[CLIENT_HEADER];
+    req.headers[CLIENT_HEADER] = clientAddress(req, settings.trustProxy);
+    req.headers['x-request-id'] = requestId;
+    res.setHeader('x-request-id', requestId);
+    const who = await identify(req);
+    if (!who.ok) {
+      log.info({ requestId, code: who.code, reason: who.message }, 'request refused');
+      return sendError(res, who.status, who.code, who.message);
+    }
+    caller = who.caller;
+    // The engine forwards the caller; each subgraph fetch is signed as it leaves (sign-subgraph-request.ts).
+    req.headers[CALLER_HEADER] = encodeCaller(who.caller);
+    await engine.handle(req, res);
+  }
 
   // Clients (and load balancers) may keep a connection this long between requests.
   server.keepAliveTimeout = settings.keepAliveTimeoutMs;

@@ -1,4 +1,4 @@
-import { ANONYMOUS, CALLER_HEADER, encodeCaller, PROOF_HEADER, proveRequest, signCaller, type Caller } from '@cppcc/kit';
+import { ANONYMOUS, CALLER_HEADER, encodeCaller, inChildSpan, PROOF_HEADER, proveRequest, signCaller, SpanKind, withTraceHeaders, type Caller } from '@cppcc/kit';
 import { subgraphEndpoints, type SubgraphEndpoint } from './supergraph.js';
 
 type HeaderBag = Record<string, string> | Headers | [string, string][] | undefined;
@@ -84,10 +84,15 @@ export async function askSubgraph(
 ): Promise<Response> {
   const text = JSON.stringify(body);
   const path = new URL(endpoint.url);
-  return fetch(endpoint.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...signCaller(SYSTEM, secret, { audience: endpoint.name, method: 'POST', path: `${path.pathname}${path.search}`, body: text }) },
-    body: text,
-    signal: AbortSignal.timeout(timeoutMs),
+  // Traced like the engines' fetches when asked during a request (the district tree); polling on a timer is not.
+  return inChildSpan(`POST ${endpoint.name}`, SpanKind.CLIENT, { 'cppcc.subgraph': endpoint.name, 'http.request.method': 'POST', 'url.full': endpoint.url }, async (span) => {
+    const response = await fetch(endpoint.url, {
+      method: 'POST',
+      headers: withTraceHeaders({ 'content-type': 'application/json', ...signCaller(SYSTEM, secret, { audience: endpoint.name, method: 'POST', path: `${path.pathname}${path.search}`, body: text }) }),
+      body: text,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    span?.setAttribute('http.response.status_code', response.status);
+    return response;
   });
 }

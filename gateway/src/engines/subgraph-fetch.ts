@@ -1,4 +1,4 @@
-import { ErrorCode, isMutation, type Logger, type Settings } from '@cppcc/kit';
+import { ErrorCode, inSpan, isMutation, SpanKind, SpanStatusCode, withTraceHeaders, type Logger, type Settings } from '@cppcc/kit';
 import { Kind, parse, type FieldNode, type SelectionSetNode } from 'graphql';
 import { Agent, fetch, Response } from 'undici';
 
@@ -98,39 +98,51 @@ export function subgraphFetch(settings: Settings, log: Logger, nameOf: (url: str
     const mutation = isMutation(body);
     const subgraph = nameOf(url);
     const requestId = given['x-request-id'];
-    for (let attempt = 1; ; attempt += 1) {
-      const headers = attempt > 1 && sign ? headerRecord(sign(url, { method: init.method ?? 'POST', headers: given, body: text }).headers as Record<string, string>) : given;
-      const timeout = AbortSignal.timeout(settings.subgraphTimeoutMs);
-      const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-      try {
-        const response = await fetch(url, { method: init.method ?? 'POST', headers, body: text, signal, dispatcher: agent });
-        if (response.status === 503 && attempt === 1) {
-          // A stopping subgraph refuses before it runs anything: safe to send again, to a replica or the restarted one.
-          await response.body?.cancel();
-          log.info({ subgraph, url, requestId }, 'subgraph is stopping (503); sending the call again');
-          continue;
+    // One CLIENT span per call (retries included), whichever engine planned it; its traceparent
+    // goes on each attempt, after signing: the proof binds audience, method, path and body, not
+    // the other headers, so the header changes nothing the subgraph verifies.
+    return inSpan(`POST ${subgraph}`, SpanKind.CLIENT, { 'cppcc.subgraph': subgraph, 'http.request.method': init.method ?? 'POST', 'url.full': url, 'graphql.operation.type': mutation ? 'mutation' : 'query' }, async (span) => {
+      const fail = (code: string) => {
+        span?.setStatus({ code: SpanStatusCode.ERROR, message: code });
+        return failed(code, subgraph, body);
+      };
+      for (let attempt = 1; ; attempt += 1) {
+        span?.setAttribute('cppcc.attempts', attempt);
+        const signed = attempt > 1 && sign ? headerRecord(sign(url, { method: init.method ?? 'POST', headers: given, body: text }).headers as Record<string, string>) : given;
+        const headers = withTraceHeaders(signed);
+        const timeout = AbortSignal.timeout(settings.subgraphTimeoutMs);
+        const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+        try {
+          const response = await fetch(url, { method: init.method ?? 'POST', headers, body: text, signal, dispatcher: agent });
+          if (response.status === 503 && attempt === 1) {
+            // A stopping subgraph refuses before it runs anything: safe to send again, to a replica or the restarted one.
+            await response.body?.cancel();
+            log.info({ subgraph, url, requestId }, 'subgraph is stopping (503); sending the call again');
+            continue;
+          }
+          if (response.status === 503) {
+            await response.body?.cancel();
+            log.warn({ subgraph, url, requestId }, 'subgraph call refused: stopping');
+            return fail(ErrorCode.SUBGRAPH_UNAVAILABLE);
+          }
+          span?.setAttribute('http.response.status_code', response.status);
+          return response;
+        } catch (err) {
+          const code = causeCode(err);
+          if (timeout.aborted) {
+            log.warn({ subgraph, url, requestId, timeoutMs: settings.subgraphTimeoutMs }, 'subgraph call timed out');
+            return fail(ErrorCode.SUBGRAPH_TIMEOUT);
+          }
+          if (init.signal?.aborted) throw err;
+          if (attempt === 1 && !mutation && RESET.has(code)) {
+            log.info({ subgraph, url, requestId, cause: code }, 'subgraph connection reset; sending the query again');
+            continue;
+          }
+          log.warn({ subgraph, url, requestId, cause: code, mutation, attempt }, 'subgraph call failed');
+          return fail(ErrorCode.SUBGRAPH_UNAVAILABLE);
         }
-        if (response.status === 503) {
-          await response.body?.cancel();
-          log.warn({ subgraph, url, requestId }, 'subgraph call refused: stopping');
-          return failed(ErrorCode.SUBGRAPH_UNAVAILABLE, subgraph, body);
-        }
-        return response;
-      } catch (err) {
-        const code = causeCode(err);
-        if (timeout.aborted) {
-          log.warn({ subgraph, url, requestId, timeoutMs: settings.subgraphTimeoutMs }, 'subgraph call timed out');
-          return failed(ErrorCode.SUBGRAPH_TIMEOUT, subgraph, body);
-        }
-        if (init.signal?.aborted) throw err;
-        if (attempt === 1 && !mutation && RESET.has(code)) {
-          log.info({ subgraph, url, requestId, cause: code }, 'subgraph connection reset; sending the query again');
-          continue;
-        }
-        log.warn({ subgraph, url, requestId, cause: code, mutation, attempt }, 'subgraph call failed');
-        return failed(ErrorCode.SUBGRAPH_UNAVAILABLE, subgraph, body);
       }
-    }
+    });
   };
   return Object.assign(call, {
     close: () => agent.close(),

@@ -9,6 +9,7 @@ import { readBody } from './http.js';
 import { moduleLogger } from './log.js';
 import { createTokenReader } from './token.js';
 import { connectRedis, resilientRedisClient } from './bus/redis.js';
+import { traceRedis } from './tracing.js';
 
 /** The header a stock router inserts (by configuration) to show a call came through it. */
 export const ROUTER_SECRET_HEADER = 'x-cppcc-router-secret';
@@ -39,7 +40,7 @@ async function redisNonceStore(url: string): Promise<NonceStore> {
     async remember(key, ttlMs) {
       if (!client.isReady) return local.remember(key, ttlMs);
       try {
-        const set = await client.set(`cppcc:nonce:${key}`, '1', { condition: 'NX', expiration: { type: 'PX', value: Math.max(1, Math.ceil(ttlMs)) } });
+        const set = await traceRedis('SET', () => client.set(`cppcc:nonce:${key}`, '1', { condition: 'NX', expiration: { type: 'PX', value: Math.max(1, Math.ceil(ttlMs)) } }));
         return set === 'OK';
       } catch {
         return local.remember(key, ttlMs);

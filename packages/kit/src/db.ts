@@ -7,6 +7,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Caller } from './caller.js';
 import { moduleLogger } from './log.js';
+import { traceSql } from './tracing.js';
 
 export type Orm = MikroORM;
 export type EntityManager = SqlEntityManager;
@@ -99,6 +100,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     orm = await MikroORM.init({ ...common, driver: LibSqlDriver, dbName: file } as Options);
   }
+  traceSql((orm.em.getConnection() as unknown as { getKnex(): Parameters<typeof traceSql>[0] }).getKnex(), options.url ? 'postgresql' : 'sqlite', options.module);
   return orm;
 }
 

@@ -23,6 +23,7 @@ export * from './pagination.js';
 export * from './runtime.js';
 export * from './serve.js';
 export * from './token.js';
+export * from './tracing.js';
 export * from './shutdown.js';
 export * from './string-limits.js';
 export * from './workflow.js';

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { SubscribeOptions, Subscription, Transport } from './bus/event.js';
 import { OutboxEventSchema } from './bus/outbox.js';
 import { systemEm, type Orm } from './db.js';
 
@@ -106,6 +107,18 @@ export function watchModule(module: string, orm: Orm): () => void {
 export function watchConsumerLag(group: string, read: () => Promise<number | null>): () => void {
   lagSources.set(group, read);
   return () => lagSources.delete(group);
+}
+
+/** Subscribes a consumer and reports its group's lag on /metrics while the subscription lasts. */
+export async function subscribeReportingLag(transport: Transport, options: SubscribeOptions): Promise<Subscription> {
+  const subscription = await transport.subscribe(options);
+  const unwatch = watchConsumerLag(options.group, () => transport.lag(options.group));
+  return {
+    async stop() {
+      unwatch();
+      await subscription.stop();
+    },
+  };
 }
 
 /**

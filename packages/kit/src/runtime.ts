@@ -17,8 +17,9 @@ import { ErrorCode, inputError } from './errors.js';
 import { listen, readJsonRequest, sendError, sendJson, serveApollo } from './http.js';
 import { claimKey, IDEMPOTENCY_HEADER, isMutation, keepAnswer, keyOwner, MAX_KEY_LENGTH, operationHash } from './idempotency.js';
 import { moduleLogger } from './log.js';
-import { bindRequest, noteOperation, observeRequest, requestOf, serveMetrics, watchModule } from './metrics.js';
+import { bindRequest, noteOperation, observeRequest, operationOf, requestOf, serveMetrics, subscribeReportingLag, watchModule } from './metrics.js';
 import { drainable } from './shutdown.js';
+import { traceRequest } from './tracing.js';
 import { setMaxStringLength } from './string-limits.js';
 import type { ModuleDefinition, SeedOptions } from './module.js';
 
@@ -122,7 +123,7 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
   const subscriptions: Subscription[] = [];
   if (definition.consumes && Object.keys(definition.consumes).length > 0) {
     subscriptions.push(
-      await options.transport.subscribe({
+      await subscribeReportingLag(options.transport, {
         group: definition.name,
         consumer: options.consumerName ?? `${definition.name}-${process.pid}-${randomUUID().slice(0, 8)}`,
         handle: idempotentConsumer(orm, definition.name, definition.consumes),
@@ -213,26 +214,33 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
         return sendJson(res, 200, { status: bus.status === 'connected' ? 'ready' : 'degraded', module: definition.name, ...(bus.status === 'connected' ? {} : { degraded: { bus: bus.reason } }), bus });
       }
       if (req.method === 'GET' && url.startsWith('/metrics') && settings.metrics) return serveMetrics(res);
-      const proof = await trust.check(req);
-      if (!proof.ok) {
-        log.warn({ reason: proof.reason, remote: req.socket.remoteAddress }, 'call without gateway proof refused');
-        const message = proof.code === ErrorCode.GATEWAY_PROOF_REQUIRED ? `this subgraph answers the gateway only (${proof.reason})` : proof.reason;
-        return sendError(res, proof.status, proof.code, message);
-      }
-      const requestId = (req.headers['x-request-id'] as string) ?? randomUUID();
-      observeRequest(definition.name, req, res);
-      await currentRequest.run({ module: definition.name, requestId }, async () => {
-        const read = await readJsonRequest(req, res);
-        if (!read) return;
-        const key = req.headers[IDEMPOTENCY_HEADER];
-        if (typeof key === 'string' && key !== '' && isMutation(read.body)) return serveIdempotent(req, res, read.body, key, proof.caller, requestId);
-        return serveApollo(server, req, res, async () => bindRequest(createContext(orm, definition.name, proof.caller, requestId), req), { body: read.body });
-      });
+      // Under the span from here on: the proof's nonce (Redis) and the SQL the request runs are its children.
+      return traceRequest(definition.name, req, res, () => ({ 'graphql.operation.name': operationOf(req) }), () => serveGraphql(req, res));
     })().catch((err) => {
       log.error({ err }, 'request failed');
       if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
     });
   });
+
+  /** A GraphQL request: who is calling (or a refusal), then the operation, idempotent when it asks to be. */
+  async function serveGraphql(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const proof = await trust.check(req);
+    if (!proof.ok) {
+      log.warn({ reason: proof.reason, remote: req.socket.remoteAddress }, 'call without gateway proof refused');
+      const message = proof.code === ErrorCode.GATEWAY_PROOF_REQUIRED ? `this subgraph answers the gateway only (${proof.reason})` : proof.reason;
+      return sendError(res, proof.status, proof.code, message);
+    }
+    const requestId = (req.headers['x-request-id'] as string) ?? randomUUID();
+    observeRequest(definition.name, req, res);
+    await currentRequest.run({ module: definition.name, requestId }, async () => {
+      const read = await readJsonRequest(req, res);
+      if (!read) return;
+      const key = req.headers[IDEMPOTENCY_HEADER];
+      if (typeof key === 'string' && key !== '' && isMutation(read.body)) return serveIdempotent(req, res, read.body, key, proof.caller, requestId);
+      return serveApollo(server, req, res, async () => bindRequest(createContext(orm, definition.name, proof.caller, requestId), req), { body: read.body });
+    });
+  }
+
   // Set explicitly: the gateway drops its idle sockets to this server sooner (subgraphIdleSocketMs), so it never reuses one this side closed.
   httpServer.keepAliveTimeout = settings.keepAliveTimeoutMs;
   httpServer.headersTimeout = settings.keepAliveTimeoutMs + 5_000;

@@ -5,6 +5,7 @@ import { failStartup, modulePort, processSettings, type Settings } from './confi
 import { moduleLogger } from './log.js';
 import type { ModuleDefinition } from './module.js';
 import { startModule, type RunningModule } from './runtime.js';
+import { startTracing, stopTracing } from './tracing.js';
 
 /** Redis Streams when REDIS_URL is set, otherwise the in-process bus. */
 export async function createTransport(settings: Settings): Promise<Transport> {
@@ -40,16 +41,19 @@ export function stopOnSignal(stop: () => Promise<void>, { deadlineMs = processSe
       log.error('still stopping well past the shutdown deadline: exiting');
       process.exit(1);
     }, deadlineMs + 5_000).unref();
-    stop().then(
-      () => {
-        log.info('stopped');
-        process.exit(0);
-      },
-      (err) => {
-        log.error({ err }, 'stopping failed');
-        process.exit(1);
-      },
-    );
+    // Spans still buffered for the collector go out before the process ends.
+    stop()
+      .then(stopTracing)
+      .then(
+        () => {
+          log.info('stopped');
+          process.exit(0);
+        },
+        (err) => {
+          log.error({ err }, 'stopping failed');
+          process.exit(1);
+        },
+      );
   };
   const foreign = (event: string | symbol, listener: (...args: unknown[]) => void) => {
     if (!SIGNALS.includes(event as (typeof SIGNALS)[number]) || listener === handler) return;
@@ -78,6 +82,7 @@ export async function startOrExit<T>(role: string, start: () => Promise<T>): Pro
 /** Serves one module as its own process (the production shape): `PORT` (or `PORT_<MODULE>`) overrides its port. */
 export async function serveAlone(definition: ModuleDefinition): Promise<RunningModule> {
   const settings = processSettings();
+  startTracing(settings, definition.name);
   const log = moduleLogger(definition.name);
   if (!settings.redisUrl) log.warn('REDIS_URL is not set: events stay inside this process');
   const { running, transport } = await startOrExit(definition.name, async () => {

@@ -1,4 +1,4 @@
-import { createTransport, moduleLogger, modulePort, processSettings, startOrExit, stopOnSignal } from '@cppcc/kit';
+import { createTransport, moduleLogger, modulePort, processSettings, startOrExit, startTracing, stopOnSignal } from '@cppcc/kit';
 import { installedPlugins } from '@cppcc/schema';
 import { startPluginHost } from './host.js';
 
@@ -10,6 +10,7 @@ import { startPluginHost } from './host.js';
  */
 const log = moduleLogger('plugin-host');
 const settings = processSettings();
+startTracing(settings, 'plugin-host');
 if (!settings.redisUrl) log.warn('REDIS_URL is not set: events stay inside this process');
 const { host, transport } = await startOrExit('plugin host', async () => {
   const transport = await createTransport(settings);

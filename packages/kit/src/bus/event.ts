@@ -57,6 +57,11 @@ export interface Transport {
   tail(handle: (event: BusEvent) => void, onGap?: () => void): Promise<Subscription>;
   /** Events not yet acknowledged by a group: waiting, or delivered and in progress. */
   backlog(group: string): Promise<number>;
+  /**
+   * Events on the bus not yet delivered to a group (Redis: XINFO GROUPS `lag`), or null when the
+   * bus cannot tell (Redis after entries were deleted from the stream, or the group is missing).
+   */
+  lag(group: string): Promise<number | null>;
   health(): BusHealth;
   close(): Promise<void>;
 }

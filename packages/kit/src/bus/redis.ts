@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createClient, type RedisClientType } from 'redis';
 import { moduleLogger } from '../log.js';
+import { traceRedis } from '../tracing.js';
 import type { BusEvent, BusHealth, SubscribeOptions, Subscription, Transport } from './event.js';
 
 export interface RedisTransportOptions {
@@ -237,10 +238,12 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
   const transport: Transport = {
     kind: 'redis',
     async publish(events) {
-      const epoch = (await client.eval(PUBLISH_SCRIPT, {
-        keys: [stream],
-        arguments: [randomUUID(), ...events.map((e) => JSON.stringify(e))],
-      })) as string;
+      const epoch = (await traceRedis('EVAL', () =>
+        client.eval(PUBLISH_SCRIPT, {
+          keys: [stream],
+          arguments: [randomUUID(), ...events.map((e) => JSON.stringify(e))],
+        }),
+      )) as string;
       return epoch;
     },
     async epoch() {
@@ -363,6 +366,11 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
       // Lag is unknown (null) after entries were deleted; count the stream then.
       if (info && info.lag !== null && info.lag !== undefined) return Number(info.pending) + Number(info.lag);
       return Number(await client.xLen(stream).catch(() => 0));
+    },
+    async lag(group) {
+      const groups = await client.xInfoGroups(stream);
+      const info = groups.find((g) => String(g.name) === group);
+      return info && info.lag !== null && info.lag !== undefined ? Number(info.lag) : null;
     },
     health(): BusHealth {
       if (client.isReady && [...readers].every((r) => r.isReady)) return { status: 'connected' };
