@@ -104,6 +104,19 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
       expect(d.spec.template.metadata.labels['app.kubernetes.io/component'], d.metadata.name).toBe('subgraph');
     }
   });
+
+  it('lets Prometheus in the monitoring namespace scrape every server port, and nothing else in', () => {
+    const policy = all.find((m) => m.object.kind === 'NetworkPolicy' && m.object.metadata.name === 'metrics-from-monitoring')!.object;
+    expect(policy.spec.podSelector).toEqual({ matchExpressions: [{ key: 'app.kubernetes.io/component', operator: 'In', values: ['gateway', 'subgraph'] }] });
+    expect(policy.spec.ingress).toHaveLength(1);
+    const [rule] = policy.spec.ingress;
+    // One peer with both selectors: Prometheus pods in the monitoring namespace (two peers would let either in).
+    expect(rule.from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': 'prometheus' } } }]);
+    // /metrics is on each server's own port: every port a process listens on is open to the scrape, and only those.
+    const ports = new Set(deployments.flatMap((d) => containersOf(d).flatMap((c) => (c.ports ?? []).map((p: { name: string }) => p.name))));
+    expect(new Set(rule.ports.map((p: { port: string }) => p.port))).toEqual(ports);
+    for (const d of deployments) expect(['gateway', 'subgraph'], d.metadata.name).toContain(d.spec.template.metadata.labels['app.kubernetes.io/component']);
+  });
 });
 
 describe('deploy/compose.yaml', () => {
