@@ -105,17 +105,19 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     }
   });
 
-  it('lets Prometheus in the monitoring namespace scrape every server port, and nothing else in', () => {
+  it('lets Prometheus in the monitoring namespace scrape /metrics on each pod\'s http port', () => {
     const policy = all.find((m) => m.object.kind === 'NetworkPolicy' && m.object.metadata.name === 'metrics-from-monitoring')!.object;
     expect(policy.spec.podSelector).toEqual({ matchExpressions: [{ key: 'app.kubernetes.io/component', operator: 'In', values: ['gateway', 'subgraph'] }] });
     expect(policy.spec.ingress).toHaveLength(1);
     const [rule] = policy.spec.ingress;
     // One peer with both selectors: Prometheus pods in the monitoring namespace (two peers would let either in).
     expect(rule.from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': 'prometheus' } } }]);
-    // /metrics is on each server's own port: every port a process listens on is open to the scrape, and only those.
-    const ports = new Set(deployments.flatMap((d) => containersOf(d).flatMap((c) => (c.ports ?? []).map((p: { name: string }) => p.name))));
-    expect(new Set(rule.ports.map((p: { port: string }) => p.port))).toEqual(ports);
-    for (const d of deployments) expect(['gateway', 'subgraph'], d.metadata.name).toContain(d.spec.template.metadata.labels['app.kubernetes.io/component']);
+    // /metrics is served on every process's `http` port (the plugin host's other ports repeat the same registry).
+    expect(rule.ports).toEqual([{ port: 'http' }]);
+    for (const d of deployments) {
+      expect(['gateway', 'subgraph'], d.metadata.name).toContain(d.spec.template.metadata.labels['app.kubernetes.io/component']);
+      expect(containersOf(d)[0].ports.map((p: { name: string }) => p.name), d.metadata.name).toContain('http');
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor, ConsoleSpanExporter, SimpleSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { AlwaysOnSampler, BasicTracerProvider, BatchSpanProcessor, ConsoleSpanExporter, ParentBasedSampler, SimpleSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { Settings } from './config.js';
 
 /**
@@ -51,6 +51,9 @@ export function startTracing(settings: Pick<Settings, 'tracesExporter' | 'otlpEn
   if (processors.length === 0) return false;
   provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ 'service.name': settings.serviceName ?? role }),
+    // Every request is traced, or none: given here so the SDK does not pick a sampler from
+    // OTEL_TRACES_SAMPLER behind the settings module's back. Thin traffic out in the collector.
+    sampler: new ParentBasedSampler({ root: new AlwaysOnSampler() }),
     spanProcessors: processors,
   });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
@@ -158,7 +161,8 @@ export function traceSql(knex: KnexEvents, system: 'postgresql' | 'sqlite', modu
   const open = new Map<string, Span>();
   knex.on('query', (query) => {
     if (!provider || !query.__knexQueryUid || !trace.getSpan(context.active())) return;
-    const operation = (query.method ?? query.sql?.trim().split(/\s+/)[0] ?? 'query').toLowerCase();
+    // MikroORM hands knex finished SQL (`raw`), so the statement's first word names it.
+    const operation = (query.sql?.trim().split(/\s+/)[0] || query.method || 'query').toLowerCase();
     open.set(
       query.__knexQueryUid,
       tracer().startSpan(`${operation} ${module}`, { kind: SpanKind.CLIENT, attributes: { 'cppcc.module': module, 'db.system.name': system, 'db.operation.name': operation, 'db.query.text': (query.sql ?? '').slice(0, 2000) } }),
