@@ -7,6 +7,7 @@ import {
   busHealth,
   CALLER_HEADER,
   createTransport,
+  currentTraceId,
   drainable,
   ErrorCode,
   listen,
@@ -239,10 +240,12 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   /** A GraphQL request: the caller identified (client claims about it dropped), then the engine. */
   async function serveGraphql(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const requestId = randomUUID();
+    // Read here, inside the request's span: the line is written later, when the response is sent.
+    const traceId = currentTraceId();
     let caller: Caller | undefined;
-    // One access line per request, with the request id the client also sees, so a report can be traced.
+    // One access line per request, with the request id the client also sees (and the trace id, with tracing on), so a report can be traced.
     observeRequest('gateway', req, res, (ms, operation) =>
-      log.info({ requestId, operation, role: caller?.roles.join(',') || 'anonymous', district: caller?.site ?? null, status: res.statusCode, ms: Math.round(ms) }, 'request'),
+      log.info({ requestId, ...(traceId ? { traceId } : {}), operation, role: caller?.roles.join(',') || 'anonymous', district: caller?.site ?? null, status: res.statusCode, ms: Math.round(ms) }, 'request'),
     );
     // A client never speaks for the gateway: whatever it sent in these headers is dropped.
     delete req.headers[CALLER_HEADER];

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSettings } from './config.js';
-import { inChildSpan, inSpan, SpanKind, startTracing, stopTracing, tracingOn, withTraceHeaders } from './tracing.js';
+import { currentTraceId, inChildSpan, inSpan, SpanKind, startTracing, stopTracing, tracingOn, withTraceHeaders } from './tracing.js';
 
 /** A stand-in OTLP/HTTP collector: it keeps what the exporter posts to /v1/traces. */
 interface Received {
@@ -41,8 +41,11 @@ describe('TRACES_EXPORTER=otlp', () => {
     expect(startTracing(settings, 'members')).toBe(true);
 
     let traceparent = '';
+    expect(currentTraceId()).toBeUndefined();
     await inSpan('POST /graphql', SpanKind.SERVER, { 'cppcc.module': 'members' }, async () => {
       traceparent = withTraceHeaders({}).traceparent;
+      // The id the access log carries is the trace's.
+      expect(traceparent.split('-')[1]).toBe(currentTraceId());
       await inChildSpan('redis SET', SpanKind.CLIENT, {}, async () => undefined);
     });
     // Outside any request a child span is not started (timers and pollers would each make a trace).

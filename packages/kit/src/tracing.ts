@@ -115,6 +115,12 @@ export async function inSpan<T>(name: string, kind: SpanKind, attributes: Attrib
   });
 }
 
+/** The trace the current request belongs to, for its log lines (undefined with tracing off). */
+export function currentTraceId(): string | undefined {
+  if (!provider) return undefined;
+  return trace.getSpan(context.active())?.spanContext().traceId;
+}
+
 /** Adds `traceparent` (and `tracestate`) for the current span to outgoing headers; with tracing off, the headers as they are. */
 export function withTraceHeaders(headers: Record<string, string>): Record<string, string> {
   if (!provider) return headers;
