@@ -57,8 +57,8 @@ describe.each(ENGINES)('tracing off (the default), %s engine', (engine) => {
     expect(startTracing(settings, 'gateway')).toBe(false);
     // SQLite: what is checked here is the headers, whatever the database.
     stack = await startStack({ engine });
-  });
-  afterAll(async () => stack?.stop());
+  }, 300_000);
+  afterAll(async () => stack?.stop(), 120_000);
 
   it('records nothing and sends no traceparent to the subgraphs, not even the client\'s', async () => {
     received.splice(0);
@@ -85,9 +85,10 @@ describe('tracing on', () => {
   describe.each(ENGINES)('the README query traced through the %s engine', (engine) => {
     let stack: Stack;
     beforeAll(async () => {
+      // PostgreSQL and seeding: minutes on a loaded 2-core machine.
       stack = await startStack({ engine, databaseUrl: database.url, settings: { redisUrl } });
-    });
-    afterAll(async () => stack?.stop());
+    }, 300_000);
+    afterAll(async () => stack?.stop(), 120_000);
 
     it('is one trace: gateway request → a fetch per subgraph → each subgraph request → its SQL', async () => {
       exporter.reset();
