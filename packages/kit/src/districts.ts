@@ -52,6 +52,19 @@ export async function assertKnownDistrict(ctx: RequestContext, code: string, fie
   if (!known) throw appError(ErrorCode.UNKNOWN_DISTRICT, `${field}: no district has code ${code}`, { field });
 }
 
+/**
+ * Is `district` the district `ancestor` or one below it? For a record that may refer to records of
+ * its own district and those below (a city's round tracking a county's section), never sideways
+ * or upwards. Reads through the request's loaders: call it before opening a transaction.
+ */
+export async function isWithinDistrict(ctx: RequestContext, district: string, ancestor: string): Promise<boolean> {
+  for (let code: string | null | undefined = district, hops = 0; code && hops < 10; hops++) {
+    if (code === ancestor) return true;
+    code = (await ctx.loaders.one(DistrictRefSchema, 'code').load(code))?.parentCode;
+  }
+  return false;
+}
+
 /** Refuses a write to a district the caller does not administer. */
 export async function assertWritableDistrict(ctx: RequestContext, code: string, field = 'district'): Promise<void> {
   await assertKnownDistrict(ctx, code, field);

@@ -1,4 +1,4 @@
-import { defineWorkflow, hasRole, type Actor, type RequestContext } from '@cppcc/kit';
+import { callerUnit, defineWorkflow, hasRole, type Actor, type RequestContext } from '@cppcc/kit';
 import type { Cosigner, CosignerStatus } from './entities/cosigner.entity.js';
 import type { HandlingTask, TaskStatus } from './entities/handling-task.entity.js';
 import type { BulletinIssue, IssueStatus, OpinionItem, OpinionStatus } from './entities/opinion-item.entity.js';
@@ -92,7 +92,7 @@ export const cosignerWorkflow = defineWorkflow<CosignerStatus, CosignerAction, C
 
 const taskUnit = (name: string, roles: HandlingTask['role'][]): Actor<HandlingTask> => ({
   relation: name,
-  holds: (ctx, t) => hasRole(ctx.caller, 'unit') && ctx.caller.unitId === String(t.unitId) && roles.includes(t.role),
+  holds: (ctx, t) => callerUnit(ctx.caller) === t.unitId && roles.includes(t.role),
 });
 const anyUnit = taskUnit('the task\'s handling unit', ['SOLE', 'SEPARATE', 'LEAD', 'CO']);
 const coUnit = taskUnit('co-unit (会办)', ['CO']);
@@ -157,7 +157,7 @@ export type SuggestionAction = 'forward' | 'archive' | 'answer';
 
 const suggestionUnit: Actor<MemberSuggestion> = {
   relation: 'the unit it was forwarded to',
-  holds: (ctx, s) => hasRole(ctx.caller, 'unit') && s.unitId !== null && ctx.caller.unitId === String(s.unitId),
+  holds: (ctx, s) => s.unitId !== null && callerUnit(ctx.caller) === s.unitId,
 };
 
 /**

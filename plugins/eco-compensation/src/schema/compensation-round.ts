@@ -1,4 +1,4 @@
-import { appError, auditEntryType, AuditEntrySchema, connectionType, ErrorCode, findPage, inputError, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import { appError, auditEntryType, AuditEntrySchema, connectionType, ErrorCode, findPage, inputError, isWithinDistrict, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
 import { requirePermissionIn, settingsOf } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { displayAmount, isoDate, text } from '../commands/validate.js';
@@ -139,6 +139,12 @@ builder.mutationFields((t) => ({
       if (missing.length) throw inputError('input.baseLimits', 'complete', `needs a limit for ${missing.join(', ')}`);
       const section = await ctx.em.findOne(MonitoringSectionSchema, { id: parseId(input.sectionId, 'input.sectionId') });
       if (!section) throw notFound('monitoring section', String(input.sectionId));
+      // A round's assessments are computed from its section's samples, and recomputed whenever
+      // those change: the section is the round's district's or one below it (the city's rounds,
+      // 歙县's 街口 section), never another district's.
+      if (!(await isWithinDistrict(ctx, section.district, district))) {
+        throw inputError('input.sectionId', 'within-district', `monitoring section ${section.id} belongs to district ${section.district}, outside the round's district ${district}`);
+      }
       return ctx.em.transactional(async (em) =>
         em.create(CompensationRoundSchema, {
           district,

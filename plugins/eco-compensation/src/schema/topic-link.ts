@@ -1,4 +1,4 @@
-import { appError, DistrictRefSchema, ErrorCode, inputError, notFound, parseId, type RequestContext } from '@cppcc/kit';
+import { appError, ErrorCode, inputError, isWithinDistrict, notFound, parseId, type RequestContext } from '@cppcc/kit';
 import { requirePermissionIn } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { CompensationRoundSchema, type CompensationRound } from '../entities/compensation-round.entity.js';
@@ -51,15 +51,6 @@ export const ConsultationActivityRef = builder.externalRef('ConsultationActivity
   }),
 });
 
-/** Whether `district` is `ancestor` or lies below it in the district tree. */
-async function within(ctx: RequestContext, district: string, ancestor: string): Promise<boolean> {
-  for (let code: string | null | undefined = district, hops = 0; code && hops < 10; hops++) {
-    if (code === ancestor) return true;
-    code = (await ctx.em.findOne(DistrictRefSchema, { code }, { filters: false }))?.parentCode;
-  }
-  return false;
-}
-
 /**
  * A link names a record its owner has announced (replicated in eco_link_target), of the round's
  * district or one below it: the topic is the city's, with the upstream county (歙县) as its
@@ -70,7 +61,7 @@ async function assertTarget(ctx: RequestContext, round: CompensationRound, kind:
   const target = await ctx.em.findOne(LinkTargetSchema, { kind, targetId }, { filters: false });
   const what = kind.replace('_', ' ');
   if (!target) throw inputError('targetId', 'exists', `no ${what} has id ${targetId}`);
-  if (!(await within(ctx, target.district, round.district))) {
+  if (!(await isWithinDistrict(ctx, target.district, round.district))) {
     throw inputError('targetId', 'within-district', `${what} ${targetId} belongs to district ${target.district}, outside the round's district ${round.district}`);
   }
   if (kind === 'consultation_activity' && target.status === 'CANCELLED') throw inputError('targetId', 'not-cancelled', `${what} ${targetId} was cancelled`);

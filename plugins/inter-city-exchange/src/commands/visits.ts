@@ -1,4 +1,4 @@
-import { audit, emit, inputError, notFound, type RequestContext } from '@cppcc/kit';
+import { audit, emit, inputError, isWithinDistrict, notFound, type RequestContext } from '@cppcc/kit';
 import { assertMembers, requirePermissionIn } from '@cppcc/plugin-sdk';
 import { dutyReported } from '@cppcc/events';
 import { ExchangeVisitSchema, VisitDelegateSchema, type ExchangeVisit, type VisitDirection } from '../entities/exchange-visit.entity.js';
@@ -31,7 +31,17 @@ export async function planExchangeVisit(ctx: RequestContext, input: VisitInput):
   await requirePermissionIn(ctx, 'visit.record', input.district, 'input.district');
   const partner = await ctx.em.findOne(PartnerCommitteeSchema, { id: input.partnerId });
   if (!partner) throw inputError('input.partnerId', 'exists', `no partner committee has id ${input.partnerId}`);
-  if (input.mechanismId !== null) await mechanismOf(ctx, input.mechanismId, 'input.mechanismId');
+  // The partners and mechanisms a visit names are those its district keeps or one above it keeps (a
+  // county visiting the city's partner, under the city's mechanism), never another district's.
+  if (!(await isWithinDistrict(ctx, input.district, partner.district))) {
+    throw inputError('input.partnerId', 'within-district', `partner committee ${partner.id} is listed by district ${partner.district}, neither ${input.district} nor one above it`);
+  }
+  if (input.mechanismId !== null) {
+    const mechanism = await mechanismOf(ctx, input.mechanismId, 'input.mechanismId');
+    if (!(await isWithinDistrict(ctx, input.district, mechanism.district))) {
+      throw inputError('input.mechanismId', 'within-district', `cooperation mechanism ${mechanism.id} is district ${mechanism.district}'s, neither ${input.district}'s nor one above it`);
+    }
+  }
   if (input.endsOn < input.startsOn) throw inputError('input.endsOn', 'order', 'must not be before startsOn');
   if (new Set(input.delegation).size !== input.delegation.length) throw inputError('input.delegation', 'unique', 'lists a member twice');
   if (input.direction === 'OUTGOING' && input.delegation.length === 0) throw inputError('input.delegation', 'min', 'an outgoing visit needs a delegation');

@@ -1,4 +1,4 @@
-import { appError, assertWritableDistrict, audit, emit, ErrorCode, hasRole, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, assertWritableDistrict, audit, callerUnit, emit, ErrorCode, hasRole, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
 import { instructionReceived, proposalHonoured } from '@cppcc/events';
 import { AwardSchema, HANDLING_CRITERIA, HandlingScoreSchema, QUALITY_CRITERIA, QualityScoreSchema } from '../entities/evaluation.entity.js';
 import { HandlingTaskSchema } from '../entities/handling-task.entity.js';
@@ -114,7 +114,8 @@ export async function recordSupervision(ctx: RequestContext, keyProposalId: numb
   return ctx.em.transactional(async (em) => {
     const key = await em.findOne(KeyProposalSchema, { id: keyProposalId });
     if (!key) throw notFound('key proposal', keyProposalId);
-    const unitOnIt = hasRole(ctx.caller, 'unit') && ctx.caller.unitId != null && (await em.count(HandlingTaskSchema, { proposalId: key.proposalId, unitId: Number(ctx.caller.unitId), role: { $in: ['LEAD', 'SOLE', 'SEPARATE'] } })) > 0;
+    const unit = callerUnit(ctx.caller);
+    const unitOnIt = unit !== null && (await em.count(HandlingTaskSchema, { proposalId: key.proposalId, unitId: unit, role: { $in: ['LEAD', 'SOLE', 'SEPARATE'] } })) > 0;
     // Progress reports come from the unit handling it too; meetings are recorded by the committee.
     if (!(kind === 'PROGRESS_REPORT' && unitOnIt)) staffOf(ctx, key.district, 'supervision of a key proposal', ['staff', 'leader']);
     const row = em.create(SupervisionSchema, { keyProposalId, kind, heldOn: day, text: body, recordedBy: ctx.caller.userId });
@@ -155,7 +156,7 @@ export async function scoreProposalQuality(ctx: RequestContext, taskId: number, 
   const total = checkScores(scores, QUALITY_CRITERIA, 20, 'scores');
   return ctx.em.transactional(async (em) => {
     const task = await em.findOne(HandlingTaskSchema, { id: taskId });
-    if (!task || !hasRole(ctx.caller, 'unit') || ctx.caller.unitId !== String(task.unitId)) throw notFound('handling task of your unit', taskId);
+    if (!task || callerUnit(ctx.caller) !== task.unitId) throw notFound('handling task of your unit', taskId);
     const proposal = await loadProposal(em, ctx, task.proposalId);
     if (!EVALUABLE.includes(proposal.status) || task.status !== 'ACCEPTED') throw inputError('taskId', 'replied', `the unit scores a proposal once its reply was accepted (task is ${task.status})`);
     if (await em.count(QualityScoreSchema, { taskId })) throw appError(ErrorCode.CONFLICT, `task ${taskId}: the proposal was already scored`, { field: 'taskId' });

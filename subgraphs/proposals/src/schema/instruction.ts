@@ -1,7 +1,8 @@
-import { parseId } from '@cppcc/kit';
+import { canSeeDistrict, parseId } from '@cppcc/kit';
 import { builder } from '../builder.js';
+import { isProposer } from '../commands/common.js';
 import { recordInstruction } from '../commands/honours.js';
-import { INSTRUCTION_SUBJECTS, InstructionSchema, type Instruction } from '../entities/opinion-item.entity.js';
+import { INSTRUCTION_SUBJECTS, InstructionSchema, OpinionAuthorSchema, type Instruction } from '../entities/opinion-item.entity.js';
 import { LevelType, OpinionItemType } from './opinion-item.js';
 import { ProposalType } from './proposal.js';
 
@@ -19,12 +20,30 @@ export const InstructionType = builder.objectRef<Instruction>('LeaderInstruction
   }),
 });
 
-// Instructions are read through their subject, whose visibility was already decided.
+// An instruction is not public though its subject may be (a filed proposal, an issued item): read
+// past the filter, then shown to those working for the subject's district and to the members whose
+// archives received it (its proposers, its authors); anyone else who sees the subject gets none.
 builder.objectField(ProposalType, 'instructions', (t) =>
-  t.field({ type: [InstructionType], resolve: async (p, _a, ctx) => (await ctx.loaders.many(InstructionSchema, 'subjectId', { subjectType: 'PROPOSAL' }, true).load(p.id)) }),
+  t.field({
+    type: [InstructionType],
+    description: 'Leaders\' instructions on it: for those working for its district and its proposers; empty for others.',
+    resolve: async (p, _a, ctx) => {
+      const rows = await ctx.loaders.many(InstructionSchema, 'subjectId', { subjectType: 'PROPOSAL' }, true).load(p.id);
+      return rows.length > 0 && (canSeeDistrict(ctx.caller, p.district) || (await isProposer(ctx.em, ctx, p))) ? rows : [];
+    },
+  }),
 );
 builder.objectField(OpinionItemType, 'instructions', (t) =>
-  t.field({ type: [InstructionType], resolve: async (i, _a, ctx) => (await ctx.loaders.many(InstructionSchema, 'subjectId', { subjectType: 'OPINION_ITEM' }, true).load(i.id)) }),
+  t.field({
+    type: [InstructionType],
+    description: 'Leaders\' instructions on it: for those working for its district and its authors; empty for others.',
+    resolve: async (i, _a, ctx) => {
+      const rows = await ctx.loaders.many(InstructionSchema, 'subjectId', { subjectType: 'OPINION_ITEM' }, true).load(i.id);
+      if (rows.length === 0 || canSeeDistrict(ctx.caller, i.district)) return rows;
+      const me = ctx.caller.memberId;
+      return me !== null && (await ctx.loaders.many(OpinionAuthorSchema, 'itemId').load(i.id)).some((a) => String(a.memberId) === me) ? rows : [];
+    },
+  }),
 );
 
 const InstructionInput = builder.inputType('RecordInstructionInput', {
