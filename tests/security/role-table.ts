@@ -24,6 +24,8 @@ export interface Fixture {
   memberOf: Record<string, number>;
   /** The year scoring rules were put in force for the matrix. */
   rulesYear: number;
+  /** A filed proposal of each district the matrix's member did not propose, with a leader's instruction on it (hidden-rows.ts). */
+  instructedOf: Record<string, string>;
 }
 
 export interface Found {
@@ -45,11 +47,6 @@ export interface ReadRow {
   read: Record<Who, Scope>;
   /** The plugin the query touches: a district that has not enabled it answers PLUGIN_DISABLED. */
   plugin?: string;
-  /**
-   * False when neither the demo data nor the matrix's set-up has a non-public row of this kind:
-   * the row then only shows that callers read the public rows alike.
-   */
-  hiddenInDemo?: false;
 }
 
 const OFFICE = { staff: 'district', leader: 'district', operator: 'district', admin: 'district' } as const;
@@ -82,19 +79,26 @@ export const READS: ReadRow[] = [
     read: { ...OUTSIDERS, ...OFFICE, unit: 'public' },
   },
   {
+    module: 'proposals', record: 'leaders\' instructions on a filed proposal',
+    query: 'query($p: ID!) { proposal(id: $p) { instructions { id } } }',
+    vars: (d, f) => ({ p: f.instructedOf[d] }),
+    rows: (d) => (d.proposal?.instructions ?? []).map((i: any) => ({ id: String(i.id) })),
+    read: { ...OUTSIDERS, ...OFFICE, unit: 'public' },
+  },
+  {
     module: 'proposals', record: 'handling tasks',
     query: 'query($d: ID) { handlingTasks(filter: { district: $d }, first: 1000) { nodes { id unit { id } } } }',
     rows: (d) => nodes(d.handlingTasks),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'assigned' },
   },
   {
-    module: 'proposals', record: 'member suggestions (委员意见建议)', hiddenInDemo: false,
+    module: 'proposals', record: 'member suggestions (委员意见建议)',
     query: 'query($d: ID) { memberSuggestions(district: $d, first: 1000) { nodes { id unit { id } } } }',
     rows: (d) => nodes(d.memberSuggestions),
     read: { ...OUTSIDERS, staff: 'district', admin: 'district', leader: 'public', operator: 'public', unit: 'assigned' },
   },
   {
-    module: 'consultation', record: 'recommendations', hiddenInDemo: false,
+    module: 'consultation', record: 'recommendations',
     query: 'query($d: ID) { recommendations(filter: { district: $d }, first: 1000) { nodes { id } } }',
     rows: (d) => nodes(d.recommendations),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'public' },
@@ -144,20 +148,20 @@ export const READS: ReadRow[] = [
     read: { anonymous: 'public', member: 'home', staff: 'district', admin: 'district', leader: 'public', operator: 'public', unit: 'public' },
   },
   {
-    module: 'members', record: 'a member\'s leave requests', hiddenInDemo: false,
+    module: 'members', record: 'a member\'s leave requests',
     query: 'query($m: ID!) { member(id: $m) { leaveRequests { id } } }',
     vars: (d, f) => ({ m: String(f.memberOf[d]) }),
     rows: (d) => (d.member?.leaveRequests ?? []).map((e: any) => ({ id: String(e.id) })),
     read: { anonymous: 'public', member: 'home', staff: 'district', admin: 'district', leader: 'district', operator: 'public', unit: 'public' },
   },
   {
-    module: 'inter-city-exchange', record: 'exchange visits (plugin)', plugin: 'inter-city-exchange', hiddenInDemo: false,
+    module: 'inter-city-exchange', record: 'exchange visits (plugin)', plugin: 'inter-city-exchange',
     query: 'query($d: ID) { exchangeVisits(district: $d, first: 1000) { nodes { id } } }',
     rows: (d) => nodes(d.exchangeVisits),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'public' },
   },
   {
-    module: 'eco-compensation', record: 'compensation rounds (plugin)', plugin: 'eco-compensation', hiddenInDemo: false,
+    module: 'eco-compensation', record: 'compensation rounds (plugin)', plugin: 'eco-compensation',
     query: 'query { compensationRounds(first: 1000) { nodes { id district } } }',
     rows: (d, district) => (d.compensationRounds?.nodes ?? []).filter((n: any) => n.district === district).map((n: any) => ({ id: String(n.id) })),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'public' },
@@ -187,6 +191,8 @@ export interface WriteContext {
   memberOf: Record<string, number>;
   /** A donation campaign of REFERRING_DISTRICT, created beforehand. */
   campaign: { id: string };
+  /** A donation campaign of each district written to. */
+  campaignOf: Record<string, { id: string }>;
   /** A partner committee of the inter-city exchange plugin. */
   partnerId: string;
   /** A submitted proposal of each district and its version. */
@@ -204,6 +210,14 @@ export const WRITES: WriteRow[] = [
     mutation: 'mutation($i: RecordDonationInput!) { recordDonation(input: $i) { id } }',
     vars: (target, x) => ({ i: { campaignId: x.campaign.id, memberId: String(x.memberOf[target]), kind: 'MONEY', amountYuan: 10, donatedOn: '2024-09-10' } }),
     // Only those working for both the campaign's district and the member's may.
+    allowed: (c, target) => staffOf(c, REFERRING_DISTRICT) && staffOf(c, target),
+  },
+  {
+    module: 'members', record: 'a donation by a member of 341002, on the campaign of the district written to',
+    mutation: 'mutation($i: RecordDonationInput!) { recordDonation(input: $i) { id } }',
+    vars: (target, x) => ({ i: { campaignId: x.campaignOf[target].id, memberId: String(x.memberOf[REFERRING_DISTRICT]), kind: 'MONEY', amountYuan: 10, donatedOn: '2024-09-10' } }),
+    // The campaign's district must be the caller's as well as the member's: staff of 341002 may not
+    // record their member's donation on 歙县's campaign.
     allowed: (c, target) => staffOf(c, REFERRING_DISTRICT) && staffOf(c, target),
   },
   {
