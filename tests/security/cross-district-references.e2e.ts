@@ -14,6 +14,8 @@ const B = '341021'; // 歙县: eco-compensation on, inter-city exchange off in t
 
 describe('references across districts (the sweep)', () => {
   let stack: Stack;
+  /** 屯溪区's cooperation mechanism and its committees, made by the exchange-visit case. */
+  let mechanism: { id: string; committees: string[] } | undefined;
   const as = async (query: string, variables: Record<string, unknown>, token?: string) => (await stack.post({ query, variables }, { token })).body;
   const must = async (query: string, variables: Record<string, unknown>, token?: string) => {
     const body = await as(query, variables, token);
@@ -98,6 +100,7 @@ describe('references across districts (the sweep)', () => {
         await staff(A),
       )
     ).createCooperationMechanism.id;
+    mechanism = { id: mechanismOfA, committees: (await must('query($id: ID!) { cooperationMechanism(id: $id) { committees { id } } }', { id: mechanismOfA }, await staff(A))).cooperationMechanism.committees.map((c: { id: string }) => c.id) };
     const visit = (partnerId: string, mechanismId: string | null = null) => ({
       i: { district: B, partnerId, mechanismId, direction: 'OUTGOING', startsOn: '2024-10-10', endsOn: '2024-10-12', topics: ['交流'], delegation: [memberOf(B)] },
     });
@@ -111,5 +114,28 @@ describe('references across districts (the sweep)', () => {
     // Its own partner, and the city's (a district above it), are taken.
     expect((await as(plan, visit(ownPartner!), await staff(B))).errors).toBeUndefined();
     expect((await as(plan, visit(cityPartner), await staff(B))).errors).toBeUndefined();
+  });
+
+  it('refuses joint research under a district\'s mechanism naming another district\'s research project, and takes its own', async () => {
+    expect(mechanism).toBeDefined();
+    const start = async (district: string) =>
+      (await must('mutation($i: StartResearchProjectInput!) { startResearchProject(input: $i) { id } }', { i: { district, title: `联合调研${district}`, topic: '文旅融合' } }, await staff(district))).startResearchProject.id;
+    const elsewhere = await start(B);
+    const own = await start(A);
+    const asStaffA = await staff(A);
+    // The projects reach the plugin's replica over the bus; until then they are unknown ("exists").
+    const attempt = async (id: string) =>
+      as('mutation($i: RecordJointActivityInput!) { recordJointActivity(input: $i) { id } }', { i: { mechanismId: mechanism!.id, kind: 'JOINT_RESEARCH', topic: '文旅融合联合调研', researchProjectId: id, participantIds: mechanism!.committees, startsOn: '2024-11-01' } }, asStaffA);
+    const across = await stack.settle(async () => {
+      const body = await attempt(elsewhere);
+      return body.errors?.[0].extensions.rule === 'exists' ? false : body;
+    }, 45_000);
+    expect(across.data).toBeNull();
+    expect(across.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.researchProjectId', rule: 'within-district' });
+    const within = await stack.settle(async () => {
+      const body = await attempt(own);
+      return body.errors?.[0].extensions.rule === 'exists' ? false : body;
+    }, 45_000);
+    expect(within.errors).toBeUndefined();
   });
 });

@@ -1,12 +1,15 @@
 import { definePlugin } from '@cppcc/plugin-sdk';
 import { dutyReported } from '@cppcc/events';
 import { builder } from './builder.js';
+import { consumes } from './consumers.js';
 import { CooperationMechanismSchema, MechanismMemberSchema } from './entities/cooperation-mechanism.entity.js';
 import { ExchangeVisitSchema, VisitDelegateSchema } from './entities/exchange-visit.entity.js';
 import { JointActivitySchema } from './entities/joint-activity.entity.js';
 import { JointChairsMeetingSchema, MeetingResolutionSchema } from './entities/joint-chairs-meeting.entity.js';
 import { PartnerCommitteeSchema } from './entities/partner-committee.entity.js';
+import { ResearchProjectRefSchema } from './entities/research-project-ref.entity.js';
 import { initial } from './migrations/0001-initial.js';
+import { researchProjectRefs } from './migrations/0002-research-project-refs.js';
 import './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 import { settings } from './settings.js';
@@ -29,8 +32,10 @@ export const interCityExchange = definePlugin({
     JointActivitySchema,
     ExchangeVisitSchema,
     VisitDelegateSchema,
+    ResearchProjectRefSchema,
   ],
-  migrations: [initial],
+  migrations: [initial, researchProjectRefs],
+  consumes,
   seed,
   isSeeded,
   emits: [dutyReported],

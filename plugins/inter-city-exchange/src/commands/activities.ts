@@ -1,6 +1,7 @@
-import { audit, inputError, notFound, type RequestContext } from '@cppcc/kit';
+import { audit, inputError, isWithinDistrict, notFound, type RequestContext } from '@cppcc/kit';
 import { requirePermissionIn } from '@cppcc/plugin-sdk';
 import { JointActivitySchema, type JointActivity, type JointActivityKind } from '../entities/joint-activity.entity.js';
+import { ResearchProjectRefSchema } from '../entities/research-project-ref.entity.js';
 import { mechanismOf } from './mechanisms.js';
 import { rotationOf } from './meetings.js';
 
@@ -26,6 +27,14 @@ export async function recordJointActivity(ctx: RequestContext, input: JointActiv
     if (!rotation.has(id)) throw inputError(`input.participantIds.${i}`, 'member', `committee ${id} is not one of mechanism ${mechanism.id}'s committees`);
   }
   if (new Set(input.participantIds).size !== input.participantIds.length) throw inputError('input.participantIds', 'unique', 'lists a committee twice');
+  if (input.researchProjectId !== null) {
+    // The joint research is the local side of a project of the mechanism's district or one below it.
+    const project = await ctx.em.findOne(ResearchProjectRefSchema, { projectId: input.researchProjectId });
+    if (!project) throw inputError('input.researchProjectId', 'exists', `no research project has id ${input.researchProjectId}`);
+    if (!(await isWithinDistrict(ctx, project.district, mechanism.district))) {
+      throw inputError('input.researchProjectId', 'within-district', `research project ${input.researchProjectId} belongs to district ${project.district}, outside the mechanism's district ${mechanism.district}`);
+    }
+  }
   return ctx.em.transactional(async (em) => {
     const activity = em.create(JointActivitySchema, { ...input, district: mechanism.district, public: mechanism.public });
     await em.flush();

@@ -177,8 +177,12 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
   });
 
   it('records joint research linked to a research project, refusing bad input and writing nothing', async () => {
-    const base = { mechanismId, kind: 'JOINT_RESEARCH', topic: '融杭接沪交通互联互通联合调研', researchProjectId: '3', participantIds: [seats[0], seats[2]], startsOn: '2026-06-20' };
+    const started = await t.post('mutation ($i: StartResearchProjectInput!) { startResearchProject(input: $i) { id } }', { i: { district: CITY, title: '融杭接沪交通互联互通', topic: '交通互联互通' } }, staff);
+    expect(started.errors).toBeUndefined();
+    const project = started.data.startResearchProject.id;
+    const base = { mechanismId, kind: 'JOINT_RESEARCH', topic: '融杭接沪交通互联互通联合调研', researchProjectId: project, participantIds: [seats[0], seats[2]], startsOn: '2026-06-20' };
     const cases: [Record<string, unknown>, string][] = [
+      [{ researchProjectId: '9999' }, 'input.researchProjectId'],
       [{ endsOn: '2026-06-01' }, 'input.endsOn'],
       [{ mechanismId: '9999' }, 'input.mechanismId'],
       [{ participantIds: ['9999', seats[0]] }, 'input.participantIds.0'],
@@ -190,14 +194,19 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
       expect(r.errors?.[0].extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
     expect(await count(t, 'select count(*) from intercity_activity')).toBe(0);
-    const ok = await t.post(recordActivity, { i: base }, staff);
+    // The project reaches the plugin's replica over the bus: until it has, the project is unknown.
+    let ok = await t.post(recordActivity, { i: base }, staff);
+    for (const deadline = Date.now() + 30_000; ok.errors?.[0].extensions.field === 'input.researchProjectId' && Date.now() < deadline; ) {
+      await new Promise((r) => setTimeout(r, 50));
+      ok = await t.post(recordActivity, { i: base }, staff);
+    }
     expect(ok.errors).toBeUndefined();
-    expect(ok.data.recordJointActivity).toMatchObject({ kind: 'JOINT_RESEARCH', researchProjectId: '3', participants: [{ id: seats[0] }, { id: seats[2] }] });
+    expect(ok.data.recordJointActivity).toMatchObject({ kind: 'JOINT_RESEARCH', researchProjectId: project, participants: [{ id: seats[0] }, { id: seats[2] }] });
     const listed = await t.post(`{ cooperationMechanism(id: "${mechanismId}") { jointActivities { topic } } }`, {}, staff);
     expect(listed.data.cooperationMechanism.jointActivities).toEqual([{ topic: '融杭接沪交通互联互通联合调研' }]);
     // The research project (consultation's) shows its inter-city side, through the gateway.
-    const onProject = await t.execute('{ _entities(representations: [{ __typename: "ResearchProject", id: "3" }]) { ... on ResearchProject { jointActivities { topic researchProject { id } } } } }', {}, testCaller(['staff'], CITY));
+    const onProject = await t.execute(`{ _entities(representations: [{ __typename: "ResearchProject", id: "${project}" }]) { ... on ResearchProject { jointActivities { topic researchProject { id } } } } }`, {}, testCaller(['staff'], CITY));
     expect(onProject.errors).toBeUndefined();
-    expect((onProject.data!._entities as any)[0].jointActivities).toEqual([{ topic: '融杭接沪交通互联互通联合调研', researchProject: { id: '3' } }]);
+    expect((onProject.data!._entities as any)[0].jointActivities).toEqual([{ topic: '融杭接沪交通互联互通联合调研', researchProject: { id: project } }]);
   });
 });
