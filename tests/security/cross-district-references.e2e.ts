@@ -5,8 +5,9 @@ import { settings, startStack, type Stack } from '../harness.js';
 /**
  * Issue 13, Deliver 5, the sweep (docs/security.md, "The sweep"): the holes it found where the
  * matrix's rows do not reach — a read with the district filter off that showed a non-public row
- * under a public one, and plugin writes whose referenced record was not checked against the
- * district of the record written. Each is tried across districts (refused) and within them (works).
+ * under a public one, plugin writes whose referenced record was not checked against the district
+ * of the record written, and a unit's grant given to a token without the unit role. Each is tried
+ * across districts or roles (refused) and within them (works).
  */
 
 const A = '341002'; // 屯溪区: inter-city exchange on, eco-compensation off in the demo
@@ -137,5 +138,26 @@ describe('references across districts (the sweep)', () => {
       return body.errors?.[0].extensions.rule === 'exists' ? false : body;
     }, 45_000);
     expect(within.errors).toBeUndefined();
+  });
+
+  it('lets a token act as a government unit only with the unit role: an admin token naming a unit may not', async () => {
+    const staffA = await staff(A);
+    const unitId = String(governmentUnits.find((u) => u.district === A)!.id);
+    // A proposal of 屯溪区 filed and assigned to the unit: its task waits for the unit's receipt.
+    const submitted = (await must('query($d: ID) { proposals(filter: { district: $d, status: SUBMITTED }, first: 1) { nodes { id version } } }', { d: A }, staffA)).proposals.nodes[0];
+    const filed = (await must('mutation($id: ID!, $v: Int!) { fileProposal(id: $id, version: $v) { version } }', { id: submitted.id, v: submitted.version }, staffA)).fileProposal;
+    const assigned = (await must(
+      'mutation($id: ID!, $v: Int!, $i: AssignProposalInput!) { assignProposal(id: $id, version: $v, input: $i) { version tasks { id status } } }',
+      { id: submitted.id, v: filed.version, i: { mode: 'SOLE', unitIds: [unitId] } },
+      staffA,
+    )).assignProposal;
+    const task = assigned.tasks.find((t: { status: string }) => t.status === 'PENDING_RECEIPT');
+    const receive = 'mutation($id: ID!, $v: Int!) { receiveHandlingTask(id: $id, version: $v) { status } }';
+    const byAdmin = await as(receive, { id: task.id, v: assigned.version }, await stack.token({ roles: ['admin'], district: A, unitId }));
+    expect(byAdmin.data).toBeNull();
+    expect(byAdmin.errors[0].extensions.code).toBe('FORBIDDEN');
+    const byUnit = await as(receive, { id: task.id, v: assigned.version }, await stack.token({ roles: ['unit'], district: A, unitId }));
+    expect(byUnit.errors).toBeUndefined();
+    expect(byUnit.data.receiveHandlingTask.status).toBe('RECEIVED');
   });
 });
