@@ -239,7 +239,34 @@ try {
       await stop(gw.child);
     }
   }
-  // 3. The floor: the members subgraph called directly, as a stock router would (a gateway
+  // 3. A stock router over the same subgraphs: the Hive Gateway CLI from npm with the
+  // configuration in deploy/routers/ only (propagated token and district, the router secret).
+  const stockDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-bench-stock-'));
+  const { withRoutingUrls } = await import('@cppcc/gateway');
+  const stockSupergraph = path.join(stockDir, 'supergraph.graphql');
+  fs.writeFileSync(stockSupergraph, withRoutingUrls(fs.readFileSync(path.join(root, 'schema/supergraph.graphql'), 'utf8'), urls, {}));
+  const stockRouter = spawn(
+    path.join(root, 'node_modules/.bin/hive-gateway'),
+    ['supergraph', stockSupergraph, '--config-path', path.join(root, 'deploy/routers/hive-gateway.config.ts'), '--host', '127.0.0.1', '--port', '4902'],
+    { cwd: stockDir, env: { ...childEnvironment(production), NODE_NO_WARNINGS: '1' }, stdio: 'ignore', detached: true },
+  );
+  children.push(stockRouter);
+  const stockUrl = 'http://127.0.0.1:4902/graphql';
+  for (const deadline = Date.now() + 120_000; ; ) {
+    if (await check(stockUrl, readmeBody).then(() => true, () => false)) break;
+    if (stockRouter.exitCode !== null || Date.now() > deadline) throw new Error('the stock Hive Gateway did not answer the README query');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const stock: Load[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    load(stockUrl, readmeBody);
+    stock.push(measured(stockRouter.pid!, stockUrl, readmeBody));
+  }
+  const stockRss = treeRss(stockRouter.pid!);
+  await stop(stockRouter);
+  fs.rmSync(stockDir, { recursive: true, force: true });
+
+  // 4. The floor: the members subgraph called directly, as a stock router would (a gateway
   // proof is good for one request only; the router secret with no token is an anonymous caller).
   const proof = { [ROUTER_SECRET_HEADER]: production.ROUTER_SECRET };
   await check(urls.members, oneBody, proof);
@@ -262,12 +289,15 @@ try {
     '|---|---|---|---|---|---|',
     `| README query (4 subgraphs), Hive Gateway runtime | ${fmt(hive)} |`,
     `| README query (4 subgraphs), @apollo/gateway | ${fmt(apollo)} |`,
+    `| README query (4 subgraphs), stock Hive Gateway CLI (deploy/routers config only) | ${fmt(best(stock))} |`,
     `| one-subgraph query, Hive Gateway runtime | ${fmt(hiveOne)} |`,
     `| one-subgraph query, @apollo/gateway | ${fmt(apolloOne)} |`,
     `| one-subgraph query, members subgraph directly (floor) | ${fmt(direct)} |`,
     '',
     `- Hive / Apollo, README query: **${(hive.rps / apollo.rps).toFixed(2)}×** the requests per second, p99 ${(hive.p99 / apollo.p99).toFixed(2)}× as long, ` +
       `**${(hive.cpuMs! / apollo.cpuMs!).toFixed(2)}×** the gateway CPU per request.`,
+    `- Ours / the stock Hive Gateway CLI on the same subgraphs, README query: Hive engine **${(hive.rps / best(stock).rps).toFixed(2)}×** the requests per second and ` +
+      `${(hive.cpuMs! / best(stock).cpuMs!).toFixed(2)}× the gateway CPU per request; Apollo engine ${(apollo.rps / best(stock).rps).toFixed(2)}× and ${(apollo.cpuMs! / best(stock).cpuMs!).toFixed(2)}×. Stock router RSS after load: ${Math.round(stockRss)} MB.`,
     `- Gateway overhead on a one-subgraph query: Hive reaches ${((hiveOne.rps / direct.rps) * 100).toFixed(0)}% of the direct floor, Apollo ${((apolloOne.rps / direct.rps) * 100).toFixed(0)}%.`,
     `- Gateway RSS after load: Hive ${Math.round(Math.max(...results.hive.rss))} MB, Apollo ${Math.round(Math.max(...results.apollo.rss))} MB.`,
     `- \`npm start\` to ready: ${(cold.ms / 1000).toFixed(1)} s on an empty data folder (migrations and demo data), ${(warm.ms / 1000).toFixed(1)} s on a filled one.`,

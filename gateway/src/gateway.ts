@@ -111,7 +111,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     if (gate) gate.load(nextSdl);
     else gate = new PluginGate(nextSdl);
     const sign = subgraphSigner(settings.gatewaySecret, nextSdl);
-    const next = await createEngine(kind, { supergraphSdl: nextSdl, log, limits: options.maxDepth ? { ...limits, maxDepth: options.maxDepth } : limits, gate, writeLimiter, sign, fetch: fetchSubgraph, introspection: settings.introspection, debug: settings.hiveDebug });
+    const next = await createEngine(kind, { supergraphSdl: nextSdl, log, limits: options.maxDepth ? { ...limits, maxDepth: options.maxDepth } : limits, gate, writeLimiter, sign, fetch: fetchSubgraph, introspection: settings.introspection, debug: settings.hiveDebug, planner: settings.gatewayPlanner });
     const previous = engine;
     // Requests already inside the old engine finish there; new ones go to the new one.
     engine = next;

@@ -106,10 +106,17 @@ function gating(options: Options) {
   };
 }
 
-/** The Hive Gateway runtime (MIT): Yoga + @graphql-tools/federation's planner. GATEWAY_ENGINE=hive. */
+/**
+ * The Hive Gateway runtime (MIT) on Yoga. GATEWAY_ENGINE=hive. Its planner is
+ * @graphql-tools/federation's, or with GATEWAY_PLANNER=rust the one Hive Router is built on
+ * (@graphql-hive/router-runtime, a native module shipped in the npm package).
+ */
 export async function hiveEngine(options: EngineOptions): Promise<Engine> {
+  // Loaded only when used: the native planner has no business in an Apollo-engine gateway.
+  const rust = options.planner !== 'rust' ? undefined : (await import('@graphql-hive/router-runtime')).unifiedGraphHandler;
   const runtime = createGatewayRuntime({
     supergraph: options.supergraphSdl,
+    ...(rust ? { unifiedGraphHandler: rust } : {}),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     // The gateway serves the explorer itself, per EXPLORER, for both engines.

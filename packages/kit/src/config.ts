@@ -15,6 +15,7 @@ const DEV_SECRET = 'cppcc-dev-secret-change-me';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export const GATEWAY_ENGINES = ['hive', 'apollo'] as const;
+export const GATEWAY_PLANNERS = ['rust', 'js'] as const;
 export const TRACE_EXPORTERS = ['none', 'console', 'otlp'] as const;
 
 const text = z.string();
@@ -44,7 +45,8 @@ export const SETTINGS = {
   PORT_NAME: spec(port, 'organization 4101 … platform 4105, plugins 42xx', 'embedded, plugin host', '`PORT_<MODULE>` (e.g. `PORT_MEMBERS`, `PORT_ECO_COMPENSATION`): moves one module\'s port.'),
   SUBGRAPH_URL_NAME: spec(url(['http', 'https']), 'the supergraph\'s routing URL', 'gateway', '`SUBGRAPH_URL_<NAME>` (e.g. `SUBGRAPH_URL_MEMBERS`): where the gateway reaches one subgraph.'),
   SUPERGRAPH_PATH: spec(text.min(1), 'schema/supergraph.graphql', 'gateway', 'The supergraph file the gateway serves; watched and reloaded when it changes.'),
-  GATEWAY_ENGINE: spec(z.enum(GATEWAY_ENGINES, { error: `must be one of ${GATEWAY_ENGINES.join(', ')}` }), 'apollo', 'gateway, embedded', 'The engine that plans and runs operations.'),
+  GATEWAY_ENGINE: spec(z.enum(GATEWAY_ENGINES, { error: `must be one of ${GATEWAY_ENGINES.join(', ')}` }), 'apollo', 'gateway, embedded', 'The engine that plans and runs operations: `apollo` (@apollo/gateway) or `hive` (Hive Gateway runtime).'),
+  GATEWAY_PLANNER: spec(z.enum(GATEWAY_PLANNERS, { error: `must be one of ${GATEWAY_PLANNERS.join(', ')}` }), 'js', 'gateway, embedded', 'The Hive engine\'s query planner: `js` (@graphql-tools/federation) or `rust` (@graphql-hive/router-runtime, the planner Hive Router is built on; 199 of 199 in the federation audit, see docs/benchmarks.md for what it still answers differently).'),
   DATABASE_URL: spec(url(['postgres', 'postgresql']), '', 'modules, migrate', 'PostgreSQL; without it every module keeps an SQLite file in `DATA_DIR`.'),
   DATA_DIR: spec(text.min(1), 'data', 'modules', 'Folder of the SQLite files (embedded default).'),
   REDIS_URL: spec(url(['redis', 'rediss']), '', 'all', 'Redis for the bus, the write budget and plugin switches; without it they stay in one process.'),
@@ -100,6 +102,7 @@ export interface Settings {
   subgraphUrls: Record<string, string>;
   supergraphPath: string;
   gatewayEngine?: (typeof GATEWAY_ENGINES)[number];
+  gatewayPlanner: (typeof GATEWAY_PLANNERS)[number];
   /** PostgreSQL URL; when absent every module uses its own SQLite file under `dataDir`. */
   databaseUrl?: string;
   /** Redis URL; when absent the bus and caches run in-process. */
@@ -274,6 +277,7 @@ function parseSettings(env: NodeJS.ProcessEnv): Settings {
     subgraphUrls: dynamic.SUBGRAPH_URL_ as Record<string, string>,
     supergraphPath: path.resolve(p.SUPERGRAPH_PATH ?? path.join(REPO_ROOT, 'schema/supergraph.graphql')),
     gatewayEngine: p.GATEWAY_ENGINE,
+    gatewayPlanner: p.GATEWAY_PLANNER ?? 'js',
     databaseUrl: p.DATABASE_URL,
     redisUrl: p.REDIS_URL,
     redisStream: p.REDIS_STREAM,
