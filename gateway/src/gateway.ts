@@ -91,7 +91,13 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   let sdl = '';
   let engine!: Engine;
   let gate: PluginGate | null = null;
-  const endpoints = () => subgraphEndpoints(sdl);
+  // Asked on every request and every subgraph fetch: parsed once per supergraph, not per ask
+  // (parsing the whole supergraph each time cost ~50 ms of CPU per request and most of the GC).
+  let known: { sdl: string; list: ReturnType<typeof subgraphEndpoints> } = { sdl: '', list: [] };
+  const endpoints = () => {
+    if (known.sdl !== sdl) known = { sdl, list: subgraphEndpoints(sdl) };
+    return known.list;
+  };
   const directory = new DistrictDirectory(() => endpoints().find((e) => e.name === 'organization'), settings.gatewaySecret, log);
 
   const { limits } = settings;
