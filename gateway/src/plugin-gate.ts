@@ -207,7 +207,7 @@ export class PluginGate {
 }
 
 /** Whether an operation's root fields, fragments followed, are all, some or none introspection. */
-function rootKind(document: DocumentNode, operation: OperationDefinitionNode): 'only' | 'mixed' | 'none' {
+export function rootKind(document: DocumentNode, operation: OperationDefinitionNode): 'only' | 'mixed' | 'none' {
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
   const names: string[] = [];
   const seen = new Set<string>();

@@ -10,6 +10,7 @@ import { admitWrite, CLIENT_HEADER } from '../write-limit.js';
 import { signingPlugin } from '../sign-subgraph-request.js';
 import { FORWARDED_HEADERS, type Engine, type EngineOptions } from './engine.js';
 import type { SubgraphRequestInit } from './subgraph-fetch.js';
+import { withSpecAnswers } from './rust-planner.js';
 
 type HttpExtension = { status?: number; spec?: boolean; headers?: Record<string, string> };
 
@@ -109,11 +110,12 @@ function gating(options: Options) {
 /**
  * The Hive Gateway runtime (MIT) on Yoga. GATEWAY_ENGINE=hive. Its planner is
  * @graphql-tools/federation's, or with GATEWAY_PLANNER=rust the one Hive Router is built on
- * (@graphql-hive/router-runtime, a native module shipped in the npm package).
+ * (@graphql-hive/router-runtime, a native module shipped in the npm package), whose executor
+ * is wrapped to answer as the specs ask (`withSpecAnswers`).
  */
 export async function hiveEngine(options: EngineOptions): Promise<Engine> {
   // Loaded only when used: the native planner has no business in an Apollo-engine gateway.
-  const rust = options.planner !== 'rust' ? undefined : (await import('@graphql-hive/router-runtime')).unifiedGraphHandler;
+  const rust = options.planner !== 'rust' ? undefined : withSpecAnswers((await import('@graphql-hive/router-runtime')).unifiedGraphHandler);
   const runtime = createGatewayRuntime({
     supergraph: options.supergraphSdl,
     ...(rust ? { unifiedGraphHandler: rust } : {}),

@@ -46,7 +46,7 @@ export const SETTINGS = {
   SUBGRAPH_URL_NAME: spec(url(['http', 'https']), 'the supergraph\'s routing URL', 'gateway', '`SUBGRAPH_URL_<NAME>` (e.g. `SUBGRAPH_URL_MEMBERS`): where the gateway reaches one subgraph.'),
   SUPERGRAPH_PATH: spec(text.min(1), 'schema/supergraph.graphql', 'gateway', 'The supergraph file the gateway serves; watched and reloaded when it changes.'),
   GATEWAY_ENGINE: spec(z.enum(GATEWAY_ENGINES, { error: `must be one of ${GATEWAY_ENGINES.join(', ')}` }), 'apollo', 'gateway, embedded', 'The engine that plans and runs operations: `apollo` (@apollo/gateway) or `hive` (Hive Gateway runtime).'),
-  GATEWAY_PLANNER: spec(z.enum(GATEWAY_PLANNERS, { error: `must be one of ${GATEWAY_PLANNERS.join(', ')}` }), 'js', 'gateway, embedded', 'The Hive engine\'s query planner: `js` (@graphql-tools/federation) or `rust` (@graphql-hive/router-runtime, the planner Hive Router is built on; 199 of 199 in the federation audit, see docs/benchmarks.md for what it still answers differently).'),
+  GATEWAY_PLANNER: spec(z.enum(GATEWAY_PLANNERS, { error: `must be one of ${GATEWAY_PLANNERS.join(', ')}` }), 'js', 'gateway, embedded', 'The Hive engine\'s query planner: `js` (@graphql-tools/federation) or `rust` (@graphql-hive/router-runtime, the planner Hive Router is built on; 199 of 199 in the federation audit, see docs/benchmarks.md).'),
   DATABASE_URL: spec(url(['postgres', 'postgresql']), '', 'modules, migrate', 'PostgreSQL; without it every module keeps an SQLite file in `DATA_DIR`.'),
   DATA_DIR: spec(text.min(1), 'data', 'modules', 'Folder of the SQLite files (embedded default).'),
   REDIS_URL: spec(url(['redis', 'rediss']), '', 'all', 'Redis for the bus, the write budget and plugin switches; without it they stay in one process.'),
