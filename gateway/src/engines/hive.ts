@@ -29,12 +29,11 @@ function stableErrorCodes(options: Options): GatewayPlugin {
         ...r,
         errors: r.errors.map((error) => {
           const { originalError: _hidden, ...extensions } = (error.extensions ?? {}) as Record<string, unknown>;
-          if (!extensions.code) {
-            extensions.code = /^Variable "\$/.test(error.message) ? ErrorCode.BAD_USER_INPUT : ErrorCode.BAD_REQUEST;
-            // An unreadable request (not a GraphQL document error) stays 4xx whatever the client accepts.
-            const http = extensions.http as HttpExtension | undefined;
-            if (http?.spec && extensions.code === ErrorCode.BAD_REQUEST) extensions.http = { ...http, spec: false };
-          }
+          if (!extensions.code) extensions.code = /^Variable "\$/.test(error.message) ? ErrorCode.BAD_USER_INPUT : ErrorCode.BAD_REQUEST;
+          // An unreadable request (not a GraphQL document error: no query, a body that is not JSON)
+          // stays 4xx whatever the client accepts, as the GraphQL-over-HTTP audit asks.
+          const http = extensions.http as HttpExtension | undefined;
+          if (http?.spec && extensions.code === ErrorCode.BAD_REQUEST) extensions.http = { ...http, spec: false };
           const clean = cleanError({ message: error.message, extensions }, error, options.limits);
           return new GraphQLError(clean.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: clean.extensions });
         }),
