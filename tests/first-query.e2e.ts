@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { activities, CITY, committees, demoProposalStatus, members, proposals, sectors } from '@cppcc/demo';
-import { ENGINES } from '@cppcc/gateway';
 import { databases } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from './harness.js';
+import { CONFIGURATIONS, startStack, type Stack } from './harness.js';
 
 /** The README's first query, read from the README itself so the two cannot drift apart. */
 function readmeQuery(): string {
@@ -58,22 +57,12 @@ async function answersTheReadmeQuery(stack: Stack) {
   expect(district).toEqual(expected());
 }
 
-describe.each(ENGINES.flatMap((engine) => databases().map((db) => ({ engine, ...db }))))('README query via $engine on $name', ({ engine, url }) => {
+describe.each(CONFIGURATIONS.flatMap(({ name: via, engine, settings }) => databases().map((db) => ({ via, engine, settings, ...db }))))('README query via $via on $name', ({ engine, settings, url }) => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ engine, databaseUrl: url });
+    stack = await startStack({ engine, settings, databaseUrl: url });
   });
   afterAll(() => stack?.stop());
 
   it('answers across all four subgraphs with the demo data', () => answersTheReadmeQuery(stack));
-});
-
-describe('README query via hive with the Rust planner (GATEWAY_PLANNER=rust)', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ engine: 'hive', settings: { gatewayPlanner: 'rust' } });
-  });
-  afterAll(() => stack?.stop());
-
-  it('answers across all four subgraphs as the JavaScript planner does', () => answersTheReadmeQuery(stack));
 });

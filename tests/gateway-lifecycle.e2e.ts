@@ -1,20 +1,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ENGINES } from '@cppcc/gateway';
 import { compose, coreModules } from '@cppcc/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, supergraphPath, type Stack } from './harness.js';
+import { CONFIGURATIONS, startStack, supergraphPath, type Stack } from './harness.js';
 
 const memberFields = `{ __type(name: "Member") { fields { name } } }`;
 
-describe.each(ENGINES)('gateway lifecycle via %s', (engine) => {
+describe.each(CONFIGURATIONS)('gateway lifecycle via $name', ({ engine, settings: configuration }) => {
   let stack: Stack;
   let file: string;
   beforeAll(async () => {
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-sg-')), 'supergraph.graphql');
     fs.copyFileSync(supergraphPath, file);
-    stack = await startStack({ engine, supergraphPath: file });
+    stack = await startStack({ engine, settings: configuration, supergraphPath: file });
   });
   afterAll(async () => {
     await stack?.stop();

@@ -11,6 +11,16 @@ import { startTestModule } from '@cppcc/testing';
 export const supergraphPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schema/supergraph.graphql');
 export const settings = readSettings({});
 
+/**
+ * What the end-to-end tests run the gateway on: each engine, and the Hive engine with each of
+ * its planners (GATEWAY_PLANNER), named explicitly so a change of default moves none of them.
+ */
+export const CONFIGURATIONS: readonly { name: string; engine: EngineKind; settings: Partial<Settings> }[] = [
+  { name: 'apollo', engine: 'apollo', settings: {} },
+  { name: 'hive', engine: 'hive', settings: { gatewayPlanner: 'js' } },
+  { name: 'hive+rust', engine: 'hive', settings: { gatewayPlanner: 'rust' } },
+];
+
 export interface Stack {
   gateway: RunningGateway;
   modules: Map<string, RunningModule>;

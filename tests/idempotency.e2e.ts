@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { ENGINES } from '@cppcc/gateway';
 import { systemEm } from '@cppcc/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from './harness.js';
+import { CONFIGURATIONS, startStack, type Stack } from './harness.js';
 
 const DISTRICT = '341002';
 const record = (title: string) =>
   `mutation Record { recordPolicyDocument(input: { district: "${DISTRICT}", kind: WORK_OPINION, title: "${title}", issuedBy: "区委办公室", issuedOn: "2026-12-06", summary: "意见" }) { id title } }`;
 
-describe.each(ENGINES)('idempotent writes through the %s engine', (engine) => {
+describe.each(CONFIGURATIONS)('idempotent writes through the $name engine', ({ engine, settings: configuration }) => {
   let stack: Stack;
   let staff: string;
   beforeAll(async () => {
-    stack = await startStack({ engine, databaseUrl: process.env.DATABASE_URL });
+    stack = await startStack({ engine, settings: configuration, databaseUrl: process.env.DATABASE_URL });
     staff = await stack.token({ roles: ['staff'], district: DISTRICT });
   });
   afterAll(() => stack?.stop());

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type RunningGateway } from '@cppcc/gateway';
 import { memoryTransport, redisTransport, type Transport } from '@cppcc/kit';
 import { samplePlugin } from '@cppcc/plugin-sdk/fixture';
-import { settings, startStack, type Stack } from './harness.js';
+import { CONFIGURATIONS, settings, startStack, type Stack } from './harness.js';
 
 /**
  * Per-district plugins through the gateway: switched at run time by a district operator, seen
@@ -26,17 +26,17 @@ const buses: { name: string; make: () => { first: Transport | Promise<Transport>
     : []),
 ];
 
-describe.each(buses.flatMap((bus) => (['apollo', 'hive'] as const).map((engine) => ({ ...bus, engine }))))('plugins on $name via $engine', ({ make, engine }) => {
+describe.each(buses.flatMap((bus) => CONFIGURATIONS.map(({ name, engine, settings: configuration }) => ({ ...bus, via: name, engine, configuration }))))('plugins on $name via $via', ({ make, engine, configuration }) => {
   let stack: Stack;
   let other: RunningGateway;
   let otherTransport: Transport;
   beforeAll(async () => {
     const transports = make();
     const transport = await transports.first;
-    stack = await startStack({ transport, engine, plugins: [samplePlugin], databaseUrl: process.env.DATABASE_URL });
+    stack = await startStack({ transport, engine, settings: configuration, plugins: [samplePlugin], databaseUrl: process.env.DATABASE_URL });
     otherTransport = await transports.second(transport);
     other = await createGateway({
-      settings,
+      settings: { ...settings, ...configuration },
       supergraphPath: stack.supergraphPath,
       routingUrls: Object.fromEntries([...stack.modules].map(([name, m]) => [name, m.url])),
       engine,

@@ -1,17 +1,16 @@
 import { CITY, proposals } from '@cppcc/demo';
-import { ENGINES } from '@cppcc/gateway';
 import { signCaller } from '@cppcc/kit';
 import { askSubgraphAs, testCaller } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settings, startStack, type Stack } from './harness.js';
+import { CONFIGURATIONS, settings, startStack, type Stack } from './harness.js';
 
 const A = '341002'; // 屯溪区
 const B = '341021'; // 歙县
 
-describe.each(ENGINES)('callers and districts via %s', (engine) => {
+describe.each(CONFIGURATIONS)('callers and districts via $name', ({ engine, settings: configuration }) => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ engine });
+    stack = await startStack({ engine, settings: configuration });
   });
   afterAll(() => stack?.stop());
 
@@ -83,10 +82,10 @@ describe.each(ENGINES)('callers and districts via %s', (engine) => {
   });
 });
 
-describe.each(ENGINES)('bad input via %s', (engine) => {
+describe.each(CONFIGURATIONS)('bad input via $name', ({ engine, settings: configuration }) => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ engine, seed: { scale: 1 } });
+    stack = await startStack({ engine, settings: configuration, seed: { scale: 1 } });
   });
   afterAll(() => stack?.stop());
 

@@ -1,15 +1,15 @@
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../harness.js';
+import { CONFIGURATIONS, startStack, type Stack } from '../harness.js';
 import { productionLimits } from './shared.js';
 
-// The GraphQL-over-HTTP audit (graphql-http's serverAudits) against the gateway on the default
-// engine, configured as production but with introspection open (the audit asks `__type`):
+// The GraphQL-over-HTTP audit (graphql-http's serverAudits) against the gateway on each engine
+// and planner, configured as production but with introspection open (the audit asks `__type`):
 // every MUST and SHOULD passes (issue 14: non-JSON POSTs executed under Apollo).
-describe('GraphQL over HTTP audit, default engine', () => {
+describe.each(CONFIGURATIONS)('GraphQL over HTTP audit via $name', ({ engine, settings: configuration }) => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ gatewaySettings: { limits: { ...productionLimits, introspection: 'all' } } });
+    stack = await startStack({ engine, settings: configuration, gatewaySettings: { limits: { ...productionLimits, introspection: 'all' } } });
   });
   afterAll(() => stack?.stop());
 

@@ -1,6 +1,5 @@
-import { ENGINES } from '@cppcc/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../harness.js';
+import { CONFIGURATIONS, startStack, type Stack } from '../harness.js';
 import { fragmentBomb, productionLimits } from './shared.js';
 
 /** A query `levels` fields deep: districts, then parents, then code. */
@@ -8,11 +7,11 @@ const nested = (levels: number) => `{ districts { ${'parent { '.repeat(levels - 
 const aliases = (n: number) => `{ districts { ${Array.from({ length: n }, (_, i) => `a${i}: code`).join(' ')} } }`;
 const aliasedFields = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: districts { code }`).join(' ')} }`;
 
-describe.each(ENGINES)('operation limits, CSRF and error hygiene via %s', (engine) => {
+describe.each(CONFIGURATIONS)('operation limits, CSRF and error hygiene via $name', ({ engine, settings: configuration }) => {
   let stack: Stack;
   let base: string;
   beforeAll(async () => {
-    stack = await startStack({ engine, gatewaySettings: { limits: productionLimits, explorer: false } });
+    stack = await startStack({ engine, settings: configuration, gatewaySettings: { limits: productionLimits, explorer: false } });
     base = stack.gateway.url.replace(/\/graphql$/, '');
     // The gateway loads the district tree on its first request (SQL in organization); not a refusal's.
     await stack.post({ query: '{ __typename }' });
