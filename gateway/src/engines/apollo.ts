@@ -85,7 +85,7 @@ function gatingPlugin(options: EngineOptions): ApolloServerPlugin<ForwardContext
   };
 }
 
-/** @apollo/gateway (Elastic License 2.0) on @apollo/server: the default engine. */
+/** @apollo/gateway (Elastic License 2.0) on @apollo/server. GATEWAY_ENGINE=apollo. */
 export async function apolloEngine(options: EngineOptions): Promise<Engine> {
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,

@@ -29,7 +29,7 @@ export interface EngineOptions {
   fetch: SubgraphFetch;
   /** Answer introspection (settings.introspection); default true. */
   introspection?: boolean;
-  /** The Hive engine's query planner (GATEWAY_PLANNER); default js. */
+  /** The Hive engine's query planner (GATEWAY_PLANNER); default rust. */
   planner?: 'rust' | 'js';
   /** Engine debug logs and unmasked errors (HIVE_DEBUG). */
   debug?: boolean;

@@ -114,7 +114,7 @@ function gating(options: Options) {
  */
 export async function hiveEngine(options: EngineOptions): Promise<Engine> {
   // Loaded only when used: the native planner has no business in an Apollo-engine gateway.
-  const rust = options.planner !== 'rust' ? undefined : withSpecAnswers((await import('@graphql-hive/router-runtime')).unifiedGraphHandler);
+  const rust = options.planner === 'js' ? undefined : withSpecAnswers((await import('@graphql-hive/router-runtime')).unifiedGraphHandler);
   const runtime = createGatewayRuntime({
     supergraph: options.supergraphSdl,
     ...(rust ? { unifiedGraphHandler: rust } : {}),
