@@ -5,7 +5,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { bindRequest, noteOperation, requestOf, serveApollo, subgraphFetches } from '@cppcc/kit';
 import { GraphQLError } from 'graphql';
 import { callerFromHeader, CALLER_HEADER, siteFromCallerHeader } from './gating.js';
-import { applyCors, armorRules, exemptGetFromCsrf, checkIntrospection, checkOperation, cleanError, DOCUMENT_ERROR_CODES, PREFLIGHT_HEADERS } from './limits.js';
+import { applyCors, armorRules, exemptGetFromCsrf, checkIntrospection, checkOperation, cleanError, DOCUMENT_ERROR_CODES, PREFLIGHT_HEADERS, unsupportedOperation } from './limits.js';
 import { FORWARDED_HEADERS, type Engine, type EngineOptions } from './engine.js';
 import type { SubgraphRequestInit } from './subgraph-fetch.js';
 import { admitWrite, CLIENT_HEADER } from '../write-limit.js';
@@ -46,14 +46,8 @@ function gatingPlugin(options: EngineOptions): ApolloServerPlugin<ForwardContext
     async requestDidStart() {
       return {
         async didResolveOperation({ document, contextValue, request, operationName, schema, operation }) {
-          // graphql-js validation lets an operation on a missing root type through and
-          // @apollo/gateway then answers 500; the client asked for something this graph lacks.
-          if (operation && !schema.getRootType(operation.operation)) {
-            throw new GraphQLError(`this graph has no ${operation.operation} type: send a query or a mutation`, {
-              nodes: [operation],
-              extensions: { code: 'OPERATION_NOT_SUPPORTED', http: { status: 400 } },
-            });
-          }
+          const unsupported = operation && unsupportedOperation(schema, operation);
+          if (unsupported) throw unsupported;
           const req = requestOf(contextValue);
           if (req) noteOperation(req, operationName);
           // Limits first: a refused operation spends no write budget and reaches no subgraph.

@@ -215,6 +215,19 @@ function asksForSchema(document: DocumentNode): boolean {
   return document.definitions.some((d) => (d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION) && walk(d.selectionSet));
 }
 
+/**
+ * An operation on a root type this graph lacks (a subscription: there is no Subscription type).
+ * graphql-js 16 validation lets it through and both @apollo/gateway and the Rust planner then
+ * fail with a 500; the client asked for something this graph does not have: a 400.
+ */
+export function unsupportedOperation(schema: GraphQLSchema, operation: OperationDefinitionNode): GraphQLError | null {
+  if (schema.getRootType(operation.operation)) return null;
+  return new GraphQLError(`this graph has no ${operation.operation} type: send a query or a mutation`, {
+    nodes: [operation],
+    extensions: { code: 'OPERATION_NOT_SUPPORTED', http: { status: 400 } },
+  });
+}
+
 /** Introspection per INTROSPECTION: everyone, signed-in callers only, or no one. */
 export function checkIntrospection(document: DocumentNode, signedIn: boolean, limits: LimitSettings): GraphQLError | null {
   if (limits.introspection === 'all' || (limits.introspection === 'signed-in' && signedIn) || !asksForSchema(document)) return null;

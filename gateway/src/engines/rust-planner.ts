@@ -17,6 +17,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { rootKind } from '../plugin-gate.js';
+import { unsupportedOperation } from './limits.js';
 
 type Handler = typeof unifiedGraphHandler;
 type Graph = Awaited<ReturnType<Handler>>;
@@ -52,6 +53,8 @@ export function withSpecAnswers(handler: Handler): Handler {
     const executor = ((request: Request) => {
       const operation = getOperationAST(request.document, request.operationName);
       if (!operation) return plan(request as never);
+      const unsupported = unsupportedOperation(schema, operation);
+      if (unsupported) return { errors: [unsupported] };
       if (operation.variableDefinitions?.length) {
         const coerced = getVariableValues(schema, operation.variableDefinitions, request.variables ?? {}, { maxErrors: 50 });
         if (coerced.errors) return { errors: coerced.errors.map(requestError) };
