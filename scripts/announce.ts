@@ -4,7 +4,7 @@
 // them (within a second while it runs, else on its next start).
 import { parseArgs } from 'node:util';
 import { migrate, openDatabase, processSettings, systemEm } from '@cppcc/kit';
-import { installedModules } from '@cppcc/schema';
+import { installedModules } from '@cppcc/platform';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean' } } });
 const modules = installedModules().filter((m) => m.announce);

@@ -62,7 +62,10 @@ function processTree(pid: number): Set<number> {
   const ids = new Set([pid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [p, parent] of table) if (ids.has(parent) && !ids.has(p)) (ids.add(p), (grew = true));
+    for (const [p, parent] of table) if (ids.has(parent) && !ids.has(p)) {
+        ids.add(p);
+        grew = true;
+      }
   }
   return ids;
 }
@@ -145,7 +148,7 @@ async function pluginSection(): Promise<string[]> {
   const gwB = await start([tsx, '--conditions=@cppcc/source', 'gateway/src/main.ts'], { ...shared, ...urlEnv, PORT: '4912', LOG_LEVEL: 'info' }, /gateway listening/);
   const [a, b] = ['http://127.0.0.1:4911/graphql', 'http://127.0.0.1:4912/graphql'];
   const { signDevToken } = await import('@cppcc/gateway');
-  const { installedPlugins } = await import('@cppcc/schema');
+  const { installedPlugins } = await import('@cppcc/installation');
   const plugin = installedPlugins()[0];
   const out: string[] = [];
   if (!plugin) return ['(plugin section skipped: no plugin installed)'];

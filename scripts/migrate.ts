@@ -3,7 +3,7 @@
 // new processes start (they run with MIGRATE_ON_START=false in production and refuse a schema
 // that is behind them), so replicas never race each other to migrate.
 import { migrate, moduleLogger, openDatabase, processSettings, startOrExit } from '@cppcc/kit';
-import { installedModules } from '@cppcc/schema';
+import { installedModules } from '@cppcc/platform';
 
 const settings = processSettings();
 const log = moduleLogger('migrate');

@@ -1,6 +1,6 @@
 import { createGateway, type EngineKind, type RunningGateway } from '@cppcc/gateway';
 import { createTransport, modulePort, REPO_ROOT, startModule, type RunningModule, type SeedOptions, type Settings, type Transport } from '@cppcc/kit';
-import { installedModules } from '@cppcc/schema';
+import { installedModules } from '@cppcc/platform';
 
 /** The repository root, the same from scripts/ under tsx and from dist/scripts/ built. */
 export const root = REPO_ROOT;

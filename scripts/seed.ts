@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTransport, OutboxEventSchema, processSettings, startModule, systemEm, type RunningModule } from '@cppcc/kit';
-import { installedModules } from '@cppcc/schema';
+import { installedModules } from '@cppcc/platform';
 import pg from 'pg';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, help: { type: 'boolean' } } });

@@ -1,5 +1,5 @@
 import { createTransport, processSettings, startModule, stopOnSignal, type RunningModule } from '@cppcc/kit';
-import { installedModules } from '@cppcc/schema';
+import { installedModules } from '@cppcc/platform';
 
 /** Every module in one process on free ports, for benchmarks: prints {name: url} as JSON. */
 const settings = processSettings();

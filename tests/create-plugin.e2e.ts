@@ -5,7 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { installPlugin, scaffoldPlugin } from '@cppcc/plugin-sdk/scaffold';
-import { compose, INSTALLED_LIST, installedModules, loadPlugins, readInstalledList } from '@cppcc/schema';
+import { INSTALLED_LIST, loadPlugins, readInstalledList } from '@cppcc/installation';
+import { installedModules } from '@cppcc/platform';
+import { compose } from '@cppcc/schema';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { compose, coreModules } from '@cppcc/schema';
+import { coreModules } from '@cppcc/installation';
+import { compose } from '@cppcc/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIGURATIONS, startStack, supergraphPath, type Stack } from './harness.js';
 

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { createGateway, signDevToken, type DevTokenClaims, type EngineKind, type RunningGateway } from '@cppcc/gateway';
 import { currentRequest, memoryTransport, readSettings, type RunningModule, type SeedOptions, type Settings, type Transport } from '@cppcc/kit';
 import type { Plugin } from '@cppcc/plugin-sdk';
-import { compose, installedModules } from '@cppcc/schema';
+import { installedModules } from '@cppcc/platform';
+import { compose } from '@cppcc/schema';
 import { startTestModule } from '@cppcc/testing';
 
 export const supergraphPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schema/supergraph.graphql');
@@ -77,7 +79,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       seed: options.seed ?? { scale: 1 },
       onQuery: (sql) => {
         // The relay and the consumers run beside requests; only statements a request ran count.
-        if (currentRequest.getStore() && /^\[query\]/.test(sql.replace(/\x1b\[[0-9;]*m/g, ''))) queryCounts.set(definition.name, (queryCounts.get(definition.name) ?? 0) + 1);
+        if (currentRequest.getStore() && /^\[query\]/.test(stripVTControlCharacters(sql))) queryCounts.set(definition.name, (queryCounts.get(definition.name) ?? 0) + 1);
       },
     });
     modules.set(definition.name, running);

@@ -1,5 +1,5 @@
 import { migrate, openDatabase } from '@cppcc/kit';
-import { installedModules } from '@cppcc/schema';
+import { installedModules } from '@cppcc/platform';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';

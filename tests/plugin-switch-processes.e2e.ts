@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisTransport } from '@cppcc/kit';
 import { samplePlugin } from '@cppcc/plugin-sdk/fixture';
-import { freePort } from './faults/support.js';
+import { freePort } from './faults/harness.js';
 import { startStack, type Stack } from './harness.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { FIRST_QUERY, withRoutingUrls } from '@cppcc/gateway';
 import { ROUTER_SECRET_HEADER } from '@cppcc/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from './faults/support.js';
+import { freePort } from './faults/harness.js';
 import { startStack, supergraphPath, type Stack } from './harness.js';
 
 /**

@@ -3,7 +3,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import {
-  appError,
   busHealth,
   CALLER_HEADER,
   createTransport,

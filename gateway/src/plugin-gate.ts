@@ -90,7 +90,10 @@ export class PluginGate {
   /** Applies one switch unless an equal or newer one is already known. Returns whether it changed anything. */
   apply(state: SwitchState): boolean {
     let district = this.switches.get(state.district);
-    if (!district) this.switches.set(state.district, (district = new Map()));
+    if (!district) {
+      district = new Map();
+      this.switches.set(state.district, district);
+    }
     const current = district.get(state.plugin);
     if (current && current.version >= state.version) return false;
     district.set(state.plugin, state);

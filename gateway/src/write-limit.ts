@@ -45,7 +45,10 @@ function limiterSet(make: (points: number) => RateLimiterAbstract) {
   const byBudget = new Map<number, RateLimiterAbstract>();
   return (budget: number) => {
     let limiter = byBudget.get(budget);
-    if (!limiter) byBudget.set(budget, (limiter = make(budget)));
+    if (!limiter) {
+      limiter = make(budget);
+      byBudget.set(budget, limiter);
+    }
     return limiter;
   };
 }

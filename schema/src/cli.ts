@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { breakingChanges, compose, CompositionError } from './compose.js';
-import { installedModules } from './modules.js';
+import { installedModules } from '@cppcc/platform';
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const file = (name: string) => path.join(dir, name);
@@ -14,7 +14,7 @@ const read = (name: string) => (fs.existsSync(file(name)) ? fs.readFileSync(file
  * existing clients without the change being declared in breaking-changes.json.
  */
 function main(command: string): number {
-  let composition;
+  let composition: ReturnType<typeof compose>;
   try {
     composition = compose(installedModules());
   } catch (err) {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { createBuilder, defineModule } from '@cppcc/kit';
 import { describe, expect, it } from 'vitest';
 import { breakingChanges, compose, CompositionError, printSubgraph } from './compose.js';
-import { coreModules, installedModules } from './modules.js';
+import { coreModules } from '@cppcc/installation';
+import { installedModules } from '@cppcc/platform';
 
 const committed = (name: string) => fs.readFileSync(path.resolve(__dirname, '..', name), 'utf8');
 

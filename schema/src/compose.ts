@@ -2,7 +2,6 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
 import { buildSchema, findBreakingChanges, parse, type BreakingChange } from 'graphql';
 import type { ModuleDefinition } from '@cppcc/kit';
-import { routingUrl } from './modules.js';
 
 export interface Composition {
   /** Each subgraph's SDL, by module name. */
@@ -39,4 +38,9 @@ export function breakingChanges(previousApi: string, nextApi: string): string[] 
 
 function describe(change: BreakingChange): string {
   return `${change.type}: ${change.description}`;
+}
+
+/** Where the gateway reaches a module when nothing overrides it: its own port on this machine. */
+export function routingUrl(module: ModuleDefinition): string {
+  return `http://127.0.0.1:${module.port}/graphql`;
 }

@@ -1,3 +1,1 @@
 export * from './compose.js';
-export * from './modules.js';
-export * from './plugins.js';

@@ -1,11 +1,10 @@
-import { platformModule } from '@cppcc/platform';
+import { installedPlugins, plugins } from '@cppcc/installation';
+import { installedModules, platformModule } from '@cppcc/platform';
 import { samplePlugin } from '@cppcc/plugin-sdk/fixture';
 import { databases, startTestModule, testCaller } from '@cppcc/testing';
 import { Kind, parse, type ConstDirectiveNode, type DefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { compose } from './compose.js';
-import { installedModules, installedPlugins } from './modules.js';
-import { plugins } from './plugins.js';
 
 const graphsOf = (directives: readonly ConstDirectiveNode[] | undefined, name: string) =>
   (directives ?? [])

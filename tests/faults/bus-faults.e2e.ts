@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSettings, signCaller, type Caller } from '@cppcc/kit';
 import { createTestDatabase } from '@cppcc/testing';
-import { faultsRun, freePort, ModuleProcess, RedisServer, sleep, until } from './support.js';
+import { faultsRun, freePort, ModuleProcess, RedisServer, sleep, until } from './harness.js';
 
 /**
  * Faults injected into the production shape of the bus: a producer and a consumer module, each
@@ -53,7 +53,7 @@ describe.runIf(faultsRun)('the bus under faults (processes, PostgreSQL, Redis)',
     await db?.end();
     await database?.drop();
     await redis?.down();
-    if (process.env.FAULTS_REPORT) fs.writeFileSync(process.env.FAULTS_REPORT, report.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    if (process.env.FAULTS_REPORT) fs.writeFileSync(process.env.FAULTS_REPORT, `${report.map((r) => JSON.stringify(r)).join('\n')}\n`);
     console.table(report);
   });
 
@@ -243,7 +243,7 @@ describe.runIf(faultsRun)('the bus under faults (processes, PostgreSQL, Redis)',
 
     const restarted = performance.now();
     await redis.up();
-    consumer.signal('SIGCONT');
+    await consumer.signal('SIGCONT');
     const seconds = await recovery(restarted);
     const total = { sent: beforeOutage.sent + during.sent, answered: beforeOutage.answered + during.answered, failed: { ...beforeOutage.failed, ...during.failed }, slowestMs: during.slowestMs };
     await settled('Redis restarted empty (20 unread on it, 20 written while away)', total, seconds);

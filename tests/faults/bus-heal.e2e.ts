@@ -16,7 +16,7 @@ import {
   type Transport,
 } from '@cppcc/kit';
 import { tallyConsumer, tallyRecorded, TallySchema } from './tally-modules.js';
-import { faultsRun, RedisServer, until } from './support.js';
+import { faultsRun, RedisServer, until } from './harness.js';
 
 /**
  * The Redis transport against a redis-server of the test's own, which the test flushes: the

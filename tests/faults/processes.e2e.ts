@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, redisTransport, systemEm, type Transport } from '@cppcc/kit';
-import { installedModules } from '@cppcc/schema';
+import { installedModules } from '@cppcc/platform';
 import { createTestDatabase, startTestModule, type TestModule } from '@cppcc/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settings } from '../harness.js';
 import { freePort, load, Proc, root, slowProxy } from './processes.js';
-import { RedisServer, sleep, until } from './support.js';
+import { RedisServer, sleep, until } from './harness.js';
 import { signDevToken } from '@cppcc/gateway';
 
 /**

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import net from 'node:net';
-import { freePort, root } from './support.js';
+import type net from 'node:net';
+import { freePort, root } from './harness.js';
 
 export { freePort, root };
 

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
 import { createGateway, type RunningGateway } from '@cppcc/gateway';
-import { coreModules, compose } from '@cppcc/schema';
+import { coreModules } from '@cppcc/installation';
+import { compose } from '@cppcc/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settings, startStack, type Stack } from '../harness.js';
 

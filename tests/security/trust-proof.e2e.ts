@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createGateway, ENGINES, type RunningGateway } from '@cppcc/gateway';
 import { ANONYMOUS, CALLER_HEADER, encodeCaller, memoryTransport, PROOF_HEADER, proveRequest, readSettings, type Transport } from '@cppcc/kit';
-import { coreModules } from '@cppcc/schema';
+import { coreModules } from '@cppcc/installation';
 import { askSubgraphAs, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { supergraphPath } from '../harness.js';

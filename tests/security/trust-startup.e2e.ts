@@ -37,10 +37,16 @@ function run(script: string, env: Record<string, string>, until?: RegExp): Promi
     let stdout = '';
     let stderr = '';
     const check = () => {
-      if (until && until.test(stdout + stderr)) child.kill('SIGTERM');
+      if (until?.test(stdout + stderr)) child.kill('SIGTERM');
     };
-    child.stdout.on('data', (d: Buffer) => ((stdout += d), check()));
-    child.stderr.on('data', (d: Buffer) => ((stderr += d), check()));
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d;
+      check();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d;
+      check();
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
     child.on('exit', (code) => {
       clearTimeout(timer);

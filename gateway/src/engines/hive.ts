@@ -149,7 +149,7 @@ export async function hiveEngine(options: EngineOptions): Promise<Engine> {
       for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       const response = await runtime.fetch(new URL(req.url ?? '/', 'http://gateway').toString(), { method: req.method, headers, body }, { req, res });
       res.statusCode = response.status;
-      response.headers.forEach((value, key) => res.setHeader(key, value));
+      for (const [key, value] of response.headers) res.setHeader(key, value);
       if (!response.body) return void res.end();
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
       res.end();

@@ -47,7 +47,10 @@ export function withSpecAnswers(handler: Handler): Handler {
     const split = new WeakMap<DocumentNode, { data: DocumentNode; introspection: DocumentNode }>();
     const splitOf = (document: DocumentNode) => {
       let parts = split.get(document);
-      if (!parts) split.set(document, (parts = { data: withoutRootFields(schema, document, true), introspection: withoutRootFields(schema, document, false) }));
+      if (!parts) {
+        parts = { data: withoutRootFields(schema, document, true), introspection: withoutRootFields(schema, document, false) };
+        split.set(document, parts);
+      }
       return parts;
     };
     const executor = ((request: Request) => {

@@ -91,10 +91,10 @@ export function campaignEntries(scale = 1): DemoEntry[] {
   const rnd = seeded(20260606);
   const city = members(scale).filter((m) => m.district === CITY);
   const entries: DemoEntry[] = [];
-  city.slice(0, 40).forEach((m, i) => entries.push({ campaignId: 1, memberId: m.id, author: m.name, title: `我与政协的故事（${i + 1}）`, award: i < 3 ? '一等奖' : i < 10 ? '二等奖' : null, submittedOn: `2024-0${6 + (i % 3)}-1${i % 9}` }));
-  city.slice(0, 25).forEach((m, i) => entries.push({ campaignId: 2, memberId: m.id, author: m.name, title: `我与人民政协（${i + 1}）`, award: null, submittedOn: '2024-09-15' }));
-  city.slice(40, 62).filter(() => rnd.chance(0.9)).forEach((m, i) => entries.push({ campaignId: 3, memberId: m.id, author: m.name, title: `书法作品（${i + 1}）`, award: null, submittedOn: '2024-09-12' }));
-  ARTISTS.slice(0, 36).forEach((a, i) => entries.push({ campaignId: 3, memberId: null, author: a, title: `黄山胜境图（${i + 1}）`, award: null, submittedOn: '2024-09-12' }));
+  for (const [i, m] of city.slice(0, 40).entries()) entries.push({ campaignId: 1, memberId: m.id, author: m.name, title: `我与政协的故事（${i + 1}）`, award: i < 3 ? '一等奖' : i < 10 ? '二等奖' : null, submittedOn: `2024-0${6 + (i % 3)}-1${i % 9}` });
+  for (const [i, m] of city.slice(0, 25).entries()) entries.push({ campaignId: 2, memberId: m.id, author: m.name, title: `我与人民政协（${i + 1}）`, award: null, submittedOn: '2024-09-15' });
+  for (const [i, m] of city.slice(40, 62).filter(() => rnd.chance(0.9)).entries()) entries.push({ campaignId: 3, memberId: m.id, author: m.name, title: `书法作品（${i + 1}）`, award: null, submittedOn: '2024-09-12' });
+  for (const [i, a] of ARTISTS.slice(0, 36).entries()) entries.push({ campaignId: 3, memberId: null, author: a, title: `黄山胜境图（${i + 1}）`, award: null, submittedOn: '2024-09-12' });
   return entries;
 }
 

@@ -44,7 +44,7 @@ export function partyGroupMemberships(scale = 1): DemoPartyGroupMembership[] {
     const start = currentTerm(d.code).startsOn;
     const cpc = all.filter((m) => m.district === d.code && isCpc(m)).sort((a, b) => Number(b.standingCommittee) - Number(a.standingCommittee) || a.id - b.id);
     const roles: DemoPartyGroupRole[] = d.code === CITY ? ['SECRETARY', 'DEPUTY_SECRETARY', 'DEPUTY_SECRETARY', 'MEMBER', 'MEMBER', 'MEMBER'] : ['SECRETARY', 'DEPUTY_SECRETARY', 'MEMBER', 'MEMBER'];
-    roles.forEach((role, k) => rows.push({ groupId, memberId: cpc[k].id, role, joinedOn: start, leftOn: d.code === CITY && k === roles.length - 1 ? '2025-07-01' : null }));
+    for (const [k, role] of roles.entries()) rows.push({ groupId, memberId: cpc[k].id, role, joinedOn: start, leftOn: d.code === CITY && k === roles.length - 1 ? '2025-07-01' : null });
     if (d.code === CITY) rows.push({ groupId, memberId: cpc[roles.length].id, role: 'MEMBER', joinedOn: '2025-07-01', leftOn: null });
   });
   return rows;

@@ -18,7 +18,10 @@ const bodies = new WeakMap<IncomingMessage, Promise<string>>();
 /** The request body, read once: the gateway-proof check hashes it before GraphQL parses it. */
 export function readBody(req: IncomingMessage, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
   let body = bodies.get(req);
-  if (!body) bodies.set(req, (body = readBodyOnce(req, maxBytes)));
+  if (!body) {
+    body = readBodyOnce(req, maxBytes);
+    bodies.set(req, body);
+  }
   return body;
 }
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pluginSwitched } from '@cppcc/events';
 import { readSettings, type Transport } from '@cppcc/kit';
 import { askSubgraphAs, publishDemoDistricts, testCaller, transports } from '@cppcc/testing';
-import { installedPlugins } from '@cppcc/schema';
+import { installedPlugins } from '@cppcc/installation';
 import { startPluginHost, type PluginHost } from './host.js';
 
 /** The plugin host: every installed plugin in this one process, on one bus connection. */

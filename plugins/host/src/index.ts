@@ -1,5 +1,5 @@
 import { createTransport, moduleLogger, modulePort, processSettings, startOrExit, startTracing, stopOnSignal } from '@cppcc/kit';
-import { installedPlugins } from '@cppcc/schema';
+import { installedPlugins } from '@cppcc/installation';
 import { startPluginHost } from './host.js';
 
 /**

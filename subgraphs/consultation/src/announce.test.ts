@@ -6,7 +6,7 @@ import { ConsultationActivitySchema } from './entities/consultation-activity.ent
 import { RecommendationSchema } from './entities/recommendation.entity.js';
 import { ResearchProjectSchema } from './entities/research-project.entity.js';
 import { consultation } from './module.js';
-import { startConsultation } from '../test/harness.js';
+import { startConsultation } from './test-support.js';
 import type { TestModule } from '@cppcc/testing';
 
 /** A database from before the replicas existed: its records were never announced. */

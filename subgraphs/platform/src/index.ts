@@ -1,6 +1,5 @@
+import { installedPlugins } from '@cppcc/installation';
 import { serveAlone } from '@cppcc/kit';
-import { installedModules } from '@cppcc/schema';
+import { platformModule } from './module.js';
 
-const platform = installedModules().find((m) => m.name === 'platform');
-if (!platform) throw new Error('the platform module is not installed');
-await serveAlone(platform);
+await serveAlone(platformModule(installedPlugins()));

@@ -1,7 +1,7 @@
 import { systemEm } from '@cppcc/kit';
 import type { TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { A, auditOf, input, member, officeOf, ok, SUBMIT, staffOf, startProposals, unitsOf, unitUser } from './test-fixtures.js';
+import { A, auditOf, input, member, officeOf, ok, SUBMIT, staffOf, startProposals, unitsOf, unitUser } from './test-support.js';
 
 const url = process.env.DATABASE_URL;
 const author = member(9001);

@@ -6,7 +6,7 @@ import { OpinionItemSchema } from './entities/opinion-item.entity.js';
 import { ProposalSchema } from './entities/proposal.entity.js';
 import { opinionWorkflow } from './workflow.js';
 import { proposals } from './module.js';
-import { ok } from './test-fixtures.js';
+import { ok } from './test-support.js';
 
 const cityStaff = testCaller(['staff'], CITY);
 

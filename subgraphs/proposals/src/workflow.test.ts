@@ -5,7 +5,7 @@ import { CosignerSchema } from './entities/cosigner.entity.js';
 import { HandlingTaskSchema, TASK_STATUSES } from './entities/handling-task.entity.js';
 import { OPINION_STATUSES, OpinionItemSchema } from './entities/opinion-item.entity.js';
 import { PROPOSAL_STATUSES, ProposalSchema } from './entities/proposal.entity.js';
-import { A, B, input, leaderOf, member, officeOf, ok, SUBMIT, staffOf, startProposals, unitsOf, unitUser } from './test-fixtures.js';
+import { A, B, input, leaderOf, member, officeOf, ok, SUBMIT, staffOf, startProposals, unitsOf, unitUser } from './test-support.js';
 import { opinionWorkflow, proposalWorkflow, taskWorkflow } from './workflow.js';
 
 const author = member(9001);

@@ -186,7 +186,7 @@ export function startRelay(orm: Orm, transport: Transport, options: RelayOptions
   }
 
   function kick(): Promise<void> {
-    if (running) {
+    if (running !== null) {
       again = true;
       return running;
     }

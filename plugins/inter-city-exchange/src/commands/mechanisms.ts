@@ -1,4 +1,4 @@
-import { appError, assertKnownDistrict, audit, ErrorCode, inputError, notFound, type RequestContext } from '@cppcc/kit';
+import { assertKnownDistrict, audit, inputError, notFound, type RequestContext } from '@cppcc/kit';
 import { requirePermissionIn } from '@cppcc/plugin-sdk';
 import { CooperationMechanismSchema, MechanismMemberSchema, type CooperationMechanism } from '../entities/cooperation-mechanism.entity.js';
 import { PartnerCommitteeSchema, type PartnerCommittee } from '../entities/partner-committee.entity.js';

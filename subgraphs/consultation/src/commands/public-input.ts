@@ -269,7 +269,7 @@ function answeredTwice(memberId: number, questionnaireId: number): Error {
 /** A member acting for themself must be one the members subgraph knows as active. */
 async function assertActiveSelf(ctx: RequestContext): Promise<void> {
   const me = await ctx.loaders.one(MemberRefSchema, 'memberId').load(Number(ctx.caller.memberId));
-  if (!me || me.status !== 'ACTIVE') throw appError(ErrorCode.FORBIDDEN, `member ${ctx.caller.memberId} is not an active member`);
+  if (me?.status !== 'ACTIVE') throw appError(ErrorCode.FORBIDDEN, `member ${ctx.caller.memberId} is not an active member`);
 }
 
 /** Staff enter a paper copy handed back, while the campaign is open. */

@@ -43,8 +43,6 @@ export interface StartResearch {
   team: TeamSeat[];
 }
 
-const order = (phase: ResearchPhase) => RESEARCH_PHASES.indexOf(phase);
-
 /** Deadlines follow the phases: a later phase is never due before an earlier one. */
 function checkDeadlines(deadlines: Deadline[], existing: Map<ResearchPhase, string | null>, field: string): void {
   const phases = deadlines.map((d) => d.phase);

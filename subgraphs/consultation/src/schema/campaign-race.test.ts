@@ -2,7 +2,7 @@ import { CITY } from '@cppcc/demo';
 import { systemEm } from '@cppcc/kit';
 import { databases, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, startConsultation } from '../../test/harness.js';
+import { ok, startConsultation } from '../test-support.js';
 import { RecommendationSchema } from '../entities/recommendation.entity.js';
 
 const staff = testCaller(['staff'], CITY);

@@ -2,7 +2,7 @@ import { activities, ADVISORY_MEETING, cityActivity, CITY, plannedActivities, un
 import { AuditEntrySchema, OutboxEventSchema, systemEm } from '@cppcc/kit';
 import { databases, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ok, startConsultation } from '../../test/harness.js';
+import { ok, startConsultation } from '../test-support.js';
 
 // Whole workflows run step by step through GraphQL; a loaded machine needs more than the default.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });

@@ -2,7 +2,7 @@ import { CITY, FIVE_YEAR_THEMES, fiveYearCampaign, fiveYearContributions, fiveYe
 import { AuditEntrySchema, systemEm } from '@cppcc/kit';
 import { databases, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ok, startConsultation } from '../../test/harness.js';
+import { ok, startConsultation } from '../test-support.js';
 import { InputCampaignSchema, InputContributionSchema, RecommendationSourceSchema } from '../entities/input-campaign.entity.js';
 import { QuestionnaireAnswerSchema, QuestionnaireQuestionSchema, QuestionnaireResponseSchema, QuestionnaireSchema } from '../entities/questionnaire.entity.js';
 import { RecommendationSchema } from '../entities/recommendation.entity.js';

@@ -2,7 +2,7 @@ import { ADVISORY_MEETING, cityActivity, CITY } from '@cppcc/demo';
 import { systemEm } from '@cppcc/kit';
 import { databases, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ok, publishAndWait, publishCommittees, publishMembers, startConsultation } from '../../test/harness.js';
+import { ok, publishAndWait, publishCommittees, publishMembers, startConsultation } from '../test-support.js';
 import { CommitteeRefSchema } from '../entities/committee-ref.entity.js';
 import { MemberRefSchema } from '../entities/member-ref.entity.js';
 

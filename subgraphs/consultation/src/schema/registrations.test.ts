@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
 import { RecommendationSchema } from '../entities/recommendation.entity.js';
 import { ResearchProjectSchema } from '../entities/research-project.entity.js';
-import { ok, startConsultation } from '../../test/harness.js';
+import { ok, startConsultation } from '../test-support.js';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 

@@ -2,7 +2,7 @@ import { CITY, researchProjects, RESEARCH_PHASE_ORDER } from '@cppcc/demo';
 import { OutboxEventSchema, systemEm } from '@cppcc/kit';
 import { databases, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ok, startConsultation } from '../../test/harness.js';
+import { ok, startConsultation } from '../test-support.js';
 import { today } from '../access.js';
 
 // Whole workflows run step by step through GraphQL; a loaded machine needs more than the default.

@@ -1,7 +1,7 @@
 import { activities, activityStatus, CITY, fiveYearRecommendations, instructions, recommendationDates, recommendations, researchProjects, RESEARCH_PHASE_ORDER, chains } from '@cppcc/demo';
 import { databases, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ok, startConsultation } from '../../test/harness.js';
+import { ok, startConsultation } from '../test-support.js';
 import { today } from '../access.js';
 
 // Whole workflows run step by step through GraphQL; a loaded machine needs more than the default.

@@ -1,9 +1,9 @@
 import { appError, assertKnownDistrict, canSeeDistrict, DistrictRefSchema, ErrorCode, inputError, type RequestContext } from '@cppcc/kit';
 import { dateInput } from '../access.js';
 import { builder } from '../builder.js';
-import { CONSULTATION_FORMS, ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
+import { type CONSULTATION_FORMS, ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
 import { InputCampaignSchema } from '../entities/input-campaign.entity.js';
-import { InstructionSchema, LEADER_RANKS } from '../entities/instruction.entity.js';
+import { InstructionSchema, type LEADER_RANKS } from '../entities/instruction.entity.js';
 import { RecommendationSchema } from '../entities/recommendation.entity.js';
 import { ResearchPhaseSchema } from '../entities/research-project.entity.js';
 import { ResultSchema } from '../entities/result.entity.js';

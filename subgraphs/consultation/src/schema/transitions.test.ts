@@ -2,7 +2,7 @@ import { ADVISORY_MEETING, cityActivity, CITY } from '@cppcc/demo';
 import { systemEm } from '@cppcc/kit';
 import { databases, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ok, startConsultation } from '../../test/harness.js';
+import { ok, startConsultation } from '../test-support.js';
 import { ACTIVITY_STATUSES, ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
 import { CAMPAIGN_STATUSES, CONTRIBUTION_STATUSES, InputCampaignSchema, InputContributionSchema } from '../entities/input-campaign.entity.js';
 import { LEDGER_STATUSES, LedgerEntrySchema } from '../entities/instruction.entity.js';

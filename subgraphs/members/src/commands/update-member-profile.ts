@@ -1,7 +1,7 @@
 import { assertWritableDistrict, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
 import { announceMember, REPLICATED_FIELDS } from './announce-member.js';
 import { MemberChangeSchema } from '../entities/member-change.entity.js';
-import { GENDERS, MEMBER_STATUSES, MemberSchema, type Member } from '../entities/member.entity.js';
+import { type GENDERS, type MEMBER_STATUSES, MemberSchema, type Member } from '../entities/member.entity.js';
 import { TermRefSchema } from '../entities/term-ref.entity.js';
 
 /** Profile fields staff may change; each change is kept as a dated history row. */

@@ -63,7 +63,10 @@ const loaders = new WeakMap<RequestContext, Map<string, DataLoader<string, DutyE
 function archiveEvents(ctx: RequestContext, archive: Archive): Promise<DutyEvent[]> {
   const kinds = archive.kinds ? [...archive.kinds].sort() : null;
   let byKinds = loaders.get(ctx);
-  if (!byKinds) loaders.set(ctx, (byKinds = new Map()));
+  if (!byKinds) {
+    byKinds = new Map();
+    loaders.set(ctx, byKinds);
+  }
   const cacheKey = JSON.stringify(kinds);
   let loader = byKinds.get(cacheKey);
   if (!loader) {

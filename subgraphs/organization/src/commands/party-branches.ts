@@ -143,7 +143,7 @@ export async function recordBranchActivity(ctx: RequestContext, input: RecordBra
   assertOrder(branch.establishedOn, input.heldOn, 'input.heldOn', 'the day the branch was established');
   if (input.kind === 'LECTURE_HALL' && !input.speaker) throw inputError('input.speaker', 'required', 'a lecture-hall session names its speaker');
   const entries = input.participants.map((member) => ({ member, attendance: 'PRESENT' as const }));
-  input.participants.forEach((p, i) => parseId(p, `input.participants.${i}`));
+  for (const [i, p] of input.participants.entries()) parseId(p, `input.participants.${i}`);
   const attendees = await checkAttendees(ctx, branch.district, entries, 'input.participants');
   return ctx.em.transactional(async (em) => {
     const activity = em.create(BranchActivitySchema, { district: branch.district, branchId: branch.id, kind: input.kind, title: input.title, heldOn: input.heldOn, speaker: input.speaker, summary: input.summary, public: input.public });

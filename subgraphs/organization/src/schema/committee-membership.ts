@@ -1,6 +1,5 @@
 import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
-import { z } from 'zod';
 import { builder } from '../builder.js';
 import { assignCommitteeSeat, endCommitteeSeat } from '../commands/committee-memberships.js';
 import { isoDay } from '../dates.js';

@@ -2,7 +2,7 @@ import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CosignerSchema } from '../entities/cosigner.entity.js';
 import { today } from '../commands/common.js';
-import { A, auditOf, countRows, DRAFT, eventsOf, input, member, ok, proposalFields, refused, staffOf, startProposals } from '../test-fixtures.js';
+import { A, auditOf, countRows, DRAFT, eventsOf, input, member, ok, proposalFields, refused, staffOf, startProposals } from '../test-support.js';
 
 const author = member(9001);
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);

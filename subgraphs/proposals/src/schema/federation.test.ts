@@ -1,7 +1,7 @@
 import type { Caller } from '@cppcc/kit';
 import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { A, input, member, ok, SUBMIT, staffOf, startProposals, unitsOf, unitUser, officeOf } from '../test-fixtures.js';
+import { A, input, member, ok, SUBMIT, staffOf, startProposals, unitsOf, unitUser, officeOf } from '../test-support.js';
 
 const author = member(9001);
 const staff = staffOf(A);

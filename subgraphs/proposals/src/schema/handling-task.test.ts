@@ -5,7 +5,7 @@ import { systemEm } from '@cppcc/kit';
 import { HandlingTaskSchema } from '../entities/handling-task.entity.js';
 import { ProposalSchema } from '../entities/proposal.entity.js';
 import { ReplySchema } from '../entities/reply.entity.js';
-import { A, auditOf, B, countRows, input, member, officeOf, ok, refused, SUBMIT, staffOf, startProposals, unitsOf, unitUser } from '../test-fixtures.js';
+import { A, auditOf, B, countRows, input, member, officeOf, ok, refused, SUBMIT, staffOf, startProposals, unitsOf, unitUser } from '../test-support.js';
 
 const author = member(9001);
 const staff = staffOf(A);

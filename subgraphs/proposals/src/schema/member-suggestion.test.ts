@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemEm } from '@cppcc/kit';
 import { MemberSuggestionSchema, SUGGESTION_STATUSES } from '../entities/suggestion.entity.js';
 import { suggestionWorkflow } from '../workflow.js';
-import { A, auditOf, B, countRows, input, member, ok, proposalFields, refused, SUBMIT, staffOf, startProposals, unitsOf, unitUser } from '../test-fixtures.js';
+import { A, auditOf, B, countRows, input, member, ok, proposalFields, refused, SUBMIT, staffOf, startProposals, unitsOf, unitUser } from '../test-support.js';
 
 const author = member(9001);
 const staff = staffOf(A);

@@ -6,7 +6,7 @@ import { systemEm } from '@cppcc/kit';
 import { today } from '../commands/common.js';
 import { OpinionItemSchema } from '../entities/opinion-item.entity.js';
 import { ProposalSchema } from '../entities/proposal.entity.js';
-import { A, auditOf, B, countRows, eventsOf, leaderOf, member, ok, refused, staffOf, startProposals } from '../test-fixtures.js';
+import { A, auditOf, B, countRows, eventsOf, leaderOf, member, ok, refused, staffOf, startProposals } from '../test-support.js';
 
 const author = member(9001);
 const staff = staffOf(A);

@@ -2,7 +2,7 @@ import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpinionItemSchema } from '../entities/opinion-item.entity.js';
 import { ProposalSchema } from '../entities/proposal.entity.js';
-import { A, auditOf, countRows, DRAFT, eventsOf, input, member, ok, proposalFields, refused, SUBMIT, staffOf, startProposals } from '../test-fixtures.js';
+import { A, auditOf, countRows, DRAFT, eventsOf, input, member, ok, proposalFields, refused, SUBMIT, staffOf, startProposals } from '../test-support.js';
 
 const author = member(9001);
 const staff = staffOf(A);

@@ -7,7 +7,7 @@ import { CosignerSchema } from '../entities/cosigner.entity.js';
 import { ProposalSchema } from '../entities/proposal.entity.js';
 import { ProposalRatingSchema } from '../entities/rating.entity.js';
 import { ConsultationRefSchema } from '../entities/refs.entity.js';
-import { A, auditOf, B, countRows, input, leaderOf, member, ok, SUBMIT, staffOf, startProposals } from '../test-fixtures.js';
+import { A, auditOf, B, countRows, input, leaderOf, member, ok, SUBMIT, staffOf, startProposals } from '../test-support.js';
 
 const lead = member(9001);
 const staff = staffOf(A);

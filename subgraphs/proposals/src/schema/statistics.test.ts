@@ -3,7 +3,7 @@ import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../commands/common.js';
 import { ProposalSchema } from '../entities/proposal.entity.js';
-import { A, DRAFT, input, leaderOf, member, officeOf, ok, refused, SUBMIT, staffOf, startProposals, unitsOf, unitUser } from '../test-fixtures.js';
+import { A, DRAFT, input, leaderOf, member, officeOf, ok, refused, SUBMIT, staffOf, startProposals, unitsOf, unitUser } from '../test-support.js';
 
 const staff = staffOf(A);
 const [U1, U2] = unitsOf(A);

@@ -2,7 +2,6 @@ import { consultation } from '@cppcc/consultation';
 import { processSettings, type ModuleDefinition, type Settings } from '@cppcc/kit';
 import { members } from '@cppcc/members';
 import { organization } from '@cppcc/organization';
-import { platformModule } from '@cppcc/platform';
 import type { Plugin } from '@cppcc/plugin-sdk';
 import { proposals } from '@cppcc/proposals';
 import { plugins } from './plugins.js';
@@ -19,17 +18,4 @@ export function installedPlugins(settings: Pick<Settings, 'plugins'> = processSe
   const unknown = ids.filter((id) => !plugins.some((p) => p.manifest.id === id));
   if (unknown.length) throw new Error(`CPPCC_PLUGINS names ${unknown.join(', ')}, which is not installed (plugins/installed.json)`);
   return plugins.filter((p) => ids.includes(p.manifest.id));
-}
-
-/**
- * Every module the supergraph is composed from: the core, the platform module that holds the
- * plugins' per-district switches, and the installed plugins.
- */
-export function installedModules(selected: Plugin[] = installedPlugins()): ModuleDefinition[] {
-  return [...coreModules, platformModule(selected), ...selected.map((p) => p.module)];
-}
-
-/** Where the gateway reaches a module when nothing overrides it: its own port on this machine. */
-export function routingUrl(module: ModuleDefinition): string {
-  return `http://127.0.0.1:${module.port}/graphql`;
 }

@@ -10,7 +10,7 @@ import type { Plugin } from '@cppcc/plugin-sdk';
  * package, so installing or removing one edits no core file. CPPCC_PLUGIN_LIST points at
  * another list (a deployment's own, or a test's); CPPCC_PLUGINS narrows it for one run.
  */
-export const INSTALLED_LIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../plugins/installed.json');
+export const INSTALLED_LIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../plugins/installed.json');
 
 /** The ids a list names, refusing a malformed list with the rule it breaks. */
 export function readInstalledList(file: string): string[] {

@@ -3,10 +3,10 @@ import { committees, governmentUnits, members, type DemoMember } from '@cppcc/de
 import { governmentUnitRegistered, specialCommitteeRegistered } from '@cppcc/events';
 import { systemEm, type BusEvent } from '@cppcc/kit';
 import { publishDemoMembers, startTestModule, type TestModule } from '@cppcc/testing';
-import { CommitteeRefSchema, type CommitteeStatus } from '../src/entities/committee-ref.entity.js';
-import { MemberRefSchema, type MemberStatus } from '../src/entities/member-ref.entity.js';
-import { UnitRefSchema } from '../src/entities/unit-ref.entity.js';
-import { consultation } from '../src/module.js';
+import { CommitteeRefSchema, type CommitteeStatus } from './entities/committee-ref.entity.js';
+import { MemberRefSchema, type MemberStatus } from './entities/member-ref.entity.js';
+import { UnitRefSchema } from './entities/unit-ref.entity.js';
+import { consultation } from './module.js';
 
 const envelope = (type: string, source: string, district: string, payload: Record<string, unknown>): BusEvent => ({
   id: randomUUID(), type, source, district, occurredAt: new Date().toISOString(), payload,

@@ -1,0 +1,2 @@
+export { installedModules } from './installation.js';
+export { platformModule } from './module.js';

@@ -1,0 +1,15 @@
+import { coreModules, installedPlugins } from '@cppcc/installation';
+import type { ModuleDefinition } from '@cppcc/kit';
+import type { Plugin } from '@cppcc/plugin-sdk';
+import { platformModule } from './module.js';
+
+/**
+ * Every module the supergraph is composed from: the core, the platform module that holds the
+ * plugins' per-district switches, and the installed plugins. It lives here, not in
+ * @cppcc/installation, because the platform module needs the installed plugins: the
+ * installation package knows what is installed, this package puts it together, and neither
+ * imports the other back.
+ */
+export function installedModules(selected: Plugin[] = installedPlugins()): ModuleDefinition[] {
+  return [...coreModules, platformModule(selected), ...selected.map((p) => p.module)];
+}
