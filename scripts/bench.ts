@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { childEnvironment, processSettings, readSettings, ROUTER_SECRET_HEADER } from '@cppcc/kit';
 import { root } from './platform.js';
+import { stepper } from './progress.js';
 
 /**
  * Side-by-side measurements in one run: both gateway engines over the same subgraphs, the
@@ -31,6 +32,21 @@ const tsx = path.join(root, 'node_modules/.bin/tsx');
 const readmeQuery = /```graphql\n([\s\S]*?)```/.exec(fs.readFileSync(path.join(root, 'README.md'), 'utf8'))![1];
 const oneSubgraphQuery = '{ members(first: 20) { nodes { id name workUnit title } } }';
 const children: ChildProcess[] = [];
+const temps: string[] = [];
+const step = stepper('bench');
+
+/** Stops what the bench started and removes its scratch folders. */
+function cleanUp() {
+  for (const c of children) if (c.exitCode === null) try { process.kill(-c.pid!, 'SIGTERM'); } catch { /* already gone */ }
+  for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** A scratch folder, removed when the bench ends however it ends. */
+function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
 
 function start(args: string[], env: Record<string, string>, readyPattern: RegExp): Promise<{ child: ChildProcess; line: string; ms: number }> {
   const began = performance.now();
@@ -119,6 +135,7 @@ function load(url: string, body: string, headers: Record<string, string> = {}): 
   const args = ['autocannon', '-j', '-c', String(CONNECTIONS), '-d', String(DURATION), '-m', 'POST', '-H', 'content-type=application/json'];
   for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
   args.push('-b', body, url);
+  step(`load: ${CONNECTIONS} connections × ${DURATION} s on ${url}${headers['x-cppcc-district'] ? ` (district ${headers['x-cppcc-district']})` : ''}`);
   const out = JSON.parse(execFileSync(path.join(root, 'node_modules/.bin/autocannon'), args.slice(1), { cwd: root, maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'ignore'] }).toString());
   return { rps: out.requests.average, p50: out.latency.p50, p99: out.latency.p99, errors: out.errors + out.non2xx, requests: out.requests.total };
 }
@@ -140,7 +157,7 @@ const only = process.argv[2]; // `npm run bench -- plugins` runs that section al
  */
 async function pluginSection(): Promise<string[]> {
   if (!own.redisUrl) return ['(plugin section skipped: it needs REDIS_URL for two gateway processes sharing Redis)'];
-  const shared = { ...production, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-bench-')), DATABASE_URL: '', REDIS_URL: own.redisUrl };
+  const shared = { ...production, DATA_DIR: tempDir('cppcc-bench-'), DATABASE_URL: '', REDIS_URL: own.redisUrl };
   const subgraphs = await start([tsx, '--conditions=@cppcc/source', 'scripts/serve-subgraphs.ts'], shared, /^URLS /);
   const urls: Record<string, string> = JSON.parse(subgraphs.line.slice(5));
   const urlEnv = Object.fromEntries(Object.entries(urls).map(([n, u]) => [`SUBGRAPH_URL_${n.toUpperCase().replace(/-/g, '_')}`, u]));
@@ -210,10 +227,12 @@ async function pluginSection(): Promise<string[]> {
 try {
   if (only === 'plugins') {
     console.log((await pluginSection()).join('\n'));
+    cleanUp();
     process.exit(0);
   }
   // 1. Start-up: npm start on an empty data folder (migrations + demo data), then on a filled one.
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-bench-'));
+  step('start-up: npm start on an empty data folder, then on a filled one');
+  const dataDir = tempDir('cppcc-bench-');
   const env = { DATA_DIR: dataDir, PORT: '4900', DATABASE_URL: '', REDIS_URL: '' };
   const cold = await start(['npm', 'start'], env, /is ready in/);
   await new Promise((r) => setTimeout(r, 3000));
@@ -224,7 +243,8 @@ try {
   fs.rmSync(dataDir, { recursive: true, force: true });
 
   // 2. Subgraphs in one process; each engine in a process of its own, taking turns.
-  const subgraphs = await start([tsx, '--conditions=@cppcc/source', 'scripts/serve-subgraphs.ts'], { ...production, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-bench-')), DATABASE_URL: '', REDIS_URL: '' }, /^URLS /);
+  step('engines: the subgraphs in one process, then each engine in turn');
+  const subgraphs = await start([tsx, '--conditions=@cppcc/source', 'scripts/serve-subgraphs.ts'], { ...production, DATA_DIR: tempDir('cppcc-bench-'), DATABASE_URL: '', REDIS_URL: '' }, /^URLS /);
   const urls: Record<string, string> = JSON.parse(subgraphs.line.slice(5));
   const urlEnv = Object.fromEntries(Object.entries(urls).map(([n, u]) => [`SUBGRAPH_URL_${n.toUpperCase()}`, u]));
   const readmeBody = JSON.stringify({ query: readmeQuery });
@@ -242,9 +262,10 @@ try {
       await stop(gw.child);
     }
   }
+  step('stock router: the Hive Gateway CLI over the same subgraphs');
   // 3. A stock router over the same subgraphs: the Hive Gateway CLI from npm with the
   // configuration in deploy/routers/ only (propagated token and district, the router secret).
-  const stockDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-bench-stock-'));
+  const stockDir = tempDir('cppcc-bench-stock-');
   const { withRoutingUrls } = await import('@cppcc/gateway');
   const stockSupergraph = path.join(stockDir, 'supergraph.graphql');
   fs.writeFileSync(stockSupergraph, withRoutingUrls(fs.readFileSync(path.join(root, 'schema/supergraph.graphql'), 'utf8'), urls, {}));
@@ -269,6 +290,7 @@ try {
   await stop(stockRouter);
   fs.rmSync(stockDir, { recursive: true, force: true });
 
+  step('floor: the members subgraph called directly');
   // 4. The floor: the members subgraph called directly, as a stock router would (a gateway
   // proof is good for one request only; the router secret with no token is an anonymous caller).
   const proof = { [ROUTER_SECRET_HEADER]: production.ROUTER_SECRET };
@@ -306,8 +328,9 @@ try {
     `- \`npm start\` to ready: ${(cold.ms / 1000).toFixed(1)} s on an empty data folder (migrations and demo data), ${(warm.ms / 1000).toFixed(1)} s on a filled one.`,
     `- Idle RSS of the whole platform (\`npm start\`: npm, tsx, gateway and four subgraphs in one process): ${Math.round(idleRss)} MB.`,
   );
+  step('plugin gating: two gateway processes sharing Redis');
   rows.push('', ...(await pluginSection()));
   console.log(rows.join('\n'));
 } finally {
-  for (const c of children) if (c.exitCode === null) try { process.kill(-c.pid!, 'SIGTERM'); } catch { /* already gone */ }
+  cleanUp();
 }

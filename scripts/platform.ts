@@ -1,6 +1,7 @@
 import { createGateway, type EngineKind, type RunningGateway } from '@cppcc/gateway';
 import { createTransport, modulePort, REPO_ROOT, startModule, type RunningModule, type SeedOptions, type Settings, type Transport } from '@cppcc/kit';
 import { installedModules } from '@cppcc/platform';
+import { progressBar } from './progress.js';
 
 /** The repository root, the same from scripts/ under tsx and from dist/scripts/ built. */
 export const root = REPO_ROOT;
@@ -19,6 +20,7 @@ export interface Platform {
 export async function startPlatform(settings: Settings, options: { seed?: SeedOptions | false; engine?: EngineKind; port?: number; modulePorts?: 'own' | 'free' } = {}): Promise<Platform> {
   const transport = await createTransport(settings);
   const modules: RunningModule[] = [];
+  const seed = options.seed ?? settings.seed;
   for (const definition of installedModules()) {
     modules.push(
       await startModule(definition, {
@@ -26,7 +28,8 @@ export async function startPlatform(settings: Settings, options: { seed?: SeedOp
         transport,
         port: options.modulePorts === 'free' ? 0 : modulePort(settings, definition.name, definition.port),
         host: settings.host,
-        seed: options.seed ?? settings.seed,
+        // Only a first start seeds (a module with data skips it), so the bar shows only then.
+        seed: seed && { ...seed, progress: progressBar(`demo data: ${definition.name}`) },
       }),
     );
   }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createTransport, OutboxEventSchema, processSettings, startModule, systemEm, type RunningModule } from '@cppcc/kit';
 import { installedModules } from '@cppcc/platform';
 import pg from 'pg';
+import { progressBar } from './progress.js';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, help: { type: 'boolean' } } });
 if (values.help) {
@@ -14,13 +15,6 @@ const scale = Number(values.scale);
 if (!Number.isInteger(scale) || scale < 1 || scale > 1000) {
   console.error('--scale: must be a whole number from 1 to 1000');
   process.exit(2);
-}
-
-function bar(label: string, done: number, total: number) {
-  const width = 30;
-  const filled = Math.round((done / Math.max(total, 1)) * width);
-  process.stderr.write(`\r${label.padEnd(14)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}   `);
-  if (done >= total) process.stderr.write('\n');
 }
 
 const settings = processSettings();
@@ -44,7 +38,7 @@ for (const definition of modules) {
       settings,
       transport,
       listen: false,
-      seed: { scale, progress: (done, total) => bar(definition.name, done, total) },
+      seed: { scale, progress: progressBar(`seeding ${definition.name}`) },
     }),
   );
 }
