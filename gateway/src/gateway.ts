@@ -38,6 +38,7 @@ import { PluginGate } from './plugin-gate.js';
 import { subgraphEndpoints, withRoutingUrls } from './supergraph.js';
 import { Switchboard } from './switchboard.js';
 import { clientAddress, CLIENT_HEADER, memoryWriteLimiter, redisWriteLimiter, type WriteBudgets, type WriteLimiter } from './write-limit.js';
+import { TrustedDocuments } from './trusted-documents.js';
 
 export interface GatewayOptions {
   settings: Settings;
@@ -210,6 +211,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     return { ok: true, caller: { ...base, site, districts } };
   }
 
+  const trusted = TrustedDocuments.load(settings);
   const explorer = createExplorer({ defaultQuery: FIRST_QUERY, presets: () => explorerPresets(settings, directory) });
 
   const server = http.createServer((req, res) => {
@@ -266,6 +268,11 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       return sendError(res, who.status, who.code, who.message);
     }
     caller = who.caller;
+    const trust = await trusted.apply(req, who.caller, settings.limits.maxBodyBytes);
+    if (!trust.ok) {
+      log.info({ requestId, code: trust.code, reason: trust.message }, 'request refused');
+      return sendError(res, trust.status, trust.code, trust.message);
+    }
     // The engine forwards the caller; each subgraph fetch is signed as it leaves (sign-subgraph-request.ts).
     req.headers[CALLER_HEADER] = encodeCaller(who.caller);
     await engine.handle(req, res);

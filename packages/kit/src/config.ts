@@ -16,6 +16,7 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export const GATEWAY_ENGINES = ['hive', 'apollo'] as const;
 export const GATEWAY_PLANNERS = ['rust', 'js'] as const;
+export const TRUSTED_DOCUMENT_MODES = ['off', 'anonymous', 'all'] as const;
 export const TRACE_EXPORTERS = ['none', 'console', 'otlp'] as const;
 
 const text = z.string();
@@ -75,6 +76,8 @@ export const SETTINGS = {
   SEED_SCALE: spec(count.min(1, 'must be 1 or more'), '1', 'modules', 'N× the demo data when seeding.'),
   MIGRATE_ON_START: spec(flag, 'true (the image, compose and k8s set false)', 'modules', 'Apply pending migrations on start. Off (every deployment in deploy/): a module with pending migrations refuses to start; run `npm run migrate` once per release, so replicas never race.'),
   EXPLORER: spec(flag, 'true; false in production', 'gateway', 'The offline GraphiQL explorer for browsers at /graphql and the landing page (dev tokens as tabs only outside production).'),
+  TRUSTED_DOCUMENTS: spec(z.enum(TRUSTED_DOCUMENT_MODES, { error: `must be one of ${TRUSTED_DOCUMENT_MODES.join(', ')}` }), 'off', 'gateway', 'Which callers may send only trusted documents (the manifest in `TRUSTED_DOCUMENTS_PATH`, by `documentId` or as the exact text): `off` nobody, `anonymous` callers without a token (the public portal), `all` everyone. Documents in the manifest are served by id in every mode.'),
+  TRUSTED_DOCUMENTS_PATH: spec(text.min(1), 'clients/typescript/src/generated/persisted-documents.json', 'gateway', 'The trusted documents manifest (`{ "sha256:<hash>": "<document>" }`, as graphql-codegen writes it for the typed client).'),
   INTROSPECTION: spec(flag, 'true; false in production', 'gateway', 'Answer introspection queries.'),
   LOG_LEVEL: spec(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info (silent under vitest)', 'all', 'pino log level; the gateway logs one access line per request at info.'),
   METRICS: spec(flag, 'true', 'all', 'Serve Prometheus metrics on GET /metrics.'),
@@ -170,6 +173,9 @@ export interface Settings {
   busDeadConsumerSeconds: number;
   migrateOnStart: boolean;
   explorer: boolean;
+  /** Who may send only documents of the trusted manifest (`TRUSTED_DOCUMENTS`, default off). */
+  trustedDocuments: (typeof TRUSTED_DOCUMENT_MODES)[number];
+  trustedDocumentsPath: string;
   introspection: boolean;
   logLevel: LogLevel;
   metrics: boolean;
@@ -306,6 +312,8 @@ function parseSettings(env: NodeJS.ProcessEnv): Settings {
     busDeadConsumerSeconds: p.BUS_DEAD_CONSUMER_SECONDS ?? 300,
     migrateOnStart: p.MIGRATE_ON_START ?? true,
     explorer: p.EXPLORER ?? !production,
+    trustedDocuments: p.TRUSTED_DOCUMENTS ?? 'off',
+    trustedDocumentsPath: path.resolve(p.TRUSTED_DOCUMENTS_PATH ?? path.join(REPO_ROOT, 'clients/typescript/src/generated/persisted-documents.json')),
     introspection: p.INTROSPECTION ?? !production,
     logLevel: p.LOG_LEVEL ?? (p.VITEST ? 'silent' : 'info'),
     metrics: p.METRICS ?? true,

@@ -32,6 +32,10 @@ export const ErrorCode = {
   WRITE_LIMIT_UNAVAILABLE: 'WRITE_LIMIT_UNAVAILABLE',
   /** The request body is larger than MAX_BODY_BYTES (HTTP 413). */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** The request names a trusted document (`documentId`, or APQ's `persistedQuery.sha256Hash`) the gateway does not have (HTTP 400). */
+  PERSISTED_DOCUMENT_NOT_FOUND: 'PERSISTED_DOCUMENT_NOT_FOUND',
+  /** The gateway runs only trusted documents for this caller (TRUSTED_DOCUMENTS), and the request sent another (HTTP 400). */
+  PERSISTED_DOCUMENT_REQUIRED: 'PERSISTED_DOCUMENT_REQUIRED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** The process is shutting down (HTTP 503 with Retry-After): send the request again. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',

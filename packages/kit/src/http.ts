@@ -25,6 +25,15 @@ export function readBody(req: IncomingMessage, maxBytes = DEFAULT_MAX_BODY_BYTES
   return body;
 }
 
+/**
+ * What later readers of the body get instead of what the client sent: the gateway swaps a
+ * trusted document's id for its text before the engine parses the request.
+ */
+export function replaceBody(req: IncomingMessage, text: string): void {
+  bodies.set(req, Promise.resolve(text));
+  req.headers['content-length'] = String(Buffer.byteLength(text));
+}
+
 async function readBodyOnce(req: IncomingMessage, maxBytes: number): Promise<string> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) throw new BodyTooLargeError(maxBytes);
