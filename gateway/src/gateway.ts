@@ -38,6 +38,7 @@ import { PluginGate } from './plugin-gate.js';
 import { subgraphEndpoints, withRoutingUrls } from './supergraph.js';
 import { Switchboard } from './switchboard.js';
 import { clientAddress, CLIENT_HEADER, memoryWriteLimiter, redisWriteLimiter, type WriteBudgets, type WriteLimiter } from './write-limit.js';
+import { localizeResponse } from './localize.js';
 import { TrustedDocuments } from './trusted-documents.js';
 
 export interface GatewayOptions {
@@ -235,6 +236,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
         const state = await ready();
         return sendJson(res, state.ok ? 200 : 503, { status: state.ok ? 'ready' : 'not ready', ...state });
       }
+      localizeResponse(req, res);
       if (path !== '/graphql') return sendError(res, 404, 'NOT_FOUND', `no route ${path}; the graph is at /graphql`);
       // The request's span (continuing a client's traceparent, if sent) is the parent of every subgraph fetch.
       return traceRequest('gateway', req, res, () => ({ 'graphql.operation.name': operationOf(req), 'cppcc.request_id': String(res.getHeader('x-request-id') ?? '') }), () => serveGraphql(req, res));
