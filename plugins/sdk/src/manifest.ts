@@ -142,6 +142,9 @@ export function definePlugin<S extends z.ZodObject>(manifest: PluginManifest<S>)
     },
     seed: manifest.seed,
     isSeeded: manifest.isSeeded,
+    // Installed on a platform that already has data, its replicas (districts, members, what it
+    // consumes) fill from the core's answer instead of staying empty until each record changes.
+    requestsSnapshot: true,
   });
 
   const plugin: Plugin<S> = {
