@@ -1,6 +1,9 @@
 import { createGateway, type EngineKind, type RunningGateway } from '@cppcc/gateway';
 import { createTransport, modulePort, REPO_ROOT, startModule, type RunningModule, type SeedOptions, type Settings, type Transport } from '@cppcc/kit';
-import { installedModules } from '@cppcc/schema';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { compose, installedModules, installedPlugins, plugins } from '@cppcc/schema';
 
 /** The repository root, the same from scripts/ under tsx and from dist/scripts/ built. */
 export const root = REPO_ROOT;
@@ -19,7 +22,17 @@ export interface Platform {
 export async function startPlatform(settings: Settings, options: { seed?: SeedOptions | false; engine?: EngineKind; port?: number; modulePorts?: 'own' | 'free' } = {}): Promise<Platform> {
   const transport = await createTransport(settings);
   const modules: RunningModule[] = [];
-  for (const definition of installedModules()) {
+  const definitions = installedModules(installedPlugins(settings));
+  // CPPCC_PLUGINS narrowed the list: the committed supergraph would route to (and /readyz wait
+  // for) plugins this process does not run, so the gateway gets one composed for what runs.
+  let supergraphPath = settings.supergraphPath;
+  let composedDir: string | undefined;
+  if (installedPlugins(settings).length !== plugins.length) {
+    composedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-supergraph-'));
+    supergraphPath = path.join(composedDir, 'supergraph.graphql');
+    fs.writeFileSync(supergraphPath, compose(definitions).supergraph);
+  }
+  for (const definition of definitions) {
     modules.push(
       await startModule(definition, {
         settings,
@@ -32,7 +45,7 @@ export async function startPlatform(settings: Settings, options: { seed?: SeedOp
   }
   const gateway = await createGateway({
     settings,
-    supergraphPath: settings.supergraphPath,
+    supergraphPath,
     routingUrls: Object.fromEntries(modules.map((m) => [m.name, m.url])),
     engine: options.engine ?? settings.gatewayEngine,
     transport,
@@ -47,6 +60,7 @@ export async function startPlatform(settings: Settings, options: { seed?: SeedOp
       await gateway.stop();
       for (const m of modules.reverse()) await m.stop();
       await transport.close();
+      if (composedDir) fs.rmSync(composedDir, { recursive: true, force: true });
     },
   };
 }
