@@ -1,6 +1,11 @@
 import { createGateway, type EngineKind, type RunningGateway } from '@cppcc/gateway';
 import { createTransport, modulePort, REPO_ROOT, startModule, type RunningModule, type SeedOptions, type Settings, type Transport } from '@cppcc/kit';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { installedPlugins, plugins } from '@cppcc/installation';
 import { installedModules } from '@cppcc/platform';
+import { compose } from '@cppcc/schema';
 import { progressBar } from './progress.js';
 
 /** The repository root, the same from scripts/ under tsx and from dist/scripts/ built. */
@@ -21,7 +26,17 @@ export async function startPlatform(settings: Settings, options: { seed?: SeedOp
   const transport = await createTransport(settings);
   const modules: RunningModule[] = [];
   const seed = options.seed ?? settings.seed;
-  for (const definition of installedModules()) {
+  const definitions = installedModules(installedPlugins(settings));
+  // CPPCC_PLUGINS narrowed the list: the committed supergraph would route to (and /readyz wait
+  // for) plugins this process does not run, so the gateway gets one composed for what runs.
+  let supergraphPath = settings.supergraphPath;
+  let composedDir: string | undefined;
+  if (installedPlugins(settings).length !== plugins.length) {
+    composedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-supergraph-'));
+    supergraphPath = path.join(composedDir, 'supergraph.graphql');
+    fs.writeFileSync(supergraphPath, compose(definitions).supergraph);
+  }
+  for (const definition of definitions) {
     modules.push(
       await startModule(definition, {
         settings,
@@ -35,7 +50,7 @@ export async function startPlatform(settings: Settings, options: { seed?: SeedOp
   }
   const gateway = await createGateway({
     settings,
-    supergraphPath: settings.supergraphPath,
+    supergraphPath,
     routingUrls: Object.fromEntries(modules.map((m) => [m.name, m.url])),
     engine: options.engine ?? settings.gatewayEngine,
     transport,
@@ -50,6 +65,7 @@ export async function startPlatform(settings: Settings, options: { seed?: SeedOp
       await gateway.stop();
       for (const m of modules.reverse()) await m.stop();
       await transport.close();
+      if (composedDir) fs.rmSync(composedDir, { recursive: true, force: true });
     },
   };
 }

@@ -72,6 +72,11 @@ describe('create-plugin', () => {
     expect(supergraph).toMatch(new RegExp(`scaffoldCheck${process.pid}Items: \\[${type}!\\]![^\\n]*@tag\\(name: "plugin/${id}"\\)`));
     expect(api).toContain(`add${type}(`);
 
+    // Every core test on installed plugins passes with it installed, as generated.
+    const core = spawnSync('npx', ['vitest', 'run', '--reporter=verbose', 'schema/src/plugins.test.ts'], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true', CPPCC_PLUGIN_LIST: list }, timeout: 240_000 });
+    expect(core.status, core.stdout + core.stderr).toBe(0);
+    expect(core.stdout).toContain(`composes ${id} alone`);
+
     expect(coreChanges()).toBe(before);
   }, 300_000);
 });

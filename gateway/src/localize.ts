@@ -26,6 +26,7 @@ export const ZH_MESSAGES: Record<string, string> = {
   PROOF_UNVERIFIABLE: '暂时无法核验网关凭证，请稍后重试',
   WRITE_LIMIT_UNAVAILABLE: '写入限额服务暂不可用，请稍后重试',
   PAYLOAD_TOO_LARGE: '请求内容过大',
+  REPLICA_NOT_READY: '本模块的数据副本仍在同步中，请稍后重试',
   PERSISTED_DOCUMENT_NOT_FOUND: '未找到该可信文档',
   PERSISTED_DOCUMENT_REQUIRED: '本接口只接受可信文档，请发送文档编号（documentId）',
   PERSISTED_QUERY_NOT_FOUND: '未找到该持久化查询，请连同查询文本重新发送',

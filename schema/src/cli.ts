@@ -1,12 +1,21 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { breakingChanges, compose, CompositionError } from './compose.js';
 import { installedModules } from '@cppcc/platform';
+import { compose, CompositionError, undeclaredBreakingChanges } from './compose.js';
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const file = (name: string) => path.join(dir, name);
 const read = (name: string) => (fs.existsSync(file(name)) ? fs.readFileSync(file(name), 'utf8') : null);
+/** The file as the last commit has it, or null outside a git checkout (or before its first commit). */
+function committed(name: string): string | null {
+  try {
+    return execFileSync('git', ['show', `HEAD:./${name}`], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return null;
+  }
+}
 
 /**
  * `compose` writes schema/<subgraph>.graphql, supergraph.graphql and api.graphql.
@@ -32,8 +41,7 @@ function main(command: string): number {
 
   const previousApi = read('api.graphql');
   const declared: string[] = JSON.parse(read('breaking-changes.json') ?? '[]');
-  const breaking = previousApi ? breakingChanges(previousApi, composition.api) : [];
-  const undeclared = breaking.filter((b) => !declared.includes(b));
+  const undeclared = undeclaredBreakingChanges({ previous: previousApi, committed: committed('api.graphql'), next: composition.api, declared });
 
   if (command === 'compose') {
     if (undeclared.length) {

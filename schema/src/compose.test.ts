@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createBuilder, defineModule } from '@cppcc/kit';
 import { describe, expect, it } from 'vitest';
-import { breakingChanges, compose, CompositionError, printSubgraph } from './compose.js';
 import { coreModules } from '@cppcc/installation';
 import { installedModules } from '@cppcc/platform';
+import { breakingChanges, compose, CompositionError, printSubgraph, undeclaredBreakingChanges } from './compose.js';
 
 const committed = (name: string) => fs.readFileSync(path.resolve(__dirname, '..', name), 'utf8');
 
@@ -58,5 +58,20 @@ describe('composition', () => {
         expect.stringMatching(/^VALUE_REMOVED_FROM_ENUM: TWO/),
       ]),
     );
+  });
+
+  it('asks no declaration for changing what was never committed (a scaffold\'s example type replaced), and one for what was', () => {
+    const committed = 'type Query { a: String }';
+    const scaffolded = 'type Query { a: String riverItems: [RiverItem] } type RiverItem { id: ID }';
+    const replaced = 'type Query { a: String riverPatrols: [RiverPatrol] } type RiverPatrol { id: ID }';
+    expect(breakingChanges(scaffolded, replaced)).toEqual(expect.arrayContaining([expect.stringMatching(/^TYPE_REMOVED: RiverItem/)]));
+    expect(undeclaredBreakingChanges({ previous: scaffolded, committed, next: replaced, declared: [] })).toEqual([]);
+    // Outside git (no committed schema) the last composed one is all there is.
+    expect(undeclaredBreakingChanges({ previous: scaffolded, committed: null, next: replaced, declared: [] }).length).toBeGreaterThan(0);
+    // What the commit had still needs declaring, and a declaration is honoured.
+    const dropped = 'type Query { riverPatrols: [RiverPatrol] } type RiverPatrol { id: ID }';
+    const undeclared = undeclaredBreakingChanges({ previous: replaced, committed, next: dropped, declared: [] });
+    expect(undeclared).toEqual([expect.stringMatching(/^FIELD_REMOVED: Query\.a/)]);
+    expect(undeclaredBreakingChanges({ previous: replaced, committed, next: dropped, declared: undeclared })).toEqual([]);
   });
 });

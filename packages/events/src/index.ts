@@ -8,5 +8,5 @@ export * from './proposals.js';
 export * from './consultation.js';
 export * from './members.js';
 export * from './shared.js';
-export { districtRegistered } from '@cppcc/kit';
+export { districtRegistered, snapshotAnswered, snapshotRequested } from '@cppcc/kit';
 export * from './platform.js';

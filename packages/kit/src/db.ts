@@ -98,11 +98,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
   } else {
     const file = options.file ?? path.join(options.dataDir ?? 'data', `${options.module}.sqlite`);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    orm = await MikroORM.init({ ...common, driver: LibSqlDriver, dbName: file } as Options);
+    // Another process may write the same file (`npm run announce`, `npm run migrate` beside a running
+    // platform): wait for its lock instead of failing at once with SQLITE_BUSY (libsql's default is 0 ms).
+    orm = await MikroORM.init({ ...common, driver: LibSqlDriver, dbName: file, driverOptions: { connection: { timeout: SQLITE_BUSY_TIMEOUT_MS } } } as Options);
   }
   traceSql((orm.em.getConnection() as unknown as { getKnex(): Parameters<typeof traceSql>[0] }).getKnex(), options.url ? 'postgresql' : 'sqlite', options.module);
   return orm;
 }
+
+/** How long an SQLite connection waits for another's write lock before SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 15_000;
 
 export async function migrate(orm: Orm): Promise<void> {
   await orm.getMigrator().up();

@@ -7,6 +7,7 @@ import { defineEvent } from './bus/event.js';
 import type { EventHandler } from './bus/consumer.js';
 import { appError, ErrorCode } from './errors.js';
 import { defineMigration } from './migration.js';
+import { replicaNotReady, replicaPending } from './snapshot.js';
 
 /**
  * Every module keeps a read-only copy of the district list, fed by the organization
@@ -49,7 +50,12 @@ export const applyDistrictRegistered: EventHandler = async (em, event) => {
  */
 export async function assertKnownDistrict(ctx: RequestContext, code: string, field = 'district'): Promise<void> {
   const known = await ctx.loaders.one(DistrictRefSchema, 'code').load(code);
-  if (!known) throw appError(ErrorCode.UNKNOWN_DISTRICT, `${field}: no district has code ${code}`, { field });
+  if (known) return;
+  // An empty list, or one still filling after installation, cannot tell a district that exists from one that does not.
+  if ((await replicaPending(ctx.em, 'organization')) || (await ctx.em.count(DistrictRefSchema, {}, { filters: false })) === 0) {
+    throw replicaNotReady(field, 'districts', 'organization');
+  }
+  throw appError(ErrorCode.UNKNOWN_DISTRICT, `${field}: no district has code ${code}`, { field });
 }
 
 /**

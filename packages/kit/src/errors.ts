@@ -13,6 +13,8 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   GATEWAY_PROOF_REQUIRED: 'GATEWAY_PROOF_REQUIRED',
   UNKNOWN_DISTRICT: 'UNKNOWN_DISTRICT',
+  /** A lookup missed while the module's copy of another module's records is still filling after installation; `extensions.replica` names it. Retry. */
+  REPLICA_NOT_READY: 'REPLICA_NOT_READY',
   CROSS_DISTRICT: 'CROSS_DISTRICT',
   CONFLICT: 'CONFLICT',
   ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',

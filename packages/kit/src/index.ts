@@ -11,6 +11,7 @@ export * from './config.js';
 export * from './context.js';
 export * from './db.js';
 export * from './districts.js';
+export * from './snapshot.js';
 export * from './errors.js';
 export * from './http.js';
 export * from './idempotency.js';

@@ -7,6 +7,7 @@ import { busMigration, OutboxEventSchema, ProcessedEventSchema } from './bus/out
 import { IdempotencyKeySchema, idempotencyMigration } from './idempotency.js';
 import type { EntityManager } from './db.js';
 import { AuditEntrySchema, auditMigration } from './workflow.js';
+import { answerSnapshot, noteSnapshotAnswered, snapshotAnswered, snapshotRequested } from './snapshot.js';
 import { applyDistrictRegistered, districtRefMigration, DistrictRefSchema, districtRegistered } from './districts.js';
 
 export interface SeedOptions {
@@ -46,6 +47,12 @@ export interface ModuleDefinition {
   announce?: (em: EntityManager) => Promise<number>;
   /** Bump when another module starts keeping a replica of these records: `announce` then runs once on the next start. */
   announceVersion?: number;
+  /**
+   * Ask, on the first start, every module that announces what this one consumes to announce it
+   * all again (`snapshot.requested`): for a module installed on a platform that already has
+   * data (plugins), whose replicas would otherwise stay empty.
+   */
+  requestsSnapshot?: boolean;
 }
 
 export function defineModule(definition: ModuleDefinition): ModuleDefinition {
@@ -53,6 +60,11 @@ export function defineModule(definition: ModuleDefinition): ModuleDefinition {
     ...definition,
     entities: [OutboxEventSchema, ProcessedEventSchema, DistrictRefSchema, AuditEntrySchema, IdempotencyKeySchema, ...definition.entities],
     migrations: [busMigration, districtRefMigration, auditMigration, idempotencyMigration, ...definition.migrations],
-    consumes: { [districtRegistered.type]: applyDistrictRegistered, ...definition.consumes },
+    consumes: {
+      [districtRegistered.type]: applyDistrictRegistered,
+      ...definition.consumes,
+      ...(definition.announce ? { [snapshotRequested.type]: answerSnapshot(definition) } : {}),
+      ...(definition.requestsSnapshot ? { [snapshotAnswered.type]: noteSnapshotAnswered(definition.name) } : {}),
+    },
   };
 }

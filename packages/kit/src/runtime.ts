@@ -21,6 +21,7 @@ import { bindRequest, noteOperation, observeRequest, operationOf, requestOf, ser
 import { drainable } from './shutdown.js';
 import { traceRequest } from './tracing.js';
 import { setMaxStringLength } from './string-limits.js';
+import { requestSnapshotOnce } from './snapshot.js';
 import type { ModuleDefinition, SeedOptions } from './module.js';
 
 export interface RuntimeOptions {
@@ -116,6 +117,7 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
   }
   const announced = await announceOnce(orm, definition, seeded);
   if (announced > 0) log.info({ events: announced, version: definition.announceVersion ?? 1 }, 'records announced again for other modules\' replicas');
+  if (await requestSnapshotOnce(orm, definition)) log.info('first start: asked the modules it replicates for a snapshot');
 
   const unwatch = watchModule(definition.name, orm);
   const relay = startRelay(orm, options.transport, { retainMs: settings.outboxRetainHours * 3600_000 });

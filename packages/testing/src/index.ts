@@ -19,8 +19,12 @@ import {
   seesDistrictRows,
   signCaller,
   startModule,
+  eventId,
+  type BusEvent,
   type Caller,
+  type EventDefinition,
   type ModuleDefinition,
+  type PayloadOf,
   type Role,
   type RunningModule,
   type RuntimeOptions,
@@ -149,6 +153,16 @@ export async function publishDemoMembers(transport: Transport, list: MemberFacts
       },
     })),
   );
+}
+
+/**
+ * An event as the module `source` would send it, its payload checked against the contract first
+ * (a test publishing what no module could send would prove nothing).
+ */
+export function coreEvent<E extends EventDefinition>(definition: E, payload: PayloadOf<E>, source: string, district: string | null = null): BusEvent {
+  const parsed = definition.payload.safeParse(payload);
+  if (!parsed.success) throw new Error(`${definition.type}: the payload breaks its contract: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return { id: eventId(), type: definition.type, source, district, occurredAt: new Date().toISOString(), payload: parsed.data as Record<string, unknown> };
 }
 
 /** What a module has written to its outbox, in the order its relay publishes it. */

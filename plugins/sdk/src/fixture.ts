@@ -73,5 +73,5 @@ export const samplePlugin = definePlugin({
   },
   permissions: { 'note.add': { description: 'add notes', roles: ['staff', 'operator'] } },
   settings: z.object({ maxLength: z.number().int().positive().max(1000).default(20) }),
-  demo: { enabledIn: ['341000'], disabledIn: ['341021'] },
+  demo: { enabledIn: ['341000', '341022'], disabledIn: ['341021'] },
 });

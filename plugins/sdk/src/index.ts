@@ -2,3 +2,4 @@ export { CORE_ENTITIES, definePlugin, installedPlugin, may, pluginBuilder, requi
 export type { CoreEntity, Plugin, PluginBuilder, PluginManifest, PluginPermission } from './manifest.js';
 export { disabledError, PluginSwitchSchema, siteOf } from './switches.js';
 export { assertMembers, type PluginMember } from './members.js';
+export { compositionProblems, manifestProblems } from './rules.js';

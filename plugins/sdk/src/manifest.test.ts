@@ -39,7 +39,13 @@ describe('definePlugin', () => {
     const D = b.externalRef('Member', b.selection<{ id: string }>('id')).implement({ externalFields: (t) => ({ id: t.id() }) });
     b.objectField(D, 'x', (t) => t.string({ resolve: () => 'x' }));
     b.queryField('y', (t) => t.string({ resolve: () => 'y' }));
-    expect(() => definePlugin({ ...base(), id: 'wrong-extends', builder: b, extends: ['District'] })).toThrow(/extends lists \[District\] but its schema extends \[Member\]/);
+    expect(() => definePlugin({ ...base(), id: 'wrong-extends', builder: b, extends: ['District'] })).toThrow(/extends lists \[District\] but its schema adds fields to \[Member\]/);
+    // An entity it only refers to (returns) gets no field from it, so it is not listed.
+    const r = pluginBuilder('refers-only');
+    const M = r.externalRef('Member', r.selection<{ id: string }>('id')).implement({ externalFields: (t) => ({ id: t.id() }) });
+    r.queryField('someMember', (t) => t.field({ type: M, resolve: () => ({ id: '1' }) }));
+    expect(definePlugin({ ...base(), id: 'refers-only', builder: r }).manifest.extends).toEqual([]);
+    expect(() => definePlugin({ ...base(), id: 'refers-only', builder: r, extends: ['Member'] })).toThrow(/extends lists \[Member\] but its schema adds fields to \[\]/);
   });
 
   it('validates settings against the schema and fills defaults', () => {

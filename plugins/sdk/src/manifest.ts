@@ -18,6 +18,7 @@ import {
 } from '@cppcc/kit';
 import { memberRegistered, pluginSwitched } from '@cppcc/events';
 import { applyMemberRegistered, PluginMemberSchema, pluginMemberMigration } from './members.js';
+import { extendsProblem, manifestProblems } from './rules.js';
 import { POTHOS_PLUGIN, registerPothosPlugin, type PluginBuildSpec } from './pothos-plugin.js';
 import { applyPluginSwitched, disabledError, pluginGuard, PluginSwitchSchema, pluginSwitchMigration, switchFor } from './switches.js';
 
@@ -26,7 +27,6 @@ export const CORE_ENTITIES = ['District', 'SpecialCommittee', 'Sector', 'Member'
 export type CoreEntity = (typeof CORE_ENTITIES)[number];
 
 const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-const VERSION_PATTERN = /^\d+\.\d+\.\d+$/;
 
 /** A permission a plugin defines: what it allows and which roles hold it. */
 export interface PluginPermission {
@@ -50,7 +50,11 @@ export interface PluginManifest<S extends z.ZodObject = z.ZodObject> {
   description: string;
   /** Port when the plugin is served alone. */
   port: number;
-  /** Core entities whose types get fields from this plugin; checked against the schema. */
+  /**
+   * Core entities this plugin adds fields to, exactly (checked against its schema when it is
+   * defined). An entity it only returns or refers to (`externalRef` without `objectField`) is not
+   * listed.
+   */
   extends: readonly CoreEntity[];
   /** The builder the plugin's types and fields were defined on (`pluginBuilder(id)`). */
   builder: PluginBuilder;
@@ -73,7 +77,11 @@ export interface PluginManifest<S extends z.ZodObject = z.ZodObject> {
    * enables the plugin without settings gets them.
    */
   settings: S;
-  /** Where the demo data switches the plugin on, and where it shows it switched off. */
+  /**
+   * Where the demo data switches the plugin on (at least two districts: the city and one below)
+   * and where it shows it switched off (at least one). Optional: without it the demo leaves the
+   * plugin off everywhere.
+   */
   demo?: { enabledIn: string[]; disabledIn?: string[] };
 }
 
@@ -95,7 +103,7 @@ const registry = new Map<string, Plugin<any>>();
 export function pluginBuilder(id: string) {
   if (!ID_PATTERN.test(id)) throw new Error(`plugin id "${id}" must be kebab-case (a-z, 0-9, -)`);
   registerPothosPlugin();
-  const spec: PluginBuildSpec = { id, tag: `plugin/${id}`, extended: new Set(), guard: pluginGuard(id) };
+  const spec: PluginBuildSpec = { id, tag: `plugin/${id}`, extended: new Set(), referenced: new Set(), guard: pluginGuard(id) };
   const builder = createBuilder({ plugins: [POTHOS_PLUGIN], options: { [POTHOS_PLUGIN]: spec } });
   specs.set(builder, spec);
   return builder;
@@ -107,26 +115,17 @@ function issuePath(path: readonly PropertyKey[]): string {
 }
 
 export function definePlugin<S extends z.ZodObject>(manifest: PluginManifest<S>): Plugin<S> {
-  const problems: string[] = [];
-  if (!ID_PATTERN.test(manifest.id)) problems.push(`id "${manifest.id}" must be kebab-case`);
-  if (!VERSION_PATTERN.test(manifest.version)) problems.push(`version "${manifest.version}" must be x.y.z`);
-  if (!manifest.title.zh || !manifest.title.en) problems.push('title needs both zh and en');
+  const problems = manifestProblems(manifest);
   const spec = specs.get(manifest.builder);
   if (!spec) problems.push('builder must come from pluginBuilder(id)');
   else if (spec.id !== manifest.id) problems.push(`builder was made for "${spec.id}", not "${manifest.id}"`);
   const defaults = manifest.settings.safeParse({});
   if (!defaults.success) problems.push(`settings need a default for every field (${defaults.error.issues.map((i) => issuePath(i.path)).join(', ')})`);
-  for (const [name, permission] of Object.entries(manifest.permissions)) {
-    if (!permission.roles.length) problems.push(`permission ${name} names no role`);
-  }
   if (problems.length) throw new Error(`plugin ${manifest.id}: ${problems.join('; ')}`);
 
   const schema = manifest.builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
-  const extended = [...spec!.extended].sort();
-  const declared = [...manifest.extends].sort();
-  if (extended.join() !== declared.join()) {
-    throw new Error(`plugin ${manifest.id}: extends lists [${declared.join(', ')}] but its schema extends [${extended.join(', ')}]`);
-  }
+  const wrongExtends = extendsProblem(manifest.id, manifest.extends, [...spec!.extended]);
+  if (wrongExtends) throw new Error(wrongExtends);
 
   const module = defineModule({
     name: manifest.id,
@@ -142,6 +141,9 @@ export function definePlugin<S extends z.ZodObject>(manifest: PluginManifest<S>)
     },
     seed: manifest.seed,
     isSeeded: manifest.isSeeded,
+    // Installed on a platform that already has data, its replicas (districts, members, what it
+    // consumes) fill from the core's answer instead of staying empty until each record changes.
+    requestsSnapshot: true,
   });
 
   const plugin: Plugin<S> = {

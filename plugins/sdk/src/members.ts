@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { appError, canSeeDistrict, defineMigration, ErrorCode, inputError, type EventHandler, type RequestContext } from '@cppcc/kit';
+import { appError, canSeeDistrict, defineMigration, ErrorCode, inputError, replicaNotReady, replicaPending, type EventHandler, type RequestContext } from '@cppcc/kit';
 import { memberRegistered } from '@cppcc/events';
 
 /**
@@ -40,13 +40,17 @@ export const applyMemberRegistered: EventHandler = async (em, event) => {
 
 /**
  * Refuses a list naming anyone who is not a serving member: `field.i` and the rule
- * (`known-member`: no such member; `active-member`: suspended or left), or a member of a
+ * (`known-member`: no such member; `active-member`: suspended or left; REPLICA_NOT_READY while
+ * the copy is still filling after installation), or a member of a
  * district the caller does not work for (CROSS_DISTRICT): a district's records name its own
  * members (the city's, those of the districts below). Reads before any write.
  */
 export async function assertMembers(ctx: RequestContext, ids: readonly string[], field: string): Promise<PluginMember[]> {
   const rows = ids.length ? await ctx.em.find(PluginMemberSchema, { memberId: { $in: [...new Set(ids)] } }, { filters: false }) : [];
   const byId = new Map(rows.map((r) => [r.memberId, r]));
+  const missing = ids.findIndex((id) => !byId.has(id));
+  // Just installed, the copy may not hold a member who exists: say so rather than "no member".
+  if (missing >= 0 && (await replicaPending(ctx.em, 'members'))) throw replicaNotReady(`${field}.${missing}`, 'members', 'members');
   return ids.map((id, i) => {
     const member = byId.get(id);
     if (!member) throw inputError(`${field}.${i}`, 'known-member', `no member has id ${id}`);

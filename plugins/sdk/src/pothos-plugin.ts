@@ -15,8 +15,10 @@ export interface PluginBuildSpec {
   id: string;
   /** The @tag every type and field the plugin adds carries. */
   tag: string;
-  /** Filled while the schema is built: the core entities the plugin adds fields to. */
+  /** Filled while the schema is built: the core entities the plugin adds fields to (what `extends` must list). */
   extended: Set<string>;
+  /** ...and every core entity it names (`externalRef`), whether or not it adds a field to it. */
+  referenced: Set<string>;
   /** Refuses the request when its district has not enabled the plugin. */
   guard: (ctx: RequestContext) => Promise<void>;
 }
@@ -49,13 +51,15 @@ export class CppccPluginPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
   override onTypeConfig(config: PothosTypeConfig): PothosTypeConfig {
     if (SHARED_TYPES.has(config.name)) return config;
     if (isExtension(config)) {
-      this.spec.extended.add(config.name);
+      this.spec.referenced.add(config.name);
       return config;
     }
     return { ...config, pothosOptions: { ...config.pothosOptions, tag: withTag((config.pothosOptions as { tag?: unknown }).tag, this.spec.tag) } } as PothosTypeConfig;
   }
 
   override onOutputFieldConfig(config: PothosOutputFieldConfig<Types>): PothosOutputFieldConfig<Types> {
+    // A field beside the owner's key: the plugin extends that entity (a mere reference does not).
+    if (config.kind !== 'ExternalEntity' && this.extends(config.parentType)) this.spec.extended.add(config.parentType);
     if (!this.tags(config)) return config;
     return { ...config, pothosOptions: { ...config.pothosOptions, tag: withTag((config.pothosOptions as { tag?: unknown }).tag, this.spec.tag) } } as PothosOutputFieldConfig<Types>;
   }
@@ -78,7 +82,7 @@ export class CppccPluginPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
 
   /** Whether the type is a core entity this plugin adds fields to (fields added later count too). */
   private extends(typeName: string): boolean {
-    if (this.spec.extended.has(typeName)) return true;
+    if (this.spec.referenced.has(typeName)) return true;
     return isExtension(this.buildCache.getTypeConfig(typeName));
   }
 

@@ -193,7 +193,7 @@ export const ${c} = definePlugin({
     'item.add': { description: 'add records', roles: ['staff'] },
   },
   settings,
-  demo: { enabledIn: ['341000'] },
+  demo: { enabledIn: ['341000', '341021'], disabledIn: ['341002'] },
 });
 
 export default ${c};

@@ -6,10 +6,10 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
 import { parse, type FormattedExecutionResult } from 'graphql';
 import { createGateway, signDevToken, type DevTokenClaims, type RunningGateway } from '@cppcc/gateway';
-import { memoryTransport, readSettings, type Caller, type ModuleDefinition, type Transport } from '@cppcc/kit';
+import { memoryTransport, readSettings, snapshotAnswered, type Caller, type EventDefinition, type ModuleDefinition, type PayloadOf, type Transport } from '@cppcc/kit';
 import { pluginSwitched } from '@cppcc/events';
 import { organization } from '@cppcc/organization';
-import { publishDemoDistricts, publishDemoMembers, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { coreEvent, publishDemoDistricts, publishDemoMembers, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { members as demoMembers } from '@cppcc/demo';
 import type { Plugin } from './manifest.js';
 
@@ -41,6 +41,13 @@ export interface PluginTest {
   /** Switches the plugin for a district, as the platform would announce it, and waits until it holds. */
   enable(district: string, settings?: Record<string, unknown>): Promise<void>;
   disable(district: string): Promise<void>;
+  /**
+   * Publishes an event as the core module `source` would send it (its payload checked against
+   * the contract in @cppcc/events) and waits until the plugin has applied it.
+   */
+  publish<E extends EventDefinition>(definition: E, payload: PayloadOf<E>, options: { source: string; district?: string | null }): Promise<void>;
+  /** Ids of the demo members the plugin's copy holds (serving ones), of one district when named. */
+  demoMemberIds(district?: string): string[];
   stop(): Promise<void>;
 }
 
@@ -65,10 +72,18 @@ export async function startPluginTest(plugin: Plugin<any>, options: PluginTestOp
   // The members subgraph announces its members; here the kit does, and waits for the plugin's copy.
   const roster = demoMembers();
   await publishDemoMembers(transport, roster);
+  // ...and answers the plugin's snapshot request for them when the members module is not running.
+  if (!modules.some((m) => m.name === 'members')) {
+    await transport.publish([coreEvent(snapshotAnswered, { requester: plugin.manifest.id, module: 'members', records: roster.length }, 'members')]);
+  }
+  // Ready as after installation: the members copied, every running core module's snapshot answered.
+  const answering = modules.filter((m, i) => definitions[i].announce && m !== own).map((m) => m.name);
   for (const deadline = Date.now() + 30_000; ; ) {
-    const [{ n }] = await own.orm.em.fork().getConnection().execute('select count(*) as n from plugin_member');
-    if (Number(n) >= roster.length) break;
-    if (Date.now() > deadline) throw new Error('the plugin did not receive the demo members');
+    const db = own.orm.em.fork().getConnection();
+    const [{ n }] = await db.execute('select count(*) as n from plugin_member');
+    const answered = await db.execute(`select event_id from processed_event where consumer = '@snapshot-answered'`);
+    if (Number(n) >= roster.length && answering.every((name) => answered.some((a: { event_id: string }) => a.event_id === name))) break;
+    if (Date.now() > deadline) throw new Error('the plugin did not receive the demo members and the core modules\' snapshots');
     await new Promise((r) => setTimeout(r, 25));
   }
 
@@ -128,6 +143,18 @@ export async function startPluginTest(plugin: Plugin<any>, options: PluginTestOp
       return response.json();
     },
     enable: (district, values) => announce(district, true, values),
+    async publish(definition, payload, { source, district = null }) {
+      const event = coreEvent(definition, payload, source, district);
+      await transport.publish([event]);
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const done = await own.orm.em.fork().getConnection().execute('select 1 from processed_event where consumer = ? and event_id = ?', [plugin.manifest.id, event.id]);
+        if (done.length > 0) break;
+        if (Date.now() > deadline) throw new Error(`the plugin did not apply ${definition.type} (does the manifest consume it?)`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    demoMemberIds: (district) => roster.filter((m) => !district || m.district === district).map((m) => String(m.id)),
     disable: (district) => announce(district, false),
     async stop() {
       await gateway.stop();

@@ -1,4 +1,5 @@
 import { defineModule, districtRegistered } from '@cppcc/kit';
+import { announceOrganization } from './commands/announce.js';
 import { consumes } from './consumers.js';
 import { CommitteeMembershipSchema } from './entities/committee-membership.entity.js';
 import { DistrictSchema } from './entities/district.entity.js';
@@ -46,4 +47,5 @@ export const organization = defineModule({
   consumes,
   seed,
   isSeeded,
+  announce: announceOrganization,
 });

@@ -1,8 +1,8 @@
-import { appError, assertKnownDistrict, emit, ErrorCode, inputError, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, assertKnownDistrict, emit, ErrorCode, hasRole, inputError, type EntityManager, type RequestContext } from '@cppcc/kit';
 import { pluginSwitched } from '@cppcc/events';
 import { findPlugin } from '../catalog.js';
 import { PluginSwitchRecordSchema, type PluginSwitchRecord } from '../entities/plugin-switch.entity.js';
-import { switchWorkflow, type SwitchAction } from '../workflow.js';
+import { SWITCH_ROLES, switchWorkflow, type SwitchAction } from '../workflow.js';
 
 export interface SwitchInput {
   district: string;
@@ -36,7 +36,12 @@ export async function switchPlugin(ctx: RequestContext, input: SwitchInput): Pro
   }
   await assertKnownDistrict(ctx, input.district);
   if (ctx.caller.userId === null) throw appError(ErrorCode.UNAUTHENTICATED, 'sign in to switch plugins');
-  // Which roles may switch is the workflow table's business; which districts, the tree's.
+  // One answer for a role that may not switch, whatever the switch's state (the table alone would
+  // say ILLEGAL_TRANSITION for enabling what is on before it got to who may).
+  if (!hasRole(ctx.caller, ...SWITCH_ROLES)) {
+    throw appError(ErrorCode.FORBIDDEN, `switching plugins needs the role ${SWITCH_ROLES.join(' or ')} (a district's operator)`, { roles: SWITCH_ROLES });
+  }
+  // Which districts, the tree's.
   if (!ctx.caller.districts.includes(input.district)) {
     throw appError(ErrorCode.CROSS_DISTRICT, `district: you may not switch plugins of district ${input.district}`, { field: 'district' });
   }

@@ -53,7 +53,9 @@ describe.each(databases())('plugin switches on $name', ({ url }) => {
   it('refuses what the table and the roles do not allow, writing nothing', async () => {
     const before = (await announced()).length;
     const cases: [string, Record<string, unknown>, ReturnType<typeof testCaller>, Record<string, unknown>][] = [
-      [enable, { d: '341024', p: 'sample-notes' }, testCaller(['staff'], '341024'), { code: 'FORBIDDEN', action: 'enable' }],
+      // Staff may not switch, whatever the switch's state: the same answer for one that is off and one that is on.
+      [enable, { d: '341024', p: 'sample-notes' }, testCaller(['staff'], '341024'), { code: 'FORBIDDEN', roles: ['operator', 'admin'] }],
+      [enable, { d: '341003', p: 'sample-notes' }, testCaller(['staff'], '341003'), { code: 'FORBIDDEN', roles: ['operator', 'admin'] }],
       [enable, { d: '341024', p: 'sample-notes' }, testCaller([], null), { code: 'UNAUTHENTICATED' }],
       [enable, { d: '341024', p: 'sample-notes' }, operator('341002'), { code: 'CROSS_DISTRICT', field: 'district' }],
       [enable, { d: '341024', p: 'no-such-plugin' }, operator('341024'), { code: 'BAD_USER_INPUT', field: 'plugin', rule: 'installed' }],
