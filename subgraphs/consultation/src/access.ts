@@ -48,3 +48,6 @@ export function isDate(value: string): boolean {
 
 /** Input rule for a date argument. */
 export const dateInput = z.string().refine(isDate, 'must be a date YYYY-MM-DD');
+
+/** Input rule for free text: trimmed, `min` to `max` characters; `what` tells what it should say. */
+export const textInput = (min: number, max: number, what: string) => z.string().trim().min(min, `must have at least ${min} characters${what}`).max(max);

@@ -2,7 +2,7 @@ import { appError, auditEntryType, AuditEntrySchema, connectionType, ErrorCode, 
 import { requirePermissionIn, settingsOf } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { displayAmount, isoDate, text } from '../commands/validate.js';
-import { roundWorkflow } from '../commands/workflows.js';
+import { roundWorkflow } from '../workflow.js';
 import { CompensationRoundSchema, ROUND_STATES, ruleOf, type CompensationRound } from '../entities/compensation-round.entity.js';
 import { MonitoringSectionSchema } from '../entities/monitoring-section.entity.js';
 import { STANDARD_INDICATORS } from '../indicators.js';

@@ -2,7 +2,7 @@ import { AuditEntrySchema, inputError, notFound, parseId, type RequestContext } 
 import { requirePermissionIn } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { text, url } from '../commands/validate.js';
-import { taskWorkflow } from '../commands/workflows.js';
+import { taskWorkflow } from '../workflow.js';
 import { CooperationTaskSchema, TASK_STATES, type CooperationTask } from '../entities/cooperation-task.entity.js';
 import { CompensationRoundRef, HistoryRef, assertYearInRound, visibleRound } from './compensation-round.js';
 

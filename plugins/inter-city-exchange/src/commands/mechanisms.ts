@@ -2,7 +2,7 @@ import { assertKnownDistrict, audit, inputError, notFound, type RequestContext }
 import { requirePermissionIn } from '@cppcc/plugin-sdk';
 import { CooperationMechanismSchema, MechanismMemberSchema, type CooperationMechanism } from '../entities/cooperation-mechanism.entity.js';
 import { PartnerCommitteeSchema, type PartnerCommittee } from '../entities/partner-committee.entity.js';
-import { mechanismWorkflow, type MechanismAction } from '../workflows.js';
+import { mechanismWorkflow, type MechanismAction } from '../workflow.js';
 
 export interface PartnerInput {
   district: string;

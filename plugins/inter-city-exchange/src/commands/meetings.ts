@@ -4,7 +4,7 @@ import { assertMembers, requirePermissionIn, settingsOf } from '@cppcc/plugin-sd
 import { MechanismMemberSchema, type CooperationMechanism, type MechanismMember } from '../entities/cooperation-mechanism.entity.js';
 import { JointChairsMeetingSchema, MeetingResolutionSchema, type JointChairsMeeting, type MeetingResolution } from '../entities/joint-chairs-meeting.entity.js';
 import type { InterCitySettings } from '../settings.js';
-import { meetingWorkflow, resolutionWorkflow, type ResolutionAction } from '../workflows.js';
+import { meetingWorkflow, resolutionWorkflow, type ResolutionAction } from '../workflow.js';
 import { mechanismOf } from './mechanisms.js';
 
 export const MEETING_DUTY_KIND = 'plugin.inter-city-exchange.chairs-meeting';

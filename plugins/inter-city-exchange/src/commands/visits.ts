@@ -3,7 +3,7 @@ import { assertMembers, requirePermissionIn } from '@cppcc/plugin-sdk';
 import { dutyReported } from '@cppcc/events';
 import { ExchangeVisitSchema, VisitDelegateSchema, type ExchangeVisit, type VisitDirection } from '../entities/exchange-visit.entity.js';
 import { PartnerCommitteeSchema } from '../entities/partner-committee.entity.js';
-import { visitWorkflow } from '../workflows.js';
+import { visitWorkflow } from '../workflow.js';
 import { mechanismOf } from './mechanisms.js';
 
 export const VISIT_DUTY_KIND = 'plugin.inter-city-exchange.visit';

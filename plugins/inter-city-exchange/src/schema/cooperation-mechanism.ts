@@ -12,7 +12,7 @@ import {
   type MechanismMember,
 } from '../entities/cooperation-mechanism.entity.js';
 import { PartnerCommitteeSchema } from '../entities/partner-committee.entity.js';
-import { mechanismWorkflow } from '../workflows.js';
+import { mechanismWorkflow } from '../workflow.js';
 import { date, PartnerCommitteeType, text } from './partner-committee.js';
 import { DistrictRef } from './refs.js';
 

@@ -7,7 +7,7 @@ import { CooperationMechanismSchema } from '../entities/cooperation-mechanism.en
 import { ExchangeVisitSchema, VISIT_DIRECTIONS, VISIT_STATES, VisitDelegateSchema, type ExchangeVisit, type VisitDelegate } from '../entities/exchange-visit.entity.js';
 import { PartnerCommitteeSchema } from '../entities/partner-committee.entity.js';
 import type { InterCitySettings } from '../settings.js';
-import { visitWorkflow } from '../workflows.js';
+import { visitWorkflow } from '../workflow.js';
 import { CooperationMechanismType } from './cooperation-mechanism.js';
 import { date, PartnerCommitteeType, text } from './partner-committee.js';
 import { DistrictRef, MemberRef } from './refs.js';

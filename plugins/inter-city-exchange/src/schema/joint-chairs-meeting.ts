@@ -18,7 +18,7 @@ import {
   type JointChairsMeeting,
   type MeetingResolution,
 } from '../entities/joint-chairs-meeting.entity.js';
-import { meetingWorkflow, resolutionWorkflow } from '../workflows.js';
+import { meetingWorkflow, resolutionWorkflow } from '../workflow.js';
 import { CooperationMechanismType, MechanismCommitteeType } from './cooperation-mechanism.js';
 import { date, text } from './partner-committee.js';
 import { MemberRef } from './refs.js';

@@ -10,7 +10,10 @@ import './recommendation.js';
 import './instruction.js';
 import './result.js';
 import './plan.js';
-import './public-input.js';
+import './input-campaign.js';
+import './questionnaire.js';
+import './input-contribution.js';
+import './public-input-figures.js';
 import './statistics.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -10,7 +10,7 @@ import { ResultSchema } from '../entities/result.entity.js';
 import { treeProgress } from '../progress.js';
 import { ConsultationFormType } from './consultation-activity.js';
 import { LeaderRankType } from './instruction.js';
-import { PublicInputFiguresType, publicInputFigures } from './public-input.js';
+import { PublicInputFiguresType, publicInputFigures } from './public-input-figures.js';
 import { overdueProjectIds } from './research-project.js';
 
 interface Statistics {

@@ -137,3 +137,10 @@ export async function announceAllProposals(em: EntityManager): Promise<number> {
   await em.flush();
   return all.length;
 }
+
+/** Refuses a caller who is not of `roles` in `district`; `what` names the record in the message. */
+export function requireOffice(ctx: RequestContext, district: string, what: string, roles: ('staff' | 'leader' | 'operator')[] = ['staff']): void {
+  if (!hasRole(ctx.caller, ...roles) || !ctx.caller.districts.includes(district)) {
+    throw appError(ErrorCode.FORBIDDEN, `${what} is recorded by ${roles.join(' or ')} of district ${district}`);
+  }
+}

@@ -1,6 +1,7 @@
 import { appError, assertKnownDistrict, ErrorCode, hasRole, parseId, type RequestContext } from '@cppcc/kit';
 import { builder } from '../builder.js';
-import { awardExcellent, scoreHandlingQuality, scoreProposalQuality } from '../commands/honours.js';
+import { awardExcellent } from '../commands/honours.js';
+import { scoreHandlingQuality, scoreProposalQuality } from '../commands/scoring.js';
 import { AwardSchema, band, HandlingScoreSchema, QualityScoreSchema, type Award, type HandlingScore, type QualityScore } from '../entities/evaluation.entity.js';
 import { ProposalSchema, type Proposal } from '../entities/proposal.entity.js';
 import { GovernmentUnitRef } from './government-unit.js';

@@ -5,7 +5,7 @@ import { today } from '../commands/common.js';
 import {
   assignProposal, closeProposal, decideReturn, extendDeadline, isOverdue, isReceiptOverdue, receiveTask, reopenProposal, replyToProposal, requestReturn, reviewReply, sendOpinion,
 } from '../commands/handling.js';
-import { setGradeWording } from '../commands/honours.js';
+import { setGradeWording } from '../commands/grade-wording.js';
 import { HandlingTaskSchema, TASK_ROLES, TASK_STATUSES, type HandlingTask } from '../entities/handling-task.entity.js';
 import { ProposalSchema } from '../entities/proposal.entity.js';
 import { DEFAULT_GRADE_WORDING, GRADES, GradeWordingSchema, REPLY_REVIEWS, ReplySchema, type Grade, type Reply } from '../entities/reply.entity.js';

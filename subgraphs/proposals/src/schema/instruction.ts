@@ -1,7 +1,7 @@
 import { canSeeDistrict, parseId } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { isProposer } from '../commands/common.js';
-import { recordInstruction } from '../commands/honours.js';
+import { recordInstruction } from '../commands/instructions.js';
 import { INSTRUCTION_SUBJECTS, InstructionSchema, OpinionAuthorSchema, type Instruction } from '../entities/opinion-item.entity.js';
 import { LevelType, OpinionItemType } from './opinion-item.js';
 import { ProposalType } from './proposal.js';

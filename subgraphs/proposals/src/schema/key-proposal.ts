@@ -1,7 +1,7 @@
 import { findPage, connectionType, pageArgs, parseId } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
-import { designateKeyProposal, recordSupervision, setKeyProposalOrigin } from '../commands/honours.js';
+import { designateKeyProposal, recordSupervision, setKeyProposalOrigin } from '../commands/key-proposals.js';
 import { KeyProposalSchema, SUPERVISION_KINDS, SupervisionSchema, type KeyProposal, type Supervision } from '../entities/key-proposal.entity.js';
 import { ProposalSchema } from '../entities/proposal.entity.js';
 import { ConsultationActivityRef } from './consultation-activity.js';

@@ -1,6 +1,6 @@
 import { defineWorkflow } from '@cppcc/kit';
-import type { CompensationRound, RoundState } from '../entities/compensation-round.entity.js';
-import type { CooperationTask, TaskState } from '../entities/cooperation-task.entity.js';
+import type { CompensationRound, RoundState } from './entities/compensation-round.entity.js';
+import type { CooperationTask, TaskState } from './entities/cooperation-task.entity.js';
 
 /** A round's life: negotiated, signed, in force for its years, concluded. */
 export const roundWorkflow = defineWorkflow<RoundState, 'sign' | 'bring_into_force' | 'conclude', CompensationRound>('CompensationRound', [
