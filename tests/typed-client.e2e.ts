@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { createClient, DistrictPageDocument, GraphRequestError, type Client } from '@cppcc/client';
+import { createClient, DistrictPageDocument, FileProposalDocument, GraphRequestError, type Client } from '@cppcc/client';
 import { members } from '@cppcc/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backOffice, fileAndAssign } from '../clients/typescript/examples/back-office.js';
@@ -41,6 +41,9 @@ describe('the typed client: each README flow through the gateway', () => {
     expect(office.figures.submitted).toBeGreaterThanOrEqual(office.waiting);
     const { proposal, unit } = await fileAndAssign(staff, queued!, DISTRICT);
     expect(proposal.status).toBe('ASSIGNED');
+    // A step on the version read before filing: CONFLICT, with the version to re-read at.
+    const stale = await staff.execute(FileProposalDocument, { id: submitted.id, version: submitted.version });
+    expect(stale.errors[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'version', currentVersion: proposal.version, sentVersion: submitted.version });
     expect(proposal.tasks.map((t) => t.unit?.id)).toEqual([unit.id]);
 
     const handler = client(await stack.token({ roles: ['unit'], district: DISTRICT, unitId: unit.id }));

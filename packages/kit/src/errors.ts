@@ -57,6 +57,14 @@ export function inputError(field: string, rule: string, message: string): GraphQ
   return appError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field, rule });
 }
 
+/**
+ * A write based on a version the record has since left (optimistic concurrency). The current
+ * version travels in `extensions.currentVersion`, so a client can re-read and redo the step.
+ */
+export function staleVersion(what: string, current: number, sent: number): GraphQLError {
+  return appError(ErrorCode.CONFLICT, `${what} changed since you read it (version ${current}, you sent ${sent})`, { field: 'version', currentVersion: current, sentVersion: sent });
+}
+
 export function notFound(what: string, id: string | number): GraphQLError {
   return appError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist or is not visible to you`, { id: String(id) });
 }

@@ -1,4 +1,4 @@
-import { appError, assertWritableDistrict, audit, canWriteDistrict, emit, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, assertWritableDistrict, audit, canWriteDistrict, emit, ErrorCode, inputError, notFound, type EntityManager, type RequestContext, staleVersion } from '@cppcc/kit';
 import { consultationAttended, consultationSpoke } from '@cppcc/events';
 import { visible } from '../access.js';
 import { ActivityGuestSchema, type GuestKind } from '../entities/activity-guest.entity.js';
@@ -110,7 +110,7 @@ async function loadForStaff(ctx: RequestContext, em: EntityManager, id: number, 
   if (!canWriteDistrict(ctx.caller, activity.district)) {
     throw appError(ErrorCode.CROSS_DISTRICT, `consultation activity ${id} belongs to district ${activity.district}`, { field: 'id' });
   }
-  if (version !== undefined && activity.version !== version) throw appError(ErrorCode.CONFLICT, `consultation activity ${id} changed since you read it`, { field: 'version' });
+  if (version !== undefined && activity.version !== version) throw staleVersion(`consultation activity ${id}`, activity.version, version);
   return activity;
 }
 

@@ -1,4 +1,4 @@
-import { appError, assertWritableDistrict, audit, callerUnit, canWriteDistrict, emit, ErrorCode, inputError, lockFor, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, assertWritableDistrict, audit, callerUnit, canWriteDistrict, emit, ErrorCode, inputError, lockFor, notFound, type EntityManager, type RequestContext, staleVersion } from '@cppcc/kit';
 import { instructionReceived } from '@cppcc/events';
 import { assertActsIn, today, visible } from '../access.js';
 import { ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
@@ -78,7 +78,7 @@ export async function moveRecommendation(ctx: RequestContext, id: number, action
     const r = await em.findOne(RecommendationSchema, { id }, { filters: false });
     if (!r || !visible(ctx, r)) throw notFound('recommendation', id);
     if (!canWriteDistrict(ctx.caller, r.district)) throw appError(ErrorCode.CROSS_DISTRICT, `recommendation ${id} belongs to district ${r.district}`, { field: 'id' });
-    if (r.version !== version) throw appError(ErrorCode.CONFLICT, `recommendation ${id} changed since you read it`, { field: 'version' });
+    if (r.version !== version) throw staleVersion(`recommendation ${id}`, r.version, version);
     const on = extras.on ?? today();
     if (action !== 'submit' && r.submittedOn && on < r.submittedOn) throw inputError('on', 'order', `is before the day it was submitted (${r.submittedOn})`);
     recommendationWorkflow.apply({ ...ctx, em }, r, action, note);
@@ -183,7 +183,7 @@ export async function moveLedgerEntry(ctx: RequestContext, id: number, action: L
     const own = !!entry && callerUnit(ctx.caller) === entry.unitId;
     if (!entry || !visible(ctx, entry, own)) throw notFound('ledger entry', id);
     if (action !== 'reply' && !canWriteDistrict(ctx.caller, entry.district)) throw appError(ErrorCode.CROSS_DISTRICT, `ledger entry ${id} belongs to district ${entry.district}`, { field: 'id' });
-    if (entry.version !== version) throw appError(ErrorCode.CONFLICT, `ledger entry ${id} changed since you read it`, { field: 'version' });
+    if (entry.version !== version) throw staleVersion(`ledger entry ${id}`, entry.version, version);
     ledgerWorkflow.apply({ ...ctx, em }, entry, action, note);
     if (action === 'reply') Object.assign(entry, { feedback, repliedOn: today() });
     return entry;

@@ -1,4 +1,4 @@
-import { appError, assertWritableDistrict, audit, canWriteDistrict, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, assertWritableDistrict, audit, canWriteDistrict, ErrorCode, inputError, notFound, type EntityManager, type RequestContext, staleVersion } from '@cppcc/kit';
 import { today, visible } from '../access.js';
 import type { ConsultationForm } from '../entities/consultation-activity.entity.js';
 import { ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
@@ -24,7 +24,7 @@ async function loadPlan(ctx: RequestContext, em: EntityManager, id: number, vers
   const plan = await em.findOne(ConsultationPlanSchema, { id }, { filters: false });
   if (!plan || !visible(ctx, plan)) throw notFound('consultation plan', id);
   if (!canWriteDistrict(ctx.caller, plan.district)) throw appError(ErrorCode.CROSS_DISTRICT, `consultation plan ${id} belongs to district ${plan.district}`, { field: 'id' });
-  if (version !== undefined && plan.version !== version) throw appError(ErrorCode.CONFLICT, `consultation plan ${id} changed since you read it`, { field: 'version' });
+  if (version !== undefined && plan.version !== version) throw staleVersion(`consultation plan ${id}`, plan.version, version);
   return plan;
 }
 

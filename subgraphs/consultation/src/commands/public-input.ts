@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { appError, assertWritableDistrict, audit, canWriteDistrict, ErrorCode, inputError, lockFor, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, assertWritableDistrict, audit, canWriteDistrict, ErrorCode, inputError, lockFor, notFound, type EntityManager, type RequestContext, staleVersion } from '@cppcc/kit';
 import { today, visible } from '../access.js';
 import { InputCampaignSchema, InputContributionSchema, type CampaignStatus, type ContributionKind, type InputCampaign, type InputContribution } from '../entities/input-campaign.entity.js';
 import {
@@ -50,7 +50,7 @@ async function loadCampaign(ctx: RequestContext, em: EntityManager, id: number, 
   const campaign = await em.findOne(InputCampaignSchema, { id }, { filters: false });
   if (!campaign || !visible(ctx, campaign)) throw appError(ErrorCode.NOT_FOUND, `${field}: no input campaign ${id}`, { field });
   if (!canWriteDistrict(ctx.caller, campaign.district)) throw appError(ErrorCode.CROSS_DISTRICT, `${field}: input campaign ${id} belongs to district ${campaign.district}`, { field });
-  if (version !== undefined && campaign.version !== version) throw appError(ErrorCode.CONFLICT, `input campaign ${id} changed since you read it`, { field: 'version' });
+  if (version !== undefined && campaign.version !== version) throw staleVersion(`input campaign ${id}`, campaign.version, version);
   return campaign;
 }
 
@@ -342,7 +342,7 @@ export async function screenContribution(ctx: RequestContext, id: number, action
     if (!canWriteDistrict(ctx.caller, contribution.district)) {
       throw appError(own ? ErrorCode.FORBIDDEN : ErrorCode.CROSS_DISTRICT, `input contribution ${id}: only staff of district ${contribution.district} screen it`, { field: 'id' });
     }
-    if (contribution.version !== version) throw appError(ErrorCode.CONFLICT, `input contribution ${id} changed since you read it`, { field: 'version' });
+    if (contribution.version !== version) throw staleVersion(`input contribution ${id}`, contribution.version, version);
     const campaign = await em.findOneOrFail(InputCampaignSchema, { id: contribution.campaignId }, { filters: false });
     requireCampaign(campaign, ['OPEN', 'CLOSED'], action);
     contributionWorkflow.apply({ ...ctx, em }, contribution, action, note);

@@ -1,4 +1,4 @@
-import { appError, assertWritableDistrict, audit, canSeeDistrict, canWriteDistrict, emit, ErrorCode, hasRole, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, assertWritableDistrict, audit, canSeeDistrict, canWriteDistrict, emit, ErrorCode, hasRole, inputError, notFound, type EntityManager, type RequestContext, staleVersion } from '@cppcc/kit';
 import { researchJoined } from '@cppcc/events';
 import { today, visible } from '../access.js';
 import {
@@ -124,7 +124,7 @@ async function load(ctx: RequestContext, em: EntityManager, id: number, version?
   const isLead = leadMemberId !== null && ctx.caller.memberId === String(leadMemberId);
   const acts = canWriteDistrict(ctx.caller, project.district) || (hasRole(ctx.caller, 'leader') && canSeeDistrict(ctx.caller, project.district)) || isLead;
   if (!acts) throw appError(ErrorCode.FORBIDDEN, `research project ${id}: only its district's staff and leaders, or its team lead, may change it`);
-  if (version !== undefined && project.version !== version) throw appError(ErrorCode.CONFLICT, `research project ${id} changed since you read it`, { field: 'version' });
+  if (version !== undefined && project.version !== version) throw staleVersion(`research project ${id}`, project.version, version);
   researchLeads.set(project, leadMemberId);
   return { project, leadMemberId };
 }

@@ -1,4 +1,4 @@
-import { appError, assertWritableDistrict, audit, callerUnit, canWriteDistrict, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, assertWritableDistrict, audit, callerUnit, canWriteDistrict, ErrorCode, inputError, notFound, type EntityManager, type RequestContext, staleVersion } from '@cppcc/kit';
 import { today, visible } from '../access.js';
 import { RecommendationSchema } from '../entities/recommendation.entity.js';
 import { ResultSchema, ResultTimelineEntrySchema, type Result, type ResultKind, type TaskStatus } from '../entities/result.entity.js';
@@ -62,7 +62,7 @@ async function load(ctx: RequestContext, em: EntityManager, id: number, version?
   const node = await em.findOne(ResultSchema, { id }, { filters: false });
   const own = !!node && node.unitId != null && callerUnit(ctx.caller) === node.unitId;
   if (!node || !visible(ctx, node, own)) throw notFound('result', id);
-  if (version !== undefined && node.version !== version) throw appError(ErrorCode.CONFLICT, `result ${id} changed since you read it`, { field: 'version' });
+  if (version !== undefined && node.version !== version) throw staleVersion(`result ${id}`, node.version, version);
   return node;
 }
 

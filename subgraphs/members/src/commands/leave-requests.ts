@@ -1,4 +1,4 @@
-import { appError, canSeeDistrict, emit, ErrorCode, notFound, type RequestContext } from '@cppcc/kit';
+import { appError, canSeeDistrict, emit, ErrorCode, notFound, type RequestContext, staleVersion } from '@cppcc/kit';
 import { leaveApproved } from '@cppcc/events';
 import { LeaveRequestSchema, type LeaveRequest, type MeetingLevel } from '../entities/leave-request.entity.js';
 import { MemberSchema } from '../entities/member.entity.js';
@@ -18,7 +18,7 @@ export async function moveLeave(ctx: RequestContext, id: number, action: LeaveAc
     const leave = await em.findOne(LeaveRequestSchema, { id }, { filters: false });
     const own = leave && ctx.caller.memberId === String(leave.memberId);
     if (!leave || !(own || canSeeDistrict(ctx.caller, leave.district))) throw notFound('leave request', id);
-    if (leave.version !== version) throw appError(ErrorCode.CONFLICT, `leave request ${id} changed since you read it`, { field: 'version' });
+    if (leave.version !== version) throw staleVersion(`leave request ${id}`, leave.version, version);
     leaveWorkflow.apply({ ...ctx, em }, leave, action, note);
     if (action !== 'withdraw') leave.decidedBy = ctx.caller.userId;
     if (leave.status === 'APPROVED') {

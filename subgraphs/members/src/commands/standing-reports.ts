@@ -1,4 +1,4 @@
-import { appError, canSeeDistrict, canWriteDistrict, emit, ErrorCode, inputError, notFound, type RequestContext } from '@cppcc/kit';
+import { appError, canSeeDistrict, canWriteDistrict, emit, ErrorCode, inputError, notFound, type RequestContext, staleVersion } from '@cppcc/kit';
 import { standingReportFiled } from '@cppcc/events';
 import { MemberSchema } from '../entities/member.entity.js';
 import { StandingReportSchema, type StandingReport } from '../entities/standing-report.entity.js';
@@ -30,7 +30,7 @@ export async function editStandingReport(ctx: RequestContext, id: number, versio
   const report = await load(ctx, id);
   if (ctx.caller.memberId !== String(report.memberId)) throw appError(ErrorCode.FORBIDDEN, 'only the author edits a report');
   if (report.status !== 'DRAFT') throw appError(ErrorCode.ILLEGAL_TRANSITION, `standing_report ${id} is ${report.status}: only a draft can be edited`, { state: report.status, action: 'edit' });
-  if (report.version !== version) throw appError(ErrorCode.CONFLICT, `standing report ${id} changed since you read it`, { field: 'version' });
+  if (report.version !== version) throw staleVersion(`standing report ${id}`, report.version, version);
   report.text = text;
   await ctx.em.flush();
   return report;
@@ -43,7 +43,7 @@ export async function moveStandingReport(ctx: RequestContext, id: number, action
     if (action !== 'submit' && !canWriteDistrict(ctx.caller, report.district)) {
       throw appError(ErrorCode.CROSS_DISTRICT, `standing report ${id} belongs to district ${report.district}`, { field: 'id' });
     }
-    if (report.version !== version) throw appError(ErrorCode.CONFLICT, `standing report ${id} changed since you read it`, { field: 'version' });
+    if (report.version !== version) throw staleVersion(`standing report ${id}`, report.version, version);
     standingReportWorkflow.apply({ ...ctx, em }, report, action, note);
     const now = new Date();
     if (report.status === 'SUBMITTED') report.submittedAt = now;

@@ -1,4 +1,4 @@
-import { appError, assertWritableDistrict, audit, canWriteDistrict, emit, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, assertWritableDistrict, audit, canWriteDistrict, emit, ErrorCode, inputError, notFound, type EntityManager, type RequestContext, staleVersion } from '@cppcc/kit';
 import { studioIssueRaised, studioShiftServed } from '@cppcc/events';
 import { MemberSchema, type Member } from '../entities/member.entity.js';
 import {
@@ -86,7 +86,7 @@ export async function moveShift(ctx: RequestContext, id: number, action: ShiftAc
     const shift = await em.findOne(StudioShiftSchema, { id }, { filters: false });
     const own = shift && ctx.caller.memberId === String(shift.memberId);
     if (!shift || !(own || canWriteDistrict(ctx.caller, shift.district))) throw notFound('studio shift', id);
-    if (shift.version !== version) throw appError(ErrorCode.CONFLICT, `studio shift ${id} changed since you read it`, { field: 'version' });
+    if (shift.version !== version) throw staleVersion(`studio shift ${id}`, shift.version, version);
     if (action === 'serve' && shift.shiftOn > today()) throw inputError('id', 'date', `shift ${id} is on ${shift.shiftOn}: it cannot be served before its day`);
     shiftWorkflow.apply({ ...ctx, em }, shift, action, note);
     if (shift.status === 'SERVED') {
@@ -133,7 +133,7 @@ export async function moveReception(ctx: RequestContext, id: number, action: Rec
     const reception = await em.findOne(StudioReceptionSchema, { id }, { filters: false });
     const own = reception && ctx.caller.memberId === String(reception.memberId);
     if (!reception || !(own || canWriteDistrict(ctx.caller, reception.district))) throw notFound('studio reception', id);
-    if (reception.version !== version) throw appError(ErrorCode.CONFLICT, `studio reception ${id} changed since you read it`, { field: 'version' });
+    if (reception.version !== version) throw staleVersion(`studio reception ${id}`, reception.version, version);
     receptionWorkflow.apply({ ...ctx, em }, reception, action, note);
     if (reception.status === 'PASSED_ON') {
       reception.target = target;

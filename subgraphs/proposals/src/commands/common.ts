@@ -1,4 +1,4 @@
-import { appError, callerUnit, canSeeDistrict, emit, ErrorCode, hasRole, inputError, notFound, writeInBatches, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, callerUnit, canSeeDistrict, emit, ErrorCode, hasRole, inputError, notFound, writeInBatches, type EntityManager, type RequestContext, staleVersion } from '@cppcc/kit';
 import { proposalRegistered } from '@cppcc/events';
 import { CosignerSchema } from '../entities/cosigner.entity.js';
 import { HandlingTaskSchema } from '../entities/handling-task.entity.js';
@@ -96,7 +96,7 @@ export async function loadProposal(em: EntityManager, ctx: RequestContext, id: n
 /** The version the client read must still be the proposal's: a step on a stale read is refused. */
 export function checkVersion(proposal: Proposal, version: number): void {
   if (proposal.version !== version) {
-    throw appError(ErrorCode.CONFLICT, `proposal ${proposal.id} changed since you read it (version ${proposal.version}, you sent ${version})`, { field: 'version' });
+    throw staleVersion(`proposal ${proposal.id}`, proposal.version, version);
   }
 }
 

@@ -1,4 +1,4 @@
-import { appError, assertKnownDistrict, audit, canSeeDistrict, emit, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, assertKnownDistrict, audit, canSeeDistrict, emit, ErrorCode, inputError, notFound, type EntityManager, type RequestContext, staleVersion } from '@cppcc/kit';
 import { opinionItemAdopted, opinionItemSubmitted } from '@cppcc/events';
 import {
   AdoptionSchema, BulletinIssueSchema, OpinionAuthorSchema, OpinionItemSchema,
@@ -41,7 +41,7 @@ export async function maySeeItem(ctx: RequestContext, item: OpinionItem): Promis
 }
 
 function checkVersion(item: { id: number; version: number }, version: number, what = 'opinion item'): void {
-  if (item.version !== version) throw appError(ErrorCode.CONFLICT, `${what} ${item.id} changed since you read it (version ${item.version}, you sent ${version})`, { field: 'version' });
+  if (item.version !== version) throw staleVersion(`${what} ${item.id}`, item.version, version);
 }
 
 /** Co-authors must be known members of the item's district. Call before a transaction. */

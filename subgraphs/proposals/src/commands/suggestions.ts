@@ -1,4 +1,4 @@
-import { appError, audit, callerUnit, canSeeDistrict, ErrorCode, hasRole, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, audit, callerUnit, canSeeDistrict, ErrorCode, hasRole, notFound, type EntityManager, type RequestContext, staleVersion } from '@cppcc/kit';
 import type { Proposal } from '../entities/proposal.entity.js';
 import { MemberSuggestionSchema, type MemberSuggestion } from '../entities/suggestion.entity.js';
 import { suggestionWorkflow, type SuggestionAction } from '../workflow.js';
@@ -38,7 +38,7 @@ export function maySeeSuggestion(ctx: RequestContext, s: MemberSuggestion): bool
 async function load(em: EntityManager, ctx: RequestContext, id: number, version: number): Promise<MemberSuggestion> {
   const s = await em.findOne(MemberSuggestionSchema, { id }, { filters: false });
   if (!s || !maySeeSuggestion(ctx, s)) throw notFound('member suggestion', id);
-  if (s.version !== version) throw appError(ErrorCode.CONFLICT, `member suggestion ${id} changed since you read it (version ${s.version}, you sent ${version})`, { field: 'version' });
+  if (s.version !== version) throw staleVersion(`member suggestion ${id}`, s.version, version);
   return s;
 }
 
