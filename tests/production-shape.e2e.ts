@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { childEnvironment } from '@cppcc/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stopChild } from './faults/support.js';
 
 /**
  * The built output as production runs it: `node <package>/dist/...`, no tsx and no @cppcc/source
@@ -121,11 +122,7 @@ describe('the embedded platform from dist/ (npm run start:prod)', { timeout: 120
   }, 600_000);
 
   afterAll(async () => {
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await stopChild(child);
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 

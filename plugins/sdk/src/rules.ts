@@ -1,5 +1,6 @@
 import { Kind, parse, type ConstDirectiveNode, type DefinitionNode } from 'graphql';
 import type { PluginManifest } from './manifest.js';
+import { sdkRangeProblem } from './version.js';
 
 /*
  * The rules a plugin keeps, in one place. definePlugin applies the manifest's when the plugin
@@ -17,6 +18,8 @@ export function manifestProblems(manifest: PluginManifest<any>): string[] {
   if (!ID_PATTERN.test(manifest.id)) problems.push(`id "${manifest.id}" must be kebab-case`);
   if (!VERSION_PATTERN.test(manifest.version)) problems.push(`version "${manifest.version}" must be x.y.z`);
   if (!manifest.title.zh || !manifest.title.en) problems.push('title needs both zh and en');
+  const sdk = manifest.sdk === undefined ? null : sdkRangeProblem(manifest.sdk);
+  if (sdk) problems.push(sdk);
   for (const [name, permission] of Object.entries(manifest.permissions)) {
     if (!permission.roles.length) problems.push(`permission ${name} names no role`);
   }
