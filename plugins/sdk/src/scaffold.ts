@@ -103,6 +103,8 @@ export const ${P}ItemRef = builder.objectRef<${P}Item>('${P}Item').implement({
 builder.queryFields((t) => ({
   ${c}Items: t.field({
     type: [${P}ItemRef],
+    // Nullable: when the plugin is down, the rest of the answer survives.
+    nullable: true,
     description: "Records of the request's district (and, for city staff, the districts below).",
     resolve: (_root, _args, ctx) => ctx.em.find(${P}ItemSchema, {}, { orderBy: { id: 'asc' } }),
   }),
@@ -143,6 +145,7 @@ export const DistrictRef = builder.externalRef('District', builder.selection<{ c
 builder.objectField(DistrictRef, '${c}Items', (t) =>
   t.field({
     type: [${P}ItemRef],
+    nullable: true,
     resolve: (district, _args, ctx) => ctx.em.find(${P}ItemSchema, { district: district.code }, { orderBy: { id: 'asc' } }),
   }),
 );
