@@ -102,7 +102,7 @@ describe('the embedded platform from dist/ (npm run start:prod)', { timeout: 120
 
   beforeAll(async () => {
     // Every port free, HOST and GATEWAY_ENGINE as an operator would set them.
-    const ports = Object.fromEntries(['ORGANIZATION', 'MEMBERS', 'PROPOSALS', 'CONSULTATION', 'PLATFORM', 'INTER_CITY_EXCHANGE', 'ECO_COMPENSATION'].map((m) => [`PORT_${m}`, '0']));
+    const ports = Object.fromEntries(['ORGANIZATION', 'MEMBERS', 'PROPOSALS', 'CONSULTATION', 'PLATFORM', 'INTER_CITY_EXCHANGE', 'ECO_COMPENSATION', 'RIVER_CHIEF'].map((m) => [`PORT_${m}`, '0']));
     // `npm run migrate` first, as a deployment does; then the platform with migrating on start off.
     const migrate = spawnSync(process.execPath, ['dist/scripts/migrate.js'], { cwd: root, encoding: 'utf8', env: childEnvironment({ DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn', VITEST: '' }) });
     expect(migrate.status, migrate.stderr).toBe(0);
