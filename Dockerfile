@@ -30,7 +30,7 @@ COPY --from=build --chown=root:root /app /app
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 # Ports: gateway 4000, subgraphs 4101-4105, plugins 42xx (each role's PORT setting moves it).
-EXPOSE 4000 4101 4102 4103 4104 4105 4201 4202
+EXPOSE 4000 4101 4102 4103 4104 4105 4201 4202 4203
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["node", "dist/scripts/role.js"]
 CMD ["gateway"]

@@ -3,7 +3,7 @@ import { createTransport, modulePort, REPO_ROOT, startModule, type RunningModule
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { installedPlugins, plugins } from '@cppcc/installation';
+import { installedPlugins } from '@cppcc/installation';
 import { installedModules } from '@cppcc/platform';
 import { compose } from '@cppcc/schema';
 import { progressBar } from './progress.js';
@@ -27,14 +27,16 @@ export async function startPlatform(settings: Settings, options: { seed?: SeedOp
   const modules: RunningModule[] = [];
   const seed = options.seed ?? settings.seed;
   const definitions = installedModules(installedPlugins(settings));
-  // CPPCC_PLUGINS narrowed the list: the committed supergraph would route to (and /readyz wait
-  // for) plugins this process does not run, so the gateway gets one composed for what runs.
+  // The gateway routes to (and /readyz waits for) what runs: when CPPCC_PLUGINS narrows the list,
+  // or CPPCC_PLUGIN_LIST names another, the committed supergraph is not that, so it gets one
+  // composed for these modules.
   let supergraphPath = settings.supergraphPath;
   let composedDir: string | undefined;
-  if (installedPlugins(settings).length !== plugins.length) {
+  const supergraph = compose(definitions).supergraph;
+  if (!fs.existsSync(supergraphPath) || fs.readFileSync(supergraphPath, 'utf8') !== supergraph) {
     composedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-supergraph-'));
     supergraphPath = path.join(composedDir, 'supergraph.graphql');
-    fs.writeFileSync(supergraphPath, compose(definitions).supergraph);
+    fs.writeFileSync(supergraphPath, supergraph);
   }
   for (const definition of definitions) {
     modules.push(

@@ -69,7 +69,7 @@ describe('create-plugin', () => {
     const type = `ScaffoldCheck${process.pid}Item`;
     expect(supergraph).toMatch(new RegExp(`type ${type}[^{]*@tag\\(name: "plugin/${id}"\\)`));
     // The field it adds to District carries its tag too.
-    expect(supergraph).toMatch(new RegExp(`scaffoldCheck${process.pid}Items: \\[${type}!\\]![^\\n]*@tag\\(name: "plugin/${id}"\\)`));
+    expect(supergraph).toMatch(new RegExp(`scaffoldCheck${process.pid}Items: \\[${type}!\\][^!][^\\n]*@tag\\(name: "plugin/${id}"\\)`));
     expect(api).toContain(`add${type}(`);
 
     // Every core test on installed plugins passes with it installed, as generated.

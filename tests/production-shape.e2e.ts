@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { childEnvironment } from '@cppcc/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stopChild } from './faults/harness.js';
 
 /**
  * The built output as production runs it: `node <package>/dist/...`, no tsx and no @cppcc/source
@@ -101,7 +102,7 @@ describe('the embedded platform from dist/ (npm run start:prod)', { timeout: 120
 
   beforeAll(async () => {
     // Every port free, HOST and GATEWAY_ENGINE as an operator would set them.
-    const ports = Object.fromEntries(['ORGANIZATION', 'MEMBERS', 'PROPOSALS', 'CONSULTATION', 'PLATFORM', 'INTER_CITY_EXCHANGE', 'ECO_COMPENSATION'].map((m) => [`PORT_${m}`, '0']));
+    const ports = Object.fromEntries(['ORGANIZATION', 'MEMBERS', 'PROPOSALS', 'CONSULTATION', 'PLATFORM', 'INTER_CITY_EXCHANGE', 'ECO_COMPENSATION', 'RIVER_CHIEF'].map((m) => [`PORT_${m}`, '0']));
     // `npm run migrate` first, as a deployment does; then the platform with migrating on start off.
     const migrate = spawnSync(process.execPath, ['dist/scripts/migrate.js'], { cwd: root, encoding: 'utf8', env: childEnvironment({ DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn', VITEST: '' }) });
     expect(migrate.status, migrate.stderr).toBe(0);
@@ -121,11 +122,7 @@ describe('the embedded platform from dist/ (npm run start:prod)', { timeout: 120
   }, 600_000);
 
   afterAll(async () => {
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await stopChild(child);
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -31,11 +31,18 @@ describe('composition with and without plugins', () => {
   it('refuses, at composition, a plugin whose additions are untagged, naming them', () => {
     // A plugin that brings its own untagged type around the SDK's builder: the gateway could not hide it.
     const b = pluginBuilder('untagged-check');
-    b.queryField('untaggedCheck', (t) => t.string({ resolve: () => 'x' }));
+    b.queryField('untaggedCheck', (t) => t.string({ nullable: true, resolve: () => 'x' }));
     const plugin = definePlugin({ id: 'untagged-check', title: { zh: '甲', en: 'A' }, version: '1.0.0', description: 'x', port: 4291, extends: [], builder: b, permissions: {}, settings: z.object({}) });
     const { supergraph } = compose(installedModules([plugin]));
     const stripped = supergraph.replace(/ @tag\(name: "plugin\/untagged-check"\)/g, '');
     expect(compositionProblems(stripped, plugin.manifest)).toEqual(['plugin untagged-check: Query.untaggedCheck lack @tag(name: "plugin/untagged-check") (define them on pluginBuilder("untagged-check"), which tags them)']);
+  });
+
+  it('refuses, at composition, a non-null field a plugin adds to a type it does not own', () => {
+    const b = pluginBuilder('non-null-check');
+    b.queryField('nonNullCheck', (t) => t.string({ resolve: () => 'x' }));
+    const plugin = definePlugin({ id: 'non-null-check', title: { zh: '甲', en: 'A' }, version: '1.0.0', description: 'x', port: 4292, extends: [], builder: b, permissions: {}, settings: z.object({}) });
+    expect(() => compose(installedModules([plugin]))).toThrow('plugin non-null-check: Query.nonNullCheck must be nullable');
   });
 
   it('composes every installed plugin together', () => {

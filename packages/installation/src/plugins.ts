@@ -12,33 +12,54 @@ import type { Plugin } from '@cppcc/plugin-sdk';
  */
 export const INSTALLED_LIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../plugins/installed.json');
 
-/** The ids a list names, refusing a malformed list with the rule it breaks. */
-export function readInstalledList(file: string): string[] {
+/** One installed plugin: its id, and the package whose default export it is. */
+export interface InstalledEntry {
+  id: string;
+  package: string;
+}
+
+const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/**
+ * The plugins a list names, refusing a malformed list with the rule it breaks. An entry is an
+ * id (the workspace package `@cppcc/plugin-<id>` under plugins/) or `{ "id", "package" }` for a
+ * plugin kept in its own package, installed from a registry or a tarball (`npm install`).
+ */
+export function readInstalledEntries(file: string): InstalledEntry[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
     throw new Error(`${file}: cannot read the installed plugins (${(err as Error).message})`);
   }
-  const ids = (parsed as { installed?: unknown })?.installed;
-  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string' && /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(id))) {
-    throw new Error(`${file}: "installed" must be a list of kebab-case plugin ids`);
+  const entries = (parsed as { installed?: unknown })?.installed;
+  const valid = (e: unknown) =>
+    (typeof e === 'string' && ID.test(e)) ||
+    (typeof e === 'object' && e !== null && typeof (e as InstalledEntry).id === 'string' && ID.test((e as InstalledEntry).id) && typeof (e as InstalledEntry).package === 'string' && (e as InstalledEntry).package !== '');
+  if (!Array.isArray(entries) || !entries.every(valid)) {
+    throw new Error(`${file}: "installed" must be a list of kebab-case plugin ids (or { "id", "package" } for a plugin in its own package)`);
   }
-  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (twice) throw new Error(`${file}: "${twice}" is listed twice`);
-  return ids as string[];
+  const list = entries.map((e): InstalledEntry => (typeof e === 'string' ? { id: e, package: `@cppcc/plugin-${e}` } : { id: e.id, package: e.package }));
+  const twice = list.find((e, i) => list.findIndex((o) => o.id === e.id) !== i);
+  if (twice) throw new Error(`${file}: "${twice.id}" is listed twice`);
+  return list;
+}
+
+/** The ids a list names. */
+export function readInstalledList(file: string): string[] {
+  return readInstalledEntries(file).map((e) => e.id);
 }
 
 /** Loads each listed plugin's manifest from its package, checking it is the plugin the list names. */
 export async function loadPlugins(file: string = processSettings().pluginList ?? INSTALLED_LIST): Promise<Plugin[]> {
   const loaded: Plugin[] = [];
-  for (const id of readInstalledList(file)) {
-    const name = `@cppcc/plugin-${id}`;
+  for (const { id, package: name } of readInstalledEntries(file)) {
     let exported: { default?: Plugin };
     try {
       exported = await import(name);
     } catch (err) {
-      throw new Error(`${file} lists "${id}", but ${name} does not load (after adding plugins/${id}, run npm install): ${(err as Error).message}`);
+      const hint = name === `@cppcc/plugin-${id}` ? `after adding plugins/${id}, run npm install` : `install it: npm install ${name} (or its tarball)`;
+      throw new Error(`${file} lists "${id}", but ${name} does not load (${hint}): ${(err as Error).message}`);
     }
     const plugin = exported.default;
     if (plugin?.manifest?.id !== id) throw new Error(`${name} must export its plugin (definePlugin with id "${id}") as default`);

@@ -1,5 +1,5 @@
 import { lockFor, type EntityManager, type EventHandler } from '@cppcc/kit';
-import { consultationActivityRegistered, proposalRegistered, recommendationRegistered, researchProjectRegistered } from '@cppcc/events';
+import { consultationActivityRegistered, proposalRegistered, recommendationRegistered, researchProjectRegistered } from '@cppcc/plugin-sdk';
 import { LinkTargetSchema, type LinkTarget } from './entities/link-target.entity.js';
 
 /**

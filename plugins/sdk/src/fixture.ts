@@ -37,9 +37,9 @@ const District = builder.externalRef('District', builder.selection<{ code: strin
   externalFields: (t) => ({ code: t.id() }),
 });
 builder.objectField(District, 'sampleNotes', (t) =>
-  t.field({ type: [Note], resolve: (d, _a, ctx) => ctx.em.find(NoteSchema, { district: d.code }, { orderBy: { id: 'asc' } }) }),
+  t.field({ type: [Note], nullable: true, resolve: (d, _a, ctx) => ctx.em.find(NoteSchema, { district: d.code }, { orderBy: { id: 'asc' } }) }),
 );
-builder.queryField('sampleNotes', (t) => t.field({ type: [Note], resolve: (_r, _a, ctx) => ctx.em.find(NoteSchema, {}, { orderBy: { id: 'asc' } }) }));
+builder.queryField('sampleNotes', (t) => t.field({ type: [Note], nullable: true, resolve: (_r, _a, ctx) => ctx.em.find(NoteSchema, {}, { orderBy: { id: 'asc' } }) }));
 builder.mutationType({});
 builder.mutationField('addSampleNote', (t) =>
   t.field({

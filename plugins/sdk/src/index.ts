@@ -1,5 +1,33 @@
 export { CORE_ENTITIES, definePlugin, installedPlugin, may, pluginBuilder, requirePermission, requirePermissionIn, settingsOf } from './manifest.js';
 export type { CoreEntity, Plugin, PluginBuilder, PluginManifest, PluginPermission } from './manifest.js';
-export { disabledError, PluginSwitchSchema, siteOf } from './switches.js';
+export { disabledError, enabledDistricts, PluginSwitchSchema, siteOf } from './switches.js';
 export { assertMembers, type PluginMember } from './members.js';
 export { compositionProblems, manifestProblems } from './rules.js';
+export { SDK_VERSION } from './version.js';
+
+// What a plugin builds with, re-exported so that it imports this package alone.
+export { z } from 'zod';
+export { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+export {
+  appError,
+  assertKnownDistrict,
+  audit,
+  canSeeDistrict,
+  defineEvent,
+  defineMigration,
+  defineWorkflow,
+  emit,
+  ErrorCode,
+  inputError,
+  lockFor,
+  notFound,
+  parseId,
+  replicaNotReady,
+  replicaPending,
+  serveAlone,
+  type EntityManager,
+  type EventHandler,
+  type RequestContext,
+  type Role,
+} from '@cppcc/kit';
+export * from '@cppcc/events';

@@ -5,7 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { proposalHonoured } from '@cppcc/events';
 import { databases, testCaller } from '@cppcc/testing';
 import { samplePlugin } from './fixture.js';
+import fs from 'node:fs';
 import { definePlugin, pluginBuilder } from './manifest.js';
+import { SDK_VERSION } from './version.js';
 import { startPluginTest, type PluginTest } from './testing.js';
 
 describe('definePlugin', () => {
@@ -14,7 +16,7 @@ describe('definePlugin', () => {
   it('tags every type and field the plugin adds, and nothing it only references', () => {
     const sdl = printSubgraphSchema(samplePlugin.module.schema);
     expect(sdl).toMatch(/type SampleNote\s+@tag\(name: "plugin\/sample-notes"\)/);
-    expect(sdl).toMatch(/sampleNotes: \[SampleNote!\]! @tag\(name: "plugin\/sample-notes"\)/);
+    expect(sdl).toMatch(/sampleNotes: \[SampleNote!\] @tag\(name: "plugin\/sample-notes"\)/);
     expect(sdl).toMatch(/addSampleNote\(.*\): SampleNote! @tag\(name: "plugin\/sample-notes"\)/);
     // District is organization's: its type and key stay untagged so the gateway never hides them.
     expect(sdl).toMatch(/type District\s+@key\(fields: "code"\)\s+@extends\s+\{\s+code: ID! @external\n/);
@@ -35,6 +37,11 @@ describe('definePlugin', () => {
     expect(() => definePlugin({ ...base(), id: 'one', builder: pluginBuilder('two') })).toThrow(/made for "two"/);
     expect(() => definePlugin({ ...base(), id: 'no-default', builder: pluginBuilder('no-default'), settings: z.object({ n: z.number() }) })).toThrow(/default for every field \(n\)/);
     expect(() => definePlugin({ ...base(), id: 'vers', version: '1', builder: pluginBuilder('vers') })).toThrow(/x\.y\.z/);
+    // A plugin written for another SDK is refused when it loads, naming both versions.
+    expect(SDK_VERSION).toBe(JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version);
+    expect(() => definePlugin({ ...base(), id: 'old-sdk', sdk: '^0.1.0', builder: pluginBuilder('old-sdk') })).toThrow(`sdk: written for @cppcc/plugin-sdk ^0.1.0, but this platform has ${SDK_VERSION}`);
+    expect(() => definePlugin({ ...base(), id: 'bad-range', sdk: 'soon', builder: pluginBuilder('bad-range') })).toThrow(/sdk "soon" is not a semver range/);
+    expect(definePlugin({ ...base(), id: 'this-sdk', sdk: `^${SDK_VERSION}`, builder: pluginBuilder('this-sdk') }).manifest.sdk).toBe(`^${SDK_VERSION}`);
     const b = pluginBuilder('wrong-extends');
     const D = b.externalRef('Member', b.selection<{ id: string }>('id')).implement({ externalFields: (t) => ({ id: t.id() }) });
     b.objectField(D, 'x', (t) => t.string({ resolve: () => 'x' }));

@@ -46,6 +46,12 @@ export interface PluginManifest<S extends z.ZodObject = z.ZodObject> {
   title: { zh: string; en: string };
   /** Semantic version of the plugin (x.y.z). */
   version: string;
+  /**
+   * The @cppcc/plugin-sdk versions the plugin works with, as a semver range (`'^1.0.0'`); a
+   * platform whose SDK is outside it refuses to load the plugin, naming both. A plugin kept in
+   * its own package states the same range as its peer dependency on @cppcc/plugin-sdk.
+   */
+  sdk?: string;
   /** What it records and for whom, for operators deciding whether to enable it. */
   description: string;
   /** Port when the plugin is served alone. */

@@ -1,5 +1,6 @@
 import { Kind, parse, type ConstDirectiveNode, type DefinitionNode } from 'graphql';
 import type { PluginManifest } from './manifest.js';
+import { sdkRangeProblem } from './version.js';
 
 /*
  * The rules a plugin keeps, in one place. definePlugin applies the manifest's when the plugin
@@ -17,6 +18,8 @@ export function manifestProblems(manifest: PluginManifest<any>): string[] {
   if (!ID_PATTERN.test(manifest.id)) problems.push(`id "${manifest.id}" must be kebab-case`);
   if (!VERSION_PATTERN.test(manifest.version)) problems.push(`version "${manifest.version}" must be x.y.z`);
   if (!manifest.title.zh || !manifest.title.en) problems.push('title needs both zh and en');
+  const sdk = manifest.sdk === undefined ? null : sdkRangeProblem(manifest.sdk);
+  if (sdk) problems.push(sdk);
   for (const [name, permission] of Object.entries(manifest.permissions)) {
     if (!permission.roles.length) problems.push(`permission ${name} names no role`);
   }
@@ -53,8 +56,9 @@ export const graphName = (id: string) => id.toUpperCase().replace(/-/g, '_');
 
 /**
  * What is wrong with a plugin in a composed supergraph: an entity in `extends` it adds no field
- * to, or anything only it contributes (its types, their fields, fields it adds to shared types)
- * without its tag — the gateway could not hide it from districts that have not enabled it.
+ * to; anything only it contributes (its types, their fields, fields it adds to shared types)
+ * without its tag — the gateway could not hide it from districts that have not enabled it; a
+ * non-null field it adds to a type it does not own (a query, a core entity).
  */
 export function compositionProblems(supergraph: string, manifest: Pick<PluginManifest<any>, 'id' | 'extends'>): string[] {
   const graph = graphName(manifest.id);
@@ -80,5 +84,15 @@ export function compositionProblems(supergraph: string, manifest: Pick<PluginMan
     }
   }
   if (missing.length) problems.push(`plugin ${manifest.id}: ${missing.join(', ')} lack @tag(name: "${tag}") (define them on pluginBuilder("${manifest.id}"), which tags them)`);
+  // A non-null field on a type the plugin does not own would, when the plugin is down, null its
+  // parent and the other subgraphs' fields with it. A mutation is sent alone: exempt.
+  const nonNull: string[] = [];
+  for (const d of definitions) {
+    if (d.kind !== Kind.OBJECT_TYPE_DEFINITION || d.name.value === 'Mutation' || tagged(d.directives, tag)) continue;
+    for (const f of d.fields ?? []) {
+      if (tagged(f.directives, tag) && (f as { type: { kind: Kind } }).type.kind === Kind.NON_NULL_TYPE) nonNull.push(`${d.name.value}.${f.name.value}`);
+    }
+  }
+  if (nonNull.length) problems.push(`plugin ${manifest.id}: ${nonNull.join(', ')} must be nullable (a field on a type it does not own: non-null, an outage of the plugin would null the parent; add nullable: true)`);
   return problems;
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { SDK_VERSION } from './version.js';
 
 /**
  * Writes a new, working plugin: one entity with its migration, a type with a query and a
@@ -40,7 +41,9 @@ export function scaffoldPlugin({ id, dir, port }: ScaffoldOptions): string[] {
         type: 'module',
         exports: { '.': { '@cppcc/source': './src/manifest.ts', default: './dist/manifest.js' } },
         scripts: { build: 'tsc -p tsconfig.build.json', typecheck: 'tsc -p tsconfig.json', start: 'tsx --conditions=@cppcc/source src/index.ts', 'start:prod': 'node dist/index.js' },
-        dependencies: { '@cppcc/kit': '*', '@cppcc/plugin-sdk': '*', '@mikro-orm/core': '6.6.16', '@pothos/core': '4.15.1', graphql: '16.15.0', zod: '4.6.7' },
+        // The SDK alone: it re-exports what a plugin builds with; its ./testing entry needs the core packages below, for tests only.
+        dependencies: { '@cppcc/plugin-sdk': '*' },
+        devDependencies: { '@cppcc/gateway': '*', '@cppcc/testing': '*', '@cppcc/organization': '*', '@cppcc/demo': '*' },
       },
       null,
       2,
@@ -52,7 +55,7 @@ export function scaffoldPlugin({ id, dir, port }: ScaffoldOptions): string[] {
 /** Every type and field defined on this builder is tagged plugin/${id} and gated per district. */
 export const builder = pluginBuilder('${id}');
 `,
-    [`src/entities/${id}-item.entity.ts`]: `import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+    [`src/entities/${id}-item.entity.ts`]: `import { defineEntity, p, type InferEntity } from '@cppcc/plugin-sdk';
 
 /** One record of this plugin. Rows carry their district, so the platform's district filter applies. */
 export const ${P}ItemSchema = defineEntity({
@@ -69,7 +72,7 @@ export const ${P}ItemSchema = defineEntity({
 });
 export type ${P}Item = InferEntity<typeof ${P}ItemSchema>;
 `,
-    'src/migrations/0001-initial.ts': `import { defineMigration } from '@cppcc/kit';
+    'src/migrations/0001-initial.ts': `import { defineMigration } from '@cppcc/plugin-sdk';
 
 export const initial = defineMigration('Migration${stamp}_${id.replace(/-/g, '_')}_initial', (knex) =>
   knex.schema.createTable('${table}', (t) => {
@@ -82,9 +85,7 @@ export const initial = defineMigration('Migration${stamp}_${id.replace(/-/g, '_'
   }),
 );
 `,
-    [`src/schema/${id}-item.ts`]: `import { z } from 'zod';
-import { inputError } from '@cppcc/kit';
-import { requirePermissionIn, settingsOf } from '@cppcc/plugin-sdk';
+    [`src/schema/${id}-item.ts`]: `import { inputError, requirePermissionIn, settingsOf, z } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { ${P}ItemSchema, type ${P}Item } from '../entities/${id}-item.entity.js';
 import type { ${P}Settings } from '../settings.js';
@@ -102,6 +103,8 @@ export const ${P}ItemRef = builder.objectRef<${P}Item>('${P}Item').implement({
 builder.queryFields((t) => ({
   ${c}Items: t.field({
     type: [${P}ItemRef],
+    // Nullable: when the plugin is down, the rest of the answer survives.
+    nullable: true,
     description: "Records of the request's district (and, for city staff, the districts below).",
     resolve: (_root, _args, ctx) => ctx.em.find(${P}ItemSchema, {}, { orderBy: { id: 'asc' } }),
   }),
@@ -142,6 +145,7 @@ export const DistrictRef = builder.externalRef('District', builder.selection<{ c
 builder.objectField(DistrictRef, '${c}Items', (t) =>
   t.field({
     type: [${P}ItemRef],
+    nullable: true,
     resolve: (district, _args, ctx) => ctx.em.find(${P}ItemSchema, { district: district.code }, { orderBy: { id: 'asc' } }),
   }),
 );
@@ -149,7 +153,7 @@ builder.objectField(DistrictRef, '${c}Items', (t) =>
     'src/schema/index.ts': `import './${id}-item.js';
 import './district.js';
 `,
-    'src/settings.ts': `import { z } from 'zod';
+    'src/settings.ts': `import { z } from '@cppcc/plugin-sdk';
 
 /** What a district may set for this plugin; every field has its default. */
 export const settings = z.object({
@@ -157,7 +161,7 @@ export const settings = z.object({
 });
 export type ${P}Settings = z.infer<typeof settings>;
 `,
-    'src/seed.ts': `import type { EntityManager } from '@cppcc/kit';
+    'src/seed.ts': `import type { EntityManager } from '@cppcc/plugin-sdk';
 import { ${P}ItemSchema } from './entities/${id}-item.entity.js';
 
 export async function isSeeded(em: EntityManager): Promise<boolean> {
@@ -180,6 +184,7 @@ export const ${c} = definePlugin({
   id: '${id}',
   title: { zh: '${id}', en: '${P}' },
   version: '0.1.0',
+  sdk: '^${SDK_VERSION.split('.')[0]}.0.0',
   description: 'Describe what this plugin records and for whom.',
   port: ${port},
   extends: ['District'],
@@ -198,7 +203,7 @@ export const ${c} = definePlugin({
 
 export default ${c};
 `,
-    'src/index.ts': `import { serveAlone } from '@cppcc/kit';
+    'src/index.ts': `import { serveAlone } from '@cppcc/plugin-sdk';
 import { ${c} } from './manifest.js';
 
 await serveAlone(${c}.module);

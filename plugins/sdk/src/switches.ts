@@ -83,3 +83,13 @@ export function pluginGuard(pluginId: string) {
     if (!row?.enabled) throw disabledError(pluginId, siteOf(ctx));
   };
 }
+
+/**
+ * The districts that have the plugin on. The district filter shows a public row to everyone; a
+ * plugin whose public rows should not be seen for a district that switched it off (or never
+ * switched it on) adds `{ district: { $in: await enabledDistricts(ctx) } }` to its reads.
+ */
+export async function enabledDistricts(ctx: RequestContext): Promise<string[]> {
+  const rows = await ctx.em.find(PluginSwitchSchema, { enabled: true }, { filters: false, fields: ['district'] });
+  return rows.map((r) => r.district);
+}

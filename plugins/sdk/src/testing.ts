@@ -9,11 +9,14 @@ import { createGateway, signDevToken, type DevTokenClaims, type RunningGateway }
 import { memoryTransport, readSettings, snapshotAnswered, type Caller, type EventDefinition, type ModuleDefinition, type PayloadOf, type Transport } from '@cppcc/kit';
 import { pluginSwitched } from '@cppcc/events';
 import { organization } from '@cppcc/organization';
-import { coreEvent, publishDemoDistricts, publishDemoMembers, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { coreEvent, databases, publishDemoDistricts, publishDemoMembers, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { members as demoMembers } from '@cppcc/demo';
 import type { Plugin } from './manifest.js';
 
-export { testCaller };
+export { databases, testCaller };
+
+/** The core modules whose records plugins replicate (each answers a snapshot request). */
+const CORE_SOURCES = ['organization', 'members', 'proposals', 'consultation'];
 
 export interface PluginTestOptions {
   /**
@@ -72,12 +75,12 @@ export async function startPluginTest(plugin: Plugin<any>, options: PluginTestOp
   // The members subgraph announces its members; here the kit does, and waits for the plugin's copy.
   const roster = demoMembers();
   await publishDemoMembers(transport, roster);
-  // ...and answers the plugin's snapshot request for them when the members module is not running.
-  if (!modules.some((m) => m.name === 'members')) {
-    await transport.publish([coreEvent(snapshotAnswered, { requester: plugin.manifest.id, module: 'members', records: roster.length }, 'members')]);
-  }
-  // Ready as after installation: the members copied, every running core module's snapshot answered.
-  const answering = modules.filter((m, i) => definitions[i].announce && m !== own).map((m) => m.name);
+  // A core module that is not running answers the plugin's snapshot request as one with nothing
+  // (beyond the demo members the kit announced): what the test publishes (t.publish) is what exists.
+  const absent = CORE_SOURCES.filter((name) => !modules.some((m) => m.name === name));
+  await transport.publish(absent.map((name) => coreEvent(snapshotAnswered, { requester: plugin.manifest.id, module: name, records: name === 'members' ? roster.length : 0 }, name)));
+  // Ready as after installation: the members copied, every core module's snapshot answered.
+  const answering = [...modules.filter((m, i) => definitions[i].announce && m !== own).map((m) => m.name), ...absent];
   for (const deadline = Date.now() + 30_000; ; ) {
     const db = own.orm.em.fork().getConnection();
     const [{ n }] = await db.execute('select count(*) as n from plugin_member');

@@ -4,7 +4,7 @@ import { consultation } from '@cppcc/consultation';
 import { proposals } from '@cppcc/proposals';
 import { databases, testCaller, transports } from '@cppcc/testing';
 import { startPluginTest, type PluginTest } from '@cppcc/plugin-sdk/testing';
-import { consultationActivityRegistered, proposalRegistered, recommendationRegistered, researchProjectRegistered } from '@cppcc/events';
+import { consultationActivityRegistered, proposalRegistered, recommendationRegistered, researchProjectRegistered } from '@cppcc/plugin-sdk';
 import { ProcessedEventSchema, systemEm } from '@cppcc/kit';
 import { LinkTargetSchema } from '../entities/link-target.entity.js';
 import { TopicLinkSchema } from '../entities/topic-link.entity.js';

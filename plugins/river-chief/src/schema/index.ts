@@ -1,0 +1,3 @@
+import './river.js';
+import './inspection.js';
+import './district.js';
