@@ -11,6 +11,8 @@ import { ErrorCode } from './errors.js';
 import type { Page } from './pagination.js';
 import './string-limits.js';
 import type { AuditEntry } from './workflow.js';
+import { dateScalar, dateTimeScalar } from './date-scalars.js';
+import type { Day } from './dates.js';
 
 export interface KitTypes {
   Context: RequestContext;
@@ -24,6 +26,8 @@ export interface KitTypes {
     role: Role;
   };
   Scalars: {
+    /** A calendar day, YYYY-MM-DD. */
+    Date: { Input: Day; Output: Day };
     DateTime: { Input: Date; Output: Date | string };
     ID: { Input: string; Output: string | number };
     /** Declared here, defined by the modules that use it (plugin settings). */
@@ -82,17 +86,8 @@ export function createBuilder(extension: BuilderExtension = {}) {
     },
   });
 
-  builder.scalarType('DateTime', {
-    description: 'An instant, as an ISO-8601 string in UTC.',
-    serialize: (value) => (value instanceof Date ? value : new Date(value)).toISOString(),
-    parseValue: (value) => {
-      const date = new Date(String(value));
-      if (typeof value !== 'string' || Number.isNaN(date.getTime())) {
-        throw new GraphQLError('DateTime: expected an ISO-8601 string', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
-      }
-      return date;
-    },
-  });
+  builder.scalarType('Date', dateScalar);
+  builder.scalarType('DateTime', dateTimeScalar);
   builder.queryType({});
   return builder;
 }

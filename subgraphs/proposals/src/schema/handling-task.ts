@@ -1,7 +1,6 @@
-import { assertKnownDistrict, callerUnit, connectionType, findPage, pageArgs, parseId } from '@cppcc/kit';
+import { assertKnownDistrict, callerUnit, connectionType, findPage, pageArgs, parseId, today } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
-import { today } from '../commands/common.js';
 import {
   assignProposal, closeProposal, decideReturn, extendDeadline, isOverdue, isReceiptOverdue, receiveTask, reopenProposal, replyToProposal, requestReturn, reviewReply, sendOpinion,
 } from '../commands/handling.js';
@@ -53,17 +52,17 @@ HandlingTaskType.implement({
     unit: t.field({ type: GovernmentUnitRef, nullable: true, resolve: (task) => ({ id: String(task.unitId) }) }),
     role: t.field({ type: TaskRoleType, resolve: (task) => task.role }),
     status: t.field({ type: TaskStatusType, resolve: (task) => task.status }),
-    assignedOn: t.exposeString('assignedOn'),
-    receiptDueOn: t.exposeString('receiptDueOn', { description: 'Sign receipt, or ask to return the item, by this day.' }),
-    dueOn: t.exposeString('dueOn', { description: 'Reply (a co-unit: send its opinion) by this day; extended at most to six months.' }),
-    startedOn: t.exposeString('startedOn'),
+    assignedOn: t.expose('assignedOn', { type: 'Date' }),
+    receiptDueOn: t.expose('receiptDueOn', { type: 'Date', description: 'Sign receipt, or ask to return the item, by this day.' }),
+    dueOn: t.expose('dueOn', { type: 'Date', description: 'Reply (a co-unit: send its opinion) by this day; extended at most to six months.' }),
+    startedOn: t.expose('startedOn', { type: 'Date' }),
     extensionReason: t.exposeString('extensionReason', { nullable: true }),
     overdue: t.boolean({ description: 'Not replied (a co-unit: opinion not sent) by dueOn.', resolve: (task) => isOverdue(task) }),
     receiptOverdue: t.boolean({ description: 'Neither received nor asked to be returned by receiptDueOn.', resolve: (task) => isReceiptOverdue(task) }),
     returnReason: t.exposeString('returnReason', { nullable: true }),
     replacedBy: t.field({ type: HandlingTaskType, nullable: true, resolve: (task, _a, ctx) => (task.replacedById ? ctx.loaders.one(HandlingTaskSchema).load(task.replacedById) : null) }),
     opinion: t.exposeString('opinion', { nullable: true, description: 'A co-unit\'s opinion to the lead unit.' }),
-    doneOn: t.exposeString('doneOn', { nullable: true }),
+    doneOn: t.expose('doneOn', { type: 'Date', nullable: true }),
     replies: t.field({ type: [ReplyType], resolve: (task, _a, ctx) => ctx.loaders.many(ReplySchema, 'taskId').load(task.id) }),
     proposal: t.field({ type: ProposalType, nullable: true, resolve: (task, _a, ctx) => ctx.loaders.one(ProposalSchema).load(task.proposalId) }),
     availableActions: t.stringList({ resolve: (task, _a, ctx) => taskWorkflow.available(ctx, task) }),
@@ -124,7 +123,7 @@ const AssignInput = builder.inputType('AssignProposalInput', {
     mode: t.field({ type: HandlingModeType, required: true }),
     unitIds: t.idList({ required: true, description: 'SOLE: the one unit; SEPARATE: every unit; LEAD_WITH_CO: the co-units.' }),
     leadUnitId: t.id({ required: false, description: 'LEAD_WITH_CO only: the lead unit (主办).' }),
-    assignedOn: t.string({ required: false, description: 'Day of the assignment meeting (交办会), YYYY-MM-DD; today if absent. Deadlines count from it.' }),
+    assignedOn: t.field({ type: 'Date', required: false, description: 'Day of the assignment meeting (交办会), YYYY-MM-DD; today if absent. Deadlines count from it.' }),
   }),
 });
 
@@ -228,7 +227,7 @@ builder.mutationField('extendHandlingDeadline', (t) =>
     type: HandlingTaskType,
     description: 'Staff or the supervising office extend a task\'s deadline with a reason, to at most six months from its start.',
     authScopes: { authenticated: true },
-    args: { ...taskArgs(t), until: t.arg.string({ required: true }), reason: t.arg.string({ required: true }) },
+    args: { ...taskArgs(t), until: t.arg({ type: 'Date', required: true }), reason: t.arg.string({ required: true }) },
     resolve: (_r, { id, version, until, reason }: any, ctx) => extendDeadline(ctx, parseId(id), version, until, reason),
   }),
 );

@@ -1,4 +1,4 @@
-import { connectionType, findPage, hasRole, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import { connectionType, findPage, hasRole, notFound, pageArgs, parseId, type RequestContext, today } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -15,7 +15,6 @@ import {
 import { proposalWorkflow } from '../workflow.js';
 import { DistrictRef } from './district.js';
 import { MemberRef } from './member.js';
-import { today } from '../commands/common.js';
 
 export const ProposalStatusType = builder.enumType('ProposalStatus', { values: PROPOSAL_STATUSES });
 export const ProposalKindType = builder.enumType('ProposalKind', { values: PROPOSAL_KINDS, description: '个人 / 联名 / 集体 proposal.' });
@@ -54,7 +53,7 @@ ProposalType.implement({
     convertedTo: t.field({ type: ConversionTargetType, nullable: true, resolve: (p) => p.convertedTo ?? null }),
     mergedInto: t.field({ type: ProposalType, nullable: true, resolve: (p, _a, ctx) => (p.mergedIntoId ? visibleProposal(ctx, p.mergedIntoId) : null) }),
     mode: t.field({ type: HandlingModeType, nullable: true, resolve: (p) => p.mode ?? null }),
-    assignedOn: t.exposeString('assignedOn', { nullable: true }),
+    assignedOn: t.expose('assignedOn', { type: 'Date', nullable: true }),
     rating: t.field({ type: RatingType, nullable: true, description: 'The proposal\'s rating: its lead proposer\'s latest (every proposer\'s is in `ratings`).', resolve: (p) => p.rating ?? null }),
     ratingComment: t.exposeString('ratingComment', { nullable: true }),
     round: t.exposeInt('round', { description: 'Handling round: 1, and one more each time handling is reopened (再次办理).' }),
