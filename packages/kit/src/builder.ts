@@ -1,4 +1,4 @@
-import SchemaBuilder from '@pothos/core';
+import SchemaBuilder, { type ArgBuilder, type InputFieldBuilder, type ObjectRef } from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
@@ -35,6 +35,17 @@ export interface KitTypes {
   };
   DefaultFieldNullability: false;
 }
+
+/** The schema types of every kit builder, for helpers typed against them. */
+export type KitSchemaTypes = PothosSchemaTypes.ExtendDefaultTypes<KitTypes>;
+
+/** Any field builder's `t` as an argument helper uses it: `(t: WithArgs) => ({ id: t.arg.id(…) })`. */
+export interface WithArgs {
+  arg: ArgBuilder<KitSchemaTypes>;
+}
+
+/** The `t` of an input type's fields, for a helper that adds the same fields to several inputs. */
+export type InputFields = InputFieldBuilder<KitSchemaTypes, 'InputObject'>;
 
 function issuePath(path: ReadonlyArray<PropertyKey | { key: PropertyKey }> | undefined): string {
   return (path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
@@ -109,7 +120,7 @@ function definePageInfo(builder: Builder) {
 }
 
 /** `<Name>Connection` and `<Name>Edge` types for a cursor-paginated list of `node`. */
-export function connectionType<T>(builder: Builder, name: string, node: any) {
+export function connectionType<T>(builder: Builder, name: string, node: ObjectRef<KitSchemaTypes, T>) {
   let pageInfo = pageInfoRefs.get(builder);
   if (!pageInfo) {
     pageInfo = definePageInfo(builder);
@@ -118,14 +129,14 @@ export function connectionType<T>(builder: Builder, name: string, node: any) {
   const edge = builder.objectRef<Page<T>['edges'][number]>(`${name}Edge`).implement({
     fields: (t) => ({
       cursor: t.exposeString('cursor'),
-      node: t.field({ type: node, resolve: (e) => e.node as any }),
+      node: t.expose('node', { type: node }),
     }),
   });
   const info = pageInfo;
   return builder.objectRef<Page<T>>(`${name}Connection`).implement({
     fields: (t) => ({
       edges: t.field({ type: [edge], resolve: (page) => page.edges }),
-      nodes: t.field({ type: [node], resolve: (page) => page.edges.map((e) => e.node) as any }),
+      nodes: t.field({ type: [node], resolve: (page) => page.edges.map((e) => e.node) }),
       pageInfo: t.field({ type: info, resolve: (page) => page.pageInfo }),
       totalCount: t.int({ resolve: (page) => page.totalCount() }),
     }),
@@ -155,9 +166,9 @@ export function auditEntryType(builder: Builder, name: string, description?: str
 }
 
 /** The `first`/`after` arguments every paginated list takes. */
-export function pageArgs<A extends { int: (...args: any[]) => unknown; string: (...args: any[]) => unknown }>(t: { arg: A }) {
+export function pageArgs(t: WithArgs) {
   return {
-    first: t.arg.int({ required: false, description: 'At most this many items (default 20, at most 1000).' }) as ReturnType<A['int']>,
-    after: t.arg.string({ required: false, description: 'Cursor of the item to start after.' }) as ReturnType<A['string']>,
+    first: t.arg.int({ required: false, description: 'At most this many items (default 20, at most 1000).' }),
+    after: t.arg.string({ required: false, description: 'Cursor of the item to start after.' }),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseId } from '@cppcc/kit';
+import { foundRows, parseId } from '@cppcc/kit';
 import { requirePermission } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { recordJointActivity, recordJointActivityOutcome } from '../commands/activities.js';
@@ -21,7 +21,7 @@ export const JointActivityType = builder.objectRef<JointActivity>('JointActivity
     participants: t.field({
       type: [MechanismCommitteeType],
       description: 'The committees taking part.',
-      resolve: async (a, _args, ctx) => (await ctx.loaders.one(MechanismMemberSchema).loadMany(a.participantIds)).filter((m) => m && !(m instanceof Error)) as any,
+      resolve: async (a, _args, ctx) => foundRows((await ctx.loaders.one(MechanismMemberSchema).loadMany(a.participantIds))),
     }),
     researchProjectId: t.exposeID('researchProjectId', { nullable: true, description: 'The consultation research project this is the joint side of.' }),
     researchProject: t.field({ type: ResearchProjectRef, nullable: true, resolve: (a) => (a.researchProjectId ? { id: a.researchProjectId } : null) }),

@@ -1,4 +1,4 @@
-import { connectionType, findPage, notFound, pageArgs, parseId } from '@cppcc/kit';
+import { connectionType, findPage, notFound, pageArgs, parseId, type InputFields } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -144,7 +144,7 @@ export const toGuests = (guests: GuestArg[] | null | undefined, field: string): 
     unitId: g.unitId == null ? null : parseId(g.unitId, `${field}.${i}.unitId`),
   }));
 
-const activityFields = (t: any) => ({
+const activityFields = (t: InputFields) => ({
   district: t.id({ required: true }),
   title: t.string({ required: true, validate: z.string().trim().min(4, 'must have at least 4 characters').max(120) }),
   form: t.field({ type: ConsultationFormType, required: true }),

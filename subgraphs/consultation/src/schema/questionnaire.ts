@@ -1,4 +1,4 @@
-import { connectionType, findPage, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import { connectionType, findPage, notFound, pageArgs, parseId, type RequestContext, type WithArgs } from '@cppcc/kit';
 import { z } from 'zod';
 import { textInput } from '../access.js';
 import { builder } from '../builder.js';
@@ -191,7 +191,7 @@ const AnswerInputType = builder.inputType('QuestionnaireAnswerInput', {
   }),
 });
 
-const answersArg = (t: any) => t.arg({ type: [AnswerInputType], required: true });
+const answersArg = (t: WithArgs) => t.arg({ type: [AnswerInputType], required: true });
 const toAnswers = (answers: { questionId: string | number; option?: string | null; text?: string | null }[], field: string): AnswerInput[] =>
   answers.map((a, i) => ({ questionId: parseId(a.questionId, `${field}.${i}.questionId`), option: a.option ?? null, text: a.text?.trim() || null }));
 
@@ -200,7 +200,7 @@ builder.mutationField('respondToQuestionnaire', (t) =>
     type: ResponseType,
     description: 'Answer a questionnaire while its campaign is open: a member as themself (once), anyone else anonymously if it is public.',
     args: { questionnaireId: t.arg.id({ required: true }), answers: answersArg(t) },
-    resolve: (_root, a, ctx) => respondToQuestionnaire(ctx, parseId(a.questionnaireId as string, 'questionnaireId'), toAnswers(a.answers as any[], 'answers')),
+    resolve: (_root, a, ctx) => respondToQuestionnaire(ctx, parseId(a.questionnaireId, 'questionnaireId'), toAnswers(a.answers, 'answers')),
   }),
 );
 
@@ -210,6 +210,6 @@ builder.mutationField('enterPaperQuestionnaireResponse', (t) =>
     description: 'Staff enter a paper copy handed back, while the campaign is open.',
     authScopes: { staff: true },
     args: { questionnaireId: t.arg.id({ required: true }), answers: answersArg(t), receivedOn: t.arg({ type: 'Date', required: false }) },
-    resolve: (_root, a, ctx) => enterPaperResponse(ctx, parseId(a.questionnaireId as string, 'questionnaireId'), toAnswers(a.answers as any[], 'answers'), (a.receivedOn as string | null) ?? null),
+    resolve: (_root, a, ctx) => enterPaperResponse(ctx, parseId(a.questionnaireId, 'questionnaireId'), toAnswers(a.answers, 'answers'), a.receivedOn ?? null),
   }),
 );

@@ -1,4 +1,4 @@
-import { connectionType, findPage, notFound, pageArgs, parseId } from '@cppcc/kit';
+import { connectionType, findPage, notFound, pageArgs, parseId, type WithArgs } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { visible } from '../access.js';
@@ -131,7 +131,7 @@ builder.mutationField('draftRecommendation', (t) =>
   }),
 );
 
-const moveArgs = (t: any) => ({
+const moveArgs = (t: WithArgs) => ({
   id: t.arg.id({ required: true }),
   version: t.arg.int({ required: true }),
   note: t.arg.string({ required: false }),

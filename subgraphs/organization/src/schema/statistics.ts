@@ -1,5 +1,6 @@
 import { assertKnownDistrict, canSeeDistrict, hasRole, type RequestContext, today } from '@cppcc/kit';
 import { builder } from '../builder.js';
+import type { Body } from '../entities/body-meeting.entity.js';
 import { assertOrder } from '../dates.js';
 import { withDistrictsBelow, bodyMeetingsHeld, committeeChangeCounts, committeeCoverage, outreachCounts, partyCoverage, studyCadence, type OutreachCounts, type CommitteeChangeCounts, type CommitteeCoverage, type MonthCount, type PartyCoverage, type Period, type StudyCadence } from '../statistics.js';
 import { PartyBranchType } from './party-branch.js';
@@ -27,8 +28,8 @@ const CommitteeChangeCountsType = builder.objectRef<CommitteeChangeCounts>('Comm
   }),
 });
 
-const BodyMeetingCountType = builder.objectRef<{ body: string; count: number }>('BodyMeetingCount').implement({
-  fields: (t) => ({ body: t.field({ type: CommitteeBodyType, resolve: (c) => c.body as any }), count: t.exposeInt('count') }),
+const BodyMeetingCountType = builder.objectRef<{ body: Body; count: number }>('BodyMeetingCount').implement({
+  fields: (t) => ({ body: t.field({ type: CommitteeBodyType, resolve: (c) => c.body }), count: t.exposeInt('count') }),
 });
 
 const MonthCountType = builder.objectRef<MonthCount>('StudyMonth').implement({

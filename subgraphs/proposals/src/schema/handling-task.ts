@@ -1,4 +1,4 @@
-import { assertKnownDistrict, callerUnit, connectionType, findPage, pageArgs, parseId, today } from '@cppcc/kit';
+import { assertKnownDistrict, callerUnit, connectionType, findPage, pageArgs, parseId, today, type RequestContext, type WithArgs } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
 import {
@@ -18,8 +18,8 @@ export const GradeType = builder.enumType('ReplyGrade', { values: GRADES, descri
 export const ReplyReviewType = builder.enumType('ReplyReview', { values: REPLY_REVIEWS });
 
 /** A district's wording of a grade, or the default. */
-async function wording(ctx: { loaders: any }, district: string, grade: Grade): Promise<string> {
-  const rows = (await ctx.loaders.many(GradeWordingSchema, 'district').load(district)) as { grade: Grade; wording: string }[];
+async function wording(ctx: RequestContext, district: string, grade: Grade): Promise<string> {
+  const rows = await ctx.loaders.many(GradeWordingSchema, 'district').load(district);
   return rows.find((r) => r.grade === grade)?.wording ?? DEFAULT_GRADE_WORDING[grade];
 }
 
@@ -143,10 +143,10 @@ builder.mutationField('assignProposal', (t) =>
   }),
 );
 
-const taskArgs = (t: any) => ({ id: t.arg.id({ required: true, description: 'The task.' }), version: t.arg.int({ required: true, description: 'The proposal\'s version.' }) });
+const taskArgs = (t: WithArgs) => ({ id: t.arg.id({ required: true, description: 'The task.' }), version: t.arg.int({ required: true, description: 'The proposal\'s version.' }) });
 
 builder.mutationField('receiveHandlingTask', (t) =>
-  t.field({ type: HandlingTaskType, description: 'The unit signs receipt (签收).', authScopes: { authenticated: true }, args: taskArgs(t), resolve: (_r, { id, version }: any, ctx) => receiveTask(ctx, parseId(id), version) }),
+  t.field({ type: HandlingTaskType, description: 'The unit signs receipt (签收).', authScopes: { authenticated: true }, args: taskArgs(t), resolve: (_r, { id, version }, ctx) => receiveTask(ctx, parseId(id), version) }),
 );
 builder.mutationField('requestHandlingTaskReturn', (t) =>
   t.field({
@@ -154,7 +154,7 @@ builder.mutationField('requestHandlingTaskReturn', (t) =>
     description: 'The unit asks to return an item that is not its business (申退), within the receipt window.',
     authScopes: { authenticated: true },
     args: { ...taskArgs(t), reason: t.arg.string({ required: true }) },
-    resolve: (_r, { id, version, reason }: any, ctx) => requestReturn(ctx, parseId(id), version, reason),
+    resolve: (_r, { id, version, reason }, ctx) => requestReturn(ctx, parseId(id), version, reason),
   }),
 );
 builder.mutationField('approveHandlingTaskReturn', (t) =>
@@ -163,7 +163,7 @@ builder.mutationField('approveHandlingTaskReturn', (t) =>
     description: 'Staff approve a return and reassign the item to another unit.',
     authScopes: { authenticated: true },
     args: { ...taskArgs(t), reassignTo: t.arg.id({ required: false }), note: t.arg.string({ required: false }) },
-    resolve: (_r, { id, version, reassignTo, note }: any, ctx) => decideReturn(ctx, parseId(id), version, true, reassignTo ? parseId(reassignTo, 'reassignTo') : null, note ?? null),
+    resolve: (_r, { id, version, reassignTo, note }, ctx) => decideReturn(ctx, parseId(id), version, true, reassignTo ? parseId(reassignTo, 'reassignTo') : null, note ?? null),
   }),
 );
 builder.mutationField('refuseHandlingTaskReturn', (t) =>
@@ -172,7 +172,7 @@ builder.mutationField('refuseHandlingTaskReturn', (t) =>
     description: 'Staff refuse a return; the unit must handle the item.',
     authScopes: { authenticated: true },
     args: { ...taskArgs(t), note: t.arg.string({ required: true }) },
-    resolve: (_r, { id, version, note }: any, ctx) => decideReturn(ctx, parseId(id), version, false, null, note),
+    resolve: (_r, { id, version, note }, ctx) => decideReturn(ctx, parseId(id), version, false, null, note),
   }),
 );
 builder.mutationField('sendCoUnitOpinion', (t) =>
@@ -181,7 +181,7 @@ builder.mutationField('sendCoUnitOpinion', (t) =>
     description: 'A co-unit (会办) sends its opinion to the lead unit.',
     authScopes: { authenticated: true },
     args: { ...taskArgs(t), text: t.arg.string({ required: true }) },
-    resolve: (_r, { id, version, text }: any, ctx) => sendOpinion(ctx, parseId(id), version, text),
+    resolve: (_r, { id, version, text }, ctx) => sendOpinion(ctx, parseId(id), version, text),
   }),
 );
 
@@ -201,7 +201,7 @@ builder.mutationField('replyToProposal', (t) =>
     description: 'The replying unit sends its formal reply; a lead unit only after every co-unit sent its opinion.',
     authScopes: { authenticated: true },
     args: { ...taskArgs(t), input: t.arg({ type: ReplyInput, required: true }) },
-    resolve: (_r, { id, version, input }: any, ctx) => replyToProposal(ctx, parseId(id), version, input),
+    resolve: (_r, { id, version, input }, ctx) => replyToProposal(ctx, parseId(id), version, input),
   }),
 );
 builder.mutationField('passProposalReply', (t) =>
@@ -210,7 +210,7 @@ builder.mutationField('passProposalReply', (t) =>
     description: 'The supervising office passes a reply; when the last one passes, the proposal awaits the proposer\'s rating.',
     authScopes: { authenticated: true },
     args: { ...taskArgs(t), note: t.arg.string({ required: false }) },
-    resolve: (_r, { id, version, note }: any, ctx) => reviewReply(ctx, parseId(id), version, true, note ?? null),
+    resolve: (_r, { id, version, note }, ctx) => reviewReply(ctx, parseId(id), version, true, note ?? null),
   }),
 );
 builder.mutationField('sendBackProposalReply', (t) =>
@@ -219,7 +219,7 @@ builder.mutationField('sendBackProposalReply', (t) =>
     description: 'The supervising office sends a reply back to the unit, saying why.',
     authScopes: { authenticated: true },
     args: { ...taskArgs(t), note: t.arg.string({ required: true }) },
-    resolve: (_r, { id, version, note }: any, ctx) => reviewReply(ctx, parseId(id), version, false, note),
+    resolve: (_r, { id, version, note }, ctx) => reviewReply(ctx, parseId(id), version, false, note),
   }),
 );
 builder.mutationField('extendHandlingDeadline', (t) =>
@@ -228,7 +228,7 @@ builder.mutationField('extendHandlingDeadline', (t) =>
     description: 'Staff or the supervising office extend a task\'s deadline with a reason, to at most six months from its start.',
     authScopes: { authenticated: true },
     args: { ...taskArgs(t), until: t.arg({ type: 'Date', required: true }), reason: t.arg.string({ required: true }) },
-    resolve: (_r, { id, version, until, reason }: any, ctx) => extendDeadline(ctx, parseId(id), version, until, reason),
+    resolve: (_r, { id, version, until, reason }, ctx) => extendDeadline(ctx, parseId(id), version, until, reason),
   }),
 );
 

@@ -1,4 +1,4 @@
-import { connectionType, findPage, hasRole, notFound, pageArgs, parseId, type RequestContext, today } from '@cppcc/kit';
+import { connectionType, findPage, hasRole, notFound, pageArgs, parseId, today, type InputFields, type RequestContext } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -166,7 +166,7 @@ const AttachmentInput = builder.inputType('ProposalAttachmentInput', {
 });
 
 /** Fields both the submission and the draft inputs share beside the five texts. */
-function shape(t: any) {
+function shape(t: InputFields) {
   return {
     kind: t.field({ type: ProposalKindType, required: false, description: 'INDIVIDUAL by default; JOINT proposals are drafted first.' }),
     window: t.field({ type: ProposalWindowType, required: false }),
@@ -211,7 +211,7 @@ builder.mutationField('submitProposal', (t) =>
     description: 'A member submits an individual or collective proposal straight to review.',
     authScopes: { member: true },
     args: { input: t.arg({ type: SubmitProposalInput, required: true }) },
-    resolve: (_root, { input }, ctx) => submitProposal(ctx, input as any),
+    resolve: (_root, { input }, ctx) => submitProposal(ctx, input),
   }),
 );
 
@@ -221,7 +221,7 @@ builder.mutationField('draftProposal', (t) =>
     description: 'A member starts a draft (a joint proposal invites its co-signers while drafting).',
     authScopes: { member: true },
     args: { input: t.arg({ type: ProposalDraftInput, required: true }) },
-    resolve: (_root, { input }, ctx) => draftProposal(ctx, input as any),
+    resolve: (_root, { input }, ctx) => draftProposal(ctx, input),
   }),
 );
 
@@ -231,7 +231,7 @@ builder.mutationField('editProposal', (t) =>
     description: 'The author edits a draft or a proposal returned for revision.',
     authScopes: { member: true },
     args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), input: t.arg({ type: ProposalDraftInput, required: true }) },
-    resolve: (_root, { id, version, input }, ctx) => editProposal(ctx, parseId(id), version, input as any),
+    resolve: (_root, { id, version, input }, ctx) => editProposal(ctx, parseId(id), version, input),
   }),
 );
 
