@@ -1,4 +1,4 @@
-import { connectionType, notFound, pageArgs, parseId, type Page } from '@cppcc/kit';
+import { connectionType, foundRows, notFound, pageArgs, parseId, type Page } from '@cppcc/kit';
 import { z } from 'zod';
 import { textInput, visible } from '../access.js';
 import { builder } from '../builder.js';
@@ -11,7 +11,7 @@ import {
   RecommendationSourceSchema,
   type InputContribution,
 } from '../entities/input-campaign.entity.js';
-import { RecommendationSchema, type Recommendation } from '../entities/recommendation.entity.js';
+import { RecommendationSchema } from '../entities/recommendation.entity.js';
 import { contributionWorkflow } from '../workflow.js';
 import { ConsultationAuditEntryType, history } from './audit.js';
 import { MemberRef } from './member.js';
@@ -45,7 +45,7 @@ InputContributionType.implement({
       description: 'Recommendations compiled from it.',
       resolve: async (c, _a, ctx) => {
         const links = await ctx.loaders.many(RecommendationSourceSchema, 'contributionId').load(c.id);
-        return (await ctx.loaders.one(RecommendationSchema).loadMany(links.map((l) => l.recommendationId))).filter((r): r is Recommendation => !!r && !(r instanceof Error));
+        return foundRows(await ctx.loaders.one(RecommendationSchema).loadMany(links.map((l) => l.recommendationId)));
       },
     }),
     availableActions: t.stringList({ resolve: (c, _a, ctx) => contributionWorkflow.available(ctx, c) }),
@@ -59,7 +59,7 @@ builder.objectField(RecommendationType, 'sources', (t) =>
     description: 'The contributions it was compiled from (those the caller may see).',
     resolve: async (r, _a, ctx) => {
       const links = await ctx.loaders.many(RecommendationSourceSchema, 'recommendationId').load(r.id);
-      return (await ctx.loaders.one(InputContributionSchema).loadMany(links.map((l) => l.contributionId))).filter((c): c is InputContribution => !!c && !(c instanceof Error));
+      return foundRows(await ctx.loaders.one(InputContributionSchema).loadMany(links.map((l) => l.contributionId)));
     },
   }),
 );

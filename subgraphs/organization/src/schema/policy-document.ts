@@ -1,4 +1,4 @@
-import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
+import { connectionType, findPage, foundRows, pageArgs, parseId, type Page } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { moveImplementationReview, planImplementationReview, recordPolicyDocument } from '../commands/policy-documents.js';
@@ -30,7 +30,7 @@ export const ImplementationReviewType = builder.objectRef<ImplementationReview>(
     findings: t.exposeString('findings', { nullable: true }),
     followUp: t.exposeString('followUp', { nullable: true }),
     status: t.field({ type: ReviewStatusType, resolve: (r) => r.status }),
-    districtsVisited: t.field({ type: [DistrictType], resolve: async (r, _a, ctx) => (await ctx.loaders.one(DistrictSchema, 'code').loadMany(r.districtsVisited)).filter((d): d is any => !!d && !(d instanceof Error)) }),
+    districtsVisited: t.field({ type: [DistrictType], resolve: async (r, _a, ctx) => foundRows(await ctx.loaders.one(DistrictSchema, 'code').loadMany(r.districtsVisited)) }),
     availableActions: t.stringList({ resolve: (r, _a, ctx) => reviewWorkflow.available(ctx, r) }),
   }),
 });
