@@ -89,7 +89,7 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
   it('二: consultation — key activities of four forms on four themes, instructions, rules for research, the chain, Party school', async () => {
     const from = '2025-01-01';
     const to = '2026-12-31';
-    const data = await ask(`query($d: ID!, $from: String!, $to: String!) {
+    const data = await ask(`query($d: ID!, $from: Date!, $to: Date!) {
       consultationStatistics(district: $d, from: $from, to: $to) { activitiesHeld activitiesByForm { form count } activitiesByTopic { topic count } instructionsReceived }
       implementationResults(filter: { district: $d }, first: 100) { nodes { title kind document } }
       documents: policyDocuments(district: $d, first: 50) { nodes { title issuedBy } }

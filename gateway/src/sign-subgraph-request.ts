@@ -58,6 +58,7 @@ export function subgraphSigner(secret: string, supergraphSdl: string): SubgraphS
  * it has (willSendRequest runs before the body is serialised, so it cannot bind the body).
  */
 export function signFetches<D extends { fetcher: (url: string, init: never) => unknown }>(dataSource: D, sign: SubgraphSigner): D {
+  // Apollo's fetcher type is node-fetch's; the request it is handed is what OutgoingFetch reads.
   const inner = dataSource.fetcher as unknown as (url: string, init: OutgoingFetch) => unknown;
   dataSource.fetcher = ((url: string, init: OutgoingFetch) => inner(url, sign(url, init))) as unknown as D['fetcher'];
   return dataSource;

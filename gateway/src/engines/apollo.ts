@@ -87,7 +87,8 @@ export async function apolloEngine(options: EngineOptions): Promise<Engine> {
       signFetches(
         new RemoteGraphQLDataSource<ForwardContext>({
           url,
-          // Retries are signed afresh (a proof is used once).
+          // Retries are signed afresh (a proof is used once). Apollo types its fetcher with its own
+          // fetch types (node-fetch's), which Node's fetch init does not match.
           fetcher: ((target: string, init: SubgraphRequestInit) => options.fetch(target, init, options.sign)) as unknown as RemoteGraphQLDataSource['fetcher'],
           willSendRequest({ request, context }) {
             for (const [key, value] of Object.entries(context.forward ?? {})) request.http?.headers.set(key, String(value));

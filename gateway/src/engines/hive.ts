@@ -88,7 +88,7 @@ const observing = {
 /** Plugin gating as an envelop plugin: the same checks as under the Apollo engine. */
 function gating(options: Options) {
   return {
-    async onExecute({ args, setResultAndStopExecution }: any) {
+    async onExecute({ args, setResultAndStopExecution }: Parameters<NonNullable<GatewayPlugin['onExecute']>>[0]) {
       const headers = args.contextValue?.request?.headers;
       // Limits first: a refused operation spends no write budget and reaches no subgraph.
       const caller = callerFromHeader(headers?.get(CALLER_HEADER));
@@ -151,6 +151,7 @@ export async function hiveEngine(options: EngineOptions): Promise<Engine> {
       res.statusCode = response.status;
       for (const [key, value] of response.headers) res.setHeader(key, value);
       if (!response.body) return void res.end();
+      // Node's web stream is async-iterable; the fetch typings here do not say so.
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
       res.end();
     },

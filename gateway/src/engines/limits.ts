@@ -22,6 +22,7 @@ import {
   type ValidationRule,
   type ValueNode,
 } from 'graphql';
+import { checkDateArguments } from './date-arguments.js';
 import type { LimitSettings } from '@cppcc/kit';
 
 /** The code of each refusal; clients branch on these. */
@@ -206,7 +207,7 @@ export function checkOperation(
   if (cost > limits.maxCost) {
     return limitError(LimitCode.MAX_COST_EXCEEDED, `operation could return ${cost} values; at most ${limits.maxCost} (ask for smaller pages with first/last)`, { cost, limit: limits.maxCost });
   }
-  return null;
+  return checkDateArguments(schema, document, operationOf(document, operationName), variables);
 }
 
 function asksForSchema(document: DocumentNode): boolean {

@@ -73,7 +73,7 @@ export function withSpecAnswers(handler: Handler): Handler {
   };
 }
 
-function then<T>(value: unknown, next: (result: ExecutionResult) => T): any {
+function then<T>(value: unknown, next: (result: ExecutionResult) => T): unknown {
   if (value && typeof (value as PromiseLike<unknown>).then === 'function') return (value as Promise<ExecutionResult>).then(next);
   // A stream (subscription) is passed on as it is.
   if (value && typeof value === 'object' && Symbol.asyncIterator in value) return value;

@@ -1,3 +1,4 @@
+import { addDays } from '@cppcc/kit/dates';
 import { activities, type ConsultationForm, type DemoActivity } from './activity.js';
 import { unitByShort } from './government-units.js';
 import { CITY } from './organization.js';
@@ -104,13 +105,6 @@ export const plannedActivities: DemoPlannedActivity[] = [
   { title: '融杭接沪交通互联互通对口协商', form: 'COUNTERPART', topic: '融杭接沪', heldOn: '2027-05-18', status: 'PLANNED', counterpartShort: '交通局', location: '市政协会议室' },
   { title: '市政协全体会议大会发言', form: 'PLENARY', topic: '十四五规划', heldOn: '2027-01-15', status: 'PREPARING', counterpartShort: null, location: '黄山国际大酒店' },
 ];
-
-/** Adds days to a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 export type DemoResearchPhase = 'TOPIC_SELECTED' | 'PLAN_APPROVED' | 'FIELDWORK' | 'DRAFTING' | 'REVIEWED' | 'SUBMITTED' | 'CONVERTED' | 'CLOSED';
 export const RESEARCH_PHASE_ORDER: DemoResearchPhase[] = ['TOPIC_SELECTED', 'PLAN_APPROVED', 'FIELDWORK', 'DRAFTING', 'REVIEWED', 'SUBMITTED', 'CONVERTED', 'CLOSED'];

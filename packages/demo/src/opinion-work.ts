@@ -1,3 +1,4 @@
+import { addDays } from '@cppcc/kit/dates';
 import { members } from './members.js';
 import { CITY } from './organization.js';
 import { seeded } from './random.js';
@@ -76,7 +77,6 @@ const NATIONAL_2026 = ['疫情下旅游业亟盼有力政策扶持', '山区县�
 /** The demo's "now": nothing in it happens later. */
 const LIMIT = '2026-11-25';
 const day = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-const plus = (on: string, days: number) => new Date(Date.parse(`${on}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export interface DemoOpinionWork {
   issues: DemoBulletinIssue[];
@@ -108,7 +108,7 @@ export function opinionWork(scale = 1): DemoOpinionWork {
       sourceName,
       authorIds,
       status: issueId ? 'ISSUED' : 'SUBMITTED',
-      submittedOn: plus(publishedOn, -rnd.int(5, 15)),
+      submittedOn: addDays(publishedOn, -rnd.int(5, 15)),
       issueId,
       reportedTo: null,
       reportedOn: null,
@@ -132,7 +132,7 @@ export function opinionWork(scale = 1): DemoOpinionWork {
     item.status = 'ADOPTED';
     item.adoptions.push({ level, mode, adoptedOn: on, publication });
     item.feedback = `该信息已被${level === 'NATIONAL' ? '全国政协' : level === 'PROVINCIAL' ? '省政协' : '市委、市政府'}采用，感谢您的积极反映。`;
-    item.fedBackOn = plus(on, 7);
+    item.fedBackOn = addDays(on, 7);
   };
 
   for (let round = 0; round < scale; round++) {
@@ -157,11 +157,11 @@ export function opinionWork(scale = 1): DemoOpinionWork {
           const [title, category] = rnd.pick(TOPICS);
           const item = newItem(publishedOn, issue.id, title, category);
           // Reported up: most to the provincial committee, some also to the national committee.
-          if (rnd.chance(0.6)) report(item, rnd.chance(0.3) ? ['全国政协', '省政协', '市委', '市政府'] : ['省政协', '市委', '市政府'], plus(publishedOn, 2));
-          if (rnd.chance(0.12)) adopt(item, 'CITY', rnd.chance(0.7) ? 'SINGLE' : 'COMBINED', plus(publishedOn, rnd.int(10, 30)), '市委办《每日要情》');
-          if (item.reportedTo && rnd.chance(0.1)) adopt(item, 'PROVINCIAL', rnd.chance(0.6) ? 'SINGLE' : 'COMBINED', plus(publishedOn, rnd.int(20, 40)), '省政协《社情民意》');
-          if (item.adoptions.some((a) => a.level === 'CITY') && rnd.chance(0.25) && plus(publishedOn, 45) <= LIMIT) {
-            item.instructions.push({ leader: '市委主要负责同志', level: 'CITY', text: '请相关部门认真研究，提出解决办法。', instructedOn: plus(publishedOn, rnd.int(31, 45)) });
+          if (rnd.chance(0.6)) report(item, rnd.chance(0.3) ? ['全国政协', '省政协', '市委', '市政府'] : ['省政协', '市委', '市政府'], addDays(publishedOn, 2));
+          if (rnd.chance(0.12)) adopt(item, 'CITY', rnd.chance(0.7) ? 'SINGLE' : 'COMBINED', addDays(publishedOn, rnd.int(10, 30)), '市委办《每日要情》');
+          if (item.reportedTo && rnd.chance(0.1)) adopt(item, 'PROVINCIAL', rnd.chance(0.6) ? 'SINGLE' : 'COMBINED', addDays(publishedOn, rnd.int(20, 40)), '省政协《社情民意》');
+          if (item.adoptions.some((a) => a.level === 'CITY') && rnd.chance(0.25) && addDays(publishedOn, 45) <= LIMIT) {
+            item.instructions.push({ leader: '市委主要负责同志', level: 'CITY', text: '请相关部门认真研究，提出解决办法。', instructedOn: addDays(publishedOn, rnd.int(31, 45)) });
           }
         }
       }
@@ -173,10 +173,10 @@ export function opinionWork(scale = 1): DemoOpinionWork {
   teachers.source = 'MEMBER';
   teachers.sourceName = null;
   teachers.authorIds = [cityMembers[4], cityMembers[17]].sort((a, b) => a - b);
-  report(teachers, ['全国政协', '省政协', '市委', '市政府'], plus(teachers.submittedOn, 20));
-  adopt(teachers, 'PROVINCIAL', 'SINGLE', plus(teachers.submittedOn, 30), '省政协《社情民意》');
-  adopt(teachers, 'NATIONAL', 'SINGLE', plus(teachers.submittedOn, 45), '全国政协《社情民意信息》');
-  teachers.instructions.push({ leader: '国家领导人', level: 'NATIONAL', text: '乡村教师队伍建设事关教育公平，请教育部会同有关方面研究。', instructedOn: plus(teachers.submittedOn, 60) });
+  report(teachers, ['全国政协', '省政协', '市委', '市政府'], addDays(teachers.submittedOn, 20));
+  adopt(teachers, 'PROVINCIAL', 'SINGLE', addDays(teachers.submittedOn, 30), '省政协《社情民意》');
+  adopt(teachers, 'NATIONAL', 'SINGLE', addDays(teachers.submittedOn, 45), '全国政协《社情民意信息》');
+  teachers.instructions.push({ leader: '国家领导人', level: 'NATIONAL', text: '乡村教师队伍建设事关教育公平，请教育部会同有关方面研究。', instructedOn: addDays(teachers.submittedOn, 60) });
   const y2026 = issues.filter((i) => i.year === 2026);
   NATIONAL_2026.forEach((title, i) => {
     const issue = y2026[5 + i * 8];
@@ -186,8 +186,8 @@ export function opinionWork(scale = 1): DemoOpinionWork {
       item.sourceName = null;
       item.authorIds = [cityMembers[10 + i * 7]];
     }
-    report(item, ['全国政协', '省政协', '市委', '市政府'], plus(issue.publishedOn!, 2));
-    adopt(item, 'NATIONAL', i === 2 ? 'COMBINED' : 'SINGLE', plus(issue.publishedOn!, 25), '全国政协《社情民意信息》');
+    report(item, ['全国政协', '省政协', '市委', '市政府'], addDays(issue.publishedOn!, 2));
+    adopt(item, 'NATIONAL', i === 2 ? 'COMBINED' : 'SINGLE', addDays(issue.publishedOn!, 25), '全国政协《社情民意信息》');
   });
   // Waiting in the channel now: submitted, being screened, screened out.
   for (let k = 0; k < 6; k++) {

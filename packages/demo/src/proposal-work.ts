@@ -1,3 +1,4 @@
+import { addDays, addMonths } from '@cppcc/kit/dates';
 import { proposals, type DemoProposal } from './activity.js';
 import { governmentUnits, unitByShort, type DemoGovernmentUnit } from './government-units.js';
 import { cityActivity, demoResearchProjectId, ECO_COMPENSATION_MEETING } from './consultation.js';
@@ -86,16 +87,6 @@ const UNIT_FOR: Record<string, [string, string]> = {
   其他: ['发改委', '发改委'],
 };
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-const plus = (on: string, days: number) => day(new Date(Date.parse(`${on}T00:00:00Z`) + days * 86_400_000));
-function plusMonths(on: string, months: number): string {
-  const [y, m, d] = on.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
-  t.setUTCDate(Math.min(d, last));
-  return day(t);
-}
-
 interface KeyOrigin { activity: string; research: string }
 
 /** Key proposals of the city: [year, title, leader, title, top leader, origin]. 市委书记 led one each year. */
@@ -156,7 +147,7 @@ export function proposalWork(scale = 1): DemoProposalWork[] {
       award: null,
     };
     list.push(w);
-    const reviewedOn = plus(submittedOn, 20);
+    const reviewedOn = addDays(submittedOn, 20);
     if (p.status === 'NOT_FILED') {
       w.statusNote = '所提问题属于个人诉求或已有明确政策规定，不符合提案立案标准，建议通过信访渠道反映。';
       w.steps.push({ entity: 'proposal', action: 'reject', from: 'SUBMITTED', to: 'NOT_FILED', on: reviewedOn, note: w.statusNote });
@@ -175,7 +166,7 @@ export function proposalWork(scale = 1): DemoProposalWork[] {
     w.status = stage;
     if (stage === 'FILED') continue;
 
-    const assignedOn = plus(reviewedOn, 10);
+    const assignedOn = addDays(reviewedOn, 10);
     w.assignedOn = assignedOn;
     const local = p.district === CITY ? 0 : 1;
     const main = unitByShort(p.district, UNIT_FOR[p.category][local]);
@@ -192,7 +183,7 @@ export function proposalWork(scale = 1): DemoProposalWork[] {
         role,
         status: 'RECEIVED',
         assignedOn,
-        dueOn: plusMonths(assignedOn, role === 'CO' ? 1 : 3),
+        dueOn: addMonths(assignedOn, role === 'CO' ? 1 : 3),
         startedOn: assignedOn,
         extensionReason: null,
         opinion: null,
@@ -200,11 +191,11 @@ export function proposalWork(scale = 1): DemoProposalWork[] {
         replies: [],
       };
       w.tasks.push(task);
-      w.steps.push({ entity: 'handling_task', task: i, action: 'receive', from: 'PENDING_RECEIPT', to: 'RECEIVED', on: plus(assignedOn, 3) });
+      w.steps.push({ entity: 'handling_task', task: i, action: 'receive', from: 'PENDING_RECEIPT', to: 'RECEIVED', on: addDays(assignedOn, 3) });
       if (role === 'CO') {
         task.status = 'OPINION_SENT';
         task.opinion = `${unit.short}会办意见：赞同提案所提建议，将在职责范围内配合主办单位推进落实。`;
-        task.doneOn = plus(assignedOn, 25);
+        task.doneOn = addDays(assignedOn, 25);
         w.steps.push({ entity: 'handling_task', task: i, action: 'sendOpinion', from: 'RECEIVED', to: 'OPINION_SENT', on: task.doneOn });
         return;
       }
@@ -212,8 +203,8 @@ export function proposalWork(scale = 1): DemoProposalWork[] {
         // Not replied in the year: past its deadline, some after an extension to five months.
         if (rnd.chance(0.5)) {
           task.extensionReason = '涉及跨部门政策调整，需待上级批复后答复。';
-          const until = plusMonths(assignedOn, 5);
-          w.steps.push({ entity: 'handling_task', task: i, action: 'extendDeadline', from: 'RECEIVED', to: 'RECEIVED', on: plus(assignedOn, 80), note: `${task.dueOn} → ${until}: ${task.extensionReason}` });
+          const until = addMonths(assignedOn, 5);
+          w.steps.push({ entity: 'handling_task', task: i, action: 'extendDeadline', from: 'RECEIVED', to: 'RECEIVED', on: addDays(assignedOn, 80), note: `${task.dueOn} → ${until}: ${task.extensionReason}` });
           task.dueOn = until;
         }
         return;
@@ -222,10 +213,10 @@ export function proposalWork(scale = 1): DemoProposalWork[] {
         const g = rnd.next();
         return g < 0.3 ? 'A' : g < 0.85 ? 'B' : g < 0.95 ? 'C' : 'D';
       })() as DemoTask['replies'][number]['grade'];
-      const repliedOn = plus(assignedOn, rnd.int(40, 85));
+      const repliedOn = addDays(assignedOn, rnd.int(40, 85));
       task.replies.push({ grade, on: repliedOn, review: 'PASSED', referenceNumber: `${unit.short}提复〔${p.year}〕${p.id}号` });
       task.status = 'ACCEPTED';
-      task.doneOn = plus(repliedOn, 5);
+      task.doneOn = addDays(repliedOn, 5);
       w.steps.push({ entity: 'handling_task', task: i, action: 'reply', from: 'RECEIVED', to: 'REPLIED', on: repliedOn, note: `grade ${grade}` });
       w.steps.push({ entity: 'handling_task', task: i, action: 'passReply', from: 'REPLIED', to: 'ACCEPTED', on: task.doneOn });
     });
@@ -237,11 +228,11 @@ export function proposalWork(scale = 1): DemoProposalWork[] {
     const r = rnd.next();
     w.rating = r < 0.7 ? 'SATISFIED' : r < 0.97 ? 'BASICALLY_SATISFIED' : 'UNSATISFIED';
     if (w.rating === 'UNSATISFIED') w.ratingComment = '答复未回应提案核心建议，缺少具体落实措施。';
-    const ratedOn = plus(lastDone, 10);
+    const ratedOn = addDays(lastDone, 10);
     w.steps.push({ entity: 'proposal', action: w.rating === 'UNSATISFIED' ? 'rateUnsatisfied' : 'rateSatisfied', from: 'REPLIED', to: w.rating === 'UNSATISFIED' ? 'UNSATISFIED' : 'RATED', on: ratedOn, note: w.rating });
     if (stage === 'CLOSED') {
-      w.closedAt = `${plus(ratedOn, 15)}T08:00:00.000Z`;
-      w.steps.push({ entity: 'proposal', action: 'close', from: w.rating === 'UNSATISFIED' ? 'UNSATISFIED' : 'RATED', to: 'CLOSED', on: plus(ratedOn, 15) });
+      w.closedAt = `${addDays(ratedOn, 15)}T08:00:00.000Z`;
+      w.steps.push({ entity: 'proposal', action: 'close', from: w.rating === 'UNSATISFIED' ? 'UNSATISFIED' : 'RATED', to: 'CLOSED', on: addDays(ratedOn, 15) });
     } else if (w.rating === 'UNSATISFIED') {
       w.rating = 'BASICALLY_SATISFIED';
       w.ratingComment = null;
@@ -255,7 +246,7 @@ export function proposalWork(scale = 1): DemoProposalWork[] {
       if (own.chance(0.15)) return;
       const lead = STEPS.indexOf(w.rating!);
       const rating = STEPS[Math.min(2, lead + (own.chance(0.2) ? 1 : 0))];
-      w.cosignerRatings.push({ memberId, rating, comment: rating === 'UNSATISFIED' ? '落实措施不够具体，希望明确时间表。' : null, on: plus(ratedOn, 1 + i) });
+      w.cosignerRatings.push({ memberId, rating, comment: rating === 'UNSATISFIED' ? '落实措施不够具体，希望明确时间表。' : null, on: addDays(ratedOn, 1 + i) });
     });
     // 双向评议: each replying unit scores the proposal; the lead proposer scores each replying unit.
     w.tasks.forEach((t, i) => {

@@ -1,3 +1,4 @@
+import { addDays } from '@cppcc/kit/dates';
 import { CITY } from './organization.js';
 import { seeded } from './random.js';
 
@@ -68,9 +69,7 @@ const FREE_TEXTS = [
 ];
 
 function day(rnd: ReturnType<typeof seeded>, from: string, spanDays: number): string {
-  const d = new Date(`${from}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + rnd.int(0, spanDays));
-  return d.toISOString().slice(0, 10);
+  return addDays(from, rnd.int(0, spanDays));
 }
 
 /** 318 copies came back: 24 members answered online as themselves, 118 paper copies, 176 from the public. */

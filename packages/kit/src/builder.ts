@@ -1,4 +1,4 @@
-import SchemaBuilder from '@pothos/core';
+import SchemaBuilder, { type ArgBuilder, type InputFieldBuilder, type ObjectRef } from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
@@ -11,6 +11,8 @@ import { ErrorCode } from './errors.js';
 import type { Page } from './pagination.js';
 import './string-limits.js';
 import type { AuditEntry } from './workflow.js';
+import { dateScalar, dateTimeScalar } from './date-scalars.js';
+import type { Day } from './dates.js';
 
 export interface KitTypes {
   Context: RequestContext;
@@ -24,6 +26,8 @@ export interface KitTypes {
     role: Role;
   };
   Scalars: {
+    /** A calendar day, YYYY-MM-DD. */
+    Date: { Input: Day; Output: Day };
     DateTime: { Input: Date; Output: Date | string };
     ID: { Input: string; Output: string | number };
     /** Declared here, defined by the modules that use it (plugin settings). */
@@ -31,6 +35,17 @@ export interface KitTypes {
   };
   DefaultFieldNullability: false;
 }
+
+/** The schema types of every kit builder, for helpers typed against them. */
+export type KitSchemaTypes = PothosSchemaTypes.ExtendDefaultTypes<KitTypes>;
+
+/** Any field builder's `t` as an argument helper uses it: `(t: WithArgs) => ({ id: t.arg.id(…) })`. */
+export interface WithArgs {
+  arg: ArgBuilder<KitSchemaTypes>;
+}
+
+/** The `t` of an input type's fields, for a helper that adds the same fields to several inputs. */
+export type InputFields = InputFieldBuilder<KitSchemaTypes, 'InputObject'>;
 
 function issuePath(path: ReadonlyArray<PropertyKey | { key: PropertyKey }> | undefined): string {
   return (path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
@@ -82,17 +97,8 @@ export function createBuilder(extension: BuilderExtension = {}) {
     },
   });
 
-  builder.scalarType('DateTime', {
-    description: 'An instant, as an ISO-8601 string in UTC.',
-    serialize: (value) => (value instanceof Date ? value : new Date(value)).toISOString(),
-    parseValue: (value) => {
-      const date = new Date(String(value));
-      if (typeof value !== 'string' || Number.isNaN(date.getTime())) {
-        throw new GraphQLError('DateTime: expected an ISO-8601 string', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
-      }
-      return date;
-    },
-  });
+  builder.scalarType('Date', dateScalar);
+  builder.scalarType('DateTime', dateTimeScalar);
   builder.queryType({});
   return builder;
 }
@@ -114,7 +120,7 @@ function definePageInfo(builder: Builder) {
 }
 
 /** `<Name>Connection` and `<Name>Edge` types for a cursor-paginated list of `node`. */
-export function connectionType<T>(builder: Builder, name: string, node: any) {
+export function connectionType<T>(builder: Builder, name: string, node: ObjectRef<KitSchemaTypes, T>) {
   let pageInfo = pageInfoRefs.get(builder);
   if (!pageInfo) {
     pageInfo = definePageInfo(builder);
@@ -123,14 +129,14 @@ export function connectionType<T>(builder: Builder, name: string, node: any) {
   const edge = builder.objectRef<Page<T>['edges'][number]>(`${name}Edge`).implement({
     fields: (t) => ({
       cursor: t.exposeString('cursor'),
-      node: t.field({ type: node, resolve: (e) => e.node as any }),
+      node: t.expose('node', { type: node }),
     }),
   });
   const info = pageInfo;
   return builder.objectRef<Page<T>>(`${name}Connection`).implement({
     fields: (t) => ({
       edges: t.field({ type: [edge], resolve: (page) => page.edges }),
-      nodes: t.field({ type: [node], resolve: (page) => page.edges.map((e) => e.node) as any }),
+      nodes: t.field({ type: [node], resolve: (page) => page.edges.map((e) => e.node) }),
       pageInfo: t.field({ type: info, resolve: (page) => page.pageInfo }),
       totalCount: t.int({ resolve: (page) => page.totalCount() }),
     }),
@@ -160,9 +166,9 @@ export function auditEntryType(builder: Builder, name: string, description?: str
 }
 
 /** The `first`/`after` arguments every paginated list takes. */
-export function pageArgs<A extends { int: (...args: any[]) => unknown; string: (...args: any[]) => unknown }>(t: { arg: A }) {
+export function pageArgs(t: WithArgs) {
   return {
-    first: t.arg.int({ required: false, description: 'At most this many items (default 20, at most 1000).' }) as ReturnType<A['int']>,
-    after: t.arg.string({ required: false, description: 'Cursor of the item to start after.' }) as ReturnType<A['string']>,
+    first: t.arg.int({ required: false, description: 'At most this many items (default 20, at most 1000).' }),
+    after: t.arg.string({ required: false, description: 'Cursor of the item to start after.' }),
   };
 }

@@ -1,13 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MikroORM, type EntitySchema, type MigrationObject, type Options } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { AbstractSqlConnection, SqlEntityManager } from '@mikro-orm/knex';
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Caller } from './caller.js';
 import { moduleLogger } from './log.js';
 import { traceSql } from './tracing.js';
+
+/** What `pg` hands the pool's afterCreate hook: a connection that runs SQL. */
+interface PgConnection {
+  query(sql: string, done: (err: unknown) => void): void;
+}
 
 export type Orm = MikroORM;
 export type EntityManager = SqlEntityManager;
@@ -91,7 +96,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
         min: 0,
         max: 10,
         // Each module owns one schema; search_path makes the migrations' unqualified SQL land there.
-        afterCreate: (conn: any, done: (err: unknown, conn: unknown) => void) =>
+        afterCreate: (conn: PgConnection, done: (err: unknown, conn: PgConnection) => void) =>
           conn.query(`create schema if not exists "${schema}"; set search_path to "${schema}"`, (err: unknown) => done(err, conn)),
       },
     } as Options);
@@ -102,7 +107,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
     // platform): wait for its lock instead of failing at once with SQLITE_BUSY (libsql's default is 0 ms).
     orm = await MikroORM.init({ ...common, driver: LibSqlDriver, dbName: file, driverOptions: { connection: { timeout: SQLITE_BUSY_TIMEOUT_MS } } } as Options);
   }
-  traceSql((orm.em.getConnection() as unknown as { getKnex(): Parameters<typeof traceSql>[0] }).getKnex(), options.url ? 'postgresql' : 'sqlite', options.module);
+  // Both drivers (PostgreSQL, libSQL) are knex-based; the ORM's type names only the base connection.
+  traceSql((orm.em.getConnection() as AbstractSqlConnection).getKnex(), options.url ? 'postgresql' : 'sqlite', options.module);
   return orm;
 }
 

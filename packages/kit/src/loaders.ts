@@ -1,7 +1,12 @@
 import DataLoader from 'dataloader';
-import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
+import type { EntitySchema, FilterQuery, OrderDefinition } from '@mikro-orm/core';
 import type { EntityManager } from './db.js';
 import { readPageArgs, toPage, type Page, type PageArgs } from './pagination.js';
+
+/** The rows a `loadMany` found: neither missing (null) nor failed (an Error). */
+export function foundRows<T>(results: readonly (T | null | Error)[]): T[] {
+  return results.filter((r): r is T => r !== null && !(r instanceof Error));
+}
 
 /**
  * Request-scoped batch loaders. Federation resolves entity references one representation
@@ -26,7 +31,7 @@ export class Loaders {
     return this.loader(`one:${entity.meta.className}:${field}`, () =>
       new DataLoader(async (keys) => {
         const rows = await this.em.find(entity, { [field]: { $in: keys } } as FilterQuery<T>);
-        const byKey = new Map(rows.map((r) => [String((r as any)[field]), r]));
+        const byKey = new Map(rows.map((r) => [String((r as T)[field]), r]));
         return keys.map((k) => byKey.get(String(k)) ?? null);
       }),
     );
@@ -45,12 +50,12 @@ export class Loaders {
     return this.loader(`many:${entity.meta.className}:${field}:${JSON.stringify(where)}:${unfiltered}`, () =>
       new DataLoader(async (keys) => {
         const rows = await this.em.find(entity, { $and: [where, { [field]: { $in: keys } }] } as FilterQuery<T>, {
-          orderBy: { [this.em.getMetadata().get(entity.meta.className).primaryKeys[0]]: 'asc' } as any,
+          orderBy: { [this.em.getMetadata().get(entity.meta.className).primaryKeys[0]]: 'asc' } as OrderDefinition<T>,
           ...(unfiltered ? { filters: false } : {}),
         });
         const groups = new Map<string, T[]>();
         for (const row of rows) {
-          const k = String((row as any)[field]);
+          const k = String((row as T)[field]);
           groups.set(k, [...(groups.get(k) ?? []), row]);
         }
         return keys.map((k) => groups.get(String(k)) ?? []);

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { SubscribeOptions, Subscription, Transport } from './bus/event.js';
 import { OutboxEventSchema } from './bus/outbox.js';
@@ -93,8 +94,8 @@ interface KnexPool {
 export function watchModule(module: string, orm: Orm): () => void {
   outboxOrms.set(module, orm);
   pools.set(module, () => {
-    const connection = orm.em.getConnection() as unknown as { getKnex?: () => { client?: { pool?: KnexPool } } };
-    const pool = connection.getKnex?.().client?.pool;
+    // Both drivers are knex-based; knex types its client (and so the pool) loosely.
+    const pool = (orm.em.getConnection() as AbstractSqlConnection).getKnex().client?.pool as KnexPool | undefined;
     return pool && typeof pool.numUsed === 'function' ? { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires() } : null;
   });
   return () => {

@@ -12,9 +12,10 @@ export function defineMigration(name: string, up: (knex: Knex) => Knex.SchemaBui
       const builders = up(knex);
       // A builder accumulates what was chained on it; each is run once.
       for (const builder of new Set(Array.isArray(builders) ? builders : [builders])) {
-        // toSQL() splits a table with its indexes into separate statements: SQLite runs one at a time.
-        for (const statement of builder.toSQL() as unknown as { sql: string; bindings: readonly unknown[] }[]) {
-          this.addSql(knex.raw(statement.sql, statement.bindings as any).toQuery());
+        // toSQL() splits a table with its indexes into separate statements: SQLite runs one at a
+        // time. knex's types say a schema builder's toSQL() is one statement, hence the cast.
+        for (const statement of builder.toSQL() as unknown as Knex.Sql[]) {
+          this.addSql(knex.raw(statement.sql, statement.bindings).toQuery());
         }
       }
     }

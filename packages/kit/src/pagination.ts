@@ -1,4 +1,4 @@
-import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
+import type { EntitySchema, FilterQuery, OrderDefinition } from '@mikro-orm/core';
 import type { EntityManager } from './db.js';
 import { inputError } from './errors.js';
 
@@ -64,7 +64,7 @@ export async function findPage<T extends { id: number }>(
 ): Promise<Page<T>> {
   const { limit, afterId } = readPageArgs(args);
   const keyed = (afterId === null ? where : { $and: [where, { id: { $gt: afterId } }] }) as FilterQuery<T>;
-  const rows = (await em.find(entity, keyed, { orderBy: { id: 'asc' } as any, limit: limit + 1 })) as T[];
+  const rows = (await em.find(entity, keyed, { orderBy: { id: 'asc' } as OrderDefinition<T>, limit: limit + 1 })) as T[];
   let counted: Promise<number> | undefined;
   return toPage(rows, limit, () => (counted ??= em.count(entity, where)));
 }

@@ -14,6 +14,7 @@ import type { Settings } from './config.js';
 import { createContext, currentRequest, type RequestContext } from './context.js';
 import { migrate, openDatabase, requireMigrated, systemEm, type EntityManager, type Orm } from './db.js';
 import { ErrorCode, inputError } from './errors.js';
+import { nameRefusedArguments } from './variable-errors.js';
 import { listen, readJsonRequest, sendError, sendJson, serveApollo } from './http.js';
 import { claimKey, IDEMPOTENCY_HEADER, isMutation, keepAnswer, keyOwner, MAX_KEY_LENGTH, operationHash } from './idempotency.js';
 import { moduleLogger } from './log.js';
@@ -54,13 +55,16 @@ export interface RunningModule {
   stop(): Promise<void>;
 }
 
-/** Names each request's operation for the metrics (GET /metrics). */
+/** Names each request's operation for the metrics (GET /metrics), and refused variables' arguments. */
 const operationPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ contextValue, operationName }) {
         const req = requestOf(contextValue);
         if (req) noteOperation(req, operationName);
+      },
+      async didEncounterErrors({ errors, document }) {
+        nameRefusedArguments(errors, document);
       },
     };
   },

@@ -15,7 +15,7 @@ describe.each(databases())('river-chief supervision on $name', ({ url }) => {
   }, 120_000);
   afterAll(() => t?.stop());
 
-  const plan = 'mutation ($river: ID!, $on: String!, $members: [ID!]!) { planRiverChiefInspection(river: $river, plannedOn: $on, members: $members) { id status memberIds } }';
+  const plan = 'mutation ($river: ID!, $on: Date!, $members: [ID!]!) { planRiverChiefInspection(river: $river, plannedOn: $on, members: $members) { id status memberIds } }';
   const report = 'mutation ($id: ID!, $findings: String, $proposal: ID) { reportRiverChiefInspection(id: $id, findings: $findings, proposal: $proposal) { status findings proposalId } }';
 
   it('plans, holds and reports an inspection: findings public, a filed proposal linked, each member\'s archive told, one audit row a step', async () => {

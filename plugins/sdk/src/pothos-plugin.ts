@@ -24,7 +24,7 @@ export interface PluginBuildSpec {
 }
 
 /** Types every builder defines the same way; tagging them would hide them from everyone. */
-const SHARED_TYPES = new Set(['Query', 'Mutation', 'Subscription', 'PageInfo', 'DateTime', 'JSON']);
+const SHARED_TYPES = new Set(['Query', 'Mutation', 'Subscription', 'PageInfo', 'Date', 'DateTime', 'JSON']);
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
 function isExtension(config: PothosTypeConfig): boolean {

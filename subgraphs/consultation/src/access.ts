@@ -32,22 +32,5 @@ export async function assignedInstruction(ctx: RequestContext, instructionId: nu
   return unit !== null && (await ctx.loaders.many(LedgerEntrySchema, 'instructionId', { unitId: unit }, true).load(instructionId)).length > 0;
 }
 
-/** Today as YYYY-MM-DD (UTC), the unit deadlines and overdue flags are counted in. */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
-export const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Whether `value` is a real calendar date written YYYY-MM-DD. */
-export function isDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-/** Input rule for a date argument. */
-export const dateInput = z.string().refine(isDate, 'must be a date YYYY-MM-DD');
-
 /** Input rule for free text: trimmed, `min` to `max` characters; `what` tells what it should say. */
 export const textInput = (min: number, max: number, what: string) => z.string().trim().min(min, `must have at least ${min} characters${what}`).max(max);

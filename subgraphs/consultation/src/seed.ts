@@ -1,7 +1,7 @@
-import { AuditEntrySchema, emit, syncSequence, writeInBatches, type EntityManager, type SeedOptions } from '@cppcc/kit';
+import { addDays, AuditEntrySchema, emit, syncSequence, writeInBatches, type EntityManager, type SeedOptions } from '@cppcc/kit';
 import { consultationAttended, consultationSpoke, instructionReceived, researchJoined } from '@cppcc/events';
 import {
-  activities, activityStatus, addDays, chains, cityActivity, CITY, counterpartUnitId, escalations, guests, instructions, minutes, plannedActivities, plannedActivityTopics,
+  activities, activityStatus, chains, cityActivity, CITY, counterpartUnitId, escalations, guests, instructions, minutes, plannedActivities, plannedActivityTopics,
   plans, recommendationDates, recommendations, researchProjects, RESEARCH_PHASE_ORDER, speeches, unitByShort,
   fiveYearCampaign, fiveYearContributions, fiveYearDistributions, fiveYearQuestionnaire, fiveYearRecommendations, fiveYearResponses, FIVE_YEAR_SUBMITTED,
 } from '@cppcc/demo';

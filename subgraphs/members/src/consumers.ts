@@ -27,6 +27,9 @@ import { MemberSchema } from './entities/member.entity.js';
 import { ParkedEventSchema } from './entities/parked-event.entity.js';
 import { TermRefSchema } from './entities/term-ref.entity.js';
 
+/** What a parked row holds: the entry to apply later, or (refused) the payload that broke the contract. */
+export type ParkedEntry = DutyEntry | { payload: unknown };
+
 export interface DutyEntry {
   memberId: string;
   kind: string;
@@ -61,11 +64,11 @@ export function writeDutyEvent(em: EntityManager, entry: DutyEntry): void {
   });
 }
 
-function park(em: EntityManager, event: BusEvent, memberId: number, entry: Record<string, unknown>, reason: string, refused: boolean): void {
+function park(em: EntityManager, event: BusEvent, memberId: number, entry: ParkedEntry, reason: string, refused: boolean): void {
   em.create(ParkedEventSchema, {
     eventId: event.id,
     memberId,
-    type: (entry.kind as string | undefined) ?? event.type,
+    type: 'kind' in entry ? entry.kind : event.type,
     source: event.source,
     district: event.district,
     entry,

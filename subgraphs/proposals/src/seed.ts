@@ -1,5 +1,5 @@
 import { announceAllProposals } from './commands/common.js';
-import { AuditEntrySchema, emit, syncSequence, writeInBatches, type EntityManager, type EventDefinition, type SeedOptions } from '@cppcc/kit';
+import { addDays, AuditEntrySchema, emit, type EntityManager, type EventDefinition, type SeedOptions, syncSequence, writeInBatches } from '@cppcc/kit';
 import { demoInstructions, opinionWork, proposalDemoEvents, proposalWork } from '@cppcc/demo';
 import { instructionReceived, opinionItemAdopted, opinionItemSubmitted, proposalFiled, proposalHonoured, proposalSubmitted } from '@cppcc/events';
 import { CosignerSchema } from './entities/cosigner.entity.js';
@@ -57,7 +57,7 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
       const id = ++taskId;
       em.create(HandlingTaskSchema, {
         id, proposalId: d.id, district: d.district, unitId: t.unitId, role: t.role, status: t.status, assignedOn: t.assignedOn,
-        receiptDueOn: new Date(Date.parse(`${t.assignedOn}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10),
+        receiptDueOn: addDays(t.assignedOn, 10),
         dueOn: t.dueOn, startedOn: t.startedOn, extensionReason: t.extensionReason, receivedAt: at(t.assignedOn), returnReason: null,
         replacedById: null, opinion: t.opinion, opinionAt: t.opinion ? at(t.doneOn!) : null, doneOn: t.doneOn,
       });

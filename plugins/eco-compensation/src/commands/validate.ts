@@ -1,15 +1,5 @@
 import { inputError } from '@cppcc/kit';
 
-/** A calendar date as YYYY-MM-DD, refused with the field's name otherwise. */
-export function isoDate(value: string, field: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(`${value}T00:00:00Z`) : null;
-  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw inputError(field, 'date', `"${value}" is not a date (YYYY-MM-DD)`);
-  }
-  return value;
-}
-
 export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }

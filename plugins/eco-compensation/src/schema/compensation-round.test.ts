@@ -18,10 +18,10 @@ const member = { as: { roles: ['member' as const], district: CITY, memberId: '7'
 
 const ROUND_FIELDS = 'id status stabilityK threshold transferAmount transferAmountDisplay availableActions agreement { title signedOn parties } history { action fromState toState note }';
 const createRound = `mutation ($input: CreateCompensationRoundInput!) { createCompensationRound(input: $input) { ${ROUND_FIELDS} } }`;
-const sign = `mutation ($id: ID!, $on: String!) { signCompensationRound(id: $id, signedOn: $on) { ${ROUND_FIELDS} } }`;
+const sign = `mutation ($id: ID!, $on: Date!) { signCompensationRound(id: $id, signedOn: $on) { ${ROUND_FIELDS} } }`;
 const intoForce = `mutation ($id: ID!) { bringCompensationRoundIntoForce(id: $id) { ${ROUND_FIELDS} } }`;
 const conclude = `mutation ($id: ID!) { concludeCompensationRound(id: $id) { ${ROUND_FIELDS} } }`;
-const record = `mutation ($section: ID!, $on: String!, $values: [IndicatorValueInput!]!) { recordWaterQualitySample(sectionId: $section, sampledOn: $on, values: $values, party: "joint") { id year values { indicator value } } }`;
+const record = `mutation ($section: ID!, $on: Date!, $values: [IndicatorValueInput!]!) { recordWaterQualitySample(sectionId: $section, sampledOn: $on, values: $values, party: "joint") { id year values { indicator value } } }`;
 const correct = `mutation ($id: ID!, $values: [IndicatorValueInput!]!) { correctWaterQualitySample(id: $id, values: $values, note: "lab re-run") { id } }`;
 const compute = `mutation ($round: ID!, $year: Int!) { computeYearlyAssessment(roundId: $round, year: $year) { id year pIndex meanRatio passed sampleCount explanation indicators { code average ratio inIndex } transfer { payer payee amount amountDisplay } } }`;
 const assessments = `query ($id: ID!) { compensationRound(id: $id) { assessments { year pIndex passed transfer { payer payee amount } } } }`;
@@ -303,7 +303,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
     expect(back.errors).toBeUndefined();
     expect(back.data!._entities).toEqual([{ ecoCompensationRounds: [{ id: round }] }, { ecoCompensationRounds: [{ id: round }] }, { ecoCompensationRounds: [] }, { ecoCompensationRounds: [{ id: round }] }]);
 
-    const escalate = `mutation ($r: ID!, $on: String!, $held: String) { recordEcoCompensationEscalation(roundId: $r, level: national_biweekly_consultation, agenda: "双周协商座谈会", listedOn: $on, heldOn: $held) { level listedOn heldOn } }`;
+    const escalate = `mutation ($r: ID!, $on: Date!, $held: Date) { recordEcoCompensationEscalation(roundId: $r, level: national_biweekly_consultation, agenda: "双周协商座谈会", listedOn: $on, heldOn: $held) { level listedOn heldOn } }`;
     const wrong = await t.post(escalate, { r: round, on: '2020-06-01', held: '2020-05-01' }, staff(CITY));
     expect(wrong.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'heldOn' });
     const ok = await t.post(escalate, { r: round, on: '2020-06-01', held: '2020-06-20' }, staff(CITY));

@@ -1,7 +1,7 @@
-import { appError, auditEntryType, AuditEntrySchema, connectionType, ErrorCode, findPage, inputError, isWithinDistrict, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import { appError, AuditEntrySchema, auditEntryType, connectionType, ErrorCode, findPage, inputError, isWithinDistrict, notFound, pageArgs, parseDate, parseId, type RequestContext } from '@cppcc/kit';
 import { requirePermissionIn, settingsOf } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
-import { displayAmount, isoDate, text } from '../commands/validate.js';
+import { displayAmount, text } from '../commands/validate.js';
 import { roundWorkflow } from '../workflow.js';
 import { CompensationRoundSchema, ROUND_STATES, ruleOf, type CompensationRound } from '../entities/compensation-round.entity.js';
 import { MonitoringSectionSchema } from '../entities/monitoring-section.entity.js';
@@ -15,7 +15,7 @@ const AgreementRef = builder.objectRef<CompensationRound>('CompensationAgreement
   description: 'The agreement a round rests on.',
   fields: (t) => ({
     title: t.exposeString('agreementTitle'),
-    signedOn: t.exposeString('agreementSignedOn', { nullable: true, description: 'YYYY-MM-DD; set when the round is signed.' }),
+    signedOn: t.expose('agreementSignedOn', { type: 'Date', nullable: true, description: 'YYYY-MM-DD; set when the round is signed.' }),
     parties: t.stringList({ resolve: (r) => JSON.parse(r.parties) as string[] }),
   }),
 });
@@ -170,9 +170,9 @@ builder.mutationFields((t) => ({
   signCompensationRound: t.field({
     type: CompensationRoundRef,
     description: 'Records the agreement as signed on a date (permission round.manage).',
-    args: { id: t.arg.id({ required: true }), signedOn: t.arg.string({ required: true }), note: t.arg.string({ required: false }) },
+    args: { id: t.arg.id({ required: true }), signedOn: t.arg({ type: 'Date', required: true }), note: t.arg.string({ required: false }) },
     resolve: (_root, args, ctx) => {
-      const signedOn = isoDate(args.signedOn, 'signedOn');
+      const signedOn = parseDate(args.signedOn, 'signedOn');
       return moveRound(ctx, args.id, 'sign', args.note ?? null, (round) => {
         round.agreementSignedOn = signedOn;
       });

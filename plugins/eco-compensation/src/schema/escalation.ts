@@ -1,7 +1,7 @@
-import { inputError } from '@cppcc/kit';
+import { inputError, parseDate } from '@cppcc/kit';
 import { requirePermissionIn } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
-import { isoDate, text } from '../commands/validate.js';
+import { text } from '../commands/validate.js';
 import { ESCALATION_LEVELS, EscalationSchema, type Escalation } from '../entities/escalation.entity.js';
 import { CompensationRoundRef, visibleRound } from './compensation-round.js';
 
@@ -13,8 +13,8 @@ export const EscalationRef = builder.objectRef<Escalation>('EcoCompensationEscal
     id: t.exposeID('id'),
     level: t.field({ type: LevelEnum, resolve: (e) => e.level }),
     agenda: t.exposeString('agenda'),
-    listedOn: t.exposeString('listedOn'),
-    heldOn: t.exposeString('heldOn', { nullable: true }),
+    listedOn: t.expose('listedOn', { type: 'Date' }),
+    heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),
     note: t.exposeString('note', { nullable: true }),
   }),
 });
@@ -31,16 +31,16 @@ builder.mutationFields((t) => ({
       roundId: t.arg.id({ required: true }),
       level: t.arg({ type: LevelEnum, required: true }),
       agenda: t.arg.string({ required: true }),
-      listedOn: t.arg.string({ required: true }),
-      heldOn: t.arg.string({ required: false }),
+      listedOn: t.arg({ type: 'Date', required: true }),
+      heldOn: t.arg({ type: 'Date', required: false }),
       note: t.arg.string({ required: false }),
     },
     resolve: async (_root, args, ctx) => {
       const round = await visibleRound(ctx, args.roundId);
       await requirePermissionIn(ctx, 'round.manage', round.district, 'roundId');
       const agenda = text(args.agenda, 'agenda');
-      const listedOn = isoDate(args.listedOn, 'listedOn');
-      const heldOn = args.heldOn ? isoDate(args.heldOn, 'heldOn') : null;
+      const listedOn = parseDate(args.listedOn, 'listedOn');
+      const heldOn = args.heldOn ? parseDate(args.heldOn, 'heldOn') : null;
       if (heldOn && heldOn < listedOn) throw inputError('heldOn', 'order', 'a consultation is held on or after the day it was listed');
       return ctx.em.transactional(async (em) =>
         em.create(EscalationSchema, {

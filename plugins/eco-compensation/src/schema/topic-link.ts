@@ -1,4 +1,4 @@
-import { appError, ErrorCode, inputError, isWithinDistrict, notFound, parseId, type RequestContext } from '@cppcc/kit';
+import { appError, ErrorCode, foundRows, inputError, isWithinDistrict, notFound, parseId, type RequestContext } from '@cppcc/kit';
 import { requirePermissionIn } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { CompensationRoundSchema, type CompensationRound } from '../entities/compensation-round.entity.js';
@@ -25,7 +25,7 @@ const linksOf = (kind: LinkKind) => ({ kind });
 async function roundsLinkedTo(ctx: Parameters<typeof visibleRound>[0], kind: LinkKind, id: string) {
   const links = await ctx.loaders.many(TopicLinkSchema, 'targetId', linksOf(kind)).load(id);
   const rounds = await ctx.loaders.one(CompensationRoundSchema).loadMany(links.map((l) => l.roundId));
-  return rounds.filter((r): r is CompensationRound => r != null && !(r instanceof Error));
+  return foundRows(rounds);
 }
 
 /**

@@ -1,8 +1,8 @@
-import { audit, connectionType, findPage, inputError, notFound, pageArgs, parseId } from '@cppcc/kit';
+import { audit, connectionType, findPage, inputError, notFound, pageArgs, parseDate, parseId } from '@cppcc/kit';
 import { requirePermissionIn, settingsOf } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { recomputeAfterSampleChange } from '../commands/assessment.js';
-import { isoDate, yearOf } from '../commands/validate.js';
+import { yearOf } from '../commands/validate.js';
 import { MonitoringSectionSchema } from '../entities/monitoring-section.entity.js';
 import { WaterQualitySampleSchema, type WaterQualitySample } from '../entities/water-quality-sample.entity.js';
 import { catalogue, type Indicator } from '../indicators.js';
@@ -36,7 +36,7 @@ export const WaterQualitySampleRef = builder.objectRef<WaterQualitySample>('Wate
     id: t.exposeID('id'),
     district: t.exposeString('district'),
     section: t.field({ type: MonitoringSectionRef, nullable: true, resolve: (s, _a, ctx) => ctx.loaders.one(MonitoringSectionSchema).load(s.sectionId) }),
-    sampledOn: t.exposeString('sampledOn'),
+    sampledOn: t.expose('sampledOn', { type: 'Date' }),
     year: t.exposeInt('year'),
     party: t.exposeString('party', { nullable: true, description: 'Who sampled (e.g. joint sampling by both provinces).' }),
     values: t.field({
@@ -96,7 +96,7 @@ builder.mutationFields((t) => ({
     description: "Records a sampling at a section (permission sample.record); the year's assessments are recomputed.",
     args: {
       sectionId: t.arg.id({ required: true }),
-      sampledOn: t.arg.string({ required: true }),
+      sampledOn: t.arg({ type: 'Date', required: true }),
       party: t.arg.string({ required: false }),
       values: t.arg({ type: [IndicatorValueInput], required: true }),
     },
@@ -104,7 +104,7 @@ builder.mutationFields((t) => ({
       const section = await ctx.em.findOne(MonitoringSectionSchema, { id: parseId(args.sectionId, 'sectionId') });
       if (!section) throw notFound('monitoring section', args.sectionId);
       await requirePermissionIn(ctx, 'sample.record', section.district, 'sectionId');
-      const sampledOn = isoDate(args.sampledOn, 'sampledOn');
+      const sampledOn = parseDate(args.sampledOn, 'sampledOn');
       const values = readValues(args.values, catalogue((await settingsOf<EcoCompensationSettings>(ctx, section.district)).extraIndicators));
       return ctx.em.transactional(async (em) => {
         const sample = em.create(WaterQualitySampleSchema, {
@@ -129,7 +129,7 @@ builder.mutationFields((t) => ({
     description: 'Corrects a sample (permission sample.record); assessments of the years it touches are recomputed, and the old values kept in the history.',
     args: {
       id: t.arg.id({ required: true }),
-      sampledOn: t.arg.string({ required: false }),
+      sampledOn: t.arg({ type: 'Date', required: false }),
       values: t.arg({ type: [IndicatorValueInput], required: true }),
       note: t.arg.string({ required: false }),
     },
@@ -137,7 +137,7 @@ builder.mutationFields((t) => ({
       const found = await ctx.em.findOne(WaterQualitySampleSchema, { id: parseId(args.id) });
       if (!found) throw notFound('water-quality sample', args.id);
       await requirePermissionIn(ctx, 'sample.record', found.district, 'id');
-      const sampledOn = args.sampledOn ? isoDate(args.sampledOn, 'sampledOn') : found.sampledOn;
+      const sampledOn = args.sampledOn ? parseDate(args.sampledOn, 'sampledOn') : found.sampledOn;
       const values = readValues(args.values, catalogue((await settingsOf<EcoCompensationSettings>(ctx, found.district)).extraIndicators));
       return ctx.em.transactional(async (em) => {
         const sample = await em.findOneOrFail(WaterQualitySampleSchema, { id: found.id }, { filters: false });

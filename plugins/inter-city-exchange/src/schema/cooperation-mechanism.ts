@@ -13,7 +13,7 @@ import {
 } from '../entities/cooperation-mechanism.entity.js';
 import { PartnerCommitteeSchema } from '../entities/partner-committee.entity.js';
 import { mechanismWorkflow } from '../workflow.js';
-import { date, PartnerCommitteeType, text } from './partner-committee.js';
+import { PartnerCommitteeType, text } from './partner-committee.js';
 import { DistrictRef } from './refs.js';
 
 export const MechanismStatusType = builder.enumType('CooperationMechanismStatus', { values: MECHANISM_STATES });
@@ -39,7 +39,7 @@ const AgreementType = builder.objectRef<CooperationMechanism>('FoundingAgreement
   description: 'The agreement (备忘录/框架协议) the mechanism was founded on.',
   fields: (t) => ({
     title: t.exposeString('agreementTitle'),
-    signedOn: t.exposeString('agreementSignedOn'),
+    signedOn: t.expose('agreementSignedOn', { type: 'Date' }),
     text: t.exposeString('agreementText', { description: 'Its text or a summary of it.' }),
   }),
 });
@@ -100,7 +100,7 @@ const MechanismInput = builder.inputType('CreateCooperationMechanismInput', {
     district: t.id({ required: true, description: 'The district that keeps the record; it must be one of the committees.' }),
     name: t.string({ required: true, validate: text(100) }),
     agreementTitle: t.string({ required: true, validate: text(200) }),
-    agreementSignedOn: t.string({ required: true, validate: date }),
+    agreementSignedOn: t.field({ type: 'Date', required: true }),
     agreementText: t.string({ required: true, validate: text(20_000) }),
     committees: t.field({ type: [CommitteeInput], required: true, description: 'In hosting rotation order.' }),
     public: t.boolean({ required: false, defaultValue: true }),

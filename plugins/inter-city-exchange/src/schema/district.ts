@@ -1,3 +1,4 @@
+import { foundRows } from '@cppcc/kit';
 import { CooperationMechanismSchema, MechanismMemberSchema } from '../entities/cooperation-mechanism.entity.js';
 import { ExchangeVisitSchema } from '../entities/exchange-visit.entity.js';
 import { CooperationMechanismType } from './cooperation-mechanism.js';
@@ -14,7 +15,7 @@ builder.objectField(DistrictRef, 'cooperationMechanisms', (t) =>
     resolve: async (district, _args, ctx) => {
       const seats = await ctx.loaders.many(MechanismMemberSchema, 'localDistrict').load(district.code);
       const found = await ctx.loaders.one(CooperationMechanismSchema).loadMany(seats.map((s) => s.mechanismId));
-      return found.filter((m) => m && !(m instanceof Error)) as any;
+      return foundRows(found);
     },
   }),
 );

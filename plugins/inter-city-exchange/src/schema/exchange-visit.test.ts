@@ -11,7 +11,7 @@ const staff = as(['staff'], CITY);
 const registerPartner = `mutation ($i: RegisterPartnerCommitteeInput!) { registerPartnerCommittee(input: $i) { id } }`;
 const plan = `mutation ($i: PlanExchangeVisitInput!) { planExchangeVisit(input: $i) { id status fromCommittee toCommittee leader { id } delegation { member { id } leader } } }`;
 const hold = `mutation ($id: ID!) { holdExchangeVisit(visitId: $id) { status } }`;
-const report = `mutation ($id: ID!, $o: String!, $on: String!) { reportExchangeVisit(visitId: $id, outcomes: $o, reportedOn: $on) { status outcomes reportedOn reportDueOn reportLate } }`;
+const report = `mutation ($id: ID!, $o: String!, $on: Date!) { reportExchangeVisit(visitId: $id, outcomes: $o, reportedOn: $on) { status outcomes reportedOn reportDueOn reportLate } }`;
 const visitsOfMember = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { exchangeVisits { id } } } }`;
 
 const dutyEvents = (t: PluginTest) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { connectionType, DistrictRefSchema, findPage, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import { addDays, connectionType, DistrictRefSchema, findPage, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
 import { requirePermission, settingsOf } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { cancelExchangeVisit, holdExchangeVisit, planExchangeVisit, reportExchangeVisit } from '../commands/visits.js';
@@ -9,18 +9,11 @@ import { PartnerCommitteeSchema } from '../entities/partner-committee.entity.js'
 import type { InterCitySettings } from '../settings.js';
 import { visitWorkflow } from '../workflow.js';
 import { CooperationMechanismType } from './cooperation-mechanism.js';
-import { date, PartnerCommitteeType, text } from './partner-committee.js';
+import { PartnerCommitteeType, text } from './partner-committee.js';
 import { DistrictRef, MemberRef } from './refs.js';
 
 const VisitStatusType = builder.enumType('ExchangeVisitStatus', { values: VISIT_STATES });
 const DirectionType = builder.enumType('ExchangeVisitDirection', { values: VISIT_DIRECTIONS });
-
-/** The day `days` after an ISO date. */
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const DelegateType = builder.objectRef<VisitDelegate>('VisitDelegate').implement({
   fields: (t) => ({
@@ -50,8 +43,8 @@ export const ExchangeVisitType = builder.objectRef<ExchangeVisit>('ExchangeVisit
       resolve: async (v, _args, ctx) => (v.direction === 'OUTGOING' ? partnerName(v, ctx) : localName(v, ctx)),
     }),
     mechanism: t.field({ type: CooperationMechanismType, nullable: true, resolve: (v, _args, ctx) => (v.mechanismId == null ? null : ctx.loaders.one(CooperationMechanismSchema).load(v.mechanismId)) }),
-    startsOn: t.exposeString('startsOn'),
-    endsOn: t.exposeString('endsOn'),
+    startsOn: t.expose('startsOn', { type: 'Date' }),
+    endsOn: t.expose('endsOn', { type: 'Date' }),
     topics: t.exposeStringList('topics'),
     // The visit is visible to this caller, so its delegation is too: delegates share its district and flag.
     delegation: t.field({ type: [DelegateType], resolve: (v, _args, ctx) => delegatesOf(v, ctx) }),
@@ -61,8 +54,9 @@ export const ExchangeVisitType = builder.objectRef<ExchangeVisit>('ExchangeVisit
     } }),
     guestLeader: t.exposeString('guestLeader', { nullable: true, description: 'Head of the partner’s delegation on an incoming visit.' }),
     outcomes: t.exposeString('outcomes', { nullable: true }),
-    reportedOn: t.exposeString('reportedOn', { nullable: true }),
-    reportDueOn: t.string({
+    reportedOn: t.expose('reportedOn', { type: 'Date', nullable: true }),
+    reportDueOn: t.field({
+      type: 'Date',
       description: 'When the outcomes report is due: the end of the visit plus the district’s visitReportDeadlineDays.',
       resolve: async (v, _args, ctx) => addDays(v.endsOn, (await settingsOf<InterCitySettings>(ctx, v.district)).visitReportDeadlineDays),
     }),
@@ -112,8 +106,8 @@ const VisitInput = builder.inputType('PlanExchangeVisitInput', {
     partnerId: t.id({ required: true }),
     mechanismId: t.id({ required: false, description: 'The mechanism the visit belongs to, if any.' }),
     direction: t.field({ type: DirectionType, required: true }),
-    startsOn: t.string({ required: true, validate: date }),
-    endsOn: t.string({ required: true, validate: date }),
+    startsOn: t.field({ type: 'Date', required: true }),
+    endsOn: t.field({ type: 'Date', required: true }),
     topics: t.stringList({ required: true, validate: z.array(text(200)).min(1, 'needs at least one topic').max(20) }),
     delegation: t.idList({ required: true, description: 'Local members in the delegation (on an incoming visit: those who received it).' }),
     leaderId: t.id({ required: false, description: 'The delegation’s head; one of delegation.' }),
@@ -156,7 +150,7 @@ builder.mutationFields((t) => ({
   reportExchangeVisit: t.field({
     type: ExchangeVisitType,
     description: 'Records a held visit’s outcomes (needs visit.record).',
-    args: { visitId: t.arg.id({ required: true }), outcomes: t.arg.string({ required: true, validate: text(20_000) }), reportedOn: t.arg.string({ required: true, validate: date }) },
+    args: { visitId: t.arg.id({ required: true }), outcomes: t.arg.string({ required: true, validate: text(20_000) }), reportedOn: t.arg({ type: 'Date', required: true }) },
     resolve: (_root, { visitId, outcomes, reportedOn }, ctx) => {
       requirePermission(ctx, 'visit.record');
       return reportExchangeVisit(ctx, parseId(visitId, 'visitId'), outcomes.trim(), reportedOn);

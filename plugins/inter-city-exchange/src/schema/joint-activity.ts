@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { parseId } from '@cppcc/kit';
+import { foundRows, parseId } from '@cppcc/kit';
 import { requirePermission } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { recordJointActivity, recordJointActivityOutcome } from '../commands/activities.js';
 import { CooperationMechanismSchema, MechanismMemberSchema } from '../entities/cooperation-mechanism.entity.js';
 import { JOINT_ACTIVITY_KINDS, JointActivitySchema, type JointActivity } from '../entities/joint-activity.entity.js';
 import { CooperationMechanismType, MechanismCommitteeType } from './cooperation-mechanism.js';
-import { date, text } from './partner-committee.js';
+import { text } from './partner-committee.js';
 import { ResearchProjectRef } from './refs.js';
 
 const KindType = builder.enumType('JointActivityKind', { values: JOINT_ACTIVITY_KINDS });
@@ -21,12 +21,12 @@ export const JointActivityType = builder.objectRef<JointActivity>('JointActivity
     participants: t.field({
       type: [MechanismCommitteeType],
       description: 'The committees taking part.',
-      resolve: async (a, _args, ctx) => (await ctx.loaders.one(MechanismMemberSchema).loadMany(a.participantIds)).filter((m) => m && !(m instanceof Error)) as any,
+      resolve: async (a, _args, ctx) => foundRows((await ctx.loaders.one(MechanismMemberSchema).loadMany(a.participantIds))),
     }),
     researchProjectId: t.exposeID('researchProjectId', { nullable: true, description: 'The consultation research project this is the joint side of.' }),
     researchProject: t.field({ type: ResearchProjectRef, nullable: true, resolve: (a) => (a.researchProjectId ? { id: a.researchProjectId } : null) }),
-    startsOn: t.exposeString('startsOn'),
-    endsOn: t.exposeString('endsOn', { nullable: true }),
+    startsOn: t.expose('startsOn', { type: 'Date' }),
+    endsOn: t.expose('endsOn', { type: 'Date', nullable: true }),
     outcome: t.exposeString('outcome', { nullable: true }),
   }),
 });
@@ -51,8 +51,8 @@ const ActivityInput = builder.inputType('RecordJointActivityInput', {
     topic: t.string({ required: true, validate: text(200) }),
     researchProjectId: t.id({ required: false, description: 'A consultation ResearchProject id, when the joint work is one.' }),
     participantIds: t.idList({ required: true, description: 'MechanismCommittee ids, at least two.' }),
-    startsOn: t.string({ required: true, validate: date }),
-    endsOn: t.string({ required: false, validate: date.optional().nullable() }),
+    startsOn: t.field({ type: 'Date', required: true }),
+    endsOn: t.field({ type: 'Date', required: false }),
     outcome: t.string({ required: false, validate: z.string().max(20_000).optional().nullable() }),
   }),
 });
@@ -79,7 +79,7 @@ builder.mutationFields((t) => ({
   recordJointActivityOutcome: t.field({
     type: JointActivityType,
     description: 'Closes a joint activity with its outcome (needs meeting.record).',
-    args: { id: t.arg.id({ required: true }), endsOn: t.arg.string({ required: true, validate: date }), outcome: t.arg.string({ required: true, validate: text(20_000) }) },
+    args: { id: t.arg.id({ required: true }), endsOn: t.arg({ type: 'Date', required: true }), outcome: t.arg.string({ required: true, validate: text(20_000) }) },
     resolve: (_root, { id, endsOn, outcome }, ctx) => {
       requirePermission(ctx, 'meeting.record');
       return recordJointActivityOutcome(ctx, parseId(id), endsOn, outcome.trim());

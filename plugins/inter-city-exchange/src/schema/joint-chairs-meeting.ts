@@ -20,7 +20,7 @@ import {
 } from '../entities/joint-chairs-meeting.entity.js';
 import { meetingWorkflow, resolutionWorkflow } from '../workflow.js';
 import { CooperationMechanismType, MechanismCommitteeType } from './cooperation-mechanism.js';
-import { date, text } from './partner-committee.js';
+import { text } from './partner-committee.js';
 import { MemberRef } from './refs.js';
 
 const MeetingStatusType = builder.enumType('JointChairsMeetingStatus', { values: MEETING_STATES });
@@ -45,8 +45,8 @@ export const JointChairsMeetingType = builder.objectRef<JointChairsMeeting>('Joi
     mechanism: t.field({ type: CooperationMechanismType, nullable: true, resolve: (m, _args, ctx) => ctx.loaders.one(CooperationMechanismSchema).load(m.mechanismId) }),
     host: t.field({ type: MechanismCommitteeType, nullable: true, resolve: (m, _args, ctx) => ctx.loaders.one(MechanismMemberSchema).load(m.hostMemberId) }),
     outOfTurnReason: t.exposeString('outOfTurnReason', { nullable: true, description: 'Why the host is not the one the rotation named.' }),
-    plannedOn: t.exposeString('plannedOn'),
-    heldOn: t.exposeString('heldOn', { nullable: true }),
+    plannedOn: t.expose('plannedOn', { type: 'Date' }),
+    heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),
     place: t.exposeString('place'),
     agenda: t.exposeStringList('agenda'),
     attendees: t.field({ type: [MemberRef], description: 'The district’s members who attended.', resolve: (m) => m.attendeeIds.map((id) => ({ id })) }),
@@ -75,7 +75,7 @@ const PlanInput = builder.inputType('PlanJointChairsMeetingInput', {
     mechanismId: t.id({ required: true }),
     hostId: t.id({ required: true, description: 'The hosting committee (a MechanismCommittee id).' }),
     outOfTurnReason: t.string({ required: false, description: 'Needed when the host is not the one the rotation names.', validate: z.string().max(1000).optional().nullable() }),
-    plannedOn: t.string({ required: true, validate: date }),
+    plannedOn: t.field({ type: 'Date', required: true }),
     place: t.string({ required: true, validate: text(200) }),
     agenda: t.stringList({ required: true, validate: z.array(text(500)).min(1, 'needs at least one item').max(50) }),
   }),
@@ -84,7 +84,7 @@ const PlanInput = builder.inputType('PlanJointChairsMeetingInput', {
 const HoldInput = builder.inputType('HoldJointChairsMeetingInput', {
   fields: (t) => ({
     meetingId: t.id({ required: true }),
-    heldOn: t.string({ required: true, validate: date }),
+    heldOn: t.field({ type: 'Date', required: true }),
     attendeeIds: t.idList({ required: true, description: 'The district’s members who attended.' }),
     resolutions: t.stringList({ required: true, validate: z.array(text(2000)).max(50) }),
   }),

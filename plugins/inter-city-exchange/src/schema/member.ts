@@ -1,3 +1,4 @@
+import { foundRows } from '@cppcc/kit';
 import { ExchangeVisitSchema, VisitDelegateSchema } from '../entities/exchange-visit.entity.js';
 import { builder } from '../builder.js';
 import { ExchangeVisitType } from './exchange-visit.js';
@@ -16,7 +17,7 @@ builder.objectField(MemberRef, 'exchangeVisits', (t) =>
       const ids = seats.map((s) => s.visitId);
       if (own) return ids.length ? ctx.em.find(ExchangeVisitSchema, { id: { $in: ids } }, { filters: false, orderBy: { id: 'asc' } }) : [];
       const found = await ctx.loaders.one(ExchangeVisitSchema).loadMany(ids);
-      return found.filter((v) => v && !(v instanceof Error)) as any;
+      return foundRows(found);
     },
   }),
 );

@@ -8,7 +8,6 @@ import type { InterCitySettings } from '../settings.js';
 import { DistrictRef } from './refs.js';
 
 export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
-export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
 export const PartnerCommitteeType = builder.objectRef<PartnerCommittee>('PartnerCommittee').implement({
   description: 'A CPPCC committee of another city the district works with (e.g. 台州市政协).',

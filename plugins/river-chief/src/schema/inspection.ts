@@ -12,21 +12,19 @@ export const RiverChiefInspectionRef = builder.objectRef<RiverChiefInspection>('
     district: t.exposeString('district'),
     riverId: t.exposeID('riverId'),
     status: t.field({ type: StateRef, resolve: (i) => i.status }),
-    plannedOn: t.exposeString('plannedOn'),
+    plannedOn: t.expose('plannedOn', { type: 'Date' }),
     memberIds: t.exposeIDList('memberIds'),
     findings: t.exposeString('findings', { nullable: true }),
     proposalId: t.exposeID('proposalId', { nullable: true, description: 'A filed proposal on the river, linked by the report.' }),
   }),
 });
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)');
-
 builder.mutationFields((t) => ({
   planRiverChiefInspection: t.field({
     type: RiverChiefInspectionRef,
     args: {
       river: t.arg.id({ required: true }),
-      plannedOn: t.arg.string({ required: true, validate: day }),
+      plannedOn: t.arg({ type: 'Date', required: true }),
       members: t.arg.idList({ required: true }),
     },
     resolve: (_root, args, ctx) => planInspection(ctx, { river: String(args.river), plannedOn: args.plannedOn, members: args.members.map(String) }),

@@ -1,6 +1,6 @@
-import { appError, assertWritableDistrict, audit, callerUnit, canWriteDistrict, emit, ErrorCode, inputError, lockFor, notFound, type EntityManager, type RequestContext, staleVersion } from '@cppcc/kit';
+import { appError, assertWritableDistrict, audit, callerUnit, canWriteDistrict, emit, type EntityManager, ErrorCode, inputError, lockFor, notFound, type RequestContext, today, staleVersion } from '@cppcc/kit';
 import { instructionReceived } from '@cppcc/events';
-import { assertActsIn, today, visible } from '../access.js';
+import { assertActsIn, visible } from '../access.js';
 import { ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
 import { InputCampaignSchema, RecommendationSourceSchema } from '../entities/input-campaign.entity.js';
 import { InstructionSchema, LedgerEntrySchema, type GovernmentLevel, type Instruction, type InstructionSubject, type LeaderRank, type LedgerEntry } from '../entities/instruction.entity.js';

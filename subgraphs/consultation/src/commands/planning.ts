@@ -1,5 +1,5 @@
-import { appError, assertWritableDistrict, audit, canWriteDistrict, ErrorCode, inputError, notFound, type EntityManager, type RequestContext, staleVersion } from '@cppcc/kit';
-import { today, visible } from '../access.js';
+import { appError, assertWritableDistrict, audit, canWriteDistrict, type EntityManager, ErrorCode, inputError, notFound, type RequestContext, today, staleVersion } from '@cppcc/kit';
+import { visible } from '../access.js';
 import type { ConsultationForm } from '../entities/consultation-activity.entity.js';
 import { ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
 import { ConsultationPlanSchema, EscalationSchema, PlanTopicSchema, type ConsultationPlan, type Escalation, type EscalationBody, type PlanTopic, type TopicSource } from '../entities/plan.entity.js';

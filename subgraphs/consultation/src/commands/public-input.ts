@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { appError, assertWritableDistrict, audit, canWriteDistrict, ErrorCode, inputError, lockFor, notFound, type EntityManager, type RequestContext, staleVersion } from '@cppcc/kit';
-import { today, visible } from '../access.js';
+import { appError, assertWritableDistrict, audit, canWriteDistrict, type EntityManager, ErrorCode, inputError, lockFor, notFound, type RequestContext, today, staleVersion } from '@cppcc/kit';
+import { visible } from '../access.js';
 import { InputCampaignSchema, InputContributionSchema, type CampaignStatus, type ContributionKind, type InputCampaign, type InputContribution } from '../entities/input-campaign.entity.js';
 import {
   QuestionnaireAnswerSchema,

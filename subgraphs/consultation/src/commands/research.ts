@@ -1,6 +1,6 @@
-import { appError, assertWritableDistrict, audit, canSeeDistrict, canWriteDistrict, emit, ErrorCode, hasRole, inputError, notFound, type EntityManager, type RequestContext, staleVersion } from '@cppcc/kit';
+import { appError, assertWritableDistrict, audit, canSeeDistrict, canWriteDistrict, emit, type EntityManager, ErrorCode, hasRole, inputError, notFound, type RequestContext, today, staleVersion } from '@cppcc/kit';
 import { researchJoined } from '@cppcc/events';
-import { today, visible } from '../access.js';
+import { visible } from '../access.js';
 import {
   FieldVisitAttendanceSchema,
   FieldVisitSchema,

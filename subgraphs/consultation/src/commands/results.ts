@@ -1,5 +1,5 @@
-import { appError, assertWritableDistrict, audit, callerUnit, canWriteDistrict, ErrorCode, inputError, notFound, type EntityManager, type RequestContext, staleVersion } from '@cppcc/kit';
-import { today, visible } from '../access.js';
+import { appError, assertWritableDistrict, audit, callerUnit, canWriteDistrict, type EntityManager, ErrorCode, inputError, notFound, type RequestContext, today, staleVersion } from '@cppcc/kit';
+import { visible } from '../access.js';
 import { RecommendationSchema } from '../entities/recommendation.entity.js';
 import { ResultSchema, ResultTimelineEntrySchema, type Result, type ResultKind, type TaskStatus } from '../entities/result.entity.js';
 import { taskWorkflow, type TaskAction } from '../workflow.js';

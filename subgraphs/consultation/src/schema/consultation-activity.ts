@@ -1,7 +1,6 @@
-import { connectionType, findPage, notFound, pageArgs, parseId } from '@cppcc/kit';
+import { connectionType, findPage, notFound, pageArgs, parseId, type InputFields } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
-import { dateInput } from '../access.js';
 import { builder } from '../builder.js';
 import { inviteToActivity, moveActivity, planActivity, recordActivity, recordMinutes, type GuestInput } from '../commands/activities.js';
 import { ActivityGuestSchema, GUEST_KINDS, type ActivityGuest } from '../entities/activity-guest.entity.js';
@@ -52,7 +51,7 @@ ConsultationActivityType.implement({
     title: t.exposeString('title'),
     form: t.field({ type: ConsultationFormType, resolve: (a) => a.form }),
     topic: t.exposeString('topic'),
-    heldOn: t.exposeString('heldOn', { description: 'Date, YYYY-MM-DD: the day planned and, once held, the day it was held.' }),
+    heldOn: t.expose('heldOn', { type: 'Date', description: 'Date, YYYY-MM-DD: the day planned and, once held, the day it was held.' }),
     counterpart: t.exposeString('counterpart', { nullable: true, description: 'Government department of a counterpart consultation.' }),
     counterpartUnit: t.field({ type: GovernmentUnitRef, nullable: true, resolve: (a) => unitRef(a.counterpartUnitId) }),
     location: t.exposeString('location', { nullable: true }),
@@ -91,8 +90,8 @@ const ActivityFilter = builder.inputType('ConsultationActivityFilter', {
     form: t.field({ type: ConsultationFormType, required: false }),
     topic: t.string({ required: false }),
     status: t.field({ type: ActivityStatusType, required: false }),
-    heldFrom: t.string({ required: false, validate: dateInput }),
-    heldTo: t.string({ required: false, validate: dateInput }),
+    heldFrom: t.field({ type: 'Date', required: false }),
+    heldTo: t.field({ type: 'Date', required: false }),
   }),
 });
 
@@ -145,12 +144,12 @@ export const toGuests = (guests: GuestArg[] | null | undefined, field: string): 
     unitId: g.unitId == null ? null : parseId(g.unitId, `${field}.${i}.unitId`),
   }));
 
-const activityFields = (t: any) => ({
+const activityFields = (t: InputFields) => ({
   district: t.id({ required: true }),
   title: t.string({ required: true, validate: z.string().trim().min(4, 'must have at least 4 characters').max(120) }),
   form: t.field({ type: ConsultationFormType, required: true }),
   topic: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty').max(60) }),
-  heldOn: t.string({ required: true, validate: dateInput }),
+  heldOn: t.field({ type: 'Date', required: true }),
   counterpart: t.string({ required: false, validate: z.string().trim().min(2).max(80) }),
   counterpartUnitId: t.id({ required: false, description: 'The government unit consulted in a counterpart consultation.' }),
   location: t.string({ required: false, validate: z.string().trim().max(120) }),
@@ -250,7 +249,7 @@ builder.mutationField('holdConsultationActivity', (t) =>
     args: {
       id: t.arg.id({ required: true }),
       version: t.arg.int({ required: true }),
-      heldOn: t.arg.string({ required: false, validate: dateInput }),
+      heldOn: t.arg({ type: 'Date', required: false }),
       absences: t.arg({ type: [AbsenceInput], required: false }),
       note: t.arg.string({ required: false }),
     },

@@ -1,7 +1,7 @@
 import { connectionType, findPage, notFound, pageArgs, parseId } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
-import { dateInput, textInput } from '../access.js';
+import { textInput } from '../access.js';
 import { builder } from '../builder.js';
 import { draftCampaign, moveCampaign } from '../commands/public-input.js';
 import {
@@ -32,11 +32,11 @@ InputCampaignType.implement({
     title: t.exposeString('title'),
     purpose: t.exposeString('purpose'),
     district: t.field({ type: DistrictRef, nullable: true, resolve: (c) => ({ code: c.district }) }),
-    opensOn: t.exposeString('opensOn'),
-    closesOn: t.exposeString('closesOn'),
+    opensOn: t.expose('opensOn', { type: 'Date' }),
+    closesOn: t.expose('closesOn', { type: 'Date' }),
     themes: t.stringList({ resolve: (c) => c.themes }),
     status: t.field({ type: CampaignStatusType, resolve: (c) => c.status }),
-    compiledOn: t.exposeString('compiledOn', { nullable: true }),
+    compiledOn: t.expose('compiledOn', { type: 'Date', nullable: true }),
     public: t.exposeBoolean('public'),
     version: t.exposeInt('version'),
     questionnaires: t.field({ type: [QuestionnaireType], resolve: (c, _a, ctx) => ctx.loaders.many(QuestionnaireSchema, 'campaignId').load(c.id) }),
@@ -96,8 +96,8 @@ const DraftCampaignInput = builder.inputType('DraftInputCampaignInput', {
     district: t.id({ required: true }),
     title: t.string({ required: true, validate: textInput(4, 120, '') }),
     purpose: t.string({ required: true, validate: textInput(2, 120, ': say what the input is for'), description: 'What the input is for: 编制“十四五”规划 …' }),
-    opensOn: t.string({ required: true, validate: dateInput }),
-    closesOn: t.string({ required: true, validate: dateInput }),
+    opensOn: t.field({ type: 'Date', required: true }),
+    closesOn: t.field({ type: 'Date', required: true }),
     themes: t.stringList({ required: true, validate: z.array(z.string().trim().min(2, 'must name a theme').max(30)).min(1, 'must name at least one theme').max(20) }),
     public: t.boolean({ required: false, description: 'Shown to everyone (default true).' }),
   }),
@@ -133,7 +133,7 @@ for (const [field, action, description] of [
       type: InputCampaignType,
       description,
       authScopes: { staff: true },
-      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }), on: t.arg.string({ required: false, validate: dateInput, description: 'compile: the day (default today).' }) },
+      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }), on: t.arg({ type: 'Date', required: false, description: 'compile: the day (default today).' }) },
       resolve: (_root, { id, version, note, on }, ctx) => moveCampaign(ctx, parseId(id), action, version, note ?? null, on ?? null),
     }),
   );

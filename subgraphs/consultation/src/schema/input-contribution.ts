@@ -1,6 +1,6 @@
-import { connectionType, notFound, pageArgs, parseId, type Page } from '@cppcc/kit';
+import { connectionType, foundRows, notFound, pageArgs, parseId, type Page } from '@cppcc/kit';
 import { z } from 'zod';
-import { dateInput, textInput, visible } from '../access.js';
+import { textInput, visible } from '../access.js';
 import { builder } from '../builder.js';
 import { screenContribution, submitContribution } from '../commands/public-input.js';
 import {
@@ -11,7 +11,7 @@ import {
   RecommendationSourceSchema,
   type InputContribution,
 } from '../entities/input-campaign.entity.js';
-import { RecommendationSchema, type Recommendation } from '../entities/recommendation.entity.js';
+import { RecommendationSchema } from '../entities/recommendation.entity.js';
 import { contributionWorkflow } from '../workflow.js';
 import { ConsultationAuditEntryType, history } from './audit.js';
 import { MemberRef } from './member.js';
@@ -35,7 +35,7 @@ InputContributionType.implement({
     member: t.field({ type: MemberRef, nullable: true, resolve: (c) => (c.memberId == null ? null : { id: String(c.memberId) }) }),
     contributorName: t.exposeString('contributorName', { nullable: true }),
     contributorOrganisation: t.exposeString('contributorOrganisation', { nullable: true }),
-    receivedOn: t.exposeString('receivedOn'),
+    receivedOn: t.expose('receivedOn', { type: 'Date' }),
     status: t.field({ type: ContributionStatusType, resolve: (c) => c.status }),
     screeningNote: t.exposeString('screeningNote', { nullable: true, description: 'Why it was rejected, or a note on accepting it.' }),
     version: t.exposeInt('version'),
@@ -45,7 +45,7 @@ InputContributionType.implement({
       description: 'Recommendations compiled from it.',
       resolve: async (c, _a, ctx) => {
         const links = await ctx.loaders.many(RecommendationSourceSchema, 'contributionId').load(c.id);
-        return (await ctx.loaders.one(RecommendationSchema).loadMany(links.map((l) => l.recommendationId))).filter((r): r is Recommendation => !!r && !(r instanceof Error));
+        return foundRows(await ctx.loaders.one(RecommendationSchema).loadMany(links.map((l) => l.recommendationId)));
       },
     }),
     availableActions: t.stringList({ resolve: (c, _a, ctx) => contributionWorkflow.available(ctx, c) }),
@@ -59,7 +59,7 @@ builder.objectField(RecommendationType, 'sources', (t) =>
     description: 'The contributions it was compiled from (those the caller may see).',
     resolve: async (r, _a, ctx) => {
       const links = await ctx.loaders.many(RecommendationSourceSchema, 'recommendationId').load(r.id);
-      return (await ctx.loaders.one(InputContributionSchema).loadMany(links.map((l) => l.contributionId))).filter((c): c is InputContribution => !!c && !(c instanceof Error));
+      return foundRows(await ctx.loaders.one(InputContributionSchema).loadMany(links.map((l) => l.contributionId)));
     },
   }),
 );
@@ -99,7 +99,7 @@ const ContributionInputType = builder.inputType('SubmitInputContributionInput', 
     memberId: t.id({ required: false, description: 'The member who wrote it (a member handing in their own may leave it out).' }),
     contributorName: t.string({ required: false, validate: z.string().trim().min(2, 'must name the contributor').max(60), description: 'Staff: a contributor from outside the committee.' }),
     contributorOrganisation: t.string({ required: false, validate: z.string().trim().max(80) }),
-    receivedOn: t.string({ required: false, validate: dateInput, description: 'Staff: the day it came in (default today).' }),
+    receivedOn: t.field({ type: 'Date', required: false, description: 'Staff: the day it came in (default today).' }),
   }),
 });
 

@@ -1,7 +1,7 @@
-import { assignedRowsEm, callerUnit, connectionType, findPage, hasRole, OFFICE_ROLES, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import { assignedRowsEm, callerUnit, connectionType, findPage, hasRole, OFFICE_ROLES, pageArgs, parseId, type RequestContext, today } from '@cppcc/kit';
 import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
-import { assignedInstruction, dateInput, today } from '../access.js';
+import { assignedInstruction } from '../access.js';
 import { builder } from '../builder.js';
 import { assignInstruction, moveLedgerEntry, recordInstruction } from '../commands/outcomes.js';
 import {
@@ -52,7 +52,7 @@ export const InstructionType = builder.objectRef<Instruction>('OutcomeInstructio
     leaderPost: t.exposeString('leaderPost', { nullable: true }),
     rank: t.field({ type: LeaderRankType, resolve: (i) => i.rank }),
     level: t.field({ type: GovernmentLevelType, resolve: (i) => i.level }),
-    instructedOn: t.exposeString('instructedOn'),
+    instructedOn: t.expose('instructedOn', { type: 'Date' }),
     text: t.exposeString('text'),
     ledger: t.field({ type: [LedgerEntryType], description: 'The conversion ledger: departments carrying it out.', resolve: async (i, _a, ctx) => {
       const unit = callerUnit(ctx.caller);
@@ -72,10 +72,10 @@ LedgerEntryType.implement({
     instruction: t.field({ type: InstructionType, nullable: true, resolve: (e, _a, ctx) => byId(ctx, InstructionSchema, e.instructionId, callerUnit(ctx.caller) === e.unitId) }),
     unit: t.field({ type: GovernmentUnitRef, nullable: true, resolve: (e) => unitRef(e.unitId) }),
     task: t.exposeString('task'),
-    dueOn: t.exposeString('dueOn'),
+    dueOn: t.expose('dueOn', { type: 'Date' }),
     overdue: t.boolean({ description: 'Not replied to and past its due date.', resolve: (e) => e.status === 'ASSIGNED' && e.dueOn < today() }),
     feedback: t.exposeString('feedback', { nullable: true }),
-    repliedOn: t.exposeString('repliedOn', { nullable: true }),
+    repliedOn: t.expose('repliedOn', { type: 'Date', nullable: true }),
     status: t.field({ type: LedgerStatusType, resolve: (e) => e.status }),
     version: t.exposeInt('version'),
     availableActions: t.stringList({ resolve: (e, _a, ctx) => ledgerWorkflow.available(ctx, e) }),
@@ -102,8 +102,8 @@ const InstructionFilter = builder.inputType('OutcomeInstructionFilter', {
     district: t.id({ required: false }),
     subjectType: t.field({ type: InstructionSubjectType, required: false }),
     rank: t.field({ type: LeaderRankType, required: false }),
-    from: t.string({ required: false, validate: dateInput }),
-    to: t.string({ required: false, validate: dateInput }),
+    from: t.field({ type: 'Date', required: false }),
+    to: t.field({ type: 'Date', required: false }),
   }),
 });
 
@@ -156,7 +156,7 @@ const RecordInstructionInput = builder.inputType('RecordOutcomeInstructionInput'
     leaderPost: t.string({ required: false, validate: z.string().trim().max(80) }),
     rank: t.field({ type: LeaderRankType, required: true }),
     level: t.field({ type: GovernmentLevelType, required: true }),
-    instructedOn: t.string({ required: true, validate: dateInput }),
+    instructedOn: t.field({ type: 'Date', required: true }),
     text: t.string({ required: true, validate: z.string().trim().min(2, 'must give the instruction').max(20000) }),
   }),
 });
@@ -185,7 +185,7 @@ const AssignmentInput = builder.inputType('LedgerAssignmentInput', {
   fields: (t) => ({
     unitId: t.id({ required: true }),
     task: t.string({ required: true, validate: z.string().trim().min(4, 'must say what the department is to do').max(2000) }),
-    dueOn: t.string({ required: true, validate: dateInput }),
+    dueOn: t.field({ type: 'Date', required: true }),
   }),
 });
 

@@ -1,7 +1,6 @@
 import { connectionType, findPage, notFound, pageArgs, parseId } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
-import { dateInput } from '../access.js';
 import { builder } from '../builder.js';
 import { addPlanTopic, draftPlan, movePlan, recordEscalation, removePlanTopic } from '../commands/planning.js';
 import { ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
@@ -48,8 +47,8 @@ export const PlanType = builder.objectRef<ConsultationPlan>('ConsultationPlan').
     district: t.field({ type: DistrictRef, nullable: true, resolve: (x) => ({ code: x.district }) }),
     status: t.field({ type: PlanStatusType, resolve: (x) => x.status }),
     approvedBy: t.exposeString('approvedBy', { nullable: true }),
-    approvedOn: t.exposeString('approvedOn', { nullable: true }),
-    publishedOn: t.exposeString('publishedOn', { nullable: true }),
+    approvedOn: t.expose('approvedOn', { type: 'Date', nullable: true }),
+    publishedOn: t.expose('publishedOn', { type: 'Date', nullable: true }),
     version: t.exposeInt('version'),
     topics: t.field({ type: [PlanTopicType], resolve: (x, _a, ctx) => ctx.loaders.many(PlanTopicSchema, 'planId').load(x.id) }),
     availableActions: t.stringList({ resolve: (x, _a, ctx) => planWorkflow.available(ctx, x) }),
@@ -63,8 +62,8 @@ export const EscalationType = builder.objectRef<Escalation>('ConsultationEscalat
     id: t.exposeID('id'),
     body: t.field({ type: EscalationBodyType, resolve: (e) => e.body }),
     title: t.exposeString('title'),
-    takenUpOn: t.exposeString('takenUpOn'),
-    heldOn: t.exposeString('heldOn', { nullable: true }),
+    takenUpOn: t.expose('takenUpOn', { type: 'Date' }),
+    heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),
     note: t.exposeString('note', { nullable: true }),
     researchProject: t.field({ type: ResearchProjectType, nullable: true, resolve: (e, _a, ctx) => (e.researchProjectId == null ? null : ctx.loaders.one(ResearchProjectSchema).load(e.researchProjectId)) }),
     activity: t.field({ type: ConsultationActivityType, nullable: true, resolve: (e, _a, ctx) => (e.activityId == null ? null : ctx.loaders.one(ConsultationActivitySchema).load(e.activityId)) }),
@@ -178,7 +177,7 @@ builder.mutationField('approveConsultationPlan', (t) =>
       id: t.arg.id({ required: true }),
       version: t.arg.int({ required: true }),
       approvedBy: t.arg.string({ required: true, validate: z.string().trim().min(2, 'must name the Party committee').max(80) }),
-      on: t.arg.string({ required: false, validate: dateInput }),
+      on: t.arg({ type: 'Date', required: false }),
       note: t.arg.string({ required: false }),
     },
     resolve: (_root, a, ctx) => movePlan(ctx, parseId(a.id), 'approve', a.version, a.note ?? null, { approvedBy: a.approvedBy.trim(), on: a.on }),
@@ -190,7 +189,7 @@ for (const [field, action] of [['reviseConsultationPlan', 'revise'], ['publishCo
     t.field({
       type: PlanType,
       authScopes: { staff: true },
-      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), on: t.arg.string({ required: false, validate: dateInput }), note: t.arg.string({ required: false }) },
+      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), on: t.arg({ type: 'Date', required: false }), note: t.arg.string({ required: false }) },
       resolve: (_root, a, ctx) => movePlan(ctx, parseId(a.id), action, a.version, a.note ?? null, { on: a.on }),
     }),
   );
@@ -202,8 +201,8 @@ const EscalationInput = builder.inputType('RecordConsultationEscalationInput', {
     title: t.string({ required: true, validate: z.string().trim().min(4, 'must have at least 4 characters').max(120) }),
     researchProjectId: t.id({ required: false }),
     activityId: t.id({ required: false }),
-    takenUpOn: t.string({ required: true, validate: dateInput }),
-    heldOn: t.string({ required: false, validate: dateInput }),
+    takenUpOn: t.field({ type: 'Date', required: true }),
+    heldOn: t.field({ type: 'Date', required: false }),
     note: t.string({ required: false, validate: z.string().trim().max(2000) }),
   }),
 });

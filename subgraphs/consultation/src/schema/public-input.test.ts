@@ -18,7 +18,7 @@ const campaignFields = `id status version availableActions compiledOn themes fig
 const draft = `mutation($i: DraftInputCampaignInput!) { draftInputCampaign(input: $i) { ${campaignFields} } }`;
 const addQ = `mutation($c: ID!, $i: AddQuestionnaireInput!) { addQuestionnaire(campaignId: $c, input: $i) { id public questions { id position kind options required } } }`;
 const respond = `mutation($q: ID!, $a: [QuestionnaireAnswerInput!]!) { respondToQuestionnaire(questionnaireId: $q, answers: $a) { id respondent member { id } answers { option text } } }`;
-const paper = `mutation($q: ID!, $a: [QuestionnaireAnswerInput!]!, $on: String) { enterPaperQuestionnaireResponse(questionnaireId: $q, answers: $a, receivedOn: $on) { id respondent submittedOn } }`;
+const paper = `mutation($q: ID!, $a: [QuestionnaireAnswerInput!]!, $on: Date) { enterPaperQuestionnaireResponse(questionnaireId: $q, answers: $a, receivedOn: $on) { id respondent submittedOn } }`;
 const contribute = `mutation($c: ID!, $i: SubmitInputContributionInput!) { submitInputContribution(campaignId: $c, input: $i) { id status version kind theme member { id } contributorName availableActions } }`;
 const draftRec = `mutation($i: DraftRecommendationInput!) { draftRecommendation(input: $i) { id version status campaign { id } sources { id } } }`;
 
@@ -72,7 +72,7 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
 
     // The district's statistics count the same for the year, and nothing outside the period.
     const stats = async (from: string, to: string) =>
-      (await ok(module, `query($d: ID!, $from: String!, $to: String!) { consultationStatistics(district: $d, from: $from, to: $to) { publicInput { ${figures} } } }`, { d: CITY, from, to }, staff)).consultationStatistics.publicInput;
+      (await ok(module, `query($d: ID!, $from: Date!, $to: Date!) { consultationStatistics(district: $d, from: $from, to: $to) { publicInput { ${figures} } } }`, { d: CITY, from, to }, staff)).consultationStatistics.publicInput;
     expect(await stats('2025-01-01', '2025-12-31')).toEqual(c.figures);
     expect(await stats('2024-01-01', '2024-12-31')).toMatchObject({ copiesDistributed: 0, responses: 0, suggestionsCollected: 0, recommendationsSubmitted: 0 });
     // Anyone sees a public campaign's figures; the contributions one by one only those working for the district.

@@ -1,6 +1,6 @@
-import { connectionType, findPage, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import { connectionType, findPage, notFound, pageArgs, parseId, type RequestContext, type WithArgs } from '@cppcc/kit';
 import { z } from 'zod';
-import { dateInput, textInput } from '../access.js';
+import { textInput } from '../access.js';
 import { builder } from '../builder.js';
 import {
   addQuestionnaire,
@@ -71,7 +71,7 @@ const DistributionType = builder.objectRef<QuestionnaireDistribution>('Questionn
     id: t.exposeID('id'),
     channel: t.field({ type: ChannelType, resolve: (d) => d.channel }),
     copies: t.exposeInt('copies'),
-    distributedOn: t.exposeString('distributedOn'),
+    distributedOn: t.expose('distributedOn', { type: 'Date' }),
     note: t.exposeString('note', { nullable: true }),
   }),
 });
@@ -90,7 +90,7 @@ export const ResponseType = builder.objectRef<QuestionnaireResponse>('Questionna
     id: t.exposeID('id'),
     respondent: t.field({ type: RespondentType, resolve: (r) => r.respondent }),
     member: t.field({ type: MemberRef, nullable: true, resolve: (r) => (r.memberId == null ? null : { id: String(r.memberId) }) }),
-    submittedOn: t.exposeString('submittedOn'),
+    submittedOn: t.expose('submittedOn', { type: 'Date' }),
     answers: t.field({ type: [AnswerType], resolve: (r, _a, ctx) => ctx.loaders.many(QuestionnaireAnswerSchema, 'responseId', {}, true).load(r.id) }),
   }),
 });
@@ -175,7 +175,7 @@ builder.mutationField('recordQuestionnaireDistribution', (t) =>
       questionnaireId: t.arg.id({ required: true }),
       channel: t.arg({ type: ChannelType, required: true }),
       copies: t.arg.int({ required: true, validate: z.number().int().min(1, 'must be at least 1').max(1_000_000) }),
-      distributedOn: t.arg.string({ required: true, validate: dateInput }),
+      distributedOn: t.arg({ type: 'Date', required: true }),
       note: t.arg.string({ required: false, validate: z.string().trim().max(200) }),
     },
     resolve: (_root, a, ctx) => recordDistribution(ctx, parseId(a.questionnaireId, 'questionnaireId'), { channel: a.channel, copies: a.copies, distributedOn: a.distributedOn, note: a.note?.trim() || null }),
@@ -191,7 +191,7 @@ const AnswerInputType = builder.inputType('QuestionnaireAnswerInput', {
   }),
 });
 
-const answersArg = (t: any) => t.arg({ type: [AnswerInputType], required: true });
+const answersArg = (t: WithArgs) => t.arg({ type: [AnswerInputType], required: true });
 const toAnswers = (answers: { questionId: string | number; option?: string | null; text?: string | null }[], field: string): AnswerInput[] =>
   answers.map((a, i) => ({ questionId: parseId(a.questionId, `${field}.${i}.questionId`), option: a.option ?? null, text: a.text?.trim() || null }));
 
@@ -200,7 +200,7 @@ builder.mutationField('respondToQuestionnaire', (t) =>
     type: ResponseType,
     description: 'Answer a questionnaire while its campaign is open: a member as themself (once), anyone else anonymously if it is public.',
     args: { questionnaireId: t.arg.id({ required: true }), answers: answersArg(t) },
-    resolve: (_root, a, ctx) => respondToQuestionnaire(ctx, parseId(a.questionnaireId as string, 'questionnaireId'), toAnswers(a.answers as any[], 'answers')),
+    resolve: (_root, a, ctx) => respondToQuestionnaire(ctx, parseId(a.questionnaireId, 'questionnaireId'), toAnswers(a.answers, 'answers')),
   }),
 );
 
@@ -209,7 +209,7 @@ builder.mutationField('enterPaperQuestionnaireResponse', (t) =>
     type: ResponseType,
     description: 'Staff enter a paper copy handed back, while the campaign is open.',
     authScopes: { staff: true },
-    args: { questionnaireId: t.arg.id({ required: true }), answers: answersArg(t), receivedOn: t.arg.string({ required: false, validate: dateInput }) },
-    resolve: (_root, a, ctx) => enterPaperResponse(ctx, parseId(a.questionnaireId as string, 'questionnaireId'), toAnswers(a.answers as any[], 'answers'), (a.receivedOn as string | null) ?? null),
+    args: { questionnaireId: t.arg.id({ required: true }), answers: answersArg(t), receivedOn: t.arg({ type: 'Date', required: false }) },
+    resolve: (_root, a, ctx) => enterPaperResponse(ctx, parseId(a.questionnaireId, 'questionnaireId'), toAnswers(a.answers, 'answers'), a.receivedOn ?? null),
   }),
 );

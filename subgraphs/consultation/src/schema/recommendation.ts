@@ -1,7 +1,7 @@
-import { connectionType, findPage, notFound, pageArgs, parseId } from '@cppcc/kit';
+import { connectionType, findPage, notFound, pageArgs, parseId, type WithArgs } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
-import { dateInput, visible } from '../access.js';
+import { visible } from '../access.js';
 import { builder } from '../builder.js';
 import { draftRecommendation, moveRecommendation } from '../commands/outcomes.js';
 import { ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
@@ -31,9 +31,9 @@ RecommendationType.implement({
     researchProject: t.field({ type: ResearchProjectType, nullable: true, resolve: (r, _a, ctx) => (r.researchProjectId == null ? null : ctx.loaders.one(ResearchProjectSchema).load(r.researchProjectId)) }),
     authors: t.field({ type: [MemberRef], nullable: { list: false, items: true }, resolve: (r) => r.authorIds.map((id) => ({ id: String(id) })) }),
     submittedTo: t.exposeString('submittedTo', { nullable: true }),
-    submittedOn: t.exposeString('submittedOn', { nullable: true }),
+    submittedOn: t.expose('submittedOn', { type: 'Date', nullable: true }),
     adoption: t.exposeString('adoption', { nullable: true, description: 'The decision or document that adopted it.' }),
-    adoptedOn: t.exposeString('adoptedOn', { nullable: true }),
+    adoptedOn: t.expose('adoptedOn', { type: 'Date', nullable: true }),
     status: t.field({ type: RecommendationStatusType, resolve: (r) => r.status }),
     public: t.exposeBoolean('public'),
     version: t.exposeInt('version'),
@@ -131,11 +131,11 @@ builder.mutationField('draftRecommendation', (t) =>
   }),
 );
 
-const moveArgs = (t: any) => ({
+const moveArgs = (t: WithArgs) => ({
   id: t.arg.id({ required: true }),
   version: t.arg.int({ required: true }),
   note: t.arg.string({ required: false }),
-  on: t.arg.string({ required: false, validate: dateInput, description: 'The day it happened (default today).' }),
+  on: t.arg({ type: 'Date', required: false, description: 'The day it happened (default today).' }),
 });
 
 builder.mutationField('submitRecommendation', (t) =>

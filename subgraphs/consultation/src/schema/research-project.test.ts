@@ -1,9 +1,8 @@
 import { CITY, researchProjects, RESEARCH_PHASE_ORDER } from '@cppcc/demo';
-import { OutboxEventSchema, systemEm } from '@cppcc/kit';
+import { OutboxEventSchema, systemEm, today } from '@cppcc/kit';
 import { databases, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ok, startConsultation } from '../test-support.js';
-import { today } from '../access.js';
 
 // Whole workflows run step by step through GraphQL; a loaded machine needs more than the default.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });

@@ -1,7 +1,7 @@
-import { connectionType, findPage, notFound, pageArgs, parseId, type Page, type RequestContext } from '@cppcc/kit';
+import { connectionType, findPage, notFound, type Page, pageArgs, parseId, type RequestContext, today } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
-import { dateInput, today, visible } from '../access.js';
+import { visible } from '../access.js';
 import { builder } from '../builder.js';
 import {
   addResearchTeamMembers,
@@ -45,9 +45,9 @@ export const PhaseType = builder.objectRef<ResearchPhaseRow>('ResearchPhaseSched
   description: 'One phase of a research project: its deadline, when it started and ended.',
   fields: (t) => ({
     phase: t.field({ type: ResearchPhaseType, resolve: (r) => r.phase }),
-    dueOn: t.exposeString('dueOn', { nullable: true }),
-    startedOn: t.exposeString('startedOn', { nullable: true }),
-    completedOn: t.exposeString('completedOn', { nullable: true }),
+    dueOn: t.expose('dueOn', { type: 'Date', nullable: true }),
+    startedOn: t.expose('startedOn', { type: 'Date', nullable: true }),
+    completedOn: t.expose('completedOn', { type: 'Date', nullable: true }),
     overdue: t.boolean({ description: 'Running past its deadline now.', resolve: (r) => phaseOverdue(r) }),
     late: t.boolean({ description: 'Completed after its deadline.', resolve: (r) => !!r.completedOn && !!r.dueOn && r.completedOn > r.dueOn }),
   }),
@@ -57,7 +57,7 @@ export const TeamSeatType = builder.objectRef<ResearchTeamMember>('ResearchTeamS
   fields: (t) => ({
     member: t.field({ type: MemberRef, nullable: true, resolve: (s) => ({ id: String(s.memberId) }) }),
     role: t.field({ type: TeamRoleType, resolve: (s) => s.role }),
-    joinedOn: t.exposeString('joinedOn'),
+    joinedOn: t.expose('joinedOn', { type: 'Date' }),
   }),
 });
 
@@ -72,7 +72,7 @@ export const FieldVisitType = builder.objectRef<FieldVisit>('FieldVisit').implem
   description: '实地调研: a visit the research team made.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    visitedOn: t.exposeString('visitedOn'),
+    visitedOn: t.expose('visitedOn', { type: 'Date' }),
     place: t.exposeString('place'),
     purpose: t.exposeString('purpose', { nullable: true }),
     attendance: t.field({ type: [VisitAttendanceRowType], resolve: (v, _a, ctx) => ctx.loaders.many(FieldVisitAttendanceSchema, 'visitId', {}, true).load(v.id) }),
@@ -107,7 +107,7 @@ ResearchProjectType.implement({
     version: t.exposeInt('version'),
     reportTitle: t.exposeString('reportTitle', { nullable: true }),
     reportText: t.exposeString('reportText', { nullable: true }),
-    reportSubmittedOn: t.exposeString('reportSubmittedOn', { nullable: true }),
+    reportSubmittedOn: t.expose('reportSubmittedOn', { type: 'Date', nullable: true }),
     phases: t.field({ type: [PhaseType], resolve: async (r, _a, ctx) => (await phasesOf(ctx, r.id)).sort((a, b) => RESEARCH_PHASES.indexOf(a.phase) - RESEARCH_PHASES.indexOf(b.phase)) }),
     overdue: t.boolean({
       description: 'The current phase runs past its deadline.',
@@ -203,7 +203,7 @@ builder.objectField(MemberRef, 'researchProjects', (t) =>
 );
 
 const DeadlineInput = builder.inputType('ResearchDeadlineInput', {
-  fields: (t) => ({ phase: t.field({ type: ResearchPhaseType, required: true }), dueOn: t.string({ required: true, validate: dateInput }) }),
+  fields: (t) => ({ phase: t.field({ type: ResearchPhaseType, required: true }), dueOn: t.field({ type: 'Date', required: true }) }),
 });
 const TeamSeatInput = builder.inputType('ResearchTeamSeatInput', {
   fields: (t) => ({ memberId: t.id({ required: true }), role: t.field({ type: TeamRoleType, required: true }) }),
@@ -289,7 +289,7 @@ builder.mutationField('recordFieldVisit', (t) =>
     authScopes: { authenticated: true },
     args: {
       projectId: t.arg.id({ required: true }),
-      visitedOn: t.arg.string({ required: true, validate: dateInput }),
+      visitedOn: t.arg({ type: 'Date', required: true }),
       place: t.arg.string({ required: true, validate: z.string().trim().min(2, 'must name the place').max(120) }),
       purpose: t.arg.string({ required: false, validate: z.string().trim().max(500) }),
       attendance: t.arg({ type: [AttendeeInput], required: true }),

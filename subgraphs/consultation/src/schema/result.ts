@@ -1,7 +1,7 @@
-import { connectionType, findPage, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import { connectionType, findPage, notFound, pageArgs, parseId, type RequestContext, today } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
-import { dateInput, today, visible } from '../access.js';
+import { visible } from '../access.js';
 import { builder } from '../builder.js';
 import { addTimelineEntry, createResult, moveTask, removeResult, reportProgress, setResultWeight } from '../commands/results.js';
 import { RecommendationSchema } from '../entities/recommendation.entity.js';
@@ -18,7 +18,7 @@ export const TaskStatusType = builder.enumType('ResultTaskStatus', { values: TAS
 
 const TimelineEntryType = builder.objectRef<ResultTimelineEntry>('ResultTimelineEntry').implement({
   fields: (t) => ({
-    on: t.exposeString('happenedOn'),
+    on: t.expose('happenedOn', { type: 'Date' }),
     text: t.exposeString('text'),
     progress: t.exposeInt('progress', { nullable: true }),
     actor: t.exposeString('actor', { nullable: true }),
@@ -48,9 +48,9 @@ ResultType.implement({
     recommendation: t.field({ type: RecommendationType, nullable: true, resolve: (r, _a, ctx) => (r.recommendationId == null ? null : ctx.loaders.one(RecommendationSchema).load(r.recommendationId)) }),
     unit: t.field({ type: GovernmentUnitRef, nullable: true, description: 'The department carrying out a task.', resolve: (r) => unitRef(r.unitId) }),
     document: t.exposeString('document', { nullable: true, description: 'The adopting decision or document.' }),
-    adoptedOn: t.exposeString('adoptedOn', { nullable: true }),
-    startOn: t.exposeString('startOn', { nullable: true }),
-    dueOn: t.exposeString('dueOn', { nullable: true }),
+    adoptedOn: t.expose('adoptedOn', { type: 'Date', nullable: true }),
+    startOn: t.expose('startOn', { type: 'Date', nullable: true }),
+    dueOn: t.expose('dueOn', { type: 'Date', nullable: true }),
     weight: t.exposeInt('weight'),
     status: t.field({ type: TaskStatusType, nullable: true, description: 'Tasks only.', resolve: (r) => r.status ?? null }),
     progress: t.float({ description: 'Percent: a task\'s own; a parent\'s the weighted mean of its children\'s.', resolve: (r, _a, ctx) => progressOf(ctx, r) }),
@@ -116,9 +116,9 @@ const CreateResultInput = builder.inputType('CreateImplementationResultInput', {
     recommendationId: t.id({ required: false }),
     unitId: t.id({ required: false, description: 'TASK: the department carrying it out.' }),
     document: t.string({ required: false, validate: z.string().trim().min(4).max(200), description: 'ADOPTION: the decision or document.' }),
-    adoptedOn: t.string({ required: false, validate: dateInput }),
-    startOn: t.string({ required: false, validate: dateInput }),
-    dueOn: t.string({ required: false, validate: dateInput }),
+    adoptedOn: t.field({ type: 'Date', required: false }),
+    startOn: t.field({ type: 'Date', required: false }),
+    dueOn: t.field({ type: 'Date', required: false }),
     weight: t.int({ required: false, validate: weightInput, description: 'Share of the parent\'s progress (default 1; 0 tracks without counting).' }),
     public: t.boolean({ required: false }),
   }),
@@ -195,7 +195,7 @@ builder.mutationField('reportResultProgress', (t) =>
       id: t.arg.id({ required: true }), version: t.arg.int({ required: true }),
       progress: t.arg.int({ required: true, validate: z.number().int().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100') }),
       text: t.arg.string({ required: true, validate: z.string().trim().min(4, 'must say what was done').max(5000) }),
-      on: t.arg.string({ required: false, validate: dateInput }),
+      on: t.arg({ type: 'Date', required: false }),
     },
     resolve: (_root, { id, version, progress, text, on }, ctx) => reportProgress(ctx, parseId(id), version, progress, text.trim(), on ?? null),
   }),
@@ -208,7 +208,7 @@ builder.mutationField('addResultTimelineEntry', (t) =>
     args: {
       id: t.arg.id({ required: true }),
       text: t.arg.string({ required: true, validate: z.string().trim().min(4, 'must say what happened').max(5000) }),
-      on: t.arg.string({ required: false, validate: dateInput }),
+      on: t.arg({ type: 'Date', required: false }),
     },
     resolve: (_root, { id, text, on }, ctx) => addTimelineEntry(ctx, parseId(id), text.trim(), on ?? null),
   }),

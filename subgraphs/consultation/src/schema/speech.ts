@@ -1,6 +1,5 @@
 import { parseId } from '@cppcc/kit';
 import { z } from 'zod';
-import { dateInput } from '../access.js';
 import { builder } from '../builder.js';
 import { recordSpeech } from '../commands/activities.js';
 import { ActivityGuestSchema } from '../entities/activity-guest.entity.js';
@@ -17,7 +16,7 @@ export const SpeechType = builder.objectRef<Speech>('ConsultationSpeech').implem
     id: t.exposeID('id'),
     title: t.exposeString('title'),
     mode: t.field({ type: SpeechModeType, resolve: (s) => s.mode }),
-    spokeOn: t.exposeString('spokeOn'),
+    spokeOn: t.expose('spokeOn', { type: 'Date' }),
     text: t.exposeString('text', { nullable: true }),
     member: t.field({ type: MemberRef, nullable: true, resolve: (s) => (s.memberId == null ? null : { id: String(s.memberId) }) }),
     guest: t.field({ type: GuestType, nullable: true, resolve: (s, _a, ctx) => (s.guestId == null ? null : ctx.loaders.one(ActivityGuestSchema).load(s.guestId)) }),
@@ -35,7 +34,7 @@ const SpeechInput = builder.inputType('RecordConsultationSpeechInput', {
     guestId: t.id({ required: false }),
     title: t.string({ required: true, validate: z.string().trim().min(4, 'must have at least 4 characters').max(120) }),
     mode: t.field({ type: SpeechModeType, required: true }),
-    spokeOn: t.string({ required: false, validate: dateInput, description: 'Defaults to the day of the activity.' }),
+    spokeOn: t.field({ type: 'Date', required: false, description: 'Defaults to the day of the activity.' }),
     text: t.string({ required: false, validate: z.string().trim().max(50000) }),
   }),
 });

@@ -1,14 +1,14 @@
+import { today } from '@cppcc/kit';
 import { activities, activityStatus, CITY, fiveYearRecommendations, instructions, recommendationDates, recommendations, researchProjects, RESEARCH_PHASE_ORDER, chains } from '@cppcc/demo';
 import { databases, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ok, startConsultation } from '../test-support.js';
-import { today } from '../access.js';
 
 // Whole workflows run step by step through GraphQL; a loaded machine needs more than the default.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const staff = testCaller(['staff'], CITY);
-const query = `query($d: ID!, $from: String!, $to: String!, $below: Boolean) {
+const query = `query($d: ID!, $from: Date!, $to: Date!, $below: Boolean) {
   consultationStatistics(district: $d, from: $from, to: $to, includeBelow: $below) {
     districts activitiesHeld activitiesByForm { form count } activitiesByTopic { topic count }
     instructionsReceived instructionsByRank { rank count } outcomesSubmitted outcomesAdopted outcomesImplemented researchStarted researchOverdue

@@ -1,5 +1,4 @@
 import { appError, assertKnownDistrict, canSeeDistrict, DistrictRefSchema, ErrorCode, inputError, type RequestContext } from '@cppcc/kit';
-import { dateInput } from '../access.js';
 import { builder } from '../builder.js';
 import { type CONSULTATION_FORMS, ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
 import { InputCampaignSchema } from '../entities/input-campaign.entity.js';
@@ -58,8 +57,8 @@ async function implemented(ctx: RequestContext, s: Statistics): Promise<number> 
 const StatisticsType = builder.objectRef<Statistics>('ConsultationStatistics').implement({
   description: 'Figures for a district and period, computed from the records on every read.',
   fields: (t) => ({
-    from: t.exposeString('from'),
-    to: t.exposeString('to'),
+    from: t.expose('from', { type: 'Date' }),
+    to: t.expose('to', { type: 'Date' }),
     districts: t.stringList({ description: 'The districts counted.', resolve: (s) => s.districts }),
     activitiesHeld: t.int({ resolve: async (s, _a, ctx) => (await heldActivities(ctx, s)).length }),
     activitiesByForm: t.field({ type: [FormCount], resolve: async (s, _a, ctx) => count((await heldActivities(ctx, s)).map((a) => a.form)).map((c) => ({ form: c.key, count: c.count })) }),
@@ -101,8 +100,8 @@ builder.queryField('consultationStatistics', (t) =>
     authScopes: { authenticated: true },
     args: {
       district: t.arg.id({ required: true }),
-      from: t.arg.string({ required: true, validate: dateInput }),
-      to: t.arg.string({ required: true, validate: dateInput }),
+      from: t.arg({ type: 'Date', required: true }),
+      to: t.arg({ type: 'Date', required: true }),
       includeBelow: t.arg.boolean({ required: false }),
     },
     resolve: async (_root, { district, from, to, includeBelow }, ctx) => {

@@ -1,4 +1,4 @@
-import { assertWritableDistrict, audit, emit, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { assertWritableDistrict, audit, emit, type EntityManager, inputError, notFound, type RequestContext, today } from '@cppcc/kit';
 import { awardRecorded, penaltyRecorded } from '@cppcc/events';
 import { MemberSchema } from '../entities/member.entity.js';
 import { MeritRecordSchema, type MERIT_LEVELS, type MeritRecord } from '../entities/merit-record.entity.js';
@@ -15,7 +15,7 @@ export async function recordMerit(ctx: RequestContext, input: MeritInput): Promi
   const member = await ctx.em.findOne(MemberSchema, { id: input.memberId }, { filters: false });
   if (!member) throw notFound('member', input.memberId);
   await assertWritableDistrict(ctx, member.district, 'memberId');
-  if (input.decidedOn > new Date().toISOString().slice(0, 10)) throw inputError(input.type === 'AWARD' ? 'awardedOn' : 'decidedOn', 'past', 'must not be in the future');
+  if (input.decidedOn > today()) throw inputError(input.type === 'AWARD' ? 'awardedOn' : 'decidedOn', 'past', 'must not be in the future');
   return ctx.em.transactional(async (em) => {
     const record = em.create(MeritRecordSchema, {
       district: member.district,

@@ -1,5 +1,5 @@
 import type { EntityManager, RequestContext } from '@cppcc/kit';
-import { applyDutyEntry, type DutyEntry } from '../consumers.js';
+import { applyDutyEntry } from '../consumers.js';
 import { MemberSchema } from '../entities/member.entity.js';
 import { ParkedEventSchema } from '../entities/parked-event.entity.js';
 
@@ -16,8 +16,9 @@ export async function applyParkedEvents(em: EntityManager, memberIds?: number[])
   );
   let applied = 0;
   for (const p of parked) {
-    if (!known.has(p.memberId)) continue;
-    await applyDutyEntry(em, p.entry as unknown as DutyEntry);
+    // A refused row keeps the payload that broke the contract; only entries are applied.
+    if (!known.has(p.memberId) || 'payload' in p.entry) continue;
+    await applyDutyEntry(em, p.entry);
     await em.flush();
     p.resolvedAt = new Date();
     applied++;

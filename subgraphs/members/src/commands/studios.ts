@@ -1,4 +1,4 @@
-import { appError, assertWritableDistrict, audit, canWriteDistrict, emit, ErrorCode, inputError, notFound, type EntityManager, type RequestContext, staleVersion } from '@cppcc/kit';
+import { appError, assertWritableDistrict, audit, canWriteDistrict, emit, type EntityManager, ErrorCode, inputError, notFound, type RequestContext, today, staleVersion } from '@cppcc/kit';
 import { studioIssueRaised, studioShiftServed } from '@cppcc/events';
 import { MemberSchema, type Member } from '../entities/member.entity.js';
 import {
@@ -16,7 +16,6 @@ import {
 } from '../entities/studio.entity.js';
 import { receptionWorkflow, shiftWorkflow, type ReceptionAction, type ShiftAction } from '../workflow.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** An active member of the district, or a clear error naming the field. */
 async function districtMember(em: EntityManager, id: number, district: string, field: string): Promise<Member> {

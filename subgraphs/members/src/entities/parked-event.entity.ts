@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { ParkedEntry } from '../consumers.js';
 
 /**
  * An event the duty record could not take (it names a member this subgraph does not know).
@@ -15,7 +16,7 @@ export const ParkedEventSchema = defineEntity({
     type: p.string(),
     source: p.string(),
     district: p.string().length(12).nullable(),
-    entry: p.json<Record<string, unknown>>(),
+    entry: p.json<ParkedEntry>(),
     reason: p.string(),
     /** The event itself is wrong (breaks its contract, forges a kind): no retry will apply it. */
     refused: p.boolean().default(false),

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { appError, ErrorCode, inputError, MAX_PAGE, parseId, type RequestContext } from '@cppcc/kit';
+import { appError, ErrorCode, inputError, MAX_PAGE, parseId, type RequestContext, today } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { DutyEventSchema, type DutyEvent } from '../entities/duty-event.entity.js';
 import type { Member } from '../entities/member.entity.js';
@@ -15,15 +15,14 @@ export const ArchiveTermType = builder.objectRef<TermRef>('ArchiveTerm').impleme
     district: t.field({ type: DistrictRef, nullable: true, resolve: (term) => ({ code: term.district }) }),
     ordinal: t.exposeInt('ordinal', { description: 'Which term: 10 for 第十届.' }),
     name: t.exposeString('name'),
-    startsOn: t.exposeString('startsOn'),
-    endsOn: t.exposeString('endsOn', { nullable: true, description: 'Null while the term runs.' }),
+    startsOn: t.expose('startsOn', { type: 'Date' }),
+    endsOn: t.expose('endsOn', { type: 'Date', nullable: true, description: 'Null while the term runs.' }),
   }),
 });
 
 /** The terms of a member's district, oldest first (one query for every member of a request). */
 const districtTerms = (ctx: RequestContext, district: string) => ctx.loaders.many(TermRefSchema, 'district').load(district);
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The term a member serves: the one they were appointed for, else their district's current (or latest) term. */
 async function memberTerm(ctx: RequestContext, member: Member): Promise<TermRef | null> {

@@ -126,7 +126,7 @@ describe.each(databases())('assessments on $name', ({ url }) => {
     expect((await rulesOf(testCaller(['staff'], '341002'))).data!.scoringRules).toBeNull();
   });
   it('ranks only members serving at the year\'s end: a member suspended in the year is assessed but not ranked', async () => {
-    const suspend = `mutation($id: ID!, $on: String!) { updateMemberProfile(id: $id, input: { status: SUSPENDED, effectiveOn: $on }) { status } }`;
+    const suspend = `mutation($id: ID!, $on: Date!) { updateMemberProfile(id: $id, input: { status: SUSPENDED, effectiveOn: $on }) { status } }`;
     expect((await module.execute(suspend, { id: '3', on: '2027-11-01' }, staff)).errors).toBeUndefined();
     // Member 4 is suspended only after the year: still ranked for it.
     expect((await module.execute(suspend, { id: '4', on: '2028-02-01' }, staff)).errors).toBeUndefined();

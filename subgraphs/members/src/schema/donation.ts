@@ -7,7 +7,6 @@ import { MemberSchema } from '../entities/member.entity.js';
 import { DistrictRef } from './district.js';
 import { MemberType } from './member.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const yuan = (fen: number | string) => Number(fen) / 100;
 
 export const DonationKindType = builder.enumType('DonationKind', { values: ['MONEY', 'GOODS'] as const });
@@ -18,7 +17,7 @@ export const DonationType = builder.objectRef<Donation>('Donation').implement({
     kind: t.field({ type: DonationKindType, resolve: (d) => d.kind }),
     amountYuan: t.float({ description: 'Money, or the value of goods, in yuan.', resolve: (d) => yuan(d.amountFen) }),
     description: t.exposeString('description', { nullable: true }),
-    donatedOn: t.exposeString('donatedOn'),
+    donatedOn: t.expose('donatedOn', { type: 'Date' }),
     organization: t.exposeString('organization', { nullable: true }),
     member: t.field({ type: MemberType, nullable: true, resolve: (d, _args, ctx) => (d.memberId ? ctx.loaders.one(MemberSchema).load(d.memberId) : null) }),
   }),
@@ -30,8 +29,8 @@ export const DonationCampaignType = builder.objectRef<DonationCampaign>('Donatio
     id: t.exposeID('id'),
     title: t.exposeString('title'),
     purpose: t.exposeString('purpose'),
-    startsOn: t.exposeString('startsOn'),
-    endsOn: t.exposeString('endsOn'),
+    startsOn: t.expose('startsOn', { type: 'Date' }),
+    endsOn: t.expose('endsOn', { type: 'Date' }),
     district: t.field({ type: DistrictRef, nullable: true, resolve: (c) => ({ code: c.district }) }),
     donations: t.field({ type: [DonationType], resolve: (c, _args, ctx) => ctx.loaders.many(DonationSchema, 'campaignId').load(c.id) }),
     totalYuan: t.float({
@@ -64,8 +63,8 @@ const CampaignInput = builder.inputType('CreateDonationCampaignInput', {
     district: t.id({ required: true }),
     title: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(100) }),
     purpose: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
-    startsOn: t.string({ required: true, validate: date }),
-    endsOn: t.string({ required: true, validate: date }),
+    startsOn: t.field({ type: 'Date', required: true }),
+    endsOn: t.field({ type: 'Date', required: true }),
   }),
 });
 
@@ -77,7 +76,7 @@ const DonationInput = builder.inputType('RecordDonationInput', {
     kind: t.field({ type: DonationKindType, required: true }),
     amountYuan: t.float({ required: true, validate: z.number().positive('must be more than zero').max(1e9) }),
     description: t.string({ required: false }),
-    donatedOn: t.string({ required: true, validate: date }),
+    donatedOn: t.field({ type: 'Date', required: true }),
   }),
 });
 

@@ -15,7 +15,7 @@ export const LeaveRequestType = builder.objectRef<LeaveRequest>('LeaveRequest').
     id: t.exposeID('id'),
     meeting: t.exposeString('meeting'),
     meetingLevel: t.field({ type: MeetingLevelType, resolve: (l) => l.meetingLevel }),
-    meetingOn: t.exposeString('meetingOn'),
+    meetingOn: t.expose('meetingOn', { type: 'Date' }),
     reason: t.exposeString('reason'),
     status: t.field({ type: LeaveStatusType, resolve: (l) => l.status }),
     version: t.exposeInt('version'),
@@ -42,7 +42,7 @@ builder.mutationField('requestLeave', (t) =>
     args: {
       meeting: t.arg.string({ required: true, validate: z.string().trim().min(2, 'must name the meeting').max(120) }),
       meetingLevel: t.arg({ type: MeetingLevelType, required: true }),
-      meetingOn: t.arg.string({ required: true, validate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD') }),
+      meetingOn: t.arg({ type: 'Date', required: true }),
       reason: t.arg.string({ required: true, validate: z.string().trim().min(2, 'must give a reason').max(500) }),
     },
     resolve: (_root, args, ctx) => requestLeave(ctx, { ...args, meeting: args.meeting.trim(), reason: args.reason.trim() }),

@@ -11,7 +11,7 @@ export const MemberChangeType = builder.objectRef<MemberChange>('MemberChange').
     field: t.exposeString('field'),
     from: t.exposeString('fromValue', { nullable: true }),
     to: t.exposeString('toValue', { nullable: true }),
-    effectiveOn: t.exposeString('effectiveOn'),
+    effectiveOn: t.expose('effectiveOn', { type: 'Date' }),
     note: t.exposeString('note', { nullable: true }),
   }),
 });
@@ -39,7 +39,7 @@ const ProfileInput = builder.inputType('UpdateMemberProfileInput', {
     standingCommittee: t.boolean({ required: false }),
     status: t.field({ type: MemberStatusType, required: false }),
     term: t.id({ required: false, description: 'Reappointment for another term (届) of the member\'s committee.' }),
-    effectiveOn: t.string({ required: true, validate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD') }),
+    effectiveOn: t.field({ type: 'Date', required: true }),
     note: t.string({ required: false }),
   }),
 });

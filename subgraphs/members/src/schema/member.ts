@@ -97,7 +97,6 @@ builder.queryField('me', (t) =>
   }),
 );
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
 const RegisterMemberInput = builder.inputType('RegisterMemberInput', {
@@ -112,7 +111,7 @@ const RegisterMemberInput = builder.inputType('RegisterMemberInput', {
     title: t.string({ required: true, validate: text(60) }),
     standingCommittee: t.boolean({ required: false, defaultValue: false }),
     term: t.id({ required: false, description: 'The term (届) appointed for; default: the district\'s current term.' }),
-    appointedOn: t.string({ required: true, validate: day }),
+    appointedOn: t.field({ type: 'Date', required: true }),
   }),
 });
 

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { members } from '../module.js';
 
 const staff = testCaller(['staff'], CITY);
-const award = `mutation($m: ID!, $t: String!, $l: MeritLevel!, $on: String!) { recordAward(memberId: $m, title: $t, level: $l, awardedOn: $on) { id type level } }`;
-const penalty = `mutation($m: ID!, $t: String!, $r: String!, $on: String!) { recordPenalty(memberId: $m, title: $t, reason: $r, decidedOn: $on) { id type reason } }`;
+const award = `mutation($m: ID!, $t: String!, $l: MeritLevel!, $on: Date!) { recordAward(memberId: $m, title: $t, level: $l, awardedOn: $on) { id type level } }`;
+const penalty = `mutation($m: ID!, $t: String!, $r: String!, $on: Date!) { recordPenalty(memberId: $m, title: $t, reason: $r, decidedOn: $on) { id type reason } }`;
 const assessment = `query($id: ID!) { member(id: $id) { merits { type title } assessment(year: 2026) { total lines { points rule event { kind qualifier } } } } }`;
 
 describe.each(databases())('awards and penalties on $name', ({ url }) => {

@@ -16,7 +16,7 @@ export const MeritRecordType = builder.objectRef<MeritRecord>('MeritRecord').imp
     title: t.exposeString('title'),
     level: t.field({ type: MeritLevelType, nullable: true, resolve: (r) => r.level ?? null }),
     reason: t.exposeString('reason', { nullable: true }),
-    decidedOn: t.exposeString('decidedOn'),
+    decidedOn: t.expose('decidedOn', { type: 'Date' }),
   }),
 });
 
@@ -31,7 +31,6 @@ builder.objectField(MemberType, 'merits', (t) =>
   }),
 );
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const title = z.string().trim().min(2, 'must have at least 2 characters').max(120);
 
 builder.mutationField('recordAward', (t) =>
@@ -43,7 +42,7 @@ builder.mutationField('recordAward', (t) =>
       memberId: t.arg.id({ required: true }),
       title: t.arg.string({ required: true, validate: title }),
       level: t.arg({ type: MeritLevelType, required: true }),
-      awardedOn: t.arg.string({ required: true, validate: day }),
+      awardedOn: t.arg({ type: 'Date', required: true }),
     },
     resolve: (_root, a, ctx) => recordMerit(ctx, { type: 'AWARD', memberId: parseId(a.memberId, 'memberId'), title: a.title.trim(), level: a.level, decidedOn: a.awardedOn }),
   }),
@@ -58,7 +57,7 @@ builder.mutationField('recordPenalty', (t) =>
       memberId: t.arg.id({ required: true }),
       title: t.arg.string({ required: true, validate: title }),
       reason: t.arg.string({ required: true, validate: z.string().trim().min(2, 'must give a reason').max(500) }),
-      decidedOn: t.arg.string({ required: true, validate: day }),
+      decidedOn: t.arg({ type: 'Date', required: true }),
     },
     resolve: (_root, a, ctx) => recordMerit(ctx, { type: 'PENALTY', memberId: parseId(a.memberId, 'memberId'), title: a.title.trim(), reason: a.reason.trim(), decidedOn: a.decidedOn }),
   }),

@@ -38,7 +38,7 @@ export const StudioShiftType = builder.objectRef<StudioShift>('StudioShift').imp
   description: 'One dated reception duty on a studio\'s rota; a served shift is a duty event of its member.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    shiftOn: t.exposeString('shiftOn'),
+    shiftOn: t.expose('shiftOn', { type: 'Date' }),
     status: t.field({ type: ShiftStatusType, resolve: (s) => s.status }),
     version: t.exposeInt('version'),
     member: t.field({ type: MemberType, resolve: (s, _args, ctx) => member(s.memberId, ctx) }),
@@ -50,7 +50,7 @@ export const StudioReceptionType = builder.objectRef<StudioReception>('StudioRec
   description: '接待: visitors a studio member received and the issue they raised; it may be passed on as a proposal draft or an opinion item.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    receivedOn: t.exposeString('receivedOn'),
+    receivedOn: t.expose('receivedOn', { type: 'Date' }),
     visitors: t.exposeInt('visitors'),
     title: t.exposeString('title'),
     detail: t.exposeString('detail'),
@@ -69,7 +69,7 @@ export const MemberStudioType = builder.objectRef<MemberStudio>('MemberStudio').
     name: t.exposeString('name'),
     location: t.exposeString('location'),
     rules: t.exposeString('rules', { nullable: true }),
-    openedOn: t.exposeString('openedOn'),
+    openedOn: t.expose('openedOn', { type: 'Date' }),
     district: t.field({ type: DistrictRef, nullable: true, resolve: (s) => ({ code: s.district }) }),
     lead: t.field({ type: MemberType, resolve: (s, _args, ctx) => member(s.leadMemberId, ctx) }),
     residents: t.field({
@@ -79,7 +79,7 @@ export const MemberStudioType = builder.objectRef<MemberStudio>('MemberStudio').
     rota: t.field({
       type: [StudioShiftType],
       description: 'Duty shifts, in date order.',
-      args: { from: t.arg.string({ required: false, description: 'From this day (YYYY-MM-DD).' }) },
+      args: { from: t.arg({ type: 'Date', required: false, description: 'From this day (YYYY-MM-DD).' }) },
       resolve: async (s, { from }, ctx) =>
         (await ctx.loaders.many(StudioShiftSchema, 'studioId').load(s.id)).filter((x) => !from || x.shiftOn >= from).sort((a, b) => a.shiftOn.localeCompare(b.shiftOn) || a.id - b.id),
     }),
@@ -127,7 +127,7 @@ export const TownshipConvenorType = builder.objectRef<TownshipConvenor>('Townshi
     township: t.exposeString('township'),
     name: t.exposeString('name'),
     post: t.exposeString('post', { description: 'e.g. 乡镇党委副书记.' }),
-    since: t.exposeString('since'),
+    since: t.expose('since', { type: 'Date' }),
     district: t.field({ type: DistrictRef, nullable: true, resolve: (c) => ({ code: c.district }) }),
     member: t.field({ type: MemberType, nullable: true, resolve: (c, _args, ctx) => (c.memberId ? ctx.loaders.one(MemberSchema).load(c.memberId) : null) }),
   }),
@@ -141,7 +141,6 @@ builder.queryField('townshipConvenors', (t) =>
   }),
 );
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const text = (min: number, max: number) => z.string().trim().min(min, `must have at least ${min} characters`).max(max);
 
 const StudioInput = builder.inputType('CreateStudioInput', {
@@ -151,7 +150,7 @@ const StudioInput = builder.inputType('CreateStudioInput', {
     location: t.string({ required: true, validate: text(2, 120) }),
     rules: t.string({ required: false, validate: z.string().max(1000) }),
     leadMemberId: t.id({ required: true }),
-    openedOn: t.string({ required: true, validate: day }),
+    openedOn: t.field({ type: 'Date', required: true }),
   }),
 });
 
@@ -169,7 +168,7 @@ builder.mutationField('addStudioResident', (t) =>
   t.field({
     type: MemberStudioType,
     authScopes: { staff: true },
-    args: { studioId: t.arg.id({ required: true }), memberId: t.arg.id({ required: true }), joinedOn: t.arg.string({ required: true, validate: day }) },
+    args: { studioId: t.arg.id({ required: true }), memberId: t.arg.id({ required: true }), joinedOn: t.arg({ type: 'Date', required: true }) },
     resolve: async (_root, a, ctx) => {
       const resident = await addStudioResident(ctx, parseId(a.studioId, 'studioId'), parseId(a.memberId, 'memberId'), a.joinedOn);
       return (await ctx.em.findOne(MemberStudioSchema, { id: resident.studioId }, { filters: false }))!;
@@ -182,7 +181,7 @@ builder.mutationField('scheduleStudioShift', (t) =>
     type: StudioShiftType,
     description: 'Staff put a lead or resident member on the studio\'s rota for a day.',
     authScopes: { staff: true },
-    args: { studioId: t.arg.id({ required: true }), memberId: t.arg.id({ required: true }), shiftOn: t.arg.string({ required: true, validate: day }) },
+    args: { studioId: t.arg.id({ required: true }), memberId: t.arg.id({ required: true }), shiftOn: t.arg({ type: 'Date', required: true }) },
     resolve: (_root, a, ctx) => scheduleShift(ctx, parseId(a.studioId, 'studioId'), parseId(a.memberId, 'memberId'), a.shiftOn),
   }),
 );
@@ -207,7 +206,7 @@ const ReceptionInput = builder.inputType('RecordStudioReceptionInput', {
   fields: (t) => ({
     studioId: t.id({ required: true }),
     memberId: t.id({ required: false, description: 'The receiving member; default: the caller.' }),
-    receivedOn: t.string({ required: true, validate: day }),
+    receivedOn: t.field({ type: 'Date', required: true }),
     visitors: t.int({ required: true, validate: z.number().int().min(1, 'at least one visitor').max(1000) }),
     title: t.string({ required: true, validate: text(4, 120) }),
     detail: t.string({ required: true, validate: text(10, 5000) }),
@@ -258,7 +257,7 @@ const ConvenorInput = builder.inputType('AppointTownshipConvenorInput', {
     name: t.string({ required: true, validate: text(2, 40) }),
     post: t.string({ required: true, validate: text(2, 60) }),
     memberId: t.id({ required: false }),
-    since: t.string({ required: true, validate: day }),
+    since: t.field({ type: 'Date', required: true }),
   }),
 });
 

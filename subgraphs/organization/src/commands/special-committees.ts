@@ -1,6 +1,6 @@
 import { specialCommitteeRegistered } from '@cppcc/events';
-import { appError, assertWritableDistrict, audit, emit, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
-import { assertOrder, dayOf, today } from '../dates.js';
+import { appError, assertWritableDistrict, audit, emit, type EntityManager, ErrorCode, inputError, notFound, type RequestContext, today } from '@cppcc/kit';
+import { assertOrder, dayOf } from '../dates.js';
 import { CommitteeChangeSchema, type CommitteeChange } from '../entities/committee-change.entity.js';
 import { CommitteeMembershipSchema } from '../entities/committee-membership.entity.js';
 import { SpecialCommitteeSchema, type SpecialCommittee } from '../entities/special-committee.entity.js';

@@ -14,7 +14,7 @@ export const ApprovedLeaveType = builder.objectRef<ApprovedLeave>('ApprovedLeave
     leaveId: t.exposeID('leaveId'),
     meeting: t.exposeString('meeting', { description: 'The meeting as the member named it.' }),
     meetingLevel: t.field({ type: MeetingLevelType, resolve: (l) => l.meetingLevel }),
-    meetingOn: t.exposeString('meetingOn'),
+    meetingOn: t.expose('meetingOn', { type: 'Date' }),
     member: t.field({ type: MemberRef, nullable: true, resolve: (l) => ({ id: String(l.memberId) }) }),
   }),
 });

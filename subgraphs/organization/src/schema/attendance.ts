@@ -14,7 +14,7 @@ export const AttendanceRecordType = builder.objectRef<AttendanceRecord>('Attenda
     kind: t.field({ type: AttendedKindType, resolve: (a) => a.kind }),
     subjectId: t.exposeID('subjectId', { description: 'Id of the meeting, session or activity.' }),
     attendance: t.field({ type: AttendanceType, resolve: (a) => a.attendance }),
-    heldOn: t.exposeString('heldOn'),
+    heldOn: t.expose('heldOn', { type: 'Date' }),
     member: t.field({ type: MemberRef, nullable: true, resolve: (a) => ({ id: String(a.memberId) }) }),
   }),
 });

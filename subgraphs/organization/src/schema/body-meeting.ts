@@ -3,7 +3,6 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { cancelBodyMeeting, holdBodyMeeting, planBodyMeeting } from '../commands/body-meetings.js';
-import { isoDay } from '../dates.js';
 import { BODIES, BodyMeetingSchema, MEETING_STATUSES, type BodyMeeting } from '../entities/body-meeting.entity.js';
 import { SessionSchema, TermSchema } from '../entities/term.entity.js';
 import { bodyMeetingWorkflow } from '../workflow.js';
@@ -19,8 +18,8 @@ export const BodyMeetingType = builder.objectRef<BodyMeeting>('BodyMeeting').imp
     id: t.exposeID('id'),
     body: t.field({ type: CommitteeBodyType, resolve: (m) => m.body }),
     title: t.exposeString('title'),
-    plannedOn: t.exposeString('plannedOn'),
-    heldOn: t.exposeString('heldOn', { nullable: true }),
+    plannedOn: t.expose('plannedOn', { type: 'Date' }),
+    heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),
     agenda: t.exposeStringList('agenda'),
     status: t.field({ type: MeetingStatusType, resolve: (m) => m.status }),
     public: t.exposeBoolean('public'),
@@ -45,8 +44,8 @@ const BodyMeetingFilter = builder.inputType('BodyMeetingFilter', {
     term: t.id({ required: false }),
     body: t.field({ type: CommitteeBodyType, required: false }),
     status: t.field({ type: MeetingStatusType, required: false }),
-    from: t.string({ required: false, validate: isoDay }),
-    to: t.string({ required: false, validate: isoDay }),
+    from: t.field({ type: 'Date', required: false }),
+    to: t.field({ type: 'Date', required: false }),
   }),
 });
 
@@ -73,7 +72,7 @@ const PlanBodyMeetingInput = builder.inputType('PlanBodyMeetingInput', {
     session: t.id({ required: false, description: 'Required for a plenary meeting.' }),
     body: t.field({ type: CommitteeBodyType, required: true }),
     title: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(200) }),
-    plannedOn: t.string({ required: true, validate: isoDay }),
+    plannedOn: t.field({ type: 'Date', required: true }),
     agenda: t.stringList({ required: true, validate: z.array(z.string().trim().min(1, 'an agenda item must not be empty')).min(1, 'needs at least one item') }),
     public: t.boolean({ required: false, defaultValue: true }),
   }),
@@ -107,7 +106,7 @@ export const AttendanceEntryInput = builder.inputType('AttendanceEntryInput', {
 const HoldBodyMeetingInput = builder.inputType('HoldBodyMeetingInput', {
   fields: (t) => ({
     id: t.id({ required: true }),
-    heldOn: t.string({ required: true, validate: isoDay }),
+    heldOn: t.field({ type: 'Date', required: true }),
     attendance: t.field({ type: [AttendanceEntryInput], required: true, description: 'Every member expected, with how they took part.' }),
     note: t.string({ required: false }),
   }),

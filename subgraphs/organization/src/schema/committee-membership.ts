@@ -2,7 +2,6 @@ import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/k
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
 import { assignCommitteeSeat, endCommitteeSeat } from '../commands/committee-memberships.js';
-import { isoDay } from '../dates.js';
 import {
   COMMITTEE_ROLES,
   CommitteeMembershipSchema,
@@ -21,9 +20,9 @@ export const CommitteeMembershipType = builder.objectRef<CommitteeMembership>('C
   fields: (t) => ({
     id: t.exposeID('id'),
     role: t.field({ type: CommitteeRoleType, resolve: (m) => m.role }),
-    since: t.string({ deprecationReason: 'Use joinedOn.', resolve: (m) => m.joinedOn }),
-    joinedOn: t.exposeString('joinedOn'),
-    leftOn: t.exposeString('leftOn', { nullable: true }),
+    since: t.field({ type: 'Date', deprecationReason: 'Use joinedOn.', resolve: (m) => m.joinedOn }),
+    joinedOn: t.expose('joinedOn', { type: 'Date' }),
+    leftOn: t.expose('leftOn', { type: 'Date', nullable: true }),
     status: t.field({ type: MembershipStatusType, resolve: (m) => m.status }),
     committee: t.field({ type: SpecialCommitteeType, nullable: true, resolve: (m, _a, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(m.committeeId) }),
     member: t.field({ type: MemberRef, nullable: true, resolve: (m) => ({ id: String(m.memberId) }) }),
@@ -82,7 +81,7 @@ const AssignCommitteeSeatInput = builder.inputType('AssignCommitteeSeatInput', {
     committee: t.id({ required: true }),
     member: t.id({ required: true }),
     role: t.field({ type: CommitteeRoleType, required: true }),
-    joinedOn: t.string({ required: true, validate: isoDay }),
+    joinedOn: t.field({ type: 'Date', required: true }),
     note: t.string({ required: false }),
   }),
 });
@@ -101,7 +100,7 @@ builder.mutationField('assignCommitteeSeat', (t) =>
 const EndCommitteeSeatInput = builder.inputType('EndCommitteeSeatInput', {
   fields: (t) => ({
     id: t.id({ required: true }),
-    leftOn: t.string({ required: true, validate: isoDay }),
+    leftOn: t.field({ type: 'Date', required: true }),
     note: t.string({ required: false }),
   }),
 });

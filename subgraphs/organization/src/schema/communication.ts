@@ -3,7 +3,6 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { addCampaignEntry, closeCampaign, draftCommunication, moveCommunication, openCampaign } from '../commands/communications.js';
-import { isoDay } from '../dates.js';
 import {
   CAMPAIGN_KINDS,
   CAMPAIGN_STATUSES,
@@ -33,7 +32,7 @@ export const CommunicationType = builder.objectRef<Communication>('Communication
     audience: t.exposeString('audience'),
     occasion: t.exposeString('occasion', { description: 'Why it was sent.' }),
     body: t.exposeString('body'),
-    issuedOn: t.exposeString('issuedOn', { nullable: true }),
+    issuedOn: t.expose('issuedOn', { type: 'Date', nullable: true }),
     status: t.field({ type: CommunicationStatusType, resolve: (c) => c.status }),
     availableActions: t.stringList({ resolve: (c, _a, ctx) => communicationWorkflow.available(ctx, c) }),
   }),
@@ -45,7 +44,7 @@ export const CampaignEntryType = builder.objectRef<CampaignEntry>('CampaignEntry
     author: t.exposeString('author'),
     title: t.exposeString('title'),
     award: t.exposeString('award', { nullable: true }),
-    submittedOn: t.exposeString('submittedOn'),
+    submittedOn: t.expose('submittedOn', { type: 'Date' }),
     member: t.field({ type: MemberRef, nullable: true, description: 'Null for an artist who is not a member.', resolve: (e) => (e.memberId ? { id: String(e.memberId) } : null) }),
   }),
 });
@@ -57,8 +56,8 @@ export const ConsensusCampaignType = builder.objectRef<ConsensusCampaign>('Conse
     kind: t.field({ type: CampaignKindType, resolve: (c) => c.kind }),
     title: t.exposeString('title'),
     theme: t.exposeString('theme'),
-    opensOn: t.exposeString('opensOn'),
-    closesOn: t.exposeString('closesOn'),
+    opensOn: t.expose('opensOn', { type: 'Date' }),
+    closesOn: t.expose('closesOn', { type: 'Date' }),
     status: t.field({ type: CampaignStatusType, resolve: (c) => c.status }),
     entries: t.field({ type: [CampaignEntryType], resolve: (c, _a, ctx) => ctx.loaders.many(CampaignEntrySchema, 'campaignId').load(c.id) }),
     participatingMembers: t.int({ description: 'Distinct members with an entry (XX位政协人).', resolve: async (c, _a, ctx) => new Set((await ctx.loaders.many(CampaignEntrySchema, 'campaignId').load(c.id)).filter((e) => e.memberId).map((e) => e.memberId)).size }),
@@ -119,7 +118,7 @@ builder.mutationField('draftCommunication', (t) =>
 );
 
 const IssueInput = builder.inputType('IssueCommunicationInput', {
-  fields: (t) => ({ id: t.id({ required: true }), issuedOn: t.string({ required: true, validate: isoDay }), note: t.string({ required: false }) }),
+  fields: (t) => ({ id: t.id({ required: true }), issuedOn: t.field({ type: 'Date', required: true }), note: t.string({ required: false }) }),
 });
 
 builder.mutationField('issueCommunication', (t) =>
@@ -150,8 +149,8 @@ const OpenCampaignInput = builder.inputType('OpenCampaignInput', {
     kind: t.field({ type: CampaignKindType, required: true }),
     title: t.string({ required: true, validate: text(4) }),
     theme: t.string({ required: true, validate: text(1) }),
-    opensOn: t.string({ required: true, validate: isoDay }),
-    closesOn: t.string({ required: true, validate: isoDay }),
+    opensOn: t.field({ type: 'Date', required: true }),
+    closesOn: t.field({ type: 'Date', required: true }),
   }),
 });
 
@@ -172,7 +171,7 @@ const EntryInput = builder.inputType('AddCampaignEntryInput', {
     author: t.string({ required: false }),
     title: t.string({ required: true, validate: text(1) }),
     award: t.string({ required: false }),
-    submittedOn: t.string({ required: true, validate: isoDay }),
+    submittedOn: t.field({ type: 'Date', required: true }),
   }),
 });
 

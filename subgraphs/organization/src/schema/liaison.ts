@@ -3,7 +3,6 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { endLiaison, pairCommitteeWithUnit, recordLiaisonActivity } from '../commands/liaison.js';
-import { isoDay } from '../dates.js';
 import { GovernmentUnitSchema } from '../entities/government-unit.entity.js';
 import { LIAISON_STATUSES, LiaisonActivitySchema, LiaisonPairSchema, type LiaisonActivity, type LiaisonPair } from '../entities/liaison.entity.js';
 import { SpecialCommitteeSchema } from '../entities/special-committee.entity.js';
@@ -16,7 +15,7 @@ export const LiaisonActivityType = builder.objectRef<LiaisonActivity>('LiaisonAc
   fields: (t) => ({
     id: t.exposeID('id'),
     title: t.exposeString('title'),
-    heldOn: t.exposeString('heldOn'),
+    heldOn: t.expose('heldOn', { type: 'Date' }),
     summary: t.exposeString('summary'),
   }),
 });
@@ -25,8 +24,8 @@ export const LiaisonPairType = builder.objectRef<LiaisonPair>('LiaisonPair').imp
   description: '对口联系: a special committee paired with a government unit. Public.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    since: t.exposeString('since'),
-    until: t.exposeString('until', { nullable: true }),
+    since: t.expose('since', { type: 'Date' }),
+    until: t.expose('until', { type: 'Date', nullable: true }),
     status: t.field({ type: LiaisonStatusType, resolve: (p) => p.status }),
     committee: t.field({ type: SpecialCommitteeType, nullable: true, resolve: (p, _a, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(p.committeeId) }),
     unit: t.field({ type: GovernmentUnitType, nullable: true, resolve: (p, _a, ctx) => ctx.loaders.one(GovernmentUnitSchema).load(p.unitId) }),
@@ -60,7 +59,7 @@ const PairInput = builder.inputType('PairCommitteeWithUnitInput', {
   fields: (t) => ({
     committee: t.id({ required: true }),
     unit: t.id({ required: true }),
-    since: t.string({ required: true, validate: isoDay }),
+    since: t.field({ type: 'Date', required: true }),
     note: t.string({ required: false }),
   }),
 });
@@ -76,7 +75,7 @@ builder.mutationField('pairCommitteeWithUnit', (t) =>
 );
 
 const EndLiaisonInput = builder.inputType('EndLiaisonInput', {
-  fields: (t) => ({ id: t.id({ required: true }), until: t.string({ required: true, validate: isoDay }), note: t.string({ required: false }) }),
+  fields: (t) => ({ id: t.id({ required: true }), until: t.field({ type: 'Date', required: true }), note: t.string({ required: false }) }),
 });
 
 builder.mutationField('endLiaison', (t) =>
@@ -92,7 +91,7 @@ const LiaisonActivityInput = builder.inputType('RecordLiaisonActivityInput', {
   fields: (t) => ({
     pair: t.id({ required: true }),
     title: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(200) }),
-    heldOn: t.string({ required: true, validate: isoDay }),
+    heldOn: t.field({ type: 'Date', required: true }),
     summary: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
     public: t.boolean({ required: false, defaultValue: true }),
   }),

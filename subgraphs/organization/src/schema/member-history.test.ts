@@ -7,7 +7,7 @@ import { MemberRefSchema } from '../entities/member-ref.entity.js';
 import { organization } from '../module.js';
 import { publishMembers, type MemberFacts } from '../test-support.js';
 
-const query = `query($to: String!) { organizationStatistics(district: "${CITY}", from: "2026-01-01", to: $to) {
+const query = `query($to: Date!) { organizationStatistics(district: "${CITY}", from: "2026-01-01", to: $to) {
   committeeCoverage { activeMembers unassigned { id } } partyCoverage { partyMembers members unplaced { id } } } }`;
 
 /** Figures for a past period use the members' facts of that time, whatever order the events came in. */

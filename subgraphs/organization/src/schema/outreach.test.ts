@@ -8,7 +8,7 @@ import { PressReportSchema } from '../entities/press-report.entity.js';
 import { organization } from '../module.js';
 import { publishMembers } from '../test-support.js';
 
-const outreach = `query($d: ID!, $from: String!, $to: String!) { organizationStatistics(district: $d, from: $from, to: $to) {
+const outreach = `query($d: ID!, $from: Date!, $to: Date!) { organizationStatistics(district: $d, from: $from, to: $to) {
   outreach { policyDocuments reviews districtsVisited openLetters notices initiativeLetters secondments promotions { grade count } pressReports frontPageReports } } }`;
 
 describe.each(databases())('policy documents, communications, campaigns and staff records on $name', ({ url }) => {

@@ -1,8 +1,7 @@
-import { appError, canSeeDistrict, connectionType, ErrorCode, findPage, hasRole, pageArgs, parseId, type Page } from '@cppcc/kit';
+import { appError, canSeeDistrict, connectionType, ErrorCode, findPage, hasRole, type Page, pageArgs, parseId, today } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { dissolvePartyBranch, endBranchPlacement, establishPartyBranch, placeInBranch, recordBranchActivity, setBranchSecretary } from '../commands/party-branches.js';
-import { isoDay, today } from '../dates.js';
 import { branchWorkflow } from '../workflow.js';
 import { MemberRefSchema } from '../entities/member-ref.entity.js';
 import {
@@ -29,8 +28,8 @@ export const BranchPlacementType = builder.objectRef<BranchPlacement>('BranchPla
   description: 'A Party-member member placed in a functional branch. The member and their district staff only.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    joinedOn: t.exposeString('joinedOn'),
-    leftOn: t.exposeString('leftOn', { nullable: true }),
+    joinedOn: t.expose('joinedOn', { type: 'Date' }),
+    leftOn: t.expose('leftOn', { type: 'Date', nullable: true }),
     status: t.field({ type: PlacementStatusType, resolve: (p) => p.status }),
     member: t.field({ type: MemberRef, nullable: true, resolve: (p) => ({ id: String(p.memberId) }) }),
   }),
@@ -41,7 +40,7 @@ export const BranchActivityType = builder.objectRef<BranchActivity>('BranchActiv
     id: t.exposeID('id'),
     kind: t.field({ type: BranchActivityKindType, resolve: (a) => a.kind }),
     title: t.exposeString('title'),
-    heldOn: t.exposeString('heldOn'),
+    heldOn: t.expose('heldOn', { type: 'Date' }),
     speaker: t.exposeString('speaker', { nullable: true }),
     summary: t.exposeString('summary'),
     participantCount: t.int({ resolve: async (a, _x, ctx) => (await attendanceOf(ctx, 'BRANCH_ACTIVITY', a.id)).length }),
@@ -54,11 +53,11 @@ export const PartyBranchType = builder.objectRef<PartyBranch>('PartyBranch').imp
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
-    establishedOn: t.exposeString('establishedOn'),
-    dissolvedOn: t.exposeString('dissolvedOn', { nullable: true, description: 'Figures for periods ending on or after this day leave the branch out.' }),
+    establishedOn: t.expose('establishedOn', { type: 'Date' }),
+    dissolvedOn: t.expose('dissolvedOn', { type: 'Date', nullable: true, description: 'Figures for periods ending on or after this day leave the branch out.' }),
     status: t.field({ type: BranchStatusType, resolve: (b) => b.status }),
     availableActions: t.stringList({ resolve: (b, _a, ctx) => branchWorkflow.available(ctx, b) }),
-    secretarySince: t.exposeString('secretarySince', { nullable: true }),
+    secretarySince: t.expose('secretarySince', { type: 'Date', nullable: true }),
     committee: t.field({ type: SpecialCommitteeType, nullable: true, resolve: (b, _a, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(b.committeeId) }),
     secretary: t.field({ type: MemberRef, nullable: true, resolve: (b) => (b.secretaryId ? { id: String(b.secretaryId) } : null) }),
     partyMemberCount: t.int({ description: 'Party-member members placed now.', resolve: async (b, _a, ctx) => (await ctx.loaders.many(BranchPlacementSchema, 'branchId', { status: 'ACTIVE' }, true).load(b.id)).length }),
@@ -115,7 +114,7 @@ const EstablishInput = builder.inputType('EstablishPartyBranchInput', {
   fields: (t) => ({
     committee: t.id({ required: true }),
     name: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(80) }),
-    establishedOn: t.string({ required: true, validate: isoDay }),
+    establishedOn: t.field({ type: 'Date', required: true }),
   }),
 });
 
@@ -129,7 +128,7 @@ builder.mutationField('establishPartyBranch', (t) =>
 );
 
 const PlaceInput = builder.inputType('PlaceInBranchInput', {
-  fields: (t) => ({ branch: t.id({ required: true }), member: t.id({ required: true }), joinedOn: t.string({ required: true, validate: isoDay }) }),
+  fields: (t) => ({ branch: t.id({ required: true }), member: t.id({ required: true }), joinedOn: t.field({ type: 'Date', required: true }) }),
 });
 
 builder.mutationField('placeInBranch', (t) =>
@@ -143,7 +142,7 @@ builder.mutationField('placeInBranch', (t) =>
 );
 
 const EndPlacementInput = builder.inputType('EndBranchPlacementInput', {
-  fields: (t) => ({ id: t.id({ required: true }), leftOn: t.string({ required: true, validate: isoDay }), note: t.string({ required: false }) }),
+  fields: (t) => ({ id: t.id({ required: true }), leftOn: t.field({ type: 'Date', required: true }), note: t.string({ required: false }) }),
 });
 
 builder.mutationField('endBranchPlacement', (t) =>
@@ -159,7 +158,7 @@ const SecretaryInput = builder.inputType('SetBranchSecretaryInput', {
   fields: (t) => ({
     branch: t.id({ required: true }),
     member: t.id({ required: true }),
-    on: t.string({ required: false, validate: isoDay, description: 'The first day in office; today if not given.' }),
+    on: t.field({ type: 'Date', required: false, description: 'The first day in office; today if not given.' }),
     note: t.string({ required: false }),
   }),
 });
@@ -175,7 +174,7 @@ builder.mutationField('setBranchSecretary', (t) =>
 );
 
 const DissolveInput = builder.inputType('DissolvePartyBranchInput', {
-  fields: (t) => ({ id: t.id({ required: true }), on: t.string({ required: true, validate: isoDay }), note: t.string({ required: false }) }),
+  fields: (t) => ({ id: t.id({ required: true }), on: t.field({ type: 'Date', required: true }), note: t.string({ required: false }) }),
 });
 
 builder.mutationField('dissolvePartyBranch', (t) =>
@@ -193,7 +192,7 @@ const ActivityInput = builder.inputType('RecordBranchActivityInput', {
     branch: t.id({ required: true }),
     kind: t.field({ type: BranchActivityKindType, required: true }),
     title: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(200) }),
-    heldOn: t.string({ required: true, validate: isoDay }),
+    heldOn: t.field({ type: 'Date', required: true }),
     speaker: t.string({ required: false }),
     summary: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
     participants: t.idList({ required: true, description: 'Members who took part, Party members or not.' }),

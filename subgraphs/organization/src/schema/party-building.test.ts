@@ -7,7 +7,7 @@ import { BranchPlacementSchema, PartyBranchSchema } from '../entities/party-bran
 import { organization } from '../module.js';
 import { publishMembers } from '../test-support.js';
 
-const stats = `query($d: ID!, $from: String!, $to: String!) { organizationStatistics(district: $d, from: $from, to: $to) {
+const stats = `query($d: ID!, $from: Date!, $to: Date!) { organizationStatistics(district: $d, from: $from, to: $to) {
   studySessions { held missedMonths months { month monthly special } }
   partyCoverage { partyMembers placed partyMemberCoverage members reached workCoverage branches { name } branchesWithoutPartyMembers { name partyMemberCount } unplaced { id } } } }`;
 

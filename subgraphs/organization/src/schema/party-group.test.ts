@@ -7,7 +7,7 @@ import { organization } from '../module.js';
 import { publishMembers } from '../test-support.js';
 
 const appoint = `mutation($input: AppointToPartyGroupInput!) { appointToPartyGroup(input: $input) { id role joinedOn status member { id } } }`;
-const groupOn = `query($d: ID!, $on: String) { district(code: $d) { partyGroup { id name secretary term { ordinal } members(on: $on) { role joinedOn leftOn member { id } } } } }`;
+const groupOn = `query($d: ID!, $on: Date) { district(code: $d) { partyGroup { id name secretary term { ordinal } members(on: $on) { role joinedOn leftOn member { id } } } } }`;
 
 describe.each(databases())('the Party Group on $name', ({ url }) => {
   let org: TestModule;

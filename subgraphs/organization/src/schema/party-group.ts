@@ -2,7 +2,6 @@ import { parseId } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { appointToPartyGroup, changePartyGroupRole, endPartyGroupMembership, formPartyGroup, renamePartyGroup } from '../commands/party-group.js';
-import { isoDay } from '../dates.js';
 import { PARTY_GROUP_MEMBERSHIP_STATUSES, PARTY_GROUP_ROLES, PartyGroupMembershipSchema, PartyGroupSchema, type PartyGroup, type PartyGroupMembership } from '../entities/party-group.entity.js';
 import { StudySessionSchema } from '../entities/study-session.entity.js';
 import { TermSchema } from '../entities/term.entity.js';
@@ -20,8 +19,8 @@ export const PartyGroupMembershipType = builder.objectRef<PartyGroupMembership>(
   fields: (t) => ({
     id: t.exposeID('id'),
     role: t.field({ type: PartyGroupRoleType, resolve: (m) => m.role }),
-    joinedOn: t.exposeString('joinedOn'),
-    leftOn: t.exposeString('leftOn', { nullable: true }),
+    joinedOn: t.expose('joinedOn', { type: 'Date' }),
+    leftOn: t.expose('leftOn', { type: 'Date', nullable: true }),
     status: t.field({ type: PartyGroupMembershipStatusType, resolve: (m) => m.status }),
     member: t.field({ type: MemberRef, nullable: true, resolve: (m) => ({ id: String(m.memberId) }) }),
     availableActions: t.stringList({ resolve: (m, _a, ctx) => partyGroupMembershipWorkflow.available(ctx, m) }),
@@ -41,7 +40,7 @@ export const PartyGroupType = builder.objectRef<PartyGroup>('PartyGroup').implem
     members: t.field({
       type: [PartyGroupMembershipType],
       description: 'Secretary, deputy secretaries and members: every dated role, or with `on` those holding that day.',
-      args: { on: t.arg.string({ required: false, validate: isoDay }) },
+      args: { on: t.arg({ type: 'Date', required: false }) },
       resolve: async (g, { on }, ctx) => {
         const rows = await ctx.loaders.many(PartyGroupMembershipSchema, 'groupId').load(g.id);
         return (on ? rows.filter(holdsOn(on)) : rows).sort((a, b) => a.joinedOn.localeCompare(b.joinedOn) || a.id - b.id);
@@ -77,7 +76,7 @@ const FormPartyGroupInput = builder.inputType('FormPartyGroupInput', {
     term: t.id({ required: true, description: 'The term (届) the group leads; its district is the group\'s.' }),
     name: t.string({ required: true, validate: name }),
     secretary: t.id({ required: true, description: 'A Party-member member of the district.' }),
-    formedOn: t.string({ required: true, validate: isoDay }),
+    formedOn: t.field({ type: 'Date', required: true }),
     note: t.string({ required: false }),
   }),
 });
@@ -111,7 +110,7 @@ const AppointToPartyGroupInput = builder.inputType('AppointToPartyGroupInput', {
     group: t.id({ required: true }),
     member: t.id({ required: true }),
     role: t.field({ type: PartyGroupRoleType, required: true }),
-    joinedOn: t.string({ required: true, validate: isoDay }),
+    joinedOn: t.field({ type: 'Date', required: true }),
     note: t.string({ required: false }),
   }),
 });
@@ -128,7 +127,7 @@ builder.mutationField('appointToPartyGroup', (t) =>
 );
 
 const EndPartyGroupMembershipInput = builder.inputType('EndPartyGroupMembershipInput', {
-  fields: (t) => ({ id: t.id({ required: true }), leftOn: t.string({ required: true, validate: isoDay }), note: t.string({ required: false }) }),
+  fields: (t) => ({ id: t.id({ required: true }), leftOn: t.field({ type: 'Date', required: true }), note: t.string({ required: false }) }),
 });
 
 builder.mutationField('endPartyGroupMembership', (t) =>
@@ -144,7 +143,7 @@ const ChangePartyGroupRoleInput = builder.inputType('ChangePartyGroupRoleInput',
   fields: (t) => ({
     id: t.id({ required: true, description: 'The role the member holds now.' }),
     role: t.field({ type: PartyGroupRoleType, required: true }),
-    on: t.string({ required: true, validate: isoDay }),
+    on: t.field({ type: 'Date', required: true }),
     note: t.string({ required: false }),
   }),
 });

@@ -1,8 +1,7 @@
-import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
+import { connectionType, findPage, foundRows, pageArgs, parseId, type Page } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { moveImplementationReview, planImplementationReview, recordPolicyDocument } from '../commands/policy-documents.js';
-import { isoDay } from '../dates.js';
 import { DistrictSchema } from '../entities/district.entity.js';
 import {
   ImplementationReviewSchema,
@@ -26,12 +25,12 @@ export const ImplementationReviewType = builder.objectRef<ImplementationReview>(
     id: t.exposeID('id'),
     kind: t.field({ type: ReviewKindType, resolve: (r) => r.kind }),
     title: t.exposeString('title'),
-    plannedOn: t.exposeString('plannedOn'),
-    reportedOn: t.exposeString('reportedOn', { nullable: true }),
+    plannedOn: t.expose('plannedOn', { type: 'Date' }),
+    reportedOn: t.expose('reportedOn', { type: 'Date', nullable: true }),
     findings: t.exposeString('findings', { nullable: true }),
     followUp: t.exposeString('followUp', { nullable: true }),
     status: t.field({ type: ReviewStatusType, resolve: (r) => r.status }),
-    districtsVisited: t.field({ type: [DistrictType], resolve: async (r, _a, ctx) => (await ctx.loaders.one(DistrictSchema, 'code').loadMany(r.districtsVisited)).filter((d): d is any => !!d && !(d instanceof Error)) }),
+    districtsVisited: t.field({ type: [DistrictType], resolve: async (r, _a, ctx) => foundRows(await ctx.loaders.one(DistrictSchema, 'code').loadMany(r.districtsVisited)) }),
     availableActions: t.stringList({ resolve: (r, _a, ctx) => reviewWorkflow.available(ctx, r) }),
   }),
 });
@@ -43,7 +42,7 @@ export const PolicyDocumentType = builder.objectRef<PolicyDocument>('PolicyDocum
     kind: t.field({ type: PolicyKindType, resolve: (d) => d.kind }),
     title: t.exposeString('title'),
     issuedBy: t.exposeString('issuedBy'),
-    issuedOn: t.exposeString('issuedOn'),
+    issuedOn: t.expose('issuedOn', { type: 'Date' }),
     summary: t.exposeString('summary'),
     reviews: t.field({ type: [ImplementationReviewType], resolve: (d, _a, ctx) => ctx.loaders.many(ImplementationReviewSchema, 'documentId').load(d.id) }),
   }),
@@ -68,7 +67,7 @@ const RecordPolicyDocumentInput = builder.inputType('RecordPolicyDocumentInput',
     kind: t.field({ type: PolicyKindType, required: true }),
     title: t.string({ required: true, validate: text(4) }),
     issuedBy: t.string({ required: true, validate: text(2) }),
-    issuedOn: t.string({ required: true, validate: isoDay }),
+    issuedOn: t.field({ type: 'Date', required: true }),
     summary: t.string({ required: true, validate: text(1) }),
     public: t.boolean({ required: false, defaultValue: true }),
   }),
@@ -89,7 +88,7 @@ const PlanReviewInput = builder.inputType('PlanImplementationReviewInput', {
     document: t.id({ required: true }),
     kind: t.field({ type: ReviewKindType, required: true }),
     title: t.string({ required: true, validate: text(4) }),
-    plannedOn: t.string({ required: true, validate: isoDay }),
+    plannedOn: t.field({ type: 'Date', required: true }),
     districtsVisited: t.idList({ required: true, validate: z.array(z.string()).min(1, 'names at least one district') }),
   }),
 });
@@ -111,7 +110,7 @@ const MoveReviewInput = builder.inputType('MoveImplementationReviewInput', {
     id: t.id({ required: true }),
     action: t.field({ type: ReviewActionType, required: true }),
     findings: t.string({ required: false }),
-    reportedOn: t.string({ required: false, validate: isoDay }),
+    reportedOn: t.field({ type: 'Date', required: false }),
     followUp: t.string({ required: false }),
     note: t.string({ required: false }),
   }),

@@ -3,7 +3,6 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { recordPressReport } from '../commands/press-reports.js';
-import { isoDay } from '../dates.js';
 import { PRESS_SUBJECTS, PressReportSchema, type PressReport } from '../entities/press-report.entity.js';
 
 export const PressSubjectType = builder.enumType('PressSubject', { values: PRESS_SUBJECTS, description: 'What a press report covered.' });
@@ -14,7 +13,7 @@ export const PressReportType = builder.objectRef<PressReport>('PressReport').imp
     id: t.exposeID('id'),
     outlet: t.exposeString('outlet', { description: 'The paper or magazine, e.g. 《中国政协杂志》.' }),
     headline: t.exposeString('headline'),
-    publishedOn: t.exposeString('publishedOn'),
+    publishedOn: t.expose('publishedOn', { type: 'Date' }),
     frontPage: t.exposeBoolean('frontPage', { description: '头版.' }),
     subject: t.field({ type: PressSubjectType, resolve: (r) => r.subject }),
     about: t.exposeString('about', { description: 'The work it reported, in words.' }),
@@ -31,8 +30,8 @@ builder.queryField('pressReports', (t) =>
       district: t.arg.id({ required: false }),
       subject: t.arg({ type: PressSubjectType, required: false }),
       frontPage: t.arg.boolean({ required: false }),
-      from: t.arg.string({ required: false, validate: isoDay }),
-      to: t.arg.string({ required: false, validate: isoDay }),
+      from: t.arg({ type: 'Date', required: false }),
+      to: t.arg({ type: 'Date', required: false }),
       ...pageArgs(t),
     },
     resolve: (_root, { district, subject, frontPage, from, to, first, after }, ctx): Promise<Page<PressReport>> => {
@@ -54,7 +53,7 @@ const RecordPressReportInput = builder.inputType('RecordPressReportInput', {
     district: t.id({ required: true }),
     outlet: t.string({ required: true, validate: text(2) }),
     headline: t.string({ required: true, validate: text(4) }),
-    publishedOn: t.string({ required: true, validate: isoDay }),
+    publishedOn: t.field({ type: 'Date', required: true }),
     frontPage: t.boolean({ required: false, defaultValue: false }),
     subject: t.field({ type: PressSubjectType, required: true }),
     about: t.string({ required: true, validate: text(2) }),

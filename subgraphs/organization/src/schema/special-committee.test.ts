@@ -8,7 +8,7 @@ import { LiaisonPairSchema } from '../entities/liaison.entity.js';
 import { organization } from '../module.js';
 import { publishMembers } from '../test-support.js';
 
-const stats = `query($d: ID!, $from: String!, $to: String!) { organizationStatistics(district: $d, from: $from, to: $to) {
+const stats = `query($d: ID!, $from: Date!, $to: Date!) { organizationStatistics(district: $d, from: $from, to: $to) {
   committeesChanged { created functionsAdjusted merged dissolved }
   committeeCoverage { activeMembers assigned share unassigned { id } } } }`;
 

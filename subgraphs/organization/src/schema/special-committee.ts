@@ -3,7 +3,6 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { adjustCommitteeFunctions, createSpecialCommittee, dissolveCommittee, mergeCommittee } from '../commands/special-committees.js';
-import { isoDay } from '../dates.js';
 import { COMMITTEE_CHANGE_KINDS, CommitteeChangeSchema, type CommitteeChange } from '../entities/committee-change.entity.js';
 import { committeeWorkflow } from '../workflow.js';
 import { COMMITTEE_STATUSES, SpecialCommitteeSchema, type SpecialCommittee } from '../entities/special-committee.entity.js';
@@ -19,7 +18,7 @@ export const SpecialCommitteeType = builder.objectRef<SpecialCommittee>('Special
     name: t.exposeString('name'),
     functions: t.exposeString('functions'),
     status: t.field({ type: CommitteeStatusType, resolve: (c) => c.status }),
-    establishedOn: t.string({ nullable: true, resolve: (c) => (c.establishedOn ? String(c.establishedOn).slice(0, 10) : null) }),
+    establishedOn: t.field({ type: 'Date', nullable: true, resolve: (c) => (c.establishedOn ? String(c.establishedOn).slice(0, 10) : null) }),
     district: t.field({
       type: DistrictType,
       resolve: async (c, _args, ctx) => (await ctx.loaders.one(DistrictSchema, 'code').load(c.district))!,
@@ -35,7 +34,7 @@ export const CommitteeChangeType = builder.objectRef<CommitteeChange>('Committee
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.field({ type: CommitteeChangeKindType, resolve: (c) => c.kind }),
-    on: t.exposeString('changedOn'),
+    on: t.expose('changedOn', { type: 'Date' }),
     nameBefore: t.exposeString('nameBefore', { nullable: true }),
     nameAfter: t.exposeString('nameAfter', { nullable: true }),
     functionsBefore: t.exposeString('functionsBefore', { nullable: true }),
@@ -58,8 +57,8 @@ builder.queryField('committeeChanges', (t) =>
     description: 'Committee history of a district in a period: an institutional reform is the changes of its day.',
     args: {
       district: t.arg.id({ required: true }),
-      from: t.arg.string({ required: false, validate: isoDay }),
-      to: t.arg.string({ required: false, validate: isoDay }),
+      from: t.arg({ type: 'Date', required: false }),
+      to: t.arg({ type: 'Date', required: false }),
       kind: t.arg({ type: CommitteeChangeKindType, required: false }),
       ...pageArgs(t),
     },
@@ -116,7 +115,7 @@ const CreateSpecialCommitteeInput = builder.inputType('CreateSpecialCommitteeInp
     district: t.id({ required: true }),
     name: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(60) }),
     functions: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
-    establishedOn: t.string({ required: false, validate: isoDay }),
+    establishedOn: t.field({ type: 'Date', required: false }),
     note: t.string({ required: false }),
   }),
 });
@@ -145,7 +144,7 @@ const AdjustCommitteeFunctionsInput = builder.inputType('AdjustCommitteeFunction
     id: t.id({ required: true }),
     functions: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
     name: t.string({ required: false, validate: z.string().trim().min(2, 'must have at least 2 characters').max(60) }),
-    on: t.string({ required: true, validate: isoDay }),
+    on: t.field({ type: 'Date', required: true }),
     note: t.string({ required: false }),
   }),
 });
@@ -165,7 +164,7 @@ const MergeCommitteeInput = builder.inputType('MergeCommitteeInput', {
   fields: (t) => ({
     id: t.id({ required: true }),
     into: t.id({ required: true }),
-    on: t.string({ required: true, validate: isoDay }),
+    on: t.field({ type: 'Date', required: true }),
     note: t.string({ required: false }),
   }),
 });
@@ -183,7 +182,7 @@ builder.mutationField('mergeCommittee', (t) =>
 const DissolveCommitteeInput = builder.inputType('DissolveCommitteeInput', {
   fields: (t) => ({
     id: t.id({ required: true }),
-    on: t.string({ required: true, validate: isoDay }),
+    on: t.field({ type: 'Date', required: true }),
     note: t.string({ required: false }),
   }),
 });

@@ -3,7 +3,6 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { recordStaffChange } from '../commands/staff-records.js';
-import { isoDay } from '../dates.js';
 import { STAFF_RECORD_KINDS, StaffRecordSchema, type StaffRecord } from '../entities/staff-record.entity.js';
 
 export const StaffRecordKindType = builder.enumType('StaffRecordKind', { values: STAFF_RECORD_KINDS, description: '挂职, 提拔任用, 晋升职级.' });
@@ -16,8 +15,8 @@ export const StaffRecordType = builder.objectRef<StaffRecord>('StaffRecord').imp
     person: t.exposeString('person'),
     grade: t.exposeString('grade', { nullable: true }),
     post: t.exposeString('post'),
-    startsOn: t.exposeString('startsOn'),
-    endsOn: t.exposeString('endsOn', { nullable: true }),
+    startsOn: t.expose('startsOn', { type: 'Date' }),
+    endsOn: t.expose('endsOn', { type: 'Date', nullable: true }),
     note: t.exposeString('note', { nullable: true }),
   }),
 });
@@ -31,8 +30,8 @@ builder.queryField('staffRecords', (t) =>
     args: {
       district: t.arg.id({ required: false }),
       kind: t.arg({ type: StaffRecordKindType, required: false }),
-      from: t.arg.string({ required: false, validate: isoDay }),
-      to: t.arg.string({ required: false, validate: isoDay }),
+      from: t.arg({ type: 'Date', required: false }),
+      to: t.arg({ type: 'Date', required: false }),
       ...pageArgs(t),
     },
     resolve: (_root, { district, kind, from, to, first, after }, ctx): Promise<Page<StaffRecord>> => {
@@ -53,8 +52,8 @@ const RecordStaffChangeInput = builder.inputType('RecordStaffChangeInput', {
     person: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters') }),
     grade: t.string({ required: false, description: 'For promotions: 正县级, 副县级, 一级调研员…' }),
     post: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters') }),
-    startsOn: t.string({ required: true, validate: isoDay }),
-    endsOn: t.string({ required: false, validate: isoDay }),
+    startsOn: t.field({ type: 'Date', required: true }),
+    endsOn: t.field({ type: 'Date', required: false }),
     note: t.string({ required: false }),
   }),
 });

@@ -11,7 +11,7 @@ const FIGURES = `district scope districts
   studySessions { held missedMonths months { month monthly special } }
   partyCoverage { partyMembers placed partyMemberCoverage members reached workCoverage branches { id } unplaced { id } }
   outreach { policyDocuments reviews openLetters notices initiativeLetters secondments }`;
-const query = `query($d: ID!, $scope: StatisticsScope, $from: String!, $to: String!) {
+const query = `query($d: ID!, $scope: StatisticsScope, $from: Date!, $to: Date!) {
   organizationStatistics(district: $d, scope: $scope, from: $from, to: $to) { ${FIGURES} byDistrict { ${FIGURES} } } }`;
 
 const sum = (rows: any[], pick: (r: any) => number) => rows.reduce((n, r) => n + pick(r), 0);

@@ -1,6 +1,7 @@
-import { assertKnownDistrict, canSeeDistrict, hasRole, type RequestContext } from '@cppcc/kit';
+import { assertKnownDistrict, canSeeDistrict, hasRole, type RequestContext, today } from '@cppcc/kit';
 import { builder } from '../builder.js';
-import { assertOrder, isoDay, today } from '../dates.js';
+import type { Body } from '../entities/body-meeting.entity.js';
+import { assertOrder } from '../dates.js';
 import { withDistrictsBelow, bodyMeetingsHeld, committeeChangeCounts, committeeCoverage, outreachCounts, partyCoverage, studyCadence, type OutreachCounts, type CommitteeChangeCounts, type CommitteeCoverage, type MonthCount, type PartyCoverage, type Period, type StudyCadence } from '../statistics.js';
 import { PartyBranchType } from './party-branch.js';
 import { CommitteeBodyType } from './body-meeting.js';
@@ -9,7 +10,7 @@ import { MemberRef } from './member.js';
 const CommitteeCoverageType = builder.objectRef<CommitteeCoverage>('CommitteeCoverage').implement({
   description: '全员入委: active members of the district sitting on at least one special committee on a day.',
   fields: (t) => ({
-    on: t.exposeString('on'),
+    on: t.expose('on', { type: 'Date' }),
     activeMembers: t.exposeInt('activeMembers'),
     assigned: t.exposeInt('assigned'),
     share: t.exposeFloat('share', { nullable: true, description: 'assigned / activeMembers; null without active members.' }),
@@ -27,8 +28,8 @@ const CommitteeChangeCountsType = builder.objectRef<CommitteeChangeCounts>('Comm
   }),
 });
 
-const BodyMeetingCountType = builder.objectRef<{ body: string; count: number }>('BodyMeetingCount').implement({
-  fields: (t) => ({ body: t.field({ type: CommitteeBodyType, resolve: (c) => c.body as any }), count: t.exposeInt('count') }),
+const BodyMeetingCountType = builder.objectRef<{ body: Body; count: number }>('BodyMeetingCount').implement({
+  fields: (t) => ({ body: t.field({ type: CommitteeBodyType, resolve: (c) => c.body }), count: t.exposeInt('count') }),
 });
 
 const MonthCountType = builder.objectRef<MonthCount>('StudyMonth').implement({
@@ -123,8 +124,8 @@ OrganizationStatisticsType.implement({
       description: 'The same figures for each district counted, DISTRICT_ONLY: the additive counts above are their sums.',
       resolve: (s) => s.districts.map((d) => ({ ctx: s.ctx, district: d, scope: 'DISTRICT_ONLY' as const, districts: [d], from: s.from, to: s.to })),
     }),
-    from: t.exposeString('from'),
-    to: t.exposeString('to'),
+    from: t.expose('from', { type: 'Date' }),
+    to: t.expose('to', { type: 'Date' }),
     committeeCoverage: t.field({ type: CommitteeCoverageType, description: 'As of the last day of the period.', resolve: (s) => committeeCoverage(s.ctx.em, s.districts, s.to) }),
     committeesChanged: t.field({ type: CommitteeChangeCountsType, resolve: (s) => committeeChangeCounts(s.ctx.em, s) }),
     bodyMeetingsHeld: t.field({ type: [BodyMeetingCountType], resolve: (s) => bodyMeetingsHeld(s.ctx.em, s) }),
@@ -146,8 +147,8 @@ builder.queryField('organizationStatistics', (t) =>
         defaultValue: 'DISTRICT_ONLY',
         description: 'DISTRICT_ONLY (default): the named district\'s records. WITH_DISTRICTS_BELOW: the named district and all districts below it; counts are sums of `byDistrict`, shares are recomputed from those sums, lists are concatenated, `districtsVisited` counts distinct districts and `missedMonths` lists months any of them missed.',
       }),
-      from: t.arg.string({ required: true, validate: isoDay }),
-      to: t.arg.string({ required: true, validate: isoDay }),
+      from: t.arg({ type: 'Date', required: true }),
+      to: t.arg({ type: 'Date', required: true }),
     },
     resolve: async (_root, { district, scope, from, to }, ctx) => {
       await assertKnownDistrict(ctx, String(district));

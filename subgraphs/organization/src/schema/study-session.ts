@@ -3,7 +3,6 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { holdStudySession, moveStudySession, planStudySession } from '../commands/study-sessions.js';
-import { isoDay } from '../dates.js';
 import { STUDY_KINDS, STUDY_STATUSES, StudySessionSchema, type StudySession } from '../entities/study-session.entity.js';
 import { studySessionWorkflow } from '../workflow.js';
 import { AttendanceRecordType, AttendanceSummaryType, attendanceOf, summarise, visibleAttendance } from './attendance.js';
@@ -18,8 +17,8 @@ export const StudySessionType = builder.objectRef<StudySession>('StudySession').
     id: t.exposeID('id'),
     kind: t.field({ type: StudyKindType, resolve: (s) => s.kind }),
     topic: t.exposeString('topic'),
-    plannedOn: t.exposeString('plannedOn'),
-    heldOn: t.exposeString('heldOn', { nullable: true }),
+    plannedOn: t.expose('plannedOn', { type: 'Date' }),
+    heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),
     materials: t.exposeStringList('materials'),
     speakers: t.exposeStringList('speakers', { description: 'Who led the study or spoke (交流发言).' }),
     minutes: t.exposeString('minutes', { nullable: true }),
@@ -38,8 +37,8 @@ const StudySessionFilter = builder.inputType('StudySessionFilter', {
     district: t.id({ required: false }),
     status: t.field({ type: StudyStatusType, required: false }),
     kind: t.field({ type: StudyKindType, required: false }),
-    from: t.string({ required: false, validate: isoDay }),
-    to: t.string({ required: false, validate: isoDay }),
+    from: t.field({ type: 'Date', required: false }),
+    to: t.field({ type: 'Date', required: false }),
   }),
 });
 
@@ -66,7 +65,7 @@ const PlanStudySessionInput = builder.inputType('PlanStudySessionInput', {
     district: t.id({ required: true }),
     kind: t.field({ type: StudyKindType, required: true }),
     topic: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(200) }),
-    plannedOn: t.string({ required: true, validate: isoDay }),
+    plannedOn: t.field({ type: 'Date', required: true }),
     materials: t.stringList({ required: true, validate: items.min(1, 'needs at least one item') }),
     speakers: t.stringList({ required: false, validate: items }),
     public: t.boolean({ required: false, defaultValue: true }),
@@ -94,7 +93,7 @@ builder.mutationField('planStudySession', (t) =>
 const HoldStudySessionInput = builder.inputType('HoldStudySessionInput', {
   fields: (t) => ({
     id: t.id({ required: true }),
-    heldOn: t.string({ required: true, validate: isoDay }),
+    heldOn: t.field({ type: 'Date', required: true }),
     attendance: t.field({ type: [AttendanceEntryInput], required: true }),
     note: t.string({ required: false }),
   }),

@@ -2,7 +2,6 @@ import { pageArgs, connectionType, findPage, parseId, type Page } from '@cppcc/k
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { closeTerm, openSession, openTerm } from '../commands/terms.js';
-import { isoDay } from '../dates.js';
 import { SessionSchema, TermSchema, type Session, type Term } from '../entities/term.entity.js';
 import { DistrictType } from './district.js';
 
@@ -12,8 +11,8 @@ export const SessionType = builder.objectRef<Session>('Session').implement({
     id: t.exposeID('id'),
     ordinal: t.exposeInt('ordinal'),
     name: t.exposeString('name'),
-    startsOn: t.exposeString('startsOn'),
-    endsOn: t.exposeString('endsOn'),
+    startsOn: t.expose('startsOn', { type: 'Date' }),
+    endsOn: t.expose('endsOn', { type: 'Date' }),
   }),
 });
 
@@ -23,8 +22,8 @@ export const TermType = builder.objectRef<Term>('Term').implement({
     id: t.exposeID('id'),
     ordinal: t.exposeInt('ordinal'),
     name: t.exposeString('name'),
-    startsOn: t.exposeString('startsOn'),
-    endsOn: t.exposeString('endsOn', { nullable: true, description: 'Null while the term runs.' }),
+    startsOn: t.expose('startsOn', { type: 'Date' }),
+    endsOn: t.expose('endsOn', { type: 'Date', nullable: true, description: 'Null while the term runs.' }),
     sessions: t.field({ type: [SessionType], resolve: (term, _a, ctx) => ctx.loaders.many(SessionSchema, 'termId').load(term.id) }),
   }),
 });
@@ -53,8 +52,8 @@ const OpenTermInput = builder.inputType('OpenTermInput', {
     district: t.id({ required: true }),
     ordinal: t.int({ required: true, validate: z.number().int().positive('must be positive') }),
     name: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters') }),
-    startsOn: t.string({ required: true, validate: isoDay }),
-    endsOn: t.string({ required: false, validate: isoDay }),
+    startsOn: t.field({ type: 'Date', required: true }),
+    endsOn: t.field({ type: 'Date', required: false }),
   }),
 });
 
@@ -69,7 +68,7 @@ builder.mutationField('openTerm', (t) =>
 );
 
 const CloseTermInput = builder.inputType('CloseTermInput', {
-  fields: (t) => ({ id: t.id({ required: true }), endsOn: t.string({ required: true, validate: isoDay }) }),
+  fields: (t) => ({ id: t.id({ required: true }), endsOn: t.field({ type: 'Date', required: true }) }),
 });
 
 builder.mutationField('closeTerm', (t) =>
@@ -86,8 +85,8 @@ const OpenSessionInput = builder.inputType('OpenSessionInput', {
     term: t.id({ required: true }),
     ordinal: t.int({ required: true, validate: z.number().int().positive('must be positive') }),
     name: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters') }),
-    startsOn: t.string({ required: true, validate: isoDay }),
-    endsOn: t.string({ required: true, validate: isoDay }),
+    startsOn: t.field({ type: 'Date', required: true }),
+    endsOn: t.field({ type: 'Date', required: true }),
   }),
 });
 

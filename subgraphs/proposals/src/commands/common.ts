@@ -5,33 +5,6 @@ import { HandlingTaskSchema } from '../entities/handling-task.entity.js';
 import { ProposalSchema, type Proposal } from '../entities/proposal.entity.js';
 import { proposalWorkflow, type ProposalAction, type ProposalRecord } from '../workflow.js';
 
-/** Today in UTC as YYYY-MM-DD; deadlines are days. */
-export function today(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Reads a YYYY-MM-DD argument, refusing anything else with the field's name. */
-export function parseDay(value: string, field: string): string {
-  const date = new Date(`${value}T00:00:00Z`);
-  if (!DAY.test(value) || Number.isNaN(date.getTime()) || today(date) !== value) throw inputError(field, 'date', `"${value}" is not a date (YYYY-MM-DD)`);
-  return value;
-}
-
-/** `day` plus `months` calendar months, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, last));
-  return today(target);
-}
-
-export function addDays(day: string, days: number): string {
-  return today(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
-}
-
 /** Text that must say something: trimmed, not empty. */
 export function requireText(value: string | null | undefined, field: string, max = 2000): string {
   const text = value?.trim() ?? '';

@@ -1,4 +1,4 @@
-import { appError, audit, ErrorCode, hasRole, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { addDays, addMonths, appError, audit, type EntityManager, ErrorCode, hasRole, inputError, notFound, parseDate, type RequestContext, today, utcDay } from '@cppcc/kit';
 import { HandlingTaskSchema, type HandlingTask, type TaskRole } from '../entities/handling-task.entity.js';
 import type { HandlingMode, Proposal, Rating } from '../entities/proposal.entity.js';
 import { UnitRefSchema } from '../entities/refs.entity.js';
@@ -6,7 +6,7 @@ import { ReplySchema, type Grade } from '../entities/reply.entity.js';
 import { ProposalRatingSchema } from '../entities/rating.entity.js';
 import { taskWorkflow, type ProposalRecord, type TaskAction } from '../workflow.js';
 import { acceptedCosigners } from './proposals.js';
-import { addDays, addMonths, checkVersion, loadProposal, parseDay, refused, requireText, step, today, touch } from './common.js';
+import { checkVersion, loadProposal, refused, requireText, step, touch } from './common.js';
 
 /** Days a unit has to sign receipt or ask to return an item that is not its business. */
 export const RECEIPT_DAYS = 10;
@@ -40,7 +40,7 @@ export interface AssignInput {
 
 /** 交办: staff assign a filed proposal to its handling units; each unit gets a task with its deadlines. */
 export async function assignProposal(ctx: RequestContext, id: number, version: number, input: AssignInput): Promise<Proposal> {
-  const assignedOn = input.assignedOn ? parseDay(input.assignedOn, 'input.assignedOn') : today();
+  const assignedOn = input.assignedOn ? parseDate(input.assignedOn, 'input.assignedOn') : today();
   if (assignedOn > today()) throw inputError('input.assignedOn', 'past', 'the assignment meeting cannot be in the future');
   const { mode, unitIds } = input;
   const lead = input.leadUnitId ?? null;
@@ -58,7 +58,7 @@ export async function assignProposal(ctx: RequestContext, id: number, version: n
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
     checkVersion(proposal, version);
-    if (proposal.filedAt && assignedOn < proposal.filedAt.toISOString().slice(0, 10)) throw inputError('input.assignedOn', 'after-filing', 'a proposal is assigned after it was filed');
+    if (proposal.filedAt && assignedOn < utcDay(proposal.filedAt)) throw inputError('input.assignedOn', 'after-filing', 'a proposal is assigned after it was filed');
     step(ctx, em, proposal, 'assign', `${mode}: ${named.map((u) => u.unitId).join(', ')}`);
     proposal.mode = mode;
     proposal.assignedOn = assignedOn;
@@ -231,7 +231,7 @@ export async function reviewReply(ctx: RequestContext, taskId: number, version: 
 
 /** Staff or the supervising office extend a task's deadline, with a reason, to at most six months from its start. */
 export async function extendDeadline(ctx: RequestContext, taskId: number, version: number, until: string, reason: string): Promise<HandlingTask> {
-  parseDay(until, 'until');
+  parseDate(until, 'until');
   const why = requireText(reason, 'reason');
   return ctx.em.transactional(async (em) => {
     const { task, proposal } = await loadTask(em, ctx, taskId);

@@ -1,9 +1,9 @@
-import { appError, audit, emit, ErrorCode, inputError, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, audit, emit, type EntityManager, ErrorCode, inputError, parseDate, type RequestContext } from '@cppcc/kit';
 import { proposalHonoured } from '@cppcc/events';
 import { AwardSchema } from '../entities/evaluation.entity.js';
 import { FILED_STATUSES, type Proposal } from '../entities/proposal.entity.js';
 import { acceptedCosigners } from './proposals.js';
-import { loadProposal, parseDay, requireOffice } from './common.js';
+import { loadProposal, requireOffice } from './common.js';
 
 export function requireFiled(p: Proposal, field = 'proposalId'): void {
   if (!FILED_STATUSES.includes(p.status)) throw inputError(field, 'filed', `proposal ${p.id} is ${p.status}: only a filed proposal can be honoured`);
@@ -24,7 +24,7 @@ export async function announceHonour(em: EntityManager, ctx: RequestContext, p: 
 
 /** 优秀提案: staff award a filed proposal for a year. */
 export async function awardExcellent(ctx: RequestContext, proposalId: number, year: number, awardedOn: string) {
-  const day = parseDay(awardedOn, 'awardedOn');
+  const day = parseDate(awardedOn, 'awardedOn');
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, proposalId);
     requireOffice(ctx, proposal.district, 'an excellent-proposal award');

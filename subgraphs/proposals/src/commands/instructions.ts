@@ -1,9 +1,9 @@
-import { appError, audit, emit, ErrorCode, inputError, type RequestContext } from '@cppcc/kit';
+import { appError, audit, emit, ErrorCode, inputError, parseDate, type RequestContext, today } from '@cppcc/kit';
 import { instructionReceived } from '@cppcc/events';
 import { InstructionSchema, OpinionAuthorSchema, OpinionItemSchema, type AdoptionLevel, type Instruction, type InstructionSubject } from '../entities/opinion-item.entity.js';
 import { FILED_STATUSES, ProposalSchema } from '../entities/proposal.entity.js';
 import { acceptedCosigners } from './proposals.js';
-import { parseDay, requireOffice, requireText, today } from './common.js';
+import { requireOffice, requireText } from './common.js';
 
 export interface InstructionInput {
   subjectType: InstructionSubject;
@@ -16,7 +16,7 @@ export interface InstructionInput {
 
 /** 批示: staff (or a leader) record a leader's written instruction on a proposal or an item; the authors' archives hear of it. */
 export async function recordInstruction(ctx: RequestContext, input: InstructionInput): Promise<Instruction> {
-  const instructedOn = parseDay(input.instructedOn, 'input.instructedOn');
+  const instructedOn = parseDate(input.instructedOn, 'input.instructedOn');
   if (instructedOn > today()) throw inputError('input.instructedOn', 'past', 'must not be in the future');
   const leader = requireText(input.leader, 'input.leader', 100);
   const text = requireText(input.text, 'input.text', 5000);

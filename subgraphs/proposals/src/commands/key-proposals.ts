@@ -1,8 +1,8 @@
-import { appError, audit, callerUnit, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { appError, audit, callerUnit, type EntityManager, ErrorCode, inputError, notFound, parseDate, type RequestContext, today } from '@cppcc/kit';
 import { HandlingTaskSchema } from '../entities/handling-task.entity.js';
 import { KeyProposalSchema, SupervisionSchema, type KeyProposal, type SupervisionKind } from '../entities/key-proposal.entity.js';
 import { ConsultationRefSchema, type ConsultationRefKind } from '../entities/refs.entity.js';
-import { loadProposal, parseDay, requireOffice, requireText, today } from './common.js';
+import { loadProposal, requireOffice, requireText } from './common.js';
 import { announceHonour, requireFiled } from './honours.js';
 
 /** 一体两用: the consultation activity and research project a key proposal grew from, by consultation's ids. */
@@ -42,7 +42,7 @@ async function checkOrigin(em: EntityManager, district: string, origin: KeyOrigi
 
 /** The chair meeting chooses a key proposal (重点提案) and names the leader who supervises it. */
 export async function designateKeyProposal(ctx: RequestContext, input: KeyProposalInput): Promise<KeyProposal> {
-  const chairMeetingOn = parseDay(input.chairMeetingOn, 'input.chairMeetingOn');
+  const chairMeetingOn = parseDate(input.chairMeetingOn, 'input.chairMeetingOn');
   const leaderName = requireText(input.leaderName, 'input.leaderName', 50);
   const leaderTitle = requireText(input.leaderTitle, 'input.leaderTitle', 50);
   return ctx.em.transactional(async (em) => {
@@ -81,7 +81,7 @@ export async function setKeyProposalOrigin(ctx: RequestContext, keyProposalId: n
 
 /** A supervision meeting (督办协商会) or progress report on a key proposal. */
 export async function recordSupervision(ctx: RequestContext, keyProposalId: number, kind: SupervisionKind, heldOn: string, text: string) {
-  const day = parseDay(heldOn, 'heldOn');
+  const day = parseDate(heldOn, 'heldOn');
   if (day > today()) throw inputError('heldOn', 'past', 'must not be in the future');
   const body = requireText(text, 'text', 10000);
   return ctx.em.transactional(async (em) => {

@@ -1,4 +1,4 @@
-import { appError, assertKnownDistrict, audit, canSeeDistrict, emit, ErrorCode, inputError, notFound, type EntityManager, type RequestContext, staleVersion } from '@cppcc/kit';
+import { appError, assertKnownDistrict, audit, canSeeDistrict, emit, type EntityManager, ErrorCode, inputError, notFound, parseDate, type RequestContext, today, staleVersion } from '@cppcc/kit';
 import { opinionItemAdopted, opinionItemSubmitted } from '@cppcc/events';
 import {
   AdoptionSchema, BulletinIssueSchema, OpinionAuthorSchema, OpinionItemSchema,
@@ -6,7 +6,7 @@ import {
 } from '../entities/opinion-item.entity.js';
 import { MemberRefSchema } from '../entities/refs.entity.js';
 import { issueWorkflow, isStaffOf, opinionWorkflow, type OpinionAction, type OpinionRecord } from '../workflow.js';
-import { parseDay, refused, requireText, today, touch } from './common.js';
+import { refused, requireText, touch } from './common.js';
 
 export interface OpinionInput {
   title: string;
@@ -209,7 +209,7 @@ export async function placeItems(ctx: RequestContext, issueId: number, version: 
 
 /** Publishing an issue (编发) issues each item it carries. */
 export async function publishIssue(ctx: RequestContext, issueId: number, version: number, publishedOn: string | null): Promise<BulletinIssue> {
-  const day = publishedOn ? parseDay(publishedOn, 'publishedOn') : today();
+  const day = publishedOn ? parseDate(publishedOn, 'publishedOn') : today();
   if (day > today()) throw inputError('publishedOn', 'past', 'must not be in the future');
   return ctx.em.transactional(async (em) => {
     const issue = await loadIssue(em, ctx, issueId);
@@ -230,7 +230,7 @@ export async function publishIssue(ctx: RequestContext, issueId: number, version
 export async function reportItem(ctx: RequestContext, id: number, version: number, recipients: string[], reportedOn: string | null): Promise<OpinionRecord> {
   const to = recipients.map((r, i) => requireText(r, `recipients.${i}`, 100));
   if (to.length === 0) throw inputError('recipients', 'required', 'name at least one recipient');
-  const day = reportedOn ? parseDay(reportedOn, 'reportedOn') : today();
+  const day = reportedOn ? parseDate(reportedOn, 'reportedOn') : today();
   return ctx.em.transactional(async (em) => {
     const item = await loadItem(em, ctx, id);
     checkVersion(item, version);
@@ -244,7 +244,7 @@ export async function reportItem(ctx: RequestContext, id: number, version: numbe
 
 /** 采用: a level took up the item (once per level); its member authors' archives hear of it. */
 export async function recordAdoption(ctx: RequestContext, id: number, version: number, level: AdoptionLevel, mode: AdoptionMode, adoptedOn: string, publication: string | null) {
-  const day = parseDay(adoptedOn, 'adoptedOn');
+  const day = parseDate(adoptedOn, 'adoptedOn');
   if (day > today()) throw inputError('adoptedOn', 'past', 'must not be in the future');
   return ctx.em.transactional(async (em) => {
     const item = await loadItem(em, ctx, id);

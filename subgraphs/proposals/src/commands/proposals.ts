@@ -1,12 +1,12 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { appError, assertKnownDistrict, audit, emit, ErrorCode, inputError, notFound, type EntityManager, type RequestContext } from '@cppcc/kit';
+import { addDays, appError, assertKnownDistrict, audit, emit, type EntityManager, ErrorCode, inputError, notFound, parseDate, type RequestContext, today } from '@cppcc/kit';
 import { opinionItemSubmitted, proposalFiled, proposalSubmitted } from '@cppcc/events';
 import { CosignerSchema } from '../entities/cosigner.entity.js';
 import { OpinionAuthorSchema, OpinionItemSchema } from '../entities/opinion-item.entity.js';
 import { ProposalSchema, type Attachment, type CollectiveKind, type ConversionTarget, type Proposal, type ProposalKind, type ProposalWindow } from '../entities/proposal.entity.js';
 import { MemberRefSchema } from '../entities/refs.entity.js';
 import { cosignerWorkflow, type CosignerRecord, type ProposalAction } from '../workflow.js';
-import { addDays, announceProposal, checkVersion, proposalText, loadProposal, parseDay, refused, requireText, step, today, touch } from './common.js';
+import { announceProposal, checkVersion, proposalText, loadProposal, refused, requireText, step, touch } from './common.js';
 import { suggestionFromProposal } from './suggestions.js';
 
 export interface ProposalInput {
@@ -136,7 +136,7 @@ export async function editProposal(ctx: RequestContext, id: number, version: num
 
 /** Invites members of the proposal's district to co-sign a joint draft, answering by `respondBy`. */
 export async function inviteCosigners(ctx: RequestContext, id: number, version: number, memberIds: number[], respondBy: string): Promise<Proposal> {
-  parseDay(respondBy, 'respondBy');
+  parseDate(respondBy, 'respondBy');
   if (respondBy < today()) throw inputError('respondBy', 'future', 'must not be in the past');
   if (respondBy > addDays(today(), 30)) throw inputError('respondBy', 'max', 'must be within 30 days');
   if (memberIds.length === 0) throw inputError('memberIds', 'required', 'name at least one member');

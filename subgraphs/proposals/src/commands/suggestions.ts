@@ -1,8 +1,8 @@
-import { appError, audit, callerUnit, canSeeDistrict, ErrorCode, hasRole, notFound, type EntityManager, type RequestContext, staleVersion } from '@cppcc/kit';
+import { appError, audit, callerUnit, canSeeDistrict, type EntityManager, ErrorCode, hasRole, notFound, parseDate, type RequestContext, today, staleVersion } from '@cppcc/kit';
 import type { Proposal } from '../entities/proposal.entity.js';
 import { MemberSuggestionSchema, type MemberSuggestion } from '../entities/suggestion.entity.js';
 import { suggestionWorkflow, type SuggestionAction } from '../workflow.js';
-import { parseDay, proposalText, requireText, today } from './common.js';
+import { proposalText, requireText } from './common.js';
 import { checkUnits } from './handling.js';
 
 /** The converted proposal becomes a suggestion to be forwarded; called in the consent's transaction. */
@@ -53,7 +53,7 @@ async function move(ctx: RequestContext, id: number, version: number, action: Su
 
 /** Staff forward the suggestion to one unit of its district, for reference. */
 export async function forwardSuggestion(ctx: RequestContext, id: number, version: number, unitId: number, on: string | null, note: string | null): Promise<MemberSuggestion> {
-  const day = on ? parseDay(on, 'on') : today();
+  const day = on ? parseDate(on, 'on') : today();
   const pre = await ctx.em.findOne(MemberSuggestionSchema, { id }, { filters: false });
   // The unit is checked only for a caller the table lets forward: others hear why they may not, not about the unit.
   if (pre && maySeeSuggestion(ctx, pre) && suggestionWorkflow.available(ctx, pre).includes('forward')) await checkUnits(ctx, pre.district, [{ unitId, field: 'unitId' }]);
@@ -69,7 +69,7 @@ export async function archiveSuggestion(ctx: RequestContext, id: number, version
 /** The unit it went to answers what it makes of it. */
 export async function answerSuggestion(ctx: RequestContext, id: number, version: number, answer: string, on: string | null): Promise<MemberSuggestion> {
   const text = requireText(answer, 'answer');
-  const day = on ? parseDay(on, 'on') : today();
+  const day = on ? parseDate(on, 'on') : today();
   return move(ctx, id, version, 'answer', null, (s) => {
     if (s.forwardedOn && day < s.forwardedOn) throw appError(ErrorCode.BAD_USER_INPUT, `on: the answer cannot come before the suggestion was forwarded (${s.forwardedOn})`, { field: 'on', rule: 'order' });
     Object.assign(s, { answer: text, answeredOn: day });

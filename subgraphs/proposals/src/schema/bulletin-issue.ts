@@ -19,7 +19,7 @@ export const BulletinIssueType = builder.objectRef<BulletinIssue>('BulletinIssue
     editor: t.exposeString('editor'),
     issuer: t.exposeString('issuer', { description: 'Who signed it off (签发).' }),
     status: t.field({ type: IssueStatusType, resolve: (i) => i.status }),
-    publishedOn: t.exposeString('publishedOn', { nullable: true }),
+    publishedOn: t.expose('publishedOn', { type: 'Date', nullable: true }),
     version: t.exposeInt('version'),
     district: t.field({ type: DistrictRef, nullable: true, resolve: (i) => ({ code: i.district }) }),
     items: t.field({ type: [OpinionItemType], resolve: (i, _a, ctx) => ctx.loaders.many(OpinionItemSchema, 'issueId').load(i.id) }),
@@ -96,7 +96,7 @@ builder.mutationField('publishBulletinIssue', (t) =>
     type: BulletinIssueType,
     description: 'Publish (编发) a draft issue: every item it carries is issued.',
     authScopes: { staff: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), publishedOn: t.arg.string({ required: false }) },
+    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), publishedOn: t.arg({ type: 'Date', required: false }) },
     resolve: (_r, { id, version, publishedOn }, ctx) => publishIssue(ctx, parseId(id), version, publishedOn ?? null),
   }),
 );

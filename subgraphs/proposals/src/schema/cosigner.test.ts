@@ -1,7 +1,7 @@
+import { today } from '@cppcc/kit';
 import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CosignerSchema } from '../entities/cosigner.entity.js';
-import { today } from '../commands/common.js';
 import { A, auditOf, countRows, DRAFT, eventsOf, input, member, ok, proposalFields, refused, staffOf, startProposals } from '../test-support.js';
 
 const author = member(9001);
@@ -16,7 +16,7 @@ describe.each(databases())('joint proposals and co-signers on $name', ({ url }) 
 
   const draft = () => ok(module, DRAFT, { i: { ...input, kind: 'JOINT' } }, author);
   const invite = (p: { id: string; version: number }, ids: number[], respondBy = inDays(7), caller = author) =>
-    module.execute(`mutation($m: [ID!]!, $d: String!) { inviteProposalCosigners(id: "${p.id}", version: ${p.version}, memberIds: $m, respondBy: $d) { ${proposalFields} cosigners { id member { id } status } } }`, { m: ids.map(String), d: respondBy }, caller);
+    module.execute(`mutation($m: [ID!]!, $d: Date!) { inviteProposalCosigners(id: "${p.id}", version: ${p.version}, memberIds: $m, respondBy: $d) { ${proposalFields} cosigners { id member { id } status } } }`, { m: ids.map(String), d: respondBy }, caller);
   const answer = (field: string, cosignerId: string, caller = member(9002)) => module.execute(`mutation { ${field}(id: "${cosignerId}") { status availableActions } }`, {}, caller);
   const submitDraft = (p: { id: string; version: number }) => module.execute(`mutation { submitProposalDraft(id: "${p.id}", version: ${p.version}) { ${proposalFields} } }`, {}, author);
   const current = (id: string) => ok(module, `{ proposal(id: "${id}") { ${proposalFields} } }`, {}, author);

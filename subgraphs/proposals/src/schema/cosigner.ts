@@ -1,9 +1,8 @@
-import { parseId } from '@cppcc/kit';
+import { parseId, today } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { answerInvitation, inviteCosigners, revokeInvitation } from '../commands/proposals.js';
 import { COSIGNER_STATUSES, CosignerSchema, type Cosigner } from '../entities/cosigner.entity.js';
 import { ProposalSchema } from '../entities/proposal.entity.js';
-import { today } from '../commands/common.js';
 import { cosignerWorkflow } from '../workflow.js';
 import { MemberRef } from './member.js';
 import { ProposalType, visibleProposal } from './proposal.js';
@@ -18,7 +17,7 @@ CosignerType.implement({
     id: t.exposeID('id'),
     member: t.field({ type: MemberRef, nullable: true, resolve: (c) => ({ id: String(c.memberId) }) }),
     status: t.field({ type: CosignerStatusType, resolve: (c) => c.status }),
-    respondBy: t.exposeString('respondBy', { description: 'Last day to answer (YYYY-MM-DD).' }),
+    respondBy: t.expose('respondBy', { type: 'Date', description: 'Last day to answer (YYYY-MM-DD).' }),
     lapsed: t.boolean({ description: 'Invited, not answered, and the deadline has passed: does not co-sign.', resolve: (c) => c.status === 'INVITED' && c.respondBy < today() }),
     respondedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.respondedAt ?? null }),
     joinedByMerge: t.boolean({ description: 'Joined when their own proposal was merged into this one (并案).', resolve: (c) => c.source === 'MERGE' }),
@@ -50,7 +49,7 @@ builder.mutationField('inviteProposalCosigners', (t) =>
       id: t.arg.id({ required: true }),
       version: t.arg.int({ required: true }),
       memberIds: t.arg.idList({ required: true }),
-      respondBy: t.arg.string({ required: true, description: 'YYYY-MM-DD, within 30 days.' }),
+      respondBy: t.arg({ type: 'Date', required: true, description: 'YYYY-MM-DD, within 30 days.' }),
     },
     resolve: (_r, { id, version, memberIds, respondBy }, ctx) => inviteCosigners(ctx, parseId(id), version, memberIds.map((m, i) => parseId(m, `memberIds.${i}`)), respondBy),
   }),

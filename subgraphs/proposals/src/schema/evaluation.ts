@@ -49,7 +49,7 @@ const HandlingScoreType = builder.objectRef<HandlingScore>('HandlingQualityScore
 });
 const AwardType = builder.objectRef<Award>('ProposalAward').implement({
   description: '优秀提案: an excellent-proposal award.',
-  fields: (t) => ({ year: t.exposeInt('year'), awardedOn: t.exposeString('awardedOn') }),
+  fields: (t) => ({ year: t.exposeInt('year'), awardedOn: t.expose('awardedOn', { type: 'Date' }) }),
 });
 
 /** Scores are back-to-back (背靠背): the committee's staff, leaders and the supervising office read them, not the other side. */
@@ -98,7 +98,7 @@ builder.mutationField('awardExcellentProposal', (t) =>
     type: AwardType,
     description: 'Staff award a filed proposal as excellent for a year (优秀提案).',
     authScopes: { staff: true },
-    args: { proposalId: t.arg.id({ required: true }), year: t.arg.int({ required: true }), awardedOn: t.arg.string({ required: true }) },
+    args: { proposalId: t.arg.id({ required: true }), year: t.arg.int({ required: true }), awardedOn: t.arg({ type: 'Date', required: true }) },
     resolve: (_r, { proposalId, year, awardedOn }, ctx) => awardExcellent(ctx, parseId(proposalId, 'proposalId'), year, awardedOn),
   }),
 );

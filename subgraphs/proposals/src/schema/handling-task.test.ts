@@ -1,7 +1,6 @@
 import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, addMonths, today } from '../commands/common.js';
-import { systemEm } from '@cppcc/kit';
+import { addDays, addMonths, systemEm, today } from '@cppcc/kit';
 import { HandlingTaskSchema } from '../entities/handling-task.entity.js';
 import { ProposalSchema } from '../entities/proposal.entity.js';
 import { ReplySchema } from '../entities/reply.entity.js';

@@ -1,7 +1,6 @@
-import { assertKnownDistrict, callerUnit, connectionType, findPage, pageArgs, parseId } from '@cppcc/kit';
+import { assertKnownDistrict, callerUnit, connectionType, findPage, pageArgs, parseId, today, type RequestContext, type WithArgs } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
-import { today } from '../commands/common.js';
 import {
   assignProposal, closeProposal, decideReturn, extendDeadline, isOverdue, isReceiptOverdue, receiveTask, reopenProposal, replyToProposal, requestReturn, reviewReply, sendOpinion,
 } from '../commands/handling.js';
@@ -19,8 +18,8 @@ export const GradeType = builder.enumType('ReplyGrade', { values: GRADES, descri
 export const ReplyReviewType = builder.enumType('ReplyReview', { values: REPLY_REVIEWS });
 
 /** A district's wording of a grade, or the default. */
-async function wording(ctx: { loaders: any }, district: string, grade: Grade): Promise<string> {
-  const rows = (await ctx.loaders.many(GradeWordingSchema, 'district').load(district)) as { grade: Grade; wording: string }[];
+async function wording(ctx: RequestContext, district: string, grade: Grade): Promise<string> {
+  const rows = await ctx.loaders.many(GradeWordingSchema, 'district').load(district);
   return rows.find((r) => r.grade === grade)?.wording ?? DEFAULT_GRADE_WORDING[grade];
 }
 
@@ -53,17 +52,17 @@ HandlingTaskType.implement({
     unit: t.field({ type: GovernmentUnitRef, nullable: true, resolve: (task) => ({ id: String(task.unitId) }) }),
     role: t.field({ type: TaskRoleType, resolve: (task) => task.role }),
     status: t.field({ type: TaskStatusType, resolve: (task) => task.status }),
-    assignedOn: t.exposeString('assignedOn'),
-    receiptDueOn: t.exposeString('receiptDueOn', { description: 'Sign receipt, or ask to return the item, by this day.' }),
-    dueOn: t.exposeString('dueOn', { description: 'Reply (a co-unit: send its opinion) by this day; extended at most to six months.' }),
-    startedOn: t.exposeString('startedOn'),
+    assignedOn: t.expose('assignedOn', { type: 'Date' }),
+    receiptDueOn: t.expose('receiptDueOn', { type: 'Date', description: 'Sign receipt, or ask to return the item, by this day.' }),
+    dueOn: t.expose('dueOn', { type: 'Date', description: 'Reply (a co-unit: send its opinion) by this day; extended at most to six months.' }),
+    startedOn: t.expose('startedOn', { type: 'Date' }),
     extensionReason: t.exposeString('extensionReason', { nullable: true }),
     overdue: t.boolean({ description: 'Not replied (a co-unit: opinion not sent) by dueOn.', resolve: (task) => isOverdue(task) }),
     receiptOverdue: t.boolean({ description: 'Neither received nor asked to be returned by receiptDueOn.', resolve: (task) => isReceiptOverdue(task) }),
     returnReason: t.exposeString('returnReason', { nullable: true }),
     replacedBy: t.field({ type: HandlingTaskType, nullable: true, resolve: (task, _a, ctx) => (task.replacedById ? ctx.loaders.one(HandlingTaskSchema).load(task.replacedById) : null) }),
     opinion: t.exposeString('opinion', { nullable: true, description: 'A co-unit\'s opinion to the lead unit.' }),
-    doneOn: t.exposeString('doneOn', { nullable: true }),
+    doneOn: t.expose('doneOn', { type: 'Date', nullable: true }),
     replies: t.field({ type: [ReplyType], resolve: (task, _a, ctx) => ctx.loaders.many(ReplySchema, 'taskId').load(task.id) }),
     proposal: t.field({ type: ProposalType, nullable: true, resolve: (task, _a, ctx) => ctx.loaders.one(ProposalSchema).load(task.proposalId) }),
     availableActions: t.stringList({ resolve: (task, _a, ctx) => taskWorkflow.available(ctx, task) }),
@@ -124,7 +123,7 @@ const AssignInput = builder.inputType('AssignProposalInput', {
     mode: t.field({ type: HandlingModeType, required: true }),
     unitIds: t.idList({ required: true, description: 'SOLE: the one unit; SEPARATE: every unit; LEAD_WITH_CO: the co-units.' }),
     leadUnitId: t.id({ required: false, description: 'LEAD_WITH_CO only: the lead unit (主办).' }),
-    assignedOn: t.string({ required: false, description: 'Day of the assignment meeting (交办会), YYYY-MM-DD; today if absent. Deadlines count from it.' }),
+    assignedOn: t.field({ type: 'Date', required: false, description: 'Day of the assignment meeting (交办会), YYYY-MM-DD; today if absent. Deadlines count from it.' }),
   }),
 });
 
@@ -144,10 +143,10 @@ builder.mutationField('assignProposal', (t) =>
   }),
 );
 
-const taskArgs = (t: any) => ({ id: t.arg.id({ required: true, description: 'The task.' }), version: t.arg.int({ required: true, description: 'The proposal\'s version.' }) });
+const taskArgs = (t: WithArgs) => ({ id: t.arg.id({ required: true, description: 'The task.' }), version: t.arg.int({ required: true, description: 'The proposal\'s version.' }) });
 
 builder.mutationField('receiveHandlingTask', (t) =>
-  t.field({ type: HandlingTaskType, description: 'The unit signs receipt (签收).', authScopes: { authenticated: true }, args: taskArgs(t), resolve: (_r, { id, version }: any, ctx) => receiveTask(ctx, parseId(id), version) }),
+  t.field({ type: HandlingTaskType, description: 'The unit signs receipt (签收).', authScopes: { authenticated: true }, args: taskArgs(t), resolve: (_r, { id, version }, ctx) => receiveTask(ctx, parseId(id), version) }),
 );
 builder.mutationField('requestHandlingTaskReturn', (t) =>
   t.field({
@@ -155,7 +154,7 @@ builder.mutationField('requestHandlingTaskReturn', (t) =>
     description: 'The unit asks to return an item that is not its business (申退), within the receipt window.',
     authScopes: { authenticated: true },
     args: { ...taskArgs(t), reason: t.arg.string({ required: true }) },
-    resolve: (_r, { id, version, reason }: any, ctx) => requestReturn(ctx, parseId(id), version, reason),
+    resolve: (_r, { id, version, reason }, ctx) => requestReturn(ctx, parseId(id), version, reason),
   }),
 );
 builder.mutationField('approveHandlingTaskReturn', (t) =>
@@ -164,7 +163,7 @@ builder.mutationField('approveHandlingTaskReturn', (t) =>
     description: 'Staff approve a return and reassign the item to another unit.',
     authScopes: { authenticated: true },
     args: { ...taskArgs(t), reassignTo: t.arg.id({ required: false }), note: t.arg.string({ required: false }) },
-    resolve: (_r, { id, version, reassignTo, note }: any, ctx) => decideReturn(ctx, parseId(id), version, true, reassignTo ? parseId(reassignTo, 'reassignTo') : null, note ?? null),
+    resolve: (_r, { id, version, reassignTo, note }, ctx) => decideReturn(ctx, parseId(id), version, true, reassignTo ? parseId(reassignTo, 'reassignTo') : null, note ?? null),
   }),
 );
 builder.mutationField('refuseHandlingTaskReturn', (t) =>
@@ -173,7 +172,7 @@ builder.mutationField('refuseHandlingTaskReturn', (t) =>
     description: 'Staff refuse a return; the unit must handle the item.',
     authScopes: { authenticated: true },
     args: { ...taskArgs(t), note: t.arg.string({ required: true }) },
-    resolve: (_r, { id, version, note }: any, ctx) => decideReturn(ctx, parseId(id), version, false, null, note),
+    resolve: (_r, { id, version, note }, ctx) => decideReturn(ctx, parseId(id), version, false, null, note),
   }),
 );
 builder.mutationField('sendCoUnitOpinion', (t) =>
@@ -182,7 +181,7 @@ builder.mutationField('sendCoUnitOpinion', (t) =>
     description: 'A co-unit (会办) sends its opinion to the lead unit.',
     authScopes: { authenticated: true },
     args: { ...taskArgs(t), text: t.arg.string({ required: true }) },
-    resolve: (_r, { id, version, text }: any, ctx) => sendOpinion(ctx, parseId(id), version, text),
+    resolve: (_r, { id, version, text }, ctx) => sendOpinion(ctx, parseId(id), version, text),
   }),
 );
 
@@ -202,7 +201,7 @@ builder.mutationField('replyToProposal', (t) =>
     description: 'The replying unit sends its formal reply; a lead unit only after every co-unit sent its opinion.',
     authScopes: { authenticated: true },
     args: { ...taskArgs(t), input: t.arg({ type: ReplyInput, required: true }) },
-    resolve: (_r, { id, version, input }: any, ctx) => replyToProposal(ctx, parseId(id), version, input),
+    resolve: (_r, { id, version, input }, ctx) => replyToProposal(ctx, parseId(id), version, input),
   }),
 );
 builder.mutationField('passProposalReply', (t) =>
@@ -211,7 +210,7 @@ builder.mutationField('passProposalReply', (t) =>
     description: 'The supervising office passes a reply; when the last one passes, the proposal awaits the proposer\'s rating.',
     authScopes: { authenticated: true },
     args: { ...taskArgs(t), note: t.arg.string({ required: false }) },
-    resolve: (_r, { id, version, note }: any, ctx) => reviewReply(ctx, parseId(id), version, true, note ?? null),
+    resolve: (_r, { id, version, note }, ctx) => reviewReply(ctx, parseId(id), version, true, note ?? null),
   }),
 );
 builder.mutationField('sendBackProposalReply', (t) =>
@@ -220,7 +219,7 @@ builder.mutationField('sendBackProposalReply', (t) =>
     description: 'The supervising office sends a reply back to the unit, saying why.',
     authScopes: { authenticated: true },
     args: { ...taskArgs(t), note: t.arg.string({ required: true }) },
-    resolve: (_r, { id, version, note }: any, ctx) => reviewReply(ctx, parseId(id), version, false, note),
+    resolve: (_r, { id, version, note }, ctx) => reviewReply(ctx, parseId(id), version, false, note),
   }),
 );
 builder.mutationField('extendHandlingDeadline', (t) =>
@@ -228,8 +227,8 @@ builder.mutationField('extendHandlingDeadline', (t) =>
     type: HandlingTaskType,
     description: 'Staff or the supervising office extend a task\'s deadline with a reason, to at most six months from its start.',
     authScopes: { authenticated: true },
-    args: { ...taskArgs(t), until: t.arg.string({ required: true }), reason: t.arg.string({ required: true }) },
-    resolve: (_r, { id, version, until, reason }: any, ctx) => extendDeadline(ctx, parseId(id), version, until, reason),
+    args: { ...taskArgs(t), until: t.arg({ type: 'Date', required: true }), reason: t.arg.string({ required: true }) },
+    resolve: (_r, { id, version, until, reason }, ctx) => extendDeadline(ctx, parseId(id), version, until, reason),
   }),
 );
 

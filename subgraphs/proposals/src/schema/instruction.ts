@@ -16,7 +16,7 @@ export const InstructionType = builder.objectRef<Instruction>('LeaderInstruction
     leader: t.exposeString('leader'),
     level: t.field({ type: LevelType, resolve: (i) => i.level }),
     text: t.exposeString('text'),
-    instructedOn: t.exposeString('instructedOn'),
+    instructedOn: t.expose('instructedOn', { type: 'Date' }),
   }),
 });
 
@@ -53,7 +53,7 @@ const InstructionInput = builder.inputType('RecordInstructionInput', {
     leader: t.string({ required: true, description: 'Who wrote it, e.g. 国家领导人, 省委书记, 市委主要负责同志.' }),
     level: t.field({ type: LevelType, required: true }),
     text: t.string({ required: true }),
-    instructedOn: t.string({ required: true }),
+    instructedOn: t.field({ type: 'Date', required: true }),
   }),
 });
 

@@ -1,6 +1,6 @@
+import { today } from '@cppcc/kit';
 import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { today } from '../commands/common.js';
 import { A, auditOf, eventsOf, input, leaderOf, member, officeOf, ok, refused, SUBMIT, staffOf, startProposals, unitsOf, unitUser } from '../test-support.js';
 
 const author = member(9001);

@@ -15,7 +15,7 @@ const SupervisionType = builder.objectRef<Supervision>('KeyProposalSupervision')
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.field({ type: SupervisionKindType, resolve: (s) => s.kind }),
-    heldOn: t.exposeString('heldOn'),
+    heldOn: t.expose('heldOn', { type: 'Date' }),
     text: t.exposeString('text'),
   }),
 });
@@ -25,7 +25,7 @@ export const KeyProposalType = builder.objectRef<KeyProposal>('KeyProposal').imp
   fields: (t) => ({
     id: t.exposeID('id'),
     year: t.exposeInt('year'),
-    chairMeetingOn: t.exposeString('chairMeetingOn'),
+    chairMeetingOn: t.expose('chairMeetingOn', { type: 'Date' }),
     leaderName: t.exposeString('leaderName'),
     leaderTitle: t.exposeString('leaderTitle'),
     topLeader: t.exposeBoolean('topLeader', { description: 'Supervised by the city\'s (district\'s) top Party leader (主要负责同志).' }),
@@ -80,7 +80,7 @@ const KeyInput = builder.inputType('DesignateKeyProposalInput', {
   fields: (t) => ({
     proposalId: t.id({ required: true }),
     year: t.int({ required: true }),
-    chairMeetingOn: t.string({ required: true, description: 'Day of the chair meeting (主席会议) that chose it.' }),
+    chairMeetingOn: t.field({ type: 'Date', required: true, description: 'Day of the chair meeting (主席会议) that chose it.' }),
     leaderName: t.string({ required: true }),
     leaderTitle: t.string({ required: true, description: 'e.g. 市委书记, 市长, 市政协主席.' }),
     topLeader: t.boolean({ required: false }),
@@ -125,7 +125,7 @@ builder.mutationField('recordKeyProposalSupervision', (t) =>
     type: SupervisionType,
     description: 'A supervision meeting (staff, leaders) or a progress report (also the replying unit) on a key proposal.',
     authScopes: { authenticated: true },
-    args: { keyProposalId: t.arg.id({ required: true }), kind: t.arg({ type: SupervisionKindType, required: true }), heldOn: t.arg.string({ required: true }), text: t.arg.string({ required: true }) },
+    args: { keyProposalId: t.arg.id({ required: true }), kind: t.arg({ type: SupervisionKindType, required: true }), heldOn: t.arg({ type: 'Date', required: true }), text: t.arg.string({ required: true }) },
     resolve: (_r, { keyProposalId, kind, heldOn, text }, ctx) => recordSupervision(ctx, parseId(keyProposalId, 'keyProposalId'), kind, heldOn, text),
   }),
 );

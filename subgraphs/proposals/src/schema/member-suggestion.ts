@@ -23,9 +23,9 @@ export const MemberSuggestionType = builder.objectRef<MemberSuggestion>('MemberS
     proposal: t.field({ type: ProposalType, nullable: true, description: 'The proposal it was converted from.', resolve: (s, _a, ctx) => visibleProposal(ctx, s.proposalId) }),
     authors: t.field({ type: [MemberRef], resolve: (s) => s.authorIds.map((id) => ({ id: String(id) })) }),
     unit: t.field({ type: GovernmentUnitRef, nullable: true, description: 'The unit it was forwarded to.', resolve: (s) => (s.unitId === null ? null : { id: String(s.unitId) }) }),
-    forwardedOn: t.exposeString('forwardedOn', { nullable: true }),
+    forwardedOn: t.expose('forwardedOn', { type: 'Date', nullable: true }),
     answer: t.exposeString('answer', { nullable: true, description: 'What the unit made of it.' }),
-    answeredOn: t.exposeString('answeredOn', { nullable: true }),
+    answeredOn: t.expose('answeredOn', { type: 'Date', nullable: true }),
     version: t.exposeInt('version', { description: 'Send it back with a step; a stale one is refused.' }),
     availableActions: t.stringList({ resolve: (s, _a, ctx) => suggestionWorkflow.available(ctx, s) }),
     history: t.field({
@@ -91,7 +91,7 @@ builder.mutationField('forwardMemberSuggestion', (t) =>
   t.field({
     type: MemberSuggestionType,
     description: 'Staff forward it to a government unit of its district, for reference.',
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), unitId: t.arg.id({ required: true }), on: t.arg.string({ required: false }), note: t.arg.string({ required: false }) },
+    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), unitId: t.arg.id({ required: true }), on: t.arg({ type: 'Date', required: false }), note: t.arg.string({ required: false }) },
     resolve: (_r, a, ctx) => forwardSuggestion(ctx, parseId(a.id), a.version, parseId(a.unitId, 'unitId'), a.on ?? null, a.note ?? null),
   }),
 );
@@ -109,7 +109,7 @@ builder.mutationField('answerMemberSuggestion', (t) =>
   t.field({
     type: MemberSuggestionType,
     description: 'The unit it was forwarded to answers what it makes of it.',
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), answer: t.arg.string({ required: true }), on: t.arg.string({ required: false }) },
+    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), answer: t.arg.string({ required: true }), on: t.arg({ type: 'Date', required: false }) },
     resolve: (_r, a, ctx) => answerSuggestion(ctx, parseId(a.id), a.version, a.answer, a.on ?? null),
   }),
 );

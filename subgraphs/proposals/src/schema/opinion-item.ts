@@ -22,7 +22,7 @@ const AdoptionType = builder.objectRef<Adoption>('OpinionAdoption').implement({
   fields: (t) => ({
     level: t.field({ type: LevelType, resolve: (a) => a.level }),
     mode: t.field({ type: AdoptionModeType, resolve: (a) => a.mode }),
-    adoptedOn: t.exposeString('adoptedOn'),
+    adoptedOn: t.expose('adoptedOn', { type: 'Date' }),
     publication: t.exposeString('publication', { nullable: true }),
   }),
 });
@@ -41,11 +41,11 @@ OpinionItemType.implement({
     sourceName: t.exposeString('sourceName', { nullable: true }),
     status: t.field({ type: OpinionStatusType, resolve: (i) => i.status }),
     statusNote: t.exposeString('statusNote', { nullable: true }),
-    submittedOn: t.exposeString('submittedOn', { nullable: true }),
+    submittedOn: t.expose('submittedOn', { type: 'Date', nullable: true }),
     reportedTo: t.stringList({ resolve: (i) => i.reportedTo ?? [] }),
-    reportedOn: t.exposeString('reportedOn', { nullable: true }),
+    reportedOn: t.expose('reportedOn', { type: 'Date', nullable: true }),
     feedback: t.exposeString('feedback', { nullable: true }),
-    fedBackOn: t.exposeString('fedBackOn', { nullable: true }),
+    fedBackOn: t.expose('fedBackOn', { type: 'Date', nullable: true }),
     version: t.exposeInt('version'),
     district: t.field({ type: DistrictRef, nullable: true, resolve: (i) => ({ code: i.district }) }),
     authors: t.field({
@@ -179,7 +179,7 @@ builder.mutationField('reportOpinionItem', (t) =>
     type: OpinionItemType,
     description: 'Staff report an issued item up (报送) to the named recipients.',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), recipients: t.arg.stringList({ required: true }), reportedOn: t.arg.string({ required: false }) },
+    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), recipients: t.arg.stringList({ required: true }), reportedOn: t.arg({ type: 'Date', required: false }) },
     resolve: (_r, { id, version, recipients, reportedOn }, ctx) => reportItem(ctx, parseId(id), version, recipients, reportedOn ?? null),
   }),
 );
@@ -194,7 +194,7 @@ builder.mutationField('recordOpinionItemAdoption', (t) =>
       version: t.arg.int({ required: true }),
       level: t.arg({ type: LevelType, required: true }),
       mode: t.arg({ type: AdoptionModeType, required: true }),
-      adoptedOn: t.arg.string({ required: true }),
+      adoptedOn: t.arg({ type: 'Date', required: true }),
       publication: t.arg.string({ required: false }),
     },
     resolve: (_r, { id, version, level, mode, adoptedOn, publication }, ctx) => recordAdoption(ctx, parseId(id), version, level, mode, adoptedOn, publication ?? null),

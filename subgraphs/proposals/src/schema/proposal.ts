@@ -1,4 +1,4 @@
-import { connectionType, findPage, hasRole, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import { connectionType, findPage, hasRole, notFound, pageArgs, parseId, today, type InputFields, type RequestContext } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -15,7 +15,6 @@ import {
 import { proposalWorkflow } from '../workflow.js';
 import { DistrictRef } from './district.js';
 import { MemberRef } from './member.js';
-import { today } from '../commands/common.js';
 
 export const ProposalStatusType = builder.enumType('ProposalStatus', { values: PROPOSAL_STATUSES });
 export const ProposalKindType = builder.enumType('ProposalKind', { values: PROPOSAL_KINDS, description: '个人 / 联名 / 集体 proposal.' });
@@ -54,7 +53,7 @@ ProposalType.implement({
     convertedTo: t.field({ type: ConversionTargetType, nullable: true, resolve: (p) => p.convertedTo ?? null }),
     mergedInto: t.field({ type: ProposalType, nullable: true, resolve: (p, _a, ctx) => (p.mergedIntoId ? visibleProposal(ctx, p.mergedIntoId) : null) }),
     mode: t.field({ type: HandlingModeType, nullable: true, resolve: (p) => p.mode ?? null }),
-    assignedOn: t.exposeString('assignedOn', { nullable: true }),
+    assignedOn: t.expose('assignedOn', { type: 'Date', nullable: true }),
     rating: t.field({ type: RatingType, nullable: true, description: 'The proposal\'s rating: its lead proposer\'s latest (every proposer\'s is in `ratings`).', resolve: (p) => p.rating ?? null }),
     ratingComment: t.exposeString('ratingComment', { nullable: true }),
     round: t.exposeInt('round', { description: 'Handling round: 1, and one more each time handling is reopened (再次办理).' }),
@@ -167,7 +166,7 @@ const AttachmentInput = builder.inputType('ProposalAttachmentInput', {
 });
 
 /** Fields both the submission and the draft inputs share beside the five texts. */
-function shape(t: any) {
+function shape(t: InputFields) {
   return {
     kind: t.field({ type: ProposalKindType, required: false, description: 'INDIVIDUAL by default; JOINT proposals are drafted first.' }),
     window: t.field({ type: ProposalWindowType, required: false }),
@@ -212,7 +211,7 @@ builder.mutationField('submitProposal', (t) =>
     description: 'A member submits an individual or collective proposal straight to review.',
     authScopes: { member: true },
     args: { input: t.arg({ type: SubmitProposalInput, required: true }) },
-    resolve: (_root, { input }, ctx) => submitProposal(ctx, input as any),
+    resolve: (_root, { input }, ctx) => submitProposal(ctx, input),
   }),
 );
 
@@ -222,7 +221,7 @@ builder.mutationField('draftProposal', (t) =>
     description: 'A member starts a draft (a joint proposal invites its co-signers while drafting).',
     authScopes: { member: true },
     args: { input: t.arg({ type: ProposalDraftInput, required: true }) },
-    resolve: (_root, { input }, ctx) => draftProposal(ctx, input as any),
+    resolve: (_root, { input }, ctx) => draftProposal(ctx, input),
   }),
 );
 
@@ -232,7 +231,7 @@ builder.mutationField('editProposal', (t) =>
     description: 'The author edits a draft or a proposal returned for revision.',
     authScopes: { member: true },
     args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), input: t.arg({ type: ProposalDraftInput, required: true }) },
-    resolve: (_root, { id, version, input }, ctx) => editProposal(ctx, parseId(id), version, input as any),
+    resolve: (_root, { id, version, input }, ctx) => editProposal(ctx, parseId(id), version, input),
   }),
 );
 

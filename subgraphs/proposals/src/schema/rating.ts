@@ -1,4 +1,4 @@
-import { parseId } from '@cppcc/kit';
+import { parseId, type WithArgs } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { rateReply, rateReplyAsCosigner } from '../commands/handling.js';
 import { RATER_ROLES, ProposalRatingSchema, type ProposalRating } from '../entities/rating.entity.js';
@@ -28,7 +28,7 @@ builder.objectField(ProposalType, 'ratings', (t) =>
   }),
 );
 
-const rateArgs = (t: any) => ({
+const rateArgs = (t: WithArgs) => ({
   id: t.arg.id({ required: true }),
   version: t.arg.int({ required: true }),
   rating: t.arg({ type: RatingType, required: true }),
@@ -41,7 +41,7 @@ builder.mutationField('rateProposalReply', (t) =>
     description: 'The lead proposer rates the reply: this is the proposal\'s rating and moves it (RATED, or UNSATISFIED with a comment, which lets staff reopen handling).',
     authScopes: { member: true },
     args: rateArgs(t),
-    resolve: (_r, { id, version, rating, comment }: any, ctx) => rateReply(ctx, parseId(id), version, rating, comment ?? null),
+    resolve: (_r, { id, version, rating, comment }, ctx) => rateReply(ctx, parseId(id), version, rating, comment ?? null),
   }),
 );
 
@@ -51,6 +51,6 @@ builder.mutationField('rateProposalReplyAsCosigner', (t) =>
     description: 'A co-signer who accepted rates the reply, once a round, until the proposal is closed. Recorded and counted; it does not move the proposal, but an UNSATISFIED one lets staff reopen handling.',
     authScopes: { member: true },
     args: rateArgs(t),
-    resolve: (_r, { id, version, rating, comment }: any, ctx) => rateReplyAsCosigner(ctx, parseId(id), version, rating, comment ?? null),
+    resolve: (_r, { id, version, rating, comment }, ctx) => rateReplyAsCosigner(ctx, parseId(id), version, rating, comment ?? null),
   }),
 );

@@ -1,7 +1,6 @@
-import { systemEm } from '@cppcc/kit';
+import { systemEm, today } from '@cppcc/kit';
 import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { today } from '../commands/common.js';
 import { ProposalSchema } from '../entities/proposal.entity.js';
 import { A, DRAFT, input, leaderOf, member, officeOf, ok, refused, SUBMIT, staffOf, startProposals, unitsOf, unitUser } from '../test-support.js';
 

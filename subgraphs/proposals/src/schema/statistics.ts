@@ -1,8 +1,7 @@
-import { parseId, type RequestContext } from '@cppcc/kit';
+import { parseDate, parseId, type RequestContext, utcDay } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
 import { isOverdue } from '../commands/handling.js';
-import { parseDay } from '../commands/common.js';
 import { CosignerSchema } from '../entities/cosigner.entity.js';
 import { AwardSchema } from '../entities/evaluation.entity.js';
 import { HandlingTaskSchema } from '../entities/handling-task.entity.js';
@@ -19,8 +18,8 @@ const StatisticsFilter = builder.inputType('ProposalStatisticsFilter', {
   description: 'Every field narrows; without any, all rows the caller may see.',
   fields: (t) => ({
     district: t.id({ required: false }),
-    from: t.string({ required: false, description: 'First day of the period (YYYY-MM-DD), inclusive.' }),
-    to: t.string({ required: false, description: 'Last day of the period (YYYY-MM-DD), inclusive.' }),
+    from: t.field({ type: 'Date', required: false, description: 'First day of the period (YYYY-MM-DD), inclusive.' }),
+    to: t.field({ type: 'Date', required: false, description: 'Last day of the period (YYYY-MM-DD), inclusive.' }),
     unit: t.id({ required: false, description: 'Only what this government unit handles.' }),
     sector: t.id({ required: false, description: 'Only what members of this sector (界别) wrote.' }),
     member: t.id({ required: false, description: 'Only what this member wrote (lead, co-signed or co-authored).' }),
@@ -39,8 +38,8 @@ async function memberIds(ctx: RequestContext, f: Filter): Promise<number[] | nul
 }
 
 function checkPeriod(f: Filter): void {
-  if (f.from) parseDay(f.from, 'filter.from');
-  if (f.to) parseDay(f.to, 'filter.to');
+  if (f.from) parseDate(f.from, 'filter.from');
+  if (f.to) parseDate(f.to, 'filter.to');
 }
 
 interface GradeShare { grade: (typeof GRADES)[number]; count: number; share: number | null }
@@ -85,7 +84,7 @@ async function proposalStats(ctx: RequestContext, f: Filter): Promise<ProposalSt
   }
   const unitId = f.unit ? parseId(f.unit, 'filter.unit') : null;
   if (unitId !== null) where.push({ id: { $in: (await ctx.em.find(HandlingTaskSchema, { unitId })).map((t) => t.proposalId) } });
-  const proposals = (await ctx.em.find(ProposalSchema, { $and: where })).filter((p) => inPeriod(p.submittedAt.toISOString().slice(0, 10), { from: f.from, to: f.to }) || (!f.from && !f.to));
+  const proposals = (await ctx.em.find(ProposalSchema, { $and: where })).filter((p) => inPeriod(utcDay(p.submittedAt), { from: f.from, to: f.to }) || (!f.from && !f.to));
   const ids = proposals.map((p) => p.id);
   const tasks = ids.length ? await ctx.em.find(HandlingTaskSchema, { proposalId: { $in: ids }, ...(unitId !== null ? { unitId } : {}) }) : [];
   const replies = ids.length ? await ctx.em.find(ReplySchema, { proposalId: { $in: ids }, review: 'PASSED', ...(unitId !== null ? { unitId } : {}) }, { orderBy: { id: 'asc' } }) : [];
@@ -238,8 +237,8 @@ const OpinionStatsType = builder.objectRef<OpinionStats>('OpinionStatistics').im
 const OpinionStatisticsFilter = builder.inputType('OpinionStatisticsFilter', {
   fields: (t) => ({
     district: t.id({ required: false }),
-    from: t.string({ required: false }),
-    to: t.string({ required: false }),
+    from: t.field({ type: 'Date', required: false }),
+    to: t.field({ type: 'Date', required: false }),
     sector: t.id({ required: false }),
     member: t.id({ required: false }),
   }),
