@@ -58,7 +58,7 @@ describe.runIf(faultsRun || !!process.env.REDIS_URL)('the Redis bus heals itself
   const apply = (orm: Orm) =>
     idempotentConsumer(orm, 'tally', {
       [tallyRecorded.type]: async (em, event) => {
-        em.create(TallySchema, { n: event.payload.n, eventId: event.id });
+        em.create(TallySchema, { n: Number(event.payload.n), eventId: event.id });
       },
     });
 

@@ -55,7 +55,7 @@ function badValue(value: unknown, type: GraphQLInputType, path: string): { path:
  * gateway applies the kit's one rule itself, to variables and to days written inline, and
  * names the argument as the subgraphs would.
  */
-export function checkDateArguments(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode | undefined, variables: Record<string, unknown> | null | undefined): GraphQLError | null {
+export function checkDateArguments(schema: GraphQLSchema, _document: DocumentNode, operation: OperationDefinitionNode | undefined, variables: Record<string, unknown> | null | undefined): GraphQLError | null {
   if (!operation || !schema.getType('Date')) return null;
   const typeInfo = new TypeInfo(schema);
   const path: string[] = [];

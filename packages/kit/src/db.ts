@@ -20,7 +20,7 @@ export type EntityManager = SqlEntityManager;
 export interface DatabaseOptions {
   /** Module name; the PostgreSQL schema and the SQLite file are named after it. */
   module: string;
-  entities: EntitySchema<any, any>[];
+  entities: EntitySchema[];
   migrations: MigrationObject[];
   /** PostgreSQL URL. Without it the module uses SQLite. */
   url?: string;
@@ -50,7 +50,7 @@ export function districtFilterParams(caller: Caller | 'system'): DistrictFilterP
  * Entities with a `district` column and a `public` flag are district-owned: a caller reads
  * rows of the districts it may see, plus rows marked public.
  */
-function districtOwned(entities: EntitySchema<any, any>[]): string[] {
+function districtOwned(entities: EntitySchema[]): string[] {
   return entities
     .filter((e) => 'district' in e.meta.properties && 'public' in e.meta.properties)
     .map((e) => e.meta.className);

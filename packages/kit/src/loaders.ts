@@ -13,21 +13,21 @@ export function foundRows<T>(results: readonly (T | null | Error)[]): T[] {
  * at a time; these turn N look-ups in one tick into one `IN (...)` query.
  */
 export class Loaders {
-  private readonly cache = new Map<string, DataLoader<any, any>>();
+  // One map holds loaders of every key and value type; `loader` hands each back typed by its key.
+  private readonly cache = new Map<string, DataLoader<unknown, unknown>>();
 
   constructor(private readonly em: EntityManager) {}
 
   private loader<K, V>(key: string, make: () => DataLoader<K, V>): DataLoader<K, V> {
-    let loader = this.cache.get(key);
-    if (!loader) {
-      loader = make();
-      this.cache.set(key, loader);
-    }
+    const cached = this.cache.get(key);
+    if (cached) return cached as DataLoader<K, V>;
+    const loader = make();
+    this.cache.set(key, loader as DataLoader<unknown, unknown>);
     return loader;
   }
 
   /** One row per key value (the district filter still applies). */
-  one<T extends object>(entity: EntitySchema<T, any>, field: keyof T & string = 'id' as keyof T & string): DataLoader<string | number, T | null> {
+  one<T extends object>(entity: EntitySchema<T>, field: keyof T & string = 'id' as keyof T & string): DataLoader<string | number, T | null> {
     return this.loader(`one:${entity.meta.className}:${field}`, () =>
       new DataLoader(async (keys) => {
         const rows = await this.em.find(entity, { [field]: { $in: keys } } as FilterQuery<T>);
@@ -42,7 +42,7 @@ export class Loaders {
    * filter: only for a `where` that already limits rows to the caller's own.
    */
   many<T extends object>(
-    entity: EntitySchema<T, any>,
+    entity: EntitySchema<T>,
     field: keyof T & string,
     where: FilterQuery<T> = {} as FilterQuery<T>,
     unfiltered = false,
@@ -68,7 +68,7 @@ export class Loaders {
    * children of all parents after the cursor; each parent's page is then cut from them.
    */
   page<T extends { id: number }>(
-    entity: EntitySchema<T, any>,
+    entity: EntitySchema<T>,
     field: keyof T & string,
     args: PageArgs,
     where: FilterQuery<T> = {} as FilterQuery<T>,

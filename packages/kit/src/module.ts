@@ -27,7 +27,7 @@ export interface ModuleDefinition {
   /** Port when served alone. */
   port: number;
   schema: GraphQLSchema;
-  entities: EntitySchema<any, any>[];
+  entities: EntitySchema[];
   /** In order; each written once with `defineMigration` so it runs on SQLite and PostgreSQL. */
   migrations: MigrationObject[];
   /** Events this module emits. */

@@ -58,7 +58,7 @@ export function toPage<T extends { id: number }>(rows: T[], limit: number, count
 /** Keyset pagination in id order: stable under inserts, one query per page. */
 export async function findPage<T extends { id: number }>(
   em: EntityManager,
-  entity: EntitySchema<T, any>,
+  entity: EntitySchema<T>,
   where: FilterQuery<T>,
   args: PageArgs,
 ): Promise<Page<T>> {

@@ -1,4 +1,4 @@
-import { GraphQLError, visit, type ASTNode } from 'graphql';
+import { type GraphQLError, visit, type ASTNode } from 'graphql';
 import { ErrorCode } from './errors.js';
 
 /**

@@ -65,7 +65,7 @@ export interface PluginManifest<S extends z.ZodObject = z.ZodObject> {
   /** The builder the plugin's types and fields were defined on (`pluginBuilder(id)`). */
   builder: PluginBuilder;
   /** Its tables (MikroORM `defineEntity`); rows carrying `district` and `public` get the district filter. */
-  entities?: EntitySchema<any, any>[];
+  entities?: EntitySchema[];
   /** Written with kit's `defineMigration`; run in order on SQLite and PostgreSQL. */
   migrations?: MigrationObject[];
   /** Loads demo data into empty tables. */
@@ -103,7 +103,7 @@ export interface Plugin<S extends z.ZodObject = z.ZodObject> {
 }
 
 const specs = new WeakMap<object, PluginBuildSpec>();
-const registry = new Map<string, Plugin<any>>();
+const registry = new Map<string, Plugin<z.ZodObject>>();
 
 /** The builder a plugin defines its types and fields on: the kit's builder, tagged and gated. */
 export function pluginBuilder(id: string) {

@@ -13,7 +13,7 @@ const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const VERSION_PATTERN = /^\d+\.\d+\.\d+$/;
 
 /** What is wrong with a manifest on its own (empty when nothing is). */
-export function manifestProblems(manifest: PluginManifest<any>): string[] {
+export function manifestProblems(manifest: PluginManifest): string[] {
   const problems: string[] = [];
   if (!ID_PATTERN.test(manifest.id)) problems.push(`id "${manifest.id}" must be kebab-case`);
   if (!VERSION_PATTERN.test(manifest.version)) problems.push(`version "${manifest.version}" must be x.y.z`);
@@ -60,7 +60,7 @@ export const graphName = (id: string) => id.toUpperCase().replace(/-/g, '_');
  * without its tag — the gateway could not hide it from districts that have not enabled it; a
  * non-null field it adds to a type it does not own (a query, a core entity).
  */
-export function compositionProblems(supergraph: string, manifest: Pick<PluginManifest<any>, 'id' | 'extends'>): string[] {
+export function compositionProblems(supergraph: string, manifest: Pick<PluginManifest, 'id' | 'extends'>): string[] {
   const graph = graphName(manifest.id);
   const tag = `plugin/${manifest.id}`;
   const problems: string[] = [];

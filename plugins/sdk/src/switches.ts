@@ -58,7 +58,10 @@ const lookups = new WeakMap<RequestContext, Map<string, Promise<PluginSwitch | n
 export function switchFor(ctx: RequestContext, district: string | null = siteOf(ctx)): Promise<PluginSwitch | null> {
   if (!district) return Promise.resolve(null);
   let rows = lookups.get(ctx);
-  if (!rows) lookups.set(ctx, (rows = new Map()));
+  if (!rows) {
+    rows = new Map();
+    lookups.set(ctx, rows);
+  }
   let found = rows.get(district);
   if (!found) {
     found = ctx.em.findOne(PluginSwitchSchema, { district }, { filters: false });

@@ -29,7 +29,7 @@ export const LedgerStatusType = builder.enumType('LedgerStatus', { values: LEDGE
 
 export const LedgerEntryType = builder.objectRef<LedgerEntry>('LedgerEntry');
 /** One row by id: unfiltered when the caller's unit was assigned it (`assigned`), else as the filter lets it. */
-async function byId<T extends { id: number }>(ctx: RequestContext, entity: EntitySchema<T, any>, id: number, assigned: boolean): Promise<T | null> {
+async function byId<T extends { id: number }>(ctx: RequestContext, entity: EntitySchema<T>, id: number, assigned: boolean): Promise<T | null> {
   return assigned ? ((await ctx.loaders.many(entity, 'id' as keyof T & string, {}, true).load(id))[0] ?? null) : ctx.loaders.one(entity).load(id);
 }
 

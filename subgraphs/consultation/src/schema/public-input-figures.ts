@@ -34,7 +34,7 @@ export interface PublicInputFigures {
 
 function tally<K extends string>(keys: K[], weights?: number[]): { key: K; n: number }[] {
   const counts = new Map<K, number>();
-  keys.forEach((k, i) => counts.set(k, (counts.get(k) ?? 0) + (weights?.[i] ?? 1)));
+  for (const [i, k] of keys.entries()) counts.set(k, (counts.get(k) ?? 0) + (weights?.[i] ?? 1));
   return [...counts].map(([key, n]) => ({ key, n })).sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
 }
 
