@@ -8,7 +8,14 @@ export default defineConfig({
   },
   ssr: { resolve: { conditions: ['@cppcc/source'] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'subgraphs/*/src/**/*.test.ts', 'plugins/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts', 'schema/src/**/*.test.ts', 'tests/**/*.e2e.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'subgraphs/*/src/**/*.test.ts',
+      'plugins/*/src/**/*.test.ts',
+      'gateway/src/**/*.test.ts',
+      'schema/src/**/*.test.ts',
+      'tests/**/*.e2e.ts',
+    ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

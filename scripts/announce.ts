@@ -8,15 +8,22 @@ import { LockWaitTimeoutException } from '@mikro-orm/core';
 import { migrate, openDatabase, processSettings, systemEm } from '@cppcc/kit';
 import { installedModules } from '@cppcc/platform';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean' } } });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { help: { type: 'boolean' } },
+});
 const modules = installedModules().filter((m) => m.announce);
 if (values.help) {
-  console.log(`npm run announce -- [MODULE ...]   announce again what other modules replicate (${modules.map((m) => m.name).join(', ')})`);
+  console.log(
+    `npm run announce -- [MODULE ...]   announce again what other modules replicate (${modules.map((m) => m.name).join(', ')})`,
+  );
   process.exit(0);
 }
 const unknown = positionals.filter((name) => !modules.some((m) => m.name === name));
 if (unknown.length > 0) {
-  console.error(`announce: ${unknown.join(', ')}: no such module announces anything; choose from ${modules.map((m) => m.name).join(', ')}`);
+  console.error(
+    `announce: ${unknown.join(', ')}: no such module announces anything; choose from ${modules.map((m) => m.name).join(', ')}`,
+  );
   process.exit(2);
 }
 /**
@@ -37,15 +44,28 @@ async function retryWhileLocked<T>(work: () => Promise<T>): Promise<T> {
 }
 
 const settings = processSettings();
-for (const definition of positionals.length > 0 ? modules.filter((m) => positionals.includes(m.name)) : modules) {
-  const orm = await openDatabase({ module: definition.name, entities: definition.entities, migrations: definition.migrations, url: settings.databaseUrl, dataDir: settings.dataDir });
+for (const definition of positionals.length > 0
+  ? modules.filter((m) => positionals.includes(m.name))
+  : modules) {
+  const orm = await openDatabase({
+    module: definition.name,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    url: settings.databaseUrl,
+    dataDir: settings.dataDir,
+  });
   try {
     await migrate(orm);
-    const count = await retryWhileLocked(() => systemEm(orm).transactional((tx) => definition.announce!(tx as ReturnType<typeof systemEm>)));
+    const count = await retryWhileLocked(() =>
+      systemEm(orm).transactional((tx) => definition.announce!(tx as ReturnType<typeof systemEm>)),
+    );
     console.log(`${definition.name}: ${count} records announced`);
   } catch (err) {
     // One line, not the statement that failed with all its parameters.
-    const reason = err instanceof LockWaitTimeoutException ? `its database stayed locked by the running platform for ${LOCKED_FOR_MS / 1000} s; run it again` : (err as Error).message.split('\n')[0].slice(0, 300);
+    const reason =
+      err instanceof LockWaitTimeoutException
+        ? `its database stayed locked by the running platform for ${LOCKED_FOR_MS / 1000} s; run it again`
+        : (err as Error).message.split('\n')[0].slice(0, 300);
     console.error(`announce: ${definition.name}: ${reason}`);
     process.exitCode = 1;
   } finally {

@@ -29,7 +29,9 @@ const production = {
 };
 const settings = readSettings(childEnvironment(production));
 const tsx = path.join(root, 'node_modules/.bin/tsx');
-const readmeQuery = /```graphql\n([\s\S]*?)```/.exec(fs.readFileSync(path.join(root, 'README.md'), 'utf8'))![1];
+const readmeQuery = /```graphql\n([\s\S]*?)```/.exec(
+  fs.readFileSync(path.join(root, 'README.md'), 'utf8'),
+)![1];
 const oneSubgraphQuery = '{ members(first: 20) { nodes { id name workUnit title } } }';
 const children: ChildProcess[] = [];
 const temps: string[] = [];
@@ -37,7 +39,13 @@ const step = stepper('bench');
 
 /** Stops what the bench started and removes its scratch folders. */
 function cleanUp() {
-  for (const c of children) if (c.exitCode === null) try { process.kill(-c.pid!, 'SIGTERM'); } catch { /* already gone */ }
+  for (const c of children)
+    if (c.exitCode === null)
+      try {
+        process.kill(-c.pid!, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
   for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
@@ -48,10 +56,19 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-function start(args: string[], env: Record<string, string>, readyPattern: RegExp): Promise<{ child: ChildProcess; line: string; ms: number }> {
+function start(
+  args: string[],
+  env: Record<string, string>,
+  readyPattern: RegExp,
+): Promise<{ child: ChildProcess; line: string; ms: number }> {
   const began = performance.now();
   // Its own process group, so stopping `npm start` also stops the node process npm started.
-  const child = spawn(args[0], args.slice(1), { cwd: root, env: childEnvironment({ LOG_LEVEL: 'warn', ...env }), stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  const child = spawn(args[0], args.slice(1), {
+    cwd: root,
+    env: childEnvironment({ LOG_LEVEL: 'warn', ...env }),
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     let buffer = '';
@@ -74,11 +91,16 @@ function stop(child: ChildProcess): Promise<void> {
 
 /** A process and all its descendants. */
 function processTree(pid: number): Set<number> {
-  const table = execFileSync('ps', ['-eo', 'pid=,ppid=']).toString().trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  const table = execFileSync('ps', ['-eo', 'pid=,ppid='])
+    .toString()
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number));
   const ids = new Set([pid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [p, parent] of table) if (ids.has(parent) && !ids.has(p)) {
+    for (const [p, parent] of table)
+      if (ids.has(parent) && !ids.has(p)) {
         ids.add(p);
         grew = true;
       }
@@ -125,25 +147,60 @@ interface Load {
 }
 
 /** Runs a load and charges the gateway's CPU time to it. */
-function measured(pid: number, url: string, body: string, headers: Record<string, string> = {}): Load {
+function measured(
+  pid: number,
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Load {
   const before = treeCpuMs(pid);
   const result = load(url, body, headers);
   return { ...result, cpuMs: (treeCpuMs(pid) - before) / result.requests };
 }
 
 function load(url: string, body: string, headers: Record<string, string> = {}): Load {
-  const args = ['autocannon', '-j', '-c', String(CONNECTIONS), '-d', String(DURATION), '-m', 'POST', '-H', 'content-type=application/json'];
+  const args = [
+    'autocannon',
+    '-j',
+    '-c',
+    String(CONNECTIONS),
+    '-d',
+    String(DURATION),
+    '-m',
+    'POST',
+    '-H',
+    'content-type=application/json',
+  ];
   for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
   args.push('-b', body, url);
-  step(`load: ${CONNECTIONS} connections × ${DURATION} s on ${url}${headers['x-cppcc-district'] ? ` (district ${headers['x-cppcc-district']})` : ''}`);
-  const out = JSON.parse(execFileSync(path.join(root, 'node_modules/.bin/autocannon'), args.slice(1), { cwd: root, maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'ignore'] }).toString());
-  return { rps: out.requests.average, p50: out.latency.p50, p99: out.latency.p99, errors: out.errors + out.non2xx, requests: out.requests.total };
+  step(
+    `load: ${CONNECTIONS} connections × ${DURATION} s on ${url}${headers['x-cppcc-district'] ? ` (district ${headers['x-cppcc-district']})` : ''}`,
+  );
+  const out = JSON.parse(
+    execFileSync(path.join(root, 'node_modules/.bin/autocannon'), args.slice(1), {
+      cwd: root,
+      maxBuffer: 1 << 26,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).toString(),
+  );
+  return {
+    rps: out.requests.average,
+    p50: out.latency.p50,
+    p99: out.latency.p99,
+    errors: out.errors + out.non2xx,
+    requests: out.requests.total,
+  };
 }
 
 async function check(url: string, body: string, headers: Record<string, string> = {}) {
-  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const r = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   const json = (await r.json()) as { errors?: unknown };
-  if (!r.ok || json.errors) throw new Error(`${url} answered ${r.status} ${JSON.stringify(json).slice(0, 300)}`);
+  if (!r.ok || json.errors)
+    throw new Error(`${url} answered ${r.status} ${JSON.stringify(json).slice(0, 300)}`);
 }
 
 const rows: string[] = [];
@@ -156,13 +213,33 @@ const only = process.argv[2]; // `npm run bench -- plugins` runs that section al
  * operator's switch takes to reach a second gateway process through Redis.
  */
 async function pluginSection(): Promise<string[]> {
-  if (!own.redisUrl) return ['(plugin section skipped: it needs REDIS_URL for two gateway processes sharing Redis)'];
-  const shared = { ...production, DATA_DIR: tempDir('cppcc-bench-'), DATABASE_URL: '', REDIS_URL: own.redisUrl };
-  const subgraphs = await start([tsx, '--conditions=@cppcc/source', 'scripts/serve-subgraphs.ts'], shared, /^URLS /);
+  if (!own.redisUrl)
+    return ['(plugin section skipped: it needs REDIS_URL for two gateway processes sharing Redis)'];
+  const shared = {
+    ...production,
+    DATA_DIR: tempDir('cppcc-bench-'),
+    DATABASE_URL: '',
+    REDIS_URL: own.redisUrl,
+  };
+  const subgraphs = await start(
+    [tsx, '--conditions=@cppcc/source', 'scripts/serve-subgraphs.ts'],
+    shared,
+    /^URLS /,
+  );
   const urls: Record<string, string> = JSON.parse(subgraphs.line.slice(5));
-  const urlEnv = Object.fromEntries(Object.entries(urls).map(([n, u]) => [`SUBGRAPH_URL_${n.toUpperCase().replace(/-/g, '_')}`, u]));
-  const gwA = await start([tsx, '--conditions=@cppcc/source', 'gateway/src/main.ts'], { ...shared, ...urlEnv, PORT: '4911', LOG_LEVEL: 'info' }, /gateway listening/);
-  const gwB = await start([tsx, '--conditions=@cppcc/source', 'gateway/src/main.ts'], { ...shared, ...urlEnv, PORT: '4912', LOG_LEVEL: 'info' }, /gateway listening/);
+  const urlEnv = Object.fromEntries(
+    Object.entries(urls).map(([n, u]) => [`SUBGRAPH_URL_${n.toUpperCase().replace(/-/g, '_')}`, u]),
+  );
+  const gwA = await start(
+    [tsx, '--conditions=@cppcc/source', 'gateway/src/main.ts'],
+    { ...shared, ...urlEnv, PORT: '4911', LOG_LEVEL: 'info' },
+    /gateway listening/,
+  );
+  const gwB = await start(
+    [tsx, '--conditions=@cppcc/source', 'gateway/src/main.ts'],
+    { ...shared, ...urlEnv, PORT: '4912', LOG_LEVEL: 'info' },
+    /gateway listening/,
+  );
   const [a, b] = ['http://127.0.0.1:4911/graphql', 'http://127.0.0.1:4912/graphql'];
   const { signDevToken } = await import('@cppcc/gateway');
   const { installedPlugins } = await import('@cppcc/installation');
@@ -182,11 +259,21 @@ async function pluginSection(): Promise<string[]> {
   const staff = await signDevToken(settings, { roles: ['staff'], district: off });
   // Production gateways answer no introspection: probe one of the plugin's own root fields instead.
   const supergraph = fs.readFileSync(path.join(root, 'schema/supergraph.graphql'), 'utf8');
-  const field = new RegExp(`^\\s+(\\w+)\\(id: ID!\\): \\w+ .*@tag\\(name: "plugin/${plugin.manifest.id}"\\)`, 'm').exec(supergraph)?.[1];
-  if (!field) return [`(plugin section skipped: ${plugin.manifest.id} has no root field taking an id to probe)`];
+  const field = new RegExp(
+    `^\\s+(\\w+)\\(id: ID!\\): \\w+ .*@tag\\(name: "plugin/${plugin.manifest.id}"\\)`,
+    'm',
+  ).exec(supergraph)?.[1];
+  if (!field)
+    return [
+      `(plugin section skipped: ${plugin.manifest.id} has no root field taking an id to probe)`,
+    ];
   const probe = JSON.stringify({ query: `{ ${field}(id: "0") { __typename } }` });
   const visible = async () => {
-    const r = await fetch(b, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${staff}` }, body: probe });
+    const r = await fetch(b, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${staff}` },
+      body: probe,
+    });
     const json = (await r.json()) as { errors?: { extensions?: { code?: string } }[] };
     return !json.errors?.some((e) => e.extensions?.code === 'PLUGIN_DISABLED');
   };
@@ -197,20 +284,26 @@ async function pluginSection(): Promise<string[]> {
     const r = await fetch(a, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${operator}` },
-      body: JSON.stringify({ query: `mutation { ${action}(district: "${off}", plugin: "${plugin.manifest.id}") { enabled } }` }),
+      body: JSON.stringify({
+        query: `mutation { ${action}(district: "${off}", plugin: "${plugin.manifest.id}") { enabled } }`,
+      }),
     });
     const answered = performance.now();
     if (!r.ok) throw new Error(`switch failed: ${await r.text()}`);
     while ((await visible()) === before) {
-      if (performance.now() - answered > 10_000) throw new Error('switch never reached the second gateway');
+      if (performance.now() - answered > 10_000)
+        throw new Error('switch never reached the second gateway');
     }
     latencies.push(performance.now() - answered);
   }
   latencies.sort((x, y) => x - y);
   for (const p of [gwB, gwA, subgraphs]) await stop(p.child);
-  const fmt = (l: Load) => `${Math.round(l.rps)} | ${l.p50} | ${l.p99} | ${l.cpuMs!.toFixed(2)} | ${l.errors}`;
+  const fmt = (l: Load) =>
+    `${Math.round(l.rps)} | ${l.p50} | ${l.p99} | ${l.cpuMs!.toFixed(2)} | ${l.errors}`;
   out.push(
-    `Plugin gating, ${new Date().toISOString().slice(0, 10)}: the README query through @apollo/gateway with installed plugins ${installedPlugins().map((p) => p.manifest.id).join(', ')}, ` +
+    `Plugin gating, ${new Date().toISOString().slice(0, 10)}: the README query through @apollo/gateway with installed plugins ${installedPlugins()
+      .map((p) => p.manifest.id)
+      .join(', ')}, ` +
       `${CONNECTIONS} connections × ${DURATION} s, Redis bus, anonymous clients naming their district.`,
     '',
     '| measurement | req/s | p50 ms | p99 ms | gateway CPU ms/request | errors |',
@@ -244,15 +337,28 @@ try {
 
   // 2. Subgraphs in one process; each engine in a process of its own, taking turns.
   step('engines: the subgraphs in one process, then each engine in turn');
-  const subgraphs = await start([tsx, '--conditions=@cppcc/source', 'scripts/serve-subgraphs.ts'], { ...production, DATA_DIR: tempDir('cppcc-bench-'), DATABASE_URL: '', REDIS_URL: '' }, /^URLS /);
+  const subgraphs = await start(
+    [tsx, '--conditions=@cppcc/source', 'scripts/serve-subgraphs.ts'],
+    { ...production, DATA_DIR: tempDir('cppcc-bench-'), DATABASE_URL: '', REDIS_URL: '' },
+    /^URLS /,
+  );
   const urls: Record<string, string> = JSON.parse(subgraphs.line.slice(5));
-  const urlEnv = Object.fromEntries(Object.entries(urls).map(([n, u]) => [`SUBGRAPH_URL_${n.toUpperCase()}`, u]));
+  const urlEnv = Object.fromEntries(
+    Object.entries(urls).map(([n, u]) => [`SUBGRAPH_URL_${n.toUpperCase()}`, u]),
+  );
   const readmeBody = JSON.stringify({ query: readmeQuery });
   const oneBody = JSON.stringify({ query: oneSubgraphQuery });
-  const results: Record<string, { readme: Load[]; one: Load[]; rss: number[] }> = { hive: { readme: [], one: [], rss: [] }, apollo: { readme: [], one: [], rss: [] } };
+  const results: Record<string, { readme: Load[]; one: Load[]; rss: number[] }> = {
+    hive: { readme: [], one: [], rss: [] },
+    apollo: { readme: [], one: [], rss: [] },
+  };
   for (let round = 0; round < ROUNDS; round++) {
     for (const engine of ['hive', 'apollo'] as const) {
-      const gw = await start([tsx, '--conditions=@cppcc/source', 'gateway/src/main.ts'], { ...production, ...urlEnv, GATEWAY_ENGINE: engine, PORT: '4901', LOG_LEVEL: 'info' }, /gateway listening/);
+      const gw = await start(
+        [tsx, '--conditions=@cppcc/source', 'gateway/src/main.ts'],
+        { ...production, ...urlEnv, GATEWAY_ENGINE: engine, PORT: '4901', LOG_LEVEL: 'info' },
+        /gateway listening/,
+      );
       const url = 'http://127.0.0.1:4901/graphql';
       await check(url, readmeBody);
       load(url, readmeBody); // warm-up at full load, discarded
@@ -268,17 +374,45 @@ try {
   const stockDir = tempDir('cppcc-bench-stock-');
   const { withRoutingUrls } = await import('@cppcc/gateway');
   const stockSupergraph = path.join(stockDir, 'supergraph.graphql');
-  fs.writeFileSync(stockSupergraph, withRoutingUrls(fs.readFileSync(path.join(root, 'schema/supergraph.graphql'), 'utf8'), urls, {}));
+  fs.writeFileSync(
+    stockSupergraph,
+    withRoutingUrls(
+      fs.readFileSync(path.join(root, 'schema/supergraph.graphql'), 'utf8'),
+      urls,
+      {},
+    ),
+  );
   const stockRouter = spawn(
     path.join(root, 'node_modules/.bin/hive-gateway'),
-    ['supergraph', stockSupergraph, '--config-path', path.join(root, 'deploy/routers/hive-gateway.config.ts'), '--host', '127.0.0.1', '--port', '4902'],
-    { cwd: stockDir, env: { ...childEnvironment(production), NODE_NO_WARNINGS: '1' }, stdio: 'ignore', detached: true },
+    [
+      'supergraph',
+      stockSupergraph,
+      '--config-path',
+      path.join(root, 'deploy/routers/hive-gateway.config.ts'),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '4902',
+    ],
+    {
+      cwd: stockDir,
+      env: { ...childEnvironment(production), NODE_NO_WARNINGS: '1' },
+      stdio: 'ignore',
+      detached: true,
+    },
   );
   children.push(stockRouter);
   const stockUrl = 'http://127.0.0.1:4902/graphql';
   for (const deadline = Date.now() + 120_000; ; ) {
-    if (await check(stockUrl, readmeBody).then(() => true, () => false)) break;
-    if (stockRouter.exitCode !== null || Date.now() > deadline) throw new Error('the stock Hive Gateway did not answer the README query');
+    if (
+      await check(stockUrl, readmeBody).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
+    if (stockRouter.exitCode !== null || Date.now() > deadline)
+      throw new Error('the stock Hive Gateway did not answer the README query');
     await new Promise((r) => setTimeout(r, 500));
   }
   const stock: Load[] = [];
@@ -304,7 +438,8 @@ try {
   const apollo = best(results.apollo.readme);
   const hiveOne = best(results.hive.one);
   const apolloOne = best(results.apollo.one);
-  const fmt = (l: Load) => `${Math.round(l.rps)} | ${l.p50} | ${l.p99} | ${l.cpuMs === undefined ? '—' : l.cpuMs.toFixed(2)} | ${l.errors}`;
+  const fmt = (l: Load) =>
+    `${Math.round(l.rps)} | ${l.p50} | ${l.p99} | ${l.cpuMs === undefined ? '—' : l.cpuMs.toFixed(2)} | ${l.errors}`;
   rows.push(
     `Run on ${os.cpus().length} × ${os.cpus()[0].model}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ` +
       `autocannon ${CONNECTIONS} connections × ${DURATION} s, best of ${ROUNDS} rounds after a warm-up, engines taking turns; ` +

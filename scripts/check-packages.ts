@@ -18,13 +18,17 @@ interface Workspace {
 
 /** The workspace folders package.json's globs name (one level of `*`, as ours use). */
 function workspaces(): Workspace[] {
-  const globs: string[] = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).workspaces;
+  const globs: string[] = JSON.parse(
+    fs.readFileSync(path.join(root, 'package.json'), 'utf8'),
+  ).workspaces;
   const dirs = globs.flatMap((glob) => {
     if (!glob.endsWith('/*')) return [glob];
     const parent = glob.slice(0, -2);
     return fs
       .readdirSync(path.join(root, parent), { withFileTypes: true })
-      .filter((e) => e.isDirectory() && fs.existsSync(path.join(root, parent, e.name, 'package.json')))
+      .filter(
+        (e) => e.isDirectory() && fs.existsSync(path.join(root, parent, e.name, 'package.json')),
+      )
       .map((e) => `${parent}/${e.name}`);
   });
   return dirs.map((dir) => {
@@ -32,7 +36,10 @@ function workspaces(): Workspace[] {
     return {
       name: pkg.name,
       dir,
-      dependencies: new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]),
+      dependencies: new Set([
+        ...Object.keys(pkg.dependencies ?? {}),
+        ...Object.keys(pkg.peerDependencies ?? {}),
+      ]),
       devDependencies: new Set(Object.keys(pkg.devDependencies ?? {})),
     };
   });
@@ -63,7 +70,8 @@ function importedPackages(file: string): string[] {
   return [...found];
 }
 
-const isTest = (file: string) => /(\.(test|e2e)\.ts|test-support\.ts)$/.test(file) || file.includes(`${path.sep}tests${path.sep}`);
+const isTest = (file: string) =>
+  /(\.(test|e2e)\.ts|test-support\.ts)$/.test(file) || file.includes(`${path.sep}tests${path.sep}`);
 
 export function check(): string[] {
   const all = workspaces();
@@ -75,8 +83,14 @@ export function check(): string[] {
       const relative = path.relative(root, file);
       for (const name of importedPackages(file)) {
         if (!names.has(name) || name === w.name) continue;
-        const declared = isTest(relative) || testPackage ? w.dependencies.has(name) || w.devDependencies.has(name) : w.dependencies.has(name);
-        if (!declared) problems.push(`${relative} imports ${name}, which ${w.dir}/package.json does not declare in ${isTest(relative) || testPackage ? 'dependencies or devDependencies' : 'dependencies'}`);
+        const declared =
+          isTest(relative) || testPackage
+            ? w.dependencies.has(name) || w.devDependencies.has(name)
+            : w.dependencies.has(name);
+        if (!declared)
+          problems.push(
+            `${relative} imports ${name}, which ${w.dir}/package.json does not declare in ${isTest(relative) || testPackage ? 'dependencies or devDependencies' : 'dependencies'}`,
+          );
       }
     }
   }
@@ -88,7 +102,8 @@ export function check(): string[] {
     state.set(name, 'open');
     stack.push(name);
     for (const next of edges.get(name) ?? []) {
-      if (state.get(next) === 'open') problems.push(`package cycle: ${[...stack.slice(stack.indexOf(next)), next].join(' → ')}`);
+      if (state.get(next) === 'open')
+        problems.push(`package cycle: ${[...stack.slice(stack.indexOf(next)), next].join(' → ')}`);
       else if (!state.has(next)) visit(next);
     }
     stack.pop();
@@ -101,6 +116,10 @@ export function check(): string[] {
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const problems = check();
   for (const p of problems) console.error(p);
-  console.log(problems.length ? `package edges: ${problems.length} problem(s)` : 'package edges: every import declared, no cycle');
+  console.log(
+    problems.length
+      ? `package edges: ${problems.length} problem(s)`
+      : 'package edges: every import declared, no cycle',
+  );
   process.exit(problems.length ? 1 : 0);
 }

@@ -8,6 +8,9 @@ export function writeMarkedSection(file: string, name: string, content: string):
   const doc = fs.readFileSync(file, 'utf8');
   const marked = new RegExp(`<!-- ${name}:start -->\\n[\\s\\S]*?<!-- ${name}:end -->`);
   if (!marked.test(doc)) throw new Error(`${file} has no <!-- ${name}:start/end --> markers`);
-  fs.writeFileSync(file, doc.replace(marked, () => `<!-- ${name}:start -->\n${content}\n<!-- ${name}:end -->`));
+  fs.writeFileSync(
+    file,
+    doc.replace(marked, () => `<!-- ${name}:start -->\n${content}\n<!-- ${name}:end -->`),
+  );
   console.log(`${file}: ${name} written`);
 }

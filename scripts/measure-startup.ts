@@ -24,12 +24,19 @@ function rssOf(pid: number): number {
   // tsx runs the script in a child node process: count the whole tree.
   const children = (() => {
     try {
-      return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+      return fs
+        .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number);
     } catch {
       return [];
     }
   })();
-  const own = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  const own = Number(
+    /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0,
+  );
   return own + children.reduce((sum, c) => sum + rssOf(c), 0);
 }
 
@@ -38,7 +45,18 @@ async function once(args: string[]): Promise<{ ms: number; rssMb: number }> {
   const began = performance.now();
   const child = spawn(args[0], args.slice(1), {
     cwd: REPO_ROOT,
-    env: childEnvironment({ LOG_LEVEL: 'info', PORT: '0', DATA_DIR: dataDir, SEED: 'false', DATABASE_URL: '', REDIS_URL: '', NODE_ENV: 'development', ...Object.fromEntries(['INTER_CITY_EXCHANGE', 'ECO_COMPENSATION'].map((m) => [`PORT_${m}`, '0'])) }),
+    env: childEnvironment({
+      LOG_LEVEL: 'info',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      SEED: 'false',
+      DATABASE_URL: '',
+      REDIS_URL: '',
+      NODE_ENV: 'development',
+      ...Object.fromEntries(
+        ['INTER_CITY_EXCHANGE', 'ECO_COMPENSATION'].map((m) => [`PORT_${m}`, '0']),
+      ),
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -48,7 +66,9 @@ async function once(args: string[]): Promise<{ ms: number; rssMb: number }> {
       if (ready.test(out)) resolve(performance.now() - began);
     });
     child.stderr.on('data', (c) => (out += c));
-    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}: ${out.slice(-500)}`)));
+    child.on('exit', (code) =>
+      reject(new Error(`${args.join(' ')} exited ${code}: ${out.slice(-500)}`)),
+    );
   });
   await new Promise((r) => setTimeout(r, 3000));
   const rssMb = rssOf(child.pid!) / 1024;
@@ -60,7 +80,10 @@ async function once(args: string[]): Promise<{ ms: number; rssMb: number }> {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const rows = ['| process | cold start, node dist (ms) | cold start, tsx src (ms) | idle RSS, node dist (MB) | idle RSS, tsx src (MB) |', '|---|---|---|---|---|'];
+const rows = [
+  '| process | cold start, node dist (ms) | cold start, tsx src (ms) | idle RSS, node dist (MB) | idle RSS, tsx src (MB) |',
+  '|---|---|---|---|---|',
+];
 for (const [role, source, built] of roles) {
   const node: { ms: number; rssMb: number }[] = [];
   const viaTsx: { ms: number; rssMb: number }[] = [];
@@ -69,7 +92,11 @@ for (const [role, source, built] of roles) {
     node.push(await once([process.execPath, built]));
     viaTsx.push(await once([tsx, '--conditions=@cppcc/source', source]));
   }
-  rows.push(`| ${role} | ${median(node.map((r) => r.ms)).toFixed(0)} | ${median(viaTsx.map((r) => r.ms)).toFixed(0)} | ${median(node.map((r) => r.rssMb)).toFixed(0)} | ${median(viaTsx.map((r) => r.rssMb)).toFixed(0)} |`);
+  rows.push(
+    `| ${role} | ${median(node.map((r) => r.ms)).toFixed(0)} | ${median(viaTsx.map((r) => r.ms)).toFixed(0)} | ${median(node.map((r) => r.rssMb)).toFixed(0)} | ${median(viaTsx.map((r) => r.rssMb)).toFixed(0)} |`,
+  );
   process.stderr.write(`${rows.at(-1)}\n`);
 }
-console.log(`Median of ${rounds} runs each, ${new Date().toISOString().slice(0, 16)}Z, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores:\n\n${rows.join('\n')}`);
+console.log(
+  `Median of ${rounds} runs each, ${new Date().toISOString().slice(0, 16)}Z, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores:\n\n${rows.join('\n')}`,
+);

@@ -10,12 +10,24 @@ const log = moduleLogger('migrate');
 await startOrExit('migrate', async () => {
   const modules = installedModules();
   for (const [i, definition] of modules.entries()) {
-    log.info({ name: definition.name, step: `${i + 1} of ${modules.length}` }, 'checking migrations');
-    const orm = await openDatabase({ module: definition.name, entities: definition.entities, migrations: definition.migrations, url: settings.databaseUrl, dataDir: settings.dataDir });
+    log.info(
+      { name: definition.name, step: `${i + 1} of ${modules.length}` },
+      'checking migrations',
+    );
+    const orm = await openDatabase({
+      module: definition.name,
+      entities: definition.entities,
+      migrations: definition.migrations,
+      url: settings.databaseUrl,
+      dataDir: settings.dataDir,
+    });
     try {
       const pending = await orm.getMigrator().getPendingMigrations();
       await migrate(orm);
-      log.info({ name: definition.name, applied: pending.map((m) => m.name) }, pending.length ? 'migrated' : 'up to date');
+      log.info(
+        { name: definition.name, applied: pending.map((m) => m.name) },
+        pending.length ? 'migrated' : 'up to date',
+      );
     } finally {
       await orm.close();
     }

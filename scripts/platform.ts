@@ -1,5 +1,14 @@
 import { createGateway, type EngineKind, type RunningGateway } from '@cppcc/gateway';
-import { createTransport, modulePort, REPO_ROOT, startModule, type RunningModule, type SeedOptions, type Settings, type Transport } from '@cppcc/kit';
+import {
+  createTransport,
+  modulePort,
+  REPO_ROOT,
+  startModule,
+  type RunningModule,
+  type SeedOptions,
+  type Settings,
+  type Transport,
+} from '@cppcc/kit';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +31,15 @@ export interface Platform {
  * The embedded shape: every module and the gateway in one process, sharing one bus.
  * With DATABASE_URL/REDIS_URL the same code runs on PostgreSQL and Redis.
  */
-export async function startPlatform(settings: Settings, options: { seed?: SeedOptions | false; engine?: EngineKind; port?: number; modulePorts?: 'own' | 'free' } = {}): Promise<Platform> {
+export async function startPlatform(
+  settings: Settings,
+  options: {
+    seed?: SeedOptions | false;
+    engine?: EngineKind;
+    port?: number;
+    modulePorts?: 'own' | 'free';
+  } = {},
+): Promise<Platform> {
   const transport = await createTransport(settings);
   const modules: RunningModule[] = [];
   const seed = options.seed ?? settings.seed;
@@ -43,7 +60,10 @@ export async function startPlatform(settings: Settings, options: { seed?: SeedOp
       await startModule(definition, {
         settings,
         transport,
-        port: options.modulePorts === 'free' ? 0 : modulePort(settings, definition.name, definition.port),
+        port:
+          options.modulePorts === 'free'
+            ? 0
+            : modulePort(settings, definition.name, definition.port),
         host: settings.host,
         // Only a first start seeds (a module with data skips it), so the bar shows only then.
         seed: seed && { ...seed, progress: progressBar(`demo data: ${definition.name}`) },

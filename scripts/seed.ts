@@ -1,14 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createTransport, OutboxEventSchema, processSettings, startModule, systemEm, type RunningModule } from '@cppcc/kit';
+import {
+  createTransport,
+  OutboxEventSchema,
+  processSettings,
+  startModule,
+  systemEm,
+  type RunningModule,
+} from '@cppcc/kit';
 import { installedModules } from '@cppcc/platform';
 import pg from 'pg';
 import { progressBar } from './progress.js';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, help: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: '1' }, help: { type: 'boolean' } },
+});
 if (values.help) {
-  console.log('npm run seed -- --scale N   replace the data with N× the demo data (SQLite in DATA_DIR, or DATABASE_URL)');
+  console.log(
+    'npm run seed -- --scale N   replace the data with N× the demo data (SQLite in DATA_DIR, or DATABASE_URL)',
+  );
   process.exit(0);
 }
 const scale = Number(values.scale);
@@ -26,7 +37,8 @@ if (settings.databaseUrl) {
   for (const m of modules) await client.query(`drop schema if exists "${m.name}" cascade`);
   await client.end();
 } else {
-  for (const m of modules) fs.rmSync(path.join(settings.dataDir, `${m.name}.sqlite`), { force: true });
+  for (const m of modules)
+    fs.rmSync(path.join(settings.dataDir, `${m.name}.sqlite`), { force: true });
 }
 
 const started = Date.now();
@@ -49,7 +61,8 @@ const pending = async () => {
   for (const m of running) {
     await m.relay.kick();
     waiting += await systemEm(m.orm).count(OutboxEventSchema, { publishedAt: null });
-    if (modules.find((d) => d.name === m.name)?.consumes) waiting += await transport.backlog(m.name);
+    if (modules.find((d) => d.name === m.name)?.consumes)
+      waiting += await transport.backlog(m.name);
   }
   return waiting;
 };

@@ -18,8 +18,14 @@ const tokens = !settings.allowDemoTokens
   : [
       ['city staff', await signDevToken(settings, { roles: ['staff'], district: CITY })],
       ['屯溪区 staff', await signDevToken(settings, { roles: ['staff'], district: '341002' })],
-      ['屯溪区 operator (switches plugins)', await signDevToken(settings, { roles: ['operator'], district: '341002' })],
-      ['member 1 (city)', await signDevToken(settings, { roles: ['member'], district: CITY, memberId: '1' })],
+      [
+        '屯溪区 operator (switches plugins)',
+        await signDevToken(settings, { roles: ['operator'], district: '341002' }),
+      ],
+      [
+        'member 1 (city)',
+        await signDevToken(settings, { roles: ['member'], district: CITY, memberId: '1' }),
+      ],
     ];
 const lines = [
   '',
@@ -27,7 +33,10 @@ const lines = [
   `  graph:    ${platform.gateway.url}  (engine: ${platform.gateway.engine})`,
   `  storage:  ${settings.databaseUrl ? 'PostgreSQL' : `SQLite files in ${settings.dataDir}`}; bus: ${settings.redisUrl ? 'Redis Streams' : 'in-process'}`,
   ...(tokens.length
-    ? ['  dev tokens (send as "Authorization: Bearer <token>"; npm run token -- --help for more):', ...tokens.map(([who, token]) => `    ${who}: ${token}`)]
+    ? [
+        '  dev tokens (send as "Authorization: Bearer <token>"; npm run token -- --help for more):',
+        ...tokens.map(([who, token]) => `    ${who}: ${token}`),
+      ]
     : ['  dev tokens: off (production; ALLOW_DEMO_TOKENS=true turns them on)']),
   '',
 ];

@@ -7,7 +7,14 @@ import path from 'node:path';
 const report = path.join(os.tmpdir(), `cppcc-vitest-${process.pid}.json`);
 const run = spawnSync(
   'npx',
-  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit' },
 );
 let passed = 0;
@@ -17,7 +24,9 @@ if (fs.existsSync(report)) {
   const result = JSON.parse(fs.readFileSync(report, 'utf8'));
   passed = result.numPassedTests;
   // A file that failed outside its tests (loading, a beforeAll/afterAll hook) counts once.
-  const brokenFiles = result.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
+  const brokenFiles = result.testResults.filter(
+    (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'),
+  ).length;
   failed = result.numFailedTests + brokenFiles;
   skipped = result.numPendingTests + result.numTodoTests;
   fs.rmSync(report);

@@ -12,7 +12,9 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log(`npm run token -- --role ROLE [--role ROLE] --district CODE [--member ID] [--unit ID] [--ttl SECONDS]\nroles: ${ROLES.join(', ')}`);
+  console.log(
+    `npm run token -- --role ROLE [--role ROLE] --district CODE [--member ID] [--unit ID] [--ttl SECONDS]\nroles: ${ROLES.join(', ')}`,
+  );
   process.exit(0);
 }
 const unknown = values.role.filter((r) => !(ROLES as readonly string[]).includes(r));
@@ -22,7 +24,9 @@ if (unknown.length) {
 }
 const settings = processSettings();
 if (!settings.allowDemoTokens) {
-  console.error('development tokens are off in production (ALLOW_DEMO_TOKENS=true turns them on); tokens come from your identity provider');
+  console.error(
+    'development tokens are off in production (ALLOW_DEMO_TOKENS=true turns them on); tokens come from your identity provider',
+  );
   process.exit(1);
 }
 // Loaded after the settings are checked: a refusal need not wait for the whole gateway to load.

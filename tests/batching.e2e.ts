@@ -20,7 +20,11 @@ describe.each(databases())('entity batching on $name', ({ url }) => {
   beforeAll(async () => {
     // Five times the demo data: 1000 members.
     // 1000 members in one request is the point here, not a cost a client may run.
-    stack = await startStack({ databaseUrl: url, seed: { scale: 5 }, gatewaySettings: { limits: { ...settings.limits, maxCost: 100_000_000 } } });
+    stack = await startStack({
+      databaseUrl: url,
+      seed: { scale: 5 },
+      gatewaySettings: { limits: { ...settings.limits, maxCost: 100_000_000 } },
+    });
   }, 120_000);
   afterAll(() => stack?.stop());
 
@@ -37,7 +41,8 @@ describe.each(databases())('entity batching on $name', ({ url }) => {
     await statements(10);
     const small = await statements(100);
     const large = await statements(1000);
-    for (const module of ['organization', 'members', 'proposals', 'consultation']) expect(small.get(module), module).toBeGreaterThan(0);
+    for (const module of ['organization', 'members', 'proposals', 'consultation'])
+      expect(small.get(module), module).toBeGreaterThan(0);
     // Modules the query does not reach (platform, plugins) stay at zero for both.
     for (const [module, count] of small) expect(large.get(module), module).toBe(count);
   });

@@ -17,7 +17,14 @@ describe('the docs stand alone in a clone', () => {
   const files = markdownFiles(root);
 
   it('finds the docs', () => {
-    expect(files.map((f) => path.relative(root, f))).toEqual(expect.arrayContaining(['README.md', 'docs/README.md', 'docs/design.md', 'docs/seed/README.md']));
+    expect(files.map((f) => path.relative(root, f))).toEqual(
+      expect.arrayContaining([
+        'README.md',
+        'docs/README.md',
+        'docs/design.md',
+        'docs/seed/README.md',
+      ]),
+    );
   });
 
   it('point nowhere outside the repository', () => {
@@ -25,7 +32,9 @@ describe('the docs stand alone in a clone', () => {
       fs
         .readFileSync(file, 'utf8')
         .split('\n')
-        .flatMap((line, i) => (/\.\.\/shared\b/.test(line) ? [`${path.relative(root, file)}:${i + 1}`] : [])),
+        .flatMap((line, i) =>
+          /\.\.\/shared\b/.test(line) ? [`${path.relative(root, file)}:${i + 1}`] : [],
+        ),
     );
     expect(outside).toEqual([]);
   });
@@ -37,7 +46,8 @@ describe('the docs stand alone in a clone', () => {
       for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
         if (/^[a-z]+:/i.test(target) || target.startsWith('#')) continue;
         const resolved = path.resolve(path.dirname(file), target.split('#')[0]);
-        if (!resolved.startsWith(root) || !fs.existsSync(resolved)) broken.push(`${path.relative(root, file)} → ${target}`);
+        if (!resolved.startsWith(root) || !fs.existsSync(resolved))
+          broken.push(`${path.relative(root, file)} → ${target}`);
       }
     }
     expect(broken).toEqual([]);

@@ -8,9 +8,13 @@ import { startStack, type Stack } from './harness.js';
 const CHROMIUM = '/usr/bin/chromium';
 // CI installs Debian's Chromium and must run this; a developer machine without it skips, saying why.
 const haveBrowser = fs.existsSync(CHROMIUM);
-if (!haveBrowser && process.env.CI) throw new Error(`${CHROMIUM} is missing: CI installs the Debian package chromium`);
+if (!haveBrowser && process.env.CI)
+  throw new Error(`${CHROMIUM} is missing: CI installs the Debian package chromium`);
 
-const readmeQuery = () => /```graphql\n([\s\S]*?)```/.exec(fs.readFileSync(path.resolve(__dirname, '../README.md'), 'utf8'))![1];
+const readmeQuery = () =>
+  /```graphql\n([\s\S]*?)```/.exec(
+    fs.readFileSync(path.resolve(__dirname, '../README.md'), 'utf8'),
+  )![1];
 const squash = (s: string) => s.replace(/#.*$/gm, '').replace(/\s+/g, ' ').trim();
 
 describe.skipIf(!haveBrowser)('the explorer, offline, in a real browser', () => {
@@ -50,7 +54,10 @@ describe.skipIf(!haveBrowser)('the explorer, offline, in a real browser', () => 
     const outside: string[] = [];
     await context.route('**/*', (route) => {
       const url = new URL(route.request().url());
-      if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.hostname !== '127.0.0.1') {
+      if (
+        ['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) &&
+        url.hostname !== '127.0.0.1'
+      ) {
         outside.push(url.href);
         return route.abort('internetdisconnected');
       }
@@ -65,13 +72,20 @@ describe.skipIf(!haveBrowser)('the explorer, offline, in a real browser', () => 
     expect(response?.headers()['content-type']).toContain('text/html');
     await page.locator('.graphiql-execute-button').waitFor({ timeout: 30_000 });
     // The editor holds the first query once it has loaded.
-    await expect.poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 30_000 }).toContain('FirstLook');
+    await expect
+      .poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 30_000 })
+      .toContain('FirstLook');
 
     const direct = await stack.post({ query: readmeQuery() });
     expect(direct.status).toBe(200);
     const district = direct.body.data.district;
 
-    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url() === stack.gateway.url && (r.request().postData() ?? '').includes('FirstLook'));
+    const answered = page.waitForResponse(
+      (r) =>
+        r.request().method() === 'POST' &&
+        r.url() === stack.gateway.url &&
+        (r.request().postData() ?? '').includes('FirstLook'),
+    );
     await page.locator('.graphiql-execute-button').click();
     // What the browser got is what any client gets; the editor shows it (it renders only the lines in view).
     expect(await (await answered).json()).toEqual(direct.body);
@@ -96,7 +110,10 @@ describe.skipIf(!haveBrowser)('the explorer, offline, in a real browser', () => 
   });
 
   it('answers GraphQL clients as before on the same URL', async () => {
-    const response = await fetch(`${stack.gateway.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/graphql-response+json' } });
+    const response = await fetch(
+      `${stack.gateway.url}?query=${encodeURIComponent('{ __typename }')}`,
+      { headers: { accept: 'application/graphql-response+json' } },
+    );
     expect(response.headers.get('content-type')).toContain('json');
     expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
   });

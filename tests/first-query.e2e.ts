@@ -1,6 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { activities, CITY, committees, demoProposalStatus, members, proposals, sectors } from '@cppcc/demo';
+import {
+  activities,
+  CITY,
+  committees,
+  demoProposalStatus,
+  members,
+  proposals,
+  sectors,
+} from '@cppcc/demo';
 import { databases } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIGURATIONS, startStack, type Stack } from './harness.js';
@@ -15,7 +23,9 @@ function readmeQuery(): string {
 
 /** What the first query must answer, derived from the demo data rather than written down. */
 function expected() {
-  const cityMembers = members().filter((m) => m.district === CITY).slice(0, 3);
+  const cityMembers = members()
+    .filter((m) => m.district === CITY)
+    .slice(0, 3);
   const allActivities = activities();
   return {
     name: '黄山市政协',
@@ -27,8 +37,16 @@ function expected() {
         return {
           name: m.name,
           sector: { name: sectors.find((s) => s.id === m.sectorId)!.name },
-          committees: m.committees.map((c) => ({ role: c.role, committee: { name: committees.find((x) => x.id === c.committeeId)!.name } })),
-          proposals: { totalCount: filed.length, nodes: filed.slice(0, 3).map((p) => ({ title: p.title, status: demoProposalStatus(p.id) })) },
+          committees: m.committees.map((c) => ({
+            role: c.role,
+            committee: { name: committees.find((x) => x.id === c.committeeId)!.name },
+          })),
+          proposals: {
+            totalCount: filed.length,
+            nodes: filed
+              .slice(0, 3)
+              .map((p) => ({ title: p.title, status: demoProposalStatus(p.id) })),
+          },
           consultations: {
             nodes: allActivities
               .filter((a) => a.participantIds.includes(m.id))
@@ -57,7 +75,11 @@ async function answersTheReadmeQuery(stack: Stack) {
   expect(district).toEqual(expected());
 }
 
-describe.each(CONFIGURATIONS.flatMap(({ name: via, engine, settings }) => databases().map((db) => ({ via, engine, settings, ...db }))))('README query via $via on $name', ({ engine, settings, url }) => {
+describe.each(
+  CONFIGURATIONS.flatMap(({ name: via, engine, settings }) =>
+    databases().map((db) => ({ via, engine, settings, ...db })),
+  ),
+)('README query via $via on $name', ({ engine, settings, url }) => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack({ engine, settings, databaseUrl: url });

@@ -8,71 +8,82 @@ import { CONFIGURATIONS, startStack, supergraphPath, type Stack } from './harnes
 
 const memberFields = `{ __type(name: "Member") { fields { name } } }`;
 
-describe.each(CONFIGURATIONS)('gateway lifecycle via $name', ({ engine, settings: configuration }) => {
-  let stack: Stack;
-  let file: string;
-  beforeAll(async () => {
-    file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-sg-')), 'supergraph.graphql');
-    fs.copyFileSync(supergraphPath, file);
-    stack = await startStack({ engine, settings: configuration, supergraphPath: file });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  });
+describe.each(CONFIGURATIONS)(
+  'gateway lifecycle via $name',
+  ({ engine, settings: configuration }) => {
+    let stack: Stack;
+    let file: string;
+    beforeAll(async () => {
+      file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-sg-')), 'supergraph.graphql');
+      fs.copyFileSync(supergraphPath, file);
+      stack = await startStack({ engine, settings: configuration, supergraphPath: file });
+    });
+    afterAll(async () => {
+      await stack?.stop();
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    });
 
-  it('answers /healthz and /readyz', async () => {
-    const base = stack.gateway.url.replace(/\/graphql$/, '');
-    expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${base}/readyz`);
-    expect(ready.status).toBe(200);
-    const subgraphs = (await ready.json()).subgraphs;
-    expect(Object.keys(subgraphs).sort()).toEqual([...stack.modules.keys()].sort());
-    expect(Object.values(subgraphs).every((s) => s === 'up')).toBe(true);
-  });
+    it('answers /healthz and /readyz', async () => {
+      const base = stack.gateway.url.replace(/\/graphql$/, '');
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      const ready = await fetch(`${base}/readyz`);
+      expect(ready.status).toBe(200);
+      const subgraphs = (await ready.json()).subgraphs;
+      expect(Object.keys(subgraphs).sort()).toEqual([...stack.modules.keys()].sort());
+      expect(Object.values(subgraphs).every((s) => s === 'up')).toBe(true);
+    });
 
-  it('reloads the supergraph when its file changes, without failing requests in flight', async () => {
-    const names = async () => (await stack.post({ query: memberFields })).body.data.__type.fields.map((f: { name: string }) => f.name);
-    expect(await names()).toContain('consultations');
+    it('reloads the supergraph when its file changes, without failing requests in flight', async () => {
+      const names = async () =>
+        (await stack.post({ query: memberFields })).body.data.__type.fields.map(
+          (f: { name: string }) => f.name,
+        );
+      expect(await names()).toContain('consultations');
 
-    let stop = false;
-    const failures: unknown[] = [];
-    let answered = 0;
-    const traffic = (async () => {
-      while (!stop) {
-        const r = await stack.post({ query: '{ districts { code } }' });
-        if (r.status !== 200 || r.body.errors) failures.push(r.body);
-        else answered++;
+      let stop = false;
+      const failures: unknown[] = [];
+      let answered = 0;
+      const traffic = (async () => {
+        while (!stop) {
+          const r = await stack.post({ query: '{ districts { code } }' });
+          if (r.status !== 200 || r.body.errors) failures.push(r.body);
+          else answered++;
+        }
+      })();
+
+      // Without the consultation subgraph, Member.consultations is gone from the graph.
+      const smaller = compose(coreModules.filter((m) => m.name !== 'consultation')).supergraph;
+      fs.writeFileSync(
+        file,
+        smaller.replace(/url: "http:\/\/127\.0\.0\.1:\d+\/graphql"/g, (m) => m),
+      );
+      const deadline = Date.now() + 5000;
+      while ((await names()).includes('consultations')) {
+        if (Date.now() > deadline) throw new Error('supergraph was not reloaded');
+        await new Promise((r) => setTimeout(r, 50));
       }
-    })();
+      stop = true;
+      await traffic;
+      expect(failures).toEqual([]);
+      expect(answered).toBeGreaterThan(0);
+      expect(await names()).not.toContain('consultations');
+    });
 
-    // Without the consultation subgraph, Member.consultations is gone from the graph.
-    const smaller = compose(coreModules.filter((m) => m.name !== 'consultation')).supergraph;
-    fs.writeFileSync(file, smaller.replace(/url: "http:\/\/127\.0\.0\.1:\d+\/graphql"/g, (m) => m));
-    const deadline = Date.now() + 5000;
-    while ((await names()).includes('consultations')) {
-      if (Date.now() > deadline) throw new Error('supergraph was not reloaded');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    stop = true;
-    await traffic;
-    expect(failures).toEqual([]);
-    expect(answered).toBeGreaterThan(0);
-    expect(await names()).not.toContain('consultations');
-  });
+    it('reports not ready when a subgraph is down, and still answers from the others', async () => {
+      fs.copyFileSync(supergraphPath, file);
+      await stack.gateway.reload();
+      await stack.modules.get('consultation')!.stop();
+      stack.modules.delete('consultation');
+      const base = stack.gateway.url.replace(/\/graphql$/, '');
+      const ready = await fetch(`${base}/readyz`);
+      expect(ready.status).toBe(503);
+      expect((await ready.json()).subgraphs.consultation).toMatch(/unreachable/);
 
-  it('reports not ready when a subgraph is down, and still answers from the others', async () => {
-    fs.copyFileSync(supergraphPath, file);
-    await stack.gateway.reload();
-    await stack.modules.get('consultation')!.stop();
-    stack.modules.delete('consultation');
-    const base = stack.gateway.url.replace(/\/graphql$/, '');
-    const ready = await fetch(`${base}/readyz`);
-    expect(ready.status).toBe(503);
-    expect((await ready.json()).subgraphs.consultation).toMatch(/unreachable/);
-
-    const r = await stack.post({ query: '{ member(id: "1") { name consultations { nodes { title } } } }' });
-    expect(r.body.data?.member?.name).toBeTruthy();
-    expect(r.body.errors?.length).toBeGreaterThan(0);
-  });
-});
+      const r = await stack.post({
+        query: '{ member(id: "1") { name consultations { nodes { title } } } }',
+      });
+      expect(r.body.data?.member?.name).toBeTruthy();
+      expect(r.body.errors?.length).toBeGreaterThan(0);
+    });
+  },
+);

@@ -3,21 +3,42 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
-import { createGateway, signDevToken, type DevTokenClaims, type EngineKind, type RunningGateway } from '@cppcc/gateway';
-import { currentRequest, memoryTransport, readSettings, type RunningModule, type SeedOptions, type Settings, type Transport } from '@cppcc/kit';
+import {
+  createGateway,
+  signDevToken,
+  type DevTokenClaims,
+  type EngineKind,
+  type RunningGateway,
+} from '@cppcc/gateway';
+import {
+  currentRequest,
+  memoryTransport,
+  readSettings,
+  type RunningModule,
+  type SeedOptions,
+  type Settings,
+  type Transport,
+} from '@cppcc/kit';
 import type { Plugin } from '@cppcc/plugin-sdk';
 import { installedModules } from '@cppcc/platform';
 import { compose } from '@cppcc/schema';
 import { startTestModule } from '@cppcc/testing';
 
-export const supergraphPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schema/supergraph.graphql');
+export const supergraphPath = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../schema/supergraph.graphql',
+);
 export const settings = readSettings({});
 
 /**
  * What the end-to-end tests run the gateway on: each engine, and the Hive engine with each of
  * its planners (GATEWAY_PLANNER), named explicitly so a change of default moves none of them.
  */
-export const CONFIGURATIONS: readonly { name: string; engine: EngineKind; settings: Partial<Settings> }[] = [
+export const CONFIGURATIONS: readonly {
+  name: string;
+  engine: EngineKind;
+  settings: Partial<Settings>;
+}[] = [
   { name: 'apollo', engine: 'apollo', settings: {} },
   { name: 'hive', engine: 'hive', settings: { gatewayPlanner: 'js' } },
   { name: 'hive+rust', engine: 'hive', settings: { gatewayPlanner: 'rust' } },
@@ -34,7 +55,10 @@ export interface Stack {
   resetQueryCounts(): void;
   token(claims: DevTokenClaims): Promise<string>;
   /** POSTs an operation to the gateway; returns HTTP status and parsed body. */
-  post(body: unknown, init?: { token?: string; raw?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
+  post(
+    body: unknown,
+    init?: { token?: string; raw?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any }>;
   /** Publishes every outbox and waits until `check` holds (the bus is asynchronous on Redis). */
   settle<T>(check: () => Promise<T | undefined | false>, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
@@ -67,7 +91,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const definitions = installedModules(options.plugins);
   let composedPath: string | undefined;
   if (options.plugins) {
-    composedPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-stack-')), 'supergraph.graphql');
+    composedPath = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-stack-')),
+      'supergraph.graphql',
+    );
     fs.writeFileSync(composedPath, compose(definitions).supergraph);
   }
   for (const definition of definitions) {
@@ -79,7 +106,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       seed: options.seed ?? { scale: 1 },
       onQuery: (sql) => {
         // The relay and the consumers run beside requests; only statements a request ran count.
-        if (currentRequest.getStore() && /^\[query\]/.test(stripVTControlCharacters(sql))) queryCounts.set(definition.name, (queryCounts.get(definition.name) ?? 0) + 1);
+        if (currentRequest.getStore() && /^\[query\]/.test(stripVTControlCharacters(sql)))
+          queryCounts.set(definition.name, (queryCounts.get(definition.name) ?? 0) + 1);
       },
     });
     modules.set(definition.name, running);

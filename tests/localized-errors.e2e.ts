@@ -27,21 +27,38 @@ for (const configuration of CONFIGURATIONS.filter((c) => c.name !== 'hive')) {
     });
 
     it("the gateway's own refusals and invalid documents too", async () => {
-      const refused = await stack.post({ query: '{ __typename }' }, { token: 'not-a-token', headers: zh });
+      const refused = await stack.post(
+        { query: '{ __typename }' },
+        { token: 'not-a-token', headers: zh },
+      );
       expect(refused.status).toBe(401);
       expect(refused.body.errors[0].message).toMatch(/^未登录/);
-      const invalid = await stack.post({ query: '{ noSuchField }' }, { headers: { ...zh, accept: 'application/graphql-response+json' } });
+      const invalid = await stack.post(
+        { query: '{ noSuchField }' },
+        { headers: { ...zh, accept: 'application/graphql-response+json' } },
+      );
       expect(invalid.status).toBe(400);
-      expect(invalid.body.errors[0]).toMatchObject({ message: '查询不符合接口定义', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      expect(invalid.body.errors[0]).toMatchObject({
+        message: '查询不符合接口定义',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
       expect(invalid.body.errors[0].extensions.messageEn).toContain('noSuchField');
     });
 
     it('data beside errors is unchanged, and a client preferring English gets English', async () => {
-      const query = { query: '{ district(code: "341002") { name } proposal(id: "999999") { id } }' };
+      const query = {
+        query: '{ district(code: "341002") { name } proposal(id: "999999") { id } }',
+      };
       const chinese = await stack.post(query, { headers: zh });
-      const english = await stack.post(query, { headers: { 'accept-language': 'en-GB,en;q=0.9,zh;q=0.4' } });
+      const english = await stack.post(query, {
+        headers: { 'accept-language': 'en-GB,en;q=0.9,zh;q=0.4' },
+      });
       expect(chinese.body.data).toEqual(english.body.data);
-      expect(chinese.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(english.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code));
+      expect(
+        chinese.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code),
+      ).toEqual(
+        english.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code),
+      );
       expect(english.body.errors[0].message).not.toMatch(/[\u4e00-\u9fff]/);
       expect(chinese.body.errors[0].message).toMatch(/[\u4e00-\u9fff]/);
     });

@@ -14,7 +14,10 @@ describe('the embedded platform with CPPCC_PLUGINS narrowing the installed plugi
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-narrowed-'));
   let platform: Platform;
   beforeAll(async () => {
-    platform = await startPlatform({ ...readSettings({}), dataDir: dir, plugins: 'eco-compensation' }, { modulePorts: 'free', port: 0 });
+    platform = await startPlatform(
+      { ...readSettings({}), dataDir: dir, plugins: 'eco-compensation' },
+      { modulePorts: 'free', port: 0 },
+    );
   }, 180_000);
   afterAll(async () => {
     await platform?.stop();
@@ -30,7 +33,17 @@ describe('the embedded platform with CPPCC_PLUGINS narrowing the installed plugi
     expect(ready.status, JSON.stringify(body)).toBe(200);
     expect(JSON.stringify(body)).not.toContain('inter-city-exchange');
     // The skipped plugin's fields are not in the graph at all (not a call to a subgraph that is not there).
-    const skipped = await fetch(platform.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __type(name: "CooperationMechanism") { name } ecoType: __type(name: "CompensationAgreement") { name } }' }) });
-    expect((await skipped.json()).data).toEqual({ __type: null, ecoType: { name: "CompensationAgreement" } });
+    const skipped = await fetch(platform.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query:
+          '{ __type(name: "CooperationMechanism") { name } ecoType: __type(name: "CompensationAgreement") { name } }',
+      }),
+    });
+    expect((await skipped.json()).data).toEqual({
+      __type: null,
+      ecoType: { name: 'CompensationAgreement' },
+    });
   });
 });

@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createGateway, signDevToken, type RunningGateway } from '@cppcc/gateway';
-import { memoryTransport, readSettings, startModule, type RunningModule, type Settings, type Transport } from '@cppcc/kit';
+import {
+  memoryTransport,
+  readSettings,
+  startModule,
+  type RunningModule,
+  type Settings,
+  type Transport,
+} from '@cppcc/kit';
 import { samplePlugin } from '@cppcc/plugin-sdk/fixture';
 import { installedModules } from '@cppcc/platform';
 import { compose } from '@cppcc/schema';
@@ -16,9 +23,19 @@ import { createTestDatabase, transports } from '@cppcc/testing';
  * enablePlugin and a staff write through the plugin succeed.
  */
 const backends = [
-  { name: 'SQLite, in-process bus', url: undefined as string | undefined, bus: async (): Promise<Transport> => memoryTransport() },
+  {
+    name: 'SQLite, in-process bus',
+    url: undefined as string | undefined,
+    bus: async (): Promise<Transport> => memoryTransport(),
+  },
   ...(process.env.DATABASE_URL && process.env.REDIS_URL
-    ? [{ name: 'PostgreSQL, Redis', url: process.env.DATABASE_URL, bus: transports().find((t) => t.name === 'redis')!.make }]
+    ? [
+        {
+          name: 'PostgreSQL, Redis',
+          url: process.env.DATABASE_URL,
+          bus: transports().find((t) => t.name === 'redis')!.make,
+        },
+      ]
     : []),
 ];
 
@@ -34,15 +51,24 @@ describe.each(backends)('a plugin installed on a platform with data ($name)', ({
     const transport = await bus();
     const definitions = installedModules(withPlugin ? [samplePlugin] : []);
     const modules: RunningModule[] = [];
-    for (const definition of definitions) modules.push(await startModule(definition, { settings, transport, port: 0, seed: { scale: 1 } }));
+    for (const definition of definitions)
+      modules.push(
+        await startModule(definition, { settings, transport, port: 0, seed: { scale: 1 } }),
+      );
     const stop = async () => {
       for (const m of [...modules].reverse()) await m.stop();
       await transport.close();
     };
-    return { modules, definitions, transport, stop, module: (name: string) => modules.find((m) => m.name === name)! };
+    return {
+      modules,
+      definitions,
+      transport,
+      stop,
+      module: (name: string) => modules.find((m) => m.name === name)!,
+    };
   }
 
-  it('fills the new plugin\'s replicas on its first start; enabling it and writing through it then work', async () => {
+  it("fills the new plugin's replicas on its first start; enabling it and writing through it then work", async () => {
     let databaseUrl: string | undefined;
     if (url) {
       const database = await createTestDatabase(url, 'install');
@@ -54,7 +80,10 @@ describe.each(backends)('a plugin installed on a platform with data ($name)', ({
     // A platform with its data, running (and announcing) without the plugin, then stopped.
     const before = await platform(settings, false);
     for (const m of before.modules) await m.relay.kick();
-    const count = async (m: RunningModule, table: string) => Number((await m.orm.em.fork().getConnection().execute(`select count(*) as n from ${table}`))[0].n);
+    const count = async (m: RunningModule, table: string) =>
+      Number(
+        (await m.orm.em.fork().getConnection().execute(`select count(*) as n from ${table}`))[0].n,
+      );
     const districts = await count(before.module('organization'), 'district');
     const members = await count(before.module('members'), 'member');
     expect(districts).toBeGreaterThan(5);
@@ -68,12 +97,25 @@ describe.each(backends)('a plugin installed on a platform with data ($name)', ({
     const started = Date.now();
     for (const deadline = Date.now() + 60_000; ; ) {
       for (const m of after.modules) await m.relay.kick();
-      const answers = await count(plugin, `processed_event where consumer = '@snapshot-answered' and event_id in ('organization', 'members')`);
-      if ((await count(plugin, 'district_ref')) === districts && (await count(plugin, 'plugin_member')) === members && answers === 2) break;
-      expect(Date.now(), `replicas: ${await count(plugin, 'district_ref')}/${districts} districts, ${await count(plugin, 'plugin_member')}/${members} members`).toBeLessThan(deadline);
+      const answers = await count(
+        plugin,
+        `processed_event where consumer = '@snapshot-answered' and event_id in ('organization', 'members')`,
+      );
+      if (
+        (await count(plugin, 'district_ref')) === districts &&
+        (await count(plugin, 'plugin_member')) === members &&
+        answers === 2
+      )
+        break;
+      expect(
+        Date.now(),
+        `replicas: ${await count(plugin, 'district_ref')}/${districts} districts, ${await count(plugin, 'plugin_member')}/${members} members`,
+      ).toBeLessThan(deadline);
       await new Promise((r) => setTimeout(r, 50));
     }
-    console.log(`replicas filled and the snapshot answered ${Date.now() - started} ms after the plugin started (${districts} districts, ${members} members)`);
+    console.log(
+      `replicas filled and the snapshot answered ${Date.now() - started} ms after the plugin started (${districts} districts, ${members} members)`,
+    );
     // It asked once (a mark in its ledger keeps a restart from asking again).
     const requests = await count(plugin, `outbox_event where type = 'snapshot.requested'`);
     expect(requests).toBe(1);
@@ -92,15 +134,22 @@ describe.each(backends)('a plugin installed on a platform with data ($name)', ({
     const post = async (query: string, claims: Parameters<typeof signDevToken>[1]) => {
       const response = await fetch(gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await signDevToken(settings, claims)}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await signDevToken(settings, claims)}`,
+        },
         body: JSON.stringify({ query }),
       });
       return response.json();
     };
 
-    const enabled = await post('mutation { enablePlugin(district: "341021", plugin: "sample-notes", note: "装在有数据的平台上") { enabled } }', { roles: ['operator'], district: '341021' });
+    const enabled = await post(
+      'mutation { enablePlugin(district: "341021", plugin: "sample-notes", note: "装在有数据的平台上") { enabled } }',
+      { roles: ['operator'], district: '341021' },
+    );
     expect(enabled).toEqual({ data: { enablePlugin: { enabled: true } } });
-    const write = 'mutation { addSampleNote(district: "341021", text: "巡河记录") { text district } }';
+    const write =
+      'mutation { addSampleNote(district: "341021", text: "巡河记录") { text district } }';
     let added: any;
     for (const deadline = Date.now() + 30_000; ; ) {
       added = await post(write, { roles: ['staff'], district: '341021' });
@@ -111,7 +160,13 @@ describe.each(backends)('a plugin installed on a platform with data ($name)', ({
     }
     expect(added).toEqual({ data: { addSampleNote: { text: '巡河记录', district: '341021' } } });
     // A district that does not exist is still unknown, now that the copy is complete.
-    const unknown = await post('mutation { addSampleNote(district: "349999", text: "x") { text } }', { roles: ['staff'], district: '341021' });
-    expect(unknown.errors[0].extensions).toMatchObject({ code: 'UNKNOWN_DISTRICT', field: 'district' });
+    const unknown = await post(
+      'mutation { addSampleNote(district: "349999", text: "x") { text } }',
+      { roles: ['staff'], district: '341021' },
+    );
+    expect(unknown.errors[0].extensions).toMatchObject({
+      code: 'UNKNOWN_DISTRICT',
+      field: 'district',
+    });
   }, 240_000);
 });

@@ -40,7 +40,8 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
     expect(body.errors, query).toBeUndefined();
     return body.data;
   };
-  const within = (day: string | null | undefined, from: string, to: string) => !!day && day >= from && day <= to;
+  const within = (day: string | null | undefined, from: string, to: string) =>
+    !!day && day >= from && day <= to;
 
   beforeAll(async () => {
     stack = await startStack({ databaseUrl: url });
@@ -49,7 +50,8 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
   afterAll(() => stack?.stop());
 
   it('一: Party leadership — monthly study, documents, research below, 全员入委, branches in 8 committees, 两个全覆盖', async () => {
-    const data = await ask(`query($d: ID!) {
+    const data = await ask(
+      `query($d: ID!) {
       thisYear: organizationStatistics(district: $d, from: "2026-01-01", to: "2026-10-31") {
         studySessions { missedMonths months { month monthly } }
         bodyMeetingsHeld { body count }
@@ -61,17 +63,26 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
       }
       lecture: partyBranches(district: $d, first: 20) { nodes { activities { kind } } }
       documents: policyDocuments(district: $d, first: 50) { nodes { title issuedBy } }
-    }`, { d: CITY });
+    }`,
+      { d: CITY },
+    );
     // 每月召开1次政协党组理论学习中心组学习会
     expect(data.thisYear.studySessions.missedMonths).toEqual([]);
-    for (const m of data.thisYear.studySessions.months) expect(m.monthly, m.month).toBeGreaterThanOrEqual(1);
+    for (const m of data.thisYear.studySessions.months)
+      expect(m.monthly, m.month).toBeGreaterThanOrEqual(1);
     // 召开市政协常委会议学习传达
-    expect(data.thisYear.bodyMeetingsHeld.find((b: any) => b.body === 'STANDING_COMMITTEE').count).toBeGreaterThan(0);
+    expect(
+      data.thisYear.bodyMeetingsHeld.find((b: any) => b.body === 'STANDING_COMMITTEE').count,
+    ).toBeGreaterThan(0);
     // 协助市委出台两个《实施意见》; 深入区县开展专题调研 (all seven districts below the city)
     const titles = data.documents.nodes.map((d: any) => d.title);
     expect(titles).toContain('关于新时代加强和改进人民政协工作的实施意见');
     expect(titles).toContain('关于加强新时代人民政协党的建设工作的实施意见');
-    expect(data.lastYear.outreach.policyDocuments).toBe(policyDocuments.filter((d) => d.district === CITY && within(d.issuedOn, '2025-01-01', '2025-12-31')).length);
+    expect(data.lastYear.outreach.policyDocuments).toBe(
+      policyDocuments.filter(
+        (d) => d.district === CITY && within(d.issuedOn, '2025-01-01', '2025-12-31'),
+      ).length,
+    );
     expect(data.lastYear.outreach.districtsVisited).toBe(7);
     // 去年全面完成“全员入委”
     expect(data.lastYear.committeeCoverage).toEqual({ share: 1, unassigned: [] });
@@ -83,27 +94,42 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
     // The second coverage (Party work reaching every member) is "pushed further" (更好落地落实), not claimed done.
     expect(data.thisYear.partyCoverage.workCoverage).toBeGreaterThan(0);
     // 创立“党建引领、委员说是”大讲堂
-    expect(data.lecture.nodes.flatMap((b: any) => b.activities).some((a: any) => a.kind === 'LECTURE_HALL')).toBe(true);
+    expect(
+      data.lecture.nodes
+        .flatMap((b: any) => b.activities)
+        .some((a: any) => a.kind === 'LECTURE_HALL'),
+    ).toBe(true);
   });
 
   it('二: consultation — key activities of four forms on four themes, instructions, rules for research, the chain, Party school', async () => {
     const from = '2025-01-01';
     const to = '2026-12-31';
-    const data = await ask(`query($d: ID!, $from: Date!, $to: Date!) {
+    const data = await ask(
+      `query($d: ID!, $from: Date!, $to: Date!) {
       consultationStatistics(district: $d, from: $from, to: $to) { activitiesHeld activitiesByForm { form count } activitiesByTopic { topic count } instructionsReceived }
       implementationResults(filter: { district: $d }, first: 100) { nodes { title kind document } }
       documents: policyDocuments(district: $d, first: 50) { nodes { title issuedBy } }
-    }`, { d: CITY, from, to });
+    }`,
+      { d: CITY, from, to },
+    );
     const stats = data.consultationStatistics;
     // 两年多来 … 开展专题协商、对口协商、界别协商、提案办理协商等重点协商活动XX次
-    const held = activities().filter((a) => a.district === CITY && within(a.heldOn, from, to) && !['PLANNED', 'PREPARING'].includes(activityStatus(a)));
+    const held = activities().filter(
+      (a) =>
+        a.district === CITY &&
+        within(a.heldOn, from, to) &&
+        !['PLANNED', 'PREPARING'].includes(activityStatus(a)),
+    );
     expect(stats.activitiesHeld).toBe(held.length);
     for (const form of ['THEMATIC', 'COUNTERPART', 'SECTOR', 'PROPOSAL_HANDLING']) {
-      expect(stats.activitiesByForm.find((f: any) => f.form === form)?.count, form).toBe(held.filter((a) => a.form === form).length);
+      expect(stats.activitiesByForm.find((f: any) => f.form === form)?.count, form).toBe(
+        held.filter((a) => a.form === form).length,
+      );
     }
     // 围绕乡村振兴、融杭接沪、民营经济、茶业振兴等主题
     const topics = stats.activitiesByTopic.map((t: any) => t.topic);
-    for (const topic of ['乡村振兴', '融杭接沪', '民营经济', '茶业振兴']) expect(topics).toContain(topic);
+    for (const topic of ['乡村振兴', '融杭接沪', '民营经济', '茶业振兴'])
+      expect(topics).toContain(topic);
     // 市委、市政府负责同志批示建议案和建议XX次 (and the research report the Party secretary praised)
     expect(stats.instructionsReceived).toBe(instructions.length);
     // 构建党委出题、政协调研、政府采纳、部门落实: 示范市争创 started; the corridor written into the agreement
@@ -118,41 +144,71 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
   });
 
   it('三: development — eco-compensation raised to the provincial and national agendas, the pandemic drive, the five-year plan', async () => {
-    const data = await ask(`query($d: ID!) {
+    const data = await ask(
+      `query($d: ID!) {
       consultationEscalations(district: $d, first: 10) { nodes { body title } }
       donationCampaigns(district: $d, first: 10) { nodes { title totalYuan } }
       letters: communications(district: $d, first: 20) { nodes { kind title issuedOn } }
       press: pressReports(district: $d, subject: DONATION_DRIVE, first: 10) { nodes { outlet headline } }
       inputCampaigns(district: $d, first: 10) { nodes { title figures { copiesDistributed responses reportsCollected suggestionsCollected recommendationsSubmitted suggestionsByTheme { theme } } } }
-    }`, { d: CITY });
+    }`,
+      { d: CITY },
+    );
     // 使之成为省政协年度重点协商议题和全国政协双周协商议题
-    expect(data.consultationEscalations.nodes.map((e: any) => e.body).sort()).toEqual(escalations.map((e) => e.body).sort());
-    expect(data.consultationEscalations.nodes.map((e: any) => e.body)).toEqual(expect.arrayContaining(['PROVINCIAL_KEY_AGENDA', 'NATIONAL_BIWEEKLY']));
+    expect(data.consultationEscalations.nodes.map((e: any) => e.body).sort()).toEqual(
+      escalations.map((e) => e.body).sort(),
+    );
+    expect(data.consultationEscalations.nodes.map((e: any) => e.body)).toEqual(
+      expect.arrayContaining(['PROVINCIAL_KEY_AGENDA', 'NATIONAL_BIWEEKLY']),
+    );
     // 捐款捐物共计XXX多万元
     const drive = data.donationCampaigns.nodes.find((c: any) => c.title === campaigns[0].title);
     expect(drive.totalYuan).toBe(donations().reduce((s, d) => s + d.amountFen, 0) / 100);
     expect(drive.totalYuan).toBeGreaterThanOrEqual(1_000_000);
     // 《致广大政协委员的一封信》 and the notice; 《中国政协杂志》给予重点报道
-    const kinds = data.letters.nodes.filter((l: any) => l.issuedOn?.startsWith('2020')).map((l: any) => l.kind).sort();
+    const kinds = data.letters.nodes
+      .filter((l: any) => l.issuedOn?.startsWith('2020'))
+      .map((l: any) => l.kind)
+      .sort();
     expect(kinds).toEqual(['NOTICE', 'OPEN_LETTER']);
-    expect(data.press.nodes).toEqual([{ outlet: '《中国政协杂志》', headline: pressReports.find((r) => r.subject === 'DONATION_DRIVE')!.headline }]);
+    expect(data.press.nodes).toEqual([
+      {
+        outlet: '《中国政协杂志》',
+        headline: pressReports.find((r) => r.subject === 'DONATION_DRIVE')!.headline,
+      },
+    ]);
     // 发放专项调查问卷XXX多份，收集调研报告近XX篇、建议XXX条，上报建言献策XX条
     const plan = data.inputCampaigns.nodes.find((c: any) => c.title.includes('未来五年'));
-    expect(plan.figures).toMatchObject({ copiesDistributed: 860, responses: 318, reportsCollected: 38, suggestionsCollected: 216, recommendationsSubmitted: 30 });
-    expect(plan.figures.suggestionsByTheme.map((t: any) => t.theme).sort()).toEqual(['产业升级', '创新开放', '城乡统筹', '社会民生', '融杭接沪'].sort());
+    expect(plan.figures).toMatchObject({
+      copiesDistributed: 860,
+      responses: 318,
+      reportsCollected: 38,
+      suggestionsCollected: 216,
+      recommendationsSubmitted: 30,
+    });
+    expect(plan.figures.suggestionsByTheme.map((t: any) => t.theme).sort()).toEqual(
+      ['产业升级', '创新开放', '城乡统筹', '社会民生', '融杭接沪'].sort(),
+    );
   });
 
   it('四: consensus — essays, anthology, exhibition, the flood initiative letter, the inter-city mechanism and the visit', async () => {
-    const data = await ask(`query($d: ID!) {
+    const data = await ask(
+      `query($d: ID!) {
       consensusCampaigns(district: $d, first: 10) { nodes { kind participatingMembers participatingArtists } }
       letters: communications(district: $d, kind: INITIATIVE_LETTER, first: 10) { nodes { occasion } }
       cooperationMechanisms(district: $d, first: 10) { nodes { name committees { local name } } }
       exchangeVisits(district: $d, first: 20) { nodes { direction partner { name } delegation { member { id } } status } }
-    }`, { d: CITY });
+    }`,
+      { d: CITY },
+    );
     const exhibition = consensusCampaigns.find((c) => c.kind === 'EXHIBITION')!;
     const shown = campaignEntries().filter((e) => e.campaignId === exhibition.id);
     // 征文活动、《我与人民政协》文集、书画作品展: XX位政协人、XX多位艺术家
-    expect(data.consensusCampaigns.nodes.map((c: any) => c.kind).sort()).toEqual(['ANTHOLOGY', 'ESSAY_CONTEST', 'EXHIBITION']);
+    expect(data.consensusCampaigns.nodes.map((c: any) => c.kind).sort()).toEqual([
+      'ANTHOLOGY',
+      'ESSAY_CONTEST',
+      'EXHIBITION',
+    ]);
     expect(data.consensusCampaigns.nodes.find((c: any) => c.kind === 'EXHIBITION')).toMatchObject({
       participatingMembers: new Set(shown.filter((e) => e.memberId).map((e) => e.memberId)).size,
       participatingArtists: new Set(shown.filter((e) => !e.memberId).map((e) => e.author)).size,
@@ -173,7 +229,8 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
 
   it('五: capacity — two-way evaluation, key proposals the top leader led two years running, 110+ bulletin issues, national instruction and adoptions', async () => {
     const work = opinionWork();
-    const data = await ask(`query($d: ID!) {
+    const data = await ask(
+      `query($d: ID!) {
       keyProposals(district: $d, topLeader: true, first: 20) { nodes { year leaderTitle proposal { id } } }
       eval2025: twoWayEvaluation(district: $d, year: 2025) { proposalsScored units { unit { id } } }
       press: pressReports(district: $d, subject: KEY_PROPOSALS, frontPage: true, first: 10) { totalCount }
@@ -181,24 +238,39 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
       opinionStatistics(filter: { district: $d }) { issued issues byLevel { level items instructions } }
       thisYear: opinionStatistics(filter: { district: $d, from: "2026-01-01", to: "2026-12-31" }) { byLevel { level items } }
       lastYear: opinionStatistics(filter: { district: $d, from: "2025-01-01", to: "2025-12-31" }) { byLevel { level instructions } }
-    }`, { d: CITY });
+    }`,
+      { d: CITY },
+    );
     // 市委主要负责同志连续两年领衔督办重点提案; 《X时报》两次在头版给予重点报道
     const years = data.keyProposals.nodes.map((k: any) => k.year).sort();
     expect(years).toEqual([2025, 2026]);
     for (const k of data.keyProposals.nodes) expect(k.proposal).not.toBeNull();
     expect(data.press.totalCount).toBe(2);
     // 创新推进重点协商课题“一体两用”: a key proposal grown from a key consultation topic, resolved across subgraphs
-    const twoUses = (await ask(`{ keyProposals(district: "${CITY}", fromConsultation: true, first: 10) { nodes { year consultation { title form } researchProject { title } } } }`)).keyProposals.nodes;
+    const twoUses = (
+      await ask(
+        `{ keyProposals(district: "${CITY}", fromConsultation: true, first: 10) { nodes { year consultation { title form } researchProject { title } } } }`,
+      )
+    ).keyProposals.nodes;
     expect(twoUses.length).toBeGreaterThan(0);
-    expect(twoUses[0].consultation).toMatchObject({ title: ECO_COMPENSATION_MEETING, form: 'STANDING_COMMITTEE' });
-    expect(twoUses[0].researchProject.title).toBe(researchProjects.find((r) => r.key === 'eco')!.title);
+    expect(twoUses[0].consultation).toMatchObject({
+      title: ECO_COMPENSATION_MEETING,
+      form: 'STANDING_COMMITTEE',
+    });
+    expect(twoUses[0].researchProject.title).toBe(
+      researchProjects.find((r) => r.key === 'eco')!.title,
+    );
     // 创新开放提案质量、提案办理质量双向民主评议
     expect(data.eval2025.proposalsScored).toBeGreaterThan(0);
     expect(data.eval2025.units.length).toBeGreaterThan(0);
     // 共编发《社情民意》专刊110多期、刊发信息XXX多条
     expect(data.bulletinIssues.totalCount).toBeGreaterThanOrEqual(110);
-    expect(data.bulletinIssues.totalCount).toBe(work.issues.filter((i) => i.district === CITY && i.publishedOn).length);
-    expect(data.opinionStatistics.issued).toBe(work.items.filter((i) => i.district === CITY && i.issueId !== null).length);
+    expect(data.bulletinIssues.totalCount).toBe(
+      work.issues.filter((i) => i.district === CITY && i.publishedOn).length,
+    );
+    expect(data.opinionStatistics.issued).toBe(
+      work.items.filter((i) => i.district === CITY && i.issueId !== null).length,
+    );
     // 去年一条信息得到国家领导人批示; 今年3条信息被全国政协采用
     const national = (s: any) => s.byLevel.find((l: any) => l.level === 'NATIONAL');
     expect(national(data.lastYear).instructions).toBe(1);
@@ -206,17 +278,24 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
   });
 
   it('五: committees, members and staff — the reform, studios, convenors, standing reports, assessment rules, secondments and promotions', async () => {
-    const data = await ask(`query($d: ID!) {
+    const data = await ask(
+      `query($d: ID!) {
       reform: organizationStatistics(district: $d, from: "2025-01-01", to: "2025-12-31") { committeesChanged { created functionsAdjusted } }
       staff: organizationStatistics(district: $d, from: "2024-01-01", to: "2026-12-31") { outreach { secondments promotions { grade count } } }
       liaisonPairs(district: $d, first: 100) { totalCount }
       studios(district: $d, first: 50) { totalCount }
       townshipConvenors(district: $d) { id }
       scoringRules(district: $d, year: 2026) { name items { kind } grades { name } }
-    }`, { d: CITY });
+    }`,
+      { d: CITY },
+    );
     // 增设农业和农村委员会，调整了三个专委会职能
     expect(data.reform.committeesChanged).toEqual({
-      created: new Set(committeeChanges.filter((c) => c.kind === 'CREATED' && within(c.on, '2025-01-01', '2025-12-31')).map((c) => c.committeeId)).size,
+      created: new Set(
+        committeeChanges
+          .filter((c) => c.kind === 'CREATED' && within(c.on, '2025-01-01', '2025-12-31'))
+          .map((c) => c.committeeId),
+      ).size,
       functionsAdjusted: 3,
     });
     expect(data.reform.committeesChanged.created).toBe(1);
@@ -230,10 +309,18 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
     expect(data.scoringRules.items.length).toBeGreaterThan(0);
     expect(data.scoringRules.grades.length).toBeGreaterThan(0);
     // 近三年X名干部到一线挂职，提拔任用正县级干部X名、副县级干部X名，X名同志晋升一级调研员
-    const staff = staffRecords.filter((s) => s.district === CITY && within(s.startsOn, '2024-01-01', '2026-12-31'));
-    expect(data.staff.outreach.secondments).toBe(staff.filter((s) => s.kind === 'SECONDMENT').length);
-    const count = (grade: string) => data.staff.outreach.promotions.find((p: any) => p.grade === grade)?.count ?? 0;
-    for (const grade of ['正县级', '副县级', '一级调研员']) expect(count(grade), grade).toBe(staff.filter((s) => s.kind !== 'SECONDMENT' && s.grade === grade).length);
+    const staff = staffRecords.filter(
+      (s) => s.district === CITY && within(s.startsOn, '2024-01-01', '2026-12-31'),
+    );
+    expect(data.staff.outreach.secondments).toBe(
+      staff.filter((s) => s.kind === 'SECONDMENT').length,
+    );
+    const count = (grade: string) =>
+      data.staff.outreach.promotions.find((p: any) => p.grade === grade)?.count ?? 0;
+    for (const grade of ['正县级', '副县级', '一级调研员'])
+      expect(count(grade), grade).toBe(
+        staff.filter((s) => s.kind !== 'SECONDMENT' && s.grade === grade).length,
+      );
   });
 
   it('五: standing members file yearly reports into their archives; every member has an archive and an assessment', async () => {
@@ -241,7 +328,10 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
     const reports = standingReports().filter((r) => r.district === CITY && r.year === 2025);
     expect(reports.length).toBeGreaterThan(0);
     const id = String(reports[0].memberId);
-    const data = await ask(`query($id: ID!) { member(id: $id) { standingCommittee standingReports { year status } archive { counts { kind count } events(first: 5) { totalCount } } assessment(year: 2025) { total grade } } }`, { id });
+    const data = await ask(
+      `query($id: ID!) { member(id: $id) { standingCommittee standingReports { year status } archive { counts { kind count } events(first: 5) { totalCount } } assessment(year: 2025) { total grade } } }`,
+      { id },
+    );
     expect(data.member.standingCommittee).toBe(true);
     expect(data.member.standingReports).toContainEqual({ year: 2025, status: 'FILED' });
     expect(data.member.archive.counts.find((c: any) => c.kind === 'report.filed')?.count).toBe(1);

@@ -39,13 +39,25 @@ const CONFIG = `export const gatewayConfig = {
 
 interface Answer {
   status: number;
-  body: { data?: Record<string, any> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+  body: {
+    data?: Record<string, any> | null;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
 }
 
-async function post(url: string, query: string, init: { token?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+async function post(
+  url: string,
+  query: string,
+  init: { token?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const r = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...init.headers,
+    },
     body: JSON.stringify({ query }),
   });
   return { status: r.status, body: (await r.json()) as Answer['body'] };
@@ -64,22 +76,39 @@ describe('a stock Hive Gateway in front of the subgraphs', () => {
     stack = await startStack({ seed: { scale: 1 }, settings: { routerSecret: ROUTER_SECRET } });
     const supergraph = path.join(dir, 'supergraph.graphql');
     const routing = Object.fromEntries([...stack.modules].map(([name, m]) => [name, m.url]));
-    fs.writeFileSync(supergraph, withRoutingUrls(fs.readFileSync(supergraphPath, 'utf8'), routing, {}));
+    fs.writeFileSync(
+      supergraph,
+      withRoutingUrls(fs.readFileSync(supergraphPath, 'utf8'), routing, {}),
+    );
     fs.writeFileSync(path.join(dir, 'gateway.config.mjs'), CONFIG);
     const port = await freePort();
     routerUrl = `http://127.0.0.1:${port}/graphql`;
     const bin = path.join(root, 'node_modules/.bin/hive-gateway');
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV'));
-    router = spawn(bin, ['supergraph', supergraph, '--config-path', path.join(dir, 'gateway.config.mjs'), '--host', '127.0.0.1', '--port', String(port)], {
-      cwd: dir,
-      env: { ...env, ROUTER_SECRET, NODE_NO_WARNINGS: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    router = spawn(
+      bin,
+      [
+        'supergraph',
+        supergraph,
+        '--config-path',
+        path.join(dir, 'gateway.config.mjs'),
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(port),
+      ],
+      {
+        cwd: dir,
+        env: { ...env, ROUTER_SECRET, NODE_NO_WARNINGS: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     router.stdout!.on('data', (d: Buffer) => (log += d));
     router.stderr!.on('data', (d: Buffer) => (log += d));
     const deadline = Date.now() + 90_000;
     for (;;) {
-      if (router.exitCode !== null) throw new Error(`hive-gateway exited ${router.exitCode}: ${log}`);
+      if (router.exitCode !== null)
+        throw new Error(`hive-gateway exited ${router.exitCode}: ${log}`);
       const up = await post(routerUrl, '{ __typename }').catch(() => null);
       if (up?.status === 200) break;
       if (Date.now() > deadline) throw new Error(`hive-gateway did not answer: ${log}`);
@@ -107,9 +136,10 @@ describe('a stock Hive Gateway in front of the subgraphs', () => {
     expect(theirs.body.data).toEqual(ours.body.data);
   });
 
-  it('answers a signed-in staff query with the district\'s non-public rows, as ours does', async () => {
+  it("answers a signed-in staff query with the district's non-public rows, as ours does", async () => {
     const token = await stack.token({ roles: ['staff'], district: A });
-    const query = '{ proposals(filter: { status: SUBMITTED }, first: 100) { totalCount nodes { id district { code } } } }';
+    const query =
+      '{ proposals(filter: { status: SUBMITTED }, first: 100) { totalCount nodes { id district { code } } } }';
     const ours = await post(stack.gateway.url, query, { token });
     const theirs = await post(routerUrl, query, { token });
     expect(ours.body.errors).toBeUndefined();
@@ -131,7 +161,7 @@ describe('a stock Hive Gateway in front of the subgraphs', () => {
     expect(theirs.body.data?.registerGovernmentUnit ?? null).toBeNull();
   });
 
-  it('has the plugin\'s own subgraph refuse a plugin the district has not enabled', async () => {
+  it("has the plugin's own subgraph refuse a plugin the district has not enabled", async () => {
     const query = '{ monitoringSections { totalCount } }';
     for (const url of [stack.gateway.url, routerUrl]) {
       const disabled = await post(url, query, { headers: { 'x-cppcc-district': A } });
@@ -144,16 +174,31 @@ describe('a stock Hive Gateway in front of the subgraphs', () => {
 
   it('refuses a bad token in the subgraphs', async () => {
     const forged = await stack.token({ roles: ['staff'], district: A });
-    const theirs = await post(routerUrl, '{ proposals(filter: { status: SUBMITTED }) { totalCount } }', { token: `${forged.slice(0, -4)}AAAA` });
+    const theirs = await post(
+      routerUrl,
+      '{ proposals(filter: { status: SUBMITTED }) { totalCount } }',
+      { token: `${forged.slice(0, -4)}AAAA` },
+    );
     expect(theirs.body.data?.proposals ?? null).toBeNull();
     expect(JSON.stringify(theirs.body.errors)).toMatch(/token is not valid|UNAUTHENTICATED/);
   });
 
   it('still refuses a call that has neither the router secret nor a gateway proof', async () => {
     const members = stack.modules.get('members')!;
-    const bare = await fetch(members.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await stack.token({ roles: ['admin'], district: '341000' })}` }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const bare = await fetch(members.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await stack.token({ roles: ['admin'], district: '341000' })}`,
+      },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(bare.status).toBe(401);
-    const wrong = await fetch(members.url, { method: 'POST', headers: { 'content-type': 'application/json', [ROUTER_SECRET_HEADER]: 'guess' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const wrong = await fetch(members.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [ROUTER_SECRET_HEADER]: 'guess' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(wrong.status).toBe(401);
   });
 });

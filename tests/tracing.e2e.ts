@@ -25,20 +25,26 @@ const received: Received[] = [];
 const onRequest = (message: unknown) => {
   const { request, server } = message as { request: IncomingMessage; server: Server };
   const address = server.address() as AddressInfo | null;
-  if (address && request.url?.startsWith('/graphql')) received.push({ port: address.port, headers: { ...request.headers } });
+  if (address && request.url?.startsWith('/graphql'))
+    received.push({ port: address.port, headers: { ...request.headers } });
 };
 
 /** The subgraphs' requests: those that arrived on a module's port (not the gateway's). */
 function subgraphRequests(stack: Stack): (Received & { module: string })[] {
-  const byPort = new Map([...stack.modules].map(([name, m]) => [Number(new URL(m.url).port), name]));
-  return received.filter((r) => byPort.has(r.port)).map((r) => ({ ...r, module: byPort.get(r.port)! }));
+  const byPort = new Map(
+    [...stack.modules].map(([name, m]) => [Number(new URL(m.url).port), name]),
+  );
+  return received
+    .filter((r) => byPort.has(r.port))
+    .map((r) => ({ ...r, module: byPort.get(r.port)! }));
 }
 
 const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
 
 function descendsFrom(span: ReadableSpan, ancestor: ReadableSpan, trace: ReadableSpan[]): boolean {
   const byId = new Map(trace.map((s) => [s.spanContext().spanId, s]));
-  for (let at: ReadableSpan | undefined = span; at; at = byId.get(parentOf(at) ?? '')) if (at === ancestor) return true;
+  for (let at: ReadableSpan | undefined = span; at; at = byId.get(parentOf(at) ?? ''))
+    if (at === ancestor) return true;
   return false;
 }
 
@@ -60,9 +66,12 @@ describe.each(ENGINES)('tracing off (the default), %s engine', (engine) => {
   }, 300_000);
   afterAll(async () => stack?.stop(), 120_000);
 
-  it('records nothing and sends no traceparent to the subgraphs, not even the client\'s', async () => {
+  it("records nothing and sends no traceparent to the subgraphs, not even the client's", async () => {
     received.splice(0);
-    const { status, body } = await stack.post({ query: FIRST_QUERY }, { headers: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' } });
+    const { status, body } = await stack.post(
+      { query: FIRST_QUERY },
+      { headers: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' } },
+    );
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(tracingOn()).toBe(false);
@@ -79,7 +88,9 @@ describe('tracing on', () => {
   // Started once for both engines: a tracer provider is registered for the life of a process
   // (libraries such as @apollo/gateway keep the tracer they got when loaded), as in production.
   const exporter = new InMemorySpanExporter();
-  beforeAll(() => expect(startTracing(settings, 'cppcc-test', { spanExporter: exporter })).toBe(true));
+  beforeAll(() =>
+    expect(startTracing(settings, 'cppcc-test', { spanExporter: exporter })).toBe(true),
+  );
   afterAll(stopTracing);
 
   describe.each(ENGINES)('the README query traced through the %s engine', (engine) => {
@@ -98,10 +109,21 @@ describe('tracing on', () => {
       expect(body.errors).toBeUndefined();
       expect(body.data.district.members.nodes).toHaveLength(3);
       // Server spans end when their response has gone out; give the last one a moment.
-      await expect.poll(() => exporter.getFinishedSpans().filter((s) => s.kind === SpanKind.SERVER && s.attributes['cppcc.module'] === 'gateway').length).toBe(1);
+      await expect
+        .poll(
+          () =>
+            exporter
+              .getFinishedSpans()
+              .filter(
+                (s) => s.kind === SpanKind.SERVER && s.attributes['cppcc.module'] === 'gateway',
+              ).length,
+        )
+        .toBe(1);
 
       const spans = exporter.getFinishedSpans();
-      const root = spans.find((s) => s.kind === SpanKind.SERVER && s.attributes['cppcc.module'] === 'gateway')!;
+      const root = spans.find(
+        (s) => s.kind === SpanKind.SERVER && s.attributes['cppcc.module'] === 'gateway',
+      )!;
       expect(root.name).toBe('POST /graphql');
       expect(parentOf(root)).toBeUndefined();
       expect(root.attributes['graphql.operation.name']).toBe('FirstLook');
@@ -113,9 +135,12 @@ describe('tracing on', () => {
       const calls = subgraphRequests(stack);
       const modules = new Set(calls.map((c) => c.module));
       // The README query reads a district (organization), its members, their proposals and consultations.
-      for (const module of ['organization', 'members', 'proposals', 'consultation']) expect(modules).toContain(module);
+      for (const module of ['organization', 'members', 'proposals', 'consultation'])
+        expect(modules).toContain(module);
 
-      const fetches = trace.filter((s) => s.kind === SpanKind.CLIENT && s.attributes['cppcc.subgraph'] !== undefined);
+      const fetches = trace.filter(
+        (s) => s.kind === SpanKind.CLIENT && s.attributes['cppcc.subgraph'] !== undefined,
+      );
       expect(fetches.length).toBe(calls.length);
       for (const call of calls) {
         // W3C traceparent: version-traceid-spanid-flags; the span id is the gateway's fetch span.
@@ -130,19 +155,32 @@ describe('tracing on', () => {
         expect(served, `${call.module}'s request span under its fetch`).toBeDefined();
         expect(served!.attributes['cppcc.module']).toBe(call.module);
       }
-      for (const module of modules) expect(fetches.some((f) => f.attributes['cppcc.subgraph'] === module)).toBe(true);
+      for (const module of modules)
+        expect(fetches.some((f) => f.attributes['cppcc.subgraph'] === module)).toBe(true);
 
       // SQL under the subgraphs' request spans (directly, or under a span of their own beneath them).
-      const servedIds = new Set(trace.filter((s) => s.kind === SpanKind.SERVER && s.attributes['cppcc.module'] !== 'gateway').map((s) => s.spanContext().spanId));
-      const sql = trace.filter((s) => s.attributes['db.system.name'] === (database.url ? 'postgresql' : 'sqlite'));
+      const servedIds = new Set(
+        trace
+          .filter((s) => s.kind === SpanKind.SERVER && s.attributes['cppcc.module'] !== 'gateway')
+          .map((s) => s.spanContext().spanId),
+      );
+      const sql = trace.filter(
+        (s) => s.attributes['db.system.name'] === (database.url ? 'postgresql' : 'sqlite'),
+      );
       expect(sql.length).toBeGreaterThan(0);
       expect(sql.some((s) => servedIds.has(parentOf(s)!))).toBe(true);
       for (const s of sql) {
-      expect(s.name).toBe(`${s.attributes['db.operation.name']} ${s.attributes['cppcc.module']}`);
-      expect(String(s.attributes['db.query.text']).toLowerCase().startsWith(String(s.attributes['db.operation.name']))).toBe(true);
-    }
-    // The README query only reads.
-    expect(new Set(sql.map((s) => s.attributes['db.operation.name']))).toEqual(new Set(['select']));
+        expect(s.name).toBe(`${s.attributes['db.operation.name']} ${s.attributes['cppcc.module']}`);
+        expect(
+          String(s.attributes['db.query.text'])
+            .toLowerCase()
+            .startsWith(String(s.attributes['db.operation.name'])),
+        ).toBe(true);
+      }
+      // The README query only reads.
+      expect(new Set(sql.map((s) => s.attributes['db.operation.name']))).toEqual(
+        new Set(['select']),
+      );
       const sqlModules = new Set(sql.map((s) => s.attributes['cppcc.module']));
       for (const module of ['members', 'proposals']) expect(sqlModules).toContain(module);
 
@@ -153,17 +191,28 @@ describe('tracing on', () => {
         for (const n of nonces) expect(servedIds.has(parentOf(n)!)).toBe(true);
       }
       // Nothing of this request escaped into another trace.
-      const strays = spans.filter((s) => s.spanContext().traceId !== traceId && (s.attributes['cppcc.subgraph'] !== undefined || s.kind === SpanKind.SERVER));
+      const strays = spans.filter(
+        (s) =>
+          s.spanContext().traceId !== traceId &&
+          (s.attributes['cppcc.subgraph'] !== undefined || s.kind === SpanKind.SERVER),
+      );
       expect(strays).toEqual([]);
     });
 
     it('continues a trace the client started', async () => {
       exporter.reset();
       const clientTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
-      const { status } = await stack.post({ query: '{ __typename }' }, { headers: { traceparent: `00-${clientTrace}-00f067aa0ba902b7-01` } });
+      const { status } = await stack.post(
+        { query: '{ __typename }' },
+        { headers: { traceparent: `00-${clientTrace}-00f067aa0ba902b7-01` } },
+      );
       expect(status).toBe(200);
-      await expect.poll(() => exporter.getFinishedSpans().filter((s) => s.kind === SpanKind.SERVER).length).toBeGreaterThan(0);
-      const root = exporter.getFinishedSpans().find((s) => s.kind === SpanKind.SERVER && s.attributes['cppcc.module'] === 'gateway')!;
+      await expect
+        .poll(() => exporter.getFinishedSpans().filter((s) => s.kind === SpanKind.SERVER).length)
+        .toBeGreaterThan(0);
+      const root = exporter
+        .getFinishedSpans()
+        .find((s) => s.kind === SpanKind.SERVER && s.attributes['cppcc.module'] === 'gateway')!;
       expect(root.spanContext().traceId).toBe(clientTrace);
       expect(parentOf(root)).toBe('00f067aa0ba902b7');
     });

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { createClient, DistrictPageDocument, FileProposalDocument, GraphRequestError, type Client } from '@cppcc/client';
+import {
+  createClient,
+  DistrictPageDocument,
+  FileProposalDocument,
+  GraphRequestError,
+  type Client,
+} from '@cppcc/client';
 import { members } from '@cppcc/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backOffice, fileAndAssign } from '../clients/typescript/examples/back-office.js';
@@ -11,12 +17,16 @@ import { receiveAndReply, unitTasks } from '../clients/typescript/examples/unit-
 import { CONFIGURATIONS, startStack, type Stack } from './harness.js';
 
 const DISTRICT = '341002';
-const manifestPath = new URL('../clients/typescript/src/generated/persisted-documents.json', import.meta.url);
+const manifestPath = new URL(
+  '../clients/typescript/src/generated/persisted-documents.json',
+  import.meta.url,
+);
 const manifest: Record<string, string> = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
 
 describe('the typed client: each README flow through the gateway', () => {
   let stack: Stack;
-  const client = (token?: string, district?: string): Client => createClient({ url: stack.gateway.url, token, district });
+  const client = (token?: string, district?: string): Client =>
+    createClient({ url: stack.gateway.url, token, district });
   beforeAll(async () => {
     stack = await startStack({});
   }, 120_000);
@@ -26,7 +36,9 @@ describe('the typed client: each README flow through the gateway', () => {
 
   it('a proposal goes from the member app through the back office to the unit portal, by document ids', async () => {
     const author = members().find((m) => m.district === DISTRICT)!;
-    const member = client(await stack.token({ roles: ['member'], district: DISTRICT, memberId: String(author.id) }));
+    const member = client(
+      await stack.token({ roles: ['member'], district: DISTRICT, memberId: String(author.id) }),
+    );
     const submitted = await submitProposal(member, '关于统一黄山茶公共品牌的建议（客户端示例）');
     expect(submitted.status).toBe('SUBMITTED');
     const home = await memberHome(member);
@@ -42,11 +54,21 @@ describe('the typed client: each README flow through the gateway', () => {
     const { proposal, unit } = await fileAndAssign(staff, queued!, DISTRICT);
     expect(proposal.status).toBe('ASSIGNED');
     // A step on the version read before filing: CONFLICT, with the version to re-read at.
-    const stale = await staff.execute(FileProposalDocument, { id: submitted.id, version: submitted.version });
-    expect(stale.errors[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'version', currentVersion: proposal.version, sentVersion: submitted.version });
+    const stale = await staff.execute(FileProposalDocument, {
+      id: submitted.id,
+      version: submitted.version,
+    });
+    expect(stale.errors[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      field: 'version',
+      currentVersion: proposal.version,
+      sentVersion: submitted.version,
+    });
     expect(proposal.tasks.map((t) => t.unit?.id)).toEqual([unit.id]);
 
-    const handler = client(await stack.token({ roles: ['unit'], district: DISTRICT, unitId: unit.id }));
+    const handler = client(
+      await stack.token({ roles: ['unit'], district: DISTRICT, unitId: unit.id }),
+    );
     const task = (await unitTasks(handler)).nodes.find((t) => t.proposal?.id === submitted.id);
     expect(task?.status).toBe('PENDING_RECEIPT');
     const replied = await receiveAndReply(handler, task!.id);
@@ -79,26 +101,43 @@ for (const configuration of CONFIGURATIONS.filter((c) => c.name !== 'hive')) {
   describe(`trusted documents for anonymous callers (${configuration.name})`, () => {
     let stack: Stack;
     beforeAll(async () => {
-      stack = await startStack({ engine: configuration.engine, settings: configuration.settings, gatewaySettings: { trustedDocuments: 'anonymous' } });
+      stack = await startStack({
+        engine: configuration.engine,
+        settings: configuration.settings,
+        gatewaySettings: { trustedDocuments: 'anonymous' },
+      });
     }, 120_000);
     afterAll(async () => {
       await stack?.stop();
     });
-    const [pageId, pageText] = Object.entries(manifest).find(([, text]) => text.startsWith('query DistrictPage'))!;
+    const [pageId, pageText] = Object.entries(manifest).find(([, text]) =>
+      text.startsWith('query DistrictPage'),
+    )!;
 
     it('serves a manifest document by id, by APQ hash, by GET and as its exact text', async () => {
       const variables = { code: DISTRICT };
       const byId = await stack.post({ documentId: pageId, variables });
       expect(byId.status).toBe(200);
       expect(byId.body.data.district.code).toBe(DISTRICT);
-      const apq = await stack.post({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: pageId.slice('sha256:'.length) } } });
+      const apq = await stack.post({
+        variables,
+        extensions: { persistedQuery: { version: 1, sha256Hash: pageId.slice('sha256:'.length) } },
+      });
       expect(apq.body).toEqual(byId.body);
-      const get = await fetch(`${stack.gateway.url}?documentId=${encodeURIComponent(pageId)}&variables=${encodeURIComponent(JSON.stringify(variables))}`, { headers: { accept: 'application/json' } });
+      const get = await fetch(
+        `${stack.gateway.url}?documentId=${encodeURIComponent(pageId)}&variables=${encodeURIComponent(JSON.stringify(variables))}`,
+        { headers: { accept: 'application/json' } },
+      );
       expect(await get.json()).toEqual(byId.body);
-      expect(createHash('sha256').update(pageText).digest('hex')).toBe(pageId.slice('sha256:'.length));
+      expect(createHash('sha256').update(pageText).digest('hex')).toBe(
+        pageId.slice('sha256:'.length),
+      );
       const byText = await stack.post({ query: pageText, variables });
       expect(byText.body).toEqual(byId.body);
-      const typed = await createClient({ url: stack.gateway.url }).request(DistrictPageDocument, variables);
+      const typed = await createClient({ url: stack.gateway.url }).request(
+        DistrictPageDocument,
+        variables,
+      );
       expect(typed.district?.code).toBe(DISTRICT);
     });
 
@@ -109,14 +148,19 @@ for (const configuration of CONFIGURATIONS.filter((c) => c.name !== 'hive')) {
       expect(anonymous.body.errors[0].message).toMatch(/^query: /);
       expect(anonymous.body.data).toBeUndefined();
       const text = createClient({ url: stack.gateway.url, send: 'text' });
-      const refused = await text.request(DistrictPageDocument, { code: DISTRICT }).catch((err: unknown) => err);
+      const refused = await text
+        .request(DistrictPageDocument, { code: DISTRICT })
+        .catch((err: unknown) => err);
       expect(refused).toBeInstanceOf(GraphRequestError);
       expect((refused as GraphRequestError).code).toBe('PERSISTED_DOCUMENT_REQUIRED');
       const batch = await stack.post([{ documentId: pageId, variables: { code: DISTRICT } }]);
       expect(batch.status).toBe(400);
 
       const staff = await stack.token({ roles: ['staff'], district: DISTRICT });
-      const signedIn = await stack.post({ query: `{ district(code: "${DISTRICT}") { name } }` }, { token: staff });
+      const signedIn = await stack.post(
+        { query: `{ district(code: "${DISTRICT}") { name } }` },
+        { token: staff },
+      );
       expect(signedIn.status).toBe(200);
       expect(signedIn.body.data.district.name).toBeTruthy();
     });

@@ -33,7 +33,10 @@ describe.each(ENGINES)('the anonymous write budget through the %s engine', (engi
     const signed = await stack.post({ query: answer }, { token });
     expect(signed.body.errors?.[0]?.extensions?.code).not.toBe('RATE_LIMITED');
     // A client cannot claim another address: the gateway sets it from the connection.
-    const spoofed = await stack.post({ query: answer }, { headers: { 'x-cppcc-client': '198.51.100.7', 'x-forwarded-for': '198.51.100.8' } });
+    const spoofed = await stack.post(
+      { query: answer },
+      { headers: { 'x-cppcc-client': '198.51.100.7', 'x-forwarded-for': '198.51.100.8' } },
+    );
     expect(spoofed.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
   });
 });

@@ -5,7 +5,9 @@
 export const gatewayConfig = {
   propagateHeaders: {
     fromClientToSubgraphs({ request }: { request: Request }) {
-      const headers: Record<string, string> = { 'x-cppcc-router-secret': process.env.ROUTER_SECRET ?? '' };
+      const headers: Record<string, string> = {
+        'x-cppcc-router-secret': process.env.ROUTER_SECRET ?? '',
+      };
       for (const name of ['authorization', 'x-cppcc-district']) {
         const value = request.headers.get(name);
         if (value) headers[name] = value;

@@ -11,20 +11,34 @@ describe('tokens in development (HS256)', () => {
   const read = createTokenReader(settings);
 
   it('reads roles, district and member from a dev token', async () => {
-    const token = await signDevToken(settings, { roles: ['member'], district: '341000', memberId: '12' });
+    const token = await signDevToken(settings, {
+      roles: ['member'],
+      district: '341000',
+      memberId: '12',
+    });
     const result = await read(`Bearer ${token}`);
-    expect(result).toMatchObject({ ok: true, caller: { roles: ['member'], district: '341000', memberId: '12' } });
+    expect(result).toMatchObject({
+      ok: true,
+      caller: { roles: ['member'], district: '341000', memberId: '12' },
+    });
   });
 
   it('treats no token as anonymous and refuses a token signed with another secret', async () => {
     expect(await read(undefined)).toMatchObject({ ok: true, caller: { userId: null, roles: [] } });
-    const forged = await signDevToken({ ...settings, jwtSecret: 'someone-else' }, { roles: ['admin'], district: '341000' });
+    const forged = await signDevToken(
+      { ...settings, jwtSecret: 'someone-else' },
+      { roles: ['admin'], district: '341000' },
+    );
     const result = await read(`Bearer ${forged}`);
     expect(result.ok).toBe(false);
   });
 
   it('drops roles it does not know', async () => {
-    const token = await new SignJWT({ roles: ['staff', 'emperor'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setExpirationTime('1h').sign(new TextEncoder().encode(settings.jwtSecret));
+    const token = await new SignJWT({ roles: ['staff', 'emperor'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u1')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(settings.jwtSecret));
     expect(await read(`Bearer ${token}`)).toMatchObject({ ok: true, caller: { roles: ['staff'] } });
   });
 });
@@ -47,16 +61,32 @@ describe('tokens in production (JWKS)', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const sign = (claims: object, issuer = 'https://id.example.gov.cn') =>
-    new SignJWT({ ...claims }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('user-7').setIssuer(issuer).setAudience('cppcc-graph').setExpirationTime('5m').sign(privateKey);
+    new SignJWT({ ...claims })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setSubject('user-7')
+      .setIssuer(issuer)
+      .setAudience('cppcc-graph')
+      .setExpirationTime('5m')
+      .sign(privateKey);
 
   it('accepts a token signed by a key the JWKS publishes, with the right issuer and audience', async () => {
-    const read = createTokenReader({ ...readSettings({}), jwksUrl, jwtIssuer: 'https://id.example.gov.cn', jwtAudience: 'cppcc-graph' });
+    const read = createTokenReader({
+      ...readSettings({}),
+      jwksUrl,
+      jwtIssuer: 'https://id.example.gov.cn',
+      jwtAudience: 'cppcc-graph',
+    });
     const result = await read(`Bearer ${await sign({ roles: ['leader'], district: '341000' })}`);
     expect(result).toMatchObject({ ok: true, caller: { userId: 'user-7', roles: ['leader'] } });
   });
 
   it('refuses a wrong issuer and an HS256 token even with the dev secret', async () => {
-    const read = createTokenReader({ ...readSettings({}), jwksUrl, jwtIssuer: 'https://id.example.gov.cn', jwtAudience: 'cppcc-graph' });
+    const read = createTokenReader({
+      ...readSettings({}),
+      jwksUrl,
+      jwtIssuer: 'https://id.example.gov.cn',
+      jwtAudience: 'cppcc-graph',
+    });
     expect((await read(`Bearer ${await sign({}, 'https://evil.example')}`)).ok).toBe(false);
     const hs = await signDevToken(readSettings({}), { roles: ['admin'], district: '341000' });
     expect((await read(`Bearer ${hs}`)).ok).toBe(false);

@@ -16,10 +16,20 @@ export interface DevTokenClaims {
  * to make one unless ALLOW_DEMO_TOKENS=true. Carries the configured issuer and audience.
  */
 export async function signDevToken(settings: Settings, claims: DevTokenClaims): Promise<string> {
-  if (!settings.allowDemoTokens) throw new Error('development tokens are off in production (ALLOW_DEMO_TOKENS=true turns them on)');
-  const subject = claims.subject ?? `dev:${claims.roles.join('+') || 'user'}:${claims.district ?? '-'}:${claims.memberId ?? '-'}`;
+  if (!settings.allowDemoTokens)
+    throw new Error(
+      'development tokens are off in production (ALLOW_DEMO_TOKENS=true turns them on)',
+    );
+  const subject =
+    claims.subject ??
+    `dev:${claims.roles.join('+') || 'user'}:${claims.district ?? '-'}:${claims.memberId ?? '-'}`;
   const now = Math.floor(Date.now() / 1000);
-  let jwt = new SignJWT({ roles: claims.roles, district: claims.district ?? undefined, memberId: claims.memberId ?? undefined, unitId: claims.unitId ?? undefined })
+  let jwt = new SignJWT({
+    roles: claims.roles,
+    district: claims.district ?? undefined,
+    memberId: claims.memberId ?? undefined,
+    unitId: claims.unitId ?? undefined,
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(subject)
     .setIssuedAt(now)

@@ -47,9 +47,14 @@ export class DistrictDirectory {
   }
 
   private async load(endpoint: SubgraphEndpoint): Promise<void> {
-    const response = await askSubgraph(endpoint, this.secret, { query: '{ districts { code parent { code } } }' });
-    const body = (await response.json().catch(() => ({}))) as { data?: { districts?: DistrictNode[] } };
-    if (!body.data?.districts) throw new Error(`organization subgraph answered ${response.status} without a district list`);
+    const response = await askSubgraph(endpoint, this.secret, {
+      query: '{ districts { code parent { code } } }',
+    });
+    const body = (await response.json().catch(() => ({}))) as {
+      data?: { districts?: DistrictNode[] };
+    };
+    if (!body.data?.districts)
+      throw new Error(`organization subgraph answered ${response.status} without a district list`);
     this.parents = new Map(body.data.districts.map((d) => [d.code, d.parent?.code ?? null]));
     this.loadedAt = Date.now();
   }
@@ -67,7 +72,10 @@ export class DistrictDirectory {
       } catch (err) {
         this.failedAt = Date.now();
         // A stale tree is better than none.
-        this.log.warn({ err: (err as Error).message, state: this.parents.size ? 'stale' : 'unavailable' }, 'could not refresh the district tree');
+        this.log.warn(
+          { err: (err as Error).message, state: this.parents.size ? 'stale' : 'unavailable' },
+          'could not refresh the district tree',
+        );
       }
     }
     return this.parents.size > 0 ? this.parents : null;
@@ -82,7 +90,10 @@ export class DistrictDirectory {
     return result;
   }
 
-  static visibleDistricts(parents: Map<string, string | null>, caller: Omit<Caller, 'districts'>): string[] {
+  static visibleDistricts(
+    parents: Map<string, string | null>,
+    caller: Omit<Caller, 'districts'>,
+  ): string[] {
     if (!caller.district || !seesDistrictRows(caller.roles)) return [];
     return DistrictDirectory.below(parents, caller.district);
   }

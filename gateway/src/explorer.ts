@@ -84,7 +84,12 @@ export function createExplorer(options: ExplorerOptions) {
       }),
     );
     // The page is ~9 MB of inlined editor; compressed once per render, not per request.
-    cached = { html, gzip: gzipSync(html, { level: 6 }), etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`, at: Date.now() };
+    cached = {
+      html,
+      gzip: gzipSync(html, { level: 6 }),
+      etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`,
+      at: Date.now(),
+    };
     return cached;
   }
 
@@ -109,7 +114,8 @@ export function createExplorer(options: ExplorerOptions) {
   };
 }
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** GET /: what this endpoint is and where to go, in Chinese with English. */
 export function landingPage(options: { explorer: boolean; engine: string }): string {

@@ -28,7 +28,13 @@ import {
 } from '@cppcc/kit';
 import { createTokenReader } from './auth.js';
 import { signDevToken } from './dev-tokens.js';
-import { createExplorer, FIRST_QUERY, landingPage, wantsHtml, type ExplorerPreset } from './explorer.js';
+import {
+  createExplorer,
+  FIRST_QUERY,
+  landingPage,
+  wantsHtml,
+  type ExplorerPreset,
+} from './explorer.js';
 import { DistrictDirectory } from './district-directory.js';
 import { CallerRegistry } from './registry.js';
 import { askSubgraph, subgraphSigner } from './sign-subgraph-request.js';
@@ -37,7 +43,14 @@ import { subgraphFetch } from './engines/subgraph-fetch.js';
 import { PluginGate } from './plugin-gate.js';
 import { subgraphEndpoints, withRoutingUrls } from './supergraph.js';
 import { Switchboard } from './switchboard.js';
-import { clientAddress, CLIENT_HEADER, memoryWriteLimiter, redisWriteLimiter, type WriteBudgets, type WriteLimiter } from './write-limit.js';
+import {
+  clientAddress,
+  CLIENT_HEADER,
+  memoryWriteLimiter,
+  redisWriteLimiter,
+  type WriteBudgets,
+  type WriteLimiter,
+} from './write-limit.js';
 import { localizeResponse } from './localize.js';
 import { TrustedDocuments } from './trusted-documents.js';
 
@@ -76,7 +89,6 @@ export interface RunningGateway {
 /** An anonymous client names the district whose view (plugins) it wants (kit: stock routers pass it on too). */
 export { SITE_HEADER };
 
-
 /**
  * The one endpoint. In front of the engine: who the caller is (token → caller → the
  * districts they may see), signed onto the request for the subgraphs; health and readiness;
@@ -99,7 +111,11 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     if (known.sdl !== sdl) known = { sdl, list: subgraphEndpoints(sdl) };
     return known.list;
   };
-  const directory = new DistrictDirectory(() => endpoints().find((e) => e.name === 'organization'), settings.gatewaySecret, log);
+  const directory = new DistrictDirectory(
+    () => endpoints().find((e) => e.name === 'organization'),
+    settings.gatewaySecret,
+    log,
+  );
 
   const { limits } = settings;
   const budgets: WriteBudgets = {
@@ -107,9 +123,15 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     signedIn: limits.signedInWritesPerMinute,
     byRole: limits.writesPerMinuteByRole,
   };
-  const writeLimiter: WriteLimiter = settings.redisUrl ? redisWriteLimiter(settings.redisUrl, budgets, limits.writeLimitOnRedisFailure, log) : memoryWriteLimiter(budgets);
+  const writeLimiter: WriteLimiter = settings.redisUrl
+    ? redisWriteLimiter(settings.redisUrl, budgets, limits.writeLimitOnRedisFailure, log)
+    : memoryWriteLimiter(budgets);
 
-  const fetchSubgraph = subgraphFetch(settings, log, (url) => endpoints().find((e) => e.url === url)?.name ?? 'subgraph');
+  const fetchSubgraph = subgraphFetch(
+    settings,
+    log,
+    (url) => endpoints().find((e) => e.url === url)?.name ?? 'subgraph',
+  );
 
   async function load(): Promise<boolean> {
     const text = fs.readFileSync(options.supergraphPath, 'utf8');
@@ -118,7 +140,18 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     if (gate) gate.load(nextSdl);
     else gate = new PluginGate(nextSdl);
     const sign = subgraphSigner(settings.gatewaySecret, nextSdl);
-    const next = await createEngine(kind, { supergraphSdl: nextSdl, log, limits: options.maxDepth ? { ...limits, maxDepth: options.maxDepth } : limits, gate, writeLimiter, sign, fetch: fetchSubgraph, introspection: settings.introspection, debug: settings.hiveDebug, planner: settings.gatewayPlanner });
+    const next = await createEngine(kind, {
+      supergraphSdl: nextSdl,
+      log,
+      limits: options.maxDepth ? { ...limits, maxDepth: options.maxDepth } : limits,
+      gate,
+      writeLimiter,
+      sign,
+      fetch: fetchSubgraph,
+      introspection: settings.introspection,
+      debug: settings.hiveDebug,
+      planner: settings.gatewayPlanner,
+    });
     const previous = engine;
     // Requests already inside the old engine finish there; new ones go to the new one.
     engine = next;
@@ -126,12 +159,16 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     supergraphText = text;
     directory.invalidate();
     if (previous) setTimeout(() => void previous.stop().catch(() => undefined), 30_000).unref();
-    log.info({ engine: kind, subgraphs: endpoints().map((e) => e.name) }, previous ? 'supergraph reloaded' : 'supergraph loaded');
+    log.info(
+      { engine: kind, subgraphs: endpoints().map((e) => e.name) },
+      previous ? 'supergraph reloaded' : 'supergraph loaded',
+    );
     return true;
   }
   await load();
 
-  const ownTransport = !options.transport && settings.redisUrl ? await createTransport(settings) : undefined;
+  const ownTransport =
+    !options.transport && settings.redisUrl ? await createTransport(settings) : undefined;
   const switchboard = new Switchboard(
     () => gate!,
     () => endpoints().find((e) => e.name === 'platform')?.url,
@@ -140,15 +177,31 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     options.transport ?? ownTransport,
   );
   await switchboard.start();
-  const registry = new CallerRegistry(endpoints, settings.gatewaySecret, log, options.transport ?? ownTransport);
+  const registry = new CallerRegistry(
+    endpoints,
+    settings.gatewaySecret,
+    log,
+    options.transport ?? ownTransport,
+  );
   await registry.start();
 
-  async function ready(): Promise<{ ok: boolean; subgraphs: Record<string, string>; districtDirectory: string; bus?: BusReport; degraded?: Record<string, string | undefined> }> {
+  async function ready(): Promise<{
+    ok: boolean;
+    subgraphs: Record<string, string>;
+    districtDirectory: string;
+    bus?: BusReport;
+    degraded?: Record<string, string | undefined>;
+  }> {
     await directory.tree();
     const results = await Promise.all(
       endpoints().map(async (e) => {
         try {
-          const response = await askSubgraph(e, settings.gatewaySecret, { query: '{ __typename }' }, 2000);
+          const response = await askSubgraph(
+            e,
+            settings.gatewaySecret,
+            { query: '{ __typename }' },
+            2000,
+          );
           return [e.name, response.ok ? 'up' : `answered ${response.status}`] as const;
         } catch (err) {
           return [e.name, `unreachable: ${(err as Error).message}`] as const;
@@ -163,15 +216,25 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     const transport = options.transport ?? ownTransport;
     const bus = transport ? await busHealth(transport) : undefined;
     return {
-      ok: results.every(([, s]) => s === 'up') && switchboard.ready && districtDirectory !== 'unavailable',
+      ok:
+        results.every(([, s]) => s === 'up') &&
+        switchboard.ready &&
+        districtDirectory !== 'unavailable',
       subgraphs: Object.fromEntries(results),
       districtDirectory,
-      ...(bus ? { bus, ...(bus.status === 'degraded' ? { degraded: { bus: bus.reason } } : {}) } : {}),
+      ...(bus
+        ? { bus, ...(bus.status === 'degraded' ? { degraded: { bus: bus.reason } } : {}) }
+        : {}),
     };
   }
 
   type Refusal = { ok: false; status: number; code: string; message: string };
-  const refusal = (status: number, code: ErrorCode, message: string): Refusal => ({ ok: false, status, code, message });
+  const refusal = (status: number, code: ErrorCode, message: string): Refusal => ({
+    ok: false,
+    status,
+    code,
+    message,
+  });
 
   /**
    * Who the caller is: the token (kit/token.ts rules), checked against the registry, turned into
@@ -179,19 +242,39 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
    * supergraph) anonymous callers still get the default view; a signed-in caller whose district
    * needs the tree is answered 503 DISTRICT_DIRECTORY_UNAVAILABLE.
    */
-  async function identify(req: http.IncomingMessage): Promise<{ ok: true; caller: Caller } | Refusal> {
+  async function identify(
+    req: http.IncomingMessage,
+  ): Promise<{ ok: true; caller: Caller } | Refusal> {
     const token = await readToken(req.headers.authorization);
-    if (!token.ok) return { ok: false, status: 401, code: String(token.error.extensions.code), message: token.error.message };
+    if (!token.ok)
+      return {
+        ok: false,
+        status: 401,
+        code: String(token.error.extensions.code),
+        message: token.error.message,
+      };
     const base = token.caller;
     const tree = await directory.tree();
     const named = req.headers[SITE_HEADER];
     if (!tree) {
-      if (base.district) return refusal(503, ErrorCode.DISTRICT_DIRECTORY_UNAVAILABLE, 'the district directory is not available right now; try again shortly');
+      if (base.district)
+        return refusal(
+          503,
+          ErrorCode.DISTRICT_DIRECTORY_UNAVAILABLE,
+          'the district directory is not available right now; try again shortly',
+        );
       // Nothing non-public depends on the site: it picks which plugins the request sees.
-      return { ok: true, caller: { ...base, site: typeof named === 'string' && named ? named : null, districts: [] } };
+      return {
+        ok: true,
+        caller: { ...base, site: typeof named === 'string' && named ? named : null, districts: [] },
+      };
     }
     if (base.district && !tree.has(base.district)) {
-      return refusal(403, ErrorCode.UNKNOWN_DISTRICT, `token names district ${base.district}, which does not exist`);
+      return refusal(
+        403,
+        ErrorCode.UNKNOWN_DISTRICT,
+        `token names district ${base.district}, which does not exist`,
+      );
     }
     const verdict = await registry.check(base);
     if (!verdict.ok) return verdict;
@@ -200,11 +283,20 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     const districts = DistrictDirectory.visibleDistricts(tree, base);
     let site = base.district;
     if (typeof named === 'string' && named && named !== site) {
-      if (!tree.has(named)) return refusal(400, ErrorCode.UNKNOWN_DISTRICT, `${SITE_HEADER} names district ${named}, which does not exist`);
+      if (!tree.has(named))
+        return refusal(
+          400,
+          ErrorCode.UNKNOWN_DISTRICT,
+          `${SITE_HEADER} names district ${named}, which does not exist`,
+        );
       // Only those who work for districts are held to them; anyone else reads a district's
       // public site as an anonymous visitor would (their data access is unchanged).
       if (districts.length > 0 && !districts.includes(named)) {
-        return refusal(403, ErrorCode.CROSS_DISTRICT, `${SITE_HEADER} names district ${named}, which you do not work for`);
+        return refusal(
+          403,
+          ErrorCode.CROSS_DISTRICT,
+          `${SITE_HEADER} names district ${named}, which you do not work for`,
+        );
       }
       site = named;
     }
@@ -213,7 +305,10 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   }
 
   const trusted = TrustedDocuments.load(settings);
-  const explorer = createExplorer({ defaultQuery: FIRST_QUERY, presets: () => explorerPresets(settings, directory) });
+  const explorer = createExplorer({
+    defaultQuery: FIRST_QUERY,
+    presets: () => explorerPresets(settings, directory),
+  });
 
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -234,15 +329,29 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       }
       if (path === '/readyz') {
         const state = await ready();
-        return sendJson(res, state.ok ? 200 : 503, { status: state.ok ? 'ready' : 'not ready', ...state });
+        return sendJson(res, state.ok ? 200 : 503, {
+          status: state.ok ? 'ready' : 'not ready',
+          ...state,
+        });
       }
       localizeResponse(req, res);
-      if (path !== '/graphql') return sendError(res, 404, 'NOT_FOUND', `no route ${path}; the graph is at /graphql`);
+      if (path !== '/graphql')
+        return sendError(res, 404, 'NOT_FOUND', `no route ${path}; the graph is at /graphql`);
       // The request's span (continuing a client's traceparent, if sent) is the parent of every subgraph fetch.
-      return traceRequest('gateway', req, res, () => ({ 'graphql.operation.name': operationOf(req), 'cppcc.request_id': String(res.getHeader('x-request-id') ?? '') }), () => serveGraphql(req, res));
+      return traceRequest(
+        'gateway',
+        req,
+        res,
+        () => ({
+          'graphql.operation.name': operationOf(req),
+          'cppcc.request_id': String(res.getHeader('x-request-id') ?? ''),
+        }),
+        () => serveGraphql(req, res),
+      );
     })().catch((err) => {
       log.error({ err }, 'gateway request failed');
-      if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+      if (!res.headersSent)
+        sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
     });
   });
 
@@ -254,7 +363,18 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     let caller: Caller | undefined;
     // One access line per request, with the request id the client also sees (and the trace id, with tracing on), so a report can be traced.
     observeRequest('gateway', req, res, (ms, operation) =>
-      log.info({ requestId, ...(traceId ? { traceId } : {}), operation, role: caller?.roles.join(',') || 'anonymous', district: caller?.site ?? null, status: res.statusCode, ms: Math.round(ms) }, 'request'),
+      log.info(
+        {
+          requestId,
+          ...(traceId ? { traceId } : {}),
+          operation,
+          role: caller?.roles.join(',') || 'anonymous',
+          district: caller?.site ?? null,
+          status: res.statusCode,
+          ms: Math.round(ms),
+        },
+        'request',
+      ),
     );
     // A client never speaks for the gateway: whatever it sent in these headers is dropped.
     delete req.headers[CALLER_HEADER];
@@ -289,7 +409,10 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const url = `http://${options.host ?? '127.0.0.1'}:${address.port}/graphql`;
 
   const watchInterval = options.watchIntervalMs ?? 1000;
-  const onChange = () => void load().catch((err) => log.error({ err }, 'supergraph reload failed; keeping the previous one'));
+  const onChange = () =>
+    void load().catch((err) =>
+      log.error({ err }, 'supergraph reload failed; keeping the previous one'),
+    );
   fs.watchFile(options.supergraphPath, { interval: watchInterval }, onChange);
 
   log.info({ url, engine: kind }, 'gateway listening');
@@ -315,19 +438,31 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
  * Tabs the explorer opens with: the public view of a district, and in development the dev
  * tokens `npm start` prints (never in production, where tokens come from the identity provider).
  */
-async function explorerPresets(settings: Settings, directory: DistrictDirectory): Promise<ExplorerPreset[]> {
+async function explorerPresets(
+  settings: Settings,
+  directory: DistrictDirectory,
+): Promise<ExplorerPreset[]> {
   const tree = await directory.tree();
   const city = tree && DistrictDirectory.root(tree);
   if (!tree || !city) return [];
   const district = DistrictDirectory.below(tree, city)[1] ?? city;
-  const presets: ExplorerPreset[] = [{ label: `public view of ${district}`, headers: { [SITE_HEADER]: district } }];
+  const presets: ExplorerPreset[] = [
+    { label: `public view of ${district}`, headers: { [SITE_HEADER]: district } },
+  ];
   if (!settings.allowDemoTokens || settings.production || settings.jwksUrl) return presets;
-  const bearer = async (label: string, claims: Parameters<typeof signDevToken>[1]) => ({ label, headers: { authorization: `Bearer ${await signDevToken(settings, claims)}` } });
+  const bearer = async (label: string, claims: Parameters<typeof signDevToken>[1]) => ({
+    label,
+    headers: { authorization: `Bearer ${await signDevToken(settings, claims)}` },
+  });
   presets.push(
     await bearer(`city staff ${city} (dev token)`, { roles: ['staff'], district: city }),
     await bearer(`staff of ${district} (dev token)`, { roles: ['staff'], district }),
     await bearer(`operator of ${district} (dev token)`, { roles: ['operator'], district }),
-    await bearer(`member 1 of ${city} (dev token)`, { roles: ['member'], district: city, memberId: '1' }),
+    await bearer(`member 1 of ${city} (dev token)`, {
+      roles: ['member'],
+      district: city,
+      memberId: '1',
+    }),
   );
   return presets;
 }

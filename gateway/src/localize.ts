@@ -94,7 +94,8 @@ export function localizeError<T extends WireError>(error: T): T {
   const zh = code ? ZH_MESSAGES[code] : undefined;
   if (!zh || typeof error.message !== 'string') return error;
   const field = typeof error.extensions?.field === 'string' ? error.extensions.field : undefined;
-  const rule = typeof error.extensions?.rule === 'string' ? ZH_RULES[error.extensions.rule] : undefined;
+  const rule =
+    typeof error.extensions?.rule === 'string' ? ZH_RULES[error.extensions.rule] : undefined;
   const message = field ? `${zh}：${field}${rule ? ` ${rule}` : ''}` : zh;
   return { ...error, message, extensions: { ...error.extensions, messageEn: error.message } };
 }
@@ -109,7 +110,10 @@ export function localizeBody(body: string): string {
   }
   const errors = (parsed as { errors?: unknown })?.errors;
   if (!Array.isArray(errors)) return body;
-  return JSON.stringify({ ...(parsed as object), errors: errors.map((e) => localizeError(e as WireError)) });
+  return JSON.stringify({
+    ...(parsed as object),
+    errors: errors.map((e) => localizeError(e as WireError)),
+  });
 }
 
 function isJson(type: unknown): boolean {
@@ -125,7 +129,11 @@ function isJson(type: unknown): boolean {
 export function localizeResponse(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('vary', [res.getHeader('vary'), 'Accept-Language'].filter(Boolean).join(', '));
   if (preferredLanguage(req) !== 'zh') return;
-  const original = { write: res.write.bind(res), end: res.end.bind(res), writeHead: res.writeHead.bind(res) };
+  const original = {
+    write: res.write.bind(res),
+    end: res.end.bind(res),
+    writeHead: res.writeHead.bind(res),
+  };
   const chunks: Buffer[] = [];
   let head: { status: number; reason?: string; headers?: OutgoingHttpHeaders } | undefined;
   let passing = false;
@@ -136,14 +144,28 @@ export function localizeResponse(req: IncomingMessage, res: ServerResponse): voi
     res.writeHead = original.writeHead;
     if (head) writeHead(head.status, head.reason, head.headers);
   };
-  const writeHead = (status: number, reason: string | undefined, headers: OutgoingHttpHeaders | undefined) =>
-    reason === undefined ? original.writeHead(status, headers) : original.writeHead(status, reason, headers);
+  const writeHead = (
+    status: number,
+    reason: string | undefined,
+    headers: OutgoingHttpHeaders | undefined,
+  ) =>
+    reason === undefined
+      ? original.writeHead(status, headers)
+      : original.writeHead(status, reason, headers);
   const contentType = () => res.getHeader('content-type') ?? head?.headers?.['content-type'];
   const toBuffer = (chunk: unknown, encoding?: unknown) =>
-    Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+    Buffer.isBuffer(chunk)
+      ? chunk
+      : Buffer.from(
+          chunk as string,
+          typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8',
+        );
 
   res.writeHead = ((status: number, reason?: unknown, headers?: unknown) => {
-    head = typeof reason === 'string' ? { status, reason, headers: headers as OutgoingHttpHeaders } : { status, headers: reason as OutgoingHttpHeaders };
+    head =
+      typeof reason === 'string'
+        ? { status, reason, headers: headers as OutgoingHttpHeaders }
+        : { status, headers: reason as OutgoingHttpHeaders };
     return res;
   }) as typeof res.writeHead;
   res.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
@@ -161,18 +183,23 @@ export function localizeResponse(req: IncomingMessage, res: ServerResponse): voi
       if (!passing) restore();
       return res.end(chunk as string, encoding as BufferEncoding, callback as () => void);
     }
-    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') chunks.push(toBuffer(chunk, encoding));
+    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function')
+      chunks.push(toBuffer(chunk, encoding));
     const body = Buffer.from(localizeBody(Buffer.concat(chunks).toString('utf8')));
     res.removeHeader('content-length');
-    if (head?.headers) for (const key of Object.keys(head.headers)) if (key.toLowerCase() === 'content-length') delete head.headers[key];
+    if (head?.headers)
+      for (const key of Object.keys(head.headers))
+        if (key.toLowerCase() === 'content-length') delete head.headers[key];
     res.setHeader('content-language', 'zh-CN');
     passing = true;
     res.write = original.write;
     res.end = original.end;
     res.writeHead = original.writeHead;
-    if (head) writeHead(head.status, head.reason, { ...head.headers, 'content-length': body.length });
+    if (head)
+      writeHead(head.status, head.reason, { ...head.headers, 'content-length': body.length });
     else res.setHeader('content-length', body.length);
-    const done = typeof chunk === 'function' ? chunk : typeof encoding === 'function' ? encoding : callback;
+    const done =
+      typeof chunk === 'function' ? chunk : typeof encoding === 'function' ? encoding : callback;
     return original.end(body, done as () => void);
   }) as typeof res.end;
 }

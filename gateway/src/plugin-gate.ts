@@ -27,11 +27,17 @@ export interface SwitchState {
   version: number;
 }
 
-function pluginTag(node: { directives?: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: { kind: string; value?: string } }[] }[] }): string | null {
+function pluginTag(node: {
+  directives?: readonly {
+    name: { value: string };
+    arguments?: readonly { name: { value: string }; value: { kind: string; value?: string } }[];
+  }[];
+}): string | null {
   for (const d of node.directives ?? []) {
     if (d.name.value !== 'tag') continue;
     const name = d.arguments?.find((a) => a.name.value === 'name')?.value;
-    if (name?.kind === Kind.STRING && name.value?.startsWith(TAG_PREFIX)) return name.value.slice(TAG_PREFIX.length);
+    if (name?.kind === Kind.STRING && name.value?.startsWith(TAG_PREFIX))
+      return name.value.slice(TAG_PREFIX.length);
   }
   return null;
 }
@@ -114,12 +120,18 @@ export class PluginGate {
     if (disabled.size === 0) return null;
     // The engines answer introspection from the district's pruned schema only when it stands
     // alone; mixed with data it would run against the whole graph and show the switched-off plugins.
-    const mixed = document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && rootKind(document, d) === 'mixed');
+    const mixed = document.definitions.some(
+      (d) => d.kind === Kind.OPERATION_DEFINITION && rootKind(document, d) === 'mixed',
+    );
     if (mixed) {
-      return appError(ErrorCode.BAD_REQUEST, `district ${site ?? '(none)'} has plugins switched off: ask for __schema or __type in an operation of its own, not beside data fields`, {
-        rule: 'introspection-alone',
-        district: site,
-      });
+      return appError(
+        ErrorCode.BAD_REQUEST,
+        `district ${site ?? '(none)'} has plugins switched off: ask for __schema or __type in an operation of its own, not beside data fields`,
+        {
+          rule: 'introspection-alone',
+          district: site,
+        },
+      );
     }
     const typeInfo = new TypeInfo(this.api);
     let refused: { plugin: string; where: string } | null = null;
@@ -136,13 +148,23 @@ export class PluginGate {
           const type = typeInfo.getType();
           if (!parent) return;
           const where = `${parent.name}.${node.name.value}`;
-          note(fieldPlugin.get(where) ?? ownerOfType(type ? getNamedType(type).name : undefined), where);
+          note(
+            fieldPlugin.get(where) ?? ownerOfType(type ? getNamedType(type).name : undefined),
+            where,
+          );
         },
         InlineFragment(node) {
-          if (node.typeCondition) note(ownerOfType(node.typeCondition.name.value), `... on ${node.typeCondition.name.value}`);
+          if (node.typeCondition)
+            note(
+              ownerOfType(node.typeCondition.name.value),
+              `... on ${node.typeCondition.name.value}`,
+            );
         },
         FragmentDefinition(node) {
-          note(ownerOfType(node.typeCondition.name.value), `fragment on ${node.typeCondition.name.value}`);
+          note(
+            ownerOfType(node.typeCondition.name.value),
+            `fragment on ${node.typeCondition.name.value}`,
+          );
         },
         NamedType(node) {
           note(ownerOfType(node.name.value), node.name.value);
@@ -165,8 +187,12 @@ export class PluginGate {
 
   /** 'only' when every root field is introspection, 'mixed' when some are. */
   introspection(document: DocumentNode, operationName?: string | null): 'only' | 'mixed' | 'none' {
-    const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-    const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+    const operations = document.definitions.filter(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    );
+    const operation = operationName
+      ? operations.find((o) => o.name?.value === operationName)
+      : operations[0];
     return operation ? rootKind(document, operation) : 'none';
   }
 
@@ -182,8 +208,18 @@ export class PluginGate {
     return schema;
   }
 
-  async introspect(site: string | null, document: DocumentNode, variables?: Record<string, unknown> | null, operationName?: string | null): Promise<ExecutionResult> {
-    return execute({ schema: this.schemaFor(site), document, variableValues: variables ?? undefined, operationName: operationName ?? undefined });
+  async introspect(
+    site: string | null,
+    document: DocumentNode,
+    variables?: Record<string, unknown> | null,
+    operationName?: string | null,
+  ): Promise<ExecutionResult> {
+    return execute({
+      schema: this.schemaFor(site),
+      document,
+      variableValues: variables ?? undefined,
+      operationName: operationName ?? undefined,
+    });
   }
 
   private prune(disabled: Set<string>): GraphQLSchema {
@@ -191,7 +227,16 @@ export class PluginGate {
     const goneType = (name: string) => disabled.has(this.typePlugin.get(name) ?? '');
     const pruned = visit(this.apiDocument, {
       enter: (node) => {
-        if ('name' in node && node.name && (node.kind === Kind.OBJECT_TYPE_DEFINITION || node.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION || node.kind === Kind.ENUM_TYPE_DEFINITION || node.kind === Kind.INTERFACE_TYPE_DEFINITION || node.kind === Kind.UNION_TYPE_DEFINITION || node.kind === Kind.SCALAR_TYPE_DEFINITION)) {
+        if (
+          'name' in node &&
+          node.name &&
+          (node.kind === Kind.OBJECT_TYPE_DEFINITION ||
+            node.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION ||
+            node.kind === Kind.ENUM_TYPE_DEFINITION ||
+            node.kind === Kind.INTERFACE_TYPE_DEFINITION ||
+            node.kind === Kind.UNION_TYPE_DEFINITION ||
+            node.kind === Kind.SCALAR_TYPE_DEFINITION)
+        ) {
           if (goneType(node.name.value)) return null;
           if ('fields' in node && node.kind === Kind.OBJECT_TYPE_DEFINITION) {
             const fields = (node.fields ?? []).filter((f) => {
@@ -210,8 +255,15 @@ export class PluginGate {
 }
 
 /** Whether an operation's root fields, fragments followed, are all, some or none introspection. */
-export function rootKind(document: DocumentNode, operation: OperationDefinitionNode): 'only' | 'mixed' | 'none' {
-  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+export function rootKind(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): 'only' | 'mixed' | 'none' {
+  const fragments = new Map(
+    document.definitions.flatMap((d) =>
+      d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [],
+    ),
+  );
   const names: string[] = [];
   const seen = new Set<string>();
   const collect = (selections: readonly SelectionNode[]) => {

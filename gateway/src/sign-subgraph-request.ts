@@ -1,4 +1,15 @@
-import { ANONYMOUS, CALLER_HEADER, encodeCaller, inChildSpan, PROOF_HEADER, proveRequest, signCaller, SpanKind, withTraceHeaders, type Caller } from '@cppcc/kit';
+import {
+  ANONYMOUS,
+  CALLER_HEADER,
+  encodeCaller,
+  inChildSpan,
+  PROOF_HEADER,
+  proveRequest,
+  signCaller,
+  SpanKind,
+  withTraceHeaders,
+  type Caller,
+} from '@cppcc/kit';
 import { subgraphEndpoints, type SubgraphEndpoint } from './supergraph.js';
 
 type HeaderBag = Record<string, string> | Headers | [string, string][] | undefined;
@@ -23,7 +34,8 @@ const ENCODED_ANONYMOUS = encodeCaller(ANONYMOUS);
 function plainHeaders(headers: HeaderBag): Record<string, string> {
   if (!headers) return {};
   if (headers instanceof Headers) return Object.fromEntries(headers.entries());
-  if (Array.isArray(headers)) return Object.fromEntries(headers.map(([k, v]) => [k.toLowerCase(), v]));
+  if (Array.isArray(headers))
+    return Object.fromEntries(headers.map(([k, v]) => [k.toLowerCase(), v]));
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
 }
 
@@ -38,17 +50,25 @@ function normalise(url: string): string {
 
 /** A signer for the subgraphs of one supergraph (its join__graph names are the audiences). */
 export function subgraphSigner(secret: string, supergraphSdl: string): SubgraphSigner {
-  const audiences = new Map(subgraphEndpoints(supergraphSdl).map((e) => [normalise(e.url), e.name]));
+  const audiences = new Map(
+    subgraphEndpoints(supergraphSdl).map((e) => [normalise(e.url), e.name]),
+  );
   return (url, init) => {
     const audience = audiences.get(normalise(url));
     const headers = plainHeaders(init.headers);
     delete headers[PROOF_HEADER];
     if (!audience) return { ...init, headers };
-    const body = typeof init.body === 'string' ? init.body : init.body instanceof Uint8Array ? init.body : '';
+    const body =
+      typeof init.body === 'string' ? init.body : init.body instanceof Uint8Array ? init.body : '';
     const target = new URL(url);
     const encoded = headers[CALLER_HEADER] || ENCODED_ANONYMOUS;
     headers[CALLER_HEADER] = encoded;
-    headers[PROOF_HEADER] = proveRequest(encoded, secret, { audience, method: init.method ?? 'POST', path: `${target.pathname}${target.search}`, body });
+    headers[PROOF_HEADER] = proveRequest(encoded, secret, {
+      audience,
+      method: init.method ?? 'POST',
+      path: `${target.pathname}${target.search}`,
+      body,
+    });
     return { ...init, headers };
   };
 }
@@ -57,24 +77,42 @@ export function subgraphSigner(secret: string, supergraphSdl: string): SubgraphS
  * @apollo/gateway: signs every fetch of a RemoteGraphQLDataSource, wrapping whatever fetcher
  * it has (willSendRequest runs before the body is serialised, so it cannot bind the body).
  */
-export function signFetches<D extends { fetcher: (url: string, init: never) => unknown }>(dataSource: D, sign: SubgraphSigner): D {
+export function signFetches<D extends { fetcher: (url: string, init: never) => unknown }>(
+  dataSource: D,
+  sign: SubgraphSigner,
+): D {
   // Apollo's fetcher type is node-fetch's; the request it is handed is what OutgoingFetch reads.
   const inner = dataSource.fetcher as unknown as (url: string, init: OutgoingFetch) => unknown;
-  dataSource.fetcher = ((url: string, init: OutgoingFetch) => inner(url, sign(url, init))) as unknown as D['fetcher'];
+  dataSource.fetcher = ((url: string, init: OutgoingFetch) =>
+    inner(url, sign(url, init))) as unknown as D['fetcher'];
   return dataSource;
 }
 
 /** Hive Gateway runtime: an onFetch plugin that signs each subgraph fetch as it goes out. */
 export function signingPlugin(sign: SubgraphSigner) {
   return {
-    onFetch({ url, options, setOptions }: { url: string; options: OutgoingFetch; setOptions: (o: never) => void }) {
+    onFetch({
+      url,
+      options,
+      setOptions,
+    }: {
+      url: string;
+      options: OutgoingFetch;
+      setOptions: (o: never) => void;
+    }) {
       setOptions(sign(url, options) as never);
     },
   };
 }
 
 /** The gateway itself, when it asks a subgraph for what it needs (district tree, registry, plugin switches, health). */
-export const SYSTEM: Caller = { userId: 'gateway', memberId: null, district: null, roles: [], districts: [] };
+export const SYSTEM: Caller = {
+  userId: 'gateway',
+  memberId: null,
+  district: null,
+  roles: [],
+  districts: [],
+};
 
 /** One signed POST of the gateway's own to a subgraph (as SYSTEM). */
 export async function askSubgraph(
@@ -86,14 +124,27 @@ export async function askSubgraph(
   const text = JSON.stringify(body);
   const path = new URL(endpoint.url);
   // Traced like the engines' fetches when asked during a request (the district tree); polling on a timer is not.
-  return inChildSpan(`POST ${endpoint.name}`, SpanKind.CLIENT, { 'cppcc.subgraph': endpoint.name, 'http.request.method': 'POST', 'url.full': endpoint.url }, async (span) => {
-    const response = await fetch(endpoint.url, {
-      method: 'POST',
-      headers: withTraceHeaders({ 'content-type': 'application/json', ...signCaller(SYSTEM, secret, { audience: endpoint.name, method: 'POST', path: `${path.pathname}${path.search}`, body: text }) }),
-      body: text,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    span?.setAttribute('http.response.status_code', response.status);
-    return response;
-  });
+  return inChildSpan(
+    `POST ${endpoint.name}`,
+    SpanKind.CLIENT,
+    { 'cppcc.subgraph': endpoint.name, 'http.request.method': 'POST', 'url.full': endpoint.url },
+    async (span) => {
+      const response = await fetch(endpoint.url, {
+        method: 'POST',
+        headers: withTraceHeaders({
+          'content-type': 'application/json',
+          ...signCaller(SYSTEM, secret, {
+            audience: endpoint.name,
+            method: 'POST',
+            path: `${path.pathname}${path.search}`,
+            body: text,
+          }),
+        }),
+        body: text,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      span?.setAttribute('http.response.status_code', response.status);
+      return response;
+    },
+  );
 }

@@ -10,7 +10,8 @@ export function subgraphEndpoints(supergraphSdl: string): SubgraphEndpoint[] {
   const document = parse(supergraphSdl);
   const endpoints: SubgraphEndpoint[] = [];
   for (const definition of document.definitions) {
-    if (definition.kind !== Kind.ENUM_TYPE_DEFINITION || definition.name.value !== 'join__Graph') continue;
+    if (definition.kind !== Kind.ENUM_TYPE_DEFINITION || definition.name.value !== 'join__Graph')
+      continue;
     for (const value of definition.values ?? []) endpoints.push(readJoinGraph(value));
   }
   return endpoints;
@@ -30,9 +31,16 @@ function readJoinGraph(value: EnumValueDefinitionNode): SubgraphEndpoint {
  * `configured` by the name's environment form (settings.subgraphUrls from SUBGRAPH_URL_<NAME>,
  * e.g. SUBGRAPH_URL_MEMBERS) for deployments.
  */
-export function withRoutingUrls(supergraphSdl: string, overrides: Record<string, string> = {}, configured: Record<string, string> = {}): string {
-  return supergraphSdl.replace(/@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g, (_match, name: string, url: string) => {
-    const next = overrides[name] ?? configured[name.toUpperCase().replace(/-/g, '_')] ?? url;
-    return `@join__graph(name: "${name}", url: "${next}")`;
-  });
+export function withRoutingUrls(
+  supergraphSdl: string,
+  overrides: Record<string, string> = {},
+  configured: Record<string, string> = {},
+): string {
+  return supergraphSdl.replace(
+    /@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g,
+    (_match, name: string, url: string) => {
+      const next = overrides[name] ?? configured[name.toUpperCase().replace(/-/g, '_')] ?? url;
+      return `@join__graph(name: "${name}", url: "${next}")`;
+    },
+  );
 }

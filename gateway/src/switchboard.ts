@@ -3,7 +3,6 @@ import { pluginSwitched } from '@cppcc/events';
 import { askSubgraph } from './sign-subgraph-request.js';
 import type { PluginGate, SwitchState } from './plugin-gate.js';
 
-
 /**
  * Keeps a gateway's plugin switches current: loads them all from the platform subgraph, then
  * applies each `plugin.switched` event as it is published (the tail sees every event at once,
@@ -27,27 +26,37 @@ export class Switchboard {
 
   async start(): Promise<void> {
     if (this.transport) {
-      this.tail = await this.transport.tail((event) => {
-        if (event.type !== pluginSwitched.type) return;
-        const parsed = pluginSwitched.payload.safeParse(event.payload);
-        if (!parsed.success) return;
-        const { district, plugin, enabled, version } = parsed.data;
-        if (this.gate().apply({ district, plugin, enabled, version })) {
-          this.log.info({ district, plugin, enabled, version }, 'plugin switch applied');
-        }
-      }, () => {
-        // Back from a Redis outage: switches made meanwhile were not tailed, so read them all.
-        this.reload().catch((err) => {
-          this.log.warn({ err }, 'plugin switches reload after a bus outage failed; retrying');
-          this.retry(1000);
-        });
-      });
+      this.tail = await this.transport.tail(
+        (event) => {
+          if (event.type !== pluginSwitched.type) return;
+          const parsed = pluginSwitched.payload.safeParse(event.payload);
+          if (!parsed.success) return;
+          const { district, plugin, enabled, version } = parsed.data;
+          if (this.gate().apply({ district, plugin, enabled, version })) {
+            this.log.info({ district, plugin, enabled, version }, 'plugin switch applied');
+          }
+        },
+        () => {
+          // Back from a Redis outage: switches made meanwhile were not tailed, so read them all.
+          this.reload().catch((err) => {
+            this.log.warn({ err }, 'plugin switches reload after a bus outage failed; retrying');
+            this.retry(1000);
+          });
+        },
+      );
     }
     await this.reload().catch((err) => {
-      this.log.warn({ err }, 'could not load plugin switches yet; every plugin is off until they load');
+      this.log.warn(
+        { err },
+        'could not load plugin switches yet; every plugin is off until they load',
+      );
       this.retry(1000);
     });
-    this.timer = setInterval(() => void this.reload().catch((err) => this.log.warn({ err }, 'plugin switches reload failed')), this.reloadMs);
+    this.timer = setInterval(
+      () =>
+        void this.reload().catch((err) => this.log.warn({ err }, 'plugin switches reload failed')),
+      this.reloadMs,
+    );
     this.timer.unref();
   }
 
@@ -67,7 +76,9 @@ export class Switchboard {
   async reload(): Promise<void> {
     const url = this.platformUrl();
     if (!url) return;
-    const response = await askSubgraph({ name: 'platform', url }, this.secret, { query: '{ pluginSwitchboard { district plugin enabled version } }' });
+    const response = await askSubgraph({ name: 'platform', url }, this.secret, {
+      query: '{ pluginSwitchboard { district plugin enabled version } }',
+    });
     const body = (await response.json()) as { data?: { pluginSwitchboard: SwitchState[] } };
     if (!body.data) throw new Error(`platform subgraph answered ${response.status}`);
     // Apply rather than reset: an event tailed meanwhile may be newer than this answer.

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ErrorCode, readBody, replaceBody, type Caller, type Settings } from '@cppcc/kit';
 
-export type TrustedVerdict = { ok: true } | { ok: false; status: number; code: ErrorCode; message: string };
+export type TrustedVerdict =
+  | { ok: true }
+  | { ok: false; status: number; code: ErrorCode; message: string };
 
 /**
  * Trusted documents (persisted operations): the manifest graphql-codegen writes for the typed
@@ -21,16 +23,26 @@ export class TrustedDocuments {
     private readonly mode: Settings['trustedDocuments'],
   ) {}
 
-  static load(settings: Pick<Settings, 'trustedDocuments' | 'trustedDocumentsPath'>): TrustedDocuments {
+  static load(
+    settings: Pick<Settings, 'trustedDocuments' | 'trustedDocumentsPath'>,
+  ): TrustedDocuments {
     let documents = new Map<string, string>();
     if (fs.existsSync(settings.trustedDocumentsPath)) {
       const parsed: unknown = JSON.parse(fs.readFileSync(settings.trustedDocumentsPath, 'utf8'));
-      if (!parsed || typeof parsed !== 'object' || Object.values(parsed).some((v) => typeof v !== 'string')) {
-        throw new Error(`TRUSTED_DOCUMENTS_PATH: ${settings.trustedDocumentsPath} must map document ids to document texts`);
+      if (
+        !parsed ||
+        typeof parsed !== 'object' ||
+        Object.values(parsed).some((v) => typeof v !== 'string')
+      ) {
+        throw new Error(
+          `TRUSTED_DOCUMENTS_PATH: ${settings.trustedDocumentsPath} must map document ids to document texts`,
+        );
       }
       documents = new Map(Object.entries(parsed as Record<string, string>));
     } else if (settings.trustedDocuments !== 'off') {
-      throw new Error(`TRUSTED_DOCUMENTS=${settings.trustedDocuments} needs the manifest TRUSTED_DOCUMENTS_PATH names (${settings.trustedDocumentsPath}); it does not exist`);
+      throw new Error(
+        `TRUSTED_DOCUMENTS=${settings.trustedDocuments} needs the manifest TRUSTED_DOCUMENTS_PATH names (${settings.trustedDocumentsPath}); it does not exist`,
+      );
     }
     return new TrustedDocuments(documents, settings.trustedDocuments);
   }
@@ -82,25 +94,43 @@ export class TrustedDocuments {
     // Too large: the engine answers 413 from the same read.
     if (text === null) return { ok: true };
     const body = parseJson(text);
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return restricted ? required(this.mode) : { ok: true };
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      return restricted ? required(this.mode) : { ok: true };
     const request = body as Record<string, unknown>;
     const fromId = typeof request.documentId === 'string' ? request.documentId : undefined;
     const key = this.find(fromId ?? persistedHash(request.extensions));
     if (key) {
       const document = this.documents.get(key)!;
       if (typeof request.query === 'string' && request.query !== document) {
-        return { ok: false, status: 400, code: ErrorCode.BAD_REQUEST, message: `query: differs from the trusted document ${key}; send one or the other` };
+        return {
+          ok: false,
+          status: 400,
+          code: ErrorCode.BAD_REQUEST,
+          message: `query: differs from the trusted document ${key}; send one or the other`,
+        };
       }
       const { documentId: _id, extensions, ...rest } = request;
-      const { persistedQuery: _persisted, ...otherExtensions } = (extensions ?? {}) as Record<string, unknown>;
-      replaceBody(req, JSON.stringify({ ...rest, query: document, ...(Object.keys(otherExtensions).length ? { extensions: otherExtensions } : {}) }));
+      const { persistedQuery: _persisted, ...otherExtensions } = (extensions ?? {}) as Record<
+        string,
+        unknown
+      >;
+      replaceBody(
+        req,
+        JSON.stringify({
+          ...rest,
+          query: document,
+          ...(Object.keys(otherExtensions).length ? { extensions: otherExtensions } : {}),
+        }),
+      );
       return { ok: true };
     }
     if (fromId) return notFound(fromId);
     // An APQ hash we do not hold is the engine's to answer (PERSISTED_QUERY_NOT_FOUND, and the
     // client sends the text): automatic persisted queries keep working beside trusted documents.
     if (!restricted) return { ok: true };
-    return typeof request.query === 'string' && this.trusts(request.query) ? { ok: true } : required(this.mode);
+    return typeof request.query === 'string' && this.trusts(request.query)
+      ? { ok: true }
+      : required(this.mode);
   }
 }
 
@@ -114,15 +144,26 @@ function parseJson(text: string | null): unknown {
 }
 
 function persistedHash(extensions: unknown): string | undefined {
-  const persisted = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | null | undefined)?.persistedQuery;
+  const persisted = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | null | undefined)
+    ?.persistedQuery;
   return typeof persisted?.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
 }
 
 function notFound(id: string): TrustedVerdict {
-  return { ok: false, status: 400, code: ErrorCode.PERSISTED_DOCUMENT_NOT_FOUND, message: `documentId: no trusted document has the id "${id.slice(0, 80)}"` };
+  return {
+    ok: false,
+    status: 400,
+    code: ErrorCode.PERSISTED_DOCUMENT_NOT_FOUND,
+    message: `documentId: no trusted document has the id "${id.slice(0, 80)}"`,
+  };
 }
 
 function required(mode: Settings['trustedDocuments']): TrustedVerdict {
   const who = mode === 'all' ? 'every caller' : 'callers without a token';
-  return { ok: false, status: 400, code: ErrorCode.PERSISTED_DOCUMENT_REQUIRED, message: `query: this graph runs only trusted documents for ${who}; send documentId with the id of a document in the client's manifest` };
+  return {
+    ok: false,
+    status: 400,
+    code: ErrorCode.PERSISTED_DOCUMENT_REQUIRED,
+    message: `query: this graph runs only trusted documents for ${who}; send documentId with the id of a document in the client's manifest`,
+  };
 }

@@ -7,11 +7,16 @@ import { compose, CompositionError, undeclaredBreakingChanges } from './compose.
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const file = (name: string) => path.join(dir, name);
-const read = (name: string) => (fs.existsSync(file(name)) ? fs.readFileSync(file(name), 'utf8') : null);
+const read = (name: string) =>
+  fs.existsSync(file(name)) ? fs.readFileSync(file(name), 'utf8') : null;
 /** The file as the last commit has it, or null outside a git checkout (or before its first commit). */
 function committed(name: string): string | null {
   try {
-    return execFileSync('git', ['show', `HEAD:./${name}`], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync('git', ['show', `HEAD:./${name}`], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch {
     return null;
   }
@@ -34,18 +39,27 @@ function main(command: string): number {
     throw err;
   }
   const outputs = new Map<string, string>([
-    ...[...composition.subgraphs].map(([name, sdl]) => [`subgraphs/${name}.graphql`, sdl] as [string, string]),
+    ...[...composition.subgraphs].map(
+      ([name, sdl]) => [`subgraphs/${name}.graphql`, sdl] as [string, string],
+    ),
     ['supergraph.graphql', composition.supergraph],
     ['api.graphql', composition.api],
   ]);
 
   const previousApi = read('api.graphql');
   const declared: string[] = JSON.parse(read('breaking-changes.json') ?? '[]');
-  const undeclared = undeclaredBreakingChanges({ previous: previousApi, committed: committed('api.graphql'), next: composition.api, declared });
+  const undeclared = undeclaredBreakingChanges({
+    previous: previousApi,
+    committed: committed('api.graphql'),
+    next: composition.api,
+    declared,
+  });
 
   if (command === 'compose') {
     if (undeclared.length) {
-      console.error('These changes break existing clients. Declare each in schema/breaking-changes.json to go ahead:');
+      console.error(
+        'These changes break existing clients. Declare each in schema/breaking-changes.json to go ahead:',
+      );
       for (const b of undeclared) console.error(`  ${JSON.stringify(b)}`);
       return 1;
     }
@@ -69,7 +83,10 @@ function main(command: string): number {
     for (const b of undeclared) console.error(`  ${JSON.stringify(b)}`);
     failed = true;
   }
-  if (!failed) console.log(`schema is up to date: ${composition.subgraphs.size} subgraphs compose, no undeclared breaking change`);
+  if (!failed)
+    console.log(
+      `schema is up to date: ${composition.subgraphs.size} subgraphs compose, no undeclared breaking change`,
+    );
   return failed ? 1 : 0;
 }
 

@@ -4,7 +4,13 @@ import { createBuilder, defineModule } from '@cppcc/kit';
 import { describe, expect, it } from 'vitest';
 import { coreModules } from '@cppcc/installation';
 import { installedModules } from '@cppcc/platform';
-import { breakingChanges, compose, CompositionError, printSubgraph, undeclaredBreakingChanges } from './compose.js';
+import {
+  breakingChanges,
+  compose,
+  CompositionError,
+  printSubgraph,
+  undeclaredBreakingChanges,
+} from './compose.js';
 
 const committed = (name: string) => fs.readFileSync(path.resolve(__dirname, '..', name), 'utf8');
 
@@ -13,7 +19,11 @@ describe('composition', () => {
     const result = compose(coreModules);
     expect(result.supergraph).toContain('@join__graph(name: "organization"');
     const keys: Record<string, string[]> = {
-      organization: ['type District @key(fields: "code")', 'type SpecialCommittee @key(fields: "id")', 'type Sector @key(fields: "id")'],
+      organization: [
+        'type District @key(fields: "code")',
+        'type SpecialCommittee @key(fields: "id")',
+        'type Sector @key(fields: "id")',
+      ],
       members: ['type Member @key(fields: "id")'],
       proposals: ['type Proposal @key(fields: "id")'],
       consultation: ['type ConsultationActivity @key(fields: "id")'],
@@ -28,7 +38,8 @@ describe('composition', () => {
     const result = compose(installedModules());
     expect(committed('supergraph.graphql')).toBe(result.supergraph);
     expect(committed('api.graphql')).toBe(result.api);
-    for (const [name, sdl] of result.subgraphs) expect(committed(`subgraphs/${name}.graphql`), name).toBe(sdl);
+    for (const [name, sdl] of result.subgraphs)
+      expect(committed(`subgraphs/${name}.graphql`), name).toBe(sdl);
   });
 
   it('fails when two subgraphs disagree about a type', () => {
@@ -36,7 +47,10 @@ describe('composition', () => {
     const Member = builder.objectRef<{ id: string }>('Member').implement({
       fields: (t) => ({ id: t.exposeID('id'), name: t.int({ resolve: () => 1 }) }),
     });
-    builder.asEntity(Member, { key: builder.selection<{ id: string }>('id'), resolveReference: (r) => r });
+    builder.asEntity(Member, {
+      key: builder.selection<{ id: string }>('id'),
+      resolveReference: (r) => r,
+    });
     const rogue = defineModule({
       name: 'rogue',
       port: 4999,
@@ -49,7 +63,12 @@ describe('composition', () => {
 
   it('tells breaking changes from additions', () => {
     const before = 'type Query { a: String! b(x: Int): Int } enum E { ONE TWO }';
-    expect(breakingChanges(before, 'type Query { a: String! b(x: Int): Int c: Int } enum E { ONE TWO THREE }')).toEqual([]);
+    expect(
+      breakingChanges(
+        before,
+        'type Query { a: String! b(x: Int): Int c: Int } enum E { ONE TWO THREE }',
+      ),
+    ).toEqual([]);
     const broken = breakingChanges(before, 'type Query { a: Int b: Int } enum E { ONE }');
     expect(broken).toEqual(
       expect.arrayContaining([
@@ -60,18 +79,42 @@ describe('composition', () => {
     );
   });
 
-  it('asks no declaration for changing what was never committed (a scaffold\'s example type replaced), and one for what was', () => {
+  it("asks no declaration for changing what was never committed (a scaffold's example type replaced), and one for what was", () => {
     const committed = 'type Query { a: String }';
     const scaffolded = 'type Query { a: String riverItems: [RiverItem] } type RiverItem { id: ID }';
-    const replaced = 'type Query { a: String riverPatrols: [RiverPatrol] } type RiverPatrol { id: ID }';
-    expect(breakingChanges(scaffolded, replaced)).toEqual(expect.arrayContaining([expect.stringMatching(/^TYPE_REMOVED: RiverItem/)]));
-    expect(undeclaredBreakingChanges({ previous: scaffolded, committed, next: replaced, declared: [] })).toEqual([]);
+    const replaced =
+      'type Query { a: String riverPatrols: [RiverPatrol] } type RiverPatrol { id: ID }';
+    expect(breakingChanges(scaffolded, replaced)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^TYPE_REMOVED: RiverItem/)]),
+    );
+    expect(
+      undeclaredBreakingChanges({ previous: scaffolded, committed, next: replaced, declared: [] }),
+    ).toEqual([]);
     // Outside git (no committed schema) the last composed one is all there is.
-    expect(undeclaredBreakingChanges({ previous: scaffolded, committed: null, next: replaced, declared: [] }).length).toBeGreaterThan(0);
+    expect(
+      undeclaredBreakingChanges({
+        previous: scaffolded,
+        committed: null,
+        next: replaced,
+        declared: [],
+      }).length,
+    ).toBeGreaterThan(0);
     // What the commit had still needs declaring, and a declaration is honoured.
     const dropped = 'type Query { riverPatrols: [RiverPatrol] } type RiverPatrol { id: ID }';
-    const undeclared = undeclaredBreakingChanges({ previous: replaced, committed, next: dropped, declared: [] });
+    const undeclared = undeclaredBreakingChanges({
+      previous: replaced,
+      committed,
+      next: dropped,
+      declared: [],
+    });
     expect(undeclared).toEqual([expect.stringMatching(/^FIELD_REMOVED: Query\.a/)]);
-    expect(undeclaredBreakingChanges({ previous: replaced, committed, next: dropped, declared: undeclared })).toEqual([]);
+    expect(
+      undeclaredBreakingChanges({
+        previous: replaced,
+        committed,
+        next: dropped,
+        declared: undeclared,
+      }),
+    ).toEqual([]);
   });
 });

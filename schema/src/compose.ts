@@ -26,7 +26,11 @@ export function printSubgraph(module: ModuleDefinition): string {
 export function compose(modules: ModuleDefinition[]): Composition {
   const subgraphs = new Map(modules.map((m) => [m.name, printSubgraph(m)]));
   const result = composeServices(
-    modules.map((m) => ({ name: m.name, url: routingUrl(m), typeDefs: parse(subgraphs.get(m.name)!) })),
+    modules.map((m) => ({
+      name: m.name,
+      url: routingUrl(m),
+      typeDefs: parse(subgraphs.get(m.name)!),
+    })),
   );
   if (result.errors) throw new CompositionError(result.errors.map((e) => e.message));
   const supergraph = `${result.supergraphSdl.trim()}\n`;
@@ -49,10 +53,17 @@ export function breakingChanges(previousApi: string, nextApi: string): string[] 
  * — when the last commit has one — against the committed schema too, since a change to what was
  * never committed (a scaffold's example type replaced before its first commit) breaks no client.
  */
-export function undeclaredBreakingChanges(apis: { previous: string | null; committed: string | null; next: string; declared: string[] }): string[] {
+export function undeclaredBreakingChanges(apis: {
+  previous: string | null;
+  committed: string | null;
+  next: string;
+  declared: string[];
+}): string[] {
   if (!apis.previous) return [];
   const sinceCommit = apis.committed ? new Set(breakingChanges(apis.committed, apis.next)) : null;
-  return breakingChanges(apis.previous, apis.next).filter((b) => (!sinceCommit || sinceCommit.has(b)) && !apis.declared.includes(b));
+  return breakingChanges(apis.previous, apis.next).filter(
+    (b) => (!sinceCommit || sinceCommit.has(b)) && !apis.declared.includes(b),
+  );
 }
 
 function describe(change: BreakingChange): string {

@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { Kind, parse, type ConstDirectiveNode, type FieldDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
-const supergraphPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../supergraph.graphql');
+const supergraphPath = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../supergraph.graphql',
+);
 
 const ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
 /**
@@ -16,7 +19,11 @@ const EXEMPT = new Set(['Mutation']);
 function argument(directive: ConstDirectiveNode, name: string) {
   return directive.arguments?.find((a) => a.name.value === name)?.value;
 }
-function graphs(directives: readonly ConstDirectiveNode[] | undefined, name: string, skip: (d: ConstDirectiveNode) => boolean): string[] {
+function graphs(
+  directives: readonly ConstDirectiveNode[] | undefined,
+  name: string,
+  skip: (d: ConstDirectiveNode) => boolean,
+): string[] {
   return (directives ?? [])
     .filter((d) => d.name.value === name && !skip(d))
     .map((d) => argument(d, 'graph'))
@@ -27,7 +34,11 @@ const flag = (d: ConstDirectiveNode, name: string) => {
   return v?.kind === Kind.BOOLEAN && v.value;
 };
 const pluginTag = (directives: readonly ConstDirectiveNode[] | undefined) =>
-  (directives ?? []).some((d) => d.name.value === 'tag' && /^plugin\//.test((argument(d, 'name') as { value?: string } | undefined)?.value ?? ''));
+  (directives ?? []).some(
+    (d) =>
+      d.name.value === 'tag' &&
+      /^plugin\//.test((argument(d, 'name') as { value?: string } | undefined)?.value ?? ''),
+  );
 
 /**
  * Fields an outage of another process can take away: on an object type, every field no origin
@@ -44,7 +55,8 @@ export function nonNullForeignFields(supergraph: string): string[] {
     for (const f of d.fields ?? ([] as readonly FieldDefinitionNode[])) {
       if (f.type.kind !== Kind.NON_NULL_TYPE) continue;
       const owners = graphs(f.directives, 'join__field', (j) => flag(j, 'external'));
-      const foreign = !ROOTS.has(d.name.value) && owners.length > 0 && !owners.some((g) => origins.includes(g));
+      const foreign =
+        !ROOTS.has(d.name.value) && owners.length > 0 && !owners.some((g) => origins.includes(g));
       const plugin = pluginTag(f.directives) && !typeIsPlugins;
       if (foreign || plugin) found.push(`${d.name.value}.${f.name.value}`);
     }

@@ -18,7 +18,13 @@ import { faultsRun, freePort, ModuleProcess, RedisServer, sleep, until } from '.
  */
 describe.runIf(faultsRun)('the bus under faults (processes, PostgreSQL, Redis)', () => {
   const settings = readSettings();
-  const caller: Caller = { userId: 'fault-suite', memberId: null, district: null, roles: ['staff'], districts: [] };
+  const caller: Caller = {
+    userId: 'fault-suite',
+    memberId: null,
+    district: null,
+    roles: ['staff'],
+    districts: [],
+  };
   const stream = `faults:${randomUUID()}`;
   let redis: RedisServer;
   let database: { url: string; drop: () => Promise<void> };
@@ -31,7 +37,8 @@ describe.runIf(faultsRun)('the bus under faults (processes, PostgreSQL, Redis)',
 
   beforeAll(async () => {
     redis = await RedisServer.start();
-    if (!process.env.DATABASE_URL) throw new Error('the fault suite needs DATABASE_URL (PostgreSQL)');
+    if (!process.env.DATABASE_URL)
+      throw new Error('the fault suite needs DATABASE_URL (PostgreSQL)');
     database = await createTestDatabase(process.env.DATABASE_URL, 'faults');
     db = new pg.Client({ connectionString: database.url });
     await db.connect();
@@ -53,7 +60,11 @@ describe.runIf(faultsRun)('the bus under faults (processes, PostgreSQL, Redis)',
     await db?.end();
     await database?.drop();
     await redis?.down();
-    if (process.env.FAULTS_REPORT) fs.writeFileSync(process.env.FAULTS_REPORT, `${report.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    if (process.env.FAULTS_REPORT)
+      fs.writeFileSync(
+        process.env.FAULTS_REPORT,
+        `${report.map((r) => JSON.stringify(r)).join('\n')}\n`,
+      );
     console.table(report);
   });
 
@@ -62,7 +73,15 @@ describe.runIf(faultsRun)('the bus under faults (processes, PostgreSQL, Redis)',
     const body = JSON.stringify({ query, variables });
     return fetch(`${producer.base}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...signCaller(caller, settings.gatewaySecret, { audience: 'tally-producer', method: 'POST', path: '/graphql', body }) },
+      headers: {
+        'content-type': 'application/json',
+        ...signCaller(caller, settings.gatewaySecret, {
+          audience: 'tally-producer',
+          method: 'POST',
+          path: '/graphql',
+          body,
+        }),
+      },
       body,
     });
   }
@@ -75,7 +94,11 @@ describe.runIf(faultsRun)('the bus under faults (processes, PostgreSQL, Redis)',
   }
 
   /** Sends `count` mutations, `concurrency` at a time; `during` runs once `at` have been answered. */
-  async function load(count: number, concurrency: number, during?: { at: number; run: () => Promise<void> }): Promise<Load> {
+  async function load(
+    count: number,
+    concurrency: number,
+    during?: { at: number; run: () => Promise<void> },
+  ): Promise<Load> {
     const result: Load = { sent: 0, answered: 0, failed: {}, slowestMs: 0 };
     let fired: Promise<void> | undefined;
     const fail = (code: string) => (result.failed[code] = (result.failed[code] ?? 0) + 1);
@@ -84,7 +107,10 @@ describe.runIf(faultsRun)('the bus under faults (processes, PostgreSQL, Redis)',
       result.sent++;
       try {
         const response = await ask('mutation ($n: Int!) { recordTally(n: $n) }', { n: n++ });
-        const body = (await response.json()) as { data?: { recordTally: string }; errors?: { extensions?: { code?: string } }[] };
+        const body = (await response.json()) as {
+          data?: { recordTally: string };
+          errors?: { extensions?: { code?: string } }[];
+        };
         if (body.data?.recordTally) {
           result.answered++;
           answeredIds.add(body.data.recordTally);
@@ -112,10 +138,18 @@ describe.runIf(faultsRun)('the bus under faults (processes, PostgreSQL, Redis)',
 
   /** What the database and the stream hold now. */
   async function counts() {
-    const committed = (await db.query('select id from "tally-producer".outbox_event')).rows.map((r) => r.id as string);
-    const applied = (await db.query('select event_id from "tally-consumer".tally')).rows.map((r) => r.event_id as string);
-    const ledger = await scalar(`select count(*) from "tally-consumer".processed_event where consumer = 'tally-consumer'`);
-    const unpublished = await scalar('select count(*) from "tally-producer".outbox_event where published_at is null');
+    const committed = (await db.query('select id from "tally-producer".outbox_event')).rows.map(
+      (r) => r.id as string,
+    );
+    const applied = (await db.query('select event_id from "tally-consumer".tally')).rows.map(
+      (r) => r.event_id as string,
+    );
+    const ledger = await scalar(
+      `select count(*) from "tally-consumer".processed_event where consumer = 'tally-consumer'`,
+    );
+    const unpublished = await scalar(
+      'select count(*) from "tally-producer".outbox_event where published_at is null',
+    );
     const produced = await scalar('select count(*) from "tally-producer".produced');
     const distinct = new Set(applied);
     return {
@@ -139,19 +173,38 @@ describe.runIf(faultsRun)('the bus under faults (processes, PostgreSQL, Redis)',
     // Fields follow each group's name (the epoch's group is listed too).
     const group = groups.indexOf('tally-consumer');
     const field = (name: string) => Number(groups[groups.indexOf(name, group) + 1]);
-    return { ids, entries: Number(await redis.cli('XLEN', stream)), grouped: group >= 0, pending: field('pending'), lag: field('lag') };
+    return {
+      ids,
+      entries: Number(await redis.cli('XLEN', stream)),
+      grouped: group >= 0,
+      pending: field('pending'),
+      lag: field('lag'),
+    };
   }
 
   /** Seconds until every committed event is applied (and the group has nothing left). */
   async function recovery(since: number) {
-    await until(async () => {
-      const c = await counts();
-      const s = await onStream();
-      return c.committed > 0 && c.lost === 0 && c.unpublished === 0 && s.grouped && s.pending === 0 && s.lag === 0;
-    }, 'every committed event to be applied', 90_000).catch(async (err) => {
+    await until(
+      async () => {
+        const c = await counts();
+        const s = await onStream();
+        return (
+          c.committed > 0 &&
+          c.lost === 0 &&
+          c.unpublished === 0 &&
+          s.grouped &&
+          s.pending === 0 &&
+          s.lag === 0
+        );
+      },
+      'every committed event to be applied',
+      90_000,
+    ).catch(async (err) => {
       const { committedIds: _, ...c } = await counts();
       const { ids, ...s } = await onStream();
-      throw new Error(`${(err as Error).message}: ${JSON.stringify({ ...c, ...s, onStream: ids.size })}\nconsumer: ${consumer.output.slice(-3000)}`);
+      throw new Error(
+        `${(err as Error).message}: ${JSON.stringify({ ...c, ...s, onStream: ids.size })}\nconsumer: ${consumer.output.slice(-3000)}`,
+      );
     });
     return Math.round((performance.now() - since) / 100) / 10;
   }
@@ -163,7 +216,10 @@ describe.runIf(faultsRun)('the bus under faults (processes, PostgreSQL, Redis)',
       fault,
       sent: sent.sent,
       answered: sent.answered,
-      failed: Object.entries(sent.failed).map(([code, k]) => `${k} ${code}`).join(', ') || '0',
+      failed:
+        Object.entries(sent.failed)
+          .map(([code, k]) => `${k} ${code}`)
+          .join(', ') || '0',
       slowestMs: sent.slowestMs,
       committed: c.committed,
       applied: c.applied,
@@ -197,7 +253,14 @@ describe.runIf(faultsRun)('the bus under faults (processes, PostgreSQL, Redis)',
     const c = await settled('consumer killed (SIGKILL) and restarted', sent, seconds);
     expect(c.committed - before).toBe(40);
     // The killed consumer's name leaves the group once it holds nothing and has been idle.
-    await until(async () => (await redis.cli('XINFO', 'CONSUMERS', stream, 'tally-consumer')).split('\n').filter((l) => l === 'name').length === 1, 'the dead consumer to be removed', 30_000);
+    await until(
+      async () =>
+        (await redis.cli('XINFO', 'CONSUMERS', stream, 'tally-consumer'))
+          .split('\n')
+          .filter((l) => l === 'name').length === 1,
+      'the dead consumer to be removed',
+      30_000,
+    );
     expect(producer.exits).toEqual([]);
   }, 180_000);
 
@@ -208,8 +271,12 @@ describe.runIf(faultsRun)('the bus under faults (processes, PostgreSQL, Redis)',
     // whatever the timing, a commit the process made as it died (a write and its event).
     await db.query(`insert into "tally-producer".outbox_event (id, type, source, district, payload, occurred_at, published_at)
       values ('${randomUUID()}', 'tally.recorded', 'tally-producer', null, '{"n": -1}', now(), null)`);
-    const { rows } = await db.query(`select id from "tally-producer".outbox_event where payload->>'n' = '-1'`);
-    await db.query(`insert into "tally-producer".produced (n, event_id) values (-1, '${rows[0].id}')`);
+    const { rows } = await db.query(
+      `select id from "tally-producer".outbox_event where payload->>'n' = '-1'`,
+    );
+    await db.query(
+      `insert into "tally-producer".produced (n, event_id) values (-1, '${rows[0].id}')`,
+    );
     expect((await counts()).unpublished).toBeGreaterThan(0);
     const restarted = performance.now();
     await producer.start();
@@ -235,23 +302,41 @@ describe.runIf(faultsRun)('the bus under faults (processes, PostgreSQL, Redis)',
     expect(during.answered).toBe(20);
     expect(during.failed).toEqual({});
     const ready = await producer.readyz();
-    expect(ready).toMatchObject({ status: 'degraded', degraded: { bus: 'redis unreachable' }, bus: { transport: 'redis', status: 'degraded' } });
+    expect(ready).toMatchObject({
+      status: 'degraded',
+      degraded: { bus: 'redis unreachable' },
+      bus: { transport: 'redis', status: 'degraded' },
+    });
     expect(ready.bus.outboxBacklog).toBe(20);
     const read = await ask('{ produced }');
-    expect(((await read.json()) as { data: { produced: number } }).data.produced).toBe((await counts()).produced);
+    expect(((await read.json()) as { data: { produced: number } }).data.produced).toBe(
+      (await counts()).produced,
+    );
     await sleep(500);
 
     const restarted = performance.now();
     await redis.up();
     await consumer.signal('SIGCONT');
     const seconds = await recovery(restarted);
-    const total = { sent: beforeOutage.sent + during.sent, answered: beforeOutage.answered + during.answered, failed: { ...beforeOutage.failed, ...during.failed }, slowestMs: during.slowestMs };
+    const total = {
+      sent: beforeOutage.sent + during.sent,
+      answered: beforeOutage.answered + during.answered,
+      failed: { ...beforeOutage.failed, ...during.failed },
+      slowestMs: during.slowestMs,
+    };
     await settled('Redis restarted empty (20 unread on it, 20 written while away)', total, seconds);
     expect(producer.exits).toEqual(['SIGKILL']); // the previous test's kill only: no crash here
     expect(consumer.exits).toEqual(['SIGKILL']);
     // Each reader reconnects on its own backoff (at most 3 s apart): readiness follows within that.
-    await expect.poll(async () => (await producer.readyz()).status, { timeout: 15_000, interval: 250 }).toBe('ready');
-    await expect.poll(async () => (await consumer.readyz()).status, { timeout: 15_000, interval: 250 }).toBe('ready');
-    expect(await producer.readyz()).toMatchObject({ status: 'ready', bus: { status: 'connected', outboxBacklog: 0, replays: 1 } });
+    await expect
+      .poll(async () => (await producer.readyz()).status, { timeout: 15_000, interval: 250 })
+      .toBe('ready');
+    await expect
+      .poll(async () => (await consumer.readyz()).status, { timeout: 15_000, interval: 250 })
+      .toBe('ready');
+    expect(await producer.readyz()).toMatchObject({
+      status: 'ready',
+      bus: { status: 'connected', outboxBacklog: 0, replays: 1 },
+    });
   }, 180_000);
 });

@@ -37,7 +37,6 @@ describe.runIf(faultsRun || !!process.env.REDIS_URL)('the Redis bus heals itself
     cleanup.length = 0;
   });
 
-
   async function setup(options: { claimIdleMs?: number; deadConsumerMs?: number } = {}) {
     const orm = await openDatabase({
       module: 'bus-heal',
@@ -65,11 +64,13 @@ describe.runIf(faultsRun || !!process.env.REDIS_URL)('the Redis bus heals itself
   async function emitMany(orm: Orm, from: number, count: number) {
     const em = systemEm(orm);
     await em.transactional(async (tx) => {
-      for (let n = from; n < from + count; n++) emit(tx as typeof em, 'test', tallyRecorded, { n }, null);
+      for (let n = from; n < from + count; n++)
+        emit(tx as typeof em, 'test', tallyRecorded, { n }, null);
     });
   }
 
-  const tallies = async (orm: Orm) => (await systemEm(orm).find(TallySchema, {})) as unknown as { n: number; eventId: string }[];
+  const tallies = async (orm: Orm) =>
+    (await systemEm(orm).find(TallySchema, {})) as unknown as { n: number; eventId: string }[];
 
   async function subscribe(transport: Transport, orm: Orm, consumer = 'a') {
     const sub = await transport.subscribe({ group: 'tally', consumer, handle: apply(orm) });
@@ -77,7 +78,7 @@ describe.runIf(faultsRun || !!process.env.REDIS_URL)('the Redis bus heals itself
     return sub;
   }
 
-  it('counts a group\'s backlog from XINFO GROUPS as node-redis answers it', async () => {
+  it("counts a group's backlog from XINFO GROUPS as node-redis answers it", async () => {
     const { orm, transport, stream } = await setup();
     let open: () => void = () => undefined;
     const gate = new Promise<void>((r) => (open = r));
@@ -112,7 +113,10 @@ describe.runIf(faultsRun || !!process.env.REDIS_URL)('the Redis bus heals itself
 
     expect(await redis.cli('FLUSHALL')).toBe('OK');
     await emitMany(orm, 15, 5);
-    await until(async () => (await tallies(orm)).length >= 20 && (await relay.health()).backlog === 0, 'twenty applied after the flush');
+    await until(
+      async () => (await tallies(orm)).length >= 20 && (await relay.health()).backlog === 0,
+      'twenty applied after the flush',
+    );
     // The retained window went out again: the group sees every event ever published once more,
     // and the consumer's ledger skips the ones it had applied.
     await until(async () => (await transport.backlog('tally')) === 0, 'the group to catch up');
@@ -138,7 +142,17 @@ describe.runIf(faultsRun || !!process.env.REDIS_URL)('the Redis bus heals itself
     await emitMany(orm, 0, 10);
     await relay.kick();
     await until(async () => Number(await redis.cli('XLEN', stream)) === 10, 'ten on the stream');
-    await reader.sendCommand(['XREADGROUP', 'GROUP', 'tally', 'gone', 'COUNT', '3', 'STREAMS', stream, '>']);
+    await reader.sendCommand([
+      'XREADGROUP',
+      'GROUP',
+      'tally',
+      'gone',
+      'COUNT',
+      '3',
+      'STREAMS',
+      stream,
+      '>',
+    ]);
     await reader.quit();
 
     // The group and the epoch survive a trim; only the entries go.
@@ -146,7 +160,11 @@ describe.runIf(faultsRun || !!process.env.REDIS_URL)('the Redis bus heals itself
     await subscribe(transport, orm, 'live');
     await emitMany(orm, 10, 2);
     await relay.kick();
-    await until(async () => (await tallies(orm)).length >= 12 && (await transport.backlog('tally')) === 0, 'twelve applied after the trim', 15_000);
+    await until(
+      async () => (await tallies(orm)).length >= 12 && (await transport.backlog('tally')) === 0,
+      'twelve applied after the trim',
+      15_000,
+    );
     // Some relay ticks later the loss is not noticed again (the group was moved past the hole).
     const replays = (await relay.health()).replays;
     await new Promise((r) => setTimeout(r, 500));
@@ -166,7 +184,10 @@ describe.runIf(faultsRun || !!process.env.REDIS_URL)('the Redis bus heals itself
     cleanup.push(() => relay.stop());
     await emitMany(orm, 0, 6);
     await relay.kick();
-    await until(async () => (await tallies(orm)).length >= 6 && (await transport.backlog('tally')) === 0, 'six applied');
+    await until(
+      async () => (await tallies(orm)).length >= 6 && (await transport.backlog('tally')) === 0,
+      'six applied',
+    );
     expect(Number(await redis.cli('XTRIM', stream, 'MAXLEN', '2'))).toBe(4);
     await emitMany(orm, 6, 2);
     await relay.kick();
@@ -174,7 +195,10 @@ describe.runIf(faultsRun || !!process.env.REDIS_URL)('the Redis bus heals itself
     expect(Number(await redis.cli('XTRIM', stream, 'MAXLEN', '0'))).toBe(4);
     await emitMany(orm, 8, 2);
     await relay.kick();
-    await until(async () => (await tallies(orm)).length >= 10 && (await transport.backlog('tally')) === 0, 'ten applied');
+    await until(
+      async () => (await tallies(orm)).length >= 10 && (await transport.backlog('tally')) === 0,
+      'ten applied',
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect((await relay.health()).replays).toBe(0);
     expect(await tallies(orm)).toHaveLength(10);
@@ -190,13 +214,29 @@ describe.runIf(faultsRun || !!process.env.REDIS_URL)('the Redis bus heals itself
     await ghost.xGroupCreate(stream, 'tally', '0', { MKSTREAM: true });
     await emitMany(orm, 0, 3);
     await relay.kick();
-    await ghost.sendCommand(['XREADGROUP', 'GROUP', 'tally', 'ghost', 'COUNT', '3', 'STREAMS', stream, '>']);
+    await ghost.sendCommand([
+      'XREADGROUP',
+      'GROUP',
+      'tally',
+      'ghost',
+      'COUNT',
+      '3',
+      'STREAMS',
+      stream,
+      '>',
+    ]);
     await ghost.quit();
     expect(await transport.backlog('tally')).toBe(3);
     await subscribe(transport, orm, 'live');
-    await until(async () => (await tallies(orm)).length >= 3, 'the three applied by the live consumer');
     await until(
-      async () => (await redis.cli('XINFO', 'CONSUMERS', stream, 'tally')).split('\n').filter((l) => l === 'name').length === 1,
+      async () => (await tallies(orm)).length >= 3,
+      'the three applied by the live consumer',
+    );
+    await until(
+      async () =>
+        (await redis.cli('XINFO', 'CONSUMERS', stream, 'tally'))
+          .split('\n')
+          .filter((l) => l === 'name').length === 1,
       'the dead consumers to be removed',
       10_000,
     );

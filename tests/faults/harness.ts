@@ -10,7 +10,8 @@ const run = promisify(execFile);
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** CI has PostgreSQL and redis-server: there the suite fails rather than skips without them. */
-export const faultsRun = !!process.env.CI || (!!process.env.DATABASE_URL && fs.existsSync('/usr/bin/redis-server'));
+export const faultsRun =
+  !!process.env.CI || (!!process.env.DATABASE_URL && fs.existsSync('/usr/bin/redis-server'));
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -33,7 +34,11 @@ export async function stopChild(child: ChildProcess | undefined): Promise<void> 
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function until<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 60_000): Promise<T> {
+export async function until<T>(
+  check: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check().catch(() => undefined);
@@ -54,7 +59,10 @@ export class RedisServer {
   ) {}
 
   static async start(): Promise<RedisServer> {
-    const server = new RedisServer(await freePort(), fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-redis-')));
+    const server = new RedisServer(
+      await freePort(),
+      fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-redis-')),
+    );
     await server.up();
     return server;
   }
@@ -65,16 +73,38 @@ export class RedisServer {
 
   async up(): Promise<void> {
     await run('redis-server', [
-      '--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'yes',
-      '--dir', this.dir, '--pidfile', path.join(this.dir, 'redis.pid'), '--logfile', path.join(this.dir, 'redis.log'),
+      '--port',
+      String(this.port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--daemonize',
+      'yes',
+      '--dir',
+      this.dir,
+      '--pidfile',
+      path.join(this.dir, 'redis.pid'),
+      '--logfile',
+      path.join(this.dir, 'redis.log'),
     ]);
-    await until(async () => (await this.cli('ping').catch(() => '')) === 'PONG', 'redis-server to answer', 10_000);
+    await until(
+      async () => (await this.cli('ping').catch(() => '')) === 'PONG',
+      'redis-server to answer',
+      10_000,
+    );
   }
 
   /** Stops it and drops everything it held. */
   async down(): Promise<void> {
     await this.cli('shutdown', 'nosave').catch(() => undefined);
-    await until(async () => (await this.cli('ping').catch(() => 'down')) === 'down', 'redis-server to stop', 10_000);
+    await until(
+      async () => (await this.cli('ping').catch(() => 'down')) === 'down',
+      'redis-server to stop',
+      10_000,
+    );
   }
 
   async cli(...args: string[]): Promise<string> {
@@ -100,18 +130,29 @@ export class ModuleProcess {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ['--conditions=@cppcc/source', '--import', 'tsx', 'tests/faults/serve-tally.ts', this.which], {
-      cwd: root,
-      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', SEED: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@cppcc/source', '--import', 'tsx', 'tests/faults/serve-tally.ts', this.which],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          ...this.env,
+          PORT: String(this.port),
+          HOST: '127.0.0.1',
+          SEED: 'false',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.child = child;
     child.stdout!.on('data', (chunk) => (this.output += chunk));
     child.stderr!.on('data', (chunk) => (this.output += chunk));
     child.once('exit', (code, signal) => this.exits.push(code ?? signal ?? 'unknown'));
     await until(
       async () => {
-        if (child.exitCode !== null) throw new Error(`${this.which} exited: ${this.output.slice(-2000)}`);
+        if (child.exitCode !== null)
+          throw new Error(`${this.which} exited: ${this.output.slice(-2000)}`);
         return (await fetch(`${this.base}/healthz`)).ok;
       },
       `${this.which} to listen`,

@@ -39,7 +39,13 @@ describe('processes under faults', () => {
   /** Counts rows in the organization process's own database (SQLite file or PostgreSQL schema). */
   async function organizationCount(sql: string, params: unknown[]): Promise<number> {
     const definition = installedModules().find((m) => m.name === 'organization')!;
-    const orm = await openDatabase({ module: 'organization', entities: definition.entities, migrations: definition.migrations, url: database?.url, dataDir });
+    const orm = await openDatabase({
+      module: 'organization',
+      entities: definition.entities,
+      migrations: definition.migrations,
+      url: database?.url,
+      dataDir,
+    });
     try {
       const rows = (await systemEm(orm).execute(sql, params)) as { n: number | string }[];
       return Number(rows[0].n);
@@ -49,8 +55,16 @@ describe('processes under faults', () => {
   }
 
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(graph, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+    const response = await fetch(graph, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as any,
+    };
   };
   /** Seconds until `query` answers in full again. */
   const untilWhole = async (query: string, since: number, timeoutMs = 60_000) => {
@@ -66,15 +80,40 @@ describe('processes under faults', () => {
     redis = await RedisServer.start();
     const stream = `faults:${randomUUID()}`;
     transport = await redisTransport({ url: redis.url, stream, blockMs: 100 });
-    database = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL, 'faults') : undefined;
+    database = process.env.DATABASE_URL
+      ? await createTestDatabase(process.env.DATABASE_URL, 'faults')
+      : undefined;
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-faults-'));
-    const common = { LOG_LEVEL: 'info', REDIS_URL: redis.url, REDIS_STREAM: stream, DATA_DIR: dataDir, ...(database ? { DATABASE_URL: database.url } : { DATABASE_URL: '' }) };
+    const common = {
+      LOG_LEVEL: 'info',
+      REDIS_URL: redis.url,
+      REDIS_STREAM: stream,
+      DATA_DIR: dataDir,
+      ...(database ? { DATABASE_URL: database.url } : { DATABASE_URL: '' }),
+    };
 
-    organization = new Proc('organization', 'subgraphs/organization/src/index.ts', await freePort(), common);
-    exchange = new Proc('inter-city-exchange', 'plugins/inter-city-exchange/src/index.ts', await freePort(), common);
+    organization = new Proc(
+      'organization',
+      'subgraphs/organization/src/index.ts',
+      await freePort(),
+      common,
+    );
+    exchange = new Proc(
+      'inter-city-exchange',
+      'plugins/inter-city-exchange/src/index.ts',
+      await freePort(),
+      common,
+    );
     await Promise.all([organization.start(), exchange.start()]);
     for (const definition of installedModules().filter((m) => !AS_PROCESSES.includes(m.name))) {
-      modules.push(await startTestModule(definition, { transport, databaseUrl: process.env.DATABASE_URL, seed: { scale: 1 }, demoDistricts: false }));
+      modules.push(
+        await startTestModule(definition, {
+          transport,
+          databaseUrl: process.env.DATABASE_URL,
+          seed: { scale: 1 },
+          demoDistricts: false,
+        }),
+      );
     }
     const members = modules.find((m) => m.name === 'members')!;
     proxy = await slowProxy(members.url);
@@ -82,7 +121,9 @@ describe('processes under faults', () => {
       SUBGRAPH_URL_ORGANIZATION: `${organization.base}/graphql`,
       SUBGRAPH_URL_INTER_CITY_EXCHANGE: `${exchange.base}/graphql`,
     };
-    for (const m of modules) routes[`SUBGRAPH_URL_${m.name.toUpperCase().replace(/-/g, '_')}`] = m === members ? proxy.url : m.url;
+    for (const m of modules)
+      routes[`SUBGRAPH_URL_${m.name.toUpperCase().replace(/-/g, '_')}`] =
+        m === members ? proxy.url : m.url;
     gateway = new Proc('gateway', 'gateway/src/main.ts', await freePort(), {
       ...common,
       ...routes,
@@ -108,22 +149,30 @@ describe('processes under faults', () => {
 
   it('SIGKILL of a plugin subgraph under load: only its fields go missing (SUBGRAPH_UNAVAILABLE, with path), then it recovers whole', async () => {
     let killed = false;
-    const running = load(graph, { query: district('341000') }, {
-      count: 60,
-      concurrency: 6,
-      onAnswer: (done) => {
-        if (done === 15 && !killed) {
-          killed = true;
-          exchange.kill('SIGKILL');
-        }
+    const running = load(
+      graph,
+      { query: district('341000') },
+      {
+        count: 60,
+        concurrency: 6,
+        onAnswer: (done) => {
+          if (done === 15 && !killed) {
+            killed = true;
+            exchange.kill('SIGKILL');
+          }
+        },
       },
-    });
+    );
     const t = await running;
     expect((await exchange.exit).signal).toBe('SIGKILL');
     expect(t.failed).toEqual({});
     expect(t.answered + t.partial).toBe(60);
     expect(t.partial).toBeGreaterThan(0);
-    for (const e of t.errors as { message: string; path: unknown; extensions: { code: string } }[]) {
+    for (const e of t.errors as {
+      message: string;
+      path: unknown;
+      extensions: { code: string };
+    }[]) {
       expect(e.extensions.code).toBe('SUBGRAPH_UNAVAILABLE');
       expect(e.path).toEqual(['district', 'exchangeVisits']);
       expect(e.message).not.toMatch(/127\.0\.0\.1|http:|localhost/);
@@ -136,7 +185,13 @@ describe('processes under faults', () => {
     const seconds = await untilWhole(district('341000'), restart);
     const after = await load(graph, { query: district('341000') }, { count: 20, concurrency: 5 });
     expect(after.answered).toBe(20);
-    measured.subgraphKill = { sent: t.sent, answered: t.answered, partial: t.partial, failed: t.failed, secondsToRecover: Number(seconds.toFixed(1)) };
+    measured.subgraphKill = {
+      sent: t.sent,
+      answered: t.answered,
+      partial: t.partial,
+      failed: t.failed,
+      secondsToRecover: Number(seconds.toFixed(1)),
+    };
   }, 180_000);
 
   it('a mutation whose subgraph dies after commit, before answering: the retry with the same Idempotency-Key returns it, one record', async () => {
@@ -153,30 +208,40 @@ describe('processes under faults', () => {
     expect((await organization.exit).signal).toBe('SIGKILL');
     // The client cannot tell whether it was written: the subgraph vanished mid-answer (never retried by the gateway).
     expect(lost.body.errors[0].extensions.code).toBe('SUBGRAPH_UNAVAILABLE');
-    expect(await organizationCount('select count(*) as n from policy_document where title = ?', [title])).toBe(1);
+    expect(
+      await organizationCount('select count(*) as n from policy_document where title = ?', [title]),
+    ).toBe(1);
 
     await organization.start();
     const retried = await post({ query: mutation }, headers);
     expect(retried.body.errors).toBeUndefined();
     expect(retried.body.data.recordPolicyDocument.title).toBe(title);
-    expect(await organizationCount('select count(*) as n from policy_document where title = ?', [title])).toBe(1);
-    expect(await organizationCount('select count(*) as n from idempotency_key where key = ?', [key])).toBe(1);
+    expect(
+      await organizationCount('select count(*) as n from policy_document where title = ?', [title]),
+    ).toBe(1);
+    expect(
+      await organizationCount('select count(*) as n from idempotency_key where key = ?', [key]),
+    ).toBe(1);
     measured.killAfterCommit = { records: 1, retryAnswered: true };
   }, 180_000);
 
   it('SIGTERM to a subgraph under load: nothing is cut, it exits 0; calls after it stopped say SUBGRAPH_UNAVAILABLE', async () => {
     const query = '{ districts { code name children { name } specialCommittees { name } } }';
     let signalled = false;
-    const t = await load(graph, { query }, {
-      count: 80,
-      concurrency: 12,
-      onAnswer: (done) => {
-        if (done === 20 && !signalled) {
-          signalled = true;
-          organization.kill('SIGTERM');
-        }
+    const t = await load(
+      graph,
+      { query },
+      {
+        count: 80,
+        concurrency: 12,
+        onAnswer: (done) => {
+          if (done === 20 && !signalled) {
+            signalled = true;
+            organization.kill('SIGTERM');
+          }
+        },
       },
-    });
+    );
     const exit = await organization.exit;
     expect(exit).toEqual({ code: 0, signal: null });
     const cut = Object.keys(t.failed).filter((k) => !k.startsWith('SUBGRAPH_UNAVAILABLE'));
@@ -199,41 +264,62 @@ describe('processes under faults', () => {
     };
   }, 180_000);
 
-  it.runIf(!!process.env.DATABASE_URL || !!process.env.CI)('SIGTERM to a subgraph with requests running inside it (held by a PostgreSQL table lock): each is answered whole, it exits 0', async () => {
-    if (!database) throw new Error('this test holds a PostgreSQL lock: it needs DATABASE_URL');
-    const query = '{ districts { code name } }';
-    await untilWhole(query, performance.now());
-    const db = new pg.Client({ connectionString: database!.url });
-    await db.connect();
-    const waiting = async () =>
-      Number((await db.query(`select count(*) as n from pg_locks where not granted and relation = 'organization.district'::regclass`)).rows[0].n);
-    try {
-      await db.query('begin');
-      await db.query('lock table organization.district in access exclusive mode');
-      const running = load(graph, { query }, { count: 8, concurrency: 8 });
-      await until(async () => (await waiting()) === 8, 'eight queries waiting on the lock inside the subgraph', 30_000);
-      organization.kill('SIGTERM');
-      await sleep(300);
-      // Stopping: not ready, new requests refused (the gateway would send them to a replica).
-      expect((await fetch(`${organization.base}/readyz`)).status).toBe(503);
-      expect(organization.child.exitCode).toBeNull();
-      await db.query('commit');
-      const t = await running;
-      const exit = await organization.exit;
-      expect(exit).toEqual({ code: 0, signal: null });
-      expect(t.failed).toEqual({});
-      expect(t.answered).toBe(8);
-      const drained = /"inFlight":(\d+)/.exec(organization.output);
-      expect(Number(drained?.[1])).toBe(8);
-      measured.subgraphSigtermInFlight = { sent: t.sent, answered: t.answered, partial: t.partial, failed: t.failed, inFlightAtSignal: 8, exitCode: exit.code };
-    } finally {
-      await db.query('rollback').catch(() => undefined);
-      await db.end();
-      await organization.stop();
-      await organization.start();
+  it.runIf(!!process.env.DATABASE_URL || !!process.env.CI)(
+    'SIGTERM to a subgraph with requests running inside it (held by a PostgreSQL table lock): each is answered whole, it exits 0',
+    async () => {
+      if (!database) throw new Error('this test holds a PostgreSQL lock: it needs DATABASE_URL');
+      const query = '{ districts { code name } }';
       await untilWhole(query, performance.now());
-    }
-  }, 180_000);
+      const db = new pg.Client({ connectionString: database!.url });
+      await db.connect();
+      const waiting = async () =>
+        Number(
+          (
+            await db.query(
+              `select count(*) as n from pg_locks where not granted and relation = 'organization.district'::regclass`,
+            )
+          ).rows[0].n,
+        );
+      try {
+        await db.query('begin');
+        await db.query('lock table organization.district in access exclusive mode');
+        const running = load(graph, { query }, { count: 8, concurrency: 8 });
+        await until(
+          async () => (await waiting()) === 8,
+          'eight queries waiting on the lock inside the subgraph',
+          30_000,
+        );
+        organization.kill('SIGTERM');
+        await sleep(300);
+        // Stopping: not ready, new requests refused (the gateway would send them to a replica).
+        expect((await fetch(`${organization.base}/readyz`)).status).toBe(503);
+        expect(organization.child.exitCode).toBeNull();
+        await db.query('commit');
+        const t = await running;
+        const exit = await organization.exit;
+        expect(exit).toEqual({ code: 0, signal: null });
+        expect(t.failed).toEqual({});
+        expect(t.answered).toBe(8);
+        const drained = /"inFlight":(\d+)/.exec(organization.output);
+        expect(Number(drained?.[1])).toBe(8);
+        measured.subgraphSigtermInFlight = {
+          sent: t.sent,
+          answered: t.answered,
+          partial: t.partial,
+          failed: t.failed,
+          inFlightAtSignal: 8,
+          exitCode: exit.code,
+        };
+      } finally {
+        await db.query('rollback').catch(() => undefined);
+        await db.end();
+        await organization.stop();
+        await organization.start();
+        await untilWhole(query, performance.now());
+      }
+    },
+    180_000,
+  );
 
   it('a subgraph slower than SUBGRAPH_TIMEOUT_MS: its fields null with SUBGRAPH_TIMEOUT on their path, the rest answered', async () => {
     // `me` is nullable (anonymous: null), and still asked of the members subgraph.
@@ -246,9 +332,15 @@ describe('processes under faults', () => {
       expect(r.body.data.me).toBeNull();
       expect(r.body.data.districts.length).toBeGreaterThan(0);
       expect(r.body.errors).toHaveLength(1);
-      expect(r.body.errors[0]).toMatchObject({ path: ['me'], extensions: { code: 'SUBGRAPH_TIMEOUT', subgraph: 'members' } });
+      expect(r.body.errors[0]).toMatchObject({
+        path: ['me'],
+        extensions: { code: 'SUBGRAPH_TIMEOUT', subgraph: 'members' },
+      });
       expect(r.body.errors[0].message).not.toMatch(/127\.0\.0\.1|http:|localhost/);
-      measured.subgraphTimeout = { code: r.body.errors[0].extensions.code, path: r.body.errors[0].path };
+      measured.subgraphTimeout = {
+        code: r.body.errors[0].extensions.code,
+        path: r.body.errors[0].path,
+      };
     } finally {
       proxy.delayMs = 0;
     }
@@ -262,13 +354,18 @@ describe('processes under faults', () => {
     proxy.seen = 0;
     const running = load(graph, { query }, { count: 20, concurrency: 20 });
     for (const deadline = Date.now() + 20_000; proxy.seen < 20; ) {
-      if (Date.now() > deadline) throw new Error(`only ${proxy.seen} requests reached the subgraph`);
+      if (Date.now() > deadline)
+        throw new Error(`only ${proxy.seen} requests reached the subgraph`);
       await new Promise((r) => setTimeout(r, 20));
     }
     gateway.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 300));
     const ready = await fetch(`${gateway.base}/readyz`);
-    const late = await fetch(graph, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const late = await fetch(graph, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     const t = await running;
     const exit = await gateway.exit;
     proxy.delayMs = 0;
@@ -278,6 +375,13 @@ describe('processes under faults', () => {
     expect(t.failed).toEqual({});
     expect(t.answered).toBe(20);
     expect(exit).toEqual({ code: 0, signal: null });
-    measured.gatewaySigterm = { sent: t.sent, answered: t.answered, partial: t.partial, failed: t.failed, refusedWhileStopping: 1, exitCode: exit.code };
+    measured.gatewaySigterm = {
+      sent: t.sent,
+      answered: t.answered,
+      partial: t.partial,
+      failed: t.failed,
+      refusedWhileStopping: 1,
+      exitCode: exit.code,
+    };
   }, 120_000);
 });

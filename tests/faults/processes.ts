@@ -24,19 +24,30 @@ export class Proc {
   async start(extra: Record<string, string> = {}, readyPath = '/readyz'): Promise<number> {
     const started = performance.now();
     this.output = '';
-    this.child = spawn(process.execPath, ['--conditions=@cppcc/source', '--import', 'tsx', this.entry], {
-      cwd: root,
-      env: { ...process.env, ...this.env, ...extra, PORT: String(this.port), HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    this.child = spawn(
+      process.execPath,
+      ['--conditions=@cppcc/source', '--import', 'tsx', this.entry],
+      {
+        cwd: root,
+        env: { ...process.env, ...this.env, ...extra, PORT: String(this.port), HOST: '127.0.0.1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.child.stdout!.on('data', (chunk) => (this.output += chunk));
     this.child.stderr!.on('data', (chunk) => (this.output += chunk));
-    this.exit = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
+    this.exit = new Promise((resolve) =>
+      this.child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     for (const deadline = Date.now() + 120_000; ; ) {
-      if (this.child.exitCode !== null || this.child.signalCode !== null) throw new Error(`${this.name} exited while starting: ${this.output.slice(-3000)}`);
-      const ready = await fetch(`${this.base}${readyPath}`).then((r) => r.ok, () => false);
+      if (this.child.exitCode !== null || this.child.signalCode !== null)
+        throw new Error(`${this.name} exited while starting: ${this.output.slice(-3000)}`);
+      const ready = await fetch(`${this.base}${readyPath}`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ready) return (performance.now() - started) / 1000;
-      if (Date.now() > deadline) throw new Error(`${this.name} did not become ready: ${this.output.slice(-3000)}`);
+      if (Date.now() > deadline)
+        throw new Error(`${this.name} did not become ready: ${this.output.slice(-3000)}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -56,7 +67,9 @@ export class Proc {
  * Sits between the gateway and a subgraph and holds each answer `delayMs` (0: passes straight
  * through), so that requests are surely in flight when a signal arrives.
  */
-export async function slowProxy(target: string): Promise<{ url: string; delayMs: number; seen: number; close: () => Promise<void> }> {
+export async function slowProxy(
+  target: string,
+): Promise<{ url: string; delayMs: number; seen: number; close: () => Promise<void> }> {
   const goal = new URL(target);
   const state = { url: '', delayMs: 0, seen: 0, close: async () => undefined as void };
   const server = http.createServer((req, res) => {
@@ -65,7 +78,13 @@ export async function slowProxy(target: string): Promise<{ url: string; delayMs:
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
       const upstream = http.request(
-        { host: goal.hostname, port: goal.port, path: goal.pathname, method: req.method, headers: req.headers },
+        {
+          host: goal.hostname,
+          port: goal.port,
+          path: goal.pathname,
+          method: req.method,
+          headers: req.headers,
+        },
         (answer) => {
           const body: Buffer[] = [];
           answer.on('data', (c) => body.push(c));
@@ -112,7 +131,17 @@ export function tally(): Tally {
 export async function load(
   url: string,
   body: unknown,
-  { count, concurrency, headers = {}, onAnswer }: { count: number; concurrency: number; headers?: Record<string, string>; onAnswer?: (done: number) => void },
+  {
+    count,
+    concurrency,
+    headers = {},
+    onAnswer,
+  }: {
+    count: number;
+    concurrency: number;
+    headers?: Record<string, string>;
+    onAnswer?: (done: number) => void;
+  },
 ): Promise<Tally & { errors: unknown[] }> {
   const t = { ...tally(), errors: [] as unknown[] };
   let next = 0;
@@ -123,11 +152,18 @@ export async function load(
       next += 1;
       t.sent += 1;
       try {
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        });
         const text = await response.text();
         if (response.status !== 200) fail(`http ${response.status}`);
         else {
-          const parsed = JSON.parse(text) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+          const parsed = JSON.parse(text) as {
+            data?: unknown;
+            errors?: { extensions?: { code?: string } }[];
+          };
           if (!parsed.errors?.length) t.answered += 1;
           else if (parsed.data) {
             t.partial += 1;

@@ -9,7 +9,11 @@ import { defineEvent, defineMigration, defineModule, emit, type RequestContext }
  * and a consumer that records each event it applies. The tally table has no unique key on the
  * event, so an event applied twice shows as two rows.
  */
-export const tallyRecorded = defineEvent('tally.recorded', z.object({ n: z.number().int() }), 'fault suite: one counted write');
+export const tallyRecorded = defineEvent(
+  'tally.recorded',
+  z.object({ n: z.number().int() }),
+  'fault suite: one counted write',
+);
 
 export const ProducedSchema = defineEntity({
   name: 'Produced',
@@ -36,7 +40,10 @@ const producerSchema = new GraphQLSchema({
   query: new GraphQLObjectType<unknown, RequestContext>({
     name: 'Query',
     fields: {
-      produced: { type: new GraphQLNonNull(GraphQLInt), resolve: (_, __, ctx) => ctx.em.count(ProducedSchema, {}) },
+      produced: {
+        type: new GraphQLNonNull(GraphQLInt),
+        resolve: (_, __, ctx) => ctx.em.count(ProducedSchema, {}),
+      },
     },
   }),
   mutation: new GraphQLObjectType<unknown, RequestContext>({
@@ -59,7 +66,12 @@ const producerSchema = new GraphQLSchema({
 const consumerSchema = new GraphQLSchema({
   query: new GraphQLObjectType<unknown, RequestContext>({
     name: 'Query',
-    fields: { tallied: { type: new GraphQLNonNull(GraphQLInt), resolve: (_, __, ctx) => ctx.em.count(TallySchema, {}) } },
+    fields: {
+      tallied: {
+        type: new GraphQLNonNull(GraphQLInt),
+        resolve: (_, __, ctx) => ctx.em.count(TallySchema, {}),
+      },
+    },
   }),
 });
 
@@ -84,4 +96,3 @@ export const tallyConsumer = defineModule({
     },
   },
 });
-

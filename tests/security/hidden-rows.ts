@@ -6,7 +6,10 @@ type Must = (query: string, variables: Record<string, unknown>, token?: string) 
 const FILED = ['FILED', 'ASSIGNED', 'REPLIED', 'RATED', 'UNSATISFIED', 'CLOSED'];
 
 /** Where the demo data switches each plugin on (its manifest's `demo.enabledIn`); elsewhere its records cannot be written. */
-export const PLUGIN_DISTRICTS = { 'inter-city-exchange': [CITY, '341002'], 'eco-compensation': [CITY, '341021'] } as const;
+export const PLUGIN_DISTRICTS = {
+  'inter-city-exchange': [CITY, '341002'],
+  'eco-compensation': [CITY, '341021'],
+} as const;
 
 /**
  * Non-public rows of the kinds the demo data has none of, made through the graph by the role whose
@@ -31,60 +34,154 @@ export async function makeHiddenRows(
   const oracle = await stack.token({ roles: ['admin'], district: CITY });
   const instructedOf: Record<string, string> = {};
   for (const d of districts) {
-    const author = await stack.token({ roles: ['member'], district: d, memberId: String(memberOf[d]) });
-    const drafted = (await must(
-      'mutation($i: ProposalDraftInput!) { draftProposal(input: $i) { id version } }',
-      { i: { title: `矩阵意见建议${d}`, category: '其他', situation: '转为委员意见建议的提案', analysis: '情况分析', suggestions: '具体建议' } },
-      author,
-    )).draftProposal;
-    const submitted = (await must('mutation($id: ID!, $v: Int!) { submitProposalDraft(id: $id, version: $v) { version } }', { id: drafted.id, v: drafted.version }, author)).submitProposalDraft;
-    const proposed = (await must(
-      'mutation($id: ID!, $v: Int!) { proposeProposalConversion(id: $id, version: $v, target: SUGGESTION, note: "宜作为委员意见建议转有关部门参考") { version } }',
-      { id: drafted.id, v: submitted.version },
-      cityStaff,
-    )).proposeProposalConversion;
-    const suggestion = (await must('mutation($id: ID!, $v: Int!) { consentToProposalConversion(id: $id, version: $v) { memberSuggestion { id version } } }', { id: drafted.id, v: proposed.version }, author))
-      .consentToProposalConversion.memberSuggestion;
-    await must('mutation($id: ID!, $v: Int!, $u: ID!) { forwardMemberSuggestion(id: $id, version: $v, unitId: $u) { id } }', { id: suggestion.id, v: suggestion.version, u: unitOf[d] }, cityStaff);
-
+    const author = await stack.token({
+      roles: ['member'],
+      district: d,
+      memberId: String(memberOf[d]),
+    });
+    const drafted = (
+      await must(
+        'mutation($i: ProposalDraftInput!) { draftProposal(input: $i) { id version } }',
+        {
+          i: {
+            title: `矩阵意见建议${d}`,
+            category: '其他',
+            situation: '转为委员意见建议的提案',
+            analysis: '情况分析',
+            suggestions: '具体建议',
+          },
+        },
+        author,
+      )
+    ).draftProposal;
+    const submitted = (
+      await must(
+        'mutation($id: ID!, $v: Int!) { submitProposalDraft(id: $id, version: $v) { version } }',
+        { id: drafted.id, v: drafted.version },
+        author,
+      )
+    ).submitProposalDraft;
+    const proposed = (
+      await must(
+        'mutation($id: ID!, $v: Int!) { proposeProposalConversion(id: $id, version: $v, target: SUGGESTION, note: "宜作为委员意见建议转有关部门参考") { version } }',
+        { id: drafted.id, v: submitted.version },
+        cityStaff,
+      )
+    ).proposeProposalConversion;
+    const suggestion = (
+      await must(
+        'mutation($id: ID!, $v: Int!) { consentToProposalConversion(id: $id, version: $v) { memberSuggestion { id version } } }',
+        { id: drafted.id, v: proposed.version },
+        author,
+      )
+    ).consentToProposalConversion.memberSuggestion;
     await must(
-      'mutation($i: DraftRecommendationInput!) { draftRecommendation(input: $i) { id } }',
-      { i: { district: d, kind: 'RECOMMENDATION', title: `矩阵内部建议${d}`, text: '关于推进矩阵测试工作的建议：本件仅供本区政协机关工作人员和领导阅处，暂不公开。', public: false } },
+      'mutation($id: ID!, $v: Int!, $u: ID!) { forwardMemberSuggestion(id: $id, version: $v, unitId: $u) { id } }',
+      { id: suggestion.id, v: suggestion.version, u: unitOf[d] },
       cityStaff,
     );
 
-    await must('mutation { requestLeave(meeting: "矩阵专题协商会", meetingLevel: OTHER, meetingOn: "2031-03-01", reason: "外出学习") { id } }', {}, author);
+    await must(
+      'mutation($i: DraftRecommendationInput!) { draftRecommendation(input: $i) { id } }',
+      {
+        i: {
+          district: d,
+          kind: 'RECOMMENDATION',
+          title: `矩阵内部建议${d}`,
+          text: '关于推进矩阵测试工作的建议：本件仅供本区政协机关工作人员和领导阅处，暂不公开。',
+          public: false,
+        },
+      },
+      cityStaff,
+    );
 
-    const proposals = (await must('query($d: ID) { proposals(filter: { district: $d }, first: 1000) { nodes { id status author { id } cosigners { member { id } } } } }', { d }, oracle)).proposals.nodes;
+    await must(
+      'mutation { requestLeave(meeting: "矩阵专题协商会", meetingLevel: OTHER, meetingOn: "2031-03-01", reason: "外出学习") { id } }',
+      {},
+      author,
+    );
+
+    const proposals = (
+      await must(
+        'query($d: ID) { proposals(filter: { district: $d }, first: 1000) { nodes { id status author { id } cosigners { member { id } } } } }',
+        { d },
+        oracle,
+      )
+    ).proposals.nodes;
     const me = String(memberOf[d]);
-    const filed = proposals.find((p: any) => FILED.includes(p.status) && p.author?.id !== me && !p.cosigners.some((c: any) => c.member?.id === me));
+    const filed = proposals.find(
+      (p: any) =>
+        FILED.includes(p.status) &&
+        p.author?.id !== me &&
+        !p.cosigners.some((c: any) => c.member?.id === me),
+    );
     instructedOf[d] = filed.id;
     await must(
       'mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { id } }',
-      { i: { subjectType: 'PROPOSAL', subjectId: filed.id, leader: '矩阵领导', level: 'CITY', text: '批示：请抓紧办理。', instructedOn: '2024-06-01' } },
+      {
+        i: {
+          subjectType: 'PROPOSAL',
+          subjectId: filed.id,
+          leader: '矩阵领导',
+          level: 'CITY',
+          text: '批示：请抓紧办理。',
+          instructedOn: '2024-06-01',
+        },
+      },
       cityStaff,
     );
   }
 
-  const partner = (await must('{ partnerCommittees(first: 1) { nodes { id } } }', {}, oracle)).partnerCommittees.nodes[0].id;
-  for (const d of districts.filter((x) => (PLUGIN_DISTRICTS['inter-city-exchange'] as readonly string[]).includes(x))) {
+  const partner = (await must('{ partnerCommittees(first: 1) { nodes { id } } }', {}, oracle))
+    .partnerCommittees.nodes[0].id;
+  for (const d of districts.filter((x) =>
+    (PLUGIN_DISTRICTS['inter-city-exchange'] as readonly string[]).includes(x),
+  )) {
     // Not the matrix's member: a delegate reads their own visits on Member.exchangeVisits, not here.
     const delegate = String(demoMembers().filter((m) => m.district === d)[1].id);
     await must(
       'mutation($i: PlanExchangeVisitInput!) { planExchangeVisit(input: $i) { id } }',
-      { i: { district: d, partnerId: partner, direction: 'OUTGOING', startsOn: '2031-05-10', endsOn: '2031-05-12', topics: ['矩阵'], delegation: [delegate], public: false } },
+      {
+        i: {
+          district: d,
+          partnerId: partner,
+          direction: 'OUTGOING',
+          startsOn: '2031-05-10',
+          endsOn: '2031-05-12',
+          topics: ['矩阵'],
+          delegation: [delegate],
+          public: false,
+        },
+      },
       cityStaff,
     );
   }
-  const section = (await must('{ monitoringSections(first: 10) { nodes { id } } }', {}, oracle)).monitoringSections.nodes[0].id;
-  for (const d of districts.filter((x) => (PLUGIN_DISTRICTS['eco-compensation'] as readonly string[]).includes(x))) {
+  const section = (await must('{ monitoringSections(first: 10) { nodes { id } } }', {}, oracle))
+    .monitoringSections.nodes[0].id;
+  for (const d of districts.filter((x) =>
+    (PLUGIN_DISTRICTS['eco-compensation'] as readonly string[]).includes(x),
+  )) {
     await must(
       'mutation($i: CreateCompensationRoundInput!) { createCompensationRound(input: $i) { id } }',
       {
         i: {
-          district: d, basin: '新安江–千岛湖', startYear: 2031, endYear: 2032, agreementTitle: `矩阵协议${d}`, parties: ['安徽省', '浙江省'],
-          upstream: '安徽省', downstream: '浙江省', sectionId: section, transferAmount: 100, public: false,
-          baseLimits: [{ indicator: 'codmn', limit: 4 }, { indicator: 'nh3n', limit: 0.5 }, { indicator: 'tn', limit: 1 }, { indicator: 'tp', limit: 0.1 }],
+          district: d,
+          basin: '新安江–千岛湖',
+          startYear: 2031,
+          endYear: 2032,
+          agreementTitle: `矩阵协议${d}`,
+          parties: ['安徽省', '浙江省'],
+          upstream: '安徽省',
+          downstream: '浙江省',
+          sectionId: section,
+          transferAmount: 100,
+          public: false,
+          baseLimits: [
+            { indicator: 'codmn', limit: 4 },
+            { indicator: 'nh3n', limit: 0.5 },
+            { indicator: 'tn', limit: 1 },
+            { indicator: 'tp', limit: 0.1 },
+          ],
         },
       },
       cityStaff,

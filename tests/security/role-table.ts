@@ -49,121 +49,201 @@ export interface ReadRow {
   plugin?: string;
 }
 
-const OFFICE = { staff: 'district', leader: 'district', operator: 'district', admin: 'district' } as const;
+const OFFICE = {
+  staff: 'district',
+  leader: 'district',
+  operator: 'district',
+  admin: 'district',
+} as const;
 const OUTSIDERS = { anonymous: 'public', member: 'public' } as const;
-const nodes = (connection: any): Found[] => (connection?.nodes ?? []).map((n: any) => ({ id: String(n.id), unit: n.unit?.id ?? null }));
+const nodes = (connection: any): Found[] =>
+  (connection?.nodes ?? []).map((n: any) => ({ id: String(n.id), unit: n.unit?.id ?? null }));
 
 export const READS: ReadRow[] = [
   {
-    module: 'proposals', record: 'proposals past drafting (submitted, not filed, …)',
-    query: 'query($d: ID) { proposals(filter: { district: $d }, first: 1000) { nodes { id status } } }',
-    rows: (d) => nodes({ nodes: (d.proposals?.nodes ?? []).filter((n: any) => n.status !== 'DRAFT') }),
+    module: 'proposals',
+    record: 'proposals past drafting (submitted, not filed, …)',
+    query:
+      'query($d: ID) { proposals(filter: { district: $d }, first: 1000) { nodes { id status } } }',
+    rows: (d) =>
+      nodes({ nodes: (d.proposals?.nodes ?? []).filter((n: any) => n.status !== 'DRAFT') }),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'public' },
   },
   {
-    module: 'proposals', record: 'draft proposals and their text',
-    query: 'query($d: ID) { proposals(filter: { district: $d, status: DRAFT }, first: 1000) { nodes { id situation } } }',
+    module: 'proposals',
+    record: 'draft proposals and their text',
+    query:
+      'query($d: ID) { proposals(filter: { district: $d, status: DRAFT }, first: 1000) { nodes { id situation } } }',
     rows: (d) => nodes(d.proposals),
-    read: { ...OUTSIDERS, staff: 'district', admin: 'district', leader: 'public', operator: 'public', unit: 'public' },
+    read: {
+      ...OUTSIDERS,
+      staff: 'district',
+      admin: 'district',
+      leader: 'public',
+      operator: 'public',
+      unit: 'public',
+    },
   },
   {
-    module: 'proposals', record: 'opinion items (社情民意)',
-    query: 'query($d: ID) { opinionItems(filter: { district: $d }, first: 1000) { nodes { id content } } }',
+    module: 'proposals',
+    record: 'opinion items (社情民意)',
+    query:
+      'query($d: ID) { opinionItems(filter: { district: $d }, first: 1000) { nodes { id content } } }',
     rows: (d) => nodes(d.opinionItems),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'public' },
   },
   {
-    module: 'proposals', record: 'bulletin issues',
+    module: 'proposals',
+    record: 'bulletin issues',
     query: 'query($d: ID) { bulletinIssues(district: $d, first: 1000) { nodes { id } } }',
     rows: (d) => nodes(d.bulletinIssues),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'public' },
   },
   {
-    module: 'proposals', record: 'leaders\' instructions on a filed proposal',
+    module: 'proposals',
+    record: "leaders' instructions on a filed proposal",
     query: 'query($p: ID!) { proposal(id: $p) { instructions { id } } }',
     vars: (d, f) => ({ p: f.instructedOf[d] }),
     rows: (d) => (d.proposal?.instructions ?? []).map((i: any) => ({ id: String(i.id) })),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'public' },
   },
   {
-    module: 'proposals', record: 'handling tasks',
-    query: 'query($d: ID) { handlingTasks(filter: { district: $d }, first: 1000) { nodes { id unit { id } } } }',
+    module: 'proposals',
+    record: 'handling tasks',
+    query:
+      'query($d: ID) { handlingTasks(filter: { district: $d }, first: 1000) { nodes { id unit { id } } } }',
     rows: (d) => nodes(d.handlingTasks),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'assigned' },
   },
   {
-    module: 'proposals', record: 'member suggestions (委员意见建议)',
-    query: 'query($d: ID) { memberSuggestions(district: $d, first: 1000) { nodes { id unit { id } } } }',
+    module: 'proposals',
+    record: 'member suggestions (委员意见建议)',
+    query:
+      'query($d: ID) { memberSuggestions(district: $d, first: 1000) { nodes { id unit { id } } } }',
     rows: (d) => nodes(d.memberSuggestions),
-    read: { ...OUTSIDERS, staff: 'district', admin: 'district', leader: 'public', operator: 'public', unit: 'assigned' },
+    read: {
+      ...OUTSIDERS,
+      staff: 'district',
+      admin: 'district',
+      leader: 'public',
+      operator: 'public',
+      unit: 'assigned',
+    },
   },
   {
-    module: 'consultation', record: 'recommendations',
-    query: 'query($d: ID) { recommendations(filter: { district: $d }, first: 1000) { nodes { id } } }',
+    module: 'consultation',
+    record: 'recommendations',
+    query:
+      'query($d: ID) { recommendations(filter: { district: $d }, first: 1000) { nodes { id } } }',
     rows: (d) => nodes(d.recommendations),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'public' },
   },
   {
-    module: 'consultation', record: 'leaders\' instructions on outcomes',
-    query: 'query($d: ID) { leaderInstructions(filter: { district: $d }, first: 1000) { nodes { id text } } }',
+    module: 'consultation',
+    record: "leaders' instructions on outcomes",
+    query:
+      'query($d: ID) { leaderInstructions(filter: { district: $d }, first: 1000) { nodes { id text } } }',
     rows: (d) => nodes(d.leaderInstructions),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'public' },
   },
   {
-    module: 'consultation', record: 'conversion ledger entries',
-    query: 'query($d: ID) { ledgerEntries(district: $d, first: 1000) { nodes { id unit { id } } } }',
+    module: 'consultation',
+    record: 'conversion ledger entries',
+    query:
+      'query($d: ID) { ledgerEntries(district: $d, first: 1000) { nodes { id unit { id } } } }',
     rows: (d) => nodes(d.ledgerEntries),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'assigned' },
   },
   {
-    module: 'consultation', record: 'questionnaire responses',
-    query: 'query($d: ID) { inputCampaigns(district: $d, first: 100) { nodes { questionnaires { responses(first: 1000) { nodes { id member { id } } } } } } }',
-    rows: (d) => (d.inputCampaigns?.nodes ?? []).flatMap((c: any) => c.questionnaires.flatMap((q: any) => nodes(q.responses))),
+    module: 'consultation',
+    record: 'questionnaire responses',
+    query:
+      'query($d: ID) { inputCampaigns(district: $d, first: 100) { nodes { questionnaires { responses(first: 1000) { nodes { id member { id } } } } } } }',
+    rows: (d) =>
+      (d.inputCampaigns?.nodes ?? []).flatMap((c: any) =>
+        c.questionnaires.flatMap((q: any) => nodes(q.responses)),
+      ),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'public' },
   },
   {
-    module: 'consultation', record: 'consultation plans (drafts)',
+    module: 'consultation',
+    record: 'consultation plans (drafts)',
     query: 'query($d: ID) { consultationPlans(district: $d, first: 1000) { nodes { id } } }',
     rows: (d) => nodes(d.consultationPlans),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'public' },
   },
   {
-    module: 'organization', record: 'staff records',
+    module: 'organization',
+    record: 'staff records',
     query: 'query($d: ID) { staffRecords(district: $d, first: 1000) { nodes { id } } }',
     rows: (d) => nodes(d.staffRecords),
-    read: { ...OUTSIDERS, staff: 'district', admin: 'district', leader: 'public', operator: 'public', unit: 'public' },
+    read: {
+      ...OUTSIDERS,
+      staff: 'district',
+      admin: 'district',
+      leader: 'public',
+      operator: 'public',
+      unit: 'public',
+    },
   },
   {
-    module: 'members', record: 'scoring rules',
+    module: 'members',
+    record: 'scoring rules',
     query: 'query($d: ID!, $y: Int!) { scoringRules(district: $d, year: $y) { version } }',
     vars: (_d, f) => ({ y: f.rulesYear }),
-    rows: (d, district) => (d.scoringRules ? [{ id: `${district}/v${d.scoringRules.version}` }] : []),
+    rows: (d, district) =>
+      d.scoringRules ? [{ id: `${district}/v${d.scoringRules.version}` }] : [],
     read: { anonymous: 'public', member: 'home', ...OFFICE, unit: 'public' },
   },
   {
-    module: 'members', record: 'a member\'s duty archive',
+    module: 'members',
+    record: "a member's duty archive",
     query: 'query($m: ID!) { member(id: $m) { dutyEvents { id } } }',
     vars: (d, f) => ({ m: String(f.memberOf[d]) }),
     rows: (d) => (d.member?.dutyEvents ?? []).map((e: any) => ({ id: String(e.id) })),
-    read: { anonymous: 'public', member: 'home', staff: 'district', admin: 'district', leader: 'public', operator: 'public', unit: 'public' },
+    read: {
+      anonymous: 'public',
+      member: 'home',
+      staff: 'district',
+      admin: 'district',
+      leader: 'public',
+      operator: 'public',
+      unit: 'public',
+    },
   },
   {
-    module: 'members', record: 'a member\'s leave requests',
+    module: 'members',
+    record: "a member's leave requests",
     query: 'query($m: ID!) { member(id: $m) { leaveRequests { id } } }',
     vars: (d, f) => ({ m: String(f.memberOf[d]) }),
     rows: (d) => (d.member?.leaveRequests ?? []).map((e: any) => ({ id: String(e.id) })),
-    read: { anonymous: 'public', member: 'home', staff: 'district', admin: 'district', leader: 'district', operator: 'public', unit: 'public' },
+    read: {
+      anonymous: 'public',
+      member: 'home',
+      staff: 'district',
+      admin: 'district',
+      leader: 'district',
+      operator: 'public',
+      unit: 'public',
+    },
   },
   {
-    module: 'inter-city-exchange', record: 'exchange visits (plugin)', plugin: 'inter-city-exchange',
+    module: 'inter-city-exchange',
+    record: 'exchange visits (plugin)',
+    plugin: 'inter-city-exchange',
     query: 'query($d: ID) { exchangeVisits(district: $d, first: 1000) { nodes { id } } }',
     rows: (d) => nodes(d.exchangeVisits),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'public' },
   },
   {
-    module: 'eco-compensation', record: 'compensation rounds (plugin)', plugin: 'eco-compensation',
+    module: 'eco-compensation',
+    record: 'compensation rounds (plugin)',
+    plugin: 'eco-compensation',
     query: 'query { compensationRounds(first: 1000) { nodes { id district } } }',
-    rows: (d, district) => (d.compensationRounds?.nodes ?? []).filter((n: any) => n.district === district).map((n: any) => ({ id: String(n.id) })),
+    rows: (d, district) =>
+      (d.compensationRounds?.nodes ?? [])
+        .filter((n: any) => n.district === district)
+        .map((n: any) => ({ id: String(n.id) })),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'public' },
   },
 ];
@@ -202,74 +282,151 @@ export interface WriteContext {
 /** The district whose record (a donation campaign, an exchange visit) refers to another district's member in the write rows. */
 export const REFERRING_DISTRICT = '341002';
 
-const staffOf = (c: CallerSpec, target: string) => (c.who === 'staff' || c.who === 'admin') && c.works.includes(target);
+const staffOf = (c: CallerSpec, target: string) =>
+  (c.who === 'staff' || c.who === 'admin') && c.works.includes(target);
 
 export const WRITES: WriteRow[] = [
   {
-    module: 'members', record: 'a donation by another district\'s member, on the caller\'s own campaign',
+    module: 'members',
+    record: "a donation by another district's member, on the caller's own campaign",
     mutation: 'mutation($i: RecordDonationInput!) { recordDonation(input: $i) { id } }',
-    vars: (target, x) => ({ i: { campaignId: x.campaign.id, memberId: String(x.memberOf[target]), kind: 'MONEY', amountYuan: 10, donatedOn: '2024-09-10' } }),
+    vars: (target, x) => ({
+      i: {
+        campaignId: x.campaign.id,
+        memberId: String(x.memberOf[target]),
+        kind: 'MONEY',
+        amountYuan: 10,
+        donatedOn: '2024-09-10',
+      },
+    }),
     // Only those working for both the campaign's district and the member's may.
     allowed: (c, target) => staffOf(c, REFERRING_DISTRICT) && staffOf(c, target),
   },
   {
-    module: 'members', record: 'a donation by a member of 341002, on the campaign of the district written to',
+    module: 'members',
+    record: 'a donation by a member of 341002, on the campaign of the district written to',
     mutation: 'mutation($i: RecordDonationInput!) { recordDonation(input: $i) { id } }',
-    vars: (target, x) => ({ i: { campaignId: x.campaignOf[target].id, memberId: String(x.memberOf[REFERRING_DISTRICT]), kind: 'MONEY', amountYuan: 10, donatedOn: '2024-09-10' } }),
+    vars: (target, x) => ({
+      i: {
+        campaignId: x.campaignOf[target].id,
+        memberId: String(x.memberOf[REFERRING_DISTRICT]),
+        kind: 'MONEY',
+        amountYuan: 10,
+        donatedOn: '2024-09-10',
+      },
+    }),
     // The campaign's district must be the caller's as well as the member's: staff of 341002 may not
     // record their member's donation on 歙县's campaign.
     allowed: (c, target) => staffOf(c, REFERRING_DISTRICT) && staffOf(c, target),
   },
   {
-    module: 'members', record: 'scoring rules',
+    module: 'members',
+    record: 'scoring rules',
     mutation: 'mutation($i: SetScoringRulesInput!) { setScoringRules(input: $i) { version } }',
     vars: (target) => ({ i: { district: target, year: 2032, preset: 'TONGCHENG' } }),
     allowed: staffOf,
   },
   {
-    module: 'members', record: 'an award on a member',
-    mutation: 'mutation($m: ID!) { recordAward(memberId: $m, title: "优秀委员", level: DISTRICT, awardedOn: "2024-01-10") { id } }',
+    module: 'members',
+    record: 'an award on a member',
+    mutation:
+      'mutation($m: ID!) { recordAward(memberId: $m, title: "优秀委员", level: DISTRICT, awardedOn: "2024-01-10") { id } }',
     vars: (target, x) => ({ m: String(x.memberOf[target]) }),
     allowed: staffOf,
   },
   {
-    module: 'members', record: 'a donation campaign',
-    mutation: 'mutation($i: CreateDonationCampaignInput!) { createDonationCampaign(input: $i) { id } }',
-    vars: (target) => ({ i: { district: target, title: '矩阵捐款', purpose: '测试', startsOn: '2024-01-01', endsOn: '2024-01-31' } }),
+    module: 'members',
+    record: 'a donation campaign',
+    mutation:
+      'mutation($i: CreateDonationCampaignInput!) { createDonationCampaign(input: $i) { id } }',
+    vars: (target) => ({
+      i: {
+        district: target,
+        title: '矩阵捐款',
+        purpose: '测试',
+        startsOn: '2024-01-01',
+        endsOn: '2024-01-31',
+      },
+    }),
     allowed: staffOf,
   },
   {
-    module: 'consultation', record: 'a consultation activity',
-    mutation: 'mutation($i: RecordConsultationActivityInput!) { recordConsultationActivity(input: $i) { id } }',
-    vars: (target, x) => ({ i: { district: target, title: '矩阵协商', form: 'THEMATIC', topic: '测试', heldOn: '2024-05-01', participantIds: [String(x.memberOf[target])] } }),
+    module: 'consultation',
+    record: 'a consultation activity',
+    mutation:
+      'mutation($i: RecordConsultationActivityInput!) { recordConsultationActivity(input: $i) { id } }',
+    vars: (target, x) => ({
+      i: {
+        district: target,
+        title: '矩阵协商',
+        form: 'THEMATIC',
+        topic: '测试',
+        heldOn: '2024-05-01',
+        participantIds: [String(x.memberOf[target])],
+      },
+    }),
     allowed: staffOf,
   },
   {
-    module: 'organization', record: 'a government unit',
-    mutation: 'mutation($i: RegisterGovernmentUnitInput!) { registerGovernmentUnit(input: $i) { id } }',
+    module: 'organization',
+    record: 'a government unit',
+    mutation:
+      'mutation($i: RegisterGovernmentUnitInput!) { registerGovernmentUnit(input: $i) { id } }',
     vars: (target) => ({ i: { district: target, name: `矩阵局${target}`, short: `矩${target}` } }),
     allowed: staffOf,
   },
   {
-    module: 'organization', record: 'a press report',
+    module: 'organization',
+    record: 'a press report',
     mutation: 'mutation($i: RecordPressReportInput!) { recordPressReport(input: $i) { id } }',
-    vars: (target) => ({ i: { district: target, outlet: '黄山日报', headline: `矩阵报道${target}`, publishedOn: '2024-03-01', subject: 'OTHER', about: '测试' } }),
+    vars: (target) => ({
+      i: {
+        district: target,
+        outlet: '黄山日报',
+        headline: `矩阵报道${target}`,
+        publishedOn: '2024-03-01',
+        subject: 'OTHER',
+        about: '测试',
+      },
+    }),
     allowed: staffOf,
   },
   {
-    module: 'organization', record: 'a staff record',
+    module: 'organization',
+    record: 'a staff record',
     mutation: 'mutation($i: RecordStaffChangeInput!) { recordStaffChange(input: $i) { id } }',
-    vars: (target) => ({ i: { district: target, kind: 'PROMOTION', person: '矩阵', grade: '一级科员', post: '科员', startsOn: '2024-03-01' } }),
+    vars: (target) => ({
+      i: {
+        district: target,
+        kind: 'PROMOTION',
+        person: '矩阵',
+        grade: '一级科员',
+        post: '科员',
+        startsOn: '2024-03-01',
+      },
+    }),
     allowed: staffOf,
   },
   {
-    module: 'inter-city-exchange', record: 'an exchange visit of 341002 whose delegation is another district\'s member (plugin)',
+    module: 'inter-city-exchange',
+    record: "an exchange visit of 341002 whose delegation is another district's member (plugin)",
     mutation: 'mutation($i: PlanExchangeVisitInput!) { planExchangeVisit(input: $i) { id } }',
-    vars: (target, x) => ({ i: { district: REFERRING_DISTRICT, partnerId: x.partnerId, direction: 'OUTGOING', startsOn: '2026-10-10', endsOn: '2026-10-12', topics: ['矩阵'], delegation: [String(x.memberOf[target])] } }),
+    vars: (target, x) => ({
+      i: {
+        district: REFERRING_DISTRICT,
+        partnerId: x.partnerId,
+        direction: 'OUTGOING',
+        startsOn: '2026-10-10',
+        endsOn: '2026-10-12',
+        topics: ['矩阵'],
+        delegation: [String(x.memberOf[target])],
+      },
+    }),
     allowed: (c, target) => staffOf(c, REFERRING_DISTRICT) && staffOf(c, target),
   },
   {
-    module: 'proposals', record: 'filing a submitted proposal',
+    module: 'proposals',
+    record: 'filing a submitted proposal',
     mutation: 'mutation($id: ID!, $v: Int!) { fileProposal(id: $id, version: $v) { id } }',
     vars: (target, x) => ({ id: x.submittedOf[target].id, v: x.submittedOf[target].version }),
     allowed: staffOf,

@@ -6,7 +6,16 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createGateway, ENGINES, type RunningGateway } from '@cppcc/gateway';
-import { ANONYMOUS, CALLER_HEADER, encodeCaller, memoryTransport, PROOF_HEADER, proveRequest, readSettings, type Transport } from '@cppcc/kit';
+import {
+  ANONYMOUS,
+  CALLER_HEADER,
+  encodeCaller,
+  memoryTransport,
+  PROOF_HEADER,
+  proveRequest,
+  readSettings,
+  type Transport,
+} from '@cppcc/kit';
 import { coreModules } from '@cppcc/installation';
 import { askSubgraphAs, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,14 +38,23 @@ interface Captured {
 }
 
 /** A pass-through in front of a subgraph that keeps a copy of each request, as someone on the internal network could. */
-async function captureProxy(target: string): Promise<{ url: string; seen: Captured[]; close(): Promise<void> }> {
+async function captureProxy(
+  target: string,
+): Promise<{ url: string; seen: Captured[]; close(): Promise<void> }> {
   const seen: Captured[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === 'string' && !['host', 'content-length', 'connection', 'transfer-encoding'].includes(k) ? [[k, v]] : [])));
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).flatMap(([k, v]) =>
+          typeof v === 'string' &&
+          !['host', 'content-length', 'connection', 'transfer-encoding'].includes(k)
+            ? [[k, v]]
+            : [],
+        ),
+      );
       seen.push({ method: req.method ?? 'POST', path: req.url ?? '/', headers, body });
       void fetch(target, { method: req.method, headers, body }).then(async (answer) => {
         res.statusCode = answer.status;
@@ -64,7 +82,11 @@ describe('gateway proofs bind the request', () => {
 
   beforeAll(async () => {
     transport = memoryTransport();
-    members = await startTestModule(byName('members'), { transport, demoDistricts: true, seed: { scale: 1 } });
+    members = await startTestModule(byName('members'), {
+      transport,
+      demoDistricts: true,
+      seed: { scale: 1 },
+    });
     proposals = await startTestModule(byName('proposals'), { transport, demoDistricts: false });
     proxy = await captureProxy(members.url);
     for (const engine of ENGINES) {
@@ -77,7 +99,15 @@ describe('gateway proofs bind the request', () => {
           engine,
           port: 0,
           transport,
-          routingUrls: { members: proxy.url, proposals: proposals.url, organization: DEAD, consultation: DEAD, platform: DEAD, 'eco-compensation': DEAD, 'inter-city-exchange': DEAD },
+          routingUrls: {
+            members: proxy.url,
+            proposals: proposals.url,
+            organization: DEAD,
+            consultation: DEAD,
+            platform: DEAD,
+            'eco-compensation': DEAD,
+            'inter-city-exchange': DEAD,
+          },
         }),
       );
     }
@@ -90,8 +120,16 @@ describe('gateway proofs bind the request', () => {
     await transport?.close();
   });
 
-  const replay = (url: string, captured: Captured, body = captured.body, headers = captured.headers) =>
-    fetch(url, { method: captured.method, headers, body }).then(async (r) => ({ status: r.status, body: (await r.json()) as { errors?: { message: string; extensions: { code: string } }[] } }));
+  const replay = (
+    url: string,
+    captured: Captured,
+    body = captured.body,
+    headers = captured.headers,
+  ) =>
+    fetch(url, { method: captured.method, headers, body }).then(async (r) => ({
+      status: r.status,
+      body: (await r.json()) as { errors?: { message: string; extensions: { code: string } }[] },
+    }));
 
   describe.each(ENGINES)('through the %s engine', (engine) => {
     let captured: Captured;
@@ -132,7 +170,10 @@ describe('gateway proofs bind the request', () => {
     });
 
     it('refuses the captured proof with another method', async () => {
-      const r = await fetch(`${members.url}?query=${encodeURIComponent('{ __typename }')}`, { method: 'GET', headers: captured.headers });
+      const r = await fetch(`${members.url}?query=${encodeURIComponent('{ __typename }')}`, {
+        method: 'GET',
+        headers: captured.headers,
+      });
       expect(r.status).toBe(401);
     });
   });
@@ -150,11 +191,26 @@ describe('gateway proofs bind the request', () => {
   ])('refuses an expiry of %s even when correctly signed', async (_label, now) => {
     const body = JSON.stringify({ query: '{ members(first: 1) { totalCount } }' });
     const encoded = encodeCaller(testCaller(['staff'], CITY));
-    const proof = proveRequest(encoded, settings.gatewaySecret, { audience: 'members', method: 'POST', path: '/graphql', body }, now);
+    const proof = proveRequest(
+      encoded,
+      settings.gatewaySecret,
+      { audience: 'members', method: 'POST', path: '/graphql', body },
+      now,
+    );
     expect(proof.split('.')[1]).toBe(String(now + 0));
-    const r = await fetch(members.url, { method: 'POST', headers: { 'content-type': 'application/json', [CALLER_HEADER]: encoded, [PROOF_HEADER]: proof }, body });
+    const r = await fetch(members.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [CALLER_HEADER]: encoded,
+        [PROOF_HEADER]: proof,
+      },
+      body,
+    });
     expect(r.status).toBe(401);
-    expect(((await r.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/malformed gateway proof/);
+    expect(((await r.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(
+      /malformed gateway proof/,
+    );
   });
 
   it('refuses a proof that expired, and one that expires too far ahead', async () => {
@@ -163,13 +219,26 @@ describe('gateway proofs bind the request', () => {
     const target = { audience: 'members', method: 'POST', path: '/graphql', body };
     for (const now of [Date.now() - 120_000, Date.now() + 3_600_000]) {
       const proof = proveRequest(encoded, settings.gatewaySecret, target, now);
-      const r = await fetch(members.url, { method: 'POST', headers: { 'content-type': 'application/json', [CALLER_HEADER]: encoded, [PROOF_HEADER]: proof }, body });
+      const r = await fetch(members.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [CALLER_HEADER]: encoded,
+          [PROOF_HEADER]: proof,
+        },
+        body,
+      });
       expect(r.status).toBe(401);
     }
   });
 
   it('refuses a proof signed with another secret', async () => {
-    const r = await askSubgraphAs(members, testCaller(['admin'], CITY), { query: '{ __typename }' }, 'not-the-secret');
+    const r = await askSubgraphAs(
+      members,
+      testCaller(['admin'], CITY),
+      { query: '{ __typename }' },
+      'not-the-secret',
+    );
     expect(r.status).toBe(401);
   });
 });
@@ -188,9 +257,35 @@ describe('proof nonces in Redis', () => {
       });
     });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-trust-redis-'));
-    execFileSync('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'yes', '--pidfile', path.join(dir, 'redis.pid'), '--dir', dir]);
-    for (let i = 0; i < 50 && spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().trim() !== 'PONG'; i++) await new Promise((r) => setTimeout(r, 100));
-    members = await startTestModule(byName('members'), { demoDistricts: true, settings: { ...settings, redisUrl: `redis://127.0.0.1:${port}` } });
+    execFileSync('redis-server', [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--daemonize',
+      'yes',
+      '--pidfile',
+      path.join(dir, 'redis.pid'),
+      '--dir',
+      dir,
+    ]);
+    for (
+      let i = 0;
+      i < 50 &&
+      spawnSync('redis-cli', ['-p', String(port), 'ping'])
+        .stdout?.toString()
+        .trim() !== 'PONG';
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 100));
+    members = await startTestModule(byName('members'), {
+      demoDistricts: true,
+      settings: { ...settings, redisUrl: `redis://127.0.0.1:${port}` },
+    });
   }, 60_000);
   afterAll(async () => {
     await members?.stop();
@@ -201,15 +296,37 @@ describe('proof nonces in Redis', () => {
   it('refuses a replay through the shared store, and while Redis is down still serves and refuses replays in-process', async () => {
     const body = JSON.stringify({ query: '{ __typename }' });
     const encoded = encodeCaller(ANONYMOUS);
-    const headers = { 'content-type': 'application/json', [CALLER_HEADER]: encoded, [PROOF_HEADER]: proveRequest(encoded, settings.gatewaySecret, { audience: 'members', method: 'POST', path: '/graphql', body }) };
+    const headers = {
+      'content-type': 'application/json',
+      [CALLER_HEADER]: encoded,
+      [PROOF_HEADER]: proveRequest(encoded, settings.gatewaySecret, {
+        audience: 'members',
+        method: 'POST',
+        path: '/graphql',
+        body,
+      }),
+    };
     expect((await fetch(members.url, { method: 'POST', headers, body })).status).toBe(200);
     const replayed = await fetch(members.url, { method: 'POST', headers, body });
     expect(replayed.status).toBe(401);
-    expect(spawnSync('redis-cli', ['-p', String(port), 'keys', 'cppcc:nonce:members:*']).stdout.toString().trim().split('\n')).toHaveLength(1);
+    expect(
+      spawnSync('redis-cli', ['-p', String(port), 'keys', 'cppcc:nonce:members:*'])
+        .stdout.toString()
+        .trim()
+        .split('\n'),
+    ).toHaveLength(1);
 
     spawnSync('redis-cli', ['-p', String(port), 'shutdown', 'nosave']);
     await new Promise((r) => setTimeout(r, 300));
-    const fresh = { ...headers, [PROOF_HEADER]: proveRequest(encoded, settings.gatewaySecret, { audience: 'members', method: 'POST', path: '/graphql', body }) };
+    const fresh = {
+      ...headers,
+      [PROOF_HEADER]: proveRequest(encoded, settings.gatewaySecret, {
+        audience: 'members',
+        method: 'POST',
+        path: '/graphql',
+        body,
+      }),
+    };
     expect((await fetch(members.url, { method: 'POST', headers: fresh, body })).status).toBe(200);
     expect((await fetch(members.url, { method: 'POST', headers: fresh, body })).status).toBe(401);
   });

@@ -17,7 +17,13 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-trust-start-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 const strong = 'x'.repeat(40);
-const good = { NODE_ENV: 'production', GATEWAY_SECRET: strong, JWT_SECRET: `j${strong}`, JWT_ISSUER: 'https://id.example', JWT_AUDIENCE: 'cppcc-graph' };
+const good = {
+  NODE_ENV: 'production',
+  GATEWAY_SECRET: strong,
+  JWT_SECRET: `j${strong}`,
+  JWT_ISSUER: 'https://id.example',
+  JWT_AUDIENCE: 'cppcc-graph',
+};
 
 interface Exit {
   code: number | null;
@@ -28,7 +34,14 @@ interface Exit {
 /** Runs a script as its own process; `until` ends it early (SIGTERM) once stdout+stderr match. */
 function run(script: string, env: Record<string, string>, until?: RegExp): Promise<Exit> {
   return new Promise((resolve) => {
-    const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(GATEWAY_SECRET|JWT_|JWKS_URL|ROUTER_SECRET|SEED|ALLOW_DEMO|NODE_ENV|DATABASE_URL|REDIS_URL)/.test(k)));
+    const base = Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([k]) =>
+          !/^(GATEWAY_SECRET|JWT_|JWKS_URL|ROUTER_SECRET|SEED|ALLOW_DEMO|NODE_ENV|DATABASE_URL|REDIS_URL)/.test(
+            k,
+          ),
+      ),
+    );
     const child = spawn(tsx, ['--conditions=@cppcc/source', script], {
       cwd: root,
       env: { ...base, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', ...env },
@@ -58,13 +71,27 @@ function run(script: string, env: Record<string, string>, until?: RegExp): Promi
 describe('production settings', () => {
   const cases: [string, Record<string, string>, RegExp][] = [
     ['missing', { GATEWAY_SECRET: '' }, /GATEWAY_SECRET must be set in production/],
-    ['one character', { GATEWAY_SECRET: 'x' }, /GATEWAY_SECRET has 1 bytes; production needs at least 32/],
-    ['the development default', { GATEWAY_SECRET: 'cppcc-dev-secret-change-me' }, /GATEWAY_SECRET is the development default/],
-    ['demo data without ALLOW_DEMO_DATA', { SEED: 'true' }, /SEED=true loads demo data; in production that also needs ALLOW_DEMO_DATA=true/],
+    [
+      'one character',
+      { GATEWAY_SECRET: 'x' },
+      /GATEWAY_SECRET has 1 bytes; production needs at least 32/,
+    ],
+    [
+      'the development default',
+      { GATEWAY_SECRET: 'cppcc-dev-secret-change-me' },
+      /GATEWAY_SECRET is the development default/,
+    ],
+    [
+      'demo data without ALLOW_DEMO_DATA',
+      { SEED: 'true' },
+      /SEED=true loads demo data; in production that also needs ALLOW_DEMO_DATA=true/,
+    ],
   ];
   it('the gateway refuses to start with weak secrets or demo data: exit 1 and one line each', async () => {
     // In parallel: each start loads the whole gateway before it reads its settings.
-    const exits = await Promise.all(cases.map(([, change]) => run('gateway/src/main.ts', { ...good, ...change })));
+    const exits = await Promise.all(
+      cases.map(([, change]) => run('gateway/src/main.ts', { ...good, ...change })),
+    );
     exits.forEach((exit, i) => {
       const [label, , message] = cases[i];
       expect(exit.code, label).toBe(1);
@@ -92,13 +119,23 @@ describe('production settings', () => {
     expect(readSettings({ ...good }).seedDemoData).toBe(false);
     expect(readSettings({ ...good }).allowDemoTokens).toBe(false);
     expect(readSettings({ ...good, ALLOW_DEMO_DATA: 'true' }).seedDemoData).toBe(true);
-    expect(readSettings({ ...good, ALLOW_DEMO_DATA: 'true', SEED: 'false' }).seedDemoData).toBe(false);
+    expect(readSettings({ ...good, ALLOW_DEMO_DATA: 'true', SEED: 'false' }).seedDemoData).toBe(
+      false,
+    );
     expect(readSettings({ ...good, ALLOW_DEMO_TOKENS: 'true' }).allowDemoTokens).toBe(true);
     expect(readSettings({}).seedDemoData).toBe(true);
-    expect(() => readSettings({ ...good, ROUTER_SECRET: 'short' })).toThrow(/ROUTER_SECRET has 5 bytes/);
+    expect(() => readSettings({ ...good, ROUTER_SECRET: 'short' })).toThrow(
+      /ROUTER_SECRET has 5 bytes/,
+    );
     expect(() => readSettings({ ...good, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET has 5 bytes/);
-    expect(() => readSettings({ ...good, JWT_SECRET: '', JWKS_URL: 'https://id.example/jwks' })).not.toThrow();
-    expect(() => readSettings({ ...good, JWT_ISSUER: '' })).toThrow(/JWT_ISSUER must be set in production/);
-    expect(() => readSettings({ ...good, JWT_AUDIENCE: '' })).toThrow(/JWT_AUDIENCE must be set in production/);
+    expect(() =>
+      readSettings({ ...good, JWT_SECRET: '', JWKS_URL: 'https://id.example/jwks' }),
+    ).not.toThrow();
+    expect(() => readSettings({ ...good, JWT_ISSUER: '' })).toThrow(
+      /JWT_ISSUER must be set in production/,
+    );
+    expect(() => readSettings({ ...good, JWT_AUDIENCE: '' })).toThrow(
+      /JWT_AUDIENCE must be set in production/,
+    );
   });
 });

@@ -1,6 +1,12 @@
 // A member: submit a proposal, then see my proposals, invitations and duty archive.
 //   CPPCC_TOKEN=<member token> npx tsx clients/typescript/examples/member-app.ts
-import { MyArchiveDocument, MyInvitationsDocument, MyProposalsDocument, SubmitProposalDocument, type Client } from '../src/index.js';
+import {
+  MyArchiveDocument,
+  MyInvitationsDocument,
+  MyProposalsDocument,
+  SubmitProposalDocument,
+  type Client,
+} from '../src/index.js';
 import { clientFromEnvironment, isMain } from './connect.js';
 
 export async function submitProposal(client: Client, title: string) {
@@ -20,12 +26,19 @@ export async function memberHome(client: Client) {
   const proposals = await client.request(MyProposalsDocument, { first: 10 });
   const invitations = await client.request(MyInvitationsDocument);
   const archive = await client.request(MyArchiveDocument);
-  return { me: proposals.me, invitations: invitations.me?.cosignInvitations ?? [], archive: archive.me?.archive };
+  return {
+    me: proposals.me,
+    invitations: invitations.me?.cosignInvitations ?? [],
+    archive: archive.me?.archive,
+  };
 }
 
 if (isMain(import.meta.url)) {
   const client = clientFromEnvironment();
-  if (process.argv.includes('--submit')) console.log('submitted', await submitProposal(client, '关于打造黄山茶统一公共品牌的建议'));
+  if (process.argv.includes('--submit'))
+    console.log('submitted', await submitProposal(client, '关于打造黄山茶统一公共品牌的建议'));
   const home = await memberHome(client);
-  console.log(`${home.me?.name}: ${home.me?.proposals?.totalCount} proposals, ${home.invitations.length} invitations, archive ${home.archive?.events.totalCount} events`);
+  console.log(
+    `${home.me?.name}: ${home.me?.proposals?.totalCount} proposals, ${home.invitations.length} invitations, archive ${home.archive?.events.totalCount} events`,
+  );
 }

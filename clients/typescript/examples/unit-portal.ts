@@ -1,6 +1,11 @@
 // A handling unit: its tasks, receiving one and replying to it.
 //   CPPCC_TOKEN=<unit token> npx tsx clients/typescript/examples/unit-portal.ts [--reply-first]
-import { MyTasksDocument, ReceiveHandlingTaskDocument, ReplyToProposalDocument, type Client } from '../src/index.js';
+import {
+  MyTasksDocument,
+  ReceiveHandlingTaskDocument,
+  ReplyToProposalDocument,
+  type Client,
+} from '../src/index.js';
 import { clientFromEnvironment, isMain } from './connect.js';
 
 export async function unitTasks(client: Client) {
@@ -13,12 +18,21 @@ export async function receiveAndReply(client: Client, taskId: string) {
   const tasks = await unitTasks(client);
   const task = tasks.nodes.find((t) => t.id === taskId);
   if (!task?.proposal) throw new Error(`task ${taskId} is not among this unit's tasks`);
-  const received = await client.request(ReceiveHandlingTaskDocument, { id: task.id, version: task.proposal.version });
+  const received = await client.request(ReceiveHandlingTaskDocument, {
+    id: task.id,
+    version: task.proposal.version,
+  });
   const after = (await unitTasks(client)).nodes.find((t) => t.id === taskId);
   const replied = await client.request(ReplyToProposalDocument, {
     id: received.receiveHandlingTask.id,
     version: after?.proposal?.version ?? task.proposal.version,
-    input: { text: '我单位已将该建议纳入年度工作计划，正在组织实施。', referenceNumber: '黄农函〔2026〕12号', signingLeader: '王明', contact: '0559-1234567', grade: 'A' },
+    input: {
+      text: '我单位已将该建议纳入年度工作计划，正在组织实施。',
+      referenceNumber: '黄农函〔2026〕12号',
+      signingLeader: '王明',
+      contact: '0559-1234567',
+      grade: 'A',
+    },
   });
   return replied.replyToProposal;
 }
@@ -26,7 +40,10 @@ export async function receiveAndReply(client: Client, taskId: string) {
 if (isMain(import.meta.url)) {
   const client = clientFromEnvironment();
   const tasks = await unitTasks(client);
-  console.log(`${tasks.totalCount} tasks: ${tasks.nodes.map((t) => `${t.proposal?.title} (${t.status}${t.overdue ? ', overdue' : ''})`).join('; ')}`);
+  console.log(
+    `${tasks.totalCount} tasks: ${tasks.nodes.map((t) => `${t.proposal?.title} (${t.status}${t.overdue ? ', overdue' : ''})`).join('; ')}`,
+  );
   const waiting = tasks.nodes.find((t) => t.status === 'PENDING_RECEIPT');
-  if (process.argv.includes('--reply-first') && waiting) console.log('replied', await receiveAndReply(client, waiting.id));
+  if (process.argv.includes('--reply-first') && waiting)
+    console.log('replied', await receiveAndReply(client, waiting.id));
 }

@@ -39,7 +39,10 @@ export class GraphRequestError extends Error {
     readonly status: number,
     readonly errors: GraphError[],
   ) {
-    super(errors.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('; ') || `HTTP ${status}`);
+    super(
+      errors.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('; ') ||
+        `HTTP ${status}`,
+    );
   }
 
   /** The first error's stable code. */
@@ -52,9 +55,15 @@ type VariablesOf<V> = V extends Record<string, never> ? [variables?: V] : [varia
 
 export interface Client {
   /** The data, or GraphRequestError when the answer carries any error. */
-  request<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, ...variables: VariablesOf<TVariables>): Promise<TData>;
+  request<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    ...variables: VariablesOf<TVariables>
+  ): Promise<TData>;
   /** Data and errors as they came (partial data beside errors, e.g. a subgraph down). */
-  execute<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, ...variables: VariablesOf<TVariables>): Promise<Result<TData>>;
+  execute<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    ...variables: VariablesOf<TVariables>
+  ): Promise<Result<TData>>;
 }
 
 function documentId(document: TypedDocumentNode<unknown, unknown>): string | undefined {
@@ -62,7 +71,8 @@ function documentId(document: TypedDocumentNode<unknown, unknown>): string | und
 }
 
 function operationName(document: TypedDocumentNode<unknown, unknown>): string | undefined {
-  for (const definition of document.definitions) if (definition.kind === 'OperationDefinition') return definition.name?.value;
+  for (const definition of document.definitions)
+    if (definition.kind === 'OperationDefinition') return definition.name?.value;
   return undefined;
 }
 
@@ -75,20 +85,29 @@ export function createClient(options: ClientOptions): Client {
     ...(options.district ? { 'x-cppcc-district': options.district } : {}),
     ...options.headers,
   };
-  async function execute<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables?: TVariables): Promise<Result<TData>> {
+  async function execute<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables?: TVariables,
+  ): Promise<Result<TData>> {
     const id = documentId(document as TypedDocumentNode<unknown, unknown>);
     const body = {
       ...(options.send !== 'text' && id ? { documentId: id } : { query: print(document) }),
       operationName: operationName(document as TypedDocumentNode<unknown, unknown>),
       ...(variables ? { variables } : {}),
     };
-    const response = await send(options.url, { method: 'POST', headers, body: JSON.stringify(body) });
+    const response = await send(options.url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    });
     const text = await response.text();
     let json: { data?: TData | null; errors?: GraphError[] };
     try {
       json = JSON.parse(text);
     } catch {
-      throw new GraphRequestError(response.status, [{ message: `the graph answered HTTP ${response.status} with a body that is not JSON` }]);
+      throw new GraphRequestError(response.status, [
+        { message: `the graph answered HTTP ${response.status} with a body that is not JSON` },
+      ]);
     }
     return { data: json.data ?? null, errors: json.errors ?? [], status: response.status };
   }
@@ -96,7 +115,8 @@ export function createClient(options: ClientOptions): Client {
     execute: (document, ...variables) => execute(document, variables[0]),
     async request(document, ...variables) {
       const result = await execute(document, variables[0]);
-      if (result.errors.length || result.data === null) throw new GraphRequestError(result.status, result.errors);
+      if (result.errors.length || result.data === null)
+        throw new GraphRequestError(result.status, result.errors);
       return result.data;
     },
   };

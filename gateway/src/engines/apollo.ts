@@ -5,7 +5,17 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { bindRequest, noteOperation, requestOf, serveApollo, subgraphFetches } from '@cppcc/kit';
 import { GraphQLError } from 'graphql';
 import { callerFromHeader, CALLER_HEADER, siteFromCallerHeader } from './gating.js';
-import { applyCors, armorRules, exemptGetFromCsrf, checkIntrospection, checkOperation, cleanError, DOCUMENT_ERROR_CODES, PREFLIGHT_HEADERS, unsupportedOperation } from './limits.js';
+import {
+  applyCors,
+  armorRules,
+  exemptGetFromCsrf,
+  checkIntrospection,
+  checkOperation,
+  cleanError,
+  DOCUMENT_ERROR_CODES,
+  PREFLIGHT_HEADERS,
+  unsupportedOperation,
+} from './limits.js';
 import { FORWARDED_HEADERS, type Engine, type EngineOptions } from './engine.js';
 import type { SubgraphRequestInit } from './subgraph-fetch.js';
 import { admitWrite, CLIENT_HEADER } from '../write-limit.js';
@@ -24,14 +34,30 @@ interface ForwardContext {
  */
 const REQUEST_ERRORS: [RegExp, string, string?][] = [
   [/^Unknown operation named|^Must provide operation name/, 'OPERATION_RESOLUTION_FAILURE'],
-  [/did not resolve an operation/, 'OPERATION_RESOLUTION_FAILURE', 'operationName names no operation of the document'],
-  [/^provided sha does not match query/, 'PERSISTED_QUERY_HASH_MISMATCH', 'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query'],
+  [
+    /did not resolve an operation/,
+    'OPERATION_RESOLUTION_FAILURE',
+    'operationName names no operation of the document',
+  ],
+  [
+    /^provided sha does not match query/,
+    'PERSISTED_QUERY_HASH_MISMATCH',
+    'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query',
+  ],
 ];
 const CLIENT_CODES = new Set(REQUEST_ERRORS.map(([, code]) => code));
 
-function requestError<E extends { message: string; extensions?: Record<string, unknown> }>(formatted: E): E {
+function requestError<E extends { message: string; extensions?: Record<string, unknown> }>(
+  formatted: E,
+): E {
   const known = REQUEST_ERRORS.find(([pattern]) => pattern.test(formatted.message));
-  return known ? { ...formatted, message: known[2] ?? formatted.message, extensions: { ...formatted.extensions, code: known[1] } } : formatted;
+  return known
+    ? {
+        ...formatted,
+        message: known[2] ?? formatted.message,
+        extensions: { ...formatted.extensions, code: known[1] },
+      }
+    : formatted;
 }
 
 /** Whether Apollo Server answers this Accept with application/json (not application/graphql-response+json); its content type is set after the plugins run. */
@@ -45,34 +71,82 @@ function gatingPlugin(options: EngineOptions): ApolloServerPlugin<ForwardContext
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, contextValue, request, operationName, schema, operation }) {
+        async didResolveOperation({
+          document,
+          contextValue,
+          request,
+          operationName,
+          schema,
+          operation,
+        }) {
           const unsupported = operation && unsupportedOperation(schema, operation);
           if (unsupported) throw unsupported;
           const req = requestOf(contextValue);
           if (req) noteOperation(req, operationName);
           // Limits first: a refused operation spends no write budget and reaches no subgraph.
           const caller = callerFromHeader(contextValue.forward[CALLER_HEADER]);
-          const over = checkIntrospection(document, !!caller?.userId, options.limits) ?? checkOperation(schema, document, request.operationName, request.variables, options.limits);
+          const over =
+            checkIntrospection(document, !!caller?.userId, options.limits) ??
+            checkOperation(
+              schema,
+              document,
+              request.operationName,
+              request.variables,
+              options.limits,
+            );
           if (over) throw over;
-          const limited = await admitWrite(options.writeLimiter, document, request.operationName, contextValue.forward[CALLER_HEADER], contextValue.client);
+          const limited = await admitWrite(
+            options.writeLimiter,
+            document,
+            request.operationName,
+            contextValue.forward[CALLER_HEADER],
+            contextValue.client,
+          );
           // Answered like the plugin gate's refusals (HTTP 200 under both engines); the code and retryAfterSeconds say it.
-          if (limited) throw new GraphQLError(limited.message, { extensions: { ...limited.extensions, http: { status: 200 } } });
-          const refused = options.gate.check(document, siteFromCallerHeader(contextValue.forward[CALLER_HEADER]));
+          if (limited)
+            throw new GraphQLError(limited.message, {
+              extensions: { ...limited.extensions, http: { status: 200 } },
+            });
+          const refused = options.gate.check(
+            document,
+            siteFromCallerHeader(contextValue.forward[CALLER_HEADER]),
+          );
           // A refusal is an answer like any resolver error (HTTP 200, as under Hive), not a server failure.
-          if (refused) throw new GraphQLError(refused.message, { extensions: { ...refused.extensions, http: { status: 200 } } });
+          if (refused)
+            throw new GraphQLError(refused.message, {
+              extensions: { ...refused.extensions, http: { status: 200 } },
+            });
         },
         async willSendResponse({ response, request }) {
           const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
           const codes = (result?.errors ?? []).map((e) => String(e.extensions?.code));
           if (codes.some((c) => CLIENT_CODES.has(c))) response.http.status = 400;
           // GraphQL over HTTP: a client accepting only application/json hears of document errors with 200.
-          else if (codes.length && result?.data === undefined && codes.every((c) => DOCUMENT_ERROR_CODES.has(c)) && answersPlainJson(request.http?.headers.get('accept'))) response.http.status = 200;
+          else if (
+            codes.length &&
+            result?.data === undefined &&
+            codes.every((c) => DOCUMENT_ERROR_CODES.has(c)) &&
+            answersPlainJson(request.http?.headers.get('accept'))
+          )
+            response.http.status = 200;
         },
         async responseForOperation({ document, contextValue, request }) {
           const site = siteFromCallerHeader(contextValue.forward[CALLER_HEADER]);
-          if (options.gate.disabledFor(site).length === 0 || options.gate.introspection(document, request.operationName) !== 'only') return null;
-          const result = await options.gate.introspect(site, document, request.variables, request.operationName);
-          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: result } };
+          if (
+            options.gate.disabledFor(site).length === 0 ||
+            options.gate.introspection(document, request.operationName) !== 'only'
+          )
+            return null;
+          const result = await options.gate.introspect(
+            site,
+            document,
+            request.variables,
+            request.operationName,
+          );
+          return {
+            http: { status: undefined, headers: new HeaderMap() },
+            body: { kind: 'single', singleResult: result },
+          };
         },
       };
     },
@@ -89,12 +163,21 @@ export async function apolloEngine(options: EngineOptions): Promise<Engine> {
           url,
           // Retries are signed afresh (a proof is used once). Apollo types its fetcher with its own
           // fetch types (node-fetch's), which Node's fetch init does not match.
-          fetcher: ((target: string, init: SubgraphRequestInit) => options.fetch(target, init, options.sign)) as unknown as RemoteGraphQLDataSource['fetcher'],
+          fetcher: ((target: string, init: SubgraphRequestInit) =>
+            options.fetch(
+              target,
+              init,
+              options.sign,
+            )) as unknown as RemoteGraphQLDataSource['fetcher'],
           willSendRequest({ request, context }) {
-            for (const [key, value] of Object.entries(context.forward ?? {})) request.http?.headers.set(key, String(value));
+            for (const [key, value] of Object.entries(context.forward ?? {}))
+              request.http?.headers.set(key, String(value));
           },
           didReceiveResponse({ response }) {
-            subgraphFetches.inc({ subgraph: name, outcome: response.errors?.length ? 'errors' : 'ok' });
+            subgraphFetches.inc({
+              subgraph: name,
+              outcome: response.errors?.length ? 'errors' : 'ok',
+            });
             return response;
           },
           didEncounterError(error) {
@@ -125,9 +208,20 @@ export async function apolloEngine(options: EngineOptions): Promise<Engine> {
     async handle(req: IncomingMessage, res: ServerResponse) {
       if (applyCors(req, res, options.limits.corsOrigins)) return;
       exemptGetFromCsrf(req);
-      const forward = Object.fromEntries(FORWARDED_HEADERS.flatMap((h) => (typeof req.headers[h] === 'string' ? [[h, req.headers[h] as string]] : [])));
-      const client = typeof req.headers[CLIENT_HEADER] === 'string' ? req.headers[CLIENT_HEADER] : undefined;
-      await serveApollo(server, req, res, async () => bindRequest<ForwardContext>({ forward, client }, req), { maxBodyBytes: options.limits.maxBodyBytes });
+      const forward = Object.fromEntries(
+        FORWARDED_HEADERS.flatMap((h) =>
+          typeof req.headers[h] === 'string' ? [[h, req.headers[h] as string]] : [],
+        ),
+      );
+      const client =
+        typeof req.headers[CLIENT_HEADER] === 'string' ? req.headers[CLIENT_HEADER] : undefined;
+      await serveApollo(
+        server,
+        req,
+        res,
+        async () => bindRequest<ForwardContext>({ forward, client }, req),
+        { maxBodyBytes: options.limits.maxBodyBytes },
+      );
     },
     async stop() {
       await server.stop();

@@ -1,4 +1,11 @@
-import { DATE_RULE, DATE_TIME_RULE, ErrorCode, isDate, isDateTime, variablePlaces } from '@cppcc/kit';
+import {
+  DATE_RULE,
+  DATE_TIME_RULE,
+  ErrorCode,
+  isDate,
+  isDateTime,
+  variablePlaces,
+} from '@cppcc/kit';
 import {
   GraphQLError,
   isInputObjectType,
@@ -22,11 +29,17 @@ const RULES: Record<string, { rule: string; text: string; ok: (v: unknown) => bo
 
 function refusal(message: string, field: string, rule: string): GraphQLError {
   // Like any other bad variable: 400 for application/graphql-response+json, 200 for plain JSON.
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field, rule, http: { status: 400, spec: true } } });
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, field, rule, http: { status: 400, spec: true } },
+  });
 }
 
 /** The first value under `type` that breaks the Date or DateTime rule, with its path. */
-function badValue(value: unknown, type: GraphQLInputType, path: string): { path: string; value: unknown; scalar: string } | null {
+function badValue(
+  value: unknown,
+  type: GraphQLInputType,
+  path: string,
+): { path: string; value: unknown; scalar: string } | null {
   if (value === null || value === undefined) return null;
   if (isNonNullType(type)) return badValue(value, type.ofType, path);
   if (isListType(type)) {
@@ -45,7 +58,9 @@ function badValue(value: unknown, type: GraphQLInputType, path: string): { path:
     }
     return null;
   }
-  return isScalarType(type) && RULES[type.name] && !RULES[type.name].ok(value) ? { path, value, scalar: type.name } : null;
+  return isScalarType(type) && RULES[type.name] && !RULES[type.name].ok(value)
+    ? { path, value, scalar: type.name }
+    : null;
 }
 
 /**
@@ -55,7 +70,12 @@ function badValue(value: unknown, type: GraphQLInputType, path: string): { path:
  * gateway applies the kit's one rule itself, to variables and to days written inline, and
  * names the argument as the subgraphs would.
  */
-export function checkDateArguments(schema: GraphQLSchema, _document: DocumentNode, operation: OperationDefinitionNode | undefined, variables: Record<string, unknown> | null | undefined): GraphQLError | null {
+export function checkDateArguments(
+  schema: GraphQLSchema,
+  _document: DocumentNode,
+  operation: OperationDefinitionNode | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): GraphQLError | null {
   if (!operation || !schema.getType('Date')) return null;
   const typeInfo = new TypeInfo(schema);
   const path: string[] = [];
@@ -64,13 +84,27 @@ export function checkDateArguments(schema: GraphQLSchema, _document: DocumentNod
     operation,
     visitWithTypeInfo(typeInfo, {
       Argument: { enter: (node) => void path.push(node.name.value), leave: () => void path.pop() },
-      ObjectField: { enter: (node) => void path.push(node.name.value), leave: () => void path.pop() },
+      ObjectField: {
+        enter: (node) => void path.push(node.name.value),
+        leave: () => void path.pop(),
+      },
       StringValue(node) {
         const type = typeInfo.getInputType();
         const named = type && (isNonNullType(type) ? type.ofType : type);
-        if (inline || !named || !isScalarType(named) || !RULES[named.name] || RULES[named.name].ok(node.value)) return;
+        if (
+          inline ||
+          !named ||
+          !isScalarType(named) ||
+          !RULES[named.name] ||
+          RULES[named.name].ok(node.value)
+        )
+          return;
         const { rule, text } = RULES[named.name];
-        inline = refusal(`${path.join('.')}: ${JSON.stringify(node.value)} is not a ${named.name}: ${text}`, path.join('.'), rule);
+        inline = refusal(
+          `${path.join('.')}: ${JSON.stringify(node.value)} is not a ${named.name}: ${text}`,
+          path.join('.'),
+          rule,
+        );
       },
     }),
   );
@@ -82,7 +116,11 @@ export function checkDateArguments(schema: GraphQLSchema, _document: DocumentNod
     if (bad) {
       const { rule, text } = RULES[bad.scalar];
       const field = (placeOf.get(name) || name) + bad.path.slice(name.length);
-      return refusal(`Variable "$${name}" got invalid value ${JSON.stringify(bad.value)}${bad.path === name ? '' : ` at "${bad.path}"`}; ${bad.scalar} ${text}`, field, rule);
+      return refusal(
+        `Variable "$${name}" got invalid value ${JSON.stringify(bad.value)}${bad.path === name ? '' : ` at "${bad.path}"`}; ${bad.scalar} ${text}`,
+        field,
+        rule,
+      );
     }
   }
   return inline;

@@ -1,11 +1,29 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createGatewayRuntime, useCustomFetch, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import {
+  createGatewayRuntime,
+  useCustomFetch,
+  type GatewayPlugin,
+} from '@graphql-hive/gateway-runtime';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { ErrorCode, noteOperation, readBodyOrRefuse, subgraphFetches } from '@cppcc/kit';
-import { GraphQLError, Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  parse,
+  type DocumentNode,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { callerFromHeader, CALLER_HEADER, siteFromCallerHeader } from './gating.js';
 import type { EngineOptions as Options } from './engine.js';
-import { applyCors, armorRules, exemptGetFromCsrf, checkIntrospection, checkOperation, cleanError, PREFLIGHT_HEADERS } from './limits.js';
+import {
+  applyCors,
+  armorRules,
+  exemptGetFromCsrf,
+  checkIntrospection,
+  checkOperation,
+  cleanError,
+  PREFLIGHT_HEADERS,
+} from './limits.js';
 import { admitWrite, CLIENT_HEADER } from '../write-limit.js';
 import { signingPlugin } from '../sign-subgraph-request.js';
 import { FORWARDED_HEADERS, type Engine, type EngineOptions } from './engine.js';
@@ -28,14 +46,27 @@ function stableErrorCodes(options: Options): GatewayPlugin {
       setResult({
         ...r,
         errors: r.errors.map((error) => {
-          const { originalError: _hidden, ...extensions } = (error.extensions ?? {}) as Record<string, unknown>;
-          if (!extensions.code) extensions.code = /^Variable "\$/.test(error.message) ? ErrorCode.BAD_USER_INPUT : ErrorCode.BAD_REQUEST;
+          const { originalError: _hidden, ...extensions } = (error.extensions ?? {}) as Record<
+            string,
+            unknown
+          >;
+          if (!extensions.code)
+            extensions.code = /^Variable "\$/.test(error.message)
+              ? ErrorCode.BAD_USER_INPUT
+              : ErrorCode.BAD_REQUEST;
           // An unreadable request (not a GraphQL document error: no query, a body that is not JSON)
           // stays 4xx whatever the client accepts, as the GraphQL-over-HTTP audit asks.
           const http = extensions.http as HttpExtension | undefined;
-          if (http?.spec && extensions.code === ErrorCode.BAD_REQUEST) extensions.http = { ...http, spec: false };
+          if (http?.spec && extensions.code === ErrorCode.BAD_REQUEST)
+            extensions.http = { ...http, spec: false };
           const clean = cleanError({ message: error.message, extensions }, error, options.limits);
-          return new GraphQLError(clean.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: clean.extensions });
+          return new GraphQLError(clean.message, {
+            nodes: error.nodes,
+            source: error.source,
+            positions: error.positions,
+            path: error.path,
+            extensions: clean.extensions,
+          });
         }),
       } as typeof result);
     },
@@ -50,9 +81,12 @@ function csrfPrevention() {
       try {
         return yoga.onRequestParse?.(payload);
       } catch {
-        throw new GraphQLError(`This operation has been blocked as a potential Cross-Site Request Forgery (CSRF): send content-type application/json, or one of the headers ${PREFLIGHT_HEADERS.join(', ')}`, {
-          extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } },
-        });
+        throw new GraphQLError(
+          `This operation has been blocked as a potential Cross-Site Request Forgery (CSRF): send content-type application/json, or one of the headers ${PREFLIGHT_HEADERS.join(', ')}`,
+          {
+            extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } },
+          },
+        );
       }
     },
   };
@@ -62,9 +96,15 @@ function csrfPrevention() {
 function operationLimits(options: Options) {
   return {
     onParse({ setParseFn }: { setParseFn: (fn: typeof parse) => void }) {
-      setParseFn((source, parseOptions) => parse(source, { ...parseOptions, maxTokens: options.limits.maxTokens }));
+      setParseFn((source, parseOptions) =>
+        parse(source, { ...parseOptions, maxTokens: options.limits.maxTokens }),
+      );
     },
-    onValidate({ addValidationRule }: { addValidationRule: (rule: ReturnType<typeof armorRules>[number]) => void }) {
+    onValidate({
+      addValidationRule,
+    }: {
+      addValidationRule: (rule: ReturnType<typeof armorRules>[number]) => void;
+    }) {
       for (const rule of armorRules(options.limits)) addValidationRule(rule);
     },
   };
@@ -72,9 +112,21 @@ function operationLimits(options: Options) {
 
 /** Names the operation for the access log and metrics, and counts fetches per subgraph. */
 const observing = {
-  onExecute({ args }: { args: { operationName?: string | null; document: DocumentNode; contextValue?: { req?: IncomingMessage } } }) {
+  onExecute({
+    args,
+  }: {
+    args: {
+      operationName?: string | null;
+      document: DocumentNode;
+      contextValue?: { req?: IncomingMessage };
+    };
+  }) {
     const req = args.contextValue?.req;
-    const named = args.document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName));
+    const named = args.document.definitions.find(
+      (d): d is OperationDefinitionNode =>
+        d.kind === Kind.OPERATION_DEFINITION &&
+        (!args.operationName || d.name?.value === args.operationName),
+    );
     if (req) noteOperation(req, args.operationName ?? named?.name?.value);
   },
   onSubgraphExecute({ subgraphName }: { subgraphName: string }) {
@@ -88,19 +140,46 @@ const observing = {
 /** Plugin gating as an envelop plugin: the same checks as under the Apollo engine. */
 function gating(options: Options) {
   return {
-    async onExecute({ args, setResultAndStopExecution }: Parameters<NonNullable<GatewayPlugin['onExecute']>>[0]) {
+    async onExecute({
+      args,
+      setResultAndStopExecution,
+    }: Parameters<NonNullable<GatewayPlugin['onExecute']>>[0]) {
       const headers = args.contextValue?.request?.headers;
       // Limits first: a refused operation spends no write budget and reaches no subgraph.
       const caller = callerFromHeader(headers?.get(CALLER_HEADER));
-      const over = checkIntrospection(args.document, !!caller?.userId, options.limits) ?? checkOperation(args.schema, args.document, args.operationName, args.variableValues, options.limits);
+      const over =
+        checkIntrospection(args.document, !!caller?.userId, options.limits) ??
+        checkOperation(
+          args.schema,
+          args.document,
+          args.operationName,
+          args.variableValues,
+          options.limits,
+        );
       if (over) return setResultAndStopExecution({ errors: [over] });
-      const limited = await admitWrite(options.writeLimiter, args.document, args.operationName, headers?.get(CALLER_HEADER), headers?.get(CLIENT_HEADER));
+      const limited = await admitWrite(
+        options.writeLimiter,
+        args.document,
+        args.operationName,
+        headers?.get(CALLER_HEADER),
+        headers?.get(CLIENT_HEADER),
+      );
       if (limited) return setResultAndStopExecution({ errors: [limited] });
       const site = siteFromCallerHeader(headers?.get(CALLER_HEADER));
       const refused = options.gate.check(args.document, site);
       if (refused) return setResultAndStopExecution({ errors: [refused] });
-      if (options.gate.disabledFor(site).length > 0 && options.gate.introspection(args.document, args.operationName) === 'only') {
-        setResultAndStopExecution(await options.gate.introspect(site, args.document, args.variableValues, args.operationName));
+      if (
+        options.gate.disabledFor(site).length > 0 &&
+        options.gate.introspection(args.document, args.operationName) === 'only'
+      ) {
+        setResultAndStopExecution(
+          await options.gate.introspect(
+            site,
+            args.document,
+            args.variableValues,
+            args.operationName,
+          ),
+        );
       }
     },
   };
@@ -114,7 +193,10 @@ function gating(options: Options) {
  */
 export async function hiveEngine(options: EngineOptions): Promise<Engine> {
   // Loaded only when used: the native planner has no business in an Apollo-engine gateway.
-  const rust = options.planner === 'js' ? undefined : withSpecAnswers((await import('@graphql-hive/router-runtime')).unifiedGraphHandler);
+  const rust =
+    options.planner === 'js'
+      ? undefined
+      : withSpecAnswers((await import('@graphql-hive/router-runtime')).unifiedGraphHandler);
   const runtime = createGatewayRuntime({
     supergraph: options.supergraphSdl,
     ...(rust ? { unifiedGraphHandler: rust } : {}),
@@ -127,7 +209,16 @@ export async function hiveEngine(options: EngineOptions): Promise<Engine> {
     disableIntrospection: options.introspection === false ? {} : undefined,
     logging: options.debug ? 'debug' : false,
     maskedErrors: !options.debug,
-    plugins: () => [observing, csrfPrevention(), operationLimits(options), stableErrorCodes(options), gating(options), signingPlugin(options.sign), useCustomFetch(((url: string, init: SubgraphRequestInit) => options.fetch(url, init, options.sign)) as never)],
+    plugins: () => [
+      observing,
+      csrfPrevention(),
+      operationLimits(options),
+      stableErrorCodes(options),
+      gating(options),
+      signingPlugin(options.sign),
+      useCustomFetch(((url: string, init: SubgraphRequestInit) =>
+        options.fetch(url, init, options.sign)) as never),
+    ],
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) =>
         Object.fromEntries(FORWARDED_HEADERS.map((h) => [h, request.headers.get(h)])),
@@ -146,13 +237,19 @@ export async function hiveEngine(options: EngineOptions): Promise<Engine> {
         body = text;
       }
       const headers = new Headers();
-      for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      const response = await runtime.fetch(new URL(req.url ?? '/', 'http://gateway').toString(), { method: req.method, headers, body }, { req, res });
+      for (const [key, value] of Object.entries(req.headers))
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      const response = await runtime.fetch(
+        new URL(req.url ?? '/', 'http://gateway').toString(),
+        { method: req.method, headers, body },
+        { req, res },
+      );
       res.statusCode = response.status;
       for (const [key, value] of response.headers) res.setHeader(key, value);
       if (!response.body) return void res.end();
       // Node's web stream is async-iterable; the fetch typings here do not say so.
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
+        res.write(chunk);
       res.end();
     },
     async stop() {

@@ -38,12 +38,23 @@ export const LimitCode = {
 const LIMIT_CODES = new Set<string>(Object.values(LimitCode));
 
 /** Errors in the GraphQL document or its variables: 200 when the client accepts only application/json. */
-export const DOCUMENT_ERROR_CODES = new Set<string>(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', ...LIMIT_CODES]);
+export const DOCUMENT_ERROR_CODES = new Set<string>([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  ...LIMIT_CODES,
+]);
 
-function limitError(code: string, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+function limitError(
+  code: string,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
   // Answered like any invalid document: 400 for application/graphql-response+json, 200 for
   // application/json (the GraphQL-over-HTTP spec; `spec` tells Yoga, Apollo's plugin does the same).
-  return new GraphQLError(message, { extensions: { code, ...extensions, http: { status: 400, spec: true } } });
+  return new GraphQLError(message, {
+    extensions: { code, ...extensions, http: { status: 400, spec: true } },
+  });
 }
 
 /**
@@ -52,19 +63,35 @@ function limitError(code: string, message: string, extensions: Record<string, un
  */
 export function armorRules(limits: LimitSettings): ValidationRule[] {
   const reject = (code: string) => [
-    (context: ValidationContext | null, error: GraphQLError) => context?.reportError(limitError(code, error.message.replace(/^Syntax Error: /, ''))),
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(limitError(code, error.message.replace(/^Syntax Error: /, ''))),
   ];
   const common = { propagateOnRejection: false, exposeLimits: true };
   return [
-    maxDepthRule({ ...common, n: limits.maxDepth, flattenFragments: true, onReject: reject(LimitCode.MAX_DEPTH_EXCEEDED) }),
-    maxAliasesRule({ ...common, n: limits.maxAliases, onReject: reject(LimitCode.MAX_ALIASES_EXCEEDED) }),
-    maxDirectivesRule({ ...common, n: limits.maxDirectives, onReject: reject(LimitCode.MAX_DIRECTIVES_EXCEEDED) }),
+    maxDepthRule({
+      ...common,
+      n: limits.maxDepth,
+      flattenFragments: true,
+      onReject: reject(LimitCode.MAX_DEPTH_EXCEEDED),
+    }),
+    maxAliasesRule({
+      ...common,
+      n: limits.maxAliases,
+      onReject: reject(LimitCode.MAX_ALIASES_EXCEEDED),
+    }),
+    maxDirectivesRule({
+      ...common,
+      n: limits.maxDirectives,
+      onReject: reject(LimitCode.MAX_DIRECTIVES_EXCEEDED),
+    }),
   ];
 }
 
 /** graphql-js stops parsing past `maxTokens`; its message becomes our code. */
 export function tokenLimitCode(message: string): string | null {
-  return /Document contains more tha[nt] \d+ tokens/.test(message) ? LimitCode.MAX_TOKENS_EXCEEDED : null;
+  return /Document contains more tha[nt] \d+ tokens/.test(message)
+    ? LimitCode.MAX_TOKENS_EXCEEDED
+    : null;
 }
 
 /**
@@ -72,25 +99,48 @@ export function tokenLimitCode(message: string): string | null {
  * error GRAPHQL_PARSE_FAILED; a limit's refusal keeps its own code.
  */
 export function limitCodeOf(error: unknown): string | null {
-  for (let e = error as { extensions?: Record<string, unknown>; originalError?: unknown; message?: string } | undefined; e; e = e.originalError as typeof e) {
+  for (
+    let e = error as
+      | { extensions?: Record<string, unknown>; originalError?: unknown; message?: string }
+      | undefined;
+    e;
+    e = e.originalError as typeof e
+  ) {
     const code = e.extensions?.code;
     if (typeof code === 'string' && LIMIT_CODES.has(code)) return code;
-    if (typeof e.message === 'string' && tokenLimitCode(e.message)) return LimitCode.MAX_TOKENS_EXCEEDED;
+    if (typeof e.message === 'string' && tokenLimitCode(e.message))
+      return LimitCode.MAX_TOKENS_EXCEEDED;
   }
   return null;
 }
 
-function operationOf(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  return operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+function operationOf(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  return operationName
+    ? operations.find((o) => o.name?.value === operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
 }
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
-  return new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  return new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
+  );
 }
 
 /** Top-level fields of the operation, aliases and fragments included (each fragment counted once, then remembered). */
-export function rootFieldCount(document: DocumentNode, operationName: string | null | undefined): number {
+export function rootFieldCount(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): number {
   const operation = operationOf(document, operationName);
   if (!operation) return 0;
   const fragments = fragmentsOf(document);
@@ -116,15 +166,24 @@ export function rootFieldCount(document: DocumentNode, operationName: string | n
 }
 
 /** A field's declared extra weight: COST_FIELD_WEIGHTS, else a `@cost(weight:)` directive on it in the supergraph. */
-function declaredWeight(field: GraphQLField<unknown, unknown>, owner: string, weights: Record<string, number>): number {
+function declaredWeight(
+  field: GraphQLField<unknown, unknown>,
+  owner: string,
+  weights: Record<string, number>,
+): number {
   const configured = weights[`${owner}.${field.name}`];
   if (configured !== undefined) return configured;
   const cost = field.astNode?.directives?.find((d) => d.name.value === 'cost');
   const weight = cost?.arguments?.find((a) => a.name.value === 'weight')?.value;
-  return weight && (weight.kind === Kind.INT || weight.kind === Kind.STRING) ? Number(weight.value) || 0 : 0;
+  return weight && (weight.kind === Kind.INT || weight.kind === Kind.STRING)
+    ? Number(weight.value) || 0
+    : 0;
 }
 
-function sizeArgument(value: ValueNode | undefined, variables: Record<string, unknown>): number | undefined {
+function sizeArgument(
+  value: ValueNode | undefined,
+  variables: Record<string, unknown>,
+): number | undefined {
   if (!value) return undefined;
   if (value.kind === Kind.INT) return Number(value.value);
   if (value.kind === Kind.VARIABLE) {
@@ -150,7 +209,12 @@ export function operationCost(
 ): number {
   const operation = operationOf(document, operationName);
   if (!operation) return 0;
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   if (!root) return 0;
   const fragments = fragmentsOf(document);
   const vars = variables ?? {};
@@ -168,20 +232,43 @@ export function operationCost(
           memo.set(key, 0);
           const fragment = fragments.get(s.name.value);
           const type = fragment && schema.getType(fragment.typeCondition.name.value);
-          memo.set(key, fragment && type && isCompositeType(type) ? costOf(fragment.selectionSet, type, paged) : 0);
+          memo.set(
+            key,
+            fragment && type && isCompositeType(type)
+              ? costOf(fragment.selectionSet, type, paged)
+              : 0,
+          );
         }
         total += memo.get(key)!;
       } else {
         if (s.name.value.startsWith('__')) continue;
-        const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[s.name.value] : undefined;
+        const field =
+          isObjectType(parent) || isInterfaceType(parent)
+            ? parent.getFields()[s.name.value]
+            : undefined;
         if (!field) continue;
         const own = 1 + declaredWeight(field, parent.name, limits.fieldWeights);
         const hasSize = field.args.some((a) => a.name === 'first' || a.name === 'last');
-        const given = sizeArgument(s.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'last')?.value, vars);
+        const given = sizeArgument(
+          s.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'last')?.value,
+          vars,
+        );
         const list = isListType(getNullableType(field.type));
-        const size = Math.max(0, hasSize ? (given ?? limits.defaultListSize) : list ? (paged ? 1 : limits.defaultListSize) : 1);
+        const size = Math.max(
+          0,
+          hasSize
+            ? (given ?? limits.defaultListSize)
+            : list
+              ? paged
+                ? 1
+                : limits.defaultListSize
+              : 1,
+        );
         const child = getNamedType(field.type);
-        const inner = s.selectionSet && isCompositeType(child) ? costOf(s.selectionSet, child, hasSize && !list) : 0;
+        const inner =
+          s.selectionSet && isCompositeType(child)
+            ? costOf(s.selectionSet, child, hasSize && !list)
+            : 0;
         // A list's items each count; a paginated object (a connection) is one value over `size` items.
         total += own * (list ? size : 1) + size * inner;
       }
@@ -201,19 +288,37 @@ export function checkOperation(
 ): GraphQLError | null {
   const roots = rootFieldCount(document, operationName);
   if (roots > limits.maxRootFields) {
-    return limitError(LimitCode.MAX_ROOT_FIELDS_EXCEEDED, `operation selects ${roots} top-level fields; at most ${limits.maxRootFields}`, { limit: limits.maxRootFields });
+    return limitError(
+      LimitCode.MAX_ROOT_FIELDS_EXCEEDED,
+      `operation selects ${roots} top-level fields; at most ${limits.maxRootFields}`,
+      { limit: limits.maxRootFields },
+    );
   }
   const cost = operationCost(schema, document, operationName, variables, limits);
   if (cost > limits.maxCost) {
-    return limitError(LimitCode.MAX_COST_EXCEEDED, `operation could return ${cost} values; at most ${limits.maxCost} (ask for smaller pages with first/last)`, { cost, limit: limits.maxCost });
+    return limitError(
+      LimitCode.MAX_COST_EXCEEDED,
+      `operation could return ${cost} values; at most ${limits.maxCost} (ask for smaller pages with first/last)`,
+      { cost, limit: limits.maxCost },
+    );
   }
   return checkDateArguments(schema, document, operationOf(document, operationName), variables);
 }
 
 function asksForSchema(document: DocumentNode): boolean {
   const walk = (set: SelectionSetNode | undefined): boolean =>
-    !!set?.selections.some((s) => (s.kind === Kind.FIELD ? s.name.value === '__schema' || s.name.value === '__type' : s.kind === Kind.INLINE_FRAGMENT ? walk(s.selectionSet) : false));
-  return document.definitions.some((d) => (d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION) && walk(d.selectionSet));
+    !!set?.selections.some((s) =>
+      s.kind === Kind.FIELD
+        ? s.name.value === '__schema' || s.name.value === '__type'
+        : s.kind === Kind.INLINE_FRAGMENT
+          ? walk(s.selectionSet)
+          : false,
+    );
+  return document.definitions.some(
+    (d) =>
+      (d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION) &&
+      walk(d.selectionSet),
+  );
 }
 
 /**
@@ -221,18 +326,38 @@ function asksForSchema(document: DocumentNode): boolean {
  * graphql-js 16 validation lets it through and both @apollo/gateway and the Rust planner then
  * fail with a 500; the client asked for something this graph does not have: a 400.
  */
-export function unsupportedOperation(schema: GraphQLSchema, operation: OperationDefinitionNode): GraphQLError | null {
+export function unsupportedOperation(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+): GraphQLError | null {
   if (schema.getRootType(operation.operation)) return null;
-  return new GraphQLError(`this graph has no ${operation.operation} type: send a query or a mutation`, {
-    nodes: [operation],
-    extensions: { code: 'OPERATION_NOT_SUPPORTED', http: { status: 400 } },
-  });
+  return new GraphQLError(
+    `this graph has no ${operation.operation} type: send a query or a mutation`,
+    {
+      nodes: [operation],
+      extensions: { code: 'OPERATION_NOT_SUPPORTED', http: { status: 400 } },
+    },
+  );
 }
 
 /** Introspection per INTROSPECTION: everyone, signed-in callers only, or no one. */
-export function checkIntrospection(document: DocumentNode, signedIn: boolean, limits: LimitSettings): GraphQLError | null {
-  if (limits.introspection === 'all' || (limits.introspection === 'signed-in' && signedIn) || !asksForSchema(document)) return null;
-  return limitError(LimitCode.INTROSPECTION_DISABLED, limits.introspection === 'none' ? 'introspection is disabled' : 'introspection needs a signed-in caller');
+export function checkIntrospection(
+  document: DocumentNode,
+  signedIn: boolean,
+  limits: LimitSettings,
+): GraphQLError | null {
+  if (
+    limits.introspection === 'all' ||
+    (limits.introspection === 'signed-in' && signedIn) ||
+    !asksForSchema(document)
+  )
+    return null;
+  return limitError(
+    LimitCode.INTROSPECTION_DISABLED,
+    limits.introspection === 'none'
+      ? 'introspection is disabled'
+      : 'introspection needs a signed-in caller',
+  );
 }
 
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
@@ -242,7 +367,11 @@ const INTERNAL_URL = /\bhttps?:\/\/[^\s"')]+/g;
  * What leaves the gateway in an error: no subgraph name, no internal URL or host, no "Did
  * you mean" hint unless FIELD_SUGGESTIONS, and the limit's own code where an engine relabelled it.
  */
-export function cleanError<E extends { message: string; extensions?: Record<string, unknown> }>(formatted: E, original: unknown, limits: LimitSettings): E {
+export function cleanError<E extends { message: string; extensions?: Record<string, unknown> }>(
+  formatted: E,
+  original: unknown,
+  limits: LimitSettings,
+): E {
   const extensions: Record<string, unknown> = { ...(formatted.extensions ?? {}) };
   delete extensions.serviceName;
   delete extensions.stacktrace;
@@ -256,7 +385,11 @@ export function cleanError<E extends { message: string; extensions?: Record<stri
 }
 
 /** Headers a browser must send (forcing a CORS preflight) to POST a body that is not JSON. */
-export const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight', 'graphql-require-preflight'];
+export const PREFLIGHT_HEADERS = [
+  'x-apollo-operation-name',
+  'apollo-require-preflight',
+  'graphql-require-preflight',
+];
 
 /**
  * CSRF prevention is for POSTs: a GET runs only queries (both engines refuse a mutation over
@@ -264,14 +397,19 @@ export const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-pre
  * cross-site page can set), so a GET is marked as preflighted before the engines' checks.
  */
 export function exemptGetFromCsrf(req: IncomingMessage): void {
-  if (req.method === 'GET' || req.method === 'HEAD') req.headers['graphql-require-preflight'] = 'get';
+  if (req.method === 'GET' || req.method === 'HEAD')
+    req.headers['graphql-require-preflight'] = 'get';
 }
 
 /**
  * CORS from CORS_ORIGINS only: an allowed Origin is echoed (with credentials), any other gets
  * no CORS header at all. Answers a preflight itself; returns true when it did.
  */
-export function applyCors(req: IncomingMessage, res: ServerResponse, origins: readonly string[]): boolean {
+export function applyCors(
+  req: IncomingMessage,
+  res: ServerResponse,
+  origins: readonly string[],
+): boolean {
   const origin = req.headers.origin;
   const allowed = typeof origin === 'string' && origins.includes(origin);
   res.setHeader('vary', 'Origin');
@@ -282,7 +420,10 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, origins: re
   if (req.method !== 'OPTIONS') return false;
   if (allowed) {
     res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-    res.setHeader('access-control-allow-headers', ['content-type', 'authorization', 'x-cppcc-district', ...PREFLIGHT_HEADERS].join(', '));
+    res.setHeader(
+      'access-control-allow-headers',
+      ['content-type', 'authorization', 'x-cppcc-district', ...PREFLIGHT_HEADERS].join(', '),
+    );
     res.setHeader('access-control-max-age', '600');
   }
   res.statusCode = 204;

@@ -22,7 +22,13 @@ import { unsupportedOperation } from './limits.js';
 type Handler = typeof unifiedGraphHandler;
 type Graph = Awaited<ReturnType<Handler>>;
 type Executor = NonNullable<Graph['executor']>;
-type Request = { document: DocumentNode; variables?: Record<string, unknown>; operationName?: string; context?: unknown; rootValue?: unknown };
+type Request = {
+  document: DocumentNode;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+  context?: unknown;
+  rootValue?: unknown;
+};
 
 const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
 
@@ -48,7 +54,10 @@ export function withSpecAnswers(handler: Handler): Handler {
     const splitOf = (document: DocumentNode) => {
       let parts = split.get(document);
       if (!parts) {
-        parts = { data: withoutRootFields(schema, document, true), introspection: withoutRootFields(schema, document, false) };
+        parts = {
+          data: withoutRootFields(schema, document, true),
+          introspection: withoutRootFields(schema, document, false),
+        };
         split.set(document, parts);
       }
       return parts;
@@ -59,37 +68,69 @@ export function withSpecAnswers(handler: Handler): Handler {
       const unsupported = unsupportedOperation(schema, operation);
       if (unsupported) return { errors: [unsupported] };
       if (operation.variableDefinitions?.length) {
-        const coerced = getVariableValues(schema, operation.variableDefinitions, request.variables ?? {}, { maxErrors: 50 });
+        const coerced = getVariableValues(
+          schema,
+          operation.variableDefinitions,
+          request.variables ?? {},
+          { maxErrors: 50 },
+        );
         if (coerced.errors) return { errors: coerced.errors.map(requestError) };
       }
       const kind = rootKind(request.document, operation);
       if (kind === 'only') return local(schema, request, request.document);
-      if (kind === 'none') return then(plan(request as never), (result) => withData(schema, request.document, operation, result));
+      if (kind === 'none')
+        return then(plan(request as never), (result) =>
+          withData(schema, request.document, operation, result),
+        );
       const parts = splitOf(request.document);
-      const planned = then(plan({ ...request, document: parts.data } as never), (result) => withData(schema, parts.data, getOperationAST(parts.data, request.operationName)!, result));
-      return then(planned, (data) => then(local(schema, request, parts.introspection), (introspection) => merge(request.document, operation, data, introspection)));
+      const planned = then(plan({ ...request, document: parts.data } as never), (result) =>
+        withData(schema, parts.data, getOperationAST(parts.data, request.operationName)!, result),
+      );
+      return then(planned, (data) =>
+        then(local(schema, request, parts.introspection), (introspection) =>
+          merge(request.document, operation, data, introspection),
+        ),
+      );
     }) as Executor;
     return { ...graph, executor };
   };
 }
 
 function then<T>(value: unknown, next: (result: ExecutionResult) => T): unknown {
-  if (value && typeof (value as PromiseLike<unknown>).then === 'function') return (value as Promise<ExecutionResult>).then(next);
+  if (value && typeof (value as PromiseLike<unknown>).then === 'function')
+    return (value as Promise<ExecutionResult>).then(next);
   // A stream (subscription) is passed on as it is.
   if (value && typeof value === 'object' && Symbol.asyncIterator in value) return value;
   return next(value as ExecutionResult);
 }
 
 function local(schema: GraphQLSchema, request: Request, document: DocumentNode) {
-  return execute({ schema, document, variableValues: request.variables, operationName: request.operationName, contextValue: request.context, rootValue: request.rootValue });
+  return execute({
+    schema,
+    document,
+    variableValues: request.variables,
+    operationName: request.operationName,
+    contextValue: request.context,
+    rootValue: request.rootValue,
+  });
 }
 
 function requestError(error: GraphQLError): GraphQLError {
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, originalError: error.originalError, extensions: { ...error.extensions, http: { status: 400 } } });
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, http: { status: 400 } },
+  });
 }
 
 /** The document without the query root's introspection fields (`data`) or without its other fields. */
-function withoutRootFields(schema: GraphQLSchema, document: DocumentNode, introspection: boolean): DocumentNode {
+function withoutRootFields(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  introspection: boolean,
+): DocumentNode {
   const typeInfo = new TypeInfo(schema);
   const query = schema.getQueryType();
   const stripped = visit(
@@ -105,13 +146,23 @@ function withoutRootFields(schema: GraphQLSchema, document: DocumentNode, intros
   );
   // A selection set left empty stays valid with __typename (the merge reads only the original's keys).
   return visit(stripped, {
-    SelectionSet: { leave: (node: SelectionSetNode) => (node.selections.length ? undefined : { ...node, selections: [TYPENAME] }) },
+    SelectionSet: {
+      leave: (node: SelectionSetNode) =>
+        node.selections.length ? undefined : { ...node, selections: [TYPENAME] },
+    },
   });
 }
 
 /** Root fields of the operation (fragments followed) as response key and field name, in order. */
-function rootFields(document: DocumentNode, operation: OperationDefinitionNode): { key: string; name: string }[] {
-  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+function rootFields(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): { key: string; name: string }[] {
+  const fragments = new Map(
+    document.definitions.flatMap((d) =>
+      d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [],
+    ),
+  );
   const fields: { key: string; name: string }[] = [];
   const seen = new Set<string>();
   const collect = (set: SelectionSetNode) => {
@@ -132,7 +183,12 @@ function rootFields(document: DocumentNode, operation: OperationDefinitionNode):
 }
 
 /** An executed result always has `data`: a root fetch that failed leaves its fields null. */
-function withData(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, result: ExecutionResult): ExecutionResult {
+function withData(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  result: ExecutionResult,
+): ExecutionResult {
   if (!result?.errors?.length || ('data' in result && result.data !== undefined)) return result;
   const root = schema.getRootType(operation.operation);
   const data: Record<string, unknown> = {};
@@ -149,7 +205,12 @@ function withData(schema: GraphQLSchema, document: DocumentNode, operation: Oper
 }
 
 /** Planned data and local introspection as one result, in the operation's order. */
-function merge(document: DocumentNode, operation: OperationDefinitionNode, planned: ExecutionResult, introspection: ExecutionResult): ExecutionResult {
+function merge(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  planned: ExecutionResult,
+  introspection: ExecutionResult,
+): ExecutionResult {
   const errors = [...(planned.errors ?? []), ...(introspection.errors ?? [])];
   let data: Record<string, unknown> | null = null;
   if (planned.data && introspection.data) {
@@ -159,5 +220,9 @@ function merge(document: DocumentNode, operation: OperationDefinitionNode, plann
       if (key in from) data[key] = from[key];
     }
   }
-  return { ...(errors.length ? { errors } : {}), data, ...(planned.extensions ? { extensions: planned.extensions } : {}) };
+  return {
+    ...(errors.length ? { errors } : {}),
+    data,
+    ...(planned.extensions ? { extensions: planned.extensions } : {}),
+  };
 }

@@ -21,7 +21,10 @@ interface Subgraph {
 const started: Subgraph[] = [];
 const fetchers: SubgraphFetch[] = [];
 
-async function subgraph(handle: (req: http.IncomingMessage, res: http.ServerResponse, n: number) => void, keepAliveTimeout = 3000): Promise<Subgraph> {
+async function subgraph(
+  handle: (req: http.IncomingMessage, res: http.ServerResponse, n: number) => void,
+  keepAliveTimeout = 3000,
+): Promise<Subgraph> {
   const s = { url: '', connections: 0, requests: 0 } as Subgraph;
   s.server = http.createServer((req, res) => {
     s.requests += 1;
@@ -42,8 +45,14 @@ const answer = (res: http.ServerResponse, data: unknown = { ok: true }) => {
   res.end(JSON.stringify({ data }));
 };
 
-function transport(overrides: { subgraphIdleSocketMs?: number; subgraphTimeoutMs?: number } = {}): SubgraphFetch {
-  const f = subgraphFetch({ ...readSettings(), subgraphIdleSocketMs: 300, subgraphTimeoutMs: 5000, ...overrides }, log, () => 'organization');
+function transport(
+  overrides: { subgraphIdleSocketMs?: number; subgraphTimeoutMs?: number } = {},
+): SubgraphFetch {
+  const f = subgraphFetch(
+    { ...readSettings(), subgraphIdleSocketMs: 300, subgraphTimeoutMs: 5000, ...overrides },
+    log,
+    () => 'organization',
+  );
   fetchers.push(f);
   return f;
 }
@@ -51,8 +60,19 @@ function transport(overrides: { subgraphIdleSocketMs?: number; subgraphTimeoutMs
 const query = JSON.stringify({ query: '{ districts { code } }' });
 const mutation = JSON.stringify({ query: 'mutation { recordPolicyDocument(input: {}) { id } }' });
 const send = async (f: SubgraphFetch, url: string, body = query) => {
-  const response = await f(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  return (await response.json()) as { data: unknown; errors?: { message: string; path?: unknown[]; extensions: { code: string; subgraph: string } }[] };
+  const response = await f(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  return (await response.json()) as {
+    data: unknown;
+    errors?: {
+      message: string;
+      path?: unknown[];
+      extensions: { code: string; subgraph: string };
+    }[];
+  };
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -81,7 +101,9 @@ describe('gateway → subgraph transport', () => {
   });
 
   it('sends a query again once when the connection is reset under it', async () => {
-    const s = await subgraph((req, res, n) => (n === 1 ? req.socket.resetAndDestroy() : answer(res)));
+    const s = await subgraph((req, res, n) =>
+      n === 1 ? req.socket.resetAndDestroy() : answer(res),
+    );
     const answered = await send(transport(), s.url);
     expect(answered.errors).toBeUndefined();
     expect(answered.data).toEqual({ ok: true });
@@ -89,18 +111,25 @@ describe('gateway → subgraph transport', () => {
   });
 
   it('never sends a mutation again after a reset (it may have committed): SUBGRAPH_UNAVAILABLE on its path, no address', async () => {
-    const s = await subgraph((req, res, n) => (n === 1 ? req.socket.resetAndDestroy() : answer(res)));
+    const s = await subgraph((req, res, n) =>
+      n === 1 ? req.socket.resetAndDestroy() : answer(res),
+    );
     const failed = await send(transport(), s.url, mutation);
     expect(s.requests).toBe(1);
     expect(failed.data).toBeNull();
     expect(failed.errors).toHaveLength(1);
-    expect(failed.errors![0]).toMatchObject({ path: ['recordPolicyDocument'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'organization' } });
+    expect(failed.errors![0]).toMatchObject({
+      path: ['recordPolicyDocument'],
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'organization' },
+    });
     expect(failed.errors![0].message).not.toMatch(/127\.0\.0\.1|http|:\d{2,5}/);
   });
 
   it('gives up on a slow subgraph after SUBGRAPH_TIMEOUT_MS: SUBGRAPH_TIMEOUT on the paths it would have filled', async () => {
     const s = await subgraph((_req, res) => setTimeout(() => !res.destroyed && answer(res), 3000));
-    const body = JSON.stringify({ query: '{ a: districts { code } b: district(code: "341002") { name } }' });
+    const body = JSON.stringify({
+      query: '{ a: districts { code } b: district(code: "341002") { name } }',
+    });
     const failed = await send(transport({ subgraphTimeoutMs: 300 }), s.url, body);
     expect(failed.data).toBeNull();
     expect(failed.errors!.map((e) => [e.path, e.extensions.code])).toEqual([
@@ -113,8 +142,14 @@ describe('gateway → subgraph transport', () => {
   it('puts the error on each entity an _entities call would have filled', async () => {
     const s = await subgraph((req) => req.socket.resetAndDestroy());
     const body = JSON.stringify({
-      query: 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on District { exchangeVisits { id } } } }',
-      variables: { representations: [{ __typename: 'District', code: '341002' }, { __typename: 'District', code: '341021' }] },
+      query:
+        'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on District { exchangeVisits { id } } } }',
+      variables: {
+        representations: [
+          { __typename: 'District', code: '341002' },
+          { __typename: 'District', code: '341021' },
+        ],
+      },
     });
     const failed = await send(transport(), s.url, body);
     // A query: one retry, then the failure.
@@ -148,6 +183,9 @@ describe('gateway → subgraph transport', () => {
     await new Promise((r) => s.server.close(r));
     started.splice(started.indexOf(s), 1);
     const failed = await send(transport(), url);
-    expect(failed.errors![0]).toMatchObject({ path: ['districts'], extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+    expect(failed.errors![0]).toMatchObject({
+      path: ['districts'],
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
+    });
   });
 });

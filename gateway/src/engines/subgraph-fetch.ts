@@ -1,4 +1,13 @@
-import { ErrorCode, inSpan, isMutation, SpanKind, SpanStatusCode, withTraceHeaders, type Logger, type Settings } from '@cppcc/kit';
+import {
+  ErrorCode,
+  inSpan,
+  isMutation,
+  SpanKind,
+  SpanStatusCode,
+  withTraceHeaders,
+  type Logger,
+  type Settings,
+} from '@cppcc/kit';
 import { Kind, parse, type FieldNode, type SelectionSetNode } from 'graphql';
 import { Agent, fetch, Response } from 'undici';
 
@@ -10,7 +19,10 @@ export interface SubgraphRequestInit {
 }
 
 /** Signs one outgoing call (a proof is good for one call, so a retry is signed again). */
-export type Sign = (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) => { headers?: unknown };
+export type Sign = (
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string },
+) => { headers?: unknown };
 
 export interface SubgraphFetch {
   (url: string, init?: SubgraphRequestInit, sign?: Sign): Promise<Response>;
@@ -26,7 +38,9 @@ function causeCode(err: unknown): string {
 }
 
 function responseKeys(selections: SelectionSetNode | undefined): string[] {
-  return (selections?.selections ?? []).filter((s): s is FieldNode => s.kind === Kind.FIELD).map((f) => f.alias?.value ?? f.name.value);
+  return (selections?.selections ?? [])
+    .filter((s): s is FieldNode => s.kind === Kind.FIELD)
+    .map((f) => f.alias?.value ?? f.name.value);
 }
 
 /**
@@ -35,21 +49,30 @@ function responseKeys(selections: SelectionSetNode | undefined): string[] {
  * and the fields asked of it (the engine maps `_entities[i]` to the entity's place in the answer).
  */
 export function failurePaths(body: unknown): (string | number)[][] {
-  const { query, variables } = (body ?? {}) as { query?: unknown; variables?: { representations?: unknown[] } };
+  const { query, variables } = (body ?? {}) as {
+    query?: unknown;
+    variables?: { representations?: unknown[] };
+  };
   if (typeof query !== 'string') return [];
   let roots: FieldNode[];
   try {
     const document = parse(query);
     const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
-    roots = (operation?.kind === Kind.OPERATION_DEFINITION ? operation.selectionSet.selections : []).filter((s): s is FieldNode => s.kind === Kind.FIELD);
+    roots = (
+      operation?.kind === Kind.OPERATION_DEFINITION ? operation.selectionSet.selections : []
+    ).filter((s): s is FieldNode => s.kind === Kind.FIELD);
   } catch {
     return [];
   }
   const entities = roots.find((r) => r.name.value === '_entities');
   if (entities && Array.isArray(variables?.representations)) {
-    const fields = (entities.selectionSet?.selections ?? []).flatMap((s) => (s.kind === Kind.INLINE_FRAGMENT ? responseKeys(s.selectionSet) : []));
+    const fields = (entities.selectionSet?.selections ?? []).flatMap((s) =>
+      s.kind === Kind.INLINE_FRAGMENT ? responseKeys(s.selectionSet) : [],
+    );
     const named = fields.filter((f) => f !== '__typename');
-    return variables.representations.flatMap((_, i) => (named.length > 0 ? named.map((f) => ['_entities', i, f]) : [['_entities', i]]));
+    return variables.representations.flatMap((_, i) =>
+      named.length > 0 ? named.map((f) => ['_entities', i, f]) : [['_entities', i]],
+    );
   }
   return roots.map((r) => [r.alias?.value ?? r.name.value]);
 }
@@ -61,8 +84,15 @@ function failed(code: string, subgraph: string, body: unknown): Response {
       ? `the ${subgraph} service did not answer in time; its fields are missing from this answer`
       : `the ${subgraph} service is unavailable; its fields are missing from this answer`;
   const paths = failurePaths(body);
-  const errors = (paths.length > 0 ? paths : [undefined]).map((path) => ({ message, ...(path ? { path } : {}), extensions: { code, subgraph } }));
-  return new Response(JSON.stringify({ data: null, errors }), { status: 200, headers: { 'content-type': 'application/json' } });
+  const errors = (paths.length > 0 ? paths : [undefined]).map((path) => ({
+    message,
+    ...(path ? { path } : {}),
+    extensions: { code, subgraph },
+  }));
+  return new Response(JSON.stringify({ data: null, errors }), {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+  });
 }
 
 function headerRecord(headers: SubgraphRequestInit['headers']): Record<string, string> {
@@ -79,16 +109,29 @@ function headerRecord(headers: SubgraphRequestInit['headers']): Record<string, s
  * stopping subgraph refused with 503 (it ran nothing). A call that still fails answers with
  * SUBGRAPH_UNAVAILABLE / SUBGRAPH_TIMEOUT on the paths it would have filled; the log keeps the URL.
  */
-export function subgraphFetch(settings: Settings, log: Logger, nameOf: (url: string) => string): SubgraphFetch {
+export function subgraphFetch(
+  settings: Settings,
+  log: Logger,
+  nameOf: (url: string) => string,
+): SubgraphFetch {
   const agent = new Agent({
     keepAliveTimeout: settings.subgraphIdleSocketMs,
     keepAliveMaxTimeout: settings.subgraphIdleSocketMs,
     connect: { timeout: Math.min(settings.subgraphTimeoutMs, 5_000) },
   });
 
-  const call = async (url: string, init: SubgraphRequestInit = {}, sign?: Sign): Promise<Response> => {
+  const call = async (
+    url: string,
+    init: SubgraphRequestInit = {},
+    sign?: Sign,
+  ): Promise<Response> => {
     const given = headerRecord(init.headers);
-    const text = typeof init.body === 'string' ? init.body : init.body ? init.body.toString('utf8') : undefined;
+    const text =
+      typeof init.body === 'string'
+        ? init.body
+        : init.body
+          ? init.body.toString('utf8')
+          : undefined;
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : undefined;
@@ -101,48 +144,82 @@ export function subgraphFetch(settings: Settings, log: Logger, nameOf: (url: str
     // One CLIENT span per call (retries included), whichever engine planned it; its traceparent
     // goes on each attempt, after signing: the proof binds audience, method, path and body, not
     // the other headers, so the header changes nothing the subgraph verifies.
-    return inSpan(`POST ${subgraph}`, SpanKind.CLIENT, { 'cppcc.subgraph': subgraph, 'http.request.method': init.method ?? 'POST', 'url.full': url, 'graphql.operation.type': mutation ? 'mutation' : 'query' }, async (span) => {
-      const fail = (code: string) => {
-        span?.setStatus({ code: SpanStatusCode.ERROR, message: code });
-        return failed(code, subgraph, body);
-      };
-      for (let attempt = 1; ; attempt += 1) {
-        span?.setAttribute('cppcc.attempts', attempt);
-        const signed = attempt > 1 && sign ? headerRecord(sign(url, { method: init.method ?? 'POST', headers: given, body: text }).headers as Record<string, string>) : given;
-        const headers = withTraceHeaders(signed);
-        const timeout = AbortSignal.timeout(settings.subgraphTimeoutMs);
-        const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-        try {
-          const response = await fetch(url, { method: init.method ?? 'POST', headers, body: text, signal, dispatcher: agent });
-          if (response.status === 503 && attempt === 1) {
-            // A stopping subgraph refuses before it runs anything: safe to send again, to a replica or the restarted one.
-            await response.body?.cancel();
-            log.info({ subgraph, url, requestId }, 'subgraph is stopping (503); sending the call again');
-            continue;
-          }
-          if (response.status === 503) {
-            await response.body?.cancel();
-            log.warn({ subgraph, url, requestId }, 'subgraph call refused: stopping');
+    return inSpan(
+      `POST ${subgraph}`,
+      SpanKind.CLIENT,
+      {
+        'cppcc.subgraph': subgraph,
+        'http.request.method': init.method ?? 'POST',
+        'url.full': url,
+        'graphql.operation.type': mutation ? 'mutation' : 'query',
+      },
+      async (span) => {
+        const fail = (code: string) => {
+          span?.setStatus({ code: SpanStatusCode.ERROR, message: code });
+          return failed(code, subgraph, body);
+        };
+        for (let attempt = 1; ; attempt += 1) {
+          span?.setAttribute('cppcc.attempts', attempt);
+          const signed =
+            attempt > 1 && sign
+              ? headerRecord(
+                  sign(url, { method: init.method ?? 'POST', headers: given, body: text })
+                    .headers as Record<string, string>,
+                )
+              : given;
+          const headers = withTraceHeaders(signed);
+          const timeout = AbortSignal.timeout(settings.subgraphTimeoutMs);
+          const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+          try {
+            const response = await fetch(url, {
+              method: init.method ?? 'POST',
+              headers,
+              body: text,
+              signal,
+              dispatcher: agent,
+            });
+            if (response.status === 503 && attempt === 1) {
+              // A stopping subgraph refuses before it runs anything: safe to send again, to a replica or the restarted one.
+              await response.body?.cancel();
+              log.info(
+                { subgraph, url, requestId },
+                'subgraph is stopping (503); sending the call again',
+              );
+              continue;
+            }
+            if (response.status === 503) {
+              await response.body?.cancel();
+              log.warn({ subgraph, url, requestId }, 'subgraph call refused: stopping');
+              return fail(ErrorCode.SUBGRAPH_UNAVAILABLE);
+            }
+            span?.setAttribute('http.response.status_code', response.status);
+            return response;
+          } catch (err) {
+            const code = causeCode(err);
+            if (timeout.aborted) {
+              log.warn(
+                { subgraph, url, requestId, timeoutMs: settings.subgraphTimeoutMs },
+                'subgraph call timed out',
+              );
+              return fail(ErrorCode.SUBGRAPH_TIMEOUT);
+            }
+            if (init.signal?.aborted) throw err;
+            if (attempt === 1 && !mutation && RESET.has(code)) {
+              log.info(
+                { subgraph, url, requestId, cause: code },
+                'subgraph connection reset; sending the query again',
+              );
+              continue;
+            }
+            log.warn(
+              { subgraph, url, requestId, cause: code, mutation, attempt },
+              'subgraph call failed',
+            );
             return fail(ErrorCode.SUBGRAPH_UNAVAILABLE);
           }
-          span?.setAttribute('http.response.status_code', response.status);
-          return response;
-        } catch (err) {
-          const code = causeCode(err);
-          if (timeout.aborted) {
-            log.warn({ subgraph, url, requestId, timeoutMs: settings.subgraphTimeoutMs }, 'subgraph call timed out');
-            return fail(ErrorCode.SUBGRAPH_TIMEOUT);
-          }
-          if (init.signal?.aborted) throw err;
-          if (attempt === 1 && !mutation && RESET.has(code)) {
-            log.info({ subgraph, url, requestId, cause: code }, 'subgraph connection reset; sending the query again');
-            continue;
-          }
-          log.warn({ subgraph, url, requestId, cause: code, mutation, attempt }, 'subgraph call failed');
-          return fail(ErrorCode.SUBGRAPH_UNAVAILABLE);
         }
-      }
-    });
+      },
+    );
   };
   return Object.assign(call, {
     close: () => agent.close(),

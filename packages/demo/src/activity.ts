@@ -62,8 +62,15 @@ export function proposals(scale = 1): DemoProposal[] {
 }
 
 export type ConsultationForm =
-  | 'PLENARY' | 'STANDING_COMMITTEE' | 'THEMATIC' | 'COUNTERPART' | 'SECTOR'
-  | 'PROPOSAL_HANDLING' | 'BIWEEKLY_FORUM' | 'EXPERT' | 'ADVISORY';
+  | 'PLENARY'
+  | 'STANDING_COMMITTEE'
+  | 'THEMATIC'
+  | 'COUNTERPART'
+  | 'SECTOR'
+  | 'PROPOSAL_HANDLING'
+  | 'BIWEEKLY_FORUM'
+  | 'EXPERT'
+  | 'ADVISORY';
 
 export interface DemoActivity {
   id: number;
@@ -99,7 +106,13 @@ export function activities(scale = 1): DemoActivity[] {
   for (const m of all) byDistrict.set(m.district, [...(byDistrict.get(m.district) ?? []), m]);
   const list: DemoActivity[] = [];
   let id = 1;
-  const add = (district: string, title: string, form: ConsultationForm, topic: string, counterpart: string | null) => {
+  const add = (
+    district: string,
+    title: string,
+    form: ConsultationForm,
+    topic: string,
+    counterpart: string | null,
+  ) => {
     const pool = byDistrict.get(district) ?? [];
     const size = Math.min(pool.length, rnd.int(8, 20));
     const start = rnd.int(0, Math.max(0, pool.length - size));
@@ -115,7 +128,8 @@ export function activities(scale = 1): DemoActivity[] {
     });
   };
   for (let round = 0; round < scale; round++) {
-    for (const [title, form, topic, counterpart] of CITY_ACTIVITIES) add(CITY, title, form, topic, counterpart);
+    for (const [title, form, topic, counterpart] of CITY_ACTIVITIES)
+      add(CITY, title, form, topic, counterpart);
     for (const district of ACTIVE_DISTRICTS.slice(1)) {
       add(district, '乡村振兴专题协商', 'THEMATIC', '乡村振兴', null);
       add(district, '茶产业发展界别协商', 'SECTOR', '茶业振兴', null);

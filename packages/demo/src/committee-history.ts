@@ -26,8 +26,20 @@ const ADJUSTED: [string, string][] = [
 const byName = (name: string) => committees.find((c) => c.district === CITY && c.name === name)!;
 
 export const committeeChanges: DemoCommitteeChange[] = [
-  ...committees.map((c) => ({ committeeId: c.id, kind: 'CREATED' as const, on: c.establishedInReform ? REFORM_DAY : TERM_START, functionsBefore: null, note: c.establishedInReform ? '市政协机构改革：增设' : '十届一次会议设立' })),
-  ...ADJUSTED.map(([name, before]) => ({ committeeId: byName(name).id, kind: 'FUNCTIONS_ADJUSTED' as const, on: REFORM_DAY, functionsBefore: before, note: '市政协机构改革：调整职能' })),
+  ...committees.map((c) => ({
+    committeeId: c.id,
+    kind: 'CREATED' as const,
+    on: c.establishedInReform ? REFORM_DAY : TERM_START,
+    functionsBefore: null,
+    note: c.establishedInReform ? '市政协机构改革：增设' : '十届一次会议设立',
+  })),
+  ...ADJUSTED.map(([name, before]) => ({
+    committeeId: byName(name).id,
+    kind: 'FUNCTIONS_ADJUSTED' as const,
+    on: REFORM_DAY,
+    functionsBefore: before,
+    note: '市政协机构改革：调整职能',
+  })),
 ];
 
 export interface DemoLiaisonPair {
@@ -51,7 +63,12 @@ const CITY_PAIRS: [string, string[]][] = [
 
 export const liaisonPairs: DemoLiaisonPair[] = CITY_PAIRS.flatMap(([name, units]) => {
   const committee = byName(name);
-  return units.map((short) => ({ committeeId: committee.id, unitId: unitByShort(CITY, short).id, district: CITY, since: committee.establishedInReform ? REFORM_DAY : '2022-06-01' }));
+  return units.map((short) => ({
+    committeeId: committee.id,
+    unitId: unitByShort(CITY, short).id,
+    district: CITY,
+    since: committee.establishedInReform ? REFORM_DAY : '2022-06-01',
+  }));
 }).map((p, i) => ({ ...p, id: i + 1 }));
 
 export interface DemoLiaisonActivity {
@@ -61,12 +78,40 @@ export interface DemoLiaisonActivity {
   summary: string;
 }
 
-const pairOf = (committee: string, unit: string) => liaisonPairs.find((p) => p.committeeId === byName(committee).id && p.unitId === unitByShort(CITY, unit).id)!.id;
+const pairOf = (committee: string, unit: string) =>
+  liaisonPairs.find(
+    (p) => p.committeeId === byName(committee).id && p.unitId === unitByShort(CITY, unit).id,
+  )!.id;
 
 export const liaisonActivities: DemoLiaisonActivity[] = [
-  { pairId: pairOf('农业和农村委员会', '农业农村局'), title: '茶业振兴对口联系座谈', heldOn: '2025-05-14', summary: '听取茶产业发展情况通报，商定联合调研计划' },
-  { pairId: pairOf('人口资源环境委员会', '生态环境局'), title: '新安江流域生态补偿试点情况通报会', heldOn: '2025-07-09', summary: '通报试点进展，委员就补偿标准提出建议' },
-  { pairId: pairOf('经济委员会', '发改委'), title: '“十四五”规划实施情况对口联系', heldOn: '2025-10-22', summary: '了解规划中期评估，征集融杭接沪建议' },
-  { pairId: pairOf('文化文史和学习委员会', '文旅局'), title: '杭黄文化旅游廊道建设联合调研', heldOn: '2026-04-17', summary: '实地走访廊道节点，形成调研报告' },
-  { pairId: pairOf('社会和法制委员会', '民政局'), title: '社区居家养老服务对口协商', heldOn: '2026-06-03', summary: '就养老服务设施布局交换意见' },
+  {
+    pairId: pairOf('农业和农村委员会', '农业农村局'),
+    title: '茶业振兴对口联系座谈',
+    heldOn: '2025-05-14',
+    summary: '听取茶产业发展情况通报，商定联合调研计划',
+  },
+  {
+    pairId: pairOf('人口资源环境委员会', '生态环境局'),
+    title: '新安江流域生态补偿试点情况通报会',
+    heldOn: '2025-07-09',
+    summary: '通报试点进展，委员就补偿标准提出建议',
+  },
+  {
+    pairId: pairOf('经济委员会', '发改委'),
+    title: '“十四五”规划实施情况对口联系',
+    heldOn: '2025-10-22',
+    summary: '了解规划中期评估，征集融杭接沪建议',
+  },
+  {
+    pairId: pairOf('文化文史和学习委员会', '文旅局'),
+    title: '杭黄文化旅游廊道建设联合调研',
+    heldOn: '2026-04-17',
+    summary: '实地走访廊道节点，形成调研报告',
+  },
+  {
+    pairId: pairOf('社会和法制委员会', '民政局'),
+    title: '社区居家养老服务对口协商',
+    heldOn: '2026-06-03',
+    summary: '就养老服务设施布局交换意见',
+  },
 ];

@@ -33,12 +33,22 @@ export const campaigns: DemoCampaign[] = [
   },
 ];
 
-const ORGANIZATIONS = ['民建黄山市委会', '民盟黄山市委会', '黄山市工商联', '徽州茶业集团', '黄山旅游发展股份有限公司', '屯溪区政协', '歙县政协', '祁门县政协'];
+const ORGANIZATIONS = [
+  '民建黄山市委会',
+  '民盟黄山市委会',
+  '黄山市工商联',
+  '徽州茶业集团',
+  '黄山旅游发展股份有限公司',
+  '屯溪区政协',
+  '歙县政协',
+  '祁门县政协',
+];
 
 export function donations(scale = 1): DemoDonation[] {
   const rnd = seeded(20200128);
   const list: DemoDonation[] = [];
-  const day = () => `2020-${rnd.chance(0.6) ? '02' : '03'}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
+  const day = () =>
+    `2020-${rnd.chance(0.6) ? '02' : '03'}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
   for (const m of members(scale)) {
     if (!rnd.chance(0.4)) continue;
     const goods = rnd.chance(0.2);
@@ -53,7 +63,15 @@ export function donations(scale = 1): DemoDonation[] {
     });
   }
   for (const organization of ORGANIZATIONS) {
-    list.push({ campaignId: 1, memberId: null, organization, kind: 'MONEY', amountFen: rnd.int(10, 80) * 1_000_000, description: null, donatedOn: day() });
+    list.push({
+      campaignId: 1,
+      memberId: null,
+      organization,
+      kind: 'MONEY',
+      amountFen: rnd.int(10, 80) * 1_000_000,
+      description: null,
+      donatedOn: day(),
+    });
   }
   return list;
 }

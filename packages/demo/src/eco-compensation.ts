@@ -50,36 +50,77 @@ const provinces = (amount: number): [EcoPayerKind, string, number][] => [
 /** The four rounds of domain.md §4.2 with their fund sizes per payer and year. */
 export const DEMO_ROUNDS: DemoRound[] = [
   {
-    startYear: 2012, endYear: 2014, title: '新安江流域水环境补偿试点（第一轮）', k: 0.85, transfer: 1 * YI, status: 'concluded',
-    funds: Object.fromEntries([2012, 2013, 2014].map((y) => [y, [['central', '中央财政', 3 * YI], ...provinces(1 * YI)]])),
+    startYear: 2012,
+    endYear: 2014,
+    title: '新安江流域水环境补偿试点（第一轮）',
+    k: 0.85,
+    transfer: 1 * YI,
+    status: 'concluded',
+    funds: Object.fromEntries(
+      [2012, 2013, 2014].map((y) => [y, [['central', '中央财政', 3 * YI], ...provinces(1 * YI)]]),
+    ),
   },
   {
-    startYear: 2015, endYear: 2017, title: '新安江流域上下游横向生态补偿（第二轮）', k: 0.89, transfer: 2 * YI, status: 'concluded',
-    funds: { 2015: [['central', '中央财政', 4 * YI], ...provinces(2 * YI)], 2016: [['central', '中央财政', 3 * YI], ...provinces(2 * YI)], 2017: [['central', '中央财政', 2 * YI], ...provinces(2 * YI)] },
+    startYear: 2015,
+    endYear: 2017,
+    title: '新安江流域上下游横向生态补偿（第二轮）',
+    k: 0.89,
+    transfer: 2 * YI,
+    status: 'concluded',
+    funds: {
+      2015: [['central', '中央财政', 4 * YI], ...provinces(2 * YI)],
+      2016: [['central', '中央财政', 3 * YI], ...provinces(2 * YI)],
+      2017: [['central', '中央财政', 2 * YI], ...provinces(2 * YI)],
+    },
   },
   {
     // Central funding withdrawn; the provinces keep 2亿 each. domain.md: 2018–20, reported as
     // running through 2022 — the pilot's ten years (2012–2022) before the 2023 agreement.
-    startYear: 2018, endYear: 2022, title: '新安江流域上下游横向生态补偿（第三轮）', k: 0.9, transfer: 2 * YI, status: 'concluded',
+    startYear: 2018,
+    endYear: 2022,
+    title: '新安江流域上下游横向生态补偿（第三轮）',
+    k: 0.9,
+    transfer: 2 * YI,
+    status: 'concluded',
     funds: Object.fromEntries([2018, 2019, 2020, 2021, 2022].map((y) => [y, provinces(2 * YI)])),
   },
   {
     // The 2023 样板区 agreement (signed in Hefei on 5 June 2023) makes rounds five years long
     // and raises the pool to 10亿 (domain.md), each province paying 4–6亿 into it: the even
     // split stands in. From 2024 the pool grows with the provinces' GDP; no figures, so no rows.
-    startYear: 2023, endYear: 2027, title: '共同建设新安江—千岛湖生态保护补偿样板区协议', signedOn: '2023-06-05', k: 0.9, transfer: 2 * YI, status: 'in_force',
+    startYear: 2023,
+    endYear: 2027,
+    title: '共同建设新安江—千岛湖生态保护补偿样板区协议',
+    signedOn: '2023-06-05',
+    k: 0.9,
+    transfer: 2 * YI,
+    status: 'in_force',
     funds: { 2023: provinces(5 * YI) },
   },
 ];
 
 /** How far above/below the base each year's water sat (mean ratio); every year met the standard. */
 const YEAR_RATIO: Record<number, number> = {
-  2012: 0.98, 2013: 0.96, 2014: 0.95, 2015: 0.97, 2016: 0.95, 2017: 0.94,
-  2018: 0.96, 2019: 0.94, 2020: 0.93, 2021: 0.95, 2022: 0.94, 2023: 0.93,
+  2012: 0.98,
+  2013: 0.96,
+  2014: 0.95,
+  2015: 0.97,
+  2016: 0.95,
+  2017: 0.94,
+  2018: 0.96,
+  2019: 0.94,
+  2020: 0.93,
+  2021: 0.95,
+  2022: 0.94,
+  2023: 0.93,
 };
 
 /** Twice-monthly joint samples (the 1st and 15th) around the year's level, deterministic. */
-export function demoSamples(): { sampledOn: string; year: number; values: Record<string, number> }[] {
+export function demoSamples(): {
+  sampledOn: string;
+  year: number;
+  values: Record<string, number>;
+}[] {
   const rnd = seeded(20120415);
   const out: { sampledOn: string; year: number; values: Record<string, number> }[] = [];
   for (const [yearText, ratio] of Object.entries(YEAR_RATIO)) {
@@ -91,13 +132,16 @@ export function demoSamples(): { sampledOn: string; year: number; values: Record
           // ±8% noise around the year's level, to three significant decimals.
           values[code] = Math.round(base * ratio * (0.92 + rnd.next() * 0.16) * 10_000) / 10_000;
         }
-        out.push({ sampledOn: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, year, values });
+        out.push({
+          sampledOn: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+          year,
+          values,
+        });
       }
     }
   }
   return out;
 }
-
 
 /**
  * 合作要点 items of the round in force: [year, item, owners, progress %, status]. The 2023
@@ -111,15 +155,30 @@ export const ECO_TASKS: [number, string, string, number, 'planned' | 'in_progres
   [2024, '联合打捞新安江—千岛湖水面垃圾', '黄山市生态环境局、杭州市生态环境局', 100, 'done'],
   [2024, '跨界联合执法与应急联动', '黄山市生态环境局、淳安县', 100, 'done'],
   [2025, '建成数字化监测网络（16个断面实时监测）', '黄山市生态环境局', 80, 'in_progress'],
-  [2025, '评估《新安江流域水生态环境共同保护规划》实施情况', '黄山市生态环境局、杭州市生态环境局', 0, 'planned'],
+  [
+    2025,
+    '评估《新安江流域水生态环境共同保护规划》实施情况',
+    '黄山市生态环境局、杭州市生态环境局',
+    0,
+    'planned',
+  ],
 ];
 
 /**
  * The topic's escalation ("使之成为省政协年度重点协商议题和全国政协双周协商议题"), the same
  * listings the consultation demo records, as the plugin keeps them on the round then in force.
  */
-export const ECO_ESCALATIONS: { level: 'provincial_key_consultation' | 'national_biweekly_consultation'; agenda: string; listedOn: string; heldOn: string; note: string }[] = escalations.map((e) => ({
-  level: e.body === 'PROVINCIAL_KEY_AGENDA' ? 'provincial_key_consultation' : 'national_biweekly_consultation',
+export const ECO_ESCALATIONS: {
+  level: 'provincial_key_consultation' | 'national_biweekly_consultation';
+  agenda: string;
+  listedOn: string;
+  heldOn: string;
+  note: string;
+}[] = escalations.map((e) => ({
+  level:
+    e.body === 'PROVINCIAL_KEY_AGENDA'
+      ? 'provincial_key_consultation'
+      : 'national_biweekly_consultation',
   agenda: e.title,
   listedOn: e.takenUpOn,
   heldOn: e.heldOn,

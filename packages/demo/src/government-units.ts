@@ -51,9 +51,11 @@ const DISTRICT_UNITS = [
 function build(): DemoGovernmentUnit[] {
   const units: DemoGovernmentUnit[] = [];
   const place = (code: string) => districts.find((d) => d.code === code)!.name.replace(/政协$/, '');
-  for (const [name, short] of CITY_UNITS) units.push({ id: units.length + 1, district: CITY, name: `${place(CITY)}${name}`, short });
+  for (const [name, short] of CITY_UNITS)
+    units.push({ id: units.length + 1, district: CITY, name: `${place(CITY)}${name}`, short });
   for (const code of ACTIVE_DISTRICTS.filter((c) => c !== CITY)) {
-    for (const [name, short] of DISTRICT_UNITS) units.push({ id: units.length + 1, district: code, name: `${place(code)}${name}`, short });
+    for (const [name, short] of DISTRICT_UNITS)
+      units.push({ id: units.length + 1, district: code, name: `${place(code)}${name}`, short });
   }
   return units;
 }

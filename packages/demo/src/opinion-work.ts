@@ -20,7 +20,12 @@ export interface DemoBulletinIssue {
   issuer: string;
 }
 
-export type DemoOpinionSource = 'MEMBER' | 'PARTY' | 'SPECIAL_COMMITTEE' | 'DISTRICT_COMMITTEE' | 'INFORMANT';
+export type DemoOpinionSource =
+  | 'MEMBER'
+  | 'PARTY'
+  | 'SPECIAL_COMMITTEE'
+  | 'DISTRICT_COMMITTEE'
+  | 'INFORMANT';
 export type DemoLevel = 'NATIONAL' | 'PROVINCIAL' | 'CITY' | 'DISTRICT';
 
 export interface DemoOpinionItem {
@@ -37,7 +42,12 @@ export interface DemoOpinionItem {
   issueId: number | null;
   reportedTo: string[] | null;
   reportedOn: string | null;
-  adoptions: { level: DemoLevel; mode: 'SINGLE' | 'COMBINED'; adoptedOn: string; publication: string | null }[];
+  adoptions: {
+    level: DemoLevel;
+    mode: 'SINGLE' | 'COMBINED';
+    adoptedOn: string;
+    publication: string | null;
+  }[];
   instructions: { leader: string; level: DemoLevel; text: string; instructedOn: string }[];
   feedback: string | null;
   fedBackOn: string | null;
@@ -45,10 +55,28 @@ export interface DemoOpinionItem {
 }
 
 /** Issues per year: the second half of 2024, all of 2025, 2026 to November — 112 in all. */
-const ISSUES_PER_YEAR: [number, number, number][] = [[2024, 7, 18], [2025, 1, 48], [2026, 1, 46]];
+const ISSUES_PER_YEAR: [number, number, number][] = [
+  [2024, 7, 18],
+  [2025, 1, 48],
+  [2026, 1, 46],
+];
 
-const PARTIES = ['民革黄山市委会', '民盟黄山市委会', '民建黄山市委会', '民进黄山市委会', '农工党黄山市委会', '九三学社黄山市委会', '市工商联'];
-const COMMITTEES = ['经济委员会', '人口资源环境委员会', '教科卫体委员会', '社会和法制委员会', '农业和农村委员会'];
+const PARTIES = [
+  '民革黄山市委会',
+  '民盟黄山市委会',
+  '民建黄山市委会',
+  '民进黄山市委会',
+  '农工党黄山市委会',
+  '九三学社黄山市委会',
+  '市工商联',
+];
+const COMMITTEES = [
+  '经济委员会',
+  '人口资源环境委员会',
+  '教科卫体委员会',
+  '社会和法制委员会',
+  '农业和农村委员会',
+];
 const DISTRICTS = ['屯溪区政协', '歙县政协', '祁门县政协', '黟县政协', '休宁县政协'];
 const INFORMANTS = ['特邀信息员 汪立新', '特邀信息员 程慧敏', '特邀信息员 方志强'];
 
@@ -72,11 +100,16 @@ const TOPICS: [string, string][] = [
 ];
 
 const INSTRUCTED = '乡村教师支持计划执行中存在的问题及对策';
-const NATIONAL_2026 = ['疫情下旅游业亟盼有力政策扶持', '山区县域中小微企业融资难问题亟待破解', '农村留守老人“养老难”问题应引起重视'];
+const NATIONAL_2026 = [
+  '疫情下旅游业亟盼有力政策扶持',
+  '山区县域中小微企业融资难问题亟待破解',
+  '农村留守老人“养老难”问题应引起重视',
+];
 
 /** The demo's "now": nothing in it happens later. */
 const LIMIT = '2026-11-25';
-const day = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const day = (y: number, m: number, d: number) =>
+  `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 export interface DemoOpinionWork {
   issues: DemoBulletinIssue[];
@@ -89,15 +122,47 @@ export function opinionWork(scale = 1): DemoOpinionWork {
   const hit = cache.get(scale);
   if (hit) return hit;
   const rnd = seeded(20240701);
-  const cityMembers = members(scale).filter((m) => m.district === CITY).map((m) => m.id);
+  const cityMembers = members(scale)
+    .filter((m) => m.district === CITY)
+    .map((m) => m.id);
   const issues: DemoBulletinIssue[] = [];
   const items: DemoOpinionItem[] = [];
   let itemId = 1;
-  const newItem = (publishedOn: string, issueId: number | null, title: string, category: string): DemoOpinionItem => {
+  const newItem = (
+    publishedOn: string,
+    issueId: number | null,
+    title: string,
+    category: string,
+  ): DemoOpinionItem => {
     const r = rnd.next();
-    const source: DemoOpinionSource = r < 0.65 ? 'MEMBER' : r < 0.8 ? 'PARTY' : r < 0.88 ? 'SPECIAL_COMMITTEE' : r < 0.96 ? 'DISTRICT_COMMITTEE' : 'INFORMANT';
-    const authorIds = source === 'MEMBER' ? [...new Set(Array.from({ length: rnd.chance(0.25) ? 2 : 1 }, () => rnd.pick(cityMembers)))].sort((a, b) => a - b) : [];
-    const sourceName = source === 'PARTY' ? rnd.pick(PARTIES) : source === 'SPECIAL_COMMITTEE' ? rnd.pick(COMMITTEES) : source === 'DISTRICT_COMMITTEE' ? rnd.pick(DISTRICTS) : source === 'INFORMANT' ? rnd.pick(INFORMANTS) : null;
+    const source: DemoOpinionSource =
+      r < 0.65
+        ? 'MEMBER'
+        : r < 0.8
+          ? 'PARTY'
+          : r < 0.88
+            ? 'SPECIAL_COMMITTEE'
+            : r < 0.96
+              ? 'DISTRICT_COMMITTEE'
+              : 'INFORMANT';
+    const authorIds =
+      source === 'MEMBER'
+        ? [
+            ...new Set(
+              Array.from({ length: rnd.chance(0.25) ? 2 : 1 }, () => rnd.pick(cityMembers)),
+            ),
+          ].sort((a, b) => a - b)
+        : [];
+    const sourceName =
+      source === 'PARTY'
+        ? rnd.pick(PARTIES)
+        : source === 'SPECIAL_COMMITTEE'
+          ? rnd.pick(COMMITTEES)
+          : source === 'DISTRICT_COMMITTEE'
+            ? rnd.pick(DISTRICTS)
+            : source === 'INFORMANT'
+              ? rnd.pick(INFORMANTS)
+              : null;
     const item: DemoOpinionItem = {
       id: itemId++,
       district: CITY,
@@ -127,7 +192,13 @@ export function opinionWork(scale = 1): DemoOpinionWork {
     item.reportedTo = to;
     item.reportedOn = on;
   };
-  const adopt = (item: DemoOpinionItem, level: DemoLevel, mode: 'SINGLE' | 'COMBINED', on: string, publication: string | null) => {
+  const adopt = (
+    item: DemoOpinionItem,
+    level: DemoLevel,
+    mode: 'SINGLE' | 'COMBINED',
+    on: string,
+    publication: string | null,
+  ) => {
     if (on > LIMIT) return;
     item.status = 'ADOPTED';
     item.adoptions.push({ level, mode, adoptedOn: on, publication });
@@ -140,7 +211,11 @@ export function opinionWork(scale = 1): DemoOpinionWork {
       const months = (year === 2026 ? 11 : 12) - fromMonth + 1;
       for (let n = 1; n <= count; n++) {
         const month = fromMonth + Math.floor(((n - 1) * months) / count);
-        const publishedOn = day(year, month, Math.min(year === 2026 && month === 11 ? 12 : 28, 3 + ((n * 7) % 25)));
+        const publishedOn = day(
+          year,
+          month,
+          Math.min(year === 2026 && month === 11 ? 12 : 28, 3 + ((n * 7) % 25)),
+        );
         const issue: DemoBulletinIssue = {
           id: issues.length + 1,
           district: CITY,
@@ -157,11 +232,41 @@ export function opinionWork(scale = 1): DemoOpinionWork {
           const [title, category] = rnd.pick(TOPICS);
           const item = newItem(publishedOn, issue.id, title, category);
           // Reported up: most to the provincial committee, some also to the national committee.
-          if (rnd.chance(0.6)) report(item, rnd.chance(0.3) ? ['全国政协', '省政协', '市委', '市政府'] : ['省政协', '市委', '市政府'], addDays(publishedOn, 2));
-          if (rnd.chance(0.12)) adopt(item, 'CITY', rnd.chance(0.7) ? 'SINGLE' : 'COMBINED', addDays(publishedOn, rnd.int(10, 30)), '市委办《每日要情》');
-          if (item.reportedTo && rnd.chance(0.1)) adopt(item, 'PROVINCIAL', rnd.chance(0.6) ? 'SINGLE' : 'COMBINED', addDays(publishedOn, rnd.int(20, 40)), '省政协《社情民意》');
-          if (item.adoptions.some((a) => a.level === 'CITY') && rnd.chance(0.25) && addDays(publishedOn, 45) <= LIMIT) {
-            item.instructions.push({ leader: '市委主要负责同志', level: 'CITY', text: '请相关部门认真研究，提出解决办法。', instructedOn: addDays(publishedOn, rnd.int(31, 45)) });
+          if (rnd.chance(0.6))
+            report(
+              item,
+              rnd.chance(0.3)
+                ? ['全国政协', '省政协', '市委', '市政府']
+                : ['省政协', '市委', '市政府'],
+              addDays(publishedOn, 2),
+            );
+          if (rnd.chance(0.12))
+            adopt(
+              item,
+              'CITY',
+              rnd.chance(0.7) ? 'SINGLE' : 'COMBINED',
+              addDays(publishedOn, rnd.int(10, 30)),
+              '市委办《每日要情》',
+            );
+          if (item.reportedTo && rnd.chance(0.1))
+            adopt(
+              item,
+              'PROVINCIAL',
+              rnd.chance(0.6) ? 'SINGLE' : 'COMBINED',
+              addDays(publishedOn, rnd.int(20, 40)),
+              '省政协《社情民意》',
+            );
+          if (
+            item.adoptions.some((a) => a.level === 'CITY') &&
+            rnd.chance(0.25) &&
+            addDays(publishedOn, 45) <= LIMIT
+          ) {
+            item.instructions.push({
+              leader: '市委主要负责同志',
+              level: 'CITY',
+              text: '请相关部门认真研究，提出解决办法。',
+              instructedOn: addDays(publishedOn, rnd.int(31, 45)),
+            });
           }
         }
       }
@@ -175,19 +280,41 @@ export function opinionWork(scale = 1): DemoOpinionWork {
   teachers.authorIds = [cityMembers[4], cityMembers[17]].sort((a, b) => a - b);
   report(teachers, ['全国政协', '省政协', '市委', '市政府'], addDays(teachers.submittedOn, 20));
   adopt(teachers, 'PROVINCIAL', 'SINGLE', addDays(teachers.submittedOn, 30), '省政协《社情民意》');
-  adopt(teachers, 'NATIONAL', 'SINGLE', addDays(teachers.submittedOn, 45), '全国政协《社情民意信息》');
-  teachers.instructions.push({ leader: '国家领导人', level: 'NATIONAL', text: '乡村教师队伍建设事关教育公平，请教育部会同有关方面研究。', instructedOn: addDays(teachers.submittedOn, 60) });
+  adopt(
+    teachers,
+    'NATIONAL',
+    'SINGLE',
+    addDays(teachers.submittedOn, 45),
+    '全国政协《社情民意信息》',
+  );
+  teachers.instructions.push({
+    leader: '国家领导人',
+    level: 'NATIONAL',
+    text: '乡村教师队伍建设事关教育公平，请教育部会同有关方面研究。',
+    instructedOn: addDays(teachers.submittedOn, 60),
+  });
   const y2026 = issues.filter((i) => i.year === 2026);
   NATIONAL_2026.forEach((title, i) => {
     const issue = y2026[5 + i * 8];
-    const item = newItem(issue.publishedOn!, issue.id, title, i === 0 ? '文化旅游' : i === 1 ? '经济建设' : '社会事业');
+    const item = newItem(
+      issue.publishedOn!,
+      issue.id,
+      title,
+      i === 0 ? '文化旅游' : i === 1 ? '经济建设' : '社会事业',
+    );
     if (item.source !== 'MEMBER') {
       item.source = 'MEMBER';
       item.sourceName = null;
       item.authorIds = [cityMembers[10 + i * 7]];
     }
     report(item, ['全国政协', '省政协', '市委', '市政府'], addDays(issue.publishedOn!, 2));
-    adopt(item, 'NATIONAL', i === 2 ? 'COMBINED' : 'SINGLE', addDays(issue.publishedOn!, 25), '全国政协《社情民意信息》');
+    adopt(
+      item,
+      'NATIONAL',
+      i === 2 ? 'COMBINED' : 'SINGLE',
+      addDays(issue.publishedOn!, 25),
+      '全国政协《社情民意信息》',
+    );
   });
   // Waiting in the channel now: submitted, being screened, screened out.
   for (let k = 0; k < 6; k++) {

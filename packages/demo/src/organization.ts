@@ -48,7 +48,13 @@ const cityCommittees: [string, string][] = [
 
 export const committees: DemoCommittee[] = [
   ...cityCommittees.map(([name, functions], i) => ({ id: i + 1, district: CITY, name, functions })),
-  { id: 9, district: CITY, name: '农业和农村委员会', functions: '乡村振兴、茶业振兴、农业农村现代化', establishedInReform: true },
+  {
+    id: 9,
+    district: CITY,
+    name: '农业和农村委员会',
+    functions: '乡村振兴、茶业振兴、农业农村现代化',
+    establishedInReform: true,
+  },
   ...ACTIVE_DISTRICTS.slice(1).flatMap((district, i) => [
     { id: 10 + i * 2, district, name: '提案委员会', functions: '提案工作' },
     { id: 11 + i * 2, district, name: '经济和农业农村委员会', functions: '经济、农业农村工作' },
@@ -62,12 +68,36 @@ export interface DemoSector {
 }
 
 const sectorNames: [string, string][] = [
-  ['中国共产党', '党派'], ['中国国民党革命委员会', '党派'], ['中国民主同盟', '党派'], ['中国民主建国会', '党派'],
-  ['中国民主促进会', '党派'], ['中国农工民主党', '党派'], ['中国致公党', '党派'], ['九三学社', '党派'],
-  ['无党派人士', '党派'], ['共青团', '人民团体'], ['总工会', '人民团体'], ['妇联', '人民团体'],
-  ['工商联', '人民团体'], ['科协', '人民团体'], ['经济界', '界别'], ['农业界', '界别'], ['教育界', '界别'],
-  ['科学技术界', '界别'], ['文化艺术界', '界别'], ['医药卫生界', '界别'], ['新闻出版界', '界别'],
-  ['体育界', '界别'], ['社会福利和社会保障界', '界别'], ['少数民族界', '界别'], ['宗教界', '界别'], ['特邀人士', '界别'],
+  ['中国共产党', '党派'],
+  ['中国国民党革命委员会', '党派'],
+  ['中国民主同盟', '党派'],
+  ['中国民主建国会', '党派'],
+  ['中国民主促进会', '党派'],
+  ['中国农工民主党', '党派'],
+  ['中国致公党', '党派'],
+  ['九三学社', '党派'],
+  ['无党派人士', '党派'],
+  ['共青团', '人民团体'],
+  ['总工会', '人民团体'],
+  ['妇联', '人民团体'],
+  ['工商联', '人民团体'],
+  ['科协', '人民团体'],
+  ['经济界', '界别'],
+  ['农业界', '界别'],
+  ['教育界', '界别'],
+  ['科学技术界', '界别'],
+  ['文化艺术界', '界别'],
+  ['医药卫生界', '界别'],
+  ['新闻出版界', '界别'],
+  ['体育界', '界别'],
+  ['社会福利和社会保障界', '界别'],
+  ['少数民族界', '界别'],
+  ['宗教界', '界别'],
+  ['特邀人士', '界别'],
 ];
 
-export const sectors: DemoSector[] = sectorNames.map(([name, group], i) => ({ id: i + 1, name, group }));
+export const sectors: DemoSector[] = sectorNames.map(([name, group], i) => ({
+  id: i + 1,
+  name,
+  group,
+}));

@@ -42,18 +42,47 @@ export function partyGroupMemberships(scale = 1): DemoPartyGroupMembership[] {
     if (!ACTIVE_DISTRICTS.includes(d.code)) return;
     const groupId = i + 1;
     const start = currentTerm(d.code).startsOn;
-    const cpc = all.filter((m) => m.district === d.code && isCpc(m)).sort((a, b) => Number(b.standingCommittee) - Number(a.standingCommittee) || a.id - b.id);
-    const roles: DemoPartyGroupRole[] = d.code === CITY ? ['SECRETARY', 'DEPUTY_SECRETARY', 'DEPUTY_SECRETARY', 'MEMBER', 'MEMBER', 'MEMBER'] : ['SECRETARY', 'DEPUTY_SECRETARY', 'MEMBER', 'MEMBER'];
-    for (const [k, role] of roles.entries()) rows.push({ groupId, memberId: cpc[k].id, role, joinedOn: start, leftOn: d.code === CITY && k === roles.length - 1 ? '2025-07-01' : null });
-    if (d.code === CITY) rows.push({ groupId, memberId: cpc[roles.length].id, role: 'MEMBER', joinedOn: '2025-07-01', leftOn: null });
+    const cpc = all
+      .filter((m) => m.district === d.code && isCpc(m))
+      .sort((a, b) => Number(b.standingCommittee) - Number(a.standingCommittee) || a.id - b.id);
+    const roles: DemoPartyGroupRole[] =
+      d.code === CITY
+        ? ['SECRETARY', 'DEPUTY_SECRETARY', 'DEPUTY_SECRETARY', 'MEMBER', 'MEMBER', 'MEMBER']
+        : ['SECRETARY', 'DEPUTY_SECRETARY', 'MEMBER', 'MEMBER'];
+    for (const [k, role] of roles.entries())
+      rows.push({
+        groupId,
+        memberId: cpc[k].id,
+        role,
+        joinedOn: start,
+        leftOn: d.code === CITY && k === roles.length - 1 ? '2025-07-01' : null,
+      });
+    if (d.code === CITY)
+      rows.push({
+        groupId,
+        memberId: cpc[roles.length].id,
+        role: 'MEMBER',
+        joinedOn: '2025-07-01',
+        leftOn: null,
+      });
   });
   return rows;
 }
 
 export const partyGroups: DemoPartyGroup[] = districts.map((d, i) => {
-  const secretary = partyGroupMemberships().find((m) => m.groupId === i + 1 && m.role === 'SECRETARY');
-  const name = secretary ? members().find((m) => m.id === secretary.memberId)!.name : `${d.name}主席`;
-  return { id: i + 1, district: d.code, termId: currentTerm(d.code).id, name: `中共${d.name}党组`, secretary: name };
+  const secretary = partyGroupMemberships().find(
+    (m) => m.groupId === i + 1 && m.role === 'SECRETARY',
+  );
+  const name = secretary
+    ? members().find((m) => m.id === secretary.memberId)!.name
+    : `${d.name}主席`;
+  return {
+    id: i + 1,
+    district: d.code,
+    termId: currentTerm(d.code).id,
+    name: `中共${d.name}党组`,
+    secretary: name,
+  };
 });
 
 export interface DemoStudySession {
@@ -87,24 +116,44 @@ const TOPICS = [
 
 function studySessions(): DemoStudySession[] {
   const list: Omit<DemoStudySession, 'id'>[] = [];
-  const add = (district: string, year: number, month: number, status: DemoStudySession['status'], skip = false) => {
+  const add = (
+    district: string,
+    year: number,
+    month: number,
+    status: DemoStudySession['status'],
+    skip = false,
+  ) => {
     if (skip) return;
     const day = `${year}-${String(month).padStart(2, '0')}-${district === CITY ? '15' : '20'}`;
     const topic = `学习${TOPICS[(month - 1 + year) % TOPICS.length]}`;
     list.push({
-      district, groupId: partyGroups.find((g) => g.district === district)!.id, kind: 'MONTHLY', topic, plannedOn: day,
+      district,
+      groupId: partyGroups.find((g) => g.district === district)!.id,
+      kind: 'MONTHLY',
+      topic,
+      plannedOn: day,
       heldOn: status === 'PLANNED' || status === 'CANCELLED' ? null : day,
-      materials: [`${topic}学习材料汇编`], speakers: ['党组书记', '党组成员'],
-      minutes: status === 'ARCHIVED' ? `${topic}：传达学习、交流研讨，形成学习纪要。` : null, status,
+      materials: [`${topic}学习材料汇编`],
+      speakers: ['党组书记', '党组成员'],
+      minutes: status === 'ARCHIVED' ? `${topic}：传达学习、交流研讨，形成学习纪要。` : null,
+      status,
     });
   };
   for (let month = 1; month <= 12; month++) add(CITY, 2025, month, 'ARCHIVED');
-  for (let month = 1; month <= 10; month++) add(CITY, 2026, month, month <= 8 ? 'ARCHIVED' : 'HELD');
+  for (let month = 1; month <= 10; month++)
+    add(CITY, 2026, month, month <= 8 ? 'ARCHIVED' : 'HELD');
   add(CITY, 2026, 11, 'PLANNED');
   list.push({
-    district: CITY, groupId: 1, kind: 'SPECIAL', topic: '学习贯彻考察重要讲话精神专题学习研讨', plannedOn: '2026-03-06', heldOn: '2026-03-06',
-    materials: ['考察重要讲话精神', '学习宣传贯彻工作意见（征求意见稿）'], speakers: ['党组书记', '各专委会主任'],
-    minutes: '及时组织学习研讨，提请常委会议学习传达，制定学习宣传贯彻工作意见。', status: 'ARCHIVED',
+    district: CITY,
+    groupId: 1,
+    kind: 'SPECIAL',
+    topic: '学习贯彻考察重要讲话精神专题学习研讨',
+    plannedOn: '2026-03-06',
+    heldOn: '2026-03-06',
+    materials: ['考察重要讲话精神', '学习宣传贯彻工作意见（征求意见稿）'],
+    speakers: ['党组书记', '各专委会主任'],
+    minutes: '及时组织学习研讨，提请常委会议学习传达，制定学习宣传贯彻工作意见。',
+    status: 'ARCHIVED',
   });
   for (let month = 1; month <= 10; month++) add('341002', 2026, month, 'HELD', month === 8);
   for (let month = 3; month <= 10; month++) add('341021', 2026, month, 'HELD');
@@ -117,10 +166,24 @@ export const demoStudySessions: DemoStudySession[] = studySessions();
 export function studySessionAttendance(scale = 1) {
   const rnd = seeded(20260404);
   const all = members(scale);
-  const lines: { sessionId: number; memberId: number; attendance: 'PRESENT' | 'ON_LEAVE' | 'ABSENT' }[] = [];
+  const lines: {
+    sessionId: number;
+    memberId: number;
+    attendance: 'PRESENT' | 'ON_LEAVE' | 'ABSENT';
+  }[] = [];
   for (const s of demoStudySessions.filter((x) => x.heldOn)) {
-    const group = all.filter((m) => m.district === s.district && isCpc(m) && m.committees.some((c) => c.role !== 'MEMBER')).slice(0, 8);
-    for (const m of group) lines.push({ sessionId: s.id, memberId: m.id, attendance: rnd.chance(0.92) ? 'PRESENT' : 'ON_LEAVE' });
+    const group = all
+      .filter(
+        (m) =>
+          m.district === s.district && isCpc(m) && m.committees.some((c) => c.role !== 'MEMBER'),
+      )
+      .slice(0, 8);
+    for (const m of group)
+      lines.push({
+        sessionId: s.id,
+        memberId: m.id,
+        attendance: rnd.chance(0.92) ? 'PRESENT' : 'ON_LEAVE',
+      });
   }
   return lines;
 }
@@ -135,7 +198,16 @@ export interface DemoPartyBranch {
 
 /** 8 city branches; the agriculture committee added in the reform has none yet. */
 const BRANCH_PLAN: { district: string; committee: string; on: string }[] = [
-  ...['提案委员会', '经济委员会', '人口资源环境委员会', '教科卫体委员会', '社会和法制委员会', '文化文史和学习委员会', '民族宗教和港澳台侨委员会', '委员联络委员会'].map((committee) => ({ district: CITY, committee, on: '2026-03-18' })),
+  ...[
+    '提案委员会',
+    '经济委员会',
+    '人口资源环境委员会',
+    '教科卫体委员会',
+    '社会和法制委员会',
+    '文化文史和学习委员会',
+    '民族宗教和港澳台侨委员会',
+    '委员联络委员会',
+  ].map((committee) => ({ district: CITY, committee, on: '2026-03-18' })),
   { district: '341002', committee: '提案委员会', on: '2026-04-10' },
   { district: '341002', committee: '经济和农业农村委员会', on: '2026-04-10' },
   { district: '341021', committee: '经济和农业农村委员会', on: '2026-05-08' },
@@ -145,22 +217,34 @@ const BRANCH_PLAN: { district: string; committee: string; on: string }[] = [
 
 export const partyBranches: DemoPartyBranch[] = BRANCH_PLAN.map((b, i) => {
   const committee = committees.find((c) => c.district === b.district && c.name === b.committee)!;
-  return { id: i + 1, district: b.district, committeeId: committee.id, name: `${b.committee}功能型党支部`, establishedOn: b.on };
+  return {
+    id: i + 1,
+    district: b.district,
+    committeeId: committee.id,
+    name: `${b.committee}功能型党支部`,
+    establishedOn: b.on,
+  };
 });
 
 /**
  * Each Party-member member goes to the branch of their first committee that has one; those whose
  * committees have none (the agriculture committee's) go to the district's smallest branch.
  */
-export function branchPlacements(scale = 1): { branchId: number; memberId: number; joinedOn: string }[] {
+export function branchPlacements(
+  scale = 1,
+): { branchId: number; memberId: number; joinedOn: string }[] {
   const placements: { branchId: number; memberId: number; joinedOn: string }[] = [];
   const size = (id: number) => placements.filter((p) => p.branchId === id).length;
   const cpc = members(scale).filter(isCpc);
-  const own = (district: string) => partyBranches.filter((b) => b.district === district && b.establishedOn < '2026-10-01');
+  const own = (district: string) =>
+    partyBranches.filter((b) => b.district === district && b.establishedOn < '2026-10-01');
   const homeless: typeof cpc = [];
   for (const m of cpc) {
-    const branch = m.committees.map((c) => own(m.district).find((b) => b.committeeId === c.committeeId)).find(Boolean);
-    if (branch) placements.push({ branchId: branch.id, memberId: m.id, joinedOn: branch.establishedOn });
+    const branch = m.committees
+      .map((c) => own(m.district).find((b) => b.committeeId === c.committeeId))
+      .find(Boolean);
+    if (branch)
+      placements.push({ branchId: branch.id, memberId: m.id, joinedOn: branch.establishedOn });
     else if (own(m.district).length) homeless.push(m);
   }
   for (const m of homeless) {
@@ -184,9 +268,31 @@ function activities(): DemoBranchActivity[] {
   const list: Omit<DemoBranchActivity, 'id'>[] = [];
   for (const b of partyBranches.filter((x) => x.establishedOn < '2026-10-01')) {
     const name = b.name.replace('功能型党支部', '');
-    list.push({ branchId: b.id, kind: 'THEME_DAY', title: `${name}支部主题党日：重温入党誓词`, heldOn: b.district === CITY ? '2026-04-15' : '2026-05-20', speaker: null, summary: '重温入党誓词，交流履职体会' });
-    list.push({ branchId: b.id, kind: 'SERVICE', title: `${name}支部“党员委员进基层”履职活动`, heldOn: '2026-07-16', speaker: null, summary: '党员委员带头、党外委员参加，深入基层听取意见' });
-    if (b.district === CITY) list.push({ branchId: b.id, kind: 'ORGANIZATION_LIFE', title: `${name}支部组织生活会`, heldOn: '2026-10-22', speaker: null, summary: '开展批评与自我批评' });
+    list.push({
+      branchId: b.id,
+      kind: 'THEME_DAY',
+      title: `${name}支部主题党日：重温入党誓词`,
+      heldOn: b.district === CITY ? '2026-04-15' : '2026-05-20',
+      speaker: null,
+      summary: '重温入党誓词，交流履职体会',
+    });
+    list.push({
+      branchId: b.id,
+      kind: 'SERVICE',
+      title: `${name}支部“党员委员进基层”履职活动`,
+      heldOn: '2026-07-16',
+      speaker: null,
+      summary: '党员委员带头、党外委员参加，深入基层听取意见',
+    });
+    if (b.district === CITY)
+      list.push({
+        branchId: b.id,
+        kind: 'ORGANIZATION_LIFE',
+        title: `${name}支部组织生活会`,
+        heldOn: '2026-10-22',
+        speaker: null,
+        summary: '开展批评与自我批评',
+      });
   }
   const halls: [number, string, string][] = [
     [2, '2026-05-28', '民营经济高质量发展'],
@@ -195,7 +301,14 @@ function activities(): DemoBranchActivity[] {
     [6, '2026-09-24', '徽州文化的传承与创新'],
   ];
   for (const [branchId, heldOn, topic] of halls) {
-    list.push({ branchId, kind: 'LECTURE_HALL', title: `“党建引领、委员说是”大讲堂：${topic}`, heldOn, speaker: `${partyBranches[branchId - 1].name.replace('功能型党支部', '')}党员委员`, summary: `围绕${topic}开讲，党员委员和党外委员共同参加` });
+    list.push({
+      branchId,
+      kind: 'LECTURE_HALL',
+      title: `“党建引领、委员说是”大讲堂：${topic}`,
+      heldOn,
+      speaker: `${partyBranches[branchId - 1].name.replace('功能型党支部', '')}党员委员`,
+      summary: `围绕${topic}开讲，党员委员和党外委员共同参加`,
+    });
   }
   return list.map((a, i) => ({ ...a, id: i + 1 }));
 }
@@ -213,10 +326,22 @@ export function branchActivityParticipants(scale = 1): { activityId: number; mem
   const lines: { activityId: number; memberId: number }[] = [];
   for (const a of branchActivities) {
     const branch = partyBranches.find((b) => b.id === a.branchId)!;
-    const own = placed.filter((p) => p.branchId === branch.id).map((p) => p.memberId).filter(() => rnd.chance(0.85));
-    const reach = a.kind === 'SERVICE' || a.kind === 'LECTURE_HALL'
-      ? all.filter((m) => m.district === branch.district && !isCpc(m) && m.committees.some((c) => c.committeeId === branch.committeeId)).map((m) => m.id).filter(() => rnd.chance(0.7))
-      : [];
+    const own = placed
+      .filter((p) => p.branchId === branch.id)
+      .map((p) => p.memberId)
+      .filter(() => rnd.chance(0.85));
+    const reach =
+      a.kind === 'SERVICE' || a.kind === 'LECTURE_HALL'
+        ? all
+            .filter(
+              (m) =>
+                m.district === branch.district &&
+                !isCpc(m) &&
+                m.committees.some((c) => c.committeeId === branch.committeeId),
+            )
+            .map((m) => m.id)
+            .filter(() => rnd.chance(0.7))
+        : [];
     for (const memberId of new Set([...own, ...reach])) lines.push({ activityId: a.id, memberId });
   }
   return lines;

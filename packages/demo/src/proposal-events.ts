@@ -20,7 +20,15 @@ export function demoInstructions(scale = 1): DemoInstruction[] {
   const list: DemoInstruction[] = [];
   for (const item of opinionWork(scale).items) {
     for (const i of item.instructions) {
-      list.push({ id: list.length + 1, district: item.district, subjectType: 'OPINION_ITEM', subjectId: item.id, title: item.title, ...i, memberIds: item.authorIds });
+      list.push({
+        id: list.length + 1,
+        district: item.district,
+        subjectType: 'OPINION_ITEM',
+        subjectId: item.id,
+        title: item.title,
+        ...i,
+        memberIds: item.authorIds,
+      });
     }
   }
   for (const w of proposalWork(scale)) {
@@ -43,7 +51,13 @@ export function demoInstructions(scale = 1): DemoInstruction[] {
 
 /** A bus event the proposals subgraph's demo data announces (type and payload, as in packages/events). */
 export interface DemoEvent {
-  type: 'proposal.submitted' | 'proposal.filed' | 'proposal.honoured' | 'opinion_item.submitted' | 'opinion_item.adopted' | 'instruction.received';
+  type:
+    | 'proposal.submitted'
+    | 'proposal.filed'
+    | 'proposal.honoured'
+    | 'opinion_item.submitted'
+    | 'opinion_item.adopted'
+    | 'instruction.received';
   district: string;
   payload: Record<string, unknown>;
 }
@@ -58,24 +72,85 @@ export function proposalDemoEvents(scale = 1): DemoEvent[] {
   for (const w of proposalWork(scale)) {
     const p = w.proposal;
     const base = { proposalId: String(p.id), authorId: String(p.authorId) };
-    events.push({ type: 'proposal.submitted', district: p.district, payload: { ...base, coAuthorIds: ids(w.cosignerIds), title: p.title, submittedAt: w.submittedAt } });
+    events.push({
+      type: 'proposal.submitted',
+      district: p.district,
+      payload: {
+        ...base,
+        coAuthorIds: ids(w.cosignerIds),
+        title: p.title,
+        submittedAt: w.submittedAt,
+      },
+    });
     if (!w.filedAt) continue;
-    events.push({ type: 'proposal.filed', district: p.district, payload: { ...base, coAuthorIds: ids(w.cosignerIds), caseNumber: w.caseNumber, filedAt: w.filedAt } });
-    const honour = { ...base, coAuthorIds: ids(w.cosignerIds), caseNumber: w.caseNumber, title: p.title };
-    if (w.key) events.push({ type: 'proposal.honoured', district: p.district, payload: { ...honour, honour: 'KEY', on: w.key.chairMeetingOn } });
-    if (w.award) events.push({ type: 'proposal.honoured', district: p.district, payload: { ...honour, honour: 'EXCELLENT', on: w.award.awardedOn } });
+    events.push({
+      type: 'proposal.filed',
+      district: p.district,
+      payload: {
+        ...base,
+        coAuthorIds: ids(w.cosignerIds),
+        caseNumber: w.caseNumber,
+        filedAt: w.filedAt,
+      },
+    });
+    const honour = {
+      ...base,
+      coAuthorIds: ids(w.cosignerIds),
+      caseNumber: w.caseNumber,
+      title: p.title,
+    };
+    if (w.key)
+      events.push({
+        type: 'proposal.honoured',
+        district: p.district,
+        payload: { ...honour, honour: 'KEY', on: w.key.chairMeetingOn },
+      });
+    if (w.award)
+      events.push({
+        type: 'proposal.honoured',
+        district: p.district,
+        payload: { ...honour, honour: 'EXCELLENT', on: w.award.awardedOn },
+      });
   }
   for (const item of opinionWork(scale).items) {
-    events.push({ type: 'opinion_item.submitted', district: item.district, payload: { itemId: String(item.id), authorIds: ids(item.authorIds), title: item.title, submittedOn: item.submittedOn } });
+    events.push({
+      type: 'opinion_item.submitted',
+      district: item.district,
+      payload: {
+        itemId: String(item.id),
+        authorIds: ids(item.authorIds),
+        title: item.title,
+        submittedOn: item.submittedOn,
+      },
+    });
     for (const a of item.adoptions) {
-      events.push({ type: 'opinion_item.adopted', district: item.district, payload: { itemId: String(item.id), authorIds: ids(item.authorIds), title: item.title, level: a.level, adoptedOn: a.adoptedOn } });
+      events.push({
+        type: 'opinion_item.adopted',
+        district: item.district,
+        payload: {
+          itemId: String(item.id),
+          authorIds: ids(item.authorIds),
+          title: item.title,
+          level: a.level,
+          adoptedOn: a.adoptedOn,
+        },
+      });
     }
   }
   for (const i of demoInstructions(scale)) {
     events.push({
       type: 'instruction.received',
       district: i.district,
-      payload: { instructionId: String(i.id), subjectType: i.subjectType, subjectId: String(i.subjectId), title: i.title, leader: i.leader, level: i.level, memberIds: ids(i.memberIds), instructedOn: i.instructedOn },
+      payload: {
+        instructionId: String(i.id),
+        subjectType: i.subjectType,
+        subjectId: String(i.subjectId),
+        title: i.title,
+        leader: i.leader,
+        level: i.level,
+        memberIds: ids(i.memberIds),
+        instructedOn: i.instructedOn,
+      },
     });
   }
   return events;

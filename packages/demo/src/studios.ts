@@ -57,7 +57,12 @@ const ISSUES: [string, string][] = [
 /** Wednesdays of 2026 up to the end of October: the weekly reception day. */
 function wednesdays(): string[] {
   const days: string[] = [];
-  for (let d = new Date(Date.UTC(2026, 0, 7)); d <= new Date(Date.UTC(2026, 9, 31)); d = new Date(d.getTime() + 7 * 86_400_000)) days.push(d.toISOString().slice(0, 10));
+  for (
+    let d = new Date(Date.UTC(2026, 0, 7));
+    d <= new Date(Date.UTC(2026, 9, 31));
+    d = new Date(d.getTime() + 7 * 86_400_000)
+  )
+    days.push(d.toISOString().slice(0, 10));
   return days;
 }
 
@@ -73,14 +78,40 @@ function build(scale: number) {
     const half = Math.floor(pool.length / 2);
     const team = [0, 1, 2, 3].map((k) => pool[half + ((i + k * 3) % (pool.length - half))]);
     const [name, location] = STUDIOS[district];
-    const studio: DemoStudio = { id: i + 1, district, name, location, rules: '每周三上午接待群众，每季度开展一次专题调研', leadMemberId: team[0].id, residentIds: team.slice(1).map((m) => m.id), openedOn: '2025-03-01' };
+    const studio: DemoStudio = {
+      id: i + 1,
+      district,
+      name,
+      location,
+      rules: '每周三上午接待群众，每季度开展一次专题调研',
+      leadMemberId: team[0].id,
+      residentIds: team.slice(1).map((m) => m.id),
+      openedOn: '2025-03-01',
+    };
     studios.push(studio);
     for (const [n, day] of wednesdays().entries()) {
       const member = team[n % team.length];
-      shifts.push({ id: shifts.length + 1, studioId: studio.id, district, memberId: member.id, shiftOn: day, status: rnd.chance(0.06) ? 'MISSED' : 'SERVED' });
+      shifts.push({
+        id: shifts.length + 1,
+        studioId: studio.id,
+        district,
+        memberId: member.id,
+        shiftOn: day,
+        status: rnd.chance(0.06) ? 'MISSED' : 'SERVED',
+      });
       if (rnd.chance(0.35)) {
         const [title, detail] = rnd.pick(ISSUES);
-        receptions.push({ id: receptions.length + 1, studioId: studio.id, district, memberId: member.id, receivedOn: day, visitors: rnd.int(1, 6), title, detail, status: rnd.chance(0.5) ? 'CLOSED' : 'RECORDED' });
+        receptions.push({
+          id: receptions.length + 1,
+          studioId: studio.id,
+          district,
+          memberId: member.id,
+          receivedOn: day,
+          visitors: rnd.int(1, 6),
+          title,
+          detail,
+          status: rnd.chance(0.5) ? 'CLOSED' : 'RECORDED',
+        });
       }
     }
   }
@@ -100,12 +131,48 @@ export interface DemoConvenor {
 }
 
 export const townshipConvenors: DemoConvenor[] = [
-  { district: '341002', township: '屯光镇', name: '汪立新', post: '镇党委副书记', since: '2022-03-01' },
-  { district: '341002', township: '阳湖镇', name: '程慧敏', post: '镇党委副书记', since: '2022-03-01' },
-  { district: '341021', township: '深渡镇', name: '方志强', post: '镇党委副书记', since: '2022-04-15' },
-  { district: '341021', township: '徽城镇', name: '胡雪琴', post: '镇人大主席', since: '2023-01-10' },
-  { district: '341024', township: '祁山镇', name: '叶建华', post: '镇党委副书记', since: '2022-05-20' },
-  { district: '341024', township: '历口镇', name: '汪晓云', post: '镇党委副书记', since: '2024-02-01' },
+  {
+    district: '341002',
+    township: '屯光镇',
+    name: '汪立新',
+    post: '镇党委副书记',
+    since: '2022-03-01',
+  },
+  {
+    district: '341002',
+    township: '阳湖镇',
+    name: '程慧敏',
+    post: '镇党委副书记',
+    since: '2022-03-01',
+  },
+  {
+    district: '341021',
+    township: '深渡镇',
+    name: '方志强',
+    post: '镇党委副书记',
+    since: '2022-04-15',
+  },
+  {
+    district: '341021',
+    township: '徽城镇',
+    name: '胡雪琴',
+    post: '镇人大主席',
+    since: '2023-01-10',
+  },
+  {
+    district: '341024',
+    township: '祁山镇',
+    name: '叶建华',
+    post: '镇党委副书记',
+    since: '2022-05-20',
+  },
+  {
+    district: '341024',
+    township: '历口镇',
+    name: '汪晓云',
+    post: '镇党委副书记',
+    since: '2024-02-01',
+  },
 ];
 
 export interface DemoMerit {
@@ -125,23 +192,55 @@ export function demoMerits(scale = 1): DemoMerit[] {
   const list: DemoMerit[] = [];
   for (const district of ACTIVE_DISTRICTS) {
     const pool = all.filter((m) => m.district === district);
-    for (const [year, day] of [[2025, '2025-01-15'], [2026, '2026-01-14']] as const) {
+    for (const [year, day] of [
+      [2025, '2025-01-15'],
+      [2026, '2026-01-14'],
+    ] as const) {
       const count = district === CITY ? 6 : 2;
       for (let i = 0; i < count; i++) {
         const m = pool[rnd.int(Math.floor(pool.length / 3), pool.length - 1)];
         if (list.some((x) => x.memberId === m.id && x.decidedOn === day)) continue;
-        list.push({ memberId: m.id, district, type: 'AWARD', title: `${year - 1}年度优秀政协委员`, level: district === CITY ? 'CITY' : 'DISTRICT', reason: null, decidedOn: day });
+        list.push({
+          memberId: m.id,
+          district,
+          type: 'AWARD',
+          title: `${year - 1}年度优秀政协委员`,
+          level: district === CITY ? 'CITY' : 'DISTRICT',
+          reason: null,
+          decidedOn: day,
+        });
       }
     }
   }
   const city = all.filter((m) => m.district === CITY);
-  list.push({ memberId: city[40].id, district: CITY, type: 'AWARD', title: '全省政协系统先进个人', level: 'PROVINCIAL', reason: null, decidedOn: '2026-04-28' });
-  list.push({ memberId: city[city.length - 1].id, district: CITY, type: 'PENALTY', title: '书面提醒', level: null, reason: '无故缺席常委会议两次', decidedOn: '2026-07-10' });
+  list.push({
+    memberId: city[40].id,
+    district: CITY,
+    type: 'AWARD',
+    title: '全省政协系统先进个人',
+    level: 'PROVINCIAL',
+    reason: null,
+    decidedOn: '2026-04-28',
+  });
+  list.push({
+    memberId: city[city.length - 1].id,
+    district: CITY,
+    type: 'PENALTY',
+    title: '书面提醒',
+    level: null,
+    reason: '无故缺席常委会议两次',
+    decidedOn: '2026-07-10',
+  });
   return list;
 }
 
 /** The rule book each demo district assesses by: the city and 屯溪 the 桐城 100-point scale, the two counties 闵行's points. */
-export const demoScoringPresets: Record<string, 'tongcheng' | 'minhang'> = { [CITY]: 'tongcheng', '341002': 'tongcheng', '341021': 'minhang', '341024': 'minhang' };
+export const demoScoringPresets: Record<string, 'tongcheng' | 'minhang'> = {
+  [CITY]: 'tongcheng',
+  '341002': 'tongcheng',
+  '341021': 'minhang',
+  '341024': 'minhang',
+};
 
 export interface DemoStandingReport {
   id: number;
@@ -161,17 +260,29 @@ export interface DemoStandingReport {
 export function standingReports(scale = 1): DemoStandingReport[] {
   const rnd = seeded(20260115);
   const list: DemoStandingReport[] = [];
-  for (const m of members(scale).filter((x) => x.standingCommittee && ACTIVE_DISTRICTS.includes(x.district))) {
+  for (const m of members(scale).filter(
+    (x) => x.standingCommittee && ACTIVE_DISTRICTS.includes(x.district),
+  )) {
     list.push({
-      id: list.length + 1, district: m.district, memberId: m.id, year: 2025,
+      id: list.length + 1,
+      district: m.district,
+      memberId: m.id,
+      year: 2025,
       text: `${m.name}2025年度履职报告：参加全体会议和常委会议，围绕本界别关注的问题开展调研、提交提案、反映社情民意。`,
-      status: 'FILED', submittedAt: `2026-01-${String(rnd.int(5, 15)).padStart(2, '0')}T02:00:00.000Z`, filedAt: '2026-01-20T02:00:00.000Z',
+      status: 'FILED',
+      submittedAt: `2026-01-${String(rnd.int(5, 15)).padStart(2, '0')}T02:00:00.000Z`,
+      filedAt: '2026-01-20T02:00:00.000Z',
     });
     if (rnd.chance(0.3)) {
       list.push({
-        id: list.length + 1, district: m.district, memberId: m.id, year: 2026,
-        text: `${m.name}2026年度履职报告（初稿）。`, status: rnd.chance(0.5) ? 'SUBMITTED' : 'DRAFT',
-        submittedAt: null, filedAt: null,
+        id: list.length + 1,
+        district: m.district,
+        memberId: m.id,
+        year: 2026,
+        text: `${m.name}2026年度履职报告（初稿）。`,
+        status: rnd.chance(0.5) ? 'SUBMITTED' : 'DRAFT',
+        submittedAt: null,
+        filedAt: null,
       });
       const last = list.at(-1)!;
       if (last.status === 'SUBMITTED') last.submittedAt = '2026-11-20T02:00:00.000Z';

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import type { EventDefinition } from '@cppcc/kit';
 import * as contracts from './index.js';
 
-type JsonSchema = { type?: string | string[]; enum?: unknown[]; anyOf?: JsonSchema[]; items?: JsonSchema; format?: string; properties?: Record<string, JsonSchema>; required?: string[]; const?: unknown };
+type JsonSchema = {
+  type?: string | string[];
+  enum?: unknown[];
+  anyOf?: JsonSchema[];
+  items?: JsonSchema;
+  format?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  const?: unknown;
+};
 
 /** A payload field's type in a few characters: `string`, `int`, `'A' | 'B'`, `string[]`, `… | null`. */
 function typeOf(s: JsonSchema): string {
@@ -11,15 +20,23 @@ function typeOf(s: JsonSchema): string {
   if (s.const !== undefined) return JSON.stringify(s.const);
   if (s.type === 'array') return `${s.items ? typeOf(s.items) : 'unknown'}[]`;
   if (s.type === 'integer') return 'int';
-  if (s.type === 'object' && s.properties) return `{ ${Object.entries(s.properties).map(([k, v]) => `${k}: ${typeOf(v)}`).join(', ')} }`;
+  if (s.type === 'object' && s.properties)
+    return `{ ${Object.entries(s.properties)
+      .map(([k, v]) => `${k}: ${typeOf(v)}`)
+      .join(', ')} }`;
   if (Array.isArray(s.type)) return s.type.join(' | ');
   return s.type ?? 'any';
 }
 
 /** Every event contract in @cppcc/events, by type. */
 export function eventContracts(): EventDefinition[] {
-  const all = Object.values(contracts as Record<string, unknown>).filter((v): v is EventDefinition => typeof v === 'object' && v !== null && 'type' in v && 'payload' in v && 'description' in v);
-  return [...new Map(all.map((e) => [e.type, e])).values()].sort((a, b) => a.type.localeCompare(b.type));
+  const all = Object.values(contracts as Record<string, unknown>).filter(
+    (v): v is EventDefinition =>
+      typeof v === 'object' && v !== null && 'type' in v && 'payload' in v && 'description' in v,
+  );
+  return [...new Map(all.map((e) => [e.type, e])).values()].sort((a, b) =>
+    a.type.localeCompare(b.type),
+  );
 }
 
 /**
@@ -28,9 +45,15 @@ export function eventContracts(): EventDefinition[] {
  */
 export function eventCatalogue(): string {
   const rows = eventContracts().map((e) => {
-    const schema = z.toJSONSchema(e.payload, { io: 'output', unrepresentable: 'any' }) as JsonSchema;
+    const schema = z.toJSONSchema(e.payload, {
+      io: 'output',
+      unrepresentable: 'any',
+    }) as JsonSchema;
     const required = new Set(schema.required ?? []);
-    const fields = Object.entries(schema.properties ?? {}).map(([name, field]) => `\`${name}${required.has(name) ? '' : '?'}\`: ${typeOf(field).replace(/\|/g, '\\|')}`);
+    const fields = Object.entries(schema.properties ?? {}).map(
+      ([name, field]) =>
+        `\`${name}${required.has(name) ? '' : '?'}\`: ${typeOf(field).replace(/\|/g, '\\|')}`,
+    );
     return `| \`${e.type}\` | ${e.description.replace(/\|/g, '\\|')} | ${fields.join('<br>')} |`;
   });
   return ['| event | when | payload |', '|---|---|---|', ...rows].join('\n');

@@ -4,19 +4,38 @@ import { day, id } from './common.js';
 
 export const consultationAttended = defineEvent(
   'consultation.attended',
-  z.object({ activityId: id, memberId: id, form: z.string(), title: z.string(), heldOn: z.string() }),
+  z.object({
+    activityId: id,
+    memberId: id,
+    form: z.string(),
+    title: z.string(),
+    heldOn: z.string(),
+  }),
   'A member took part in a consultation activity (consultation).',
 );
 
 export const consultationSpoke = defineEvent(
   'consultation.spoke',
-  z.object({ activityId: id, speechId: id, memberId: id, title: z.string().min(1), mode: z.enum(['ORAL', 'WRITTEN']), spokeOn: day }),
+  z.object({
+    activityId: id,
+    speechId: id,
+    memberId: id,
+    title: z.string().min(1),
+    mode: z.enum(['ORAL', 'WRITTEN']),
+    spokeOn: day,
+  }),
   'A member spoke at (or sent a written speech to) a consultation activity (consultation).',
 );
 
 export const researchJoined = defineEvent(
   'research.joined',
-  z.object({ projectId: id, memberId: id, title: z.string().min(1), role: z.enum(['LEAD', 'MEMBER']), joinedOn: day }),
+  z.object({
+    projectId: id,
+    memberId: id,
+    title: z.string().min(1),
+    role: z.enum(['LEAD', 'MEMBER']),
+    joinedOn: day,
+  }),
   'A member joined a research project (调研) team (consultation).',
 );
 
@@ -26,7 +45,12 @@ export const researchJoined = defineEvent(
  * seed. `version` is the record's own optimistic-lock version, which only grows, so a replica
  * keeps the highest whatever the order of arrival; `changedAt` says when.
  */
-const registration = { district: z.string().length(6), title: z.string().min(1), changedAt: z.string(), version: z.number().int().positive() };
+const registration = {
+  district: z.string().length(6),
+  title: z.string().min(1),
+  changedAt: z.string(),
+  version: z.number().int().positive(),
+};
 
 export const consultationActivityRegistered = defineEvent(
   'consultation_activity.registered',
@@ -45,7 +69,16 @@ export const researchProjectRegistered = defineEvent(
   z.object({
     projectId: id,
     ...registration,
-    phase: z.enum(['TOPIC_SELECTED', 'PLAN_APPROVED', 'FIELDWORK', 'DRAFTING', 'REVIEWED', 'SUBMITTED', 'CONVERTED', 'CLOSED']),
+    phase: z.enum([
+      'TOPIC_SELECTED',
+      'PLAN_APPROVED',
+      'FIELDWORK',
+      'DRAFTING',
+      'REVIEWED',
+      'SUBMITTED',
+      'CONVERTED',
+      'CLOSED',
+    ]),
   }),
   'A research project (调研课题) was opened or moved to another phase (consultation). The highest version per id wins.',
 );

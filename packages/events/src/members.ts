@@ -10,13 +10,26 @@ export const standingReportFiled = defineEvent(
 
 export const donationMade = defineEvent(
   'donation.made',
-  z.object({ donationId: id, campaignId: id, memberId: id, campaign: z.string(), amountFen: z.number().int().positive(), donatedOn: z.string() }),
+  z.object({
+    donationId: id,
+    campaignId: id,
+    memberId: id,
+    campaign: z.string(),
+    amountFen: z.number().int().positive(),
+    donatedOn: z.string(),
+  }),
   'A member donated to a campaign (members).',
 );
 
 export const leaveApproved = defineEvent(
   'leave.approved',
-  z.object({ leaveId: id, memberId: id, meeting: z.string().min(1), meetingLevel: z.enum(['PLENARY', 'STANDING_COMMITTEE', 'OTHER']), meetingOn: z.string() }),
+  z.object({
+    leaveId: id,
+    memberId: id,
+    meeting: z.string().min(1),
+    meetingLevel: z.enum(['PLENARY', 'STANDING_COMMITTEE', 'OTHER']),
+    meetingOn: z.string(),
+  }),
   "A member's leave from a meeting was approved (members); attendance takers count them as on leave.",
 );
 
@@ -58,7 +71,13 @@ export const memberRegistered = defineEvent(
 
 export const studioShiftServed = defineEvent(
   'studio.shift_served',
-  z.object({ shiftId: id, studioId: id, studioName: z.string().min(1), memberId: id, servedOn: day }),
+  z.object({
+    shiftId: id,
+    studioId: id,
+    studioName: z.string().min(1),
+    memberId: id,
+    servedOn: day,
+  }),
   "A member served a duty shift (值班) at a member studio (members); it enters the member's duty record.",
 );
 
@@ -70,6 +89,12 @@ export const awardRecorded = defineEvent(
 
 export const penaltyRecorded = defineEvent(
   'penalty.recorded',
-  z.object({ recordId: id, memberId: id, title: z.string().min(1), reason: z.string().min(1), decidedOn: day }),
+  z.object({
+    recordId: id,
+    memberId: id,
+    title: z.string().min(1),
+    reason: z.string().min(1),
+    decidedOn: day,
+  }),
   'Staff recorded a penalty or admonition (e.g. for repeated absence) a member received (members).',
 );

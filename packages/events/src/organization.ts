@@ -34,13 +34,26 @@ export const branchActivityAttended = defineEvent(
  */
 export const termRegistered = defineEvent(
   'term.registered',
-  z.object({ termId: id, district: z.string().length(6), ordinal: z.number().int().positive(), name: z.string().min(1), startsOn: day, endsOn: day.nullable() }),
+  z.object({
+    termId: id,
+    district: z.string().length(6),
+    ordinal: z.number().int().positive(),
+    name: z.string().min(1),
+    startsOn: day,
+    endsOn: day.nullable(),
+  }),
   'A term (届) of a district committee was opened or its dates changed (organization).',
 );
 
 export const governmentUnitRegistered = defineEvent(
   'government_unit.registered',
-  z.object({ unitId: id, district: z.string().length(6), name: z.string().min(1), short: z.string().min(1), active: z.boolean() }),
+  z.object({
+    unitId: id,
+    district: z.string().length(6),
+    name: z.string().min(1),
+    short: z.string().min(1),
+    active: z.boolean(),
+  }),
   'A government unit (department, 承办单位) was registered or changed (organization).',
 );
 

@@ -5,13 +5,25 @@ import { day, id, level } from './common.js';
 export const proposalSubmitted = defineEvent(
   'proposal.submitted',
   // coAuthorIds (co-signers who accepted) came later: optional, so events already in outboxes still read.
-  z.object({ proposalId: id, authorId: id, coAuthorIds: z.array(id).optional(), title: z.string().min(1), submittedAt: z.string() }),
+  z.object({
+    proposalId: id,
+    authorId: id,
+    coAuthorIds: z.array(id).optional(),
+    title: z.string().min(1),
+    submittedAt: z.string(),
+  }),
   'A member submitted a proposal (proposals); a joint one names its co-authors (co-signers who accepted).',
 );
 
 export const proposalFiled = defineEvent(
   'proposal.filed',
-  z.object({ proposalId: id, authorId: id, coAuthorIds: z.array(id), caseNumber: z.string(), filedAt: z.string() }),
+  z.object({
+    proposalId: id,
+    authorId: id,
+    coAuthorIds: z.array(id),
+    caseNumber: z.string(),
+    filedAt: z.string(),
+  }),
   'A proposal was accepted for handling (立案) (proposals).',
 );
 
@@ -47,9 +59,23 @@ export const proposalRegistered = defineEvent(
     proposalId: id,
     district: z.string().length(6),
     title: z.string().min(1),
-    status: z.enum(['SUBMITTED', 'RETURNED', 'FILED', 'NOT_FILED', 'CONVERSION_PROPOSED', 'CONVERTED', 'MERGED', 'WITHDRAWN', 'ASSIGNED', 'REPLIED', 'RATED', 'UNSATISFIED', 'CLOSED']),
+    status: z.enum([
+      'SUBMITTED',
+      'RETURNED',
+      'FILED',
+      'NOT_FILED',
+      'CONVERSION_PROPOSED',
+      'CONVERTED',
+      'MERGED',
+      'WITHDRAWN',
+      'ASSIGNED',
+      'REPLIED',
+      'RATED',
+      'UNSATISFIED',
+      'CLOSED',
+    ]),
     changedAt: z.string(),
     version: z.number().int().positive(),
   }),
-  'A proposal past drafting, as it now stands (proposals): for replicas that name proposals (plugins\' links). Not a duty event. The highest version per id wins.',
+  "A proposal past drafting, as it now stands (proposals): for replicas that name proposals (plugins' links). Not a duty event. The highest version per id wins.",
 );

@@ -11,7 +11,14 @@ export const instructionReceived = defineEvent(
   'instruction.received',
   z.object({
     instructionId: id,
-    subjectType: z.enum(['PROPOSAL', 'OPINION_ITEM', 'RECOMMENDATION_REPORT', 'RECOMMENDATION', 'RESEARCH_REPORT', 'OTHER']),
+    subjectType: z.enum([
+      'PROPOSAL',
+      'OPINION_ITEM',
+      'RECOMMENDATION_REPORT',
+      'RECOMMENDATION',
+      'RESEARCH_REPORT',
+      'OTHER',
+    ]),
     subjectId: id,
     title: z.string().min(1),
     leader: z.string().min(1),
@@ -31,7 +38,12 @@ export const dutyReported = defineEvent(
   'duty.reported',
   z.object({
     memberId: id,
-    kind: z.string().regex(/^[a-z0-9]+(\.[a-z0-9_-]+)+$/, 'must be a dotted, namespaced kind such as plugin.my-plugin.visit'),
+    kind: z
+      .string()
+      .regex(
+        /^[a-z0-9]+(\.[a-z0-9_-]+)+$/,
+        'must be a dotted, namespaced kind such as plugin.my-plugin.visit',
+      ),
     sourceId: z.string().min(1),
     summary: z.string().min(1),
     occurredOn: day,

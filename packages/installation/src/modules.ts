@@ -10,12 +10,17 @@ import { plugins } from './plugins.js';
 export const coreModules: ModuleDefinition[] = [organization, members, proposals, consultation];
 
 /** The configured plugins, narrowed by CPPCC_PLUGINS when it is set. */
-export function installedPlugins(settings: Pick<Settings, 'plugins'> = processSettings()): Plugin[] {
+export function installedPlugins(
+  settings: Pick<Settings, 'plugins'> = processSettings(),
+): Plugin[] {
   const wanted = settings.plugins?.trim();
   if (!wanted) return plugins;
   if (wanted === 'none') return [];
   const ids = wanted.split(',').map((s) => s.trim());
   const unknown = ids.filter((id) => !plugins.some((p) => p.manifest.id === id));
-  if (unknown.length) throw new Error(`CPPCC_PLUGINS names ${unknown.join(', ')}, which is not installed (plugins/installed.json)`);
+  if (unknown.length)
+    throw new Error(
+      `CPPCC_PLUGINS names ${unknown.join(', ')}, which is not installed (plugins/installed.json)`,
+    );
   return plugins.filter((p) => ids.includes(p.manifest.id));
 }

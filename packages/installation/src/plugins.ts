@@ -10,7 +10,10 @@ import type { Plugin } from '@cppcc/plugin-sdk';
  * package, so installing or removing one edits no core file. CPPCC_PLUGIN_LIST points at
  * another list (a deployment's own, or a test's); CPPCC_PLUGINS narrows it for one run.
  */
-export const INSTALLED_LIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../plugins/installed.json');
+export const INSTALLED_LIST = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../plugins/installed.json',
+);
 
 /** One installed plugin: its id, and the package whose default export it is. */
 export interface InstalledEntry {
@@ -35,11 +38,23 @@ export function readInstalledEntries(file: string): InstalledEntry[] {
   const entries = (parsed as { installed?: unknown })?.installed;
   const valid = (e: unknown) =>
     (typeof e === 'string' && ID.test(e)) ||
-    (typeof e === 'object' && e !== null && typeof (e as InstalledEntry).id === 'string' && ID.test((e as InstalledEntry).id) && typeof (e as InstalledEntry).package === 'string' && (e as InstalledEntry).package !== '');
+    (typeof e === 'object' &&
+      e !== null &&
+      typeof (e as InstalledEntry).id === 'string' &&
+      ID.test((e as InstalledEntry).id) &&
+      typeof (e as InstalledEntry).package === 'string' &&
+      (e as InstalledEntry).package !== '');
   if (!Array.isArray(entries) || !entries.every(valid)) {
-    throw new Error(`${file}: "installed" must be a list of kebab-case plugin ids (or { "id", "package" } for a plugin in its own package)`);
+    throw new Error(
+      `${file}: "installed" must be a list of kebab-case plugin ids (or { "id", "package" } for a plugin in its own package)`,
+    );
   }
-  const list = entries.map((e): InstalledEntry => (typeof e === 'string' ? { id: e, package: `@cppcc/plugin-${e}` } : { id: e.id, package: e.package }));
+  const list = entries.map(
+    (e): InstalledEntry =>
+      typeof e === 'string'
+        ? { id: e, package: `@cppcc/plugin-${e}` }
+        : { id: e.id, package: e.package },
+  );
   const twice = list.find((e, i) => list.findIndex((o) => o.id === e.id) !== i);
   if (twice) throw new Error(`${file}: "${twice.id}" is listed twice`);
   return list;
@@ -51,18 +66,26 @@ export function readInstalledList(file: string): string[] {
 }
 
 /** Loads each listed plugin's manifest from its package, checking it is the plugin the list names. */
-export async function loadPlugins(file: string = processSettings().pluginList ?? INSTALLED_LIST): Promise<Plugin[]> {
+export async function loadPlugins(
+  file: string = processSettings().pluginList ?? INSTALLED_LIST,
+): Promise<Plugin[]> {
   const loaded: Plugin[] = [];
   for (const { id, package: name } of readInstalledEntries(file)) {
     let exported: { default?: Plugin };
     try {
       exported = await import(name);
     } catch (err) {
-      const hint = name === `@cppcc/plugin-${id}` ? `after adding plugins/${id}, run npm install` : `install it: npm install ${name} (or its tarball)`;
-      throw new Error(`${file} lists "${id}", but ${name} does not load (${hint}): ${(err as Error).message}`);
+      const hint =
+        name === `@cppcc/plugin-${id}`
+          ? `after adding plugins/${id}, run npm install`
+          : `install it: npm install ${name} (or its tarball)`;
+      throw new Error(
+        `${file} lists "${id}", but ${name} does not load (${hint}): ${(err as Error).message}`,
+      );
     }
     const plugin = exported.default;
-    if (plugin?.manifest?.id !== id) throw new Error(`${name} must export its plugin (definePlugin with id "${id}") as default`);
+    if (plugin?.manifest?.id !== id)
+      throw new Error(`${name} must export its plugin (definePlugin with id "${id}") as default`);
     loaded.push(plugin);
   }
   return loaded;

@@ -1,4 +1,8 @@
-import SchemaBuilder, { type ArgBuilder, type InputFieldBuilder, type ObjectRef } from '@pothos/core';
+import SchemaBuilder, {
+  type ArgBuilder,
+  type InputFieldBuilder,
+  type ObjectRef,
+} from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
@@ -68,7 +72,15 @@ export function createBuilder(extension: BuilderExtension = {}) {
   const builder = new SchemaBuilder<KitTypes>({
     // Pothos applies config hooks from the last plugin to the first: extra plugins sit after
     // federation so that what they add (tags) reaches it, and so the printed SDL.
-    plugins: [ScopeAuthPlugin, DirectivesPlugin, FederationPlugin, ...((extension.plugins ?? []) as []), DataloaderPlugin, ValidationPlugin, 'kitStringLimits'],
+    plugins: [
+      ScopeAuthPlugin,
+      DirectivesPlugin,
+      FederationPlugin,
+      ...((extension.plugins ?? []) as []),
+      DataloaderPlugin,
+      ValidationPlugin,
+      'kitStringLimits',
+    ],
     ...(extension.options ?? {}),
     defaultFieldNullability: false,
     scopeAuth: {
@@ -83,7 +95,11 @@ export function createBuilder(extension: BuilderExtension = {}) {
           ctx.caller.userId === null
             ? `${info.parentType.name}.${info.fieldName} needs a signed-in caller`
             : `${info.parentType.name}.${info.fieldName} is not allowed for your roles`,
-          { extensions: { code: ctx.caller.userId === null ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN } },
+          {
+            extensions: {
+              code: ctx.caller.userId === null ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN,
+            },
+          },
         ),
     },
     validation: {
@@ -91,7 +107,11 @@ export function createBuilder(extension: BuilderExtension = {}) {
         const issue = result.issues[0];
         const field = issuePath(issue?.path) || 'input';
         return new GraphQLError(`${field}: ${issue?.message ?? 'is invalid'}`, {
-          extensions: { code: ErrorCode.BAD_USER_INPUT, field, issues: result.issues.map((i) => ({ path: issuePath(i.path), message: i.message })) },
+          extensions: {
+            code: ErrorCode.BAD_USER_INPUT,
+            field,
+            issues: result.issues.map((i) => ({ path: issuePath(i.path), message: i.message })),
+          },
         });
       },
     },
@@ -120,7 +140,11 @@ function definePageInfo(builder: Builder) {
 }
 
 /** `<Name>Connection` and `<Name>Edge` types for a cursor-paginated list of `node`. */
-export function connectionType<T>(builder: Builder, name: string, node: ObjectRef<KitSchemaTypes, T>) {
+export function connectionType<T>(
+  builder: Builder,
+  name: string,
+  node: ObjectRef<KitSchemaTypes, T>,
+) {
   let pageInfo = pageInfoRefs.get(builder);
   if (!pageInfo) {
     pageInfo = definePageInfo(builder);
@@ -143,7 +167,10 @@ export function connectionType<T>(builder: Builder, name: string, node: ObjectRe
   });
 }
 
-type AuditFieldBuilder = PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<KitTypes>, AuditEntry>;
+type AuditFieldBuilder = PothosSchemaTypes.ObjectFieldBuilder<
+  PothosSchemaTypes.ExtendDefaultTypes<KitTypes>,
+  AuditEntry
+>;
 
 /**
  * The fields of one audit row (one workflow step), defined once for every history type a
@@ -162,13 +189,18 @@ export function auditEntryFields(t: AuditFieldBuilder) {
 
 /** A history type over audit rows: action, fromState, toState, actor, note, at. */
 export function auditEntryType(builder: Builder, name: string, description?: string) {
-  return builder.objectRef<AuditEntry>(name).implement({ description, fields: (t) => auditEntryFields(t) });
+  return builder
+    .objectRef<AuditEntry>(name)
+    .implement({ description, fields: (t) => auditEntryFields(t) });
 }
 
 /** The `first`/`after` arguments every paginated list takes. */
 export function pageArgs(t: WithArgs) {
   return {
-    first: t.arg.int({ required: false, description: 'At most this many items (default 20, at most 1000).' }),
+    first: t.arg.int({
+      required: false,
+      description: 'At most this many items (default 20, at most 1000).',
+    }),
     after: t.arg.string({ required: false, description: 'Cursor of the item to start after.' }),
   };
 }

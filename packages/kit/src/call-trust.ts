@@ -1,6 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { memoryNonceStore, PROOF_HEADER, seesDistrictRows, verifyCaller, type Caller, type NonceStore } from './caller.js';
+import {
+  memoryNonceStore,
+  PROOF_HEADER,
+  seesDistrictRows,
+  verifyCaller,
+  type Caller,
+  type NonceStore,
+} from './caller.js';
 import type { Settings } from './config.js';
 import { systemEm, type Orm } from './db.js';
 import { DistrictRefSchema } from './districts.js';
@@ -40,7 +47,12 @@ async function redisNonceStore(url: string): Promise<NonceStore> {
     async remember(key, ttlMs) {
       if (!client.isReady) return local.remember(key, ttlMs);
       try {
-        const set = await traceRedis('SET', () => client.set(`cppcc:nonce:${key}`, '1', { condition: 'NX', expiration: { type: 'PX', value: Math.max(1, Math.ceil(ttlMs)) } }));
+        const set = await traceRedis('SET', () =>
+          client.set(`cppcc:nonce:${key}`, '1', {
+            condition: 'NX',
+            expiration: { type: 'PX', value: Math.max(1, Math.ceil(ttlMs)) },
+          }),
+        );
         return set === 'OK';
       } catch {
         return local.remember(key, ttlMs);
@@ -68,7 +80,11 @@ function sameSecret(given: string, expected: string): boolean {
  *      see come from this subgraph's replica of the district tree. No body binding or replay
  *      protection on this path — the network must keep others off it (mTLS, NetworkPolicy).
  */
-export async function createCallTrust(settings: Settings, audience: string, orm: Orm): Promise<CallTrust> {
+export async function createCallTrust(
+  settings: Settings,
+  audience: string,
+  orm: Orm,
+): Promise<CallTrust> {
   const nonces = settings.redisUrl ? await redisNonceStore(settings.redisUrl) : memoryNonceStore();
   const readToken = createTokenReader(settings);
   const log = moduleLogger(audience);
@@ -83,25 +99,50 @@ export async function createCallTrust(settings: Settings, audience: string, orm:
   }
 
   async function viaRouter(req: IncomingMessage): Promise<TrustResult> {
-    const token = await readToken(typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined);
-    if (!token.ok) return { ok: false, status: 401, code: String(token.error.extensions.code), reason: token.error.message };
+    const token = await readToken(
+      typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined,
+    );
+    if (!token.ok)
+      return {
+        ok: false,
+        status: 401,
+        code: String(token.error.extensions.code),
+        reason: token.error.message,
+      };
     const base = token.caller;
     const parents = await districtTree();
     if (base.district && !parents.has(base.district)) {
-      return { ok: false, status: 403, code: ErrorCode.UNKNOWN_DISTRICT, reason: `token names district ${base.district}, which does not exist` };
+      return {
+        ok: false,
+        status: 403,
+        code: ErrorCode.UNKNOWN_DISTRICT,
+        reason: `token names district ${base.district}, which does not exist`,
+      };
     }
     const districts: string[] = [];
     if (base.district && seesDistrictRows(base.roles)) {
       districts.push(base.district);
-      for (let i = 0; i < districts.length; i++) for (const [child, parent] of parents) if (parent === districts[i]) districts.push(child);
+      for (let i = 0; i < districts.length; i++)
+        for (const [child, parent] of parents) if (parent === districts[i]) districts.push(child);
     }
     // The same rule as our gateway's for whose plugins the request sees (gateway.ts identify).
     const named = req.headers[SITE_HEADER];
     let site = base.district;
     if (typeof named === 'string' && named && named !== site) {
-      if (!parents.has(named)) return { ok: false, status: 400, code: ErrorCode.UNKNOWN_DISTRICT, reason: `${SITE_HEADER} names district ${named}, which does not exist` };
+      if (!parents.has(named))
+        return {
+          ok: false,
+          status: 400,
+          code: ErrorCode.UNKNOWN_DISTRICT,
+          reason: `${SITE_HEADER} names district ${named}, which does not exist`,
+        };
       if (districts.length > 0 && !districts.includes(named)) {
-        return { ok: false, status: 403, code: ErrorCode.CROSS_DISTRICT, reason: `${SITE_HEADER} names district ${named}, which you do not work for` };
+        return {
+          ok: false,
+          status: 403,
+          code: ErrorCode.CROSS_DISTRICT,
+          reason: `${SITE_HEADER} names district ${named}, which you do not work for`,
+        };
       }
       site = named;
     }
@@ -112,15 +153,31 @@ export async function createCallTrust(settings: Settings, audience: string, orm:
   return {
     async check(req) {
       const routerSecret = req.headers[ROUTER_SECRET_HEADER];
-      if (req.headers[PROOF_HEADER] === undefined && settings.routerSecret && typeof routerSecret === 'string') {
-        if (!sameSecret(routerSecret, settings.routerSecret)) return { ok: false, status: 401, code: ErrorCode.GATEWAY_PROOF_REQUIRED, reason: 'bad router secret' };
+      if (
+        req.headers[PROOF_HEADER] === undefined &&
+        settings.routerSecret &&
+        typeof routerSecret === 'string'
+      ) {
+        if (!sameSecret(routerSecret, settings.routerSecret))
+          return {
+            ok: false,
+            status: 401,
+            code: ErrorCode.GATEWAY_PROOF_REQUIRED,
+            reason: 'bad router secret',
+          };
         return viaRouter(req);
       }
       let body = '';
       try {
         if (req.method !== 'GET' && req.method !== 'HEAD') body = await readBody(req);
       } catch (err) {
-        if ((err as { status?: number }).status === 413) return { ok: false, status: 413, code: ErrorCode.BAD_REQUEST, reason: 'request body too large' };
+        if ((err as { status?: number }).status === 413)
+          return {
+            ok: false,
+            status: 413,
+            code: ErrorCode.BAD_REQUEST,
+            reason: 'request body too large',
+          };
         throw err;
       }
       const target = { audience, method: req.method ?? 'GET', path: req.url ?? '/', body };
@@ -130,9 +187,20 @@ export async function createCallTrust(settings: Settings, audience: string, orm:
       } catch (err) {
         // The nonce store (Redis) is down: without it a replay cannot be told apart, so refuse.
         log.error({ err }, 'gateway proof could not be checked');
-        return { ok: false, status: 503, code: ErrorCode.PROOF_UNVERIFIABLE, reason: 'the gateway proof cannot be checked right now; try again shortly' };
+        return {
+          ok: false,
+          status: 503,
+          code: ErrorCode.PROOF_UNVERIFIABLE,
+          reason: 'the gateway proof cannot be checked right now; try again shortly',
+        };
       }
-      if (!proof.ok) return { ok: false, status: 401, code: ErrorCode.GATEWAY_PROOF_REQUIRED, reason: proof.reason };
+      if (!proof.ok)
+        return {
+          ok: false,
+          status: 401,
+          code: ErrorCode.GATEWAY_PROOF_REQUIRED,
+          reason: proof.reason,
+        };
       return { ok: true, via: 'gateway', caller: proof.caller };
     },
     close: () => nonces.close(),

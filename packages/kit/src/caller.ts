@@ -31,7 +31,13 @@ export interface Caller {
   districts: string[];
 }
 
-export const ANONYMOUS: Caller = Object.freeze({ userId: null, memberId: null, district: null, roles: [], districts: [] }) as Caller;
+export const ANONYMOUS: Caller = Object.freeze({
+  userId: null,
+  memberId: null,
+  district: null,
+  roles: [],
+  districts: [],
+}) as Caller;
 
 export const CALLER_HEADER = 'x-cppcc-caller';
 export const PROOF_HEADER = 'x-cppcc-proof';
@@ -64,8 +70,23 @@ function sha256(body: string | Uint8Array): string {
   return createHash('sha256').update(body).digest('base64url');
 }
 
-function mac(secret: string, encodedCaller: string, target: ProofTarget, expires: string, nonce: string): string {
-  const payload = [PROOF_VERSION, target.audience, target.method.toUpperCase(), target.path, sha256(target.body), encodedCaller, expires, nonce].join('\n');
+function mac(
+  secret: string,
+  encodedCaller: string,
+  target: ProofTarget,
+  expires: string,
+  nonce: string,
+): string {
+  const payload = [
+    PROOF_VERSION,
+    target.audience,
+    target.method.toUpperCase(),
+    target.path,
+    sha256(target.body),
+    encodedCaller,
+    expires,
+    nonce,
+  ].join('\n');
   return createHmac('sha256', secret).update(payload).digest('base64url');
 }
 
@@ -74,14 +95,24 @@ function mac(secret: string, encodedCaller: string, target: ProofTarget, expires
  * `v2.<expires ms>.<nonce>.<HMAC>`, the HMAC over the audience, method, path, SHA-256 of
  * the body, the caller, the expiry and the nonce.
  */
-export function proveRequest(encodedCaller: string, secret: string, target: ProofTarget, now = Date.now()): string {
+export function proveRequest(
+  encodedCaller: string,
+  secret: string,
+  target: ProofTarget,
+  now = Date.now(),
+): string {
   const expires = String(now + PROOF_TTL_MS);
   const nonce = randomBytes(18).toString('base64url');
   return `${PROOF_VERSION}.${expires}.${nonce}.${mac(secret, encodedCaller, target, expires, nonce)}`;
 }
 
 /** Both headers for one subgraph request: the caller and the proof binding it to this request. */
-export function signCaller(caller: Caller, secret: string, target: ProofTarget, now = Date.now()): Record<string, string> {
+export function signCaller(
+  caller: Caller,
+  secret: string,
+  target: ProofTarget,
+  now = Date.now(),
+): Record<string, string> {
   const encoded = encodeCaller(caller);
   return { [CALLER_HEADER]: encoded, [PROOF_HEADER]: proveRequest(encoded, secret, target, now) };
 }
@@ -140,24 +171,34 @@ export async function verifyCaller(
 ): Promise<ProofResult> {
   const encoded = headers[CALLER_HEADER];
   const proof = headers[PROOF_HEADER];
-  if (typeof encoded !== 'string' || typeof proof !== 'string') return { ok: false, reason: 'missing gateway proof' };
+  if (typeof encoded !== 'string' || typeof proof !== 'string')
+    return { ok: false, reason: 'missing gateway proof' };
   const parts = proof.split('.');
-  if (parts.length !== 4 || parts[0] !== PROOF_VERSION) return { ok: false, reason: 'malformed gateway proof' };
+  if (parts.length !== 4 || parts[0] !== PROOF_VERSION)
+    return { ok: false, reason: 'malformed gateway proof' };
   const [, expires, nonce, signature] = parts;
   // Strict: whole milliseconds only, so NaN, Infinity, 1e99 or " 1" never reach the comparison.
-  if (!EXPIRES.test(expires) || !NONCE.test(nonce)) return { ok: false, reason: 'malformed gateway proof' };
+  if (!EXPIRES.test(expires) || !NONCE.test(nonce))
+    return { ok: false, reason: 'malformed gateway proof' };
   const expected = Buffer.from(mac(secret, encoded, target, expires, nonce));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'bad gateway proof' };
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return { ok: false, reason: 'bad gateway proof' };
   const expiresAt = Number(expires);
   if (expiresAt < now) return { ok: false, reason: 'expired gateway proof' };
   // A proof living longer than the nonce memory could be replayed after its nonce is forgotten.
-  if (expiresAt > now + PROOF_TTL_MS + PROOF_CLOCK_SKEW_MS) return { ok: false, reason: 'gateway proof expires too late' };
-  if (!(await nonces.remember(`${target.audience}:${nonce}`, expiresAt - now + PROOF_CLOCK_SKEW_MS))) {
+  if (expiresAt > now + PROOF_TTL_MS + PROOF_CLOCK_SKEW_MS)
+    return { ok: false, reason: 'gateway proof expires too late' };
+  if (
+    !(await nonces.remember(`${target.audience}:${nonce}`, expiresAt - now + PROOF_CLOCK_SKEW_MS))
+  ) {
     return { ok: false, reason: 'replayed gateway proof' };
   }
   try {
-    return { ok: true, caller: JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as Caller };
+    return {
+      ok: true,
+      caller: JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as Caller,
+    };
   } catch {
     return { ok: false, reason: 'malformed caller' };
   }

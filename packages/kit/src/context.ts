@@ -18,7 +18,12 @@ export interface RequestContext {
   log: Logger;
 }
 
-export function createContext(orm: Orm, module: string, sent: Caller = ANONYMOUS, requestId: string = randomUUID()): RequestContext {
+export function createContext(
+  orm: Orm,
+  module: string,
+  sent: Caller = ANONYMOUS,
+  requestId: string = randomUUID(),
+): RequestContext {
   const caller = leastPrivilege(sent);
   const em = orm.em.fork() as EntityManager;
   em.setFilterParams(DISTRICT_FILTER, districtFilterParams(caller));

@@ -1,13 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, compareDates, isDate, isDateTime, parseDate, today, utcDay } from './dates.js';
+import {
+  addDays,
+  addMonths,
+  compareDates,
+  isDate,
+  isDateTime,
+  parseDate,
+  today,
+  utcDay,
+} from './dates.js';
 
 describe('the date rule', () => {
   it('takes real, zero-padded calendar days', () => {
-    for (const day of ['2026-03-01', '2024-02-29', '2026-12-31', '2000-02-29']) expect(isDate(day), day).toBe(true);
+    for (const day of ['2026-03-01', '2024-02-29', '2026-12-31', '2000-02-29'])
+      expect(isDate(day), day).toBe(true);
   });
 
   it('refuses days that do not exist, unpadded days, times and other types', () => {
-    for (const bad of ['2026-02-30', '2026-13-01', '2026-00-10', '2026-04-31', '2025-02-29', '1900-02-29', '2026-3-1', '2026-03-01T00:00:00Z', ' 2026-03-01', '20260301', '', 20260301, null]) {
+    for (const bad of [
+      '2026-02-30',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-04-31',
+      '2025-02-29',
+      '1900-02-29',
+      '2026-3-1',
+      '2026-03-01T00:00:00Z',
+      ' 2026-03-01',
+      '20260301',
+      '',
+      20260301,
+      null,
+    ]) {
       expect(isDate(bad), String(bad)).toBe(false);
     }
   });
@@ -19,14 +43,34 @@ describe('the date rule', () => {
       expect.unreachable();
     } catch (err) {
       const e = err as { message: string; extensions: Record<string, unknown> };
-      expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.heldOn', rule: 'date' });
-      expect(e.message).toBe('input.heldOn: "2026-02-30" is not a date: must be a calendar date written YYYY-MM-DD (e.g. 2026-03-01)');
+      expect(e.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.heldOn',
+        rule: 'date',
+      });
+      expect(e.message).toBe(
+        'input.heldOn: "2026-02-30" is not a date: must be a calendar date written YYYY-MM-DD (e.g. 2026-03-01)',
+      );
     }
   });
 
   it('takes instants only with an offset and a real time', () => {
-    for (const ok of ['2026-03-01T08:30:00Z', '2026-03-01T08:30Z', '2026-03-01T16:30:00.123+08:00', '2026-03-01T00:00:00-05:30']) expect(isDateTime(ok), ok).toBe(true);
-    for (const bad of ['2026-03-01T08:30:00', '2026-03-01', '2026-02-30T08:30:00Z', '2026-03-01T24:00:00Z', '2026-03-01T08:60:00Z', '2026-03-01 08:30:00Z', 'yesterday']) {
+    for (const ok of [
+      '2026-03-01T08:30:00Z',
+      '2026-03-01T08:30Z',
+      '2026-03-01T16:30:00.123+08:00',
+      '2026-03-01T00:00:00-05:30',
+    ])
+      expect(isDateTime(ok), ok).toBe(true);
+    for (const bad of [
+      '2026-03-01T08:30:00',
+      '2026-03-01',
+      '2026-02-30T08:30:00Z',
+      '2026-03-01T24:00:00Z',
+      '2026-03-01T08:60:00Z',
+      '2026-03-01 08:30:00Z',
+      'yesterday',
+    ]) {
       expect(isDateTime(bad), bad).toBe(false);
     }
   });
@@ -45,7 +89,11 @@ describe('the date helpers', () => {
   });
 
   it('compare days as a sort does', () => {
-    expect(['2026-03-01', '2025-12-31', '2026-01-15'].sort(compareDates)).toEqual(['2025-12-31', '2026-01-15', '2026-03-01']);
+    expect(['2026-03-01', '2025-12-31', '2026-01-15'].sort(compareDates)).toEqual([
+      '2025-12-31',
+      '2026-01-15',
+      '2026-03-01',
+    ]);
     expect(compareDates('2026-03-01', '2026-03-01')).toBe(0);
   });
 });

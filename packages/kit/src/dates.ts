@@ -11,10 +11,12 @@ export type Day = string;
 export const DATE_RULE = 'must be a calendar date written YYYY-MM-DD (e.g. 2026-03-01)';
 
 /** The one instant rule: a calendar day, a time and an offset (Z or ±hh:mm). */
-export const DATE_TIME_RULE = 'must be an ISO-8601 date and time with an offset (e.g. 2026-03-01T08:30:00Z or 2026-03-01T16:30:00+08:00)';
+export const DATE_TIME_RULE =
+  'must be an ISO-8601 date and time with an offset (e.g. 2026-03-01T08:30:00Z or 2026-03-01T16:30:00+08:00)';
 
 const DAY_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME_SHAPE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+const DATE_TIME_SHAPE =
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 
 /** Is `value` a real calendar day, zero-padded YYYY-MM-DD (so not 2026-02-30, 2026-13-01 or 2026-3-1)? */
 export function isDate(value: unknown): value is Day {
@@ -24,7 +26,9 @@ export function isDate(value: unknown): value is Day {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   // Date.UTC rolls 30 February over into March; only a real day comes back unchanged.
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 }
 
 /** Is `value` an instant written as ISO 8601 with a real day, a real time and an offset? */
@@ -39,7 +43,8 @@ export function isDateTime(value: unknown): value is string {
 
 /** Reads a day argument, refusing anything else as BAD_USER_INPUT naming `field` and the rule. */
 export function parseDate(value: unknown, field: string): Day {
-  if (!isDate(value)) throw inputError(field, 'date', `${JSON.stringify(value)} is not a date: ${DATE_RULE}`);
+  if (!isDate(value))
+    throw inputError(field, 'date', `${JSON.stringify(value)} is not a date: ${DATE_RULE}`);
   return value;
 }
 
@@ -62,7 +67,9 @@ export function addDays(day: Day, days: number): Day {
 export function addMonths(day: Day, months: number): Day {
   const [y, m, d] = day.split('-').map(Number);
   const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  const last = new Date(
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+  ).getUTCDate();
   target.setUTCDate(Math.min(d, last));
   return utcDay(target);
 }

@@ -6,7 +6,14 @@ import { lockFor, migrate, openDatabase, type EntityManager } from './db.js';
 describe.runIf(process.env.DATABASE_URL)('lockFor on postgres', () => {
   it('makes a second transaction taking the same lock wait until the first ends, and not one taking another', async () => {
     const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 12)}_lock`;
-    const orm = await openDatabase({ module: 'lock-test', entities: [OutboxEventSchema, ProcessedEventSchema], migrations: [busMigration], url: process.env.DATABASE_URL, schema, file: ':memory:' });
+    const orm = await openDatabase({
+      module: 'lock-test',
+      entities: [OutboxEventSchema, ProcessedEventSchema],
+      migrations: [busMigration],
+      url: process.env.DATABASE_URL,
+      schema,
+      file: ':memory:',
+    });
     try {
       await migrate(orm);
       const order: string[] = [];

@@ -82,7 +82,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
     forceUtcTimezone: true,
     discovery: { warnWhenNoEntities: false },
     debug: options.onQuery ? ['query'] : false,
-    logger: options.onQuery ? (message: string) => options.onQuery!(message) : (message: string) => log.debug(message),
+    logger: options.onQuery
+      ? (message: string) => options.onQuery!(message)
+      : (message: string) => log.debug(message),
   };
   let orm: MikroORM;
   if (options.url) {
@@ -97,7 +99,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
         max: 10,
         // Each module owns one schema; search_path makes the migrations' unqualified SQL land there.
         afterCreate: (conn: PgConnection, done: (err: unknown, conn: PgConnection) => void) =>
-          conn.query(`create schema if not exists "${schema}"; set search_path to "${schema}"`, (err: unknown) => done(err, conn)),
+          conn.query(
+            `create schema if not exists "${schema}"; set search_path to "${schema}"`,
+            (err: unknown) => done(err, conn),
+          ),
       },
     } as Options);
   } else {
@@ -105,10 +110,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     // Another process may write the same file (`npm run announce`, `npm run migrate` beside a running
     // platform): wait for its lock instead of failing at once with SQLITE_BUSY (libsql's default is 0 ms).
-    orm = await MikroORM.init({ ...common, driver: LibSqlDriver, dbName: file, driverOptions: { connection: { timeout: SQLITE_BUSY_TIMEOUT_MS } } } as Options);
+    orm = await MikroORM.init({
+      ...common,
+      driver: LibSqlDriver,
+      dbName: file,
+      driverOptions: { connection: { timeout: SQLITE_BUSY_TIMEOUT_MS } },
+    } as Options);
   }
   // Both drivers (PostgreSQL, libSQL) are knex-based; the ORM's type names only the base connection.
-  traceSql((orm.em.getConnection() as AbstractSqlConnection).getKnex(), options.url ? 'postgresql' : 'sqlite', options.module);
+  traceSql(
+    (orm.em.getConnection() as AbstractSqlConnection).getKnex(),
+    options.url ? 'postgresql' : 'sqlite',
+    options.module,
+  );
   return orm;
 }
 
@@ -126,7 +140,9 @@ export async function migrate(orm: Orm): Promise<void> {
 export async function requireMigrated(orm: Orm, module: string): Promise<void> {
   const pending = await orm.getMigrator().getPendingMigrations();
   if (pending.length > 0) {
-    throw new Error(`${module}: ${pending.length} migration(s) pending (${pending.map((m) => m.name).join(', ')}); run \`npm run migrate\` first (or MIGRATE_ON_START=true)`);
+    throw new Error(
+      `${module}: ${pending.length} migration(s) pending (${pending.map((m) => m.name).join(', ')}); run \`npm run migrate\` first (or MIGRATE_ON_START=true)`,
+    );
   }
 }
 
@@ -143,7 +159,9 @@ export function systemEm(orm: Orm): EntityManager {
  */
 export async function syncSequence(em: EntityManager, table: string, column = 'id'): Promise<void> {
   if (em.getPlatform().constructor.name.startsWith('PostgreSql')) {
-    await em.execute(`select setval(pg_get_serial_sequence('"${table}"', '${column}'), coalesce((select max("${column}") from "${table}"), 0) + 1, false)`);
+    await em.execute(
+      `select setval(pg_get_serial_sequence('"${table}"', '${column}'), coalesce((select max("${column}") from "${table}"), 0) + 1, false)`,
+    );
   }
 }
 

@@ -27,16 +27,22 @@ export type DistrictRef = InferEntity<typeof DistrictRefSchema>;
 
 export const districtRegistered = defineEvent(
   'district.registered',
-  z.object({ code: z.string().min(1).max(12), name: z.string().min(1), parentCode: z.string().max(12).nullable() }),
+  z.object({
+    code: z.string().min(1).max(12),
+    name: z.string().min(1),
+    parentCode: z.string().max(12).nullable(),
+  }),
   'A district committee was registered or renamed (organization).',
 );
 
-export const districtRefMigration = defineMigration('Migration00000000000001_district_ref', (knex) =>
-  knex.schema.createTable('district_ref', (t) => {
-    t.string('code', 12).primary();
-    t.string('name').notNullable();
-    t.string('parent_code', 12).nullable();
-  }),
+export const districtRefMigration = defineMigration(
+  'Migration00000000000001_district_ref',
+  (knex) =>
+    knex.schema.createTable('district_ref', (t) => {
+      t.string('code', 12).primary();
+      t.string('name').notNullable();
+      t.string('parent_code', 12).nullable();
+    }),
 );
 
 export const applyDistrictRegistered: EventHandler = async (em, event) => {
@@ -48,11 +54,18 @@ export const applyDistrictRegistered: EventHandler = async (em, event) => {
  * Refuses a district code this platform does not know, naming the field. Reads through the
  * request's loaders: call it before opening a transaction, not inside one.
  */
-export async function assertKnownDistrict(ctx: RequestContext, code: string, field = 'district'): Promise<void> {
+export async function assertKnownDistrict(
+  ctx: RequestContext,
+  code: string,
+  field = 'district',
+): Promise<void> {
   const known = await ctx.loaders.one(DistrictRefSchema, 'code').load(code);
   if (known) return;
   // An empty list, or one still filling after installation, cannot tell a district that exists from one that does not.
-  if ((await replicaPending(ctx.em, 'organization')) || (await ctx.em.count(DistrictRefSchema, {}, { filters: false })) === 0) {
+  if (
+    (await replicaPending(ctx.em, 'organization')) ||
+    (await ctx.em.count(DistrictRefSchema, {}, { filters: false })) === 0
+  ) {
     throw replicaNotReady(field, 'districts', 'organization');
   }
   throw appError(ErrorCode.UNKNOWN_DISTRICT, `${field}: no district has code ${code}`, { field });
@@ -63,7 +76,11 @@ export async function assertKnownDistrict(ctx: RequestContext, code: string, fie
  * its own district and those below (a city's round tracking a county's section), never sideways
  * or upwards. Reads through the request's loaders: call it before opening a transaction.
  */
-export async function isWithinDistrict(ctx: RequestContext, district: string, ancestor: string): Promise<boolean> {
+export async function isWithinDistrict(
+  ctx: RequestContext,
+  district: string,
+  ancestor: string,
+): Promise<boolean> {
   for (let code: string | null | undefined = district, hops = 0; code && hops < 10; hops++) {
     if (code === ancestor) return true;
     code = (await ctx.loaders.one(DistrictRefSchema, 'code').load(code))?.parentCode;
@@ -72,11 +89,20 @@ export async function isWithinDistrict(ctx: RequestContext, district: string, an
 }
 
 /** Refuses a write to a district the caller does not administer. */
-export async function assertWritableDistrict(ctx: RequestContext, code: string, field = 'district'): Promise<void> {
+export async function assertWritableDistrict(
+  ctx: RequestContext,
+  code: string,
+  field = 'district',
+): Promise<void> {
   await assertKnownDistrict(ctx, code, field);
-  if (ctx.caller.userId === null) throw appError(ErrorCode.UNAUTHENTICATED, 'sign in to change records');
+  if (ctx.caller.userId === null)
+    throw appError(ErrorCode.UNAUTHENTICATED, 'sign in to change records');
   if (!canWriteDistrict(ctx.caller, code)) {
-    throw appError(ErrorCode.CROSS_DISTRICT, `${field}: you may not change records of district ${code}`, { field });
+    throw appError(
+      ErrorCode.CROSS_DISTRICT,
+      `${field}: you may not change records of district ${code}`,
+      { field },
+    );
   }
 }
 
@@ -93,7 +119,8 @@ export const OFFICE_ROLES: readonly Role[] = ['staff', 'leader', 'operator', 'ad
  * `canSeeDistrict` read) emptied unless it holds an office role, whatever the gateway sent.
  */
 export function leastPrivilege(caller: Caller): Caller {
-  if (caller.districts.length === 0 || caller.roles.some((r) => OFFICE_ROLES.includes(r))) return caller;
+  if (caller.districts.length === 0 || caller.roles.some((r) => OFFICE_ROLES.includes(r)))
+    return caller;
   return { ...caller, districts: [] };
 }
 

@@ -48,7 +48,11 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+export function appError(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
@@ -62,11 +66,17 @@ export function inputError(field: string, rule: string, message: string): GraphQ
  * version travels in `extensions.currentVersion`, so a client can re-read and redo the step.
  */
 export function staleVersion(what: string, current: number, sent: number): GraphQLError {
-  return appError(ErrorCode.CONFLICT, `${what} changed since you read it (version ${current}, you sent ${sent})`, { field: 'version', currentVersion: current, sentVersion: sent });
+  return appError(
+    ErrorCode.CONFLICT,
+    `${what} changed since you read it (version ${current}, you sent ${sent})`,
+    { field: 'version', currentVersion: current, sentVersion: sent },
+  );
 }
 
 export function notFound(what: string, id: string | number): GraphQLError {
-  return appError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist or is not visible to you`, { id: String(id) });
+  return appError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist or is not visible to you`, {
+    id: String(id),
+  });
 }
 
 export function forbidden(message: string): GraphQLError {
@@ -76,6 +86,7 @@ export function forbidden(message: string): GraphQLError {
 /** Reads a numeric id argument, refusing anything else with the field's name. */
 export function parseId(value: string | number, field = 'id'): number {
   const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) throw inputError(field, 'id', `"${value}" is not an id`);
+  if (!Number.isSafeInteger(id) || id <= 0)
+    throw inputError(field, 'id', `"${value}" is not an id`);
   return id;
 }

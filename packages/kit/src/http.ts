@@ -51,11 +51,30 @@ async function readBodyOnce(req: IncomingMessage, maxBytes: number): Promise<str
  * Listens on host:port, rejecting (instead of an unhandled 'error' event) when it cannot, with a
  * message an operator can act on.
  */
-export async function listen(server: Server, port: number, host: string, setting = 'PORT'): Promise<void> {
+export async function listen(
+  server: Server,
+  port: number,
+  host: string,
+  setting = 'PORT',
+): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
-      const why = err.code === 'EADDRINUSE' ? 'is in use' : err.code === 'EACCES' ? 'needs privileges' : err.code === 'EADDRNOTAVAIL' ? 'is not an address of this machine' : err.message;
-      reject(Object.assign(new Error(`cannot listen on ${host}:${port}: ${err.code === 'EADDRNOTAVAIL' ? `${host} ${why}` : `the port ${why}`} (set ${err.code === 'EADDRNOTAVAIL' ? 'HOST' : setting})`), { code: err.code }));
+      const why =
+        err.code === 'EADDRINUSE'
+          ? 'is in use'
+          : err.code === 'EACCES'
+            ? 'needs privileges'
+            : err.code === 'EADDRNOTAVAIL'
+              ? 'is not an address of this machine'
+              : err.message;
+      reject(
+        Object.assign(
+          new Error(
+            `cannot listen on ${host}:${port}: ${err.code === 'EADDRNOTAVAIL' ? `${host} ${why}` : `the port ${why}`} (set ${err.code === 'EADDRNOTAVAIL' ? 'HOST' : setting})`,
+          ),
+          { code: err.code },
+        ),
+      );
     };
     server.once('error', onError);
     server.listen(port, host, () => {
@@ -70,13 +89,22 @@ export async function listen(server: Server, port: number, host: string, setting
  * dropped (so the client gets the answer rather than a reset connection) and the
  * connection closed after it.
  */
-export async function readBodyOrRefuse(req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<string | null> {
+export async function readBodyOrRefuse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  maxBytes: number,
+): Promise<string | null> {
   try {
     return await readBody(req, maxBytes);
   } catch (err) {
     if (!(err instanceof BodyTooLargeError)) throw err;
     res.setHeader('connection', 'close');
-    sendError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `${err.message}; send at most ${maxBytes} bytes`);
+    sendError(
+      res,
+      413,
+      ErrorCode.PAYLOAD_TOO_LARGE,
+      `${err.message}; send at most ${maxBytes} bytes`,
+    );
     req.on('error', () => undefined);
     req.resume();
     return null;
@@ -84,7 +112,12 @@ export async function readBodyOrRefuse(req: IncomingMessage, res: ServerResponse
 }
 
 /** Writes a GraphQL-shaped error response (for failures before GraphQL execution starts). */
-export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
@@ -97,7 +130,9 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 /** Parses a JSON request body; a body that is not JSON is the client's error, said plainly. */
-export function parseJsonBody(text: string): { ok: true; value: unknown } | { ok: false; error: GraphQLError } {
+export function parseJsonBody(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; error: GraphQLError } {
   if (text.trim() === '') return { ok: true, value: undefined };
   try {
     return { ok: true, value: JSON.parse(text) };
@@ -128,7 +163,11 @@ export interface ServeOptions {
 }
 
 /** Reads and parses a POST body; null (after answering 413 or 400) when it is too large or not JSON. */
-export async function readJsonRequest(req: IncomingMessage, res: ServerResponse, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): Promise<{ body: unknown } | null> {
+export async function readJsonRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+): Promise<{ body: unknown } | null> {
   if (req.method !== 'POST') return { body: undefined };
   const text = await readBodyOrRefuse(req, res, maxBodyBytes);
   if (text === null) return null;
@@ -160,11 +199,20 @@ export async function serveApollo<C extends object>(
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   const response = await server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: new URL(req.url ?? '/', 'http://x').search, body },
+    httpGraphQLRequest: {
+      method: req.method ?? 'GET',
+      headers,
+      search: new URL(req.url ?? '/', 'http://x').search,
+      body,
+    },
     context,
   });
   if (response.body.kind === 'complete' && options.beforeSend) {
-    await options.beforeSend({ status: response.status ?? 200, headers: [...response.headers], body: response.body.string });
+    await options.beforeSend({
+      status: response.status ?? 200,
+      headers: [...response.headers],
+      body: response.body.string,
+    });
   }
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;

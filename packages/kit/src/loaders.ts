@@ -27,13 +27,18 @@ export class Loaders {
   }
 
   /** One row per key value (the district filter still applies). */
-  one<T extends object>(entity: EntitySchema<T>, field: keyof T & string = 'id' as keyof T & string): DataLoader<string | number, T | null> {
-    return this.loader(`one:${entity.meta.className}:${field}`, () =>
-      new DataLoader(async (keys) => {
-        const rows = await this.em.find(entity, { [field]: { $in: keys } } as FilterQuery<T>);
-        const byKey = new Map(rows.map((r) => [String((r as T)[field]), r]));
-        return keys.map((k) => byKey.get(String(k)) ?? null);
-      }),
+  one<T extends object>(
+    entity: EntitySchema<T>,
+    field: keyof T & string = 'id' as keyof T & string,
+  ): DataLoader<string | number, T | null> {
+    return this.loader(
+      `one:${entity.meta.className}:${field}`,
+      () =>
+        new DataLoader(async (keys) => {
+          const rows = await this.em.find(entity, { [field]: { $in: keys } } as FilterQuery<T>);
+          const byKey = new Map(rows.map((r) => [String((r as T)[field]), r]));
+          return keys.map((k) => byKey.get(String(k)) ?? null);
+        }),
     );
   }
 
@@ -47,19 +52,27 @@ export class Loaders {
     where: FilterQuery<T> = {} as FilterQuery<T>,
     unfiltered = false,
   ): DataLoader<string | number, T[]> {
-    return this.loader(`many:${entity.meta.className}:${field}:${JSON.stringify(where)}:${unfiltered}`, () =>
-      new DataLoader(async (keys) => {
-        const rows = await this.em.find(entity, { $and: [where, { [field]: { $in: keys } }] } as FilterQuery<T>, {
-          orderBy: { [this.em.getMetadata().get(entity.meta.className).primaryKeys[0]]: 'asc' } as OrderDefinition<T>,
-          ...(unfiltered ? { filters: false } : {}),
-        });
-        const groups = new Map<string, T[]>();
-        for (const row of rows) {
-          const k = String((row as T)[field]);
-          groups.set(k, [...(groups.get(k) ?? []), row]);
-        }
-        return keys.map((k) => groups.get(String(k)) ?? []);
-      }),
+    return this.loader(
+      `many:${entity.meta.className}:${field}:${JSON.stringify(where)}:${unfiltered}`,
+      () =>
+        new DataLoader(async (keys) => {
+          const rows = await this.em.find(
+            entity,
+            { $and: [where, { [field]: { $in: keys } }] } as FilterQuery<T>,
+            {
+              orderBy: {
+                [this.em.getMetadata().get(entity.meta.className).primaryKeys[0]]: 'asc',
+              } as OrderDefinition<T>,
+              ...(unfiltered ? { filters: false } : {}),
+            },
+          );
+          const groups = new Map<string, T[]>();
+          for (const row of rows) {
+            const k = String((row as T)[field]);
+            groups.set(k, [...(groups.get(k) ?? []), row]);
+          }
+          return keys.map((k) => groups.get(String(k)) ?? []);
+        }),
     );
   }
 
@@ -75,14 +88,22 @@ export class Loaders {
     unfiltered = false,
   ): DataLoader<string | number, Page<T>> {
     const { limit, afterId } = readPageArgs(args);
-    const keyed = (afterId === null ? where : { $and: [where, { id: { $gt: afterId } }] }) as FilterQuery<T>;
-    return this.loader(`page:${entity.meta.className}:${field}:${JSON.stringify([where, args])}:${unfiltered}`, () =>
-      new DataLoader(async (keys) => {
-        const all = await this.many(entity, field, keyed, unfiltered).loadMany(keys);
-        return all.map((rows, i) =>
-          toPage(rows instanceof Error ? [] : rows, limit, async () => (await this.many(entity, field, where, unfiltered).load(keys[i])).length),
-        );
-      }),
+    const keyed = (
+      afterId === null ? where : { $and: [where, { id: { $gt: afterId } }] }
+    ) as FilterQuery<T>;
+    return this.loader(
+      `page:${entity.meta.className}:${field}:${JSON.stringify([where, args])}:${unfiltered}`,
+      () =>
+        new DataLoader(async (keys) => {
+          const all = await this.many(entity, field, keyed, unfiltered).loadMany(keys);
+          return all.map((rows, i) =>
+            toPage(
+              rows instanceof Error ? [] : rows,
+              limit,
+              async () => (await this.many(entity, field, where, unfiltered).load(keys[i])).length,
+            ),
+          );
+        }),
     );
   }
 }

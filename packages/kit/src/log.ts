@@ -12,7 +12,10 @@ export const LOG_LINE_LIMIT = 16 * 1024;
  * long lists shortened and deep nesting summarised: one request makes one bounded line.
  */
 export function boundForLog(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return value.length > LOG_STRING_LIMIT ? `${value.slice(0, LOG_STRING_LIMIT)}… [${value.length} chars]` : value;
+  if (typeof value === 'string')
+    return value.length > LOG_STRING_LIMIT
+      ? `${value.slice(0, LOG_STRING_LIMIT)}… [${value.length} chars]`
+      : value;
   if (value === null || typeof value !== 'object') return value;
   if (depth >= 6) return '[nested]';
   // An error is bounded after pino's serializer has made it plain (below).
@@ -22,7 +25,8 @@ export function boundForLog(value: unknown, depth = 0): unknown {
     return value.length > 50 ? [...items, `… ${value.length - 50} more`] : items;
   }
   const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value).slice(0, 100)) out[key] = boundForLog(inner, depth + 1);
+  for (const [key, inner] of Object.entries(value).slice(0, 100))
+    out[key] = boundForLog(inner, depth + 1);
   return out;
 }
 
@@ -38,11 +42,17 @@ export const rootLogger: Logger = pino({
   level: processSettings().logLevel,
   base: undefined,
   timestamp: pino.stdTimeFunctions.isoTime,
-  formatters: { level: (label) => ({ level: label }), log: (object) => boundForLog(object) as Record<string, unknown> },
+  formatters: {
+    level: (label) => ({ level: label }),
+    log: (object) => boundForLog(object) as Record<string, unknown>,
+  },
   serializers: { err: (err: Error) => boundForLog(pino.stdSerializers.err(err)) },
   hooks: {
     logMethod(args, method) {
-      method.apply(this, args.map((a) => (typeof a === 'string' ? boundForLog(a) : a)) as Parameters<typeof method>);
+      method.apply(
+        this,
+        args.map((a) => (typeof a === 'string' ? boundForLog(a) : a)) as Parameters<typeof method>,
+      );
     },
     streamWrite: boundLine,
   },

@@ -5,7 +5,9 @@ import { migrate, openDatabase, type EntityManager } from './db.js';
 import { registry, watchModule } from './metrics.js';
 
 const pool = async (module: string, state: 'used' | 'free' | 'pending') => {
-  const line = (await registry.metrics()).split('\n').find((l) => l.startsWith(`cppcc_db_pool_connections{module="${module}",state="${state}"}`));
+  const line = (await registry.metrics())
+    .split('\n')
+    .find((l) => l.startsWith(`cppcc_db_pool_connections{module="${module}",state="${state}"}`));
   return line === undefined ? undefined : Number(line.split(' ').pop());
 };
 
@@ -13,7 +15,13 @@ describe.runIf(process.env.DATABASE_URL)('cppcc_db_pool_connections on PostgreSQ
   it('counts the connection a transaction holds as used, and as free once it is done', async () => {
     const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 12)}_pool`;
     const module = `pool-${randomUUID().slice(0, 8)}`;
-    const orm = await openDatabase({ module, entities: [OutboxEventSchema, ProcessedEventSchema], migrations: [busMigration], url: process.env.DATABASE_URL, schema });
+    const orm = await openDatabase({
+      module,
+      entities: [OutboxEventSchema, ProcessedEventSchema],
+      migrations: [busMigration],
+      url: process.env.DATABASE_URL,
+      schema,
+    });
     const unwatch = watchModule(module, orm);
     try {
       await migrate(orm);

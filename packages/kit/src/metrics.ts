@@ -38,7 +38,7 @@ export const subgraphFetches = new Counter({
 const outboxOrms = new Map<string, Orm>();
 new Gauge({
   name: 'cppcc_outbox_backlog',
-  help: 'Events written to a module\'s outbox and not yet published to the bus',
+  help: "Events written to a module's outbox and not yet published to the bus",
   labelNames: ['module'] as const,
   registers: [registry],
   async collect() {
@@ -79,7 +79,8 @@ new Gauge({
     for (const [module, read] of pools) {
       const pool = read();
       if (!pool) continue;
-      for (const state of ['used', 'free', 'pending'] as const) this.set({ module, state }, pool[state]);
+      for (const state of ['used', 'free', 'pending'] as const)
+        this.set({ module, state }, pool[state]);
     }
   },
 });
@@ -95,8 +96,12 @@ export function watchModule(module: string, orm: Orm): () => void {
   outboxOrms.set(module, orm);
   pools.set(module, () => {
     // Both drivers are knex-based; knex types its client (and so the pool) loosely.
-    const pool = (orm.em.getConnection() as AbstractSqlConnection).getKnex().client?.pool as KnexPool | undefined;
-    return pool && typeof pool.numUsed === 'function' ? { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires() } : null;
+    const pool = (orm.em.getConnection() as AbstractSqlConnection).getKnex().client?.pool as
+      | KnexPool
+      | undefined;
+    return pool && typeof pool.numUsed === 'function'
+      ? { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires() }
+      : null;
   });
   return () => {
     outboxOrms.delete(module);
@@ -111,7 +116,10 @@ export function watchConsumerLag(group: string, read: () => Promise<number | nul
 }
 
 /** Subscribes a consumer and reports its group's lag on /metrics while the subscription lasts. */
-export async function subscribeReportingLag(transport: Transport, options: SubscribeOptions): Promise<Subscription> {
+export async function subscribeReportingLag(
+  transport: Transport,
+  options: SubscribeOptions,
+): Promise<Subscription> {
   const subscription = await transport.subscribe(options);
   const unwatch = watchConsumerLag(options.group, () => transport.lag(options.group));
   return {
@@ -150,7 +158,12 @@ export function operationOf(req: IncomingMessage): string {
 }
 
 /** Counts and times a GraphQL request when its response has been sent; returns its duration in ms. */
-export function observeRequest(module: string, req: IncomingMessage, res: ServerResponse, onDone?: (ms: number, operation: string) => void): void {
+export function observeRequest(
+  module: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  onDone?: (ms: number, operation: string) => void,
+): void {
   const started = performance.now();
   res.once('finish', () => {
     const ms = performance.now() - started;

@@ -5,7 +5,10 @@ import type { Knex } from '@mikro-orm/knex';
  * A migration written once with knex's schema builder, so the same file migrates SQLite and
  * PostgreSQL. `up` receives knex and returns schema builders (`knex.schema.createTable(...)`).
  */
-export function defineMigration(name: string, up: (knex: Knex) => Knex.SchemaBuilder | Knex.SchemaBuilder[]) {
+export function defineMigration(
+  name: string,
+  up: (knex: Knex) => Knex.SchemaBuilder | Knex.SchemaBuilder[],
+) {
   class DefinedMigration extends Migration {
     override async up(): Promise<void> {
       const knex = this.getKnex();

@@ -7,8 +7,18 @@ import { busMigration, OutboxEventSchema, ProcessedEventSchema } from './bus/out
 import { IdempotencyKeySchema, idempotencyMigration } from './idempotency.js';
 import type { EntityManager } from './db.js';
 import { AuditEntrySchema, auditMigration } from './workflow.js';
-import { answerSnapshot, noteSnapshotAnswered, snapshotAnswered, snapshotRequested } from './snapshot.js';
-import { applyDistrictRegistered, districtRefMigration, DistrictRefSchema, districtRegistered } from './districts.js';
+import {
+  answerSnapshot,
+  noteSnapshotAnswered,
+  snapshotAnswered,
+  snapshotRequested,
+} from './snapshot.js';
+import {
+  applyDistrictRegistered,
+  districtRefMigration,
+  DistrictRefSchema,
+  districtRegistered,
+} from './districts.js';
 
 export interface SeedOptions {
   /** Multiplies the demo data (for benchmarks); 1 is the report's own size. */
@@ -58,13 +68,28 @@ export interface ModuleDefinition {
 export function defineModule(definition: ModuleDefinition): ModuleDefinition {
   return {
     ...definition,
-    entities: [OutboxEventSchema, ProcessedEventSchema, DistrictRefSchema, AuditEntrySchema, IdempotencyKeySchema, ...definition.entities],
-    migrations: [busMigration, districtRefMigration, auditMigration, idempotencyMigration, ...definition.migrations],
+    entities: [
+      OutboxEventSchema,
+      ProcessedEventSchema,
+      DistrictRefSchema,
+      AuditEntrySchema,
+      IdempotencyKeySchema,
+      ...definition.entities,
+    ],
+    migrations: [
+      busMigration,
+      districtRefMigration,
+      auditMigration,
+      idempotencyMigration,
+      ...definition.migrations,
+    ],
     consumes: {
       [districtRegistered.type]: applyDistrictRegistered,
       ...definition.consumes,
       ...(definition.announce ? { [snapshotRequested.type]: answerSnapshot(definition) } : {}),
-      ...(definition.requestsSnapshot ? { [snapshotAnswered.type]: noteSnapshotAnswered(definition.name) } : {}),
+      ...(definition.requestsSnapshot
+        ? { [snapshotAnswered.type]: noteSnapshotAnswered(definition.name) }
+        : {}),
     },
   };
 }

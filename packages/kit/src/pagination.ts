@@ -13,7 +13,12 @@ export interface PageArgs {
 
 export interface Page<T> {
   edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
   /** Counted only when a client asks for it. */
   totalCount: () => Promise<number>;
 }
@@ -40,7 +45,11 @@ export function readPageArgs(args: PageArgs): { limit: number; afterId: number |
   return { limit, afterId: args.after ? decodeCursor(args.after) : null };
 }
 
-export function toPage<T extends { id: number }>(rows: T[], limit: number, count: () => Promise<number>): Page<T> {
+export function toPage<T extends { id: number }>(
+  rows: T[],
+  limit: number,
+  count: () => Promise<number>,
+): Page<T> {
   const nodes = rows.slice(0, limit);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
   return {
@@ -63,8 +72,13 @@ export async function findPage<T extends { id: number }>(
   args: PageArgs,
 ): Promise<Page<T>> {
   const { limit, afterId } = readPageArgs(args);
-  const keyed = (afterId === null ? where : { $and: [where, { id: { $gt: afterId } }] }) as FilterQuery<T>;
-  const rows = (await em.find(entity, keyed, { orderBy: { id: 'asc' } as OrderDefinition<T>, limit: limit + 1 })) as T[];
+  const keyed = (
+    afterId === null ? where : { $and: [where, { id: { $gt: afterId } }] }
+  ) as FilterQuery<T>;
+  const rows = (await em.find(entity, keyed, {
+    orderBy: { id: 'asc' } as OrderDefinition<T>,
+    limit: limit + 1,
+  })) as T[];
   let counted: Promise<number> | undefined;
   return toPage(rows, limit, () => (counted ??= em.count(entity, where)));
 }

@@ -2,7 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { OptimisticLockError } from '@mikro-orm/core';
 import { GraphQLError, type FormattedExecutionResult } from 'graphql';
 import { idempotentConsumer } from './bus/consumer.js';
@@ -12,13 +15,37 @@ import { ANONYMOUS, type Caller } from './caller.js';
 import { createCallTrust } from './call-trust.js';
 import type { Settings } from './config.js';
 import { createContext, currentRequest, type RequestContext } from './context.js';
-import { migrate, openDatabase, requireMigrated, systemEm, type EntityManager, type Orm } from './db.js';
+import {
+  migrate,
+  openDatabase,
+  requireMigrated,
+  systemEm,
+  type EntityManager,
+  type Orm,
+} from './db.js';
 import { ErrorCode, inputError } from './errors.js';
 import { nameRefusedArguments } from './variable-errors.js';
 import { listen, readJsonRequest, sendError, sendJson, serveApollo } from './http.js';
-import { claimKey, IDEMPOTENCY_HEADER, isMutation, keepAnswer, keyOwner, MAX_KEY_LENGTH, operationHash } from './idempotency.js';
+import {
+  claimKey,
+  IDEMPOTENCY_HEADER,
+  isMutation,
+  keepAnswer,
+  keyOwner,
+  MAX_KEY_LENGTH,
+  operationHash,
+} from './idempotency.js';
 import { moduleLogger } from './log.js';
-import { bindRequest, noteOperation, observeRequest, operationOf, requestOf, serveMetrics, subscribeReportingLag, watchModule } from './metrics.js';
+import {
+  bindRequest,
+  noteOperation,
+  observeRequest,
+  operationOf,
+  requestOf,
+  serveMetrics,
+  subscribeReportingLag,
+  watchModule,
+} from './metrics.js';
 import { drainable } from './shutdown.js';
 import { traceRequest } from './tracing.js';
 import { setMaxStringLength } from './string-limits.js';
@@ -51,7 +78,11 @@ export interface RunningModule {
   relay: Relay;
   server: ApolloServer<RequestContext>;
   /** Runs an operation in-process as `caller`, the way a gateway call would. */
-  execute(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<FormattedExecutionResult>;
+  execute(
+    query: string,
+    variables?: Record<string, unknown>,
+    caller?: Caller,
+  ): Promise<FormattedExecutionResult>;
   stop(): Promise<void>;
 }
 
@@ -93,7 +124,10 @@ function relayPlugin(relay: Relay, inProcess: boolean): ApolloServerPlugin<Reque
   };
 }
 
-export async function startModule(definition: ModuleDefinition, options: RuntimeOptions): Promise<RunningModule> {
+export async function startModule(
+  definition: ModuleDefinition,
+  options: RuntimeOptions,
+): Promise<RunningModule> {
   const log = moduleLogger(definition.name);
   const { settings } = options;
   setMaxStringLength(settings.limits.maxStringLength);
@@ -114,24 +148,34 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
   if (options.seed && definition.seed) {
     const em = systemEm(orm);
     if (!(await definition.isSeeded?.(em))) {
-      await em.transactional((tx) => definition.seed!(tx as typeof em, options.seed as SeedOptions));
+      await em.transactional((tx) =>
+        definition.seed!(tx as typeof em, options.seed as SeedOptions),
+      );
       seeded = true;
       log.info('demo data loaded');
     }
   }
   const announced = await announceOnce(orm, definition, seeded);
-  if (announced > 0) log.info({ events: announced, version: definition.announceVersion ?? 1 }, 'records announced again for other modules\' replicas');
-  if (await requestSnapshotOnce(orm, definition)) log.info('first start: asked the modules it replicates for a snapshot');
+  if (announced > 0)
+    log.info(
+      { events: announced, version: definition.announceVersion ?? 1 },
+      "records announced again for other modules' replicas",
+    );
+  if (await requestSnapshotOnce(orm, definition))
+    log.info('first start: asked the modules it replicates for a snapshot');
 
   const unwatch = watchModule(definition.name, orm);
-  const relay = startRelay(orm, options.transport, { retainMs: settings.outboxRetainHours * 3600_000 });
+  const relay = startRelay(orm, options.transport, {
+    retainMs: settings.outboxRetainHours * 3600_000,
+  });
   await relay.kick();
   const subscriptions: Subscription[] = [];
   if (definition.consumes && Object.keys(definition.consumes).length > 0) {
     subscriptions.push(
       await subscribeReportingLag(options.transport, {
         group: definition.name,
-        consumer: options.consumerName ?? `${definition.name}-${process.pid}-${randomUUID().slice(0, 8)}`,
+        consumer:
+          options.consumerName ?? `${definition.name}-${process.pid}-${randomUUID().slice(0, 8)}`,
         handle: idempotentConsumer(orm, definition.name, definition.consumes),
       }),
     );
@@ -143,17 +187,31 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
     // The process's own stopOnSignal drains and exits 0; Apollo's handler would re-raise the signal.
     stopOnTerminationSignals: false,
     csrfPrevention: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), relayPlugin(relay, options.transport.kind === 'memory'), operationPlugin],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      relayPlugin(relay, options.transport.kind === 'memory'),
+      operationPlugin,
+    ],
     formatError: (formatted, error) => {
       const original = (error as GraphQLError).originalError;
-      const known = formatted.extensions?.code && formatted.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR;
+      const known =
+        formatted.extensions?.code && formatted.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR;
       if (known || !original || original instanceof GraphQLError) return formatted;
       // A versioned row changed between read and write: another request won the race.
       if (original instanceof OptimisticLockError) {
-        return { message: 'the record changed while you were changing it; read it again', path: formatted.path, extensions: { code: ErrorCode.CONFLICT } };
+        return {
+          message: 'the record changed while you were changing it; read it again',
+          path: formatted.path,
+          extensions: { code: ErrorCode.CONFLICT },
+        };
       }
       log.error({ err: original, path: formatted.path }, 'resolver failed');
-      return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+      return {
+        message: 'Internal server error',
+        path: formatted.path,
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      };
     },
   });
   await server.start();
@@ -165,10 +223,24 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
    * answer: committed together, or not at all. A retry with the same key gets the kept answer
    * (the mutation does not run again); the same key with another request is refused.
    */
-  async function serveIdempotent(req: http.IncomingMessage, res: http.ServerResponse, body: unknown, key: string, caller: Caller, requestId: string): Promise<void> {
+  async function serveIdempotent(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    body: unknown,
+    key: string,
+    caller: Caller,
+    requestId: string,
+  ): Promise<void> {
     if (key.length > MAX_KEY_LENGTH) {
-      const error = inputError(IDEMPOTENCY_HEADER, 'max', `must have at most ${MAX_KEY_LENGTH} characters`);
-      return sendJson(res, 200, { data: null, errors: [{ message: error.message, extensions: error.extensions }] });
+      const error = inputError(
+        IDEMPOTENCY_HEADER,
+        'max',
+        `must have at most ${MAX_KEY_LENGTH} characters`,
+      );
+      return sendJson(res, 200, {
+        data: null,
+        errors: [{ message: error.message, extensions: error.extensions }],
+      });
     }
     const owner = keyOwner(caller);
     const hash = operationHash(body);
@@ -183,8 +255,15 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
         open = false;
         if (kept.operationHash !== hash) {
           // A GraphQL answer (HTTP 200) so that the gateway passes the error on as it is.
-          const error = inputError(IDEMPOTENCY_HEADER, 'reused', 'this Idempotency-Key was used for a different request; use a new key for a new request');
-          return sendJson(res, 200, { data: null, errors: [{ message: error.message, extensions: error.extensions }] });
+          const error = inputError(
+            IDEMPOTENCY_HEADER,
+            'reused',
+            'this Idempotency-Key was used for a different request; use a new key for a new request',
+          );
+          return sendJson(res, 200, {
+            data: null,
+            errors: [{ message: error.message, extensions: error.extensions }],
+          });
         }
         res.setHeader('idempotent-replayed', 'true');
         res.setHeader('content-type', 'application/json; charset=utf-8');
@@ -209,22 +288,37 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
 
   const httpServer = http.createServer((req, res) => {
     const url = req.url ?? '/';
-    if (req.method === 'GET' && url.startsWith('/healthz')) return sendJson(res, 200, { status: 'ok', module: definition.name });
+    if (req.method === 'GET' && url.startsWith('/healthz'))
+      return sendJson(res, 200, { status: 'ok', module: definition.name });
     // Stopping: readiness fails first, so a load balancer sends new requests elsewhere.
-    if (req.method === 'GET' && url.startsWith('/readyz') && drain.draining) return sendJson(res, 503, { status: 'stopping', module: definition.name });
+    if (req.method === 'GET' && url.startsWith('/readyz') && drain.draining)
+      return sendJson(res, 503, { status: 'stopping', module: definition.name });
     if (!drain.admit(req, res)) return;
     void (async () => {
       if (req.method === 'GET' && url.startsWith('/readyz')) {
         // A bus that is away degrades the module (events wait in the outbox) but it serves.
         const bus = await busHealth(options.transport, relay);
-        return sendJson(res, 200, { status: bus.status === 'connected' ? 'ready' : 'degraded', module: definition.name, ...(bus.status === 'connected' ? {} : { degraded: { bus: bus.reason } }), bus });
+        return sendJson(res, 200, {
+          status: bus.status === 'connected' ? 'ready' : 'degraded',
+          module: definition.name,
+          ...(bus.status === 'connected' ? {} : { degraded: { bus: bus.reason } }),
+          bus,
+        });
       }
-      if (req.method === 'GET' && url.startsWith('/metrics') && settings.metrics) return serveMetrics(res);
+      if (req.method === 'GET' && url.startsWith('/metrics') && settings.metrics)
+        return serveMetrics(res);
       // Under the span from here on: the proof's nonce (Redis) and the SQL the request runs are its children.
-      return traceRequest(definition.name, req, res, () => ({ 'graphql.operation.name': operationOf(req) }), () => serveGraphql(req, res));
+      return traceRequest(
+        definition.name,
+        req,
+        res,
+        () => ({ 'graphql.operation.name': operationOf(req) }),
+        () => serveGraphql(req, res),
+      );
     })().catch((err) => {
       log.error({ err }, 'request failed');
-      if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+      if (!res.headersSent)
+        sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
     });
   });
 
@@ -232,8 +326,14 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
   async function serveGraphql(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const proof = await trust.check(req);
     if (!proof.ok) {
-      log.warn({ reason: proof.reason, remote: req.socket.remoteAddress }, 'call without gateway proof refused');
-      const message = proof.code === ErrorCode.GATEWAY_PROOF_REQUIRED ? `this subgraph answers the gateway only (${proof.reason})` : proof.reason;
+      log.warn(
+        { reason: proof.reason, remote: req.socket.remoteAddress },
+        'call without gateway proof refused',
+      );
+      const message =
+        proof.code === ErrorCode.GATEWAY_PROOF_REQUIRED
+          ? `this subgraph answers the gateway only (${proof.reason})`
+          : proof.reason;
       return sendError(res, proof.status, proof.code, message);
     }
     const requestId = (req.headers['x-request-id'] as string) ?? randomUUID();
@@ -242,8 +342,15 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
       const read = await readJsonRequest(req, res);
       if (!read) return;
       const key = req.headers[IDEMPOTENCY_HEADER];
-      if (typeof key === 'string' && key !== '' && isMutation(read.body)) return serveIdempotent(req, res, read.body, key, proof.caller, requestId);
-      return serveApollo(server, req, res, async () => bindRequest(createContext(orm, definition.name, proof.caller, requestId), req), { body: read.body });
+      if (typeof key === 'string' && key !== '' && isMutation(read.body))
+        return serveIdempotent(req, res, read.body, key, proof.caller, requestId);
+      return serveApollo(
+        server,
+        req,
+        res,
+        async () => bindRequest(createContext(orm, definition.name, proof.caller, requestId), req),
+        { body: read.body },
+      );
     });
   }
 
@@ -254,7 +361,12 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
 
   let url = '';
   if (options.listen !== false) {
-    await listen(httpServer, options.port ?? definition.port, options.host ?? '127.0.0.1', `PORT or PORT_${definition.name.toUpperCase().replace(/-/g, '_')}`);
+    await listen(
+      httpServer,
+      options.port ?? definition.port,
+      options.host ?? '127.0.0.1',
+      `PORT or PORT_${definition.name.toUpperCase().replace(/-/g, '_')}`,
+    );
     const address = httpServer.address() as AddressInfo;
     url = `http://${options.host ?? '127.0.0.1'}:${address.port}/graphql`;
     log.info({ url }, 'subgraph listening');
@@ -296,7 +408,11 @@ export async function startModule(definition: ModuleDefinition, options: Runtime
  * next start. The ledger of applied events keeps the mark (consumer "@announce"), in the same
  * transaction as the events. A fresh seed announced its records already; only the mark is written.
  */
-export async function announceOnce(orm: Orm, definition: ModuleDefinition, seeded: boolean): Promise<number> {
+export async function announceOnce(
+  orm: Orm,
+  definition: ModuleDefinition,
+  seeded: boolean,
+): Promise<number> {
   if (!definition.announce) return 0;
   const mark = { consumer: '@announce', eventId: `v${definition.announceVersion ?? 1}` };
   return systemEm(orm).transactional(async (tx) => {

@@ -26,7 +26,10 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
  * handlers libraries install (Apollo Server's, Yoga's dispose-on-terminate) would stop an engine
  * under requests still running, so they are removed. A second signal while stopping exits at once.
  */
-export function stopOnSignal(stop: () => Promise<void>, { deadlineMs = processSettings().shutdownTimeoutMs } = {}): void {
+export function stopOnSignal(
+  stop: () => Promise<void>,
+  { deadlineMs = processSettings().shutdownTimeoutMs } = {},
+): void {
   const log = moduleLogger('process');
   let stopping = false;
   const handler = (signal: NodeJS.Signals) => {

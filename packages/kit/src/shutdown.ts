@@ -41,7 +41,12 @@ export function drainable(server: http.Server, log: Logger): Drain {
       if (draining) {
         res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
         res.setHeader('connection', 'close');
-        sendError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, 'the server is shutting down; send the request again');
+        sendError(
+          res,
+          503,
+          ErrorCode.SERVICE_UNAVAILABLE,
+          'the server is shutting down; send the request again',
+        );
         return false;
       }
       running.add(res);
@@ -68,7 +73,10 @@ export function drainable(server: http.Server, log: Logger): Drain {
       for (const res of running) if (!res.headersSent) res.setHeader('connection', 'close');
       server.closeIdleConnections();
       if (running.size > 0) {
-        log.info({ inFlight: running.size, deadlineMs }, 'shutting down: letting requests in flight finish');
+        log.info(
+          { inFlight: running.size, deadlineMs },
+          'shutting down: letting requests in flight finish',
+        );
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, deadlineMs);
           idle = () => {
@@ -78,7 +86,8 @@ export function drainable(server: http.Server, log: Logger): Drain {
         });
       }
       const cut = running.size;
-      if (cut > 0) log.warn({ cut, deadlineMs }, 'shutdown deadline passed: requests still running were cut');
+      if (cut > 0)
+        log.warn({ cut, deadlineMs }, 'shutdown deadline passed: requests still running were cut');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

@@ -24,7 +24,11 @@ export const snapshotRequested = defineEvent(
 
 export const snapshotAnswered = defineEvent(
   'snapshot.answered',
-  z.object({ requester: z.string().min(1).max(36), module: z.string().min(1).max(36), records: z.number().int().min(0) }),
+  z.object({
+    requester: z.string().min(1).max(36),
+    module: z.string().min(1).max(36),
+    records: z.number().int().min(0),
+  }),
   'A module announced everything a requester consumes from it; sent after those events, in the same transaction.',
 );
 
@@ -32,11 +36,20 @@ const REQUESTED = { consumer: '@snapshot', eventId: 'requested' };
 const answeredBy = (module: string) => ({ consumer: '@snapshot-answered', eventId: module });
 
 /** Asks for a snapshot the first time the module starts (marked in its ledger, with the request). */
-export async function requestSnapshotOnce(orm: Orm, definition: ModuleDefinition): Promise<boolean> {
+export async function requestSnapshotOnce(
+  orm: Orm,
+  definition: ModuleDefinition,
+): Promise<boolean> {
   if (!definition.requestsSnapshot) return false;
   return systemEm(orm).transactional(async (tx) => {
     if ((await tx.count(ProcessedEventSchema, REQUESTED)) > 0) return false;
-    emit(tx as EntityManager, definition.name, snapshotRequested, { requester: definition.name, consumes: Object.keys(definition.consumes ?? {}).sort() }, null);
+    emit(
+      tx as EntityManager,
+      definition.name,
+      snapshotRequested,
+      { requester: definition.name, consumes: Object.keys(definition.consumes ?? {}).sort() },
+      null,
+    );
     tx.create(ProcessedEventSchema, { ...REQUESTED, processedAt: new Date() });
     return true;
   });
@@ -50,7 +63,13 @@ export function answerSnapshot(definition: ModuleDefinition): EventHandler {
     const wanted = new Set(request.consumes);
     if (!(definition.emits ?? []).some((e) => wanted.has(e.type))) return;
     const records = await definition.announce(em);
-    emit(em, definition.name, snapshotAnswered, { requester: request.requester, module: definition.name, records }, null);
+    emit(
+      em,
+      definition.name,
+      snapshotAnswered,
+      { requester: request.requester, module: definition.name, records },
+      null,
+    );
   };
 }
 
@@ -60,7 +79,8 @@ export function noteSnapshotAnswered(module: string): EventHandler {
     const answer = snapshotAnswered.payload.parse(event.payload);
     if (answer.requester !== module) return;
     const mark = answeredBy(answer.module);
-    if ((await em.count(ProcessedEventSchema, mark)) === 0) em.create(ProcessedEventSchema, { ...mark, processedAt: new Date() });
+    if ((await em.count(ProcessedEventSchema, mark)) === 0)
+      em.create(ProcessedEventSchema, { ...mark, processedAt: new Date() });
   };
 }
 
@@ -69,8 +89,15 @@ export function noteSnapshotAnswered(module: string): EventHandler {
  * snapshot and `source` has not answered yet.
  */
 export async function replicaPending(em: EntityManager, source: string): Promise<boolean> {
-  const marks = await em.find(ProcessedEventSchema, { $or: [REQUESTED, answeredBy(source)] }, { filters: false });
-  return marks.some((m) => m.consumer === REQUESTED.consumer) && !marks.some((m) => m.consumer === '@snapshot-answered');
+  const marks = await em.find(
+    ProcessedEventSchema,
+    { $or: [REQUESTED, answeredBy(source)] },
+    { filters: false },
+  );
+  return (
+    marks.some((m) => m.consumer === REQUESTED.consumer) &&
+    !marks.some((m) => m.consumer === '@snapshot-answered')
+  );
 }
 
 /**

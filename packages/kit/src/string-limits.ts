@@ -1,4 +1,8 @@
-import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
+import SchemaBuilder, {
+  BasePlugin,
+  type PothosOutputFieldConfig,
+  type SchemaTypes,
+} from '@pothos/core';
 import type { GraphQLFieldResolver } from 'graphql';
 import { inputError } from './errors.js';
 
@@ -14,10 +18,20 @@ export function setMaxStringLength(n: number): void {
  * character (PostgreSQL refuses it mid-query) or longer than MAX_STRING_LENGTH. Walks input
  * objects and lists, so the path names the argument and the input field.
  */
-export function badString(value: unknown, path: string, limit = maxLength): { field: string; rule: string; message: string } | null {
+export function badString(
+  value: unknown,
+  path: string,
+  limit = maxLength,
+): { field: string; rule: string; message: string } | null {
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) return { field: path, rule: 'noNul', message: 'must not contain a NUL character' };
-    if (value.length > limit) return { field: path, rule: 'maxLength', message: `is ${value.length} characters long; at most ${limit}` };
+    if (value.includes('\u0000'))
+      return { field: path, rule: 'noNul', message: 'must not contain a NUL character' };
+    if (value.length > limit)
+      return {
+        field: path,
+        rule: 'maxLength',
+        message: `is ${value.length} characters long; at most ${limit}`,
+      };
     return null;
   }
   if (Array.isArray(value)) {

@@ -12,7 +12,9 @@ export interface CppccClaims extends JWTPayload {
   unitId?: string | number;
 }
 
-export type TokenResult = { ok: true; caller: Omit<Caller, 'districts'> } | { ok: false; error: GraphQLError };
+export type TokenResult =
+  | { ok: true; caller: Omit<Caller, 'districts'> }
+  | { ok: false; error: GraphQLError };
 
 /** How far a token's `iat` may lie ahead of this clock (clocks of issuers drift a little). */
 export const TOKEN_CLOCK_SKEW_SECONDS = 60;
@@ -36,7 +38,10 @@ export function createTokenReader(settings: Settings) {
     : new TextEncoder().encode(settings.jwtSecret);
   const algorithms = settings.jwksUrl ? ['RS256', 'ES256', 'EdDSA'] : ['HS256'];
 
-  return async function readToken(authorization: string | undefined, now = Date.now()): Promise<TokenResult> {
+  return async function readToken(
+    authorization: string | undefined,
+    now = Date.now(),
+  ): Promise<TokenResult> {
     if (!authorization) return { ok: true, caller: ANONYMOUS };
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) return refuse('Authorization header must be "Bearer <token>"');
@@ -51,22 +56,34 @@ export function createTokenReader(settings: Settings) {
       }));
     } catch (err) {
       if (err instanceof errors.JWTExpired) return refuse('token has expired');
-      if (err instanceof errors.JWTClaimValidationFailed) return refuse(`token is not valid: ${err.claim} ${err.reason === 'missing' ? 'is missing' : 'does not match'}`);
+      if (err instanceof errors.JWTClaimValidationFailed)
+        return refuse(
+          `token is not valid: ${err.claim} ${err.reason === 'missing' ? 'is missing' : 'does not match'}`,
+        );
       return refuse('token is not valid');
     }
     const nowSeconds = Math.floor(now / 1000);
     const issuedAt = typeof payload.iat === 'number' ? payload.iat : nowSeconds;
-    if (issuedAt > nowSeconds + TOKEN_CLOCK_SKEW_SECONDS) return refuse('token is not valid: iat is in the future');
+    if (issuedAt > nowSeconds + TOKEN_CLOCK_SKEW_SECONDS)
+      return refuse('token is not valid: iat is in the future');
     if ((payload.exp as number) - issuedAt > settings.tokenMaxLifetimeSeconds) {
-      return refuse(`token is not valid: it lives longer than ${settings.tokenMaxLifetimeSeconds} s (exp - iat)`);
+      return refuse(
+        `token is not valid: it lives longer than ${settings.tokenMaxLifetimeSeconds} s (exp - iat)`,
+      );
     }
     if (!payload.sub) return refuse('token has no subject');
-    if (payload.roles !== undefined && !Array.isArray(payload.roles)) return refuse('token is not valid: roles must be a list');
-    const roles = (payload.roles ?? []).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
-    const district = typeof payload.district === 'string' && payload.district ? payload.district : null;
-    const memberId = payload.memberId != null && payload.memberId !== '' ? String(payload.memberId) : null;
+    if (payload.roles !== undefined && !Array.isArray(payload.roles))
+      return refuse('token is not valid: roles must be a list');
+    const roles = (payload.roles ?? []).filter((r): r is Role =>
+      (ROLES as readonly string[]).includes(r),
+    );
+    const district =
+      typeof payload.district === 'string' && payload.district ? payload.district : null;
+    const memberId =
+      payload.memberId != null && payload.memberId !== '' ? String(payload.memberId) : null;
     const unitId = payload.unitId != null && payload.unitId !== '' ? String(payload.unitId) : null;
-    if (roles.includes('unit') && !unitId) return refuse('token is not valid: a unit token must name its unit (unitId)');
+    if (roles.includes('unit') && !unitId)
+      return refuse('token is not valid: a unit token must name its unit (unitId)');
     return { ok: true, caller: { userId: payload.sub, memberId, unitId, district, roles } };
   };
 }

@@ -2,7 +2,16 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSettings } from './config.js';
-import { currentTraceId, inChildSpan, inSpan, SpanKind, startTracing, stopTracing, tracingOn, withTraceHeaders } from './tracing.js';
+import {
+  currentTraceId,
+  inChildSpan,
+  inSpan,
+  SpanKind,
+  startTracing,
+  stopTracing,
+  tracingOn,
+  withTraceHeaders,
+} from './tracing.js';
 
 /** A stand-in OTLP/HTTP collector: it keeps what the exporter posts to /v1/traces. */
 interface Received {
@@ -21,7 +30,11 @@ describe('TRACES_EXPORTER=otlp', () => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        received.push({ path: req.url ?? '', contentType: String(req.headers['content-type']), body: Buffer.concat(chunks).toString('utf8') });
+        received.push({
+          path: req.url ?? '',
+          contentType: String(req.headers['content-type']),
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       });
     });
@@ -34,7 +47,11 @@ describe('TRACES_EXPORTER=otlp', () => {
   });
 
   it('sends the spans to the collector named by OTEL_EXPORTER_OTLP_ENDPOINT, as OTEL_SERVICE_NAME', async () => {
-    const settings = readSettings({ TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_SERVICE_NAME: 'members-eu-1' });
+    const settings = readSettings({
+      TRACES_EXPORTER: 'otlp',
+      OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+      OTEL_SERVICE_NAME: 'members-eu-1',
+    });
     expect(tracingOn()).toBe(false);
     // Off until started: no header, no span.
     expect(withTraceHeaders({ a: '1' })).toEqual({ a: '1' });

@@ -1,10 +1,27 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
+import {
+  context,
+  propagation,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Span,
+} from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { AlwaysOnSampler, BasicTracerProvider, BatchSpanProcessor, ConsoleSpanExporter, ParentBasedSampler, SimpleSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  AlwaysOnSampler,
+  BasicTracerProvider,
+  BatchSpanProcessor,
+  ConsoleSpanExporter,
+  ParentBasedSampler,
+  SimpleSpanProcessor,
+  type SpanExporter,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import type { Settings } from './config.js';
 
 /**
@@ -39,14 +56,23 @@ export interface TracingOptions {
  * otherwise) when TRACES_EXPORTER asks for it; does nothing with `none`. Call it once, before
  * serving: spans started earlier are not recorded.
  */
-export function startTracing(settings: Pick<Settings, 'tracesExporter' | 'otlpEndpoint' | 'serviceName'>, role: string, options: TracingOptions = {}): boolean {
+export function startTracing(
+  settings: Pick<Settings, 'tracesExporter' | 'otlpEndpoint' | 'serviceName'>,
+  role: string,
+  options: TracingOptions = {},
+): boolean {
   if (provider) return true;
   const processors: SpanProcessor[] = [];
   if (options.spanExporter) processors.push(new SimpleSpanProcessor(options.spanExporter));
-  else if (settings.tracesExporter === 'console') processors.push(new SimpleSpanProcessor(new ConsoleSpanExporter()));
+  else if (settings.tracesExporter === 'console')
+    processors.push(new SimpleSpanProcessor(new ConsoleSpanExporter()));
   else if (settings.tracesExporter === 'otlp') {
     // Batched: a collector that is slow or away must not hold up requests.
-    processors.push(new BatchSpanProcessor(new OTLPTraceExporter({ url: `${settings.otlpEndpoint.replace(/\/+$/, '')}/v1/traces` })));
+    processors.push(
+      new BatchSpanProcessor(
+        new OTLPTraceExporter({ url: `${settings.otlpEndpoint.replace(/\/+$/, '')}/v1/traces` }),
+      ),
+    );
   }
   if (processors.length === 0) return false;
   provider = new BasicTracerProvider({
@@ -85,11 +111,28 @@ const tracer = () => trace.getTracer(TRACER);
  * trace (its `traceparent`), so every span started while handling it is its child. The span
  * ends when the response is sent (or the connection drops), with the status and operation name.
  */
-export function traceRequest<T>(module: string, req: IncomingMessage, res: ServerResponse, describe: () => Attributes, handle: () => Promise<T>): Promise<T> {
+export function traceRequest<T>(
+  module: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  describe: () => Attributes,
+  handle: () => Promise<T>,
+): Promise<T> {
   if (!provider) return handle();
   const parent = propagation.extract(context.active(), req.headers);
   const path = (req.url ?? '/').split('?')[0];
-  const span = tracer().startSpan(`${req.method ?? 'GET'} ${path}`, { kind: SpanKind.SERVER, attributes: { 'cppcc.module': module, 'http.request.method': req.method ?? 'GET', 'url.path': path } }, parent);
+  const span = tracer().startSpan(
+    `${req.method ?? 'GET'} ${path}`,
+    {
+      kind: SpanKind.SERVER,
+      attributes: {
+        'cppcc.module': module,
+        'http.request.method': req.method ?? 'GET',
+        'url.path': path,
+      },
+    },
+    parent,
+  );
   const end = () => {
     span.setAttributes({ 'http.response.status_code': res.statusCode, ...describe() });
     if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
@@ -100,7 +143,12 @@ export function traceRequest<T>(module: string, req: IncomingMessage, res: Serve
 }
 
 /** Runs `work` in a span of its own, a child of whatever span is current; records a failure. */
-export async function inSpan<T>(name: string, kind: SpanKind, attributes: Attributes, work: (span: Span | undefined) => Promise<T>): Promise<T> {
+export async function inSpan<T>(
+  name: string,
+  kind: SpanKind,
+  attributes: Attributes,
+  work: (span: Span | undefined) => Promise<T>,
+): Promise<T> {
   if (!provider) return work(undefined);
   return tracer().startActiveSpan(name, { kind, attributes }, async (span) => {
     try {
@@ -134,14 +182,24 @@ export function withTraceHeaders(headers: Record<string, string>): Record<string
  * timer (the bus's reads, the gateway's polling of plugin switches) would otherwise start a
  * trace of one span each, burying the traces that matter.
  */
-export function inChildSpan<T>(name: string, kind: SpanKind, attributes: Attributes, work: (span: Span | undefined) => Promise<T>): Promise<T> {
+export function inChildSpan<T>(
+  name: string,
+  kind: SpanKind,
+  attributes: Attributes,
+  work: (span: Span | undefined) => Promise<T>,
+): Promise<T> {
   if (!provider || !trace.getSpan(context.active())) return work(undefined);
   return inSpan(name, kind, attributes, work);
 }
 
 /** A Redis command, as a CLIENT span under the current request. */
 export function traceRedis<T>(command: string, work: () => Promise<T>): Promise<T> {
-  return inChildSpan(`redis ${command}`, SpanKind.CLIENT, { 'db.system.name': 'redis', 'db.operation.name': command }, work);
+  return inChildSpan(
+    `redis ${command}`,
+    SpanKind.CLIENT,
+    { 'db.system.name': 'redis', 'db.operation.name': command },
+    work,
+  );
 }
 
 interface KnexQuery {
@@ -171,7 +229,15 @@ export function traceSql(knex: KnexEvents, system: 'postgresql' | 'sqlite', modu
     const operation = (query.sql?.trim().split(/\s+/)[0] || query.method || 'query').toLowerCase();
     open.set(
       query.__knexQueryUid,
-      tracer().startSpan(`${operation} ${module}`, { kind: SpanKind.CLIENT, attributes: { 'cppcc.module': module, 'db.system.name': system, 'db.operation.name': operation, 'db.query.text': (query.sql ?? '').slice(0, 2000) } }),
+      tracer().startSpan(`${operation} ${module}`, {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          'cppcc.module': module,
+          'db.system.name': system,
+          'db.operation.name': operation,
+          'db.query.text': (query.sql ?? '').slice(0, 2000),
+        },
+      }),
     );
   });
   const finish = (query: KnexQuery, error?: Error) => {

@@ -6,7 +6,9 @@ import { appError, ErrorCode } from './errors.js';
 import { defineMigration } from './migration.js';
 
 /** Who may take a step: a role, or a relation of the caller to the record (e.g. its author). */
-export type Actor<R> = Role | { relation: string; holds: (ctx: RequestContext, record: R) => boolean };
+export type Actor<R> =
+  | Role
+  | { relation: string; holds: (ctx: RequestContext, record: R) => boolean };
 
 export interface Transition<S extends string, A extends string, R> {
   from: S;
@@ -55,10 +57,11 @@ export function audit(em: EntityManager, entry: Omit<AuditEntry, 'id' | 'at'>): 
  * A workflow is its transition table and nothing else: a step not in the table is refused,
  * and every step taken is one audit row.
  */
-export function defineWorkflow<S extends string, A extends string, R extends { status: S; id: number }>(
-  entity: string,
-  transitions: Transition<S, A, R>[],
-) {
+export function defineWorkflow<
+  S extends string,
+  A extends string,
+  R extends { status: S; id: number },
+>(entity: string, transitions: Transition<S, A, R>[]) {
   return {
     transitions,
     /** The actions this caller may take on the record now. */
@@ -71,16 +74,32 @@ export function defineWorkflow<S extends string, A extends string, R extends { s
     apply(ctx: RequestContext, record: R, action: A, note: string | null = null): S {
       const candidates = transitions.filter((t) => t.from === record.status && t.action === action);
       if (candidates.length === 0) {
-        throw appError(ErrorCode.ILLEGAL_TRANSITION, `${entity} ${record.id} is ${record.status}: "${action}" is not possible from there`, {
-          state: record.status,
-          action,
-        });
+        throw appError(
+          ErrorCode.ILLEGAL_TRANSITION,
+          `${entity} ${record.id} is ${record.status}: "${action}" is not possible from there`,
+          {
+            state: record.status,
+            action,
+          },
+        );
       }
       const step = candidates.find((t) => t.who.some((w) => allowed(ctx, record, w)));
       if (!step) {
-        throw appError(ErrorCode.FORBIDDEN, `${entity} ${record.id}: "${action}" is not yours to take`, { state: record.status, action });
+        throw appError(
+          ErrorCode.FORBIDDEN,
+          `${entity} ${record.id}: "${action}" is not yours to take`,
+          { state: record.status, action },
+        );
       }
-      audit(ctx.em, { entity, entityId: String(record.id), action, fromState: record.status, toState: step.to, actor: ctx.caller.userId, note });
+      audit(ctx.em, {
+        entity,
+        entityId: String(record.id),
+        action,
+        fromState: record.status,
+        toState: step.to,
+        actor: ctx.caller.userId,
+        note,
+      });
       record.status = step.to;
       return step.to;
     },

@@ -42,7 +42,14 @@ export function transports(): { name: 'memory' | 'redis'; make: () => Promise<Tr
   const url = processSettings().redisUrl;
   return [
     { name: 'memory', make: async () => memoryTransport() },
-    ...(url ? [{ name: 'redis' as const, make: () => redisTransport({ url, stream: `test:${randomUUID()}`, blockMs: 100 }) }] : []),
+    ...(url
+      ? [
+          {
+            name: 'redis' as const,
+            make: () => redisTransport({ url, stream: `test:${randomUUID()}`, blockMs: 100 }),
+          },
+        ]
+      : []),
   ];
 }
 
@@ -62,7 +69,10 @@ export type TestModule = RunningModule & { transport: Transport };
  * and schema tools read every schema of a database, and other test files create and drop
  * theirs meanwhile.
  */
-export async function createTestDatabase(url: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(
+  url: string,
+  name: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   const database = `t_${randomUUID().replace(/-/g, '').slice(0, 12)}_${name.replace(/-/g, '_')}`;
@@ -85,8 +95,13 @@ export async function createTestDatabase(url: string, name: string): Promise<{ u
  * Starts a module on a database of its own (SQLite in memory, or a fresh PostgreSQL database
  * that `stop` drops) so tests never share state.
  */
-export async function startTestModule(definition: ModuleDefinition, options: TestModuleOptions = {}): Promise<TestModule> {
-  const database = options.databaseUrl ? await createTestDatabase(options.databaseUrl, definition.name) : undefined;
+export async function startTestModule(
+  definition: ModuleDefinition,
+  options: TestModuleOptions = {},
+): Promise<TestModule> {
+  const database = options.databaseUrl
+    ? await createTestDatabase(options.databaseUrl, definition.name)
+    : undefined;
   // Tests may change a setting (e.g. ROUTER_SECRET), never the database the test made.
   const settings = { ...readSettings({}), ...options.settings, databaseUrl: database?.url };
   const transport = options.transport ?? memoryTransport();
@@ -126,13 +141,17 @@ export async function publishDemoDistricts(transport: Transport): Promise<void> 
   );
 }
 
-export type MemberFacts = Pick<DemoMember, 'id' | 'district' | 'name'> & Partial<Pick<DemoMember, 'party' | 'sectorId' | 'standingCommittee'>> & {
-  status?: 'ACTIVE' | 'SUSPENDED' | 'LEFT';
-  changedAt?: string;
-};
+export type MemberFacts = Pick<DemoMember, 'id' | 'district' | 'name'> &
+  Partial<Pick<DemoMember, 'party' | 'sectorId' | 'standingCommittee'>> & {
+    status?: 'ACTIVE' | 'SUSPENDED' | 'LEFT';
+    changedAt?: string;
+  };
 
 /** Announces members the way the members subgraph does (`member.registered`), for modules tested without it; by default as of the demo term's first day. */
-export async function publishDemoMembers(transport: Transport, list: MemberFacts[] = demoMembers()): Promise<void> {
+export async function publishDemoMembers(
+  transport: Transport,
+  list: MemberFacts[] = demoMembers(),
+): Promise<void> {
   await transport.publish(
     list.map((m) => ({
       id: randomUUID(),
@@ -159,19 +178,41 @@ export async function publishDemoMembers(transport: Transport, list: MemberFacts
  * An event as the module `source` would send it, its payload checked against the contract first
  * (a test publishing what no module could send would prove nothing).
  */
-export function coreEvent<E extends EventDefinition>(definition: E, payload: PayloadOf<E>, source: string, district: string | null = null): BusEvent {
+export function coreEvent<E extends EventDefinition>(
+  definition: E,
+  payload: PayloadOf<E>,
+  source: string,
+  district: string | null = null,
+): BusEvent {
   const parsed = definition.payload.safeParse(payload);
-  if (!parsed.success) throw new Error(`${definition.type}: the payload breaks its contract: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return { id: eventId(), type: definition.type, source, district, occurredAt: new Date().toISOString(), payload: parsed.data as Record<string, unknown> };
+  if (!parsed.success)
+    throw new Error(
+      `${definition.type}: the payload breaks its contract: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  return {
+    id: eventId(),
+    type: definition.type,
+    source,
+    district,
+    occurredAt: new Date().toISOString(),
+    payload: parsed.data as Record<string, unknown>,
+  };
 }
 
 /** What a module has written to its outbox, in the order its relay publishes it. */
 export async function outbox(orm: Orm, where: FilterQuery<OutboxEvent>): Promise<OutboxEvent[]> {
-  return systemEm(orm).find(OutboxEventSchema, where, { orderBy: { occurredAt: 'asc', id: 'asc' } });
+  return systemEm(orm).find(OutboxEventSchema, where, {
+    orderBy: { occurredAt: 'asc', id: 'asc' },
+  });
 }
 
 /** A caller as the gateway would build it. City staff see every demo district. */
-export function testCaller(roles: Role[], district: string | null, memberId: string | null = null, unitId: string | null = null): Caller {
+export function testCaller(
+  roles: Role[],
+  district: string | null,
+  memberId: string | null = null,
+  unitId: string | null = null,
+): Caller {
   const below = districts.filter((d) => d.parent === district).map((d) => d.code);
   const seesDistrict = district !== null && seesDistrictRows(roles);
   return {
@@ -196,11 +237,21 @@ export interface MigrationBench {
  * (SQLite in memory, or a PostgreSQL schema of its own that `close` drops): write the rows an
  * older release left, then `migrateRest` and check what the migration made of them.
  */
-export async function beforeMigration(definition: ModuleDefinition, suffix: string, url: string | undefined): Promise<MigrationBench> {
+export async function beforeMigration(
+  definition: ModuleDefinition,
+  suffix: string,
+  url: string | undefined,
+): Promise<MigrationBench> {
   const at = definition.migrations.findIndex((m) => m.name.endsWith(suffix));
-  if (at < 1) throw new Error(`${definition.name} has no migration ending in ${suffix} after another`);
+  if (at < 1)
+    throw new Error(`${definition.name} has no migration ending in ${suffix} after another`);
   const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 12)}_migration`;
-  const orm = await openDatabase({ module: definition.name, entities: definition.entities, migrations: definition.migrations, ...(url ? { url, schema } : { file: ':memory:' }) });
+  const orm = await openDatabase({
+    module: definition.name,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    ...(url ? { url, schema } : { file: ':memory:' }),
+  });
   const em = systemEm(orm);
   await orm.getMigrator().up({ to: definition.migrations[at - 1].name });
   return {
@@ -227,7 +278,10 @@ export async function askSubgraphAs(
   const path = new URL(module.url).pathname;
   return fetch(module.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...signCaller(caller, secret, { audience: module.name, method: 'POST', path, body: text }) },
+    headers: {
+      'content-type': 'application/json',
+      ...signCaller(caller, secret, { audience: module.name, method: 'POST', path, body: text }),
+    },
     body: text,
   });
 }

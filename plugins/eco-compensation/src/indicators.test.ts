@@ -30,17 +30,36 @@ describe('compensation index P', () => {
 
   it('counts a district indicator only when the settings put it in the index', () => {
     const extra = { code: 'do', name: '溶解氧', unit: 'mg/L', baseLimit: 8, includeInIndex: false };
-    const withDo = [{ ...s1, do: 16 }, { ...s2, do: 16 }];
+    const withDo = [
+      { ...s1, do: 16 },
+      { ...s2, do: 16 },
+    ];
     const shown = computeIndex(withDo, rule, [extra]);
     expect(shown.p).toBe(0.8075);
-    expect(shown.indicators.find((i) => i.code === 'do')).toMatchObject({ average: 16, ratio: 2, inIndex: false });
+    expect(shown.indicators.find((i) => i.code === 'do')).toMatchObject({
+      average: 16,
+      ratio: 2,
+      inIndex: false,
+    });
     const counted = computeIndex(withDo, rule, [{ ...extra, includeInIndex: true }]);
     // ratios 1, 0.9, 1, 0.9, 2 → mean 1.16 → P = 0.986
     expect(counted.p).toBe(0.986);
   });
 
   it('refuses a year without samples, or without an indicator the index needs, with a clear rule', () => {
-    expect(() => computeIndex([], rule, [])).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'year', rule: 'no-samples' }) }));
-    expect(() => computeIndex([{ codmn: 2, nh3n: 0.1, tn: 1 }], rule, [])).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ rule: 'indicator-missing' }) }));
+    expect(() => computeIndex([], rule, [])).toThrow(
+      expect.objectContaining({
+        extensions: expect.objectContaining({
+          code: 'BAD_USER_INPUT',
+          field: 'year',
+          rule: 'no-samples',
+        }),
+      }),
+    );
+    expect(() => computeIndex([{ codmn: 2, nh3n: 0.1, tn: 1 }], rule, [])).toThrow(
+      expect.objectContaining({
+        extensions: expect.objectContaining({ rule: 'indicator-missing' }),
+      }),
+    );
   });
 });

@@ -12,8 +12,22 @@ export interface Indicator {
 
 /** The four indicators the Xin'an River agreement assesses at the 街口 section. */
 export const STANDARD_INDICATORS: Indicator[] = [
-  { code: 'codmn', name: '高锰酸盐指数', unit: 'mg/L', standard: true, baseLimit: null, includeInIndex: true },
-  { code: 'nh3n', name: '氨氮', unit: 'mg/L', standard: true, baseLimit: null, includeInIndex: true },
+  {
+    code: 'codmn',
+    name: '高锰酸盐指数',
+    unit: 'mg/L',
+    standard: true,
+    baseLimit: null,
+    includeInIndex: true,
+  },
+  {
+    code: 'nh3n',
+    name: '氨氮',
+    unit: 'mg/L',
+    standard: true,
+    baseLimit: null,
+    includeInIndex: true,
+  },
   { code: 'tn', name: '总氮', unit: 'mg/L', standard: true, baseLimit: null, includeInIndex: true },
   { code: 'tp', name: '总磷', unit: 'mg/L', standard: true, baseLimit: null, includeInIndex: true },
 ];
@@ -65,14 +79,26 @@ export function computeIndex(
   extras: ExtraIndicatorSetting[],
   field = 'year',
 ): IndexResult {
-  if (samples.length === 0) throw inputError(field, 'no-samples', 'no water-quality samples were recorded at the round\'s section in that year');
+  if (samples.length === 0)
+    throw inputError(
+      field,
+      'no-samples',
+      "no water-quality samples were recorded at the round's section in that year",
+    );
   const indicators: IndicatorResult[] = [];
   for (const indicator of catalogue(extras)) {
     const limit = rule.baseLimits[indicator.code] ?? indicator.baseLimit;
     const inIndex = indicator.standard ? limit != null : indicator.includeInIndex;
-    const values = samples.map((s) => s[indicator.code]).filter((v): v is number => typeof v === 'number');
+    const values = samples
+      .map((s) => s[indicator.code])
+      .filter((v): v is number => typeof v === 'number');
     if (values.length === 0) {
-      if (inIndex) throw inputError(field, 'indicator-missing', `no sample of that year carries ${indicator.code} (${indicator.name}), which the index needs`);
+      if (inIndex)
+        throw inputError(
+          field,
+          'indicator-missing',
+          `no sample of that year carries ${indicator.code} (${indicator.name}), which the index needs`,
+        );
       continue;
     }
     if (limit == null) continue;
@@ -96,5 +122,13 @@ export function computeIndex(
   });
   const meanRatio = exact.reduce((a, b) => a + b, 0) / exact.length;
   const p = round(rule.k * meanRatio, 4);
-  return { k: rule.k, threshold: rule.threshold, sampleCount: samples.length, indicators, meanRatio: round(meanRatio, 4), p, passed: p <= rule.threshold };
+  return {
+    k: rule.k,
+    threshold: rule.threshold,
+    sampleCount: samples.length,
+    indicators,
+    meanRatio: round(meanRatio, 4),
+    p,
+    passed: p <= rule.threshold,
+  };
 }

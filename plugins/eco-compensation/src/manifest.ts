@@ -42,7 +42,10 @@ export const ecoCompensation = definePlugin({
   isSeeded,
   permissions: {
     // Staff only: operators switch the plugin on, they do not keep its records.
-    'round.manage': { description: 'manage rounds, sections, funds, cooperation tasks, links and escalations', roles: ['staff'] },
+    'round.manage': {
+      description: 'manage rounds, sections, funds, cooperation tasks, links and escalations',
+      roles: ['staff'],
+    },
     'sample.record': { description: 'record and correct water-quality samples', roles: ['staff'] },
     'assessment.compute': { description: 'compute yearly assessments', roles: ['staff'] },
   },

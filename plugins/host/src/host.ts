@@ -1,4 +1,10 @@
-import { startModule, type RunningModule, type SeedOptions, type Settings, type Transport } from '@cppcc/kit';
+import {
+  startModule,
+  type RunningModule,
+  type SeedOptions,
+  type Settings,
+  type Transport,
+} from '@cppcc/kit';
 import type { Plugin } from '@cppcc/plugin-sdk';
 
 export interface PluginHostOptions {

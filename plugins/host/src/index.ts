@@ -1,4 +1,12 @@
-import { createTransport, moduleLogger, modulePort, processSettings, startOrExit, startTracing, stopOnSignal } from '@cppcc/kit';
+import {
+  createTransport,
+  moduleLogger,
+  modulePort,
+  processSettings,
+  startOrExit,
+  startTracing,
+  stopOnSignal,
+} from '@cppcc/kit';
 import { installedPlugins } from '@cppcc/installation';
 import { startPluginHost } from './host.js';
 

@@ -9,6 +9,11 @@ export const consumes: Record<string, EventHandler> = {
     await lockFor(em, `intercity_research_project_ref:${p.projectId}`);
     const known = await em.findOne(ResearchProjectRefSchema, { projectId: p.projectId });
     if (known && known.version >= p.version) return;
-    await em.upsert(ResearchProjectRefSchema, { projectId: p.projectId, district: p.district, phase: p.phase, version: p.version });
+    await em.upsert(ResearchProjectRefSchema, {
+      projectId: p.projectId,
+      district: p.district,
+      phase: p.phase,
+      version: p.version,
+    });
   },
 };

@@ -6,7 +6,11 @@ import { as, count, setups, start } from './test-support.js';
 
 describe('inter-city-exchange settings', () => {
   it('fills every setting with its default', () => {
-    expect(interCityExchange.defaults).toEqual({ enforceRotation: true, visitReportDeadlineDays: 15, shownPartnerCities: [] });
+    expect(interCityExchange.defaults).toEqual({
+      enforceRotation: true,
+      visitReportDeadlineDays: 15,
+      shownPartnerCities: [],
+    });
   });
 
   it('refuses bad settings naming the setting', () => {
@@ -43,35 +47,85 @@ describe.each(setups())('inter-city-exchange demo and switches on $name', (setup
     expect(r.errors).toBeUndefined();
     const [m] = r.data.district.cooperationMechanisms;
     expect(m.name).toBe('长三角“三市一区”政协交流合作机制');
-    expect(m.agreement).toEqual({ title: '长三角“三市一区”政协合作交流备忘录', signedOn: '2019-05-16' });
-    expect(m.committees.map((c: any) => c.name)).toEqual(['上海市普陀区政协', '台州市政协', '黄山市政协', '盐城市政协']);
-    expect(m.meetings.map((x: any) => [x.session, x.host.name, x.heldOn])).toEqual([[1, '上海市普陀区政协', '2019-05-16'], [2, '台州市政协', '2020-09-07']]);
+    expect(m.agreement).toEqual({
+      title: '长三角“三市一区”政协合作交流备忘录',
+      signedOn: '2019-05-16',
+    });
+    expect(m.committees.map((c: any) => c.name)).toEqual([
+      '上海市普陀区政协',
+      '台州市政协',
+      '黄山市政协',
+      '盐城市政协',
+    ]);
+    expect(m.meetings.map((x: any) => [x.session, x.host.name, x.heldOn])).toEqual([
+      [1, '上海市普陀区政协', '2019-05-16'],
+      [2, '台州市政协', '2020-09-07'],
+    ]);
     expect(m.nextMeeting).toEqual({ session: 3, host: { name: '黄山市政协' } });
     // The joint research is the joint side of consultation's demo 融杭接沪 research project (its third).
-    expect(m.jointActivities.map((a: any) => [a.kind, a.researchProjectId])).toEqual([['JOINT_RESEARCH', '3'], ['JOINT_SUPERVISION', null]]);
-    expect(r.data.district.exchangeVisits.map((v: any) => v.status)).toEqual(['REPORTED', 'REPORTED', 'PLANNED']);
+    expect(m.jointActivities.map((a: any) => [a.kind, a.researchProjectId])).toEqual([
+      ['JOINT_RESEARCH', '3'],
+      ['JOINT_SUPERVISION', null],
+    ]);
+    expect(r.data.district.exchangeVisits.map((v: any) => v.status)).toEqual([
+      'REPORTED',
+      'REPORTED',
+      'PLANNED',
+    ]);
     // Each delegate of a held demo visit has its duty event waiting in the outbox.
-    expect(await count(t, `select count(*) from outbox_event where type = 'duty.reported'`)).toBe(4 + 2 + 2);
+    expect(await count(t, `select count(*) from outbox_event where type = 'duty.reported'`)).toBe(
+      4 + 2 + 2,
+    );
   });
 
   it('refuses a district that has not enabled it, at the gateway and in the plugin itself', async () => {
-    const viaGateway = await t.post(`{ cooperationMechanisms { totalCount } }`, {}, as(['staff'], '341024'));
-    expect(viaGateway.errors[0].extensions).toMatchObject({ code: 'PLUGIN_DISABLED', plugin: 'inter-city-exchange' });
-    const direct = await t.execute(`{ cooperationMechanisms { totalCount } }`, {}, testCaller(['staff'], '341024'));
-    expect(direct.errors?.[0].extensions).toMatchObject({ code: 'PLUGIN_DISABLED', plugin: 'inter-city-exchange' });
+    const viaGateway = await t.post(
+      `{ cooperationMechanisms { totalCount } }`,
+      {},
+      as(['staff'], '341024'),
+    );
+    expect(viaGateway.errors[0].extensions).toMatchObject({
+      code: 'PLUGIN_DISABLED',
+      plugin: 'inter-city-exchange',
+    });
+    const direct = await t.execute(
+      `{ cooperationMechanisms { totalCount } }`,
+      {},
+      testCaller(['staff'], '341024'),
+    );
+    expect(direct.errors?.[0].extensions).toMatchObject({
+      code: 'PLUGIN_DISABLED',
+      plugin: 'inter-city-exchange',
+    });
     const write = await t.execute(
       `mutation { registerPartnerCommittee(input: { district: "341024", name: "歙县", city: "x", province: "y" }) { id } }`,
-      {}, testCaller(['staff'], '341024'),
+      {},
+      testCaller(['staff'], '341024'),
     );
     expect(write.errors?.[0].extensions?.code).toBe('PLUGIN_DISABLED');
-    expect(await count(t, `select count(*) from intercity_partner where district = '341024'`)).toBe(0);
+    expect(await count(t, `select count(*) from intercity_partner where district = '341024'`)).toBe(
+      0,
+    );
   });
 
   it('lists only the partner cities a district chose to show', async () => {
-    const all = await t.post(`{ partnerCommittees { nodes { city } } }`, {}, as(['staff'], '341002'));
-    expect(all.data.partnerCommittees.nodes.map((p: any) => p.city)).toEqual(['上海市', '盐城市', '台州市', '杭州市']);
+    const all = await t.post(
+      `{ partnerCommittees { nodes { city } } }`,
+      {},
+      as(['staff'], '341002'),
+    );
+    expect(all.data.partnerCommittees.nodes.map((p: any) => p.city)).toEqual([
+      '上海市',
+      '盐城市',
+      '台州市',
+      '杭州市',
+    ]);
     await t.enable('341002', { shownPartnerCities: ['杭州市', '上海市'] });
-    const some = await t.post(`{ partnerCommittees { nodes { city } } }`, {}, as(['staff'], '341002'));
+    const some = await t.post(
+      `{ partnerCommittees { nodes { city } } }`,
+      {},
+      as(['staff'], '341002'),
+    );
     expect(some.data.partnerCommittees.nodes.map((p: any) => p.city)).toEqual(['上海市', '杭州市']);
   });
 });

@@ -2,10 +2,16 @@ import { definePlugin } from '@cppcc/plugin-sdk';
 import { dutyReported } from '@cppcc/events';
 import { builder } from './builder.js';
 import { consumes } from './consumers.js';
-import { CooperationMechanismSchema, MechanismMemberSchema } from './entities/cooperation-mechanism.entity.js';
+import {
+  CooperationMechanismSchema,
+  MechanismMemberSchema,
+} from './entities/cooperation-mechanism.entity.js';
 import { ExchangeVisitSchema, VisitDelegateSchema } from './entities/exchange-visit.entity.js';
 import { JointActivitySchema } from './entities/joint-activity.entity.js';
-import { JointChairsMeetingSchema, MeetingResolutionSchema } from './entities/joint-chairs-meeting.entity.js';
+import {
+  JointChairsMeetingSchema,
+  MeetingResolutionSchema,
+} from './entities/joint-chairs-meeting.entity.js';
 import { PartnerCommitteeSchema } from './entities/partner-committee.entity.js';
 import { ResearchProjectRefSchema } from './entities/research-project-ref.entity.js';
 import { initial } from './migrations/0001-initial.js';
@@ -40,8 +46,16 @@ export const interCityExchange = definePlugin({
   isSeeded,
   emits: [dutyReported],
   permissions: {
-    'mechanism.manage': { description: 'record partner committees and cooperation mechanisms, and suspend, resume or end them', roles: ['staff', 'operator'] },
-    'meeting.record': { description: 'plan and record joint chairs’ meetings, follow up their resolutions and record joint activities', roles: ['staff'] },
+    'mechanism.manage': {
+      description:
+        'record partner committees and cooperation mechanisms, and suspend, resume or end them',
+      roles: ['staff', 'operator'],
+    },
+    'meeting.record': {
+      description:
+        'plan and record joint chairs’ meetings, follow up their resolutions and record joint activities',
+      roles: ['staff'],
+    },
     'visit.record': { description: 'plan and record exchange visits', roles: ['staff'] },
   },
   settings,

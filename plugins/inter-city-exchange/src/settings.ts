@@ -7,7 +7,9 @@ export const settings = z.object({
   enforceRotation: z
     .boolean()
     .default(true)
-    .describe('Refuse a joint chairs’ meeting hosted out of the rotation order unless staff give a reason.'),
+    .describe(
+      'Refuse a joint chairs’ meeting hosted out of the rotation order unless staff give a reason.',
+    ),
   visitReportDeadlineDays: z
     .number()
     .int('must be a whole number of days')

@@ -7,7 +7,8 @@ import { riverChief } from './manifest.js';
 describe.each(databases())('river-chief supervision on $name', ({ url }) => {
   let t: PluginTest;
   const staff = (district: string) => ({ as: { roles: ['staff' as const], district } });
-  const sql = async (query: string, params: unknown[] = []) => t.plugin.orm.em.fork().getConnection().execute(query, params);
+  const sql = async (query: string, params: unknown[] = []) =>
+    t.plugin.orm.em.fork().getConnection().execute(query, params);
   beforeAll(async () => {
     t = await startPluginTest(riverChief, { databaseUrl: url, seed: true });
     await t.enable('341000');
@@ -15,49 +16,150 @@ describe.each(databases())('river-chief supervision on $name', ({ url }) => {
   }, 120_000);
   afterAll(() => t?.stop());
 
-  const plan = 'mutation ($river: ID!, $on: Date!, $members: [ID!]!) { planRiverChiefInspection(river: $river, plannedOn: $on, members: $members) { id status memberIds } }';
-  const report = 'mutation ($id: ID!, $findings: String, $proposal: ID) { reportRiverChiefInspection(id: $id, findings: $findings, proposal: $proposal) { status findings proposalId } }';
+  const plan =
+    'mutation ($river: ID!, $on: Date!, $members: [ID!]!) { planRiverChiefInspection(river: $river, plannedOn: $on, members: $members) { id status memberIds } }';
+  const report =
+    'mutation ($id: ID!, $findings: String, $proposal: ID) { reportRiverChiefInspection(id: $id, findings: $findings, proposal: $proposal) { status findings proposalId } }';
 
-  it('plans, holds and reports an inspection: findings public, a filed proposal linked, each member\'s archive told, one audit row a step', async () => {
-    const river = (await t.post('mutation { addRiverChiefRiver(district: "341021", name: "丰乐河上游", chief: "镇级河长", lengthKm: 12.5) { id lengthKm } }', {}, staff('341021'))).data.addRiverChiefRiver;
+  it("plans, holds and reports an inspection: findings public, a filed proposal linked, each member's archive told, one audit row a step", async () => {
+    const river = (
+      await t.post(
+        'mutation { addRiverChiefRiver(district: "341021", name: "丰乐河上游", chief: "镇级河长", lengthKm: 12.5) { id lengthKm } }',
+        {},
+        staff('341021'),
+      )
+    ).data.addRiverChiefRiver;
     expect(river.lengthKm).toBe(12.5);
     const members = t.demoMemberIds('341021').slice(0, 2);
-    const planned = (await t.post(plan, { river: river.id, on: '2026-05-20', members }, staff('341021'))).data.planRiverChiefInspection;
+    const planned = (
+      await t.post(plan, { river: river.id, on: '2026-05-20', members }, staff('341021'))
+    ).data.planRiverChiefInspection;
     expect(planned).toMatchObject({ status: 'PLANNED', memberIds: members });
     // Not held yet: no report.
-    expect((await t.post(report, { id: planned.id, findings: 'x' }, staff('341021'))).errors[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'PLANNED', action: 'report' });
-    expect((await t.post(`mutation { holdRiverChiefInspection(id: "${planned.id}") { status } }`, {}, staff('341021'))).data.holdRiverChiefInspection.status).toBe('HELD');
+    expect(
+      (await t.post(report, { id: planned.id, findings: 'x' }, staff('341021'))).errors[0]
+        .extensions,
+    ).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'PLANNED', action: 'report' });
+    expect(
+      (
+        await t.post(
+          `mutation { holdRiverChiefInspection(id: "${planned.id}") { status } }`,
+          {},
+          staff('341021'),
+        )
+      ).data.holdRiverChiefInspection.status,
+    ).toBe('HELD');
 
-    await t.publish(proposalRegistered, { proposalId: '9001', district: '341021', title: '关于加强练江流域治理的提案', status: 'FILED', changedAt: new Date().toISOString(), version: 2 }, { source: 'proposals', district: '341021' });
-    await t.publish(proposalRegistered, { proposalId: '9002', district: '341002', title: '屯溪区的提案', status: 'FILED', changedAt: new Date().toISOString(), version: 1 }, { source: 'proposals', district: '341002' });
+    await t.publish(
+      proposalRegistered,
+      {
+        proposalId: '9001',
+        district: '341021',
+        title: '关于加强练江流域治理的提案',
+        status: 'FILED',
+        changedAt: new Date().toISOString(),
+        version: 2,
+      },
+      { source: 'proposals', district: '341021' },
+    );
+    await t.publish(
+      proposalRegistered,
+      {
+        proposalId: '9002',
+        district: '341002',
+        title: '屯溪区的提案',
+        status: 'FILED',
+        changedAt: new Date().toISOString(),
+        version: 1,
+      },
+      { source: 'proposals', district: '341002' },
+    );
     // Without findings (the district's setting asks for them), an unknown proposal, another district's: refused, nothing written.
     const refusals: [Record<string, unknown>, Record<string, unknown>][] = [
       [{ findings: '  ' }, { code: 'BAD_USER_INPUT', field: 'input.findings', rule: 'required' }],
-      [{ findings: '岸线有垃圾', proposal: '404' }, { code: 'BAD_USER_INPUT', field: 'input.proposal', rule: 'known-proposal' }],
-      [{ findings: '岸线有垃圾', proposal: '9002' }, { code: 'BAD_USER_INPUT', field: 'input.proposal', rule: 'same-district' }],
+      [
+        { findings: '岸线有垃圾', proposal: '404' },
+        { code: 'BAD_USER_INPUT', field: 'input.proposal', rule: 'known-proposal' },
+      ],
+      [
+        { findings: '岸线有垃圾', proposal: '9002' },
+        { code: 'BAD_USER_INPUT', field: 'input.proposal', rule: 'same-district' },
+      ],
     ];
-    for (const [variables, extensions] of refusals) expect((await t.post(report, { id: planned.id, ...variables }, staff('341021'))).errors[0].extensions).toMatchObject(extensions);
+    for (const [variables, extensions] of refusals)
+      expect(
+        (await t.post(report, { id: planned.id, ...variables }, staff('341021'))).errors[0]
+          .extensions,
+      ).toMatchObject(extensions);
 
-    const reported = (await t.post(report, { id: planned.id, findings: '两处排污口待整改', proposal: '9001' }, staff('341021'))).data.reportRiverChiefInspection;
-    expect(reported).toEqual({ status: 'REPORTED', findings: '两处排污口待整改', proposalId: '9001' });
+    const reported = (
+      await t.post(
+        report,
+        { id: planned.id, findings: '两处排污口待整改', proposal: '9001' },
+        staff('341021'),
+      )
+    ).data.reportRiverChiefInspection;
+    expect(reported).toEqual({
+      status: 'REPORTED',
+      findings: '两处排污口待整改',
+      proposalId: '9001',
+    });
     const duties = await sql(`select payload from outbox_event where type = 'duty.reported'`);
-    expect(duties.map((d: { payload: string | object }) => (typeof d.payload === 'string' ? JSON.parse(d.payload) : d.payload).memberId).sort()).toEqual([...members].sort());
-    const audit = await sql(`select action from audit_entry where entity = 'river inspection' and entity_id = ? order by id`, [String(planned.id)]);
+    expect(
+      duties
+        .map(
+          (d: { payload: string | object }) =>
+            (typeof d.payload === 'string' ? JSON.parse(d.payload) : d.payload).memberId,
+        )
+        .sort(),
+    ).toEqual([...members].sort());
+    const audit = await sql(
+      `select action from audit_entry where entity = 'river inspection' and entity_id = ? order by id`,
+      [String(planned.id)],
+    );
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['hold', 'report']);
     // Reported, it is public: anyone reading the district sees it.
-    const seen = await t.post('{ district(code: "341021") { riverChiefInspections { status findings } } }', {}, { headers: { 'x-cppcc-district': '341021' } });
-    expect(seen.data.district.riverChiefInspections).toEqual([{ status: 'REPORTED', findings: '两处排污口待整改' }]);
+    const seen = await t.post(
+      '{ district(code: "341021") { riverChiefInspections { status findings } } }',
+      {},
+      { headers: { 'x-cppcc-district': '341021' } },
+    );
+    expect(seen.data.district.riverChiefInspections).toEqual([
+      { status: 'REPORTED', findings: '两处排污口待整改' },
+    ]);
   });
 
-  it('refuses members who are not serving ones of the district, more than the setting allows, and another district\'s staff', async () => {
-    const [river] = (await t.post('{ riverChiefRivers { id district } }', {}, staff('341021'))).data.riverChiefRivers.filter((r: { district: string }) => r.district === '341021');
+  it("refuses members who are not serving ones of the district, more than the setting allows, and another district's staff", async () => {
+    const [river] = (
+      await t.post('{ riverChiefRivers { id district } }', {}, staff('341021'))
+    ).data.riverChiefRivers.filter((r: { district: string }) => r.district === '341021');
     const own = t.demoMemberIds('341021');
     const cases: [Record<string, unknown>, ReturnType<typeof staff>, Record<string, unknown>][] = [
-      [{ members: ['999999'] }, staff('341021'), { code: 'BAD_USER_INPUT', field: 'input.members.0', rule: 'known-member' }],
-      [{ members: own.slice(0, 4) }, staff('341021'), { code: 'BAD_USER_INPUT', field: 'input.members', rule: 'max-members' }],
-      [{ members: [] }, staff('341021'), { code: 'BAD_USER_INPUT', field: 'input.members', rule: 'min' }],
-      [{ members: own.slice(0, 1) }, staff('341003'), { code: 'PLUGIN_DISABLED', plugin: 'river-chief' }],
-      [{ members: t.demoMemberIds('341002').slice(0, 1) }, staff('341021'), { code: 'CROSS_DISTRICT', field: 'input.members.0' }],
+      [
+        { members: ['999999'] },
+        staff('341021'),
+        { code: 'BAD_USER_INPUT', field: 'input.members.0', rule: 'known-member' },
+      ],
+      [
+        { members: own.slice(0, 4) },
+        staff('341021'),
+        { code: 'BAD_USER_INPUT', field: 'input.members', rule: 'max-members' },
+      ],
+      [
+        { members: [] },
+        staff('341021'),
+        { code: 'BAD_USER_INPUT', field: 'input.members', rule: 'min' },
+      ],
+      [
+        { members: own.slice(0, 1) },
+        staff('341003'),
+        { code: 'PLUGIN_DISABLED', plugin: 'river-chief' },
+      ],
+      [
+        { members: t.demoMemberIds('341002').slice(0, 1) },
+        staff('341021'),
+        { code: 'CROSS_DISTRICT', field: 'input.members.0' },
+      ],
     ];
     const before = await sql('select count(*) as n from river_chief_inspection');
     for (const [variables, as, extensions] of cases) {
@@ -68,11 +170,16 @@ describe.each(databases())('river-chief supervision on $name', ({ url }) => {
   });
 
   it('shows no river of a district that has the plugin off, though its rows are public', async () => {
-    const rivers = (await t.post('{ riverChiefRivers { name district } }', {}, staff('341000'))).data.riverChiefRivers;
+    const rivers = (await t.post('{ riverChiefRivers { name district } }', {}, staff('341000')))
+      .data.riverChiefRivers;
     expect(rivers.map((r: { district: string }) => r.district)).toContain('341021');
     // 徽州区's 丰乐河 is in the demo data, public, but 341004 has not enabled the plugin.
     expect(rivers.map((r: { district: string }) => r.district)).not.toContain('341004');
     const refused = await t.post('{ riverChiefRivers { name } }', {}, staff('341004'));
-    expect(refused.errors[0].extensions).toMatchObject({ code: 'PLUGIN_DISABLED', plugin: 'river-chief', district: '341004' });
+    expect(refused.errors[0].extensions).toMatchObject({
+      code: 'PLUGIN_DISABLED',
+      plugin: 'river-chief',
+      district: '341004',
+    });
   });
 });

@@ -1,7 +1,10 @@
 import { definePlugin, dutyReported } from '@cppcc/plugin-sdk';
 import { builder } from './builder.js';
 import { consumes } from './consumers.js';
-import { RiverChiefInspectionSchema, RiverChiefProposalSchema } from './entities/inspection.entity.js';
+import {
+  RiverChiefInspectionSchema,
+  RiverChiefProposalSchema,
+} from './entities/inspection.entity.js';
 import { RiverChiefRiverSchema } from './entities/river.entity.js';
 import { initial } from './migrations/0001-initial.js';
 import './schema/index.js';
@@ -27,7 +30,10 @@ export const riverChief = definePlugin({
   isSeeded,
   permissions: {
     // Staff only: operators switch the plugin on, the committee office keeps its records.
-    'inspection.manage': { description: 'register river sections and plan, hold, report or cancel inspections', roles: ['staff'] },
+    'inspection.manage': {
+      description: 'register river sections and plan, hold, report or cancel inspections',
+      roles: ['staff'],
+    },
   },
   settings,
   demo: { enabledIn: ['341000', '341021'], disabledIn: ['341004'] },

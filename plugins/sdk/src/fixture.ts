@@ -30,16 +30,35 @@ const migration = defineMigration('Migration20261128000000_sample_notes', (knex)
 );
 
 const builder = pluginBuilder('sample-notes');
-const Note = builder.objectRef<{ id: number; district: string; text: string }>('SampleNote').implement({
-  fields: (t) => ({ id: t.exposeID('id'), district: t.exposeString('district'), text: t.exposeString('text') }),
-});
-const District = builder.externalRef('District', builder.selection<{ code: string }>('code')).implement({
-  externalFields: (t) => ({ code: t.id() }),
-});
+const Note = builder
+  .objectRef<{ id: number; district: string; text: string }>('SampleNote')
+  .implement({
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      district: t.exposeString('district'),
+      text: t.exposeString('text'),
+    }),
+  });
+const District = builder
+  .externalRef('District', builder.selection<{ code: string }>('code'))
+  .implement({
+    externalFields: (t) => ({ code: t.id() }),
+  });
 builder.objectField(District, 'sampleNotes', (t) =>
-  t.field({ type: [Note], nullable: true, resolve: (d, _a, ctx) => ctx.em.find(NoteSchema, { district: d.code }, { orderBy: { id: 'asc' } }) }),
+  t.field({
+    type: [Note],
+    nullable: true,
+    resolve: (d, _a, ctx) =>
+      ctx.em.find(NoteSchema, { district: d.code }, { orderBy: { id: 'asc' } }),
+  }),
 );
-builder.queryField('sampleNotes', (t) => t.field({ type: [Note], nullable: true, resolve: (_r, _a, ctx) => ctx.em.find(NoteSchema, {}, { orderBy: { id: 'asc' } }) }));
+builder.queryField('sampleNotes', (t) =>
+  t.field({
+    type: [Note],
+    nullable: true,
+    resolve: (_r, _a, ctx) => ctx.em.find(NoteSchema, {}, { orderBy: { id: 'asc' } }),
+  }),
+);
 builder.mutationType({});
 builder.mutationField('addSampleNote', (t) =>
   t.field({
@@ -48,8 +67,15 @@ builder.mutationField('addSampleNote', (t) =>
     resolve: async (_r, args, ctx) => {
       await requirePermissionIn(ctx, 'note.add', String(args.district));
       const { maxLength } = await settingsOf<{ maxLength: number }>(ctx, String(args.district));
-      if (args.text.length > maxLength) throw inputError('text', 'max-length', `at most ${maxLength} characters (this district's setting)`);
-      return ctx.em.transactional(async (em) => em.create(NoteSchema, { district: String(args.district), text: args.text, public: true }));
+      if (args.text.length > maxLength)
+        throw inputError(
+          'text',
+          'max-length',
+          `at most ${maxLength} characters (this district's setting)`,
+        );
+      return ctx.em.transactional(async (em) =>
+        em.create(NoteSchema, { district: String(args.district), text: args.text, public: true }),
+      );
     },
   }),
 );
@@ -68,7 +94,11 @@ export const samplePlugin = definePlugin({
   consumes: {
     [proposalHonoured.type]: async (em, event) => {
       const honoured = proposalHonoured.payload.parse(event.payload);
-      em.create(NoteSchema, { district: event.district ?? '341000', text: `${honoured.caseNumber} ${honoured.honour}`, public: true });
+      em.create(NoteSchema, {
+        district: event.district ?? '341000',
+        text: `${honoured.caseNumber} ${honoured.honour}`,
+        public: true,
+      });
     },
   },
   permissions: { 'note.add': { description: 'add notes', roles: ['staff', 'operator'] } },

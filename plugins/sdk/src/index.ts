@@ -1,5 +1,20 @@
-export { CORE_ENTITIES, definePlugin, installedPlugin, may, pluginBuilder, requirePermission, requirePermissionIn, settingsOf } from './manifest.js';
-export type { CoreEntity, Plugin, PluginBuilder, PluginManifest, PluginPermission } from './manifest.js';
+export {
+  CORE_ENTITIES,
+  definePlugin,
+  installedPlugin,
+  may,
+  pluginBuilder,
+  requirePermission,
+  requirePermissionIn,
+  settingsOf,
+} from './manifest.js';
+export type {
+  CoreEntity,
+  Plugin,
+  PluginBuilder,
+  PluginManifest,
+  PluginPermission,
+} from './manifest.js';
 export { disabledError, enabledDistricts, PluginSwitchSchema, siteOf } from './switches.js';
 export { assertMembers, type PluginMember } from './members.js';
 export { compositionProblems, manifestProblems } from './rules.js';

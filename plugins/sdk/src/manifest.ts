@@ -20,10 +20,27 @@ import { memberRegistered, pluginSwitched } from '@cppcc/events';
 import { applyMemberRegistered, PluginMemberSchema, pluginMemberMigration } from './members.js';
 import { extendsProblem, manifestProblems } from './rules.js';
 import { POTHOS_PLUGIN, registerPothosPlugin, type PluginBuildSpec } from './pothos-plugin.js';
-import { applyPluginSwitched, disabledError, pluginGuard, PluginSwitchSchema, pluginSwitchMigration, switchFor } from './switches.js';
+import {
+  applyPluginSwitched,
+  disabledError,
+  pluginGuard,
+  PluginSwitchSchema,
+  pluginSwitchMigration,
+  switchFor,
+} from './switches.js';
 
 /** Core entities a plugin may add fields to (by their federation key). */
-export const CORE_ENTITIES = ['District', 'SpecialCommittee', 'Sector', 'Member', 'Proposal', 'OpinionItem', 'ConsultationActivity', 'ResearchProject', 'Recommendation'] as const;
+export const CORE_ENTITIES = [
+  'District',
+  'SpecialCommittee',
+  'Sector',
+  'Member',
+  'Proposal',
+  'OpinionItem',
+  'ConsultationActivity',
+  'ResearchProject',
+  'Recommendation',
+] as const;
 export type CoreEntity = (typeof CORE_ENTITIES)[number];
 
 const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -96,7 +113,9 @@ export interface Plugin<S extends z.ZodObject = z.ZodObject> {
   /** The module the runtime serves: the plugin's schema, tables and handlers plus its switch table. */
   module: ModuleDefinition;
   /** Settings with defaults applied, or the issues that make them invalid. */
-  parseSettings(input: unknown): { ok: true; value: z.infer<S> } | { ok: false; issues: { path: string; message: string }[] };
+  parseSettings(
+    input: unknown,
+  ): { ok: true; value: z.infer<S> } | { ok: false; issues: { path: string; message: string }[] };
   defaults: z.infer<S>;
   /** The settings schema as JSON Schema, for operators' forms. */
   settingsJsonSchema: Record<string, unknown>;
@@ -109,7 +128,13 @@ const registry = new Map<string, Plugin<z.ZodObject>>();
 export function pluginBuilder(id: string) {
   if (!ID_PATTERN.test(id)) throw new Error(`plugin id "${id}" must be kebab-case (a-z, 0-9, -)`);
   registerPothosPlugin();
-  const spec: PluginBuildSpec = { id, tag: `plugin/${id}`, extended: new Set(), referenced: new Set(), guard: pluginGuard(id) };
+  const spec: PluginBuildSpec = {
+    id,
+    tag: `plugin/${id}`,
+    extended: new Set(),
+    referenced: new Set(),
+    guard: pluginGuard(id),
+  };
   const builder = createBuilder({ plugins: [POTHOS_PLUGIN], options: { [POTHOS_PLUGIN]: spec } });
   specs.set(builder, spec);
   return builder;
@@ -124,12 +149,18 @@ export function definePlugin<S extends z.ZodObject>(manifest: PluginManifest<S>)
   const problems = manifestProblems(manifest);
   const spec = specs.get(manifest.builder);
   if (!spec) problems.push('builder must come from pluginBuilder(id)');
-  else if (spec.id !== manifest.id) problems.push(`builder was made for "${spec.id}", not "${manifest.id}"`);
+  else if (spec.id !== manifest.id)
+    problems.push(`builder was made for "${spec.id}", not "${manifest.id}"`);
   const defaults = manifest.settings.safeParse({});
-  if (!defaults.success) problems.push(`settings need a default for every field (${defaults.error.issues.map((i) => issuePath(i.path)).join(', ')})`);
+  if (!defaults.success)
+    problems.push(
+      `settings need a default for every field (${defaults.error.issues.map((i) => issuePath(i.path)).join(', ')})`,
+    );
   if (problems.length) throw new Error(`plugin ${manifest.id}: ${problems.join('; ')}`);
 
-  const schema = manifest.builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+  const schema = manifest.builder.toSubGraphSchema({
+    linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+  });
   const wrongExtends = extendsProblem(manifest.id, manifest.extends, [...spec!.extended]);
   if (wrongExtends) throw new Error(wrongExtends);
 
@@ -143,7 +174,10 @@ export function definePlugin<S extends z.ZodObject>(manifest: PluginManifest<S>)
     consumes: {
       ...manifest.consumes,
       [pluginSwitched.type]: applyPluginSwitched(manifest.id),
-      [memberRegistered.type]: both(applyMemberRegistered, manifest.consumes?.[memberRegistered.type]),
+      [memberRegistered.type]: both(
+        applyMemberRegistered,
+        manifest.consumes?.[memberRegistered.type],
+      ),
     },
     seed: manifest.seed,
     isSeeded: manifest.isSeeded,
@@ -156,11 +190,17 @@ export function definePlugin<S extends z.ZodObject>(manifest: PluginManifest<S>)
     manifest,
     module,
     defaults: defaults.data as z.infer<S>,
-    settingsJsonSchema: z.toJSONSchema(manifest.settings, { io: 'input' }) as Record<string, unknown>,
+    settingsJsonSchema: z.toJSONSchema(manifest.settings, { io: 'input' }) as Record<
+      string,
+      unknown
+    >,
     parseSettings(input) {
       const result = manifest.settings.safeParse(input ?? {});
       if (result.success) return { ok: true, value: result.data };
-      return { ok: false, issues: result.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })) };
+      return {
+        ok: false,
+        issues: result.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })),
+      };
     },
   };
   registry.set(manifest.id, plugin);
@@ -177,7 +217,10 @@ function pluginOf(ctx: RequestContext): Plugin {
  * A district's settings for the plugin serving it, defaults filled in: the district a record
  * belongs to or is written to when given, else the request's.
  */
-export async function settingsOf<T = Record<string, unknown>>(ctx: RequestContext, district?: string): Promise<T> {
+export async function settingsOf<T = Record<string, unknown>>(
+  ctx: RequestContext,
+  district?: string,
+): Promise<T> {
   const plugin = pluginOf(ctx);
   const row = await switchFor(ctx, district);
   const parsed = plugin.parseSettings(row?.settings ?? {});
@@ -187,7 +230,12 @@ export async function settingsOf<T = Record<string, unknown>>(ctx: RequestContex
 
 /** The SDK's own handler, then the plugin's, when both want an event. */
 function both(sdk: EventHandler, own: EventHandler | undefined): EventHandler {
-  return own ? async (em, event) => { await sdk(em, event); await own(em, event); } : sdk;
+  return own
+    ? async (em, event) => {
+        await sdk(em, event);
+        await own(em, event);
+      }
+    : sdk;
 }
 
 /** Whether the caller holds one of the plugin's permissions. */
@@ -201,7 +249,11 @@ export function may(ctx: RequestContext, permission: string): boolean {
 export function requirePermission(ctx: RequestContext, permission: string): void {
   if (may(ctx, permission)) return;
   const code = ctx.caller.userId === null ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN;
-  throw appError(code, `${ctx.module}: this needs the permission ${permission} (${pluginOf(ctx).manifest.permissions[permission].description})`, { permission });
+  throw appError(
+    code,
+    `${ctx.module}: this needs the permission ${permission} (${pluginOf(ctx).manifest.permissions[permission].description})`,
+    { permission },
+  );
 }
 
 /**
@@ -209,14 +261,24 @@ export function requirePermission(ctx: RequestContext, permission: string): void
  * that district (or one above it). The manifest's roles decide who may — a permission held by
  * operators lets operators write — which the kit's staff-only assertWritableDistrict would not.
  */
-export async function requirePermissionIn(ctx: RequestContext, permission: string, district: string, field = 'district'): Promise<void> {
+export async function requirePermissionIn(
+  ctx: RequestContext,
+  permission: string,
+  district: string,
+  field = 'district',
+): Promise<void> {
   requirePermission(ctx, permission);
   await assertKnownDistrict(ctx, district, field);
   if (!canSeeDistrict(ctx.caller, district)) {
-    throw appError(ErrorCode.CROSS_DISTRICT, `${field}: you may not change records of district ${district}`, { field, permission });
+    throw appError(
+      ErrorCode.CROSS_DISTRICT,
+      `${field}: you may not change records of district ${district}`,
+      { field, permission },
+    );
   }
   // The request's district has the plugin on (the guard saw to that); the one written to must too.
-  if (!(await switchFor(ctx, district))?.enabled) throw disabledError(pluginOf(ctx).manifest.id, district);
+  if (!(await switchFor(ctx, district))?.enabled)
+    throw disabledError(pluginOf(ctx).manifest.id, district);
 }
 
 export function installedPlugin(id: string): Plugin | undefined {

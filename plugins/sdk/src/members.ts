@@ -1,5 +1,15 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { appError, canSeeDistrict, defineMigration, ErrorCode, inputError, replicaNotReady, replicaPending, type EventHandler, type RequestContext } from '@cppcc/kit';
+import {
+  appError,
+  canSeeDistrict,
+  defineMigration,
+  ErrorCode,
+  inputError,
+  replicaNotReady,
+  replicaPending,
+  type EventHandler,
+  type RequestContext,
+} from '@cppcc/kit';
 import { memberRegistered } from '@cppcc/events';
 
 /**
@@ -20,14 +30,16 @@ export const PluginMemberSchema = defineEntity({
 });
 export type PluginMember = InferEntity<typeof PluginMemberSchema>;
 
-export const pluginMemberMigration = defineMigration('Migration00000000000011_plugin_member', (knex) =>
-  knex.schema.createTable('plugin_member', (t) => {
-    t.string('member_id', 36).primary();
-    t.string('district', 12).notNullable();
-    t.string('name').notNullable();
-    t.string('status').notNullable();
-    t.string('changed_at').notNullable();
-  }),
+export const pluginMemberMigration = defineMigration(
+  'Migration00000000000011_plugin_member',
+  (knex) =>
+    knex.schema.createTable('plugin_member', (t) => {
+      t.string('member_id', 36).primary();
+      t.string('district', 12).notNullable();
+      t.string('name').notNullable();
+      t.string('status').notNullable();
+      t.string('changed_at').notNullable();
+    }),
 );
 
 /** Keeps each member's newest facts; a late, older copy of an event changes nothing. */
@@ -35,7 +47,13 @@ export const applyMemberRegistered: EventHandler = async (em, event) => {
   const m = memberRegistered.payload.parse(event.payload);
   const known = await em.findOne(PluginMemberSchema, { memberId: m.memberId }, { filters: false });
   if (known && known.changedAt > m.changedAt) return;
-  await em.upsert(PluginMemberSchema, { memberId: m.memberId, district: m.district, name: m.name, status: m.status, changedAt: m.changedAt });
+  await em.upsert(PluginMemberSchema, {
+    memberId: m.memberId,
+    district: m.district,
+    name: m.name,
+    status: m.status,
+    changedAt: m.changedAt,
+  });
 };
 
 /**
@@ -45,18 +63,38 @@ export const applyMemberRegistered: EventHandler = async (em, event) => {
  * district the caller does not work for (CROSS_DISTRICT): a district's records name its own
  * members (the city's, those of the districts below). Reads before any write.
  */
-export async function assertMembers(ctx: RequestContext, ids: readonly string[], field: string): Promise<PluginMember[]> {
-  const rows = ids.length ? await ctx.em.find(PluginMemberSchema, { memberId: { $in: [...new Set(ids)] } }, { filters: false }) : [];
+export async function assertMembers(
+  ctx: RequestContext,
+  ids: readonly string[],
+  field: string,
+): Promise<PluginMember[]> {
+  const rows = ids.length
+    ? await ctx.em.find(
+        PluginMemberSchema,
+        { memberId: { $in: [...new Set(ids)] } },
+        { filters: false },
+      )
+    : [];
   const byId = new Map(rows.map((r) => [r.memberId, r]));
   const missing = ids.findIndex((id) => !byId.has(id));
   // Just installed, the copy may not hold a member who exists: say so rather than "no member".
-  if (missing >= 0 && (await replicaPending(ctx.em, 'members'))) throw replicaNotReady(`${field}.${missing}`, 'members', 'members');
+  if (missing >= 0 && (await replicaPending(ctx.em, 'members')))
+    throw replicaNotReady(`${field}.${missing}`, 'members', 'members');
   return ids.map((id, i) => {
     const member = byId.get(id);
     if (!member) throw inputError(`${field}.${i}`, 'known-member', `no member has id ${id}`);
-    if (member.status !== 'ACTIVE') throw inputError(`${field}.${i}`, 'active-member', `${member.name} is ${member.status.toLowerCase()}, not a serving member`);
+    if (member.status !== 'ACTIVE')
+      throw inputError(
+        `${field}.${i}`,
+        'active-member',
+        `${member.name} is ${member.status.toLowerCase()}, not a serving member`,
+      );
     if (!canSeeDistrict(ctx.caller, member.district)) {
-      throw appError(ErrorCode.CROSS_DISTRICT, `${field}.${i}: member ${id} belongs to district ${member.district}, which you do not work for`, { field: `${field}.${i}` });
+      throw appError(
+        ErrorCode.CROSS_DISTRICT,
+        `${field}.${i}: member ${id} belongs to district ${member.district}, which you do not work for`,
+        { field: `${field}.${i}` },
+      );
     }
     return member;
   });

@@ -24,16 +24,31 @@ export interface PluginBuildSpec {
 }
 
 /** Types every builder defines the same way; tagging them would hide them from everyone. */
-const SHARED_TYPES = new Set(['Query', 'Mutation', 'Subscription', 'PageInfo', 'Date', 'DateTime', 'JSON']);
+const SHARED_TYPES = new Set([
+  'Query',
+  'Mutation',
+  'Subscription',
+  'PageInfo',
+  'Date',
+  'DateTime',
+  'JSON',
+]);
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
 function isExtension(config: PothosTypeConfig): boolean {
   const directives = (config.pothosOptions as { directives?: unknown }).directives;
-  return Array.isArray(directives) && directives.some((d: { name?: string }) => d?.name === 'extends');
+  return (
+    Array.isArray(directives) && directives.some((d: { name?: string }) => d?.name === 'extends')
+  );
 }
 
 function withTag(existing: unknown, tag: string): string[] {
-  const list = typeof existing === 'string' ? [existing] : Array.isArray(existing) ? (existing as string[]) : [];
+  const list =
+    typeof existing === 'string'
+      ? [existing]
+      : Array.isArray(existing)
+        ? (existing as string[])
+        : [];
   return list.includes(tag) ? list : [...list, tag];
 }
 
@@ -54,27 +69,58 @@ export class CppccPluginPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
       this.spec.referenced.add(config.name);
       return config;
     }
-    return { ...config, pothosOptions: { ...config.pothosOptions, tag: withTag((config.pothosOptions as { tag?: unknown }).tag, this.spec.tag) } } as PothosTypeConfig;
+    return {
+      ...config,
+      pothosOptions: {
+        ...config.pothosOptions,
+        tag: withTag((config.pothosOptions as { tag?: unknown }).tag, this.spec.tag),
+      },
+    } as PothosTypeConfig;
   }
 
-  override onOutputFieldConfig(config: PothosOutputFieldConfig<Types>): PothosOutputFieldConfig<Types> {
+  override onOutputFieldConfig(
+    config: PothosOutputFieldConfig<Types>,
+  ): PothosOutputFieldConfig<Types> {
     // A field beside the owner's key: the plugin extends that entity (a mere reference does not).
-    if (config.kind !== 'ExternalEntity' && this.extends(config.parentType)) this.spec.extended.add(config.parentType);
+    if (config.kind !== 'ExternalEntity' && this.extends(config.parentType))
+      this.spec.extended.add(config.parentType);
     if (!this.tags(config)) return config;
-    return { ...config, pothosOptions: { ...config.pothosOptions, tag: withTag((config.pothosOptions as { tag?: unknown }).tag, this.spec.tag) } } as PothosOutputFieldConfig<Types>;
+    return {
+      ...config,
+      pothosOptions: {
+        ...config.pothosOptions,
+        tag: withTag((config.pothosOptions as { tag?: unknown }).tag, this.spec.tag),
+      },
+    } as PothosOutputFieldConfig<Types>;
   }
 
   /** An input type's fields are the plugin's too (arguments belong to their field, which is tagged). */
-  override onInputFieldConfig(config: PothosInputFieldConfig<Types>): PothosInputFieldConfig<Types> {
+  override onInputFieldConfig(
+    config: PothosInputFieldConfig<Types>,
+  ): PothosInputFieldConfig<Types> {
     if (config.kind !== 'InputObject' || SHARED_TYPES.has(config.parentType)) return config;
-    return { ...config, pothosOptions: { ...config.pothosOptions, tag: withTag((config.pothosOptions as { tag?: unknown }).tag, this.spec.tag) } } as PothosInputFieldConfig<Types>;
+    return {
+      ...config,
+      pothosOptions: {
+        ...config.pothosOptions,
+        tag: withTag((config.pothosOptions as { tag?: unknown }).tag, this.spec.tag),
+      },
+    } as PothosInputFieldConfig<Types>;
   }
 
-  override wrapResolve(resolver: GraphQLFieldResolver<unknown, Types['Context'], object>, config: PothosOutputFieldConfig<Types>) {
+  override wrapResolve(
+    resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
+    config: PothosOutputFieldConfig<Types>,
+  ) {
     if (!ROOT_TYPES.has(config.parentType) && !this.extends(config.parentType)) return resolver;
     if (config.kind === 'ExternalEntity') return resolver;
     const spec = this.spec;
-    return async (parent: unknown, args: object, ctx: Types['Context'], info: Parameters<typeof resolver>[3]) => {
+    return async (
+      parent: unknown,
+      args: object,
+      ctx: Types['Context'],
+      info: Parameters<typeof resolver>[3],
+    ) => {
       await spec.guard(ctx as unknown as RequestContext);
       return resolver(parent, args, ctx, info);
     };
@@ -96,6 +142,9 @@ let registered = false;
 export function registerPothosPlugin(): void {
   if (registered) return;
   // Registered by name at run time; the kit's builder lists it through BuilderExtension.
-  (SchemaBuilder.registerPlugin as (name: string, plugin: unknown) => void)(POTHOS_PLUGIN, CppccPluginPlugin);
+  (SchemaBuilder.registerPlugin as (name: string, plugin: unknown) => void)(
+    POTHOS_PLUGIN,
+    CppccPluginPlugin,
+  );
   registered = true;
 }

@@ -17,7 +17,10 @@ export interface ScaffoldOptions {
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 export function pascal(id: string): string {
-  return id.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+  return id
+    .split('-')
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
 }
 
 export function camel(id: string): string {
@@ -27,7 +30,8 @@ export function camel(id: string): string {
 
 export function scaffoldPlugin({ id, dir, port }: ScaffoldOptions): string[] {
   if (!ID.test(id)) throw new Error(`"${id}" is not a kebab-case plugin id (e.g. river-chief)`);
-  if (fs.existsSync(dir) && fs.readdirSync(dir).length) throw new Error(`${dir} exists and is not empty`);
+  if (fs.existsSync(dir) && fs.readdirSync(dir).length)
+    throw new Error(`${dir} exists and is not empty`);
   const P = pascal(id);
   const c = camel(id);
   const table = `${id.replace(/-/g, '_')}_item`;
@@ -40,10 +44,20 @@ export function scaffoldPlugin({ id, dir, port }: ScaffoldOptions): string[] {
         private: true,
         type: 'module',
         exports: { '.': { '@cppcc/source': './src/manifest.ts', default: './dist/manifest.js' } },
-        scripts: { build: 'tsc -p tsconfig.build.json', typecheck: 'tsc -p tsconfig.json', start: 'tsx --conditions=@cppcc/source src/index.ts', 'start:prod': 'node dist/index.js' },
+        scripts: {
+          build: 'tsc -p tsconfig.build.json',
+          typecheck: 'tsc -p tsconfig.json',
+          start: 'tsx --conditions=@cppcc/source src/index.ts',
+          'start:prod': 'node dist/index.js',
+        },
         // The SDK alone: it re-exports what a plugin builds with; its ./testing entry needs the core packages below, for tests only.
         dependencies: { '@cppcc/plugin-sdk': '*' },
-        devDependencies: { '@cppcc/gateway': '*', '@cppcc/testing': '*', '@cppcc/organization': '*', '@cppcc/demo': '*' },
+        devDependencies: {
+          '@cppcc/gateway': '*',
+          '@cppcc/testing': '*',
+          '@cppcc/organization': '*',
+          '@cppcc/demo': '*',
+        },
       },
       null,
       2,
@@ -267,7 +281,8 @@ describe('${id}', () => {
 export function installPlugin(listFile: string, id: string): boolean {
   if (!ID.test(id)) throw new Error(`"${id}" is not a kebab-case plugin id`);
   const list = JSON.parse(fs.readFileSync(listFile, 'utf8')) as { installed?: unknown };
-  if (!Array.isArray(list.installed)) throw new Error(`${listFile}: "installed" must be a list of plugin ids`);
+  if (!Array.isArray(list.installed))
+    throw new Error(`${listFile}: "installed" must be a list of plugin ids`);
   if (list.installed.includes(id)) return false;
   list.installed.push(id);
   fs.writeFileSync(listFile, `${JSON.stringify(list, null, 2)}\n`);

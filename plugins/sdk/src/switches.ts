@@ -1,5 +1,11 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { appError, defineMigration, ErrorCode, type EventHandler, type RequestContext } from '@cppcc/kit';
+import {
+  appError,
+  defineMigration,
+  ErrorCode,
+  type EventHandler,
+  type RequestContext,
+} from '@cppcc/kit';
 import { pluginSwitched } from '@cppcc/events';
 
 /**
@@ -20,14 +26,16 @@ export const PluginSwitchSchema = defineEntity({
 });
 export type PluginSwitch = InferEntity<typeof PluginSwitchSchema>;
 
-export const pluginSwitchMigration = defineMigration('Migration00000000000010_plugin_switch', (knex) =>
-  knex.schema.createTable('plugin_switch', (t) => {
-    t.string('district', 12).primary();
-    t.boolean('enabled').notNullable();
-    t.json('settings').notNullable();
-    t.integer('version').notNullable();
-    t.datetime('changed_at').notNullable();
-  }),
+export const pluginSwitchMigration = defineMigration(
+  'Migration00000000000010_plugin_switch',
+  (knex) =>
+    knex.schema.createTable('plugin_switch', (t) => {
+      t.string('district', 12).primary();
+      t.boolean('enabled').notNullable();
+      t.json('settings').notNullable();
+      t.integer('version').notNullable();
+      t.datetime('changed_at').notNullable();
+    }),
 );
 
 /** Keeps the newest switch per district; a late, older copy of an event changes nothing. */
@@ -35,7 +43,11 @@ export function applyPluginSwitched(pluginId: string): EventHandler {
   return async (em, event) => {
     const payload = pluginSwitched.payload.parse(event.payload);
     if (payload.plugin !== pluginId) return;
-    const current = await em.findOne(PluginSwitchSchema, { district: payload.district }, { filters: false });
+    const current = await em.findOne(
+      PluginSwitchSchema,
+      { district: payload.district },
+      { filters: false },
+    );
     if (current && current.version >= payload.version) return;
     await em.upsert(PluginSwitchSchema, {
       district: payload.district,
@@ -55,7 +67,10 @@ export function siteOf(ctx: RequestContext): string | null {
 const lookups = new WeakMap<RequestContext, Map<string, Promise<PluginSwitch | null>>>();
 
 /** The plugin's switch row for a district (by default the request's), read once per request. */
-export function switchFor(ctx: RequestContext, district: string | null = siteOf(ctx)): Promise<PluginSwitch | null> {
+export function switchFor(
+  ctx: RequestContext,
+  district: string | null = siteOf(ctx),
+): Promise<PluginSwitch | null> {
   if (!district) return Promise.resolve(null);
   let rows = lookups.get(ctx);
   if (!rows) {
@@ -93,6 +108,10 @@ export function pluginGuard(pluginId: string) {
  * switched it on) adds `{ district: { $in: await enabledDistricts(ctx) } }` to its reads.
  */
 export async function enabledDistricts(ctx: RequestContext): Promise<string[]> {
-  const rows = await ctx.em.find(PluginSwitchSchema, { enabled: true }, { filters: false, fields: ['district'] });
+  const rows = await ctx.em.find(
+    PluginSwitchSchema,
+    { enabled: true },
+    { filters: false, fields: ['district'] },
+  );
   return rows.map((r) => r.district);
 }

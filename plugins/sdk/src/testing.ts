@@ -5,11 +5,33 @@ import { randomUUID } from 'node:crypto';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
 import { parse, type FormattedExecutionResult } from 'graphql';
-import { createGateway, signDevToken, type DevTokenClaims, type RunningGateway } from '@cppcc/gateway';
-import { memoryTransport, readSettings, snapshotAnswered, type Caller, type EventDefinition, type ModuleDefinition, type PayloadOf, type Transport } from '@cppcc/kit';
+import {
+  createGateway,
+  signDevToken,
+  type DevTokenClaims,
+  type RunningGateway,
+} from '@cppcc/gateway';
+import {
+  memoryTransport,
+  readSettings,
+  snapshotAnswered,
+  type Caller,
+  type EventDefinition,
+  type ModuleDefinition,
+  type PayloadOf,
+  type Transport,
+} from '@cppcc/kit';
 import { pluginSwitched } from '@cppcc/events';
 import { organization } from '@cppcc/organization';
-import { coreEvent, databases, publishDemoDistricts, publishDemoMembers, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import {
+  coreEvent,
+  databases,
+  publishDemoDistricts,
+  publishDemoMembers,
+  startTestModule,
+  testCaller,
+  type TestModule,
+} from '@cppcc/testing';
 import { members as demoMembers } from '@cppcc/demo';
 import type { Plugin } from './manifest.js';
 
@@ -38,9 +60,17 @@ export interface PluginTest {
   gateway: RunningGateway;
   transport: Transport;
   /** Runs an operation on the plugin's own subgraph as `caller` (no gateway in between). */
-  execute(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<FormattedExecutionResult>;
+  execute(
+    query: string,
+    variables?: Record<string, unknown>,
+    caller?: Caller,
+  ): Promise<FormattedExecutionResult>;
   /** POSTs an operation to the gateway, with a dev token for `claims` when given. */
-  post(query: string, variables?: Record<string, unknown>, options?: { as?: DevTokenClaims; headers?: Record<string, string> }): Promise<any>;
+  post(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { as?: DevTokenClaims; headers?: Record<string, string> },
+  ): Promise<any>;
   /** Switches the plugin for a district, as the platform would announce it, and waits until it holds. */
   enable(district: string, settings?: Record<string, unknown>): Promise<void>;
   disable(district: string): Promise<void>;
@@ -48,7 +78,11 @@ export interface PluginTest {
    * Publishes an event as the core module `source` would send it (its payload checked against
    * the contract in @cppcc/events) and waits until the plugin has applied it.
    */
-  publish<E extends EventDefinition>(definition: E, payload: PayloadOf<E>, options: { source: string; district?: string | null }): Promise<void>;
+  publish<E extends EventDefinition>(
+    definition: E,
+    payload: PayloadOf<E>,
+    options: { source: string; district?: string | null },
+  ): Promise<void>;
   /** Ids of the demo members the plugin's copy holds (serving ones), of one district when named. */
   demoMemberIds(district?: string): string[];
   stop(): Promise<void>;
@@ -59,16 +93,30 @@ export interface PluginTest {
  * it needs beside it, a gateway over the supergraph composed from them, and a bus between
  * them. A plugin's own test needs only this.
  */
-export async function startPluginTest(plugin: Plugin<any>, options: PluginTestOptions = {}): Promise<PluginTest> {
+export async function startPluginTest(
+  plugin: Plugin<any>,
+  options: PluginTestOptions = {},
+): Promise<PluginTest> {
   const transport = options.transport ?? memoryTransport();
   const seed = options.seed ? { scale: 1 } : false;
   // Organization always runs: the gateway reads the district tree and units from it (its demo data).
-  const definitions = [organization, ...(options.core ?? []).filter((m) => m.name !== organization.name), plugin.module];
+  const definitions = [
+    organization,
+    ...(options.core ?? []).filter((m) => m.name !== organization.name),
+    plugin.module,
+  ];
   const modules: TestModule[] = [];
   for (const definition of definitions) {
     // Members too when it runs: the gateway checks the member a token names against it.
     const own = definition === organization || definition.name === 'members' ? { scale: 1 } : seed;
-    modules.push(await startTestModule(definition, { databaseUrl: options.databaseUrl, transport, demoDistricts: false, seed: own }));
+    modules.push(
+      await startTestModule(definition, {
+        databaseUrl: options.databaseUrl,
+        transport,
+        demoDistricts: false,
+        seed: own,
+      }),
+    );
   }
   await publishDemoDistricts(transport);
   const own = modules[modules.length - 1];
@@ -78,15 +126,39 @@ export async function startPluginTest(plugin: Plugin<any>, options: PluginTestOp
   // A core module that is not running answers the plugin's snapshot request as one with nothing
   // (beyond the demo members the kit announced): what the test publishes (t.publish) is what exists.
   const absent = CORE_SOURCES.filter((name) => !modules.some((m) => m.name === name));
-  await transport.publish(absent.map((name) => coreEvent(snapshotAnswered, { requester: plugin.manifest.id, module: name, records: name === 'members' ? roster.length : 0 }, name)));
+  await transport.publish(
+    absent.map((name) =>
+      coreEvent(
+        snapshotAnswered,
+        {
+          requester: plugin.manifest.id,
+          module: name,
+          records: name === 'members' ? roster.length : 0,
+        },
+        name,
+      ),
+    ),
+  );
   // Ready as after installation: the members copied, every core module's snapshot answered.
-  const answering = [...modules.filter((m, i) => definitions[i].announce && m !== own).map((m) => m.name), ...absent];
+  const answering = [
+    ...modules.filter((m, i) => definitions[i].announce && m !== own).map((m) => m.name),
+    ...absent,
+  ];
   for (const deadline = Date.now() + 30_000; ; ) {
     const db = own.orm.em.fork().getConnection();
     const [{ n }] = await db.execute('select count(*) as n from plugin_member');
-    const answered = await db.execute(`select event_id from processed_event where consumer = '@snapshot-answered'`);
-    if (Number(n) >= roster.length && answering.every((name) => answered.some((a: { event_id: string }) => a.event_id === name))) break;
-    if (Date.now() > deadline) throw new Error('the plugin did not receive the demo members and the core modules\' snapshots');
+    const answered = await db.execute(
+      `select event_id from processed_event where consumer = '@snapshot-answered'`,
+    );
+    if (
+      Number(n) >= roster.length &&
+      answering.every((name) => answered.some((a: { event_id: string }) => a.event_id === name))
+    )
+      break;
+    if (Date.now() > deadline)
+      throw new Error(
+        "the plugin did not receive the demo members and the core modules' snapshots",
+      );
     await new Promise((r) => setTimeout(r, 25));
   }
 
@@ -97,17 +169,33 @@ export async function startPluginTest(plugin: Plugin<any>, options: PluginTestOp
       typeDefs: parse(printSubgraphSchema(definitions[i].schema)),
     })),
   );
-  if (composed.errors) throw new Error(`the plugin does not compose with the core: ${composed.errors.map((e) => e.message).join('; ')}`);
+  if (composed.errors)
+    throw new Error(
+      `the plugin does not compose with the core: ${composed.errors.map((e) => e.message).join('; ')}`,
+    );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-plugin-'));
   const supergraphPath = path.join(dir, 'supergraph.graphql');
   fs.writeFileSync(supergraphPath, composed.supergraphSdl);
   const settings = readSettings({});
-  const gateway = await createGateway({ settings, supergraphPath, transport, port: 0, watchIntervalMs: 60_000 });
+  const gateway = await createGateway({
+    settings,
+    supergraphPath,
+    transport,
+    port: 0,
+    watchIntervalMs: 60_000,
+  });
 
   const versions = new Map<string, number>();
-  async function announce(district: string, enabled: boolean, values: Record<string, unknown> = {}) {
+  async function announce(
+    district: string,
+    enabled: boolean,
+    values: Record<string, unknown> = {},
+  ) {
     const parsed = plugin.parseSettings(values);
-    if (!parsed.ok) throw new Error(`settings rejected: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    if (!parsed.ok)
+      throw new Error(
+        `settings rejected: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      );
     const version = (versions.get(district) ?? 0) + 1;
     versions.set(district, version);
     await transport.publish([
@@ -117,15 +205,27 @@ export async function startPluginTest(plugin: Plugin<any>, options: PluginTestOp
         source: 'platform',
         district,
         occurredAt: new Date().toISOString(),
-        payload: { district, plugin: plugin.manifest.id, enabled, settings: parsed.value, version, changedAt: new Date().toISOString(), changedBy: 'test' },
+        payload: {
+          district,
+          plugin: plugin.manifest.id,
+          enabled,
+          settings: parsed.value,
+          version,
+          changedAt: new Date().toISOString(),
+          changedBy: 'test',
+        },
       },
     ]);
     // Wait until the plugin's own replica has it, so the next request sees it.
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const row = await own.orm.em.fork().getConnection().execute(`select version from plugin_switch where district = ?`, [district]);
+      const row = await own.orm.em
+        .fork()
+        .getConnection()
+        .execute(`select version from plugin_switch where district = ?`, [district]);
       if (Number(row[0]?.version ?? 0) >= version) break;
-      if (Date.now() > deadline) throw new Error(`the plugin did not receive its switch for ${district}`);
+      if (Date.now() > deadline)
+        throw new Error(`the plugin did not receive its switch for ${district}`);
       await new Promise((r) => setTimeout(r, 25));
     }
   }
@@ -140,7 +240,11 @@ export async function startPluginTest(plugin: Plugin<any>, options: PluginTestOp
       const token = opts.as ? await signDevToken(settings, opts.as) : undefined;
       const response = await fetch(gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...opts.headers },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...opts.headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
       return response.json();
@@ -151,13 +255,23 @@ export async function startPluginTest(plugin: Plugin<any>, options: PluginTestOp
       await transport.publish([event]);
       const deadline = Date.now() + 10_000;
       for (;;) {
-        const done = await own.orm.em.fork().getConnection().execute('select 1 from processed_event where consumer = ? and event_id = ?', [plugin.manifest.id, event.id]);
+        const done = await own.orm.em
+          .fork()
+          .getConnection()
+          .execute('select 1 from processed_event where consumer = ? and event_id = ?', [
+            plugin.manifest.id,
+            event.id,
+          ]);
         if (done.length > 0) break;
-        if (Date.now() > deadline) throw new Error(`the plugin did not apply ${definition.type} (does the manifest consume it?)`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `the plugin did not apply ${definition.type} (does the manifest consume it?)`,
+          );
         await new Promise((r) => setTimeout(r, 25));
       }
     },
-    demoMemberIds: (district) => roster.filter((m) => !district || m.district === district).map((m) => String(m.id)),
+    demoMemberIds: (district) =>
+      roster.filter((m) => !district || m.district === district).map((m) => String(m.id)),
     disable: (district) => announce(district, false),
     async stop() {
       await gateway.stop();

@@ -1,5 +1,9 @@
 import type { EventHandler } from '@cppcc/kit';
-import { governmentUnitRegistered, memberRegistered, specialCommitteeRegistered } from '@cppcc/events';
+import {
+  governmentUnitRegistered,
+  memberRegistered,
+  specialCommitteeRegistered,
+} from '@cppcc/events';
 import { CommitteeRefSchema, type CommitteeStatus } from './entities/committee-ref.entity.js';
 import { MemberRefSchema } from './entities/member-ref.entity.js';
 import { UnitRefSchema } from './entities/unit-ref.entity.js';
@@ -14,7 +18,13 @@ const RANK: Record<CommitteeStatus, number> = { ACTIVE: 0, MERGED: 1, DISSOLVED:
 export const consumes: Record<string, EventHandler> = {
   [governmentUnitRegistered.type]: async (em, event) => {
     const u = governmentUnitRegistered.payload.parse(event.payload);
-    await em.upsert(UnitRefSchema, { id: Number(u.unitId), district: u.district, name: u.name, short: u.short, active: u.active });
+    await em.upsert(UnitRefSchema, {
+      id: Number(u.unitId),
+      district: u.district,
+      name: u.name,
+      short: u.short,
+      active: u.active,
+    });
   },
   [memberRegistered.type]: async (em, event) => {
     const m = memberRegistered.payload.parse(event.payload);
@@ -30,8 +40,19 @@ export const consumes: Record<string, EventHandler> = {
     const id = Number(c.committeeId);
     const known = await em.findOne(CommitteeRefSchema, { id });
     // Changes are dated by day: a later day wins; on the same day, a merger or dissolution wins over an adjustment.
-    if (known && (known.changedOn > c.changedOn || (known.changedOn === c.changedOn && RANK[known.status] > RANK[c.status]))) return;
-    const facts = { district: c.district, name: c.name, status: c.status, mergedIntoId: c.mergedIntoId === null ? null : Number(c.mergedIntoId), changedOn: c.changedOn };
+    if (
+      known &&
+      (known.changedOn > c.changedOn ||
+        (known.changedOn === c.changedOn && RANK[known.status] > RANK[c.status]))
+    )
+      return;
+    const facts = {
+      district: c.district,
+      name: c.name,
+      status: c.status,
+      mergedIntoId: c.mergedIntoId === null ? null : Number(c.mergedIntoId),
+      changedOn: c.changedOn,
+    };
     if (known) em.assign(known, facts);
     else em.create(CommitteeRefSchema, { id, ...facts });
   },

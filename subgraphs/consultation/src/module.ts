@@ -1,19 +1,43 @@
 import { defineModule } from '@cppcc/kit';
 import {
-  consultationActivityRegistered, consultationAttended, consultationSpoke, instructionReceived, recommendationRegistered, researchJoined, researchProjectRegistered,
+  consultationActivityRegistered,
+  consultationAttended,
+  consultationSpoke,
+  instructionReceived,
+  recommendationRegistered,
+  researchJoined,
+  researchProjectRegistered,
 } from '@cppcc/events';
 import { consumes } from './consumers.js';
 import { ActivityGuestSchema } from './entities/activity-guest.entity.js';
 import { ConsultationActivitySchema } from './entities/consultation-activity.entity.js';
-import { InputCampaignSchema, InputContributionSchema, RecommendationSourceSchema } from './entities/input-campaign.entity.js';
 import {
-  QuestionnaireAnswerSchema, QuestionnaireDistributionSchema, QuestionnaireQuestionSchema, QuestionnaireResponseSchema, QuestionnaireSchema,
+  InputCampaignSchema,
+  InputContributionSchema,
+  RecommendationSourceSchema,
+} from './entities/input-campaign.entity.js';
+import {
+  QuestionnaireAnswerSchema,
+  QuestionnaireDistributionSchema,
+  QuestionnaireQuestionSchema,
+  QuestionnaireResponseSchema,
+  QuestionnaireSchema,
 } from './entities/questionnaire.entity.js';
 import { InstructionSchema, LedgerEntrySchema } from './entities/instruction.entity.js';
 import { ParticipantSchema } from './entities/participant.entity.js';
-import { ConsultationPlanSchema, EscalationSchema, PlanTopicSchema } from './entities/plan.entity.js';
+import {
+  ConsultationPlanSchema,
+  EscalationSchema,
+  PlanTopicSchema,
+} from './entities/plan.entity.js';
 import { RecommendationSchema } from './entities/recommendation.entity.js';
-import { FieldVisitAttendanceSchema, FieldVisitSchema, ResearchPhaseSchema, ResearchProjectSchema, ResearchTeamMemberSchema } from './entities/research-project.entity.js';
+import {
+  FieldVisitAttendanceSchema,
+  FieldVisitSchema,
+  ResearchPhaseSchema,
+  ResearchProjectSchema,
+  ResearchTeamMemberSchema,
+} from './entities/research-project.entity.js';
 import { ResultSchema, ResultTimelineEntrySchema } from './entities/result.entity.js';
 import { SpeechSchema } from './entities/speech.entity.js';
 import { UnitRefSchema } from './entities/unit-ref.entity.js';
@@ -35,16 +59,52 @@ export const consultation = defineModule({
   port: 4104,
   schema,
   entities: [
-    ConsultationActivitySchema, ParticipantSchema, ActivityGuestSchema, SpeechSchema, UnitRefSchema,
-    ResearchProjectSchema, ResearchPhaseSchema, ResearchTeamMemberSchema, FieldVisitSchema, FieldVisitAttendanceSchema,
-    RecommendationSchema, InstructionSchema, LedgerEntrySchema, ResultSchema, ResultTimelineEntrySchema,
-    ConsultationPlanSchema, PlanTopicSchema, EscalationSchema,
-    InputCampaignSchema, InputContributionSchema, RecommendationSourceSchema,
-    QuestionnaireSchema, QuestionnaireQuestionSchema, QuestionnaireDistributionSchema, QuestionnaireResponseSchema, QuestionnaireAnswerSchema,
-    MemberRefSchema, CommitteeRefSchema,
+    ConsultationActivitySchema,
+    ParticipantSchema,
+    ActivityGuestSchema,
+    SpeechSchema,
+    UnitRefSchema,
+    ResearchProjectSchema,
+    ResearchPhaseSchema,
+    ResearchTeamMemberSchema,
+    FieldVisitSchema,
+    FieldVisitAttendanceSchema,
+    RecommendationSchema,
+    InstructionSchema,
+    LedgerEntrySchema,
+    ResultSchema,
+    ResultTimelineEntrySchema,
+    ConsultationPlanSchema,
+    PlanTopicSchema,
+    EscalationSchema,
+    InputCampaignSchema,
+    InputContributionSchema,
+    RecommendationSourceSchema,
+    QuestionnaireSchema,
+    QuestionnaireQuestionSchema,
+    QuestionnaireDistributionSchema,
+    QuestionnaireResponseSchema,
+    QuestionnaireAnswerSchema,
+    MemberRefSchema,
+    CommitteeRefSchema,
   ],
-  migrations: [initial, activityLifecycle, researchAndOutcomes, planning, publicInput, memberCommitteeRefs],
-  emits: [consultationAttended, consultationSpoke, researchJoined, instructionReceived, consultationActivityRegistered, researchProjectRegistered, recommendationRegistered],
+  migrations: [
+    initial,
+    activityLifecycle,
+    researchAndOutcomes,
+    planning,
+    publicInput,
+    memberCommitteeRefs,
+  ],
+  emits: [
+    consultationAttended,
+    consultationSpoke,
+    researchJoined,
+    instructionReceived,
+    consultationActivityRegistered,
+    researchProjectRegistered,
+    recommendationRegistered,
+  ],
   consumes,
   seed,
   isSeeded,

@@ -2,16 +2,28 @@ import { describe, expect, it } from 'vitest';
 import type { Result } from './entities/result.entity.js';
 import { treeProgress } from './progress.js';
 
-const node = (id: number, parentId: number | null, weight: number, ownProgress: number) => ({ id, parentId, weight, ownProgress }) as Result;
+const node = (id: number, parentId: number | null, weight: number, ownProgress: number) =>
+  ({ id, parentId, weight, ownProgress }) as Result;
 
 describe('results tree progress', () => {
   it('weights the children', () => {
-    const p = treeProgress([node(1, null, 1, 0), node(2, 1, 3, 100), node(3, 1, 2, 60), node(4, 1, 1, 40)]);
+    const p = treeProgress([
+      node(1, null, 1, 0),
+      node(2, 1, 3, 100),
+      node(3, 1, 2, 60),
+      node(4, 1, 1, 40),
+    ]);
     expect(p.get(1)).toBe(Math.round(((3 * 100 + 2 * 60 + 40) / 6) * 100) / 100);
   });
 
   it('computes through every level', () => {
-    const p = treeProgress([node(1, null, 1, 0), node(2, 1, 1, 0), node(3, 2, 1, 100), node(4, 2, 1, 0), node(5, 1, 1, 50)]);
+    const p = treeProgress([
+      node(1, null, 1, 0),
+      node(2, 1, 1, 0),
+      node(3, 2, 1, 100),
+      node(4, 2, 1, 0),
+      node(5, 1, 1, 50),
+    ]);
     expect(p.get(2)).toBe(50);
     expect(p.get(1)).toBe(50);
   });

@@ -8,14 +8,18 @@ import type { Result } from './entities/result.entity.js';
  */
 export function treeProgress(nodes: Result[]): Map<number, number> {
   const children = new Map<number, Result[]>();
-  for (const n of nodes) if (n.parentId != null) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n]);
+  for (const n of nodes)
+    if (n.parentId != null) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n]);
   const done = new Map<number, number>();
   const visit = (node: Result): number => {
     const known = done.get(node.id);
     if (known !== undefined) return known;
     const counting = (children.get(node.id) ?? []).filter((c) => c.weight > 0);
     const total = counting.reduce((sum, c) => sum + c.weight, 0);
-    const value = total === 0 ? node.ownProgress : counting.reduce((sum, c) => sum + c.weight * visit(c), 0) / total;
+    const value =
+      total === 0
+        ? node.ownProgress
+        : counting.reduce((sum, c) => sum + c.weight * visit(c), 0) / total;
     const rounded = Math.round(value * 100) / 100;
     done.set(node.id, rounded);
     return rounded;

@@ -1,50 +1,127 @@
-import { addDays, AuditEntrySchema, emit, syncSequence, writeInBatches, type EntityManager, type SeedOptions } from '@cppcc/kit';
-import { consultationAttended, consultationSpoke, instructionReceived, researchJoined } from '@cppcc/events';
 import {
-  activities, activityStatus, chains, cityActivity, CITY, counterpartUnitId, escalations, guests, instructions, minutes, plannedActivities, plannedActivityTopics,
-  plans, recommendationDates, recommendations, researchProjects, RESEARCH_PHASE_ORDER, speeches, unitByShort,
-  fiveYearCampaign, fiveYearContributions, fiveYearDistributions, fiveYearQuestionnaire, fiveYearRecommendations, fiveYearResponses, FIVE_YEAR_SUBMITTED,
+  addDays,
+  AuditEntrySchema,
+  emit,
+  syncSequence,
+  writeInBatches,
+  type EntityManager,
+  type SeedOptions,
+} from '@cppcc/kit';
+import {
+  consultationAttended,
+  consultationSpoke,
+  instructionReceived,
+  researchJoined,
+} from '@cppcc/events';
+import {
+  activities,
+  activityStatus,
+  chains,
+  cityActivity,
+  CITY,
+  counterpartUnitId,
+  escalations,
+  guests,
+  instructions,
+  minutes,
+  plannedActivities,
+  plannedActivityTopics,
+  plans,
+  recommendationDates,
+  recommendations,
+  researchProjects,
+  RESEARCH_PHASE_ORDER,
+  speeches,
+  unitByShort,
+  fiveYearCampaign,
+  fiveYearContributions,
+  fiveYearDistributions,
+  fiveYearQuestionnaire,
+  fiveYearRecommendations,
+  fiveYearResponses,
+  FIVE_YEAR_SUBMITTED,
 } from '@cppcc/demo';
-import { InputCampaignSchema, InputContributionSchema, RecommendationSourceSchema } from './entities/input-campaign.entity.js';
 import {
-  QuestionnaireAnswerSchema, QuestionnaireDistributionSchema, QuestionnaireQuestionSchema, QuestionnaireResponseSchema, QuestionnaireSchema,
+  InputCampaignSchema,
+  InputContributionSchema,
+  RecommendationSourceSchema,
+} from './entities/input-campaign.entity.js';
+import {
+  QuestionnaireAnswerSchema,
+  QuestionnaireDistributionSchema,
+  QuestionnaireQuestionSchema,
+  QuestionnaireResponseSchema,
+  QuestionnaireSchema,
 } from './entities/questionnaire.entity.js';
 import { ActivityGuestSchema } from './entities/activity-guest.entity.js';
 import { ConsultationActivitySchema } from './entities/consultation-activity.entity.js';
 import { ParticipantSchema } from './entities/participant.entity.js';
 import { SpeechSchema } from './entities/speech.entity.js';
 import { InstructionSchema, LedgerEntrySchema } from './entities/instruction.entity.js';
-import { ConsultationPlanSchema, EscalationSchema, PlanTopicSchema } from './entities/plan.entity.js';
+import {
+  ConsultationPlanSchema,
+  EscalationSchema,
+  PlanTopicSchema,
+} from './entities/plan.entity.js';
 import { RecommendationSchema, type Recommendation } from './entities/recommendation.entity.js';
-import { FieldVisitAttendanceSchema, FieldVisitSchema, ResearchPhaseSchema, ResearchProjectSchema, ResearchTeamMemberSchema, type ResearchProject } from './entities/research-project.entity.js';
+import {
+  FieldVisitAttendanceSchema,
+  FieldVisitSchema,
+  ResearchPhaseSchema,
+  ResearchProjectSchema,
+  ResearchTeamMemberSchema,
+  type ResearchProject,
+} from './entities/research-project.entity.js';
 import { announceAll } from './commands/announce.js';
 import { ResultSchema, ResultTimelineEntrySchema } from './entities/result.entity.js';
 
 /** The report's key consultation activities; each attendance and speech goes out on the bus. */
-async function seedActivities(em: EntityManager, scale: number, progress: SeedOptions['progress']): Promise<void> {
+async function seedActivities(
+  em: EntityManager,
+  scale: number,
+  progress: SeedOptions['progress'],
+): Promise<void> {
   const held = activities(scale);
-  await writeInBatches(em, held, (a) => {
-    em.create(ConsultationActivitySchema, {
-      id: a.id,
-      district: a.district,
-      title: a.title,
-      form: a.form,
-      topic: a.topic,
-      heldOn: a.heldOn,
-      counterpart: a.counterpart,
-      counterpartUnitId: counterpartUnitId(a),
-      location: null,
-      planTopicId: null,
-      minutes: minutes[a.title] && activityStatus(a) === 'CLOSED' ? minutes[a.title] : null,
-      status: activityStatus(a),
-      public: true,
-    });
-    for (const memberId of a.participantIds) {
-      em.create(ParticipantSchema, { district: a.district, activityId: a.id, memberId, attendance: 'PRESENT', public: true });
-      const payload = { activityId: String(a.id), memberId: String(memberId), form: a.form, title: a.title, heldOn: a.heldOn };
-      emit(em, 'consultation', consultationAttended, payload, a.district);
-    }
-  }, progress, 50);
+  await writeInBatches(
+    em,
+    held,
+    (a) => {
+      em.create(ConsultationActivitySchema, {
+        id: a.id,
+        district: a.district,
+        title: a.title,
+        form: a.form,
+        topic: a.topic,
+        heldOn: a.heldOn,
+        counterpart: a.counterpart,
+        counterpartUnitId: counterpartUnitId(a),
+        location: null,
+        planTopicId: null,
+        minutes: minutes[a.title] && activityStatus(a) === 'CLOSED' ? minutes[a.title] : null,
+        status: activityStatus(a),
+        public: true,
+      });
+      for (const memberId of a.participantIds) {
+        em.create(ParticipantSchema, {
+          district: a.district,
+          activityId: a.id,
+          memberId,
+          attendance: 'PRESENT',
+          public: true,
+        });
+        const payload = {
+          activityId: String(a.id),
+          memberId: String(memberId),
+          form: a.form,
+          title: a.title,
+          heldOn: a.heldOn,
+        };
+        emit(em, 'consultation', consultationAttended, payload, a.district);
+      }
+    },
+    progress,
+    50,
+  );
 
   let nextId = held.length;
   for (const p of plannedActivities) {
@@ -69,15 +146,46 @@ async function seedActivities(em: EntityManager, scale: number, progress: SeedOp
 
   for (const g of guests) {
     const a = cityActivity(g.activityTitle);
-    em.create(ActivityGuestSchema, { district: a.district, activityId: a.id, kind: g.kind, name: g.name, position: g.position, unitId: g.unitShort ? unitByShort(a.district, g.unitShort).id : null, public: true });
+    em.create(ActivityGuestSchema, {
+      district: a.district,
+      activityId: a.id,
+      kind: g.kind,
+      name: g.name,
+      position: g.position,
+      unitId: g.unitShort ? unitByShort(a.district, g.unitShort).id : null,
+      public: true,
+    });
   }
   await em.flush();
   for (const s of speeches) {
     const a = cityActivity(s.activityTitle);
     const memberId = a.participantIds[s.participant];
-    const speech = em.create(SpeechSchema, { district: a.district, activityId: a.id, memberId, guestId: null, title: s.title, mode: s.mode, spokeOn: a.heldOn, text: null, public: true });
+    const speech = em.create(SpeechSchema, {
+      district: a.district,
+      activityId: a.id,
+      memberId,
+      guestId: null,
+      title: s.title,
+      mode: s.mode,
+      spokeOn: a.heldOn,
+      text: null,
+      public: true,
+    });
     await em.flush();
-    emit(em, 'consultation', consultationSpoke, { activityId: String(a.id), speechId: String(speech.id), memberId: String(memberId), title: s.title, mode: s.mode, spokeOn: a.heldOn }, a.district);
+    emit(
+      em,
+      'consultation',
+      consultationSpoke,
+      {
+        activityId: String(a.id),
+        speechId: String(speech.id),
+        memberId: String(memberId),
+        title: s.title,
+        mode: s.mode,
+        spokeOn: a.heldOn,
+      },
+      a.district,
+    );
   }
   await em.flush();
 }
@@ -87,32 +195,81 @@ async function seedResearch(em: EntityManager): Promise<Map<string, ResearchProj
   const byKey = new Map<string, ResearchProject>();
   for (const r of researchProjects) {
     const current = RESEARCH_PHASE_ORDER.indexOf(r.status);
-    const submitted = current >= RESEARCH_PHASE_ORDER.indexOf('SUBMITTED') ? r.started[RESEARCH_PHASE_ORDER.indexOf('SUBMITTED')] : null;
+    const submitted =
+      current >= RESEARCH_PHASE_ORDER.indexOf('SUBMITTED')
+        ? r.started[RESEARCH_PHASE_ORDER.indexOf('SUBMITTED')]
+        : null;
     const project = em.create(ResearchProjectSchema, {
-      district: r.district, title: r.title, topic: r.topic, planTopicId: null, leadCommitteeId: r.leadCommitteeId, joint: r.joint,
-      partnerCommittees: r.partnerCommittees, plan: r.plan, reportTitle: r.reportTitle,
-      reportText: r.reportTitle ? `${r.reportTitle}：${r.plan}调研发现，相关工作已取得明显成效，但仍存在机制不健全、保障不足等问题，建议进一步完善。` : null,
-      reportSubmittedOn: submitted, status: r.status, public: r.public,
+      district: r.district,
+      title: r.title,
+      topic: r.topic,
+      planTopicId: null,
+      leadCommitteeId: r.leadCommitteeId,
+      joint: r.joint,
+      partnerCommittees: r.partnerCommittees,
+      plan: r.plan,
+      reportTitle: r.reportTitle,
+      reportText: r.reportTitle
+        ? `${r.reportTitle}：${r.plan}调研发现，相关工作已取得明显成效，但仍存在机制不健全、保障不足等问题，建议进一步完善。`
+        : null,
+      reportSubmittedOn: submitted,
+      status: r.status,
+      public: r.public,
     });
     await em.flush();
     byKey.set(r.key, project);
     for (const [i, phase] of RESEARCH_PHASE_ORDER.entries()) {
       em.create(ResearchPhaseSchema, {
-        district: r.district, projectId: project.id, phase, dueOn: r.due[i] ?? null,
-        startedOn: r.started[i] ?? null, completedOn: i < current ? r.started[i + 1] : null, public: r.public,
+        district: r.district,
+        projectId: project.id,
+        phase,
+        dueOn: r.due[i] ?? null,
+        startedOn: r.started[i] ?? null,
+        completedOn: i < current ? r.started[i + 1] : null,
+        public: r.public,
       });
     }
     const team = cityActivity(r.teamFrom, r.district).participantIds.slice(0, r.teamSize);
     for (const [i, memberId] of team.entries()) {
       const role = i === 0 ? 'LEAD' : 'MEMBER';
-      em.create(ResearchTeamMemberSchema, { district: r.district, projectId: project.id, memberId, role, joinedOn: r.started[0], public: r.public });
-      emit(em, 'consultation', researchJoined, { projectId: String(project.id), memberId: String(memberId), title: r.title, role, joinedOn: r.started[0] }, r.district);
+      em.create(ResearchTeamMemberSchema, {
+        district: r.district,
+        projectId: project.id,
+        memberId,
+        role,
+        joinedOn: r.started[0],
+        public: r.public,
+      });
+      emit(
+        em,
+        'consultation',
+        researchJoined,
+        {
+          projectId: String(project.id),
+          memberId: String(memberId),
+          title: r.title,
+          role,
+          joinedOn: r.started[0],
+        },
+        r.district,
+      );
     }
     for (const v of r.visits) {
-      const visit = em.create(FieldVisitSchema, { district: r.district, projectId: project.id, ...v, public: r.public });
+      const visit = em.create(FieldVisitSchema, {
+        district: r.district,
+        projectId: project.id,
+        ...v,
+        public: r.public,
+      });
       await em.flush();
       for (const [i, memberId] of team.entries()) {
-        em.create(FieldVisitAttendanceSchema, { district: r.district, visitId: visit.id, memberId, attendance: i === team.length - 1 ? 'ON_LEAVE' : 'PRESENT', public: r.public });
+        em.create(FieldVisitAttendanceSchema, {
+          district: r.district,
+          visitId: visit.id,
+          memberId,
+          attendance: i === team.length - 1 ? 'ON_LEAVE' : 'PRESENT',
+          public: r.public,
+        });
       }
     }
   }
@@ -121,7 +278,10 @@ async function seedResearch(em: EntityManager): Promise<Map<string, ResearchProj
 }
 
 /** Outcomes, the leaders' instructions on them with the conversion ledger, and the chains carrying them out. */
-async function seedOutcomes(em: EntityManager, research: Map<string, ResearchProject>): Promise<void> {
+async function seedOutcomes(
+  em: EntityManager,
+  research: Map<string, ResearchProject>,
+): Promise<void> {
   const recs = new Map<string, Recommendation>();
   for (const r of recommendations) {
     const activity = r.fromActivity ? cityActivity(r.fromActivity) : null;
@@ -129,9 +289,19 @@ async function seedOutcomes(em: EntityManager, research: Map<string, ResearchPro
     const { submittedOn, adoptedOn } = recommendationDates(r);
     const authors = activity ? activity.participantIds.slice(0, 3) : [];
     const rec = em.create(RecommendationSchema, {
-      district: CITY, kind: r.kind, title: r.title, text: `${r.title}。一是加强统筹谋划；二是完善政策支持；三是强化督促落实。`,
-      activityId: activity?.id ?? null, researchProjectId: project?.id ?? null, authorIds: authors, submittedTo: r.submittedTo, submittedOn,
-      adoption: r.adoption, adoptedOn, status: adoptedOn ? 'ADOPTED' : 'SUBMITTED', public: true,
+      district: CITY,
+      kind: r.kind,
+      title: r.title,
+      text: `${r.title}。一是加强统筹谋划；二是完善政策支持；三是强化督促落实。`,
+      activityId: activity?.id ?? null,
+      researchProjectId: project?.id ?? null,
+      authorIds: authors,
+      submittedTo: r.submittedTo,
+      submittedOn,
+      adoption: r.adoption,
+      adoptedOn,
+      status: adoptedOn ? 'ADOPTED' : 'SUBMITTED',
+      public: true,
     });
     await em.flush();
     recs.set(r.key, rec);
@@ -143,22 +313,60 @@ async function seedOutcomes(em: EntityManager, research: Map<string, ResearchPro
     const rec = 'recommendation' in i.subject ? recs.get(i.subject.recommendation)! : null;
     const since = project ? project.reportSubmittedOn! : rec!.submittedOn!;
     const instructedOn = addDays(since, i.after);
-    const subjectType = isResearch ? 'RESEARCH_REPORT' : rec!.kind === 'REPORT' ? 'RECOMMENDATION_REPORT' : 'RECOMMENDATION';
+    const subjectType = isResearch
+      ? 'RESEARCH_REPORT'
+      : rec!.kind === 'REPORT'
+        ? 'RECOMMENDATION_REPORT'
+        : 'RECOMMENDATION';
     const row = em.create(InstructionSchema, {
-      district: CITY, subjectType, subjectId: (project ?? rec)!.id, leader: i.leader, leaderPost: i.leaderPost, rank: i.rank, level: i.level, instructedOn, text: i.text, public: false,
+      district: CITY,
+      subjectType,
+      subjectId: (project ?? rec)!.id,
+      leader: i.leader,
+      leaderPost: i.leaderPost,
+      rank: i.rank,
+      level: i.level,
+      instructedOn,
+      text: i.text,
+      public: false,
     });
     await em.flush();
     const memberIds = project
-      ? (await em.find(ResearchTeamMemberSchema, { projectId: project.id }, { orderBy: { id: 'asc' } })).map((s) => String(s.memberId))
+      ? (
+          await em.find(
+            ResearchTeamMemberSchema,
+            { projectId: project.id },
+            { orderBy: { id: 'asc' } },
+          )
+        ).map((s) => String(s.memberId))
       : rec!.authorIds.map(String);
-    emit(em, 'consultation', instructionReceived, {
-      instructionId: String(row.id), subjectType, subjectId: String((project ?? rec)!.id), title: project ? project.reportTitle! : rec!.title,
-      leader: i.leader, level: i.level, memberIds, instructedOn,
-    }, CITY);
+    emit(
+      em,
+      'consultation',
+      instructionReceived,
+      {
+        instructionId: String(row.id),
+        subjectType,
+        subjectId: String((project ?? rec)!.id),
+        title: project ? project.reportTitle! : rec!.title,
+        leader: i.leader,
+        level: i.level,
+        memberIds,
+        instructedOn,
+      },
+      CITY,
+    );
     for (const l of i.ledger) {
       em.create(LedgerEntrySchema, {
-        district: CITY, instructionId: row.id, unitId: unitByShort(CITY, l.unitShort).id, task: l.task, dueOn: addDays(instructedOn, l.dueAfter),
-        feedback: l.feedback, repliedOn: l.feedback ? addDays(instructedOn, l.dueAfter - 10) : null, status: l.status, public: false,
+        district: CITY,
+        instructionId: row.id,
+        unitId: unitByShort(CITY, l.unitShort).id,
+        task: l.task,
+        dueOn: addDays(instructedOn, l.dueAfter),
+        feedback: l.feedback,
+        repliedOn: l.feedback ? addDays(instructedOn, l.dueAfter - 10) : null,
+        status: l.status,
+        public: false,
       });
     }
   }
@@ -166,21 +374,95 @@ async function seedOutcomes(em: EntityManager, research: Map<string, ResearchPro
   for (const c of chains) {
     const rec = recs.get(c.recommendation)!;
     const adoptedOn = rec.adoptedOn!;
-    const topic = em.create(ResultSchema, { district: CITY, rootId: null, parentId: null, kind: 'TOPIC', title: c.topic, description: null, recommendationId: null, unitId: null, document: null, adoptedOn: null, startOn: rec.submittedOn, dueOn: null, weight: 1, ownProgress: 0, status: null, public: true });
+    const topic = em.create(ResultSchema, {
+      district: CITY,
+      rootId: null,
+      parentId: null,
+      kind: 'TOPIC',
+      title: c.topic,
+      description: null,
+      recommendationId: null,
+      unitId: null,
+      document: null,
+      adoptedOn: null,
+      startOn: rec.submittedOn,
+      dueOn: null,
+      weight: 1,
+      ownProgress: 0,
+      status: null,
+      public: true,
+    });
     await em.flush();
     topic.rootId = topic.id;
-    const adoption = em.create(ResultSchema, { district: CITY, rootId: topic.id, parentId: topic.id, kind: 'ADOPTION', title: c.adoption, description: rec.adoption, recommendationId: rec.id, unitId: null, document: c.document, adoptedOn, startOn: adoptedOn, dueOn: null, weight: 1, ownProgress: 0, status: null, public: true });
+    const adoption = em.create(ResultSchema, {
+      district: CITY,
+      rootId: topic.id,
+      parentId: topic.id,
+      kind: 'ADOPTION',
+      title: c.adoption,
+      description: rec.adoption,
+      recommendationId: rec.id,
+      unitId: null,
+      document: c.document,
+      adoptedOn,
+      startOn: adoptedOn,
+      dueOn: null,
+      weight: 1,
+      ownProgress: 0,
+      status: null,
+      public: true,
+    });
     await em.flush();
     for (const t of c.tasks) {
       const task = em.create(ResultSchema, {
-        district: CITY, rootId: topic.id, parentId: adoption.id, kind: 'TASK', title: t.title, description: null, recommendationId: null,
-        unitId: unitByShort(CITY, t.unitShort).id, document: null, adoptedOn: null, startOn: adoptedOn, dueOn: addDays(adoptedOn, t.dueAfter),
-        weight: t.weight, ownProgress: t.progress, status: t.status, public: true,
+        district: CITY,
+        rootId: topic.id,
+        parentId: adoption.id,
+        kind: 'TASK',
+        title: t.title,
+        description: null,
+        recommendationId: null,
+        unitId: unitByShort(CITY, t.unitShort).id,
+        document: null,
+        adoptedOn: null,
+        startOn: adoptedOn,
+        dueOn: addDays(adoptedOn, t.dueAfter),
+        weight: t.weight,
+        ownProgress: t.progress,
+        status: t.status,
+        public: true,
       });
       await em.flush();
-      if (t.status !== 'NOT_STARTED') em.create(ResultTimelineEntrySchema, { district: CITY, resultId: task.id, happenedOn: addDays(adoptedOn, 7), text: '开始实施', progress: 0, actor: null, public: true });
-      if (t.status === 'IN_PROGRESS') em.create(ResultTimelineEntrySchema, { district: CITY, resultId: task.id, happenedOn: addDays(adoptedOn, 60), text: '阶段性推进', progress: t.progress, actor: null, public: true });
-      if (t.status === 'DONE') em.create(ResultTimelineEntrySchema, { district: CITY, resultId: task.id, happenedOn: addDays(adoptedOn, t.dueAfter - 5), text: '完成', progress: 100, actor: null, public: true });
+      if (t.status !== 'NOT_STARTED')
+        em.create(ResultTimelineEntrySchema, {
+          district: CITY,
+          resultId: task.id,
+          happenedOn: addDays(adoptedOn, 7),
+          text: '开始实施',
+          progress: 0,
+          actor: null,
+          public: true,
+        });
+      if (t.status === 'IN_PROGRESS')
+        em.create(ResultTimelineEntrySchema, {
+          district: CITY,
+          resultId: task.id,
+          happenedOn: addDays(adoptedOn, 60),
+          text: '阶段性推进',
+          progress: t.progress,
+          actor: null,
+          public: true,
+        });
+      if (t.status === 'DONE')
+        em.create(ResultTimelineEntrySchema, {
+          district: CITY,
+          resultId: task.id,
+          happenedOn: addDays(adoptedOn, t.dueAfter - 5),
+          text: '完成',
+          progress: 100,
+          actor: null,
+          public: true,
+        });
     }
   }
   await em.flush();
@@ -194,20 +476,39 @@ async function seedPlans(em: EntityManager): Promise<void> {
     await em.flush();
     for (const t of topics) {
       const { topic: _theme, ...topicFields } = t;
-      const row = em.create(PlanTopicSchema, { ...topicFields, district: p.district, planId: plan.id, public: plan.public });
+      const row = em.create(PlanTopicSchema, {
+        ...topicFields,
+        district: p.district,
+        planId: plan.id,
+        public: plan.public,
+      });
       await em.flush();
       for (const [activityTitle, topicTitle] of Object.entries(plannedActivityTopics)) {
-        if (topicTitle === t.title) await em.nativeUpdate(ConsultationActivitySchema, { title: activityTitle, district: p.district }, { planTopicId: row.id });
+        if (topicTitle === t.title)
+          await em.nativeUpdate(
+            ConsultationActivitySchema,
+            { title: activityTitle, district: p.district },
+            { planTopicId: row.id },
+          );
       }
     }
   }
 }
 
 /** The eco-compensation topic taken up by the provincial and the national committee. */
-async function seedEscalations(em: EntityManager, research: Map<string, ResearchProject>): Promise<void> {
+async function seedEscalations(
+  em: EntityManager,
+  research: Map<string, ResearchProject>,
+): Promise<void> {
   for (const e of escalations) {
     const { research: key, activityTitle, ...fields } = e;
-    em.create(EscalationSchema, { ...fields, district: CITY, researchProjectId: research.get(key)!.id, activityId: cityActivity(activityTitle).id, public: true });
+    em.create(EscalationSchema, {
+      ...fields,
+      district: CITY,
+      researchProjectId: research.get(key)!.id,
+      activityId: cityActivity(activityTitle).id,
+      public: true,
+    });
   }
   await em.flush();
 }
@@ -222,22 +523,68 @@ async function seedPublicInput(em: EntityManager): Promise<void> {
   const campaign = em.create(InputCampaignSchema, { ...fiveYearCampaign });
   await em.flush();
   const step = (entity: string, id: number, action: string, from: string | null, to: string) =>
-    em.create(AuditEntrySchema, { entity, entityId: String(id), action, fromState: from, toState: to, actor: null, note: null, at: new Date() });
-  for (const [action, from, to] of [['draft', null, 'DRAFT'], ['open', 'DRAFT', 'OPEN'], ['close', 'OPEN', 'CLOSED'], ['compile', 'CLOSED', 'COMPILED']] as const) step('input_campaign', campaign.id, action, from, to);
+    em.create(AuditEntrySchema, {
+      entity,
+      entityId: String(id),
+      action,
+      fromState: from,
+      toState: to,
+      actor: null,
+      note: null,
+      at: new Date(),
+    });
+  for (const [action, from, to] of [
+    ['draft', null, 'DRAFT'],
+    ['open', 'DRAFT', 'OPEN'],
+    ['close', 'OPEN', 'CLOSED'],
+    ['compile', 'CLOSED', 'COMPILED'],
+  ] as const)
+    step('input_campaign', campaign.id, action, from, to);
 
   const { questions, ...q } = fiveYearQuestionnaire;
   const questionnaire = em.create(QuestionnaireSchema, { ...q, district, campaignId: campaign.id });
   await em.flush();
-  const rows = questions.map((x, i) => em.create(QuestionnaireQuestionSchema, { ...x, district, questionnaireId: questionnaire.id, position: i + 1, public: true }));
-  for (const d of fiveYearDistributions) em.create(QuestionnaireDistributionSchema, { ...d, district, questionnaireId: questionnaire.id, public: true });
+  const rows = questions.map((x, i) =>
+    em.create(QuestionnaireQuestionSchema, {
+      ...x,
+      district,
+      questionnaireId: questionnaire.id,
+      position: i + 1,
+      public: true,
+    }),
+  );
+  for (const d of fiveYearDistributions)
+    em.create(QuestionnaireDistributionSchema, {
+      ...d,
+      district,
+      questionnaireId: questionnaire.id,
+      public: true,
+    });
   await em.flush();
   const questionIds = rows.map((r) => r.id);
 
   // The tables are empty when the demo is seeded: ids are given so answers and sources can name them.
   for (const [i, r] of fiveYearResponses().entries()) {
     const id = i + 1;
-    em.create(QuestionnaireResponseSchema, { id, district, questionnaireId: questionnaire.id, respondent: r.respondent, memberId: r.memberId, enteredBy: r.respondent === 'PAPER' ? 'demo-staff' : null, submittedOn: r.submittedOn, public: false });
-    for (const a of r.answers) em.create(QuestionnaireAnswerSchema, { district, responseId: id, questionId: questionIds[a.position - 1], option: a.option, text: a.text, public: false });
+    em.create(QuestionnaireResponseSchema, {
+      id,
+      district,
+      questionnaireId: questionnaire.id,
+      respondent: r.respondent,
+      memberId: r.memberId,
+      enteredBy: r.respondent === 'PAPER' ? 'demo-staff' : null,
+      submittedOn: r.submittedOn,
+      public: false,
+    });
+    for (const a of r.answers)
+      em.create(QuestionnaireAnswerSchema, {
+        district,
+        responseId: id,
+        questionId: questionIds[a.position - 1],
+        option: a.option,
+        text: a.text,
+        public: false,
+      });
   }
   await em.flush();
   await syncSequence(em, 'questionnaire_response');
@@ -245,25 +592,52 @@ async function seedPublicInput(em: EntityManager): Promise<void> {
   const contributions = fiveYearContributions();
   for (const [i, c] of contributions.entries()) {
     const { subject: _s, ...fields } = c;
-    em.create(InputContributionSchema, { ...fields, id: i + 1, district, campaignId: campaign.id, public: false });
+    em.create(InputContributionSchema, {
+      ...fields,
+      id: i + 1,
+      district,
+      campaignId: campaign.id,
+      public: false,
+    });
     step('input_contribution', i + 1, 'receive', null, 'RECEIVED');
-    step('input_contribution', i + 1, c.status === 'ACCEPTED' ? 'accept' : 'reject', 'RECEIVED', c.status);
+    step(
+      'input_contribution',
+      i + 1,
+      c.status === 'ACCEPTED' ? 'accept' : 'reject',
+      'RECEIVED',
+      c.status,
+    );
   }
   await em.flush();
   await syncSequence(em, 'input_contribution');
 
   const compiled = fiveYearRecommendations().map((r) => {
     const sources = r.sources.map((i) => contributions[i]);
-    const authorIds = [...new Set(sources.flatMap((c) => (c.memberId === null ? [] : [c.memberId])))];
+    const authorIds = [
+      ...new Set(sources.flatMap((c) => (c.memberId === null ? [] : [c.memberId]))),
+    ];
     const rec = em.create(RecommendationSchema, {
-      district, kind: 'RECOMMENDATION', title: r.title, text: `${r.title}：${sources[0].text}`, activityId: null, researchProjectId: null, campaignId: campaign.id,
-      authorIds, submittedTo: FIVE_YEAR_SUBMITTED.submittedTo, submittedOn: FIVE_YEAR_SUBMITTED.submittedOn, adoption: null, adoptedOn: null, status: 'SUBMITTED', public: true,
+      district,
+      kind: 'RECOMMENDATION',
+      title: r.title,
+      text: `${r.title}：${sources[0].text}`,
+      activityId: null,
+      researchProjectId: null,
+      campaignId: campaign.id,
+      authorIds,
+      submittedTo: FIVE_YEAR_SUBMITTED.submittedTo,
+      submittedOn: FIVE_YEAR_SUBMITTED.submittedOn,
+      adoption: null,
+      adoptedOn: null,
+      status: 'SUBMITTED',
+      public: true,
     });
     return { rec, sources: r.sources };
   });
   await em.flush();
   for (const { rec, sources } of compiled) {
-    for (const i of sources) em.create(RecommendationSourceSchema, { recommendationId: rec.id, contributionId: i + 1 });
+    for (const i of sources)
+      em.create(RecommendationSourceSchema, { recommendationId: rec.id, contributionId: i + 1 });
     step('recommendation', rec.id, 'draft', null, 'DRAFT');
     step('recommendation', rec.id, 'submit', 'DRAFT', 'SUBMITTED');
   }

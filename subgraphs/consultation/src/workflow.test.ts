@@ -25,13 +25,22 @@ import {
 const LEAD = '31';
 const UNIT = '42';
 const callers: Record<string, Caller> = {
-  ...Object.fromEntries(ROLES.map((r) => [r, testCaller([r], CITY, r === 'member' ? '7' : null, r === 'unit' ? '5' : null)])),
+  ...Object.fromEntries(
+    ROLES.map((r) => [
+      r,
+      testCaller([r], CITY, r === 'member' ? '7' : null, r === 'unit' ? '5' : null),
+    ]),
+  ),
   'team lead': testCaller(['member'], CITY, LEAD),
   'assigned department': testCaller(['unit'], CITY, null, UNIT),
   anonymous: testCaller([], null),
 };
 
-type Table = { transitions: { from: string; action: string; to: string }[]; available: (ctx: any, r: any) => string[]; apply: (ctx: any, r: any, a: any, n?: string | null) => string };
+type Table = {
+  transitions: { from: string; action: string; to: string }[];
+  available: (ctx: any, r: any) => string[];
+  apply: (ctx: any, r: any, a: any, n?: string | null) => string;
+};
 
 /**
  * The spec each table is held to, written out by hand: for each state the actions it allows,
@@ -39,57 +48,135 @@ type Table = { transitions: { from: string; action: string; to: string }[]; avai
  * ILLEGAL_TRANSITION naming state and action, whoever asks; a listed action is refused
  * FORBIDDEN to everyone not listed.
  */
-const specs: { name: string; table: Table; states: readonly string[]; actions: string[]; allowed: Record<string, [string, string[]]> }[] = [
+const specs: {
+  name: string;
+  table: Table;
+  states: readonly string[];
+  actions: string[];
+  allowed: Record<string, [string, string[]]>;
+}[] = [
   {
-    name: 'consultation_activity', table: activityWorkflow, states: ACTIVITY_STATUSES, actions: ['prepare', 'hold', 'submitOutcome', 'close', 'cancel'],
+    name: 'consultation_activity',
+    table: activityWorkflow,
+    states: ACTIVITY_STATUSES,
+    actions: ['prepare', 'hold', 'submitOutcome', 'close', 'cancel'],
     allowed: {
-      'PLANNED prepare': ['PREPARING', ['staff']], 'PLANNED cancel': ['CANCELLED', ['staff']], 'PREPARING cancel': ['CANCELLED', ['staff']],
-      'PREPARING hold': ['HELD', ['staff']], 'HELD submitOutcome': ['OUTCOME_SUBMITTED', ['staff']], 'HELD close': ['CLOSED', ['staff']], 'OUTCOME_SUBMITTED close': ['CLOSED', ['staff']],
+      'PLANNED prepare': ['PREPARING', ['staff']],
+      'PLANNED cancel': ['CANCELLED', ['staff']],
+      'PREPARING cancel': ['CANCELLED', ['staff']],
+      'PREPARING hold': ['HELD', ['staff']],
+      'HELD submitOutcome': ['OUTCOME_SUBMITTED', ['staff']],
+      'HELD close': ['CLOSED', ['staff']],
+      'OUTCOME_SUBMITTED close': ['CLOSED', ['staff']],
     },
   },
   {
-    name: 'research_project', table: researchWorkflow, states: RESEARCH_PHASES, actions: ['approvePlan', 'startFieldwork', 'startDrafting', 'review', 'returnDraft', 'submit', 'convert', 'close'],
+    name: 'research_project',
+    table: researchWorkflow,
+    states: RESEARCH_PHASES,
+    actions: [
+      'approvePlan',
+      'startFieldwork',
+      'startDrafting',
+      'review',
+      'returnDraft',
+      'submit',
+      'convert',
+      'close',
+    ],
     allowed: {
-      'TOPIC_SELECTED approvePlan': ['PLAN_APPROVED', ['leader', 'staff']], 'PLAN_APPROVED startFieldwork': ['FIELDWORK', ['staff', 'team lead']],
-      'FIELDWORK startDrafting': ['DRAFTING', ['staff', 'team lead']], 'DRAFTING review': ['REVIEWED', ['leader', 'staff']], 'REVIEWED returnDraft': ['DRAFTING', ['leader', 'staff']],
-      'REVIEWED submit': ['SUBMITTED', ['staff']], 'SUBMITTED convert': ['CONVERTED', ['staff']], 'SUBMITTED close': ['CLOSED', ['staff']], 'CONVERTED close': ['CLOSED', ['staff']],
+      'TOPIC_SELECTED approvePlan': ['PLAN_APPROVED', ['leader', 'staff']],
+      'PLAN_APPROVED startFieldwork': ['FIELDWORK', ['staff', 'team lead']],
+      'FIELDWORK startDrafting': ['DRAFTING', ['staff', 'team lead']],
+      'DRAFTING review': ['REVIEWED', ['leader', 'staff']],
+      'REVIEWED returnDraft': ['DRAFTING', ['leader', 'staff']],
+      'REVIEWED submit': ['SUBMITTED', ['staff']],
+      'SUBMITTED convert': ['CONVERTED', ['staff']],
+      'SUBMITTED close': ['CLOSED', ['staff']],
+      'CONVERTED close': ['CLOSED', ['staff']],
     },
   },
   {
-    name: 'recommendation', table: recommendationWorkflow, states: RECOMMENDATION_STATUSES, actions: ['submit', 'adopt', 'decline'],
-    allowed: { 'DRAFT submit': ['SUBMITTED', ['staff']], 'SUBMITTED adopt': ['ADOPTED', ['staff']], 'SUBMITTED decline': ['NOT_ADOPTED', ['staff']] },
+    name: 'recommendation',
+    table: recommendationWorkflow,
+    states: RECOMMENDATION_STATUSES,
+    actions: ['submit', 'adopt', 'decline'],
+    allowed: {
+      'DRAFT submit': ['SUBMITTED', ['staff']],
+      'SUBMITTED adopt': ['ADOPTED', ['staff']],
+      'SUBMITTED decline': ['NOT_ADOPTED', ['staff']],
+    },
   },
   {
-    name: 'ledger_entry', table: ledgerWorkflow, states: LEDGER_STATUSES, actions: ['reply', 'accept', 'return'],
-    allowed: { 'ASSIGNED reply': ['REPLIED', ['assigned department']], 'REPLIED accept': ['DONE', ['staff']], 'REPLIED return': ['ASSIGNED', ['staff']] },
+    name: 'ledger_entry',
+    table: ledgerWorkflow,
+    states: LEDGER_STATUSES,
+    actions: ['reply', 'accept', 'return'],
+    allowed: {
+      'ASSIGNED reply': ['REPLIED', ['assigned department']],
+      'REPLIED accept': ['DONE', ['staff']],
+      'REPLIED return': ['ASSIGNED', ['staff']],
+    },
   },
   {
-    name: 'result (task)', table: taskWorkflow, states: TASK_STATUSES, actions: ['start', 'complete', 'reopen'],
-    allowed: { 'NOT_STARTED start': ['IN_PROGRESS', ['assigned department']], 'IN_PROGRESS complete': ['DONE', ['assigned department']], 'DONE reopen': ['IN_PROGRESS', ['staff']] },
+    name: 'result (task)',
+    table: taskWorkflow,
+    states: TASK_STATUSES,
+    actions: ['start', 'complete', 'reopen'],
+    allowed: {
+      'NOT_STARTED start': ['IN_PROGRESS', ['assigned department']],
+      'IN_PROGRESS complete': ['DONE', ['assigned department']],
+      'DONE reopen': ['IN_PROGRESS', ['staff']],
+    },
   },
   {
-    name: 'consultation_plan', table: planWorkflow, states: PLAN_STATUSES, actions: ['approve', 'revise', 'publish'],
-    allowed: { 'DRAFT approve': ['APPROVED', ['staff']], 'APPROVED revise': ['DRAFT', ['staff']], 'APPROVED publish': ['PUBLISHED', ['staff']] },
+    name: 'consultation_plan',
+    table: planWorkflow,
+    states: PLAN_STATUSES,
+    actions: ['approve', 'revise', 'publish'],
+    allowed: {
+      'DRAFT approve': ['APPROVED', ['staff']],
+      'APPROVED revise': ['DRAFT', ['staff']],
+      'APPROVED publish': ['PUBLISHED', ['staff']],
+    },
   },
   {
-    name: 'input_campaign', table: campaignWorkflow, states: CAMPAIGN_STATUSES, actions: ['open', 'close', 'reopen', 'compile'],
-    allowed: { 'DRAFT open': ['OPEN', ['staff']], 'OPEN close': ['CLOSED', ['staff']], 'CLOSED reopen': ['OPEN', ['staff']], 'CLOSED compile': ['COMPILED', ['staff']] },
+    name: 'input_campaign',
+    table: campaignWorkflow,
+    states: CAMPAIGN_STATUSES,
+    actions: ['open', 'close', 'reopen', 'compile'],
+    allowed: {
+      'DRAFT open': ['OPEN', ['staff']],
+      'OPEN close': ['CLOSED', ['staff']],
+      'CLOSED reopen': ['OPEN', ['staff']],
+      'CLOSED compile': ['COMPILED', ['staff']],
+    },
   },
   {
-    name: 'input_contribution', table: contributionWorkflow, states: CONTRIBUTION_STATUSES, actions: ['accept', 'reject'],
-    allowed: { 'RECEIVED accept': ['ACCEPTED', ['staff']], 'RECEIVED reject': ['REJECTED', ['staff']] },
+    name: 'input_contribution',
+    table: contributionWorkflow,
+    states: CONTRIBUTION_STATUSES,
+    actions: ['accept', 'reject'],
+    allowed: {
+      'RECEIVED accept': ['ACCEPTED', ['staff']],
+      'RECEIVED reject': ['REJECTED', ['staff']],
+    },
   },
 ];
 
 /** An admin holds every role (not a relation): they may take whatever a role may. */
-const mayTake = (listed: string[], who: string) => listed.includes(who) || (who === 'admin' && listed.some((w) => (ROLES as readonly string[]).includes(w)));
+const mayTake = (listed: string[], who: string) =>
+  listed.includes(who) ||
+  (who === 'admin' && listed.some((w) => (ROLES as readonly string[]).includes(w)));
 
 /** A context for a step the table refuses: it is refused before anything would be written. */
 const refusing = (caller: Caller) => ({ caller, em: undefined }) as unknown as RequestContext;
 
 describe.each(specs)('the $name table, walked', ({ table, states, actions, allowed }) => {
   it('holds exactly the listed steps, from known states to known states', () => {
-    expect(table.transitions.map((t) => `${t.from} ${t.action}`).sort()).toEqual(Object.keys(allowed).sort());
+    expect(table.transitions.map((t) => `${t.from} ${t.action}`).sort()).toEqual(
+      Object.keys(allowed).sort(),
+    );
     for (const t of table.transitions) {
       expect(t.to, `${t.from} ${t.action}`).toBe(allowed[`${t.from} ${t.action}`][0]);
       expect(states).toContain(t.from);
@@ -117,7 +204,11 @@ describe.each(specs)('the $name table, walked', ({ table, states, actions, allow
             } catch (e) {
               error = e;
             }
-            expect(error?.extensions, `${state} ${action} by ${who}`).toMatchObject({ code: step ? 'FORBIDDEN' : 'ILLEGAL_TRANSITION', state, action });
+            expect(error?.extensions, `${state} ${action} by ${who}`).toMatchObject({
+              code: step ? 'FORBIDDEN' : 'ILLEGAL_TRANSITION',
+              state,
+              action,
+            });
             expect(record.status).toBe(state);
           }
           tried++;

@@ -1,6 +1,14 @@
 import { callerUnit, defineWorkflow, type RequestContext } from '@cppcc/kit';
-import type { ActivityStatus, ConsultationActivity } from './entities/consultation-activity.entity.js';
-import type { CampaignStatus, ContributionStatus, InputCampaign, InputContribution } from './entities/input-campaign.entity.js';
+import type {
+  ActivityStatus,
+  ConsultationActivity,
+} from './entities/consultation-activity.entity.js';
+import type {
+  CampaignStatus,
+  ContributionStatus,
+  InputCampaign,
+  InputContribution,
+} from './entities/input-campaign.entity.js';
 import type { LedgerEntry, LedgerStatus } from './entities/instruction.entity.js';
 import type { ConsultationPlan, PlanStatus } from './entities/plan.entity.js';
 import type { Recommendation, RecommendationStatus } from './entities/recommendation.entity.js';
@@ -14,7 +22,11 @@ export type ActivityAction = 'prepare' | 'hold' | 'submitOutcome' | 'close' | 'c
  * closed. Committee staff organise every step; an activity without an outcome (a plenary
  * session's group discussion, say) closes straight after it is held.
  */
-export const activityWorkflow = defineWorkflow<ActivityStatus, ActivityAction, ConsultationActivity>('consultation_activity', [
+export const activityWorkflow = defineWorkflow<
+  ActivityStatus,
+  ActivityAction,
+  ConsultationActivity
+>('consultation_activity', [
   { from: 'PLANNED', action: 'prepare', who: ['staff'], to: 'PREPARING' },
   { from: 'PLANNED', action: 'cancel', who: ['staff'], to: 'CANCELLED' },
   { from: 'PREPARING', action: 'cancel', who: ['staff'], to: 'CANCELLED' },
@@ -24,7 +36,15 @@ export const activityWorkflow = defineWorkflow<ActivityStatus, ActivityAction, C
   { from: 'OUTCOME_SUBMITTED', action: 'close', who: ['staff'], to: 'CLOSED' },
 ]);
 
-export type ResearchAction = 'approvePlan' | 'startFieldwork' | 'startDrafting' | 'review' | 'returnDraft' | 'submit' | 'convert' | 'close';
+export type ResearchAction =
+  | 'approvePlan'
+  | 'startFieldwork'
+  | 'startDrafting'
+  | 'review'
+  | 'returnDraft'
+  | 'submit'
+  | 'convert'
+  | 'close';
 
 /** The team lead of each project being moved, set by whoever loaded the project. */
 export const researchLeads = new WeakMap<object, number | null>();
@@ -43,22 +63,34 @@ const teamLead = {
  * the team lead runs fieldwork and drafting, leaders or staff review, staff submit the report
  * and record its conversion into advice.
  */
-export const researchWorkflow = defineWorkflow<ResearchPhase, ResearchAction, ResearchProject>('research_project', [
-  { from: 'TOPIC_SELECTED', action: 'approvePlan', who: ['leader', 'staff'], to: 'PLAN_APPROVED' },
-  { from: 'PLAN_APPROVED', action: 'startFieldwork', who: ['staff', teamLead], to: 'FIELDWORK' },
-  { from: 'FIELDWORK', action: 'startDrafting', who: ['staff', teamLead], to: 'DRAFTING' },
-  { from: 'DRAFTING', action: 'review', who: ['leader', 'staff'], to: 'REVIEWED' },
-  { from: 'REVIEWED', action: 'returnDraft', who: ['leader', 'staff'], to: 'DRAFTING' },
-  { from: 'REVIEWED', action: 'submit', who: ['staff'], to: 'SUBMITTED' },
-  { from: 'SUBMITTED', action: 'convert', who: ['staff'], to: 'CONVERTED' },
-  { from: 'SUBMITTED', action: 'close', who: ['staff'], to: 'CLOSED' },
-  { from: 'CONVERTED', action: 'close', who: ['staff'], to: 'CLOSED' },
-]);
+export const researchWorkflow = defineWorkflow<ResearchPhase, ResearchAction, ResearchProject>(
+  'research_project',
+  [
+    {
+      from: 'TOPIC_SELECTED',
+      action: 'approvePlan',
+      who: ['leader', 'staff'],
+      to: 'PLAN_APPROVED',
+    },
+    { from: 'PLAN_APPROVED', action: 'startFieldwork', who: ['staff', teamLead], to: 'FIELDWORK' },
+    { from: 'FIELDWORK', action: 'startDrafting', who: ['staff', teamLead], to: 'DRAFTING' },
+    { from: 'DRAFTING', action: 'review', who: ['leader', 'staff'], to: 'REVIEWED' },
+    { from: 'REVIEWED', action: 'returnDraft', who: ['leader', 'staff'], to: 'DRAFTING' },
+    { from: 'REVIEWED', action: 'submit', who: ['staff'], to: 'SUBMITTED' },
+    { from: 'SUBMITTED', action: 'convert', who: ['staff'], to: 'CONVERTED' },
+    { from: 'SUBMITTED', action: 'close', who: ['staff'], to: 'CLOSED' },
+    { from: 'CONVERTED', action: 'close', who: ['staff'], to: 'CLOSED' },
+  ],
+);
 
 export type RecommendationAction = 'submit' | 'adopt' | 'decline';
 
 /** A recommendation goes from the committee to the Party committee or government, which adopts it or not. */
-export const recommendationWorkflow = defineWorkflow<RecommendationStatus, RecommendationAction, Recommendation>('recommendation', [
+export const recommendationWorkflow = defineWorkflow<
+  RecommendationStatus,
+  RecommendationAction,
+  Recommendation
+>('recommendation', [
   { from: 'DRAFT', action: 'submit', who: ['staff'], to: 'SUBMITTED' },
   { from: 'SUBMITTED', action: 'adopt', who: ['staff'], to: 'ADOPTED' },
   { from: 'SUBMITTED', action: 'decline', who: ['staff'], to: 'NOT_ADOPTED' },
@@ -69,33 +101,43 @@ export type LedgerAction = 'reply' | 'accept' | 'return';
 /** The department a ledger entry is assigned to; only its own users reply. */
 const assignedUnit = {
   relation: 'assigned department',
-  holds: (ctx: RequestContext, e: { unitId?: number | null }) => e.unitId != null && callerUnit(ctx.caller) === e.unitId,
+  holds: (ctx: RequestContext, e: { unitId?: number | null }) =>
+    e.unitId != null && callerUnit(ctx.caller) === e.unitId,
 };
 
 /** 转办台账: staff assign, the department replies with feedback, staff accept it or send it back. */
-export const ledgerWorkflow = defineWorkflow<LedgerStatus, LedgerAction, LedgerEntry>('ledger_entry', [
-  { from: 'ASSIGNED', action: 'reply', who: [assignedUnit], to: 'REPLIED' },
-  { from: 'REPLIED', action: 'accept', who: ['staff'], to: 'DONE' },
-  { from: 'REPLIED', action: 'return', who: ['staff'], to: 'ASSIGNED' },
-]);
+export const ledgerWorkflow = defineWorkflow<LedgerStatus, LedgerAction, LedgerEntry>(
+  'ledger_entry',
+  [
+    { from: 'ASSIGNED', action: 'reply', who: [assignedUnit], to: 'REPLIED' },
+    { from: 'REPLIED', action: 'accept', who: ['staff'], to: 'DONE' },
+    { from: 'REPLIED', action: 'return', who: ['staff'], to: 'ASSIGNED' },
+  ],
+);
 
 export type TaskAction = 'start' | 'complete' | 'reopen';
 
 /** A department's task in the results tree: only the department starts and completes it; staff reopen it. */
-export const taskWorkflow = defineWorkflow<TaskStatus, TaskAction, Result & { status: TaskStatus }>('result', [
-  { from: 'NOT_STARTED', action: 'start', who: [assignedUnit], to: 'IN_PROGRESS' },
-  { from: 'IN_PROGRESS', action: 'complete', who: [assignedUnit], to: 'DONE' },
-  { from: 'DONE', action: 'reopen', who: ['staff'], to: 'IN_PROGRESS' },
-]);
+export const taskWorkflow = defineWorkflow<TaskStatus, TaskAction, Result & { status: TaskStatus }>(
+  'result',
+  [
+    { from: 'NOT_STARTED', action: 'start', who: [assignedUnit], to: 'IN_PROGRESS' },
+    { from: 'IN_PROGRESS', action: 'complete', who: [assignedUnit], to: 'DONE' },
+    { from: 'DONE', action: 'reopen', who: ['staff'], to: 'IN_PROGRESS' },
+  ],
+);
 
 export type PlanAction = 'approve' | 'revise' | 'publish';
 
 /** The annual plan: the committee drafts it, the Party committee approves it (staff record that), then it is published. */
-export const planWorkflow = defineWorkflow<PlanStatus, PlanAction, ConsultationPlan>('consultation_plan', [
-  { from: 'DRAFT', action: 'approve', who: ['staff'], to: 'APPROVED' },
-  { from: 'APPROVED', action: 'revise', who: ['staff'], to: 'DRAFT' },
-  { from: 'APPROVED', action: 'publish', who: ['staff'], to: 'PUBLISHED' },
-]);
+export const planWorkflow = defineWorkflow<PlanStatus, PlanAction, ConsultationPlan>(
+  'consultation_plan',
+  [
+    { from: 'DRAFT', action: 'approve', who: ['staff'], to: 'APPROVED' },
+    { from: 'APPROVED', action: 'revise', who: ['staff'], to: 'DRAFT' },
+    { from: 'APPROVED', action: 'publish', who: ['staff'], to: 'PUBLISHED' },
+  ],
+);
 
 export type CampaignAction = 'open' | 'close' | 'reopen' | 'compile';
 
@@ -105,17 +147,24 @@ export type CampaignAction = 'open' | 'close' | 'reopen' | 'compile';
  * screened and the recommendations compiled from them are submitted, mark it compiled. A closed
  * campaign may be reopened to collect more until recommendations are drafted from it.
  */
-export const campaignWorkflow = defineWorkflow<CampaignStatus, CampaignAction, InputCampaign>('input_campaign', [
-  { from: 'DRAFT', action: 'open', who: ['staff'], to: 'OPEN' },
-  { from: 'OPEN', action: 'close', who: ['staff'], to: 'CLOSED' },
-  { from: 'CLOSED', action: 'reopen', who: ['staff'], to: 'OPEN' },
-  { from: 'CLOSED', action: 'compile', who: ['staff'], to: 'COMPILED' },
-]);
+export const campaignWorkflow = defineWorkflow<CampaignStatus, CampaignAction, InputCampaign>(
+  'input_campaign',
+  [
+    { from: 'DRAFT', action: 'open', who: ['staff'], to: 'OPEN' },
+    { from: 'OPEN', action: 'close', who: ['staff'], to: 'CLOSED' },
+    { from: 'CLOSED', action: 'reopen', who: ['staff'], to: 'OPEN' },
+    { from: 'CLOSED', action: 'compile', who: ['staff'], to: 'COMPILED' },
+  ],
+);
 
 export type ContributionAction = 'accept' | 'reject';
 
 /** Staff screen each research report and suggestion collected: accepted, or rejected with a reason. */
-export const contributionWorkflow = defineWorkflow<ContributionStatus, ContributionAction, InputContribution>('input_contribution', [
+export const contributionWorkflow = defineWorkflow<
+  ContributionStatus,
+  ContributionAction,
+  InputContribution
+>('input_contribution', [
   { from: 'RECEIVED', action: 'accept', who: ['staff'], to: 'ACCEPTED' },
   { from: 'RECEIVED', action: 'reject', who: ['staff'], to: 'REJECTED' },
 ]);

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { CITY } from '@cppcc/demo';
 import { consultationAttended, proposalFiled } from '@cppcc/events';
-import { idempotentConsumer, memoryTransport, ProcessedEventSchema, redisTransport, systemEm, type BusEvent, type Transport } from '@cppcc/kit';
+import {
+  idempotentConsumer,
+  memoryTransport,
+  ProcessedEventSchema,
+  redisTransport,
+  systemEm,
+  type BusEvent,
+  type Transport,
+} from '@cppcc/kit';
 import { databases, startTestModule, type TestModule } from '@cppcc/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DutyEventSchema } from './entities/duty-event.entity.js';
@@ -10,9 +18,24 @@ import { members } from './module.js';
 // Redis hands a stalled consumer's events to another after claimIdleMs; a short one keeps the crash test quick.
 const transports: { name: string; make: () => Promise<Transport> }[] = [
   { name: 'memory', make: async () => memoryTransport() },
-  ...(process.env.REDIS_URL ? [{ name: 'redis', make: () => redisTransport({ url: process.env.REDIS_URL!, stream: `test:${randomUUID()}`, blockMs: 50, claimIdleMs: 300 }) }] : []),
+  ...(process.env.REDIS_URL
+    ? [
+        {
+          name: 'redis',
+          make: () =>
+            redisTransport({
+              url: process.env.REDIS_URL!,
+              stream: `test:${randomUUID()}`,
+              blockMs: 50,
+              claimIdleMs: 300,
+            }),
+        },
+      ]
+    : []),
 ];
-const cases = transports.flatMap((t) => databases().map((d) => ({ transport: t.name, make: t.make, db: d.name, url: d.url })));
+const cases = transports.flatMap((t) =>
+  databases().map((d) => ({ transport: t.name, make: t.make, db: d.name, url: d.url })),
+);
 
 /** Waits for a condition the bus brings about; fails (does not pass) if it never comes. */
 async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
@@ -29,7 +52,13 @@ const attended = (memberId: number, activityId: number): BusEvent => ({
   source: 'consultation',
   district: CITY,
   occurredAt: new Date().toISOString(),
-  payload: { activityId: String(activityId), memberId: String(memberId), form: 'THEMATIC', title: '专题协商', heldOn: '2026-05-01' },
+  payload: {
+    activityId: String(activityId),
+    memberId: String(memberId),
+    form: 'THEMATIC',
+    title: '专题协商',
+    heldOn: '2026-05-01',
+  },
 });
 
 describe.each(cases)('duty record consumers on the $transport bus with $db', ({ make, url }) => {
@@ -41,7 +70,12 @@ describe.each(cases)('duty record consumers on the $transport bus with $db', ({ 
 
   async function start(): Promise<{ module: TestModule; transport: Transport }> {
     const transport = await make();
-    const module = await startTestModule(members, { databaseUrl: url, transport, demoDistricts: true, seed: { scale: 1 } });
+    const module = await startTestModule(members, {
+      databaseUrl: url,
+      transport,
+      demoDistricts: true,
+      seed: { scale: 1 },
+    });
     cleanup.push(async () => {
       await module.stop();
       await transport.close();
@@ -50,7 +84,10 @@ describe.each(cases)('duty record consumers on the $transport bus with $db', ({ 
   }
 
   const rows = (module: TestModule, activityIds: number[]) =>
-    systemEm(module.orm).find(DutyEventSchema, { kind: 'consultation.attended', sourceId: { $in: activityIds.map(String) } });
+    systemEm(module.orm).find(DutyEventSchema, {
+      kind: 'consultation.attended',
+      sourceId: { $in: activityIds.map(String) },
+    });
 
   it('applies each event exactly once with two consumers in one group, even when events arrive twice', async () => {
     const { module } = await start();
@@ -83,7 +120,12 @@ describe.each(cases)('duty record consumers on the $transport bus with $db', ({ 
     expect([...taken.keys()].sort()).toEqual(['members-a', 'members-b']);
     expect(written).toHaveLength(60);
     expect(new Set(written.map((r) => r.eventId)).size).toBe(60);
-    expect(await systemEm(module.orm).count(ProcessedEventSchema, { consumer: 'members', eventId: { $in: events.map((e) => e.id) } })).toBe(60);
+    expect(
+      await systemEm(module.orm).count(ProcessedEventSchema, {
+        consumer: 'members',
+        eventId: { $in: events.map((e) => e.id) },
+      }),
+    ).toBe(60);
   });
 
   it('replays the events of a consumer that died after committing but before acknowledging, and applies them once', async () => {
@@ -103,7 +145,20 @@ describe.each(cases)('duty record consumers on the $transport bus with $db', ({ 
       },
     });
     const ids = Array.from({ length: 12 }, (_, i) => 9100 + i);
-    const filed: BusEvent = { id: randomUUID(), type: proposalFiled.type, source: 'proposals', district: CITY, occurredAt: new Date().toISOString(), payload: { proposalId: '9199', authorId: '5', coAuthorIds: ['6', '7'], caseNumber: '2026-9199', filedAt: '2026-05-02T00:00:00.000Z' } };
+    const filed: BusEvent = {
+      id: randomUUID(),
+      type: proposalFiled.type,
+      source: 'proposals',
+      district: CITY,
+      occurredAt: new Date().toISOString(),
+      payload: {
+        proposalId: '9199',
+        authorId: '5',
+        coAuthorIds: ['6', '7'],
+        caseNumber: '2026-9199',
+        filedAt: '2026-05-02T00:00:00.000Z',
+      },
+    };
     const events = [...ids.map((activityId, i) => attended(i + 1, activityId)), filed];
     const publishing = bus.publish(events);
     await until(async () => crashed > 0);
@@ -122,7 +177,15 @@ describe.each(cases)('duty record consumers on the $transport bus with $db', ({ 
     // Every event reaches the healthy consumer: those the dying one had taken, handed over.
     await until(async () => events.every((e) => redelivered.has(e.id)));
     expect(await rows(module, ids)).toHaveLength(12);
-    const proposal = await systemEm(module.orm).find(DutyEventSchema, { sourceId: '9199', kind: 'proposal.filed' }, { orderBy: { memberId: 'asc' } });
-    expect(proposal.map((r) => [r.memberId, r.role])).toEqual([[5, 'LEAD'], [6, 'CO'], [7, 'CO']]);
+    const proposal = await systemEm(module.orm).find(
+      DutyEventSchema,
+      { sourceId: '9199', kind: 'proposal.filed' },
+      { orderBy: { memberId: 'asc' } },
+    );
+    expect(proposal.map((r) => [r.memberId, r.role])).toEqual([
+      [5, 'LEAD'],
+      [6, 'CO'],
+      [7, 'CO'],
+    ]);
   });
 });

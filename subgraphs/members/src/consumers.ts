@@ -64,7 +64,14 @@ export function writeDutyEvent(em: EntityManager, entry: DutyEntry): void {
   });
 }
 
-function park(em: EntityManager, event: BusEvent, memberId: number, entry: ParkedEntry, reason: string, refused: boolean): void {
+function park(
+  em: EntityManager,
+  event: BusEvent,
+  memberId: number,
+  entry: ParkedEntry,
+  reason: string,
+  refused: boolean,
+): void {
   em.create(ParkedEventSchema, {
     eventId: event.id,
     memberId,
@@ -99,18 +106,36 @@ export async function applyDutyEntry(em: EntityManager, entry: DutyEntry): Promi
   if (!entry.sourceType || !CORRECTABLE.has(entry.sourceType)) return writeDutyEvent(em, entry);
   const prior = await em.findOne(
     DutyEventSchema,
-    { memberId: Number(entry.memberId), sourceType: entry.sourceType, sourceId: entry.sourceId, kind: { $like: `${entry.kind.split('.')[0]}.%` } },
+    {
+      memberId: Number(entry.memberId),
+      sourceType: entry.sourceType,
+      sourceId: entry.sourceId,
+      kind: { $like: `${entry.kind.split('.')[0]}.%` },
+    },
     { filters: false },
   );
   if (!prior) return writeDutyEvent(em, entry);
-  if (sentAfter(prior.eventId, entry.eventId)) em.assign(prior, { kind: entry.kind, summary: entry.summary, eventId: entry.eventId, occurredAt: new Date(entry.at) });
+  if (sentAfter(prior.eventId, entry.eventId))
+    em.assign(prior, {
+      kind: entry.kind,
+      summary: entry.summary,
+      eventId: entry.eventId,
+      occurredAt: new Date(entry.at),
+    });
 }
 
 /** Records the entry, or parks it when the member is unknown here (yet): never dropped. */
 async function record(em: EntityManager, event: BusEvent, entry: DutyEntry): Promise<void> {
   const member = await em.findOne(MemberSchema, { id: Number(entry.memberId) }, { filters: false });
   if (member) return applyDutyEntry(em, entry);
-  park(em, event, Number(entry.memberId), { ...entry }, `member ${entry.memberId} is not known to the members subgraph`, false);
+  park(
+    em,
+    event,
+    Number(entry.memberId),
+    { ...entry },
+    `member ${entry.memberId} is not known to the members subgraph`,
+    false,
+  );
 }
 
 type Entry = Omit<DutyEntry, 'eventId' | 'district' | 'source'>;
@@ -120,28 +145,51 @@ type Entry = Omit<DutyEntry, 'eventId' | 'district' | 'source'>;
  * is not thrown back at the bus (it would be redelivered for ever and, in process, hold back
  * every event behind it): it is kept aside as refused, with the reason, for staff to see.
  */
-function duty<E extends EventDefinition>(definition: E, entries: (payload: PayloadOf<E>, event: BusEvent) => Entry[]): EventHandler {
+function duty<E extends EventDefinition>(
+  definition: E,
+  entries: (payload: PayloadOf<E>, event: BusEvent) => Entry[],
+): EventHandler {
   return async (em, event) => {
     const parsed = definition.payload.safeParse(event.payload);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const memberId = Number((event.payload as Record<string, unknown>)?.memberId);
-      park(em, event, Number.isSafeInteger(memberId) ? memberId : 0, { payload: event.payload }, `payload breaks the ${event.type} contract: ${issue.path.join('.') || 'payload'}: ${issue.message}`, true);
+      park(
+        em,
+        event,
+        Number.isSafeInteger(memberId) ? memberId : 0,
+        { payload: event.payload },
+        `payload breaks the ${event.type} contract: ${issue.path.join('.') || 'payload'}: ${issue.message}`,
+        true,
+      );
       return;
     }
     for (const entry of entries(parsed.data as PayloadOf<E>, event)) {
-      await record(em, event, { ...entry, eventId: event.id, district: event.district, source: event.source });
+      await record(em, event, {
+        ...entry,
+        eventId: event.id,
+        district: event.district,
+        source: event.source,
+      });
     }
   };
 }
 
 const ATTENDANCE = { PRESENT: 'attended', ON_LEAVE: 'on_leave', ABSENT: 'absent' } as const;
 const ATTENDANCE_WORD = { PRESENT: '出席', ON_LEAVE: '请假', ABSENT: '缺席' } as const;
-const BODY = { PLENARY: '全体会议', STANDING_COMMITTEE: '常委会议', CHAIR_MEETING: '主席会议', SECRETARY_GENERAL_MEETING: '秘书长会议' } as const;
+const BODY = {
+  PLENARY: '全体会议',
+  STANDING_COMMITTEE: '常委会议',
+  CHAIR_MEETING: '主席会议',
+  SECRETARY_GENERAL_MEETING: '秘书长会议',
+} as const;
 const LEVEL = { NATIONAL: '全国', PROVINCIAL: '省级', CITY: '市级', DISTRICT: '县区级' } as const;
 
 /** Authors in order: the first leads, the others co-author. */
-const authors = (lead: string, co: string[]): [string, 'LEAD' | 'CO'][] => [[lead, 'LEAD'], ...co.map((id): [string, 'CO'] => [id, 'CO'])];
+const authors = (lead: string, co: string[]): [string, 'LEAD' | 'CO'][] => [
+  [lead, 'LEAD'],
+  ...co.map((id): [string, 'CO'] => [id, 'CO']),
+];
 const byList = (ids: string[]) => (ids.length === 0 ? [] : authors(ids[0], ids.slice(1)));
 
 /**
@@ -153,12 +201,26 @@ export const consumes: Record<string, EventHandler> = {
   // An event sent before submissions named co-authors has none: the lead's entry alone, as then.
   [proposalSubmitted.type]: duty(proposalSubmitted, (p) =>
     authors(p.authorId, p.coAuthorIds ?? []).map(([memberId, role]) => ({
-      memberId, kind: 'proposal.submitted', role, authors: 1 + (p.coAuthorIds ?? []).length, sourceType: 'Proposal', sourceId: p.proposalId, summary: `${role === 'LEAD' ? '提交' : '联名'}提案《${p.title}》`, at: p.submittedAt,
+      memberId,
+      kind: 'proposal.submitted',
+      role,
+      authors: 1 + (p.coAuthorIds ?? []).length,
+      sourceType: 'Proposal',
+      sourceId: p.proposalId,
+      summary: `${role === 'LEAD' ? '提交' : '联名'}提案《${p.title}》`,
+      at: p.submittedAt,
     })),
   ),
   [proposalFiled.type]: duty(proposalFiled, (p) =>
     authors(p.authorId, p.coAuthorIds).map(([memberId, role]) => ({
-      memberId, kind: 'proposal.filed', role, authors: 1 + p.coAuthorIds.length, sourceType: 'Proposal', sourceId: p.proposalId, summary: `${role === 'LEAD' ? '领衔' : '联名'}提案 ${p.caseNumber} 立案`, at: p.filedAt,
+      memberId,
+      kind: 'proposal.filed',
+      role,
+      authors: 1 + p.coAuthorIds.length,
+      sourceType: 'Proposal',
+      sourceId: p.proposalId,
+      summary: `${role === 'LEAD' ? '领衔' : '联名'}提案 ${p.caseNumber} 立案`,
+      at: p.filedAt,
     })),
   ),
   [proposalHonoured.type]: duty(proposalHonoured, (p) =>
@@ -174,75 +236,203 @@ export const consumes: Record<string, EventHandler> = {
     })),
   ),
   [opinionItemSubmitted.type]: duty(opinionItemSubmitted, (p) =>
-    byList(p.authorIds).map(([memberId, role]) => ({ memberId, kind: 'opinion.submitted', role, authors: p.authorIds.length, sourceType: 'OpinionItem', sourceId: p.itemId, summary: `报送社情民意《${p.title}》`, at: p.submittedOn })),
+    byList(p.authorIds).map(([memberId, role]) => ({
+      memberId,
+      kind: 'opinion.submitted',
+      role,
+      authors: p.authorIds.length,
+      sourceType: 'OpinionItem',
+      sourceId: p.itemId,
+      summary: `报送社情民意《${p.title}》`,
+      at: p.submittedOn,
+    })),
   ),
   [opinionItemAdopted.type]: duty(opinionItemAdopted, (p) =>
     byList(p.authorIds).map(([memberId, role]) => ({
-      memberId, kind: 'opinion.adopted', role, authors: p.authorIds.length, qualifier: p.level, sourceType: 'OpinionItem', sourceId: p.itemId, summary: `社情民意《${p.title}》被${LEVEL[p.level]}采用`, at: p.adoptedOn,
+      memberId,
+      kind: 'opinion.adopted',
+      role,
+      authors: p.authorIds.length,
+      qualifier: p.level,
+      sourceType: 'OpinionItem',
+      sourceId: p.itemId,
+      summary: `社情民意《${p.title}》被${LEVEL[p.level]}采用`,
+      at: p.adoptedOn,
     })),
   ),
   [instructionReceived.type]: duty(instructionReceived, (p) =>
     p.memberIds.map((memberId) => ({
-      memberId, kind: 'instruction.received', qualifier: p.level, sourceType: 'Instruction', sourceId: p.instructionId, summary: `《${p.title}》获${LEVEL[p.level]}领导${p.leader}批示`, at: p.instructedOn,
+      memberId,
+      kind: 'instruction.received',
+      qualifier: p.level,
+      sourceType: 'Instruction',
+      sourceId: p.instructionId,
+      summary: `《${p.title}》获${LEVEL[p.level]}领导${p.leader}批示`,
+      at: p.instructedOn,
     })),
   ),
   [consultationAttended.type]: duty(consultationAttended, (p) => [
-    { memberId: p.memberId, kind: 'consultation.attended', qualifier: p.form, sourceType: 'ConsultationActivity', sourceId: p.activityId, summary: `参加${p.title}`, at: p.heldOn },
+    {
+      memberId: p.memberId,
+      kind: 'consultation.attended',
+      qualifier: p.form,
+      sourceType: 'ConsultationActivity',
+      sourceId: p.activityId,
+      summary: `参加${p.title}`,
+      at: p.heldOn,
+    },
   ]),
   [consultationSpoke.type]: duty(consultationSpoke, (p) => [
     {
-      memberId: p.memberId, kind: p.mode === 'ORAL' ? 'speech.oral' : 'speech.written', sourceType: 'Speech', sourceId: p.speechId, summary: `${p.mode === 'ORAL' ? '发言' : '书面发言'}：${p.title}`, at: p.spokeOn,
+      memberId: p.memberId,
+      kind: p.mode === 'ORAL' ? 'speech.oral' : 'speech.written',
+      sourceType: 'Speech',
+      sourceId: p.speechId,
+      summary: `${p.mode === 'ORAL' ? '发言' : '书面发言'}：${p.title}`,
+      at: p.spokeOn,
     },
   ]),
   [researchJoined.type]: duty(researchJoined, (p) => [
     {
-      memberId: p.memberId, kind: 'research.joined', role: p.role === 'LEAD' ? 'LEAD' : 'CO', sourceType: 'ResearchProject', sourceId: p.projectId, summary: `${p.role === 'LEAD' ? '牵头' : '参加'}调研：${p.title}`, at: p.joinedOn,
+      memberId: p.memberId,
+      kind: 'research.joined',
+      role: p.role === 'LEAD' ? 'LEAD' : 'CO',
+      sourceType: 'ResearchProject',
+      sourceId: p.projectId,
+      summary: `${p.role === 'LEAD' ? '牵头' : '参加'}调研：${p.title}`,
+      at: p.joinedOn,
     },
   ]),
   [bodyMeetingAttended.type]: duty(bodyMeetingAttended, (p) => [
     {
-      memberId: p.memberId, kind: `meeting.${ATTENDANCE[p.attendance]}`, qualifier: p.body, sourceType: 'BodyMeeting', sourceId: p.meetingId, summary: `${p.title}（${BODY[p.body]}，${ATTENDANCE_WORD[p.attendance]}）`, at: p.heldOn,
+      memberId: p.memberId,
+      kind: `meeting.${ATTENDANCE[p.attendance]}`,
+      qualifier: p.body,
+      sourceType: 'BodyMeeting',
+      sourceId: p.meetingId,
+      summary: `${p.title}（${BODY[p.body]}，${ATTENDANCE_WORD[p.attendance]}）`,
+      at: p.heldOn,
     },
   ]),
   [studySessionAttended.type]: duty(studySessionAttended, (p) => [
     {
-      memberId: p.memberId, kind: `study.${ATTENDANCE[p.attendance]}`, sourceType: 'StudySession', sourceId: p.sessionId, summary: `理论学习：${p.topic}（${ATTENDANCE_WORD[p.attendance]}）`, at: p.heldOn,
+      memberId: p.memberId,
+      kind: `study.${ATTENDANCE[p.attendance]}`,
+      sourceType: 'StudySession',
+      sourceId: p.sessionId,
+      summary: `理论学习：${p.topic}（${ATTENDANCE_WORD[p.attendance]}）`,
+      at: p.heldOn,
     },
   ]),
   [branchActivityAttended.type]: duty(branchActivityAttended, (p) => [
-    { memberId: p.memberId, kind: 'branch.attended', qualifier: p.branchId, sourceType: 'BranchActivity', sourceId: p.activityId, summary: `参加功能型党支部活动：${p.title}`, at: p.heldOn },
+    {
+      memberId: p.memberId,
+      kind: 'branch.attended',
+      qualifier: p.branchId,
+      sourceType: 'BranchActivity',
+      sourceId: p.activityId,
+      summary: `参加功能型党支部活动：${p.title}`,
+      at: p.heldOn,
+    },
   ]),
   [dutyReported.type]: async (em, event) => {
     // A plugin names kinds of its own namespace; one borrowing a core namespace would forge a core entry.
     const kind = (event.payload as { kind?: unknown })?.kind;
     if (typeof kind === 'string' && CORE_NAMESPACES.has(kind.split('.')[0])) {
       const memberId = Number((event.payload as Record<string, unknown>).memberId);
-      park(em, event, Number.isSafeInteger(memberId) ? memberId : 0, { payload: event.payload }, `kind: "${kind}" is reserved to the members subgraph; a plugin reports kinds of its own namespace`, true);
+      park(
+        em,
+        event,
+        Number.isSafeInteger(memberId) ? memberId : 0,
+        { payload: event.payload },
+        `kind: "${kind}" is reserved to the members subgraph; a plugin reports kinds of its own namespace`,
+        true,
+      );
       return;
     }
-    await duty(dutyReported, (p) => [{ memberId: p.memberId, kind: p.kind, sourceType: p.kind.split('.').slice(0, -1).join('.'), sourceId: p.sourceId, summary: p.summary, at: p.occurredOn }])(em, event);
+    await duty(dutyReported, (p) => [
+      {
+        memberId: p.memberId,
+        kind: p.kind,
+        sourceType: p.kind.split('.').slice(0, -1).join('.'),
+        sourceId: p.sourceId,
+        summary: p.summary,
+        at: p.occurredOn,
+      },
+    ])(em, event);
   },
   [standingReportFiled.type]: duty(standingReportFiled, (p) => [
-    { memberId: p.memberId, kind: 'report.filed', sourceType: 'StandingReport', sourceId: p.reportId, summary: `${p.year}年度常委履职报告归档`, at: p.filedAt },
+    {
+      memberId: p.memberId,
+      kind: 'report.filed',
+      sourceType: 'StandingReport',
+      sourceId: p.reportId,
+      summary: `${p.year}年度常委履职报告归档`,
+      at: p.filedAt,
+    },
   ]),
   [donationMade.type]: duty(donationMade, (p) => [
-    { memberId: p.memberId, kind: 'donation.made', sourceType: 'Donation', sourceId: p.donationId, summary: `向“${p.campaign}”捐赠 ${(p.amountFen / 100).toFixed(2)} 元`, at: p.donatedOn },
+    {
+      memberId: p.memberId,
+      kind: 'donation.made',
+      sourceType: 'Donation',
+      sourceId: p.donationId,
+      summary: `向“${p.campaign}”捐赠 ${(p.amountFen / 100).toFixed(2)} 元`,
+      at: p.donatedOn,
+    },
   ]),
   // Attendance itself comes from whoever took it (body_meeting.attended, ON_LEAVE); the approval is its own entry.
   [leaveApproved.type]: duty(leaveApproved, (p) => [
-    { memberId: p.memberId, kind: 'leave.approved', qualifier: p.meetingLevel, sourceType: 'LeaveRequest', sourceId: p.leaveId, summary: `${p.meeting}（请假获准）`, at: p.meetingOn },
+    {
+      memberId: p.memberId,
+      kind: 'leave.approved',
+      qualifier: p.meetingLevel,
+      sourceType: 'LeaveRequest',
+      sourceId: p.leaveId,
+      summary: `${p.meeting}（请假获准）`,
+      at: p.meetingOn,
+    },
   ]),
   [studioShiftServed.type]: duty(studioShiftServed, (p) => [
-    { memberId: p.memberId, kind: 'studio.duty', sourceType: 'StudioShift', sourceId: p.shiftId, summary: `${p.studioName}值班接待`, at: p.servedOn },
+    {
+      memberId: p.memberId,
+      kind: 'studio.duty',
+      sourceType: 'StudioShift',
+      sourceId: p.shiftId,
+      summary: `${p.studioName}值班接待`,
+      at: p.servedOn,
+    },
   ]),
   [awardRecorded.type]: duty(awardRecorded, (p) => [
-    { memberId: p.memberId, kind: 'award.received', qualifier: p.level, sourceType: 'MeritRecord', sourceId: p.recordId, summary: `获${LEVEL[p.level]}表彰：${p.title}`, at: p.awardedOn },
+    {
+      memberId: p.memberId,
+      kind: 'award.received',
+      qualifier: p.level,
+      sourceType: 'MeritRecord',
+      sourceId: p.recordId,
+      summary: `获${LEVEL[p.level]}表彰：${p.title}`,
+      at: p.awardedOn,
+    },
   ]),
   [penaltyRecorded.type]: duty(penaltyRecorded, (p) => [
-    { memberId: p.memberId, kind: 'penalty.received', sourceType: 'MeritRecord', sourceId: p.recordId, summary: `${p.title}（${p.reason}）`, at: p.decidedOn },
+    {
+      memberId: p.memberId,
+      kind: 'penalty.received',
+      sourceType: 'MeritRecord',
+      sourceId: p.recordId,
+      summary: `${p.title}（${p.reason}）`,
+      at: p.decidedOn,
+    },
   ]),
   [termRegistered.type]: async (em, event) => {
     const p = termRegistered.payload.parse(event.payload);
-    await em.upsert(TermRefSchema, { id: Number(p.termId), district: p.district, ordinal: p.ordinal, name: p.name, startsOn: p.startsOn.slice(0, 10), endsOn: p.endsOn?.slice(0, 10) ?? null });
+    await em.upsert(TermRefSchema, {
+      id: Number(p.termId),
+      district: p.district,
+      ordinal: p.ordinal,
+      name: p.name,
+      startsOn: p.startsOn.slice(0, 10),
+      endsOn: p.endsOn?.slice(0, 10) ?? null,
+    });
   },
 };

@@ -9,7 +9,16 @@ import { ParkedEventSchema } from './entities/parked-event.entity.js';
 import { parkedEvents } from './migrations/0003-parked-events.js';
 import { standingReports } from './migrations/0004-standing-reports.js';
 import { StandingReportSchema } from './entities/standing-report.entity.js';
-import { awardRecorded, donationMade, leaveApproved, memberRegistered, penaltyRecorded, standingReportFiled, studioIssueRaised, studioShiftServed } from '@cppcc/events';
+import {
+  awardRecorded,
+  donationMade,
+  leaveApproved,
+  memberRegistered,
+  penaltyRecorded,
+  standingReportFiled,
+  studioIssueRaised,
+  studioShiftServed,
+} from '@cppcc/events';
 import { LeaveRequestSchema } from './entities/leave-request.entity.js';
 import { leaveRequests } from './migrations/0007-leave-requests.js';
 import { dropCommitteeMemberships } from './migrations/0008-drop-committee-memberships.js';
@@ -20,7 +29,13 @@ import { memberChanges } from './migrations/0006-member-changes.js';
 import { TermRefSchema } from './entities/term-ref.entity.js';
 import { archive } from './migrations/0009-archive.js';
 import { MeritRecordSchema } from './entities/merit-record.entity.js';
-import { MemberStudioSchema, StudioReceptionSchema, StudioResidentSchema, StudioShiftSchema, TownshipConvenorSchema } from './entities/studio.entity.js';
+import {
+  MemberStudioSchema,
+  StudioReceptionSchema,
+  StudioResidentSchema,
+  StudioShiftSchema,
+  TownshipConvenorSchema,
+} from './entities/studio.entity.js';
 import { studiosAndMerits } from './migrations/0010-studios-merits.js';
 import { dutyEventAuthors } from './migrations/0011-duty-event-authors.js';
 import { schema } from './schema/index.js';
@@ -32,9 +47,47 @@ export const members = defineModule({
   name: 'members',
   port: 4102,
   schema,
-  entities: [MemberSchema, DutyEventSchema, ScoringRuleSetSchema, ParkedEventSchema, StandingReportSchema, DonationCampaignSchema, DonationSchema, MemberChangeSchema, LeaveRequestSchema, TermRefSchema, MemberStudioSchema, StudioResidentSchema, StudioShiftSchema, StudioReceptionSchema, TownshipConvenorSchema, MeritRecordSchema],
-  migrations: [initial, assessment, parkedEvents, standingReports, donations, memberChanges, leaveRequests, dropCommitteeMemberships, archive, studiosAndMerits, dutyEventAuthors],
-  emits: [standingReportFiled, donationMade, leaveApproved, memberRegistered, studioShiftServed, studioIssueRaised, awardRecorded, penaltyRecorded],
+  entities: [
+    MemberSchema,
+    DutyEventSchema,
+    ScoringRuleSetSchema,
+    ParkedEventSchema,
+    StandingReportSchema,
+    DonationCampaignSchema,
+    DonationSchema,
+    MemberChangeSchema,
+    LeaveRequestSchema,
+    TermRefSchema,
+    MemberStudioSchema,
+    StudioResidentSchema,
+    StudioShiftSchema,
+    StudioReceptionSchema,
+    TownshipConvenorSchema,
+    MeritRecordSchema,
+  ],
+  migrations: [
+    initial,
+    assessment,
+    parkedEvents,
+    standingReports,
+    donations,
+    memberChanges,
+    leaveRequests,
+    dropCommitteeMemberships,
+    archive,
+    studiosAndMerits,
+    dutyEventAuthors,
+  ],
+  emits: [
+    standingReportFiled,
+    donationMade,
+    leaveApproved,
+    memberRegistered,
+    studioShiftServed,
+    studioIssueRaised,
+    awardRecorded,
+    penaltyRecorded,
+  ],
   consumes,
   seed,
   isSeeded,

@@ -1,10 +1,39 @@
-import { emit, syncSequence, writeInBatches, type EntityManager, type SeedOptions } from '@cppcc/kit';
-import { campaigns, demoMerits, demoScoringPresets, demoStudios, donations, members, standingReports, studioReceptions, studioShifts, townshipConvenors } from '@cppcc/demo';
-import { awardRecorded, donationMade, penaltyRecorded, standingReportFiled, studioShiftServed } from '@cppcc/events';
+import {
+  emit,
+  syncSequence,
+  writeInBatches,
+  type EntityManager,
+  type SeedOptions,
+} from '@cppcc/kit';
+import {
+  campaigns,
+  demoMerits,
+  demoScoringPresets,
+  demoStudios,
+  donations,
+  members,
+  standingReports,
+  studioReceptions,
+  studioShifts,
+  townshipConvenors,
+} from '@cppcc/demo';
+import {
+  awardRecorded,
+  donationMade,
+  penaltyRecorded,
+  standingReportFiled,
+  studioShiftServed,
+} from '@cppcc/events';
 import { PRESETS } from './assessment/rules.js';
 import { MeritRecordSchema } from './entities/merit-record.entity.js';
 import { ScoringRuleSetSchema } from './entities/scoring-rule-set.entity.js';
-import { MemberStudioSchema, StudioReceptionSchema, StudioResidentSchema, StudioShiftSchema, TownshipConvenorSchema } from './entities/studio.entity.js';
+import {
+  MemberStudioSchema,
+  StudioReceptionSchema,
+  StudioResidentSchema,
+  StudioShiftSchema,
+  TownshipConvenorSchema,
+} from './entities/studio.entity.js';
 import { DonationCampaignSchema, DonationSchema } from './entities/donation.entity.js';
 import { MemberChangeSchema } from './entities/member-change.entity.js';
 import { MemberSchema } from './entities/member.entity.js';
@@ -14,26 +43,41 @@ import { announceMember } from './commands/announce-member.js';
 export async function seed(em: EntityManager, { scale, progress }: SeedOptions): Promise<void> {
   // Organization and proposals replicate members from these announcements, as from live ones.
   const appointed = new Date('2021-12-20T00:00:00.000Z');
-  await writeInBatches(em, members(scale), (m) => {
-    const member = em.create(MemberSchema, {
-      id: m.id,
-      district: m.district,
-      name: m.name,
-      gender: m.gender,
-      ethnicity: m.ethnicity,
-      party: m.party,
-      sectorId: m.sectorId,
-      workUnit: m.workUnit,
-      title: m.title,
-      standingCommittee: m.standingCommittee,
-      status: 'ACTIVE',
-      termId: null,
-      public: true,
-    });
-    // The appointment opens the dated history, as registerMember does for a live one.
-    em.create(MemberChangeSchema, { district: m.district, memberId: m.id, field: 'status', fromValue: null, toValue: 'ACTIVE', effectiveOn: '2021-12-20', changedBy: null, note: '任命为委员', public: false });
-    announceMember(em, 'members', member, appointed);
-  }, progress);
+  await writeInBatches(
+    em,
+    members(scale),
+    (m) => {
+      const member = em.create(MemberSchema, {
+        id: m.id,
+        district: m.district,
+        name: m.name,
+        gender: m.gender,
+        ethnicity: m.ethnicity,
+        party: m.party,
+        sectorId: m.sectorId,
+        workUnit: m.workUnit,
+        title: m.title,
+        standingCommittee: m.standingCommittee,
+        status: 'ACTIVE',
+        termId: null,
+        public: true,
+      });
+      // The appointment opens the dated history, as registerMember does for a live one.
+      em.create(MemberChangeSchema, {
+        district: m.district,
+        memberId: m.id,
+        field: 'status',
+        fromValue: null,
+        toValue: 'ACTIVE',
+        effectiveOn: '2021-12-20',
+        changedBy: null,
+        note: '任命为委员',
+        public: false,
+      });
+      announceMember(em, 'members', member, appointed);
+    },
+    progress,
+  );
   await syncSequence(em, 'member');
   await syncSequence(em, 'member_change');
 
@@ -44,7 +88,14 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
     const campaign = campaigns.find((c) => c.id === d.campaignId)!;
     em.create(DonationSchema, { ...d, id: ++id, district: campaign.district, public: true });
     if (d.memberId !== null) {
-      const payload = { donationId: String(id), campaignId: String(campaign.id), memberId: String(d.memberId), campaign: campaign.title, amountFen: d.amountFen, donatedOn: d.donatedOn };
+      const payload = {
+        donationId: String(id),
+        campaignId: String(campaign.id),
+        memberId: String(d.memberId),
+        campaign: campaign.title,
+        amountFen: d.amountFen,
+        donatedOn: d.donatedOn,
+      };
       emit(em, 'members', donationMade, payload, campaign.district);
     }
   });
@@ -56,36 +107,106 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
   for (const studio of studios) {
     const { residentIds, ...fields } = studio;
     em.create(MemberStudioSchema, { ...fields, public: true });
-    for (const memberId of residentIds) em.create(StudioResidentSchema, { district: studio.district, studioId: studio.id, memberId, joinedOn: studio.openedOn, public: true });
+    for (const memberId of residentIds)
+      em.create(StudioResidentSchema, {
+        district: studio.district,
+        studioId: studio.id,
+        memberId,
+        joinedOn: studio.openedOn,
+        public: true,
+      });
   }
   await writeInBatches(em, studioShifts(scale), (shift) => {
     em.create(StudioShiftSchema, { ...shift, public: true });
     if (shift.status !== 'SERVED') return;
     const studio = studios.find((x) => x.id === shift.studioId)!;
-    emit(em, 'members', studioShiftServed, { shiftId: String(shift.id), studioId: String(studio.id), studioName: studio.name, memberId: String(shift.memberId), servedOn: shift.shiftOn }, shift.district);
+    emit(
+      em,
+      'members',
+      studioShiftServed,
+      {
+        shiftId: String(shift.id),
+        studioId: String(studio.id),
+        studioName: studio.name,
+        memberId: String(shift.memberId),
+        servedOn: shift.shiftOn,
+      },
+      shift.district,
+    );
   });
-  for (const r of studioReceptions(scale)) em.create(StudioReceptionSchema, { ...r, target: null, public: false });
-  for (const c of townshipConvenors) em.create(TownshipConvenorSchema, { ...c, memberId: null, public: true });
+  for (const r of studioReceptions(scale))
+    em.create(StudioReceptionSchema, { ...r, target: null, public: false });
+  for (const c of townshipConvenors)
+    em.create(TownshipConvenorSchema, { ...c, memberId: null, public: true });
   let meritId = 0;
   for (const m of demoMerits(scale)) {
-    const record = em.create(MeritRecordSchema, { ...m, id: ++meritId, recordedBy: null, public: false });
+    const record = em.create(MeritRecordSchema, {
+      ...m,
+      id: ++meritId,
+      recordedBy: null,
+      public: false,
+    });
     const ids = { recordId: String(record.id), memberId: String(m.memberId), title: m.title };
-    if (m.type === 'AWARD') emit(em, 'members', awardRecorded, { ...ids, level: m.level!, awardedOn: m.decidedOn }, m.district);
-    else emit(em, 'members', penaltyRecorded, { ...ids, reason: m.reason!, decidedOn: m.decidedOn }, m.district);
+    if (m.type === 'AWARD')
+      emit(
+        em,
+        'members',
+        awardRecorded,
+        { ...ids, level: m.level!, awardedOn: m.decidedOn },
+        m.district,
+      );
+    else
+      emit(
+        em,
+        'members',
+        penaltyRecorded,
+        { ...ids, reason: m.reason!, decidedOn: m.decidedOn },
+        m.district,
+      );
   }
   // Standing members' reports: a filed one reaches the archive through the bus, as a live one does.
   for (const r of standingReports(scale)) {
-    em.create(StandingReportSchema, { ...r, submittedAt: r.submittedAt ? new Date(r.submittedAt) : null, filedAt: r.filedAt ? new Date(r.filedAt) : null, public: false });
-    if (r.status === 'FILED') emit(em, 'members', standingReportFiled, { reportId: String(r.id), memberId: String(r.memberId), year: r.year, filedAt: r.filedAt! }, r.district);
+    em.create(StandingReportSchema, {
+      ...r,
+      submittedAt: r.submittedAt ? new Date(r.submittedAt) : null,
+      filedAt: r.filedAt ? new Date(r.filedAt) : null,
+      public: false,
+    });
+    if (r.status === 'FILED')
+      emit(
+        em,
+        'members',
+        standingReportFiled,
+        { reportId: String(r.id), memberId: String(r.memberId), year: r.year, filedAt: r.filedAt! },
+        r.district,
+      );
   }
   // Each district assesses by a real rule book, so the demo assessments follow from the demo archives.
   for (const [district, preset] of Object.entries(demoScoringPresets)) {
     for (const year of [2025, 2026]) {
-      em.create(ScoringRuleSetSchema, { district, year, version: 1, rules: PRESETS[preset], createdBy: null, createdAt: new Date(`${year}-01-01T00:00:00Z`), public: false });
+      em.create(ScoringRuleSetSchema, {
+        district,
+        year,
+        version: 1,
+        rules: PRESETS[preset],
+        createdBy: null,
+        createdAt: new Date(`${year}-01-01T00:00:00Z`),
+        public: false,
+      });
     }
   }
   await em.flush();
-  for (const table of ['member_studio', 'studio_resident', 'studio_shift', 'studio_reception', 'township_convenor', 'merit_record', 'standing_report', 'scoring_rule_set']) await syncSequence(em, table);
+  for (const table of [
+    'member_studio',
+    'studio_resident',
+    'studio_shift',
+    'studio_reception',
+    'township_convenor',
+    'merit_record',
+    'standing_report',
+    'scoring_rule_set',
+  ])
+    await syncSequence(em, table);
 }
 
 export async function isSeeded(em: EntityManager): Promise<boolean> {

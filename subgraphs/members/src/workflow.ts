@@ -1,18 +1,29 @@
 import { defineWorkflow, hasRole, type RequestContext } from '@cppcc/kit';
 import type { LeaveRequest, LeaveStatus } from './entities/leave-request.entity.js';
 import type { ReportStatus, StandingReport } from './entities/standing-report.entity.js';
-import type { ReceptionStatus, ShiftStatus, StudioReception, StudioShift } from './entities/studio.entity.js';
+import type {
+  ReceptionStatus,
+  ShiftStatus,
+  StudioReception,
+  StudioShift,
+} from './entities/studio.entity.js';
 
 export type ReportAction = 'submit' | 'return' | 'file';
 
-const author = { relation: 'author', holds: (ctx: RequestContext, r: StandingReport) => ctx.caller.memberId === String(r.memberId) };
+const author = {
+  relation: 'author',
+  holds: (ctx: RequestContext, r: StandingReport) => ctx.caller.memberId === String(r.memberId),
+};
 
 /** A standing member's yearly report: written and submitted by the member, filed (or sent back) by staff. */
-export const standingReportWorkflow = defineWorkflow<ReportStatus, ReportAction, StandingReport>('standing_report', [
-  { from: 'DRAFT', action: 'submit', who: [author], to: 'SUBMITTED' },
-  { from: 'SUBMITTED', action: 'return', who: ['staff'], to: 'DRAFT' },
-  { from: 'SUBMITTED', action: 'file', who: ['staff'], to: 'FILED' },
-]);
+export const standingReportWorkflow = defineWorkflow<ReportStatus, ReportAction, StandingReport>(
+  'standing_report',
+  [
+    { from: 'DRAFT', action: 'submit', who: [author], to: 'SUBMITTED' },
+    { from: 'SUBMITTED', action: 'return', who: ['staff'], to: 'DRAFT' },
+    { from: 'SUBMITTED', action: 'file', who: ['staff'], to: 'FILED' },
+  ],
+);
 
 export type LeaveAction = 'approve' | 'reject' | 'withdraw';
 
@@ -21,20 +32,32 @@ export type LeaveAction = 'approve' | 'reject' | 'withdraw';
  * office); leave from other meetings by the district's staff.
  */
 const rightLevel = {
-  relation: 'approver for the meeting\'s level',
-  holds: (ctx: RequestContext, r: LeaveRequest) => (r.meetingLevel === 'OTHER' ? hasRole(ctx.caller, 'staff', 'leader') : hasRole(ctx.caller, 'leader')),
+  relation: "approver for the meeting's level",
+  holds: (ctx: RequestContext, r: LeaveRequest) =>
+    r.meetingLevel === 'OTHER'
+      ? hasRole(ctx.caller, 'staff', 'leader')
+      : hasRole(ctx.caller, 'leader'),
 };
-const requester = { relation: 'requester', holds: (ctx: RequestContext, r: LeaveRequest) => ctx.caller.memberId === String(r.memberId) };
+const requester = {
+  relation: 'requester',
+  holds: (ctx: RequestContext, r: LeaveRequest) => ctx.caller.memberId === String(r.memberId),
+};
 
-export const leaveWorkflow = defineWorkflow<LeaveStatus, LeaveAction, LeaveRequest>('leave_request', [
-  { from: 'REQUESTED', action: 'approve', who: [rightLevel], to: 'APPROVED' },
-  { from: 'REQUESTED', action: 'reject', who: [rightLevel], to: 'REJECTED' },
-  { from: 'REQUESTED', action: 'withdraw', who: [requester], to: 'WITHDRAWN' },
-]);
+export const leaveWorkflow = defineWorkflow<LeaveStatus, LeaveAction, LeaveRequest>(
+  'leave_request',
+  [
+    { from: 'REQUESTED', action: 'approve', who: [rightLevel], to: 'APPROVED' },
+    { from: 'REQUESTED', action: 'reject', who: [rightLevel], to: 'REJECTED' },
+    { from: 'REQUESTED', action: 'withdraw', who: [requester], to: 'WITHDRAWN' },
+  ],
+);
 
 export type ShiftAction = 'serve' | 'miss' | 'cancel';
 
-const onDuty = { relation: 'member on duty', holds: (ctx: RequestContext, s: StudioShift) => ctx.caller.memberId === String(s.memberId) };
+const onDuty = {
+  relation: 'member on duty',
+  holds: (ctx: RequestContext, s: StudioShift) => ctx.caller.memberId === String(s.memberId),
+};
 
 /** A studio's duty shift: the member on duty (or staff) marks it served; staff mark it missed or cancel it. */
 export const shiftWorkflow = defineWorkflow<ShiftStatus, ShiftAction, StudioShift>('studio_shift', [
@@ -45,13 +68,19 @@ export const shiftWorkflow = defineWorkflow<ShiftStatus, ShiftAction, StudioShif
 
 export type ReceptionAction = 'pass_on' | 'close';
 
-const receiver = { relation: 'receiving member', holds: (ctx: RequestContext, r: StudioReception) => ctx.caller.memberId === String(r.memberId) };
+const receiver = {
+  relation: 'receiving member',
+  holds: (ctx: RequestContext, r: StudioReception) => ctx.caller.memberId === String(r.memberId),
+};
 
 /**
  * A reception's issue is passed on (as a proposal draft or an opinion item for the receiving
  * member) or closed, answered on the spot — by the member who received the visitors, or staff.
  */
-export const receptionWorkflow = defineWorkflow<ReceptionStatus, ReceptionAction, StudioReception>('studio_reception', [
-  { from: 'RECORDED', action: 'pass_on', who: [receiver, 'staff'], to: 'PASSED_ON' },
-  { from: 'RECORDED', action: 'close', who: [receiver, 'staff'], to: 'CLOSED' },
-]);
+export const receptionWorkflow = defineWorkflow<ReceptionStatus, ReceptionAction, StudioReception>(
+  'studio_reception',
+  [
+    { from: 'RECORDED', action: 'pass_on', who: [receiver, 'staff'], to: 'PASSED_ON' },
+    { from: 'RECORDED', action: 'close', who: [receiver, 'staff'], to: 'CLOSED' },
+  ],
+);

@@ -13,7 +13,15 @@ export const consumes: Record<string, EventHandler> = {
     const p = memberRegistered.payload.parse(event.payload);
     const memberId = Number(p.memberId);
     const recorded = await em.count(MemberFactSchema, { memberId, changedAt: p.changedAt });
-    if (!recorded) em.create(MemberFactSchema, { memberId, changedAt: p.changedAt, district: p.district, party: p.party, cpcMember: p.cpcMember, status: p.status });
+    if (!recorded)
+      em.create(MemberFactSchema, {
+        memberId,
+        changedAt: p.changedAt,
+        district: p.district,
+        party: p.party,
+        cpcMember: p.cpcMember,
+        status: p.status,
+      });
     const known = await em.findOne(MemberRefSchema, { memberId });
     if (known && known.changedAt > p.changedAt) return;
     const facts = {

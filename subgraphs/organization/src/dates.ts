@@ -1,8 +1,14 @@
 import { inputError } from '@cppcc/kit';
 
 /** Refuses `later` before `earlier`, naming the later field. */
-export function assertOrder(earlier: string | null | undefined, later: string | null | undefined, field: string, earlierName: string): void {
-  if (earlier && later && later < earlier) throw inputError(field, 'order', `must not be before ${earlierName} (${earlier})`);
+export function assertOrder(
+  earlier: string | null | undefined,
+  later: string | null | undefined,
+  field: string,
+  earlierName: string,
+): void {
+  if (earlier && later && later < earlier)
+    throw inputError(field, 'order', `must not be before ${earlierName} (${earlier})`);
 }
 
 /** The day a stored date column holds, whatever the driver returned. */

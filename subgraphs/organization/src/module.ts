@@ -19,20 +19,38 @@ import { approvedLeaves } from './migrations/0010-approved-leaves.js';
 import { pressReports } from './migrations/0011-press-reports.js';
 import { ApprovedLeaveSchema } from './entities/approved-leave.entity.js';
 import { MemberFactSchema } from './entities/member-fact.entity.js';
-import { ImplementationReviewSchema, PolicyDocumentSchema } from './entities/policy-document.entity.js';
-import { CampaignEntrySchema, CommunicationSchema, ConsensusCampaignSchema } from './entities/communication.entity.js';
+import {
+  ImplementationReviewSchema,
+  PolicyDocumentSchema,
+} from './entities/policy-document.entity.js';
+import {
+  CampaignEntrySchema,
+  CommunicationSchema,
+  ConsensusCampaignSchema,
+} from './entities/communication.entity.js';
 import { StaffRecordSchema } from './entities/staff-record.entity.js';
 import { PressReportSchema } from './entities/press-report.entity.js';
 import { PartyGroupMembershipSchema, PartyGroupSchema } from './entities/party-group.entity.js';
 import { StudySessionSchema } from './entities/study-session.entity.js';
-import { BranchActivitySchema, BranchPlacementSchema, PartyBranchSchema } from './entities/party-branch.entity.js';
+import {
+  BranchActivitySchema,
+  BranchPlacementSchema,
+  PartyBranchSchema,
+} from './entities/party-branch.entity.js';
 import { CommitteeChangeSchema } from './entities/committee-change.entity.js';
 import { LiaisonActivitySchema, LiaisonPairSchema } from './entities/liaison.entity.js';
 import { AttendanceSchema } from './entities/attendance.entity.js';
 import { BodyMeetingSchema } from './entities/body-meeting.entity.js';
 import { GovernmentUnitSchema } from './entities/government-unit.entity.js';
 import { SessionSchema, TermSchema } from './entities/term.entity.js';
-import { bodyMeetingAttended, branchActivityAttended, governmentUnitRegistered, specialCommitteeRegistered, studySessionAttended, termRegistered } from '@cppcc/events';
+import {
+  bodyMeetingAttended,
+  branchActivityAttended,
+  governmentUnitRegistered,
+  specialCommitteeRegistered,
+  studySessionAttended,
+  termRegistered,
+} from '@cppcc/events';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
@@ -41,9 +59,58 @@ export const organization = defineModule({
   name: 'organization',
   port: 4101,
   schema,
-  entities: [DistrictSchema, SpecialCommitteeSchema, SectorSchema, CommitteeMembershipSchema, MemberRefSchema, MemberFactSchema, ApprovedLeaveSchema, GovernmentUnitSchema, TermSchema, SessionSchema, BodyMeetingSchema, AttendanceSchema, CommitteeChangeSchema, LiaisonPairSchema, LiaisonActivitySchema, PartyGroupSchema, PartyGroupMembershipSchema, StudySessionSchema, PartyBranchSchema, BranchPlacementSchema, BranchActivitySchema, PolicyDocumentSchema, ImplementationReviewSchema, CommunicationSchema, ConsensusCampaignSchema, CampaignEntrySchema, StaffRecordSchema, PressReportSchema],
-  migrations: [initial, memberships, bodies, committeeHistory, partyBuilding, outreach, partyGroup, branchDissolution, memberFacts, approvedLeaves, pressReports],
-  emits: [districtRegistered, governmentUnitRegistered, termRegistered, specialCommitteeRegistered, bodyMeetingAttended, studySessionAttended, branchActivityAttended],
+  entities: [
+    DistrictSchema,
+    SpecialCommitteeSchema,
+    SectorSchema,
+    CommitteeMembershipSchema,
+    MemberRefSchema,
+    MemberFactSchema,
+    ApprovedLeaveSchema,
+    GovernmentUnitSchema,
+    TermSchema,
+    SessionSchema,
+    BodyMeetingSchema,
+    AttendanceSchema,
+    CommitteeChangeSchema,
+    LiaisonPairSchema,
+    LiaisonActivitySchema,
+    PartyGroupSchema,
+    PartyGroupMembershipSchema,
+    StudySessionSchema,
+    PartyBranchSchema,
+    BranchPlacementSchema,
+    BranchActivitySchema,
+    PolicyDocumentSchema,
+    ImplementationReviewSchema,
+    CommunicationSchema,
+    ConsensusCampaignSchema,
+    CampaignEntrySchema,
+    StaffRecordSchema,
+    PressReportSchema,
+  ],
+  migrations: [
+    initial,
+    memberships,
+    bodies,
+    committeeHistory,
+    partyBuilding,
+    outreach,
+    partyGroup,
+    branchDissolution,
+    memberFacts,
+    approvedLeaves,
+    pressReports,
+  ],
+  emits: [
+    districtRegistered,
+    governmentUnitRegistered,
+    termRegistered,
+    specialCommitteeRegistered,
+    bodyMeetingAttended,
+    studySessionAttended,
+    branchActivityAttended,
+  ],
   consumes,
   seed,
   isSeeded,

@@ -1,5 +1,8 @@
 import type { EntityManager } from '@cppcc/kit';
-import { ImplementationReviewSchema, PolicyDocumentSchema } from './entities/policy-document.entity.js';
+import {
+  ImplementationReviewSchema,
+  PolicyDocumentSchema,
+} from './entities/policy-document.entity.js';
 import { CommunicationSchema } from './entities/communication.entity.js';
 import { StaffRecordSchema } from './entities/staff-record.entity.js';
 import { PressReportSchema } from './entities/press-report.entity.js';
@@ -8,7 +11,11 @@ import { CommitteeChangeSchema } from './entities/committee-change.entity.js';
 import { CommitteeMembershipSchema } from './entities/committee-membership.entity.js';
 import { MemberFactSchema } from './entities/member-fact.entity.js';
 import { AttendanceSchema } from './entities/attendance.entity.js';
-import { BranchPlacementSchema, PartyBranchSchema, type PartyBranch } from './entities/party-branch.entity.js';
+import {
+  BranchPlacementSchema,
+  PartyBranchSchema,
+  type PartyBranch,
+} from './entities/party-branch.entity.js';
 import { StudySessionSchema } from './entities/study-session.entity.js';
 import { DistrictSchema } from './entities/district.entity.js';
 
@@ -28,13 +35,22 @@ export interface Period {
 export async function withDistrictsBelow(em: EntityManager, code: string): Promise<string[]> {
   const all = await em.find(DistrictSchema, {}, { filters: false });
   const found = [code];
-  for (let i = 0; i < found.length; i++) found.push(...all.filter((d) => d.parentCode === found[i]).map((d) => d.code));
+  for (let i = 0; i < found.length; i++)
+    found.push(...all.filter((d) => d.parentCode === found[i]).map((d) => d.code));
   return [code, ...found.slice(1).sort()];
 }
 
 /** Seats held on `day`: joined by then and not yet left. */
 export function seatsHeldOn(em: EntityManager, districts: string[], day: string) {
-  return em.find(CommitteeMembershipSchema, { district: { $in: districts }, joinedOn: { $lte: day }, $or: [{ leftOn: null }, { leftOn: { $gt: day } }] }, { filters: false });
+  return em.find(
+    CommitteeMembershipSchema,
+    {
+      district: { $in: districts },
+      joinedOn: { $lte: day },
+      $or: [{ leftOn: null }, { leftOn: { $gt: day } }],
+    },
+    { filters: false },
+  );
 }
 
 /**
@@ -42,13 +58,27 @@ export function seatsHeldOn(em: EntityManager, districts: string[], day: string)
  * member's facts as last changed by the end of that day (a member who left in June counts in a
  * period ending in May; one who joined the Party in July does not count as one in June).
  */
-export async function membersOn(em: EntityManager, districts: string[], day: string): Promise<{ memberId: number; cpcMember: boolean }[]> {
+export async function membersOn(
+  em: EntityManager,
+  districts: string[],
+  day: string,
+): Promise<{ memberId: number; cpcMember: boolean }[]> {
   const cutoff = `${day}T23:59:59.999Z`;
-  const ever = await em.find(MemberFactSchema, { district: { $in: districts }, changedAt: { $lte: cutoff } }, { filters: false, fields: ['memberId'] });
+  const ever = await em.find(
+    MemberFactSchema,
+    { district: { $in: districts }, changedAt: { $lte: cutoff } },
+    { filters: false, fields: ['memberId'] },
+  );
   const ids = [...new Set(ever.map((f) => f.memberId))];
-  const facts = await em.find(MemberFactSchema, { memberId: { $in: ids }, changedAt: { $lte: cutoff } }, { filters: false, orderBy: { memberId: 'asc', changedAt: 'asc' } });
+  const facts = await em.find(
+    MemberFactSchema,
+    { memberId: { $in: ids }, changedAt: { $lte: cutoff } },
+    { filters: false, orderBy: { memberId: 'asc', changedAt: 'asc' } },
+  );
   const latest = new Map(facts.map((f) => [f.memberId, f]));
-  return [...latest.values()].filter((f) => f.status === 'ACTIVE' && districts.includes(f.district)).map((f) => ({ memberId: f.memberId, cpcMember: f.cpcMember }));
+  return [...latest.values()]
+    .filter((f) => f.status === 'ACTIVE' && districts.includes(f.district))
+    .map((f) => ({ memberId: f.memberId, cpcMember: f.cpcMember }));
 }
 
 export interface CommitteeCoverage {
@@ -60,12 +90,25 @@ export interface CommitteeCoverage {
 }
 
 /** 全员入委: the share of the districts' active members who sit on at least one committee on `on`. */
-export async function committeeCoverage(em: EntityManager, districts: string[], on: string): Promise<CommitteeCoverage> {
-  const [members, seats] = await Promise.all([membersOn(em, districts, on), seatsHeldOn(em, districts, on)]);
+export async function committeeCoverage(
+  em: EntityManager,
+  districts: string[],
+  on: string,
+): Promise<CommitteeCoverage> {
+  const [members, seats] = await Promise.all([
+    membersOn(em, districts, on),
+    seatsHeldOn(em, districts, on),
+  ]);
   const seated = new Set(seats.map((s) => s.memberId));
   const unassignedIds = members.filter((m) => !seated.has(m.memberId)).map((m) => m.memberId);
   const assigned = members.length - unassignedIds.length;
-  return { on, activeMembers: members.length, assigned, share: members.length ? assigned / members.length : null, unassignedIds };
+  return {
+    on,
+    activeMembers: members.length,
+    assigned,
+    share: members.length ? assigned / members.length : null,
+    unassignedIds,
+  };
 }
 
 export interface CommitteeChangeCounts {
@@ -76,14 +119,34 @@ export interface CommitteeChangeCounts {
 }
 
 /** "Added one committee, adjusted three": distinct committees per kind of change in the period. */
-export async function committeeChangeCounts(em: EntityManager, p: Period): Promise<CommitteeChangeCounts> {
-  const rows = await em.find(CommitteeChangeSchema, { district: { $in: p.districts }, changedOn: { $gte: p.from, $lte: p.to } }, { filters: false });
-  const count = (kind: string) => new Set(rows.filter((r) => r.kind === kind).map((r) => r.committeeId)).size;
-  return { created: count('CREATED'), functionsAdjusted: count('FUNCTIONS_ADJUSTED'), merged: count('MERGED'), dissolved: count('DISSOLVED') };
+export async function committeeChangeCounts(
+  em: EntityManager,
+  p: Period,
+): Promise<CommitteeChangeCounts> {
+  const rows = await em.find(
+    CommitteeChangeSchema,
+    { district: { $in: p.districts }, changedOn: { $gte: p.from, $lte: p.to } },
+    { filters: false },
+  );
+  const count = (kind: string) =>
+    new Set(rows.filter((r) => r.kind === kind).map((r) => r.committeeId)).size;
+  return {
+    created: count('CREATED'),
+    functionsAdjusted: count('FUNCTIONS_ADJUSTED'),
+    merged: count('MERGED'),
+    dissolved: count('DISSOLVED'),
+  };
 }
 
-export async function bodyMeetingsHeld(em: EntityManager, p: Period): Promise<{ body: Body; count: number }[]> {
-  const rows = await em.find(BodyMeetingSchema, { district: { $in: p.districts }, status: 'HELD', heldOn: { $gte: p.from, $lte: p.to } }, { filters: false, fields: ['body'] });
+export async function bodyMeetingsHeld(
+  em: EntityManager,
+  p: Period,
+): Promise<{ body: Body; count: number }[]> {
+  const rows = await em.find(
+    BodyMeetingSchema,
+    { district: { $in: p.districts }, status: 'HELD', heldOn: { $gte: p.from, $lte: p.to } },
+    { filters: false, fields: ['body'] },
+  );
   return BODIES.map((body) => ({ body, count: rows.filter((r) => r.body === body).length }));
 }
 
@@ -113,8 +176,20 @@ function monthsBetween(from: string, to: string): string[] {
 }
 
 /** 每月召开1次: study sessions held per month, and the months that had none. */
-export async function studyCadence(em: EntityManager, p: Period, today: string): Promise<StudyCadence> {
-  const rows = await em.find(StudySessionSchema, { district: { $in: p.districts }, status: { $in: ['HELD', 'ARCHIVED'] }, heldOn: { $gte: p.from, $lte: p.to } }, { filters: false });
+export async function studyCadence(
+  em: EntityManager,
+  p: Period,
+  today: string,
+): Promise<StudyCadence> {
+  const rows = await em.find(
+    StudySessionSchema,
+    {
+      district: { $in: p.districts },
+      status: { $in: ['HELD', 'ARCHIVED'] },
+      heldOn: { $gte: p.from, $lte: p.to },
+    },
+    { filters: false },
+  );
   const months = monthsBetween(p.from, p.to).map((month) => ({
     month,
     monthly: rows.filter((r) => r.kind === 'MONTHLY' && r.heldOn!.startsWith(month)).length,
@@ -122,7 +197,16 @@ export async function studyCadence(em: EntityManager, p: Period, today: string):
   }));
   // A month is missed when any district counted held no monthly session in it (byDistrict says which).
   const missedMonths = months
-    .filter((m) => m.month <= today.slice(0, 7) && p.districts.some((d) => !rows.some((r) => r.district === d && r.kind === 'MONTHLY' && r.heldOn!.startsWith(m.month))))
+    .filter(
+      (m) =>
+        m.month <= today.slice(0, 7) &&
+        p.districts.some(
+          (d) =>
+            !rows.some(
+              (r) => r.district === d && r.kind === 'MONTHLY' && r.heldOn!.startsWith(m.month),
+            ),
+        ),
+    )
     .map((m) => m.month);
   return { months, missedMonths, held: rows.length };
 }
@@ -150,9 +234,34 @@ export interface PartyCoverage {
 export async function partyCoverage(em: EntityManager, p: Period): Promise<PartyCoverage> {
   const [members, placements, present, branches] = await Promise.all([
     membersOn(em, p.districts, p.to),
-    em.find(BranchPlacementSchema, { district: { $in: p.districts }, joinedOn: { $lte: p.to }, $or: [{ leftOn: null }, { leftOn: { $gt: p.to } }] }, { filters: false }),
-    em.find(AttendanceSchema, { district: { $in: p.districts }, kind: 'BRANCH_ACTIVITY', attendance: 'PRESENT', heldOn: { $gte: p.from, $lte: p.to } }, { filters: false, fields: ['memberId'] }),
-    em.find(PartyBranchSchema, { district: { $in: p.districts }, establishedOn: { $lte: p.to }, $or: [{ dissolvedOn: null }, { dissolvedOn: { $gt: p.to } }] }, { filters: false, orderBy: { id: 'asc' } }),
+    em.find(
+      BranchPlacementSchema,
+      {
+        district: { $in: p.districts },
+        joinedOn: { $lte: p.to },
+        $or: [{ leftOn: null }, { leftOn: { $gt: p.to } }],
+      },
+      { filters: false },
+    ),
+    em.find(
+      AttendanceSchema,
+      {
+        district: { $in: p.districts },
+        kind: 'BRANCH_ACTIVITY',
+        attendance: 'PRESENT',
+        heldOn: { $gte: p.from, $lte: p.to },
+      },
+      { filters: false, fields: ['memberId'] },
+    ),
+    em.find(
+      PartyBranchSchema,
+      {
+        district: { $in: p.districts },
+        establishedOn: { $lte: p.to },
+        $or: [{ dissolvedOn: null }, { dissolvedOn: { $gt: p.to } }],
+      },
+      { filters: false, orderBy: { id: 'asc' } },
+    ),
   ]);
   const placedIds = new Set(placements.map((x) => x.memberId));
   const reachedIds = new Set([...placedIds, ...present.map((x) => x.memberId)]);
@@ -193,13 +302,35 @@ export interface OutreachCounts {
 export async function outreachCounts(em: EntityManager, p: Period): Promise<OutreachCounts> {
   const inPeriod = { $gte: p.from, $lte: p.to };
   const [documents, reviews, letters, staff, press] = await Promise.all([
-    em.count(PolicyDocumentSchema, { district: { $in: p.districts }, issuedOn: inPeriod }, { filters: false }),
-    em.find(ImplementationReviewSchema, { district: { $in: p.districts }, reportedOn: inPeriod }, { filters: false }),
-    em.find(CommunicationSchema, { district: { $in: p.districts }, status: 'ISSUED', issuedOn: inPeriod }, { filters: false }),
-    em.find(StaffRecordSchema, { district: { $in: p.districts }, startsOn: inPeriod }, { filters: false }),
-    em.find(PressReportSchema, { district: { $in: p.districts }, publishedOn: inPeriod }, { filters: false }),
+    em.count(
+      PolicyDocumentSchema,
+      { district: { $in: p.districts }, issuedOn: inPeriod },
+      { filters: false },
+    ),
+    em.find(
+      ImplementationReviewSchema,
+      { district: { $in: p.districts }, reportedOn: inPeriod },
+      { filters: false },
+    ),
+    em.find(
+      CommunicationSchema,
+      { district: { $in: p.districts }, status: 'ISSUED', issuedOn: inPeriod },
+      { filters: false },
+    ),
+    em.find(
+      StaffRecordSchema,
+      { district: { $in: p.districts }, startsOn: inPeriod },
+      { filters: false },
+    ),
+    em.find(
+      PressReportSchema,
+      { district: { $in: p.districts }, publishedOn: inPeriod },
+      { filters: false },
+    ),
   ]);
-  const grades = [...new Set(staff.filter((s) => s.kind !== 'SECONDMENT').map((s) => s.grade!))].sort();
+  const grades = [
+    ...new Set(staff.filter((s) => s.kind !== 'SECONDMENT').map((s) => s.grade!)),
+  ].sort();
   return {
     policyDocuments: documents,
     reviews: reviews.length,
@@ -208,7 +339,10 @@ export async function outreachCounts(em: EntityManager, p: Period): Promise<Outr
     notices: letters.filter((l) => l.kind === 'NOTICE').length,
     initiativeLetters: letters.filter((l) => l.kind === 'INITIATIVE_LETTER').length,
     secondments: staff.filter((s) => s.kind === 'SECONDMENT').length,
-    promotions: grades.map((grade) => ({ grade, count: staff.filter((s) => s.kind !== 'SECONDMENT' && s.grade === grade).length })),
+    promotions: grades.map((grade) => ({
+      grade,
+      count: staff.filter((s) => s.kind !== 'SECONDMENT' && s.grade === grade).length,
+    })),
     pressReports: press.length,
     frontPageReports: press.filter((r) => r.frontPage).length,
   };

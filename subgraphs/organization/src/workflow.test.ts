@@ -16,7 +16,14 @@ import { organization } from './module.js';
 import * as workflows from './workflow.js';
 
 /** Each table with every state its records can be in. */
-const TABLES: [string, { transitions: { from: string; action: string; who: unknown[]; to: string }[]; apply: (...a: any[]) => string }, readonly string[]][] = [
+const TABLES: [
+  string,
+  {
+    transitions: { from: string; action: string; who: unknown[]; to: string }[];
+    apply: (...a: any[]) => string;
+  },
+  readonly string[],
+][] = [
   ['committee_membership', workflows.membershipWorkflow, MEMBERSHIP_STATUSES],
   ['body_meeting', workflows.bodyMeetingWorkflow, MEETING_STATUSES],
   ['special_committee', workflows.committeeWorkflow, COMMITTEE_STATUSES],
@@ -24,7 +31,11 @@ const TABLES: [string, { transitions: { from: string; action: string; who: unkno
   ['study_session', workflows.studySessionWorkflow, STUDY_STATUSES],
   ['party_branch', workflows.branchWorkflow, BRANCH_STATUSES],
   ['branch_placement', workflows.placementWorkflow, PLACEMENT_STATUSES],
-  ['party_group_membership', workflows.partyGroupMembershipWorkflow, PARTY_GROUP_MEMBERSHIP_STATUSES],
+  [
+    'party_group_membership',
+    workflows.partyGroupMembershipWorkflow,
+    PARTY_GROUP_MEMBERSHIP_STATUSES,
+  ],
   ['implementation_review', workflows.reviewWorkflow, REVIEW_STATUSES],
   ['communication', workflows.communicationWorkflow, COMMUNICATION_STATUSES],
   ['consensus_campaign', workflows.campaignWorkflow, CAMPAIGN_STATUSES],
@@ -44,7 +55,9 @@ describe.each(databases())('organization transition tables on $name', ({ url }) 
   afterAll(() => org?.stop());
 
   it('covers every workflow the module defines', () => {
-    const defined = Object.values(workflows).filter((w): w is any => typeof w === 'object' && w !== null && 'transitions' in w);
+    const defined = Object.values(workflows).filter(
+      (w): w is any => typeof w === 'object' && w !== null && 'transitions' in w,
+    );
     expect(defined).toHaveLength(TABLES.length);
     for (const [, table] of TABLES) expect(defined).toContain(table);
   });
@@ -65,7 +78,16 @@ describe.each(databases())('organization transition tables on $name', ({ url }) 
             expect(table.apply(ctx, record, action, 'walk'), label).toBe(row!.to);
             expect(record.status, label).toBe(row!.to);
             const written = em.getUnitOfWork().getPersistStack();
-            expect([...written].filter((e: any) => e.entity === entity && e.action === action && e.fromState === state && e.toState === row!.to), label).toHaveLength(1);
+            expect(
+              [...written].filter(
+                (e: any) =>
+                  e.entity === entity &&
+                  e.action === action &&
+                  e.fromState === state &&
+                  e.toState === row!.to,
+              ),
+              label,
+            ).toHaveLength(1);
             steps++;
           } else {
             let code: unknown;
@@ -74,7 +96,11 @@ describe.each(databases())('organization transition tables on $name', ({ url }) 
             } catch (e) {
               code = (e as { extensions?: Record<string, unknown> }).extensions;
             }
-            expect(code, label).toMatchObject({ code: row ? 'FORBIDDEN' : 'ILLEGAL_TRANSITION', state, action });
+            expect(code, label).toMatchObject({
+              code: row ? 'FORBIDDEN' : 'ILLEGAL_TRANSITION',
+              state,
+              action,
+            });
             expect(record.status, label).toBe(state);
             expect(em.getUnitOfWork().getPersistStack().size, label).toBe(0);
           }
@@ -94,7 +120,14 @@ describe.each(databases())('organization transition tables on $name', ({ url }) 
 describe.each(databases())('illegal moves through the API on $name', ({ url }) => {
   let org: TestModule;
   const staff = testCaller(['staff'], CITY);
-  const newcomer = { id: 9801, district: CITY, name: '流程测试委员', party: '中共党员', sectorId: 1, standingCommittee: false };
+  const newcomer = {
+    id: 9801,
+    district: CITY,
+    name: '流程测试委员',
+    party: '中共党员',
+    sectorId: 1,
+    standingCommittee: false,
+  };
   const committee = committees.find((c) => c.district === CITY)!.id;
   beforeAll(async () => {
     org = await startTestModule(organization, { databaseUrl: url, seed: { scale: 1 } });
@@ -117,86 +150,143 @@ describe.each(databases())('illegal moves through the API on $name', ({ url }) =
   const MOVES: [string, () => Promise<string>, (id: string) => string, string, string][] = [
     [
       'committee_membership',
-      () => steps(() => `assignCommitteeSeat(input: { committee: "${committee}", member: "9801", role: MEMBER, joinedOn: "2026-11-01" }) { id }`, (id) => `endCommitteeSeat(input: { id: "${id}", leftOn: "2026-11-10" }) { id }`),
+      () =>
+        steps(
+          () =>
+            `assignCommitteeSeat(input: { committee: "${committee}", member: "9801", role: MEMBER, joinedOn: "2026-11-01" }) { id }`,
+          (id) => `endCommitteeSeat(input: { id: "${id}", leftOn: "2026-11-10" }) { id }`,
+        ),
       (id) => `endCommitteeSeat(input: { id: "${id}", leftOn: "2026-11-20" }) { id }`,
-      'ENDED', 'end',
+      'ENDED',
+      'end',
     ],
     [
       'body_meeting',
-      () => steps(() => `planBodyMeeting(input: { term: "${currentTerm(CITY).id}", body: CHAIR_MEETING, title: "主席会议", plannedOn: "2026-11-05", agenda: ["议题"] }) { id }`, (id) => `cancelBodyMeeting(input: { id: "${id}" }) { id }`),
-      (id) => `holdBodyMeeting(input: { id: "${id}", heldOn: "2026-11-05", attendance: [] }) { id }`,
-      'CANCELLED', 'hold',
+      () =>
+        steps(
+          () =>
+            `planBodyMeeting(input: { term: "${currentTerm(CITY).id}", body: CHAIR_MEETING, title: "主席会议", plannedOn: "2026-11-05", agenda: ["议题"] }) { id }`,
+          (id) => `cancelBodyMeeting(input: { id: "${id}" }) { id }`,
+        ),
+      (id) =>
+        `holdBodyMeeting(input: { id: "${id}", heldOn: "2026-11-05", attendance: [] }) { id }`,
+      'CANCELLED',
+      'hold',
     ],
     [
       'special_committee',
-      () => steps(() => `createSpecialCommittee(input: { district: "${CITY}", name: "流程测试委员会", functions: "职能", establishedOn: "2026-01-01" }) { id }`, (id) => `dissolveCommittee(input: { id: "${id}", on: "2026-06-01" }) { id }`),
-      (id) => `adjustCommitteeFunctions(input: { id: "${id}", functions: "新职能", on: "2026-07-01" }) { id }`,
-      'DISSOLVED', 'adjust_functions',
+      () =>
+        steps(
+          () =>
+            `createSpecialCommittee(input: { district: "${CITY}", name: "流程测试委员会", functions: "职能", establishedOn: "2026-01-01" }) { id }`,
+          (id) => `dissolveCommittee(input: { id: "${id}", on: "2026-06-01" }) { id }`,
+        ),
+      (id) =>
+        `adjustCommitteeFunctions(input: { id: "${id}", functions: "新职能", on: "2026-07-01" }) { id }`,
+      'DISSOLVED',
+      'adjust_functions',
     ],
     [
       'liaison_pair',
-      () => steps(
-        () => `registerGovernmentUnit(input: { district: "${CITY}", name: "流程测试局", short: "流程局" }) { id }`,
-        (unit) => `pairCommitteeWithUnit(input: { committee: "${committee}", unit: "${unit}", since: "2026-01-01" }) { id }`,
-        (id) => `endLiaison(input: { id: "${id}", until: "2026-06-30" }) { id }`,
-      ),
+      () =>
+        steps(
+          () =>
+            `registerGovernmentUnit(input: { district: "${CITY}", name: "流程测试局", short: "流程局" }) { id }`,
+          (unit) =>
+            `pairCommitteeWithUnit(input: { committee: "${committee}", unit: "${unit}", since: "2026-01-01" }) { id }`,
+          (id) => `endLiaison(input: { id: "${id}", until: "2026-06-30" }) { id }`,
+        ),
       (id) => `endLiaison(input: { id: "${id}", until: "2026-07-31" }) { id }`,
-      'ENDED', 'end',
+      'ENDED',
+      'end',
     ],
     [
       'study_session',
-      () => steps(() => `planStudySession(input: { district: "${CITY}", kind: SPECIAL, topic: "专题学习", plannedOn: "2026-11-12", materials: ["材料"] }) { id }`),
+      () =>
+        steps(
+          () =>
+            `planStudySession(input: { district: "${CITY}", kind: SPECIAL, topic: "专题学习", plannedOn: "2026-11-12", materials: ["材料"] }) { id }`,
+        ),
       (id) => `archiveStudySession(input: { id: "${id}", minutes: "纪要" }) { id }`,
-      'PLANNED', 'archive',
+      'PLANNED',
+      'archive',
     ],
     [
       'party_branch',
-      () => steps(
-        () => `createSpecialCommittee(input: { district: "${CITY}", name: "支部流程委员会", functions: "职能", establishedOn: "2026-01-01" }) { id }`,
-        (c) => `establishPartyBranch(input: { committee: "${c}", name: "支部流程委员会功能型党支部", establishedOn: "2026-02-01" }) { id }`,
-        (id) => `dissolvePartyBranch(input: { id: "${id}", on: "2026-06-01" }) { id }`,
-      ),
-      (id) => `setBranchSecretary(input: { branch: "${id}", member: "9801", on: "2026-07-01" }) { id }`,
-      'DISSOLVED', 'change_secretary',
+      () =>
+        steps(
+          () =>
+            `createSpecialCommittee(input: { district: "${CITY}", name: "支部流程委员会", functions: "职能", establishedOn: "2026-01-01" }) { id }`,
+          (c) =>
+            `establishPartyBranch(input: { committee: "${c}", name: "支部流程委员会功能型党支部", establishedOn: "2026-02-01" }) { id }`,
+          (id) => `dissolvePartyBranch(input: { id: "${id}", on: "2026-06-01" }) { id }`,
+        ),
+      (id) =>
+        `setBranchSecretary(input: { branch: "${id}", member: "9801", on: "2026-07-01" }) { id }`,
+      'DISSOLVED',
+      'change_secretary',
     ],
     [
       'branch_placement',
-      () => steps(() => `placeInBranch(input: { branch: "${partyBranches.find((b) => b.district === CITY)!.id}", member: "9801", joinedOn: "2026-11-01" }) { id }`, (id) => `endBranchPlacement(input: { id: "${id}", leftOn: "2026-11-10" }) { id }`),
+      () =>
+        steps(
+          () =>
+            `placeInBranch(input: { branch: "${partyBranches.find((b) => b.district === CITY)!.id}", member: "9801", joinedOn: "2026-11-01" }) { id }`,
+          (id) => `endBranchPlacement(input: { id: "${id}", leftOn: "2026-11-10" }) { id }`,
+        ),
       (id) => `endBranchPlacement(input: { id: "${id}", leftOn: "2026-11-20" }) { id }`,
-      'ENDED', 'end',
+      'ENDED',
+      'end',
     ],
     [
       'party_group_membership',
-      () => steps(() => `appointToPartyGroup(input: { group: "${partyGroups.find((g) => g.district === CITY)!.id}", member: "9801", role: MEMBER, joinedOn: "2026-11-01" }) { id }`, (id) => `endPartyGroupMembership(input: { id: "${id}", leftOn: "2026-11-10" }) { id }`),
+      () =>
+        steps(
+          () =>
+            `appointToPartyGroup(input: { group: "${partyGroups.find((g) => g.district === CITY)!.id}", member: "9801", role: MEMBER, joinedOn: "2026-11-01" }) { id }`,
+          (id) => `endPartyGroupMembership(input: { id: "${id}", leftOn: "2026-11-10" }) { id }`,
+        ),
       (id) => `endPartyGroupMembership(input: { id: "${id}", leftOn: "2026-11-20" }) { id }`,
-      'ENDED', 'end',
+      'ENDED',
+      'end',
     ],
     [
       'implementation_review',
-      () => steps(
-        () => `recordPolicyDocument(input: { district: "${CITY}", kind: WORK_OPINION, title: "流程测试实施意见", issuedBy: "市委办公室", issuedOn: "2026-01-01", summary: "意见" }) { id }`,
-        (d) => `planImplementationReview(input: { document: "${d}", kind: INSPECTION, title: "落实情况督查", plannedOn: "2026-03-01", districtsVisited: ["${CITY}"] }) { id }`,
-      ),
-      (id) => `moveImplementationReview(input: { id: "${id}", action: REPORT, findings: "发现", reportedOn: "2026-04-01" }) { id }`,
-      'PLANNED', 'report',
+      () =>
+        steps(
+          () =>
+            `recordPolicyDocument(input: { district: "${CITY}", kind: WORK_OPINION, title: "流程测试实施意见", issuedBy: "市委办公室", issuedOn: "2026-01-01", summary: "意见" }) { id }`,
+          (d) =>
+            `planImplementationReview(input: { document: "${d}", kind: INSPECTION, title: "落实情况督查", plannedOn: "2026-03-01", districtsVisited: ["${CITY}"] }) { id }`,
+        ),
+      (id) =>
+        `moveImplementationReview(input: { id: "${id}", action: REPORT, findings: "发现", reportedOn: "2026-04-01" }) { id }`,
+      'PLANNED',
+      'report',
     ],
     [
       'communication',
-      () => steps(
-        () => `draftCommunication(input: { district: "${CITY}", kind: OPEN_LETTER, title: "致全体委员的一封信", audience: "全体委员", occasion: "新春", body: "信" }) { id }`,
-        (id) => `issueCommunication(input: { id: "${id}", issuedOn: "2026-02-01" }) { id }`,
-      ),
+      () =>
+        steps(
+          () =>
+            `draftCommunication(input: { district: "${CITY}", kind: OPEN_LETTER, title: "致全体委员的一封信", audience: "全体委员", occasion: "新春", body: "信" }) { id }`,
+          (id) => `issueCommunication(input: { id: "${id}", issuedOn: "2026-02-01" }) { id }`,
+        ),
       (id) => `withdrawCommunication(input: { id: "${id}" }) { id }`,
-      'ISSUED', 'withdraw',
+      'ISSUED',
+      'withdraw',
     ],
     [
       'consensus_campaign',
-      () => steps(
-        () => `openCampaign(input: { district: "${CITY}", kind: ESSAY_CONTEST, title: "流程测试征文", theme: "主题", opensOn: "2026-01-01", closesOn: "2026-06-30" }) { id }`,
-        (id) => `closeCampaign(input: { id: "${id}" }) { id }`,
-      ),
+      () =>
+        steps(
+          () =>
+            `openCampaign(input: { district: "${CITY}", kind: ESSAY_CONTEST, title: "流程测试征文", theme: "主题", opensOn: "2026-01-01", closesOn: "2026-06-30" }) { id }`,
+          (id) => `closeCampaign(input: { id: "${id}" }) { id }`,
+        ),
       (id) => `closeCampaign(input: { id: "${id}" }) { id }`,
-      'CLOSED', 'close',
+      'CLOSED',
+      'close',
     ],
   ];
 
@@ -204,14 +294,24 @@ describe.each(databases())('illegal moves through the API on $name', ({ url }) =
     expect(MOVES.map(([entity]) => entity).sort()).toEqual(TABLES.map(([entity]) => entity).sort());
   });
 
-  it.each(MOVES)('%s: refuses a step off the table, writing no audit row', async (entity, bring, illegal, state, action) => {
-    const id = await bring();
-    const trail = () => systemEm(org.orm).find(AuditEntrySchema, {}, { orderBy: { id: 'asc' } });
-    const before = await trail();
-    const r = await org.execute(`mutation { ${illegal(id)} }`, {}, staff);
-    expect(r.errors?.[0].extensions, illegal(id)).toMatchObject({ code: 'ILLEGAL_TRANSITION', state, action });
-    expect(r.data, 'the mutation answers no record').toBeNull();
-    expect(await trail(), `${entity}: no audit row`).toEqual(before);
-    expect(before.filter((a) => a.entity === entity && a.entityId === id).at(-1)?.toState, `${entity} stays ${state}`).toBe(state);
-  });
+  it.each(MOVES)(
+    '%s: refuses a step off the table, writing no audit row',
+    async (entity, bring, illegal, state, action) => {
+      const id = await bring();
+      const trail = () => systemEm(org.orm).find(AuditEntrySchema, {}, { orderBy: { id: 'asc' } });
+      const before = await trail();
+      const r = await org.execute(`mutation { ${illegal(id)} }`, {}, staff);
+      expect(r.errors?.[0].extensions, illegal(id)).toMatchObject({
+        code: 'ILLEGAL_TRANSITION',
+        state,
+        action,
+      });
+      expect(r.data, 'the mutation answers no record').toBeNull();
+      expect(await trail(), `${entity}: no audit row`).toEqual(before);
+      expect(
+        before.filter((a) => a.entity === entity && a.entityId === id).at(-1)?.toState,
+        `${entity} stays ${state}`,
+      ).toBe(state);
+    },
+  );
 });

@@ -17,17 +17,33 @@ export async function seed(em: EntityManager): Promise<void> {
     if (!demo) continue;
     const steps: [string, ('enable' | 'disable')[]][] = [
       ...demo.enabledIn.map((d): [string, ('enable' | 'disable')[]] => [d, ['enable']]),
-      ...(demo.disabledIn ?? []).map((d): [string, ('enable' | 'disable')[]] => [d, ['enable', 'disable']]),
+      ...(demo.disabledIn ?? []).map((d): [string, ('enable' | 'disable')[]] => [
+        d,
+        ['enable', 'disable'],
+      ]),
     ];
     for (const [district, actions] of steps) {
-      const record = await openSwitch(em, district, plugin.manifest.id, plugin.defaults as Record<string, unknown>);
+      const record = await openSwitch(
+        em,
+        district,
+        plugin.manifest.id,
+        plugin.defaults as Record<string, unknown>,
+      );
       for (const action of actions) {
         const from = record.status;
         record.status = action === 'enable' ? 'ENABLED' : 'DISABLED';
         record.version += 1;
         record.changedAt = new Date();
         record.changedBy = 'demo';
-        audit(em, { entity: 'plugin switch', entityId: String(record.id), action, fromState: from, toState: record.status, actor: 'demo', note: 'demo data' });
+        audit(em, {
+          entity: 'plugin switch',
+          entityId: String(record.id),
+          action,
+          fromState: from,
+          toState: record.status,
+          actor: 'demo',
+          note: 'demo data',
+        });
       }
       announce(em, 'platform', record);
     }

@@ -7,9 +7,12 @@ export type SwitchAction = 'enable' | 'disable' | 'configure';
 export const SWITCH_ROLES: Role[] = ['operator', 'admin'];
 
 /** Settings may be prepared while off. */
-export const switchWorkflow = defineWorkflow<SwitchState, SwitchAction, PluginSwitchRecord>('plugin switch', [
-  { from: 'DISABLED', action: 'enable', who: SWITCH_ROLES, to: 'ENABLED' },
-  { from: 'ENABLED', action: 'disable', who: SWITCH_ROLES, to: 'DISABLED' },
-  { from: 'ENABLED', action: 'configure', who: SWITCH_ROLES, to: 'ENABLED' },
-  { from: 'DISABLED', action: 'configure', who: SWITCH_ROLES, to: 'DISABLED' },
-]);
+export const switchWorkflow = defineWorkflow<SwitchState, SwitchAction, PluginSwitchRecord>(
+  'plugin switch',
+  [
+    { from: 'DISABLED', action: 'enable', who: SWITCH_ROLES, to: 'ENABLED' },
+    { from: 'ENABLED', action: 'disable', who: SWITCH_ROLES, to: 'DISABLED' },
+    { from: 'ENABLED', action: 'configure', who: SWITCH_ROLES, to: 'ENABLED' },
+    { from: 'DISABLED', action: 'configure', who: SWITCH_ROLES, to: 'DISABLED' },
+  ],
+);

@@ -1,8 +1,19 @@
 import { audit, lockFor, type EntityManager, type EventHandler } from '@cppcc/kit';
-import { consultationActivityRegistered, governmentUnitRegistered, memberRegistered, researchProjectRegistered, studioIssueRaised } from '@cppcc/events';
+import {
+  consultationActivityRegistered,
+  governmentUnitRegistered,
+  memberRegistered,
+  researchProjectRegistered,
+  studioIssueRaised,
+} from '@cppcc/events';
 import { OpinionAuthorSchema } from './entities/opinion-item.entity.js';
 import { ProposalSchema } from './entities/proposal.entity.js';
-import { ConsultationRefSchema, MemberRefSchema, UnitRefSchema, type ConsultationRef } from './entities/refs.entity.js';
+import {
+  ConsultationRefSchema,
+  MemberRefSchema,
+  UnitRefSchema,
+  type ConsultationRef,
+} from './entities/refs.entity.js';
 import { createItem } from './commands/opinion.js';
 
 /**
@@ -25,44 +36,108 @@ async function keepLatest(em: EntityManager, ref: ConsultationRef): Promise<void
 export const consumes: Record<string, EventHandler> = {
   [memberRegistered.type]: async (em, event) => {
     const p = memberRegistered.payload.parse(event.payload);
-    await em.upsert(MemberRefSchema, { id: Number(p.memberId), district: p.district, name: p.name, sectorId: Number(p.sectorId), status: p.status });
+    await em.upsert(MemberRefSchema, {
+      id: Number(p.memberId),
+      district: p.district,
+      name: p.name,
+      sectorId: Number(p.sectorId),
+      status: p.status,
+    });
   },
   [governmentUnitRegistered.type]: async (em, event) => {
     const p = governmentUnitRegistered.payload.parse(event.payload);
-    await em.upsert(UnitRefSchema, { id: Number(p.unitId), district: p.district, name: p.name, short: p.short, active: p.active });
+    await em.upsert(UnitRefSchema, {
+      id: Number(p.unitId),
+      district: p.district,
+      name: p.name,
+      short: p.short,
+      active: p.active,
+    });
   },
   // Every activity and research project consultation opens is announced, whoever took part:
   // what a key proposal may name as its origin (一体两用).
   [consultationActivityRegistered.type]: async (em, event) => {
     const p = consultationActivityRegistered.payload.parse(event.payload);
-    await keepLatest(em, { kind: 'ACTIVITY', id: Number(p.activityId), district: p.district, title: p.title, status: p.status, version: p.version });
+    await keepLatest(em, {
+      kind: 'ACTIVITY',
+      id: Number(p.activityId),
+      district: p.district,
+      title: p.title,
+      status: p.status,
+      version: p.version,
+    });
   },
   [researchProjectRegistered.type]: async (em, event) => {
     const p = researchProjectRegistered.payload.parse(event.payload);
-    await keepLatest(em, { kind: 'RESEARCH', id: Number(p.projectId), district: p.district, title: p.title, status: p.phase, version: p.version });
+    await keepLatest(em, {
+      kind: 'RESEARCH',
+      id: Number(p.projectId),
+      district: p.district,
+      title: p.title,
+      status: p.phase,
+      version: p.version,
+    });
   },
   [studioIssueRaised.type]: async (em, event) => {
     const p = studioIssueRaised.payload.parse(event.payload);
     // The member's own district, if replicated; otherwise the district the studio reported from.
     const member = await em.findOne(MemberRefSchema, { id: Number(p.memberId) });
     const district = member?.district ?? event.district;
-    if (!district) throw new Error(`studio.issue_raised ${event.id}: no district for member ${p.memberId}`);
+    if (!district)
+      throw new Error(`studio.issue_raised ${event.id}: no district for member ${p.memberId}`);
     const origin = `（${p.studioName}${p.raisedOn.slice(0, 10)}接待中收集）`;
     if (p.target === 'PROPOSAL_DRAFT') {
       // A draft the member completes (analysis and suggestions) before submitting it.
       const draft = em.create(ProposalSchema, {
-        district, caseNumber: null, title: p.title, category: '其他', year: Number(p.raisedOn.slice(0, 4)),
-        situation: `${p.detail}${origin}`, analysis: '', suggestions: '', status: 'DRAFT', authorId: Number(p.memberId),
-        submittedAt: new Date(`${p.raisedOn.slice(0, 10)}T00:00:00Z`), filedAt: null, public: false,
-        kind: 'INDIVIDUAL', window: 'INTER_SESSION', attachments: [],
+        district,
+        caseNumber: null,
+        title: p.title,
+        category: '其他',
+        year: Number(p.raisedOn.slice(0, 4)),
+        situation: `${p.detail}${origin}`,
+        analysis: '',
+        suggestions: '',
+        status: 'DRAFT',
+        authorId: Number(p.memberId),
+        submittedAt: new Date(`${p.raisedOn.slice(0, 10)}T00:00:00Z`),
+        filedAt: null,
+        public: false,
+        kind: 'INDIVIDUAL',
+        window: 'INTER_SESSION',
+        attachments: [],
       });
       await em.flush();
-      audit(em, { entity: 'proposal', entityId: String(draft.id), action: 'draftFromStudio', fromState: null, toState: 'DRAFT', actor: null, note: `studio reception ${p.receptionId}` });
+      audit(em, {
+        entity: 'proposal',
+        entityId: String(draft.id),
+        action: 'draftFromStudio',
+        fromState: null,
+        toState: 'DRAFT',
+        actor: null,
+        note: `studio reception ${p.receptionId}`,
+      });
       return;
     }
-    const item = createItem(em, { district, title: p.title, content: `${p.detail}${origin}`, category: '其他', source: 'MEMBER', sourceName: null, status: 'DRAFT', submittedOn: null });
+    const item = createItem(em, {
+      district,
+      title: p.title,
+      content: `${p.detail}${origin}`,
+      category: '其他',
+      source: 'MEMBER',
+      sourceName: null,
+      status: 'DRAFT',
+      submittedOn: null,
+    });
     await em.flush();
     em.create(OpinionAuthorSchema, { itemId: item.id, memberId: Number(p.memberId) });
-    audit(em, { entity: 'opinion_item', entityId: String(item.id), action: 'draftFromStudio', fromState: null, toState: 'DRAFT', actor: null, note: `studio reception ${p.receptionId}` });
+    audit(em, {
+      entity: 'opinion_item',
+      entityId: String(item.id),
+      action: 'draftFromStudio',
+      fromState: null,
+      toState: 'DRAFT',
+      actor: null,
+      note: `studio reception ${p.receptionId}`,
+    });
   },
 };

@@ -1,11 +1,29 @@
 import { defineModule } from '@cppcc/kit';
-import { instructionReceived, opinionItemAdopted, opinionItemSubmitted, proposalFiled, proposalHonoured, proposalSubmitted, proposalRegistered } from '@cppcc/events';
+import {
+  instructionReceived,
+  opinionItemAdopted,
+  opinionItemSubmitted,
+  proposalFiled,
+  proposalHonoured,
+  proposalSubmitted,
+  proposalRegistered,
+} from '@cppcc/events';
 import { consumes } from './consumers.js';
 import { CosignerSchema } from './entities/cosigner.entity.js';
-import { AwardSchema, HandlingScoreSchema, QualityScoreSchema } from './entities/evaluation.entity.js';
+import {
+  AwardSchema,
+  HandlingScoreSchema,
+  QualityScoreSchema,
+} from './entities/evaluation.entity.js';
 import { HandlingTaskSchema } from './entities/handling-task.entity.js';
 import { KeyProposalSchema, SupervisionSchema } from './entities/key-proposal.entity.js';
-import { AdoptionSchema, BulletinIssueSchema, InstructionSchema, OpinionAuthorSchema, OpinionItemSchema } from './entities/opinion-item.entity.js';
+import {
+  AdoptionSchema,
+  BulletinIssueSchema,
+  InstructionSchema,
+  OpinionAuthorSchema,
+  OpinionItemSchema,
+} from './entities/opinion-item.entity.js';
 import { ProposalSchema } from './entities/proposal.entity.js';
 import { ConsultationRefSchema, MemberRefSchema, UnitRefSchema } from './entities/refs.entity.js';
 import { ProposalRatingSchema } from './entities/rating.entity.js';
@@ -29,12 +47,37 @@ export const proposals = defineModule({
   port: 4103,
   schema,
   entities: [
-    ProposalSchema, CosignerSchema, HandlingTaskSchema, ReplySchema, GradeWordingSchema, KeyProposalSchema, SupervisionSchema,
-    QualityScoreSchema, HandlingScoreSchema, AwardSchema, OpinionItemSchema, OpinionAuthorSchema, BulletinIssueSchema, AdoptionSchema,
-    InstructionSchema, MemberRefSchema, UnitRefSchema, ProposalRatingSchema, ConsultationRefSchema, MemberSuggestionSchema,
+    ProposalSchema,
+    CosignerSchema,
+    HandlingTaskSchema,
+    ReplySchema,
+    GradeWordingSchema,
+    KeyProposalSchema,
+    SupervisionSchema,
+    QualityScoreSchema,
+    HandlingScoreSchema,
+    AwardSchema,
+    OpinionItemSchema,
+    OpinionAuthorSchema,
+    BulletinIssueSchema,
+    AdoptionSchema,
+    InstructionSchema,
+    MemberRefSchema,
+    UnitRefSchema,
+    ProposalRatingSchema,
+    ConsultationRefSchema,
+    MemberSuggestionSchema,
   ],
   migrations: [initial, lifecycle, ratingsAndOrigins, consultationRegistrations, memberSuggestions],
-  emits: [proposalSubmitted, proposalFiled, proposalHonoured, proposalRegistered, opinionItemSubmitted, opinionItemAdopted, instructionReceived],
+  emits: [
+    proposalSubmitted,
+    proposalFiled,
+    proposalHonoured,
+    proposalRegistered,
+    opinionItemSubmitted,
+    opinionItemAdopted,
+    instructionReceived,
+  ],
   consumes,
   seed,
   isSeeded,

@@ -1,4 +1,12 @@
-import { cityActivity, CITY, demoResearchProjectId, ECO_COMPENSATION_MEETING, opinionWork, proposalDemoEvents, proposalWork } from '@cppcc/demo';
+import {
+  cityActivity,
+  CITY,
+  demoResearchProjectId,
+  ECO_COMPENSATION_MEETING,
+  opinionWork,
+  proposalDemoEvents,
+  proposalWork,
+} from '@cppcc/demo';
 import { AuditEntrySchema, OutboxEventSchema, systemEm } from '@cppcc/kit';
 import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,113 +18,243 @@ import { ok } from './test-support.js';
 
 const cityStaff = testCaller(['staff'], CITY);
 
-describe.each(databases())('demo data from the work report on $name', ({ url }) => {
-  let module: TestModule;
-  beforeAll(async () => {
-    module = await startTestModule(proposals, { databaseUrl: url, seed: { scale: 1 } });
-  });
-  afterAll(() => module?.stop());
-
-  it('has 110+ bulletin issues with their items, the national leader\'s instruction, and this year\'s three national adoptions', async () => {
-    const issues = await ok(module, `{ bulletinIssues(district: "${CITY}", status: PUBLISHED, first: 1000) { totalCount nodes { items { id } } } }`, {}, cityStaff);
-    expect(issues.totalCount).toBeGreaterThanOrEqual(110);
-    const carried = issues.nodes.reduce((n: number, i: any) => n + i.items.length, 0);
-    expect(carried).toBe(opinionWork().items.filter((i) => i.issueId !== null).length);
-    expect(carried).toBeGreaterThanOrEqual(300);
-
-    const lastYear = await ok(module, `{ opinionStatistics(filter: { district: "${CITY}", from: "2025-01-01", to: "2025-12-31" }) { byLevel { level instructions } } }`, {}, cityStaff);
-    expect(lastYear.byLevel.find((l: any) => l.level === 'NATIONAL').instructions).toBe(1);
-    const thisYear = await ok(module, `{ opinionStatistics(filter: { district: "${CITY}", from: "2026-01-01", to: "2026-12-31" }) { issues byLevel { level items } } }`, {}, cityStaff);
-    expect(thisYear.byLevel.find((l: any) => l.level === 'NATIONAL').items).toBe(3);
-    // Over the whole report, the national committee adopted the instructed item and this year's three.
-    const all = await ok(module, `{ opinionStatistics(filter: { district: "${CITY}" }) { issues issued byLevel { level items instructions } } }`, {}, cityStaff);
-    expect(all.byLevel.find((l: any) => l.level === 'NATIONAL')).toEqual({ level: 'NATIONAL', items: 4, instructions: 1 });
-    expect(all.issues).toBe(issues.totalCount);
-    expect(all.issued).toBe(carried);
-    const national = await ok(module, `{ opinionItems(filter: { adoptedAt: NATIONAL }, first: 10) { nodes { title instructions { leader level } adoptions { level adoptedOn } } } }`, {}, cityStaff);
-    expect(national.nodes.map((n: any) => n.title)).toEqual(expect.arrayContaining(['乡村教师支持计划执行中存在的问题及对策', '疫情下旅游业亟盼有力政策扶持']));
-    expect(national.nodes.find((n: any) => n.title === '乡村教师支持计划执行中存在的问题及对策').instructions).toEqual([{ leader: '国家领导人', level: 'NATIONAL' }]);
-  });
-
-  it('has key proposals supervised by the city\'s top leader two years running, and two-way evaluation results', async () => {
-    const keys = await ok(module, `{ keyProposals(district: "${CITY}", topLeader: true, first: 10) { nodes { year leaderTitle supervision { kind } proposal { title status } } } }`, {}, cityStaff);
-    expect(keys.nodes.map((k: any) => k.year).sort()).toEqual([2025, 2026]);
-    expect(keys.nodes.every((k: any) => k.leaderTitle === '市委书记' && k.supervision.length === 3)).toBe(true);
-    const closed = proposalWork().find((w) => w.status === 'CLOSED' && w.proposal.district === CITY)!;
-    const scored = await ok(module, `{ proposal(id: "${closed.proposal.id}") { qualityScores { total band } handlingScores { total band } replies { grade } rating } }`, {}, cityStaff);
-    expect(scored.qualityScores.length).toBeGreaterThan(0);
-    expect(scored.handlingScores.length).toBeGreaterThan(0);
-    expect(scored.rating).toBe(closed.rating);
-  });
-
-  it('sums up the two-way evaluation of a year from the scores', async () => {
-    const work = proposalWork().filter((w) => w.proposal.district === CITY && w.proposal.year === 2025);
-    const r = await ok(module, `{ twoWayEvaluation(district: "${CITY}", year: 2025) { units { unit { id } scored average band } proposalsScored proposalAverage proposalBands { band count } } }`, {}, cityStaff);
-    const scores = work.flatMap((w) => w.handlingScores.map((h) => ({ unitId: w.tasks[h.task].unitId, total: Object.values(h.scores).reduce((a, b) => a + b, 0) })));
-    const units = [...new Set(scores.map((s) => s.unitId))];
-    expect(r.units).toHaveLength(units.length);
-    for (const u of r.units) {
-      const mine = scores.filter((s) => String(s.unitId) === u.unit.id);
-      expect(u.scored).toBe(mine.length);
-      expect(u.average).toBeCloseTo(mine.reduce((a, s) => a + s.total, 0) / mine.length, 1);
-    }
-    expect(r.proposalsScored).toBe(work.filter((w) => w.qualityScores.length > 0).length);
-    expect(r.proposalBands.reduce((n: number, b: any) => n + b.count, 0)).toBe(r.proposalsScored);
-    const member = testCaller(['member'], CITY, '1');
-    expect((await module.execute(`{ twoWayEvaluation(district: "${CITY}", year: 2025) { proposalsScored } }`, {}, member)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-  });
-
-  it('computes the statistics from the rows, matching the demo data', async () => {
-    const work = proposalWork().filter((w) => w.proposal.district === CITY);
-    const stats = await ok(module, `{ proposalStatistics(filter: { district: "${CITY}" }) { submitted filed replied assigned replyRate rated satisfied satisfactionRate keyProposals excellent grades { grade count } } }`, {}, cityStaff);
-    const filed = work.filter((w) => w.filedAt);
-    const rated = work.filter((w) => w.rating);
-    const good = rated.filter((w) => w.rating !== 'UNSATISFIED');
-    expect(stats).toMatchObject({
-      submitted: work.length,
-      filed: filed.length,
-      assigned: filed.filter((w) => w.assignedOn).length,
-      replied: filed.filter((w) => w.repliedAt).length,
-      rated: rated.length,
-      satisfied: rated.filter((w) => w.rating === 'SATISFIED').length,
-      keyProposals: work.filter((w) => w.key).length,
-      excellent: work.filter((w) => w.award).length,
+describe.each(databases())(
+  'demo data from the work report on $name',
+  ({ url }) => {
+    let module: TestModule;
+    beforeAll(async () => {
+      module = await startTestModule(proposals, { databaseUrl: url, seed: { scale: 1 } });
     });
-    expect(stats.satisfactionRate).toBeCloseTo(good.length / rated.length, 4);
-    // Co-signers rate too: every proposer's rating counts in byProposer, the lead's in the 满意率 per proposal.
-    const all = rated.flatMap((w) => [w.rating!, ...w.cosignerRatings.map((r) => r.rating)]);
-    expect(work.some((w) => w.cosignerRatings.length > 0)).toBe(true);
-    const { byProposer } = await ok(module, `{ proposalStatistics(filter: { district: "${CITY}" }) { byProposer { rated unsatisfied satisfactionRate } } }`, {}, cityStaff);
-    expect(byProposer).toEqual({ rated: all.length, unsatisfied: all.filter((r) => r === 'UNSATISFIED').length, satisfactionRate: Math.round((all.filter((r) => r !== 'UNSATISFIED').length / all.length) * 10000) / 10000 });
-    // 一体两用: the 2025 eco-compensation key proposal names the standing committee's consultation and the research.
-    const eco = work.find((w) => w.key?.consultationId)!;
-    const key = await ok(module, `{ proposal(id: "${eco.proposal.id}") { title keyProposal { year consultation { id } researchProject { id } } } }`, {}, cityStaff);
-    expect(key).toEqual({ title: '关于深化新安江流域生态补偿机制试点的建议', keyProposal: { year: 2025, consultation: { id: String(cityActivity(ECO_COMPENSATION_MEETING).id) }, researchProject: { id: String(demoResearchProjectId('eco')) } } });
-    const grades = work.flatMap((w) => w.tasks.flatMap((t) => t.replies.slice(-1).filter((r) => r.review === 'PASSED').map((r) => r.grade)));
-    expect(stats.grades.map((g: any) => g.count)).toEqual(['A', 'B', 'C', 'D'].map((g) => grades.filter((x) => x === g).length));
-  });
+    afterAll(() => module?.stop());
 
-  it('writes an audit row for every step and announces every demo event', async () => {
-    const em = systemEm(module.orm);
-    for (const p of await em.find(ProposalSchema, {}, { limit: 50, orderBy: { id: 'asc' } })) {
-      const rows = await em.find(AuditEntrySchema, { entity: 'proposal', entityId: String(p.id), fromState: { $ne: null } }, { orderBy: { at: 'asc', id: 'asc' } });
-      const moves = rows.filter((r) => r.fromState !== r.toState);
-      expect(moves.at(-1)?.toState ?? 'SUBMITTED', `proposal ${p.id}`).toBe(p.status);
-    }
-    // Items too: the audit trail of each ends where the item stands, and every move follows the table.
-    const items = await em.find(OpinionItemSchema, {}, { orderBy: { id: 'asc' } });
-    const trail = await em.find(AuditEntrySchema, { entity: 'opinion_item' }, { orderBy: { at: 'asc', id: 'asc' } });
-    for (const item of items) {
-      const moves = trail.filter((r) => r.entityId === String(item.id) && r.action !== 'instruct');
-      expect(moves.at(-1)?.toState, `item ${item.id}`).toBe(item.status);
-      for (const m of moves.slice(1)) {
-        expect(opinionWorkflow.transitions.some((t) => t.from === m.fromState && t.action === m.action && t.to === m.toState), `item ${item.id}: ${m.fromState} ${m.action}`).toBe(true);
+    it("has 110+ bulletin issues with their items, the national leader's instruction, and this year's three national adoptions", async () => {
+      const issues = await ok(
+        module,
+        `{ bulletinIssues(district: "${CITY}", status: PUBLISHED, first: 1000) { totalCount nodes { items { id } } } }`,
+        {},
+        cityStaff,
+      );
+      expect(issues.totalCount).toBeGreaterThanOrEqual(110);
+      const carried = issues.nodes.reduce((n: number, i: any) => n + i.items.length, 0);
+      expect(carried).toBe(opinionWork().items.filter((i) => i.issueId !== null).length);
+      expect(carried).toBeGreaterThanOrEqual(300);
+
+      const lastYear = await ok(
+        module,
+        `{ opinionStatistics(filter: { district: "${CITY}", from: "2025-01-01", to: "2025-12-31" }) { byLevel { level instructions } } }`,
+        {},
+        cityStaff,
+      );
+      expect(lastYear.byLevel.find((l: any) => l.level === 'NATIONAL').instructions).toBe(1);
+      const thisYear = await ok(
+        module,
+        `{ opinionStatistics(filter: { district: "${CITY}", from: "2026-01-01", to: "2026-12-31" }) { issues byLevel { level items } } }`,
+        {},
+        cityStaff,
+      );
+      expect(thisYear.byLevel.find((l: any) => l.level === 'NATIONAL').items).toBe(3);
+      // Over the whole report, the national committee adopted the instructed item and this year's three.
+      const all = await ok(
+        module,
+        `{ opinionStatistics(filter: { district: "${CITY}" }) { issues issued byLevel { level items instructions } } }`,
+        {},
+        cityStaff,
+      );
+      expect(all.byLevel.find((l: any) => l.level === 'NATIONAL')).toEqual({
+        level: 'NATIONAL',
+        items: 4,
+        instructions: 1,
+      });
+      expect(all.issues).toBe(issues.totalCount);
+      expect(all.issued).toBe(carried);
+      const national = await ok(
+        module,
+        `{ opinionItems(filter: { adoptedAt: NATIONAL }, first: 10) { nodes { title instructions { leader level } adoptions { level adoptedOn } } } }`,
+        {},
+        cityStaff,
+      );
+      expect(national.nodes.map((n: any) => n.title)).toEqual(
+        expect.arrayContaining([
+          '乡村教师支持计划执行中存在的问题及对策',
+          '疫情下旅游业亟盼有力政策扶持',
+        ]),
+      );
+      expect(
+        national.nodes.find((n: any) => n.title === '乡村教师支持计划执行中存在的问题及对策')
+          .instructions,
+      ).toEqual([{ leader: '国家领导人', level: 'NATIONAL' }]);
+    });
+
+    it("has key proposals supervised by the city's top leader two years running, and two-way evaluation results", async () => {
+      const keys = await ok(
+        module,
+        `{ keyProposals(district: "${CITY}", topLeader: true, first: 10) { nodes { year leaderTitle supervision { kind } proposal { title status } } } }`,
+        {},
+        cityStaff,
+      );
+      expect(keys.nodes.map((k: any) => k.year).sort()).toEqual([2025, 2026]);
+      expect(
+        keys.nodes.every((k: any) => k.leaderTitle === '市委书记' && k.supervision.length === 3),
+      ).toBe(true);
+      const closed = proposalWork().find(
+        (w) => w.status === 'CLOSED' && w.proposal.district === CITY,
+      )!;
+      const scored = await ok(
+        module,
+        `{ proposal(id: "${closed.proposal.id}") { qualityScores { total band } handlingScores { total band } replies { grade } rating } }`,
+        {},
+        cityStaff,
+      );
+      expect(scored.qualityScores.length).toBeGreaterThan(0);
+      expect(scored.handlingScores.length).toBeGreaterThan(0);
+      expect(scored.rating).toBe(closed.rating);
+    });
+
+    it('sums up the two-way evaluation of a year from the scores', async () => {
+      const work = proposalWork().filter(
+        (w) => w.proposal.district === CITY && w.proposal.year === 2025,
+      );
+      const r = await ok(
+        module,
+        `{ twoWayEvaluation(district: "${CITY}", year: 2025) { units { unit { id } scored average band } proposalsScored proposalAverage proposalBands { band count } } }`,
+        {},
+        cityStaff,
+      );
+      const scores = work.flatMap((w) =>
+        w.handlingScores.map((h) => ({
+          unitId: w.tasks[h.task].unitId,
+          total: Object.values(h.scores).reduce((a, b) => a + b, 0),
+        })),
+      );
+      const units = [...new Set(scores.map((s) => s.unitId))];
+      expect(r.units).toHaveLength(units.length);
+      for (const u of r.units) {
+        const mine = scores.filter((s) => String(s.unitId) === u.unit.id);
+        expect(u.scored).toBe(mine.length);
+        expect(u.average).toBeCloseTo(mine.reduce((a, s) => a + s.total, 0) / mine.length, 1);
       }
-    }
-    // The demo's duty events, and each proposal past drafting once as it stands.
-    expect(await em.count(OutboxEventSchema, { type: { $ne: 'proposal.registered' } })).toBe(proposalDemoEvents().length);
-    const registered = await em.find(OutboxEventSchema, { type: 'proposal.registered' });
-    expect(registered).toHaveLength(await em.count(ProposalSchema, { status: { $ne: 'DRAFT' } }));
-    expect(new Set(registered.map((e) => (e.payload as any).proposalId)).size).toBe(registered.length);
-  });
-}, 120_000);
+      expect(r.proposalsScored).toBe(work.filter((w) => w.qualityScores.length > 0).length);
+      expect(r.proposalBands.reduce((n: number, b: any) => n + b.count, 0)).toBe(r.proposalsScored);
+      const member = testCaller(['member'], CITY, '1');
+      expect(
+        (
+          await module.execute(
+            `{ twoWayEvaluation(district: "${CITY}", year: 2025) { proposalsScored } }`,
+            {},
+            member,
+          )
+        ).errors?.[0].extensions?.code,
+      ).toBe('FORBIDDEN');
+    });
+
+    it('computes the statistics from the rows, matching the demo data', async () => {
+      const work = proposalWork().filter((w) => w.proposal.district === CITY);
+      const stats = await ok(
+        module,
+        `{ proposalStatistics(filter: { district: "${CITY}" }) { submitted filed replied assigned replyRate rated satisfied satisfactionRate keyProposals excellent grades { grade count } } }`,
+        {},
+        cityStaff,
+      );
+      const filed = work.filter((w) => w.filedAt);
+      const rated = work.filter((w) => w.rating);
+      const good = rated.filter((w) => w.rating !== 'UNSATISFIED');
+      expect(stats).toMatchObject({
+        submitted: work.length,
+        filed: filed.length,
+        assigned: filed.filter((w) => w.assignedOn).length,
+        replied: filed.filter((w) => w.repliedAt).length,
+        rated: rated.length,
+        satisfied: rated.filter((w) => w.rating === 'SATISFIED').length,
+        keyProposals: work.filter((w) => w.key).length,
+        excellent: work.filter((w) => w.award).length,
+      });
+      expect(stats.satisfactionRate).toBeCloseTo(good.length / rated.length, 4);
+      // Co-signers rate too: every proposer's rating counts in byProposer, the lead's in the 满意率 per proposal.
+      const all = rated.flatMap((w) => [w.rating!, ...w.cosignerRatings.map((r) => r.rating)]);
+      expect(work.some((w) => w.cosignerRatings.length > 0)).toBe(true);
+      const { byProposer } = await ok(
+        module,
+        `{ proposalStatistics(filter: { district: "${CITY}" }) { byProposer { rated unsatisfied satisfactionRate } } }`,
+        {},
+        cityStaff,
+      );
+      expect(byProposer).toEqual({
+        rated: all.length,
+        unsatisfied: all.filter((r) => r === 'UNSATISFIED').length,
+        satisfactionRate:
+          Math.round((all.filter((r) => r !== 'UNSATISFIED').length / all.length) * 10000) / 10000,
+      });
+      // 一体两用: the 2025 eco-compensation key proposal names the standing committee's consultation and the research.
+      const eco = work.find((w) => w.key?.consultationId)!;
+      const key = await ok(
+        module,
+        `{ proposal(id: "${eco.proposal.id}") { title keyProposal { year consultation { id } researchProject { id } } } }`,
+        {},
+        cityStaff,
+      );
+      expect(key).toEqual({
+        title: '关于深化新安江流域生态补偿机制试点的建议',
+        keyProposal: {
+          year: 2025,
+          consultation: { id: String(cityActivity(ECO_COMPENSATION_MEETING).id) },
+          researchProject: { id: String(demoResearchProjectId('eco')) },
+        },
+      });
+      const grades = work.flatMap((w) =>
+        w.tasks.flatMap((t) =>
+          t.replies
+            .slice(-1)
+            .filter((r) => r.review === 'PASSED')
+            .map((r) => r.grade),
+        ),
+      );
+      expect(stats.grades.map((g: any) => g.count)).toEqual(
+        ['A', 'B', 'C', 'D'].map((g) => grades.filter((x) => x === g).length),
+      );
+    });
+
+    it('writes an audit row for every step and announces every demo event', async () => {
+      const em = systemEm(module.orm);
+      for (const p of await em.find(ProposalSchema, {}, { limit: 50, orderBy: { id: 'asc' } })) {
+        const rows = await em.find(
+          AuditEntrySchema,
+          { entity: 'proposal', entityId: String(p.id), fromState: { $ne: null } },
+          { orderBy: { at: 'asc', id: 'asc' } },
+        );
+        const moves = rows.filter((r) => r.fromState !== r.toState);
+        expect(moves.at(-1)?.toState ?? 'SUBMITTED', `proposal ${p.id}`).toBe(p.status);
+      }
+      // Items too: the audit trail of each ends where the item stands, and every move follows the table.
+      const items = await em.find(OpinionItemSchema, {}, { orderBy: { id: 'asc' } });
+      const trail = await em.find(
+        AuditEntrySchema,
+        { entity: 'opinion_item' },
+        { orderBy: { at: 'asc', id: 'asc' } },
+      );
+      for (const item of items) {
+        const moves = trail.filter(
+          (r) => r.entityId === String(item.id) && r.action !== 'instruct',
+        );
+        expect(moves.at(-1)?.toState, `item ${item.id}`).toBe(item.status);
+        for (const m of moves.slice(1)) {
+          expect(
+            opinionWorkflow.transitions.some(
+              (t) => t.from === m.fromState && t.action === m.action && t.to === m.toState,
+            ),
+            `item ${item.id}: ${m.fromState} ${m.action}`,
+          ).toBe(true);
+        }
+      }
+      // The demo's duty events, and each proposal past drafting once as it stands.
+      expect(await em.count(OutboxEventSchema, { type: { $ne: 'proposal.registered' } })).toBe(
+        proposalDemoEvents().length,
+      );
+      const registered = await em.find(OutboxEventSchema, { type: 'proposal.registered' });
+      expect(registered).toHaveLength(await em.count(ProposalSchema, { status: { $ne: 'DRAFT' } }));
+      expect(new Set(registered.map((e) => (e.payload as any).proposalId)).size).toBe(
+        registered.length,
+      );
+    });
+  },
+  120_000,
+);

@@ -5,7 +5,20 @@ import { CosignerSchema } from './entities/cosigner.entity.js';
 import { HandlingTaskSchema, TASK_STATUSES } from './entities/handling-task.entity.js';
 import { OPINION_STATUSES, OpinionItemSchema } from './entities/opinion-item.entity.js';
 import { PROPOSAL_STATUSES, ProposalSchema } from './entities/proposal.entity.js';
-import { A, B, input, leaderOf, member, officeOf, ok, SUBMIT, staffOf, startProposals, unitsOf, unitUser } from './test-support.js';
+import {
+  A,
+  B,
+  input,
+  leaderOf,
+  member,
+  officeOf,
+  ok,
+  SUBMIT,
+  staffOf,
+  startProposals,
+  unitsOf,
+  unitUser,
+} from './test-support.js';
 import { opinionWorkflow, proposalWorkflow, taskWorkflow } from './workflow.js';
 
 const author = member(9001);
@@ -28,8 +41,16 @@ describe.each(databases())('moves outside the transition tables on $name', ({ ur
   const em = () => systemEm(module.orm);
   const proposalIn = async (status: string) => {
     const p = await ok(module, SUBMIT, { i: input }, author);
-    await em().nativeUpdate(ProposalSchema, { id: Number(p.id) }, { status: status as never, public: true });
-    return { id: p.id as string, version: (await ok(module, `{ proposal(id: "${p.id}") { version } }`, {}, staff)).version as number };
+    await em().nativeUpdate(
+      ProposalSchema,
+      { id: Number(p.id) },
+      { status: status as never, public: true },
+    );
+    return {
+      id: p.id as string,
+      version: (await ok(module, `{ proposal(id: "${p.id}") { version } }`, {}, staff))
+        .version as number,
+    };
   };
 
   const proposalMutations: Record<string, [string, typeof author]> = {
@@ -56,24 +77,49 @@ describe.each(databases())('moves outside the transition tables on $name', ({ ur
       // A refused step changes nothing, so one proposal in this state serves every action.
       const p = await proposalIn(status);
       for (const [action, [template, caller]] of Object.entries(proposalMutations)) {
-        if (proposalWorkflow.transitions.some((t) => t.from === status && t.action === action)) continue;
+        if (proposalWorkflow.transitions.some((t) => t.from === status && t.action === action))
+          continue;
         const [, name, args = ''] = /^(\w+)(?:\((.*)\))?$/.exec(template)!;
         const extra = args.replace('NOTE', 'note: "说明理由"').replace('TARGET', target);
-        const r = await module.execute(`mutation { ${name}(id: "${p.id}", version: ${p.version}${extra ? `, ${extra}` : ''}) { status } }`, {}, caller);
-        expect(r.errors?.[0].extensions, `${status} ${action}`).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: status, action });
+        const r = await module.execute(
+          `mutation { ${name}(id: "${p.id}", version: ${p.version}${extra ? `, ${extra}` : ''}) { status } }`,
+          {},
+          caller,
+        );
+        expect(r.errors?.[0].extensions, `${status} ${action}`).toMatchObject({
+          code: 'ILLEGAL_TRANSITION',
+          state: status,
+          action,
+        });
         checked++;
       }
-      expect(await ok(module, `{ proposal(id: "${p.id}") { status version } }`, {}, staff)).toEqual({ status, version: p.version });
+      expect(await ok(module, `{ proposal(id: "${p.id}") { status version } }`, {}, staff)).toEqual(
+        { status, version: p.version },
+      );
     }
     // Every action the API exposes has been tried from every state it may not start from.
-    expect(checked).toBe(PROPOSAL_STATUSES.length * Object.keys(proposalMutations).length - proposalWorkflow.transitions.filter((t) => t.action in proposalMutations).length);
+    expect(checked).toBe(
+      PROPOSAL_STATUSES.length * Object.keys(proposalMutations).length -
+        proposalWorkflow.transitions.filter((t) => t.action in proposalMutations).length,
+    );
   }, 180_000);
 
   it('refuses every task action from every state the table does not allow it from', async () => {
     const p = await ok(module, SUBMIT, { i: input }, author);
-    await ok(module, `mutation { fileProposal(id: "${p.id}", version: ${p.version}) { id } }`, {}, staff);
-    const version = async () => (await ok(module, `{ proposal(id: "${p.id}") { version } }`, {}, staff)).version;
-    const assigned = await ok(module, `mutation { assignProposal(id: "${p.id}", version: ${await version()}, input: { mode: SOLE, unitIds: ["${U1}"] }) { tasks { id } } }`, {}, staff);
+    await ok(
+      module,
+      `mutation { fileProposal(id: "${p.id}", version: ${p.version}) { id } }`,
+      {},
+      staff,
+    );
+    const version = async () =>
+      (await ok(module, `{ proposal(id: "${p.id}") { version } }`, {}, staff)).version;
+    const assigned = await ok(
+      module,
+      `mutation { assignProposal(id: "${p.id}", version: ${await version()}, input: { mode: SOLE, unitIds: ["${U1}"] }) { tasks { id } } }`,
+      {},
+      staff,
+    );
     const taskId = assigned.tasks[0].id;
     const unit = unitUser(U1);
     const taskMutations: Record<string, [string, typeof author]> = {
@@ -82,40 +128,82 @@ describe.each(databases())('moves outside the transition tables on $name', ({ ur
       approveReturn: [`approveHandlingTaskReturn(reassignTo: "${U2}")`, staff],
       refuseReturn: ['refuseHandlingTaskReturn(note: "请办理")', staff],
       sendOpinion: ['sendCoUnitOpinion(text: "意见")', unit],
-      reply: ['replyToProposal(input: { text: "答复", referenceNumber: "1号", signingLeader: "局长", contact: "电话", grade: B })', unit],
+      reply: [
+        'replyToProposal(input: { text: "答复", referenceNumber: "1号", signingLeader: "局长", contact: "电话", grade: B })',
+        unit,
+      ],
       passReply: ['passProposalReply', officeOf(A)],
       sendBackReply: ['sendBackProposalReply(note: "请补充")', officeOf(A)],
     };
     for (const status of TASK_STATUSES) {
       for (const [action, [template, caller]] of Object.entries(taskMutations)) {
-        if (taskWorkflow.transitions.some((t) => t.from === status && t.action === action)) continue;
-        await em().nativeUpdate(HandlingTaskSchema, { id: Number(taskId) }, { status: status as never });
+        if (taskWorkflow.transitions.some((t) => t.from === status && t.action === action))
+          continue;
+        await em().nativeUpdate(
+          HandlingTaskSchema,
+          { id: Number(taskId) },
+          { status: status as never },
+        );
         const [, name, args = ''] = /^(\w+)(?:\((.*)\))?$/.exec(template)!;
-        const r = await module.execute(`mutation { ${name}(id: "${taskId}", version: ${await version()}${args ? `, ${args}` : ''}) { status } }`, {}, caller);
-        expect(r.errors?.[0].extensions, `${status} ${action}`).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: status, action });
+        const r = await module.execute(
+          `mutation { ${name}(id: "${taskId}", version: ${await version()}${args ? `, ${args}` : ''}) { status } }`,
+          {},
+          caller,
+        );
+        expect(r.errors?.[0].extensions, `${status} ${action}`).toMatchObject({
+          code: 'ILLEGAL_TRANSITION',
+          state: status,
+          action,
+        });
       }
     }
   }, 180_000);
 
   it('refuses every opinion-item action from every state the table does not allow it from', async () => {
-    const item = await ok(module, `mutation { submitOpinionItem(input: { title: "城区停车难问题的对策建议", content: "内容", category: "城市管理" }) { id } }`, {}, author);
+    const item = await ok(
+      module,
+      `mutation { submitOpinionItem(input: { title: "城区停车难问题的对策建议", content: "内容", category: "城市管理" }) { id } }`,
+      {},
+      author,
+    );
     const itemMutations: Record<string, [string, typeof author]> = {
       submit: ['submitOpinionItemDraft', author],
       withdraw: ['withdrawOpinionItem', author],
       select: ['selectOpinionItem', staff],
       discard: ['discardOpinionItem(note: "重复")', staff],
       report: ['reportOpinionItem(recipients: ["省政协"])', staff],
-      adopt: ['recordOpinionItemAdoption(level: CITY, mode: SINGLE, adoptedOn: "2026-01-05")', staff],
+      adopt: [
+        'recordOpinionItemAdoption(level: CITY, mode: SINGLE, adoptedOn: "2026-01-05")',
+        staff,
+      ],
       feedBack: ['feedBackOpinionItem(text: "已采用")', staff],
     };
     for (const status of OPINION_STATUSES) {
       for (const [action, [template, caller]] of Object.entries(itemMutations)) {
-        if (opinionWorkflow.transitions.some((t) => t.from === status && t.action === action)) continue;
-        await em().nativeUpdate(OpinionItemSchema, { id: Number(item.id) }, { status: status as never });
-        const { version } = await ok(module, `{ opinionItem(id: "${item.id}") { version } }`, {}, staff);
+        if (opinionWorkflow.transitions.some((t) => t.from === status && t.action === action))
+          continue;
+        await em().nativeUpdate(
+          OpinionItemSchema,
+          { id: Number(item.id) },
+          { status: status as never },
+        );
+        const { version } = await ok(
+          module,
+          `{ opinionItem(id: "${item.id}") { version } }`,
+          {},
+          staff,
+        );
         const [, name, args = ''] = /^(\w+)(?:\((.*)\))?$/.exec(template)!;
-        const r = await module.execute(`mutation { ${name}(id: "${item.id}", version: ${version}${args ? `, ${args}` : ''}) { status } }`, {}, caller);
-        expect(r.errors?.[0].extensions, `${status} ${action}`).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: status, action });
+        const r = await module.execute(
+          `mutation { ${name}(id: "${item.id}", version: ${version}${args ? `, ${args}` : ''}) { status } }`,
+          {},
+          caller,
+        );
+        expect(r.errors?.[0].extensions, `${status} ${action}`).toMatchObject({
+          code: 'ILLEGAL_TRANSITION',
+          state: status,
+          action,
+        });
       }
     }
   }, 180_000);
@@ -126,120 +214,234 @@ describe.each(databases())('moves outside the transition tables on $name', ({ ur
  * task and item tables, tried by each kind of caller the column does not name, is FORBIDDEN
  * naming the state and the action, and leaves the record as it was.
  */
-describe.each(databases())('moves by callers the transition tables do not name on $name', ({ url }) => {
-  let module: TestModule;
-  beforeAll(async () => {
-    module = await startProposals(url);
-  });
-  afterAll(() => module?.stop());
+describe.each(databases())(
+  'moves by callers the transition tables do not name on $name',
+  ({ url }) => {
+    let module: TestModule;
+    beforeAll(async () => {
+      module = await startProposals(url);
+    });
+    afterAll(() => module?.stop());
 
-  const em = () => systemEm(module.orm);
-  const callers = {
-    author, otherMember: member(9002), cosigner: member(9003), staff, office: officeOf(A), leader: leaderOf(A), unit: unitUser(U1), otherUnit: unitUser(U2), otherStaff: staffOf(B),
-  };
-  type Who = keyof typeof callers;
-  /** Records are made public first, so every caller sees them and the refusal is about the step, not the record. */
-  const refusedToAllBut = async (holder: Who, call: (caller: typeof author) => Promise<{ errors?: readonly { extensions?: Record<string, unknown> }[] }>, state: string, action: string) => {
-    for (const [name, caller] of Object.entries(callers)) {
-      if (name === holder) continue;
-      const refusal = (await call(caller)).errors?.[0].extensions;
-      // A caller without the mutation's role is stopped before the table is read (authScopes).
-      const byTable = refusal?.state !== undefined;
-      expect(refusal, `${state} ${action} by ${name}`).toMatchObject(byTable ? { code: 'FORBIDDEN', state, action } : { code: 'FORBIDDEN' });
-    }
-  };
+    const em = () => systemEm(module.orm);
+    const callers = {
+      author,
+      otherMember: member(9002),
+      cosigner: member(9003),
+      staff,
+      office: officeOf(A),
+      leader: leaderOf(A),
+      unit: unitUser(U1),
+      otherUnit: unitUser(U2),
+      otherStaff: staffOf(B),
+    };
+    type Who = keyof typeof callers;
+    /** Records are made public first, so every caller sees them and the refusal is about the step, not the record. */
+    const refusedToAllBut = async (
+      holder: Who,
+      call: (
+        caller: typeof author,
+      ) => Promise<{ errors?: readonly { extensions?: Record<string, unknown> }[] }>,
+      state: string,
+      action: string,
+    ) => {
+      for (const [name, caller] of Object.entries(callers)) {
+        if (name === holder) continue;
+        const refusal = (await call(caller)).errors?.[0].extensions;
+        // A caller without the mutation's role is stopped before the table is read (authScopes).
+        const byTable = refusal?.state !== undefined;
+        expect(refusal, `${state} ${action} by ${name}`).toMatchObject(
+          byTable ? { code: 'FORBIDDEN', state, action } : { code: 'FORBIDDEN' },
+        );
+      }
+    };
 
-  const proposalSteps: Record<string, [Who, string]> = {
-    submit: ['author', 'submitProposalDraft'],
-    withdraw: ['author', 'withdrawProposal'],
-    file: ['staff', 'fileProposal'],
-    reject: ['staff', 'rejectProposal(note: "说明理由")'],
-    returnForRevision: ['staff', 'returnProposalForRevision(note: "说明理由")'],
-    proposeConversion: ['staff', 'proposeProposalConversion(note: "说明理由", target: SUGGESTION)'],
-    consentConversion: ['author', 'consentToProposalConversion'],
-    declineConversion: ['author', 'declineProposalConversion'],
-    merge: ['staff', 'mergeProposal(intoId: "TARGET")'],
-    assign: ['staff', `assignProposal(input: { mode: SOLE, unitIds: ["${U1}"] })`],
-    rateSatisfied: ['author', 'rateProposalReply(rating: SATISFIED)'],
-    rateUnsatisfied: ['author', 'rateProposalReply(rating: UNSATISFIED, comment: "答复不具体")'],
-    rateAsCosigner: ['cosigner', 'rateProposalReplyAsCosigner(rating: SATISFIED)'],
-    reopen: ['staff', 'reopenProposal(note: "再次办理")'],
-    close: ['staff', 'closeProposal'],
-  };
+    const proposalSteps: Record<string, [Who, string]> = {
+      submit: ['author', 'submitProposalDraft'],
+      withdraw: ['author', 'withdrawProposal'],
+      file: ['staff', 'fileProposal'],
+      reject: ['staff', 'rejectProposal(note: "说明理由")'],
+      returnForRevision: ['staff', 'returnProposalForRevision(note: "说明理由")'],
+      proposeConversion: [
+        'staff',
+        'proposeProposalConversion(note: "说明理由", target: SUGGESTION)',
+      ],
+      consentConversion: ['author', 'consentToProposalConversion'],
+      declineConversion: ['author', 'declineProposalConversion'],
+      merge: ['staff', 'mergeProposal(intoId: "TARGET")'],
+      assign: ['staff', `assignProposal(input: { mode: SOLE, unitIds: ["${U1}"] })`],
+      rateSatisfied: ['author', 'rateProposalReply(rating: SATISFIED)'],
+      rateUnsatisfied: ['author', 'rateProposalReply(rating: UNSATISFIED, comment: "答复不具体")'],
+      rateAsCosigner: ['cosigner', 'rateProposalReplyAsCosigner(rating: SATISFIED)'],
+      reopen: ['staff', 'reopenProposal(note: "再次办理")'],
+      close: ['staff', 'closeProposal'],
+    };
 
-  it('refuses every proposal step to every caller but the one its row names', async () => {
-    const target = (await ok(module, SUBMIT, { i: input }, author)).id;
-    await em().nativeUpdate(ProposalSchema, { id: Number(target) }, { public: true });
-    // completeReplies is taken by passing the last reply (the office's step, walked with the tasks).
-    expect(proposalWorkflow.transitions.filter((t) => !(t.action in proposalSteps)).map((t) => t.action)).toEqual(['completeReplies']);
-    for (const t of proposalWorkflow.transitions.filter((x) => x.action in proposalSteps)) {
+    it('refuses every proposal step to every caller but the one its row names', async () => {
+      const target = (await ok(module, SUBMIT, { i: input }, author)).id;
+      await em().nativeUpdate(ProposalSchema, { id: Number(target) }, { public: true });
+      // completeReplies is taken by passing the last reply (the office's step, walked with the tasks).
+      expect(
+        proposalWorkflow.transitions
+          .filter((t) => !(t.action in proposalSteps))
+          .map((t) => t.action),
+      ).toEqual(['completeReplies']);
+      for (const t of proposalWorkflow.transitions.filter((x) => x.action in proposalSteps)) {
+        const p = await ok(module, SUBMIT, { i: input }, author);
+        await em().nativeUpdate(
+          ProposalSchema,
+          { id: Number(p.id) },
+          { status: t.from, public: true },
+        );
+        // Member 9003 co-signed every one of them, so the co-signer's row has its holder.
+        await em().insert(CosignerSchema, {
+          proposalId: Number(p.id),
+          memberId: 9003,
+          status: 'ACCEPTED',
+          respondBy: '2026-01-01',
+          respondedAt: new Date(),
+          source: 'INVITATION',
+        });
+        const { version } = await ok(module, `{ proposal(id: "${p.id}") { version } }`, {}, staff);
+        const [holder, template] = proposalSteps[t.action];
+        const [, name, args = ''] = /^(\w+)(?:\((.*)\))?$/.exec(template)!;
+        const extra = args.replace('TARGET', target);
+        await refusedToAllBut(
+          holder,
+          (caller) =>
+            module.execute(
+              `mutation { ${name}(id: "${p.id}", version: ${version}${extra ? `, ${extra}` : ''}) { status } }`,
+              {},
+              caller,
+            ),
+          t.from,
+          t.action,
+        );
+        expect(
+          await ok(module, `{ proposal(id: "${p.id}") { status version } }`, {}, staff),
+          t.action,
+        ).toEqual({ status: t.from, version });
+      }
+    }, 180_000);
+
+    it('refuses every task step to every caller but the unit, staff or office its row names', async () => {
       const p = await ok(module, SUBMIT, { i: input }, author);
-      await em().nativeUpdate(ProposalSchema, { id: Number(p.id) }, { status: t.from, public: true });
-      // Member 9003 co-signed every one of them, so the co-signer's row has its holder.
-      await em().insert(CosignerSchema, { proposalId: Number(p.id), memberId: 9003, status: 'ACCEPTED', respondBy: '2026-01-01', respondedAt: new Date(), source: 'INVITATION' });
-      const { version } = await ok(module, `{ proposal(id: "${p.id}") { version } }`, {}, staff);
-      const [holder, template] = proposalSteps[t.action];
-      const [, name, args = ''] = /^(\w+)(?:\((.*)\))?$/.exec(template)!;
-      const extra = args.replace('TARGET', target);
-      await refusedToAllBut(holder, (caller) => module.execute(`mutation { ${name}(id: "${p.id}", version: ${version}${extra ? `, ${extra}` : ''}) { status } }`, {}, caller), t.from, t.action);
-      expect(await ok(module, `{ proposal(id: "${p.id}") { status version } }`, {}, staff), t.action).toEqual({ status: t.from, version });
-    }
-  }, 180_000);
+      await ok(
+        module,
+        `mutation { fileProposal(id: "${p.id}", version: ${p.version}) { id } }`,
+        {},
+        staff,
+      );
+      const version = async () =>
+        (await ok(module, `{ proposal(id: "${p.id}") { version } }`, {}, staff)).version;
+      const { tasks } = await ok(
+        module,
+        `mutation { assignProposal(id: "${p.id}", version: ${await version()}, input: { mode: LEAD_WITH_CO, leadUnitId: "${U1}", unitIds: ["${U2}"] }) { tasks { id role } } }`,
+        {},
+        staff,
+      );
+      const lead = tasks.find((t: { role: string }) => t.role === 'LEAD').id;
+      const co = tasks.find((t: { role: string }) => t.role === 'CO').id;
+      // The lead unit may reply only once the co-unit's opinion is in: that rule is not under test here.
+      await em().nativeUpdate(HandlingTaskSchema, { id: Number(co) }, { status: 'OPINION_SENT' });
+      const taskSteps: Record<string, [Who, string, string]> = {
+        receive: ['unit', 'receiveHandlingTask', lead],
+        requestReturn: ['unit', 'requestHandlingTaskReturn(reason: "非本单位职责")', lead],
+        approveReturn: ['staff', `approveHandlingTaskReturn(reassignTo: "${U3}")`, lead],
+        refuseReturn: ['staff', 'refuseHandlingTaskReturn(note: "请办理")', lead],
+        sendOpinion: ['otherUnit', 'sendCoUnitOpinion(text: "意见")', co],
+        reply: [
+          'unit',
+          'replyToProposal(input: { text: "答复", referenceNumber: "1号", signingLeader: "局长", contact: "电话", grade: B })',
+          lead,
+        ],
+        passReply: ['office', 'passProposalReply', lead],
+        sendBackReply: ['office', 'sendBackProposalReply(note: "请补充")', lead],
+      };
+      // reopen is taken for the tasks by reopening the proposal (staff's step, walked above).
+      expect(
+        taskWorkflow.transitions.filter((t) => !(t.action in taskSteps)).map((t) => t.action),
+      ).toEqual(['reopen']);
+      for (const t of taskWorkflow.transitions.filter((x) => x.action in taskSteps)) {
+        const [holder, template, taskId] = taskSteps[t.action];
+        await em().nativeUpdate(HandlingTaskSchema, { id: Number(taskId) }, { status: t.from });
+        const v = await version();
+        const [, name, args = ''] = /^(\w+)(?:\((.*)\))?$/.exec(template)!;
+        await refusedToAllBut(
+          holder,
+          (caller) =>
+            module.execute(
+              `mutation { ${name}(id: "${taskId}", version: ${v}${args ? `, ${args}` : ''}) { status } }`,
+              {},
+              caller,
+            ),
+          t.from,
+          t.action,
+        );
+        expect(
+          (await em().findOneOrFail(HandlingTaskSchema, { id: Number(taskId) })).status,
+          t.action,
+        ).toBe(t.from);
+        expect(await version(), t.action).toBe(v);
+        if (t.action === 'sendOpinion')
+          await em().nativeUpdate(
+            HandlingTaskSchema,
+            { id: Number(co) },
+            { status: 'OPINION_SENT' },
+          );
+      }
+    }, 180_000);
 
-  it('refuses every task step to every caller but the unit, staff or office its row names', async () => {
-    const p = await ok(module, SUBMIT, { i: input }, author);
-    await ok(module, `mutation { fileProposal(id: "${p.id}", version: ${p.version}) { id } }`, {}, staff);
-    const version = async () => (await ok(module, `{ proposal(id: "${p.id}") { version } }`, {}, staff)).version;
-    const { tasks } = await ok(module, `mutation { assignProposal(id: "${p.id}", version: ${await version()}, input: { mode: LEAD_WITH_CO, leadUnitId: "${U1}", unitIds: ["${U2}"] }) { tasks { id role } } }`, {}, staff);
-    const lead = tasks.find((t: { role: string }) => t.role === 'LEAD').id;
-    const co = tasks.find((t: { role: string }) => t.role === 'CO').id;
-    // The lead unit may reply only once the co-unit's opinion is in: that rule is not under test here.
-    await em().nativeUpdate(HandlingTaskSchema, { id: Number(co) }, { status: 'OPINION_SENT' });
-    const taskSteps: Record<string, [Who, string, string]> = {
-      receive: ['unit', 'receiveHandlingTask', lead],
-      requestReturn: ['unit', 'requestHandlingTaskReturn(reason: "非本单位职责")', lead],
-      approveReturn: ['staff', `approveHandlingTaskReturn(reassignTo: "${U3}")`, lead],
-      refuseReturn: ['staff', 'refuseHandlingTaskReturn(note: "请办理")', lead],
-      sendOpinion: ['otherUnit', 'sendCoUnitOpinion(text: "意见")', co],
-      reply: ['unit', 'replyToProposal(input: { text: "答复", referenceNumber: "1号", signingLeader: "局长", contact: "电话", grade: B })', lead],
-      passReply: ['office', 'passProposalReply', lead],
-      sendBackReply: ['office', 'sendBackProposalReply(note: "请补充")', lead],
-    };
-    // reopen is taken for the tasks by reopening the proposal (staff's step, walked above).
-    expect(taskWorkflow.transitions.filter((t) => !(t.action in taskSteps)).map((t) => t.action)).toEqual(['reopen']);
-    for (const t of taskWorkflow.transitions.filter((x) => x.action in taskSteps)) {
-      const [holder, template, taskId] = taskSteps[t.action];
-      await em().nativeUpdate(HandlingTaskSchema, { id: Number(taskId) }, { status: t.from });
-      const v = await version();
-      const [, name, args = ''] = /^(\w+)(?:\((.*)\))?$/.exec(template)!;
-      await refusedToAllBut(holder, (caller) => module.execute(`mutation { ${name}(id: "${taskId}", version: ${v}${args ? `, ${args}` : ''}) { status } }`, {}, caller), t.from, t.action);
-      expect((await em().findOneOrFail(HandlingTaskSchema, { id: Number(taskId) })).status, t.action).toBe(t.from);
-      expect(await version(), t.action).toBe(v);
-      if (t.action === 'sendOpinion') await em().nativeUpdate(HandlingTaskSchema, { id: Number(co) }, { status: 'OPINION_SENT' });
-    }
-  }, 180_000);
-
-  it('refuses every opinion-item step to every caller but the author or staff its row names', async () => {
-    const item = await ok(module, `mutation { submitOpinionItem(input: { title: "城区停车难问题的对策建议", content: "内容", category: "城市管理" }) { id } }`, {}, author);
-    const itemSteps: Record<string, [Who, string]> = {
-      submit: ['author', 'submitOpinionItemDraft'],
-      withdraw: ['author', 'withdrawOpinionItem'],
-      select: ['staff', 'selectOpinionItem'],
-      discard: ['staff', 'discardOpinionItem(note: "重复")'],
-      report: ['staff', 'reportOpinionItem(recipients: ["省政协"])'],
-      adopt: ['staff', `recordOpinionItemAdoption(level: CITY, mode: SINGLE, adoptedOn: "2026-01-05")`],
-      feedBack: ['staff', 'feedBackOpinionItem(text: "已采用")'],
-    };
-    // issue is taken by publishing a bulletin issue (staff's step, below).
-    expect(opinionWorkflow.transitions.filter((t) => !(t.action in itemSteps)).map((t) => t.action)).toEqual(['issue']);
-    await em().nativeUpdate(OpinionItemSchema, { id: Number(item.id) }, { public: true });
-    for (const t of opinionWorkflow.transitions.filter((x) => x.action in itemSteps)) {
-      await em().nativeUpdate(OpinionItemSchema, { id: Number(item.id) }, { status: t.from });
-      const { version } = await ok(module, `{ opinionItem(id: "${item.id}") { version } }`, {}, staff);
-      const [holder, template] = itemSteps[t.action];
-      const [, name, args = ''] = /^(\w+)(?:\((.*)\))?$/.exec(template)!;
-      await refusedToAllBut(holder, (caller) => module.execute(`mutation { ${name}(id: "${item.id}", version: ${version}${args ? `, ${args}` : ''}) { status } }`, {}, caller), t.from, t.action);
-      expect(await ok(module, `{ opinionItem(id: "${item.id}") { status version } }`, {}, staff), `${t.from} ${t.action}`).toEqual({ status: t.from, version });
-    }
-  }, 180_000);
-});
+    it('refuses every opinion-item step to every caller but the author or staff its row names', async () => {
+      const item = await ok(
+        module,
+        `mutation { submitOpinionItem(input: { title: "城区停车难问题的对策建议", content: "内容", category: "城市管理" }) { id } }`,
+        {},
+        author,
+      );
+      const itemSteps: Record<string, [Who, string]> = {
+        submit: ['author', 'submitOpinionItemDraft'],
+        withdraw: ['author', 'withdrawOpinionItem'],
+        select: ['staff', 'selectOpinionItem'],
+        discard: ['staff', 'discardOpinionItem(note: "重复")'],
+        report: ['staff', 'reportOpinionItem(recipients: ["省政协"])'],
+        adopt: [
+          'staff',
+          `recordOpinionItemAdoption(level: CITY, mode: SINGLE, adoptedOn: "2026-01-05")`,
+        ],
+        feedBack: ['staff', 'feedBackOpinionItem(text: "已采用")'],
+      };
+      // issue is taken by publishing a bulletin issue (staff's step, below).
+      expect(
+        opinionWorkflow.transitions.filter((t) => !(t.action in itemSteps)).map((t) => t.action),
+      ).toEqual(['issue']);
+      await em().nativeUpdate(OpinionItemSchema, { id: Number(item.id) }, { public: true });
+      for (const t of opinionWorkflow.transitions.filter((x) => x.action in itemSteps)) {
+        await em().nativeUpdate(OpinionItemSchema, { id: Number(item.id) }, { status: t.from });
+        const { version } = await ok(
+          module,
+          `{ opinionItem(id: "${item.id}") { version } }`,
+          {},
+          staff,
+        );
+        const [holder, template] = itemSteps[t.action];
+        const [, name, args = ''] = /^(\w+)(?:\((.*)\))?$/.exec(template)!;
+        await refusedToAllBut(
+          holder,
+          (caller) =>
+            module.execute(
+              `mutation { ${name}(id: "${item.id}", version: ${version}${args ? `, ${args}` : ''}) { status } }`,
+              {},
+              caller,
+            ),
+          t.from,
+          t.action,
+        );
+        expect(
+          await ok(module, `{ opinionItem(id: "${item.id}") { status version } }`, {}, staff),
+          `${t.from} ${t.action}`,
+        ).toEqual({ status: t.from, version });
+      }
+    }, 180_000);
+  },
+);

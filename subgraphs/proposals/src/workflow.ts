@@ -1,7 +1,12 @@
 import { callerUnit, defineWorkflow, hasRole, type Actor, type RequestContext } from '@cppcc/kit';
 import type { Cosigner, CosignerStatus } from './entities/cosigner.entity.js';
 import type { HandlingTask, TaskStatus } from './entities/handling-task.entity.js';
-import type { BulletinIssue, IssueStatus, OpinionItem, OpinionStatus } from './entities/opinion-item.entity.js';
+import type {
+  BulletinIssue,
+  IssueStatus,
+  OpinionItem,
+  OpinionStatus,
+} from './entities/opinion-item.entity.js';
 import type { Proposal, ProposalStatus } from './entities/proposal.entity.js';
 import type { MemberSuggestion, SuggestionStatus } from './entities/suggestion.entity.js';
 
@@ -16,7 +21,10 @@ import type { MemberSuggestion, SuggestionStatus } from './entities/suggestion.e
  */
 type Scoped = { district: string };
 const ofDistrict = (ctx: RequestContext, r: Scoped) => ctx.caller.districts.includes(r.district);
-function inDistrict<R extends Scoped>(role: 'staff' | 'operator' | 'leader', name: string): Actor<R> {
+function inDistrict<R extends Scoped>(
+  role: 'staff' | 'operator' | 'leader',
+  name: string,
+): Actor<R> {
   return { relation: name, holds: (ctx, r) => hasRole(ctx.caller, role) && ofDistrict(ctx, r) };
 }
 
@@ -27,80 +35,120 @@ export function isStaffOf(ctx: RequestContext, district: string): boolean {
 
 export const staff = inDistrict<Proposal>('staff', 'proposal-committee staff');
 export const office = inDistrict<Proposal>('operator', 'supervising office');
-const author: Actor<Proposal> = { relation: 'author', holds: (ctx, p) => ctx.caller.memberId === String(p.authorId) };
+const author: Actor<Proposal> = {
+  relation: 'author',
+  holds: (ctx, p) => ctx.caller.memberId === String(p.authorId),
+};
 
 /** A proposal with its accepted co-signers looked up, for the co-signer relation. */
 export type ProposalRecord = Proposal & { cosignerIds?: number[] };
 const cosigner: Actor<ProposalRecord> = {
   relation: 'co-signer (accepted)',
-  holds: (ctx, p) => ctx.caller.memberId !== null && (p.cosignerIds ?? []).includes(Number(ctx.caller.memberId)),
+  holds: (ctx, p) =>
+    ctx.caller.memberId !== null && (p.cosignerIds ?? []).includes(Number(ctx.caller.memberId)),
 };
 
 export type ProposalAction =
-  | 'submit' | 'withdraw' | 'file' | 'reject' | 'returnForRevision' | 'proposeConversion' | 'consentConversion'
-  | 'declineConversion' | 'merge' | 'assign' | 'completeReplies' | 'rateSatisfied' | 'rateUnsatisfied' | 'rateAsCosigner' | 'reopen' | 'close';
+  | 'submit'
+  | 'withdraw'
+  | 'file'
+  | 'reject'
+  | 'returnForRevision'
+  | 'proposeConversion'
+  | 'consentConversion'
+  | 'declineConversion'
+  | 'merge'
+  | 'assign'
+  | 'completeReplies'
+  | 'rateSatisfied'
+  | 'rateUnsatisfied'
+  | 'rateAsCosigner'
+  | 'reopen'
+  | 'close';
 
 /** The proposal's whole life. Nothing else changes a proposal's status. */
-export const proposalWorkflow = defineWorkflow<ProposalStatus, ProposalAction, ProposalRecord>('proposal', [
-  // Drafting and review (审查).
-  { from: 'DRAFT', action: 'submit', who: [author], to: 'SUBMITTED' },
-  { from: 'DRAFT', action: 'withdraw', who: [author], to: 'WITHDRAWN' },
-  { from: 'SUBMITTED', action: 'file', who: [staff], to: 'FILED' },
-  { from: 'SUBMITTED', action: 'reject', who: [staff], to: 'NOT_FILED' },
-  { from: 'SUBMITTED', action: 'returnForRevision', who: [staff], to: 'RETURNED' },
-  { from: 'SUBMITTED', action: 'proposeConversion', who: [staff], to: 'CONVERSION_PROPOSED' },
-  { from: 'SUBMITTED', action: 'merge', who: [staff], to: 'MERGED' },
-  { from: 'SUBMITTED', action: 'withdraw', who: [author], to: 'WITHDRAWN' },
-  { from: 'RETURNED', action: 'submit', who: [author], to: 'SUBMITTED' },
-  { from: 'RETURNED', action: 'withdraw', who: [author], to: 'WITHDRAWN' },
-  { from: 'CONVERSION_PROPOSED', action: 'consentConversion', who: [author], to: 'CONVERTED' },
-  { from: 'CONVERSION_PROPOSED', action: 'declineConversion', who: [author], to: 'SUBMITTED' },
-  // Assignment (交办), handling and reply.
-  { from: 'FILED', action: 'assign', who: [staff], to: 'ASSIGNED' },
-  { from: 'ASSIGNED', action: 'completeReplies', who: [office], to: 'REPLIED' },
-  { from: 'REPLIED', action: 'rateSatisfied', who: [author], to: 'RATED' },
-  { from: 'REPLIED', action: 'rateUnsatisfied', who: [author], to: 'UNSATISFIED' },
-  // Every co-signer rates too (朝天: "all co-signing members are notified to rate"), once a
-  // round, until the proposal is closed; their ratings are counted but do not move it.
-  { from: 'REPLIED', action: 'rateAsCosigner', who: [cosigner], to: 'REPLIED' },
-  { from: 'RATED', action: 'rateAsCosigner', who: [cosigner], to: 'RATED' },
-  { from: 'UNSATISFIED', action: 'rateAsCosigner', who: [cosigner], to: 'UNSATISFIED' },
-  { from: 'UNSATISFIED', action: 'reopen', who: [staff], to: 'ASSIGNED' },
-  // Rule unsatisfied-rating: only when a co-signer rated this round's reply unsatisfied.
-  { from: 'RATED', action: 'reopen', who: [staff], to: 'ASSIGNED' },
-  { from: 'UNSATISFIED', action: 'close', who: [staff], to: 'CLOSED' },
-  { from: 'RATED', action: 'close', who: [staff], to: 'CLOSED' },
-]);
+export const proposalWorkflow = defineWorkflow<ProposalStatus, ProposalAction, ProposalRecord>(
+  'proposal',
+  [
+    // Drafting and review (审查).
+    { from: 'DRAFT', action: 'submit', who: [author], to: 'SUBMITTED' },
+    { from: 'DRAFT', action: 'withdraw', who: [author], to: 'WITHDRAWN' },
+    { from: 'SUBMITTED', action: 'file', who: [staff], to: 'FILED' },
+    { from: 'SUBMITTED', action: 'reject', who: [staff], to: 'NOT_FILED' },
+    { from: 'SUBMITTED', action: 'returnForRevision', who: [staff], to: 'RETURNED' },
+    { from: 'SUBMITTED', action: 'proposeConversion', who: [staff], to: 'CONVERSION_PROPOSED' },
+    { from: 'SUBMITTED', action: 'merge', who: [staff], to: 'MERGED' },
+    { from: 'SUBMITTED', action: 'withdraw', who: [author], to: 'WITHDRAWN' },
+    { from: 'RETURNED', action: 'submit', who: [author], to: 'SUBMITTED' },
+    { from: 'RETURNED', action: 'withdraw', who: [author], to: 'WITHDRAWN' },
+    { from: 'CONVERSION_PROPOSED', action: 'consentConversion', who: [author], to: 'CONVERTED' },
+    { from: 'CONVERSION_PROPOSED', action: 'declineConversion', who: [author], to: 'SUBMITTED' },
+    // Assignment (交办), handling and reply.
+    { from: 'FILED', action: 'assign', who: [staff], to: 'ASSIGNED' },
+    { from: 'ASSIGNED', action: 'completeReplies', who: [office], to: 'REPLIED' },
+    { from: 'REPLIED', action: 'rateSatisfied', who: [author], to: 'RATED' },
+    { from: 'REPLIED', action: 'rateUnsatisfied', who: [author], to: 'UNSATISFIED' },
+    // Every co-signer rates too (朝天: "all co-signing members are notified to rate"), once a
+    // round, until the proposal is closed; their ratings are counted but do not move it.
+    { from: 'REPLIED', action: 'rateAsCosigner', who: [cosigner], to: 'REPLIED' },
+    { from: 'RATED', action: 'rateAsCosigner', who: [cosigner], to: 'RATED' },
+    { from: 'UNSATISFIED', action: 'rateAsCosigner', who: [cosigner], to: 'UNSATISFIED' },
+    { from: 'UNSATISFIED', action: 'reopen', who: [staff], to: 'ASSIGNED' },
+    // Rule unsatisfied-rating: only when a co-signer rated this round's reply unsatisfied.
+    { from: 'RATED', action: 'reopen', who: [staff], to: 'ASSIGNED' },
+    { from: 'UNSATISFIED', action: 'close', who: [staff], to: 'CLOSED' },
+    { from: 'RATED', action: 'close', who: [staff], to: 'CLOSED' },
+  ],
+);
 
 /** An invitation with its proposal's lead author looked up, for the inviting-author relation. */
 export type CosignerRecord = Cosigner & { proposalAuthorId?: number };
-const invitee: Actor<CosignerRecord> = { relation: 'invitee', holds: (ctx, c) => ctx.caller.memberId === String(c.memberId) };
-const inviter: Actor<CosignerRecord> = { relation: 'the proposal\'s lead author', holds: (ctx, c) => c.proposalAuthorId !== undefined && ctx.caller.memberId === String(c.proposalAuthorId) };
+const invitee: Actor<CosignerRecord> = {
+  relation: 'invitee',
+  holds: (ctx, c) => ctx.caller.memberId === String(c.memberId),
+};
+const inviter: Actor<CosignerRecord> = {
+  relation: "the proposal's lead author",
+  holds: (ctx, c) =>
+    c.proposalAuthorId !== undefined && ctx.caller.memberId === String(c.proposalAuthorId),
+};
 
 export type CosignerAction = 'accept' | 'decline' | 'revoke' | 'reinvite';
 
 /** A co-signer's answer to an invitation; the lead author taking back one not yet answered, or asking again. */
-export const cosignerWorkflow = defineWorkflow<CosignerStatus, CosignerAction, CosignerRecord>('proposal_cosigner', [
-  { from: 'INVITED', action: 'accept', who: [invitee], to: 'ACCEPTED' },
-  { from: 'INVITED', action: 'decline', who: [invitee], to: 'DECLINED' },
-  { from: 'INVITED', action: 'revoke', who: [inviter], to: 'REVOKED' },
-  // Asked again while drafting (inviteCosigners naming them): a member who declined may be won
-  // over, one taken back may be wanted after all.
-  { from: 'DECLINED', action: 'reinvite', who: [inviter], to: 'INVITED' },
-  { from: 'REVOKED', action: 'reinvite', who: [inviter], to: 'INVITED' },
-]);
+export const cosignerWorkflow = defineWorkflow<CosignerStatus, CosignerAction, CosignerRecord>(
+  'proposal_cosigner',
+  [
+    { from: 'INVITED', action: 'accept', who: [invitee], to: 'ACCEPTED' },
+    { from: 'INVITED', action: 'decline', who: [invitee], to: 'DECLINED' },
+    { from: 'INVITED', action: 'revoke', who: [inviter], to: 'REVOKED' },
+    // Asked again while drafting (inviteCosigners naming them): a member who declined may be won
+    // over, one taken back may be wanted after all.
+    { from: 'DECLINED', action: 'reinvite', who: [inviter], to: 'INVITED' },
+    { from: 'REVOKED', action: 'reinvite', who: [inviter], to: 'INVITED' },
+  ],
+);
 
 const taskUnit = (name: string, roles: HandlingTask['role'][]): Actor<HandlingTask> => ({
   relation: name,
   holds: (ctx, t) => callerUnit(ctx.caller) === t.unitId && roles.includes(t.role),
 });
-const anyUnit = taskUnit('the task\'s handling unit', ['SOLE', 'SEPARATE', 'LEAD', 'CO']);
+const anyUnit = taskUnit("the task's handling unit", ['SOLE', 'SEPARATE', 'LEAD', 'CO']);
 const coUnit = taskUnit('co-unit (会办)', ['CO']);
 const replyingUnit = taskUnit('replying unit (独办, 分办 or 主办)', ['SOLE', 'SEPARATE', 'LEAD']);
 const taskStaff = inDistrict<HandlingTask>('staff', 'proposal-committee staff');
 const taskOffice = inDistrict<HandlingTask>('operator', 'supervising office');
 
-export type TaskAction = 'receive' | 'requestReturn' | 'approveReturn' | 'refuseReturn' | 'sendOpinion' | 'reply' | 'passReply' | 'sendBackReply' | 'reopen';
+export type TaskAction =
+  | 'receive'
+  | 'requestReturn'
+  | 'approveReturn'
+  | 'refuseReturn'
+  | 'sendOpinion'
+  | 'reply'
+  | 'passReply'
+  | 'sendBackReply'
+  | 'reopen';
 
 /** One unit's share of a proposal: receipt or return, handling, reply and its review. */
 export const taskWorkflow = defineWorkflow<TaskStatus, TaskAction, HandlingTask>('handling_task', [
@@ -119,39 +167,59 @@ export const taskWorkflow = defineWorkflow<TaskStatus, TaskAction, HandlingTask>
 export type OpinionRecord = OpinionItem & { authorIds?: number[] };
 const itemAuthor: Actor<OpinionRecord> = {
   relation: 'author',
-  holds: (ctx, item) => ctx.caller.memberId !== null && (item.authorIds ?? []).includes(Number(ctx.caller.memberId)),
+  holds: (ctx, item) =>
+    ctx.caller.memberId !== null && (item.authorIds ?? []).includes(Number(ctx.caller.memberId)),
 };
 const itemStaff = inDistrict<OpinionRecord>('staff', 'information staff');
 
-export type OpinionAction = 'submit' | 'withdraw' | 'select' | 'discard' | 'issue' | 'report' | 'adopt' | 'feedBack';
+export type OpinionAction =
+  | 'submit'
+  | 'withdraw'
+  | 'select'
+  | 'discard'
+  | 'issue'
+  | 'report'
+  | 'adopt'
+  | 'feedBack';
 
 /**
  * A public-opinion item, from the author's draft to adoption. Adoption at a further level and
  * feedback to the author keep the item where it is, and are audited like any step.
  */
-export const opinionWorkflow = defineWorkflow<OpinionStatus, OpinionAction, OpinionRecord>('opinion_item', [
-  { from: 'DRAFT', action: 'submit', who: [itemAuthor], to: 'SUBMITTED' },
-  { from: 'DRAFT', action: 'withdraw', who: [itemAuthor], to: 'WITHDRAWN' },
-  { from: 'SUBMITTED', action: 'withdraw', who: [itemAuthor], to: 'WITHDRAWN' },
-  { from: 'SUBMITTED', action: 'select', who: [itemStaff], to: 'SELECTED' },
-  { from: 'SUBMITTED', action: 'discard', who: [itemStaff], to: 'DISCARDED' },
-  { from: 'SELECTED', action: 'discard', who: [itemStaff], to: 'DISCARDED' },
-  { from: 'SELECTED', action: 'issue', who: [itemStaff], to: 'ISSUED' },
-  { from: 'ISSUED', action: 'report', who: [itemStaff], to: 'REPORTED' },
-  { from: 'ISSUED', action: 'adopt', who: [itemStaff], to: 'ADOPTED' },
-  { from: 'REPORTED', action: 'adopt', who: [itemStaff], to: 'ADOPTED' },
-  { from: 'ADOPTED', action: 'adopt', who: [itemStaff], to: 'ADOPTED' },
-  { from: 'ISSUED', action: 'feedBack', who: [itemStaff], to: 'ISSUED' },
-  { from: 'REPORTED', action: 'feedBack', who: [itemStaff], to: 'REPORTED' },
-  { from: 'ADOPTED', action: 'feedBack', who: [itemStaff], to: 'ADOPTED' },
-]);
+export const opinionWorkflow = defineWorkflow<OpinionStatus, OpinionAction, OpinionRecord>(
+  'opinion_item',
+  [
+    { from: 'DRAFT', action: 'submit', who: [itemAuthor], to: 'SUBMITTED' },
+    { from: 'DRAFT', action: 'withdraw', who: [itemAuthor], to: 'WITHDRAWN' },
+    { from: 'SUBMITTED', action: 'withdraw', who: [itemAuthor], to: 'WITHDRAWN' },
+    { from: 'SUBMITTED', action: 'select', who: [itemStaff], to: 'SELECTED' },
+    { from: 'SUBMITTED', action: 'discard', who: [itemStaff], to: 'DISCARDED' },
+    { from: 'SELECTED', action: 'discard', who: [itemStaff], to: 'DISCARDED' },
+    { from: 'SELECTED', action: 'issue', who: [itemStaff], to: 'ISSUED' },
+    { from: 'ISSUED', action: 'report', who: [itemStaff], to: 'REPORTED' },
+    { from: 'ISSUED', action: 'adopt', who: [itemStaff], to: 'ADOPTED' },
+    { from: 'REPORTED', action: 'adopt', who: [itemStaff], to: 'ADOPTED' },
+    { from: 'ADOPTED', action: 'adopt', who: [itemStaff], to: 'ADOPTED' },
+    { from: 'ISSUED', action: 'feedBack', who: [itemStaff], to: 'ISSUED' },
+    { from: 'REPORTED', action: 'feedBack', who: [itemStaff], to: 'REPORTED' },
+    { from: 'ADOPTED', action: 'feedBack', who: [itemStaff], to: 'ADOPTED' },
+  ],
+);
 
 export type IssueAction = 'publish';
 
 /** A bulletin issue is put together as a draft and published once; publishing issues every item it carries. */
-export const issueWorkflow = defineWorkflow<IssueStatus, IssueAction, BulletinIssue>('bulletin_issue', [
-  { from: 'DRAFT', action: 'publish', who: [inDistrict<BulletinIssue>('staff', 'information staff')], to: 'PUBLISHED' },
-]);
+export const issueWorkflow = defineWorkflow<IssueStatus, IssueAction, BulletinIssue>(
+  'bulletin_issue',
+  [
+    {
+      from: 'DRAFT',
+      action: 'publish',
+      who: [inDistrict<BulletinIssue>('staff', 'information staff')],
+      to: 'PUBLISHED',
+    },
+  ],
+);
 
 export type SuggestionAction = 'forward' | 'archive' | 'answer';
 
@@ -164,8 +232,22 @@ const suggestionUnit: Actor<MemberSuggestion> = {
  * A member suggestion (委员意见建议) made from a converted proposal: the proposal office forwards
  * it to one unit for reference or keeps it on file; the unit it went to may answer.
  */
-export const suggestionWorkflow = defineWorkflow<SuggestionStatus, SuggestionAction, MemberSuggestion>('member_suggestion', [
-  { from: 'RECEIVED', action: 'forward', who: [inDistrict<MemberSuggestion>('staff', 'proposal-committee staff')], to: 'FORWARDED' },
-  { from: 'RECEIVED', action: 'archive', who: [inDistrict<MemberSuggestion>('staff', 'proposal-committee staff')], to: 'ARCHIVED' },
+export const suggestionWorkflow = defineWorkflow<
+  SuggestionStatus,
+  SuggestionAction,
+  MemberSuggestion
+>('member_suggestion', [
+  {
+    from: 'RECEIVED',
+    action: 'forward',
+    who: [inDistrict<MemberSuggestion>('staff', 'proposal-committee staff')],
+    to: 'FORWARDED',
+  },
+  {
+    from: 'RECEIVED',
+    action: 'archive',
+    who: [inDistrict<MemberSuggestion>('staff', 'proposal-committee staff')],
+    to: 'ARCHIVED',
+  },
   { from: 'FORWARDED', action: 'answer', who: [suggestionUnit], to: 'ANSWERED' },
 ]);

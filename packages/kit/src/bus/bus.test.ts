@@ -7,13 +7,23 @@ import { defineMigration } from '../migration.js';
 import { idempotentConsumer } from './consumer.js';
 import { defineEvent, type BusEvent, type Transport } from './event.js';
 import { memoryTransport } from './memory.js';
-import { busMigration, emit, OutboxEventSchema, ProcessedEventSchema, startRelay } from './outbox.js';
+import {
+  busMigration,
+  emit,
+  OutboxEventSchema,
+  ProcessedEventSchema,
+  startRelay,
+} from './outbox.js';
 import { redisTransport } from './redis.js';
 
 const TallySchema = defineEntity({
   name: 'Tally',
   tableName: 'tally',
-  properties: { id: p.integer().primary().autoincrement(), eventId: p.string(), consumer: p.string() },
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    eventId: p.string(),
+    consumer: p.string(),
+  },
 });
 const tallyMigration = defineMigration('Migration20260101000000_tally', (knex) =>
   knex.schema.createTable('tally', (t) => {
@@ -22,7 +32,11 @@ const tallyMigration = defineMigration('Migration20260101000000_tally', (knex) =
     t.string('consumer').notNullable();
   }),
 );
-const happened = defineEvent('test.happened', z.object({ n: z.number().int().nonnegative() }), 'test');
+const happened = defineEvent(
+  'test.happened',
+  z.object({ n: z.number().int().nonnegative() }),
+  'test',
+);
 
 type Make = (claimIdleMs?: number) => Promise<Transport>;
 // Redis claims a stalled consumer's events after claimIdleMs. Only the crash test lowers it, so
@@ -30,10 +44,24 @@ type Make = (claimIdleMs?: number) => Promise<Transport>;
 const transports: [string, Make][] = [
   ['memory', async () => memoryTransport()],
   ...(process.env.REDIS_URL
-    ? [['redis', (claimIdleMs = 60_000) => redisTransport({ url: process.env.REDIS_URL!, stream: `test:${randomUUID()}`, blockMs: 50, claimIdleMs })] as [string, Make]]
+    ? [
+        [
+          'redis',
+          (claimIdleMs = 60_000) =>
+            redisTransport({
+              url: process.env.REDIS_URL!,
+              stream: `test:${randomUUID()}`,
+              blockMs: 50,
+              claimIdleMs,
+            }),
+        ] as [string, Make],
+      ]
     : []),
 ];
-const dbs: [string, string | undefined][] = [['sqlite', undefined], ...(process.env.DATABASE_URL ? [['postgres', process.env.DATABASE_URL] as [string, string]] : [])];
+const dbs: [string, string | undefined][] = [
+  ['sqlite', undefined],
+  ...(process.env.DATABASE_URL ? [['postgres', process.env.DATABASE_URL] as [string, string]] : []),
+];
 
 async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -43,164 +71,215 @@ async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise
   }
 }
 
-describe.each(transports.flatMap(([t, make]) => dbs.map(([d, url]) => ({ t, d, make, url }))))('bus on $t with $d', ({ make, url }) => {
-  const cleanup: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const c of cleanup.reverse()) await c();
-    cleanup.length = 0;
-  });
-
-  async function setup(claimIdleMs?: number) {
-    const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 12)}_bus`;
-    const orm = await openDatabase({
-      module: 'bus-test',
-      entities: [OutboxEventSchema, ProcessedEventSchema, TallySchema],
-      migrations: [busMigration, tallyMigration],
-      url,
-      schema,
-      file: ':memory:',
-    });
-    await migrate(orm);
-    const transport = await make(claimIdleMs);
-    cleanup.push(async () => {
-      await transport.close();
-      if (url) await orm.em.getConnection().execute(`drop schema if exists "${schema}" cascade`);
-      await orm.close();
-    });
-    return { orm, transport };
-  }
-
-  const apply = (orm: Orm, name: string) =>
-    idempotentConsumer(orm, 'tally', {
-      [happened.type]: async (em, event) => {
-        em.create(TallySchema, { eventId: event.id, consumer: name });
-      },
+describe.each(transports.flatMap(([t, make]) => dbs.map(([d, url]) => ({ t, d, make, url }))))(
+  'bus on $t with $d',
+  ({ make, url }) => {
+    const cleanup: (() => Promise<void>)[] = [];
+    afterEach(async () => {
+      for (const c of cleanup.reverse()) await c();
+      cleanup.length = 0;
     });
 
-  async function emitMany(orm: Orm, count: number) {
-    const em = systemEm(orm);
-    await em.transactional(async (tx) => {
-      for (let n = 0; n < count; n++) emit(tx as typeof em, 'test', happened, { n }, null);
+    async function setup(claimIdleMs?: number) {
+      const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 12)}_bus`;
+      const orm = await openDatabase({
+        module: 'bus-test',
+        entities: [OutboxEventSchema, ProcessedEventSchema, TallySchema],
+        migrations: [busMigration, tallyMigration],
+        url,
+        schema,
+        file: ':memory:',
+      });
+      await migrate(orm);
+      const transport = await make(claimIdleMs);
+      cleanup.push(async () => {
+        await transport.close();
+        if (url) await orm.em.getConnection().execute(`drop schema if exists "${schema}" cascade`);
+        await orm.close();
+      });
+      return { orm, transport };
+    }
+
+    const apply = (orm: Orm, name: string) =>
+      idempotentConsumer(orm, 'tally', {
+        [happened.type]: async (em, event) => {
+          em.create(TallySchema, { eventId: event.id, consumer: name });
+        },
+      });
+
+    async function emitMany(orm: Orm, count: number) {
+      const em = systemEm(orm);
+      await em.transactional(async (tx) => {
+        for (let n = 0; n < count; n++) emit(tx as typeof em, 'test', happened, { n }, null);
+      });
+    }
+
+    const tallies = (orm: Orm) => systemEm(orm).find(TallySchema, {});
+
+    it('applies each committed event exactly once across two consumers of one group', async () => {
+      const { orm, transport } = await setup();
+      const a = await transport.subscribe({
+        group: 'tally',
+        consumer: 'a',
+        handle: apply(orm, 'a'),
+      });
+      const b = await transport.subscribe({
+        group: 'tally',
+        consumer: 'b',
+        handle: apply(orm, 'b'),
+      });
+      cleanup.push(async () => {
+        await a.stop();
+        await b.stop();
+      });
+      const relay = startRelay(orm, transport);
+      cleanup.push(() => relay.stop());
+      await emitMany(orm, 40);
+      await relay.kick();
+      await until(async () => (await tallies(orm)).length >= 40);
+      await new Promise((r) => setTimeout(r, 200));
+      const rows = await tallies(orm);
+      expect(rows).toHaveLength(40);
+      expect(new Set(rows.map((r) => r.eventId)).size).toBe(40);
+      const outbox = await systemEm(orm).find(OutboxEventSchema, { publishedAt: null });
+      expect(outbox).toHaveLength(0);
     });
-  }
 
-  const tallies = (orm: Orm) => systemEm(orm).find(TallySchema, {});
-
-  it('applies each committed event exactly once across two consumers of one group', async () => {
-    const { orm, transport } = await setup();
-    const a = await transport.subscribe({ group: 'tally', consumer: 'a', handle: apply(orm, 'a') });
-    const b = await transport.subscribe({ group: 'tally', consumer: 'b', handle: apply(orm, 'b') });
-    cleanup.push(async () => {
-      await a.stop();
-      await b.stop();
+    it('hands every published event to every tail, and nothing published before the tail began', async () => {
+      const { orm, transport } = await setup();
+      const relay = startRelay(orm, transport);
+      cleanup.push(() => relay.stop());
+      await emitMany(orm, 3);
+      await relay.kick();
+      const seen: [string, number][] = [];
+      const tails = await Promise.all(
+        ['x', 'y'].map((name) =>
+          transport.tail((e) => seen.push([name, (e.payload as { n: number }).n])),
+        ),
+      );
+      cleanup.push(async () => {
+        for (const t of tails) await t.stop();
+      });
+      await emitMany(orm, 5);
+      await relay.kick();
+      await until(async () => seen.length >= 10);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(
+        seen
+          .filter(([name]) => name === 'x')
+          .map(([, n]) => n)
+          .sort(),
+      ).toEqual([0, 1, 2, 3, 4]);
+      expect(
+        seen
+          .filter(([name]) => name === 'y')
+          .map(([, n]) => n)
+          .sort(),
+      ).toEqual([0, 1, 2, 3, 4]);
     });
-    const relay = startRelay(orm, transport);
-    cleanup.push(() => relay.stop());
-    await emitMany(orm, 40);
-    await relay.kick();
-    await until(async () => (await tallies(orm)).length >= 40);
-    await new Promise((r) => setTimeout(r, 200));
-    const rows = await tallies(orm);
-    expect(rows).toHaveLength(40);
-    expect(new Set(rows.map((r) => r.eventId)).size).toBe(40);
-    const outbox = await systemEm(orm).find(OutboxEventSchema, { publishedAt: null });
-    expect(outbox).toHaveLength(0);
-  });
 
-  it('hands every published event to every tail, and nothing published before the tail began', async () => {
-    const { orm, transport } = await setup();
-    const relay = startRelay(orm, transport);
-    cleanup.push(() => relay.stop());
-    await emitMany(orm, 3);
-    await relay.kick();
-    const seen: [string, number][] = [];
-    const tails = await Promise.all(['x', 'y'].map((name) => transport.tail((e) => seen.push([name, (e.payload as { n: number }).n]))));
-    cleanup.push(async () => {
-      for (const t of tails) await t.stop();
+    it('publishes nothing from a transaction that rolled back', async () => {
+      const { orm, transport } = await setup();
+      const seen: BusEvent[] = [];
+      const sub = await transport.subscribe({
+        group: 'g',
+        consumer: 'c',
+        handle: async (events) => void seen.push(...events),
+      });
+      cleanup.push(() => sub.stop());
+      const em = systemEm(orm);
+      await expect(
+        em.transactional(async (tx) => {
+          emit(tx as typeof em, 'test', happened, { n: 1 }, null);
+          await tx.flush();
+          throw new Error('the change failed');
+        }),
+      ).rejects.toThrow('the change failed');
+      const relay = startRelay(orm, transport);
+      cleanup.push(() => relay.stop());
+      await relay.kick();
+      await new Promise((r) => setTimeout(r, 200));
+      expect(seen).toHaveLength(0);
     });
-    await emitMany(orm, 5);
-    await relay.kick();
-    await until(async () => seen.length >= 10);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(seen.filter(([name]) => name === 'x').map(([, n]) => n).sort()).toEqual([0, 1, 2, 3, 4]);
-    expect(seen.filter(([name]) => name === 'y').map(([, n]) => n).sort()).toEqual([0, 1, 2, 3, 4]);
-  });
 
-  it('publishes nothing from a transaction that rolled back', async () => {
-    const { orm, transport } = await setup();
-    const seen: BusEvent[] = [];
-    const sub = await transport.subscribe({ group: 'g', consumer: 'c', handle: async (events) => void seen.push(...events) });
-    cleanup.push(() => sub.stop());
-    const em = systemEm(orm);
-    await expect(
-      em.transactional(async (tx) => {
-        emit(tx as typeof em, 'test', happened, { n: 1 }, null);
-        await tx.flush();
-        throw new Error('the change failed');
-      }),
-    ).rejects.toThrow('the change failed');
-    const relay = startRelay(orm, transport);
-    cleanup.push(() => relay.stop());
-    await relay.kick();
-    await new Promise((r) => setTimeout(r, 200));
-    expect(seen).toHaveLength(0);
-  });
-
-  it('applies a redelivered event once', async () => {
-    const { orm, transport } = await setup();
-    const sub = await transport.subscribe({ group: 'tally', consumer: 'a', handle: apply(orm, 'a') });
-    cleanup.push(() => sub.stop());
-    const event: BusEvent = { id: randomUUID(), type: happened.type, source: 'test', district: null, occurredAt: new Date().toISOString(), payload: { n: 1 } };
-    await transport.publish([event]);
-    await transport.publish([event]);
-    await until(async () => (await systemEm(orm).count(ProcessedEventSchema, {})) === 1);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(await tallies(orm)).toHaveLength(1);
-  });
-
-  it("fails on a handler's own unique violation instead of taking the event as applied", async () => {
-    const { orm } = await setup();
-    const clashing = idempotentConsumer(orm, 'tally', {
-      [happened.type]: async (em) => {
-        await em.insert(TallySchema, { id: 7, eventId: 'x', consumer: 'a' });
-        await em.insert(TallySchema, { id: 7, eventId: 'y', consumer: 'a' });
-      },
+    it('applies a redelivered event once', async () => {
+      const { orm, transport } = await setup();
+      const sub = await transport.subscribe({
+        group: 'tally',
+        consumer: 'a',
+        handle: apply(orm, 'a'),
+      });
+      cleanup.push(() => sub.stop());
+      const event: BusEvent = {
+        id: randomUUID(),
+        type: happened.type,
+        source: 'test',
+        district: null,
+        occurredAt: new Date().toISOString(),
+        payload: { n: 1 },
+      };
+      await transport.publish([event]);
+      await transport.publish([event]);
+      await until(async () => (await systemEm(orm).count(ProcessedEventSchema, {})) === 1);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await tallies(orm)).toHaveLength(1);
     });
-    const event: BusEvent = { id: randomUUID(), type: happened.type, source: 'test', district: null, occurredAt: new Date().toISOString(), payload: { n: 1 } };
-    await expect(clashing([event])).rejects.toBeInstanceOf(UniqueConstraintViolationException);
-    expect(await systemEm(orm).count(ProcessedEventSchema, {})).toBe(0);
-    expect(await tallies(orm)).toHaveLength(0);
-  });
 
-  it('hands the events of a consumer that crashed mid-event to another, and applies them once', async () => {
-    const { orm, transport } = await setup(300);
-    // The crashing consumer takes the events and dies before acknowledging them.
-    let received = 0;
-    const crashing = await transport.subscribe({
-      group: 'tally',
-      consumer: 'crash',
-      handle: async (events) => {
-        received += events.length;
-        throw new Error('process died');
-      },
+    it("fails on a handler's own unique violation instead of taking the event as applied", async () => {
+      const { orm } = await setup();
+      const clashing = idempotentConsumer(orm, 'tally', {
+        [happened.type]: async (em) => {
+          await em.insert(TallySchema, { id: 7, eventId: 'x', consumer: 'a' });
+          await em.insert(TallySchema, { id: 7, eventId: 'y', consumer: 'a' });
+        },
+      });
+      const event: BusEvent = {
+        id: randomUUID(),
+        type: happened.type,
+        source: 'test',
+        district: null,
+        occurredAt: new Date().toISOString(),
+        payload: { n: 1 },
+      };
+      await expect(clashing([event])).rejects.toBeInstanceOf(UniqueConstraintViolationException);
+      expect(await systemEm(orm).count(ProcessedEventSchema, {})).toBe(0);
+      expect(await tallies(orm)).toHaveLength(0);
     });
-    const relay = startRelay(orm, transport);
-    cleanup.push(() => relay.stop());
-    await emitMany(orm, 10);
-    await relay.kick();
-    await until(async () => received > 0);
-    await crashing.stop();
-    const healthy = await transport.subscribe({ group: 'tally', consumer: 'healthy', handle: apply(orm, 'healthy') });
-    cleanup.push(() => healthy.stop());
-    await until(async () => (await tallies(orm)).length >= 10);
-    const rows = await tallies(orm);
-    expect(new Set(rows.map((r) => r.eventId)).size).toBe(10);
-    expect(rows).toHaveLength(10);
-  });
 
-  it('refuses an event whose payload breaks its contract', async () => {
-    const { orm } = await setup();
-    const em = systemEm(orm);
-    expect(() => emit(em, 'test', happened, { n: -1 }, null)).toThrow(/event\.test\.happened\.n/);
-  });
-});
+    it('hands the events of a consumer that crashed mid-event to another, and applies them once', async () => {
+      const { orm, transport } = await setup(300);
+      // The crashing consumer takes the events and dies before acknowledging them.
+      let received = 0;
+      const crashing = await transport.subscribe({
+        group: 'tally',
+        consumer: 'crash',
+        handle: async (events) => {
+          received += events.length;
+          throw new Error('process died');
+        },
+      });
+      const relay = startRelay(orm, transport);
+      cleanup.push(() => relay.stop());
+      await emitMany(orm, 10);
+      await relay.kick();
+      await until(async () => received > 0);
+      await crashing.stop();
+      const healthy = await transport.subscribe({
+        group: 'tally',
+        consumer: 'healthy',
+        handle: apply(orm, 'healthy'),
+      });
+      cleanup.push(() => healthy.stop());
+      await until(async () => (await tallies(orm)).length >= 10);
+      const rows = await tallies(orm);
+      expect(new Set(rows.map((r) => r.eventId)).size).toBe(10);
+      expect(rows).toHaveLength(10);
+    });
+
+    it('refuses an event whose payload breaks its contract', async () => {
+      const { orm } = await setup();
+      const em = systemEm(orm);
+      expect(() => emit(em, 'test', happened, { n: -1 }, null)).toThrow(/event\.test\.happened\.n/);
+    });
+  },
+);

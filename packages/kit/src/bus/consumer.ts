@@ -14,14 +14,21 @@ export type EventHandler = { handle(em: EntityManager, event: BusEvent): Promise
  * Wraps a module's handlers so that each event is applied exactly once: the effects and the
  * ledger rows of a batch commit together, and a redelivered event finds its row and is skipped.
  */
-export function idempotentConsumer(orm: Orm, consumer: string, handlers: Record<string, EventHandler>) {
+export function idempotentConsumer(
+  orm: Orm,
+  consumer: string,
+  handlers: Record<string, EventHandler>,
+) {
   return async (events: BusEvent[]): Promise<void> => {
     const relevant = events.filter((e) => handlers[e.type]);
     if (relevant.length === 0) return;
     const em = systemEm(orm);
     try {
       await em.transactional(async (tx) => {
-        const seen = await tx.find(ProcessedEventSchema, { consumer, eventId: { $in: relevant.map((e) => e.id) } });
+        const seen = await tx.find(ProcessedEventSchema, {
+          consumer,
+          eventId: { $in: relevant.map((e) => e.id) },
+        });
         const done = new Set(seen.map((s) => s.eventId));
         for (const event of relevant) {
           if (done.has(event.id)) continue;
@@ -39,7 +46,10 @@ export function idempotentConsumer(orm: Orm, consumer: string, handlers: Record<
       }
       // Only a ledger row written by someone else means "done": a handler's own unique violation
       // is a failure to apply, and swallowing it would lose the event.
-      const ledger = await systemEm(orm).count(ProcessedEventSchema, { consumer, eventId: relevant[0].id });
+      const ledger = await systemEm(orm).count(ProcessedEventSchema, {
+        consumer,
+        eventId: relevant[0].id,
+      });
       if (ledger === 0) throw err;
     }
   };

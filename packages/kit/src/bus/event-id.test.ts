@@ -3,7 +3,9 @@ import { eventId } from './event-id.js';
 
 describe('eventId', () => {
   it('is a version-7 UUID', () => {
-    expect(eventId()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(eventId()).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 
   it('sorts in the order made, within one millisecond and past the counter overflow', () => {

@@ -20,7 +20,11 @@ export interface EventDefinition<S extends z.ZodType = z.ZodType> {
 }
 
 /** Declares an event type with the schema its payload must satisfy. */
-export function defineEvent<S extends z.ZodType>(type: string, payload: S, description: string): EventDefinition<S> {
+export function defineEvent<S extends z.ZodType>(
+  type: string,
+  payload: S,
+  description: string,
+): EventDefinition<S> {
   return { type, payload, description };
 }
 

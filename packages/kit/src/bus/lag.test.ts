@@ -10,11 +10,17 @@ import { redisTransport } from './redis.js';
 const url = process.env.REDIS_URL;
 
 function lagOf(metrics: string, group: string): number | undefined {
-  const line = metrics.split('\n').find((l) => l.startsWith(`cppcc_consumer_lag{group="${group}"}`));
+  const line = metrics
+    .split('\n')
+    .find((l) => l.startsWith(`cppcc_consumer_lag{group="${group}"}`));
   return line === undefined ? undefined : Number(line.split(' ').pop());
 }
 
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+async function until(
+  check: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -22,7 +28,14 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10
   }
 }
 
-const event = (n: number): BusEvent => ({ id: randomUUID(), type: 'test.lagged', source: 'test', district: null, occurredAt: new Date().toISOString(), payload: { n } });
+const event = (n: number): BusEvent => ({
+  id: randomUUID(),
+  type: 'test.lagged',
+  source: 'test',
+  district: null,
+  occurredAt: new Date().toISOString(),
+  payload: { n },
+});
 
 describe.runIf(!!url)('consumer lag on /metrics (Redis Streams)', () => {
   const stream = `test:lag:${randomUUID()}`;

@@ -1,4 +1,9 @@
-import { defineEntity, p, UniqueConstraintViolationException, type InferEntity } from '@mikro-orm/core';
+import {
+  defineEntity,
+  p,
+  UniqueConstraintViolationException,
+  type InferEntity,
+} from '@mikro-orm/core';
 import type { EntityManager, Orm } from '../db.js';
 import { inputError } from '../errors.js';
 import { moduleLogger } from '../log.js';
@@ -123,7 +128,12 @@ export const EPOCH_MARK = '@bus-epoch';
  * of one module may both do it: the duplicates are skipped by the consumers' ledgers).
  */
 export function startRelay(orm: Orm, transport: Transport, options: RelayOptions = {}): Relay {
-  const { intervalMs = 1000, batch = 500, retainMs = 24 * 3600_000, pruneEveryMs = 3600_000 } = options;
+  const {
+    intervalMs = 1000,
+    batch = 500,
+    retainMs = 24 * 3600_000,
+    pruneEveryMs = 3600_000,
+  } = options;
   const log = moduleLogger('relay');
   let running: Promise<void> | null = null;
   let again = false;
@@ -137,21 +147,35 @@ export function startRelay(orm: Orm, transport: Transport, options: RelayOptions
   async function adopt(epoch: string): Promise<boolean> {
     if (epoch === knownEpoch) return false;
     const em = orm.em.fork() as EntityManager;
-    if (knownEpoch === undefined && (await em.count(ProcessedEventSchema, { consumer: EPOCH_MARK, eventId: epoch })) > 0) {
+    if (
+      knownEpoch === undefined &&
+      (await em.count(ProcessedEventSchema, { consumer: EPOCH_MARK, eventId: epoch })) > 0
+    ) {
       knownEpoch = epoch;
       return false;
     }
     const since = new Date(Date.now() - retainMs);
-    const rewound = await em.nativeUpdate(OutboxEventSchema, { publishedAt: { $gte: since } }, { publishedAt: null });
+    const rewound = await em.nativeUpdate(
+      OutboxEventSchema,
+      { publishedAt: { $gte: since } },
+      { publishedAt: null },
+    );
     try {
-      await em.insert(ProcessedEventSchema, { consumer: EPOCH_MARK, eventId: epoch, processedAt: new Date() });
+      await em.insert(ProcessedEventSchema, {
+        consumer: EPOCH_MARK,
+        eventId: epoch,
+        processedAt: new Date(),
+      });
     } catch (err) {
       // Another replica of this module recorded it first.
       if (!(err instanceof UniqueConstraintViolationException)) throw err;
     }
     if (knownEpoch !== undefined || rewound > 0) {
       replays++;
-      log.warn({ epoch, previous: knownEpoch ?? null, events: rewound, since }, 'the bus lost its contents; publishing the retained window again');
+      log.warn(
+        { epoch, previous: knownEpoch ?? null, events: rewound, since },
+        'the bus lost its contents; publishing the retained window again',
+      );
     }
     knownEpoch = epoch;
     return rewound > 0;
@@ -161,7 +185,11 @@ export function startRelay(orm: Orm, transport: Transport, options: RelayOptions
     if (transport.epoch) await adopt(await transport.epoch());
     for (;;) {
       const em = orm.em.fork() as EntityManager;
-      const rows = await em.find(OutboxEventSchema, { publishedAt: null }, { orderBy: { occurredAt: 'asc', id: 'asc' }, limit: batch });
+      const rows = await em.find(
+        OutboxEventSchema,
+        { publishedAt: null },
+        { orderBy: { occurredAt: 'asc', id: 'asc' }, limit: batch },
+      );
       if (rows.length === 0) return;
       const events: BusEvent[] = rows.map((r) => ({
         id: r.id,
@@ -172,7 +200,11 @@ export function startRelay(orm: Orm, transport: Transport, options: RelayOptions
         payload: r.payload,
       }));
       const epoch = await transport.publish(events);
-      await em.nativeUpdate(OutboxEventSchema, { id: { $in: rows.map((r) => r.id) } }, { publishedAt: new Date() });
+      await em.nativeUpdate(
+        OutboxEventSchema,
+        { id: { $in: rows.map((r) => r.id) } },
+        { publishedAt: new Date() },
+      );
       // Landed in a bus that lost what came before: those rows go out again in the next rounds.
       const rewound = typeof epoch === 'string' && (await adopt(epoch));
       if (rows.length < batch && !rewound) return;
@@ -182,7 +214,9 @@ export function startRelay(orm: Orm, transport: Transport, options: RelayOptions
   async function prune(): Promise<number> {
     prunedAt = Date.now();
     const em = orm.em.fork() as EntityManager;
-    return em.nativeDelete(OutboxEventSchema, { publishedAt: { $lt: new Date(Date.now() - retainMs) } });
+    return em.nativeDelete(OutboxEventSchema, {
+      publishedAt: { $lt: new Date(Date.now() - retainMs) },
+    });
   }
 
   function kick(): Promise<void> {
@@ -203,10 +237,15 @@ export function startRelay(orm: Orm, transport: Transport, options: RelayOptions
         retryAt = 0;
         if (Date.now() - prunedAt > pruneEveryMs) {
           const pruned = await prune();
-          if (pruned > 0) log.info({ rows: pruned }, 'published outbox rows past the retained window deleted');
+          if (pruned > 0)
+            log.info({ rows: pruned }, 'published outbox rows past the retained window deleted');
         }
       } catch (err) {
-        if (failures === 0) log.warn({ err }, 'relay cannot publish; the events wait in the outbox, retrying with backoff');
+        if (failures === 0)
+          log.warn(
+            { err },
+            'relay cannot publish; the events wait in the outbox, retrying with backoff',
+          );
         failures++;
         retryAt = Date.now() + Math.min(250 * 2 ** failures, 5000);
       } finally {
@@ -222,7 +261,9 @@ export function startRelay(orm: Orm, transport: Transport, options: RelayOptions
     kick,
     prune,
     async health() {
-      const backlog = await (orm.em.fork() as EntityManager).count(OutboxEventSchema, { publishedAt: null });
+      const backlog = await (orm.em.fork() as EntityManager).count(OutboxEventSchema, {
+        publishedAt: null,
+      });
       return { backlog, failing: failures > 0, replays };
     },
     async stop() {

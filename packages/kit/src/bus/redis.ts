@@ -123,8 +123,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * log line per outage), reconnection with backoff, and commands that fail at once while
  * disconnected instead of waiting in a queue. Not connected yet: call `connectRedis`.
  */
-export function resilientRedisClient(url: string, role: string, log = moduleLogger('redis')): RedisClientType {
-  const c = createClient({ url, disableOfflineQueue: true, socket: { reconnectStrategy } }) as RedisClientType;
+export function resilientRedisClient(
+  url: string,
+  role: string,
+  log = moduleLogger('redis'),
+): RedisClientType {
+  const c = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { reconnectStrategy },
+  }) as RedisClientType;
   let down = false;
   c.on('error', (err: Error) => {
     if (!down) log.warn({ err, role }, 'redis connection lost; reconnecting');
@@ -149,7 +157,11 @@ function parse(fields: string[]): BusEvent {
 
 /** Node-redis answers XREAD/XREADGROUP keyed by stream name; older replies are pairs. */
 function batchesOf(read: Record<string, RawEntry[]> | [string, RawEntry[]][] | null): RawEntry[][] {
-  return !read ? [] : Array.isArray(read) ? read.map(([, entries]) => entries) : Object.values(read);
+  return !read
+    ? []
+    : Array.isArray(read)
+      ? read.map(([, entries]) => entries)
+      : Object.values(read);
 }
 
 /**
@@ -190,7 +202,11 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
     }
   }
 
-  async function handleEntries(sub: SubscribeOptions, reader: RedisClientType, entries: RawEntry[]) {
+  async function handleEntries(
+    sub: SubscribeOptions,
+    reader: RedisClientType,
+    entries: RawEntry[],
+  ) {
     const events: { id: string; event: BusEvent }[] = [];
     for (const [id, fields] of entries) {
       if (!fields) continue; // deleted while pending
@@ -204,7 +220,11 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
     if (events.length === 0) return;
     try {
       await sub.handle(events.map((e) => e.event));
-      await reader.xAck(stream, sub.group, events.map((e) => e.id));
+      await reader.xAck(
+        stream,
+        sub.group,
+        events.map((e) => e.id),
+      );
     } catch {
       for (const { id, event } of events) {
         try {
@@ -222,14 +242,21 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
    * Removes the group's consumers that have been idle for `deadConsumerMs` with nothing pending:
    * their processes are gone, and what they held was claimed by XAUTOCLAIM meanwhile.
    */
-  async function removeDeadConsumers(reader: RedisClientType, sub: SubscribeOptions): Promise<number> {
+  async function removeDeadConsumers(
+    reader: RedisClientType,
+    sub: SubscribeOptions,
+  ): Promise<number> {
     const consumers = await reader.xInfoConsumers(stream, sub.group);
     let removed = 0;
     for (const c of consumers) {
       const name = String(c.name);
-      if (name === sub.consumer || Number(c.pending) > 0 || Number(c.idle) < deadConsumerMs) continue;
+      if (name === sub.consumer || Number(c.pending) > 0 || Number(c.idle) < deadConsumerMs)
+        continue;
       await reader.xGroupDelConsumer(stream, sub.group, name);
-      log.info({ group: sub.group, consumer: name, idleMs: Number(c.idle) }, 'dead consumer removed from its group');
+      log.info(
+        { group: sub.group, consumer: name, idleMs: Number(c.idle) },
+        'dead consumer removed from its group',
+      );
       removed++;
     }
     return removed;
@@ -255,7 +282,10 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
       await open(reader);
       readers.add(reader);
       // Created now when Redis is there, so events published after subscribe() are the group's.
-      let grouped = await ensureGroup(reader, sub.group).then(() => true, () => false);
+      let grouped = await ensureGroup(reader, sub.group).then(
+        () => true,
+        () => false,
+      );
       let running = true;
       let failures = 0;
       let reapedAt = Date.now();
@@ -267,11 +297,28 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
               grouped = true;
             }
             const claimed = (await reader.sendCommand([
-              'XAUTOCLAIM', stream, sub.group, sub.consumer, String(claimIdleMs), '0', 'COUNT', '50',
+              'XAUTOCLAIM',
+              stream,
+              sub.group,
+              sub.consumer,
+              String(claimIdleMs),
+              '0',
+              'COUNT',
+              '50',
             ])) as [string, RawEntry[], string[]];
             if (claimed?.[1]?.length) await handleEntries(sub, reader, claimed[1]);
             const read = (await reader.sendCommand([
-              'XREADGROUP', 'GROUP', sub.group, sub.consumer, 'COUNT', '50', 'BLOCK', String(blockMs), 'STREAMS', stream, '>',
+              'XREADGROUP',
+              'GROUP',
+              sub.group,
+              sub.consumer,
+              'COUNT',
+              '50',
+              'BLOCK',
+              String(blockMs),
+              'STREAMS',
+              stream,
+              '>',
             ])) as Record<string, RawEntry[]> | [string, RawEntry[]][] | null;
             for (const entries of batchesOf(read)) await handleEntries(sub, reader, entries);
             if (Date.now() - reapedAt > Math.min(deadConsumerMs, 60_000)) {
@@ -291,7 +338,8 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
               grouped = false;
               continue;
             }
-            if (failures === 0) log.warn({ err, group: sub.group }, 'stream read failed; retrying with backoff');
+            if (failures === 0)
+              log.warn({ err, group: sub.group }, 'stream read failed; retrying with backoff');
             failures++;
             await sleep(Math.min(100 * 2 ** failures, 5000));
           }
@@ -312,7 +360,9 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
       readers.add(reader);
       // Start after the newest entry now on the stream: a tail sees what comes next only.
       const newest = async () => {
-        const last = (await reader.sendCommand(['XREVRANGE', stream, '+', '-', 'COUNT', '1'])) as RawEntry[] | null;
+        const last = (await reader.sendCommand(['XREVRANGE', stream, '+', '-', 'COUNT', '1'])) as
+          | RawEntry[]
+          | null;
         return last?.[0]?.[0] ?? '0-0';
       };
       let cursor = await newest().catch(() => null);
@@ -322,10 +372,16 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
         while (running) {
           try {
             cursor ??= await newest();
-            const read = (await reader.sendCommand(['XREAD', 'COUNT', '100', 'BLOCK', String(blockMs), 'STREAMS', stream, cursor])) as
-              | Record<string, RawEntry[]>
-              | [string, RawEntry[]][]
-              | null;
+            const read = (await reader.sendCommand([
+              'XREAD',
+              'COUNT',
+              '100',
+              'BLOCK',
+              String(blockMs),
+              'STREAMS',
+              stream,
+              cursor,
+            ])) as Record<string, RawEntry[]> | [string, RawEntry[]][] | null;
             if (failures > 0) {
               failures = 0;
               // Events published while the tail could not read are not replayed: its owner reloads.
@@ -364,7 +420,8 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
       const groups = await client.xInfoGroups(stream).catch(() => []);
       const info = groups.find((g) => String(g.name) === group);
       // Lag is unknown (null) after entries were deleted; count the stream then.
-      if (info && info.lag !== null && info.lag !== undefined) return Number(info.pending) + Number(info.lag);
+      if (info && info.lag !== null && info.lag !== undefined)
+        return Number(info.pending) + Number(info.lag);
       return Number(await client.xLen(stream).catch(() => 0));
     },
     async lag(group) {

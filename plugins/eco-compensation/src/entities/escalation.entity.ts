@@ -1,6 +1,9 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-export const ESCALATION_LEVELS = ['provincial_key_consultation', 'national_biweekly_consultation'] as const;
+export const ESCALATION_LEVELS = [
+  'provincial_key_consultation',
+  'national_biweekly_consultation',
+] as const;
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 
 /** The topic placed on a higher body's consultation agenda, as this plugin records it. */

@@ -1,6 +1,11 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-export const LINK_KINDS = ['research_project', 'consultation_activity', 'proposal', 'recommendation'] as const;
+export const LINK_KINDS = [
+  'research_project',
+  'consultation_activity',
+  'proposal',
+  'recommendation',
+] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 /** Ties a round to a record of a core module, by that record's id (a federation reference). */

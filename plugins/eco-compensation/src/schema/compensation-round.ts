@@ -1,65 +1,127 @@
-import { appError, AuditEntrySchema, auditEntryType, connectionType, ErrorCode, findPage, inputError, isWithinDistrict, notFound, pageArgs, parseDate, parseId, type RequestContext } from '@cppcc/kit';
+import {
+  appError,
+  AuditEntrySchema,
+  auditEntryType,
+  connectionType,
+  ErrorCode,
+  findPage,
+  inputError,
+  isWithinDistrict,
+  notFound,
+  pageArgs,
+  parseDate,
+  parseId,
+  type RequestContext,
+} from '@cppcc/kit';
 import { requirePermissionIn, settingsOf } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { displayAmount, text } from '../commands/validate.js';
 import { roundWorkflow } from '../workflow.js';
-import { CompensationRoundSchema, ROUND_STATES, ruleOf, type CompensationRound } from '../entities/compensation-round.entity.js';
+import {
+  CompensationRoundSchema,
+  ROUND_STATES,
+  ruleOf,
+  type CompensationRound,
+} from '../entities/compensation-round.entity.js';
 import { MonitoringSectionSchema } from '../entities/monitoring-section.entity.js';
 import { STANDARD_INDICATORS } from '../indicators.js';
 import type { EcoCompensationSettings } from '../settings.js';
 import { MonitoringSectionRef } from './monitoring-section.js';
 
-export const RoundStatusEnum = builder.enumType('CompensationRoundStatus', { values: ROUND_STATES });
+export const RoundStatusEnum = builder.enumType('CompensationRoundStatus', {
+  values: ROUND_STATES,
+});
 
 const AgreementRef = builder.objectRef<CompensationRound>('CompensationAgreement').implement({
   description: 'The agreement a round rests on.',
   fields: (t) => ({
     title: t.exposeString('agreementTitle'),
-    signedOn: t.expose('agreementSignedOn', { type: 'Date', nullable: true, description: 'YYYY-MM-DD; set when the round is signed.' }),
+    signedOn: t.expose('agreementSignedOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'YYYY-MM-DD; set when the round is signed.',
+    }),
     parties: t.stringList({ resolve: (r) => JSON.parse(r.parties) as string[] }),
   }),
 });
 
-const BaseLimitRef = builder.objectRef<{ indicator: string; limit: number }>('IndicatorBaseLimit').implement({
-  fields: (t) => ({
-    indicator: t.exposeString('indicator'),
-    limit: t.exposeFloat('limit', { description: 'mg/L' }),
-  }),
-});
+const BaseLimitRef = builder
+  .objectRef<{ indicator: string; limit: number }>('IndicatorBaseLimit')
+  .implement({
+    fields: (t) => ({
+      indicator: t.exposeString('indicator'),
+      limit: t.exposeFloat('limit', { description: 'mg/L' }),
+    }),
+  });
 
 const HistoryRef = auditEntryType(builder, 'EcoCompensationHistoryEntry');
 export { HistoryRef };
 
-export const CompensationRoundRef = builder.objectRef<CompensationRound>('CompensationRound').implement({
-  description: "One round of a basin's ecological-compensation agreement, with its payment rule.",
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    district: t.exposeString('district'),
-    basin: t.exposeString('basin'),
-    startYear: t.exposeInt('startYear'),
-    endYear: t.exposeInt('endYear'),
-    agreement: t.field({ type: AgreementRef, resolve: (r) => r }),
-    upstream: t.exposeString('upstream', { description: 'The province that is paid when the water meets the standard.' }),
-    downstream: t.exposeString('downstream'),
-    section: t.field({ type: MonitoringSectionRef, nullable: true, resolve: (r, _a, ctx) => ctx.loaders.one(MonitoringSectionSchema).load(r.sectionId) }),
-    stabilityK: t.float({ resolve: (r) => ruleOf(r).k }),
-    threshold: t.float({ description: 'P at or below it: downstream pays upstream; above it: upstream pays downstream.', resolve: (r) => ruleOf(r).threshold }),
-    baseLimits: t.field({ type: [BaseLimitRef], resolve: (r) => Object.entries(ruleOf(r).baseLimits).map(([indicator, limit]) => ({ indicator, limit })) }),
-    transferAmount: t.exposeInt('transferAmount', { description: 'What moves between the provinces in an assessed year, in 万元.' }),
-    transferAmountDisplay: t.string({ resolve: async (r, _a, ctx) => displayAmount(r.transferAmount, (await settingsOf<EcoCompensationSettings>(ctx)).amountUnit) }),
-    status: t.field({ type: RoundStatusEnum, resolve: (r) => r.status }),
-    availableActions: t.stringList({ resolve: (r, _a, ctx) => roundWorkflow.available(ctx, r) }),
-    history: t.field({
-      type: [HistoryRef],
-      resolve: (r, _a, ctx) => ctx.loaders.many(AuditEntrySchema, 'entityId', { entity: 'CompensationRound' }).load(String(r.id)),
+export const CompensationRoundRef = builder
+  .objectRef<CompensationRound>('CompensationRound')
+  .implement({
+    description: "One round of a basin's ecological-compensation agreement, with its payment rule.",
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      district: t.exposeString('district'),
+      basin: t.exposeString('basin'),
+      startYear: t.exposeInt('startYear'),
+      endYear: t.exposeInt('endYear'),
+      agreement: t.field({ type: AgreementRef, resolve: (r) => r }),
+      upstream: t.exposeString('upstream', {
+        description: 'The province that is paid when the water meets the standard.',
+      }),
+      downstream: t.exposeString('downstream'),
+      section: t.field({
+        type: MonitoringSectionRef,
+        nullable: true,
+        resolve: (r, _a, ctx) => ctx.loaders.one(MonitoringSectionSchema).load(r.sectionId),
+      }),
+      stabilityK: t.float({ resolve: (r) => ruleOf(r).k }),
+      threshold: t.float({
+        description:
+          'P at or below it: downstream pays upstream; above it: upstream pays downstream.',
+        resolve: (r) => ruleOf(r).threshold,
+      }),
+      baseLimits: t.field({
+        type: [BaseLimitRef],
+        resolve: (r) =>
+          Object.entries(ruleOf(r).baseLimits).map(([indicator, limit]) => ({ indicator, limit })),
+      }),
+      transferAmount: t.exposeInt('transferAmount', {
+        description: 'What moves between the provinces in an assessed year, in 万元.',
+      }),
+      transferAmountDisplay: t.string({
+        resolve: async (r, _a, ctx) =>
+          displayAmount(
+            r.transferAmount,
+            (await settingsOf<EcoCompensationSettings>(ctx)).amountUnit,
+          ),
+      }),
+      status: t.field({ type: RoundStatusEnum, resolve: (r) => r.status }),
+      availableActions: t.stringList({ resolve: (r, _a, ctx) => roundWorkflow.available(ctx, r) }),
+      history: t.field({
+        type: [HistoryRef],
+        resolve: (r, _a, ctx) =>
+          ctx.loaders
+            .many(AuditEntrySchema, 'entityId', { entity: 'CompensationRound' })
+            .load(String(r.id)),
+      }),
     }),
-  }),
-});
+  });
 
-export const CompensationRoundConnection = connectionType<CompensationRound>(builder, 'CompensationRound', CompensationRoundRef);
+export const CompensationRoundConnection = connectionType<CompensationRound>(
+  builder,
+  'CompensationRound',
+  CompensationRoundRef,
+);
 
 /** A round the caller may see, or NOT_FOUND naming the argument. */
-export async function visibleRound(ctx: RequestContext, id: string | number, field = 'roundId'): Promise<CompensationRound> {
+export async function visibleRound(
+  ctx: RequestContext,
+  id: string | number,
+  field = 'roundId',
+): Promise<CompensationRound> {
   const round = await ctx.em.findOne(CompensationRoundSchema, { id: parseId(id, field) });
   if (!round) throw notFound('compensation round', id);
   return round;
@@ -70,15 +132,28 @@ builder.queryFields((t) => ({
     type: CompensationRoundConnection,
     nullable: true,
     description: 'Compensation rounds the caller may see, oldest first.',
-    args: { basin: t.arg.string({ required: false }), status: t.arg({ type: RoundStatusEnum, required: false }), ...pageArgs(t) },
+    args: {
+      basin: t.arg.string({ required: false }),
+      status: t.arg({ type: RoundStatusEnum, required: false }),
+      ...pageArgs(t),
+    },
     resolve: (_root, args, ctx) =>
-      findPage(ctx.em, CompensationRoundSchema, { ...(args.basin ? { basin: args.basin } : {}), ...(args.status ? { status: args.status } : {}) }, args),
+      findPage(
+        ctx.em,
+        CompensationRoundSchema,
+        {
+          ...(args.basin ? { basin: args.basin } : {}),
+          ...(args.status ? { status: args.status } : {}),
+        },
+        args,
+      ),
   }),
   compensationRound: t.field({
     type: CompensationRoundRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.em.findOne(CompensationRoundSchema, { id: parseId(args.id) }),
+    resolve: (_root, args, ctx) =>
+      ctx.em.findOne(CompensationRoundSchema, { id: parseId(args.id) }),
   }),
 }));
 
@@ -97,9 +172,16 @@ const CreateRoundInput = builder.inputType('CreateCompensationRoundInput', {
     upstream: t.string({ required: true }),
     downstream: t.string({ required: true }),
     sectionId: t.id({ required: true }),
-    stabilityK: t.float({ required: false, description: "Defaults to the district's setting defaultStabilityK." }),
+    stabilityK: t.float({
+      required: false,
+      description: "Defaults to the district's setting defaultStabilityK.",
+    }),
     threshold: t.float({ required: false, description: 'Defaults to 1.' }),
-    baseLimits: t.field({ type: [BaseLimitInput], required: true, description: 'One per standard indicator (codmn, nh3n, tn, tp).' }),
+    baseLimits: t.field({
+      type: [BaseLimitInput],
+      required: true,
+      description: 'One per standard indicator (codmn, nh3n, tn, tp).',
+    }),
     transferAmount: t.int({ required: true, description: '万元' }),
     public: t.boolean({ required: false }),
   }),
@@ -116,34 +198,63 @@ builder.mutationFields((t) => ({
       const district = String(input.district);
       await requirePermissionIn(ctx, 'round.manage', district, 'input.district');
       const settings = await settingsOf<EcoCompensationSettings>(ctx, district);
-      if (!Number.isInteger(input.startYear) || input.startYear < 1990 || input.startYear > 2100) throw inputError('input.startYear', 'range', 'must be a year between 1990 and 2100');
-      if (input.endYear < input.startYear || input.endYear - input.startYear > 10) throw inputError('input.endYear', 'range', 'must be the start year or up to ten years after it');
+      if (!Number.isInteger(input.startYear) || input.startYear < 1990 || input.startYear > 2100)
+        throw inputError('input.startYear', 'range', 'must be a year between 1990 and 2100');
+      if (input.endYear < input.startYear || input.endYear - input.startYear > 10)
+        throw inputError(
+          'input.endYear',
+          'range',
+          'must be the start year or up to ten years after it',
+        );
       const parties = input.parties.map((p, i) => text(p, `input.parties.${i}`, 100));
-      if (parties.length < 2) throw inputError('input.parties', 'count', 'an agreement has at least two parties');
+      if (parties.length < 2)
+        throw inputError('input.parties', 'count', 'an agreement has at least two parties');
       const upstream = text(input.upstream, 'input.upstream', 100);
       const downstream = text(input.downstream, 'input.downstream', 100);
-      if (upstream === downstream) throw inputError('input.downstream', 'distinct', 'upstream and downstream must differ');
+      if (upstream === downstream)
+        throw inputError('input.downstream', 'distinct', 'upstream and downstream must differ');
       const k = input.stabilityK ?? settings.defaultStabilityK;
-      if (!(k > 0 && k <= 2)) throw inputError('input.stabilityK', 'range', 'must be above 0 and at most 2');
+      if (!(k > 0 && k <= 2))
+        throw inputError('input.stabilityK', 'range', 'must be above 0 and at most 2');
       const threshold = input.threshold ?? 1;
-      if (!(threshold > 0 && threshold <= 10)) throw inputError('input.threshold', 'range', 'must be above 0 and at most 10');
-      if (!(input.transferAmount > 0)) throw inputError('input.transferAmount', 'positive', 'must be a positive amount in 万元');
+      if (!(threshold > 0 && threshold <= 10))
+        throw inputError('input.threshold', 'range', 'must be above 0 and at most 10');
+      if (!(input.transferAmount > 0))
+        throw inputError('input.transferAmount', 'positive', 'must be a positive amount in 万元');
       const baseLimits: Record<string, number> = {};
       input.baseLimits.forEach((b, i) => {
-        if (!STANDARD_INDICATORS.some((s) => s.code === b.indicator)) throw inputError(`input.baseLimits.${i}.indicator`, 'unknown-indicator', `${b.indicator} is not a standard indicator (codmn, nh3n, tn, tp); district indicators take their limit from the settings`);
-        if (b.indicator in baseLimits) throw inputError(`input.baseLimits.${i}.indicator`, 'duplicate', `${b.indicator} is listed twice`);
-        if (!(b.limit > 0)) throw inputError(`input.baseLimits.${i}.limit`, 'positive', 'must be above 0');
+        if (!STANDARD_INDICATORS.some((s) => s.code === b.indicator))
+          throw inputError(
+            `input.baseLimits.${i}.indicator`,
+            'unknown-indicator',
+            `${b.indicator} is not a standard indicator (codmn, nh3n, tn, tp); district indicators take their limit from the settings`,
+          );
+        if (b.indicator in baseLimits)
+          throw inputError(
+            `input.baseLimits.${i}.indicator`,
+            'duplicate',
+            `${b.indicator} is listed twice`,
+          );
+        if (!(b.limit > 0))
+          throw inputError(`input.baseLimits.${i}.limit`, 'positive', 'must be above 0');
         baseLimits[b.indicator] = b.limit;
       });
       const missing = STANDARD_INDICATORS.filter((s) => !(s.code in baseLimits)).map((s) => s.code);
-      if (missing.length) throw inputError('input.baseLimits', 'complete', `needs a limit for ${missing.join(', ')}`);
-      const section = await ctx.em.findOne(MonitoringSectionSchema, { id: parseId(input.sectionId, 'input.sectionId') });
+      if (missing.length)
+        throw inputError('input.baseLimits', 'complete', `needs a limit for ${missing.join(', ')}`);
+      const section = await ctx.em.findOne(MonitoringSectionSchema, {
+        id: parseId(input.sectionId, 'input.sectionId'),
+      });
       if (!section) throw notFound('monitoring section', String(input.sectionId));
       // A round's assessments are computed from its section's samples, and recomputed whenever
       // those change: the section is the round's district's or one below it (the city's rounds,
       // 歙县's 街口 section), never another district's.
       if (!(await isWithinDistrict(ctx, section.district, district))) {
-        throw inputError('input.sectionId', 'within-district', `monitoring section ${section.id} belongs to district ${section.district}, outside the round's district ${district}`);
+        throw inputError(
+          'input.sectionId',
+          'within-district',
+          `monitoring section ${section.id} belongs to district ${section.district}, outside the round's district ${district}`,
+        );
       }
       return ctx.em.transactional(async (em) =>
         em.create(CompensationRoundSchema, {
@@ -170,7 +281,11 @@ builder.mutationFields((t) => ({
   signCompensationRound: t.field({
     type: CompensationRoundRef,
     description: 'Records the agreement as signed on a date (permission round.manage).',
-    args: { id: t.arg.id({ required: true }), signedOn: t.arg({ type: 'Date', required: true }), note: t.arg.string({ required: false }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      signedOn: t.arg({ type: 'Date', required: true }),
+      note: t.arg.string({ required: false }),
+    },
     resolve: (_root, args, ctx) => {
       const signedOn = parseDate(args.signedOn, 'signedOn');
       return moveRound(ctx, args.id, 'sign', args.note ?? null, (round) => {
@@ -210,11 +325,20 @@ async function moveRound(
 /** Rounds whose assessments may be computed: the agreement binds them. */
 export function assertAssessable(round: CompensationRound): void {
   if (round.status !== 'in_force' && round.status !== 'concluded') {
-    throw appError(ErrorCode.CONFLICT, `round ${round.id} is ${round.status}: years are assessed only once the round is in force`, { field: 'roundId', state: round.status });
+    throw appError(
+      ErrorCode.CONFLICT,
+      `round ${round.id} is ${round.status}: years are assessed only once the round is in force`,
+      { field: 'roundId', state: round.status },
+    );
   }
 }
 
 /** Refuses a year outside the round's period, naming the argument. */
 export function assertYearInRound(round: CompensationRound, year: number): void {
-  if (year < round.startYear || year > round.endYear) throw inputError('year', 'outside-round', `round ${round.id} covers ${round.startYear}–${round.endYear}`);
+  if (year < round.startYear || year > round.endYear)
+    throw inputError(
+      'year',
+      'outside-round',
+      `round ${round.id} covers ${round.startYear}–${round.endYear}`,
+    );
 }

@@ -3,13 +3,23 @@ import { requirePermissionIn } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { text, url } from '../commands/validate.js';
 import { taskWorkflow } from '../workflow.js';
-import { CooperationTaskSchema, TASK_STATES, type CooperationTask } from '../entities/cooperation-task.entity.js';
-import { CompensationRoundRef, HistoryRef, assertYearInRound, visibleRound } from './compensation-round.js';
+import {
+  CooperationTaskSchema,
+  TASK_STATES,
+  type CooperationTask,
+} from '../entities/cooperation-task.entity.js';
+import {
+  CompensationRoundRef,
+  HistoryRef,
+  assertYearInRound,
+  visibleRound,
+} from './compensation-round.js';
 
 const TaskStatusEnum = builder.enumType('CooperationTaskStatus', { values: TASK_STATES });
 
 export const CooperationTaskRef = builder.objectRef<CooperationTask>('CooperationTask').implement({
-  description: "An item of a year's cooperation key points (合作要点), with its owners and progress.",
+  description:
+    "An item of a year's cooperation key points (合作要点), with its owners and progress.",
   fields: (t) => ({
     id: t.exposeID('id'),
     year: t.exposeInt('year'),
@@ -19,16 +29,26 @@ export const CooperationTaskRef = builder.objectRef<CooperationTask>('Cooperatio
     status: t.field({ type: TaskStatusEnum, resolve: (x) => x.status }),
     resultsUrl: t.exposeString('resultsUrl', { nullable: true }),
     availableActions: t.stringList({ resolve: (x, _a, ctx) => taskWorkflow.available(ctx, x) }),
-    history: t.field({ type: [HistoryRef], resolve: (x, _a, ctx) => ctx.loaders.many(AuditEntrySchema, 'entityId', { entity: 'CooperationTask' }).load(String(x.id)) }),
+    history: t.field({
+      type: [HistoryRef],
+      resolve: (x, _a, ctx) =>
+        ctx.loaders
+          .many(AuditEntrySchema, 'entityId', { entity: 'CooperationTask' })
+          .load(String(x.id)),
+    }),
   }),
 });
 
 builder.objectField(CompensationRoundRef, 'cooperationTasks', (t) =>
-  t.field({ type: [CooperationTaskRef], resolve: (r, _a, ctx) => ctx.loaders.many(CooperationTaskSchema, 'roundId').load(r.id) }),
+  t.field({
+    type: [CooperationTaskRef],
+    resolve: (r, _a, ctx) => ctx.loaders.many(CooperationTaskSchema, 'roundId').load(r.id),
+  }),
 );
 
 function progressOf(value: number): number {
-  if (!Number.isInteger(value) || value < 0 || value > 100) throw inputError('progress', 'range', 'must be a whole percent between 0 and 100');
+  if (!Number.isInteger(value) || value < 0 || value > 100)
+    throw inputError('progress', 'range', 'must be a whole percent between 0 and 100');
   return value;
 }
 
@@ -43,7 +63,11 @@ async function moveTask(
   if (!found) throw notFound('cooperation task', id);
   await requirePermissionIn(ctx, 'round.manage', found.district, 'id');
   return ctx.em.transactional(async (em) => {
-    const task = await em.findOneOrFail(CooperationTaskSchema, { id: found.id }, { filters: false });
+    const task = await em.findOneOrFail(
+      CooperationTaskSchema,
+      { id: found.id },
+      { filters: false },
+    );
     taskWorkflow.apply({ ...ctx, em }, task, action, note);
     alsoSet?.(task);
     return task;
@@ -70,8 +94,17 @@ builder.mutationFields((t) => ({
       const resultsUrl = url(args.resultsUrl, 'resultsUrl');
       return ctx.em.transactional(async (em) =>
         em.create(CooperationTaskSchema, {
-          district: round.district, public: round.public, roundId: round.id, year: args.year, title, owners,
-          progress: 0, status: 'planned', resultsUrl, createdBy: ctx.caller.userId, createdAt: new Date(),
+          district: round.district,
+          public: round.public,
+          roundId: round.id,
+          year: args.year,
+          title,
+          owners,
+          progress: 0,
+          status: 'planned',
+          resultsUrl,
+          createdBy: ctx.caller.userId,
+          createdAt: new Date(),
         }),
       );
     },
@@ -84,10 +117,20 @@ builder.mutationFields((t) => ({
   reportCooperationTaskProgress: t.field({
     type: CooperationTaskRef,
     description: 'Reports progress on a started task; 100% is reached by completing it.',
-    args: { id: t.arg.id({ required: true }), progress: t.arg.int({ required: true }), resultsUrl: t.arg.string({ required: false }), note: t.arg.string({ required: false }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      progress: t.arg.int({ required: true }),
+      resultsUrl: t.arg.string({ required: false }),
+      note: t.arg.string({ required: false }),
+    },
     resolve: (_root, args, ctx) => {
       const progress = progressOf(args.progress);
-      if (progress === 100) throw inputError('progress', 'complete-instead', 'a finished task is completed (completeCooperationTask), not reported at 100%');
+      if (progress === 100)
+        throw inputError(
+          'progress',
+          'complete-instead',
+          'a finished task is completed (completeCooperationTask), not reported at 100%',
+        );
       const resultsUrl = url(args.resultsUrl, 'resultsUrl');
       return moveTask(ctx, args.id, 'report_progress', args.note ?? `${progress}%`, (task) => {
         task.progress = progress;
@@ -97,7 +140,11 @@ builder.mutationFields((t) => ({
   }),
   completeCooperationTask: t.field({
     type: CooperationTaskRef,
-    args: { id: t.arg.id({ required: true }), resultsUrl: t.arg.string({ required: false }), note: t.arg.string({ required: false }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      resultsUrl: t.arg.string({ required: false }),
+      note: t.arg.string({ required: false }),
+    },
     resolve: (_root, args, ctx) => {
       const resultsUrl = url(args.resultsUrl, 'resultsUrl');
       return moveTask(ctx, args.id, 'complete', args.note ?? null, (task) => {

@@ -2,13 +2,18 @@ import { inputError, parseDate } from '@cppcc/kit';
 import { requirePermissionIn } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { text } from '../commands/validate.js';
-import { ESCALATION_LEVELS, EscalationSchema, type Escalation } from '../entities/escalation.entity.js';
+import {
+  ESCALATION_LEVELS,
+  EscalationSchema,
+  type Escalation,
+} from '../entities/escalation.entity.js';
 import { CompensationRoundRef, visibleRound } from './compensation-round.js';
 
 const LevelEnum = builder.enumType('EcoEscalationLevel', { values: ESCALATION_LEVELS });
 
 export const EscalationRef = builder.objectRef<Escalation>('EcoCompensationEscalation').implement({
-  description: "The topic on a higher body's consultation agenda (the plugin's own record; consultation may hold its own).",
+  description:
+    "The topic on a higher body's consultation agenda (the plugin's own record; consultation may hold its own).",
   fields: (t) => ({
     id: t.exposeID('id'),
     level: t.field({ type: LevelEnum, resolve: (e) => e.level }),
@@ -20,13 +25,17 @@ export const EscalationRef = builder.objectRef<Escalation>('EcoCompensationEscal
 });
 
 builder.objectField(CompensationRoundRef, 'escalations', (t) =>
-  t.field({ type: [EscalationRef], resolve: (r, _a, ctx) => ctx.loaders.many(EscalationSchema, 'roundId').load(r.id) }),
+  t.field({
+    type: [EscalationRef],
+    resolve: (r, _a, ctx) => ctx.loaders.many(EscalationSchema, 'roundId').load(r.id),
+  }),
 );
 
 builder.mutationFields((t) => ({
   recordEcoCompensationEscalation: t.field({
     type: EscalationRef,
-    description: "Records the topic's listing on the provincial key-consultation or national biweekly-consultation agenda (permission round.manage).",
+    description:
+      "Records the topic's listing on the provincial key-consultation or national biweekly-consultation agenda (permission round.manage).",
     args: {
       roundId: t.arg.id({ required: true }),
       level: t.arg({ type: LevelEnum, required: true }),
@@ -41,11 +50,24 @@ builder.mutationFields((t) => ({
       const agenda = text(args.agenda, 'agenda');
       const listedOn = parseDate(args.listedOn, 'listedOn');
       const heldOn = args.heldOn ? parseDate(args.heldOn, 'heldOn') : null;
-      if (heldOn && heldOn < listedOn) throw inputError('heldOn', 'order', 'a consultation is held on or after the day it was listed');
+      if (heldOn && heldOn < listedOn)
+        throw inputError(
+          'heldOn',
+          'order',
+          'a consultation is held on or after the day it was listed',
+        );
       return ctx.em.transactional(async (em) =>
         em.create(EscalationSchema, {
-          district: round.district, public: round.public, roundId: round.id, level: args.level, agenda, listedOn, heldOn,
-          note: args.note?.trim() || null, createdBy: ctx.caller.userId, createdAt: new Date(),
+          district: round.district,
+          public: round.public,
+          roundId: round.id,
+          level: args.level,
+          agenda,
+          listedOn,
+          heldOn,
+          note: args.note?.trim() || null,
+          createdBy: ctx.caller.userId,
+          createdAt: new Date(),
         }),
       );
     },

@@ -2,33 +2,47 @@ import { appError, ErrorCode, inputError } from '@cppcc/kit';
 import { requirePermissionIn, settingsOf } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { displayAmount, text } from '../commands/validate.js';
-import { FundContributionSchema, PAYER_KINDS, type FundContribution } from '../entities/fund-contribution.entity.js';
+import {
+  FundContributionSchema,
+  PAYER_KINDS,
+  type FundContribution,
+} from '../entities/fund-contribution.entity.js';
 import type { EcoCompensationSettings } from '../settings.js';
 import { CompensationRoundRef, assertYearInRound, visibleRound } from './compensation-round.js';
 
 const PayerKindEnum = builder.enumType('CompensationPayerKind', { values: PAYER_KINDS });
 
-export const FundContributionRef = builder.objectRef<FundContribution>('FundContribution').implement({
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    payerKind: t.field({ type: PayerKindEnum, resolve: (c) => c.payerKind }),
-    payerName: t.exposeString('payerName'),
-    year: t.exposeInt('year'),
-    amount: t.exposeInt('amount', { description: '万元' }),
-    amountDisplay: t.string({ resolve: async (c, _a, ctx) => displayAmount(c.amount, (await settingsOf<EcoCompensationSettings>(ctx)).amountUnit) }),
-  }),
-});
+export const FundContributionRef = builder
+  .objectRef<FundContribution>('FundContribution')
+  .implement({
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      payerKind: t.field({ type: PayerKindEnum, resolve: (c) => c.payerKind }),
+      payerName: t.exposeString('payerName'),
+      year: t.exposeInt('year'),
+      amount: t.exposeInt('amount', { description: '万元' }),
+      amountDisplay: t.string({
+        resolve: async (c, _a, ctx) =>
+          displayAmount(c.amount, (await settingsOf<EcoCompensationSettings>(ctx)).amountUnit),
+      }),
+    }),
+  });
 
-const YearTotalRef = builder.objectRef<{ year: number; total: number; unit: 'yi' | 'wan' }>('CompensationFundYear').implement({
-  fields: (t) => ({
-    year: t.exposeInt('year'),
-    total: t.exposeInt('total', { description: '万元' }),
-    totalDisplay: t.string({ resolve: (y) => displayAmount(y.total, y.unit) }),
-  }),
-});
+const YearTotalRef = builder
+  .objectRef<{ year: number; total: number; unit: 'yi' | 'wan' }>('CompensationFundYear')
+  .implement({
+    fields: (t) => ({
+      year: t.exposeInt('year'),
+      total: t.exposeInt('total', { description: '万元' }),
+      totalDisplay: t.string({ resolve: (y) => displayAmount(y.total, y.unit) }),
+    }),
+  });
 
 builder.objectFields(CompensationRoundRef, (t) => ({
-  contributions: t.field({ type: [FundContributionRef], resolve: (r, _a, ctx) => ctx.loaders.many(FundContributionSchema, 'roundId').load(r.id) }),
+  contributions: t.field({
+    type: [FundContributionRef],
+    resolve: (r, _a, ctx) => ctx.loaders.many(FundContributionSchema, 'roundId').load(r.id),
+  }),
   fundByYear: t.field({
     type: [YearTotalRef],
     description: "The round's fund per year, summed from the contributions.",
@@ -37,7 +51,9 @@ builder.objectFields(CompensationRoundRef, (t) => ({
       const unit = (await settingsOf<EcoCompensationSettings>(ctx)).amountUnit;
       const totals = new Map<number, number>();
       for (const c of rows) totals.set(c.year, (totals.get(c.year) ?? 0) + c.amount);
-      return [...totals].sort((a, b) => a[0] - b[0]).map(([year, total]) => ({ year, total, unit }));
+      return [...totals]
+        .sort((a, b) => a[0] - b[0])
+        .map(([year, total]) => ({ year, total, unit }));
     },
   }),
 }));
@@ -45,7 +61,8 @@ builder.objectFields(CompensationRoundRef, (t) => ({
 builder.mutationFields((t) => ({
   addFundContribution: t.field({
     type: FundContributionRef,
-    description: "Records a payer's contribution to a round's fund for a year (permission round.manage).",
+    description:
+      "Records a payer's contribution to a round's fund for a year (permission round.manage).",
     args: {
       roundId: t.arg.id({ required: true }),
       payerKind: t.arg({ type: PayerKindEnum, required: true }),
@@ -58,9 +75,19 @@ builder.mutationFields((t) => ({
       await requirePermissionIn(ctx, 'round.manage', round.district, 'roundId');
       const payerName = text(args.payerName, 'payerName', 100);
       assertYearInRound(round, args.year);
-      if (!(args.amount > 0)) throw inputError('amount', 'positive', 'must be a positive amount in 万元');
-      const twice = await ctx.em.count(FundContributionSchema, { roundId: round.id, payerName, year: args.year }, { filters: false });
-      if (twice) throw appError(ErrorCode.CONFLICT, `${payerName} already has a contribution for ${args.year} in round ${round.id}`, { field: 'payerName' });
+      if (!(args.amount > 0))
+        throw inputError('amount', 'positive', 'must be a positive amount in 万元');
+      const twice = await ctx.em.count(
+        FundContributionSchema,
+        { roundId: round.id, payerName, year: args.year },
+        { filters: false },
+      );
+      if (twice)
+        throw appError(
+          ErrorCode.CONFLICT,
+          `${payerName} already has a contribution for ${args.year} in round ${round.id}`,
+          { field: 'payerName' },
+        );
       return ctx.em.transactional(async (em) =>
         em.create(FundContributionSchema, {
           district: round.district,

@@ -2,20 +2,29 @@ import { connectionType, findPage, inputError, pageArgs } from '@cppcc/kit';
 import { requirePermissionIn } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { text } from '../commands/validate.js';
-import { MonitoringSectionSchema, type MonitoringSection } from '../entities/monitoring-section.entity.js';
+import {
+  MonitoringSectionSchema,
+  type MonitoringSection,
+} from '../entities/monitoring-section.entity.js';
 
-export const MonitoringSectionRef = builder.objectRef<MonitoringSection>('MonitoringSection').implement({
-  description: 'An assessment section where water quality is jointly sampled (e.g. 街口).',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    district: t.exposeString('district'),
-    code: t.exposeString('code'),
-    name: t.exposeString('name'),
-    description: t.exposeString('description', { nullable: true }),
-  }),
-});
+export const MonitoringSectionRef = builder
+  .objectRef<MonitoringSection>('MonitoringSection')
+  .implement({
+    description: 'An assessment section where water quality is jointly sampled (e.g. 街口).',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      district: t.exposeString('district'),
+      code: t.exposeString('code'),
+      name: t.exposeString('name'),
+      description: t.exposeString('description', { nullable: true }),
+    }),
+  });
 
-const MonitoringSectionConnection = connectionType<MonitoringSection>(builder, 'MonitoringSection', MonitoringSectionRef);
+const MonitoringSectionConnection = connectionType<MonitoringSection>(
+  builder,
+  'MonitoringSection',
+  MonitoringSectionRef,
+);
 
 builder.queryFields((t) => ({
   monitoringSections: t.field({
@@ -40,12 +49,22 @@ builder.mutationFields((t) => ({
       const district = String(args.district);
       await requirePermissionIn(ctx, 'round.manage', district);
       const code = text(args.code, 'code', 40);
-      if (!/^[A-Za-z0-9_-]+$/.test(code)) throw inputError('code', 'format', 'letters, digits, _ and - only');
+      if (!/^[A-Za-z0-9_-]+$/.test(code))
+        throw inputError('code', 'format', 'letters, digits, _ and - only');
       const taken = await ctx.em.count(MonitoringSectionSchema, { code }, { filters: false });
       if (taken) throw inputError('code', 'unique', `a section with code ${code} exists`);
       const name = text(args.name, 'name', 100);
       const description = args.description?.trim() || null;
-      return ctx.em.transactional(async (em) => em.create(MonitoringSectionSchema, { district, public: true, code, name, description, createdAt: new Date() }));
+      return ctx.em.transactional(async (em) =>
+        em.create(MonitoringSectionSchema, {
+          district,
+          public: true,
+          code,
+          name,
+          description,
+          createdAt: new Date(),
+        }),
+      );
     },
   }),
 }));

@@ -1,9 +1,26 @@
-import { appError, ErrorCode, foundRows, inputError, isWithinDistrict, notFound, parseId, type RequestContext } from '@cppcc/kit';
+import {
+  appError,
+  ErrorCode,
+  foundRows,
+  inputError,
+  isWithinDistrict,
+  notFound,
+  parseId,
+  type RequestContext,
+} from '@cppcc/kit';
 import { requirePermissionIn } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
-import { CompensationRoundSchema, type CompensationRound } from '../entities/compensation-round.entity.js';
+import {
+  CompensationRoundSchema,
+  type CompensationRound,
+} from '../entities/compensation-round.entity.js';
 import { LinkTargetSchema } from '../entities/link-target.entity.js';
-import { LINK_KINDS, TopicLinkSchema, type LinkKind, type TopicLink } from '../entities/topic-link.entity.js';
+import {
+  LINK_KINDS,
+  TopicLinkSchema,
+  type LinkKind,
+  type TopicLink,
+} from '../entities/topic-link.entity.js';
 import { CompensationRoundRef, visibleRound } from './compensation-round.js';
 
 const LinkKindEnum = builder.enumType('EcoCompensationLinkKind', { values: LINK_KINDS });
@@ -15,7 +32,11 @@ export const TopicLinkRef = builder.objectRef<TopicLink>('EcoCompensationLink').
     kind: t.field({ type: LinkKindEnum, resolve: (l) => l.kind }),
     targetId: t.exposeID('targetId'),
     note: t.exposeString('note', { nullable: true }),
-    round: t.field({ type: CompensationRoundRef, nullable: true, resolve: (l, _a, ctx) => ctx.loaders.one(CompensationRoundSchema).load(l.roundId) }),
+    round: t.field({
+      type: CompensationRoundRef,
+      nullable: true,
+      resolve: (l, _a, ctx) => ctx.loaders.one(CompensationRoundSchema).load(l.roundId),
+    }),
   }),
 });
 
@@ -24,7 +45,9 @@ const linksOf = (kind: LinkKind) => ({ kind });
 /** The rounds a core record is linked to, for the field this plugin adds to its type. */
 async function roundsLinkedTo(ctx: Parameters<typeof visibleRound>[0], kind: LinkKind, id: string) {
   const links = await ctx.loaders.many(TopicLinkSchema, 'targetId', linksOf(kind)).load(id);
-  const rounds = await ctx.loaders.one(CompensationRoundSchema).loadMany(links.map((l) => l.roundId));
+  const rounds = await ctx.loaders
+    .one(CompensationRoundSchema)
+    .loadMany(links.map((l) => l.roundId));
   return foundRows(rounds);
 }
 
@@ -32,24 +55,45 @@ async function roundsLinkedTo(ctx: Parameters<typeof visibleRound>[0], kind: Lin
  * Core records this plugin points at; their owners resolve them (federation references). The
  * plugin's fields on them are declared with the reference, where the SDK gates them per district.
  */
-export const ProposalRef = builder.externalRef('Proposal', builder.selection<{ id: string }>('id')).implement({
-  externalFields: (t) => ({ id: t.id() }),
-  fields: (t) => ({
-    ecoCompensationRounds: t.field({ type: [CompensationRoundRef], nullable: true, description: 'Eco-compensation rounds this proposal is tied to.', resolve: (p, _a, ctx) => roundsLinkedTo(ctx, 'proposal', String(p.id)) }),
-  }),
-});
-export const ResearchProjectRef = builder.externalRef('ResearchProject', builder.selection<{ id: string }>('id')).implement({
-  externalFields: (t) => ({ id: t.id() }),
-  fields: (t) => ({
-    ecoCompensationRounds: t.field({ type: [CompensationRoundRef], nullable: true, description: 'Eco-compensation rounds this research project tracks.', resolve: (p, _a, ctx) => roundsLinkedTo(ctx, 'research_project', String(p.id)) }),
-  }),
-});
-export const ConsultationActivityRef = builder.externalRef('ConsultationActivity', builder.selection<{ id: string }>('id')).implement({
-  externalFields: (t) => ({ id: t.id() }),
-  fields: (t) => ({
-    ecoCompensationRounds: t.field({ type: [CompensationRoundRef], nullable: true, description: 'Eco-compensation rounds this activity is tied to.', resolve: (c, _a, ctx) => roundsLinkedTo(ctx, 'consultation_activity', String(c.id)) }),
-  }),
-});
+export const ProposalRef = builder
+  .externalRef('Proposal', builder.selection<{ id: string }>('id'))
+  .implement({
+    externalFields: (t) => ({ id: t.id() }),
+    fields: (t) => ({
+      ecoCompensationRounds: t.field({
+        type: [CompensationRoundRef],
+        nullable: true,
+        description: 'Eco-compensation rounds this proposal is tied to.',
+        resolve: (p, _a, ctx) => roundsLinkedTo(ctx, 'proposal', String(p.id)),
+      }),
+    }),
+  });
+export const ResearchProjectRef = builder
+  .externalRef('ResearchProject', builder.selection<{ id: string }>('id'))
+  .implement({
+    externalFields: (t) => ({ id: t.id() }),
+    fields: (t) => ({
+      ecoCompensationRounds: t.field({
+        type: [CompensationRoundRef],
+        nullable: true,
+        description: 'Eco-compensation rounds this research project tracks.',
+        resolve: (p, _a, ctx) => roundsLinkedTo(ctx, 'research_project', String(p.id)),
+      }),
+    }),
+  });
+export const ConsultationActivityRef = builder
+  .externalRef('ConsultationActivity', builder.selection<{ id: string }>('id'))
+  .implement({
+    externalFields: (t) => ({ id: t.id() }),
+    fields: (t) => ({
+      ecoCompensationRounds: t.field({
+        type: [CompensationRoundRef],
+        nullable: true,
+        description: 'Eco-compensation rounds this activity is tied to.',
+        resolve: (c, _a, ctx) => roundsLinkedTo(ctx, 'consultation_activity', String(c.id)),
+      }),
+    }),
+  });
 
 /**
  * A link names a record its owner has announced (replicated in eco_link_target), of the round's
@@ -57,55 +101,107 @@ export const ConsultationActivityRef = builder.externalRef('ConsultationActivity
  * partner, so a city round may track a county's research or consultation, but not a record of
  * another city or of a district above the round. A cancelled activity never took place.
  */
-async function assertTarget(ctx: RequestContext, round: CompensationRound, kind: LinkKind, targetId: string): Promise<void> {
+async function assertTarget(
+  ctx: RequestContext,
+  round: CompensationRound,
+  kind: LinkKind,
+  targetId: string,
+): Promise<void> {
   const target = await ctx.em.findOne(LinkTargetSchema, { kind, targetId }, { filters: false });
   const what = kind.replace('_', ' ');
   if (!target) throw inputError('targetId', 'exists', `no ${what} has id ${targetId}`);
   if (!(await isWithinDistrict(ctx, target.district, round.district))) {
-    throw inputError('targetId', 'within-district', `${what} ${targetId} belongs to district ${target.district}, outside the round's district ${round.district}`);
+    throw inputError(
+      'targetId',
+      'within-district',
+      `${what} ${targetId} belongs to district ${target.district}, outside the round's district ${round.district}`,
+    );
   }
-  if (kind === 'consultation_activity' && target.status === 'CANCELLED') throw inputError('targetId', 'not-cancelled', `${what} ${targetId} was cancelled`);
+  if (kind === 'consultation_activity' && target.status === 'CANCELLED')
+    throw inputError('targetId', 'not-cancelled', `${what} ${targetId} was cancelled`);
 }
 
 builder.objectFields(CompensationRoundRef, (t) => ({
-  links: t.field({ type: [TopicLinkRef], resolve: (r, _a, ctx) => ctx.loaders.many(TopicLinkSchema, 'roundId').load(r.id) }),
+  links: t.field({
+    type: [TopicLinkRef],
+    resolve: (r, _a, ctx) => ctx.loaders.many(TopicLinkSchema, 'roundId').load(r.id),
+  }),
   proposals: t.field({
     type: [ProposalRef],
-    resolve: async (r, _a, ctx) => (await ctx.loaders.many(TopicLinkSchema, 'roundId', linksOf('proposal')).load(r.id)).map((l) => ({ id: l.targetId })),
+    resolve: async (r, _a, ctx) =>
+      (await ctx.loaders.many(TopicLinkSchema, 'roundId', linksOf('proposal')).load(r.id)).map(
+        (l) => ({ id: l.targetId }),
+      ),
   }),
   consultationActivities: t.field({
     type: [ConsultationActivityRef],
-    resolve: async (r, _a, ctx) => (await ctx.loaders.many(TopicLinkSchema, 'roundId', linksOf('consultation_activity')).load(r.id)).map((l) => ({ id: l.targetId })),
+    resolve: async (r, _a, ctx) =>
+      (
+        await ctx.loaders
+          .many(TopicLinkSchema, 'roundId', linksOf('consultation_activity'))
+          .load(r.id)
+      ).map((l) => ({ id: l.targetId })),
   }),
   researchProjects: t.field({
     type: [ResearchProjectRef],
-    resolve: async (r, _a, ctx) => (await ctx.loaders.many(TopicLinkSchema, 'roundId', linksOf('research_project')).load(r.id)).map((l) => ({ id: l.targetId })),
+    resolve: async (r, _a, ctx) =>
+      (
+        await ctx.loaders.many(TopicLinkSchema, 'roundId', linksOf('research_project')).load(r.id)
+      ).map((l) => ({ id: l.targetId })),
   }),
   researchProjectIds: t.idList({
-    description: 'Research projects on the topic, by id (ResearchProject.ecoCompensationRounds gives the other direction).',
-    resolve: async (r, _a, ctx) => (await ctx.loaders.many(TopicLinkSchema, 'roundId', linksOf('research_project')).load(r.id)).map((l) => l.targetId),
+    description:
+      'Research projects on the topic, by id (ResearchProject.ecoCompensationRounds gives the other direction).',
+    resolve: async (r, _a, ctx) =>
+      (
+        await ctx.loaders.many(TopicLinkSchema, 'roundId', linksOf('research_project')).load(r.id)
+      ).map((l) => l.targetId),
   }),
   recommendationIds: t.idList({
-    resolve: async (r, _a, ctx) => (await ctx.loaders.many(TopicLinkSchema, 'roundId', linksOf('recommendation')).load(r.id)).map((l) => l.targetId),
+    resolve: async (r, _a, ctx) =>
+      (
+        await ctx.loaders.many(TopicLinkSchema, 'roundId', linksOf('recommendation')).load(r.id)
+      ).map((l) => l.targetId),
   }),
 }));
 
 builder.mutationFields((t) => ({
   linkEcoCompensationTopic: t.field({
     type: TopicLinkRef,
-    description: 'Ties a research project, consultation activity, proposal or recommendation to a round (permission round.manage).',
-    args: { roundId: t.arg.id({ required: true }), kind: t.arg({ type: LinkKindEnum, required: true }), targetId: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
+    description:
+      'Ties a research project, consultation activity, proposal or recommendation to a round (permission round.manage).',
+    args: {
+      roundId: t.arg.id({ required: true }),
+      kind: t.arg({ type: LinkKindEnum, required: true }),
+      targetId: t.arg.id({ required: true }),
+      note: t.arg.string({ required: false }),
+    },
     resolve: async (_root, args, ctx) => {
       const round = await visibleRound(ctx, args.roundId);
       await requirePermissionIn(ctx, 'round.manage', round.district, 'roundId');
       const targetId = String(parseId(args.targetId, 'targetId'));
       await assertTarget(ctx, round, args.kind, targetId);
-      const twice = await ctx.em.count(TopicLinkSchema, { roundId: round.id, kind: args.kind, targetId }, { filters: false });
-      if (twice) throw appError(ErrorCode.CONFLICT, `targetId: ${args.kind} ${targetId} is already linked to round ${round.id}`, { field: 'targetId' });
+      const twice = await ctx.em.count(
+        TopicLinkSchema,
+        { roundId: round.id, kind: args.kind, targetId },
+        { filters: false },
+      );
+      if (twice)
+        throw appError(
+          ErrorCode.CONFLICT,
+          `targetId: ${args.kind} ${targetId} is already linked to round ${round.id}`,
+          { field: 'targetId' },
+        );
       return ctx.em.transactional(async (em) =>
         em.create(TopicLinkSchema, {
-          district: round.district, public: round.public, roundId: round.id, kind: args.kind, targetId,
-          note: args.note?.trim() || null, createdBy: ctx.caller.userId, createdAt: new Date(),
+          district: round.district,
+          public: round.public,
+          roundId: round.id,
+          kind: args.kind,
+          targetId,
+          note: args.note?.trim() || null,
+          createdBy: ctx.caller.userId,
+          createdAt: new Date(),
         }),
       );
     },
@@ -117,7 +213,9 @@ builder.mutationFields((t) => ({
       const link = await ctx.em.findOne(TopicLinkSchema, { id: parseId(args.id) });
       if (!link) throw notFound('link', args.id);
       await requirePermissionIn(ctx, 'round.manage', link.district, 'id');
-      await ctx.em.transactional(async (em) => em.remove(await em.findOneOrFail(TopicLinkSchema, { id: link.id }, { filters: false })));
+      await ctx.em.transactional(async (em) =>
+        em.remove(await em.findOneOrFail(TopicLinkSchema, { id: link.id }, { filters: false })),
+      );
       return true;
     },
   }),

@@ -1,22 +1,38 @@
-import { audit, connectionType, findPage, inputError, notFound, pageArgs, parseDate, parseId } from '@cppcc/kit';
+import {
+  audit,
+  connectionType,
+  findPage,
+  inputError,
+  notFound,
+  pageArgs,
+  parseDate,
+  parseId,
+} from '@cppcc/kit';
 import { requirePermissionIn, settingsOf } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { recomputeAfterSampleChange } from '../commands/assessment.js';
 import { yearOf } from '../commands/validate.js';
 import { MonitoringSectionSchema } from '../entities/monitoring-section.entity.js';
-import { WaterQualitySampleSchema, type WaterQualitySample } from '../entities/water-quality-sample.entity.js';
+import {
+  WaterQualitySampleSchema,
+  type WaterQualitySample,
+} from '../entities/water-quality-sample.entity.js';
 import { catalogue, type Indicator } from '../indicators.js';
 import type { EcoCompensationSettings } from '../settings.js';
 import { MonitoringSectionRef } from './monitoring-section.js';
 
 const IndicatorRef = builder.objectRef<Indicator>('WaterQualityIndicator').implement({
-  description: 'An indicator samples may carry: the standard four, and those the district added in its settings.',
+  description:
+    'An indicator samples may carry: the standard four, and those the district added in its settings.',
   fields: (t) => ({
     code: t.exposeString('code'),
     name: t.exposeString('name'),
     unit: t.exposeString('unit'),
     standard: t.exposeBoolean('standard'),
-    baseLimit: t.exposeFloat('baseLimit', { nullable: true, description: "District indicators only; the standard four take theirs from the round." }),
+    baseLimit: t.exposeFloat('baseLimit', {
+      nullable: true,
+      description: 'District indicators only; the standard four take theirs from the round.',
+    }),
     includeInIndex: t.exposeBoolean('includeInIndex'),
   }),
 });
@@ -31,44 +47,79 @@ const IndicatorValueRef = builder.objectRef<ValueRow>('IndicatorValue').implemen
   }),
 });
 
-export const WaterQualitySampleRef = builder.objectRef<WaterQualitySample>('WaterQualitySample').implement({
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    district: t.exposeString('district'),
-    section: t.field({ type: MonitoringSectionRef, nullable: true, resolve: (s, _a, ctx) => ctx.loaders.one(MonitoringSectionSchema).load(s.sectionId) }),
-    sampledOn: t.expose('sampledOn', { type: 'Date' }),
-    year: t.exposeInt('year'),
-    party: t.exposeString('party', { nullable: true, description: 'Who sampled (e.g. joint sampling by both provinces).' }),
-    values: t.field({
-      type: [IndicatorValueRef],
-      resolve: async (s, _a, ctx) => {
-        const known = catalogue((await settingsOf<EcoCompensationSettings>(ctx)).extraIndicators);
-        return Object.entries(JSON.parse(s.values) as Record<string, number>).map(([code, value]) => ({
-          // An indicator a district later removed from its settings still shows, by its code.
-          indicator: known.find((k) => k.code === code) ?? { code, name: code, unit: 'mg/L', standard: false, baseLimit: null, includeInIndex: false },
-          value,
-        }));
-      },
+export const WaterQualitySampleRef = builder
+  .objectRef<WaterQualitySample>('WaterQualitySample')
+  .implement({
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      district: t.exposeString('district'),
+      section: t.field({
+        type: MonitoringSectionRef,
+        nullable: true,
+        resolve: (s, _a, ctx) => ctx.loaders.one(MonitoringSectionSchema).load(s.sectionId),
+      }),
+      sampledOn: t.expose('sampledOn', { type: 'Date' }),
+      year: t.exposeInt('year'),
+      party: t.exposeString('party', {
+        nullable: true,
+        description: 'Who sampled (e.g. joint sampling by both provinces).',
+      }),
+      values: t.field({
+        type: [IndicatorValueRef],
+        resolve: async (s, _a, ctx) => {
+          const known = catalogue((await settingsOf<EcoCompensationSettings>(ctx)).extraIndicators);
+          return Object.entries(JSON.parse(s.values) as Record<string, number>).map(
+            ([code, value]) => ({
+              // An indicator a district later removed from its settings still shows, by its code.
+              indicator: known.find((k) => k.code === code) ?? {
+                code,
+                name: code,
+                unit: 'mg/L',
+                standard: false,
+                baseLimit: null,
+                includeInIndex: false,
+              },
+              value,
+            }),
+          );
+        },
+      }),
     }),
+  });
+
+const SampleConnection = connectionType<WaterQualitySample>(
+  builder,
+  'WaterQualitySample',
+  WaterQualitySampleRef,
+);
+
+const IndicatorValueInput = builder.inputType('IndicatorValueInput', {
+  fields: (t) => ({
+    indicator: t.string({ required: true }),
+    value: t.float({ required: true, description: 'mg/L' }),
   }),
 });
 
-const SampleConnection = connectionType<WaterQualitySample>(builder, 'WaterQualitySample', WaterQualitySampleRef);
-
-const IndicatorValueInput = builder.inputType('IndicatorValueInput', {
-  fields: (t) => ({ indicator: t.string({ required: true }), value: t.float({ required: true, description: 'mg/L' }) }),
-});
-
 /** Checks sample values against the district's catalogue: known indicators, each once, none negative. */
-function readValues(values: { indicator: string; value: number }[], known: Indicator[]): Record<string, number> {
-  if (!values.length) throw inputError('values', 'required', 'a sample needs at least one indicator value');
+function readValues(
+  values: { indicator: string; value: number }[],
+  known: Indicator[],
+): Record<string, number> {
+  if (!values.length)
+    throw inputError('values', 'required', 'a sample needs at least one indicator value');
   const out: Record<string, number> = {};
   values.forEach((v, i) => {
     if (!known.some((k) => k.code === v.indicator)) {
-      throw inputError(`values.${i}.indicator`, 'unknown-indicator', `${v.indicator} is not in this district's indicator catalogue (${known.map((k) => k.code).join(', ')})`);
+      throw inputError(
+        `values.${i}.indicator`,
+        'unknown-indicator',
+        `${v.indicator} is not in this district's indicator catalogue (${known.map((k) => k.code).join(', ')})`,
+      );
     }
-    if (v.indicator in out) throw inputError(`values.${i}.indicator`, 'duplicate', `${v.indicator} is given twice`);
-    if (!Number.isFinite(v.value) || v.value < 0) throw inputError(`values.${i}.value`, 'non-negative', 'a concentration cannot be negative');
+    if (v.indicator in out)
+      throw inputError(`values.${i}.indicator`, 'duplicate', `${v.indicator} is given twice`);
+    if (!Number.isFinite(v.value) || v.value < 0)
+      throw inputError(`values.${i}.value`, 'non-negative', 'a concentration cannot be negative');
     out[v.indicator] = v.value;
   });
   return out;
@@ -79,21 +130,35 @@ builder.queryFields((t) => ({
     type: [IndicatorRef],
     nullable: true,
     description: "The indicator catalogue of the request's district.",
-    resolve: async (_root, _args, ctx) => catalogue((await settingsOf<EcoCompensationSettings>(ctx)).extraIndicators),
+    resolve: async (_root, _args, ctx) =>
+      catalogue((await settingsOf<EcoCompensationSettings>(ctx)).extraIndicators),
   }),
   waterQualitySamples: t.field({
     type: SampleConnection,
     nullable: true,
-    args: { sectionId: t.arg.id({ required: true }), year: t.arg.int({ required: false }), ...pageArgs(t) },
+    args: {
+      sectionId: t.arg.id({ required: true }),
+      year: t.arg.int({ required: false }),
+      ...pageArgs(t),
+    },
     resolve: (_root, args, ctx) =>
-      findPage(ctx.em, WaterQualitySampleSchema, { sectionId: parseId(args.sectionId, 'sectionId'), ...(args.year ? { year: args.year } : {}) }, args),
+      findPage(
+        ctx.em,
+        WaterQualitySampleSchema,
+        {
+          sectionId: parseId(args.sectionId, 'sectionId'),
+          ...(args.year ? { year: args.year } : {}),
+        },
+        args,
+      ),
   }),
 }));
 
 builder.mutationFields((t) => ({
   recordWaterQualitySample: t.field({
     type: WaterQualitySampleRef,
-    description: "Records a sampling at a section (permission sample.record); the year's assessments are recomputed.",
+    description:
+      "Records a sampling at a section (permission sample.record); the year's assessments are recomputed.",
     args: {
       sectionId: t.arg.id({ required: true }),
       sampledOn: t.arg({ type: 'Date', required: true }),
@@ -101,11 +166,18 @@ builder.mutationFields((t) => ({
       values: t.arg({ type: [IndicatorValueInput], required: true }),
     },
     resolve: async (_root, args, ctx) => {
-      const section = await ctx.em.findOne(MonitoringSectionSchema, { id: parseId(args.sectionId, 'sectionId') });
+      const section = await ctx.em.findOne(MonitoringSectionSchema, {
+        id: parseId(args.sectionId, 'sectionId'),
+      });
       if (!section) throw notFound('monitoring section', args.sectionId);
       await requirePermissionIn(ctx, 'sample.record', section.district, 'sectionId');
       const sampledOn = parseDate(args.sampledOn, 'sampledOn');
-      const values = readValues(args.values, catalogue((await settingsOf<EcoCompensationSettings>(ctx, section.district)).extraIndicators));
+      const values = readValues(
+        args.values,
+        catalogue(
+          (await settingsOf<EcoCompensationSettings>(ctx, section.district)).extraIndicators,
+        ),
+      );
       return ctx.em.transactional(async (em) => {
         const sample = em.create(WaterQualitySampleSchema, {
           district: section.district,
@@ -126,7 +198,8 @@ builder.mutationFields((t) => ({
   }),
   correctWaterQualitySample: t.field({
     type: WaterQualitySampleRef,
-    description: 'Corrects a sample (permission sample.record); assessments of the years it touches are recomputed, and the old values kept in the history.',
+    description:
+      'Corrects a sample (permission sample.record); assessments of the years it touches are recomputed, and the old values kept in the history.',
     args: {
       id: t.arg.id({ required: true }),
       sampledOn: t.arg({ type: 'Date', required: false }),
@@ -138,15 +211,33 @@ builder.mutationFields((t) => ({
       if (!found) throw notFound('water-quality sample', args.id);
       await requirePermissionIn(ctx, 'sample.record', found.district, 'id');
       const sampledOn = args.sampledOn ? parseDate(args.sampledOn, 'sampledOn') : found.sampledOn;
-      const values = readValues(args.values, catalogue((await settingsOf<EcoCompensationSettings>(ctx, found.district)).extraIndicators));
+      const values = readValues(
+        args.values,
+        catalogue((await settingsOf<EcoCompensationSettings>(ctx, found.district)).extraIndicators),
+      );
       return ctx.em.transactional(async (em) => {
-        const sample = await em.findOneOrFail(WaterQualitySampleSchema, { id: found.id }, { filters: false });
-        const before = JSON.stringify({ sampledOn: sample.sampledOn, values: JSON.parse(sample.values) });
+        const sample = await em.findOneOrFail(
+          WaterQualitySampleSchema,
+          { id: found.id },
+          { filters: false },
+        );
+        const before = JSON.stringify({
+          sampledOn: sample.sampledOn,
+          values: JSON.parse(sample.values),
+        });
         const years = [...new Set([sample.year, yearOf(sampledOn)])];
         sample.sampledOn = sampledOn;
         sample.year = yearOf(sampledOn);
         sample.values = JSON.stringify(values);
-        audit(em, { entity: 'WaterQualitySample', entityId: String(sample.id), action: 'correct', fromState: before, toState: JSON.stringify({ sampledOn, values }), actor: ctx.caller.userId, note: args.note ?? null });
+        audit(em, {
+          entity: 'WaterQualitySample',
+          entityId: String(sample.id),
+          action: 'correct',
+          fromState: before,
+          toState: JSON.stringify({ sampledOn, values }),
+          actor: ctx.caller.userId,
+          note: args.note ?? null,
+        });
         await em.flush();
         await recomputeAfterSampleChange(em, sample.sectionId, years, ctx.caller.userId);
         return sample;

@@ -3,10 +3,18 @@ import { builder } from '../builder.js';
 import { storeAssessment, type AssessmentResult } from '../commands/assessment.js';
 import { displayAmount } from '../commands/validate.js';
 import { CompensationRoundSchema } from '../entities/compensation-round.entity.js';
-import { YearlyAssessmentSchema, type YearlyAssessment } from '../entities/yearly-assessment.entity.js';
+import {
+  YearlyAssessmentSchema,
+  type YearlyAssessment,
+} from '../entities/yearly-assessment.entity.js';
 import type { IndicatorResult } from '../indicators.js';
 import type { EcoCompensationSettings } from '../settings.js';
-import { assertAssessable, assertYearInRound, CompensationRoundRef, visibleRound } from './compensation-round.js';
+import {
+  assertAssessable,
+  assertYearInRound,
+  CompensationRoundRef,
+  visibleRound,
+} from './compensation-round.js';
 
 const IndicatorResultRef = builder.objectRef<IndicatorResult>('AssessmentIndicator').implement({
   description: "One indicator's part in a year's index: its yearly average over the base limit.",
@@ -18,7 +26,9 @@ const IndicatorResultRef = builder.objectRef<IndicatorResult>('AssessmentIndicat
     average: t.exposeFloat('average'),
     baseLimit: t.exposeFloat('baseLimit'),
     ratio: t.exposeFloat('ratio'),
-    inIndex: t.exposeBoolean('inIndex', { description: 'False for a district indicator shown but not counted in P.' }),
+    inIndex: t.exposeBoolean('inIndex', {
+      description: 'False for a district indicator shown but not counted in P.',
+    }),
   }),
 });
 
@@ -27,53 +37,78 @@ const TransferRef = builder.objectRef<AssessmentResult>('CompensationTransfer').
     payer: t.exposeString('payer'),
     payee: t.exposeString('payee'),
     amount: t.exposeInt('amount', { description: '万元' }),
-    amountDisplay: t.string({ resolve: async (r, _a, ctx) => displayAmount(r.amount, (await settingsOf<EcoCompensationSettings>(ctx)).amountUnit) }),
+    amountDisplay: t.string({
+      resolve: async (r, _a, ctx) =>
+        displayAmount(r.amount, (await settingsOf<EcoCompensationSettings>(ctx)).amountUnit),
+    }),
   }),
 });
 
 const resultOf = (a: YearlyAssessment) => JSON.parse(a.result) as AssessmentResult;
 
-export const YearlyAssessmentRef = builder.objectRef<YearlyAssessment>('YearlyAssessment').implement({
-  description: "A round's assessment of a year: the compensation index P computed from that year's samples, and the transfer it decides.",
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    year: t.exposeInt('year'),
-    round: t.field({ type: CompensationRoundRef, nullable: true, resolve: (a, _x, ctx) => ctx.loaders.one(CompensationRoundSchema).load(a.roundId) }),
-    pIndex: t.float({ description: 'P = k × mean(average ÷ base limit) over the indicators in the index, to four decimals.', resolve: (a) => resultOf(a).p }),
-    stabilityK: t.float({ resolve: (a) => resultOf(a).k }),
-    threshold: t.float({ resolve: (a) => resultOf(a).threshold }),
-    meanRatio: t.float({ resolve: (a) => resultOf(a).meanRatio }),
-    sampleCount: t.int({ resolve: (a) => resultOf(a).sampleCount }),
-    passed: t.boolean({ description: 'P at or below the threshold: the water met the standard.', resolve: (a) => resultOf(a).passed }),
-    indicators: t.field({ type: [IndicatorResultRef], resolve: (a) => resultOf(a).indicators }),
-    transfer: t.field({ type: TransferRef, resolve: (a) => resultOf(a) }),
-    explanation: t.string({
-      description: 'The computation in words, for the report.',
-      resolve: (a) => {
-        const r = resultOf(a);
-        const parts = r.indicators.filter((i) => i.inIndex).map((i) => `${i.code} ${i.average}/${i.baseLimit} = ${i.ratio}`);
-        return `${a.year}: ${r.sampleCount} samples; ${parts.join('; ')}; P = ${r.k} × ${r.meanRatio} = ${r.p} ${r.passed ? '≤' : '>'} ${r.threshold}: ${r.payer} pays ${r.payee} ${r.amount} 万元`;
-      },
+export const YearlyAssessmentRef = builder
+  .objectRef<YearlyAssessment>('YearlyAssessment')
+  .implement({
+    description:
+      "A round's assessment of a year: the compensation index P computed from that year's samples, and the transfer it decides.",
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      year: t.exposeInt('year'),
+      round: t.field({
+        type: CompensationRoundRef,
+        nullable: true,
+        resolve: (a, _x, ctx) => ctx.loaders.one(CompensationRoundSchema).load(a.roundId),
+      }),
+      pIndex: t.float({
+        description:
+          'P = k × mean(average ÷ base limit) over the indicators in the index, to four decimals.',
+        resolve: (a) => resultOf(a).p,
+      }),
+      stabilityK: t.float({ resolve: (a) => resultOf(a).k }),
+      threshold: t.float({ resolve: (a) => resultOf(a).threshold }),
+      meanRatio: t.float({ resolve: (a) => resultOf(a).meanRatio }),
+      sampleCount: t.int({ resolve: (a) => resultOf(a).sampleCount }),
+      passed: t.boolean({
+        description: 'P at or below the threshold: the water met the standard.',
+        resolve: (a) => resultOf(a).passed,
+      }),
+      indicators: t.field({ type: [IndicatorResultRef], resolve: (a) => resultOf(a).indicators }),
+      transfer: t.field({ type: TransferRef, resolve: (a) => resultOf(a) }),
+      explanation: t.string({
+        description: 'The computation in words, for the report.',
+        resolve: (a) => {
+          const r = resultOf(a);
+          const parts = r.indicators
+            .filter((i) => i.inIndex)
+            .map((i) => `${i.code} ${i.average}/${i.baseLimit} = ${i.ratio}`);
+          return `${a.year}: ${r.sampleCount} samples; ${parts.join('; ')}; P = ${r.k} × ${r.meanRatio} = ${r.p} ${r.passed ? '≤' : '>'} ${r.threshold}: ${r.payer} pays ${r.payee} ${r.amount} 万元`;
+        },
+      }),
+      computedAt: t.field({ type: 'DateTime', resolve: (a) => a.computedAt }),
     }),
-    computedAt: t.field({ type: 'DateTime', resolve: (a) => a.computedAt }),
-  }),
-});
+  });
 
 builder.objectField(CompensationRoundRef, 'assessments', (t) =>
-  t.field({ type: [YearlyAssessmentRef], resolve: (r, _a, ctx) => ctx.loaders.many(YearlyAssessmentSchema, 'roundId').load(r.id) }),
+  t.field({
+    type: [YearlyAssessmentRef],
+    resolve: (r, _a, ctx) => ctx.loaders.many(YearlyAssessmentSchema, 'roundId').load(r.id),
+  }),
 );
 
 builder.mutationFields((t) => ({
   computeYearlyAssessment: t.field({
     type: YearlyAssessmentRef,
-    description: "Computes (or recomputes) a year's assessment from its samples (permission assessment.compute).",
+    description:
+      "Computes (or recomputes) a year's assessment from its samples (permission assessment.compute).",
     args: { roundId: t.arg.id({ required: true }), year: t.arg.int({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const round = await visibleRound(ctx, args.roundId);
       await requirePermissionIn(ctx, 'assessment.compute', round.district, 'roundId');
       assertYearInRound(round, args.year);
       assertAssessable(round);
-      return ctx.em.transactional(async (em) => storeAssessment(em, round, args.year, ctx.caller.userId));
+      return ctx.em.transactional(async (em) =>
+        storeAssessment(em, round, args.year, ctx.caller.userId),
+      );
     },
   }),
 }));

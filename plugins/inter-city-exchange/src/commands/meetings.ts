@@ -1,8 +1,25 @@
 import { dutyReported } from '@cppcc/events';
-import { appError, audit, emit, ErrorCode, inputError, notFound, type RequestContext } from '@cppcc/kit';
+import {
+  appError,
+  audit,
+  emit,
+  ErrorCode,
+  inputError,
+  notFound,
+  type RequestContext,
+} from '@cppcc/kit';
 import { assertMembers, requirePermissionIn, settingsOf } from '@cppcc/plugin-sdk';
-import { MechanismMemberSchema, type CooperationMechanism, type MechanismMember } from '../entities/cooperation-mechanism.entity.js';
-import { JointChairsMeetingSchema, MeetingResolutionSchema, type JointChairsMeeting, type MeetingResolution } from '../entities/joint-chairs-meeting.entity.js';
+import {
+  MechanismMemberSchema,
+  type CooperationMechanism,
+  type MechanismMember,
+} from '../entities/cooperation-mechanism.entity.js';
+import {
+  JointChairsMeetingSchema,
+  MeetingResolutionSchema,
+  type JointChairsMeeting,
+  type MeetingResolution,
+} from '../entities/joint-chairs-meeting.entity.js';
 import type { InterCitySettings } from '../settings.js';
 import { meetingWorkflow, resolutionWorkflow, type ResolutionAction } from '../workflow.js';
 import { mechanismOf } from './mechanisms.js';
@@ -10,7 +27,10 @@ import { mechanismOf } from './mechanisms.js';
 export const MEETING_DUTY_KIND = 'plugin.inter-city-exchange.chairs-meeting';
 
 /** The mechanism's committees in rotation order. */
-export async function rotationOf(ctx: RequestContext, mechanismId: number): Promise<MechanismMember[]> {
+export async function rotationOf(
+  ctx: RequestContext,
+  mechanismId: number,
+): Promise<MechanismMember[]> {
   return ctx.loaders.many(MechanismMemberSchema, 'mechanismId').load(mechanismId);
 }
 
@@ -19,7 +39,10 @@ export async function rotationOf(ctx: RequestContext, mechanismId: number): Prom
  * meeting hosted nothing), or the first committee when none has met yet. Also the session
  * number the next meeting takes.
  */
-export async function nextTurn(ctx: RequestContext, mechanism: CooperationMechanism): Promise<{ host: MechanismMember; session: number }> {
+export async function nextTurn(
+  ctx: RequestContext,
+  mechanism: CooperationMechanism,
+): Promise<{ host: MechanismMember; session: number }> {
   const rotation = await rotationOf(ctx, mechanism.id);
   const [last] = await ctx.em.find(
     JointChairsMeetingSchema,
@@ -40,17 +63,38 @@ export interface PlanMeetingInput {
   agenda: string[];
 }
 
-export async function planJointChairsMeeting(ctx: RequestContext, input: PlanMeetingInput): Promise<JointChairsMeeting> {
+export async function planJointChairsMeeting(
+  ctx: RequestContext,
+  input: PlanMeetingInput,
+): Promise<JointChairsMeeting> {
   const mechanism = await mechanismOf(ctx, input.mechanismId, 'input.mechanismId');
   await requirePermissionIn(ctx, 'meeting.record', mechanism.district, 'input.mechanismId');
   if (mechanism.status !== 'ACTIVE') {
-    throw appError(ErrorCode.CONFLICT, `input.mechanismId: mechanism ${mechanism.id} is ${mechanism.status}; only an active mechanism meets`, { field: 'input.mechanismId', rule: 'active' });
+    throw appError(
+      ErrorCode.CONFLICT,
+      `input.mechanismId: mechanism ${mechanism.id} is ${mechanism.status}; only an active mechanism meets`,
+      { field: 'input.mechanismId', rule: 'active' },
+    );
   }
   const rotation = await rotationOf(ctx, mechanism.id);
   const host = rotation.find((m) => m.id === input.hostId);
-  if (!host) throw inputError('input.hostId', 'member', `committee ${input.hostId} is not one of mechanism ${mechanism.id}'s committees`);
-  const pending = await ctx.em.count(JointChairsMeetingSchema, { mechanismId: mechanism.id, status: 'PLANNED' }, { filters: false });
-  if (pending) throw appError(ErrorCode.CONFLICT, `input.mechanismId: mechanism ${mechanism.id} already has a planned meeting; hold or cancel it first`, { field: 'input.mechanismId', rule: 'one-planned' });
+  if (!host)
+    throw inputError(
+      'input.hostId',
+      'member',
+      `committee ${input.hostId} is not one of mechanism ${mechanism.id}'s committees`,
+    );
+  const pending = await ctx.em.count(
+    JointChairsMeetingSchema,
+    { mechanismId: mechanism.id, status: 'PLANNED' },
+    { filters: false },
+  );
+  if (pending)
+    throw appError(
+      ErrorCode.CONFLICT,
+      `input.mechanismId: mechanism ${mechanism.id} already has a planned meeting; hold or cancel it first`,
+      { field: 'input.mechanismId', rule: 'one-planned' },
+    );
   const turn = await nextTurn(ctx, mechanism);
   const reason = input.outOfTurnReason?.trim() || null;
   const settings = await settingsOf<InterCitySettings>(ctx, mechanism.district);
@@ -78,7 +122,15 @@ export async function planJointChairsMeeting(ctx: RequestContext, input: PlanMee
       public: mechanism.public,
     });
     await em.flush();
-    audit(em, { entity: 'JointChairsMeeting', entityId: String(meeting.id), action: 'plan', fromState: null, toState: 'PLANNED', actor: ctx.caller.userId, note: meeting.outOfTurnReason });
+    audit(em, {
+      entity: 'JointChairsMeeting',
+      entityId: String(meeting.id),
+      action: 'plan',
+      fromState: null,
+      toState: 'PLANNED',
+      actor: ctx.caller.userId,
+      note: meeting.outOfTurnReason,
+    });
     return meeting;
   });
 }
@@ -98,10 +150,19 @@ export interface HoldMeetingInput {
 }
 
 /** Records that the meeting took place, who of the district's members attended and what it resolved. */
-export async function holdJointChairsMeeting(ctx: RequestContext, input: HoldMeetingInput): Promise<JointChairsMeeting> {
+export async function holdJointChairsMeeting(
+  ctx: RequestContext,
+  input: HoldMeetingInput,
+): Promise<JointChairsMeeting> {
   const found = await meetingFor(ctx, input.meetingId);
-  if (input.heldOn < found.plannedOn) throw inputError('input.heldOn', 'order', `must not be before the planned date ${found.plannedOn}`);
-  if (new Set(input.attendeeIds).size !== input.attendeeIds.length) throw inputError('input.attendeeIds', 'unique', 'lists a member twice');
+  if (input.heldOn < found.plannedOn)
+    throw inputError(
+      'input.heldOn',
+      'order',
+      `must not be before the planned date ${found.plannedOn}`,
+    );
+  if (new Set(input.attendeeIds).size !== input.attendeeIds.length)
+    throw inputError('input.attendeeIds', 'unique', 'lists a member twice');
   await assertMembers(ctx, input.attendeeIds, 'input.attendeeIds');
   const mechanism = await mechanismOf(ctx, found.mechanismId, 'input.meetingId');
   return ctx.em.transactional(async (em) => {
@@ -112,16 +173,39 @@ export async function holdJointChairsMeeting(ctx: RequestContext, input: HoldMee
     // Attending a joint chairs' meeting is duty like any meeting: each attendee's archive hears of it.
     const summary = `出席${mechanism.name}第${meeting.session}次主席联席会议`;
     for (const memberId of input.attendeeIds) {
-      emit(em, ctx.module, dutyReported, { memberId, kind: MEETING_DUTY_KIND, sourceId: `joint-chairs-meeting:${meeting.id}`, summary, occurredOn: input.heldOn }, meeting.district);
+      emit(
+        em,
+        ctx.module,
+        dutyReported,
+        {
+          memberId,
+          kind: MEETING_DUTY_KIND,
+          sourceId: `joint-chairs-meeting:${meeting.id}`,
+          summary,
+          occurredOn: input.heldOn,
+        },
+        meeting.district,
+      );
     }
     for (const text of input.resolutions) {
-      em.create(MeetingResolutionSchema, { district: meeting.district, meetingId: meeting.id, text, status: 'OPEN', followUp: null, public: meeting.public });
+      em.create(MeetingResolutionSchema, {
+        district: meeting.district,
+        meetingId: meeting.id,
+        text,
+        status: 'OPEN',
+        followUp: null,
+        public: meeting.public,
+      });
     }
     return meeting;
   });
 }
 
-export async function publishMeetingMinutes(ctx: RequestContext, id: number, minutes: string): Promise<JointChairsMeeting> {
+export async function publishMeetingMinutes(
+  ctx: RequestContext,
+  id: number,
+  minutes: string,
+): Promise<JointChairsMeeting> {
   await meetingFor(ctx, id);
   return ctx.em.transactional(async (em) => {
     const meeting = await em.findOneOrFail(JointChairsMeetingSchema, { id });
@@ -131,7 +215,11 @@ export async function publishMeetingMinutes(ctx: RequestContext, id: number, min
   });
 }
 
-export async function cancelJointChairsMeeting(ctx: RequestContext, id: number, reason: string): Promise<JointChairsMeeting> {
+export async function cancelJointChairsMeeting(
+  ctx: RequestContext,
+  id: number,
+  reason: string,
+): Promise<JointChairsMeeting> {
   await meetingFor(ctx, id);
   return ctx.em.transactional(async (em) => {
     const meeting = await em.findOneOrFail(JointChairsMeetingSchema, { id });
@@ -140,7 +228,12 @@ export async function cancelJointChairsMeeting(ctx: RequestContext, id: number, 
   });
 }
 
-export async function followUpResolution(ctx: RequestContext, id: number, action: ResolutionAction, followUp: string): Promise<MeetingResolution> {
+export async function followUpResolution(
+  ctx: RequestContext,
+  id: number,
+  action: ResolutionAction,
+  followUp: string,
+): Promise<MeetingResolution> {
   const found = await ctx.em.findOne(MeetingResolutionSchema, { id });
   if (!found) throw notFound('resolution', id);
   await requirePermissionIn(ctx, 'meeting.record', found.district, 'input.resolutionId');

@@ -27,28 +27,65 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
     t = await start(setup);
     await t.enable(CITY);
     await t.enable(TUNXI, { enforceRotation: false });
-    for (const [name, city, province] of [['上海市普陀区政协', '上海市', '上海市'], ['台州市政协', '台州市', '浙江省'], ['盐城市政协', '盐城市', '江苏省']]) {
-      const r = await t.post(registerPartner, { i: { district: CITY, name, city, province } }, staff);
+    for (const [name, city, province] of [
+      ['上海市普陀区政协', '上海市', '上海市'],
+      ['台州市政协', '台州市', '浙江省'],
+      ['盐城市政协', '盐城市', '江苏省'],
+    ]) {
+      const r = await t.post(
+        registerPartner,
+        { i: { district: CITY, name, city, province } },
+        staff,
+      );
       expect(r.errors).toBeUndefined();
       partners.push(r.data.registerPartnerCommittee.id);
     }
   }, 120_000);
   afterAll(() => t?.stop());
 
-  const mechanismInput = (committees: Record<string, unknown>[], extra: Record<string, unknown> = {}) => ({
-    i: { district: CITY, name: '长三角“三市一区”政协交流合作机制', agreementTitle: '合作交流备忘录', agreementSignedOn: '2019-05-16', agreementText: '每年召开主席联席会议，轮流承办。', committees, ...extra },
+  const mechanismInput = (
+    committees: Record<string, unknown>[],
+    extra: Record<string, unknown> = {},
+  ) => ({
+    i: {
+      district: CITY,
+      name: '长三角“三市一区”政协交流合作机制',
+      agreementTitle: '合作交流备忘录',
+      agreementSignedOn: '2019-05-16',
+      agreementText: '每年召开主席联席会议，轮流承办。',
+      committees,
+      ...extra,
+    },
   });
 
   it('records a mechanism with its rotation; the first committee hosts first', async () => {
-    const r = await t.post(createMechanism, mechanismInput([{ partnerId: partners[0] }, { partnerId: partners[1] }, { district: CITY }, { partnerId: partners[2] }]), staff);
+    const r = await t.post(
+      createMechanism,
+      mechanismInput([
+        { partnerId: partners[0] },
+        { partnerId: partners[1] },
+        { district: CITY },
+        { partnerId: partners[2] },
+      ]),
+      staff,
+    );
     expect(r.errors).toBeUndefined();
     const m = r.data.createCooperationMechanism;
     mechanismId = m.id;
     seats = m.committees.map((c: any) => c.id);
     expect(m.status).toBe('ACTIVE');
-    expect(m.committees.map((c: any) => [c.position, c.name, c.local])).toEqual([[0, '上海市普陀区政协', false], [1, '台州市政协', false], [2, '黄山市政协', true], [3, '盐城市政协', false]]);
+    expect(m.committees.map((c: any) => [c.position, c.name, c.local])).toEqual([
+      [0, '上海市普陀区政协', false],
+      [1, '台州市政协', false],
+      [2, '黄山市政协', true],
+      [3, '盐城市政协', false],
+    ]);
     expect(m.nextMeeting).toEqual({ session: 1, host: { id: seats[0] } });
-    const districtView = await t.post(`{ district(code: "${CITY}") { cooperationMechanisms { id } } }`, {}, staff);
+    const districtView = await t.post(
+      `{ district(code: "${CITY}") { cooperationMechanisms { id } } }`,
+      {},
+      staff,
+    );
     expect(districtView.data.district.cooperationMechanisms).toEqual([{ id: mechanismId }]);
   });
 
@@ -56,12 +93,26 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
     const before = await count(t, 'select count(*) from intercity_mechanism');
     const cases: [Record<string, unknown>, string][] = [
       [mechanismInput([{ district: CITY }]), 'input.committees'],
-      [mechanismInput([{ district: CITY }, { partnerId: partners[0], district: TUNXI }]), 'input.committees.1'],
+      [
+        mechanismInput([{ district: CITY }, { partnerId: partners[0], district: TUNXI }]),
+        'input.committees.1',
+      ],
       [mechanismInput([{ district: CITY }, { partnerId: '9999' }]), 'input.committees.1.partnerId'],
       [mechanismInput([{ district: CITY }, { district: CITY }]), 'input.committees.1'],
-      [mechanismInput([{ partnerId: partners[0] }, { partnerId: partners[1] }]), 'input.committees'],
-      [mechanismInput([{ district: CITY }, { partnerId: partners[0] }], { agreementSignedOn: '16.05.2019' }), 'input.agreementSignedOn'],
-      [mechanismInput([{ district: CITY }, { partnerId: partners[0] }], { name: '  ' }), 'input.name'],
+      [
+        mechanismInput([{ partnerId: partners[0] }, { partnerId: partners[1] }]),
+        'input.committees',
+      ],
+      [
+        mechanismInput([{ district: CITY }, { partnerId: partners[0] }], {
+          agreementSignedOn: '16.05.2019',
+        }),
+        'input.agreementSignedOn',
+      ],
+      [
+        mechanismInput([{ district: CITY }, { partnerId: partners[0] }], { name: '  ' }),
+        'input.name',
+      ],
     ];
     for (const [input, field] of cases) {
       const r = await t.post(createMechanism, input, staff);
@@ -72,115 +123,419 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
   });
 
   it('refuses a host out of turn unless a reason is given', async () => {
-    const out = await t.post(plan, { i: { mechanismId, hostId: seats[1], plannedOn: '2019-05-16', place: '台州', agenda: ['签订备忘录'] } }, staff);
-    expect(out.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.hostId', rule: 'rotation', expectedHostId: seats[0] });
-    const notMember = await t.post(plan, { i: { mechanismId, hostId: '9999', plannedOn: '2019-05-16', place: '台州', agenda: ['签订备忘录'] } }, staff);
-    expect(notMember.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.hostId' });
-    const unknown = await t.post(plan, { i: { mechanismId: '9999', hostId: seats[0], plannedOn: '2019-05-16', place: '普陀', agenda: ['签订备忘录'] } }, staff);
-    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.mechanismId' });
-    const noAgenda = await t.post(plan, { i: { mechanismId, hostId: seats[0], plannedOn: '2019-05-16', place: '普陀', agenda: [] } }, staff);
-    expect(noAgenda.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.agenda' });
+    const out = await t.post(
+      plan,
+      {
+        i: {
+          mechanismId,
+          hostId: seats[1],
+          plannedOn: '2019-05-16',
+          place: '台州',
+          agenda: ['签订备忘录'],
+        },
+      },
+      staff,
+    );
+    expect(out.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      field: 'input.hostId',
+      rule: 'rotation',
+      expectedHostId: seats[0],
+    });
+    const notMember = await t.post(
+      plan,
+      {
+        i: {
+          mechanismId,
+          hostId: '9999',
+          plannedOn: '2019-05-16',
+          place: '台州',
+          agenda: ['签订备忘录'],
+        },
+      },
+      staff,
+    );
+    expect(notMember.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.hostId',
+    });
+    const unknown = await t.post(
+      plan,
+      {
+        i: {
+          mechanismId: '9999',
+          hostId: seats[0],
+          plannedOn: '2019-05-16',
+          place: '普陀',
+          agenda: ['签订备忘录'],
+        },
+      },
+      staff,
+    );
+    expect(unknown.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.mechanismId',
+    });
+    const noAgenda = await t.post(
+      plan,
+      { i: { mechanismId, hostId: seats[0], plannedOn: '2019-05-16', place: '普陀', agenda: [] } },
+      staff,
+    );
+    expect(noAgenda.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.agenda',
+    });
     expect(await count(t, 'select count(*) from intercity_meeting')).toBe(0);
   });
 
   it('walks a meeting planned → held → minutes published, refusing steps out of order', async () => {
-    const planned = await t.post(plan, { i: { mechanismId, hostId: seats[0], plannedOn: '2019-05-16', place: '上海市普陀区', agenda: ['签订备忘录', '交流经验'] } }, staff);
+    const planned = await t.post(
+      plan,
+      {
+        i: {
+          mechanismId,
+          hostId: seats[0],
+          plannedOn: '2019-05-16',
+          place: '上海市普陀区',
+          agenda: ['签订备忘录', '交流经验'],
+        },
+      },
+      staff,
+    );
     expect(planned.errors).toBeUndefined();
     const meeting = planned.data.planJointChairsMeeting;
-    expect(meeting).toMatchObject({ session: 1, status: 'PLANNED', outOfTurnReason: null, host: { id: seats[0], name: '上海市普陀区政协' } });
+    expect(meeting).toMatchObject({
+      session: 1,
+      status: 'PLANNED',
+      outOfTurnReason: null,
+      host: { id: seats[0], name: '上海市普陀区政协' },
+    });
 
-    const second = await t.post(plan, { i: { mechanismId, hostId: seats[1], plannedOn: '2020-09-07', place: '台州', agenda: ['议程'] } }, staff);
+    const second = await t.post(
+      plan,
+      {
+        i: {
+          mechanismId,
+          hostId: seats[1],
+          plannedOn: '2020-09-07',
+          place: '台州',
+          agenda: ['议程'],
+        },
+      },
+      staff,
+    );
     expect(second.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'one-planned' });
     const early = await t.post(publish, { id: meeting.id, m: '纪要' }, staff);
-    expect(early.errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'PLANNED' });
-    const before = await t.post(hold, { i: { meetingId: meeting.id, heldOn: '2019-05-15', attendeeIds: ['1'], resolutions: ['建立联席会议制度'] } }, staff);
-    expect(before.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.heldOn' });
+    expect(early.errors?.[0].extensions).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      state: 'PLANNED',
+    });
+    const before = await t.post(
+      hold,
+      {
+        i: {
+          meetingId: meeting.id,
+          heldOn: '2019-05-15',
+          attendeeIds: ['1'],
+          resolutions: ['建立联席会议制度'],
+        },
+      },
+      staff,
+    );
+    expect(before.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.heldOn',
+    });
     expect(await count(t, 'select count(*) from intercity_resolution')).toBe(0);
 
-    const member = await t.post(hold, { i: { meetingId: meeting.id, heldOn: '2019-05-16', attendeeIds: ['1'], resolutions: [] } }, as(['member'], CITY, '1'));
-    expect(member.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'meeting.record' });
-    const operator = await t.post(hold, { i: { meetingId: meeting.id, heldOn: '2019-05-16', attendeeIds: ['1'], resolutions: [] } }, as(['operator'], CITY));
-    expect(operator.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'meeting.record' });
-    const otherDistrict = await t.post(hold, { i: { meetingId: meeting.id, heldOn: '2019-05-16', attendeeIds: ['1'], resolutions: [] } }, as(['staff'], TUNXI));
+    const member = await t.post(
+      hold,
+      { i: { meetingId: meeting.id, heldOn: '2019-05-16', attendeeIds: ['1'], resolutions: [] } },
+      as(['member'], CITY, '1'),
+    );
+    expect(member.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      permission: 'meeting.record',
+    });
+    const operator = await t.post(
+      hold,
+      { i: { meetingId: meeting.id, heldOn: '2019-05-16', attendeeIds: ['1'], resolutions: [] } },
+      as(['operator'], CITY),
+    );
+    expect(operator.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      permission: 'meeting.record',
+    });
+    const otherDistrict = await t.post(
+      hold,
+      { i: { meetingId: meeting.id, heldOn: '2019-05-16', attendeeIds: ['1'], resolutions: [] } },
+      as(['staff'], TUNXI),
+    );
     expect(otherDistrict.errors?.[0].extensions?.code).toBe('CROSS_DISTRICT');
-    const stranger = await t.post(hold, { i: { meetingId: meeting.id, heldOn: '2019-05-16', attendeeIds: ['1', '999999'], resolutions: ['x'] } }, staff);
-    expect(stranger.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attendeeIds.1', rule: 'known-member' });
+    const stranger = await t.post(
+      hold,
+      {
+        i: {
+          meetingId: meeting.id,
+          heldOn: '2019-05-16',
+          attendeeIds: ['1', '999999'],
+          resolutions: ['x'],
+        },
+      },
+      staff,
+    );
+    expect(stranger.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.attendeeIds.1',
+      rule: 'known-member',
+    });
     expect(await count(t, 'select count(*) from intercity_resolution')).toBe(0);
 
-    const held = await t.post(hold, { i: { meetingId: meeting.id, heldOn: '2019-05-16', attendeeIds: ['1', '2'], resolutions: ['建立主席联席会议制度', '开展联合调研'] } }, staff);
+    const held = await t.post(
+      hold,
+      {
+        i: {
+          meetingId: meeting.id,
+          heldOn: '2019-05-16',
+          attendeeIds: ['1', '2'],
+          resolutions: ['建立主席联席会议制度', '开展联合调研'],
+        },
+      },
+      staff,
+    );
     expect(held.errors).toBeUndefined();
-    expect(held.data.holdJointChairsMeeting).toMatchObject({ status: 'HELD', heldOn: '2019-05-16', attendees: [{ id: '1' }, { id: '2' }] });
+    expect(held.data.holdJointChairsMeeting).toMatchObject({
+      status: 'HELD',
+      heldOn: '2019-05-16',
+      attendees: [{ id: '1' }, { id: '2' }],
+    });
     const resolutions = held.data.holdJointChairsMeeting.resolutions;
     expect(resolutions.map((r: any) => r.status)).toEqual(['OPEN', 'OPEN']);
     // Each attendee's duty archive hears of the meeting.
-    const duty = (await t.plugin.orm.em.fork().getConnection().execute(`select payload from outbox_event where type = 'duty.reported'`))
-      .map((r: { payload: unknown }) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload))
+    const duty = (
+      await t.plugin.orm.em
+        .fork()
+        .getConnection()
+        .execute(`select payload from outbox_event where type = 'duty.reported'`)
+    )
+      .map((r: { payload: unknown }) =>
+        typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+      )
       .filter((p: any) => p.sourceId === `joint-chairs-meeting:${meeting.id}`);
     expect(duty.map((p: any) => [p.memberId, p.kind, p.occurredOn]).sort()).toEqual([
       ['1', 'plugin.inter-city-exchange.chairs-meeting', '2019-05-16'],
       ['2', 'plugin.inter-city-exchange.chairs-meeting', '2019-05-16'],
     ]);
 
-    const published = await t.post(publish, { id: meeting.id, m: '会议签订合作交流备忘录。' }, staff);
-    expect(published.data.publishJointChairsMeetingMinutes).toEqual({ status: 'MINUTES_PUBLISHED', minutes: '会议签订合作交流备忘录。', availableActions: [] });
-    const again = await t.post(hold, { i: { meetingId: meeting.id, heldOn: '2019-05-16', attendeeIds: [], resolutions: [] } }, staff);
+    const published = await t.post(
+      publish,
+      { id: meeting.id, m: '会议签订合作交流备忘录。' },
+      staff,
+    );
+    expect(published.data.publishJointChairsMeetingMinutes).toEqual({
+      status: 'MINUTES_PUBLISHED',
+      minutes: '会议签订合作交流备忘录。',
+      availableActions: [],
+    });
+    const again = await t.post(
+      hold,
+      { i: { meetingId: meeting.id, heldOn: '2019-05-16', attendeeIds: [], resolutions: [] } },
+      staff,
+    );
     expect(again.errors?.[0].extensions?.code).toBe('ILLEGAL_TRANSITION');
 
-    expect((await t.post(followUp, { id: resolutions[0].id, a: 'start', f: '已商定轮值顺序' }, staff)).data.followUpResolution).toEqual({ status: 'IN_PROGRESS', followUp: '已商定轮值顺序' });
-    expect((await t.post(followUp, { id: resolutions[0].id, a: 'complete', f: '第二次会议已召开' }, staff)).data.followUpResolution.status).toBe('DONE');
+    expect(
+      (await t.post(followUp, { id: resolutions[0].id, a: 'start', f: '已商定轮值顺序' }, staff))
+        .data.followUpResolution,
+    ).toEqual({ status: 'IN_PROGRESS', followUp: '已商定轮值顺序' });
+    expect(
+      (
+        await t.post(
+          followUp,
+          { id: resolutions[0].id, a: 'complete', f: '第二次会议已召开' },
+          staff,
+        )
+      ).data.followUpResolution.status,
+    ).toBe('DONE');
     const done = await t.post(followUp, { id: resolutions[0].id, a: 'start', f: 'x' }, staff);
-    expect(done.errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'DONE' });
+    expect(done.errors?.[0].extensions).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      state: 'DONE',
+    });
 
     // Every state change is one audit row: planned, held, minutes published.
-    expect(await count(t, `select count(*) from audit_entry where entity = 'JointChairsMeeting' and entity_id = ?`, [meeting.id])).toBe(3);
+    expect(
+      await count(
+        t,
+        `select count(*) from audit_entry where entity = 'JointChairsMeeting' and entity_id = ?`,
+        [meeting.id],
+      ),
+    ).toBe(3);
   });
 
   it('passes the turn to the next committee; a cancelled meeting hosted nothing; an out-of-turn host needs a reason', async () => {
     const after = await t.post(next, { id: mechanismId }, staff);
-    expect(after.data.cooperationMechanism.nextMeeting).toEqual({ session: 2, host: { id: seats[1] } });
-    const withReason = await t.post(plan, { i: { mechanismId, hostId: seats[2], outOfTurnReason: '台州市政协换届，请黄山代为承办', plannedOn: '2020-09-07', place: '黄山', agenda: ['交流经验'] } }, staff);
+    expect(after.data.cooperationMechanism.nextMeeting).toEqual({
+      session: 2,
+      host: { id: seats[1] },
+    });
+    const withReason = await t.post(
+      plan,
+      {
+        i: {
+          mechanismId,
+          hostId: seats[2],
+          outOfTurnReason: '台州市政协换届，请黄山代为承办',
+          plannedOn: '2020-09-07',
+          place: '黄山',
+          agenda: ['交流经验'],
+        },
+      },
+      staff,
+    );
     expect(withReason.errors).toBeUndefined();
-    expect(withReason.data.planJointChairsMeeting).toMatchObject({ session: 2, outOfTurnReason: '台州市政协换届，请黄山代为承办', host: { id: seats[2] } });
-    const cancelled = await t.post(cancel, { id: withReason.data.planJointChairsMeeting.id, r: '台州换届结束，恢复轮值' }, staff);
+    expect(withReason.data.planJointChairsMeeting).toMatchObject({
+      session: 2,
+      outOfTurnReason: '台州市政协换届，请黄山代为承办',
+      host: { id: seats[2] },
+    });
+    const cancelled = await t.post(
+      cancel,
+      { id: withReason.data.planJointChairsMeeting.id, r: '台州换届结束，恢复轮值' },
+      staff,
+    );
     expect(cancelled.data.cancelJointChairsMeeting.status).toBe('CANCELLED');
     const still = await t.post(next, { id: mechanismId }, staff);
-    expect(still.data.cooperationMechanism.nextMeeting).toEqual({ session: 2, host: { id: seats[1] } });
-    const inTurn = await t.post(plan, { i: { mechanismId, hostId: seats[1], plannedOn: '2020-09-07', place: '台州', agenda: ['交流经验'] } }, staff);
-    expect(inTurn.data.planJointChairsMeeting).toMatchObject({ session: 2, host: { id: seats[1] }, outOfTurnReason: null });
+    expect(still.data.cooperationMechanism.nextMeeting).toEqual({
+      session: 2,
+      host: { id: seats[1] },
+    });
+    const inTurn = await t.post(
+      plan,
+      {
+        i: {
+          mechanismId,
+          hostId: seats[1],
+          plannedOn: '2020-09-07',
+          place: '台州',
+          agenda: ['交流经验'],
+        },
+      },
+      staff,
+    );
+    expect(inTurn.data.planJointChairsMeeting).toMatchObject({
+      session: 2,
+      host: { id: seats[1] },
+      outOfTurnReason: null,
+    });
   });
 
   it('lets only an active mechanism meet; operators manage mechanisms but do not record meetings', async () => {
-    const byMember = await t.post(move, { id: mechanismId, a: 'suspend' }, as(['member'], CITY, '1'));
-    expect(byMember.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'mechanism.manage' });
-    expect((await t.post(move, { id: mechanismId, a: 'suspend' }, as(['operator'], CITY))).data.moveCooperationMechanism.status).toBe('SUSPENDED');
+    const byMember = await t.post(
+      move,
+      { id: mechanismId, a: 'suspend' },
+      as(['member'], CITY, '1'),
+    );
+    expect(byMember.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      permission: 'mechanism.manage',
+    });
+    expect(
+      (await t.post(move, { id: mechanismId, a: 'suspend' }, as(['operator'], CITY))).data
+        .moveCooperationMechanism.status,
+    ).toBe('SUSPENDED');
     const meetingId = (await t.post(next, { id: mechanismId }, staff)).data.cooperationMechanism;
     expect(meetingId.status).toBe('SUSPENDED');
-    const { data } = await t.post(`{ cooperationMechanism(id: "${mechanismId}") { meetings { id status } } }`, {}, staff);
+    const { data } = await t.post(
+      `{ cooperationMechanism(id: "${mechanismId}") { meetings { id status } } }`,
+      {},
+      staff,
+    );
     const pending = data.cooperationMechanism.meetings.find((m: any) => m.status === 'PLANNED');
     await t.post(cancel, { id: pending.id, r: '机制暂停' }, staff);
-    const refused = await t.post(plan, { i: { mechanismId, hostId: seats[1], plannedOn: '2020-09-07', place: '台州', agenda: ['交流经验'] } }, staff);
+    const refused = await t.post(
+      plan,
+      {
+        i: {
+          mechanismId,
+          hostId: seats[1],
+          plannedOn: '2020-09-07',
+          place: '台州',
+          agenda: ['交流经验'],
+        },
+      },
+      staff,
+    );
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'active' });
     const resumeWrong = await t.post(move, { id: mechanismId, a: 'suspend' }, staff);
     expect(resumeWrong.errors?.[0].extensions?.code).toBe('ILLEGAL_TRANSITION');
-    expect((await t.post(move, { id: mechanismId, a: 'resume' }, staff)).data.moveCooperationMechanism.status).toBe('ACTIVE');
+    expect(
+      (await t.post(move, { id: mechanismId, a: 'resume' }, staff)).data.moveCooperationMechanism
+        .status,
+    ).toBe('ACTIVE');
   });
 
   it('with rotation enforcement off (the district’s setting) any committee may host without a reason', async () => {
     const tunxi = as(['staff'], TUNXI);
-    const partner = await t.post(registerPartner, { i: { district: TUNXI, name: '上海市普陀区政协', city: '上海市', province: '上海市' } }, tunxi);
-    const m = await t.post(createMechanism, { i: { ...mechanismInput([]).i, district: TUNXI, name: '屯溪—普陀结对', committees: [{ district: TUNXI }, { partnerId: partner.data.registerPartnerCommittee.id }] } }, tunxi);
+    const partner = await t.post(
+      registerPartner,
+      { i: { district: TUNXI, name: '上海市普陀区政协', city: '上海市', province: '上海市' } },
+      tunxi,
+    );
+    const m = await t.post(
+      createMechanism,
+      {
+        i: {
+          ...mechanismInput([]).i,
+          district: TUNXI,
+          name: '屯溪—普陀结对',
+          committees: [
+            { district: TUNXI },
+            { partnerId: partner.data.registerPartnerCommittee.id },
+          ],
+        },
+      },
+      tunxi,
+    );
     expect(m.errors).toBeUndefined();
     const mech = m.data.createCooperationMechanism;
-    const r = await t.post(plan, { i: { mechanismId: mech.id, hostId: mech.committees[1].id, plannedOn: '2021-06-10', place: '普陀', agenda: ['结对交流'] } }, tunxi);
+    const r = await t.post(
+      plan,
+      {
+        i: {
+          mechanismId: mech.id,
+          hostId: mech.committees[1].id,
+          plannedOn: '2021-06-10',
+          place: '普陀',
+          agenda: ['结对交流'],
+        },
+      },
+      tunxi,
+    );
     expect(r.errors).toBeUndefined();
-    expect(r.data.planJointChairsMeeting).toMatchObject({ session: 1, outOfTurnReason: null, host: { id: mech.committees[1].id } });
+    expect(r.data.planJointChairsMeeting).toMatchObject({
+      session: 1,
+      outOfTurnReason: null,
+      host: { id: mech.committees[1].id },
+    });
   });
 
   it('records joint research linked to a research project, refusing bad input and writing nothing', async () => {
-    const started = await t.post('mutation ($i: StartResearchProjectInput!) { startResearchProject(input: $i) { id } }', { i: { district: CITY, title: '融杭接沪交通互联互通', topic: '交通互联互通' } }, staff);
+    const started = await t.post(
+      'mutation ($i: StartResearchProjectInput!) { startResearchProject(input: $i) { id } }',
+      { i: { district: CITY, title: '融杭接沪交通互联互通', topic: '交通互联互通' } },
+      staff,
+    );
     expect(started.errors).toBeUndefined();
     const project = started.data.startResearchProject.id;
-    const base = { mechanismId, kind: 'JOINT_RESEARCH', topic: '融杭接沪交通互联互通联合调研', researchProjectId: project, participantIds: [seats[0], seats[2]], startsOn: '2026-06-20' };
+    const base = {
+      mechanismId,
+      kind: 'JOINT_RESEARCH',
+      topic: '融杭接沪交通互联互通联合调研',
+      researchProjectId: project,
+      participantIds: [seats[0], seats[2]],
+      startsOn: '2026-06-20',
+    };
     const cases: [Record<string, unknown>, string][] = [
       [{ researchProjectId: '9999' }, 'input.researchProjectId'],
       [{ endsOn: '2026-06-01' }, 'input.endsOn'],
@@ -196,17 +551,36 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
     expect(await count(t, 'select count(*) from intercity_activity')).toBe(0);
     // The project reaches the plugin's replica over the bus: until it has, the project is unknown.
     let ok = await t.post(recordActivity, { i: base }, staff);
-    for (const deadline = Date.now() + 30_000; ok.errors?.[0].extensions.field === 'input.researchProjectId' && Date.now() < deadline; ) {
+    for (
+      const deadline = Date.now() + 30_000;
+      ok.errors?.[0].extensions.field === 'input.researchProjectId' && Date.now() < deadline;
+    ) {
       await new Promise((r) => setTimeout(r, 50));
       ok = await t.post(recordActivity, { i: base }, staff);
     }
     expect(ok.errors).toBeUndefined();
-    expect(ok.data.recordJointActivity).toMatchObject({ kind: 'JOINT_RESEARCH', researchProjectId: project, participants: [{ id: seats[0] }, { id: seats[2] }] });
-    const listed = await t.post(`{ cooperationMechanism(id: "${mechanismId}") { jointActivities { topic } } }`, {}, staff);
-    expect(listed.data.cooperationMechanism.jointActivities).toEqual([{ topic: '融杭接沪交通互联互通联合调研' }]);
+    expect(ok.data.recordJointActivity).toMatchObject({
+      kind: 'JOINT_RESEARCH',
+      researchProjectId: project,
+      participants: [{ id: seats[0] }, { id: seats[2] }],
+    });
+    const listed = await t.post(
+      `{ cooperationMechanism(id: "${mechanismId}") { jointActivities { topic } } }`,
+      {},
+      staff,
+    );
+    expect(listed.data.cooperationMechanism.jointActivities).toEqual([
+      { topic: '融杭接沪交通互联互通联合调研' },
+    ]);
     // The research project (consultation's) shows its inter-city side, through the gateway.
-    const onProject = await t.execute(`{ _entities(representations: [{ __typename: "ResearchProject", id: "${project}" }]) { ... on ResearchProject { jointActivities { topic researchProject { id } } } } }`, {}, testCaller(['staff'], CITY));
+    const onProject = await t.execute(
+      `{ _entities(representations: [{ __typename: "ResearchProject", id: "${project}" }]) { ... on ResearchProject { jointActivities { topic researchProject { id } } } } }`,
+      {},
+      testCaller(['staff'], CITY),
+    );
     expect(onProject.errors).toBeUndefined();
-    expect((onProject.data!._entities as any)[0].jointActivities).toEqual([{ topic: '融杭接沪交通互联互通联合调研', researchProject: { id: project } }]);
+    expect((onProject.data!._entities as any)[0].jointActivities).toEqual([
+      { topic: '融杭接沪交通互联互通联合调研', researchProject: { id: project } },
+    ]);
   });
 });

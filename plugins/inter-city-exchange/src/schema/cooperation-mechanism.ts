@@ -16,24 +16,43 @@ import { mechanismWorkflow } from '../workflow.js';
 import { PartnerCommitteeType, text } from './partner-committee.js';
 import { DistrictRef } from './refs.js';
 
-export const MechanismStatusType = builder.enumType('CooperationMechanismStatus', { values: MECHANISM_STATES });
-
-export const MechanismCommitteeType = builder.objectRef<MechanismMember>('MechanismCommittee').implement({
-  description: 'One committee of a cooperation mechanism, in its hosting rotation: a partner committee or a district here.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    position: t.exposeInt('position', { description: 'Place in the hosting rotation, from 0.' }),
-    local: t.boolean({ description: 'A district committee of this platform.', resolve: (m) => m.localDistrict != null }),
-    name: t.string({
-      resolve: async (m, _args, ctx) =>
-        m.localDistrict != null
-          ? ((await ctx.loaders.one(DistrictRefSchema, 'code').load(m.localDistrict))?.name ?? m.localDistrict)
-          : ((await ctx.loaders.one(PartnerCommitteeSchema).load(m.partnerId!))?.name ?? `partner ${m.partnerId}`),
-    }),
-    partner: t.field({ type: PartnerCommitteeType, nullable: true, resolve: (m, _args, ctx) => (m.partnerId == null ? null : ctx.loaders.one(PartnerCommitteeSchema).load(m.partnerId)) }),
-    district: t.field({ type: DistrictRef, nullable: true, resolve: (m) => (m.localDistrict == null ? null : { code: m.localDistrict }) }),
-  }),
+export const MechanismStatusType = builder.enumType('CooperationMechanismStatus', {
+  values: MECHANISM_STATES,
 });
+
+export const MechanismCommitteeType = builder
+  .objectRef<MechanismMember>('MechanismCommittee')
+  .implement({
+    description:
+      'One committee of a cooperation mechanism, in its hosting rotation: a partner committee or a district here.',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      position: t.exposeInt('position', { description: 'Place in the hosting rotation, from 0.' }),
+      local: t.boolean({
+        description: 'A district committee of this platform.',
+        resolve: (m) => m.localDistrict != null,
+      }),
+      name: t.string({
+        resolve: async (m, _args, ctx) =>
+          m.localDistrict != null
+            ? ((await ctx.loaders.one(DistrictRefSchema, 'code').load(m.localDistrict))?.name ??
+              m.localDistrict)
+            : ((await ctx.loaders.one(PartnerCommitteeSchema).load(m.partnerId!))?.name ??
+              `partner ${m.partnerId}`),
+      }),
+      partner: t.field({
+        type: PartnerCommitteeType,
+        nullable: true,
+        resolve: (m, _args, ctx) =>
+          m.partnerId == null ? null : ctx.loaders.one(PartnerCommitteeSchema).load(m.partnerId),
+      }),
+      district: t.field({
+        type: DistrictRef,
+        nullable: true,
+        resolve: (m) => (m.localDistrict == null ? null : { code: m.localDistrict }),
+      }),
+    }),
+  });
 
 const AgreementType = builder.objectRef<CooperationMechanism>('FoundingAgreement').implement({
   description: 'The agreement (备忘录/框架协议) the mechanism was founded on.',
@@ -44,40 +63,73 @@ const AgreementType = builder.objectRef<CooperationMechanism>('FoundingAgreement
   }),
 });
 
-const NextTurnType = builder.objectRef<{ host: MechanismMember; session: number }>('NextJointChairsMeeting').implement({
-  fields: (t) => ({
-    session: t.exposeInt('session'),
-    host: t.field({ type: MechanismCommitteeType, description: 'Whose turn it is to host.', resolve: (n) => n.host }),
-  }),
-});
-
-export const CooperationMechanismType = builder.objectRef<CooperationMechanism>('CooperationMechanism').implement({
-  description: '交流合作机制: committees of several cities working together (e.g. 长三角“三市一区”政协).',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name'),
-    status: t.field({ type: MechanismStatusType, resolve: (m) => m.status }),
-    district: t.field({ type: DistrictRef, description: 'The district that keeps this record.', resolve: (m) => ({ code: m.district }) }),
-    agreement: t.field({ type: AgreementType, resolve: (m) => m }),
-    committees: t.field({
-      type: [MechanismCommitteeType],
-      description: 'In rotation order.',
-      resolve: (m, _args, ctx) => ctx.loaders.many(MechanismMemberSchema, 'mechanismId').load(m.id),
+const NextTurnType = builder
+  .objectRef<{ host: MechanismMember; session: number }>('NextJointChairsMeeting')
+  .implement({
+    fields: (t) => ({
+      session: t.exposeInt('session'),
+      host: t.field({
+        type: MechanismCommitteeType,
+        description: 'Whose turn it is to host.',
+        resolve: (n) => n.host,
+      }),
     }),
-    nextMeeting: t.field({ type: NextTurnType, description: 'The session number and host the rotation names next.', resolve: (m, _args, ctx) => nextTurn(ctx, m) }),
-    availableActions: t.stringList({ resolve: (m, _args, ctx) => mechanismWorkflow.available(ctx, m) }),
-  }),
-});
+  });
 
-const CooperationMechanismConnection = connectionType<CooperationMechanism>(builder, 'CooperationMechanism', CooperationMechanismType);
+export const CooperationMechanismType = builder
+  .objectRef<CooperationMechanism>('CooperationMechanism')
+  .implement({
+    description:
+      '交流合作机制: committees of several cities working together (e.g. 长三角“三市一区”政协).',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      name: t.exposeString('name'),
+      status: t.field({ type: MechanismStatusType, resolve: (m) => m.status }),
+      district: t.field({
+        type: DistrictRef,
+        description: 'The district that keeps this record.',
+        resolve: (m) => ({ code: m.district }),
+      }),
+      agreement: t.field({ type: AgreementType, resolve: (m) => m }),
+      committees: t.field({
+        type: [MechanismCommitteeType],
+        description: 'In rotation order.',
+        resolve: (m, _args, ctx) =>
+          ctx.loaders.many(MechanismMemberSchema, 'mechanismId').load(m.id),
+      }),
+      nextMeeting: t.field({
+        type: NextTurnType,
+        description: 'The session number and host the rotation names next.',
+        resolve: (m, _args, ctx) => nextTurn(ctx, m),
+      }),
+      availableActions: t.stringList({
+        resolve: (m, _args, ctx) => mechanismWorkflow.available(ctx, m),
+      }),
+    }),
+  });
+
+const CooperationMechanismConnection = connectionType<CooperationMechanism>(
+  builder,
+  'CooperationMechanism',
+  CooperationMechanismType,
+);
 
 builder.queryFields((t) => ({
   cooperationMechanisms: t.field({
     type: CooperationMechanismConnection,
     nullable: true,
-    args: { district: t.arg.id({ required: false }), status: t.arg({ type: MechanismStatusType, required: false }), ...pageArgs(t) },
+    args: {
+      district: t.arg.id({ required: false }),
+      status: t.arg({ type: MechanismStatusType, required: false }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { district, status, first, after }, ctx) =>
-      findPage(ctx.em, CooperationMechanismSchema, { ...(district ? { district: String(district) } : {}), ...(status ? { status } : {}) }, { first, after }),
+      findPage(
+        ctx.em,
+        CooperationMechanismSchema,
+        { ...(district ? { district: String(district) } : {}), ...(status ? { status } : {}) },
+        { first, after },
+      ),
   }),
   cooperationMechanism: t.field({
     type: CooperationMechanismType,
@@ -88,7 +140,8 @@ builder.queryFields((t) => ({
 }));
 
 const CommitteeInput = builder.inputType('MechanismCommitteeInput', {
-  description: 'Exactly one of partnerId (another city’s committee) and district (a district here).',
+  description:
+    'Exactly one of partnerId (another city’s committee) and district (a district here).',
   fields: (t) => ({
     partnerId: t.id({ required: false }),
     district: t.id({ required: false }),
@@ -97,22 +150,32 @@ const CommitteeInput = builder.inputType('MechanismCommitteeInput', {
 
 const MechanismInput = builder.inputType('CreateCooperationMechanismInput', {
   fields: (t) => ({
-    district: t.id({ required: true, description: 'The district that keeps the record; it must be one of the committees.' }),
+    district: t.id({
+      required: true,
+      description: 'The district that keeps the record; it must be one of the committees.',
+    }),
     name: t.string({ required: true, validate: text(100) }),
     agreementTitle: t.string({ required: true, validate: text(200) }),
     agreementSignedOn: t.field({ type: 'Date', required: true }),
     agreementText: t.string({ required: true, validate: text(20_000) }),
-    committees: t.field({ type: [CommitteeInput], required: true, description: 'In hosting rotation order.' }),
+    committees: t.field({
+      type: [CommitteeInput],
+      required: true,
+      description: 'In hosting rotation order.',
+    }),
     public: t.boolean({ required: false, defaultValue: true }),
   }),
 });
 
-const MechanismActionType = builder.enumType('CooperationMechanismAction', { values: ['suspend', 'resume', 'end'] as const });
+const MechanismActionType = builder.enumType('CooperationMechanismAction', {
+  values: ['suspend', 'resume', 'end'] as const,
+});
 
 builder.mutationFields((t) => ({
   createCooperationMechanism: t.field({
     type: CooperationMechanismType,
-    description: 'Records a cooperation mechanism with its founding agreement and rotation (needs mechanism.manage).',
+    description:
+      'Records a cooperation mechanism with its founding agreement and rotation (needs mechanism.manage).',
     args: { input: t.arg({ type: MechanismInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
       requirePermission(ctx, 'mechanism.manage');
@@ -124,7 +187,8 @@ builder.mutationFields((t) => ({
         agreementText: input.agreementText.trim(),
         public: input.public ?? true,
         committees: input.committees.map((c, i) => ({
-          partnerId: c.partnerId == null ? null : parseId(c.partnerId, `input.committees.${i}.partnerId`),
+          partnerId:
+            c.partnerId == null ? null : parseId(c.partnerId, `input.committees.${i}.partnerId`),
           district: c.district == null ? null : String(c.district),
         })),
       });
@@ -133,7 +197,11 @@ builder.mutationFields((t) => ({
   moveCooperationMechanism: t.field({
     type: CooperationMechanismType,
     description: 'Suspends, resumes or ends a mechanism (needs mechanism.manage).',
-    args: { id: t.arg.id({ required: true }), action: t.arg({ type: MechanismActionType, required: true }), note: t.arg.string({ required: false, validate: z.string().max(2000).optional().nullable() }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      action: t.arg({ type: MechanismActionType, required: true }),
+      note: t.arg.string({ required: false, validate: z.string().max(2000).optional().nullable() }),
+    },
     resolve: (_root, { id, action, note }, ctx) => {
       requirePermission(ctx, 'mechanism.manage');
       return transitionMechanism(ctx, parseId(id), action, note ?? null);

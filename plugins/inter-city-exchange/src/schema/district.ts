@@ -1,5 +1,8 @@
 import { foundRows } from '@cppcc/kit';
-import { CooperationMechanismSchema, MechanismMemberSchema } from '../entities/cooperation-mechanism.entity.js';
+import {
+  CooperationMechanismSchema,
+  MechanismMemberSchema,
+} from '../entities/cooperation-mechanism.entity.js';
 import { ExchangeVisitSchema } from '../entities/exchange-visit.entity.js';
 import { CooperationMechanismType } from './cooperation-mechanism.js';
 import { ExchangeVisitType } from './exchange-visit.js';
@@ -13,8 +16,12 @@ builder.objectField(DistrictRef, 'cooperationMechanisms', (t) =>
     nullable: true,
     description: 'Mechanisms the district’s committee is one of the committees of.',
     resolve: async (district, _args, ctx) => {
-      const seats = await ctx.loaders.many(MechanismMemberSchema, 'localDistrict').load(district.code);
-      const found = await ctx.loaders.one(CooperationMechanismSchema).loadMany(seats.map((s) => s.mechanismId));
+      const seats = await ctx.loaders
+        .many(MechanismMemberSchema, 'localDistrict')
+        .load(district.code);
+      const found = await ctx.loaders
+        .one(CooperationMechanismSchema)
+        .loadMany(seats.map((s) => s.mechanismId));
       return foundRows(found);
     },
   }),
@@ -25,6 +32,7 @@ builder.objectField(DistrictRef, 'exchangeVisits', (t) =>
     type: [ExchangeVisitType],
     nullable: true,
     description: 'Visits the district’s committee made or received.',
-    resolve: (district, _args, ctx) => ctx.loaders.many(ExchangeVisitSchema, 'district').load(district.code),
+    resolve: (district, _args, ctx) =>
+      ctx.loaders.many(ExchangeVisitSchema, 'district').load(district.code),
   }),
 );

@@ -15,7 +15,10 @@ const report = `mutation ($id: ID!, $o: String!, $on: Date!) { reportExchangeVis
 const visitsOfMember = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { exchangeVisits { id } } } }`;
 
 const dutyEvents = (t: PluginTest) =>
-  t.plugin.orm.em.fork().getConnection().execute(`select payload from outbox_event where type = 'duty.reported'`);
+  t.plugin.orm.em
+    .fork()
+    .getConnection()
+    .execute(`select payload from outbox_event where type = 'duty.reported'`);
 
 describe.each(setups())('exchange visits on $name', (setup) => {
   let t: PluginTest;
@@ -26,12 +29,26 @@ describe.each(setups())('exchange visits on $name', (setup) => {
     t = await start(setup);
     await t.enable(CITY);
     await t.enable(TUNXI, { visitReportDeadlineDays: 5 });
-    const r = await t.post(registerPartner, { i: { district: CITY, name: '杭州市政协', city: '杭州市', province: '浙江省' } }, staff);
+    const r = await t.post(
+      registerPartner,
+      { i: { district: CITY, name: '杭州市政协', city: '杭州市', province: '浙江省' } },
+      staff,
+    );
     hangzhou = r.data.registerPartnerCommittee.id;
   }, 120_000);
   afterAll(() => t?.stop());
 
-  const base = () => ({ district: CITY, partnerId: hangzhou, direction: 'OUTGOING', startsOn: '2020-11-12', endsOn: '2020-11-13', topics: ['融杭接沪'], delegation: ['11', '12'], leaderId: '11', public: false });
+  const base = () => ({
+    district: CITY,
+    partnerId: hangzhou,
+    direction: 'OUTGOING',
+    startsOn: '2020-11-12',
+    endsOn: '2020-11-13',
+    topics: ['融杭接沪'],
+    delegation: ['11', '12'],
+    leaderId: '11',
+    public: false,
+  });
 
   it('refuses bad visits naming the field, writing nothing', async () => {
     const cases: [Record<string, unknown>, string, string][] = [
@@ -50,7 +67,10 @@ describe.each(setups())('exchange visits on $name', (setup) => {
       expect(r.errors?.[0].extensions, field).toMatchObject({ code, field });
     }
     const member = await t.post(plan, { i: base() }, as(['member'], CITY, '11'));
-    expect(member.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'visit.record' });
+    expect(member.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      permission: 'visit.record',
+    });
     const crossDistrict = await t.post(plan, { i: base() }, as(['staff'], TUNXI));
     expect(crossDistrict.errors?.[0].extensions?.code).toBe('CROSS_DISTRICT');
     expect(await count(t, 'select count(*) from intercity_visit')).toBe(0);
@@ -59,13 +79,25 @@ describe.each(setups())('exchange visits on $name', (setup) => {
 
   it('refuses a delegate who has left the committee, as the members subgraph announced', async () => {
     const leaver = demoMembers().find((m) => m.id === 13)!;
-    await publishDemoMembers(t.transport, [{ ...leaver, status: 'LEFT', changedAt: '2026-06-01T00:00:00.000Z' }]);
-    for (const deadline = Date.now() + 10_000; (await count(t, `select count(*) from plugin_member where member_id = '13' and status = 'LEFT'`)) === 0; ) {
+    await publishDemoMembers(t.transport, [
+      { ...leaver, status: 'LEFT', changedAt: '2026-06-01T00:00:00.000Z' },
+    ]);
+    for (
+      const deadline = Date.now() + 10_000;
+      (await count(
+        t,
+        `select count(*) from plugin_member where member_id = '13' and status = 'LEFT'`,
+      )) === 0;
+    ) {
       if (Date.now() > deadline) throw new Error('the plugin did not hear that member 13 left');
       await new Promise((r) => setTimeout(r, 25));
     }
     const r = await t.post(plan, { i: { ...base(), delegation: ['11', '13'] } }, staff);
-    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.delegation.1', rule: 'active-member' });
+    expect(r.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.delegation.1',
+      rule: 'active-member',
+    });
     expect(await count(t, 'select count(*) from intercity_visit')).toBe(0);
   });
 
@@ -74,15 +106,24 @@ describe.each(setups())('exchange visits on $name', (setup) => {
     expect(r.errors).toBeUndefined();
     visitId = r.data.planExchangeVisit.id;
     expect(r.data.planExchangeVisit).toMatchObject({
-      status: 'PLANNED', fromCommittee: '黄山市政协', toCommittee: '杭州市政协', leader: { id: '11' },
-      delegation: [{ member: { id: '11' }, leader: true }, { member: { id: '12' }, leader: false }],
+      status: 'PLANNED',
+      fromCommittee: '黄山市政协',
+      toCommittee: '杭州市政协',
+      leader: { id: '11' },
+      delegation: [
+        { member: { id: '11' }, leader: true },
+        { member: { id: '12' }, leader: false },
+      ],
     });
   });
 
   it('reports a duty event for each delegate when the visit is held, once', async () => {
     expect(await dutyEvents(t)).toHaveLength(0);
     const early = await t.post(report, { id: visitId, o: '成果', on: '2020-11-20' }, staff);
-    expect(early.errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'PLANNED' });
+    expect(early.errors?.[0].extensions).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      state: 'PLANNED',
+    });
     const byMember = await t.post(hold, { id: visitId }, as(['member'], CITY, '11'));
     expect(byMember.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await t.post(hold, { id: visitId }, staff)).data.holdExchangeVisit.status).toBe('HELD');
@@ -91,8 +132,20 @@ describe.each(setups())('exchange visits on $name', (setup) => {
       .map((e: any) => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload))
       .sort((a: any, b: any) => a.memberId.localeCompare(b.memberId));
     expect(events).toEqual([
-      { memberId: '11', kind: 'plugin.inter-city-exchange.visit', sourceId: `exchange-visit:${visitId}`, summary: '赴杭州市政协考察交流：融杭接沪', occurredOn: '2020-11-12' },
-      { memberId: '12', kind: 'plugin.inter-city-exchange.visit', sourceId: `exchange-visit:${visitId}`, summary: '赴杭州市政协考察交流：融杭接沪', occurredOn: '2020-11-12' },
+      {
+        memberId: '11',
+        kind: 'plugin.inter-city-exchange.visit',
+        sourceId: `exchange-visit:${visitId}`,
+        summary: '赴杭州市政协考察交流：融杭接沪',
+        occurredOn: '2020-11-12',
+      },
+      {
+        memberId: '12',
+        kind: 'plugin.inter-city-exchange.visit',
+        sourceId: `exchange-visit:${visitId}`,
+        summary: '赴杭州市政协考察交流：融杭接沪',
+        occurredOn: '2020-11-12',
+      },
     ]);
     const again = await t.post(hold, { id: visitId }, staff);
     expect(again.errors?.[0].extensions?.code).toBe('ILLEGAL_TRANSITION');
@@ -100,31 +153,85 @@ describe.each(setups())('exchange visits on $name', (setup) => {
   });
 
   it('reports the outcomes, due the district’s visitReportDeadlineDays after the visit', async () => {
-    const before = await t.post(report, { id: visitId, o: '商定常态化联系机制', on: '2020-11-10' }, staff);
-    expect(before.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reportedOn' });
-    const r = await t.post(report, { id: visitId, o: '商定常态化联系机制', on: '2020-11-20' }, staff);
-    expect(r.data.reportExchangeVisit).toEqual({ status: 'REPORTED', outcomes: '商定常态化联系机制', reportedOn: '2020-11-20', reportDueOn: '2020-11-28', reportLate: false });
+    const before = await t.post(
+      report,
+      { id: visitId, o: '商定常态化联系机制', on: '2020-11-10' },
+      staff,
+    );
+    expect(before.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.reportedOn',
+    });
+    const r = await t.post(
+      report,
+      { id: visitId, o: '商定常态化联系机制', on: '2020-11-20' },
+      staff,
+    );
+    expect(r.data.reportExchangeVisit).toEqual({
+      status: 'REPORTED',
+      outcomes: '商定常态化联系机制',
+      reportedOn: '2020-11-20',
+      reportDueOn: '2020-11-28',
+      reportLate: false,
+    });
   });
 
   it('applies visitReportDeadlineDays of the district', async () => {
     const tunxi = as(['staff'], TUNXI);
-    const partner = await t.post(registerPartner, { i: { district: TUNXI, name: '上海市普陀区政协', city: '上海市', province: '上海市' } }, tunxi);
-    const v = await t.post(plan, { i: { ...base(), district: TUNXI, partnerId: partner.data.registerPartnerCommittee.id, delegation: ['111'], leaderId: '111', startsOn: '2021-06-10', endsOn: '2021-06-11' } }, tunxi);
+    const partner = await t.post(
+      registerPartner,
+      { i: { district: TUNXI, name: '上海市普陀区政协', city: '上海市', province: '上海市' } },
+      tunxi,
+    );
+    const v = await t.post(
+      plan,
+      {
+        i: {
+          ...base(),
+          district: TUNXI,
+          partnerId: partner.data.registerPartnerCommittee.id,
+          delegation: ['111'],
+          leaderId: '111',
+          startsOn: '2021-06-10',
+          endsOn: '2021-06-11',
+        },
+      },
+      tunxi,
+    );
     await t.post(hold, { id: v.data.planExchangeVisit.id }, tunxi);
-    const r = await t.post(report, { id: v.data.planExchangeVisit.id, o: '交流老街保护经验', on: '2021-06-20' }, tunxi);
-    expect(r.data.reportExchangeVisit).toMatchObject({ reportDueOn: '2021-06-16', reportLate: true });
+    const r = await t.post(
+      report,
+      { id: v.data.planExchangeVisit.id, o: '交流老街保护经验', on: '2021-06-20' },
+      tunxi,
+    );
+    expect(r.data.reportExchangeVisit).toMatchObject({
+      reportDueOn: '2021-06-16',
+      reportLate: true,
+    });
   });
 
   it('shows a non-public visit to its delegates and district staff, not to other members', async () => {
     const representations = { r: [{ __typename: 'Member', id: '11' }] };
-    const own = await t.execute(visitsOfMember, representations, testCaller(['member'], CITY, '11'));
+    const own = await t.execute(
+      visitsOfMember,
+      representations,
+      testCaller(['member'], CITY, '11'),
+    );
     expect(own.errors).toBeUndefined();
     expect((own.data!._entities as any)[0].exchangeVisits).toEqual([{ id: visitId }]);
-    const other = await t.execute(visitsOfMember, representations, testCaller(['member'], CITY, '20'));
+    const other = await t.execute(
+      visitsOfMember,
+      representations,
+      testCaller(['member'], CITY, '20'),
+    );
     expect((other.data!._entities as any)[0].exchangeVisits).toEqual([]);
     const cityStaff = await t.execute(visitsOfMember, representations, testCaller(['staff'], CITY));
     expect((cityStaff.data!._entities as any)[0].exchangeVisits).toEqual([{ id: visitId }]);
-    const publicList = await t.post(`{ exchangeVisits { totalCount } }`, {}, as(['member'], CITY, '20'));
+    const publicList = await t.post(
+      `{ exchangeVisits { totalCount } }`,
+      {},
+      as(['member'], CITY, '20'),
+    );
     expect(publicList.data.exchangeVisits.totalCount).toBe(0);
   });
 });

@@ -1,10 +1,30 @@
 import { z } from 'zod';
-import { addDays, connectionType, DistrictRefSchema, findPage, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import {
+  addDays,
+  connectionType,
+  DistrictRefSchema,
+  findPage,
+  pageArgs,
+  parseId,
+  type RequestContext,
+} from '@cppcc/kit';
 import { requirePermission, settingsOf } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
-import { cancelExchangeVisit, holdExchangeVisit, planExchangeVisit, reportExchangeVisit } from '../commands/visits.js';
+import {
+  cancelExchangeVisit,
+  holdExchangeVisit,
+  planExchangeVisit,
+  reportExchangeVisit,
+} from '../commands/visits.js';
 import { CooperationMechanismSchema } from '../entities/cooperation-mechanism.entity.js';
-import { ExchangeVisitSchema, VISIT_DIRECTIONS, VISIT_STATES, VisitDelegateSchema, type ExchangeVisit, type VisitDelegate } from '../entities/exchange-visit.entity.js';
+import {
+  ExchangeVisitSchema,
+  VISIT_DIRECTIONS,
+  VISIT_STATES,
+  VisitDelegateSchema,
+  type ExchangeVisit,
+  type VisitDelegate,
+} from '../entities/exchange-visit.entity.js';
 import { PartnerCommitteeSchema } from '../entities/partner-committee.entity.js';
 import type { InterCitySettings } from '../settings.js';
 import { visitWorkflow } from '../workflow.js';
@@ -22,47 +42,84 @@ const DelegateType = builder.objectRef<VisitDelegate>('VisitDelegate').implement
   }),
 });
 
-const delegatesOf = (v: ExchangeVisit, ctx: RequestContext) => ctx.loaders.many(VisitDelegateSchema, 'visitId', {}, true).load(v.id);
-const partnerName = async (v: ExchangeVisit, ctx: RequestContext) => (await ctx.loaders.one(PartnerCommitteeSchema).load(v.partnerId))?.name ?? null;
+const delegatesOf = (v: ExchangeVisit, ctx: RequestContext) =>
+  ctx.loaders.many(VisitDelegateSchema, 'visitId', {}, true).load(v.id);
+const partnerName = async (v: ExchangeVisit, ctx: RequestContext) =>
+  (await ctx.loaders.one(PartnerCommitteeSchema).load(v.partnerId))?.name ?? null;
 
 export const ExchangeVisitType = builder.objectRef<ExchangeVisit>('ExchangeVisit').implement({
   description: '考察交流/互访 between the district’s committee and another city’s.',
   fields: (t) => ({
     id: t.exposeID('id'),
     direction: t.field({ type: DirectionType, resolve: (v) => v.direction }),
-    district: t.field({ type: DistrictRef, description: 'The local committee.', resolve: (v) => ({ code: v.district }) }),
-    partner: t.field({ type: PartnerCommitteeType, nullable: true, resolve: (v, _args, ctx) => ctx.loaders.one(PartnerCommitteeSchema).load(v.partnerId) }),
+    district: t.field({
+      type: DistrictRef,
+      description: 'The local committee.',
+      resolve: (v) => ({ code: v.district }),
+    }),
+    partner: t.field({
+      type: PartnerCommitteeType,
+      nullable: true,
+      resolve: (v, _args, ctx) => ctx.loaders.one(PartnerCommitteeSchema).load(v.partnerId),
+    }),
     fromCommittee: t.string({
       nullable: true,
       description: 'Name of the visiting committee.',
-      resolve: async (v, _args, ctx) => (v.direction === 'INCOMING' ? partnerName(v, ctx) : localName(v, ctx)),
+      resolve: async (v, _args, ctx) =>
+        v.direction === 'INCOMING' ? partnerName(v, ctx) : localName(v, ctx),
     }),
     toCommittee: t.string({
       nullable: true,
       description: 'Name of the host committee.',
-      resolve: async (v, _args, ctx) => (v.direction === 'OUTGOING' ? partnerName(v, ctx) : localName(v, ctx)),
+      resolve: async (v, _args, ctx) =>
+        v.direction === 'OUTGOING' ? partnerName(v, ctx) : localName(v, ctx),
     }),
-    mechanism: t.field({ type: CooperationMechanismType, nullable: true, resolve: (v, _args, ctx) => (v.mechanismId == null ? null : ctx.loaders.one(CooperationMechanismSchema).load(v.mechanismId)) }),
+    mechanism: t.field({
+      type: CooperationMechanismType,
+      nullable: true,
+      resolve: (v, _args, ctx) =>
+        v.mechanismId == null
+          ? null
+          : ctx.loaders.one(CooperationMechanismSchema).load(v.mechanismId),
+    }),
     startsOn: t.expose('startsOn', { type: 'Date' }),
     endsOn: t.expose('endsOn', { type: 'Date' }),
     topics: t.exposeStringList('topics'),
     // The visit is visible to this caller, so its delegation is too: delegates share its district and flag.
     delegation: t.field({ type: [DelegateType], resolve: (v, _args, ctx) => delegatesOf(v, ctx) }),
-    leader: t.field({ type: MemberRef, nullable: true, resolve: async (v, _args, ctx) => {
-      const lead = (await delegatesOf(v, ctx)).find((d) => d.leader);
-      return lead ? { id: lead.memberId } : null;
-    } }),
-    guestLeader: t.exposeString('guestLeader', { nullable: true, description: 'Head of the partner’s delegation on an incoming visit.' }),
+    leader: t.field({
+      type: MemberRef,
+      nullable: true,
+      resolve: async (v, _args, ctx) => {
+        const lead = (await delegatesOf(v, ctx)).find((d) => d.leader);
+        return lead ? { id: lead.memberId } : null;
+      },
+    }),
+    guestLeader: t.exposeString('guestLeader', {
+      nullable: true,
+      description: 'Head of the partner’s delegation on an incoming visit.',
+    }),
     outcomes: t.exposeString('outcomes', { nullable: true }),
     reportedOn: t.expose('reportedOn', { type: 'Date', nullable: true }),
     reportDueOn: t.field({
       type: 'Date',
-      description: 'When the outcomes report is due: the end of the visit plus the district’s visitReportDeadlineDays.',
-      resolve: async (v, _args, ctx) => addDays(v.endsOn, (await settingsOf<InterCitySettings>(ctx, v.district)).visitReportDeadlineDays),
+      description:
+        'When the outcomes report is due: the end of the visit plus the district’s visitReportDeadlineDays.',
+      resolve: async (v, _args, ctx) =>
+        addDays(
+          v.endsOn,
+          (await settingsOf<InterCitySettings>(ctx, v.district)).visitReportDeadlineDays,
+        ),
     }),
     reportLate: t.boolean({
       description: 'The report came after it was due.',
-      resolve: async (v, _args, ctx) => v.reportedOn != null && v.reportedOn > addDays(v.endsOn, (await settingsOf<InterCitySettings>(ctx, v.district)).visitReportDeadlineDays),
+      resolve: async (v, _args, ctx) =>
+        v.reportedOn != null &&
+        v.reportedOn >
+          addDays(
+            v.endsOn,
+            (await settingsOf<InterCitySettings>(ctx, v.district)).visitReportDeadlineDays,
+          ),
     }),
     status: t.field({ type: VisitStatusType, resolve: (v) => v.status }),
     availableActions: t.stringList({ resolve: (v, _args, ctx) => visitWorkflow.available(ctx, v) }),
@@ -73,7 +130,11 @@ async function localName(v: ExchangeVisit, ctx: RequestContext): Promise<string>
   return (await ctx.loaders.one(DistrictRefSchema, 'code').load(v.district))?.name ?? v.district;
 }
 
-const ExchangeVisitConnection = connectionType<ExchangeVisit>(builder, 'ExchangeVisit', ExchangeVisitType);
+const ExchangeVisitConnection = connectionType<ExchangeVisit>(
+  builder,
+  'ExchangeVisit',
+  ExchangeVisitType,
+);
 
 builder.queryFields((t) => ({
   exchangeVisits: t.field({
@@ -86,11 +147,16 @@ builder.queryFields((t) => ({
       ...pageArgs(t),
     },
     resolve: (_root, { district, partnerId, status, first, after }, ctx) =>
-      findPage(ctx.em, ExchangeVisitSchema, {
-        ...(district ? { district: String(district) } : {}),
-        ...(partnerId ? { partnerId: parseId(partnerId, 'partnerId') } : {}),
-        ...(status ? { status } : {}),
-      }, { first, after }),
+      findPage(
+        ctx.em,
+        ExchangeVisitSchema,
+        {
+          ...(district ? { district: String(district) } : {}),
+          ...(partnerId ? { partnerId: parseId(partnerId, 'partnerId') } : {}),
+          ...(status ? { status } : {}),
+        },
+        { first, after },
+      ),
   }),
   exchangeVisit: t.field({
     type: ExchangeVisitType,
@@ -104,14 +170,26 @@ const VisitInput = builder.inputType('PlanExchangeVisitInput', {
   fields: (t) => ({
     district: t.id({ required: true, description: 'The local committee.' }),
     partnerId: t.id({ required: true }),
-    mechanismId: t.id({ required: false, description: 'The mechanism the visit belongs to, if any.' }),
+    mechanismId: t.id({
+      required: false,
+      description: 'The mechanism the visit belongs to, if any.',
+    }),
     direction: t.field({ type: DirectionType, required: true }),
     startsOn: t.field({ type: 'Date', required: true }),
     endsOn: t.field({ type: 'Date', required: true }),
-    topics: t.stringList({ required: true, validate: z.array(text(200)).min(1, 'needs at least one topic').max(20) }),
-    delegation: t.idList({ required: true, description: 'Local members in the delegation (on an incoming visit: those who received it).' }),
+    topics: t.stringList({
+      required: true,
+      validate: z.array(text(200)).min(1, 'needs at least one topic').max(20),
+    }),
+    delegation: t.idList({
+      required: true,
+      description: 'Local members in the delegation (on an incoming visit: those who received it).',
+    }),
     leaderId: t.id({ required: false, description: 'The delegation’s head; one of delegation.' }),
-    guestLeader: t.string({ required: false, validate: z.string().trim().max(100).optional().nullable() }),
+    guestLeader: t.string({
+      required: false,
+      validate: z.string().trim().max(100).optional().nullable(),
+    }),
     public: t.boolean({ required: false, defaultValue: true }),
   }),
 });
@@ -126,7 +204,8 @@ builder.mutationFields((t) => ({
       return planExchangeVisit(ctx, {
         district: String(input.district),
         partnerId: parseId(input.partnerId, 'input.partnerId'),
-        mechanismId: input.mechanismId == null ? null : parseId(input.mechanismId, 'input.mechanismId'),
+        mechanismId:
+          input.mechanismId == null ? null : parseId(input.mechanismId, 'input.mechanismId'),
         direction: input.direction,
         startsOn: input.startsOn,
         endsOn: input.endsOn,
@@ -140,8 +219,12 @@ builder.mutationFields((t) => ({
   }),
   holdExchangeVisit: t.field({
     type: ExchangeVisitType,
-    description: 'Records that the visit took place; each local delegate gets a duty record entry (needs visit.record).',
-    args: { visitId: t.arg.id({ required: true }), note: t.arg.string({ required: false, validate: z.string().max(2000).optional().nullable() }) },
+    description:
+      'Records that the visit took place; each local delegate gets a duty record entry (needs visit.record).',
+    args: {
+      visitId: t.arg.id({ required: true }),
+      note: t.arg.string({ required: false, validate: z.string().max(2000).optional().nullable() }),
+    },
     resolve: (_root, { visitId, note }, ctx) => {
       requirePermission(ctx, 'visit.record');
       return holdExchangeVisit(ctx, parseId(visitId, 'visitId'), note ?? null);
@@ -150,7 +233,11 @@ builder.mutationFields((t) => ({
   reportExchangeVisit: t.field({
     type: ExchangeVisitType,
     description: 'Records a held visit’s outcomes (needs visit.record).',
-    args: { visitId: t.arg.id({ required: true }), outcomes: t.arg.string({ required: true, validate: text(20_000) }), reportedOn: t.arg({ type: 'Date', required: true }) },
+    args: {
+      visitId: t.arg.id({ required: true }),
+      outcomes: t.arg.string({ required: true, validate: text(20_000) }),
+      reportedOn: t.arg({ type: 'Date', required: true }),
+    },
     resolve: (_root, { visitId, outcomes, reportedOn }, ctx) => {
       requirePermission(ctx, 'visit.record');
       return reportExchangeVisit(ctx, parseId(visitId, 'visitId'), outcomes.trim(), reportedOn);
@@ -159,7 +246,10 @@ builder.mutationFields((t) => ({
   cancelExchangeVisit: t.field({
     type: ExchangeVisitType,
     description: 'Calls off a planned visit (needs visit.record).',
-    args: { visitId: t.arg.id({ required: true }), reason: t.arg.string({ required: true, validate: text(1000) }) },
+    args: {
+      visitId: t.arg.id({ required: true }),
+      reason: t.arg.string({ required: true, validate: text(1000) }),
+    },
     resolve: (_root, { visitId, reason }, ctx) => {
       requirePermission(ctx, 'visit.record');
       return cancelExchangeVisit(ctx, parseId(visitId, 'visitId'), reason.trim());

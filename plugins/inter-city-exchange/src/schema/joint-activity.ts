@@ -3,8 +3,15 @@ import { foundRows, parseId } from '@cppcc/kit';
 import { requirePermission } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { recordJointActivity, recordJointActivityOutcome } from '../commands/activities.js';
-import { CooperationMechanismSchema, MechanismMemberSchema } from '../entities/cooperation-mechanism.entity.js';
-import { JOINT_ACTIVITY_KINDS, JointActivitySchema, type JointActivity } from '../entities/joint-activity.entity.js';
+import {
+  CooperationMechanismSchema,
+  MechanismMemberSchema,
+} from '../entities/cooperation-mechanism.entity.js';
+import {
+  JOINT_ACTIVITY_KINDS,
+  JointActivitySchema,
+  type JointActivity,
+} from '../entities/joint-activity.entity.js';
 import { CooperationMechanismType, MechanismCommitteeType } from './cooperation-mechanism.js';
 import { text } from './partner-committee.js';
 import { ResearchProjectRef } from './refs.js';
@@ -17,14 +24,26 @@ export const JointActivityType = builder.objectRef<JointActivity>('JointActivity
     id: t.exposeID('id'),
     kind: t.field({ type: KindType, resolve: (a) => a.kind }),
     topic: t.exposeString('topic'),
-    mechanism: t.field({ type: CooperationMechanismType, nullable: true, resolve: (a, _args, ctx) => ctx.loaders.one(CooperationMechanismSchema).load(a.mechanismId) }),
+    mechanism: t.field({
+      type: CooperationMechanismType,
+      nullable: true,
+      resolve: (a, _args, ctx) => ctx.loaders.one(CooperationMechanismSchema).load(a.mechanismId),
+    }),
     participants: t.field({
       type: [MechanismCommitteeType],
       description: 'The committees taking part.',
-      resolve: async (a, _args, ctx) => foundRows((await ctx.loaders.one(MechanismMemberSchema).loadMany(a.participantIds))),
+      resolve: async (a, _args, ctx) =>
+        foundRows(await ctx.loaders.one(MechanismMemberSchema).loadMany(a.participantIds)),
     }),
-    researchProjectId: t.exposeID('researchProjectId', { nullable: true, description: 'The consultation research project this is the joint side of.' }),
-    researchProject: t.field({ type: ResearchProjectRef, nullable: true, resolve: (a) => (a.researchProjectId ? { id: a.researchProjectId } : null) }),
+    researchProjectId: t.exposeID('researchProjectId', {
+      nullable: true,
+      description: 'The consultation research project this is the joint side of.',
+    }),
+    researchProject: t.field({
+      type: ResearchProjectRef,
+      nullable: true,
+      resolve: (a) => (a.researchProjectId ? { id: a.researchProjectId } : null),
+    }),
     startsOn: t.expose('startsOn', { type: 'Date' }),
     endsOn: t.expose('endsOn', { type: 'Date', nullable: true }),
     outcome: t.exposeString('outcome', { nullable: true }),
@@ -35,13 +54,18 @@ builder.objectField(ResearchProjectRef, 'jointActivities', (t) =>
   t.field({
     type: [JointActivityType],
     nullable: true,
-    description: "The inter-city side of this research project: joint research or supervision with other cities' committees.",
-    resolve: (p, _args, ctx) => ctx.loaders.many(JointActivitySchema, 'researchProjectId').load(String(p.id)),
+    description:
+      "The inter-city side of this research project: joint research or supervision with other cities' committees.",
+    resolve: (p, _args, ctx) =>
+      ctx.loaders.many(JointActivitySchema, 'researchProjectId').load(String(p.id)),
   }),
 );
 
 builder.objectField(CooperationMechanismType, 'jointActivities', (t) =>
-  t.field({ type: [JointActivityType], resolve: (m, _args, ctx) => ctx.loaders.many(JointActivitySchema, 'mechanismId').load(m.id) }),
+  t.field({
+    type: [JointActivityType],
+    resolve: (m, _args, ctx) => ctx.loaders.many(JointActivitySchema, 'mechanismId').load(m.id),
+  }),
 );
 
 const ActivityInput = builder.inputType('RecordJointActivityInput', {
@@ -49,8 +73,14 @@ const ActivityInput = builder.inputType('RecordJointActivityInput', {
     mechanismId: t.id({ required: true }),
     kind: t.field({ type: KindType, required: true }),
     topic: t.string({ required: true, validate: text(200) }),
-    researchProjectId: t.id({ required: false, description: 'A consultation ResearchProject id, when the joint work is one.' }),
-    participantIds: t.idList({ required: true, description: 'MechanismCommittee ids, at least two.' }),
+    researchProjectId: t.id({
+      required: false,
+      description: 'A consultation ResearchProject id, when the joint work is one.',
+    }),
+    participantIds: t.idList({
+      required: true,
+      description: 'MechanismCommittee ids, at least two.',
+    }),
     startsOn: t.field({ type: 'Date', required: true }),
     endsOn: t.field({ type: 'Date', required: false }),
     outcome: t.string({ required: false, validate: z.string().max(20_000).optional().nullable() }),
@@ -68,8 +98,13 @@ builder.mutationFields((t) => ({
         mechanismId: parseId(input.mechanismId, 'input.mechanismId'),
         kind: input.kind,
         topic: input.topic.trim(),
-        researchProjectId: input.researchProjectId == null ? null : String(parseId(input.researchProjectId, 'input.researchProjectId')),
-        participantIds: input.participantIds.map((id, i) => parseId(id, `input.participantIds.${i}`)),
+        researchProjectId:
+          input.researchProjectId == null
+            ? null
+            : String(parseId(input.researchProjectId, 'input.researchProjectId')),
+        participantIds: input.participantIds.map((id, i) =>
+          parseId(id, `input.participantIds.${i}`),
+        ),
         startsOn: input.startsOn,
         endsOn: input.endsOn ?? null,
         outcome: input.outcome?.trim() || null,
@@ -79,7 +114,11 @@ builder.mutationFields((t) => ({
   recordJointActivityOutcome: t.field({
     type: JointActivityType,
     description: 'Closes a joint activity with its outcome (needs meeting.record).',
-    args: { id: t.arg.id({ required: true }), endsOn: t.arg({ type: 'Date', required: true }), outcome: t.arg.string({ required: true, validate: text(20_000) }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      endsOn: t.arg({ type: 'Date', required: true }),
+      outcome: t.arg.string({ required: true, validate: text(20_000) }),
+    },
     resolve: (_root, { id, endsOn, outcome }, ctx) => {
       requirePermission(ctx, 'meeting.record');
       return recordJointActivityOutcome(ctx, parseId(id), endsOn, outcome.trim());

@@ -9,7 +9,10 @@ import {
   planJointChairsMeeting,
   publishMeetingMinutes,
 } from '../commands/meetings.js';
-import { CooperationMechanismSchema, MechanismMemberSchema } from '../entities/cooperation-mechanism.entity.js';
+import {
+  CooperationMechanismSchema,
+  MechanismMemberSchema,
+} from '../entities/cooperation-mechanism.entity.js';
 import {
   JointChairsMeetingSchema,
   MEETING_STATES,
@@ -24,41 +27,79 @@ import { text } from './partner-committee.js';
 import { MemberRef } from './refs.js';
 
 const MeetingStatusType = builder.enumType('JointChairsMeetingStatus', { values: MEETING_STATES });
-const ResolutionStatusType = builder.enumType('ResolutionFollowUpStatus', { values: RESOLUTION_STATES });
-
-export const MeetingResolutionType = builder.objectRef<MeetingResolution>('MeetingResolution').implement({
-  description: 'A resolution (议定事项) of a joint chairs’ meeting and how it is followed up.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    text: t.exposeString('text'),
-    status: t.field({ type: ResolutionStatusType, resolve: (r) => r.status }),
-    followUp: t.exposeString('followUp', { nullable: true, description: 'The latest follow-up note.' }),
-    availableActions: t.stringList({ resolve: (r, _args, ctx) => resolutionWorkflow.available(ctx, r) }),
-  }),
+const ResolutionStatusType = builder.enumType('ResolutionFollowUpStatus', {
+  values: RESOLUTION_STATES,
 });
 
-export const JointChairsMeetingType = builder.objectRef<JointChairsMeeting>('JointChairsMeeting').implement({
-  description: '主席联席会议: a session of the mechanism’s chairs, hosted by its committees in turn.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    session: t.exposeInt('session', { description: 'The n-th meeting of the mechanism.' }),
-    mechanism: t.field({ type: CooperationMechanismType, nullable: true, resolve: (m, _args, ctx) => ctx.loaders.one(CooperationMechanismSchema).load(m.mechanismId) }),
-    host: t.field({ type: MechanismCommitteeType, nullable: true, resolve: (m, _args, ctx) => ctx.loaders.one(MechanismMemberSchema).load(m.hostMemberId) }),
-    outOfTurnReason: t.exposeString('outOfTurnReason', { nullable: true, description: 'Why the host is not the one the rotation named.' }),
-    plannedOn: t.expose('plannedOn', { type: 'Date' }),
-    heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),
-    place: t.exposeString('place'),
-    agenda: t.exposeStringList('agenda'),
-    attendees: t.field({ type: [MemberRef], description: 'The district’s members who attended.', resolve: (m) => m.attendeeIds.map((id) => ({ id })) }),
-    resolutions: t.field({ type: [MeetingResolutionType], resolve: (m, _args, ctx) => ctx.loaders.many(MeetingResolutionSchema, 'meetingId').load(m.id) }),
-    minutes: t.exposeString('minutes', { nullable: true }),
-    status: t.field({ type: MeetingStatusType, resolve: (m) => m.status }),
-    availableActions: t.stringList({ resolve: (m, _args, ctx) => meetingWorkflow.available(ctx, m) }),
-  }),
-});
+export const MeetingResolutionType = builder
+  .objectRef<MeetingResolution>('MeetingResolution')
+  .implement({
+    description: 'A resolution (议定事项) of a joint chairs’ meeting and how it is followed up.',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      text: t.exposeString('text'),
+      status: t.field({ type: ResolutionStatusType, resolve: (r) => r.status }),
+      followUp: t.exposeString('followUp', {
+        nullable: true,
+        description: 'The latest follow-up note.',
+      }),
+      availableActions: t.stringList({
+        resolve: (r, _args, ctx) => resolutionWorkflow.available(ctx, r),
+      }),
+    }),
+  });
+
+export const JointChairsMeetingType = builder
+  .objectRef<JointChairsMeeting>('JointChairsMeeting')
+  .implement({
+    description:
+      '主席联席会议: a session of the mechanism’s chairs, hosted by its committees in turn.',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      session: t.exposeInt('session', { description: 'The n-th meeting of the mechanism.' }),
+      mechanism: t.field({
+        type: CooperationMechanismType,
+        nullable: true,
+        resolve: (m, _args, ctx) => ctx.loaders.one(CooperationMechanismSchema).load(m.mechanismId),
+      }),
+      host: t.field({
+        type: MechanismCommitteeType,
+        nullable: true,
+        resolve: (m, _args, ctx) => ctx.loaders.one(MechanismMemberSchema).load(m.hostMemberId),
+      }),
+      outOfTurnReason: t.exposeString('outOfTurnReason', {
+        nullable: true,
+        description: 'Why the host is not the one the rotation named.',
+      }),
+      plannedOn: t.expose('plannedOn', { type: 'Date' }),
+      heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),
+      place: t.exposeString('place'),
+      agenda: t.exposeStringList('agenda'),
+      attendees: t.field({
+        type: [MemberRef],
+        description: 'The district’s members who attended.',
+        resolve: (m) => m.attendeeIds.map((id) => ({ id })),
+      }),
+      resolutions: t.field({
+        type: [MeetingResolutionType],
+        resolve: (m, _args, ctx) =>
+          ctx.loaders.many(MeetingResolutionSchema, 'meetingId').load(m.id),
+      }),
+      minutes: t.exposeString('minutes', { nullable: true }),
+      status: t.field({ type: MeetingStatusType, resolve: (m) => m.status }),
+      availableActions: t.stringList({
+        resolve: (m, _args, ctx) => meetingWorkflow.available(ctx, m),
+      }),
+    }),
+  });
 
 builder.objectField(CooperationMechanismType, 'meetings', (t) =>
-  t.field({ type: [JointChairsMeetingType], description: 'By session.', resolve: (m, _args, ctx) => ctx.loaders.many(JointChairsMeetingSchema, 'mechanismId').load(m.id) }),
+  t.field({
+    type: [JointChairsMeetingType],
+    description: 'By session.',
+    resolve: (m, _args, ctx) =>
+      ctx.loaders.many(JointChairsMeetingSchema, 'mechanismId').load(m.id),
+  }),
 );
 
 builder.queryField('jointChairsMeeting', (t) =>
@@ -73,11 +114,21 @@ builder.queryField('jointChairsMeeting', (t) =>
 const PlanInput = builder.inputType('PlanJointChairsMeetingInput', {
   fields: (t) => ({
     mechanismId: t.id({ required: true }),
-    hostId: t.id({ required: true, description: 'The hosting committee (a MechanismCommittee id).' }),
-    outOfTurnReason: t.string({ required: false, description: 'Needed when the host is not the one the rotation names.', validate: z.string().max(1000).optional().nullable() }),
+    hostId: t.id({
+      required: true,
+      description: 'The hosting committee (a MechanismCommittee id).',
+    }),
+    outOfTurnReason: t.string({
+      required: false,
+      description: 'Needed when the host is not the one the rotation names.',
+      validate: z.string().max(1000).optional().nullable(),
+    }),
     plannedOn: t.field({ type: 'Date', required: true }),
     place: t.string({ required: true, validate: text(200) }),
-    agenda: t.stringList({ required: true, validate: z.array(text(500)).min(1, 'needs at least one item').max(50) }),
+    agenda: t.stringList({
+      required: true,
+      validate: z.array(text(500)).min(1, 'needs at least one item').max(50),
+    }),
   }),
 });
 
@@ -90,12 +141,15 @@ const HoldInput = builder.inputType('HoldJointChairsMeetingInput', {
   }),
 });
 
-const ResolutionActionType = builder.enumType('ResolutionFollowUpAction', { values: ['start', 'complete'] as const });
+const ResolutionActionType = builder.enumType('ResolutionFollowUpAction', {
+  values: ['start', 'complete'] as const,
+});
 
 builder.mutationFields((t) => ({
   planJointChairsMeeting: t.field({
     type: JointChairsMeetingType,
-    description: 'Plans the next session; the host must be the one the rotation names unless a reason is given (needs meeting.record).',
+    description:
+      'Plans the next session; the host must be the one the rotation names unless a reason is given (needs meeting.record).',
     args: { input: t.arg({ type: PlanInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
       requirePermission(ctx, 'meeting.record');
@@ -111,14 +165,17 @@ builder.mutationFields((t) => ({
   }),
   holdJointChairsMeeting: t.field({
     type: JointChairsMeetingType,
-    description: 'Records that a planned meeting took place, its attendees and resolutions (needs meeting.record).',
+    description:
+      'Records that a planned meeting took place, its attendees and resolutions (needs meeting.record).',
     args: { input: t.arg({ type: HoldInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
       requirePermission(ctx, 'meeting.record');
       return holdJointChairsMeeting(ctx, {
         meetingId: parseId(input.meetingId, 'input.meetingId'),
         heldOn: input.heldOn,
-        attendeeIds: input.attendeeIds.map((id, i) => String(parseId(id, `input.attendeeIds.${i}`))),
+        attendeeIds: input.attendeeIds.map((id, i) =>
+          String(parseId(id, `input.attendeeIds.${i}`)),
+        ),
         resolutions: input.resolutions.map((r) => r.trim()),
       });
     },
@@ -126,7 +183,10 @@ builder.mutationFields((t) => ({
   publishJointChairsMeetingMinutes: t.field({
     type: JointChairsMeetingType,
     description: 'Publishes the minutes of a held meeting (needs meeting.record).',
-    args: { meetingId: t.arg.id({ required: true }), minutes: t.arg.string({ required: true, validate: text(50_000) }) },
+    args: {
+      meetingId: t.arg.id({ required: true }),
+      minutes: t.arg.string({ required: true, validate: text(50_000) }),
+    },
     resolve: (_root, { meetingId, minutes }, ctx) => {
       requirePermission(ctx, 'meeting.record');
       return publishMeetingMinutes(ctx, parseId(meetingId, 'meetingId'), minutes.trim());
@@ -134,8 +194,12 @@ builder.mutationFields((t) => ({
   }),
   cancelJointChairsMeeting: t.field({
     type: JointChairsMeetingType,
-    description: 'Calls off a planned meeting; the next one keeps its session number and host (needs meeting.record).',
-    args: { meetingId: t.arg.id({ required: true }), reason: t.arg.string({ required: true, validate: text(1000) }) },
+    description:
+      'Calls off a planned meeting; the next one keeps its session number and host (needs meeting.record).',
+    args: {
+      meetingId: t.arg.id({ required: true }),
+      reason: t.arg.string({ required: true, validate: text(1000) }),
+    },
     resolve: (_root, { meetingId, reason }, ctx) => {
       requirePermission(ctx, 'meeting.record');
       return cancelJointChairsMeeting(ctx, parseId(meetingId, 'meetingId'), reason.trim());
@@ -144,10 +208,19 @@ builder.mutationFields((t) => ({
   followUpResolution: t.field({
     type: MeetingResolutionType,
     description: 'Records progress on a resolution (needs meeting.record).',
-    args: { resolutionId: t.arg.id({ required: true }), action: t.arg({ type: ResolutionActionType, required: true }), followUp: t.arg.string({ required: true, validate: text(2000) }) },
+    args: {
+      resolutionId: t.arg.id({ required: true }),
+      action: t.arg({ type: ResolutionActionType, required: true }),
+      followUp: t.arg.string({ required: true, validate: text(2000) }),
+    },
     resolve: (_root, { resolutionId, action, followUp }, ctx) => {
       requirePermission(ctx, 'meeting.record');
-      return followUpResolution(ctx, parseId(resolutionId, 'resolutionId'), action, followUp.trim());
+      return followUpResolution(
+        ctx,
+        parseId(resolutionId, 'resolutionId'),
+        action,
+        followUp.trim(),
+      );
     },
   }),
 }));

@@ -3,37 +3,57 @@ import { connectionType, findPage, pageArgs } from '@cppcc/kit';
 import { requirePermission, settingsOf } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { registerPartnerCommittee } from '../commands/mechanisms.js';
-import { PartnerCommitteeSchema, type PartnerCommittee } from '../entities/partner-committee.entity.js';
+import {
+  PartnerCommitteeSchema,
+  type PartnerCommittee,
+} from '../entities/partner-committee.entity.js';
 import type { InterCitySettings } from '../settings.js';
 import { DistrictRef } from './refs.js';
 
-export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+export const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 
-export const PartnerCommitteeType = builder.objectRef<PartnerCommittee>('PartnerCommittee').implement({
-  description: 'A CPPCC committee of another city the district works with (e.g. 台州市政协).',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name'),
-    city: t.exposeString('city'),
-    province: t.exposeString('province'),
-    district: t.field({ type: DistrictRef, description: 'The district that works with it.', resolve: (p) => ({ code: p.district }) }),
-  }),
-});
+export const PartnerCommitteeType = builder
+  .objectRef<PartnerCommittee>('PartnerCommittee')
+  .implement({
+    description: 'A CPPCC committee of another city the district works with (e.g. 台州市政协).',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      name: t.exposeString('name'),
+      city: t.exposeString('city'),
+      province: t.exposeString('province'),
+      district: t.field({
+        type: DistrictRef,
+        description: 'The district that works with it.',
+        resolve: (p) => ({ code: p.district }),
+      }),
+    }),
+  });
 
-const PartnerCommitteeConnection = connectionType<PartnerCommittee>(builder, 'PartnerCommittee', PartnerCommitteeType);
+const PartnerCommitteeConnection = connectionType<PartnerCommittee>(
+  builder,
+  'PartnerCommittee',
+  PartnerCommitteeType,
+);
 
 builder.queryField('partnerCommittees', (t) =>
   t.field({
     type: PartnerCommitteeConnection,
     nullable: true,
-    description: "Partner committees, limited to the cities the district's settings show (shownPartnerCities).",
+    description:
+      "Partner committees, limited to the cities the district's settings show (shownPartnerCities).",
     args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
     resolve: async (_root, { district, first, after }, ctx) => {
       const { shownPartnerCities } = await settingsOf<InterCitySettings>(ctx);
-      return findPage(ctx.em, PartnerCommitteeSchema, {
-        ...(district ? { district: String(district) } : {}),
-        ...(shownPartnerCities.length ? { city: { $in: shownPartnerCities } } : {}),
-      }, { first, after });
+      return findPage(
+        ctx.em,
+        PartnerCommitteeSchema,
+        {
+          ...(district ? { district: String(district) } : {}),
+          ...(shownPartnerCities.length ? { city: { $in: shownPartnerCities } } : {}),
+        },
+        { first, after },
+      );
     },
   }),
 );
@@ -52,11 +72,17 @@ builder.mutationType({});
 builder.mutationField('registerPartnerCommittee', (t) =>
   t.field({
     type: PartnerCommitteeType,
-    description: 'Lists another city’s committee as a partner of the district (needs mechanism.manage).',
+    description:
+      'Lists another city’s committee as a partner of the district (needs mechanism.manage).',
     args: { input: t.arg({ type: PartnerInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
       requirePermission(ctx, 'mechanism.manage');
-      return registerPartnerCommittee(ctx, { district: String(input.district), name: input.name.trim(), city: input.city.trim(), province: input.province.trim() });
+      return registerPartnerCommittee(ctx, {
+        district: String(input.district),
+        name: input.name.trim(),
+        city: input.city.trim(),
+        province: input.province.trim(),
+      });
     },
   }),
 );

@@ -1,23 +1,33 @@
 import { z } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
-import { cancelInspection, holdInspection, planInspection, reportInspection } from '../commands/inspections.js';
+import {
+  cancelInspection,
+  holdInspection,
+  planInspection,
+  reportInspection,
+} from '../commands/inspections.js';
 import { INSPECTION_STATES, type RiverChiefInspection } from '../entities/inspection.entity.js';
 
 const StateRef = builder.enumType('RiverChiefInspectionState', { values: INSPECTION_STATES });
 
-export const RiverChiefInspectionRef = builder.objectRef<RiverChiefInspection>('RiverChiefInspection').implement({
-  description: "Members' democratic supervision of a river section (河长制民主监督).",
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    district: t.exposeString('district'),
-    riverId: t.exposeID('riverId'),
-    status: t.field({ type: StateRef, resolve: (i) => i.status }),
-    plannedOn: t.expose('plannedOn', { type: 'Date' }),
-    memberIds: t.exposeIDList('memberIds'),
-    findings: t.exposeString('findings', { nullable: true }),
-    proposalId: t.exposeID('proposalId', { nullable: true, description: 'A filed proposal on the river, linked by the report.' }),
-  }),
-});
+export const RiverChiefInspectionRef = builder
+  .objectRef<RiverChiefInspection>('RiverChiefInspection')
+  .implement({
+    description: "Members' democratic supervision of a river section (河长制民主监督).",
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      district: t.exposeString('district'),
+      riverId: t.exposeID('riverId'),
+      status: t.field({ type: StateRef, resolve: (i) => i.status }),
+      plannedOn: t.expose('plannedOn', { type: 'Date' }),
+      memberIds: t.exposeIDList('memberIds'),
+      findings: t.exposeString('findings', { nullable: true }),
+      proposalId: t.exposeID('proposalId', {
+        nullable: true,
+        description: 'A filed proposal on the river, linked by the report.',
+      }),
+    }),
+  });
 
 builder.mutationFields((t) => ({
   planRiverChiefInspection: t.field({
@@ -27,10 +37,23 @@ builder.mutationFields((t) => ({
       plannedOn: t.arg({ type: 'Date', required: true }),
       members: t.arg.idList({ required: true }),
     },
-    resolve: (_root, args, ctx) => planInspection(ctx, { river: String(args.river), plannedOn: args.plannedOn, members: args.members.map(String) }),
+    resolve: (_root, args, ctx) =>
+      planInspection(ctx, {
+        river: String(args.river),
+        plannedOn: args.plannedOn,
+        members: args.members.map(String),
+      }),
   }),
-  holdRiverChiefInspection: t.field({ type: RiverChiefInspectionRef, args: { id: t.arg.id({ required: true }) }, resolve: (_root, args, ctx) => holdInspection(ctx, String(args.id)) }),
-  cancelRiverChiefInspection: t.field({ type: RiverChiefInspectionRef, args: { id: t.arg.id({ required: true }) }, resolve: (_root, args, ctx) => cancelInspection(ctx, String(args.id)) }),
+  holdRiverChiefInspection: t.field({
+    type: RiverChiefInspectionRef,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => holdInspection(ctx, String(args.id)),
+  }),
+  cancelRiverChiefInspection: t.field({
+    type: RiverChiefInspectionRef,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => cancelInspection(ctx, String(args.id)),
+  }),
   reportRiverChiefInspection: t.field({
     type: RiverChiefInspectionRef,
     args: {
@@ -38,6 +61,10 @@ builder.mutationFields((t) => ({
       findings: t.arg.string({ validate: z.string().max(5000, 'at most 5000 characters') }),
       proposal: t.arg.id(),
     },
-    resolve: (_root, args, ctx) => reportInspection(ctx, String(args.id), { findings: args.findings, proposal: args.proposal == null ? null : String(args.proposal) }),
+    resolve: (_root, args, ctx) =>
+      reportInspection(ctx, String(args.id), {
+        findings: args.findings,
+        proposal: args.proposal == null ? null : String(args.proposal),
+      }),
   }),
 }));

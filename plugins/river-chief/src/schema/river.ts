@@ -20,7 +20,12 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'Rivers of the districts that have the plugin on.',
     // Public rows of a district that switched the plugin off stay out of sight.
-    resolve: async (_root, _args, ctx) => ctx.em.find(RiverChiefRiverSchema, { district: { $in: await enabledDistricts(ctx) } }, { orderBy: { id: 'asc' } }),
+    resolve: async (_root, _args, ctx) =>
+      ctx.em.find(
+        RiverChiefRiverSchema,
+        { district: { $in: await enabledDistricts(ctx) } },
+        { orderBy: { id: 'asc' } },
+      ),
   }),
 }));
 
@@ -29,17 +34,35 @@ builder.mutationType({});
 builder.mutationFields((t) => ({
   addRiverChiefRiver: t.field({
     type: RiverChiefRiverRef,
-    description: 'Registers a river section of a district (needs the permission inspection.manage).',
+    description:
+      'Registers a river section of a district (needs the permission inspection.manage).',
     args: {
       district: t.arg.id({ required: true }),
-      name: t.arg.string({ required: true, validate: z.string().trim().min(1, 'must not be empty').max(100, 'at most 100 characters') }),
-      chief: t.arg.string({ required: true, validate: z.string().trim().min(1, 'must not be empty').max(100, 'at most 100 characters') }),
-      lengthKm: t.arg.float({ required: true, validate: z.number().positive('must be more than 0').max(10_000, 'at most 10000') }),
+      name: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(1, 'must not be empty').max(100, 'at most 100 characters'),
+      }),
+      chief: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(1, 'must not be empty').max(100, 'at most 100 characters'),
+      }),
+      lengthKm: t.arg.float({
+        required: true,
+        validate: z.number().positive('must be more than 0').max(10_000, 'at most 10000'),
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const district = String(args.district);
       await requirePermissionIn(ctx, 'inspection.manage', district);
-      return ctx.em.transactional(async (em) => em.create(RiverChiefRiverSchema, { district, name: args.name.trim(), chief: args.chief.trim(), lengthKm: args.lengthKm, public: true }));
+      return ctx.em.transactional(async (em) =>
+        em.create(RiverChiefRiverSchema, {
+          district,
+          name: args.name.trim(),
+          chief: args.chief.trim(),
+          lengthKm: args.lengthKm,
+          public: true,
+        }),
+      );
     },
   }),
 }));

@@ -1,8 +1,25 @@
-import { appError, assertWritableDistrict, audit, canWriteDistrict, emit, ErrorCode, inputError, notFound, type EntityManager, type RequestContext, staleVersion } from '@cppcc/kit';
+import {
+  appError,
+  assertWritableDistrict,
+  audit,
+  canWriteDistrict,
+  emit,
+  ErrorCode,
+  inputError,
+  notFound,
+  type EntityManager,
+  type RequestContext,
+  staleVersion,
+} from '@cppcc/kit';
 import { consultationAttended, consultationSpoke } from '@cppcc/events';
 import { visible } from '../access.js';
 import { ActivityGuestSchema, type GuestKind } from '../entities/activity-guest.entity.js';
-import { ConsultationActivitySchema, type ActivityStatus, type ConsultationActivity, type ConsultationForm } from '../entities/consultation-activity.entity.js';
+import {
+  ConsultationActivitySchema,
+  type ActivityStatus,
+  type ConsultationActivity,
+  type ConsultationForm,
+} from '../entities/consultation-activity.entity.js';
 import { ParticipantSchema, type Attendance } from '../entities/participant.entity.js';
 import { SpeechSchema, type Speech, type SpeechMode } from '../entities/speech.entity.js';
 import { activityWorkflow, type ActivityAction } from '../workflow.js';
@@ -35,13 +52,25 @@ export interface GuestInput {
  * A counterpart consultation is held with a named government department: a unit of the
  * activity's own district, whose name the activity keeps.
  */
-async function counterpartOf(ctx: RequestContext, input: Pick<ActivityFields, 'form' | 'district' | 'counterpart' | 'counterpartUnitId'>): Promise<string | null> {
+async function counterpartOf(
+  ctx: RequestContext,
+  input: Pick<ActivityFields, 'form' | 'district' | 'counterpart' | 'counterpartUnitId'>,
+): Promise<string | null> {
   if (input.counterpartUnitId !== null) {
-    const unit = await assertUnit(ctx, input.counterpartUnitId, input.district, 'input.counterpartUnitId');
+    const unit = await assertUnit(
+      ctx,
+      input.counterpartUnitId,
+      input.district,
+      'input.counterpartUnitId',
+    );
     return input.counterpart ?? unit.name;
   }
   if (input.form === 'COUNTERPART' && !input.counterpart) {
-    throw inputError('input.counterpart', 'required', 'a counterpart consultation names the government department');
+    throw inputError(
+      'input.counterpart',
+      'required',
+      'a counterpart consultation names the government department',
+    );
   }
   return input.counterpart;
 }
@@ -56,38 +85,86 @@ async function checkGuests(ctx: RequestContext, guests: GuestInput[]): Promise<v
   }
 }
 
-function writeGuests(em: EntityManager, activity: ConsultationActivity, guests: GuestInput[]): void {
-  for (const g of guests) em.create(ActivityGuestSchema, { ...g, district: activity.district, activityId: activity.id, public: activity.public });
+function writeGuests(
+  em: EntityManager,
+  activity: ConsultationActivity,
+  guests: GuestInput[],
+): void {
+  for (const g of guests)
+    em.create(ActivityGuestSchema, {
+      ...g,
+      district: activity.district,
+      activityId: activity.id,
+      public: activity.public,
+    });
 }
 
-function attended(em: EntityManager, module: string, activity: ConsultationActivity, memberId: number): void {
-  emit(em, module, consultationAttended, {
-    activityId: String(activity.id),
-    memberId: String(memberId),
-    form: activity.form,
-    title: activity.title,
-    heldOn: activity.heldOn,
-  }, activity.district);
+function attended(
+  em: EntityManager,
+  module: string,
+  activity: ConsultationActivity,
+  memberId: number,
+): void {
+  emit(
+    em,
+    module,
+    consultationAttended,
+    {
+      activityId: String(activity.id),
+      memberId: String(memberId),
+      form: activity.form,
+      title: activity.title,
+      heldOn: activity.heldOn,
+    },
+    activity.district,
+  );
 }
 
 /**
  * Staff put an activity on the calendar (PLANNED, members invited) or record one that was held
  * (HELD, members present: each participant's record hears of it).
  */
-async function createActivity(ctx: RequestContext, input: ActivityFields, memberIds: number[], guests: GuestInput[], held: boolean, field: string): Promise<ConsultationActivity> {
+async function createActivity(
+  ctx: RequestContext,
+  input: ActivityFields,
+  memberIds: number[],
+  guests: GuestInput[],
+  held: boolean,
+  field: string,
+): Promise<ConsultationActivity> {
   await assertWritableDistrict(ctx, input.district, 'input.district');
   const counterpart = await counterpartOf(ctx, input);
   uniqueIds(memberIds, field);
   await assertMembers(ctx, memberIds, input.district, (i) => `${field}.${i}`);
   await checkGuests(ctx, guests);
-  if (input.planTopicId !== null) await assertPlanTopic(ctx, input.planTopicId, input.district, 'input.planTopicId');
+  if (input.planTopicId !== null)
+    await assertPlanTopic(ctx, input.planTopicId, input.district, 'input.planTopicId');
   const status: ActivityStatus = held ? 'HELD' : 'PLANNED';
   return ctx.em.transactional(async (em) => {
-    const activity = em.create(ConsultationActivitySchema, { ...input, counterpart, minutes: null, status });
+    const activity = em.create(ConsultationActivitySchema, {
+      ...input,
+      counterpart,
+      minutes: null,
+      status,
+    });
     await em.flush();
-    audit(em, { entity: 'consultation_activity', entityId: String(activity.id), action: held ? 'record' : 'plan', fromState: null, toState: status, actor: ctx.caller.userId, note: null });
+    audit(em, {
+      entity: 'consultation_activity',
+      entityId: String(activity.id),
+      action: held ? 'record' : 'plan',
+      fromState: null,
+      toState: status,
+      actor: ctx.caller.userId,
+      note: null,
+    });
     for (const memberId of memberIds) {
-      em.create(ParticipantSchema, { district: input.district, activityId: activity.id, memberId, attendance: held ? 'PRESENT' : 'INVITED', public: activity.public });
+      em.create(ParticipantSchema, {
+        district: input.district,
+        activityId: activity.id,
+        memberId,
+        attendance: held ? 'PRESENT' : 'INVITED',
+        public: activity.public,
+      });
       if (held) attended(em, ctx.module, activity, memberId);
     }
     writeGuests(em, activity, guests);
@@ -97,44 +174,91 @@ async function createActivity(ctx: RequestContext, input: ActivityFields, member
   });
 }
 
-export const planActivity = (ctx: RequestContext, input: ActivityFields, memberIds: number[], guests: GuestInput[]) =>
-  createActivity(ctx, input, memberIds, guests, false, 'input.memberIds');
+export const planActivity = (
+  ctx: RequestContext,
+  input: ActivityFields,
+  memberIds: number[],
+  guests: GuestInput[],
+) => createActivity(ctx, input, memberIds, guests, false, 'input.memberIds');
 
-export const recordActivity = (ctx: RequestContext, input: ActivityFields, participantIds: number[], guests: GuestInput[] = []) =>
-  createActivity(ctx, input, participantIds, guests, true, 'input.participantIds');
+export const recordActivity = (
+  ctx: RequestContext,
+  input: ActivityFields,
+  participantIds: number[],
+  guests: GuestInput[] = [],
+) => createActivity(ctx, input, participantIds, guests, true, 'input.participantIds');
 
 /** Loads an activity for a change by staff of its district (or a district above). */
-async function loadForStaff(ctx: RequestContext, em: EntityManager, id: number, version?: number): Promise<ConsultationActivity> {
+async function loadForStaff(
+  ctx: RequestContext,
+  em: EntityManager,
+  id: number,
+  version?: number,
+): Promise<ConsultationActivity> {
   const activity = await em.findOne(ConsultationActivitySchema, { id }, { filters: false });
   if (!activity || !visible(ctx, activity)) throw notFound('consultation activity', id);
   if (!canWriteDistrict(ctx.caller, activity.district)) {
-    throw appError(ErrorCode.CROSS_DISTRICT, `consultation activity ${id} belongs to district ${activity.district}`, { field: 'id' });
+    throw appError(
+      ErrorCode.CROSS_DISTRICT,
+      `consultation activity ${id} belongs to district ${activity.district}`,
+      { field: 'id' },
+    );
   }
-  if (version !== undefined && activity.version !== version) throw staleVersion(`consultation activity ${id}`, activity.version, version);
+  if (version !== undefined && activity.version !== version)
+    throw staleVersion(`consultation activity ${id}`, activity.version, version);
   return activity;
 }
 
-function requireStatus(activity: ConsultationActivity, allowed: ActivityStatus[], action: string): void {
+function requireStatus(
+  activity: ConsultationActivity,
+  allowed: ActivityStatus[],
+  action: string,
+): void {
   if (!allowed.includes(activity.status)) {
-    throw appError(ErrorCode.ILLEGAL_TRANSITION, `consultation_activity ${activity.id} is ${activity.status}: "${action}" needs ${allowed.join(' or ')}`, { state: activity.status, action });
+    throw appError(
+      ErrorCode.ILLEGAL_TRANSITION,
+      `consultation_activity ${activity.id} is ${activity.status}: "${action}" needs ${allowed.join(' or ')}`,
+      { state: activity.status, action },
+    );
   }
 }
 
 /** Staff invite members and guests while the activity is still ahead. */
-export async function inviteToActivity(ctx: RequestContext, id: number, memberIds: number[], guests: GuestInput[]): Promise<ConsultationActivity> {
+export async function inviteToActivity(
+  ctx: RequestContext,
+  id: number,
+  memberIds: number[],
+  guests: GuestInput[],
+): Promise<ConsultationActivity> {
   uniqueIds(memberIds, 'memberIds');
   // Members are checked against the activity's district before the transaction opens.
   const found = await ctx.em.findOne(ConsultationActivitySchema, { id }, { filters: false });
-  if (found && canWriteDistrict(ctx.caller, found.district)) await assertMembers(ctx, memberIds, found.district, (i) => `memberIds.${i}`);
+  if (found && canWriteDistrict(ctx.caller, found.district))
+    await assertMembers(ctx, memberIds, found.district, (i) => `memberIds.${i}`);
   await checkGuests(ctx, guests);
   return ctx.em.transactional(async (em) => {
     const activity = await loadForStaff(ctx, em, id);
     requireStatus(activity, ['PLANNED', 'PREPARING'], 'invite');
-    const already = await em.find(ParticipantSchema, { activityId: id, memberId: { $in: memberIds } }, { filters: false });
+    const already = await em.find(
+      ParticipantSchema,
+      { activityId: id, memberId: { $in: memberIds } },
+      { filters: false },
+    );
     if (already.length > 0) {
-      throw appError(ErrorCode.CONFLICT, `memberIds: already invited: ${already.map((p) => p.memberId).join(', ')}`, { field: 'memberIds' });
+      throw appError(
+        ErrorCode.CONFLICT,
+        `memberIds: already invited: ${already.map((p) => p.memberId).join(', ')}`,
+        { field: 'memberIds' },
+      );
     }
-    for (const memberId of memberIds) em.create(ParticipantSchema, { district: activity.district, activityId: id, memberId, attendance: 'INVITED', public: activity.public });
+    for (const memberId of memberIds)
+      em.create(ParticipantSchema, {
+        district: activity.district,
+        activityId: id,
+        memberId,
+        attendance: 'INVITED',
+        public: activity.public,
+      });
     writeGuests(em, activity, guests);
     return activity;
   });
@@ -148,20 +272,37 @@ export interface MoveExtras {
 }
 
 /** One step of the activity's transition table; holding it tells each present member's record. */
-export async function moveActivity(ctx: RequestContext, id: number, action: ActivityAction, version: number, note: string | null, extras: MoveExtras = {}): Promise<ConsultationActivity> {
+export async function moveActivity(
+  ctx: RequestContext,
+  id: number,
+  action: ActivityAction,
+  version: number,
+  note: string | null,
+  extras: MoveExtras = {},
+): Promise<ConsultationActivity> {
   return ctx.em.transactional(async (em) => {
     const activity = await loadForStaff(ctx, em, id, version);
     if (action === 'submitOutcome' && !activity.minutes) {
-      throw appError(ErrorCode.ILLEGAL_TRANSITION, `consultation_activity ${id}: record the minutes before submitting the outcome`, { state: activity.status, action, missing: 'minutes' });
+      throw appError(
+        ErrorCode.ILLEGAL_TRANSITION,
+        `consultation_activity ${id}: record the minutes before submitting the outcome`,
+        { state: activity.status, action, missing: 'minutes' },
+      );
     }
     activityWorkflow.apply({ ...ctx, em }, activity, action, note);
     if (action === 'hold') {
       if (extras.heldOn) activity.heldOn = extras.heldOn;
-      const invited = await em.find(ParticipantSchema, { activityId: id }, { filters: false, orderBy: { id: 'asc' } });
+      const invited = await em.find(
+        ParticipantSchema,
+        { activityId: id },
+        { filters: false, orderBy: { id: 'asc' } },
+      );
       const absences = new Map((extras.absences ?? []).map((a) => [a.memberId, a.attendance]));
-      if (absences.size !== (extras.absences ?? []).length) throw inputError('absences', 'unique', 'lists a member twice');
+      if (absences.size !== (extras.absences ?? []).length)
+        throw inputError('absences', 'unique', 'lists a member twice');
       for (const memberId of absences.keys()) {
-        if (!invited.some((p) => p.memberId === memberId)) throw inputError('absences', 'invited', `member ${memberId} was not invited`);
+        if (!invited.some((p) => p.memberId === memberId))
+          throw inputError('absences', 'invited', `member ${memberId} was not invited`);
       }
       for (const p of invited) {
         p.attendance = absences.get(p.memberId) ?? 'PRESENT';
@@ -175,7 +316,12 @@ export async function moveActivity(ctx: RequestContext, id: number, action: Acti
 }
 
 /** Staff keep the minutes of an activity once it is held. */
-export async function recordMinutes(ctx: RequestContext, id: number, version: number, minutes: string): Promise<ConsultationActivity> {
+export async function recordMinutes(
+  ctx: RequestContext,
+  id: number,
+  version: number,
+  minutes: string,
+): Promise<ConsultationActivity> {
   return ctx.em.transactional(async (em) => {
     const activity = await loadForStaff(ctx, em, id, version);
     requireStatus(activity, ['HELD', 'OUTCOME_SUBMITTED'], 'recordMinutes');
@@ -197,27 +343,76 @@ export interface SpeechInput {
  * A speech at an activity. Staff record anyone's; a member hands in their own written speech.
  * Written speeches may come in while the activity is prepared, spoken ones only once it is held.
  */
-export async function recordSpeech(ctx: RequestContext, activityId: number, input: SpeechInput): Promise<Speech> {
-  if ((input.memberId === null) === (input.guestId === null)) throw inputError('input.memberId', 'speaker', 'name exactly one speaker: a member or a guest');
+export async function recordSpeech(
+  ctx: RequestContext,
+  activityId: number,
+  input: SpeechInput,
+): Promise<Speech> {
+  if ((input.memberId === null) === (input.guestId === null))
+    throw inputError('input.memberId', 'speaker', 'name exactly one speaker: a member or a guest');
   return ctx.em.transactional(async (em) => {
-    const activity = await em.findOne(ConsultationActivitySchema, { id: activityId }, { filters: false });
-    const seat = input.memberId === null ? null : await em.findOne(ParticipantSchema, { activityId, memberId: input.memberId }, { filters: false });
+    const activity = await em.findOne(
+      ConsultationActivitySchema,
+      { id: activityId },
+      { filters: false },
+    );
+    const seat =
+      input.memberId === null
+        ? null
+        : await em.findOne(
+            ParticipantSchema,
+            { activityId, memberId: input.memberId },
+            { filters: false },
+          );
     const ownSeat = seat !== null && ctx.caller.memberId === String(seat.memberId);
-    if (!activity || !visible(ctx, activity, ownSeat)) throw notFound('consultation activity', activityId);
+    if (!activity || !visible(ctx, activity, ownSeat))
+      throw notFound('consultation activity', activityId);
     const byStaff = canWriteDistrict(ctx.caller, activity.district);
     if (!byStaff) {
       if (ctx.caller.memberId === null || String(input.memberId) !== ctx.caller.memberId) {
-        throw appError(ErrorCode.FORBIDDEN, 'a member hands in only their own speech; staff record the others');
+        throw appError(
+          ErrorCode.FORBIDDEN,
+          'a member hands in only their own speech; staff record the others',
+        );
       }
-      if (input.mode !== 'WRITTEN') throw appError(ErrorCode.FORBIDDEN, 'members hand in written speeches; staff record spoken ones');
+      if (input.mode !== 'WRITTEN')
+        throw appError(
+          ErrorCode.FORBIDDEN,
+          'members hand in written speeches; staff record spoken ones',
+        );
     }
-    requireStatus(activity, input.mode === 'WRITTEN' ? ['PREPARING', 'HELD', 'OUTCOME_SUBMITTED'] : ['HELD', 'OUTCOME_SUBMITTED'], 'speak');
+    requireStatus(
+      activity,
+      input.mode === 'WRITTEN'
+        ? ['PREPARING', 'HELD', 'OUTCOME_SUBMITTED']
+        : ['HELD', 'OUTCOME_SUBMITTED'],
+      'speak',
+    );
     if (input.memberId !== null) {
-      if (!seat) throw inputError('input.memberId', 'participant', `member ${input.memberId} does not take part in this activity`);
-      if (input.mode === 'ORAL' && seat.attendance !== 'PRESENT') throw inputError('input.memberId', 'present', `member ${input.memberId} was not present to speak`);
+      if (!seat)
+        throw inputError(
+          'input.memberId',
+          'participant',
+          `member ${input.memberId} does not take part in this activity`,
+        );
+      if (input.mode === 'ORAL' && seat.attendance !== 'PRESENT')
+        throw inputError(
+          'input.memberId',
+          'present',
+          `member ${input.memberId} was not present to speak`,
+        );
     } else {
-      const guest = await em.findOne(ActivityGuestSchema, { id: input.guestId!, activityId }, { filters: false });
-      if (!guest) throw inputError('input.guestId', 'participant', `guest ${input.guestId} is not a guest of this activity`);
+      const guest = await em.findOne(
+        ActivityGuestSchema,
+        { id: input.guestId!, activityId },
+        { filters: false },
+      );
+      if (!guest)
+        throw inputError(
+          'input.guestId',
+          'participant',
+          `guest ${input.guestId} is not a guest of this activity`,
+        );
     }
     const speech = em.create(SpeechSchema, {
       ...input,
@@ -228,14 +423,20 @@ export async function recordSpeech(ctx: RequestContext, activityId: number, inpu
     });
     await em.flush();
     if (speech.memberId !== null && speech.memberId !== undefined) {
-      emit(em, ctx.module, consultationSpoke, {
-        activityId: String(activityId),
-        speechId: String(speech.id),
-        memberId: String(speech.memberId),
-        title: speech.title,
-        mode: speech.mode,
-        spokeOn: speech.spokeOn,
-      }, activity.district);
+      emit(
+        em,
+        ctx.module,
+        consultationSpoke,
+        {
+          activityId: String(activityId),
+          speechId: String(speech.id),
+          memberId: String(speech.memberId),
+          title: speech.title,
+          mode: speech.mode,
+          spokeOn: speech.spokeOn,
+        },
+        activity.district,
+      );
     }
     return speech;
   });

@@ -1,12 +1,50 @@
-import { appError, assertWritableDistrict, audit, callerUnit, canWriteDistrict, emit, type EntityManager, ErrorCode, inputError, lockFor, notFound, type RequestContext, today, staleVersion } from '@cppcc/kit';
+import {
+  appError,
+  assertWritableDistrict,
+  audit,
+  callerUnit,
+  canWriteDistrict,
+  emit,
+  type EntityManager,
+  ErrorCode,
+  inputError,
+  lockFor,
+  notFound,
+  type RequestContext,
+  today,
+  staleVersion,
+} from '@cppcc/kit';
 import { instructionReceived } from '@cppcc/events';
 import { assertActsIn, visible } from '../access.js';
 import { ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
-import { InputCampaignSchema, RecommendationSourceSchema } from '../entities/input-campaign.entity.js';
-import { InstructionSchema, LedgerEntrySchema, type GovernmentLevel, type Instruction, type InstructionSubject, type LeaderRank, type LedgerEntry } from '../entities/instruction.entity.js';
-import { RecommendationSchema, type Recommendation, type RecommendationKind } from '../entities/recommendation.entity.js';
-import { ResearchProjectSchema, ResearchTeamMemberSchema } from '../entities/research-project.entity.js';
-import { ledgerWorkflow, recommendationWorkflow, type LedgerAction, type RecommendationAction } from '../workflow.js';
+import {
+  InputCampaignSchema,
+  RecommendationSourceSchema,
+} from '../entities/input-campaign.entity.js';
+import {
+  InstructionSchema,
+  LedgerEntrySchema,
+  type GovernmentLevel,
+  type Instruction,
+  type InstructionSubject,
+  type LeaderRank,
+  type LedgerEntry,
+} from '../entities/instruction.entity.js';
+import {
+  RecommendationSchema,
+  type Recommendation,
+  type RecommendationKind,
+} from '../entities/recommendation.entity.js';
+import {
+  ResearchProjectSchema,
+  ResearchTeamMemberSchema,
+} from '../entities/research-project.entity.js';
+import {
+  ledgerWorkflow,
+  recommendationWorkflow,
+  type LedgerAction,
+  type RecommendationAction,
+} from '../workflow.js';
 import { announceRecommendation } from './announce.js';
 import { assertCampaignSources, campaignLock } from './public-input.js';
 import { assertMembers } from './refs.js';
@@ -30,19 +68,51 @@ export interface DraftRecommendation {
  * Staff write up an outcome of a held activity, a submitted research report, or contributions a
  * closed public-input campaign collected (the compilation, 建言献策).
  */
-export async function draftRecommendation(ctx: RequestContext, input: DraftRecommendation): Promise<Recommendation> {
+export async function draftRecommendation(
+  ctx: RequestContext,
+  input: DraftRecommendation,
+): Promise<Recommendation> {
   await assertWritableDistrict(ctx, input.district, 'input.district');
-  if (new Set(input.authorIds).size !== input.authorIds.length) throw inputError('input.authorIds', 'unique', 'lists a member twice');
+  if (new Set(input.authorIds).size !== input.authorIds.length)
+    throw inputError('input.authorIds', 'unique', 'lists a member twice');
   await assertMembers(ctx, input.authorIds, input.district, (i) => `input.authorIds.${i}`);
   if (input.activityId !== null) {
-    const activity = await ctx.em.findOne(ConsultationActivitySchema, { id: input.activityId }, { filters: false });
-    if (!activity || activity.district !== input.district) throw inputError('input.activityId', 'exists', `no activity ${input.activityId} in district ${input.district}`);
-    if (!['HELD', 'OUTCOME_SUBMITTED', 'CLOSED'].includes(activity.status)) throw inputError('input.activityId', 'held', `activity ${input.activityId} has not been held`);
+    const activity = await ctx.em.findOne(
+      ConsultationActivitySchema,
+      { id: input.activityId },
+      { filters: false },
+    );
+    if (!activity || activity.district !== input.district)
+      throw inputError(
+        'input.activityId',
+        'exists',
+        `no activity ${input.activityId} in district ${input.district}`,
+      );
+    if (!['HELD', 'OUTCOME_SUBMITTED', 'CLOSED'].includes(activity.status))
+      throw inputError(
+        'input.activityId',
+        'held',
+        `activity ${input.activityId} has not been held`,
+      );
   }
   if (input.researchProjectId !== null) {
-    const project = await ctx.em.findOne(ResearchProjectSchema, { id: input.researchProjectId }, { filters: false });
-    if (!project || project.district !== input.district) throw inputError('input.researchProjectId', 'exists', `no research project ${input.researchProjectId} in district ${input.district}`);
-    if (!project.reportSubmittedOn) throw inputError('input.researchProjectId', 'submitted', `research project ${input.researchProjectId} has not submitted its report`);
+    const project = await ctx.em.findOne(
+      ResearchProjectSchema,
+      { id: input.researchProjectId },
+      { filters: false },
+    );
+    if (!project || project.district !== input.district)
+      throw inputError(
+        'input.researchProjectId',
+        'exists',
+        `no research project ${input.researchProjectId} in district ${input.district}`,
+      );
+    if (!project.reportSubmittedOn)
+      throw inputError(
+        'input.researchProjectId',
+        'submitted',
+        `research project ${input.researchProjectId} has not submitted its report`,
+      );
   }
   await assertCampaignSources(ctx, input.district, input.campaignId, input.contributionIds);
   return ctx.em.transactional(async (em) => {
@@ -50,14 +120,39 @@ export async function draftRecommendation(ctx: RequestContext, input: DraftRecom
       // Read again under the campaign's lock: a reopen that committed meanwhile wins, and one
       // that comes later finds this recommendation.
       await lockFor(em as EntityManager, campaignLock(input.campaignId));
-      const campaign = await em.findOneOrFail(InputCampaignSchema, { id: input.campaignId }, { filters: false, refresh: true });
-      if (campaign.status !== 'CLOSED') throw inputError('input.campaignId', 'closed', `input campaign ${input.campaignId} is ${campaign.status}: recommendations are compiled once it is closed`);
+      const campaign = await em.findOneOrFail(
+        InputCampaignSchema,
+        { id: input.campaignId },
+        { filters: false, refresh: true },
+      );
+      if (campaign.status !== 'CLOSED')
+        throw inputError(
+          'input.campaignId',
+          'closed',
+          `input campaign ${input.campaignId} is ${campaign.status}: recommendations are compiled once it is closed`,
+        );
     }
     const { contributionIds, ...fields } = input;
-    const r = em.create(RecommendationSchema, { ...fields, submittedTo: null, submittedOn: null, adoption: null, adoptedOn: null, status: 'DRAFT' });
+    const r = em.create(RecommendationSchema, {
+      ...fields,
+      submittedTo: null,
+      submittedOn: null,
+      adoption: null,
+      adoptedOn: null,
+      status: 'DRAFT',
+    });
     await em.flush();
-    for (const contributionId of contributionIds) em.create(RecommendationSourceSchema, { recommendationId: r.id, contributionId });
-    audit(em, { entity: 'recommendation', entityId: String(r.id), action: 'draft', fromState: null, toState: 'DRAFT', actor: ctx.caller.userId, note: null });
+    for (const contributionId of contributionIds)
+      em.create(RecommendationSourceSchema, { recommendationId: r.id, contributionId });
+    audit(em, {
+      entity: 'recommendation',
+      entityId: String(r.id),
+      action: 'draft',
+      fromState: null,
+      toState: 'DRAFT',
+      actor: ctx.caller.userId,
+      note: null,
+    });
     await em.flush();
     announceRecommendation(em, ctx.module, r);
     return r;
@@ -71,16 +166,31 @@ export interface RecommendationExtras {
 }
 
 /** One step of the recommendation's table: submitted to whom, adopted how. */
-export async function moveRecommendation(ctx: RequestContext, id: number, action: RecommendationAction, version: number, note: string | null, extras: RecommendationExtras): Promise<Recommendation> {
-  if (action === 'submit' && !extras.submittedTo) throw inputError('submittedTo', 'required', 'say whom the recommendation goes to');
-  if (action === 'adopt' && !extras.adoption) throw inputError('adoption', 'required', 'name the decision or document that adopted it');
+export async function moveRecommendation(
+  ctx: RequestContext,
+  id: number,
+  action: RecommendationAction,
+  version: number,
+  note: string | null,
+  extras: RecommendationExtras,
+): Promise<Recommendation> {
+  if (action === 'submit' && !extras.submittedTo)
+    throw inputError('submittedTo', 'required', 'say whom the recommendation goes to');
+  if (action === 'adopt' && !extras.adoption)
+    throw inputError('adoption', 'required', 'name the decision or document that adopted it');
   return ctx.em.transactional(async (em) => {
     const r = await em.findOne(RecommendationSchema, { id }, { filters: false });
     if (!r || !visible(ctx, r)) throw notFound('recommendation', id);
-    if (!canWriteDistrict(ctx.caller, r.district)) throw appError(ErrorCode.CROSS_DISTRICT, `recommendation ${id} belongs to district ${r.district}`, { field: 'id' });
+    if (!canWriteDistrict(ctx.caller, r.district))
+      throw appError(
+        ErrorCode.CROSS_DISTRICT,
+        `recommendation ${id} belongs to district ${r.district}`,
+        { field: 'id' },
+      );
     if (r.version !== version) throw staleVersion(`recommendation ${id}`, r.version, version);
     const on = extras.on ?? today();
-    if (action !== 'submit' && r.submittedOn && on < r.submittedOn) throw inputError('on', 'order', `is before the day it was submitted (${r.submittedOn})`);
+    if (action !== 'submit' && r.submittedOn && on < r.submittedOn)
+      throw inputError('on', 'order', `is before the day it was submitted (${r.submittedOn})`);
     recommendationWorkflow.apply({ ...ctx, em }, r, action, note);
     if (action === 'submit') Object.assign(r, { submittedTo: extras.submittedTo, submittedOn: on });
     if (action === 'adopt') Object.assign(r, { adoption: extras.adoption, adoptedOn: on });
@@ -110,40 +220,93 @@ interface Subject {
 }
 
 /** What an instruction is written on: a submitted recommendation or a submitted research report. */
-async function subjectOf(em: EntityManager, ctx: RequestContext, type: InstructionSubject, id: number): Promise<Subject> {
+async function subjectOf(
+  em: EntityManager,
+  ctx: RequestContext,
+  type: InstructionSubject,
+  id: number,
+): Promise<Subject> {
   if (type === 'RESEARCH_REPORT') {
     const project = await em.findOne(ResearchProjectSchema, { id }, { filters: false });
-    if (!project || !visible(ctx, project)) throw inputError('input.subjectId', 'exists', `no research project ${id}`);
-    if (!project.reportSubmittedOn) throw inputError('input.subjectId', 'submitted', `research project ${id} has not submitted its report`);
-    const team = await em.find(ResearchTeamMemberSchema, { projectId: id }, { filters: false, orderBy: { id: 'asc' } });
-    return { district: project.district, title: project.reportTitle ?? project.title, public: project.public, memberIds: team.map((s) => s.memberId), since: project.reportSubmittedOn };
+    if (!project || !visible(ctx, project))
+      throw inputError('input.subjectId', 'exists', `no research project ${id}`);
+    if (!project.reportSubmittedOn)
+      throw inputError(
+        'input.subjectId',
+        'submitted',
+        `research project ${id} has not submitted its report`,
+      );
+    const team = await em.find(
+      ResearchTeamMemberSchema,
+      { projectId: id },
+      { filters: false, orderBy: { id: 'asc' } },
+    );
+    return {
+      district: project.district,
+      title: project.reportTitle ?? project.title,
+      public: project.public,
+      memberIds: team.map((s) => s.memberId),
+      since: project.reportSubmittedOn,
+    };
   }
   const r = await em.findOne(RecommendationSchema, { id }, { filters: false });
-  if (!r || !visible(ctx, r)) throw inputError('input.subjectId', 'exists', `no recommendation ${id}`);
-  const expected: RecommendationKind = type === 'RECOMMENDATION_REPORT' ? 'REPORT' : 'RECOMMENDATION';
-  if (r.kind !== expected) throw inputError('input.subjectType', 'kind', `recommendation ${id} is a ${r.kind}, not a ${expected}`);
-  if (!r.submittedOn) throw inputError('input.subjectId', 'submitted', `recommendation ${id} has not been submitted`);
-  return { district: r.district, title: r.title, public: r.public, memberIds: r.authorIds, since: r.submittedOn };
+  if (!r || !visible(ctx, r))
+    throw inputError('input.subjectId', 'exists', `no recommendation ${id}`);
+  const expected: RecommendationKind =
+    type === 'RECOMMENDATION_REPORT' ? 'REPORT' : 'RECOMMENDATION';
+  if (r.kind !== expected)
+    throw inputError(
+      'input.subjectType',
+      'kind',
+      `recommendation ${id} is a ${r.kind}, not a ${expected}`,
+    );
+  if (!r.submittedOn)
+    throw inputError('input.subjectId', 'submitted', `recommendation ${id} has not been submitted`);
+  return {
+    district: r.district,
+    title: r.title,
+    public: r.public,
+    memberIds: r.authorIds,
+    since: r.submittedOn,
+  };
 }
 
 /** A leader records a written instruction on an outcome; its member authors' records hear of it. */
-export async function recordInstruction(ctx: RequestContext, input: RecordInstruction): Promise<Instruction> {
+export async function recordInstruction(
+  ctx: RequestContext,
+  input: RecordInstruction,
+): Promise<Instruction> {
   const subject = await subjectOf(ctx.em, ctx, input.subjectType, input.subjectId);
   await assertActsIn(ctx, subject.district, ['leader'], 'input.subjectId');
-  if (input.instructedOn < subject.since) throw inputError('input.instructedOn', 'order', `is before the outcome was submitted (${subject.since})`);
+  if (input.instructedOn < subject.since)
+    throw inputError(
+      'input.instructedOn',
+      'order',
+      `is before the outcome was submitted (${subject.since})`,
+    );
   return ctx.em.transactional(async (em) => {
-    const instruction = em.create(InstructionSchema, { ...input, district: subject.district, public: false });
+    const instruction = em.create(InstructionSchema, {
+      ...input,
+      district: subject.district,
+      public: false,
+    });
     await em.flush();
-    emit(em, ctx.module, instructionReceived, {
-      instructionId: String(instruction.id),
-      subjectType: input.subjectType,
-      subjectId: String(input.subjectId),
-      title: subject.title,
-      leader: input.leader,
-      level: input.level,
-      memberIds: subject.memberIds.map(String),
-      instructedOn: input.instructedOn,
-    }, subject.district);
+    emit(
+      em,
+      ctx.module,
+      instructionReceived,
+      {
+        instructionId: String(instruction.id),
+        subjectType: input.subjectType,
+        subjectId: String(input.subjectId),
+        title: subject.title,
+        leader: input.leader,
+        level: input.level,
+        memberIds: subject.memberIds.map(String),
+        instructedOn: input.instructedOn,
+      },
+      subject.district,
+    );
     return instruction;
   });
 }
@@ -155,34 +318,90 @@ export interface Assignment {
 }
 
 /** Staff put an instruction on the conversion ledger: which departments carry it out, by when. */
-export async function assignInstruction(ctx: RequestContext, instructionId: number, assignments: Assignment[]): Promise<LedgerEntry[]> {
-  const instruction = await ctx.em.findOne(InstructionSchema, { id: instructionId }, { filters: false });
+export async function assignInstruction(
+  ctx: RequestContext,
+  instructionId: number,
+  assignments: Assignment[],
+): Promise<LedgerEntry[]> {
+  const instruction = await ctx.em.findOne(
+    InstructionSchema,
+    { id: instructionId },
+    { filters: false },
+  );
   if (!instruction || !visible(ctx, instruction)) throw notFound('instruction', instructionId);
   await assertWritableDistrict(ctx, instruction.district, 'instructionId');
-  if (assignments.length === 0) throw inputError('assignments', 'required', 'assign at least one department');
-  if (new Set(assignments.map((a) => a.unitId)).size !== assignments.length) throw inputError('assignments', 'unique', 'lists a department twice');
+  if (assignments.length === 0)
+    throw inputError('assignments', 'required', 'assign at least one department');
+  if (new Set(assignments.map((a) => a.unitId)).size !== assignments.length)
+    throw inputError('assignments', 'unique', 'lists a department twice');
   for (const [i, a] of assignments.entries()) {
     await assertUnit(ctx, a.unitId, instruction.district, `assignments.${i}.unitId`);
-    if (a.dueOn < instruction.instructedOn) throw inputError(`assignments.${i}.dueOn`, 'order', `is before the instruction (${instruction.instructedOn})`);
+    if (a.dueOn < instruction.instructedOn)
+      throw inputError(
+        `assignments.${i}.dueOn`,
+        'order',
+        `is before the instruction (${instruction.instructedOn})`,
+      );
   }
   return ctx.em.transactional(async (em) => {
-    const already = await em.find(LedgerEntrySchema, { instructionId, unitId: { $in: assignments.map((a) => a.unitId) } }, { filters: false });
-    if (already.length > 0) throw appError(ErrorCode.CONFLICT, `assignments: already assigned to unit ${already.map((e) => e.unitId).join(', ')}`, { field: 'assignments' });
-    const entries = assignments.map((a) => em.create(LedgerEntrySchema, { ...a, district: instruction.district, instructionId, feedback: null, repliedOn: null, status: 'ASSIGNED', public: false }));
+    const already = await em.find(
+      LedgerEntrySchema,
+      { instructionId, unitId: { $in: assignments.map((a) => a.unitId) } },
+      { filters: false },
+    );
+    if (already.length > 0)
+      throw appError(
+        ErrorCode.CONFLICT,
+        `assignments: already assigned to unit ${already.map((e) => e.unitId).join(', ')}`,
+        { field: 'assignments' },
+      );
+    const entries = assignments.map((a) =>
+      em.create(LedgerEntrySchema, {
+        ...a,
+        district: instruction.district,
+        instructionId,
+        feedback: null,
+        repliedOn: null,
+        status: 'ASSIGNED',
+        public: false,
+      }),
+    );
     await em.flush();
-    for (const e of entries) audit(em, { entity: 'ledger_entry', entityId: String(e.id), action: 'assign', fromState: null, toState: 'ASSIGNED', actor: ctx.caller.userId, note: null });
+    for (const e of entries)
+      audit(em, {
+        entity: 'ledger_entry',
+        entityId: String(e.id),
+        action: 'assign',
+        fromState: null,
+        toState: 'ASSIGNED',
+        actor: ctx.caller.userId,
+        note: null,
+      });
     return entries;
   });
 }
 
 /** One step of a ledger entry: the department replies with feedback; staff accept or return it. */
-export async function moveLedgerEntry(ctx: RequestContext, id: number, action: LedgerAction, version: number, note: string | null, feedback: string | null): Promise<LedgerEntry> {
-  if (action === 'reply' && !feedback) throw inputError('feedback', 'required', 'a reply gives the department\'s feedback');
+export async function moveLedgerEntry(
+  ctx: RequestContext,
+  id: number,
+  action: LedgerAction,
+  version: number,
+  note: string | null,
+  feedback: string | null,
+): Promise<LedgerEntry> {
+  if (action === 'reply' && !feedback)
+    throw inputError('feedback', 'required', "a reply gives the department's feedback");
   return ctx.em.transactional(async (em) => {
     const entry = await em.findOne(LedgerEntrySchema, { id }, { filters: false });
     const own = !!entry && callerUnit(ctx.caller) === entry.unitId;
     if (!entry || !visible(ctx, entry, own)) throw notFound('ledger entry', id);
-    if (action !== 'reply' && !canWriteDistrict(ctx.caller, entry.district)) throw appError(ErrorCode.CROSS_DISTRICT, `ledger entry ${id} belongs to district ${entry.district}`, { field: 'id' });
+    if (action !== 'reply' && !canWriteDistrict(ctx.caller, entry.district))
+      throw appError(
+        ErrorCode.CROSS_DISTRICT,
+        `ledger entry ${id} belongs to district ${entry.district}`,
+        { field: 'id' },
+      );
     if (entry.version !== version) throw staleVersion(`ledger entry ${id}`, entry.version, version);
     ledgerWorkflow.apply({ ...ctx, em }, entry, action, note);
     if (action === 'reply') Object.assign(entry, { feedback, repliedOn: today() });

@@ -1,35 +1,103 @@
-import { appError, assertWritableDistrict, audit, canWriteDistrict, type EntityManager, ErrorCode, inputError, notFound, type RequestContext, today, staleVersion } from '@cppcc/kit';
+import {
+  appError,
+  assertWritableDistrict,
+  audit,
+  canWriteDistrict,
+  type EntityManager,
+  ErrorCode,
+  inputError,
+  notFound,
+  type RequestContext,
+  today,
+  staleVersion,
+} from '@cppcc/kit';
 import { visible } from '../access.js';
 import type { ConsultationForm } from '../entities/consultation-activity.entity.js';
 import { ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
-import { ConsultationPlanSchema, EscalationSchema, PlanTopicSchema, type ConsultationPlan, type Escalation, type EscalationBody, type PlanTopic, type TopicSource } from '../entities/plan.entity.js';
+import {
+  ConsultationPlanSchema,
+  EscalationSchema,
+  PlanTopicSchema,
+  type ConsultationPlan,
+  type Escalation,
+  type EscalationBody,
+  type PlanTopic,
+  type TopicSource,
+} from '../entities/plan.entity.js';
 import { ResearchProjectSchema } from '../entities/research-project.entity.js';
 import { planWorkflow, type PlanAction } from '../workflow.js';
 import { assertLeadCommittee } from './refs.js';
 
 /** Staff draft the year's plan; a district has one plan a year. */
-export async function draftPlan(ctx: RequestContext, district: string, year: number, title: string): Promise<ConsultationPlan> {
+export async function draftPlan(
+  ctx: RequestContext,
+  district: string,
+  year: number,
+  title: string,
+): Promise<ConsultationPlan> {
   await assertWritableDistrict(ctx, district, 'district');
   return ctx.em.transactional(async (em) => {
-    const existing = await em.findOne(ConsultationPlanSchema, { district, year }, { filters: false });
-    if (existing) throw appError(ErrorCode.CONFLICT, `year: district ${district} already has a plan for ${year} (id ${existing.id})`, { field: 'year', id: String(existing.id) });
-    const plan = em.create(ConsultationPlanSchema, { district, year, title, approvedBy: null, approvedOn: null, publishedOn: null, status: 'DRAFT', public: false });
+    const existing = await em.findOne(
+      ConsultationPlanSchema,
+      { district, year },
+      { filters: false },
+    );
+    if (existing)
+      throw appError(
+        ErrorCode.CONFLICT,
+        `year: district ${district} already has a plan for ${year} (id ${existing.id})`,
+        { field: 'year', id: String(existing.id) },
+      );
+    const plan = em.create(ConsultationPlanSchema, {
+      district,
+      year,
+      title,
+      approvedBy: null,
+      approvedOn: null,
+      publishedOn: null,
+      status: 'DRAFT',
+      public: false,
+    });
     await em.flush();
-    audit(em, { entity: 'consultation_plan', entityId: String(plan.id), action: 'draft', fromState: null, toState: 'DRAFT', actor: ctx.caller.userId, note: null });
+    audit(em, {
+      entity: 'consultation_plan',
+      entityId: String(plan.id),
+      action: 'draft',
+      fromState: null,
+      toState: 'DRAFT',
+      actor: ctx.caller.userId,
+      note: null,
+    });
     return plan;
   });
 }
 
-async function loadPlan(ctx: RequestContext, em: EntityManager, id: number, version?: number): Promise<ConsultationPlan> {
+async function loadPlan(
+  ctx: RequestContext,
+  em: EntityManager,
+  id: number,
+  version?: number,
+): Promise<ConsultationPlan> {
   const plan = await em.findOne(ConsultationPlanSchema, { id }, { filters: false });
   if (!plan || !visible(ctx, plan)) throw notFound('consultation plan', id);
-  if (!canWriteDistrict(ctx.caller, plan.district)) throw appError(ErrorCode.CROSS_DISTRICT, `consultation plan ${id} belongs to district ${plan.district}`, { field: 'id' });
-  if (version !== undefined && plan.version !== version) throw staleVersion(`consultation plan ${id}`, plan.version, version);
+  if (!canWriteDistrict(ctx.caller, plan.district))
+    throw appError(
+      ErrorCode.CROSS_DISTRICT,
+      `consultation plan ${id} belongs to district ${plan.district}`,
+      { field: 'id' },
+    );
+  if (version !== undefined && plan.version !== version)
+    throw staleVersion(`consultation plan ${id}`, plan.version, version);
   return plan;
 }
 
 function requireDraft(plan: ConsultationPlan, action: string): void {
-  if (plan.status !== 'DRAFT') throw appError(ErrorCode.ILLEGAL_TRANSITION, `consultation_plan ${plan.id} is ${plan.status}: topics change only in a draft`, { state: plan.status, action });
+  if (plan.status !== 'DRAFT')
+    throw appError(
+      ErrorCode.ILLEGAL_TRANSITION,
+      `consultation_plan ${plan.id} is ${plan.status}: topics change only in a draft`,
+      { state: plan.status, action },
+    );
 }
 
 export interface TopicInput {
@@ -42,20 +110,38 @@ export interface TopicInput {
 }
 
 /** Staff add a topic to a draft plan, saying where it came from. */
-export async function addPlanTopic(ctx: RequestContext, planId: number, input: TopicInput): Promise<PlanTopic> {
-  if (['COMMITTEE', 'SECTOR', 'PUBLIC'].includes(input.source) && !input.proposedBy) throw inputError('input.proposedBy', 'required', `a topic from ${input.source} says who proposed it`);
+export async function addPlanTopic(
+  ctx: RequestContext,
+  planId: number,
+  input: TopicInput,
+): Promise<PlanTopic> {
+  if (['COMMITTEE', 'SECTOR', 'PUBLIC'].includes(input.source) && !input.proposedBy)
+    throw inputError(
+      'input.proposedBy',
+      'required',
+      `a topic from ${input.source} says who proposed it`,
+    );
   // The lead committee is checked against the plan's district before the transaction opens.
   const found = await ctx.em.findOne(ConsultationPlanSchema, { id: planId }, { filters: false });
-  if (found && input.leadCommitteeId !== null && canWriteDistrict(ctx.caller, found.district)) await assertLeadCommittee(ctx, input.leadCommitteeId, found.district, 'input.leadCommitteeId');
+  if (found && input.leadCommitteeId !== null && canWriteDistrict(ctx.caller, found.district))
+    await assertLeadCommittee(ctx, input.leadCommitteeId, found.district, 'input.leadCommitteeId');
   return ctx.em.transactional(async (em) => {
     const plan = await loadPlan(ctx, em, planId);
     requireDraft(plan, 'addTopic');
-    return em.create(PlanTopicSchema, { ...input, district: plan.district, planId, public: plan.public });
+    return em.create(PlanTopicSchema, {
+      ...input,
+      district: plan.district,
+      planId,
+      public: plan.public,
+    });
   });
 }
 
 /** Staff take a topic out of a draft plan. */
-export async function removePlanTopic(ctx: RequestContext, topicId: number): Promise<ConsultationPlan> {
+export async function removePlanTopic(
+  ctx: RequestContext,
+  topicId: number,
+): Promise<ConsultationPlan> {
   return ctx.em.transactional(async (em) => {
     const topic = await em.findOne(PlanTopicSchema, { id: topicId }, { filters: false });
     if (!topic) throw notFound('plan topic', topicId);
@@ -67,16 +153,32 @@ export async function removePlanTopic(ctx: RequestContext, topicId: number): Pro
 }
 
 /** One step of the plan's table: approval names the Party committee; publishing makes it public. */
-export async function movePlan(ctx: RequestContext, id: number, action: PlanAction, version: number, note: string | null, extras: { approvedBy?: string | null; on?: string | null }): Promise<ConsultationPlan> {
-  if (action === 'approve' && !extras.approvedBy) throw inputError('approvedBy', 'required', 'name the Party committee that approved the plan');
+export async function movePlan(
+  ctx: RequestContext,
+  id: number,
+  action: PlanAction,
+  version: number,
+  note: string | null,
+  extras: { approvedBy?: string | null; on?: string | null },
+): Promise<ConsultationPlan> {
+  if (action === 'approve' && !extras.approvedBy)
+    throw inputError('approvedBy', 'required', 'name the Party committee that approved the plan');
   return ctx.em.transactional(async (em) => {
     const plan = await loadPlan(ctx, em, id, version);
-    if (action === 'approve' && (await em.count(PlanTopicSchema, { planId: id }, { filters: false })) === 0) {
-      throw appError(ErrorCode.ILLEGAL_TRANSITION, `consultation_plan ${id}: a plan without topics cannot be approved`, { state: plan.status, action, missing: 'topics' });
+    if (
+      action === 'approve' &&
+      (await em.count(PlanTopicSchema, { planId: id }, { filters: false })) === 0
+    ) {
+      throw appError(
+        ErrorCode.ILLEGAL_TRANSITION,
+        `consultation_plan ${id}: a plan without topics cannot be approved`,
+        { state: plan.status, action, missing: 'topics' },
+      );
     }
     planWorkflow.apply({ ...ctx, em }, plan, action, note);
     const on = extras.on ?? today();
-    if (action === 'approve') Object.assign(plan, { approvedBy: extras.approvedBy, approvedOn: on });
+    if (action === 'approve')
+      Object.assign(plan, { approvedBy: extras.approvedBy, approvedOn: on });
     if (action === 'revise') Object.assign(plan, { approvedBy: null, approvedOn: null });
     if (action === 'publish') {
       Object.assign(plan, { publishedOn: on, public: true });
@@ -90,11 +192,22 @@ export async function movePlan(ctx: RequestContext, id: number, action: PlanActi
  * An activity or research carrying out a plan's topic: the topic must be of an approved plan of
  * the same district. Reads outside a transaction.
  */
-export async function assertPlanTopic(ctx: RequestContext, topicId: number, district: string, field: string): Promise<void> {
+export async function assertPlanTopic(
+  ctx: RequestContext,
+  topicId: number,
+  district: string,
+  field: string,
+): Promise<void> {
   const topic = await ctx.em.findOne(PlanTopicSchema, { id: topicId }, { filters: false });
-  if (!topic || topic.district !== district) throw inputError(field, 'exists', `no plan topic ${topicId} in district ${district}`);
-  const plan = await ctx.em.findOne(ConsultationPlanSchema, { id: topic.planId }, { filters: false });
-  if (plan?.status === 'DRAFT') throw inputError(field, 'approved', `plan topic ${topicId} belongs to a plan not yet approved`);
+  if (!topic || topic.district !== district)
+    throw inputError(field, 'exists', `no plan topic ${topicId} in district ${district}`);
+  const plan = await ctx.em.findOne(
+    ConsultationPlanSchema,
+    { id: topic.planId },
+    { filters: false },
+  );
+  if (plan?.status === 'DRAFT')
+    throw inputError(field, 'approved', `plan topic ${topicId} belongs to a plan not yet approved`);
 }
 
 export interface EscalationInput {
@@ -108,18 +221,48 @@ export interface EscalationInput {
 }
 
 /** Staff record that a topic of theirs was taken up by the provincial or national committee. */
-export async function recordEscalation(ctx: RequestContext, input: EscalationInput): Promise<Escalation> {
-  if (input.researchProjectId === null && input.activityId === null) throw inputError('input.researchProjectId', 'required', 'name the research or activity the topic came from');
-  if (input.heldOn && input.heldOn < input.takenUpOn) throw inputError('input.heldOn', 'order', 'is before the topic was taken up');
+export async function recordEscalation(
+  ctx: RequestContext,
+  input: EscalationInput,
+): Promise<Escalation> {
+  if (input.researchProjectId === null && input.activityId === null)
+    throw inputError(
+      'input.researchProjectId',
+      'required',
+      'name the research or activity the topic came from',
+    );
+  if (input.heldOn && input.heldOn < input.takenUpOn)
+    throw inputError('input.heldOn', 'order', 'is before the topic was taken up');
   const sources = await Promise.all([
-    input.researchProjectId === null ? null : ctx.em.findOne(ResearchProjectSchema, { id: input.researchProjectId }, { filters: false }),
-    input.activityId === null ? null : ctx.em.findOne(ConsultationActivitySchema, { id: input.activityId }, { filters: false }),
+    input.researchProjectId === null
+      ? null
+      : ctx.em.findOne(ResearchProjectSchema, { id: input.researchProjectId }, { filters: false }),
+    input.activityId === null
+      ? null
+      : ctx.em.findOne(ConsultationActivitySchema, { id: input.activityId }, { filters: false }),
   ]);
-  if (input.researchProjectId !== null && !sources[0]) throw inputError('input.researchProjectId', 'exists', `no research project ${input.researchProjectId}`);
-  if (input.activityId !== null && !sources[1]) throw inputError('input.activityId', 'exists', `no activity ${input.activityId}`);
+  if (input.researchProjectId !== null && !sources[0])
+    throw inputError(
+      'input.researchProjectId',
+      'exists',
+      `no research project ${input.researchProjectId}`,
+    );
+  if (input.activityId !== null && !sources[1])
+    throw inputError('input.activityId', 'exists', `no activity ${input.activityId}`);
   const districts = new Set(sources.filter((s) => s !== null).map((s) => s!.district));
-  if (districts.size > 1) throw inputError('input.activityId', 'district', 'the research and the activity are of different districts');
+  if (districts.size > 1)
+    throw inputError(
+      'input.activityId',
+      'district',
+      'the research and the activity are of different districts',
+    );
   const [district] = [...districts];
-  await assertWritableDistrict(ctx, district, input.researchProjectId !== null ? 'input.researchProjectId' : 'input.activityId');
-  return ctx.em.transactional(async (em) => em.create(EscalationSchema, { ...input, district, public: true }));
+  await assertWritableDistrict(
+    ctx,
+    district,
+    input.researchProjectId !== null ? 'input.researchProjectId' : 'input.activityId',
+  );
+  return ctx.em.transactional(async (em) =>
+    em.create(EscalationSchema, { ...input, district, public: true }),
+  );
 }

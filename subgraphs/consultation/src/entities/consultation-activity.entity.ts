@@ -2,12 +2,26 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 /** The forms of consultation the work report and real CPPCC systems name. */
 export const CONSULTATION_FORMS = [
-  'PLENARY', 'STANDING_COMMITTEE', 'THEMATIC', 'COUNTERPART', 'SECTOR',
-  'PROPOSAL_HANDLING', 'BIWEEKLY_FORUM', 'EXPERT', 'ADVISORY',
+  'PLENARY',
+  'STANDING_COMMITTEE',
+  'THEMATIC',
+  'COUNTERPART',
+  'SECTOR',
+  'PROPOSAL_HANDLING',
+  'BIWEEKLY_FORUM',
+  'EXPERT',
+  'ADVISORY',
 ] as const;
 export type ConsultationForm = (typeof CONSULTATION_FORMS)[number];
 
-export const ACTIVITY_STATUSES = ['PLANNED', 'PREPARING', 'HELD', 'OUTCOME_SUBMITTED', 'CLOSED', 'CANCELLED'] as const;
+export const ACTIVITY_STATUSES = [
+  'PLANNED',
+  'PREPARING',
+  'HELD',
+  'OUTCOME_SUBMITTED',
+  'CLOSED',
+  'CANCELLED',
+] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
 export const ConsultationActivitySchema = defineEntity({

@@ -1,6 +1,10 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-export const INSTRUCTION_SUBJECTS = ['RECOMMENDATION_REPORT', 'RECOMMENDATION', 'RESEARCH_REPORT'] as const;
+export const INSTRUCTION_SUBJECTS = [
+  'RECOMMENDATION_REPORT',
+  'RECOMMENDATION',
+  'RESEARCH_REPORT',
+] as const;
 export type InstructionSubject = (typeof INSTRUCTION_SUBJECTS)[number];
 
 /** 主要领导 (the principal leader) or 分管领导 (the leader in charge of the area). */

@@ -26,7 +26,13 @@ export const ConsultationPlanSchema = defineEntity({
 export type ConsultationPlan = InferEntity<typeof ConsultationPlanSchema>;
 
 /** Where a topic came from: 党委出题, the government, a special committee, a sector, the public. */
-export const TOPIC_SOURCES = ['PARTY_COMMITTEE', 'GOVERNMENT', 'COMMITTEE', 'SECTOR', 'PUBLIC'] as const;
+export const TOPIC_SOURCES = [
+  'PARTY_COMMITTEE',
+  'GOVERNMENT',
+  'COMMITTEE',
+  'SECTOR',
+  'PUBLIC',
+] as const;
 export type TopicSource = (typeof TOPIC_SOURCES)[number];
 
 export const PlanTopicSchema = defineEntity({

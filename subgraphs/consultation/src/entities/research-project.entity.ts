@@ -1,7 +1,16 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 /** The phases of research under process control, in order; each has its own deadline. */
-export const RESEARCH_PHASES = ['TOPIC_SELECTED', 'PLAN_APPROVED', 'FIELDWORK', 'DRAFTING', 'REVIEWED', 'SUBMITTED', 'CONVERTED', 'CLOSED'] as const;
+export const RESEARCH_PHASES = [
+  'TOPIC_SELECTED',
+  'PLAN_APPROVED',
+  'FIELDWORK',
+  'DRAFTING',
+  'REVIEWED',
+  'SUBMITTED',
+  'CONVERTED',
+  'CLOSED',
+] as const;
 export type ResearchPhase = (typeof RESEARCH_PHASES)[number];
 
 /** 调研课题: a research project, from the topic chosen to its report converted into advice. */

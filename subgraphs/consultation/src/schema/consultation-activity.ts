@@ -1,40 +1,74 @@
-import { connectionType, findPage, notFound, pageArgs, parseId, type InputFields } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  notFound,
+  pageArgs,
+  parseId,
+  type InputFields,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { inviteToActivity, moveActivity, planActivity, recordActivity, recordMinutes, type GuestInput } from '../commands/activities.js';
-import { ActivityGuestSchema, GUEST_KINDS, type ActivityGuest } from '../entities/activity-guest.entity.js';
+import {
+  inviteToActivity,
+  moveActivity,
+  planActivity,
+  recordActivity,
+  recordMinutes,
+  type GuestInput,
+} from '../commands/activities.js';
+import {
+  ActivityGuestSchema,
+  GUEST_KINDS,
+  type ActivityGuest,
+} from '../entities/activity-guest.entity.js';
 import {
   ACTIVITY_STATUSES,
   CONSULTATION_FORMS,
   ConsultationActivitySchema,
   type ConsultationActivity,
 } from '../entities/consultation-activity.entity.js';
-import { ATTENDANCES, ParticipantSchema, type Participant } from '../entities/participant.entity.js';
+import {
+  ATTENDANCES,
+  ParticipantSchema,
+  type Participant,
+} from '../entities/participant.entity.js';
 import { activityWorkflow } from '../workflow.js';
 import { ConsultationAuditEntryType, history } from './audit.js';
 import { DistrictRef } from './district.js';
 import { GovernmentUnitRef, unitRef } from './government-unit.js';
 import { MemberRef } from './member.js';
 
-export const ConsultationFormType = builder.enumType('ConsultationForm', { values: CONSULTATION_FORMS });
+export const ConsultationFormType = builder.enumType('ConsultationForm', {
+  values: CONSULTATION_FORMS,
+});
 export const ActivityStatusType = builder.enumType('ActivityStatus', { values: ACTIVITY_STATUSES });
 export const AttendanceType = builder.enumType('ActivityAttendance', { values: ATTENDANCES });
 export const GuestKindType = builder.enumType('ConsultationGuestKind', { values: GUEST_KINDS });
 
-export const ConsultationActivityType = builder.objectRef<ConsultationActivity>('ConsultationActivity');
+export const ConsultationActivityType =
+  builder.objectRef<ConsultationActivity>('ConsultationActivity');
 
 export const ParticipationType = builder.objectRef<Participant>('ActivityParticipation').implement({
   description: 'A member invited to an activity and, once it is held, whether they came.',
   fields: (t) => ({
-    member: t.field({ type: MemberRef, nullable: true, resolve: (p) => ({ id: String(p.memberId) }) }),
+    member: t.field({
+      type: MemberRef,
+      nullable: true,
+      resolve: (p) => ({ id: String(p.memberId) }),
+    }),
     attendance: t.field({ type: AttendanceType, resolve: (p) => p.attendance }),
-    activity: t.field({ type: ConsultationActivityType, nullable: true, resolve: (p, _a, ctx) => ctx.loaders.one(ConsultationActivitySchema).load(p.activityId) }),
+    activity: t.field({
+      type: ConsultationActivityType,
+      nullable: true,
+      resolve: (p, _a, ctx) => ctx.loaders.one(ConsultationActivitySchema).load(p.activityId),
+    }),
   }),
 });
 
 export const GuestType = builder.objectRef<ActivityGuest>('ConsultationGuest').implement({
-  description: 'A non-member at an activity: a leader invited to hear the advice, an official who answers, an expert.',
+  description:
+    'A non-member at an activity: a leader invited to hear the advice, an official who answers, an expert.',
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.field({ type: GuestKindType, resolve: (g) => g.kind }),
@@ -51,29 +85,56 @@ ConsultationActivityType.implement({
     title: t.exposeString('title'),
     form: t.field({ type: ConsultationFormType, resolve: (a) => a.form }),
     topic: t.exposeString('topic'),
-    heldOn: t.expose('heldOn', { type: 'Date', description: 'Date, YYYY-MM-DD: the day planned and, once held, the day it was held.' }),
-    counterpart: t.exposeString('counterpart', { nullable: true, description: 'Government department of a counterpart consultation.' }),
-    counterpartUnit: t.field({ type: GovernmentUnitRef, nullable: true, resolve: (a) => unitRef(a.counterpartUnitId) }),
+    heldOn: t.expose('heldOn', {
+      type: 'Date',
+      description: 'Date, YYYY-MM-DD: the day planned and, once held, the day it was held.',
+    }),
+    counterpart: t.exposeString('counterpart', {
+      nullable: true,
+      description: 'Government department of a counterpart consultation.',
+    }),
+    counterpartUnit: t.field({
+      type: GovernmentUnitRef,
+      nullable: true,
+      resolve: (a) => unitRef(a.counterpartUnitId),
+    }),
     location: t.exposeString('location', { nullable: true }),
-    minutes: t.exposeString('minutes', { nullable: true, description: '纪要: the minutes, once kept.' }),
+    minutes: t.exposeString('minutes', {
+      nullable: true,
+      description: '纪要: the minutes, once kept.',
+    }),
     status: t.field({ type: ActivityStatusType, resolve: (a) => a.status }),
     public: t.exposeBoolean('public'),
     version: t.exposeInt('version'),
-    district: t.field({ type: DistrictRef, nullable: true, resolve: (a) => ({ code: a.district }) }),
+    district: t.field({
+      type: DistrictRef,
+      nullable: true,
+      resolve: (a) => ({ code: a.district }),
+    }),
     participants: t.field({
       type: [MemberRef],
       nullable: { list: true, items: true },
       description: 'Every member invited or present.',
       resolve: async (a, _args, ctx) =>
-        (await ctx.loaders.many(ParticipantSchema, 'activityId').load(a.id)).map((p) => ({ id: String(p.memberId) })),
+        (await ctx.loaders.many(ParticipantSchema, 'activityId').load(a.id)).map((p) => ({
+          id: String(p.memberId),
+        })),
     }),
     participations: t.field({
       type: [ParticipationType],
       resolve: (a, _args, ctx) => ctx.loaders.many(ParticipantSchema, 'activityId').load(a.id),
     }),
-    guests: t.field({ type: [GuestType], resolve: (a, _args, ctx) => ctx.loaders.many(ActivityGuestSchema, 'activityId').load(a.id) }),
-    availableActions: t.stringList({ resolve: (a, _args, ctx) => activityWorkflow.available(ctx, a) }),
-    history: t.field({ type: [ConsultationAuditEntryType], resolve: (a, _args, ctx) => history(ctx, 'consultation_activity', a) }),
+    guests: t.field({
+      type: [GuestType],
+      resolve: (a, _args, ctx) => ctx.loaders.many(ActivityGuestSchema, 'activityId').load(a.id),
+    }),
+    availableActions: t.stringList({
+      resolve: (a, _args, ctx) => activityWorkflow.available(ctx, a),
+    }),
+    history: t.field({
+      type: [ConsultationAuditEntryType],
+      resolve: (a, _args, ctx) => history(ctx, 'consultation_activity', a),
+    }),
   }),
 });
 
@@ -82,7 +143,11 @@ builder.asEntity(ConsultationActivityType, {
   resolveReference: ({ id }, ctx) => ctx.loaders.one(ConsultationActivitySchema).load(Number(id)),
 });
 
-export const ConsultationActivityConnection = connectionType<ConsultationActivity>(builder, 'ConsultationActivity', ConsultationActivityType);
+export const ConsultationActivityConnection = connectionType<ConsultationActivity>(
+  builder,
+  'ConsultationActivity',
+  ConsultationActivityType,
+);
 
 const ActivityFilter = builder.inputType('ConsultationActivityFilter', {
   fields: (t) => ({
@@ -129,13 +194,21 @@ const memberIdList = z.array(z.string().regex(/^\d+$/, 'must be member ids')).ma
 export const GuestInputType = builder.inputType('ConsultationGuestInput', {
   fields: (t) => ({
     kind: t.field({ type: GuestKindType, required: true }),
-    name: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(60) }),
+    name: t.string({
+      required: true,
+      validate: z.string().trim().min(2, 'must have at least 2 characters').max(60),
+    }),
     position: t.string({ required: false, validate: z.string().trim().max(80) }),
     unitId: t.id({ required: false, description: 'The government unit an official comes from.' }),
   }),
 });
 
-type GuestArg = { kind: GuestInput['kind']; name: string; position?: string | null; unitId?: string | number | null };
+type GuestArg = {
+  kind: GuestInput['kind'];
+  name: string;
+  position?: string | null;
+  unitId?: string | number | null;
+};
 export const toGuests = (guests: GuestArg[] | null | undefined, field: string): GuestInput[] =>
   (guests ?? []).map((g, i) => ({
     kind: g.kind,
@@ -146,26 +219,45 @@ export const toGuests = (guests: GuestArg[] | null | undefined, field: string): 
 
 const activityFields = (t: InputFields) => ({
   district: t.id({ required: true }),
-  title: t.string({ required: true, validate: z.string().trim().min(4, 'must have at least 4 characters').max(120) }),
+  title: t.string({
+    required: true,
+    validate: z.string().trim().min(4, 'must have at least 4 characters').max(120),
+  }),
   form: t.field({ type: ConsultationFormType, required: true }),
-  topic: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty').max(60) }),
+  topic: t.string({
+    required: true,
+    validate: z.string().trim().min(1, 'must not be empty').max(60),
+  }),
   heldOn: t.field({ type: 'Date', required: true }),
   counterpart: t.string({ required: false, validate: z.string().trim().min(2).max(80) }),
-  counterpartUnitId: t.id({ required: false, description: 'The government unit consulted in a counterpart consultation.' }),
+  counterpartUnitId: t.id({
+    required: false,
+    description: 'The government unit consulted in a counterpart consultation.',
+  }),
   location: t.string({ required: false, validate: z.string().trim().max(120) }),
   public: t.boolean({ required: false, description: 'Shown to everyone (default true).' }),
   guests: t.field({ type: [GuestInputType], required: false }),
 });
 
 const RecordActivityInput = builder.inputType('RecordConsultationActivityInput', {
-  fields: (t) => ({ ...activityFields(t), participantIds: t.idList({ required: true, validate: memberIdList }) }),
+  fields: (t) => ({
+    ...activityFields(t),
+    participantIds: t.idList({ required: true, validate: memberIdList }),
+  }),
 });
 
 const PlanActivityInput = builder.inputType('PlanConsultationActivityInput', {
   fields: (t) => ({
     ...activityFields(t),
-    planTopicId: t.id({ required: false, description: 'The annual plan\'s topic this activity carries out.' }),
-    memberIds: t.idList({ required: false, validate: memberIdList, description: 'Members invited.' }),
+    planTopicId: t.id({
+      required: false,
+      description: "The annual plan's topic this activity carries out.",
+    }),
+    memberIds: t.idList({
+      required: false,
+      validate: memberIdList,
+      description: 'Members invited.',
+    }),
   }),
 });
 
@@ -190,7 +282,10 @@ function toFields(input: ActivityArg) {
     topic: input.topic.trim(),
     heldOn: input.heldOn,
     counterpart: input.counterpart?.trim() || null,
-    counterpartUnitId: input.counterpartUnitId == null ? null : parseId(input.counterpartUnitId, 'input.counterpartUnitId'),
+    counterpartUnitId:
+      input.counterpartUnitId == null
+        ? null
+        : parseId(input.counterpartUnitId, 'input.counterpartUnitId'),
     location: input.location?.trim() || null,
     planTopicId: input.planTopicId == null ? null : parseId(input.planTopicId, 'input.planTopicId'),
     public: input.public ?? true,
@@ -206,18 +301,29 @@ builder.mutationField('recordConsultationActivity', (t) =>
     authScopes: { staff: true },
     args: { input: t.arg({ type: RecordActivityInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      recordActivity(ctx, toFields(input as ActivityArg), input.participantIds.map((id) => Number(id)), toGuests(input.guests as GuestArg[], 'input.guests')),
+      recordActivity(
+        ctx,
+        toFields(input as ActivityArg),
+        input.participantIds.map((id) => Number(id)),
+        toGuests(input.guests as GuestArg[], 'input.guests'),
+      ),
   }),
 );
 
 builder.mutationField('planConsultationActivity', (t) =>
   t.field({
     type: ConsultationActivityType,
-    description: 'Staff put an activity on the calendar (PLANNED), with the members and guests invited.',
+    description:
+      'Staff put an activity on the calendar (PLANNED), with the members and guests invited.',
     authScopes: { staff: true },
     args: { input: t.arg({ type: PlanActivityInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      planActivity(ctx, toFields(input as ActivityArg), (input.memberIds ?? []).map((id) => Number(id)), toGuests(input.guests as GuestArg[], 'input.guests')),
+      planActivity(
+        ctx,
+        toFields(input as ActivityArg),
+        (input.memberIds ?? []).map((id) => Number(id)),
+        toGuests(input.guests as GuestArg[], 'input.guests'),
+      ),
   }),
 );
 
@@ -232,19 +338,30 @@ builder.mutationField('inviteToConsultationActivity', (t) =>
       guests: t.arg({ type: [GuestInputType], required: false }),
     },
     resolve: (_root, { id, memberIds, guests }, ctx) =>
-      inviteToActivity(ctx, parseId(id), (memberIds ?? []).map((m) => Number(m)), toGuests(guests as GuestArg[], 'guests')),
+      inviteToActivity(
+        ctx,
+        parseId(id),
+        (memberIds ?? []).map((m) => Number(m)),
+        toGuests(guests as GuestArg[], 'guests'),
+      ),
   }),
 );
 
-const AbsenceType = builder.enumType('ActivityAbsence', { values: ['ON_LEAVE', 'ABSENT'] as const });
+const AbsenceType = builder.enumType('ActivityAbsence', {
+  values: ['ON_LEAVE', 'ABSENT'] as const,
+});
 const AbsenceInput = builder.inputType('ActivityAbsenceInput', {
-  fields: (t) => ({ memberId: t.id({ required: true }), attendance: t.field({ type: AbsenceType, required: true }) }),
+  fields: (t) => ({
+    memberId: t.id({ required: true }),
+    attendance: t.field({ type: AbsenceType, required: true }),
+  }),
 });
 
 builder.mutationField('holdConsultationActivity', (t) =>
   t.field({
     type: ConsultationActivityType,
-    description: 'Staff mark the activity held. Invited members are present unless listed in `absences`; each present member\'s record hears of it.',
+    description:
+      "Staff mark the activity held. Invited members are present unless listed in `absences`; each present member's record hears of it.",
     authScopes: { staff: true },
     args: {
       id: t.arg.id({ required: true }),
@@ -256,14 +373,21 @@ builder.mutationField('holdConsultationActivity', (t) =>
     resolve: (_root, { id, version, heldOn, absences, note }, ctx) =>
       moveActivity(ctx, parseId(id), 'hold', version, note ?? null, {
         heldOn,
-        absences: (absences ?? []).map((a, i) => ({ memberId: parseId(a.memberId, `absences.${i}.memberId`), attendance: a.attendance })),
+        absences: (absences ?? []).map((a, i) => ({
+          memberId: parseId(a.memberId, `absences.${i}.memberId`),
+          attendance: a.attendance,
+        })),
       }),
   }),
 );
 
 for (const [field, action, description] of [
   ['prepareConsultationActivity', 'prepare', 'Staff start preparing a planned activity.'],
-  ['submitConsultationOutcome', 'submitOutcome', 'Staff submit the outcome of a held activity (its minutes must be kept).'],
+  [
+    'submitConsultationOutcome',
+    'submitOutcome',
+    'Staff submit the outcome of a held activity (its minutes must be kept).',
+  ],
   ['closeConsultationActivity', 'close', 'Staff close an activity that was held.'],
   ['cancelConsultationActivity', 'cancel', 'Staff cancel an activity that has not been held.'],
 ] as const) {
@@ -272,8 +396,13 @@ for (const [field, action, description] of [
       type: ConsultationActivityType,
       description,
       authScopes: { staff: true },
-      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }) },
-      resolve: (_root, { id, version, note }, ctx) => moveActivity(ctx, parseId(id), action, version, note ?? null),
+      args: {
+        id: t.arg.id({ required: true }),
+        version: t.arg.int({ required: true }),
+        note: t.arg.string({ required: false }),
+      },
+      resolve: (_root, { id, version, note }, ctx) =>
+        moveActivity(ctx, parseId(id), action, version, note ?? null),
     }),
   );
 }
@@ -285,8 +414,12 @@ builder.mutationField('recordConsultationMinutes', (t) =>
     args: {
       id: t.arg.id({ required: true }),
       version: t.arg.int({ required: true }),
-      minutes: t.arg.string({ required: true, validate: z.string().trim().min(10, 'must have at least 10 characters').max(50000) }),
+      minutes: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(10, 'must have at least 10 characters').max(50000),
+      }),
     },
-    resolve: (_root, { id, version, minutes }, ctx) => recordMinutes(ctx, parseId(id), version, minutes.trim()),
+    resolve: (_root, { id, version, minutes }, ctx) =>
+      recordMinutes(ctx, parseId(id), version, minutes.trim()),
   }),
 );

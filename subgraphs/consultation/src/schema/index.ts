@@ -16,4 +16,6 @@ import './input-contribution.js';
 import './public-input-figures.js';
 import './statistics.js';
 
-export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+export const schema = builder.toSubGraphSchema({
+  linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+});

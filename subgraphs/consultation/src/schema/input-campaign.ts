@@ -18,20 +18,31 @@ import { ConsultationAuditEntryType, history } from './audit.js';
 import { DistrictRef } from './district.js';
 import { RecommendationType } from './recommendation.js';
 import { QuestionnaireType } from './questionnaire.js';
-import { ContributionKindType, ContributionStatusType, InputContributionConnection } from './input-contribution.js';
+import {
+  ContributionKindType,
+  ContributionStatusType,
+  InputContributionConnection,
+} from './input-contribution.js';
 import { PublicInputFiguresType, publicInputFigures } from './public-input-figures.js';
 
-export const CampaignStatusType = builder.enumType('InputCampaignStatus', { values: CAMPAIGN_STATUSES });
+export const CampaignStatusType = builder.enumType('InputCampaignStatus', {
+  values: CAMPAIGN_STATUSES,
+});
 
 export const InputCampaignType = builder.objectRef<InputCampaign>('InputCampaign');
 
 InputCampaignType.implement({
-  description: '征集: a call for public input — questionnaires, research reports and suggestions — compiled into recommendations.',
+  description:
+    '征集: a call for public input — questionnaires, research reports and suggestions — compiled into recommendations.',
   fields: (t) => ({
     id: t.exposeID('id'),
     title: t.exposeString('title'),
     purpose: t.exposeString('purpose'),
-    district: t.field({ type: DistrictRef, nullable: true, resolve: (c) => ({ code: c.district }) }),
+    district: t.field({
+      type: DistrictRef,
+      nullable: true,
+      resolve: (c) => ({ code: c.district }),
+    }),
     opensOn: t.expose('opensOn', { type: 'Date' }),
     closesOn: t.expose('closesOn', { type: 'Date' }),
     themes: t.stringList({ resolve: (c) => c.themes }),
@@ -39,10 +50,14 @@ InputCampaignType.implement({
     compiledOn: t.expose('compiledOn', { type: 'Date', nullable: true }),
     public: t.exposeBoolean('public'),
     version: t.exposeInt('version'),
-    questionnaires: t.field({ type: [QuestionnaireType], resolve: (c, _a, ctx) => ctx.loaders.many(QuestionnaireSchema, 'campaignId').load(c.id) }),
+    questionnaires: t.field({
+      type: [QuestionnaireType],
+      resolve: (c, _a, ctx) => ctx.loaders.many(QuestionnaireSchema, 'campaignId').load(c.id),
+    }),
     contributions: t.field({
       type: InputContributionConnection,
-      description: 'Research reports and suggestions collected; those working for the district see them.',
+      description:
+        'Research reports and suggestions collected; those working for the district see them.',
       args: {
         kind: t.arg({ type: ContributionKindType, required: false }),
         theme: t.arg.string({ required: false }),
@@ -57,23 +72,47 @@ InputCampaignType.implement({
         return findPage(ctx.em, InputContributionSchema, { $and: where }, { first, after });
       },
     }),
-    recommendations: t.field({ type: [RecommendationType], description: 'Recommendations compiled from it.', resolve: (c, _a, ctx) => ctx.loaders.many(RecommendationSchema, 'campaignId').load(c.id) }),
-    figures: t.field({ type: PublicInputFiguresType, resolve: (c, _a, ctx) => publicInputFigures(ctx, { campaignIds: [c.id] }) }),
+    recommendations: t.field({
+      type: [RecommendationType],
+      description: 'Recommendations compiled from it.',
+      resolve: (c, _a, ctx) => ctx.loaders.many(RecommendationSchema, 'campaignId').load(c.id),
+    }),
+    figures: t.field({
+      type: PublicInputFiguresType,
+      resolve: (c, _a, ctx) => publicInputFigures(ctx, { campaignIds: [c.id] }),
+    }),
     availableActions: t.stringList({ resolve: (c, _a, ctx) => campaignWorkflow.available(ctx, c) }),
-    history: t.field({ type: [ConsultationAuditEntryType], resolve: (c, _a, ctx) => history(ctx, 'input_campaign', c) }),
+    history: t.field({
+      type: [ConsultationAuditEntryType],
+      resolve: (c, _a, ctx) => history(ctx, 'input_campaign', c),
+    }),
   }),
 });
 
 builder.objectField(RecommendationType, 'campaign', (t) =>
-  t.field({ type: InputCampaignType, nullable: true, description: 'The public-input campaign it was compiled from.', resolve: (r, _a, ctx) => (r.campaignId == null ? null : ctx.loaders.one(InputCampaignSchema).load(r.campaignId)) }),
+  t.field({
+    type: InputCampaignType,
+    nullable: true,
+    description: 'The public-input campaign it was compiled from.',
+    resolve: (r, _a, ctx) =>
+      r.campaignId == null ? null : ctx.loaders.one(InputCampaignSchema).load(r.campaignId),
+  }),
 );
 
-export const InputCampaignConnection = connectionType<InputCampaign>(builder, 'InputCampaign', InputCampaignType);
+export const InputCampaignConnection = connectionType<InputCampaign>(
+  builder,
+  'InputCampaign',
+  InputCampaignType,
+);
 
 builder.queryField('inputCampaigns', (t) =>
   t.field({
     type: InputCampaignConnection,
-    args: { district: t.arg.id({ required: false }), status: t.arg({ type: CampaignStatusType, required: false }), ...pageArgs(t) },
+    args: {
+      district: t.arg.id({ required: false }),
+      status: t.arg({ type: CampaignStatusType, required: false }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { district, status, first, after }, ctx) => {
       const where: FilterQuery<InputCampaign>[] = [];
       if (district) where.push({ district: String(district) });
@@ -87,7 +126,9 @@ builder.queryField('inputCampaign', (t) =>
   t.field({
     type: InputCampaignType,
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, ctx) => (await ctx.loaders.one(InputCampaignSchema).load(parseId(id))) ?? Promise.reject(notFound('input campaign', id)),
+    resolve: async (_root, { id }, ctx) =>
+      (await ctx.loaders.one(InputCampaignSchema).load(parseId(id))) ??
+      Promise.reject(notFound('input campaign', id)),
   }),
 );
 
@@ -95,10 +136,20 @@ const DraftCampaignInput = builder.inputType('DraftInputCampaignInput', {
   fields: (t) => ({
     district: t.id({ required: true }),
     title: t.string({ required: true, validate: textInput(4, 120, '') }),
-    purpose: t.string({ required: true, validate: textInput(2, 120, ': say what the input is for'), description: 'What the input is for: 编制“十四五”规划 …' }),
+    purpose: t.string({
+      required: true,
+      validate: textInput(2, 120, ': say what the input is for'),
+      description: 'What the input is for: 编制“十四五”规划 …',
+    }),
     opensOn: t.field({ type: 'Date', required: true }),
     closesOn: t.field({ type: 'Date', required: true }),
-    themes: t.stringList({ required: true, validate: z.array(z.string().trim().min(2, 'must name a theme').max(30)).min(1, 'must name at least one theme').max(20) }),
+    themes: t.stringList({
+      required: true,
+      validate: z
+        .array(z.string().trim().min(2, 'must name a theme').max(30))
+        .min(1, 'must name at least one theme')
+        .max(20),
+    }),
     public: t.boolean({ required: false, description: 'Shown to everyone (default true).' }),
   }),
 });
@@ -123,18 +174,36 @@ builder.mutationField('draftInputCampaign', (t) =>
 );
 
 for (const [field, action, description] of [
-  ['openInputCampaign', 'open', 'Staff open a drafted campaign: answers and contributions come in.'],
+  [
+    'openInputCampaign',
+    'open',
+    'Staff open a drafted campaign: answers and contributions come in.',
+  ],
   ['closeInputCampaign', 'close', 'Staff close collection.'],
   ['reopenInputCampaign', 'reopen', 'Staff reopen a closed campaign to collect more.'],
-  ['compileInputCampaign', 'compile', 'Staff mark a closed campaign compiled: every contribution screened, the recommendations drawn from it submitted.'],
+  [
+    'compileInputCampaign',
+    'compile',
+    'Staff mark a closed campaign compiled: every contribution screened, the recommendations drawn from it submitted.',
+  ],
 ] as const) {
   builder.mutationField(field, (t) =>
     t.field({
       type: InputCampaignType,
       description,
       authScopes: { staff: true },
-      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }), on: t.arg({ type: 'Date', required: false, description: 'compile: the day (default today).' }) },
-      resolve: (_root, { id, version, note, on }, ctx) => moveCampaign(ctx, parseId(id), action, version, note ?? null, on ?? null),
+      args: {
+        id: t.arg.id({ required: true }),
+        version: t.arg.int({ required: true }),
+        note: t.arg.string({ required: false }),
+        on: t.arg({
+          type: 'Date',
+          required: false,
+          description: 'compile: the day (default today).',
+        }),
+      },
+      resolve: (_root, { id, version, note, on }, ctx) =>
+        moveCampaign(ctx, parseId(id), action, version, note ?? null, on ?? null),
     }),
   );
 }

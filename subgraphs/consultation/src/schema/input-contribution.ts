@@ -18,38 +18,70 @@ import { MemberRef } from './member.js';
 import { RecommendationType } from './recommendation.js';
 import { InputCampaignType } from './input-campaign.js';
 
-export const ContributionKindType = builder.enumType('InputContributionKind', { values: CONTRIBUTION_KINDS, description: 'RESEARCH_REPORT 调研报告, SUGGESTION 建议.' });
-export const ContributionStatusType = builder.enumType('InputContributionStatus', { values: CONTRIBUTION_STATUSES });
+export const ContributionKindType = builder.enumType('InputContributionKind', {
+  values: CONTRIBUTION_KINDS,
+  description: 'RESEARCH_REPORT 调研报告, SUGGESTION 建议.',
+});
+export const ContributionStatusType = builder.enumType('InputContributionStatus', {
+  values: CONTRIBUTION_STATUSES,
+});
 
 export const InputContributionType = builder.objectRef<InputContribution>('InputContribution');
-export const InputContributionConnection = connectionType<InputContribution>(builder, 'InputContribution', InputContributionType);
+export const InputContributionConnection = connectionType<InputContribution>(
+  builder,
+  'InputContribution',
+  InputContributionType,
+);
 
 InputContributionType.implement({
-  description: 'A research report (调研报告) or suggestion (建议) a campaign collected, from a member or from outside, and how it was screened.',
+  description:
+    'A research report (调研报告) or suggestion (建议) a campaign collected, from a member or from outside, and how it was screened.',
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.field({ type: ContributionKindType, resolve: (c) => c.kind }),
     theme: t.exposeString('theme'),
     title: t.exposeString('title'),
     text: t.exposeString('text'),
-    member: t.field({ type: MemberRef, nullable: true, resolve: (c) => (c.memberId == null ? null : { id: String(c.memberId) }) }),
+    member: t.field({
+      type: MemberRef,
+      nullable: true,
+      resolve: (c) => (c.memberId == null ? null : { id: String(c.memberId) }),
+    }),
     contributorName: t.exposeString('contributorName', { nullable: true }),
     contributorOrganisation: t.exposeString('contributorOrganisation', { nullable: true }),
     receivedOn: t.expose('receivedOn', { type: 'Date' }),
     status: t.field({ type: ContributionStatusType, resolve: (c) => c.status }),
-    screeningNote: t.exposeString('screeningNote', { nullable: true, description: 'Why it was rejected, or a note on accepting it.' }),
+    screeningNote: t.exposeString('screeningNote', {
+      nullable: true,
+      description: 'Why it was rejected, or a note on accepting it.',
+    }),
     version: t.exposeInt('version'),
-    campaign: t.field({ type: InputCampaignType, nullable: true, resolve: (c, _a, ctx) => ctx.loaders.one(InputCampaignSchema).load(c.campaignId) }),
+    campaign: t.field({
+      type: InputCampaignType,
+      nullable: true,
+      resolve: (c, _a, ctx) => ctx.loaders.one(InputCampaignSchema).load(c.campaignId),
+    }),
     recommendations: t.field({
       type: [RecommendationType],
       description: 'Recommendations compiled from it.',
       resolve: async (c, _a, ctx) => {
-        const links = await ctx.loaders.many(RecommendationSourceSchema, 'contributionId').load(c.id);
-        return foundRows(await ctx.loaders.one(RecommendationSchema).loadMany(links.map((l) => l.recommendationId)));
+        const links = await ctx.loaders
+          .many(RecommendationSourceSchema, 'contributionId')
+          .load(c.id);
+        return foundRows(
+          await ctx.loaders
+            .one(RecommendationSchema)
+            .loadMany(links.map((l) => l.recommendationId)),
+        );
       },
     }),
-    availableActions: t.stringList({ resolve: (c, _a, ctx) => contributionWorkflow.available(ctx, c) }),
-    history: t.field({ type: [ConsultationAuditEntryType], resolve: (c, _a, ctx) => history(ctx, 'input_contribution', c) }),
+    availableActions: t.stringList({
+      resolve: (c, _a, ctx) => contributionWorkflow.available(ctx, c),
+    }),
+    history: t.field({
+      type: [ConsultationAuditEntryType],
+      resolve: (c, _a, ctx) => history(ctx, 'input_contribution', c),
+    }),
   }),
 });
 
@@ -58,8 +90,12 @@ builder.objectField(RecommendationType, 'sources', (t) =>
     type: [InputContributionType],
     description: 'The contributions it was compiled from (those the caller may see).',
     resolve: async (r, _a, ctx) => {
-      const links = await ctx.loaders.many(RecommendationSourceSchema, 'recommendationId').load(r.id);
-      return foundRows(await ctx.loaders.one(InputContributionSchema).loadMany(links.map((l) => l.contributionId)));
+      const links = await ctx.loaders
+        .many(RecommendationSourceSchema, 'recommendationId')
+        .load(r.id);
+      return foundRows(
+        await ctx.loaders.one(InputContributionSchema).loadMany(links.map((l) => l.contributionId)),
+      );
     },
   }),
 );
@@ -69,10 +105,13 @@ builder.objectField(MemberRef, 'inputContributions', (t) =>
     type: InputContributionConnection,
     nullable: true,
     args: pageArgs(t),
-    description: 'Research reports and suggestions the member contributed to public-input campaigns. Their own to themselves.',
+    description:
+      'Research reports and suggestions the member contributed to public-input campaigns. Their own to themselves.',
     resolve: async (m, args, ctx): Promise<Page<InputContribution>> => {
       const own = ctx.caller.memberId === String(m.id);
-      return ctx.loaders.page(InputContributionSchema, 'memberId', args, {}, own).load(Number(m.id));
+      return ctx.loaders
+        .page(InputContributionSchema, 'memberId', args, {}, own)
+        .load(Number(m.id));
     },
   }),
 );
@@ -82,7 +121,11 @@ builder.queryField('inputContribution', (t) =>
     type: InputContributionType,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      const c = await ctx.em.findOne(InputContributionSchema, { id: parseId(id) }, { filters: false });
+      const c = await ctx.em.findOne(
+        InputContributionSchema,
+        { id: parseId(id) },
+        { filters: false },
+      );
       const own = !!c && c.memberId != null && ctx.caller.memberId === String(c.memberId);
       if (!c || !visible(ctx, c, own)) throw notFound('input contribution', id);
       return c;
@@ -93,22 +136,40 @@ builder.queryField('inputContribution', (t) =>
 const ContributionInputType = builder.inputType('SubmitInputContributionInput', {
   fields: (t) => ({
     kind: t.field({ type: ContributionKindType, required: true }),
-    theme: t.string({ required: true, validate: z.string().trim().min(1, 'must name a theme').max(30) }),
+    theme: t.string({
+      required: true,
+      validate: z.string().trim().min(1, 'must name a theme').max(30),
+    }),
     title: t.string({ required: true, validate: textInput(4, 120, '') }),
     text: t.string({ required: true, validate: textInput(10, 100000, '') }),
-    memberId: t.id({ required: false, description: 'The member who wrote it (a member handing in their own may leave it out).' }),
-    contributorName: t.string({ required: false, validate: z.string().trim().min(2, 'must name the contributor').max(60), description: 'Staff: a contributor from outside the committee.' }),
+    memberId: t.id({
+      required: false,
+      description: 'The member who wrote it (a member handing in their own may leave it out).',
+    }),
+    contributorName: t.string({
+      required: false,
+      validate: z.string().trim().min(2, 'must name the contributor').max(60),
+      description: 'Staff: a contributor from outside the committee.',
+    }),
     contributorOrganisation: t.string({ required: false, validate: z.string().trim().max(80) }),
-    receivedOn: t.field({ type: 'Date', required: false, description: 'Staff: the day it came in (default today).' }),
+    receivedOn: t.field({
+      type: 'Date',
+      required: false,
+      description: 'Staff: the day it came in (default today).',
+    }),
   }),
 });
 
 builder.mutationField('submitInputContribution', (t) =>
   t.field({
     type: InputContributionType,
-    description: 'A member hands in a research report or suggestion to an open campaign; staff record anyone\'s.',
+    description:
+      "A member hands in a research report or suggestion to an open campaign; staff record anyone's.",
     authScopes: { authenticated: true },
-    args: { campaignId: t.arg.id({ required: true }), input: t.arg({ type: ContributionInputType, required: true }) },
+    args: {
+      campaignId: t.arg.id({ required: true }),
+      input: t.arg({ type: ContributionInputType, required: true }),
+    },
     resolve: (_root, { campaignId, input }, ctx) =>
       submitContribution(ctx, parseId(campaignId, 'campaignId'), {
         kind: input.kind,
@@ -127,8 +188,13 @@ builder.mutationField('acceptInputContribution', (t) =>
   t.field({
     type: InputContributionType,
     authScopes: { staff: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false, validate: z.string().trim().max(2000) }) },
-    resolve: (_root, { id, version, note }, ctx) => screenContribution(ctx, parseId(id), 'accept', version, note?.trim() || null),
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      note: t.arg.string({ required: false, validate: z.string().trim().max(2000) }),
+    },
+    resolve: (_root, { id, version, note }, ctx) =>
+      screenContribution(ctx, parseId(id), 'accept', version, note?.trim() || null),
   }),
 );
 
@@ -136,7 +202,15 @@ builder.mutationField('rejectInputContribution', (t) =>
   t.field({
     type: InputContributionType,
     authScopes: { staff: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), reason: t.arg.string({ required: true, validate: textInput(2, 2000, ': say why it is rejected') }) },
-    resolve: (_root, { id, version, reason }, ctx) => screenContribution(ctx, parseId(id), 'reject', version, reason.trim()),
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      reason: t.arg.string({
+        required: true,
+        validate: textInput(2, 2000, ': say why it is rejected'),
+      }),
+    },
+    resolve: (_root, { id, version, reason }, ctx) =>
+      screenContribution(ctx, parseId(id), 'reject', version, reason.trim()),
   }),
 );

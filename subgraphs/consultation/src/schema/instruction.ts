@@ -1,4 +1,15 @@
-import { assignedRowsEm, callerUnit, connectionType, findPage, hasRole, OFFICE_ROLES, pageArgs, parseId, type RequestContext, today } from '@cppcc/kit';
+import {
+  assignedRowsEm,
+  callerUnit,
+  connectionType,
+  findPage,
+  hasRole,
+  OFFICE_ROLES,
+  pageArgs,
+  parseId,
+  type RequestContext,
+  today,
+} from '@cppcc/kit';
 import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { assignedInstruction } from '../access.js';
@@ -22,31 +33,52 @@ import { GovernmentUnitRef, unitRef } from './government-unit.js';
 import { RecommendationType } from './recommendation.js';
 import { ResearchProjectType } from './research-project.js';
 
-export const InstructionSubjectType = builder.enumType('OutcomeInstructionSubject', { values: INSTRUCTION_SUBJECTS });
-export const LeaderRankType = builder.enumType('LeaderRank', { values: LEADER_RANKS, description: 'PRINCIPAL 主要领导, IN_CHARGE 分管领导.' });
-export const GovernmentLevelType = builder.enumType('InstructionLevel', { values: GOVERNMENT_LEVELS });
+export const InstructionSubjectType = builder.enumType('OutcomeInstructionSubject', {
+  values: INSTRUCTION_SUBJECTS,
+});
+export const LeaderRankType = builder.enumType('LeaderRank', {
+  values: LEADER_RANKS,
+  description: 'PRINCIPAL 主要领导, IN_CHARGE 分管领导.',
+});
+export const GovernmentLevelType = builder.enumType('InstructionLevel', {
+  values: GOVERNMENT_LEVELS,
+});
 export const LedgerStatusType = builder.enumType('LedgerStatus', { values: LEDGER_STATUSES });
 
 export const LedgerEntryType = builder.objectRef<LedgerEntry>('LedgerEntry');
 /** One row by id: unfiltered when the caller's unit was assigned it (`assigned`), else as the filter lets it. */
-async function byId<T extends { id: number }>(ctx: RequestContext, entity: EntitySchema<T>, id: number, assigned: boolean): Promise<T | null> {
-  return assigned ? ((await ctx.loaders.many(entity, 'id' as keyof T & string, {}, true).load(id))[0] ?? null) : ctx.loaders.one(entity).load(id);
+async function byId<T extends { id: number }>(
+  ctx: RequestContext,
+  entity: EntitySchema<T>,
+  id: number,
+  assigned: boolean,
+): Promise<T | null> {
+  return assigned
+    ? ((await ctx.loaders.many(entity, 'id' as keyof T & string, {}, true).load(id))[0] ?? null)
+    : ctx.loaders.one(entity).load(id);
 }
 
 export const InstructionType = builder.objectRef<Instruction>('OutcomeInstruction').implement({
-  description: '批示: a leader\'s written instruction on a recommendation report, a recommendation or a research report.',
+  description:
+    "批示: a leader's written instruction on a recommendation report, a recommendation or a research report.",
   fields: (t) => ({
     id: t.exposeID('id'),
     subjectType: t.field({ type: InstructionSubjectType, resolve: (i) => i.subjectType }),
     recommendation: t.field({
       type: RecommendationType,
       nullable: true,
-      resolve: async (i, _a, ctx) => (i.subjectType === 'RESEARCH_REPORT' ? null : byId(ctx, RecommendationSchema, i.subjectId, await assignedInstruction(ctx, i.id))),
+      resolve: async (i, _a, ctx) =>
+        i.subjectType === 'RESEARCH_REPORT'
+          ? null
+          : byId(ctx, RecommendationSchema, i.subjectId, await assignedInstruction(ctx, i.id)),
     }),
     researchProject: t.field({
       type: ResearchProjectType,
       nullable: true,
-      resolve: async (i, _a, ctx) => (i.subjectType === 'RESEARCH_REPORT' ? byId(ctx, ResearchProjectSchema, i.subjectId, await assignedInstruction(ctx, i.id)) : null),
+      resolve: async (i, _a, ctx) =>
+        i.subjectType === 'RESEARCH_REPORT'
+          ? byId(ctx, ResearchProjectSchema, i.subjectId, await assignedInstruction(ctx, i.id))
+          : null,
     }),
     leader: t.exposeString('leader'),
     leaderPost: t.exposeString('leaderPost', { nullable: true }),
@@ -54,32 +86,51 @@ export const InstructionType = builder.objectRef<Instruction>('OutcomeInstructio
     level: t.field({ type: GovernmentLevelType, resolve: (i) => i.level }),
     instructedOn: t.expose('instructedOn', { type: 'Date' }),
     text: t.exposeString('text'),
-    ledger: t.field({ type: [LedgerEntryType], description: 'The conversion ledger: departments carrying it out.', resolve: async (i, _a, ctx) => {
-      const unit = callerUnit(ctx.caller);
-      const seen = await ctx.loaders.many(LedgerEntrySchema, 'instructionId').load(i.id);
-      if (unit === null) return seen;
-      // A department also reads its own entry, however the filter would hide it.
-      const own = await ctx.loaders.many(LedgerEntrySchema, 'instructionId', { unitId: unit }, true).load(i.id);
-      return [...seen, ...own.filter((e) => !seen.some((s) => s.id === e.id))].sort((a, b) => a.id - b.id);
-    } }),
+    ledger: t.field({
+      type: [LedgerEntryType],
+      description: 'The conversion ledger: departments carrying it out.',
+      resolve: async (i, _a, ctx) => {
+        const unit = callerUnit(ctx.caller);
+        const seen = await ctx.loaders.many(LedgerEntrySchema, 'instructionId').load(i.id);
+        if (unit === null) return seen;
+        // A department also reads its own entry, however the filter would hide it.
+        const own = await ctx.loaders
+          .many(LedgerEntrySchema, 'instructionId', { unitId: unit }, true)
+          .load(i.id);
+        return [...seen, ...own.filter((e) => !seen.some((s) => s.id === e.id))].sort(
+          (a, b) => a.id - b.id,
+        );
+      },
+    }),
   }),
 });
 
 LedgerEntryType.implement({
-  description: '转办台账: one department\'s share of carrying out an instruction, and its feedback.',
+  description: "转办台账: one department's share of carrying out an instruction, and its feedback.",
   fields: (t) => ({
     id: t.exposeID('id'),
-    instruction: t.field({ type: InstructionType, nullable: true, resolve: (e, _a, ctx) => byId(ctx, InstructionSchema, e.instructionId, callerUnit(ctx.caller) === e.unitId) }),
+    instruction: t.field({
+      type: InstructionType,
+      nullable: true,
+      resolve: (e, _a, ctx) =>
+        byId(ctx, InstructionSchema, e.instructionId, callerUnit(ctx.caller) === e.unitId),
+    }),
     unit: t.field({ type: GovernmentUnitRef, nullable: true, resolve: (e) => unitRef(e.unitId) }),
     task: t.exposeString('task'),
     dueOn: t.expose('dueOn', { type: 'Date' }),
-    overdue: t.boolean({ description: 'Not replied to and past its due date.', resolve: (e) => e.status === 'ASSIGNED' && e.dueOn < today() }),
+    overdue: t.boolean({
+      description: 'Not replied to and past its due date.',
+      resolve: (e) => e.status === 'ASSIGNED' && e.dueOn < today(),
+    }),
     feedback: t.exposeString('feedback', { nullable: true }),
     repliedOn: t.expose('repliedOn', { type: 'Date', nullable: true }),
     status: t.field({ type: LedgerStatusType, resolve: (e) => e.status }),
     version: t.exposeInt('version'),
     availableActions: t.stringList({ resolve: (e, _a, ctx) => ledgerWorkflow.available(ctx, e) }),
-    history: t.field({ type: [ConsultationAuditEntryType], resolve: (e, _a, ctx) => history(ctx, 'ledger_entry', e) }),
+    history: t.field({
+      type: [ConsultationAuditEntryType],
+      resolve: (e, _a, ctx) => history(ctx, 'ledger_entry', e),
+    }),
   }),
 });
 
@@ -87,15 +138,31 @@ builder.objectField(RecommendationType, 'instructions', (t) =>
   t.field({
     type: [InstructionType],
     resolve: async (r, _a, ctx) =>
-      (await ctx.loaders.many(InstructionSchema, 'subjectId', { subjectType: { $ne: 'RESEARCH_REPORT' } }).load(r.id)),
+      await ctx.loaders
+        .many(InstructionSchema, 'subjectId', { subjectType: { $ne: 'RESEARCH_REPORT' } })
+        .load(r.id),
   }),
 );
 builder.objectField(ResearchProjectType, 'instructions', (t) =>
-  t.field({ type: [InstructionType], resolve: (p, _a, ctx) => ctx.loaders.many(InstructionSchema, 'subjectId', { subjectType: 'RESEARCH_REPORT' }).load(p.id) }),
+  t.field({
+    type: [InstructionType],
+    resolve: (p, _a, ctx) =>
+      ctx.loaders
+        .many(InstructionSchema, 'subjectId', { subjectType: 'RESEARCH_REPORT' })
+        .load(p.id),
+  }),
 );
 
-export const InstructionConnection = connectionType<Instruction>(builder, 'OutcomeInstruction', InstructionType);
-export const LedgerEntryConnection = connectionType<LedgerEntry>(builder, 'LedgerEntry', LedgerEntryType);
+export const InstructionConnection = connectionType<Instruction>(
+  builder,
+  'OutcomeInstruction',
+  InstructionType,
+);
+export const LedgerEntryConnection = connectionType<LedgerEntry>(
+  builder,
+  'LedgerEntry',
+  LedgerEntryType,
+);
 
 const InstructionFilter = builder.inputType('OutcomeInstructionFilter', {
   fields: (t) => ({
@@ -126,7 +193,7 @@ builder.queryField('leaderInstructions', (t) =>
 builder.queryField('ledgerEntries', (t) =>
   t.field({
     type: LedgerEntryConnection,
-    description: 'The conversion ledger. A department\'s users see their own entries.',
+    description: "The conversion ledger. A department's users see their own entries.",
     args: {
       district: t.arg.id({ required: false }),
       unitId: t.arg.id({ required: false }),
@@ -152,19 +219,26 @@ const RecordInstructionInput = builder.inputType('RecordOutcomeInstructionInput'
   fields: (t) => ({
     subjectType: t.field({ type: InstructionSubjectType, required: true }),
     subjectId: t.id({ required: true }),
-    leader: t.string({ required: true, validate: z.string().trim().min(2, 'must name the leader').max(60) }),
+    leader: t.string({
+      required: true,
+      validate: z.string().trim().min(2, 'must name the leader').max(60),
+    }),
     leaderPost: t.string({ required: false, validate: z.string().trim().max(80) }),
     rank: t.field({ type: LeaderRankType, required: true }),
     level: t.field({ type: GovernmentLevelType, required: true }),
     instructedOn: t.field({ type: 'Date', required: true }),
-    text: t.string({ required: true, validate: z.string().trim().min(2, 'must give the instruction').max(20000) }),
+    text: t.string({
+      required: true,
+      validate: z.string().trim().min(2, 'must give the instruction').max(20000),
+    }),
   }),
 });
 
 builder.mutationField('recordLeaderInstruction', (t) =>
   t.field({
     type: InstructionType,
-    description: 'A leader records a written instruction on a submitted outcome; its member authors\' records hear of it.',
+    description:
+      "A leader records a written instruction on a submitted outcome; its member authors' records hear of it.",
     authScopes: { role: 'leader' },
     args: { input: t.arg({ type: RecordInstructionInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
@@ -184,7 +258,10 @@ builder.mutationField('recordLeaderInstruction', (t) =>
 const AssignmentInput = builder.inputType('LedgerAssignmentInput', {
   fields: (t) => ({
     unitId: t.id({ required: true }),
-    task: t.string({ required: true, validate: z.string().trim().min(4, 'must say what the department is to do').max(2000) }),
+    task: t.string({
+      required: true,
+      validate: z.string().trim().min(4, 'must say what the department is to do').max(2000),
+    }),
     dueOn: t.field({ type: 'Date', required: true }),
   }),
 });
@@ -192,11 +269,23 @@ const AssignmentInput = builder.inputType('LedgerAssignmentInput', {
 builder.mutationField('assignInstruction', (t) =>
   t.field({
     type: [LedgerEntryType],
-    description: 'Staff put an instruction on the conversion ledger: departments, tasks, due dates.',
+    description:
+      'Staff put an instruction on the conversion ledger: departments, tasks, due dates.',
     authScopes: { staff: true },
-    args: { instructionId: t.arg.id({ required: true }), assignments: t.arg({ type: [AssignmentInput], required: true }) },
+    args: {
+      instructionId: t.arg.id({ required: true }),
+      assignments: t.arg({ type: [AssignmentInput], required: true }),
+    },
     resolve: (_root, { instructionId, assignments }, ctx) =>
-      assignInstruction(ctx, parseId(instructionId, 'instructionId'), assignments.map((a, i) => ({ unitId: parseId(a.unitId, `assignments.${i}.unitId`), task: a.task.trim(), dueOn: a.dueOn }))),
+      assignInstruction(
+        ctx,
+        parseId(instructionId, 'instructionId'),
+        assignments.map((a, i) => ({
+          unitId: parseId(a.unitId, `assignments.${i}.unitId`),
+          task: a.task.trim(),
+          dueOn: a.dueOn,
+        })),
+      ),
   }),
 );
 
@@ -208,19 +297,31 @@ builder.mutationField('replyToLedgerEntry', (t) =>
     args: {
       id: t.arg.id({ required: true }),
       version: t.arg.int({ required: true }),
-      feedback: t.arg.string({ required: true, validate: z.string().trim().min(10, 'must have at least 10 characters').max(20000) }),
+      feedback: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(10, 'must have at least 10 characters').max(20000),
+      }),
     },
-    resolve: (_root, { id, version, feedback }, ctx) => moveLedgerEntry(ctx, parseId(id), 'reply', version, null, feedback.trim()),
+    resolve: (_root, { id, version, feedback }, ctx) =>
+      moveLedgerEntry(ctx, parseId(id), 'reply', version, null, feedback.trim()),
   }),
 );
 
-for (const [field, action] of [['acceptLedgerReply', 'accept'], ['returnLedgerReply', 'return']] as const) {
+for (const [field, action] of [
+  ['acceptLedgerReply', 'accept'],
+  ['returnLedgerReply', 'return'],
+] as const) {
   builder.mutationField(field, (t) =>
     t.field({
       type: LedgerEntryType,
       authScopes: { staff: true },
-      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }) },
-      resolve: (_root, { id, version, note }, ctx) => moveLedgerEntry(ctx, parseId(id), action, version, note ?? null, null),
+      args: {
+        id: t.arg.id({ required: true }),
+        version: t.arg.int({ required: true }),
+        note: t.arg.string({ required: false }),
+      },
+      resolve: (_root, { id, version, note }, ctx) =>
+        moveLedgerEntry(ctx, parseId(id), action, version, note ?? null, null),
     }),
   );
 }

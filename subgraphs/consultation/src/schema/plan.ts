@@ -2,9 +2,25 @@ import { connectionType, findPage, notFound, pageArgs, parseId } from '@cppcc/ki
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { addPlanTopic, draftPlan, movePlan, recordEscalation, removePlanTopic } from '../commands/planning.js';
+import {
+  addPlanTopic,
+  draftPlan,
+  movePlan,
+  recordEscalation,
+  removePlanTopic,
+} from '../commands/planning.js';
 import { ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
-import { ConsultationPlanSchema, ESCALATION_BODIES, EscalationSchema, PLAN_STATUSES, PlanTopicSchema, TOPIC_SOURCES, type ConsultationPlan, type Escalation, type PlanTopic } from '../entities/plan.entity.js';
+import {
+  ConsultationPlanSchema,
+  ESCALATION_BODIES,
+  EscalationSchema,
+  PLAN_STATUSES,
+  PlanTopicSchema,
+  TOPIC_SOURCES,
+  type ConsultationPlan,
+  type Escalation,
+  type PlanTopic,
+} from '../entities/plan.entity.js';
 import { ResearchProjectSchema } from '../entities/research-project.entity.js';
 import { planWorkflow } from '../workflow.js';
 import { ConsultationAuditEntryType, history } from './audit.js';
@@ -16,11 +32,13 @@ import { SpecialCommitteeRef } from './special-committee.js';
 export const PlanStatusType = builder.enumType('ConsultationPlanStatus', { values: PLAN_STATUSES });
 export const TopicSourceType = builder.enumType('ConsultationTopicSource', {
   values: TOPIC_SOURCES,
-  description: 'PARTY_COMMITTEE 党委出题, GOVERNMENT 政府提出, COMMITTEE 专委会提出, SECTOR 界别提出, PUBLIC 社会征集.',
+  description:
+    'PARTY_COMMITTEE 党委出题, GOVERNMENT 政府提出, COMMITTEE 专委会提出, SECTOR 界别提出, PUBLIC 社会征集.',
 });
 export const EscalationBodyType = builder.enumType('EscalationBody', {
   values: ESCALATION_BODIES,
-  description: 'PROVINCIAL_KEY_AGENDA 省政协年度重点协商议题, NATIONAL_BIWEEKLY 全国政协双周协商议题.',
+  description:
+    'PROVINCIAL_KEY_AGENDA 省政协年度重点协商议题, NATIONAL_BIWEEKLY 全国政协双周协商议题.',
 });
 
 export const PlanTopicType = builder.objectRef<PlanTopic>('ConsultationPlanTopic').implement({
@@ -31,33 +49,57 @@ export const PlanTopicType = builder.objectRef<PlanTopic>('ConsultationPlanTopic
     source: t.field({ type: TopicSourceType, resolve: (x) => x.source }),
     proposedBy: t.exposeString('proposedBy', { nullable: true }),
     form: t.field({ type: ConsultationFormType, resolve: (x) => x.form }),
-    leadCommittee: t.field({ type: SpecialCommitteeRef, nullable: true, resolve: (x) => (x.leadCommitteeId == null ? null : { id: String(x.leadCommitteeId) }) }),
+    leadCommittee: t.field({
+      type: SpecialCommitteeRef,
+      nullable: true,
+      resolve: (x) => (x.leadCommitteeId == null ? null : { id: String(x.leadCommitteeId) }),
+    }),
     quarter: t.exposeInt('quarter', { nullable: true }),
-    activities: t.field({ type: [ConsultationActivityType], description: 'Activities carrying the topic out.', resolve: (x, _a, ctx) => ctx.loaders.many(ConsultationActivitySchema, 'planTopicId').load(x.id) }),
-    researchProjects: t.field({ type: [ResearchProjectType], resolve: (x, _a, ctx) => ctx.loaders.many(ResearchProjectSchema, 'planTopicId').load(x.id) }),
+    activities: t.field({
+      type: [ConsultationActivityType],
+      description: 'Activities carrying the topic out.',
+      resolve: (x, _a, ctx) =>
+        ctx.loaders.many(ConsultationActivitySchema, 'planTopicId').load(x.id),
+    }),
+    researchProjects: t.field({
+      type: [ResearchProjectType],
+      resolve: (x, _a, ctx) => ctx.loaders.many(ResearchProjectSchema, 'planTopicId').load(x.id),
+    }),
   }),
 });
 
 export const PlanType = builder.objectRef<ConsultationPlan>('ConsultationPlan').implement({
-  description: '年度协商计划: drafted by the committee, approved by the Party committee, published.',
+  description:
+    '年度协商计划: drafted by the committee, approved by the Party committee, published.',
   fields: (t) => ({
     id: t.exposeID('id'),
     year: t.exposeInt('year'),
     title: t.exposeString('title'),
-    district: t.field({ type: DistrictRef, nullable: true, resolve: (x) => ({ code: x.district }) }),
+    district: t.field({
+      type: DistrictRef,
+      nullable: true,
+      resolve: (x) => ({ code: x.district }),
+    }),
     status: t.field({ type: PlanStatusType, resolve: (x) => x.status }),
     approvedBy: t.exposeString('approvedBy', { nullable: true }),
     approvedOn: t.expose('approvedOn', { type: 'Date', nullable: true }),
     publishedOn: t.expose('publishedOn', { type: 'Date', nullable: true }),
     version: t.exposeInt('version'),
-    topics: t.field({ type: [PlanTopicType], resolve: (x, _a, ctx) => ctx.loaders.many(PlanTopicSchema, 'planId').load(x.id) }),
+    topics: t.field({
+      type: [PlanTopicType],
+      resolve: (x, _a, ctx) => ctx.loaders.many(PlanTopicSchema, 'planId').load(x.id),
+    }),
     availableActions: t.stringList({ resolve: (x, _a, ctx) => planWorkflow.available(ctx, x) }),
-    history: t.field({ type: [ConsultationAuditEntryType], resolve: (x, _a, ctx) => history(ctx, 'consultation_plan', x) }),
+    history: t.field({
+      type: [ConsultationAuditEntryType],
+      resolve: (x, _a, ctx) => history(ctx, 'consultation_plan', x),
+    }),
   }),
 });
 
 export const EscalationType = builder.objectRef<Escalation>('ConsultationEscalation').implement({
-  description: 'A topic taken up by the provincial committee\'s key agenda or the national biweekly consultation.',
+  description:
+    "A topic taken up by the provincial committee's key agenda or the national biweekly consultation.",
   fields: (t) => ({
     id: t.exposeID('id'),
     body: t.field({ type: EscalationBodyType, resolve: (e) => e.body }),
@@ -65,25 +107,57 @@ export const EscalationType = builder.objectRef<Escalation>('ConsultationEscalat
     takenUpOn: t.expose('takenUpOn', { type: 'Date' }),
     heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),
     note: t.exposeString('note', { nullable: true }),
-    researchProject: t.field({ type: ResearchProjectType, nullable: true, resolve: (e, _a, ctx) => (e.researchProjectId == null ? null : ctx.loaders.one(ResearchProjectSchema).load(e.researchProjectId)) }),
-    activity: t.field({ type: ConsultationActivityType, nullable: true, resolve: (e, _a, ctx) => (e.activityId == null ? null : ctx.loaders.one(ConsultationActivitySchema).load(e.activityId)) }),
+    researchProject: t.field({
+      type: ResearchProjectType,
+      nullable: true,
+      resolve: (e, _a, ctx) =>
+        e.researchProjectId == null
+          ? null
+          : ctx.loaders.one(ResearchProjectSchema).load(e.researchProjectId),
+    }),
+    activity: t.field({
+      type: ConsultationActivityType,
+      nullable: true,
+      resolve: (e, _a, ctx) =>
+        e.activityId == null
+          ? null
+          : ctx.loaders.one(ConsultationActivitySchema).load(e.activityId),
+    }),
   }),
 });
 
 builder.objectField(ResearchProjectType, 'escalations', (t) =>
-  t.field({ type: [EscalationType], resolve: (p, _a, ctx) => ctx.loaders.many(EscalationSchema, 'researchProjectId').load(p.id) }),
+  t.field({
+    type: [EscalationType],
+    resolve: (p, _a, ctx) => ctx.loaders.many(EscalationSchema, 'researchProjectId').load(p.id),
+  }),
 );
 builder.objectField(ConsultationActivityType, 'escalations', (t) =>
-  t.field({ type: [EscalationType], resolve: (a, _a, ctx) => ctx.loaders.many(EscalationSchema, 'activityId').load(a.id) }),
+  t.field({
+    type: [EscalationType],
+    resolve: (a, _a, ctx) => ctx.loaders.many(EscalationSchema, 'activityId').load(a.id),
+  }),
 );
 
-export const PlanConnection = connectionType<ConsultationPlan>(builder, 'ConsultationPlan', PlanType);
-export const EscalationConnection = connectionType<Escalation>(builder, 'ConsultationEscalation', EscalationType);
+export const PlanConnection = connectionType<ConsultationPlan>(
+  builder,
+  'ConsultationPlan',
+  PlanType,
+);
+export const EscalationConnection = connectionType<Escalation>(
+  builder,
+  'ConsultationEscalation',
+  EscalationType,
+);
 
 builder.queryField('consultationPlans', (t) =>
   t.field({
     type: PlanConnection,
-    args: { district: t.arg.id({ required: false }), year: t.arg.int({ required: false }), ...pageArgs(t) },
+    args: {
+      district: t.arg.id({ required: false }),
+      year: t.arg.int({ required: false }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { district, year, first, after }, ctx) => {
       const where: FilterQuery<ConsultationPlan>[] = [];
       if (district) where.push({ district: String(district) });
@@ -108,7 +182,11 @@ builder.queryField('consultationPlan', (t) =>
 builder.queryField('consultationEscalations', (t) =>
   t.field({
     type: EscalationConnection,
-    args: { district: t.arg.id({ required: false }), body: t.arg({ type: EscalationBodyType, required: false }), ...pageArgs(t) },
+    args: {
+      district: t.arg.id({ required: false }),
+      body: t.arg({ type: EscalationBodyType, required: false }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { district, body, first, after }, ctx) => {
       const where: FilterQuery<Escalation>[] = [];
       if (district) where.push({ district: String(district) });
@@ -124,21 +202,38 @@ builder.mutationField('draftConsultationPlan', (t) =>
     authScopes: { staff: true },
     args: {
       district: t.arg.id({ required: true }),
-      year: t.arg.int({ required: true, validate: z.number().int().min(2000, 'must be a year between 2000 and 2100').max(2100, 'must be a year between 2000 and 2100') }),
-      title: t.arg.string({ required: true, validate: z.string().trim().min(4, 'must have at least 4 characters').max(120) }),
+      year: t.arg.int({
+        required: true,
+        validate: z
+          .number()
+          .int()
+          .min(2000, 'must be a year between 2000 and 2100')
+          .max(2100, 'must be a year between 2000 and 2100'),
+      }),
+      title: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(4, 'must have at least 4 characters').max(120),
+      }),
     },
-    resolve: (_root, { district, year, title }, ctx) => draftPlan(ctx, String(district), year, title.trim()),
+    resolve: (_root, { district, year, title }, ctx) =>
+      draftPlan(ctx, String(district), year, title.trim()),
   }),
 );
 
 const TopicInput = builder.inputType('ConsultationPlanTopicInput', {
   fields: (t) => ({
-    title: t.string({ required: true, validate: z.string().trim().min(4, 'must have at least 4 characters').max(120) }),
+    title: t.string({
+      required: true,
+      validate: z.string().trim().min(4, 'must have at least 4 characters').max(120),
+    }),
     source: t.field({ type: TopicSourceType, required: true }),
     proposedBy: t.string({ required: false, validate: z.string().trim().min(2).max(80) }),
     form: t.field({ type: ConsultationFormType, required: true }),
     leadCommitteeId: t.id({ required: false }),
-    quarter: t.int({ required: false, validate: z.number().int().min(1, 'must be 1 to 4').max(4, 'must be 1 to 4') }),
+    quarter: t.int({
+      required: false,
+      validate: z.number().int().min(1, 'must be 1 to 4').max(4, 'must be 1 to 4'),
+    }),
   }),
 });
 
@@ -146,14 +241,20 @@ builder.mutationField('addConsultationPlanTopic', (t) =>
   t.field({
     type: PlanTopicType,
     authScopes: { staff: true },
-    args: { planId: t.arg.id({ required: true }), input: t.arg({ type: TopicInput, required: true }) },
+    args: {
+      planId: t.arg.id({ required: true }),
+      input: t.arg({ type: TopicInput, required: true }),
+    },
     resolve: (_root, { planId, input }, ctx) =>
       addPlanTopic(ctx, parseId(planId, 'planId'), {
         title: input.title.trim(),
         source: input.source,
         proposedBy: input.proposedBy?.trim() || null,
         form: input.form,
-        leadCommitteeId: input.leadCommitteeId == null ? null : parseId(input.leadCommitteeId, 'input.leadCommitteeId'),
+        leadCommitteeId:
+          input.leadCommitteeId == null
+            ? null
+            : parseId(input.leadCommitteeId, 'input.leadCommitteeId'),
         quarter: input.quarter ?? null,
       }),
   }),
@@ -171,26 +272,42 @@ builder.mutationField('removeConsultationPlanTopic', (t) =>
 builder.mutationField('approveConsultationPlan', (t) =>
   t.field({
     type: PlanType,
-    description: 'Staff record the Party committee\'s approval of the plan.',
+    description: "Staff record the Party committee's approval of the plan.",
     authScopes: { staff: true },
     args: {
       id: t.arg.id({ required: true }),
       version: t.arg.int({ required: true }),
-      approvedBy: t.arg.string({ required: true, validate: z.string().trim().min(2, 'must name the Party committee').max(80) }),
+      approvedBy: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(2, 'must name the Party committee').max(80),
+      }),
       on: t.arg({ type: 'Date', required: false }),
       note: t.arg.string({ required: false }),
     },
-    resolve: (_root, a, ctx) => movePlan(ctx, parseId(a.id), 'approve', a.version, a.note ?? null, { approvedBy: a.approvedBy.trim(), on: a.on }),
+    resolve: (_root, a, ctx) =>
+      movePlan(ctx, parseId(a.id), 'approve', a.version, a.note ?? null, {
+        approvedBy: a.approvedBy.trim(),
+        on: a.on,
+      }),
   }),
 );
 
-for (const [field, action] of [['reviseConsultationPlan', 'revise'], ['publishConsultationPlan', 'publish']] as const) {
+for (const [field, action] of [
+  ['reviseConsultationPlan', 'revise'],
+  ['publishConsultationPlan', 'publish'],
+] as const) {
   builder.mutationField(field, (t) =>
     t.field({
       type: PlanType,
       authScopes: { staff: true },
-      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), on: t.arg({ type: 'Date', required: false }), note: t.arg.string({ required: false }) },
-      resolve: (_root, a, ctx) => movePlan(ctx, parseId(a.id), action, a.version, a.note ?? null, { on: a.on }),
+      args: {
+        id: t.arg.id({ required: true }),
+        version: t.arg.int({ required: true }),
+        on: t.arg({ type: 'Date', required: false }),
+        note: t.arg.string({ required: false }),
+      },
+      resolve: (_root, a, ctx) =>
+        movePlan(ctx, parseId(a.id), action, a.version, a.note ?? null, { on: a.on }),
     }),
   );
 }
@@ -198,7 +315,10 @@ for (const [field, action] of [['reviseConsultationPlan', 'revise'], ['publishCo
 const EscalationInput = builder.inputType('RecordConsultationEscalationInput', {
   fields: (t) => ({
     body: t.field({ type: EscalationBodyType, required: true }),
-    title: t.string({ required: true, validate: z.string().trim().min(4, 'must have at least 4 characters').max(120) }),
+    title: t.string({
+      required: true,
+      validate: z.string().trim().min(4, 'must have at least 4 characters').max(120),
+    }),
     researchProjectId: t.id({ required: false }),
     activityId: t.id({ required: false }),
     takenUpOn: t.field({ type: 'Date', required: true }),
@@ -216,7 +336,10 @@ builder.mutationField('recordConsultationEscalation', (t) =>
       recordEscalation(ctx, {
         body: input.body,
         title: input.title.trim(),
-        researchProjectId: input.researchProjectId == null ? null : parseId(input.researchProjectId, 'input.researchProjectId'),
+        researchProjectId:
+          input.researchProjectId == null
+            ? null
+            : parseId(input.researchProjectId, 'input.researchProjectId'),
         activityId: input.activityId == null ? null : parseId(input.activityId, 'input.activityId'),
         takenUpOn: input.takenUpOn,
         heldOn: input.heldOn ?? null,

@@ -35,7 +35,9 @@ export interface PublicInputFigures {
 function tally<K extends string>(keys: K[], weights?: number[]): { key: K; n: number }[] {
   const counts = new Map<K, number>();
   for (const [i, k] of keys.entries()) counts.set(k, (counts.get(k) ?? 0) + (weights?.[i] ?? 1));
-  return [...counts].map(([key, n]) => ({ key, n })).sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
+  return [...counts]
+    .map(([key, n]) => ({ key, n }))
+    .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
 }
 
 /**
@@ -43,59 +45,124 @@ function tally<K extends string>(keys: K[], weights?: number[]): { key: K; n: nu
  * collected, recommendations submitted), counted from the rows on every read. Aggregates only:
  * whoever may see the campaign (or the district's statistics) may see them.
  */
-export async function publicInputFigures(ctx: RequestContext, scope: FigureScope): Promise<PublicInputFigures> {
-  const within = (from?: string, to?: string) => ({ ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) });
+export async function publicInputFigures(
+  ctx: RequestContext,
+  scope: FigureScope,
+): Promise<PublicInputFigures> {
+  const within = (from?: string, to?: string) => ({
+    ...(from ? { $gte: from } : {}),
+    ...(to ? { $lte: to } : {}),
+  });
   const dated = scope.from || scope.to;
   const period = within(scope.from, scope.to);
-  const questionnaires = scope.campaignIds.length === 0 ? [] : await ctx.em.find(QuestionnaireSchema, { campaignId: { $in: scope.campaignIds } }, { filters: false, fields: ['id'] });
+  const questionnaires =
+    scope.campaignIds.length === 0
+      ? []
+      : await ctx.em.find(
+          QuestionnaireSchema,
+          { campaignId: { $in: scope.campaignIds } },
+          { filters: false, fields: ['id'] },
+        );
   const qids = questionnaires.map((q) => q.id);
   const [distributions, responses, contributions, recommendations] = await Promise.all([
-    ctx.em.find(QuestionnaireDistributionSchema, { questionnaireId: { $in: qids }, ...(dated ? { distributedOn: period } : {}) }, { filters: false, fields: ['channel', 'copies'] }),
-    ctx.em.find(QuestionnaireResponseSchema, { questionnaireId: { $in: qids }, ...(dated ? { submittedOn: period } : {}) }, { filters: false, fields: ['respondent'] }),
-    ctx.em.find(InputContributionSchema, { campaignId: { $in: scope.campaignIds }, ...(dated ? { receivedOn: period } : {}) }, { filters: false, fields: ['kind', 'theme', 'status'] }),
-    ctx.em.find(RecommendationSchema, { campaignId: { $in: scope.campaignIds } }, { filters: false, fields: ['submittedOn'] }),
+    ctx.em.find(
+      QuestionnaireDistributionSchema,
+      { questionnaireId: { $in: qids }, ...(dated ? { distributedOn: period } : {}) },
+      { filters: false, fields: ['channel', 'copies'] },
+    ),
+    ctx.em.find(
+      QuestionnaireResponseSchema,
+      { questionnaireId: { $in: qids }, ...(dated ? { submittedOn: period } : {}) },
+      { filters: false, fields: ['respondent'] },
+    ),
+    ctx.em.find(
+      InputContributionSchema,
+      { campaignId: { $in: scope.campaignIds }, ...(dated ? { receivedOn: period } : {}) },
+      { filters: false, fields: ['kind', 'theme', 'status'] },
+    ),
+    ctx.em.find(
+      RecommendationSchema,
+      { campaignId: { $in: scope.campaignIds } },
+      { filters: false, fields: ['submittedOn'] },
+    ),
   ]);
   const suggestions = contributions.filter((c) => c.kind === 'SUGGESTION');
-  const inPeriod = (day: string | null | undefined) => !!day && (!scope.from || day >= scope.from) && (!scope.to || day <= scope.to);
+  const inPeriod = (day: string | null | undefined) =>
+    !!day && (!scope.from || day >= scope.from) && (!scope.to || day <= scope.to);
   return {
     copiesDistributed: distributions.reduce((sum, d) => sum + d.copies, 0),
-    copiesByChannel: tally(distributions.map((d) => d.channel), distributions.map((d) => d.copies)).map((c) => ({ channel: c.key, copies: c.n })),
+    copiesByChannel: tally(
+      distributions.map((d) => d.channel),
+      distributions.map((d) => d.copies),
+    ).map((c) => ({ channel: c.key, copies: c.n })),
     responses: responses.length,
-    responsesByRespondent: tally(responses.map((r) => r.respondent)).map((c) => ({ respondent: c.key, count: c.n })),
+    responsesByRespondent: tally(responses.map((r) => r.respondent)).map((c) => ({
+      respondent: c.key,
+      count: c.n,
+    })),
     reportsCollected: contributions.length - suggestions.length,
     suggestionsCollected: suggestions.length,
-    suggestionsByTheme: tally(suggestions.map((s) => s.theme)).map((c) => ({ theme: c.key, count: c.n })),
+    suggestionsByTheme: tally(suggestions.map((s) => s.theme)).map((c) => ({
+      theme: c.key,
+      count: c.n,
+    })),
     contributionsAccepted: contributions.filter((c) => c.status === 'ACCEPTED').length,
     contributionsRejected: contributions.filter((c) => c.status === 'REJECTED').length,
     // A compiled recommendation counts once submitted within the period (or at all, for a campaign).
-    recommendationsCompiled: dated ? recommendations.filter((r) => inPeriod(r.submittedOn)).length : recommendations.length,
-    recommendationsSubmitted: recommendations.filter((r) => (dated ? inPeriod(r.submittedOn) : !!r.submittedOn)).length,
+    recommendationsCompiled: dated
+      ? recommendations.filter((r) => inPeriod(r.submittedOn)).length
+      : recommendations.length,
+    recommendationsSubmitted: recommendations.filter((r) =>
+      dated ? inPeriod(r.submittedOn) : !!r.submittedOn,
+    ).length,
   };
 }
 
-const ChannelCount = builder.objectRef<PublicInputFigures['copiesByChannel'][number]>('QuestionnaireChannelCopies').implement({
-  fields: (t) => ({ channel: t.field({ type: ChannelType, resolve: (c) => c.channel }), copies: t.exposeInt('copies') }),
-});
-const RespondentCount = builder.objectRef<PublicInputFigures['responsesByRespondent'][number]>('QuestionnaireRespondentCount').implement({
-  fields: (t) => ({ respondent: t.field({ type: RespondentType, resolve: (c) => c.respondent }), count: t.exposeInt('count') }),
-});
-const ThemeCount = builder.objectRef<PublicInputFigures['suggestionsByTheme'][number]>('InputThemeCount').implement({
-  fields: (t) => ({ theme: t.exposeString('theme'), count: t.exposeInt('count') }),
-});
+const ChannelCount = builder
+  .objectRef<PublicInputFigures['copiesByChannel'][number]>('QuestionnaireChannelCopies')
+  .implement({
+    fields: (t) => ({
+      channel: t.field({ type: ChannelType, resolve: (c) => c.channel }),
+      copies: t.exposeInt('copies'),
+    }),
+  });
+const RespondentCount = builder
+  .objectRef<PublicInputFigures['responsesByRespondent'][number]>('QuestionnaireRespondentCount')
+  .implement({
+    fields: (t) => ({
+      respondent: t.field({ type: RespondentType, resolve: (c) => c.respondent }),
+      count: t.exposeInt('count'),
+    }),
+  });
+const ThemeCount = builder
+  .objectRef<PublicInputFigures['suggestionsByTheme'][number]>('InputThemeCount')
+  .implement({
+    fields: (t) => ({ theme: t.exposeString('theme'), count: t.exposeInt('count') }),
+  });
 
-export const PublicInputFiguresType = builder.objectRef<PublicInputFigures>('PublicInputFigures').implement({
-  description: 'What public input (公众参与) gathered: copies handed out, answers, research reports and suggestions collected, recommendations submitted — counted from the records.',
-  fields: (t) => ({
-    copiesDistributed: t.exposeInt('copiesDistributed', { description: '发放份数.' }),
-    copiesByChannel: t.field({ type: [ChannelCount], resolve: (f) => f.copiesByChannel }),
-    responses: t.exposeInt('responses', { description: 'Questionnaires answered (回收).' }),
-    responsesByRespondent: t.field({ type: [RespondentCount], resolve: (f) => f.responsesByRespondent }),
-    reportsCollected: t.exposeInt('reportsCollected', { description: '收集调研报告.' }),
-    suggestionsCollected: t.exposeInt('suggestionsCollected', { description: '收集建议.' }),
-    suggestionsByTheme: t.field({ type: [ThemeCount], resolve: (f) => f.suggestionsByTheme }),
-    contributionsAccepted: t.exposeInt('contributionsAccepted'),
-    contributionsRejected: t.exposeInt('contributionsRejected'),
-    recommendationsCompiled: t.exposeInt('recommendationsCompiled', { description: 'Recommendations compiled from the contributions.' }),
-    recommendationsSubmitted: t.exposeInt('recommendationsSubmitted', { description: '上报建言献策条数.' }),
-  }),
-});
+export const PublicInputFiguresType = builder
+  .objectRef<PublicInputFigures>('PublicInputFigures')
+  .implement({
+    description:
+      'What public input (公众参与) gathered: copies handed out, answers, research reports and suggestions collected, recommendations submitted — counted from the records.',
+    fields: (t) => ({
+      copiesDistributed: t.exposeInt('copiesDistributed', { description: '发放份数.' }),
+      copiesByChannel: t.field({ type: [ChannelCount], resolve: (f) => f.copiesByChannel }),
+      responses: t.exposeInt('responses', { description: 'Questionnaires answered (回收).' }),
+      responsesByRespondent: t.field({
+        type: [RespondentCount],
+        resolve: (f) => f.responsesByRespondent,
+      }),
+      reportsCollected: t.exposeInt('reportsCollected', { description: '收集调研报告.' }),
+      suggestionsCollected: t.exposeInt('suggestionsCollected', { description: '收集建议.' }),
+      suggestionsByTheme: t.field({ type: [ThemeCount], resolve: (f) => f.suggestionsByTheme }),
+      contributionsAccepted: t.exposeInt('contributionsAccepted'),
+      contributionsRejected: t.exposeInt('contributionsRejected'),
+      recommendationsCompiled: t.exposeInt('recommendationsCompiled', {
+        description: 'Recommendations compiled from the contributions.',
+      }),
+      recommendationsSubmitted: t.exposeInt('recommendationsSubmitted', {
+        description: '上报建言献策条数.',
+      }),
+    }),
+  });

@@ -1,4 +1,12 @@
-import { connectionType, findPage, notFound, pageArgs, parseId, type RequestContext, type WithArgs } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  notFound,
+  pageArgs,
+  parseId,
+  type RequestContext,
+  type WithArgs,
+} from '@cppcc/kit';
 import { z } from 'zod';
 import { textInput } from '../access.js';
 import { builder } from '../builder.js';
@@ -30,92 +38,160 @@ import { MemberRef } from './member.js';
 import { InputCampaignType } from './input-campaign.js';
 
 export const QuestionKindType = builder.enumType('QuestionKind', { values: QUESTION_KINDS });
-export const ChannelType = builder.enumType('QuestionnaireChannel', { values: DISTRIBUTION_CHANNELS });
+export const ChannelType = builder.enumType('QuestionnaireChannel', {
+  values: DISTRIBUTION_CHANNELS,
+});
 export const RespondentType = builder.enumType('QuestionnaireRespondent', {
   values: RESPONDENT_KINDS,
-  description: 'MEMBER answered as themself; PAPER a printed copy staff entered; PUBLIC anyone else, anonymously.',
+  description:
+    'MEMBER answered as themself; PAPER a printed copy staff entered; PUBLIC anyone else, anonymously.',
 });
 
 export const QuestionnaireType = builder.objectRef<Questionnaire>('Questionnaire');
 
-const OptionCount = builder.objectRef<{ option: string; count: number }>('QuestionOptionCount').implement({
-  fields: (t) => ({ option: t.exposeString('option'), count: t.exposeInt('count') }),
-});
+const OptionCount = builder
+  .objectRef<{ option: string; count: number }>('QuestionOptionCount')
+  .implement({
+    fields: (t) => ({ option: t.exposeString('option'), count: t.exposeInt('count') }),
+  });
 
 // Rows under a questionnaire are the questionnaire's to show: access was decided when it was.
-const answersTo = (ctx: RequestContext, questionId: number) => ctx.loaders.many(QuestionnaireAnswerSchema, 'questionId', {}, true).load(questionId);
+const answersTo = (ctx: RequestContext, questionId: number) =>
+  ctx.loaders.many(QuestionnaireAnswerSchema, 'questionId', {}, true).load(questionId);
 
-export const QuestionType = builder.objectRef<QuestionnaireQuestion>('QuestionnaireQuestion').implement({
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    position: t.exposeInt('position'),
-    text: t.exposeString('text'),
-    kind: t.field({ type: QuestionKindType, resolve: (q) => q.kind }),
-    options: t.stringList({ resolve: (q) => q.options }),
-    required: t.exposeBoolean('required'),
-    answered: t.int({ description: 'Responses that answer it.', resolve: async (q, _a, ctx) => new Set((await answersTo(ctx, q.id)).map((a) => a.responseId)).size }),
-    tally: t.field({
-      type: [OptionCount],
-      description: 'Each option offered and how many chose it, in the order offered (none for free text).',
-      resolve: async (q, _a, ctx) => {
-        const answers = await answersTo(ctx, q.id);
-        return q.options.map((option) => ({ option, count: answers.filter((a) => a.option === option).length }));
-      },
+export const QuestionType = builder
+  .objectRef<QuestionnaireQuestion>('QuestionnaireQuestion')
+  .implement({
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      position: t.exposeInt('position'),
+      text: t.exposeString('text'),
+      kind: t.field({ type: QuestionKindType, resolve: (q) => q.kind }),
+      options: t.stringList({ resolve: (q) => q.options }),
+      required: t.exposeBoolean('required'),
+      answered: t.int({
+        description: 'Responses that answer it.',
+        resolve: async (q, _a, ctx) =>
+          new Set((await answersTo(ctx, q.id)).map((a) => a.responseId)).size,
+      }),
+      tally: t.field({
+        type: [OptionCount],
+        description:
+          'Each option offered and how many chose it, in the order offered (none for free text).',
+        resolve: async (q, _a, ctx) => {
+          const answers = await answersTo(ctx, q.id);
+          return q.options.map((option) => ({
+            option,
+            count: answers.filter((a) => a.option === option).length,
+          }));
+        },
+      }),
     }),
-  }),
-});
+  });
 
-const DistributionType = builder.objectRef<QuestionnaireDistribution>('QuestionnaireDistribution').implement({
-  description: '发放: copies handed out through one channel on one day.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    channel: t.field({ type: ChannelType, resolve: (d) => d.channel }),
-    copies: t.exposeInt('copies'),
-    distributedOn: t.expose('distributedOn', { type: 'Date' }),
-    note: t.exposeString('note', { nullable: true }),
-  }),
-});
+const DistributionType = builder
+  .objectRef<QuestionnaireDistribution>('QuestionnaireDistribution')
+  .implement({
+    description: '发放: copies handed out through one channel on one day.',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      channel: t.field({ type: ChannelType, resolve: (d) => d.channel }),
+      copies: t.exposeInt('copies'),
+      distributedOn: t.expose('distributedOn', { type: 'Date' }),
+      note: t.exposeString('note', { nullable: true }),
+    }),
+  });
 
 const AnswerType = builder.objectRef<QuestionnaireAnswer>('QuestionnaireAnswer').implement({
   fields: (t) => ({
-    question: t.field({ type: QuestionType, nullable: true, resolve: (a, _x, ctx) => ctx.loaders.many(QuestionnaireQuestionSchema, 'id', {}, true).load(a.questionId).then((r) => r[0] ?? null) }),
+    question: t.field({
+      type: QuestionType,
+      nullable: true,
+      resolve: (a, _x, ctx) =>
+        ctx.loaders
+          .many(QuestionnaireQuestionSchema, 'id', {}, true)
+          .load(a.questionId)
+          .then((r) => r[0] ?? null),
+    }),
     option: t.exposeString('option', { nullable: true }),
     text: t.exposeString('text', { nullable: true }),
   }),
 });
 
-export const ResponseType = builder.objectRef<QuestionnaireResponse>('QuestionnaireResponse').implement({
-  description: 'One filled-in questionnaire. Only those working for the district see them one by one; everyone sees the tallies.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    respondent: t.field({ type: RespondentType, resolve: (r) => r.respondent }),
-    member: t.field({ type: MemberRef, nullable: true, resolve: (r) => (r.memberId == null ? null : { id: String(r.memberId) }) }),
-    submittedOn: t.expose('submittedOn', { type: 'Date' }),
-    answers: t.field({ type: [AnswerType], resolve: (r, _a, ctx) => ctx.loaders.many(QuestionnaireAnswerSchema, 'responseId', {}, true).load(r.id) }),
-  }),
-});
-const ResponseConnection = connectionType<QuestionnaireResponse>(builder, 'QuestionnaireResponse', ResponseType);
+export const ResponseType = builder
+  .objectRef<QuestionnaireResponse>('QuestionnaireResponse')
+  .implement({
+    description:
+      'One filled-in questionnaire. Only those working for the district see them one by one; everyone sees the tallies.',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      respondent: t.field({ type: RespondentType, resolve: (r) => r.respondent }),
+      member: t.field({
+        type: MemberRef,
+        nullable: true,
+        resolve: (r) => (r.memberId == null ? null : { id: String(r.memberId) }),
+      }),
+      submittedOn: t.expose('submittedOn', { type: 'Date' }),
+      answers: t.field({
+        type: [AnswerType],
+        resolve: (r, _a, ctx) =>
+          ctx.loaders.many(QuestionnaireAnswerSchema, 'responseId', {}, true).load(r.id),
+      }),
+    }),
+  });
+const ResponseConnection = connectionType<QuestionnaireResponse>(
+  builder,
+  'QuestionnaireResponse',
+  ResponseType,
+);
 
 QuestionnaireType.implement({
-  description: '专项调查问卷: a campaign\'s questionnaire, its ordered questions, copies handed out, answers and tallies.',
+  description:
+    "专项调查问卷: a campaign's questionnaire, its ordered questions, copies handed out, answers and tallies.",
   fields: (t) => ({
     id: t.exposeID('id'),
     title: t.exposeString('title'),
     intro: t.exposeString('intro', { nullable: true }),
-    public: t.exposeBoolean('public', { description: 'Anyone may answer it, anonymously, while its campaign is open.' }),
-    campaign: t.field({ type: InputCampaignType, nullable: true, resolve: (q, _a, ctx) => ctx.loaders.one(InputCampaignSchema).load(q.campaignId) }),
+    public: t.exposeBoolean('public', {
+      description: 'Anyone may answer it, anonymously, while its campaign is open.',
+    }),
+    campaign: t.field({
+      type: InputCampaignType,
+      nullable: true,
+      resolve: (q, _a, ctx) => ctx.loaders.one(InputCampaignSchema).load(q.campaignId),
+    }),
     questions: t.field({
       type: [QuestionType],
-      resolve: async (q, _a, ctx) => (await ctx.loaders.many(QuestionnaireQuestionSchema, 'questionnaireId', {}, true).load(q.id)).sort((a, b) => a.position - b.position),
+      resolve: async (q, _a, ctx) =>
+        (
+          await ctx.loaders
+            .many(QuestionnaireQuestionSchema, 'questionnaireId', {}, true)
+            .load(q.id)
+        ).sort((a, b) => a.position - b.position),
     }),
-    distributions: t.field({ type: [DistributionType], resolve: (q, _a, ctx) => ctx.loaders.many(QuestionnaireDistributionSchema, 'questionnaireId', {}, true).load(q.id) }),
-    copiesDistributed: t.int({ resolve: async (q, _a, ctx) => (await ctx.loaders.many(QuestionnaireDistributionSchema, 'questionnaireId', {}, true).load(q.id)).reduce((s, d) => s + d.copies, 0) }),
-    responseCount: t.int({ resolve: (q, _a, ctx) => ctx.em.count(QuestionnaireResponseSchema, { questionnaireId: q.id }, { filters: false }) }),
+    distributions: t.field({
+      type: [DistributionType],
+      resolve: (q, _a, ctx) =>
+        ctx.loaders.many(QuestionnaireDistributionSchema, 'questionnaireId', {}, true).load(q.id),
+    }),
+    copiesDistributed: t.int({
+      resolve: async (q, _a, ctx) =>
+        (
+          await ctx.loaders
+            .many(QuestionnaireDistributionSchema, 'questionnaireId', {}, true)
+            .load(q.id)
+        ).reduce((s, d) => s + d.copies, 0),
+    }),
+    responseCount: t.int({
+      resolve: (q, _a, ctx) =>
+        ctx.em.count(QuestionnaireResponseSchema, { questionnaireId: q.id }, { filters: false }),
+    }),
     responses: t.field({
       type: ResponseConnection,
       args: pageArgs(t),
       description: 'The filled-in copies, for those working for the district.',
-      resolve: (q, args, ctx) => findPage(ctx.em, QuestionnaireResponseSchema, { questionnaireId: q.id }, args),
+      resolve: (q, args, ctx) =>
+        findPage(ctx.em, QuestionnaireResponseSchema, { questionnaireId: q.id }, args),
     }),
   }),
 });
@@ -136,7 +212,10 @@ const QuestionInputType = builder.inputType('QuestionnaireQuestionInput', {
   fields: (t) => ({
     text: t.string({ required: true, validate: textInput(2, 200, '') }),
     kind: t.field({ type: QuestionKindType, required: true }),
-    options: t.stringList({ required: false, validate: z.array(z.string().trim().min(1, 'must not be empty').max(60)).max(30) }),
+    options: t.stringList({
+      required: false,
+      validate: z.array(z.string().trim().min(1, 'must not be empty').max(60)).max(30),
+    }),
     required: t.boolean({ required: false, description: 'Must be answered (default true).' }),
   }),
 });
@@ -145,23 +224,39 @@ const QuestionnaireInputType = builder.inputType('AddQuestionnaireInput', {
   fields: (t) => ({
     title: t.string({ required: true, validate: textInput(4, 120, '') }),
     intro: t.string({ required: false, validate: z.string().trim().max(5000) }),
-    public: t.boolean({ required: false, description: 'Anyone may answer it anonymously (default true).' }),
-    questions: t.field({ type: [QuestionInputType], required: true, description: 'In the order asked.' }),
+    public: t.boolean({
+      required: false,
+      description: 'Anyone may answer it anonymously (default true).',
+    }),
+    questions: t.field({
+      type: [QuestionInputType],
+      required: true,
+      description: 'In the order asked.',
+    }),
   }),
 });
 
 builder.mutationField('addQuestionnaire', (t) =>
   t.field({
     type: QuestionnaireType,
-    description: 'Staff add a questionnaire with its questions, in order, to a campaign still in draft.',
+    description:
+      'Staff add a questionnaire with its questions, in order, to a campaign still in draft.',
     authScopes: { staff: true },
-    args: { campaignId: t.arg.id({ required: true }), input: t.arg({ type: QuestionnaireInputType, required: true }) },
+    args: {
+      campaignId: t.arg.id({ required: true }),
+      input: t.arg({ type: QuestionnaireInputType, required: true }),
+    },
     resolve: (_root, { campaignId, input }, ctx) =>
       addQuestionnaire(ctx, parseId(campaignId, 'campaignId'), {
         title: input.title.trim(),
         intro: input.intro?.trim() || null,
         public: input.public ?? true,
-        questions: input.questions.map((q) => ({ text: q.text.trim(), kind: q.kind, options: (q.options ?? []).map((o) => o.trim()), required: q.required ?? true })),
+        questions: input.questions.map((q) => ({
+          text: q.text.trim(),
+          kind: q.kind,
+          options: (q.options ?? []).map((o) => o.trim()),
+          required: q.required ?? true,
+        })),
       }),
   }),
 );
@@ -174,16 +269,26 @@ builder.mutationField('recordQuestionnaireDistribution', (t) =>
     args: {
       questionnaireId: t.arg.id({ required: true }),
       channel: t.arg({ type: ChannelType, required: true }),
-      copies: t.arg.int({ required: true, validate: z.number().int().min(1, 'must be at least 1').max(1_000_000) }),
+      copies: t.arg.int({
+        required: true,
+        validate: z.number().int().min(1, 'must be at least 1').max(1_000_000),
+      }),
       distributedOn: t.arg({ type: 'Date', required: true }),
       note: t.arg.string({ required: false, validate: z.string().trim().max(200) }),
     },
-    resolve: (_root, a, ctx) => recordDistribution(ctx, parseId(a.questionnaireId, 'questionnaireId'), { channel: a.channel, copies: a.copies, distributedOn: a.distributedOn, note: a.note?.trim() || null }),
+    resolve: (_root, a, ctx) =>
+      recordDistribution(ctx, parseId(a.questionnaireId, 'questionnaireId'), {
+        channel: a.channel,
+        copies: a.copies,
+        distributedOn: a.distributedOn,
+        note: a.note?.trim() || null,
+      }),
   }),
 );
 
 const AnswerInputType = builder.inputType('QuestionnaireAnswerInput', {
-  description: 'One answer: an option of a choice question (one entry per option chosen), or the words of a free-text one.',
+  description:
+    'One answer: an option of a choice question (one entry per option chosen), or the words of a free-text one.',
   fields: (t) => ({
     questionId: t.id({ required: true }),
     option: t.string({ required: false }),
@@ -192,15 +297,28 @@ const AnswerInputType = builder.inputType('QuestionnaireAnswerInput', {
 });
 
 const answersArg = (t: WithArgs) => t.arg({ type: [AnswerInputType], required: true });
-const toAnswers = (answers: { questionId: string | number; option?: string | null; text?: string | null }[], field: string): AnswerInput[] =>
-  answers.map((a, i) => ({ questionId: parseId(a.questionId, `${field}.${i}.questionId`), option: a.option ?? null, text: a.text?.trim() || null }));
+const toAnswers = (
+  answers: { questionId: string | number; option?: string | null; text?: string | null }[],
+  field: string,
+): AnswerInput[] =>
+  answers.map((a, i) => ({
+    questionId: parseId(a.questionId, `${field}.${i}.questionId`),
+    option: a.option ?? null,
+    text: a.text?.trim() || null,
+  }));
 
 builder.mutationField('respondToQuestionnaire', (t) =>
   t.field({
     type: ResponseType,
-    description: 'Answer a questionnaire while its campaign is open: a member as themself (once), anyone else anonymously if it is public.',
+    description:
+      'Answer a questionnaire while its campaign is open: a member as themself (once), anyone else anonymously if it is public.',
     args: { questionnaireId: t.arg.id({ required: true }), answers: answersArg(t) },
-    resolve: (_root, a, ctx) => respondToQuestionnaire(ctx, parseId(a.questionnaireId, 'questionnaireId'), toAnswers(a.answers, 'answers')),
+    resolve: (_root, a, ctx) =>
+      respondToQuestionnaire(
+        ctx,
+        parseId(a.questionnaireId, 'questionnaireId'),
+        toAnswers(a.answers, 'answers'),
+      ),
   }),
 );
 
@@ -209,7 +327,17 @@ builder.mutationField('enterPaperQuestionnaireResponse', (t) =>
     type: ResponseType,
     description: 'Staff enter a paper copy handed back, while the campaign is open.',
     authScopes: { staff: true },
-    args: { questionnaireId: t.arg.id({ required: true }), answers: answersArg(t), receivedOn: t.arg({ type: 'Date', required: false }) },
-    resolve: (_root, a, ctx) => enterPaperResponse(ctx, parseId(a.questionnaireId, 'questionnaireId'), toAnswers(a.answers, 'answers'), a.receivedOn ?? null),
+    args: {
+      questionnaireId: t.arg.id({ required: true }),
+      answers: answersArg(t),
+      receivedOn: t.arg({ type: 'Date', required: false }),
+    },
+    resolve: (_root, a, ctx) =>
+      enterPaperResponse(
+        ctx,
+        parseId(a.questionnaireId, 'questionnaireId'),
+        toAnswers(a.answers, 'answers'),
+        a.receivedOn ?? null,
+      ),
   }),
 );

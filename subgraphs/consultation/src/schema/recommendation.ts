@@ -5,7 +5,12 @@ import { visible } from '../access.js';
 import { builder } from '../builder.js';
 import { draftRecommendation, moveRecommendation } from '../commands/outcomes.js';
 import { ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
-import { RECOMMENDATION_KINDS, RECOMMENDATION_STATUSES, RecommendationSchema, type Recommendation } from '../entities/recommendation.entity.js';
+import {
+  RECOMMENDATION_KINDS,
+  RECOMMENDATION_STATUSES,
+  RecommendationSchema,
+  type Recommendation,
+} from '../entities/recommendation.entity.js';
 import { ResearchProjectSchema } from '../entities/research-project.entity.js';
 import { recommendationWorkflow } from '../workflow.js';
 import { ConsultationAuditEntryType, history } from './audit.js';
@@ -14,31 +19,66 @@ import { DistrictRef } from './district.js';
 import { MemberRef } from './member.js';
 import { ResearchProjectType } from './research-project.js';
 
-export const RecommendationKindType = builder.enumType('RecommendationKind', { values: RECOMMENDATION_KINDS });
-export const RecommendationStatusType = builder.enumType('RecommendationStatus', { values: RECOMMENDATION_STATUSES });
+export const RecommendationKindType = builder.enumType('RecommendationKind', {
+  values: RECOMMENDATION_KINDS,
+});
+export const RecommendationStatusType = builder.enumType('RecommendationStatus', {
+  values: RECOMMENDATION_STATUSES,
+});
 
 export const RecommendationType = builder.objectRef<Recommendation>('Recommendation');
 
 RecommendationType.implement({
-  description: '建议案 (REPORT) or 建议 (RECOMMENDATION): an outcome of consultation or research sent to the Party committee and government.',
+  description:
+    '建议案 (REPORT) or 建议 (RECOMMENDATION): an outcome of consultation or research sent to the Party committee and government.',
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.field({ type: RecommendationKindType, resolve: (r) => r.kind }),
     title: t.exposeString('title'),
     text: t.exposeString('text'),
-    district: t.field({ type: DistrictRef, nullable: true, resolve: (r) => ({ code: r.district }) }),
-    activity: t.field({ type: ConsultationActivityType, nullable: true, resolve: (r, _a, ctx) => (r.activityId == null ? null : ctx.loaders.one(ConsultationActivitySchema).load(r.activityId)) }),
-    researchProject: t.field({ type: ResearchProjectType, nullable: true, resolve: (r, _a, ctx) => (r.researchProjectId == null ? null : ctx.loaders.one(ResearchProjectSchema).load(r.researchProjectId)) }),
-    authors: t.field({ type: [MemberRef], nullable: { list: false, items: true }, resolve: (r) => r.authorIds.map((id) => ({ id: String(id) })) }),
+    district: t.field({
+      type: DistrictRef,
+      nullable: true,
+      resolve: (r) => ({ code: r.district }),
+    }),
+    activity: t.field({
+      type: ConsultationActivityType,
+      nullable: true,
+      resolve: (r, _a, ctx) =>
+        r.activityId == null
+          ? null
+          : ctx.loaders.one(ConsultationActivitySchema).load(r.activityId),
+    }),
+    researchProject: t.field({
+      type: ResearchProjectType,
+      nullable: true,
+      resolve: (r, _a, ctx) =>
+        r.researchProjectId == null
+          ? null
+          : ctx.loaders.one(ResearchProjectSchema).load(r.researchProjectId),
+    }),
+    authors: t.field({
+      type: [MemberRef],
+      nullable: { list: false, items: true },
+      resolve: (r) => r.authorIds.map((id) => ({ id: String(id) })),
+    }),
     submittedTo: t.exposeString('submittedTo', { nullable: true }),
     submittedOn: t.expose('submittedOn', { type: 'Date', nullable: true }),
-    adoption: t.exposeString('adoption', { nullable: true, description: 'The decision or document that adopted it.' }),
+    adoption: t.exposeString('adoption', {
+      nullable: true,
+      description: 'The decision or document that adopted it.',
+    }),
     adoptedOn: t.expose('adoptedOn', { type: 'Date', nullable: true }),
     status: t.field({ type: RecommendationStatusType, resolve: (r) => r.status }),
     public: t.exposeBoolean('public'),
     version: t.exposeInt('version'),
-    availableActions: t.stringList({ resolve: (r, _a, ctx) => recommendationWorkflow.available(ctx, r) }),
-    history: t.field({ type: [ConsultationAuditEntryType], resolve: (r, _a, ctx) => history(ctx, 'recommendation', r) }),
+    availableActions: t.stringList({
+      resolve: (r, _a, ctx) => recommendationWorkflow.available(ctx, r),
+    }),
+    history: t.field({
+      type: [ConsultationAuditEntryType],
+      resolve: (r, _a, ctx) => history(ctx, 'recommendation', r),
+    }),
   }),
 });
 
@@ -47,14 +87,22 @@ builder.asEntity(RecommendationType, {
   resolveReference: ({ id }, ctx) => ctx.loaders.one(RecommendationSchema).load(Number(id)),
 });
 
-export const RecommendationConnection = connectionType<Recommendation>(builder, 'Recommendation', RecommendationType);
+export const RecommendationConnection = connectionType<Recommendation>(
+  builder,
+  'Recommendation',
+  RecommendationType,
+);
 
 for (const [type, field, key] of [
   [ConsultationActivityType, 'recommendations', 'activityId'],
   [ResearchProjectType, 'recommendations', 'researchProjectId'],
 ] as const) {
   builder.objectField(type as typeof ConsultationActivityType, field, (t) =>
-    t.field({ type: [RecommendationType], resolve: (parent, _a, ctx) => ctx.loaders.many(RecommendationSchema, key).load((parent as { id: number }).id) }),
+    t.field({
+      type: [RecommendationType],
+      resolve: (parent, _a, ctx) =>
+        ctx.loaders.many(RecommendationSchema, key).load((parent as { id: number }).id),
+    }),
   );
 }
 
@@ -76,7 +124,8 @@ builder.queryField('recommendations', (t) =>
       if (filter?.district) where.push({ district: String(filter.district) });
       if (filter?.kind) where.push({ kind: filter.kind });
       if (filter?.status) where.push({ status: filter.status });
-      if (filter?.campaignId) where.push({ campaignId: parseId(filter.campaignId, 'filter.campaignId') });
+      if (filter?.campaignId)
+        where.push({ campaignId: parseId(filter.campaignId, 'filter.campaignId') });
       return findPage(ctx.em, RecommendationSchema, { $and: where }, { first, after });
     },
   }),
@@ -88,7 +137,8 @@ builder.queryField('recommendation', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const r = await ctx.em.findOne(RecommendationSchema, { id: parseId(id) }, { filters: false });
-      const own = !!r && !!ctx.caller.memberId && r.authorIds.map(String).includes(ctx.caller.memberId);
+      const own =
+        !!r && !!ctx.caller.memberId && r.authorIds.map(String).includes(ctx.caller.memberId);
       if (!r || !visible(ctx, r, own)) throw notFound('recommendation', id);
       return r;
     },
@@ -99,13 +149,32 @@ const DraftInput = builder.inputType('DraftRecommendationInput', {
   fields: (t) => ({
     district: t.id({ required: true }),
     kind: t.field({ type: RecommendationKindType, required: true }),
-    title: t.string({ required: true, validate: z.string().trim().min(4, 'must have at least 4 characters').max(120) }),
-    text: t.string({ required: true, validate: z.string().trim().min(20, 'must have at least 20 characters').max(100000) }),
+    title: t.string({
+      required: true,
+      validate: z.string().trim().min(4, 'must have at least 4 characters').max(120),
+    }),
+    text: t.string({
+      required: true,
+      validate: z.string().trim().min(20, 'must have at least 20 characters').max(100000),
+    }),
     activityId: t.id({ required: false, description: 'The held activity it comes from.' }),
-    researchProjectId: t.id({ required: false, description: 'The research whose submitted report it comes from.' }),
-    campaignId: t.id({ required: false, description: 'The closed public-input campaign it is compiled from.' }),
-    contributionIds: t.idList({ required: false, description: 'The accepted contributions of that campaign it draws on.', validate: z.array(z.string().regex(/^\d+$/, 'must be contribution ids')).max(500) }),
-    authorIds: t.idList({ required: false, validate: z.array(z.string().regex(/^\d+$/, 'must be member ids')).max(200) }),
+    researchProjectId: t.id({
+      required: false,
+      description: 'The research whose submitted report it comes from.',
+    }),
+    campaignId: t.id({
+      required: false,
+      description: 'The closed public-input campaign it is compiled from.',
+    }),
+    contributionIds: t.idList({
+      required: false,
+      description: 'The accepted contributions of that campaign it draws on.',
+      validate: z.array(z.string().regex(/^\d+$/, 'must be contribution ids')).max(500),
+    }),
+    authorIds: t.idList({
+      required: false,
+      validate: z.array(z.string().regex(/^\d+$/, 'must be member ids')).max(200),
+    }),
     public: t.boolean({ required: false, description: 'Shown to everyone (default true).' }),
   }),
 });
@@ -122,7 +191,10 @@ builder.mutationField('draftRecommendation', (t) =>
         title: input.title.trim(),
         text: input.text.trim(),
         activityId: input.activityId == null ? null : parseId(input.activityId, 'input.activityId'),
-        researchProjectId: input.researchProjectId == null ? null : parseId(input.researchProjectId, 'input.researchProjectId'),
+        researchProjectId:
+          input.researchProjectId == null
+            ? null
+            : parseId(input.researchProjectId, 'input.researchProjectId'),
         campaignId: input.campaignId == null ? null : parseId(input.campaignId, 'input.campaignId'),
         contributionIds: (input.contributionIds ?? []).map(Number),
         authorIds: (input.authorIds ?? []).map(Number),
@@ -142,18 +214,47 @@ builder.mutationField('submitRecommendation', (t) =>
   t.field({
     type: RecommendationType,
     authScopes: { staff: true },
-    args: { ...moveArgs(t), submittedTo: t.arg.string({ required: true, validate: z.string().trim().min(2, 'must say whom it goes to').max(80) }) },
-    resolve: (_root, a, ctx) => moveRecommendation(ctx, parseId(a.id as string), 'submit', a.version as number, (a.note as string | null) ?? null, { submittedTo: a.submittedTo.trim(), on: a.on as string | null }),
+    args: {
+      ...moveArgs(t),
+      submittedTo: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(2, 'must say whom it goes to').max(80),
+      }),
+    },
+    resolve: (_root, a, ctx) =>
+      moveRecommendation(
+        ctx,
+        parseId(a.id as string),
+        'submit',
+        a.version as number,
+        (a.note as string | null) ?? null,
+        { submittedTo: a.submittedTo.trim(), on: a.on as string | null },
+      ),
   }),
 );
 
 builder.mutationField('adoptRecommendation', (t) =>
   t.field({
     type: RecommendationType,
-    description: 'Staff record that the Party committee or government adopted it, and by which decision or document.',
+    description:
+      'Staff record that the Party committee or government adopted it, and by which decision or document.',
     authScopes: { staff: true },
-    args: { ...moveArgs(t), adoption: t.arg.string({ required: true, validate: z.string().trim().min(4, 'must name the decision or document').max(200) }) },
-    resolve: (_root, a, ctx) => moveRecommendation(ctx, parseId(a.id as string), 'adopt', a.version as number, (a.note as string | null) ?? null, { adoption: a.adoption.trim(), on: a.on as string | null }),
+    args: {
+      ...moveArgs(t),
+      adoption: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(4, 'must name the decision or document').max(200),
+      }),
+    },
+    resolve: (_root, a, ctx) =>
+      moveRecommendation(
+        ctx,
+        parseId(a.id as string),
+        'adopt',
+        a.version as number,
+        (a.note as string | null) ?? null,
+        { adoption: a.adoption.trim(), on: a.on as string | null },
+      ),
   }),
 );
 
@@ -162,6 +263,14 @@ builder.mutationField('declineRecommendation', (t) =>
     type: RecommendationType,
     authScopes: { staff: true },
     args: moveArgs(t),
-    resolve: (_root, a, ctx) => moveRecommendation(ctx, parseId(a.id as string), 'decline', a.version as number, (a.note as string | null) ?? null, { on: a.on as string | null }),
+    resolve: (_root, a, ctx) =>
+      moveRecommendation(
+        ctx,
+        parseId(a.id as string),
+        'decline',
+        a.version as number,
+        (a.note as string | null) ?? null,
+        { on: a.on as string | null },
+      ),
   }),
 );

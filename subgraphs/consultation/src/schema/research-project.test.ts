@@ -11,7 +11,8 @@ const staff = testCaller(['staff'], CITY);
 const leader = testCaller(['leader'], CITY);
 const lead = testCaller(['member'], CITY, '31');
 const teammate = testCaller(['member'], CITY, '32');
-const fields = 'id status version availableActions overdue joint partnerCommittees phases { phase dueOn startedOn completedOn overdue } team { member { id } role } fieldVisits { place attendance { member { id } attendance } } reportTitle reportSubmittedOn';
+const fields =
+  'id status version availableActions overdue joint partnerCommittees phases { phase dueOn startedOn completedOn overdue } team { member { id } role } fieldVisits { place attendance { member { id } attendance } } reportTitle reportSubmittedOn';
 const start = `mutation($i: StartResearchProjectInput!) { startResearchProject(input: $i) { ${fields} } }`;
 const input = {
   district: CITY,
@@ -23,7 +24,10 @@ const input = {
     { phase: 'PLAN_APPROVED', dueOn: '2099-02-28' },
     { phase: 'FIELDWORK', dueOn: '2099-05-31' },
   ],
-  team: [{ memberId: '31', role: 'LEAD' }, { memberId: '32', role: 'MEMBER' }],
+  team: [
+    { memberId: '31', role: 'LEAD' },
+    { memberId: '32', role: 'MEMBER' },
+  ],
 };
 
 describe.each(databases())('research projects on $name', ({ url }) => {
@@ -34,25 +38,65 @@ describe.each(databases())('research projects on $name', ({ url }) => {
   afterAll(() => module?.stop());
 
   const outbox = (type: string) => systemEm(module.orm).count(OutboxEventSchema, { type });
-  const step = async (name: string, p: { id: string; version: number }, caller = staff, extra = '') =>
-    module.execute(`mutation { ${name}(id: "${p.id}", version: ${p.version}${extra}) { ${fields}${caller === staff ? ' history { action fromState toState }' : ''} } }`, {}, caller);
-  const must = async (name: string, p: { id: string; version: number }, caller = staff, extra = '') => {
+  const step = async (
+    name: string,
+    p: { id: string; version: number },
+    caller = staff,
+    extra = '',
+  ) =>
+    module.execute(
+      `mutation { ${name}(id: "${p.id}", version: ${p.version}${extra}) { ${fields}${caller === staff ? ' history { action fromState toState }' : ''} } }`,
+      {},
+      caller,
+    );
+  const must = async (
+    name: string,
+    p: { id: string; version: number },
+    caller = staff,
+    extra = '',
+  ) => {
     const r = await step(name, p, caller, extra);
     if (r.errors) throw new Error(`${name}: ${JSON.stringify(r.errors)}`);
     return (r.data as any)[name];
   };
 
   it('refuses a bad start naming the field, writing nothing', async () => {
-    const count = async () => ((await ok(module, `{ researchProjects(first: 1000) { totalCount } }`, {}, staff)).researchProjects.totalCount as number);
+    const count = async () =>
+      (await ok(module, `{ researchProjects(first: 1000) { totalCount } }`, {}, staff))
+        .researchProjects.totalCount as number;
     const before = await count();
     const cases: [Record<string, unknown>, string][] = [
       [{ joint: true }, 'input.partnerCommittees'],
       [{ partnerCommittees: ['杭州市政协'] }, 'input.joint'],
-      [{ deadlines: [{ phase: 'FIELDWORK', dueOn: '2099-01-01' }, { phase: 'DRAFTING', dueOn: '2098-12-31' }] }, 'input.deadlines'],
+      [
+        {
+          deadlines: [
+            { phase: 'FIELDWORK', dueOn: '2099-01-01' },
+            { phase: 'DRAFTING', dueOn: '2098-12-31' },
+          ],
+        },
+        'input.deadlines',
+      ],
       [{ deadlines: [{ phase: 'CLOSED', dueOn: '2099-01-01' }] }, 'input.deadlines'],
       [{ deadlines: [{ phase: 'DRAFTING', dueOn: '2099-02-30' }] }, 'input.deadlines.0.dueOn'],
-      [{ team: [{ memberId: '31', role: 'LEAD' }, { memberId: '33', role: 'LEAD' }] }, 'input.team'],
-      [{ team: [{ memberId: '31', role: 'LEAD' }, { memberId: '31', role: 'MEMBER' }] }, 'input.team'],
+      [
+        {
+          team: [
+            { memberId: '31', role: 'LEAD' },
+            { memberId: '33', role: 'LEAD' },
+          ],
+        },
+        'input.team',
+      ],
+      [
+        {
+          team: [
+            { memberId: '31', role: 'LEAD' },
+            { memberId: '31', role: 'MEMBER' },
+          ],
+        },
+        'input.team',
+      ],
       [{ district: '999999' }, 'input.district'],
       [{ title: '调研' }, 'input.title'],
     ];
@@ -60,88 +104,243 @@ describe.each(databases())('research projects on $name', ({ url }) => {
       const r = await module.execute(start, { i: { ...input, ...change } }, staff);
       expect(r.errors?.[0].extensions?.field, JSON.stringify(change)).toBe(field);
     }
-    expect((await module.execute(start, { i: input }, lead)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await module.execute(start, { i: input }, testCaller(['staff'], '341002'))).errors?.[0].extensions).toMatchObject({ code: 'CROSS_DISTRICT', field: 'input.district' });
+    expect((await module.execute(start, { i: input }, lead)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      (await module.execute(start, { i: input }, testCaller(['staff'], '341002'))).errors?.[0]
+        .extensions,
+    ).toMatchObject({ code: 'CROSS_DISTRICT', field: 'input.district' });
     expect(await count()).toBe(before);
   });
 
   it('runs topic → plan → fieldwork → drafting → review → submitted → converted → closed under process control', async () => {
     const joinedBefore = await outbox('research.joined');
     let p = (await ok(module, start, { i: input }, staff)).startResearchProject;
-    expect(p).toMatchObject({ status: 'TOPIC_SELECTED', overdue: false, team: [{ member: { id: '31' }, role: 'LEAD' }, { member: { id: '32' }, role: 'MEMBER' }] });
+    expect(p).toMatchObject({
+      status: 'TOPIC_SELECTED',
+      overdue: false,
+      team: [
+        { member: { id: '31' }, role: 'LEAD' },
+        { member: { id: '32' }, role: 'MEMBER' },
+      ],
+    });
     expect(p.phases).toHaveLength(8);
-    expect(p.phases[0]).toMatchObject({ phase: 'TOPIC_SELECTED', dueOn: '2099-01-31', startedOn: today(), completedOn: null });
+    expect(p.phases[0]).toMatchObject({
+      phase: 'TOPIC_SELECTED',
+      dueOn: '2099-01-31',
+      startedOn: today(),
+      completedOn: null,
+    });
     expect(await outbox('research.joined')).toBe(joinedBefore + 2);
 
     const noPlan = await step('approveResearchPlan', p, leader);
-    expect(noPlan.errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', missing: 'plan' });
-    p = (await ok(module, `mutation { setResearchPlan(id: "${p.id}", version: ${p.version}, plan: "走访歙县、黟县古村落，召开座谈会，形成报告。") { ${fields} } }`, {}, lead)).setResearchPlan;
-    expect((await step('approveResearchPlan', p, lead)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(noPlan.errors?.[0].extensions).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      missing: 'plan',
+    });
+    p = (
+      await ok(
+        module,
+        `mutation { setResearchPlan(id: "${p.id}", version: ${p.version}, plan: "走访歙县、黟县古村落，召开座谈会，形成报告。") { ${fields} } }`,
+        {},
+        lead,
+      )
+    ).setResearchPlan;
+    expect((await step('approveResearchPlan', p, lead)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     p = await must('approveResearchPlan', p, leader);
     expect(p.status).toBe('PLAN_APPROVED');
 
-    expect((await step('startResearchFieldwork', p, teammate)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await step('startResearchFieldwork', p, teammate)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     p = await must('startResearchFieldwork', p, lead);
-    expect((await step('startResearchDrafting', p, lead)).errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', missing: 'fieldVisit' });
+    expect((await step('startResearchDrafting', p, lead)).errors?.[0].extensions).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      missing: 'fieldVisit',
+    });
 
     const visit = `mutation($a: [FieldVisitAttendeeInput!]!) { recordFieldVisit(projectId: "${p.id}", visitedOn: "2026-05-06", place: "黟县西递村", attendance: $a) { place attendance { member { id } attendance } } }`;
-    const outsider = await module.execute(visit, { a: [{ memberId: '40', attendance: 'PRESENT' }] }, lead);
-    expect(outsider.errors?.[0].extensions).toMatchObject({ field: 'input.attendance', rule: 'team' });
-    expect((await module.execute(visit, { a: [] }, teammate)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const visited = await ok(module, visit, { a: [{ memberId: '31', attendance: 'PRESENT' }, { memberId: '32', attendance: 'ON_LEAVE' }] }, lead);
-    expect(visited.recordFieldVisit.attendance).toEqual([{ member: { id: '31' }, attendance: 'PRESENT' }, { member: { id: '32' }, attendance: 'ON_LEAVE' }]);
+    const outsider = await module.execute(
+      visit,
+      { a: [{ memberId: '40', attendance: 'PRESENT' }] },
+      lead,
+    );
+    expect(outsider.errors?.[0].extensions).toMatchObject({
+      field: 'input.attendance',
+      rule: 'team',
+    });
+    expect((await module.execute(visit, { a: [] }, teammate)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    const visited = await ok(
+      module,
+      visit,
+      {
+        a: [
+          { memberId: '31', attendance: 'PRESENT' },
+          { memberId: '32', attendance: 'ON_LEAVE' },
+        ],
+      },
+      lead,
+    );
+    expect(visited.recordFieldVisit.attendance).toEqual([
+      { member: { id: '31' }, attendance: 'PRESENT' },
+      { member: { id: '32' }, attendance: 'ON_LEAVE' },
+    ]);
 
     p = await must('startResearchDrafting', p, lead);
-    expect((await step('reviewResearchReport', p, leader)).errors?.[0].extensions).toMatchObject({ missing: 'report' });
-    p = (await ok(module, `mutation { writeResearchReport(id: "${p.id}", version: ${p.version}, title: "关于加强徽州古村落保护利用的调研报告", text: "古村落保护取得成效，但资金投入不足、活化利用不够，建议建立多元投入机制。") { ${fields} } }`, {}, lead)).writeResearchReport;
+    expect((await step('reviewResearchReport', p, leader)).errors?.[0].extensions).toMatchObject({
+      missing: 'report',
+    });
+    p = (
+      await ok(
+        module,
+        `mutation { writeResearchReport(id: "${p.id}", version: ${p.version}, title: "关于加强徽州古村落保护利用的调研报告", text: "古村落保护取得成效，但资金投入不足、活化利用不够，建议建立多元投入机制。") { ${fields} } }`,
+        {},
+        lead,
+      )
+    ).writeResearchReport;
     p = await must('reviewResearchReport', p, leader);
     p = await must('returnResearchDraft', p, leader, ', note: "补充资金测算"');
     expect(p.status).toBe('DRAFTING');
     p = await must('reviewResearchReport', p, leader);
-    expect((await step('submitResearchReport', p, leader)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await step('submitResearchReport', p, leader)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     p = await must('submitResearchReport', p);
     expect(p).toMatchObject({ status: 'SUBMITTED', reportSubmittedOn: today() });
 
-    expect((await step('convertResearchProject', p)).errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', missing: 'recommendation' });
-    await ok(module, `mutation($i: DraftRecommendationInput!) { draftRecommendation(input: $i) { id } }`, {
-      i: { district: CITY, kind: 'RECOMMENDATION', title: '关于建立古村落保护多元投入机制的建议', text: '建议设立古村落保护基金，引导社会资本参与活化利用。', researchProjectId: p.id, authorIds: ['31', '32'] },
-    }, staff);
+    expect((await step('convertResearchProject', p)).errors?.[0].extensions).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      missing: 'recommendation',
+    });
+    await ok(
+      module,
+      `mutation($i: DraftRecommendationInput!) { draftRecommendation(input: $i) { id } }`,
+      {
+        i: {
+          district: CITY,
+          kind: 'RECOMMENDATION',
+          title: '关于建立古村落保护多元投入机制的建议',
+          text: '建议设立古村落保护基金，引导社会资本参与活化利用。',
+          researchProjectId: p.id,
+          authorIds: ['31', '32'],
+        },
+      },
+      staff,
+    );
     p = await must('convertResearchProject', p);
     const closed = await must('closeResearchProject', p);
     expect(closed.status).toBe('CLOSED');
-    expect(closed.history.map((h: any) => h.toState)).toEqual(['TOPIC_SELECTED', 'PLAN_APPROVED', 'FIELDWORK', 'DRAFTING', 'REVIEWED', 'DRAFTING', 'REVIEWED', 'SUBMITTED', 'CONVERTED', 'CLOSED']);
-    expect(closed.phases.filter((ph: any) => ph.completedOn !== null).map((ph: any) => ph.phase)).toEqual(RESEARCH_PHASE_ORDER.slice(0, 7));
-    expect((await step('closeResearchProject', closed)).errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'CLOSED' });
+    expect(closed.history.map((h: any) => h.toState)).toEqual([
+      'TOPIC_SELECTED',
+      'PLAN_APPROVED',
+      'FIELDWORK',
+      'DRAFTING',
+      'REVIEWED',
+      'DRAFTING',
+      'REVIEWED',
+      'SUBMITTED',
+      'CONVERTED',
+      'CLOSED',
+    ]);
+    expect(
+      closed.phases.filter((ph: any) => ph.completedOn !== null).map((ph: any) => ph.phase),
+    ).toEqual(RESEARCH_PHASE_ORDER.slice(0, 7));
+    expect((await step('closeResearchProject', closed)).errors?.[0].extensions).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      state: 'CLOSED',
+    });
 
-    const mine = await ok(module, `{ _entities(representations: [{ __typename: "Member", id: "32" }]) { ... on Member { researchProjects { nodes { id } } } } }`, {}, teammate);
+    const mine = await ok(
+      module,
+      `{ _entities(representations: [{ __typename: "Member", id: "32" }]) { ... on Member { researchProjects { nodes { id } } } } }`,
+      {},
+      teammate,
+    );
     expect(mine._entities[0].researchProjects.nodes).toContainEqual({ id: p.id });
-    const peer = await module.execute(`{ researchProject(id: "${p.id}") { id } }`, {}, testCaller(['member'], CITY, '50'));
+    const peer = await module.execute(
+      `{ researchProject(id: "${p.id}") { id } }`,
+      {},
+      testCaller(['member'], CITY, '50'),
+    );
     expect(peer.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('flags a phase running past its deadline, and clears it when the deadline moves', async () => {
-    let p = (await ok(module, start, { i: { ...input, title: '逾期测试：乡村教师队伍调研', deadlines: [{ phase: 'TOPIC_SELECTED', dueOn: '2020-01-10' }] } }, staff)).startResearchProject;
+    let p = (
+      await ok(
+        module,
+        start,
+        {
+          i: {
+            ...input,
+            title: '逾期测试：乡村教师队伍调研',
+            deadlines: [{ phase: 'TOPIC_SELECTED', dueOn: '2020-01-10' }],
+          },
+        },
+        staff,
+      )
+    ).startResearchProject;
     expect(p.overdue).toBe(true);
     expect(p.phases[0].overdue).toBe(true);
-    const overdue = async () => (await ok(module, `{ researchProjects(filter: { overdue: true }, first: 1000) { nodes { id } } }`, {}, staff)).researchProjects.nodes.map((n: any) => n.id);
+    const overdue = async () =>
+      (
+        await ok(
+          module,
+          `{ researchProjects(filter: { overdue: true }, first: 1000) { nodes { id } } }`,
+          {},
+          staff,
+        )
+      ).researchProjects.nodes.map((n: any) => n.id);
     expect(await overdue()).toContain(p.id);
-    const backwards = await module.execute(`mutation { setResearchDeadlines(id: "${p.id}", version: ${p.version}, deadlines: [{ phase: TOPIC_SELECTED, dueOn: "2099-12-31" }, { phase: PLAN_APPROVED, dueOn: "2099-01-01" }]) { id } }`, {}, staff);
+    const backwards = await module.execute(
+      `mutation { setResearchDeadlines(id: "${p.id}", version: ${p.version}, deadlines: [{ phase: TOPIC_SELECTED, dueOn: "2099-12-31" }, { phase: PLAN_APPROVED, dueOn: "2099-01-01" }]) { id } }`,
+      {},
+      staff,
+    );
     expect(backwards.errors?.[0].extensions).toMatchObject({ field: 'deadlines', rule: 'order' });
-    p = (await ok(module, `mutation { setResearchDeadlines(id: "${p.id}", version: ${p.version}, deadlines: [{ phase: TOPIC_SELECTED, dueOn: "2099-01-10" }]) { ${fields} } }`, {}, staff)).setResearchDeadlines;
+    p = (
+      await ok(
+        module,
+        `mutation { setResearchDeadlines(id: "${p.id}", version: ${p.version}, deadlines: [{ phase: TOPIC_SELECTED, dueOn: "2099-01-10" }]) { ${fields} } }`,
+        {},
+        staff,
+      )
+    ).setResearchDeadlines;
     expect(p.overdue).toBe(false);
     expect(await overdue()).not.toContain(p.id);
   });
 
-  it('shows the report\'s research: joint research with another city, and which projects are overdue', async () => {
-    const all = (await ok(module, `{ researchProjects(first: 100) { nodes { id title joint partnerCommittees status overdue } } }`, {}, staff)).researchProjects.nodes;
+  it("shows the report's research: joint research with another city, and which projects are overdue", async () => {
+    const all = (
+      await ok(
+        module,
+        `{ researchProjects(first: 100) { nodes { id title joint partnerCommittees status overdue } } }`,
+        {},
+        staff,
+      )
+    ).researchProjects.nodes;
     const joint = all.find((p: any) => p.joint);
-    expect(joint).toMatchObject({ title: '新安江—千岛湖生态补偿试验区建设联动调研', partnerCommittees: ['杭州市政协'], status: 'FIELDWORK' });
+    expect(joint).toMatchObject({
+      title: '新安江—千岛湖生态补偿试验区建设联动调研',
+      partnerCommittees: ['杭州市政协'],
+      status: 'FIELDWORK',
+    });
     for (const demo of researchProjects) {
       const current = RESEARCH_PHASE_ORDER.indexOf(demo.status);
       const row = all.find((p: any) => p.title === demo.title);
       expect(row.overdue, demo.title).toBe(demo.status !== 'CLOSED' && demo.due[current] < today());
     }
-    const entity = await ok(module, `query($r: [_Any!]!) { _entities(representations: $r) { ... on ResearchProject { title joint } } }`, { r: [{ __typename: 'ResearchProject', id: joint.id }] }, staff);
+    const entity = await ok(
+      module,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on ResearchProject { title joint } } }`,
+      { r: [{ __typename: 'ResearchProject', id: joint.id }] },
+      staff,
+    );
     expect(entity._entities[0]).toEqual({ title: joint.title, joint: true });
   });
 });

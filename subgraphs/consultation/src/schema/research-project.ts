@@ -1,4 +1,13 @@
-import { connectionType, findPage, notFound, type Page, pageArgs, parseId, type RequestContext, today } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  notFound,
+  type Page,
+  pageArgs,
+  parseId,
+  type RequestContext,
+  today,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { visible } from '../access.js';
@@ -36,10 +45,13 @@ import { SpecialCommitteeRef } from './special-committee.js';
 
 export const ResearchPhaseType = builder.enumType('ResearchPhase', { values: RESEARCH_PHASES });
 export const TeamRoleType = builder.enumType('ResearchTeamRole', { values: TEAM_ROLES });
-export const VisitAttendanceType = builder.enumType('FieldVisitAttendance', { values: VISIT_ATTENDANCES });
+export const VisitAttendanceType = builder.enumType('FieldVisitAttendance', {
+  values: VISIT_ATTENDANCES,
+});
 
 /** A phase is overdue while it runs past its deadline; late once it ended after it. */
-export const phaseOverdue = (row: ResearchPhaseRow, day = today()) => !!row.startedOn && !row.completedOn && !!row.dueOn && row.dueOn < day;
+export const phaseOverdue = (row: ResearchPhaseRow, day = today()) =>
+  !!row.startedOn && !row.completedOn && !!row.dueOn && row.dueOn < day;
 
 export const PhaseType = builder.objectRef<ResearchPhaseRow>('ResearchPhaseSchedule').implement({
   description: 'One phase of a research project: its deadline, when it started and ended.',
@@ -48,25 +60,41 @@ export const PhaseType = builder.objectRef<ResearchPhaseRow>('ResearchPhaseSched
     dueOn: t.expose('dueOn', { type: 'Date', nullable: true }),
     startedOn: t.expose('startedOn', { type: 'Date', nullable: true }),
     completedOn: t.expose('completedOn', { type: 'Date', nullable: true }),
-    overdue: t.boolean({ description: 'Running past its deadline now.', resolve: (r) => phaseOverdue(r) }),
-    late: t.boolean({ description: 'Completed after its deadline.', resolve: (r) => !!r.completedOn && !!r.dueOn && r.completedOn > r.dueOn }),
+    overdue: t.boolean({
+      description: 'Running past its deadline now.',
+      resolve: (r) => phaseOverdue(r),
+    }),
+    late: t.boolean({
+      description: 'Completed after its deadline.',
+      resolve: (r) => !!r.completedOn && !!r.dueOn && r.completedOn > r.dueOn,
+    }),
   }),
 });
 
 export const TeamSeatType = builder.objectRef<ResearchTeamMember>('ResearchTeamSeat').implement({
   fields: (t) => ({
-    member: t.field({ type: MemberRef, nullable: true, resolve: (s) => ({ id: String(s.memberId) }) }),
+    member: t.field({
+      type: MemberRef,
+      nullable: true,
+      resolve: (s) => ({ id: String(s.memberId) }),
+    }),
     role: t.field({ type: TeamRoleType, resolve: (s) => s.role }),
     joinedOn: t.expose('joinedOn', { type: 'Date' }),
   }),
 });
 
-const VisitAttendanceRowType = builder.objectRef<FieldVisitAttendance>('FieldVisitAttendee').implement({
-  fields: (t) => ({
-    member: t.field({ type: MemberRef, nullable: true, resolve: (a) => ({ id: String(a.memberId) }) }),
-    attendance: t.field({ type: VisitAttendanceType, resolve: (a) => a.attendance }),
-  }),
-});
+const VisitAttendanceRowType = builder
+  .objectRef<FieldVisitAttendance>('FieldVisitAttendee')
+  .implement({
+    fields: (t) => ({
+      member: t.field({
+        type: MemberRef,
+        nullable: true,
+        resolve: (a) => ({ id: String(a.memberId) }),
+      }),
+      attendance: t.field({ type: VisitAttendanceType, resolve: (a) => a.attendance }),
+    }),
+  });
 
 export const FieldVisitType = builder.objectRef<FieldVisit>('FieldVisit').implement({
   description: '实地调研: a visit the research team made.',
@@ -75,16 +103,23 @@ export const FieldVisitType = builder.objectRef<FieldVisit>('FieldVisit').implem
     visitedOn: t.expose('visitedOn', { type: 'Date' }),
     place: t.exposeString('place'),
     purpose: t.exposeString('purpose', { nullable: true }),
-    attendance: t.field({ type: [VisitAttendanceRowType], resolve: (v, _a, ctx) => ctx.loaders.many(FieldVisitAttendanceSchema, 'visitId', {}, true).load(v.id) }),
+    attendance: t.field({
+      type: [VisitAttendanceRowType],
+      resolve: (v, _a, ctx) =>
+        ctx.loaders.many(FieldVisitAttendanceSchema, 'visitId', {}, true).load(v.id),
+    }),
   }),
 });
 
 export const ResearchProjectType = builder.objectRef<ResearchProject>('ResearchProject');
 
 // Rows under a project are the project's to show: access was decided when the project was.
-const phasesOf = (ctx: RequestContext, id: number) => ctx.loaders.many(ResearchPhaseSchema, 'projectId', {}, true).load(id);
-const teamOf = (ctx: RequestContext, id: number) => ctx.loaders.many(ResearchTeamMemberSchema, 'projectId', {}, true).load(id);
-const visitsOf = (ctx: RequestContext, id: number) => ctx.loaders.many(FieldVisitSchema, 'projectId', {}, true).load(id);
+const phasesOf = (ctx: RequestContext, id: number) =>
+  ctx.loaders.many(ResearchPhaseSchema, 'projectId', {}, true).load(id);
+const teamOf = (ctx: RequestContext, id: number) =>
+  ctx.loaders.many(ResearchTeamMemberSchema, 'projectId', {}, true).load(id);
+const visitsOf = (ctx: RequestContext, id: number) =>
+  ctx.loaders.many(FieldVisitSchema, 'projectId', {}, true).load(id);
 
 async function leadOf(ctx: RequestContext, project: ResearchProject): Promise<number | null> {
   const team = await teamOf(ctx, project.id);
@@ -92,14 +127,25 @@ async function leadOf(ctx: RequestContext, project: ResearchProject): Promise<nu
 }
 
 ResearchProjectType.implement({
-  description: '调研课题: a research project under process control, from the topic chosen to its report converted into advice.',
+  description:
+    '调研课题: a research project under process control, from the topic chosen to its report converted into advice.',
   fields: (t) => ({
     id: t.exposeID('id'),
     title: t.exposeString('title'),
     topic: t.exposeString('topic'),
-    district: t.field({ type: DistrictRef, nullable: true, resolve: (r) => ({ code: r.district }) }),
-    leadCommittee: t.field({ type: SpecialCommitteeRef, nullable: true, resolve: (r) => (r.leadCommitteeId == null ? null : { id: String(r.leadCommitteeId) }) }),
-    joint: t.exposeBoolean('joint', { description: 'Joint research (联动调研) with other cities\' committees.' }),
+    district: t.field({
+      type: DistrictRef,
+      nullable: true,
+      resolve: (r) => ({ code: r.district }),
+    }),
+    leadCommittee: t.field({
+      type: SpecialCommitteeRef,
+      nullable: true,
+      resolve: (r) => (r.leadCommitteeId == null ? null : { id: String(r.leadCommitteeId) }),
+    }),
+    joint: t.exposeBoolean('joint', {
+      description: "Joint research (联动调研) with other cities' committees.",
+    }),
     partnerCommittees: t.stringList({ resolve: (r) => r.partnerCommittees }),
     plan: t.exposeString('plan', { nullable: true, description: '调研方案.' }),
     status: t.field({ type: ResearchPhaseType, resolve: (r) => r.status }),
@@ -108,7 +154,13 @@ ResearchProjectType.implement({
     reportTitle: t.exposeString('reportTitle', { nullable: true }),
     reportText: t.exposeString('reportText', { nullable: true }),
     reportSubmittedOn: t.expose('reportSubmittedOn', { type: 'Date', nullable: true }),
-    phases: t.field({ type: [PhaseType], resolve: async (r, _a, ctx) => (await phasesOf(ctx, r.id)).sort((a, b) => RESEARCH_PHASES.indexOf(a.phase) - RESEARCH_PHASES.indexOf(b.phase)) }),
+    phases: t.field({
+      type: [PhaseType],
+      resolve: async (r, _a, ctx) =>
+        (await phasesOf(ctx, r.id)).sort(
+          (a, b) => RESEARCH_PHASES.indexOf(a.phase) - RESEARCH_PHASES.indexOf(b.phase),
+        ),
+    }),
     overdue: t.boolean({
       description: 'The current phase runs past its deadline.',
       resolve: async (r, _a, ctx) => (await phasesOf(ctx, r.id)).some((row) => phaseOverdue(row)),
@@ -121,7 +173,10 @@ ResearchProjectType.implement({
         return researchWorkflow.available(ctx, r);
       },
     }),
-    history: t.field({ type: [ConsultationAuditEntryType], resolve: (r, _a, ctx) => history(ctx, 'research_project', r) }),
+    history: t.field({
+      type: [ConsultationAuditEntryType],
+      resolve: (r, _a, ctx) => history(ctx, 'research_project', r),
+    }),
   }),
 });
 
@@ -130,7 +185,11 @@ builder.asEntity(ResearchProjectType, {
   resolveReference: ({ id }, ctx) => ctx.loaders.one(ResearchProjectSchema).load(Number(id)),
 });
 
-export const ResearchProjectConnection = connectionType<ResearchProject>(builder, 'ResearchProject', ResearchProjectType);
+export const ResearchProjectConnection = connectionType<ResearchProject>(
+  builder,
+  'ResearchProject',
+  ResearchProjectType,
+);
 
 const ResearchFilter = builder.inputType('ResearchProjectFilter', {
   fields: (t) => ({
@@ -138,13 +197,24 @@ const ResearchFilter = builder.inputType('ResearchProjectFilter', {
     status: t.field({ type: ResearchPhaseType, required: false }),
     topic: t.string({ required: false }),
     joint: t.boolean({ required: false }),
-    overdue: t.boolean({ required: false, description: 'Only projects whose current phase runs past its deadline (or only those on time).' }),
+    overdue: t.boolean({
+      required: false,
+      description:
+        'Only projects whose current phase runs past its deadline (or only those on time).',
+    }),
   }),
 });
 
 /** Ids of projects running past a deadline now: computed from the phase rows, never stored. */
-export async function overdueProjectIds(ctx: RequestContext, where: FilterQuery<ResearchPhaseRow> = {}): Promise<number[]> {
-  const rows = await ctx.em.find(ResearchPhaseSchema, { $and: [where, { startedOn: { $ne: null }, completedOn: null, dueOn: { $lt: today() } }] }, { fields: ['projectId'] });
+export async function overdueProjectIds(
+  ctx: RequestContext,
+  where: FilterQuery<ResearchPhaseRow> = {},
+): Promise<number[]> {
+  const rows = await ctx.em.find(
+    ResearchPhaseSchema,
+    { $and: [where, { startedOn: { $ne: null }, completedOn: null, dueOn: { $lt: today() } }] },
+    { fields: ['projectId'] },
+  );
   return [...new Set(rows.map((r) => r.projectId))];
 }
 
@@ -172,8 +242,15 @@ builder.queryField('researchProject', (t) =>
     type: ResearchProjectType,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      const project = await ctx.em.findOne(ResearchProjectSchema, { id: parseId(id) }, { filters: false });
-      const onTeam = !!project && !!ctx.caller.memberId && (await teamOf(ctx, project.id)).some((s) => String(s.memberId) === ctx.caller.memberId);
+      const project = await ctx.em.findOne(
+        ResearchProjectSchema,
+        { id: parseId(id) },
+        { filters: false },
+      );
+      const onTeam =
+        !!project &&
+        !!ctx.caller.memberId &&
+        (await teamOf(ctx, project.id)).some((s) => String(s.memberId) === ctx.caller.memberId);
       if (!project || !visible(ctx, project, onTeam)) throw notFound('research project', id);
       return project;
     },
@@ -185,13 +262,18 @@ builder.objectField(MemberRef, 'researchProjects', (t) =>
     type: ResearchProjectConnection,
     nullable: true,
     args: pageArgs(t),
-    description: 'Research projects the member is on the team of. Their own non-public ones only to themselves.',
+    description:
+      'Research projects the member is on the team of. Their own non-public ones only to themselves.',
     resolve: async (m, args, ctx): Promise<Page<ResearchProject>> => {
       const own = ctx.caller.memberId === String(m.id);
-      const seats = await ctx.loaders.page(ResearchTeamMemberSchema, 'memberId', args, {}, own).load(Number(m.id));
+      const seats = await ctx.loaders
+        .page(ResearchTeamMemberSchema, 'memberId', args, {}, own)
+        .load(Number(m.id));
       const ids = seats.edges.map((e) => e.node.projectId);
       const projects = own
-        ? (await ctx.loaders.many(ResearchProjectSchema, 'id', {}, true).loadMany(ids)).map((r) => (r instanceof Error ? null : r[0] ?? null))
+        ? (await ctx.loaders.many(ResearchProjectSchema, 'id', {}, true).loadMany(ids)).map((r) =>
+            r instanceof Error ? null : (r[0] ?? null),
+          )
         : await ctx.loaders.one(ResearchProjectSchema).loadMany(ids);
       const edges = seats.edges.flatMap((e, i) => {
         const node = projects[i];
@@ -203,24 +285,48 @@ builder.objectField(MemberRef, 'researchProjects', (t) =>
 );
 
 const DeadlineInput = builder.inputType('ResearchDeadlineInput', {
-  fields: (t) => ({ phase: t.field({ type: ResearchPhaseType, required: true }), dueOn: t.field({ type: 'Date', required: true }) }),
+  fields: (t) => ({
+    phase: t.field({ type: ResearchPhaseType, required: true }),
+    dueOn: t.field({ type: 'Date', required: true }),
+  }),
 });
 const TeamSeatInput = builder.inputType('ResearchTeamSeatInput', {
-  fields: (t) => ({ memberId: t.id({ required: true }), role: t.field({ type: TeamRoleType, required: true }) }),
+  fields: (t) => ({
+    memberId: t.id({ required: true }),
+    role: t.field({ type: TeamRoleType, required: true }),
+  }),
 });
 
-const toTeam = (team: { memberId: string | number; role: 'LEAD' | 'MEMBER' }[] | null | undefined, field: string) =>
-  (team ?? []).map((s, i) => ({ memberId: parseId(s.memberId, `${field}.${i}.memberId`), role: s.role }));
+const toTeam = (
+  team: { memberId: string | number; role: 'LEAD' | 'MEMBER' }[] | null | undefined,
+  field: string,
+) =>
+  (team ?? []).map((s, i) => ({
+    memberId: parseId(s.memberId, `${field}.${i}.memberId`),
+    role: s.role,
+  }));
 
 const StartResearchInput = builder.inputType('StartResearchProjectInput', {
   fields: (t) => ({
     district: t.id({ required: true }),
-    title: t.string({ required: true, validate: z.string().trim().min(4, 'must have at least 4 characters').max(120) }),
-    topic: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty').max(60) }),
+    title: t.string({
+      required: true,
+      validate: z.string().trim().min(4, 'must have at least 4 characters').max(120),
+    }),
+    topic: t.string({
+      required: true,
+      validate: z.string().trim().min(1, 'must not be empty').max(60),
+    }),
     leadCommitteeId: t.id({ required: false, description: 'The special committee leading it.' }),
-    planTopicId: t.id({ required: false, description: 'The annual plan\'s topic it researches.' }),
-    joint: t.boolean({ required: false, description: 'Joint research with other cities\' committees (default false).' }),
-    partnerCommittees: t.stringList({ required: false, validate: z.array(z.string().trim().min(2, 'must name a committee').max(60)).max(20) }),
+    planTopicId: t.id({ required: false, description: "The annual plan's topic it researches." }),
+    joint: t.boolean({
+      required: false,
+      description: "Joint research with other cities' committees (default false).",
+    }),
+    partnerCommittees: t.stringList({
+      required: false,
+      validate: z.array(z.string().trim().min(2, 'must name a committee').max(60)).max(20),
+    }),
     public: t.boolean({ required: false, description: 'Shown to everyone (default false).' }),
     deadlines: t.field({ type: [DeadlineInput], required: false }),
     team: t.field({ type: [TeamSeatInput], required: false }),
@@ -230,7 +336,8 @@ const StartResearchInput = builder.inputType('StartResearchProjectInput', {
 builder.mutationField('startResearchProject', (t) =>
   t.field({
     type: ResearchProjectType,
-    description: 'Staff open a research project on a chosen topic (TOPIC_SELECTED), with phase deadlines and team.',
+    description:
+      'Staff open a research project on a chosen topic (TOPIC_SELECTED), with phase deadlines and team.',
     authScopes: { staff: true },
     args: { input: t.arg({ type: StartResearchInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
@@ -238,8 +345,12 @@ builder.mutationField('startResearchProject', (t) =>
         district: String(input.district),
         title: input.title.trim(),
         topic: input.topic.trim(),
-        planTopicId: input.planTopicId == null ? null : parseId(input.planTopicId, 'input.planTopicId'),
-        leadCommitteeId: input.leadCommitteeId == null ? null : parseId(input.leadCommitteeId, 'input.leadCommitteeId'),
+        planTopicId:
+          input.planTopicId == null ? null : parseId(input.planTopicId, 'input.planTopicId'),
+        leadCommitteeId:
+          input.leadCommitteeId == null
+            ? null
+            : parseId(input.leadCommitteeId, 'input.leadCommitteeId'),
         joint: input.joint ?? false,
         partnerCommittees: (input.partnerCommittees ?? []).map((c) => c.trim()),
         public: input.public ?? false,
@@ -249,13 +360,20 @@ builder.mutationField('startResearchProject', (t) =>
   }),
 );
 
-
 builder.mutationField('setResearchPlan', (t) =>
   t.field({
     type: ResearchProjectType,
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), plan: t.arg.string({ required: true, validate: z.string().trim().min(10, 'must have at least 10 characters').max(20000) }) },
-    resolve: (_root, { id, version, plan }, ctx) => setResearchPlan(ctx, parseId(id), version, plan.trim()),
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      plan: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(10, 'must have at least 10 characters').max(20000),
+      }),
+    },
+    resolve: (_root, { id, version, plan }, ctx) =>
+      setResearchPlan(ctx, parseId(id), version, plan.trim()),
   }),
 );
 
@@ -263,23 +381,35 @@ builder.mutationField('setResearchDeadlines', (t) =>
   t.field({
     type: ResearchProjectType,
     authScopes: { staff: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), deadlines: t.arg({ type: [DeadlineInput], required: true }) },
-    resolve: (_root, { id, version, deadlines }, ctx) => setResearchDeadlines(ctx, parseId(id), version, deadlines as Deadline[]),
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      deadlines: t.arg({ type: [DeadlineInput], required: true }),
+    },
+    resolve: (_root, { id, version, deadlines }, ctx) =>
+      setResearchDeadlines(ctx, parseId(id), version, deadlines as Deadline[]),
   }),
 );
 
 builder.mutationField('addResearchTeamMembers', (t) =>
   t.field({
     type: ResearchProjectType,
-    description: 'Staff add members to the team; each member\'s record hears of it.',
+    description: "Staff add members to the team; each member's record hears of it.",
     authScopes: { staff: true },
-    args: { id: t.arg.id({ required: true }), team: t.arg({ type: [TeamSeatInput], required: true }) },
-    resolve: (_root, { id, team }, ctx) => addResearchTeamMembers(ctx, parseId(id), toTeam(team, 'team')),
+    args: {
+      id: t.arg.id({ required: true }),
+      team: t.arg({ type: [TeamSeatInput], required: true }),
+    },
+    resolve: (_root, { id, team }, ctx) =>
+      addResearchTeamMembers(ctx, parseId(id), toTeam(team, 'team')),
   }),
 );
 
 const AttendeeInput = builder.inputType('FieldVisitAttendeeInput', {
-  fields: (t) => ({ memberId: t.id({ required: true }), attendance: t.field({ type: VisitAttendanceType, required: true }) }),
+  fields: (t) => ({
+    memberId: t.id({ required: true }),
+    attendance: t.field({ type: VisitAttendanceType, required: true }),
+  }),
 });
 
 builder.mutationField('recordFieldVisit', (t) =>
@@ -290,7 +420,10 @@ builder.mutationField('recordFieldVisit', (t) =>
     args: {
       projectId: t.arg.id({ required: true }),
       visitedOn: t.arg({ type: 'Date', required: true }),
-      place: t.arg.string({ required: true, validate: z.string().trim().min(2, 'must name the place').max(120) }),
+      place: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(2, 'must name the place').max(120),
+      }),
       purpose: t.arg.string({ required: false, validate: z.string().trim().max(500) }),
       attendance: t.arg({ type: [AttendeeInput], required: true }),
     },
@@ -299,7 +432,10 @@ builder.mutationField('recordFieldVisit', (t) =>
         visitedOn: args.visitedOn,
         place: args.place.trim(),
         purpose: args.purpose?.trim() || null,
-        attendance: args.attendance.map((a, i) => ({ memberId: parseId(a.memberId, `attendance.${i}.memberId`), attendance: a.attendance })),
+        attendance: args.attendance.map((a, i) => ({
+          memberId: parseId(a.memberId, `attendance.${i}.memberId`),
+          attendance: a.attendance,
+        })),
       }),
   }),
 );
@@ -310,22 +446,54 @@ builder.mutationField('writeResearchReport', (t) =>
     description: 'Staff or the team lead write the report while it is drafted.',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }), version: t.arg.int({ required: true }),
-      title: t.arg.string({ required: true, validate: z.string().trim().min(4, 'must have at least 4 characters').max(120) }),
-      text: t.arg.string({ required: true, validate: z.string().trim().min(20, 'must have at least 20 characters').max(100000) }),
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      title: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(4, 'must have at least 4 characters').max(120),
+      }),
+      text: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(20, 'must have at least 20 characters').max(100000),
+      }),
     },
-    resolve: (_root, { id, version, title, text }, ctx) => writeResearchReport(ctx, parseId(id), version, title.trim(), text.trim()),
+    resolve: (_root, { id, version, title, text }, ctx) =>
+      writeResearchReport(ctx, parseId(id), version, title.trim(), text.trim()),
   }),
 );
 
 for (const [field, action, description] of [
-  ['approveResearchPlan', 'approvePlan', 'A leader or staff approve the plan (it must be written).'],
-  ['startResearchFieldwork', 'startFieldwork', 'Staff or the team lead start fieldwork (the team needs a lead).'],
-  ['startResearchDrafting', 'startDrafting', 'Staff or the team lead start drafting the report (after at least one field visit).'],
+  [
+    'approveResearchPlan',
+    'approvePlan',
+    'A leader or staff approve the plan (it must be written).',
+  ],
+  [
+    'startResearchFieldwork',
+    'startFieldwork',
+    'Staff or the team lead start fieldwork (the team needs a lead).',
+  ],
+  [
+    'startResearchDrafting',
+    'startDrafting',
+    'Staff or the team lead start drafting the report (after at least one field visit).',
+  ],
   ['reviewResearchReport', 'review', 'A leader or staff record the review of the drafted report.'],
-  ['returnResearchDraft', 'returnDraft', 'A leader or staff send a reviewed report back for redrafting.'],
-  ['submitResearchReport', 'submit', 'Staff submit the reviewed report to the Party committee and government.'],
-  ['convertResearchProject', 'convert', 'Staff record the report converted into advice (a recommendation citing it must exist).'],
+  [
+    'returnResearchDraft',
+    'returnDraft',
+    'A leader or staff send a reviewed report back for redrafting.',
+  ],
+  [
+    'submitResearchReport',
+    'submit',
+    'Staff submit the reviewed report to the Party committee and government.',
+  ],
+  [
+    'convertResearchProject',
+    'convert',
+    'Staff record the report converted into advice (a recommendation citing it must exist).',
+  ],
   ['closeResearchProject', 'close', 'Staff close a submitted or converted project.'],
 ] as const) {
   builder.mutationField(field, (t) =>
@@ -333,8 +501,13 @@ for (const [field, action, description] of [
       type: ResearchProjectType,
       description,
       authScopes: { authenticated: true },
-      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }) },
-      resolve: (_root, { id, version, note }, ctx) => moveResearch(ctx, parseId(id), action, version, note ?? null),
+      args: {
+        id: t.arg.id({ required: true }),
+        version: t.arg.int({ required: true }),
+        note: t.arg.string({ required: false }),
+      },
+      resolve: (_root, { id, version, note }, ctx) =>
+        moveResearch(ctx, parseId(id), action, version, note ?? null),
     }),
   );
 }

@@ -1,11 +1,33 @@
-import { connectionType, findPage, notFound, pageArgs, parseId, type RequestContext, today } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  notFound,
+  pageArgs,
+  parseId,
+  type RequestContext,
+  today,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { visible } from '../access.js';
 import { builder } from '../builder.js';
-import { addTimelineEntry, createResult, moveTask, removeResult, reportProgress, setResultWeight } from '../commands/results.js';
+import {
+  addTimelineEntry,
+  createResult,
+  moveTask,
+  removeResult,
+  reportProgress,
+  setResultWeight,
+} from '../commands/results.js';
 import { RecommendationSchema } from '../entities/recommendation.entity.js';
-import { RESULT_KINDS, ResultSchema, ResultTimelineEntrySchema, TASK_STATUSES, type Result, type ResultTimelineEntry } from '../entities/result.entity.js';
+import {
+  RESULT_KINDS,
+  ResultSchema,
+  ResultTimelineEntrySchema,
+  TASK_STATUSES,
+  type Result,
+  type ResultTimelineEntry,
+} from '../entities/result.entity.js';
 import { treeProgress } from '../progress.js';
 import { taskWorkflow } from '../workflow.js';
 import { ConsultationAuditEntryType, history } from './audit.js';
@@ -13,7 +35,10 @@ import { DistrictRef } from './district.js';
 import { GovernmentUnitRef, unitRef } from './government-unit.js';
 import { RecommendationType } from './recommendation.js';
 
-export const ResultKindType = builder.enumType('ResultKind', { values: RESULT_KINDS, description: 'TOPIC 党委出题, ADOPTION 政府采纳, TASK 部门落实.' });
+export const ResultKindType = builder.enumType('ResultKind', {
+  values: RESULT_KINDS,
+  description: 'TOPIC 党委出题, ADOPTION 政府采纳, TASK 部门落实.',
+});
 export const TaskStatusType = builder.enumType('ResultTaskStatus', { values: TASK_STATUSES });
 
 const TimelineEntryType = builder.objectRef<ResultTimelineEntry>('ResultTimelineEntry').implement({
@@ -28,7 +53,8 @@ const TimelineEntryType = builder.objectRef<ResultTimelineEntry>('ResultTimeline
 export const ResultType = builder.objectRef<Result>('ImplementationResult');
 
 /** Every node of the tree `node` belongs to, loaded once per tree per request. */
-const treeOf = (ctx: RequestContext, node: Result) => ctx.loaders.many(ResultSchema, 'rootId', {}, true).load(node.rootId ?? node.id);
+const treeOf = (ctx: RequestContext, node: Result) =>
+  ctx.loaders.many(ResultSchema, 'rootId', {}, true).load(node.rootId ?? node.id);
 
 /** Progress of a node, computed from its tree's rows on every read: never stored. */
 export async function progressOf(ctx: RequestContext, node: Result): Promise<number> {
@@ -36,36 +62,91 @@ export async function progressOf(ctx: RequestContext, node: Result): Promise<num
 }
 
 ResultType.implement({
-  description: 'A node of the outcome chain 党委出题 → 政协调研 → 政府采纳 → 部门落实, tracked like Decidim\'s accountability results.',
+  description:
+    "A node of the outcome chain 党委出题 → 政协调研 → 政府采纳 → 部门落实, tracked like Decidim's accountability results.",
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.field({ type: ResultKindType, resolve: (r) => r.kind }),
     title: t.exposeString('title'),
     description: t.exposeString('description', { nullable: true }),
-    district: t.field({ type: DistrictRef, nullable: true, resolve: (r) => ({ code: r.district }) }),
-    parent: t.field({ type: ResultType, nullable: true, resolve: (r, _a, ctx) => (r.parentId == null ? null : ctx.loaders.one(ResultSchema).load(r.parentId)) }),
-    children: t.field({ type: [ResultType], resolve: async (r, _a, ctx) => (await treeOf(ctx, r)).filter((n) => n.parentId === r.id && visible(ctx, n)) }),
-    recommendation: t.field({ type: RecommendationType, nullable: true, resolve: (r, _a, ctx) => (r.recommendationId == null ? null : ctx.loaders.one(RecommendationSchema).load(r.recommendationId)) }),
-    unit: t.field({ type: GovernmentUnitRef, nullable: true, description: 'The department carrying out a task.', resolve: (r) => unitRef(r.unitId) }),
-    document: t.exposeString('document', { nullable: true, description: 'The adopting decision or document.' }),
+    district: t.field({
+      type: DistrictRef,
+      nullable: true,
+      resolve: (r) => ({ code: r.district }),
+    }),
+    parent: t.field({
+      type: ResultType,
+      nullable: true,
+      resolve: (r, _a, ctx) =>
+        r.parentId == null ? null : ctx.loaders.one(ResultSchema).load(r.parentId),
+    }),
+    children: t.field({
+      type: [ResultType],
+      resolve: async (r, _a, ctx) =>
+        (await treeOf(ctx, r)).filter((n) => n.parentId === r.id && visible(ctx, n)),
+    }),
+    recommendation: t.field({
+      type: RecommendationType,
+      nullable: true,
+      resolve: (r, _a, ctx) =>
+        r.recommendationId == null
+          ? null
+          : ctx.loaders.one(RecommendationSchema).load(r.recommendationId),
+    }),
+    unit: t.field({
+      type: GovernmentUnitRef,
+      nullable: true,
+      description: 'The department carrying out a task.',
+      resolve: (r) => unitRef(r.unitId),
+    }),
+    document: t.exposeString('document', {
+      nullable: true,
+      description: 'The adopting decision or document.',
+    }),
     adoptedOn: t.expose('adoptedOn', { type: 'Date', nullable: true }),
     startOn: t.expose('startOn', { type: 'Date', nullable: true }),
     dueOn: t.expose('dueOn', { type: 'Date', nullable: true }),
     weight: t.exposeInt('weight'),
-    status: t.field({ type: TaskStatusType, nullable: true, description: 'Tasks only.', resolve: (r) => r.status ?? null }),
-    progress: t.float({ description: 'Percent: a task\'s own; a parent\'s the weighted mean of its children\'s.', resolve: (r, _a, ctx) => progressOf(ctx, r) }),
-    overdue: t.boolean({ resolve: (r) => r.kind === 'TASK' && r.status !== 'DONE' && !!r.dueOn && r.dueOn < today() }),
-    timeline: t.field({ type: [TimelineEntryType], resolve: (r, _a, ctx) => ctx.loaders.many(ResultTimelineEntrySchema, 'resultId', {}, true).load(r.id) }),
+    status: t.field({
+      type: TaskStatusType,
+      nullable: true,
+      description: 'Tasks only.',
+      resolve: (r) => r.status ?? null,
+    }),
+    progress: t.float({
+      description: "Percent: a task's own; a parent's the weighted mean of its children's.",
+      resolve: (r, _a, ctx) => progressOf(ctx, r),
+    }),
+    overdue: t.boolean({
+      resolve: (r) => r.kind === 'TASK' && r.status !== 'DONE' && !!r.dueOn && r.dueOn < today(),
+    }),
+    timeline: t.field({
+      type: [TimelineEntryType],
+      resolve: (r, _a, ctx) =>
+        ctx.loaders.many(ResultTimelineEntrySchema, 'resultId', {}, true).load(r.id),
+    }),
     version: t.exposeInt('version'),
-    availableActions: t.stringList({ resolve: (r, _a, ctx) => (r.kind === 'TASK' && r.status ? taskWorkflow.available(ctx, r as Result & { status: NonNullable<Result['status']> }) : []) }),
-    history: t.field({ type: [ConsultationAuditEntryType], resolve: (r, _a, ctx) => history(ctx, 'result', r) }),
+    availableActions: t.stringList({
+      resolve: (r, _a, ctx) =>
+        r.kind === 'TASK' && r.status
+          ? taskWorkflow.available(ctx, r as Result & { status: NonNullable<Result['status']> })
+          : [],
+    }),
+    history: t.field({
+      type: [ConsultationAuditEntryType],
+      resolve: (r, _a, ctx) => history(ctx, 'result', r),
+    }),
   }),
 });
 
 export const ResultConnection = connectionType<Result>(builder, 'ImplementationResult', ResultType);
 
 builder.objectField(RecommendationType, 'results', (t) =>
-  t.field({ type: [ResultType], description: 'Chain nodes that carry this recommendation out.', resolve: (r, _a, ctx) => ctx.loaders.many(ResultSchema, 'recommendationId').load(r.id) }),
+  t.field({
+    type: [ResultType],
+    description: 'Chain nodes that carry this recommendation out.',
+    resolve: (r, _a, ctx) => ctx.loaders.many(ResultSchema, 'recommendationId').load(r.id),
+  }),
 );
 
 const ResultFilter = builder.inputType('ImplementationResultFilter', {
@@ -104,27 +185,46 @@ builder.queryField('implementationResult', (t) =>
   }),
 );
 
-const weightInput = z.number().int('must be a whole number').min(0, 'must be at least 0').max(100, 'must be at most 100');
+const weightInput = z
+  .number()
+  .int('must be a whole number')
+  .min(0, 'must be at least 0')
+  .max(100, 'must be at most 100');
 
 const CreateResultInput = builder.inputType('CreateImplementationResultInput', {
   fields: (t) => ({
-    district: t.id({ required: false, description: 'For a TOPIC (a chain\'s root); children take their parent\'s.' }),
+    district: t.id({
+      required: false,
+      description: "For a TOPIC (a chain's root); children take their parent's.",
+    }),
     parentId: t.id({ required: false }),
     kind: t.field({ type: ResultKindType, required: true }),
-    title: t.string({ required: true, validate: z.string().trim().min(4, 'must have at least 4 characters').max(200) }),
+    title: t.string({
+      required: true,
+      validate: z.string().trim().min(4, 'must have at least 4 characters').max(200),
+    }),
     description: t.string({ required: false, validate: z.string().trim().max(20000) }),
     recommendationId: t.id({ required: false }),
     unitId: t.id({ required: false, description: 'TASK: the department carrying it out.' }),
-    document: t.string({ required: false, validate: z.string().trim().min(4).max(200), description: 'ADOPTION: the decision or document.' }),
+    document: t.string({
+      required: false,
+      validate: z.string().trim().min(4).max(200),
+      description: 'ADOPTION: the decision or document.',
+    }),
     adoptedOn: t.field({ type: 'Date', required: false }),
     startOn: t.field({ type: 'Date', required: false }),
     dueOn: t.field({ type: 'Date', required: false }),
-    weight: t.int({ required: false, validate: weightInput, description: 'Share of the parent\'s progress (default 1; 0 tracks without counting).' }),
+    weight: t.int({
+      required: false,
+      validate: weightInput,
+      description: "Share of the parent's progress (default 1; 0 tracks without counting).",
+    }),
     public: t.boolean({ required: false }),
   }),
 });
 
-const optionalId = (v: string | number | null | undefined, field: string) => (v == null ? null : parseId(v, field));
+const optionalId = (v: string | number | null | undefined, field: string) =>
+  v == null ? null : parseId(v, field);
 
 builder.mutationField('createImplementationResult', (t) =>
   t.field({
@@ -150,23 +250,34 @@ builder.mutationField('createImplementationResult', (t) =>
   }),
 );
 
-
 builder.mutationField('setImplementationResultWeight', (t) =>
   t.field({
     type: ResultType,
     authScopes: { staff: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), weight: t.arg.int({ required: true, validate: weightInput }) },
-    resolve: (_root, { id, version, weight }, ctx) => setResultWeight(ctx, parseId(id), version, weight),
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      weight: t.arg.int({ required: true, validate: weightInput }),
+    },
+    resolve: (_root, { id, version, weight }, ctx) =>
+      setResultWeight(ctx, parseId(id), version, weight),
   }),
 );
 
 builder.mutationField('removeImplementationResult', (t) =>
   t.field({
     type: ResultType,
-    description: 'Staff remove a node with nothing under it; its parent\'s progress is computed without it.',
+    description:
+      "Staff remove a node with nothing under it; its parent's progress is computed without it.",
     authScopes: { staff: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }) },
-    resolve: async (_root, { id, version, note }, ctx) => ({ ...(await removeResult(ctx, parseId(id), version, note ?? null)) }),
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      note: t.arg.string({ required: false }),
+    },
+    resolve: async (_root, { id, version, note }, ctx) => ({
+      ...(await removeResult(ctx, parseId(id), version, note ?? null)),
+    }),
   }),
 );
 
@@ -180,8 +291,13 @@ for (const [field, action, description] of [
       type: ResultType,
       description,
       authScopes: { authenticated: true },
-      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }) },
-      resolve: (_root, { id, version, note }, ctx) => moveTask(ctx, parseId(id), action, version, note ?? null),
+      args: {
+        id: t.arg.id({ required: true }),
+        version: t.arg.int({ required: true }),
+        note: t.arg.string({ required: false }),
+      },
+      resolve: (_root, { id, version, note }, ctx) =>
+        moveTask(ctx, parseId(id), action, version, note ?? null),
     }),
   );
 }
@@ -189,15 +305,27 @@ for (const [field, action, description] of [
 builder.mutationField('reportResultProgress', (t) =>
   t.field({
     type: ResultType,
-    description: 'The assigned department reports its task\'s progress; it goes on the timeline.',
+    description: "The assigned department reports its task's progress; it goes on the timeline.",
     authScopes: { role: 'unit' },
     args: {
-      id: t.arg.id({ required: true }), version: t.arg.int({ required: true }),
-      progress: t.arg.int({ required: true, validate: z.number().int().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100') }),
-      text: t.arg.string({ required: true, validate: z.string().trim().min(4, 'must say what was done').max(5000) }),
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      progress: t.arg.int({
+        required: true,
+        validate: z
+          .number()
+          .int()
+          .min(0, 'must be between 0 and 100')
+          .max(100, 'must be between 0 and 100'),
+      }),
+      text: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(4, 'must say what was done').max(5000),
+      }),
       on: t.arg({ type: 'Date', required: false }),
     },
-    resolve: (_root, { id, version, progress, text, on }, ctx) => reportProgress(ctx, parseId(id), version, progress, text.trim(), on ?? null),
+    resolve: (_root, { id, version, progress, text, on }, ctx) =>
+      reportProgress(ctx, parseId(id), version, progress, text.trim(), on ?? null),
   }),
 );
 
@@ -207,9 +335,13 @@ builder.mutationField('addResultTimelineEntry', (t) =>
     authScopes: { staff: true },
     args: {
       id: t.arg.id({ required: true }),
-      text: t.arg.string({ required: true, validate: z.string().trim().min(4, 'must say what happened').max(5000) }),
+      text: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(4, 'must say what happened').max(5000),
+      }),
       on: t.arg({ type: 'Date', required: false }),
     },
-    resolve: (_root, { id, text, on }, ctx) => addTimelineEntry(ctx, parseId(id), text.trim(), on ?? null),
+    resolve: (_root, { id, text, on }, ctx) =>
+      addTimelineEntry(ctx, parseId(id), text.trim(), on ?? null),
   }),
 );

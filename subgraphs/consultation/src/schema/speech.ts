@@ -18,23 +18,46 @@ export const SpeechType = builder.objectRef<Speech>('ConsultationSpeech').implem
     mode: t.field({ type: SpeechModeType, resolve: (s) => s.mode }),
     spokeOn: t.expose('spokeOn', { type: 'Date' }),
     text: t.exposeString('text', { nullable: true }),
-    member: t.field({ type: MemberRef, nullable: true, resolve: (s) => (s.memberId == null ? null : { id: String(s.memberId) }) }),
-    guest: t.field({ type: GuestType, nullable: true, resolve: (s, _a, ctx) => (s.guestId == null ? null : ctx.loaders.one(ActivityGuestSchema).load(s.guestId)) }),
-    activity: t.field({ type: ConsultationActivityType, nullable: true, resolve: (s, _a, ctx) => ctx.loaders.one(ConsultationActivitySchema).load(s.activityId) }),
+    member: t.field({
+      type: MemberRef,
+      nullable: true,
+      resolve: (s) => (s.memberId == null ? null : { id: String(s.memberId) }),
+    }),
+    guest: t.field({
+      type: GuestType,
+      nullable: true,
+      resolve: (s, _a, ctx) =>
+        s.guestId == null ? null : ctx.loaders.one(ActivityGuestSchema).load(s.guestId),
+    }),
+    activity: t.field({
+      type: ConsultationActivityType,
+      nullable: true,
+      resolve: (s, _a, ctx) => ctx.loaders.one(ConsultationActivitySchema).load(s.activityId),
+    }),
   }),
 });
 
 builder.objectField(ConsultationActivityType, 'speeches', (t) =>
-  t.field({ type: [SpeechType], resolve: (a, _args, ctx) => ctx.loaders.many(SpeechSchema, 'activityId').load(a.id) }),
+  t.field({
+    type: [SpeechType],
+    resolve: (a, _args, ctx) => ctx.loaders.many(SpeechSchema, 'activityId').load(a.id),
+  }),
 );
 
 const SpeechInput = builder.inputType('RecordConsultationSpeechInput', {
   fields: (t) => ({
     memberId: t.id({ required: false, description: 'The member who spoke; or give guestId.' }),
     guestId: t.id({ required: false }),
-    title: t.string({ required: true, validate: z.string().trim().min(4, 'must have at least 4 characters').max(120) }),
+    title: t.string({
+      required: true,
+      validate: z.string().trim().min(4, 'must have at least 4 characters').max(120),
+    }),
     mode: t.field({ type: SpeechModeType, required: true }),
-    spokeOn: t.field({ type: 'Date', required: false, description: 'Defaults to the day of the activity.' }),
+    spokeOn: t.field({
+      type: 'Date',
+      required: false,
+      description: 'Defaults to the day of the activity.',
+    }),
     text: t.string({ required: false, validate: z.string().trim().max(50000) }),
   }),
 });
@@ -42,9 +65,13 @@ const SpeechInput = builder.inputType('RecordConsultationSpeechInput', {
 builder.mutationField('recordConsultationSpeech', (t) =>
   t.field({
     type: SpeechType,
-    description: 'Staff record a speech; a member hands in their own written speech. The member\'s record hears of it.',
+    description:
+      "Staff record a speech; a member hands in their own written speech. The member's record hears of it.",
     authScopes: { authenticated: true },
-    args: { activityId: t.arg.id({ required: true }), input: t.arg({ type: SpeechInput, required: true }) },
+    args: {
+      activityId: t.arg.id({ required: true }),
+      input: t.arg({ type: SpeechInput, required: true }),
+    },
     resolve: (_root, { activityId, input }, ctx) =>
       recordSpeech(ctx, parseId(activityId, 'activityId'), {
         memberId: input.memberId == null ? null : parseId(input.memberId, 'input.memberId'),

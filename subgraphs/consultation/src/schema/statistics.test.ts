@@ -1,5 +1,16 @@
 import { today } from '@cppcc/kit';
-import { activities, activityStatus, CITY, fiveYearRecommendations, instructions, recommendationDates, recommendations, researchProjects, RESEARCH_PHASE_ORDER, chains } from '@cppcc/demo';
+import {
+  activities,
+  activityStatus,
+  CITY,
+  fiveYearRecommendations,
+  instructions,
+  recommendationDates,
+  recommendations,
+  researchProjects,
+  RESEARCH_PHASE_ORDER,
+  chains,
+} from '@cppcc/demo';
 import { databases, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ok, startConsultation } from '../test-support.js';
@@ -22,42 +33,77 @@ describe.each(databases())('consultation statistics on $name', ({ url }) => {
   });
   afterAll(() => module?.stop());
 
-  it('computes the report\'s figures for the city from the demo records', async () => {
-    const s = (await ok(module, query, { d: CITY, from: '2025-01-01', to: '2027-12-31' }, staff)).consultationStatistics;
+  it("computes the report's figures for the city from the demo records", async () => {
+    const s = (await ok(module, query, { d: CITY, from: '2025-01-01', to: '2027-12-31' }, staff))
+      .consultationStatistics;
     const held = activities().filter((a) => a.district === CITY && activityStatus(a) !== 'PLANNED');
     expect(s.districts).toEqual([CITY]);
     expect(s.activitiesHeld).toBe(held.length);
     const byForm = Object.fromEntries(s.activitiesByForm.map((c: any) => [c.form, c.count]));
-    for (const form of new Set(held.map((a) => a.form))) expect(byForm[form], form).toBe(held.filter((a) => a.form === form).length);
+    for (const form of new Set(held.map((a) => a.form)))
+      expect(byForm[form], form).toBe(held.filter((a) => a.form === form).length);
     const byTopic = Object.fromEntries(s.activitiesByTopic.map((c: any) => [c.topic, c.count]));
-    for (const topic of ['乡村振兴', '融杭接沪', '民营经济', '茶业振兴']) expect(byTopic[topic], topic).toBe(held.filter((a) => a.topic === topic).length);
+    for (const topic of ['乡村振兴', '融杭接沪', '民营经济', '茶业振兴'])
+      expect(byTopic[topic], topic).toBe(held.filter((a) => a.topic === topic).length);
     expect(s.instructionsReceived).toBe(instructions.length);
-    expect(s.instructionsByRank).toContainEqual({ rank: 'PRINCIPAL', count: instructions.filter((i) => i.rank === 'PRINCIPAL').length });
+    expect(s.instructionsByRank).toContainEqual({
+      rank: 'PRINCIPAL',
+      count: instructions.filter((i) => i.rank === 'PRINCIPAL').length,
+    });
     // The report's outcomes and the five-year plan's 建言献策 (submitted in 2025).
     expect(s.outcomesSubmitted).toBe(recommendations.length + fiveYearRecommendations().length);
-    expect(s.outcomesAdopted).toBe(recommendations.filter((r) => recommendationDates(r).adoptedOn).length);
-    expect(s.outcomesImplemented).toBe(chains.filter((c) => c.tasks.every((t) => t.weight === 0 || t.progress === 100)).length);
+    expect(s.outcomesAdopted).toBe(
+      recommendations.filter((r) => recommendationDates(r).adoptedOn).length,
+    );
+    expect(s.outcomesImplemented).toBe(
+      chains.filter((c) => c.tasks.every((t) => t.weight === 0 || t.progress === 100)).length,
+    );
     const cityResearch = researchProjects.filter((p) => p.district === CITY);
     expect(s.researchStarted).toBe(cityResearch.length);
-    expect(s.researchOverdue).toBe(cityResearch.filter((p) => p.status !== 'CLOSED' && p.due[RESEARCH_PHASE_ORDER.indexOf(p.status)] < today()).length);
+    expect(s.researchOverdue).toBe(
+      cityResearch.filter(
+        (p) => p.status !== 'CLOSED' && p.due[RESEARCH_PHASE_ORDER.indexOf(p.status)] < today(),
+      ).length,
+    );
   });
 
   it('narrows to the period and widens to the districts below', async () => {
-    const year = (await ok(module, query, { d: CITY, from: '2026-01-01', to: '2026-12-31' }, staff)).consultationStatistics;
-    expect(year.activitiesHeld).toBe(activities().filter((a) => a.district === CITY && a.heldOn.startsWith('2026')).length);
-    const all = (await ok(module, query, { d: CITY, from: '2000-01-01', to: '2099-12-31', below: true }, staff)).consultationStatistics;
+    const year = (await ok(module, query, { d: CITY, from: '2026-01-01', to: '2026-12-31' }, staff))
+      .consultationStatistics;
+    expect(year.activitiesHeld).toBe(
+      activities().filter((a) => a.district === CITY && a.heldOn.startsWith('2026')).length,
+    );
+    const all = (
+      await ok(module, query, { d: CITY, from: '2000-01-01', to: '2099-12-31', below: true }, staff)
+    ).consultationStatistics;
     expect(all.activitiesHeld).toBe(activities().length);
     expect(all.districts).toContain('341024');
   });
 
   it('refuses callers outside the district and bad periods', async () => {
-    const other = await module.execute(query, { d: CITY, from: '2025-01-01', to: '2025-12-31' }, testCaller(['staff'], '341002'));
+    const other = await module.execute(
+      query,
+      { d: CITY, from: '2025-01-01', to: '2025-12-31' },
+      testCaller(['staff'], '341002'),
+    );
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const member = await module.execute(query, { d: CITY, from: '2025-01-01', to: '2025-12-31' }, testCaller(['member'], CITY, '1'));
+    const member = await module.execute(
+      query,
+      { d: CITY, from: '2025-01-01', to: '2025-12-31' },
+      testCaller(['member'], CITY, '1'),
+    );
     expect(member.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const backwards = await module.execute(query, { d: CITY, from: '2025-12-31', to: '2025-01-01' }, staff);
+    const backwards = await module.execute(
+      query,
+      { d: CITY, from: '2025-12-31', to: '2025-01-01' },
+      staff,
+    );
     expect(backwards.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
-    const unknown = await module.execute(query, { d: '999999', from: '2025-01-01', to: '2025-12-31' }, staff);
+    const unknown = await module.execute(
+      query,
+      { d: '999999', from: '2025-01-01', to: '2025-12-31' },
+      staff,
+    );
     expect(unknown.errors?.[0].extensions?.code).toBe('UNKNOWN_DISTRICT');
   });
 });

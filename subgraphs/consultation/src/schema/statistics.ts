@@ -1,6 +1,17 @@
-import { appError, assertKnownDistrict, canSeeDistrict, DistrictRefSchema, ErrorCode, inputError, type RequestContext } from '@cppcc/kit';
+import {
+  appError,
+  assertKnownDistrict,
+  canSeeDistrict,
+  DistrictRefSchema,
+  ErrorCode,
+  inputError,
+  type RequestContext,
+} from '@cppcc/kit';
 import { builder } from '../builder.js';
-import { type CONSULTATION_FORMS, ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
+import {
+  type CONSULTATION_FORMS,
+  ConsultationActivitySchema,
+} from '../entities/consultation-activity.entity.js';
 import { InputCampaignSchema } from '../entities/input-campaign.entity.js';
 import { InstructionSchema, type LEADER_RANKS } from '../entities/instruction.entity.js';
 import { RecommendationSchema } from '../entities/recommendation.entity.js';
@@ -19,34 +30,66 @@ interface Statistics {
   districts: string[];
 }
 
-const FormCount = builder.objectRef<{ form: (typeof CONSULTATION_FORMS)[number]; count: number }>('ConsultationFormCount').implement({
-  fields: (t) => ({ form: t.field({ type: ConsultationFormType, resolve: (c) => c.form }), count: t.exposeInt('count') }),
-});
-const TopicCount = builder.objectRef<{ topic: string; count: number }>('ConsultationTopicCount').implement({
-  fields: (t) => ({ topic: t.exposeString('topic'), count: t.exposeInt('count') }),
-});
-const RankCount = builder.objectRef<{ rank: (typeof LEADER_RANKS)[number]; count: number }>('InstructionRankCount').implement({
-  fields: (t) => ({ rank: t.field({ type: LeaderRankType, resolve: (c) => c.rank }), count: t.exposeInt('count') }),
-});
+const FormCount = builder
+  .objectRef<{ form: (typeof CONSULTATION_FORMS)[number]; count: number }>('ConsultationFormCount')
+  .implement({
+    fields: (t) => ({
+      form: t.field({ type: ConsultationFormType, resolve: (c) => c.form }),
+      count: t.exposeInt('count'),
+    }),
+  });
+const TopicCount = builder
+  .objectRef<{ topic: string; count: number }>('ConsultationTopicCount')
+  .implement({
+    fields: (t) => ({ topic: t.exposeString('topic'), count: t.exposeInt('count') }),
+  });
+const RankCount = builder
+  .objectRef<{ rank: (typeof LEADER_RANKS)[number]; count: number }>('InstructionRankCount')
+  .implement({
+    fields: (t) => ({
+      rank: t.field({ type: LeaderRankType, resolve: (c) => c.rank }),
+      count: t.exposeInt('count'),
+    }),
+  });
 
 const HELD = ['HELD', 'OUTCOME_SUBMITTED', 'CLOSED'] as const;
 
 function heldActivities(ctx: RequestContext, s: Statistics) {
-  return ctx.em.find(ConsultationActivitySchema, { district: { $in: s.districts }, status: { $in: [...HELD] }, heldOn: { $gte: s.from, $lte: s.to } }, { fields: ['form', 'topic'] });
+  return ctx.em.find(
+    ConsultationActivitySchema,
+    {
+      district: { $in: s.districts },
+      status: { $in: [...HELD] },
+      heldOn: { $gte: s.from, $lte: s.to },
+    },
+    { fields: ['form', 'topic'] },
+  );
 }
 
 function count<K extends string>(keys: K[]): { key: K; count: number }[] {
   const counts = new Map<K, number>();
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return [...counts].map(([key, n]) => ({ key, count: n })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  return [...counts]
+    .map(([key, n]) => ({ key, count: n }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
 /** Adopted outcomes whose every chain node linked to them has reached 100%. */
 async function implemented(ctx: RequestContext, s: Statistics): Promise<number> {
-  const adopted = await ctx.em.find(RecommendationSchema, { district: { $in: s.districts }, status: 'ADOPTED', adoptedOn: { $gte: s.from, $lte: s.to } }, { fields: ['id'] });
+  const adopted = await ctx.em.find(
+    RecommendationSchema,
+    { district: { $in: s.districts }, status: 'ADOPTED', adoptedOn: { $gte: s.from, $lte: s.to } },
+    { fields: ['id'] },
+  );
   if (adopted.length === 0) return 0;
-  const linked = await ctx.em.find(ResultSchema, { recommendationId: { $in: adopted.map((r) => r.id) } });
-  const trees = await ctx.em.find(ResultSchema, { rootId: { $in: [...new Set(linked.map((n) => n.rootId!))] } }, { filters: false });
+  const linked = await ctx.em.find(ResultSchema, {
+    recommendationId: { $in: adopted.map((r) => r.id) },
+  });
+  const trees = await ctx.em.find(
+    ResultSchema,
+    { rootId: { $in: [...new Set(linked.map((n) => n.rootId!))] } },
+    { filters: false },
+  );
   const progress = treeProgress(trees);
   return adopted.filter((r) => {
     const nodes = linked.filter((n) => n.recommendationId === r.id);
@@ -61,34 +104,91 @@ const StatisticsType = builder.objectRef<Statistics>('ConsultationStatistics').i
     to: t.expose('to', { type: 'Date' }),
     districts: t.stringList({ description: 'The districts counted.', resolve: (s) => s.districts }),
     activitiesHeld: t.int({ resolve: async (s, _a, ctx) => (await heldActivities(ctx, s)).length }),
-    activitiesByForm: t.field({ type: [FormCount], resolve: async (s, _a, ctx) => count((await heldActivities(ctx, s)).map((a) => a.form)).map((c) => ({ form: c.key, count: c.count })) }),
-    activitiesByTopic: t.field({ type: [TopicCount], resolve: async (s, _a, ctx) => count((await heldActivities(ctx, s)).map((a) => a.topic)).map((c) => ({ topic: c.key, count: c.count })) }),
+    activitiesByForm: t.field({
+      type: [FormCount],
+      resolve: async (s, _a, ctx) =>
+        count((await heldActivities(ctx, s)).map((a) => a.form)).map((c) => ({
+          form: c.key,
+          count: c.count,
+        })),
+    }),
+    activitiesByTopic: t.field({
+      type: [TopicCount],
+      resolve: async (s, _a, ctx) =>
+        count((await heldActivities(ctx, s)).map((a) => a.topic)).map((c) => ({
+          topic: c.key,
+          count: c.count,
+        })),
+    }),
     instructionsReceived: t.int({
       description: '批示 on recommendation reports, recommendations and research reports.',
-      resolve: (s, _a, ctx) => ctx.em.count(InstructionSchema, { district: { $in: s.districts }, instructedOn: { $gte: s.from, $lte: s.to } }),
+      resolve: (s, _a, ctx) =>
+        ctx.em.count(InstructionSchema, {
+          district: { $in: s.districts },
+          instructedOn: { $gte: s.from, $lte: s.to },
+        }),
     }),
     instructionsByRank: t.field({
       type: [RankCount],
       resolve: async (s, _a, ctx) =>
-        count((await ctx.em.find(InstructionSchema, { district: { $in: s.districts }, instructedOn: { $gte: s.from, $lte: s.to } }, { fields: ['rank'] })).map((i) => i.rank)).map((c) => ({ rank: c.key, count: c.count })),
+        count(
+          (
+            await ctx.em.find(
+              InstructionSchema,
+              { district: { $in: s.districts }, instructedOn: { $gte: s.from, $lte: s.to } },
+              { fields: ['rank'] },
+            )
+          ).map((i) => i.rank),
+        ).map((c) => ({ rank: c.key, count: c.count })),
     }),
-    outcomesSubmitted: t.int({ resolve: (s, _a, ctx) => ctx.em.count(RecommendationSchema, { district: { $in: s.districts }, submittedOn: { $gte: s.from, $lte: s.to } }) }),
-    outcomesAdopted: t.int({ resolve: (s, _a, ctx) => ctx.em.count(RecommendationSchema, { district: { $in: s.districts }, status: 'ADOPTED', adoptedOn: { $gte: s.from, $lte: s.to } }) }),
-    outcomesImplemented: t.int({ description: 'Adopted in the period, and every chain node carrying them out at 100%.', resolve: (s, _a, ctx) => implemented(ctx, s) }),
+    outcomesSubmitted: t.int({
+      resolve: (s, _a, ctx) =>
+        ctx.em.count(RecommendationSchema, {
+          district: { $in: s.districts },
+          submittedOn: { $gte: s.from, $lte: s.to },
+        }),
+    }),
+    outcomesAdopted: t.int({
+      resolve: (s, _a, ctx) =>
+        ctx.em.count(RecommendationSchema, {
+          district: { $in: s.districts },
+          status: 'ADOPTED',
+          adoptedOn: { $gte: s.from, $lte: s.to },
+        }),
+    }),
+    outcomesImplemented: t.int({
+      description: 'Adopted in the period, and every chain node carrying them out at 100%.',
+      resolve: (s, _a, ctx) => implemented(ctx, s),
+    }),
     researchStarted: t.int({
-      resolve: (s, _a, ctx) => ctx.em.count(ResearchPhaseSchema, { district: { $in: s.districts }, phase: 'TOPIC_SELECTED', startedOn: { $gte: s.from, $lte: s.to } }),
+      resolve: (s, _a, ctx) =>
+        ctx.em.count(ResearchPhaseSchema, {
+          district: { $in: s.districts },
+          phase: 'TOPIC_SELECTED',
+          startedOn: { $gte: s.from, $lte: s.to },
+        }),
     }),
     publicInput: t.field({
       type: PublicInputFiguresType,
-      description: 'Public input (公众参与) of the districts\' campaigns: copies handed out, answers and contributions received, recommendations submitted in the period.',
+      description:
+        "Public input (公众参与) of the districts' campaigns: copies handed out, answers and contributions received, recommendations submitted in the period.",
       resolve: async (s, _a, ctx) => {
-        const campaigns = await ctx.em.find(InputCampaignSchema, { district: { $in: s.districts } }, { filters: false, fields: ['id'] });
-        return publicInputFigures(ctx, { campaignIds: campaigns.map((c) => c.id), from: s.from, to: s.to });
+        const campaigns = await ctx.em.find(
+          InputCampaignSchema,
+          { district: { $in: s.districts } },
+          { filters: false, fields: ['id'] },
+        );
+        return publicInputFigures(ctx, {
+          campaignIds: campaigns.map((c) => c.id),
+          from: s.from,
+          to: s.to,
+        });
       },
     }),
     researchOverdue: t.int({
       description: 'Research projects whose current phase runs past its deadline today.',
-      resolve: async (s, _a, ctx) => (await overdueProjectIds(ctx, { district: { $in: s.districts } })).length,
+      resolve: async (s, _a, ctx) =>
+        (await overdueProjectIds(ctx, { district: { $in: s.districts } })).length,
     }),
   }),
 });
@@ -96,7 +196,8 @@ const StatisticsType = builder.objectRef<Statistics>('ConsultationStatistics').i
 builder.queryField('consultationStatistics', (t) =>
   t.field({
     type: StatisticsType,
-    description: 'For those who work for the district (city staff may include the districts below).',
+    description:
+      'For those who work for the district (city staff may include the districts below).',
     authScopes: { authenticated: true },
     args: {
       district: t.arg.id({ required: true }),
@@ -107,9 +208,18 @@ builder.queryField('consultationStatistics', (t) =>
     resolve: async (_root, { district, from, to, includeBelow }, ctx) => {
       const code = String(district);
       await assertKnownDistrict(ctx, code);
-      if (!canSeeDistrict(ctx.caller, code)) throw appError(ErrorCode.FORBIDDEN, `consultationStatistics: only those working for district ${code} may see its figures`, { field: 'district' });
+      if (!canSeeDistrict(ctx.caller, code))
+        throw appError(
+          ErrorCode.FORBIDDEN,
+          `consultationStatistics: only those working for district ${code} may see its figures`,
+          { field: 'district' },
+        );
       if (to < from) throw inputError('to', 'order', 'is before from');
-      const below = includeBelow ? (await ctx.em.find(DistrictRefSchema, { parentCode: code })).map((d) => d.code).filter((c) => canSeeDistrict(ctx.caller, c)) : [];
+      const below = includeBelow
+        ? (await ctx.em.find(DistrictRefSchema, { parentCode: code }))
+            .map((d) => d.code)
+            .filter((c) => canSeeDistrict(ctx.caller, c))
+        : [];
       return { district: code, from, to, districts: [code, ...below] };
     },
   }),

@@ -5,14 +5,32 @@ import { z } from 'zod';
  * reports (see consumers.ts) plus those the report names that no module sends yet.
  */
 export const DUTY_KINDS = [
-  'meeting.attended', 'meeting.on_leave', 'meeting.absent',
-  'study.attended', 'study.on_leave', 'study.absent',
+  'meeting.attended',
+  'meeting.on_leave',
+  'meeting.absent',
+  'study.attended',
+  'study.on_leave',
+  'study.absent',
   'branch.attended',
-  'consultation.attended', 'speech.oral', 'speech.written',
-  'research.joined', 'inspection.joined', 'training.attended',
-  'proposal.submitted', 'proposal.filed', 'proposal.key', 'proposal.excellent',
-  'opinion.submitted', 'opinion.adopted', 'instruction.received',
-  'studio.duty', 'donation.made', 'report.filed', 'leave.approved', 'award.received', 'penalty.received',
+  'consultation.attended',
+  'speech.oral',
+  'speech.written',
+  'research.joined',
+  'inspection.joined',
+  'training.attended',
+  'proposal.submitted',
+  'proposal.filed',
+  'proposal.key',
+  'proposal.excellent',
+  'opinion.submitted',
+  'opinion.adopted',
+  'instruction.received',
+  'studio.duty',
+  'donation.made',
+  'report.filed',
+  'leave.approved',
+  'award.received',
+  'penalty.received',
 ] as const;
 
 /** First segments of the core kinds: a plugin's kind may not start with one of them. */
@@ -28,7 +46,8 @@ const NAMESPACED = /^[a-z0-9]+(\.[a-z0-9_-]+)+$/;
 export function kindProblem(kind: string): string | null {
   if ((DUTY_KINDS as readonly string[]).includes(kind)) return null;
   if (!NAMESPACED.test(kind)) return `unknown duty event kind ${JSON.stringify(kind)}`;
-  if (CORE_NAMESPACES.has(kind.split('.')[0])) return `unknown duty event kind ${JSON.stringify(kind)}`;
+  if (CORE_NAMESPACES.has(kind.split('.')[0]))
+    return `unknown duty event kind ${JSON.stringify(kind)}`;
   return null;
 }
 
@@ -44,58 +63,108 @@ const qualifier = z.string().trim().min(1, 'must not be empty').max(40).optional
  * separate figure for co-authors; caps per category; deductions; minimum yearly obligations;
  * grade bands. Validated before it is stored, so a stored rule set always computes.
  */
-export const RuleSetSchema = z.object({
-  name: z.string().trim().min(1, 'must not be empty'),
-  items: z
-    .array(
-      z.object({
-        kind: dutyKind,
-        qualifier,
-        category: z.string().min(1),
-        points: z.number().nonnegative('points must not be negative; use deductions'),
-        coAuthorPoints: z.number().nonnegative('points must not be negative; use deductions').optional(),
-        /**
-         * Joint work splits the points instead: the lead author takes this share, the co-authors
-         * share the rest equally (桐城: "the first author gets half, others share the rest").
-         */
-        jointLeadShare: z.number().gt(0, 'must be more than 0').lt(1, 'must be less than 1').optional(),
-      }).refine((item) => item.coAuthorPoints === undefined || item.jointLeadShare === undefined, {
-        path: ['jointLeadShare'],
-        message: 'give coAuthorPoints or jointLeadShare, not both',
+export const RuleSetSchema = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty'),
+    items: z
+      .array(
+        z
+          .object({
+            kind: dutyKind,
+            qualifier,
+            category: z.string().min(1),
+            points: z.number().nonnegative('points must not be negative; use deductions'),
+            coAuthorPoints: z
+              .number()
+              .nonnegative('points must not be negative; use deductions')
+              .optional(),
+            /**
+             * Joint work splits the points instead: the lead author takes this share, the co-authors
+             * share the rest equally (桐城: "the first author gets half, others share the rest").
+             */
+            jointLeadShare: z
+              .number()
+              .gt(0, 'must be more than 0')
+              .lt(1, 'must be less than 1')
+              .optional(),
+          })
+          .refine(
+            (item) => item.coAuthorPoints === undefined || item.jointLeadShare === undefined,
+            {
+              path: ['jointLeadShare'],
+              message: 'give coAuthorPoints or jointLeadShare, not both',
+            },
+          ),
+      )
+      .min(1, 'needs at least one item')
+      .superRefine((items, ctx) => {
+        const seen = new Set<string>();
+        items.forEach((item, i) => {
+          const key = `${item.kind}|${item.qualifier ?? ''}`;
+          if (seen.has(key))
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'kind'],
+              message: `${item.kind}${item.qualifier ? ` [${item.qualifier}]` : ''} is scored twice`,
+            });
+          seen.add(key);
+        });
       }),
-    )
-    .min(1, 'needs at least one item')
-    .superRefine((items, ctx) => {
-      const seen = new Set<string>();
-      items.forEach((item, i) => {
-        const key = `${item.kind}|${item.qualifier ?? ''}`;
-        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'kind'], message: `${item.kind}${item.qualifier ? ` [${item.qualifier}]` : ''} is scored twice` });
-        seen.add(key);
-      });
-    }),
-  caps: z.record(z.string(), z.number().positive('a cap must be positive')).default({}),
-  deductions: z.array(z.object({ kind: dutyKind, qualifier, points: z.number().positive('a deduction is a positive number of points') })).default([]),
-  /**
-   * Minimum yearly obligations: a number of events of one kind (of one qualifier), or of events
-   * any item scores in one category ("at least 3 activities" of whatever kind).
-   */
-  minimums: z
-    .array(
-      z
-        .object({ kind: dutyKind.optional(), qualifier, category: z.string().min(1).optional(), count: z.number().int().positive(), label: z.string().min(1) })
-        .superRefine((m, ctx) => {
-          if ((m.kind === undefined) === (m.category === undefined)) ctx.addIssue({ code: 'custom', path: ['kind'], message: 'give exactly one of kind and category' });
-          else if (m.category !== undefined && m.qualifier !== undefined) ctx.addIssue({ code: 'custom', path: ['qualifier'], message: 'a qualifier narrows a kind, not a category' });
+    caps: z.record(z.string(), z.number().positive('a cap must be positive')).default({}),
+    deductions: z
+      .array(
+        z.object({
+          kind: dutyKind,
+          qualifier,
+          points: z.number().positive('a deduction is a positive number of points'),
         }),
-    )
-    .default([]),
-  grades: z.array(z.object({ name: z.string().min(1), min: z.number() })).min(1, 'needs at least one grade band'),
-}).superRefine((rules, ctx) => {
-  const categories = new Set(rules.items.map((i) => i.category));
-  rules.minimums.forEach((m, i) => {
-    if (m.category !== undefined && !categories.has(m.category)) ctx.addIssue({ code: 'custom', path: ['minimums', i, 'category'], message: `no item scores in category ${JSON.stringify(m.category)}` });
+      )
+      .default([]),
+    /**
+     * Minimum yearly obligations: a number of events of one kind (of one qualifier), or of events
+     * any item scores in one category ("at least 3 activities" of whatever kind).
+     */
+    minimums: z
+      .array(
+        z
+          .object({
+            kind: dutyKind.optional(),
+            qualifier,
+            category: z.string().min(1).optional(),
+            count: z.number().int().positive(),
+            label: z.string().min(1),
+          })
+          .superRefine((m, ctx) => {
+            if ((m.kind === undefined) === (m.category === undefined))
+              ctx.addIssue({
+                code: 'custom',
+                path: ['kind'],
+                message: 'give exactly one of kind and category',
+              });
+            else if (m.category !== undefined && m.qualifier !== undefined)
+              ctx.addIssue({
+                code: 'custom',
+                path: ['qualifier'],
+                message: 'a qualifier narrows a kind, not a category',
+              });
+          }),
+      )
+      .default([]),
+    grades: z
+      .array(z.object({ name: z.string().min(1), min: z.number() }))
+      .min(1, 'needs at least one grade band'),
+  })
+  .superRefine((rules, ctx) => {
+    const categories = new Set(rules.items.map((i) => i.category));
+    rules.minimums.forEach((m, i) => {
+      if (m.category !== undefined && !categories.has(m.category))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['minimums', i, 'category'],
+          message: `no item scores in category ${JSON.stringify(m.category)}`,
+        });
+    });
   });
-});
 export type RuleSet = z.infer<typeof RuleSetSchema>;
 
 /**

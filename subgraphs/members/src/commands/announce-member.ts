@@ -9,22 +9,39 @@ export function isCpcMember(party: string): boolean {
 }
 
 /** The facts other modules replicate about a member, announced in the caller's unit of work. */
-export function announceMember(em: EntityManager, source: string, member: Member, changedAt: Date = new Date()): void {
-  emit(em, source, memberRegistered, {
-    memberId: String(member.id),
-    district: member.district,
-    name: member.name,
-    party: member.party,
-    cpcMember: isCpcMember(member.party),
-    sectorId: String(member.sectorId),
-    standingCommittee: member.standingCommittee,
-    status: member.status,
-    changedAt: changedAt.toISOString(),
-  }, member.district);
+export function announceMember(
+  em: EntityManager,
+  source: string,
+  member: Member,
+  changedAt: Date = new Date(),
+): void {
+  emit(
+    em,
+    source,
+    memberRegistered,
+    {
+      memberId: String(member.id),
+      district: member.district,
+      name: member.name,
+      party: member.party,
+      cpcMember: isCpcMember(member.party),
+      sectorId: String(member.sectorId),
+      standingCommittee: member.standingCommittee,
+      status: member.status,
+      changedAt: changedAt.toISOString(),
+    },
+    member.district,
+  );
 }
 
 /** Profile fields other modules keep a replica of: a change to one is announced. */
-export const REPLICATED_FIELDS = new Set(['name', 'party', 'sectorId', 'standingCommittee', 'status']);
+export const REPLICATED_FIELDS = new Set([
+  'name',
+  'party',
+  'sectorId',
+  'standingCommittee',
+  'status',
+]);
 
 /**
  * Every member as they stand, dated by their last replicated change (so organization's dated
@@ -32,10 +49,17 @@ export const REPLICATED_FIELDS = new Set(['name', 'party', 'sectorId', 'standing
  */
 export async function announceAllMembers(em: EntityManager): Promise<number> {
   const members = await em.find(MemberSchema, {}, { filters: false, orderBy: { id: 'asc' } });
-  const changes = await em.find(MemberChangeSchema, { field: { $in: [...REPLICATED_FIELDS] } }, { filters: false, fields: ['memberId', 'effectiveOn'] });
+  const changes = await em.find(
+    MemberChangeSchema,
+    { field: { $in: [...REPLICATED_FIELDS] } },
+    { filters: false, fields: ['memberId', 'effectiveOn'] },
+  );
   const last = new Map<number, string>();
-  for (const c of changes) if (c.effectiveOn > (last.get(c.memberId) ?? '')) last.set(c.memberId, c.effectiveOn);
-  await writeInBatches(em, members, (m) => announceMember(em, 'members', m, new Date(`${last.get(m.id) ?? '2021-12-20'}T00:00:00.000Z`)));
+  for (const c of changes)
+    if (c.effectiveOn > (last.get(c.memberId) ?? '')) last.set(c.memberId, c.effectiveOn);
+  await writeInBatches(em, members, (m) =>
+    announceMember(em, 'members', m, new Date(`${last.get(m.id) ?? '2021-12-20'}T00:00:00.000Z`)),
+  );
   await em.flush();
   return members.length;
 }

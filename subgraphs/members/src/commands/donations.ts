@@ -1,6 +1,17 @@
-import { assertWritableDistrict, emit, inputError, notFound, type RequestContext } from '@cppcc/kit';
+import {
+  assertWritableDistrict,
+  emit,
+  inputError,
+  notFound,
+  type RequestContext,
+} from '@cppcc/kit';
 import { donationMade } from '@cppcc/events';
-import { DonationCampaignSchema, DonationSchema, type Donation, type DonationCampaign } from '../entities/donation.entity.js';
+import {
+  DonationCampaignSchema,
+  DonationSchema,
+  type Donation,
+  type DonationCampaign,
+} from '../entities/donation.entity.js';
 import { MemberSchema } from '../entities/member.entity.js';
 
 export interface CampaignInput {
@@ -11,9 +22,13 @@ export interface CampaignInput {
   endsOn: string;
 }
 
-export async function createDonationCampaign(ctx: RequestContext, input: CampaignInput): Promise<DonationCampaign> {
+export async function createDonationCampaign(
+  ctx: RequestContext,
+  input: CampaignInput,
+): Promise<DonationCampaign> {
   await assertWritableDistrict(ctx, input.district, 'input.district');
-  if (input.endsOn < input.startsOn) throw inputError('input.endsOn', 'order', 'must not be before startsOn');
+  if (input.endsOn < input.startsOn)
+    throw inputError('input.endsOn', 'order', 'must not be before startsOn');
   const campaign = ctx.em.create(DonationCampaignSchema, { ...input, public: true });
   await ctx.em.flush();
   return campaign;
@@ -38,7 +53,11 @@ export async function recordDonation(ctx: RequestContext, input: DonationInput):
     throw inputError('input.memberId', 'one-of', 'give exactly one of memberId and organization');
   }
   if (input.donatedOn < campaign.startsOn || input.donatedOn > campaign.endsOn) {
-    throw inputError('input.donatedOn', 'range', `must fall within the campaign (${campaign.startsOn} to ${campaign.endsOn})`);
+    throw inputError(
+      'input.donatedOn',
+      'range',
+      `must fall within the campaign (${campaign.startsOn} to ${campaign.endsOn})`,
+    );
   }
   if (input.memberId !== null) {
     const member = await ctx.em.findOne(MemberSchema, { id: input.memberId }, { filters: false });
@@ -47,17 +66,27 @@ export async function recordDonation(ctx: RequestContext, input: DonationInput):
     await assertWritableDistrict(ctx, member.district, 'input.memberId');
   }
   return ctx.em.transactional(async (em) => {
-    const donation = em.create(DonationSchema, { ...input, district: campaign.district, public: true });
+    const donation = em.create(DonationSchema, {
+      ...input,
+      district: campaign.district,
+      public: true,
+    });
     await em.flush();
     if (input.memberId !== null) {
-      emit(em, ctx.module, donationMade, {
-        donationId: String(donation.id),
-        campaignId: String(campaign.id),
-        memberId: String(input.memberId),
-        campaign: campaign.title,
-        amountFen: input.amountFen,
-        donatedOn: input.donatedOn,
-      }, campaign.district);
+      emit(
+        em,
+        ctx.module,
+        donationMade,
+        {
+          donationId: String(donation.id),
+          campaignId: String(campaign.id),
+          memberId: String(input.memberId),
+          campaign: campaign.title,
+          amountFen: input.amountFen,
+          donatedOn: input.donatedOn,
+        },
+        campaign.district,
+      );
     }
     return donation;
   });

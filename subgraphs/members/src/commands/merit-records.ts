@@ -1,10 +1,29 @@
-import { assertWritableDistrict, audit, emit, type EntityManager, inputError, notFound, type RequestContext, today } from '@cppcc/kit';
+import {
+  assertWritableDistrict,
+  audit,
+  emit,
+  type EntityManager,
+  inputError,
+  notFound,
+  type RequestContext,
+  today,
+} from '@cppcc/kit';
 import { awardRecorded, penaltyRecorded } from '@cppcc/events';
 import { MemberSchema } from '../entities/member.entity.js';
-import { MeritRecordSchema, type MERIT_LEVELS, type MeritRecord } from '../entities/merit-record.entity.js';
+import {
+  MeritRecordSchema,
+  type MERIT_LEVELS,
+  type MeritRecord,
+} from '../entities/merit-record.entity.js';
 
 export type MeritInput =
-  | { type: 'AWARD'; memberId: number; title: string; level: (typeof MERIT_LEVELS)[number]; decidedOn: string }
+  | {
+      type: 'AWARD';
+      memberId: number;
+      title: string;
+      level: (typeof MERIT_LEVELS)[number];
+      decidedOn: string;
+    }
   | { type: 'PENALTY'; memberId: number; title: string; reason: string; decidedOn: string };
 
 /**
@@ -15,7 +34,12 @@ export async function recordMerit(ctx: RequestContext, input: MeritInput): Promi
   const member = await ctx.em.findOne(MemberSchema, { id: input.memberId }, { filters: false });
   if (!member) throw notFound('member', input.memberId);
   await assertWritableDistrict(ctx, member.district, 'memberId');
-  if (input.decidedOn > today()) throw inputError(input.type === 'AWARD' ? 'awardedOn' : 'decidedOn', 'past', 'must not be in the future');
+  if (input.decidedOn > today())
+    throw inputError(
+      input.type === 'AWARD' ? 'awardedOn' : 'decidedOn',
+      'past',
+      'must not be in the future',
+    );
   return ctx.em.transactional(async (em) => {
     const record = em.create(MeritRecordSchema, {
       district: member.district,
@@ -29,10 +53,32 @@ export async function recordMerit(ctx: RequestContext, input: MeritInput): Promi
       public: false,
     });
     await em.flush();
-    audit(em as EntityManager, { entity: 'merit_record', entityId: String(record.id), action: 'record', fromState: null, toState: input.type, actor: ctx.caller.userId, note: `member ${member.id}: ${input.title}` });
+    audit(em as EntityManager, {
+      entity: 'merit_record',
+      entityId: String(record.id),
+      action: 'record',
+      fromState: null,
+      toState: input.type,
+      actor: ctx.caller.userId,
+      note: `member ${member.id}: ${input.title}`,
+    });
     const ids = { recordId: String(record.id), memberId: String(member.id), title: input.title };
-    if (input.type === 'AWARD') emit(em as EntityManager, ctx.module, awardRecorded, { ...ids, level: input.level, awardedOn: input.decidedOn }, member.district);
-    else emit(em as EntityManager, ctx.module, penaltyRecorded, { ...ids, reason: input.reason, decidedOn: input.decidedOn }, member.district);
+    if (input.type === 'AWARD')
+      emit(
+        em as EntityManager,
+        ctx.module,
+        awardRecorded,
+        { ...ids, level: input.level, awardedOn: input.decidedOn },
+        member.district,
+      );
+    else
+      emit(
+        em as EntityManager,
+        ctx.module,
+        penaltyRecorded,
+        { ...ids, reason: input.reason, decidedOn: input.decidedOn },
+        member.district,
+      );
     return record;
   });
 }

@@ -1,4 +1,9 @@
-import { assertWritableDistrict, inputError, type EntityManager, type RequestContext } from '@cppcc/kit';
+import {
+  assertWritableDistrict,
+  inputError,
+  type EntityManager,
+  type RequestContext,
+} from '@cppcc/kit';
 import { MemberChangeSchema } from '../entities/member-change.entity.js';
 import { MemberSchema, type GENDERS, type Member } from '../entities/member.entity.js';
 import { TermRefSchema } from '../entities/term-ref.entity.js';
@@ -28,7 +33,12 @@ export async function registerMember(ctx: RequestContext, input: NewMember): Pro
   await assertWritableDistrict(ctx, input.district, 'input.district');
   if (input.termId !== null) {
     const term = await ctx.em.findOne(TermRefSchema, { id: input.termId });
-    if (!term || term.district !== input.district) throw inputError('input.term', 'exists', `term ${input.termId} is not a term of district ${input.district}`);
+    if (!term || term.district !== input.district)
+      throw inputError(
+        'input.term',
+        'exists',
+        `term ${input.termId} is not a term of district ${input.district}`,
+      );
   }
   const { appointedOn, ...fields } = input;
   return ctx.em.transactional(async (em) => {

@@ -9,10 +9,20 @@ import { ParkedEventSchema } from '../entities/parked-event.entity.js';
  */
 export async function applyParkedEvents(em: EntityManager, memberIds?: number[]): Promise<number> {
   // In the order they were sent, so a correction parked beside the line it corrects still wins.
-  const parked = await em.find(ParkedEventSchema, { resolvedAt: null, refused: false, ...(memberIds ? { memberId: { $in: memberIds } } : {}) }, { orderBy: { eventId: 'asc' } });
+  const parked = await em.find(
+    ParkedEventSchema,
+    { resolvedAt: null, refused: false, ...(memberIds ? { memberId: { $in: memberIds } } : {}) },
+    { orderBy: { eventId: 'asc' } },
+  );
   if (parked.length === 0) return 0;
   const known = new Set(
-    (await em.find(MemberSchema, { id: { $in: parked.map((p) => p.memberId) } }, { filters: false, fields: ['id'] })).map((m) => m.id),
+    (
+      await em.find(
+        MemberSchema,
+        { id: { $in: parked.map((p) => p.memberId) } },
+        { filters: false, fields: ['id'] },
+      )
+    ).map((m) => m.id),
   );
   let applied = 0;
   for (const p of parked) {

@@ -6,16 +6,26 @@ import { ScoringRuleSetSchema, type ScoringRuleSet } from '../entities/scoring-r
  * Staff put a new version of their district's rules for a year in force. Earlier versions
  * stay, so an assessment can say which version it was computed with; the change is audited.
  */
-export async function setScoringRules(ctx: RequestContext, district: string, year: number, rules: unknown): Promise<ScoringRuleSet> {
+export async function setScoringRules(
+  ctx: RequestContext,
+  district: string,
+  year: number,
+  rules: unknown,
+): Promise<ScoringRuleSet> {
   await assertWritableDistrict(ctx, district, 'input.district');
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw inputError('input.year', 'range', 'must be a year between 2000 and 2100');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw inputError('input.year', 'range', 'must be a year between 2000 and 2100');
   const parsed = RuleSetSchema.safeParse(rules);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw inputError(['input.rules', ...issue.path].join('.'), issue.code, issue.message);
   }
   return ctx.em.transactional(async (em) => {
-    const latest = await em.findOne(ScoringRuleSetSchema, { district, year }, { orderBy: { version: 'desc' }, filters: false });
+    const latest = await em.findOne(
+      ScoringRuleSetSchema,
+      { district, year },
+      { orderBy: { version: 'desc' }, filters: false },
+    );
     const version = (latest?.version ?? 0) + 1;
     const set = em.create(ScoringRuleSetSchema, {
       district,

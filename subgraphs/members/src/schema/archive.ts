@@ -1,5 +1,13 @@
 import DataLoader from 'dataloader';
-import { appError, ErrorCode, inputError, MAX_PAGE, parseId, type RequestContext, today } from '@cppcc/kit';
+import {
+  appError,
+  ErrorCode,
+  inputError,
+  MAX_PAGE,
+  parseId,
+  type RequestContext,
+  today,
+} from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { DutyEventSchema, type DutyEvent } from '../entities/duty-event.entity.js';
 import type { Member } from '../entities/member.entity.js';
@@ -9,34 +17,48 @@ import { DutyEventType } from './duty-event.js';
 import { maySeeRecord, MemberType } from './member.js';
 
 export const ArchiveTermType = builder.objectRef<TermRef>('ArchiveTerm').implement({
-  description: '届: a term of a district committee, as the members archive knows it (a replica of organization\'s terms).',
+  description:
+    "届: a term of a district committee, as the members archive knows it (a replica of organization's terms).",
   fields: (t) => ({
     id: t.exposeID('id'),
-    district: t.field({ type: DistrictRef, nullable: true, resolve: (term) => ({ code: term.district }) }),
+    district: t.field({
+      type: DistrictRef,
+      nullable: true,
+      resolve: (term) => ({ code: term.district }),
+    }),
     ordinal: t.exposeInt('ordinal', { description: 'Which term: 10 for 第十届.' }),
     name: t.exposeString('name'),
     startsOn: t.expose('startsOn', { type: 'Date' }),
-    endsOn: t.expose('endsOn', { type: 'Date', nullable: true, description: 'Null while the term runs.' }),
+    endsOn: t.expose('endsOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'Null while the term runs.',
+    }),
   }),
 });
 
 /** The terms of a member's district, oldest first (one query for every member of a request). */
-const districtTerms = (ctx: RequestContext, district: string) => ctx.loaders.many(TermRefSchema, 'district').load(district);
-
+const districtTerms = (ctx: RequestContext, district: string) =>
+  ctx.loaders.many(TermRefSchema, 'district').load(district);
 
 /** The term a member serves: the one they were appointed for, else their district's current (or latest) term. */
 async function memberTerm(ctx: RequestContext, member: Member): Promise<TermRef | null> {
   const terms = (await districtTerms(ctx, member.district)).sort((a, b) => a.ordinal - b.ordinal);
   if (member.termId) return terms.find((t) => t.id === member.termId) ?? null;
   const now = today();
-  return terms.find((t) => t.startsOn <= now && (!t.endsOn || t.endsOn >= now)) ?? terms.filter((t) => t.startsOn <= now).at(-1) ?? null;
+  return (
+    terms.find((t) => t.startsOn <= now && (!t.endsOn || t.endsOn >= now)) ??
+    terms.filter((t) => t.startsOn <= now).at(-1) ??
+    null
+  );
 }
 
 builder.objectField(MemberType, 'term', (t) =>
   t.field({
     type: ArchiveTermType,
     nullable: true,
-    description: 'The term (届) the member serves in; null until organization has announced the district\'s terms.',
+    description:
+      "The term (届) the member serves in; null until organization has announced the district's terms.",
     resolve: (m, _args, ctx) => memberTerm(ctx, m),
   }),
 );
@@ -50,7 +72,10 @@ interface Archive {
 /** A term's bounds as instants: from its first day to the end of its last. */
 function bounds(term: TermRef | null): { from: number | null; to: number | null } {
   if (!term) return { from: null, to: null };
-  return { from: Date.parse(`${term.startsOn}T00:00:00Z`), to: term.endsOn ? Date.parse(`${term.endsOn}T00:00:00Z`) + 86_400_000 : null };
+  return {
+    from: Date.parse(`${term.startsOn}T00:00:00Z`),
+    to: term.endsOn ? Date.parse(`${term.endsOn}T00:00:00Z`) + 86_400_000 : null,
+  };
 }
 
 const loaders = new WeakMap<RequestContext, Map<string, DataLoader<string, DutyEvent[]>>>();
@@ -81,7 +106,14 @@ function archiveEvents(ctx: RequestContext, archive: Archive): Promise<DutyEvent
         {
           memberId: { $in: [...new Set(wanted.map(([id]) => id))] },
           ...(kinds ? { kind: { $in: kinds } } : {}),
-          ...(from !== null || to !== null ? { occurredAt: { ...(from !== null ? { $gte: new Date(from) } : {}), ...(to !== null ? { $lt: new Date(to) } : {}) } } : {}),
+          ...(from !== null || to !== null
+            ? {
+                occurredAt: {
+                  ...(from !== null ? { $gte: new Date(from) } : {}),
+                  ...(to !== null ? { $lt: new Date(to) } : {}),
+                },
+              }
+            : {}),
         },
         { filters: false, orderBy: { occurredAt: 'asc', id: 'asc' } },
       );
@@ -98,11 +130,13 @@ function archiveEvents(ctx: RequestContext, archive: Archive): Promise<DutyEvent
   return loader.load(JSON.stringify([archive.member.id, from, to]));
 }
 
-const cursorOf = (e: DutyEvent) => Buffer.from(`t:${new Date(e.occurredAt).getTime()}:${e.id}`).toString('base64url');
+const cursorOf = (e: DutyEvent) =>
+  Buffer.from(`t:${new Date(e.occurredAt).getTime()}:${e.id}`).toString('base64url');
 
 function afterCursor(cursor: string): [number, number] {
   const [tag, at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
-  if (tag !== 't' || !Number.isSafeInteger(Number(at)) || !Number.isSafeInteger(Number(id))) throw inputError('after', 'cursor', 'is not a cursor returned by this list');
+  if (tag !== 't' || !Number.isSafeInteger(Number(at)) || !Number.isSafeInteger(Number(id)))
+    throw inputError('after', 'cursor', 'is not a cursor returned by this list');
   return [Number(at), Number(id)];
 }
 
@@ -113,16 +147,26 @@ interface TimelinePage {
 }
 
 const TimelineEdge = builder.objectRef<DutyEvent>('DutyTimelineEdge').implement({
-  fields: (t) => ({ cursor: t.string({ resolve: cursorOf }), node: t.field({ type: DutyEventType, resolve: (e) => e }) }),
+  fields: (t) => ({
+    cursor: t.string({ resolve: cursorOf }),
+    node: t.field({ type: DutyEventType, resolve: (e) => e }),
+  }),
 });
 
 const TimelineConnection = builder.objectRef<TimelinePage>('DutyTimelineConnection').implement({
-  description: 'Duty events in the order they happened (oldest first), with cursors that keep that order.',
+  description:
+    'Duty events in the order they happened (oldest first), with cursors that keep that order.',
   fields: (t) => ({
     edges: t.field({ type: [TimelineEdge], resolve: (p) => p.rows.slice(0, p.limit) }),
     nodes: t.field({ type: [DutyEventType], resolve: (p) => p.rows.slice(0, p.limit) }),
     hasNextPage: t.boolean({ resolve: (p) => p.rows.length > p.limit }),
-    endCursor: t.string({ nullable: true, resolve: (p) => { const last = p.rows.slice(0, p.limit).at(-1); return last ? cursorOf(last) : null; } }),
+    endCursor: t.string({
+      nullable: true,
+      resolve: (p) => {
+        const last = p.rows.slice(0, p.limit).at(-1);
+        return last ? cursorOf(last) : null;
+      },
+    }),
     totalCount: t.int({ resolve: (p) => p.total }),
   }),
 });
@@ -132,21 +176,31 @@ const KindCount = builder.objectRef<{ kind: string; count: number }>('DutyKindCo
 });
 
 export const DutyArchiveType = builder.objectRef<Archive>('DutyArchive').implement({
-  description: '履职档案: one member\'s duty record for one term, built from the events other modules reported.',
+  description:
+    "履职档案: one member's duty record for one term, built from the events other modules reported.",
   fields: (t) => ({
     member: t.field({ type: MemberType, resolve: (a) => a.member }),
-    term: t.field({ type: ArchiveTermType, nullable: true, description: 'Null while no term is known: the whole record.', resolve: (a) => a.term }),
+    term: t.field({
+      type: ArchiveTermType,
+      nullable: true,
+      description: 'Null while no term is known: the whole record.',
+      resolve: (a) => a.term,
+    }),
     events: t.field({
       type: TimelineConnection,
       args: { first: t.arg.int({ required: false }), after: t.arg.string({ required: false }) },
       resolve: async (a, { first, after }, ctx) => {
         const limit = first ?? 50;
-        if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE) throw inputError('first', 'range', `must be between 0 and ${MAX_PAGE}`);
+        if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE)
+          throw inputError('first', 'range', `must be between 0 and ${MAX_PAGE}`);
         const all = await archiveEvents(ctx, a);
         let rows = all;
         if (after) {
           const [at, id] = afterCursor(after);
-          rows = all.filter((e) => { const t0 = new Date(e.occurredAt).getTime(); return t0 > at || (t0 === at && e.id > id); });
+          rows = all.filter((e) => {
+            const t0 = new Date(e.occurredAt).getTime();
+            return t0 > at || (t0 === at && e.id > id);
+          });
         }
         return { rows: rows.slice(0, limit + 1), limit, total: all.length };
       },
@@ -156,21 +210,30 @@ export const DutyArchiveType = builder.objectRef<Archive>('DutyArchive').impleme
       description: 'How many entries of each kind, most first.',
       resolve: async (a, _args, ctx) => {
         const counts = new Map<string, number>();
-        for (const e of await archiveEvents(ctx, a)) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
-        return [...counts].map(([kind, count]) => ({ kind, count })).sort((x, y) => y.count - x.count || x.kind.localeCompare(y.kind));
+        for (const e of await archiveEvents(ctx, a))
+          counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+        return [...counts]
+          .map(([kind, count]) => ({ kind, count }))
+          .sort((x, y) => y.count - x.count || x.kind.localeCompare(y.kind));
       },
     }),
   }),
 });
 
 function assertMaySee(ctx: RequestContext, member: Member, field: string): void {
-  if (!maySeeRecord(ctx, member)) throw appError(ErrorCode.FORBIDDEN, `${field}: only the member and their district staff may see it`, { field });
+  if (!maySeeRecord(ctx, member))
+    throw appError(
+      ErrorCode.FORBIDDEN,
+      `${field}: only the member and their district staff may see it`,
+      { field },
+    );
 }
 
 builder.objectField(MemberType, 'archive', (t) =>
   t.field({
     type: DutyArchiveType,
-    description: 'The duty archive for a term (default: the term the member serves). The member and their district staff only.',
+    description:
+      'The duty archive for a term (default: the term the member serves). The member and their district staff only.',
     args: {
       term: t.arg.id({ required: false }),
       kinds: t.arg.stringList({ required: false, description: 'Only entries of these kinds.' }),
@@ -181,7 +244,8 @@ builder.objectField(MemberType, 'archive', (t) =>
       if (term) {
         const id = parseId(term, 'term');
         chosen = (await districtTerms(ctx, m.district)).find((x) => x.id === id) ?? null;
-        if (!chosen) throw inputError('term', 'exists', `term ${id} is not a term of district ${m.district}`);
+        if (!chosen)
+          throw inputError('term', 'exists', `term ${id} is not a term of district ${m.district}`);
       } else {
         chosen = await memberTerm(ctx, m);
       }
@@ -193,7 +257,8 @@ builder.objectField(MemberType, 'archive', (t) =>
 builder.objectField(MemberType, 'archives', (t) =>
   t.field({
     type: [DutyArchiveType],
-    description: 'One archive per term the member has a record in or serves in, oldest first (一人一档). The member and their district staff only.',
+    description:
+      'One archive per term the member has a record in or serves in, oldest first (一人一档). The member and their district staff only.',
     resolve: async (m, _args, ctx) => {
       assertMaySee(ctx, m, 'archives');
       const terms = (await districtTerms(ctx, m.district)).sort((a, b) => a.ordinal - b.ordinal);

@@ -15,19 +15,32 @@ type Item = RuleSet['items'][number];
 const ScoringItem = builder.objectRef<Item>('ScoringItem').implement({
   fields: (t) => ({
     kind: t.exposeString('kind', { description: 'Duty event kind, e.g. proposal.filed.' }),
-    qualifier: t.exposeString('qualifier', { nullable: true, description: 'Scores only events with this qualifier (a meeting body, an adopting level).' }),
+    qualifier: t.exposeString('qualifier', {
+      nullable: true,
+      description: 'Scores only events with this qualifier (a meeting body, an adopting level).',
+    }),
     category: t.exposeString('category'),
     points: t.exposeFloat('points'),
     coAuthorPoints: t.exposeFloat('coAuthorPoints', { nullable: true }),
-    jointLeadShare: t.exposeFloat('jointLeadShare', { nullable: true, description: 'Joint work: the lead author\'s share of the points; the co-authors share the rest.' }),
+    jointLeadShare: t.exposeFloat('jointLeadShare', {
+      nullable: true,
+      description:
+        "Joint work: the lead author's share of the points; the co-authors share the rest.",
+    }),
   }),
 });
 const ScoringCap = builder.objectRef<{ category: string; max: number }>('ScoringCap').implement({
   fields: (t) => ({ category: t.exposeString('category'), max: t.exposeFloat('max') }),
 });
-const ScoringDeduction = builder.objectRef<RuleSet['deductions'][number]>('ScoringDeduction').implement({
-  fields: (t) => ({ kind: t.exposeString('kind'), qualifier: t.exposeString('qualifier', { nullable: true }), points: t.exposeFloat('points') }),
-});
+const ScoringDeduction = builder
+  .objectRef<RuleSet['deductions'][number]>('ScoringDeduction')
+  .implement({
+    fields: (t) => ({
+      kind: t.exposeString('kind'),
+      qualifier: t.exposeString('qualifier', { nullable: true }),
+      points: t.exposeFloat('points'),
+    }),
+  });
 const ScoringMinimum = builder.objectRef<RuleSet['minimums'][number]>('ScoringMinimum').implement({
   description: 'A minimum yearly obligation: events of a kind, or events scored in a category.',
   fields: (t) => ({
@@ -43,28 +56,37 @@ const GradeBand = builder.objectRef<RuleSet['grades'][number]>('GradeBand').impl
 });
 
 export const ScoringRulesType = builder.objectRef<ScoringRuleSet>('ScoringRules').implement({
-  description: '履职积分规则: a district\'s scoring rules for a year, in the version now in force.',
+  description: "履职积分规则: a district's scoring rules for a year, in the version now in force.",
   fields: (t) => ({
-    district: t.field({ type: DistrictRef, nullable: true, resolve: (r) => ({ code: r.district }) }),
+    district: t.field({
+      type: DistrictRef,
+      nullable: true,
+      resolve: (r) => ({ code: r.district }),
+    }),
     year: t.exposeInt('year'),
     version: t.exposeInt('version'),
     name: t.string({ resolve: (r) => r.rules.name }),
     items: t.field({ type: [ScoringItem], resolve: (r) => r.rules.items }),
-    caps: t.field({ type: [ScoringCap], resolve: (r) => Object.entries(r.rules.caps).map(([category, max]) => ({ category, max })) }),
+    caps: t.field({
+      type: [ScoringCap],
+      resolve: (r) => Object.entries(r.rules.caps).map(([category, max]) => ({ category, max })),
+    }),
     deductions: t.field({ type: [ScoringDeduction], resolve: (r) => r.rules.deductions }),
     minimums: t.field({ type: [ScoringMinimum], resolve: (r) => r.rules.minimums }),
     grades: t.field({ type: [GradeBand], resolve: (r) => r.rules.grades }),
   }),
 });
 
-const Subtotal = builder.objectRef<RankedAssessment['subtotals'][number]>('AssessmentSubtotal').implement({
-  fields: (t) => ({
-    category: t.exposeString('category'),
-    raw: t.exposeFloat('raw', { description: 'Points before the cap.' }),
-    points: t.exposeFloat('points'),
-    cap: t.exposeFloat('cap', { nullable: true }),
-  }),
-});
+const Subtotal = builder
+  .objectRef<RankedAssessment['subtotals'][number]>('AssessmentSubtotal')
+  .implement({
+    fields: (t) => ({
+      category: t.exposeString('category'),
+      raw: t.exposeFloat('raw', { description: 'Points before the cap.' }),
+      points: t.exposeFloat('points'),
+      cap: t.exposeFloat('cap', { nullable: true }),
+    }),
+  });
 const Unmet = builder.objectRef<RankedAssessment['unmet'][number]>('UnmetObligation').implement({
   fields: (t) => ({
     label: t.exposeString('label'),
@@ -79,7 +101,8 @@ const Line = builder.objectRef<RankedAssessment['lines'][number]>('AssessmentLin
   fields: (t) => ({
     event: t.field({
       type: DutyEventType,
-      resolve: async (l, _args, ctx) => (await ctx.loaders.many(DutyEventSchema, 'id', {}, true).load(l.eventId))[0],
+      resolve: async (l, _args, ctx) =>
+        (await ctx.loaders.many(DutyEventSchema, 'id', {}, true).load(l.eventId))[0],
     }),
     category: t.exposeString('category'),
     points: t.exposeFloat('points'),
@@ -88,33 +111,50 @@ const Line = builder.objectRef<RankedAssessment['lines'][number]>('AssessmentLin
 });
 
 export const AssessmentType = builder.objectRef<RankedAssessment>('Assessment').implement({
-  description: '履职考核: a member\'s yearly assessment, computed from the duty record under the rules in force.',
+  description:
+    "履职考核: a member's yearly assessment, computed from the duty record under the rules in force.",
   fields: (t) => ({
     year: t.exposeInt('year'),
     rulesVersion: t.int({ resolve: (a) => a.rules.version }),
     total: t.exposeFloat('total'),
     grade: t.exposeString('grade'),
-    rank: t.exposeInt('rank', { nullable: true, description: 'Within the district, among members serving at the year\'s end; equal totals share a rank. Null for a member who had left or was suspended by then: assessed, not ranked.' }),
+    rank: t.exposeInt('rank', {
+      nullable: true,
+      description:
+        "Within the district, among members serving at the year's end; equal totals share a rank. Null for a member who had left or was suspended by then: assessed, not ranked.",
+    }),
     deducted: t.exposeFloat('deducted'),
     subtotals: t.field({ type: [Subtotal], resolve: (a) => a.subtotals }),
     unmet: t.field({ type: [Unmet], resolve: (a) => a.unmet }),
     lines: t.field({ type: [Line], resolve: (a) => a.lines }),
-    member: t.field({ type: MemberType, resolve: async (a, _args, ctx) => (await ctx.loaders.one(MemberSchema).load(a.memberId))! }),
+    member: t.field({
+      type: MemberType,
+      resolve: async (a, _args, ctx) => (await ctx.loaders.one(MemberSchema).load(a.memberId))!,
+    }),
   }),
 });
 
 function mayAssess(ctx: RequestContext, district: string, memberId?: number): boolean {
-  return (memberId !== undefined && ctx.caller.memberId === String(memberId)) || (hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, district));
+  return (
+    (memberId !== undefined && ctx.caller.memberId === String(memberId)) ||
+    (hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, district))
+  );
 }
 
 builder.objectField(MemberType, 'assessment', (t) =>
   t.field({
     type: AssessmentType,
     nullable: true,
-    description: 'The yearly assessment; null when the district has no rules for that year. The member and their district staff only.',
+    description:
+      'The yearly assessment; null when the district has no rules for that year. The member and their district staff only.',
     args: { year: t.arg.int({ required: true }) },
     resolve: async (m, { year }, ctx) => {
-      if (!mayAssess(ctx, m.district, m.id)) throw appError(ErrorCode.FORBIDDEN, 'assessment: only the member and their district staff may see it', { field: 'assessment' });
+      if (!mayAssess(ctx, m.district, m.id))
+        throw appError(
+          ErrorCode.FORBIDDEN,
+          'assessment: only the member and their district staff may see it',
+          { field: 'assessment' },
+        );
       return (await districtAssessments(ctx, m.district, year))?.get(m.id) ?? null;
     },
   }),
@@ -123,13 +163,23 @@ builder.objectField(MemberType, 'assessment', (t) =>
 builder.queryField('assessments', (t) =>
   t.field({
     type: [AssessmentType],
-    description: 'Every member\'s assessment in a district and year, ranked ones best first, then the unranked. Staff only.',
+    description:
+      "Every member's assessment in a district and year, ranked ones best first, then the unranked. Staff only.",
     authScopes: { staff: true },
     args: { district: t.arg.id({ required: true }), year: t.arg.int({ required: true }) },
     resolve: async (_root, { district, year }, ctx) => {
-      if (!mayAssess(ctx, String(district))) throw appError(ErrorCode.CROSS_DISTRICT, `district: you may not see assessments of district ${district}`, { field: 'district' });
+      if (!mayAssess(ctx, String(district)))
+        throw appError(
+          ErrorCode.CROSS_DISTRICT,
+          `district: you may not see assessments of district ${district}`,
+          { field: 'district' },
+        );
       const all = await districtAssessments(ctx, String(district), year);
-      return all ? [...all.values()].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.total - a.total) : [];
+      return all
+        ? [...all.values()].sort(
+            (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.total - a.total,
+          )
+        : [];
     },
   }),
 );
@@ -138,13 +188,18 @@ builder.queryField('scoringRules', (t) =>
   t.field({
     type: ScoringRulesType,
     nullable: true,
-    description: 'The rules in force for a district and year. Not public: those working for the district (the city for those below) and its own members, whom they score; null for anyone else.',
+    description:
+      'The rules in force for a district and year. Not public: those working for the district (the city for those below) and its own members, whom they score; null for anyone else.',
     args: { district: t.arg.id({ required: true }), year: t.arg.int({ required: true }) },
     resolve: (_root, { district, year }, ctx) => {
       const code = String(district);
       // A member reads the rules that score them; everyone else only what the district filter lets through.
       const ownMember = ctx.caller.memberId !== null && ctx.caller.district === code;
-      return ctx.em.findOne(ScoringRuleSetSchema, { district: code, year }, { orderBy: { version: 'desc' }, ...(ownMember ? { filters: false } : {}) });
+      return ctx.em.findOne(
+        ScoringRuleSetSchema,
+        { district: code, year },
+        { orderBy: { version: 'desc' }, ...(ownMember ? { filters: false } : {}) },
+      );
     },
   }),
 );
@@ -164,9 +219,15 @@ const ItemInput = builder.inputType('ScoringItemInput', {
     jointLeadShare: t.float({ required: false }),
   }),
 });
-const CapInput = builder.inputType('ScoringCapInput', { fields: (t) => ({ category: t.string({ required: true }), max: t.float({ required: true }) }) });
+const CapInput = builder.inputType('ScoringCapInput', {
+  fields: (t) => ({ category: t.string({ required: true }), max: t.float({ required: true }) }),
+});
 const DeductionInput = builder.inputType('ScoringDeductionInput', {
-  fields: (t) => ({ kind: t.string({ required: true }), qualifier: t.string({ required: false }), points: t.float({ required: true }) }),
+  fields: (t) => ({
+    kind: t.string({ required: true }),
+    qualifier: t.string({ required: false }),
+    points: t.float({ required: true }),
+  }),
 });
 const MinimumInput = builder.inputType('ScoringMinimumInput', {
   description: 'Give a kind (with an optional qualifier) or a category.',
@@ -178,7 +239,9 @@ const MinimumInput = builder.inputType('ScoringMinimumInput', {
     label: t.string({ required: true }),
   }),
 });
-const GradeInput = builder.inputType('GradeBandInput', { fields: (t) => ({ name: t.string({ required: true }), min: t.float({ required: true }) }) });
+const GradeInput = builder.inputType('GradeBandInput', {
+  fields: (t) => ({ name: t.string({ required: true }), min: t.float({ required: true }) }),
+});
 const RulesInput = builder.inputType('ScoringRulesInput', {
   fields: (t) => ({
     name: t.string({ required: true }),
@@ -193,7 +256,11 @@ const SetScoringRulesInput = builder.inputType('SetScoringRulesInput', {
   fields: (t) => ({
     district: t.id({ required: true }),
     year: t.int({ required: true }),
-    preset: t.field({ type: ScoringPreset, required: false, description: 'Start from a real rule book; or give `rules`.' }),
+    preset: t.field({
+      type: ScoringPreset,
+      required: false,
+      description: 'Start from a real rule book; or give `rules`.',
+    }),
     rules: t.field({ type: RulesInput, required: false }),
   }),
 });
@@ -203,21 +270,38 @@ builder.mutationType({});
 builder.mutationField('setScoringRules', (t) =>
   t.field({
     type: ScoringRulesType,
-    description: 'Puts a new version of a district\'s scoring rules for a year in force; assessments follow at once. Staff only; audited.',
+    description:
+      "Puts a new version of a district's scoring rules for a year in force; assessments follow at once. Staff only; audited.",
     authScopes: { staff: true },
     args: { input: t.arg({ type: SetScoringRulesInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
       if (!!input.preset === !!input.rules) {
-        throw appError(ErrorCode.BAD_USER_INPUT, 'input: give exactly one of preset and rules', { field: 'input.rules', rule: 'one-of' });
+        throw appError(ErrorCode.BAD_USER_INPUT, 'input: give exactly one of preset and rules', {
+          field: 'input.rules',
+          rule: 'one-of',
+        });
       }
       const rules = input.preset
         ? PRESETS[input.preset.toLowerCase()]
         : {
             ...input.rules!,
-            items: input.rules!.items.map((i) => ({ ...i, qualifier: i.qualifier ?? undefined, coAuthorPoints: i.coAuthorPoints ?? undefined, jointLeadShare: i.jointLeadShare ?? undefined })),
+            items: input.rules!.items.map((i) => ({
+              ...i,
+              qualifier: i.qualifier ?? undefined,
+              coAuthorPoints: i.coAuthorPoints ?? undefined,
+              jointLeadShare: i.jointLeadShare ?? undefined,
+            })),
             caps: Object.fromEntries((input.rules!.caps ?? []).map((c) => [c.category, c.max])),
-            deductions: (input.rules!.deductions ?? []).map((d) => ({ ...d, qualifier: d.qualifier ?? undefined })),
-            minimums: (input.rules!.minimums ?? []).map((m) => ({ ...m, kind: m.kind ?? undefined, qualifier: m.qualifier ?? undefined, category: m.category ?? undefined })),
+            deductions: (input.rules!.deductions ?? []).map((d) => ({
+              ...d,
+              qualifier: d.qualifier ?? undefined,
+            })),
+            minimums: (input.rules!.minimums ?? []).map((m) => ({
+              ...m,
+              kind: m.kind ?? undefined,
+              qualifier: m.qualifier ?? undefined,
+              category: m.category ?? undefined,
+            })),
           };
       return setScoringRules(ctx, String(input.district), input.year, rules);
     },

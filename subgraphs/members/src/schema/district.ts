@@ -4,14 +4,16 @@ import { MemberSchema } from '../entities/member.entity.js';
 import { MemberConnection } from './member.js';
 
 /** District is organization's entity; this subgraph adds its members. */
-export const DistrictRef = builder.externalRef('District', builder.selection<{ code: string }>('code')).implement({
-  externalFields: (t) => ({ code: t.id() }),
-  fields: (t) => ({
-    members: t.field({
-      type: MemberConnection,
-      nullable: true,
-      args: pageArgs(t),
-      resolve: (d, args, ctx) => ctx.loaders.page(MemberSchema, 'district', args).load(d.code),
+export const DistrictRef = builder
+  .externalRef('District', builder.selection<{ code: string }>('code'))
+  .implement({
+    externalFields: (t) => ({ code: t.id() }),
+    fields: (t) => ({
+      members: t.field({
+        type: MemberConnection,
+        nullable: true,
+        args: pageArgs(t),
+        resolve: (d, args, ctx) => ctx.loaders.page(MemberSchema, 'district', args).load(d.code),
+      }),
     }),
-  }),
-});
+  });

@@ -15,7 +15,13 @@ describe.each(databases())('donations on $name', ({ url }) => {
   afterAll(() => module?.stop());
 
   const campaign = async () =>
-    ((await module.execute(`{ donationCampaigns { nodes { id title totalYuan donorMembers donations { id } } } }`)).data!.donationCampaigns as any).nodes[0];
+    (
+      (
+        await module.execute(
+          `{ donationCampaigns { nodes { id title totalYuan donorMembers donations { id } } } }`,
+        )
+      ).data!.donationCampaigns as any
+    ).nodes[0];
 
   it('totals the pandemic drive from its donations', async () => {
     const c = await campaign();
@@ -23,26 +29,59 @@ describe.each(databases())('donations on $name', ({ url }) => {
     expect(c.title).toBe('抗击新冠肺炎疫情捐款捐物');
     expect(c.totalYuan).toBe(demo.reduce((s, d) => s + d.amountFen, 0) / 100);
     expect(c.totalYuan).toBeGreaterThan(1_000_000);
-    expect(c.donorMembers).toBe(new Set(demo.flatMap((d) => (d.memberId ? [d.memberId] : []))).size);
+    expect(c.donorMembers).toBe(
+      new Set(demo.flatMap((d) => (d.memberId ? [d.memberId] : []))).size,
+    );
   });
 
-  it('puts a member\'s donation into their duty record', async () => {
+  it("puts a member's donation into their duty record", async () => {
     const donor = donations().find((d) => d.memberId)!.memberId!;
-    const r = await module.execute(`{ member(id: "${donor}") { dutyEvents { kind } donations { amountYuan } } }`, {}, staff);
+    const r = await module.execute(
+      `{ member(id: "${donor}") { dutyEvents { kind } donations { amountYuan } } }`,
+      {},
+      staff,
+    );
     expect((r.data!.member as any).dutyEvents.map((e: any) => e.kind)).toContain('donation.made');
-    const member = demoMembers().find((m) => m.district === CITY && !donations().some((d) => d.memberId === m.id))!;
+    const member = demoMembers().find(
+      (m) => m.district === CITY && !donations().some((d) => d.memberId === m.id),
+    )!;
     const c = await campaign();
-    const made = await module.execute(record, { i: { campaignId: c.id, memberId: String(member.id), kind: 'MONEY', amountYuan: 1000, donatedOn: '2020-02-10' } }, staff);
+    const made = await module.execute(
+      record,
+      {
+        i: {
+          campaignId: c.id,
+          memberId: String(member.id),
+          kind: 'MONEY',
+          amountYuan: 1000,
+          donatedOn: '2020-02-10',
+        },
+      },
+      staff,
+    );
     expect(made.errors).toBeUndefined();
     await module.relay.kick();
-    const after = await module.execute(`{ member(id: "${member.id}") { dutyEvents { kind summary } } }`, {}, staff);
-    expect((after.data!.member as any).dutyEvents).toContainEqual({ kind: 'donation.made', summary: '向“抗击新冠肺炎疫情捐款捐物”捐赠 1000.00 元' });
+    const after = await module.execute(
+      `{ member(id: "${member.id}") { dutyEvents { kind summary } } }`,
+      {},
+      staff,
+    );
+    expect((after.data!.member as any).dutyEvents).toContainEqual({
+      kind: 'donation.made',
+      summary: '向“抗击新冠肺炎疫情捐款捐物”捐赠 1000.00 元',
+    });
   });
 
   it('refuses bad donations naming the field, writing nothing', async () => {
     const c = await campaign();
     const before = c.donations.length;
-    const base = { campaignId: c.id, memberId: '3', kind: 'MONEY', amountYuan: 100, donatedOn: '2020-02-10' };
+    const base = {
+      campaignId: c.id,
+      memberId: '3',
+      kind: 'MONEY',
+      amountYuan: 100,
+      donatedOn: '2020-02-10',
+    };
     const cases: [Record<string, unknown>, string, string][] = [
       [{ organization: '某企业' }, 'input.memberId', 'BAD_USER_INPUT'],
       [{ memberId: null }, 'input.memberId', 'BAD_USER_INPUT'],
@@ -55,23 +94,51 @@ describe.each(databases())('donations on $name', ({ url }) => {
       const r = await module.execute(record, { i: { ...base, ...change } }, staff);
       expect(r.errors?.[0].extensions, JSON.stringify(change)).toMatchObject({ code, field });
     }
-    const otherDistrict = await module.execute(record, { i: base }, testCaller(['staff'], '341002'));
+    const otherDistrict = await module.execute(
+      record,
+      { i: base },
+      testCaller(['staff'], '341002'),
+    );
     expect(otherDistrict.errors?.[0].extensions?.code).toBe('CROSS_DISTRICT');
     expect((await campaign()).donations.length).toBe(before);
   });
 
-  it('refuses a district\'s staff recording a donation by another district\'s member', async () => {
+  it("refuses a district's staff recording a donation by another district's member", async () => {
     const ownStaff = testCaller(['staff'], '341002');
     const created = await module.execute(
       `mutation($i: CreateDonationCampaignInput!) { createDonationCampaign(input: $i) { id } }`,
-      { i: { district: '341002', title: '屯溪区助学捐款', purpose: '资助困难学生', startsOn: '2024-09-01', endsOn: '2024-09-30' } },
+      {
+        i: {
+          district: '341002',
+          title: '屯溪区助学捐款',
+          purpose: '资助困难学生',
+          startsOn: '2024-09-01',
+          endsOn: '2024-09-30',
+        },
+      },
       ownStaff,
     );
     const campaignId = (created.data!.createDonationCampaign as any).id;
     const stranger = demoMembers().find((m) => m.district === '341021')!;
     const neighbour = demoMembers().find((m) => m.district === '341002')!;
-    const give = (memberId: number) => module.execute(record, { i: { campaignId, memberId: String(memberId), kind: 'MONEY', amountYuan: 500, donatedOn: '2024-09-10' } }, ownStaff);
-    expect((await give(stranger.id)).errors?.[0].extensions).toMatchObject({ code: 'CROSS_DISTRICT', field: 'input.memberId' });
+    const give = (memberId: number) =>
+      module.execute(
+        record,
+        {
+          i: {
+            campaignId,
+            memberId: String(memberId),
+            kind: 'MONEY',
+            amountYuan: 500,
+            donatedOn: '2024-09-10',
+          },
+        },
+        ownStaff,
+      );
+    expect((await give(stranger.id)).errors?.[0].extensions).toMatchObject({
+      code: 'CROSS_DISTRICT',
+      field: 'input.memberId',
+    });
     expect((await give(neighbour.id)).errors).toBeUndefined();
   });
 });

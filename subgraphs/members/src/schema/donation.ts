@@ -2,66 +2,115 @@ import { connectionType, findPage, pageArgs, parseId } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { createDonationCampaign, recordDonation } from '../commands/donations.js';
-import { DonationCampaignSchema, DonationSchema, type Donation, type DonationCampaign } from '../entities/donation.entity.js';
+import {
+  DonationCampaignSchema,
+  DonationSchema,
+  type Donation,
+  type DonationCampaign,
+} from '../entities/donation.entity.js';
 import { MemberSchema } from '../entities/member.entity.js';
 import { DistrictRef } from './district.js';
 import { MemberType } from './member.js';
 
 const yuan = (fen: number | string) => Number(fen) / 100;
 
-export const DonationKindType = builder.enumType('DonationKind', { values: ['MONEY', 'GOODS'] as const });
+export const DonationKindType = builder.enumType('DonationKind', {
+  values: ['MONEY', 'GOODS'] as const,
+});
 
 export const DonationType = builder.objectRef<Donation>('Donation').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.field({ type: DonationKindType, resolve: (d) => d.kind }),
-    amountYuan: t.float({ description: 'Money, or the value of goods, in yuan.', resolve: (d) => yuan(d.amountFen) }),
+    amountYuan: t.float({
+      description: 'Money, or the value of goods, in yuan.',
+      resolve: (d) => yuan(d.amountFen),
+    }),
     description: t.exposeString('description', { nullable: true }),
     donatedOn: t.expose('donatedOn', { type: 'Date' }),
     organization: t.exposeString('organization', { nullable: true }),
-    member: t.field({ type: MemberType, nullable: true, resolve: (d, _args, ctx) => (d.memberId ? ctx.loaders.one(MemberSchema).load(d.memberId) : null) }),
-  }),
-});
-
-export const DonationCampaignType = builder.objectRef<DonationCampaign>('DonationCampaign').implement({
-  description: '捐款捐物活动: a donation drive, with what members and organisations gave.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    title: t.exposeString('title'),
-    purpose: t.exposeString('purpose'),
-    startsOn: t.expose('startsOn', { type: 'Date' }),
-    endsOn: t.expose('endsOn', { type: 'Date' }),
-    district: t.field({ type: DistrictRef, nullable: true, resolve: (c) => ({ code: c.district }) }),
-    donations: t.field({ type: [DonationType], resolve: (c, _args, ctx) => ctx.loaders.many(DonationSchema, 'campaignId').load(c.id) }),
-    totalYuan: t.float({
-      description: 'Money and goods together.',
-      resolve: async (c, _args, ctx) => yuan((await ctx.loaders.many(DonationSchema, 'campaignId').load(c.id)).reduce((s, d) => s + Number(d.amountFen), 0)),
-    }),
-    donorMembers: t.int({
-      description: 'Members who gave at least once.',
-      resolve: async (c, _args, ctx) => new Set((await ctx.loaders.many(DonationSchema, 'campaignId').load(c.id)).flatMap((d) => (d.memberId ? [d.memberId] : []))).size,
+    member: t.field({
+      type: MemberType,
+      nullable: true,
+      resolve: (d, _args, ctx) =>
+        d.memberId ? ctx.loaders.one(MemberSchema).load(d.memberId) : null,
     }),
   }),
 });
 
-const DonationCampaignConnection = connectionType<DonationCampaign>(builder, 'DonationCampaign', DonationCampaignType);
+export const DonationCampaignType = builder
+  .objectRef<DonationCampaign>('DonationCampaign')
+  .implement({
+    description: '捐款捐物活动: a donation drive, with what members and organisations gave.',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      title: t.exposeString('title'),
+      purpose: t.exposeString('purpose'),
+      startsOn: t.expose('startsOn', { type: 'Date' }),
+      endsOn: t.expose('endsOn', { type: 'Date' }),
+      district: t.field({
+        type: DistrictRef,
+        nullable: true,
+        resolve: (c) => ({ code: c.district }),
+      }),
+      donations: t.field({
+        type: [DonationType],
+        resolve: (c, _args, ctx) => ctx.loaders.many(DonationSchema, 'campaignId').load(c.id),
+      }),
+      totalYuan: t.float({
+        description: 'Money and goods together.',
+        resolve: async (c, _args, ctx) =>
+          yuan(
+            (await ctx.loaders.many(DonationSchema, 'campaignId').load(c.id)).reduce(
+              (s, d) => s + Number(d.amountFen),
+              0,
+            ),
+          ),
+      }),
+      donorMembers: t.int({
+        description: 'Members who gave at least once.',
+        resolve: async (c, _args, ctx) =>
+          new Set(
+            (await ctx.loaders.many(DonationSchema, 'campaignId').load(c.id)).flatMap((d) =>
+              d.memberId ? [d.memberId] : [],
+            ),
+          ).size,
+      }),
+    }),
+  });
+
+const DonationCampaignConnection = connectionType<DonationCampaign>(
+  builder,
+  'DonationCampaign',
+  DonationCampaignType,
+);
 
 builder.queryField('donationCampaigns', (t) =>
   t.field({
     type: DonationCampaignConnection,
     args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
-    resolve: (_root, { district, first, after }, ctx) => findPage(ctx.em, DonationCampaignSchema, district ? { district: String(district) } : {}, { first, after }),
+    resolve: (_root, { district, first, after }, ctx) =>
+      findPage(ctx.em, DonationCampaignSchema, district ? { district: String(district) } : {}, {
+        first,
+        after,
+      }),
   }),
 );
 
 builder.objectField(MemberType, 'donations', (t) =>
-  t.field({ type: [DonationType], resolve: (m, _args, ctx) => ctx.loaders.many(DonationSchema, 'memberId').load(m.id) }),
+  t.field({
+    type: [DonationType],
+    resolve: (m, _args, ctx) => ctx.loaders.many(DonationSchema, 'memberId').load(m.id),
+  }),
 );
 
 const CampaignInput = builder.inputType('CreateDonationCampaignInput', {
   fields: (t) => ({
     district: t.id({ required: true }),
-    title: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(100) }),
+    title: t.string({
+      required: true,
+      validate: z.string().trim().min(2, 'must have at least 2 characters').max(100),
+    }),
     purpose: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
     startsOn: t.field({ type: 'Date', required: true }),
     endsOn: t.field({ type: 'Date', required: true }),
@@ -74,7 +123,10 @@ const DonationInput = builder.inputType('RecordDonationInput', {
     memberId: t.id({ required: false, description: 'The donating member; or give organization.' }),
     organization: t.string({ required: false }),
     kind: t.field({ type: DonationKindType, required: true }),
-    amountYuan: t.float({ required: true, validate: z.number().positive('must be more than zero').max(1e9) }),
+    amountYuan: t.float({
+      required: true,
+      validate: z.number().positive('must be more than zero').max(1e9),
+    }),
     description: t.string({ required: false }),
     donatedOn: t.field({ type: 'Date', required: true }),
   }),
@@ -85,7 +137,13 @@ builder.mutationField('createDonationCampaign', (t) =>
     type: DonationCampaignType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: CampaignInput, required: true }) },
-    resolve: (_root, { input }, ctx) => createDonationCampaign(ctx, { ...input, district: String(input.district), title: input.title.trim(), purpose: input.purpose.trim() }),
+    resolve: (_root, { input }, ctx) =>
+      createDonationCampaign(ctx, {
+        ...input,
+        district: String(input.district),
+        title: input.title.trim(),
+        purpose: input.purpose.trim(),
+      }),
   }),
 );
 

@@ -3,32 +3,57 @@ import type { DutyEvent } from '../entities/duty-event.entity.js';
 import { DistrictRef } from './district.js';
 
 /** Proposal is the proposals subgraph's entity; a duty event links to the one it came from. */
-const ProposalRef = builder.externalRef('Proposal', builder.selection<{ id: string }>('id')).implement({
-  externalFields: (t) => ({ id: t.id() }),
-});
+const ProposalRef = builder
+  .externalRef('Proposal', builder.selection<{ id: string }>('id'))
+  .implement({
+    externalFields: (t) => ({ id: t.id() }),
+  });
 
 /** ConsultationActivity is the consultation subgraph's entity. */
-const ConsultationActivityRef = builder.externalRef('ConsultationActivity', builder.selection<{ id: string }>('id')).implement({
-  externalFields: (t) => ({ id: t.id() }),
-});
+const ConsultationActivityRef = builder
+  .externalRef('ConsultationActivity', builder.selection<{ id: string }>('id'))
+  .implement({
+    externalFields: (t) => ({ id: t.id() }),
+  });
 
 const DutyRoleType = builder.enumType('DutyRole', {
-  values: { LEAD: { description: 'Lead author, or leader of a research team.' }, CO: { description: 'Co-author, or team member.' } } as const,
+  values: {
+    LEAD: { description: 'Lead author, or leader of a research team.' },
+    CO: { description: 'Co-author, or team member.' },
+  } as const,
 });
 
 export const DutyEventType = builder.objectRef<DutyEvent>('DutyEvent').implement({
-  description: 'One entry of a member\'s duty record, derived from what another module reported on the bus.',
+  description:
+    "One entry of a member's duty record, derived from what another module reported on the bus.",
   fields: (t) => ({
     id: t.exposeID('id'),
-    kind: t.exposeString('kind', { description: 'What the member did, e.g. proposal.filed, meeting.absent, plugin.inter-city-exchange.visit.' }),
-    role: t.field({ type: DutyRoleType, nullable: true, resolve: (e) => (e.role as 'LEAD' | 'CO' | null) ?? null }),
-    authors: t.exposeInt('authors', { nullable: true, description: 'How many members share the work (a joint proposal or opinion item); null where the source does not say.' }),
+    kind: t.exposeString('kind', {
+      description:
+        'What the member did, e.g. proposal.filed, meeting.absent, plugin.inter-city-exchange.visit.',
+    }),
+    role: t.field({
+      type: DutyRoleType,
+      nullable: true,
+      resolve: (e) => (e.role as 'LEAD' | 'CO' | null) ?? null,
+    }),
+    authors: t.exposeInt('authors', {
+      nullable: true,
+      description:
+        'How many members share the work (a joint proposal or opinion item); null where the source does not say.',
+    }),
     qualifier: t.exposeString('qualifier', {
       nullable: true,
-      description: 'What tells events of one kind apart for scoring: the meeting\'s body (PLENARY…), the adopting or instructing level (CITY…), the consultation form.',
+      description:
+        "What tells events of one kind apart for scoring: the meeting's body (PLENARY…), the adopting or instructing level (CITY…), the consultation form.",
     }),
-    sourceModule: t.exposeString('sourceModule', { description: 'The module that recorded it (谁组织谁记录).' }),
-    sourceType: t.exposeString('sourceType', { nullable: true, description: 'The kind of record it came from: Proposal, BodyMeeting, OpinionItem…' }),
+    sourceModule: t.exposeString('sourceModule', {
+      description: 'The module that recorded it (谁组织谁记录).',
+    }),
+    sourceType: t.exposeString('sourceType', {
+      nullable: true,
+      description: 'The kind of record it came from: Proposal, BodyMeeting, OpinionItem…',
+    }),
     sourceId: t.exposeString('sourceId'),
     recordedBy: t.field({
       type: DistrictRef,

@@ -2,7 +2,12 @@ import { appError, canSeeDistrict, ErrorCode, hasRole, parseId } from '@cppcc/ki
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { moveLeave, requestLeave } from '../commands/leave-requests.js';
-import { LEAVE_STATUSES, LeaveRequestSchema, MEETING_LEVELS, type LeaveRequest } from '../entities/leave-request.entity.js';
+import {
+  LEAVE_STATUSES,
+  LeaveRequestSchema,
+  MEETING_LEVELS,
+  type LeaveRequest,
+} from '../entities/leave-request.entity.js';
 import { leaveWorkflow } from '../workflow.js';
 import { MemberType } from './member.js';
 
@@ -10,7 +15,7 @@ export const MeetingLevelType = builder.enumType('MeetingLevel', { values: MEETI
 export const LeaveStatusType = builder.enumType('LeaveStatus', { values: LEAVE_STATUSES });
 
 export const LeaveRequestType = builder.objectRef<LeaveRequest>('LeaveRequest').implement({
-  description: '请假: a member\'s request to be excused from a meeting.',
+  description: "请假: a member's request to be excused from a meeting.",
   fields: (t) => ({
     id: t.exposeID('id'),
     meeting: t.exposeString('meeting'),
@@ -28,8 +33,15 @@ builder.objectField(MemberType, 'leaveRequests', (t) =>
     type: [LeaveRequestType],
     description: 'The member and their district staff only.',
     resolve: (m, _args, ctx) => {
-      const allowed = ctx.caller.memberId === String(m.id) || (hasRole(ctx.caller, 'staff', 'leader') && canSeeDistrict(ctx.caller, m.district));
-      if (!allowed) throw appError(ErrorCode.FORBIDDEN, 'leaveRequests: only the member and their district staff may see them', { field: 'leaveRequests' });
+      const allowed =
+        ctx.caller.memberId === String(m.id) ||
+        (hasRole(ctx.caller, 'staff', 'leader') && canSeeDistrict(ctx.caller, m.district));
+      if (!allowed)
+        throw appError(
+          ErrorCode.FORBIDDEN,
+          'leaveRequests: only the member and their district staff may see them',
+          { field: 'leaveRequests' },
+        );
       return ctx.loaders.many(LeaveRequestSchema, 'memberId', {}, true).load(m.id);
     },
   }),
@@ -40,22 +52,38 @@ builder.mutationField('requestLeave', (t) =>
     type: LeaveRequestType,
     authScopes: { member: true },
     args: {
-      meeting: t.arg.string({ required: true, validate: z.string().trim().min(2, 'must name the meeting').max(120) }),
+      meeting: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(2, 'must name the meeting').max(120),
+      }),
       meetingLevel: t.arg({ type: MeetingLevelType, required: true }),
       meetingOn: t.arg({ type: 'Date', required: true }),
-      reason: t.arg.string({ required: true, validate: z.string().trim().min(2, 'must give a reason').max(500) }),
+      reason: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(2, 'must give a reason').max(500),
+      }),
     },
-    resolve: (_root, args, ctx) => requestLeave(ctx, { ...args, meeting: args.meeting.trim(), reason: args.reason.trim() }),
+    resolve: (_root, args, ctx) =>
+      requestLeave(ctx, { ...args, meeting: args.meeting.trim(), reason: args.reason.trim() }),
   }),
 );
 
-for (const [field, action] of [['approveLeave', 'approve'], ['rejectLeave', 'reject'], ['withdrawLeave', 'withdraw']] as const) {
+for (const [field, action] of [
+  ['approveLeave', 'approve'],
+  ['rejectLeave', 'reject'],
+  ['withdrawLeave', 'withdraw'],
+] as const) {
   builder.mutationField(field, (t) =>
     t.field({
       type: LeaveRequestType,
       authScopes: { authenticated: true },
-      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }) },
-      resolve: (_root, { id, version, note }, ctx) => moveLeave(ctx, parseId(id), action, version, note ?? null),
+      args: {
+        id: t.arg.id({ required: true }),
+        version: t.arg.int({ required: true }),
+        note: t.arg.string({ required: false }),
+      },
+      resolve: (_root, { id, version, note }, ctx) =>
+        moveLeave(ctx, parseId(id), action, version, note ?? null),
     }),
   );
 }

@@ -6,7 +6,7 @@ import { MemberChangeSchema, type MemberChange } from '../entities/member-change
 import { GenderType, maySeeRecord, MemberStatusType, MemberType } from './member.js';
 
 export const MemberChangeType = builder.objectRef<MemberChange>('MemberChange').implement({
-  description: 'A dated change to a member\'s profile.',
+  description: "A dated change to a member's profile.",
   fields: (t) => ({
     field: t.exposeString('field'),
     from: t.exposeString('fromValue', { nullable: true }),
@@ -21,7 +21,12 @@ builder.objectField(MemberType, 'history', (t) =>
     type: [MemberChangeType],
     description: 'Changes to the profile, oldest first. The member and their district staff only.',
     resolve: (m, _args, ctx) => {
-      if (!maySeeRecord(ctx, m)) throw appError(ErrorCode.FORBIDDEN, 'history: only the member and their district staff may see it', { field: 'history' });
+      if (!maySeeRecord(ctx, m))
+        throw appError(
+          ErrorCode.FORBIDDEN,
+          'history: only the member and their district staff may see it',
+          { field: 'history' },
+        );
       return ctx.loaders.many(MemberChangeSchema, 'memberId', {}, true).load(m.id);
     },
   }),
@@ -29,16 +34,34 @@ builder.objectField(MemberType, 'history', (t) =>
 
 const ProfileInput = builder.inputType('UpdateMemberProfileInput', {
   fields: (t) => ({
-    name: t.string({ required: false, validate: z.string().trim().min(2, 'must have at least 2 characters').max(40) }),
+    name: t.string({
+      required: false,
+      validate: z.string().trim().min(2, 'must have at least 2 characters').max(40),
+    }),
     gender: t.field({ type: GenderType, required: false }),
-    ethnicity: t.string({ required: false, validate: z.string().trim().min(1, 'must not be empty').max(20) }),
-    party: t.string({ required: false, validate: z.string().trim().min(1, 'must not be empty').max(40) }),
+    ethnicity: t.string({
+      required: false,
+      validate: z.string().trim().min(1, 'must not be empty').max(20),
+    }),
+    party: t.string({
+      required: false,
+      validate: z.string().trim().min(1, 'must not be empty').max(40),
+    }),
     sector: t.id({ required: false }),
-    workUnit: t.string({ required: false, validate: z.string().trim().min(1, 'must not be empty').max(100) }),
-    title: t.string({ required: false, validate: z.string().trim().min(1, 'must not be empty').max(60) }),
+    workUnit: t.string({
+      required: false,
+      validate: z.string().trim().min(1, 'must not be empty').max(100),
+    }),
+    title: t.string({
+      required: false,
+      validate: z.string().trim().min(1, 'must not be empty').max(60),
+    }),
     standingCommittee: t.boolean({ required: false }),
     status: t.field({ type: MemberStatusType, required: false }),
-    term: t.id({ required: false, description: 'Reappointment for another term (届) of the member\'s committee.' }),
+    term: t.id({
+      required: false,
+      description: "Reappointment for another term (届) of the member's committee.",
+    }),
     effectiveOn: t.field({ type: 'Date', required: true }),
     note: t.string({ required: false }),
   }),
@@ -47,9 +70,13 @@ const ProfileInput = builder.inputType('UpdateMemberProfileInput', {
 builder.mutationField('updateMemberProfile', (t) =>
   t.field({
     type: MemberType,
-    description: 'Staff change a member\'s profile; each changed field is kept in the member\'s history.',
+    description:
+      "Staff change a member's profile; each changed field is kept in the member's history.",
     authScopes: { staff: true },
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: ProfileInput, required: true }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      input: t.arg({ type: ProfileInput, required: true }),
+    },
     resolve: (_root, { id, input }, ctx) =>
       updateMemberProfile(
         ctx,

@@ -7,7 +7,17 @@ import { members } from '../module.js';
 
 const staff = testCaller(['staff'], CITY);
 const register = `mutation($i: RegisterMemberInput!) { registerMember(input: $i) { id name party standingCommittee term { ordinal } history { field to effectiveOn note } } }`;
-const base = { district: CITY, name: '程雨桐', gender: 'FEMALE', ethnicity: '汉族', party: '中共党员', sector: '16', workUnit: '休宁县农业农村局', title: '高级农艺师', appointedOn: '2026-01-10' };
+const base = {
+  district: CITY,
+  name: '程雨桐',
+  gender: 'FEMALE',
+  ethnicity: '汉族',
+  party: '中共党员',
+  sector: '16',
+  workUnit: '休宁县农业农村局',
+  title: '高级农艺师',
+  appointedOn: '2026-01-10',
+};
 
 describe.each(databases())('registering members on $name', ({ url }) => {
   let module: TestModule;
@@ -19,7 +29,21 @@ describe.each(databases())('registering members on $name', ({ url }) => {
   beforeAll(async () => {
     module = await startTestModule(members, { databaseUrl: url, seed: { scale: 1 } });
     await module.transport.publish([
-      { id: randomUUID(), type: termRegistered.type, source: 'organization', district: CITY, occurredAt: new Date().toISOString(), payload: { termId: '10', district: CITY, ordinal: 10, name: '第十届', startsOn: '2022-01-01', endsOn: null } },
+      {
+        id: randomUUID(),
+        type: termRegistered.type,
+        source: 'organization',
+        district: CITY,
+        occurredAt: new Date().toISOString(),
+        payload: {
+          termId: '10',
+          district: CITY,
+          ordinal: 10,
+          name: '第十届',
+          startsOn: '2022-01-01',
+          endsOn: null,
+        },
+      },
     ]);
   });
   afterAll(() => module?.stop());
@@ -28,43 +52,111 @@ describe.each(databases())('registering members on $name', ({ url }) => {
     const rows = await outbox(module.orm, { type: memberRegistered.type });
     expect(rows).toHaveLength(demoMembers().length);
     const demo = demoMembers().find((m) => m.party === '中共党员')!;
-    expect(rows.map((r) => r.payload).find((p) => p.memberId === String(demo.id))).toMatchObject({ district: demo.district, party: '中共党员', cpcMember: true, status: 'ACTIVE' });
+    expect(rows.map((r) => r.payload).find((p) => p.memberId === String(demo.id))).toMatchObject({
+      district: demo.district,
+      party: '中共党员',
+      cpcMember: true,
+      status: 'ACTIVE',
+    });
     const other = demoMembers().find((m) => m.party === '民盟盟员')!;
-    expect(rows.map((r) => r.payload).find((p) => p.memberId === String(other.id))).toMatchObject({ cpcMember: false });
+    expect(rows.map((r) => r.payload).find((p) => p.memberId === String(other.id))).toMatchObject({
+      cpcMember: false,
+    });
   });
 
   it('registers a member, announces them and applies what arrived for them before they existed', async () => {
     const next = String(demoMembers().length + 1);
     // Organization took attendance for the new member before the members subgraph knew them.
-    const early = { id: randomUUID(), type: bodyMeetingAttended.type, source: 'organization', district: CITY, occurredAt: new Date().toISOString(), payload: { meetingId: '40', memberId: next, body: 'PLENARY', title: '市政协十届五次会议', heldOn: '2026-01-12', attendance: 'PRESENT' } };
+    const early = {
+      id: randomUUID(),
+      type: bodyMeetingAttended.type,
+      source: 'organization',
+      district: CITY,
+      occurredAt: new Date().toISOString(),
+      payload: {
+        meetingId: '40',
+        memberId: next,
+        body: 'PLENARY',
+        title: '市政协十届五次会议',
+        heldOn: '2026-01-12',
+        attendance: 'PRESENT',
+      },
+    };
     await module.transport.publish([early]);
-    const parked = await module.execute(`{ parkedEvents { nodes { eventId memberId } } }`, {}, staff);
-    expect((parked.data!.parkedEvents as any).nodes).toContainEqual({ eventId: early.id, memberId: next });
+    const parked = await module.execute(
+      `{ parkedEvents { nodes { eventId memberId } } }`,
+      {},
+      staff,
+    );
+    expect((parked.data!.parkedEvents as any).nodes).toContainEqual({
+      eventId: early.id,
+      memberId: next,
+    });
 
     const r = await module.execute(register, { i: { ...base, standingCommittee: true } }, staff);
     expect(r.errors).toBeUndefined();
-    expect(r.data!.registerMember).toMatchObject({ id: next, name: '程雨桐', standingCommittee: true, term: { ordinal: 10 }, history: [{ field: 'status', to: 'ACTIVE', effectiveOn: '2026-01-10', note: '任命为委员' }] });
-    expect(await announced(next)).toEqual([expect.objectContaining({ memberId: next, name: '程雨桐', cpcMember: true, sectorId: '16', standingCommittee: true })]);
-    const record = await module.execute(`{ member(id: "${next}") { dutyEvents { kind sourceId } } }`, {}, testCaller(['member'], CITY, next));
-    expect((record.data!.member as any).dutyEvents).toEqual([{ kind: 'meeting.attended', sourceId: '40' }]);
+    expect(r.data!.registerMember).toMatchObject({
+      id: next,
+      name: '程雨桐',
+      standingCommittee: true,
+      term: { ordinal: 10 },
+      history: [{ field: 'status', to: 'ACTIVE', effectiveOn: '2026-01-10', note: '任命为委员' }],
+    });
+    expect(await announced(next)).toEqual([
+      expect.objectContaining({
+        memberId: next,
+        name: '程雨桐',
+        cpcMember: true,
+        sectorId: '16',
+        standingCommittee: true,
+      }),
+    ]);
+    const record = await module.execute(
+      `{ member(id: "${next}") { dutyEvents { kind sourceId } } }`,
+      {},
+      testCaller(['member'], CITY, next),
+    );
+    expect((record.data!.member as any).dutyEvents).toEqual([
+      { kind: 'meeting.attended', sourceId: '40' },
+    ]);
     const after = await module.execute(`{ parkedEvents { nodes { eventId } } }`, {}, staff);
-    expect((after.data!.parkedEvents as any).nodes.map((p: any) => p.eventId)).not.toContain(early.id);
+    expect((after.data!.parkedEvents as any).nodes.map((p: any) => p.eventId)).not.toContain(
+      early.id,
+    );
   });
 
   it('announces a change to a replicated fact, and not to the others', async () => {
     const id = String(demoMembers().find((m) => m.district === CITY && m.party !== '中共党员')!.id);
     const update = `mutation($id: ID!, $i: UpdateMemberProfileInput!) { updateMemberProfile(id: $id, input: $i) { party } }`;
     const before = (await announced(id)).length;
-    expect((await module.execute(update, { id, i: { workUnit: '黄山学院', title: '副教授', effectiveOn: '2026-02-01' } }, staff)).errors).toBeUndefined();
+    expect(
+      (
+        await module.execute(
+          update,
+          { id, i: { workUnit: '黄山学院', title: '副教授', effectiveOn: '2026-02-01' } },
+          staff,
+        )
+      ).errors,
+    ).toBeUndefined();
     expect(await announced(id)).toHaveLength(before);
-    expect((await module.execute(update, { id, i: { party: '中共党员', effectiveOn: '2026-02-01', note: '入党' } }, staff)).errors).toBeUndefined();
+    expect(
+      (
+        await module.execute(
+          update,
+          { id, i: { party: '中共党员', effectiveOn: '2026-02-01', note: '入党' } },
+          staff,
+        )
+      ).errors,
+    ).toBeUndefined();
     const events = await announced(id);
     expect(events).toHaveLength(before + 1);
     expect(events.at(-1)).toMatchObject({ party: '中共党员', cpcMember: true });
   });
 
-  it('refuses bad registrations naming the field, and callers who are not the district\'s staff', async () => {
-    const count = async () => (await module.execute(`{ members(first: 1) { totalCount } }`, {}, staff)).data!.members as any;
+  it("refuses bad registrations naming the field, and callers who are not the district's staff", async () => {
+    const count = async () =>
+      (await module.execute(`{ members(first: 1) { totalCount } }`, {}, staff)).data!
+        .members as any;
     const total = (await count()).totalCount;
     const cases: [Record<string, unknown>, string, string][] = [
       [{ name: '程' }, 'BAD_USER_INPUT', 'input.name'],
@@ -78,8 +170,14 @@ describe.each(databases())('registering members on $name', ({ url }) => {
       const r = await module.execute(register, { i: { ...base, ...change } }, staff);
       expect(r.errors?.[0].extensions, JSON.stringify(change)).toMatchObject({ code, field });
     }
-    expect((await module.execute(register, { i: base }, testCaller(['staff'], '341002'))).errors?.[0].extensions?.code).toBe('CROSS_DISTRICT');
-    expect((await module.execute(register, { i: base }, testCaller(['member'], CITY, '3'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await module.execute(register, { i: base }, testCaller(['staff'], '341002'))).errors?.[0]
+        .extensions?.code,
+    ).toBe('CROSS_DISTRICT');
+    expect(
+      (await module.execute(register, { i: base }, testCaller(['member'], CITY, '3'))).errors?.[0]
+        .extensions?.code,
+    ).toBe('FORBIDDEN');
     expect((await count()).totalCount).toBe(total);
   });
 });

@@ -17,20 +17,34 @@ describe.each(databases())('members on $name', ({ url }) => {
   it('filters members by district, sector and standing-committee seat', async () => {
     const all = demoMembers();
     const standing = all.filter((m) => m.district === CITY && m.standingCommittee);
-    const r = await module.execute(`{ members(filter: { district: "${CITY}", standingCommittee: true }, first: 500) { totalCount nodes { id standingCommittee } } }`);
+    const r = await module.execute(
+      `{ members(filter: { district: "${CITY}", standingCommittee: true }, first: 500) { totalCount nodes { id standingCommittee } } }`,
+    );
     expect((r.data!.members as any).totalCount).toBe(standing.length);
     const bySector = all.filter((m) => m.sectorId === 3);
-    const s = await module.execute(`{ members(filter: { sector: "3" }, first: 500) { totalCount } }`);
+    const s = await module.execute(
+      `{ members(filter: { sector: "3" }, first: 500) { totalCount } }`,
+    );
     expect((s.data!.members as any).totalCount).toBe(bySector.length);
     const first = all[0];
-    const n = await module.execute(`query($q: String) { members(filter: { nameContains: $q }, first: 500) { nodes { name } } }`, { q: first.name });
+    const n = await module.execute(
+      `query($q: String) { members(filter: { nameContains: $q }, first: 500) { nodes { name } } }`,
+      { q: first.name },
+    );
     expect((n.data!.members as any).nodes.map((x: any) => x.name)).toContain(first.name);
   });
 
   it('answers federation references in one batch', async () => {
-    const r = await module.execute(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { id name } } }`, {
-      reps: [{ __typename: 'Member', id: '1' }, { __typename: 'Member', id: '2' }, { __typename: 'Member', id: '999999' }],
-    });
+    const r = await module.execute(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { id name } } }`,
+      {
+        reps: [
+          { __typename: 'Member', id: '1' },
+          { __typename: 'Member', id: '2' },
+          { __typename: 'Member', id: '999999' },
+        ],
+      },
+    );
     expect((r.data!._entities as any[]).map((e) => e?.id ?? null)).toEqual(['1', '2', null]);
   });
 
@@ -41,23 +55,60 @@ describe.each(databases())('members on $name', ({ url }) => {
       source: 'proposals',
       district: CITY,
       occurredAt: new Date().toISOString(),
-      payload: { proposalId: '77', authorId: '3', coAuthorIds: ['4'], caseNumber: '2026-0077', filedAt: new Date().toISOString() },
+      payload: {
+        proposalId: '77',
+        authorId: '3',
+        coAuthorIds: ['4'],
+        caseNumber: '2026-0077',
+        filedAt: new Date().toISOString(),
+      },
     };
     await module.transport.publish([event]);
     await module.transport.publish([event]);
-    const attended = { ...event, id: randomUUID(), type: consultationAttended.type, source: 'consultation', payload: { activityId: '5', memberId: '3', form: 'THEMATIC', title: '专题协商', heldOn: '2026-04-01' } };
+    const attended = {
+      ...event,
+      id: randomUUID(),
+      type: consultationAttended.type,
+      source: 'consultation',
+      payload: {
+        activityId: '5',
+        memberId: '3',
+        form: 'THEMATIC',
+        title: '专题协商',
+        heldOn: '2026-04-01',
+      },
+    };
     await module.transport.publish([attended]);
-    const rows = await systemEm(module.orm).find(DutyEventSchema, { memberId: { $in: [3, 4] } }, { orderBy: { id: 'asc' } });
+    const rows = await systemEm(module.orm).find(
+      DutyEventSchema,
+      { memberId: { $in: [3, 4] } },
+      { orderBy: { id: 'asc' } },
+    );
     expect(rows.map((r) => [r.memberId, r.kind, r.sourceId])).toEqual([
       [3, 'proposal.filed', '77'],
       [4, 'proposal.filed', '77'],
       [3, 'consultation.attended', '5'],
     ]);
-    const self = await module.execute(`{ member(id: "3") { dutyEvents { kind summary } } }`, {}, testCaller(['member'], CITY, '3'));
-    expect((self.data!.member as any).dutyEvents.map((e: any) => e.summary)).toEqual(['领衔提案 2026-0077 立案', '参加专题协商']);
-    const staffOfOther = await module.execute(`{ member(id: "3") { dutyEvents { kind } } }`, {}, testCaller(['staff'], '341002'));
+    const self = await module.execute(
+      `{ member(id: "3") { dutyEvents { kind summary } } }`,
+      {},
+      testCaller(['member'], CITY, '3'),
+    );
+    expect((self.data!.member as any).dutyEvents.map((e: any) => e.summary)).toEqual([
+      '领衔提案 2026-0077 立案',
+      '参加专题协商',
+    ]);
+    const staffOfOther = await module.execute(
+      `{ member(id: "3") { dutyEvents { kind } } }`,
+      {},
+      testCaller(['staff'], '341002'),
+    );
     expect(staffOfOther.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const cityStaff = await module.execute(`{ member(id: "3") { dutyEvents { kind } } }`, {}, testCaller(['staff'], CITY));
+    const cityStaff = await module.execute(
+      `{ member(id: "3") { dutyEvents { kind } } }`,
+      {},
+      testCaller(['staff'], CITY),
+    );
     expect((cityStaff.data!.member as any).dutyEvents).toHaveLength(2);
   });
 

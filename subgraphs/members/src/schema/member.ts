@@ -1,4 +1,15 @@
-import { appError, canSeeDistrict, connectionType, ErrorCode, findPage, hasRole, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import {
+  appError,
+  canSeeDistrict,
+  connectionType,
+  ErrorCode,
+  findPage,
+  hasRole,
+  notFound,
+  pageArgs,
+  parseId,
+  type RequestContext,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { registerMember } from '../commands/register-member.js';
@@ -16,28 +27,50 @@ export const MemberType = builder.objectRef<Member>('Member');
 
 /** The member's own record, or staff of a district that may see it. */
 export function maySeeRecord(ctx: RequestContext, member: Member): boolean {
-  return ctx.caller.memberId === String(member.id) || (hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, member.district));
+  return (
+    ctx.caller.memberId === String(member.id) ||
+    (hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, member.district))
+  );
 }
 
 MemberType.implement({
-  description: '委员: a member of a CPPCC committee. The profile is public; the duty record is not.',
+  description:
+    '委员: a member of a CPPCC committee. The profile is public; the duty record is not.',
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
     gender: t.field({ type: GenderType, resolve: (m) => m.gender }),
     ethnicity: t.exposeString('ethnicity'),
-    party: t.exposeString('party', { description: 'Party affiliation, e.g. 中共党员, 民盟盟员, 无党派人士.' }),
+    party: t.exposeString('party', {
+      description: 'Party affiliation, e.g. 中共党员, 民盟盟员, 无党派人士.',
+    }),
     workUnit: t.exposeString('workUnit'),
     title: t.exposeString('title'),
-    standingCommittee: t.exposeBoolean('standingCommittee', { description: 'Member of the standing committee (常委).' }),
+    standingCommittee: t.exposeBoolean('standingCommittee', {
+      description: 'Member of the standing committee (常委).',
+    }),
     status: t.field({ type: MemberStatusType, resolve: (m) => m.status }),
-    district: t.field({ type: DistrictRef, nullable: true, resolve: (m) => ({ code: m.district }) }),
-    sector: t.field({ type: SectorRef, nullable: true, resolve: (m) => ({ id: String(m.sectorId) }) }),
+    district: t.field({
+      type: DistrictRef,
+      nullable: true,
+      resolve: (m) => ({ code: m.district }),
+    }),
+    sector: t.field({
+      type: SectorRef,
+      nullable: true,
+      resolve: (m) => ({ id: String(m.sectorId) }),
+    }),
     dutyEvents: t.field({
       type: [DutyEventType],
-      description: 'What the member did, as other modules reported it. The member and their district staff only.',
+      description:
+        'What the member did, as other modules reported it. The member and their district staff only.',
       resolve: (m, _args, ctx) => {
-        if (!maySeeRecord(ctx, m)) throw appError(ErrorCode.FORBIDDEN, 'dutyEvents: only the member and their district staff may see it', { field: 'dutyEvents' });
+        if (!maySeeRecord(ctx, m))
+          throw appError(
+            ErrorCode.FORBIDDEN,
+            'dutyEvents: only the member and their district staff may see it',
+            { field: 'dutyEvents' },
+          );
         // Access was decided above, per member; the district filter would hide a member's own record.
         return ctx.loaders.many(DutyEventSchema, 'memberId', {}, true).load(m.id);
       },
@@ -69,8 +102,10 @@ builder.queryField('members', (t) =>
       const where: FilterQuery<Member>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
       if (filter?.sector) where.push({ sectorId: parseId(filter.sector, 'filter.sector') });
-      if (filter?.standingCommittee != null) where.push({ standingCommittee: filter.standingCommittee });
-      if (filter?.nameContains) where.push({ name: { $like: `%${filter.nameContains.replace(/[%_]/g, '')}%` } });
+      if (filter?.standingCommittee != null)
+        where.push({ standingCommittee: filter.standingCommittee });
+      if (filter?.nameContains)
+        where.push({ name: { $like: `%${filter.nameContains.replace(/[%_]/g, '')}%` } });
       return findPage(ctx.em, MemberSchema, { $and: where }, { first, after });
     },
   }),
@@ -93,7 +128,8 @@ builder.queryField('me', (t) =>
     type: MemberType,
     nullable: true,
     description: 'The signed-in member, if the caller is one.',
-    resolve: (_root, _args, ctx) => (ctx.caller.memberId ? ctx.loaders.one(MemberSchema).load(Number(ctx.caller.memberId)) : null),
+    resolve: (_root, _args, ctx) =>
+      ctx.caller.memberId ? ctx.loaders.one(MemberSchema).load(Number(ctx.caller.memberId)) : null,
   }),
 );
 
@@ -102,15 +138,25 @@ const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(
 const RegisterMemberInput = builder.inputType('RegisterMemberInput', {
   fields: (t) => ({
     district: t.id({ required: true }),
-    name: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(40) }),
+    name: t.string({
+      required: true,
+      validate: z.string().trim().min(2, 'must have at least 2 characters').max(40),
+    }),
     gender: t.field({ type: GenderType, required: true }),
     ethnicity: t.string({ required: true, validate: text(20) }),
-    party: t.string({ required: true, validate: text(40), description: 'e.g. 中共党员, 民盟盟员, 无党派人士, 群众.' }),
+    party: t.string({
+      required: true,
+      validate: text(40),
+      description: 'e.g. 中共党员, 民盟盟员, 无党派人士, 群众.',
+    }),
     sector: t.id({ required: true }),
     workUnit: t.string({ required: true, validate: text(100) }),
     title: t.string({ required: true, validate: text(60) }),
     standingCommittee: t.boolean({ required: false, defaultValue: false }),
-    term: t.id({ required: false, description: 'The term (届) appointed for; default: the district\'s current term.' }),
+    term: t.id({
+      required: false,
+      description: "The term (届) appointed for; default: the district's current term.",
+    }),
     appointedOn: t.field({ type: 'Date', required: true }),
   }),
 });
@@ -118,7 +164,8 @@ const RegisterMemberInput = builder.inputType('RegisterMemberInput', {
 builder.mutationField('registerMember', (t) =>
   t.field({
     type: MemberType,
-    description: 'Staff register a member appointed to their committee; other modules learn of them through the bus.',
+    description:
+      'Staff register a member appointed to their committee; other modules learn of them through the bus.',
     authScopes: { staff: true },
     args: { input: t.arg({ type: RegisterMemberInput, required: true }) },
     resolve: (_root, { input }, ctx) =>

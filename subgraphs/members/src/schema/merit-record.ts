@@ -2,14 +2,20 @@ import { appError, ErrorCode, parseId } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { recordMerit } from '../commands/merit-records.js';
-import { MERIT_LEVELS, MERIT_TYPES, MeritRecordSchema, type MeritRecord } from '../entities/merit-record.entity.js';
+import {
+  MERIT_LEVELS,
+  MERIT_TYPES,
+  MeritRecordSchema,
+  type MeritRecord,
+} from '../entities/merit-record.entity.js';
 import { maySeeRecord, MemberType } from './member.js';
 
 const MeritTypeType = builder.enumType('MeritType', { values: MERIT_TYPES });
 export const MeritLevelType = builder.enumType('MeritLevel', { values: MERIT_LEVELS });
 
 export const MeritRecordType = builder.objectRef<MeritRecord>('MeritRecord').implement({
-  description: '奖惩: an award a member received or a penalty they were given; each is also a duty event.',
+  description:
+    '奖惩: an award a member received or a penalty they were given; each is also a duty event.',
   fields: (t) => ({
     id: t.exposeID('id'),
     type: t.field({ type: MeritTypeType, resolve: (r) => r.type }),
@@ -25,7 +31,12 @@ builder.objectField(MemberType, 'merits', (t) =>
     type: [MeritRecordType],
     description: 'Awards and penalties. The member and their district staff only.',
     resolve: (m, _args, ctx) => {
-      if (!maySeeRecord(ctx, m)) throw appError(ErrorCode.FORBIDDEN, 'merits: only the member and their district staff may see them', { field: 'merits' });
+      if (!maySeeRecord(ctx, m))
+        throw appError(
+          ErrorCode.FORBIDDEN,
+          'merits: only the member and their district staff may see them',
+          { field: 'merits' },
+        );
       return ctx.loaders.many(MeritRecordSchema, 'memberId', {}, true).load(m.id);
     },
   }),
@@ -44,21 +55,39 @@ builder.mutationField('recordAward', (t) =>
       level: t.arg({ type: MeritLevelType, required: true }),
       awardedOn: t.arg({ type: 'Date', required: true }),
     },
-    resolve: (_root, a, ctx) => recordMerit(ctx, { type: 'AWARD', memberId: parseId(a.memberId, 'memberId'), title: a.title.trim(), level: a.level, decidedOn: a.awardedOn }),
+    resolve: (_root, a, ctx) =>
+      recordMerit(ctx, {
+        type: 'AWARD',
+        memberId: parseId(a.memberId, 'memberId'),
+        title: a.title.trim(),
+        level: a.level,
+        decidedOn: a.awardedOn,
+      }),
   }),
 );
 
 builder.mutationField('recordPenalty', (t) =>
   t.field({
     type: MeritRecordType,
-    description: 'Staff record a penalty (an admonition, a persuasion to resign); audited, and it enters the duty record.',
+    description:
+      'Staff record a penalty (an admonition, a persuasion to resign); audited, and it enters the duty record.',
     authScopes: { staff: true },
     args: {
       memberId: t.arg.id({ required: true }),
       title: t.arg.string({ required: true, validate: title }),
-      reason: t.arg.string({ required: true, validate: z.string().trim().min(2, 'must give a reason').max(500) }),
+      reason: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(2, 'must give a reason').max(500),
+      }),
       decidedOn: t.arg({ type: 'Date', required: true }),
     },
-    resolve: (_root, a, ctx) => recordMerit(ctx, { type: 'PENALTY', memberId: parseId(a.memberId, 'memberId'), title: a.title.trim(), reason: a.reason.trim(), decidedOn: a.decidedOn }),
+    resolve: (_root, a, ctx) =>
+      recordMerit(ctx, {
+        type: 'PENALTY',
+        memberId: parseId(a.memberId, 'memberId'),
+        title: a.title.trim(),
+        reason: a.reason.trim(),
+        decidedOn: a.decidedOn,
+      }),
   }),
 );

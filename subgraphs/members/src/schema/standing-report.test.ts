@@ -5,11 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { members } from '../module.js';
 
 // A standing member whose 2026 report the demo has not begun (every one has a filed 2025 report).
-const standing = demoMembers().find((m) => m.district === CITY && m.standingCommittee && !standingReports().some((r) => r.memberId === m.id && r.year === 2026))!;
+const standing = demoMembers().find(
+  (m) =>
+    m.district === CITY &&
+    m.standingCommittee &&
+    !standingReports().some((r) => r.memberId === m.id && r.year === 2026),
+)!;
 const ordinary = demoMembers().find((m) => m.district === CITY && !m.standingCommittee)!;
 const author = testCaller(['member'], CITY, String(standing.id));
 const staff = testCaller(['staff'], CITY);
-const text = '本年度认真履行常委职责，出席常委会议，参加专题协商和视察调研，提交提案并报送社情民意信息。';
+const text =
+  '本年度认真履行常委职责，出席常委会议，参加专题协商和视察调研，提交提案并报送社情民意信息。';
 
 describe.each(databases())('standing-committee reports on $name', ({ url }) => {
   let module: TestModule;
@@ -19,10 +25,18 @@ describe.each(databases())('standing-committee reports on $name', ({ url }) => {
   afterAll(() => module?.stop());
 
   const step = (name: string, r: { id: string; version: number }, caller = staff) =>
-    module.execute(`mutation { ${name}(id: "${r.id}", version: ${r.version}) { id status version availableActions } }`, {}, caller);
+    module.execute(
+      `mutation { ${name}(id: "${r.id}", version: ${r.version}) { id status version availableActions } }`,
+      {},
+      caller,
+    );
 
   it('goes draft → submitted → (returned) → filed, and the filed report enters the archive', async () => {
-    const drafted = await module.execute(`mutation($t: String!) { draftStandingReport(year: 2026, text: $t) { id status version availableActions } }`, { t: text }, author);
+    const drafted = await module.execute(
+      `mutation($t: String!) { draftStandingReport(year: 2026, text: $t) { id status version availableActions } }`,
+      { t: text },
+      author,
+    );
     expect(drafted.errors).toBeUndefined();
     let report = drafted.data!.draftStandingReport as any;
     expect(report).toMatchObject({ status: 'DRAFT', availableActions: ['submit'] });
@@ -36,30 +50,72 @@ describe.each(databases())('standing-committee reports on $name', ({ url }) => {
     expect(report.status).toBe('FILED');
 
     await module.relay.kick();
-    const archive = await module.execute(`{ member(id: "${standing.id}") { dutyEvents { kind summary } standingReports { year status } } }`, {}, author);
-    expect((archive.data!.member as any).dutyEvents).toContainEqual({ kind: 'report.filed', summary: '2026年度常委履职报告归档' });
-    expect((archive.data!.member as any).standingReports).toEqual(expect.arrayContaining([{ year: 2025, status: 'FILED' }, { year: 2026, status: 'FILED' }]));
+    const archive = await module.execute(
+      `{ member(id: "${standing.id}") { dutyEvents { kind summary } standingReports { year status } } }`,
+      {},
+      author,
+    );
+    expect((archive.data!.member as any).dutyEvents).toContainEqual({
+      kind: 'report.filed',
+      summary: '2026年度常委履职报告归档',
+    });
+    expect((archive.data!.member as any).standingReports).toEqual(
+      expect.arrayContaining([
+        { year: 2025, status: 'FILED' },
+        { year: 2026, status: 'FILED' },
+      ]),
+    );
     expect((archive.data!.member as any).standingReports).toHaveLength(2);
-    const audit = await systemEm(module.orm).find(AuditEntrySchema, { entity: 'standing_report', entityId: report.id }, { orderBy: { id: 'asc' } });
+    const audit = await systemEm(module.orm).find(
+      AuditEntrySchema,
+      { entity: 'standing_report', entityId: report.id },
+      { orderBy: { id: 'asc' } },
+    );
     expect(audit.map((a) => a.action)).toEqual(['submit', 'return', 'submit', 'file']);
   });
 
   it('refuses what the table does not allow, other authors and other districts', async () => {
-    const filedAgain = await module.execute(`mutation($t: String!) { draftStandingReport(year: 2026, text: $t) { id } }`, { t: text }, author);
+    const filedAgain = await module.execute(
+      `mutation($t: String!) { draftStandingReport(year: 2026, text: $t) { id } }`,
+      { t: text },
+      author,
+    );
     expect(filedAgain.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'year' });
-    const notStanding = await module.execute(`mutation($t: String!) { draftStandingReport(year: 2026, text: $t) { id } }`, { t: text }, testCaller(['member'], CITY, String(ordinary.id)));
+    const notStanding = await module.execute(
+      `mutation($t: String!) { draftStandingReport(year: 2026, text: $t) { id } }`,
+      { t: text },
+      testCaller(['member'], CITY, String(ordinary.id)),
+    );
     expect(notStanding.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const short = await module.execute(`mutation { draftStandingReport(year: 2024, text: "太短") { id } }`, {}, author);
+    const short = await module.execute(
+      `mutation { draftStandingReport(year: 2024, text: "太短") { id } }`,
+      {},
+      author,
+    );
     expect(short.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
 
-    const r = (await module.execute(`mutation($t: String!) { draftStandingReport(year: 2024, text: $t) { id version } }`, { t: text }, author)).data!.draftStandingReport as any;
+    const r = (
+      await module.execute(
+        `mutation($t: String!) { draftStandingReport(year: 2024, text: $t) { id version } }`,
+        { t: text },
+        author,
+      )
+    ).data!.draftStandingReport as any;
     const fileDraft = await step('fileStandingReport', r);
-    expect(fileDraft.errors?.[0].extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'DRAFT', action: 'file' });
+    expect(fileDraft.errors?.[0].extensions).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      state: 'DRAFT',
+      action: 'file',
+    });
     const byOtherStaff = await step('submitStandingReport', r, testCaller(['staff'], '341002'));
     expect(byOtherStaff.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const stale = await step('submitStandingReport', { ...r, version: r.version + 5 }, author);
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
-    const peer = await module.execute(`{ member(id: "${standing.id}") { standingReports { year } } }`, {}, testCaller(['member'], CITY, String(ordinary.id)));
+    const peer = await module.execute(
+      `{ member(id: "${standing.id}") { standingReports { year } } }`,
+      {},
+      testCaller(['member'], CITY, String(ordinary.id)),
+    );
     expect(peer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

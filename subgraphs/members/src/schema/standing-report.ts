@@ -1,45 +1,74 @@
 import { appError, ErrorCode, parseId } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { draftStandingReport, editStandingReport, moveStandingReport } from '../commands/standing-reports.js';
-import { REPORT_STATUSES, StandingReportSchema, type StandingReport } from '../entities/standing-report.entity.js';
+import {
+  draftStandingReport,
+  editStandingReport,
+  moveStandingReport,
+} from '../commands/standing-reports.js';
+import {
+  REPORT_STATUSES,
+  StandingReportSchema,
+  type StandingReport,
+} from '../entities/standing-report.entity.js';
 import { standingReportWorkflow } from '../workflow.js';
 import { maySeeRecord, MemberType } from './member.js';
 
-export const ReportStatusType = builder.enumType('StandingReportStatus', { values: REPORT_STATUSES });
+export const ReportStatusType = builder.enumType('StandingReportStatus', {
+  values: REPORT_STATUSES,
+});
 
 export const StandingReportType = builder.objectRef<StandingReport>('StandingReport').implement({
-  description: '常委履职报告: a standing-committee member\'s yearly duty report, filed into their archive.',
+  description:
+    "常委履职报告: a standing-committee member's yearly duty report, filed into their archive.",
   fields: (t) => ({
     id: t.exposeID('id'),
     year: t.exposeInt('year'),
     text: t.exposeString('text'),
     status: t.field({ type: ReportStatusType, resolve: (r) => r.status }),
     version: t.exposeInt('version'),
-    submittedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.submittedAt ?? null }),
+    submittedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      resolve: (r) => r.submittedAt ?? null,
+    }),
     filedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.filedAt ?? null }),
-    availableActions: t.stringList({ resolve: (r, _args, ctx) => standingReportWorkflow.available(ctx, r) }),
+    availableActions: t.stringList({
+      resolve: (r, _args, ctx) => standingReportWorkflow.available(ctx, r),
+    }),
   }),
 });
 
 builder.objectField(MemberType, 'standingReports', (t) =>
   t.field({
     type: [StandingReportType],
-    description: 'The member\'s yearly reports. The member and their district staff only.',
+    description: "The member's yearly reports. The member and their district staff only.",
     resolve: (m, _args, ctx) => {
-      if (!maySeeRecord(ctx, m)) throw appError(ErrorCode.FORBIDDEN, 'standingReports: only the member and their district staff may see them', { field: 'standingReports' });
+      if (!maySeeRecord(ctx, m))
+        throw appError(
+          ErrorCode.FORBIDDEN,
+          'standingReports: only the member and their district staff may see them',
+          { field: 'standingReports' },
+        );
       return ctx.loaders.many(StandingReportSchema, 'memberId', {}, true).load(m.id);
     },
   }),
 );
 
-const reportText = z.string().trim().min(20, 'must have at least 20 characters').max(20000, 'must be at most 20000 characters');
+const reportText = z
+  .string()
+  .trim()
+  .min(20, 'must have at least 20 characters')
+  .max(20000, 'must be at most 20000 characters');
 
 builder.mutationField('draftStandingReport', (t) =>
   t.field({
     type: StandingReportType,
     authScopes: { member: true },
-    args: { year: t.arg.int({ required: true }), text: t.arg.string({ required: true, validate: reportText }) },
+    args: {
+      year: t.arg.int({ required: true }),
+      text: t.arg.string({ required: true, validate: reportText }),
+    },
     resolve: (_root, { year, text }, ctx) => draftStandingReport(ctx, year, text.trim()),
   }),
 );
@@ -48,23 +77,37 @@ builder.mutationField('editStandingReport', (t) =>
   t.field({
     type: StandingReportType,
     authScopes: { member: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), text: t.arg.string({ required: true, validate: reportText }) },
-    resolve: (_root, { id, version, text }, ctx) => editStandingReport(ctx, parseId(id), version, text.trim()),
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      text: t.arg.string({ required: true, validate: reportText }),
+    },
+    resolve: (_root, { id, version, text }, ctx) =>
+      editStandingReport(ctx, parseId(id), version, text.trim()),
   }),
 );
 
 for (const [field, action, description] of [
   ['submitStandingReport', 'submit', 'The author submits the report.'],
-  ['returnStandingReport', 'return', 'Staff send a submitted report back to its author as a draft.'],
-  ['fileStandingReport', 'file', 'Staff file the report into the member\'s archive.'],
+  [
+    'returnStandingReport',
+    'return',
+    'Staff send a submitted report back to its author as a draft.',
+  ],
+  ['fileStandingReport', 'file', "Staff file the report into the member's archive."],
 ] as const) {
   builder.mutationField(field, (t) =>
     t.field({
       type: StandingReportType,
       description,
       authScopes: { authenticated: true },
-      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }) },
-      resolve: (_root, { id, version, note }, ctx) => moveStandingReport(ctx, parseId(id), action, version, note ?? null),
+      args: {
+        id: t.arg.id({ required: true }),
+        version: t.arg.int({ required: true }),
+        note: t.arg.string({ required: false }),
+      },
+      resolve: (_root, { id, version, note }, ctx) =>
+        moveStandingReport(ctx, parseId(id), action, version, note ?? null),
     }),
   );
 }

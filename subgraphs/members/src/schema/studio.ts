@@ -1,7 +1,22 @@
-import { canSeeDistrict, findPage, connectionType, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import {
+  canSeeDistrict,
+  findPage,
+  connectionType,
+  pageArgs,
+  parseId,
+  type RequestContext,
+} from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { addStudioResident, appointConvenor, createStudio, moveReception, moveShift, recordReception, scheduleShift } from '../commands/studios.js';
+import {
+  addStudioResident,
+  appointConvenor,
+  createStudio,
+  moveReception,
+  moveShift,
+  recordReception,
+  scheduleShift,
+} from '../commands/studios.js';
 import { MemberSchema } from '../entities/member.entity.js';
 import {
   MemberStudioSchema,
@@ -21,12 +36,21 @@ import { DistrictRef } from './district.js';
 import { MemberType } from './member.js';
 
 const ShiftStatusType = builder.enumType('StudioShiftStatus', { values: SHIFT_STATUSES });
-const ReceptionStatusType = builder.enumType('StudioReceptionStatus', { values: RECEPTION_STATUSES });
+const ReceptionStatusType = builder.enumType('StudioReceptionStatus', {
+  values: RECEPTION_STATUSES,
+});
 const IssueTargetType = builder.enumType('StudioIssueTarget', {
-  values: { PROPOSAL_DRAFT: { description: 'A proposal draft for the receiving member.' }, OPINION_ITEM: { description: 'A public-opinion item (社情民意).' } } as const,
+  values: {
+    PROPOSAL_DRAFT: { description: 'A proposal draft for the receiving member.' },
+    OPINION_ITEM: { description: 'A public-opinion item (社情民意).' },
+  } as const,
 });
 
-const member = (id: number, ctx: RequestContext) => ctx.loaders.one(MemberSchema).load(id).then((m) => m!);
+const member = (id: number, ctx: RequestContext) =>
+  ctx.loaders
+    .one(MemberSchema)
+    .load(id)
+    .then((m) => m!);
 
 /** The lead and resident members of a studio (one query per request for every studio asked for). */
 async function team(ctx: RequestContext, studio: MemberStudio): Promise<Set<number>> {
@@ -35,7 +59,8 @@ async function team(ctx: RequestContext, studio: MemberStudio): Promise<Set<numb
 }
 
 export const StudioShiftType = builder.objectRef<StudioShift>('StudioShift').implement({
-  description: 'One dated reception duty on a studio\'s rota; a served shift is a duty event of its member.',
+  description:
+    "One dated reception duty on a studio's rota; a served shift is a duty event of its member.",
   fields: (t) => ({
     id: t.exposeID('id'),
     shiftOn: t.expose('shiftOn', { type: 'Date' }),
@@ -47,7 +72,8 @@ export const StudioShiftType = builder.objectRef<StudioShift>('StudioShift').imp
 });
 
 export const StudioReceptionType = builder.objectRef<StudioReception>('StudioReception').implement({
-  description: '接待: visitors a studio member received and the issue they raised; it may be passed on as a proposal draft or an opinion item.',
+  description:
+    '接待: visitors a studio member received and the issue they raised; it may be passed on as a proposal draft or an opinion item.',
   fields: (t) => ({
     id: t.exposeID('id'),
     receivedOn: t.expose('receivedOn', { type: 'Date' }),
@@ -58,36 +84,54 @@ export const StudioReceptionType = builder.objectRef<StudioReception>('StudioRec
     target: t.field({ type: IssueTargetType, nullable: true, resolve: (r) => r.target ?? null }),
     version: t.exposeInt('version'),
     member: t.field({ type: MemberType, resolve: (r, _args, ctx) => member(r.memberId, ctx) }),
-    availableActions: t.stringList({ resolve: (r, _args, ctx) => receptionWorkflow.available(ctx, r) }),
+    availableActions: t.stringList({
+      resolve: (r, _args, ctx) => receptionWorkflow.available(ctx, r),
+    }),
   }),
 });
 
 export const MemberStudioType = builder.objectRef<MemberStudio>('MemberStudio').implement({
-  description: '委员工作室: a member studio, its lead and resident members, its duty rota and receptions.',
+  description:
+    '委员工作室: a member studio, its lead and resident members, its duty rota and receptions.',
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
     location: t.exposeString('location'),
     rules: t.exposeString('rules', { nullable: true }),
     openedOn: t.expose('openedOn', { type: 'Date' }),
-    district: t.field({ type: DistrictRef, nullable: true, resolve: (s) => ({ code: s.district }) }),
+    district: t.field({
+      type: DistrictRef,
+      nullable: true,
+      resolve: (s) => ({ code: s.district }),
+    }),
     lead: t.field({ type: MemberType, resolve: (s, _args, ctx) => member(s.leadMemberId, ctx) }),
     residents: t.field({
       type: [MemberType],
-      resolve: async (s, _args, ctx) => Promise.all((await ctx.loaders.many(StudioResidentSchema, 'studioId').load(s.id)).map((r) => member(r.memberId, ctx))),
+      resolve: async (s, _args, ctx) =>
+        Promise.all(
+          (await ctx.loaders.many(StudioResidentSchema, 'studioId').load(s.id)).map((r) =>
+            member(r.memberId, ctx),
+          ),
+        ),
     }),
     rota: t.field({
       type: [StudioShiftType],
       description: 'Duty shifts, in date order.',
-      args: { from: t.arg({ type: 'Date', required: false, description: 'From this day (YYYY-MM-DD).' }) },
+      args: {
+        from: t.arg({ type: 'Date', required: false, description: 'From this day (YYYY-MM-DD).' }),
+      },
       resolve: async (s, { from }, ctx) =>
-        (await ctx.loaders.many(StudioShiftSchema, 'studioId').load(s.id)).filter((x) => !from || x.shiftOn >= from).sort((a, b) => a.shiftOn.localeCompare(b.shiftOn) || a.id - b.id),
+        (await ctx.loaders.many(StudioShiftSchema, 'studioId').load(s.id))
+          .filter((x) => !from || x.shiftOn >= from)
+          .sort((a, b) => a.shiftOn.localeCompare(b.shiftOn) || a.id - b.id),
     }),
     receptions: t.field({
       type: [StudioReceptionType],
-      description: 'Receptions, newest first. The studio\'s members and their district staff only; others get an empty list.',
+      description:
+        "Receptions, newest first. The studio's members and their district staff only; others get an empty list.",
       resolve: async (s, _args, ctx) => {
-        const mine = ctx.caller.memberId !== null && (await team(ctx, s)).has(Number(ctx.caller.memberId));
+        const mine =
+          ctx.caller.memberId !== null && (await team(ctx, s)).has(Number(ctx.caller.memberId));
         if (!mine && !canSeeDistrict(ctx.caller, s.district)) return [];
         const rows = await ctx.loaders.many(StudioReceptionSchema, 'studioId', {}, true).load(s.id);
         return [...rows].sort((a, b) => b.receivedOn.localeCompare(a.receivedOn) || b.id - a.id);
@@ -105,7 +149,9 @@ builder.objectField(MemberType, 'studio', (t) =>
       const led = await ctx.loaders.many(MemberStudioSchema, 'leadMemberId').load(m.id);
       if (led.length) return led[0];
       const resident = await ctx.loaders.many(StudioResidentSchema, 'memberId').load(m.id);
-      return resident.length ? ctx.loaders.one(MemberStudioSchema).load(resident[0].studioId) : null;
+      return resident.length
+        ? ctx.loaders.one(MemberStudioSchema).load(resident[0].studioId)
+        : null;
     },
   }),
 );
@@ -116,32 +162,53 @@ builder.queryField('studios', (t) =>
   t.field({
     type: StudioConnection,
     args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
-    resolve: (_root, { district, first, after }, ctx) => findPage(ctx.em, MemberStudioSchema, district ? { district: String(district) } : {}, { first, after }),
+    resolve: (_root, { district, first, after }, ctx) =>
+      findPage(ctx.em, MemberStudioSchema, district ? { district: String(district) } : {}, {
+        first,
+        after,
+      }),
   }),
 );
 
-export const TownshipConvenorType = builder.objectRef<TownshipConvenor>('TownshipConvenor').implement({
-  description: '乡镇（街道）政协工作召集人: who convenes CPPCC work in a township.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    township: t.exposeString('township'),
-    name: t.exposeString('name'),
-    post: t.exposeString('post', { description: 'e.g. 乡镇党委副书记.' }),
-    since: t.expose('since', { type: 'Date' }),
-    district: t.field({ type: DistrictRef, nullable: true, resolve: (c) => ({ code: c.district }) }),
-    member: t.field({ type: MemberType, nullable: true, resolve: (c, _args, ctx) => (c.memberId ? ctx.loaders.one(MemberSchema).load(c.memberId) : null) }),
-  }),
-});
+export const TownshipConvenorType = builder
+  .objectRef<TownshipConvenor>('TownshipConvenor')
+  .implement({
+    description: '乡镇（街道）政协工作召集人: who convenes CPPCC work in a township.',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      township: t.exposeString('township'),
+      name: t.exposeString('name'),
+      post: t.exposeString('post', { description: 'e.g. 乡镇党委副书记.' }),
+      since: t.expose('since', { type: 'Date' }),
+      district: t.field({
+        type: DistrictRef,
+        nullable: true,
+        resolve: (c) => ({ code: c.district }),
+      }),
+      member: t.field({
+        type: MemberType,
+        nullable: true,
+        resolve: (c, _args, ctx) =>
+          c.memberId ? ctx.loaders.one(MemberSchema).load(c.memberId) : null,
+      }),
+    }),
+  });
 
 builder.queryField('townshipConvenors', (t) =>
   t.field({
     type: [TownshipConvenorType],
     args: { district: t.arg.id({ required: true }) },
-    resolve: (_root, { district }, ctx) => ctx.em.find(TownshipConvenorSchema, { district: String(district) }, { orderBy: { township: 'asc' } }),
+    resolve: (_root, { district }, ctx) =>
+      ctx.em.find(
+        TownshipConvenorSchema,
+        { district: String(district) },
+        { orderBy: { township: 'asc' } },
+      ),
   }),
 );
 
-const text = (min: number, max: number) => z.string().trim().min(min, `must have at least ${min} characters`).max(max);
+const text = (min: number, max: number) =>
+  z.string().trim().min(min, `must have at least ${min} characters`).max(max);
 
 const StudioInput = builder.inputType('CreateStudioInput', {
   fields: (t) => ({
@@ -160,7 +227,14 @@ builder.mutationField('createStudio', (t) =>
     authScopes: { staff: true },
     args: { input: t.arg({ type: StudioInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      createStudio(ctx, { district: String(input.district), name: input.name.trim(), location: input.location.trim(), rules: input.rules?.trim() || null, leadMemberId: parseId(input.leadMemberId, 'input.leadMemberId'), openedOn: input.openedOn }),
+      createStudio(ctx, {
+        district: String(input.district),
+        name: input.name.trim(),
+        location: input.location.trim(),
+        rules: input.rules?.trim() || null,
+        leadMemberId: parseId(input.leadMemberId, 'input.leadMemberId'),
+        openedOn: input.openedOn,
+      }),
   }),
 );
 
@@ -168,10 +242,23 @@ builder.mutationField('addStudioResident', (t) =>
   t.field({
     type: MemberStudioType,
     authScopes: { staff: true },
-    args: { studioId: t.arg.id({ required: true }), memberId: t.arg.id({ required: true }), joinedOn: t.arg({ type: 'Date', required: true }) },
+    args: {
+      studioId: t.arg.id({ required: true }),
+      memberId: t.arg.id({ required: true }),
+      joinedOn: t.arg({ type: 'Date', required: true }),
+    },
     resolve: async (_root, a, ctx) => {
-      const resident = await addStudioResident(ctx, parseId(a.studioId, 'studioId'), parseId(a.memberId, 'memberId'), a.joinedOn);
-      return (await ctx.em.findOne(MemberStudioSchema, { id: resident.studioId }, { filters: false }))!;
+      const resident = await addStudioResident(
+        ctx,
+        parseId(a.studioId, 'studioId'),
+        parseId(a.memberId, 'memberId'),
+        a.joinedOn,
+      );
+      return (await ctx.em.findOne(
+        MemberStudioSchema,
+        { id: resident.studioId },
+        { filters: false },
+      ))!;
     },
   }),
 );
@@ -179,15 +266,29 @@ builder.mutationField('addStudioResident', (t) =>
 builder.mutationField('scheduleStudioShift', (t) =>
   t.field({
     type: StudioShiftType,
-    description: 'Staff put a lead or resident member on the studio\'s rota for a day.',
+    description: "Staff put a lead or resident member on the studio's rota for a day.",
     authScopes: { staff: true },
-    args: { studioId: t.arg.id({ required: true }), memberId: t.arg.id({ required: true }), shiftOn: t.arg({ type: 'Date', required: true }) },
-    resolve: (_root, a, ctx) => scheduleShift(ctx, parseId(a.studioId, 'studioId'), parseId(a.memberId, 'memberId'), a.shiftOn),
+    args: {
+      studioId: t.arg.id({ required: true }),
+      memberId: t.arg.id({ required: true }),
+      shiftOn: t.arg({ type: 'Date', required: true }),
+    },
+    resolve: (_root, a, ctx) =>
+      scheduleShift(
+        ctx,
+        parseId(a.studioId, 'studioId'),
+        parseId(a.memberId, 'memberId'),
+        a.shiftOn,
+      ),
   }),
 );
 
 for (const [field, action, description] of [
-  ['serveStudioShift', 'serve', 'The member on duty (or staff) marks the shift served; it enters the member\'s duty record.'],
+  [
+    'serveStudioShift',
+    'serve',
+    "The member on duty (or staff) marks the shift served; it enters the member's duty record.",
+  ],
   ['missStudioShift', 'miss', 'Staff mark a shift nobody served.'],
   ['cancelStudioShift', 'cancel', 'Staff take a shift off the rota.'],
 ] as const) {
@@ -196,8 +297,13 @@ for (const [field, action, description] of [
       type: StudioShiftType,
       description,
       authScopes: { authenticated: true },
-      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }) },
-      resolve: (_root, { id, version, note }, ctx) => moveShift(ctx, parseId(id), action, version, note ?? null),
+      args: {
+        id: t.arg.id({ required: true }),
+        version: t.arg.int({ required: true }),
+        note: t.arg.string({ required: false }),
+      },
+      resolve: (_root, { id, version, note }, ctx) =>
+        moveShift(ctx, parseId(id), action, version, note ?? null),
     }),
   );
 }
@@ -207,7 +313,10 @@ const ReceptionInput = builder.inputType('RecordStudioReceptionInput', {
     studioId: t.id({ required: true }),
     memberId: t.id({ required: false, description: 'The receiving member; default: the caller.' }),
     receivedOn: t.field({ type: 'Date', required: true }),
-    visitors: t.int({ required: true, validate: z.number().int().min(1, 'at least one visitor').max(1000) }),
+    visitors: t.int({
+      required: true,
+      validate: z.number().int().min(1, 'at least one visitor').max(1000),
+    }),
     title: t.string({ required: true, validate: text(4, 120) }),
     detail: t.string({ required: true, validate: text(10, 5000) }),
   }),
@@ -233,10 +342,17 @@ builder.mutationField('recordStudioReception', (t) =>
 builder.mutationField('passOnStudioIssue', (t) =>
   t.field({
     type: StudioReceptionType,
-    description: 'The receiving member (or staff) passes the issue on to proposals as a proposal draft or an opinion item.',
+    description:
+      'The receiving member (or staff) passes the issue on to proposals as a proposal draft or an opinion item.',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), target: t.arg({ type: IssueTargetType, required: true }), note: t.arg.string({ required: false }) },
-    resolve: (_root, { id, version, target, note }, ctx) => moveReception(ctx, parseId(id), 'pass_on', version, target, note ?? null),
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      target: t.arg({ type: IssueTargetType, required: true }),
+      note: t.arg.string({ required: false }),
+    },
+    resolve: (_root, { id, version, target, note }, ctx) =>
+      moveReception(ctx, parseId(id), 'pass_on', version, target, note ?? null),
   }),
 );
 
@@ -245,8 +361,13 @@ builder.mutationField('closeStudioReception', (t) =>
     type: StudioReceptionType,
     description: 'The issue was answered on the spot: nothing to pass on.',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }) },
-    resolve: (_root, { id, version, note }, ctx) => moveReception(ctx, parseId(id), 'close', version, null, note ?? null),
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      note: t.arg.string({ required: false }),
+    },
+    resolve: (_root, { id, version, note }, ctx) =>
+      moveReception(ctx, parseId(id), 'close', version, null, note ?? null),
   }),
 );
 
@@ -264,7 +385,7 @@ const ConvenorInput = builder.inputType('AppointTownshipConvenorInput', {
 builder.mutationField('appointTownshipConvenor', (t) =>
   t.field({
     type: TownshipConvenorType,
-    description: 'Staff appoint a township\'s convenor, replacing the last one; audited.',
+    description: "Staff appoint a township's convenor, replacing the last one; audited.",
     authScopes: { staff: true },
     args: { input: t.arg({ type: ConvenorInput, required: true }) },
     resolve: (_root, { input }, ctx) =>

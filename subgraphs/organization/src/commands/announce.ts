@@ -19,19 +19,38 @@ const UNDATED = '1949-10-01';
 export async function announceOrganization(em: EntityManager): Promise<number> {
   const all = { filters: false, orderBy: { id: 'asc' } } as const;
   const districts = await em.find(DistrictSchema, {}, { filters: false, orderBy: { code: 'asc' } });
-  for (const d of districts) emit(em, 'organization', districtRegistered, { code: d.code, name: d.name, parentCode: d.parentCode ?? null }, d.code);
+  for (const d of districts)
+    emit(
+      em,
+      'organization',
+      districtRegistered,
+      { code: d.code, name: d.name, parentCode: d.parentCode ?? null },
+      d.code,
+    );
   const [terms, units, committees, changes] = [
     await em.find(TermSchema, {}, all),
     await em.find(GovernmentUnitSchema, {}, all),
     await em.find(SpecialCommitteeSchema, {}, all),
-    await em.find(CommitteeChangeSchema, {}, { ...all, fields: ['committeeId', 'changedOn', 'kind', 'mergedIntoId'] }),
+    await em.find(
+      CommitteeChangeSchema,
+      {},
+      { ...all, fields: ['committeeId', 'changedOn', 'kind', 'mergedIntoId'] },
+    ),
   ];
   for (const t of terms) announceTerm(em, 'organization', t);
   for (const u of units) announceUnit(em, 'organization', u);
   for (const c of committees) {
-    const steps = changes.filter((s) => s.committeeId === c.id).sort((a, b) => a.changedOn.localeCompare(b.changedOn));
+    const steps = changes
+      .filter((s) => s.committeeId === c.id)
+      .sort((a, b) => a.changedOn.localeCompare(b.changedOn));
     const last = steps[steps.length - 1];
-    announceCommittee(em, 'organization', c, last?.changedOn ?? c.establishedOn ?? UNDATED, last?.kind === 'MERGED' ? (last.mergedIntoId ?? null) : null);
+    announceCommittee(
+      em,
+      'organization',
+      c,
+      last?.changedOn ?? c.establishedOn ?? UNDATED,
+      last?.kind === 'MERGED' ? (last.mergedIntoId ?? null) : null,
+    );
   }
   await em.flush();
   return districts.length + terms.length + units.length + committees.length;

@@ -1,5 +1,14 @@
 import { bodyMeetingAttended } from '@cppcc/events';
-import { appError, assertWritableDistrict, audit, emit, ErrorCode, inputError, notFound, type RequestContext } from '@cppcc/kit';
+import {
+  appError,
+  assertWritableDistrict,
+  audit,
+  emit,
+  ErrorCode,
+  inputError,
+  notFound,
+  type RequestContext,
+} from '@cppcc/kit';
 import { BodyMeetingSchema, type Body, type BodyMeeting } from '../entities/body-meeting.entity.js';
 import { SessionSchema, TermSchema } from '../entities/term.entity.js';
 import { bodyMeetingWorkflow } from '../workflow.js';
@@ -17,16 +26,31 @@ export interface PlanBodyMeeting {
   public: boolean;
 }
 
-export async function planBodyMeeting(ctx: RequestContext, input: PlanBodyMeeting): Promise<BodyMeeting> {
+export async function planBodyMeeting(
+  ctx: RequestContext,
+  input: PlanBodyMeeting,
+): Promise<BodyMeeting> {
   const term = await ctx.loaders.one(TermSchema).load(input.term);
-  if (!term) throw appError(ErrorCode.NOT_FOUND, `input.term: no term ${input.term}`, { field: 'input.term' });
+  if (!term)
+    throw appError(ErrorCode.NOT_FOUND, `input.term: no term ${input.term}`, {
+      field: 'input.term',
+    });
   await assertWritableDistrict(ctx, term.district, 'input.term');
   assertWithinTerm(term, input.plannedOn, 'input.plannedOn');
   if (input.session !== null) {
     const session = await ctx.loaders.one(SessionSchema).load(input.session);
-    if (!session || session.termId !== term.id) throw appError(ErrorCode.NOT_FOUND, `input.session: ${term.name} has no session ${input.session}`, { field: 'input.session' });
+    if (!session || session.termId !== term.id)
+      throw appError(
+        ErrorCode.NOT_FOUND,
+        `input.session: ${term.name} has no session ${input.session}`,
+        { field: 'input.session' },
+      );
   } else if (input.body === 'PLENARY') {
-    throw inputError('input.session', 'required', 'a plenary meeting belongs to a session (次会议)');
+    throw inputError(
+      'input.session',
+      'required',
+      'a plenary meeting belongs to a session (次会议)',
+    );
   }
   return ctx.em.transactional(async (em) => {
     const meeting = em.create(BodyMeetingSchema, {
@@ -42,7 +66,15 @@ export async function planBodyMeeting(ctx: RequestContext, input: PlanBodyMeetin
       public: input.public,
     });
     await em.flush();
-    audit(em, { entity: 'body_meeting', entityId: String(meeting.id), action: 'plan', fromState: null, toState: 'PLANNED', actor: ctx.caller.userId, note: null });
+    audit(em, {
+      entity: 'body_meeting',
+      entityId: String(meeting.id),
+      action: 'plan',
+      fromState: null,
+      toState: 'PLANNED',
+      actor: ctx.caller.userId,
+      note: null,
+    });
     return meeting;
   });
 }
@@ -59,7 +91,13 @@ async function load(ctx: RequestContext, id: number): Promise<BodyMeeting> {
  * archive as body_meeting.attended (absences too: the members subgraph deducts for them).
  * Approved leaves for the day and level turn ABSENT (or a missing line) into ON_LEAVE.
  */
-export async function holdBodyMeeting(ctx: RequestContext, id: number, heldOn: string, entries: AttendanceEntry[], note: string | null): Promise<BodyMeeting> {
+export async function holdBodyMeeting(
+  ctx: RequestContext,
+  id: number,
+  heldOn: string,
+  entries: AttendanceEntry[],
+  note: string | null,
+): Promise<BodyMeeting> {
   const meeting = await load(ctx, id);
   const term = (await ctx.loaders.one(TermSchema).load(meeting.termId))!;
   assertWithinTerm(term, heldOn, 'input.heldOn');
@@ -74,16 +112,36 @@ export async function holdBodyMeeting(ctx: RequestContext, id: number, heldOn: s
     await em.flush();
     await lockAttendanceDay(em, row.district, heldOn);
     const leaves = await leavesOn(em, row.district, levelOf(row.body), heldOn);
-    const lines = withLeaves(attendees.map((m, i) => ({ memberId: m.memberId, attendance: entries[i].attendance })), leaves);
+    const lines = withLeaves(
+      attendees.map((m, i) => ({ memberId: m.memberId, attendance: entries[i].attendance })),
+      leaves,
+    );
     writeAttendance(em, 'BODY_MEETING', row, heldOn, lines);
     for (const line of lines) {
-      emit(em, ctx.module, bodyMeetingAttended, { meetingId: String(row.id), memberId: String(line.memberId), body: row.body, title: row.title, heldOn, attendance: line.attendance }, row.district);
+      emit(
+        em,
+        ctx.module,
+        bodyMeetingAttended,
+        {
+          meetingId: String(row.id),
+          memberId: String(line.memberId),
+          body: row.body,
+          title: row.title,
+          heldOn,
+          attendance: line.attendance,
+        },
+        row.district,
+      );
     }
     return row;
   });
 }
 
-export async function cancelBodyMeeting(ctx: RequestContext, id: number, note: string | null): Promise<BodyMeeting> {
+export async function cancelBodyMeeting(
+  ctx: RequestContext,
+  id: number,
+  note: string | null,
+): Promise<BodyMeeting> {
   await load(ctx, id);
   return ctx.em.transactional(async (em) => {
     const row = await em.findOneOrFail(BodyMeetingSchema, { id });

@@ -1,7 +1,15 @@
 import { bodyMeetingAttended, leaveApproved, studySessionAttended } from '@cppcc/events';
 import { audit, emit, lockFor, type EntityManager, type EventHandler } from '@cppcc/kit';
-import { ApprovedLeaveSchema, type ApprovedLeave, type MeetingLevel } from '../entities/approved-leave.entity.js';
-import { AttendanceSchema, type Attendance, type AttendedKind } from '../entities/attendance.entity.js';
+import {
+  ApprovedLeaveSchema,
+  type ApprovedLeave,
+  type MeetingLevel,
+} from '../entities/approved-leave.entity.js';
+import {
+  AttendanceSchema,
+  type Attendance,
+  type AttendedKind,
+} from '../entities/attendance.entity.js';
 import { BodyMeetingSchema, type Body } from '../entities/body-meeting.entity.js';
 import { StudySessionSchema } from '../entities/study-session.entity.js';
 import { MemberRefSchema } from '../entities/member-ref.entity.js';
@@ -12,8 +20,17 @@ export function levelOf(body: Body | null): MeetingLevel {
 }
 
 /** Approved leaves of a district's members for meetings of `level` on `day`. */
-export function leavesOn(em: EntityManager, district: string, level: MeetingLevel, day: string): Promise<ApprovedLeave[]> {
-  return em.find(ApprovedLeaveSchema, { district, meetingLevel: level, meetingOn: day }, { filters: false, orderBy: { memberId: 'asc' } });
+export function leavesOn(
+  em: EntityManager,
+  district: string,
+  level: MeetingLevel,
+  day: string,
+): Promise<ApprovedLeave[]> {
+  return em.find(
+    ApprovedLeaveSchema,
+    { district, meetingLevel: level, meetingOn: day },
+    { filters: false, orderBy: { memberId: 'asc' } },
+  );
 }
 
 /**
@@ -41,12 +58,16 @@ function addsMissing(level: MeetingLevel): boolean {
  * taker's tick) and, for PLENARY and STANDING_COMMITTEE leaves only, a member left off the list
  * is added (the leave says they were expected; see `addsMissing`).
  */
-export function withLeaves(lines: { memberId: number; attendance: Attendance }[], leaves: ApprovedLeave[]): { memberId: number; attendance: Attendance }[] {
+export function withLeaves(
+  lines: { memberId: number; attendance: Attendance }[],
+  leaves: ApprovedLeave[],
+): { memberId: number; attendance: Attendance }[] {
   const out = lines.map((l) => ({ ...l }));
   for (const leave of leaves) {
     const line = out.find((l) => l.memberId === leave.memberId);
     if (!line) {
-      if (addsMissing(leave.meetingLevel)) out.push({ memberId: leave.memberId, attendance: 'ON_LEAVE' });
+      if (addsMissing(leave.meetingLevel))
+        out.push({ memberId: leave.memberId, attendance: 'ON_LEAVE' });
     } else if (line.attendance === 'ABSENT') line.attendance = 'ON_LEAVE';
   }
   return out;
@@ -58,15 +79,43 @@ export function withLeaves(lines: { memberId: number; attendance: Attendance }[]
  * `addsMissing`) with an audit row, and the corrected line is announced again, so the
  * member archive hears the organization's record as it now stands.
  */
-async function correct(em: EntityManager, kind: AttendedKind, subject: { id: number; district: string; heldOn: string }, leave: ApprovedLeave, announce: (attendance: Attendance) => void): Promise<void> {
-  const row = await em.findOne(AttendanceSchema, { kind, subjectId: subject.id, memberId: leave.memberId }, { filters: false });
+async function correct(
+  em: EntityManager,
+  kind: AttendedKind,
+  subject: { id: number; district: string; heldOn: string },
+  leave: ApprovedLeave,
+  announce: (attendance: Attendance) => void,
+): Promise<void> {
+  const row = await em.findOne(
+    AttendanceSchema,
+    { kind, subjectId: subject.id, memberId: leave.memberId },
+    { filters: false },
+  );
   if (row?.attendance === 'PRESENT' || row?.attendance === 'ON_LEAVE') return;
   if (!row && !addsMissing(leave.meetingLevel)) return;
-  const line = row ?? em.create(AttendanceSchema, { district: subject.district, kind, subjectId: subject.id, memberId: leave.memberId, attendance: 'ON_LEAVE', heldOn: subject.heldOn, public: false });
+  const line =
+    row ??
+    em.create(AttendanceSchema, {
+      district: subject.district,
+      kind,
+      subjectId: subject.id,
+      memberId: leave.memberId,
+      attendance: 'ON_LEAVE',
+      heldOn: subject.heldOn,
+      public: false,
+    });
   const from = row ? row.attendance : null;
   line.attendance = 'ON_LEAVE';
   await em.flush();
-  audit(em, { entity: 'attendance', entityId: String(line.id), action: 'leave_approved', fromState: from, toState: 'ON_LEAVE', actor: null, note: `请假获准（${leave.meeting}，假条 ${leave.leaveId}）` });
+  audit(em, {
+    entity: 'attendance',
+    entityId: String(line.id),
+    action: 'leave_approved',
+    fromState: from,
+    toState: 'ON_LEAVE',
+    actor: null,
+    note: `请假获准（${leave.meeting}，假条 ${leave.leaveId}）`,
+  });
   announce('ON_LEAVE');
 }
 
@@ -75,22 +124,75 @@ export const applyLeaveApproved: EventHandler = async (em, event) => {
   const leaveId = Number(p.leaveId);
   if (await em.findOne(ApprovedLeaveSchema, { leaveId })) return;
   // The members subgraph sends the member's district on the envelope; the replica is the fallback.
-  const district = event.district ?? (await em.findOne(MemberRefSchema, { memberId: Number(p.memberId) }))?.district;
+  const district =
+    event.district ??
+    (await em.findOne(MemberRefSchema, { memberId: Number(p.memberId) }))?.district;
   // A leave of a member this module never heard of names no meeting it could have recorded.
   if (!district) return;
   await lockAttendanceDay(em, district, p.meetingOn.slice(0, 10));
-  const leave = em.create(ApprovedLeaveSchema, { leaveId, district, memberId: Number(p.memberId), meeting: p.meeting, meetingLevel: p.meetingLevel, meetingOn: p.meetingOn.slice(0, 10), public: false });
-  const meetings = await em.find(BodyMeetingSchema, { district: leave.district, status: 'HELD', heldOn: leave.meetingOn }, { filters: false });
+  const leave = em.create(ApprovedLeaveSchema, {
+    leaveId,
+    district,
+    memberId: Number(p.memberId),
+    meeting: p.meeting,
+    meetingLevel: p.meetingLevel,
+    meetingOn: p.meetingOn.slice(0, 10),
+    public: false,
+  });
+  const meetings = await em.find(
+    BodyMeetingSchema,
+    { district: leave.district, status: 'HELD', heldOn: leave.meetingOn },
+    { filters: false },
+  );
   for (const m of meetings.filter((x) => levelOf(x.body) === leave.meetingLevel)) {
-    await correct(em, 'BODY_MEETING', { id: m.id, district: m.district, heldOn: m.heldOn! }, leave, (attendance) =>
-      emit(em, 'organization', bodyMeetingAttended, { meetingId: String(m.id), memberId: String(leave.memberId), body: m.body, title: m.title, heldOn: m.heldOn!, attendance }, m.district),
+    await correct(
+      em,
+      'BODY_MEETING',
+      { id: m.id, district: m.district, heldOn: m.heldOn! },
+      leave,
+      (attendance) =>
+        emit(
+          em,
+          'organization',
+          bodyMeetingAttended,
+          {
+            meetingId: String(m.id),
+            memberId: String(leave.memberId),
+            body: m.body,
+            title: m.title,
+            heldOn: m.heldOn!,
+            attendance,
+          },
+          m.district,
+        ),
     );
   }
   if (leave.meetingLevel !== 'OTHER') return;
-  const sessions = await em.find(StudySessionSchema, { district: leave.district, status: { $in: ['HELD', 'ARCHIVED'] }, heldOn: leave.meetingOn }, { filters: false });
+  const sessions = await em.find(
+    StudySessionSchema,
+    { district: leave.district, status: { $in: ['HELD', 'ARCHIVED'] }, heldOn: leave.meetingOn },
+    { filters: false },
+  );
   for (const s of sessions) {
-    await correct(em, 'STUDY_SESSION', { id: s.id, district: s.district, heldOn: s.heldOn! }, leave, (attendance) =>
-      emit(em, 'organization', studySessionAttended, { sessionId: String(s.id), memberId: String(leave.memberId), topic: s.topic, heldOn: s.heldOn!, attendance }, s.district),
+    await correct(
+      em,
+      'STUDY_SESSION',
+      { id: s.id, district: s.district, heldOn: s.heldOn! },
+      leave,
+      (attendance) =>
+        emit(
+          em,
+          'organization',
+          studySessionAttended,
+          {
+            sessionId: String(s.id),
+            memberId: String(leave.memberId),
+            topic: s.topic,
+            heldOn: s.heldOn!,
+            attendance,
+          },
+          s.district,
+        ),
     );
   }
 };

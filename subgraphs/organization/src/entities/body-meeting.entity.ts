@@ -1,6 +1,11 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-export const BODIES = ['PLENARY', 'STANDING_COMMITTEE', 'CHAIR_MEETING', 'SECRETARY_GENERAL_MEETING'] as const;
+export const BODIES = [
+  'PLENARY',
+  'STANDING_COMMITTEE',
+  'CHAIR_MEETING',
+  'SECRETARY_GENERAL_MEETING',
+] as const;
 export type Body = (typeof BODIES)[number];
 export const MEETING_STATUSES = ['PLANNED', 'HELD', 'CANCELLED'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];

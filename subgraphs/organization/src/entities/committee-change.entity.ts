@@ -1,6 +1,11 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-export const COMMITTEE_CHANGE_KINDS = ['CREATED', 'FUNCTIONS_ADJUSTED', 'MERGED', 'DISSOLVED'] as const;
+export const COMMITTEE_CHANGE_KINDS = [
+  'CREATED',
+  'FUNCTIONS_ADJUSTED',
+  'MERGED',
+  'DISSOLVED',
+] as const;
 export type CommitteeChangeKind = (typeof COMMITTEE_CHANGE_KINDS)[number];
 
 /**

@@ -4,7 +4,13 @@ export const BRANCH_STATUSES = ['ACTIVE', 'DISSOLVED'] as const;
 export type BranchStatus = (typeof BRANCH_STATUSES)[number];
 export const PLACEMENT_STATUSES = ['ACTIVE', 'ENDED'] as const;
 export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
-export const BRANCH_ACTIVITY_KINDS = ['THEME_DAY', 'ORGANIZATION_LIFE', 'STUDY', 'LECTURE_HALL', 'SERVICE'] as const;
+export const BRANCH_ACTIVITY_KINDS = [
+  'THEME_DAY',
+  'ORGANIZATION_LIFE',
+  'STUDY',
+  'LECTURE_HALL',
+  'SERVICE',
+] as const;
 export type BranchActivityKind = (typeof BRANCH_ACTIVITY_KINDS)[number];
 
 /**

@@ -1,6 +1,11 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-export const POLICY_KINDS = ['IMPLEMENTATION_OPINION', 'REGULATION', 'WORK_OPINION', 'OTHER'] as const;
+export const POLICY_KINDS = [
+  'IMPLEMENTATION_OPINION',
+  'REGULATION',
+  'WORK_OPINION',
+  'OTHER',
+] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 export const REVIEW_KINDS = ['INSPECTION', 'SPECIAL_RESEARCH'] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];

@@ -1,7 +1,14 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 /** What a report was about: the report's own examples are a donation drive and key proposals. */
-export const PRESS_SUBJECTS = ['DONATION_DRIVE', 'KEY_PROPOSALS', 'CONSULTATION', 'OPINION_WORK', 'MEMBER_DUTY', 'OTHER'] as const;
+export const PRESS_SUBJECTS = [
+  'DONATION_DRIVE',
+  'KEY_PROPOSALS',
+  'CONSULTATION',
+  'OPINION_WORK',
+  'MEMBER_DUTY',
+  'OTHER',
+] as const;
 export type PressSubject = (typeof PRESS_SUBJECTS)[number];
 
 /**

@@ -6,21 +6,35 @@ import { BodyMeetingType } from './body-meeting.js';
 import { MemberRef } from './member.js';
 import { StudySessionType } from './study-session.js';
 
-export const MeetingLevelType = builder.enumType('LeaveMeetingLevel', { values: MEETING_LEVELS, description: 'The level a leave names: CHAIR_MEETING, SECRETARY_GENERAL_MEETING and study sessions are OTHER.' });
+export const MeetingLevelType = builder.enumType('LeaveMeetingLevel', {
+  values: MEETING_LEVELS,
+  description:
+    'The level a leave names: CHAIR_MEETING, SECRETARY_GENERAL_MEETING and study sessions are OTHER.',
+});
 
 export const ApprovedLeaveType = builder.objectRef<ApprovedLeave>('ApprovedLeave').implement({
-  description: 'A leave the members subgraph approved for a meeting on a day; attendance there counts the member ON_LEAVE. The member and their district staff only.',
+  description:
+    'A leave the members subgraph approved for a meeting on a day; attendance there counts the member ON_LEAVE. The member and their district staff only.',
   fields: (t) => ({
     leaveId: t.exposeID('leaveId'),
     meeting: t.exposeString('meeting', { description: 'The meeting as the member named it.' }),
     meetingLevel: t.field({ type: MeetingLevelType, resolve: (l) => l.meetingLevel }),
     meetingOn: t.expose('meetingOn', { type: 'Date' }),
-    member: t.field({ type: MemberRef, nullable: true, resolve: (l) => ({ id: String(l.memberId) }) }),
+    member: t.field({
+      type: MemberRef,
+      nullable: true,
+      resolve: (l) => ({ id: String(l.memberId) }),
+    }),
   }),
 });
 
 /** Staff of the district see every leave, a member their own. */
-async function visibleLeaves(ctx: RequestContext, district: string, level: ApprovedLeave['meetingLevel'], day: string): Promise<ApprovedLeave[]> {
+async function visibleLeaves(
+  ctx: RequestContext,
+  district: string,
+  level: ApprovedLeave['meetingLevel'],
+  day: string,
+): Promise<ApprovedLeave[]> {
   const rows = await leavesOn(ctx.em, district, level, day);
   if (hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, district)) return rows;
   return rows.filter((l) => ctx.caller.memberId === String(l.memberId));
@@ -29,15 +43,18 @@ async function visibleLeaves(ctx: RequestContext, district: string, level: Appro
 builder.objectField(BodyMeetingType, 'approvedLeaves', (t) =>
   t.field({
     type: [ApprovedLeaveType],
-    description: 'Leaves approved for a meeting of this level on its day (held, else planned): the taker records them ON_LEAVE.',
-    resolve: (m, _a, ctx) => visibleLeaves(ctx, m.district, levelOf(m.body), m.heldOn ?? m.plannedOn),
+    description:
+      'Leaves approved for a meeting of this level on its day (held, else planned): the taker records them ON_LEAVE.',
+    resolve: (m, _a, ctx) =>
+      visibleLeaves(ctx, m.district, levelOf(m.body), m.heldOn ?? m.plannedOn),
   }),
 );
 
 builder.objectField(StudySessionType, 'approvedLeaves', (t) =>
   t.field({
     type: [ApprovedLeaveType],
-    description: 'Leaves approved for an OTHER-level meeting on the session\'s day (held, else planned).',
+    description:
+      "Leaves approved for an OTHER-level meeting on the session's day (held, else planned).",
     resolve: (s, _a, ctx) => visibleLeaves(ctx, s.district, levelOf(null), s.heldOn ?? s.plannedOn),
   }),
 );

@@ -1,23 +1,38 @@
 import { appError, canSeeDistrict, ErrorCode, hasRole, type RequestContext } from '@cppcc/kit';
 import { builder } from '../builder.js';
-import { ATTENDANCE, ATTENDED_KINDS, AttendanceSchema, type AttendanceRecord, type AttendedKind } from '../entities/attendance.entity.js';
+import {
+  ATTENDANCE,
+  ATTENDED_KINDS,
+  AttendanceSchema,
+  type AttendanceRecord,
+  type AttendedKind,
+} from '../entities/attendance.entity.js';
 import { MemberRefSchema } from '../entities/member-ref.entity.js';
 import { MemberRef } from './member.js';
 
 export const AttendanceType = builder.enumType('Attendance', { values: ATTENDANCE });
 export const AttendedKindType = builder.enumType('AttendedKind', { values: ATTENDED_KINDS });
 
-export const AttendanceRecordType = builder.objectRef<AttendanceRecord>('AttendanceRecord').implement({
-  description: 'How one member took part in a body meeting, study session or branch activity. The member and their district staff only.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: AttendedKindType, resolve: (a) => a.kind }),
-    subjectId: t.exposeID('subjectId', { description: 'Id of the meeting, session or activity.' }),
-    attendance: t.field({ type: AttendanceType, resolve: (a) => a.attendance }),
-    heldOn: t.expose('heldOn', { type: 'Date' }),
-    member: t.field({ type: MemberRef, nullable: true, resolve: (a) => ({ id: String(a.memberId) }) }),
-  }),
-});
+export const AttendanceRecordType = builder
+  .objectRef<AttendanceRecord>('AttendanceRecord')
+  .implement({
+    description:
+      'How one member took part in a body meeting, study session or branch activity. The member and their district staff only.',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      kind: t.field({ type: AttendedKindType, resolve: (a) => a.kind }),
+      subjectId: t.exposeID('subjectId', {
+        description: 'Id of the meeting, session or activity.',
+      }),
+      attendance: t.field({ type: AttendanceType, resolve: (a) => a.attendance }),
+      heldOn: t.expose('heldOn', { type: 'Date' }),
+      member: t.field({
+        type: MemberRef,
+        nullable: true,
+        resolve: (a) => ({ id: String(a.memberId) }),
+      }),
+    }),
+  });
 
 export interface AttendanceSummary {
   expected: number;
@@ -27,27 +42,42 @@ export interface AttendanceSummary {
 }
 
 /** 应到 / 实到 / 请假 / 缺席: counts are public where the meeting is; the names are not. */
-export const AttendanceSummaryType = builder.objectRef<AttendanceSummary>('AttendanceSummary').implement({
-  fields: (t) => ({
-    expected: t.exposeInt('expected'),
-    present: t.exposeInt('present'),
-    onLeave: t.exposeInt('onLeave'),
-    absent: t.exposeInt('absent'),
-  }),
-});
+export const AttendanceSummaryType = builder
+  .objectRef<AttendanceSummary>('AttendanceSummary')
+  .implement({
+    fields: (t) => ({
+      expected: t.exposeInt('expected'),
+      present: t.exposeInt('present'),
+      onLeave: t.exposeInt('onLeave'),
+      absent: t.exposeInt('absent'),
+    }),
+  });
 
 export function summarise(rows: AttendanceRecord[]): AttendanceSummary {
   const count = (a: string) => rows.filter((r) => r.attendance === a).length;
-  return { expected: rows.length, present: count('PRESENT'), onLeave: count('ON_LEAVE'), absent: count('ABSENT') };
+  return {
+    expected: rows.length,
+    present: count('PRESENT'),
+    onLeave: count('ON_LEAVE'),
+    absent: count('ABSENT'),
+  };
 }
 
 /** Rows of one subject, unfiltered: callers decide who sees names and who only counts. */
-export function attendanceOf(ctx: RequestContext, kind: AttendedKind, subjectId: number): Promise<AttendanceRecord[]> {
+export function attendanceOf(
+  ctx: RequestContext,
+  kind: AttendedKind,
+  subjectId: number,
+): Promise<AttendanceRecord[]> {
   return ctx.loaders.many(AttendanceSchema, 'subjectId', { kind }, true).load(subjectId);
 }
 
 /** Names are for the district's staff; a member sees their own line. */
-export async function visibleAttendance(ctx: RequestContext, kind: AttendedKind, subject: { id: number; district: string }): Promise<AttendanceRecord[]> {
+export async function visibleAttendance(
+  ctx: RequestContext,
+  kind: AttendedKind,
+  subject: { id: number; district: string },
+): Promise<AttendanceRecord[]> {
   const rows = await attendanceOf(ctx, kind, subject.id);
   if (hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, subject.district)) return rows;
   return rows.filter((r) => ctx.caller.memberId === String(r.memberId));
@@ -57,15 +87,24 @@ builder.objectField(MemberRef, 'attendance', (t) =>
   t.field({
     type: [AttendanceRecordType],
     nullable: true,
-    description: 'Meetings, study sessions and branch activities the member was expected at (organization). The member and their district staff only.',
+    description:
+      'Meetings, study sessions and branch activities the member was expected at (organization). The member and their district staff only.',
     args: { kind: t.arg({ type: AttendedKindType, required: false }) },
     resolve: async (m, { kind }, ctx) => {
       const memberId = Number(m.id);
       const ref = await ctx.loaders.one(MemberRefSchema, 'memberId').load(memberId);
       const own = ctx.caller.memberId === String(memberId);
-      const staff = ref !== null && hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, ref.district);
-      if (!own && !staff) throw appError(ErrorCode.FORBIDDEN, 'attendance: only the member and their district staff may see it', { field: 'attendance' });
-      return ctx.loaders.many(AttendanceSchema, 'memberId', kind ? { kind } : {}, true).load(memberId);
+      const staff =
+        ref !== null && hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, ref.district);
+      if (!own && !staff)
+        throw appError(
+          ErrorCode.FORBIDDEN,
+          'attendance: only the member and their district staff may see it',
+          { field: 'attendance' },
+        );
+      return ctx.loaders
+        .many(AttendanceSchema, 'memberId', kind ? { kind } : {}, true)
+        .load(memberId);
     },
   }),
 );

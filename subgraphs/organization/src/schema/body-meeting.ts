@@ -3,13 +3,28 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { cancelBodyMeeting, holdBodyMeeting, planBodyMeeting } from '../commands/body-meetings.js';
-import { BODIES, BodyMeetingSchema, MEETING_STATUSES, type BodyMeeting } from '../entities/body-meeting.entity.js';
+import {
+  BODIES,
+  BodyMeetingSchema,
+  MEETING_STATUSES,
+  type BodyMeeting,
+} from '../entities/body-meeting.entity.js';
 import { SessionSchema, TermSchema } from '../entities/term.entity.js';
 import { bodyMeetingWorkflow } from '../workflow.js';
-import { AttendanceRecordType, AttendanceSummaryType, AttendanceType, attendanceOf, summarise, visibleAttendance } from './attendance.js';
+import {
+  AttendanceRecordType,
+  AttendanceSummaryType,
+  AttendanceType,
+  attendanceOf,
+  summarise,
+  visibleAttendance,
+} from './attendance.js';
 import { SessionType, TermType } from './term.js';
 
-export const CommitteeBodyType = builder.enumType('CommitteeBody', { values: BODIES, description: '全体会议, 常委会议, 主席会议, 秘书长会议.' });
+export const CommitteeBodyType = builder.enumType('CommitteeBody', {
+  values: BODIES,
+  description: '全体会议, 常委会议, 主席会议, 秘书长会议.',
+});
 export const MeetingStatusType = builder.enumType('MeetingStatus', { values: MEETING_STATUSES });
 
 export const BodyMeetingType = builder.objectRef<BodyMeeting>('BodyMeeting').implement({
@@ -24,15 +39,29 @@ export const BodyMeetingType = builder.objectRef<BodyMeeting>('BodyMeeting').imp
     status: t.field({ type: MeetingStatusType, resolve: (m) => m.status }),
     public: t.exposeBoolean('public'),
     district: t.exposeID('district'),
-    term: t.field({ type: TermType, nullable: true, resolve: (m, _a, ctx) => ctx.loaders.one(TermSchema).load(m.termId) }),
-    session: t.field({ type: SessionType, nullable: true, resolve: (m, _a, ctx) => (m.sessionId ? ctx.loaders.one(SessionSchema).load(m.sessionId) : null) }),
-    attendanceSummary: t.field({ type: AttendanceSummaryType, resolve: async (m, _a, ctx) => summarise(await attendanceOf(ctx, 'BODY_MEETING', m.id)) }),
+    term: t.field({
+      type: TermType,
+      nullable: true,
+      resolve: (m, _a, ctx) => ctx.loaders.one(TermSchema).load(m.termId),
+    }),
+    session: t.field({
+      type: SessionType,
+      nullable: true,
+      resolve: (m, _a, ctx) =>
+        m.sessionId ? ctx.loaders.one(SessionSchema).load(m.sessionId) : null,
+    }),
+    attendanceSummary: t.field({
+      type: AttendanceSummaryType,
+      resolve: async (m, _a, ctx) => summarise(await attendanceOf(ctx, 'BODY_MEETING', m.id)),
+    }),
     attendance: t.field({
       type: [AttendanceRecordType],
       description: "Names: the district's staff see all, a member their own line.",
       resolve: (m, _a, ctx) => visibleAttendance(ctx, 'BODY_MEETING', m),
     }),
-    availableActions: t.stringList({ resolve: (m, _a, ctx) => bodyMeetingWorkflow.available(ctx, m) }),
+    availableActions: t.stringList({
+      resolve: (m, _a, ctx) => bodyMeetingWorkflow.available(ctx, m),
+    }),
   }),
 });
 
@@ -71,9 +100,17 @@ const PlanBodyMeetingInput = builder.inputType('PlanBodyMeetingInput', {
     term: t.id({ required: true }),
     session: t.id({ required: false, description: 'Required for a plenary meeting.' }),
     body: t.field({ type: CommitteeBodyType, required: true }),
-    title: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(200) }),
+    title: t.string({
+      required: true,
+      validate: z.string().trim().min(2, 'must have at least 2 characters').max(200),
+    }),
     plannedOn: t.field({ type: 'Date', required: true }),
-    agenda: t.stringList({ required: true, validate: z.array(z.string().trim().min(1, 'an agenda item must not be empty')).min(1, 'needs at least one item') }),
+    agenda: t.stringList({
+      required: true,
+      validate: z
+        .array(z.string().trim().min(1, 'an agenda item must not be empty'))
+        .min(1, 'needs at least one item'),
+    }),
     public: t.boolean({ required: false, defaultValue: true }),
   }),
 });
@@ -107,7 +144,11 @@ const HoldBodyMeetingInput = builder.inputType('HoldBodyMeetingInput', {
   fields: (t) => ({
     id: t.id({ required: true }),
     heldOn: t.field({ type: 'Date', required: true }),
-    attendance: t.field({ type: [AttendanceEntryInput], required: true, description: 'Every member expected, with how they took part.' }),
+    attendance: t.field({
+      type: [AttendanceEntryInput],
+      required: true,
+      description: 'Every member expected, with how they took part.',
+    }),
     note: t.string({ required: false }),
   }),
 });
@@ -115,11 +156,18 @@ const HoldBodyMeetingInput = builder.inputType('HoldBodyMeetingInput', {
 builder.mutationField('holdBodyMeeting', (t) =>
   t.field({
     type: BodyMeetingType,
-    description: 'Records that a planned meeting took place, with its attendance; each line reaches the member archive.',
+    description:
+      'Records that a planned meeting took place, with its attendance; each line reaches the member archive.',
     authScopes: { staff: true },
     args: { input: t.arg({ type: HoldBodyMeetingInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      holdBodyMeeting(ctx, parseId(input.id, 'input.id'), input.heldOn, input.attendance.map((a) => ({ member: String(a.member), attendance: a.attendance })), input.note ?? null),
+      holdBodyMeeting(
+        ctx,
+        parseId(input.id, 'input.id'),
+        input.heldOn,
+        input.attendance.map((a) => ({ member: String(a.member), attendance: a.attendance })),
+        input.note ?? null,
+      ),
   }),
 );
 
@@ -132,6 +180,7 @@ builder.mutationField('cancelBodyMeeting', (t) =>
     type: BodyMeetingType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: CancelInput, required: true }) },
-    resolve: (_root, { input }, ctx) => cancelBodyMeeting(ctx, parseId(input.id, 'input.id'), input.note ?? null),
+    resolve: (_root, { input }, ctx) =>
+      cancelBodyMeeting(ctx, parseId(input.id, 'input.id'), input.note ?? null),
   }),
 );

@@ -13,24 +13,46 @@ import { MemberRef } from './member.js';
 import { SpecialCommitteeType } from './special-committee.js';
 
 export const CommitteeRoleType = builder.enumType('CommitteeRole', { values: COMMITTEE_ROLES });
-export const MembershipStatusType = builder.enumType('MembershipStatus', { values: MEMBERSHIP_STATUSES });
-
-export const CommitteeMembershipType = builder.objectRef<CommitteeMembership>('CommitteeMembership').implement({
-  description: "A member's seat on a special committee, from the day they joined to the day they left. Public.",
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    role: t.field({ type: CommitteeRoleType, resolve: (m) => m.role }),
-    since: t.field({ type: 'Date', deprecationReason: 'Use joinedOn.', resolve: (m) => m.joinedOn }),
-    joinedOn: t.expose('joinedOn', { type: 'Date' }),
-    leftOn: t.expose('leftOn', { type: 'Date', nullable: true }),
-    status: t.field({ type: MembershipStatusType, resolve: (m) => m.status }),
-    committee: t.field({ type: SpecialCommitteeType, nullable: true, resolve: (m, _a, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(m.committeeId) }),
-    member: t.field({ type: MemberRef, nullable: true, resolve: (m) => ({ id: String(m.memberId) }) }),
-  }),
+export const MembershipStatusType = builder.enumType('MembershipStatus', {
+  values: MEMBERSHIP_STATUSES,
 });
 
-const INCLUDE_ENDED = { required: false, defaultValue: false, description: 'Also seats that have ended (the history).' } as const;
-const statusWhere = (includeEnded: boolean | null | undefined) => (includeEnded ? {} : { status: 'ACTIVE' as const });
+export const CommitteeMembershipType = builder
+  .objectRef<CommitteeMembership>('CommitteeMembership')
+  .implement({
+    description:
+      "A member's seat on a special committee, from the day they joined to the day they left. Public.",
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      role: t.field({ type: CommitteeRoleType, resolve: (m) => m.role }),
+      since: t.field({
+        type: 'Date',
+        deprecationReason: 'Use joinedOn.',
+        resolve: (m) => m.joinedOn,
+      }),
+      joinedOn: t.expose('joinedOn', { type: 'Date' }),
+      leftOn: t.expose('leftOn', { type: 'Date', nullable: true }),
+      status: t.field({ type: MembershipStatusType, resolve: (m) => m.status }),
+      committee: t.field({
+        type: SpecialCommitteeType,
+        nullable: true,
+        resolve: (m, _a, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(m.committeeId),
+      }),
+      member: t.field({
+        type: MemberRef,
+        nullable: true,
+        resolve: (m) => ({ id: String(m.memberId) }),
+      }),
+    }),
+  });
+
+const INCLUDE_ENDED = {
+  required: false,
+  defaultValue: false,
+  description: 'Also seats that have ended (the history).',
+} as const;
+const statusWhere = (includeEnded: boolean | null | undefined) =>
+  includeEnded ? {} : { status: 'ACTIVE' as const };
 
 builder.objectField(MemberRef, 'committees', (t) =>
   t.field({
@@ -38,7 +60,10 @@ builder.objectField(MemberRef, 'committees', (t) =>
     nullable: true,
     description: 'Special committees the member sits on (organization).',
     args: { includeEnded: t.arg.boolean(INCLUDE_ENDED) },
-    resolve: (m, { includeEnded }, ctx) => ctx.loaders.many(CommitteeMembershipSchema, 'memberId', statusWhere(includeEnded)).load(Number(m.id)),
+    resolve: (m, { includeEnded }, ctx) =>
+      ctx.loaders
+        .many(CommitteeMembershipSchema, 'memberId', statusWhere(includeEnded))
+        .load(Number(m.id)),
   }),
 );
 
@@ -46,11 +71,18 @@ builder.objectField(SpecialCommitteeType, 'memberships', (t) =>
   t.field({
     type: [CommitteeMembershipType],
     args: { includeEnded: t.arg.boolean(INCLUDE_ENDED) },
-    resolve: (c, { includeEnded }, ctx) => ctx.loaders.many(CommitteeMembershipSchema, 'committeeId', statusWhere(includeEnded)).load(c.id),
+    resolve: (c, { includeEnded }, ctx) =>
+      ctx.loaders
+        .many(CommitteeMembershipSchema, 'committeeId', statusWhere(includeEnded))
+        .load(c.id),
   }),
 );
 
-const CommitteeMembershipConnection = connectionType<CommitteeMembership>(builder, 'CommitteeMembership', CommitteeMembershipType);
+const CommitteeMembershipConnection = connectionType<CommitteeMembership>(
+  builder,
+  'CommitteeMembership',
+  CommitteeMembershipType,
+);
 
 const CommitteeMembershipFilter = builder.inputType('CommitteeMembershipFilter', {
   fields: (t) => ({
@@ -89,11 +121,18 @@ const AssignCommitteeSeatInput = builder.inputType('AssignCommitteeSeatInput', {
 builder.mutationField('assignCommitteeSeat', (t) =>
   t.field({
     type: CommitteeMembershipType,
-    description: "Staff seat a member of their district on one of its special committees (全员入委).",
+    description:
+      'Staff seat a member of their district on one of its special committees (全员入委).',
     authScopes: { staff: true },
     args: { input: t.arg({ type: AssignCommitteeSeatInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      assignCommitteeSeat(ctx, { committee: String(input.committee), member: String(input.member), role: input.role, joinedOn: input.joinedOn, note: input.note }),
+      assignCommitteeSeat(ctx, {
+        committee: String(input.committee),
+        member: String(input.member),
+        role: input.role,
+        joinedOn: input.joinedOn,
+        note: input.note,
+      }),
   }),
 );
 
@@ -111,6 +150,7 @@ builder.mutationField('endCommitteeSeat', (t) =>
     description: 'Staff record that a member left a committee; the seat is kept as history.',
     authScopes: { staff: true },
     args: { input: t.arg({ type: EndCommitteeSeatInput, required: true }) },
-    resolve: (_root, { input }, ctx) => endCommitteeSeat(ctx, parseId(input.id, 'input.id'), input.leftOn, input.note ?? null),
+    resolve: (_root, { input }, ctx) =>
+      endCommitteeSeat(ctx, parseId(input.id, 'input.id'), input.leftOn, input.note ?? null),
   }),
 );

@@ -13,7 +13,9 @@ describe.each(databases())('organization on $name', ({ url }) => {
   afterAll(() => org?.stop());
 
   it('lists the city and the districts below it', async () => {
-    const result = await org.execute(`{ district(code: "${CITY}") { name level children { code level parent { code } } } }`);
+    const result = await org.execute(
+      `{ district(code: "${CITY}") { name level children { code level parent { code } } } }`,
+    );
     expect(result.errors).toBeUndefined();
     const city = result.data!.district as any;
     expect(city.name).toBe('黄山市政协');
@@ -28,20 +30,27 @@ describe.each(databases())('organization on $name', ({ url }) => {
   });
 
   it('holds the 8 special committees and the added agriculture committee', async () => {
-    const result = await org.execute(`{ specialCommittees(filter: { district: "${CITY}" }, first: 20) { totalCount nodes { name } } }`);
+    const result = await org.execute(
+      `{ specialCommittees(filter: { district: "${CITY}" }, first: 20) { totalCount nodes { name } } }`,
+    );
     const names = (result.data!.specialCommittees as any).nodes.map((n: any) => n.name);
     expect((result.data!.specialCommittees as any).totalCount).toBe(9);
     expect(names).toContain('农业和农村委员会');
   });
 
   it('pages special committees by cursor', async () => {
-    const first = await org.execute(`{ specialCommittees(first: 4) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`);
+    const first = await org.execute(
+      `{ specialCommittees(first: 4) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
+    );
     const page1 = first.data!.specialCommittees as any;
     expect(page1.edges).toHaveLength(4);
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const second = await org.execute(`query($after: String) { specialCommittees(first: 4, after: $after) { edges { node { id } } } }`, {
-      after: page1.pageInfo.endCursor,
-    });
+    const second = await org.execute(
+      `query($after: String) { specialCommittees(first: 4, after: $after) { edges { node { id } } } }`,
+      {
+        after: page1.pageInfo.endCursor,
+      },
+    );
     const ids1 = page1.edges.map((e: any) => Number(e.node.id));
     const ids2 = (second.data!.specialCommittees as any).edges.map((e: any) => Number(e.node.id));
     expect(Math.min(...ids2)).toBeGreaterThan(Math.max(...ids1));
@@ -57,21 +66,42 @@ describe.each(databases())('organization on $name', ({ url }) => {
   it('lets district staff add a committee to their own district only', async () => {
     const mutation = `mutation($input: CreateSpecialCommitteeInput!) { createSpecialCommittee(input: $input) { id name district { code } } }`;
     const staff = testCaller(['staff'], '341002');
-    const ok = await org.execute(mutation, { input: { district: '341002', name: '文化文史委员会', functions: '文史资料' } }, staff);
+    const ok = await org.execute(
+      mutation,
+      { input: { district: '341002', name: '文化文史委员会', functions: '文史资料' } },
+      staff,
+    );
     expect(ok.errors).toBeUndefined();
     expect((ok.data!.createSpecialCommittee as any).district.code).toBe('341002');
 
-    const other = await org.execute(mutation, { input: { district: '341021', name: '文化文史委员会', functions: '文史资料' } }, staff);
-    expect(other.errors?.[0].extensions).toMatchObject({ code: 'CROSS_DISTRICT', field: 'input.district' });
+    const other = await org.execute(
+      mutation,
+      { input: { district: '341021', name: '文化文史委员会', functions: '文史资料' } },
+      staff,
+    );
+    expect(other.errors?.[0].extensions).toMatchObject({
+      code: 'CROSS_DISTRICT',
+      field: 'input.district',
+    });
 
-    const anonymous = await org.execute(mutation, { input: { district: '341002', name: '某委员会', functions: 'x' } });
+    const anonymous = await org.execute(mutation, {
+      input: { district: '341002', name: '某委员会', functions: 'x' },
+    });
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
-    const blank = await org.execute(mutation, { input: { district: '341002', name: ' ', functions: 'x' } }, staff);
+    const blank = await org.execute(
+      mutation,
+      { input: { district: '341002', name: ' ', functions: 'x' } },
+      staff,
+    );
     expect(blank.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(blank.errors?.[0].message).toMatch(/name/);
 
-    const count = await org.execute(`{ specialCommittees(filter: { district: "341002" }) { totalCount } }`, {}, staff);
+    const count = await org.execute(
+      `{ specialCommittees(filter: { district: "341002" }) { totalCount } }`,
+      {},
+      staff,
+    );
     expect((count.data!.specialCommittees as any).totalCount).toBe(3);
   });
 });

@@ -7,7 +7,8 @@ export const DistrictLevelType = builder.enumType('DistrictLevel', { values: DIS
 export const DistrictType = builder.objectRef<District>('District');
 
 DistrictType.implement({
-  description: 'A committee body: the city CPPCC committee or a district (county) committee below it. Public.',
+  description:
+    'A committee body: the city CPPCC committee or a district (county) committee below it. Public.',
   fields: (t) => ({
     code: t.exposeID('code', { description: 'Administrative division code, e.g. 341000.' }),
     name: t.exposeString('name'),
@@ -15,7 +16,8 @@ DistrictType.implement({
     parent: t.field({
       type: DistrictType,
       nullable: true,
-      resolve: (d, _args, ctx) => (d.parentCode ? ctx.loaders.one(DistrictSchema, 'code').load(d.parentCode) : null),
+      resolve: (d, _args, ctx) =>
+        d.parentCode ? ctx.loaders.one(DistrictSchema, 'code').load(d.parentCode) : null,
     }),
     children: t.field({
       type: [DistrictType],
@@ -34,7 +36,8 @@ builder.queryField('districts', (t) =>
     type: [DistrictType],
     description: 'The city committee and every district (county) committee, or those of one level.',
     args: { level: t.arg({ type: DistrictLevelType, required: false }) },
-    resolve: (_root, { level }, ctx) => ctx.em.find(DistrictSchema, level ? { level } : {}, { orderBy: { code: 'asc' } }),
+    resolve: (_root, { level }, ctx) =>
+      ctx.em.find(DistrictSchema, level ? { level } : {}, { orderBy: { code: 'asc' } }),
   }),
 );
 
@@ -44,7 +47,10 @@ builder.queryField('district', (t) =>
     args: { code: t.arg.id({ required: true }) },
     resolve: async (_root, { code }, ctx) => {
       const district = await ctx.loaders.one(DistrictSchema, 'code').load(String(code));
-      if (!district) throw appError(ErrorCode.UNKNOWN_DISTRICT, `code: no district has code ${code}`, { field: 'code' });
+      if (!district)
+        throw appError(ErrorCode.UNKNOWN_DISTRICT, `code: no district has code ${code}`, {
+          field: 'code',
+        });
       return district;
     },
   }),

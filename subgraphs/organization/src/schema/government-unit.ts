@@ -7,13 +7,18 @@ import { GovernmentUnitSchema, type GovernmentUnit } from '../entities/governmen
 import { DistrictType } from './district.js';
 
 export const GovernmentUnitType = builder.objectRef<GovernmentUnit>('GovernmentUnit').implement({
-  description: '政府部门 / 承办单位: a government department that handles proposals and liaises with committees. Public.',
+  description:
+    '政府部门 / 承办单位: a government department that handles proposals and liaises with committees. Public.',
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
     short: t.exposeString('short', { description: 'Short name used in reports, e.g. 发改委.' }),
     active: t.exposeBoolean('active'),
-    district: t.field({ type: DistrictType, nullable: true, resolve: (u, _a, ctx) => ctx.loaders.one(DistrictSchema, 'code').load(u.district) }),
+    district: t.field({
+      type: DistrictType,
+      nullable: true,
+      resolve: (u, _a, ctx) => ctx.loaders.one(DistrictSchema, 'code').load(u.district),
+    }),
   }),
 });
 
@@ -22,14 +27,30 @@ builder.asEntity(GovernmentUnitType, {
   resolveReference: ({ id }, ctx) => ctx.loaders.one(GovernmentUnitSchema).load(Number(id)),
 });
 
-const GovernmentUnitConnection = connectionType<GovernmentUnit>(builder, 'GovernmentUnit', GovernmentUnitType);
+const GovernmentUnitConnection = connectionType<GovernmentUnit>(
+  builder,
+  'GovernmentUnit',
+  GovernmentUnitType,
+);
 
 builder.queryField('governmentUnits', (t) =>
   t.field({
     type: GovernmentUnitConnection,
-    args: { district: t.arg.id({ required: false }), active: t.arg.boolean({ required: false }), ...pageArgs(t) },
+    args: {
+      district: t.arg.id({ required: false }),
+      active: t.arg.boolean({ required: false }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { district, active, first, after }, ctx): Promise<Page<GovernmentUnit>> =>
-      findPage(ctx.em, GovernmentUnitSchema, { ...(district ? { district: String(district) } : {}), ...(active != null ? { active } : {}) }, { first, after }),
+      findPage(
+        ctx.em,
+        GovernmentUnitSchema,
+        {
+          ...(district ? { district: String(district) } : {}),
+          ...(active != null ? { active } : {}),
+        },
+        { first, after },
+      ),
   }),
 );
 
@@ -48,17 +69,26 @@ const RegisterGovernmentUnitInput = builder.inputType('RegisterGovernmentUnitInp
   fields: (t) => ({
     district: t.id({ required: true }),
     name: t.string({ required: true, validate: name }),
-    short: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty').max(20) }),
+    short: t.string({
+      required: true,
+      validate: z.string().trim().min(1, 'must not be empty').max(20),
+    }),
   }),
 });
 
 builder.mutationField('registerGovernmentUnit', (t) =>
   t.field({
     type: GovernmentUnitType,
-    description: 'Staff register a department of their district; other modules learn of it through government_unit.registered.',
+    description:
+      'Staff register a department of their district; other modules learn of it through government_unit.registered.',
     authScopes: { staff: true },
     args: { input: t.arg({ type: RegisterGovernmentUnitInput, required: true }) },
-    resolve: (_root, { input }, ctx) => registerGovernmentUnit(ctx, { district: String(input.district), name: input.name.trim(), short: input.short.trim() }),
+    resolve: (_root, { input }, ctx) =>
+      registerGovernmentUnit(ctx, {
+        district: String(input.district),
+        name: input.name.trim(),
+        short: input.short.trim(),
+      }),
   }),
 );
 
@@ -66,8 +96,14 @@ const UpdateGovernmentUnitInput = builder.inputType('UpdateGovernmentUnitInput',
   fields: (t) => ({
     id: t.id({ required: true }),
     name: t.string({ required: false, validate: name }),
-    short: t.string({ required: false, validate: z.string().trim().min(1, 'must not be empty').max(20) }),
-    active: t.boolean({ required: false, description: 'False when the department is abolished or merged away.' }),
+    short: t.string({
+      required: false,
+      validate: z.string().trim().min(1, 'must not be empty').max(20),
+    }),
+    active: t.boolean({
+      required: false,
+      description: 'False when the department is abolished or merged away.',
+    }),
   }),
 });
 
@@ -77,6 +113,10 @@ builder.mutationField('updateGovernmentUnit', (t) =>
     authScopes: { staff: true },
     args: { input: t.arg({ type: UpdateGovernmentUnitInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      updateGovernmentUnit(ctx, parseId(input.id, 'input.id'), { name: input.name?.trim(), short: input.short?.trim(), active: input.active }),
+      updateGovernmentUnit(ctx, parseId(input.id, 'input.id'), {
+        name: input.name?.trim(),
+        short: input.short?.trim(),
+        active: input.active,
+      }),
   }),
 );

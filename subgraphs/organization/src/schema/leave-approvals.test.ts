@@ -16,23 +16,47 @@ describe.each(databases())('approved leaves and attendance on $name', ({ url }) 
   const [a, b, c, d, e] = demoMembers().filter((m) => m.district === CITY);
   let leaveIds = 500;
 
-  const approve = (memberId: number, meetingLevel: 'PLENARY' | 'STANDING_COMMITTEE' | 'OTHER', meetingOn: string, eventId = randomUUID(), leaveId = ++leaveIds) => ({
-    id: eventId, type: leaveApproved.type, source: 'members', district: CITY, occurredAt: new Date().toISOString(),
-    payload: { leaveId: String(leaveId), memberId: String(memberId), meeting: '市政协常委会议', meetingLevel, meetingOn },
+  const approve = (
+    memberId: number,
+    meetingLevel: 'PLENARY' | 'STANDING_COMMITTEE' | 'OTHER',
+    meetingOn: string,
+    eventId = randomUUID(),
+    leaveId = ++leaveIds,
+  ) => ({
+    id: eventId,
+    type: leaveApproved.type,
+    source: 'members',
+    district: CITY,
+    occurredAt: new Date().toISOString(),
+    payload: {
+      leaveId: String(leaveId),
+      memberId: String(memberId),
+      meeting: '市政协常委会议',
+      meetingLevel,
+      meetingOn,
+    },
   });
 
   /** Publishes and waits until the consumer's ledger holds every event sent, so each has been applied. */
   const deliver = async (events: ReturnType<typeof approve>[]) => {
     await org.transport.publish(events);
     for (const id of new Set(events.map((x) => x.id))) {
-      for (let tries = 0; (await systemEm(org.orm).count(ProcessedEventSchema, { eventId: id })) === 0; tries++) {
+      for (
+        let tries = 0;
+        (await systemEm(org.orm).count(ProcessedEventSchema, { eventId: id })) === 0;
+        tries++
+      ) {
         if (tries > 400) throw new Error('the bus did not deliver in time');
         await new Promise((r) => setTimeout(r, 25));
       }
     }
   };
   const stored = async (...events: ReturnType<typeof approve>[]) =>
-    (await systemEm(org.orm).find(ApprovedLeaveSchema, { leaveId: { $in: events.map((x) => Number(x.payload.leaveId)) } })).map((l) => l.leaveId);
+    (
+      await systemEm(org.orm).find(ApprovedLeaveSchema, {
+        leaveId: { $in: events.map((x) => Number(x.payload.leaveId)) },
+      })
+    ).map((l) => l.leaveId);
 
   beforeAll(async () => {
     org = await startTestModule(organization, { databaseUrl: url, seed: { scale: 1 } });
@@ -41,89 +65,236 @@ describe.each(databases())('approved leaves and attendance on $name', ({ url }) 
   afterAll(() => org?.stop());
 
   it('shows the approved leaves on the meeting and records those members ON_LEAVE when it is held', async () => {
-    const planned = await org.execute(`mutation { planBodyMeeting(input: { term: "${currentTerm(CITY).id}", body: STANDING_COMMITTEE, title: "常委会议", plannedOn: "2026-11-20", agenda: ["议题"] }) { id } }`, {}, staff);
+    const planned = await org.execute(
+      `mutation { planBodyMeeting(input: { term: "${currentTerm(CITY).id}", body: STANDING_COMMITTEE, title: "常委会议", plannedOn: "2026-11-20", agenda: ["议题"] }) { id } }`,
+      {},
+      staff,
+    );
     const id = (planned.data!.planBodyMeeting as any).id;
-    const sent = [approve(b.id, 'STANDING_COMMITTEE', '2026-11-20'), approve(c.id, 'STANDING_COMMITTEE', '2026-11-20'), approve(d.id, 'PLENARY', '2026-11-20'), approve(e.id, 'STANDING_COMMITTEE', '2026-11-21')];
+    const sent = [
+      approve(b.id, 'STANDING_COMMITTEE', '2026-11-20'),
+      approve(c.id, 'STANDING_COMMITTEE', '2026-11-20'),
+      approve(d.id, 'PLENARY', '2026-11-20'),
+      approve(e.id, 'STANDING_COMMITTEE', '2026-11-21'),
+    ];
     await deliver(sent);
     expect(await stored(...sent)).toHaveLength(4);
     const leaves = `{ bodyMeetings(filter: { district: "${CITY}", from: "2026-11-20", to: "2026-11-20" }) { nodes { approvedLeaves { member { id } meetingLevel } } } }`;
-    const seen = async (caller?: any) => ((await org.execute(leaves, {}, caller)).data!.bodyMeetings as any).nodes[0].approvedLeaves.map((l: any) => l.member.id);
+    const seen = async (caller?: any) =>
+      (
+        (await org.execute(leaves, {}, caller)).data!.bodyMeetings as any
+      ).nodes[0].approvedLeaves.map((l: any) => l.member.id);
     expect(await seen(staff)).toEqual([String(b.id), String(c.id)]);
     expect(await seen(testCaller(['member'], CITY, String(b.id)))).toEqual([String(b.id)]);
     expect(await seen()).toEqual([]);
 
     const hold = `mutation($input: HoldBodyMeetingInput!) { holdBodyMeeting(input: $input) { attendanceSummary { expected present onLeave absent } attendance { member { id } attendance } } }`;
-    const held = await org.execute(hold, { input: { id, heldOn: '2026-11-20', attendance: [{ member: String(a.id), attendance: 'PRESENT' }, { member: String(b.id), attendance: 'ABSENT' }, { member: String(d.id), attendance: 'ABSENT' }] } }, staff);
+    const held = await org.execute(
+      hold,
+      {
+        input: {
+          id,
+          heldOn: '2026-11-20',
+          attendance: [
+            { member: String(a.id), attendance: 'PRESENT' },
+            { member: String(b.id), attendance: 'ABSENT' },
+            { member: String(d.id), attendance: 'ABSENT' },
+          ],
+        },
+      },
+      staff,
+    );
     expect(held.errors).toBeUndefined();
     const result = held.data!.holdBodyMeeting as any;
     expect(result.attendanceSummary).toEqual({ expected: 4, present: 1, onLeave: 2, absent: 1 });
-    const marks = Object.fromEntries(result.attendance.map((l: any) => [l.member.id, l.attendance]));
-    expect(marks).toEqual({ [a.id]: 'PRESENT', [b.id]: 'ON_LEAVE', [c.id]: 'ON_LEAVE', [d.id]: 'ABSENT' });
-    const events = (await outbox(org.orm, { type: 'body_meeting.attended' })).filter((x: any) => x.payload.meetingId === id);
-    expect(Object.fromEntries(events.map((x: any) => [x.payload.memberId, x.payload.attendance]))).toEqual(marks);
+    const marks = Object.fromEntries(
+      result.attendance.map((l: any) => [l.member.id, l.attendance]),
+    );
+    expect(marks).toEqual({
+      [a.id]: 'PRESENT',
+      [b.id]: 'ON_LEAVE',
+      [c.id]: 'ON_LEAVE',
+      [d.id]: 'ABSENT',
+    });
+    const events = (await outbox(org.orm, { type: 'body_meeting.attended' })).filter(
+      (x: any) => x.payload.meetingId === id,
+    );
+    expect(
+      Object.fromEntries(events.map((x: any) => [x.payload.memberId, x.payload.attendance])),
+    ).toEqual(marks);
   });
 
   it('corrects a recorded absence when the leave arrives after the meeting, once, with an audit row and a new announcement', async () => {
-    const id = String((await systemEm(org.orm).findOneOrFail(AttendanceSchema, { kind: 'BODY_MEETING', memberId: d.id, heldOn: '2026-11-20' })).subjectId);
+    const id = String(
+      (
+        await systemEm(org.orm).findOneOrFail(AttendanceSchema, {
+          kind: 'BODY_MEETING',
+          memberId: d.id,
+          heldOn: '2026-11-20',
+        })
+      ).subjectId,
+    );
     const late = approve(d.id, 'STANDING_COMMITTEE', '2026-11-20');
     await deliver([late, late]);
     expect(await stored(late)).toEqual([Number(late.payload.leaveId)]);
-    await deliver([approve(d.id, 'STANDING_COMMITTEE', '2026-11-20', randomUUID(), Number(late.payload.leaveId))]);
+    await deliver([
+      approve(d.id, 'STANDING_COMMITTEE', '2026-11-20', randomUUID(), Number(late.payload.leaveId)),
+    ]);
     await deliver([approve(a.id, 'STANDING_COMMITTEE', '2026-11-20')]);
-    const rows = await systemEm(org.orm).find(AttendanceSchema, { kind: 'BODY_MEETING', subjectId: Number(id) });
-    expect(Object.fromEntries(rows.map((r) => [r.memberId, r.attendance]))).toMatchObject({ [a.id]: 'PRESENT', [d.id]: 'ON_LEAVE' });
+    const rows = await systemEm(org.orm).find(AttendanceSchema, {
+      kind: 'BODY_MEETING',
+      subjectId: Number(id),
+    });
+    expect(Object.fromEntries(rows.map((r) => [r.memberId, r.attendance]))).toMatchObject({
+      [a.id]: 'PRESENT',
+      [d.id]: 'ON_LEAVE',
+    });
     const row = rows.find((r) => r.memberId === d.id)!;
-    const trail = await systemEm(org.orm).find(AuditEntrySchema, { entity: 'attendance', entityId: String(row.id) });
-    expect(trail.map((t) => [t.action, t.fromState, t.toState, t.actor])).toEqual([['leave_approved', 'ABSENT', 'ON_LEAVE', null]]);
-    const events = (await outbox(org.orm, { type: 'body_meeting.attended' })).filter((x: any) => x.payload.meetingId === id && x.payload.memberId === String(d.id));
+    const trail = await systemEm(org.orm).find(AuditEntrySchema, {
+      entity: 'attendance',
+      entityId: String(row.id),
+    });
+    expect(trail.map((t) => [t.action, t.fromState, t.toState, t.actor])).toEqual([
+      ['leave_approved', 'ABSENT', 'ON_LEAVE', null],
+    ]);
+    const events = (await outbox(org.orm, { type: 'body_meeting.attended' })).filter(
+      (x: any) => x.payload.meetingId === id && x.payload.memberId === String(d.id),
+    );
     expect(events.map((x: any) => x.payload.attendance)).toEqual(['ABSENT', 'ON_LEAVE']);
     // A present member's later leave changes nothing.
-    expect((await outbox(org.orm, { type: 'body_meeting.attended' })).filter((x: any) => x.payload.meetingId === id && x.payload.memberId === String(a.id))).toHaveLength(1);
+    expect(
+      (await outbox(org.orm, { type: 'body_meeting.attended' })).filter(
+        (x: any) => x.payload.meetingId === id && x.payload.memberId === String(a.id),
+      ),
+    ).toHaveLength(1);
   });
 
   it('applies OTHER-level leaves to a study session held that day', async () => {
-    const plan = await org.execute(`mutation { planStudySession(input: { district: "${CITY}", kind: SPECIAL, topic: "专题学习研讨", plannedOn: "2026-12-04", materials: ["材料"] }) { id } }`, {}, staff);
+    const plan = await org.execute(
+      `mutation { planStudySession(input: { district: "${CITY}", kind: SPECIAL, topic: "专题学习研讨", plannedOn: "2026-12-04", materials: ["材料"] }) { id } }`,
+      {},
+      staff,
+    );
     const id = (plan.data!.planStudySession as any).id;
     const leave = approve(c.id, 'OTHER', '2026-12-04');
     await deliver([leave]);
     expect(await stored(leave)).toEqual([Number(leave.payload.leaveId)]);
-    const held = await org.execute(`mutation { holdStudySession(input: { id: "${id}", heldOn: "2026-12-04", attendance: [{ member: "${a.id}", attendance: PRESENT }, { member: "${c.id}", attendance: ABSENT }] }) { attendanceSummary { present onLeave absent } approvedLeaves { member { id } } } }`, {}, staff);
-    expect(held.data!.holdStudySession).toEqual({ attendanceSummary: { present: 1, onLeave: 1, absent: 0 }, approvedLeaves: [{ member: { id: String(c.id) } }] });
+    const held = await org.execute(
+      `mutation { holdStudySession(input: { id: "${id}", heldOn: "2026-12-04", attendance: [{ member: "${a.id}", attendance: PRESENT }, { member: "${c.id}", attendance: ABSENT }] }) { attendanceSummary { present onLeave absent } approvedLeaves { member { id } } } }`,
+      {},
+      staff,
+    );
+    expect(held.data!.holdStudySession).toEqual({
+      attendanceSummary: { present: 1, onLeave: 1, absent: 0 },
+      approvedLeaves: [{ member: { id: String(c.id) } }],
+    });
   });
 
   it('lets an OTHER leave excuse a recorded absence at a chair or secretary-general meeting but never adds a member to one', async () => {
     const term = currentTerm(CITY).id;
     const hold = `mutation($input: HoldBodyMeetingInput!) { holdBodyMeeting(input: $input) { attendance { member { id } attendance } } }`;
-    const marks = (r: any) => Object.fromEntries(r.data.holdBodyMeeting.attendance.map((l: any) => [l.member.id, l.attendance]));
+    const marks = (r: any) =>
+      Object.fromEntries(
+        r.data.holdBodyMeeting.attendance.map((l: any) => [l.member.id, l.attendance]),
+      );
 
     // Leaves approved before the meeting is held.
-    const chair = (await org.execute(`mutation { planBodyMeeting(input: { term: "${term}", body: CHAIR_MEETING, title: "主席会议", plannedOn: "2026-12-10", agenda: ["议题"] }) { id } }`, {}, staff)).data!.planBodyMeeting as any;
+    const chair = (
+      await org.execute(
+        `mutation { planBodyMeeting(input: { term: "${term}", body: CHAIR_MEETING, title: "主席会议", plannedOn: "2026-12-10", agenda: ["议题"] }) { id } }`,
+        {},
+        staff,
+      )
+    ).data!.planBodyMeeting as any;
     await deliver([approve(c.id, 'OTHER', '2026-12-10'), approve(e.id, 'OTHER', '2026-12-10')]);
-    const held = await org.execute(hold, { input: { id: chair.id, heldOn: '2026-12-10', attendance: [{ member: String(a.id), attendance: 'PRESENT' }, { member: String(c.id), attendance: 'ABSENT' }] } }, staff);
+    const held = await org.execute(
+      hold,
+      {
+        input: {
+          id: chair.id,
+          heldOn: '2026-12-10',
+          attendance: [
+            { member: String(a.id), attendance: 'PRESENT' },
+            { member: String(c.id), attendance: 'ABSENT' },
+          ],
+        },
+      },
+      staff,
+    );
     expect(held.errors).toBeUndefined();
     expect(marks(held)).toEqual({ [a.id]: 'PRESENT', [c.id]: 'ON_LEAVE' });
 
     // Leaves approved after the meeting was recorded.
-    const sg = (await org.execute(`mutation { planBodyMeeting(input: { term: "${term}", body: SECRETARY_GENERAL_MEETING, title: "秘书长会议", plannedOn: "2026-12-11", agenda: ["议题"] }) { id } }`, {}, staff)).data!.planBodyMeeting as any;
-    const held2 = await org.execute(hold, { input: { id: sg.id, heldOn: '2026-12-11', attendance: [{ member: String(a.id), attendance: 'PRESENT' }, { member: String(b.id), attendance: 'ABSENT' }] } }, staff);
+    const sg = (
+      await org.execute(
+        `mutation { planBodyMeeting(input: { term: "${term}", body: SECRETARY_GENERAL_MEETING, title: "秘书长会议", plannedOn: "2026-12-11", agenda: ["议题"] }) { id } }`,
+        {},
+        staff,
+      )
+    ).data!.planBodyMeeting as any;
+    const held2 = await org.execute(
+      hold,
+      {
+        input: {
+          id: sg.id,
+          heldOn: '2026-12-11',
+          attendance: [
+            { member: String(a.id), attendance: 'PRESENT' },
+            { member: String(b.id), attendance: 'ABSENT' },
+          ],
+        },
+      },
+      staff,
+    );
     expect(marks(held2)).toEqual({ [a.id]: 'PRESENT', [b.id]: 'ABSENT' });
     await deliver([approve(b.id, 'OTHER', '2026-12-11'), approve(d.id, 'OTHER', '2026-12-11')]);
-    const rows = await systemEm(org.orm).find(AttendanceSchema, { kind: 'BODY_MEETING', subjectId: Number(sg.id) });
-    expect(Object.fromEntries(rows.map((r) => [r.memberId, r.attendance]))).toEqual({ [a.id]: 'PRESENT', [b.id]: 'ON_LEAVE' });
-    const events = (await outbox(org.orm, { type: 'body_meeting.attended' })).filter((x: any) => x.payload.meetingId === sg.id);
-    expect(events.map((x: any) => [x.payload.memberId, x.payload.attendance])).toEqual([[String(a.id), 'PRESENT'], [String(b.id), 'ABSENT'], [String(b.id), 'ON_LEAVE']]);
+    const rows = await systemEm(org.orm).find(AttendanceSchema, {
+      kind: 'BODY_MEETING',
+      subjectId: Number(sg.id),
+    });
+    expect(Object.fromEntries(rows.map((r) => [r.memberId, r.attendance]))).toEqual({
+      [a.id]: 'PRESENT',
+      [b.id]: 'ON_LEAVE',
+    });
+    const events = (await outbox(org.orm, { type: 'body_meeting.attended' })).filter(
+      (x: any) => x.payload.meetingId === sg.id,
+    );
+    expect(events.map((x: any) => [x.payload.memberId, x.payload.attendance])).toEqual([
+      [String(a.id), 'PRESENT'],
+      [String(b.id), 'ABSENT'],
+      [String(b.id), 'ON_LEAVE'],
+    ]);
   });
 
   it('never adds a member to a study session for an OTHER leave, held before or after the leave', async () => {
-    const plan = async (day: string) => ((await org.execute(`mutation { planStudySession(input: { district: "${CITY}", kind: SPECIAL, topic: "学习", plannedOn: "${day}", materials: ["材料"] }) { id } }`, {}, staff)).data!.planStudySession as any).id;
-    const hold = async (id: string, day: string) => org.execute(`mutation { holdStudySession(input: { id: "${id}", heldOn: "${day}", attendance: [{ member: "${a.id}", attendance: PRESENT }] }) { attendanceSummary { present onLeave absent } } }`, {}, staff);
+    const plan = async (day: string) =>
+      (
+        (
+          await org.execute(
+            `mutation { planStudySession(input: { district: "${CITY}", kind: SPECIAL, topic: "学习", plannedOn: "${day}", materials: ["材料"] }) { id } }`,
+            {},
+            staff,
+          )
+        ).data!.planStudySession as any
+      ).id;
+    const hold = async (id: string, day: string) =>
+      org.execute(
+        `mutation { holdStudySession(input: { id: "${id}", heldOn: "${day}", attendance: [{ member: "${a.id}", attendance: PRESENT }] }) { attendanceSummary { present onLeave absent } } }`,
+        {},
+        staff,
+      );
     const before = await plan('2026-12-15');
     await deliver([approve(e.id, 'OTHER', '2026-12-15')]);
-    expect((await hold(before, '2026-12-15')).data!.holdStudySession).toEqual({ attendanceSummary: { present: 1, onLeave: 0, absent: 0 } });
+    expect((await hold(before, '2026-12-15')).data!.holdStudySession).toEqual({
+      attendanceSummary: { present: 1, onLeave: 0, absent: 0 },
+    });
     const after = await plan('2026-12-16');
     await hold(after, '2026-12-16');
     await deliver([approve(e.id, 'OTHER', '2026-12-16')]);
-    const rows = await systemEm(org.orm).find(AttendanceSchema, { kind: 'STUDY_SESSION', subjectId: { $in: [Number(before), Number(after)] } });
+    const rows = await systemEm(org.orm).find(AttendanceSchema, {
+      kind: 'STUDY_SESSION',
+      subjectId: { $in: [Number(before), Number(after)] },
+    });
     expect(rows.map((r) => r.memberId)).toEqual([a.id, a.id]);
   });
 });

@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import { endLiaison, pairCommitteeWithUnit, recordLiaisonActivity } from '../commands/liaison.js';
 import { GovernmentUnitSchema } from '../entities/government-unit.entity.js';
-import { LIAISON_STATUSES, LiaisonActivitySchema, LiaisonPairSchema, type LiaisonActivity, type LiaisonPair } from '../entities/liaison.entity.js';
+import {
+  LIAISON_STATUSES,
+  LiaisonActivitySchema,
+  LiaisonPairSchema,
+  type LiaisonActivity,
+  type LiaisonPair,
+} from '../entities/liaison.entity.js';
 import { SpecialCommitteeSchema } from '../entities/special-committee.entity.js';
 import { GovernmentUnitType } from './government-unit.js';
 import { SpecialCommitteeType } from './special-committee.js';
@@ -27,17 +33,34 @@ export const LiaisonPairType = builder.objectRef<LiaisonPair>('LiaisonPair').imp
     since: t.expose('since', { type: 'Date' }),
     until: t.expose('until', { type: 'Date', nullable: true }),
     status: t.field({ type: LiaisonStatusType, resolve: (p) => p.status }),
-    committee: t.field({ type: SpecialCommitteeType, nullable: true, resolve: (p, _a, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(p.committeeId) }),
-    unit: t.field({ type: GovernmentUnitType, nullable: true, resolve: (p, _a, ctx) => ctx.loaders.one(GovernmentUnitSchema).load(p.unitId) }),
-    activities: t.field({ type: [LiaisonActivityType], resolve: (p, _a, ctx) => ctx.loaders.many(LiaisonActivitySchema, 'pairId').load(p.id) }),
+    committee: t.field({
+      type: SpecialCommitteeType,
+      nullable: true,
+      resolve: (p, _a, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(p.committeeId),
+    }),
+    unit: t.field({
+      type: GovernmentUnitType,
+      nullable: true,
+      resolve: (p, _a, ctx) => ctx.loaders.one(GovernmentUnitSchema).load(p.unitId),
+    }),
+    activities: t.field({
+      type: [LiaisonActivityType],
+      resolve: (p, _a, ctx) => ctx.loaders.many(LiaisonActivitySchema, 'pairId').load(p.id),
+    }),
   }),
 });
 
 builder.objectField(SpecialCommitteeType, 'liaisons', (t) =>
-  t.field({ type: [LiaisonPairType], resolve: (c, _a, ctx) => ctx.loaders.many(LiaisonPairSchema, 'committeeId').load(c.id) }),
+  t.field({
+    type: [LiaisonPairType],
+    resolve: (c, _a, ctx) => ctx.loaders.many(LiaisonPairSchema, 'committeeId').load(c.id),
+  }),
 );
 builder.objectField(GovernmentUnitType, 'liaisons', (t) =>
-  t.field({ type: [LiaisonPairType], resolve: (u, _a, ctx) => ctx.loaders.many(LiaisonPairSchema, 'unitId').load(u.id) }),
+  t.field({
+    type: [LiaisonPairType],
+    resolve: (u, _a, ctx) => ctx.loaders.many(LiaisonPairSchema, 'unitId').load(u.id),
+  }),
 );
 
 const LiaisonPairConnection = connectionType<LiaisonPair>(builder, 'LiaisonPair', LiaisonPairType);
@@ -45,7 +68,11 @@ const LiaisonPairConnection = connectionType<LiaisonPair>(builder, 'LiaisonPair'
 builder.queryField('liaisonPairs', (t) =>
   t.field({
     type: LiaisonPairConnection,
-    args: { district: t.arg.id({ required: false }), status: t.arg({ type: LiaisonStatusType, required: false }), ...pageArgs(t) },
+    args: {
+      district: t.arg.id({ required: false }),
+      status: t.arg({ type: LiaisonStatusType, required: false }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { district, status, first, after }, ctx): Promise<Page<LiaisonPair>> => {
       const where: FilterQuery<LiaisonPair> = {};
       if (district) where.district = String(district);
@@ -70,12 +97,21 @@ builder.mutationField('pairCommitteeWithUnit', (t) =>
     authScopes: { staff: true },
     args: { input: t.arg({ type: PairInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      pairCommitteeWithUnit(ctx, { committee: parseId(input.committee, 'input.committee'), unit: parseId(input.unit, 'input.unit'), since: input.since, note: input.note }),
+      pairCommitteeWithUnit(ctx, {
+        committee: parseId(input.committee, 'input.committee'),
+        unit: parseId(input.unit, 'input.unit'),
+        since: input.since,
+        note: input.note,
+      }),
   }),
 );
 
 const EndLiaisonInput = builder.inputType('EndLiaisonInput', {
-  fields: (t) => ({ id: t.id({ required: true }), until: t.field({ type: 'Date', required: true }), note: t.string({ required: false }) }),
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    until: t.field({ type: 'Date', required: true }),
+    note: t.string({ required: false }),
+  }),
 });
 
 builder.mutationField('endLiaison', (t) =>
@@ -83,14 +119,18 @@ builder.mutationField('endLiaison', (t) =>
     type: LiaisonPairType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: EndLiaisonInput, required: true }) },
-    resolve: (_root, { input }, ctx) => endLiaison(ctx, parseId(input.id, 'input.id'), input.until, input.note ?? null),
+    resolve: (_root, { input }, ctx) =>
+      endLiaison(ctx, parseId(input.id, 'input.id'), input.until, input.note ?? null),
   }),
 );
 
 const LiaisonActivityInput = builder.inputType('RecordLiaisonActivityInput', {
   fields: (t) => ({
     pair: t.id({ required: true }),
-    title: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(200) }),
+    title: t.string({
+      required: true,
+      validate: z.string().trim().min(2, 'must have at least 2 characters').max(200),
+    }),
     heldOn: t.field({ type: 'Date', required: true }),
     summary: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
     public: t.boolean({ required: false, defaultValue: true }),
@@ -103,6 +143,12 @@ builder.mutationField('recordLiaisonActivity', (t) =>
     authScopes: { staff: true },
     args: { input: t.arg({ type: LiaisonActivityInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      recordLiaisonActivity(ctx, { pair: parseId(input.pair, 'input.pair'), title: input.title.trim(), heldOn: input.heldOn, summary: input.summary.trim(), public: input.public ?? true }),
+      recordLiaisonActivity(ctx, {
+        pair: parseId(input.pair, 'input.pair'),
+        title: input.title.trim(),
+        heldOn: input.heldOn,
+        summary: input.summary.trim(),
+        public: input.public ?? true,
+      }),
   }),
 );

@@ -13,8 +13,22 @@ const query = `query($to: Date!) { organizationStatistics(district: "${CITY}", f
 /** Figures for a past period use the members' facts of that time, whatever order the events came in. */
 describe.each(databases())('member facts through time on $name', ({ url }) => {
   let org: TestModule;
-  const leaver: MemberFacts = { id: 9301, district: CITY, name: '离任委员', party: '中共党员', sectorId: 1, standingCommittee: false };
-  const joiner: MemberFacts = { id: 9302, district: CITY, name: '入党委员', party: '无党派人士', sectorId: 9, standingCommittee: false };
+  const leaver: MemberFacts = {
+    id: 9301,
+    district: CITY,
+    name: '离任委员',
+    party: '中共党员',
+    sectorId: 1,
+    standingCommittee: false,
+  };
+  const joiner: MemberFacts = {
+    id: 9302,
+    district: CITY,
+    name: '入党委员',
+    party: '无党派人士',
+    sectorId: 9,
+    standingCommittee: false,
+  };
   const start = '2021-12-20T00:00:00.000Z';
 
   beforeAll(async () => {
@@ -23,8 +37,15 @@ describe.each(databases())('member facts through time on $name', ({ url }) => {
     // Out of order and twice: the July change first, the registration after it, each repeated.
     const joined = { ...joiner, party: '中共党员', changedAt: '2026-07-10T08:00:00.000Z' };
     await publishMembers(org.transport, [joined, joined]);
-    await publishMembers(org.transport, [{ ...joiner, changedAt: start }, { ...leaver, changedAt: start }]);
-    await publishMembers(org.transport, [{ ...joiner, changedAt: start }, { ...leaver, status: 'LEFT', changedAt: '2026-06-15T09:30:00.000Z' }, { ...leaver, status: 'LEFT', changedAt: '2026-06-15T09:30:00.000Z' }]);
+    await publishMembers(org.transport, [
+      { ...joiner, changedAt: start },
+      { ...leaver, changedAt: start },
+    ]);
+    await publishMembers(org.transport, [
+      { ...joiner, changedAt: start },
+      { ...leaver, status: 'LEFT', changedAt: '2026-06-15T09:30:00.000Z' },
+      { ...leaver, status: 'LEFT', changedAt: '2026-06-15T09:30:00.000Z' },
+    ]);
   });
   afterAll(() => org?.stop());
 
@@ -33,15 +54,35 @@ describe.each(databases())('member facts through time on $name', ({ url }) => {
     const r = await org.execute(query, { to }, testCaller(['staff'], CITY));
     expect(r.errors).toBeUndefined();
     const s = r.data!.organizationStatistics as any;
-    return { ...s, unassigned: s.committeeCoverage.unassigned.map((m: any) => Number(m.id)), unplaced: s.partyCoverage.unplaced.map((m: any) => Number(m.id)) };
+    return {
+      ...s,
+      unassigned: s.committeeCoverage.unassigned.map((m: any) => Number(m.id)),
+      unplaced: s.partyCoverage.unplaced.map((m: any) => Number(m.id)),
+    };
   };
 
   it('keeps each change once, and the replica at the latest', async () => {
     const em = systemEm(org.orm);
-    expect((await em.find(MemberFactSchema, { memberId: joiner.id }, { orderBy: { changedAt: 'asc' } })).map((f) => [f.changedAt, f.cpcMember])).toEqual([[start, false], ['2026-07-10T08:00:00.000Z', true]]);
-    expect((await em.find(MemberFactSchema, { memberId: leaver.id }, { orderBy: { changedAt: 'asc' } })).map((f) => f.status)).toEqual(['ACTIVE', 'LEFT']);
-    expect(await em.findOneOrFail(MemberRefSchema, { memberId: joiner.id })).toMatchObject({ cpcMember: true, changedAt: '2026-07-10T08:00:00.000Z' });
-    expect(await em.findOneOrFail(MemberRefSchema, { memberId: leaver.id })).toMatchObject({ status: 'LEFT' });
+    expect(
+      (
+        await em.find(MemberFactSchema, { memberId: joiner.id }, { orderBy: { changedAt: 'asc' } })
+      ).map((f) => [f.changedAt, f.cpcMember]),
+    ).toEqual([
+      [start, false],
+      ['2026-07-10T08:00:00.000Z', true],
+    ]);
+    expect(
+      (
+        await em.find(MemberFactSchema, { memberId: leaver.id }, { orderBy: { changedAt: 'asc' } })
+      ).map((f) => f.status),
+    ).toEqual(['ACTIVE', 'LEFT']);
+    expect(await em.findOneOrFail(MemberRefSchema, { memberId: joiner.id })).toMatchObject({
+      cpcMember: true,
+      changedAt: '2026-07-10T08:00:00.000Z',
+    });
+    expect(await em.findOneOrFail(MemberRefSchema, { memberId: leaver.id })).toMatchObject({
+      status: 'LEFT',
+    });
   });
 
   it('counts a member who left in June in a period ending in May, not in one ending in June', async () => {

@@ -1,7 +1,25 @@
-import { appError, canSeeDistrict, connectionType, ErrorCode, findPage, hasRole, type Page, pageArgs, parseId, today } from '@cppcc/kit';
+import {
+  appError,
+  canSeeDistrict,
+  connectionType,
+  ErrorCode,
+  findPage,
+  hasRole,
+  type Page,
+  pageArgs,
+  parseId,
+  today,
+} from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { dissolvePartyBranch, endBranchPlacement, establishPartyBranch, placeInBranch, recordBranchActivity, setBranchSecretary } from '../commands/party-branches.js';
+import {
+  dissolvePartyBranch,
+  endBranchPlacement,
+  establishPartyBranch,
+  placeInBranch,
+  recordBranchActivity,
+  setBranchSecretary,
+} from '../commands/party-branches.js';
 import { branchWorkflow } from '../workflow.js';
 import { MemberRefSchema } from '../entities/member-ref.entity.js';
 import {
@@ -21,17 +39,27 @@ import { MemberRef } from './member.js';
 import { SpecialCommitteeType } from './special-committee.js';
 
 export const BranchStatusType = builder.enumType('BranchStatus', { values: BRANCH_STATUSES });
-export const PlacementStatusType = builder.enumType('PlacementStatus', { values: PLACEMENT_STATUSES });
-export const BranchActivityKindType = builder.enumType('BranchActivityKind', { values: BRANCH_ACTIVITY_KINDS, description: 'LECTURE_HALL: a session of the 大讲堂.' });
+export const PlacementStatusType = builder.enumType('PlacementStatus', {
+  values: PLACEMENT_STATUSES,
+});
+export const BranchActivityKindType = builder.enumType('BranchActivityKind', {
+  values: BRANCH_ACTIVITY_KINDS,
+  description: 'LECTURE_HALL: a session of the 大讲堂.',
+});
 
 export const BranchPlacementType = builder.objectRef<BranchPlacement>('BranchPlacement').implement({
-  description: 'A Party-member member placed in a functional branch. The member and their district staff only.',
+  description:
+    'A Party-member member placed in a functional branch. The member and their district staff only.',
   fields: (t) => ({
     id: t.exposeID('id'),
     joinedOn: t.expose('joinedOn', { type: 'Date' }),
     leftOn: t.expose('leftOn', { type: 'Date', nullable: true }),
     status: t.field({ type: PlacementStatusType, resolve: (p) => p.status }),
-    member: t.field({ type: MemberRef, nullable: true, resolve: (p) => ({ id: String(p.memberId) }) }),
+    member: t.field({
+      type: MemberRef,
+      nullable: true,
+      resolve: (p) => ({ id: String(p.memberId) }),
+    }),
   }),
 });
 
@@ -43,8 +71,13 @@ export const BranchActivityType = builder.objectRef<BranchActivity>('BranchActiv
     heldOn: t.expose('heldOn', { type: 'Date' }),
     speaker: t.exposeString('speaker', { nullable: true }),
     summary: t.exposeString('summary'),
-    participantCount: t.int({ resolve: async (a, _x, ctx) => (await attendanceOf(ctx, 'BRANCH_ACTIVITY', a.id)).length }),
-    participants: t.field({ type: [AttendanceRecordType], resolve: (a, _x, ctx) => visibleAttendance(ctx, 'BRANCH_ACTIVITY', a) }),
+    participantCount: t.int({
+      resolve: async (a, _x, ctx) => (await attendanceOf(ctx, 'BRANCH_ACTIVITY', a.id)).length,
+    }),
+    participants: t.field({
+      type: [AttendanceRecordType],
+      resolve: (a, _x, ctx) => visibleAttendance(ctx, 'BRANCH_ACTIVITY', a),
+    }),
   }),
 });
 
@@ -54,13 +87,33 @@ export const PartyBranchType = builder.objectRef<PartyBranch>('PartyBranch').imp
     id: t.exposeID('id'),
     name: t.exposeString('name'),
     establishedOn: t.expose('establishedOn', { type: 'Date' }),
-    dissolvedOn: t.expose('dissolvedOn', { type: 'Date', nullable: true, description: 'Figures for periods ending on or after this day leave the branch out.' }),
+    dissolvedOn: t.expose('dissolvedOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'Figures for periods ending on or after this day leave the branch out.',
+    }),
     status: t.field({ type: BranchStatusType, resolve: (b) => b.status }),
     availableActions: t.stringList({ resolve: (b, _a, ctx) => branchWorkflow.available(ctx, b) }),
     secretarySince: t.expose('secretarySince', { type: 'Date', nullable: true }),
-    committee: t.field({ type: SpecialCommitteeType, nullable: true, resolve: (b, _a, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(b.committeeId) }),
-    secretary: t.field({ type: MemberRef, nullable: true, resolve: (b) => (b.secretaryId ? { id: String(b.secretaryId) } : null) }),
-    partyMemberCount: t.int({ description: 'Party-member members placed now.', resolve: async (b, _a, ctx) => (await ctx.loaders.many(BranchPlacementSchema, 'branchId', { status: 'ACTIVE' }, true).load(b.id)).length }),
+    committee: t.field({
+      type: SpecialCommitteeType,
+      nullable: true,
+      resolve: (b, _a, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(b.committeeId),
+    }),
+    secretary: t.field({
+      type: MemberRef,
+      nullable: true,
+      resolve: (b) => (b.secretaryId ? { id: String(b.secretaryId) } : null),
+    }),
+    partyMemberCount: t.int({
+      description: 'Party-member members placed now.',
+      resolve: async (b, _a, ctx) =>
+        (
+          await ctx.loaders
+            .many(BranchPlacementSchema, 'branchId', { status: 'ACTIVE' }, true)
+            .load(b.id)
+        ).length,
+    }),
     placements: t.field({
       type: [BranchPlacementType],
       description: "Names: the district's staff see all, a member their own placement.",
@@ -70,33 +123,61 @@ export const PartyBranchType = builder.objectRef<PartyBranch>('PartyBranch').imp
         return rows.filter((r) => ctx.caller.memberId === String(r.memberId));
       },
     }),
-    activities: t.field({ type: [BranchActivityType], resolve: (b, _a, ctx) => ctx.loaders.many(BranchActivitySchema, 'branchId').load(b.id) }),
+    activities: t.field({
+      type: [BranchActivityType],
+      resolve: (b, _a, ctx) => ctx.loaders.many(BranchActivitySchema, 'branchId').load(b.id),
+    }),
   }),
 });
 
 builder.objectField(SpecialCommitteeType, 'partyBranch', (t) =>
-  t.field({ type: PartyBranchType, nullable: true, resolve: async (c, _a, ctx) => (await ctx.loaders.many(PartyBranchSchema, 'committeeId', { status: 'ACTIVE' }).load(c.id))[0] ?? null }),
+  t.field({
+    type: PartyBranchType,
+    nullable: true,
+    resolve: async (c, _a, ctx) =>
+      (
+        await ctx.loaders.many(PartyBranchSchema, 'committeeId', { status: 'ACTIVE' }).load(c.id)
+      )[0] ?? null,
+  }),
 );
 
 builder.objectField(MemberRef, 'partyBranch', (t) =>
   t.field({
     type: BranchPlacementType,
     nullable: true,
-    description: "The member's current functional Party branch placement (organization). The member and their district staff only.",
+    description:
+      "The member's current functional Party branch placement (organization). The member and their district staff only.",
     resolve: async (m, _a, ctx) => {
       const memberId = Number(m.id);
       const ref = await ctx.loaders.one(MemberRefSchema, 'memberId').load(memberId);
       const own = ctx.caller.memberId === String(memberId);
-      if (!own && !(ref && hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, ref.district))) {
-        throw appError(ErrorCode.FORBIDDEN, 'partyBranch: only the member and their district staff may see it', { field: 'partyBranch' });
+      if (
+        !own &&
+        !(ref && hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, ref.district))
+      ) {
+        throw appError(
+          ErrorCode.FORBIDDEN,
+          'partyBranch: only the member and their district staff may see it',
+          { field: 'partyBranch' },
+        );
       }
-      return (await ctx.loaders.many(BranchPlacementSchema, 'memberId', { status: 'ACTIVE' }, true).load(memberId))[0] ?? null;
+      return (
+        (
+          await ctx.loaders
+            .many(BranchPlacementSchema, 'memberId', { status: 'ACTIVE' }, true)
+            .load(memberId)
+        )[0] ?? null
+      );
     },
   }),
 );
 
 builder.objectField(BranchPlacementType, 'branch', (t) =>
-  t.field({ type: PartyBranchType, nullable: true, resolve: (p, _a, ctx) => ctx.loaders.one(PartyBranchSchema).load(p.branchId) }),
+  t.field({
+    type: PartyBranchType,
+    nullable: true,
+    resolve: (p, _a, ctx) => ctx.loaders.one(PartyBranchSchema).load(p.branchId),
+  }),
 );
 
 const PartyBranchConnection = connectionType<PartyBranch>(builder, 'PartyBranch', PartyBranchType);
@@ -106,14 +187,20 @@ builder.queryField('partyBranches', (t) =>
     type: PartyBranchConnection,
     args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
     resolve: (_root, { district, first, after }, ctx): Promise<Page<PartyBranch>> =>
-      findPage(ctx.em, PartyBranchSchema, district ? { district: String(district) } : {}, { first, after }),
+      findPage(ctx.em, PartyBranchSchema, district ? { district: String(district) } : {}, {
+        first,
+        after,
+      }),
   }),
 );
 
 const EstablishInput = builder.inputType('EstablishPartyBranchInput', {
   fields: (t) => ({
     committee: t.id({ required: true }),
-    name: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(80) }),
+    name: t.string({
+      required: true,
+      validate: z.string().trim().min(2, 'must have at least 2 characters').max(80),
+    }),
     establishedOn: t.field({ type: 'Date', required: true }),
   }),
 });
@@ -123,12 +210,21 @@ builder.mutationField('establishPartyBranch', (t) =>
     type: PartyBranchType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: EstablishInput, required: true }) },
-    resolve: (_root, { input }, ctx) => establishPartyBranch(ctx, { committee: parseId(input.committee, 'input.committee'), name: input.name.trim(), establishedOn: input.establishedOn }),
+    resolve: (_root, { input }, ctx) =>
+      establishPartyBranch(ctx, {
+        committee: parseId(input.committee, 'input.committee'),
+        name: input.name.trim(),
+        establishedOn: input.establishedOn,
+      }),
   }),
 );
 
 const PlaceInput = builder.inputType('PlaceInBranchInput', {
-  fields: (t) => ({ branch: t.id({ required: true }), member: t.id({ required: true }), joinedOn: t.field({ type: 'Date', required: true }) }),
+  fields: (t) => ({
+    branch: t.id({ required: true }),
+    member: t.id({ required: true }),
+    joinedOn: t.field({ type: 'Date', required: true }),
+  }),
 });
 
 builder.mutationField('placeInBranch', (t) =>
@@ -137,12 +233,21 @@ builder.mutationField('placeInBranch', (t) =>
     description: '编入党支部: staff place a Party-member member of their district in a branch.',
     authScopes: { staff: true },
     args: { input: t.arg({ type: PlaceInput, required: true }) },
-    resolve: (_root, { input }, ctx) => placeInBranch(ctx, { branch: parseId(input.branch, 'input.branch'), member: parseId(input.member, 'input.member'), joinedOn: input.joinedOn }),
+    resolve: (_root, { input }, ctx) =>
+      placeInBranch(ctx, {
+        branch: parseId(input.branch, 'input.branch'),
+        member: parseId(input.member, 'input.member'),
+        joinedOn: input.joinedOn,
+      }),
   }),
 );
 
 const EndPlacementInput = builder.inputType('EndBranchPlacementInput', {
-  fields: (t) => ({ id: t.id({ required: true }), leftOn: t.field({ type: 'Date', required: true }), note: t.string({ required: false }) }),
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    leftOn: t.field({ type: 'Date', required: true }),
+    note: t.string({ required: false }),
+  }),
 });
 
 builder.mutationField('endBranchPlacement', (t) =>
@@ -150,7 +255,8 @@ builder.mutationField('endBranchPlacement', (t) =>
     type: BranchPlacementType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: EndPlacementInput, required: true }) },
-    resolve: (_root, { input }, ctx) => endBranchPlacement(ctx, parseId(input.id, 'input.id'), input.leftOn, input.note ?? null),
+    resolve: (_root, { input }, ctx) =>
+      endBranchPlacement(ctx, parseId(input.id, 'input.id'), input.leftOn, input.note ?? null),
   }),
 );
 
@@ -158,7 +264,11 @@ const SecretaryInput = builder.inputType('SetBranchSecretaryInput', {
   fields: (t) => ({
     branch: t.id({ required: true }),
     member: t.id({ required: true }),
-    on: t.field({ type: 'Date', required: false, description: 'The first day in office; today if not given.' }),
+    on: t.field({
+      type: 'Date',
+      required: false,
+      description: 'The first day in office; today if not given.',
+    }),
     note: t.string({ required: false }),
   }),
 });
@@ -168,22 +278,36 @@ builder.mutationField('setBranchSecretary', (t) =>
     type: PartyBranchType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: SecretaryInput, required: true }) },
-    description: 'Changes the secretary as of a day: a row of the branch\'s transition table and one audit row.',
-    resolve: (_root, { input }, ctx) => setBranchSecretary(ctx, parseId(input.branch, 'input.branch'), parseId(input.member, 'input.member'), input.on ?? today(), input.note ?? null),
+    description:
+      "Changes the secretary as of a day: a row of the branch's transition table and one audit row.",
+    resolve: (_root, { input }, ctx) =>
+      setBranchSecretary(
+        ctx,
+        parseId(input.branch, 'input.branch'),
+        parseId(input.member, 'input.member'),
+        input.on ?? today(),
+        input.note ?? null,
+      ),
   }),
 );
 
 const DissolveInput = builder.inputType('DissolvePartyBranchInput', {
-  fields: (t) => ({ id: t.id({ required: true }), on: t.field({ type: 'Date', required: true }), note: t.string({ required: false }) }),
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    on: t.field({ type: 'Date', required: true }),
+    note: t.string({ required: false }),
+  }),
 });
 
 builder.mutationField('dissolvePartyBranch', (t) =>
   t.field({
     type: PartyBranchType,
-    description: 'Dissolves a branch on a day: its placements end that day and it takes no new placements or activities.',
+    description:
+      'Dissolves a branch on a day: its placements end that day and it takes no new placements or activities.',
     authScopes: { staff: true },
     args: { input: t.arg({ type: DissolveInput, required: true }) },
-    resolve: (_root, { input }, ctx) => dissolvePartyBranch(ctx, parseId(input.id, 'input.id'), input.on, input.note ?? null),
+    resolve: (_root, { input }, ctx) =>
+      dissolvePartyBranch(ctx, parseId(input.id, 'input.id'), input.on, input.note ?? null),
   }),
 );
 
@@ -191,11 +315,17 @@ const ActivityInput = builder.inputType('RecordBranchActivityInput', {
   fields: (t) => ({
     branch: t.id({ required: true }),
     kind: t.field({ type: BranchActivityKindType, required: true }),
-    title: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(200) }),
+    title: t.string({
+      required: true,
+      validate: z.string().trim().min(2, 'must have at least 2 characters').max(200),
+    }),
     heldOn: t.field({ type: 'Date', required: true }),
     speaker: t.string({ required: false }),
     summary: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
-    participants: t.idList({ required: true, description: 'Members who took part, Party members or not.' }),
+    participants: t.idList({
+      required: true,
+      description: 'Members who took part, Party members or not.',
+    }),
     public: t.boolean({ required: false, defaultValue: true }),
   }),
 });

@@ -1,8 +1,21 @@
 import { parseId } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { appointToPartyGroup, changePartyGroupRole, endPartyGroupMembership, formPartyGroup, renamePartyGroup } from '../commands/party-group.js';
-import { PARTY_GROUP_MEMBERSHIP_STATUSES, PARTY_GROUP_ROLES, PartyGroupMembershipSchema, PartyGroupSchema, type PartyGroup, type PartyGroupMembership } from '../entities/party-group.entity.js';
+import {
+  appointToPartyGroup,
+  changePartyGroupRole,
+  endPartyGroupMembership,
+  formPartyGroup,
+  renamePartyGroup,
+} from '../commands/party-group.js';
+import {
+  PARTY_GROUP_MEMBERSHIP_STATUSES,
+  PARTY_GROUP_ROLES,
+  PartyGroupMembershipSchema,
+  PartyGroupSchema,
+  type PartyGroup,
+  type PartyGroupMembership,
+} from '../entities/party-group.entity.js';
 import { StudySessionSchema } from '../entities/study-session.entity.js';
 import { TermSchema } from '../entities/term.entity.js';
 import { partyGroupMembershipWorkflow } from '../workflow.js';
@@ -11,53 +24,84 @@ import { MemberRef } from './member.js';
 import { StudySessionType } from './study-session.js';
 import { TermType } from './term.js';
 
-export const PartyGroupRoleType = builder.enumType('PartyGroupRole', { values: PARTY_GROUP_ROLES, description: '党组书记, 党组副书记, 党组成员.' });
-export const PartyGroupMembershipStatusType = builder.enumType('PartyGroupMembershipStatus', { values: PARTY_GROUP_MEMBERSHIP_STATUSES });
-
-export const PartyGroupMembershipType = builder.objectRef<PartyGroupMembership>('PartyGroupMembership').implement({
-  description: "A member's role in the Party Group, from joinedOn until (not including) leftOn. Public.",
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    role: t.field({ type: PartyGroupRoleType, resolve: (m) => m.role }),
-    joinedOn: t.expose('joinedOn', { type: 'Date' }),
-    leftOn: t.expose('leftOn', { type: 'Date', nullable: true }),
-    status: t.field({ type: PartyGroupMembershipStatusType, resolve: (m) => m.status }),
-    member: t.field({ type: MemberRef, nullable: true, resolve: (m) => ({ id: String(m.memberId) }) }),
-    availableActions: t.stringList({ resolve: (m, _a, ctx) => partyGroupMembershipWorkflow.available(ctx, m) }),
-  }),
+export const PartyGroupRoleType = builder.enumType('PartyGroupRole', {
+  values: PARTY_GROUP_ROLES,
+  description: '党组书记, 党组副书记, 党组成员.',
+});
+export const PartyGroupMembershipStatusType = builder.enumType('PartyGroupMembershipStatus', {
+  values: PARTY_GROUP_MEMBERSHIP_STATUSES,
 });
 
+export const PartyGroupMembershipType = builder
+  .objectRef<PartyGroupMembership>('PartyGroupMembership')
+  .implement({
+    description:
+      "A member's role in the Party Group, from joinedOn until (not including) leftOn. Public.",
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      role: t.field({ type: PartyGroupRoleType, resolve: (m) => m.role }),
+      joinedOn: t.expose('joinedOn', { type: 'Date' }),
+      leftOn: t.expose('leftOn', { type: 'Date', nullable: true }),
+      status: t.field({ type: PartyGroupMembershipStatusType, resolve: (m) => m.status }),
+      member: t.field({
+        type: MemberRef,
+        nullable: true,
+        resolve: (m) => ({ id: String(m.memberId) }),
+      }),
+      availableActions: t.stringList({
+        resolve: (m, _a, ctx) => partyGroupMembershipWorkflow.available(ctx, m),
+      }),
+    }),
+  });
+
 /** Rows holding on `day`: joined by then and not yet left. */
-const holdsOn = (day: string) => (m: PartyGroupMembership) => m.joinedOn <= day && (!m.leftOn || m.leftOn > day);
+const holdsOn = (day: string) => (m: PartyGroupMembership) =>
+  m.joinedOn <= day && (!m.leftOn || m.leftOn > day);
 
 export const PartyGroupType = builder.objectRef<PartyGroup>('PartyGroup').implement({
   description: '政协党组: the Party Group of a district committee for one term. Public.',
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
-    secretary: t.exposeString('secretary', { description: 'Name of the secretary last appointed; `members(on:)` gives the group on a day.' }),
-    term: t.field({ type: TermType, nullable: true, resolve: (g, _a, ctx) => (g.termId ? ctx.loaders.one(TermSchema).load(g.termId) : null) }),
+    secretary: t.exposeString('secretary', {
+      description: 'Name of the secretary last appointed; `members(on:)` gives the group on a day.',
+    }),
+    term: t.field({
+      type: TermType,
+      nullable: true,
+      resolve: (g, _a, ctx) => (g.termId ? ctx.loaders.one(TermSchema).load(g.termId) : null),
+    }),
     members: t.field({
       type: [PartyGroupMembershipType],
-      description: 'Secretary, deputy secretaries and members: every dated role, or with `on` those holding that day.',
+      description:
+        'Secretary, deputy secretaries and members: every dated role, or with `on` those holding that day.',
       args: { on: t.arg({ type: 'Date', required: false }) },
       resolve: async (g, { on }, ctx) => {
         const rows = await ctx.loaders.many(PartyGroupMembershipSchema, 'groupId').load(g.id);
-        return (on ? rows.filter(holdsOn(on)) : rows).sort((a, b) => a.joinedOn.localeCompare(b.joinedOn) || a.id - b.id);
+        return (on ? rows.filter(holdsOn(on)) : rows).sort(
+          (a, b) => a.joinedOn.localeCompare(b.joinedOn) || a.id - b.id,
+        );
       },
     }),
-    studySessions: t.field({ type: [StudySessionType], resolve: (g, _a, ctx) => ctx.loaders.many(StudySessionSchema, 'groupId').load(g.id) }),
+    studySessions: t.field({
+      type: [StudySessionType],
+      resolve: (g, _a, ctx) => ctx.loaders.many(StudySessionSchema, 'groupId').load(g.id),
+    }),
   }),
 });
 
-const latestFirst = (a: PartyGroup, b: PartyGroup) => (b.termId ?? 0) - (a.termId ?? 0) || b.id - a.id;
+const latestFirst = (a: PartyGroup, b: PartyGroup) =>
+  (b.termId ?? 0) - (a.termId ?? 0) || b.id - a.id;
 
 builder.objectField(DistrictType, 'partyGroup', (t) =>
   t.field({
     type: PartyGroupType,
     nullable: true,
     description: "The Party Group of the district's latest term on record.",
-    resolve: async (d, _a, ctx) => [...(await ctx.loaders.many(PartyGroupSchema, 'district').load(d.code))].sort(latestFirst)[0] ?? null,
+    resolve: async (d, _a, ctx) =>
+      [...(await ctx.loaders.many(PartyGroupSchema, 'district').load(d.code))].sort(
+        latestFirst,
+      )[0] ?? null,
   }),
 );
 
@@ -65,7 +109,8 @@ builder.objectField(DistrictType, 'partyGroups', (t) =>
   t.field({
     type: [PartyGroupType],
     description: 'The Party Group of each term, latest first.',
-    resolve: async (d, _a, ctx) => [...(await ctx.loaders.many(PartyGroupSchema, 'district').load(d.code))].sort(latestFirst),
+    resolve: async (d, _a, ctx) =>
+      [...(await ctx.loaders.many(PartyGroupSchema, 'district').load(d.code))].sort(latestFirst),
   }),
 );
 
@@ -73,7 +118,10 @@ const name = z.string().trim().min(2, 'must have at least 2 characters').max(120
 
 const FormPartyGroupInput = builder.inputType('FormPartyGroupInput', {
   fields: (t) => ({
-    term: t.id({ required: true, description: 'The term (届) the group leads; its district is the group\'s.' }),
+    term: t.id({
+      required: true,
+      description: "The term (届) the group leads; its district is the group's.",
+    }),
     name: t.string({ required: true, validate: name }),
     secretary: t.id({ required: true, description: 'A Party-member member of the district.' }),
     formedOn: t.field({ type: 'Date', required: true }),
@@ -84,16 +132,27 @@ const FormPartyGroupInput = builder.inputType('FormPartyGroupInput', {
 builder.mutationField('formPartyGroup', (t) =>
   t.field({
     type: PartyGroupType,
-    description: "District staff record their district's Party Group for a term, with its secretary.",
+    description:
+      "District staff record their district's Party Group for a term, with its secretary.",
     authScopes: { staff: true },
     args: { input: t.arg({ type: FormPartyGroupInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      formPartyGroup(ctx, { term: parseId(input.term, 'input.term'), name: input.name.trim(), secretary: parseId(input.secretary, 'input.secretary'), formedOn: input.formedOn, note: input.note ?? null }),
+      formPartyGroup(ctx, {
+        term: parseId(input.term, 'input.term'),
+        name: input.name.trim(),
+        secretary: parseId(input.secretary, 'input.secretary'),
+        formedOn: input.formedOn,
+        note: input.note ?? null,
+      }),
   }),
 );
 
 const RenamePartyGroupInput = builder.inputType('RenamePartyGroupInput', {
-  fields: (t) => ({ id: t.id({ required: true }), name: t.string({ required: true, validate: name }), note: t.string({ required: false }) }),
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    name: t.string({ required: true, validate: name }),
+    note: t.string({ required: false }),
+  }),
 });
 
 builder.mutationField('renamePartyGroup', (t) =>
@@ -101,7 +160,8 @@ builder.mutationField('renamePartyGroup', (t) =>
     type: PartyGroupType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: RenamePartyGroupInput, required: true }) },
-    resolve: (_root, { input }, ctx) => renamePartyGroup(ctx, parseId(input.id, 'input.id'), input.name.trim(), input.note ?? null),
+    resolve: (_root, { input }, ctx) =>
+      renamePartyGroup(ctx, parseId(input.id, 'input.id'), input.name.trim(), input.note ?? null),
   }),
 );
 
@@ -118,16 +178,27 @@ const AppointToPartyGroupInput = builder.inputType('AppointToPartyGroupInput', {
 builder.mutationField('appointToPartyGroup', (t) =>
   t.field({
     type: PartyGroupMembershipType,
-    description: 'A Party-member member of the district takes a role in the group from a day within its term; one role per member and one secretary at a time.',
+    description:
+      'A Party-member member of the district takes a role in the group from a day within its term; one role per member and one secretary at a time.',
     authScopes: { staff: true },
     args: { input: t.arg({ type: AppointToPartyGroupInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      appointToPartyGroup(ctx, { group: parseId(input.group, 'input.group'), member: parseId(input.member, 'input.member'), role: input.role, joinedOn: input.joinedOn, note: input.note ?? null }),
+      appointToPartyGroup(ctx, {
+        group: parseId(input.group, 'input.group'),
+        member: parseId(input.member, 'input.member'),
+        role: input.role,
+        joinedOn: input.joinedOn,
+        note: input.note ?? null,
+      }),
   }),
 );
 
 const EndPartyGroupMembershipInput = builder.inputType('EndPartyGroupMembershipInput', {
-  fields: (t) => ({ id: t.id({ required: true }), leftOn: t.field({ type: 'Date', required: true }), note: t.string({ required: false }) }),
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    leftOn: t.field({ type: 'Date', required: true }),
+    note: t.string({ required: false }),
+  }),
 });
 
 builder.mutationField('endPartyGroupMembership', (t) =>
@@ -135,7 +206,8 @@ builder.mutationField('endPartyGroupMembership', (t) =>
     type: PartyGroupMembershipType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: EndPartyGroupMembershipInput, required: true }) },
-    resolve: (_root, { input }, ctx) => endPartyGroupMembership(ctx, parseId(input.id, 'input.id'), input.leftOn, input.note ?? null),
+    resolve: (_root, { input }, ctx) =>
+      endPartyGroupMembership(ctx, parseId(input.id, 'input.id'), input.leftOn, input.note ?? null),
   }),
 );
 
@@ -151,9 +223,17 @@ const ChangePartyGroupRoleInput = builder.inputType('ChangePartyGroupRoleInput',
 builder.mutationField('changePartyGroupRole', (t) =>
   t.field({
     type: PartyGroupMembershipType,
-    description: 'Ends the current role on `on` and starts the new one that day; returns the new role.',
+    description:
+      'Ends the current role on `on` and starts the new one that day; returns the new role.',
     authScopes: { staff: true },
     args: { input: t.arg({ type: ChangePartyGroupRoleInput, required: true }) },
-    resolve: (_root, { input }, ctx) => changePartyGroupRole(ctx, parseId(input.id, 'input.id'), input.role, input.on, input.note ?? null),
+    resolve: (_root, { input }, ctx) =>
+      changePartyGroupRole(
+        ctx,
+        parseId(input.id, 'input.id'),
+        input.role,
+        input.on,
+        input.note ?? null,
+      ),
   }),
 );

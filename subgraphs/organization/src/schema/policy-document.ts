@@ -1,7 +1,11 @@
 import { connectionType, findPage, foundRows, pageArgs, parseId, type Page } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { moveImplementationReview, planImplementationReview, recordPolicyDocument } from '../commands/policy-documents.js';
+import {
+  moveImplementationReview,
+  planImplementationReview,
+  recordPolicyDocument,
+} from '../commands/policy-documents.js';
 import { DistrictSchema } from '../entities/district.entity.js';
 import {
   ImplementationReviewSchema,
@@ -19,24 +23,32 @@ export const PolicyKindType = builder.enumType('PolicyKind', { values: POLICY_KI
 export const ReviewKindType = builder.enumType('ReviewKind', { values: REVIEW_KINDS });
 export const ReviewStatusType = builder.enumType('ReviewStatus', { values: REVIEW_STATUSES });
 
-export const ImplementationReviewType = builder.objectRef<ImplementationReview>('ImplementationReview').implement({
-  description: 'An inspection or special research (专题调研) on how a policy document is carried out.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: ReviewKindType, resolve: (r) => r.kind }),
-    title: t.exposeString('title'),
-    plannedOn: t.expose('plannedOn', { type: 'Date' }),
-    reportedOn: t.expose('reportedOn', { type: 'Date', nullable: true }),
-    findings: t.exposeString('findings', { nullable: true }),
-    followUp: t.exposeString('followUp', { nullable: true }),
-    status: t.field({ type: ReviewStatusType, resolve: (r) => r.status }),
-    districtsVisited: t.field({ type: [DistrictType], resolve: async (r, _a, ctx) => foundRows(await ctx.loaders.one(DistrictSchema, 'code').loadMany(r.districtsVisited)) }),
-    availableActions: t.stringList({ resolve: (r, _a, ctx) => reviewWorkflow.available(ctx, r) }),
-  }),
-});
+export const ImplementationReviewType = builder
+  .objectRef<ImplementationReview>('ImplementationReview')
+  .implement({
+    description:
+      'An inspection or special research (专题调研) on how a policy document is carried out.',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      kind: t.field({ type: ReviewKindType, resolve: (r) => r.kind }),
+      title: t.exposeString('title'),
+      plannedOn: t.expose('plannedOn', { type: 'Date' }),
+      reportedOn: t.expose('reportedOn', { type: 'Date', nullable: true }),
+      findings: t.exposeString('findings', { nullable: true }),
+      followUp: t.exposeString('followUp', { nullable: true }),
+      status: t.field({ type: ReviewStatusType, resolve: (r) => r.status }),
+      districtsVisited: t.field({
+        type: [DistrictType],
+        resolve: async (r, _a, ctx) =>
+          foundRows(await ctx.loaders.one(DistrictSchema, 'code').loadMany(r.districtsVisited)),
+      }),
+      availableActions: t.stringList({ resolve: (r, _a, ctx) => reviewWorkflow.available(ctx, r) }),
+    }),
+  });
 
 export const PolicyDocumentType = builder.objectRef<PolicyDocument>('PolicyDocument').implement({
-  description: 'A policy document the committee helped issue, e.g. 《关于新时代加强和改进人民政协工作的实施意见》.',
+  description:
+    'A policy document the committee helped issue, e.g. 《关于新时代加强和改进人民政协工作的实施意见》.',
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.field({ type: PolicyKindType, resolve: (d) => d.kind }),
@@ -44,22 +56,37 @@ export const PolicyDocumentType = builder.objectRef<PolicyDocument>('PolicyDocum
     issuedBy: t.exposeString('issuedBy'),
     issuedOn: t.expose('issuedOn', { type: 'Date' }),
     summary: t.exposeString('summary'),
-    reviews: t.field({ type: [ImplementationReviewType], resolve: (d, _a, ctx) => ctx.loaders.many(ImplementationReviewSchema, 'documentId').load(d.id) }),
+    reviews: t.field({
+      type: [ImplementationReviewType],
+      resolve: (d, _a, ctx) =>
+        ctx.loaders.many(ImplementationReviewSchema, 'documentId').load(d.id),
+    }),
   }),
 });
 
-const PolicyDocumentConnection = connectionType<PolicyDocument>(builder, 'PolicyDocument', PolicyDocumentType);
+const PolicyDocumentConnection = connectionType<PolicyDocument>(
+  builder,
+  'PolicyDocument',
+  PolicyDocumentType,
+);
 
 builder.queryField('policyDocuments', (t) =>
   t.field({
     type: PolicyDocumentConnection,
     args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
     resolve: (_root, { district, first, after }, ctx): Promise<Page<PolicyDocument>> =>
-      findPage(ctx.em, PolicyDocumentSchema, district ? { district: String(district) } : {}, { first, after }),
+      findPage(ctx.em, PolicyDocumentSchema, district ? { district: String(district) } : {}, {
+        first,
+        after,
+      }),
   }),
 );
 
-const text = (min: number) => z.string().trim().min(min, min === 1 ? 'must not be empty' : `must have at least ${min} characters`);
+const text = (min: number) =>
+  z
+    .string()
+    .trim()
+    .min(min, min === 1 ? 'must not be empty' : `must have at least ${min} characters`);
 
 const RecordPolicyDocumentInput = builder.inputType('RecordPolicyDocumentInput', {
   fields: (t) => ({
@@ -79,7 +106,15 @@ builder.mutationField('recordPolicyDocument', (t) =>
     authScopes: { staff: true },
     args: { input: t.arg({ type: RecordPolicyDocumentInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      recordPolicyDocument(ctx, { district: String(input.district), kind: input.kind, title: input.title.trim(), issuedBy: input.issuedBy.trim(), issuedOn: input.issuedOn, summary: input.summary.trim(), public: input.public ?? true }),
+      recordPolicyDocument(ctx, {
+        district: String(input.district),
+        kind: input.kind,
+        title: input.title.trim(),
+        issuedBy: input.issuedBy.trim(),
+        issuedOn: input.issuedOn,
+        summary: input.summary.trim(),
+        public: input.public ?? true,
+      }),
   }),
 );
 
@@ -89,7 +124,10 @@ const PlanReviewInput = builder.inputType('PlanImplementationReviewInput', {
     kind: t.field({ type: ReviewKindType, required: true }),
     title: t.string({ required: true, validate: text(4) }),
     plannedOn: t.field({ type: 'Date', required: true }),
-    districtsVisited: t.idList({ required: true, validate: z.array(z.string()).min(1, 'names at least one district') }),
+    districtsVisited: t.idList({
+      required: true,
+      validate: z.array(z.string()).min(1, 'names at least one district'),
+    }),
   }),
 });
 
@@ -99,11 +137,19 @@ builder.mutationField('planImplementationReview', (t) =>
     authScopes: { staff: true },
     args: { input: t.arg({ type: PlanReviewInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      planImplementationReview(ctx, { document: parseId(input.document, 'input.document'), kind: input.kind, title: input.title.trim(), plannedOn: input.plannedOn, districtsVisited: input.districtsVisited.map(String) }),
+      planImplementationReview(ctx, {
+        document: parseId(input.document, 'input.document'),
+        kind: input.kind,
+        title: input.title.trim(),
+        plannedOn: input.plannedOn,
+        districtsVisited: input.districtsVisited.map(String),
+      }),
   }),
 );
 
-const ReviewActionType = builder.enumType('ReviewAction', { values: ['START', 'REPORT', 'CLOSE'] as const });
+const ReviewActionType = builder.enumType('ReviewAction', {
+  values: ['START', 'REPORT', 'CLOSE'] as const,
+});
 
 const MoveReviewInput = builder.inputType('MoveImplementationReviewInput', {
   fields: (t) => ({

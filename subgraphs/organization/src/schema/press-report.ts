@@ -3,15 +3,24 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { recordPressReport } from '../commands/press-reports.js';
-import { PRESS_SUBJECTS, PressReportSchema, type PressReport } from '../entities/press-report.entity.js';
+import {
+  PRESS_SUBJECTS,
+  PressReportSchema,
+  type PressReport,
+} from '../entities/press-report.entity.js';
 
-export const PressSubjectType = builder.enumType('PressSubject', { values: PRESS_SUBJECTS, description: 'What a press report covered.' });
+export const PressSubjectType = builder.enumType('PressSubject', {
+  values: PRESS_SUBJECTS,
+  description: 'What a press report covered.',
+});
 
 export const PressReportType = builder.objectRef<PressReport>('PressReport').implement({
-  description: '媒体报道: a newspaper or magazine report on the committee\'s work. Public.',
+  description: "媒体报道: a newspaper or magazine report on the committee's work. Public.",
   fields: (t) => ({
     id: t.exposeID('id'),
-    outlet: t.exposeString('outlet', { description: 'The paper or magazine, e.g. 《中国政协杂志》.' }),
+    outlet: t.exposeString('outlet', {
+      description: 'The paper or magazine, e.g. 《中国政协杂志》.',
+    }),
     headline: t.exposeString('headline'),
     publishedOn: t.expose('publishedOn', { type: 'Date' }),
     frontPage: t.exposeBoolean('frontPage', { description: '头版.' }),
@@ -34,7 +43,11 @@ builder.queryField('pressReports', (t) =>
       to: t.arg({ type: 'Date', required: false }),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, subject, frontPage, from, to, first, after }, ctx): Promise<Page<PressReport>> => {
+    resolve: (
+      _root,
+      { district, subject, frontPage, from, to, first, after },
+      ctx,
+    ): Promise<Page<PressReport>> => {
       const where: FilterQuery<PressReport>[] = [];
       if (district) where.push({ district: String(district) });
       if (subject) where.push({ subject });
@@ -46,7 +59,11 @@ builder.queryField('pressReports', (t) =>
   }),
 );
 
-const text = (min: number) => z.string().trim().min(min, min === 1 ? 'must not be empty' : `must have at least ${min} characters`);
+const text = (min: number) =>
+  z
+    .string()
+    .trim()
+    .min(min, min === 1 ? 'must not be empty' : `must have at least ${min} characters`);
 
 const RecordPressReportInput = builder.inputType('RecordPressReportInput', {
   fields: (t) => ({

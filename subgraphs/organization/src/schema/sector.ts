@@ -2,7 +2,8 @@ import { builder } from '../builder.js';
 import { SectorSchema, type Sector } from '../entities/sector.entity.js';
 
 export const SectorType = builder.objectRef<Sector>('Sector').implement({
-  description: '界别: the group a member represents (a party, a people\'s organisation or a field). Public.',
+  description:
+    "界别: the group a member represents (a party, a people's organisation or a field). Public.",
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
@@ -19,17 +20,20 @@ builder.queryField('sectors', (t) =>
   t.field({
     type: [SectorType],
     args: { group: t.arg.string({ required: false }) },
-    resolve: (_root, { group }, ctx) => ctx.em.find(SectorSchema, group ? { group } : {}, { orderBy: { id: 'asc' } }),
+    resolve: (_root, { group }, ctx) =>
+      ctx.em.find(SectorSchema, group ? { group } : {}, { orderBy: { id: 'asc' } }),
   }),
 );
 
-export const SectorGroupType = builder.objectRef<{ name: string; sectors: Sector[] }>('SectorGroup').implement({
-  description: '界别组: sectors grouped as 党派, 人民团体 or 界别. Public.',
-  fields: (t) => ({
-    name: t.exposeString('name'),
-    sectors: t.field({ type: [SectorType], resolve: (g) => g.sectors }),
-  }),
-});
+export const SectorGroupType = builder
+  .objectRef<{ name: string; sectors: Sector[] }>('SectorGroup')
+  .implement({
+    description: '界别组: sectors grouped as 党派, 人民团体 or 界别. Public.',
+    fields: (t) => ({
+      name: t.exposeString('name'),
+      sectors: t.field({ type: [SectorType], resolve: (g) => g.sectors }),
+    }),
+  });
 
 builder.queryField('sectorGroups', (t) =>
   t.field({

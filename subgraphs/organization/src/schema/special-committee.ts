@@ -2,35 +2,62 @@ import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/k
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { adjustCommitteeFunctions, createSpecialCommittee, dissolveCommittee, mergeCommittee } from '../commands/special-committees.js';
-import { COMMITTEE_CHANGE_KINDS, CommitteeChangeSchema, type CommitteeChange } from '../entities/committee-change.entity.js';
+import {
+  adjustCommitteeFunctions,
+  createSpecialCommittee,
+  dissolveCommittee,
+  mergeCommittee,
+} from '../commands/special-committees.js';
+import {
+  COMMITTEE_CHANGE_KINDS,
+  CommitteeChangeSchema,
+  type CommitteeChange,
+} from '../entities/committee-change.entity.js';
 import { committeeWorkflow } from '../workflow.js';
-import { COMMITTEE_STATUSES, SpecialCommitteeSchema, type SpecialCommittee } from '../entities/special-committee.entity.js';
+import {
+  COMMITTEE_STATUSES,
+  SpecialCommitteeSchema,
+  type SpecialCommittee,
+} from '../entities/special-committee.entity.js';
 import { DistrictSchema } from '../entities/district.entity.js';
 import { DistrictType } from './district.js';
 
-export const CommitteeStatusType = builder.enumType('CommitteeStatus', { values: COMMITTEE_STATUSES });
-
-export const SpecialCommitteeType = builder.objectRef<SpecialCommittee>('SpecialCommittee').implement({
-  description: '专门委员会: a special committee of a district\'s CPPCC.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name'),
-    functions: t.exposeString('functions'),
-    status: t.field({ type: CommitteeStatusType, resolve: (c) => c.status }),
-    establishedOn: t.field({ type: 'Date', nullable: true, resolve: (c) => (c.establishedOn ? String(c.establishedOn).slice(0, 10) : null) }),
-    district: t.field({
-      type: DistrictType,
-      resolve: async (c, _args, ctx) => (await ctx.loaders.one(DistrictSchema, 'code').load(c.district))!,
-    }),
-    availableActions: t.stringList({ resolve: (c, _a, ctx) => committeeWorkflow.available(ctx, c) }),
-  }),
+export const CommitteeStatusType = builder.enumType('CommitteeStatus', {
+  values: COMMITTEE_STATUSES,
 });
 
-export const CommitteeChangeKindType = builder.enumType('CommitteeChangeKind', { values: COMMITTEE_CHANGE_KINDS });
+export const SpecialCommitteeType = builder
+  .objectRef<SpecialCommittee>('SpecialCommittee')
+  .implement({
+    description: "专门委员会: a special committee of a district's CPPCC.",
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      name: t.exposeString('name'),
+      functions: t.exposeString('functions'),
+      status: t.field({ type: CommitteeStatusType, resolve: (c) => c.status }),
+      establishedOn: t.field({
+        type: 'Date',
+        nullable: true,
+        resolve: (c) => (c.establishedOn ? String(c.establishedOn).slice(0, 10) : null),
+      }),
+      district: t.field({
+        type: DistrictType,
+        resolve: async (c, _args, ctx) =>
+          (await ctx.loaders.one(DistrictSchema, 'code').load(c.district))!,
+      }),
+      availableActions: t.stringList({
+        resolve: (c, _a, ctx) => committeeWorkflow.available(ctx, c),
+      }),
+    }),
+  });
+
+export const CommitteeChangeKindType = builder.enumType('CommitteeChangeKind', {
+  values: COMMITTEE_CHANGE_KINDS,
+});
 
 export const CommitteeChangeType = builder.objectRef<CommitteeChange>('CommitteeChange').implement({
-  description: 'One dated step of a committee\'s history: created, functions adjusted, merged or dissolved. Public.',
+  description:
+    "One dated step of a committee's history: created, functions adjusted, merged or dissolved. Public.",
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.field({ type: CommitteeChangeKindType, resolve: (c) => c.kind }),
@@ -40,21 +67,38 @@ export const CommitteeChangeType = builder.objectRef<CommitteeChange>('Committee
     functionsBefore: t.exposeString('functionsBefore', { nullable: true }),
     functionsAfter: t.exposeString('functionsAfter', { nullable: true }),
     note: t.exposeString('note', { nullable: true }),
-    committee: t.field({ type: SpecialCommitteeType, nullable: true, resolve: (c, _a, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(c.committeeId) }),
-    mergedInto: t.field({ type: SpecialCommitteeType, nullable: true, resolve: (c, _a, ctx) => (c.mergedIntoId ? ctx.loaders.one(SpecialCommitteeSchema).load(c.mergedIntoId) : null) }),
+    committee: t.field({
+      type: SpecialCommitteeType,
+      nullable: true,
+      resolve: (c, _a, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(c.committeeId),
+    }),
+    mergedInto: t.field({
+      type: SpecialCommitteeType,
+      nullable: true,
+      resolve: (c, _a, ctx) =>
+        c.mergedIntoId ? ctx.loaders.one(SpecialCommitteeSchema).load(c.mergedIntoId) : null,
+    }),
   }),
 });
 
 builder.objectField(SpecialCommitteeType, 'history', (t) =>
-  t.field({ type: [CommitteeChangeType], resolve: (c, _a, ctx) => ctx.loaders.many(CommitteeChangeSchema, 'committeeId').load(c.id) }),
+  t.field({
+    type: [CommitteeChangeType],
+    resolve: (c, _a, ctx) => ctx.loaders.many(CommitteeChangeSchema, 'committeeId').load(c.id),
+  }),
 );
 
-const CommitteeChangeConnection = connectionType<CommitteeChange>(builder, 'CommitteeChange', CommitteeChangeType);
+const CommitteeChangeConnection = connectionType<CommitteeChange>(
+  builder,
+  'CommitteeChange',
+  CommitteeChangeType,
+);
 
 builder.queryField('committeeChanges', (t) =>
   t.field({
     type: CommitteeChangeConnection,
-    description: 'Committee history of a district in a period: an institutional reform is the changes of its day.',
+    description:
+      'Committee history of a district in a period: an institutional reform is the changes of its day.',
     args: {
       district: t.arg.id({ required: true }),
       from: t.arg({ type: 'Date', required: false }),
@@ -62,7 +106,11 @@ builder.queryField('committeeChanges', (t) =>
       kind: t.arg({ type: CommitteeChangeKindType, required: false }),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, from, to, kind, first, after }, ctx): Promise<Page<CommitteeChange>> => {
+    resolve: (
+      _root,
+      { district, from, to, kind, first, after },
+      ctx,
+    ): Promise<Page<CommitteeChange>> => {
       const where: FilterQuery<CommitteeChange>[] = [{ district: String(district) }];
       if (from) where.push({ changedOn: { $gte: from } });
       if (to) where.push({ changedOn: { $lte: to } });
@@ -77,7 +125,11 @@ builder.asEntity(SpecialCommitteeType, {
   resolveReference: ({ id }, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(Number(id)),
 });
 
-const SpecialCommitteeConnection = connectionType<SpecialCommittee>(builder, 'SpecialCommittee', SpecialCommitteeType);
+const SpecialCommitteeConnection = connectionType<SpecialCommittee>(
+  builder,
+  'SpecialCommittee',
+  SpecialCommitteeType,
+);
 
 const SpecialCommitteeFilter = builder.inputType('SpecialCommitteeFilter', {
   fields: (t) => ({
@@ -113,8 +165,14 @@ builder.objectField(DistrictType, 'specialCommittees', (t) =>
 const CreateSpecialCommitteeInput = builder.inputType('CreateSpecialCommitteeInput', {
   fields: (t) => ({
     district: t.id({ required: true }),
-    name: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(60) }),
-    functions: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
+    name: t.string({
+      required: true,
+      validate: z.string().trim().min(2, 'must have at least 2 characters').max(60),
+    }),
+    functions: t.string({
+      required: true,
+      validate: z.string().trim().min(1, 'must not be empty'),
+    }),
     establishedOn: t.field({ type: 'Date', required: false }),
     note: t.string({ required: false }),
   }),
@@ -125,7 +183,8 @@ builder.mutationType({});
 builder.mutationField('createSpecialCommittee', (t) =>
   t.field({
     type: SpecialCommitteeType,
-    description: 'Staff add a special committee to their district (or, for city staff, to a district below).',
+    description:
+      'Staff add a special committee to their district (or, for city staff, to a district below).',
     authScopes: { staff: true },
     args: { input: t.arg({ type: CreateSpecialCommitteeInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
@@ -142,8 +201,14 @@ builder.mutationField('createSpecialCommittee', (t) =>
 const AdjustCommitteeFunctionsInput = builder.inputType('AdjustCommitteeFunctionsInput', {
   fields: (t) => ({
     id: t.id({ required: true }),
-    functions: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
-    name: t.string({ required: false, validate: z.string().trim().min(2, 'must have at least 2 characters').max(60) }),
+    functions: t.string({
+      required: true,
+      validate: z.string().trim().min(1, 'must not be empty'),
+    }),
+    name: t.string({
+      required: false,
+      validate: z.string().trim().min(2, 'must have at least 2 characters').max(60),
+    }),
     on: t.field({ type: 'Date', required: true }),
     note: t.string({ required: false }),
   }),
@@ -152,11 +217,17 @@ const AdjustCommitteeFunctionsInput = builder.inputType('AdjustCommitteeFunction
 builder.mutationField('adjustCommitteeFunctions', (t) =>
   t.field({
     type: SpecialCommitteeType,
-    description: 'Staff record a change of a committee\'s functions (and name) on a day, e.g. in an institutional reform.',
+    description:
+      "Staff record a change of a committee's functions (and name) on a day, e.g. in an institutional reform.",
     authScopes: { staff: true },
     args: { input: t.arg({ type: AdjustCommitteeFunctionsInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      adjustCommitteeFunctions(ctx, parseId(input.id, 'input.id'), { functions: input.functions.trim(), name: input.name?.trim(), on: input.on, note: input.note }),
+      adjustCommitteeFunctions(ctx, parseId(input.id, 'input.id'), {
+        functions: input.functions.trim(),
+        name: input.name?.trim(),
+        on: input.on,
+        note: input.note,
+      }),
   }),
 );
 
@@ -172,10 +243,18 @@ const MergeCommitteeInput = builder.inputType('MergeCommitteeInput', {
 builder.mutationField('mergeCommittee', (t) =>
   t.field({
     type: SpecialCommitteeType,
-    description: 'Merges a committee into another; its members move to the surviving committee that day.',
+    description:
+      'Merges a committee into another; its members move to the surviving committee that day.',
     authScopes: { staff: true },
     args: { input: t.arg({ type: MergeCommitteeInput, required: true }) },
-    resolve: (_root, { input }, ctx) => mergeCommittee(ctx, parseId(input.id, 'input.id'), parseId(input.into, 'input.into'), input.on, input.note ?? null),
+    resolve: (_root, { input }, ctx) =>
+      mergeCommittee(
+        ctx,
+        parseId(input.id, 'input.id'),
+        parseId(input.into, 'input.into'),
+        input.on,
+        input.note ?? null,
+      ),
   }),
 );
 
@@ -190,9 +269,11 @@ const DissolveCommitteeInput = builder.inputType('DissolveCommitteeInput', {
 builder.mutationField('dissolveCommittee', (t) =>
   t.field({
     type: SpecialCommitteeType,
-    description: 'Dissolves a committee; its seats end that day and so does its functional Party branch.',
+    description:
+      'Dissolves a committee; its seats end that day and so does its functional Party branch.',
     authScopes: { staff: true },
     args: { input: t.arg({ type: DissolveCommitteeInput, required: true }) },
-    resolve: (_root, { input }, ctx) => dissolveCommittee(ctx, parseId(input.id, 'input.id'), input.on, input.note ?? null),
+    resolve: (_root, { input }, ctx) =>
+      dissolveCommittee(ctx, parseId(input.id, 'input.id'), input.on, input.note ?? null),
   }),
 );

@@ -3,9 +3,16 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { recordStaffChange } from '../commands/staff-records.js';
-import { STAFF_RECORD_KINDS, StaffRecordSchema, type StaffRecord } from '../entities/staff-record.entity.js';
+import {
+  STAFF_RECORD_KINDS,
+  StaffRecordSchema,
+  type StaffRecord,
+} from '../entities/staff-record.entity.js';
 
-export const StaffRecordKindType = builder.enumType('StaffRecordKind', { values: STAFF_RECORD_KINDS, description: '挂职, 提拔任用, 晋升职级.' });
+export const StaffRecordKindType = builder.enumType('StaffRecordKind', {
+  values: STAFF_RECORD_KINDS,
+  description: '挂职, 提拔任用, 晋升职级.',
+});
 
 export const StaffRecordType = builder.objectRef<StaffRecord>('StaffRecord').implement({
   description: "机关干部: a staff member's secondment or promotion. The district's staff only.",
@@ -34,7 +41,11 @@ builder.queryField('staffRecords', (t) =>
       to: t.arg({ type: 'Date', required: false }),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, kind, from, to, first, after }, ctx): Promise<Page<StaffRecord>> => {
+    resolve: (
+      _root,
+      { district, kind, from, to, first, after },
+      ctx,
+    ): Promise<Page<StaffRecord>> => {
       const where: FilterQuery<StaffRecord>[] = [];
       if (district) where.push({ district: String(district) });
       if (kind) where.push({ kind });
@@ -49,9 +60,18 @@ const RecordStaffChangeInput = builder.inputType('RecordStaffChangeInput', {
   fields: (t) => ({
     district: t.id({ required: true }),
     kind: t.field({ type: StaffRecordKindType, required: true }),
-    person: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters') }),
-    grade: t.string({ required: false, description: 'For promotions: 正县级, 副县级, 一级调研员…' }),
-    post: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters') }),
+    person: t.string({
+      required: true,
+      validate: z.string().trim().min(2, 'must have at least 2 characters'),
+    }),
+    grade: t.string({
+      required: false,
+      description: 'For promotions: 正县级, 副县级, 一级调研员…',
+    }),
+    post: t.string({
+      required: true,
+      validate: z.string().trim().min(2, 'must have at least 2 characters'),
+    }),
     startsOn: t.field({ type: 'Date', required: true }),
     endsOn: t.field({ type: 'Date', required: false }),
     note: t.string({ required: false }),

@@ -1,43 +1,84 @@
-import { assertKnownDistrict, canSeeDistrict, hasRole, type RequestContext, today } from '@cppcc/kit';
+import {
+  assertKnownDistrict,
+  canSeeDistrict,
+  hasRole,
+  type RequestContext,
+  today,
+} from '@cppcc/kit';
 import { builder } from '../builder.js';
 import type { Body } from '../entities/body-meeting.entity.js';
 import { assertOrder } from '../dates.js';
-import { withDistrictsBelow, bodyMeetingsHeld, committeeChangeCounts, committeeCoverage, outreachCounts, partyCoverage, studyCadence, type OutreachCounts, type CommitteeChangeCounts, type CommitteeCoverage, type MonthCount, type PartyCoverage, type Period, type StudyCadence } from '../statistics.js';
+import {
+  withDistrictsBelow,
+  bodyMeetingsHeld,
+  committeeChangeCounts,
+  committeeCoverage,
+  outreachCounts,
+  partyCoverage,
+  studyCadence,
+  type OutreachCounts,
+  type CommitteeChangeCounts,
+  type CommitteeCoverage,
+  type MonthCount,
+  type PartyCoverage,
+  type Period,
+  type StudyCadence,
+} from '../statistics.js';
 import { PartyBranchType } from './party-branch.js';
 import { CommitteeBodyType } from './body-meeting.js';
 import { MemberRef } from './member.js';
 
 const CommitteeCoverageType = builder.objectRef<CommitteeCoverage>('CommitteeCoverage').implement({
-  description: '全员入委: active members of the district sitting on at least one special committee on a day.',
+  description:
+    '全员入委: active members of the district sitting on at least one special committee on a day.',
   fields: (t) => ({
     on: t.expose('on', { type: 'Date' }),
     activeMembers: t.exposeInt('activeMembers'),
     assigned: t.exposeInt('assigned'),
-    share: t.exposeFloat('share', { nullable: true, description: 'assigned / activeMembers; null without active members.' }),
-    unassigned: t.field({ type: [MemberRef], description: 'Members not yet on any committee.', resolve: (c) => c.unassignedIds.map((id) => ({ id: String(id) })) }),
+    share: t.exposeFloat('share', {
+      nullable: true,
+      description: 'assigned / activeMembers; null without active members.',
+    }),
+    unassigned: t.field({
+      type: [MemberRef],
+      description: 'Members not yet on any committee.',
+      resolve: (c) => c.unassignedIds.map((id) => ({ id: String(id) })),
+    }),
   }),
 });
 
-const CommitteeChangeCountsType = builder.objectRef<CommitteeChangeCounts>('CommitteeChangeCounts').implement({
-  description: 'Distinct committees created, adjusted, merged or dissolved in the period.',
-  fields: (t) => ({
-    created: t.exposeInt('created'),
-    functionsAdjusted: t.exposeInt('functionsAdjusted'),
-    merged: t.exposeInt('merged'),
-    dissolved: t.exposeInt('dissolved'),
-  }),
-});
+const CommitteeChangeCountsType = builder
+  .objectRef<CommitteeChangeCounts>('CommitteeChangeCounts')
+  .implement({
+    description: 'Distinct committees created, adjusted, merged or dissolved in the period.',
+    fields: (t) => ({
+      created: t.exposeInt('created'),
+      functionsAdjusted: t.exposeInt('functionsAdjusted'),
+      merged: t.exposeInt('merged'),
+      dissolved: t.exposeInt('dissolved'),
+    }),
+  });
 
-const BodyMeetingCountType = builder.objectRef<{ body: Body; count: number }>('BodyMeetingCount').implement({
-  fields: (t) => ({ body: t.field({ type: CommitteeBodyType, resolve: (c) => c.body }), count: t.exposeInt('count') }),
-});
+const BodyMeetingCountType = builder
+  .objectRef<{ body: Body; count: number }>('BodyMeetingCount')
+  .implement({
+    fields: (t) => ({
+      body: t.field({ type: CommitteeBodyType, resolve: (c) => c.body }),
+      count: t.exposeInt('count'),
+    }),
+  });
 
 const MonthCountType = builder.objectRef<MonthCount>('StudyMonth').implement({
-  fields: (t) => ({ month: t.exposeString('month', { description: 'YYYY-MM' }), monthly: t.exposeInt('monthly'), special: t.exposeInt('special') }),
+  fields: (t) => ({
+    month: t.exposeString('month', { description: 'YYYY-MM' }),
+    monthly: t.exposeInt('monthly'),
+    special: t.exposeInt('special'),
+  }),
 });
 
 const StudyCadenceType = builder.objectRef<StudyCadence>('StudyCadence').implement({
-  description: '每月召开1次: theory study sessions held per month; months of the period (up to today) without a monthly session.',
+  description:
+    '每月召开1次: theory study sessions held per month; months of the period (up to today) without a monthly session.',
   fields: (t) => ({
     held: t.exposeInt('held'),
     months: t.field({ type: [MonthCountType], resolve: (c) => c.months }),
@@ -46,7 +87,8 @@ const StudyCadenceType = builder.objectRef<StudyCadence>('StudyCadence').impleme
 });
 
 const PartyCoverageType = builder.objectRef<PartyCoverage>('PartyCoverage').implement({
-  description: '两个全覆盖: Party-member members placed in a branch (on the last day), and members reached by branch work (placed, or present at a branch activity in the period).',
+  description:
+    '两个全覆盖: Party-member members placed in a branch (on the last day), and members reached by branch work (placed, or present at a branch activity in the period).',
   fields: (t) => ({
     partyMembers: t.exposeInt('partyMembers'),
     placed: t.exposeInt('placed'),
@@ -55,10 +97,14 @@ const PartyCoverageType = builder.objectRef<PartyCoverage>('PartyCoverage').impl
     reached: t.exposeInt('reached'),
     workCoverage: t.exposeFloat('workCoverage', { nullable: true }),
     branches: t.field({ type: [PartyBranchType], resolve: (c) => c.branches }),
-    branchesWithoutPartyMembers: t.field({ type: [PartyBranchType], resolve: (c) => c.branchesWithoutPartyMembers }),
+    branchesWithoutPartyMembers: t.field({
+      type: [PartyBranchType],
+      resolve: (c) => c.branchesWithoutPartyMembers,
+    }),
     unplaced: t.field({
       type: [MemberRef],
-      description: 'Party-member members not yet in a branch: all of them for staff of every district counted, otherwise the caller alone if unplaced (placements are not public).',
+      description:
+        'Party-member members not yet in a branch: all of them for staff of every district counted, otherwise the caller alone if unplaced (placements are not public).',
       resolve: (c) => c.unplacedIds.map((id) => ({ id: String(id) })),
     }),
   }),
@@ -69,7 +115,8 @@ const GradeCountType = builder.objectRef<{ grade: string; count: number }>('Grad
 });
 
 const OutreachCountsType = builder.objectRef<OutreachCounts>('OutreachCounts').implement({
-  description: 'Policy documents issued, implementation reviews reported (and districts they visited), letters issued, staff seconded and promoted, press reports published in the period.',
+  description:
+    'Policy documents issued, implementation reviews reported (and districts they visited), letters issued, staff seconded and promoted, press reports published in the period.',
   fields: (t) => ({
     policyDocuments: t.exposeInt('policyDocuments'),
     reviews: t.exposeInt('reviews'),
@@ -78,9 +125,17 @@ const OutreachCountsType = builder.objectRef<OutreachCounts>('OutreachCounts').i
     notices: t.exposeInt('notices'),
     initiativeLetters: t.exposeInt('initiativeLetters'),
     secondments: t.exposeInt('secondments'),
-    promotions: t.field({ type: [GradeCountType], description: 'Promotions and rank promotions by grade.', resolve: (c) => c.promotions }),
-    pressReports: t.exposeInt('pressReports', { description: 'Press reports on the work published in the period.' }),
-    frontPageReports: t.exposeInt('frontPageReports', { description: 'Of them, on the front page (头版).' }),
+    promotions: t.field({
+      type: [GradeCountType],
+      description: 'Promotions and rank promotions by grade.',
+      resolve: (c) => c.promotions,
+    }),
+    pressReports: t.exposeInt('pressReports', {
+      description: 'Press reports on the work published in the period.',
+    }),
+    frontPageReports: t.exposeInt('frontPageReports', {
+      description: 'Of them, on the front page (头版).',
+    }),
   }),
 });
 
@@ -90,7 +145,10 @@ export type StatisticsScope = (typeof STATISTICS_SCOPES)[number];
 export const StatisticsScopeType = builder.enumType('StatisticsScope', {
   values: {
     DISTRICT_ONLY: { description: "The named district's own records only (the default)." },
-    WITH_DISTRICTS_BELOW: { description: 'The named district and every district below it, recursively: counts are summed, shares recomputed from the sums.' },
+    WITH_DISTRICTS_BELOW: {
+      description:
+        'The named district and every district below it, recursively: counts are summed, shares recomputed from the sums.',
+    },
   },
 });
 
@@ -111,26 +169,56 @@ function visibleUnplaced(s: StatisticsSource, c: PartyCoverage): PartyCoverage {
   return { ...c, unplacedIds: c.unplacedIds.filter((id) => caller.memberId === String(id)) };
 }
 
-export const OrganizationStatisticsType = builder.objectRef<StatisticsSource>('OrganizationStatistics');
+export const OrganizationStatisticsType =
+  builder.objectRef<StatisticsSource>('OrganizationStatistics');
 
 OrganizationStatisticsType.implement({
-  description: 'The figures of the work report\'s section 1 for one district and period, computed from rows.',
+  description:
+    "The figures of the work report's section 1 for one district and period, computed from rows.",
   fields: (t) => ({
     district: t.exposeID('district'),
     scope: t.field({ type: StatisticsScopeType, resolve: (s) => s.scope }),
-    districts: t.exposeIDList('districts', { description: 'The districts counted: the named one, and with WITH_DISTRICTS_BELOW those below it.' }),
+    districts: t.exposeIDList('districts', {
+      description:
+        'The districts counted: the named one, and with WITH_DISTRICTS_BELOW those below it.',
+    }),
     byDistrict: t.field({
       type: [OrganizationStatisticsType],
-      description: 'The same figures for each district counted, DISTRICT_ONLY: the additive counts above are their sums.',
-      resolve: (s) => s.districts.map((d) => ({ ctx: s.ctx, district: d, scope: 'DISTRICT_ONLY' as const, districts: [d], from: s.from, to: s.to })),
+      description:
+        'The same figures for each district counted, DISTRICT_ONLY: the additive counts above are their sums.',
+      resolve: (s) =>
+        s.districts.map((d) => ({
+          ctx: s.ctx,
+          district: d,
+          scope: 'DISTRICT_ONLY' as const,
+          districts: [d],
+          from: s.from,
+          to: s.to,
+        })),
     }),
     from: t.expose('from', { type: 'Date' }),
     to: t.expose('to', { type: 'Date' }),
-    committeeCoverage: t.field({ type: CommitteeCoverageType, description: 'As of the last day of the period.', resolve: (s) => committeeCoverage(s.ctx.em, s.districts, s.to) }),
-    committeesChanged: t.field({ type: CommitteeChangeCountsType, resolve: (s) => committeeChangeCounts(s.ctx.em, s) }),
-    bodyMeetingsHeld: t.field({ type: [BodyMeetingCountType], resolve: (s) => bodyMeetingsHeld(s.ctx.em, s) }),
-    studySessions: t.field({ type: StudyCadenceType, resolve: (s) => studyCadence(s.ctx.em, s, today()) }),
-    partyCoverage: t.field({ type: PartyCoverageType, resolve: async (s) => visibleUnplaced(s, await partyCoverage(s.ctx.em, s)) }),
+    committeeCoverage: t.field({
+      type: CommitteeCoverageType,
+      description: 'As of the last day of the period.',
+      resolve: (s) => committeeCoverage(s.ctx.em, s.districts, s.to),
+    }),
+    committeesChanged: t.field({
+      type: CommitteeChangeCountsType,
+      resolve: (s) => committeeChangeCounts(s.ctx.em, s),
+    }),
+    bodyMeetingsHeld: t.field({
+      type: [BodyMeetingCountType],
+      resolve: (s) => bodyMeetingsHeld(s.ctx.em, s),
+    }),
+    studySessions: t.field({
+      type: StudyCadenceType,
+      resolve: (s) => studyCadence(s.ctx.em, s, today()),
+    }),
+    partyCoverage: t.field({
+      type: PartyCoverageType,
+      resolve: async (s) => visibleUnplaced(s, await partyCoverage(s.ctx.em, s)),
+    }),
     outreach: t.field({ type: OutreachCountsType, resolve: (s) => outreachCounts(s.ctx.em, s) }),
   }),
 });
@@ -138,14 +226,16 @@ OrganizationStatisticsType.implement({
 builder.queryField('organizationStatistics', (t) =>
   t.field({
     type: OrganizationStatisticsType,
-    description: 'Section 1 figures for a district and period (e.g. a calendar year): of the district alone, or (`scope: WITH_DISTRICTS_BELOW`) of the district and every district below it.',
+    description:
+      'Section 1 figures for a district and period (e.g. a calendar year): of the district alone, or (`scope: WITH_DISTRICTS_BELOW`) of the district and every district below it.',
     args: {
       district: t.arg.id({ required: true }),
       scope: t.arg({
         type: StatisticsScopeType,
         required: false,
         defaultValue: 'DISTRICT_ONLY',
-        description: 'DISTRICT_ONLY (default): the named district\'s records. WITH_DISTRICTS_BELOW: the named district and all districts below it; counts are sums of `byDistrict`, shares are recomputed from those sums, lists are concatenated, `districtsVisited` counts distinct districts and `missedMonths` lists months any of them missed.',
+        description:
+          "DISTRICT_ONLY (default): the named district's records. WITH_DISTRICTS_BELOW: the named district and all districts below it; counts are sums of `byDistrict`, shares are recomputed from those sums, lists are concatenated, `districtsVisited` counts distinct districts and `missedMonths` lists months any of them missed.",
       }),
       from: t.arg({ type: 'Date', required: true }),
       to: t.arg({ type: 'Date', required: true }),
@@ -154,7 +244,8 @@ builder.queryField('organizationStatistics', (t) =>
       await assertKnownDistrict(ctx, String(district));
       assertOrder(from, to, 'to', 'from');
       const code = String(district);
-      const counted = scope === 'WITH_DISTRICTS_BELOW' ? await withDistrictsBelow(ctx.em, code) : [code];
+      const counted =
+        scope === 'WITH_DISTRICTS_BELOW' ? await withDistrictsBelow(ctx.em, code) : [code];
       return { ctx, district: code, scope: scope ?? 'DISTRICT_ONLY', districts: counted, from, to };
     },
   }),

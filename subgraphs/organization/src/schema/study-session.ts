@@ -2,17 +2,33 @@ import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/k
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { holdStudySession, moveStudySession, planStudySession } from '../commands/study-sessions.js';
-import { STUDY_KINDS, STUDY_STATUSES, StudySessionSchema, type StudySession } from '../entities/study-session.entity.js';
+import {
+  holdStudySession,
+  moveStudySession,
+  planStudySession,
+} from '../commands/study-sessions.js';
+import {
+  STUDY_KINDS,
+  STUDY_STATUSES,
+  StudySessionSchema,
+  type StudySession,
+} from '../entities/study-session.entity.js';
 import { studySessionWorkflow } from '../workflow.js';
-import { AttendanceRecordType, AttendanceSummaryType, attendanceOf, summarise, visibleAttendance } from './attendance.js';
+import {
+  AttendanceRecordType,
+  AttendanceSummaryType,
+  attendanceOf,
+  summarise,
+  visibleAttendance,
+} from './attendance.js';
 import { AttendanceEntryInput } from './body-meeting.js';
 
 export const StudyKindType = builder.enumType('StudyKind', { values: STUDY_KINDS });
 export const StudyStatusType = builder.enumType('StudyStatus', { values: STUDY_STATUSES });
 
 export const StudySessionType = builder.objectRef<StudySession>('StudySession').implement({
-  description: '党组理论学习中心组学习会: a theory study session of the Party Group\'s central study group.',
+  description:
+    "党组理论学习中心组学习会: a theory study session of the Party Group's central study group.",
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.field({ type: StudyKindType, resolve: (s) => s.kind }),
@@ -20,17 +36,31 @@ export const StudySessionType = builder.objectRef<StudySession>('StudySession').
     plannedOn: t.expose('plannedOn', { type: 'Date' }),
     heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),
     materials: t.exposeStringList('materials'),
-    speakers: t.exposeStringList('speakers', { description: 'Who led the study or spoke (交流发言).' }),
+    speakers: t.exposeStringList('speakers', {
+      description: 'Who led the study or spoke (交流发言).',
+    }),
     minutes: t.exposeString('minutes', { nullable: true }),
     status: t.field({ type: StudyStatusType, resolve: (s) => s.status }),
     district: t.exposeID('district'),
-    attendanceSummary: t.field({ type: AttendanceSummaryType, resolve: async (s, _a, ctx) => summarise(await attendanceOf(ctx, 'STUDY_SESSION', s.id)) }),
-    attendance: t.field({ type: [AttendanceRecordType], resolve: (s, _a, ctx) => visibleAttendance(ctx, 'STUDY_SESSION', s) }),
-    availableActions: t.stringList({ resolve: (s, _a, ctx) => studySessionWorkflow.available(ctx, s) }),
+    attendanceSummary: t.field({
+      type: AttendanceSummaryType,
+      resolve: async (s, _a, ctx) => summarise(await attendanceOf(ctx, 'STUDY_SESSION', s.id)),
+    }),
+    attendance: t.field({
+      type: [AttendanceRecordType],
+      resolve: (s, _a, ctx) => visibleAttendance(ctx, 'STUDY_SESSION', s),
+    }),
+    availableActions: t.stringList({
+      resolve: (s, _a, ctx) => studySessionWorkflow.available(ctx, s),
+    }),
   }),
 });
 
-const StudySessionConnection = connectionType<StudySession>(builder, 'StudySession', StudySessionType);
+const StudySessionConnection = connectionType<StudySession>(
+  builder,
+  'StudySession',
+  StudySessionType,
+);
 
 const StudySessionFilter = builder.inputType('StudySessionFilter', {
   fields: (t) => ({
@@ -64,7 +94,10 @@ const PlanStudySessionInput = builder.inputType('PlanStudySessionInput', {
   fields: (t) => ({
     district: t.id({ required: true }),
     kind: t.field({ type: StudyKindType, required: true }),
-    topic: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters').max(200) }),
+    topic: t.string({
+      required: true,
+      validate: z.string().trim().min(2, 'must have at least 2 characters').max(200),
+    }),
     plannedOn: t.field({ type: 'Date', required: true }),
     materials: t.stringList({ required: true, validate: items.min(1, 'needs at least one item') }),
     speakers: t.stringList({ required: false, validate: items }),
@@ -105,14 +138,26 @@ builder.mutationField('holdStudySession', (t) =>
     authScopes: { staff: true },
     args: { input: t.arg({ type: HoldStudySessionInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      holdStudySession(ctx, parseId(input.id, 'input.id'), input.heldOn, input.attendance.map((a) => ({ member: String(a.member), attendance: a.attendance })), input.note ?? null),
+      holdStudySession(
+        ctx,
+        parseId(input.id, 'input.id'),
+        input.heldOn,
+        input.attendance.map((a) => ({ member: String(a.member), attendance: a.attendance })),
+        input.note ?? null,
+      ),
   }),
 );
 
 const ArchiveStudySessionInput = builder.inputType('ArchiveStudySessionInput', {
   fields: (t) => ({
     id: t.id({ required: true }),
-    minutes: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty: a session is archived with its minutes') }),
+    minutes: t.string({
+      required: true,
+      validate: z
+        .string()
+        .trim()
+        .min(1, 'must not be empty: a session is archived with its minutes'),
+    }),
     note: t.string({ required: false }),
   }),
 });
@@ -122,7 +167,14 @@ builder.mutationField('archiveStudySession', (t) =>
     type: StudySessionType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: ArchiveStudySessionInput, required: true }) },
-    resolve: (_root, { input }, ctx) => moveStudySession(ctx, parseId(input.id, 'input.id'), 'archive', input.minutes.trim(), input.note ?? null),
+    resolve: (_root, { input }, ctx) =>
+      moveStudySession(
+        ctx,
+        parseId(input.id, 'input.id'),
+        'archive',
+        input.minutes.trim(),
+        input.note ?? null,
+      ),
   }),
 );
 
@@ -135,6 +187,7 @@ builder.mutationField('cancelStudySession', (t) =>
     type: StudySessionType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: CancelStudySessionInput, required: true }) },
-    resolve: (_root, { input }, ctx) => moveStudySession(ctx, parseId(input.id, 'input.id'), 'cancel', null, input.note ?? null),
+    resolve: (_root, { input }, ctx) =>
+      moveStudySession(ctx, parseId(input.id, 'input.id'), 'cancel', null, input.note ?? null),
   }),
 );

@@ -23,17 +23,31 @@ export const TermType = builder.objectRef<Term>('Term').implement({
     ordinal: t.exposeInt('ordinal'),
     name: t.exposeString('name'),
     startsOn: t.expose('startsOn', { type: 'Date' }),
-    endsOn: t.expose('endsOn', { type: 'Date', nullable: true, description: 'Null while the term runs.' }),
-    sessions: t.field({ type: [SessionType], resolve: (term, _a, ctx) => ctx.loaders.many(SessionSchema, 'termId').load(term.id) }),
+    endsOn: t.expose('endsOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'Null while the term runs.',
+    }),
+    sessions: t.field({
+      type: [SessionType],
+      resolve: (term, _a, ctx) => ctx.loaders.many(SessionSchema, 'termId').load(term.id),
+    }),
   }),
 });
 
 builder.objectField(SessionType, 'term', (t) =>
-  t.field({ type: TermType, nullable: true, resolve: (s, _a, ctx) => ctx.loaders.one(TermSchema).load(s.termId) }),
+  t.field({
+    type: TermType,
+    nullable: true,
+    resolve: (s, _a, ctx) => ctx.loaders.one(TermSchema).load(s.termId),
+  }),
 );
 
 builder.objectField(DistrictType, 'terms', (t) =>
-  t.field({ type: [TermType], resolve: (d, _a, ctx) => ctx.loaders.many(TermSchema, 'district').load(d.code) }),
+  t.field({
+    type: [TermType],
+    resolve: (d, _a, ctx) => ctx.loaders.many(TermSchema, 'district').load(d.code),
+  }),
 );
 
 const TermConnection = connectionType<Term>(builder, 'Term', TermType);
@@ -43,7 +57,10 @@ builder.queryField('terms', (t) =>
     type: TermConnection,
     args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
     resolve: (_root, { district, first, after }, ctx): Promise<Page<Term>> =>
-      findPage(ctx.em, TermSchema, district ? { district: String(district) } : {}, { first, after }),
+      findPage(ctx.em, TermSchema, district ? { district: String(district) } : {}, {
+        first,
+        after,
+      }),
   }),
 );
 
@@ -51,7 +68,10 @@ const OpenTermInput = builder.inputType('OpenTermInput', {
   fields: (t) => ({
     district: t.id({ required: true }),
     ordinal: t.int({ required: true, validate: z.number().int().positive('must be positive') }),
-    name: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters') }),
+    name: t.string({
+      required: true,
+      validate: z.string().trim().min(2, 'must have at least 2 characters'),
+    }),
     startsOn: t.field({ type: 'Date', required: true }),
     endsOn: t.field({ type: 'Date', required: false }),
   }),
@@ -63,12 +83,21 @@ builder.mutationField('openTerm', (t) =>
     authScopes: { staff: true },
     args: { input: t.arg({ type: OpenTermInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      openTerm(ctx, { district: String(input.district), ordinal: input.ordinal, name: input.name.trim(), startsOn: input.startsOn, endsOn: input.endsOn ?? null }),
+      openTerm(ctx, {
+        district: String(input.district),
+        ordinal: input.ordinal,
+        name: input.name.trim(),
+        startsOn: input.startsOn,
+        endsOn: input.endsOn ?? null,
+      }),
   }),
 );
 
 const CloseTermInput = builder.inputType('CloseTermInput', {
-  fields: (t) => ({ id: t.id({ required: true }), endsOn: t.field({ type: 'Date', required: true }) }),
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    endsOn: t.field({ type: 'Date', required: true }),
+  }),
 });
 
 builder.mutationField('closeTerm', (t) =>
@@ -84,7 +113,10 @@ const OpenSessionInput = builder.inputType('OpenSessionInput', {
   fields: (t) => ({
     term: t.id({ required: true }),
     ordinal: t.int({ required: true, validate: z.number().int().positive('must be positive') }),
-    name: t.string({ required: true, validate: z.string().trim().min(2, 'must have at least 2 characters') }),
+    name: t.string({
+      required: true,
+      validate: z.string().trim().min(2, 'must have at least 2 characters'),
+    }),
     startsOn: t.field({ type: 'Date', required: true }),
     endsOn: t.field({ type: 'Date', required: true }),
   }),
@@ -96,6 +128,12 @@ builder.mutationField('openSession', (t) =>
     authScopes: { staff: true },
     args: { input: t.arg({ type: OpenSessionInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      openSession(ctx, { term: parseId(input.term, 'input.term'), ordinal: input.ordinal, name: input.name.trim(), startsOn: input.startsOn, endsOn: input.endsOn }),
+      openSession(ctx, {
+        term: parseId(input.term, 'input.term'),
+        ordinal: input.ordinal,
+        name: input.name.trim(),
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+      }),
   }),
 );

@@ -2,9 +2,11 @@ import { builder } from '../builder.js';
 import { SwitchRef, switchesOf } from './plugin-switch.js';
 
 /** District is organization's entity; the platform adds which plugins it has switched on. */
-export const DistrictRef = builder.externalRef('District', builder.selection<{ code: string }>('code')).implement({
-  externalFields: (t) => ({ code: t.id() }),
-});
+export const DistrictRef = builder
+  .externalRef('District', builder.selection<{ code: string }>('code'))
+  .implement({
+    externalFields: (t) => ({ code: t.id() }),
+  });
 
 // Fields are built lazily, so SwitchRef is defined by then despite the two files importing each other.
 builder.objectFields(DistrictRef, (t) => ({

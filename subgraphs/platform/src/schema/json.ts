@@ -19,13 +19,16 @@ function literal(node: ValueNode): unknown {
     case Kind.NULL:
       return null;
     default:
-      throw new GraphQLError('JSON: variables inside a JSON literal are not supported', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+      throw new GraphQLError('JSON: variables inside a JSON literal are not supported', {
+        extensions: { code: ErrorCode.BAD_USER_INPUT },
+      });
   }
 }
 
 /** Plugin settings: their shape belongs to each plugin and is described by its JSON Schema. */
 export const JSONScalar = builder.scalarType('JSON', {
-  description: 'A JSON value; plugin settings, whose shape each plugin publishes as JSON Schema (Plugin.settingsSchema).',
+  description:
+    'A JSON value; plugin settings, whose shape each plugin publishes as JSON Schema (Plugin.settingsSchema).',
   serialize: (value) => value,
   parseValue: (value) => value,
   parseLiteral: (node) => literal(node),

@@ -19,27 +19,61 @@ describe.each(databases())('plugin switches on $name', ({ url }) => {
     (await outbox(module.orm, { type: 'plugin.switched' })).map((e) => e.payload);
 
   it('lists installed plugins with their permissions and settings schema', async () => {
-    const r = await module.execute('{ installedPlugins { id title titleEn version extends tag permissions { name roles } settingsSchema defaultSettings } }');
+    const r = await module.execute(
+      '{ installedPlugins { id title titleEn version extends tag permissions { name roles } settingsSchema defaultSettings } }',
+    );
     expect(r.data!.installedPlugins).toEqual([
-      expect.objectContaining({ id: 'sample-notes', title: '示例便笺', extends: ['District'], tag: 'plugin/sample-notes', permissions: [{ name: 'note.add', roles: ['staff', 'operator'] }], defaultSettings: { maxLength: 20 } }),
+      expect.objectContaining({
+        id: 'sample-notes',
+        title: '示例便笺',
+        extends: ['District'],
+        tag: 'plugin/sample-notes',
+        permissions: [{ name: 'note.add', roles: ['staff', 'operator'] }],
+        defaultSettings: { maxLength: 20 },
+      }),
     ]);
   });
 
   it('lets a district operator enable, configure and disable, each audited and announced', async () => {
-    const on = await module.execute(enable, { d: '341002', p: 'sample-notes', s: { maxLength: 8 } }, operator('341002'));
+    const on = await module.execute(
+      enable,
+      { d: '341002', p: 'sample-notes', s: { maxLength: 8 } },
+      operator('341002'),
+    );
     expect(on.data!.enablePlugin).toEqual({
       enabled: true,
       state: 'ENABLED',
       version: 1,
       settings: { maxLength: 8 },
-      history: [{ action: 'enable', from: 'DISABLED', to: 'ENABLED', by: operator('341002').userId, note: 'needed for the pilot' }],
+      history: [
+        {
+          action: 'enable',
+          from: 'DISABLED',
+          to: 'ENABLED',
+          by: operator('341002').userId,
+          note: 'needed for the pilot',
+        },
+      ],
     });
-    expect((await module.execute(configure, { d: '341002', s: { maxLength: 12 } }, operator('341002'))).data!.configurePlugin).toEqual({ version: 2, settings: { maxLength: 12 } });
+    expect(
+      (await module.execute(configure, { d: '341002', s: { maxLength: 12 } }, operator('341002')))
+        .data!.configurePlugin,
+    ).toEqual({ version: 2, settings: { maxLength: 12 } });
     const off = await module.execute(disable, { d: '341002' }, operator('341002'));
     expect(off.data!.disablePlugin).toMatchObject({ enabled: false, version: 3 });
-    expect((off.data!.disablePlugin as any).history.map((h: any) => h.action)).toEqual(['enable', 'configure', 'disable']);
+    expect((off.data!.disablePlugin as any).history.map((h: any) => h.action)).toEqual([
+      'enable',
+      'configure',
+      'disable',
+    ]);
     expect(await announced()).toEqual([
-      expect.objectContaining({ district: '341002', plugin: 'sample-notes', enabled: true, version: 1, settings: { maxLength: 8 } }),
+      expect.objectContaining({
+        district: '341002',
+        plugin: 'sample-notes',
+        enabled: true,
+        version: 1,
+        settings: { maxLength: 8 },
+      }),
       expect.objectContaining({ enabled: true, version: 2, settings: { maxLength: 12 } }),
       expect.objectContaining({ enabled: false, version: 3 }),
     ]);
@@ -52,18 +86,73 @@ describe.each(databases())('plugin switches on $name', ({ url }) => {
 
   it('refuses what the table and the roles do not allow, writing nothing', async () => {
     const before = (await announced()).length;
-    const cases: [string, Record<string, unknown>, ReturnType<typeof testCaller>, Record<string, unknown>][] = [
+    const cases: [
+      string,
+      Record<string, unknown>,
+      ReturnType<typeof testCaller>,
+      Record<string, unknown>,
+    ][] = [
       // Staff may not switch, whatever the switch's state: the same answer for one that is off and one that is on.
-      [enable, { d: '341024', p: 'sample-notes' }, testCaller(['staff'], '341024'), { code: 'FORBIDDEN', roles: ['operator', 'admin'] }],
-      [enable, { d: '341003', p: 'sample-notes' }, testCaller(['staff'], '341003'), { code: 'FORBIDDEN', roles: ['operator', 'admin'] }],
-      [enable, { d: '341024', p: 'sample-notes' }, testCaller([], null), { code: 'UNAUTHENTICATED' }],
-      [enable, { d: '341024', p: 'sample-notes' }, operator('341002'), { code: 'CROSS_DISTRICT', field: 'district' }],
-      [enable, { d: '341024', p: 'no-such-plugin' }, operator('341024'), { code: 'BAD_USER_INPUT', field: 'plugin', rule: 'installed' }],
-      [enable, { d: '999999', p: 'sample-notes' }, operator('341024'), { code: 'UNKNOWN_DISTRICT' }],
-      [enable, { d: '341024', p: 'sample-notes', s: { maxLength: -3 } }, operator('341024'), { code: 'BAD_USER_INPUT', field: 'settings.maxLength', rule: 'plugin-settings' }],
-      [enable, { d: '341024', p: 'sample-notes', s: { maxLength: 'long' } }, operator('341024'), { code: 'BAD_USER_INPUT', field: 'settings.maxLength' }],
-      [disable, { d: '341024' }, operator('341024'), { code: 'ILLEGAL_TRANSITION', state: 'DISABLED', action: 'disable' }],
-      [enable, { d: '341003', p: 'sample-notes' }, operator('341000'), { code: 'ILLEGAL_TRANSITION', state: 'ENABLED', action: 'enable' }],
+      [
+        enable,
+        { d: '341024', p: 'sample-notes' },
+        testCaller(['staff'], '341024'),
+        { code: 'FORBIDDEN', roles: ['operator', 'admin'] },
+      ],
+      [
+        enable,
+        { d: '341003', p: 'sample-notes' },
+        testCaller(['staff'], '341003'),
+        { code: 'FORBIDDEN', roles: ['operator', 'admin'] },
+      ],
+      [
+        enable,
+        { d: '341024', p: 'sample-notes' },
+        testCaller([], null),
+        { code: 'UNAUTHENTICATED' },
+      ],
+      [
+        enable,
+        { d: '341024', p: 'sample-notes' },
+        operator('341002'),
+        { code: 'CROSS_DISTRICT', field: 'district' },
+      ],
+      [
+        enable,
+        { d: '341024', p: 'no-such-plugin' },
+        operator('341024'),
+        { code: 'BAD_USER_INPUT', field: 'plugin', rule: 'installed' },
+      ],
+      [
+        enable,
+        { d: '999999', p: 'sample-notes' },
+        operator('341024'),
+        { code: 'UNKNOWN_DISTRICT' },
+      ],
+      [
+        enable,
+        { d: '341024', p: 'sample-notes', s: { maxLength: -3 } },
+        operator('341024'),
+        { code: 'BAD_USER_INPUT', field: 'settings.maxLength', rule: 'plugin-settings' },
+      ],
+      [
+        enable,
+        { d: '341024', p: 'sample-notes', s: { maxLength: 'long' } },
+        operator('341024'),
+        { code: 'BAD_USER_INPUT', field: 'settings.maxLength' },
+      ],
+      [
+        disable,
+        { d: '341024' },
+        operator('341024'),
+        { code: 'ILLEGAL_TRANSITION', state: 'DISABLED', action: 'disable' },
+      ],
+      [
+        enable,
+        { d: '341003', p: 'sample-notes' },
+        operator('341000'),
+        { code: 'ILLEGAL_TRANSITION', state: 'ENABLED', action: 'enable' },
+      ],
     ];
     for (const [query, variables, caller, extensions] of cases) {
       const r = await module.execute(query, variables, caller);
@@ -78,12 +167,24 @@ describe.each(databases())('plugin switches on $name', ({ url }) => {
   });
 
   it("shows every district's switches, but settings and history only to its own roles and the city's", async () => {
-    const query = '{ _entities(representations: [{ __typename: "District", code: "341003" }]) { ... on District { plugins { plugin { id } enabled settings history { action } } } } }';
+    const query =
+      '{ _entities(representations: [{ __typename: "District", code: "341003" }]) { ... on District { plugins { plugin { id } enabled settings history { action } } } } }';
     const own = await module.execute(query, {}, testCaller(['staff'], '341003'));
-    expect((own.data!._entities as any)[0].plugins).toEqual([{ plugin: { id: 'sample-notes' }, enabled: true, settings: { maxLength: 20 }, history: [{ action: 'enable' }] }]);
+    expect((own.data!._entities as any)[0].plugins).toEqual([
+      {
+        plugin: { id: 'sample-notes' },
+        enabled: true,
+        settings: { maxLength: 20 },
+        history: [{ action: 'enable' }],
+      },
+    ]);
     const other = await module.execute(query, {}, testCaller(['staff'], '341024'));
-    expect((other.data!._entities as any)[0].plugins).toEqual([{ plugin: { id: 'sample-notes' }, enabled: true, settings: null, history: [] }]);
+    expect((other.data!._entities as any)[0].plugins).toEqual([
+      { plugin: { id: 'sample-notes' }, enabled: true, settings: null, history: [] },
+    ]);
     const never = await module.execute(query.replace('341003', '341023'));
-    expect((never.data!._entities as any)[0].plugins).toEqual([{ plugin: { id: 'sample-notes' }, enabled: false, settings: null, history: [] }]);
+    expect((never.data!._entities as any)[0].plugins).toEqual([
+      { plugin: { id: 'sample-notes' }, enabled: false, settings: null, history: [] },
+    ]);
   });
 });

@@ -1,8 +1,18 @@
-import { auditEntryFields, AuditEntrySchema, canSeeDistrict, type AuditEntry, type RequestContext } from '@cppcc/kit';
+import {
+  auditEntryFields,
+  AuditEntrySchema,
+  canSeeDistrict,
+  type AuditEntry,
+  type RequestContext,
+} from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { catalog, findPlugin } from '../catalog.js';
 import { switchPlugin } from '../commands/switch-plugin.js';
-import { PluginSwitchRecordSchema, SWITCH_STATES, type PluginSwitchRecord } from '../entities/plugin-switch.entity.js';
+import {
+  PluginSwitchRecordSchema,
+  SWITCH_STATES,
+  type PluginSwitchRecord,
+} from '../entities/plugin-switch.entity.js';
 import { DistrictRef } from './district.js';
 import { JSONScalar } from './json.js';
 import { PluginRef } from './plugin.js';
@@ -29,7 +39,16 @@ export async function switchesOf(ctx: RequestContext, district: string): Promise
     const row = rows.find((r) => r.plugin === p.manifest.id);
     return row
       ? view(row)
-      : { district, plugin: p.manifest.id, status: 'DISABLED' as const, settings: p.defaults as Record<string, unknown>, version: 0, changedAt: null, changedBy: null, id: null };
+      : {
+          district,
+          plugin: p.manifest.id,
+          status: 'DISABLED' as const,
+          settings: p.defaults as Record<string, unknown>,
+          version: 0,
+          changedAt: null,
+          changedBy: null,
+          id: null,
+        };
   });
 }
 
@@ -39,7 +58,14 @@ const SwitchChangeRef = builder.objectRef<AuditEntry>('PluginSwitchChange').impl
   description: 'One change of a switch: who, when, from, to, why.',
   fields: (t) => {
     const f = auditEntryFields(t);
-    return { action: f.action, from: f.fromState, to: f.toState, by: f.actor, at: f.at, note: f.note };
+    return {
+      action: f.action,
+      from: f.fromState,
+      to: f.toState,
+      by: f.actor,
+      at: f.at,
+      note: f.note,
+    };
   },
 });
 
@@ -55,35 +81,44 @@ export const SwitchRef = builder.objectRef<SwitchView>('PluginSwitch').implement
     settings: t.field({
       type: JSONScalar,
       nullable: true,
-      description: "The district's settings (defaults filled in); only the district's own roles and the city's see them.",
+      description:
+        "The district's settings (defaults filled in); only the district's own roles and the city's see them.",
       resolve: (s, _args, ctx) => (canSeeDistrict(ctx.caller, s.district) ? s.settings : null),
     }),
     history: t.field({
       type: [SwitchChangeRef],
-      description: 'Who switched it and when; for the district\'s own roles and the city\'s.',
+      description: "Who switched it and when; for the district's own roles and the city's.",
       resolve: async (s, _args, ctx) => {
         if (s.id === null || !canSeeDistrict(ctx.caller, s.district)) return [];
-        return ctx.em.find(AuditEntrySchema, { entity: 'plugin switch', entityId: String(s.id) }, { orderBy: { id: 'asc' } });
+        return ctx.em.find(
+          AuditEntrySchema,
+          { entity: 'plugin switch', entityId: String(s.id) },
+          { orderBy: { id: 'asc' } },
+        );
       },
     }),
   }),
 });
 
-const SwitchboardEntryRef = builder.objectRef<PluginSwitchRecord>('PluginSwitchboardEntry').implement({
-  description: 'The compact form gateways load on start: which district has which plugin on.',
-  fields: (t) => ({
-    district: t.exposeString('district'),
-    plugin: t.exposeString('plugin'),
-    enabled: t.boolean({ resolve: (s) => s.status === 'ENABLED' }),
-    version: t.exposeInt('version'),
-  }),
-});
+const SwitchboardEntryRef = builder
+  .objectRef<PluginSwitchRecord>('PluginSwitchboardEntry')
+  .implement({
+    description: 'The compact form gateways load on start: which district has which plugin on.',
+    fields: (t) => ({
+      district: t.exposeString('district'),
+      plugin: t.exposeString('plugin'),
+      enabled: t.boolean({ resolve: (s) => s.status === 'ENABLED' }),
+      version: t.exposeInt('version'),
+    }),
+  });
 
 builder.queryFields((t) => ({
   pluginSwitchboard: t.field({
     type: [SwitchboardEntryRef],
-    description: 'Every switch of every district, for gateways; which plugins a district has on is public.',
-    resolve: (_root, _args, ctx) => ctx.em.find(PluginSwitchRecordSchema, {}, { filters: false, orderBy: { id: 'asc' } }),
+    description:
+      'Every switch of every district, for gateways; which plugins a district has on is public.',
+    resolve: (_root, _args, ctx) =>
+      ctx.em.find(PluginSwitchRecordSchema, {}, { filters: false, orderBy: { id: 'asc' } }),
   }),
 }));
 
@@ -96,26 +131,52 @@ builder.mutationFields((t) => {
     note: t.arg.string({ required: false, description: 'Why; kept in the switch history.' }),
   });
   return {
-  enablePlugin: t.field({
-    type: SwitchRef,
-    description: 'Switches a plugin on for a district (operators of the district or of the city above it). Settings default where not given.',
-    args: { ...SwitchArgs(), settings: t.arg({ type: JSONScalar, required: false }) },
-    resolve: async (_root, args, ctx) =>
-      view(await switchPlugin(ctx, { district: String(args.district), plugin: String(args.plugin), action: 'enable', settings: args.settings as Record<string, unknown> | null, note: args.note })),
-  }),
-  disablePlugin: t.field({
-    type: SwitchRef,
-    description: "Switches a plugin off for a district. Its data stays; the district's requests no longer reach it.",
-    args: SwitchArgs(),
-    resolve: async (_root, args, ctx) =>
-      view(await switchPlugin(ctx, { district: String(args.district), plugin: String(args.plugin), action: 'disable', note: args.note })),
-  }),
-  configurePlugin: t.field({
-    type: SwitchRef,
-    description: "Replaces a district's settings for a plugin, validated against the plugin's settings schema.",
-    args: { ...SwitchArgs(), settings: t.arg({ type: JSONScalar, required: true }) },
-    resolve: async (_root, args, ctx) =>
-      view(await switchPlugin(ctx, { district: String(args.district), plugin: String(args.plugin), action: 'configure', settings: args.settings as Record<string, unknown>, note: args.note })),
-  }),
+    enablePlugin: t.field({
+      type: SwitchRef,
+      description:
+        'Switches a plugin on for a district (operators of the district or of the city above it). Settings default where not given.',
+      args: { ...SwitchArgs(), settings: t.arg({ type: JSONScalar, required: false }) },
+      resolve: async (_root, args, ctx) =>
+        view(
+          await switchPlugin(ctx, {
+            district: String(args.district),
+            plugin: String(args.plugin),
+            action: 'enable',
+            settings: args.settings as Record<string, unknown> | null,
+            note: args.note,
+          }),
+        ),
+    }),
+    disablePlugin: t.field({
+      type: SwitchRef,
+      description:
+        "Switches a plugin off for a district. Its data stays; the district's requests no longer reach it.",
+      args: SwitchArgs(),
+      resolve: async (_root, args, ctx) =>
+        view(
+          await switchPlugin(ctx, {
+            district: String(args.district),
+            plugin: String(args.plugin),
+            action: 'disable',
+            note: args.note,
+          }),
+        ),
+    }),
+    configurePlugin: t.field({
+      type: SwitchRef,
+      description:
+        "Replaces a district's settings for a plugin, validated against the plugin's settings schema.",
+      args: { ...SwitchArgs(), settings: t.arg({ type: JSONScalar, required: true }) },
+      resolve: async (_root, args, ctx) =>
+        view(
+          await switchPlugin(ctx, {
+            district: String(args.district),
+            plugin: String(args.plugin),
+            action: 'configure',
+            settings: args.settings as Record<string, unknown>,
+            note: args.note,
+          }),
+        ),
+    }),
   };
 });

@@ -3,14 +3,16 @@ import { builder } from '../builder.js';
 import { catalog, findPlugin } from '../catalog.js';
 import { JSONScalar } from './json.js';
 
-const PermissionRef = builder.objectRef<{ name: string; description: string; roles: string[] }>('PluginPermission').implement({
-  description: 'A permission a plugin checks, and the roles that hold it.',
-  fields: (t) => ({
-    name: t.exposeString('name'),
-    description: t.exposeString('description'),
-    roles: t.exposeStringList('roles'),
-  }),
-});
+const PermissionRef = builder
+  .objectRef<{ name: string; description: string; roles: string[] }>('PluginPermission')
+  .implement({
+    description: 'A permission a plugin checks, and the roles that hold it.',
+    fields: (t) => ({
+      name: t.exposeString('name'),
+      description: t.exposeString('description'),
+      roles: t.exposeStringList('roles'),
+    }),
+  });
 
 export const PluginRef = builder.objectRef<Plugin>('Plugin').implement({
   description: 'An installed plugin: a region-specific module each district may switch on.',
@@ -20,13 +22,28 @@ export const PluginRef = builder.objectRef<Plugin>('Plugin').implement({
     titleEn: t.string({ resolve: (p) => p.manifest.title.en }),
     version: t.string({ resolve: (p) => p.manifest.version }),
     description: t.string({ resolve: (p) => p.manifest.description }),
-    extends: t.stringList({ description: 'Core entities the plugin adds fields to.', resolve: (p) => [...p.manifest.extends] }),
-    tag: t.string({ description: 'The @tag on every type and field the plugin adds.', resolve: (p) => `plugin/${p.manifest.id}` }),
+    extends: t.stringList({
+      description: 'Core entities the plugin adds fields to.',
+      resolve: (p) => [...p.manifest.extends],
+    }),
+    tag: t.string({
+      description: 'The @tag on every type and field the plugin adds.',
+      resolve: (p) => `plugin/${p.manifest.id}`,
+    }),
     permissions: t.field({
       type: [PermissionRef],
-      resolve: (p) => Object.entries(p.manifest.permissions).map(([name, perm]) => ({ name, description: perm.description, roles: [...perm.roles] })),
+      resolve: (p) =>
+        Object.entries(p.manifest.permissions).map(([name, perm]) => ({
+          name,
+          description: perm.description,
+          roles: [...perm.roles],
+        })),
     }),
-    settingsSchema: t.field({ type: JSONScalar, description: 'JSON Schema of the per-district settings.', resolve: (p) => p.settingsJsonSchema }),
+    settingsSchema: t.field({
+      type: JSONScalar,
+      description: 'JSON Schema of the per-district settings.',
+      resolve: (p) => p.settingsJsonSchema,
+    }),
     defaultSettings: t.field({ type: JSONScalar, resolve: (p) => p.defaults }),
   }),
 });

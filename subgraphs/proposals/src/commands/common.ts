@@ -1,4 +1,17 @@
-import { appError, callerUnit, canSeeDistrict, emit, ErrorCode, hasRole, inputError, notFound, writeInBatches, type EntityManager, type RequestContext, staleVersion } from '@cppcc/kit';
+import {
+  appError,
+  callerUnit,
+  canSeeDistrict,
+  emit,
+  ErrorCode,
+  hasRole,
+  inputError,
+  notFound,
+  writeInBatches,
+  type EntityManager,
+  type RequestContext,
+  staleVersion,
+} from '@cppcc/kit';
 import { proposalRegistered } from '@cppcc/events';
 import { CosignerSchema } from '../entities/cosigner.entity.js';
 import { HandlingTaskSchema } from '../entities/handling-task.entity.js';
@@ -19,25 +32,48 @@ export function proposalText(p: Proposal): string {
 }
 
 /** Is the caller the lead author or a co-signer (invited, signed or declined; not revoked) of the proposal? */
-export async function isProposer(em: EntityManager, ctx: RequestContext, proposal: Proposal): Promise<boolean> {
+export async function isProposer(
+  em: EntityManager,
+  ctx: RequestContext,
+  proposal: Proposal,
+): Promise<boolean> {
   if (!ctx.caller.memberId) return false;
   if (ctx.caller.memberId === String(proposal.authorId)) return true;
   // An invitation the author took back no longer opens the draft.
-  return (await em.count(CosignerSchema, { proposalId: proposal.id, memberId: Number(ctx.caller.memberId), status: { $ne: 'REVOKED' } })) > 0;
+  return (
+    (await em.count(CosignerSchema, {
+      proposalId: proposal.id,
+      memberId: Number(ctx.caller.memberId),
+      status: { $ne: 'REVOKED' },
+    })) > 0
+  );
 }
 
 /**
  * Does the caller see the proposal as one working for its district? Office roles do, except a
  * draft: that is its authors', co-signers' and the district staff's only (README, "Who sees what").
  */
-export function officeSees(ctx: RequestContext, proposal: Pick<Proposal, 'district' | 'status'>): boolean {
-  return canSeeDistrict(ctx.caller, proposal.district) && (proposal.status !== 'DRAFT' || hasRole(ctx.caller, 'staff'));
+export function officeSees(
+  ctx: RequestContext,
+  proposal: Pick<Proposal, 'district' | 'status'>,
+): boolean {
+  return (
+    canSeeDistrict(ctx.caller, proposal.district) &&
+    (proposal.status !== 'DRAFT' || hasRole(ctx.caller, 'staff'))
+  );
 }
 
 /** Is the proposal assigned to the caller's unit (a handling task of its own, returned or not)? */
-async function isAssigned(em: EntityManager, ctx: RequestContext, proposal: Proposal): Promise<boolean> {
+async function isAssigned(
+  em: EntityManager,
+  ctx: RequestContext,
+  proposal: Proposal,
+): Promise<boolean> {
   const unit = callerUnit(ctx.caller);
-  return unit !== null && (await em.count(HandlingTaskSchema, { proposalId: proposal.id, unitId: unit })) > 0;
+  return (
+    unit !== null &&
+    (await em.count(HandlingTaskSchema, { proposalId: proposal.id, unitId: unit })) > 0
+  );
 }
 
 /**
@@ -47,20 +83,40 @@ async function isAssigned(em: EntityManager, ctx: RequestContext, proposal: Prop
 export async function maySeeProposal(ctx: RequestContext, proposal: Proposal): Promise<boolean> {
   if (proposal.public || officeSees(ctx, proposal)) return true;
   const unit = callerUnit(ctx.caller);
-  if (unit && (await ctx.loaders.many(HandlingTaskSchema, 'proposalId').load(proposal.id)).some((t) => t.unitId === unit)) return true;
+  if (
+    unit &&
+    (await ctx.loaders.many(HandlingTaskSchema, 'proposalId').load(proposal.id)).some(
+      (t) => t.unitId === unit,
+    )
+  )
+    return true;
   const me = ctx.caller.memberId;
   if (!me) return false;
   if (me === String(proposal.authorId)) return true;
-  return (await ctx.loaders.many(CosignerSchema, 'proposalId').load(proposal.id)).some((c) => String(c.memberId) === me && c.status !== 'REVOKED');
+  return (await ctx.loaders.many(CosignerSchema, 'proposalId').load(proposal.id)).some(
+    (c) => String(c.memberId) === me && c.status !== 'REVOKED',
+  );
 }
 
 /**
  * Loads a proposal the caller may see: public ones, their own (as author or co-signer), and
  * their district's. Anything else is NOT_FOUND, so ids of hidden proposals reveal nothing.
  */
-export async function loadProposal(em: EntityManager, ctx: RequestContext, id: number): Promise<Proposal> {
+export async function loadProposal(
+  em: EntityManager,
+  ctx: RequestContext,
+  id: number,
+): Promise<Proposal> {
   const proposal = await em.findOne(ProposalSchema, { id }, { filters: false });
-  if (!proposal || !(proposal.public || officeSees(ctx, proposal) || (await isAssigned(em, ctx, proposal)) || (await isProposer(em, ctx, proposal)))) {
+  if (
+    !proposal ||
+    !(
+      proposal.public ||
+      officeSees(ctx, proposal) ||
+      (await isAssigned(em, ctx, proposal)) ||
+      (await isProposer(em, ctx, proposal))
+    )
+  ) {
     throw notFound('proposal', id);
   }
   return proposal;
@@ -77,7 +133,13 @@ export function checkVersion(proposal: Proposal, version: number): void {
  * One step of the proposal's table. Touching the row makes its version move even when only a
  * task changed, so two steps on one proposal cannot both commit (the UPDATE checks the version).
  */
-export function step(ctx: RequestContext, em: EntityManager, proposal: ProposalRecord, action: ProposalAction, note: string | null = null): void {
+export function step(
+  ctx: RequestContext,
+  em: EntityManager,
+  proposal: ProposalRecord,
+  action: ProposalAction,
+  note: string | null = null,
+): void {
   proposalWorkflow.apply({ ...ctx, em }, proposal, action, note);
   touch(proposal);
   // The flush this step ends with bumps the version once: the event carries that version, so a
@@ -89,9 +151,27 @@ export function step(ctx: RequestContext, em: EntityManager, proposal: ProposalR
  * Tells replicas that name proposals (plugins' links) how a proposal past drafting now stands.
  * Not a duty event: announcing again adds nothing to anyone's archive.
  */
-export function announceProposal(em: EntityManager, module: string, proposal: Proposal, version: number): void {
+export function announceProposal(
+  em: EntityManager,
+  module: string,
+  proposal: Proposal,
+  version: number,
+): void {
   if (proposal.status === 'DRAFT') return;
-  emit(em, module, proposalRegistered, { proposalId: String(proposal.id), district: proposal.district, title: proposal.title, status: proposal.status, changedAt: new Date().toISOString(), version }, proposal.district);
+  emit(
+    em,
+    module,
+    proposalRegistered,
+    {
+      proposalId: String(proposal.id),
+      district: proposal.district,
+      title: proposal.title,
+      status: proposal.status,
+      changedAt: new Date().toISOString(),
+      version,
+    },
+    proposal.district,
+  );
 }
 
 export function touch(proposal: { changedAt?: Date | null }): void {
@@ -105,15 +185,27 @@ export function refused(state: string, action: string, rule: string, message: st
 
 /** Every proposal past drafting as it stands (seed, `npm run announce`, the first start after an upgrade). */
 export async function announceAllProposals(em: EntityManager): Promise<number> {
-  const all = await em.find(ProposalSchema, { status: { $ne: 'DRAFT' } }, { filters: false, orderBy: { id: 'asc' } });
+  const all = await em.find(
+    ProposalSchema,
+    { status: { $ne: 'DRAFT' } },
+    { filters: false, orderBy: { id: 'asc' } },
+  );
   await writeInBatches(em, all, (p) => announceProposal(em, 'proposals', p, p.version));
   await em.flush();
   return all.length;
 }
 
 /** Refuses a caller who is not of `roles` in `district`; `what` names the record in the message. */
-export function requireOffice(ctx: RequestContext, district: string, what: string, roles: ('staff' | 'leader' | 'operator')[] = ['staff']): void {
+export function requireOffice(
+  ctx: RequestContext,
+  district: string,
+  what: string,
+  roles: ('staff' | 'leader' | 'operator')[] = ['staff'],
+): void {
   if (!hasRole(ctx.caller, ...roles) || !ctx.caller.districts.includes(district)) {
-    throw appError(ErrorCode.FORBIDDEN, `${what} is recorded by ${roles.join(' or ')} of district ${district}`);
+    throw appError(
+      ErrorCode.FORBIDDEN,
+      `${what} is recorded by ${roles.join(' or ')} of district ${district}`,
+    );
   }
 }

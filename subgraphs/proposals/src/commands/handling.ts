@@ -1,5 +1,23 @@
-import { addDays, addMonths, appError, audit, type EntityManager, ErrorCode, hasRole, inputError, notFound, parseDate, type RequestContext, today, utcDay } from '@cppcc/kit';
-import { HandlingTaskSchema, type HandlingTask, type TaskRole } from '../entities/handling-task.entity.js';
+import {
+  addDays,
+  addMonths,
+  appError,
+  audit,
+  type EntityManager,
+  ErrorCode,
+  hasRole,
+  inputError,
+  notFound,
+  parseDate,
+  type RequestContext,
+  today,
+  utcDay,
+} from '@cppcc/kit';
+import {
+  HandlingTaskSchema,
+  type HandlingTask,
+  type TaskRole,
+} from '../entities/handling-task.entity.js';
 import type { HandlingMode, Proposal, Rating } from '../entities/proposal.entity.js';
 import { UnitRefSchema } from '../entities/refs.entity.js';
 import { ReplySchema, type Grade } from '../entities/reply.entity.js';
@@ -21,13 +39,31 @@ function dueFor(role: TaskRole, start: string): string {
 }
 
 /** Checks the named units exist, are active and belong to the proposal's district. Call before a transaction. */
-export async function checkUnits(ctx: RequestContext, district: string, units: { unitId: number; field: string }[]): Promise<void> {
+export async function checkUnits(
+  ctx: RequestContext,
+  district: string,
+  units: { unitId: number; field: string }[],
+): Promise<void> {
   const refs = await ctx.em.find(UnitRefSchema, { id: { $in: units.map((u) => u.unitId) } });
   for (const { unitId, field } of units) {
     const ref = refs.find((r) => r.id === unitId);
-    if (!ref) throw appError(ErrorCode.NOT_FOUND, `${field}: government unit ${unitId} is not known`, { field, id: String(unitId) });
-    if (!ref.active) throw inputError(field, 'active', `government unit ${unitId} (${ref.name}) is no longer active`);
-    if (ref.district !== district) throw inputError(field, 'unit-district', `government unit ${unitId} (${ref.name}) belongs to district ${ref.district}, not ${district}`);
+    if (!ref)
+      throw appError(ErrorCode.NOT_FOUND, `${field}: government unit ${unitId} is not known`, {
+        field,
+        id: String(unitId),
+      });
+    if (!ref.active)
+      throw inputError(
+        field,
+        'active',
+        `government unit ${unitId} (${ref.name}) is no longer active`,
+      );
+    if (ref.district !== district)
+      throw inputError(
+        field,
+        'unit-district',
+        `government unit ${unitId} (${ref.name}) belongs to district ${ref.district}, not ${district}`,
+      );
   }
 }
 
@@ -39,26 +75,62 @@ export interface AssignInput {
 }
 
 /** 交办: staff assign a filed proposal to its handling units; each unit gets a task with its deadlines. */
-export async function assignProposal(ctx: RequestContext, id: number, version: number, input: AssignInput): Promise<Proposal> {
+export async function assignProposal(
+  ctx: RequestContext,
+  id: number,
+  version: number,
+  input: AssignInput,
+): Promise<Proposal> {
   const assignedOn = input.assignedOn ? parseDate(input.assignedOn, 'input.assignedOn') : today();
-  if (assignedOn > today()) throw inputError('input.assignedOn', 'past', 'the assignment meeting cannot be in the future');
+  if (assignedOn > today())
+    throw inputError('input.assignedOn', 'past', 'the assignment meeting cannot be in the future');
   const { mode, unitIds } = input;
   const lead = input.leadUnitId ?? null;
-  if (new Set(unitIds).size !== unitIds.length) throw inputError('input.unitIds', 'unique', 'names a unit twice');
-  if (mode === 'SOLE' && (unitIds.length !== 1 || lead !== null)) throw inputError('input.unitIds', 'sole', 'sole handling (独办) names exactly one unit and no lead unit');
-  if (mode === 'SEPARATE' && (unitIds.length < 2 || lead !== null)) throw inputError('input.unitIds', 'separate', 'separate handling (分办) names at least two units and no lead unit');
+  if (new Set(unitIds).size !== unitIds.length)
+    throw inputError('input.unitIds', 'unique', 'names a unit twice');
+  if (mode === 'SOLE' && (unitIds.length !== 1 || lead !== null))
+    throw inputError(
+      'input.unitIds',
+      'sole',
+      'sole handling (独办) names exactly one unit and no lead unit',
+    );
+  if (mode === 'SEPARATE' && (unitIds.length < 2 || lead !== null))
+    throw inputError(
+      'input.unitIds',
+      'separate',
+      'separate handling (分办) names at least two units and no lead unit',
+    );
   if (mode === 'LEAD_WITH_CO') {
-    if (lead === null) throw inputError('input.leadUnitId', 'required', 'lead-with-co handling (主办+会办) names a lead unit');
-    if (unitIds.length < 1) throw inputError('input.unitIds', 'co-units', 'lead-with-co handling names at least one co-unit');
-    if (unitIds.includes(lead)) throw inputError('input.unitIds', 'lead-apart', 'the lead unit is not also a co-unit');
+    if (lead === null)
+      throw inputError(
+        'input.leadUnitId',
+        'required',
+        'lead-with-co handling (主办+会办) names a lead unit',
+      );
+    if (unitIds.length < 1)
+      throw inputError(
+        'input.unitIds',
+        'co-units',
+        'lead-with-co handling names at least one co-unit',
+      );
+    if (unitIds.includes(lead))
+      throw inputError('input.unitIds', 'lead-apart', 'the lead unit is not also a co-unit');
   }
   const pre = await loadProposal(ctx.em, ctx, id);
-  const named = [...(lead !== null ? [{ unitId: lead, field: 'input.leadUnitId' }] : []), ...unitIds.map((unitId, i) => ({ unitId, field: `input.unitIds.${i}` }))];
+  const named = [
+    ...(lead !== null ? [{ unitId: lead, field: 'input.leadUnitId' }] : []),
+    ...unitIds.map((unitId, i) => ({ unitId, field: `input.unitIds.${i}` })),
+  ];
   await checkUnits(ctx, pre.district, named);
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
     checkVersion(proposal, version);
-    if (proposal.filedAt && assignedOn < utcDay(proposal.filedAt)) throw inputError('input.assignedOn', 'after-filing', 'a proposal is assigned after it was filed');
+    if (proposal.filedAt && assignedOn < utcDay(proposal.filedAt))
+      throw inputError(
+        'input.assignedOn',
+        'after-filing',
+        'a proposal is assigned after it was filed',
+      );
     step(ctx, em, proposal, 'assign', `${mode}: ${named.map((u) => u.unitId).join(', ')}`);
     proposal.mode = mode;
     proposal.assignedOn = assignedOn;
@@ -69,7 +141,13 @@ export async function assignProposal(ctx: RequestContext, id: number, version: n
   });
 }
 
-function createTask(em: EntityManager, proposal: Proposal, unitId: number, role: TaskRole, start: string): HandlingTask {
+function createTask(
+  em: EntityManager,
+  proposal: Proposal,
+  unitId: number,
+  role: TaskRole,
+  start: string,
+): HandlingTask {
   return em.create(HandlingTaskSchema, {
     proposalId: proposal.id,
     district: proposal.district,
@@ -90,7 +168,11 @@ function createTask(em: EntityManager, proposal: Proposal, unitId: number, role:
   });
 }
 
-async function loadTask(em: EntityManager, ctx: RequestContext, taskId: number): Promise<{ task: HandlingTask; proposal: Proposal }> {
+async function loadTask(
+  em: EntityManager,
+  ctx: RequestContext,
+  taskId: number,
+): Promise<{ task: HandlingTask; proposal: Proposal }> {
   const task = await em.findOne(HandlingTaskSchema, { id: taskId });
   if (!task) throw notFound('handling task', taskId);
   const proposal = await loadProposal(em, ctx, task.proposalId).catch(() => {
@@ -99,13 +181,24 @@ async function loadTask(em: EntityManager, ctx: RequestContext, taskId: number):
   return { task, proposal };
 }
 
-function taskStep(ctx: RequestContext, em: EntityManager, task: HandlingTask, proposal: Proposal, action: TaskAction, note: string | null): void {
+function taskStep(
+  ctx: RequestContext,
+  em: EntityManager,
+  task: HandlingTask,
+  proposal: Proposal,
+  action: TaskAction,
+  note: string | null,
+): void {
   taskWorkflow.apply({ ...ctx, em }, task, action, note);
   touch(proposal);
 }
 
 /** A unit signs receipt of its task. */
-export async function receiveTask(ctx: RequestContext, taskId: number, version: number): Promise<HandlingTask> {
+export async function receiveTask(
+  ctx: RequestContext,
+  taskId: number,
+  version: number,
+): Promise<HandlingTask> {
   return ctx.em.transactional(async (em) => {
     const { task, proposal } = await loadTask(em, ctx, taskId);
     checkVersion(proposal, version);
@@ -116,13 +209,23 @@ export async function receiveTask(ctx: RequestContext, taskId: number, version: 
 }
 
 /** A unit asks to return an item that is not its business, within the receipt window. */
-export async function requestReturn(ctx: RequestContext, taskId: number, version: number, reason: string): Promise<HandlingTask> {
+export async function requestReturn(
+  ctx: RequestContext,
+  taskId: number,
+  version: number,
+  reason: string,
+): Promise<HandlingTask> {
   const why = requireText(reason, 'reason');
   return ctx.em.transactional(async (em) => {
     const { task, proposal } = await loadTask(em, ctx, taskId);
     checkVersion(proposal, version);
     if (task.status === 'PENDING_RECEIPT' && today() > task.receiptDueOn) {
-      throw refused(task.status, 'requestReturn', 'return-window-closed', `task ${taskId}: a return had to be asked for by ${task.receiptDueOn}`);
+      throw refused(
+        task.status,
+        'requestReturn',
+        'return-window-closed',
+        `task ${taskId}: a return had to be asked for by ${task.receiptDueOn}`,
+      );
     }
     taskStep(ctx, em, task, proposal, 'requestReturn', why);
     task.returnReason = why;
@@ -131,12 +234,29 @@ export async function requestReturn(ctx: RequestContext, taskId: number, version
 }
 
 /** Staff approve a return and reassign the item to another unit, or refuse it (the unit must handle it). */
-export async function decideReturn(ctx: RequestContext, taskId: number, version: number, approve: boolean, reassignTo: number | null, note: string | null): Promise<HandlingTask> {
+export async function decideReturn(
+  ctx: RequestContext,
+  taskId: number,
+  version: number,
+  approve: boolean,
+  reassignTo: number | null,
+  note: string | null,
+): Promise<HandlingTask> {
   const why = approve ? note?.trim() || null : requireText(note, 'note');
-  if (approve && reassignTo === null) throw inputError('reassignTo', 'required', 'an approved return names the unit the item goes to');
+  if (approve && reassignTo === null)
+    throw inputError(
+      'reassignTo',
+      'required',
+      'an approved return names the unit the item goes to',
+    );
   if (approve) {
     const pre = await loadTask(ctx.em, ctx, taskId);
-    if (pre.task.unitId === reassignTo) throw inputError('reassignTo', 'other', 'the item goes to another unit than the one returning it');
+    if (pre.task.unitId === reassignTo)
+      throw inputError(
+        'reassignTo',
+        'other',
+        'the item goes to another unit than the one returning it',
+      );
     await checkUnits(ctx, pre.task.district, [{ unitId: reassignTo!, field: 'reassignTo' }]);
   }
   return ctx.em.transactional(async (em) => {
@@ -147,19 +267,41 @@ export async function decideReturn(ctx: RequestContext, taskId: number, version:
       task.receivedAt = new Date();
       return task;
     }
-    const busy = await em.count(HandlingTaskSchema, { proposalId: proposal.id, unitId: reassignTo!, status: { $ne: 'RETURNED' } });
-    if (busy > 0) throw inputError('reassignTo', 'not-on-proposal', `unit ${reassignTo} already handles proposal ${proposal.id}`);
+    const busy = await em.count(HandlingTaskSchema, {
+      proposalId: proposal.id,
+      unitId: reassignTo!,
+      status: { $ne: 'RETURNED' },
+    });
+    if (busy > 0)
+      throw inputError(
+        'reassignTo',
+        'not-on-proposal',
+        `unit ${reassignTo} already handles proposal ${proposal.id}`,
+      );
     taskStep(ctx, em, task, proposal, 'approveReturn', why ?? `reassigned to ${reassignTo}`);
     const replacement = createTask(em, proposal, reassignTo!, task.role, today());
     await em.flush();
     task.replacedById = replacement.id;
-    audit(em, { entity: 'handling_task', entityId: String(replacement.id), action: 'reassign', fromState: null, toState: 'PENDING_RECEIPT', actor: ctx.caller.userId, note: `replaces task ${task.id}` });
+    audit(em, {
+      entity: 'handling_task',
+      entityId: String(replacement.id),
+      action: 'reassign',
+      fromState: null,
+      toState: 'PENDING_RECEIPT',
+      actor: ctx.caller.userId,
+      note: `replaces task ${task.id}`,
+    });
     return task;
   });
 }
 
 /** A co-unit (会办) sends its opinion to the lead unit. */
-export async function sendOpinion(ctx: RequestContext, taskId: number, version: number, text: string): Promise<HandlingTask> {
+export async function sendOpinion(
+  ctx: RequestContext,
+  taskId: number,
+  version: number,
+  text: string,
+): Promise<HandlingTask> {
   const opinion = requireText(text, 'text', 10000);
   return ctx.em.transactional(async (em) => {
     const { task, proposal } = await loadTask(em, ctx, taskId);
@@ -181,23 +323,55 @@ export interface ReplyInput {
 }
 
 /** The replying unit sends its formal reply (答复函); a lead unit only once every co-unit has sent its opinion. */
-export async function replyToProposal(ctx: RequestContext, taskId: number, version: number, input: ReplyInput): Promise<HandlingTask> {
+export async function replyToProposal(
+  ctx: RequestContext,
+  taskId: number,
+  version: number,
+  input: ReplyInput,
+): Promise<HandlingTask> {
   const text = requireText(input.text, 'input.text', 20000);
   const referenceNumber = requireText(input.referenceNumber, 'input.referenceNumber', 100);
   const signingLeader = requireText(input.signingLeader, 'input.signingLeader', 100);
   const contact = requireText(input.contact, 'input.contact', 200);
-  if (!input.grade) throw inputError('input.grade', 'required', 'a reply states its result grade (A, B, C or D)');
+  if (!input.grade)
+    throw inputError('input.grade', 'required', 'a reply states its result grade (A, B, C or D)');
   const grade = input.grade;
   return ctx.em.transactional(async (em) => {
     const { task, proposal } = await loadTask(em, ctx, taskId);
     checkVersion(proposal, version);
     // The rule is told only to a caller the table lets reply; anyone else hears why they may not.
-    if (task.role === 'LEAD' && task.status === 'RECEIVED' && taskWorkflow.available(ctx, task).includes('reply')) {
-      const waiting = await em.count(HandlingTaskSchema, { proposalId: proposal.id, role: 'CO', status: { $nin: ['OPINION_SENT', 'RETURNED'] } });
-      if (waiting > 0) throw refused(task.status, 'reply', 'co-opinions-missing', `task ${taskId}: ${waiting} co-unit(s) have not sent their opinions yet`);
+    if (
+      task.role === 'LEAD' &&
+      task.status === 'RECEIVED' &&
+      taskWorkflow.available(ctx, task).includes('reply')
+    ) {
+      const waiting = await em.count(HandlingTaskSchema, {
+        proposalId: proposal.id,
+        role: 'CO',
+        status: { $nin: ['OPINION_SENT', 'RETURNED'] },
+      });
+      if (waiting > 0)
+        throw refused(
+          task.status,
+          'reply',
+          'co-opinions-missing',
+          `task ${taskId}: ${waiting} co-unit(s) have not sent their opinions yet`,
+        );
     }
     taskStep(ctx, em, task, proposal, 'reply', `grade ${grade}`);
-    em.create(ReplySchema, { proposalId: proposal.id, taskId: task.id, unitId: task.unitId, text, referenceNumber, signingLeader, contact, grade, repliedAt: new Date(), review: 'PENDING', reviewNote: null });
+    em.create(ReplySchema, {
+      proposalId: proposal.id,
+      taskId: task.id,
+      unitId: task.unitId,
+      text,
+      referenceNumber,
+      signingLeader,
+      contact,
+      grade,
+      repliedAt: new Date(),
+      review: 'PENDING',
+      reviewNote: null,
+    });
     return task;
   });
 }
@@ -206,13 +380,23 @@ export async function replyToProposal(ctx: RequestContext, taskId: number, versi
  * The supervising office reviews a reply: pass it, or send it back to the unit. When the last
  * reply a proposal waits for passes, the proposal moves on to the proposer's rating.
  */
-export async function reviewReply(ctx: RequestContext, taskId: number, version: number, pass: boolean, note: string | null): Promise<HandlingTask> {
+export async function reviewReply(
+  ctx: RequestContext,
+  taskId: number,
+  version: number,
+  pass: boolean,
+  note: string | null,
+): Promise<HandlingTask> {
   const why = pass ? note?.trim() || null : requireText(note, 'note');
   return ctx.em.transactional(async (em) => {
     const { task, proposal } = await loadTask(em, ctx, taskId);
     checkVersion(proposal, version);
     taskStep(ctx, em, task, proposal, pass ? 'passReply' : 'sendBackReply', why);
-    const reply = await em.findOne(ReplySchema, { taskId, review: 'PENDING' }, { orderBy: { id: 'desc' } });
+    const reply = await em.findOne(
+      ReplySchema,
+      { taskId, review: 'PENDING' },
+      { orderBy: { id: 'desc' } },
+    );
     if (reply) {
       reply.review = pass ? 'PASSED' : 'SENT_BACK';
       reply.reviewNote = why;
@@ -220,7 +404,11 @@ export async function reviewReply(ctx: RequestContext, taskId: number, version: 
     if (!pass) return task;
     task.doneOn = today();
     await em.flush();
-    const open = await em.count(HandlingTaskSchema, { proposalId: proposal.id, role: { $ne: 'CO' }, status: { $nin: ['ACCEPTED', 'RETURNED'] } });
+    const open = await em.count(HandlingTaskSchema, {
+      proposalId: proposal.id,
+      role: { $ne: 'CO' },
+      status: { $nin: ['ACCEPTED', 'RETURNED'] },
+    });
     if (open === 0) {
       step(ctx, em, proposal, 'completeReplies', null);
       proposal.repliedAt = new Date();
@@ -230,20 +418,52 @@ export async function reviewReply(ctx: RequestContext, taskId: number, version: 
 }
 
 /** Staff or the supervising office extend a task's deadline, with a reason, to at most six months from its start. */
-export async function extendDeadline(ctx: RequestContext, taskId: number, version: number, until: string, reason: string): Promise<HandlingTask> {
+export async function extendDeadline(
+  ctx: RequestContext,
+  taskId: number,
+  version: number,
+  until: string,
+  reason: string,
+): Promise<HandlingTask> {
   parseDate(until, 'until');
   const why = requireText(reason, 'reason');
   return ctx.em.transactional(async (em) => {
     const { task, proposal } = await loadTask(em, ctx, taskId);
-    if (!hasRole(ctx.caller, 'staff', 'operator') || !ctx.caller.districts.includes(task.district)) {
-      throw appError(ErrorCode.FORBIDDEN, `task ${taskId}: deadlines are extended by the proposal committee's staff or the supervising office of its district`);
+    if (
+      !hasRole(ctx.caller, 'staff', 'operator') ||
+      !ctx.caller.districts.includes(task.district)
+    ) {
+      throw appError(
+        ErrorCode.FORBIDDEN,
+        `task ${taskId}: deadlines are extended by the proposal committee's staff or the supervising office of its district`,
+      );
     }
     checkVersion(proposal, version);
-    if (['RETURNED', 'OPINION_SENT', 'ACCEPTED'].includes(task.status)) throw refused(task.status, 'extendDeadline', 'done', `task ${taskId} is ${task.status}: nothing left to extend`);
-    if (until <= task.dueOn) throw inputError('until', 'later', `must be after the current deadline ${task.dueOn}`);
+    if (['RETURNED', 'OPINION_SENT', 'ACCEPTED'].includes(task.status))
+      throw refused(
+        task.status,
+        'extendDeadline',
+        'done',
+        `task ${taskId} is ${task.status}: nothing left to extend`,
+      );
+    if (until <= task.dueOn)
+      throw inputError('until', 'later', `must be after the current deadline ${task.dueOn}`);
     const limit = addMonths(task.startedOn, MAX_MONTHS);
-    if (until > limit) throw inputError('until', 'six-months', `may be at most ${MAX_MONTHS} months after handling started (${limit})`);
-    audit(em, { entity: 'handling_task', entityId: String(task.id), action: 'extendDeadline', fromState: task.status, toState: task.status, actor: ctx.caller.userId, note: `${task.dueOn} → ${until}: ${why}` });
+    if (until > limit)
+      throw inputError(
+        'until',
+        'six-months',
+        `may be at most ${MAX_MONTHS} months after handling started (${limit})`,
+      );
+    audit(em, {
+      entity: 'handling_task',
+      entityId: String(task.id),
+      action: 'extendDeadline',
+      fromState: task.status,
+      toState: task.status,
+      actor: ctx.caller.userId,
+      note: `${task.dueOn} → ${until}: ${why}`,
+    });
     task.dueOn = until;
     task.extensionReason = why;
     touch(proposal);
@@ -256,15 +476,35 @@ export async function extendDeadline(ctx: RequestContext, taskId: number, versio
  * Theirs is the proposal's rating (征询意见表 is answered by the first proposer): it moves the
  * proposal, and an unsatisfied one gives its reason and lets staff reopen handling.
  */
-export async function rateReply(ctx: RequestContext, id: number, version: number, rating: Rating, comment: string | null): Promise<Proposal> {
+export async function rateReply(
+  ctx: RequestContext,
+  id: number,
+  version: number,
+  rating: Rating,
+  comment: string | null,
+): Promise<Proposal> {
   const why = rating === 'UNSATISFIED' ? requireText(comment, 'comment') : comment?.trim() || null;
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
     checkVersion(proposal, version);
-    step(ctx, em, proposal, rating === 'UNSATISFIED' ? 'rateUnsatisfied' : 'rateSatisfied', `${rating}${why ? `: ${why}` : ''}`);
+    step(
+      ctx,
+      em,
+      proposal,
+      rating === 'UNSATISFIED' ? 'rateUnsatisfied' : 'rateSatisfied',
+      `${rating}${why ? `: ${why}` : ''}`,
+    );
     proposal.rating = rating;
     proposal.ratingComment = why;
-    em.create(ProposalRatingSchema, { proposalId: id, memberId: proposal.authorId, role: 'LEAD', round: proposal.round, rating, comment: why, ratedAt: new Date() });
+    em.create(ProposalRatingSchema, {
+      proposalId: id,
+      memberId: proposal.authorId,
+      role: 'LEAD',
+      round: proposal.round,
+      rating,
+      comment: why,
+      ratedAt: new Date(),
+    });
     return proposal;
   });
 }
@@ -274,7 +514,13 @@ export async function rateReply(ctx: RequestContext, id: number, version: number
  * is recorded and counted (statistics' byProposer) but does not move the proposal; an unsatisfied
  * one lets staff reopen handling even when the lead was satisfied.
  */
-export async function rateReplyAsCosigner(ctx: RequestContext, id: number, version: number, rating: Rating, comment: string | null): Promise<Proposal> {
+export async function rateReplyAsCosigner(
+  ctx: RequestContext,
+  id: number,
+  version: number,
+  rating: Rating,
+  comment: string | null,
+): Promise<Proposal> {
   const why = rating === 'UNSATISFIED' ? requireText(comment, 'comment') : comment?.trim() || null;
   return ctx.em.transactional(async (em) => {
     const proposal: ProposalRecord = await loadProposal(em, ctx, id);
@@ -284,9 +530,22 @@ export async function rateReplyAsCosigner(ctx: RequestContext, id: number, versi
     step(ctx, em, proposal, 'rateAsCosigner', `${rating}${why ? `: ${why}` : ''}`);
     const memberId = Number(ctx.caller.memberId);
     if (await em.count(ProposalRatingSchema, { proposalId: id, memberId, round: proposal.round })) {
-      throw refused(from, 'rateAsCosigner', 'already-rated', `proposal ${id}: you already rated the reply of handling round ${proposal.round}`);
+      throw refused(
+        from,
+        'rateAsCosigner',
+        'already-rated',
+        `proposal ${id}: you already rated the reply of handling round ${proposal.round}`,
+      );
     }
-    em.create(ProposalRatingSchema, { proposalId: id, memberId, role: 'COSIGNER', round: proposal.round, rating, comment: why, ratedAt: new Date() });
+    em.create(ProposalRatingSchema, {
+      proposalId: id,
+      memberId,
+      role: 'COSIGNER',
+      round: proposal.round,
+      rating,
+      comment: why,
+      ratedAt: new Date(),
+    });
     return proposal;
   });
 }
@@ -296,15 +555,32 @@ export async function rateReplyAsCosigner(ctx: RequestContext, id: number, versi
  * again, with fresh deadlines, and every proposer rates the new reply. From RATED (the lead was
  * satisfied) only when a co-signer rated this round's reply unsatisfied.
  */
-export async function reopenProposal(ctx: RequestContext, id: number, version: number, note: string): Promise<Proposal> {
+export async function reopenProposal(
+  ctx: RequestContext,
+  id: number,
+  version: number,
+  note: string,
+): Promise<Proposal> {
   const why = requireText(note, 'note');
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
     checkVersion(proposal, version);
     const from = proposal.status;
     step(ctx, em, proposal, 'reopen', why);
-    if (from === 'RATED' && !(await em.count(ProposalRatingSchema, { proposalId: id, round: proposal.round, rating: 'UNSATISFIED' }))) {
-      throw refused(from, 'reopen', 'unsatisfied-rating', `proposal ${id}: no proposer rated the reply unsatisfied; a satisfied proposal is closed, not reopened`);
+    if (
+      from === 'RATED' &&
+      !(await em.count(ProposalRatingSchema, {
+        proposalId: id,
+        round: proposal.round,
+        rating: 'UNSATISFIED',
+      }))
+    ) {
+      throw refused(
+        from,
+        'reopen',
+        'unsatisfied-rating',
+        `proposal ${id}: no proposer rated the reply unsatisfied; a satisfied proposal is closed, not reopened`,
+      );
     }
     proposal.round += 1;
     // The new round is not rated yet: the last round's ratings stay in proposal_rating, and the
@@ -312,7 +588,11 @@ export async function reopenProposal(ctx: RequestContext, id: number, version: n
     proposal.rating = null;
     proposal.ratingComment = null;
     const start = today();
-    for (const task of await em.find(HandlingTaskSchema, { proposalId: id, role: { $ne: 'CO' }, status: 'ACCEPTED' })) {
+    for (const task of await em.find(HandlingTaskSchema, {
+      proposalId: id,
+      role: { $ne: 'CO' },
+      status: 'ACCEPTED',
+    })) {
       taskWorkflow.apply({ ...ctx, em }, task, 'reopen', why);
       task.startedOn = start;
       task.dueOn = dueFor(task.role, start);
@@ -324,7 +604,12 @@ export async function reopenProposal(ctx: RequestContext, id: number, version: n
 }
 
 /** 办结: staff close a rated proposal. */
-export async function closeProposal(ctx: RequestContext, id: number, version: number, note: string | null): Promise<Proposal> {
+export async function closeProposal(
+  ctx: RequestContext,
+  id: number,
+  version: number,
+  note: string | null,
+): Promise<Proposal> {
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
     checkVersion(proposal, version);
@@ -341,5 +626,7 @@ export function isReceiptOverdue(task: HandlingTask, on = today()): boolean {
 
 /** Is a task past its deadline without being done? */
 export function isOverdue(task: HandlingTask, on = today()): boolean {
-  return ['PENDING_RECEIPT', 'RETURN_REQUESTED', 'RECEIVED'].includes(task.status) && task.dueOn < on;
+  return (
+    ['PENDING_RECEIPT', 'RETURN_REQUESTED', 'RECEIVED'].includes(task.status) && task.dueOn < on
+  );
 }

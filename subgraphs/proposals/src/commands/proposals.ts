@@ -1,12 +1,42 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { addDays, appError, assertKnownDistrict, audit, emit, type EntityManager, ErrorCode, inputError, notFound, parseDate, type RequestContext, today } from '@cppcc/kit';
+import {
+  addDays,
+  appError,
+  assertKnownDistrict,
+  audit,
+  emit,
+  type EntityManager,
+  ErrorCode,
+  inputError,
+  notFound,
+  parseDate,
+  type RequestContext,
+  today,
+} from '@cppcc/kit';
 import { opinionItemSubmitted, proposalFiled, proposalSubmitted } from '@cppcc/events';
 import { CosignerSchema } from '../entities/cosigner.entity.js';
 import { OpinionAuthorSchema, OpinionItemSchema } from '../entities/opinion-item.entity.js';
-import { ProposalSchema, type Attachment, type CollectiveKind, type ConversionTarget, type Proposal, type ProposalKind, type ProposalWindow } from '../entities/proposal.entity.js';
+import {
+  ProposalSchema,
+  type Attachment,
+  type CollectiveKind,
+  type ConversionTarget,
+  type Proposal,
+  type ProposalKind,
+  type ProposalWindow,
+} from '../entities/proposal.entity.js';
 import { MemberRefSchema } from '../entities/refs.entity.js';
 import { cosignerWorkflow, type CosignerRecord, type ProposalAction } from '../workflow.js';
-import { announceProposal, checkVersion, proposalText, loadProposal, refused, requireText, step, touch } from './common.js';
+import {
+  announceProposal,
+  checkVersion,
+  proposalText,
+  loadProposal,
+  refused,
+  requireText,
+  step,
+  touch,
+} from './common.js';
 import { suggestionFromProposal } from './suggestions.js';
 
 export interface ProposalInput {
@@ -28,12 +58,27 @@ export interface ProposalInput {
 function checkShape(input: ProposalInput): void {
   const kind = input.kind ?? 'INDIVIDUAL';
   if (kind === 'COLLECTIVE') {
-    if (!input.collectiveKind) throw inputError('input.collectiveKind', 'required', 'a collective proposal names the kind of body that proposes it');
-    if (!input.collectiveName?.trim()) throw inputError('input.collectiveName', 'required', 'a collective proposal names the body that proposes it');
+    if (!input.collectiveKind)
+      throw inputError(
+        'input.collectiveKind',
+        'required',
+        'a collective proposal names the kind of body that proposes it',
+      );
+    if (!input.collectiveName?.trim())
+      throw inputError(
+        'input.collectiveName',
+        'required',
+        'a collective proposal names the body that proposes it',
+      );
   } else if (input.collectiveKind || input.collectiveName) {
-    throw inputError('input.collectiveName', 'collective-only', 'only a collective proposal names a proposing body');
+    throw inputError(
+      'input.collectiveName',
+      'collective-only',
+      'only a collective proposal names a proposing body',
+    );
   }
-  if (input.session != null && input.term == null) throw inputError('input.term', 'required', 'a session (次会议) belongs to a term (届)');
+  if (input.session != null && input.term == null)
+    throw inputError('input.term', 'required', 'a session (次会议) belongs to a term (届)');
 }
 
 function fields(input: ProposalInput) {
@@ -56,24 +101,50 @@ function fields(input: ProposalInput) {
 /** The three parts must each say something before a proposal goes to review. */
 function checkComplete(p: Proposal): void {
   for (const part of ['situation', 'analysis', 'suggestions'] as const) {
-    if (!p[part].trim()) throw inputError(part, 'required', `the ${part} part must not be empty before submission`);
+    if (!p[part].trim())
+      throw inputError(part, 'required', `the ${part} part must not be empty before submission`);
   }
-  if (p.title.trim().length < 5) throw inputError('title', 'min', 'must have at least 5 characters before submission');
+  if (p.title.trim().length < 5)
+    throw inputError('title', 'min', 'must have at least 5 characters before submission');
 }
 
 /** Co-authors are the co-signers who accepted by submission: the members subgraph scores joint work from them. */
-function announceSubmitted(em: EntityManager, ctx: RequestContext, p: Proposal, coAuthorIds: number[]): void {
-  emit(em, ctx.module, proposalSubmitted, { proposalId: String(p.id), authorId: String(p.authorId), coAuthorIds: coAuthorIds.map(String), title: p.title, submittedAt: p.submittedAt.toISOString() }, p.district);
+function announceSubmitted(
+  em: EntityManager,
+  ctx: RequestContext,
+  p: Proposal,
+  coAuthorIds: number[],
+): void {
+  emit(
+    em,
+    ctx.module,
+    proposalSubmitted,
+    {
+      proposalId: String(p.id),
+      authorId: String(p.authorId),
+      coAuthorIds: coAuthorIds.map(String),
+      title: p.title,
+      submittedAt: p.submittedAt.toISOString(),
+    },
+    p.district,
+  );
 }
 
 async function callerMember(ctx: RequestContext): Promise<{ memberId: string; district: string }> {
   const { memberId, district } = ctx.caller;
-  if (!memberId || !district) throw appError(ErrorCode.FORBIDDEN, 'only a member may write a proposal');
+  if (!memberId || !district)
+    throw appError(ErrorCode.FORBIDDEN, 'only a member may write a proposal');
   await assertKnownDistrict(ctx, district, 'caller.district');
   return { memberId, district };
 }
 
-function create(em: EntityManager, memberId: string, district: string, input: ProposalInput, status: 'DRAFT' | 'SUBMITTED'): Proposal {
+function create(
+  em: EntityManager,
+  memberId: string,
+  district: string,
+  input: ProposalInput,
+  status: 'DRAFT' | 'SUBMITTED',
+): Proposal {
   const now = new Date();
   return em.create(ProposalSchema, {
     district,
@@ -91,14 +162,27 @@ function create(em: EntityManager, memberId: string, district: string, input: Pr
 /** A member submits a proposal straight to review (individual or collective; joint ones are drafted first). */
 export async function submitProposal(ctx: RequestContext, input: ProposalInput): Promise<Proposal> {
   checkShape(input);
-  if (input.kind === 'JOINT') throw inputError('input.kind', 'draft-first', 'a joint proposal is drafted first (draftProposal) so co-signers can be invited');
+  if (input.kind === 'JOINT')
+    throw inputError(
+      'input.kind',
+      'draft-first',
+      'a joint proposal is drafted first (draftProposal) so co-signers can be invited',
+    );
   const { memberId, district } = await callerMember(ctx);
   // The proposal, its audit row and its event commit together or not at all.
   return ctx.em.transactional(async (em) => {
     const proposal = create(em, memberId, district, input, 'SUBMITTED');
     checkComplete(proposal);
     await em.flush();
-    audit(em, { entity: 'proposal', entityId: String(proposal.id), action: 'submit', fromState: null, toState: 'SUBMITTED', actor: ctx.caller.userId, note: null });
+    audit(em, {
+      entity: 'proposal',
+      entityId: String(proposal.id),
+      action: 'submit',
+      fromState: null,
+      toState: 'SUBMITTED',
+      actor: ctx.caller.userId,
+      note: null,
+    });
     announceSubmitted(em, ctx, proposal, []);
     announceProposal(em, ctx.module, proposal, proposal.version);
     return proposal;
@@ -112,21 +196,48 @@ export async function draftProposal(ctx: RequestContext, input: ProposalInput): 
   return ctx.em.transactional(async (em) => {
     const proposal = create(em, memberId, district, input, 'DRAFT');
     await em.flush();
-    audit(em, { entity: 'proposal', entityId: String(proposal.id), action: 'draft', fromState: null, toState: 'DRAFT', actor: ctx.caller.userId, note: null });
+    audit(em, {
+      entity: 'proposal',
+      entityId: String(proposal.id),
+      action: 'draft',
+      fromState: null,
+      toState: 'DRAFT',
+      actor: ctx.caller.userId,
+      note: null,
+    });
     return proposal;
   });
 }
 
 /** The author edits a draft or a proposal returned for revision. */
-export async function editProposal(ctx: RequestContext, id: number, version: number, input: ProposalInput): Promise<Proposal> {
+export async function editProposal(
+  ctx: RequestContext,
+  id: number,
+  version: number,
+  input: ProposalInput,
+): Promise<Proposal> {
   checkShape(input);
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
-    if (ctx.caller.memberId !== String(proposal.authorId)) throw appError(ErrorCode.FORBIDDEN, `proposal ${id}: only its author edits it`);
-    if (proposal.status !== 'DRAFT' && proposal.status !== 'RETURNED') throw refused(proposal.status, 'edit', 'not-editable', `proposal ${id} is ${proposal.status}: only a draft or a returned proposal can be edited`);
+    if (ctx.caller.memberId !== String(proposal.authorId))
+      throw appError(ErrorCode.FORBIDDEN, `proposal ${id}: only its author edits it`);
+    if (proposal.status !== 'DRAFT' && proposal.status !== 'RETURNED')
+      throw refused(
+        proposal.status,
+        'edit',
+        'not-editable',
+        `proposal ${id} is ${proposal.status}: only a draft or a returned proposal can be edited`,
+      );
     checkVersion(proposal, version);
-    if ((input.kind ?? 'INDIVIDUAL') !== proposal.kind && (await em.count(CosignerSchema, { proposalId: id })) > 0) {
-      throw inputError('input.kind', 'has-cosigners', 'co-signers were invited: the proposal stays joint');
+    if (
+      (input.kind ?? 'INDIVIDUAL') !== proposal.kind &&
+      (await em.count(CosignerSchema, { proposalId: id })) > 0
+    ) {
+      throw inputError(
+        'input.kind',
+        'has-cosigners',
+        'co-signers were invited: the proposal stays joint',
+      );
     }
     Object.assign(proposal, fields(input));
     touch(proposal);
@@ -135,34 +246,80 @@ export async function editProposal(ctx: RequestContext, id: number, version: num
 }
 
 /** Invites members of the proposal's district to co-sign a joint draft, answering by `respondBy`. */
-export async function inviteCosigners(ctx: RequestContext, id: number, version: number, memberIds: number[], respondBy: string): Promise<Proposal> {
+export async function inviteCosigners(
+  ctx: RequestContext,
+  id: number,
+  version: number,
+  memberIds: number[],
+  respondBy: string,
+): Promise<Proposal> {
   parseDate(respondBy, 'respondBy');
   if (respondBy < today()) throw inputError('respondBy', 'future', 'must not be in the past');
-  if (respondBy > addDays(today(), 30)) throw inputError('respondBy', 'max', 'must be within 30 days');
+  if (respondBy > addDays(today(), 30))
+    throw inputError('respondBy', 'max', 'must be within 30 days');
   if (memberIds.length === 0) throw inputError('memberIds', 'required', 'name at least one member');
-  if (new Set(memberIds).size !== memberIds.length) throw inputError('memberIds', 'unique', 'names a member twice');
+  if (new Set(memberIds).size !== memberIds.length)
+    throw inputError('memberIds', 'unique', 'names a member twice');
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
-    if (ctx.caller.memberId !== String(proposal.authorId)) throw appError(ErrorCode.FORBIDDEN, `proposal ${id}: only its author invites co-signers`);
-    if (proposal.kind !== 'JOINT') throw inputError('id', 'joint-only', `proposal ${id} is ${proposal.kind}: only a joint proposal has co-signers`);
-    if (proposal.status !== 'DRAFT') throw refused(proposal.status, 'invite', 'not-draft', `proposal ${id} is ${proposal.status}: co-signers are invited while drafting`);
+    if (ctx.caller.memberId !== String(proposal.authorId))
+      throw appError(ErrorCode.FORBIDDEN, `proposal ${id}: only its author invites co-signers`);
+    if (proposal.kind !== 'JOINT')
+      throw inputError(
+        'id',
+        'joint-only',
+        `proposal ${id} is ${proposal.kind}: only a joint proposal has co-signers`,
+      );
+    if (proposal.status !== 'DRAFT')
+      throw refused(
+        proposal.status,
+        'invite',
+        'not-draft',
+        `proposal ${id} is ${proposal.status}: co-signers are invited while drafting`,
+      );
     checkVersion(proposal, version);
     const refs = await em.find(MemberRefSchema, { id: { $in: memberIds } });
-    const existing = await em.find(CosignerSchema, { proposalId: id, memberId: { $in: memberIds } });
+    const existing = await em.find(CosignerSchema, {
+      proposalId: id,
+      memberId: { $in: memberIds },
+    });
     for (const [i, memberId] of memberIds.entries()) {
       const field = `memberIds.${i}`;
       const ref = refs.find((r) => r.id === memberId);
-      if (memberId === proposal.authorId) throw inputError(field, 'not-author', 'the author does not co-sign their own proposal');
-      if (!ref) throw appError(ErrorCode.NOT_FOUND, `${field}: member ${memberId} is not known`, { field, id: String(memberId) });
-      if (ref.district !== proposal.district) throw inputError(field, 'same-district', `member ${memberId} belongs to district ${ref.district}, not ${proposal.district}: co-signers come from the proposal's district`);
-      if (ref.status !== 'ACTIVE') throw inputError(field, 'active', `member ${memberId} is ${ref.status}`);
+      if (memberId === proposal.authorId)
+        throw inputError(field, 'not-author', 'the author does not co-sign their own proposal');
+      if (!ref)
+        throw appError(ErrorCode.NOT_FOUND, `${field}: member ${memberId} is not known`, {
+          field,
+          id: String(memberId),
+        });
+      if (ref.district !== proposal.district)
+        throw inputError(
+          field,
+          'same-district',
+          `member ${memberId} belongs to district ${ref.district}, not ${proposal.district}: co-signers come from the proposal's district`,
+        );
+      if (ref.status !== 'ACTIVE')
+        throw inputError(field, 'active', `member ${memberId} is ${ref.status}`);
       const before = existing.find((c) => c.memberId === memberId);
-      if (before && (before.status === 'INVITED' || before.status === 'ACCEPTED')) throw appError(ErrorCode.CONFLICT, `${field}: member ${memberId} was already invited (${before.status})`, { field });
+      if (before && (before.status === 'INVITED' || before.status === 'ACCEPTED'))
+        throw appError(
+          ErrorCode.CONFLICT,
+          `${field}: member ${memberId} was already invited (${before.status})`,
+          { field },
+        );
     }
     for (const memberId of memberIds) {
       const before: CosignerRecord | undefined = existing.find((c) => c.memberId === memberId);
       if (!before) {
-        em.create(CosignerSchema, { proposalId: id, memberId, status: 'INVITED', respondBy, respondedAt: null, source: 'INVITATION' });
+        em.create(CosignerSchema, {
+          proposalId: id,
+          memberId,
+          status: 'INVITED',
+          respondBy,
+          respondedAt: null,
+          source: 'INVITATION',
+        });
         continue;
       }
       // One row per member and proposal: asking again reopens it, with a fresh deadline.
@@ -176,14 +333,39 @@ export async function inviteCosigners(ctx: RequestContext, id: number, version: 
 }
 
 /** The invitee accepts or declines, while the proposal is still a draft and before the deadline. */
-export async function answerInvitation(ctx: RequestContext, cosignerId: number, action: 'accept' | 'decline') {
+export async function answerInvitation(
+  ctx: RequestContext,
+  cosignerId: number,
+  action: 'accept' | 'decline',
+) {
   return ctx.em.transactional(async (em) => {
     const cosigner = await em.findOne(CosignerSchema, { id: cosignerId });
-    if (!cosigner || ctx.caller.memberId !== String(cosigner.memberId)) throw appError(ErrorCode.NOT_FOUND, `invitation ${cosignerId} does not exist or is not yours`, { id: String(cosignerId) });
+    if (!cosigner || ctx.caller.memberId !== String(cosigner.memberId))
+      throw appError(
+        ErrorCode.NOT_FOUND,
+        `invitation ${cosignerId} does not exist or is not yours`,
+        { id: String(cosignerId) },
+      );
     // The invitation is the invitee's own, even once revoked (the draft is then no longer theirs to read).
-    const proposal = await em.findOneOrFail(ProposalSchema, { id: cosigner.proposalId }, { filters: false });
-    if (cosigner.status === 'INVITED' && proposal.status !== 'DRAFT') throw refused(cosigner.status, action, 'invitation-closed', `proposal ${proposal.id} was already submitted: the invitation is closed`);
-    if (cosigner.status === 'INVITED' && today() > cosigner.respondBy) throw refused(cosigner.status, action, 'deadline-passed', `the invitation had to be answered by ${cosigner.respondBy}`);
+    const proposal = await em.findOneOrFail(
+      ProposalSchema,
+      { id: cosigner.proposalId },
+      { filters: false },
+    );
+    if (cosigner.status === 'INVITED' && proposal.status !== 'DRAFT')
+      throw refused(
+        cosigner.status,
+        action,
+        'invitation-closed',
+        `proposal ${proposal.id} was already submitted: the invitation is closed`,
+      );
+    if (cosigner.status === 'INVITED' && today() > cosigner.respondBy)
+      throw refused(
+        cosigner.status,
+        action,
+        'deadline-passed',
+        `the invitation had to be answered by ${cosigner.respondBy}`,
+      );
     cosignerWorkflow.apply({ ...ctx, em }, cosigner, action);
     cosigner.respondedAt = new Date();
     touch(proposal);
@@ -195,7 +377,12 @@ export async function answerInvitation(ctx: RequestContext, cosignerId: number, 
  * The lead author takes back an invitation not yet answered (a wrong name, a change of plan),
  * while the proposal is a draft; the member no longer sees the draft and is not waited for.
  */
-export async function revokeInvitation(ctx: RequestContext, cosignerId: number, version: number, note: string | null) {
+export async function revokeInvitation(
+  ctx: RequestContext,
+  cosignerId: number,
+  version: number,
+  note: string | null,
+) {
   return ctx.em.transactional(async (em) => {
     const cosigner: CosignerRecord | null = await em.findOne(CosignerSchema, { id: cosignerId });
     if (!cosigner) throw notFound('invitation', cosignerId);
@@ -204,7 +391,13 @@ export async function revokeInvitation(ctx: RequestContext, cosignerId: number, 
     });
     checkVersion(proposal, version);
     cosigner.proposalAuthorId = proposal.authorId;
-    if (cosigner.status === 'INVITED' && proposal.status !== 'DRAFT') throw refused(cosigner.status, 'revoke', 'invitation-closed', `proposal ${proposal.id} was already submitted: the invitation is closed`);
+    if (cosigner.status === 'INVITED' && proposal.status !== 'DRAFT')
+      throw refused(
+        cosigner.status,
+        'revoke',
+        'invitation-closed',
+        `proposal ${proposal.id} was already submitted: the invitation is closed`,
+      );
     cosignerWorkflow.apply({ ...ctx, em }, cosigner, 'revoke', note?.trim() || null);
     cosigner.respondedAt = new Date();
     touch(proposal);
@@ -213,7 +406,12 @@ export async function revokeInvitation(ctx: RequestContext, cosignerId: number, 
 }
 
 /** The author sends a draft (or a returned proposal) to review. */
-export async function submitDraft(ctx: RequestContext, id: number, version: number, note: string | null): Promise<Proposal> {
+export async function submitDraft(
+  ctx: RequestContext,
+  id: number,
+  version: number,
+  note: string | null,
+): Promise<Proposal> {
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
     checkVersion(proposal, version);
@@ -222,9 +420,20 @@ export async function submitDraft(ctx: RequestContext, id: number, version: numb
       if (proposal.kind === 'JOINT') {
         const cosigners = await em.find(CosignerSchema, { proposalId: id });
         if (cosigners.some((c) => c.status === 'INVITED' && c.respondBy >= today())) {
-          throw refused(proposal.status, 'submit', 'cosigners-pending', `proposal ${id}: co-signers still have until their deadline to answer`);
+          throw refused(
+            proposal.status,
+            'submit',
+            'cosigners-pending',
+            `proposal ${id}: co-signers still have until their deadline to answer`,
+          );
         }
-        if (!cosigners.some((c) => c.status === 'ACCEPTED')) throw refused(proposal.status, 'submit', 'no-cosigner', `proposal ${id}: a joint proposal needs at least one co-signer who accepted`);
+        if (!cosigners.some((c) => c.status === 'ACCEPTED'))
+          throw refused(
+            proposal.status,
+            'submit',
+            'no-cosigner',
+            `proposal ${id}: a joint proposal needs at least one co-signer who accepted`,
+          );
       }
     }
     const first = proposal.status === 'DRAFT';
@@ -240,49 +449,77 @@ export async function submitDraft(ctx: RequestContext, id: number, version: numb
 }
 
 export async function acceptedCosigners(em: EntityManager, proposalId: number): Promise<number[]> {
-  return (await em.find(CosignerSchema, { proposalId, status: 'ACCEPTED' }, { orderBy: { id: 'asc' } })).map((c) => c.memberId);
+  return (
+    await em.find(CosignerSchema, { proposalId, status: 'ACCEPTED' }, { orderBy: { id: 'asc' } })
+  ).map((c) => c.memberId);
 }
 
 /** Review decisions of staff and the author's answers that need nothing but a note. */
 export async function review(
   ctx: RequestContext,
   id: number,
-  action: Extract<ProposalAction, 'file' | 'reject' | 'returnForRevision' | 'withdraw' | 'declineConversion'>,
+  action: Extract<
+    ProposalAction,
+    'file' | 'reject' | 'returnForRevision' | 'withdraw' | 'declineConversion'
+  >,
   version: number,
   note: string | null,
 ): Promise<Proposal> {
   const needsReason = action === 'reject' || action === 'returnForRevision';
   const reason = needsReason ? requireText(note, 'note') : note?.trim() || null;
-  return ctx.em.transactional(async (em) => {
-    const proposal = await loadProposal(em, ctx, id);
-    checkVersion(proposal, version);
-    step(ctx, em, proposal, action, reason);
-    if (needsReason) proposal.statusNote = reason;
-    if (action === 'declineConversion') proposal.convertedTo = null;
-    if (proposal.status === 'FILED') {
-      const count = await em.count(ProposalSchema, { district: proposal.district, year: proposal.year, caseNumber: { $ne: null } }, { filters: false });
-      proposal.caseNumber = `${proposal.year}-${String(count + 1).padStart(4, '0')}`;
-      proposal.filedAt = new Date();
-      proposal.public = true;
-      proposal.statusNote = null;
-      emit(em, ctx.module, proposalFiled, {
-        proposalId: String(proposal.id),
-        authorId: String(proposal.authorId),
-        coAuthorIds: (await acceptedCosigners(em, proposal.id)).map(String),
-        caseNumber: proposal.caseNumber,
-        filedAt: proposal.filedAt.toISOString(),
-      }, proposal.district);
-    }
-    return proposal;
-  }).catch((err: unknown) => {
-    // Two proposals of a district filed at once drew the same case number: the later one retries.
-    if (err instanceof UniqueConstraintViolationException) throw appError(ErrorCode.CONFLICT, `proposal ${id}: another proposal was filed at the same moment; file it again`, { field: 'id' });
-    throw err;
-  });
+  return ctx.em
+    .transactional(async (em) => {
+      const proposal = await loadProposal(em, ctx, id);
+      checkVersion(proposal, version);
+      step(ctx, em, proposal, action, reason);
+      if (needsReason) proposal.statusNote = reason;
+      if (action === 'declineConversion') proposal.convertedTo = null;
+      if (proposal.status === 'FILED') {
+        const count = await em.count(
+          ProposalSchema,
+          { district: proposal.district, year: proposal.year, caseNumber: { $ne: null } },
+          { filters: false },
+        );
+        proposal.caseNumber = `${proposal.year}-${String(count + 1).padStart(4, '0')}`;
+        proposal.filedAt = new Date();
+        proposal.public = true;
+        proposal.statusNote = null;
+        emit(
+          em,
+          ctx.module,
+          proposalFiled,
+          {
+            proposalId: String(proposal.id),
+            authorId: String(proposal.authorId),
+            coAuthorIds: (await acceptedCosigners(em, proposal.id)).map(String),
+            caseNumber: proposal.caseNumber,
+            filedAt: proposal.filedAt.toISOString(),
+          },
+          proposal.district,
+        );
+      }
+      return proposal;
+    })
+    .catch((err: unknown) => {
+      // Two proposals of a district filed at once drew the same case number: the later one retries.
+      if (err instanceof UniqueConstraintViolationException)
+        throw appError(
+          ErrorCode.CONFLICT,
+          `proposal ${id}: another proposal was filed at the same moment; file it again`,
+          { field: 'id' },
+        );
+      throw err;
+    });
 }
 
 /** Staff propose turning a proposal into a member suggestion or an opinion item; the author must consent. */
-export async function proposeConversion(ctx: RequestContext, id: number, version: number, target: ConversionTarget, note: string): Promise<Proposal> {
+export async function proposeConversion(
+  ctx: RequestContext,
+  id: number,
+  version: number,
+  target: ConversionTarget,
+  note: string,
+): Promise<Proposal> {
   const reason = requireText(note, 'note');
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
@@ -295,13 +532,18 @@ export async function proposeConversion(ctx: RequestContext, id: number, version
 }
 
 /** The author consents; the conversion becomes a member suggestion to forward, or a submitted opinion item. */
-export async function consentConversion(ctx: RequestContext, id: number, version: number): Promise<Proposal> {
+export async function consentConversion(
+  ctx: RequestContext,
+  id: number,
+  version: number,
+): Promise<Proposal> {
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
     checkVersion(proposal, version);
     step(ctx, em, proposal, 'consentConversion');
     const authorIds = [proposal.authorId, ...(await acceptedCosigners(em, id))];
-    if (proposal.convertedTo === 'SUGGESTION') await suggestionFromProposal(em as EntityManager, ctx, proposal, authorIds);
+    if (proposal.convertedTo === 'SUGGESTION')
+      await suggestionFromProposal(em as EntityManager, ctx, proposal, authorIds);
     if (proposal.convertedTo === 'OPINION_ITEM') {
       const day = today();
       const item = em.create(OpinionItemSchema, {
@@ -324,9 +566,29 @@ export async function consentConversion(ctx: RequestContext, id: number, version
         public: false,
       });
       await em.flush();
-      for (const memberId of authorIds) em.create(OpinionAuthorSchema, { itemId: item.id, memberId });
-      audit(em, { entity: 'opinion_item', entityId: String(item.id), action: 'convert', fromState: null, toState: 'SUBMITTED', actor: ctx.caller.userId, note: `from proposal ${proposal.id}` });
-      emit(em, ctx.module, opinionItemSubmitted, { itemId: String(item.id), authorIds: authorIds.map(String), title: item.title, submittedOn: day }, item.district);
+      for (const memberId of authorIds)
+        em.create(OpinionAuthorSchema, { itemId: item.id, memberId });
+      audit(em, {
+        entity: 'opinion_item',
+        entityId: String(item.id),
+        action: 'convert',
+        fromState: null,
+        toState: 'SUBMITTED',
+        actor: ctx.caller.userId,
+        note: `from proposal ${proposal.id}`,
+      });
+      emit(
+        em,
+        ctx.module,
+        opinionItemSubmitted,
+        {
+          itemId: String(item.id),
+          authorIds: authorIds.map(String),
+          title: item.title,
+          submittedOn: day,
+        },
+        item.district,
+      );
       proposal.convertedItemId = item.id;
     }
     return proposal;
@@ -334,21 +596,47 @@ export async function consentConversion(ctx: RequestContext, id: number, version
 }
 
 /** Staff merge a submitted proposal into a similar one (并案); its proposers join the other as co-signers. */
-export async function mergeProposal(ctx: RequestContext, id: number, version: number, intoId: number, note: string | null): Promise<Proposal> {
+export async function mergeProposal(
+  ctx: RequestContext,
+  id: number,
+  version: number,
+  intoId: number,
+  note: string | null,
+): Promise<Proposal> {
   if (intoId === id) throw inputError('intoId', 'other', 'a proposal is not merged into itself');
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
     checkVersion(proposal, version);
     const target = await loadProposal(em, ctx, intoId);
-    if (target.district !== proposal.district) throw inputError('intoId', 'same-district', `proposal ${intoId} belongs to district ${target.district}`);
-    if (target.status !== 'SUBMITTED' && target.status !== 'FILED') throw inputError('intoId', 'open', `proposal ${intoId} is ${target.status}: merge into a proposal under review or filed and not yet assigned`);
+    if (target.district !== proposal.district)
+      throw inputError(
+        'intoId',
+        'same-district',
+        `proposal ${intoId} belongs to district ${target.district}`,
+      );
+    if (target.status !== 'SUBMITTED' && target.status !== 'FILED')
+      throw inputError(
+        'intoId',
+        'open',
+        `proposal ${intoId} is ${target.status}: merge into a proposal under review or filed and not yet assigned`,
+      );
     step(ctx, em, proposal, 'merge', note?.trim() || `merged into ${intoId}`);
     proposal.mergedIntoId = intoId;
     const joining = [proposal.authorId, ...(await acceptedCosigners(em, id))];
-    const present = new Set([target.authorId, ...(await em.find(CosignerSchema, { proposalId: intoId })).map((c) => c.memberId)]);
+    const present = new Set([
+      target.authorId,
+      ...(await em.find(CosignerSchema, { proposalId: intoId })).map((c) => c.memberId),
+    ]);
     for (const memberId of joining) {
       if (present.has(memberId)) continue;
-      em.create(CosignerSchema, { proposalId: intoId, memberId, status: 'ACCEPTED', respondBy: today(), respondedAt: new Date(), source: 'MERGE' });
+      em.create(CosignerSchema, {
+        proposalId: intoId,
+        memberId,
+        status: 'ACCEPTED',
+        respondBy: today(),
+        respondedAt: new Date(),
+        source: 'MERGE',
+      });
     }
     touch(target);
     return proposal;

@@ -1,9 +1,20 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 /** 提案质量: the five dimensions a handling unit scores, 20 points each. */
-export const QUALITY_CRITERIA = ['scientific', 'serious', 'feasible', 'standard', 'influential'] as const;
+export const QUALITY_CRITERIA = [
+  'scientific',
+  'serious',
+  'feasible',
+  'standard',
+  'influential',
+] as const;
 /** 办理质量: what proposers score a unit on, 25 points each. */
-export const HANDLING_CRITERIA = ['organization', 'communication', 'reply', 'implementation'] as const;
+export const HANDLING_CRITERIA = [
+  'organization',
+  'communication',
+  'reply',
+  'implementation',
+] as const;
 
 /** 优秀 ≥ 90, 良好 75–89, 一般 60–74, 较差 below 60. */
 export function band(total: number): 'EXCELLENT' | 'GOOD' | 'FAIR' | 'POOR' {

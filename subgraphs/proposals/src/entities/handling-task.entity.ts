@@ -1,6 +1,14 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-export const TASK_STATUSES = ['PENDING_RECEIPT', 'RETURN_REQUESTED', 'RETURNED', 'RECEIVED', 'OPINION_SENT', 'REPLIED', 'ACCEPTED'] as const;
+export const TASK_STATUSES = [
+  'PENDING_RECEIPT',
+  'RETURN_REQUESTED',
+  'RETURNED',
+  'RECEIVED',
+  'OPINION_SENT',
+  'REPLIED',
+  'ACCEPTED',
+] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 /** SOLE (独办), SEPARATE (分办: each answers), LEAD (主办) and CO (会办: sends opinions to the lead). */

@@ -4,11 +4,26 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
  * 社情民意信息: DRAFT → SUBMITTED → SELECTED (screened in, edited) → ISSUED (in a bulletin) →
  * REPORTED (sent up) → ADOPTED, or DISCARDED / WITHDRAWN. The table in workflow.ts moves it.
  */
-export const OPINION_STATUSES = ['DRAFT', 'SUBMITTED', 'SELECTED', 'DISCARDED', 'WITHDRAWN', 'ISSUED', 'REPORTED', 'ADOPTED'] as const;
+export const OPINION_STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'SELECTED',
+  'DISCARDED',
+  'WITHDRAWN',
+  'ISSUED',
+  'REPORTED',
+  'ADOPTED',
+] as const;
 export type OpinionStatus = (typeof OPINION_STATUSES)[number];
 
 /** Who reported it: members, a party, a special committee, a district committee, an informant (特邀信息员). */
-export const OPINION_SOURCES = ['MEMBER', 'PARTY', 'SPECIAL_COMMITTEE', 'DISTRICT_COMMITTEE', 'INFORMANT'] as const;
+export const OPINION_SOURCES = [
+  'MEMBER',
+  'PARTY',
+  'SPECIAL_COMMITTEE',
+  'DISTRICT_COMMITTEE',
+  'INFORMANT',
+] as const;
 export type OpinionSource = (typeof OPINION_SOURCES)[number];
 
 export const OpinionItemSchema = defineEntity({

@@ -7,15 +7,42 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
  * in workflow.ts is the only thing that moves a proposal between them.
  */
 export const PROPOSAL_STATUSES = [
-  'DRAFT', 'SUBMITTED', 'RETURNED', 'FILED', 'NOT_FILED', 'CONVERSION_PROPOSED', 'CONVERTED', 'MERGED', 'WITHDRAWN',
-  'ASSIGNED', 'REPLIED', 'RATED', 'UNSATISFIED', 'CLOSED',
+  'DRAFT',
+  'SUBMITTED',
+  'RETURNED',
+  'FILED',
+  'NOT_FILED',
+  'CONVERSION_PROPOSED',
+  'CONVERTED',
+  'MERGED',
+  'WITHDRAWN',
+  'ASSIGNED',
+  'REPLIED',
+  'RATED',
+  'UNSATISFIED',
+  'CLOSED',
 ] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
 /** Statuses a proposal has once it was filed (立案): public, with a case number. */
-export const FILED_STATUSES: ProposalStatus[] = ['FILED', 'ASSIGNED', 'REPLIED', 'RATED', 'UNSATISFIED', 'CLOSED'];
+export const FILED_STATUSES: ProposalStatus[] = [
+  'FILED',
+  'ASSIGNED',
+  'REPLIED',
+  'RATED',
+  'UNSATISFIED',
+  'CLOSED',
+];
 
-export const PROPOSAL_CATEGORIES = ['经济建设', '农业农村', '生态环境', '社会事业', '文化旅游', '城市管理', '其他'] as const;
+export const PROPOSAL_CATEGORIES = [
+  '经济建设',
+  '农业农村',
+  '生态环境',
+  '社会事业',
+  '文化旅游',
+  '城市管理',
+  '其他',
+] as const;
 
 /** 个人提案 / 联名提案 / 集体提案. */
 export const PROPOSAL_KINDS = ['INDIVIDUAL', 'JOINT', 'COLLECTIVE'] as const;
@@ -26,7 +53,12 @@ export const PROPOSAL_WINDOWS = ['PLENARY', 'INTER_SESSION'] as const;
 export type ProposalWindow = (typeof PROPOSAL_WINDOWS)[number];
 
 /** Who proposes collectively: a party or people's organization, a special committee, a sector group. */
-export const COLLECTIVE_KINDS = ['PARTY', 'PEOPLES_ORGANIZATION', 'SPECIAL_COMMITTEE', 'SECTOR_GROUP'] as const;
+export const COLLECTIVE_KINDS = [
+  'PARTY',
+  'PEOPLES_ORGANIZATION',
+  'SPECIAL_COMMITTEE',
+  'SECTOR_GROUP',
+] as const;
 export type CollectiveKind = (typeof COLLECTIVE_KINDS)[number];
 
 /** 转委员意见建议 / 转社情民意信息. */

@@ -2,7 +2,12 @@ import { canSeeDistrict, connectionType, findPage, notFound, pageArgs, parseId }
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
 import { createBulletinIssue, placeItems, publishIssue } from '../commands/opinion.js';
-import { BulletinIssueSchema, ISSUE_STATUSES, OpinionItemSchema, type BulletinIssue } from '../entities/opinion-item.entity.js';
+import {
+  BulletinIssueSchema,
+  ISSUE_STATUSES,
+  OpinionItemSchema,
+  type BulletinIssue,
+} from '../entities/opinion-item.entity.js';
 import { issueWorkflow } from '../workflow.js';
 import { DistrictRef } from './district.js';
 import { OpinionItemType } from './opinion-item.js';
@@ -10,7 +15,8 @@ import { OpinionItemType } from './opinion-item.js';
 export const IssueStatusType = builder.enumType('BulletinIssueStatus', { values: ISSUE_STATUSES });
 
 export const BulletinIssueType = builder.objectRef<BulletinIssue>('BulletinIssue').implement({
-  description: '《社情民意》专刊: one numbered issue (期) and the items it carries. Internal to its district.',
+  description:
+    '《社情民意》专刊: one numbered issue (期) and the items it carries. Internal to its district.',
   fields: (t) => ({
     id: t.exposeID('id'),
     year: t.exposeInt('year'),
@@ -21,8 +27,15 @@ export const BulletinIssueType = builder.objectRef<BulletinIssue>('BulletinIssue
     status: t.field({ type: IssueStatusType, resolve: (i) => i.status }),
     publishedOn: t.expose('publishedOn', { type: 'Date', nullable: true }),
     version: t.exposeInt('version'),
-    district: t.field({ type: DistrictRef, nullable: true, resolve: (i) => ({ code: i.district }) }),
-    items: t.field({ type: [OpinionItemType], resolve: (i, _a, ctx) => ctx.loaders.many(OpinionItemSchema, 'issueId').load(i.id) }),
+    district: t.field({
+      type: DistrictRef,
+      nullable: true,
+      resolve: (i) => ({ code: i.district }),
+    }),
+    items: t.field({
+      type: [OpinionItemType],
+      resolve: (i, _a, ctx) => ctx.loaders.many(OpinionItemSchema, 'issueId').load(i.id),
+    }),
     availableActions: t.stringList({ resolve: (i, _a, ctx) => issueWorkflow.available(ctx, i) }),
   }),
 });
@@ -32,7 +45,12 @@ const IssueConnection = connectionType<BulletinIssue>(builder, 'BulletinIssue', 
 builder.queryField('bulletinIssues', (t) =>
   t.field({
     type: IssueConnection,
-    args: { district: t.arg.id({ required: false }), year: t.arg.int({ required: false }), status: t.arg({ type: IssueStatusType, required: false }), ...pageArgs(t) },
+    args: {
+      district: t.arg.id({ required: false }),
+      year: t.arg.int({ required: false }),
+      status: t.arg({ type: IssueStatusType, required: false }),
+      ...pageArgs(t),
+    },
     resolve: (_r, { district, year, status, first, after }, ctx) => {
       const where: FilterQuery<BulletinIssue>[] = [];
       if (district) where.push({ district: String(district) });
@@ -49,7 +67,8 @@ builder.queryField('bulletinIssue', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, { id }, ctx) => {
       const issue = await ctx.em.findOne(BulletinIssueSchema, { id: parseId(id) });
-      if (!issue || !(issue.public || canSeeDistrict(ctx.caller, issue.district))) throw notFound('bulletin issue', id);
+      if (!issue || !(issue.public || canSeeDistrict(ctx.caller, issue.district)))
+        throw notFound('bulletin issue', id);
       return issue;
     },
   }),
@@ -72,7 +91,8 @@ builder.mutationField('createBulletinIssue', (t) =>
     description: 'Information staff open a bulletin issue as a draft.',
     authScopes: { staff: true },
     args: { input: t.arg({ type: IssueInput, required: true }) },
-    resolve: (_r, { input }, ctx) => createBulletinIssue(ctx, { ...input, district: String(input.district) }),
+    resolve: (_r, { input }, ctx) =>
+      createBulletinIssue(ctx, { ...input, district: String(input.district) }),
   }),
 );
 
@@ -85,8 +105,19 @@ for (const [field, remove, description] of [
       type: BulletinIssueType,
       description,
       authScopes: { staff: true },
-      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), itemIds: t.arg.idList({ required: true }) },
-      resolve: (_r, { id, version, itemIds }, ctx) => placeItems(ctx, parseId(id), version, itemIds.map((i, n) => parseId(i, `itemIds.${n}`)), remove),
+      args: {
+        id: t.arg.id({ required: true }),
+        version: t.arg.int({ required: true }),
+        itemIds: t.arg.idList({ required: true }),
+      },
+      resolve: (_r, { id, version, itemIds }, ctx) =>
+        placeItems(
+          ctx,
+          parseId(id),
+          version,
+          itemIds.map((i, n) => parseId(i, `itemIds.${n}`)),
+          remove,
+        ),
     }),
   );
 }
@@ -96,7 +127,12 @@ builder.mutationField('publishBulletinIssue', (t) =>
     type: BulletinIssueType,
     description: 'Publish (编发) a draft issue: every item it carries is issued.',
     authScopes: { staff: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), publishedOn: t.arg({ type: 'Date', required: false }) },
-    resolve: (_r, { id, version, publishedOn }, ctx) => publishIssue(ctx, parseId(id), version, publishedOn ?? null),
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      publishedOn: t.arg({ type: 'Date', required: false }),
+    },
+    resolve: (_r, { id, version, publishedOn }, ctx) =>
+      publishIssue(ctx, parseId(id), version, publishedOn ?? null),
   }),
 );

@@ -15,17 +15,41 @@ CosignerType.implement({
   description: '联名: a member invited to co-sign a joint proposal.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    member: t.field({ type: MemberRef, nullable: true, resolve: (c) => ({ id: String(c.memberId) }) }),
+    member: t.field({
+      type: MemberRef,
+      nullable: true,
+      resolve: (c) => ({ id: String(c.memberId) }),
+    }),
     status: t.field({ type: CosignerStatusType, resolve: (c) => c.status }),
-    respondBy: t.expose('respondBy', { type: 'Date', description: 'Last day to answer (YYYY-MM-DD).' }),
-    lapsed: t.boolean({ description: 'Invited, not answered, and the deadline has passed: does not co-sign.', resolve: (c) => c.status === 'INVITED' && c.respondBy < today() }),
-    respondedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.respondedAt ?? null }),
-    joinedByMerge: t.boolean({ description: 'Joined when their own proposal was merged into this one (并案).', resolve: (c) => c.source === 'MERGE' }),
-    proposal: t.field({ type: ProposalType, nullable: true, description: 'The invitee sees the draft they are invited to.', resolve: (c, _a, ctx) => visibleProposal(ctx, c.proposalId) }),
+    respondBy: t.expose('respondBy', {
+      type: 'Date',
+      description: 'Last day to answer (YYYY-MM-DD).',
+    }),
+    lapsed: t.boolean({
+      description: 'Invited, not answered, and the deadline has passed: does not co-sign.',
+      resolve: (c) => c.status === 'INVITED' && c.respondBy < today(),
+    }),
+    respondedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      resolve: (c) => c.respondedAt ?? null,
+    }),
+    joinedByMerge: t.boolean({
+      description: 'Joined when their own proposal was merged into this one (并案).',
+      resolve: (c) => c.source === 'MERGE',
+    }),
+    proposal: t.field({
+      type: ProposalType,
+      nullable: true,
+      description: 'The invitee sees the draft they are invited to.',
+      resolve: (c, _a, ctx) => visibleProposal(ctx, c.proposalId),
+    }),
     availableActions: t.stringList({
       resolve: async (c, _a, ctx) => {
         // The invitee may no longer read a draft whose invitation was revoked: read past the filters.
-        const [proposal] = await ctx.loaders.many(ProposalSchema, 'id', {}, true).load(c.proposalId);
+        const [proposal] = await ctx.loaders
+          .many(ProposalSchema, 'id', {}, true)
+          .load(c.proposalId);
         return cosignerWorkflow.available(ctx, { ...c, proposalAuthorId: proposal?.authorId });
       },
     }),
@@ -35,7 +59,8 @@ CosignerType.implement({
 builder.objectField(ProposalType, 'cosigners', (t) =>
   t.field({
     type: [CosignerType],
-    description: 'Co-signers of a joint proposal (or those who joined by a merge), with their answers.',
+    description:
+      'Co-signers of a joint proposal (or those who joined by a merge), with their answers.',
     resolve: (p, _a, ctx) => ctx.loaders.many(CosignerSchema, 'proposalId').load(p.id),
   }),
 );
@@ -43,20 +68,36 @@ builder.objectField(ProposalType, 'cosigners', (t) =>
 builder.mutationField('inviteProposalCosigners', (t) =>
   t.field({
     type: ProposalType,
-    description: 'The author of a joint draft invites members of the same district to co-sign by a deadline.',
+    description:
+      'The author of a joint draft invites members of the same district to co-sign by a deadline.',
     authScopes: { member: true },
     args: {
       id: t.arg.id({ required: true }),
       version: t.arg.int({ required: true }),
       memberIds: t.arg.idList({ required: true }),
-      respondBy: t.arg({ type: 'Date', required: true, description: 'YYYY-MM-DD, within 30 days.' }),
+      respondBy: t.arg({
+        type: 'Date',
+        required: true,
+        description: 'YYYY-MM-DD, within 30 days.',
+      }),
     },
-    resolve: (_r, { id, version, memberIds, respondBy }, ctx) => inviteCosigners(ctx, parseId(id), version, memberIds.map((m, i) => parseId(m, `memberIds.${i}`)), respondBy),
+    resolve: (_r, { id, version, memberIds, respondBy }, ctx) =>
+      inviteCosigners(
+        ctx,
+        parseId(id),
+        version,
+        memberIds.map((m, i) => parseId(m, `memberIds.${i}`)),
+        respondBy,
+      ),
   }),
 );
 
 for (const [field, action, description] of [
-  ['acceptCosignInvitation', 'accept', 'The invited member co-signs, before the deadline and while the proposal is a draft.'],
+  [
+    'acceptCosignInvitation',
+    'accept',
+    'The invited member co-signs, before the deadline and while the proposal is a draft.',
+  ],
   ['declineCosignInvitation', 'decline', 'The invited member declines.'],
 ] as const) {
   builder.mutationField(field, (t) =>
@@ -64,7 +105,9 @@ for (const [field, action, description] of [
       type: CosignerType,
       description,
       authScopes: { member: true },
-      args: { id: t.arg.id({ required: true, description: 'The invitation (ProposalCosigner) id.' }) },
+      args: {
+        id: t.arg.id({ required: true, description: 'The invitation (ProposalCosigner) id.' }),
+      },
       resolve: (_r, { id }, ctx) => answerInvitation(ctx, parseId(id), action),
     }),
   );
@@ -73,13 +116,15 @@ for (const [field, action, description] of [
 builder.mutationField('revokeCosignInvitation', (t) =>
   t.field({
     type: CosignerType,
-    description: 'The lead author takes back an invitation not yet answered, while the proposal is a draft (audited); the member no longer sees the draft.',
+    description:
+      'The lead author takes back an invitation not yet answered, while the proposal is a draft (audited); the member no longer sees the draft.',
     authScopes: { member: true },
     args: {
       id: t.arg.id({ required: true, description: 'The invitation (ProposalCosigner) id.' }),
-      version: t.arg.int({ required: true, description: 'The proposal\'s version.' }),
+      version: t.arg.int({ required: true, description: "The proposal's version." }),
       note: t.arg.string({ required: false }),
     },
-    resolve: (_r, { id, version, note }, ctx) => revokeInvitation(ctx, parseId(id), version, note ?? null),
+    resolve: (_r, { id, version, note }, ctx) =>
+      revokeInvitation(ctx, parseId(id), version, note ?? null),
   }),
 );

@@ -1,47 +1,81 @@
-import { appError, assertKnownDistrict, ErrorCode, hasRole, parseId, type RequestContext } from '@cppcc/kit';
+import {
+  appError,
+  assertKnownDistrict,
+  ErrorCode,
+  hasRole,
+  parseId,
+  type RequestContext,
+} from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { awardExcellent } from '../commands/honours.js';
 import { scoreHandlingQuality, scoreProposalQuality } from '../commands/scoring.js';
-import { AwardSchema, band, HandlingScoreSchema, QualityScoreSchema, type Award, type HandlingScore, type QualityScore } from '../entities/evaluation.entity.js';
+import {
+  AwardSchema,
+  band,
+  HandlingScoreSchema,
+  QualityScoreSchema,
+  type Award,
+  type HandlingScore,
+  type QualityScore,
+} from '../entities/evaluation.entity.js';
 import { ProposalSchema, type Proposal } from '../entities/proposal.entity.js';
 import { GovernmentUnitRef } from './government-unit.js';
 import { MemberRef } from './member.js';
 import { ProposalType } from './proposal.js';
 
-export const BandType = builder.enumType('EvaluationBand', { values: ['EXCELLENT', 'GOOD', 'FAIR', 'POOR'] as const, description: '优秀 ≥ 90, 良好 75–89, 一般 60–74, 较差 < 60.' });
+export const BandType = builder.enumType('EvaluationBand', {
+  values: ['EXCELLENT', 'GOOD', 'FAIR', 'POOR'] as const,
+  description: '优秀 ≥ 90, 良好 75–89, 一般 60–74, 较差 < 60.',
+});
 
-const QualityScoresType = builder.objectRef<Record<string, number>>('ProposalQualityScores').implement({
-  fields: (t) => ({
-    scientific: t.int({ description: '科学性 (0–20)', resolve: (s) => s.scientific }),
-    serious: t.int({ description: '严肃性 (0–20)', resolve: (s) => s.serious }),
-    feasible: t.int({ description: '可行性 (0–20)', resolve: (s) => s.feasible }),
-    standard: t.int({ description: '规范性 (0–20)', resolve: (s) => s.standard }),
-    influential: t.int({ description: '影响性 (0–20)', resolve: (s) => s.influential }),
-  }),
-});
-const HandlingScoresType = builder.objectRef<Record<string, number>>('HandlingQualityScores').implement({
-  fields: (t) => ({
-    organization: t.int({ description: '办理组织 (0–25)', resolve: (s) => s.organization }),
-    communication: t.int({ description: '沟通联系 (0–25)', resolve: (s) => s.communication }),
-    reply: t.int({ description: '答复质量 (0–25)', resolve: (s) => s.reply }),
-    implementation: t.int({ description: '落实成效 (0–25)', resolve: (s) => s.implementation }),
-  }),
-});
+const QualityScoresType = builder
+  .objectRef<Record<string, number>>('ProposalQualityScores')
+  .implement({
+    fields: (t) => ({
+      scientific: t.int({ description: '科学性 (0–20)', resolve: (s) => s.scientific }),
+      serious: t.int({ description: '严肃性 (0–20)', resolve: (s) => s.serious }),
+      feasible: t.int({ description: '可行性 (0–20)', resolve: (s) => s.feasible }),
+      standard: t.int({ description: '规范性 (0–20)', resolve: (s) => s.standard }),
+      influential: t.int({ description: '影响性 (0–20)', resolve: (s) => s.influential }),
+    }),
+  });
+const HandlingScoresType = builder
+  .objectRef<Record<string, number>>('HandlingQualityScores')
+  .implement({
+    fields: (t) => ({
+      organization: t.int({ description: '办理组织 (0–25)', resolve: (s) => s.organization }),
+      communication: t.int({ description: '沟通联系 (0–25)', resolve: (s) => s.communication }),
+      reply: t.int({ description: '答复质量 (0–25)', resolve: (s) => s.reply }),
+      implementation: t.int({ description: '落实成效 (0–25)', resolve: (s) => s.implementation }),
+    }),
+  });
 
 const QualityScoreType = builder.objectRef<QualityScore>('ProposalQualityScore').implement({
-  description: 'A handling unit\'s score of the proposal\'s quality.',
+  description: "A handling unit's score of the proposal's quality.",
   fields: (t) => ({
-    unit: t.field({ type: GovernmentUnitRef, nullable: true, resolve: (s) => ({ id: String(s.unitId) }) }),
+    unit: t.field({
+      type: GovernmentUnitRef,
+      nullable: true,
+      resolve: (s) => ({ id: String(s.unitId) }),
+    }),
     scores: t.field({ type: QualityScoresType, resolve: (s) => s.scores }),
     total: t.exposeInt('total'),
     band: t.field({ type: BandType, resolve: (s) => band(s.total) }),
   }),
 });
 const HandlingScoreType = builder.objectRef<HandlingScore>('HandlingQualityScore').implement({
-  description: 'A proposer\'s score of a unit\'s handling.',
+  description: "A proposer's score of a unit's handling.",
   fields: (t) => ({
-    unit: t.field({ type: GovernmentUnitRef, nullable: true, resolve: (s) => ({ id: String(s.unitId) }) }),
-    member: t.field({ type: MemberRef, nullable: true, resolve: (s) => ({ id: String(s.memberId) }) }),
+    unit: t.field({
+      type: GovernmentUnitRef,
+      nullable: true,
+      resolve: (s) => ({ id: String(s.unitId) }),
+    }),
+    member: t.field({
+      type: MemberRef,
+      nullable: true,
+      resolve: (s) => ({ id: String(s.memberId) }),
+    }),
     scores: t.field({ type: HandlingScoresType, resolve: (s) => s.scores }),
     total: t.exposeInt('total'),
     band: t.field({ type: BandType, resolve: (s) => band(s.total) }),
@@ -49,48 +83,87 @@ const HandlingScoreType = builder.objectRef<HandlingScore>('HandlingQualityScore
 });
 const AwardType = builder.objectRef<Award>('ProposalAward').implement({
   description: '优秀提案: an excellent-proposal award.',
-  fields: (t) => ({ year: t.exposeInt('year'), awardedOn: t.expose('awardedOn', { type: 'Date' }) }),
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    awardedOn: t.expose('awardedOn', { type: 'Date' }),
+  }),
 });
 
 /** Scores are back-to-back (背靠背): the committee's staff, leaders and the supervising office read them, not the other side. */
 function mayReadScores(ctx: RequestContext, p: Proposal): boolean {
-  return hasRole(ctx.caller, 'staff', 'leader', 'operator') && ctx.caller.districts.includes(p.district);
+  return (
+    hasRole(ctx.caller, 'staff', 'leader', 'operator') && ctx.caller.districts.includes(p.district)
+  );
 }
 
 builder.objectField(ProposalType, 'qualityScores', (t) =>
-  t.field({ type: [QualityScoreType], nullable: true, description: 'Units\' scores of this proposal (staff, leaders, supervising office).', resolve: (p, _a, ctx) => (mayReadScores(ctx, p) ? ctx.loaders.many(QualityScoreSchema, 'proposalId').load(p.id) : null) }),
+  t.field({
+    type: [QualityScoreType],
+    nullable: true,
+    description: "Units' scores of this proposal (staff, leaders, supervising office).",
+    resolve: (p, _a, ctx) =>
+      mayReadScores(ctx, p) ? ctx.loaders.many(QualityScoreSchema, 'proposalId').load(p.id) : null,
+  }),
 );
 builder.objectField(ProposalType, 'handlingScores', (t) =>
-  t.field({ type: [HandlingScoreType], nullable: true, description: 'Proposers\' scores of the units\' handling (staff, leaders, supervising office).', resolve: (p, _a, ctx) => (mayReadScores(ctx, p) ? ctx.loaders.many(HandlingScoreSchema, 'proposalId').load(p.id) : null) }),
+  t.field({
+    type: [HandlingScoreType],
+    nullable: true,
+    description: "Proposers' scores of the units' handling (staff, leaders, supervising office).",
+    resolve: (p, _a, ctx) =>
+      mayReadScores(ctx, p) ? ctx.loaders.many(HandlingScoreSchema, 'proposalId').load(p.id) : null,
+  }),
 );
 builder.objectField(ProposalType, 'awards', (t) =>
-  t.field({ type: [AwardType], resolve: (p, _a, ctx) => ctx.loaders.many(AwardSchema, 'proposalId').load(p.id) }),
+  t.field({
+    type: [AwardType],
+    resolve: (p, _a, ctx) => ctx.loaders.many(AwardSchema, 'proposalId').load(p.id),
+  }),
 );
 
 const score = (max: number) => ({ required: true, description: `0–${max}` }) as const;
 const QualityInput = builder.inputType('ProposalQualityScoresInput', {
-  fields: (t) => ({ scientific: t.int(score(20)), serious: t.int(score(20)), feasible: t.int(score(20)), standard: t.int(score(20)), influential: t.int(score(20)) }),
+  fields: (t) => ({
+    scientific: t.int(score(20)),
+    serious: t.int(score(20)),
+    feasible: t.int(score(20)),
+    standard: t.int(score(20)),
+    influential: t.int(score(20)),
+  }),
 });
 const HandlingInput = builder.inputType('HandlingQualityScoresInput', {
-  fields: (t) => ({ organization: t.int(score(25)), communication: t.int(score(25)), reply: t.int(score(25)), implementation: t.int(score(25)) }),
+  fields: (t) => ({
+    organization: t.int(score(25)),
+    communication: t.int(score(25)),
+    reply: t.int(score(25)),
+    implementation: t.int(score(25)),
+  }),
 });
 
 builder.mutationField('scoreProposalQuality', (t) =>
   t.field({
     type: QualityScoreType,
-    description: 'A unit whose reply was accepted scores the proposal\'s quality.',
+    description: "A unit whose reply was accepted scores the proposal's quality.",
     authScopes: { authenticated: true },
-    args: { taskId: t.arg.id({ required: true }), scores: t.arg({ type: QualityInput, required: true }) },
-    resolve: (_r, { taskId, scores }, ctx) => scoreProposalQuality(ctx, parseId(taskId, 'taskId'), { ...scores }),
+    args: {
+      taskId: t.arg.id({ required: true }),
+      scores: t.arg({ type: QualityInput, required: true }),
+    },
+    resolve: (_r, { taskId, scores }, ctx) =>
+      scoreProposalQuality(ctx, parseId(taskId, 'taskId'), { ...scores }),
   }),
 );
 builder.mutationField('scoreHandlingQuality', (t) =>
   t.field({
     type: HandlingScoreType,
-    description: 'A proposer scores a unit\'s handling once its reply was accepted.',
+    description: "A proposer scores a unit's handling once its reply was accepted.",
     authScopes: { member: true },
-    args: { taskId: t.arg.id({ required: true }), scores: t.arg({ type: HandlingInput, required: true }) },
-    resolve: (_r, { taskId, scores }, ctx) => scoreHandlingQuality(ctx, parseId(taskId, 'taskId'), { ...scores }),
+    args: {
+      taskId: t.arg.id({ required: true }),
+      scores: t.arg({ type: HandlingInput, required: true }),
+    },
+    resolve: (_r, { taskId, scores }, ctx) =>
+      scoreHandlingQuality(ctx, parseId(taskId, 'taskId'), { ...scores }),
   }),
 );
 builder.mutationField('awardExcellentProposal', (t) =>
@@ -98,58 +171,122 @@ builder.mutationField('awardExcellentProposal', (t) =>
     type: AwardType,
     description: 'Staff award a filed proposal as excellent for a year (优秀提案).',
     authScopes: { staff: true },
-    args: { proposalId: t.arg.id({ required: true }), year: t.arg.int({ required: true }), awardedOn: t.arg({ type: 'Date', required: true }) },
-    resolve: (_r, { proposalId, year, awardedOn }, ctx) => awardExcellent(ctx, parseId(proposalId, 'proposalId'), year, awardedOn),
+    args: {
+      proposalId: t.arg.id({ required: true }),
+      year: t.arg.int({ required: true }),
+      awardedOn: t.arg({ type: 'Date', required: true }),
+    },
+    resolve: (_r, { proposalId, year, awardedOn }, ctx) =>
+      awardExcellent(ctx, parseId(proposalId, 'proposalId'), year, awardedOn),
   }),
 );
 
-interface UnitResult { unitId: number; scored: number; average: number }
-interface TwoWay { units: UnitResult[]; proposalsScored: number; proposalAverage: number | null; proposalBands: { band: ReturnType<typeof band>; count: number }[] }
+interface UnitResult {
+  unitId: number;
+  scored: number;
+  average: number;
+}
+interface TwoWay {
+  units: UnitResult[];
+  proposalsScored: number;
+  proposalAverage: number | null;
+  proposalBands: { band: ReturnType<typeof band>; count: number }[];
+}
 
 const UnitResultType = builder.objectRef<UnitResult>('UnitHandlingResult').implement({
-  description: 'A unit\'s handling as its proposers scored it.',
+  description: "A unit's handling as its proposers scored it.",
   fields: (t) => ({
-    unit: t.field({ type: GovernmentUnitRef, nullable: true, resolve: (u) => ({ id: String(u.unitId) }) }),
+    unit: t.field({
+      type: GovernmentUnitRef,
+      nullable: true,
+      resolve: (u) => ({ id: String(u.unitId) }),
+    }),
     scored: t.exposeInt('scored', { description: 'Scores received.' }),
     average: t.exposeFloat('average'),
     band: t.field({ type: BandType, resolve: (u) => band(u.average) }),
   }),
 });
-const BandCountType = builder.objectRef<{ band: ReturnType<typeof band>; count: number }>('EvaluationBandCount').implement({
-  fields: (t) => ({ band: t.field({ type: BandType, resolve: (b) => b.band }), count: t.exposeInt('count') }),
-});
+const BandCountType = builder
+  .objectRef<{ band: ReturnType<typeof band>; count: number }>('EvaluationBandCount')
+  .implement({
+    fields: (t) => ({
+      band: t.field({ type: BandType, resolve: (b) => b.band }),
+      count: t.exposeInt('count'),
+    }),
+  });
 const TwoWayType = builder.objectRef<TwoWay>('TwoWayEvaluation').implement({
-  description: '双向民主评议: proposers\' scores of each unit\'s handling, and units\' scores of the proposals\' quality.',
+  description:
+    "双向民主评议: proposers' scores of each unit's handling, and units' scores of the proposals' quality.",
   fields: (t) => ({
     units: t.field({ type: [UnitResultType], description: 'Best first.', resolve: (r) => r.units }),
     proposalsScored: t.exposeInt('proposalsScored'),
     proposalAverage: t.exposeFloat('proposalAverage', { nullable: true }),
-    proposalBands: t.field({ type: [BandCountType], description: 'Proposals by the band of their average quality score.', resolve: (r) => r.proposalBands }),
+    proposalBands: t.field({
+      type: [BandCountType],
+      description: 'Proposals by the band of their average quality score.',
+      resolve: (r) => r.proposalBands,
+    }),
   }),
 });
 
 builder.queryField('twoWayEvaluation', (t) =>
   t.field({
     type: TwoWayType,
-    description: 'Results of the two-way evaluation for a district and a year of proposals, from the scores (staff, leaders, supervising office).',
+    description:
+      'Results of the two-way evaluation for a district and a year of proposals, from the scores (staff, leaders, supervising office).',
     args: { district: t.arg.id({ required: true }), year: t.arg.int({ required: true }) },
     resolve: async (_r, { district, year }, ctx) => {
       await assertKnownDistrict(ctx, String(district));
-      if (!hasRole(ctx.caller, 'staff', 'leader', 'operator') || !ctx.caller.districts.includes(String(district))) {
-        throw appError(ErrorCode.FORBIDDEN, `twoWayEvaluation: the scores of district ${district} are read by its staff, leaders and supervising office`);
+      if (
+        !hasRole(ctx.caller, 'staff', 'leader', 'operator') ||
+        !ctx.caller.districts.includes(String(district))
+      ) {
+        throw appError(
+          ErrorCode.FORBIDDEN,
+          `twoWayEvaluation: the scores of district ${district} are read by its staff, leaders and supervising office`,
+        );
       }
-      const ids = (await ctx.em.find(ProposalSchema, { district: String(district), year, caseNumber: { $ne: null } }, { fields: ['id'] })).map((p) => p.id);
-      const handling = ids.length ? await ctx.em.find(HandlingScoreSchema, { proposalId: { $in: ids } }) : [];
-      const quality = ids.length ? await ctx.em.find(QualityScoreSchema, { proposalId: { $in: ids } }) : [];
+      const ids = (
+        await ctx.em.find(
+          ProposalSchema,
+          { district: String(district), year, caseNumber: { $ne: null } },
+          { fields: ['id'] },
+        )
+      ).map((p) => p.id);
+      const handling = ids.length
+        ? await ctx.em.find(HandlingScoreSchema, { proposalId: { $in: ids } })
+        : [];
+      const quality = ids.length
+        ? await ctx.em.find(QualityScoreSchema, { proposalId: { $in: ids } })
+        : [];
       const round = (n: number) => Math.round(n * 10) / 10;
       const byUnit = new Map<number, number[]>();
       for (const s of handling) byUnit.set(s.unitId, [...(byUnit.get(s.unitId) ?? []), s.total]);
-      const units = [...byUnit].map(([unitId, totals]) => ({ unitId, scored: totals.length, average: round(totals.reduce((a, b) => a + b, 0) / totals.length) })).sort((a, b) => b.average - a.average || a.unitId - b.unitId);
+      const units = [...byUnit]
+        .map(([unitId, totals]) => ({
+          unitId,
+          scored: totals.length,
+          average: round(totals.reduce((a, b) => a + b, 0) / totals.length),
+        }))
+        .sort((a, b) => b.average - a.average || a.unitId - b.unitId);
       const byProposal = new Map<number, number[]>();
-      for (const s of quality) byProposal.set(s.proposalId, [...(byProposal.get(s.proposalId) ?? []), s.total]);
-      const averages = [...byProposal.values()].map((totals) => totals.reduce((a, b) => a + b, 0) / totals.length);
-      const bands = (['EXCELLENT', 'GOOD', 'FAIR', 'POOR'] as const).map((b) => ({ band: b, count: averages.filter((a) => band(a) === b).length }));
-      return { units, proposalsScored: averages.length, proposalAverage: averages.length ? round(averages.reduce((a, b) => a + b, 0) / averages.length) : null, proposalBands: bands };
+      for (const s of quality)
+        byProposal.set(s.proposalId, [...(byProposal.get(s.proposalId) ?? []), s.total]);
+      const averages = [...byProposal.values()].map(
+        (totals) => totals.reduce((a, b) => a + b, 0) / totals.length,
+      );
+      const bands = (['EXCELLENT', 'GOOD', 'FAIR', 'POOR'] as const).map((b) => ({
+        band: b,
+        count: averages.filter((a) => band(a) === b).length,
+      }));
+      return {
+        units,
+        proposalsScored: averages.length,
+        proposalAverage: averages.length
+          ? round(averages.reduce((a, b) => a + b, 0) / averages.length)
+          : null,
+        proposalBands: bands,
+      };
     },
   }),
 );

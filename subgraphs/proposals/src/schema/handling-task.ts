@@ -1,20 +1,60 @@
-import { assertKnownDistrict, callerUnit, connectionType, findPage, pageArgs, parseId, today, type RequestContext, type WithArgs } from '@cppcc/kit';
+import {
+  assertKnownDistrict,
+  callerUnit,
+  connectionType,
+  findPage,
+  pageArgs,
+  parseId,
+  today,
+  type RequestContext,
+  type WithArgs,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
 import {
-  assignProposal, closeProposal, decideReturn, extendDeadline, isOverdue, isReceiptOverdue, receiveTask, reopenProposal, replyToProposal, requestReturn, reviewReply, sendOpinion,
+  assignProposal,
+  closeProposal,
+  decideReturn,
+  extendDeadline,
+  isOverdue,
+  isReceiptOverdue,
+  receiveTask,
+  reopenProposal,
+  replyToProposal,
+  requestReturn,
+  reviewReply,
+  sendOpinion,
 } from '../commands/handling.js';
 import { setGradeWording } from '../commands/grade-wording.js';
-import { HandlingTaskSchema, TASK_ROLES, TASK_STATUSES, type HandlingTask } from '../entities/handling-task.entity.js';
+import {
+  HandlingTaskSchema,
+  TASK_ROLES,
+  TASK_STATUSES,
+  type HandlingTask,
+} from '../entities/handling-task.entity.js';
 import { ProposalSchema } from '../entities/proposal.entity.js';
-import { DEFAULT_GRADE_WORDING, GRADES, GradeWordingSchema, REPLY_REVIEWS, ReplySchema, type Grade, type Reply } from '../entities/reply.entity.js';
+import {
+  DEFAULT_GRADE_WORDING,
+  GRADES,
+  GradeWordingSchema,
+  REPLY_REVIEWS,
+  ReplySchema,
+  type Grade,
+  type Reply,
+} from '../entities/reply.entity.js';
 import { taskWorkflow } from '../workflow.js';
 import { GovernmentUnitRef } from './government-unit.js';
 import { HandlingModeType, ProposalType } from './proposal.js';
 
 export const TaskStatusType = builder.enumType('HandlingTaskStatus', { values: TASK_STATUSES });
-export const TaskRoleType = builder.enumType('HandlingTaskRole', { values: TASK_ROLES, description: '独办 SOLE, 分办 SEPARATE, 主办 LEAD, 会办 CO.' });
-export const GradeType = builder.enumType('ReplyGrade', { values: GRADES, description: 'Result grade of a reply; each district words them (replyGradeWordings).' });
+export const TaskRoleType = builder.enumType('HandlingTaskRole', {
+  values: TASK_ROLES,
+  description: '独办 SOLE, 分办 SEPARATE, 主办 LEAD, 会办 CO.',
+});
+export const GradeType = builder.enumType('ReplyGrade', {
+  values: GRADES,
+  description: 'Result grade of a reply; each district words them (replyGradeWordings).',
+});
 export const ReplyReviewType = builder.enumType('ReplyReview', { values: REPLY_REVIEWS });
 
 /** A district's wording of a grade, or the default. */
@@ -23,56 +63,103 @@ async function wording(ctx: RequestContext, district: string, grade: Grade): Pro
   return rows.find((r) => r.grade === grade)?.wording ?? DEFAULT_GRADE_WORDING[grade];
 }
 
-export const ReplyType = builder.objectRef<Reply & { district?: string }>('ProposalReply').implement({
-  description: '答复函: a unit\'s formal reply, and the supervising office\'s review of it.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    text: t.exposeString('text'),
-    referenceNumber: t.exposeString('referenceNumber', { description: 'The letter\'s reference number (文号).' }),
-    signingLeader: t.exposeString('signingLeader'),
-    contact: t.exposeString('contact'),
-    grade: t.field({ type: GradeType, resolve: (r) => r.grade }),
-    gradeWording: t.string({
-      description: 'What the grade means in this district.',
-      resolve: async (r, _a, ctx) => wording(ctx, (await ctx.loaders.one(HandlingTaskSchema).load(r.taskId))?.district ?? '', r.grade),
+export const ReplyType = builder
+  .objectRef<Reply & { district?: string }>('ProposalReply')
+  .implement({
+    description: "答复函: a unit's formal reply, and the supervising office's review of it.",
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      text: t.exposeString('text'),
+      referenceNumber: t.exposeString('referenceNumber', {
+        description: "The letter's reference number (文号).",
+      }),
+      signingLeader: t.exposeString('signingLeader'),
+      contact: t.exposeString('contact'),
+      grade: t.field({ type: GradeType, resolve: (r) => r.grade }),
+      gradeWording: t.string({
+        description: 'What the grade means in this district.',
+        resolve: async (r, _a, ctx) =>
+          wording(
+            ctx,
+            (await ctx.loaders.one(HandlingTaskSchema).load(r.taskId))?.district ?? '',
+            r.grade,
+          ),
+      }),
+      repliedAt: t.field({ type: 'DateTime', resolve: (r) => r.repliedAt }),
+      review: t.field({ type: ReplyReviewType, resolve: (r) => r.review }),
+      reviewNote: t.exposeString('reviewNote', { nullable: true }),
+      unit: t.field({
+        type: GovernmentUnitRef,
+        nullable: true,
+        resolve: (r) => ({ id: String(r.unitId) }),
+      }),
     }),
-    repliedAt: t.field({ type: 'DateTime', resolve: (r) => r.repliedAt }),
-    review: t.field({ type: ReplyReviewType, resolve: (r) => r.review }),
-    reviewNote: t.exposeString('reviewNote', { nullable: true }),
-    unit: t.field({ type: GovernmentUnitRef, nullable: true, resolve: (r) => ({ id: String(r.unitId) }) }),
-  }),
-});
+  });
 
 export const HandlingTaskType = builder.objectRef<HandlingTask>('HandlingTask');
 
 HandlingTaskType.implement({
-  description: '承办任务: one handling unit\'s share of a proposal, with its deadlines.',
+  description: "承办任务: one handling unit's share of a proposal, with its deadlines.",
   fields: (t) => ({
     id: t.exposeID('id'),
-    unit: t.field({ type: GovernmentUnitRef, nullable: true, resolve: (task) => ({ id: String(task.unitId) }) }),
+    unit: t.field({
+      type: GovernmentUnitRef,
+      nullable: true,
+      resolve: (task) => ({ id: String(task.unitId) }),
+    }),
     role: t.field({ type: TaskRoleType, resolve: (task) => task.role }),
     status: t.field({ type: TaskStatusType, resolve: (task) => task.status }),
     assignedOn: t.expose('assignedOn', { type: 'Date' }),
-    receiptDueOn: t.expose('receiptDueOn', { type: 'Date', description: 'Sign receipt, or ask to return the item, by this day.' }),
-    dueOn: t.expose('dueOn', { type: 'Date', description: 'Reply (a co-unit: send its opinion) by this day; extended at most to six months.' }),
+    receiptDueOn: t.expose('receiptDueOn', {
+      type: 'Date',
+      description: 'Sign receipt, or ask to return the item, by this day.',
+    }),
+    dueOn: t.expose('dueOn', {
+      type: 'Date',
+      description:
+        'Reply (a co-unit: send its opinion) by this day; extended at most to six months.',
+    }),
     startedOn: t.expose('startedOn', { type: 'Date' }),
     extensionReason: t.exposeString('extensionReason', { nullable: true }),
-    overdue: t.boolean({ description: 'Not replied (a co-unit: opinion not sent) by dueOn.', resolve: (task) => isOverdue(task) }),
-    receiptOverdue: t.boolean({ description: 'Neither received nor asked to be returned by receiptDueOn.', resolve: (task) => isReceiptOverdue(task) }),
+    overdue: t.boolean({
+      description: 'Not replied (a co-unit: opinion not sent) by dueOn.',
+      resolve: (task) => isOverdue(task),
+    }),
+    receiptOverdue: t.boolean({
+      description: 'Neither received nor asked to be returned by receiptDueOn.',
+      resolve: (task) => isReceiptOverdue(task),
+    }),
     returnReason: t.exposeString('returnReason', { nullable: true }),
-    replacedBy: t.field({ type: HandlingTaskType, nullable: true, resolve: (task, _a, ctx) => (task.replacedById ? ctx.loaders.one(HandlingTaskSchema).load(task.replacedById) : null) }),
-    opinion: t.exposeString('opinion', { nullable: true, description: 'A co-unit\'s opinion to the lead unit.' }),
+    replacedBy: t.field({
+      type: HandlingTaskType,
+      nullable: true,
+      resolve: (task, _a, ctx) =>
+        task.replacedById ? ctx.loaders.one(HandlingTaskSchema).load(task.replacedById) : null,
+    }),
+    opinion: t.exposeString('opinion', {
+      nullable: true,
+      description: "A co-unit's opinion to the lead unit.",
+    }),
     doneOn: t.expose('doneOn', { type: 'Date', nullable: true }),
-    replies: t.field({ type: [ReplyType], resolve: (task, _a, ctx) => ctx.loaders.many(ReplySchema, 'taskId').load(task.id) }),
-    proposal: t.field({ type: ProposalType, nullable: true, resolve: (task, _a, ctx) => ctx.loaders.one(ProposalSchema).load(task.proposalId) }),
-    availableActions: t.stringList({ resolve: (task, _a, ctx) => taskWorkflow.available(ctx, task) }),
+    replies: t.field({
+      type: [ReplyType],
+      resolve: (task, _a, ctx) => ctx.loaders.many(ReplySchema, 'taskId').load(task.id),
+    }),
+    proposal: t.field({
+      type: ProposalType,
+      nullable: true,
+      resolve: (task, _a, ctx) => ctx.loaders.one(ProposalSchema).load(task.proposalId),
+    }),
+    availableActions: t.stringList({
+      resolve: (task, _a, ctx) => taskWorkflow.available(ctx, task),
+    }),
   }),
 });
 
 builder.objectField(ProposalType, 'tasks', (t) =>
   t.field({
     type: [HandlingTaskType],
-    description: 'The handling units\' tasks, including returned ones and their replacements.',
+    description: "The handling units' tasks, including returned ones and their replacements.",
     resolve: (p, _a, ctx) => ctx.loaders.many(HandlingTaskSchema, 'proposalId').load(p.id),
   }),
 );
@@ -90,7 +177,10 @@ const TaskConnection = connectionType<HandlingTask>(builder, 'HandlingTask', Han
 const TaskFilter = builder.inputType('HandlingTaskFilter', {
   fields: (t) => ({
     district: t.id({ required: false }),
-    unit: t.id({ required: false, description: 'Defaults to the caller\'s own unit for unit users.' }),
+    unit: t.id({
+      required: false,
+      description: "Defaults to the caller's own unit for unit users.",
+    }),
     status: t.field({ type: TaskStatusType, required: false }),
     overdue: t.boolean({ required: false }),
   }),
@@ -99,19 +189,25 @@ const TaskFilter = builder.inputType('HandlingTaskFilter', {
 builder.queryField('handlingTasks', (t) =>
   t.field({
     type: TaskConnection,
-    description: 'Tasks of handling units: a unit user sees its own unit\'s; staff, leaders and the supervising office those of their districts.',
+    description:
+      "Tasks of handling units: a unit user sees its own unit's; staff, leaders and the supervising office those of their districts.",
     authScopes: { authenticated: true },
     args: { filter: t.arg({ type: TaskFilter, required: false }), ...pageArgs(t) },
     resolve: (_r, { filter, first, after }, ctx) => {
       // Office roles: their districts' tasks; a unit: its own (callerUnit), nothing without a unit id.
       const unit = callerUnit(ctx.caller);
-      const where: FilterQuery<HandlingTask>[] = [{ $or: [{ district: { $in: ctx.caller.districts } }, ...(unit ? [{ unitId: unit }] : [])] }];
+      const where: FilterQuery<HandlingTask>[] = [
+        { $or: [{ district: { $in: ctx.caller.districts } }, ...(unit ? [{ unitId: unit }] : [])] },
+      ];
       if (filter?.unit) where.push({ unitId: parseId(filter.unit, 'filter.unit') });
       if (filter?.district) where.push({ district: String(filter.district) });
       if (filter?.status) where.push({ status: filter.status });
       if (filter?.overdue != null) {
-        const open = { status: { $in: ['PENDING_RECEIPT', 'RETURN_REQUESTED', 'RECEIVED'] }, dueOn: { $lt: today() } } as FilterQuery<HandlingTask>;
-        where.push(filter.overdue ? open : { $not: open } as FilterQuery<HandlingTask>);
+        const open = {
+          status: { $in: ['PENDING_RECEIPT', 'RETURN_REQUESTED', 'RECEIVED'] },
+          dueOn: { $lt: today() },
+        } as FilterQuery<HandlingTask>;
+        where.push(filter.overdue ? open : ({ $not: open } as FilterQuery<HandlingTask>));
       }
       return findPage(ctx.em, HandlingTaskSchema, { $and: where }, { first, after });
     },
@@ -121,9 +217,17 @@ builder.queryField('handlingTasks', (t) =>
 const AssignInput = builder.inputType('AssignProposalInput', {
   fields: (t) => ({
     mode: t.field({ type: HandlingModeType, required: true }),
-    unitIds: t.idList({ required: true, description: 'SOLE: the one unit; SEPARATE: every unit; LEAD_WITH_CO: the co-units.' }),
+    unitIds: t.idList({
+      required: true,
+      description: 'SOLE: the one unit; SEPARATE: every unit; LEAD_WITH_CO: the co-units.',
+    }),
     leadUnitId: t.id({ required: false, description: 'LEAD_WITH_CO only: the lead unit (主办).' }),
-    assignedOn: t.field({ type: 'Date', required: false, description: 'Day of the assignment meeting (交办会), YYYY-MM-DD; today if absent. Deadlines count from it.' }),
+    assignedOn: t.field({
+      type: 'Date',
+      required: false,
+      description:
+        'Day of the assignment meeting (交办会), YYYY-MM-DD; today if absent. Deadlines count from it.',
+    }),
   }),
 });
 
@@ -132,7 +236,11 @@ builder.mutationField('assignProposal', (t) =>
     type: ProposalType,
     description: 'Staff assign a filed proposal (交办) to its handling units.',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), input: t.arg({ type: AssignInput, required: true }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      input: t.arg({ type: AssignInput, required: true }),
+    },
     resolve: (_r, { id, version, input }, ctx) =>
       assignProposal(ctx, parseId(id), version, {
         mode: input.mode,
@@ -143,15 +251,25 @@ builder.mutationField('assignProposal', (t) =>
   }),
 );
 
-const taskArgs = (t: WithArgs) => ({ id: t.arg.id({ required: true, description: 'The task.' }), version: t.arg.int({ required: true, description: 'The proposal\'s version.' }) });
+const taskArgs = (t: WithArgs) => ({
+  id: t.arg.id({ required: true, description: 'The task.' }),
+  version: t.arg.int({ required: true, description: "The proposal's version." }),
+});
 
 builder.mutationField('receiveHandlingTask', (t) =>
-  t.field({ type: HandlingTaskType, description: 'The unit signs receipt (签收).', authScopes: { authenticated: true }, args: taskArgs(t), resolve: (_r, { id, version }, ctx) => receiveTask(ctx, parseId(id), version) }),
+  t.field({
+    type: HandlingTaskType,
+    description: 'The unit signs receipt (签收).',
+    authScopes: { authenticated: true },
+    args: taskArgs(t),
+    resolve: (_r, { id, version }, ctx) => receiveTask(ctx, parseId(id), version),
+  }),
 );
 builder.mutationField('requestHandlingTaskReturn', (t) =>
   t.field({
     type: HandlingTaskType,
-    description: 'The unit asks to return an item that is not its business (申退), within the receipt window.',
+    description:
+      'The unit asks to return an item that is not its business (申退), within the receipt window.',
     authScopes: { authenticated: true },
     args: { ...taskArgs(t), reason: t.arg.string({ required: true }) },
     resolve: (_r, { id, version, reason }, ctx) => requestReturn(ctx, parseId(id), version, reason),
@@ -162,8 +280,20 @@ builder.mutationField('approveHandlingTaskReturn', (t) =>
     type: HandlingTaskType,
     description: 'Staff approve a return and reassign the item to another unit.',
     authScopes: { authenticated: true },
-    args: { ...taskArgs(t), reassignTo: t.arg.id({ required: false }), note: t.arg.string({ required: false }) },
-    resolve: (_r, { id, version, reassignTo, note }, ctx) => decideReturn(ctx, parseId(id), version, true, reassignTo ? parseId(reassignTo, 'reassignTo') : null, note ?? null),
+    args: {
+      ...taskArgs(t),
+      reassignTo: t.arg.id({ required: false }),
+      note: t.arg.string({ required: false }),
+    },
+    resolve: (_r, { id, version, reassignTo, note }, ctx) =>
+      decideReturn(
+        ctx,
+        parseId(id),
+        version,
+        true,
+        reassignTo ? parseId(reassignTo, 'reassignTo') : null,
+        note ?? null,
+      ),
   }),
 );
 builder.mutationField('refuseHandlingTaskReturn', (t) =>
@@ -172,7 +302,8 @@ builder.mutationField('refuseHandlingTaskReturn', (t) =>
     description: 'Staff refuse a return; the unit must handle the item.',
     authScopes: { authenticated: true },
     args: { ...taskArgs(t), note: t.arg.string({ required: true }) },
-    resolve: (_r, { id, version, note }, ctx) => decideReturn(ctx, parseId(id), version, false, null, note),
+    resolve: (_r, { id, version, note }, ctx) =>
+      decideReturn(ctx, parseId(id), version, false, null, note),
   }),
 );
 builder.mutationField('sendCoUnitOpinion', (t) =>
@@ -191,14 +322,19 @@ const ReplyInput = builder.inputType('ProposalReplyInput', {
     referenceNumber: t.string({ required: true, description: '文号' }),
     signingLeader: t.string({ required: true }),
     contact: t.string({ required: true, description: 'Contact person and phone.' }),
-    grade: t.field({ type: GradeType, required: false, description: 'Required: a reply without a grade is refused naming this field.' }),
+    grade: t.field({
+      type: GradeType,
+      required: false,
+      description: 'Required: a reply without a grade is refused naming this field.',
+    }),
   }),
 });
 
 builder.mutationField('replyToProposal', (t) =>
   t.field({
     type: HandlingTaskType,
-    description: 'The replying unit sends its formal reply; a lead unit only after every co-unit sent its opinion.',
+    description:
+      'The replying unit sends its formal reply; a lead unit only after every co-unit sent its opinion.',
     authScopes: { authenticated: true },
     args: { ...taskArgs(t), input: t.arg({ type: ReplyInput, required: true }) },
     resolve: (_r, { id, version, input }, ctx) => replyToProposal(ctx, parseId(id), version, input),
@@ -207,10 +343,12 @@ builder.mutationField('replyToProposal', (t) =>
 builder.mutationField('passProposalReply', (t) =>
   t.field({
     type: HandlingTaskType,
-    description: 'The supervising office passes a reply; when the last one passes, the proposal awaits the proposer\'s rating.',
+    description:
+      "The supervising office passes a reply; when the last one passes, the proposal awaits the proposer's rating.",
     authScopes: { authenticated: true },
     args: { ...taskArgs(t), note: t.arg.string({ required: false }) },
-    resolve: (_r, { id, version, note }, ctx) => reviewReply(ctx, parseId(id), version, true, note ?? null),
+    resolve: (_r, { id, version, note }, ctx) =>
+      reviewReply(ctx, parseId(id), version, true, note ?? null),
   }),
 );
 builder.mutationField('sendBackProposalReply', (t) =>
@@ -219,25 +357,37 @@ builder.mutationField('sendBackProposalReply', (t) =>
     description: 'The supervising office sends a reply back to the unit, saying why.',
     authScopes: { authenticated: true },
     args: { ...taskArgs(t), note: t.arg.string({ required: true }) },
-    resolve: (_r, { id, version, note }, ctx) => reviewReply(ctx, parseId(id), version, false, note),
+    resolve: (_r, { id, version, note }, ctx) =>
+      reviewReply(ctx, parseId(id), version, false, note),
   }),
 );
 builder.mutationField('extendHandlingDeadline', (t) =>
   t.field({
     type: HandlingTaskType,
-    description: 'Staff or the supervising office extend a task\'s deadline with a reason, to at most six months from its start.',
+    description:
+      "Staff or the supervising office extend a task's deadline with a reason, to at most six months from its start.",
     authScopes: { authenticated: true },
-    args: { ...taskArgs(t), until: t.arg({ type: 'Date', required: true }), reason: t.arg.string({ required: true }) },
-    resolve: (_r, { id, version, until, reason }, ctx) => extendDeadline(ctx, parseId(id), version, until, reason),
+    args: {
+      ...taskArgs(t),
+      until: t.arg({ type: 'Date', required: true }),
+      reason: t.arg.string({ required: true }),
+    },
+    resolve: (_r, { id, version, until, reason }, ctx) =>
+      extendDeadline(ctx, parseId(id), version, until, reason),
   }),
 );
 
 builder.mutationField('reopenProposal', (t) =>
   t.field({
     type: ProposalType,
-    description: 'Staff reopen handling after an unsatisfied rating — the lead\'s, or a co-signer\'s this round (再次办理); replying units get fresh deadlines and every proposer rates again.',
+    description:
+      "Staff reopen handling after an unsatisfied rating — the lead's, or a co-signer's this round (再次办理); replying units get fresh deadlines and every proposer rates again.",
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: true }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      note: t.arg.string({ required: true }),
+    },
     resolve: (_r, { id, version, note }, ctx) => reopenProposal(ctx, parseId(id), version, note),
   }),
 );
@@ -246,14 +396,24 @@ builder.mutationField('closeProposal', (t) =>
     type: ProposalType,
     description: 'Staff close a rated proposal (办结).',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }) },
-    resolve: (_r, { id, version, note }, ctx) => closeProposal(ctx, parseId(id), version, note ?? null),
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      note: t.arg.string({ required: false }),
+    },
+    resolve: (_r, { id, version, note }, ctx) =>
+      closeProposal(ctx, parseId(id), version, note ?? null),
   }),
 );
 
-const GradeWordingType = builder.objectRef<{ district: string; grade: Grade; wording: string }>('ReplyGradeWording').implement({
-  fields: (t) => ({ grade: t.field({ type: GradeType, resolve: (w) => w.grade }), wording: t.exposeString('wording') }),
-});
+const GradeWordingType = builder
+  .objectRef<{ district: string; grade: Grade; wording: string }>('ReplyGradeWording')
+  .implement({
+    fields: (t) => ({
+      grade: t.field({ type: GradeType, resolve: (w) => w.grade }),
+      wording: t.exposeString('wording'),
+    }),
+  });
 
 builder.queryField('replyGradeWordings', (t) =>
   t.field({
@@ -262,7 +422,13 @@ builder.queryField('replyGradeWordings', (t) =>
     args: { district: t.arg.id({ required: true }) },
     resolve: async (_r, { district }, ctx) => {
       await assertKnownDistrict(ctx, String(district));
-      return Promise.all(GRADES.map(async (grade) => ({ district: String(district), grade, wording: await wording(ctx, String(district), grade) })));
+      return Promise.all(
+        GRADES.map(async (grade) => ({
+          district: String(district),
+          grade,
+          wording: await wording(ctx, String(district), grade),
+        })),
+      );
     },
   }),
 );
@@ -270,9 +436,14 @@ builder.queryField('replyGradeWordings', (t) =>
 builder.mutationField('setReplyGradeWording', (t) =>
   t.field({
     type: GradeWordingType,
-    description: 'A district\'s staff word a reply grade their own way.',
+    description: "A district's staff word a reply grade their own way.",
     authScopes: { staff: true },
-    args: { district: t.arg.id({ required: true }), grade: t.arg({ type: GradeType, required: true }), wording: t.arg.string({ required: true }) },
-    resolve: (_r, { district, grade, wording: text }, ctx) => setGradeWording(ctx, String(district), grade, text),
+    args: {
+      district: t.arg.id({ required: true }),
+      grade: t.arg({ type: GradeType, required: true }),
+      wording: t.arg.string({ required: true }),
+    },
+    resolve: (_r, { district, grade, wording: text }, ctx) =>
+      setGradeWording(ctx, String(district), grade, text),
   }),
 );

@@ -1,81 +1,316 @@
 import { today } from '@cppcc/kit';
 import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { A, auditOf, eventsOf, input, leaderOf, member, officeOf, ok, refused, SUBMIT, staffOf, startProposals, unitsOf, unitUser } from '../test-support.js';
+import {
+  A,
+  auditOf,
+  eventsOf,
+  input,
+  leaderOf,
+  member,
+  officeOf,
+  ok,
+  refused,
+  SUBMIT,
+  staffOf,
+  startProposals,
+  unitsOf,
+  unitUser,
+} from '../test-support.js';
 
 const author = member(9001);
 const staff = staffOf(A);
 const [U1] = unitsOf(A);
 const year = new Date().getUTCFullYear();
 
-describe.each(databases())('key proposals, two-way evaluation, awards and instructions on $name', ({ url }) => {
-  let module: TestModule;
-  beforeAll(async () => {
-    module = await startProposals(url);
-  });
-  afterAll(() => module?.stop());
+describe.each(databases())(
+  'key proposals, two-way evaluation, awards and instructions on $name',
+  ({ url }) => {
+    let module: TestModule;
+    beforeAll(async () => {
+      module = await startProposals(url);
+    });
+    afterAll(() => module?.stop());
 
-  const version = async (id: string) => (await ok(module, `{ proposal(id: "${id}") { version } }`, {}, staff)).version;
-  /** A proposal assigned to U1, whose reply the office accepted. */
-  const replied = async () => {
-    const p = await ok(module, SUBMIT, { i: input }, author);
-    await ok(module, `mutation { fileProposal(id: "${p.id}", version: ${p.version}) { id } }`, {}, staff);
-    const a = await ok(module, `mutation { assignProposal(id: "${p.id}", version: ${await version(p.id)}, input: { mode: SOLE, unitIds: ["${U1}"] }) { tasks { id } } }`, {}, staff);
-    const taskId = a.tasks[0].id;
-    await ok(module, `mutation { receiveHandlingTask(id: "${taskId}", version: ${await version(p.id)}) { id } }`, {}, unitUser(U1));
-    await ok(module, `mutation { replyToProposal(id: "${taskId}", version: ${await version(p.id)}, input: { text: "答复", referenceNumber: "1号", signingLeader: "局长", contact: "电话", grade: A }) { id } }`, {}, unitUser(U1));
-    return { id: p.id as string, taskId: taskId as string };
-  };
-  const accept = async (p: { id: string; taskId: string }) => ok(module, `mutation { passProposalReply(id: "${p.taskId}", version: ${await version(p.id)}) { id } }`, {}, officeOf(A));
+    const version = async (id: string) =>
+      (await ok(module, `{ proposal(id: "${id}") { version } }`, {}, staff)).version;
+    /** A proposal assigned to U1, whose reply the office accepted. */
+    const replied = async () => {
+      const p = await ok(module, SUBMIT, { i: input }, author);
+      await ok(
+        module,
+        `mutation { fileProposal(id: "${p.id}", version: ${p.version}) { id } }`,
+        {},
+        staff,
+      );
+      const a = await ok(
+        module,
+        `mutation { assignProposal(id: "${p.id}", version: ${await version(p.id)}, input: { mode: SOLE, unitIds: ["${U1}"] }) { tasks { id } } }`,
+        {},
+        staff,
+      );
+      const taskId = a.tasks[0].id;
+      await ok(
+        module,
+        `mutation { receiveHandlingTask(id: "${taskId}", version: ${await version(p.id)}) { id } }`,
+        {},
+        unitUser(U1),
+      );
+      await ok(
+        module,
+        `mutation { replyToProposal(id: "${taskId}", version: ${await version(p.id)}, input: { text: "答复", referenceNumber: "1号", signingLeader: "局长", contact: "电话", grade: A }) { id } }`,
+        {},
+        unitUser(U1),
+      );
+      return { id: p.id as string, taskId: taskId as string };
+    };
+    const accept = async (p: { id: string; taskId: string }) =>
+      ok(
+        module,
+        `mutation { passProposalReply(id: "${p.taskId}", version: ${await version(p.id)}) { id } }`,
+        {},
+        officeOf(A),
+      );
 
-  it('records the chair meeting\'s key proposal with its leader, supervision meetings and progress reports, and announces it', async () => {
-    const p = await replied();
-    const key = await ok(module, `mutation($i: DesignateKeyProposalInput!) { designateKeyProposal(input: $i) { id leaderTitle topLeader } }`, { i: { proposalId: p.id, year, chairMeetingOn: today(), leaderName: '市委主要负责同志', leaderTitle: '市委书记', topLeader: true } }, staff);
-    expect(key).toMatchObject({ leaderTitle: '市委书记', topLeader: true });
-    expect(await eventsOf(module, 'proposal.honoured')).toContainEqual(expect.objectContaining({ proposalId: p.id, honour: 'KEY', authorId: '9001' }));
-    await ok(module, `mutation { recordKeyProposalSupervision(keyProposalId: "${key.id}", kind: MEETING, heldOn: "${today()}", text: "督办协商会") { id } }`, {}, leaderOf(A));
-    await ok(module, `mutation { recordKeyProposalSupervision(keyProposalId: "${key.id}", kind: PROGRESS_REPORT, heldOn: "${today()}", text: "已完成方案制定") { id } }`, {}, unitUser(U1));
-    expect(await refused(module, `mutation { recordKeyProposalSupervision(keyProposalId: "${key.id}", kind: MEETING, heldOn: "${today()}", text: "x") { id } }`, {}, unitUser(U1))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await refused(module, `mutation { recordKeyProposalSupervision(keyProposalId: "${key.id}", kind: MEETING, heldOn: "2999-01-01", text: "x") { id } }`, {}, staff)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'heldOn' });
-    const seen = await ok(module, `{ proposal(id: "${p.id}") { keyProposal { supervision { kind } } } }`, {}, author);
-    expect(seen.keyProposal.supervision.map((s: any) => s.kind)).toEqual(['MEETING', 'PROGRESS_REPORT']);
-    expect(await refused(module, `mutation($i: DesignateKeyProposalInput!) { designateKeyProposal(input: $i) { id } }`, { i: { proposalId: p.id, year, chairMeetingOn: today(), leaderName: 'x', leaderTitle: 'y' } }, staff)).toMatchObject({ code: 'CONFLICT' });
-    expect(await refused(module, `mutation($i: DesignateKeyProposalInput!) { designateKeyProposal(input: $i) { id } }`, { i: { proposalId: p.id, year, chairMeetingOn: today(), leaderName: 'x', leaderTitle: 'y' } }, author)).toMatchObject({ code: 'FORBIDDEN' });
-    const unfiled = await ok(module, SUBMIT, { i: input }, author);
-    expect(await refused(module, `mutation($i: DesignateKeyProposalInput!) { designateKeyProposal(input: $i) { id } }`, { i: { proposalId: unfiled.id, year, chairMeetingOn: today(), leaderName: 'x', leaderTitle: 'y' } }, staff)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.proposalId' });
-  });
+    it("records the chair meeting's key proposal with its leader, supervision meetings and progress reports, and announces it", async () => {
+      const p = await replied();
+      const key = await ok(
+        module,
+        `mutation($i: DesignateKeyProposalInput!) { designateKeyProposal(input: $i) { id leaderTitle topLeader } }`,
+        {
+          i: {
+            proposalId: p.id,
+            year,
+            chairMeetingOn: today(),
+            leaderName: '市委主要负责同志',
+            leaderTitle: '市委书记',
+            topLeader: true,
+          },
+        },
+        staff,
+      );
+      expect(key).toMatchObject({ leaderTitle: '市委书记', topLeader: true });
+      expect(await eventsOf(module, 'proposal.honoured')).toContainEqual(
+        expect.objectContaining({ proposalId: p.id, honour: 'KEY', authorId: '9001' }),
+      );
+      await ok(
+        module,
+        `mutation { recordKeyProposalSupervision(keyProposalId: "${key.id}", kind: MEETING, heldOn: "${today()}", text: "督办协商会") { id } }`,
+        {},
+        leaderOf(A),
+      );
+      await ok(
+        module,
+        `mutation { recordKeyProposalSupervision(keyProposalId: "${key.id}", kind: PROGRESS_REPORT, heldOn: "${today()}", text: "已完成方案制定") { id } }`,
+        {},
+        unitUser(U1),
+      );
+      expect(
+        await refused(
+          module,
+          `mutation { recordKeyProposalSupervision(keyProposalId: "${key.id}", kind: MEETING, heldOn: "${today()}", text: "x") { id } }`,
+          {},
+          unitUser(U1),
+        ),
+      ).toMatchObject({ code: 'FORBIDDEN' });
+      expect(
+        await refused(
+          module,
+          `mutation { recordKeyProposalSupervision(keyProposalId: "${key.id}", kind: MEETING, heldOn: "2999-01-01", text: "x") { id } }`,
+          {},
+          staff,
+        ),
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'heldOn' });
+      const seen = await ok(
+        module,
+        `{ proposal(id: "${p.id}") { keyProposal { supervision { kind } } } }`,
+        {},
+        author,
+      );
+      expect(seen.keyProposal.supervision.map((s: any) => s.kind)).toEqual([
+        'MEETING',
+        'PROGRESS_REPORT',
+      ]);
+      expect(
+        await refused(
+          module,
+          `mutation($i: DesignateKeyProposalInput!) { designateKeyProposal(input: $i) { id } }`,
+          {
+            i: {
+              proposalId: p.id,
+              year,
+              chairMeetingOn: today(),
+              leaderName: 'x',
+              leaderTitle: 'y',
+            },
+          },
+          staff,
+        ),
+      ).toMatchObject({ code: 'CONFLICT' });
+      expect(
+        await refused(
+          module,
+          `mutation($i: DesignateKeyProposalInput!) { designateKeyProposal(input: $i) { id } }`,
+          {
+            i: {
+              proposalId: p.id,
+              year,
+              chairMeetingOn: today(),
+              leaderName: 'x',
+              leaderTitle: 'y',
+            },
+          },
+          author,
+        ),
+      ).toMatchObject({ code: 'FORBIDDEN' });
+      const unfiled = await ok(module, SUBMIT, { i: input }, author);
+      expect(
+        await refused(
+          module,
+          `mutation($i: DesignateKeyProposalInput!) { designateKeyProposal(input: $i) { id } }`,
+          {
+            i: {
+              proposalId: unfiled.id,
+              year,
+              chairMeetingOn: today(),
+              leaderName: 'x',
+              leaderTitle: 'y',
+            },
+          },
+          staff,
+        ),
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.proposalId' });
+    });
 
-  it('scores both ways once the reply is accepted, back to back, within the criteria', async () => {
-    const p = await replied();
-    const quality = `mutation($s: ProposalQualityScoresInput!) { scoreProposalQuality(taskId: "${p.taskId}", scores: $s) { total band } }`;
-    const handling = `mutation($s: HandlingQualityScoresInput!) { scoreHandlingQuality(taskId: "${p.taskId}", scores: $s) { total band } }`;
-    const q = { scientific: 19, serious: 18, feasible: 18, standard: 17, influential: 19 };
-    const h = { organization: 22, communication: 20, reply: 18, implementation: 16 };
-    expect(await refused(module, quality, { s: q }, unitUser(U1))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'taskId', rule: 'replied' });
-    await accept(p);
-    expect(await refused(module, quality, { s: { ...q, scientific: 21 } }, unitUser(U1))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'scores.scientific' });
-    expect(await refused(module, quality, { s: q }, unitUser(unitsOf(A)[1]))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await ok(module, quality, { s: q }, unitUser(U1))).toEqual({ total: 91, band: 'EXCELLENT' });
-    expect(await refused(module, quality, { s: q }, unitUser(U1))).toMatchObject({ code: 'CONFLICT' });
-    expect(await refused(module, handling, { s: h }, member(9002))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await ok(module, handling, { s: h }, author)).toEqual({ total: 76, band: 'GOOD' });
-    const forStaff = await ok(module, `{ proposal(id: "${p.id}") { qualityScores { total } handlingScores { total } } }`, {}, staff);
-    expect(forStaff).toEqual({ qualityScores: [{ total: 91 }], handlingScores: [{ total: 76 }] });
-    const forAuthor = await ok(module, `{ proposal(id: "${p.id}") { qualityScores { total } } }`, {}, author);
-    expect(forAuthor.qualityScores).toBeNull();
-    expect((await auditOf(module, 'proposal', p.id)).filter((a) => a[1].startsWith('score'))).toEqual([['REPLIED', 'scoreQuality', 'REPLIED'], ['REPLIED', 'scoreHandling', 'REPLIED']]);
-  });
+    it('scores both ways once the reply is accepted, back to back, within the criteria', async () => {
+      const p = await replied();
+      const quality = `mutation($s: ProposalQualityScoresInput!) { scoreProposalQuality(taskId: "${p.taskId}", scores: $s) { total band } }`;
+      const handling = `mutation($s: HandlingQualityScoresInput!) { scoreHandlingQuality(taskId: "${p.taskId}", scores: $s) { total band } }`;
+      const q = { scientific: 19, serious: 18, feasible: 18, standard: 17, influential: 19 };
+      const h = { organization: 22, communication: 20, reply: 18, implementation: 16 };
+      expect(await refused(module, quality, { s: q }, unitUser(U1))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'taskId',
+        rule: 'replied',
+      });
+      await accept(p);
+      expect(
+        await refused(module, quality, { s: { ...q, scientific: 21 } }, unitUser(U1)),
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'scores.scientific' });
+      expect(await refused(module, quality, { s: q }, unitUser(unitsOf(A)[1]))).toMatchObject({
+        code: 'NOT_FOUND',
+      });
+      expect(await ok(module, quality, { s: q }, unitUser(U1))).toEqual({
+        total: 91,
+        band: 'EXCELLENT',
+      });
+      expect(await refused(module, quality, { s: q }, unitUser(U1))).toMatchObject({
+        code: 'CONFLICT',
+      });
+      expect(await refused(module, handling, { s: h }, member(9002))).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      expect(await ok(module, handling, { s: h }, author)).toEqual({ total: 76, band: 'GOOD' });
+      const forStaff = await ok(
+        module,
+        `{ proposal(id: "${p.id}") { qualityScores { total } handlingScores { total } } }`,
+        {},
+        staff,
+      );
+      expect(forStaff).toEqual({ qualityScores: [{ total: 91 }], handlingScores: [{ total: 76 }] });
+      const forAuthor = await ok(
+        module,
+        `{ proposal(id: "${p.id}") { qualityScores { total } } }`,
+        {},
+        author,
+      );
+      expect(forAuthor.qualityScores).toBeNull();
+      expect(
+        (await auditOf(module, 'proposal', p.id)).filter((a) => a[1].startsWith('score')),
+      ).toEqual([
+        ['REPLIED', 'scoreQuality', 'REPLIED'],
+        ['REPLIED', 'scoreHandling', 'REPLIED'],
+      ]);
+    });
 
-  it('awards excellent proposals and records leaders\' instructions, announcing both', async () => {
-    const p = await replied();
-    expect(await ok(module, `mutation { awardExcellentProposal(proposalId: "${p.id}", year: ${year}, awardedOn: "${today()}") { year } }`, {}, staff)).toEqual({ year });
-    expect(await eventsOf(module, 'proposal.honoured')).toContainEqual(expect.objectContaining({ proposalId: p.id, honour: 'EXCELLENT' }));
-    expect(await refused(module, `mutation { awardExcellentProposal(proposalId: "${p.id}", year: ${year}, awardedOn: "${today()}") { year } }`, {}, staff)).toMatchObject({ code: 'CONFLICT' });
-    const i = await ok(module, `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { leader } }`, { i: { subjectType: 'PROPOSAL', subjectId: p.id, leader: '市委主要负责同志', level: 'CITY', text: '请抓好落实。', instructedOn: today() } }, staff);
-    expect(i.leader).toBe('市委主要负责同志');
-    expect(await eventsOf(module, 'instruction.received')).toContainEqual(expect.objectContaining({ subjectType: 'PROPOSAL', subjectId: p.id, memberIds: ['9001'] }));
-    expect(await refused(module, `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { leader } }`, { i: { subjectType: 'PROPOSAL', subjectId: p.id, leader: ' ', level: 'CITY', text: 'x', instructedOn: today() } }, staff)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.leader' });
-    expect(await refused(module, `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { leader } }`, { i: { subjectType: 'PROPOSAL', subjectId: p.id, leader: 'x', level: 'CITY', text: 'x', instructedOn: today() } }, author)).toMatchObject({ code: 'FORBIDDEN' });
-    expect((await auditOf(module, 'proposal', p.id)).map((a) => a[1])).toEqual(expect.arrayContaining(['awardExcellent', 'instruct']));
-  });
-}, 120_000);
+    it("awards excellent proposals and records leaders' instructions, announcing both", async () => {
+      const p = await replied();
+      expect(
+        await ok(
+          module,
+          `mutation { awardExcellentProposal(proposalId: "${p.id}", year: ${year}, awardedOn: "${today()}") { year } }`,
+          {},
+          staff,
+        ),
+      ).toEqual({ year });
+      expect(await eventsOf(module, 'proposal.honoured')).toContainEqual(
+        expect.objectContaining({ proposalId: p.id, honour: 'EXCELLENT' }),
+      );
+      expect(
+        await refused(
+          module,
+          `mutation { awardExcellentProposal(proposalId: "${p.id}", year: ${year}, awardedOn: "${today()}") { year } }`,
+          {},
+          staff,
+        ),
+      ).toMatchObject({ code: 'CONFLICT' });
+      const i = await ok(
+        module,
+        `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { leader } }`,
+        {
+          i: {
+            subjectType: 'PROPOSAL',
+            subjectId: p.id,
+            leader: '市委主要负责同志',
+            level: 'CITY',
+            text: '请抓好落实。',
+            instructedOn: today(),
+          },
+        },
+        staff,
+      );
+      expect(i.leader).toBe('市委主要负责同志');
+      expect(await eventsOf(module, 'instruction.received')).toContainEqual(
+        expect.objectContaining({ subjectType: 'PROPOSAL', subjectId: p.id, memberIds: ['9001'] }),
+      );
+      expect(
+        await refused(
+          module,
+          `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { leader } }`,
+          {
+            i: {
+              subjectType: 'PROPOSAL',
+              subjectId: p.id,
+              leader: ' ',
+              level: 'CITY',
+              text: 'x',
+              instructedOn: today(),
+            },
+          },
+          staff,
+        ),
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.leader' });
+      expect(
+        await refused(
+          module,
+          `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { leader } }`,
+          {
+            i: {
+              subjectType: 'PROPOSAL',
+              subjectId: p.id,
+              leader: 'x',
+              level: 'CITY',
+              text: 'x',
+              instructedOn: today(),
+            },
+          },
+          author,
+        ),
+      ).toMatchObject({ code: 'FORBIDDEN' });
+      expect((await auditOf(module, 'proposal', p.id)).map((a) => a[1])).toEqual(
+        expect.arrayContaining(['awardExcellent', 'instruct']),
+      );
+    });
+  },
+  120_000,
+);

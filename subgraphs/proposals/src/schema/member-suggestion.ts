@@ -1,40 +1,101 @@
-import { appError, assignedRowsEm, AuditEntrySchema, auditEntryType, callerUnit, connectionType, ErrorCode, findPage, hasRole, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import {
+  appError,
+  assignedRowsEm,
+  AuditEntrySchema,
+  auditEntryType,
+  callerUnit,
+  connectionType,
+  ErrorCode,
+  findPage,
+  hasRole,
+  notFound,
+  pageArgs,
+  parseId,
+  type RequestContext,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
-import { answerSuggestion, archiveSuggestion, forwardSuggestion, maySeeSuggestion } from '../commands/suggestions.js';
-import { MemberSuggestionSchema, SUGGESTION_STATUSES, type MemberSuggestion } from '../entities/suggestion.entity.js';
+import {
+  answerSuggestion,
+  archiveSuggestion,
+  forwardSuggestion,
+  maySeeSuggestion,
+} from '../commands/suggestions.js';
+import {
+  MemberSuggestionSchema,
+  SUGGESTION_STATUSES,
+  type MemberSuggestion,
+} from '../entities/suggestion.entity.js';
 import { suggestionWorkflow } from '../workflow.js';
 import { DistrictRef } from './district.js';
 import { GovernmentUnitRef } from './government-unit.js';
 import { MemberRef } from './member.js';
 import { ProposalType, visibleProposal } from './proposal.js';
 
-export const SuggestionStatusType = builder.enumType('MemberSuggestionStatus', { values: SUGGESTION_STATUSES });
-const SuggestionStepType = auditEntryType(builder, 'MemberSuggestionStep', 'One step a member suggestion took: who, when, from which state to which, and why.');
-
-export const MemberSuggestionType = builder.objectRef<MemberSuggestion>('MemberSuggestion').implement({
-  description: '委员意见建议: a proposal converted with its proposer\'s consent, forwarded to a unit for reference or kept on file. Its authors, their district\'s staff and the unit it went to see it.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    title: t.exposeString('title'),
-    content: t.exposeString('content'),
-    status: t.field({ type: SuggestionStatusType, resolve: (s) => s.status }),
-    district: t.field({ type: DistrictRef, nullable: true, resolve: (s) => ({ code: s.district }) }),
-    proposal: t.field({ type: ProposalType, nullable: true, description: 'The proposal it was converted from.', resolve: (s, _a, ctx) => visibleProposal(ctx, s.proposalId) }),
-    authors: t.field({ type: [MemberRef], resolve: (s) => s.authorIds.map((id) => ({ id: String(id) })) }),
-    unit: t.field({ type: GovernmentUnitRef, nullable: true, description: 'The unit it was forwarded to.', resolve: (s) => (s.unitId === null ? null : { id: String(s.unitId) }) }),
-    forwardedOn: t.expose('forwardedOn', { type: 'Date', nullable: true }),
-    answer: t.exposeString('answer', { nullable: true, description: 'What the unit made of it.' }),
-    answeredOn: t.expose('answeredOn', { type: 'Date', nullable: true }),
-    version: t.exposeInt('version', { description: 'Send it back with a step; a stale one is refused.' }),
-    availableActions: t.stringList({ resolve: (s, _a, ctx) => suggestionWorkflow.available(ctx, s) }),
-    history: t.field({
-      type: [SuggestionStepType],
-      description: 'Every step, oldest first (the reason it was kept on file among them).',
-      resolve: (s, _a, ctx) => ctx.em.find(AuditEntrySchema, { entity: 'member_suggestion', entityId: String(s.id) }, { orderBy: { id: 'asc' } }),
-    }),
-  }),
+export const SuggestionStatusType = builder.enumType('MemberSuggestionStatus', {
+  values: SUGGESTION_STATUSES,
 });
+const SuggestionStepType = auditEntryType(
+  builder,
+  'MemberSuggestionStep',
+  'One step a member suggestion took: who, when, from which state to which, and why.',
+);
+
+export const MemberSuggestionType = builder
+  .objectRef<MemberSuggestion>('MemberSuggestion')
+  .implement({
+    description:
+      "委员意见建议: a proposal converted with its proposer's consent, forwarded to a unit for reference or kept on file. Its authors, their district's staff and the unit it went to see it.",
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      title: t.exposeString('title'),
+      content: t.exposeString('content'),
+      status: t.field({ type: SuggestionStatusType, resolve: (s) => s.status }),
+      district: t.field({
+        type: DistrictRef,
+        nullable: true,
+        resolve: (s) => ({ code: s.district }),
+      }),
+      proposal: t.field({
+        type: ProposalType,
+        nullable: true,
+        description: 'The proposal it was converted from.',
+        resolve: (s, _a, ctx) => visibleProposal(ctx, s.proposalId),
+      }),
+      authors: t.field({
+        type: [MemberRef],
+        resolve: (s) => s.authorIds.map((id) => ({ id: String(id) })),
+      }),
+      unit: t.field({
+        type: GovernmentUnitRef,
+        nullable: true,
+        description: 'The unit it was forwarded to.',
+        resolve: (s) => (s.unitId === null ? null : { id: String(s.unitId) }),
+      }),
+      forwardedOn: t.expose('forwardedOn', { type: 'Date', nullable: true }),
+      answer: t.exposeString('answer', {
+        nullable: true,
+        description: 'What the unit made of it.',
+      }),
+      answeredOn: t.expose('answeredOn', { type: 'Date', nullable: true }),
+      version: t.exposeInt('version', {
+        description: 'Send it back with a step; a stale one is refused.',
+      }),
+      availableActions: t.stringList({
+        resolve: (s, _a, ctx) => suggestionWorkflow.available(ctx, s),
+      }),
+      history: t.field({
+        type: [SuggestionStepType],
+        description: 'Every step, oldest first (the reason it was kept on file among them).',
+        resolve: (s, _a, ctx) =>
+          ctx.em.find(
+            AuditEntrySchema,
+            { entity: 'member_suggestion', entityId: String(s.id) },
+            { orderBy: { id: 'asc' } },
+          ),
+      }),
+    }),
+  });
 
 builder.objectField(ProposalType, 'memberSuggestion', (t) =>
   t.field({
@@ -49,12 +110,17 @@ builder.objectField(ProposalType, 'memberSuggestion', (t) =>
   }),
 );
 
-const SuggestionConnection = connectionType<MemberSuggestion>(builder, 'MemberSuggestion', MemberSuggestionType);
+const SuggestionConnection = connectionType<MemberSuggestion>(
+  builder,
+  'MemberSuggestion',
+  MemberSuggestionType,
+);
 
 builder.queryField('memberSuggestions', (t) =>
   t.field({
     type: SuggestionConnection,
-    description: 'Staff: the suggestions of the districts they work for. A unit: those forwarded to it. Authors find theirs on their proposal.',
+    description:
+      'Staff: the suggestions of the districts they work for. A unit: those forwarded to it. Authors find theirs on their proposal.',
     args: {
       district: t.arg.id({ required: false }),
       status: t.arg({ type: SuggestionStatusType, required: false }),
@@ -68,8 +134,17 @@ builder.queryField('memberSuggestions', (t) =>
       else if (hasRole(ctx.caller, 'unit')) {
         // Those forwarded to the caller's unit, wherever the filter would hide them.
         where.push({ unitId: callerUnit(ctx.caller) ?? 0 });
-        return findPage(assignedRowsEm(ctx), MemberSuggestionSchema, { $and: where }, { first, after });
-      } else throw appError(ErrorCode.FORBIDDEN, 'memberSuggestions: staff and handling units only; authors see theirs on Proposal.memberSuggestion');
+        return findPage(
+          assignedRowsEm(ctx),
+          MemberSuggestionSchema,
+          { $and: where },
+          { first, after },
+        );
+      } else
+        throw appError(
+          ErrorCode.FORBIDDEN,
+          'memberSuggestions: staff and handling units only; authors see theirs on Proposal.memberSuggestion',
+        );
       return findPage(ctx.em, MemberSuggestionSchema, { $and: where }, { first, after });
     },
   }),
@@ -80,7 +155,11 @@ builder.queryField('memberSuggestion', (t) =>
     type: MemberSuggestionType,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, { id }, ctx) => {
-      const s = await ctx.em.findOne(MemberSuggestionSchema, { id: parseId(id) }, { filters: false });
+      const s = await ctx.em.findOne(
+        MemberSuggestionSchema,
+        { id: parseId(id) },
+        { filters: false },
+      );
       if (!s || !maySeeSuggestion(ctx, s)) throw notFound('member suggestion', id);
       return s;
     },
@@ -91,16 +170,35 @@ builder.mutationField('forwardMemberSuggestion', (t) =>
   t.field({
     type: MemberSuggestionType,
     description: 'Staff forward it to a government unit of its district, for reference.',
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), unitId: t.arg.id({ required: true }), on: t.arg({ type: 'Date', required: false }), note: t.arg.string({ required: false }) },
-    resolve: (_r, a, ctx) => forwardSuggestion(ctx, parseId(a.id), a.version, parseId(a.unitId, 'unitId'), a.on ?? null, a.note ?? null),
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      unitId: t.arg.id({ required: true }),
+      on: t.arg({ type: 'Date', required: false }),
+      note: t.arg.string({ required: false }),
+    },
+    resolve: (_r, a, ctx) =>
+      forwardSuggestion(
+        ctx,
+        parseId(a.id),
+        a.version,
+        parseId(a.unitId, 'unitId'),
+        a.on ?? null,
+        a.note ?? null,
+      ),
   }),
 );
 
 builder.mutationField('archiveMemberSuggestion', (t) =>
   t.field({
     type: MemberSuggestionType,
-    description: 'Staff keep it on file when no unit is concerned; the reason is told to its authors.',
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), reason: t.arg.string({ required: true }) },
+    description:
+      'Staff keep it on file when no unit is concerned; the reason is told to its authors.',
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      reason: t.arg.string({ required: true }),
+    },
     resolve: (_r, a, ctx) => archiveSuggestion(ctx, parseId(a.id), a.version, a.reason),
   }),
 );
@@ -109,7 +207,13 @@ builder.mutationField('answerMemberSuggestion', (t) =>
   t.field({
     type: MemberSuggestionType,
     description: 'The unit it was forwarded to answers what it makes of it.',
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), answer: t.arg.string({ required: true }), on: t.arg({ type: 'Date', required: false }) },
-    resolve: (_r, a, ctx) => answerSuggestion(ctx, parseId(a.id), a.version, a.answer, a.on ?? null),
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      answer: t.arg.string({ required: true }),
+      on: t.arg({ type: 'Date', required: false }),
+    },
+    resolve: (_r, a, ctx) =>
+      answerSuggestion(ctx, parseId(a.id), a.version, a.answer, a.on ?? null),
   }),
 );

@@ -8,41 +8,58 @@ import { OpinionItemConnection } from './opinion-item.js';
 import { ProposalConnection, ProposalStatusType } from './proposal.js';
 
 /** Member is the members subgraph's entity; this subgraph adds the proposals and items they wrote. */
-export const MemberRef = builder.externalRef('Member', builder.selection<{ id: string }>('id')).implement({
-  externalFields: (t) => ({ id: t.id() }),
-  fields: (t) => ({
-    proposals: t.field({
-      type: ProposalConnection,
-      nullable: true,
-      description: 'Proposals this member leads. Others see the public ones; the member sees all of theirs.',
-      args: { status: t.arg({ type: ProposalStatusType, required: false }), ...pageArgs(t) },
-      resolve: (m, { status, first, after }, ctx) => {
-        const own = ctx.caller.memberId === String(m.id);
-        return ctx.loaders.page(ProposalSchema, 'authorId', { first, after }, status ? { status } : {}, own).load(Number(m.id));
-      },
+export const MemberRef = builder
+  .externalRef('Member', builder.selection<{ id: string }>('id'))
+  .implement({
+    externalFields: (t) => ({ id: t.id() }),
+    fields: (t) => ({
+      proposals: t.field({
+        type: ProposalConnection,
+        nullable: true,
+        description:
+          'Proposals this member leads. Others see the public ones; the member sees all of theirs.',
+        args: { status: t.arg({ type: ProposalStatusType, required: false }), ...pageArgs(t) },
+        resolve: (m, { status, first, after }, ctx) => {
+          const own = ctx.caller.memberId === String(m.id);
+          return ctx.loaders
+            .page(ProposalSchema, 'authorId', { first, after }, status ? { status } : {}, own)
+            .load(Number(m.id));
+        },
+      }),
+      opinionItems: t.field({
+        type: OpinionItemConnection,
+        nullable: true,
+        description:
+          "Public-opinion items this member wrote (alone or with others). The member and their district's staff only; others get an empty list.",
+        args: pageArgs(t),
+        resolve: async (m, { first, after }, ctx) => {
+          const own = ctx.caller.memberId === String(m.id);
+          const { limit, afterId } = readPageArgs({ first, after });
+          const links = await ctx.loaders.many(OpinionAuthorSchema, 'memberId').load(Number(m.id));
+          // Batched over every member in the request; visibility decided here: the author, or staff of the item's district.
+          const items = (
+            await ctx.loaders
+              .many(OpinionItemSchema, 'id', {}, true)
+              .loadMany(links.map((l) => l.itemId))
+          )
+            .flatMap((rows) => (rows instanceof Error ? [] : rows))
+            .filter((item) => own || item.public || canSeeDistrict(ctx.caller, item.district))
+            .sort((a, b) => a.id - b.id);
+          return toPage(
+            items.filter((i) => afterId === null || i.id > afterId).slice(0, limit + 1),
+            limit,
+            async () => items.length,
+          );
+        },
+      }),
+      cosignInvitations: t.field({
+        type: [CosignerType],
+        nullable: true,
+        description: "Invitations to co-sign others' proposals, answered or not. The member only.",
+        resolve: (m, _a, ctx) =>
+          ctx.caller.memberId === String(m.id)
+            ? ctx.loaders.many(CosignerSchema, 'memberId').load(Number(m.id))
+            : null,
+      }),
     }),
-    opinionItems: t.field({
-      type: OpinionItemConnection,
-      nullable: true,
-      description: 'Public-opinion items this member wrote (alone or with others). The member and their district\'s staff only; others get an empty list.',
-      args: pageArgs(t),
-      resolve: async (m, { first, after }, ctx) => {
-        const own = ctx.caller.memberId === String(m.id);
-        const { limit, afterId } = readPageArgs({ first, after });
-        const links = await ctx.loaders.many(OpinionAuthorSchema, 'memberId').load(Number(m.id));
-        // Batched over every member in the request; visibility decided here: the author, or staff of the item's district.
-        const items = (await ctx.loaders.many(OpinionItemSchema, 'id', {}, true).loadMany(links.map((l) => l.itemId)))
-          .flatMap((rows) => (rows instanceof Error ? [] : rows))
-          .filter((item) => own || item.public || canSeeDistrict(ctx.caller, item.district))
-          .sort((a, b) => a.id - b.id);
-        return toPage(items.filter((i) => afterId === null || i.id > afterId).slice(0, limit + 1), limit, async () => items.length);
-      },
-    }),
-    cosignInvitations: t.field({
-      type: [CosignerType],
-      nullable: true,
-      description: 'Invitations to co-sign others\' proposals, answered or not. The member only.',
-      resolve: (m, _a, ctx) => (ctx.caller.memberId === String(m.id) ? ctx.loaders.many(CosignerSchema, 'memberId').load(Number(m.id)) : null),
-    }),
-  }),
-});
+  });

@@ -1,21 +1,52 @@
-import { connectionType, findPage, notFound, pageArgs, parseId, type RequestContext } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  notFound,
+  pageArgs,
+  parseId,
+  type RequestContext,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { editOpinionItem, feedBack, maySeeItem, moveItem, recordAdoption, reportItem, submitOpinionItem } from '../commands/opinion.js';
 import {
-  ADOPTION_LEVELS, ADOPTION_MODES, AdoptionSchema, OPINION_SOURCES, OPINION_STATUSES, OpinionAuthorSchema, OpinionItemSchema,
-  type Adoption, type OpinionItem,
+  editOpinionItem,
+  feedBack,
+  maySeeItem,
+  moveItem,
+  recordAdoption,
+  reportItem,
+  submitOpinionItem,
+} from '../commands/opinion.js';
+import {
+  ADOPTION_LEVELS,
+  ADOPTION_MODES,
+  AdoptionSchema,
+  OPINION_SOURCES,
+  OPINION_STATUSES,
+  OpinionAuthorSchema,
+  OpinionItemSchema,
+  type Adoption,
+  type OpinionItem,
 } from '../entities/opinion-item.entity.js';
 import { PROPOSAL_CATEGORIES } from '../entities/proposal.entity.js';
 import { opinionWorkflow } from '../workflow.js';
 import { DistrictRef } from './district.js';
 import { MemberRef } from './member.js';
 
-export const OpinionStatusType = builder.enumType('OpinionItemStatus', { values: OPINION_STATUSES });
-export const OpinionSourceType = builder.enumType('OpinionItemSource', { values: OPINION_SOURCES, description: 'Members, a party, a special committee, a district committee, or an informant (特邀信息员).' });
+export const OpinionStatusType = builder.enumType('OpinionItemStatus', {
+  values: OPINION_STATUSES,
+});
+export const OpinionSourceType = builder.enumType('OpinionItemSource', {
+  values: OPINION_SOURCES,
+  description:
+    'Members, a party, a special committee, a district committee, or an informant (特邀信息员).',
+});
 export const LevelType = builder.enumType('AdoptionLevel', { values: ADOPTION_LEVELS });
-export const AdoptionModeType = builder.enumType('AdoptionMode', { values: ADOPTION_MODES, description: '单篇采用 (SINGLE) or 综合采用 (COMBINED).' });
+export const AdoptionModeType = builder.enumType('AdoptionMode', {
+  values: ADOPTION_MODES,
+  description: '单篇采用 (SINGLE) or 综合采用 (COMBINED).',
+});
 
 const AdoptionType = builder.objectRef<Adoption>('OpinionAdoption').implement({
   description: '采用: a level took the item up.',
@@ -30,12 +61,16 @@ const AdoptionType = builder.objectRef<Adoption>('OpinionAdoption').implement({
 export const OpinionItemType = builder.objectRef<OpinionItem>('OpinionItem');
 
 OpinionItemType.implement({
-  description: '社情民意信息: a public-opinion item, from its author to the bulletin, reporting up, adoption and feedback. Internal: its district\'s staff and its authors see it.',
+  description:
+    "社情民意信息: a public-opinion item, from its author to the bulletin, reporting up, adoption and feedback. Internal: its district's staff and its authors see it.",
   fields: (t) => ({
     id: t.exposeID('id'),
     title: t.exposeString('title'),
     content: t.exposeString('content', { description: 'As the author wrote it.' }),
-    editedContent: t.exposeString('editedContent', { nullable: true, description: 'As edited for the bulletin (采编).' }),
+    editedContent: t.exposeString('editedContent', {
+      nullable: true,
+      description: 'As edited for the bulletin (采编).',
+    }),
     category: t.exposeString('category'),
     source: t.field({ type: OpinionSourceType, resolve: (i) => i.source }),
     sourceName: t.exposeString('sourceName', { nullable: true }),
@@ -47,15 +82,27 @@ OpinionItemType.implement({
     feedback: t.exposeString('feedback', { nullable: true }),
     fedBackOn: t.expose('fedBackOn', { type: 'Date', nullable: true }),
     version: t.exposeInt('version'),
-    district: t.field({ type: DistrictRef, nullable: true, resolve: (i) => ({ code: i.district }) }),
+    district: t.field({
+      type: DistrictRef,
+      nullable: true,
+      resolve: (i) => ({ code: i.district }),
+    }),
     authors: t.field({
       type: [MemberRef],
-      resolve: async (i, _a, ctx) => (await ctx.loaders.many(OpinionAuthorSchema, 'itemId').load(i.id)).map((a) => ({ id: String(a.memberId) })),
+      resolve: async (i, _a, ctx) =>
+        (await ctx.loaders.many(OpinionAuthorSchema, 'itemId').load(i.id)).map((a) => ({
+          id: String(a.memberId),
+        })),
     }),
-    adoptions: t.field({ type: [AdoptionType], resolve: (i, _a, ctx) => ctx.loaders.many(AdoptionSchema, 'itemId').load(i.id) }),
+    adoptions: t.field({
+      type: [AdoptionType],
+      resolve: (i, _a, ctx) => ctx.loaders.many(AdoptionSchema, 'itemId').load(i.id),
+    }),
     availableActions: t.stringList({
       resolve: async (i, _a, ctx) => {
-        const authorIds = (await ctx.loaders.many(OpinionAuthorSchema, 'itemId').load(i.id)).map((a) => a.memberId);
+        const authorIds = (await ctx.loaders.many(OpinionAuthorSchema, 'itemId').load(i.id)).map(
+          (a) => a.memberId,
+        );
         return opinionWorkflow.available(ctx, Object.assign(Object.create(null), i, { authorIds }));
       },
     }),
@@ -74,7 +121,11 @@ builder.asEntity(OpinionItemType, {
   resolveReference: ({ id }, ctx) => visibleItem(ctx, Number(id)),
 });
 
-export const OpinionItemConnection = connectionType<OpinionItem>(builder, 'OpinionItem', OpinionItemType);
+export const OpinionItemConnection = connectionType<OpinionItem>(
+  builder,
+  'OpinionItem',
+  OpinionItemType,
+);
 
 const OpinionFilter = builder.inputType('OpinionItemFilter', {
   fields: (t) => ({
@@ -82,14 +133,19 @@ const OpinionFilter = builder.inputType('OpinionItemFilter', {
     status: t.field({ type: OpinionStatusType, required: false }),
     source: t.field({ type: OpinionSourceType, required: false }),
     issue: t.id({ required: false, description: 'Items a bulletin issue carries.' }),
-    adoptedAt: t.field({ type: LevelType, required: false, description: 'Only items adopted at this level.' }),
+    adoptedAt: t.field({
+      type: LevelType,
+      required: false,
+      description: 'Only items adopted at this level.',
+    }),
   }),
 });
 
 builder.queryField('opinionItems', (t) =>
   t.field({
     type: OpinionItemConnection,
-    description: 'Items of the districts the caller works for (internal: members see their own under Member.opinionItems).',
+    description:
+      'Items of the districts the caller works for (internal: members see their own under Member.opinionItems).',
     args: { filter: t.arg({ type: OpinionFilter, required: false }), ...pageArgs(t) },
     resolve: async (_r, { filter, first, after }, ctx) => {
       const where: FilterQuery<OpinionItem>[] = [];
@@ -98,7 +154,9 @@ builder.queryField('opinionItems', (t) =>
       if (filter?.source) where.push({ source: filter.source });
       if (filter?.issue) where.push({ issueId: parseId(filter.issue, 'filter.issue') });
       if (filter?.adoptedAt) {
-        const ids = (await ctx.em.find(AdoptionSchema, { level: filter.adoptedAt }, { fields: ['itemId'] })).map((a) => a.itemId);
+        const ids = (
+          await ctx.em.find(AdoptionSchema, { level: filter.adoptedAt }, { fields: ['itemId'] })
+        ).map((a) => a.itemId);
         where.push({ id: { $in: ids } });
       }
       return findPage(ctx.em, OpinionItemSchema, { $and: where }, { first, after });
@@ -118,24 +176,43 @@ builder.queryField('opinionItem', (t) =>
   }),
 );
 
-const text = (min: number, max: number) => z.string().trim().min(min, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (min: number, max: number) =>
+  z.string().trim().min(min, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 const OpinionInput = builder.inputType('SubmitOpinionItemInput', {
   fields: (t) => ({
     title: t.string({ required: true, validate: text(5, 100) }),
-    content: t.string({ required: true, validate: text(1, 1500), description: '一事一议, at most 1500 characters.' }),
-    category: t.string({ required: true, validate: z.enum(PROPOSAL_CATEGORIES, `must be one of ${PROPOSAL_CATEGORIES.join(', ')}`) }),
-    authorIds: t.idList({ required: false, description: 'Co-authors (a member submitting) or the member authors (staff entering).' }),
-    source: t.field({ type: OpinionSourceType, required: false, description: 'MEMBER by default; others are entered by staff.' }),
+    content: t.string({
+      required: true,
+      validate: text(1, 1500),
+      description: '一事一议, at most 1500 characters.',
+    }),
+    category: t.string({
+      required: true,
+      validate: z.enum(PROPOSAL_CATEGORIES, `must be one of ${PROPOSAL_CATEGORIES.join(', ')}`),
+    }),
+    authorIds: t.idList({
+      required: false,
+      description: 'Co-authors (a member submitting) or the member authors (staff entering).',
+    }),
+    source: t.field({
+      type: OpinionSourceType,
+      required: false,
+      description: 'MEMBER by default; others are entered by staff.',
+    }),
     sourceName: t.string({ required: false }),
-    district: t.id({ required: false, description: 'Staff entering an item: the district it is reported to.' }),
+    district: t.id({
+      required: false,
+      description: 'Staff entering an item: the district it is reported to.',
+    }),
   }),
 });
 
 builder.mutationField('submitOpinionItem', (t) =>
   t.field({
     type: OpinionItemType,
-    description: 'A member submits an item; staff enter one from a party, committee, district committee or informant.',
+    description:
+      'A member submits an item; staff enter one from a party, committee, district committee or informant.',
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: OpinionInput, required: true }) },
     resolve: (_r, { input }, ctx) =>
@@ -152,13 +229,23 @@ builder.mutationField('editOpinionItem', (t) =>
     type: OpinionItemType,
     description: 'The author edits a draft; staff edit the text for the bulletin while screening.',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), title: t.arg.string({ required: true, validate: text(5, 100) }), content: t.arg.string({ required: true, validate: text(1, 5000) }) },
-    resolve: (_r, { id, version, title, content }, ctx) => editOpinionItem(ctx, parseId(id), version, title, content),
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      title: t.arg.string({ required: true, validate: text(5, 100) }),
+      content: t.arg.string({ required: true, validate: text(1, 5000) }),
+    },
+    resolve: (_r, { id, version, title, content }, ctx) =>
+      editOpinionItem(ctx, parseId(id), version, title, content),
   }),
 );
 
 for (const [field, action, description] of [
-  ['submitOpinionItemDraft', 'submit', 'The author submits a draft (e.g. one from a studio reception).'],
+  [
+    'submitOpinionItemDraft',
+    'submit',
+    'The author submits a draft (e.g. one from a studio reception).',
+  ],
   ['withdrawOpinionItem', 'withdraw', 'The author withdraws an item not yet screened.'],
   ['selectOpinionItem', 'select', 'Staff screen an item in for editing and the bulletin.'],
   ['discardOpinionItem', 'discard', 'Staff screen an item out; the note tells the author why.'],
@@ -168,8 +255,13 @@ for (const [field, action, description] of [
       type: OpinionItemType,
       description,
       authScopes: { authenticated: true },
-      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }) },
-      resolve: (_r, { id, version, note }, ctx) => moveItem(ctx, parseId(id), action, version, note ?? null),
+      args: {
+        id: t.arg.id({ required: true }),
+        version: t.arg.int({ required: true }),
+        note: t.arg.string({ required: false }),
+      },
+      resolve: (_r, { id, version, note }, ctx) =>
+        moveItem(ctx, parseId(id), action, version, note ?? null),
     }),
   );
 }
@@ -179,8 +271,14 @@ builder.mutationField('reportOpinionItem', (t) =>
     type: OpinionItemType,
     description: 'Staff report an issued item up (报送) to the named recipients.',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), recipients: t.arg.stringList({ required: true }), reportedOn: t.arg({ type: 'Date', required: false }) },
-    resolve: (_r, { id, version, recipients, reportedOn }, ctx) => reportItem(ctx, parseId(id), version, recipients, reportedOn ?? null),
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      recipients: t.arg.stringList({ required: true }),
+      reportedOn: t.arg({ type: 'Date', required: false }),
+    },
+    resolve: (_r, { id, version, recipients, reportedOn }, ctx) =>
+      reportItem(ctx, parseId(id), version, recipients, reportedOn ?? null),
   }),
 );
 
@@ -197,7 +295,8 @@ builder.mutationField('recordOpinionItemAdoption', (t) =>
       adoptedOn: t.arg({ type: 'Date', required: true }),
       publication: t.arg.string({ required: false }),
     },
-    resolve: (_r, { id, version, level, mode, adoptedOn, publication }, ctx) => recordAdoption(ctx, parseId(id), version, level, mode, adoptedOn, publication ?? null),
+    resolve: (_r, { id, version, level, mode, adoptedOn, publication }, ctx) =>
+      recordAdoption(ctx, parseId(id), version, level, mode, adoptedOn, publication ?? null),
   }),
 );
 
@@ -206,7 +305,11 @@ builder.mutationField('feedBackOpinionItem', (t) =>
     type: OpinionItemType,
     description: 'Staff tell the author what became of the item (反馈).',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), text: t.arg.string({ required: true }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      text: t.arg.string({ required: true }),
+    },
     resolve: (_r, { id, version, text: body }, ctx) => feedBack(ctx, parseId(id), version, body),
   }),
 );

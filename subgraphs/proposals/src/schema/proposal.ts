@@ -1,15 +1,42 @@
-import { connectionType, findPage, hasRole, notFound, pageArgs, parseId, today, type InputFields, type RequestContext } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  hasRole,
+  notFound,
+  pageArgs,
+  parseId,
+  today,
+  type InputFields,
+  type RequestContext,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { isOverdue } from '../commands/handling.js';
 import { maySeeProposal } from '../commands/common.js';
-import { consentConversion, draftProposal, editProposal, mergeProposal, proposeConversion, review, submitDraft, submitProposal } from '../commands/proposals.js';
+import {
+  consentConversion,
+  draftProposal,
+  editProposal,
+  mergeProposal,
+  proposeConversion,
+  review,
+  submitDraft,
+  submitProposal,
+} from '../commands/proposals.js';
 import { CosignerSchema } from '../entities/cosigner.entity.js';
 import { HandlingTaskSchema } from '../entities/handling-task.entity.js';
 import { KeyProposalSchema } from '../entities/key-proposal.entity.js';
 import {
-  COLLECTIVE_KINDS, CONVERSION_TARGETS, HANDLING_MODES, PROPOSAL_CATEGORIES, PROPOSAL_KINDS, PROPOSAL_STATUSES, PROPOSAL_WINDOWS, ProposalSchema, RATINGS,
+  COLLECTIVE_KINDS,
+  CONVERSION_TARGETS,
+  HANDLING_MODES,
+  PROPOSAL_CATEGORIES,
+  PROPOSAL_KINDS,
+  PROPOSAL_STATUSES,
+  PROPOSAL_WINDOWS,
+  ProposalSchema,
+  RATINGS,
   type Proposal,
 } from '../entities/proposal.entity.js';
 import { proposalWorkflow } from '../workflow.js';
@@ -17,61 +44,128 @@ import { DistrictRef } from './district.js';
 import { MemberRef } from './member.js';
 
 export const ProposalStatusType = builder.enumType('ProposalStatus', { values: PROPOSAL_STATUSES });
-export const ProposalKindType = builder.enumType('ProposalKind', { values: PROPOSAL_KINDS, description: '个人 / 联名 / 集体 proposal.' });
-export const ProposalWindowType = builder.enumType('ProposalWindow', { values: PROPOSAL_WINDOWS, description: '大会提案 (PLENARY) or 平时提案 (INTER_SESSION).' });
-export const CollectiveKindType = builder.enumType('CollectiveKind', { values: COLLECTIVE_KINDS });
-export const ConversionTargetType = builder.enumType('ConversionTarget', { values: CONVERSION_TARGETS, description: '转委员意见建议 (SUGGESTION) or 转社情民意信息 (OPINION_ITEM).' });
-export const HandlingModeType = builder.enumType('HandlingMode', { values: HANDLING_MODES, description: '独办 (SOLE), 分办 (SEPARATE), 主办+会办 (LEAD_WITH_CO).' });
-export const RatingType = builder.enumType('ReplyRating', { values: RATINGS, description: '满意 / 基本满意 / 不满意.' });
-
-const AttachmentType = builder.objectRef<{ name: string; url: string }>('ProposalAttachment').implement({
-  fields: (t) => ({ name: t.exposeString('name'), url: t.exposeString('url') }),
+export const ProposalKindType = builder.enumType('ProposalKind', {
+  values: PROPOSAL_KINDS,
+  description: '个人 / 联名 / 集体 proposal.',
 });
+export const ProposalWindowType = builder.enumType('ProposalWindow', {
+  values: PROPOSAL_WINDOWS,
+  description: '大会提案 (PLENARY) or 平时提案 (INTER_SESSION).',
+});
+export const CollectiveKindType = builder.enumType('CollectiveKind', { values: COLLECTIVE_KINDS });
+export const ConversionTargetType = builder.enumType('ConversionTarget', {
+  values: CONVERSION_TARGETS,
+  description: '转委员意见建议 (SUGGESTION) or 转社情民意信息 (OPINION_ITEM).',
+});
+export const HandlingModeType = builder.enumType('HandlingMode', {
+  values: HANDLING_MODES,
+  description: '独办 (SOLE), 分办 (SEPARATE), 主办+会办 (LEAD_WITH_CO).',
+});
+export const RatingType = builder.enumType('ReplyRating', {
+  values: RATINGS,
+  description: '满意 / 基本满意 / 不满意.',
+});
+
+const AttachmentType = builder
+  .objectRef<{ name: string; url: string }>('ProposalAttachment')
+  .implement({
+    fields: (t) => ({ name: t.exposeString('name'), url: t.exposeString('url') }),
+  });
 
 export const ProposalType = builder.objectRef<Proposal>('Proposal');
 
 ProposalType.implement({
-  description: '提案: a proposal, from drafting through review, assignment, handling and reply to closing.',
+  description:
+    '提案: a proposal, from drafting through review, assignment, handling and reply to closing.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    caseNumber: t.exposeString('caseNumber', { nullable: true, description: 'Given when the proposal is filed (立案).' }),
+    caseNumber: t.exposeString('caseNumber', {
+      nullable: true,
+      description: 'Given when the proposal is filed (立案).',
+    }),
     title: t.exposeString('title'),
     category: t.exposeString('category'),
     year: t.exposeInt('year'),
     kind: t.field({ type: ProposalKindType, resolve: (p) => p.kind }),
     window: t.field({ type: ProposalWindowType, resolve: (p) => p.window }),
     term: t.exposeInt('term', { nullable: true, description: 'Term (届) of the committee.' }),
-    session: t.exposeInt('session', { nullable: true, description: 'Session (次会议) within the term.' }),
-    collectiveKind: t.field({ type: CollectiveKindType, nullable: true, resolve: (p) => p.collectiveKind ?? null }),
-    collectiveName: t.exposeString('collectiveName', { nullable: true, description: 'The proposing body of a collective proposal.' }),
+    session: t.exposeInt('session', {
+      nullable: true,
+      description: 'Session (次会议) within the term.',
+    }),
+    collectiveKind: t.field({
+      type: CollectiveKindType,
+      nullable: true,
+      resolve: (p) => p.collectiveKind ?? null,
+    }),
+    collectiveName: t.exposeString('collectiveName', {
+      nullable: true,
+      description: 'The proposing body of a collective proposal.',
+    }),
     situation: t.exposeString('situation'),
     analysis: t.exposeString('analysis'),
     suggestions: t.exposeString('suggestions'),
     attachments: t.field({ type: [AttachmentType], resolve: (p) => p.attachments ?? [] }),
     status: t.field({ type: ProposalStatusType, resolve: (p) => p.status }),
-    statusNote: t.exposeString('statusNote', { nullable: true, description: 'Why it was not filed or returned, or what the office proposes: told to the proposer.' }),
-    convertedTo: t.field({ type: ConversionTargetType, nullable: true, resolve: (p) => p.convertedTo ?? null }),
-    mergedInto: t.field({ type: ProposalType, nullable: true, resolve: (p, _a, ctx) => (p.mergedIntoId ? visibleProposal(ctx, p.mergedIntoId) : null) }),
+    statusNote: t.exposeString('statusNote', {
+      nullable: true,
+      description:
+        'Why it was not filed or returned, or what the office proposes: told to the proposer.',
+    }),
+    convertedTo: t.field({
+      type: ConversionTargetType,
+      nullable: true,
+      resolve: (p) => p.convertedTo ?? null,
+    }),
+    mergedInto: t.field({
+      type: ProposalType,
+      nullable: true,
+      resolve: (p, _a, ctx) => (p.mergedIntoId ? visibleProposal(ctx, p.mergedIntoId) : null),
+    }),
     mode: t.field({ type: HandlingModeType, nullable: true, resolve: (p) => p.mode ?? null }),
     assignedOn: t.expose('assignedOn', { type: 'Date', nullable: true }),
-    rating: t.field({ type: RatingType, nullable: true, description: 'The proposal\'s rating: its lead proposer\'s latest (every proposer\'s is in `ratings`).', resolve: (p) => p.rating ?? null }),
+    rating: t.field({
+      type: RatingType,
+      nullable: true,
+      description:
+        "The proposal's rating: its lead proposer's latest (every proposer's is in `ratings`).",
+      resolve: (p) => p.rating ?? null,
+    }),
     ratingComment: t.exposeString('ratingComment', { nullable: true }),
-    round: t.exposeInt('round', { description: 'Handling round: 1, and one more each time handling is reopened (再次办理).' }),
-    version: t.exposeInt('version', { description: 'Send it back with a workflow step; a stale one is refused.' }),
-    author: t.field({ type: MemberRef, nullable: true, resolve: (p) => ({ id: String(p.authorId) }) }),
-    district: t.field({ type: DistrictRef, nullable: true, resolve: (p) => ({ code: p.district }) }),
+    round: t.exposeInt('round', {
+      description: 'Handling round: 1, and one more each time handling is reopened (再次办理).',
+    }),
+    version: t.exposeInt('version', {
+      description: 'Send it back with a workflow step; a stale one is refused.',
+    }),
+    author: t.field({
+      type: MemberRef,
+      nullable: true,
+      resolve: (p) => ({ id: String(p.authorId) }),
+    }),
+    district: t.field({
+      type: DistrictRef,
+      nullable: true,
+      resolve: (p) => ({ code: p.district }),
+    }),
     submittedAt: t.field({ type: 'DateTime', resolve: (p) => p.submittedAt }),
     filedAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => p.filedAt ?? null }),
     repliedAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => p.repliedAt ?? null }),
     closedAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => p.closedAt ?? null }),
     overdue: t.boolean({
       description: 'A unit has not replied (or sent its opinion) by its deadline.',
-      resolve: async (p, _a, ctx) => (await ctx.loaders.many(HandlingTaskSchema, 'proposalId').load(p.id)).some((task) => isOverdue(task)),
+      resolve: async (p, _a, ctx) =>
+        (await ctx.loaders.many(HandlingTaskSchema, 'proposalId').load(p.id)).some((task) =>
+          isOverdue(task),
+        ),
     }),
     availableActions: t.stringList({
-      description: 'Steps of the proposal\'s own table the caller may take now (task steps are on each task).',
+      description:
+        "Steps of the proposal's own table the caller may take now (task steps are on each task).",
       resolve: async (p, _args, ctx) => {
-        const cosignerIds = (await ctx.loaders.many(CosignerSchema, 'proposalId').load(p.id)).filter((c) => c.status === 'ACCEPTED').map((c) => c.memberId);
+        const cosignerIds = (await ctx.loaders.many(CosignerSchema, 'proposalId').load(p.id))
+          .filter((c) => c.status === 'ACCEPTED')
+          .map((c) => c.memberId);
         return proposalWorkflow.available(ctx, { ...p, cosignerIds });
       },
     }),
@@ -104,8 +198,14 @@ const ProposalFilter = builder.inputType('ProposalFilter', {
     window: t.field({ type: ProposalWindowType, required: false }),
     term: t.int({ required: false }),
     session: t.int({ required: false }),
-    key: t.boolean({ required: false, description: 'Only key proposals (重点提案), or only others.' }),
-    overdue: t.boolean({ required: false, description: 'Only proposals with a unit past its deadline.' }),
+    key: t.boolean({
+      required: false,
+      description: 'Only key proposals (重点提案), or only others.',
+    }),
+    overdue: t.boolean({
+      required: false,
+      description: 'Only proposals with a unit past its deadline.',
+    }),
     unit: t.id({ required: false, description: 'Only proposals this government unit handles.' }),
   }),
 });
@@ -116,7 +216,9 @@ builder.queryField('proposals', (t) =>
     args: { filter: t.arg({ type: ProposalFilter, required: false }), ...pageArgs(t) },
     resolve: async (_root, { filter, first, after }, ctx) => {
       // Drafts are the district staff's (and their authors', who find them on Member.proposals).
-      const where: FilterQuery<Proposal>[] = hasRole(ctx.caller, 'staff') ? [] : [{ status: { $ne: 'DRAFT' } }];
+      const where: FilterQuery<Proposal>[] = hasRole(ctx.caller, 'staff')
+        ? []
+        : [{ status: { $ne: 'DRAFT' } }];
       if (filter?.district) where.push({ district: String(filter.district) });
       if (filter?.status) where.push({ status: filter.status });
       if (filter?.category) where.push({ category: filter.category });
@@ -127,15 +229,32 @@ builder.queryField('proposals', (t) =>
       if (filter?.term != null) where.push({ term: filter.term });
       if (filter?.session != null) where.push({ session: filter.session });
       if (filter?.key != null) {
-        const ids = (await ctx.em.find(KeyProposalSchema, {}, { fields: ['proposalId'] })).map((k) => k.proposalId);
+        const ids = (await ctx.em.find(KeyProposalSchema, {}, { fields: ['proposalId'] })).map(
+          (k) => k.proposalId,
+        );
         where.push(filter.key ? { id: { $in: ids } } : { id: { $nin: ids } });
       }
       if (filter?.overdue != null) {
-        const ids = (await ctx.em.find(HandlingTaskSchema, { status: { $in: ['PENDING_RECEIPT', 'RETURN_REQUESTED', 'RECEIVED'] }, dueOn: { $lt: today() } }, { fields: ['proposalId'] })).map((k) => k.proposalId);
+        const ids = (
+          await ctx.em.find(
+            HandlingTaskSchema,
+            {
+              status: { $in: ['PENDING_RECEIPT', 'RETURN_REQUESTED', 'RECEIVED'] },
+              dueOn: { $lt: today() },
+            },
+            { fields: ['proposalId'] },
+          )
+        ).map((k) => k.proposalId);
         where.push(filter.overdue ? { id: { $in: ids } } : { id: { $nin: ids } });
       }
       if (filter?.unit) {
-        const ids = (await ctx.em.find(HandlingTaskSchema, { unitId: parseId(filter.unit, 'filter.unit') }, { fields: ['proposalId'] })).map((k) => k.proposalId);
+        const ids = (
+          await ctx.em.find(
+            HandlingTaskSchema,
+            { unitId: parseId(filter.unit, 'filter.unit') },
+            { fields: ['proposalId'] },
+          )
+        ).map((k) => k.proposalId);
         where.push({ id: { $in: ids } });
       }
       return findPage(ctx.em, ProposalSchema, { $and: where }, { first, after });
@@ -155,23 +274,46 @@ builder.queryField('proposal', (t) =>
   }),
 );
 
-const text = (min: number, max: number) => z.string().trim().min(min, `must not be empty`).max(max, `must be at most ${max} characters`);
+const text = (min: number, max: number) =>
+  z.string().trim().min(min, `must not be empty`).max(max, `must be at most ${max} characters`);
 const optionalText = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 
 const AttachmentInput = builder.inputType('ProposalAttachmentInput', {
   fields: (t) => ({
     name: t.string({ required: true, validate: text(1, 200) }),
-    url: t.string({ required: true, validate: z.string().trim().url('must be a URL').refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL') }),
+    url: t.string({
+      required: true,
+      validate: z
+        .string()
+        .trim()
+        .url('must be a URL')
+        .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'),
+    }),
   }),
 });
 
 /** Fields both the submission and the draft inputs share beside the five texts. */
 function shape(t: InputFields) {
   return {
-    kind: t.field({ type: ProposalKindType, required: false, description: 'INDIVIDUAL by default; JOINT proposals are drafted first.' }),
+    kind: t.field({
+      type: ProposalKindType,
+      required: false,
+      description: 'INDIVIDUAL by default; JOINT proposals are drafted first.',
+    }),
     window: t.field({ type: ProposalWindowType, required: false }),
-    term: t.int({ required: false, validate: z.number().int().min(1, 'must be at least 1').max(99, 'must be at most 99').nullish() }),
-    session: t.int({ required: false, validate: z.number().int().min(1, 'must be at least 1').max(9, 'must be at most 9').nullish() }),
+    term: t.int({
+      required: false,
+      validate: z
+        .number()
+        .int()
+        .min(1, 'must be at least 1')
+        .max(99, 'must be at most 99')
+        .nullish(),
+    }),
+    session: t.int({
+      required: false,
+      validate: z.number().int().min(1, 'must be at least 1').max(9, 'must be at most 9').nullish(),
+    }),
     collectiveKind: t.field({ type: CollectiveKindType, required: false }),
     collectiveName: t.string({ required: false, validate: optionalText(100).nullish() }),
     attachments: t.field({ type: [AttachmentInput], required: false }),
@@ -182,7 +324,14 @@ const category = z.enum(PROPOSAL_CATEGORIES, `must be one of ${PROPOSAL_CATEGORI
 
 const SubmitProposalInput = builder.inputType('SubmitProposalInput', {
   fields: (t) => ({
-    title: t.string({ required: true, validate: z.string().trim().min(5, 'must have at least 5 characters').max(100, 'must be at most 100 characters') }),
+    title: t.string({
+      required: true,
+      validate: z
+        .string()
+        .trim()
+        .min(5, 'must have at least 5 characters')
+        .max(100, 'must be at most 100 characters'),
+    }),
     category: t.string({ required: true, validate: category }),
     situation: t.string({ required: true, validate: text(1, 5000) }),
     analysis: t.string({ required: true, validate: text(1, 5000) }),
@@ -218,7 +367,8 @@ builder.mutationField('submitProposal', (t) =>
 builder.mutationField('draftProposal', (t) =>
   t.field({
     type: ProposalType,
-    description: 'A member starts a draft (a joint proposal invites its co-signers while drafting).',
+    description:
+      'A member starts a draft (a joint proposal invites its co-signers while drafting).',
     authScopes: { member: true },
     args: { input: t.arg({ type: ProposalDraftInput, required: true }) },
     resolve: (_root, { input }, ctx) => draftProposal(ctx, input),
@@ -230,7 +380,11 @@ builder.mutationField('editProposal', (t) =>
     type: ProposalType,
     description: 'The author edits a draft or a proposal returned for revision.',
     authScopes: { member: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), input: t.arg({ type: ProposalDraftInput, required: true }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      input: t.arg({ type: ProposalDraftInput, required: true }),
+    },
     resolve: (_root, { id, version, input }, ctx) => editProposal(ctx, parseId(id), version, input),
   }),
 );
@@ -240,25 +394,51 @@ builder.mutationField('submitProposalDraft', (t) =>
     type: ProposalType,
     description: 'The author sends a draft, or a proposal returned for revision, to review.',
     authScopes: { member: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }) },
-    resolve: (_root, { id, version, note }, ctx) => submitDraft(ctx, parseId(id), version, note ?? null),
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      note: t.arg.string({ required: false }),
+    },
+    resolve: (_root, { id, version, note }, ctx) =>
+      submitDraft(ctx, parseId(id), version, note ?? null),
   }),
 );
 
 for (const [field, action, description] of [
-  ['fileProposal', 'file', 'Staff accept a submitted proposal for handling (立案); it gets a case number and becomes public.'],
-  ['rejectProposal', 'reject', 'Staff decide not to file a proposal (不予立案); the note tells the proposer why.'],
-  ['returnProposalForRevision', 'returnForRevision', 'Staff return a proposal to its author for revision; the note says what to change.'],
+  [
+    'fileProposal',
+    'file',
+    'Staff accept a submitted proposal for handling (立案); it gets a case number and becomes public.',
+  ],
+  [
+    'rejectProposal',
+    'reject',
+    'Staff decide not to file a proposal (不予立案); the note tells the proposer why.',
+  ],
+  [
+    'returnProposalForRevision',
+    'returnForRevision',
+    'Staff return a proposal to its author for revision; the note says what to change.',
+  ],
   ['withdrawProposal', 'withdraw', 'The author withdraws a proposal not yet filed (撤案).'],
-  ['declineProposalConversion', 'declineConversion', 'The author does not consent to the proposed conversion; the proposal goes back to review.'],
+  [
+    'declineProposalConversion',
+    'declineConversion',
+    'The author does not consent to the proposed conversion; the proposal goes back to review.',
+  ],
 ] as const) {
   builder.mutationField(field, (t) =>
     t.field({
       type: ProposalType,
       description,
       authScopes: { authenticated: true },
-      args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), note: t.arg.string({ required: false }) },
-      resolve: (_root, { id, version, note }, ctx) => review(ctx, parseId(id), action, version, note ?? null),
+      args: {
+        id: t.arg.id({ required: true }),
+        version: t.arg.int({ required: true }),
+        note: t.arg.string({ required: false }),
+      },
+      resolve: (_root, { id, version, note }, ctx) =>
+        review(ctx, parseId(id), action, version, note ?? null),
     }),
   );
 }
@@ -266,17 +446,25 @@ for (const [field, action, description] of [
 builder.mutationField('proposeProposalConversion', (t) =>
   t.field({
     type: ProposalType,
-    description: 'Staff propose converting a proposal into a member suggestion or public-opinion information; the author must consent.',
+    description:
+      'Staff propose converting a proposal into a member suggestion or public-opinion information; the author must consent.',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), target: t.arg({ type: ConversionTargetType, required: true }), note: t.arg.string({ required: true }) },
-    resolve: (_root, { id, version, target, note }, ctx) => proposeConversion(ctx, parseId(id), version, target, note),
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      target: t.arg({ type: ConversionTargetType, required: true }),
+      note: t.arg.string({ required: true }),
+    },
+    resolve: (_root, { id, version, target, note }, ctx) =>
+      proposeConversion(ctx, parseId(id), version, target, note),
   }),
 );
 
 builder.mutationField('consentToProposalConversion', (t) =>
   t.field({
     type: ProposalType,
-    description: 'The author consents to the conversion; an opinion-item conversion creates the item.',
+    description:
+      'The author consents to the conversion; an opinion-item conversion creates the item.',
     authScopes: { member: true },
     args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }) },
     resolve: (_root, { id, version }, ctx) => consentConversion(ctx, parseId(id), version),
@@ -286,9 +474,16 @@ builder.mutationField('consentToProposalConversion', (t) =>
 builder.mutationField('mergeProposal', (t) =>
   t.field({
     type: ProposalType,
-    description: 'Staff merge a submitted proposal into a similar one (并案); its proposers join that one as co-signers.',
+    description:
+      'Staff merge a submitted proposal into a similar one (并案); its proposers join that one as co-signers.',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), intoId: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
-    resolve: (_root, { id, version, intoId, note }, ctx) => mergeProposal(ctx, parseId(id), version, parseId(intoId, 'intoId'), note ?? null),
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      intoId: t.arg.id({ required: true }),
+      note: t.arg.string({ required: false }),
+    },
+    resolve: (_root, { id, version, intoId, note }, ctx) =>
+      mergeProposal(ctx, parseId(id), version, parseId(intoId, 'intoId'), note ?? null),
   }),
 );

@@ -1,19 +1,33 @@
 import { parseId, type WithArgs } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { rateReply, rateReplyAsCosigner } from '../commands/handling.js';
-import { RATER_ROLES, ProposalRatingSchema, type ProposalRating } from '../entities/rating.entity.js';
+import {
+  RATER_ROLES,
+  ProposalRatingSchema,
+  type ProposalRating,
+} from '../entities/rating.entity.js';
 import { MemberRef } from './member.js';
 import { ProposalType, RatingType } from './proposal.js';
 
-export const RaterRoleType = builder.enumType('ProposalRaterRole', { values: RATER_ROLES, description: 'LEAD: the lead author (a collective proposal\'s submitting member); COSIGNER: a co-signer who accepted.' });
+export const RaterRoleType = builder.enumType('ProposalRaterRole', {
+  values: RATER_ROLES,
+  description:
+    "LEAD: the lead author (a collective proposal's submitting member); COSIGNER: a co-signer who accepted.",
+});
 
 export const ProposalRatingType = builder.objectRef<ProposalRating>('ProposalRating').implement({
-  description: '委员满意度评价: one proposer\'s rating of the reply in one handling round.',
+  description: "委员满意度评价: one proposer's rating of the reply in one handling round.",
   fields: (t) => ({
     id: t.exposeID('id'),
-    member: t.field({ type: MemberRef, nullable: true, resolve: (r) => ({ id: String(r.memberId) }) }),
+    member: t.field({
+      type: MemberRef,
+      nullable: true,
+      resolve: (r) => ({ id: String(r.memberId) }),
+    }),
     role: t.field({ type: RaterRoleType, resolve: (r) => r.role }),
-    round: t.exposeInt('round', { description: 'Handling round: 1, then one more per reopening (再次办理).' }),
+    round: t.exposeInt('round', {
+      description: 'Handling round: 1, then one more per reopening (再次办理).',
+    }),
     rating: t.field({ type: RatingType, resolve: (r) => r.rating }),
     comment: t.exposeString('comment', { nullable: true }),
     ratedAt: t.field({ type: 'DateTime', resolve: (r) => r.ratedAt }),
@@ -23,8 +37,12 @@ export const ProposalRatingType = builder.objectRef<ProposalRating>('ProposalRat
 builder.objectField(ProposalType, 'ratings', (t) =>
   t.field({
     type: [ProposalRatingType],
-    description: 'Every proposer\'s rating, every round. The lead\'s latest is the proposal\'s `rating`.',
-    resolve: async (p, _a, ctx) => (await ctx.loaders.many(ProposalRatingSchema, 'proposalId').load(p.id)).sort((a, b) => a.round - b.round || a.id - b.id),
+    description:
+      "Every proposer's rating, every round. The lead's latest is the proposal's `rating`.",
+    resolve: async (p, _a, ctx) =>
+      (await ctx.loaders.many(ProposalRatingSchema, 'proposalId').load(p.id)).sort(
+        (a, b) => a.round - b.round || a.id - b.id,
+      ),
   }),
 );
 
@@ -32,25 +50,32 @@ const rateArgs = (t: WithArgs) => ({
   id: t.arg.id({ required: true }),
   version: t.arg.int({ required: true }),
   rating: t.arg({ type: RatingType, required: true }),
-  comment: t.arg.string({ required: false, description: 'Required with UNSATISFIED: what the reply left unanswered.' }),
+  comment: t.arg.string({
+    required: false,
+    description: 'Required with UNSATISFIED: what the reply left unanswered.',
+  }),
 });
 
 builder.mutationField('rateProposalReply', (t) =>
   t.field({
     type: ProposalType,
-    description: 'The lead proposer rates the reply: this is the proposal\'s rating and moves it (RATED, or UNSATISFIED with a comment, which lets staff reopen handling).',
+    description:
+      "The lead proposer rates the reply: this is the proposal's rating and moves it (RATED, or UNSATISFIED with a comment, which lets staff reopen handling).",
     authScopes: { member: true },
     args: rateArgs(t),
-    resolve: (_r, { id, version, rating, comment }, ctx) => rateReply(ctx, parseId(id), version, rating, comment ?? null),
+    resolve: (_r, { id, version, rating, comment }, ctx) =>
+      rateReply(ctx, parseId(id), version, rating, comment ?? null),
   }),
 );
 
 builder.mutationField('rateProposalReplyAsCosigner', (t) =>
   t.field({
     type: ProposalType,
-    description: 'A co-signer who accepted rates the reply, once a round, until the proposal is closed. Recorded and counted; it does not move the proposal, but an UNSATISFIED one lets staff reopen handling.',
+    description:
+      'A co-signer who accepted rates the reply, once a round, until the proposal is closed. Recorded and counted; it does not move the proposal, but an UNSATISFIED one lets staff reopen handling.',
     authScopes: { member: true },
     args: rateArgs(t),
-    resolve: (_r, { id, version, rating, comment }, ctx) => rateReplyAsCosigner(ctx, parseId(id), version, rating, comment ?? null),
+    resolve: (_r, { id, version, rating, comment }, ctx) =>
+      rateReplyAsCosigner(ctx, parseId(id), version, rating, comment ?? null),
   }),
 );

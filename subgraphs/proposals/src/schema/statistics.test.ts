@@ -2,7 +2,21 @@ import { systemEm, today } from '@cppcc/kit';
 import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProposalSchema } from '../entities/proposal.entity.js';
-import { A, DRAFT, input, leaderOf, member, officeOf, ok, refused, SUBMIT, staffOf, startProposals, unitsOf, unitUser } from '../test-support.js';
+import {
+  A,
+  DRAFT,
+  input,
+  leaderOf,
+  member,
+  officeOf,
+  ok,
+  refused,
+  SUBMIT,
+  staffOf,
+  startProposals,
+  unitsOf,
+  unitUser,
+} from '../test-support.js';
 
 const staff = staffOf(A);
 const [U1, U2] = unitsOf(A);
@@ -12,112 +26,360 @@ const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 const STATS = `query($f: ProposalStatisticsFilter) { proposalStatistics(filter: $f) {
   submitted filed notFiled assigned replied replyRate rated satisfied basicallySatisfied unsatisfied satisfactionRate overdue keyProposals excellent instructions grades { grade count share } } }`;
 
-describe.each(databases())('statistics computed from rows on $name', ({ url }) => {
-  let module: TestModule;
-  beforeAll(async () => {
-    module = await startProposals(url);
-    const version = async (id: string) => (await ok(module, `{ proposal(id: "${id}") { version } }`, {}, staff)).version;
-    const file = async (authorId: number) => {
-      const p = await ok(module, SUBMIT, { i: input }, member(authorId));
-      await ok(module, `mutation { fileProposal(id: "${p.id}", version: ${p.version}) { id } }`, {}, staff);
-      return p.id as string;
-    };
-    const handle = async (id: string, unit: number, grade: string, rating: string) => {
-      const a = await ok(module, `mutation { assignProposal(id: "${id}", version: ${await version(id)}, input: { mode: SOLE, unitIds: ["${unit}"] }) { tasks { id } } }`, {}, staff);
-      const t = a.tasks[0].id;
-      await ok(module, `mutation { receiveHandlingTask(id: "${t}", version: ${await version(id)}) { id } }`, {}, unitUser(unit));
-      await ok(module, `mutation { replyToProposal(id: "${t}", version: ${await version(id)}, input: { text: "答复", referenceNumber: "1号", signingLeader: "局长", contact: "电话", grade: ${grade} }) { id } }`, {}, unitUser(unit));
-      await ok(module, `mutation { passProposalReply(id: "${t}", version: ${await version(id)}) { id } }`, {}, officeOf(A));
-      await ok(module, `mutation { rateProposalReply(id: "${id}", version: ${await version(id)}, rating: ${rating}, comment: "意见") { status } }`, {}, member(Number((await ok(module, `{ proposal(id: "${id}") { author { id } } }`, {}, staff)).author.id)));
-    };
-    // P1: 9001, handled by U1, grade A, satisfied. P2: 9002, by U2, grade C, unsatisfied.
-    await handle(await file(9001), U1, 'A', 'SATISFIED');
-    await handle(await file(9002), U2, 'C', 'UNSATISFIED');
-    // P3: 9003, assigned to U1 four months ago and not answered: overdue.
-    const p3 = await file(9003);
-    await systemEm(module.orm).nativeUpdate(ProposalSchema, { id: Number(p3) }, { filedAt: new Date(Date.now() - 400 * 86_400_000) });
-    await ok(module, `mutation { assignProposal(id: "${p3}", version: ${await version(p3)}, input: { mode: SOLE, unitIds: ["${U1}"], assignedOn: "${daysAgo(125)}" }) { id } }`, {}, staff);
-    // P4: 9004, not filed. P5: 9005 with 9001 co-signing, filed.
-    const p4 = await ok(module, SUBMIT, { i: input }, member(9004));
-    await ok(module, `mutation { rejectProposal(id: "${p4.id}", version: ${p4.version}, note: "不符合立案标准") { id } }`, {}, staff);
-    const p5 = await ok(module, DRAFT, { i: { ...input, kind: 'JOINT' } }, member(9005));
-    const invited = await ok(module, `mutation { inviteProposalCosigners(id: "${p5.id}", version: ${p5.version}, memberIds: ["9001"], respondBy: "${today()}") { cosigners { id } } }`, {}, member(9005));
-    await ok(module, `mutation { acceptCosignInvitation(id: "${invited.cosigners[0].id}") { status } }`, {}, member(9001));
-    await ok(module, `mutation { submitProposalDraft(id: "${p5.id}", version: ${await version(p5.id)}) { id } }`, {}, member(9005));
-    await ok(module, `mutation { fileProposal(id: "${p5.id}", version: ${await version(p5.id)}) { id } }`, {}, staff);
-    // A draft is nobody's figure yet.
-    await ok(module, DRAFT, { i: input }, member(9002));
-  });
-  afterAll(() => module?.stop());
-
-  const stats = (f: Record<string, unknown>) => ok(module, STATS, { f }, staff);
-
-  it('counts a district\'s proposals: filed, reply rate, satisfaction, grade shares and overdue', async () => {
-    expect(await stats({ district: A })).toEqual({
-      submitted: 5, filed: 4, notFiled: 1, assigned: 3, replied: 2, replyRate: 0.6667, rated: 2, satisfied: 1, basicallySatisfied: 0, unsatisfied: 1,
-      satisfactionRate: 0.5, overdue: 1, keyProposals: 0, excellent: 0, instructions: 0,
-      grades: [{ grade: 'A', count: 1, share: 0.5 }, { grade: 'B', count: 0, share: 0 }, { grade: 'C', count: 1, share: 0.5 }, { grade: 'D', count: 0, share: 0 }],
+describe.each(databases())(
+  'statistics computed from rows on $name',
+  ({ url }) => {
+    let module: TestModule;
+    beforeAll(async () => {
+      module = await startProposals(url);
+      const version = async (id: string) =>
+        (await ok(module, `{ proposal(id: "${id}") { version } }`, {}, staff)).version;
+      const file = async (authorId: number) => {
+        const p = await ok(module, SUBMIT, { i: input }, member(authorId));
+        await ok(
+          module,
+          `mutation { fileProposal(id: "${p.id}", version: ${p.version}) { id } }`,
+          {},
+          staff,
+        );
+        return p.id as string;
+      };
+      const handle = async (id: string, unit: number, grade: string, rating: string) => {
+        const a = await ok(
+          module,
+          `mutation { assignProposal(id: "${id}", version: ${await version(id)}, input: { mode: SOLE, unitIds: ["${unit}"] }) { tasks { id } } }`,
+          {},
+          staff,
+        );
+        const t = a.tasks[0].id;
+        await ok(
+          module,
+          `mutation { receiveHandlingTask(id: "${t}", version: ${await version(id)}) { id } }`,
+          {},
+          unitUser(unit),
+        );
+        await ok(
+          module,
+          `mutation { replyToProposal(id: "${t}", version: ${await version(id)}, input: { text: "答复", referenceNumber: "1号", signingLeader: "局长", contact: "电话", grade: ${grade} }) { id } }`,
+          {},
+          unitUser(unit),
+        );
+        await ok(
+          module,
+          `mutation { passProposalReply(id: "${t}", version: ${await version(id)}) { id } }`,
+          {},
+          officeOf(A),
+        );
+        await ok(
+          module,
+          `mutation { rateProposalReply(id: "${id}", version: ${await version(id)}, rating: ${rating}, comment: "意见") { status } }`,
+          {},
+          member(
+            Number(
+              (await ok(module, `{ proposal(id: "${id}") { author { id } } }`, {}, staff)).author
+                .id,
+            ),
+          ),
+        );
+      };
+      // P1: 9001, handled by U1, grade A, satisfied. P2: 9002, by U2, grade C, unsatisfied.
+      await handle(await file(9001), U1, 'A', 'SATISFIED');
+      await handle(await file(9002), U2, 'C', 'UNSATISFIED');
+      // P3: 9003, assigned to U1 four months ago and not answered: overdue.
+      const p3 = await file(9003);
+      await systemEm(module.orm).nativeUpdate(
+        ProposalSchema,
+        { id: Number(p3) },
+        { filedAt: new Date(Date.now() - 400 * 86_400_000) },
+      );
+      await ok(
+        module,
+        `mutation { assignProposal(id: "${p3}", version: ${await version(p3)}, input: { mode: SOLE, unitIds: ["${U1}"], assignedOn: "${daysAgo(125)}" }) { id } }`,
+        {},
+        staff,
+      );
+      // P4: 9004, not filed. P5: 9005 with 9001 co-signing, filed.
+      const p4 = await ok(module, SUBMIT, { i: input }, member(9004));
+      await ok(
+        module,
+        `mutation { rejectProposal(id: "${p4.id}", version: ${p4.version}, note: "不符合立案标准") { id } }`,
+        {},
+        staff,
+      );
+      const p5 = await ok(module, DRAFT, { i: { ...input, kind: 'JOINT' } }, member(9005));
+      const invited = await ok(
+        module,
+        `mutation { inviteProposalCosigners(id: "${p5.id}", version: ${p5.version}, memberIds: ["9001"], respondBy: "${today()}") { cosigners { id } } }`,
+        {},
+        member(9005),
+      );
+      await ok(
+        module,
+        `mutation { acceptCosignInvitation(id: "${invited.cosigners[0].id}") { status } }`,
+        {},
+        member(9001),
+      );
+      await ok(
+        module,
+        `mutation { submitProposalDraft(id: "${p5.id}", version: ${await version(p5.id)}) { id } }`,
+        {},
+        member(9005),
+      );
+      await ok(
+        module,
+        `mutation { fileProposal(id: "${p5.id}", version: ${await version(p5.id)}) { id } }`,
+        {},
+        staff,
+      );
+      // A draft is nobody's figure yet.
+      await ok(module, DRAFT, { i: input }, member(9002));
     });
-  });
+    afterAll(() => module?.stop());
 
-  it('narrows to a unit, a sector, a member and a period', async () => {
-    expect(await stats({ district: A, unit: String(U1) })).toMatchObject({ submitted: 2, assigned: 2, replied: 1, overdue: 1, grades: [{ grade: 'A', count: 1, share: 1 }, { grade: 'B', count: 0 }, { grade: 'C', count: 0 }, { grade: 'D', count: 0 }] });
-    // Sector 15 holds the odd-numbered test members: 9001, 9003 and 9005.
-    expect((await stats({ district: A, sector: '15' })).submitted).toBe(3);
-    expect(await stats({ member: '9001' })).toMatchObject({ submitted: 2, filed: 2, rated: 1, satisfied: 1 });
-    expect((await stats({ district: A, from: tomorrow })).submitted).toBe(0);
-    expect((await stats({ district: A, from: today(), to: today() })).submitted).toBe(5);
-    expect(await refused(module, STATS, { f: { from: '2026-02-30' } }, staff)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.from' });
-  });
+    const stats = (f: Record<string, unknown>) => ok(module, STATS, { f }, staff);
 
-  it('shows the public only the filed proposals\' figures', async () => {
-    const anonymous = { userId: null, memberId: null, district: null, roles: [], districts: [] };
-    expect(await ok(module, STATS, { f: { district: A } }, anonymous)).toMatchObject({ submitted: 4, filed: 4, notFiled: 0 });
-  });
+    it("counts a district's proposals: filed, reply rate, satisfaction, grade shares and overdue", async () => {
+      expect(await stats({ district: A })).toEqual({
+        submitted: 5,
+        filed: 4,
+        notFiled: 1,
+        assigned: 3,
+        replied: 2,
+        replyRate: 0.6667,
+        rated: 2,
+        satisfied: 1,
+        basicallySatisfied: 0,
+        unsatisfied: 1,
+        satisfactionRate: 0.5,
+        overdue: 1,
+        keyProposals: 0,
+        excellent: 0,
+        instructions: 0,
+        grades: [
+          { grade: 'A', count: 1, share: 0.5 },
+          { grade: 'B', count: 0, share: 0 },
+          { grade: 'C', count: 1, share: 0.5 },
+          { grade: 'D', count: 0, share: 0 },
+        ],
+      });
+    });
 
-  it('counts items issued, adoption by level and mode, and instructions', async () => {
-    const item = await ok(module, `mutation { submitOpinionItem(input: { title: "城区停车难问题的对策建议", content: "内容", category: "城市管理" }) { id version } }`, {}, member(9001));
-    await ok(module, `mutation { selectOpinionItem(id: "${item.id}", version: ${item.version}) { id } }`, {}, staff);
-    const issue = await ok(module, `mutation { createBulletinIssue(input: { district: "${A}", year: 2026, number: 9, title: "第9期", editor: "信息科", issuer: "秘书长" }) { id version } }`, {}, staff);
-    const filled = await ok(module, `mutation { addItemsToBulletinIssue(id: "${issue.id}", version: ${issue.version}, itemIds: ["${item.id}"]) { version } }`, {}, staff);
-    await ok(module, `mutation { publishBulletinIssue(id: "${issue.id}", version: ${filled.version}) { id } }`, {}, staff);
-    const v = async () => (await ok(module, `{ opinionItem(id: "${item.id}") { version } }`, {}, staff)).version;
-    await ok(module, `mutation { recordOpinionItemAdoption(id: "${item.id}", version: ${await v()}, level: CITY, mode: COMBINED, adoptedOn: "${today()}") { id } }`, {}, staff);
-    await ok(module, `mutation { recordOpinionItemAdoption(id: "${item.id}", version: ${await v()}, level: NATIONAL, mode: SINGLE, adoptedOn: "${today()}") { id } }`, {}, staff);
-    await ok(module, `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { id } }`, { i: { subjectType: 'OPINION_ITEM', subjectId: item.id, leader: '国家领导人', level: 'NATIONAL', text: '请研究。', instructedOn: today() } }, leaderOf(A));
-    const q = `query($f: OpinionStatisticsFilter) { opinionStatistics(filter: $f) { submitted issued issues adopted instructions byLevel { level items single combined instructions } } }`;
-    const s = await ok(module, q, { f: { district: A } }, staff);
-    expect(s).toMatchObject({ submitted: 1, issued: 1, issues: 1, adopted: 1, instructions: 1 });
-    expect(s.byLevel).toEqual([
-      { level: 'NATIONAL', items: 1, single: 1, combined: 0, instructions: 1 },
-      { level: 'PROVINCIAL', items: 0, single: 0, combined: 0, instructions: 0 },
-      { level: 'CITY', items: 1, single: 0, combined: 1, instructions: 0 },
-      { level: 'DISTRICT', items: 0, single: 0, combined: 0, instructions: 0 },
-    ]);
-    expect((await ok(module, q, { f: { member: '9002' } }, staff)).submitted).toBe(0);
-    // 9001 is of sector 15, 9002 of sector 16.
-    expect(await ok(module, q, { f: { sector: '15' } }, staff)).toMatchObject({ submitted: 1, issued: 1, adopted: 1, instructions: 1 });
-    expect(await ok(module, q, { f: { sector: '16' } }, staff)).toMatchObject({ submitted: 0, issued: 0, issues: 0, adopted: 0, instructions: 0 });
-    expect((await ok(module, q, { f: { district: A, from: tomorrow } }, staff)).adopted).toBe(0);
-  });
+    it('narrows to a unit, a sector, a member and a period', async () => {
+      expect(await stats({ district: A, unit: String(U1) })).toMatchObject({
+        submitted: 2,
+        assigned: 2,
+        replied: 1,
+        overdue: 1,
+        grades: [
+          { grade: 'A', count: 1, share: 1 },
+          { grade: 'B', count: 0 },
+          { grade: 'C', count: 0 },
+          { grade: 'D', count: 0 },
+        ],
+      });
+      // Sector 15 holds the odd-numbered test members: 9001, 9003 and 9005.
+      expect((await stats({ district: A, sector: '15' })).submitted).toBe(3);
+      expect(await stats({ member: '9001' })).toMatchObject({
+        submitted: 2,
+        filed: 2,
+        rated: 1,
+        satisfied: 1,
+      });
+      expect((await stats({ district: A, from: tomorrow })).submitted).toBe(0);
+      expect((await stats({ district: A, from: today(), to: today() })).submitted).toBe(5);
+      expect(await refused(module, STATS, { f: { from: '2026-02-30' } }, staff)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'filter.from',
+      });
+    });
 
-  it('counts key proposals, awards and instructions, and a period picks proposals by the day they were submitted', async () => {
-    // P1, rated satisfied.
-    const [p1] = (await ok(module, `{ proposals(filter: { author: "9001", status: RATED }) { nodes { id } } }`, {}, staff)).nodes;
-    await ok(module, `mutation($i: DesignateKeyProposalInput!) { designateKeyProposal(input: $i) { id } }`, { i: { proposalId: p1.id, year: new Date().getUTCFullYear(), chairMeetingOn: today(), leaderName: '市委主要负责同志', leaderTitle: '市委书记', topLeader: true } }, staff);
-    await ok(module, `mutation { awardExcellentProposal(proposalId: "${p1.id}", year: ${new Date().getUTCFullYear()}, awardedOn: "${today()}") { year } }`, {}, staff);
-    await ok(module, `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { id } }`, { i: { subjectType: 'PROPOSAL', subjectId: p1.id, leader: '市委主要负责同志', level: 'CITY', text: '请抓好落实。', instructedOn: today() } }, leaderOf(A));
-    expect(await stats({ district: A })).toMatchObject({ keyProposals: 1, excellent: 1, instructions: 1 });
-    expect(await stats({ member: '9002' })).toMatchObject({ keyProposals: 0, excellent: 0, instructions: 0 });
+    it("shows the public only the filed proposals' figures", async () => {
+      const anonymous = { userId: null, memberId: null, district: null, roles: [], districts: [] };
+      expect(await ok(module, STATS, { f: { district: A } }, anonymous)).toMatchObject({
+        submitted: 4,
+        filed: 4,
+        notFiled: 0,
+      });
+    });
 
-    // A proposal of last year, not filed: only a period reaching back that far counts it.
-    const old = await ok(module, SUBMIT, { i: input }, member(9004));
-    await ok(module, `mutation { rejectProposal(id: "${old.id}", version: ${old.version}, note: "不符合立案标准") { id } }`, {}, staff);
-    await systemEm(module.orm).nativeUpdate(ProposalSchema, { id: Number(old.id) }, { submittedAt: new Date(Date.now() - 400 * 86_400_000) });
-    expect(await stats({ district: A, from: daysAgo(410), to: daysAgo(390) })).toMatchObject({ submitted: 1, filed: 0, notFiled: 1 });
-    expect(await stats({ district: A, to: daysAgo(1) })).toMatchObject({ submitted: 1, notFiled: 1 });
-    expect(await stats({ district: A, from: daysAgo(1) })).toMatchObject({ submitted: 5, filed: 4, notFiled: 1, keyProposals: 1 });
-    expect(await stats({ district: A })).toMatchObject({ submitted: 6, notFiled: 2 });
-    expect(await refused(module, STATS, { f: { to: '2026/01/01' } }, staff)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.to' });
-  });
-}, 120_000);
+    it('counts items issued, adoption by level and mode, and instructions', async () => {
+      const item = await ok(
+        module,
+        `mutation { submitOpinionItem(input: { title: "城区停车难问题的对策建议", content: "内容", category: "城市管理" }) { id version } }`,
+        {},
+        member(9001),
+      );
+      await ok(
+        module,
+        `mutation { selectOpinionItem(id: "${item.id}", version: ${item.version}) { id } }`,
+        {},
+        staff,
+      );
+      const issue = await ok(
+        module,
+        `mutation { createBulletinIssue(input: { district: "${A}", year: 2026, number: 9, title: "第9期", editor: "信息科", issuer: "秘书长" }) { id version } }`,
+        {},
+        staff,
+      );
+      const filled = await ok(
+        module,
+        `mutation { addItemsToBulletinIssue(id: "${issue.id}", version: ${issue.version}, itemIds: ["${item.id}"]) { version } }`,
+        {},
+        staff,
+      );
+      await ok(
+        module,
+        `mutation { publishBulletinIssue(id: "${issue.id}", version: ${filled.version}) { id } }`,
+        {},
+        staff,
+      );
+      const v = async () =>
+        (await ok(module, `{ opinionItem(id: "${item.id}") { version } }`, {}, staff)).version;
+      await ok(
+        module,
+        `mutation { recordOpinionItemAdoption(id: "${item.id}", version: ${await v()}, level: CITY, mode: COMBINED, adoptedOn: "${today()}") { id } }`,
+        {},
+        staff,
+      );
+      await ok(
+        module,
+        `mutation { recordOpinionItemAdoption(id: "${item.id}", version: ${await v()}, level: NATIONAL, mode: SINGLE, adoptedOn: "${today()}") { id } }`,
+        {},
+        staff,
+      );
+      await ok(
+        module,
+        `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { id } }`,
+        {
+          i: {
+            subjectType: 'OPINION_ITEM',
+            subjectId: item.id,
+            leader: '国家领导人',
+            level: 'NATIONAL',
+            text: '请研究。',
+            instructedOn: today(),
+          },
+        },
+        leaderOf(A),
+      );
+      const q = `query($f: OpinionStatisticsFilter) { opinionStatistics(filter: $f) { submitted issued issues adopted instructions byLevel { level items single combined instructions } } }`;
+      const s = await ok(module, q, { f: { district: A } }, staff);
+      expect(s).toMatchObject({ submitted: 1, issued: 1, issues: 1, adopted: 1, instructions: 1 });
+      expect(s.byLevel).toEqual([
+        { level: 'NATIONAL', items: 1, single: 1, combined: 0, instructions: 1 },
+        { level: 'PROVINCIAL', items: 0, single: 0, combined: 0, instructions: 0 },
+        { level: 'CITY', items: 1, single: 0, combined: 1, instructions: 0 },
+        { level: 'DISTRICT', items: 0, single: 0, combined: 0, instructions: 0 },
+      ]);
+      expect((await ok(module, q, { f: { member: '9002' } }, staff)).submitted).toBe(0);
+      // 9001 is of sector 15, 9002 of sector 16.
+      expect(await ok(module, q, { f: { sector: '15' } }, staff)).toMatchObject({
+        submitted: 1,
+        issued: 1,
+        adopted: 1,
+        instructions: 1,
+      });
+      expect(await ok(module, q, { f: { sector: '16' } }, staff)).toMatchObject({
+        submitted: 0,
+        issued: 0,
+        issues: 0,
+        adopted: 0,
+        instructions: 0,
+      });
+      expect((await ok(module, q, { f: { district: A, from: tomorrow } }, staff)).adopted).toBe(0);
+    });
+
+    it('counts key proposals, awards and instructions, and a period picks proposals by the day they were submitted', async () => {
+      // P1, rated satisfied.
+      const [p1] = (
+        await ok(
+          module,
+          `{ proposals(filter: { author: "9001", status: RATED }) { nodes { id } } }`,
+          {},
+          staff,
+        )
+      ).nodes;
+      await ok(
+        module,
+        `mutation($i: DesignateKeyProposalInput!) { designateKeyProposal(input: $i) { id } }`,
+        {
+          i: {
+            proposalId: p1.id,
+            year: new Date().getUTCFullYear(),
+            chairMeetingOn: today(),
+            leaderName: '市委主要负责同志',
+            leaderTitle: '市委书记',
+            topLeader: true,
+          },
+        },
+        staff,
+      );
+      await ok(
+        module,
+        `mutation { awardExcellentProposal(proposalId: "${p1.id}", year: ${new Date().getUTCFullYear()}, awardedOn: "${today()}") { year } }`,
+        {},
+        staff,
+      );
+      await ok(
+        module,
+        `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { id } }`,
+        {
+          i: {
+            subjectType: 'PROPOSAL',
+            subjectId: p1.id,
+            leader: '市委主要负责同志',
+            level: 'CITY',
+            text: '请抓好落实。',
+            instructedOn: today(),
+          },
+        },
+        leaderOf(A),
+      );
+      expect(await stats({ district: A })).toMatchObject({
+        keyProposals: 1,
+        excellent: 1,
+        instructions: 1,
+      });
+      expect(await stats({ member: '9002' })).toMatchObject({
+        keyProposals: 0,
+        excellent: 0,
+        instructions: 0,
+      });
+
+      // A proposal of last year, not filed: only a period reaching back that far counts it.
+      const old = await ok(module, SUBMIT, { i: input }, member(9004));
+      await ok(
+        module,
+        `mutation { rejectProposal(id: "${old.id}", version: ${old.version}, note: "不符合立案标准") { id } }`,
+        {},
+        staff,
+      );
+      await systemEm(module.orm).nativeUpdate(
+        ProposalSchema,
+        { id: Number(old.id) },
+        { submittedAt: new Date(Date.now() - 400 * 86_400_000) },
+      );
+      expect(await stats({ district: A, from: daysAgo(410), to: daysAgo(390) })).toMatchObject({
+        submitted: 1,
+        filed: 0,
+        notFiled: 1,
+      });
+      expect(await stats({ district: A, to: daysAgo(1) })).toMatchObject({
+        submitted: 1,
+        notFiled: 1,
+      });
+      expect(await stats({ district: A, from: daysAgo(1) })).toMatchObject({
+        submitted: 5,
+        filed: 4,
+        notFiled: 1,
+        keyProposals: 1,
+      });
+      expect(await stats({ district: A })).toMatchObject({ submitted: 6, notFiled: 2 });
+      expect(await refused(module, STATS, { f: { to: '2026/01/01' } }, staff)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'filter.to',
+      });
+    });
+  },
+  120_000,
+);
