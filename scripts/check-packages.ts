@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 interface Workspace {
   name: string;
@@ -17,7 +17,7 @@ interface Workspace {
 }
 
 /** The workspace folders package.json's globs name (one level of `*`, as ours use). */
-function workspaces(): Workspace[] {
+function workspaces(root: string): Workspace[] {
   const globs: string[] = JSON.parse(
     fs.readFileSync(path.join(root, 'package.json'), 'utf8'),
   ).workspaces;
@@ -73,8 +73,12 @@ function importedPackages(file: string): string[] {
 const isTest = (file: string) =>
   /(\.(test|e2e)\.ts|test-support\.ts)$/.test(file) || file.includes(`${path.sep}tests${path.sep}`);
 
-export function check(): string[] {
-  const all = workspaces();
+/** A plugin's workspace: everything under plugins/ except the SDK and the host that runs plugins. */
+const isPlugin = (dir: string) =>
+  dir.startsWith('plugins/') && !['plugins/sdk', 'plugins/host'].includes(dir);
+
+export function check(root = repositoryRoot): string[] {
+  const all = workspaces(root);
   const names = new Set(all.map((w) => w.name));
   const problems: string[] = [];
   for (const w of all) {
@@ -82,7 +86,12 @@ export function check(): string[] {
     for (const file of sourceFiles(path.join(root, w.dir))) {
       const relative = path.relative(root, file);
       for (const name of importedPackages(file)) {
-        if (!names.has(name) || name === w.name) continue;
+        if (name === w.name) continue;
+        if (isPlugin(w.dir) && !isTest(relative) && !name.startsWith('@cppcc/plugin-sdk'))
+          problems.push(
+            `${relative} imports ${name}: a plugin's code imports @cppcc/plugin-sdk alone (tests may use more)`,
+          );
+        if (!names.has(name)) continue;
         const declared =
           isTest(relative) || testPackage
             ? w.dependencies.has(name) || w.devDependencies.has(name)

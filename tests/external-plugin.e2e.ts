@@ -8,54 +8,59 @@ import { signDevToken } from '@cppcc/gateway';
 import { childEnvironment, readSettings } from '@cppcc/kit';
 import { SDK_VERSION } from '@cppcc/plugin-sdk';
 import { INSTALLED_LIST, readInstalledList } from '@cppcc/installation';
-import { stopChild } from './faults/harness.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NAME = 'cppcc-plugin-river-watch';
 
 /**
  * A plugin that lives in its own package (tests/fixtures/river-watch, which imports
- * @cppcc/plugin-sdk alone, as a peer): built, packed with `npm pack`, the tarball unpacked into
- * node_modules the way npm installs a package without dependencies, named in an installed list
- * of the deployment's own (CPPCC_PLUGIN_LIST), and run by `npm start` as a real process.
+ * @cppcc/plugin-sdk alone, as a peer), installed as an integrator would: built and packed with
+ * `npm pack` in its own folder; a fresh clone of this repository (its committed HEAD) installed
+ * with `npm ci`; the tarball added with `npm install ./….tgz`; its id added to the clone's
+ * plugins/installed.json; and the clone's `npm start` run as a real process.
  */
-describe('a plugin installed from a packed tarball by configuration', { timeout: 240_000 }, () => {
+describe('a plugin installed from a packed tarball into a fresh clone', {
+  timeout: 600_000,
+}, () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cppcc-external-'));
-  const installed = path.join(root, 'node_modules', NAME);
+  const clone = path.join(tmp, 'platform');
+  const installed = path.join(clone, 'node_modules', NAME);
   let child: ChildProcess;
   let graph = '';
   let output = '';
+  const run = (command: string, args: string[], cwd: string) =>
+    execFileSync(command, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
 
   beforeAll(async () => {
     // The plugin's own repository: its source, built and packed there.
     const repo = path.join(tmp, 'river-watch');
     fs.cpSync(path.join(root, 'tests/fixtures/river-watch'), repo, { recursive: true });
-    execFileSync(
+    run(
       path.join(root, 'node_modules/.bin/esbuild'),
       ['src/index.ts', '--outdir=dist', '--format=esm', '--platform=node'],
-      { cwd: repo, stdio: 'pipe' },
+      repo,
     );
     const tarball = path.join(
       tmp,
-      execFileSync('npm', ['pack', '--silent', '--pack-destination', tmp], {
-        cwd: repo,
-        encoding: 'utf8',
-      })
-        .trim()
-        .split('\n')
-        .pop()!,
+      run('npm', ['pack', '--silent', '--pack-destination', tmp], repo).trim().split('\n').pop()!,
     );
     expect(path.basename(tarball)).toBe(`${NAME}-1.0.0.tgz`);
-    fs.mkdirSync(installed, { recursive: true });
-    execFileSync('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
-    expect(fs.readdirSync(installed).sort()).toEqual(['dist', 'package.json']);
 
-    // The deployment's list: the repository's plugins and the new one, by package name.
-    const list = path.join(tmp, 'installed.json');
+    // The platform as a deployment gets it: a clone, its locked dependencies, then the plugin.
+    run('git', ['clone', '--quiet', '--no-hardlinks', root, clone], tmp);
+    const npm = ['--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'];
+    run('npm', ['ci', ...npm], clone);
+    run('npm', ['install', ...npm, tarball], clone);
+    expect(fs.readdirSync(installed).sort()).toEqual(['dist', 'package.json']);
+    const manifest = JSON.parse(fs.readFileSync(path.join(clone, 'package.json'), 'utf8'));
+    expect(manifest.dependencies[NAME]).toMatch(/river-watch-1\.0\.0\.tgz$/);
+
+    // Installed by configuration: the clone's own list names it by package.
+    const list = path.join(clone, INSTALLED_LIST.slice(root.length + 1));
     fs.writeFileSync(
       list,
       JSON.stringify({
-        installed: [...readInstalledList(INSTALLED_LIST), { id: 'river-watch', package: NAME }],
+        installed: [...readInstalledList(list), { id: 'river-watch', package: NAME }],
       }),
     );
     const ports = Object.fromEntries(
@@ -65,29 +70,24 @@ describe('a plugin installed from a packed tarball by configuration', { timeout:
         'PROPOSALS',
         'CONSULTATION',
         'PLATFORM',
-        'INTER_CITY_EXCHANGE',
-        'ECO_COMPENSATION',
-        'RIVER_WATCH',
+        ...readInstalledList(list).map((id) => id.toUpperCase().replaceAll('-', '_')),
       ].map((m) => [`PORT_${m}`, '0']),
     );
-    child = spawn(
-      path.join(root, 'node_modules/.bin/tsx'),
-      ['--conditions=@cppcc/source', 'scripts/start.ts'],
-      {
-        cwd: root,
-        env: childEnvironment({
-          ...ports,
-          PORT: '0',
-          CPPCC_PLUGIN_LIST: list,
-          DATA_DIR: path.join(tmp, 'data'),
-          DATABASE_URL: '',
-          REDIS_URL: '',
-          LOG_LEVEL: 'warn',
-          VITEST: '',
-          NODE_ENV: 'development',
-        }),
-      },
-    );
+    child = spawn('npm', ['start'], {
+      cwd: clone,
+      detached: true,
+      env: childEnvironment({
+        ...ports,
+        PORT: '0',
+        DATA_DIR: path.join(tmp, 'data'),
+        DATABASE_URL: '',
+        REDIS_URL: '',
+        CPPCC_PLUGIN_LIST: '',
+        LOG_LEVEL: 'warn',
+        VITEST: '',
+        NODE_ENV: 'development',
+      }),
+    });
     child.stderr!.on('data', (c) => (output += c));
     graph = await new Promise<string>((resolve, reject) => {
       child.stdout!.on('data', (c) => {
@@ -97,11 +97,16 @@ describe('a plugin installed from a packed tarball by configuration', { timeout:
       });
       child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
     });
-  }, 240_000);
+  }, 600_000);
 
   afterAll(async () => {
-    await stopChild(child);
-    fs.rmSync(installed, { recursive: true, force: true });
+    // npm start runs the platform as its child: the process group gets the signal, as a
+    // terminal's Ctrl-C would send it.
+    if (child?.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid!, 'SIGTERM');
+      await exited;
+    }
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 

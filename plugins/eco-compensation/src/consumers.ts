@@ -1,5 +1,7 @@
-import { lockFor, type EntityManager, type EventHandler } from '@cppcc/kit';
 import {
+  lockFor,
+  type EntityManager,
+  type EventHandler,
   consultationActivityRegistered,
   proposalRegistered,
   recommendationRegistered,

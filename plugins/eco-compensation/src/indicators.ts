@@ -1,4 +1,4 @@
-import { inputError } from '@cppcc/kit';
+import { inputError } from '@cppcc/plugin-sdk';
 
 export interface Indicator {
   code: string;

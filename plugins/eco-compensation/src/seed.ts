@@ -13,8 +13,8 @@ import {
   recommendations,
   researchProjects,
   SHEXIAN,
-} from '@cppcc/demo';
-import { audit, type EntityManager, type SeedOptions } from '@cppcc/kit';
+} from '@cppcc/plugin-sdk/demo';
+import { audit, type EntityManager, type SeedOptions } from '@cppcc/plugin-sdk';
 import { storeAssessment } from './commands/assessment.js';
 import { CompensationRoundSchema, type RoundState } from './entities/compensation-round.entity.js';
 import { CooperationTaskSchema } from './entities/cooperation-task.entity.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@cppcc/plugin-sdk';
 import { STANDARD_INDICATORS } from './indicators.js';
 
 const standardCodes = new Set(STANDARD_INDICATORS.map((i) => i.code));

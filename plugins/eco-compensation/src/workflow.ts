@@ -1,4 +1,4 @@
-import { defineWorkflow } from '@cppcc/kit';
+import { defineWorkflow } from '@cppcc/plugin-sdk';
 import type { CompensationRound, RoundState } from './entities/compensation-round.entity.js';
 import type { CooperationTask, TaskState } from './entities/cooperation-task.entity.js';
 

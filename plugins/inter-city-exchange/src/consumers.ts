@@ -1,5 +1,4 @@
-import { lockFor, type EventHandler } from '@cppcc/kit';
-import { researchProjectRegistered } from '@cppcc/events';
+import { lockFor, type EventHandler, researchProjectRegistered } from '@cppcc/plugin-sdk';
 import { ResearchProjectRefSchema } from './entities/research-project-ref.entity.js';
 
 export const consumes: Record<string, EventHandler> = {

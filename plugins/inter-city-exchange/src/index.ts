@@ -1,4 +1,4 @@
-import { serveAlone } from '@cppcc/kit';
+import { serveAlone } from '@cppcc/plugin-sdk';
 import { interCityExchange } from './manifest.js';
 
 await serveAlone(interCityExchange.module);

@@ -1,5 +1,4 @@
-import { definePlugin } from '@cppcc/plugin-sdk';
-import { dutyReported } from '@cppcc/events';
+import { definePlugin, dutyReported } from '@cppcc/plugin-sdk';
 import { builder } from './builder.js';
 import { consumes } from './consumers.js';
 import {

@@ -1,5 +1,4 @@
-import { emit, type EntityManager } from '@cppcc/kit';
-import { dutyReported } from '@cppcc/events';
+import { emit, type EntityManager, dutyReported } from '@cppcc/plugin-sdk';
 import {
   demoResearchProjectId,
   interCityActivities,
@@ -7,7 +6,7 @@ import {
   interCityMeetings,
   interCityPartners,
   interCityVisits,
-} from '@cppcc/demo';
+} from '@cppcc/plugin-sdk/demo';
 import { VISIT_DUTY_KIND, visitSummary } from './commands/visits.js';
 import {
   CooperationMechanismSchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@cppcc/plugin-sdk';
 
 const city = z.string().trim().min(1, 'must not be empty').max(50, 'at most 50 characters');
 

@@ -1,4 +1,4 @@
-import { defineWorkflow } from '@cppcc/kit';
+import { defineWorkflow } from '@cppcc/plugin-sdk';
 import type {
   CooperationMechanism,
   MechanismState,

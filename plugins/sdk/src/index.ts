@@ -24,10 +24,21 @@ export { SDK_VERSION } from './version.js';
 export { z } from 'zod';
 export { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 export {
+  addDays,
+  addMonths,
   appError,
   assertKnownDistrict,
   audit,
+  AuditEntrySchema,
+  auditEntryType,
   canSeeDistrict,
+  connectionType,
+  DistrictRefSchema,
+  findPage,
+  foundRows,
+  isWithinDistrict,
+  pageArgs,
+  parseDate,
   defineEvent,
   defineMigration,
   defineWorkflow,
@@ -40,9 +51,12 @@ export {
   replicaNotReady,
   replicaPending,
   serveAlone,
+  today,
   type EntityManager,
   type EventHandler,
   type RequestContext,
   type Role,
+  type SeedOptions,
 } from '@cppcc/kit';
+export type { GraphQLError } from 'graphql';
 export * from '@cppcc/events';

@@ -1,6 +1,10 @@
-import { appError, ErrorCode, type EntityManager } from '@cppcc/kit';
-import { PluginSwitchSchema } from '@cppcc/plugin-sdk';
-import type { GraphQLError } from 'graphql';
+import {
+  appError,
+  ErrorCode,
+  type EntityManager,
+  PluginSwitchSchema,
+  type GraphQLError,
+} from '@cppcc/plugin-sdk';
 import {
   ruleOf,
   CompensationRoundSchema,

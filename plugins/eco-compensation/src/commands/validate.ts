@@ -1,4 +1,4 @@
-import { inputError } from '@cppcc/kit';
+import { inputError } from '@cppcc/plugin-sdk';
 
 export function yearOf(date: string): number {
   return Number(date.slice(0, 4));

@@ -1,4 +1,4 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@cppcc/plugin-sdk';
 
 export const ROUND_STATES = ['negotiating', 'signed', 'in_force', 'concluded'] as const;
 export type RoundState = (typeof ROUND_STATES)[number];

@@ -1,4 +1,4 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@cppcc/plugin-sdk';
 
 export const TASK_STATES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 export type TaskState = (typeof TASK_STATES)[number];

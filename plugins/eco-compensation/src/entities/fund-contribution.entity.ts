@@ -1,4 +1,4 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@cppcc/plugin-sdk';
 
 export const PAYER_KINDS = ['central', 'upstream', 'downstream', 'other'] as const;
 export type PayerKind = (typeof PAYER_KINDS)[number];

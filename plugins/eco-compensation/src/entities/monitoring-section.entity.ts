@@ -1,4 +1,4 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@cppcc/plugin-sdk';
 
 /** An assessment section on the basin (e.g. the 街口 national-control cross-border section). */
 export const MonitoringSectionSchema = defineEntity({

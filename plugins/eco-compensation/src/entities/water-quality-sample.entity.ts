@@ -1,4 +1,4 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@cppcc/plugin-sdk';
 
 /** One sampling at a section: indicator values in mg/L, keyed by indicator code (JSON). */
 export const WaterQualitySampleSchema = defineEntity({

@@ -1,4 +1,4 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@cppcc/plugin-sdk';
 
 /**
  * A round's assessment of one year. `result` (JSON) is derived from that year's samples and

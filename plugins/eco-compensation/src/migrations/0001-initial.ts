@@ -1,4 +1,4 @@
-import { defineMigration } from '@cppcc/kit';
+import { defineMigration } from '@cppcc/plugin-sdk';
 
 type Knex = Parameters<Parameters<typeof defineMigration>[1]>[0];
 type TableBuilder = Parameters<NonNullable<Parameters<Knex['schema']['createTable']>[1]>>[0];

@@ -1,4 +1,4 @@
-import { defineMigration } from '@cppcc/kit';
+import { defineMigration } from '@cppcc/plugin-sdk';
 
 /** The replica of core records a round may be linked to, so a link to an unknown one is refused. */
 export const linkTargets = defineMigration(

@@ -12,8 +12,9 @@ import {
   parseDate,
   parseId,
   type RequestContext,
-} from '@cppcc/kit';
-import { requirePermissionIn, settingsOf } from '@cppcc/plugin-sdk';
+  requirePermissionIn,
+  settingsOf,
+} from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { displayAmount, text } from '../commands/validate.js';
 import { roundWorkflow } from '../workflow.js';

@@ -1,5 +1,11 @@
-import { AuditEntrySchema, inputError, notFound, parseId, type RequestContext } from '@cppcc/kit';
-import { requirePermissionIn } from '@cppcc/plugin-sdk';
+import {
+  AuditEntrySchema,
+  inputError,
+  notFound,
+  parseId,
+  type RequestContext,
+  requirePermissionIn,
+} from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { text, url } from '../commands/validate.js';
 import { taskWorkflow } from '../workflow.js';

@@ -1,5 +1,4 @@
-import { inputError, parseDate } from '@cppcc/kit';
-import { requirePermissionIn } from '@cppcc/plugin-sdk';
+import { inputError, parseDate, requirePermissionIn } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { text } from '../commands/validate.js';
 import {

@@ -1,5 +1,10 @@
-import { appError, ErrorCode, inputError } from '@cppcc/kit';
-import { requirePermissionIn, settingsOf } from '@cppcc/plugin-sdk';
+import {
+  appError,
+  ErrorCode,
+  inputError,
+  requirePermissionIn,
+  settingsOf,
+} from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { displayAmount, text } from '../commands/validate.js';
 import {

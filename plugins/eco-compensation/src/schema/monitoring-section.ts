@@ -1,5 +1,10 @@
-import { connectionType, findPage, inputError, pageArgs } from '@cppcc/kit';
-import { requirePermissionIn } from '@cppcc/plugin-sdk';
+import {
+  connectionType,
+  findPage,
+  inputError,
+  pageArgs,
+  requirePermissionIn,
+} from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { text } from '../commands/validate.js';
 import {

@@ -7,8 +7,8 @@ import {
   notFound,
   parseId,
   type RequestContext,
-} from '@cppcc/kit';
-import { requirePermissionIn } from '@cppcc/plugin-sdk';
+  requirePermissionIn,
+} from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
   CompensationRoundSchema,

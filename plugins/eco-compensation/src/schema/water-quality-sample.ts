@@ -7,8 +7,9 @@ import {
   pageArgs,
   parseDate,
   parseId,
-} from '@cppcc/kit';
-import { requirePermissionIn, settingsOf } from '@cppcc/plugin-sdk';
+  requirePermissionIn,
+  settingsOf,
+} from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { recomputeAfterSampleChange } from '../commands/assessment.js';
 import { yearOf } from '../commands/validate.js';

@@ -1,5 +1,11 @@
-import { audit, inputError, isWithinDistrict, notFound, type RequestContext } from '@cppcc/kit';
-import { requirePermissionIn } from '@cppcc/plugin-sdk';
+import {
+  audit,
+  inputError,
+  isWithinDistrict,
+  notFound,
+  type RequestContext,
+  requirePermissionIn,
+} from '@cppcc/plugin-sdk';
 import {
   JointActivitySchema,
   type JointActivity,

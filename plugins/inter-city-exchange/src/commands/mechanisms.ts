@@ -1,5 +1,11 @@
-import { assertKnownDistrict, audit, inputError, notFound, type RequestContext } from '@cppcc/kit';
-import { requirePermissionIn } from '@cppcc/plugin-sdk';
+import {
+  assertKnownDistrict,
+  audit,
+  inputError,
+  notFound,
+  type RequestContext,
+  requirePermissionIn,
+} from '@cppcc/plugin-sdk';
 import {
   CooperationMechanismSchema,
   MechanismMemberSchema,

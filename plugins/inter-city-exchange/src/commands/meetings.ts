@@ -1,5 +1,5 @@
-import { dutyReported } from '@cppcc/events';
 import {
+  dutyReported,
   appError,
   audit,
   emit,
@@ -7,8 +7,10 @@ import {
   inputError,
   notFound,
   type RequestContext,
-} from '@cppcc/kit';
-import { assertMembers, requirePermissionIn, settingsOf } from '@cppcc/plugin-sdk';
+  assertMembers,
+  requirePermissionIn,
+  settingsOf,
+} from '@cppcc/plugin-sdk';
 import {
   MechanismMemberSchema,
   type CooperationMechanism,

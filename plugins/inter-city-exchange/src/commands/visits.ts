@@ -5,9 +5,10 @@ import {
   isWithinDistrict,
   notFound,
   type RequestContext,
-} from '@cppcc/kit';
-import { assertMembers, requirePermissionIn } from '@cppcc/plugin-sdk';
-import { dutyReported } from '@cppcc/events';
+  assertMembers,
+  requirePermissionIn,
+  dutyReported,
+} from '@cppcc/plugin-sdk';
 import {
   ExchangeVisitSchema,
   VisitDelegateSchema,

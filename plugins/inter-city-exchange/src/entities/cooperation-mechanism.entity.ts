@@ -1,4 +1,4 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@cppcc/plugin-sdk';
 
 export const MECHANISM_STATES = ['ACTIVE', 'SUSPENDED', 'ENDED'] as const;
 export type MechanismState = (typeof MECHANISM_STATES)[number];

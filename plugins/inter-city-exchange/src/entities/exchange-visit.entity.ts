@@ -1,4 +1,4 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@cppcc/plugin-sdk';
 
 export const VISIT_STATES = ['PLANNED', 'HELD', 'REPORTED', 'CANCELLED'] as const;
 export type VisitState = (typeof VISIT_STATES)[number];

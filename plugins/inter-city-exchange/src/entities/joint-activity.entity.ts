@@ -1,4 +1,4 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@cppcc/plugin-sdk';
 
 export const JOINT_ACTIVITY_KINDS = ['JOINT_RESEARCH', 'JOINT_SUPERVISION'] as const;
 export type JointActivityKind = (typeof JOINT_ACTIVITY_KINDS)[number];

@@ -1,4 +1,4 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@cppcc/plugin-sdk';
 
 export const MEETING_STATES = ['PLANNED', 'HELD', 'MINUTES_PUBLISHED', 'CANCELLED'] as const;
 export type MeetingState = (typeof MEETING_STATES)[number];

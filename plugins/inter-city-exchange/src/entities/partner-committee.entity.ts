@@ -1,4 +1,4 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@cppcc/plugin-sdk';
 
 /**
  * A CPPCC committee of another city (上海市普陀区政协, 台州市政协 …). Other cities' committees are

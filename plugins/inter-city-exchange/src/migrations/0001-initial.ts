@@ -1,4 +1,4 @@
-import { defineMigration } from '@cppcc/kit';
+import { defineMigration } from '@cppcc/plugin-sdk';
 
 export const initial = defineMigration(
   'Migration20261128213000_inter_city_exchange_initial',

@@ -1,4 +1,4 @@
-import { defineMigration } from '@cppcc/kit';
+import { defineMigration } from '@cppcc/plugin-sdk';
 
 /** The replica of research projects a joint activity may name, so an unknown or another district's one is refused. */
 export const researchProjectRefs = defineMigration(

@@ -1,6 +1,12 @@
-import { z } from 'zod';
-import { connectionType, DistrictRefSchema, findPage, pageArgs, parseId } from '@cppcc/kit';
-import { requirePermission } from '@cppcc/plugin-sdk';
+import {
+  z,
+  connectionType,
+  DistrictRefSchema,
+  findPage,
+  pageArgs,
+  parseId,
+  requirePermission,
+} from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { createCooperationMechanism, transitionMechanism } from '../commands/mechanisms.js';
 import { nextTurn } from '../commands/meetings.js';

@@ -1,4 +1,4 @@
-import { foundRows } from '@cppcc/kit';
+import { foundRows } from '@cppcc/plugin-sdk';
 import {
   CooperationMechanismSchema,
   MechanismMemberSchema,

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import {
+  z,
   addDays,
   connectionType,
   DistrictRefSchema,
@@ -7,8 +7,9 @@ import {
   pageArgs,
   parseId,
   type RequestContext,
-} from '@cppcc/kit';
-import { requirePermission, settingsOf } from '@cppcc/plugin-sdk';
+  requirePermission,
+  settingsOf,
+} from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
   cancelExchangeVisit,

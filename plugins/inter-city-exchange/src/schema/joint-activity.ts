@@ -1,6 +1,4 @@
-import { z } from 'zod';
-import { foundRows, parseId } from '@cppcc/kit';
-import { requirePermission } from '@cppcc/plugin-sdk';
+import { z, foundRows, parseId, requirePermission } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { recordJointActivity, recordJointActivityOutcome } from '../commands/activities.js';
 import {

@@ -1,6 +1,4 @@
-import { z } from 'zod';
-import { parseId } from '@cppcc/kit';
-import { requirePermission } from '@cppcc/plugin-sdk';
+import { z, parseId, requirePermission } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
   cancelJointChairsMeeting,

@@ -1,4 +1,4 @@
-import { foundRows } from '@cppcc/kit';
+import { foundRows } from '@cppcc/plugin-sdk';
 import { ExchangeVisitSchema, VisitDelegateSchema } from '../entities/exchange-visit.entity.js';
 import { builder } from '../builder.js';
 import { ExchangeVisitType } from './exchange-visit.js';

@@ -1,6 +1,11 @@
-import { z } from 'zod';
-import { connectionType, findPage, pageArgs } from '@cppcc/kit';
-import { requirePermission, settingsOf } from '@cppcc/plugin-sdk';
+import {
+  z,
+  connectionType,
+  findPage,
+  pageArgs,
+  requirePermission,
+  settingsOf,
+} from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { registerPartnerCommittee } from '../commands/mechanisms.js';
 import {
