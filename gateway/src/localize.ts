@@ -191,13 +191,9 @@ export function localizeResponse(req: IncomingMessage, res: ServerResponse): voi
       for (const key of Object.keys(head.headers))
         if (key.toLowerCase() === 'content-length') delete head.headers[key];
     res.setHeader('content-language', 'zh-CN');
-    passing = true;
-    res.write = original.write;
-    res.end = original.end;
-    res.writeHead = original.writeHead;
-    if (head)
-      writeHead(head.status, head.reason, { ...head.headers, 'content-length': body.length });
+    if (head) head.headers = { ...head.headers, 'content-length': body.length };
     else res.setHeader('content-length', body.length);
+    restore();
     const done =
       typeof chunk === 'function' ? chunk : typeof encoding === 'function' ? encoding : callback;
     return original.end(body, done as () => void);

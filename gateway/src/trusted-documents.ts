@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { ErrorCode, readBody, replaceBody, type Caller, type Settings } from '@cppcc/kit';
 
 export type TrustedVerdict =
-  | { ok: true }
+  | { ok: true /** The named document's text, put in the request's place. */; document?: string }
   | { ok: false; status: number; code: ErrorCode; message: string };
 
 /**
@@ -75,18 +75,19 @@ export class TrustedDocuments {
     const restricted = this.restricts(caller);
     if (req.method === 'GET') {
       const url = new URL(req.url ?? '/', 'http://gateway');
-      const fromId = url.searchParams.get('documentId');
-      const key = this.find(fromId ?? persistedHash(parseJson(url.searchParams.get('extensions'))));
-      if (key) {
-        url.searchParams.set('query', this.documents.get(key)!);
+      const verdict = this.decide(
+        url.searchParams.get('documentId'),
+        parseJson(url.searchParams.get('extensions')),
+        url.searchParams.get('query'),
+        restricted,
+      );
+      if (verdict.ok && verdict.document !== undefined) {
+        url.searchParams.set('query', verdict.document);
         url.searchParams.delete('documentId');
         url.searchParams.delete('extensions');
         req.url = `${url.pathname}${url.search}`;
-        return { ok: true };
       }
-      if (fromId) return notFound(fromId);
-      const query = url.searchParams.get('query');
-      return restricted && !(query && this.trusts(query)) ? required(this.mode) : { ok: true };
+      return verdict;
     }
     if (req.method !== 'POST') return { ok: true };
     if (!restricted && this.documents.size === 0) return { ok: true };
@@ -96,20 +97,9 @@ export class TrustedDocuments {
     const body = parseJson(text);
     if (!body || typeof body !== 'object' || Array.isArray(body))
       return restricted ? required(this.mode) : { ok: true };
-    const request = body as Record<string, unknown>;
-    const fromId = typeof request.documentId === 'string' ? request.documentId : undefined;
-    const key = this.find(fromId ?? persistedHash(request.extensions));
-    if (key) {
-      const document = this.documents.get(key)!;
-      if (typeof request.query === 'string' && request.query !== document) {
-        return {
-          ok: false,
-          status: 400,
-          code: ErrorCode.BAD_REQUEST,
-          message: `query: differs from the trusted document ${key}; send one or the other`,
-        };
-      }
-      const { documentId: _id, extensions, ...rest } = request;
+    const { documentId, extensions, ...rest } = body as Record<string, unknown>;
+    const verdict = this.decide(documentId, extensions, rest.query, restricted);
+    if (verdict.ok && verdict.document !== undefined) {
       const { persistedQuery: _persisted, ...otherExtensions } = (extensions ?? {}) as Record<
         string,
         unknown
@@ -118,17 +108,43 @@ export class TrustedDocuments {
         req,
         JSON.stringify({
           ...rest,
-          query: document,
+          query: verdict.document,
           ...(Object.keys(otherExtensions).length ? { extensions: otherExtensions } : {}),
         }),
       );
-      return { ok: true };
+    }
+    return verdict;
+  }
+
+  /**
+   * The one rule for GET and POST: a document named by id (or by an APQ hash we hold) is served
+   * as its text, refused if a different text comes with it; an id we do not hold is refused; an
+   * APQ hash we do not hold is the engine's to answer (PERSISTED_QUERY_NOT_FOUND, and the client
+   * sends the text), so automatic persisted queries keep working beside trusted documents; a
+   * text alone passes unless the caller is restricted and the manifest lacks it.
+   */
+  private decide(
+    documentId: unknown,
+    extensions: unknown,
+    query: unknown,
+    restricted: boolean,
+  ): TrustedVerdict {
+    const fromId = typeof documentId === 'string' && documentId ? documentId : undefined;
+    const key = this.find(fromId ?? persistedHash(extensions));
+    if (key) {
+      const document = this.documents.get(key)!;
+      if (typeof query === 'string' && query && query !== document) {
+        return {
+          ok: false,
+          status: 400,
+          code: ErrorCode.BAD_REQUEST,
+          message: `query: differs from the trusted document ${key}; send one or the other`,
+        };
+      }
+      return { ok: true, document };
     }
     if (fromId) return notFound(fromId);
-    // An APQ hash we do not hold is the engine's to answer (PERSISTED_QUERY_NOT_FOUND, and the
-    // client sends the text): automatic persisted queries keep working beside trusted documents.
-    if (!restricted) return { ok: true };
-    return typeof request.query === 'string' && this.trusts(request.query)
+    return !restricted || (typeof query === 'string' && this.trusts(query))
       ? { ok: true }
       : required(this.mode);
   }

@@ -42,6 +42,12 @@ export const TopicLinkRef = builder.objectRef<TopicLink>('EcoCompensationLink').
 
 const linksOf = (kind: LinkKind) => ({ kind });
 
+/** The ids of the records of one kind a round is linked to (one batched load per kind). */
+async function linkedIds(ctx: RequestContext, round: CompensationRound, kind: LinkKind) {
+  const links = await ctx.loaders.many(TopicLinkSchema, 'roundId', linksOf(kind)).load(round.id);
+  return links.map((l) => l.targetId);
+}
+
 /** The rounds a core record is linked to, for the field this plugin adds to its type. */
 async function roundsLinkedTo(ctx: Parameters<typeof visibleRound>[0], kind: LinkKind, id: string) {
   const links = await ctx.loaders.many(TopicLinkSchema, 'targetId', linksOf(kind)).load(id);
@@ -128,40 +134,25 @@ builder.objectFields(CompensationRoundRef, (t) => ({
   }),
   proposals: t.field({
     type: [ProposalRef],
-    resolve: async (r, _a, ctx) =>
-      (await ctx.loaders.many(TopicLinkSchema, 'roundId', linksOf('proposal')).load(r.id)).map(
-        (l) => ({ id: l.targetId }),
-      ),
+    resolve: async (r, _a, ctx) => (await linkedIds(ctx, r, 'proposal')).map((id) => ({ id })),
   }),
   consultationActivities: t.field({
     type: [ConsultationActivityRef],
     resolve: async (r, _a, ctx) =>
-      (
-        await ctx.loaders
-          .many(TopicLinkSchema, 'roundId', linksOf('consultation_activity'))
-          .load(r.id)
-      ).map((l) => ({ id: l.targetId })),
+      (await linkedIds(ctx, r, 'consultation_activity')).map((id) => ({ id })),
   }),
   researchProjects: t.field({
     type: [ResearchProjectRef],
     resolve: async (r, _a, ctx) =>
-      (
-        await ctx.loaders.many(TopicLinkSchema, 'roundId', linksOf('research_project')).load(r.id)
-      ).map((l) => ({ id: l.targetId })),
+      (await linkedIds(ctx, r, 'research_project')).map((id) => ({ id })),
   }),
   researchProjectIds: t.idList({
     description:
       'Research projects on the topic, by id (ResearchProject.ecoCompensationRounds gives the other direction).',
-    resolve: async (r, _a, ctx) =>
-      (
-        await ctx.loaders.many(TopicLinkSchema, 'roundId', linksOf('research_project')).load(r.id)
-      ).map((l) => l.targetId),
+    resolve: (r, _a, ctx) => linkedIds(ctx, r, 'research_project'),
   }),
   recommendationIds: t.idList({
-    resolve: async (r, _a, ctx) =>
-      (
-        await ctx.loaders.many(TopicLinkSchema, 'roundId', linksOf('recommendation')).load(r.id)
-      ).map((l) => l.targetId),
+    resolve: (r, _a, ctx) => linkedIds(ctx, r, 'recommendation'),
   }),
 }));
 
