@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { buildASTSchema, type ExecutionResult, type GraphQLSchema, parse } from 'graphql';
+import { transformSupergraphToPublicSchema } from '@theguild/federation-composition';
 import {
   busHealth,
   CALLER_HEADER,
@@ -53,6 +55,7 @@ import {
 } from './write-limit.js';
 import { localizeResponse } from './localize.js';
 import { TrustedDocuments } from './trusted-documents.js';
+import { createLive, LIVE_HEADER, LIVE_SECRET, wantsEventStream } from './live.js';
 
 export interface GatewayOptions {
   settings: Settings;
@@ -83,6 +86,8 @@ export interface RunningGateway {
   engine: EngineKind;
   /** Re-reads the supergraph now (the file watcher calls this). */
   reload(): Promise<boolean>;
+  /** Live subscriptions this gateway holds open now (SSE and WebSocket). */
+  liveSubscribers(): number;
   stop(): Promise<void>;
 }
 
@@ -242,9 +247,9 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
    * supergraph) anonymous callers still get the default view; a signed-in caller whose district
    * needs the tree is answered 503 DISTRICT_DIRECTORY_UNAVAILABLE.
    */
-  async function identify(
-    req: http.IncomingMessage,
-  ): Promise<{ ok: true; caller: Caller } | Refusal> {
+  async function identify(req: {
+    headers: http.IncomingHttpHeaders;
+  }): Promise<{ ok: true; caller: Caller } | Refusal> {
     const token = await readToken(req.headers.authorization);
     if (!token.ok)
       return {
@@ -309,6 +314,35 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     defaultQuery: FIRST_QUERY,
     presets: () => explorerPresets(settings, directory),
   });
+
+  // Live updates (Subscription) ride the bus; a gateway without one (no REDIS_URL, standalone)
+  // refuses them, naming what is missing.
+  const bus = options.transport ?? ownTransport;
+  let selfUrl = '';
+  let apiSchema: { sdl: string; schema: GraphQLSchema } | undefined;
+  const live =
+    bus &&
+    createLive({
+      transport: bus,
+      log,
+      maxBodyBytes: settings.limits.maxBodyBytes,
+      schema: () => {
+        if (apiSchema?.sdl !== sdl)
+          apiSchema = {
+            sdl,
+            schema: buildASTSchema(transformSupergraphToPublicSchema(parse(sdl))),
+          };
+        return apiSchema.schema;
+      },
+      requery: async (headers, body) => {
+        const response = await fetch(selfUrl, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json', [LIVE_HEADER]: LIVE_SECRET },
+          body: JSON.stringify(body),
+        });
+        return { status: response.status, body: (await response.json()) as ExecutionResult };
+      },
+    });
 
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -390,12 +424,27 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       return sendError(res, who.status, who.code, who.message);
     }
     caller = who.caller;
-    const trust = await trusted.apply(req, who.caller, settings.limits.maxBodyBytes);
+    // The gateway's own re-query for a live subscriber runs the subscriber's selection, which
+    // the trusted-documents check already passed when the subscription began.
+    const requery = req.headers[LIVE_HEADER] === LIVE_SECRET;
+    delete req.headers[LIVE_HEADER];
+    const trust = requery
+      ? ({ ok: true } as const)
+      : await trusted.apply(req, who.caller, settings.limits.maxBodyBytes);
     if (!trust.ok) {
       log.info({ requestId, code: trust.code, reason: trust.message }, 'request refused');
       return sendError(res, trust.status, trust.code, trust.message);
     }
     // The engine forwards the caller; each subgraph fetch is signed as it leaves (sign-subgraph-request.ts).
+    if (wantsEventStream(req)) {
+      if (live) return live.serveSse(req, res);
+      return sendError(
+        res,
+        501,
+        ErrorCode.BAD_REQUEST,
+        'live updates need the event bus: this gateway runs without one (set REDIS_URL)',
+      );
+    }
     req.headers[CALLER_HEADER] = encodeCaller(who.caller);
     await engine.handle(req, res);
   }
@@ -407,6 +456,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   await listen(server, options.port ?? 4000, options.host ?? '127.0.0.1');
   const address = server.address() as AddressInfo;
   const url = `http://${options.host ?? '127.0.0.1'}:${address.port}/graphql`;
+  selfUrl = `http://127.0.0.1:${address.port}/graphql`;
+  live?.attach(server, async (headers) => (await identify({ headers })).ok);
 
   const watchInterval = options.watchIntervalMs ?? 1000;
   const onChange = () =>
@@ -420,9 +471,12 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     url,
     engine: kind,
     reload: load,
+    liveSubscribers: () => live?.subscribers ?? 0,
     async stop() {
       fs.unwatchFile(options.supergraphPath, onChange);
-      // New requests get 503 + Retry-After; those in flight finish (their subgraph calls too) within the deadline.
+      // Live subscribers are told the stream ended (they resume on another replica with `after`);
+      // then new requests get 503 + Retry-After and those in flight finish within the deadline.
+      await live?.stop();
       await drain.close(settings.shutdownTimeoutMs);
       await switchboard.stop();
       await registry.stop();

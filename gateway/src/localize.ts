@@ -31,6 +31,8 @@ export const ZH_MESSAGES: Record<string, string> = {
   PERSISTED_DOCUMENT_REQUIRED: '本接口只接受可信文档，请发送文档编号（documentId）',
   PERSISTED_QUERY_NOT_FOUND: '未找到该持久化查询，请连同查询文本重新发送',
   PERSISTED_QUERY_HASH_MISMATCH: '持久化查询的哈希与查询文本不符',
+  CURSOR_EXPIRED: '续订位置已过期，请重新读取数据后不带 after 重新订阅',
+  SUBSCRIBER_TOO_SLOW: '待接收的变更过多，请用最后收到的 cursor 重新订阅',
   INTERNAL_SERVER_ERROR: '服务器内部错误',
   SERVICE_UNAVAILABLE: '服务正在停止，请稍后重试',
   SUBGRAPH_UNAVAILABLE: '部分数据来源暂不可用，相关字段缺失',

@@ -322,17 +322,21 @@ function asksForSchema(document: DocumentNode): boolean {
 }
 
 /**
- * An operation on a root type this graph lacks (a subscription: there is no Subscription type).
- * graphql-js 16 validation lets it through and both @apollo/gateway and the Rust planner then
- * fail with a 500; the client asked for something this graph does not have: a 400.
+ * An operation on a root type this graph lacks, or a subscription sent as a plain request.
+ * graphql-js 16 validation lets either through and both @apollo/gateway and the Rust planner
+ * then fail with a 500; the client asked for something this endpoint does not answer that way:
+ * a 400. Subscriptions are streams (gateway/src/live.ts): SSE or graphql-ws.
  */
 export function unsupportedOperation(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
 ): GraphQLError | null {
-  if (schema.getRootType(operation.operation)) return null;
+  const exists = schema.getRootType(operation.operation);
+  if (exists && operation.operation !== 'subscription') return null;
   return new GraphQLError(
-    `this graph has no ${operation.operation} type: send a query or a mutation`,
+    exists
+      ? 'a subscription is a stream: ask for it with Accept: text/event-stream (GraphQL over SSE) or over graphql-ws at /graphql'
+      : `this graph has no ${operation.operation} type: send a query or a mutation`,
     {
       nodes: [operation],
       extensions: { code: 'OPERATION_NOT_SUPPORTED', http: { status: 400 } },

@@ -38,6 +38,10 @@ export const ErrorCode = {
   PERSISTED_DOCUMENT_NOT_FOUND: 'PERSISTED_DOCUMENT_NOT_FOUND',
   /** The gateway runs only trusted documents for this caller (TRUSTED_DOCUMENTS), and the request sent another (HTTP 400). */
   PERSISTED_DOCUMENT_REQUIRED: 'PERSISTED_DOCUMENT_REQUIRED',
+  /** A live subscription's `after` cursor is older than the bus keeps: read again, subscribe anew. */
+  CURSOR_EXPIRED: 'CURSOR_EXPIRED',
+  /** More changes waited for a live subscriber than the gateway holds; it resumes with `after`. */
+  SUBSCRIBER_TOO_SLOW: 'SUBSCRIBER_TOO_SLOW',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** The process is shutting down (HTTP 503 with Retry-After): send the request again. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',

@@ -31,3 +31,4 @@ export * from './variable-errors.js';
 export * from './shutdown.js';
 export * from './string-limits.js';
 export * from './workflow.js';
+export * from './live.js';

@@ -178,6 +178,31 @@ describe.each(transports.flatMap(([t, make]) => dbs.map(([d, url]) => ({ t, d, m
       ).toEqual([0, 1, 2, 3, 4]);
     });
 
+    it('gives each tailed event a position from which history resumes, in order', async () => {
+      const { orm, transport } = await setup();
+      const relay = startRelay(orm, transport);
+      cleanup.push(() => relay.stop());
+      const seen: { n: number; position: string }[] = [];
+      const tail = await transport.tail((e, position) =>
+        seen.push({ n: (e.payload as { n: number }).n, position }),
+      );
+      cleanup.push(() => tail.stop());
+      await emitMany(orm, 4);
+      await relay.kick();
+      await until(async () => seen.length >= 4);
+      // What a subscriber that saw only the first event missed: the other three, with the same
+      // positions, and nothing after the last.
+      const missed = await transport.history(seen[0].position, 10);
+      expect(missed.gone).toBe(false);
+      expect(missed.events.map((e) => (e.event.payload as { n: number }).n)).toEqual(
+        seen.slice(1).map((s) => s.n),
+      );
+      expect(missed.events.map((e) => e.position)).toEqual(seen.slice(1).map((s) => s.position));
+      expect((await transport.history(seen[3].position, 10)).events).toEqual([]);
+      // Pages of at most `limit`.
+      expect((await transport.history(seen[0].position, 2)).events).toHaveLength(2);
+    });
+
     it('publishes nothing from a transaction that rolled back', async () => {
       const { orm, transport } = await setup();
       const seen: BusEvent[] = [];

@@ -12,6 +12,12 @@ export interface BusEvent<P = Record<string, unknown>> {
   payload: P;
 }
 
+/** An event and where it sits on the bus. */
+export interface PositionedEvent {
+  position: string;
+  event: BusEvent;
+}
+
 export interface EventDefinition<S extends z.ZodType = z.ZodType> {
   type: string;
   payload: S;
@@ -58,7 +64,17 @@ export interface Transport {
    * behind or reconnects does not replay history, so its owner reloads state on start, and
    * `onGap` (if given) runs after a reconnection during which events may have been missed.
    */
-  tail(handle: (event: BusEvent) => void, onGap?: () => void): Promise<Subscription>;
+  tail(
+    handle: (event: BusEvent, position: string) => void,
+    onGap?: () => void,
+  ): Promise<Subscription>;
+  /**
+   * Events after a position a tail handed out (oldest first, at most `limit`): what a live
+   * subscriber that reconnects missed. Positions are the bus's own (Redis stream ids), the same
+   * on every process, so a subscriber may resume on another gateway replica. Older events than
+   * the bus retains are gone; `gone` says so.
+   */
+  history(after: string, limit: number): Promise<{ events: PositionedEvent[]; gone: boolean }>;
   /** Events not yet acknowledged by a group: waiting, or delivered and in progress. */
   backlog(group: string): Promise<number>;
   /**

@@ -19,7 +19,7 @@ export function memoryTransport(): Transport {
   const log: BusEvent[] = [];
   const groups = new Map<string, Group>();
   const timers = new Set<NodeJS.Timeout>();
-  const tails = new Set<(event: BusEvent) => void>();
+  const tails = new Set<(event: BusEvent, position: string) => void>();
   let closed = false;
 
   async function drain(group: Group): Promise<void> {
@@ -61,8 +61,11 @@ export function memoryTransport(): Transport {
   return {
     kind: 'memory',
     async publish(events) {
-      log.push(...events);
-      for (const event of events) for (const tail of tails) tail(event);
+      for (const event of events) {
+        log.push(event);
+        // Positions count from 1, so "0" is before everything.
+        for (const tail of tails) tail(event, String(log.length));
+      }
       await Promise.all([...groups.values()].map((g) => drain(g)));
     },
     async subscribe(options): Promise<Subscription> {
@@ -86,6 +89,15 @@ export function memoryTransport(): Transport {
         async stop() {
           tails.delete(handle);
         },
+      };
+    },
+    async history(after, limit) {
+      const from = Math.max(0, Number.parseInt(after, 10) || 0);
+      return {
+        events: log
+          .slice(from, from + limit)
+          .map((event, i) => ({ position: String(from + i + 1), event })),
+        gone: false,
       };
     },
     health() {

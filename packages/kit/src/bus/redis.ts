@@ -151,6 +151,13 @@ export async function connectRedis(c: RedisClientType, waitMs = 5000): Promise<v
   await Promise.race([connecting, sleep(waitMs)]);
 }
 
+/** Orders two stream ids (`ms-seq`). */
+function compareIds(a: string, b: string): number {
+  const [am, as] = a.split('-').map(Number);
+  const [bm, bs] = b.split('-').map(Number);
+  return am - bm || (as ?? 0) - (bs ?? 0);
+}
+
 function parse(fields: string[]): BusEvent {
   return JSON.parse(fields[fields.indexOf('event') + 1]) as BusEvent;
 }
@@ -392,7 +399,7 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
                 cursor = id;
                 if (!fields) continue;
                 try {
-                  handle(parse(fields));
+                  handle(parse(fields), id);
                 } catch (err) {
                   log.error({ err, id }, 'tail handler failed on an event; skipped');
                 }
@@ -413,6 +420,30 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
           readers.delete(reader);
           await shut(reader);
         },
+      };
+    },
+    async history(after, limit) {
+      const entries = (await client.sendCommand([
+        'XRANGE',
+        stream,
+        `(${after}`,
+        '+',
+        'COUNT',
+        String(limit),
+      ])) as RawEntry[];
+      // Something after the cursor was trimmed or deleted: the subscriber cannot have it all.
+      const info: unknown = await client.sendCommand(['XINFO', 'STREAM', stream]).catch(() => null);
+      // A flat list (RESP2) or a map (RESP3), by the client's protocol.
+      const deleted = Array.isArray(info)
+        ? info[info.indexOf('max-deleted-entry-id') + 1]
+        : info instanceof Map
+          ? info.get('max-deleted-entry-id')
+          : (info as Record<string, unknown> | null)?.['max-deleted-entry-id'];
+      return {
+        events: entries
+          .filter((entry): entry is [string, string[]] => entry[1] !== null)
+          .map(([position, fields]) => ({ position, event: parse(fields) })),
+        gone: typeof deleted === 'string' && compareIds(deleted, after) > 0,
       };
     },
     async backlog(group) {

@@ -5,6 +5,7 @@ import {
   pageArgs,
   parseId,
   type InputFields,
+  liveField,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -423,3 +424,8 @@ builder.mutationField('recordConsultationMinutes', (t) =>
       recordMinutes(ctx, parseId(id), version, minutes.trim()),
   }),
 );
+
+liveField(builder, 'consultationActivityChanged', ConsultationActivityType, {
+  description:
+    'A consultation activity each time it is planned, rescheduled or moves on (preparing, held, outcome submitted, closed, cancelled), as `consultationActivity(id)` would show it to the subscriber.',
+});

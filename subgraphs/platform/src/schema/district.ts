@@ -1,3 +1,4 @@
+import { liveField } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { SwitchRef, switchesOf } from './plugin-switch.js';
 
@@ -18,3 +19,10 @@ builder.objectFields(DistrictRef, (t) => ({
     resolve: (district, _args, ctx) => switchesOf(ctx, district.code),
   }),
 }));
+
+liveField(builder, 'pluginSwitched', DistrictRef, {
+  description:
+    "A district each time a plugin is enabled, disabled or reconfigured for it, as `district(code)` would show it (its `plugins`; settings for the district's own roles and the city's).",
+  districtRequired: true,
+  byId: false,
+});

@@ -5,6 +5,7 @@ import {
   pageArgs,
   parseId,
   type RequestContext,
+  liveField,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -313,3 +314,8 @@ builder.mutationField('feedBackOpinionItem', (t) =>
     resolve: (_r, { id, version, text: body }, ctx) => feedBack(ctx, parseId(id), version, body),
   }),
 );
+
+liveField(builder, 'opinionItemAdopted', OpinionItemType, {
+  description:
+    'A public-opinion item (社情民意) each time it is adopted at a level, as `opinionItem(id)` would show it to the subscriber.',
+});

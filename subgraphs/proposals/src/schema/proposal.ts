@@ -8,6 +8,7 @@ import {
   today,
   type InputFields,
   type RequestContext,
+  liveField,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -487,3 +488,8 @@ builder.mutationField('mergeProposal', (t) =>
       mergeProposal(ctx, parseId(id), version, parseId(intoId, 'intoId'), note ?? null),
   }),
 );
+
+liveField(builder, 'proposalChanged', ProposalType, {
+  description:
+    'A proposal as it now stands, each time it moves past drafting (submitted, filed, assigned, replied, rated, closed…). Each subscriber receives what `proposal(id)` would show it: the author and co-signers, the staff of its district and above, and its handling units see their changes; anyone else only the public ones.',
+});
