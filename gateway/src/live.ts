@@ -126,7 +126,36 @@ export type LiveContext = {
 export type Requery = (
   headers: Record<string, string>,
   body: { query: string; variables: Record<string, unknown>; operationName?: string },
+  /** The bus position the re-query shows: subscribers asking the same thing of it share one. */
+  position?: string,
 ) => Promise<{ status: number; body: ExecutionResult }>;
+
+/** How long a re-query's answer is shared with other subscribers of the same change. */
+const SHARE_MS = 5_000;
+
+/**
+ * Subscribers with the same headers (the same caller), document and variables see the same
+ * thing of one change: one re-query answers them all. A public portal's thousand anonymous
+ * subscribers cost one query per change, not a thousand.
+ */
+export function sharedRequery(requery: Requery): Requery {
+  const answers = new Map<string, { at: number; answer: ReturnType<Requery> }>();
+  return (headers, body, position) => {
+    if (position === undefined) return requery(headers, body);
+    const now = Date.now();
+    for (const [key, entry] of answers) {
+      if (now - entry.at <= SHARE_MS) break;
+      answers.delete(key);
+    }
+    const key = JSON.stringify([position, headers, body]);
+    const shared = answers.get(key);
+    if (shared) return shared.answer;
+    const answer = requery(headers, body);
+    answers.set(key, { at: now, answer });
+    answer.catch(() => answers.delete(key));
+    return answer;
+  };
+}
 
 const FORWARDED = ['authorization', 'x-cppcc-district', 'accept-language'];
 
@@ -332,11 +361,15 @@ async function* run(
 
   /** The record as the subscriber may see it, or nothing; 'end' when its token no longer holds. */
   async function show(record: string, position: string): Promise<ExecutionResult | 'end' | null> {
-    const answer = await requery(ctx.headers, {
-      query: text,
-      variables: { ...variables, liveRecord: record },
-      ...(operation!.name ? { operationName: operation!.name.value } : {}),
-    });
+    const answer = await requery(
+      ctx.headers,
+      {
+        query: text,
+        variables: { ...variables, liveRecord: record },
+        ...(operation!.name ? { operationName: operation!.name.value } : {}),
+      },
+      position,
+    );
     if (answer.status === 401) return 'end';
     const value = (answer.body.data as Record<string, unknown> | null | undefined)?.[key];
     if (value === null || value === undefined) return null;
@@ -361,12 +394,13 @@ export function createLive(options: {
   maxBodyBytes: number;
 }): Live {
   const hub = new LiveHub(options.transport, options.log);
+  const requery = sharedRequery(options.requery);
   const streams = new Set<AbortController>();
   /** A stream whose `return` (client gone, gateway stopping) also wakes it from its wait. */
   const start = (args: ExecutionArgs): AsyncGenerator<ExecutionResult> => {
     const controller = new AbortController();
     streams.add(controller);
-    const stream = run(args, hub, options.requery, controller.signal);
+    const stream = run(args, hub, requery, controller.signal);
     const end = () => {
       controller.abort();
       streams.delete(controller);
