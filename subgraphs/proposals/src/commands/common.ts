@@ -16,7 +16,13 @@ import { proposalRegistered } from '@cppcc/events';
 import { CosignerSchema } from '../entities/cosigner.entity.js';
 import { HandlingTaskSchema } from '../entities/handling-task.entity.js';
 import { ProposalSchema, type Proposal } from '../entities/proposal.entity.js';
-import { proposalWorkflow, type ProposalAction, type ProposalRecord } from '../workflow.js';
+import { ProposalRatingSchema } from '../entities/rating.entity.js';
+import {
+  proposalFacts,
+  proposalWorkflow,
+  type ProposalAction,
+  type ProposalRecord,
+} from '../workflow.js';
 
 /** Text that must say something: trimmed, not empty. */
 export function requireText(value: string | null | undefined, field: string, max = 2000): string {
@@ -127,6 +133,16 @@ export function checkVersion(proposal: Proposal, version: number): void {
   if (proposal.version !== version) {
     throw staleVersion(`proposal ${proposal.id}`, proposal.version, version);
   }
+}
+
+/** Loads what the proposal table's guards read onto the proposal (see proposalFacts). */
+export async function loadFacts(
+  em: EntityManager,
+  proposal: ProposalRecord,
+): Promise<ProposalRecord> {
+  const cosigners = await em.find(CosignerSchema, { proposalId: proposal.id });
+  const ratings = await em.find(ProposalRatingSchema, { proposalId: proposal.id });
+  return Object.assign(proposal, proposalFacts(proposal, cosigners, ratings));
 }
 
 /**

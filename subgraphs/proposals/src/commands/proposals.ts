@@ -31,6 +31,7 @@ import {
   announceProposal,
   checkVersion,
   proposalText,
+  loadFacts,
   loadProposal,
   refused,
   requireText,
@@ -352,21 +353,11 @@ export async function answerInvitation(
       { id: cosigner.proposalId },
       { filters: false },
     );
-    if (cosigner.status === 'INVITED' && proposal.status !== 'DRAFT')
-      throw refused(
-        cosigner.status,
-        action,
-        'invitation-closed',
-        `proposal ${proposal.id} was already submitted: the invitation is closed`,
-      );
-    if (cosigner.status === 'INVITED' && today() > cosigner.respondBy)
-      throw refused(
-        cosigner.status,
-        action,
-        'deadline-passed',
-        `the invitation had to be answered by ${cosigner.respondBy}`,
-      );
-    cosignerWorkflow.apply({ ...ctx, em }, cosigner, action);
+    const record: CosignerRecord = Object.assign(cosigner, {
+      proposalAuthorId: proposal.authorId,
+      proposalStatus: proposal.status,
+    });
+    cosignerWorkflow.apply({ ...ctx, em }, record, action);
     cosigner.respondedAt = new Date();
     touch(proposal);
     return cosigner;
@@ -391,13 +382,7 @@ export async function revokeInvitation(
     });
     checkVersion(proposal, version);
     cosigner.proposalAuthorId = proposal.authorId;
-    if (cosigner.status === 'INVITED' && proposal.status !== 'DRAFT')
-      throw refused(
-        cosigner.status,
-        'revoke',
-        'invitation-closed',
-        `proposal ${proposal.id} was already submitted: the invitation is closed`,
-      );
+    cosigner.proposalStatus = proposal.status;
     cosignerWorkflow.apply({ ...ctx, em }, cosigner, 'revoke', note?.trim() || null);
     cosigner.respondedAt = new Date();
     touch(proposal);
@@ -415,27 +400,8 @@ export async function submitDraft(
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
     checkVersion(proposal, version);
-    if (proposal.status === 'DRAFT' || proposal.status === 'RETURNED') {
-      checkComplete(proposal);
-      if (proposal.kind === 'JOINT') {
-        const cosigners = await em.find(CosignerSchema, { proposalId: id });
-        if (cosigners.some((c) => c.status === 'INVITED' && c.respondBy >= today())) {
-          throw refused(
-            proposal.status,
-            'submit',
-            'cosigners-pending',
-            `proposal ${id}: co-signers still have until their deadline to answer`,
-          );
-        }
-        if (!cosigners.some((c) => c.status === 'ACCEPTED'))
-          throw refused(
-            proposal.status,
-            'submit',
-            'no-cosigner',
-            `proposal ${id}: a joint proposal needs at least one co-signer who accepted`,
-          );
-      }
-    }
+    if (proposal.status === 'DRAFT' || proposal.status === 'RETURNED') checkComplete(proposal);
+    await loadFacts(em, proposal);
     const first = proposal.status === 'DRAFT';
     step(ctx, em, proposal, 'submit', note);
     if (first) {
