@@ -16,7 +16,6 @@ import {
   ledgerWorkflow,
   planWorkflow,
   recommendationWorkflow,
-  researchLeads,
   researchWorkflow,
   taskWorkflow,
 } from './workflow.js';
@@ -190,8 +189,21 @@ describe.each(specs)('the $name table, walked', ({ table, states, actions, allow
     for (const state of states) {
       for (const action of actions) {
         for (const [who, caller] of Object.entries(callers)) {
-          const record = { id: 1, status: state, unitId: Number(UNIT) };
-          researchLeads.set(record, Number(LEAD));
+          // The facts the guards read, such that every guard holds: this walks who may, not the rules.
+          const record = {
+            id: 1,
+            status: state,
+            unitId: Number(UNIT),
+            leadMemberId: Number(LEAD),
+            minutes: '纪要',
+            plan: '方案',
+            reportText: '报告',
+            fieldVisits: 1,
+            topics: 1,
+            unscreened: 0,
+            recommendations: action === 'reopen' ? [] : ['SUBMITTED'],
+          } as { status: string; recommendations: unknown };
+          if (table === researchWorkflow) record.recommendations = 1;
           const step = allowed[`${state} ${action}`];
           const may = table.available({ caller }, record).includes(action);
           if (step && mayTake(step[1], who)) {

@@ -1,4 +1,4 @@
-import { callerUnit, defineWorkflow, type RequestContext } from '@cppcc/kit';
+import { callerUnit, defineWorkflow, type Guard, type RequestContext } from '@cppcc/kit';
 import type {
   ActivityStatus,
   ConsultationActivity,
@@ -14,6 +14,32 @@ import type { ConsultationPlan, PlanStatus } from './entities/plan.entity.js';
 import type { Recommendation, RecommendationStatus } from './entities/recommendation.entity.js';
 import type { ResearchPhase, ResearchProject } from './entities/research-project.entity.js';
 import type { Result, TaskStatus } from './entities/result.entity.js';
+
+/**
+ * A fact a guard reads that is not a column of the record, loaded onto it first by the command
+ * and by the resolver of `availableActions` alike. A guard meeting an unloaded fact is a bug.
+ */
+function fact<T>(value: T | undefined, name: string): T {
+  if (value === undefined)
+    throw new Error(`workflow fact "${name}" was not loaded onto the record`);
+  return value;
+}
+
+/** A guard that refuses while something the step stands on is missing (`missing` names it). */
+function needs<R extends { id: number }>(
+  entity: string,
+  action: string,
+  missing: string,
+  holds: (r: R) => boolean,
+  message?: (r: R) => string,
+): Guard<R> {
+  return {
+    name: `missing-${missing}`,
+    holds: (_ctx, r) => holds(r),
+    message: message ?? ((r) => `${entity} ${r.id}: "${action}" needs the ${missing} first`),
+    extensions: { missing },
+  };
+}
 
 export type ActivityAction = 'prepare' | 'hold' | 'submitOutcome' | 'close' | 'cancel';
 
@@ -31,7 +57,21 @@ export const activityWorkflow = defineWorkflow<
   { from: 'PLANNED', action: 'cancel', who: ['staff'], to: 'CANCELLED' },
   { from: 'PREPARING', action: 'cancel', who: ['staff'], to: 'CANCELLED' },
   { from: 'PREPARING', action: 'hold', who: ['staff'], to: 'HELD' },
-  { from: 'HELD', action: 'submitOutcome', who: ['staff'], to: 'OUTCOME_SUBMITTED' },
+  {
+    from: 'HELD',
+    action: 'submitOutcome',
+    who: ['staff'],
+    guards: [
+      needs<ConsultationActivity>(
+        'consultation_activity',
+        'submitOutcome',
+        'minutes',
+        (a) => !!a.minutes,
+        (a) => `consultation_activity ${a.id}: record the minutes before submitting the outcome`,
+      ),
+    ],
+    to: 'OUTCOME_SUBMITTED',
+  },
   { from: 'HELD', action: 'close', who: ['staff'], to: 'CLOSED' },
   { from: 'OUTCOME_SUBMITTED', action: 'close', who: ['staff'], to: 'CLOSED' },
 ]);
@@ -46,38 +86,93 @@ export type ResearchAction =
   | 'convert'
   | 'close';
 
-/** The team lead of each project being moved, set by whoever loaded the project. */
-export const researchLeads = new WeakMap<object, number | null>();
+/** A project with its team lead and what stands behind its steps looked up. */
+export type ResearchRecord = ResearchProject & {
+  leadMemberId?: number | null;
+  fieldVisits?: number;
+  recommendations?: number;
+};
 
 /** The team's lead member moves the fieldwork along; staff may do it for them. */
 const teamLead = {
   relation: 'team lead',
-  holds: (ctx: RequestContext, r: ResearchProject) => {
-    const lead = researchLeads.get(r);
-    return lead != null && ctx.caller.memberId === String(lead);
+  holds: (ctx: RequestContext, r: ResearchRecord) => {
+    const lead = fact(r.leadMemberId, 'leadMemberId');
+    return lead !== null && ctx.caller.memberId === String(lead);
   },
 };
+
+/** A step with nothing behind it would only fake progress. */
+const research = (
+  action: ResearchAction,
+  missing: string,
+  holds: (r: ResearchRecord) => boolean,
+): Guard<ResearchRecord>[] => [needs('research_project', action, missing, holds)];
+const hasReport = (r: ResearchRecord) => !!r.reportText;
 
 /**
  * Research under process control (调研工作实施办法): the plan is approved by a leader or staff,
  * the team lead runs fieldwork and drafting, leaders or staff review, staff submit the report
  * and record its conversion into advice.
  */
-export const researchWorkflow = defineWorkflow<ResearchPhase, ResearchAction, ResearchProject>(
+export const researchWorkflow = defineWorkflow<ResearchPhase, ResearchAction, ResearchRecord>(
   'research_project',
   [
     {
       from: 'TOPIC_SELECTED',
       action: 'approvePlan',
       who: ['leader', 'staff'],
+      guards: research('approvePlan', 'plan', (r) => !!r.plan),
       to: 'PLAN_APPROVED',
     },
-    { from: 'PLAN_APPROVED', action: 'startFieldwork', who: ['staff', teamLead], to: 'FIELDWORK' },
-    { from: 'FIELDWORK', action: 'startDrafting', who: ['staff', teamLead], to: 'DRAFTING' },
-    { from: 'DRAFTING', action: 'review', who: ['leader', 'staff'], to: 'REVIEWED' },
+    {
+      from: 'PLAN_APPROVED',
+      action: 'startFieldwork',
+      who: ['staff', teamLead],
+      guards: research(
+        'startFieldwork',
+        'teamLead',
+        (r) => fact(r.leadMemberId, 'leadMemberId') !== null,
+      ),
+      to: 'FIELDWORK',
+    },
+    {
+      from: 'FIELDWORK',
+      action: 'startDrafting',
+      who: ['staff', teamLead],
+      guards: research(
+        'startDrafting',
+        'fieldVisit',
+        (r) => fact(r.fieldVisits, 'fieldVisits') > 0,
+      ),
+      to: 'DRAFTING',
+    },
+    {
+      from: 'DRAFTING',
+      action: 'review',
+      who: ['leader', 'staff'],
+      guards: research('review', 'report', hasReport),
+      to: 'REVIEWED',
+    },
     { from: 'REVIEWED', action: 'returnDraft', who: ['leader', 'staff'], to: 'DRAFTING' },
-    { from: 'REVIEWED', action: 'submit', who: ['staff'], to: 'SUBMITTED' },
-    { from: 'SUBMITTED', action: 'convert', who: ['staff'], to: 'CONVERTED' },
+    {
+      from: 'REVIEWED',
+      action: 'submit',
+      who: ['staff'],
+      guards: research('submit', 'report', hasReport),
+      to: 'SUBMITTED',
+    },
+    {
+      from: 'SUBMITTED',
+      action: 'convert',
+      who: ['staff'],
+      guards: research(
+        'convert',
+        'recommendation',
+        (r) => fact(r.recommendations, 'recommendations') > 0,
+      ),
+      to: 'CONVERTED',
+    },
     { from: 'SUBMITTED', action: 'close', who: ['staff'], to: 'CLOSED' },
     { from: 'CONVERTED', action: 'close', who: ['staff'], to: 'CLOSED' },
   ],
@@ -129,11 +224,28 @@ export const taskWorkflow = defineWorkflow<TaskStatus, TaskAction, Result & { st
 
 export type PlanAction = 'approve' | 'revise' | 'publish';
 
+/** A plan with its number of topics looked up. */
+export type PlanRecord = ConsultationPlan & { topics?: number };
+
 /** The annual plan: the committee drafts it, the Party committee approves it (staff record that), then it is published. */
-export const planWorkflow = defineWorkflow<PlanStatus, PlanAction, ConsultationPlan>(
+export const planWorkflow = defineWorkflow<PlanStatus, PlanAction, PlanRecord>(
   'consultation_plan',
   [
-    { from: 'DRAFT', action: 'approve', who: ['staff'], to: 'APPROVED' },
+    {
+      from: 'DRAFT',
+      action: 'approve',
+      who: ['staff'],
+      guards: [
+        needs<PlanRecord>(
+          'consultation_plan',
+          'approve',
+          'topics',
+          (x) => fact(x.topics, 'topics') > 0,
+          (x) => `consultation_plan ${x.id}: a plan without topics cannot be approved`,
+        ),
+      ],
+      to: 'APPROVED',
+    },
     { from: 'APPROVED', action: 'revise', who: ['staff'], to: 'DRAFT' },
     { from: 'APPROVED', action: 'publish', who: ['staff'], to: 'PUBLISHED' },
   ],
@@ -141,19 +253,44 @@ export const planWorkflow = defineWorkflow<PlanStatus, PlanAction, ConsultationP
 
 export type CampaignAction = 'open' | 'close' | 'reopen' | 'compile';
 
+/** A campaign with its unscreened contributions and the recommendations drafted from it looked up. */
+export type CampaignRecord = InputCampaign & {
+  unscreened?: number;
+  recommendations?: RecommendationStatus[];
+};
+const campaignNeeds = (missing: string, holds: (c: CampaignRecord) => boolean) =>
+  needs<CampaignRecord>('input_campaign', 'compile', missing, holds);
+/** Compiling needs nothing left unscreened, and the recommendations drawn from it submitted. */
+const compilable: Guard<CampaignRecord>[] = [
+  campaignNeeds('screening', (c) => fact(c.unscreened, 'unscreened') === 0),
+  campaignNeeds('recommendations', (c) => fact(c.recommendations, 'recommendations').length > 0),
+  campaignNeeds('submission', (c) => !fact(c.recommendations, 'recommendations').includes('DRAFT')),
+];
+/**
+ * Recommendations drafted from the collection cite what it held when it closed; taking in more
+ * afterwards would change the figures they were compiled from.
+ */
+const nothingDrafted: Guard<CampaignRecord> = {
+  name: 'recommendations-drafted',
+  holds: (_ctx, c) => fact(c.recommendations, 'recommendations').length === 0,
+  message: (c) =>
+    `input_campaign ${c.id}: recommendations are already drafted from it; start a new campaign to collect more`,
+  extensions: { blockedBy: 'recommendations' },
+};
+
 /**
  * A public-input campaign (征集): staff draft it (questionnaires and questions are fixed while it
  * is a draft), open it for answers and contributions, close it, and once every contribution is
  * screened and the recommendations compiled from them are submitted, mark it compiled. A closed
  * campaign may be reopened to collect more until recommendations are drafted from it.
  */
-export const campaignWorkflow = defineWorkflow<CampaignStatus, CampaignAction, InputCampaign>(
+export const campaignWorkflow = defineWorkflow<CampaignStatus, CampaignAction, CampaignRecord>(
   'input_campaign',
   [
     { from: 'DRAFT', action: 'open', who: ['staff'], to: 'OPEN' },
     { from: 'OPEN', action: 'close', who: ['staff'], to: 'CLOSED' },
-    { from: 'CLOSED', action: 'reopen', who: ['staff'], to: 'OPEN' },
-    { from: 'CLOSED', action: 'compile', who: ['staff'], to: 'COMPILED' },
+    { from: 'CLOSED', action: 'reopen', who: ['staff'], guards: [nothingDrafted], to: 'OPEN' },
+    { from: 'CLOSED', action: 'compile', who: ['staff'], guards: compilable, to: 'COMPILED' },
   ],
 );
 

@@ -282,13 +282,6 @@ export async function moveActivity(
 ): Promise<ConsultationActivity> {
   return ctx.em.transactional(async (em) => {
     const activity = await loadForStaff(ctx, em, id, version);
-    if (action === 'submitOutcome' && !activity.minutes) {
-      throw appError(
-        ErrorCode.ILLEGAL_TRANSITION,
-        `consultation_activity ${id}: record the minutes before submitting the outcome`,
-        { state: activity.status, action, missing: 'minutes' },
-      );
-    }
     activityWorkflow.apply({ ...ctx, em }, activity, action, note);
     if (action === 'hold') {
       if (extras.heldOn) activity.heldOn = extras.heldOn;

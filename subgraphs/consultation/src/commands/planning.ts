@@ -165,17 +165,8 @@ export async function movePlan(
     throw inputError('approvedBy', 'required', 'name the Party committee that approved the plan');
   return ctx.em.transactional(async (em) => {
     const plan = await loadPlan(ctx, em, id, version);
-    if (
-      action === 'approve' &&
-      (await em.count(PlanTopicSchema, { planId: id }, { filters: false })) === 0
-    ) {
-      throw appError(
-        ErrorCode.ILLEGAL_TRANSITION,
-        `consultation_plan ${id}: a plan without topics cannot be approved`,
-        { state: plan.status, action, missing: 'topics' },
-      );
-    }
-    planWorkflow.apply({ ...ctx, em }, plan, action, note);
+    const topics = await em.count(PlanTopicSchema, { planId: id }, { filters: false });
+    planWorkflow.apply({ ...ctx, em }, Object.assign(plan, { topics }), action, note);
     const on = extras.on ?? today();
     if (action === 'approve')
       Object.assign(plan, { approvedBy: extras.approvedBy, approvedOn: on });

@@ -43,6 +43,7 @@ import {
   campaignWorkflow,
   contributionWorkflow,
   type CampaignAction,
+  type CampaignRecord,
   type ContributionAction,
 } from '../workflow.js';
 
@@ -121,24 +122,22 @@ function requireCampaign(campaign: InputCampaign, allowed: CampaignStatus[], act
   }
 }
 
-/** What compiling needs: nothing left unscreened, and the recommendations drawn from it submitted. */
-async function compileMissing(em: EntityManager, campaign: InputCampaign): Promise<string | null> {
-  if (
-    (await em.count(
-      InputContributionSchema,
-      { campaignId: campaign.id, status: 'RECEIVED' },
-      { filters: false },
-    )) > 0
-  )
-    return 'screening';
+/** Loads what the campaign table's guards read: unscreened contributions, recommendations drafted from it. */
+async function campaignFacts(em: EntityManager, campaign: InputCampaign): Promise<CampaignRecord> {
+  const unscreened = await em.count(
+    InputContributionSchema,
+    { campaignId: campaign.id, status: 'RECEIVED' },
+    { filters: false },
+  );
   const recommendations = await em.find(
     RecommendationSchema,
     { campaignId: campaign.id },
     { filters: false, fields: ['status'] },
   );
-  if (recommendations.length === 0) return 'recommendations';
-  if (recommendations.some((r) => r.status === 'DRAFT')) return 'submission';
-  return null;
+  return Object.assign(campaign, {
+    unscreened,
+    recommendations: recommendations.map((r) => r.status),
+  });
 }
 
 /** The lock a campaign's steps and the recommendations drafted from it take in turn. */
@@ -157,30 +156,7 @@ export async function moveCampaign(
     // Taken by recommendations drafted from the campaign too: a reopen and a draft cannot both pass.
     await lockFor(em as EntityManager, campaignLock(id));
     const campaign = await loadCampaign(ctx, em, id, 'id', version);
-    const missing =
-      action === 'compile' && campaign.status === 'CLOSED'
-        ? await compileMissing(em, campaign)
-        : null;
-    if (missing)
-      throw appError(
-        ErrorCode.ILLEGAL_TRANSITION,
-        `input_campaign ${id}: "compile" needs the ${missing} first`,
-        { state: campaign.status, action, missing },
-      );
-    // Recommendations drafted from the collection cite what it held when it closed; taking in more
-    // afterwards would change the figures they were compiled from.
-    if (
-      action === 'reopen' &&
-      campaign.status === 'CLOSED' &&
-      (await em.count(RecommendationSchema, { campaignId: campaign.id }, { filters: false })) > 0
-    ) {
-      throw appError(
-        ErrorCode.ILLEGAL_TRANSITION,
-        `input_campaign ${id}: recommendations are already drafted from it; start a new campaign to collect more`,
-        { state: campaign.status, action, blockedBy: 'recommendations' },
-      );
-    }
-    campaignWorkflow.apply({ ...ctx, em }, campaign, action, note);
+    campaignWorkflow.apply({ ...ctx, em }, await campaignFacts(em, campaign), action, note);
     if (action === 'compile') campaign.compiledOn = on ?? today();
     return campaign;
   });
