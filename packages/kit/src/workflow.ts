@@ -66,6 +66,29 @@ export const auditMigration = defineMigration('Migration00000000000002_audit', (
   }),
 );
 
+/**
+ * A data migration renaming actions already written to the audit log (e.g. to the one naming case,
+ * camelCase): each rename touches only its entity's rows.
+ */
+export function renameAuditActions(
+  name: string,
+  renames: { entity: string; from: string; to: string }[],
+) {
+  return defineMigration(name, (knex) =>
+    renames.map(({ entity, from, to }) =>
+      knex.schema.raw(
+        knex
+          .raw('update audit_entry set action = ? where entity = ? and action = ?', [
+            to,
+            entity,
+            from,
+          ])
+          .toQuery(),
+      ),
+    ),
+  );
+}
+
 /** Writes one audit row in the caller's unit of work. */
 export function audit(em: EntityManager, entry: Omit<AuditEntry, 'id' | 'at'>): void {
   em.create(AuditEntrySchema, { ...entry, at: new Date() });

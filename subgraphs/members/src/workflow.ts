@@ -66,7 +66,7 @@ export const shiftWorkflow = defineWorkflow<ShiftStatus, ShiftAction, StudioShif
   { from: 'SCHEDULED', action: 'cancel', who: ['staff'], to: 'CANCELLED' },
 ]);
 
-export type ReceptionAction = 'pass_on' | 'close';
+export type ReceptionAction = 'passOn' | 'close';
 
 const receiver = {
   relation: 'receiving member',
@@ -80,7 +80,7 @@ const receiver = {
 export const receptionWorkflow = defineWorkflow<ReceptionStatus, ReceptionAction, StudioReception>(
   'studio_reception',
   [
-    { from: 'RECORDED', action: 'pass_on', who: [receiver, 'staff'], to: 'PASSED_ON' },
+    { from: 'RECORDED', action: 'passOn', who: [receiver, 'staff'], to: 'PASSED_ON' },
     { from: 'RECORDED', action: 'close', who: [receiver, 'staff'], to: 'CLOSED' },
   ],
 );
