@@ -24,6 +24,8 @@ export interface Guard<R> {
   message: (record: R, ctx: RequestContext) => string;
   /** Further extensions of the refusal (e.g. `{ missing: 'minutes' }`). */
   extensions?: Record<string, unknown>;
+  /** The refusal's code, when clients have long been told another than ILLEGAL_TRANSITION. */
+  code?: ErrorCode;
 }
 
 export interface Transition<S extends string, A extends string, R> {
@@ -103,7 +105,15 @@ export function defineWorkflow<
   S extends string,
   A extends string,
   R extends { status: S; id: number },
->(entity: string, transitions: Transition<S, A, R>[]) {
+>(
+  entity: string,
+  transitions: Transition<S, A, R>[],
+  /**
+   * For an action possible from some states only: the rule that names why it is not from the
+   * others, so the refusal says `rule` (e.g. `not-editable`) rather than just the missing row.
+   */
+  closed: Partial<Record<A, { rule: string; message: (record: R) => string }>> = {},
+) {
   /** The row the step takes, or the refusal: ILLEGAL_TRANSITION (no row, or a guard), FORBIDDEN (who). */
   function decide(
     ctx: RequestContext,
@@ -112,11 +122,16 @@ export function defineWorkflow<
   ): { step: Transition<S, A, R> } | { refusal: Error } {
     const candidates = transitions.filter((t) => t.from === record.status && t.action === action);
     if (candidates.length === 0) {
+      const rule = closed[action];
       return {
         refusal: appError(
           ErrorCode.ILLEGAL_TRANSITION,
-          `${entity} ${record.id} is ${record.status}: "${action}" is not possible from there`,
-          { state: record.status, action },
+          rule
+            ? rule.message(record)
+            : `${entity} ${record.id} is ${record.status}: "${action}" is not possible from there`,
+          rule
+            ? { state: record.status, action, rule: rule.rule }
+            : { state: record.status, action },
         ),
       };
     }
@@ -134,7 +149,7 @@ export function defineWorkflow<
     if (step) return { step };
     const guard = failing(ctx, record, theirs[0])!;
     return {
-      refusal: appError(ErrorCode.ILLEGAL_TRANSITION, guard.message(record, ctx), {
+      refusal: appError(guard.code ?? ErrorCode.ILLEGAL_TRANSITION, guard.message(record, ctx), {
         state: record.status,
         action,
         rule: guard.name,

@@ -1,6 +1,7 @@
 import {
   callerUnit,
   defineWorkflow,
+  ErrorCode,
   hasRole,
   today,
   type Actor,
@@ -28,6 +29,16 @@ import type { MemberSuggestion, SuggestionStatus } from './entities/suggestion.e
  * - handling unit: role `unit` whose `unitId` is the task's unit;
  * - leader: role `leader` of the district (chair meeting members, city leaders).
  */
+/** A step that keeps the record where it is (an edit, an invitation, a deadline moved), from each of `states`. */
+function inPlace<S extends string, A extends string, R>(
+  states: readonly S[],
+  action: A,
+  who: Actor<R>[],
+  guards: Guard<R>[] = [],
+): { from: S; action: A; who: Actor<R>[]; guards: Guard<R>[]; to: S }[] {
+  return states.map((from) => ({ from, action, who, guards, to: from }));
+}
+
 type Scoped = { district: string };
 const ofDistrict = (ctx: RequestContext, r: Scoped) => ctx.caller.districts.includes(r.district);
 function inDistrict<R extends Scoped>(
@@ -119,7 +130,14 @@ const unsatisfiedRating: Guard<ProposalRecord> = {
     `proposal ${p.id}: no proposer rated the reply unsatisfied; a satisfied proposal is closed, not reopened`,
 };
 const jointReady = [cosignersAnswered, hasCosigner];
-
+/** Only a joint proposal has co-signers (told as an input error, as it always was). */
+const jointOnly: Guard<ProposalRecord> = {
+  name: 'joint-only',
+  holds: (_ctx, p) => p.kind === 'JOINT',
+  message: (p) => `proposal ${p.id} is ${p.kind}: only a joint proposal has co-signers`,
+  code: ErrorCode.BAD_USER_INPUT,
+  extensions: { field: 'id' },
+};
 export type ProposalAction =
   | 'submit'
   | 'withdraw'
@@ -136,7 +154,9 @@ export type ProposalAction =
   | 'rateUnsatisfied'
   | 'rateAsCosigner'
   | 'reopen'
-  | 'close';
+  | 'close'
+  | 'edit'
+  | 'invite';
 
 /** The proposal's whole life. Nothing else changes a proposal's status. */
 export const proposalWorkflow = defineWorkflow<ProposalStatus, ProposalAction, ProposalRecord>(
@@ -188,7 +208,22 @@ export const proposalWorkflow = defineWorkflow<ProposalStatus, ProposalAction, P
     { from: 'RATED', action: 'reopen', who: [staff], guards: [unsatisfiedRating], to: 'ASSIGNED' },
     { from: 'UNSATISFIED', action: 'close', who: [staff], to: 'CLOSED' },
     { from: 'RATED', action: 'close', who: [staff], to: 'CLOSED' },
+    // Work on the proposal that keeps it where it is (not audited: the proposal's version moves).
+    ...inPlace(['DRAFT', 'RETURNED'], 'edit', [author]),
+    // Co-signers are invited while drafting.
+    ...inPlace(['DRAFT'], 'invite', [author], [jointOnly]),
   ],
+  {
+    edit: {
+      rule: 'not-editable',
+      message: (p) =>
+        `proposal ${p.id} is ${p.status}: only a draft or a returned proposal can be edited`,
+    },
+    invite: {
+      rule: 'not-draft',
+      message: (p) => `proposal ${p.id} is ${p.status}: co-signers are invited while drafting`,
+    },
+  },
 );
 
 /** An invitation with its proposal's lead author and status looked up, for the inviter and its guards. */
@@ -275,35 +310,67 @@ export type TaskAction =
   | 'reply'
   | 'passReply'
   | 'sendBackReply'
-  | 'reopen';
+  | 'reopen'
+  | 'extendDeadline';
 
 /** One unit's share of a proposal: receipt or return, handling, reply and its review. */
-export const taskWorkflow = defineWorkflow<TaskStatus, TaskAction, TaskRecord>('handling_task', [
-  { from: 'PENDING_RECEIPT', action: 'receive', who: [anyUnit], to: 'RECEIVED' },
+export const taskWorkflow = defineWorkflow<TaskStatus, TaskAction, TaskRecord>(
+  'handling_task',
+  [
+    { from: 'PENDING_RECEIPT', action: 'receive', who: [anyUnit], to: 'RECEIVED' },
+    {
+      from: 'PENDING_RECEIPT',
+      action: 'requestReturn',
+      who: [anyUnit],
+      guards: [returnWindow],
+      to: 'RETURN_REQUESTED',
+    },
+    { from: 'RETURN_REQUESTED', action: 'approveReturn', who: [taskStaff], to: 'RETURNED' },
+    { from: 'RETURN_REQUESTED', action: 'refuseReturn', who: [taskStaff], to: 'RECEIVED' },
+    { from: 'RECEIVED', action: 'sendOpinion', who: [coUnit], to: 'OPINION_SENT' },
+    {
+      from: 'RECEIVED',
+      action: 'reply',
+      who: [replyingUnit],
+      guards: [coOpinionsIn],
+      to: 'REPLIED',
+    },
+    { from: 'REPLIED', action: 'passReply', who: [taskOffice], to: 'ACCEPTED' },
+    { from: 'REPLIED', action: 'sendBackReply', who: [taskOffice], to: 'RECEIVED' },
+    { from: 'ACCEPTED', action: 'reopen', who: [taskStaff], to: 'RECEIVED' },
+    // A deadline moves, with a reason, while something is left to do.
+    ...inPlace(['PENDING_RECEIPT', 'RETURN_REQUESTED', 'RECEIVED', 'REPLIED'], 'extendDeadline', [
+      taskStaff,
+      taskOffice,
+    ]),
+  ],
   {
-    from: 'PENDING_RECEIPT',
-    action: 'requestReturn',
-    who: [anyUnit],
-    guards: [returnWindow],
-    to: 'RETURN_REQUESTED',
+    extendDeadline: {
+      rule: 'done',
+      message: (t) => `task ${t.id} is ${t.status}: nothing left to extend`,
+    },
   },
-  { from: 'RETURN_REQUESTED', action: 'approveReturn', who: [taskStaff], to: 'RETURNED' },
-  { from: 'RETURN_REQUESTED', action: 'refuseReturn', who: [taskStaff], to: 'RECEIVED' },
-  { from: 'RECEIVED', action: 'sendOpinion', who: [coUnit], to: 'OPINION_SENT' },
-  { from: 'RECEIVED', action: 'reply', who: [replyingUnit], guards: [coOpinionsIn], to: 'REPLIED' },
-  { from: 'REPLIED', action: 'passReply', who: [taskOffice], to: 'ACCEPTED' },
-  { from: 'REPLIED', action: 'sendBackReply', who: [taskOffice], to: 'RECEIVED' },
-  { from: 'ACCEPTED', action: 'reopen', who: [taskStaff], to: 'RECEIVED' },
-]);
+);
 
 /** An item with its member authors looked up, for the author relation. */
 export type OpinionRecord = OpinionItem & { authorIds?: number[] };
-const itemAuthor: Actor<OpinionRecord> = {
-  relation: 'author',
-  holds: (ctx, item) =>
-    ctx.caller.memberId !== null && (item.authorIds ?? []).includes(Number(ctx.caller.memberId)),
-};
+const isItemAuthor = (ctx: RequestContext, item: OpinionRecord) =>
+  ctx.caller.memberId !== null && (item.authorIds ?? []).includes(Number(ctx.caller.memberId));
+const itemAuthor: Actor<OpinionRecord> = { relation: 'author', holds: isItemAuthor };
 const itemStaff = inDistrict<OpinionRecord>('staff', 'information staff');
+/** Authors edit their draft; information staff edit an item under screening (the edited text). */
+const itemEditable: Guard<OpinionRecord> = {
+  name: 'not-editable',
+  holds: (ctx, item) =>
+    item.status === 'DRAFT'
+      ? isItemAuthor(ctx, item)
+      : (item.status === 'SUBMITTED' || item.status === 'SELECTED') &&
+        isStaffOf(ctx, item.district),
+  message: (item) => notEditable(item),
+};
+function notEditable(item: OpinionRecord): string {
+  return `opinion item ${item.id} is ${item.status}: authors edit drafts, staff edit items under screening`;
+}
 
 export type OpinionAction =
   | 'submit'
@@ -313,7 +380,8 @@ export type OpinionAction =
   | 'issue'
   | 'report'
   | 'adopt'
-  | 'feedBack';
+  | 'feedBack'
+  | 'edit';
 
 /**
  * A public-opinion item, from the author's draft to adoption. Adoption at a further level and
@@ -336,13 +404,16 @@ export const opinionWorkflow = defineWorkflow<OpinionStatus, OpinionAction, Opin
     { from: 'ISSUED', action: 'feedBack', who: [itemStaff], to: 'ISSUED' },
     { from: 'REPORTED', action: 'feedBack', who: [itemStaff], to: 'REPORTED' },
     { from: 'ADOPTED', action: 'feedBack', who: [itemStaff], to: 'ADOPTED' },
+    ...inPlace(['DRAFT', 'SUBMITTED', 'SELECTED'], 'edit', [itemAuthor, itemStaff], [itemEditable]),
   ],
+  { edit: { rule: 'not-editable', message: notEditable } },
 );
 
-export type IssueAction = 'publish';
+export type IssueAction = 'publish' | 'addItems' | 'removeItems';
 
 /** A bulletin issue with the number of items it carries looked up, for its guard. */
 export type IssueRecord = BulletinIssue & { itemCount?: number };
+const issueStaff = inDistrict<IssueRecord>('staff', 'information staff');
 const notEmpty: Guard<IssueRecord> = {
   name: 'empty',
   holds: (_ctx, i) => fact(i.itemCount, 'itemCount') > 0,
@@ -356,12 +427,22 @@ export const issueWorkflow = defineWorkflow<IssueStatus, IssueAction, IssueRecor
     {
       from: 'DRAFT',
       action: 'publish',
-      who: [inDistrict<IssueRecord>('staff', 'information staff')],
+      who: [issueStaff],
       guards: [notEmpty],
       to: 'PUBLISHED',
     },
+    // Items go into, and come out of, a draft issue only.
+    ...inPlace(['DRAFT'], 'addItems', [issueStaff]),
+    ...inPlace(['DRAFT'], 'removeItems', [issueStaff]),
   ],
+  {
+    addItems: { rule: 'published', message: published },
+    removeItems: { rule: 'published', message: published },
+  },
 );
+function published(i: IssueRecord): string {
+  return `bulletin issue ${i.id} is already published`;
+}
 
 export type SuggestionAction = 'forward' | 'archive' | 'answer';
 

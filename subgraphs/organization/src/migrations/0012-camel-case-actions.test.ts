@@ -24,17 +24,11 @@ describe.each(databases())('camelCase audit actions on $name', ({ url }) => {
           `insert into audit_entry (id, entity, entity_id, action, from_state, to_state, actor, note, at) values (${i + 1}, '${entity}', '1', '${action}', 'ACTIVE', 'ACTIVE', null, null, '2026-05-01 00:00:00')`,
         );
       await migrateRest();
-      expect(
-        (await em.execute('select action from audit_entry order by id')).map(
-          (r: { action: string }) => r.action,
+      expect(await em.execute('select action from audit_entry order by id')).toEqual(
+        ['adjustFunctions', 'changeSecretary', 'leaveApproved', 'dissolve', 'change_secretary'].map(
+          (action) => ({ action }),
         ),
-      ).toEqual([
-        'adjustFunctions',
-        'changeSecretary',
-        'leaveApproved',
-        'dissolve',
-        'change_secretary',
-      ]);
+      );
     } finally {
       await close();
     }

@@ -194,11 +194,6 @@ export function touch(proposal: { changedAt?: Date | null }): void {
   proposal.changedAt = new Date();
 }
 
-/** A refusal that is not a missing table row but a rule of the step (deadline passed, opinions missing…). */
-export function refused(state: string, action: string, rule: string, message: string) {
-  return appError(ErrorCode.ILLEGAL_TRANSITION, message, { state, action, rule });
-}
-
 /** Every proposal past drafting as it stands (seed, `npm run announce`, the first start after an upgrade). */
 export async function announceAllProposals(em: EntityManager): Promise<number> {
   const all = await em.find(

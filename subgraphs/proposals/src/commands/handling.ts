@@ -5,7 +5,6 @@ import {
   audit,
   type EntityManager,
   ErrorCode,
-  hasRole,
   inputError,
   notFound,
   parseDate,
@@ -29,15 +28,7 @@ import {
   type TaskAction,
   type TaskRecord,
 } from '../workflow.js';
-import {
-  checkVersion,
-  loadFacts,
-  loadProposal,
-  refused,
-  requireText,
-  step,
-  touch,
-} from './common.js';
+import { checkVersion, loadFacts, loadProposal, requireText, step, touch } from './common.js';
 
 /** Days a unit has to sign receipt or ask to return an item that is not its business. */
 export const RECEIPT_DAYS = 10;
@@ -419,23 +410,8 @@ export async function extendDeadline(
   const why = requireText(reason, 'reason');
   return ctx.em.transactional(async (em) => {
     const { task, proposal } = await loadTask(em, ctx, taskId);
-    if (
-      !hasRole(ctx.caller, 'staff', 'operator') ||
-      !ctx.caller.districts.includes(task.district)
-    ) {
-      throw appError(
-        ErrorCode.FORBIDDEN,
-        `task ${taskId}: deadlines are extended by the proposal committee's staff or the supervising office of its district`,
-      );
-    }
+    taskWorkflow.check({ ...ctx, em }, task, 'extendDeadline');
     checkVersion(proposal, version);
-    if (['RETURNED', 'OPINION_SENT', 'ACCEPTED'].includes(task.status))
-      throw refused(
-        task.status,
-        'extendDeadline',
-        'done',
-        `task ${taskId} is ${task.status}: nothing left to extend`,
-      );
     if (until <= task.dueOn)
       throw inputError('until', 'later', `must be after the current deadline ${task.dueOn}`);
     const limit = addMonths(task.startedOn, MAX_MONTHS);
@@ -445,15 +421,7 @@ export async function extendDeadline(
         'six-months',
         `may be at most ${MAX_MONTHS} months after handling started (${limit})`,
       );
-    audit(em, {
-      entity: 'handling_task',
-      entityId: String(task.id),
-      action: 'extendDeadline',
-      fromState: task.status,
-      toState: task.status,
-      actor: ctx.caller.userId,
-      note: `${task.dueOn} → ${until}: ${why}`,
-    });
+    taskWorkflow.apply({ ...ctx, em }, task, 'extendDeadline', `${task.dueOn} → ${until}: ${why}`);
     task.dueOn = until;
     task.extensionReason = why;
     touch(proposal);

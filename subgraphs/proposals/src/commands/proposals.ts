@@ -26,14 +26,18 @@ import {
   type ProposalWindow,
 } from '../entities/proposal.entity.js';
 import { MemberRefSchema } from '../entities/refs.entity.js';
-import { cosignerWorkflow, type CosignerRecord, type ProposalAction } from '../workflow.js';
+import {
+  cosignerWorkflow,
+  proposalWorkflow,
+  type CosignerRecord,
+  type ProposalAction,
+} from '../workflow.js';
 import {
   announceProposal,
   checkVersion,
   proposalText,
   loadFacts,
   loadProposal,
-  refused,
   requireText,
   step,
   touch,
@@ -220,15 +224,7 @@ export async function editProposal(
   checkShape(input);
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
-    if (ctx.caller.memberId !== String(proposal.authorId))
-      throw appError(ErrorCode.FORBIDDEN, `proposal ${id}: only its author edits it`);
-    if (proposal.status !== 'DRAFT' && proposal.status !== 'RETURNED')
-      throw refused(
-        proposal.status,
-        'edit',
-        'not-editable',
-        `proposal ${id} is ${proposal.status}: only a draft or a returned proposal can be edited`,
-      );
+    proposalWorkflow.check({ ...ctx, em }, proposal, 'edit');
     checkVersion(proposal, version);
     if (
       (input.kind ?? 'INDIVIDUAL') !== proposal.kind &&
@@ -263,21 +259,7 @@ export async function inviteCosigners(
     throw inputError('memberIds', 'unique', 'names a member twice');
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
-    if (ctx.caller.memberId !== String(proposal.authorId))
-      throw appError(ErrorCode.FORBIDDEN, `proposal ${id}: only its author invites co-signers`);
-    if (proposal.kind !== 'JOINT')
-      throw inputError(
-        'id',
-        'joint-only',
-        `proposal ${id} is ${proposal.kind}: only a joint proposal has co-signers`,
-      );
-    if (proposal.status !== 'DRAFT')
-      throw refused(
-        proposal.status,
-        'invite',
-        'not-draft',
-        `proposal ${id} is ${proposal.status}: co-signers are invited while drafting`,
-      );
+    proposalWorkflow.check({ ...ctx, em }, proposal, 'invite');
     checkVersion(proposal, version);
     const refs = await em.find(MemberRefSchema, { id: { $in: memberIds } });
     const existing = await em.find(CosignerSchema, {
