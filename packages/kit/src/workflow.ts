@@ -112,7 +112,12 @@ export function defineWorkflow<
    * For an action possible from some states only: the rule that names why it is not from the
    * others, so the refusal says `rule` (e.g. `not-editable`) rather than just the missing row.
    */
-  closed: Partial<Record<A, { rule: string; message: (record: R) => string }>> = {},
+  closed: Partial<
+    Record<
+      A,
+      { rule: string; message: (record: R) => string; extensions?: Record<string, unknown> }
+    >
+  > = {},
 ) {
   /** The row the step takes, or the refusal: ILLEGAL_TRANSITION (no row, or a guard), FORBIDDEN (who). */
   function decide(

@@ -8,7 +8,7 @@ import type {
   StudioShift,
 } from './entities/studio.entity.js';
 
-export type ReportAction = 'submit' | 'return' | 'file';
+export type ReportAction = 'submit' | 'return' | 'file' | 'edit';
 
 const author = {
   relation: 'author',
@@ -20,6 +20,8 @@ export const standingReportWorkflow = defineWorkflow<ReportStatus, ReportAction,
   'standing_report',
   [
     { from: 'DRAFT', action: 'submit', who: [author], to: 'SUBMITTED' },
+    // The author edits a draft (no audit row: the report's version moves).
+    { from: 'DRAFT', action: 'edit', who: [author], to: 'DRAFT' },
     { from: 'SUBMITTED', action: 'return', who: ['staff'], to: 'DRAFT' },
     { from: 'SUBMITTED', action: 'file', who: ['staff'], to: 'FILED' },
   ],

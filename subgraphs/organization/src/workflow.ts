@@ -120,8 +120,19 @@ export const communicationWorkflow = defineWorkflow<
   { from: 'DRAFT', action: 'withdraw', who: ['staff'], to: 'WITHDRAWN' },
 ]);
 
-export type CampaignAction = 'close';
+export type CampaignAction = 'close' | 'addEntry';
+/** A campaign takes entries while open (not audited: each entry is a row of its own). */
 export const campaignWorkflow = defineWorkflow<CampaignStatus, CampaignAction, ConsensusCampaign>(
   'consensus_campaign',
-  [{ from: 'OPEN', action: 'close', who: ['staff'], to: 'CLOSED' }],
+  [
+    { from: 'OPEN', action: 'close', who: ['staff'], to: 'CLOSED' },
+    { from: 'OPEN', action: 'addEntry', who: ['staff'], to: 'OPEN' },
+  ],
+  {
+    addEntry: {
+      rule: 'closed',
+      message: (c) => `input.campaign: ${c.title} is closed`,
+      extensions: { field: 'input.campaign' },
+    },
+  },
 );
