@@ -73,7 +73,15 @@ const tables = [
       recommendations: rng.some(RECOMMENDATION_STATUSES),
     }),
   ],
-  ['input_contribution', contributionWorkflow, CONTRIBUTION_STATUSES, base],
+  [
+    'input_contribution',
+    contributionWorkflow,
+    CONTRIBUTION_STATUSES,
+    (rng: Rng, status: string) => ({
+      ...base(rng, status),
+      campaignStatus: rng.pick(CAMPAIGN_STATUSES),
+    }),
+  ],
 ] as const;
 
 it.each(tables)(

@@ -41,7 +41,19 @@ function needs<R extends { id: number }>(
   };
 }
 
-export type ActivityAction = 'prepare' | 'hold' | 'submitOutcome' | 'close' | 'cancel';
+/** Anyone may take the step (the command has already said who reaches the record). */
+const anyone = { relation: 'anyone', holds: () => true };
+
+export type ActivityAction =
+  | 'prepare'
+  | 'hold'
+  | 'submitOutcome'
+  | 'close'
+  | 'cancel'
+  | 'invite'
+  | 'recordMinutes'
+  | 'speak'
+  | 'handInSpeech';
 
 /**
  * A consultation activity, whatever its form: planned → preparing → held → outcome submitted →
@@ -74,6 +86,30 @@ export const activityWorkflow = defineWorkflow<
   },
   { from: 'HELD', action: 'close', who: ['staff'], to: 'CLOSED' },
   { from: 'OUTCOME_SUBMITTED', action: 'close', who: ['staff'], to: 'CLOSED' },
+  // Work on the activity that keeps it where it is: invitations while it is ahead, minutes once held.
+  { from: 'PLANNED', action: 'invite', who: ['staff'], to: 'PLANNED' },
+  { from: 'PREPARING', action: 'invite', who: ['staff'], to: 'PREPARING' },
+  { from: 'HELD', action: 'recordMinutes', who: ['staff'], to: 'HELD' },
+  {
+    from: 'OUTCOME_SUBMITTED',
+    action: 'recordMinutes',
+    who: ['staff'],
+    to: 'OUTCOME_SUBMITTED',
+  },
+  // Speeches: staff record spoken ones once it is held; a written one (a member's own, or staff
+  // entering it) may come in while it is prepared too.
+  ...(['HELD', 'OUTCOME_SUBMITTED'] as const).map((from) => ({
+    from,
+    action: 'speak' as const,
+    who: ['staff' as const],
+    to: from,
+  })),
+  ...(['PREPARING', 'HELD', 'OUTCOME_SUBMITTED'] as const).map((from) => ({
+    from,
+    action: 'handInSpeech' as const,
+    who: ['staff' as const, 'member' as const],
+    to: from,
+  })),
 ]);
 
 export type ResearchAction =
@@ -84,7 +120,11 @@ export type ResearchAction =
   | 'returnDraft'
   | 'submit'
   | 'convert'
-  | 'close';
+  | 'close'
+  | 'setPlan'
+  | 'addTeamMembers'
+  | 'recordFieldVisit'
+  | 'writeReport';
 
 /** A project with its team lead and what stands behind its steps looked up. */
 export type ResearchRecord = ResearchProject & {
@@ -175,6 +215,21 @@ export const researchWorkflow = defineWorkflow<ResearchPhase, ResearchAction, Re
     },
     { from: 'SUBMITTED', action: 'close', who: ['staff'], to: 'CLOSED' },
     { from: 'CONVERTED', action: 'close', who: ['staff'], to: 'CLOSED' },
+    // Work on the project that keeps it in its phase.
+    { from: 'TOPIC_SELECTED', action: 'setPlan', who: ['staff', teamLead], to: 'TOPIC_SELECTED' },
+    ...(['TOPIC_SELECTED', 'PLAN_APPROVED', 'FIELDWORK', 'DRAFTING'] as const).map((from) => ({
+      from,
+      action: 'addTeamMembers' as const,
+      who: ['staff' as const],
+      to: from,
+    })),
+    ...(['FIELDWORK', 'DRAFTING'] as const).map((from) => ({
+      from,
+      action: 'recordFieldVisit' as const,
+      who: ['staff' as const, teamLead],
+      to: from,
+    })),
+    { from: 'DRAFTING', action: 'writeReport', who: ['staff', teamLead], to: 'DRAFTING' },
   ],
 );
 
@@ -210,7 +265,7 @@ export const ledgerWorkflow = defineWorkflow<LedgerStatus, LedgerAction, LedgerE
   ],
 );
 
-export type TaskAction = 'start' | 'complete' | 'reopen';
+export type TaskAction = 'start' | 'complete' | 'reopen' | 'reportProgress';
 
 /** A department's task in the results tree: only the department starts and completes it; staff reopen it. */
 export const taskWorkflow = defineWorkflow<TaskStatus, TaskAction, Result & { status: TaskStatus }>(
@@ -219,10 +274,11 @@ export const taskWorkflow = defineWorkflow<TaskStatus, TaskAction, Result & { st
     { from: 'NOT_STARTED', action: 'start', who: [assignedUnit], to: 'IN_PROGRESS' },
     { from: 'IN_PROGRESS', action: 'complete', who: [assignedUnit], to: 'DONE' },
     { from: 'DONE', action: 'reopen', who: ['staff'], to: 'IN_PROGRESS' },
+    { from: 'IN_PROGRESS', action: 'reportProgress', who: [assignedUnit], to: 'IN_PROGRESS' },
   ],
 );
 
-export type PlanAction = 'approve' | 'revise' | 'publish';
+export type PlanAction = 'approve' | 'revise' | 'publish' | 'addTopic' | 'removeTopic';
 
 /** A plan with its number of topics looked up. */
 export type PlanRecord = ConsultationPlan & { topics?: number };
@@ -248,10 +304,21 @@ export const planWorkflow = defineWorkflow<PlanStatus, PlanAction, PlanRecord>(
     },
     { from: 'APPROVED', action: 'revise', who: ['staff'], to: 'DRAFT' },
     { from: 'APPROVED', action: 'publish', who: ['staff'], to: 'PUBLISHED' },
+    // Topics change only in a draft.
+    { from: 'DRAFT', action: 'addTopic', who: ['staff'], to: 'DRAFT' },
+    { from: 'DRAFT', action: 'removeTopic', who: ['staff'], to: 'DRAFT' },
   ],
 );
 
-export type CampaignAction = 'open' | 'close' | 'reopen' | 'compile';
+export type CampaignAction =
+  | 'open'
+  | 'close'
+  | 'reopen'
+  | 'compile'
+  | 'addQuestionnaire'
+  | 'distribute'
+  | 'respond'
+  | 'contribute';
 
 /** A campaign with its unscreened contributions and the recommendations drafted from it looked up. */
 export type CampaignRecord = InputCampaign & {
@@ -291,17 +358,47 @@ export const campaignWorkflow = defineWorkflow<CampaignStatus, CampaignAction, C
     { from: 'OPEN', action: 'close', who: ['staff'], to: 'CLOSED' },
     { from: 'CLOSED', action: 'reopen', who: ['staff'], guards: [nothingDrafted], to: 'OPEN' },
     { from: 'CLOSED', action: 'compile', who: ['staff'], guards: compilable, to: 'COMPILED' },
+    // Work on the campaign that keeps it where it is: questionnaires are fixed while it is a
+    // draft; copies are handed out while it runs or after; answers and contributions come in
+    // while it is open (from members, the public, or staff entering paper ones).
+    { from: 'DRAFT', action: 'addQuestionnaire', who: ['staff'], to: 'DRAFT' },
+    { from: 'OPEN', action: 'distribute', who: ['staff'], to: 'OPEN' },
+    { from: 'CLOSED', action: 'distribute', who: ['staff'], to: 'CLOSED' },
+    { from: 'OPEN', action: 'respond', who: [anyone], to: 'OPEN' },
+    { from: 'OPEN', action: 'contribute', who: [anyone], to: 'OPEN' },
   ],
 );
 
 export type ContributionAction = 'accept' | 'reject';
 
+/** A contribution with its campaign's status looked up. */
+export type ContributionRecord = InputContribution & { campaignStatus?: CampaignStatus };
+/** Contributions are screened while their campaign runs or after it closed, not once compiled. */
+const campaignScreening: Guard<ContributionRecord> = {
+  name: 'campaign-settled',
+  holds: (_ctx, c) => ['OPEN', 'CLOSED'].includes(fact(c.campaignStatus, 'campaignStatus')),
+  message: (c) =>
+    `input contribution ${c.id}: its campaign is ${c.campaignStatus}; contributions are screened while it is open or closed`,
+};
+
 /** Staff screen each research report and suggestion collected: accepted, or rejected with a reason. */
 export const contributionWorkflow = defineWorkflow<
   ContributionStatus,
   ContributionAction,
-  InputContribution
+  ContributionRecord
 >('input_contribution', [
-  { from: 'RECEIVED', action: 'accept', who: ['staff'], to: 'ACCEPTED' },
-  { from: 'RECEIVED', action: 'reject', who: ['staff'], to: 'REJECTED' },
+  {
+    from: 'RECEIVED',
+    action: 'accept',
+    who: ['staff'],
+    guards: [campaignScreening],
+    to: 'ACCEPTED',
+  },
+  {
+    from: 'RECEIVED',
+    action: 'reject',
+    who: ['staff'],
+    guards: [campaignScreening],
+    to: 'REJECTED',
+  },
 ]);

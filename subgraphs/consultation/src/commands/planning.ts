@@ -91,15 +91,6 @@ async function loadPlan(
   return plan;
 }
 
-function requireDraft(plan: ConsultationPlan, action: string): void {
-  if (plan.status !== 'DRAFT')
-    throw appError(
-      ErrorCode.ILLEGAL_TRANSITION,
-      `consultation_plan ${plan.id} is ${plan.status}: topics change only in a draft`,
-      { state: plan.status, action },
-    );
-}
-
 export interface TopicInput {
   title: string;
   source: TopicSource;
@@ -127,7 +118,7 @@ export async function addPlanTopic(
     await assertLeadCommittee(ctx, input.leadCommitteeId, found.district, 'input.leadCommitteeId');
   return ctx.em.transactional(async (em) => {
     const plan = await loadPlan(ctx, em, planId);
-    requireDraft(plan, 'addTopic');
+    planWorkflow.check(ctx, plan, 'addTopic');
     return em.create(PlanTopicSchema, {
       ...input,
       district: plan.district,
@@ -146,7 +137,7 @@ export async function removePlanTopic(
     const topic = await em.findOne(PlanTopicSchema, { id: topicId }, { filters: false });
     if (!topic) throw notFound('plan topic', topicId);
     const plan = await loadPlan(ctx, em, topic.planId);
-    requireDraft(plan, 'removeTopic');
+    planWorkflow.check(ctx, plan, 'removeTopic');
     em.remove(topic);
     return plan;
   });

@@ -17,7 +17,6 @@ import { visible } from '../access.js';
 import {
   InputCampaignSchema,
   InputContributionSchema,
-  type CampaignStatus,
   type ContributionKind,
   type InputCampaign,
   type InputContribution,
@@ -111,17 +110,6 @@ async function loadCampaign(
   return campaign;
 }
 
-/** Refuses work the campaign's state does not allow, as a transition the table does not hold. */
-function requireCampaign(campaign: InputCampaign, allowed: CampaignStatus[], action: string): void {
-  if (!allowed.includes(campaign.status)) {
-    throw appError(
-      ErrorCode.ILLEGAL_TRANSITION,
-      `input_campaign ${campaign.id} is ${campaign.status}: "${action}" needs ${allowed.join(' or ')}`,
-      { state: campaign.status, action },
-    );
-  }
-}
-
 /** Loads what the campaign table's guards read: unscreened contributions, recommendations drafted from it. */
 async function campaignFacts(em: EntityManager, campaign: InputCampaign): Promise<CampaignRecord> {
   const unscreened = await em.count(
@@ -199,7 +187,7 @@ export async function addQuestionnaire(
   checkQuestions(input.questions);
   return ctx.em.transactional(async (em) => {
     const campaign = await loadCampaign(ctx, em, campaignId, 'campaignId');
-    requireCampaign(campaign, ['DRAFT'], 'addQuestionnaire');
+    campaignWorkflow.check(ctx, campaign, 'addQuestionnaire');
     if (input.public && !campaign.public)
       throw inputError(
         'input.public',
@@ -304,7 +292,7 @@ export async function recordDistribution(
         `questionnaireId: questionnaire ${questionnaireId} belongs to district ${campaign.district}`,
         { field: 'questionnaireId' },
       );
-    requireCampaign(campaign, ['OPEN', 'CLOSED'], 'distribute');
+    campaignWorkflow.check(ctx, campaign, 'distribute');
     inPeriod(campaign, input.distributedOn, 'distributedOn');
     const distribution = em.create(QuestionnaireDistributionSchema, {
       ...input,
@@ -461,7 +449,7 @@ export async function respondToQuestionnaire(
           `questionnaire ${questionnaireId} is answered by members only; sign in as a member`,
         );
       }
-      requireCampaign(campaign, ['OPEN'], 'respond');
+      campaignWorkflow.check(ctx, campaign, 'respond');
       const day = today();
       inPeriod(campaign, day, 'questionnaireId', true);
       const questions = await em.find(
@@ -539,7 +527,7 @@ export async function enterPaperResponse(
         `questionnaireId: questionnaire ${questionnaireId} belongs to district ${campaign.district}`,
         { field: 'questionnaireId' },
       );
-    requireCampaign(campaign, ['OPEN'], 'respond');
+    campaignWorkflow.check(ctx, campaign, 'respond');
     const day = receivedOn ?? today();
     inPeriod(
       campaign,
@@ -643,7 +631,7 @@ export async function submitContribution(
       'theme',
       `is not one of the campaign's themes (${campaign.themes.join('、')})`,
     );
-  requireCampaign(campaign, ['OPEN'], 'contribute');
+  campaignWorkflow.check(ctx, campaign, 'contribute');
   const day = input.receivedOn ?? today();
   inPeriod(
     campaign,
@@ -706,8 +694,12 @@ export async function screenContribution(
       { id: contribution.campaignId },
       { filters: false },
     );
-    requireCampaign(campaign, ['OPEN', 'CLOSED'], action);
-    contributionWorkflow.apply({ ...ctx, em }, contribution, action, note);
+    contributionWorkflow.apply(
+      { ...ctx, em },
+      Object.assign(contribution, { campaignStatus: campaign.status }),
+      action,
+      note,
+    );
     contribution.screeningNote = note;
     return contribution;
   });

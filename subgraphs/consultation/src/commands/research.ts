@@ -224,16 +224,6 @@ async function load(
   return { project: Object.assign(project, { leadMemberId }), leadMemberId };
 }
 
-function requirePhase(project: ResearchProject, allowed: ResearchPhase[], action: string): void {
-  if (!allowed.includes(project.status)) {
-    throw appError(
-      ErrorCode.ILLEGAL_TRANSITION,
-      `research_project ${project.id} is ${project.status}: "${action}" needs ${allowed.join(' or ')}`,
-      { state: project.status, action },
-    );
-  }
-}
-
 function staffOrLead(ctx: RequestContext, loaded: Loaded, what: string): void {
   const isLead =
     loaded.leadMemberId !== null && ctx.caller.memberId === String(loaded.leadMemberId);
@@ -301,7 +291,7 @@ export async function setResearchPlan(
   return ctx.em.transactional(async (em) => {
     const loaded = await load(ctx, em, id, version);
     staffOrLead(ctx, loaded, 'setResearchPlan');
-    requirePhase(loaded.project, ['TOPIC_SELECTED'], 'setPlan');
+    researchWorkflow.check(ctx, loaded.project, 'setPlan');
     loaded.project.plan = plan;
     return loaded.project;
   });
@@ -346,11 +336,7 @@ export async function addResearchTeamMembers(
   return ctx.em.transactional(async (em) => {
     const { project, leadMemberId } = await load(ctx, em, id);
     requireStaff(ctx, project, 'addResearchTeamMembers');
-    requirePhase(
-      project,
-      ['TOPIC_SELECTED', 'PLAN_APPROVED', 'FIELDWORK', 'DRAFTING'],
-      'addTeamMembers',
-    );
+    researchWorkflow.check(ctx, project, 'addTeamMembers');
     checkTeam(team, 'team', leadMemberId !== null);
     const already = await em.find(
       ResearchTeamMemberSchema,
@@ -384,7 +370,7 @@ export async function recordFieldVisit(
   return ctx.em.transactional(async (em) => {
     const loaded = await load(ctx, em, id);
     staffOrLead(ctx, loaded, 'recordFieldVisit');
-    requirePhase(loaded.project, ['FIELDWORK', 'DRAFTING'], 'recordFieldVisit');
+    researchWorkflow.check(ctx, loaded.project, 'recordFieldVisit');
     const ids = input.attendance.map((a) => a.memberId);
     if (new Set(ids).size !== ids.length)
       throw inputError('input.attendance', 'unique', 'lists a member twice');
@@ -425,7 +411,7 @@ export async function writeResearchReport(
   return ctx.em.transactional(async (em) => {
     const loaded = await load(ctx, em, id, version);
     staffOrLead(ctx, loaded, 'writeResearchReport');
-    requirePhase(loaded.project, ['DRAFTING'], 'writeReport');
+    researchWorkflow.check(ctx, loaded.project, 'writeReport');
     loaded.project.reportTitle = title;
     loaded.project.reportText = text;
     return loaded.project;
