@@ -37,6 +37,19 @@ export interface Transition<S extends string, A extends string, R> {
   to: S;
 }
 
+/**
+ * Rows of a step that keeps the record where it is (an edit, an invitation, a deadline moved),
+ * one from each of `states`.
+ */
+export function inPlace<S extends string, A extends string, R>(
+  states: readonly S[],
+  action: A,
+  who: Actor<R>[],
+  guards: Guard<R>[] = [],
+): { from: S; action: A; who: Actor<R>[]; guards: Guard<R>[]; to: S }[] {
+  return states.map((from) => ({ from, action, who, guards, to: from }));
+}
+
 export const AuditEntrySchema = defineEntity({
   name: 'AuditEntry',
   tableName: 'audit_entry',

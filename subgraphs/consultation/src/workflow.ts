@@ -1,4 +1,4 @@
-import { callerUnit, defineWorkflow, type Guard, type RequestContext } from '@cppcc/kit';
+import { callerUnit, defineWorkflow, inPlace, type Guard, type RequestContext } from '@cppcc/kit';
 import type {
   ActivityStatus,
   ConsultationActivity,
@@ -87,29 +87,12 @@ export const activityWorkflow = defineWorkflow<
   { from: 'HELD', action: 'close', who: ['staff'], to: 'CLOSED' },
   { from: 'OUTCOME_SUBMITTED', action: 'close', who: ['staff'], to: 'CLOSED' },
   // Work on the activity that keeps it where it is: invitations while it is ahead, minutes once held.
-  { from: 'PLANNED', action: 'invite', who: ['staff'], to: 'PLANNED' },
-  { from: 'PREPARING', action: 'invite', who: ['staff'], to: 'PREPARING' },
-  { from: 'HELD', action: 'recordMinutes', who: ['staff'], to: 'HELD' },
-  {
-    from: 'OUTCOME_SUBMITTED',
-    action: 'recordMinutes',
-    who: ['staff'],
-    to: 'OUTCOME_SUBMITTED',
-  },
+  ...inPlace(['PLANNED', 'PREPARING'], 'invite', ['staff']),
+  ...inPlace(['HELD', 'OUTCOME_SUBMITTED'], 'recordMinutes', ['staff']),
   // Speeches: staff record spoken ones once it is held; a written one (a member's own, or staff
   // entering it) may come in while it is prepared too.
-  ...(['HELD', 'OUTCOME_SUBMITTED'] as const).map((from) => ({
-    from,
-    action: 'speak' as const,
-    who: ['staff' as const],
-    to: from,
-  })),
-  ...(['PREPARING', 'HELD', 'OUTCOME_SUBMITTED'] as const).map((from) => ({
-    from,
-    action: 'handInSpeech' as const,
-    who: ['staff' as const, 'member' as const],
-    to: from,
-  })),
+  ...inPlace(['HELD', 'OUTCOME_SUBMITTED'], 'speak', ['staff']),
+  ...inPlace(['PREPARING', 'HELD', 'OUTCOME_SUBMITTED'], 'handInSpeech', ['staff', 'member']),
 ]);
 
 export type ResearchAction =
@@ -217,18 +200,10 @@ export const researchWorkflow = defineWorkflow<ResearchPhase, ResearchAction, Re
     { from: 'CONVERTED', action: 'close', who: ['staff'], to: 'CLOSED' },
     // Work on the project that keeps it in its phase.
     { from: 'TOPIC_SELECTED', action: 'setPlan', who: ['staff', teamLead], to: 'TOPIC_SELECTED' },
-    ...(['TOPIC_SELECTED', 'PLAN_APPROVED', 'FIELDWORK', 'DRAFTING'] as const).map((from) => ({
-      from,
-      action: 'addTeamMembers' as const,
-      who: ['staff' as const],
-      to: from,
-    })),
-    ...(['FIELDWORK', 'DRAFTING'] as const).map((from) => ({
-      from,
-      action: 'recordFieldVisit' as const,
-      who: ['staff' as const, teamLead],
-      to: from,
-    })),
+    ...inPlace(['TOPIC_SELECTED', 'PLAN_APPROVED', 'FIELDWORK', 'DRAFTING'], 'addTeamMembers', [
+      'staff',
+    ]),
+    ...inPlace(['FIELDWORK', 'DRAFTING'], 'recordFieldVisit', ['staff', teamLead]),
     { from: 'DRAFTING', action: 'writeReport', who: ['staff', teamLead], to: 'DRAFTING' },
   ],
 );
@@ -362,8 +337,7 @@ export const campaignWorkflow = defineWorkflow<CampaignStatus, CampaignAction, C
     // draft; copies are handed out while it runs or after; answers and contributions come in
     // while it is open (from members, the public, or staff entering paper ones).
     { from: 'DRAFT', action: 'addQuestionnaire', who: ['staff'], to: 'DRAFT' },
-    { from: 'OPEN', action: 'distribute', who: ['staff'], to: 'OPEN' },
-    { from: 'CLOSED', action: 'distribute', who: ['staff'], to: 'CLOSED' },
+    ...inPlace(['OPEN', 'CLOSED'], 'distribute', ['staff']),
     { from: 'OPEN', action: 'respond', who: [anyone], to: 'OPEN' },
     { from: 'OPEN', action: 'contribute', who: [anyone], to: 'OPEN' },
   ],

@@ -3,6 +3,7 @@ import {
   defineWorkflow,
   ErrorCode,
   hasRole,
+  inPlace,
   today,
   type Actor,
   type Guard,
@@ -29,16 +30,6 @@ import type { MemberSuggestion, SuggestionStatus } from './entities/suggestion.e
  * - handling unit: role `unit` whose `unitId` is the task's unit;
  * - leader: role `leader` of the district (chair meeting members, city leaders).
  */
-/** A step that keeps the record where it is (an edit, an invitation, a deadline moved), from each of `states`. */
-function inPlace<S extends string, A extends string, R>(
-  states: readonly S[],
-  action: A,
-  who: Actor<R>[],
-  guards: Guard<R>[] = [],
-): { from: S; action: A; who: Actor<R>[]; guards: Guard<R>[]; to: S }[] {
-  return states.map((from) => ({ from, action, who, guards, to: from }));
-}
-
 type Scoped = { district: string };
 const ofDistrict = (ctx: RequestContext, r: Scoped) => ctx.caller.districts.includes(r.district);
 function inDistrict<R extends Scoped>(
