@@ -39,7 +39,11 @@ const tables = [
     'consultation_activity',
     activityWorkflow,
     ACTIVITY_STATUSES,
-    (rng: Rng, status: string) => ({ ...base(rng, status), minutes: maybe(rng, '纪要') }),
+    (rng: Rng, status: string) => ({
+      ...base(rng, status),
+      minutes: maybe(rng, '纪要'),
+      participantIds: rng.some(POOL.members),
+    }),
   ],
   [
     'research_project',

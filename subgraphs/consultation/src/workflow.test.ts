@@ -72,9 +72,9 @@ const specs: {
     allowed: {
       'HELD speak': ['HELD', ['staff']],
       'OUTCOME_SUBMITTED speak': ['OUTCOME_SUBMITTED', ['staff']],
-      'PREPARING handInSpeech': ['PREPARING', ['staff', 'member', 'team lead']],
-      'HELD handInSpeech': ['HELD', ['staff', 'member', 'team lead']],
-      'OUTCOME_SUBMITTED handInSpeech': ['OUTCOME_SUBMITTED', ['staff', 'member', 'team lead']],
+      'PREPARING handInSpeech': ['PREPARING', ['staff', 'team lead']],
+      'HELD handInSpeech': ['HELD', ['staff', 'team lead']],
+      'OUTCOME_SUBMITTED handInSpeech': ['OUTCOME_SUBMITTED', ['staff', 'team lead']],
       'PLANNED invite': ['PLANNED', ['staff']],
       'PREPARING invite': ['PREPARING', ['staff']],
       'HELD recordMinutes': ['HELD', ['staff']],
@@ -251,6 +251,8 @@ describe.each(specs)('the $name table, walked', ({ table, states, actions, allow
             unscreened: 0,
             recommendations: action === 'reopen' ? [] : ['SUBMITTED'],
             campaignStatus: 'OPEN',
+            // The team lead (member 31) takes part in the activity.
+            participantIds: [Number(LEAD)],
           } as { status: string; recommendations: unknown };
           if (table === researchWorkflow) record.recommendations = 1;
           const step = allowed[`${state} ${action}`];

@@ -44,6 +44,16 @@ function needs<R extends { id: number }>(
 /** Anyone may take the step (the command has already said who reaches the record). */
 const anyone = { relation: 'anyone', holds: () => true };
 
+/** An activity with the members taking part looked up, for the participant relation. */
+export type ActivityRecord = ConsultationActivity & { participantIds?: number[] };
+/** A member invited to the activity hands in their own written speech. */
+const participant = {
+  relation: 'participant',
+  holds: (ctx: RequestContext, a: ActivityRecord) =>
+    ctx.caller.memberId !== null &&
+    fact(a.participantIds, 'participantIds').includes(Number(ctx.caller.memberId)),
+};
+
 export type ActivityAction =
   | 'prepare'
   | 'hold'
@@ -60,40 +70,39 @@ export type ActivityAction =
  * closed. Committee staff organise every step; an activity without an outcome (a plenary
  * session's group discussion, say) closes straight after it is held.
  */
-export const activityWorkflow = defineWorkflow<
-  ActivityStatus,
-  ActivityAction,
-  ConsultationActivity
->('consultation_activity', [
-  { from: 'PLANNED', action: 'prepare', who: ['staff'], to: 'PREPARING' },
-  { from: 'PLANNED', action: 'cancel', who: ['staff'], to: 'CANCELLED' },
-  { from: 'PREPARING', action: 'cancel', who: ['staff'], to: 'CANCELLED' },
-  { from: 'PREPARING', action: 'hold', who: ['staff'], to: 'HELD' },
-  {
-    from: 'HELD',
-    action: 'submitOutcome',
-    who: ['staff'],
-    guards: [
-      needs<ConsultationActivity>(
-        'consultation_activity',
-        'submitOutcome',
-        'minutes',
-        (a) => !!a.minutes,
-        (a) => `consultation_activity ${a.id}: record the minutes before submitting the outcome`,
-      ),
-    ],
-    to: 'OUTCOME_SUBMITTED',
-  },
-  { from: 'HELD', action: 'close', who: ['staff'], to: 'CLOSED' },
-  { from: 'OUTCOME_SUBMITTED', action: 'close', who: ['staff'], to: 'CLOSED' },
-  // Work on the activity that keeps it where it is: invitations while it is ahead, minutes once held.
-  ...inPlace(['PLANNED', 'PREPARING'], 'invite', ['staff']),
-  ...inPlace(['HELD', 'OUTCOME_SUBMITTED'], 'recordMinutes', ['staff']),
-  // Speeches: staff record spoken ones once it is held; a written one (a member's own, or staff
-  // entering it) may come in while it is prepared too.
-  ...inPlace(['HELD', 'OUTCOME_SUBMITTED'], 'speak', ['staff']),
-  ...inPlace(['PREPARING', 'HELD', 'OUTCOME_SUBMITTED'], 'handInSpeech', ['staff', 'member']),
-]);
+export const activityWorkflow = defineWorkflow<ActivityStatus, ActivityAction, ActivityRecord>(
+  'consultation_activity',
+  [
+    { from: 'PLANNED', action: 'prepare', who: ['staff'], to: 'PREPARING' },
+    { from: 'PLANNED', action: 'cancel', who: ['staff'], to: 'CANCELLED' },
+    { from: 'PREPARING', action: 'cancel', who: ['staff'], to: 'CANCELLED' },
+    { from: 'PREPARING', action: 'hold', who: ['staff'], to: 'HELD' },
+    {
+      from: 'HELD',
+      action: 'submitOutcome',
+      who: ['staff'],
+      guards: [
+        needs<ActivityRecord>(
+          'consultation_activity',
+          'submitOutcome',
+          'minutes',
+          (a) => !!a.minutes,
+          (a) => `consultation_activity ${a.id}: record the minutes before submitting the outcome`,
+        ),
+      ],
+      to: 'OUTCOME_SUBMITTED',
+    },
+    { from: 'HELD', action: 'close', who: ['staff'], to: 'CLOSED' },
+    { from: 'OUTCOME_SUBMITTED', action: 'close', who: ['staff'], to: 'CLOSED' },
+    // Work on the activity that keeps it where it is: invitations while it is ahead, minutes once held.
+    ...inPlace(['PLANNED', 'PREPARING'], 'invite', ['staff']),
+    ...inPlace(['HELD', 'OUTCOME_SUBMITTED'], 'recordMinutes', ['staff']),
+    // Speeches: staff record spoken ones once it is held; a written one (a member's own, or staff
+    // entering it) may come in while it is prepared too.
+    ...inPlace(['HELD', 'OUTCOME_SUBMITTED'], 'speak', ['staff']),
+    ...inPlace(['PREPARING', 'HELD', 'OUTCOME_SUBMITTED'], 'handInSpeech', ['staff', participant]),
+  ],
+);
 
 export type ResearchAction =
   | 'approvePlan'

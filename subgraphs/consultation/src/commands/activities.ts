@@ -360,7 +360,14 @@ export async function recordSpeech(
           'members hand in written speeches; staff record spoken ones',
         );
     }
-    activityWorkflow.check(ctx, activity, input.mode === 'WRITTEN' ? 'handInSpeech' : 'speak');
+    const participantIds = (
+      await em.find(ParticipantSchema, { activityId }, { filters: false, fields: ['memberId'] })
+    ).map((p) => p.memberId);
+    activityWorkflow.check(
+      ctx,
+      Object.assign(activity, { participantIds }),
+      input.mode === 'WRITTEN' ? 'handInSpeech' : 'speak',
+    );
     if (input.memberId !== null) {
       if (!seat)
         throw inputError(
