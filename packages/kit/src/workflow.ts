@@ -10,11 +10,44 @@ export type Actor<R> =
   | Role
   | { relation: string; holds: (ctx: RequestContext, record: R) => boolean };
 
+/**
+ * A rule of the step beyond who may take it (a deadline, something that must exist first). It
+ * reads only the record: facts it needs from elsewhere are loaded onto the record beforehand, so
+ * `available` and `apply` see the same facts. A step whose guard does not hold is refused with
+ * ILLEGAL_TRANSITION whose extensions name the guard as `rule`, and is not offered.
+ */
+export interface Guard<R> {
+  /** The rule's name, the refusal's `rule` extension (e.g. `deadline-passed`). */
+  name: string;
+  holds: (ctx: RequestContext, record: R) => boolean;
+  /** Why the step is refused, for the error's message. */
+  message: (record: R, ctx: RequestContext) => string;
+  /** Further extensions of the refusal (e.g. `{ missing: 'minutes' }`). */
+  extensions?: Record<string, unknown>;
+  /** The refusal's code, when clients have long been told another than ILLEGAL_TRANSITION. */
+  code?: ErrorCode;
+}
+
 export interface Transition<S extends string, A extends string, R> {
   from: S;
   action: A;
   who: Actor<R>[];
+  /** Every other rule that can refuse this step; all must hold. */
+  guards?: Guard<R>[];
   to: S;
+}
+
+/**
+ * Rows of a step that keeps the record where it is (an edit, an invitation, a deadline moved),
+ * one from each of `states`.
+ */
+export function inPlace<S extends string, A extends string, R>(
+  states: readonly S[],
+  action: A,
+  who: Actor<R>[],
+  guards: Guard<R>[] = [],
+): { from: S; action: A; who: Actor<R>[]; guards: Guard<R>[]; to: S }[] {
+  return states.map((from) => ({ from, action, who, guards, to: from }));
 }
 
 export const AuditEntrySchema = defineEntity({
@@ -48,49 +81,121 @@ export const auditMigration = defineMigration('Migration00000000000002_audit', (
   }),
 );
 
+/**
+ * A data migration renaming actions already written to the audit log (e.g. to the one naming case,
+ * camelCase): each rename touches only its entity's rows.
+ */
+export function renameAuditActions(
+  name: string,
+  renames: { entity: string; from: string; to: string }[],
+) {
+  return defineMigration(name, (knex) =>
+    renames.map(({ entity, from, to }) =>
+      knex.schema.raw(
+        knex
+          .raw('update audit_entry set action = ? where entity = ? and action = ?', [
+            to,
+            entity,
+            from,
+          ])
+          .toQuery(),
+      ),
+    ),
+  );
+}
+
 /** Writes one audit row in the caller's unit of work. */
 export function audit(em: EntityManager, entry: Omit<AuditEntry, 'id' | 'at'>): void {
   em.create(AuditEntrySchema, { ...entry, at: new Date() });
 }
 
 /**
- * A workflow is its transition table and nothing else: a step not in the table is refused,
- * and every step taken is one audit row.
+ * A workflow is its transition table and nothing else: a step not in the table is refused, a
+ * step is offered (`available`) exactly when `check` lets it through, and every step taken is
+ * one audit row.
  */
 export function defineWorkflow<
   S extends string,
   A extends string,
   R extends { status: S; id: number },
->(entity: string, transitions: Transition<S, A, R>[]) {
-  return {
-    transitions,
-    /** The actions this caller may take on the record now. */
-    available(ctx: RequestContext, record: R): A[] {
-      return transitions
-        .filter((t) => t.from === record.status && t.who.some((w) => allowed(ctx, record, w)))
-        .map((t) => t.action);
-    },
-    /** Moves the record, or throws ILLEGAL_TRANSITION / FORBIDDEN naming the step. */
-    apply(ctx: RequestContext, record: R, action: A, note: string | null = null): S {
-      const candidates = transitions.filter((t) => t.from === record.status && t.action === action);
-      if (candidates.length === 0) {
-        throw appError(
+>(
+  entity: string,
+  transitions: Transition<S, A, R>[],
+  /**
+   * For an action possible from some states only: the rule that names why it is not from the
+   * others, so the refusal says `rule` (e.g. `not-editable`) rather than just the missing row.
+   */
+  closed: Partial<
+    Record<
+      A,
+      { rule: string; message: (record: R) => string; extensions?: Record<string, unknown> }
+    >
+  > = {},
+) {
+  /** The row the step takes, or the refusal: ILLEGAL_TRANSITION (no row, or a guard), FORBIDDEN (who). */
+  function decide(
+    ctx: RequestContext,
+    record: R,
+    action: A,
+  ): { step: Transition<S, A, R> } | { refusal: Error } {
+    const candidates = transitions.filter((t) => t.from === record.status && t.action === action);
+    if (candidates.length === 0) {
+      const rule = closed[action];
+      return {
+        refusal: appError(
           ErrorCode.ILLEGAL_TRANSITION,
-          `${entity} ${record.id} is ${record.status}: "${action}" is not possible from there`,
-          {
-            state: record.status,
-            action,
-          },
-        );
-      }
-      const step = candidates.find((t) => t.who.some((w) => allowed(ctx, record, w)));
-      if (!step) {
-        throw appError(
+          rule
+            ? rule.message(record)
+            : `${entity} ${record.id} is ${record.status}: "${action}" is not possible from there`,
+          rule
+            ? { state: record.status, action, rule: rule.rule }
+            : { state: record.status, action },
+        ),
+      };
+    }
+    const theirs = candidates.filter((t) => t.who.some((w) => allowed(ctx, record, w)));
+    if (theirs.length === 0) {
+      return {
+        refusal: appError(
           ErrorCode.FORBIDDEN,
           `${entity} ${record.id}: "${action}" is not yours to take`,
           { state: record.status, action },
-        );
-      }
+        ),
+      };
+    }
+    const step = theirs.find((t) => failing(ctx, record, t) === undefined);
+    if (step) return { step };
+    const guard = failing(ctx, record, theirs[0])!;
+    return {
+      refusal: appError(guard.code ?? ErrorCode.ILLEGAL_TRANSITION, guard.message(record, ctx), {
+        state: record.status,
+        action,
+        rule: guard.name,
+        ...guard.extensions,
+      }),
+    };
+  }
+
+  function check(ctx: RequestContext, record: R, action: A): Transition<S, A, R> {
+    const decision = decide(ctx, record, action);
+    if ('refusal' in decision) throw decision.refusal;
+    return decision.step;
+  }
+
+  return {
+    transitions,
+    /** The actions this caller may take on the record now: those `check` lets through. */
+    available(ctx: RequestContext, record: R): A[] {
+      const actions = [
+        ...new Set(transitions.filter((t) => t.from === record.status).map((t) => t.action)),
+      ];
+      return actions.filter((a) => 'step' in decide(ctx, record, a));
+    },
+    /** The row the step would take, or throws the refusal (ILLEGAL_TRANSITION / FORBIDDEN); changes nothing. */
+    check,
+    /** Moves the record, or throws ILLEGAL_TRANSITION / FORBIDDEN naming the step (and the rule). */
+    apply(ctx: RequestContext, record: R, action: A, note: string | null = null): S {
+      const step = check(ctx, record, action);
       audit(ctx.em, {
         entity,
         entityId: String(record.id),
@@ -104,6 +209,15 @@ export function defineWorkflow<
       return step.to;
     },
   };
+}
+
+/** The first of the row's guards that does not hold. */
+function failing<R>(
+  ctx: RequestContext,
+  record: R,
+  t: { guards?: Guard<R>[] },
+): Guard<R> | undefined {
+  return t.guards?.find((g) => !g.holds(ctx, record));
 }
 
 function allowed<R>(ctx: RequestContext, record: R, actor: Actor<R>): boolean {

@@ -285,3 +285,5 @@ export async function askSubgraphAs(
     body: text,
   });
 }
+
+export * from './workflows.js';

@@ -12,6 +12,7 @@ import { WaterQualitySampleSchema } from './entities/water-quality-sample.entity
 import { YearlyAssessmentSchema } from './entities/yearly-assessment.entity.js';
 import { initial } from './migrations/0001-initial.js';
 import { linkTargets } from './migrations/0002-link-targets.js';
+import { camelCaseActions } from './migrations/0003-camel-case-actions.js';
 import './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 import { settings } from './settings.js';
@@ -36,7 +37,7 @@ export const ecoCompensation = definePlugin({
     EscalationSchema,
     LinkTargetSchema,
   ],
-  migrations: [initial, linkTargets],
+  migrations: [initial, linkTargets, camelCaseActions],
   consumes,
   seed,
   isSeeded,

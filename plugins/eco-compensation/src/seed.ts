@@ -87,7 +87,7 @@ export async function seed(em: EntityManager, { scale }: SeedOptions): Promise<v
     // The demo round walks its table like a live one, so its history is complete.
     const steps: [RoundState, string][] = [
       ['signed', 'sign'],
-      ['in_force', 'bring_into_force'],
+      ['in_force', 'bringIntoForce'],
       ['concluded', 'conclude'],
     ];
     let from: RoundState = 'negotiating';

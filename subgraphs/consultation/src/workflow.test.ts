@@ -16,7 +16,6 @@ import {
   ledgerWorkflow,
   planWorkflow,
   recommendationWorkflow,
-  researchLeads,
   researchWorkflow,
   taskWorkflow,
 } from './workflow.js';
@@ -59,8 +58,27 @@ const specs: {
     name: 'consultation_activity',
     table: activityWorkflow,
     states: ACTIVITY_STATUSES,
-    actions: ['prepare', 'hold', 'submitOutcome', 'close', 'cancel'],
+    actions: [
+      'prepare',
+      'hold',
+      'submitOutcome',
+      'close',
+      'cancel',
+      'invite',
+      'recordMinutes',
+      'speak',
+      'handInSpeech',
+    ],
     allowed: {
+      'HELD speak': ['HELD', ['staff']],
+      'OUTCOME_SUBMITTED speak': ['OUTCOME_SUBMITTED', ['staff']],
+      'PREPARING handInSpeech': ['PREPARING', ['staff', 'team lead']],
+      'HELD handInSpeech': ['HELD', ['staff', 'team lead']],
+      'OUTCOME_SUBMITTED handInSpeech': ['OUTCOME_SUBMITTED', ['staff', 'team lead']],
+      'PLANNED invite': ['PLANNED', ['staff']],
+      'PREPARING invite': ['PREPARING', ['staff']],
+      'HELD recordMinutes': ['HELD', ['staff']],
+      'OUTCOME_SUBMITTED recordMinutes': ['OUTCOME_SUBMITTED', ['staff']],
       'PLANNED prepare': ['PREPARING', ['staff']],
       'PLANNED cancel': ['CANCELLED', ['staff']],
       'PREPARING cancel': ['CANCELLED', ['staff']],
@@ -83,8 +101,20 @@ const specs: {
       'submit',
       'convert',
       'close',
+      'setPlan',
+      'addTeamMembers',
+      'recordFieldVisit',
+      'writeReport',
     ],
     allowed: {
+      'TOPIC_SELECTED setPlan': ['TOPIC_SELECTED', ['staff', 'team lead']],
+      'TOPIC_SELECTED addTeamMembers': ['TOPIC_SELECTED', ['staff']],
+      'PLAN_APPROVED addTeamMembers': ['PLAN_APPROVED', ['staff']],
+      'FIELDWORK addTeamMembers': ['FIELDWORK', ['staff']],
+      'DRAFTING addTeamMembers': ['DRAFTING', ['staff']],
+      'FIELDWORK recordFieldVisit': ['FIELDWORK', ['staff', 'team lead']],
+      'DRAFTING recordFieldVisit': ['DRAFTING', ['staff', 'team lead']],
+      'DRAFTING writeReport': ['DRAFTING', ['staff', 'team lead']],
       'TOPIC_SELECTED approvePlan': ['PLAN_APPROVED', ['leader', 'staff']],
       'PLAN_APPROVED startFieldwork': ['FIELDWORK', ['staff', 'team lead']],
       'FIELDWORK startDrafting': ['DRAFTING', ['staff', 'team lead']],
@@ -122,8 +152,9 @@ const specs: {
     name: 'result (task)',
     table: taskWorkflow,
     states: TASK_STATUSES,
-    actions: ['start', 'complete', 'reopen'],
+    actions: ['start', 'complete', 'reopen', 'reportProgress'],
     allowed: {
+      'IN_PROGRESS reportProgress': ['IN_PROGRESS', ['assigned department']],
       'NOT_STARTED start': ['IN_PROGRESS', ['assigned department']],
       'IN_PROGRESS complete': ['DONE', ['assigned department']],
       'DONE reopen': ['IN_PROGRESS', ['staff']],
@@ -133,8 +164,10 @@ const specs: {
     name: 'consultation_plan',
     table: planWorkflow,
     states: PLAN_STATUSES,
-    actions: ['approve', 'revise', 'publish'],
+    actions: ['approve', 'revise', 'publish', 'addTopic', 'removeTopic'],
     allowed: {
+      'DRAFT addTopic': ['DRAFT', ['staff']],
+      'DRAFT removeTopic': ['DRAFT', ['staff']],
       'DRAFT approve': ['APPROVED', ['staff']],
       'APPROVED revise': ['DRAFT', ['staff']],
       'APPROVED publish': ['PUBLISHED', ['staff']],
@@ -144,8 +177,22 @@ const specs: {
     name: 'input_campaign',
     table: campaignWorkflow,
     states: CAMPAIGN_STATUSES,
-    actions: ['open', 'close', 'reopen', 'compile'],
+    actions: [
+      'open',
+      'close',
+      'reopen',
+      'compile',
+      'addQuestionnaire',
+      'distribute',
+      'respond',
+      'contribute',
+    ],
     allowed: {
+      'DRAFT addQuestionnaire': ['DRAFT', ['staff']],
+      'OPEN distribute': ['OPEN', ['staff']],
+      'CLOSED distribute': ['CLOSED', ['staff']],
+      'OPEN respond': ['OPEN', Object.keys(callers)],
+      'OPEN contribute': ['OPEN', Object.keys(callers)],
       'DRAFT open': ['OPEN', ['staff']],
       'OPEN close': ['CLOSED', ['staff']],
       'CLOSED reopen': ['OPEN', ['staff']],
@@ -190,8 +237,24 @@ describe.each(specs)('the $name table, walked', ({ table, states, actions, allow
     for (const state of states) {
       for (const action of actions) {
         for (const [who, caller] of Object.entries(callers)) {
-          const record = { id: 1, status: state, unitId: Number(UNIT) };
-          researchLeads.set(record, Number(LEAD));
+          // The facts the guards read, such that every guard holds: this walks who may, not the rules.
+          const record = {
+            id: 1,
+            status: state,
+            unitId: Number(UNIT),
+            leadMemberId: Number(LEAD),
+            minutes: '纪要',
+            plan: '方案',
+            reportText: '报告',
+            fieldVisits: 1,
+            topics: 1,
+            unscreened: 0,
+            recommendations: action === 'reopen' ? [] : ['SUBMITTED'],
+            campaignStatus: 'OPEN',
+            // The team lead (member 31) takes part in the activity.
+            participantIds: [Number(LEAD)],
+          } as { status: string; recommendations: unknown };
+          if (table === researchWorkflow) record.recommendations = 1;
           const step = allowed[`${state} ${action}`];
           const may = table.available({ caller }, record).includes(action);
           if (step && mayTake(step[1], who)) {

@@ -1,4 +1,4 @@
-import { callerUnit, defineWorkflow, type RequestContext } from '@cppcc/kit';
+import { callerUnit, defineWorkflow, inPlace, type Guard, type RequestContext } from '@cppcc/kit';
 import type {
   ActivityStatus,
   ConsultationActivity,
@@ -15,26 +15,94 @@ import type { Recommendation, RecommendationStatus } from './entities/recommenda
 import type { ResearchPhase, ResearchProject } from './entities/research-project.entity.js';
 import type { Result, TaskStatus } from './entities/result.entity.js';
 
-export type ActivityAction = 'prepare' | 'hold' | 'submitOutcome' | 'close' | 'cancel';
+/**
+ * A fact a guard reads that is not a column of the record, loaded onto it first by the command
+ * and by the resolver of `availableActions` alike. A guard meeting an unloaded fact is a bug.
+ */
+function fact<T>(value: T | undefined, name: string): T {
+  if (value === undefined)
+    throw new Error(`workflow fact "${name}" was not loaded onto the record`);
+  return value;
+}
+
+/** A guard that refuses while something the step stands on is missing (`missing` names it). */
+function needs<R extends { id: number }>(
+  entity: string,
+  action: string,
+  missing: string,
+  holds: (r: R) => boolean,
+  message?: (r: R) => string,
+): Guard<R> {
+  return {
+    name: `missing-${missing}`,
+    holds: (_ctx, r) => holds(r),
+    message: message ?? ((r) => `${entity} ${r.id}: "${action}" needs the ${missing} first`),
+    extensions: { missing },
+  };
+}
+
+/** Anyone may take the step (the command has already said who reaches the record). */
+const anyone = { relation: 'anyone', holds: () => true };
+
+/** An activity with the members taking part looked up, for the participant relation. */
+export type ActivityRecord = ConsultationActivity & { participantIds?: number[] };
+/** A member invited to the activity hands in their own written speech. */
+const participant = {
+  relation: 'participant',
+  holds: (ctx: RequestContext, a: ActivityRecord) =>
+    ctx.caller.memberId !== null &&
+    fact(a.participantIds, 'participantIds').includes(Number(ctx.caller.memberId)),
+};
+
+export type ActivityAction =
+  | 'prepare'
+  | 'hold'
+  | 'submitOutcome'
+  | 'close'
+  | 'cancel'
+  | 'invite'
+  | 'recordMinutes'
+  | 'speak'
+  | 'handInSpeech';
 
 /**
  * A consultation activity, whatever its form: planned → preparing → held → outcome submitted →
  * closed. Committee staff organise every step; an activity without an outcome (a plenary
  * session's group discussion, say) closes straight after it is held.
  */
-export const activityWorkflow = defineWorkflow<
-  ActivityStatus,
-  ActivityAction,
-  ConsultationActivity
->('consultation_activity', [
-  { from: 'PLANNED', action: 'prepare', who: ['staff'], to: 'PREPARING' },
-  { from: 'PLANNED', action: 'cancel', who: ['staff'], to: 'CANCELLED' },
-  { from: 'PREPARING', action: 'cancel', who: ['staff'], to: 'CANCELLED' },
-  { from: 'PREPARING', action: 'hold', who: ['staff'], to: 'HELD' },
-  { from: 'HELD', action: 'submitOutcome', who: ['staff'], to: 'OUTCOME_SUBMITTED' },
-  { from: 'HELD', action: 'close', who: ['staff'], to: 'CLOSED' },
-  { from: 'OUTCOME_SUBMITTED', action: 'close', who: ['staff'], to: 'CLOSED' },
-]);
+export const activityWorkflow = defineWorkflow<ActivityStatus, ActivityAction, ActivityRecord>(
+  'consultation_activity',
+  [
+    { from: 'PLANNED', action: 'prepare', who: ['staff'], to: 'PREPARING' },
+    { from: 'PLANNED', action: 'cancel', who: ['staff'], to: 'CANCELLED' },
+    { from: 'PREPARING', action: 'cancel', who: ['staff'], to: 'CANCELLED' },
+    { from: 'PREPARING', action: 'hold', who: ['staff'], to: 'HELD' },
+    {
+      from: 'HELD',
+      action: 'submitOutcome',
+      who: ['staff'],
+      guards: [
+        needs<ActivityRecord>(
+          'consultation_activity',
+          'submitOutcome',
+          'minutes',
+          (a) => !!a.minutes,
+          (a) => `consultation_activity ${a.id}: record the minutes before submitting the outcome`,
+        ),
+      ],
+      to: 'OUTCOME_SUBMITTED',
+    },
+    { from: 'HELD', action: 'close', who: ['staff'], to: 'CLOSED' },
+    { from: 'OUTCOME_SUBMITTED', action: 'close', who: ['staff'], to: 'CLOSED' },
+    // Work on the activity that keeps it where it is: invitations while it is ahead, minutes once held.
+    ...inPlace(['PLANNED', 'PREPARING'], 'invite', ['staff']),
+    ...inPlace(['HELD', 'OUTCOME_SUBMITTED'], 'recordMinutes', ['staff']),
+    // Speeches: staff record spoken ones once it is held; a written one (a member's own, or staff
+    // entering it) may come in while it is prepared too.
+    ...inPlace(['HELD', 'OUTCOME_SUBMITTED'], 'speak', ['staff']),
+    ...inPlace(['PREPARING', 'HELD', 'OUTCOME_SUBMITTED'], 'handInSpeech', ['staff', participant]),
+  ],
+);
 
 export type ResearchAction =
   | 'approvePlan'
@@ -44,42 +112,108 @@ export type ResearchAction =
   | 'returnDraft'
   | 'submit'
   | 'convert'
-  | 'close';
+  | 'close'
+  | 'setPlan'
+  | 'addTeamMembers'
+  | 'recordFieldVisit'
+  | 'writeReport';
 
-/** The team lead of each project being moved, set by whoever loaded the project. */
-export const researchLeads = new WeakMap<object, number | null>();
+/** A project with its team lead and what stands behind its steps looked up. */
+export type ResearchRecord = ResearchProject & {
+  leadMemberId?: number | null;
+  fieldVisits?: number;
+  recommendations?: number;
+};
 
 /** The team's lead member moves the fieldwork along; staff may do it for them. */
 const teamLead = {
   relation: 'team lead',
-  holds: (ctx: RequestContext, r: ResearchProject) => {
-    const lead = researchLeads.get(r);
-    return lead != null && ctx.caller.memberId === String(lead);
+  holds: (ctx: RequestContext, r: ResearchRecord) => {
+    const lead = fact(r.leadMemberId, 'leadMemberId');
+    return lead !== null && ctx.caller.memberId === String(lead);
   },
 };
+
+/** A step with nothing behind it would only fake progress. */
+const research = (
+  action: ResearchAction,
+  missing: string,
+  holds: (r: ResearchRecord) => boolean,
+): Guard<ResearchRecord>[] => [needs('research_project', action, missing, holds)];
+const hasReport = (r: ResearchRecord) => !!r.reportText;
 
 /**
  * Research under process control (调研工作实施办法): the plan is approved by a leader or staff,
  * the team lead runs fieldwork and drafting, leaders or staff review, staff submit the report
  * and record its conversion into advice.
  */
-export const researchWorkflow = defineWorkflow<ResearchPhase, ResearchAction, ResearchProject>(
+export const researchWorkflow = defineWorkflow<ResearchPhase, ResearchAction, ResearchRecord>(
   'research_project',
   [
     {
       from: 'TOPIC_SELECTED',
       action: 'approvePlan',
       who: ['leader', 'staff'],
+      guards: research('approvePlan', 'plan', (r) => !!r.plan),
       to: 'PLAN_APPROVED',
     },
-    { from: 'PLAN_APPROVED', action: 'startFieldwork', who: ['staff', teamLead], to: 'FIELDWORK' },
-    { from: 'FIELDWORK', action: 'startDrafting', who: ['staff', teamLead], to: 'DRAFTING' },
-    { from: 'DRAFTING', action: 'review', who: ['leader', 'staff'], to: 'REVIEWED' },
+    {
+      from: 'PLAN_APPROVED',
+      action: 'startFieldwork',
+      who: ['staff', teamLead],
+      guards: research(
+        'startFieldwork',
+        'teamLead',
+        (r) => fact(r.leadMemberId, 'leadMemberId') !== null,
+      ),
+      to: 'FIELDWORK',
+    },
+    {
+      from: 'FIELDWORK',
+      action: 'startDrafting',
+      who: ['staff', teamLead],
+      guards: research(
+        'startDrafting',
+        'fieldVisit',
+        (r) => fact(r.fieldVisits, 'fieldVisits') > 0,
+      ),
+      to: 'DRAFTING',
+    },
+    {
+      from: 'DRAFTING',
+      action: 'review',
+      who: ['leader', 'staff'],
+      guards: research('review', 'report', hasReport),
+      to: 'REVIEWED',
+    },
     { from: 'REVIEWED', action: 'returnDraft', who: ['leader', 'staff'], to: 'DRAFTING' },
-    { from: 'REVIEWED', action: 'submit', who: ['staff'], to: 'SUBMITTED' },
-    { from: 'SUBMITTED', action: 'convert', who: ['staff'], to: 'CONVERTED' },
+    {
+      from: 'REVIEWED',
+      action: 'submit',
+      who: ['staff'],
+      guards: research('submit', 'report', hasReport),
+      to: 'SUBMITTED',
+    },
+    {
+      from: 'SUBMITTED',
+      action: 'convert',
+      who: ['staff'],
+      guards: research(
+        'convert',
+        'recommendation',
+        (r) => fact(r.recommendations, 'recommendations') > 0,
+      ),
+      to: 'CONVERTED',
+    },
     { from: 'SUBMITTED', action: 'close', who: ['staff'], to: 'CLOSED' },
     { from: 'CONVERTED', action: 'close', who: ['staff'], to: 'CLOSED' },
+    // Work on the project that keeps it in its phase.
+    { from: 'TOPIC_SELECTED', action: 'setPlan', who: ['staff', teamLead], to: 'TOPIC_SELECTED' },
+    ...inPlace(['TOPIC_SELECTED', 'PLAN_APPROVED', 'FIELDWORK', 'DRAFTING'], 'addTeamMembers', [
+      'staff',
+    ]),
+    ...inPlace(['FIELDWORK', 'DRAFTING'], 'recordFieldVisit', ['staff', teamLead]),
+    { from: 'DRAFTING', action: 'writeReport', who: ['staff', teamLead], to: 'DRAFTING' },
   ],
 );
 
@@ -115,7 +249,7 @@ export const ledgerWorkflow = defineWorkflow<LedgerStatus, LedgerAction, LedgerE
   ],
 );
 
-export type TaskAction = 'start' | 'complete' | 'reopen';
+export type TaskAction = 'start' | 'complete' | 'reopen' | 'reportProgress';
 
 /** A department's task in the results tree: only the department starts and completes it; staff reopen it. */
 export const taskWorkflow = defineWorkflow<TaskStatus, TaskAction, Result & { status: TaskStatus }>(
@@ -124,22 +258,76 @@ export const taskWorkflow = defineWorkflow<TaskStatus, TaskAction, Result & { st
     { from: 'NOT_STARTED', action: 'start', who: [assignedUnit], to: 'IN_PROGRESS' },
     { from: 'IN_PROGRESS', action: 'complete', who: [assignedUnit], to: 'DONE' },
     { from: 'DONE', action: 'reopen', who: ['staff'], to: 'IN_PROGRESS' },
+    { from: 'IN_PROGRESS', action: 'reportProgress', who: [assignedUnit], to: 'IN_PROGRESS' },
   ],
 );
 
-export type PlanAction = 'approve' | 'revise' | 'publish';
+export type PlanAction = 'approve' | 'revise' | 'publish' | 'addTopic' | 'removeTopic';
+
+/** A plan with its number of topics looked up. */
+export type PlanRecord = ConsultationPlan & { topics?: number };
 
 /** The annual plan: the committee drafts it, the Party committee approves it (staff record that), then it is published. */
-export const planWorkflow = defineWorkflow<PlanStatus, PlanAction, ConsultationPlan>(
+export const planWorkflow = defineWorkflow<PlanStatus, PlanAction, PlanRecord>(
   'consultation_plan',
   [
-    { from: 'DRAFT', action: 'approve', who: ['staff'], to: 'APPROVED' },
+    {
+      from: 'DRAFT',
+      action: 'approve',
+      who: ['staff'],
+      guards: [
+        needs<PlanRecord>(
+          'consultation_plan',
+          'approve',
+          'topics',
+          (x) => fact(x.topics, 'topics') > 0,
+          (x) => `consultation_plan ${x.id}: a plan without topics cannot be approved`,
+        ),
+      ],
+      to: 'APPROVED',
+    },
     { from: 'APPROVED', action: 'revise', who: ['staff'], to: 'DRAFT' },
     { from: 'APPROVED', action: 'publish', who: ['staff'], to: 'PUBLISHED' },
+    // Topics change only in a draft.
+    { from: 'DRAFT', action: 'addTopic', who: ['staff'], to: 'DRAFT' },
+    { from: 'DRAFT', action: 'removeTopic', who: ['staff'], to: 'DRAFT' },
   ],
 );
 
-export type CampaignAction = 'open' | 'close' | 'reopen' | 'compile';
+export type CampaignAction =
+  | 'open'
+  | 'close'
+  | 'reopen'
+  | 'compile'
+  | 'addQuestionnaire'
+  | 'distribute'
+  | 'respond'
+  | 'contribute';
+
+/** A campaign with its unscreened contributions and the recommendations drafted from it looked up. */
+export type CampaignRecord = InputCampaign & {
+  unscreened?: number;
+  recommendations?: RecommendationStatus[];
+};
+const campaignNeeds = (missing: string, holds: (c: CampaignRecord) => boolean) =>
+  needs<CampaignRecord>('input_campaign', 'compile', missing, holds);
+/** Compiling needs nothing left unscreened, and the recommendations drawn from it submitted. */
+const compilable: Guard<CampaignRecord>[] = [
+  campaignNeeds('screening', (c) => fact(c.unscreened, 'unscreened') === 0),
+  campaignNeeds('recommendations', (c) => fact(c.recommendations, 'recommendations').length > 0),
+  campaignNeeds('submission', (c) => !fact(c.recommendations, 'recommendations').includes('DRAFT')),
+];
+/**
+ * Recommendations drafted from the collection cite what it held when it closed; taking in more
+ * afterwards would change the figures they were compiled from.
+ */
+const nothingDrafted: Guard<CampaignRecord> = {
+  name: 'recommendations-drafted',
+  holds: (_ctx, c) => fact(c.recommendations, 'recommendations').length === 0,
+  message: (c) =>
+    `input_campaign ${c.id}: recommendations are already drafted from it; start a new campaign to collect more`,
+  extensions: { blockedBy: 'recommendations' },
+};
 
 /**
  * A public-input campaign (征集): staff draft it (questionnaires and questions are fixed while it
@@ -147,24 +335,53 @@ export type CampaignAction = 'open' | 'close' | 'reopen' | 'compile';
  * screened and the recommendations compiled from them are submitted, mark it compiled. A closed
  * campaign may be reopened to collect more until recommendations are drafted from it.
  */
-export const campaignWorkflow = defineWorkflow<CampaignStatus, CampaignAction, InputCampaign>(
+export const campaignWorkflow = defineWorkflow<CampaignStatus, CampaignAction, CampaignRecord>(
   'input_campaign',
   [
     { from: 'DRAFT', action: 'open', who: ['staff'], to: 'OPEN' },
     { from: 'OPEN', action: 'close', who: ['staff'], to: 'CLOSED' },
-    { from: 'CLOSED', action: 'reopen', who: ['staff'], to: 'OPEN' },
-    { from: 'CLOSED', action: 'compile', who: ['staff'], to: 'COMPILED' },
+    { from: 'CLOSED', action: 'reopen', who: ['staff'], guards: [nothingDrafted], to: 'OPEN' },
+    { from: 'CLOSED', action: 'compile', who: ['staff'], guards: compilable, to: 'COMPILED' },
+    // Work on the campaign that keeps it where it is: questionnaires are fixed while it is a
+    // draft; copies are handed out while it runs or after; answers and contributions come in
+    // while it is open (from members, the public, or staff entering paper ones).
+    { from: 'DRAFT', action: 'addQuestionnaire', who: ['staff'], to: 'DRAFT' },
+    ...inPlace(['OPEN', 'CLOSED'], 'distribute', ['staff']),
+    { from: 'OPEN', action: 'respond', who: [anyone], to: 'OPEN' },
+    { from: 'OPEN', action: 'contribute', who: [anyone], to: 'OPEN' },
   ],
 );
 
 export type ContributionAction = 'accept' | 'reject';
 
+/** A contribution with its campaign's status looked up. */
+export type ContributionRecord = InputContribution & { campaignStatus?: CampaignStatus };
+/** Contributions are screened while their campaign runs or after it closed, not once compiled. */
+const campaignScreening: Guard<ContributionRecord> = {
+  name: 'campaign-settled',
+  holds: (_ctx, c) => ['OPEN', 'CLOSED'].includes(fact(c.campaignStatus, 'campaignStatus')),
+  message: (c) =>
+    `input contribution ${c.id}: its campaign is ${c.campaignStatus}; contributions are screened while it is open or closed`,
+};
+
 /** Staff screen each research report and suggestion collected: accepted, or rejected with a reason. */
 export const contributionWorkflow = defineWorkflow<
   ContributionStatus,
   ContributionAction,
-  InputContribution
+  ContributionRecord
 >('input_contribution', [
-  { from: 'RECEIVED', action: 'accept', who: ['staff'], to: 'ACCEPTED' },
-  { from: 'RECEIVED', action: 'reject', who: ['staff'], to: 'REJECTED' },
+  {
+    from: 'RECEIVED',
+    action: 'accept',
+    who: ['staff'],
+    guards: [campaignScreening],
+    to: 'ACCEPTED',
+  },
+  {
+    from: 'RECEIVED',
+    action: 'reject',
+    who: ['staff'],
+    guards: [campaignScreening],
+    to: 'REJECTED',
+  },
 ]);

@@ -38,6 +38,7 @@ import {
 } from './entities/studio.entity.js';
 import { studiosAndMerits } from './migrations/0010-studios-merits.js';
 import { dutyEventAuthors } from './migrations/0011-duty-event-authors.js';
+import { camelCaseActions } from './migrations/0012-camel-case-actions.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 import { announceAllMembers } from './commands/announce-member.js';
@@ -77,6 +78,7 @@ export const members = defineModule({
     archive,
     studiosAndMerits,
     dutyEventAuthors,
+    camelCaseActions,
   ],
   emits: [
     standingReportFiled,

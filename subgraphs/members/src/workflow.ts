@@ -8,7 +8,7 @@ import type {
   StudioShift,
 } from './entities/studio.entity.js';
 
-export type ReportAction = 'submit' | 'return' | 'file';
+export type ReportAction = 'submit' | 'return' | 'file' | 'edit';
 
 const author = {
   relation: 'author',
@@ -20,6 +20,8 @@ export const standingReportWorkflow = defineWorkflow<ReportStatus, ReportAction,
   'standing_report',
   [
     { from: 'DRAFT', action: 'submit', who: [author], to: 'SUBMITTED' },
+    // The author edits a draft (no audit row: the report's version moves).
+    { from: 'DRAFT', action: 'edit', who: [author], to: 'DRAFT' },
     { from: 'SUBMITTED', action: 'return', who: ['staff'], to: 'DRAFT' },
     { from: 'SUBMITTED', action: 'file', who: ['staff'], to: 'FILED' },
   ],
@@ -66,7 +68,7 @@ export const shiftWorkflow = defineWorkflow<ShiftStatus, ShiftAction, StudioShif
   { from: 'SCHEDULED', action: 'cancel', who: ['staff'], to: 'CANCELLED' },
 ]);
 
-export type ReceptionAction = 'pass_on' | 'close';
+export type ReceptionAction = 'passOn' | 'close';
 
 const receiver = {
   relation: 'receiving member',
@@ -80,7 +82,7 @@ const receiver = {
 export const receptionWorkflow = defineWorkflow<ReceptionStatus, ReceptionAction, StudioReception>(
   'studio_reception',
   [
-    { from: 'RECORDED', action: 'pass_on', who: [receiver, 'staff'], to: 'PASSED_ON' },
+    { from: 'RECORDED', action: 'passOn', who: [receiver, 'staff'], to: 'PASSED_ON' },
     { from: 'RECORDED', action: 'close', who: [receiver, 'staff'], to: 'CLOSED' },
   ],
 );

@@ -17,6 +17,7 @@ import { branchDissolution } from './migrations/0008-branch-dissolution.js';
 import { memberFacts } from './migrations/0009-member-facts.js';
 import { approvedLeaves } from './migrations/0010-approved-leaves.js';
 import { pressReports } from './migrations/0011-press-reports.js';
+import { camelCaseActions } from './migrations/0012-camel-case-actions.js';
 import { ApprovedLeaveSchema } from './entities/approved-leave.entity.js';
 import { MemberFactSchema } from './entities/member-fact.entity.js';
 import {
@@ -101,6 +102,7 @@ export const organization = defineModule({
     memberFacts,
     approvedLeaves,
     pressReports,
+    camelCaseActions,
   ],
   emits: [
     districtRegistered,

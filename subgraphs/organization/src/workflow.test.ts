@@ -184,7 +184,7 @@ describe.each(databases())('illegal moves through the API on $name', ({ url }) =
       (id) =>
         `adjustCommitteeFunctions(input: { id: "${id}", functions: "新职能", on: "2026-07-01" }) { id }`,
       'DISSOLVED',
-      'adjust_functions',
+      'adjustFunctions',
     ],
     [
       'liaison_pair',
@@ -224,7 +224,7 @@ describe.each(databases())('illegal moves through the API on $name', ({ url }) =
       (id) =>
         `setBranchSecretary(input: { branch: "${id}", member: "9801", on: "2026-07-01" }) { id }`,
       'DISSOLVED',
-      'change_secretary',
+      'changeSecretary',
     ],
     [
       'branch_placement',

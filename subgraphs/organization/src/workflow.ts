@@ -46,12 +46,12 @@ export const bodyMeetingWorkflow = defineWorkflow<MeetingStatus, BodyMeetingActi
   ],
 );
 
-export type CommitteeAction = 'adjust_functions' | 'merge' | 'dissolve';
+export type CommitteeAction = 'adjustFunctions' | 'merge' | 'dissolve';
 /** A committee's functions may change while it is active; merging or dissolving ends it. */
 export const committeeWorkflow = defineWorkflow<CommitteeStatus, CommitteeAction, SpecialCommittee>(
   'special_committee',
   [
-    { from: 'ACTIVE', action: 'adjust_functions', who: ['staff'], to: 'ACTIVE' },
+    { from: 'ACTIVE', action: 'adjustFunctions', who: ['staff'], to: 'ACTIVE' },
     { from: 'ACTIVE', action: 'merge', who: ['staff'], to: 'MERGED' },
     { from: 'ACTIVE', action: 'dissolve', who: ['staff'], to: 'DISSOLVED' },
   ],
@@ -74,12 +74,12 @@ export const studySessionWorkflow = defineWorkflow<StudyStatus, StudyAction, Stu
   ],
 );
 
-export type BranchAction = 'change_secretary' | 'dissolve';
+export type BranchAction = 'changeSecretary' | 'dissolve';
 /** A branch changes its secretary while active; dissolving it ends its placements that day. */
 export const branchWorkflow = defineWorkflow<BranchStatus, BranchAction, PartyBranch>(
   'party_branch',
   [
-    { from: 'ACTIVE', action: 'change_secretary', who: ['staff'], to: 'ACTIVE' },
+    { from: 'ACTIVE', action: 'changeSecretary', who: ['staff'], to: 'ACTIVE' },
     { from: 'ACTIVE', action: 'dissolve', who: ['staff'], to: 'DISSOLVED' },
   ],
 );
@@ -120,8 +120,19 @@ export const communicationWorkflow = defineWorkflow<
   { from: 'DRAFT', action: 'withdraw', who: ['staff'], to: 'WITHDRAWN' },
 ]);
 
-export type CampaignAction = 'close';
+export type CampaignAction = 'close' | 'addEntry';
+/** A campaign takes entries while open (not audited: each entry is a row of its own). */
 export const campaignWorkflow = defineWorkflow<CampaignStatus, CampaignAction, ConsensusCampaign>(
   'consensus_campaign',
-  [{ from: 'OPEN', action: 'close', who: ['staff'], to: 'CLOSED' }],
+  [
+    { from: 'OPEN', action: 'close', who: ['staff'], to: 'CLOSED' },
+    { from: 'OPEN', action: 'addEntry', who: ['staff'], to: 'OPEN' },
+  ],
+  {
+    addEntry: {
+      rule: 'closed',
+      message: (c) => `input.campaign: ${c.title} is closed`,
+      extensions: { field: 'input.campaign' },
+    },
+  },
 );

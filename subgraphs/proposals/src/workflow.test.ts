@@ -280,12 +280,15 @@ describe.each(databases())(
     it('refuses every proposal step to every caller but the one its row names', async () => {
       const target = (await ok(module, SUBMIT, { i: input }, author)).id;
       await em().nativeUpdate(ProposalSchema, { id: Number(target) }, { public: true });
-      // completeReplies is taken by passing the last reply (the office's step, walked with the tasks).
-      expect(
-        proposalWorkflow.transitions
-          .filter((t) => !(t.action in proposalSteps))
-          .map((t) => t.action),
-      ).toEqual(['completeReplies']);
+      // completeReplies is taken by passing the last reply (the office's step, walked with the
+      // tasks); edit and invite keep the proposal where it is (proposal and co-signer tests).
+      expect([
+        ...new Set(
+          proposalWorkflow.transitions
+            .filter((t) => !(t.action in proposalSteps))
+            .map((t) => t.action),
+        ),
+      ]).toEqual(['completeReplies', 'edit', 'invite']);
       for (const t of proposalWorkflow.transitions.filter((x) => x.action in proposalSteps)) {
         const p = await ok(module, SUBMIT, { i: input }, author);
         await em().nativeUpdate(
@@ -358,10 +361,13 @@ describe.each(databases())(
         passReply: ['office', 'passProposalReply', lead],
         sendBackReply: ['office', 'sendBackProposalReply(note: "请补充")', lead],
       };
-      // reopen is taken for the tasks by reopening the proposal (staff's step, walked above).
-      expect(
-        taskWorkflow.transitions.filter((t) => !(t.action in taskSteps)).map((t) => t.action),
-      ).toEqual(['reopen']);
+      // reopen is taken for the tasks by reopening the proposal (staff's step, walked above);
+      // extendDeadline keeps the task where it is (handling-task tests).
+      expect([
+        ...new Set(
+          taskWorkflow.transitions.filter((t) => !(t.action in taskSteps)).map((t) => t.action),
+        ),
+      ]).toEqual(['reopen', 'extendDeadline']);
       for (const t of taskWorkflow.transitions.filter((x) => x.action in taskSteps)) {
         const [holder, template, taskId] = taskSteps[t.action];
         await em().nativeUpdate(HandlingTaskSchema, { id: Number(taskId) }, { status: t.from });
@@ -411,10 +417,13 @@ describe.each(databases())(
         ],
         feedBack: ['staff', 'feedBackOpinionItem(text: "已采用")'],
       };
-      // issue is taken by publishing a bulletin issue (staff's step, below).
-      expect(
-        opinionWorkflow.transitions.filter((t) => !(t.action in itemSteps)).map((t) => t.action),
-      ).toEqual(['issue']);
+      // issue is taken by publishing a bulletin issue (staff's step, below); edit keeps the item
+      // where it is (opinion-item tests).
+      expect([
+        ...new Set(
+          opinionWorkflow.transitions.filter((t) => !(t.action in itemSteps)).map((t) => t.action),
+        ),
+      ]).toEqual(['issue', 'edit']);
       await em().nativeUpdate(OpinionItemSchema, { id: Number(item.id) }, { public: true });
       for (const t of opinionWorkflow.transitions.filter((x) => x.action in itemSteps)) {
         await em().nativeUpdate(OpinionItemSchema, { id: Number(item.id) }, { status: t.from });

@@ -1,4 +1,14 @@
-import { callerUnit, defineWorkflow, hasRole, type Actor, type RequestContext } from '@cppcc/kit';
+import {
+  callerUnit,
+  defineWorkflow,
+  ErrorCode,
+  hasRole,
+  inPlace,
+  today,
+  type Actor,
+  type Guard,
+  type RequestContext,
+} from '@cppcc/kit';
 import type { Cosigner, CosignerStatus } from './entities/cosigner.entity.js';
 import type { HandlingTask, TaskStatus } from './entities/handling-task.entity.js';
 import type {
@@ -8,6 +18,7 @@ import type {
   OpinionStatus,
 } from './entities/opinion-item.entity.js';
 import type { Proposal, ProposalStatus } from './entities/proposal.entity.js';
+import type { ProposalRating } from './entities/rating.entity.js';
 import type { MemberSuggestion, SuggestionStatus } from './entities/suggestion.entity.js';
 
 /*
@@ -40,14 +51,84 @@ const author: Actor<Proposal> = {
   holds: (ctx, p) => ctx.caller.memberId === String(p.authorId),
 };
 
-/** A proposal with its accepted co-signers looked up, for the co-signer relation. */
-export type ProposalRecord = Proposal & { cosignerIds?: number[] };
+/**
+ * A fact a guard reads that is not a column of the record: loaded onto it first (see the
+ * `*Record` builders), by the command that steps and by the resolver of `availableActions` alike.
+ * A guard meeting an unloaded fact is a bug, not a refusal.
+ */
+export function fact<T>(value: T | undefined, name: string): T {
+  if (value === undefined)
+    throw new Error(`workflow fact "${name}" was not loaded onto the record`);
+  return value;
+}
+
+/**
+ * A proposal with what its guards and relations read looked up: its accepted co-signers, how many
+ * invitations are still open (INVITED, deadline not passed), and who rated this round and how.
+ */
+export type ProposalRecord = Proposal & {
+  cosignerIds?: number[];
+  openInvitations?: number;
+  ratedThisRound?: number[];
+  unsatisfiedThisRound?: boolean;
+};
+
+/** The facts of a proposal's record, from its co-signer rows and rating rows. */
+export function proposalFacts(
+  proposal: Pick<Proposal, 'round'>,
+  cosigners: Pick<Cosigner, 'memberId' | 'status' | 'respondBy'>[],
+  ratings: Pick<ProposalRating, 'memberId' | 'round' | 'rating'>[],
+): Required<Omit<ProposalRecord, keyof Proposal>> {
+  const day = today();
+  const thisRound = ratings.filter((r) => r.round === proposal.round);
+  return {
+    cosignerIds: cosigners.filter((c) => c.status === 'ACCEPTED').map((c) => c.memberId),
+    openInvitations: cosigners.filter((c) => c.status === 'INVITED' && c.respondBy >= day).length,
+    ratedThisRound: thisRound.map((r) => r.memberId),
+    unsatisfiedThisRound: thisRound.some((r) => r.rating === 'UNSATISFIED'),
+  };
+}
 const cosigner: Actor<ProposalRecord> = {
   relation: 'co-signer (accepted)',
   holds: (ctx, p) =>
     ctx.caller.memberId !== null && (p.cosignerIds ?? []).includes(Number(ctx.caller.memberId)),
 };
 
+/** A joint proposal goes to review only once every co-signer answered or let the deadline pass… */
+const cosignersAnswered: Guard<ProposalRecord> = {
+  name: 'cosigners-pending',
+  holds: (_ctx, p) => p.kind !== 'JOINT' || fact(p.openInvitations, 'openInvitations') === 0,
+  message: (p) => `proposal ${p.id}: co-signers still have until their deadline to answer`,
+};
+/** …and with at least one who accepted. */
+const hasCosigner: Guard<ProposalRecord> = {
+  name: 'no-cosigner',
+  holds: (_ctx, p) => p.kind !== 'JOINT' || fact(p.cosignerIds, 'cosignerIds').length > 0,
+  message: (p) => `proposal ${p.id}: a joint proposal needs at least one co-signer who accepted`,
+};
+/** A co-signer rates once a round. */
+const notRatedYet: Guard<ProposalRecord> = {
+  name: 'already-rated',
+  holds: (ctx, p) =>
+    !fact(p.ratedThisRound, 'ratedThisRound').includes(Number(ctx.caller.memberId)),
+  message: (p) => `proposal ${p.id}: you already rated the reply of handling round ${p.round}`,
+};
+/** A proposal the lead rated satisfied is reopened only when a co-signer rated this round unsatisfied. */
+const unsatisfiedRating: Guard<ProposalRecord> = {
+  name: 'unsatisfied-rating',
+  holds: (_ctx, p) => fact(p.unsatisfiedThisRound, 'unsatisfiedThisRound'),
+  message: (p) =>
+    `proposal ${p.id}: no proposer rated the reply unsatisfied; a satisfied proposal is closed, not reopened`,
+};
+const jointReady = [cosignersAnswered, hasCosigner];
+/** Only a joint proposal has co-signers (told as an input error, as it always was). */
+const jointOnly: Guard<ProposalRecord> = {
+  name: 'joint-only',
+  holds: (_ctx, p) => p.kind === 'JOINT',
+  message: (p) => `proposal ${p.id} is ${p.kind}: only a joint proposal has co-signers`,
+  code: ErrorCode.BAD_USER_INPUT,
+  extensions: { field: 'id' },
+};
 export type ProposalAction =
   | 'submit'
   | 'withdraw'
@@ -64,14 +145,16 @@ export type ProposalAction =
   | 'rateUnsatisfied'
   | 'rateAsCosigner'
   | 'reopen'
-  | 'close';
+  | 'close'
+  | 'edit'
+  | 'invite';
 
 /** The proposal's whole life. Nothing else changes a proposal's status. */
 export const proposalWorkflow = defineWorkflow<ProposalStatus, ProposalAction, ProposalRecord>(
   'proposal',
   [
     // Drafting and review (审查).
-    { from: 'DRAFT', action: 'submit', who: [author], to: 'SUBMITTED' },
+    { from: 'DRAFT', action: 'submit', who: [author], guards: jointReady, to: 'SUBMITTED' },
     { from: 'DRAFT', action: 'withdraw', who: [author], to: 'WITHDRAWN' },
     { from: 'SUBMITTED', action: 'file', who: [staff], to: 'FILED' },
     { from: 'SUBMITTED', action: 'reject', who: [staff], to: 'NOT_FILED' },
@@ -79,7 +162,7 @@ export const proposalWorkflow = defineWorkflow<ProposalStatus, ProposalAction, P
     { from: 'SUBMITTED', action: 'proposeConversion', who: [staff], to: 'CONVERSION_PROPOSED' },
     { from: 'SUBMITTED', action: 'merge', who: [staff], to: 'MERGED' },
     { from: 'SUBMITTED', action: 'withdraw', who: [author], to: 'WITHDRAWN' },
-    { from: 'RETURNED', action: 'submit', who: [author], to: 'SUBMITTED' },
+    { from: 'RETURNED', action: 'submit', who: [author], guards: jointReady, to: 'SUBMITTED' },
     { from: 'RETURNED', action: 'withdraw', who: [author], to: 'WITHDRAWN' },
     { from: 'CONVERSION_PROPOSED', action: 'consentConversion', who: [author], to: 'CONVERTED' },
     { from: 'CONVERSION_PROPOSED', action: 'declineConversion', who: [author], to: 'SUBMITTED' },
@@ -90,19 +173,68 @@ export const proposalWorkflow = defineWorkflow<ProposalStatus, ProposalAction, P
     { from: 'REPLIED', action: 'rateUnsatisfied', who: [author], to: 'UNSATISFIED' },
     // Every co-signer rates too (朝天: "all co-signing members are notified to rate"), once a
     // round, until the proposal is closed; their ratings are counted but do not move it.
-    { from: 'REPLIED', action: 'rateAsCosigner', who: [cosigner], to: 'REPLIED' },
-    { from: 'RATED', action: 'rateAsCosigner', who: [cosigner], to: 'RATED' },
-    { from: 'UNSATISFIED', action: 'rateAsCosigner', who: [cosigner], to: 'UNSATISFIED' },
+    {
+      from: 'REPLIED',
+      action: 'rateAsCosigner',
+      who: [cosigner],
+      guards: [notRatedYet],
+      to: 'REPLIED',
+    },
+    {
+      from: 'RATED',
+      action: 'rateAsCosigner',
+      who: [cosigner],
+      guards: [notRatedYet],
+      to: 'RATED',
+    },
+    {
+      from: 'UNSATISFIED',
+      action: 'rateAsCosigner',
+      who: [cosigner],
+      guards: [notRatedYet],
+      to: 'UNSATISFIED',
+    },
     { from: 'UNSATISFIED', action: 'reopen', who: [staff], to: 'ASSIGNED' },
-    // Rule unsatisfied-rating: only when a co-signer rated this round's reply unsatisfied.
-    { from: 'RATED', action: 'reopen', who: [staff], to: 'ASSIGNED' },
+    // Only when a co-signer rated this round's reply unsatisfied.
+    { from: 'RATED', action: 'reopen', who: [staff], guards: [unsatisfiedRating], to: 'ASSIGNED' },
     { from: 'UNSATISFIED', action: 'close', who: [staff], to: 'CLOSED' },
     { from: 'RATED', action: 'close', who: [staff], to: 'CLOSED' },
+    // Work on the proposal that keeps it where it is (not audited: the proposal's version moves).
+    ...inPlace(['DRAFT', 'RETURNED'], 'edit', [author]),
+    // Co-signers are invited while drafting.
+    ...inPlace(['DRAFT'], 'invite', [author], [jointOnly]),
   ],
+  {
+    edit: {
+      rule: 'not-editable',
+      message: (p) =>
+        `proposal ${p.id} is ${p.status}: only a draft or a returned proposal can be edited`,
+    },
+    invite: {
+      rule: 'not-draft',
+      message: (p) => `proposal ${p.id} is ${p.status}: co-signers are invited while drafting`,
+    },
+  },
 );
 
-/** An invitation with its proposal's lead author looked up, for the inviting-author relation. */
-export type CosignerRecord = Cosigner & { proposalAuthorId?: number };
+/** An invitation with its proposal's lead author and status looked up, for the inviter and its guards. */
+export type CosignerRecord = Cosigner & {
+  proposalAuthorId?: number;
+  proposalStatus?: ProposalStatus;
+};
+/** An invitation is answered or taken back only while its proposal is a draft… */
+const invitationOpen: Guard<CosignerRecord> = {
+  name: 'invitation-closed',
+  holds: (_ctx, c) => fact(c.proposalStatus, 'proposalStatus') === 'DRAFT',
+  message: (c) => `proposal ${c.proposalId} was already submitted: the invitation is closed`,
+};
+/** …and answered by its deadline. */
+const beforeDeadline: Guard<CosignerRecord> = {
+  name: 'deadline-passed',
+  holds: (_ctx, c) => today() <= c.respondBy,
+  message: (c) => `the invitation had to be answered by ${c.respondBy}`,
+};
+const answerable = [invitationOpen, beforeDeadline];
 const invitee: Actor<CosignerRecord> = {
   relation: 'invitee',
   holds: (ctx, c) => ctx.caller.memberId === String(c.memberId),
@@ -119,9 +251,9 @@ export type CosignerAction = 'accept' | 'decline' | 'revoke' | 'reinvite';
 export const cosignerWorkflow = defineWorkflow<CosignerStatus, CosignerAction, CosignerRecord>(
   'proposal_cosigner',
   [
-    { from: 'INVITED', action: 'accept', who: [invitee], to: 'ACCEPTED' },
-    { from: 'INVITED', action: 'decline', who: [invitee], to: 'DECLINED' },
-    { from: 'INVITED', action: 'revoke', who: [inviter], to: 'REVOKED' },
+    { from: 'INVITED', action: 'accept', who: [invitee], guards: answerable, to: 'ACCEPTED' },
+    { from: 'INVITED', action: 'decline', who: [invitee], guards: answerable, to: 'DECLINED' },
+    { from: 'INVITED', action: 'revoke', who: [inviter], guards: [invitationOpen], to: 'REVOKED' },
     // Asked again while drafting (inviteCosigners naming them): a member who declined may be won
     // over, one taken back may be wanted after all.
     { from: 'DECLINED', action: 'reinvite', who: [inviter], to: 'INVITED' },
@@ -129,15 +261,36 @@ export const cosignerWorkflow = defineWorkflow<CosignerStatus, CosignerAction, C
   ],
 );
 
-const taskUnit = (name: string, roles: HandlingTask['role'][]): Actor<HandlingTask> => ({
+/** A task with how many co-units (会办) of its proposal have not sent their opinions, for the lead's reply. */
+export type TaskRecord = HandlingTask & { coUnitsWaiting?: number };
+
+/** The co-units of a proposal still to send their opinion, from its tasks. */
+export function coUnitsWaiting(tasks: Pick<HandlingTask, 'role' | 'status'>[]): number {
+  return tasks.filter((t) => t.role === 'CO' && !['OPINION_SENT', 'RETURNED'].includes(t.status))
+    .length;
+}
+
+const taskUnit = (name: string, roles: HandlingTask['role'][]): Actor<TaskRecord> => ({
   relation: name,
   holds: (ctx, t) => callerUnit(ctx.caller) === t.unitId && roles.includes(t.role),
 });
 const anyUnit = taskUnit("the task's handling unit", ['SOLE', 'SEPARATE', 'LEAD', 'CO']);
 const coUnit = taskUnit('co-unit (会办)', ['CO']);
 const replyingUnit = taskUnit('replying unit (独办, 分办 or 主办)', ['SOLE', 'SEPARATE', 'LEAD']);
-const taskStaff = inDistrict<HandlingTask>('staff', 'proposal-committee staff');
-const taskOffice = inDistrict<HandlingTask>('operator', 'supervising office');
+const taskStaff = inDistrict<TaskRecord>('staff', 'proposal-committee staff');
+const taskOffice = inDistrict<TaskRecord>('operator', 'supervising office');
+/** A return is asked for within the receipt window. */
+const returnWindow: Guard<TaskRecord> = {
+  name: 'return-window-closed',
+  holds: (_ctx, t) => today() <= t.receiptDueOn,
+  message: (t) => `task ${t.id}: a return had to be asked for by ${t.receiptDueOn}`,
+};
+/** A lead unit (主办) replies once every co-unit has sent its opinion. */
+const coOpinionsIn: Guard<TaskRecord> = {
+  name: 'co-opinions-missing',
+  holds: (_ctx, t) => t.role !== 'LEAD' || fact(t.coUnitsWaiting, 'coUnitsWaiting') === 0,
+  message: (t) => `task ${t.id}: ${t.coUnitsWaiting} co-unit(s) have not sent their opinions yet`,
+};
 
 export type TaskAction =
   | 'receive'
@@ -148,29 +301,67 @@ export type TaskAction =
   | 'reply'
   | 'passReply'
   | 'sendBackReply'
-  | 'reopen';
+  | 'reopen'
+  | 'extendDeadline';
 
 /** One unit's share of a proposal: receipt or return, handling, reply and its review. */
-export const taskWorkflow = defineWorkflow<TaskStatus, TaskAction, HandlingTask>('handling_task', [
-  { from: 'PENDING_RECEIPT', action: 'receive', who: [anyUnit], to: 'RECEIVED' },
-  { from: 'PENDING_RECEIPT', action: 'requestReturn', who: [anyUnit], to: 'RETURN_REQUESTED' },
-  { from: 'RETURN_REQUESTED', action: 'approveReturn', who: [taskStaff], to: 'RETURNED' },
-  { from: 'RETURN_REQUESTED', action: 'refuseReturn', who: [taskStaff], to: 'RECEIVED' },
-  { from: 'RECEIVED', action: 'sendOpinion', who: [coUnit], to: 'OPINION_SENT' },
-  { from: 'RECEIVED', action: 'reply', who: [replyingUnit], to: 'REPLIED' },
-  { from: 'REPLIED', action: 'passReply', who: [taskOffice], to: 'ACCEPTED' },
-  { from: 'REPLIED', action: 'sendBackReply', who: [taskOffice], to: 'RECEIVED' },
-  { from: 'ACCEPTED', action: 'reopen', who: [taskStaff], to: 'RECEIVED' },
-]);
+export const taskWorkflow = defineWorkflow<TaskStatus, TaskAction, TaskRecord>(
+  'handling_task',
+  [
+    { from: 'PENDING_RECEIPT', action: 'receive', who: [anyUnit], to: 'RECEIVED' },
+    {
+      from: 'PENDING_RECEIPT',
+      action: 'requestReturn',
+      who: [anyUnit],
+      guards: [returnWindow],
+      to: 'RETURN_REQUESTED',
+    },
+    { from: 'RETURN_REQUESTED', action: 'approveReturn', who: [taskStaff], to: 'RETURNED' },
+    { from: 'RETURN_REQUESTED', action: 'refuseReturn', who: [taskStaff], to: 'RECEIVED' },
+    { from: 'RECEIVED', action: 'sendOpinion', who: [coUnit], to: 'OPINION_SENT' },
+    {
+      from: 'RECEIVED',
+      action: 'reply',
+      who: [replyingUnit],
+      guards: [coOpinionsIn],
+      to: 'REPLIED',
+    },
+    { from: 'REPLIED', action: 'passReply', who: [taskOffice], to: 'ACCEPTED' },
+    { from: 'REPLIED', action: 'sendBackReply', who: [taskOffice], to: 'RECEIVED' },
+    { from: 'ACCEPTED', action: 'reopen', who: [taskStaff], to: 'RECEIVED' },
+    // A deadline moves, with a reason, while something is left to do.
+    ...inPlace(['PENDING_RECEIPT', 'RETURN_REQUESTED', 'RECEIVED', 'REPLIED'], 'extendDeadline', [
+      taskStaff,
+      taskOffice,
+    ]),
+  ],
+  {
+    extendDeadline: {
+      rule: 'done',
+      message: (t) => `task ${t.id} is ${t.status}: nothing left to extend`,
+    },
+  },
+);
 
 /** An item with its member authors looked up, for the author relation. */
 export type OpinionRecord = OpinionItem & { authorIds?: number[] };
-const itemAuthor: Actor<OpinionRecord> = {
-  relation: 'author',
-  holds: (ctx, item) =>
-    ctx.caller.memberId !== null && (item.authorIds ?? []).includes(Number(ctx.caller.memberId)),
-};
+const isItemAuthor = (ctx: RequestContext, item: OpinionRecord) =>
+  ctx.caller.memberId !== null && (item.authorIds ?? []).includes(Number(ctx.caller.memberId));
+const itemAuthor: Actor<OpinionRecord> = { relation: 'author', holds: isItemAuthor };
 const itemStaff = inDistrict<OpinionRecord>('staff', 'information staff');
+/** Authors edit their draft; information staff edit an item under screening (the edited text). */
+const itemEditable: Guard<OpinionRecord> = {
+  name: 'not-editable',
+  holds: (ctx, item) =>
+    item.status === 'DRAFT'
+      ? isItemAuthor(ctx, item)
+      : (item.status === 'SUBMITTED' || item.status === 'SELECTED') &&
+        isStaffOf(ctx, item.district),
+  message: (item) => notEditable(item),
+};
+function notEditable(item: OpinionRecord): string {
+  return `opinion item ${item.id} is ${item.status}: authors edit drafts, staff edit items under screening`;
+}
 
 export type OpinionAction =
   | 'submit'
@@ -180,7 +371,8 @@ export type OpinionAction =
   | 'issue'
   | 'report'
   | 'adopt'
-  | 'feedBack';
+  | 'feedBack'
+  | 'edit';
 
 /**
  * A public-opinion item, from the author's draft to adoption. Adoption at a further level and
@@ -203,23 +395,45 @@ export const opinionWorkflow = defineWorkflow<OpinionStatus, OpinionAction, Opin
     { from: 'ISSUED', action: 'feedBack', who: [itemStaff], to: 'ISSUED' },
     { from: 'REPORTED', action: 'feedBack', who: [itemStaff], to: 'REPORTED' },
     { from: 'ADOPTED', action: 'feedBack', who: [itemStaff], to: 'ADOPTED' },
+    ...inPlace(['DRAFT', 'SUBMITTED', 'SELECTED'], 'edit', [itemAuthor, itemStaff], [itemEditable]),
   ],
+  { edit: { rule: 'not-editable', message: notEditable } },
 );
 
-export type IssueAction = 'publish';
+export type IssueAction = 'publish' | 'addItems' | 'removeItems';
+
+/** A bulletin issue with the number of items it carries looked up, for its guard. */
+export type IssueRecord = BulletinIssue & { itemCount?: number };
+const issueStaff = inDistrict<IssueRecord>('staff', 'information staff');
+const notEmpty: Guard<IssueRecord> = {
+  name: 'empty',
+  holds: (_ctx, i) => fact(i.itemCount, 'itemCount') > 0,
+  message: (i) => `bulletin issue ${i.id} carries no items`,
+};
 
 /** A bulletin issue is put together as a draft and published once; publishing issues every item it carries. */
-export const issueWorkflow = defineWorkflow<IssueStatus, IssueAction, BulletinIssue>(
+export const issueWorkflow = defineWorkflow<IssueStatus, IssueAction, IssueRecord>(
   'bulletin_issue',
   [
     {
       from: 'DRAFT',
       action: 'publish',
-      who: [inDistrict<BulletinIssue>('staff', 'information staff')],
+      who: [issueStaff],
+      guards: [notEmpty],
       to: 'PUBLISHED',
     },
+    // Items go into, and come out of, a draft issue only.
+    ...inPlace(['DRAFT'], 'addItems', [issueStaff]),
+    ...inPlace(['DRAFT'], 'removeItems', [issueStaff]),
   ],
+  {
+    addItems: { rule: 'published', message: published },
+    removeItems: { rule: 'published', message: published },
+  },
 );
+function published(i: IssueRecord): string {
+  return `bulletin issue ${i.id} is already published`;
+}
 
 export type SuggestionAction = 'forward' | 'archive' | 'answer';
 

@@ -137,7 +137,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
     expect(early.errors[0].extensions).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       state: 'negotiating',
-      action: 'bring_into_force',
+      action: 'bringIntoForce',
     });
     const notYet = await t.post(compute, { round: round.id, year: 2012 }, staff(CITY));
     expect(notYet.errors[0].extensions).toMatchObject({ code: 'CONFLICT', state: 'negotiating' });
@@ -497,7 +497,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
     expect(done.data.completeCooperationTask).toEqual({
       status: 'done',
       progress: 100,
-      history: [{ action: 'start' }, { action: 'report_progress' }, { action: 'complete' }],
+      history: [{ action: 'start' }, { action: 'reportProgress' }, { action: 'complete' }],
     });
     const cancel = await t.post(
       `mutation ($id: ID!) { cancelCooperationTask(id: $id, note: "late") { status } }`,

@@ -297,7 +297,7 @@ builder.mutationFields((t) => ({
   bringCompensationRoundIntoForce: t.field({
     type: CompensationRoundRef,
     args: { id: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
-    resolve: (_root, args, ctx) => moveRound(ctx, args.id, 'bring_into_force', args.note ?? null),
+    resolve: (_root, args, ctx) => moveRound(ctx, args.id, 'bringIntoForce', args.note ?? null),
   }),
   concludeCompensationRound: t.field({
     type: CompensationRoundRef,
@@ -309,7 +309,7 @@ builder.mutationFields((t) => ({
 async function moveRound(
   ctx: RequestContext,
   id: string | number,
-  action: 'sign' | 'bring_into_force' | 'conclude',
+  action: 'sign' | 'bringIntoForce' | 'conclude',
   note: string | null,
   alsoSet?: (round: CompensationRound) => void,
 ): Promise<CompensationRound> {

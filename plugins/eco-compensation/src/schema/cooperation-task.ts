@@ -61,7 +61,7 @@ function progressOf(value: number): number {
 async function moveTask(
   ctx: RequestContext,
   id: string | number,
-  action: 'start' | 'report_progress' | 'complete' | 'cancel',
+  action: 'start' | 'reportProgress' | 'complete' | 'cancel',
   note: string | null,
   alsoSet?: (task: CooperationTask) => void,
 ): Promise<CooperationTask> {
@@ -138,7 +138,7 @@ builder.mutationFields((t) => ({
           'a finished task is completed (completeCooperationTask), not reported at 100%',
         );
       const resultsUrl = url(args.resultsUrl, 'resultsUrl');
-      return moveTask(ctx, args.id, 'report_progress', args.note ?? `${progress}%`, (task) => {
+      return moveTask(ctx, args.id, 'reportProgress', args.note ?? `${progress}%`, (task) => {
         task.progress = progress;
         if (resultsUrl) task.resultsUrl = resultsUrl;
       });

@@ -209,20 +209,6 @@ async function loadForStaff(
   return activity;
 }
 
-function requireStatus(
-  activity: ConsultationActivity,
-  allowed: ActivityStatus[],
-  action: string,
-): void {
-  if (!allowed.includes(activity.status)) {
-    throw appError(
-      ErrorCode.ILLEGAL_TRANSITION,
-      `consultation_activity ${activity.id} is ${activity.status}: "${action}" needs ${allowed.join(' or ')}`,
-      { state: activity.status, action },
-    );
-  }
-}
-
 /** Staff invite members and guests while the activity is still ahead. */
 export async function inviteToActivity(
   ctx: RequestContext,
@@ -238,7 +224,7 @@ export async function inviteToActivity(
   await checkGuests(ctx, guests);
   return ctx.em.transactional(async (em) => {
     const activity = await loadForStaff(ctx, em, id);
-    requireStatus(activity, ['PLANNED', 'PREPARING'], 'invite');
+    activityWorkflow.check(ctx, activity, 'invite');
     const already = await em.find(
       ParticipantSchema,
       { activityId: id, memberId: { $in: memberIds } },
@@ -282,13 +268,6 @@ export async function moveActivity(
 ): Promise<ConsultationActivity> {
   return ctx.em.transactional(async (em) => {
     const activity = await loadForStaff(ctx, em, id, version);
-    if (action === 'submitOutcome' && !activity.minutes) {
-      throw appError(
-        ErrorCode.ILLEGAL_TRANSITION,
-        `consultation_activity ${id}: record the minutes before submitting the outcome`,
-        { state: activity.status, action, missing: 'minutes' },
-      );
-    }
     activityWorkflow.apply({ ...ctx, em }, activity, action, note);
     if (action === 'hold') {
       if (extras.heldOn) activity.heldOn = extras.heldOn;
@@ -324,7 +303,7 @@ export async function recordMinutes(
 ): Promise<ConsultationActivity> {
   return ctx.em.transactional(async (em) => {
     const activity = await loadForStaff(ctx, em, id, version);
-    requireStatus(activity, ['HELD', 'OUTCOME_SUBMITTED'], 'recordMinutes');
+    activityWorkflow.check(ctx, activity, 'recordMinutes');
     activity.minutes = minutes;
     return activity;
   });
@@ -381,12 +360,13 @@ export async function recordSpeech(
           'members hand in written speeches; staff record spoken ones',
         );
     }
-    requireStatus(
-      activity,
-      input.mode === 'WRITTEN'
-        ? ['PREPARING', 'HELD', 'OUTCOME_SUBMITTED']
-        : ['HELD', 'OUTCOME_SUBMITTED'],
-      'speak',
+    const participantIds = (
+      await em.find(ParticipantSchema, { activityId }, { filters: false, fields: ['memberId'] })
+    ).map((p) => p.memberId);
+    activityWorkflow.check(
+      ctx,
+      Object.assign(activity, { participantIds }),
+      input.mode === 'WRITTEN' ? 'handInSpeech' : 'speak',
     );
     if (input.memberId !== null) {
       if (!seat)

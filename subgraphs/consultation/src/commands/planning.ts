@@ -91,15 +91,6 @@ async function loadPlan(
   return plan;
 }
 
-function requireDraft(plan: ConsultationPlan, action: string): void {
-  if (plan.status !== 'DRAFT')
-    throw appError(
-      ErrorCode.ILLEGAL_TRANSITION,
-      `consultation_plan ${plan.id} is ${plan.status}: topics change only in a draft`,
-      { state: plan.status, action },
-    );
-}
-
 export interface TopicInput {
   title: string;
   source: TopicSource;
@@ -127,7 +118,7 @@ export async function addPlanTopic(
     await assertLeadCommittee(ctx, input.leadCommitteeId, found.district, 'input.leadCommitteeId');
   return ctx.em.transactional(async (em) => {
     const plan = await loadPlan(ctx, em, planId);
-    requireDraft(plan, 'addTopic');
+    planWorkflow.check(ctx, plan, 'addTopic');
     return em.create(PlanTopicSchema, {
       ...input,
       district: plan.district,
@@ -146,7 +137,7 @@ export async function removePlanTopic(
     const topic = await em.findOne(PlanTopicSchema, { id: topicId }, { filters: false });
     if (!topic) throw notFound('plan topic', topicId);
     const plan = await loadPlan(ctx, em, topic.planId);
-    requireDraft(plan, 'removeTopic');
+    planWorkflow.check(ctx, plan, 'removeTopic');
     em.remove(topic);
     return plan;
   });
@@ -165,17 +156,8 @@ export async function movePlan(
     throw inputError('approvedBy', 'required', 'name the Party committee that approved the plan');
   return ctx.em.transactional(async (em) => {
     const plan = await loadPlan(ctx, em, id, version);
-    if (
-      action === 'approve' &&
-      (await em.count(PlanTopicSchema, { planId: id }, { filters: false })) === 0
-    ) {
-      throw appError(
-        ErrorCode.ILLEGAL_TRANSITION,
-        `consultation_plan ${id}: a plan without topics cannot be approved`,
-        { state: plan.status, action, missing: 'topics' },
-      );
-    }
-    planWorkflow.apply({ ...ctx, em }, plan, action, note);
+    const topics = await em.count(PlanTopicSchema, { planId: id }, { filters: false });
+    planWorkflow.apply({ ...ctx, em }, Object.assign(plan, { topics }), action, note);
     const on = extras.on ?? today();
     if (action === 'approve')
       Object.assign(plan, { approvedBy: extras.approvedBy, approvedOn: on });

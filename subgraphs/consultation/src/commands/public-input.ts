@@ -17,7 +17,6 @@ import { visible } from '../access.js';
 import {
   InputCampaignSchema,
   InputContributionSchema,
-  type CampaignStatus,
   type ContributionKind,
   type InputCampaign,
   type InputContribution,
@@ -43,6 +42,7 @@ import {
   campaignWorkflow,
   contributionWorkflow,
   type CampaignAction,
+  type CampaignRecord,
   type ContributionAction,
 } from '../workflow.js';
 
@@ -110,35 +110,22 @@ async function loadCampaign(
   return campaign;
 }
 
-/** Refuses work the campaign's state does not allow, as a transition the table does not hold. */
-function requireCampaign(campaign: InputCampaign, allowed: CampaignStatus[], action: string): void {
-  if (!allowed.includes(campaign.status)) {
-    throw appError(
-      ErrorCode.ILLEGAL_TRANSITION,
-      `input_campaign ${campaign.id} is ${campaign.status}: "${action}" needs ${allowed.join(' or ')}`,
-      { state: campaign.status, action },
-    );
-  }
-}
-
-/** What compiling needs: nothing left unscreened, and the recommendations drawn from it submitted. */
-async function compileMissing(em: EntityManager, campaign: InputCampaign): Promise<string | null> {
-  if (
-    (await em.count(
-      InputContributionSchema,
-      { campaignId: campaign.id, status: 'RECEIVED' },
-      { filters: false },
-    )) > 0
-  )
-    return 'screening';
+/** Loads what the campaign table's guards read: unscreened contributions, recommendations drafted from it. */
+async function campaignFacts(em: EntityManager, campaign: InputCampaign): Promise<CampaignRecord> {
+  const unscreened = await em.count(
+    InputContributionSchema,
+    { campaignId: campaign.id, status: 'RECEIVED' },
+    { filters: false },
+  );
   const recommendations = await em.find(
     RecommendationSchema,
     { campaignId: campaign.id },
     { filters: false, fields: ['status'] },
   );
-  if (recommendations.length === 0) return 'recommendations';
-  if (recommendations.some((r) => r.status === 'DRAFT')) return 'submission';
-  return null;
+  return Object.assign(campaign, {
+    unscreened,
+    recommendations: recommendations.map((r) => r.status),
+  });
 }
 
 /** The lock a campaign's steps and the recommendations drafted from it take in turn. */
@@ -157,30 +144,7 @@ export async function moveCampaign(
     // Taken by recommendations drafted from the campaign too: a reopen and a draft cannot both pass.
     await lockFor(em as EntityManager, campaignLock(id));
     const campaign = await loadCampaign(ctx, em, id, 'id', version);
-    const missing =
-      action === 'compile' && campaign.status === 'CLOSED'
-        ? await compileMissing(em, campaign)
-        : null;
-    if (missing)
-      throw appError(
-        ErrorCode.ILLEGAL_TRANSITION,
-        `input_campaign ${id}: "compile" needs the ${missing} first`,
-        { state: campaign.status, action, missing },
-      );
-    // Recommendations drafted from the collection cite what it held when it closed; taking in more
-    // afterwards would change the figures they were compiled from.
-    if (
-      action === 'reopen' &&
-      campaign.status === 'CLOSED' &&
-      (await em.count(RecommendationSchema, { campaignId: campaign.id }, { filters: false })) > 0
-    ) {
-      throw appError(
-        ErrorCode.ILLEGAL_TRANSITION,
-        `input_campaign ${id}: recommendations are already drafted from it; start a new campaign to collect more`,
-        { state: campaign.status, action, blockedBy: 'recommendations' },
-      );
-    }
-    campaignWorkflow.apply({ ...ctx, em }, campaign, action, note);
+    campaignWorkflow.apply({ ...ctx, em }, await campaignFacts(em, campaign), action, note);
     if (action === 'compile') campaign.compiledOn = on ?? today();
     return campaign;
   });
@@ -223,7 +187,7 @@ export async function addQuestionnaire(
   checkQuestions(input.questions);
   return ctx.em.transactional(async (em) => {
     const campaign = await loadCampaign(ctx, em, campaignId, 'campaignId');
-    requireCampaign(campaign, ['DRAFT'], 'addQuestionnaire');
+    campaignWorkflow.check(ctx, campaign, 'addQuestionnaire');
     if (input.public && !campaign.public)
       throw inputError(
         'input.public',
@@ -328,7 +292,7 @@ export async function recordDistribution(
         `questionnaireId: questionnaire ${questionnaireId} belongs to district ${campaign.district}`,
         { field: 'questionnaireId' },
       );
-    requireCampaign(campaign, ['OPEN', 'CLOSED'], 'distribute');
+    campaignWorkflow.check(ctx, campaign, 'distribute');
     inPeriod(campaign, input.distributedOn, 'distributedOn');
     const distribution = em.create(QuestionnaireDistributionSchema, {
       ...input,
@@ -485,7 +449,7 @@ export async function respondToQuestionnaire(
           `questionnaire ${questionnaireId} is answered by members only; sign in as a member`,
         );
       }
-      requireCampaign(campaign, ['OPEN'], 'respond');
+      campaignWorkflow.check(ctx, campaign, 'respond');
       const day = today();
       inPeriod(campaign, day, 'questionnaireId', true);
       const questions = await em.find(
@@ -563,7 +527,7 @@ export async function enterPaperResponse(
         `questionnaireId: questionnaire ${questionnaireId} belongs to district ${campaign.district}`,
         { field: 'questionnaireId' },
       );
-    requireCampaign(campaign, ['OPEN'], 'respond');
+    campaignWorkflow.check(ctx, campaign, 'respond');
     const day = receivedOn ?? today();
     inPeriod(
       campaign,
@@ -667,7 +631,7 @@ export async function submitContribution(
       'theme',
       `is not one of the campaign's themes (${campaign.themes.join('、')})`,
     );
-  requireCampaign(campaign, ['OPEN'], 'contribute');
+  campaignWorkflow.check(ctx, campaign, 'contribute');
   const day = input.receivedOn ?? today();
   inPeriod(
     campaign,
@@ -730,8 +694,12 @@ export async function screenContribution(
       { id: contribution.campaignId },
       { filters: false },
     );
-    requireCampaign(campaign, ['OPEN', 'CLOSED'], action);
-    contributionWorkflow.apply({ ...ctx, em }, contribution, action, note);
+    contributionWorkflow.apply(
+      { ...ctx, em },
+      Object.assign(contribution, { campaignStatus: campaign.status }),
+      action,
+      note,
+    );
     contribution.screeningNote = note;
     return contribution;
   });

@@ -33,7 +33,7 @@ import { RecommendationSchema } from '../entities/recommendation.entity.js';
 import { announceResearch } from './announce.js';
 import { assertPlanTopic } from './planning.js';
 import { assertLeadCommittee, assertMembers } from './refs.js';
-import { researchLeads, researchWorkflow, type ResearchAction } from '../workflow.js';
+import { researchWorkflow, type ResearchAction, type ResearchRecord } from '../workflow.js';
 
 export interface Deadline {
   phase: ResearchPhase;
@@ -188,7 +188,7 @@ export async function startResearch(
 }
 
 interface Loaded {
-  project: ResearchProject;
+  project: ResearchRecord;
   leadMemberId: number | null;
 }
 
@@ -221,18 +221,7 @@ async function load(
     );
   if (version !== undefined && project.version !== version)
     throw staleVersion(`research project ${id}`, project.version, version);
-  researchLeads.set(project, leadMemberId);
-  return { project, leadMemberId };
-}
-
-function requirePhase(project: ResearchProject, allowed: ResearchPhase[], action: string): void {
-  if (!allowed.includes(project.status)) {
-    throw appError(
-      ErrorCode.ILLEGAL_TRANSITION,
-      `research_project ${project.id} is ${project.status}: "${action}" needs ${allowed.join(' or ')}`,
-      { state: project.status, action },
-    );
-  }
+  return { project: Object.assign(project, { leadMemberId }), leadMemberId };
 }
 
 function staffOrLead(ctx: RequestContext, loaded: Loaded, what: string): void {
@@ -247,36 +236,16 @@ function requireStaff(ctx: RequestContext, project: ResearchProject, what: strin
     throw appError(ErrorCode.FORBIDDEN, `${what}: the district's staff only`);
 }
 
-/** What must exist before a step: a step with nothing behind it would only fake progress. */
-async function precondition(
-  em: EntityManager,
-  project: ResearchProject,
-  action: ResearchAction,
-  leadMemberId: number | null,
-): Promise<string | null> {
-  switch (action) {
-    case 'approvePlan':
-      return project.plan ? null : 'plan';
-    case 'startFieldwork':
-      return leadMemberId !== null ? null : 'teamLead';
-    case 'startDrafting':
-      return (await em.count(FieldVisitSchema, { projectId: project.id }, { filters: false })) > 0
-        ? null
-        : 'fieldVisit';
-    case 'review':
-    case 'submit':
-      return project.reportText ? null : 'report';
-    case 'convert':
-      return (await em.count(
-        RecommendationSchema,
-        { researchProjectId: project.id },
-        { filters: false },
-      )) > 0
-        ? null
-        : 'recommendation';
-    default:
-      return null;
-  }
+/** Loads what the project table's guards read: its field visits and the recommendations drawn from it. */
+async function researchFacts(em: EntityManager, project: ResearchRecord): Promise<ResearchRecord> {
+  return Object.assign(project, {
+    fieldVisits: await em.count(FieldVisitSchema, { projectId: project.id }, { filters: false }),
+    recommendations: await em.count(
+      RecommendationSchema,
+      { researchProjectId: project.id },
+      { filters: false },
+    ),
+  });
 }
 
 /** One step of the project's table; the phase rows record when each phase started and ended. */
@@ -288,18 +257,8 @@ export async function moveResearch(
   note: string | null,
 ): Promise<ResearchProject> {
   return ctx.em.transactional(async (em) => {
-    const { project, leadMemberId } = await load(ctx, em, id, version);
-    const missing = await precondition(em, project, action, leadMemberId);
-    if (
-      missing &&
-      researchWorkflow.transitions.some((t) => t.from === project.status && t.action === action)
-    ) {
-      throw appError(
-        ErrorCode.ILLEGAL_TRANSITION,
-        `research_project ${id}: "${action}" needs the ${missing} first`,
-        { state: project.status, action, missing },
-      );
-    }
+    const { project } = await load(ctx, em, id, version);
+    await researchFacts(em, project);
     const from = project.status;
     const to = researchWorkflow.apply({ ...ctx, em }, project, action, note);
     const rows = await em.find(
@@ -332,7 +291,7 @@ export async function setResearchPlan(
   return ctx.em.transactional(async (em) => {
     const loaded = await load(ctx, em, id, version);
     staffOrLead(ctx, loaded, 'setResearchPlan');
-    requirePhase(loaded.project, ['TOPIC_SELECTED'], 'setPlan');
+    researchWorkflow.check(ctx, loaded.project, 'setPlan');
     loaded.project.plan = plan;
     return loaded.project;
   });
@@ -377,11 +336,7 @@ export async function addResearchTeamMembers(
   return ctx.em.transactional(async (em) => {
     const { project, leadMemberId } = await load(ctx, em, id);
     requireStaff(ctx, project, 'addResearchTeamMembers');
-    requirePhase(
-      project,
-      ['TOPIC_SELECTED', 'PLAN_APPROVED', 'FIELDWORK', 'DRAFTING'],
-      'addTeamMembers',
-    );
+    researchWorkflow.check(ctx, project, 'addTeamMembers');
     checkTeam(team, 'team', leadMemberId !== null);
     const already = await em.find(
       ResearchTeamMemberSchema,
@@ -415,7 +370,7 @@ export async function recordFieldVisit(
   return ctx.em.transactional(async (em) => {
     const loaded = await load(ctx, em, id);
     staffOrLead(ctx, loaded, 'recordFieldVisit');
-    requirePhase(loaded.project, ['FIELDWORK', 'DRAFTING'], 'recordFieldVisit');
+    researchWorkflow.check(ctx, loaded.project, 'recordFieldVisit');
     const ids = input.attendance.map((a) => a.memberId);
     if (new Set(ids).size !== ids.length)
       throw inputError('input.attendance', 'unique', 'lists a member twice');
@@ -456,7 +411,7 @@ export async function writeResearchReport(
   return ctx.em.transactional(async (em) => {
     const loaded = await load(ctx, em, id, version);
     staffOrLead(ctx, loaded, 'writeResearchReport');
-    requirePhase(loaded.project, ['DRAFTING'], 'writeReport');
+    researchWorkflow.check(ctx, loaded.project, 'writeReport');
     loaded.project.reportTitle = title;
     loaded.project.reportText = text;
     return loaded.project;

@@ -220,7 +220,7 @@ export async function removeResult(
 export async function moveTask(
   ctx: RequestContext,
   id: number,
-  action: TaskAction,
+  action: Exclude<TaskAction, 'reportProgress'>,
   version: number,
   note: string | null,
 ): Promise<Result> {
@@ -261,12 +261,8 @@ export async function reportProgress(
         ErrorCode.FORBIDDEN,
         `result ${id}: only the department carrying it out reports its progress`,
       );
-    if (node.status !== 'IN_PROGRESS')
-      throw appError(
-        ErrorCode.ILLEGAL_TRANSITION,
-        `result ${id} is ${node.status}: progress is reported while IN_PROGRESS`,
-        { state: node.status, action: 'reportProgress' },
-      );
+    // Progress is reported while IN_PROGRESS (the table's row).
+    taskWorkflow.check(ctx, node as Result & { status: TaskStatus }, 'reportProgress');
     node.ownProgress = progress;
     timeline(em, ctx, node, text, progress, on);
     return node;

@@ -171,7 +171,7 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
     expect(a).toMatchObject({
       status: 'PLANNED',
       counterpart: unit.name,
-      availableActions: ['prepare', 'cancel'],
+      availableActions: ['prepare', 'cancel', 'invite'],
     });
     expect(a.participations).toEqual([
       { member: { id: '11' }, attendance: 'INVITED' },

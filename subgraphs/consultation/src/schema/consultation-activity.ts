@@ -130,7 +130,13 @@ ConsultationActivityType.implement({
       resolve: (a, _args, ctx) => ctx.loaders.many(ActivityGuestSchema, 'activityId').load(a.id),
     }),
     availableActions: t.stringList({
-      resolve: (a, _args, ctx) => activityWorkflow.available(ctx, a),
+      resolve: async (a, _args, ctx) =>
+        activityWorkflow.available(ctx, {
+          ...a,
+          participantIds: (
+            await ctx.loaders.many(ParticipantSchema, 'activityId', {}, true).load(a.id)
+          ).map((p) => p.memberId),
+        }),
     }),
     history: t.field({
       type: [ConsultationAuditEntryType],

@@ -81,7 +81,20 @@ InputCampaignType.implement({
       type: PublicInputFiguresType,
       resolve: (c, _a, ctx) => publicInputFigures(ctx, { campaignIds: [c.id] }),
     }),
-    availableActions: t.stringList({ resolve: (c, _a, ctx) => campaignWorkflow.available(ctx, c) }),
+    availableActions: t.stringList({
+      resolve: async (c, _a, ctx) =>
+        campaignWorkflow.available(ctx, {
+          ...c,
+          unscreened: (
+            await ctx.loaders
+              .many(InputContributionSchema, 'campaignId', { status: 'RECEIVED' }, true)
+              .load(c.id)
+          ).length,
+          recommendations: (
+            await ctx.loaders.many(RecommendationSchema, 'campaignId', {}, true).load(c.id)
+          ).map((r) => r.status),
+        }),
+    }),
     history: t.field({
       type: [ConsultationAuditEntryType],
       resolve: (c, _a, ctx) => history(ctx, 'input_campaign', c),

@@ -76,7 +76,13 @@ InputContributionType.implement({
       },
     }),
     availableActions: t.stringList({
-      resolve: (c, _a, ctx) => contributionWorkflow.available(ctx, c),
+      resolve: async (c, _a, ctx) => {
+        // The campaign's status only, whoever may read the campaign itself.
+        const [campaign] = await ctx.loaders
+          .many(InputCampaignSchema, 'id', {}, true)
+          .load(c.campaignId);
+        return contributionWorkflow.available(ctx, { ...c, campaignStatus: campaign?.status });
+      },
     }),
     history: t.field({
       type: [ConsultationAuditEntryType],

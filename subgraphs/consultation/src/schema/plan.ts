@@ -89,7 +89,13 @@ export const PlanType = builder.objectRef<ConsultationPlan>('ConsultationPlan').
       type: [PlanTopicType],
       resolve: (x, _a, ctx) => ctx.loaders.many(PlanTopicSchema, 'planId').load(x.id),
     }),
-    availableActions: t.stringList({ resolve: (x, _a, ctx) => planWorkflow.available(ctx, x) }),
+    availableActions: t.stringList({
+      resolve: async (x, _a, ctx) =>
+        planWorkflow.available(ctx, {
+          ...x,
+          topics: (await ctx.loaders.many(PlanTopicSchema, 'planId', {}, true).load(x.id)).length,
+        }),
+    }),
     history: t.field({
       type: [ConsultationAuditEntryType],
       resolve: (x, _a, ctx) => history(ctx, 'consultation_plan', x),

@@ -247,7 +247,7 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
 
   it('runs a campaign: questionnaire, copies, answers, contributions screened, recommendations compiled and submitted', async () => {
     let c = (await ok(module, draft, { i: campaignInput }, staff)).draftInputCampaign;
-    expect(c).toMatchObject({ status: 'DRAFT', availableActions: ['open'] });
+    expect(c).toMatchObject({ status: 'DRAFT', availableActions: ['open', 'addQuestionnaire'] });
     const q = (await ok(module, addQ, { c: c.id, i: { title: '文旅发展问卷', questions } }, staff))
       .addQuestionnaire;
     expect(q.questions.map((x: any) => [x.position, x.kind, x.required])).toEqual([
@@ -282,7 +282,7 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
         staff,
       )
     ).openInputCampaign;
-    expect(c.availableActions).toEqual(['close']);
+    expect(c.availableActions).toEqual(['close', 'distribute', 'respond', 'contribute']);
     expect(
       (await module.execute(addQ, { c: c.id, i: { title: '开放后再加问卷', questions } }, staff))
         .errors?.[0].extensions,
@@ -571,7 +571,8 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
         staff,
       )
     ).closeInputCampaign;
-    expect(c.availableActions).toEqual(['reopen', 'compile']);
+    // Not compile: a contribution is still unscreened, and no step is offered that would be refused.
+    expect(c.availableActions).toEqual(['reopen', 'distribute']);
     expect(
       (await module.execute(respond, { q: q.id, a: good }, member(13))).errors?.[0].extensions,
     ).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'CLOSED', action: 'respond' });
@@ -593,6 +594,7 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
       );
     expect((await compile(c)).errors?.[0].extensions).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
+      rule: 'missing-screening',
       missing: 'screening',
     });
     const report = (
@@ -648,8 +650,14 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
       code: 'ILLEGAL_TRANSITION',
       state: 'CLOSED',
       action: 'reopen',
+      rule: 'recommendations-drafted',
       blockedBy: 'recommendations',
     });
+    // Neither reopening nor compiling (the recommendation is not submitted) is offered.
+    expect(
+      (await ok(module, `{ inputCampaign(id: "${c.id}") { availableActions } }`, {}, staff))
+        .inputCampaign.availableActions,
+    ).toEqual(['distribute']);
     expect((await compile(c)).errors?.[0].extensions).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       missing: 'submission',

@@ -37,7 +37,8 @@ import {
   type ResearchProject,
   type ResearchTeamMember,
 } from '../entities/research-project.entity.js';
-import { researchLeads, researchWorkflow } from '../workflow.js';
+import { RecommendationSchema } from '../entities/recommendation.entity.js';
+import { researchWorkflow } from '../workflow.js';
 import { ConsultationAuditEntryType, history } from './audit.js';
 import { DistrictRef } from './district.js';
 import { MemberRef } from './member.js';
@@ -168,10 +169,15 @@ ResearchProjectType.implement({
     team: t.field({ type: [TeamSeatType], resolve: (r, _a, ctx) => teamOf(ctx, r.id) }),
     fieldVisits: t.field({ type: [FieldVisitType], resolve: (r, _a, ctx) => visitsOf(ctx, r.id) }),
     availableActions: t.stringList({
-      resolve: async (r, _a, ctx) => {
-        researchLeads.set(r, await leadOf(ctx, r));
-        return researchWorkflow.available(ctx, r);
-      },
+      resolve: async (r, _a, ctx) =>
+        researchWorkflow.available(ctx, {
+          ...r,
+          leadMemberId: await leadOf(ctx, r),
+          fieldVisits: (await visitsOf(ctx, r.id)).length,
+          recommendations: (
+            await ctx.loaders.many(RecommendationSchema, 'researchProjectId', {}, true).load(r.id)
+          ).length,
+        }),
     }),
     history: t.field({
       type: [ConsultationAuditEntryType],

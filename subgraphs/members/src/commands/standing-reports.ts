@@ -74,14 +74,7 @@ export async function editStandingReport(
   text: string,
 ): Promise<StandingReport> {
   const report = await load(ctx, id);
-  if (ctx.caller.memberId !== String(report.memberId))
-    throw appError(ErrorCode.FORBIDDEN, 'only the author edits a report');
-  if (report.status !== 'DRAFT')
-    throw appError(
-      ErrorCode.ILLEGAL_TRANSITION,
-      `standing_report ${id} is ${report.status}: only a draft can be edited`,
-      { state: report.status, action: 'edit' },
-    );
+  standingReportWorkflow.check(ctx, report, 'edit');
   if (report.version !== version)
     throw staleVersion(`standing report ${id}`, report.version, version);
   report.text = text;

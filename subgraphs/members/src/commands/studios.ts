@@ -252,7 +252,7 @@ export async function moveReception(
   target: IssueTarget | null,
   note: string | null,
 ): Promise<StudioReception> {
-  if (action === 'pass_on' && !target)
+  if (action === 'passOn' && !target)
     throw inputError(
       'target',
       'required',

@@ -39,7 +39,7 @@ describe.each(databases())('standing-committee reports on $name', ({ url }) => {
     );
     expect(drafted.errors).toBeUndefined();
     let report = drafted.data!.draftStandingReport as any;
-    expect(report).toMatchObject({ status: 'DRAFT', availableActions: ['submit'] });
+    expect(report).toMatchObject({ status: 'DRAFT', availableActions: ['submit', 'edit'] });
 
     report = (await step('submitStandingReport', report, author)).data!.submitStandingReport;
     expect(report.status).toBe('SUBMITTED');

@@ -156,7 +156,7 @@ describe.each(databases())('member studios on $name', ({ url }) => {
     expect(reception).toMatchObject({
       status: 'RECORDED',
       member: { id: resident },
-      availableActions: ['pass_on', 'close'],
+      availableActions: ['passOn', 'close'],
     });
     const notYours = await step(
       'passOnStudioIssue',

@@ -352,7 +352,7 @@ builder.mutationField('passOnStudioIssue', (t) =>
       note: t.arg.string({ required: false }),
     },
     resolve: (_root, { id, version, target, note }, ctx) =>
-      moveReception(ctx, parseId(id), 'pass_on', version, target, note ?? null),
+      moveReception(ctx, parseId(id), 'passOn', version, target, note ?? null),
   }),
 );
 

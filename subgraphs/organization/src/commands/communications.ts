@@ -128,10 +128,7 @@ export async function addCampaignEntry(
       field: 'input.campaign',
     });
   await assertWritableDistrict(ctx, campaign.district, 'input.campaign');
-  if (campaign.status !== 'OPEN')
-    throw appError(ErrorCode.ILLEGAL_TRANSITION, `input.campaign: ${campaign.title} is closed`, {
-      field: 'input.campaign',
-    });
+  campaignWorkflow.check(ctx, campaign, 'addEntry');
   if (input.submittedOn < campaign.opensOn || input.submittedOn > campaign.closesOn) {
     throw inputError(
       'input.submittedOn',

@@ -110,7 +110,7 @@ async function correct(
   audit(em, {
     entity: 'attendance',
     entityId: String(line.id),
-    action: 'leave_approved',
+    action: 'leaveApproved',
     fromState: from,
     toState: 'ON_LEAVE',
     actor: null,

@@ -202,8 +202,8 @@ export async function setBranchSecretary(
     // not available, apply throws its ILLEGAL_TRANSITION / FORBIDDEN before writing anything.
     const step = { ...ctx, em };
     const stepNote = note ?? `书记 ${previous ?? '—'} → ${memberId}（${on}起）`;
-    if (!branchWorkflow.available(step, branch).includes('change_secretary'))
-      branchWorkflow.apply(step, branch, 'change_secretary', stepNote);
+    if (!branchWorkflow.available(step, branch).includes('changeSecretary'))
+      branchWorkflow.apply(step, branch, 'changeSecretary', stepNote);
     // Then the read-only checks, so the step and its audit row are written only once they pass.
     if (previous === memberId)
       throw inputError('input.member', 'unchanged', `member ${memberId} is the secretary already`);
@@ -219,7 +219,7 @@ export async function setBranchSecretary(
         `member ${memberId} is not placed in this branch`,
       );
     assertOrder(placed.joinedOn, on, 'input.on', `the day member ${memberId} joined the branch`);
-    branchWorkflow.apply(step, branch, 'change_secretary', stepNote);
+    branchWorkflow.apply(step, branch, 'changeSecretary', stepNote);
     Object.assign(branch, { secretaryId: memberId, secretarySince: on });
     return branch;
   });

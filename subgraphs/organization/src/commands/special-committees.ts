@@ -179,7 +179,7 @@ export async function adjustCommitteeFunctions(
     const committee = await em.findOneOrFail(SpecialCommitteeSchema, { id }, { filters: false });
     if (input.name && input.name !== committee.name)
       await assertNameFree(em, committee.district, input.name);
-    committeeWorkflow.apply({ ...ctx, em }, committee, 'adjust_functions', input.note ?? null);
+    committeeWorkflow.apply({ ...ctx, em }, committee, 'adjustFunctions', input.note ?? null);
     em.create(CommitteeChangeSchema, {
       district: committee.district,
       committeeId: id,

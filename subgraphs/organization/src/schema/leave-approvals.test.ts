@@ -155,7 +155,7 @@ describe.each(databases())('approved leaves and attendance on $name', ({ url }) 
       entityId: String(row.id),
     });
     expect(trail.map((t) => [t.action, t.fromState, t.toState, t.actor])).toEqual([
-      ['leave_approved', 'ABSENT', 'ON_LEAVE', null],
+      ['leaveApproved', 'ABSENT', 'ON_LEAVE', null],
     ]);
     const events = (await outbox(org.orm, { type: 'body_meeting.attended' })).filter(
       (x: any) => x.payload.meetingId === id && x.payload.memberId === String(d.id),

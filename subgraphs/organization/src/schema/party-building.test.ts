@@ -466,7 +466,7 @@ describe.each(databases())('party building on $name', ({ url }) => {
       { orderBy: { id: 'asc' } },
     );
     expect(trail.map((a) => [a.action, a.fromState, a.toState, a.note])).toEqual([
-      ['change_secretary', 'ACTIVE', 'ACTIVE', '支部委员会选举'],
+      ['changeSecretary', 'ACTIVE', 'ACTIVE', '支部委员会选举'],
     ]);
   });
 
@@ -586,7 +586,7 @@ describe.each(databases())('party building on $name', ({ url }) => {
     expect(secretary.errors?.[0].extensions).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       state: 'DISSOLVED',
-      action: 'change_secretary',
+      action: 'changeSecretary',
     });
 
     // The period before the dissolution keeps the branch; a period ending after it does not.

@@ -195,7 +195,7 @@ describe.each(databases())('committee history, 全员入委 and liaison on $name
     );
     expect(trail.map((a) => [a.action, a.fromState, a.toState])).toEqual([
       ['create', null, 'ACTIVE'],
-      ['adjust_functions', 'ACTIVE', 'ACTIVE'],
+      ['adjustFunctions', 'ACTIVE', 'ACTIVE'],
       ['merge', 'ACTIVE', 'MERGED'],
     ]);
     const history = await org.execute(

@@ -16,7 +16,13 @@ import { proposalRegistered } from '@cppcc/events';
 import { CosignerSchema } from '../entities/cosigner.entity.js';
 import { HandlingTaskSchema } from '../entities/handling-task.entity.js';
 import { ProposalSchema, type Proposal } from '../entities/proposal.entity.js';
-import { proposalWorkflow, type ProposalAction, type ProposalRecord } from '../workflow.js';
+import { ProposalRatingSchema } from '../entities/rating.entity.js';
+import {
+  proposalFacts,
+  proposalWorkflow,
+  type ProposalAction,
+  type ProposalRecord,
+} from '../workflow.js';
 
 /** Text that must say something: trimmed, not empty. */
 export function requireText(value: string | null | undefined, field: string, max = 2000): string {
@@ -129,6 +135,16 @@ export function checkVersion(proposal: Proposal, version: number): void {
   }
 }
 
+/** Loads what the proposal table's guards read onto the proposal (see proposalFacts). */
+export async function loadFacts(
+  em: EntityManager,
+  proposal: ProposalRecord,
+): Promise<ProposalRecord> {
+  const cosigners = await em.find(CosignerSchema, { proposalId: proposal.id });
+  const ratings = await em.find(ProposalRatingSchema, { proposalId: proposal.id });
+  return Object.assign(proposal, proposalFacts(proposal, cosigners, ratings));
+}
+
 /**
  * One step of the proposal's table. Touching the row makes its version move even when only a
  * task changed, so two steps on one proposal cannot both commit (the UPDATE checks the version).
@@ -176,11 +192,6 @@ export function announceProposal(
 
 export function touch(proposal: { changedAt?: Date | null }): void {
   proposal.changedAt = new Date();
-}
-
-/** A refusal that is not a missing table row but a rule of the step (deadline passed, opinions missing…). */
-export function refused(state: string, action: string, rule: string, message: string) {
-  return appError(ErrorCode.ILLEGAL_TRANSITION, message, { state, action, rule });
 }
 
 /** Every proposal past drafting as it stands (seed, `npm run announce`, the first start after an upgrade). */

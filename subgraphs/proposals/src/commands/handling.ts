@@ -5,7 +5,6 @@ import {
   audit,
   type EntityManager,
   ErrorCode,
-  hasRole,
   inputError,
   notFound,
   parseDate,
@@ -22,9 +21,14 @@ import type { HandlingMode, Proposal, Rating } from '../entities/proposal.entity
 import { UnitRefSchema } from '../entities/refs.entity.js';
 import { ReplySchema, type Grade } from '../entities/reply.entity.js';
 import { ProposalRatingSchema } from '../entities/rating.entity.js';
-import { taskWorkflow, type ProposalRecord, type TaskAction } from '../workflow.js';
-import { acceptedCosigners } from './proposals.js';
-import { checkVersion, loadProposal, refused, requireText, step, touch } from './common.js';
+import {
+  coUnitsWaiting,
+  taskWorkflow,
+  type ProposalRecord,
+  type TaskAction,
+  type TaskRecord,
+} from '../workflow.js';
+import { checkVersion, loadFacts, loadProposal, requireText, step, touch } from './common.js';
 
 /** Days a unit has to sign receipt or ask to return an item that is not its business. */
 export const RECEIPT_DAYS = 10;
@@ -219,14 +223,6 @@ export async function requestReturn(
   return ctx.em.transactional(async (em) => {
     const { task, proposal } = await loadTask(em, ctx, taskId);
     checkVersion(proposal, version);
-    if (task.status === 'PENDING_RECEIPT' && today() > task.receiptDueOn) {
-      throw refused(
-        task.status,
-        'requestReturn',
-        'return-window-closed',
-        `task ${taskId}: a return had to be asked for by ${task.receiptDueOn}`,
-      );
-    }
     taskStep(ctx, em, task, proposal, 'requestReturn', why);
     task.returnReason = why;
     return task;
@@ -339,25 +335,10 @@ export async function replyToProposal(
   return ctx.em.transactional(async (em) => {
     const { task, proposal } = await loadTask(em, ctx, taskId);
     checkVersion(proposal, version);
-    // The rule is told only to a caller the table lets reply; anyone else hears why they may not.
-    if (
-      task.role === 'LEAD' &&
-      task.status === 'RECEIVED' &&
-      taskWorkflow.available(ctx, task).includes('reply')
-    ) {
-      const waiting = await em.count(HandlingTaskSchema, {
-        proposalId: proposal.id,
-        role: 'CO',
-        status: { $nin: ['OPINION_SENT', 'RETURNED'] },
-      });
-      if (waiting > 0)
-        throw refused(
-          task.status,
-          'reply',
-          'co-opinions-missing',
-          `task ${taskId}: ${waiting} co-unit(s) have not sent their opinions yet`,
-        );
-    }
+    if (task.role === 'LEAD')
+      (task as TaskRecord).coUnitsWaiting = coUnitsWaiting(
+        await em.find(HandlingTaskSchema, { proposalId: proposal.id }),
+      );
     taskStep(ctx, em, task, proposal, 'reply', `grade ${grade}`);
     em.create(ReplySchema, {
       proposalId: proposal.id,
@@ -429,23 +410,8 @@ export async function extendDeadline(
   const why = requireText(reason, 'reason');
   return ctx.em.transactional(async (em) => {
     const { task, proposal } = await loadTask(em, ctx, taskId);
-    if (
-      !hasRole(ctx.caller, 'staff', 'operator') ||
-      !ctx.caller.districts.includes(task.district)
-    ) {
-      throw appError(
-        ErrorCode.FORBIDDEN,
-        `task ${taskId}: deadlines are extended by the proposal committee's staff or the supervising office of its district`,
-      );
-    }
+    taskWorkflow.check({ ...ctx, em }, task, 'extendDeadline');
     checkVersion(proposal, version);
-    if (['RETURNED', 'OPINION_SENT', 'ACCEPTED'].includes(task.status))
-      throw refused(
-        task.status,
-        'extendDeadline',
-        'done',
-        `task ${taskId} is ${task.status}: nothing left to extend`,
-      );
     if (until <= task.dueOn)
       throw inputError('until', 'later', `must be after the current deadline ${task.dueOn}`);
     const limit = addMonths(task.startedOn, MAX_MONTHS);
@@ -455,15 +421,7 @@ export async function extendDeadline(
         'six-months',
         `may be at most ${MAX_MONTHS} months after handling started (${limit})`,
       );
-    audit(em, {
-      entity: 'handling_task',
-      entityId: String(task.id),
-      action: 'extendDeadline',
-      fromState: task.status,
-      toState: task.status,
-      actor: ctx.caller.userId,
-      note: `${task.dueOn} → ${until}: ${why}`,
-    });
+    taskWorkflow.apply({ ...ctx, em }, task, 'extendDeadline', `${task.dueOn} → ${until}: ${why}`);
     task.dueOn = until;
     task.extensionReason = why;
     touch(proposal);
@@ -525,18 +483,9 @@ export async function rateReplyAsCosigner(
   return ctx.em.transactional(async (em) => {
     const proposal: ProposalRecord = await loadProposal(em, ctx, id);
     checkVersion(proposal, version);
-    proposal.cosignerIds = await acceptedCosigners(em, id);
-    const from = proposal.status;
+    await loadFacts(em, proposal);
     step(ctx, em, proposal, 'rateAsCosigner', `${rating}${why ? `: ${why}` : ''}`);
     const memberId = Number(ctx.caller.memberId);
-    if (await em.count(ProposalRatingSchema, { proposalId: id, memberId, round: proposal.round })) {
-      throw refused(
-        from,
-        'rateAsCosigner',
-        'already-rated',
-        `proposal ${id}: you already rated the reply of handling round ${proposal.round}`,
-      );
-    }
     em.create(ProposalRatingSchema, {
       proposalId: id,
       memberId,
@@ -565,23 +514,8 @@ export async function reopenProposal(
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
     checkVersion(proposal, version);
-    const from = proposal.status;
+    await loadFacts(em, proposal);
     step(ctx, em, proposal, 'reopen', why);
-    if (
-      from === 'RATED' &&
-      !(await em.count(ProposalRatingSchema, {
-        proposalId: id,
-        round: proposal.round,
-        rating: 'UNSATISFIED',
-      }))
-    ) {
-      throw refused(
-        from,
-        'reopen',
-        'unsatisfied-rating',
-        `proposal ${id}: no proposer rated the reply unsatisfied; a satisfied proposal is closed, not reopened`,
-      );
-    }
     proposal.round += 1;
     // The new round is not rated yet: the last round's ratings stay in proposal_rating, and the
     // statistics no longer count the proposal as rated while it is handled again.

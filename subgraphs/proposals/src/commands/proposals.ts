@@ -26,13 +26,18 @@ import {
   type ProposalWindow,
 } from '../entities/proposal.entity.js';
 import { MemberRefSchema } from '../entities/refs.entity.js';
-import { cosignerWorkflow, type CosignerRecord, type ProposalAction } from '../workflow.js';
+import {
+  cosignerWorkflow,
+  proposalWorkflow,
+  type CosignerRecord,
+  type ProposalAction,
+} from '../workflow.js';
 import {
   announceProposal,
   checkVersion,
   proposalText,
+  loadFacts,
   loadProposal,
-  refused,
   requireText,
   step,
   touch,
@@ -219,15 +224,7 @@ export async function editProposal(
   checkShape(input);
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
-    if (ctx.caller.memberId !== String(proposal.authorId))
-      throw appError(ErrorCode.FORBIDDEN, `proposal ${id}: only its author edits it`);
-    if (proposal.status !== 'DRAFT' && proposal.status !== 'RETURNED')
-      throw refused(
-        proposal.status,
-        'edit',
-        'not-editable',
-        `proposal ${id} is ${proposal.status}: only a draft or a returned proposal can be edited`,
-      );
+    proposalWorkflow.check({ ...ctx, em }, proposal, 'edit');
     checkVersion(proposal, version);
     if (
       (input.kind ?? 'INDIVIDUAL') !== proposal.kind &&
@@ -262,21 +259,7 @@ export async function inviteCosigners(
     throw inputError('memberIds', 'unique', 'names a member twice');
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
-    if (ctx.caller.memberId !== String(proposal.authorId))
-      throw appError(ErrorCode.FORBIDDEN, `proposal ${id}: only its author invites co-signers`);
-    if (proposal.kind !== 'JOINT')
-      throw inputError(
-        'id',
-        'joint-only',
-        `proposal ${id} is ${proposal.kind}: only a joint proposal has co-signers`,
-      );
-    if (proposal.status !== 'DRAFT')
-      throw refused(
-        proposal.status,
-        'invite',
-        'not-draft',
-        `proposal ${id} is ${proposal.status}: co-signers are invited while drafting`,
-      );
+    proposalWorkflow.check({ ...ctx, em }, proposal, 'invite');
     checkVersion(proposal, version);
     const refs = await em.find(MemberRefSchema, { id: { $in: memberIds } });
     const existing = await em.find(CosignerSchema, {
@@ -352,21 +335,11 @@ export async function answerInvitation(
       { id: cosigner.proposalId },
       { filters: false },
     );
-    if (cosigner.status === 'INVITED' && proposal.status !== 'DRAFT')
-      throw refused(
-        cosigner.status,
-        action,
-        'invitation-closed',
-        `proposal ${proposal.id} was already submitted: the invitation is closed`,
-      );
-    if (cosigner.status === 'INVITED' && today() > cosigner.respondBy)
-      throw refused(
-        cosigner.status,
-        action,
-        'deadline-passed',
-        `the invitation had to be answered by ${cosigner.respondBy}`,
-      );
-    cosignerWorkflow.apply({ ...ctx, em }, cosigner, action);
+    const record: CosignerRecord = Object.assign(cosigner, {
+      proposalAuthorId: proposal.authorId,
+      proposalStatus: proposal.status,
+    });
+    cosignerWorkflow.apply({ ...ctx, em }, record, action);
     cosigner.respondedAt = new Date();
     touch(proposal);
     return cosigner;
@@ -391,13 +364,7 @@ export async function revokeInvitation(
     });
     checkVersion(proposal, version);
     cosigner.proposalAuthorId = proposal.authorId;
-    if (cosigner.status === 'INVITED' && proposal.status !== 'DRAFT')
-      throw refused(
-        cosigner.status,
-        'revoke',
-        'invitation-closed',
-        `proposal ${proposal.id} was already submitted: the invitation is closed`,
-      );
+    cosigner.proposalStatus = proposal.status;
     cosignerWorkflow.apply({ ...ctx, em }, cosigner, 'revoke', note?.trim() || null);
     cosigner.respondedAt = new Date();
     touch(proposal);
@@ -415,27 +382,8 @@ export async function submitDraft(
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
     checkVersion(proposal, version);
-    if (proposal.status === 'DRAFT' || proposal.status === 'RETURNED') {
-      checkComplete(proposal);
-      if (proposal.kind === 'JOINT') {
-        const cosigners = await em.find(CosignerSchema, { proposalId: id });
-        if (cosigners.some((c) => c.status === 'INVITED' && c.respondBy >= today())) {
-          throw refused(
-            proposal.status,
-            'submit',
-            'cosigners-pending',
-            `proposal ${id}: co-signers still have until their deadline to answer`,
-          );
-        }
-        if (!cosigners.some((c) => c.status === 'ACCEPTED'))
-          throw refused(
-            proposal.status,
-            'submit',
-            'no-cosigner',
-            `proposal ${id}: a joint proposal needs at least one co-signer who accepted`,
-          );
-      }
-    }
+    if (proposal.status === 'DRAFT' || proposal.status === 'RETURNED') checkComplete(proposal);
+    await loadFacts(em, proposal);
     const first = proposal.status === 'DRAFT';
     step(ctx, em, proposal, 'submit', note);
     if (first) {

@@ -36,7 +36,13 @@ export const BulletinIssueType = builder.objectRef<BulletinIssue>('BulletinIssue
       type: [OpinionItemType],
       resolve: (i, _a, ctx) => ctx.loaders.many(OpinionItemSchema, 'issueId').load(i.id),
     }),
-    availableActions: t.stringList({ resolve: (i, _a, ctx) => issueWorkflow.available(ctx, i) }),
+    availableActions: t.stringList({
+      resolve: async (i, _a, ctx) =>
+        issueWorkflow.available(ctx, {
+          ...i,
+          itemCount: (await ctx.loaders.many(OpinionItemSchema, 'issueId').load(i.id)).length,
+        }),
+    }),
   }),
 });
 

@@ -50,7 +50,11 @@ CosignerType.implement({
         const [proposal] = await ctx.loaders
           .many(ProposalSchema, 'id', {}, true)
           .load(c.proposalId);
-        return cosignerWorkflow.available(ctx, { ...c, proposalAuthorId: proposal?.authorId });
+        return cosignerWorkflow.available(ctx, {
+          ...c,
+          proposalAuthorId: proposal?.authorId,
+          proposalStatus: proposal?.status,
+        });
       },
     }),
   }),

@@ -42,7 +42,7 @@ import {
   type Grade,
   type Reply,
 } from '../entities/reply.entity.js';
-import { taskWorkflow } from '../workflow.js';
+import { coUnitsWaiting, taskWorkflow } from '../workflow.js';
 import { GovernmentUnitRef } from './government-unit.js';
 import { HandlingModeType, ProposalType } from './proposal.js';
 
@@ -151,7 +151,13 @@ HandlingTaskType.implement({
       resolve: (task, _a, ctx) => ctx.loaders.one(ProposalSchema).load(task.proposalId),
     }),
     availableActions: t.stringList({
-      resolve: (task, _a, ctx) => taskWorkflow.available(ctx, task),
+      resolve: async (task, _a, ctx) =>
+        taskWorkflow.available(ctx, {
+          ...task,
+          coUnitsWaiting: coUnitsWaiting(
+            await ctx.loaders.many(HandlingTaskSchema, 'proposalId').load(task.proposalId),
+          ),
+        }),
     }),
   }),
 });

@@ -449,14 +449,15 @@ describe.each(databases())(
       expect(m.proposals.totalCount).toBe(1);
       expect(m.proposals.nodes[0]).toMatchObject({
         title: '关于缓解老街周边停车难的建议',
-        availableActions: ['submit', 'withdraw'],
+        // Editing is a step of the table too (it keeps the draft a draft).
+        availableActions: ['submit', 'withdraw', 'edit'],
       });
       expect(m.proposals.nodes[0].situation).toContain('屯溪老街委员工作室');
       expect(m.opinionItems.nodes).toEqual([
         {
           title: '老街周边停车难问题亟待解决',
           status: 'DRAFT',
-          availableActions: ['submit', 'withdraw'],
+          availableActions: ['submit', 'withdraw', 'edit'],
         },
       ]);
       // The draft has only its situation: the member completes it before it can be submitted.

@@ -40,7 +40,8 @@ import {
   RATINGS,
   type Proposal,
 } from '../entities/proposal.entity.js';
-import { proposalWorkflow } from '../workflow.js';
+import { ProposalRatingSchema } from '../entities/rating.entity.js';
+import { proposalFacts, proposalWorkflow } from '../workflow.js';
 import { DistrictRef } from './district.js';
 import { MemberRef } from './member.js';
 
@@ -164,10 +165,12 @@ ProposalType.implement({
       description:
         "Steps of the proposal's own table the caller may take now (task steps are on each task).",
       resolve: async (p, _args, ctx) => {
-        const cosignerIds = (await ctx.loaders.many(CosignerSchema, 'proposalId').load(p.id))
-          .filter((c) => c.status === 'ACCEPTED')
-          .map((c) => c.memberId);
-        return proposalWorkflow.available(ctx, { ...p, cosignerIds });
+        const cosigners = await ctx.loaders.many(CosignerSchema, 'proposalId').load(p.id);
+        const ratings = await ctx.loaders.many(ProposalRatingSchema, 'proposalId').load(p.id);
+        return proposalWorkflow.available(ctx, {
+          ...p,
+          ...proposalFacts(p, cosigners, ratings),
+        });
       },
     }),
   }),
