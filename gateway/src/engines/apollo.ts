@@ -155,6 +155,10 @@ function gatingPlugin(options: EngineOptions): ApolloServerPlugin<ForwardContext
 
 /** @apollo/gateway (Elastic License 2.0) on @apollo/server. GATEWAY_ENGINE=apollo. */
 export async function apolloEngine(options: EngineOptions): Promise<Engine> {
+  // @apollo/gateway reports usage metrics to Apollo's collector (and probes cloud metadata
+  // addresses such as 169.254.169.254 to describe the host) unless this is set: a committee's
+  // intranet gateway sends nothing outside, so it is set here, not left to each deployment.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>

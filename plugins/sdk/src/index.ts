@@ -49,6 +49,7 @@ export {
   notFound,
   parseId,
   replicaNotReady,
+  renameAuditActions,
   replicaPending,
   serveAlone,
   today,

@@ -1,4 +1,4 @@
-import { renameAuditActions } from '@cppcc/kit';
+import { renameAuditActions } from '@cppcc/plugin-sdk';
 
 /** Action names are camelCase everywhere (as GraphQL's): audit rows written before follow. */
 export const camelCaseActions = renameAuditActions(
