@@ -159,7 +159,7 @@ export function defineWorkflow<
             ? rule.message(record)
             : `${entity} ${record.id} is ${record.status}: "${action}" is not possible from there`,
           rule
-            ? { state: record.status, action, rule: rule.rule }
+            ? { state: record.status, action, rule: rule.rule, ...rule.extensions }
             : { state: record.status, action },
         ),
       };
