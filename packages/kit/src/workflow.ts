@@ -28,6 +28,17 @@ export interface Guard<R> {
   code?: ErrorCode;
 }
 
+/**
+ * A fact a guard reads that is not a column of the record: loaded onto the record first, by the
+ * command that steps and by the resolver of `availableActions` alike. A guard meeting a fact
+ * nobody loaded throws: that is a bug, not a refusal.
+ */
+export function fact<T>(value: T | undefined, name: string): T {
+  if (value === undefined)
+    throw new Error(`workflow fact "${name}" was not loaded onto the record`);
+  return value;
+}
+
 export interface Transition<S extends string, A extends string, R> {
   from: S;
   action: A;
@@ -148,7 +159,7 @@ export function defineWorkflow<
             ? rule.message(record)
             : `${entity} ${record.id} is ${record.status}: "${action}" is not possible from there`,
           rule
-            ? { state: record.status, action, rule: rule.rule }
+            ? { state: record.status, action, rule: rule.rule, ...rule.extensions }
             : { state: record.status, action },
         ),
       };

@@ -1,4 +1,11 @@
-import { callerUnit, defineWorkflow, inPlace, type Guard, type RequestContext } from '@cppcc/kit';
+import {
+  callerUnit,
+  defineWorkflow,
+  fact,
+  inPlace,
+  type Guard,
+  type RequestContext,
+} from '@cppcc/kit';
 import type {
   ActivityStatus,
   ConsultationActivity,
@@ -14,16 +21,6 @@ import type { ConsultationPlan, PlanStatus } from './entities/plan.entity.js';
 import type { Recommendation, RecommendationStatus } from './entities/recommendation.entity.js';
 import type { ResearchPhase, ResearchProject } from './entities/research-project.entity.js';
 import type { Result, TaskStatus } from './entities/result.entity.js';
-
-/**
- * A fact a guard reads that is not a column of the record, loaded onto it first by the command
- * and by the resolver of `availableActions` alike. A guard meeting an unloaded fact is a bug.
- */
-function fact<T>(value: T | undefined, name: string): T {
-  if (value === undefined)
-    throw new Error(`workflow fact "${name}" was not loaded onto the record`);
-  return value;
-}
 
 /** A guard that refuses while something the step stands on is missing (`missing` names it). */
 function needs<R extends { id: number }>(

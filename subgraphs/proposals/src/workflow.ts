@@ -2,6 +2,7 @@ import {
   callerUnit,
   defineWorkflow,
   ErrorCode,
+  fact,
   hasRole,
   inPlace,
   today,
@@ -50,17 +51,6 @@ const author: Actor<Proposal> = {
   relation: 'author',
   holds: (ctx, p) => ctx.caller.memberId === String(p.authorId),
 };
-
-/**
- * A fact a guard reads that is not a column of the record: loaded onto it first (see the
- * `*Record` builders), by the command that steps and by the resolver of `availableActions` alike.
- * A guard meeting an unloaded fact is a bug, not a refusal.
- */
-export function fact<T>(value: T | undefined, name: string): T {
-  if (value === undefined)
-    throw new Error(`workflow fact "${name}" was not loaded onto the record`);
-  return value;
-}
 
 /**
  * A proposal with what its guards and relations read looked up: its accepted co-signers, how many
