@@ -346,7 +346,7 @@ async function liveSection(): Promise<string[]> {
   );
   const gateway = await start(
     [tsx, '--conditions=@cppcc/source', 'gateway/src/main.ts'],
-    { ...shared, ...urlEnv, PORT: '4913', LOG_LEVEL: 'warn' },
+    { ...shared, ...urlEnv, PORT: '4913', LOG_LEVEL: 'info' },
     /gateway listening/,
   );
   const url = 'http://127.0.0.1:4913/graphql';
@@ -401,6 +401,7 @@ async function liveSection(): Promise<string[]> {
       }),
     ],
   ] as const) {
+    step(`live: ${label}: subscribing`);
     const stops: (() => void)[] = [];
     for (let i = 0; i < count; i += 50)
       stops.push(
@@ -439,10 +440,13 @@ async function liveSection(): Promise<string[]> {
         staffToken,
       );
       const filedAt = performance.now();
-      const deadline = filedAt + 30_000;
+      const deadline = filedAt + 10_000;
       while ((received.get(submitProposal.id)?.length ?? 0) < count && performance.now() < deadline)
         await new Promise((r) => setTimeout(r, 5));
       for (const at of received.get(submitProposal.id) ?? []) latencies.push(at - filedAt);
+      step(
+        `live: ${label}: change ${n + 1}/${changes} reached ${received.get(submitProposal.id)?.length ?? 0}/${count}`,
+      );
     }
     const elapsed = (performance.now() - began) / 1000;
     const cpu = treeCpuMs(gateway.child.pid!) - cpuBefore;

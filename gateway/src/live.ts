@@ -68,6 +68,8 @@ const JSON_TYPE = 'application/graphql-response+json; charset=utf-8';
 
 /** Events a slow subscriber may have waiting before it is ended (it resumes with `after`). */
 const QUEUE_LIMIT = 1_000;
+/** Records whose last view a subscriber remembers, so a repeated view is not sent again. */
+const SENT_LIMIT = 1_000;
 /** Events replayed per read when a subscriber resumes. */
 const REPLAY_BATCH = 500;
 
@@ -299,6 +301,8 @@ async function* run(
     return record;
   };
 
+  /** What this subscriber was last sent of each record (the newest records kept). */
+  const sent = new Map<string, string>();
   // Listen first, then replay what the subscriber missed: nothing falls between the two.
   const queue: { event: BusEvent; position: string }[] = [];
   let wake: (() => void) | undefined;
@@ -373,6 +377,13 @@ async function* run(
     if (answer.status === 401) return 'end';
     const value = (answer.body.data as Record<string, unknown> | null | undefined)?.[key];
     if (value === null || value === undefined) return null;
+    // The record as it now stands: an earlier event re-queried late shows what a later one will,
+    // so the same view is sent once.
+    const seen = JSON.stringify(value);
+    if (sent.get(record) === seen) return null;
+    sent.delete(record);
+    sent.set(record, seen);
+    if (sent.size > SENT_LIMIT) sent.delete(sent.keys().next().value!);
     return { data: { [key]: value }, extensions: { cursor: position } };
   }
 }
