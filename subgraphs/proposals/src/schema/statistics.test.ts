@@ -21,6 +21,8 @@ import {
 const staff = staffOf(A);
 const [U1, U2] = unitsOf(A);
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const OPINION_STATS =
+  'query($f: OpinionStatisticsFilter) { opinionStatistics(filter: $f) { submitted } }';
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 const STATS = `query($f: ProposalStatisticsFilter) { proposalStatistics(filter: $f) {
@@ -193,12 +195,32 @@ describe.each(databases())(
       });
     });
 
-    it("shows the public only the filed proposals' figures", async () => {
+    it('refuses figures to callers who may not see the rows, naming the query and the district', async () => {
       const anonymous = { userId: null, memberId: null, district: null, roles: [], districts: [] };
-      expect(await ok(module, STATS, { f: { district: A } }, anonymous)).toMatchObject({
-        submitted: 4,
-        filed: 4,
-        notFiled: 0,
+      const outsider = staffOf('341021');
+      for (const query of [STATS, OPINION_STATS]) {
+        const name = query.includes('opinion') ? 'opinionStatistics' : 'proposalStatistics';
+        expect(await refused(module, query, { f: { district: A } }, anonymous)).toMatchObject({
+          code: 'UNAUTHENTICATED',
+          field: 'filter.district',
+        });
+        expect(await refused(module, query, { f: { district: A } }, outsider)).toMatchObject({
+          code: 'FORBIDDEN',
+          field: 'filter.district',
+        });
+        const answer = await module.execute(query, { f: { district: A } }, outsider);
+        expect(answer.errors?.[0].message).toContain(
+          `${name}: only those working for district ${A}`,
+        );
+        // Without a district, an anonymous caller is refused too, not given the public part.
+        expect(await refused(module, query, { f: {} }, anonymous)).toMatchObject({
+          code: 'UNAUTHENTICATED',
+          field: 'filter',
+        });
+      }
+      // A member's own figures are theirs to see.
+      expect(await ok(module, STATS, { f: { member: '9001' } }, member(9001))).toMatchObject({
+        submitted: expect.any(Number),
       });
     });
 

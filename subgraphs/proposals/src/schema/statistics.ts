@@ -1,4 +1,12 @@
-import { parseDate, parseId, type RequestContext, utcDay } from '@cppcc/kit';
+import {
+  appError,
+  canSeeDistrict,
+  ErrorCode,
+  parseDate,
+  parseId,
+  type RequestContext,
+  utcDay,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
 import { isOverdue } from '../commands/handling.js';
@@ -71,6 +79,27 @@ async function memberIds(ctx: RequestContext, f: Filter): Promise<number[] | nul
   return null;
 }
 
+/**
+ * Figures count rows the public does not see (proposals not yet filed, opinion items), so a
+ * caller who may not see a district's rows is refused, naming the query and the district —
+ * never answered with figures quietly narrowed to what they may see. A member asking for their
+ * own figures, and a unit for its own, see their own rows.
+ */
+function assertMaySee(ctx: RequestContext, query: string, f: Filter): void {
+  if (f.member !== undefined && f.member !== null && ctx.caller.memberId === String(f.member))
+    return;
+  if (f.unit !== undefined && f.unit !== null && ctx.caller.unitId === String(f.unit)) return;
+  const code = f.district ? String(f.district) : null;
+  if (code ? canSeeDistrict(ctx.caller, code) : ctx.caller.districts.length > 0) return;
+  throw appError(
+    ctx.caller.userId === null ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN,
+    code
+      ? `${query}: only those working for district ${code} (or a district above it) may see its figures`
+      : `${query}: only those working for a district may see figures; name your district, or filter by your own member or unit id`,
+    { field: code ? 'filter.district' : 'filter' },
+  );
+}
+
 function checkPeriod(f: Filter): void {
   if (f.from) parseDate(f.from, 'filter.from');
   if (f.to) parseDate(f.to, 'filter.to');
@@ -135,6 +164,7 @@ function latestPerProposer(rows: ProposalRating[]): RatingCounts {
 
 /** Counted from the rows each time: proposals submitted in the period and what became of them. */
 async function proposalStats(ctx: RequestContext, f: Filter): Promise<ProposalStats> {
+  assertMaySee(ctx, 'proposalStatistics', f);
   checkPeriod(f);
   const where: FilterQuery<Proposal>[] = [{ status: { $ne: 'DRAFT' } }];
   if (f.district) where.push({ district: String(f.district) });
@@ -307,7 +337,7 @@ builder.queryField('proposalStatistics', (t) =>
   t.field({
     type: ProposalStatsType,
     description:
-      'Figures for a district, period, unit, sector or member, from the rows the caller may see.',
+      'Figures for a district, period, unit, sector or member. For those working for the district (staff, leaders, operators; a district above it too); a member for their own (filter.member), a unit for its own (filter.unit). Anyone else is refused (FORBIDDEN, or UNAUTHENTICATED without a token), never answered with narrowed figures.',
     args: { filter: t.arg({ type: StatisticsFilter, required: false }) },
     resolve: (_r, { filter }, ctx) => proposalStats(ctx, filter ?? {}),
   }),
@@ -331,6 +361,7 @@ interface OpinionStats {
 
 /** Items submitted, issues published and items carried, adoptions and instructions, all in the period. */
 async function opinionStats(ctx: RequestContext, f: Filter): Promise<OpinionStats> {
+  assertMaySee(ctx, 'opinionStatistics', f);
   checkPeriod(f);
   const where: FilterQuery<OpinionItem>[] = [];
   if (f.district) where.push({ district: String(f.district) });
@@ -431,7 +462,7 @@ builder.queryField('opinionStatistics', (t) =>
   t.field({
     type: OpinionStatsType,
     description:
-      'Items, bulletin issues, adoption by level and instructions for a district, period, sector or member (internal rows: staff and leaders).',
+      'Items, bulletin issues, adoption by level and instructions for a district, period, sector or member. For those working for the district (a district above it too), or a member for their own (filter.member); anyone else is refused (FORBIDDEN, or UNAUTHENTICATED without a token).',
     args: { filter: t.arg({ type: OpinionStatisticsFilter, required: false }) },
     resolve: (_r, { filter }, ctx) => opinionStats(ctx, filter ?? {}),
   }),
