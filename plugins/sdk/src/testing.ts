@@ -36,6 +36,8 @@ import { members as demoMembers } from '@cppcc/demo';
 import type { Plugin } from './manifest.js';
 
 export { databases, testCaller };
+/** The property walk every workflow table is held to: availableActions lists an action iff its check passes. */
+export { neverLies } from '@cppcc/testing';
 
 /** The core modules whose records plugins replicate (each answers a snapshot request). */
 const CORE_SOURCES = ['organization', 'members', 'proposals', 'consultation'];
