@@ -129,6 +129,8 @@ export type ProposalStatisticsFilter = {
   district?: string | number | null | undefined;
   /** First day of the period (YYYY-MM-DD), inclusive. */
   from?: string | null | undefined;
+  /** With district: also the districts below it that the caller works for (a city with its districts). */
+  includeBelow?: boolean | null | undefined;
   /** Only what this member wrote (lead, co-signed or co-authored). */
   member?: string | number | null | undefined;
   /** Only what members of this sector (界别) wrote. */

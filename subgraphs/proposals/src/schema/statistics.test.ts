@@ -195,6 +195,40 @@ describe.each(databases())(
       });
     });
 
+    it("adds the districts below with includeBelow: a city's figures with its districts'", async () => {
+      const city = staffOf('341000');
+      const own = await ok<{ submitted: number; filed: number }>(
+        module,
+        STATS,
+        { f: { district: '341000' } },
+        city,
+      );
+      const below = await ok<{ submitted: number }>(module, STATS, { f: { district: A } }, city);
+      const both = await ok<{ submitted: number; filed: number }>(
+        module,
+        STATS,
+        { f: { district: '341000', includeBelow: true } },
+        city,
+      );
+      // Everything city staff see is the city's and its districts'.
+      const all = await ok<{ submitted: number; filed: number }>(module, STATS, { f: {} }, city);
+      expect(below.submitted).toBeGreaterThan(0);
+      expect(both.submitted).toBeGreaterThanOrEqual(own.submitted + below.submitted);
+      expect({ submitted: both.submitted, filed: both.filed }).toEqual({
+        submitted: all.submitted,
+        filed: all.filed,
+      });
+      // A district with none below counts itself alone.
+      expect(await ok(module, STATS, { f: { district: A, includeBelow: true } }, staff)).toEqual(
+        await ok(module, STATS, { f: { district: A } }, staff),
+      );
+      const opinions = (f: Record<string, unknown>) =>
+        ok<{ submitted: number }>(module, OPINION_STATS, { f }, city);
+      expect((await opinions({ district: '341000', includeBelow: true })).submitted).toBe(
+        (await opinions({})).submitted,
+      );
+    });
+
     it('refuses figures to callers who may not see the rows, naming the query and the district', async () => {
       const anonymous = { userId: null, memberId: null, district: null, roles: [], districts: [] };
       const outsider = staffOf('341021');

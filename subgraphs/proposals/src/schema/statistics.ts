@@ -1,6 +1,7 @@
 import {
   appError,
   canSeeDistrict,
+  DistrictRefSchema,
   ErrorCode,
   parseDate,
   parseId,
@@ -34,6 +35,11 @@ const StatisticsFilter = builder.inputType('ProposalStatisticsFilter', {
   description: 'Every field narrows; without any, all rows the caller may see.',
   fields: (t) => ({
     district: t.id({ required: false }),
+    includeBelow: t.boolean({
+      required: false,
+      description:
+        'With district: also the districts below it that the caller works for (a city with its districts).',
+    }),
     from: t.field({
       type: 'Date',
       required: false,
@@ -63,6 +69,22 @@ interface Filter {
   unit?: string | number | null;
   sector?: string | number | null;
   member?: string | number | null;
+  includeBelow?: boolean | null;
+}
+
+/**
+ * The districts a filter counts: the one named, and with `includeBelow` every district below
+ * it the caller works for (a city's figures with its districts'); null when none is named.
+ */
+async function districtsOf(ctx: RequestContext, f: Filter): Promise<string[] | null> {
+  if (!f.district) return null;
+  const all = [String(f.district)];
+  if (!f.includeBelow) return all;
+  for (let i = 0; i < all.length; i++) {
+    const below = await ctx.em.find(DistrictRefSchema, { parentCode: all[i] }, { filters: false });
+    all.push(...below.map((d) => d.code).filter((c) => canSeeDistrict(ctx.caller, c)));
+  }
+  return all;
 }
 
 const rate = (part: number, whole: number) =>
@@ -167,7 +189,8 @@ async function proposalStats(ctx: RequestContext, f: Filter): Promise<ProposalSt
   assertMaySee(ctx, 'proposalStatistics', f);
   checkPeriod(f);
   const where: FilterQuery<Proposal>[] = [{ status: { $ne: 'DRAFT' } }];
-  if (f.district) where.push({ district: String(f.district) });
+  const districts = await districtsOf(ctx, f);
+  if (districts) where.push({ district: { $in: districts } });
   const members = await memberIds(ctx, f);
   if (members) {
     const cosigned = (
@@ -364,7 +387,8 @@ async function opinionStats(ctx: RequestContext, f: Filter): Promise<OpinionStat
   assertMaySee(ctx, 'opinionStatistics', f);
   checkPeriod(f);
   const where: FilterQuery<OpinionItem>[] = [];
-  if (f.district) where.push({ district: String(f.district) });
+  const districts = await districtsOf(ctx, f);
+  if (districts) where.push({ district: { $in: districts } });
   const members = await memberIds(ctx, f);
   if (members)
     where.push({
@@ -379,7 +403,7 @@ async function opinionStats(ctx: RequestContext, f: Filter): Promise<OpinionStat
   const issueIds = [...new Set(items.map((i) => i.issueId).filter((x): x is number => x !== null))];
   const issues = await ctx.em.find(BulletinIssueSchema, {
     status: 'PUBLISHED',
-    ...(f.district ? { district: String(f.district) } : {}),
+    ...(districts ? { district: { $in: districts } } : {}),
     ...(members ? { id: { $in: issueIds } } : {}),
   });
   const published = new Map(issues.map((i) => [i.id, i.publishedOn]));
@@ -451,6 +475,11 @@ const OpinionStatsType = builder.objectRef<OpinionStats>('OpinionStatistics').im
 const OpinionStatisticsFilter = builder.inputType('OpinionStatisticsFilter', {
   fields: (t) => ({
     district: t.id({ required: false }),
+    includeBelow: t.boolean({
+      required: false,
+      description:
+        'With district: also the districts below it that the caller works for (a city with its districts).',
+    }),
     from: t.field({ type: 'Date', required: false }),
     to: t.field({ type: 'Date', required: false }),
     sector: t.id({ required: false }),
