@@ -114,6 +114,13 @@ export class RedisServer {
 }
 
 /** One module of tally-modules.ts in a process of its own, started and signalled for real. */
+/** What a module's /readyz answers, as far as the fault tests read it. */
+export interface Readiness {
+  status: string;
+  degraded?: Record<string, string>;
+  bus: { transport: string; status: string; outboxBacklog: number; replays?: number };
+}
+
 export class ModuleProcess {
   child: ChildProcess | null = null;
   output = '';
@@ -178,7 +185,7 @@ export class ModuleProcess {
     await exited;
   }
 
-  async readyz(): Promise<Record<string, any>> {
-    return (await (await fetch(`${this.base}/readyz`)).json()) as Record<string, any>;
+  async readyz(): Promise<Readiness> {
+    return (await (await fetch(`${this.base}/readyz`)).json()) as Readiness;
   }
 }

@@ -62,7 +62,43 @@ export interface TestModuleOptions extends Partial<RuntimeOptions> {
   demoDistricts?: boolean;
 }
 
-export type TestModule = RunningModule & { transport: Transport };
+/** An error in a GraphQL response, with the extensions the tests read. */
+export interface GraphError {
+  message: string;
+  path?: readonly (string | number)[];
+  locations?: readonly { line: number; column: number }[];
+  extensions?: { code?: string; field?: string; rule?: string; [key: string]: unknown };
+}
+
+/**
+ * A GraphQL response whose data has the shape the test says it reads (`TData`): what the
+ * server sends is JSON the schema shapes, so the test names the fields it selected.
+ */
+export interface GraphResponse<TData = Record<string, unknown>> {
+  data?: TData | null;
+  errors?: GraphError[];
+  extensions?: Record<string, unknown>;
+}
+
+declare const selects: unique symbol;
+
+/** An operation's text that carries the shape of the data it selects, as a typed document does. */
+export type Operation<TData> = string & { readonly [selects]?: TData };
+
+/** Names the shape of the data an operation selects; `execute` and `post` answer with it. */
+export function operation<TData>(text: string): Operation<TData> {
+  return text as Operation<TData>;
+}
+
+export type TestModule = Omit<RunningModule, 'execute'> & {
+  transport: Transport;
+  /** Runs an operation in-process as `caller`; `TData` is the shape of the data it selects. */
+  execute<TData = Record<string, unknown>>(
+    query: string | Operation<TData>,
+    variables?: Record<string, unknown>,
+    caller?: Caller,
+  ): Promise<GraphResponse<TData>>;
+};
 
 /**
  * A PostgreSQL database of the test's own. Schemas alone are not enough: MikroORM's migrator
@@ -120,6 +156,9 @@ export async function startTestModule(
   return {
     ...running,
     transport,
+    // The response is the JSON the schema shapes; the test declares which shape it selected.
+    execute: <TData>(query: string, variables?: Record<string, unknown>, caller?: Caller) =>
+      running.execute(query, variables, caller) as Promise<GraphResponse<TData>>,
     async stop() {
       await running.stop();
       await database?.drop();

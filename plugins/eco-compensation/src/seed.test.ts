@@ -18,6 +18,33 @@ import { ecoCompensation } from './manifest.js';
 const CITY = '341000';
 const staff = (district: string) => ({ as: { roles: ['staff' as const], district } });
 
+interface SeedRound {
+  startYear: number;
+  endYear: number;
+  status: string;
+  transferAmount: number;
+  section: unknown;
+  agreement: unknown;
+  fundByYear: { year: number; total: number }[];
+  contributions: { payerKind: string; payerName: string; year: number; amount: number }[];
+  history: { toState: string }[];
+}
+interface SeedAssessment {
+  year: number;
+  pIndex: number;
+  transfer: { amount: number };
+}
+interface LinkedRound {
+  startYear: number;
+  endYear: number;
+  escalations: { level: string }[];
+  cooperationTasks: { year: number; status: string; progress: number }[];
+  researchProjectIds: string[];
+  recommendationIds: string[];
+  consultationActivities: unknown[];
+  proposals: unknown[];
+}
+
 describe.each(databases())('eco-compensation demo data on $name', ({ url }) => {
   let t: PluginTest;
   beforeAll(async () => {
@@ -44,14 +71,14 @@ describe.each(databases())('eco-compensation demo data on $name', ({ url }) => {
   });
 
   it("holds the four Xin'an River rounds with their funds per payer and year", async () => {
-    const r = await t.post(
+    const r = await t.post<{ compensationRounds: { nodes: SeedRound[] } }>(
       `{ compensationRounds(basin: "新安江–千岛湖") { nodes { startYear endYear status stabilityK transferAmount upstream downstream agreement { title signedOn } section { code district } fundByYear { year total } contributions { payerKind payerName year amount } history { toState } } } }`,
       {},
       staff(CITY),
     );
     expect(r.errors).toBeUndefined();
-    const rounds = r.data.compensationRounds.nodes;
-    expect(rounds.map((x: any) => [x.startYear, x.endYear, x.status])).toEqual([
+    const rounds = r.data!.compensationRounds.nodes;
+    expect(rounds.map((x) => [x.startYear, x.endYear, x.status])).toEqual([
       [2012, 2014, 'concluded'],
       [2015, 2017, 'concluded'],
       // domain.md §4.2: round 3 (2018–20) was reported as running through 2022; the 2023 样板区
@@ -67,49 +94,45 @@ describe.each(databases())('eco-compensation demo data on $name', ({ url }) => {
     expect(rounds[0].transferAmount).toBe(10_000);
     expect(
       rounds[0].contributions
-        .filter((c: any) => c.year === 2012)
-        .map((c: any) => [c.payerKind, c.payerName, c.amount]),
+        .filter((c) => c.year === 2012)
+        .map((c) => [c.payerKind, c.payerName, c.amount]),
     ).toEqual([
       ['central', '中央财政', 30_000],
       ['upstream', '安徽省', 10_000],
       ['downstream', '浙江省', 10_000],
     ]);
     // Round 2: central 4/3/2亿 tapering, provinces 2亿 each.
-    expect(rounds[1].fundByYear.map((y: any) => y.total)).toEqual([80_000, 70_000, 60_000]);
+    expect(rounds[1].fundByYear.map((y) => y.total)).toEqual([80_000, 70_000, 60_000]);
     // Round 3: central funding withdrawn, the provinces keep 2亿 each.
-    expect(rounds[2].fundByYear.map((y: any) => y.total)).toEqual([
+    expect(rounds[2].fundByYear.map((y) => y.total)).toEqual([
       40_000, 40_000, 40_000, 40_000, 40_000,
     ]);
-    expect(rounds[2].contributions.some((c: any) => c.payerKind === 'central')).toBe(false);
+    expect(rounds[2].contributions.some((c) => c.payerKind === 'central')).toBe(false);
     // 2023: the pool rises to 10亿, paid by the two provinces.
     expect(rounds[3].agreement).toEqual({
       title: '共同建设新安江—千岛湖生态保护补偿样板区协议',
       signedOn: '2023-06-05',
     });
     expect(rounds[3].fundByYear).toEqual([{ year: 2023, total: 100_000 }]);
-    expect(rounds[3].contributions.map((c: any) => c.payerKind).sort()).toEqual([
+    expect(rounds[3].contributions.map((c) => c.payerKind).sort()).toEqual([
       'downstream',
       'upstream',
     ]);
-    expect(rounds[0].history.map((h: any) => h.toState)).toEqual([
-      'signed',
-      'in_force',
-      'concluded',
-    ]);
-    expect(rounds[3].history.map((h: any) => h.toState)).toEqual(['signed', 'in_force']);
+    expect(rounds[0].history.map((h) => h.toState)).toEqual(['signed', 'in_force', 'concluded']);
+    expect(rounds[3].history.map((h) => h.toState)).toEqual(['signed', 'in_force']);
   });
 
   it("computes every year's P from the 街口 samples: the water met the standard, so Zhejiang paid Anhui", async () => {
-    const r = await t.post(
+    const r = await t.post<{
+      compensationRounds: { nodes: { stabilityK: number; assessments: SeedAssessment[] }[] };
+    }>(
       `{ compensationRounds { nodes { stabilityK assessments { year pIndex passed sampleCount transfer { payer payee amount } } } } }`,
       {},
       staff(CITY),
     );
-    const rounds = r.data.compensationRounds.nodes;
-    const all = rounds.flatMap((x: any) =>
-      x.assessments.map((a: any) => ({ ...a, k: x.stabilityK })),
-    );
-    expect(all.map((a: any) => a.year)).toEqual([
+    const rounds = r.data!.compensationRounds.nodes;
+    const all = rounds.flatMap((x) => x.assessments.map((a) => ({ ...a, k: x.stabilityK })));
+    expect(all.map((a) => a.year)).toEqual([
       2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023,
     ]);
     for (const a of all) {
@@ -128,16 +151,16 @@ describe.each(databases())('eco-compensation demo data on $name', ({ url }) => {
     }
     // Every sampled year is assessed, and none beyond: 1亿 a year in round 1, 2亿 a year since,
     // 21亿 to Anhui over 2012–2023.
-    expect(all.reduce((sum: number, a: any) => sum + a.transfer.amount, 0)).toBe(210_000);
+    expect(all.reduce((sum, a) => sum + a.transfer.amount, 0)).toBe(210_000);
   });
 
   it('links the topic: tasks, consultation, proposals and the escalation to the provincial and national agendas', async () => {
-    const r = await t.post(
+    const r = await t.post<{ compensationRounds: { nodes: LinkedRound[] } }>(
       `{ compensationRounds { nodes { startYear endYear cooperationTasks { year title progress status } consultationActivities { id } proposals { id } researchProjectIds recommendationIds escalations { level agenda listedOn heldOn } } } }`,
       {},
       staff(CITY),
     );
-    const [, , third, fourth] = r.data.compensationRounds.nodes;
+    const [, , third, fourth] = r.data!.compensationRounds.nodes;
     // The listings the consultation demo records, on the round in force then.
     expect(third.escalations).toEqual([]);
     expect(fourth.escalations).toEqual(
@@ -151,15 +174,13 @@ describe.each(databases())('eco-compensation demo data on $name', ({ url }) => {
         heldOn: e.heldOn,
       })),
     );
-    expect(fourth.escalations.map((e: any) => e.level)).toEqual([
+    expect(fourth.escalations.map((e) => e.level)).toEqual([
       'provincial_key_consultation',
       'national_biweekly_consultation',
     ]);
     expect(fourth.cooperationTasks).toHaveLength(6);
     expect(
-      fourth.cooperationTasks.every(
-        (x: any) => x.year >= fourth.startYear && x.year <= fourth.endYear,
-      ),
+      fourth.cooperationTasks.every((x) => x.year >= fourth.startYear && x.year <= fourth.endYear),
     ).toBe(true);
     // The consultation demo's eco research (its own and the joint one with Hangzhou) and the recommendation it led to.
     expect(fourth.researchProjectIds).toEqual([
@@ -168,24 +189,22 @@ describe.each(databases())('eco-compensation demo data on $name', ({ url }) => {
     ]);
     expect(fourth.recommendationIds).toEqual([demoRecommendationId('eco')]);
     expect(
-      fourth.cooperationTasks
-        .filter((x: any) => x.status === 'done')
-        .every((x: any) => x.progress === 100),
+      fourth.cooperationTasks.filter((x) => x.status === 'done').every((x) => x.progress === 100),
     ).toBe(true);
     expect(fourth.consultationActivities.length).toBeGreaterThan(0);
     expect(fourth.proposals.length).toBeGreaterThan(0);
-    const samples = await t.post(
+    const samples = await t.post<{ monitoringSections: { nodes: { id: string; code: string }[] } }>(
       `{ monitoringSections { nodes { id code } } }`,
       {},
       staff('341021'),
     );
-    const jiekou = samples.data.monitoringSections.nodes.find((s: any) => s.code === 'JIEKOU');
-    const count = await t.post(
+    const jiekou = samples.data!.monitoringSections.nodes.find((s) => s.code === 'JIEKOU');
+    const count = await t.post<{ waterQualitySamples: { totalCount: number } }>(
       `query ($s: ID!) { waterQualitySamples(sectionId: $s, year: 2012) { totalCount } }`,
-      { s: jiekou.id },
+      { s: jiekou!.id },
       staff('341021'),
     );
-    expect(count.data.waterQualitySamples.totalCount).toBe(24);
+    expect(count.data!.waterQualitySamples.totalCount).toBe(24);
   });
 });
 

@@ -1,8 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PluginTest } from '@cppcc/plugin-sdk/testing';
-import { testCaller } from '@cppcc/testing';
+import { operation, testCaller } from '@cppcc/testing';
 import { interCityExchange } from './manifest.js';
 import { as, count, setups, start } from './test-support.js';
+
+/** What the demo's mechanism query selects of the city, as the test reads it. */
+interface DemoDistrict {
+  cooperationMechanisms: {
+    name: string;
+    agreement: unknown;
+    committees: { name: string }[];
+    nextMeeting: unknown;
+    meetings: { session: number; host: { name: string }; heldOn: string | null; status: string }[];
+    jointActivities: { kind: string; researchProjectId: string | null }[];
+  }[];
+  exchangeVisits: { status: string }[];
+}
 
 describe('inter-city-exchange settings', () => {
   it('fills every setting with its default', () => {
@@ -39,35 +52,37 @@ describe.each(setups())('inter-city-exchange demo and switches on $name', (setup
   }, 180_000);
   afterAll(() => t?.stop());
 
-  const mechanismQuery = `{ district(code: "341000") { cooperationMechanisms { name agreement { title signedOn } committees { name } nextMeeting { session host { name } }
-    meetings { session host { name } heldOn status resolutions { status } } jointActivities { kind researchProjectId } } exchangeVisits { status } } }`;
+  const mechanismQuery = operation<{
+    district: DemoDistrict;
+  }>(`{ district(code: "341000") { cooperationMechanisms { name agreement { title signedOn } committees { name } nextMeeting { session host { name } }
+    meetings { session host { name } heldOn status resolutions { status } } jointActivities { kind researchProjectId } } exchangeVisits { status } } }`);
 
   it('loads the report’s 三市一区 mechanism: two sessions hosted in turn, the city next', async () => {
     const r = await t.post(mechanismQuery, {}, as(['staff'], '341000'));
     expect(r.errors).toBeUndefined();
-    const [m] = r.data.district.cooperationMechanisms;
+    const [m] = r.data!.district.cooperationMechanisms;
     expect(m.name).toBe('长三角“三市一区”政协交流合作机制');
     expect(m.agreement).toEqual({
       title: '长三角“三市一区”政协合作交流备忘录',
       signedOn: '2019-05-16',
     });
-    expect(m.committees.map((c: any) => c.name)).toEqual([
+    expect(m.committees.map((c) => c.name)).toEqual([
       '上海市普陀区政协',
       '台州市政协',
       '黄山市政协',
       '盐城市政协',
     ]);
-    expect(m.meetings.map((x: any) => [x.session, x.host.name, x.heldOn])).toEqual([
+    expect(m.meetings.map((x) => [x.session, x.host.name, x.heldOn])).toEqual([
       [1, '上海市普陀区政协', '2019-05-16'],
       [2, '台州市政协', '2020-09-07'],
     ]);
     expect(m.nextMeeting).toEqual({ session: 3, host: { name: '黄山市政协' } });
     // The joint research is the joint side of consultation's demo 融杭接沪 research project (its third).
-    expect(m.jointActivities.map((a: any) => [a.kind, a.researchProjectId])).toEqual([
+    expect(m.jointActivities.map((a) => [a.kind, a.researchProjectId])).toEqual([
       ['JOINT_RESEARCH', '3'],
       ['JOINT_SUPERVISION', null],
     ]);
-    expect(r.data.district.exchangeVisits.map((v: any) => v.status)).toEqual([
+    expect(r.data!.district.exchangeVisits.map((v) => v.status)).toEqual([
       'REPORTED',
       'REPORTED',
       'PLANNED',
@@ -84,7 +99,7 @@ describe.each(setups())('inter-city-exchange demo and switches on $name', (setup
       {},
       as(['staff'], '341024'),
     );
-    expect(viaGateway.errors[0].extensions).toMatchObject({
+    expect(viaGateway.errors?.[0].extensions).toMatchObject({
       code: 'PLUGIN_DISABLED',
       plugin: 'inter-city-exchange',
     });
@@ -109,23 +124,23 @@ describe.each(setups())('inter-city-exchange demo and switches on $name', (setup
   });
 
   it('lists only the partner cities a district chose to show', async () => {
-    const all = await t.post(
+    const all = await t.post<{ partnerCommittees: { nodes: { city: string }[] } }>(
       `{ partnerCommittees { nodes { city } } }`,
       {},
       as(['staff'], '341002'),
     );
-    expect(all.data.partnerCommittees.nodes.map((p: any) => p.city)).toEqual([
+    expect(all.data!.partnerCommittees.nodes.map((p) => p.city)).toEqual([
       '上海市',
       '盐城市',
       '台州市',
       '杭州市',
     ]);
     await t.enable('341002', { shownPartnerCities: ['杭州市', '上海市'] });
-    const some = await t.post(
+    const some = await t.post<{ partnerCommittees: { nodes: { city: string }[] } }>(
       `{ partnerCommittees { nodes { city } } }`,
       {},
       as(['staff'], '341002'),
     );
-    expect(some.data.partnerCommittees.nodes.map((p: any) => p.city)).toEqual(['上海市', '杭州市']);
+    expect(some.data!.partnerCommittees.nodes.map((p) => p.city)).toEqual(['上海市', '杭州市']);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proposalRegistered } from '@cppcc/plugin-sdk';
-import { databases, startPluginTest, type PluginTest } from '@cppcc/plugin-sdk/testing';
+import { databases, operation, startPluginTest, type PluginTest } from '@cppcc/plugin-sdk/testing';
 import { riverChief } from './manifest.js';
 
 /** River-chief supervision through the gateway, as a district office and its members use it. */
@@ -16,38 +16,39 @@ describe.each(databases())('river-chief supervision on $name', ({ url }) => {
   }, 120_000);
   afterAll(() => t?.stop());
 
-  const plan =
-    'mutation ($river: ID!, $on: Date!, $members: [ID!]!) { planRiverChiefInspection(river: $river, plannedOn: $on, members: $members) { id status memberIds } }';
+  const plan = operation<{ planRiverChiefInspection: { id: string } }>(
+    'mutation ($river: ID!, $on: Date!, $members: [ID!]!) { planRiverChiefInspection(river: $river, plannedOn: $on, members: $members) { id status memberIds } }',
+  );
   const report =
     'mutation ($id: ID!, $findings: String, $proposal: ID) { reportRiverChiefInspection(id: $id, findings: $findings, proposal: $proposal) { status findings proposalId } }';
 
   it("plans, holds and reports an inspection: findings public, a filed proposal linked, each member's archive told, one audit row a step", async () => {
     const river = (
-      await t.post(
+      await t.post<{ addRiverChiefRiver: { id: string; lengthKm: number } }>(
         'mutation { addRiverChiefRiver(district: "341021", name: "丰乐河上游", chief: "镇级河长", lengthKm: 12.5) { id lengthKm } }',
         {},
         staff('341021'),
       )
-    ).data.addRiverChiefRiver;
+    ).data!.addRiverChiefRiver;
     expect(river.lengthKm).toBe(12.5);
     const members = t.demoMemberIds('341021').slice(0, 2);
     const planned = (
       await t.post(plan, { river: river.id, on: '2026-05-20', members }, staff('341021'))
-    ).data.planRiverChiefInspection;
+    ).data!.planRiverChiefInspection;
     expect(planned).toMatchObject({ status: 'PLANNED', memberIds: members });
     // Not held yet: no report.
     expect(
-      (await t.post(report, { id: planned.id, findings: 'x' }, staff('341021'))).errors[0]
+      (await t.post(report, { id: planned.id, findings: 'x' }, staff('341021'))).errors?.[0]
         .extensions,
     ).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'PLANNED', action: 'report' });
     expect(
       (
-        await t.post(
+        await t.post<{ holdRiverChiefInspection: { status: string } }>(
           `mutation { holdRiverChiefInspection(id: "${planned.id}") { status } }`,
           {},
           staff('341021'),
         )
-      ).data.holdRiverChiefInspection.status,
+      ).data!.holdRiverChiefInspection.status,
     ).toBe('HELD');
 
     await t.publish(
@@ -88,7 +89,7 @@ describe.each(databases())('river-chief supervision on $name', ({ url }) => {
     ];
     for (const [variables, extensions] of refusals)
       expect(
-        (await t.post(report, { id: planned.id, ...variables }, staff('341021'))).errors[0]
+        (await t.post(report, { id: planned.id, ...variables }, staff('341021'))).errors?.[0]
           .extensions,
       ).toMatchObject(extensions);
 
@@ -98,7 +99,7 @@ describe.each(databases())('river-chief supervision on $name', ({ url }) => {
         { id: planned.id, findings: '两处排污口待整改', proposal: '9001' },
         staff('341021'),
       )
-    ).data.reportRiverChiefInspection;
+    ).data!.reportRiverChiefInspection;
     expect(reported).toEqual({
       status: 'REPORTED',
       findings: '两处排污口待整改',
@@ -119,20 +120,24 @@ describe.each(databases())('river-chief supervision on $name', ({ url }) => {
     );
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['hold', 'report']);
     // Reported, it is public: anyone reading the district sees it.
-    const seen = await t.post(
+    const seen = await t.post<{ district: { riverChiefInspections: unknown[] } }>(
       '{ district(code: "341021") { riverChiefInspections { status findings } } }',
       {},
       { headers: { 'x-cppcc-district': '341021' } },
     );
-    expect(seen.data.district.riverChiefInspections).toEqual([
+    expect(seen.data!.district.riverChiefInspections).toEqual([
       { status: 'REPORTED', findings: '两处排污口待整改' },
     ]);
   });
 
   it("refuses members who are not serving ones of the district, more than the setting allows, and another district's staff", async () => {
     const [river] = (
-      await t.post('{ riverChiefRivers { id district } }', {}, staff('341021'))
-    ).data.riverChiefRivers.filter((r: { district: string }) => r.district === '341021');
+      await t.post<{ riverChiefRivers: { id: string; district: string }[] }>(
+        '{ riverChiefRivers { id district } }',
+        {},
+        staff('341021'),
+      )
+    ).data!.riverChiefRivers.filter((r: { district: string }) => r.district === '341021');
     const own = t.demoMemberIds('341021');
     const cases: [Record<string, unknown>, ReturnType<typeof staff>, Record<string, unknown>][] = [
       [
@@ -170,13 +175,18 @@ describe.each(databases())('river-chief supervision on $name', ({ url }) => {
   });
 
   it('shows no river of a district that has the plugin off, though its rows are public', async () => {
-    const rivers = (await t.post('{ riverChiefRivers { name district } }', {}, staff('341000')))
-      .data.riverChiefRivers;
+    const rivers = (
+      await t.post<{ riverChiefRivers: { district: string }[] }>(
+        '{ riverChiefRivers { name district } }',
+        {},
+        staff('341000'),
+      )
+    ).data!.riverChiefRivers;
     expect(rivers.map((r: { district: string }) => r.district)).toContain('341021');
     // 徽州区's 丰乐河 is in the demo data, public, but 341004 has not enabled the plugin.
     expect(rivers.map((r: { district: string }) => r.district)).not.toContain('341004');
     const refused = await t.post('{ riverChiefRivers { name } }', {}, staff('341004'));
-    expect(refused.errors[0].extensions).toMatchObject({
+    expect(refused.errors?.[0].extensions).toMatchObject({
       code: 'PLUGIN_DISABLED',
       plugin: 'river-chief',
       district: '341004',

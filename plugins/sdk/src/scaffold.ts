@@ -238,28 +238,28 @@ describe('${id}', () => {
   const add = \`mutation ($district: ID!, $title: String!) { add${P}Item(district: $district, title: $title) { id title district } }\`;
 
   it('adds a record for a district that enabled the plugin and shows it on the district', async () => {
-    const added = await t.post(add, { district: '341002', title: 'Visit' }, staff('341002'));
+    const added = await t.post<{ add${P}Item: { title: string; district: string } }>(add, { district: '341002', title: 'Visit' }, staff('341002'));
     expect(added.errors).toBeUndefined();
-    expect(added.data.add${P}Item).toMatchObject({ title: 'Visit', district: '341002' });
-    const listed = await t.post('{ district(code: "341002") { name ${c}Items { title } } }', {}, staff('341002'));
-    expect(listed.data.district.${c}Items).toEqual([{ title: 'Visit' }]);
+    expect(added.data?.add${P}Item).toMatchObject({ title: 'Visit', district: '341002' });
+    const listed = await t.post<{ district: { ${c}Items: { title: string }[] } }>('{ district(code: "341002") { name ${c}Items { title } } }', {}, staff('341002'));
+    expect(listed.data?.district.${c}Items).toEqual([{ title: 'Visit' }]);
   });
 
   it('refuses a district that has not enabled it, naming the plugin', async () => {
     const refused = await t.post(add, { district: '341021', title: 'Visit' }, staff('341021'));
-    expect(refused.errors[0].extensions).toMatchObject({ code: 'PLUGIN_DISABLED', plugin: '${id}' });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'PLUGIN_DISABLED', plugin: '${id}' });
   });
 
   it('applies the district settings and refuses bad input, naming the field', async () => {
     const over = await t.post(add, { district: '341002', title: 'Another' }, staff('341002'));
-    expect(over.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'district' });
+    expect(over.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'district' });
     const empty = await t.post(add, { district: '341002', title: '  ' }, staff('341002'));
-    expect(empty.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
+    expect(empty.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
   });
 
   it('refuses callers without the permission', async () => {
     const member = await t.post(add, { district: '341002', title: 'Visit' }, { as: { roles: ['member'], district: '341002', memberId: '1' } });
-    expect(member.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(member.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
 `,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
-import { parse, type FormattedExecutionResult } from 'graphql';
+import { parse } from 'graphql';
 import {
   createGateway,
   signDevToken,
@@ -15,7 +15,6 @@ import {
   memoryTransport,
   readSettings,
   snapshotAnswered,
-  type Caller,
   type EventDefinition,
   type ModuleDefinition,
   type PayloadOf,
@@ -26,16 +25,20 @@ import { organization } from '@cppcc/organization';
 import {
   coreEvent,
   databases,
+  operation,
   publishDemoDistricts,
   publishDemoMembers,
   startTestModule,
   testCaller,
+  type GraphError,
+  type GraphResponse,
+  type Operation,
   type TestModule,
 } from '@cppcc/testing';
 import { members as demoMembers } from '@cppcc/demo';
 import type { Plugin } from './manifest.js';
 
-export { databases, testCaller };
+export { databases, operation, testCaller, type GraphError, type GraphResponse, type Operation };
 /** The property walk every workflow table is held to: availableActions lists an action iff its check passes. */
 export { neverLies } from '@cppcc/testing';
 
@@ -61,18 +64,20 @@ export interface PluginTest {
   modules: TestModule[];
   gateway: RunningGateway;
   transport: Transport;
-  /** Runs an operation on the plugin's own subgraph as `caller` (no gateway in between). */
-  execute(
-    query: string,
-    variables?: Record<string, unknown>,
-    caller?: Caller,
-  ): Promise<FormattedExecutionResult>;
-  /** POSTs an operation to the gateway, with a dev token for `claims` when given. */
-  post(
-    query: string,
+  /**
+   * Runs an operation on the plugin's own subgraph as `caller` (no gateway in between); `TData`
+   * is the shape of the data it selects.
+   */
+  execute: TestModule['execute'];
+  /**
+   * POSTs an operation to the gateway, with a dev token for `claims` when given; `TData` is the
+   * shape of the data it selects.
+   */
+  post<TData = Record<string, unknown>>(
+    query: string | Operation<TData>,
     variables?: Record<string, unknown>,
     options?: { as?: DevTokenClaims; headers?: Record<string, string> },
-  ): Promise<any>;
+  ): Promise<GraphResponse<TData>>;
   /** Switches the plugin for a district, as the platform would announce it, and waits until it holds. */
   enable(district: string, settings?: Record<string, unknown>): Promise<void>;
   disable(district: string): Promise<void>;
@@ -96,7 +101,7 @@ export interface PluginTest {
  * them. A plugin's own test needs only this.
  */
 export async function startPluginTest(
-  plugin: Plugin<any>,
+  plugin: Plugin,
   options: PluginTestOptions = {},
 ): Promise<PluginTest> {
   const transport = options.transport ?? memoryTransport();
@@ -237,8 +242,12 @@ export async function startPluginTest(
     modules,
     gateway,
     transport,
-    execute: (query, variables, caller) => own.execute(query, variables, caller),
-    async post(query, variables, opts = {}) {
+    execute: own.execute,
+    async post<TData>(
+      query: string,
+      variables?: Record<string, unknown>,
+      opts: Parameters<PluginTest['post']>[2] = {},
+    ) {
       const token = opts.as ? await signDevToken(settings, opts.as) : undefined;
       const response = await fetch(gateway.url, {
         method: 'POST',
@@ -249,7 +258,8 @@ export async function startPluginTest(
         },
         body: JSON.stringify({ query, variables }),
       });
-      return response.json();
+      // The gateway's answer is the JSON the schema shapes; the test names the shape it selected.
+      return (await response.json()) as GraphResponse<TData>;
     },
     enable: (district, values) => announce(district, true, values),
     async publish(definition, payload, { source, district = null }) {

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { committees, governmentUnits, members, type DemoMember } from '@cppcc/demo';
 import { governmentUnitRegistered, specialCommitteeRegistered } from '@cppcc/events';
 import { systemEm, type BusEvent } from '@cppcc/kit';
-import { publishDemoMembers, startTestModule, type TestModule } from '@cppcc/testing';
+import {
+  publishDemoMembers,
+  startTestModule,
+  type Operation,
+  type TestModule,
+} from '@cppcc/testing';
 import { CommitteeRefSchema, type CommitteeStatus } from './entities/committee-ref.entity.js';
 import { MemberRefSchema, type MemberStatus } from './entities/member-ref.entity.js';
 import { UnitRefSchema } from './entities/unit-ref.entity.js';
@@ -140,11 +145,11 @@ export async function startConsultation(url: string | undefined, seed = true): P
 /** Sends one operation and fails the test on any error. */
 export async function ok<T = any>(
   module: TestModule,
-  query: string,
+  query: string | Operation<T>,
   variables: Record<string, unknown>,
   caller: Parameters<TestModule['execute']>[2],
 ): Promise<T> {
   const r = await module.execute(query, variables, caller);
   if (r.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(r.errors)}`);
-  return r.data as T;
+  return r.data!;
 }

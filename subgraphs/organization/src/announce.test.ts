@@ -4,6 +4,7 @@ import {
   snapshotAnswered,
   snapshotRequested,
   systemEm,
+  type OutboxEvent,
 } from '@cppcc/kit';
 import { districts } from '@cppcc/demo';
 import {
@@ -43,7 +44,7 @@ describe.each(databases())('organization answering a snapshot request, on $name'
     // Nothing it emits is wanted: no answer.
     await transport.publish([ask(['proposal.registered'])]);
     await transport.publish([ask(['district.registered'])]);
-    let answer: any;
+    let answer: OutboxEvent | null = null;
     for (
       const deadline = Date.now() + 10_000;
       !answer && Date.now() < deadline;

@@ -20,7 +20,13 @@ const TABLES: [
   string,
   {
     transitions: { from: string; action: string; who: unknown[]; to: string }[];
-    apply: (...a: any[]) => string;
+    // A method, as each workflow's is: its record and action are the workflow's own types.
+    apply(
+      ctx: RequestContext,
+      record: { id: number; status: string },
+      action: string,
+      note?: string | null,
+    ): string;
   },
   readonly string[],
 ][] = [
@@ -56,7 +62,7 @@ describe.each(databases())('organization transition tables on $name', ({ url }) 
 
   it('covers every workflow the module defines', () => {
     const defined = Object.values(workflows).filter(
-      (w): w is any => typeof w === 'object' && w !== null && 'transitions' in w,
+      (w) => typeof w === 'object' && w !== null && 'transitions' in w,
     );
     expect(defined).toHaveLength(TABLES.length);
     for (const [, table] of TABLES) expect(defined).toContain(table);
@@ -80,7 +86,7 @@ describe.each(databases())('organization transition tables on $name', ({ url }) 
             const written = em.getUnitOfWork().getPersistStack();
             expect(
               [...written].filter(
-                (e: any) =>
+                (e) =>
                   e.entity === entity &&
                   e.action === action &&
                   e.fromState === state &&

@@ -18,6 +18,12 @@ import { ok } from './test-support.js';
 
 const cityStaff = testCaller(['staff'], CITY);
 
+interface LevelFigures {
+  level: string;
+  items: number;
+  instructions: number;
+}
+
 describe.each(databases())(
   'demo data from the work report on $name',
   ({ url }) => {
@@ -28,73 +34,77 @@ describe.each(databases())(
     afterAll(() => module?.stop());
 
     it("has 110+ bulletin issues with their items, the national leader's instruction, and this year's three national adoptions", async () => {
-      const issues = await ok(
+      const issues = await ok<{ totalCount: number; nodes: { items: unknown[] }[] }>(
         module,
         `{ bulletinIssues(district: "${CITY}", status: PUBLISHED, first: 1000) { totalCount nodes { items { id } } } }`,
         {},
         cityStaff,
       );
       expect(issues.totalCount).toBeGreaterThanOrEqual(110);
-      const carried = issues.nodes.reduce((n: number, i: any) => n + i.items.length, 0);
+      const carried = issues.nodes.reduce((n, i) => n + i.items.length, 0);
       expect(carried).toBe(opinionWork().items.filter((i) => i.issueId !== null).length);
       expect(carried).toBeGreaterThanOrEqual(300);
 
-      const lastYear = await ok(
+      const lastYear = await ok<{ byLevel: LevelFigures[] }>(
         module,
         `{ opinionStatistics(filter: { district: "${CITY}", from: "2025-01-01", to: "2025-12-31" }) { byLevel { level instructions } } }`,
         {},
         cityStaff,
       );
-      expect(lastYear.byLevel.find((l: any) => l.level === 'NATIONAL').instructions).toBe(1);
-      const thisYear = await ok(
+      expect(lastYear.byLevel.find((l) => l.level === 'NATIONAL')!.instructions).toBe(1);
+      const thisYear = await ok<{ byLevel: LevelFigures[] }>(
         module,
         `{ opinionStatistics(filter: { district: "${CITY}", from: "2026-01-01", to: "2026-12-31" }) { issues byLevel { level items } } }`,
         {},
         cityStaff,
       );
-      expect(thisYear.byLevel.find((l: any) => l.level === 'NATIONAL').items).toBe(3);
+      expect(thisYear.byLevel.find((l) => l.level === 'NATIONAL')!.items).toBe(3);
       // Over the whole report, the national committee adopted the instructed item and this year's three.
-      const all = await ok(
+      const all = await ok<{ issues: number; issued: number; byLevel: LevelFigures[] }>(
         module,
         `{ opinionStatistics(filter: { district: "${CITY}" }) { issues issued byLevel { level items instructions } } }`,
         {},
         cityStaff,
       );
-      expect(all.byLevel.find((l: any) => l.level === 'NATIONAL')).toEqual({
+      expect(all.byLevel.find((l) => l.level === 'NATIONAL')).toEqual({
         level: 'NATIONAL',
         items: 4,
         instructions: 1,
       });
       expect(all.issues).toBe(issues.totalCount);
       expect(all.issued).toBe(carried);
-      const national = await ok(
+      const national = await ok<{
+        nodes: { title: string; instructions: unknown[]; adoptions: unknown[] }[];
+      }>(
         module,
         `{ opinionItems(filter: { adoptedAt: NATIONAL }, first: 10) { nodes { title instructions { leader level } adoptions { level adoptedOn } } } }`,
         {},
         cityStaff,
       );
-      expect(national.nodes.map((n: any) => n.title)).toEqual(
+      expect(national.nodes.map((n) => n.title)).toEqual(
         expect.arrayContaining([
           '乡村教师支持计划执行中存在的问题及对策',
           '疫情下旅游业亟盼有力政策扶持',
         ]),
       );
       expect(
-        national.nodes.find((n: any) => n.title === '乡村教师支持计划执行中存在的问题及对策')
+        national.nodes.find((n) => n.title === '乡村教师支持计划执行中存在的问题及对策')!
           .instructions,
       ).toEqual([{ leader: '国家领导人', level: 'NATIONAL' }]);
     });
 
     it("has key proposals supervised by the city's top leader two years running, and two-way evaluation results", async () => {
-      const keys = await ok(
+      const keys = await ok<{
+        nodes: { year: number; leaderTitle: string; supervision: unknown[] }[];
+      }>(
         module,
         `{ keyProposals(district: "${CITY}", topLeader: true, first: 10) { nodes { year leaderTitle supervision { kind } proposal { title status } } } }`,
         {},
         cityStaff,
       );
-      expect(keys.nodes.map((k: any) => k.year).sort()).toEqual([2025, 2026]);
+      expect(keys.nodes.map((k) => k.year).sort()).toEqual([2025, 2026]);
       expect(
-        keys.nodes.every((k: any) => k.leaderTitle === '市委书记' && k.supervision.length === 3),
+        keys.nodes.every((k) => k.leaderTitle === '市委书记' && k.supervision.length === 3),
       ).toBe(true);
       const closed = proposalWork().find(
         (w) => w.status === 'CLOSED' && w.proposal.district === CITY,
@@ -114,7 +124,11 @@ describe.each(databases())(
       const work = proposalWork().filter(
         (w) => w.proposal.district === CITY && w.proposal.year === 2025,
       );
-      const r = await ok(
+      const r = await ok<{
+        units: { unit: { id: string }; scored: number; average: number }[];
+        proposalsScored: number;
+        proposalBands: { count: number }[];
+      }>(
         module,
         `{ twoWayEvaluation(district: "${CITY}", year: 2025) { units { unit { id } scored average band } proposalsScored proposalAverage proposalBands { band count } } }`,
         {},
@@ -134,7 +148,7 @@ describe.each(databases())(
         expect(u.average).toBeCloseTo(mine.reduce((a, s) => a + s.total, 0) / mine.length, 1);
       }
       expect(r.proposalsScored).toBe(work.filter((w) => w.qualityScores.length > 0).length);
-      expect(r.proposalBands.reduce((n: number, b: any) => n + b.count, 0)).toBe(r.proposalsScored);
+      expect(r.proposalBands.reduce((n, b) => n + b.count, 0)).toBe(r.proposalsScored);
       const member = testCaller(['member'], CITY, '1');
       expect(
         (
@@ -149,7 +163,7 @@ describe.each(databases())(
 
     it('computes the statistics from the rows, matching the demo data', async () => {
       const work = proposalWork().filter((w) => w.proposal.district === CITY);
-      const stats = await ok(
+      const stats = await ok<{ satisfactionRate: number; grades: { count: number }[] }>(
         module,
         `{ proposalStatistics(filter: { district: "${CITY}" }) { submitted filed replied assigned replyRate rated satisfied satisfactionRate keyProposals excellent grades { grade count } } }`,
         {},
@@ -208,7 +222,7 @@ describe.each(databases())(
             .map((r) => r.grade),
         ),
       );
-      expect(stats.grades.map((g: any) => g.count)).toEqual(
+      expect(stats.grades.map((g) => g.count)).toEqual(
         ['A', 'B', 'C', 'D'].map((g) => grades.filter((x) => x === g).length),
       );
     });
@@ -251,9 +265,7 @@ describe.each(databases())(
       );
       const registered = await em.find(OutboxEventSchema, { type: 'proposal.registered' });
       expect(registered).toHaveLength(await em.count(ProposalSchema, { status: { $ne: 'DRAFT' } }));
-      expect(new Set(registered.map((e) => (e.payload as any).proposalId)).size).toBe(
-        registered.length,
-      );
+      expect(new Set(registered.map((e) => e.payload.proposalId)).size).toBe(registered.length);
     });
   },
   120_000,

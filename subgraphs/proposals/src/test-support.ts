@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { governmentUnits } from '@cppcc/demo';
 import { governmentUnitRegistered, memberRegistered } from '@cppcc/events';
 import type { EntitySchema } from '@mikro-orm/core';
-import { AuditEntrySchema, systemEm, type Caller } from '@cppcc/kit';
+import {
+  AuditEntrySchema,
+  systemEm,
+  type Caller,
+  type EventDefinition,
+  type PayloadOf,
+} from '@cppcc/kit';
 import { startTestModule, testCaller, type TestModule, outbox } from '@cppcc/testing';
 import { MemberRefSchema, UnitRefSchema } from './entities/refs.entity.js';
 import { proposals } from './module.js';
@@ -111,7 +117,7 @@ export async function refused(
 
 export async function countRows(
   module: TestModule,
-  entity: EntitySchema<any, any>,
+  entity: EntitySchema,
   where: Record<string, unknown> = {},
 ): Promise<number> {
   return systemEm(module.orm).count(entity, where);
@@ -130,8 +136,12 @@ export async function auditOf(
   return rows.map((a) => [a.fromState ?? '', a.action, a.toState]);
 }
 
-export async function eventsOf(module: TestModule, type: string): Promise<Record<string, any>[]> {
-  return (await outbox(module.orm, { type })).map((e) => e.payload);
+/** The payloads of an event the module sent, of the event's contract (checked when sent). */
+export async function eventsOf<E extends EventDefinition>(
+  module: TestModule,
+  event: E,
+): Promise<PayloadOf<E>[]> {
+  return (await outbox(module.orm, { type: event.type })).map((e) => e.payload as PayloadOf<E>);
 }
 
 export const proposalFields = 'id status version caseNumber kind availableActions statusNote';

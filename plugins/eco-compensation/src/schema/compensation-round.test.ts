@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consultation } from '@cppcc/consultation';
 import { proposals } from '@cppcc/proposals';
-import { databases, testCaller, transports } from '@cppcc/testing';
+import { databases, operation, testCaller, transports } from '@cppcc/testing';
 import { startPluginTest, type PluginTest } from '@cppcc/plugin-sdk/testing';
 import {
   consultationActivityRegistered,
@@ -21,16 +21,49 @@ const TUNXI = '341002';
 const staff = (district: string) => ({ as: { roles: ['staff' as const], district } });
 const member = { as: { roles: ['member' as const], district: CITY, memberId: '7' } };
 
+/** The fields of a round the tests read one by one (the rest they compare whole). */
+interface Round {
+  id: string;
+  status: string;
+  agreement: { title: string; signedOn: string | null; parties: string[] };
+  history: { fromState: string | null; toState: string }[];
+}
+interface Sample {
+  id: string;
+  year: number;
+  values: { indicator: string; value: number }[];
+}
+interface Assessment {
+  year: number;
+  indicators: { code: string; average: number; ratio: number }[];
+  transfer: { payer: string; payee: string; amount: number } | null;
+  explanation: string;
+}
+
 const ROUND_FIELDS =
   'id status stabilityK threshold transferAmount transferAmountDisplay availableActions agreement { title signedOn parties } history { action fromState toState note }';
-const createRound = `mutation ($input: CreateCompensationRoundInput!) { createCompensationRound(input: $input) { ${ROUND_FIELDS} } }`;
-const sign = `mutation ($id: ID!, $on: Date!) { signCompensationRound(id: $id, signedOn: $on) { ${ROUND_FIELDS} } }`;
-const intoForce = `mutation ($id: ID!) { bringCompensationRoundIntoForce(id: $id) { ${ROUND_FIELDS} } }`;
-const conclude = `mutation ($id: ID!) { concludeCompensationRound(id: $id) { ${ROUND_FIELDS} } }`;
-const record = `mutation ($section: ID!, $on: Date!, $values: [IndicatorValueInput!]!) { recordWaterQualitySample(sectionId: $section, sampledOn: $on, values: $values, party: "joint") { id year values { indicator value } } }`;
+const createRound = operation<{ createCompensationRound: Round }>(
+  `mutation ($input: CreateCompensationRoundInput!) { createCompensationRound(input: $input) { ${ROUND_FIELDS} } }`,
+);
+const sign = operation<{ signCompensationRound: Round }>(
+  `mutation ($id: ID!, $on: Date!) { signCompensationRound(id: $id, signedOn: $on) { ${ROUND_FIELDS} } }`,
+);
+const intoForce = operation<{ bringCompensationRoundIntoForce: Round }>(
+  `mutation ($id: ID!) { bringCompensationRoundIntoForce(id: $id) { ${ROUND_FIELDS} } }`,
+);
+const conclude = operation<{ concludeCompensationRound: Round }>(
+  `mutation ($id: ID!) { concludeCompensationRound(id: $id) { ${ROUND_FIELDS} } }`,
+);
+const record = operation<{ recordWaterQualitySample: Sample }>(
+  `mutation ($section: ID!, $on: Date!, $values: [IndicatorValueInput!]!) { recordWaterQualitySample(sectionId: $section, sampledOn: $on, values: $values, party: "joint") { id year values { indicator value } } }`,
+);
 const correct = `mutation ($id: ID!, $values: [IndicatorValueInput!]!) { correctWaterQualitySample(id: $id, values: $values, note: "lab re-run") { id } }`;
-const compute = `mutation ($round: ID!, $year: Int!) { computeYearlyAssessment(roundId: $round, year: $year) { id year pIndex meanRatio passed sampleCount explanation indicators { code average ratio inIndex } transfer { payer payee amount amountDisplay } } }`;
-const assessments = `query ($id: ID!) { compensationRound(id: $id) { assessments { year pIndex passed transfer { payer payee amount } } } }`;
+const compute = operation<{ computeYearlyAssessment: Assessment }>(
+  `mutation ($round: ID!, $year: Int!) { computeYearlyAssessment(roundId: $round, year: $year) { id year pIndex meanRatio passed sampleCount explanation indicators { code average ratio inIndex } transfer { payer payee amount amountDisplay } } }`,
+);
+const assessments = operation<{ compensationRound: { assessments: Assessment[] } }>(
+  `query ($id: ID!) { compensationRound(id: $id) { assessments { year pIndex passed transfer { payer payee amount } } } }`,
+);
 const announce = (type: string, district: string, payload: Record<string, unknown>) => ({
   id: randomUUID(),
   type,
@@ -87,18 +120,18 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
     });
     await t.enable(CITY, { defaultStabilityK: 0.8 });
     await t.enable(SHEXIAN, { extraIndicators: [{ code: 'do', name: '溶解氧', baseLimit: 8 }] });
-    const s = await t.post(
+    const s = await t.post<{ addMonitoringSection: { id: string } }>(
       `mutation { addMonitoringSection(district: "${CITY}", code: "T-CITY", name: "测试断面") { id } }`,
       {},
       staff(CITY),
     );
-    section = s.data.addMonitoringSection.id;
-    const x = await t.post(
+    section = s.data!.addMonitoringSection.id;
+    const x = await t.post<{ addMonitoringSection: { id: string } }>(
       `mutation { addMonitoringSection(district: "${SHEXIAN}", code: "T-SHEXIAN", name: "歙县断面") { id } }`,
       {},
       staff(SHEXIAN),
     );
-    shexianSection = x.data.addMonitoringSection.id;
+    shexianSection = x.data!.addMonitoringSection.id;
   }, 120_000);
   afterAll(() => t?.stop());
 
@@ -109,7 +142,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       staff(CITY),
     );
     expect(r.errors).toBeUndefined();
-    const id = r.data.createCompensationRound.id;
+    const id = r.data!.createCompensationRound.id;
     await t.post(sign, { id, on: '2012-01-01' }, staff(CITY));
     await t.post(intoForce, { id }, staff(CITY));
     return id;
@@ -118,7 +151,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
   it('walks a round through its table, refusing steps outside it and writing nothing then', async () => {
     const created = await t.post(createRound, { input: roundInput(section) }, staff(CITY));
     expect(created.errors).toBeUndefined();
-    const round = created.data.createCompensationRound;
+    const round = created.data!.createCompensationRound;
     // No k given: the district's setting applies.
     expect(round).toMatchObject({
       status: 'negotiating',
@@ -134,47 +167,52 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
     });
 
     const early = await t.post(intoForce, { id: round.id }, staff(CITY));
-    expect(early.errors[0].extensions).toMatchObject({
+    expect(early.errors?.[0].extensions).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       state: 'negotiating',
       action: 'bringIntoForce',
     });
     const notYet = await t.post(compute, { round: round.id, year: 2012 }, staff(CITY));
-    expect(notYet.errors[0].extensions).toMatchObject({ code: 'CONFLICT', state: 'negotiating' });
+    expect(notYet.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', state: 'negotiating' });
     const badDate = await t.post(sign, { id: round.id, on: '2012-02-30' }, staff(CITY));
-    expect(badDate.errors[0].extensions).toMatchObject({
+    expect(badDate.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'signedOn',
     });
 
     const signed = await t.post(sign, { id: round.id, on: '2012-09-01' }, staff(CITY));
-    expect(signed.data.signCompensationRound).toMatchObject({
+    expect(signed.data!.signCompensationRound).toMatchObject({
       status: 'signed',
       agreement: { signedOn: '2012-09-01' },
     });
     const inForce = await t.post(intoForce, { id: round.id }, staff(CITY));
-    expect(inForce.data.bringCompensationRoundIntoForce.status).toBe('in_force');
+    expect(inForce.data!.bringCompensationRoundIntoForce.status).toBe('in_force');
     const done = await t.post(conclude, { id: round.id }, staff(CITY));
-    expect(done.data.concludeCompensationRound).toMatchObject({
+    expect(done.data!.concludeCompensationRound).toMatchObject({
       status: 'concluded',
       availableActions: [],
     });
     // Only the three steps taken left a trace, each with its states.
     expect(
-      done.data.concludeCompensationRound.history.map((h: any) => [h.fromState, h.toState]),
+      done.data!.concludeCompensationRound.history.map((h) => [h.fromState, h.toState]),
     ).toEqual([
       ['negotiating', 'signed'],
       ['signed', 'in_force'],
       ['in_force', 'concluded'],
     ]);
     const again = await t.post(conclude, { id: round.id }, staff(CITY));
-    expect(again.errors[0].extensions.code).toBe('ILLEGAL_TRANSITION');
+    expect(again.errors?.[0].extensions?.code).toBe('ILLEGAL_TRANSITION');
   });
 
   it('refuses a bad round with the field named and writes nothing', async () => {
     const count = async () =>
-      (await t.post('{ compensationRounds(first: 1000) { totalCount } }', {}, staff(CITY))).data
-        .compensationRounds.totalCount;
+      (
+        await t.post<{ compensationRounds: { totalCount: number } }>(
+          '{ compensationRounds(first: 1000) { totalCount } }',
+          {},
+          staff(CITY),
+        )
+      ).data!.compensationRounds.totalCount;
     const before = await count();
     const cases: [Record<string, unknown>, string][] = [
       [{ endYear: 2011 }, 'input.endYear'],
@@ -197,7 +235,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       expect(r.errors?.[0].extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
     const missing = await t.post(createRound, { input: roundInput('99999') }, staff(CITY));
-    expect(missing.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(await count()).toBe(before);
   });
 
@@ -209,7 +247,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       staff(CITY),
     );
     expect(s1.errors).toBeUndefined();
-    expect(s1.data.recordWaterQualitySample.year).toBe(2013);
+    expect(s1.data!.recordWaterQualitySample.year).toBe(2013);
     await t.post(
       record,
       { section, on: '2013-09-15', values: values({ codmn: 2.2, nh3n: 0.1, tn: 1.1, tp: 0.05 }) },
@@ -218,7 +256,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
 
     const r = await t.post(compute, { round, year: 2013 }, staff(CITY));
     expect(r.errors).toBeUndefined();
-    const a = r.data.computeYearlyAssessment;
+    const a = r.data!.computeYearlyAssessment;
     // averages 2.0, 0.09, 1.0, 0.045 over limits 2, 0.1, 1, 0.05 → mean ratio 0.95; P = 0.85 × 0.95
     expect(a).toMatchObject({
       year: 2013,
@@ -227,7 +265,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       passed: true,
       sampleCount: 2,
     });
-    expect(a.indicators.map((i: any) => [i.code, i.average, i.ratio])).toEqual([
+    expect(a.indicators.map((i) => [i.code, i.average, i.ratio])).toEqual([
       ['codmn', 2, 1],
       ['nh3n', 0.09, 0.9],
       ['tn', 1, 1],
@@ -243,25 +281,25 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
     expect(a.explanation).toContain('P = 0.85 × 0.95 = 0.8075 ≤ 1');
 
     const none = await t.post(compute, { round, year: 2014 }, staff(CITY));
-    expect(none.errors[0].extensions).toMatchObject({
+    expect(none.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'year',
       rule: 'no-samples',
     });
     const outside = await t.post(compute, { round, year: 2016 }, staff(CITY));
-    expect(outside.errors[0].extensions).toMatchObject({
+    expect(outside.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'year',
       rule: 'outside-round',
     });
     const stored = await t.post(assessments, { id: round }, staff(CITY));
-    expect(stored.data.compensationRound.assessments.map((x: any) => x.year)).toEqual([2013]);
+    expect(stored.data!.compensationRound.assessments.map((x) => x.year)).toEqual([2013]);
 
     // A corrected sample rewrites the assessment it rests on: now the upstream province pays.
     const fixed = await t.post(
       correct,
       {
-        id: s1.data.recordWaterQualitySample.id,
+        id: s1.data!.recordWaterQualitySample.id,
         values: values({ codmn: 3.6, nh3n: 0.28, tn: 1.8, tp: 0.13 }),
       },
       staff(CITY),
@@ -269,7 +307,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
     expect(fixed.errors).toBeUndefined();
     const after = await t.post(assessments, { id: round }, staff(CITY));
     // averages 2.9, 0.19, 1.45, 0.09 → ratios 1.45, 1.9, 1.45, 1.8 → mean 1.65; P = 0.85 × 1.65
-    expect(after.data.compensationRound.assessments).toEqual([
+    expect(after.data!.compensationRound.assessments).toEqual([
       {
         year: 2013,
         pIndex: 1.4025,
@@ -285,7 +323,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
     );
     const third = await t.post(assessments, { id: round }, staff(CITY));
     // sums 5.8, 0.38, 2.9, 0.18 over 3 samples → ratios 0.9667, 1.2667, 0.9667, 1.2 → mean 1.1; P = 0.85 × 1.1
-    expect(third.data.compensationRound.assessments[0]).toMatchObject({
+    expect(third.data!.compensationRound.assessments[0]).toMatchObject({
       pIndex: 0.935,
       passed: true,
       transfer: { payer: '浙江省' },
@@ -300,7 +338,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       staff(CITY),
     );
     const r = await t.post(compute, { round, year: 2015 }, staff(CITY));
-    expect(r.data.computeYearlyAssessment).toMatchObject({
+    expect(r.data!.computeYearlyAssessment).toMatchObject({
       pIndex: 1,
       passed: true,
       transfer: { payer: '浙江省', payee: '安徽省' },
@@ -310,19 +348,19 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
   it('validates samples against the district catalogue and writes nothing on bad input', async () => {
     const count = async () =>
       (
-        await t.post(
+        await t.post<{ waterQualitySamples: { totalCount: number } }>(
           `{ waterQualitySamples(sectionId: "${shexianSection}", first: 1000) { totalCount } }`,
           {},
           staff(SHEXIAN),
         )
-      ).data.waterQualitySamples.totalCount;
+      ).data!.waterQualitySamples.totalCount;
     const before = await count();
     const unknown = await t.post(
       record,
       { section: shexianSection, on: '2020-01-01', values: values({ codmn: 2, xyz: 1 }) },
       staff(SHEXIAN),
     );
-    expect(unknown.errors[0].extensions).toMatchObject({
+    expect(unknown.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'values.1.indicator',
       rule: 'unknown-indicator',
@@ -332,7 +370,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       { section: shexianSection, on: '2020-01-01', values: values({ codmn: 2, tp: -0.01 }) },
       staff(SHEXIAN),
     );
-    expect(negative.errors[0].extensions).toMatchObject({
+    expect(negative.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'values.1.value',
       rule: 'non-negative',
@@ -342,17 +380,17 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       { section: shexianSection, on: '2020-13-01', values: values({ codmn: 2 }) },
       staff(SHEXIAN),
     );
-    expect(badDate.errors[0].extensions).toMatchObject({ field: 'sampledOn' });
+    expect(badDate.errors?.[0].extensions).toMatchObject({ field: 'sampledOn' });
     expect(await count()).toBe(before);
 
     // 歙县 added dissolved oxygen in its settings: samples of its sections may carry it, whoever
     // records them (city staff too); the city's own sections (without it) may not.
-    const catalogue = await t.post(
+    const catalogue = await t.post<{ waterQualityIndicators: { code: string }[] }>(
       '{ waterQualityIndicators { code standard } }',
       {},
       staff(SHEXIAN),
     );
-    expect(catalogue.data.waterQualityIndicators.map((i: any) => i.code)).toEqual([
+    expect(catalogue.data!.waterQualityIndicators.map((i) => i.code)).toEqual([
       'codmn',
       'nh3n',
       'tn',
@@ -364,7 +402,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       { section: shexianSection, on: '2020-01-01', values: values({ codmn: 2, do: 7.5 }) },
       staff(SHEXIAN),
     );
-    expect(withDo.data.recordWaterQualitySample.values).toEqual([
+    expect(withDo.data!.recordWaterQualitySample.values).toEqual([
       { indicator: 'codmn', value: 2 },
       { indicator: 'do', value: 7.5 },
     ]);
@@ -379,7 +417,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       { section, on: '2020-01-02', values: values({ do: 7.5 }) },
       staff(CITY),
     );
-    expect(cityOwn.errors[0].extensions).toMatchObject({
+    expect(cityOwn.errors?.[0].extensions).toMatchObject({
       rule: 'unknown-indicator',
       field: 'values.0.indicator',
     });
@@ -401,7 +439,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
     try {
       // The index now needs cod, which the year's sample lacks.
       const lacking = await t.post(compute, { round, year: 2016 }, staff(CITY));
-      expect(lacking.errors[0].extensions).toMatchObject({
+      expect(lacking.errors?.[0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         rule: 'indicator-missing',
       });
@@ -416,7 +454,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       );
       const r = await t.post(compute, { round, year: 2016 }, staff(CITY));
       // ratios 1, 1, 1, 1, 2 → mean 1.2 → P = 0.85 × 1.2
-      expect(r.data.computeYearlyAssessment).toMatchObject({
+      expect(r.data!.computeYearlyAssessment).toMatchObject({
         pIndex: 1.02,
         passed: false,
         transfer: { amountDisplay: '10,000 万元' },
@@ -449,12 +487,12 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
 
   it('tracks cooperation tasks through their table', async () => {
     const round = await roundInForce();
-    const add = await t.post(
+    const add = await t.post<{ addCooperationTask: { id: string } }>(
       `mutation ($r: ID!) { addCooperationTask(roundId: $r, year: 2013, title: "联合打捞", owners: "黄山市生态环境局") { id status progress availableActions } }`,
       { r: round },
       staff(CITY),
     );
-    const task = add.data.addCooperationTask;
+    const task = add.data!.addCooperationTask;
     expect(task).toMatchObject({
       status: 'planned',
       progress: 0,
@@ -462,7 +500,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
     });
     const report = `mutation ($id: ID!, $p: Int!, $url: String) { reportCooperationTaskProgress(id: $id, progress: $p, resultsUrl: $url) { status progress resultsUrl } }`;
     const early = await t.post(report, { id: task.id, p: 10 }, staff(CITY));
-    expect(early.errors[0].extensions).toMatchObject({
+    expect(early.errors?.[0].extensions).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       state: 'planned',
     });
@@ -476,7 +514,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       { id: task.id, p: 50, url: 'https://example.org/salvage' },
       staff(CITY),
     );
-    expect(half.data.reportCooperationTaskProgress).toEqual({
+    expect(half.data!.reportCooperationTaskProgress).toEqual({
       status: 'in_progress',
       progress: 50,
       resultsUrl: 'https://example.org/salvage',
@@ -487,14 +525,14 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       [{ p: 60, url: 'not a url' }, 'resultsUrl'],
     ] as const) {
       const r = await t.post(report, { id: task.id, ...vars }, staff(CITY));
-      expect(r.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
     const done = await t.post(
       `mutation ($id: ID!) { completeCooperationTask(id: $id) { status progress history { action } } }`,
       { id: task.id },
       staff(CITY),
     );
-    expect(done.data.completeCooperationTask).toEqual({
+    expect(done.data!.completeCooperationTask).toEqual({
       status: 'done',
       progress: 100,
       history: [{ action: 'start' }, { action: 'reportProgress' }, { action: 'complete' }],
@@ -504,7 +542,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       { id: task.id },
       staff(CITY),
     );
-    expect(cancel.errors[0].extensions.code).toBe('ILLEGAL_TRANSITION');
+    expect(cancel.errors?.[0].extensions?.code).toBe('ILLEGAL_TRANSITION');
   });
 
   it('records funds per payer and year, links, and escalations; extends Proposal and ConsultationActivity', async () => {
@@ -523,19 +561,19 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       { r: round, k: 'upstream', n: '安徽省', y: 2012, a: 1 },
       staff(CITY),
     );
-    expect(twice.errors[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'payerName' });
+    expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'payerName' });
     const outside = await t.post(
       fund,
       { r: round, k: 'upstream', n: '安徽省', y: 2020, a: 1 },
       staff(CITY),
     );
-    expect(outside.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
-    const totals = await t.post(
+    expect(outside.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+    const totals = await t.post<{ compensationRound: { fundByYear: unknown } }>(
       `query ($id: ID!) { compensationRound(id: $id) { fundByYear { year total totalDisplay } contributions { payerKind } } }`,
       { id: round },
       staff(CITY),
     );
-    expect(totals.data.compensationRound.fundByYear).toEqual([
+    expect(totals.data!.compensationRound.fundByYear).toEqual([
       { year: 2012, total: 50_000, totalDisplay: '5 亿元' },
     ]);
 
@@ -652,13 +690,13 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       ).toBeUndefined();
     }
     const dup = await t.post(link, { r: round, k: 'proposal', id: '42' }, staff(CITY));
-    expect(dup.errors[0].extensions.code).toBe('CONFLICT');
+    expect(dup.errors?.[0].extensions?.code).toBe('CONFLICT');
     const linked = await t.post(
       `query ($id: ID!) { compensationRound(id: $id) { proposals { id } consultationActivities { id } researchProjects { id } researchProjectIds } }`,
       { id: round },
       staff(CITY),
     );
-    expect(linked.data.compensationRound).toEqual({
+    expect(linked.data!.compensationRound).toEqual({
       proposals: [{ id: '42' }],
       consultationActivities: [{ id: '9' }],
       researchProjects: [{ id: '3' }],
@@ -690,13 +728,13 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       { r: round, on: '2020-06-01', held: '2020-05-01' },
       staff(CITY),
     );
-    expect(wrong.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'heldOn' });
+    expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'heldOn' });
     const ok = await t.post(
       escalate,
       { r: round, on: '2020-06-01', held: '2020-06-20' },
       staff(CITY),
     );
-    expect(ok.data.recordEcoCompensationEscalation).toEqual({
+    expect(ok.data!.recordEcoCompensationEscalation).toEqual({
       level: 'national_biweekly_consultation',
       listedOn: '2020-06-01',
       heldOn: '2020-06-20',
@@ -704,17 +742,24 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
   });
 
   it('lets members read public rounds but not change them; checks each permission', async () => {
-    const read = await t.post('{ compensationRounds(first: 5) { totalCount } }', {}, member);
+    const read = await t.post<{ compensationRounds: { totalCount: number } }>(
+      '{ compensationRounds(first: 5) { totalCount } }',
+      {},
+      member,
+    );
     expect(read.errors).toBeUndefined();
-    expect(read.data.compensationRounds.totalCount).toBeGreaterThan(0);
+    expect(read.data!.compensationRounds.totalCount).toBeGreaterThan(0);
     const m = await t.post(createRound, { input: roundInput(section) }, member);
-    expect(m.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'round.manage' });
+    expect(m.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      permission: 'round.manage',
+    });
     const sample = await t.post(
       record,
       { section, on: '2013-01-01', values: values({ codmn: 1 }) },
       member,
     );
-    expect(sample.errors[0].extensions).toMatchObject({
+    expect(sample.errors?.[0].extensions).toMatchObject({
       code: 'FORBIDDEN',
       permission: 'sample.record',
     });
@@ -723,7 +768,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       { round: '1', year: 2012 },
       { as: { roles: ['operator' as const], district: CITY } },
     );
-    expect(op.errors[0].extensions).toMatchObject({
+    expect(op.errors?.[0].extensions).toMatchObject({
       code: 'FORBIDDEN',
       permission: 'assessment.compute',
     });
@@ -732,10 +777,10 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       { input: roundInput(section) },
       { headers: { 'x-cppcc-district': CITY } },
     );
-    expect(anon.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(anon.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     // 歙县 staff may not write the city's rounds.
     const cross = await t.post(createRound, { input: roundInput(section) }, staff(SHEXIAN));
-    expect(cross.errors[0].extensions).toMatchObject({
+    expect(cross.errors?.[0].extensions).toMatchObject({
       code: 'CROSS_DISTRICT',
       field: 'input.district',
     });
@@ -744,7 +789,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
   it('refuses a district that has not enabled the plugin, through the gateway and in its own resolvers', async () => {
     await t.disable(TUNXI);
     const list = await t.post('{ compensationRounds { totalCount } }', {}, staff(TUNXI));
-    expect(list.errors[0].extensions).toMatchObject({
+    expect(list.errors?.[0].extensions).toMatchObject({
       code: 'PLUGIN_DISABLED',
       plugin: 'eco-compensation',
     });

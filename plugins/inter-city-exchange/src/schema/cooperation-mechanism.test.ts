@@ -1,21 +1,82 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testCaller, type PluginTest } from '@cppcc/plugin-sdk/testing';
+import { operation, testCaller, type PluginTest } from '@cppcc/plugin-sdk/testing';
 import { as, count, setups, start } from '../test-support.js';
 
 const CITY = '341000';
 const TUNXI = '341002';
 const staff = as(['staff'], CITY);
 
-const registerPartner = `mutation ($i: RegisterPartnerCommitteeInput!) { registerPartnerCommittee(input: $i) { id name } }`;
-const createMechanism = `mutation ($i: CreateCooperationMechanismInput!) { createCooperationMechanism(input: $i) { id status committees { id position name local } nextMeeting { session host { id } } } }`;
-const plan = `mutation ($i: PlanJointChairsMeetingInput!) { planJointChairsMeeting(input: $i) { id session status outOfTurnReason host { id name } } }`;
-const hold = `mutation ($i: HoldJointChairsMeetingInput!) { holdJointChairsMeeting(input: $i) { id status heldOn attendees { id } resolutions { id text status } } }`;
-const publish = `mutation ($id: ID!, $m: String!) { publishJointChairsMeetingMinutes(meetingId: $id, minutes: $m) { status minutes availableActions } }`;
-const cancel = `mutation ($id: ID!, $r: String!) { cancelJointChairsMeeting(meetingId: $id, reason: $r) { status } }`;
-const followUp = `mutation ($id: ID!, $a: ResolutionFollowUpAction!, $f: String!) { followUpResolution(resolutionId: $id, action: $a, followUp: $f) { status followUp } }`;
-const next = `query ($id: ID!) { cooperationMechanism(id: $id) { status nextMeeting { session host { id } } meetings { session status } } }`;
-const move = `mutation ($id: ID!, $a: CooperationMechanismAction!) { moveCooperationMechanism(id: $id, action: $a) { status } }`;
-const recordActivity = `mutation ($i: RecordJointActivityInput!) { recordJointActivity(input: $i) { id kind researchProjectId participants { id } } }`;
+interface Mechanism {
+  id: string;
+  status: string;
+  committees: { id: string; position: number; name: string; local: boolean }[];
+  nextMeeting: { session: number; host: { id: string } } | null;
+}
+interface Meeting {
+  id: string;
+  session: number;
+  status: string;
+  outOfTurnReason: string | null;
+  host: { id: string; name: string };
+}
+interface HeldMeeting {
+  id: string;
+  status: string;
+  heldOn: string;
+  attendees: { id: string }[];
+  resolutions: { id: string; text: string; status: string }[];
+}
+interface NextMeeting {
+  status: string;
+  nextMeeting: { session: number; host: { id: string } } | null;
+  meetings: { session: number; status: string }[];
+}
+interface JointActivity {
+  id: string;
+  kind: string;
+  researchProjectId: string | null;
+  participants: { id: string }[];
+}
+/** What the duty archive hears of a meeting (the outbox payload the test reads). */
+interface DutyPayload {
+  sourceId: string;
+  memberId: string;
+  kind: string;
+  occurredOn: string;
+}
+
+const registerPartner = operation<{ registerPartnerCommittee: { id: string; name: string } }>(
+  `mutation ($i: RegisterPartnerCommitteeInput!) { registerPartnerCommittee(input: $i) { id name } }`,
+);
+const createMechanism = operation<{ createCooperationMechanism: Mechanism }>(
+  `mutation ($i: CreateCooperationMechanismInput!) { createCooperationMechanism(input: $i) { id status committees { id position name local } nextMeeting { session host { id } } } }`,
+);
+const plan = operation<{ planJointChairsMeeting: Meeting }>(
+  `mutation ($i: PlanJointChairsMeetingInput!) { planJointChairsMeeting(input: $i) { id session status outOfTurnReason host { id name } } }`,
+);
+const hold = operation<{ holdJointChairsMeeting: HeldMeeting }>(
+  `mutation ($i: HoldJointChairsMeetingInput!) { holdJointChairsMeeting(input: $i) { id status heldOn attendees { id } resolutions { id text status } } }`,
+);
+const publish = operation<{
+  publishJointChairsMeetingMinutes: { status: string; minutes: string };
+}>(
+  `mutation ($id: ID!, $m: String!) { publishJointChairsMeetingMinutes(meetingId: $id, minutes: $m) { status minutes availableActions } }`,
+);
+const cancel = operation<{ cancelJointChairsMeeting: { status: string } }>(
+  `mutation ($id: ID!, $r: String!) { cancelJointChairsMeeting(meetingId: $id, reason: $r) { status } }`,
+);
+const followUp = operation<{ followUpResolution: { status: string; followUp: string } }>(
+  `mutation ($id: ID!, $a: ResolutionFollowUpAction!, $f: String!) { followUpResolution(resolutionId: $id, action: $a, followUp: $f) { status followUp } }`,
+);
+const next = operation<{ cooperationMechanism: NextMeeting }>(
+  `query ($id: ID!) { cooperationMechanism(id: $id) { status nextMeeting { session host { id } } meetings { session status } } }`,
+);
+const move = operation<{ moveCooperationMechanism: { status: string } }>(
+  `mutation ($id: ID!, $a: CooperationMechanismAction!) { moveCooperationMechanism(id: $id, action: $a) { status } }`,
+);
+const recordActivity = operation<{ recordJointActivity: JointActivity }>(
+  `mutation ($i: RecordJointActivityInput!) { recordJointActivity(input: $i) { id kind researchProjectId participants { id } } }`,
+);
 
 describe.each(setups())('cooperation mechanisms and joint chairs meetings on $name', (setup) => {
   let t: PluginTest;
@@ -38,7 +99,7 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
         staff,
       );
       expect(r.errors).toBeUndefined();
-      partners.push(r.data.registerPartnerCommittee.id);
+      partners.push(r.data!.registerPartnerCommittee.id);
     }
   }, 120_000);
   afterAll(() => t?.stop());
@@ -70,23 +131,23 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
       staff,
     );
     expect(r.errors).toBeUndefined();
-    const m = r.data.createCooperationMechanism;
+    const m = r.data!.createCooperationMechanism;
     mechanismId = m.id;
-    seats = m.committees.map((c: any) => c.id);
+    seats = m.committees.map((c) => c.id);
     expect(m.status).toBe('ACTIVE');
-    expect(m.committees.map((c: any) => [c.position, c.name, c.local])).toEqual([
+    expect(m.committees.map((c) => [c.position, c.name, c.local])).toEqual([
       [0, '上海市普陀区政协', false],
       [1, '台州市政协', false],
       [2, '黄山市政协', true],
       [3, '盐城市政协', false],
     ]);
     expect(m.nextMeeting).toEqual({ session: 1, host: { id: seats[0] } });
-    const districtView = await t.post(
+    const districtView = await t.post<{ district: { cooperationMechanisms: { id: string }[] } }>(
       `{ district(code: "${CITY}") { cooperationMechanisms { id } } }`,
       {},
       staff,
     );
-    expect(districtView.data.district.cooperationMechanisms).toEqual([{ id: mechanismId }]);
+    expect(districtView.data!.district.cooperationMechanisms).toEqual([{ id: mechanismId }]);
   });
 
   it('refuses bad mechanisms naming the field, writing nothing', async () => {
@@ -203,7 +264,7 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
       staff,
     );
     expect(planned.errors).toBeUndefined();
-    const meeting = planned.data.planJointChairsMeeting;
+    const meeting = planned.data!.planJointChairsMeeting;
     expect(meeting).toMatchObject({
       session: 1,
       status: 'PLANNED',
@@ -304,13 +365,13 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
       staff,
     );
     expect(held.errors).toBeUndefined();
-    expect(held.data.holdJointChairsMeeting).toMatchObject({
+    expect(held.data!.holdJointChairsMeeting).toMatchObject({
       status: 'HELD',
       heldOn: '2019-05-16',
       attendees: [{ id: '1' }, { id: '2' }],
     });
-    const resolutions = held.data.holdJointChairsMeeting.resolutions;
-    expect(resolutions.map((r: any) => r.status)).toEqual(['OPEN', 'OPEN']);
+    const resolutions = held.data!.holdJointChairsMeeting.resolutions;
+    expect(resolutions.map((r) => r.status)).toEqual(['OPEN', 'OPEN']);
     // Each attendee's duty archive hears of the meeting.
     const duty = (
       await t.plugin.orm.em
@@ -321,8 +382,8 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
       .map((r: { payload: unknown }) =>
         typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
       )
-      .filter((p: any) => p.sourceId === `joint-chairs-meeting:${meeting.id}`);
-    expect(duty.map((p: any) => [p.memberId, p.kind, p.occurredOn]).sort()).toEqual([
+      .filter((p: DutyPayload) => p.sourceId === `joint-chairs-meeting:${meeting.id}`);
+    expect(duty.map((p: DutyPayload) => [p.memberId, p.kind, p.occurredOn]).sort()).toEqual([
       ['1', 'plugin.inter-city-exchange.chairs-meeting', '2019-05-16'],
       ['2', 'plugin.inter-city-exchange.chairs-meeting', '2019-05-16'],
     ]);
@@ -332,7 +393,7 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
       { id: meeting.id, m: '会议签订合作交流备忘录。' },
       staff,
     );
-    expect(published.data.publishJointChairsMeetingMinutes).toEqual({
+    expect(published.data!.publishJointChairsMeetingMinutes).toEqual({
       status: 'MINUTES_PUBLISHED',
       minutes: '会议签订合作交流备忘录。',
       availableActions: [],
@@ -346,7 +407,7 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
 
     expect(
       (await t.post(followUp, { id: resolutions[0].id, a: 'start', f: '已商定轮值顺序' }, staff))
-        .data.followUpResolution,
+        .data!.followUpResolution,
     ).toEqual({ status: 'IN_PROGRESS', followUp: '已商定轮值顺序' });
     expect(
       (
@@ -355,7 +416,7 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
           { id: resolutions[0].id, a: 'complete', f: '第二次会议已召开' },
           staff,
         )
-      ).data.followUpResolution.status,
+      ).data!.followUpResolution.status,
     ).toBe('DONE');
     const done = await t.post(followUp, { id: resolutions[0].id, a: 'start', f: 'x' }, staff);
     expect(done.errors?.[0].extensions).toMatchObject({
@@ -375,7 +436,7 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
 
   it('passes the turn to the next committee; a cancelled meeting hosted nothing; an out-of-turn host needs a reason', async () => {
     const after = await t.post(next, { id: mechanismId }, staff);
-    expect(after.data.cooperationMechanism.nextMeeting).toEqual({
+    expect(after.data!.cooperationMechanism.nextMeeting).toEqual({
       session: 2,
       host: { id: seats[1] },
     });
@@ -394,19 +455,19 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
       staff,
     );
     expect(withReason.errors).toBeUndefined();
-    expect(withReason.data.planJointChairsMeeting).toMatchObject({
+    expect(withReason.data!.planJointChairsMeeting).toMatchObject({
       session: 2,
       outOfTurnReason: '台州市政协换届，请黄山代为承办',
       host: { id: seats[2] },
     });
     const cancelled = await t.post(
       cancel,
-      { id: withReason.data.planJointChairsMeeting.id, r: '台州换届结束，恢复轮值' },
+      { id: withReason.data!.planJointChairsMeeting.id, r: '台州换届结束，恢复轮值' },
       staff,
     );
-    expect(cancelled.data.cancelJointChairsMeeting.status).toBe('CANCELLED');
+    expect(cancelled.data!.cancelJointChairsMeeting.status).toBe('CANCELLED');
     const still = await t.post(next, { id: mechanismId }, staff);
-    expect(still.data.cooperationMechanism.nextMeeting).toEqual({
+    expect(still.data!.cooperationMechanism.nextMeeting).toEqual({
       session: 2,
       host: { id: seats[1] },
     });
@@ -423,7 +484,7 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
       },
       staff,
     );
-    expect(inTurn.data.planJointChairsMeeting).toMatchObject({
+    expect(inTurn.data!.planJointChairsMeeting).toMatchObject({
       session: 2,
       host: { id: seats[1] },
       outOfTurnReason: null,
@@ -441,18 +502,16 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
       permission: 'mechanism.manage',
     });
     expect(
-      (await t.post(move, { id: mechanismId, a: 'suspend' }, as(['operator'], CITY))).data
+      (await t.post(move, { id: mechanismId, a: 'suspend' }, as(['operator'], CITY))).data!
         .moveCooperationMechanism.status,
     ).toBe('SUSPENDED');
-    const meetingId = (await t.post(next, { id: mechanismId }, staff)).data.cooperationMechanism;
+    const meetingId = (await t.post(next, { id: mechanismId }, staff)).data!.cooperationMechanism;
     expect(meetingId.status).toBe('SUSPENDED');
-    const { data } = await t.post(
-      `{ cooperationMechanism(id: "${mechanismId}") { meetings { id status } } }`,
-      {},
-      staff,
-    );
-    const pending = data.cooperationMechanism.meetings.find((m: any) => m.status === 'PLANNED');
-    await t.post(cancel, { id: pending.id, r: '机制暂停' }, staff);
+    const { data } = await t.post<{
+      cooperationMechanism: { meetings: { id: string; status: string }[] };
+    }>(`{ cooperationMechanism(id: "${mechanismId}") { meetings { id status } } }`, {}, staff);
+    const pending = data!.cooperationMechanism.meetings.find((m) => m.status === 'PLANNED');
+    await t.post(cancel, { id: pending!.id, r: '机制暂停' }, staff);
     const refused = await t.post(
       plan,
       {
@@ -470,7 +529,7 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
     const resumeWrong = await t.post(move, { id: mechanismId, a: 'suspend' }, staff);
     expect(resumeWrong.errors?.[0].extensions?.code).toBe('ILLEGAL_TRANSITION');
     expect(
-      (await t.post(move, { id: mechanismId, a: 'resume' }, staff)).data.moveCooperationMechanism
+      (await t.post(move, { id: mechanismId, a: 'resume' }, staff)).data!.moveCooperationMechanism
         .status,
     ).toBe('ACTIVE');
   });
@@ -491,14 +550,14 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
           name: '屯溪—普陀结对',
           committees: [
             { district: TUNXI },
-            { partnerId: partner.data.registerPartnerCommittee.id },
+            { partnerId: partner.data!.registerPartnerCommittee.id },
           ],
         },
       },
       tunxi,
     );
     expect(m.errors).toBeUndefined();
-    const mech = m.data.createCooperationMechanism;
+    const mech = m.data!.createCooperationMechanism;
     const r = await t.post(
       plan,
       {
@@ -513,7 +572,7 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
       tunxi,
     );
     expect(r.errors).toBeUndefined();
-    expect(r.data.planJointChairsMeeting).toMatchObject({
+    expect(r.data!.planJointChairsMeeting).toMatchObject({
       session: 1,
       outOfTurnReason: null,
       host: { id: mech.committees[1].id },
@@ -521,13 +580,13 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
   });
 
   it('records joint research linked to a research project, refusing bad input and writing nothing', async () => {
-    const started = await t.post(
+    const started = await t.post<{ startResearchProject: { id: string } }>(
       'mutation ($i: StartResearchProjectInput!) { startResearchProject(input: $i) { id } }',
       { i: { district: CITY, title: '融杭接沪交通互联互通', topic: '交通互联互通' } },
       staff,
     );
     expect(started.errors).toBeUndefined();
-    const project = started.data.startResearchProject.id;
+    const project = started.data!.startResearchProject.id;
     const base = {
       mechanismId,
       kind: 'JOINT_RESEARCH',
@@ -553,33 +612,33 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
     let ok = await t.post(recordActivity, { i: base }, staff);
     for (
       const deadline = Date.now() + 30_000;
-      ok.errors?.[0].extensions.field === 'input.researchProjectId' && Date.now() < deadline;
+      ok.errors?.[0].extensions?.field === 'input.researchProjectId' && Date.now() < deadline;
     ) {
       await new Promise((r) => setTimeout(r, 50));
       ok = await t.post(recordActivity, { i: base }, staff);
     }
     expect(ok.errors).toBeUndefined();
-    expect(ok.data.recordJointActivity).toMatchObject({
+    expect(ok.data!.recordJointActivity).toMatchObject({
       kind: 'JOINT_RESEARCH',
       researchProjectId: project,
       participants: [{ id: seats[0] }, { id: seats[2] }],
     });
-    const listed = await t.post(
+    const listed = await t.post<{ cooperationMechanism: { jointActivities: { topic: string }[] } }>(
       `{ cooperationMechanism(id: "${mechanismId}") { jointActivities { topic } } }`,
       {},
       staff,
     );
-    expect(listed.data.cooperationMechanism.jointActivities).toEqual([
+    expect(listed.data!.cooperationMechanism.jointActivities).toEqual([
       { topic: '融杭接沪交通互联互通联合调研' },
     ]);
     // The research project (consultation's) shows its inter-city side, through the gateway.
-    const onProject = await t.execute(
+    const onProject = await t.execute<{ _entities: { jointActivities: unknown }[] }>(
       `{ _entities(representations: [{ __typename: "ResearchProject", id: "${project}" }]) { ... on ResearchProject { jointActivities { topic researchProject { id } } } } }`,
       {},
       testCaller(['staff'], CITY),
     );
     expect(onProject.errors).toBeUndefined();
-    expect((onProject.data!._entities as any)[0].jointActivities).toEqual([
+    expect(onProject.data!._entities[0].jointActivities).toEqual([
       { topic: '融杭接沪交通互联互通联合调研', researchProject: { id: project } },
     ]);
   });

@@ -1,18 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PluginTest } from '@cppcc/plugin-sdk/testing';
 import { members as demoMembers } from '@cppcc/demo';
-import { publishDemoMembers, testCaller } from '@cppcc/testing';
+import { operation, publishDemoMembers, testCaller } from '@cppcc/testing';
 import { as, count, setups, start } from '../test-support.js';
 
 const CITY = '341000';
 const TUNXI = '341002';
 const staff = as(['staff'], CITY);
 
-const registerPartner = `mutation ($i: RegisterPartnerCommitteeInput!) { registerPartnerCommittee(input: $i) { id } }`;
-const plan = `mutation ($i: PlanExchangeVisitInput!) { planExchangeVisit(input: $i) { id status fromCommittee toCommittee leader { id } delegation { member { id } leader } } }`;
-const hold = `mutation ($id: ID!) { holdExchangeVisit(visitId: $id) { status } }`;
-const report = `mutation ($id: ID!, $o: String!, $on: Date!) { reportExchangeVisit(visitId: $id, outcomes: $o, reportedOn: $on) { status outcomes reportedOn reportDueOn reportLate } }`;
-const visitsOfMember = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { exchangeVisits { id } } } }`;
+const registerPartner = operation<{ registerPartnerCommittee: { id: string } }>(
+  `mutation ($i: RegisterPartnerCommitteeInput!) { registerPartnerCommittee(input: $i) { id } }`,
+);
+const plan = operation<{ planExchangeVisit: { id: string } }>(
+  `mutation ($i: PlanExchangeVisitInput!) { planExchangeVisit(input: $i) { id status fromCommittee toCommittee leader { id } delegation { member { id } leader } } }`,
+);
+const hold = operation<{ holdExchangeVisit: { status: string } }>(
+  `mutation ($id: ID!) { holdExchangeVisit(visitId: $id) { status } }`,
+);
+const report = operation<{ reportExchangeVisit: unknown }>(
+  `mutation ($id: ID!, $o: String!, $on: Date!) { reportExchangeVisit(visitId: $id, outcomes: $o, reportedOn: $on) { status outcomes reportedOn reportDueOn reportLate } }`,
+);
+const visitsOfMember = operation<{ _entities: { exchangeVisits: { id: string }[] }[] }>(
+  `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { exchangeVisits { id } } } }`,
+);
+
+/** The duty archive's payload, as far as the test orders it. */
+interface DutyPayload {
+  memberId: string;
+}
 
 const dutyEvents = (t: PluginTest) =>
   t.plugin.orm.em
@@ -34,7 +49,7 @@ describe.each(setups())('exchange visits on $name', (setup) => {
       { i: { district: CITY, name: '杭州市政协', city: '杭州市', province: '浙江省' } },
       staff,
     );
-    hangzhou = r.data.registerPartnerCommittee.id;
+    hangzhou = r.data!.registerPartnerCommittee.id;
   }, 120_000);
   afterAll(() => t?.stop());
 
@@ -104,8 +119,8 @@ describe.each(setups())('exchange visits on $name', (setup) => {
   it('plans a visit with its delegation and leader', async () => {
     const r = await t.post(plan, { i: base() }, staff);
     expect(r.errors).toBeUndefined();
-    visitId = r.data.planExchangeVisit.id;
-    expect(r.data.planExchangeVisit).toMatchObject({
+    visitId = r.data!.planExchangeVisit.id;
+    expect(r.data!.planExchangeVisit).toMatchObject({
       status: 'PLANNED',
       fromCommittee: '黄山市政协',
       toCommittee: '杭州市政协',
@@ -126,11 +141,16 @@ describe.each(setups())('exchange visits on $name', (setup) => {
     });
     const byMember = await t.post(hold, { id: visitId }, as(['member'], CITY, '11'));
     expect(byMember.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await t.post(hold, { id: visitId }, staff)).data.holdExchangeVisit.status).toBe('HELD');
+    expect((await t.post(hold, { id: visitId }, staff)).data!.holdExchangeVisit.status).toBe(
+      'HELD',
+    );
     // One transaction writes both: their outbox order is not theirs, so compare by member.
     const events = (await dutyEvents(t))
-      .map((e: any) => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload))
-      .sort((a: any, b: any) => a.memberId.localeCompare(b.memberId));
+      .map(
+        (e: { payload: string | DutyPayload }): DutyPayload =>
+          typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload,
+      )
+      .sort((a: DutyPayload, b: DutyPayload) => a.memberId.localeCompare(b.memberId));
     expect(events).toEqual([
       {
         memberId: '11',
@@ -167,7 +187,7 @@ describe.each(setups())('exchange visits on $name', (setup) => {
       { id: visitId, o: '商定常态化联系机制', on: '2020-11-20' },
       staff,
     );
-    expect(r.data.reportExchangeVisit).toEqual({
+    expect(r.data!.reportExchangeVisit).toEqual({
       status: 'REPORTED',
       outcomes: '商定常态化联系机制',
       reportedOn: '2020-11-20',
@@ -189,7 +209,7 @@ describe.each(setups())('exchange visits on $name', (setup) => {
         i: {
           ...base(),
           district: TUNXI,
-          partnerId: partner.data.registerPartnerCommittee.id,
+          partnerId: partner.data!.registerPartnerCommittee.id,
           delegation: ['111'],
           leaderId: '111',
           startsOn: '2021-06-10',
@@ -198,13 +218,13 @@ describe.each(setups())('exchange visits on $name', (setup) => {
       },
       tunxi,
     );
-    await t.post(hold, { id: v.data.planExchangeVisit.id }, tunxi);
+    await t.post(hold, { id: v.data!.planExchangeVisit.id }, tunxi);
     const r = await t.post(
       report,
-      { id: v.data.planExchangeVisit.id, o: '交流老街保护经验', on: '2021-06-20' },
+      { id: v.data!.planExchangeVisit.id, o: '交流老街保护经验', on: '2021-06-20' },
       tunxi,
     );
-    expect(r.data.reportExchangeVisit).toMatchObject({
+    expect(r.data!.reportExchangeVisit).toMatchObject({
       reportDueOn: '2021-06-16',
       reportLate: true,
     });
@@ -218,20 +238,20 @@ describe.each(setups())('exchange visits on $name', (setup) => {
       testCaller(['member'], CITY, '11'),
     );
     expect(own.errors).toBeUndefined();
-    expect((own.data!._entities as any)[0].exchangeVisits).toEqual([{ id: visitId }]);
+    expect(own.data!._entities[0].exchangeVisits).toEqual([{ id: visitId }]);
     const other = await t.execute(
       visitsOfMember,
       representations,
       testCaller(['member'], CITY, '20'),
     );
-    expect((other.data!._entities as any)[0].exchangeVisits).toEqual([]);
+    expect(other.data!._entities[0].exchangeVisits).toEqual([]);
     const cityStaff = await t.execute(visitsOfMember, representations, testCaller(['staff'], CITY));
-    expect((cityStaff.data!._entities as any)[0].exchangeVisits).toEqual([{ id: visitId }]);
-    const publicList = await t.post(
+    expect(cityStaff.data!._entities[0].exchangeVisits).toEqual([{ id: visitId }]);
+    const publicList = await t.post<{ exchangeVisits: { totalCount: number } }>(
       `{ exchangeVisits { totalCount } }`,
       {},
       as(['member'], CITY, '20'),
     );
-    expect(publicList.data.exchangeVisits.totalCount).toBe(0);
+    expect(publicList.data!.exchangeVisits.totalCount).toBe(0);
   });
 });

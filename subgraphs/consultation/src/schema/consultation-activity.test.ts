@@ -6,7 +6,7 @@ import {
   plannedActivities,
   unitByShort,
 } from '@cppcc/demo';
-import { AuditEntrySchema, OutboxEventSchema, systemEm } from '@cppcc/kit';
+import { AuditEntrySchema, OutboxEventSchema, systemEm, type Caller } from '@cppcc/kit';
 import { databases, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ok, startConsultation } from '../test-support.js';
@@ -28,6 +28,17 @@ const staff = testCaller(['staff'], CITY);
 const fields =
   'id status version availableActions heldOn participations { member { id } attendance } guests { name kind unit { id } } speeches { title mode member { id } } minutes';
 
+/** An activity as the steps answer it, as far as the tests read it. */
+interface Activity {
+  id: string;
+  version: number;
+  status: string;
+  heldOn: string | null;
+  availableActions: string[];
+  participations: { attendance: string }[];
+  history: { fromState: string | null; toState: string; note: string | null }[];
+}
+
 describe.each(databases())('consultation activities on $name', ({ url }) => {
   let module: TestModule;
   beforeAll(async () => {
@@ -45,33 +56,39 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
       ['SECTOR', '茶业振兴'],
       ['BIWEEKLY_FORUM', null],
     ] as const) {
-      const r = await module.execute(
+      const r = await module.execute<{ consultationActivities: { totalCount: number } }>(
         `query($f: ConsultationActivityFilter) { consultationActivities(filter: $f) { totalCount } }`,
         {
           f: { district: CITY, ...(form ? { form } : {}), ...(topic ? { topic } : {}) },
         },
       );
-      expect((r.data!.consultationActivities as any).totalCount, `${form} ${topic}`).toBe(
+      expect(r.data!.consultationActivities.totalCount, `${form} ${topic}`).toBe(
         demo.filter((a) => (!form || a.form === form) && (!topic || a.topic === topic)).length,
       );
     }
-    const dated = await module.execute(
+    const dated = await module.execute<{ consultationActivities: { totalCount: number } }>(
       `{ consultationActivities(filter: { heldFrom: "2026-01-01", heldTo: "2026-12-31" }, first: 1000) { totalCount } }`,
     );
-    expect((dated.data!.consultationActivities as any).totalCount).toBe(
+    expect(dated.data!.consultationActivities.totalCount).toBe(
       activities().filter((a) => a.heldOn >= '2026-01-01').length,
     );
-    const planned = await module.execute(
+    const planned = await module.execute<{ consultationActivities: { totalCount: number } }>(
       `{ consultationActivities(filter: { status: PLANNED }) { totalCount } }`,
     );
-    expect((planned.data!.consultationActivities as any).totalCount).toBe(
+    expect(planned.data!.consultationActivities.totalCount).toBe(
       plannedActivities.filter((p) => p.status === 'PLANNED').length,
     );
   });
 
   it('shows the advisory meeting with its invited leaders, speeches and minutes', async () => {
     const a = cityActivity(ADVISORY_MEETING);
-    const data = await ok(
+    const data = await ok<{
+      consultationActivity: {
+        guests: { kind: string }[];
+        speeches: { mode: string; member: { id: string } }[];
+        minutes: string;
+      };
+    }>(
       module,
       `query($id: ID!) { consultationActivity(id: $id) { form status ${fields} } }`,
       { id: String(a.id) },
@@ -79,13 +96,13 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
     );
     const activity = data.consultationActivity;
     expect(activity).toMatchObject({ form: 'ADVISORY', status: 'CLOSED' });
-    expect(activity.guests.filter((g: any) => g.kind === 'INVITED_LEADER')).toHaveLength(2);
+    expect(activity.guests.filter((g) => g.kind === 'INVITED_LEADER')).toHaveLength(2);
     expect(activity.guests).toContainEqual({
       name: '市农业农村局负责同志',
       kind: 'OFFICIAL',
       unit: { id: String(unitByShort(CITY, '农业农村局').id) },
     });
-    expect(activity.speeches.map((s: any) => s.mode)).toEqual([
+    expect(activity.speeches.map((s) => s.mode)).toEqual([
       'ORAL',
       'ORAL',
       'ORAL',
@@ -111,9 +128,12 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
   it('refuses bad input naming the field, writing nothing', async () => {
     const count = async () =>
       (
-        (await module.execute(`{ consultationActivities(first: 1000) { totalCount } }`, {}, staff))
-          .data!.consultationActivities as any
-      ).totalCount;
+        await module.execute<{ consultationActivities: { totalCount: number } }>(
+          `{ consultationActivities(first: 1000) { totalCount } }`,
+          {},
+          staff,
+        )
+      ).data!.consultationActivities.totalCount;
     const before = await count();
     const cases: [Record<string, unknown>, string][] = [
       [{ counterpart: null }, 'input.counterpart'],
@@ -167,7 +187,7 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
       },
       staff,
     );
-    let a = planned.planConsultationActivity;
+    let a: Activity = planned.planConsultationActivity;
     expect(a).toMatchObject({
       status: 'PLANNED',
       counterpart: unit.name,
@@ -269,7 +289,7 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
     ).holdConsultationActivity;
     expect(a.status).toBe('HELD');
     expect(a.heldOn).toBe('2026-10-21');
-    expect(a.participations.map((p: any) => p.attendance)).toEqual([
+    expect(a.participations.map((p) => p.attendance)).toEqual([
       'PRESENT',
       'PRESENT',
       'PRESENT',
@@ -357,7 +377,7 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
     ).closeConsultationActivity;
     expect(a.status).toBe('CLOSED');
     expect(a.availableActions).toEqual([]);
-    expect(a.history.map((h: any) => `${h.fromState}>${h.toState}`)).toEqual([
+    expect(a.history.map((h) => `${h.fromState}>${h.toState}`)).toEqual([
       'null>PLANNED',
       'PLANNED>PREPARING',
       'PREPARING>HELD',
@@ -406,18 +426,18 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
         staff,
       )
     ).planConsultationActivity;
-    const consultations = (memberId: string, caller: any) =>
-      module.execute(
+    const consultations = (memberId: string, caller: Caller) =>
+      module.execute<{ _entities: { consultations: { nodes: unknown[] } }[] }>(
         `{ _entities(representations: [{ __typename: "Member", id: "${memberId}" }]) { ... on Member { consultations { nodes { id } } } } }`,
         {},
         caller,
       );
     expect(
-      ((await consultations('21', testCaller(['member'], CITY, '21'))).data!._entities as any)[0]
+      (await consultations('21', testCaller(['member'], CITY, '21'))).data!._entities[0]
         .consultations.nodes,
     ).toContainEqual({ id: a.id });
     expect(
-      ((await consultations('21', testCaller(['member'], CITY, '22'))).data!._entities as any)[0]
+      (await consultations('21', testCaller(['member'], CITY, '22'))).data!._entities[0]
         .consultations.nodes,
     ).not.toContainEqual({ id: a.id });
     const anonymous = await module.execute(`{ consultationActivity(id: "${a.id}") { id } }`);

@@ -6,8 +6,8 @@ import {
   plannedActivities,
   unitByShort,
 } from '@cppcc/demo';
-import { OutboxEventSchema, systemEm } from '@cppcc/kit';
-import { databases, testCaller, type TestModule, outbox } from '@cppcc/testing';
+import { OutboxEventSchema, systemEm, type Caller } from '@cppcc/kit';
+import { databases, operation, outbox, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ok, startConsultation } from '../test-support.js';
 
@@ -18,6 +18,23 @@ const staff = testCaller(['staff'], CITY);
 const leader = testCaller(['leader'], CITY);
 const ecology = unitByShort(CITY, '生态环境局');
 const finance = unitByShort(CITY, '财政局');
+/** A recommendation or ledger entry as a step answers it, as far as the tests read it. */
+interface Step {
+  id: string;
+  version: number;
+  history: { toState: string }[];
+}
+interface Entry extends Step {
+  status: string;
+  overdue: boolean;
+}
+interface ListedInstruction {
+  rank: string;
+  recommendation: { title: string } | null;
+  researchProject: unknown;
+  ledger: unknown[];
+}
+
 const recFields =
   'id kind status version availableActions submittedTo submittedOn adoption adoptedOn authors { id }';
 const draft = `mutation($i: DraftRecommendationInput!) { draftRecommendation(input: $i) { ${recFields} } }`;
@@ -61,7 +78,7 @@ describe.each(databases())(
         expect(r.errors?.[0].extensions?.field, field).toBe(field);
       }
       expect(plannedActivities.length).toBeGreaterThan(0);
-      let r = (await ok(module, draft, { i: base }, staff)).draftRecommendation;
+      let r: Step = (await ok(module, draft, { i: base }, staff)).draftRecommendation;
       expect(r).toMatchObject({
         status: 'DRAFT',
         availableActions: ['submit'],
@@ -105,7 +122,7 @@ describe.each(databases())(
         adoptedOn: '2026-04-15',
         adoption: '市政府出台民宿管理办法',
       });
-      expect(r.history.map((h: any) => h.toState)).toEqual(['DRAFT', 'SUBMITTED', 'ADOPTED']);
+      expect(r.history.map((h) => h.toState)).toEqual(['DRAFT', 'SUBMITTED', 'ADOPTED']);
       const declined = await module.execute(
         `mutation { declineRecommendation(id: "${r.id}", version: ${r.version}) { id } }`,
         {},
@@ -177,7 +194,9 @@ describe.each(databases())(
         level: 'CITY',
       });
 
-      const assign = `mutation($a: [LedgerAssignmentInput!]!) { assignInstruction(instructionId: "${instruction.id}", assignments: $a) { id status version unit { id } dueOn overdue availableActions } }`;
+      const assign = operation<{ assignInstruction: Entry[] }>(
+        `mutation($a: [LedgerAssignmentInput!]!) { assignInstruction(instructionId: "${instruction.id}", assignments: $a) { id status version unit { id } dueOn overdue availableActions } }`,
+      );
       for (const [a, field] of [
         [
           [{ unitId: '9999', task: '牵头整治农村垃圾', dueOn: '2026-08-01' }],
@@ -223,15 +242,15 @@ describe.each(databases())(
           staff,
         )
       ).assignInstruction;
-      expect(entries.map((e: any) => [e.status, e.overdue])).toEqual([
+      expect(entries.map((e) => [e.status, e.overdue])).toEqual([
         ['ASSIGNED', true],
         ['ASSIGNED', false],
       ]);
 
       const ecologyUser = testCaller(['unit'], CITY, null, String(ecology.id));
       const financeUser = testCaller(['unit'], CITY, null, String(finance.id));
-      const reply = (e: any, caller: any, feedback = '已完成农村生活污水治理项目12个。') =>
-        module.execute(
+      const reply = (e: Entry, caller: Caller, feedback = '已完成农村生活污水治理项目12个。') =>
+        module.execute<{ replyToLedgerEntry: Entry }>(
           `mutation($f: String!) { replyToLedgerEntry(id: "${e.id}", version: ${e.version}, feedback: $f) { id status version feedback availableActions } }`,
           { f: feedback },
           caller,
@@ -242,7 +261,7 @@ describe.each(databases())(
       expect((await reply(entries[0], ecologyUser, '太短')).errors?.[0].extensions?.field).toBe(
         'feedback',
       );
-      let e = (await reply(entries[0], ecologyUser)).data!.replyToLedgerEntry as any;
+      let e = (await reply(entries[0], ecologyUser)).data!.replyToLedgerEntry;
       expect(e).toMatchObject({ status: 'REPLIED', feedback: '已完成农村生活污水治理项目12个。' });
       e = (
         await ok(
@@ -271,7 +290,7 @@ describe.each(databases())(
           staff,
         )
       ).acceptLedgerReply;
-      expect(e.history.map((h: any) => h.toState)).toEqual([
+      expect(e.history.map((h) => h.toState)).toEqual([
         'ASSIGNED',
         'REPLIED',
         'ASSIGNED',
@@ -279,36 +298,37 @@ describe.each(databases())(
         'DONE',
       ]);
 
-      const seen = await ok(
+      const seen = await ok<{ ledgerEntries: { nodes: { unit: { id: string } }[] } }>(
         module,
         `{ ledgerEntries(first: 1000) { nodes { unit { id } } } }`,
         {},
         financeUser,
       );
-      expect(new Set(seen.ledgerEntries.nodes.map((n: any) => n.unit.id))).toEqual(
+      expect(new Set(seen.ledgerEntries.nodes.map((n) => n.unit.id))).toEqual(
         new Set([String(finance.id)]),
       );
     });
 
     it('counts the instructions the report quotes from the demo data', async () => {
-      const listed = await ok(
+      const listed = await ok<{ leaderInstructions: { nodes: ListedInstruction[] } }>(
         module,
         `{ leaderInstructions(filter: { district: "${CITY}" }, first: 1000) { totalCount nodes { rank recommendation { title } researchProject { title } ledger { status } } } }`,
         {},
         staff,
       );
       const demo = listed.leaderInstructions.nodes.filter(
-        (n: any) =>
+        (n) =>
+          !n.recommendation ||
           !['关于推进乡村民宿规范发展的建议案', '关于加强农村人居环境整治的建议案'].includes(
-            n.recommendation?.title,
+            n.recommendation.title,
           ),
       );
       expect(demo).toHaveLength(instructions.length);
-      expect(demo.filter((n: any) => n.rank === 'PRINCIPAL')).toHaveLength(
+      expect(demo.filter((n) => n.rank === 'PRINCIPAL')).toHaveLength(
         instructions.filter((i) => i.rank === 'PRINCIPAL').length,
       );
-      expect(demo.filter((n: any) => n.researchProject)).toHaveLength(1);
-      expect(demo.flatMap((n: any) => n.ledger)).toHaveLength(
+      expect(demo.filter((n) => n.researchProject)).toHaveLength(1);
+      expect(demo.flatMap((n) => n.ledger)).toHaveLength(
         instructions.flatMap((i) => i.ledger).length,
       );
       expect(

@@ -10,6 +10,14 @@ const staff = testCaller(['staff'], CITY);
 const fields =
   'id year status version approvedBy approvedOn publishedOn availableActions topics { id title source proposedBy form quarter activities { title } }';
 
+interface Plan {
+  id: string;
+  year: number;
+  version: number;
+  history: { toState: string }[];
+  topics: { id: string; source: string; form: string; activities: unknown[] }[];
+}
+
 describe.each(databases())('annual consultation plans and escalation on $name', ({ url }) => {
   let module: TestModule;
   beforeAll(async () => {
@@ -19,7 +27,7 @@ describe.each(databases())('annual consultation plans and escalation on $name', 
 
   it('drafts a plan, adds topics with their source, has it approved and published', async () => {
     let plan = (
-      await ok(
+      await ok<{ draftConsultationPlan: Plan }>(
         module,
         `mutation { draftConsultationPlan(district: "${CITY}", year: 2028, title: "黄山市政协2028年度协商工作计划") { ${fields} } }`,
         {},
@@ -43,7 +51,7 @@ describe.each(databases())('annual consultation plans and escalation on $name', 
     });
 
     const add = (input: Record<string, unknown>) =>
-      module.execute(
+      module.execute<{ addConsultationPlanTopic: { id: string } }>(
         `mutation($i: ConsultationPlanTopicInput!) { addConsultationPlanTopic(planId: "${plan.id}", input: $i) { id source } }`,
         { i: input },
         staff,
@@ -80,7 +88,7 @@ describe.each(databases())('annual consultation plans and escalation on $name', 
         proposedBy: '社会征集',
         form: 'SECTOR',
       })
-    ).data!.addConsultationPlanTopic as any;
+    ).data!.addConsultationPlanTopic;
     await ok(
       module,
       `mutation { removeConsultationPlanTopic(topicId: "${extra.id}") { id } }`,
@@ -121,7 +129,7 @@ describe.each(databases())('annual consultation plans and escalation on $name', 
     const hidden = await module.execute(`{ consultationPlan(id: "${plan.id}") { id } }`);
     expect(hidden.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     plan = (
-      await ok(
+      await ok<{ publishConsultationPlan: Plan }>(
         module,
         `mutation { publishConsultationPlan(id: "${plan.id}", version: ${plan.version}, on: "2028-02-01") { ${fields} history { toState } } }`,
         {},
@@ -129,7 +137,7 @@ describe.each(databases())('annual consultation plans and escalation on $name', 
       )
     ).publishConsultationPlan;
     expect(plan).toMatchObject({ status: 'PUBLISHED', publishedOn: '2028-02-01' });
-    expect(plan.history.map((h: any) => h.toState)).toEqual(['DRAFT', 'APPROVED', 'PUBLISHED']);
+    expect(plan.history.map((h) => h.toState)).toEqual(['DRAFT', 'APPROVED', 'PUBLISHED']);
     const seen = await ok(
       module,
       `{ consultationPlan(id: "${plan.id}") { topics { title source } } }`,
@@ -182,7 +190,7 @@ describe.each(databases())('annual consultation plans and escalation on $name', 
 
   it('shows the demo plans, with planned activities under their topics, and the eco-compensation escalations', async () => {
     const listed = (
-      await ok(
+      await ok<{ consultationPlans: { nodes: Plan[] } }>(
         module,
         `{ consultationPlans(district: "${CITY}") { nodes { ${fields} } } }`,
         {},
@@ -190,24 +198,24 @@ describe.each(databases())('annual consultation plans and escalation on $name', 
       )
     ).consultationPlans.nodes;
     for (const demo of plans) {
-      const plan = listed.find((p: any) => p.year === demo.year);
+      const plan = listed.find((p) => p.year === demo.year);
       expect(plan).toMatchObject({ status: demo.status, approvedBy: demo.approvedBy });
-      expect(plan.topics.map((t: any) => t.source)).toEqual(demo.topics.map((t) => t.source));
+      expect(plan!.topics.map((t) => t.source)).toEqual(demo.topics.map((t) => t.source));
     }
-    const y2026 = listed.find((p: any) => p.year === 2026);
-    expect(y2026.topics.find((t: any) => t.form === 'BIWEEKLY_FORUM').activities).toEqual([
+    const y2026 = listed.find((p) => p.year === 2026);
+    expect(y2026!.topics.find((t) => t.form === 'BIWEEKLY_FORUM')!.activities).toEqual([
       { title: '双周协商座谈会：民营企业融资难融资贵问题' },
     ]);
 
     const up = (
-      await ok(
+      await ok<{ consultationEscalations: { nodes: { body: string }[] } }>(
         module,
         `{ consultationEscalations(district: "${CITY}") { nodes { body title takenUpOn heldOn researchProject { title } activity { form } } } }`,
         {},
         undefined,
       )
     ).consultationEscalations.nodes;
-    expect(up.map((e: any) => e.body)).toEqual(escalations.map((e) => e.body));
+    expect(up.map((e) => e.body)).toEqual(escalations.map((e) => e.body));
     expect(up[0]).toMatchObject({
       researchProject: { title: '深化新安江流域生态补偿机制试点调研' },
       activity: { form: 'STANDING_COMMITTEE' },

@@ -1,3 +1,4 @@
+import type { EntitySchema } from '@mikro-orm/core';
 import {
   CITY,
   FIVE_YEAR_THEMES,
@@ -8,8 +9,8 @@ import {
   fiveYearRecommendations,
   fiveYearResponses,
 } from '@cppcc/demo';
-import { AuditEntrySchema, systemEm } from '@cppcc/kit';
-import { databases, testCaller, type TestModule } from '@cppcc/testing';
+import { AuditEntrySchema, systemEm, type Caller } from '@cppcc/kit';
+import { databases, operation, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ok, startConsultation } from '../test-support.js';
 import {
@@ -28,18 +29,69 @@ import { RecommendationSchema } from '../entities/recommendation.entity.js';
 // Whole workflows run step by step through GraphQL; a loaded machine needs more than the default.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
+interface Campaign {
+  history: { fromState: string | null; toState: string }[];
+  availableActions: unknown;
+  figures: unknown;
+  id: string;
+  version: number;
+}
+interface Questionnaire {
+  questions: { id: string; position: number; kind: string; required: boolean }[];
+  id: string;
+}
+interface Response {
+  respondent: unknown;
+  submittedOn: unknown;
+  id: string;
+}
+interface Contribution {
+  history: { fromState: string | null; toState: string }[];
+  id: string;
+  version: number;
+}
+/** The demo's five-year campaign, as far as the tests read it. */
+interface FiveYearCampaign {
+  id: string;
+  title: string;
+  figures: {
+    copiesDistributed: number;
+    reportsCollected: number;
+    suggestionsCollected: number;
+    recommendationsSubmitted: number;
+    suggestionsByTheme: { theme: string; count: number }[];
+    responsesByRespondent: unknown[];
+  };
+  questionnaires: {
+    questions: { position: number; answered: number; tally: { option: string; count: number }[] }[];
+  }[];
+  recommendations: { status: string; sources: unknown[] }[];
+}
+
 const staff = testCaller(['staff'], CITY);
 const member = (id: number) => testCaller(['member'], CITY, String(id));
 const anonymous = testCaller([], null);
 const figures =
   'copiesDistributed copiesByChannel { channel copies } responses responsesByRespondent { respondent count } reportsCollected suggestionsCollected suggestionsByTheme { theme count } contributionsAccepted contributionsRejected recommendationsCompiled recommendationsSubmitted';
 const campaignFields = `id status version availableActions compiledOn themes figures { ${figures} }`;
-const draft = `mutation($i: DraftInputCampaignInput!) { draftInputCampaign(input: $i) { ${campaignFields} } }`;
-const addQ = `mutation($c: ID!, $i: AddQuestionnaireInput!) { addQuestionnaire(campaignId: $c, input: $i) { id public questions { id position kind options required } } }`;
-const respond = `mutation($q: ID!, $a: [QuestionnaireAnswerInput!]!) { respondToQuestionnaire(questionnaireId: $q, answers: $a) { id respondent member { id } answers { option text } } }`;
-const paper = `mutation($q: ID!, $a: [QuestionnaireAnswerInput!]!, $on: Date) { enterPaperQuestionnaireResponse(questionnaireId: $q, answers: $a, receivedOn: $on) { id respondent submittedOn } }`;
-const contribute = `mutation($c: ID!, $i: SubmitInputContributionInput!) { submitInputContribution(campaignId: $c, input: $i) { id status version kind theme member { id } contributorName availableActions } }`;
-const draftRec = `mutation($i: DraftRecommendationInput!) { draftRecommendation(input: $i) { id version status campaign { id } sources { id } } }`;
+const draft = operation<{ draftInputCampaign: Campaign }>(
+  `mutation($i: DraftInputCampaignInput!) { draftInputCampaign(input: $i) { ${campaignFields} } }`,
+);
+const addQ = operation<{ addQuestionnaire: Questionnaire }>(
+  `mutation($c: ID!, $i: AddQuestionnaireInput!) { addQuestionnaire(campaignId: $c, input: $i) { id public questions { id position kind options required } } }`,
+);
+const respond = operation<{ respondToQuestionnaire: Response }>(
+  `mutation($q: ID!, $a: [QuestionnaireAnswerInput!]!) { respondToQuestionnaire(questionnaireId: $q, answers: $a) { id respondent member { id } answers { option text } } }`,
+);
+const paper = operation<{ enterPaperQuestionnaireResponse: Response }>(
+  `mutation($q: ID!, $a: [QuestionnaireAnswerInput!]!, $on: Date) { enterPaperQuestionnaireResponse(questionnaireId: $q, answers: $a, receivedOn: $on) { id respondent submittedOn } }`,
+);
+const contribute = operation<{ submitInputContribution: Contribution }>(
+  `mutation($c: ID!, $i: SubmitInputContributionInput!) { submitInputContribution(campaignId: $c, input: $i) { id status version kind theme member { id } contributorName availableActions } }`,
+);
+const draftRec = operation<{ draftRecommendation: Contribution }>(
+  `mutation($i: DraftRecommendationInput!) { draftRecommendation(input: $i) { id version status campaign { id } sources { id } } }`,
+);
 
 const campaignInput = {
   district: CITY,
@@ -84,19 +136,19 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
         QuestionnaireAnswerSchema,
         RecommendationSchema,
         AuditEntrySchema,
-      ].map((e) => em().count(e as any, {})),
+      ].map((e: EntitySchema) => em().count(e, {})),
     );
 
   it("computes the report's figures for the five-year plan from the demo rows", async () => {
     const list = (
-      await ok(
+      await ok<{ inputCampaigns: { nodes: FiveYearCampaign[] } }>(
         module,
         `{ inputCampaigns(district: "${CITY}") { nodes { id title status purpose themes figures { ${figures} } questionnaires { title copiesDistributed responseCount questions { position kind answered tally { option count } } } recommendations { status sources { id } } } } }`,
         {},
         staff,
       )
     ).inputCampaigns.nodes;
-    const c = list.find((x: any) => x.title === fiveYearCampaign.title);
+    const c = list.find((x) => x.title === fiveYearCampaign.title)!;
     const contributions = fiveYearContributions();
     const responses = fiveYearResponses();
     expect(c).toMatchObject({ status: 'COMPILED', themes: [...FIVE_YEAR_THEMES] });
@@ -116,7 +168,7 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
       c.figures.recommendationsSubmitted,
     ]).toEqual([860, 38, 216, 30]);
     for (const theme of FIVE_YEAR_THEMES) {
-      expect(c.figures.suggestionsByTheme.find((t: any) => t.theme === theme)?.count, theme).toBe(
+      expect(c.figures.suggestionsByTheme.find((t) => t.theme === theme)?.count, theme).toBe(
         contributions.filter((x) => x.kind === 'SUGGESTION' && x.theme === theme).length,
       );
     }
@@ -143,14 +195,14 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
           given.filter((a) => a.option === t.option).length,
         );
     }
-    expect(
-      c.recommendations.every((r: any) => r.status === 'SUBMITTED' && r.sources.length > 0),
-    ).toBe(true);
+    expect(c.recommendations.every((r) => r.status === 'SUBMITTED' && r.sources.length > 0)).toBe(
+      true,
+    );
 
     // The district's statistics count the same for the year, and nothing outside the period.
     const stats = async (from: string, to: string) =>
       (
-        await ok(
+        await ok<{ consultationStatistics: { publicInput: unknown } }>(
           module,
           `query($d: ID!, $from: Date!, $to: Date!) { consultationStatistics(district: $d, from: $from, to: $to) { publicInput { ${figures} } } }`,
           { d: CITY, from, to },
@@ -250,7 +302,7 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
     expect(c).toMatchObject({ status: 'DRAFT', availableActions: ['open', 'addQuestionnaire'] });
     const q = (await ok(module, addQ, { c: c.id, i: { title: '文旅发展问卷', questions } }, staff))
       .addQuestionnaire;
-    expect(q.questions.map((x: any) => [x.position, x.kind, x.required])).toEqual([
+    expect(q.questions.map((x) => [x.position, x.kind, x.required])).toEqual([
       [1, 'SINGLE_CHOICE', true],
       [2, 'MULTIPLE_CHOICE', true],
       [3, 'FREE_TEXT', false],
@@ -263,7 +315,7 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
         staff,
       )
     ).addQuestionnaire;
-    const [q1, q2, q3] = q.questions.map((x: any) => x.id);
+    const [q1, q2, q3] = q.questions.map((x) => x.id);
     const good = [
       { questionId: q1, option: '18-40岁' },
       { questionId: q2, option: '古村落' },
@@ -275,7 +327,7 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
       (await module.execute(respond, { q: q.id, a: good }, anonymous)).errors?.[0].extensions,
     ).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'DRAFT', action: 'respond' });
     c = (
-      await ok(
+      await ok<{ openInputCampaign: Campaign }>(
         module,
         `mutation { openInputCampaign(id: "${c.id}", version: ${c.version}) { ${campaignFields} } }`,
         {},
@@ -402,7 +454,7 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
     ).enterPaperQuestionnaireResponse;
     expect(entered).toMatchObject({ respondent: 'PAPER', submittedOn: '2026-03-20' });
     const tally = (
-      await ok(
+      await ok<{ questionnaire: { responseCount: number; questions: { answered: number }[] } }>(
         module,
         `{ questionnaire(id: "${q.id}") { responseCount questions { answered tally { option count } } } }`,
         {},
@@ -421,7 +473,7 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
     });
     expect(tally.questions[2].answered).toBe(1);
     const hidden = (
-      await ok(
+      await ok<{ questionnaire: { responses: { totalCount: number } } }>(
         module,
         `{ questionnaire(id: "${q.id}") { responses { totalCount } } }`,
         {},
@@ -519,8 +571,8 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
     expect(await rows()).toEqual(beforeContributions);
 
     // Screening: staff accept or reject with a reason; the member cannot screen their own.
-    const screen = (name: string, x: { id: string; version: number }, caller: any, extra = '') =>
-      module.execute(
+    const screen = (name: string, x: { id: string; version: number }, caller: Caller, extra = '') =>
+      module.execute<Record<string, Contribution>>(
         `mutation { ${name}(id: "${x.id}", version: ${x.version}${extra}) { id status version screeningNote history { action fromState toState note } } }`,
         {},
         caller,
@@ -537,8 +589,8 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
         .extensions?.code,
     ).toBe('NOT_FOUND');
     const accepted = (await screen('acceptInputContribution', own, staff)).data!
-      .acceptInputContribution as any;
-    expect(accepted.history.map((h: any) => `${h.fromState}>${h.toState}`)).toEqual([
+      .acceptInputContribution;
+    expect(accepted.history.map((h) => `${h.fromState}>${h.toState}`)).toEqual([
       'null>RECEIVED',
       'RECEIVED>ACCEPTED',
     ]);
@@ -548,7 +600,7 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
     ).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'ACCEPTED', action: 'reject' });
     const rejected = (
       await screen('rejectInputContribution', third, staff, ', reason: "与已收集建议重复"')
-    ).data!.rejectInputContribution as any;
+    ).data!.rejectInputContribution;
     expect(rejected).toMatchObject({ status: 'REJECTED', screeningNote: '与已收集建议重复' });
 
     // Compiling waits for the collection to close.
@@ -564,7 +616,7 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
       (await module.execute(draftRec, { i: rec }, staff)).errors?.[0].extensions,
     ).toMatchObject({ field: 'input.campaignId', rule: 'closed' });
     c = (
-      await ok(
+      await ok<{ closeInputCampaign: Campaign }>(
         module,
         `mutation { closeInputCampaign(id: "${c.id}", version: ${c.version}) { ${campaignFields} } }`,
         {},
@@ -587,7 +639,7 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
     ).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'CLOSED', action: 'contribute' });
 
     const compile = (x: { id: string; version: number }) =>
-      module.execute(
+      module.execute<{ compileInputCampaign: Campaign }>(
         `mutation { compileInputCampaign(id: "${x.id}", version: ${x.version}, on: "2099-12-31") { ${campaignFields} history { action toState } } }`,
         {},
         staff,
@@ -598,7 +650,12 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
       missing: 'screening',
     });
     const report = (
-      await ok(module, `{ inputContribution(id: "${outside.id}") { id version } }`, {}, staff)
+      await ok<{ inputContribution: { id: string; version: number } }>(
+        module,
+        `{ inputContribution(id: "${outside.id}") { id version } }`,
+        {},
+        staff,
+      )
     ).inputContribution;
     await ok(
       module,
@@ -668,9 +725,9 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
       {},
       staff,
     );
-    c = (await compile(c)).data!.compileInputCampaign as any;
+    c = (await compile(c)).data!.compileInputCampaign;
     expect(c).toMatchObject({ status: 'COMPILED', compiledOn: '2099-12-31', availableActions: [] });
-    expect(c.history.map((h: any) => h.toState)).toEqual(['DRAFT', 'OPEN', 'CLOSED', 'COMPILED']);
+    expect(c.history.map((h) => h.toState)).toEqual(['DRAFT', 'OPEN', 'CLOSED', 'COMPILED']);
     expect(c.figures).toEqual({
       copiesDistributed: 500,
       copiesByChannel: [
@@ -700,17 +757,17 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
     ).toBe('ILLEGAL_TRANSITION');
 
     // The member sees their own contributions; another member does not.
-    const contributions = (id: string, caller: any) =>
-      module.execute(
+    const contributions = (id: string, caller: Caller) =>
+      module.execute<{ _entities: { inputContributions: { nodes: unknown[] } }[] }>(
         `{ _entities(representations: [{ __typename: "Member", id: "${id}" }]) { ... on Member { inputContributions { nodes { id status recommendations { id } } } } } }`,
         {},
         caller,
       );
     expect(
-      ((await contributions('12', member(12))).data!._entities as any)[0].inputContributions.nodes,
+      (await contributions('12', member(12))).data!._entities[0].inputContributions.nodes,
     ).toEqual([{ id: own.id, status: 'ACCEPTED', recommendations: [{ id: r.id }] }]);
     expect(
-      ((await contributions('12', member(14))).data!._entities as any)[0].inputContributions.nodes,
+      (await contributions('12', member(14))).data!._entities[0].inputContributions.nodes,
     ).toEqual([]);
     expect(
       (await module.execute(`{ inputContribution(id: "${own.id}") { id } }`, {}, member(14)))
@@ -820,7 +877,7 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
   it('writes one audit row for each questionnaire, distribution and paper response staff record', async () => {
     const { q, answers } = await openPastCampaign();
     const d = (
-      await ok(
+      await ok<{ recordQuestionnaireDistribution: { id: string } }>(
         module,
         `mutation { recordQuestionnaireDistribution(questionnaireId: "${q.id}", channel: PAPER, copies: 50, distributedOn: "2020-06-01") { id } }`,
         {},

@@ -1,5 +1,5 @@
 import { ADVISORY_MEETING, cityActivity, CITY } from '@cppcc/demo';
-import { systemEm } from '@cppcc/kit';
+import { systemEm, type Caller } from '@cppcc/kit';
 import { databases, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -337,7 +337,7 @@ describe.each(databases())(
         {},
         staff,
       );
-      const contribute = (i: Record<string, unknown>, caller: any) =>
+      const contribute = (i: Record<string, unknown>, caller: Caller) =>
         module.execute(
           `mutation($c: ID!, $i: SubmitInputContributionInput!) { submitInputContribution(campaignId: $c, input: $i) { id member { id } } }`,
           {

@@ -30,6 +30,15 @@ const input = {
   ],
 };
 
+/** A project as a step answers it, as far as the tests read it. */
+interface Project {
+  status: unknown;
+  id: string;
+  version: number;
+  history: { toState: string }[];
+  phases: { phase: string; completedOn: string | null }[];
+}
+
 describe.each(databases())('research projects on $name', ({ url }) => {
   let module: TestModule;
   beforeAll(async () => {
@@ -44,7 +53,7 @@ describe.each(databases())('research projects on $name', ({ url }) => {
     caller = staff,
     extra = '',
   ) =>
-    module.execute(
+    module.execute<Record<string, Project>>(
       `mutation { ${name}(id: "${p.id}", version: ${p.version}${extra}) { ${fields}${caller === staff ? ' history { action fromState toState }' : ''} } }`,
       {},
       caller,
@@ -57,7 +66,7 @@ describe.each(databases())('research projects on $name', ({ url }) => {
   ) => {
     const r = await step(name, p, caller, extra);
     if (r.errors) throw new Error(`${name}: ${JSON.stringify(r.errors)}`);
-    return (r.data as any)[name];
+    return r.data![name];
   };
 
   it('refuses a bad start naming the field, writing nothing', async () => {
@@ -235,7 +244,7 @@ describe.each(databases())('research projects on $name', ({ url }) => {
     p = await must('convertResearchProject', p);
     const closed = await must('closeResearchProject', p);
     expect(closed.status).toBe('CLOSED');
-    expect(closed.history.map((h: any) => h.toState)).toEqual([
+    expect(closed.history.map((h) => h.toState)).toEqual([
       'TOPIC_SELECTED',
       'PLAN_APPROVED',
       'FIELDWORK',
@@ -247,9 +256,9 @@ describe.each(databases())('research projects on $name', ({ url }) => {
       'CONVERTED',
       'CLOSED',
     ]);
-    expect(
-      closed.phases.filter((ph: any) => ph.completedOn !== null).map((ph: any) => ph.phase),
-    ).toEqual(RESEARCH_PHASE_ORDER.slice(0, 7));
+    expect(closed.phases.filter((ph) => ph.completedOn !== null).map((ph) => ph.phase)).toEqual(
+      RESEARCH_PHASE_ORDER.slice(0, 7),
+    );
     expect((await step('closeResearchProject', closed)).errors?.[0].extensions).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       state: 'CLOSED',
@@ -289,13 +298,13 @@ describe.each(databases())('research projects on $name', ({ url }) => {
     expect(p.phases[0].overdue).toBe(true);
     const overdue = async () =>
       (
-        await ok(
+        await ok<{ researchProjects: { nodes: { id: string }[] } }>(
           module,
           `{ researchProjects(filter: { overdue: true }, first: 1000) { nodes { id } } }`,
           {},
           staff,
         )
-      ).researchProjects.nodes.map((n: any) => n.id);
+      ).researchProjects.nodes.map((n) => n.id);
     expect(await overdue()).toContain(p.id);
     const backwards = await module.execute(
       `mutation { setResearchDeadlines(id: "${p.id}", version: ${p.version}, deadlines: [{ phase: TOPIC_SELECTED, dueOn: "2099-12-31" }, { phase: PLAN_APPROVED, dueOn: "2099-01-01" }]) { id } }`,
@@ -317,14 +326,18 @@ describe.each(databases())('research projects on $name', ({ url }) => {
 
   it("shows the report's research: joint research with another city, and which projects are overdue", async () => {
     const all = (
-      await ok(
+      await ok<{
+        researchProjects: {
+          nodes: { id: string; title: string; joint: boolean; overdue: boolean }[];
+        };
+      }>(
         module,
         `{ researchProjects(first: 100) { nodes { id title joint partnerCommittees status overdue } } }`,
         {},
         staff,
       )
     ).researchProjects.nodes;
-    const joint = all.find((p: any) => p.joint);
+    const joint = all.find((p) => p.joint);
     expect(joint).toMatchObject({
       title: '新安江—千岛湖生态补偿试验区建设联动调研',
       partnerCommittees: ['杭州市政协'],
@@ -332,15 +345,17 @@ describe.each(databases())('research projects on $name', ({ url }) => {
     });
     for (const demo of researchProjects) {
       const current = RESEARCH_PHASE_ORDER.indexOf(demo.status);
-      const row = all.find((p: any) => p.title === demo.title);
-      expect(row.overdue, demo.title).toBe(demo.status !== 'CLOSED' && demo.due[current] < today());
+      const row = all.find((p) => p.title === demo.title);
+      expect(row!.overdue, demo.title).toBe(
+        demo.status !== 'CLOSED' && demo.due[current] < today(),
+      );
     }
     const entity = await ok(
       module,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on ResearchProject { title joint } } }`,
-      { r: [{ __typename: 'ResearchProject', id: joint.id }] },
+      { r: [{ __typename: 'ResearchProject', id: joint!.id }] },
       staff,
     );
-    expect(entity._entities[0]).toEqual({ title: joint.title, joint: true });
+    expect(entity._entities[0]).toEqual({ title: joint!.title, joint: true });
   });
 });

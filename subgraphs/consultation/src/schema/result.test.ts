@@ -1,4 +1,5 @@
 import { chains, CITY, unitByShort } from '@cppcc/demo';
+import type { Caller } from '@cppcc/kit';
 import { databases, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ok, startConsultation } from '../test-support.js';
@@ -14,6 +15,19 @@ const forestryUser = testCaller(['unit'], CITY, null, String(forestry.id));
 const fields = 'id kind status version progress weight availableActions timeline { text progress }';
 const create = `mutation($i: CreateImplementationResultInput!) { createImplementationResult(input: $i) { ${fields} } }`;
 
+/** A result task as a step answers it, as far as the tests read it. */
+interface ResultTask {
+  id: string;
+  version: number;
+  status: string;
+  timeline: unknown[];
+}
+interface ChainRoot {
+  title: string;
+  progress: number;
+  children: { document: string; recommendation: { title: string } }[];
+}
+
 describe.each(databases())('the outcome chain as a results tree on $name', ({ url }) => {
   let module: TestModule;
   beforeAll(async () => {
@@ -25,8 +39,8 @@ describe.each(databases())('the outcome chain as a results tree on $name', ({ ur
     (await ok(module, `{ implementationResult(id: "${id}") { ${fields} } }`, {}, staff))
       .implementationResult;
   const progress = async (id: string) => (await read(id)).progress;
-  const task = (name: string, r: { id: string; version: number }, caller: any, extra = '') =>
-    module.execute(
+  const task = (name: string, r: { id: string; version: number }, caller: Caller, extra = '') =>
+    module.execute<Record<string, ResultTask>>(
       `mutation { ${name}(id: "${r.id}", version: ${r.version}${extra}) { ${fields} } }`,
       {},
       caller,
@@ -160,7 +174,7 @@ describe.each(databases())('the outcome chain as a results tree on $name', ({ ur
     expect((await task('startResultTask', a, staff)).errors?.[0].extensions?.code).toBe(
       'FORBIDDEN',
     );
-    let started = (await task('startResultTask', a, waterUser)).data!.startResultTask as any;
+    let started = (await task('startResultTask', a, waterUser)).data!.startResultTask;
     expect(
       (
         await task(
@@ -261,15 +275,15 @@ describe.each(databases())('the outcome chain as a results tree on $name', ({ ur
 
     b = (await ok(module, `{ implementationResult(id: "${a.id}") { ${fields} } }`, {}, staff))
       .implementationResult;
-    const done = (await task('completeResultTask', b, waterUser)).data!.completeResultTask as any;
+    const done = (await task('completeResultTask', b, waterUser)).data!.completeResultTask;
     expect(await progress(topic.id)).toBe(100);
-    const reopened = (await task('reopenResultTask', done, staff)).data!.reopenResultTask as any;
+    const reopened = (await task('reopenResultTask', done, staff)).data!.reopenResultTask;
     expect(reopened.status).toBe('IN_PROGRESS');
   });
 
   it("reproduces the report's chains: the advisory meeting to the demonstration-city bid, the corridor into the two-province agreement", async () => {
     const roots = (
-      await ok(
+      await ok<{ implementationResults: { nodes: ChainRoot[] } }>(
         module,
         `{ implementationResults(filter: { kind: TOPIC }, first: 100) { nodes { title progress children { kind document recommendation { title status } children { weight progress unit { id } } } } } }`,
         {},
@@ -277,20 +291,20 @@ describe.each(databases())('the outcome chain as a results tree on $name', ({ ur
       )
     ).implementationResults.nodes;
     for (const chain of chains) {
-      const root = roots.find((r: any) => r.title === chain.topic);
+      const root = roots.find((r) => r.title === chain.topic);
       const counting = chain.tasks.filter((t) => t.weight > 0);
       const expected =
         counting.reduce((s, t) => s + t.weight * t.progress, 0) /
         counting.reduce((s, t) => s + t.weight, 0);
-      expect(root.progress, chain.topic).toBeCloseTo(expected, 2);
-      expect(root.children[0]).toMatchObject({
+      expect(root!.progress, chain.topic).toBeCloseTo(expected, 2);
+      expect(root!.children[0]).toMatchObject({
         kind: 'ADOPTION',
         document: chain.document,
         recommendation: { status: 'ADOPTED' },
       });
     }
-    const corridor = roots.find((r: any) => r.title === chains[1].topic);
-    expect(corridor.children[0].document).toBe('两省战略合作框架协议');
-    expect(corridor.children[0].recommendation.title).toBe('关于谋划建设山水生态旅游走廊的建议');
+    const corridor = roots.find((r) => r.title === chains[1].topic);
+    expect(corridor!.children[0].document).toBe('两省战略合作框架协议');
+    expect(corridor!.children[0].recommendation.title).toBe('关于谋划建设山水生态旅游走廊的建议');
   });
 });

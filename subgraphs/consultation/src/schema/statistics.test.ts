@@ -11,7 +11,7 @@ import {
   RESEARCH_PHASE_ORDER,
   chains,
 } from '@cppcc/demo';
-import { databases, testCaller, type TestModule } from '@cppcc/testing';
+import { databases, operation, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ok, startConsultation } from '../test-support.js';
 
@@ -19,12 +19,29 @@ import { ok, startConsultation } from '../test-support.js';
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const staff = testCaller(['staff'], CITY);
-const query = `query($d: ID!, $from: Date!, $to: Date!, $below: Boolean) {
+/** The figures the tests read, as the schema serves them. */
+interface ConsultationFigures {
+  districts: string[];
+  activitiesHeld: number;
+  activitiesByForm: { form: string; count: number }[];
+  activitiesByTopic: { topic: string; count: number }[];
+  instructionsReceived: number;
+  instructionsByRank: { rank: string; count: number }[];
+  outcomesSubmitted: number;
+  outcomesAdopted: number;
+  outcomesImplemented: number;
+  researchStarted: number;
+  researchOverdue: number;
+}
+
+const query = operation<{
+  consultationStatistics: ConsultationFigures;
+}>(`query($d: ID!, $from: Date!, $to: Date!, $below: Boolean) {
   consultationStatistics(district: $d, from: $from, to: $to, includeBelow: $below) {
     districts activitiesHeld activitiesByForm { form count } activitiesByTopic { topic count }
     instructionsReceived instructionsByRank { rank count } outcomesSubmitted outcomesAdopted outcomesImplemented researchStarted researchOverdue
   }
-}`;
+}`);
 
 describe.each(databases())('consultation statistics on $name', ({ url }) => {
   let module: TestModule;
@@ -39,10 +56,10 @@ describe.each(databases())('consultation statistics on $name', ({ url }) => {
     const held = activities().filter((a) => a.district === CITY && activityStatus(a) !== 'PLANNED');
     expect(s.districts).toEqual([CITY]);
     expect(s.activitiesHeld).toBe(held.length);
-    const byForm = Object.fromEntries(s.activitiesByForm.map((c: any) => [c.form, c.count]));
+    const byForm = Object.fromEntries(s.activitiesByForm.map((c) => [c.form, c.count]));
     for (const form of new Set(held.map((a) => a.form)))
       expect(byForm[form], form).toBe(held.filter((a) => a.form === form).length);
-    const byTopic = Object.fromEntries(s.activitiesByTopic.map((c: any) => [c.topic, c.count]));
+    const byTopic = Object.fromEntries(s.activitiesByTopic.map((c) => [c.topic, c.count]));
     for (const topic of ['乡村振兴', '融杭接沪', '民营经济', '茶业振兴'])
       expect(byTopic[topic], topic).toBe(held.filter((a) => a.topic === topic).length);
     expect(s.instructionsReceived).toBe(instructions.length);

@@ -14,7 +14,7 @@ import {
   termRegistered,
 } from '@cppcc/events';
 import { eventId, ProcessedEventSchema, systemEm, type BusEvent } from '@cppcc/kit';
-import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { databases, operation, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DutyEventSchema } from '../entities/duty-event.entity.js';
 import { members } from '../module.js';
@@ -40,7 +40,30 @@ const term = (termId: string, ordinal: number, startsOn: string, endsOn: string 
     'organization',
   );
 
-const archive = `query($id: ID!, $term: ID, $first: Int, $after: String, $kinds: [String!]) {
+interface ArchiveEvent {
+  kind: string;
+  role: string | null;
+  qualifier: string | null;
+  sourceModule: string;
+  sourceType: string;
+  sourceId: string;
+  authors: number | null;
+  occurredAt: string;
+}
+interface Archive {
+  term: { id: string; ordinal: number };
+  counts: unknown[];
+  events: {
+    totalCount: number;
+    hasNextPage: boolean;
+    endCursor: string | null;
+    nodes: ArchiveEvent[];
+  };
+}
+
+const archive = operation<{
+  member: { archive: Archive };
+}>(`query($id: ID!, $term: ID, $first: Int, $after: String, $kinds: [String!]) {
   member(id: $id) {
     archive(term: $term, kinds: $kinds) {
       term { id ordinal }
@@ -51,7 +74,7 @@ const archive = `query($id: ID!, $term: ID, $first: Int, $after: String, $kinds:
       }
     }
   }
-}`;
+}`);
 
 describe.each(databases())('duty archive on $name', ({ url }) => {
   let module: TestModule;
@@ -204,10 +227,10 @@ describe.each(databases())('duty archive on $name', ({ url }) => {
   it("records every contract's event with its kind, role, qualifier and source", async () => {
     const r = await module.execute(archive, { id: '3' }, self);
     expect(r.errors).toBeUndefined();
-    const a = (r.data!.member as any).archive;
+    const a = r.data!.member.archive;
     expect(a.term).toEqual({ id: '2', ordinal: 10 });
     expect(
-      a.events.nodes.map((e: any) => [
+      a.events.nodes.map((e) => [
         e.kind,
         e.role,
         e.qualifier,
@@ -235,10 +258,10 @@ describe.each(databases())('duty archive on $name', ({ url }) => {
         'visit-11',
       ],
     ]);
-    const key = a.events.nodes.find((e: any) => e.kind === 'proposal.key');
+    const key = a.events.nodes.find((e) => e.kind === 'proposal.key');
     // The joint work says how many share it; a meeting has no authors.
     expect(
-      a.events.nodes.filter((e: any) => e.authors !== null).map((e: any) => [e.kind, e.authors]),
+      a.events.nodes.filter((e) => e.authors !== null).map((e) => [e.kind, e.authors]),
     ).toEqual([
       ['proposal.key', 2],
       ['opinion.submitted', 2],
@@ -250,9 +273,9 @@ describe.each(databases())('duty archive on $name', ({ url }) => {
       summary: '联名提案 2026-0008《关于加快茶产业转型升级的建议》列为重点提案',
     });
     expect(a.counts).toContainEqual({ kind: 'meeting.attended', count: 1 });
-    const four = ((await module.execute(archive, { id: '4' }, staff)).data!.member as any).archive
-      .events.nodes;
-    expect(four.map((e: any) => [e.kind, e.role])).toEqual([
+    const four = (await module.execute(archive, { id: '4' }, staff)).data!.member.archive.events
+      .nodes;
+    expect(four.map((e) => [e.kind, e.role])).toEqual([
       ['proposal.key', 'LEAD'],
       ['opinion.submitted', 'CO'],
       ['opinion.adopted', 'CO'],
@@ -261,9 +284,9 @@ describe.each(databases())('duty archive on $name', ({ url }) => {
 
   it('cuts the archive per term, even for terms announced after the events', async () => {
     const earlier = await module.execute(archive, { id: '3', term: '1' }, self);
-    const a = (earlier.data!.member as any).archive;
+    const a = earlier.data!.member.archive;
     expect(a.term.ordinal).toBe(9);
-    expect(a.events.nodes.map((e: any) => e.sourceId)).toEqual(['1']);
+    expect(a.events.nodes.map((e) => e.sourceId)).toEqual(['1']);
     const all = await module.execute(
       `{ member(id: "3") { term { ordinal } archives { term { ordinal } events { totalCount } } } }`,
       {},
@@ -284,24 +307,22 @@ describe.each(databases())('duty archive on $name', ({ url }) => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const events: any = (
-        (await module.execute(archive, { id: '3', first: 4, after }, staff)).data!.member as any
-      ).archive.events;
-      seen.push(...events.nodes.map((e: any) => e.occurredAt));
+      const events: Archive['events'] = (
+        await module.execute(archive, { id: '3', first: 4, after }, staff)
+      ).data!.member.archive.events;
+      seen.push(...events.nodes.map((e) => e.occurredAt));
       if (!events.hasNextPage) break;
       after = events.endCursor;
     }
     expect(seen).toHaveLength(11);
     expect([...seen].sort()).toEqual(seen);
     const opinions = (
-      (
-        await module.execute(
-          archive,
-          { id: '3', kinds: ['opinion.submitted', 'opinion.adopted'] },
-          staff,
-        )
-      ).data!.member as any
-    ).archive;
+      await module.execute(
+        archive,
+        { id: '3', kinds: ['opinion.submitted', 'opinion.adopted'] },
+        staff,
+      )
+    ).data!.member.archive;
     expect(opinions.events.totalCount).toBe(2);
     const cursor = await module.execute(archive, { id: '3', after: 'bm90LWEtY3Vyc29y' }, staff);
     expect(cursor.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
@@ -390,12 +411,12 @@ describe.each(databases())('duty archive on $name', ({ url }) => {
       'eco-compensation',
     );
     await module.transport.publish([broken, forged, later]);
-    const parked = await module.execute(
+    const parked = await module.execute<{ parkedEvents: { nodes: { eventId: string }[] } }>(
       `{ parkedEvents { nodes { eventId memberId refused reason } } }`,
       {},
       staff,
     );
-    const byId = new Map((parked.data!.parkedEvents as any).nodes.map((p: any) => [p.eventId, p]));
+    const byId = new Map(parked.data!.parkedEvents.nodes.map((p) => [p.eventId, p]));
     expect(byId.get(broken.id)).toMatchObject({
       memberId: '3',
       refused: true,
@@ -411,9 +432,9 @@ describe.each(databases())('duty archive on $name', ({ url }) => {
       (await module.execute(`mutation { retryParkedEvents }`, {}, staff)).data!.retryParkedEvents,
     ).toBe(0);
     const kinds = (
-      (await module.execute(archive, { id: '3' }, self)).data!.member as any
-    ).archive.events.nodes.map((e: any) => e.kind);
+      await module.execute(archive, { id: '3' }, self)
+    ).data!.member.archive.events.nodes.map((e) => e.kind);
     expect(kinds.at(-1)).toBe('plugin.eco-compensation.inspection');
-    expect(kinds.filter((k: string) => k === 'proposal.filed')).toEqual([]);
+    expect(kinds.filter((k) => k === 'proposal.filed')).toEqual([]);
   });
 });

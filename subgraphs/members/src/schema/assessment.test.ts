@@ -2,13 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { CITY } from '@cppcc/demo';
 import { consultationAttended, proposalFiled, proposalSubmitted } from '@cppcc/events';
 import { AuditEntrySchema, systemEm, type BusEvent } from '@cppcc/kit';
-import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { databases, operation, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { members } from '../module.js';
 
 const staff = testCaller(['staff'], CITY);
-const set = `mutation($i: SetScoringRulesInput!) { setScoringRules(input: $i) { version name items { kind points } } }`;
-const assessment = `query($id: ID!) { member(id: $id) { assessment(year: 2027) { total grade rank rulesVersion deducted subtotals { category points cap } unmet { label kind category required done } lines { points rule event { kind } } } } }`;
+interface Assessment {
+  total: number;
+  rank: number | null;
+  unmet: unknown[];
+  subtotals: unknown[];
+  lines: { points: number; rule: string; event: { kind: string } }[];
+}
+
+const set = operation<{ setScoringRules: { version: number } }>(
+  `mutation($i: SetScoringRulesInput!) { setScoringRules(input: $i) { version name items { kind points } } }`,
+);
+const assessment = operation<{ member: { assessment: Assessment | null } }>(
+  `query($id: ID!) { member(id: $id) { assessment(year: 2027) { total grade rank rulesVersion deducted subtotals { category points cap } unmet { label kind category required done } lines { points rule event { kind } } } } }`,
+);
 
 function event(type: string, payload: Record<string, unknown>): BusEvent {
   return {
@@ -70,7 +82,7 @@ describe.each(databases())('assessments on $name', ({ url }) => {
 
   it('has no assessment before the district sets rules', async () => {
     const r = await module.execute(assessment, { id: '3' }, staff);
-    expect((r.data!.member as any).assessment).toBeNull();
+    expect(r.data!.member.assessment).toBeNull();
   });
 
   it('scores the duty record under a preset, ranks within the district and explains each point', async () => {
@@ -80,11 +92,11 @@ describe.each(databases())('assessments on $name', ({ url }) => {
       staff,
     );
     expect(r.errors).toBeUndefined();
-    expect((r.data!.setScoringRules as any).version).toBe(1);
+    expect(r.data!.setScoringRules.version).toBe(1);
     const three = (await module.execute(assessment, { id: '3' }, testCaller(['member'], CITY, '3')))
-      .data!.member as any;
-    expect(three.assessment.total).toBe(15 + 3 * 5);
-    expect(three.assessment.lines.map((l: any) => [l.event.kind, l.points])).toEqual([
+      .data!.member;
+    expect(three.assessment!.total).toBe(15 + 3 * 5);
+    expect(three.assessment!.lines.map((l) => [l.event.kind, l.points])).toEqual([
       // In the order they happened: the activities in March, the proposal filed in May.
       ['consultation.attended', 5],
       ['consultation.attended', 5],
@@ -92,12 +104,10 @@ describe.each(databases())('assessments on $name', ({ url }) => {
       ['proposal.filed', 15],
     ]);
     expect(
-      three.assessment.lines
-        .filter((l: any) => l.event.kind === 'proposal.filed')
-        .map((l: any) => l.rule),
+      three.assessment!.lines.filter((l) => l.event.kind === 'proposal.filed').map((l) => l.rule),
     ).toEqual(['proposal.filed: 15']);
-    expect(three.assessment.rank).toBe(1);
-    expect(three.assessment.unmet).toEqual([
+    expect(three.assessment!.rank).toBe(1);
+    expect(three.assessment!.unmet).toEqual([
       { label: '出席全体会议', kind: 'meeting.attended', category: null, required: 1, done: 0 },
       {
         label: '每年至少报送1条社情民意',
@@ -108,8 +118,8 @@ describe.each(databases())('assessments on $name', ({ url }) => {
       },
     ]);
     // Member 4 took part in no activity: the category minimum counts none.
-    const fourUnmet = ((await module.execute(assessment, { id: '4' }, staff)).data!.member as any)
-      .assessment.unmet;
+    const fourUnmet = (await module.execute(assessment, { id: '4' }, staff)).data!.member
+      .assessment!.unmet;
     expect(fourUnmet).toContainEqual({
       label: '每年参加活动不少于3次',
       kind: null,
@@ -117,18 +127,15 @@ describe.each(databases())('assessments on $name', ({ url }) => {
       required: 3,
       done: 0,
     });
-    const four = (await module.execute(assessment, { id: '4' }, staff)).data!.member as any;
-    expect(four.assessment.total).toBe(3 + 15);
-    expect(four.assessment.rank).toBe(2);
-    const list = await module.execute(
+    const four = (await module.execute(assessment, { id: '4' }, staff)).data!.member;
+    expect(four.assessment!.total).toBe(3 + 15);
+    expect(four.assessment!.rank).toBe(2);
+    const list = await module.execute<{ assessments: { member: { id: string } }[] }>(
       `{ assessments(district: "${CITY}", year: 2027) { total rank member { id } } }`,
       {},
       staff,
     );
-    expect((list.data!.assessments as any[]).slice(0, 2).map((a) => a.member.id)).toEqual([
-      '3',
-      '4',
-    ]);
+    expect(list.data!.assessments.slice(0, 2).map((a) => a.member.id)).toEqual(['3', '4']);
   });
 
   it('recomputes when the rules change, and audits the change', async () => {
@@ -145,9 +152,8 @@ describe.each(databases())('assessments on $name', ({ url }) => {
       ],
     };
     const r = await module.execute(set, { i: { district: CITY, year: 2027, rules } }, staff);
-    expect((r.data!.setScoringRules as any).version).toBe(2);
-    const three = ((await module.execute(assessment, { id: '3' }, staff)).data!.member as any)
-      .assessment;
+    expect(r.data!.setScoringRules.version).toBe(2);
+    const three = (await module.execute(assessment, { id: '3' }, staff)).data!.member.assessment!;
     expect(three).toMatchObject({ total: 30, grade: '优秀', rulesVersion: 2 });
     expect(three.subtotals).toEqual([
       { category: '活动', points: 10, cap: 10 },
@@ -174,13 +180,13 @@ describe.each(databases())('assessments on $name', ({ url }) => {
     const r = await module.execute(set, { i: { district: CITY, year: 2027, rules } }, staff);
     expect(r.errors).toBeUndefined();
     const lines = async (id: string) =>
-      ((await module.execute(assessment, { id }, staff)).data!.member as any).assessment;
+      (await module.execute(assessment, { id }, staff)).data!.member.assessment!;
     // Proposal 1 was led by 3 with 4 co-signing; proposal 2 was 4's alone.
-    expect((await lines('3')).lines.map((l: any) => [l.points, l.rule])).toEqual([
+    expect((await lines('3')).lines.map((l) => [l.points, l.rule])).toEqual([
       [7.5, "proposal.filed (joint, lead's share 0.5 of 15): 7.5"],
     ]);
     const four = await lines('4');
-    expect(four.lines.map((l: any) => l.points)).toEqual([7.5, 15]);
+    expect(four.lines.map((l) => l.points)).toEqual([7.5, 15]);
     expect(four.unmet).toEqual([]);
     expect((await lines('3')).unmet).toEqual([
       { label: '每年2件提案', kind: null, category: '提案', required: 2, done: 1 },
@@ -313,11 +319,13 @@ describe.each(databases())('assessments on $name', ({ url }) => {
       field: 'input.rules.minimums.0.category',
     });
     const rulesOf = (caller?: ReturnType<typeof testCaller>) =>
-      module.execute(`{ scoringRules(district: "${CITY}", year: 2027) { version } }`, {}, caller);
-    expect(((await rulesOf(staff)).data!.scoringRules as any).version).toBe(3);
-    expect(
-      ((await rulesOf(testCaller(['member'], CITY, '3'))).data!.scoringRules as any).version,
-    ).toBe(3);
+      module.execute<{ scoringRules: { version: number } | null }>(
+        `{ scoringRules(district: "${CITY}", year: 2027) { version } }`,
+        {},
+        caller,
+      );
+    expect((await rulesOf(staff)).data!.scoringRules!.version).toBe(3);
+    expect((await rulesOf(testCaller(['member'], CITY, '3'))).data!.scoringRules!.version).toBe(3);
     // Not public: neither anonymous callers nor another district's staff read them.
     expect((await rulesOf()).data!.scoringRules).toBeNull();
     expect((await rulesOf(testCaller(['staff'], '341002'))).data!.scoringRules).toBeNull();
@@ -331,20 +339,18 @@ describe.each(databases())('assessments on $name', ({ url }) => {
     expect(
       (await module.execute(suspend, { id: '4', on: '2028-02-01' }, staff)).errors,
     ).toBeUndefined();
-    const three = ((await module.execute(assessment, { id: '3' }, staff)).data!.member as any)
-      .assessment;
+    const three = (await module.execute(assessment, { id: '3' }, staff)).data!.member.assessment!;
     expect(three.rank).toBeNull();
     expect(three.total).toBeGreaterThan(0);
-    const four = ((await module.execute(assessment, { id: '4' }, staff)).data!.member as any)
-      .assessment;
+    const four = (await module.execute(assessment, { id: '4' }, staff)).data!.member.assessment!;
     expect(four.rank).toBe(1);
     const list = (
-      await module.execute(
+      await module.execute<{ assessments: { rank: number | null }[] }>(
         `{ assessments(district: "${CITY}", year: 2027) { rank member { id } } }`,
         {},
         staff,
       )
-    ).data!.assessments as any[];
+    ).data!.assessments;
     expect(list[0]).toEqual({ rank: 1, member: { id: '4' } });
     expect(list.at(-1)).toEqual({ rank: null, member: { id: '3' } });
     expect(list.filter((a) => a.rank === null)).toHaveLength(1);

@@ -6,6 +6,14 @@ import { members } from '../module.js';
 const staff = testCaller(['staff'], CITY);
 const record = `mutation($i: RecordDonationInput!) { recordDonation(input: $i) { id amountYuan member { id } } }`;
 
+interface Campaign {
+  id: string;
+  title: string;
+  totalYuan: number;
+  donorMembers: number;
+  donations: { id: string }[];
+}
+
 describe.each(databases())('donations on $name', ({ url }) => {
   let module: TestModule;
   beforeAll(async () => {
@@ -16,12 +24,10 @@ describe.each(databases())('donations on $name', ({ url }) => {
 
   const campaign = async () =>
     (
-      (
-        await module.execute(
-          `{ donationCampaigns { nodes { id title totalYuan donorMembers donations { id } } } }`,
-        )
-      ).data!.donationCampaigns as any
-    ).nodes[0];
+      await module.execute<{ donationCampaigns: { nodes: Campaign[] } }>(
+        `{ donationCampaigns { nodes { id title totalYuan donorMembers donations { id } } } }`,
+      )
+    ).data!.donationCampaigns.nodes[0];
 
   it('totals the pandemic drive from its donations', async () => {
     const c = await campaign();
@@ -36,12 +42,12 @@ describe.each(databases())('donations on $name', ({ url }) => {
 
   it("puts a member's donation into their duty record", async () => {
     const donor = donations().find((d) => d.memberId)!.memberId!;
-    const r = await module.execute(
+    const r = await module.execute<{ member: { dutyEvents: { kind: string }[] } }>(
       `{ member(id: "${donor}") { dutyEvents { kind } donations { amountYuan } } }`,
       {},
       staff,
     );
-    expect((r.data!.member as any).dutyEvents.map((e: any) => e.kind)).toContain('donation.made');
+    expect(r.data!.member.dutyEvents.map((e) => e.kind)).toContain('donation.made');
     const member = demoMembers().find(
       (m) => m.district === CITY && !donations().some((d) => d.memberId === m.id),
     )!;
@@ -61,12 +67,12 @@ describe.each(databases())('donations on $name', ({ url }) => {
     );
     expect(made.errors).toBeUndefined();
     await module.relay.kick();
-    const after = await module.execute(
+    const after = await module.execute<{ member: { dutyEvents: unknown[] } }>(
       `{ member(id: "${member.id}") { dutyEvents { kind summary } } }`,
       {},
       staff,
     );
-    expect((after.data!.member as any).dutyEvents).toContainEqual({
+    expect(after.data!.member.dutyEvents).toContainEqual({
       kind: 'donation.made',
       summary: '向“抗击新冠肺炎疫情捐款捐物”捐赠 1000.00 元',
     });
@@ -105,7 +111,7 @@ describe.each(databases())('donations on $name', ({ url }) => {
 
   it("refuses a district's staff recording a donation by another district's member", async () => {
     const ownStaff = testCaller(['staff'], '341002');
-    const created = await module.execute(
+    const created = await module.execute<{ createDonationCampaign: { id: string } }>(
       `mutation($i: CreateDonationCampaignInput!) { createDonationCampaign(input: $i) { id } }`,
       {
         i: {
@@ -118,7 +124,7 @@ describe.each(databases())('donations on $name', ({ url }) => {
       },
       ownStaff,
     );
-    const campaignId = (created.data!.createDonationCampaign as any).id;
+    const campaignId = created.data!.createDonationCampaign.id;
     const stranger = demoMembers().find((m) => m.district === '341021')!;
     const neighbour = demoMembers().find((m) => m.district === '341002')!;
     const give = (memberId: number) =>

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { CITY } from '@cppcc/demo';
 import { termRegistered } from '@cppcc/events';
-import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { databases, operation, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { members } from '../module.js';
 
 const staff = testCaller(['staff'], CITY);
 const update = `mutation($id: ID!, $i: UpdateMemberProfileInput!) { updateMemberProfile(id: $id, input: $i) { workUnit title standingCommittee } }`;
-const history = `query($id: ID!) { member(id: $id) { history { field from to effectiveOn note } } }`;
+const history = operation<{ member: { history: unknown[] } }>(
+  `query($id: ID!) { member(id: $id) { history { field from to effectiveOn note } } }`,
+);
 /** Every demo member's history opens with the appointment. */
 const appointed = {
   field: 'status',
@@ -26,8 +28,10 @@ describe.each(databases())('member profile history on $name', ({ url }) => {
 
   it('keeps every changed field as a dated row, and only those that changed', async () => {
     const before = (
-      await module.execute(`{ member(id: "6") { workUnit title standingCommittee } }`)
-    ).data!.member as any;
+      await module.execute<{
+        member: { workUnit: string; title: string; standingCommittee: boolean };
+      }>(`{ member(id: "6") { workUnit title standingCommittee } }`)
+    ).data!.member;
     const r = await module.execute(
       update,
       {
@@ -47,10 +51,8 @@ describe.each(databases())('member profile history on $name', ({ url }) => {
       workUnit: '黄山市农业农村局',
       standingCommittee: !before.standingCommittee,
     });
-    const rows = (
-      (await module.execute(history, { id: '6' }, testCaller(['member'], CITY, '6'))).data!
-        .member as any
-    ).history;
+    const rows = (await module.execute(history, { id: '6' }, testCaller(['member'], CITY, '6')))
+      .data!.member.history;
     expect(rows).toEqual([
       appointed,
       {
@@ -90,8 +92,11 @@ describe.each(databases())('member profile history on $name', ({ url }) => {
       term('42', CITY, 11, '2027-01-01', null),
       term('43', '341002', 11, '2027-01-01', null),
     ]);
-    const before = (await module.execute(`{ member(id: "8") { name ethnicity } }`)).data!
-      .member as any;
+    const before = (
+      await module.execute<{ member: { name: string; ethnicity: string } }>(
+        `{ member(id: "8") { name ethnicity } }`,
+      )
+    ).data!.member;
     const wrong = await module.execute(
       update,
       { id: '8', i: { term: '43', effectiveOn: '2027-01-05' } },
@@ -118,12 +123,12 @@ describe.each(databases())('member profile history on $name', ({ url }) => {
     );
     expect(r.errors).toBeUndefined();
     const after = (
-      await module.execute(
+      await module.execute<{ member: { history: unknown[] } }>(
         `{ member(id: "8") { name ethnicity term { ordinal } history { field from to effectiveOn } } }`,
         {},
         staff,
       )
-    ).data!.member as any;
+    ).data!.member;
     expect(after).toMatchObject({ name: '王晓明', ethnicity: '回族', term: { ordinal: 11 } });
     const { note: _note, ...opened } = appointed;
     expect(after.history).toEqual([
@@ -158,7 +163,7 @@ describe.each(databases())('member profile history on $name', ({ url }) => {
       testCaller(['member'], CITY, '7'),
     );
     expect(self.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const rows = ((await module.execute(history, { id: '7' }, staff)).data!.member as any).history;
+    const rows = (await module.execute(history, { id: '7' }, staff)).data!.member.history;
     expect(rows).toEqual([appointed]);
     const anonymous = await module.execute(history, { id: '7' });
     expect(anonymous.errors?.[0].extensions?.code).toBe('FORBIDDEN');

@@ -83,12 +83,12 @@ describe.each(databases())('registering members on $name', ({ url }) => {
       },
     };
     await module.transport.publish([early]);
-    const parked = await module.execute(
+    const parked = await module.execute<{ parkedEvents: { nodes: unknown[] } }>(
       `{ parkedEvents { nodes { eventId memberId } } }`,
       {},
       staff,
     );
-    expect((parked.data!.parkedEvents as any).nodes).toContainEqual({
+    expect(parked.data!.parkedEvents.nodes).toContainEqual({
       eventId: early.id,
       memberId: next,
     });
@@ -111,18 +111,18 @@ describe.each(databases())('registering members on $name', ({ url }) => {
         standingCommittee: true,
       }),
     ]);
-    const record = await module.execute(
+    const record = await module.execute<{ member: { dutyEvents: unknown[] } }>(
       `{ member(id: "${next}") { dutyEvents { kind sourceId } } }`,
       {},
       testCaller(['member'], CITY, next),
     );
-    expect((record.data!.member as any).dutyEvents).toEqual([
-      { kind: 'meeting.attended', sourceId: '40' },
-    ]);
-    const after = await module.execute(`{ parkedEvents { nodes { eventId } } }`, {}, staff);
-    expect((after.data!.parkedEvents as any).nodes.map((p: any) => p.eventId)).not.toContain(
-      early.id,
+    expect(record.data!.member.dutyEvents).toEqual([{ kind: 'meeting.attended', sourceId: '40' }]);
+    const after = await module.execute<{ parkedEvents: { nodes: { eventId: string }[] } }>(
+      `{ parkedEvents { nodes { eventId } } }`,
+      {},
+      staff,
     );
+    expect(after.data!.parkedEvents.nodes.map((p) => p.eventId)).not.toContain(early.id);
   });
 
   it('announces a change to a replicated fact, and not to the others', async () => {
@@ -155,8 +155,13 @@ describe.each(databases())('registering members on $name', ({ url }) => {
 
   it("refuses bad registrations naming the field, and callers who are not the district's staff", async () => {
     const count = async () =>
-      (await module.execute(`{ members(first: 1) { totalCount } }`, {}, staff)).data!
-        .members as any;
+      (
+        await module.execute<{ members: { totalCount: number } }>(
+          `{ members(first: 1) { totalCount } }`,
+          {},
+          staff,
+        )
+      ).data!.members;
     const total = (await count()).totalCount;
     const cases: [Record<string, unknown>, string, string][] = [
       [{ name: '程' }, 'BAD_USER_INPUT', 'input.name'],

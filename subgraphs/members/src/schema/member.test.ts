@@ -17,25 +17,25 @@ describe.each(databases())('members on $name', ({ url }) => {
   it('filters members by district, sector and standing-committee seat', async () => {
     const all = demoMembers();
     const standing = all.filter((m) => m.district === CITY && m.standingCommittee);
-    const r = await module.execute(
+    const r = await module.execute<{ members: { totalCount: number } }>(
       `{ members(filter: { district: "${CITY}", standingCommittee: true }, first: 500) { totalCount nodes { id standingCommittee } } }`,
     );
-    expect((r.data!.members as any).totalCount).toBe(standing.length);
+    expect(r.data!.members.totalCount).toBe(standing.length);
     const bySector = all.filter((m) => m.sectorId === 3);
-    const s = await module.execute(
+    const s = await module.execute<{ members: { totalCount: number } }>(
       `{ members(filter: { sector: "3" }, first: 500) { totalCount } }`,
     );
-    expect((s.data!.members as any).totalCount).toBe(bySector.length);
+    expect(s.data!.members.totalCount).toBe(bySector.length);
     const first = all[0];
-    const n = await module.execute(
+    const n = await module.execute<{ members: { nodes: { name: string }[] } }>(
       `query($q: String) { members(filter: { nameContains: $q }, first: 500) { nodes { name } } }`,
       { q: first.name },
     );
-    expect((n.data!.members as any).nodes.map((x: any) => x.name)).toContain(first.name);
+    expect(n.data!.members.nodes.map((x) => x.name)).toContain(first.name);
   });
 
   it('answers federation references in one batch', async () => {
-    const r = await module.execute(
+    const r = await module.execute<{ _entities: ({ id: string } | null)[] }>(
       `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { id name } } }`,
       {
         reps: [
@@ -45,7 +45,7 @@ describe.each(databases())('members on $name', ({ url }) => {
         ],
       },
     );
-    expect((r.data!._entities as any[]).map((e) => e?.id ?? null)).toEqual(['1', '2', null]);
+    expect(r.data!._entities.map((e) => e?.id ?? null)).toEqual(['1', '2', null]);
   });
 
   it('records duty events from the bus once, however often they arrive', async () => {
@@ -89,12 +89,12 @@ describe.each(databases())('members on $name', ({ url }) => {
       [4, 'proposal.filed', '77'],
       [3, 'consultation.attended', '5'],
     ]);
-    const self = await module.execute(
+    const self = await module.execute<{ member: { dutyEvents: { summary: string }[] } }>(
       `{ member(id: "3") { dutyEvents { kind summary } } }`,
       {},
       testCaller(['member'], CITY, '3'),
     );
-    expect((self.data!.member as any).dutyEvents.map((e: any) => e.summary)).toEqual([
+    expect(self.data!.member.dutyEvents.map((e) => e.summary)).toEqual([
       '领衔提案 2026-0077 立案',
       '参加专题协商',
     ]);
@@ -104,12 +104,12 @@ describe.each(databases())('members on $name', ({ url }) => {
       testCaller(['staff'], '341002'),
     );
     expect(staffOfOther.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const cityStaff = await module.execute(
+    const cityStaff = await module.execute<{ member: { dutyEvents: unknown[] } }>(
       `{ member(id: "3") { dutyEvents { kind } } }`,
       {},
       testCaller(['staff'], CITY),
     );
-    expect((cityStaff.data!.member as any).dutyEvents).toHaveLength(2);
+    expect(cityStaff.data!.member.dutyEvents).toHaveLength(2);
   });
 
   it('refuses ids that are not ids', async () => {

@@ -54,8 +54,11 @@ describe.each(databases())('awards and penalties on $name', ({ url }) => {
         )
       ).errors,
     ).toBeUndefined();
-    const m = (await module.execute(assessment, { id: '12' }, testCaller(['member'], CITY, '12')))
-      .data!.member as any;
+    const m = (
+      await module.execute<{
+        member: { merits: unknown[]; assessment: { lines: unknown[]; total: number } };
+      }>(assessment, { id: '12' }, testCaller(['member'], CITY, '12'))
+    ).data!.member;
     expect(m.merits).toEqual([
       { type: 'AWARD', title: '全省优秀政协委员' },
       { type: 'PENALTY', title: '诫勉谈话' },

@@ -35,12 +35,12 @@ describe.each(databases())('events for unknown members on $name', ({ url }) => {
     await module.transport.publish([event]);
     await module.transport.publish([event]);
 
-    const report = await module.execute(
+    const report = await module.execute<{ parkedEvents: { nodes: unknown[] } }>(
       `{ parkedEvents { totalCount nodes { memberId type reason resolvedAt } } }`,
       {},
       staff,
     );
-    expect((report.data!.parkedEvents as any).nodes).toEqual([
+    expect(report.data!.parkedEvents.nodes).toEqual([
       {
         memberId: '5000',
         type: 'consultation.attended',
@@ -48,12 +48,12 @@ describe.each(databases())('events for unknown members on $name', ({ url }) => {
         resolvedAt: null,
       },
     ]);
-    const otherDistrict = await module.execute(
+    const otherDistrict = await module.execute<{ parkedEvents: { totalCount: number } }>(
       `{ parkedEvents { totalCount } }`,
       {},
       testCaller(['staff'], '341002'),
     );
-    expect((otherDistrict.data!.parkedEvents as any).totalCount).toBe(0);
+    expect(otherDistrict.data!.parkedEvents.totalCount).toBe(0);
     const member = await module.execute(
       `{ parkedEvents { totalCount } }`,
       {},
@@ -93,8 +93,12 @@ describe.each(databases())('events for unknown members on $name', ({ url }) => {
     expect(rows.map((r) => [r.kind, r.sourceId, r.eventId])).toEqual([
       ['consultation.attended', '12', event.id],
     ]);
-    const after = await module.execute(`{ parkedEvents { totalCount } }`, {}, staff);
-    expect((after.data!.parkedEvents as any).totalCount).toBe(0);
+    const after = await module.execute<{ parkedEvents: { totalCount: number } }>(
+      `{ parkedEvents { totalCount } }`,
+      {},
+      staff,
+    );
+    expect(after.data!.parkedEvents.totalCount).toBe(0);
   });
 
   it('replays a parked attendance line and its correction as one line, the correction winning', async () => {

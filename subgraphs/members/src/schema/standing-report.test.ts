@@ -17,6 +17,12 @@ const staff = testCaller(['staff'], CITY);
 const text =
   '本年度认真履行常委职责，出席常委会议，参加专题协商和视察调研，提交提案并报送社情民意信息。';
 
+interface Report {
+  id: string;
+  version: number;
+  status: string;
+}
+
 describe.each(databases())('standing-committee reports on $name', ({ url }) => {
   let module: TestModule;
   beforeAll(async () => {
@@ -25,20 +31,20 @@ describe.each(databases())('standing-committee reports on $name', ({ url }) => {
   afterAll(() => module?.stop());
 
   const step = (name: string, r: { id: string; version: number }, caller = staff) =>
-    module.execute(
+    module.execute<Record<string, Report>>(
       `mutation { ${name}(id: "${r.id}", version: ${r.version}) { id status version availableActions } }`,
       {},
       caller,
     );
 
   it('goes draft → submitted → (returned) → filed, and the filed report enters the archive', async () => {
-    const drafted = await module.execute(
+    const drafted = await module.execute<{ draftStandingReport: Report }>(
       `mutation($t: String!) { draftStandingReport(year: 2026, text: $t) { id status version availableActions } }`,
       { t: text },
       author,
     );
     expect(drafted.errors).toBeUndefined();
-    let report = drafted.data!.draftStandingReport as any;
+    let report = drafted.data!.draftStandingReport;
     expect(report).toMatchObject({ status: 'DRAFT', availableActions: ['submit', 'edit'] });
 
     report = (await step('submitStandingReport', report, author)).data!.submitStandingReport;
@@ -50,22 +56,24 @@ describe.each(databases())('standing-committee reports on $name', ({ url }) => {
     expect(report.status).toBe('FILED');
 
     await module.relay.kick();
-    const archive = await module.execute(
+    const archive = await module.execute<{
+      member: { dutyEvents: unknown[]; standingReports: unknown[] };
+    }>(
       `{ member(id: "${standing.id}") { dutyEvents { kind summary } standingReports { year status } } }`,
       {},
       author,
     );
-    expect((archive.data!.member as any).dutyEvents).toContainEqual({
+    expect(archive.data!.member.dutyEvents).toContainEqual({
       kind: 'report.filed',
       summary: '2026年度常委履职报告归档',
     });
-    expect((archive.data!.member as any).standingReports).toEqual(
+    expect(archive.data!.member.standingReports).toEqual(
       expect.arrayContaining([
         { year: 2025, status: 'FILED' },
         { year: 2026, status: 'FILED' },
       ]),
     );
-    expect((archive.data!.member as any).standingReports).toHaveLength(2);
+    expect(archive.data!.member.standingReports).toHaveLength(2);
     const audit = await systemEm(module.orm).find(
       AuditEntrySchema,
       { entity: 'standing_report', entityId: report.id },
@@ -95,12 +103,12 @@ describe.each(databases())('standing-committee reports on $name', ({ url }) => {
     expect(short.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
 
     const r = (
-      await module.execute(
+      await module.execute<{ draftStandingReport: { id: string; version: number } }>(
         `mutation($t: String!) { draftStandingReport(year: 2024, text: $t) { id version } }`,
         { t: text },
         author,
       )
-    ).data!.draftStandingReport as any;
+    ).data!.draftStandingReport;
     const fileDraft = await step('fileStandingReport', r);
     expect(fileDraft.errors?.[0].extensions).toMatchObject({
       code: 'ILLEGAL_TRANSITION',

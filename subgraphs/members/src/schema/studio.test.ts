@@ -1,7 +1,14 @@
 import { CITY, demoStudios, members as demoMembers, studioShifts } from '@cppcc/demo';
 import { studioIssueRaised } from '@cppcc/events';
-import { AuditEntrySchema, systemEm } from '@cppcc/kit';
-import { databases, startTestModule, testCaller, type TestModule, outbox } from '@cppcc/testing';
+import { AuditEntrySchema, systemEm, type Caller } from '@cppcc/kit';
+import {
+  databases,
+  operation,
+  outbox,
+  startTestModule,
+  testCaller,
+  type TestModule,
+} from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { members } from '../module.js';
 
@@ -12,6 +19,14 @@ const [lead, resident, outsider] = demoMembers()
 const other = String(demoMembers().find((m) => m.district === '341002')!.id);
 const asMember = (id: string) => testCaller(['member'], CITY, id);
 
+/** A shift or reception as the steps answer it. */
+interface Step {
+  id: string;
+  version: number;
+  status: string;
+  availableActions: string[];
+}
+
 describe.each(databases())('member studios on $name', ({ url }) => {
   let module: TestModule;
   let studio: string;
@@ -21,17 +36,17 @@ describe.each(databases())('member studios on $name', ({ url }) => {
   afterAll(() => module?.stop());
 
   const shift = async (memberId: string, shiftOn: string) =>
-    (await module.execute(
+    module.execute<{ scheduleStudioShift: Step }>(
       `mutation { scheduleStudioShift(studioId: "${studio}", memberId: "${memberId}", shiftOn: "${shiftOn}") { id version status availableActions } }`,
       {},
       staff,
-    )) as any;
+    );
   const step = (name: string, r: { id: string; version: number }, caller = staff, extra = '') =>
-    module.execute(
+    module.execute<Record<string, Step>>(
       `mutation { ${name}(id: "${r.id}", version: ${r.version}${extra}) { id status version } }`,
       {},
       caller,
-    ) as Promise<any>;
+    );
 
   it("builds the demo studios' duty into their members' archives through the bus, scored by the district's rule book", async () => {
     await module.relay.kick();
@@ -40,20 +55,29 @@ describe.each(databases())('member studios on $name', ({ url }) => {
       (x) => x.memberId === demo.leadMemberId && x.status === 'SERVED',
     );
     const q = `{ member(id: "${demo.leadMemberId}") { studio { name } archive(kinds: ["studio.duty"]) { events { totalCount } } assessment(year: 2026) { rulesVersion subtotals { category raw } lines { rule event { kind } } } } }`;
-    const m = (await module.execute(q, {}, staff)).data!.member as any;
+    const m = (
+      await module.execute<{
+        member: {
+          studio: { name: string };
+          archive: { events: { totalCount: number } };
+          assessment: {
+            subtotals: { category: string; raw: number }[];
+            lines: { rule: string; event: { kind: string } }[];
+          };
+        };
+      }>(q, {}, staff)
+    ).data!.member;
     expect(m.studio.name).toBe(demo.name);
     expect(m.archive.events.totalCount).toBe(served.length);
     // The city assesses by the 桐城 book: 2 points an activity, the category capped at 10.
     expect(
-      m.assessment.lines.filter((l: any) => l.event.kind === 'studio.duty').map((l: any) => l.rule),
+      m.assessment.lines.filter((l) => l.event.kind === 'studio.duty').map((l) => l.rule),
     ).toEqual(served.map(() => 'studio.duty: 2'));
-    expect(m.assessment.subtotals.find((x: any) => x.category === '活动').raw).toBe(
-      2 * served.length,
-    );
+    expect(m.assessment.subtotals.find((x) => x.category === '活动')!.raw).toBe(2 * served.length);
   });
 
   it('opens a studio with its lead and residents, and says which studio a member works in', async () => {
-    const r = await module.execute(
+    const r = await module.execute<{ createStudio: { id: string } }>(
       `mutation($i: CreateStudioInput!) { createStudio(input: $i) { id name lead { id } } }`,
       {
         i: {
@@ -68,13 +92,13 @@ describe.each(databases())('member studios on $name', ({ url }) => {
       staff,
     );
     expect(r.errors).toBeUndefined();
-    studio = (r.data!.createStudio as any).id;
-    const added = await module.execute(
+    studio = r.data!.createStudio.id;
+    const added = await module.execute<{ addStudioResident: { residents: unknown[] } }>(
       `mutation { addStudioResident(studioId: "${studio}", memberId: "${resident}", joinedOn: "2025-03-01") { residents { id } } }`,
       {},
       staff,
     );
-    expect((added.data!.addStudioResident as any).residents).toEqual([{ id: resident }]);
+    expect(added.data!.addStudioResident.residents).toEqual([{ id: resident }]);
     const again = await module.execute(
       `mutation { addStudioResident(studioId: "${studio}", memberId: "${lead}", joinedOn: "2025-03-01") { id } }`,
       {},
@@ -92,24 +116,24 @@ describe.each(databases())('member studios on $name', ({ url }) => {
   });
 
   it("puts a served shift in the member's duty record, once, and refuses steps not in the table", async () => {
-    const s = (await shift(resident, '2026-03-04')).data.scheduleStudioShift;
+    const s = (await shift(resident, '2026-03-04')).data!.scheduleStudioShift;
     expect(s.availableActions).toEqual(['serve', 'miss', 'cancel']);
     const byOther = await step('serveStudioShift', s, asMember(lead));
     expect(byOther.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const served = await step('serveStudioShift', s, asMember(resident));
-    expect(served.data.serveStudioShift.status).toBe('SERVED');
-    const twice = await step('missStudioShift', served.data.serveStudioShift);
+    expect(served.data!.serveStudioShift.status).toBe('SERVED');
+    const twice = await step('missStudioShift', served.data!.serveStudioShift);
     expect(twice.errors?.[0].extensions).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       state: 'SERVED',
     });
     await module.relay.kick();
-    const record = await module.execute(
+    const record = await module.execute<{ member: { dutyEvents: unknown[] } }>(
       `{ member(id: "${resident}") { dutyEvents { kind sourceType sourceId summary } } }`,
       {},
       asMember(resident),
     );
-    expect((record.data!.member as any).dutyEvents).toEqual([
+    expect(record.data!.member.dutyEvents).toEqual([
       {
         kind: 'studio.duty',
         sourceType: 'StudioShift',
@@ -117,9 +141,9 @@ describe.each(databases())('member studios on $name', ({ url }) => {
         summary: '茶业振兴委员工作室值班接待',
       },
     ]);
-    const missed = (await shift(lead, '2026-03-11')).data.scheduleStudioShift;
-    expect((await step('missStudioShift', missed)).data.missStudioShift.status).toBe('MISSED');
-    const future = (await shift(lead, '2099-01-07')).data.scheduleStudioShift;
+    const missed = (await shift(lead, '2026-03-11')).data!.scheduleStudioShift;
+    expect((await step('missStudioShift', missed)).data!.missStudioShift.status).toBe('MISSED');
+    const future = (await shift(lead, '2099-01-07')).data!.scheduleStudioShift;
     expect(
       (await step('serveStudioShift', future, asMember(lead))).errors?.[0].extensions,
     ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
@@ -131,10 +155,10 @@ describe.each(databases())('member studios on $name', ({ url }) => {
       code: 'CONFLICT',
       field: 'shiftOn',
     });
-    const rota = await module.execute(
+    const rota = await module.execute<{ studios: { nodes: { id: string; rota: unknown[] }[] } }>(
       `{ studios(district: "${CITY}") { nodes { id rota { shiftOn status } } } }`,
     );
-    expect((rota.data!.studios as any).nodes.find((n: any) => n.id === studio).rota).toEqual([
+    expect(rota.data!.studios.nodes.find((n) => n.id === studio)!.rota).toEqual([
       { shiftOn: '2026-03-04', status: 'SERVED' },
       { shiftOn: '2026-03-11', status: 'MISSED' },
       { shiftOn: '2099-01-07', status: 'SCHEDULED' },
@@ -142,7 +166,9 @@ describe.each(databases())('member studios on $name', ({ url }) => {
   });
 
   it("passes a reception's issue on to proposals, and shows receptions to the studio and staff only", async () => {
-    const record = `mutation($i: RecordStudioReceptionInput!) { recordStudioReception(input: $i) { id version status availableActions member { id } } }`;
+    const record = operation<{ recordStudioReception: Step }>(
+      `mutation($i: RecordStudioReceptionInput!) { recordStudioReception(input: $i) { id version status availableActions member { id } } }`,
+    );
     const input = {
       studioId: studio,
       receivedOn: '2026-03-04',
@@ -152,7 +178,7 @@ describe.each(databases())('member studios on $name', ({ url }) => {
     };
     const r = await module.execute(record, { i: input }, asMember(resident));
     expect(r.errors).toBeUndefined();
-    const reception = r.data!.recordStudioReception as any;
+    const reception = r.data!.recordStudioReception;
     expect(reception).toMatchObject({
       status: 'RECORDED',
       member: { id: resident },
@@ -171,7 +197,7 @@ describe.each(databases())('member studios on $name', ({ url }) => {
       asMember(resident),
       ', target: OPINION_ITEM',
     );
-    expect(passed.data.passOnStudioIssue.status).toBe('PASSED_ON');
+    expect(passed.data!.passOnStudioIssue.status).toBe('PASSED_ON');
     const sent = await outbox(module.orm, { type: studioIssueRaised.type });
     expect(sent.map((e) => e.payload)).toEqual([
       expect.objectContaining({
@@ -192,8 +218,8 @@ describe.each(databases())('member studios on $name', ({ url }) => {
     ]);
 
     const closed = (await module.execute(record, { i: { ...input, memberId: lead } }, staff)).data!
-      .recordStudioReception as any;
-    const done = (await step('closeStudioReception', closed)).data.closeStudioReception;
+      .recordStudioReception;
+    const done = (await step('closeStudioReception', closed)).data!.closeStudioReception;
     expect(done.status).toBe('CLOSED');
     expect(
       (await step('passOnStudioIssue', done, staff, ', target: PROPOSAL_DRAFT')).errors?.[0]
@@ -201,22 +227,26 @@ describe.each(databases())('member studios on $name', ({ url }) => {
     ).toBe('ILLEGAL_TRANSITION');
 
     const list = `{ studios(district: "${CITY}") { nodes { id receptions { title status } } } }`;
-    const ours = async (caller?: any) =>
-      ((await module.execute(list, {}, caller)).data!.studios as any).nodes.find(
-        (n: any) => n.id === studio,
-      ).receptions;
+    const ours = async (caller?: Caller) =>
+      (
+        await module.execute<{ studios: { nodes: { id: string; receptions: unknown[] }[] } }>(
+          list,
+          {},
+          caller,
+        )
+      ).data!.studios.nodes.find((n) => n.id === studio)!.receptions;
     expect(await ours(asMember(lead))).toHaveLength(2);
     expect(await ours(asMember(outsider))).toEqual([]);
     expect(await ours()).toEqual([]);
 
-    const bad: [Record<string, unknown>, string, string, unknown][] = [
+    const bad: [Record<string, unknown>, string, string, Caller][] = [
       [{ visitors: 0 }, 'BAD_USER_INPUT', 'input.visitors', asMember(resident)],
       [{ receivedOn: '2099-01-01' }, 'BAD_USER_INPUT', 'input.receivedOn', asMember(resident)],
       [{}, 'BAD_USER_INPUT', 'input.memberId', asMember(outsider)],
       [{ memberId: lead }, 'FORBIDDEN', 'input.memberId', asMember(resident)],
     ];
     for (const [change, code, field, caller] of bad) {
-      const res = await module.execute(record, { i: { ...input, ...change } }, caller as any);
+      const res = await module.execute(record, { i: { ...input, ...change } }, caller);
       expect(res.errors?.[0].extensions, JSON.stringify(change)).toMatchObject({ code, field });
     }
   });
@@ -244,7 +274,9 @@ describe.each(databases())('member studios on $name', ({ url }) => {
   });
 
   it('appoints township convenors, a new appointment replacing the last, audited', async () => {
-    const appoint = `mutation($i: AppointTownshipConvenorInput!) { appointTownshipConvenor(input: $i) { id township name post member { id } } }`;
+    const appoint = operation<{ appointTownshipConvenor: { id: string } }>(
+      `mutation($i: AppointTownshipConvenorInput!) { appointTownshipConvenor(input: $i) { id township name post member { id } } }`,
+    );
     const first = await module.execute(
       appoint,
       {
@@ -273,8 +305,8 @@ describe.each(databases())('member studios on $name', ({ url }) => {
       },
       staff,
     );
-    expect(second.data!.appointTownshipConvenor as any).toMatchObject({
-      id: (first.data!.appointTownshipConvenor as any).id,
+    expect(second.data!.appointTownshipConvenor).toMatchObject({
+      id: first.data!.appointTownshipConvenor.id,
       name: '胡晓雪',
       member: { id: other },
     });
@@ -284,7 +316,7 @@ describe.each(databases())('member studios on $name', ({ url }) => {
     expect(list.data!.townshipConvenors).toContainEqual({ township: '黎阳镇', name: '胡晓雪' });
     const audit = await systemEm(module.orm).find(
       AuditEntrySchema,
-      { entity: 'township_convenor', entityId: (first.data!.appointTownshipConvenor as any).id },
+      { entity: 'township_convenor', entityId: first.data!.appointTownshipConvenor.id },
       { orderBy: { id: 'asc' } },
     );
     expect(audit.map((a) => [a.fromState, a.toState])).toEqual([

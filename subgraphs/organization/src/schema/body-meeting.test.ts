@@ -1,3 +1,4 @@
+import type { EntitySchema } from '@mikro-orm/core';
 import {
   bodyMeetingAttendance,
   bodyMeetings,
@@ -8,15 +9,24 @@ import {
   sessions,
   terms,
 } from '@cppcc/demo';
-import { AuditEntrySchema, OutboxEventSchema, systemEm } from '@cppcc/kit';
-import { databases, startTestModule, testCaller, type TestModule, outbox } from '@cppcc/testing';
+import { AuditEntrySchema, OutboxEventSchema, systemEm, type Caller } from '@cppcc/kit';
+import {
+  databases,
+  operation,
+  outbox,
+  startTestModule,
+  testCaller,
+  type TestModule,
+} from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AttendanceSchema } from '../entities/attendance.entity.js';
 import { BodyMeetingSchema } from '../entities/body-meeting.entity.js';
 import { organization } from '../module.js';
 import { publishMembers } from '../test-support.js';
 
-const plan = `mutation($input: PlanBodyMeetingInput!) { planBodyMeeting(input: $input) { id status availableActions } }`;
+const plan = operation<{ planBodyMeeting: { id: string } }>(
+  `mutation($input: PlanBodyMeetingInput!) { planBodyMeeting(input: $input) { id status availableActions } }`,
+);
 const hold = `mutation($input: HoldBodyMeetingInput!) { holdBodyMeeting(input: $input) { id status heldOn attendanceSummary { expected present onLeave absent } } }`;
 
 describe.each(databases())('terms, sessions and body meetings on $name', ({ url }) => {
@@ -31,13 +41,13 @@ describe.each(databases())('terms, sessions and body meetings on $name', ({ url 
     await publishMembers(org.transport);
   });
   afterAll(() => org?.stop());
-  const count = (entity: any, where = {}) => systemEm(org.orm).count(entity, where);
+  const count = (entity: EntitySchema, where = {}) => systemEm(org.orm).count(entity, where);
 
   it('holds the demo terms, sessions, meetings and their announced attendance', async () => {
-    const r = await org.execute(
+    const r = await org.execute<{ district: { terms: unknown } }>(
       `{ district(code: "${CITY}") { terms { ordinal endsOn sessions { name } } } }`,
     );
-    expect((r.data!.district as any).terms).toEqual(
+    expect(r.data!.district.terms).toEqual(
       terms
         .filter((t) => t.district === CITY)
         .map((t) => ({
@@ -50,10 +60,12 @@ describe.each(databases())('terms, sessions and body meetings on $name', ({ url 
       (m) => m.district === CITY && m.body === 'PLENARY' && m.heldOn!.startsWith('2026'),
     )!;
     const lines = bodyMeetingAttendance().filter((l) => l.meetingId === plenary.id);
-    const q = await org.execute(
+    const q = await org.execute<{
+      bodyMeetings: { nodes: { id: string; attendanceSummary: unknown; attendance: unknown[] }[] };
+    }>(
       `{ bodyMeetings(filter: { district: "${CITY}", body: PLENARY, from: "2026-01-01" }) { nodes { id attendanceSummary { expected present } attendance { member { id } } } } }`,
     );
-    const node = (q.data!.bodyMeetings as any).nodes[0];
+    const node = q.data!.bodyMeetings.nodes[0];
     expect(node.id).toBe(String(plenary.id));
     expect(node.attendanceSummary).toEqual({
       expected: cityMembers.length,
@@ -83,7 +95,7 @@ describe.each(databases())('terms, sessions and body meetings on $name', ({ url 
       cityStaff,
     );
     expect(planned.errors).toBeUndefined();
-    const meeting = planned.data!.planBodyMeeting as any;
+    const meeting = planned.data!.planBodyMeeting;
     expect(meeting).toMatchObject({ status: 'PLANNED', availableActions: ['hold', 'cancel'] });
     const [a, b, c] = cityMembers;
     const held = await org.execute(
@@ -117,8 +129,8 @@ describe.each(databases())('terms, sessions and body meetings on $name', ({ url 
     expect(
       events
         .map((e) => e.payload)
-        .filter((p: any) => p.meetingId === meeting.id)
-        .map((p: any) => [p.memberId, p.attendance])
+        .filter((p) => p.meetingId === meeting.id)
+        .map((p) => [p.memberId, p.attendance])
         .sort(),
     ).toEqual(
       [
@@ -145,25 +157,26 @@ describe.each(databases())('terms, sessions and body meetings on $name', ({ url 
     expect(again.errors?.[0].extensions?.code).toBe('ILLEGAL_TRANSITION');
 
     // Names: staff see them all, a member their own line, the public the counts only.
-    const names = `{ bodyMeetings(filter: { district: "${CITY}", from: "2026-11-20", to: "2026-11-20" }) { nodes { attendanceSummary { expected } attendance { member { id } attendance } } } }`;
-    const staffView = ((await org.execute(names, {}, cityStaff)).data!.bodyMeetings as any)
-      .nodes[0];
+    const names = operation<{ bodyMeetings: { nodes: { attendance: unknown[] }[] } }>(
+      `{ bodyMeetings(filter: { district: "${CITY}", from: "2026-11-20", to: "2026-11-20" }) { nodes { attendanceSummary { expected } attendance { member { id } attendance } } } }`,
+    );
+    const staffView = (await org.execute(names, {}, cityStaff)).data!.bodyMeetings.nodes[0];
     expect(staffView.attendance).toHaveLength(3);
-    const own = (
-      (await org.execute(names, {}, testCaller(['member'], CITY, String(b.id)))).data!
-        .bodyMeetings as any
-    ).nodes[0];
+    const own = (await org.execute(names, {}, testCaller(['member'], CITY, String(b.id)))).data!
+      .bodyMeetings.nodes[0];
     expect(own.attendance).toEqual([{ member: { id: String(b.id) }, attendance: 'ON_LEAVE' }]);
-    const anon = ((await org.execute(names)).data!.bodyMeetings as any).nodes[0];
+    const anon = (await org.execute(names)).data!.bodyMeetings.nodes[0];
     expect(anon).toEqual({ attendanceSummary: { expected: 3 }, attendance: [] });
 
-    const mine = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { attendance(kind: BODY_MEETING) { subjectId attendance } } } }`;
+    const mine = operation<{ _entities: { attendance: unknown[] }[] }>(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { attendance(kind: BODY_MEETING) { subjectId attendance } } } }`,
+    );
     const self = await org.execute(
       mine,
       { reps: [{ __typename: 'Member', id: String(c.id) }] },
       testCaller(['member'], CITY, String(c.id)),
     );
-    expect((self.data!._entities as any[])[0].attendance).toContainEqual({
+    expect(self.data!._entities[0].attendance).toContainEqual({
       subjectId: meeting.id,
       attendance: 'ABSENT',
     });
@@ -189,11 +202,11 @@ describe.each(databases())('terms, sessions and body meetings on $name', ({ url 
       },
       cityStaff,
     );
-    const id = (planned.data!.planBodyMeeting as any).id;
+    const id = planned.data!.planBodyMeeting.id;
     const tunxi = demoMembers().find((m) => m.district === '341002')!;
     const [a] = cityMembers;
     const before = await count(AttendanceSchema);
-    const cases: [Record<string, unknown>, any, Record<string, unknown>][] = [
+    const cases: [Record<string, unknown>, Caller, Record<string, unknown>][] = [
       [
         { attendance: [{ member: '888888', attendance: 'PRESENT' }] },
         cityStaff,
@@ -271,7 +284,9 @@ describe.each(databases())('terms, sessions and body meetings on $name', ({ url 
   });
 
   it('opens terms and sessions without overlaps and announces them', async () => {
-    const open = `mutation($input: OpenTermInput!) { openTerm(input: $input) { id name } }`;
+    const open = operation<{ openTerm: { id: string } }>(
+      `mutation($input: OpenTermInput!) { openTerm(input: $input) { id name } }`,
+    );
     const bad = [
       [
         {
@@ -322,7 +337,7 @@ describe.each(databases())('terms, sessions and body meetings on $name', ({ url 
     );
     expect(ok.errors).toBeUndefined();
     const announced = await outbox(org.orm, { type: 'term.registered', district: '341002' });
-    expect(announced.map((e: any) => [e.payload.ordinal, e.payload.endsOn])).toEqual([
+    expect(announced.map((e) => [e.payload.ordinal, e.payload.endsOn])).toEqual([
       [10, null],
       [10, '2026-12-19'],
       [11, null],
@@ -331,7 +346,7 @@ describe.each(databases())('terms, sessions and body meetings on $name', ({ url 
       `mutation($input: OpenSessionInput!) { openSession(input: $input) { name } }`,
       {
         input: {
-          term: (ok.data!.openTerm as any).id,
+          term: ok.data!.openTerm.id,
           ordinal: 1,
           name: '十一届一次会议',
           startsOn: '2026-12-01',
@@ -348,7 +363,9 @@ describe.each(databases())('terms, sessions and body meetings on $name', ({ url 
   });
 
   it('registers government units once per name and announces every change', async () => {
-    const register = `mutation($input: RegisterGovernmentUnitInput!) { registerGovernmentUnit(input: $input) { id short active } }`;
+    const register = operation<{ registerGovernmentUnit: { id: string } }>(
+      `mutation($input: RegisterGovernmentUnitInput!) { registerGovernmentUnit(input: $input) { id short active } }`,
+    );
     const ok = await org.execute(
       register,
       { input: { district: '341002', name: '屯溪区商务局', short: '商务局' } },
@@ -361,7 +378,7 @@ describe.each(databases())('terms, sessions and body meetings on $name', ({ url 
       tunxiStaff,
     );
     expect(dup.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.name' });
-    const id = (ok.data!.registerGovernmentUnit as any).id;
+    const id = ok.data!.registerGovernmentUnit.id;
     const off = await org.execute(
       `mutation { updateGovernmentUnit(input: { id: "${id}", active: false }) { active } }`,
       {},
@@ -378,13 +395,14 @@ describe.each(databases())('terms, sessions and body meetings on $name', ({ url 
       type: 'government_unit.registered',
       district: '341002',
     });
-    expect(
-      events.filter((e: any) => e.payload.unitId === id).map((e: any) => e.payload.active),
-    ).toEqual([true, false]);
-    const listed = await org.execute(
+    expect(events.filter((e) => e.payload.unitId === id).map((e) => e.payload.active)).toEqual([
+      true,
+      false,
+    ]);
+    const listed = await org.execute<{ governmentUnits: { totalCount: number } }>(
       `{ governmentUnits(district: "${CITY}", first: 100) { totalCount } }`,
     );
-    expect((listed.data!.governmentUnits as any).totalCount).toBe(
+    expect(listed.data!.governmentUnits.totalCount).toBe(
       governmentUnits.filter((u) => u.district === CITY).length,
     );
   });

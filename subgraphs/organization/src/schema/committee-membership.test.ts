@@ -1,12 +1,14 @@
 import { CITY, committees, members as demoMembers } from '@cppcc/demo';
-import { AuditEntrySchema, systemEm } from '@cppcc/kit';
-import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { AuditEntrySchema, systemEm, type Caller } from '@cppcc/kit';
+import { databases, operation, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommitteeMembershipSchema } from '../entities/committee-membership.entity.js';
 import { organization } from '../module.js';
 import { publishMembers } from '../test-support.js';
 
-const assign = `mutation($input: AssignCommitteeSeatInput!) { assignCommitteeSeat(input: $input) { id role joinedOn status committee { id } member { id } } }`;
+const assign = operation<{ assignCommitteeSeat: { id: string } }>(
+  `mutation($input: AssignCommitteeSeatInput!) { assignCommitteeSeat(input: $input) { id role joinedOn status committee { id } member { id } } }`,
+);
 const end = `mutation($input: EndCommitteeSeatInput!) { endCommitteeSeat(input: $input) { id status leftOn } }`;
 
 describe.each(databases())('committee seats on $name', ({ url }) => {
@@ -32,25 +34,26 @@ describe.each(databases())('committee seats on $name', ({ url }) => {
 
   it('answers Member.committees for the gateway, as the members subgraph did before', async () => {
     const m = demoMembers()[0];
-    const r = await org.execute(
+    const r = await org.execute<{ _entities: { committees: unknown }[] }>(
       `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { id committees { role since committee { name } } } } }`,
       {
         reps: [{ __typename: 'Member', id: String(m.id) }],
       },
     );
     expect(r.errors).toBeUndefined();
-    expect((r.data!._entities as any[])[0].committees).toEqual(
+    expect(r.data!._entities[0].committees).toEqual(
       m.committees.map((c) => ({
         role: c.role,
         since: expect.any(String),
         committee: { name: committees.find((x) => x.id === c.committeeId)!.name },
       })),
     );
-    const c = await org.execute(
+    const c = await org.execute<{
+      specialCommittees: { nodes: { id: string; memberships: unknown[] }[] };
+    }>(
       `{ specialCommittees(filter: { district: "${CITY}" }, first: 20) { nodes { id memberships { member { id } } } } }`,
     );
-    const seated = (c.data!.specialCommittees as any).nodes.find((n: any) => n.id === '9')
-      .memberships.length;
+    const seated = c.data!.specialCommittees.nodes.find((n) => n.id === '9')!.memberships.length;
     expect(seated).toBe(
       demoMembers().filter((x) => x.committees.some((s) => s.committeeId === 9)).length,
     );
@@ -71,7 +74,7 @@ describe.each(databases())('committee seats on $name', ({ url }) => {
       cityStaff,
     );
     expect(ok.errors).toBeUndefined();
-    const seat = ok.data!.assignCommitteeSeat as any;
+    const seat = ok.data!.assignCommitteeSeat;
     expect(seat).toMatchObject({
       role: 'MEMBER',
       status: 'ACTIVE',
@@ -121,13 +124,13 @@ describe.each(databases())('committee seats on $name', ({ url }) => {
       ['assign', null, 'ACTIVE', '新任委员'],
       ['end', 'ACTIVE', 'ENDED', '工作调动'],
     ]);
-    const current = await org.execute(
+    const current = await org.execute<{ _entities: unknown[] }>(
       `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { committees { id } history: committees(includeEnded: true) { id status } } } }`,
       {
         reps: [{ __typename: 'Member', id: '9001' }],
       },
     );
-    expect((current.data!._entities as any[])[0]).toEqual({
+    expect(current.data!._entities[0]).toEqual({
       committees: [],
       history: [{ id: seat.id, status: 'ENDED' }],
     });
@@ -135,7 +138,7 @@ describe.each(databases())('committee seats on $name', ({ url }) => {
 
   it('refuses unknown committees and members, wrong districts, bad dates and strangers, writing nothing', async () => {
     const before = await seats();
-    const cases: [Record<string, unknown>, any, Record<string, unknown>][] = [
+    const cases: [Record<string, unknown>, Caller, Record<string, unknown>][] = [
       [
         { committee: '999', member: '9001', role: 'MEMBER', joinedOn: '2026-03-01' },
         cityStaff,

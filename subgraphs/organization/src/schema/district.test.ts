@@ -1,11 +1,10 @@
 import { CITY } from '@cppcc/demo';
-import { databases, startTestModule, testCaller } from '@cppcc/testing';
-import type { RunningModule } from '@cppcc/kit';
+import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organization } from '../module.js';
 
 describe.each(databases())('organization on $name', ({ url }) => {
-  let org: RunningModule;
+  let org: TestModule;
   beforeAll(async () => {
     org = await startTestModule(organization, { databaseUrl: url, seed: { scale: 1 } });
     await org.relay.kick();
@@ -13,15 +12,15 @@ describe.each(databases())('organization on $name', ({ url }) => {
   afterAll(() => org?.stop());
 
   it('lists the city and the districts below it', async () => {
-    const result = await org.execute(
-      `{ district(code: "${CITY}") { name level children { code level parent { code } } } }`,
-    );
+    const result = await org.execute<{
+      district: { name: string; level: string; children: { parent: { code: string } }[] };
+    }>(`{ district(code: "${CITY}") { name level children { code level parent { code } } } }`);
     expect(result.errors).toBeUndefined();
-    const city = result.data!.district as any;
+    const city = result.data!.district;
     expect(city.name).toBe('黄山市政协');
     expect(city.level).toBe('CITY');
     expect(city.children).toHaveLength(7);
-    expect(city.children.every((c: any) => c.parent.code === CITY)).toBe(true);
+    expect(city.children.every((c) => c.parent.code === CITY)).toBe(true);
   });
 
   it('names an unknown district with a stable code', async () => {
@@ -30,29 +29,36 @@ describe.each(databases())('organization on $name', ({ url }) => {
   });
 
   it('holds the 8 special committees and the added agriculture committee', async () => {
-    const result = await org.execute(
+    const result = await org.execute<{
+      specialCommittees: { totalCount: number; nodes: { name: string }[] };
+    }>(
       `{ specialCommittees(filter: { district: "${CITY}" }, first: 20) { totalCount nodes { name } } }`,
     );
-    const names = (result.data!.specialCommittees as any).nodes.map((n: any) => n.name);
-    expect((result.data!.specialCommittees as any).totalCount).toBe(9);
+    const names = result.data!.specialCommittees.nodes.map((n) => n.name);
+    expect(result.data!.specialCommittees.totalCount).toBe(9);
     expect(names).toContain('农业和农村委员会');
   });
 
   it('pages special committees by cursor', async () => {
-    const first = await org.execute(
+    const first = await org.execute<{
+      specialCommittees: {
+        edges: { node: { id: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    }>(
       `{ specialCommittees(first: 4) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
     );
-    const page1 = first.data!.specialCommittees as any;
+    const page1 = first.data!.specialCommittees;
     expect(page1.edges).toHaveLength(4);
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const second = await org.execute(
+    const second = await org.execute<{ specialCommittees: { edges: { node: { id: string } }[] } }>(
       `query($after: String) { specialCommittees(first: 4, after: $after) { edges { node { id } } } }`,
       {
         after: page1.pageInfo.endCursor,
       },
     );
-    const ids1 = page1.edges.map((e: any) => Number(e.node.id));
-    const ids2 = (second.data!.specialCommittees as any).edges.map((e: any) => Number(e.node.id));
+    const ids1 = page1.edges.map((e) => Number(e.node.id));
+    const ids2 = second.data!.specialCommittees.edges.map((e) => Number(e.node.id));
     expect(Math.min(...ids2)).toBeGreaterThan(Math.max(...ids1));
   });
 
@@ -66,13 +72,13 @@ describe.each(databases())('organization on $name', ({ url }) => {
   it('lets district staff add a committee to their own district only', async () => {
     const mutation = `mutation($input: CreateSpecialCommitteeInput!) { createSpecialCommittee(input: $input) { id name district { code } } }`;
     const staff = testCaller(['staff'], '341002');
-    const ok = await org.execute(
+    const ok = await org.execute<{ createSpecialCommittee: { district: { code: string } } }>(
       mutation,
       { input: { district: '341002', name: '文化文史委员会', functions: '文史资料' } },
       staff,
     );
     expect(ok.errors).toBeUndefined();
-    expect((ok.data!.createSpecialCommittee as any).district.code).toBe('341002');
+    expect(ok.data!.createSpecialCommittee.district.code).toBe('341002');
 
     const other = await org.execute(
       mutation,
@@ -97,11 +103,11 @@ describe.each(databases())('organization on $name', ({ url }) => {
     expect(blank.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(blank.errors?.[0].message).toMatch(/name/);
 
-    const count = await org.execute(
+    const count = await org.execute<{ specialCommittees: { totalCount: number } }>(
       `{ specialCommittees(filter: { district: "341002" }) { totalCount } }`,
       {},
       staff,
     );
-    expect((count.data!.specialCommittees as any).totalCount).toBe(3);
+    expect(count.data!.specialCommittees.totalCount).toBe(3);
   });
 });

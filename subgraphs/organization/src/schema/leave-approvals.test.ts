@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { CITY, currentTerm, members as demoMembers } from '@cppcc/demo';
 import { leaveApproved } from '@cppcc/events';
-import { AuditEntrySchema, ProcessedEventSchema, systemEm } from '@cppcc/kit';
-import { databases, outbox, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { AuditEntrySchema, ProcessedEventSchema, systemEm, type Caller } from '@cppcc/kit';
+import {
+  databases,
+  operation,
+  outbox,
+  startTestModule,
+  testCaller,
+  type GraphResponse,
+  type TestModule,
+} from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApprovedLeaveSchema } from '../entities/approved-leave.entity.js';
 import { AttendanceSchema } from '../entities/attendance.entity.js';
@@ -10,6 +18,12 @@ import { organization } from '../module.js';
 import { publishMembers } from '../test-support.js';
 
 /** Leaves approved in the members subgraph reach attendance through the bus, before or after the meeting. */
+/** A member's line on a meeting (attendance, or an approved leave). */
+interface Line {
+  member: { id: string };
+  attendance?: string;
+}
+
 describe.each(databases())('approved leaves and attendance on $name', ({ url }) => {
   let org: TestModule;
   const staff = testCaller(['staff'], CITY);
@@ -65,12 +79,12 @@ describe.each(databases())('approved leaves and attendance on $name', ({ url }) 
   afterAll(() => org?.stop());
 
   it('shows the approved leaves on the meeting and records those members ON_LEAVE when it is held', async () => {
-    const planned = await org.execute(
+    const planned = await org.execute<{ planBodyMeeting: { id: string } }>(
       `mutation { planBodyMeeting(input: { term: "${currentTerm(CITY).id}", body: STANDING_COMMITTEE, title: "常委会议", plannedOn: "2026-11-20", agenda: ["议题"] }) { id } }`,
       {},
       staff,
     );
-    const id = (planned.data!.planBodyMeeting as any).id;
+    const id = planned.data!.planBodyMeeting.id;
     const sent = [
       approve(b.id, 'STANDING_COMMITTEE', '2026-11-20'),
       approve(c.id, 'STANDING_COMMITTEE', '2026-11-20'),
@@ -80,15 +94,21 @@ describe.each(databases())('approved leaves and attendance on $name', ({ url }) 
     await deliver(sent);
     expect(await stored(...sent)).toHaveLength(4);
     const leaves = `{ bodyMeetings(filter: { district: "${CITY}", from: "2026-11-20", to: "2026-11-20" }) { nodes { approvedLeaves { member { id } meetingLevel } } } }`;
-    const seen = async (caller?: any) =>
+    const seen = async (caller?: Caller) =>
       (
-        (await org.execute(leaves, {}, caller)).data!.bodyMeetings as any
-      ).nodes[0].approvedLeaves.map((l: any) => l.member.id);
+        await org.execute<{ bodyMeetings: { nodes: { approvedLeaves: Line[] }[] } }>(
+          leaves,
+          {},
+          caller,
+        )
+      ).data!.bodyMeetings.nodes[0].approvedLeaves.map((l) => l.member.id);
     expect(await seen(staff)).toEqual([String(b.id), String(c.id)]);
     expect(await seen(testCaller(['member'], CITY, String(b.id)))).toEqual([String(b.id)]);
     expect(await seen()).toEqual([]);
 
-    const hold = `mutation($input: HoldBodyMeetingInput!) { holdBodyMeeting(input: $input) { attendanceSummary { expected present onLeave absent } attendance { member { id } attendance } } }`;
+    const hold = operation<{ holdBodyMeeting: { attendanceSummary: unknown; attendance: Line[] } }>(
+      `mutation($input: HoldBodyMeetingInput!) { holdBodyMeeting(input: $input) { attendanceSummary { expected present onLeave absent } attendance { member { id } attendance } } }`,
+    );
     const held = await org.execute(
       hold,
       {
@@ -105,11 +125,9 @@ describe.each(databases())('approved leaves and attendance on $name', ({ url }) 
       staff,
     );
     expect(held.errors).toBeUndefined();
-    const result = held.data!.holdBodyMeeting as any;
+    const result = held.data!.holdBodyMeeting;
     expect(result.attendanceSummary).toEqual({ expected: 4, present: 1, onLeave: 2, absent: 1 });
-    const marks = Object.fromEntries(
-      result.attendance.map((l: any) => [l.member.id, l.attendance]),
-    );
+    const marks = Object.fromEntries(result.attendance.map((l) => [l.member.id, l.attendance]));
     expect(marks).toEqual({
       [a.id]: 'PRESENT',
       [b.id]: 'ON_LEAVE',
@@ -117,10 +135,10 @@ describe.each(databases())('approved leaves and attendance on $name', ({ url }) 
       [d.id]: 'ABSENT',
     });
     const events = (await outbox(org.orm, { type: 'body_meeting.attended' })).filter(
-      (x: any) => x.payload.meetingId === id,
+      (x) => x.payload.meetingId === id,
     );
     expect(
-      Object.fromEntries(events.map((x: any) => [x.payload.memberId, x.payload.attendance])),
+      Object.fromEntries(events.map((x) => [x.payload.memberId, x.payload.attendance])),
     ).toEqual(marks);
   });
 
@@ -158,24 +176,24 @@ describe.each(databases())('approved leaves and attendance on $name', ({ url }) 
       ['leaveApproved', 'ABSENT', 'ON_LEAVE', null],
     ]);
     const events = (await outbox(org.orm, { type: 'body_meeting.attended' })).filter(
-      (x: any) => x.payload.meetingId === id && x.payload.memberId === String(d.id),
+      (x) => x.payload.meetingId === id && x.payload.memberId === String(d.id),
     );
-    expect(events.map((x: any) => x.payload.attendance)).toEqual(['ABSENT', 'ON_LEAVE']);
+    expect(events.map((x) => x.payload.attendance)).toEqual(['ABSENT', 'ON_LEAVE']);
     // A present member's later leave changes nothing.
     expect(
       (await outbox(org.orm, { type: 'body_meeting.attended' })).filter(
-        (x: any) => x.payload.meetingId === id && x.payload.memberId === String(a.id),
+        (x) => x.payload.meetingId === id && x.payload.memberId === String(a.id),
       ),
     ).toHaveLength(1);
   });
 
   it('applies OTHER-level leaves to a study session held that day', async () => {
-    const plan = await org.execute(
+    const plan = await org.execute<{ planStudySession: { id: string } }>(
       `mutation { planStudySession(input: { district: "${CITY}", kind: SPECIAL, topic: "专题学习研讨", plannedOn: "2026-12-04", materials: ["材料"] }) { id } }`,
       {},
       staff,
     );
-    const id = (plan.data!.planStudySession as any).id;
+    const id = plan.data!.planStudySession.id;
     const leave = approve(c.id, 'OTHER', '2026-12-04');
     await deliver([leave]);
     expect(await stored(leave)).toEqual([Number(leave.payload.leaveId)]);
@@ -192,20 +210,22 @@ describe.each(databases())('approved leaves and attendance on $name', ({ url }) 
 
   it('lets an OTHER leave excuse a recorded absence at a chair or secretary-general meeting but never adds a member to one', async () => {
     const term = currentTerm(CITY).id;
-    const hold = `mutation($input: HoldBodyMeetingInput!) { holdBodyMeeting(input: $input) { attendance { member { id } attendance } } }`;
-    const marks = (r: any) =>
+    const hold = operation<{ holdBodyMeeting: { attendance: Line[] } }>(
+      `mutation($input: HoldBodyMeetingInput!) { holdBodyMeeting(input: $input) { attendance { member { id } attendance } } }`,
+    );
+    const marks = (r: GraphResponse<{ holdBodyMeeting: { attendance: Line[] } }>) =>
       Object.fromEntries(
-        r.data.holdBodyMeeting.attendance.map((l: any) => [l.member.id, l.attendance]),
+        r.data!.holdBodyMeeting.attendance.map((l) => [l.member.id, l.attendance]),
       );
 
     // Leaves approved before the meeting is held.
     const chair = (
-      await org.execute(
+      await org.execute<{ planBodyMeeting: { id: string } }>(
         `mutation { planBodyMeeting(input: { term: "${term}", body: CHAIR_MEETING, title: "主席会议", plannedOn: "2026-12-10", agenda: ["议题"] }) { id } }`,
         {},
         staff,
       )
-    ).data!.planBodyMeeting as any;
+    ).data!.planBodyMeeting;
     await deliver([approve(c.id, 'OTHER', '2026-12-10'), approve(e.id, 'OTHER', '2026-12-10')]);
     const held = await org.execute(
       hold,
@@ -226,12 +246,12 @@ describe.each(databases())('approved leaves and attendance on $name', ({ url }) 
 
     // Leaves approved after the meeting was recorded.
     const sg = (
-      await org.execute(
+      await org.execute<{ planBodyMeeting: { id: string } }>(
         `mutation { planBodyMeeting(input: { term: "${term}", body: SECRETARY_GENERAL_MEETING, title: "秘书长会议", plannedOn: "2026-12-11", agenda: ["议题"] }) { id } }`,
         {},
         staff,
       )
-    ).data!.planBodyMeeting as any;
+    ).data!.planBodyMeeting;
     const held2 = await org.execute(
       hold,
       {
@@ -257,9 +277,9 @@ describe.each(databases())('approved leaves and attendance on $name', ({ url }) 
       [b.id]: 'ON_LEAVE',
     });
     const events = (await outbox(org.orm, { type: 'body_meeting.attended' })).filter(
-      (x: any) => x.payload.meetingId === sg.id,
+      (x) => x.payload.meetingId === sg.id,
     );
-    expect(events.map((x: any) => [x.payload.memberId, x.payload.attendance])).toEqual([
+    expect(events.map((x) => [x.payload.memberId, x.payload.attendance])).toEqual([
       [String(a.id), 'PRESENT'],
       [String(b.id), 'ABSENT'],
       [String(b.id), 'ON_LEAVE'],
@@ -269,14 +289,12 @@ describe.each(databases())('approved leaves and attendance on $name', ({ url }) 
   it('never adds a member to a study session for an OTHER leave, held before or after the leave', async () => {
     const plan = async (day: string) =>
       (
-        (
-          await org.execute(
-            `mutation { planStudySession(input: { district: "${CITY}", kind: SPECIAL, topic: "学习", plannedOn: "${day}", materials: ["材料"] }) { id } }`,
-            {},
-            staff,
-          )
-        ).data!.planStudySession as any
-      ).id;
+        await org.execute<{ planStudySession: { id: string } }>(
+          `mutation { planStudySession(input: { district: "${CITY}", kind: SPECIAL, topic: "学习", plannedOn: "${day}", materials: ["材料"] }) { id } }`,
+          {},
+          staff,
+        )
+      ).data!.planStudySession.id;
     const hold = async (id: string, day: string) =>
       org.execute(
         `mutation { holdStudySession(input: { id: "${id}", heldOn: "${day}", attendance: [{ member: "${a.id}", attendance: PRESENT }] }) { attendanceSummary { present onLeave absent } } }`,

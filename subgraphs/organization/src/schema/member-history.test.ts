@@ -1,14 +1,19 @@
 import { CITY } from '@cppcc/demo';
 import { systemEm } from '@cppcc/kit';
-import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { databases, operation, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemberFactSchema } from '../entities/member-fact.entity.js';
 import { MemberRefSchema } from '../entities/member-ref.entity.js';
 import { organization } from '../module.js';
 import { publishMembers, type MemberFacts } from '../test-support.js';
 
-const query = `query($to: Date!) { organizationStatistics(district: "${CITY}", from: "2026-01-01", to: $to) {
-  committeeCoverage { activeMembers unassigned { id } } partyCoverage { partyMembers members unplaced { id } } } }`;
+const query = operation<{
+  organizationStatistics: {
+    committeeCoverage: { activeMembers: number; unassigned: { id: string }[] };
+    partyCoverage: { partyMembers: number; members: number; unplaced: { id: string }[] };
+  };
+}>(`query($to: Date!) { organizationStatistics(district: "${CITY}", from: "2026-01-01", to: $to) {
+  committeeCoverage { activeMembers unassigned { id } } partyCoverage { partyMembers members unplaced { id } } } }`);
 
 /** Figures for a past period use the members' facts of that time, whatever order the events came in. */
 describe.each(databases())('member facts through time on $name', ({ url }) => {
@@ -53,11 +58,11 @@ describe.each(databases())('member facts through time on $name', ({ url }) => {
     // City staff: the unplaced list names members, which only the district's staff see.
     const r = await org.execute(query, { to }, testCaller(['staff'], CITY));
     expect(r.errors).toBeUndefined();
-    const s = r.data!.organizationStatistics as any;
+    const s = r.data!.organizationStatistics;
     return {
       ...s,
-      unassigned: s.committeeCoverage.unassigned.map((m: any) => Number(m.id)),
-      unplaced: s.partyCoverage.unplaced.map((m: any) => Number(m.id)),
+      unassigned: s.committeeCoverage.unassigned.map((m) => Number(m.id)),
+      unplaced: s.partyCoverage.unplaced.map((m) => Number(m.id)),
     };
   };
 

@@ -8,8 +8,8 @@ import {
   pressReports,
   staffRecords,
 } from '@cppcc/demo';
-import { AuditEntrySchema, systemEm } from '@cppcc/kit';
-import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { AuditEntrySchema, systemEm, type Caller } from '@cppcc/kit';
+import { databases, operation, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CampaignEntrySchema } from '../entities/communication.entity.js';
 import { ImplementationReviewSchema } from '../entities/policy-document.entity.js';
@@ -17,8 +17,10 @@ import { PressReportSchema } from '../entities/press-report.entity.js';
 import { organization } from '../module.js';
 import { publishMembers } from '../test-support.js';
 
-const outreach = `query($d: ID!, $from: Date!, $to: Date!) { organizationStatistics(district: $d, from: $from, to: $to) {
-  outreach { policyDocuments reviews districtsVisited openLetters notices initiativeLetters secondments promotions { grade count } pressReports frontPageReports } } }`;
+const outreach = operation<{
+  organizationStatistics: { outreach: unknown };
+}>(`query($d: ID!, $from: Date!, $to: Date!) { organizationStatistics(district: $d, from: $from, to: $to) {
+  outreach { policyDocuments reviews districtsVisited openLetters notices initiativeLetters secondments promotions { grade count } pressReports frontPageReports } } }`);
 
 describe.each(databases())(
   'policy documents, communications, campaigns and staff records on $name',
@@ -34,7 +36,7 @@ describe.each(databases())(
     const figures = async (from: string, to: string) => {
       const r = await org.execute(outreach, { d: CITY, from, to }, cityStaff);
       expect(r.errors).toBeUndefined();
-      return (r.data!.organizationStatistics as any).outreach;
+      return r.data!.organizationStatistics.outreach;
     };
 
     it('answers the report from the demo rows: documents, research in every district below the city, letters, staff', async () => {
@@ -62,24 +64,26 @@ describe.each(databases())(
         pressReports: 1,
         frontPageReports: 0,
       });
-      const exhibition = await org.execute(
+      const exhibition = await org.execute<{ consensusCampaigns: { nodes: unknown[] } }>(
         `{ consensusCampaigns(district: "${CITY}", kind: EXHIBITION) { nodes { participatingMembers participatingArtists } } }`,
       );
       const entries = campaignEntries().filter(
         (e) => e.campaignId === consensusCampaigns.find((c) => c.kind === 'EXHIBITION')!.id,
       );
-      expect((exhibition.data!.consensusCampaigns as any).nodes[0]).toEqual({
+      expect(exhibition.data!.consensusCampaigns.nodes[0]).toEqual({
         participatingMembers: entries.filter((e) => e.memberId).length,
         participatingArtists: entries.filter((e) => !e.memberId).length,
       });
-      const letters = await org.execute(
+      const letters = await org.execute<{ communications: { totalCount: number } }>(
         `{ communications(district: "${CITY}") { totalCount nodes { kind audience occasion issuedOn } } }`,
       );
-      expect((letters.data!.communications as any).totalCount).toBe(communications.length);
+      expect(letters.data!.communications.totalCount).toBe(communications.length);
     });
 
     it('runs an inspection planned → started → reported → closed, refusing districts outside and missing findings', async () => {
-      const plan = `mutation($input: PlanImplementationReviewInput!) { planImplementationReview(input: $input) { id status } }`;
+      const plan = operation<{ planImplementationReview: { id: string } }>(
+        `mutation($input: PlanImplementationReviewInput!) { planImplementationReview(input: $input) { id status } }`,
+      );
       const base = {
         document: '2',
         kind: 'INSPECTION',
@@ -88,7 +92,7 @@ describe.each(databases())(
         districtsVisited: ['341002'],
       };
       const before = await systemEm(org.orm).count(ImplementationReviewSchema, {});
-      const bad: [Record<string, unknown>, any, Record<string, unknown>][] = [
+      const bad: [Record<string, unknown>, Caller, Record<string, unknown>][] = [
         [
           { districtsVisited: ['999999'] },
           cityStaff,
@@ -116,9 +120,8 @@ describe.each(databases())(
         ).toMatchObject(error);
       expect(await systemEm(org.orm).count(ImplementationReviewSchema, {})).toBe(before);
 
-      const id = (
-        (await org.execute(plan, { input: base }, cityStaff)).data!.planImplementationReview as any
-      ).id;
+      const id = (await org.execute(plan, { input: base }, cityStaff)).data!
+        .planImplementationReview.id;
       const move = `mutation($input: MoveImplementationReviewInput!) { moveImplementationReview(input: $input) { status findings followUp } }`;
       expect(
         (
@@ -174,7 +177,7 @@ describe.each(databases())(
         about: '委员工作室接待群众、反映社情民意',
       };
       const before = await systemEm(org.orm).count(PressReportSchema, {});
-      const bad: [Record<string, unknown>, any, Record<string, unknown>][] = [
+      const bad: [Record<string, unknown>, Caller, Record<string, unknown>][] = [
         [{ outlet: ' ' }, cityStaff, { code: 'BAD_USER_INPUT', field: 'input.outlet' }],
         [{ headline: '报道' }, cityStaff, { code: 'BAD_USER_INPUT', field: 'input.headline' }],
         [
@@ -206,10 +209,10 @@ describe.each(databases())(
       });
       expect(await systemEm(org.orm).count(PressReportSchema, {})).toBe(before + 1);
       // Anyone reads published reports; the filters narrow them.
-      const read = await org.execute(
+      const read = await org.execute<{ pressReports: { nodes: unknown[] } }>(
         `{ pressReports(district: "${CITY}", subject: KEY_PROPOSALS, frontPage: true) { totalCount nodes { outlet publishedOn } } }`,
       );
-      expect((read.data!.pressReports as any).nodes).toEqual(
+      expect(read.data!.pressReports.nodes).toEqual(
         pressReports
           .filter((r) => r.subject === 'KEY_PROPOSALS' && r.frontPage)
           .map((r) => ({ outlet: r.outlet, publishedOn: r.publishedOn })),
@@ -217,20 +220,18 @@ describe.each(databases())(
     });
 
     it('keeps drafts of letters from the public until issued', async () => {
-      const draft = await org.execute(
+      const draft = await org.execute<{ draftCommunication: { id: string } }>(
         `mutation { draftCommunication(input: { district: "${CITY}", kind: INITIATIVE_LETTER, title: "关于积极参与抗旱救灾的倡议书", audience: "全市政协委员", occasion: "持续干旱", body: "倡议" }) { id status } }`,
         {},
         cityStaff,
       );
-      const id = (draft.data!.draftCommunication as any).id;
+      const id = draft.data!.draftCommunication.id;
       const seen = async () =>
         (
-          (
-            await org.execute(
-              `{ communications(district: "${CITY}", kind: INITIATIVE_LETTER) { totalCount } }`,
-            )
-          ).data!.communications as any
-        ).totalCount;
+          await org.execute<{ communications: { totalCount: number } }>(
+            `{ communications(district: "${CITY}", kind: INITIATIVE_LETTER) { totalCount } }`,
+          )
+        ).data!.communications.totalCount;
       expect(await seen()).toBe(1);
       const missing = await org.execute(
         `mutation { issueCommunication(input: { id: "${id}", issuedOn: "2026-13-01" }) { status } }`,
@@ -254,13 +255,15 @@ describe.each(databases())(
     });
 
     it('takes campaign entries by members and outside artists within the dates, once each', async () => {
-      const open = await org.execute(
+      const open = await org.execute<{ openCampaign: { id: string } }>(
         `mutation { openCampaign(input: { district: "${CITY}", kind: ESSAY_CONTEST, title: "我与新时代政协征文", theme: "履职故事", opensOn: "2026-10-01", closesOn: "2026-11-30" }) { id } }`,
         {},
         cityStaff,
       );
-      const campaign = (open.data!.openCampaign as any).id;
-      const add = `mutation($input: AddCampaignEntryInput!) { addCampaignEntry(input: $input) { author member { id } } }`;
+      const campaign = open.data!.openCampaign.id;
+      const add = operation<{ addCampaignEntry: { member: unknown } }>(
+        `mutation($input: AddCampaignEntryInput!) { addCampaignEntry(input: $input) { author member { id } } }`,
+      );
       const before = await systemEm(org.orm).count(CampaignEntrySchema, {});
       const bad: [Record<string, unknown>, Record<string, unknown>][] = [
         [
@@ -288,21 +291,21 @@ describe.each(databases())(
         { input: { campaign, member: '1', title: '我的履职故事', submittedOn: '2026-10-05' } },
         cityStaff,
       );
-      expect((ok.data!.addCampaignEntry as any).member).toEqual({ id: '1' });
+      expect(ok.data!.addCampaignEntry.member).toEqual({ id: '1' });
       // The city's campaign takes a member of a district below it; a district's takes none of the city's.
       const below = await org.execute(
         add,
         { input: { campaign, member: '111', title: '屯溪委员的故事', submittedOn: '2026-10-05' } },
         cityStaff,
       );
-      expect((below.data!.addCampaignEntry as any).member).toEqual({ id: '111' });
+      expect(below.data!.addCampaignEntry.member).toEqual({ id: '111' });
       const tunxiStaff = testCaller(['staff'], '341002');
-      const district = await org.execute(
+      const district = await org.execute<{ openCampaign: { id: string } }>(
         `mutation { openCampaign(input: { district: "341002", kind: ESSAY_CONTEST, title: "屯溪区政协征文", theme: "履职故事", opensOn: "2026-10-01", closesOn: "2026-11-30" }) { id } }`,
         {},
         tunxiStaff,
       );
-      const districtCampaign = (district.data!.openCampaign as any).id;
+      const districtCampaign = district.data!.openCampaign.id;
       const counted = await systemEm(org.orm).count(CampaignEntrySchema, {});
       expect(
         (
@@ -387,18 +390,18 @@ describe.each(databases())(
         testCaller(['member'], CITY, '1'),
       );
       expect(member.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      const otherStaff = await org.execute(
+      const otherStaff = await org.execute<{ staffRecords: { totalCount: number } }>(
         `{ staffRecords(district: "${CITY}") { totalCount } }`,
         {},
         testCaller(['staff'], '341002'),
       );
-      expect((otherStaff.data!.staffRecords as any).totalCount).toBe(0);
-      const own = await org.execute(
+      expect(otherStaff.data!.staffRecords.totalCount).toBe(0);
+      const own = await org.execute<{ staffRecords: { totalCount: number } }>(
         `{ staffRecords(district: "${CITY}") { totalCount } }`,
         {},
         cityStaff,
       );
-      expect((own.data!.staffRecords as any).totalCount).toBe(staffRecords.length + 1);
+      expect(own.data!.staffRecords.totalCount).toBe(staffRecords.length + 1);
     });
   },
 );

@@ -9,17 +9,32 @@ import {
   partyBranches,
   studySessionAttendance,
 } from '@cppcc/demo';
-import { AuditEntrySchema, systemEm } from '@cppcc/kit';
-import { databases, startTestModule, testCaller, type TestModule, outbox } from '@cppcc/testing';
+import { AuditEntrySchema, systemEm, type Caller } from '@cppcc/kit';
+import {
+  databases,
+  operation,
+  outbox,
+  startTestModule,
+  testCaller,
+  type TestModule,
+} from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AttendanceSchema } from '../entities/attendance.entity.js';
 import { BranchPlacementSchema, PartyBranchSchema } from '../entities/party-branch.entity.js';
 import { organization } from '../module.js';
-import { publishMembers } from '../test-support.js';
+import type { StudyCadence } from '../statistics.js';
+import { publishMembers, type ServedPartyCoverage } from '../test-support.js';
 
-const stats = `query($d: ID!, $from: Date!, $to: Date!) { organizationStatistics(district: $d, from: $from, to: $to) {
+interface PartyFigures {
+  studySessions: StudyCadence;
+  partyCoverage: ServedPartyCoverage<{ name: string; partyMemberCount?: number }>;
+}
+
+const stats = operation<{
+  organizationStatistics: PartyFigures;
+}>(`query($d: ID!, $from: Date!, $to: Date!) { organizationStatistics(district: $d, from: $from, to: $to) {
   studySessions { held missedMonths months { month monthly special } }
-  partyCoverage { partyMembers placed partyMemberCoverage members reached workCoverage branches { name } branchesWithoutPartyMembers { name partyMemberCount } unplaced { id } } } }`;
+  partyCoverage { partyMembers placed partyMemberCoverage members reached workCoverage branches { name } branchesWithoutPartyMembers { name partyMemberCount } unplaced { id } } } }`);
 
 describe.each(databases())('party building on $name', ({ url }) => {
   let org: TestModule;
@@ -45,17 +60,17 @@ describe.each(databases())('party building on $name', ({ url }) => {
     // As city staff, who see every district's unplaced members (permissions.test.ts checks the others).
     const r = await org.execute(stats, { d: district, from, to }, cityStaff);
     expect(r.errors).toBeUndefined();
-    return r.data!.organizationStatistics as any;
+    return r.data!.organizationStatistics;
   };
 
   it('shows the monthly cadence of study sessions and names a missed month', async () => {
     const cityYear = await figures(CITY, '2025-01-01', '2025-12-31');
     expect(cityYear.studySessions.missedMonths).toEqual([]);
-    expect(cityYear.studySessions.months.map((m: any) => m.monthly)).toEqual(Array(12).fill(1));
+    expect(cityYear.studySessions.months.map((m) => m.monthly)).toEqual(Array(12).fill(1));
     const tunxi = await figures('341002', '2026-01-01', '2026-10-31');
     expect(tunxi.studySessions.missedMonths).toEqual(['2026-08']);
     const city2026 = await figures(CITY, '2026-01-01', '2026-10-31');
-    expect(city2026.studySessions.months.find((m: any) => m.month === '2026-03')).toEqual({
+    expect(city2026.studySessions.months.find((m) => m.month === '2026-03')).toEqual({
       month: '2026-03',
       monthly: 1,
       special: 1,
@@ -111,11 +126,13 @@ describe.each(databases())('party building on $name', ({ url }) => {
   });
 
   it('places Party-member members only, one branch at a time, and lets a member see their own placement', async () => {
-    const place = `mutation($input: PlaceInBranchInput!) { placeInBranch(input: $input) { id status member { id } } }`;
+    const place = operation<{ placeInBranch: { id: string } }>(
+      `mutation($input: PlaceInBranchInput!) { placeInBranch(input: $input) { id status member { id } } }`,
+    );
     const branch = partyBranches.find((b) => b.district === CITY)!;
     const already = branchPlacements().find((p) => p.branchId !== branch.id)!;
     const before = await systemEm(org.orm).count(BranchPlacementSchema, {});
-    const bad: [Record<string, unknown>, any, Record<string, unknown>][] = [
+    const bad: [Record<string, unknown>, Caller, Record<string, unknown>][] = [
       [
         { branch: String(branch.id), member: String(outsider.id), joinedOn: '2026-11-01' },
         cityStaff,
@@ -165,7 +182,7 @@ describe.each(databases())('party building on $name', ({ url }) => {
       cityStaff,
     );
     expect(ok.errors).toBeUndefined();
-    const placementId = (ok.data!.placeInBranch as any).id;
+    const placementId = ok.data!.placeInBranch.id;
     expect((await figures(CITY, '2026-01-01', '2026-11-30')).partyCoverage).toMatchObject({
       partyMemberCoverage: 1,
       unplaced: [],
@@ -188,13 +205,15 @@ describe.each(databases())('party building on $name', ({ url }) => {
     );
     expect(set.data!.setBranchSecretary).toEqual({ secretary: { id: '9101' } });
 
-    const mine = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { partyBranch { status branch { name } } } } }`;
+    const mine = operation<{ _entities: { partyBranch: unknown }[] }>(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { partyBranch { status branch { name } } } } }`,
+    );
     const own = await org.execute(
       mine,
       { reps: [{ __typename: 'Member', id: '9101' }] },
       testCaller(['member'], CITY, '9101'),
     );
-    expect((own.data!._entities as any[])[0].partyBranch).toEqual({
+    expect(own.data!._entities[0].partyBranch).toEqual({
       status: 'ACTIVE',
       branch: { name: branch.name },
     });
@@ -204,11 +223,13 @@ describe.each(databases())('party building on $name', ({ url }) => {
       testCaller(['member'], CITY, String(outsider.id)),
     );
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const names = await org.execute(
+    const names = await org.execute<{
+      partyBranches: { nodes: { placements: unknown[]; partyMemberCount: number }[] };
+    }>(
       `{ partyBranches(district: "${CITY}", first: 1) { nodes { placements { member { id } } partyMemberCount } } }`,
     );
-    expect((names.data!.partyBranches as any).nodes[0].placements).toEqual([]);
-    expect((names.data!.partyBranches as any).nodes[0].partyMemberCount).toBeGreaterThan(0);
+    expect(names.data!.partyBranches.nodes[0].placements).toEqual([]);
+    expect(names.data!.partyBranches.nodes[0].partyMemberCount).toBeGreaterThan(0);
 
     const left = await org.execute(
       `mutation { endBranchPlacement(input: { id: "${placementId}", leftOn: "2026-11-20" }) { status } }`,
@@ -249,7 +270,7 @@ describe.each(databases())('party building on $name', ({ url }) => {
       field: 'input.establishedOn',
       rule: 'order',
     });
-    const ok = await org.execute(
+    const ok = await org.execute<{ establishPartyBranch: { id: string } }>(
       establish,
       {
         input: {
@@ -260,7 +281,7 @@ describe.each(databases())('party building on $name', ({ url }) => {
       },
       cityStaff,
     );
-    const branchId = (ok.data!.establishPartyBranch as any).id;
+    const branchId = ok.data!.establishPartyBranch.id;
     const twice = await org.execute(
       establish,
       {
@@ -276,7 +297,9 @@ describe.each(databases())('party building on $name', ({ url }) => {
       (await figures(CITY, '2026-11-01', '2026-11-30')).partyCoverage.branchesWithoutPartyMembers,
     ).toEqual([{ name: '农业和农村委员会功能型党支部', partyMemberCount: 0 }]);
 
-    const record = `mutation($input: RecordBranchActivityInput!) { recordBranchActivity(input: $input) { id participantCount } }`;
+    const record = operation<{ recordBranchActivity: { id: string } }>(
+      `mutation($input: RecordBranchActivityInput!) { recordBranchActivity(input: $input) { id participantCount } }`,
+    );
     const base = {
       branch: branchId,
       kind: 'LECTURE_HALL',
@@ -308,21 +331,21 @@ describe.each(databases())('party building on $name', ({ url }) => {
 
     const done = await org.execute(record, { input: base }, cityStaff);
     expect(done.data!.recordBranchActivity).toMatchObject({ participantCount: 1 });
-    const id = (done.data!.recordBranchActivity as any).id;
+    const id = done.data!.recordBranchActivity.id;
     const events = await outbox(org.orm, { type: 'branch_activity.attended' });
     expect(
-      events.filter((e: any) => e.payload.activityId === id).map((e: any) => e.payload.memberId),
+      events.filter((e) => e.payload.activityId === id).map((e) => e.payload.memberId),
     ).toEqual([String(outsider.id)]);
     expect(events.length).toBe(branchActivityParticipants().length + 1);
   });
 
   it('runs a study session planned → held → archived, with attendance in the archive and refusals off the table', async () => {
-    const plan = await org.execute(
+    const plan = await org.execute<{ planStudySession: { id: string } }>(
       `mutation { planStudySession(input: { district: "${CITY}", kind: MONTHLY, topic: "学习全会精神", plannedOn: "2026-12-15", materials: ["全会公报"], speakers: ["党组书记"] }) { id status } }`,
       {},
       cityStaff,
     );
-    const id = (plan.data!.planStudySession as any).id;
+    const id = plan.data!.planStudySession.id;
     const archiveEarly = await org.execute(
       `mutation { archiveStudySession(input: { id: "${id}", minutes: "纪要" }) { status } }`,
       {},
@@ -376,8 +399,8 @@ describe.each(databases())('party building on $name', ({ url }) => {
     expect(events.length).toBe(studySessionAttendance().length + 2);
     expect(
       events
-        .filter((e: any) => e.payload.sessionId === id)
-        .map((e: any) => [e.payload.memberId, e.payload.attendance])
+        .filter((e) => e.payload.sessionId === id)
+        .map((e) => [e.payload.memberId, e.payload.attendance])
         .sort(),
     ).toEqual(
       [
@@ -483,7 +506,7 @@ describe.each(databases())('party building on $name', ({ url }) => {
     };
     const oldPeriod = await figures(CITY, '2026-01-01', '2026-10-31');
     const yearEnd = await figures(CITY, '2026-01-01', '2026-12-31');
-    const bad: [Record<string, unknown>, any, Record<string, unknown>][] = [
+    const bad: [Record<string, unknown>, Caller, Record<string, unknown>][] = [
       [
         { on: '2026-03-01' },
         cityStaff,
@@ -592,13 +615,11 @@ describe.each(databases())('party building on $name', ({ url }) => {
     // The period before the dissolution keeps the branch; a period ending after it does not.
     expect(await figures(CITY, '2026-01-01', '2026-10-31')).toEqual(oldPeriod);
     const after = (await figures(CITY, '2026-01-01', '2026-12-31')).partyCoverage;
-    expect(after.branches.map((b: any) => b.name)).toEqual(
-      yearEnd.partyCoverage.branches
-        .map((b: any) => b.name)
-        .filter((n: string) => n !== branch.name),
+    expect(after.branches.map((b) => b.name)).toEqual(
+      yearEnd.partyCoverage.branches.map((b) => b.name).filter((n) => n !== branch.name),
     );
     expect(after.placed).toBe(yearEnd.partyCoverage.placed - placed.length);
-    expect(after.unplaced.map((u: any) => Number(u.id))).toEqual(expect.arrayContaining(placed));
+    expect(after.unplaced.map((u) => Number(u.id))).toEqual(expect.arrayContaining(placed));
     expect((await em().findOneOrFail(PartyBranchSchema, { id: branch.id })).status).toBe(
       'DISSOLVED',
     );

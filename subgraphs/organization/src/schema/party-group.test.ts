@@ -6,15 +6,31 @@ import {
   partyGroupMemberships,
   partyGroups,
 } from '@cppcc/demo';
-import { AuditEntrySchema, systemEm } from '@cppcc/kit';
-import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { AuditEntrySchema, systemEm, type Caller } from '@cppcc/kit';
+import {
+  databases,
+  type Operation,
+  operation,
+  startTestModule,
+  testCaller,
+  type TestModule,
+} from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PartyGroupMembershipSchema, PartyGroupSchema } from '../entities/party-group.entity.js';
 import { organization } from '../module.js';
 import { publishMembers } from '../test-support.js';
 
-const appoint = `mutation($input: AppointToPartyGroupInput!) { appointToPartyGroup(input: $input) { id role joinedOn status member { id } } }`;
-const groupOn = `query($d: ID!, $on: Date) { district(code: $d) { partyGroup { id name secretary term { ordinal } members(on: $on) { role joinedOn leftOn member { id } } } } }`;
+const appoint = operation<{ appointToPartyGroup: { id: string } }>(
+  `mutation($input: AppointToPartyGroupInput!) { appointToPartyGroup(input: $input) { id role joinedOn status member { id } } }`,
+);
+interface GroupMember {
+  role: string;
+  member: { id: string };
+}
+
+const groupOn = operation<{ district: { partyGroup: { members: GroupMember[] } } }>(
+  `query($d: ID!, $on: Date) { district(code: $d) { partyGroup { id name secretary term { ordinal } members(on: $on) { role joinedOn leftOn member { id } } } } }`,
+);
 
 describe.each(databases())('the Party Group on $name', ({ url }) => {
   let org: TestModule;
@@ -36,10 +52,14 @@ describe.each(databases())('the Party Group on $name', ({ url }) => {
   });
   afterAll(() => org?.stop());
   const em = () => systemEm(org.orm);
-  const ok = async (query: string, variables: Record<string, unknown>, caller = cityStaff) => {
+  const ok = async <TData = Record<string, unknown>>(
+    query: string | Operation<TData>,
+    variables: Record<string, unknown>,
+    caller = cityStaff,
+  ) => {
     const r = await org.execute(query, variables, caller);
     expect(r.errors, query).toBeUndefined();
-    return r.data as any;
+    return r.data!;
   };
 
   it('holds each demo group for its term with dated roles: who was in the group on a day', async () => {
@@ -53,12 +73,12 @@ describe.each(databases())('the Party Group on $name', ({ url }) => {
       secretary: cityGroup.secretary,
       term: { ordinal: 10 },
     });
-    expect(before.members.map((m: any) => m.member.id)).toContain(String(left.memberId));
-    expect(before.members.map((m: any) => m.member.id)).not.toContain(String(joined.memberId));
-    expect(after.members.map((m: any) => m.member.id)).toContain(String(joined.memberId));
-    expect(after.members.map((m: any) => m.member.id)).not.toContain(String(left.memberId));
-    expect(after.members.filter((m: any) => m.role === 'SECRETARY')).toHaveLength(1);
-    expect(after.members.filter((m: any) => m.role === 'DEPUTY_SECRETARY')).toHaveLength(2);
+    expect(before.members.map((m) => m.member.id)).toContain(String(left.memberId));
+    expect(before.members.map((m) => m.member.id)).not.toContain(String(joined.memberId));
+    expect(after.members.map((m) => m.member.id)).toContain(String(joined.memberId));
+    expect(after.members.map((m) => m.member.id)).not.toContain(String(left.memberId));
+    expect(after.members.filter((m) => m.role === 'SECRETARY')).toHaveLength(1);
+    expect(after.members.filter((m) => m.role === 'DEPUTY_SECRETARY')).toHaveLength(2);
     const history = (await ok(groupOn, { d: CITY, on: null })).district.partyGroup.members;
     expect(history).toHaveLength(rows.length);
   });
@@ -77,7 +97,7 @@ describe.each(databases())('the Party Group on $name', ({ url }) => {
       await em().count(PartyGroupMembershipSchema, {}),
       await em().count(AuditEntrySchema, {}),
     ];
-    const cases: [Record<string, unknown>, any, Record<string, unknown>][] = [
+    const cases: [Record<string, unknown>, Caller, Record<string, unknown>][] = [
       [{ member: '777777' }, cityStaff, { code: 'NOT_FOUND', field: 'input.member' }],
       [{ group: '999' }, cityStaff, { code: 'NOT_FOUND', field: 'input.group' }],
       [
@@ -150,7 +170,9 @@ describe.each(databases())('the Party Group on $name', ({ url }) => {
     );
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.member' });
 
-    const change = `mutation($input: ChangePartyGroupRoleInput!) { changePartyGroupRole(input: $input) { id role joinedOn } }`;
+    const change = operation<{ changePartyGroupRole: { id: string } }>(
+      `mutation($input: ChangePartyGroupRoleInput!) { changePartyGroupRole(input: $input) { id role joinedOn } }`,
+    );
     const early = await org.execute(
       change,
       { input: { id: added.id, role: 'DEPUTY_SECRETARY', on: '2026-02-01' } },
@@ -194,14 +216,16 @@ describe.each(databases())('the Party Group on $name', ({ url }) => {
     ).changePartyGroupRole;
     expect(promoted).toMatchObject({ role: 'DEPUTY_SECRETARY', joinedOn: '2026-06-01' });
     const may = (await ok(groupOn, { d: CITY, on: '2026-05-31' })).district.partyGroup.members.find(
-      (m: any) => m.member.id === String(newcomer.id),
+      (m) => m.member.id === String(newcomer.id),
     );
     const june = (
       await ok(groupOn, { d: CITY, on: '2026-06-01' })
-    ).district.partyGroup.members.find((m: any) => m.member.id === String(newcomer.id));
-    expect([may.role, june.role]).toEqual(['MEMBER', 'DEPUTY_SECRETARY']);
+    ).district.partyGroup.members.find((m) => m.member.id === String(newcomer.id));
+    expect([may!.role, june!.role]).toEqual(['MEMBER', 'DEPUTY_SECRETARY']);
 
-    const end = `mutation($input: EndPartyGroupMembershipInput!) { endPartyGroupMembership(input: $input) { status leftOn availableActions } }`;
+    const end = operation<{ endPartyGroupMembership: unknown }>(
+      `mutation($input: EndPartyGroupMembershipInput!) { endPartyGroupMembership(input: $input) { status leftOn availableActions } }`,
+    );
     const backwards = await org.execute(
       end,
       { input: { id: promoted.id, leftOn: '2026-05-01' } },
@@ -262,7 +286,9 @@ describe.each(databases())('the Party Group on $name', ({ url }) => {
 
   it('forms the group of a new term with its secretary, once per term, and renames it', async () => {
     const term = currentTerm('341021');
-    const form = `mutation($input: FormPartyGroupInput!) { formPartyGroup(input: $input) { id name secretary term { ordinal } members { role member { id } } } }`;
+    const form = operation<{ formPartyGroup: { id: string } }>(
+      `mutation($input: FormPartyGroupInput!) { formPartyGroup(input: $input) { id name secretary term { ordinal } members { role member { id } } } }`,
+    );
     const shexian = all.filter((m) => m.district === '341021' && isCpc(m));
     const existing = await org.execute(
       form,
@@ -287,7 +313,7 @@ describe.each(databases())('the Party Group on $name', ({ url }) => {
       staff,
     );
     const next = (
-      await ok(
+      await ok<{ openTerm: { id: string } }>(
         `mutation { openTerm(input: { district: "341021", ordinal: 11, name: "歙县政协第十一届委员会", startsOn: "2026-12-11" }) { id } }`,
         {},
         staff,
@@ -358,13 +384,16 @@ describe.each(databases())('the Party Group on $name', ({ url }) => {
     ]);
 
     // Study sessions planned in the new term go to the new group.
-    const plan = await ok(
+    const plan = await ok<{ planStudySession: { id: string } }>(
       `mutation { planStudySession(input: { district: "341021", kind: MONTHLY, topic: "学习全会精神", plannedOn: "2026-12-20", materials: ["公报"] }) { id } }`,
       {},
       staff,
     );
     const sessions = (
-      await ok(`{ district(code: "341021") { partyGroup { studySessions { id } } } }`, {})
+      await ok<{ district: { partyGroup: { studySessions: unknown[] } } }>(
+        `{ district(code: "341021") { partyGroup { studySessions { id } } } }`,
+        {},
+      )
     ).district.partyGroup.studySessions;
     expect(sessions).toEqual([{ id: plan.planStudySession.id }]);
   });

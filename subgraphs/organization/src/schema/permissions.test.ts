@@ -1,6 +1,6 @@
 import { CITY, committees, currentTerm, partyBranches, partyGroups } from '@cppcc/demo';
 import { systemEm, type Caller } from '@cppcc/kit';
-import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { databases, operation, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import type { EntitySchema } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BodyMeetingSchema } from '../entities/body-meeting.entity.js';
@@ -61,7 +61,7 @@ interface Kind {
   /** A create mutation in district `d`; `i` is unique per call (names, members, ordinals). */
   create: (d: string, i: number) => Promise<string>;
   /** An edit of a record made by `create`, with the table row it touches (to prove it unchanged on refusal). */
-  edit?: (r: Record, i: number) => { mutation: string; row: [EntitySchema<any, any>, number] };
+  edit?: (r: Record, i: number) => { mutation: string; row: [EntitySchema, number] };
   /**
    * Records that are never public (placements, drafts): staff of another district cannot see
    * them, so an edit is answered NOT_FOUND — "does not exist or is not visible to you" — rather
@@ -119,7 +119,7 @@ describe.each(databases())('the permission rule of every record kind on $name', 
   const freshId = (d: string, i: number) => fresh(d, 2 + (i % 10)).id;
 
   /** Every table a refusal could have written to, and the row an edit would have changed. */
-  const snapshot = async (row?: [EntitySchema<any, any>, number]) => {
+  const snapshot = async (row?: [EntitySchema, number]) => {
     const em = systemEm(org.orm);
     const metas = Object.values(org.orm.getMetadata().getAll()).filter(
       (m) => !m.embeddable && !m.virtual && m.tableName,
@@ -358,19 +358,25 @@ describe.each(databases())('the permission rule of every record kind on $name', 
     ['a member of the district (own records aside)', member, false],
   ];
 
+  /** A list query's answer: its nodes, with their ids or with a list of records each. */
+  type Listed = {
+    [list: string]: {
+      nodes: { id?: string; activities?: { id: string }[]; reviews?: { id: string }[] }[];
+    };
+  };
   interface Read {
     kind: string;
     /** Made by the district's staff; `open` is the record's public flag. Returns its id. */
     make: (open: boolean, i: number) => Promise<string>;
     /** A query of the district's records of this kind, and the ids it answered. */
     list: string;
-    ids: (data: any) => string[];
+    ids: (data: Listed) => string[];
     /** Never public, and listed for staff only (the query refuses others). */
     staffOnly?: true;
   }
-  const nodes = (key: string) => (data: any) => data[key].nodes.map((x: any) => x.id);
-  const nested = (key: string, field: string) => (data: any) =>
-    data[key].nodes.flatMap((x: any) => x[field].map((y: any) => y.id));
+  const nodes = (key: string) => (data: Listed) => data[key].nodes.map((x) => x.id!);
+  const nested = (key: string, field: 'activities' | 'reviews') => (data: Listed) =>
+    data[key].nodes.flatMap((x) => x[field]!.map((y) => y.id));
   const READS: Read[] = [
     {
       kind: 'body meetings',
@@ -473,7 +479,7 @@ describe.each(databases())('the permission rule of every record kind on $name', 
       const hidden = await make(false, ++n);
       const open = staffOnly ? null : await make(true, ++n);
       for (const [who, caller, seesHidden] of VIEWERS) {
-        const r = await org.execute(`query($d: ID) { ${list} }`, { d: OWN }, caller);
+        const r = await org.execute<Listed>(`query($d: ID) { ${list} }`, { d: OWN }, caller);
         if (staffOnly && !caller.roles.includes('staff')) {
           expect(r.errors?.[0].extensions?.code, who).toBe(
             caller.userId ? 'FORBIDDEN' : 'UNAUTHENTICATED',
@@ -481,7 +487,7 @@ describe.each(databases())('the permission rule of every record kind on $name', 
           continue;
         }
         expect(r.errors, who).toBeUndefined();
-        const seen = ids(r.data);
+        const seen = ids(r.data!);
         expect(seen.includes(hidden), `${who} sees the record not marked public`).toBe(seesHidden);
         if (open) expect(seen.includes(open), `${who} sees the public record`).toBe(true);
       }
@@ -514,16 +520,22 @@ describe.each(databases())('the permission rule of every record kind on $name', 
     const [closedMeeting, openMeeting] = attended;
 
     const ofMember = (id: string, caller: Caller) =>
-      org.execute(
+      org.execute<{
+        _entities: {
+          committees: unknown;
+          attendance: { subjectId: string }[];
+          partyBranch: unknown;
+        }[];
+      }>(
         `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { committees { committee { id } } attendance(kind: BODY_MEETING) { subjectId attendance } partyBranch { branch { id } } } } }`,
         { reps: [{ __typename: 'Member', id }] },
         caller,
       );
     const mine = await ofMember(me, member);
     expect(mine.errors).toBeUndefined();
-    const own = (mine.data!._entities as any[])[0];
+    const own = mine.data!._entities[0];
     expect(own.committees).toEqual([{ committee: { id: String(committeeOf(OWN)) } }]);
-    expect(own.attendance.filter((a: any) => attended.includes(a.subjectId))).toEqual([
+    expect(own.attendance.filter((a) => attended.includes(a.subjectId))).toEqual([
       { subjectId: closedMeeting, attendance: 'PRESENT' },
       { subjectId: openMeeting, attendance: 'PRESENT' },
     ]);
@@ -539,15 +551,12 @@ describe.each(databases())('the permission rule of every record kind on $name', 
       ['city staff', cityStaff, me, true],
     ];
     for (const [who, caller, id, sees] of MEMBER_FIELDS) {
-      const seats = await org.execute(
+      const seats = await org.execute<{ _entities: { committees: unknown[] }[] }>(
         `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { committees { id } } } }`,
         { reps: [{ __typename: 'Member', id }] },
         caller,
       );
-      expect(
-        (seats.data!._entities as any[])[0].committees,
-        `${who}: seats are public`,
-      ).toHaveLength(1);
+      expect(seats.data!._entities[0].committees, `${who}: seats are public`).toHaveLength(1);
       for (const field of ['attendance { id }', 'partyBranch { id }']) {
         const r = await org.execute(
           `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { ${field} } } }`,
@@ -561,8 +570,20 @@ describe.each(databases())('the permission rule of every record kind on $name', 
     }
 
     // On the meeting and the branch: counts for everyone, names for staff, a member's own line for them.
-    const meeting = `query { bodyMeetings(filter: { district: "${OWN}", from: "2026-12-10", to: "2026-12-10" }) { nodes { id attendanceSummary { expected present absent } attendance { member { id } } } } }`;
-    const branch = `query { partyBranches(district: "${OWN}") { nodes { id placements { member { id } } } } }`;
+    const meeting = operation<{
+      bodyMeetings: {
+        nodes: {
+          id: string;
+          attendanceSummary: unknown;
+          attendance: { member: { id: string } }[];
+        }[];
+      };
+    }>(
+      `query { bodyMeetings(filter: { district: "${OWN}", from: "2026-12-10", to: "2026-12-10" }) { nodes { id attendanceSummary { expected present absent } attendance { member { id } } } } }`,
+    );
+    const branch = operation<{
+      partyBranches: { nodes: { id: string; placements: { member: { id: string } }[] }[] };
+    }>(`query { partyBranches(district: "${OWN}") { nodes { id placements { member { id } } } } }`);
     const NAMES: [string, Caller, string[] | null][] = [
       ["the district's staff", ownStaff, null],
       ['city staff', cityStaff, null],
@@ -573,21 +594,27 @@ describe.each(databases())('the permission rule of every record kind on $name', 
     ];
     for (const [who, caller, names] of NAMES) {
       const r = await org.execute(meeting, {}, caller);
-      const shown = (r.data!.bodyMeetings as any).nodes.find((m: any) => m.id === openMeeting);
-      expect(shown.attendanceSummary, who).toEqual({ expected: 2, present: 1, absent: 1 });
-      expect(shown.attendance.map((a: any) => a.member.id).sort(), who).toEqual(
+      const shown = r.data!.bodyMeetings.nodes.find((m) => m.id === openMeeting);
+      expect(shown!.attendanceSummary, who).toEqual({ expected: 2, present: 1, absent: 1 });
+      expect(shown!.attendance.map((a) => a.member.id).sort(), who).toEqual(
         names ?? [me, other].sort(),
       );
       const b = await org.execute(branch, {}, caller);
-      const placed = (b.data!.partyBranches as any).nodes
-        .find((x: any) => x.id === String(branchOf(OWN)))
-        .placements.map((p: any) => p.member.id);
+      const placed = b
+        .data!.partyBranches.nodes.find((x) => x.id === String(branchOf(OWN)))!
+        .placements.map((p) => p.member.id);
       if (names) expect(placed, who).toEqual(names.filter((id) => id === me));
       else expect(placed, who).toContain(me);
     }
 
     // Who is not yet placed is no public figure either: the count is, the names are the staff's.
-    const stats = `query { organizationStatistics(district: "${OWN}", from: "2026-01-01", to: "2026-12-31") { partyCoverage { partyMembers placed unplaced { id } } } }`;
+    const stats = operation<{
+      organizationStatistics: {
+        partyCoverage: { partyMembers: number; placed: number; unplaced: { id: string }[] };
+      };
+    }>(
+      `query { organizationStatistics(district: "${OWN}", from: "2026-01-01", to: "2026-12-31") { partyCoverage { partyMembers placed unplaced { id } } } }`,
+    );
     const UNPLACED: [string, Caller, string[] | 'all'][] = [
       ["the district's staff", ownStaff, 'all'],
       ['city staff', cityStaff, 'all'],
@@ -600,14 +627,14 @@ describe.each(databases())('the permission rule of every record kind on $name', 
     for (const [who, caller, expected] of UNPLACED) {
       const r = await org.execute(stats, {}, caller);
       expect(r.errors, who).toBeUndefined();
-      const { unplaced, ...figures } = (r.data!.organizationStatistics as any).partyCoverage;
+      const { unplaced, ...figures } = r.data!.organizationStatistics.partyCoverage;
       counts ??= figures;
       expect(figures, `${who}: the counts are the same for everyone`).toEqual(counts);
       if (expected === 'all')
         expect(unplaced.length, who).toBe(figures.partyMembers - figures.placed);
       else
         expect(
-          unplaced.map((u: any) => u.id),
+          unplaced.map((u) => u.id),
           who,
         ).toEqual(expected);
     }

@@ -1,6 +1,13 @@
 import { CITY, committees, liaisonPairs, members as demoMembers, unitByShort } from '@cppcc/demo';
-import { AuditEntrySchema, systemEm } from '@cppcc/kit';
-import { databases, outbox, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { AuditEntrySchema, systemEm, type Caller } from '@cppcc/kit';
+import {
+  databases,
+  operation,
+  outbox,
+  startTestModule,
+  testCaller,
+  type TestModule,
+} from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommitteeChangeSchema } from '../entities/committee-change.entity.js';
 import { CommitteeMembershipSchema } from '../entities/committee-membership.entity.js';
@@ -8,9 +15,16 @@ import { LiaisonPairSchema } from '../entities/liaison.entity.js';
 import { organization } from '../module.js';
 import { publishMembers } from '../test-support.js';
 
-const stats = `query($d: ID!, $from: Date!, $to: Date!) { organizationStatistics(district: $d, from: $from, to: $to) {
+interface CommitteeFigures {
+  committeesChanged: unknown;
+  committeeCoverage: { assigned: number; share: number | null };
+}
+
+const stats = operation<{
+  organizationStatistics: CommitteeFigures;
+}>(`query($d: ID!, $from: Date!, $to: Date!) { organizationStatistics(district: $d, from: $from, to: $to) {
   committeesChanged { created functionsAdjusted merged dissolved }
-  committeeCoverage { activeMembers assigned share unassigned { id } } } }`;
+  committeeCoverage { activeMembers assigned share unassigned { id } } } }`);
 
 describe.each(databases())('committee history, 全员入委 and liaison on $name', ({ url }) => {
   let org: TestModule;
@@ -26,7 +40,7 @@ describe.each(databases())('committee history, 全员入委 and liaison on $name
   const figures = async (district: string, from: string, to: string) => {
     const r = await org.execute(stats, { d: district, from, to });
     expect(r.errors).toBeUndefined();
-    return r.data!.organizationStatistics as any;
+    return r.data!.organizationStatistics;
   };
 
   it("reproduces the reform: one committee added, three committees' functions adjusted", async () => {
@@ -37,16 +51,27 @@ describe.each(databases())('committee history, 全员入委 and liaison on $name
       merged: 0,
       dissolved: 0,
     });
-    const changes = await org.execute(
+    const changes = await org.execute<{
+      committeeChanges: {
+        nodes: {
+          kind: string;
+          committee: { name: string };
+          functionsBefore: string;
+          functionsAfter: string;
+        }[];
+      };
+    }>(
       `{ committeeChanges(district: "${CITY}", from: "2025-03-01", to: "2025-03-01") { nodes { kind committee { name } functionsBefore functionsAfter } } }`,
     );
-    const nodes = (changes.data!.committeeChanges as any).nodes;
-    expect(
-      nodes.filter((n: any) => n.kind === 'CREATED').map((n: any) => n.committee.name),
-    ).toEqual(['农业和农村委员会']);
-    const economy = nodes.find((n: any) => n.committee.name === '经济委员会');
-    expect(economy.functionsBefore).toContain('农业农村');
-    expect(economy.functionsAfter).toBe(committees.find((c) => c.name === '经济委员会')!.functions);
+    const nodes = changes.data!.committeeChanges.nodes;
+    expect(nodes.filter((n) => n.kind === 'CREATED').map((n) => n.committee.name)).toEqual([
+      '农业和农村委员会',
+    ]);
+    const economy = nodes.find((n) => n.committee.name === '经济委员会');
+    expect(economy!.functionsBefore).toContain('农业农村');
+    expect(economy!.functionsAfter).toBe(
+      committees.find((c) => c.name === '经济委员会')!.functions,
+    );
   });
 
   it('computes 全员入委 from dated seats: a member who leaves is listed as not yet assigned, the past stays as it was', async () => {
@@ -98,12 +123,12 @@ describe.each(databases())('committee history, 全员入委 and liaison on $name
   });
 
   it('adjusts, merges and dissolves committees through the transition table, moving seats on a merge', async () => {
-    const create = await org.execute(
+    const create = await org.execute<{ createSpecialCommittee: { id: string } }>(
       `mutation { createSpecialCommittee(input: { district: "341002", name: "文化文史委员会", functions: "文史资料", establishedOn: "2026-01-10" }) { id } }`,
       {},
       tunxiStaff,
     );
-    const id = (create.data!.createSpecialCommittee as any).id;
+    const id = create.data!.createSpecialCommittee.id;
     const into = committees.find((c) => c.district === '341002' && c.name === '提案委员会')!;
     const tunxiMember = demoMembers().find(
       (m) => m.district === '341002' && !m.committees.some((c) => c.committeeId === into.id),
@@ -115,7 +140,7 @@ describe.each(databases())('committee history, 全员入委 and liaison on $name
     );
 
     const adjust = `mutation($input: AdjustCommitteeFunctionsInput!) { adjustCommitteeFunctions(input: $input) { functions status } }`;
-    const bad: [Record<string, unknown>, any, Record<string, unknown>][] = [
+    const bad: [Record<string, unknown>, Caller, Record<string, unknown>][] = [
       [
         { id, functions: '文史资料、学习宣传', on: '2025-12-31' },
         tunxiStaff,
@@ -198,12 +223,16 @@ describe.each(databases())('committee history, 全员入委 and liaison on $name
       ['adjustFunctions', 'ACTIVE', 'ACTIVE'],
       ['merge', 'ACTIVE', 'MERGED'],
     ]);
-    const history = await org.execute(
+    const history = await org.execute<{
+      specialCommittees: { nodes: { history: { kind: string }[] }[] };
+    }>(
       `{ specialCommittees(filter: { district: "341002", status: MERGED }) { nodes { history { kind on mergedInto { name } } } } }`,
     );
-    expect(
-      (history.data!.specialCommittees as any).nodes[0].history.map((h: any) => h.kind),
-    ).toEqual(['CREATED', 'FUNCTIONS_ADJUSTED', 'MERGED']);
+    expect(history.data!.specialCommittees.nodes[0].history.map((h) => h.kind)).toEqual([
+      'CREATED',
+      'FUNCTIONS_ADJUSTED',
+      'MERGED',
+    ]);
     expect((await figures('341002', '2026-01-01', '2026-12-31')).committeesChanged).toEqual({
       created: 1,
       functionsAdjusted: 1,
@@ -212,7 +241,7 @@ describe.each(databases())('committee history, 全员入委 and liaison on $name
     });
     const announced = await outbox(org.orm, {
       type: 'special_committee.registered',
-      payload: { committeeId: id } as any,
+      payload: { committeeId: id },
     });
     expect(
       announced.map((e) => [e.payload.status, e.payload.mergedIntoId, e.payload.changedOn]),
@@ -224,11 +253,13 @@ describe.each(databases())('committee history, 全员入委 and liaison on $name
   });
 
   it("pairs committees with units of their district and records liaison activities within the pair's dates", async () => {
-    const listed = await org.execute(
+    const listed = await org.execute<{ liaisonPairs: { totalCount: number } }>(
       `{ liaisonPairs(district: "${CITY}", first: 100) { totalCount nodes { committee { name } unit { short } activities { title } } } }`,
     );
-    expect((listed.data!.liaisonPairs as any).totalCount).toBe(liaisonPairs.length);
-    const pair = `mutation($input: PairCommitteeWithUnitInput!) { pairCommitteeWithUnit(input: $input) { id status } }`;
+    expect(listed.data!.liaisonPairs.totalCount).toBe(liaisonPairs.length);
+    const pair = operation<{ pairCommitteeWithUnit: { id: string } }>(
+      `mutation($input: PairCommitteeWithUnitInput!) { pairCommitteeWithUnit(input: $input) { id status } }`,
+    );
     const education = unitByShort(CITY, '教育局').id;
     const committee = committees.find((c) => c.name === '委员联络委员会')!.id;
     const bad: [Record<string, unknown>, Record<string, unknown>][] = [
@@ -266,7 +297,7 @@ describe.each(databases())('committee history, 全员入委 and liaison on $name
       { input: { committee: String(committee), unit: String(education), since: '2026-02-01' } },
       cityStaff,
     );
-    const id = (ok.data!.pairCommitteeWithUnit as any).id;
+    const id = ok.data!.pairCommitteeWithUnit.id;
     const activity = `mutation($input: RecordLiaisonActivityInput!) { recordLiaisonActivity(input: $input) { title } }`;
     const early = await org.execute(
       activity,

@@ -7,10 +7,33 @@ import {
   members as demoMembers,
   terms,
 } from '@cppcc/demo';
-import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { databases, operation, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organization } from '../module.js';
-import { publishMembers } from '../test-support.js';
+import type { CommitteeChangeCounts, OutreachCounts, StudyCadence } from '../statistics.js';
+import { publishMembers, type ServedPartyCoverage } from '../test-support.js';
+
+/** The figures of one district (or of it and those below), as the schema serves them. */
+interface Figures {
+  district: string;
+  scope: string;
+  districts: string[];
+  committeeCoverage: {
+    activeMembers: number;
+    assigned: number;
+    share: number | null;
+    unassigned: { id: string }[];
+  };
+  committeesChanged: CommitteeChangeCounts;
+  bodyMeetingsHeld: { body: string; count: number }[];
+  studySessions: StudyCadence;
+  partyCoverage: ServedPartyCoverage<{ id: string }>;
+  outreach: Pick<
+    OutreachCounts,
+    'policyDocuments' | 'reviews' | 'openLetters' | 'notices' | 'initiativeLetters' | 'secondments'
+  >;
+  byDistrict: Figures[];
+}
 
 const FIGURES = `district scope districts
   committeeCoverage { activeMembers assigned share unassigned { id } }
@@ -19,10 +42,12 @@ const FIGURES = `district scope districts
   studySessions { held missedMonths months { month monthly special } }
   partyCoverage { partyMembers placed partyMemberCoverage members reached workCoverage branches { id } unplaced { id } }
   outreach { policyDocuments reviews openLetters notices initiativeLetters secondments }`;
-const query = `query($d: ID!, $scope: StatisticsScope, $from: Date!, $to: Date!) {
-  organizationStatistics(district: $d, scope: $scope, from: $from, to: $to) { ${FIGURES} byDistrict { ${FIGURES} } } }`;
+const query = operation<{
+  organizationStatistics: Figures;
+}>(`query($d: ID!, $scope: StatisticsScope, $from: Date!, $to: Date!) {
+  organizationStatistics(district: $d, scope: $scope, from: $from, to: $to) { ${FIGURES} byDistrict { ${FIGURES} } } }`);
 
-const sum = (rows: any[], pick: (r: any) => number) => rows.reduce((n, r) => n + pick(r), 0);
+const sum = <T>(rows: T[], pick: (r: T) => number) => rows.reduce((n, r) => n + pick(r), 0);
 
 describe.each(databases())(
   'statistics of a district and the districts below on $name',
@@ -41,7 +66,7 @@ describe.each(databases())(
     ) => {
       const r = await org.execute(query, { d, scope, from, to });
       expect(r.errors).toBeUndefined();
-      return r.data!.organizationStatistics as any;
+      return r.data!.organizationStatistics;
     };
 
     it('counts the named district alone by default', async () => {
@@ -61,8 +86,8 @@ describe.each(databases())(
       const all = await figures(CITY, 'WITH_DISTRICTS_BELOW');
       expect(all.districts).toEqual(districts.map((d) => d.code).sort());
       const parts = all.byDistrict;
-      expect(parts.map((p: any) => p.district)).toEqual(all.districts);
-      expect(parts.every((p: any) => p.scope === 'DISTRICT_ONLY' && p.districts.length === 1)).toBe(
+      expect(parts.map((p) => p.district)).toEqual(all.districts);
+      expect(parts.every((p) => p.scope === 'DISTRICT_ONLY' && p.districts.length === 1)).toBe(
         true,
       );
 
@@ -74,7 +99,7 @@ describe.each(databases())(
       expect(all.committeeCoverage.share).toBeCloseTo(
         all.committeeCoverage.assigned / all.committeeCoverage.activeMembers,
       );
-      for (const key of ['created', 'functionsAdjusted', 'merged', 'dissolved'])
+      for (const key of ['created', 'functionsAdjusted', 'merged', 'dissolved'] as const)
         expect(all.committeesChanged[key], key).toBe(sum(parts, (p) => p.committeesChanged[key]));
       for (const [i, row] of all.bodyMeetingsHeld.entries())
         expect(row.count, row.body).toBe(sum(parts, (p) => p.bodyMeetingsHeld[i].count));
@@ -84,9 +109,9 @@ describe.each(databases())(
           sum(parts, (p) => p.studySessions.months[i].monthly),
         );
       expect(all.studySessions.missedMonths).toEqual(
-        [...new Set(parts.flatMap((p: any) => p.studySessions.missedMonths))].sort(),
+        [...new Set(parts.flatMap((p) => p.studySessions.missedMonths))].sort(),
       );
-      for (const key of ['partyMembers', 'placed', 'members', 'reached'])
+      for (const key of ['partyMembers', 'placed', 'members', 'reached'] as const)
         expect(all.partyCoverage[key], key).toBe(sum(parts, (p) => p.partyCoverage[key]));
       expect(all.partyCoverage.partyMembers).toBe(demoMembers().filter(isCpc).length);
       expect(all.partyCoverage.partyMemberCoverage).toBeCloseTo(
@@ -108,7 +133,7 @@ describe.each(databases())(
         'notices',
         'initiativeLetters',
         'secondments',
-      ])
+      ] as const)
         expect(all.outreach[key], key).toBe(sum(parts, (p) => p.outreach[key]));
     });
 
@@ -168,7 +193,7 @@ describe.each(databases())(
       const sessions = demoStudySessions.filter(
         (x) => x.district === CITY && x.heldOn && x.heldOn >= from && x.heldOn <= to,
       );
-      expect(year.studySessions.months.map((m: any) => m.month)).toEqual(months);
+      expect(year.studySessions.months.map((m) => m.month)).toEqual(months);
       expect(year.studySessions.held).toBe(sessions.length);
       expect(year.studySessions.missedMonths).toEqual(
         months.filter(
@@ -205,23 +230,24 @@ describe.each(databases())(
 
     it('lists a branch without Party members in a district without any, dividing by nothing', async () => {
       const staff = testCaller(['staff'], CITY);
-      const committee = await org.execute(
+      const committee = await org.execute<{ createSpecialCommittee: { id: string } }>(
         `mutation { createSpecialCommittee(input: { district: "341003", name: "提案委员会", functions: "提案工作", establishedOn: "2026-01-05" }) { id } }`,
         {},
         staff,
       );
-      const branch = await org.execute(
-        `mutation { establishPartyBranch(input: { committee: "${(committee.data!.createSpecialCommittee as any).id}", name: "提案委员会功能型党支部", establishedOn: "2026-02-01" }) { id } }`,
+      const branch = await org.execute<{ establishPartyBranch: { id: string } }>(
+        `mutation { establishPartyBranch(input: { committee: "${committee.data!.createSpecialCommittee.id}", name: "提案委员会功能型党支部", establishedOn: "2026-02-01" }) { id } }`,
         {},
         staff,
       );
       expect(branch.errors).toBeUndefined();
-      const id = (branch.data!.establishPartyBranch as any).id;
-      const r =
-        await org.execute(`{ organizationStatistics(district: "341003", from: "2026-01-01", to: "2026-10-31") { partyCoverage {
+      const id = branch.data!.establishPartyBranch.id;
+      const r = await org.execute<{
+        organizationStatistics: { partyCoverage: unknown };
+      }>(`{ organizationStatistics(district: "341003", from: "2026-01-01", to: "2026-10-31") { partyCoverage {
       partyMembers placed partyMemberCoverage members reached workCoverage branches { id partyMemberCount } branchesWithoutPartyMembers { id } } } }`);
       expect(r.errors).toBeUndefined();
-      expect((r.data!.organizationStatistics as any).partyCoverage).toEqual({
+      expect(r.data!.organizationStatistics.partyCoverage).toEqual({
         partyMembers: 0,
         placed: 0,
         partyMemberCoverage: null,

@@ -1,12 +1,21 @@
 import { samplePlugin } from '@cppcc/plugin-sdk/fixture';
-import { databases, startTestModule, testCaller, type TestModule, outbox } from '@cppcc/testing';
+import {
+  databases,
+  operation,
+  outbox,
+  startTestModule,
+  testCaller,
+  type TestModule,
+} from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformModule } from '../module.js';
 
 const operator = (district: string) => testCaller(['operator'], district);
 const enable = `mutation ($d: ID!, $p: ID!, $s: JSON) { enablePlugin(district: $d, plugin: $p, settings: $s, note: "needed for the pilot") { enabled state version settings history { action from to by note } } }`;
 const configure = `mutation ($d: ID!, $s: JSON!) { configurePlugin(district: $d, plugin: "sample-notes", settings: $s) { version settings } }`;
-const disable = `mutation ($d: ID!) { disablePlugin(district: $d, plugin: "sample-notes") { enabled version history { action from to } } }`;
+const disable = operation<{ disablePlugin: { history: { action: string }[] } }>(
+  `mutation ($d: ID!) { disablePlugin(district: $d, plugin: "sample-notes") { enabled version history { action from to } } }`,
+);
 
 describe.each(databases())('plugin switches on $name', ({ url }) => {
   let module: TestModule;
@@ -61,7 +70,7 @@ describe.each(databases())('plugin switches on $name', ({ url }) => {
     ).toEqual({ version: 2, settings: { maxLength: 12 } });
     const off = await module.execute(disable, { d: '341002' }, operator('341002'));
     expect(off.data!.disablePlugin).toMatchObject({ enabled: false, version: 3 });
-    expect((off.data!.disablePlugin as any).history.map((h: any) => h.action)).toEqual([
+    expect(off.data!.disablePlugin.history.map((h) => h.action)).toEqual([
       'enable',
       'configure',
       'disable',
@@ -167,10 +176,11 @@ describe.each(databases())('plugin switches on $name', ({ url }) => {
   });
 
   it("shows every district's switches, but settings and history only to its own roles and the city's", async () => {
-    const query =
-      '{ _entities(representations: [{ __typename: "District", code: "341003" }]) { ... on District { plugins { plugin { id } enabled settings history { action } } } } }';
+    const query = operation<{ _entities: { plugins: unknown[] }[] }>(
+      '{ _entities(representations: [{ __typename: "District", code: "341003" }]) { ... on District { plugins { plugin { id } enabled settings history { action } } } } }',
+    );
     const own = await module.execute(query, {}, testCaller(['staff'], '341003'));
-    expect((own.data!._entities as any)[0].plugins).toEqual([
+    expect(own.data!._entities[0].plugins).toEqual([
       {
         plugin: { id: 'sample-notes' },
         enabled: true,
@@ -179,11 +189,13 @@ describe.each(databases())('plugin switches on $name', ({ url }) => {
       },
     ]);
     const other = await module.execute(query, {}, testCaller(['staff'], '341024'));
-    expect((other.data!._entities as any)[0].plugins).toEqual([
+    expect(other.data!._entities[0].plugins).toEqual([
       { plugin: { id: 'sample-notes' }, enabled: true, settings: null, history: [] },
     ]);
-    const never = await module.execute(query.replace('341003', '341023'));
-    expect((never.data!._entities as any)[0].plugins).toEqual([
+    const never = await module.execute<{ _entities: { plugins: unknown[] }[] }>(
+      query.replace('341003', '341023'),
+    );
+    expect(never.data!._entities[0].plugins).toEqual([
       { plugin: { id: 'sample-notes' }, enabled: false, settings: null, history: [] },
     ]);
   });

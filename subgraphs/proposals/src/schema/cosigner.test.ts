@@ -1,3 +1,4 @@
+import { proposalFiled } from '@cppcc/events';
 import { today } from '@cppcc/kit';
 import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +37,9 @@ describe.each(databases())(
       respondBy = inDays(7),
       caller = author,
     ) =>
-      module.execute(
+      module.execute<{
+        inviteProposalCosigners: { id: string; version: number; cosigners: { id: string }[] };
+      }>(
         `mutation($m: [ID!]!, $d: Date!) { inviteProposalCosigners(id: "${p.id}", version: ${p.version}, memberIds: $m, respondBy: $d) { ${proposalFields} cosigners { id member { id } status } } }`,
         { m: ids.map(String), d: respondBy },
         caller,
@@ -48,7 +51,7 @@ describe.each(databases())(
         caller,
       );
     const submitDraft = (p: { id: string; version: number }) =>
-      module.execute(
+      module.execute<{ submitProposalDraft: { status: string } }>(
         `mutation { submitProposalDraft(id: "${p.id}", version: ${p.version}) { ${proposalFields} } }`,
         {},
         author,
@@ -60,7 +63,7 @@ describe.each(databases())(
       const p = await draft();
       const invited = await invite(p, [9002, 9003]);
       expect(invited.errors).toBeUndefined();
-      const [c2, c3] = (invited.data!.inviteProposalCosigners as any).cosigners;
+      const [c2, c3] = invited.data!.inviteProposalCosigners.cosigners;
       // The invitee sees the draft they were invited to, and their invitation.
       expect(
         (await ok(module, `{ proposal(id: "${p.id}") { status } }`, {}, member(9002))).status,
@@ -100,7 +103,7 @@ describe.each(databases())(
       );
 
       const submitted = await submitDraft(await current(p.id));
-      expect((submitted.data!.submitProposalDraft as any).status).toBe('SUBMITTED');
+      expect(submitted.data!.submitProposalDraft.status).toBe('SUBMITTED');
       const invitedLate = await invite(await current(p.id), [9004]);
       expect(invitedLate.errors?.[0].extensions).toMatchObject({
         code: 'ILLEGAL_TRANSITION',
@@ -112,7 +115,7 @@ describe.each(databases())(
         {},
         staffOf(A),
       );
-      expect(await eventsOf(module, 'proposal.filed')).toContainEqual(
+      expect(await eventsOf(module, proposalFiled)).toContainEqual(
         expect.objectContaining({
           proposalId: p.id,
           coAuthorIds: ['9002'],
@@ -126,7 +129,7 @@ describe.each(databases())(
 
     it('closes invitations once the proposal is submitted, and needs one co-signer who accepted', async () => {
       const p = await draft();
-      const invited = (await invite(p, [9004])).data!.inviteProposalCosigners as any;
+      const invited = (await invite(p, [9004])).data!.inviteProposalCosigners;
       expect(
         (
           await ok(
@@ -145,7 +148,7 @@ describe.each(databases())(
 
     it('refuses an invitation answered after its deadline', async () => {
       const p = await draft();
-      const invited = (await invite(p, [9005], today())).data!.inviteProposalCosigners as any;
+      const invited = (await invite(p, [9005], today())).data!.inviteProposalCosigners;
       // Move the deadline into the past as the calendar would.
       const { systemEm } = await import('@cppcc/kit');
       const em = systemEm(module.orm);
@@ -216,8 +219,7 @@ describe.each(databases())(
 
     it('lets the lead author take back an unanswered invitation while drafting, audited, and refuses it otherwise', async () => {
       const p = await draft();
-      const [c2, c3] = ((await invite(p, [9002, 9003])).data!.inviteProposalCosigners as any)
-        .cosigners;
+      const [c2, c3] = (await invite(p, [9002, 9003])).data!.inviteProposalCosigners.cosigners;
       const revoke = (id: string, version: number, caller = author) =>
         module.execute(
           `mutation { revokeCosignInvitation(id: "${id}", version: ${version}, note: "邀请有误") { status availableActions } }`,
@@ -265,7 +267,7 @@ describe.each(databases())(
       await answer('acceptCosignInvitation', c3.id, member(9003));
       expect((await submitDraft(await current(p.id))).errors).toBeUndefined();
       const q = await draft();
-      const [c4] = ((await invite(q, [9004])).data!.inviteProposalCosigners as any).cosigners;
+      const [c4] = (await invite(q, [9004])).data!.inviteProposalCosigners.cosigners;
       await module.execute(
         `mutation { withdrawProposal(id: "${q.id}", version: ${(await current(q.id)).version}) { status } }`,
         {},
@@ -285,8 +287,7 @@ describe.each(databases())(
 
     it('asks again a member who declined or whose invitation was taken back, and refuses asking one still invited', async () => {
       const p = await draft();
-      const [c2, c3] = ((await invite(p, [9002, 9003])).data!.inviteProposalCosigners as any)
-        .cosigners;
+      const [c2, c3] = (await invite(p, [9002, 9003])).data!.inviteProposalCosigners.cosigners;
       await answer('declineCosignInvitation', c2.id, member(9002));
       await module.execute(
         `mutation { revokeCosignInvitation(id: "${c3.id}", version: ${(await current(p.id)).version}) { status } }`,

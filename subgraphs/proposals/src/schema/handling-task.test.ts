@@ -1,6 +1,6 @@
 import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, addMonths, systemEm, today } from '@cppcc/kit';
+import { addDays, addMonths, systemEm, today, type Caller } from '@cppcc/kit';
 import { HandlingTaskSchema } from '../entities/handling-task.entity.js';
 import { ProposalSchema } from '../entities/proposal.entity.js';
 import { ReplySchema } from '../entities/reply.entity.js';
@@ -28,6 +28,24 @@ const [U1, U2, U3] = unitsOf(A);
 const FOREIGN_UNIT = unitsOf(B)[0];
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
+/** A handling task as the steps answer it, as far as the tests read it. */
+interface Task {
+  dueOn: unknown;
+  id: string;
+  role: string;
+  status: string;
+  unit: { id: string };
+  replies: { grade: string | null; review: string | null; gradeWording: string | null }[];
+}
+interface Proposal {
+  overdue: unknown;
+  rating: unknown;
+  id: string;
+  status: string;
+  version: number;
+  tasks: Task[];
+}
+
 const TASK =
   'id role status dueOn receiptDueOn overdue receiptOverdue availableActions unit { id } replies { grade review reviewNote gradeWording }';
 const reply = {
@@ -48,7 +66,7 @@ describe.each(databases())(
     afterAll(() => module?.stop());
 
     const proposal = (id: string, caller = staff) =>
-      ok(
+      ok<Proposal>(
         module,
         `{ proposal(id: "${id}") { id status version overdue rating mode tasks { ${TASK} } } }`,
         {},
@@ -68,7 +86,7 @@ describe.each(databases())(
       i: Record<string, unknown>,
       caller = staff,
     ) =>
-      module.execute(
+      module.execute<{ assignProposal: Proposal }>(
         `mutation($i: AssignProposalInput!) { assignProposal(id: "${p.id}", version: ${p.version}, input: $i) { id status version mode tasks { ${TASK} } } }`,
         { i },
         caller,
@@ -84,20 +102,20 @@ describe.each(databases())(
         );
       const r = await assign(await proposal(p.id), i);
       if (r.errors) throw new Error(JSON.stringify(r.errors));
-      return r.data!.assignProposal as any;
+      return r.data!.assignProposal;
     };
     /** A task step with the proposal's current version. */
     const task = async (
       field: string,
       taskId: string,
       proposalId: string,
-      caller: any,
+      caller: Caller,
       extra = '',
       vars: Record<string, unknown> = {},
       decl = '',
     ) => {
       const { version } = await proposal(proposalId);
-      return module.execute(
+      return module.execute<Record<string, Task>>(
         `mutation${decl} { ${field}(id: "${taskId}", version: ${version}${extra}) { ${TASK} } }`,
         vars,
         caller,
@@ -106,12 +124,12 @@ describe.each(databases())(
     const done = async (...args: Parameters<typeof task>) => {
       const r = await task(...args);
       if (r.errors) throw new Error(`${args[0]}: ${JSON.stringify(r.errors)}`);
-      return Object.values(r.data!)[0] as any;
+      return Object.values(r.data!)[0];
     };
     const replyTo = (
       taskId: string,
       proposalId: string,
-      caller: any,
+      caller: Caller,
       body: Record<string, unknown> = reply,
     ) =>
       task(
@@ -206,7 +224,7 @@ describe.each(databases())(
       await replyTo(t.id, p.id, unitUser(U1), { ...reply, grade: 'A' });
       const passed = await done('passProposalReply', t.id, p.id, office);
       expect(passed.status).toBe('ACCEPTED');
-      expect(passed.replies.map((r: any) => [r.grade, r.review])).toEqual([
+      expect(passed.replies.map((r) => [r.grade, r.review])).toEqual([
         ['B', 'SENT_BACK'],
         ['A', 'PASSED'],
       ]);
@@ -276,8 +294,8 @@ describe.each(databases())(
         leadUnitId: String(U1),
         unitIds: [String(U2)],
       });
-      const lead = p.tasks.find((t: any) => t.role === 'LEAD');
-      const co = p.tasks.find((t: any) => t.role === 'CO');
+      const lead = p.tasks.find((t) => t.role === 'LEAD')!;
+      const co = p.tasks.find((t) => t.role === 'CO')!;
       expect(co.dueOn).toBe(addMonths(today(), 1));
       await done('receiveHandlingTask', lead.id, p.id, unitUser(U1));
       await done('receiveHandlingTask', co.id, p.id, unitUser(U2));
@@ -385,7 +403,7 @@ describe.each(databases())(
       );
       expect(approved.status).toBe('RETURNED');
       const after = await proposal(p.id);
-      expect(after.tasks.map((x: any) => [x.unit.id, x.status])).toEqual([
+      expect(after.tasks.map((x) => [x.unit.id, x.status])).toEqual([
         [String(U1), 'RETURNED'],
         [String(U3), 'PENDING_RECEIPT'],
       ]);
@@ -443,21 +461,21 @@ describe.each(databases())(
         receiptDueOn: addDays(started, 10),
       });
       expect((await proposal(p.id)).overdue).toBe(true);
-      const listed = await ok(
+      const listed = await ok<{ nodes: { id: string }[] }>(
         module,
         `{ proposals(filter: { overdue: true }, first: 1000) { nodes { id } } }`,
         {},
         staff,
       );
-      expect(listed.nodes.map((n: any) => n.id)).toContain(p.id);
-      const mine = await ok(
+      expect(listed.nodes.map((n) => n.id)).toContain(p.id);
+      const mine = await ok<{ nodes: { id: string; unit: { id: string } }[] }>(
         module,
         `{ handlingTasks(filter: { overdue: true }, first: 100) { nodes { id unit { id } } } }`,
         {},
         unitUser(U1),
       );
-      expect(mine.nodes.map((n: any) => n.id)).toContain(t.id);
-      expect(mine.nodes.every((n: any) => n.unit.id === String(U1))).toBe(true);
+      expect(mine.nodes.map((n) => n.id)).toContain(t.id);
+      expect(mine.nodes.every((n) => n.unit.id === String(U1))).toBe(true);
 
       const tooLate = addMonths(started, 7);
       expect(
@@ -543,13 +561,13 @@ describe.each(databases())(
       ]);
       expect(
         (
-          await ok(
+          await ok<{ nodes: { id: string }[] }>(
             module,
             `{ handlingTasks(filter: { overdue: true }, first: 100) { nodes { id } } }`,
             {},
             unitUser(U1),
           )
-        ).nodes.map((n: any) => n.id),
+        ).nodes.map((n) => n.id),
       ).not.toContain(t.id);
     });
 
@@ -658,7 +676,7 @@ describe.each(databases())(
       const p = await assigned({ mode: 'SOLE', unitIds: [String(U1)] });
       await done('receiveHandlingTask', p.tasks[0].id, p.id, unitUser(U1));
       const replied = await replyTo(p.tasks[0].id, p.id, unitUser(U1), { ...reply, grade: 'C' });
-      expect((replied.data!.replyToProposal as any).replies).toEqual([
+      expect(replied.data!.replyToProposal.replies).toEqual([
         {
           grade: 'C',
           review: 'PENDING',

@@ -1,3 +1,4 @@
+import { instructionReceived, proposalHonoured } from '@cppcc/events';
 import { today } from '@cppcc/kit';
 import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,7 +91,7 @@ describe.each(databases())(
         staff,
       );
       expect(key).toMatchObject({ leaderTitle: '市委书记', topLeader: true });
-      expect(await eventsOf(module, 'proposal.honoured')).toContainEqual(
+      expect(await eventsOf(module, proposalHonoured)).toContainEqual(
         expect.objectContaining({ proposalId: p.id, honour: 'KEY', authorId: '9001' }),
       );
       await ok(
@@ -121,13 +122,13 @@ describe.each(databases())(
           staff,
         ),
       ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'heldOn' });
-      const seen = await ok(
+      const seen = await ok<{ keyProposal: { supervision: { kind: string }[] } }>(
         module,
         `{ proposal(id: "${p.id}") { keyProposal { supervision { kind } } } }`,
         {},
         author,
       );
-      expect(seen.keyProposal.supervision.map((s: any) => s.kind)).toEqual([
+      expect(seen.keyProposal.supervision.map((s) => s.kind)).toEqual([
         'MEETING',
         'PROGRESS_REPORT',
       ]);
@@ -243,7 +244,7 @@ describe.each(databases())(
           staff,
         ),
       ).toEqual({ year });
-      expect(await eventsOf(module, 'proposal.honoured')).toContainEqual(
+      expect(await eventsOf(module, proposalHonoured)).toContainEqual(
         expect.objectContaining({ proposalId: p.id, honour: 'EXCELLENT' }),
       );
       expect(
@@ -270,7 +271,7 @@ describe.each(databases())(
         staff,
       );
       expect(i.leader).toBe('市委主要负责同志');
-      expect(await eventsOf(module, 'instruction.received')).toContainEqual(
+      expect(await eventsOf(module, instructionReceived)).toContainEqual(
         expect.objectContaining({ subjectType: 'PROPOSAL', subjectId: p.id, memberIds: ['9001'] }),
       );
       expect(

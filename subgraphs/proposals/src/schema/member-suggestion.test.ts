@@ -1,6 +1,6 @@
 import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemEm } from '@cppcc/kit';
+import { systemEm, type Caller } from '@cppcc/kit';
 import { MemberSuggestionSchema, SUGGESTION_STATUSES } from '../entities/suggestion.entity.js';
 import { suggestionWorkflow } from '../workflow.js';
 import {
@@ -57,7 +57,7 @@ describe.each(databases())('member suggestions (委员意见建议) on $name', (
     return seen.memberSuggestion;
   };
   const forward = (s: { id: string; version: number }, unitId: number, caller = staff) =>
-    module.execute(
+    module.execute<{ forwardMemberSuggestion: { id: string; version: number } }>(
       `mutation { forwardMemberSuggestion(id: "${s.id}", version: ${s.version}, unitId: "${unitId}") { ${fields} } }`,
       {},
       caller,
@@ -134,11 +134,16 @@ describe.each(databases())('member suggestions (委员意见建议) on $name', (
     expect(await auditOf(module, 'member_suggestion', s.id)).toEqual([['', 'convert', 'RECEIVED']]);
     expect(await countRows(module, MemberSuggestionSchema)).toBe(before);
 
-    const forwarded = (await forward(s, unit)).data!.forwardMemberSuggestion as any;
+    const forwarded = (await forward(s, unit)).data!.forwardMemberSuggestion;
     expect(forwarded).toMatchObject({ status: 'FORWARDED', unit: { id: String(unit) } });
     // The unit it went to finds it; another unit neither lists nor reaches it.
-    const listed = (caller: any) =>
-      ok(module, `{ memberSuggestions(first: 10) { nodes { id } } }`, {}, caller);
+    const listed = (caller: Caller) =>
+      ok<{ nodes: unknown[] }>(
+        module,
+        `{ memberSuggestions(first: 10) { nodes { id } } }`,
+        {},
+        caller,
+      );
     expect((await listed(unitUser(unit))).nodes).toEqual([{ id: s.id }]);
     expect((await listed(unitUser(otherUnit))).nodes).toEqual([]);
     expect(
@@ -169,7 +174,9 @@ describe.each(databases())('member suggestions (委员意见建议) on $name', (
       ),
     ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'answer' });
 
-    const answered = await ok(
+    const answered = await ok<{
+      history: { fromState: string | null; action: string; toState: string }[];
+    }>(
       module,
       `mutation { answerMemberSuggestion(id: "${s.id}", version: ${forwarded.version}, answer: "已纳入年度停车设施建设计划研究。") { ${fields} } }`,
       {},
@@ -180,7 +187,7 @@ describe.each(databases())('member suggestions (委员意见建议) on $name', (
       answer: '已纳入年度停车设施建设计划研究。',
       availableActions: [],
     });
-    expect(answered.history.map((h: any) => `${h.fromState}>${h.action}>${h.toState}`)).toEqual([
+    expect(answered.history.map((h) => `${h.fromState}>${h.action}>${h.toState}`)).toEqual([
       'null>convert>RECEIVED',
       'RECEIVED>forward>FORWARDED',
       'FORWARDED>answer>ANSWERED',
@@ -248,7 +255,7 @@ describe.each(databases())('member suggestions (委员意见建议) on $name', (
       { id: Number(s.id) },
       { unitId: unit },
     );
-    const steps: Record<string, [string, any]> = {
+    const steps: Record<string, [string, Caller]> = {
       forward: [`forwardMemberSuggestion(id: "${s.id}", version: $v, unitId: "${unit}")`, staff],
       archive: [`archiveMemberSuggestion(id: "${s.id}", version: $v, reason: "留存")`, staff],
       answer: [

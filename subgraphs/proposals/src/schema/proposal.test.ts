@@ -1,3 +1,9 @@
+import {
+  opinionItemSubmitted,
+  proposalFiled,
+  proposalRegistered,
+  proposalSubmitted,
+} from '@cppcc/events';
 import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpinionItemSchema } from '../entities/opinion-item.entity.js';
@@ -22,6 +28,14 @@ const author = member(9001);
 const staff = staffOf(A);
 const otherStaff = staffOf('341021');
 
+/** A proposal as a step answers it (its proposalFields), as far as the tests read it. */
+interface ProposalView {
+  id: string;
+  version: number;
+  status: string;
+  caseNumber: string | null;
+}
+
 describe.each(databases())(
   'proposal review on $name',
   ({ url }) => {
@@ -34,7 +48,7 @@ describe.each(databases())(
     const submit = (i: Record<string, unknown> = input, caller = author) =>
       ok(module, SUBMIT, { i }, caller);
     const move = (field: string, p: { id: string; version: number }, caller = staff, extra = '') =>
-      module.execute(
+      module.execute<Record<string, ProposalView>>(
         `mutation { ${field}(id: "${p.id}", version: ${p.version}${extra}) { ${proposalFields} } }`,
         {},
         caller,
@@ -47,7 +61,7 @@ describe.each(databases())(
     ) => {
       const r = await move(field, p, caller, extra);
       if (r.errors) throw new Error(`${field}: ${JSON.stringify(r.errors)}`);
-      return r.data![field] as any;
+      return r.data![field];
     };
 
     it('lets a member submit, hides it from others until filed, and files it with a case number and an event', async () => {
@@ -84,7 +98,7 @@ describe.each(databases())(
         ['', 'submit', 'SUBMITTED'],
         ['SUBMITTED', 'file', 'FILED'],
       ]);
-      expect(await eventsOf(module, 'proposal.filed')).toContainEqual(
+      expect(await eventsOf(module, proposalFiled)).toContainEqual(
         expect.objectContaining({
           proposalId: p.id,
           authorId: '9001',
@@ -92,7 +106,7 @@ describe.each(databases())(
           caseNumber: filed.caseNumber,
         }),
       );
-      expect(await eventsOf(module, 'proposal.submitted')).toContainEqual(
+      expect(await eventsOf(module, proposalSubmitted)).toContainEqual(
         expect.objectContaining({ proposalId: p.id, authorId: '9001' }),
       );
     });
@@ -158,19 +172,17 @@ describe.each(databases())(
       const draft = await ok(module, DRAFT, { i: input }, author);
       const p = await step('submitProposalDraft', draft, author);
       const filed = await step('fileProposal', p, staff);
-      const mine = (await eventsOf(module, 'proposal.registered')).filter(
-        (e: any) => e.proposalId === p.id,
+      const mine = (await eventsOf(module, proposalRegistered)).filter(
+        (e) => e.proposalId === p.id,
       );
-      expect(mine.map((e: any) => e.status)).toEqual(['SUBMITTED', 'FILED']);
+      expect(mine.map((e) => e.status)).toEqual(['SUBMITTED', 'FILED']);
       // Increasing step by step, never past the row's own (a step that flushes twice moves the row by two).
       expect(mine[0].version).toBeLessThan(mine[1].version);
       expect(mine[1].version).toBeLessThanOrEqual(filed.version);
       // A draft is its author's: nothing is announced of it.
       const drafted = await ok(module, DRAFT, { i: input }, author);
       expect(
-        (await eventsOf(module, 'proposal.registered')).some(
-          (e: any) => e.proposalId === drafted.id,
-        ),
+        (await eventsOf(module, proposalRegistered)).some((e) => e.proposalId === drafted.id),
       ).toBe(false);
     });
 
@@ -255,7 +267,7 @@ describe.each(databases())(
         title: input.title,
         status: 'SUBMITTED',
       });
-      expect(await eventsOf(module, 'opinion_item.submitted')).toContainEqual(
+      expect(await eventsOf(module, opinionItemSubmitted)).toContainEqual(
         expect.objectContaining({ authorIds: ['9001'], title: input.title }),
       );
     });
@@ -342,9 +354,7 @@ describe.each(databases())(
     it('never gives two proposals filed at once the same case number', async () => {
       const [p, q] = [await submit(), await submit()];
       const results = await Promise.all([move('fileProposal', p), move('fileProposal', q)]);
-      const numbers = results
-        .filter((r) => !r.errors)
-        .map((r) => (r.data!.fileProposal as any).caseNumber);
+      const numbers = results.filter((r) => !r.errors).map((r) => r.data!.fileProposal.caseNumber);
       expect(new Set(numbers).size).toBe(numbers.length);
       for (const r of results.filter((x) => x.errors))
         expect(r.errors![0].extensions?.code).toBe('CONFLICT');

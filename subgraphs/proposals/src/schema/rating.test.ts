@@ -300,7 +300,7 @@ describe.each(databases())(
       )) as { id: string; year: number };
     };
     const designate = (p: { id: string; year: number }, origin: string) =>
-      module.execute(
+      module.execute<{ designateKeyProposal: { id: string } }>(
         `mutation { designateKeyProposal(input: { proposalId: "${p.id}", year: ${p.year}, chairMeetingOn: "2026-02-20", leaderName: "某某", leaderTitle: "市委书记"${origin} }) { id consultation { id } researchProject { id } } }`,
         {},
         leaderOf(A),
@@ -329,7 +329,7 @@ describe.each(databases())(
       expect(figure).toEqual({ keyProposals: 1, keyProposalsFromConsultation: 1 });
       // Set later, or cleared, by staff; audited either way.
       const other = await filed();
-      const plain = (await designate(other, '')).data!.designateKeyProposal as any;
+      const plain = (await designate(other, '')).data!.designateKeyProposal;
       expect(plain).toMatchObject({ consultation: null, researchProject: null });
       expect(
         await ok(
