@@ -97,10 +97,15 @@ describe.each(databases())('moves outside the transition tables on $name', ({ ur
         { status, version: p.version },
       );
     }
-    // Every action the API exposes has been tried from every state it may not start from.
+    // Every action the API exposes has been tried from every state it may not start from (a
+    // state an action leaves by several rows, e.g. declineConversion, counts once).
+    const allowed = new Set(
+      proposalWorkflow.transitions
+        .filter((t) => t.action in proposalMutations)
+        .map((t) => `${t.from} ${t.action}`),
+    );
     expect(checked).toBe(
-      PROPOSAL_STATUSES.length * Object.keys(proposalMutations).length -
-        proposalWorkflow.transitions.filter((t) => t.action in proposalMutations).length,
+      PROPOSAL_STATUSES.length * Object.keys(proposalMutations).length - allowed.size,
     );
   }, 180_000);
 

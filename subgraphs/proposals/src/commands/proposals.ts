@@ -4,6 +4,7 @@ import {
   appError,
   assertKnownDistrict,
   audit,
+  AuditEntrySchema,
   emit,
   type EntityManager,
   ErrorCode,
@@ -421,7 +422,12 @@ export async function review(
       checkVersion(proposal, version);
       step(ctx, em, proposal, action, reason);
       if (needsReason) proposal.statusNote = reason;
-      if (action === 'declineConversion') proposal.convertedTo = null;
+      if (action === 'declineConversion') {
+        proposal.convertedTo = null;
+        proposal.conversionFrom = null;
+        // Back to not filed: the proposer is told again why it was not filed.
+        if (proposal.status === 'NOT_FILED') proposal.statusNote = await rejectReason(em, id);
+      }
       if (proposal.status === 'FILED') {
         const count = await em.count(
           ProposalSchema,
@@ -460,6 +466,16 @@ export async function review(
     });
 }
 
+/** Why staff did not file the proposal: the note of its latest `reject` step. */
+async function rejectReason(em: EntityManager, id: number): Promise<string | null> {
+  const [last] = await em.find(
+    AuditEntrySchema,
+    { entity: 'proposal', entityId: String(id), action: 'reject' },
+    { orderBy: { id: 'desc' }, limit: 1 },
+  );
+  return last?.note ?? null;
+}
+
 /** Staff propose turning a proposal into a member suggestion or an opinion item; the author must consent. */
 export async function proposeConversion(
   ctx: RequestContext,
@@ -472,7 +488,9 @@ export async function proposeConversion(
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
     checkVersion(proposal, version);
+    const from = proposal.status;
     step(ctx, em, proposal, 'proposeConversion', `${target}: ${reason}`);
+    proposal.conversionFrom = from;
     proposal.convertedTo = target;
     proposal.statusNote = reason;
     return proposal;

@@ -428,7 +428,7 @@ for (const [field, action, description] of [
   [
     'declineProposalConversion',
     'declineConversion',
-    'The author does not consent to the proposed conversion; the proposal goes back to review.',
+    'The author does not consent to the proposed conversion; the proposal goes back to where it was (submitted, or not filed).',
   ],
 ] as const) {
   builder.mutationField(field, (t) =>
