@@ -179,6 +179,7 @@ export type SubmitProposalInput = {
   situation: string;
   suggestions: string;
   term?: number | null | undefined;
+  /** The title: trimmed, 5 to 200 characters. */
   title: string;
   window?: ProposalWindow | null | undefined;
 };

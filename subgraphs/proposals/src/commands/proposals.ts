@@ -5,6 +5,7 @@ import {
   assertKnownDistrict,
   audit,
   AuditEntrySchema,
+  checkTitle,
   emit,
   type EntityManager,
   ErrorCode,
@@ -110,8 +111,8 @@ function checkComplete(p: Proposal): void {
     if (!p[part].trim())
       throw inputError(part, 'required', `the ${part} part must not be empty before submission`);
   }
-  if (p.title.trim().length < 5)
-    throw inputError('title', 'min', 'must have at least 5 characters before submission');
+  // A draft saved before the title rule may still have a short title.
+  checkTitle(p.title, 'title');
 }
 
 /** Co-authors are the co-signers who accepted by submission: the members subgraph scores joint work from them. */

@@ -327,6 +327,50 @@ describe.each(databases())(
       ]);
     });
 
+    it('checks every title by the one rule: trimmed, 5 to 200 characters, told as title-length', async () => {
+      const before = await countRows(module, ProposalSchema);
+      const titleError = { code: 'BAD_USER_INPUT', rule: 'title-length' };
+      // A draft was once let through with any title ("ab"); a proposal, an opinion item (once
+      // refused under 5) and a bulletin issue (once anything) now keep one rule.
+      expect(await refused(module, DRAFT, { i: { ...input, title: 'ab' } }, author)).toMatchObject({
+        ...titleError,
+        field: 'input.title',
+      });
+      expect(
+        await refused(module, SUBMIT, { i: { ...input, title: '  老街业态  ' } }, author),
+      ).toMatchObject({ ...titleError, field: 'input.title' });
+      expect(
+        await refused(module, SUBMIT, { i: { ...input, title: '长'.repeat(201) } }, author),
+      ).toMatchObject({ ...titleError, field: 'input.title' });
+      expect(
+        await refused(
+          module,
+          `mutation($i: SubmitOpinionItemInput!) { submitOpinionItem(input: $i) { id } }`,
+          { i: { title: '停车难题', content: '一、基本情况……', category: '城市管理' } },
+          author,
+        ),
+      ).toMatchObject({ ...titleError, field: 'input.title' });
+      expect(
+        await refused(
+          module,
+          `mutation($i: CreateBulletinIssueInput!) { createBulletinIssue(input: $i) { id } }`,
+          { i: { district: A, year: 2026, number: 77, title: '第77期', editor: 'e', issuer: 'i' } },
+          staff,
+        ),
+      ).toMatchObject({ ...titleError, field: 'input.title' });
+      expect(await countRows(module, ProposalSchema)).toBe(before);
+      // Five characters once trimmed, and 200, are titles; kept trimmed.
+      const five = await ok(
+        module,
+        `mutation($i: ProposalDraftInput!) { draftProposal(input: $i) { title } }`,
+        { i: { ...input, title: '  老街业态升  ' } },
+        author,
+      );
+      expect(five.title).toBe('老街业态升');
+      const long = await submit({ ...input, title: '长'.repeat(200) });
+      expect(long.status).toBe('SUBMITTED');
+    });
+
     it('merges a proposal into a similar one, whose proposers it joins', async () => {
       const target = await submit(input, member(9002));
       const p = await submit();

@@ -217,7 +217,7 @@ describe.each(databases())(
       );
       const issue = await ok(
         module,
-        `mutation { createBulletinIssue(input: { district: "${A}", year: 2026, number: 9, title: "第9期", editor: "信息科", issuer: "秘书长" }) { id version } }`,
+        `mutation { createBulletinIssue(input: { district: "${A}", year: 2026, number: 9, title: "2026年第9期", editor: "信息科", issuer: "秘书长" }) { id version } }`,
         {},
         staff,
       );
