@@ -34,6 +34,7 @@ import { ratingsAndOrigins } from './migrations/0003-ratings-origins.js';
 import { consultationRegistrations } from './migrations/0004-consultation-registrations.js';
 import { memberSuggestions } from './migrations/0005-member-suggestions.js';
 import { conversionOrigin } from './migrations/0006-conversion-origin.js';
+import { taskVersions } from './migrations/0007-task-versions.js';
 import { MemberSuggestionSchema } from './entities/suggestion.entity.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
@@ -76,6 +77,7 @@ export const proposals = defineModule({
     consultationRegistrations,
     memberSuggestions,
     conversionOrigin,
+    taskVersions,
   ],
   emits: [
     proposalSubmitted,

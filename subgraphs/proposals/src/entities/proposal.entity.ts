@@ -128,7 +128,10 @@ export const ProposalSchema = defineEntity({
     /** Handling round: 1, and one more each time handling is reopened (再次办理); ratings are per round. */
     round: p.integer().default(1),
     closedAt: p.datetime().nullable(),
-    /** Touched by every step on the proposal or its tasks, so each step bumps `version`. */
+    /**
+     * Touched by every step on the proposal, and by the task steps that depend on its other tasks
+     * (passing a reply, approving a return), so each bumps `version`.
+     */
     changedAt: p.datetime().nullable(),
   },
 });
