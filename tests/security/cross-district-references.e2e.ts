@@ -295,7 +295,7 @@ describe('references across districts (the sweep)', () => {
     ).fileProposal;
     const assigned = (
       await must(
-        'mutation($id: ID!, $v: Int!, $i: AssignProposalInput!) { assignProposal(id: $id, version: $v, input: $i) { version tasks { id status } } }',
+        'mutation($id: ID!, $v: Int!, $i: AssignProposalInput!) { assignProposal(id: $id, version: $v, input: $i) { version tasks { id status version } } }',
         { id: submitted.id, v: filed.version, i: { mode: 'SOLE', unitIds: [unitId] } },
         staffA,
       )
@@ -305,14 +305,14 @@ describe('references across districts (the sweep)', () => {
       'mutation($id: ID!, $v: Int!) { receiveHandlingTask(id: $id, version: $v) { status } }';
     const byAdmin = await as(
       receive,
-      { id: task.id, v: assigned.version },
+      { id: task.id, v: task.version },
       await stack.token({ roles: ['admin'], district: A, unitId }),
     );
     expect(byAdmin.data).toBeNull();
     expect(byAdmin.errors[0].extensions.code).toBe('FORBIDDEN');
     const byUnit = await as(
       receive,
-      { id: task.id, v: assigned.version },
+      { id: task.id, v: task.version },
       await stack.token({ roles: ['unit'], district: A, unitId }),
     );
     expect(byUnit.errors).toBeUndefined();

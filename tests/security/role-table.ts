@@ -342,7 +342,7 @@ export const WRITES: WriteRow[] = [
     vars: (target) => ({
       i: {
         district: target,
-        title: '矩阵捐款',
+        title: '矩阵捐款活动',
         purpose: '测试',
         startsOn: '2024-01-01',
         endsOn: '2024-01-31',
@@ -358,7 +358,7 @@ export const WRITES: WriteRow[] = [
     vars: (target, x) => ({
       i: {
         district: target,
-        title: '矩阵协商',
+        title: '矩阵协商活动',
         form: 'THEMATIC',
         topic: '测试',
         heldOn: '2024-05-01',

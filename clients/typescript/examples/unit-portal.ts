@@ -18,14 +18,14 @@ export async function receiveAndReply(client: Client, taskId: string) {
   const tasks = await unitTasks(client);
   const task = tasks.nodes.find((t) => t.id === taskId);
   if (!task?.proposal) throw new Error(`task ${taskId} is not among this unit's tasks`);
+  // A task step takes the task's own version.
   const received = await client.request(ReceiveHandlingTaskDocument, {
     id: task.id,
-    version: task.proposal.version,
+    version: task.version,
   });
-  const after = (await unitTasks(client)).nodes.find((t) => t.id === taskId);
   const replied = await client.request(ReplyToProposalDocument, {
     id: received.receiveHandlingTask.id,
-    version: after?.proposal?.version ?? task.proposal.version,
+    version: received.receiveHandlingTask.version,
     input: {
       text: '我单位已将该建议纳入年度工作计划，正在组织实施。',
       referenceNumber: '黄农函〔2026〕12号',

@@ -110,6 +110,8 @@ export function createBuilder(extension: BuilderExtension = {}) {
           extensions: {
             code: ErrorCode.BAD_USER_INPUT,
             field,
+            // A kit rule (e.g. the title rule) names itself in its issue's params.
+            ...ruleOf(issue),
             issues: result.issues.map((i) => ({ path: issuePath(i.path), message: i.message })),
           },
         });
@@ -124,6 +126,12 @@ export function createBuilder(extension: BuilderExtension = {}) {
 }
 
 export type Builder = ReturnType<typeof createBuilder>;
+
+/** `{ rule }` when a validation issue names the rule it broke (zod's `params.rule`). */
+function ruleOf(issue: unknown): { rule?: string } {
+  const rule = (issue as { params?: { rule?: unknown } } | undefined)?.params?.rule;
+  return typeof rule === 'string' ? { rule } : {};
+}
 
 const pageInfoRefs = new WeakMap<Builder, ReturnType<typeof definePageInfo>>();
 

@@ -30,5 +30,6 @@ export * from './tracing.js';
 export * from './variable-errors.js';
 export * from './shutdown.js';
 export * from './string-limits.js';
+export * from './title.js';
 export * from './workflow.js';
 export * from './live.js';

@@ -99,7 +99,13 @@ export const initial = defineMigration('Migration${stamp}_${id.replace(/-/g, '_'
   }),
 );
 `,
-    [`src/schema/${id}-item.ts`]: `import { inputError, requirePermissionIn, settingsOf, z } from '@cppcc/plugin-sdk';
+    [`src/schema/${id}-item.ts`]: `import {
+  inputError,
+  requirePermissionIn,
+  settingsOf,
+  TITLE_DESCRIPTION,
+  titleSchema,
+} from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { ${P}ItemSchema, type ${P}Item } from '../entities/${id}-item.entity.js';
 import type { ${P}Settings } from '../settings.js';
@@ -132,7 +138,7 @@ builder.mutationFields((t) => ({
     description: 'Adds a record to a district (needs the permission item.add).',
     args: {
       district: t.arg.id({ required: true }),
-      title: t.arg.string({ required: true, validate: z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters') }),
+      title: t.arg.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     },
     resolve: async (_root, args, ctx) => {
       const district = String(args.district);
@@ -254,7 +260,7 @@ describe('${id}', () => {
     const over = await t.post(add, { district: '341002', title: 'Another' }, staff('341002'));
     expect(over.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'district' });
     const empty = await t.post(add, { district: '341002', title: '  ' }, staff('341002'));
-    expect(empty.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
+    expect(empty.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title', rule: 'title-length' });
   });
 
   it('refuses callers without the permission', async () => {

@@ -171,7 +171,7 @@ describe.each(databases())('illegal moves through the API on $name', ({ url }) =
       () =>
         steps(
           () =>
-            `planBodyMeeting(input: { term: "${currentTerm(CITY).id}", body: CHAIR_MEETING, title: "主席会议", plannedOn: "2026-11-05", agenda: ["议题"] }) { id }`,
+            `planBodyMeeting(input: { term: "${currentTerm(CITY).id}", body: CHAIR_MEETING, title: "十届主席会议", plannedOn: "2026-11-05", agenda: ["议题"] }) { id }`,
           (id) => `cancelBodyMeeting(input: { id: "${id}" }) { id }`,
         ),
       (id) =>

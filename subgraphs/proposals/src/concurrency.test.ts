@@ -1,4 +1,4 @@
-import { systemEm } from '@cppcc/kit';
+import { addDays, addMonths, systemEm, today } from '@cppcc/kit';
 import type { TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -40,19 +40,27 @@ async function interleaved(
   module: TestModule,
   proposalId: string,
   steps: (() => Promise<Result>)[],
+  /** The rows the steps update and are held at: the proposal's, or some tasks'. */
+  table: { name: 'proposal' | 'handling_task'; ids: string[] } = {
+    name: 'proposal',
+    ids: [proposalId],
+  },
 ): Promise<Result[]> {
   let running!: Promise<Result[]>;
   await systemEm(module.orm).transactional(async (em) => {
-    await em.execute('select id from proposal where id = ? for update', [Number(proposalId)]);
+    await em.execute(
+      `select id from ${table.name} where id in (${table.ids.map(() => '?').join(', ')}) for update`,
+      table.ids.map(Number),
+    );
     running = Promise.all(steps.map((s) => s()));
     const poll = systemEm(module.orm);
     for (let i = 0; ; i++) {
       const [{ n }] = await poll.execute<{ n: number }[]>(
-        "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike 'update %proposal%'",
+        `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike 'update %${table.name}%'`,
       );
       if (n >= steps.length) break;
       if (i > 200)
-        throw new Error(`only ${n} of ${steps.length} steps reached the proposal's UPDATE`);
+        throw new Error(`only ${n} of ${steps.length} steps reached the ${table.name} UPDATE`);
       await new Promise((r) => setTimeout(r, 50));
     }
   });
@@ -71,6 +79,87 @@ describe.runIf(url)(
     const proposal = (id: string) =>
       ok(module, `{ proposal(id: "${id}") { id status version tasks { id status } } }`, {}, staff);
     const version = async (id: string) => (await proposal(id)).version as number;
+    const taskVersion = async (id: string, taskId: string) =>
+      (
+        await ok(module, `{ proposal(id: "${id}") { tasks { id version } } }`, {}, staff)
+      ).tasks.find((t: { id: string }) => t.id === taskId).version as number;
+
+    /** A proposal filed and assigned to U1 and U2 separately (分办): one task each, in that order. */
+    const separately = async () => {
+      const p = await ok(module, SUBMIT, { i: input }, author);
+      await ok(
+        module,
+        `mutation { fileProposal(id: "${p.id}", version: ${p.version}) { id } }`,
+        {},
+        staff,
+      );
+      const { tasks } = await ok(
+        module,
+        `mutation { assignProposal(id: "${p.id}", version: ${await version(p.id)}, input: { mode: SEPARATE, unitIds: ["${U1}", "${U2}"] }) { tasks { id unit { id } } } }`,
+        {},
+        staff,
+      );
+      return { p, tasks: tasks as { id: string; unit: { id: string } }[] };
+    };
+
+    it('lets two units step their own tasks of one proposal at once; two steps on one task still conflict', async () => {
+      const { p, tasks } = await separately();
+      const [t1, t2] = [U1, U2].map((u) => tasks.find((t) => t.unit.id === String(u))!.id);
+      const before = await version(p.id);
+      const receive = (taskId: string, unit: number, v: number) => () =>
+        module.execute<{ receiveHandlingTask: { status: string; version: number } }>(
+          `mutation { receiveHandlingTask(id: "${taskId}", version: ${v}) { status version } }`,
+          {},
+          unitUser(unit),
+        );
+      // Both units read their task, then both write at once: each checks its own task's version.
+      const both = await interleaved(
+        module,
+        p.id,
+        [
+          receive(t1, U1, await taskVersion(p.id, t1)),
+          receive(t2, U2, await taskVersion(p.id, t2)),
+        ],
+        { name: 'handling_task', ids: [t1, t2] },
+      );
+      expect(both.map((r) => r.errors)).toEqual([undefined, undefined]);
+      const received = both.map(
+        (r) => (r.data as { receiveHandlingTask: { status: string } }).receiveHandlingTask.status,
+      );
+      expect(received).toEqual(['RECEIVED', 'RECEIVED']);
+      const after = await proposal(p.id);
+      expect(after.tasks.map((t: { status: string }) => t.status)).toEqual([
+        'RECEIVED',
+        'RECEIVED',
+      ]);
+      // The proposal did not move: its own steps are not held up by its units' work.
+      expect(after.version).toBe(before);
+
+      // Two steps on one task, read at the same version: one wins, the other writes nothing.
+      const v1 = await taskVersion(p.id, t1);
+      const reply = () =>
+        module.execute(
+          `mutation { replyToProposal(id: "${t1}", version: ${v1}, input: { text: "答复", referenceNumber: "1号", signingLeader: "局长", contact: "电话", grade: B }) { status } }`,
+          {},
+          unitUser(U1),
+        );
+      const deadline = () =>
+        module.execute(
+          `mutation { extendHandlingDeadline(id: "${t1}", version: ${v1}, until: "${addDays(addMonths(today(), 6), -1)}", reason: "需跨部门协调") { status } }`,
+          {},
+          staff,
+        );
+      const one = await interleaved(module, p.id, [reply, deadline], {
+        name: 'handling_task',
+        ids: [t1],
+      });
+      expect(one.filter((r) => !r.errors)).toHaveLength(1);
+      expect(one.find((r) => r.errors)!.errors![0]).toMatchObject(UPDATE_TIME_CONFLICT);
+      const audited = (await auditOf(module, 'handling_task', t1)).map((a) => a[1]);
+      expect(audited).toHaveLength(2);
+      expect(audited[0]).toBe('receive');
+      expect(['reply', 'extendDeadline']).toContain(audited[1]);
+    });
 
     it('lets one of two review decisions read at the same version win; the other writes nothing', async () => {
       const p = await ok(module, SUBMIT, { i: input }, author);
@@ -101,46 +190,34 @@ describe.runIf(url)(
     });
 
     it("does not let two units' last replies pass at once and leave the proposal waiting for ever", async () => {
-      const p = await ok(module, SUBMIT, { i: input }, author);
-      await ok(
-        module,
-        `mutation { fileProposal(id: "${p.id}", version: ${p.version}) { id } }`,
-        {},
-        staff,
-      );
-      const { tasks } = await ok(
-        module,
-        `mutation { assignProposal(id: "${p.id}", version: ${await version(p.id)}, input: { mode: SEPARATE, unitIds: ["${U1}", "${U2}"] }) { tasks { id } } }`,
-        {},
-        staff,
-      );
+      const { p, tasks } = await separately();
       for (const [t, unit] of [
         [tasks[0].id, U1],
         [tasks[1].id, U2],
       ] as const) {
         await ok(
           module,
-          `mutation { receiveHandlingTask(id: "${t}", version: ${await version(p.id)}) { id } }`,
+          `mutation { receiveHandlingTask(id: "${t}", version: ${await taskVersion(p.id, t)}) { id } }`,
           {},
           unitUser(unit),
         );
         await ok(
           module,
-          `mutation { replyToProposal(id: "${t}", version: ${await version(p.id)}, input: { text: "答复", referenceNumber: "1号", signingLeader: "局长", contact: "电话", grade: B }) { id } }`,
+          `mutation { replyToProposal(id: "${t}", version: ${await taskVersion(p.id, t)}, input: { text: "答复", referenceNumber: "1号", signingLeader: "局长", contact: "电话", grade: B }) { id } }`,
           {},
           unitUser(unit),
         );
       }
       // Each pass counts the other task as still open when it reads; were both to commit, neither
       // would move the proposal to REPLIED. Touching the proposal makes the second one fail instead.
-      const v = await version(p.id);
-      const pass = (taskId: string) => () =>
+      const versions = await Promise.all(tasks.map((t: { id: string }) => taskVersion(p.id, t.id)));
+      const pass = (i: number) => () =>
         module.execute(
-          `mutation { passProposalReply(id: "${taskId}", version: ${v}) { status } }`,
+          `mutation { passProposalReply(id: "${tasks[i].id}", version: ${versions[i]}) { status } }`,
           {},
           office,
         );
-      const results = await interleaved(module, p.id, [pass(tasks[0].id), pass(tasks[1].id)]);
+      const results = await interleaved(module, p.id, [pass(0), pass(1)]);
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       const lost = results.findIndex((r) => r.errors);
       expect(results[lost].errors![0]).toMatchObject(UPDATE_TIME_CONFLICT);
@@ -158,7 +235,7 @@ describe.runIf(url)(
       // Read again and retried, the second pass completes the replies.
       await ok(
         module,
-        `mutation { passProposalReply(id: "${tasks[lost].id}", version: ${await version(p.id)}) { status } }`,
+        `mutation { passProposalReply(id: "${tasks[lost].id}", version: ${await taskVersion(p.id, tasks[lost].id)}) { status } }`,
         {},
         office,
       );

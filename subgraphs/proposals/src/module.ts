@@ -33,6 +33,8 @@ import { lifecycle } from './migrations/0002-lifecycle.js';
 import { ratingsAndOrigins } from './migrations/0003-ratings-origins.js';
 import { consultationRegistrations } from './migrations/0004-consultation-registrations.js';
 import { memberSuggestions } from './migrations/0005-member-suggestions.js';
+import { conversionOrigin } from './migrations/0006-conversion-origin.js';
+import { taskVersions } from './migrations/0007-task-versions.js';
 import { MemberSuggestionSchema } from './entities/suggestion.entity.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
@@ -68,7 +70,15 @@ export const proposals = defineModule({
     ConsultationRefSchema,
     MemberSuggestionSchema,
   ],
-  migrations: [initial, lifecycle, ratingsAndOrigins, consultationRegistrations, memberSuggestions],
+  migrations: [
+    initial,
+    lifecycle,
+    ratingsAndOrigins,
+    consultationRegistrations,
+    memberSuggestions,
+    conversionOrigin,
+    taskVersions,
+  ],
   emits: [
     proposalSubmitted,
     proposalFiled,

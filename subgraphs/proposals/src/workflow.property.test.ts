@@ -42,6 +42,8 @@ const tables = [
         // Joint half the time: the submission guards are a joint proposal's.
         kind: rng.bool() ? 'JOINT' : rng.pick(PROPOSAL_KINDS),
         round: 1 + rng.int(2),
+        // Where a conversion was proposed from, or nothing recorded.
+        conversionFrom: rng.pick([null, 'SUBMITTED', 'NOT_FILED']),
       };
       const cosigners = rng.some(POOL.members).map((memberId) => ({
         memberId,

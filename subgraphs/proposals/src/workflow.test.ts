@@ -97,10 +97,15 @@ describe.each(databases())('moves outside the transition tables on $name', ({ ur
         { status, version: p.version },
       );
     }
-    // Every action the API exposes has been tried from every state it may not start from.
+    // Every action the API exposes has been tried from every state it may not start from (a
+    // state an action leaves by several rows, e.g. declineConversion, counts once).
+    const allowed = new Set(
+      proposalWorkflow.transitions
+        .filter((t) => t.action in proposalMutations)
+        .map((t) => `${t.from} ${t.action}`),
+    );
     expect(checked).toBe(
-      PROPOSAL_STATUSES.length * Object.keys(proposalMutations).length -
-        proposalWorkflow.transitions.filter((t) => t.action in proposalMutations).length,
+      PROPOSAL_STATUSES.length * Object.keys(proposalMutations).length - allowed.size,
     );
   }, 180_000);
 
@@ -122,6 +127,9 @@ describe.each(databases())('moves outside the transition tables on $name', ({ ur
     );
     const taskId = assigned.tasks[0].id;
     const unit = unitUser(U1);
+    // A task step takes the task's version.
+    const taskVersion = async (id: string) =>
+      (await em().findOneOrFail(HandlingTaskSchema, { id: Number(id) })).version;
     const taskMutations: Record<string, [string, typeof author]> = {
       receive: ['receiveHandlingTask', unit],
       requestReturn: ['requestHandlingTaskReturn(reason: "非本单位职责")', unit],
@@ -146,7 +154,7 @@ describe.each(databases())('moves outside the transition tables on $name', ({ ur
         );
         const [, name, args = ''] = /^(\w+)(?:\((.*)\))?$/.exec(template)!;
         const r = await module.execute(
-          `mutation { ${name}(id: "${taskId}", version: ${await version()}${args ? `, ${args}` : ''}) { status } }`,
+          `mutation { ${name}(id: "${taskId}", version: ${await taskVersion(taskId)}${args ? `, ${args}` : ''}) { status } }`,
           {},
           caller,
         );
@@ -372,12 +380,14 @@ describe.each(databases())(
         const [holder, template, taskId] = taskSteps[t.action];
         await em().nativeUpdate(HandlingTaskSchema, { id: Number(taskId) }, { status: t.from });
         const v = await version();
+        // A task step takes the task's version.
+        const tv = (await em().findOneOrFail(HandlingTaskSchema, { id: Number(taskId) })).version;
         const [, name, args = ''] = /^(\w+)(?:\((.*)\))?$/.exec(template)!;
         await refusedToAllBut(
           holder,
           (caller) =>
             module.execute(
-              `mutation { ${name}(id: "${taskId}", version: ${v}${args ? `, ${args}` : ''}) { status } }`,
+              `mutation { ${name}(id: "${taskId}", version: ${tv}${args ? `, ${args}` : ''}) { status } }`,
               {},
               caller,
             ),
@@ -389,6 +399,10 @@ describe.each(databases())(
           t.action,
         ).toBe(t.from);
         expect(await version(), t.action).toBe(v);
+        expect(
+          (await em().findOneOrFail(HandlingTaskSchema, { id: Number(taskId) })).version,
+          t.action,
+        ).toBe(tv);
         if (t.action === 'sendOpinion')
           await em().nativeUpdate(
             HandlingTaskSchema,

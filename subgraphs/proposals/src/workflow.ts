@@ -111,6 +111,15 @@ const unsatisfiedRating: Guard<ProposalRecord> = {
     `proposal ${p.id}: no proposer rated the reply unsatisfied; a satisfied proposal is closed, not reopened`,
 };
 const jointReady = [cosignersAnswered, hasCosigner];
+/** Review states a conversion may be proposed from: declining it goes back to the one it came from. */
+export const CONVERSION_ORIGINS = ['SUBMITTED', 'NOT_FILED'] as const satisfies ProposalStatus[];
+/** The declined conversion's row is the one back to where the proposal was when it was proposed. */
+const proposedFrom = (origin: (typeof CONVERSION_ORIGINS)[number]): Guard<ProposalRecord> => ({
+  name: 'conversion-origin',
+  holds: (_ctx, p) => p.conversionFrom === origin,
+  message: (p) =>
+    `proposal ${p.id}: where its conversion was proposed from (${p.conversionFrom ?? 'not recorded'}) is not a review state it can go back to`,
+});
 /** Only a joint proposal has co-signers (told as an input error, as it always was). */
 const jointOnly: Guard<ProposalRecord> = {
   name: 'joint-only',
@@ -154,8 +163,17 @@ export const proposalWorkflow = defineWorkflow<ProposalStatus, ProposalAction, P
     { from: 'SUBMITTED', action: 'withdraw', who: [author], to: 'WITHDRAWN' },
     { from: 'RETURNED', action: 'submit', who: [author], guards: jointReady, to: 'SUBMITTED' },
     { from: 'RETURNED', action: 'withdraw', who: [author], to: 'WITHDRAWN' },
+    // A proposal not filed (不予立案) may still become a member suggestion or opinion item.
+    { from: 'NOT_FILED', action: 'proposeConversion', who: [staff], to: 'CONVERSION_PROPOSED' },
     { from: 'CONVERSION_PROPOSED', action: 'consentConversion', who: [author], to: 'CONVERTED' },
-    { from: 'CONVERSION_PROPOSED', action: 'declineConversion', who: [author], to: 'SUBMITTED' },
+    // Declined, it goes back to where it was when the conversion was proposed.
+    ...CONVERSION_ORIGINS.map((origin) => ({
+      from: 'CONVERSION_PROPOSED' as const,
+      action: 'declineConversion' as const,
+      who: [author],
+      guards: [proposedFrom(origin)],
+      to: origin,
+    })),
     // Assignment (交办), handling and reply.
     { from: 'FILED', action: 'assign', who: [staff], to: 'ASSIGNED' },
     { from: 'ASSIGNED', action: 'completeReplies', who: [office], to: 'REPLIED' },

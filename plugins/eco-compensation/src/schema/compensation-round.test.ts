@@ -96,7 +96,7 @@ const roundInput = (sectionId: string, extra: Record<string, unknown> = {}) => (
   basin: '新安江–千岛湖',
   startYear: 2012,
   endYear: 2014,
-  agreementTitle: '试点协议',
+  agreementTitle: '新安江试点协议',
   parties: ['安徽省', '浙江省'],
   upstream: '安徽省',
   downstream: '浙江省',
@@ -161,7 +161,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       history: [],
     });
     expect(round.agreement).toEqual({
-      title: '试点协议',
+      title: '新安江试点协议',
       signedOn: null,
       parties: ['安徽省', '浙江省'],
     });
@@ -234,6 +234,17 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       const r = await t.post(createRound, { input: roundInput(section, extra) }, staff(CITY));
       expect(r.errors?.[0].extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
+    // The platform's one title rule (from the SDK): 5 to 200 characters.
+    const short = await t.post(
+      createRound,
+      { input: roundInput(section, { agreementTitle: '试点协议' }) },
+      staff(CITY),
+    );
+    expect(short.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.agreementTitle',
+      rule: 'title-length',
+    });
     const missing = await t.post(createRound, { input: roundInput('99999') }, staff(CITY));
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(await count()).toBe(before);
@@ -488,7 +499,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
   it('tracks cooperation tasks through their table', async () => {
     const round = await roundInForce();
     const add = await t.post<{ addCooperationTask: { id: string } }>(
-      `mutation ($r: ID!) { addCooperationTask(roundId: $r, year: 2013, title: "联合打捞", owners: "黄山市生态环境局") { id status progress availableActions } }`,
+      `mutation ($r: ID!) { addCooperationTask(roundId: $r, year: 2013, title: "联合打捞漂浮物", owners: "黄山市生态环境局") { id status progress availableActions } }`,
       { r: round },
       staff(CITY),
     );

@@ -14,6 +14,8 @@ import {
   type RequestContext,
   requirePermissionIn,
   settingsOf,
+  TITLE_DESCRIPTION,
+  titleSchema,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { displayAmount, text } from '../commands/validate.js';
@@ -168,7 +170,11 @@ const CreateRoundInput = builder.inputType('CreateCompensationRoundInput', {
     basin: t.string({ required: true }),
     startYear: t.int({ required: true }),
     endYear: t.int({ required: true }),
-    agreementTitle: t.string({ required: true }),
+    agreementTitle: t.string({
+      required: true,
+      validate: titleSchema,
+      description: TITLE_DESCRIPTION,
+    }),
     parties: t.stringList({ required: true }),
     upstream: t.string({ required: true }),
     downstream: t.string({ required: true }),

@@ -5,6 +5,8 @@ import {
   parseId,
   type RequestContext,
   requirePermissionIn,
+  TITLE_DESCRIPTION,
+  titleSchema,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { text, url } from '../commands/validate.js';
@@ -87,7 +89,11 @@ builder.mutationFields((t) => ({
     args: {
       roundId: t.arg.id({ required: true }),
       year: t.arg.int({ required: true }),
-      title: t.arg.string({ required: true }),
+      title: t.arg.string({
+        required: true,
+        validate: titleSchema,
+        description: TITLE_DESCRIPTION,
+      }),
       owners: t.arg.string({ required: true }),
       resultsUrl: t.arg.string({ required: false }),
     },

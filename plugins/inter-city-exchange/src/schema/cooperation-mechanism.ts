@@ -6,6 +6,8 @@ import {
   pageArgs,
   parseId,
   requirePermission,
+  TITLE_DESCRIPTION,
+  titleSchema,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { createCooperationMechanism, transitionMechanism } from '../commands/mechanisms.js';
@@ -161,7 +163,11 @@ const MechanismInput = builder.inputType('CreateCooperationMechanismInput', {
       description: 'The district that keeps the record; it must be one of the committees.',
     }),
     name: t.string({ required: true, validate: text(100) }),
-    agreementTitle: t.string({ required: true, validate: text(200) }),
+    agreementTitle: t.string({
+      required: true,
+      validate: titleSchema,
+      description: TITLE_DESCRIPTION,
+    }),
     agreementSignedOn: t.field({ type: 'Date', required: true }),
     agreementText: t.string({ required: true, validate: text(20_000) }),
     committees: t.field({

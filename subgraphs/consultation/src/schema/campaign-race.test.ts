@@ -55,7 +55,10 @@ describe.runIf(url)(
         await ok(
           module,
           `mutation($c: ID!, $i: SubmitInputContributionInput!) { submitInputContribution(campaignId: $c, input: $i) { id version } }`,
-          { c: c.id, i: { kind: 'SUGGESTION', theme: '文旅融合', title: '研学线路', text } },
+          {
+            c: c.id,
+            i: { kind: 'SUGGESTION', theme: '文旅融合', title: '研学线路设计建议', text },
+          },
           member,
         )
       ).submitInputContribution;

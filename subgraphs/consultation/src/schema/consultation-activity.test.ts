@@ -141,6 +141,9 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
       [{ heldOn: '10/09/2026' }, 'input.heldOn'],
       [{ heldOn: '2026-02-30' }, 'input.heldOn'],
       [{ title: '协商' }, 'input.title'],
+      // The one title rule: 5 to 200 characters (a 4-character title was once let through).
+      [{ title: '专题协商' }, 'input.title'],
+      [{ title: '长'.repeat(201) }, 'input.title'],
       [{ district: '999999' }, 'input.district'],
       [{ counterpartUnitId: '9999' }, 'input.counterpartUnitId'],
       [{ counterpartUnitId: String(unitByShort(CITY, '城管局').id) }, 'input.counterpartUnitId'],
@@ -154,6 +157,10 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
       const r = await module.execute(record, { i: { ...input, ...change } }, staff);
       expect(r.errors?.[0].extensions?.field, field).toBe(field);
     }
+    expect(
+      (await module.execute(record, { i: { ...input, title: '专题协商' } }, staff)).errors?.[0]
+        .extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.title', rule: 'title-length' });
     const member = await module.execute(record, { i: input }, testCaller(['member'], CITY, '1'));
     expect(member.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const other = await module.execute(record, { i: input }, testCaller(['staff'], '341002'));

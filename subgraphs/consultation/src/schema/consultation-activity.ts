@@ -6,6 +6,8 @@ import {
   parseId,
   type InputFields,
   liveField,
+  titleSchema,
+  TITLE_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -226,10 +228,7 @@ export const toGuests = (guests: GuestArg[] | null | undefined, field: string): 
 
 const activityFields = (t: InputFields) => ({
   district: t.id({ required: true }),
-  title: t.string({
-    required: true,
-    validate: z.string().trim().min(4, 'must have at least 4 characters').max(120),
-  }),
+  title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
   form: t.field({ type: ConsultationFormType, required: true }),
   topic: t.string({
     required: true,

@@ -1,4 +1,12 @@
-import { connectionType, findPage, notFound, pageArgs, parseId } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  notFound,
+  pageArgs,
+  parseId,
+  titleSchema,
+  TITLE_DESCRIPTION,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { textInput } from '../access.js';
@@ -148,7 +156,7 @@ builder.queryField('inputCampaign', (t) =>
 const DraftCampaignInput = builder.inputType('DraftInputCampaignInput', {
   fields: (t) => ({
     district: t.id({ required: true }),
-    title: t.string({ required: true, validate: textInput(4, 120, '') }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     purpose: t.string({
       required: true,
       validate: textInput(2, 120, ': say what the input is for'),

@@ -1,4 +1,13 @@
-import { connectionType, foundRows, notFound, pageArgs, parseId, type Page } from '@cppcc/kit';
+import {
+  connectionType,
+  foundRows,
+  notFound,
+  pageArgs,
+  parseId,
+  type Page,
+  titleSchema,
+  TITLE_DESCRIPTION,
+} from '@cppcc/kit';
 import { z } from 'zod';
 import { textInput, visible } from '../access.js';
 import { builder } from '../builder.js';
@@ -146,7 +155,7 @@ const ContributionInputType = builder.inputType('SubmitInputContributionInput', 
       required: true,
       validate: z.string().trim().min(1, 'must name a theme').max(30),
     }),
-    title: t.string({ required: true, validate: textInput(4, 120, '') }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     text: t.string({ required: true, validate: textInput(10, 100000, '') }),
     memberId: t.id({
       required: false,

@@ -1,4 +1,12 @@
-import { connectionType, findPage, notFound, pageArgs, parseId } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  notFound,
+  pageArgs,
+  parseId,
+  titleSchema,
+  TITLE_DESCRIPTION,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -218,7 +226,8 @@ builder.mutationField('draftConsultationPlan', (t) =>
       }),
       title: t.arg.string({
         required: true,
-        validate: z.string().trim().min(4, 'must have at least 4 characters').max(120),
+        validate: titleSchema,
+        description: TITLE_DESCRIPTION,
       }),
     },
     resolve: (_root, { district, year, title }, ctx) =>
@@ -228,10 +237,7 @@ builder.mutationField('draftConsultationPlan', (t) =>
 
 const TopicInput = builder.inputType('ConsultationPlanTopicInput', {
   fields: (t) => ({
-    title: t.string({
-      required: true,
-      validate: z.string().trim().min(4, 'must have at least 4 characters').max(120),
-    }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     source: t.field({ type: TopicSourceType, required: true }),
     proposedBy: t.string({ required: false, validate: z.string().trim().min(2).max(80) }),
     form: t.field({ type: ConsultationFormType, required: true }),
@@ -321,10 +327,7 @@ for (const [field, action] of [
 const EscalationInput = builder.inputType('RecordConsultationEscalationInput', {
   fields: (t) => ({
     body: t.field({ type: EscalationBodyType, required: true }),
-    title: t.string({
-      required: true,
-      validate: z.string().trim().min(4, 'must have at least 4 characters').max(120),
-    }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     researchProjectId: t.id({ required: false }),
     activityId: t.id({ required: false }),
     takenUpOn: t.field({ type: 'Date', required: true }),

@@ -796,7 +796,7 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
       await ok(
         module,
         addQ,
-        { c: c.id, i: { title: '逾期问卷', questions: [questions[0]] } },
+        { c: c.id, i: { title: '逾期的问卷调查', questions: [questions[0]] } },
         staff,
       )
     ).addQuestionnaire;
@@ -907,7 +907,7 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
       await ok(
         module,
         addQ,
-        { c: c.id, i: { title: '双击问卷', questions: [questions[0]] } },
+        { c: c.id, i: { title: '双击提交的问卷', questions: [questions[0]] } },
         staff,
       )
     ).addQuestionnaire;

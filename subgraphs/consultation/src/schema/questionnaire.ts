@@ -6,6 +6,8 @@ import {
   parseId,
   type RequestContext,
   type WithArgs,
+  titleSchema,
+  TITLE_DESCRIPTION,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { textInput } from '../access.js';
@@ -222,7 +224,7 @@ const QuestionInputType = builder.inputType('QuestionnaireQuestionInput', {
 
 const QuestionnaireInputType = builder.inputType('AddQuestionnaireInput', {
   fields: (t) => ({
-    title: t.string({ required: true, validate: textInput(4, 120, '') }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     intro: t.string({ required: false, validate: z.string().trim().max(5000) }),
     public: t.boolean({
       required: false,

@@ -1,4 +1,13 @@
-import { connectionType, findPage, notFound, pageArgs, parseId, type WithArgs } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  notFound,
+  pageArgs,
+  parseId,
+  type WithArgs,
+  titleSchema,
+  TITLE_DESCRIPTION,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { visible } from '../access.js';
@@ -149,10 +158,7 @@ const DraftInput = builder.inputType('DraftRecommendationInput', {
   fields: (t) => ({
     district: t.id({ required: true }),
     kind: t.field({ type: RecommendationKindType, required: true }),
-    title: t.string({
-      required: true,
-      validate: z.string().trim().min(4, 'must have at least 4 characters').max(120),
-    }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     text: t.string({
       required: true,
       validate: z.string().trim().min(20, 'must have at least 20 characters').max(100000),

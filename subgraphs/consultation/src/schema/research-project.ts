@@ -7,6 +7,8 @@ import {
   parseId,
   type RequestContext,
   today,
+  titleSchema,
+  TITLE_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -315,10 +317,7 @@ const toTeam = (
 const StartResearchInput = builder.inputType('StartResearchProjectInput', {
   fields: (t) => ({
     district: t.id({ required: true }),
-    title: t.string({
-      required: true,
-      validate: z.string().trim().min(4, 'must have at least 4 characters').max(120),
-    }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     topic: t.string({
       required: true,
       validate: z.string().trim().min(1, 'must not be empty').max(60),
@@ -456,7 +455,8 @@ builder.mutationField('writeResearchReport', (t) =>
       version: t.arg.int({ required: true }),
       title: t.arg.string({
         required: true,
-        validate: z.string().trim().min(4, 'must have at least 4 characters').max(120),
+        validate: titleSchema,
+        description: TITLE_DESCRIPTION,
       }),
       text: t.arg.string({
         required: true,

@@ -6,6 +6,8 @@ import {
   parseId,
   type RequestContext,
   today,
+  titleSchema,
+  TITLE_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -199,10 +201,7 @@ const CreateResultInput = builder.inputType('CreateImplementationResultInput', {
     }),
     parentId: t.id({ required: false }),
     kind: t.field({ type: ResultKindType, required: true }),
-    title: t.string({
-      required: true,
-      validate: z.string().trim().min(4, 'must have at least 4 characters').max(200),
-    }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     description: t.string({ required: false, validate: z.string().trim().max(20000) }),
     recommendationId: t.id({ required: false }),
     unitId: t.id({ required: false, description: 'TASK: the department carrying it out.' }),

@@ -1,4 +1,4 @@
-import { parseId } from '@cppcc/kit';
+import { parseId, titleSchema, TITLE_DESCRIPTION } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { recordSpeech } from '../commands/activities.js';
@@ -48,10 +48,7 @@ const SpeechInput = builder.inputType('RecordConsultationSpeechInput', {
   fields: (t) => ({
     memberId: t.id({ required: false, description: 'The member who spoke; or give guestId.' }),
     guestId: t.id({ required: false }),
-    title: t.string({
-      required: true,
-      validate: z.string().trim().min(4, 'must have at least 4 characters').max(120),
-    }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     mode: t.field({ type: SpeechModeType, required: true }),
     spokeOn: t.field({
       type: 'Date',

@@ -143,7 +143,7 @@ describe.each(databases())("moves outside consultation's transition tables on $n
       { id: Number(p.id) },
       {
         plan: '调研方案：走访座谈。',
-        reportTitle: '调研报告',
+        reportTitle: '专题调研报告',
         reportText: '调研报告正文，提出若干建议。',
       },
     );

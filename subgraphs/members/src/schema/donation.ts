@@ -1,4 +1,11 @@
-import { connectionType, findPage, pageArgs, parseId } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  pageArgs,
+  parseId,
+  titleSchema,
+  TITLE_DESCRIPTION,
+} from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { createDonationCampaign, recordDonation } from '../commands/donations.js';
@@ -107,10 +114,7 @@ builder.objectField(MemberType, 'donations', (t) =>
 const CampaignInput = builder.inputType('CreateDonationCampaignInput', {
   fields: (t) => ({
     district: t.id({ required: true }),
-    title: t.string({
-      required: true,
-      validate: z.string().trim().min(2, 'must have at least 2 characters').max(100),
-    }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     purpose: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
     startsOn: t.field({ type: 'Date', required: true }),
     endsOn: t.field({ type: 'Date', required: true }),

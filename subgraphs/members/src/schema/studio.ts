@@ -5,6 +5,8 @@ import {
   pageArgs,
   parseId,
   type RequestContext,
+  titleSchema,
+  TITLE_DESCRIPTION,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -317,7 +319,7 @@ const ReceptionInput = builder.inputType('RecordStudioReceptionInput', {
       required: true,
       validate: z.number().int().min(1, 'at least one visitor').max(1000),
     }),
-    title: t.string({ required: true, validate: text(4, 120) }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     detail: t.string({ required: true, validate: text(10, 5000) }),
   }),
 });

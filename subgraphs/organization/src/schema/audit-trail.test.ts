@@ -72,7 +72,7 @@ describe.each(databases())('one audit row per recorded write on $name', ({ url }
       ],
       [
         'liaison_activity',
-        `recordLiaisonActivity(input: { pair: "${liaisonPairs[0].id}", title: "对口走访", heldOn: "2026-11-04", summary: "走访" }) { id }`,
+        `recordLiaisonActivity(input: { pair: "${liaisonPairs[0].id}", title: "对口联系走访", heldOn: "2026-11-04", summary: "走访" }) { id }`,
         'RECORDED',
       ],
       [
@@ -97,12 +97,12 @@ describe.each(databases())('one audit row per recorded write on $name', ({ url }
       ],
       [
         'campaign_entry',
-        `addCampaignEntry(input: { campaign: "${campaign}", author: "黄山画友", title: "黄山云海", submittedOn: "2026-11-07" }) { id }`,
+        `addCampaignEntry(input: { campaign: "${campaign}", author: "黄山画友", title: "黄山云海图卷", submittedOn: "2026-11-07" }) { id }`,
         'RECORDED',
       ],
       [
         'campaign_entry',
-        `addCampaignEntry(input: { campaign: "${campaign}", member: "${all[0].id}", title: "新安山水", submittedOn: "2026-11-07" }) { id }`,
+        `addCampaignEntry(input: { campaign: "${campaign}", member: "${all[0].id}", title: "新安江山水图", submittedOn: "2026-11-07" }) { id }`,
         'RECORDED',
       ],
       [
@@ -227,7 +227,7 @@ describe.each(databases())('one audit row per recorded write on $name', ({ url }
   it('writes no row for a refused write', async () => {
     const before = await systemEm(org.orm).count(AuditEntrySchema, {});
     const refused = await org.execute(
-      `mutation { recordLiaisonActivity(input: { pair: "${liaisonPairs[0].id}", title: "对口走访", heldOn: "2020-01-01", summary: "走访" }) { id } }`,
+      `mutation { recordLiaisonActivity(input: { pair: "${liaisonPairs[0].id}", title: "对口联系走访", heldOn: "2020-01-01", summary: "走访" }) { id } }`,
       {},
       staff,
     );

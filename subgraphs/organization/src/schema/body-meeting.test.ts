@@ -195,7 +195,7 @@ describe.each(databases())('terms, sessions and body meetings on $name', ({ url 
         input: {
           term: String(term.id),
           body: 'CHAIR_MEETING',
-          title: '主席会议',
+          title: '十届主席会议（11月）',
           plannedOn: '2026-11-25',
           agenda: ['研究工作'],
         },
@@ -258,7 +258,7 @@ describe.each(databases())('terms, sessions and body meetings on $name', ({ url 
     const base = {
       term: String(term.id),
       body: 'STANDING_COMMITTEE',
-      title: '常委会议',
+      title: '十届常委会议（5月）',
       plannedOn: '2026-05-01',
       agenda: ['议题'],
     };

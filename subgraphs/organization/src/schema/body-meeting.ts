@@ -1,4 +1,12 @@
-import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  pageArgs,
+  parseId,
+  type Page,
+  titleSchema,
+  TITLE_DESCRIPTION,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -100,10 +108,7 @@ const PlanBodyMeetingInput = builder.inputType('PlanBodyMeetingInput', {
     term: t.id({ required: true }),
     session: t.id({ required: false, description: 'Required for a plenary meeting.' }),
     body: t.field({ type: CommitteeBodyType, required: true }),
-    title: t.string({
-      required: true,
-      validate: z.string().trim().min(2, 'must have at least 2 characters').max(200),
-    }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     plannedOn: t.field({ type: 'Date', required: true }),
     agenda: t.stringList({
       required: true,

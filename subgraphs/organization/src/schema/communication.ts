@@ -1,4 +1,12 @@
-import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  pageArgs,
+  parseId,
+  type Page,
+  titleSchema,
+  TITLE_DESCRIPTION,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -163,7 +171,7 @@ const DraftInput = builder.inputType('DraftCommunicationInput', {
   fields: (t) => ({
     district: t.id({ required: true }),
     kind: t.field({ type: CommunicationKindType, required: true }),
-    title: t.string({ required: true, validate: text(4) }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     audience: t.string({ required: true, validate: text(2) }),
     occasion: t.string({ required: true, validate: text(2) }),
     body: t.string({ required: true, validate: text(1) }),
@@ -229,7 +237,7 @@ const OpenCampaignInput = builder.inputType('OpenCampaignInput', {
   fields: (t) => ({
     district: t.id({ required: true }),
     kind: t.field({ type: CampaignKindType, required: true }),
-    title: t.string({ required: true, validate: text(4) }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     theme: t.string({ required: true, validate: text(1) }),
     opensOn: t.field({ type: 'Date', required: true }),
     closesOn: t.field({ type: 'Date', required: true }),
@@ -261,7 +269,7 @@ const EntryInput = builder.inputType('AddCampaignEntryInput', {
       description: 'The member who made it; leave out for an outside artist and give author.',
     }),
     author: t.string({ required: false }),
-    title: t.string({ required: true, validate: text(1) }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     award: t.string({ required: false }),
     submittedOn: t.field({ type: 'Date', required: true }),
   }),

@@ -80,7 +80,7 @@ describe.each(databases())('approved leaves and attendance on $name', ({ url }) 
 
   it('shows the approved leaves on the meeting and records those members ON_LEAVE when it is held', async () => {
     const planned = await org.execute<{ planBodyMeeting: { id: string } }>(
-      `mutation { planBodyMeeting(input: { term: "${currentTerm(CITY).id}", body: STANDING_COMMITTEE, title: "常委会议", plannedOn: "2026-11-20", agenda: ["议题"] }) { id } }`,
+      `mutation { planBodyMeeting(input: { term: "${currentTerm(CITY).id}", body: STANDING_COMMITTEE, title: "十届常委会议（11月）", plannedOn: "2026-11-20", agenda: ["议题"] }) { id } }`,
       {},
       staff,
     );
@@ -221,7 +221,7 @@ describe.each(databases())('approved leaves and attendance on $name', ({ url }) 
     // Leaves approved before the meeting is held.
     const chair = (
       await org.execute<{ planBodyMeeting: { id: string } }>(
-        `mutation { planBodyMeeting(input: { term: "${term}", body: CHAIR_MEETING, title: "主席会议", plannedOn: "2026-12-10", agenda: ["议题"] }) { id } }`,
+        `mutation { planBodyMeeting(input: { term: "${term}", body: CHAIR_MEETING, title: "十届主席会议（12月）", plannedOn: "2026-12-10", agenda: ["议题"] }) { id } }`,
         {},
         staff,
       )

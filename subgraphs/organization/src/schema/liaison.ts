@@ -1,4 +1,12 @@
-import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  pageArgs,
+  parseId,
+  type Page,
+  titleSchema,
+  TITLE_DESCRIPTION,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -127,10 +135,7 @@ builder.mutationField('endLiaison', (t) =>
 const LiaisonActivityInput = builder.inputType('RecordLiaisonActivityInput', {
   fields: (t) => ({
     pair: t.id({ required: true }),
-    title: t.string({
-      required: true,
-      validate: z.string().trim().min(2, 'must have at least 2 characters').max(200),
-    }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     heldOn: t.field({ type: 'Date', required: true }),
     summary: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
     public: t.boolean({ required: false, defaultValue: true }),

@@ -267,15 +267,15 @@ describe.each(databases())(
       const before = await systemEm(org.orm).count(CampaignEntrySchema, {});
       const bad: [Record<string, unknown>, Record<string, unknown>][] = [
         [
-          { title: '无名', submittedOn: '2026-10-05' },
+          { title: '无名之作一幅', submittedOn: '2026-10-05' },
           { code: 'BAD_USER_INPUT', field: 'input.author', rule: 'required' },
         ],
         [
-          { member: '777777', title: '文章', submittedOn: '2026-10-05' },
+          { member: '777777', title: '我与政协的故事', submittedOn: '2026-10-05' },
           { code: 'NOT_FOUND', field: 'input.member' },
         ],
         [
-          { author: '黄山画友', title: '文章', submittedOn: '2026-12-05' },
+          { author: '黄山画友', title: '我与政协的故事', submittedOn: '2026-12-05' },
           { code: 'BAD_USER_INPUT', field: 'input.submittedOn', rule: 'range' },
         ],
       ];
@@ -337,7 +337,7 @@ describe.each(databases())(
       );
       const late = await org.execute(
         add,
-        { input: { campaign, author: '黄山画友', title: '画', submittedOn: '2026-11-01' } },
+        { input: { campaign, author: '黄山画友', title: '黄山云海图', submittedOn: '2026-11-01' } },
         cityStaff,
       );
       expect(late.errors?.[0].extensions?.code).toBe('ILLEGAL_TRANSITION');

@@ -9,6 +9,8 @@ import {
   pageArgs,
   parseId,
   today,
+  titleSchema,
+  TITLE_DESCRIPTION,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -315,10 +317,7 @@ const ActivityInput = builder.inputType('RecordBranchActivityInput', {
   fields: (t) => ({
     branch: t.id({ required: true }),
     kind: t.field({ type: BranchActivityKindType, required: true }),
-    title: t.string({
-      required: true,
-      validate: z.string().trim().min(2, 'must have at least 2 characters').max(200),
-    }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     heldOn: t.field({ type: 'Date', required: true }),
     speaker: t.string({ required: false }),
     summary: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),

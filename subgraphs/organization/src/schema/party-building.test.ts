@@ -592,7 +592,7 @@ describe.each(databases())('party building on $name', ({ url }) => {
       rule: 'status',
     });
     const activity = await org.execute(
-      `mutation { recordBranchActivity(input: { branch: "${branch.id}", kind: STUDY, title: "学习", heldOn: "2026-11-10", summary: "学习", participants: [] }) { id } }`,
+      `mutation { recordBranchActivity(input: { branch: "${branch.id}", kind: STUDY, title: "理论学习研讨", heldOn: "2026-11-10", summary: "学习", participants: [] }) { id } }`,
       {},
       cityStaff,
     );

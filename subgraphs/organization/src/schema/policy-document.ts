@@ -1,4 +1,13 @@
-import { connectionType, findPage, foundRows, pageArgs, parseId, type Page } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  foundRows,
+  pageArgs,
+  parseId,
+  type Page,
+  titleSchema,
+  TITLE_DESCRIPTION,
+} from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import {
@@ -92,7 +101,7 @@ const RecordPolicyDocumentInput = builder.inputType('RecordPolicyDocumentInput',
   fields: (t) => ({
     district: t.id({ required: true }),
     kind: t.field({ type: PolicyKindType, required: true }),
-    title: t.string({ required: true, validate: text(4) }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     issuedBy: t.string({ required: true, validate: text(2) }),
     issuedOn: t.field({ type: 'Date', required: true }),
     summary: t.string({ required: true, validate: text(1) }),
@@ -122,7 +131,7 @@ const PlanReviewInput = builder.inputType('PlanImplementationReviewInput', {
   fields: (t) => ({
     document: t.id({ required: true }),
     kind: t.field({ type: ReviewKindType, required: true }),
-    title: t.string({ required: true, validate: text(4) }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     plannedOn: t.field({ type: 'Date', required: true }),
     districtsVisited: t.idList({
       required: true,

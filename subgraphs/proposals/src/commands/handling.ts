@@ -11,6 +11,7 @@ import {
   type RequestContext,
   today,
   utcDay,
+  staleVersion,
 } from '@cppcc/kit';
 import {
   HandlingTaskSchema,
@@ -185,6 +186,19 @@ async function loadTask(
   return { task, proposal };
 }
 
+/** The version the client read must still be the task's: a step on a stale read is refused. */
+function checkTaskVersion(task: HandlingTask, version: number): void {
+  if (task.version !== version)
+    throw staleVersion(`handling task ${task.id}`, task.version, version);
+}
+
+/**
+ * One step of a task's table. The task's version moves (the UPDATE checks it), so two steps on
+ * one task cannot both commit, while units step their own tasks of one proposal at once. A step
+ * whose outcome depends on the proposal's other tasks (passing a reply, which may complete the
+ * proposal's replies; approving a return, which adds a task) also touches the proposal, so two
+ * such steps on one proposal cannot both commit either.
+ */
 function taskStep(
   ctx: RequestContext,
   em: EntityManager,
@@ -194,7 +208,7 @@ function taskStep(
   note: string | null,
 ): void {
   taskWorkflow.apply({ ...ctx, em }, task, action, note);
-  touch(proposal);
+  if (action === 'passReply' || action === 'approveReturn') touch(proposal);
 }
 
 /** A unit signs receipt of its task. */
@@ -205,7 +219,7 @@ export async function receiveTask(
 ): Promise<HandlingTask> {
   return ctx.em.transactional(async (em) => {
     const { task, proposal } = await loadTask(em, ctx, taskId);
-    checkVersion(proposal, version);
+    checkTaskVersion(task, version);
     taskStep(ctx, em, task, proposal, 'receive', null);
     task.receivedAt = new Date();
     return task;
@@ -222,7 +236,7 @@ export async function requestReturn(
   const why = requireText(reason, 'reason');
   return ctx.em.transactional(async (em) => {
     const { task, proposal } = await loadTask(em, ctx, taskId);
-    checkVersion(proposal, version);
+    checkTaskVersion(task, version);
     taskStep(ctx, em, task, proposal, 'requestReturn', why);
     task.returnReason = why;
     return task;
@@ -257,7 +271,7 @@ export async function decideReturn(
   }
   return ctx.em.transactional(async (em) => {
     const { task, proposal } = await loadTask(em, ctx, taskId);
-    checkVersion(proposal, version);
+    checkTaskVersion(task, version);
     if (!approve) {
       taskStep(ctx, em, task, proposal, 'refuseReturn', why);
       task.receivedAt = new Date();
@@ -301,7 +315,7 @@ export async function sendOpinion(
   const opinion = requireText(text, 'text', 10000);
   return ctx.em.transactional(async (em) => {
     const { task, proposal } = await loadTask(em, ctx, taskId);
-    checkVersion(proposal, version);
+    checkTaskVersion(task, version);
     taskStep(ctx, em, task, proposal, 'sendOpinion', null);
     task.opinion = opinion;
     task.opinionAt = new Date();
@@ -334,7 +348,7 @@ export async function replyToProposal(
   const grade = input.grade;
   return ctx.em.transactional(async (em) => {
     const { task, proposal } = await loadTask(em, ctx, taskId);
-    checkVersion(proposal, version);
+    checkTaskVersion(task, version);
     if (task.role === 'LEAD')
       (task as TaskRecord).coUnitsWaiting = coUnitsWaiting(
         await em.find(HandlingTaskSchema, { proposalId: proposal.id }),
@@ -371,7 +385,7 @@ export async function reviewReply(
   const why = pass ? note?.trim() || null : requireText(note, 'note');
   return ctx.em.transactional(async (em) => {
     const { task, proposal } = await loadTask(em, ctx, taskId);
-    checkVersion(proposal, version);
+    checkTaskVersion(task, version);
     taskStep(ctx, em, task, proposal, pass ? 'passReply' : 'sendBackReply', why);
     const reply = await em.findOne(
       ReplySchema,
@@ -409,9 +423,9 @@ export async function extendDeadline(
   parseDate(until, 'until');
   const why = requireText(reason, 'reason');
   return ctx.em.transactional(async (em) => {
-    const { task, proposal } = await loadTask(em, ctx, taskId);
+    const { task } = await loadTask(em, ctx, taskId);
     taskWorkflow.check({ ...ctx, em }, task, 'extendDeadline');
-    checkVersion(proposal, version);
+    checkTaskVersion(task, version);
     if (until <= task.dueOn)
       throw inputError('until', 'later', `must be after the current deadline ${task.dueOn}`);
     const limit = addMonths(task.startedOn, MAX_MONTHS);
@@ -424,7 +438,6 @@ export async function extendDeadline(
     taskWorkflow.apply({ ...ctx, em }, task, 'extendDeadline', `${task.dueOn} → ${until}: ${why}`);
     task.dueOn = until;
     task.extensionReason = why;
-    touch(proposal);
     return task;
   });
 }

@@ -12,6 +12,7 @@ import {
   type RequestContext,
   today,
   staleVersion,
+  checkTitle,
 } from '@cppcc/kit';
 import { opinionItemAdopted, opinionItemSubmitted } from '@cppcc/events';
 import {
@@ -303,7 +304,7 @@ export async function createBulletinIssue(
     );
   const editor = requireText(input.editor, 'input.editor', 50);
   const issuer = requireText(input.issuer, 'input.issuer', 50);
-  const title = requireText(input.title, 'input.title', 200);
+  const title = checkTitle(input.title, 'input.title');
   if (!Number.isInteger(input.number) || input.number < 1)
     throw inputError('input.number', 'positive', 'must be a positive whole number');
   return ctx.em.transactional(async (em) => {

@@ -4,6 +4,8 @@ import {
   appError,
   assertKnownDistrict,
   audit,
+  AuditEntrySchema,
+  checkTitle,
   emit,
   type EntityManager,
   ErrorCode,
@@ -109,8 +111,8 @@ function checkComplete(p: Proposal): void {
     if (!p[part].trim())
       throw inputError(part, 'required', `the ${part} part must not be empty before submission`);
   }
-  if (p.title.trim().length < 5)
-    throw inputError('title', 'min', 'must have at least 5 characters before submission');
+  // A draft saved before the title rule may still have a short title.
+  checkTitle(p.title, 'title');
 }
 
 /** Co-authors are the co-signers who accepted by submission: the members subgraph scores joint work from them. */
@@ -421,7 +423,12 @@ export async function review(
       checkVersion(proposal, version);
       step(ctx, em, proposal, action, reason);
       if (needsReason) proposal.statusNote = reason;
-      if (action === 'declineConversion') proposal.convertedTo = null;
+      if (action === 'declineConversion') {
+        proposal.convertedTo = null;
+        proposal.conversionFrom = null;
+        // Back to not filed: the proposer is told again why it was not filed.
+        if (proposal.status === 'NOT_FILED') proposal.statusNote = await rejectReason(em, id);
+      }
       if (proposal.status === 'FILED') {
         const count = await em.count(
           ProposalSchema,
@@ -460,6 +467,16 @@ export async function review(
     });
 }
 
+/** Why staff did not file the proposal: the note of its latest `reject` step. */
+async function rejectReason(em: EntityManager, id: number): Promise<string | null> {
+  const [last] = await em.find(
+    AuditEntrySchema,
+    { entity: 'proposal', entityId: String(id), action: 'reject' },
+    { orderBy: { id: 'desc' }, limit: 1 },
+  );
+  return last?.note ?? null;
+}
+
 /** Staff propose turning a proposal into a member suggestion or an opinion item; the author must consent. */
 export async function proposeConversion(
   ctx: RequestContext,
@@ -472,7 +489,9 @@ export async function proposeConversion(
   return ctx.em.transactional(async (em) => {
     const proposal = await loadProposal(em, ctx, id);
     checkVersion(proposal, version);
+    const from = proposal.status;
     step(ctx, em, proposal, 'proposeConversion', `${target}: ${reason}`);
+    proposal.conversionFrom = from;
     proposal.convertedTo = target;
     proposal.statusNote = reason;
     return proposal;

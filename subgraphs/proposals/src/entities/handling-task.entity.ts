@@ -43,6 +43,11 @@ export const HandlingTaskSchema = defineEntity({
     opinionAt: p.datetime().nullable(),
     /** Day the reply was accepted or the opinion sent. */
     doneOn: p.string().length(10).nullable(),
+    /**
+     * Moves with every step on the task: a task step checks it, so units step their own tasks of
+     * one proposal at once, while two steps on one task cannot both commit.
+     */
+    version: p.integer().version(),
   },
 });
 export type HandlingTask = InferEntity<typeof HandlingTaskSchema>;

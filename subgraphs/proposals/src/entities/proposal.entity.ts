@@ -2,7 +2,8 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 /**
  * Where a proposal stands. Review: DRAFT → SUBMITTED → FILED | NOT_FILED | RETURNED (for
- * revision) | CONVERSION_PROPOSED → CONVERTED | MERGED | WITHDRAWN. Handling: FILED →
+ * revision) | CONVERSION_PROPOSED → CONVERTED | MERGED | WITHDRAWN; a proposal NOT_FILED may
+ * still be proposed for conversion. Handling: FILED →
  * ASSIGNED → REPLIED → RATED | UNSATISFIED (→ ASSIGNED again) → CLOSED. The transition table
  * in workflow.ts is the only thing that moves a proposal between them.
  */
@@ -109,6 +110,8 @@ export const ProposalSchema = defineEntity({
     /** Why it was not filed, returned, or what the office proposes: told to the proposer. */
     statusNote: p.text().nullable(),
     convertedTo: p.string().$type<ConversionTarget>().nullable(),
+    /** The review state a conversion was proposed from (SUBMITTED or NOT_FILED): declining goes back to it. */
+    conversionFrom: p.string().$type<ProposalStatus>().nullable(),
     /** The opinion item a conversion to public-opinion information produced. */
     convertedItemId: p.integer().nullable(),
     mergedIntoId: p.integer().nullable(),
@@ -125,7 +128,10 @@ export const ProposalSchema = defineEntity({
     /** Handling round: 1, and one more each time handling is reopened (再次办理); ratings are per round. */
     round: p.integer().default(1),
     closedAt: p.datetime().nullable(),
-    /** Touched by every step on the proposal or its tasks, so each step bumps `version`. */
+    /**
+     * Touched by every step on the proposal, and by the task steps that depend on its other tasks
+     * (passing a reply, approving a return), so each bumps `version`.
+     */
     changedAt: p.datetime().nullable(),
   },
 });

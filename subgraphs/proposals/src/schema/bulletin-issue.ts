@@ -1,4 +1,13 @@
-import { canSeeDistrict, connectionType, findPage, notFound, pageArgs, parseId } from '@cppcc/kit';
+import {
+  canSeeDistrict,
+  connectionType,
+  findPage,
+  notFound,
+  pageArgs,
+  parseId,
+  titleSchema,
+  TITLE_DESCRIPTION,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
 import { createBulletinIssue, placeItems, publishIssue } from '../commands/opinion.js';
@@ -85,7 +94,7 @@ const IssueInput = builder.inputType('CreateBulletinIssueInput', {
     district: t.id({ required: true }),
     year: t.int({ required: true }),
     number: t.int({ required: true, description: 'Issue number (期) within the year.' }),
-    title: t.string({ required: true }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     editor: t.string({ required: true }),
     issuer: t.string({ required: true }),
   }),

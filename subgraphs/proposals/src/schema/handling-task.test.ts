@@ -104,7 +104,12 @@ describe.each(databases())(
       if (r.errors) throw new Error(JSON.stringify(r.errors));
       return r.data!.assignProposal;
     };
-    /** A task step with the proposal's current version. */
+    /** The task's current version, which its steps take. */
+    const taskVersion = async (proposalId: string, taskId: string) =>
+      (
+        await ok(module, `{ proposal(id: "${proposalId}") { tasks { id version } } }`, {}, staff)
+      ).tasks.find((x: { id: string }) => x.id === taskId).version as number;
+    /** A task step with the task's current version. */
     const task = async (
       field: string,
       taskId: string,
@@ -114,7 +119,7 @@ describe.each(databases())(
       vars: Record<string, unknown> = {},
       decl = '',
     ) => {
-      const { version } = await proposal(proposalId);
+      const version = await taskVersion(proposalId, taskId);
       return module.execute<Record<string, Task>>(
         `mutation${decl} { ${field}(id: "${taskId}", version: ${version}${extra}) { ${TASK} } }`,
         vars,
@@ -620,7 +625,7 @@ describe.each(databases())(
       const p = await assigned({ mode: 'SOLE', unitIds: [String(U1)] });
       await done('receiveHandlingTask', p.tasks[0].id, p.id, unitUser(U1));
       await replyTo(p.tasks[0].id, p.id, unitUser(U1));
-      const { version } = await proposal(p.id);
+      const version = await taskVersion(p.id, p.tasks[0].id);
       const results = await Promise.all([
         module.execute(
           `mutation { passProposalReply(id: "${p.tasks[0].id}", version: ${version}) { status } }`,

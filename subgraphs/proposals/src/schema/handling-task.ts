@@ -109,6 +109,9 @@ HandlingTaskType.implement({
     }),
     role: t.field({ type: TaskRoleType, resolve: (task) => task.role }),
     status: t.field({ type: TaskStatusType, resolve: (task) => task.status }),
+    version: t.exposeInt('version', {
+      description: 'Moves with every step on the task; its steps take it (optimistic concurrency).',
+    }),
     assignedOn: t.expose('assignedOn', { type: 'Date' }),
     receiptDueOn: t.expose('receiptDueOn', {
       type: 'Date',
@@ -259,7 +262,11 @@ builder.mutationField('assignProposal', (t) =>
 
 const taskArgs = (t: WithArgs) => ({
   id: t.arg.id({ required: true, description: 'The task.' }),
-  version: t.arg.int({ required: true, description: "The proposal's version." }),
+  version: t.arg.int({
+    required: true,
+    description:
+      "The task's version (HandlingTask.version): units step their own tasks of one proposal at once.",
+  }),
 });
 
 builder.mutationField('receiveHandlingTask', (t) =>

@@ -35,6 +35,11 @@ describe.each(databases())(
 
     const version = async (id: string) =>
       (await ok(module, `{ proposal(id: "${id}") { version } }`, {}, staff)).version;
+    /** A task step takes the task's version. */
+    const taskVersion = async (id: string, taskId: string) =>
+      (
+        await ok(module, `{ proposal(id: "${id}") { tasks { id version } } }`, {}, staff)
+      ).tasks.find((t: { id: string }) => t.id === taskId).version;
     /** A proposal assigned to U1, whose reply the office accepted. */
     const replied = async () => {
       const p = await ok(module, SUBMIT, { i: input }, author);
@@ -53,13 +58,13 @@ describe.each(databases())(
       const taskId = a.tasks[0].id;
       await ok(
         module,
-        `mutation { receiveHandlingTask(id: "${taskId}", version: ${await version(p.id)}) { id } }`,
+        `mutation { receiveHandlingTask(id: "${taskId}", version: ${await taskVersion(p.id, taskId)}) { id } }`,
         {},
         unitUser(U1),
       );
       await ok(
         module,
-        `mutation { replyToProposal(id: "${taskId}", version: ${await version(p.id)}, input: { text: "答复", referenceNumber: "1号", signingLeader: "局长", contact: "电话", grade: A }) { id } }`,
+        `mutation { replyToProposal(id: "${taskId}", version: ${await taskVersion(p.id, taskId)}, input: { text: "答复", referenceNumber: "1号", signingLeader: "局长", contact: "电话", grade: A }) { id } }`,
         {},
         unitUser(U1),
       );
@@ -68,7 +73,7 @@ describe.each(databases())(
     const accept = async (p: { id: string; taskId: string }) =>
       ok(
         module,
-        `mutation { passProposalReply(id: "${p.taskId}", version: ${await version(p.id)}) { id } }`,
+        `mutation { passProposalReply(id: "${p.taskId}", version: ${await taskVersion(p.id, p.taskId)}) { id } }`,
         {},
         officeOf(A),
       );

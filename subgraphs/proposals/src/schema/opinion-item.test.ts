@@ -400,7 +400,16 @@ describe.each(databases())(
         await refused(
           module,
           `mutation($i: CreateBulletinIssueInput!) { createBulletinIssue(input: $i) { id } }`,
-          { i: { district: A, year: 2026, number: 2, title: 't', editor: 'e', issuer: 'i' } },
+          {
+            i: {
+              district: A,
+              year: 2026,
+              number: 2,
+              title: '2026年第2期',
+              editor: 'e',
+              issuer: 'i',
+            },
+          },
           staff,
         ),
       ).toMatchObject({ code: 'CONFLICT', field: 'input.number' });

@@ -6,6 +6,8 @@ import {
   parseId,
   type RequestContext,
   liveField,
+  titleSchema,
+  TITLE_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -182,7 +184,7 @@ const text = (min: number, max: number) =>
 
 const OpinionInput = builder.inputType('SubmitOpinionItemInput', {
   fields: (t) => ({
-    title: t.string({ required: true, validate: text(5, 100) }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     content: t.string({
       required: true,
       validate: text(1, 1500),
@@ -233,7 +235,11 @@ builder.mutationField('editOpinionItem', (t) =>
     args: {
       id: t.arg.id({ required: true }),
       version: t.arg.int({ required: true }),
-      title: t.arg.string({ required: true, validate: text(5, 100) }),
+      title: t.arg.string({
+        required: true,
+        validate: titleSchema,
+        description: TITLE_DESCRIPTION,
+      }),
       content: t.arg.string({ required: true, validate: text(1, 5000) }),
     },
     resolve: (_r, { id, version, title, content }, ctx) =>

@@ -197,10 +197,11 @@ describe.each(databases())(
         staff,
         ', note: "属个人诉求，建议通过信访渠道反映"',
       );
+      // Staff may still propose converting a proposal not filed (see the conversion test).
       expect(rejected).toMatchObject({
         status: 'NOT_FILED',
         statusNote: '属个人诉求，建议通过信访渠道反映',
-        availableActions: [],
+        availableActions: ['proposeConversion'],
       });
       const q = await submit();
       expect((await step('withdrawProposal', q, author)).status).toBe('WITHDRAWN');
@@ -270,6 +271,116 @@ describe.each(databases())(
       expect(await eventsOf(module, opinionItemSubmitted)).toContainEqual(
         expect.objectContaining({ authorIds: ['9001'], title: input.title }),
       );
+    });
+
+    it('converts a proposal not filed (不予立案) with the same consent, and a decline leaves it not filed', async () => {
+      const reason = '属个人诉求，建议通过信访渠道反映';
+      const rejected = await step('rejectProposal', await submit(), staff, `, note: "${reason}"`);
+      const offered = async (caller: typeof author) =>
+        (await ok(module, `{ proposal(id: "${rejected.id}") { availableActions } }`, {}, caller))
+          .availableActions;
+      // Offered to the district's staff only, not to the author.
+      expect(await offered(staff)).toEqual(['proposeConversion']);
+      expect(await offered(author)).toEqual([]);
+      expect(
+        (
+          await move(
+            'proposeProposalConversion',
+            rejected,
+            author,
+            ', target: SUGGESTION, note: "x"',
+          )
+        ).errors?.[0].extensions?.code,
+      ).toBe('FORBIDDEN');
+      const proposed = await step(
+        'proposeProposalConversion',
+        rejected,
+        staff,
+        ', target: SUGGESTION, note: "宜作为委员意见建议转有关部门参考"',
+      );
+      expect(proposed).toMatchObject({
+        status: 'CONVERSION_PROPOSED',
+        statusNote: '宜作为委员意见建议转有关部门参考',
+      });
+      expect(await offered(author)).toEqual(['consentConversion', 'declineConversion']);
+
+      // Declined, it is not filed again, with the reason it was not filed told again.
+      const declined = await step('declineProposalConversion', proposed, author);
+      expect(declined).toMatchObject({ status: 'NOT_FILED', statusNote: reason });
+      expect(await offered(staff)).toEqual(['proposeConversion']);
+
+      // Proposed again and consented to: it becomes a member suggestion.
+      const again = await step(
+        'proposeProposalConversion',
+        declined,
+        staff,
+        ', target: SUGGESTION, note: "宜作为委员意见建议转有关部门参考"',
+      );
+      const converted = await step('consentToProposalConversion', again, author);
+      expect(converted.status).toBe('CONVERTED');
+      expect(
+        await ok(
+          module,
+          `{ proposal(id: "${rejected.id}") { convertedTo memberSuggestion { status title authors { id } } } }`,
+          {},
+          author,
+        ),
+      ).toEqual({
+        convertedTo: 'SUGGESTION',
+        memberSuggestion: { status: 'RECEIVED', title: input.title, authors: [{ id: '9001' }] },
+      });
+      expect(await auditOf(module, 'proposal', rejected.id)).toEqual([
+        ['', 'submit', 'SUBMITTED'],
+        ['SUBMITTED', 'reject', 'NOT_FILED'],
+        ['NOT_FILED', 'proposeConversion', 'CONVERSION_PROPOSED'],
+        ['CONVERSION_PROPOSED', 'declineConversion', 'NOT_FILED'],
+        ['NOT_FILED', 'proposeConversion', 'CONVERSION_PROPOSED'],
+        ['CONVERSION_PROPOSED', 'consentConversion', 'CONVERTED'],
+      ]);
+    });
+
+    it('checks every title by the one rule: trimmed, 5 to 200 characters, told as title-length', async () => {
+      const before = await countRows(module, ProposalSchema);
+      const titleError = { code: 'BAD_USER_INPUT', rule: 'title-length' };
+      // A draft was once let through with any title ("ab"); a proposal, an opinion item (once
+      // refused under 5) and a bulletin issue (once anything) now keep one rule.
+      expect(await refused(module, DRAFT, { i: { ...input, title: 'ab' } }, author)).toMatchObject({
+        ...titleError,
+        field: 'input.title',
+      });
+      expect(
+        await refused(module, SUBMIT, { i: { ...input, title: '  老街业态  ' } }, author),
+      ).toMatchObject({ ...titleError, field: 'input.title' });
+      expect(
+        await refused(module, SUBMIT, { i: { ...input, title: '长'.repeat(201) } }, author),
+      ).toMatchObject({ ...titleError, field: 'input.title' });
+      expect(
+        await refused(
+          module,
+          `mutation($i: SubmitOpinionItemInput!) { submitOpinionItem(input: $i) { id } }`,
+          { i: { title: '停车难题', content: '一、基本情况……', category: '城市管理' } },
+          author,
+        ),
+      ).toMatchObject({ ...titleError, field: 'input.title' });
+      expect(
+        await refused(
+          module,
+          `mutation($i: CreateBulletinIssueInput!) { createBulletinIssue(input: $i) { id } }`,
+          { i: { district: A, year: 2026, number: 77, title: '第77期', editor: 'e', issuer: 'i' } },
+          staff,
+        ),
+      ).toMatchObject({ ...titleError, field: 'input.title' });
+      expect(await countRows(module, ProposalSchema)).toBe(before);
+      // Five characters once trimmed, and 200, are titles; kept trimmed.
+      const five = await ok(
+        module,
+        `mutation($i: ProposalDraftInput!) { draftProposal(input: $i) { title } }`,
+        { i: { ...input, title: '  老街业态升  ' } },
+        author,
+      );
+      expect(five.title).toBe('老街业态升');
+      const long = await submit({ ...input, title: '长'.repeat(200) });
+      expect(long.status).toBe('SUBMITTED');
     });
 
     it('merges a proposal into a similar one, whose proposers it joins', async () => {

@@ -9,6 +9,8 @@ import {
   type InputFields,
   type RequestContext,
   liveField,
+  titleSchema,
+  TITLE_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -328,14 +330,7 @@ const category = z.enum(PROPOSAL_CATEGORIES, `must be one of ${PROPOSAL_CATEGORI
 
 const SubmitProposalInput = builder.inputType('SubmitProposalInput', {
   fields: (t) => ({
-    title: t.string({
-      required: true,
-      validate: z
-        .string()
-        .trim()
-        .min(5, 'must have at least 5 characters')
-        .max(100, 'must be at most 100 characters'),
-    }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     category: t.string({ required: true, validate: category }),
     situation: t.string({ required: true, validate: text(1, 5000) }),
     analysis: t.string({ required: true, validate: text(1, 5000) }),
@@ -347,7 +342,7 @@ const SubmitProposalInput = builder.inputType('SubmitProposalInput', {
 const ProposalDraftInput = builder.inputType('ProposalDraftInput', {
   description: 'A draft may leave parts empty; they must be filled before it is submitted.',
   fields: (t) => ({
-    title: t.string({ required: true, validate: text(1, 100) }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     category: t.string({ required: true, validate: category }),
     situation: t.string({ required: true, validate: optionalText(5000) }),
     analysis: t.string({ required: true, validate: optionalText(5000) }),
@@ -428,7 +423,7 @@ for (const [field, action, description] of [
   [
     'declineProposalConversion',
     'declineConversion',
-    'The author does not consent to the proposed conversion; the proposal goes back to review.',
+    'The author does not consent to the proposed conversion; the proposal goes back to where it was (submitted, or not filed).',
   ],
 ] as const) {
   builder.mutationField(field, (t) =>

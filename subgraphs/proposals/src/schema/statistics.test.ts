@@ -36,6 +36,11 @@ describe.each(databases())(
       module = await startProposals(url);
       const version = async (id: string) =>
         (await ok(module, `{ proposal(id: "${id}") { version } }`, {}, staff)).version;
+      /** A task step takes the task's version. */
+      const taskVersion = async (id: string, taskId: string) =>
+        (
+          await ok(module, `{ proposal(id: "${id}") { tasks { id version } } }`, {}, staff)
+        ).tasks.find((t: { id: string }) => t.id === taskId).version;
       const file = async (authorId: number) => {
         const p = await ok(module, SUBMIT, { i: input }, member(authorId));
         await ok(
@@ -56,19 +61,19 @@ describe.each(databases())(
         const t = a.tasks[0].id;
         await ok(
           module,
-          `mutation { receiveHandlingTask(id: "${t}", version: ${await version(id)}) { id } }`,
+          `mutation { receiveHandlingTask(id: "${t}", version: ${await taskVersion(id, t)}) { id } }`,
           {},
           unitUser(unit),
         );
         await ok(
           module,
-          `mutation { replyToProposal(id: "${t}", version: ${await version(id)}, input: { text: "答复", referenceNumber: "1号", signingLeader: "局长", contact: "电话", grade: ${grade} }) { id } }`,
+          `mutation { replyToProposal(id: "${t}", version: ${await taskVersion(id, t)}, input: { text: "答复", referenceNumber: "1号", signingLeader: "局长", contact: "电话", grade: ${grade} }) { id } }`,
           {},
           unitUser(unit),
         );
         await ok(
           module,
-          `mutation { passProposalReply(id: "${t}", version: ${await version(id)}) { id } }`,
+          `mutation { passProposalReply(id: "${t}", version: ${await taskVersion(id, t)}) { id } }`,
           {},
           officeOf(A),
         );
@@ -273,7 +278,7 @@ describe.each(databases())(
       );
       const issue = await ok(
         module,
-        `mutation { createBulletinIssue(input: { district: "${A}", year: 2026, number: 9, title: "第9期", editor: "信息科", issuer: "秘书长" }) { id version } }`,
+        `mutation { createBulletinIssue(input: { district: "${A}", year: 2026, number: 9, title: "2026年第9期", editor: "信息科", issuer: "秘书长" }) { id version } }`,
         {},
         staff,
       );
