@@ -1,4 +1,9 @@
-import { createGateway, type EngineKind, type RunningGateway } from '@cppcc/gateway';
+import {
+  createGateway,
+  type EngineKind,
+  type RunningGateway,
+  subgraphEndpoints,
+} from '@cppcc/gateway';
 import {
   createTransport,
   modulePort,
@@ -100,11 +105,6 @@ export async function startPlatform(
 /** Does the supergraph file exist and name exactly these subgraphs? */
 function sameSubgraphs(file: string, names: string[]): boolean {
   if (!fs.existsSync(file)) return false;
-  const graphs = [...fs.readFileSync(file, 'utf8').matchAll(/@join__graph\(name: "([^"]+)"/g)];
-  return (
-    graphs
-      .map((m) => m[1])
-      .sort()
-      .join() === [...names].sort().join()
-  );
+  const graphs = subgraphEndpoints(fs.readFileSync(file, 'utf8')).map((e) => e.name);
+  return graphs.sort().join() === [...names].sort().join();
 }

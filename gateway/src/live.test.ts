@@ -1,6 +1,7 @@
 import { getOperationAST, type FieldNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { comparePositions, type Requery, requeryDocument, sharedRequery } from './live.js';
+import { comparePositions } from '@cppcc/kit';
+import { type Requery, requeryDocument, sharedRequery } from './live.js';
 
 describe('live updates, the parts without a gateway', () => {
   it('turns a subscription into the query that shows one record, keeping alias, fragments and used variables', () => {

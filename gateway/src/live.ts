@@ -18,7 +18,7 @@ import {
 import { createHandler as createSseHandler } from 'graphql-sse';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { type BusEvent, ErrorCode, readBody, type Transport } from '@cppcc/kit';
+import { type BusEvent, comparePositions, ErrorCode, readBody, type Transport } from '@cppcc/kit';
 
 type Logger = { warn: (message: string) => void };
 
@@ -111,13 +111,6 @@ class LiveHub {
     this.tail = undefined;
     if (tail !== undefined) await (await tail).stop();
   }
-}
-
-/** Orders bus positions: Redis stream ids (`ms-seq`) or the in-process bus's counters. */
-export function comparePositions(a: string, b: string): number {
-  const [am, as = 0] = a.split('-').map(Number);
-  const [bm, bs = 0] = b.split('-').map(Number);
-  return am - bm || as - bs;
 }
 
 /** What a live operation runs with: the subscriber's own headers, for its re-queries. */

@@ -12,6 +12,13 @@ export interface BusEvent<P = Record<string, unknown>> {
   payload: P;
 }
 
+/** Orders bus positions: Redis stream ids (`ms-seq`) or the in-process bus's counters. */
+export function comparePositions(a: string, b: string): number {
+  const [am, as = 0] = a.split('-').map(Number);
+  const [bm, bs = 0] = b.split('-').map(Number);
+  return am - bm || as - bs;
+}
+
 /** An event and where it sits on the bus. */
 export interface PositionedEvent {
   position: string;

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { createClient, type RedisClientType } from 'redis';
 import { moduleLogger } from '../log.js';
 import { traceRedis } from '../tracing.js';
-import type { BusEvent, BusHealth, SubscribeOptions, Subscription, Transport } from './event.js';
+import {
+  type BusEvent,
+  type BusHealth,
+  comparePositions,
+  type SubscribeOptions,
+  type Subscription,
+  type Transport,
+} from './event.js';
 
 export interface RedisTransportOptions {
   url: string;
@@ -149,13 +156,6 @@ export function resilientRedisClient(
 export async function connectRedis(c: RedisClientType, waitMs = 5000): Promise<void> {
   const connecting = c.connect().catch(() => undefined);
   await Promise.race([connecting, sleep(waitMs)]);
-}
-
-/** Orders two stream ids (`ms-seq`). */
-function compareIds(a: string, b: string): number {
-  const [am, as] = a.split('-').map(Number);
-  const [bm, bs] = b.split('-').map(Number);
-  return am - bm || (as ?? 0) - (bs ?? 0);
 }
 
 function parse(fields: string[]): BusEvent {
@@ -443,7 +443,7 @@ export async function redisTransport(options: RedisTransportOptions): Promise<Tr
         events: entries
           .filter((entry): entry is [string, string[]] => entry[1] !== null)
           .map(([position, fields]) => ({ position, event: parse(fields) })),
-        gone: typeof deleted === 'string' && compareIds(deleted, after) > 0,
+        gone: typeof deleted === 'string' && comparePositions(deleted, after) > 0,
       };
     },
     async backlog(group) {

@@ -61,45 +61,34 @@ async function roundsLinkedTo(ctx: Parameters<typeof visibleRound>[0], kind: Lin
  * Core records this plugin points at; their owners resolve them (federation references). The
  * plugin's fields on them are declared with the reference, where the SDK gates them per district.
  */
-export const ProposalRef = builder
-  .externalRef('Proposal', builder.selection<{ id: string }>('id'))
-  .implement({
+function linkedRef(name: string, kind: LinkKind, description: string) {
+  return builder.externalRef(name, builder.selection<{ id: string }>('id')).implement({
     externalFields: (t) => ({ id: t.id() }),
     fields: (t) => ({
       ecoCompensationRounds: t.field({
         type: [CompensationRoundRef],
         nullable: true,
-        description: 'Eco-compensation rounds this proposal is tied to.',
-        resolve: (p, _a, ctx) => roundsLinkedTo(ctx, 'proposal', String(p.id)),
+        description,
+        resolve: (r, _a, ctx) => roundsLinkedTo(ctx, kind, String(r.id)),
       }),
     }),
   });
-export const ResearchProjectRef = builder
-  .externalRef('ResearchProject', builder.selection<{ id: string }>('id'))
-  .implement({
-    externalFields: (t) => ({ id: t.id() }),
-    fields: (t) => ({
-      ecoCompensationRounds: t.field({
-        type: [CompensationRoundRef],
-        nullable: true,
-        description: 'Eco-compensation rounds this research project tracks.',
-        resolve: (p, _a, ctx) => roundsLinkedTo(ctx, 'research_project', String(p.id)),
-      }),
-    }),
-  });
-export const ConsultationActivityRef = builder
-  .externalRef('ConsultationActivity', builder.selection<{ id: string }>('id'))
-  .implement({
-    externalFields: (t) => ({ id: t.id() }),
-    fields: (t) => ({
-      ecoCompensationRounds: t.field({
-        type: [CompensationRoundRef],
-        nullable: true,
-        description: 'Eco-compensation rounds this activity is tied to.',
-        resolve: (c, _a, ctx) => roundsLinkedTo(ctx, 'consultation_activity', String(c.id)),
-      }),
-    }),
-  });
+}
+export const ProposalRef = linkedRef(
+  'Proposal',
+  'proposal',
+  'Eco-compensation rounds this proposal is tied to.',
+);
+export const ResearchProjectRef = linkedRef(
+  'ResearchProject',
+  'research_project',
+  'Eco-compensation rounds this research project tracks.',
+);
+export const ConsultationActivityRef = linkedRef(
+  'ConsultationActivity',
+  'consultation_activity',
+  'Eco-compensation rounds this activity is tied to.',
+);
 
 /**
  * A link names a record its owner has announced (replicated in eco_link_target), of the round's
