@@ -52,6 +52,8 @@ export interface Stack {
   supergraphPath: string;
   /** SQL statements each module ran since the last `resetQueryCounts`. */
   queryCounts: Map<string, number>;
+  /** The statements themselves (as MikroORM logs them), since the last `resetQueryCounts`. */
+  statements: { module: string; sql: string }[];
   resetQueryCounts(): void;
   token(claims: DevTokenClaims): Promise<string>;
   /** POSTs an operation to the gateway; returns HTTP status and parsed body. */
@@ -87,6 +89,7 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const transport = options.transport ?? memoryTransport();
   const queryCounts = new Map<string, number>();
+  const statements: { module: string; sql: string }[] = [];
   const modules = new Map<string, RunningModule>();
   const definitions = installedModules(options.plugins);
   let composedPath: string | undefined;
@@ -106,8 +109,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       seed: options.seed ?? { scale: 1 },
       onQuery: (sql) => {
         // The relay and the consumers run beside requests; only statements a request ran count.
-        if (currentRequest.getStore() && /^\[query\]/.test(stripVTControlCharacters(sql)))
+        const line = stripVTControlCharacters(sql);
+        if (currentRequest.getStore() && /^\[query\]/.test(line)) {
           queryCounts.set(definition.name, (queryCounts.get(definition.name) ?? 0) + 1);
+          statements.push({ module: definition.name, sql: line });
+        }
       },
     });
     modules.set(definition.name, running);
@@ -128,8 +134,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     modules,
     transport,
     queryCounts,
+    statements,
     resetQueryCounts: () => {
       for (const name of queryCounts.keys()) queryCounts.set(name, 0);
+      statements.length = 0;
     },
     token: (claims) => signDevToken(settings, claims),
     async post(body, init = {}) {

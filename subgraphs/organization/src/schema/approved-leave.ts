@@ -1,7 +1,11 @@
 import { canSeeDistrict, hasRole, type RequestContext } from '@cppcc/kit';
 import { builder } from '../builder.js';
-import { leavesOn, levelOf } from '../commands/leaves.js';
-import { MEETING_LEVELS, type ApprovedLeave } from '../entities/approved-leave.entity.js';
+import { levelOf } from '../commands/leaves.js';
+import {
+  ApprovedLeaveSchema,
+  MEETING_LEVELS,
+  type ApprovedLeave,
+} from '../entities/approved-leave.entity.js';
 import { BodyMeetingType } from './body-meeting.js';
 import { MemberRef } from './member.js';
 import { StudySessionType } from './study-session.js';
@@ -35,7 +39,11 @@ async function visibleLeaves(
   level: ApprovedLeave['meetingLevel'],
   day: string,
 ): Promise<ApprovedLeave[]> {
-  const rows = await leavesOn(ctx.em, district, level, day);
+  // Leaves of every meeting on the page come in one query, by day; district and level are
+  // picked out here (`leavesOn`, one query per meeting, is for the command that holds one).
+  const rows = (await ctx.loaders.many(ApprovedLeaveSchema, 'meetingOn', {}, true).load(day))
+    .filter((l) => l.district === district && l.meetingLevel === level)
+    .sort((a, b) => a.memberId - b.memberId);
   if (hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, district)) return rows;
   return rows.filter((l) => ctx.caller.memberId === String(l.memberId));
 }
