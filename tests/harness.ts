@@ -77,6 +77,8 @@ export interface StackOptions {
    * them rather than read from schema/supergraph.graphql.
    */
   plugins?: Plugin[];
+  /** Statements recorded with their values in place (to EXPLAIN them), not placeholders. */
+  queryParams?: boolean;
   /** The gateway's budget of anonymous writes per client a minute (default: the settings'). */
   anonymousWritesPerMinute?: number;
   /** Settings that differ from the defaults for the modules and the gateway (e.g. routerSecret). */
@@ -107,6 +109,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       databaseUrl: options.databaseUrl,
       transport,
       seed: options.seed ?? { scale: 1 },
+      queryParams: options.queryParams,
       onQuery: (sql) => {
         // The relay and the consumers run beside requests; only statements a request ran count.
         const line = stripVTControlCharacters(sql);

@@ -109,7 +109,8 @@ function shapes(statements: { module: string; sql: string }[]): Map<string, numb
   for (const { module, sql } of statements) {
     const key = `${module}: ${sql
       .replace(/^\[query\] /, '')
-      .replace(/\$\d+/g, '?')
+      .replace(/'(?:[^']|'')*'/g, '?')
+      .replace(/\b\d+\b/g, '?')
       .replace(/ \[took .*$/, '')
       .replace(/\((\?, )*\?\)/g, '(…)')}`;
     out.set(key, (out.get(key) ?? 0) + 1);

@@ -31,6 +31,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Sees every SQL statement; tests count them to prove there is no N+1. */
   onQuery?: (sql: string) => void;
+  /** `onQuery` sees each statement with its values in place, so a test can EXPLAIN it. */
+  queryParams?: boolean;
 }
 
 /** Name of the filter every district-owned entity carries. */
@@ -81,7 +83,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
     allowGlobalContext: false,
     forceUtcTimezone: true,
     discovery: { warnWhenNoEntities: false },
-    debug: options.onQuery ? ['query'] : false,
+    debug: options.onQuery
+      ? ['query', ...(options.queryParams ? ['query-params' as const] : [])]
+      : false,
     logger: options.onQuery
       ? (message: string) => options.onQuery!(message)
       : (message: string) => log.debug(message),

@@ -26,3 +26,17 @@ export function defineMigration(
   Object.defineProperty(DefinedMigration, 'name', { value: name });
   return { name, class: DefinedMigration };
 }
+
+/**
+ * Indexes for the filters a list offers: one on (column, id) per filtered column, so a page
+ * filtered on it reads the index in the list's order (by id) instead of the whole table.
+ */
+export function defineFilterIndexes(name: string, tables: Record<string, string[]>) {
+  return defineMigration(name, (knex) =>
+    Object.entries(tables).map(([table, columns]) =>
+      knex.schema.alterTable(table, (t) => {
+        for (const column of columns) t.index([column, 'id'], `${table}_${column}_id_index`);
+      }),
+    ),
+  );
+}

@@ -65,6 +65,8 @@ export interface RuntimeOptions {
   /** Load demo data if the tables are empty. */
   seed?: SeedOptions | false;
   onQuery?: (sql: string) => void;
+  /** `onQuery` sees values in place of placeholders (tests that EXPLAIN a request's statements). */
+  queryParams?: boolean;
   /** Consumer name within its group; replicas must differ. */
   consumerName?: string;
   /** Do not listen on a port (in-process tests that only call `execute`). */
@@ -140,6 +142,7 @@ export async function startModule(
     file: options.file,
     dataDir: settings.dataDir,
     onQuery: options.onQuery,
+    queryParams: options.queryParams,
   });
   if (settings.migrateOnStart) await migrate(orm);
   else await requireMigrated(orm, definition.name);

@@ -39,6 +39,7 @@ import {
 import { studiosAndMerits } from './migrations/0010-studios-merits.js';
 import { dutyEventAuthors } from './migrations/0011-duty-event-authors.js';
 import { camelCaseActions } from './migrations/0012-camel-case-actions.js';
+import { filterIndexes, nameSearchIndex } from './migrations/0013-filter-indexes.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 import { announceAllMembers } from './commands/announce-member.js';
@@ -79,6 +80,8 @@ export const members = defineModule({
     studiosAndMerits,
     dutyEventAuthors,
     camelCaseActions,
+    filterIndexes,
+    nameSearchIndex,
   ],
   emits: [
     standingReportFiled,

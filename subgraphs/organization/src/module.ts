@@ -18,6 +18,7 @@ import { memberFacts } from './migrations/0009-member-facts.js';
 import { approvedLeaves } from './migrations/0010-approved-leaves.js';
 import { pressReports } from './migrations/0011-press-reports.js';
 import { camelCaseActions } from './migrations/0012-camel-case-actions.js';
+import { filterIndexes } from './migrations/0013-filter-indexes.js';
 import { ApprovedLeaveSchema } from './entities/approved-leave.entity.js';
 import { MemberFactSchema } from './entities/member-fact.entity.js';
 import {
@@ -103,6 +104,7 @@ export const organization = defineModule({
     approvedLeaves,
     pressReports,
     camelCaseActions,
+    filterIndexes,
   ],
   emits: [
     districtRegistered,

@@ -27,6 +27,13 @@ export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 export const ConsultationActivitySchema = defineEntity({
   name: 'ConsultationActivity',
   tableName: 'consultation_activity',
+  // The filters its list offers (migration filter-indexes).
+  indexes: [
+    { name: 'consultation_activity_form_id_index', properties: ['form', 'id'] },
+    { name: 'consultation_activity_topic_id_index', properties: ['topic', 'id'] },
+    { name: 'consultation_activity_status_id_index', properties: ['status', 'id'] },
+    { name: 'consultation_activity_held_on_id_index', properties: ['heldOn', 'id'] },
+  ],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

@@ -18,6 +18,12 @@ export type GovernmentLevel = (typeof GOVERNMENT_LEVELS)[number];
 export const InstructionSchema = defineEntity({
   name: 'Instruction',
   tableName: 'instruction',
+  // The filters its list offers (migration filter-indexes).
+  indexes: [
+    { name: 'instruction_subject_type_id_index', properties: ['subjectType', 'id'] },
+    { name: 'instruction_rank_id_index', properties: ['rank', 'id'] },
+    { name: 'instruction_instructed_on_id_index', properties: ['instructedOn', 'id'] },
+  ],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

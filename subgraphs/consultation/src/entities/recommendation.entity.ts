@@ -11,6 +11,11 @@ export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 export const RecommendationSchema = defineEntity({
   name: 'Recommendation',
   tableName: 'recommendation',
+  // The filters its list offers (migration filter-indexes).
+  indexes: [
+    { name: 'recommendation_kind_id_index', properties: ['kind', 'id'] },
+    { name: 'recommendation_status_id_index', properties: ['status', 'id'] },
+  ],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

@@ -17,6 +17,12 @@ export type ResearchPhase = (typeof RESEARCH_PHASES)[number];
 export const ResearchProjectSchema = defineEntity({
   name: 'ResearchProject',
   tableName: 'research_project',
+  // The filters its list offers (migration filter-indexes).
+  indexes: [
+    { name: 'research_project_status_id_index', properties: ['status', 'id'] },
+    { name: 'research_project_topic_id_index', properties: ['topic', 'id'] },
+    { name: 'research_project_joint_id_index', properties: ['joint', 'id'] },
+  ],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

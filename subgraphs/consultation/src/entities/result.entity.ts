@@ -10,6 +10,11 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const ResultSchema = defineEntity({
   name: 'Result',
   tableName: 'result',
+  // The filters its list offers (migration filter-indexes).
+  indexes: [
+    { name: 'result_kind_id_index', properties: ['kind', 'id'] },
+    { name: 'result_status_id_index', properties: ['status', 'id'] },
+  ],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

@@ -7,6 +7,16 @@ export const MEMBER_STATUSES = ['ACTIVE', 'SUSPENDED', 'LEFT'] as const;
 export const MemberSchema = defineEntity({
   name: 'Member',
   tableName: 'member',
+  // The filters its list offers (migration filter-indexes).
+  indexes: [
+    { name: 'member_standing_committee_id_index', properties: ['standingCommittee', 'id'] },
+    // PostgreSQL only (migration 0013): a trigram index for nameContains.
+    {
+      name: 'member_name_trgm_index',
+      expression:
+        'create index "member_name_trgm_index" on "member" using gin ("name" gin_trgm_ops)',
+    },
+  ],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

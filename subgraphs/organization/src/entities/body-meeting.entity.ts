@@ -14,6 +14,12 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const BodyMeetingSchema = defineEntity({
   name: 'BodyMeeting',
   tableName: 'body_meeting',
+  // The filters its list offers (migration filter-indexes).
+  indexes: [
+    { name: 'body_meeting_body_id_index', properties: ['body', 'id'] },
+    { name: 'body_meeting_status_id_index', properties: ['status', 'id'] },
+    { name: 'body_meeting_planned_on_id_index', properties: ['plannedOn', 'id'] },
+  ],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

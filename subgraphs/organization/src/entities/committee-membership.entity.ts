@@ -12,6 +12,8 @@ export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
 export const CommitteeMembershipSchema = defineEntity({
   name: 'CommitteeMembership',
   tableName: 'committee_membership',
+  // The filters its list offers (migration filter-indexes).
+  indexes: [{ name: 'committee_membership_status_id_index', properties: ['status', 'id'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

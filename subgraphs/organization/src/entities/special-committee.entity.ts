@@ -6,6 +6,8 @@ export type CommitteeStatus = (typeof COMMITTEE_STATUSES)[number];
 export const SpecialCommitteeSchema = defineEntity({
   name: 'SpecialCommittee',
   tableName: 'special_committee',
+  // The filters its list offers (migration filter-indexes).
+  indexes: [{ name: 'special_committee_status_id_index', properties: ['status', 'id'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

@@ -12,6 +12,12 @@ export type StudyStatus = (typeof STUDY_STATUSES)[number];
 export const StudySessionSchema = defineEntity({
   name: 'StudySession',
   tableName: 'study_session',
+  // The filters its list offers (migration filter-indexes).
+  indexes: [
+    { name: 'study_session_status_id_index', properties: ['status', 'id'] },
+    { name: 'study_session_kind_id_index', properties: ['kind', 'id'] },
+    { name: 'study_session_planned_on_id_index', properties: ['plannedOn', 'id'] },
+  ],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

@@ -29,6 +29,11 @@ export type OpinionSource = (typeof OPINION_SOURCES)[number];
 export const OpinionItemSchema = defineEntity({
   name: 'OpinionItem',
   tableName: 'opinion_item',
+  // The filters its list offers (migration filter-indexes).
+  indexes: [
+    { name: 'opinion_item_status_id_index', properties: ['status', 'id'] },
+    { name: 'opinion_item_source_id_index', properties: ['source', 'id'] },
+  ],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

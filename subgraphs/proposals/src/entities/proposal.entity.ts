@@ -82,6 +82,16 @@ export interface Attachment {
 export const ProposalSchema = defineEntity({
   name: 'Proposal',
   tableName: 'proposal',
+  // The filters its list offers (migration filter-indexes).
+  indexes: [
+    { name: 'proposal_status_id_index', properties: ['status', 'id'] },
+    { name: 'proposal_category_id_index', properties: ['category', 'id'] },
+    { name: 'proposal_year_id_index', properties: ['year', 'id'] },
+    { name: 'proposal_kind_id_index', properties: ['kind', 'id'] },
+    { name: 'proposal_window_id_index', properties: ['window', 'id'] },
+    { name: 'proposal_term_id_index', properties: ['term', 'id'] },
+    { name: 'proposal_session_id_index', properties: ['session', 'id'] },
+  ],
   uniques: [{ properties: ['district', 'caseNumber'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
