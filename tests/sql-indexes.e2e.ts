@@ -8,6 +8,7 @@ import {
   isInputObjectType,
   isNonNullType,
   isObjectType,
+  type GraphQLArgument,
   type GraphQLInputField,
 } from 'graphql';
 import pg from 'pg';
@@ -29,7 +30,7 @@ const schema = buildSchema(
 );
 
 /** A value of the filter field's type that the demo data can match. */
-function valueFor(field: GraphQLInputField): string | undefined {
+function valueFor(field: GraphQLInputField | GraphQLArgument): string | undefined {
   const type = getNamedType(field.type);
   if (isEnumType(type)) return type.getValues()[0].name;
   if (field.name === 'district') return `"${CITY}"`;
@@ -55,26 +56,42 @@ interface FilterCase {
   query: string;
 }
 
+/** Arguments that page or scope a list rather than filter it. */
+const NOT_FILTERS = new Set([
+  'first',
+  'after',
+  'last',
+  'before',
+  'district',
+  'includeBelow',
+  'filter',
+]);
+
 function cases(): FilterCase[] {
   const out: FilterCase[] = [];
   for (const f of Object.values(schema.getQueryType()!.getFields())) {
     const named = getNamedType(f.type);
     if (!isObjectType(named) || !named.name.endsWith('Connection')) continue;
-    const filter = f.args.find((a) => a.name === 'filter');
-    const filterType = filter && getNamedType(filter.type);
-    if (!filterType || !isInputObjectType(filterType)) continue;
-    if (f.args.some((a) => a.name !== 'filter' && isNonNullType(a.type) && a.name !== 'district'))
-      continue;
+    if (f.args.some((a) => !NOT_FILTERS.has(a.name) && isNonNullType(a.type))) continue;
     const district = f.args.some((a) => a.name === 'district') ? `district: "${CITY}", ` : '';
-    for (const field of Object.values(filterType.getFields())) {
-      if (field.name === 'includeBelow') continue;
-      const value = valueFor(field);
-      if (value === undefined) continue;
+    const ask = (field: string, args: string) =>
       out.push({
         list: f.name,
-        field: field.name,
-        query: `{ ${f.name}(${district}first: 5, filter: { ${field.name}: ${value} }) { nodes { __typename } } }`,
+        field,
+        query: `{ ${f.name}(${district}first: 5, ${args}) { nodes { __typename } } }`,
       });
+    // A filter is a field of the list's `filter` input, or an argument of the list itself.
+    const filter = f.args.find((a) => a.name === 'filter');
+    const filterType = filter && getNamedType(filter.type);
+    if (filterType && isInputObjectType(filterType))
+      for (const field of Object.values(filterType.getFields())) {
+        const value = field.name === 'includeBelow' ? undefined : valueFor(field);
+        if (value !== undefined) ask(field.name, `filter: { ${field.name}: ${value} }`);
+      }
+    for (const arg of f.args) {
+      if (NOT_FILTERS.has(arg.name)) continue;
+      const value = valueFor(arg);
+      if (value !== undefined) ask(arg.name, `${arg.name}: ${value}`);
     }
   }
   return out;

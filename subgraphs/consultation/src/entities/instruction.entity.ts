@@ -47,6 +47,8 @@ export type LedgerStatus = (typeof LEDGER_STATUSES)[number];
 export const LedgerEntrySchema = defineEntity({
   name: 'LedgerEntry',
   tableName: 'ledger_entry',
+  // The filters its list offers (migration filter-indexes).
+  indexes: [{ name: 'ledger_entry_status_id_index', properties: ['status', 'id'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12),

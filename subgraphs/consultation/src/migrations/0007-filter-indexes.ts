@@ -9,5 +9,6 @@ export const filterIndexes = defineFilterIndexes(
     recommendation: ['kind', 'status'],
     instruction: ['subject_type', 'rank', 'instructed_on'],
     result: ['kind', 'status'],
+    ledger_entry: ['status'],
   },
 );

@@ -8,6 +8,8 @@ import type { ParkedEntry } from '../consumers.js';
 export const ParkedEventSchema = defineEntity({
   name: 'ParkedEvent',
   tableName: 'parked_event',
+  // The filters its list offers (migration filter-indexes).
+  indexes: [{ name: 'parked_event_resolved_at_id_index', properties: ['resolvedAt', 'id'] }],
   uniques: [{ properties: ['eventId', 'memberId'] }],
   properties: {
     id: p.integer().primary().autoincrement(),

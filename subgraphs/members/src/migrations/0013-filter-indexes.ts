@@ -3,6 +3,7 @@ import { defineFilterIndexes, defineMigration } from '@cppcc/kit';
 /** Every filter the member list offers reads an index (tests/sql-indexes.e2e.ts checks). */
 export const filterIndexes = defineFilterIndexes('Migration20261222090000_members_filter_indexes', {
   member: ['standing_committee'],
+  parked_event: ['resolved_at'],
 });
 
 /**
