@@ -49,6 +49,7 @@ import { researchAndOutcomes } from './migrations/0003-research-outcomes.js';
 import { planning } from './migrations/0004-planning.js';
 import { publicInput } from './migrations/0005-public-input.js';
 import { memberCommitteeRefs } from './migrations/0006-member-committee-refs.js';
+import { cityEscalation } from './migrations/0007-city-escalation.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 import { announceAll } from './commands/announce.js';
@@ -95,6 +96,7 @@ export const consultation = defineModule({
     planning,
     publicInput,
     memberCommitteeRefs,
+    cityEscalation,
   ],
   emits: [
     consultationAttended,

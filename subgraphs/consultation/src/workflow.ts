@@ -1,6 +1,7 @@
 import {
   callerUnit,
   defineWorkflow,
+  hasRole,
   fact,
   inPlace,
   type Guard,
@@ -17,7 +18,12 @@ import type {
   InputContribution,
 } from './entities/input-campaign.entity.js';
 import type { LedgerEntry, LedgerStatus } from './entities/instruction.entity.js';
-import type { ConsultationPlan, PlanStatus } from './entities/plan.entity.js';
+import type {
+  ConsultationPlan,
+  Escalation,
+  EscalationStatus,
+  PlanStatus,
+} from './entities/plan.entity.js';
 import type { Recommendation, RecommendationStatus } from './entities/recommendation.entity.js';
 import type { ResearchPhase, ResearchProject } from './entities/research-project.entity.js';
 import type { Result, TaskStatus } from './entities/result.entity.js';
@@ -289,6 +295,42 @@ export const planWorkflow = defineWorkflow<PlanStatus, PlanAction, PlanRecord>(
     { from: 'DRAFT', action: 'addTopic', who: ['staff'], to: 'DRAFT' },
     { from: 'DRAFT', action: 'removeTopic', who: ['staff'], to: 'DRAFT' },
   ],
+);
+
+export type EscalationAction = 'accept' | 'decline' | 'withdraw';
+
+/** Staff of the city committee a district escalated to: they answer it. */
+const receivingCommittee = {
+  relation: 'staff of the committee it went to',
+  holds: (ctx: RequestContext, e: Pick<Escalation, 'toDistrict'>) =>
+    hasRole(ctx.caller, 'staff') && e.toDistrict != null && ctx.caller.district === e.toDistrict,
+};
+/** Staff of the district committee that escalated it: they may take it back before it is answered. */
+const escalatingCommittee = {
+  relation: 'staff of the committee that escalated it',
+  holds: (ctx: RequestContext, e: Pick<Escalation, 'district'>) =>
+    hasRole(ctx.caller, 'staff') && ctx.caller.district === e.district,
+};
+const notAnswerable = {
+  rule: 'answered',
+  message: (e: Escalation) =>
+    `escalation ${e.id} is ${e.status}: only an escalation waiting for the city (SUBMITTED) is answered or withdrawn`,
+};
+
+/**
+ * A district (county) committee escalates an outcome to the city committee above it (提请市政协):
+ * the city's staff accept it (采纳, saying how they take it up) or decline it (不予采纳, saying
+ * why); the district's staff may withdraw it while it waits. Escalations recorded as taken up by
+ * the provincial or national committee (TAKEN_UP) have no steps.
+ */
+export const escalationWorkflow = defineWorkflow<EscalationStatus, EscalationAction, Escalation>(
+  'escalation',
+  [
+    { from: 'SUBMITTED', action: 'accept', who: [receivingCommittee], to: 'ACCEPTED' },
+    { from: 'SUBMITTED', action: 'decline', who: [receivingCommittee], to: 'DECLINED' },
+    { from: 'SUBMITTED', action: 'withdraw', who: [escalatingCommittee], to: 'WITHDRAWN' },
+  ],
+  { accept: notAnswerable, decline: notAnswerable, withdraw: notAnswerable },
 );
 
 export type CampaignAction =

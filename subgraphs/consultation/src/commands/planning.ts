@@ -207,6 +207,12 @@ export async function recordEscalation(
   ctx: RequestContext,
   input: EscalationInput,
 ): Promise<Escalation> {
+  if (input.body === 'CITY_COMMITTEE')
+    throw inputError(
+      'input.body',
+      'escalate',
+      'a district escalates to the city committee with escalateToCityCommittee, and the city accepts or declines it',
+    );
   if (input.researchProjectId === null && input.activityId === null)
     throw inputError(
       'input.researchProjectId',
@@ -244,7 +250,28 @@ export async function recordEscalation(
     district,
     input.researchProjectId !== null ? 'input.researchProjectId' : 'input.activityId',
   );
-  return ctx.em.transactional(async (em) =>
-    em.create(EscalationSchema, { ...input, district, public: true }),
-  );
+  return ctx.em.transactional(async (em) => {
+    const row = em.create(EscalationSchema, {
+      ...input,
+      district,
+      toDistrict: null,
+      recommendationId: null,
+      escalatedOn: null,
+      answer: null,
+      answeredOn: null,
+      status: 'TAKEN_UP',
+      public: true,
+    });
+    await em.flush();
+    audit(em, {
+      entity: 'escalation',
+      entityId: String(row.id),
+      action: 'record',
+      fromState: null,
+      toState: 'TAKEN_UP',
+      actor: ctx.caller.userId,
+      note: input.note,
+    });
+    return row;
+  });
 }

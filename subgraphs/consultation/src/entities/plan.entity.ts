@@ -54,10 +54,37 @@ export const PlanTopicSchema = defineEntity({
 });
 export type PlanTopic = InferEntity<typeof PlanTopicSchema>;
 
-export const ESCALATION_BODIES = ['PROVINCIAL_KEY_AGENDA', 'NATIONAL_BIWEEKLY'] as const;
+/**
+ * Who takes a topic up: the provincial committee's key agenda (省政协年度重点协商议题), the national
+ * biweekly forum (全国政协双周协商议题), or — for a district (county) committee — the city
+ * committee above it (市政协), which accepts or declines what the district escalates.
+ */
+export const ESCALATION_BODIES = [
+  'PROVINCIAL_KEY_AGENDA',
+  'NATIONAL_BIWEEKLY',
+  'CITY_COMMITTEE',
+] as const;
 export type EscalationBody = (typeof ESCALATION_BODIES)[number];
 
-/** A topic taken up higher: the provincial committee's key consultation agenda, the national biweekly forum. */
+/**
+ * TAKEN_UP: recorded as already taken up by a provincial or national body (no steps left).
+ * A district's escalation to the city: SUBMITTED (提请市政协) → ACCEPTED (采纳) | DECLINED (不予采纳,
+ * with the reason) by the city's staff, or WITHDRAWN by the district before the city answers.
+ */
+export const ESCALATION_STATUSES = [
+  'TAKEN_UP',
+  'SUBMITTED',
+  'ACCEPTED',
+  'DECLINED',
+  'WITHDRAWN',
+] as const;
+export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
+
+/**
+ * A topic taken up higher: the provincial committee's key consultation agenda, the national
+ * biweekly forum, or the city committee a district escalated its outcome to. `district` is the
+ * committee that escalated it; `toDistrict` the city committee it went to (CITY_COMMITTEE only).
+ */
 export const EscalationSchema = defineEntity({
   name: 'Escalation',
   tableName: 'escalation',
@@ -65,13 +92,25 @@ export const EscalationSchema = defineEntity({
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),
     body: p.string().$type<EscalationBody>(),
+    /** The city committee a district escalated to (CITY_COMMITTEE); null for higher bodies. */
+    toDistrict: p.string().length(12).nullable().index(),
     title: p.string(),
     researchProjectId: p.integer().nullable().index(),
     activityId: p.integer().nullable().index(),
-    takenUpOn: p.string().length(10),
+    recommendationId: p.integer().nullable().index(),
+    /** The day the district sent it up (CITY_COMMITTEE). */
+    escalatedOn: p.string().length(10).nullable(),
+    /** The day the body took it up; null while the city has not accepted it. */
+    takenUpOn: p.string().length(10).nullable(),
     heldOn: p.string().length(10).nullable(),
+    /** Why it is escalated (the district's reason), or how the higher body took it up. */
     note: p.text().nullable(),
+    /** The city's answer (答复): how it takes it up, or why not. */
+    answer: p.text().nullable(),
+    answeredOn: p.string().length(10).nullable(),
+    status: p.string().$type<EscalationStatus>(),
     public: p.boolean().default(true),
+    version: p.integer().version(),
   },
 });
 export type Escalation = InferEntity<typeof EscalationSchema>;

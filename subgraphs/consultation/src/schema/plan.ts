@@ -17,10 +17,12 @@ import {
   recordEscalation,
   removePlanTopic,
 } from '../commands/planning.js';
+import { escalateToCity, moveEscalation } from '../commands/escalation.js';
 import { ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
 import {
   ConsultationPlanSchema,
   ESCALATION_BODIES,
+  ESCALATION_STATUSES,
   EscalationSchema,
   PLAN_STATUSES,
   PlanTopicSchema,
@@ -29,11 +31,13 @@ import {
   type Escalation,
   type PlanTopic,
 } from '../entities/plan.entity.js';
+import { RecommendationSchema } from '../entities/recommendation.entity.js';
 import { ResearchProjectSchema } from '../entities/research-project.entity.js';
-import { planWorkflow } from '../workflow.js';
+import { escalationWorkflow, planWorkflow } from '../workflow.js';
 import { ConsultationAuditEntryType, history } from './audit.js';
 import { ConsultationActivityType, ConsultationFormType } from './consultation-activity.js';
 import { DistrictRef } from './district.js';
+import { RecommendationType } from './recommendation.js';
 import { ResearchProjectType } from './research-project.js';
 import { SpecialCommitteeRef } from './special-committee.js';
 
@@ -46,7 +50,12 @@ export const TopicSourceType = builder.enumType('ConsultationTopicSource', {
 export const EscalationBodyType = builder.enumType('EscalationBody', {
   values: ESCALATION_BODIES,
   description:
-    'PROVINCIAL_KEY_AGENDA 省政协年度重点协商议题, NATIONAL_BIWEEKLY 全国政协双周协商议题.',
+    'Who takes a topic up: PROVINCIAL_KEY_AGENDA 省政协年度重点协商议题, NATIONAL_BIWEEKLY 全国政协双周协商议题 (recorded once taken up), CITY_COMMITTEE 市政协 (a district committee escalates to the city committee above it with escalateToCityCommittee; the city accepts or declines).',
+});
+export const EscalationStatusType = builder.enumType('ConsultationEscalationStatus', {
+  values: ESCALATION_STATUSES,
+  description:
+    "TAKEN_UP 已列入 (recorded as taken up by a provincial or national body; no steps). A district's escalation to the city: SUBMITTED 已提请 (waiting for the city) → ACCEPTED 采纳 | DECLINED 不予采纳 (the city's staff, answering), or WITHDRAWN 撤回 (the district's staff, while it waits).",
 });
 
 export const PlanTopicType = builder.objectRef<PlanTopic>('ConsultationPlanTopic').implement({
@@ -113,14 +122,58 @@ export const PlanType = builder.objectRef<ConsultationPlan>('ConsultationPlan').
 
 export const EscalationType = builder.objectRef<Escalation>('ConsultationEscalation').implement({
   description:
-    "A topic taken up by the provincial committee's key agenda or the national biweekly consultation.",
+    "A topic or outcome taken up higher (上报): by the provincial committee's key agenda or the national biweekly consultation (recorded once taken up), or escalated by a district (county) committee to the city committee above it, which accepts or declines it (提请市政协).",
   fields: (t) => ({
     id: t.exposeID('id'),
     body: t.field({ type: EscalationBodyType, resolve: (e) => e.body }),
+    status: t.field({ type: EscalationStatusType, resolve: (e) => e.status }),
+    district: t.field({
+      type: DistrictRef,
+      nullable: true,
+      description:
+        'The committee whose topic or outcome it is: for CITY_COMMITTEE, the district that escalated it.',
+      resolve: (e) => ({ code: e.district }),
+    }),
+    toDistrict: t.field({
+      type: DistrictRef,
+      nullable: true,
+      description:
+        'CITY_COMMITTEE: the city committee it was escalated to; null for provincial and national bodies.',
+      resolve: (e) => (e.toDistrict ? { code: e.toDistrict } : null),
+    }),
     title: t.exposeString('title'),
-    takenUpOn: t.expose('takenUpOn', { type: 'Date' }),
+    escalatedOn: t.expose('escalatedOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'CITY_COMMITTEE: the day the district sent it up.',
+    }),
+    takenUpOn: t.expose('takenUpOn', {
+      type: 'Date',
+      nullable: true,
+      description:
+        'The day the body took it up; null while the city has not accepted it (or declined it).',
+    }),
     heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),
-    note: t.exposeString('note', { nullable: true }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description:
+        "How the higher body took it up; for CITY_COMMITTEE, the district's reason for escalating.",
+    }),
+    answer: t.exposeString('answer', {
+      nullable: true,
+      description:
+        "CITY_COMMITTEE: the city's answer (答复) — how it takes it up, or why it declines.",
+    }),
+    answeredOn: t.expose('answeredOn', { type: 'Date', nullable: true }),
+    recommendation: t.field({
+      type: RecommendationType,
+      nullable: true,
+      description: 'The recommendation escalated, if one was.',
+      resolve: (e, _a, ctx) =>
+        e.recommendationId == null
+          ? null
+          : ctx.loaders.one(RecommendationSchema).load(e.recommendationId),
+    }),
     researchProject: t.field({
       type: ResearchProjectType,
       nullable: true,
@@ -136,6 +189,16 @@ export const EscalationType = builder.objectRef<Escalation>('ConsultationEscalat
         e.activityId == null
           ? null
           : ctx.loaders.one(ConsultationActivitySchema).load(e.activityId),
+    }),
+    version: t.exposeInt('version'),
+    availableActions: t.stringList({
+      description:
+        "accept, decline (the city committee's staff) and withdraw (the escalating district's staff), while SUBMITTED.",
+      resolve: (e, _a, ctx) => escalationWorkflow.available(ctx, e),
+    }),
+    history: t.field({
+      type: [ConsultationAuditEntryType],
+      resolve: (e, _a, ctx) => history(ctx, 'escalation', e),
     }),
   }),
 });
@@ -196,15 +259,24 @@ builder.queryField('consultationPlan', (t) =>
 builder.queryField('consultationEscalations', (t) =>
   t.field({
     type: EscalationConnection,
+    description:
+      'Topics and outcomes taken up higher. The city committee sees what its districts escalated to it with `to` (and `status: SUBMITTED` for what waits for its answer), each naming the escalating district.',
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({ required: false, description: 'The committee that escalated.' }),
+      to: t.arg.id({
+        required: false,
+        description: 'The city committee escalated to (CITY_COMMITTEE escalations only).',
+      }),
       body: t.arg({ type: EscalationBodyType, required: false }),
+      status: t.arg({ type: EscalationStatusType, required: false }),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, body, first, after }, ctx) => {
+    resolve: (_root, { district, to, body, status, first, after }, ctx) => {
       const where: FilterQuery<Escalation>[] = [];
       if (district) where.push({ district: String(district) });
+      if (to) where.push({ toDistrict: String(to) });
       if (body) where.push({ body });
+      if (status) where.push({ status });
       return findPage(ctx.em, EscalationSchema, { $and: where }, { first, after });
     },
   }),
@@ -339,6 +411,8 @@ const EscalationInput = builder.inputType('RecordConsultationEscalationInput', {
 builder.mutationField('recordConsultationEscalation', (t) =>
   t.field({
     type: EscalationType,
+    description:
+      'Staff record that a topic of theirs was taken up by the provincial or national committee (TAKEN_UP). CITY_COMMITTEE is refused (input.body, rule escalate): a district escalates to the city with escalateToCityCommittee.',
     authScopes: { staff: true },
     args: { input: t.arg({ type: EscalationInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
@@ -354,5 +428,103 @@ builder.mutationField('recordConsultationEscalation', (t) =>
         heldOn: input.heldOn ?? null,
         note: input.note?.trim() || null,
       }),
+  }),
+);
+
+const CityEscalationInput = builder.inputType('EscalateToCityCommitteeInput', {
+  description:
+    'What a district committee escalates to the city committee: at least one of a submitted recommendation, a research project whose report is submitted, or a held activity, all of one district.',
+  fields: (t) => ({
+    recommendationId: t.id({ required: false }),
+    researchProjectId: t.id({ required: false }),
+    activityId: t.id({ required: false }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
+    reason: t.string({
+      required: true,
+      validate: z
+        .string()
+        .trim()
+        .min(10, 'must say why the city should take it up (10 characters or more)')
+        .max(2000),
+      description: 'Why the city committee should take it up (10 to 2000 characters).',
+    }),
+    on: t.field({
+      type: 'Date',
+      required: false,
+      description: 'Default today; not in the future.',
+    }),
+  }),
+});
+
+const optionalId = (v: string | number | null | undefined, field: string) =>
+  v == null ? null : parseId(v, field);
+
+builder.mutationField('escalateToCityCommittee', (t) =>
+  t.field({
+    type: EscalationType,
+    description:
+      "提请市政协: a district (county) committee's staff escalate an outcome to the city committee above it (SUBMITTED). Refused with BAD_USER_INPUT naming the field: nothing named (rule required), a source unknown (exists), of different districts (district), a draft recommendation or unsubmitted report (submitted), an activity not held (held), a district with no committee above it (city), a day in the future (past); CONFLICT when the outcome already waits for or stands with the city.",
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: CityEscalationInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      escalateToCity(ctx, {
+        recommendationId: optionalId(input.recommendationId, 'input.recommendationId'),
+        researchProjectId: optionalId(input.researchProjectId, 'input.researchProjectId'),
+        activityId: optionalId(input.activityId, 'input.activityId'),
+        title: input.title.trim(),
+        reason: input.reason.trim(),
+        on: input.on ?? null,
+      }),
+  }),
+);
+
+const answerArg = z
+  .string()
+  .trim()
+  .min(10, 'must give the answer (10 characters or more)')
+  .max(5000);
+
+for (const [field, action, description] of [
+  [
+    'acceptConsultationEscalation',
+    'accept',
+    "采纳: the city committee's staff accept what a district escalated, saying how they take it up (e.g. 列入市政协年度协商计划); it is taken up that day.",
+  ],
+  [
+    'declineConsultationEscalation',
+    'decline',
+    "不予采纳: the city committee's staff decline what a district escalated, saying why.",
+  ],
+] as const) {
+  builder.mutationField(field, (t) =>
+    t.field({
+      type: EscalationType,
+      description: `${description} Only from SUBMITTED (else ILLEGAL_TRANSITION, rule answered), only by staff of the committee it went to (else FORBIDDEN); \`on\` not before it was escalated (rule order) nor in the future (past).`,
+      authScopes: { staff: true },
+      args: {
+        id: t.arg.id({ required: true }),
+        version: t.arg.int({ required: true }),
+        answer: t.arg.string({ required: true, validate: answerArg }),
+        on: t.arg({ type: 'Date', required: false }),
+      },
+      resolve: (_root, a, ctx) =>
+        moveEscalation(ctx, parseId(a.id), action, a.version, a.answer.trim(), a.on ?? null),
+    }),
+  );
+}
+
+builder.mutationField('withdrawConsultationEscalation', (t) =>
+  t.field({
+    type: EscalationType,
+    description:
+      "撤回: the escalating district's staff take an escalation back while it waits for the city (SUBMITTED).",
+    authScopes: { staff: true },
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      note: t.arg.string({ required: false, validate: z.string().trim().max(2000) }),
+    },
+    resolve: (_root, a, ctx) =>
+      moveEscalation(ctx, parseId(a.id), 'withdraw', a.version, a.note?.trim() || null, null),
   }),
 );
