@@ -320,4 +320,320 @@ describe.each(databases())('consultation workflows through the gateway on $name'
       ).toBe(before);
     });
   });
+
+  describe('amending a published annual plan (年度协商计划调整), approved before it takes effect', () => {
+    interface Topic {
+      id: string;
+      title: string;
+      droppedOn: string | null;
+    }
+    interface Amendment {
+      id: string;
+      kind: string;
+      status: string;
+      version: number;
+      reason: string;
+      proposedOn: string;
+      proposedBy: string | null;
+      approvedBy: string | null;
+      decidedOn: string | null;
+      decisionNote: string | null;
+      availableActions: string[];
+      topic: { id: string; title: string } | null;
+      proposed: { title: string; form: string } | null;
+      before: { title: string; form: string } | null;
+      history: { action: string; fromState: string | null; toState: string }[];
+    }
+    interface Plan {
+      id: string;
+      status: string;
+      version: number;
+      topics: Topic[];
+      all: Topic[];
+      amendments: Amendment[];
+      history: { action: string; note: string | null }[];
+    }
+    const amendmentFields =
+      'id kind status version reason proposedOn proposedBy approvedBy decidedOn decisionNote availableActions topic { id title } proposed { title form } before { title form } history { action fromState toState }';
+    const planFields = `id status version topics { id title droppedOn } all: topics(includeDropped: true) { id title droppedOn } amendments { ${amendmentFields} } history { action note }`;
+    const propose = `mutation($p: ID!, $i: ProposeConsultationPlanAmendmentInput!) { proposeConsultationPlanAmendment(planId: $p, input: $i) { ${amendmentFields} } }`;
+    const approve = `mutation($id: ID!, $v: Int!) { approveConsultationPlanAmendment(id: $id, version: $v, approvedBy: "中共黄山市委") { ${amendmentFields} } }`;
+    const topicInput = (title: string) => ({
+      title,
+      source: 'PARTY_COMMITTEE',
+      form: 'THEMATIC',
+      quarter: 3,
+    });
+    let planId: string;
+    const readPlan = async (token = cityStaff) =>
+      (
+        await ok<{ consultationPlan: Plan }>(
+          token,
+          `query { consultationPlan(id: "${planId}") { ${planFields} } }`,
+        )
+      ).consultationPlan;
+    const proposed = async (input: Record<string, unknown>) =>
+      (
+        await ok<{ proposeConsultationPlanAmendment: Amendment }>(cityStaff, propose, {
+          p: planId,
+          i: input,
+        })
+      ).proposeConsultationPlanAmendment;
+
+    beforeAll(async () => {
+      const plan = (
+        await ok<{ draftConsultationPlan: { id: string } }>(
+          cityStaff,
+          `mutation { draftConsultationPlan(district: "${CITY}", year: 2031, title: "黄山市政协2031年度协商工作计划") { id } }`,
+        )
+      ).draftConsultationPlan;
+      planId = plan.id;
+      for (const title of ['推进新安江流域生态补偿', '提升黄山旅游国际化水平'])
+        await ok(
+          cityStaff,
+          `mutation($i: ConsultationPlanTopicInput!) { addConsultationPlanTopic(planId: "${planId}", input: $i) { id } }`,
+          { i: topicInput(title) },
+        );
+      // Proposing an amendment to a draft is refused: a draft's topics are edited directly.
+      expect(
+        await refusal(cityStaff, propose, {
+          p: planId,
+          i: {
+            kind: 'ADD_TOPIC',
+            topic: topicInput('草稿阶段的调整'),
+            reason: '草稿阶段不需要走调整程序。',
+          },
+        }),
+      ).toMatchObject({
+        code: 'ILLEGAL_TRANSITION',
+        state: 'DRAFT',
+        action: 'proposeAmendment',
+        rule: 'not-published',
+      });
+      let { version } = await readPlan();
+      version = (
+        await ok<{ approveConsultationPlan: { version: number } }>(
+          cityStaff,
+          `mutation { approveConsultationPlan(id: "${planId}", version: ${version}, approvedBy: "中共黄山市委") { version } }`,
+        )
+      ).approveConsultationPlan.version;
+      await ok(
+        cityStaff,
+        `mutation { publishConsultationPlan(id: "${planId}", version: ${version}) { id } }`,
+      );
+    });
+
+    it("shows the demo's amendment of the city's 2026 plan waiting for the Party committee", async () => {
+      const demo = await ok<{ consultationPlans: { nodes: Plan[] } }>(
+        cityStaff,
+        `query { consultationPlans(district: "${CITY}", year: 2026, first: 1) { nodes { ${planFields} } } }`,
+      );
+      const [plan] = demo.consultationPlans.nodes;
+      expect(plan.amendments.map((a) => [a.kind, a.status, a.proposed?.title])).toEqual([
+        ['ADD_TOPIC', 'PROPOSED', '推进徽州古建筑保护利用'],
+      ]);
+      expect(plan.amendments[0].availableActions).toEqual(['approve', 'reject', 'withdraw']);
+      expect(plan.topics.map((t) => t.title)).not.toContain('推进徽州古建筑保护利用');
+    });
+
+    it("refuses changing a published plan's topics directly, naming the amendment as the way", async () => {
+      const plan = await readPlan();
+      expect(plan.status).toBe('PUBLISHED');
+      const add = await call(
+        cityStaff,
+        `mutation($i: ConsultationPlanTopicInput!) { addConsultationPlanTopic(planId: "${planId}", input: $i) { id } }`,
+        { i: topicInput('直接加入的议题') },
+      );
+      expect(add.errors?.[0].extensions).toMatchObject({
+        code: 'ILLEGAL_TRANSITION',
+        action: 'addTopic',
+        rule: 'not-draft',
+      });
+      expect(add.errors?.[0].message).toMatch(/amendment/);
+      expect(
+        await refusal(
+          cityStaff,
+          `mutation { removeConsultationPlanTopic(topicId: "${plan.topics[0].id}") { id } }`,
+        ),
+      ).toMatchObject({ code: 'ILLEGAL_TRANSITION', action: 'removeTopic', rule: 'not-draft' });
+      expect((await readPlan()).topics).toHaveLength(2);
+    });
+
+    it('adds a topic once the amendment is approved, and keeps who, when, what and why', async () => {
+      const reason = '市委新部署数字经济发展任务，需增加协商议题。';
+      const a = await proposed({
+        kind: 'ADD_TOPIC',
+        topic: topicInput('加快数字经济发展'),
+        reason,
+      });
+      expect(a).toMatchObject({
+        status: 'PROPOSED',
+        reason,
+        topic: null,
+        availableActions: ['approve', 'reject', 'withdraw'],
+      });
+      expect(a.proposedBy).toBeTruthy();
+      // Nothing changes until it is approved.
+      expect((await readPlan()).topics.map((t) => t.title)).not.toContain('加快数字经济发展');
+      // Anonymous readers see the published plan, not an amendment still proposed.
+      const anonymous = await stack.post({
+        query: `query { consultationPlan(id: "${planId}") { amendments { id } } }`,
+      });
+      expect(anonymous.body.data.consultationPlan.amendments).toEqual([]);
+      // Another district's staff cannot decide it.
+      expect(await refusal(otherStaff, approve, { id: a.id, v: a.version })).toMatchObject({
+        code: 'NOT_FOUND',
+      });
+
+      const done = (
+        await ok<{ approveConsultationPlanAmendment: Amendment }>(cityStaff, approve, {
+          id: a.id,
+          v: a.version,
+        })
+      ).approveConsultationPlanAmendment;
+      expect(done).toMatchObject({
+        status: 'APPROVED',
+        approvedBy: '中共黄山市委',
+        topic: { title: '加快数字经济发展' },
+        availableActions: [],
+      });
+      expect(done.history.map((h) => h.action)).toEqual(['propose', 'approve']);
+      const plan = await readPlan();
+      expect(plan.topics.map((t) => t.title)).toContain('加快数字经济发展');
+      expect(plan.history.at(-1)).toMatchObject({ action: 'amend' });
+      expect(plan.history.at(-1)?.note).toContain(reason);
+      expect(await refusal(cityStaff, approve, { id: a.id, v: done.version })).toMatchObject({
+        code: 'ILLEGAL_TRANSITION',
+        state: 'APPROVED',
+        action: 'approve',
+        rule: 'decided',
+      });
+      // Approved on a public plan: the public sees it, but not the accounts.
+      const anon = await stack.post({
+        query: `query { consultationPlan(id: "${planId}") { amendments { kind proposedBy } } }`,
+      });
+      expect(anon.body.data.consultationPlan.amendments).toEqual([
+        { kind: 'ADD_TOPIC', proposedBy: null },
+      ]);
+    });
+
+    it('changes a topic (what it read before kept), one amendment of a topic at a time', async () => {
+      const [first] = (await readPlan()).topics;
+      const change = await proposed({
+        kind: 'CHANGE_TOPIC',
+        topicId: first.id,
+        topic: { ...topicInput('深化新安江—千岛湖生态补偿合作'), form: 'BIWEEKLY_FORUM' },
+        reason: '省际协商推进，议题调整为双周协商座谈会。',
+      });
+      expect(
+        await refusal(cityStaff, propose, {
+          p: planId,
+          i: { kind: 'DROP_TOPIC', topicId: first.id, reason: '同一议题已有待批准的调整。' },
+        }),
+      ).toMatchObject({ code: 'CONFLICT', field: 'input.topicId' });
+      const done = (
+        await ok<{ approveConsultationPlanAmendment: Amendment }>(cityStaff, approve, {
+          id: change.id,
+          v: change.version,
+        })
+      ).approveConsultationPlanAmendment;
+      expect(done.before).toEqual({ title: '推进新安江流域生态补偿', form: 'THEMATIC' });
+      expect(done.proposed).toEqual({
+        title: '深化新安江—千岛湖生态补偿合作',
+        form: 'BIWEEKLY_FORUM',
+      });
+      expect((await readPlan()).topics.find((t) => t.id === first.id)?.title).toBe(
+        '深化新安江—千岛湖生态补偿合作',
+      );
+    });
+
+    it('drops a topic only when approved: rejected and withdrawn ones leave the plan as it was', async () => {
+      const topic = (await readPlan()).topics.find((t) => t.title === '提升黄山旅游国际化水平')!;
+      const drop = {
+        kind: 'DROP_TOPIC',
+        topicId: topic.id,
+        reason: '该议题已纳入省政协协商计划，本年度不再单独安排。',
+      };
+      const rejected = await proposed(drop);
+      const r = (
+        await ok<{ rejectConsultationPlanAmendment: Amendment }>(
+          cityStaff,
+          `mutation { rejectConsultationPlanAmendment(id: "${rejected.id}", version: ${rejected.version}, note: "市委意见：保留该议题") { ${amendmentFields} } }`,
+        )
+      ).rejectConsultationPlanAmendment;
+      expect(r).toMatchObject({ status: 'REJECTED', decisionNote: '市委意见：保留该议题' });
+      const withdrawn = await proposed(drop);
+      expect(
+        (
+          await ok<{ withdrawConsultationPlanAmendment: Amendment }>(
+            cityStaff,
+            `mutation { withdrawConsultationPlanAmendment(id: "${withdrawn.id}", version: ${withdrawn.version}) { status } }`,
+          )
+        ).withdrawConsultationPlanAmendment.status,
+      ).toBe('WITHDRAWN');
+      expect((await readPlan()).topics.map((t) => t.id)).toContain(topic.id);
+
+      const approved = await proposed(drop);
+      await ok(cityStaff, approve, { id: approved.id, v: approved.version });
+      const plan = await readPlan();
+      expect(plan.topics.map((t) => t.id)).not.toContain(topic.id);
+      expect(plan.all.find((t) => t.id === topic.id)?.droppedOn).toBeTruthy();
+      expect(plan.amendments.map((a) => [a.kind, a.status])).toEqual([
+        ['ADD_TOPIC', 'APPROVED'],
+        ['CHANGE_TOPIC', 'APPROVED'],
+        ['DROP_TOPIC', 'REJECTED'],
+        ['DROP_TOPIC', 'WITHDRAWN'],
+        ['DROP_TOPIC', 'APPROVED'],
+      ]);
+      // A dropped topic is not amended again.
+      expect(
+        await refusal(cityStaff, propose, {
+          p: planId,
+          i: {
+            kind: 'CHANGE_TOPIC',
+            topicId: topic.id,
+            topic: topicInput('再次调整已取消议题'),
+            reason: '已取消的议题不能再调整。',
+          },
+        }),
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.topicId', rule: 'dropped' });
+    });
+
+    it('refuses an amendment whose shape does not fit its kind, naming the field, writing nothing', async () => {
+      const before = (await readPlan()).amendments.length;
+      const reason = '用于检查输入规则的调整理由。';
+      expect(
+        await refusal(cityStaff, propose, { p: planId, i: { kind: 'ADD_TOPIC', reason } }),
+      ).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.topic',
+        rule: 'required',
+      });
+      expect(
+        await refusal(cityStaff, propose, {
+          p: planId,
+          i: { kind: 'DROP_TOPIC', reason, topic: topicInput('多余的议题内容') },
+        }),
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.topic', rule: 'shape' });
+      expect(
+        await refusal(cityStaff, propose, {
+          p: planId,
+          i: { kind: 'CHANGE_TOPIC', reason, topic: topicInput('没有指明议题') },
+        }),
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.topicId', rule: 'required' });
+      expect(
+        await refusal(cityStaff, propose, {
+          p: planId,
+          i: { kind: 'DROP_TOPIC', topicId: '999999', reason },
+        }),
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.topicId', rule: 'exists' });
+      expect(
+        await refusal(cityStaff, propose, {
+          p: planId,
+          i: { kind: 'ADD_TOPIC', topic: topicInput('理由太短的议题'), reason: '太短' },
+        }),
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+      expect((await readPlan()).amendments).toHaveLength(before);
+    });
+  });
 });

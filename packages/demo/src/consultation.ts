@@ -914,6 +914,32 @@ export const escalations: DemoEscalation[] = [
   },
 ];
 
+/** 年度计划调整: an amendment to a published plan, proposed and awaiting the Party committee. */
+export interface DemoPlanAmendment {
+  district: string;
+  year: number;
+  title: string;
+  source: 'PARTY_COMMITTEE' | 'GOVERNMENT' | 'COMMITTEE' | 'SECTOR' | 'PUBLIC';
+  form: 'THEMATIC' | 'COUNTERPART' | 'SECTOR' | 'ADVISORY';
+  quarter: number;
+  reason: string;
+  proposedOn: string;
+}
+
+/** The city's 2026 plan, amended mid-year: a topic the Party committee asked for, still to be approved. */
+export const planAmendments: DemoPlanAmendment[] = [
+  {
+    district: CITY,
+    year: 2026,
+    title: '推进徽州古建筑保护利用',
+    source: 'PARTY_COMMITTEE',
+    form: 'THEMATIC',
+    quarter: 4,
+    reason: '市委年中部署徽州古建筑保护利用工作，建议增加为第四季度专题协商议题。',
+    proposedOn: '2026-07-15',
+  },
+];
+
 /** 提请市政协: an outcome a district (county) committee escalated to the city committee. */
 export interface DemoCityEscalation {
   district: string;

@@ -29,6 +29,7 @@ import {
   ConsultationPlanSchema,
   EscalationSchema,
   PlanTopicSchema,
+  PlanAmendmentSchema,
 } from './entities/plan.entity.js';
 import { RecommendationSchema } from './entities/recommendation.entity.js';
 import {
@@ -50,6 +51,7 @@ import { planning } from './migrations/0004-planning.js';
 import { publicInput } from './migrations/0005-public-input.js';
 import { memberCommitteeRefs } from './migrations/0006-member-committee-refs.js';
 import { cityEscalation } from './migrations/0007-city-escalation.js';
+import { planAmendments } from './migrations/0008-plan-amendments.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 import { announceAll } from './commands/announce.js';
@@ -77,6 +79,7 @@ export const consultation = defineModule({
     ResultTimelineEntrySchema,
     ConsultationPlanSchema,
     PlanTopicSchema,
+    PlanAmendmentSchema,
     EscalationSchema,
     InputCampaignSchema,
     InputContributionSchema,
@@ -97,6 +100,7 @@ export const consultation = defineModule({
     publicInput,
     memberCommitteeRefs,
     cityEscalation,
+    planAmendments,
   ],
   emits: [
     consultationAttended,

@@ -19,6 +19,7 @@ import {
   chains,
   cityActivity,
   cityEscalations,
+  planAmendments,
   CITY,
   counterpartUnitId,
   escalations,
@@ -62,6 +63,7 @@ import { InstructionSchema, LedgerEntrySchema } from './entities/instruction.ent
 import {
   ConsultationPlanSchema,
   EscalationSchema,
+  PlanAmendmentSchema,
   PlanTopicSchema,
 } from './entities/plan.entity.js';
 import { RecommendationSchema, type Recommendation } from './entities/recommendation.entity.js';
@@ -494,6 +496,34 @@ async function seedPlans(em: EntityManager): Promise<void> {
       }
     }
   }
+  // Amendments proposed to published plans, waiting for the Party committee's approval.
+  for (const a of planAmendments) {
+    const { district, year, reason, proposedOn, ...topic } = a;
+    const plan = await em.findOneOrFail(ConsultationPlanSchema, { district, year });
+    const row = em.create(PlanAmendmentSchema, {
+      district,
+      planId: plan.id,
+      kind: 'ADD_TOPIC',
+      topicId: null,
+      proposed: { ...topic, proposedBy: null, leadCommitteeId: null },
+      reason,
+      proposedOn,
+      status: 'PROPOSED',
+      public: false,
+    });
+    await em.flush();
+    em.create(AuditEntrySchema, {
+      entity: 'plan_amendment',
+      entityId: String(row.id),
+      action: 'propose',
+      fromState: null,
+      toState: 'PROPOSED',
+      actor: null,
+      note: reason,
+      at: new Date(),
+    });
+  }
+  await em.flush();
 }
 
 /**

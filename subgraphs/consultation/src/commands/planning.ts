@@ -72,7 +72,7 @@ export async function draftPlan(
   });
 }
 
-async function loadPlan(
+export async function loadPlan(
   ctx: RequestContext,
   em: EntityManager,
   id: number,
@@ -156,7 +156,11 @@ export async function movePlan(
     throw inputError('approvedBy', 'required', 'name the Party committee that approved the plan');
   return ctx.em.transactional(async (em) => {
     const plan = await loadPlan(ctx, em, id, version);
-    const topics = await em.count(PlanTopicSchema, { planId: id }, { filters: false });
+    const topics = await em.count(
+      PlanTopicSchema,
+      { planId: id, droppedOn: null },
+      { filters: false },
+    );
     planWorkflow.apply({ ...ctx, em }, Object.assign(plan, { topics }), action, note);
     const on = extras.on ?? today();
     if (action === 'approve')
@@ -183,6 +187,12 @@ export async function assertPlanTopic(
   const topic = await ctx.em.findOne(PlanTopicSchema, { id: topicId }, { filters: false });
   if (!topic || topic.district !== district)
     throw inputError(field, 'exists', `no plan topic ${topicId} in district ${district}`);
+  if (topic.droppedOn)
+    throw inputError(
+      field,
+      'dropped',
+      `plan topic ${topicId} was dropped from the plan by an amendment on ${topic.droppedOn}`,
+    );
   const plan = await ctx.em.findOne(
     ConsultationPlanSchema,
     { id: topic.planId },

@@ -49,10 +49,64 @@ export const PlanTopicSchema = defineEntity({
     form: p.string().$type<ConsultationForm>(),
     leadCommitteeId: p.integer().nullable(),
     quarter: p.integer().nullable(),
+    /** The day an approved amendment dropped it from the published plan; it stays for the record. */
+    droppedOn: p.string().length(10).nullable(),
     public: p.boolean().default(false),
   },
 });
 export type PlanTopic = InferEntity<typeof PlanTopicSchema>;
+
+/** A topic as an amendment proposes it (ADD_TOPIC, CHANGE_TOPIC), or as it read before (CHANGE_TOPIC). */
+export interface TopicFields {
+  title: string;
+  source: TopicSource;
+  proposedBy: string | null;
+  form: ConsultationForm;
+  leadCommitteeId: number | null;
+  quarter: number | null;
+}
+
+/** What an amendment of a published plan does: add a topic, drop one, or change one. */
+export const AMENDMENT_KINDS = ['ADD_TOPIC', 'DROP_TOPIC', 'CHANGE_TOPIC'] as const;
+export type AmendmentKind = (typeof AMENDMENT_KINDS)[number];
+
+/** PROPOSED → APPROVED (it takes effect) | REJECTED | WITHDRAWN. */
+export const AMENDMENT_STATUSES = ['PROPOSED', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;
+export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
+
+/**
+ * 年度协商计划调整: a change to a published plan's topics, proposed by the committee's staff with
+ * its reason and taking effect only once the Party committee (or the body the plan names) has
+ * approved it; the plan keeps every amendment as its history.
+ */
+export const PlanAmendmentSchema = defineEntity({
+  name: 'PlanAmendment',
+  tableName: 'plan_amendment',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    district: p.string().length(12),
+    planId: p.integer().index(),
+    kind: p.string().$type<AmendmentKind>(),
+    /** The topic dropped or changed; for ADD_TOPIC, the topic added once approved. */
+    topicId: p.integer().nullable().index(),
+    /** The topic as proposed (ADD_TOPIC, CHANGE_TOPIC). */
+    proposed: p.json<TopicFields>().nullable(),
+    /** The topic as it read before the change took effect (CHANGE_TOPIC, DROP_TOPIC). */
+    before: p.json<TopicFields>().nullable(),
+    reason: p.text(),
+    proposedOn: p.string().length(10),
+    proposedBy: p.string().nullable(),
+    /** The body that approved it (e.g. 中共黄山市委). */
+    approvedBy: p.string().nullable(),
+    decidedOn: p.string().length(10).nullable(),
+    decidedBy: p.string().nullable(),
+    decisionNote: p.text().nullable(),
+    status: p.string().$type<AmendmentStatus>(),
+    public: p.boolean().default(false),
+    version: p.integer().version(),
+  },
+});
+export type PlanAmendment = InferEntity<typeof PlanAmendmentSchema>;
 
 /**
  * Who takes a topic up: the provincial committee's key agenda (省政协年度重点协商议题), the national
