@@ -914,6 +914,72 @@ export const escalations: DemoEscalation[] = [
   },
 ];
 
+/** 年度计划调整: an amendment to a published plan, proposed and awaiting the Party committee. */
+export interface DemoPlanAmendment {
+  district: string;
+  year: number;
+  title: string;
+  source: 'PARTY_COMMITTEE' | 'GOVERNMENT' | 'COMMITTEE' | 'SECTOR' | 'PUBLIC';
+  form: 'THEMATIC' | 'COUNTERPART' | 'SECTOR' | 'ADVISORY';
+  quarter: number;
+  reason: string;
+  proposedOn: string;
+}
+
+/** The city's 2026 plan, amended mid-year: a topic the Party committee asked for, still to be approved. */
+export const planAmendments: DemoPlanAmendment[] = [
+  {
+    district: CITY,
+    year: 2026,
+    title: '推进徽州古建筑保护利用',
+    source: 'PARTY_COMMITTEE',
+    form: 'THEMATIC',
+    quarter: 4,
+    reason: '市委年中部署徽州古建筑保护利用工作，建议增加为第四季度专题协商议题。',
+    proposedOn: '2026-07-15',
+  },
+];
+
+/** 提请市政协: an outcome a district (county) committee escalated to the city committee. */
+export interface DemoCityEscalation {
+  district: string;
+  /** The district's held activity the outcome came from. */
+  activityTitle: string;
+  title: string;
+  reason: string;
+  /** Days after the activity was held that it was escalated. */
+  after: number;
+  /** The city's answer, days after the escalation; null while it waits. */
+  answer: { accepted: boolean; text: string; after: number } | null;
+}
+
+/**
+ * Districts' outcomes sent up to the city (市县联动): one the city took into its own work, one
+ * still waiting for the city's staff to answer.
+ */
+export const cityEscalations: DemoCityEscalation[] = [
+  {
+    district: '341002',
+    activityTitle: '乡村振兴专题协商',
+    title: '推动城郊乡村振兴示范带建设',
+    reason: '涉及多个区县的规划统筹和市级资金安排，超出区政协协商范围，提请市政协开展协商。',
+    after: 20,
+    answer: {
+      accepted: true,
+      text: '采纳：列入市政协下一年度协商计划，由农业和农村委员会牵头开展专题协商。',
+      after: 25,
+    },
+  },
+  {
+    district: '341024',
+    activityTitle: '茶产业发展界别协商',
+    title: '统筹打造祁门红茶区域公用品牌',
+    reason: '区域公用品牌需要市级层面统筹推进，提请市政协将其作为界别协商议题。',
+    after: 30,
+    answer: null,
+  },
+];
+
 /**
  * The members each consultation demo event names, event by event, as the seed sends them:
  * every speech (consultation.spoke), every research team seat (research.joined) and every

@@ -29,6 +29,7 @@ import {
   ConsultationPlanSchema,
   EscalationSchema,
   PlanTopicSchema,
+  PlanAmendmentSchema,
 } from './entities/plan.entity.js';
 import { RecommendationSchema } from './entities/recommendation.entity.js';
 import {
@@ -49,7 +50,9 @@ import { researchAndOutcomes } from './migrations/0003-research-outcomes.js';
 import { planning } from './migrations/0004-planning.js';
 import { publicInput } from './migrations/0005-public-input.js';
 import { memberCommitteeRefs } from './migrations/0006-member-committee-refs.js';
-import { filterIndexes } from './migrations/0007-filter-indexes.js';
+import { cityEscalation } from './migrations/0007-city-escalation.js';
+import { planAmendments } from './migrations/0008-plan-amendments.js';
+import { filterIndexes } from './migrations/0009-filter-indexes.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 import { announceAll } from './commands/announce.js';
@@ -77,6 +80,7 @@ export const consultation = defineModule({
     ResultTimelineEntrySchema,
     ConsultationPlanSchema,
     PlanTopicSchema,
+    PlanAmendmentSchema,
     EscalationSchema,
     InputCampaignSchema,
     InputContributionSchema,
@@ -96,6 +100,8 @@ export const consultation = defineModule({
     planning,
     publicInput,
     memberCommitteeRefs,
+    cityEscalation,
+    planAmendments,
     filterIndexes,
   ],
   emits: [

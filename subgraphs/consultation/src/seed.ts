@@ -18,6 +18,8 @@ import {
   activityStatus,
   chains,
   cityActivity,
+  cityEscalations,
+  planAmendments,
   CITY,
   counterpartUnitId,
   escalations,
@@ -61,6 +63,7 @@ import { InstructionSchema, LedgerEntrySchema } from './entities/instruction.ent
 import {
   ConsultationPlanSchema,
   EscalationSchema,
+  PlanAmendmentSchema,
   PlanTopicSchema,
 } from './entities/plan.entity.js';
 import { RecommendationSchema, type Recommendation } from './entities/recommendation.entity.js';
@@ -493,9 +496,40 @@ async function seedPlans(em: EntityManager): Promise<void> {
       }
     }
   }
+  // Amendments proposed to published plans, waiting for the Party committee's approval.
+  for (const a of planAmendments) {
+    const { district, year, reason, proposedOn, ...topic } = a;
+    const plan = await em.findOneOrFail(ConsultationPlanSchema, { district, year });
+    const row = em.create(PlanAmendmentSchema, {
+      district,
+      planId: plan.id,
+      kind: 'ADD_TOPIC',
+      topicId: null,
+      proposed: { ...topic, proposedBy: null, leadCommitteeId: null },
+      reason,
+      proposedOn,
+      status: 'PROPOSED',
+      public: false,
+    });
+    await em.flush();
+    em.create(AuditEntrySchema, {
+      entity: 'plan_amendment',
+      entityId: String(row.id),
+      action: 'propose',
+      fromState: null,
+      toState: 'PROPOSED',
+      actor: null,
+      note: reason,
+      at: new Date(),
+    });
+  }
+  await em.flush();
 }
 
-/** The eco-compensation topic taken up by the provincial and the national committee. */
+/**
+ * The eco-compensation topic taken up by the provincial and the national committee, and the
+ * districts' outcomes escalated to the city committee (one accepted, one waiting for its answer).
+ */
 async function seedEscalations(
   em: EntityManager,
   research: Map<string, ResearchProject>,
@@ -507,8 +541,50 @@ async function seedEscalations(
       district: CITY,
       researchProjectId: research.get(key)!.id,
       activityId: cityActivity(activityTitle).id,
+      status: 'TAKEN_UP',
       public: true,
     });
+  }
+  await em.flush();
+  const step = (id: number, action: string, from: string | null, to: string, note: string) =>
+    em.create(AuditEntrySchema, {
+      entity: 'escalation',
+      entityId: String(id),
+      action,
+      fromState: from,
+      toState: to,
+      actor: null,
+      note,
+      at: new Date(),
+    });
+  for (const e of cityEscalations) {
+    const activity = cityActivity(e.activityTitle, e.district);
+    const escalatedOn = addDays(activity.heldOn, e.after);
+    const answeredOn = e.answer ? addDays(escalatedOn, e.answer.after) : null;
+    const row = em.create(EscalationSchema, {
+      district: e.district,
+      body: 'CITY_COMMITTEE',
+      toDistrict: CITY,
+      title: e.title,
+      activityId: activity.id,
+      escalatedOn,
+      takenUpOn: e.answer?.accepted ? answeredOn : null,
+      note: e.reason,
+      answer: e.answer?.text ?? null,
+      answeredOn,
+      status: e.answer ? (e.answer.accepted ? 'ACCEPTED' : 'DECLINED') : 'SUBMITTED',
+      public: false,
+    });
+    await em.flush();
+    step(row.id, 'escalate', null, 'SUBMITTED', e.reason);
+    if (e.answer)
+      step(
+        row.id,
+        e.answer.accepted ? 'accept' : 'decline',
+        'SUBMITTED',
+        row.status,
+        e.answer.text,
+      );
   }
   await em.flush();
 }

@@ -3,14 +3,21 @@ import { it } from 'vitest';
 import { ACTIVITY_STATUSES } from './entities/consultation-activity.entity.js';
 import { CAMPAIGN_STATUSES, CONTRIBUTION_STATUSES } from './entities/input-campaign.entity.js';
 import { LEDGER_STATUSES } from './entities/instruction.entity.js';
-import { PLAN_STATUSES } from './entities/plan.entity.js';
+import {
+  AMENDMENT_KINDS,
+  AMENDMENT_STATUSES,
+  ESCALATION_STATUSES,
+  PLAN_STATUSES,
+} from './entities/plan.entity.js';
 import { RECOMMENDATION_STATUSES } from './entities/recommendation.entity.js';
 import { RESEARCH_PHASES } from './entities/research-project.entity.js';
 import { TASK_STATUSES } from './entities/result.entity.js';
 import {
   activityWorkflow,
+  amendmentWorkflow,
   campaignWorkflow,
   contributionWorkflow,
+  escalationWorkflow,
   ledgerWorkflow,
   planWorkflow,
   recommendationWorkflow,
@@ -84,6 +91,25 @@ const tables = [
     (rng: Rng, status: string) => ({
       ...base(rng, status),
       campaignStatus: rng.pick(CAMPAIGN_STATUSES),
+    }),
+  ],
+  [
+    'escalation',
+    escalationWorkflow,
+    ESCALATION_STATUSES,
+    (rng: Rng, status: string) => ({
+      ...base(rng, status),
+      toDistrict: rng.pick([null, ...POOL.districts]),
+    }),
+  ],
+  [
+    'plan_amendment',
+    amendmentWorkflow,
+    AMENDMENT_STATUSES,
+    (rng: Rng, status: string) => ({
+      ...base(rng, status),
+      kind: rng.pick(AMENDMENT_KINDS),
+      topicCurrent: rng.bool(),
     }),
   ],
 ] as const;

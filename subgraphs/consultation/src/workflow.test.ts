@@ -170,13 +170,14 @@ const specs: {
     name: 'consultation_plan',
     table: planWorkflow,
     states: PLAN_STATUSES,
-    actions: ['approve', 'revise', 'publish', 'addTopic', 'removeTopic'],
+    actions: ['approve', 'revise', 'publish', 'addTopic', 'removeTopic', 'proposeAmendment'],
     allowed: {
       'DRAFT addTopic': ['DRAFT', ['staff']],
       'DRAFT removeTopic': ['DRAFT', ['staff']],
       'DRAFT approve': ['APPROVED', ['staff']],
       'APPROVED revise': ['DRAFT', ['staff']],
       'APPROVED publish': ['PUBLISHED', ['staff']],
+      'PUBLISHED proposeAmendment': ['PUBLISHED', ['staff']],
     },
   },
   {

@@ -1,6 +1,7 @@
 import {
   callerUnit,
   defineWorkflow,
+  hasRole,
   fact,
   inPlace,
   type Guard,
@@ -17,7 +18,14 @@ import type {
   InputContribution,
 } from './entities/input-campaign.entity.js';
 import type { LedgerEntry, LedgerStatus } from './entities/instruction.entity.js';
-import type { ConsultationPlan, PlanStatus } from './entities/plan.entity.js';
+import type {
+  AmendmentStatus,
+  ConsultationPlan,
+  Escalation,
+  EscalationStatus,
+  PlanAmendment,
+  PlanStatus,
+} from './entities/plan.entity.js';
 import type { Recommendation, RecommendationStatus } from './entities/recommendation.entity.js';
 import type { ResearchPhase, ResearchProject } from './entities/research-project.entity.js';
 import type { Result, TaskStatus } from './entities/result.entity.js';
@@ -259,12 +267,31 @@ export const taskWorkflow = defineWorkflow<TaskStatus, TaskAction, Result & { st
   ],
 );
 
-export type PlanAction = 'approve' | 'revise' | 'publish' | 'addTopic' | 'removeTopic';
+export type PlanAction =
+  | 'approve'
+  | 'revise'
+  | 'publish'
+  | 'addTopic'
+  | 'removeTopic'
+  | 'proposeAmendment';
 
 /** A plan with its number of topics looked up. */
 export type PlanRecord = ConsultationPlan & { topics?: number };
 
-/** The annual plan: the committee drafts it, the Party committee approves it (staff record that), then it is published. */
+/** Topics are edited in a draft; once the plan is approved they are fixed, once published amended. */
+const topicsFixed = {
+  rule: 'not-draft',
+  message: (x: PlanRecord) =>
+    x.status === 'PUBLISHED'
+      ? `consultation_plan ${x.id} is published: its topics change only through an amendment approved by the Party committee (proposeConsultationPlanAmendment)`
+      : `consultation_plan ${x.id} is ${x.status}: its topics change in a draft (revise it first)`,
+};
+
+/**
+ * The annual plan: the committee drafts it, the Party committee approves it (staff record that),
+ * then it is published. A published plan's topics change only through amendments (年度计划调整),
+ * each approved before it takes effect (`amendmentWorkflow`).
+ */
 export const planWorkflow = defineWorkflow<PlanStatus, PlanAction, PlanRecord>(
   'consultation_plan',
   [
@@ -285,10 +312,94 @@ export const planWorkflow = defineWorkflow<PlanStatus, PlanAction, PlanRecord>(
     },
     { from: 'APPROVED', action: 'revise', who: ['staff'], to: 'DRAFT' },
     { from: 'APPROVED', action: 'publish', who: ['staff'], to: 'PUBLISHED' },
-    // Topics change only in a draft.
+    // Topics change directly only in a draft; a published plan is amended.
     { from: 'DRAFT', action: 'addTopic', who: ['staff'], to: 'DRAFT' },
     { from: 'DRAFT', action: 'removeTopic', who: ['staff'], to: 'DRAFT' },
+    { from: 'PUBLISHED', action: 'proposeAmendment', who: ['staff'], to: 'PUBLISHED' },
   ],
+  {
+    addTopic: topicsFixed,
+    removeTopic: topicsFixed,
+    proposeAmendment: {
+      rule: 'not-published',
+      message: (x) =>
+        `consultation_plan ${x.id} is ${x.status}: amendments are for a published plan; a draft's topics are edited directly`,
+    },
+  },
+);
+
+export type AmendmentAction = 'approve' | 'reject' | 'withdraw';
+
+/** An amendment with whether the topic it drops or changes is still on the plan looked up. */
+export type AmendmentRecord = PlanAmendment & { topicCurrent?: boolean };
+
+/** The topic an amendment drops or changes must still be on the plan when it takes effect. */
+const topicCurrent: Guard<AmendmentRecord> = {
+  name: 'topic-dropped',
+  holds: (_ctx, a) => a.kind === 'ADD_TOPIC' || fact(a.topicCurrent, 'topicCurrent'),
+  message: (a) =>
+    `plan_amendment ${a.id}: topic ${a.topicId} was dropped from the plan meanwhile; withdraw this amendment`,
+  extensions: { field: 'topicId' },
+};
+
+/**
+ * 年度协商计划调整: staff propose an amendment to a published plan (add, drop or change a topic,
+ * with the reason); it takes effect when the Party committee approves it (staff record the
+ * approval, naming the body), or is rejected, or withdrawn by staff while proposed.
+ */
+export const amendmentWorkflow = defineWorkflow<AmendmentStatus, AmendmentAction, AmendmentRecord>(
+  'plan_amendment',
+  [
+    { from: 'PROPOSED', action: 'approve', who: ['staff'], guards: [topicCurrent], to: 'APPROVED' },
+    { from: 'PROPOSED', action: 'reject', who: ['staff'], to: 'REJECTED' },
+    { from: 'PROPOSED', action: 'withdraw', who: ['staff'], to: 'WITHDRAWN' },
+  ],
+  Object.fromEntries(
+    (['approve', 'reject', 'withdraw'] as const).map((a) => [
+      a,
+      {
+        rule: 'decided',
+        message: (x: AmendmentRecord) =>
+          `plan_amendment ${x.id} is ${x.status}: only a proposed amendment is approved, rejected or withdrawn`,
+      },
+    ]),
+  ),
+);
+
+export type EscalationAction = 'accept' | 'decline' | 'withdraw';
+
+/** Staff of the city committee a district escalated to: they answer it. */
+const receivingCommittee = {
+  relation: 'staff of the committee it went to',
+  holds: (ctx: RequestContext, e: Pick<Escalation, 'toDistrict'>) =>
+    hasRole(ctx.caller, 'staff') && e.toDistrict != null && ctx.caller.district === e.toDistrict,
+};
+/** Staff of the district committee that escalated it: they may take it back before it is answered. */
+const escalatingCommittee = {
+  relation: 'staff of the committee that escalated it',
+  holds: (ctx: RequestContext, e: Pick<Escalation, 'district'>) =>
+    hasRole(ctx.caller, 'staff') && ctx.caller.district === e.district,
+};
+const notAnswerable = {
+  rule: 'answered',
+  message: (e: Escalation) =>
+    `escalation ${e.id} is ${e.status}: only an escalation waiting for the city (SUBMITTED) is answered or withdrawn`,
+};
+
+/**
+ * A district (county) committee escalates an outcome to the city committee above it (提请市政协):
+ * the city's staff accept it (采纳, saying how they take it up) or decline it (不予采纳, saying
+ * why); the district's staff may withdraw it while it waits. Escalations recorded as taken up by
+ * the provincial or national committee (TAKEN_UP) have no steps.
+ */
+export const escalationWorkflow = defineWorkflow<EscalationStatus, EscalationAction, Escalation>(
+  'escalation',
+  [
+    { from: 'SUBMITTED', action: 'accept', who: [receivingCommittee], to: 'ACCEPTED' },
+    { from: 'SUBMITTED', action: 'decline', who: [receivingCommittee], to: 'DECLINED' },
+    { from: 'SUBMITTED', action: 'withdraw', who: [escalatingCommittee], to: 'WITHDRAWN' },
+  ],
+  { accept: notAnswerable, decline: notAnswerable, withdraw: notAnswerable },
 );
 
 export type CampaignAction =

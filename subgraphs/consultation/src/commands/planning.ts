@@ -72,7 +72,7 @@ export async function draftPlan(
   });
 }
 
-async function loadPlan(
+export async function loadPlan(
   ctx: RequestContext,
   em: EntityManager,
   id: number,
@@ -156,7 +156,11 @@ export async function movePlan(
     throw inputError('approvedBy', 'required', 'name the Party committee that approved the plan');
   return ctx.em.transactional(async (em) => {
     const plan = await loadPlan(ctx, em, id, version);
-    const topics = await em.count(PlanTopicSchema, { planId: id }, { filters: false });
+    const topics = await em.count(
+      PlanTopicSchema,
+      { planId: id, droppedOn: null },
+      { filters: false },
+    );
     planWorkflow.apply({ ...ctx, em }, Object.assign(plan, { topics }), action, note);
     const on = extras.on ?? today();
     if (action === 'approve')
@@ -183,6 +187,12 @@ export async function assertPlanTopic(
   const topic = await ctx.em.findOne(PlanTopicSchema, { id: topicId }, { filters: false });
   if (!topic || topic.district !== district)
     throw inputError(field, 'exists', `no plan topic ${topicId} in district ${district}`);
+  if (topic.droppedOn)
+    throw inputError(
+      field,
+      'dropped',
+      `plan topic ${topicId} was dropped from the plan by an amendment on ${topic.droppedOn}`,
+    );
   const plan = await ctx.em.findOne(
     ConsultationPlanSchema,
     { id: topic.planId },
@@ -207,6 +217,12 @@ export async function recordEscalation(
   ctx: RequestContext,
   input: EscalationInput,
 ): Promise<Escalation> {
+  if (input.body === 'CITY_COMMITTEE')
+    throw inputError(
+      'input.body',
+      'escalate',
+      'a district escalates to the city committee with escalateToCityCommittee, and the city accepts or declines it',
+    );
   if (input.researchProjectId === null && input.activityId === null)
     throw inputError(
       'input.researchProjectId',
@@ -244,7 +260,28 @@ export async function recordEscalation(
     district,
     input.researchProjectId !== null ? 'input.researchProjectId' : 'input.activityId',
   );
-  return ctx.em.transactional(async (em) =>
-    em.create(EscalationSchema, { ...input, district, public: true }),
-  );
+  return ctx.em.transactional(async (em) => {
+    const row = em.create(EscalationSchema, {
+      ...input,
+      district,
+      toDistrict: null,
+      recommendationId: null,
+      escalatedOn: null,
+      answer: null,
+      answeredOn: null,
+      status: 'TAKEN_UP',
+      public: true,
+    });
+    await em.flush();
+    audit(em, {
+      entity: 'escalation',
+      entityId: String(row.id),
+      action: 'record',
+      fromState: null,
+      toState: 'TAKEN_UP',
+      actor: ctx.caller.userId,
+      note: input.note,
+    });
+    return row;
+  });
 }

@@ -1,4 +1,5 @@
 import {
+  canSeeDistrict,
   connectionType,
   findPage,
   notFound,
@@ -17,23 +18,33 @@ import {
   recordEscalation,
   removePlanTopic,
 } from '../commands/planning.js';
+import { amendmentFacts, moveAmendment, proposeAmendment } from '../commands/amendments.js';
+import { escalateToCity, moveEscalation } from '../commands/escalation.js';
 import { ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
 import {
+  AMENDMENT_KINDS,
+  AMENDMENT_STATUSES,
   ConsultationPlanSchema,
   ESCALATION_BODIES,
+  ESCALATION_STATUSES,
   EscalationSchema,
   PLAN_STATUSES,
   PlanTopicSchema,
   TOPIC_SOURCES,
   type ConsultationPlan,
   type Escalation,
+  PlanAmendmentSchema,
+  type PlanAmendment,
   type PlanTopic,
+  type TopicFields,
 } from '../entities/plan.entity.js';
+import { RecommendationSchema } from '../entities/recommendation.entity.js';
 import { ResearchProjectSchema } from '../entities/research-project.entity.js';
-import { planWorkflow } from '../workflow.js';
+import { amendmentWorkflow, escalationWorkflow, planWorkflow } from '../workflow.js';
 import { ConsultationAuditEntryType, history } from './audit.js';
 import { ConsultationActivityType, ConsultationFormType } from './consultation-activity.js';
 import { DistrictRef } from './district.js';
+import { RecommendationType } from './recommendation.js';
 import { ResearchProjectType } from './research-project.js';
 import { SpecialCommitteeRef } from './special-committee.js';
 
@@ -46,7 +57,12 @@ export const TopicSourceType = builder.enumType('ConsultationTopicSource', {
 export const EscalationBodyType = builder.enumType('EscalationBody', {
   values: ESCALATION_BODIES,
   description:
-    'PROVINCIAL_KEY_AGENDA 省政协年度重点协商议题, NATIONAL_BIWEEKLY 全国政协双周协商议题.',
+    'Who takes a topic up: PROVINCIAL_KEY_AGENDA 省政协年度重点协商议题, NATIONAL_BIWEEKLY 全国政协双周协商议题 (recorded once taken up), CITY_COMMITTEE 市政协 (a district committee escalates to the city committee above it with escalateToCityCommittee; the city accepts or declines).',
+});
+export const EscalationStatusType = builder.enumType('ConsultationEscalationStatus', {
+  values: ESCALATION_STATUSES,
+  description:
+    "TAKEN_UP 已列入 (recorded as taken up by a provincial or national body; no steps). A district's escalation to the city: SUBMITTED 已提请 (waiting for the city) → ACCEPTED 采纳 | DECLINED 不予采纳 (the city's staff, answering), or WITHDRAWN 撤回 (the district's staff, while it waits).",
 });
 
 export const PlanTopicType = builder.objectRef<PlanTopic>('ConsultationPlanTopic').implement({
@@ -63,6 +79,12 @@ export const PlanTopicType = builder.objectRef<PlanTopic>('ConsultationPlanTopic
       resolve: (x) => (x.leadCommitteeId == null ? null : { id: String(x.leadCommitteeId) }),
     }),
     quarter: t.exposeInt('quarter', { nullable: true }),
+    droppedOn: t.expose('droppedOn', {
+      type: 'Date',
+      nullable: true,
+      description:
+        'The day an approved amendment dropped it from the published plan (kept for the record).',
+    }),
     activities: t.field({
       type: [ConsultationActivityType],
       description: 'Activities carrying the topic out.',
@@ -75,6 +97,35 @@ export const PlanTopicType = builder.objectRef<PlanTopic>('ConsultationPlanTopic
     }),
   }),
 });
+
+export const AmendmentKindType = builder.enumType('ConsultationPlanAmendmentKind', {
+  values: AMENDMENT_KINDS,
+  description: 'ADD_TOPIC 增加议题, DROP_TOPIC 取消议题, CHANGE_TOPIC 调整议题.',
+});
+export const AmendmentStatusType = builder.enumType('ConsultationPlanAmendmentStatus', {
+  values: AMENDMENT_STATUSES,
+  description:
+    'PROPOSED 已提出 (nothing changed yet) → APPROVED 已批准 (it took effect) | REJECTED 未批准 | WITHDRAWN 撤回.',
+});
+
+const TopicFieldsType = builder.objectRef<TopicFields>('ConsultationPlanTopicFields').implement({
+  description:
+    'A topic as an amendment proposes it, or as it read before the amendment changed it.',
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    source: t.field({ type: TopicSourceType, resolve: (x) => x.source }),
+    proposedBy: t.exposeString('proposedBy', { nullable: true }),
+    form: t.field({ type: ConsultationFormType, resolve: (x) => x.form }),
+    leadCommittee: t.field({
+      type: SpecialCommitteeRef,
+      nullable: true,
+      resolve: (x) => (x.leadCommitteeId == null ? null : { id: String(x.leadCommitteeId) }),
+    }),
+    quarter: t.exposeInt('quarter', { nullable: true }),
+  }),
+});
+
+export const AmendmentType = builder.objectRef<PlanAmendment>('ConsultationPlanAmendment');
 
 export const PlanType = builder.objectRef<ConsultationPlan>('ConsultationPlan').implement({
   description:
@@ -95,13 +146,26 @@ export const PlanType = builder.objectRef<ConsultationPlan>('ConsultationPlan').
     version: t.exposeInt('version'),
     topics: t.field({
       type: [PlanTopicType],
-      resolve: (x, _a, ctx) => ctx.loaders.many(PlanTopicSchema, 'planId').load(x.id),
+      description: 'The topics now on the plan; `includeDropped` adds those an amendment dropped.',
+      args: { includeDropped: t.arg.boolean({ required: false }) },
+      resolve: async (x, { includeDropped }, ctx) => {
+        const topics = await ctx.loaders.many(PlanTopicSchema, 'planId').load(x.id);
+        return includeDropped ? topics : topics.filter((topic) => !topic.droppedOn);
+      },
+    }),
+    amendments: t.field({
+      type: [AmendmentType],
+      description:
+        'The history of amendments to the published plan (年度计划调整), oldest first: what each proposed, why, who proposed it and when, and how it was decided.',
+      resolve: (x, _a, ctx) => ctx.loaders.many(PlanAmendmentSchema, 'planId').load(x.id),
     }),
     availableActions: t.stringList({
       resolve: async (x, _a, ctx) =>
         planWorkflow.available(ctx, {
           ...x,
-          topics: (await ctx.loaders.many(PlanTopicSchema, 'planId', {}, true).load(x.id)).length,
+          topics: (await ctx.loaders.many(PlanTopicSchema, 'planId', {}, true).load(x.id)).filter(
+            (topic) => !topic.droppedOn,
+          ).length,
         }),
     }),
     history: t.field({
@@ -111,16 +175,125 @@ export const PlanType = builder.objectRef<ConsultationPlan>('ConsultationPlan').
   }),
 });
 
+AmendmentType.implement({
+  description:
+    "年度协商计划调整: an amendment to a published annual plan — a topic added, dropped or changed — proposed by the committee's staff with its reason, taking effect only when approved by the Party committee (staff record the approval, naming the body). Topics of a published plan change in no other way.",
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.field({ type: AmendmentKindType, resolve: (a) => a.kind }),
+    status: t.field({ type: AmendmentStatusType, resolve: (a) => a.status }),
+    plan: t.field({
+      type: PlanType,
+      nullable: true,
+      resolve: (a, _a, ctx) => ctx.loaders.one(ConsultationPlanSchema).load(a.planId),
+    }),
+    topic: t.field({
+      type: PlanTopicType,
+      nullable: true,
+      description: 'The topic dropped or changed; for ADD_TOPIC, the topic added (once approved).',
+      resolve: (a, _a, ctx) =>
+        a.topicId == null ? null : ctx.loaders.one(PlanTopicSchema).load(a.topicId),
+    }),
+    proposed: t.field({
+      type: TopicFieldsType,
+      nullable: true,
+      description: 'ADD_TOPIC, CHANGE_TOPIC: the topic as it is to read.',
+      resolve: (a) => a.proposed ?? null,
+    }),
+    before: t.field({
+      type: TopicFieldsType,
+      nullable: true,
+      description: 'DROP_TOPIC, CHANGE_TOPIC: the topic as it read when the amendment took effect.',
+      resolve: (a) => a.before ?? null,
+    }),
+    reason: t.exposeString('reason', { description: 'Why the plan is amended.' }),
+    proposedOn: t.expose('proposedOn', { type: 'Date' }),
+    proposedBy: t.string({
+      nullable: true,
+      description: "The account that proposed it (for those working for the plan's district).",
+      resolve: (a, _a, ctx) =>
+        canSeeDistrict(ctx.caller, a.district) ? (a.proposedBy ?? null) : null,
+    }),
+    approvedBy: t.exposeString('approvedBy', {
+      nullable: true,
+      description: 'The body that approved it (e.g. 中共黄山市委).',
+    }),
+    decidedOn: t.expose('decidedOn', { type: 'Date', nullable: true }),
+    decidedBy: t.string({
+      nullable: true,
+      description:
+        "The account that recorded the decision (for those working for the plan's district).",
+      resolve: (a, _a, ctx) =>
+        canSeeDistrict(ctx.caller, a.district) ? (a.decidedBy ?? null) : null,
+    }),
+    decisionNote: t.exposeString('decisionNote', { nullable: true }),
+    version: t.exposeInt('version'),
+    availableActions: t.stringList({
+      description: "approve, reject, withdraw (staff of the plan's district) while PROPOSED.",
+      resolve: async (a, _a, ctx) =>
+        amendmentWorkflow.available(ctx, await amendmentFacts(ctx.em, { ...a })),
+    }),
+    history: t.field({
+      type: [ConsultationAuditEntryType],
+      resolve: (a, _a, ctx) => history(ctx, 'plan_amendment', a),
+    }),
+  }),
+});
+
 export const EscalationType = builder.objectRef<Escalation>('ConsultationEscalation').implement({
   description:
-    "A topic taken up by the provincial committee's key agenda or the national biweekly consultation.",
+    "A topic or outcome taken up higher (上报): by the provincial committee's key agenda or the national biweekly consultation (recorded once taken up), or escalated by a district (county) committee to the city committee above it, which accepts or declines it (提请市政协).",
   fields: (t) => ({
     id: t.exposeID('id'),
     body: t.field({ type: EscalationBodyType, resolve: (e) => e.body }),
+    status: t.field({ type: EscalationStatusType, resolve: (e) => e.status }),
+    district: t.field({
+      type: DistrictRef,
+      nullable: true,
+      description:
+        'The committee whose topic or outcome it is: for CITY_COMMITTEE, the district that escalated it.',
+      resolve: (e) => ({ code: e.district }),
+    }),
+    toDistrict: t.field({
+      type: DistrictRef,
+      nullable: true,
+      description:
+        'CITY_COMMITTEE: the city committee it was escalated to; null for provincial and national bodies.',
+      resolve: (e) => (e.toDistrict ? { code: e.toDistrict } : null),
+    }),
     title: t.exposeString('title'),
-    takenUpOn: t.expose('takenUpOn', { type: 'Date' }),
+    escalatedOn: t.expose('escalatedOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'CITY_COMMITTEE: the day the district sent it up.',
+    }),
+    takenUpOn: t.expose('takenUpOn', {
+      type: 'Date',
+      nullable: true,
+      description:
+        'The day the body took it up; null while the city has not accepted it (or declined it).',
+    }),
     heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),
-    note: t.exposeString('note', { nullable: true }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description:
+        "How the higher body took it up; for CITY_COMMITTEE, the district's reason for escalating.",
+    }),
+    answer: t.exposeString('answer', {
+      nullable: true,
+      description:
+        "CITY_COMMITTEE: the city's answer (答复) — how it takes it up, or why it declines.",
+    }),
+    answeredOn: t.expose('answeredOn', { type: 'Date', nullable: true }),
+    recommendation: t.field({
+      type: RecommendationType,
+      nullable: true,
+      description: 'The recommendation escalated, if one was.',
+      resolve: (e, _a, ctx) =>
+        e.recommendationId == null
+          ? null
+          : ctx.loaders.one(RecommendationSchema).load(e.recommendationId),
+    }),
     researchProject: t.field({
       type: ResearchProjectType,
       nullable: true,
@@ -136,6 +309,16 @@ export const EscalationType = builder.objectRef<Escalation>('ConsultationEscalat
         e.activityId == null
           ? null
           : ctx.loaders.one(ConsultationActivitySchema).load(e.activityId),
+    }),
+    version: t.exposeInt('version'),
+    availableActions: t.stringList({
+      description:
+        "accept, decline (the city committee's staff) and withdraw (the escalating district's staff), while SUBMITTED.",
+      resolve: (e, _a, ctx) => escalationWorkflow.available(ctx, e),
+    }),
+    history: t.field({
+      type: [ConsultationAuditEntryType],
+      resolve: (e, _a, ctx) => history(ctx, 'escalation', e),
     }),
   }),
 });
@@ -196,15 +379,24 @@ builder.queryField('consultationPlan', (t) =>
 builder.queryField('consultationEscalations', (t) =>
   t.field({
     type: EscalationConnection,
+    description:
+      'Topics and outcomes taken up higher. The city committee sees what its districts escalated to it with `to` (and `status: SUBMITTED` for what waits for its answer), each naming the escalating district.',
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({ required: false, description: 'The committee that escalated.' }),
+      to: t.arg.id({
+        required: false,
+        description: 'The city committee escalated to (CITY_COMMITTEE escalations only).',
+      }),
       body: t.arg({ type: EscalationBodyType, required: false }),
+      status: t.arg({ type: EscalationStatusType, required: false }),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, body, first, after }, ctx) => {
+    resolve: (_root, { district, to, body, status, first, after }, ctx) => {
       const where: FilterQuery<Escalation>[] = [];
       if (district) where.push({ district: String(district) });
+      if (to) where.push({ toDistrict: String(to) });
       if (body) where.push({ body });
+      if (status) where.push({ status });
       return findPage(ctx.em, EscalationSchema, { $and: where }, { first, after });
     },
   }),
@@ -252,6 +444,8 @@ const TopicInput = builder.inputType('ConsultationPlanTopicInput', {
 builder.mutationField('addConsultationPlanTopic', (t) =>
   t.field({
     type: PlanTopicType,
+    description:
+      'Staff add a topic to a draft plan. Only while the plan is a DRAFT (else ILLEGAL_TRANSITION, rule not-draft): a published plan changes its topics through proposeConsultationPlanAmendment.',
     authScopes: { staff: true },
     args: {
       planId: t.arg.id({ required: true }),
@@ -275,6 +469,8 @@ builder.mutationField('addConsultationPlanTopic', (t) =>
 builder.mutationField('removeConsultationPlanTopic', (t) =>
   t.field({
     type: PlanType,
+    description:
+      'Staff take a topic out of a draft plan. Only while the plan is a DRAFT (else ILLEGAL_TRANSITION, rule not-draft): a published plan drops a topic through proposeConsultationPlanAmendment (DROP_TOPIC).',
     authScopes: { staff: true },
     args: { topicId: t.arg.id({ required: true }) },
     resolve: (_root, { topicId }, ctx) => removePlanTopic(ctx, parseId(topicId, 'topicId')),
@@ -339,6 +535,8 @@ const EscalationInput = builder.inputType('RecordConsultationEscalationInput', {
 builder.mutationField('recordConsultationEscalation', (t) =>
   t.field({
     type: EscalationType,
+    description:
+      'Staff record that a topic of theirs was taken up by the provincial or national committee (TAKEN_UP). CITY_COMMITTEE is refused (input.body, rule escalate): a district escalates to the city with escalateToCityCommittee.',
     authScopes: { staff: true },
     args: { input: t.arg({ type: EscalationInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
@@ -354,5 +552,223 @@ builder.mutationField('recordConsultationEscalation', (t) =>
         heldOn: input.heldOn ?? null,
         note: input.note?.trim() || null,
       }),
+  }),
+);
+
+const CityEscalationInput = builder.inputType('EscalateToCityCommitteeInput', {
+  description:
+    'What a district committee escalates to the city committee: at least one of a submitted recommendation, a research project whose report is submitted, or a held activity, all of one district.',
+  fields: (t) => ({
+    recommendationId: t.id({ required: false }),
+    researchProjectId: t.id({ required: false }),
+    activityId: t.id({ required: false }),
+    title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
+    reason: t.string({
+      required: true,
+      validate: z
+        .string()
+        .trim()
+        .min(10, 'must say why the city should take it up (10 characters or more)')
+        .max(2000),
+      description: 'Why the city committee should take it up (10 to 2000 characters).',
+    }),
+    on: t.field({
+      type: 'Date',
+      required: false,
+      description: 'Default today; not in the future.',
+    }),
+  }),
+});
+
+const optionalId = (v: string | number | null | undefined, field: string) =>
+  v == null ? null : parseId(v, field);
+
+builder.mutationField('escalateToCityCommittee', (t) =>
+  t.field({
+    type: EscalationType,
+    description:
+      "提请市政协: a district (county) committee's staff escalate an outcome to the city committee above it (SUBMITTED). Refused with BAD_USER_INPUT naming the field: nothing named (rule required), a source unknown (exists), of different districts (district), a draft recommendation or unsubmitted report (submitted), an activity not held (held), a district with no committee above it (city), a day in the future (past); CONFLICT when the outcome already waits for or stands with the city.",
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: CityEscalationInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      escalateToCity(ctx, {
+        recommendationId: optionalId(input.recommendationId, 'input.recommendationId'),
+        researchProjectId: optionalId(input.researchProjectId, 'input.researchProjectId'),
+        activityId: optionalId(input.activityId, 'input.activityId'),
+        title: input.title.trim(),
+        reason: input.reason.trim(),
+        on: input.on ?? null,
+      }),
+  }),
+);
+
+const answerArg = z
+  .string()
+  .trim()
+  .min(10, 'must give the answer (10 characters or more)')
+  .max(5000);
+
+for (const [field, action, description] of [
+  [
+    'acceptConsultationEscalation',
+    'accept',
+    "采纳: the city committee's staff accept what a district escalated, saying how they take it up (e.g. 列入市政协年度协商计划); it is taken up that day.",
+  ],
+  [
+    'declineConsultationEscalation',
+    'decline',
+    "不予采纳: the city committee's staff decline what a district escalated, saying why.",
+  ],
+] as const) {
+  builder.mutationField(field, (t) =>
+    t.field({
+      type: EscalationType,
+      description: `${description} Only from SUBMITTED (else ILLEGAL_TRANSITION, rule answered), only by staff of the committee it went to (else FORBIDDEN); \`on\` not before it was escalated (rule order) nor in the future (past).`,
+      authScopes: { staff: true },
+      args: {
+        id: t.arg.id({ required: true }),
+        version: t.arg.int({ required: true }),
+        answer: t.arg.string({ required: true, validate: answerArg }),
+        on: t.arg({ type: 'Date', required: false }),
+      },
+      resolve: (_root, a, ctx) =>
+        moveEscalation(ctx, parseId(a.id), action, a.version, a.answer.trim(), a.on ?? null),
+    }),
+  );
+}
+
+builder.mutationField('withdrawConsultationEscalation', (t) =>
+  t.field({
+    type: EscalationType,
+    description:
+      "撤回: the escalating district's staff take an escalation back while it waits for the city (SUBMITTED).",
+    authScopes: { staff: true },
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      note: t.arg.string({ required: false, validate: z.string().trim().max(2000) }),
+    },
+    resolve: (_root, a, ctx) =>
+      moveEscalation(ctx, parseId(a.id), 'withdraw', a.version, a.note?.trim() || null, null),
+  }),
+);
+
+const AmendmentInput = builder.inputType('ProposeConsultationPlanAmendmentInput', {
+  description:
+    'An amendment of a published plan: ADD_TOPIC gives `topic`; DROP_TOPIC names `topicId`; CHANGE_TOPIC names `topicId` and gives `topic` as it is to read. The reason is required.',
+  fields: (t) => ({
+    kind: t.field({ type: AmendmentKindType, required: true }),
+    topicId: t.id({ required: false, description: 'DROP_TOPIC, CHANGE_TOPIC: the topic amended.' }),
+    topic: t.field({
+      type: TopicInput,
+      required: false,
+      description: 'ADD_TOPIC, CHANGE_TOPIC: the topic as it is to read.',
+    }),
+    reason: t.string({
+      required: true,
+      validate: z
+        .string()
+        .trim()
+        .min(10, 'must say why the plan is amended (10 characters or more)')
+        .max(2000),
+      description: 'Why the plan is amended (10 to 2000 characters).',
+    }),
+    on: t.field({
+      type: 'Date',
+      required: false,
+      description: 'Default today; not in the future.',
+    }),
+  }),
+});
+
+builder.mutationField('proposeConsultationPlanAmendment', (t) =>
+  t.field({
+    type: AmendmentType,
+    description:
+      '年度计划调整: staff propose an amendment to a published plan; nothing changes until it is approved. Refused: a plan not published (ILLEGAL_TRANSITION, rule not-published); BAD_USER_INPUT naming the field — input.topic or input.topicId missing for the kind (required) or given where the kind takes none (shape), a topic not of this plan (exists) or already dropped (dropped), a reason under 10 characters, a lead committee unknown or of another district, a day in the future (past); CONFLICT when the topic already has an amendment to be decided.',
+    authScopes: { staff: true },
+    args: {
+      planId: t.arg.id({ required: true }),
+      input: t.arg({ type: AmendmentInput, required: true }),
+    },
+    resolve: (_root, { planId, input }, ctx) =>
+      proposeAmendment(ctx, parseId(planId, 'planId'), {
+        kind: input.kind,
+        topicId: input.topicId == null ? null : parseId(input.topicId, 'input.topicId'),
+        topic: input.topic
+          ? {
+              title: input.topic.title.trim(),
+              source: input.topic.source,
+              proposedBy: input.topic.proposedBy?.trim() || null,
+              form: input.topic.form,
+              leadCommitteeId:
+                input.topic.leadCommitteeId == null
+                  ? null
+                  : parseId(input.topic.leadCommitteeId, 'input.topic.leadCommitteeId'),
+              quarter: input.topic.quarter ?? null,
+            }
+          : null,
+        reason: input.reason.trim(),
+        on: input.on ?? null,
+      }),
+  }),
+);
+
+builder.mutationField('approveConsultationPlanAmendment', (t) =>
+  t.field({
+    type: AmendmentType,
+    description:
+      "Staff record the Party committee's approval of a proposed amendment, naming the body; it takes effect on the plan at once (a topic added, dropped or changed) and the plan's history gains an `amend` row. Only while PROPOSED (else ILLEGAL_TRANSITION, rule decided); refused rule topic-dropped when the topic left the plan meanwhile; `on` not before it was proposed (order) nor in the future (past).",
+    authScopes: { staff: true },
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      approvedBy: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(2, 'must name the body that approved it').max(80),
+      }),
+      on: t.arg({ type: 'Date', required: false }),
+      note: t.arg.string({ required: false, validate: z.string().trim().max(2000) }),
+    },
+    resolve: (_root, a, ctx) =>
+      moveAmendment(ctx, parseId(a.id), 'approve', a.version, a.note?.trim() || null, {
+        approvedBy: a.approvedBy.trim(),
+        on: a.on ?? null,
+      }),
+  }),
+);
+
+builder.mutationField('rejectConsultationPlanAmendment', (t) =>
+  t.field({
+    type: AmendmentType,
+    description:
+      'Staff record that the amendment was not approved, saying why; the plan stays as it was. Only while PROPOSED (rule decided).',
+    authScopes: { staff: true },
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      note: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(4, 'must say why it was not approved').max(2000),
+      }),
+      on: t.arg({ type: 'Date', required: false }),
+    },
+    resolve: (_root, a, ctx) =>
+      moveAmendment(ctx, parseId(a.id), 'reject', a.version, a.note.trim(), { on: a.on ?? null }),
+  }),
+);
+
+builder.mutationField('withdrawConsultationPlanAmendment', (t) =>
+  t.field({
+    type: AmendmentType,
+    description: 'Staff withdraw an amendment still proposed; the plan stays as it was.',
+    authScopes: { staff: true },
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      note: t.arg.string({ required: false, validate: z.string().trim().max(2000) }),
+    },
+    resolve: (_root, a, ctx) =>
+      moveAmendment(ctx, parseId(a.id), 'withdraw', a.version, a.note?.trim() || null, {}),
   }),
 );
