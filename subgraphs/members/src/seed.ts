@@ -22,6 +22,7 @@ import {
   donationMade,
   penaltyRecorded,
   standingReportFiled,
+  studioIssueRaised,
   studioShiftServed,
 } from '@cppcc/events';
 import { PRESETS } from './assessment/rules.js';
@@ -134,8 +135,28 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
       shift.district,
     );
   });
-  for (const r of studioReceptions(scale))
-    em.create(StudioReceptionSchema, { ...r, target: null, public: false });
+  for (const r of studioReceptions(scale)) {
+    em.create(StudioReceptionSchema, { ...r, public: false });
+    if (r.status !== 'PASSED_ON') continue;
+    // Passed on as a live one is: proposals makes the draft, linked to this reception.
+    const studio = studios.find((x) => x.id === r.studioId)!;
+    emit(
+      em,
+      'members',
+      studioIssueRaised,
+      {
+        receptionId: String(r.id),
+        studioId: String(studio.id),
+        studioName: studio.name,
+        memberId: String(r.memberId),
+        title: r.title,
+        detail: r.detail,
+        target: r.target!,
+        raisedOn: r.receivedOn,
+      },
+      r.district,
+    );
+  }
   for (const c of townshipConvenors)
     em.create(TownshipConvenorSchema, { ...c, memberId: null, public: true });
   let meritId = 0;
