@@ -1,10 +1,11 @@
-import { demoStudios } from '@cppcc/demo';
+import { currentTerm, demoStudios, members as demoMembers } from '@cppcc/demo';
+import { addDays, today } from '@cppcc/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './harness.js';
 
 /**
  * Records linked across subgraphs, driven through the gateway as the client apps drive them
- * (issue 18, item 3): a studio reception and the draft it produced.
+ * (issue 18, item 3): a studio reception and the draft it produced; a leave and its meeting.
  */
 const DISTRICT = '341002';
 const studio = demoStudios().find((s) => s.district === DISTRICT)!;
@@ -14,6 +15,7 @@ describe('links between records through the gateway', () => {
   let lead: string;
   let staff: string;
   let otherStaff: string;
+  let leader: string;
   beforeAll(async () => {
     stack = await startStack({ databaseUrl: process.env.DATABASE_URL });
     lead = await stack.token({
@@ -23,6 +25,7 @@ describe('links between records through the gateway', () => {
     });
     staff = await stack.token({ roles: ['staff'], district: DISTRICT });
     otherStaff = await stack.token({ roles: ['staff'], district: '341021' });
+    leader = await stack.token({ roles: ['leader'], district: DISTRICT });
   }, 300_000);
   afterAll(() => stack?.stop());
 
@@ -141,6 +144,155 @@ describe('links between records through the gateway', () => {
         state: 'CLOSED',
         action: 'passOn',
       });
+    });
+  });
+
+  describe('leave linked to a meeting on record (请假 → 会议)', () => {
+    const [asker] = demoMembers().filter(
+      (m) => m.district === DISTRICT && m.id !== studio.leadMemberId,
+    );
+    let member: string;
+    beforeAll(async () => {
+      member = await stack.token({
+        roles: ['member'],
+        district: DISTRICT,
+        memberId: String(asker.id),
+      });
+    });
+    const plan = async (body: string, title: string, plannedOn: string) => {
+      const r = await gql(
+        `mutation P($input: PlanBodyMeetingInput!) { planBodyMeeting(input: $input) { id } }`,
+        staff,
+        {
+          input: {
+            term: String(currentTerm(DISTRICT).id),
+            body,
+            title,
+            plannedOn,
+            agenda: ['审议有关事项'],
+          },
+        },
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data.planBodyMeeting.id as string;
+    };
+    const ASK = `mutation A($b: ID, $s: ID) { requestLeave(bodyMeetingId: $b, studySessionId: $s, reason: "赴外地招商") { id version status meetingLevel meetingOn bodyMeeting { id title plannedOn status } } }`;
+    /** Asks leave as soon as the members subgraph has heard of the meeting (the bus is asynchronous). */
+    const ask = (meetingId: string) =>
+      stack.settle(async () => {
+        const r = await gql(ASK, member, { b: meetingId });
+        return r.errors?.[0]?.extensions?.rule === 'exists' ? undefined : r;
+      });
+    const LEAVES = `query L($id: ID!) { member(id: $id) { leaveRequests { id status availableActions } } }`;
+    const leaveOf = async (id: string, token: string) =>
+      (
+        (await gql(LEAVES, token, { id: String(asker.id) })).data.member.leaveRequests as {
+          id: string;
+          status: string;
+          availableActions: string[];
+        }[]
+      ).find((l) => l.id === id);
+
+    it('asks leave from a planned meeting, the leader approves, and the meeting counts the member on leave', async () => {
+      const plannedOn = addDays(today(), 20);
+      const meetingId = await plan('STANDING_COMMITTEE', '区政协常委会第二十次会议', plannedOn);
+      const asked = await ask(meetingId);
+      expect(asked.errors).toBeUndefined();
+      expect(asked.data.requestLeave).toMatchObject({
+        status: 'REQUESTED',
+        meetingLevel: 'STANDING_COMMITTEE',
+        meetingOn: plannedOn,
+        bodyMeeting: {
+          id: meetingId,
+          title: '区政协常委会第二十次会议',
+          plannedOn,
+          status: 'PLANNED',
+        },
+      });
+      const leave = asked.data.requestLeave;
+      // Staff may not grant leave from a standing-committee meeting; the leader may.
+      expect((await leaveOf(leave.id, staff))?.availableActions).toEqual([]);
+      const approved = await gql(
+        `mutation($id: ID!, $v: Int!) { approveLeave(id: $id, version: $v) { status } }`,
+        leader,
+        { id: leave.id, v: leave.version },
+      );
+      expect(approved.data.approveLeave.status).toBe('APPROVED');
+      // Held earlier than planned, with the member ticked absent: the leave names this meeting, so
+      // the attendance there is ON_LEAVE whatever the day.
+      const heldOn = today();
+      {
+        const held = await gql(
+          `mutation H($input: HoldBodyMeetingInput!) { holdBodyMeeting(input: $input) { id } }`,
+          staff,
+          {
+            input: {
+              id: meetingId,
+              heldOn,
+              attendance: [{ member: String(asker.id), attendance: 'ABSENT' }],
+            },
+          },
+        );
+        expect(held.errors).toBeUndefined();
+      }
+      const lines = await stack.settle(async () => {
+        const r = await gql(
+          `query M($d: ID) { bodyMeetings(filter: { district: $d, status: HELD, from: "${heldOn}" }, first: 100) { nodes { id attendance { member { id } attendance } } } }`,
+          staff,
+          { d: DISTRICT },
+        );
+        const m = r.data?.bodyMeetings?.nodes.find((x: { id: string }) => x.id === meetingId);
+        return m?.attendance.length ? m.attendance : undefined;
+      });
+      expect(lines).toEqual([{ member: { id: String(asker.id) }, attendance: 'ON_LEAVE' }]);
+      // Once held it takes no more leave requests.
+      const late = await gql(ASK, member, { b: meetingId });
+      expect(late.errors[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'bodyMeetingId',
+        rule: 'not-ended',
+      });
+    });
+
+    it('refuses a meeting never created, and approval once the meeting was cancelled', async () => {
+      const unknown = await gql(ASK, member, { b: '999999' });
+      expect(unknown.errors[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'bodyMeetingId',
+        rule: 'exists',
+      });
+      expect(unknown.errors[0].message).toContain('bodyMeetingId');
+      const free = await gql(
+        `mutation { requestLeave(meeting: "从未建档的会议", meetingLevel: OTHER, meetingOn: "2031-03-01", reason: "外出学习") { id } }`,
+        member,
+      );
+      expect(free.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+
+      const meetingId = await plan('CHAIR_MEETING', '区政协主席会议（临时）', addDays(today(), 30));
+      const leave = (await ask(meetingId)).data.requestLeave;
+      expect((await leaveOf(leave.id, staff))?.availableActions).toEqual(['approve', 'reject']);
+      const cancelled = await gql(
+        `mutation C($input: CancelBodyMeetingInput!) { cancelBodyMeeting(input: $input) { status } }`,
+        staff,
+        { input: { id: meetingId, note: '议题调整' } },
+      );
+      expect(cancelled.data.cancelBodyMeeting.status).toBe('CANCELLED');
+      await stack.settle(async () =>
+        (await leaveOf(leave.id, staff))?.availableActions.includes('approve') ? undefined : true,
+      );
+      expect((await leaveOf(leave.id, staff))?.availableActions).toEqual(['reject']);
+      const refused = await gql(
+        `mutation($id: ID!, $v: Int!) { approveLeave(id: $id, version: $v) { status } }`,
+        staff,
+        { id: leave.id, v: leave.version },
+      );
+      expect(refused.errors[0].extensions).toMatchObject({
+        code: 'ILLEGAL_TRANSITION',
+        action: 'approve',
+        rule: 'meeting-cancelled',
+      });
+      const again = await gql(ASK, member, { b: meetingId });
+      expect(again.errors[0].extensions).toMatchObject({ rule: 'not-cancelled' });
     });
   });
 });

@@ -39,6 +39,8 @@ import {
 import { studiosAndMerits } from './migrations/0010-studios-merits.js';
 import { dutyEventAuthors } from './migrations/0011-duty-event-authors.js';
 import { camelCaseActions } from './migrations/0012-camel-case-actions.js';
+import { leaveMeetings } from './migrations/0013-leave-meetings.js';
+import { MeetingRefSchema } from './entities/meeting-ref.entity.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 import { announceAllMembers } from './commands/announce-member.js';
@@ -59,6 +61,7 @@ export const members = defineModule({
     MemberChangeSchema,
     LeaveRequestSchema,
     TermRefSchema,
+    MeetingRefSchema,
     MemberStudioSchema,
     StudioResidentSchema,
     StudioShiftSchema,
@@ -79,6 +82,7 @@ export const members = defineModule({
     studiosAndMerits,
     dutyEventAuthors,
     camelCaseActions,
+    leaveMeetings,
   ],
   emits: [
     standingReportFiled,

@@ -7,6 +7,7 @@ import {
 } from '@cppcc/kit';
 import {
   campaigns,
+  demoLeaveRequests,
   demoMerits,
   demoScoringPresets,
   demoStudios,
@@ -38,6 +39,7 @@ import {
 import { DonationCampaignSchema, DonationSchema } from './entities/donation.entity.js';
 import { MemberChangeSchema } from './entities/member-change.entity.js';
 import { MemberSchema } from './entities/member.entity.js';
+import { LeaveRequestSchema } from './entities/leave-request.entity.js';
 import { StandingReportSchema } from './entities/standing-report.entity.js';
 import { announceMember } from './commands/announce-member.js';
 
@@ -102,6 +104,12 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
   });
   await syncSequence(em, 'donation_campaign');
   await syncSequence(em, 'donation');
+
+  // Leave asked from the city's planned standing-committee meeting, named by its record.
+  for (const l of demoLeaveRequests(scale))
+    em.create(LeaveRequestSchema, { ...l, decidedBy: null, public: false });
+  await em.flush();
+  await syncSequence(em, 'leave_request');
 
   // Studios: a served shift reaches its member's record through the bus, as a live one does.
   const studios = demoStudios(scale);

@@ -18,6 +18,7 @@ import { memberFacts } from './migrations/0009-member-facts.js';
 import { approvedLeaves } from './migrations/0010-approved-leaves.js';
 import { pressReports } from './migrations/0011-press-reports.js';
 import { camelCaseActions } from './migrations/0012-camel-case-actions.js';
+import { leaveMeetings } from './migrations/0013-leave-meetings.js';
 import { ApprovedLeaveSchema } from './entities/approved-leave.entity.js';
 import { MemberFactSchema } from './entities/member-fact.entity.js';
 import {
@@ -48,6 +49,7 @@ import {
   bodyMeetingAttended,
   branchActivityAttended,
   governmentUnitRegistered,
+  meetingRegistered,
   specialCommitteeRegistered,
   studySessionAttended,
   termRegistered,
@@ -103,6 +105,7 @@ export const organization = defineModule({
     approvedLeaves,
     pressReports,
     camelCaseActions,
+    leaveMeetings,
   ],
   emits: [
     districtRegistered,
@@ -112,9 +115,12 @@ export const organization = defineModule({
     bodyMeetingAttended,
     studySessionAttended,
     branchActivityAttended,
+    meetingRegistered,
   ],
   consumes,
   seed,
   isSeeded,
   announce: announceOrganization,
+  // 2: meetings (`meeting.registered`), which the members subgraph keeps to link leave requests.
+  announceVersion: 2,
 });

@@ -5,7 +5,8 @@ export type MeetingLevel = (typeof MEETING_LEVELS)[number];
 
 /**
  * Read-only copy of the leaves the members subgraph approved (`leave.approved`): attendance of
- * a meeting of that level on that day counts the member ON_LEAVE. Not public.
+ * the meeting it names (or, for a leave without one, of a meeting of that level on that day)
+ * counts the member ON_LEAVE. Not public.
  */
 export const ApprovedLeaveSchema = defineEntity({
   name: 'ApprovedLeave',
@@ -17,6 +18,9 @@ export const ApprovedLeaveSchema = defineEntity({
     meeting: p.string(),
     meetingLevel: p.string().$type<MeetingLevel>(),
     meetingOn: p.string().length(10).index(),
+    /** The meeting on record the leave names; null for a leave asked for by free text (before links). */
+    meetingKind: p.string().$type<'BODY_MEETING' | 'STUDY_SESSION'>().nullable(),
+    meetingId: p.integer().nullable(),
     public: p.boolean().default(false),
   },
 });

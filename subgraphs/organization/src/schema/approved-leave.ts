@@ -34,8 +34,9 @@ async function visibleLeaves(
   district: string,
   level: ApprovedLeave['meetingLevel'],
   day: string,
+  meeting: { kind: 'BODY_MEETING' | 'STUDY_SESSION'; id: number },
 ): Promise<ApprovedLeave[]> {
-  const rows = await leavesOn(ctx.em, district, level, day);
+  const rows = await leavesOn(ctx.em, district, level, day, meeting);
   if (hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, district)) return rows;
   return rows.filter((l) => ctx.caller.memberId === String(l.memberId));
 }
@@ -44,9 +45,12 @@ builder.objectField(BodyMeetingType, 'approvedLeaves', (t) =>
   t.field({
     type: [ApprovedLeaveType],
     description:
-      'Leaves approved for a meeting of this level on its day (held, else planned): the taker records them ON_LEAVE.',
+      'Leaves approved for this meeting (and, from before leaves named their meeting, for a meeting of this level on its day, held else planned): the taker records them ON_LEAVE.',
     resolve: (m, _a, ctx) =>
-      visibleLeaves(ctx, m.district, levelOf(m.body), m.heldOn ?? m.plannedOn),
+      visibleLeaves(ctx, m.district, levelOf(m.body), m.heldOn ?? m.plannedOn, {
+        kind: 'BODY_MEETING',
+        id: m.id,
+      }),
   }),
 );
 
@@ -54,7 +58,11 @@ builder.objectField(StudySessionType, 'approvedLeaves', (t) =>
   t.field({
     type: [ApprovedLeaveType],
     description:
-      "Leaves approved for an OTHER-level meeting on the session's day (held, else planned).",
-    resolve: (s, _a, ctx) => visibleLeaves(ctx, s.district, levelOf(null), s.heldOn ?? s.plannedOn),
+      "Leaves approved for this session (and, from before leaves named their meeting, for an OTHER-level meeting on the session's day, held else planned).",
+    resolve: (s, _a, ctx) =>
+      visibleLeaves(ctx, s.district, levelOf(null), s.heldOn ?? s.plannedOn, {
+        kind: 'STUDY_SESSION',
+        id: s.id,
+      }),
   }),
 );
