@@ -1,4 +1,4 @@
-import { CITY, members as demoMembers } from '@cppcc/demo';
+import { CITY, currentTerm, members as demoMembers } from '@cppcc/demo';
 import type { Stack } from '../harness.js';
 
 type Must = (query: string, variables: Record<string, unknown>, token?: string) => Promise<any>;
@@ -95,11 +95,35 @@ export async function makeHiddenRows(
       cityStaff,
     );
 
-    await must(
-      'mutation { requestLeave(meeting: "矩阵专题协商会", meetingLevel: OTHER, meetingOn: "2031-03-01", reason: "外出学习") { id } }',
-      {},
-      author,
-    );
+    // A leave names a meeting on record: staff plan one, and the member asks once the members
+    // subgraph has heard of it (the bus is asynchronous).
+    const meeting = (
+      await must(
+        'mutation($i: PlanBodyMeetingInput!) { planBodyMeeting(input: $i) { id } }',
+        {
+          i: {
+            term: String(currentTerm(d).id),
+            body: 'CHAIR_MEETING',
+            title: `矩阵专题协商会${d}`,
+            plannedOn: '2031-03-01',
+            agenda: ['专题协商'],
+          },
+        },
+        cityStaff,
+      )
+    ).planBodyMeeting;
+    await stack.settle(async () => {
+      const r = await stack.post(
+        {
+          query: 'mutation($b: ID) { requestLeave(bodyMeetingId: $b, reason: "外出学习") { id } }',
+          variables: { b: meeting.id },
+        },
+        { token: author },
+      );
+      if (r.body.errors?.[0]?.extensions?.rule === 'exists') return undefined;
+      if (r.body.errors) throw new Error(`requestLeave: ${JSON.stringify(r.body.errors)}`);
+      return r.body.data.requestLeave;
+    });
 
     const proposals = (
       await must(

@@ -243,3 +243,41 @@ export function bodyMeetingAttendance(
   }
   return lines;
 }
+
+export interface DemoLeaveRequest {
+  id: number;
+  district: string;
+  memberId: number;
+  meeting: string;
+  meetingLevel: 'PLENARY' | 'STANDING_COMMITTEE' | 'OTHER';
+  meetingOn: string;
+  meetingKind: 'BODY_MEETING';
+  meetingId: number;
+  reason: string;
+  status: 'REQUESTED';
+}
+
+/**
+ * Leave asked from the city's planned standing-committee meeting (请假, linked to the meeting
+ * record), waiting for the chair's office: members from the second half of the city's list.
+ */
+export function demoLeaveRequests(scale = 1): DemoLeaveRequest[] {
+  const meeting = bodyMeetings.find((m) => m.district === CITY && m.status === 'PLANNED')!;
+  const cityMembers = members(scale).filter((m) => m.district === CITY);
+  const half = Math.floor(cityMembers.length / 2);
+  return [
+    [cityMembers[half + 1], '赴省外参加招商推介活动'],
+    [cityMembers[half + 2], '参加全国行业协会年会'],
+  ].map(([m, reason], i) => ({
+    id: i + 1,
+    district: CITY,
+    memberId: (m as { id: number }).id,
+    meeting: meeting.title,
+    meetingLevel: 'STANDING_COMMITTEE',
+    meetingOn: meeting.plannedOn,
+    meetingKind: 'BODY_MEETING',
+    meetingId: meeting.id,
+    reason: reason as string,
+    status: 'REQUESTED',
+  }));
+}

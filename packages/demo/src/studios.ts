@@ -36,7 +36,9 @@ export interface DemoReception {
   visitors: number;
   title: string;
   detail: string;
-  status: 'RECORDED' | 'CLOSED';
+  status: 'RECORDED' | 'CLOSED' | 'PASSED_ON';
+  /** Set on a reception passed on: proposals makes the receiving member's draft of it. */
+  target: 'PROPOSAL_DRAFT' | null;
 }
 
 const STUDIOS: Record<string, [string, string]> = {
@@ -111,9 +113,14 @@ function build(scale: number) {
           title,
           detail,
           status: rnd.chance(0.5) ? 'CLOSED' : 'RECORDED',
+          target: null,
         });
       }
     }
+    // The district's first reception still open was passed on: the receiving member completes
+    // the proposal draft it became (proposals links the draft to the reception).
+    const open = receptions.find((r) => r.district === district && r.status === 'RECORDED');
+    if (open) Object.assign(open, { status: 'PASSED_ON', target: 'PROPOSAL_DRAFT' });
   }
   return { studios, shifts, receptions };
 }

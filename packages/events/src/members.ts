@@ -29,8 +29,14 @@ export const leaveApproved = defineEvent(
     meeting: z.string().min(1),
     meetingLevel: z.enum(['PLENARY', 'STANDING_COMMITTEE', 'OTHER']),
     meetingOn: z.string(),
+    /**
+     * The meeting on record the leave names (organization's body meeting or study session); absent
+     * on leaves asked for by free text before leaves were linked, which are matched by day and level.
+     */
+    meetingKind: z.enum(['BODY_MEETING', 'STUDY_SESSION']).optional(),
+    meetingId: id.optional(),
   }),
-  "A member's leave from a meeting was approved (members); attendance takers count them as on leave.",
+  "A member's leave from a meeting was approved (members); attendance takers count them as on leave — at the meeting it names (meetingKind, meetingId), or for older leaves every meeting of its level that day.",
 );
 
 export const studioIssueRaised = defineEvent(

@@ -69,3 +69,25 @@ export const specialCommitteeRegistered = defineEvent(
   }),
   'A special committee was created, renamed, had its functions adjusted, was merged or dissolved (organization); modules that name a lead committee replicate it. The latest event per id wins.',
 );
+
+/**
+ * A meeting members may ask leave from: a body meeting (全体会议, 常委会议, 主席会议, 秘书长会议)
+ * or a theory study session. Sent when it is planned, held, cancelled or archived, by the seed and
+ * on announce; `changedAt` orders the copies (a replica keeps the latest). `level` is the one a
+ * leave names: PLENARY and STANDING_COMMITTEE for those bodies, OTHER for the rest.
+ */
+export const meetingRegistered = defineEvent(
+  'meeting.registered',
+  z.object({
+    kind: z.enum(['BODY_MEETING', 'STUDY_SESSION']),
+    meetingId: id,
+    district: z.string().length(6),
+    title: z.string().min(1),
+    level: z.enum(['PLENARY', 'STANDING_COMMITTEE', 'OTHER']),
+    plannedOn: day,
+    heldOn: day.nullable(),
+    status: z.enum(['PLANNED', 'HELD', 'ARCHIVED', 'CANCELLED']),
+    changedAt: z.string().datetime(),
+  }),
+  'A body meeting or study session was planned, held, cancelled or archived (organization); the members subgraph keeps a copy to link leave requests to it.',
+);

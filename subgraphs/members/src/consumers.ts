@@ -9,6 +9,7 @@ import {
   dutyReported,
   instructionReceived,
   leaveApproved,
+  meetingRegistered,
   opinionItemAdopted,
   opinionItemSubmitted,
   penaltyRecorded,
@@ -26,6 +27,8 @@ import { DutyEventSchema } from './entities/duty-event.entity.js';
 import { MemberSchema } from './entities/member.entity.js';
 import { ParkedEventSchema } from './entities/parked-event.entity.js';
 import { TermRefSchema } from './entities/term-ref.entity.js';
+import { MeetingRefSchema } from './entities/meeting-ref.entity.js';
+import { linkFreeTextLeaves } from './leave-links.js';
 
 /** What a parked row holds: the entry to apply later, or (refused) the payload that broke the contract. */
 export type ParkedEntry = DutyEntry | { payload: unknown };
@@ -434,5 +437,25 @@ export const consumes: Record<string, EventHandler> = {
       startsOn: p.startsOn.slice(0, 10),
       endsOn: p.endsOn?.slice(0, 10) ?? null,
     });
+  },
+  // Meetings a leave request may name (organization); the latest change wins. Requests asked for
+  // by free text before leaves were linked are linked to the meeting they match.
+  [meetingRegistered.type]: async (em, event) => {
+    const p = meetingRegistered.payload.parse(event.payload);
+    const key = { kind: p.kind, id: Number(p.meetingId) };
+    const known = await em.findOne(MeetingRefSchema, key);
+    if (known && known.changedAt > p.changedAt) return;
+    const facts = {
+      district: p.district,
+      title: p.title,
+      level: p.level,
+      plannedOn: p.plannedOn,
+      heldOn: p.heldOn,
+      status: p.status,
+      changedAt: p.changedAt,
+    };
+    if (known) em.assign(known, facts);
+    else em.create(MeetingRefSchema, { ...key, ...facts });
+    await linkFreeTextLeaves(em, { ...key, ...facts });
   },
 };

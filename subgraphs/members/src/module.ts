@@ -39,7 +39,9 @@ import {
 import { studiosAndMerits } from './migrations/0010-studios-merits.js';
 import { dutyEventAuthors } from './migrations/0011-duty-event-authors.js';
 import { camelCaseActions } from './migrations/0012-camel-case-actions.js';
-import { filterIndexes, nameSearchIndex } from './migrations/0013-filter-indexes.js';
+import { leaveMeetings } from './migrations/0013-leave-meetings.js';
+import { MeetingRefSchema } from './entities/meeting-ref.entity.js';
+import { filterIndexes, nameSearchIndex } from './migrations/0014-filter-indexes.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 import { announceAllMembers } from './commands/announce-member.js';
@@ -60,6 +62,7 @@ export const members = defineModule({
     MemberChangeSchema,
     LeaveRequestSchema,
     TermRefSchema,
+    MeetingRefSchema,
     MemberStudioSchema,
     StudioResidentSchema,
     StudioShiftSchema,
@@ -80,6 +83,7 @@ export const members = defineModule({
     studiosAndMerits,
     dutyEventAuthors,
     camelCaseActions,
+    leaveMeetings,
     filterIndexes,
     nameSearchIndex,
   ],

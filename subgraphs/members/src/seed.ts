@@ -7,6 +7,7 @@ import {
 } from '@cppcc/kit';
 import {
   campaigns,
+  demoLeaveRequests,
   demoMerits,
   demoScoringPresets,
   demoStudios,
@@ -22,6 +23,7 @@ import {
   donationMade,
   penaltyRecorded,
   standingReportFiled,
+  studioIssueRaised,
   studioShiftServed,
 } from '@cppcc/events';
 import { PRESETS } from './assessment/rules.js';
@@ -37,6 +39,7 @@ import {
 import { DonationCampaignSchema, DonationSchema } from './entities/donation.entity.js';
 import { MemberChangeSchema } from './entities/member-change.entity.js';
 import { MemberSchema } from './entities/member.entity.js';
+import { LeaveRequestSchema } from './entities/leave-request.entity.js';
 import { StandingReportSchema } from './entities/standing-report.entity.js';
 import { announceMember } from './commands/announce-member.js';
 
@@ -102,6 +105,12 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
   await syncSequence(em, 'donation_campaign');
   await syncSequence(em, 'donation');
 
+  // Leave asked from the city's planned standing-committee meeting, named by its record.
+  for (const l of demoLeaveRequests(scale))
+    em.create(LeaveRequestSchema, { ...l, decidedBy: null, public: false });
+  await em.flush();
+  await syncSequence(em, 'leave_request');
+
   // Studios: a served shift reaches its member's record through the bus, as a live one does.
   const studios = demoStudios(scale);
   for (const studio of studios) {
@@ -134,8 +143,28 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
       shift.district,
     );
   });
-  for (const r of studioReceptions(scale))
-    em.create(StudioReceptionSchema, { ...r, target: null, public: false });
+  for (const r of studioReceptions(scale)) {
+    em.create(StudioReceptionSchema, { ...r, public: false });
+    if (r.status !== 'PASSED_ON') continue;
+    // Passed on as a live one is: proposals makes the draft, linked to this reception.
+    const studio = studios.find((x) => x.id === r.studioId)!;
+    emit(
+      em,
+      'members',
+      studioIssueRaised,
+      {
+        receptionId: String(r.id),
+        studioId: String(studio.id),
+        studioName: studio.name,
+        memberId: String(r.memberId),
+        title: r.title,
+        detail: r.detail,
+        target: r.target!,
+        raisedOn: r.receivedOn,
+      },
+      r.district,
+    );
+  }
   for (const c of townshipConvenors)
     em.create(TownshipConvenorSchema, { ...c, memberId: null, public: true });
   let meritId = 0;

@@ -2,6 +2,7 @@ import { neverLies, POOL, type Rng } from '@cppcc/testing';
 import { it } from 'vitest';
 import { LEAVE_STATUSES, MEETING_LEVELS } from './entities/leave-request.entity.js';
 import { REPORT_STATUSES } from './entities/standing-report.entity.js';
+import { MEETING_REF_STATUSES } from './entities/meeting-ref.entity.js';
 import { RECEPTION_STATUSES, SHIFT_STATUSES } from './entities/studio.entity.js';
 import {
   leaveWorkflow,
@@ -16,6 +17,9 @@ const record = (rng: Rng, status: string) => ({
   status,
   memberId: rng.pick(POOL.members),
   meetingLevel: rng.pick(MEETING_LEVELS),
+  meeting: 'meeting',
+  // The leave table's guard reads the named meeting's status (null: free text, not replicated).
+  meetingStatus: rng.pick([null, ...MEETING_REF_STATUSES]),
 });
 
 it.each([

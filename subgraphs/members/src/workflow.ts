@@ -1,4 +1,4 @@
-import { defineWorkflow, hasRole, type RequestContext } from '@cppcc/kit';
+import { defineWorkflow, fact, type Guard, hasRole, type RequestContext } from '@cppcc/kit';
 import type { LeaveRequest, LeaveStatus } from './entities/leave-request.entity.js';
 import type { ReportStatus, StandingReport } from './entities/standing-report.entity.js';
 import type {
@@ -45,10 +45,28 @@ const requester = {
   holds: (ctx: RequestContext, r: LeaveRequest) => ctx.caller.memberId === String(r.memberId),
 };
 
-export const leaveWorkflow = defineWorkflow<LeaveStatus, LeaveAction, LeaveRequest>(
+/** A leave request with the status of the meeting it names (null: free text, or not replicated). */
+export type LeaveRecord = LeaveRequest & { meetingStatus?: string | null };
+
+/** Nothing to excuse from a cancelled meeting: the request is rejected or withdrawn, not approved. */
+const meetingNotCancelled: Guard<LeaveRecord> = {
+  name: 'meeting-cancelled',
+  holds: (_ctx, r) => fact(r.meetingStatus, 'meetingStatus') !== 'CANCELLED',
+  message: (r) =>
+    `leave request ${r.id}: the meeting (${r.meeting}) was cancelled; there is nothing to approve leave from`,
+  extensions: { field: 'meetingId' },
+};
+
+export const leaveWorkflow = defineWorkflow<LeaveStatus, LeaveAction, LeaveRecord>(
   'leave_request',
   [
-    { from: 'REQUESTED', action: 'approve', who: [rightLevel], to: 'APPROVED' },
+    {
+      from: 'REQUESTED',
+      action: 'approve',
+      who: [rightLevel],
+      guards: [meetingNotCancelled],
+      to: 'APPROVED',
+    },
     { from: 'REQUESTED', action: 'reject', who: [rightLevel], to: 'REJECTED' },
     { from: 'REQUESTED', action: 'withdraw', who: [requester], to: 'WITHDRAWN' },
   ],

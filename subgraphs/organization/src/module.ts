@@ -18,7 +18,8 @@ import { memberFacts } from './migrations/0009-member-facts.js';
 import { approvedLeaves } from './migrations/0010-approved-leaves.js';
 import { pressReports } from './migrations/0011-press-reports.js';
 import { camelCaseActions } from './migrations/0012-camel-case-actions.js';
-import { filterIndexes } from './migrations/0013-filter-indexes.js';
+import { leaveMeetings } from './migrations/0013-leave-meetings.js';
+import { filterIndexes, leaveMeetingIndex } from './migrations/0014-filter-indexes.js';
 import { ApprovedLeaveSchema } from './entities/approved-leave.entity.js';
 import { MemberFactSchema } from './entities/member-fact.entity.js';
 import {
@@ -49,6 +50,7 @@ import {
   bodyMeetingAttended,
   branchActivityAttended,
   governmentUnitRegistered,
+  meetingRegistered,
   specialCommitteeRegistered,
   studySessionAttended,
   termRegistered,
@@ -104,7 +106,9 @@ export const organization = defineModule({
     approvedLeaves,
     pressReports,
     camelCaseActions,
+    leaveMeetings,
     filterIndexes,
+    leaveMeetingIndex,
   ],
   emits: [
     districtRegistered,
@@ -114,9 +118,12 @@ export const organization = defineModule({
     bodyMeetingAttended,
     studySessionAttended,
     branchActivityAttended,
+    meetingRegistered,
   ],
   consumes,
   seed,
   isSeeded,
   announce: announceOrganization,
+  // 2: meetings (`meeting.registered`), which the members subgraph keeps to link leave requests.
+  announceVersion: 2,
 });

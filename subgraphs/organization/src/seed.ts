@@ -63,6 +63,7 @@ import { AttendanceSchema } from './entities/attendance.entity.js';
 import { CommitteeChangeSchema } from './entities/committee-change.entity.js';
 import { LiaisonActivitySchema, LiaisonPairSchema } from './entities/liaison.entity.js';
 import { BodyMeetingSchema } from './entities/body-meeting.entity.js';
+import { announceMeetings } from './commands/meetings.js';
 import { GovernmentUnitSchema } from './entities/government-unit.entity.js';
 import { SessionSchema, TermSchema } from './entities/term.entity.js';
 import { CommitteeMembershipSchema } from './entities/committee-membership.entity.js';
@@ -126,6 +127,8 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
   await seedCommitteeHistory(em);
   await seedPartyBuilding(em, scale);
   await seedOutreach(em, scale);
+  // Meetings members may ask leave from, as live ones are announced.
+  await announceMeetings(em, 'organization');
 }
 
 /** Study sessions, branches, placements and activities; attendance goes to the bus like live records. */

@@ -6,7 +6,7 @@ import {
   researchProjectRegistered,
   studioIssueRaised,
 } from '@cppcc/events';
-import { OpinionAuthorSchema } from './entities/opinion-item.entity.js';
+import { OpinionAuthorSchema, OpinionItemSchema } from './entities/opinion-item.entity.js';
 import { ProposalSchema } from './entities/proposal.entity.js';
 import {
   ConsultationRefSchema,
@@ -86,7 +86,10 @@ export const consumes: Record<string, EventHandler> = {
     if (!district)
       throw new Error(`studio.issue_raised ${event.id}: no district for member ${p.memberId}`);
     const origin = `（${p.studioName}${p.raisedOn.slice(0, 10)}接待中收集）`;
+    const studioReceptionId = Number(p.receptionId);
     if (p.target === 'PROPOSAL_DRAFT') {
+      // One draft per reception: a second copy of the event (sent again by hand) makes none.
+      if (await em.count(ProposalSchema, { studioReceptionId })) return;
       // A draft the member completes (analysis and suggestions) before submitting it.
       const draft = em.create(ProposalSchema, {
         district,
@@ -105,6 +108,7 @@ export const consumes: Record<string, EventHandler> = {
         kind: 'INDIVIDUAL',
         window: 'INTER_SESSION',
         attachments: [],
+        studioReceptionId,
       });
       await em.flush();
       audit(em, {
@@ -118,7 +122,9 @@ export const consumes: Record<string, EventHandler> = {
       });
       return;
     }
+    if (await em.count(OpinionItemSchema, { studioReceptionId })) return;
     const item = createItem(em, {
+      studioReceptionId,
       district,
       title: p.title,
       content: `${p.detail}${origin}`,

@@ -35,7 +35,8 @@ import { consultationRegistrations } from './migrations/0004-consultation-regist
 import { memberSuggestions } from './migrations/0005-member-suggestions.js';
 import { conversionOrigin } from './migrations/0006-conversion-origin.js';
 import { taskVersions } from './migrations/0007-task-versions.js';
-import { filterIndexes } from './migrations/0008-filter-indexes.js';
+import { studioReceptionLinks } from './migrations/0008-studio-reception-links.js';
+import { filterIndexes } from './migrations/0009-filter-indexes.js';
 import { MemberSuggestionSchema } from './entities/suggestion.entity.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
@@ -79,6 +80,7 @@ export const proposals = defineModule({
     memberSuggestions,
     conversionOrigin,
     taskVersions,
+    studioReceptionLinks,
     filterIndexes,
   ],
   emits: [

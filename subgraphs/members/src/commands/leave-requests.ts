@@ -1,39 +1,127 @@
 import {
   appError,
+  audit,
   canSeeDistrict,
   emit,
   ErrorCode,
+  inputError,
   notFound,
+  type EntityManager,
   type RequestContext,
   staleVersion,
+  today,
 } from '@cppcc/kit';
 import { leaveApproved } from '@cppcc/events';
-import {
-  LeaveRequestSchema,
-  type LeaveRequest,
-  type MeetingLevel,
-} from '../entities/leave-request.entity.js';
+import { LeaveRequestSchema, type LeaveRequest } from '../entities/leave-request.entity.js';
+import { MeetingRefSchema, type MeetingKind } from '../entities/meeting-ref.entity.js';
 import { MemberSchema } from '../entities/member.entity.js';
-import { leaveWorkflow, type LeaveAction } from '../workflow.js';
+import { leaveWorkflow, type LeaveAction, type LeaveRecord } from '../workflow.js';
 
-export async function requestLeave(
-  ctx: RequestContext,
-  input: { meeting: string; meetingLevel: MeetingLevel; meetingOn: string; reason: string },
-): Promise<LeaveRequest> {
+export interface LeaveInput {
+  bodyMeetingId: number | null;
+  studySessionId: number | null;
+  reason: string;
+}
+
+const WHAT: Record<MeetingKind, string> = {
+  BODY_MEETING: 'body meeting',
+  STUDY_SESSION: 'study session',
+};
+
+/**
+ * A member asks leave from a meeting on record (organization's body meeting or study session,
+ * as the `meeting_ref` replica has it): exactly one named, of the member's district, neither
+ * cancelled nor ended (held, archived, or its day passed); one open request per meeting.
+ */
+export async function requestLeave(ctx: RequestContext, input: LeaveInput): Promise<LeaveRequest> {
   const member = ctx.caller.memberId
     ? await ctx.em.findOne(MemberSchema, { id: Number(ctx.caller.memberId) }, { filters: false })
     : null;
   if (!member) throw appError(ErrorCode.FORBIDDEN, 'only a member may ask for leave');
-  const leave = ctx.em.create(LeaveRequestSchema, {
-    ...input,
-    district: member.district,
-    memberId: member.id,
-    status: 'REQUESTED',
-    decidedBy: null,
-    public: false,
+  if ((input.bodyMeetingId === null) === (input.studySessionId === null))
+    throw inputError(
+      'bodyMeetingId',
+      'one-of',
+      'name the meeting on record: exactly one of bodyMeetingId and studySessionId',
+    );
+  const [kind, id, field]: [MeetingKind, number, string] =
+    input.bodyMeetingId !== null
+      ? ['BODY_MEETING', input.bodyMeetingId, 'bodyMeetingId']
+      : ['STUDY_SESSION', input.studySessionId!, 'studySessionId'];
+  const meeting = await ctx.em.findOne(MeetingRefSchema, { kind, id }, { filters: false });
+  if (!meeting || meeting.district !== member.district)
+    throw inputError(
+      field,
+      'exists',
+      `${field}: no ${WHAT[kind]} ${id} of district ${member.district} is on record`,
+    );
+  if (meeting.status === 'CANCELLED')
+    throw inputError(
+      field,
+      'not-cancelled',
+      `${field}: ${WHAT[kind]} ${id} (${meeting.title}) was cancelled: there is nothing to be excused from`,
+    );
+  const day = meeting.heldOn ?? meeting.plannedOn;
+  if (meeting.status !== 'PLANNED' || day < today())
+    throw inputError(
+      field,
+      'not-ended',
+      `${field}: ${WHAT[kind]} ${id} (${meeting.title}) already took place (${day}): leave is asked before a meeting`,
+    );
+  const open = await ctx.em.findOne(
+    LeaveRequestSchema,
+    { memberId: member.id, meetingKind: kind, meetingId: id, status: ['REQUESTED', 'APPROVED'] },
+    { filters: false },
+  );
+  if (open)
+    throw appError(
+      ErrorCode.CONFLICT,
+      `${field}: leave from ${WHAT[kind]} ${id} is already ${open.status === 'APPROVED' ? 'approved' : 'asked for'} (leave request ${open.id})`,
+      { field, rule: 'once', id: String(open.id) },
+    );
+  return ctx.em.transactional(async (em) => {
+    const leave = em.create(LeaveRequestSchema, {
+      district: member.district,
+      memberId: member.id,
+      meeting: meeting.title,
+      meetingLevel: meeting.level,
+      meetingOn: meeting.plannedOn,
+      meetingKind: kind,
+      meetingId: id,
+      reason: input.reason,
+      status: 'REQUESTED',
+      decidedBy: null,
+      public: false,
+    });
+    await em.flush();
+    audit(em, {
+      entity: 'leave_request',
+      entityId: String(leave.id),
+      action: 'request',
+      fromState: null,
+      toState: 'REQUESTED',
+      actor: ctx.caller.userId,
+      note: `${WHAT[kind]} ${id}`,
+    });
+    return leave;
   });
-  await ctx.em.flush();
-  return leave;
+}
+
+/**
+ * The facts the leave table's guards read: the status of the meeting the request names, as the
+ * replica has it (null for a request by free text, or a meeting not replicated).
+ */
+export async function leaveFacts(em: EntityManager, leave: LeaveRequest): Promise<LeaveRecord> {
+  // A copy: the step moves it, and the command copies the state back onto the managed row.
+  const meeting =
+    leave.meetingKind && leave.meetingId
+      ? await em.findOne(
+          MeetingRefSchema,
+          { kind: leave.meetingKind, id: leave.meetingId },
+          { filters: false },
+        )
+      : null;
+  return { ...leave, meetingStatus: meeting?.status ?? null };
 }
 
 /** Decides a request; an approval is announced so attendance records count the member as on leave. */
@@ -51,7 +139,7 @@ export async function moveLeave(
       throw notFound('leave request', id);
     if (leave.version !== version)
       throw staleVersion(`leave request ${id}`, leave.version, version);
-    leaveWorkflow.apply({ ...ctx, em }, leave, action, note);
+    leave.status = leaveWorkflow.apply({ ...ctx, em }, await leaveFacts(em, leave), action, note);
     if (action !== 'withdraw') leave.decidedBy = ctx.caller.userId;
     if (leave.status === 'APPROVED') {
       emit(
@@ -64,6 +152,9 @@ export async function moveLeave(
           meeting: leave.meeting,
           meetingLevel: leave.meetingLevel,
           meetingOn: leave.meetingOn,
+          ...(leave.meetingKind && leave.meetingId
+            ? { meetingKind: leave.meetingKind, meetingId: String(leave.meetingId) }
+            : {}),
         },
         leave.district,
       );

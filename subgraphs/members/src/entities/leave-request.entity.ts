@@ -13,9 +13,13 @@ export const LeaveRequestSchema = defineEntity({
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12),
     memberId: p.integer().index(),
+    /** The meeting's title as on record (the member's free text, for requests made before links). */
     meeting: p.string(),
     meetingLevel: p.string().$type<MeetingLevel>(),
     meetingOn: p.string().length(10),
+    /** The meeting on record asked leave from: organization's body meeting or study session. */
+    meetingKind: p.string().$type<'BODY_MEETING' | 'STUDY_SESSION'>().nullable(),
+    meetingId: p.integer().nullable(),
     reason: p.text(),
     status: p.string().$type<LeaveStatus>(),
     decidedBy: p.string().nullable(),

@@ -10,7 +10,7 @@ export const MemberSchema = defineEntity({
   // The filters its list offers (migration filter-indexes).
   indexes: [
     { name: 'member_standing_committee_id_index', properties: ['standingCommittee', 'id'] },
-    // PostgreSQL only (migration 0013): a trigram index for nameContains.
+    // PostgreSQL only (migration 0014): a trigram index for nameContains.
     {
       name: 'member_name_trgm_index',
       expression:

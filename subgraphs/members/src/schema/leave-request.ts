@@ -1,7 +1,7 @@
 import { appError, canSeeDistrict, ErrorCode, hasRole, parseId } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { moveLeave, requestLeave } from '../commands/leave-requests.js';
+import { leaveFacts, moveLeave, requestLeave } from '../commands/leave-requests.js';
 import {
   LEAVE_STATUSES,
   LeaveRequestSchema,
@@ -14,17 +14,75 @@ import { MemberType } from './member.js';
 export const MeetingLevelType = builder.enumType('MeetingLevel', { values: MEETING_LEVELS });
 export const LeaveStatusType = builder.enumType('LeaveStatus', { values: LEAVE_STATUSES });
 
+export const LeaveMeetingKindType = builder.enumType('LeaveMeetingKind', {
+  description: 'What kind of meeting on record a leave names (organization owns both).',
+  values: {
+    BODY_MEETING: {
+      description: '全体会议、常委会议、主席会议、秘书长会议 — a meeting of a committee body.',
+    },
+    STUDY_SESSION: { description: '党组理论学习中心组学习会 — a theory study session.' },
+  } as const,
+});
+
+/** BodyMeeting is organization's entity; a leave request points at the one it names. */
+const BodyMeetingRef = builder
+  .externalRef('BodyMeeting', builder.selection<{ id: string }>('id'))
+  .implement({ externalFields: (t) => ({ id: t.id() }) });
+
+/** StudySession is organization's entity; a leave request points at the one it names. */
+const StudySessionRef = builder
+  .externalRef('StudySession', builder.selection<{ id: string }>('id'))
+  .implement({ externalFields: (t) => ({ id: t.id() }) });
+
 export const LeaveRequestType = builder.objectRef<LeaveRequest>('LeaveRequest').implement({
-  description: "请假: a member's request to be excused from a meeting.",
+  description:
+    "请假: a member's request to be excused from a meeting on record (organization's body meeting or study session).",
   fields: (t) => ({
     id: t.exposeID('id'),
-    meeting: t.exposeString('meeting'),
-    meetingLevel: t.field({ type: MeetingLevelType, resolve: (l) => l.meetingLevel }),
-    meetingOn: t.expose('meetingOn', { type: 'Date' }),
+    meeting: t.exposeString('meeting', {
+      deprecationReason:
+        'The meeting is a record now: use bodyMeeting / studySession. This is its title as on record (the free text of a request made before leaves named their meeting).',
+    }),
+    meetingKind: t.field({
+      type: LeaveMeetingKindType,
+      nullable: true,
+      description:
+        'The kind of meeting on record the leave is from; null for a request made by free text before leaves named their meeting and matched to none.',
+      resolve: (l) => l.meetingKind ?? null,
+    }),
+    bodyMeeting: t.field({
+      type: BodyMeetingRef,
+      nullable: true,
+      description:
+        '请假所涉会议 — the body meeting (全体会议, 常委会议, 主席会议, 秘书长会议) the leave is from, when it is one.',
+      resolve: (l) =>
+        l.meetingKind === 'BODY_MEETING' && l.meetingId ? { id: String(l.meetingId) } : null,
+    }),
+    studySession: t.field({
+      type: StudySessionRef,
+      nullable: true,
+      description: '请假所涉学习会 — the study session the leave is from, when it is one.',
+      resolve: (l) =>
+        l.meetingKind === 'STUDY_SESSION' && l.meetingId ? { id: String(l.meetingId) } : null,
+    }),
+    meetingLevel: t.field({
+      type: MeetingLevelType,
+      description:
+        "The meeting's level, which decides who approves: PLENARY and STANDING_COMMITTEE a leader, OTHER staff or a leader.",
+      resolve: (l) => l.meetingLevel,
+    }),
+    meetingOn: t.expose('meetingOn', {
+      type: 'Date',
+      description: 'The day the meeting was planned for.',
+    }),
     reason: t.exposeString('reason'),
     status: t.field({ type: LeaveStatusType, resolve: (l) => l.status }),
     version: t.exposeInt('version'),
-    availableActions: t.stringList({ resolve: (l, _args, ctx) => leaveWorkflow.available(ctx, l) }),
+    availableActions: t.stringList({
+      description:
+        'Steps the caller may take now (approve is not offered once the meeting was cancelled).',
+      resolve: async (l, _args, ctx) => leaveWorkflow.available(ctx, await leaveFacts(ctx.em, l)),
+    }),
   }),
 });
 
@@ -50,21 +108,30 @@ builder.objectField(MemberType, 'leaveRequests', (t) =>
 builder.mutationField('requestLeave', (t) =>
   t.field({
     type: LeaveRequestType,
+    description:
+      '请假: a member asks leave from a meeting on record — exactly one of bodyMeetingId and studySessionId (BAD_USER_INPUT rule one-of), a meeting of their district organization has announced (rule exists), not cancelled (not-cancelled) and not already held or past its day (not-ended); one open request per meeting (CONFLICT, rule once). The level and day come from the meeting.',
     authScopes: { member: true },
     args: {
-      meeting: t.arg.string({
-        required: true,
-        validate: z.string().trim().min(2, 'must name the meeting').max(120),
+      bodyMeetingId: t.arg.id({
+        required: false,
+        description:
+          'The body meeting (全体会议, 常委会议, 主席会议, 秘书长会议) asked leave from.',
       }),
-      meetingLevel: t.arg({ type: MeetingLevelType, required: true }),
-      meetingOn: t.arg({ type: 'Date', required: true }),
+      studySessionId: t.arg.id({
+        required: false,
+        description: 'The study session (学习会) asked leave from.',
+      }),
       reason: t.arg.string({
         required: true,
         validate: z.string().trim().min(2, 'must give a reason').max(500),
       }),
     },
     resolve: (_root, args, ctx) =>
-      requestLeave(ctx, { ...args, meeting: args.meeting.trim(), reason: args.reason.trim() }),
+      requestLeave(ctx, {
+        bodyMeetingId: args.bodyMeetingId ? parseId(args.bodyMeetingId, 'bodyMeetingId') : null,
+        studySessionId: args.studySessionId ? parseId(args.studySessionId, 'studySessionId') : null,
+        reason: args.reason.trim(),
+      }),
   }),
 );
 

@@ -198,7 +198,10 @@ describe.each(databases())('member studios on $name', ({ url }) => {
       ', target: OPINION_ITEM',
     );
     expect(passed.data!.passOnStudioIssue.status).toBe('PASSED_ON');
-    const sent = await outbox(module.orm, { type: studioIssueRaised.type });
+    // The demo's receptions passed on were sent by the seed: this one's is the one event naming it.
+    const sent = (await outbox(module.orm, { type: studioIssueRaised.type })).filter(
+      (e) => (e.payload as { receptionId: string }).receptionId === reception.id,
+    );
     expect(sent.map((e) => e.payload)).toEqual([
       expect.objectContaining({
         receptionId: reception.id,

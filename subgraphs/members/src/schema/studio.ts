@@ -75,7 +75,7 @@ export const StudioShiftType = builder.objectRef<StudioShift>('StudioShift').imp
 
 export const StudioReceptionType = builder.objectRef<StudioReception>('StudioReception').implement({
   description:
-    '接待: visitors a studio member received and the issue they raised; it may be passed on as a proposal draft or an opinion item.',
+    '接待: visitors a studio member received and the issue they raised; it may be passed on as a proposal draft or an opinion item, which then names it (proposalDraft / opinionItemDraft, added by proposals).',
   fields: (t) => ({
     id: t.exposeID('id'),
     receivedOn: t.expose('receivedOn', { type: 'Date' }),
@@ -90,6 +90,26 @@ export const StudioReceptionType = builder.objectRef<StudioReception>('StudioRec
       resolve: (r, _args, ctx) => receptionWorkflow.available(ctx, r),
     }),
   }),
+});
+
+/**
+ * One reception as the studio's receptions list shows it: to the studio's lead and residents and
+ * the district's office roles (canSeeDistrict), else null.
+ */
+async function visibleReception(ctx: RequestContext, id: number): Promise<StudioReception | null> {
+  const [reception] = await ctx.loaders.many(StudioReceptionSchema, 'id', {}, true).load(id);
+  if (!reception) return null;
+  if (canSeeDistrict(ctx.caller, reception.district)) return reception;
+  if (ctx.caller.memberId === null) return null;
+  const studio = await ctx.loaders.one(MemberStudioSchema).load(reception.studioId);
+  return studio && (await team(ctx, studio)).has(Number(ctx.caller.memberId)) ? reception : null;
+}
+
+// Resolved by key (proposals points from a draft at the reception it came from) as the studio's
+// receptions list shows it.
+builder.asEntity(StudioReceptionType, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: ({ id }, ctx) => visibleReception(ctx, Number(id)),
 });
 
 export const MemberStudioType = builder.objectRef<MemberStudio>('MemberStudio').implement({

@@ -5,11 +5,12 @@ import { GovernmentUnitSchema } from '../entities/government-unit.entity.js';
 import { SpecialCommitteeSchema } from '../entities/special-committee.entity.js';
 import { TermSchema } from '../entities/term.entity.js';
 import { announceUnit } from './government-units.js';
+import { announceMeetings } from './meetings.js';
 import { announceCommittee } from './special-committees.js';
 import { announceTerm } from './terms.js';
 
 /**
- * Every district, term, government unit and special committee as it stands, for a module that
+ * Every district, term, government unit, special committee and meeting as it stands, for a module that
  * joins with empty replicas (a snapshot request, `npm run announce -- organization`). A committee
  * is dated by its last step, so a replica that already has it keeps what it has.
  */
@@ -53,5 +54,6 @@ export async function announceOrganization(em: EntityManager): Promise<number> {
     );
   }
   await em.flush();
-  return districts.length + terms.length + units.length + committees.length;
+  const meetings = await announceMeetings(em, 'organization');
+  return districts.length + terms.length + units.length + committees.length + meetings;
 }

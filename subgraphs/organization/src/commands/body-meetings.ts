@@ -15,6 +15,7 @@ import { bodyMeetingWorkflow } from '../workflow.js';
 import { checkAttendees, writeAttendance, type AttendanceEntry } from './attendance.js';
 import { assertWithinTerm } from './terms.js';
 import { leavesOn, levelOf, lockAttendanceDay, withLeaves } from './leaves.js';
+import { announceBodyMeeting } from './meetings.js';
 
 export interface PlanBodyMeeting {
   term: number;
@@ -75,6 +76,7 @@ export async function planBodyMeeting(
       actor: ctx.caller.userId,
       note: null,
     });
+    announceBodyMeeting(em, ctx.module, meeting);
     return meeting;
   });
 }
@@ -111,7 +113,10 @@ export async function holdBodyMeeting(
     // after this commits, finds the meeting held and corrects it.
     await em.flush();
     await lockAttendanceDay(em, row.district, heldOn);
-    const leaves = await leavesOn(em, row.district, levelOf(row.body), heldOn);
+    const leaves = await leavesOn(em, row.district, levelOf(row.body), heldOn, {
+      kind: 'BODY_MEETING',
+      id: row.id,
+    });
     const lines = withLeaves(
       attendees.map((m, i) => ({ memberId: m.memberId, attendance: entries[i].attendance })),
       leaves,
@@ -133,6 +138,7 @@ export async function holdBodyMeeting(
         row.district,
       );
     }
+    announceBodyMeeting(em, ctx.module, row);
     return row;
   });
 }
@@ -146,6 +152,7 @@ export async function cancelBodyMeeting(
   return ctx.em.transactional(async (em) => {
     const row = await em.findOneOrFail(BodyMeetingSchema, { id });
     bodyMeetingWorkflow.apply({ ...ctx, em }, row, 'cancel', note);
+    announceBodyMeeting(em, ctx.module, row);
     return row;
   });
 }

@@ -19,16 +19,26 @@ export function levelOf(body: Body | null): MeetingLevel {
   return body === 'PLENARY' || body === 'STANDING_COMMITTEE' ? body : 'OTHER';
 }
 
-/** Approved leaves of a district's members for meetings of `level` on `day`. */
+/**
+ * Approved leaves that excuse members from `meeting`: those naming it, and those asked for by
+ * free text (no meeting named) for a meeting of `level` on `day`.
+ */
 export function leavesOn(
   em: EntityManager,
   district: string,
   level: MeetingLevel,
   day: string,
+  meeting: { kind: 'BODY_MEETING' | 'STUDY_SESSION'; id: number },
 ): Promise<ApprovedLeave[]> {
   return em.find(
     ApprovedLeaveSchema,
-    { district, meetingLevel: level, meetingOn: day },
+    {
+      district,
+      $or: [
+        { meetingKind: meeting.kind, meetingId: meeting.id },
+        { meetingId: null, meetingLevel: level, meetingOn: day },
+      ],
+    },
     { filters: false, orderBy: { memberId: 'asc' } },
   );
 }
@@ -48,8 +58,9 @@ export function lockAttendanceDay(em: EntityManager, district: string, day: stri
  * every chair, secretary-general meeting and study session of the district that day, most of
  * which the member was never expected at, so it only excuses an absence already recorded.
  */
-function addsMissing(level: MeetingLevel): boolean {
-  return level !== 'OTHER';
+function addsMissing(leave: ApprovedLeave): boolean {
+  // A leave naming its meeting says the member was expected there, whatever the level.
+  return leave.meetingId != null || leave.meetingLevel !== 'OTHER';
 }
 
 /**
@@ -66,8 +77,7 @@ export function withLeaves(
   for (const leave of leaves) {
     const line = out.find((l) => l.memberId === leave.memberId);
     if (!line) {
-      if (addsMissing(leave.meetingLevel))
-        out.push({ memberId: leave.memberId, attendance: 'ON_LEAVE' });
+      if (addsMissing(leave)) out.push({ memberId: leave.memberId, attendance: 'ON_LEAVE' });
     } else if (line.attendance === 'ABSENT') line.attendance = 'ON_LEAVE';
   }
   return out;
@@ -92,7 +102,7 @@ async function correct(
     { filters: false },
   );
   if (row?.attendance === 'PRESENT' || row?.attendance === 'ON_LEAVE') return;
-  if (!row && !addsMissing(leave.meetingLevel)) return;
+  if (!row && !addsMissing(leave)) return;
   const line =
     row ??
     em.create(AttendanceSchema, {
@@ -129,7 +139,14 @@ export const applyLeaveApproved: EventHandler = async (em, event) => {
     (await em.findOne(MemberRefSchema, { memberId: Number(p.memberId) }))?.district;
   // A leave of a member this module never heard of names no meeting it could have recorded.
   if (!district) return;
-  await lockAttendanceDay(em, district, p.meetingOn.slice(0, 10));
+  const named = p.meetingId ? { kind: p.meetingKind!, id: Number(p.meetingId) } : null;
+  // A named meeting may be held on another day than planned: its lock is taken by its held day.
+  const heldOn = named
+    ? named.kind === 'BODY_MEETING'
+      ? (await em.findOne(BodyMeetingSchema, { id: named.id }, { filters: false }))?.heldOn
+      : (await em.findOne(StudySessionSchema, { id: named.id }, { filters: false }))?.heldOn
+    : null;
+  await lockAttendanceDay(em, district, heldOn ?? p.meetingOn.slice(0, 10));
   const leave = em.create(ApprovedLeaveSchema, {
     leaveId,
     district,
@@ -137,14 +154,27 @@ export const applyLeaveApproved: EventHandler = async (em, event) => {
     meeting: p.meeting,
     meetingLevel: p.meetingLevel,
     meetingOn: p.meetingOn.slice(0, 10),
+    meetingKind: named?.kind ?? null,
+    meetingId: named?.id ?? null,
     public: false,
   });
-  const meetings = await em.find(
-    BodyMeetingSchema,
-    { district: leave.district, status: 'HELD', heldOn: leave.meetingOn },
-    { filters: false },
-  );
-  for (const m of meetings.filter((x) => levelOf(x.body) === leave.meetingLevel)) {
+  // The meeting the leave names, if held; a leave without one: every held meeting of its level that day.
+  const meetings = named
+    ? named.kind === 'BODY_MEETING'
+      ? await em.find(
+          BodyMeetingSchema,
+          { id: named.id, district: leave.district, status: 'HELD' },
+          { filters: false },
+        )
+      : []
+    : (
+        await em.find(
+          BodyMeetingSchema,
+          { district: leave.district, status: 'HELD', heldOn: leave.meetingOn },
+          { filters: false },
+        )
+      ).filter((x) => levelOf(x.body) === leave.meetingLevel);
+  for (const m of meetings) {
     await correct(
       em,
       'BODY_MEETING',
@@ -167,10 +197,16 @@ export const applyLeaveApproved: EventHandler = async (em, event) => {
         ),
     );
   }
-  if (leave.meetingLevel !== 'OTHER') return;
+  if (leave.meetingLevel !== 'OTHER' || named?.kind === 'BODY_MEETING') return;
   const sessions = await em.find(
     StudySessionSchema,
-    { district: leave.district, status: { $in: ['HELD', 'ARCHIVED'] }, heldOn: leave.meetingOn },
+    named
+      ? { id: named.id, district: leave.district, status: { $in: ['HELD', 'ARCHIVED'] } }
+      : {
+          district: leave.district,
+          status: { $in: ['HELD', 'ARCHIVED'] },
+          heldOn: leave.meetingOn,
+        },
     { filters: false },
   );
   for (const s of sessions) {

@@ -18,6 +18,7 @@ import {
 import { studySessionWorkflow, type StudyAction } from '../workflow.js';
 import { checkAttendees, writeAttendance, type AttendanceEntry } from './attendance.js';
 import { leavesOn, levelOf, lockAttendanceDay, withLeaves } from './leaves.js';
+import { announceStudySession } from './meetings.js';
 
 export interface PlanStudySession {
   district: string;
@@ -59,6 +60,7 @@ export async function planStudySession(
       actor: ctx.caller.userId,
       note: null,
     });
+    announceStudySession(em, ctx.module, session);
     return session;
   });
 }
@@ -109,7 +111,10 @@ export async function holdStudySession(
     // Leaves read after the HELD status is flushed, under the district-day lock, as in holdBodyMeeting.
     await em.flush();
     await lockAttendanceDay(em, session.district, heldOn);
-    const leaves = await leavesOn(em, session.district, levelOf(null), heldOn);
+    const leaves = await leavesOn(em, session.district, levelOf(null), heldOn, {
+      kind: 'STUDY_SESSION',
+      id: session.id,
+    });
     const lines = withLeaves(
       attendees.map((m, i) => ({ memberId: m.memberId, attendance: entries[i].attendance })),
       leaves,
@@ -130,6 +135,7 @@ export async function holdStudySession(
         session.district,
       );
     }
+    announceStudySession(em, ctx.module, session);
     return session;
   });
 }
@@ -147,6 +153,7 @@ export async function moveStudySession(
     const session = await em.findOneOrFail(StudySessionSchema, { id }, { filters: false });
     studySessionWorkflow.apply({ ...ctx, em }, session, action, note);
     if (action === 'archive') session.minutes = minutes;
+    announceStudySession(em, ctx.module, session);
     return session;
   });
 }

@@ -38,12 +38,21 @@ async function visibleLeaves(
   district: string,
   level: ApprovedLeave['meetingLevel'],
   day: string,
+  meeting: { kind: 'BODY_MEETING' | 'STUDY_SESSION'; id: number },
 ): Promise<ApprovedLeave[]> {
-  // Leaves of every meeting on the page come in one query, by day; district and level are
-  // picked out here (`leavesOn`, one query per meeting, is for the command that holds one).
-  const rows = (await ctx.loaders.many(ApprovedLeaveSchema, 'meetingOn', {}, true).load(day))
-    .filter((l) => l.district === district && l.meetingLevel === level)
-    .sort((a, b) => a.memberId - b.memberId);
+  // The leaves of every meeting on the page come in two queries, not one per meeting: those
+  // naming their meeting, by meeting id; older ones (no meeting named), by day, with district
+  // and level picked out here. `leavesOn` is the same rule for the command that holds one.
+  const [named, byDay] = await Promise.all([
+    ctx.loaders
+      .many(ApprovedLeaveSchema, 'meetingId', { meetingKind: meeting.kind }, true)
+      .load(meeting.id),
+    ctx.loaders.many(ApprovedLeaveSchema, 'meetingOn', { meetingId: null }, true).load(day),
+  ]);
+  const rows = [
+    ...named.filter((l) => l.district === district),
+    ...byDay.filter((l) => l.district === district && l.meetingLevel === level),
+  ].sort((a, b) => a.memberId - b.memberId);
   if (hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, district)) return rows;
   return rows.filter((l) => ctx.caller.memberId === String(l.memberId));
 }
@@ -52,9 +61,12 @@ builder.objectField(BodyMeetingType, 'approvedLeaves', (t) =>
   t.field({
     type: [ApprovedLeaveType],
     description:
-      'Leaves approved for a meeting of this level on its day (held, else planned): the taker records them ON_LEAVE.',
+      'Leaves approved for this meeting (and, from before leaves named their meeting, for a meeting of this level on its day, held else planned): the taker records them ON_LEAVE.',
     resolve: (m, _a, ctx) =>
-      visibleLeaves(ctx, m.district, levelOf(m.body), m.heldOn ?? m.plannedOn),
+      visibleLeaves(ctx, m.district, levelOf(m.body), m.heldOn ?? m.plannedOn, {
+        kind: 'BODY_MEETING',
+        id: m.id,
+      }),
   }),
 );
 
@@ -62,7 +74,11 @@ builder.objectField(StudySessionType, 'approvedLeaves', (t) =>
   t.field({
     type: [ApprovedLeaveType],
     description:
-      "Leaves approved for an OTHER-level meeting on the session's day (held, else planned).",
-    resolve: (s, _a, ctx) => visibleLeaves(ctx, s.district, levelOf(null), s.heldOn ?? s.plannedOn),
+      "Leaves approved for this session (and, from before leaves named their meeting, for an OTHER-level meeting on the session's day, held else planned).",
+    resolve: (s, _a, ctx) =>
+      visibleLeaves(ctx, s.district, levelOf(null), s.heldOn ?? s.plannedOn, {
+        kind: 'STUDY_SESSION',
+        id: s.id,
+      }),
   }),
 );

@@ -73,6 +73,12 @@ export const BodyMeetingType = builder.objectRef<BodyMeeting>('BodyMeeting').imp
   }),
 });
 
+// Resolved by key (a member's leave request names the meeting it is from) as bodyMeetings shows it.
+builder.asEntity(BodyMeetingType, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: ({ id }, ctx) => ctx.loaders.one(BodyMeetingSchema).load(Number(id)),
+});
+
 const BodyMeetingConnection = connectionType<BodyMeeting>(builder, 'BodyMeeting', BodyMeetingType);
 
 const BodyMeetingFilter = builder.inputType('BodyMeetingFilter', {

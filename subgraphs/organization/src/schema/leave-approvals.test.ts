@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CITY, currentTerm, members as demoMembers } from '@cppcc/demo';
-import { leaveApproved } from '@cppcc/events';
+import { leaveApproved, meetingRegistered } from '@cppcc/events';
 import { AuditEntrySchema, ProcessedEventSchema, systemEm, type Caller } from '@cppcc/kit';
 import {
   databases,
@@ -48,7 +48,7 @@ describe.each(databases())('approved leaves and attendance on $name', ({ url }) 
       meeting: '市政协常委会议',
       meetingLevel,
       meetingOn,
-    },
+    } as Record<string, string>,
   });
 
   /** Publishes and waits until the consumer's ledger holds every event sent, so each has been applied. */
@@ -314,5 +314,55 @@ describe.each(databases())('approved leaves and attendance on $name', ({ url }) 
       subjectId: { $in: [Number(before), Number(after)] },
     });
     expect(rows.map((r) => r.memberId)).toEqual([a.id, a.id]);
+  });
+
+  it('a leave naming its meeting excuses the member there only, on whatever day it is held, and meetings are announced', async () => {
+    const plan = async (title: string) =>
+      (
+        await org.execute<{ planBodyMeeting: { id: string } }>(
+          `mutation { planBodyMeeting(input: { term: "${currentTerm(CITY).id}", body: CHAIR_MEETING, title: "${title}", plannedOn: "2026-12-22", agenda: ["议题"] }) { id } }`,
+          {},
+          staff,
+        )
+      ).data!.planBodyMeeting.id;
+    const named = await plan('主席会议（甲）');
+    const other = await plan('主席会议（乙）');
+    const sent = outbox(org.orm, { type: meetingRegistered.type });
+    expect(
+      (await sent)
+        .map((x) => x.payload)
+        .filter((p) => [named, other].includes(String(p.meetingId))),
+    ).toEqual([
+      expect.objectContaining({
+        kind: 'BODY_MEETING',
+        meetingId: named,
+        level: 'OTHER',
+        status: 'PLANNED',
+        plannedOn: '2026-12-22',
+      }),
+      expect.objectContaining({ meetingId: other, status: 'PLANNED' }),
+    ]);
+    const leave = approve(c.id, 'OTHER', '2026-12-22');
+    await deliver([
+      { ...leave, payload: { ...leave.payload, meetingKind: 'BODY_MEETING', meetingId: named } },
+    ]);
+    const hold = (id: string, day: string) =>
+      org.execute<{ holdBodyMeeting: { attendance: Line[] } }>(
+        `mutation { holdBodyMeeting(input: { id: "${id}", heldOn: "${day}", attendance: [{ member: "${c.id}", attendance: ABSENT }] }) { attendance { member { id } attendance } } }`,
+        {},
+        staff,
+      );
+    // The other chair meeting that day is not the one the leave names: the absence stands.
+    expect((await hold(other, '2026-12-22')).data!.holdBodyMeeting.attendance).toEqual([
+      { member: { id: String(c.id) }, attendance: 'ABSENT' },
+    ]);
+    // The named one, held a day late: on leave.
+    expect((await hold(named, '2026-12-23')).data!.holdBodyMeeting.attendance).toEqual([
+      { member: { id: String(c.id) }, attendance: 'ON_LEAVE' },
+    ]);
+    const heldNews = (await outbox(org.orm, { type: meetingRegistered.type }))
+      .map((x) => x.payload)
+      .filter((p) => p.meetingId === named);
+    expect(heldNews.at(-1)).toMatchObject({ status: 'HELD', heldOn: '2026-12-23' });
   });
 });

@@ -56,6 +56,12 @@ export const StudySessionType = builder.objectRef<StudySession>('StudySession').
   }),
 });
 
+// Resolved by key (a member's leave request names the session it is from) as studySessions shows it.
+builder.asEntity(StudySessionType, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: ({ id }, ctx) => ctx.loaders.one(StudySessionSchema).load(Number(id)),
+});
+
 const StudySessionConnection = connectionType<StudySession>(
   builder,
   'StudySession',

@@ -124,7 +124,7 @@ export function createItem(
     | 'sourceName'
     | 'status'
     | 'submittedOn'
-  > & { fromProposalId?: number | null },
+  > & { fromProposalId?: number | null; studioReceptionId?: number | null },
 ): OpinionItem {
   return em.create(OpinionItemSchema, {
     ...fields,
@@ -136,6 +136,7 @@ export function createItem(
     feedback: null,
     fedBackOn: null,
     fromProposalId: fields.fromProposalId ?? null,
+    studioReceptionId: fields.studioReceptionId ?? null,
     public: false,
   });
 }

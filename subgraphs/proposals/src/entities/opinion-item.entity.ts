@@ -56,6 +56,8 @@ export const OpinionItemSchema = defineEntity({
     fedBackOn: p.string().length(10).nullable(),
     /** Set when a proposal was converted into this item. */
     fromProposalId: p.integer().nullable(),
+    /** The member studio reception (接待) whose issue this draft item was made from; one item per reception. */
+    studioReceptionId: p.integer().nullable().unique(),
     public: p.boolean().default(false),
     version: p.integer().version(),
     changedAt: p.datetime().nullable(),

@@ -125,6 +125,11 @@ export const ProposalSchema = defineEntity({
     /** The opinion item a conversion to public-opinion information produced. */
     convertedItemId: p.integer().nullable(),
     mergedIntoId: p.integer().nullable(),
+    /**
+     * The member studio reception (接待, members' StudioReception) whose issue this draft was made
+     * from, set when proposals takes `studio.issue_raised`; one draft per reception.
+     */
+    studioReceptionId: p.integer().nullable().unique(),
     mode: p.string().$type<HandlingMode>().nullable(),
     /** Day of the assignment meeting (交办会), YYYY-MM-DD. */
     assignedOn: p.string().length(10).nullable(),

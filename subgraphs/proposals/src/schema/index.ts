@@ -12,6 +12,7 @@ import './key-proposal.js';
 import './evaluation.js';
 import './member-suggestion.js';
 import './opinion-item.js';
+import './studio-reception.js';
 import './bulletin-issue.js';
 import './instruction.js';
 import './statistics.js';
