@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { governmentUnits } from '@cppcc/demo';
+import { addDays, today } from '@cppcc/kit';
+import { databases } from '@cppcc/testing';
+import { startStack, type Stack } from './harness.js';
+
+/*
+ * The inbox as the client apps read it: a member's app, the staff back office and a unit's portal
+ * each ask `inbox` (or `me { inbox }`) what waits for them, take a step it offers, and see the
+ * work move on to whoever it waits for next.
+ */
+
+const DISTRICT = '341002';
+const OTHER = '341003';
+
+interface Item {
+  kind: string;
+  title: string;
+  why: string;
+  actions: string[];
+  dueOn: string | null;
+  overdue: boolean;
+  waitsFor: string;
+  record: { type: string; id: string };
+  about: { type: string; id: string } | null;
+}
+interface InboxAnswer {
+  totalCount: number;
+  counts: { kind: string; count: number; overdue: number }[];
+  items: { nodes: Item[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+const ITEM = 'kind title why actions dueOn overdue waitsFor record { type id } about { type id }';
+const INBOX = `query($f: InboxFilter, $first: Int, $after: String) { inbox(filter: $f) { totalCount counts { kind count overdue } items(first: $first, after: $after) { nodes { ${ITEM} } pageInfo { hasNextPage endCursor } } } }`;
+
+describe.each(databases())('the inbox through the gateway on $name', ({ url }) => {
+  let stack: Stack;
+  let staff: string;
+  let otherStaff: string;
+  let authorId: string;
+  let cosignerId: string;
+  let author: string;
+  let cosigner: string;
+  const unit = governmentUnits.find((u) => u.district === DISTRICT)!;
+  let unitToken: string;
+
+  beforeAll(async () => {
+    stack = await startStack({ databaseUrl: url });
+    staff = await stack.token({ roles: ['staff'], district: DISTRICT });
+    otherStaff = await stack.token({ roles: ['staff'], district: OTHER });
+    const members = await stack.post(
+      { query: `{ district(code: "${DISTRICT}") { members(first: 2) { nodes { id } } } }` },
+      { token: staff },
+    );
+    [authorId, cosignerId] = members.body.data.district.members.nodes.map(
+      (m: { id: string }) => m.id,
+    );
+    author = await stack.token({ roles: ['member'], district: DISTRICT, memberId: authorId });
+    cosigner = await stack.token({ roles: ['member'], district: DISTRICT, memberId: cosignerId });
+    unitToken = await stack.token({ roles: ['unit'], district: DISTRICT, unitId: String(unit.id) });
+  }, 180_000);
+  afterAll(() => stack?.stop());
+
+  const inbox = async (token: string, variables: Record<string, unknown> = {}) => {
+    const r = await stack.post({ query: INBOX, variables }, { token });
+    expect(r.body.errors).toBeUndefined();
+    return r.body.data.inbox as InboxAnswer;
+  };
+  const mutate = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
+    const r = await stack.post({ query, variables }, { token });
+    expect(r.body.errors).toBeUndefined();
+    return r.body.data;
+  };
+  const find = async (token: string, type: string, id: string) =>
+    (await inbox(token, { first: 100 })).items.nodes.find(
+      (i) => i.record.type === type && i.record.id === id,
+    );
+  /** Waits until the inbox (the bus is asynchronous) shows an item for the record. */
+  const itemFor = (token: string, type: string, id: string) =>
+    stack.settle(() => find(token, type, id));
+  /** Waits until the record has left the inbox. */
+  const gone = (token: string, type: string, id: string) =>
+    stack.settle(async () => !(await find(token, type, id)));
+
+  it('moves a joint proposal through the inboxes of its co-signer, author, staff and unit', async () => {
+    const title = '关于完善老旧小区加装电梯协调机制的建议';
+    const { draftProposal } = await mutate(
+      author,
+      'mutation($i: ProposalDraftInput!) { draftProposal(input: $i) { id version } }',
+      {
+        i: {
+          title,
+          category: '城市管理',
+          situation: '现状',
+          analysis: '分析',
+          suggestions: '建议',
+          kind: 'JOINT',
+        },
+      },
+    );
+    const proposalId: string = draftProposal.id;
+    const respondBy = addDays(today(), 7);
+    const invited = await mutate(
+      author,
+      `mutation { inviteProposalCosigners(id: "${proposalId}", version: ${draftProposal.version}, memberIds: ["${cosignerId}"], respondBy: "${respondBy}") { cosigners { id } } }`,
+    );
+    const invitationId: string = invited.inviteProposalCosigners.cosigners[0].id;
+
+    // The co-signer's app: the invitation, with what it can do and by when.
+    const invitation = await itemFor(cosigner, 'ProposalCosigner', invitationId);
+    expect(invitation).toMatchObject({
+      kind: 'proposal.cosign',
+      title,
+      actions: ['accept', 'decline'],
+      dueOn: respondBy,
+      overdue: false,
+      waitsFor: `member:${cosignerId}`,
+      about: { type: 'Proposal', id: proposalId },
+    });
+    expect(invitation.why).toContain('联名');
+    // The same, as `me { inbox }`.
+    const me = await stack.post(
+      {
+        query:
+          '{ me { id inbox { totalCount items(first: 100) { nodes { kind record { id } } } } } }',
+      },
+      { token: cosigner },
+    );
+    expect(me.body.errors).toBeUndefined();
+    expect(me.body.data.me.inbox.items.nodes).toContainEqual({
+      kind: 'proposal.cosign',
+      record: { id: invitationId },
+    });
+
+    // The draft cannot be submitted while the invitation is open: it waits on no one yet.
+    expect(
+      (await inbox(author, { first: 100 })).items.nodes.find((i) => i.record.id === proposalId),
+    ).toBeUndefined();
+
+    // Accepted, the invitation leaves the co-signer's inbox and the draft enters the author's.
+    await mutate(cosigner, `mutation { acceptCosignInvitation(id: "${invitationId}") { status } }`);
+    await gone(cosigner, 'ProposalCosigner', invitationId);
+    const draft = await itemFor(author, 'Proposal', proposalId);
+    expect(draft).toMatchObject({ kind: 'proposal.draft', actions: ['submit'] });
+
+    // Submitted, it leaves the author's inbox and waits on the district's staff.
+    const current = await mutate(author, `{ proposal(id: "${proposalId}") { version } }`);
+    await mutate(
+      author,
+      `mutation { submitProposalDraft(id: "${proposalId}", version: ${current.proposal.version}) { status } }`,
+    );
+    const review = await itemFor(staff, 'Proposal', proposalId);
+    expect(review).toMatchObject({
+      kind: 'proposal.review',
+      waitsFor: `staff@${DISTRICT}`,
+      about: null,
+    });
+    expect(review.actions).toEqual(
+      expect.arrayContaining(['file', 'reject', 'returnForRevision', 'merge']),
+    );
+    expect(review.actions).not.toContain('withdraw');
+    await gone(author, 'Proposal', proposalId);
+    // Another district's staff are not its party.
+    const other = await inbox(otherStaff, { first: 100 });
+    expect(other.items.nodes.find((i) => i.record.id === proposalId)).toBeUndefined();
+
+    // Counts and filters.
+    const counted = await inbox(staff, { f: { kinds: ['proposal.review'] }, first: 1 });
+    expect(counted.counts.map((c) => c.kind)).toEqual(['proposal.review']);
+    expect(counted.totalCount).toBe(counted.counts[0].count);
+    expect(counted.items.nodes).toHaveLength(1);
+    expect(counted.items.pageInfo.hasNextPage).toBe(counted.totalCount > 1);
+
+    // Filed and assigned: the unit's portal gets the task to receive, due in its receipt window.
+    const filed = await mutate(
+      staff,
+      `mutation { fileProposal(id: "${proposalId}", version: ${(await mutate(staff, `{ proposal(id: "${proposalId}") { version } }`)).proposal.version}) { version } }`,
+    );
+    const assign = await itemFor(staff, 'Proposal', proposalId);
+    expect(assign).toMatchObject({ kind: 'proposal.assign', actions: ['assign'] });
+    const assigned = await mutate(
+      staff,
+      `mutation($i: AssignProposalInput!) { assignProposal(id: "${proposalId}", version: ${filed.fileProposal.version}, input: $i) { tasks { id receiptDueOn } } }`,
+      { i: { mode: 'SOLE', unitIds: [String(unit.id)] } },
+    );
+    const task = assigned.assignProposal.tasks[0];
+    await gone(staff, 'Proposal', proposalId);
+    const toReceive = await itemFor(unitToken, 'HandlingTask', task.id);
+    expect(toReceive).toMatchObject({
+      kind: 'task.receive',
+      title,
+      dueOn: task.receiptDueOn,
+      waitsFor: `unit:${unit.id}`,
+      about: { type: 'Proposal', id: proposalId },
+    });
+    expect(toReceive.actions).toEqual(['receive', 'requestReturn']);
+    const overdue = await inbox(unitToken, { f: { overdue: true }, first: 100 });
+    expect(overdue.items.nodes.find((i) => i.record.id === task.id)).toBeUndefined();
+  });
+
+  it('says what is wrong with a bad page or filter, and gives an anonymous caller nothing', async () => {
+    const big = await stack.post({ query: INBOX, variables: { first: 101 } }, { token: staff });
+    expect(big.body.errors[0], JSON.stringify(big.body.errors)).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'first', rule: 'range' },
+    });
+    const empty = await stack.post(
+      { query: INBOX, variables: { f: { kinds: [] } } },
+      { token: staff },
+    );
+    expect(empty.body.errors[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'filter.kinds', rule: 'not-empty' },
+    });
+    const anonymous = await stack.post({ query: INBOX });
+    expect(anonymous.body.errors).toBeUndefined();
+    expect(anonymous.body.data.inbox.totalCount).toBe(0);
+  });
+});
