@@ -71,13 +71,14 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     expect(r.body.errors).toBeUndefined();
     return r.body.data;
   };
-  const find = async (token: string, type: string, id: string) =>
-    (await inbox(token, { first: 100 })).items.nodes.find(
+  /** The record's item among the caller's (of the kinds named: a city's inbox is long). */
+  const find = async (token: string, type: string, id: string, kinds?: string[]) =>
+    (await inbox(token, { first: 100, ...(kinds ? { f: { kinds } } : {}) })).items.nodes.find(
       (i) => i.record.type === type && i.record.id === id,
     );
   /** Waits until the inbox (the bus is asynchronous) shows an item for the record. */
-  const itemFor = (token: string, type: string, id: string) =>
-    stack.settle(() => find(token, type, id));
+  const itemFor = (token: string, type: string, id: string, kinds?: string[]) =>
+    stack.settle(() => find(token, type, id, kinds));
   /** Waits until the record has left the inbox. */
   const gone = (token: string, type: string, id: string) =>
     stack.settle(async () => !(await find(token, type, id)));
@@ -196,7 +197,63 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     expect(toReceive.actions).toEqual(['receive', 'requestReturn']);
     const overdue = await inbox(unitToken, { f: { overdue: true }, first: 100 });
     expect(overdue.items.nodes.find((i) => i.record.id === task.id)).toBeUndefined();
-  });
+  }, 120_000);
+
+  it('takes a plugin’s own kinds, with no core change (eco-compensation rounds to sign)', async () => {
+    const CITY = '341000';
+    const cityStaff = await stack.token({ roles: ['staff'], district: CITY });
+    const section = await mutate(
+      cityStaff,
+      `mutation { addMonitoringSection(district: "${CITY}", code: "T-INBOX", name: "待办断面") { id } }`,
+    );
+    const created = await mutate(
+      cityStaff,
+      'mutation($i: CreateCompensationRoundInput!) { createCompensationRound(input: $i) { id } }',
+      {
+        i: {
+          district: CITY,
+          basin: '新安江–千岛湖',
+          startYear: 2027,
+          endYear: 2029,
+          agreementTitle: '新安江第五轮补偿协议',
+          parties: ['安徽省', '浙江省'],
+          upstream: '安徽省',
+          downstream: '浙江省',
+          sectionId: section.addMonitoringSection.id,
+          baseLimits: [
+            { indicator: 'codmn', limit: 2 },
+            { indicator: 'nh3n', limit: 0.1 },
+            { indicator: 'tn', limit: 1 },
+            { indicator: 'tp', limit: 0.05 },
+          ],
+          transferAmount: 10_000,
+        },
+      },
+    );
+    const roundId: string = created.createCompensationRound.id;
+    const SIGN = 'plugin.eco-compensation.round.sign';
+    const INTO_FORCE = 'plugin.eco-compensation.round.bringIntoForce';
+    const toSign = await itemFor(cityStaff, 'CompensationRound', roundId, [SIGN]);
+    expect(toSign).toMatchObject({
+      kind: 'plugin.eco-compensation.round.sign',
+      title: '新安江第五轮补偿协议',
+      actions: ['sign'],
+      waitsFor: `staff@${CITY}`,
+    });
+    const counts = await inbox(cityStaff, { f: { kinds: ['plugin.eco-compensation.round.sign'] } });
+    expect(counts.counts).toEqual([
+      { kind: 'plugin.eco-compensation.round.sign', count: counts.totalCount, overdue: 0 },
+    ]);
+    await mutate(
+      cityStaff,
+      `mutation { signCompensationRound(id: "${roundId}", signedOn: "2027-01-01") { id } }`,
+    );
+    await stack.settle(
+      async () =>
+        (await find(cityStaff, 'CompensationRound', roundId, [SIGN, INTO_FORCE]))?.kind ===
+        INTO_FORCE,
+    );
+  }, 120_000);
 
   it('says what is wrong with a bad page or filter, and gives an anonymous caller nothing', async () => {
     const big = await stack.post({ query: INBOX, variables: { first: 101 } }, { token: staff });
