@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient as createSseClient } from 'graphql-sse';
 import { governmentUnits } from '@cppcc/demo';
 import { addDays, today } from '@cppcc/kit';
 import { databases } from '@cppcc/testing';
@@ -253,6 +254,62 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
         (await find(cityStaff, 'CompensationRound', roundId, [SIGN, INTO_FORCE]))?.kind ===
         INTO_FORCE,
     );
+  }, 120_000);
+
+  it('puts leave to approve before the district’s leaders, and tells them live', async () => {
+    const leader = await stack.token({ roles: ['leader'], district: DISTRICT });
+    // The leader's console subscribes first, as a client refreshing its counts would.
+    const received: { data?: { inboxChanged?: { id: string; items: Item[] } } }[] = [];
+    const client = createSseClient({
+      url: stack.gateway.url,
+      headers: { authorization: `Bearer ${leader}` },
+      retryAttempts: 0,
+    });
+    const unsubscribe = client.subscribe(
+      { query: `subscription { inboxChanged { id items { ${ITEM} } } }` },
+      {
+        next: (r) => received.push(r as (typeof received)[number]),
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
+    const meetingOn = addDays(today(), 10);
+    const { requestLeave } = await mutate(
+      author,
+      `mutation { requestLeave(meeting: "十届政协常委会第五次会议", meetingLevel: STANDING_COMMITTEE, meetingOn: "${meetingOn}", reason: "出差") { id version } }`,
+    );
+    const leave = await itemFor(leader, 'LeaveRequest', requestLeave.id, ['member.leave.decide']);
+    expect(leave).toMatchObject({
+      kind: 'member.leave.decide',
+      actions: ['approve', 'reject'],
+      dueOn: meetingOn,
+      waitsFor: `leader@${DISTRICT}`,
+    });
+    // A standing-committee meeting's leave is the leaders', not the staff's.
+    expect(
+      await find(staff, 'LeaveRequest', requestLeave.id, ['member.leave.decide']),
+    ).toBeUndefined();
+    const live = await stack.settle(async () =>
+      received.find((r) =>
+        r.data?.inboxChanged?.items.some((i) => i.record.id === requestLeave.id),
+      ),
+    );
+    expect(live.data!.inboxChanged!.id).toBe(`LeaveRequest:${requestLeave.id}`);
+
+    // Approved, it leaves the inbox, and the subscriber is told so (nothing waits there now).
+    await mutate(
+      leader,
+      `mutation { approveLeave(id: "${requestLeave.id}", version: ${requestLeave.version}) { status } }`,
+    );
+    await stack.settle(async () =>
+      received.some(
+        (r) =>
+          r.data?.inboxChanged?.id === `LeaveRequest:${requestLeave.id}` &&
+          r.data.inboxChanged.items.length === 0,
+      ),
+    );
+    unsubscribe();
+    await client.dispose();
   }, 120_000);
 
   it('says what is wrong with a bad page or filter, and gives an anonymous caller nothing', async () => {
