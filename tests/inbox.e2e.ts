@@ -59,7 +59,7 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     author = await stack.token({ roles: ['member'], district: DISTRICT, memberId: authorId });
     cosigner = await stack.token({ roles: ['member'], district: DISTRICT, memberId: cosignerId });
     unitToken = await stack.token({ roles: ['unit'], district: DISTRICT, unitId: String(unit.id) });
-  }, 180_000);
+  }, 600_000);
   afterAll(() => stack?.stop());
 
   const inbox = async (token: string, variables: Record<string, unknown> = {}) => {
@@ -311,6 +311,15 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     unsubscribe();
     await client.dispose();
   }, 120_000);
+
+  it('holds the demo data’s waiting work from more than one module, each with steps to take', async () => {
+    const cityStaff = await stack.token({ roles: ['staff'], district: '341000' });
+    const all = await inbox(cityStaff, { first: 100 });
+    const modules = new Set(all.counts.map((c) => c.kind.split('.')[0]));
+    expect(modules.size, JSON.stringify(all.counts)).toBeGreaterThan(1);
+    expect(all.totalCount).toBe(all.counts.reduce((n, c) => n + c.count, 0));
+    for (const item of all.items.nodes) expect(item.actions.length).toBeGreaterThan(0);
+  });
 
   it('says what is wrong with a bad page or filter, and gives an anonymous caller nothing', async () => {
     const big = await stack.post({ query: INBOX, variables: { first: 101 } }, { token: staff });
