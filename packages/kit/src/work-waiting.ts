@@ -238,11 +238,16 @@ class WorkSubscriber implements EventSubscriber {
       if (cs.type !== 'create' && cs.type !== 'update') continue;
       for (const entry of this.entries(cs.meta.className)) {
         const record = cs.entity as Row;
+        // A record that neither waits nor waited for anyone changes no inbox: most writes (a
+        // closed proposal's seed, a report filed long ago) publish nothing.
+        const before = (cs.originalEntity as Partial<Row> | undefined)?.status;
+        const waits = (s: string | undefined) => s !== undefined && s in entry.address.states;
+        if (!waits(record.status) && !(cs.type === 'update' && waits(before))) continue;
         changed.set(`${cs.meta.className}:${record.id}`, { entry, record });
         touched.push(...(entry.address.touches?.(record as never) ?? []));
       }
     }
-    if (changed.size === 0) return;
+    if (changed.size === 0 && touched.length === 0) return;
     const system = em.fork({ keepTransactionContext: true, clear: true }) as EntityManager;
     system.setFilterParams(DISTRICT_FILTER, { all: true });
     for (const { schema, where } of touched) {
