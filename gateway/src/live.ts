@@ -53,6 +53,14 @@ export const LIVE_FIELDS: Record<
     query: 'consultationActivity',
     arg: 'id',
   },
+  // The inbox (platform): the caller's work on one record changed; `inboxChange` answers null
+  // to anyone it does not wait for, or did not before.
+  inboxChanged: {
+    events: ['inbox.changed'],
+    record: (e) => str(e.payload.id),
+    query: 'inboxChange',
+    arg: 'id',
+  },
   pluginSwitched: {
     events: ['plugin.switched'],
     record: (e) => str(e.payload.district),

@@ -8,5 +8,10 @@ export * from './proposals.js';
 export * from './consultation.js';
 export * from './members.js';
 export * from './shared.js';
-export { districtRegistered, snapshotAnswered, snapshotRequested } from '@cppcc/kit';
+export {
+  districtRegistered,
+  snapshotAnswered,
+  snapshotRequested,
+  workWaiting,
+} from '@cppcc/kit';
 export * from './platform.js';

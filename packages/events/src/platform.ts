@@ -20,3 +20,18 @@ export const pluginSwitched = defineEvent(
   }),
   'A plugin was enabled, disabled or reconfigured for a district (platform).',
 );
+
+/**
+ * What waits on one record changed in the inbox (platform, applying `work.waiting`): the live
+ * field `inboxChanged` tells its parties, before and after, to look again. `parties` are both.
+ */
+export const inboxChanged = defineEvent(
+  'inbox.changed',
+  z.object({
+    /** The inbox's key of the record (`HandlingTask:12`), the argument of `inboxChange`. */
+    id: z.string().min(1).max(120),
+    district: z.string().min(1).max(12),
+    parties: z.array(z.string().min(1).max(80)),
+  }),
+  'The work waiting on one record changed in the inbox, for the parties named (platform).',
+);

@@ -8,6 +8,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Caller } from './caller.js';
 import { moduleLogger } from './log.js';
 import { traceSql } from './tracing.js';
+import { watchWork } from './work-waiting.js';
 
 /** What `pg` hands the pool's afterCreate hook: a connection that runs SQL. */
 interface PgConnection {
@@ -121,6 +122,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
       driverOptions: { connection: { timeout: SQLITE_BUSY_TIMEOUT_MS } },
     } as Options);
   }
+  // Every write of a record whose workflow addresses its work publishes that work (the inbox).
+  watchWork(orm as Orm, options.module, options.entities);
   // Both drivers (PostgreSQL, libSQL) are knex-based; the ORM's type names only the base connection.
   traceSql(
     (orm.em.getConnection() as AbstractSqlConnection).getKnex(),

@@ -32,4 +32,5 @@ export * from './shutdown.js';
 export * from './string-limits.js';
 export * from './title.js';
 export * from './workflow.js';
+export * from './work-waiting.js';
 export * from './live.js';

@@ -86,7 +86,9 @@ export function defineModule(definition: ModuleDefinition): ModuleDefinition {
     consumes: {
       [districtRegistered.type]: applyDistrictRegistered,
       ...definition.consumes,
-      ...(definition.announce ? { [snapshotRequested.type]: answerSnapshot(definition) } : {}),
+      // Every module answers: one announcing what the requester consumes, and any whose
+      // workflows address their work (the inbox's fill).
+      [snapshotRequested.type]: answerSnapshot(definition),
       ...(definition.requestsSnapshot
         ? { [snapshotAnswered.type]: noteSnapshotAnswered(definition.name) }
         : {}),

@@ -49,7 +49,7 @@ import {
 import { drainable } from './shutdown.js';
 import { traceRequest } from './tracing.js';
 import { setMaxStringLength } from './string-limits.js';
-import { requestSnapshotOnce } from './snapshot.js';
+import { requestSnapshotOnce, requestWorkOnce } from './snapshot.js';
 import type { ModuleDefinition, SeedOptions } from './module.js';
 
 export interface RuntimeOptions {
@@ -166,6 +166,8 @@ export async function startModule(
     );
   if (await requestSnapshotOnce(orm, definition))
     log.info('first start: asked the modules it replicates for a snapshot');
+  if (await requestWorkOnce(orm, definition))
+    log.info('first start: asked every module for the work waiting on its records');
 
   const unwatch = watchModule(definition.name, orm);
   const relay = startRelay(orm, options.transport, {

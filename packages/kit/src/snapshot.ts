@@ -6,6 +6,7 @@ import type { EntityManager, Orm } from './db.js';
 import { systemEm } from './db.js';
 import { appError, ErrorCode } from './errors.js';
 import type { ModuleDefinition } from './module.js';
+import { addressesWork, publishAllWork, workWaiting } from './work-waiting.js';
 
 /*
  * A module that joins a platform which already has data (a plugin installed later) starts with
@@ -55,14 +56,44 @@ export async function requestSnapshotOnce(
   });
 }
 
+/**
+ * The inbox's owner (a module consuming `work.waiting`) asks every module once for all the work
+ * waiting on its records: records written before the inbox existed (a platform upgraded with data
+ * in it) or before its first start. A mark of its own, so the module's replicas are not taken for
+ * filling (`replicaPending` reads the other mark).
+ */
+export async function requestWorkOnce(orm: Orm, definition: ModuleDefinition): Promise<boolean> {
+  if (!definition.consumes?.[workWaiting.type]) return false;
+  const mark = { consumer: '@snapshot', eventId: 'work-v1' };
+  return systemEm(orm).transactional(async (tx) => {
+    if ((await tx.count(ProcessedEventSchema, mark)) > 0) return false;
+    emit(
+      tx as EntityManager,
+      definition.name,
+      snapshotRequested,
+      { requester: definition.name, consumes: [workWaiting.type] },
+      null,
+    );
+    tx.create(ProcessedEventSchema, { ...mark, processedAt: new Date() });
+    return true;
+  });
+}
+
 /** The answering side: announce everything, when the requester consumes anything this module emits. */
 export function answerSnapshot(definition: ModuleDefinition): EventHandler {
   return async (em, event) => {
     const request = snapshotRequested.payload.parse(event.payload);
-    if (request.requester === definition.name || !definition.announce) return;
+    if (request.requester === definition.name) return;
     const wanted = new Set(request.consumes);
-    if (!(definition.emits ?? []).some((e) => wanted.has(e.type))) return;
-    const records = await definition.announce(em);
+    // The inbox's fill: every workflow's waiting work, published by the kit for any module.
+    const work =
+      wanted.has(workWaiting.type) && addressesWork(definition.entities)
+        ? await publishAllWork(em, definition.name, definition.entities)
+        : 0;
+    const announces =
+      definition.announce !== undefined && (definition.emits ?? []).some((e) => wanted.has(e.type));
+    if (!announces && work === 0) return;
+    const records = work + (announces ? await definition.announce!(em) : 0);
     emit(
       em,
       definition.name,

@@ -4,11 +4,21 @@ import type { RequestContext } from './context.js';
 import type { EntityManager } from './db.js';
 import { appError, ErrorCode } from './errors.js';
 import { defineMigration } from './migration.js';
+import { type Party, registerWork, type WorkAddress } from './work-waiting.js';
 
 /** Who may take a step: a role, or a relation of the caller to the record (e.g. its author). */
 export type Actor<R> =
   | Role
-  | { relation: string; holds: (ctx: RequestContext, record: R) => boolean };
+  | {
+      relation: string;
+      holds: (ctx: RequestContext, record: R) => boolean;
+      /**
+       * Who holds the relation to this record (its author, the unit holding a task, the staff of
+       * its district), so the inbox can address the work to them; a relation without it puts
+       * nothing in anyone's inbox.
+       */
+      parties?: (record: R) => Party[];
+    };
 
 /**
  * A rule of the step beyond who may take it (a deadline, something that must exist first). It
@@ -142,6 +152,8 @@ export function defineWorkflow<
       { rule: string; message: (record: R) => string; extensions?: Record<string, unknown> }
     >
   > = {},
+  /** How the table's waiting work is addressed in the inbox (kit `work-waiting.ts`). */
+  inbox?: WorkAddress<S, A, R>,
 ) {
   /** The row the step takes, or the refusal: ILLEGAL_TRANSITION (no row, or a guard), FORBIDDEN (who). */
   function decide(
@@ -193,7 +205,7 @@ export function defineWorkflow<
     return decision.step;
   }
 
-  return {
+  const workflow = {
     transitions,
     /** The actions this caller may take on the record now: those `check` lets through. */
     available(ctx: RequestContext, record: R): A[] {
@@ -220,6 +232,8 @@ export function defineWorkflow<
       return step.to;
     },
   };
+  if (inbox) registerWork(workflow as never, inbox as never);
+  return workflow;
 }
 
 /** The first of the row's guards that does not hold. */

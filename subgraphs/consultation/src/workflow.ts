@@ -17,7 +17,11 @@ import type {
   InputCampaign,
   InputContribution,
 } from './entities/input-campaign.entity.js';
-import type { LedgerEntry, LedgerStatus } from './entities/instruction.entity.js';
+import {
+  type LedgerEntry,
+  LedgerEntrySchema,
+  type LedgerStatus,
+} from './entities/instruction.entity.js';
 import type {
   AmendmentStatus,
   ConsultationPlan,
@@ -26,8 +30,18 @@ import type {
   PlanAmendment,
   PlanStatus,
 } from './entities/plan.entity.js';
-import type { Recommendation, RecommendationStatus } from './entities/recommendation.entity.js';
-import type { ResearchPhase, ResearchProject } from './entities/research-project.entity.js';
+import {
+  type Recommendation,
+  RecommendationSchema,
+  type RecommendationStatus,
+} from './entities/recommendation.entity.js';
+import {
+  FieldVisitSchema,
+  type ResearchPhase,
+  type ResearchProject,
+  ResearchProjectSchema,
+  ResearchTeamMemberSchema,
+} from './entities/research-project.entity.js';
 import type { Result, TaskStatus } from './entities/result.entity.js';
 
 /** A guard that refuses while something the step stands on is missing (`missing` names it). */
@@ -137,6 +151,7 @@ const teamLead = {
     const lead = fact(r.leadMemberId, 'leadMemberId');
     return lead !== null && ctx.caller.memberId === String(lead);
   },
+  parties: (r: ResearchRecord) => (r.leadMemberId != null ? [{ member: r.leadMemberId }] : []),
 };
 
 /** A step with nothing behind it would only fake progress. */
@@ -220,6 +235,33 @@ export const researchWorkflow = defineWorkflow<ResearchPhase, ResearchAction, Re
     ...inPlace(['FIELDWORK', 'DRAFTING'], 'recordFieldVisit', ['staff', teamLead]),
     { from: 'DRAFTING', action: 'writeReport', who: ['staff', teamLead], to: 'DRAFTING' },
   ],
+  {},
+  {
+    schema: ResearchProjectSchema,
+    type: 'ResearchProject',
+    states: {
+      TOPIC_SELECTED: {
+        kind: 'research.approvePlan',
+        why: '调研方案待审批 A research plan to approve',
+      },
+      PLAN_APPROVED: { kind: 'research.fieldwork', why: '方案已批待开展调研 Fieldwork to start' },
+      FIELDWORK: { kind: 'research.drafting', why: '调研中待起草报告 A report to start drafting' },
+      DRAFTING: { kind: 'research.review', why: '调研报告待审核 A research report to review' },
+      REVIEWED: { kind: 'research.submit', why: '报告已审待报送 A reviewed report to submit' },
+    },
+    title: (r) => r.title,
+    district: (r) => r.district,
+    // The same facts `load` and `researchFacts` put on the record for the command.
+    facts: async (em, r) => {
+      const team = await em.find(ResearchTeamMemberSchema, { projectId: r.id });
+      Object.assign(r, {
+        leadMemberId: team.find((s) => s.role === 'LEAD')?.memberId ?? null,
+        fieldVisits: await em.count(FieldVisitSchema, { projectId: r.id }),
+        recommendations: await em.count(RecommendationSchema, { researchProjectId: r.id }),
+      });
+    },
+    ignore: ['setPlan', 'addTeamMembers', 'recordFieldVisit', 'writeReport'],
+  },
 );
 
 export type RecommendationAction = 'submit' | 'adopt' | 'decline';
@@ -242,6 +284,7 @@ const assignedUnit = {
   relation: 'assigned department',
   holds: (ctx: RequestContext, e: { unitId?: number | null }) =>
     e.unitId != null && callerUnit(ctx.caller) === e.unitId,
+  parties: (e: { unitId?: number | null }) => (e.unitId != null ? [{ unit: e.unitId }] : []),
 };
 
 /** 转办台账: staff assign, the department replies with feedback, staff accept it or send it back. */
@@ -252,6 +295,18 @@ export const ledgerWorkflow = defineWorkflow<LedgerStatus, LedgerAction, LedgerE
     { from: 'REPLIED', action: 'accept', who: ['staff'], to: 'DONE' },
     { from: 'REPLIED', action: 'return', who: ['staff'], to: 'ASSIGNED' },
   ],
+  {},
+  {
+    schema: LedgerEntrySchema,
+    type: 'LedgerEntry',
+    states: {
+      ASSIGNED: { kind: 'ledger.reply', why: '转办事项待反馈 A follow-up to report on' },
+      REPLIED: { kind: 'ledger.check', why: '反馈待审核 A department’s feedback to check' },
+    },
+    title: (e) => e.task.slice(0, 200),
+    district: (e) => e.district,
+    dueOn: (e) => e.dueOn,
+  },
 );
 
 export type TaskAction = 'start' | 'complete' | 'reopen' | 'reportProgress';

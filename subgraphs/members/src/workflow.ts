@@ -1,11 +1,21 @@
 import { defineWorkflow, fact, type Guard, hasRole, type RequestContext } from '@cppcc/kit';
-import type { LeaveRequest, LeaveStatus } from './entities/leave-request.entity.js';
-import type { ReportStatus, StandingReport } from './entities/standing-report.entity.js';
-import type {
-  ReceptionStatus,
-  ShiftStatus,
-  StudioReception,
-  StudioShift,
+import {
+  type LeaveRequest,
+  LeaveRequestSchema,
+  type LeaveStatus,
+} from './entities/leave-request.entity.js';
+import { MeetingRefSchema } from './entities/meeting-ref.entity.js';
+import {
+  type ReportStatus,
+  type StandingReport,
+  StandingReportSchema,
+} from './entities/standing-report.entity.js';
+import {
+  type ReceptionStatus,
+  type ShiftStatus,
+  type StudioReception,
+  StudioReceptionSchema,
+  type StudioShift,
 } from './entities/studio.entity.js';
 
 export type ReportAction = 'submit' | 'return' | 'file' | 'edit';
@@ -13,6 +23,7 @@ export type ReportAction = 'submit' | 'return' | 'file' | 'edit';
 const author = {
   relation: 'author',
   holds: (ctx: RequestContext, r: StandingReport) => ctx.caller.memberId === String(r.memberId),
+  parties: (r: StandingReport) => [{ member: r.memberId }],
 };
 
 /** A standing member's yearly report: written and submitted by the member, filed (or sent back) by staff. */
@@ -25,6 +36,20 @@ export const standingReportWorkflow = defineWorkflow<ReportStatus, ReportAction,
     { from: 'SUBMITTED', action: 'return', who: ['staff'], to: 'DRAFT' },
     { from: 'SUBMITTED', action: 'file', who: ['staff'], to: 'FILED' },
   ],
+  {},
+  {
+    schema: StandingReportSchema,
+    type: 'StandingReport',
+    states: {
+      DRAFT: { kind: 'member.report.write', why: '常委履职报告待提交 A duty report to write' },
+      SUBMITTED: { kind: 'member.report.check', why: '履职报告待审核 A duty report to check' },
+    },
+    title: (r) => `${r.year} 年度常委履职报告 Standing member's report ${r.year}`,
+    district: (r) => r.district,
+    // The report is due by the end of its year.
+    dueOn: (r) => (r.status === 'DRAFT' ? `${r.year}-12-31` : null),
+    ignore: ['edit'],
+  },
 );
 
 export type LeaveAction = 'approve' | 'reject' | 'withdraw';
@@ -39,6 +64,13 @@ const rightLevel = {
     r.meetingLevel === 'OTHER'
       ? hasRole(ctx.caller, 'staff', 'leader')
       : hasRole(ctx.caller, 'leader'),
+  parties: (r: LeaveRequest) =>
+    r.meetingLevel === 'OTHER'
+      ? [
+          { role: 'staff' as const, district: r.district },
+          { role: 'leader' as const, district: r.district },
+        ]
+      : [{ role: 'leader' as const, district: r.district }],
 };
 const requester = {
   relation: 'requester',
@@ -70,6 +102,29 @@ export const leaveWorkflow = defineWorkflow<LeaveStatus, LeaveAction, LeaveRecor
     { from: 'REQUESTED', action: 'reject', who: [rightLevel], to: 'REJECTED' },
     { from: 'REQUESTED', action: 'withdraw', who: [requester], to: 'WITHDRAWN' },
   ],
+  {},
+  {
+    schema: LeaveRequestSchema,
+    type: 'LeaveRequest',
+    states: { REQUESTED: { kind: 'member.leave.decide', why: '请假待审批 Leave to approve' } },
+    title: (r) => `请假：${r.meeting}`,
+    district: (r) => r.district,
+    // Decided before the meeting.
+    dueOn: (r) => r.meetingOn,
+    ignore: ['withdraw'],
+    // The same fact `leaveFacts` puts on the record for the command: the named meeting's status.
+    facts: async (em, r) => {
+      const meeting =
+        r.meetingKind && r.meetingId
+          ? await em.findOne(
+              MeetingRefSchema,
+              { kind: r.meetingKind, id: r.meetingId },
+              { filters: false },
+            )
+          : null;
+      r.meetingStatus = meeting?.status ?? null;
+    },
+  },
 );
 
 export type ShiftAction = 'serve' | 'miss' | 'cancel';
@@ -91,6 +146,7 @@ export type ReceptionAction = 'passOn' | 'close';
 const receiver = {
   relation: 'receiving member',
   holds: (ctx: RequestContext, r: StudioReception) => ctx.caller.memberId === String(r.memberId),
+  parties: (r: StudioReception) => [{ member: r.memberId }],
 };
 
 /**
@@ -103,4 +159,17 @@ export const receptionWorkflow = defineWorkflow<ReceptionStatus, ReceptionAction
     { from: 'RECORDED', action: 'passOn', who: [receiver, 'staff'], to: 'PASSED_ON' },
     { from: 'RECORDED', action: 'close', who: [receiver, 'staff'], to: 'CLOSED' },
   ],
+  {},
+  {
+    schema: StudioReceptionSchema,
+    type: 'StudioReception',
+    states: {
+      RECORDED: {
+        kind: 'member.reception.passOn',
+        why: '接待事项待转办 A reception’s issue to pass on or close',
+      },
+    },
+    title: (r) => r.title,
+    district: (r) => r.district,
+  },
 );

@@ -259,10 +259,13 @@ describe.each(databases())(
           ).toBe(true);
         }
       }
-      // The demo's duty events, and each proposal past drafting once as it stands.
-      expect(await em.count(OutboxEventSchema, { type: { $ne: 'proposal.registered' } })).toBe(
-        proposalDemoEvents().length,
-      );
+      // The demo's duty events, and each proposal past drafting once as it stands (besides the
+      // work waiting on each record, which the kit publishes for the inbox as each is written).
+      expect(
+        await em.count(OutboxEventSchema, {
+          type: { $nin: ['proposal.registered', 'work.waiting'] },
+        }),
+      ).toBe(proposalDemoEvents().length);
       const registered = await em.find(OutboxEventSchema, { type: 'proposal.registered' });
       expect(registered).toHaveLength(await em.count(ProposalSchema, { status: { $ne: 'DRAFT' } }));
       expect(new Set(registered.map((e) => e.payload.proposalId)).size).toBe(registered.length);

@@ -10,16 +10,22 @@ import {
   type Guard,
   type RequestContext,
 } from '@cppcc/kit';
-import type { Cosigner, CosignerStatus } from './entities/cosigner.entity.js';
-import type { HandlingTask, TaskStatus } from './entities/handling-task.entity.js';
-import type {
-  BulletinIssue,
-  IssueStatus,
-  OpinionItem,
-  OpinionStatus,
+import { CosignerSchema, type Cosigner, type CosignerStatus } from './entities/cosigner.entity.js';
+import {
+  HandlingTaskSchema,
+  type HandlingTask,
+  type TaskStatus,
+} from './entities/handling-task.entity.js';
+import {
+  OpinionAuthorSchema,
+  OpinionItemSchema,
+  type BulletinIssue,
+  type IssueStatus,
+  type OpinionItem,
+  type OpinionStatus,
 } from './entities/opinion-item.entity.js';
-import type { Proposal, ProposalStatus } from './entities/proposal.entity.js';
-import type { ProposalRating } from './entities/rating.entity.js';
+import { ProposalSchema, type Proposal, type ProposalStatus } from './entities/proposal.entity.js';
+import { ProposalRatingSchema, type ProposalRating } from './entities/rating.entity.js';
 import type { MemberSuggestion, SuggestionStatus } from './entities/suggestion.entity.js';
 
 /*
@@ -37,7 +43,11 @@ function inDistrict<R extends Scoped>(
   role: 'staff' | 'operator' | 'leader',
   name: string,
 ): Actor<R> {
-  return { relation: name, holds: (ctx, r) => hasRole(ctx.caller, role) && ofDistrict(ctx, r) };
+  return {
+    relation: name,
+    holds: (ctx, r) => hasRole(ctx.caller, role) && ofDistrict(ctx, r),
+    parties: (r) => [{ role, district: r.district }],
+  };
 }
 
 /** Is the caller proposal-committee (or information) staff of this district? */
@@ -50,6 +60,7 @@ export const office = inDistrict<Proposal>('operator', 'supervising office');
 const author: Actor<Proposal> = {
   relation: 'author',
   holds: (ctx, p) => ctx.caller.memberId === String(p.authorId),
+  parties: (p) => [{ member: p.authorId }],
 };
 
 /**
@@ -82,6 +93,7 @@ const cosigner: Actor<ProposalRecord> = {
   relation: 'co-signer (accepted)',
   holds: (ctx, p) =>
     ctx.caller.memberId !== null && (p.cosignerIds ?? []).includes(Number(ctx.caller.memberId)),
+  parties: (p) => (p.cosignerIds ?? []).map((member) => ({ member })),
 };
 
 /** A joint proposal goes to review only once every co-signer answered or let the deadline pass… */
@@ -223,6 +235,33 @@ export const proposalWorkflow = defineWorkflow<ProposalStatus, ProposalAction, P
       message: (p) => `proposal ${p.id} is ${p.status}: co-signers are invited while drafting`,
     },
   },
+  {
+    schema: ProposalSchema,
+    type: 'Proposal',
+    states: {
+      DRAFT: { kind: 'proposal.draft', why: '草稿待提交 A draft to submit' },
+      SUBMITTED: { kind: 'proposal.review', why: '待审查立案 Submitted, awaiting review' },
+      RETURNED: { kind: 'proposal.revise', why: '退回修改 Returned for revision' },
+      NOT_FILED: { kind: 'proposal.notFiled', why: '不予立案 Not filed: convert it or leave it' },
+      CONVERSION_PROPOSED: {
+        kind: 'proposal.conversion',
+        why: '待同意转为建议 A conversion awaits the author’s consent',
+      },
+      FILED: { kind: 'proposal.assign', why: '已立案待交办 Filed, to assign to units' },
+      REPLIED: { kind: 'proposal.rate', why: '已答复待评价 Replied, to rate' },
+      RATED: { kind: 'proposal.close', why: '已评价待办结 Rated, to close' },
+      UNSATISFIED: { kind: 'proposal.unsatisfied', why: '不满意待处理 Rated unsatisfied' },
+    },
+    title: (p) => p.title,
+    district: (p) => p.district,
+    facts: async (em, p) => {
+      const cosigners = await em.find(CosignerSchema, { proposalId: p.id });
+      const ratings = await em.find(ProposalRatingSchema, { proposalId: p.id });
+      Object.assign(p, proposalFacts(p, cosigners, ratings));
+    },
+    // Editing, inviting and withdrawing are always possible somewhere; they wait on no one.
+    ignore: ['edit', 'invite', 'withdraw'],
+  },
 );
 
 /** An invitation with its proposal's lead author and status looked up, for the inviter and its guards. */
@@ -243,9 +282,12 @@ const beforeDeadline: Guard<CosignerRecord> = {
   message: (c) => `the invitation had to be answered by ${c.respondBy}`,
 };
 const answerable = [invitationOpen, beforeDeadline];
+/** An invitation with its proposal's title, for the invitee's inbox. */
+type InvitationRecord = CosignerRecord & { proposalTitle?: string };
 const invitee: Actor<CosignerRecord> = {
   relation: 'invitee',
   holds: (ctx, c) => ctx.caller.memberId === String(c.memberId),
+  parties: (c) => [{ member: c.memberId }],
 };
 const inviter: Actor<CosignerRecord> = {
   relation: "the proposal's lead author",
@@ -267,10 +309,32 @@ export const cosignerWorkflow = defineWorkflow<CosignerStatus, CosignerAction, C
     { from: 'DECLINED', action: 'reinvite', who: [inviter], to: 'INVITED' },
     { from: 'REVOKED', action: 'reinvite', who: [inviter], to: 'INVITED' },
   ],
+  {},
+  {
+    schema: CosignerSchema,
+    type: 'ProposalCosigner',
+    about: (c) => ({ type: 'Proposal', id: c.proposalId }),
+    states: { INVITED: { kind: 'proposal.cosign', why: '联名邀请待答复 A co-sign invitation' } },
+    title: (c) => (c as InvitationRecord).proposalTitle ?? `proposal ${c.proposalId}`,
+    district: (c) => (c as InvitationRecord & { district: string }).district,
+    dueOn: (c) => c.respondBy,
+    facts: async (em, c) => {
+      const proposal = await em.findOneOrFail(ProposalSchema, { id: c.proposalId });
+      Object.assign(c, {
+        proposalAuthorId: proposal.authorId,
+        proposalStatus: proposal.status,
+        proposalTitle: proposal.title,
+        district: proposal.district,
+      });
+    },
+    // An answer may let the draft be submitted (every co-signer answered, one accepted).
+    touches: (c) => [{ schema: ProposalSchema, where: { id: c.proposalId } }],
+    ignore: ['revoke'],
+  },
 );
 
 /** A task with how many co-units (会办) of its proposal have not sent their opinions, for the lead's reply. */
-export type TaskRecord = HandlingTask & { coUnitsWaiting?: number };
+export type TaskRecord = HandlingTask & { coUnitsWaiting?: number; proposalTitle?: string };
 
 /** The co-units of a proposal still to send their opinion, from its tasks. */
 export function coUnitsWaiting(tasks: Pick<HandlingTask, 'role' | 'status'>[]): number {
@@ -281,6 +345,7 @@ export function coUnitsWaiting(tasks: Pick<HandlingTask, 'role' | 'status'>[]): 
 const taskUnit = (name: string, roles: HandlingTask['role'][]): Actor<TaskRecord> => ({
   relation: name,
   holds: (ctx, t) => callerUnit(ctx.caller) === t.unitId && roles.includes(t.role),
+  parties: (t) => [{ unit: t.unitId }],
 });
 const anyUnit = taskUnit("the task's handling unit", ['SOLE', 'SEPARATE', 'LEAD', 'CO']);
 const coUnit = taskUnit('co-unit (会办)', ['CO']);
@@ -349,13 +414,42 @@ export const taskWorkflow = defineWorkflow<TaskStatus, TaskAction, TaskRecord>(
       message: (t) => `task ${t.id} is ${t.status}: nothing left to extend`,
     },
   },
+  {
+    schema: HandlingTaskSchema,
+    type: 'HandlingTask',
+    about: (t) => ({ type: 'Proposal', id: t.proposalId }),
+    states: {
+      PENDING_RECEIPT: { kind: 'task.receive', why: '交办待签收 A task to receive' },
+      RETURN_REQUESTED: { kind: 'task.return', why: '申请退回待审 A return to decide' },
+      RECEIVED: { kind: 'task.reply', why: '办理中待答复 A reply due' },
+      REPLIED: { kind: 'task.replyReview', why: '答复待审核 A reply to check' },
+    },
+    title: (t) => t.proposalTitle ?? `proposal ${t.proposalId}`,
+    district: (t) => t.district,
+    dueOn: (t) => (t.status === 'PENDING_RECEIPT' ? t.receiptDueOn : t.dueOn),
+    facts: async (em, t) => {
+      const tasks = await em.find(HandlingTaskSchema, { proposalId: t.proposalId });
+      const proposal = await em.findOneOrFail(ProposalSchema, { id: t.proposalId });
+      Object.assign(t, { coUnitsWaiting: coUnitsWaiting(tasks), proposalTitle: proposal.title });
+    },
+    // A co-unit's opinion may let the lead unit reply.
+    touches: (t) =>
+      t.role === 'CO'
+        ? [{ schema: HandlingTaskSchema, where: { proposalId: t.proposalId, role: 'LEAD' } }]
+        : [],
+    ignore: ['extendDeadline'],
+  },
 );
 
 /** An item with its member authors looked up, for the author relation. */
 export type OpinionRecord = OpinionItem & { authorIds?: number[] };
 const isItemAuthor = (ctx: RequestContext, item: OpinionRecord) =>
   ctx.caller.memberId !== null && (item.authorIds ?? []).includes(Number(ctx.caller.memberId));
-const itemAuthor: Actor<OpinionRecord> = { relation: 'author', holds: isItemAuthor };
+const itemAuthor: Actor<OpinionRecord> = {
+  relation: 'author',
+  holds: isItemAuthor,
+  parties: (item) => (item.authorIds ?? []).map((member) => ({ member })),
+};
 const itemStaff = inDistrict<OpinionRecord>('staff', 'information staff');
 /** Authors edit their draft; information staff edit an item under screening (the edited text). */
 const itemEditable: Guard<OpinionRecord> = {
@@ -406,6 +500,22 @@ export const opinionWorkflow = defineWorkflow<OpinionStatus, OpinionAction, Opin
     ...inPlace(['DRAFT', 'SUBMITTED', 'SELECTED'], 'edit', [itemAuthor, itemStaff], [itemEditable]),
   ],
   { edit: { rule: 'not-editable', message: notEditable } },
+  {
+    schema: OpinionItemSchema,
+    type: 'OpinionItem',
+    states: {
+      DRAFT: { kind: 'opinion.draft', why: '社情民意草稿待报送 A draft to submit' },
+      SUBMITTED: { kind: 'opinion.screen', why: '待筛选 An item to screen' },
+      SELECTED: { kind: 'opinion.issue', why: '已选用待编发 Selected, to issue' },
+    },
+    title: (item) => item.title,
+    district: (item) => item.district,
+    facts: async (em, item) => {
+      const authors = await em.find(OpinionAuthorSchema, { itemId: item.id });
+      item.authorIds = authors.map((a) => a.memberId);
+    },
+    ignore: ['edit', 'withdraw'],
+  },
 );
 
 export type IssueAction = 'publish' | 'addItems' | 'removeItems';

@@ -3,6 +3,8 @@ import './json.js';
 import './plugin.js';
 import './plugin-switch.js';
 import './district.js';
+import './inbox-item.js';
+import './member.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',

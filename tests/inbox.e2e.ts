@@ -1,0 +1,362 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient as createSseClient } from 'graphql-sse';
+import { currentTerm, governmentUnits } from '@cppcc/demo';
+import { addDays, today } from '@cppcc/kit';
+import { databases } from '@cppcc/testing';
+import { startStack, type Stack } from './harness.js';
+
+/*
+ * The inbox as the client apps read it: a member's app, the staff back office and a unit's portal
+ * each ask `inbox` (or `me { inbox }`) what waits for them, take a step it offers, and see the
+ * work move on to whoever it waits for next.
+ */
+
+const DISTRICT = '341002';
+const OTHER = '341003';
+
+interface Item {
+  kind: string;
+  title: string;
+  why: string;
+  actions: string[];
+  dueOn: string | null;
+  overdue: boolean;
+  waitsFor: string;
+  record: { type: string; id: string };
+  about: { type: string; id: string } | null;
+}
+interface InboxAnswer {
+  totalCount: number;
+  counts: { kind: string; count: number; overdue: number }[];
+  items: { nodes: Item[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+const ITEM = 'kind title why actions dueOn overdue waitsFor record { type id } about { type id }';
+const INBOX = `query($f: InboxFilter, $first: Int, $after: String) { inbox(filter: $f) { totalCount counts { kind count overdue } items(first: $first, after: $after) { nodes { ${ITEM} } pageInfo { hasNextPage endCursor } } } }`;
+
+describe.each(databases())('the inbox through the gateway on $name', ({ url }) => {
+  let stack: Stack;
+  let staff: string;
+  let otherStaff: string;
+  let authorId: string;
+  let cosignerId: string;
+  let author: string;
+  let cosigner: string;
+  const unit = governmentUnits.find((u) => u.district === DISTRICT)!;
+  let unitToken: string;
+
+  beforeAll(async () => {
+    stack = await startStack({ databaseUrl: url });
+    staff = await stack.token({ roles: ['staff'], district: DISTRICT });
+    otherStaff = await stack.token({ roles: ['staff'], district: OTHER });
+    const members = await stack.post(
+      { query: `{ district(code: "${DISTRICT}") { members(first: 2) { nodes { id } } } }` },
+      { token: staff },
+    );
+    [authorId, cosignerId] = members.body.data.district.members.nodes.map(
+      (m: { id: string }) => m.id,
+    );
+    author = await stack.token({ roles: ['member'], district: DISTRICT, memberId: authorId });
+    cosigner = await stack.token({ roles: ['member'], district: DISTRICT, memberId: cosignerId });
+    unitToken = await stack.token({ roles: ['unit'], district: DISTRICT, unitId: String(unit.id) });
+  }, 600_000);
+  afterAll(() => stack?.stop());
+
+  const inbox = async (token: string, variables: Record<string, unknown> = {}) => {
+    const r = await stack.post({ query: INBOX, variables }, { token });
+    expect(r.body.errors).toBeUndefined();
+    return r.body.data.inbox as InboxAnswer;
+  };
+  const mutate = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
+    const r = await stack.post({ query, variables }, { token });
+    expect(r.body.errors).toBeUndefined();
+    return r.body.data;
+  };
+  /** The record's item among the caller's (of the kinds named: a city's inbox is long). */
+  const find = async (token: string, type: string, id: string, kinds?: string[]) =>
+    (await inbox(token, { first: 100, ...(kinds ? { f: { kinds } } : {}) })).items.nodes.find(
+      (i) => i.record.type === type && i.record.id === id,
+    );
+  /** Waits until the inbox (the bus is asynchronous) shows an item for the record. */
+  const itemFor = (token: string, type: string, id: string, kinds?: string[]) =>
+    stack.settle(() => find(token, type, id, kinds));
+  /** Waits until the record has left the inbox. */
+  const gone = (token: string, type: string, id: string) =>
+    stack.settle(async () => !(await find(token, type, id)));
+
+  it('moves a joint proposal through the inboxes of its co-signer, author, staff and unit', async () => {
+    const title = '关于完善老旧小区加装电梯协调机制的建议';
+    const { draftProposal } = await mutate(
+      author,
+      'mutation($i: ProposalDraftInput!) { draftProposal(input: $i) { id version } }',
+      {
+        i: {
+          title,
+          category: '城市管理',
+          situation: '现状',
+          analysis: '分析',
+          suggestions: '建议',
+          kind: 'JOINT',
+        },
+      },
+    );
+    const proposalId: string = draftProposal.id;
+    const respondBy = addDays(today(), 7);
+    const invited = await mutate(
+      author,
+      `mutation { inviteProposalCosigners(id: "${proposalId}", version: ${draftProposal.version}, memberIds: ["${cosignerId}"], respondBy: "${respondBy}") { cosigners { id } } }`,
+    );
+    const invitationId: string = invited.inviteProposalCosigners.cosigners[0].id;
+
+    // The co-signer's app: the invitation, with what it can do and by when.
+    const invitation = await itemFor(cosigner, 'ProposalCosigner', invitationId);
+    expect(invitation).toMatchObject({
+      kind: 'proposal.cosign',
+      title,
+      actions: ['accept', 'decline'],
+      dueOn: respondBy,
+      overdue: false,
+      waitsFor: `member:${cosignerId}`,
+      about: { type: 'Proposal', id: proposalId },
+    });
+    expect(invitation.why).toContain('联名');
+    // The same, as `me { inbox }`.
+    const me = await stack.post(
+      {
+        query:
+          '{ me { id inbox { totalCount items(first: 100) { nodes { kind record { id } } } } } }',
+      },
+      { token: cosigner },
+    );
+    expect(me.body.errors).toBeUndefined();
+    expect(me.body.data.me.inbox.items.nodes).toContainEqual({
+      kind: 'proposal.cosign',
+      record: { id: invitationId },
+    });
+
+    // The draft cannot be submitted while the invitation is open: it waits on no one yet.
+    expect(
+      (await inbox(author, { first: 100 })).items.nodes.find((i) => i.record.id === proposalId),
+    ).toBeUndefined();
+
+    // Accepted, the invitation leaves the co-signer's inbox and the draft enters the author's.
+    await mutate(cosigner, `mutation { acceptCosignInvitation(id: "${invitationId}") { status } }`);
+    await gone(cosigner, 'ProposalCosigner', invitationId);
+    const draft = await itemFor(author, 'Proposal', proposalId);
+    expect(draft).toMatchObject({ kind: 'proposal.draft', actions: ['submit'] });
+
+    // Submitted, it leaves the author's inbox and waits on the district's staff.
+    const current = await mutate(author, `{ proposal(id: "${proposalId}") { version } }`);
+    await mutate(
+      author,
+      `mutation { submitProposalDraft(id: "${proposalId}", version: ${current.proposal.version}) { status } }`,
+    );
+    const review = await itemFor(staff, 'Proposal', proposalId);
+    expect(review).toMatchObject({
+      kind: 'proposal.review',
+      waitsFor: `staff@${DISTRICT}`,
+      about: null,
+    });
+    expect(review.actions).toEqual(
+      expect.arrayContaining(['file', 'reject', 'returnForRevision', 'merge']),
+    );
+    expect(review.actions).not.toContain('withdraw');
+    await gone(author, 'Proposal', proposalId);
+    // Another district's staff are not its party.
+    const other = await inbox(otherStaff, { first: 100 });
+    expect(other.items.nodes.find((i) => i.record.id === proposalId)).toBeUndefined();
+
+    // Counts and filters.
+    const counted = await inbox(staff, { f: { kinds: ['proposal.review'] }, first: 1 });
+    expect(counted.counts.map((c) => c.kind)).toEqual(['proposal.review']);
+    expect(counted.totalCount).toBe(counted.counts[0].count);
+    expect(counted.items.nodes).toHaveLength(1);
+    expect(counted.items.pageInfo.hasNextPage).toBe(counted.totalCount > 1);
+
+    // Filed and assigned: the unit's portal gets the task to receive, due in its receipt window.
+    const filed = await mutate(
+      staff,
+      `mutation { fileProposal(id: "${proposalId}", version: ${(await mutate(staff, `{ proposal(id: "${proposalId}") { version } }`)).proposal.version}) { version } }`,
+    );
+    const assign = await itemFor(staff, 'Proposal', proposalId);
+    expect(assign).toMatchObject({ kind: 'proposal.assign', actions: ['assign'] });
+    const assigned = await mutate(
+      staff,
+      `mutation($i: AssignProposalInput!) { assignProposal(id: "${proposalId}", version: ${filed.fileProposal.version}, input: $i) { tasks { id receiptDueOn } } }`,
+      { i: { mode: 'SOLE', unitIds: [String(unit.id)] } },
+    );
+    const task = assigned.assignProposal.tasks[0];
+    await gone(staff, 'Proposal', proposalId);
+    const toReceive = await itemFor(unitToken, 'HandlingTask', task.id);
+    expect(toReceive).toMatchObject({
+      kind: 'task.receive',
+      title,
+      dueOn: task.receiptDueOn,
+      waitsFor: `unit:${unit.id}`,
+      about: { type: 'Proposal', id: proposalId },
+    });
+    expect(toReceive.actions).toEqual(['receive', 'requestReturn']);
+    const overdue = await inbox(unitToken, { f: { overdue: true }, first: 100 });
+    expect(overdue.items.nodes.find((i) => i.record.id === task.id)).toBeUndefined();
+  }, 120_000);
+
+  it('takes a plugin’s own kinds, with no core change (eco-compensation rounds to sign)', async () => {
+    const CITY = '341000';
+    const cityStaff = await stack.token({ roles: ['staff'], district: CITY });
+    const section = await mutate(
+      cityStaff,
+      `mutation { addMonitoringSection(district: "${CITY}", code: "T-INBOX", name: "待办断面") { id } }`,
+    );
+    const created = await mutate(
+      cityStaff,
+      'mutation($i: CreateCompensationRoundInput!) { createCompensationRound(input: $i) { id } }',
+      {
+        i: {
+          district: CITY,
+          basin: '新安江–千岛湖',
+          startYear: 2027,
+          endYear: 2029,
+          agreementTitle: '新安江第五轮补偿协议',
+          parties: ['安徽省', '浙江省'],
+          upstream: '安徽省',
+          downstream: '浙江省',
+          sectionId: section.addMonitoringSection.id,
+          baseLimits: [
+            { indicator: 'codmn', limit: 2 },
+            { indicator: 'nh3n', limit: 0.1 },
+            { indicator: 'tn', limit: 1 },
+            { indicator: 'tp', limit: 0.05 },
+          ],
+          transferAmount: 10_000,
+        },
+      },
+    );
+    const roundId: string = created.createCompensationRound.id;
+    const SIGN = 'plugin.eco-compensation.round.sign';
+    const INTO_FORCE = 'plugin.eco-compensation.round.bringIntoForce';
+    const toSign = await itemFor(cityStaff, 'CompensationRound', roundId, [SIGN]);
+    expect(toSign).toMatchObject({
+      kind: 'plugin.eco-compensation.round.sign',
+      title: '新安江第五轮补偿协议',
+      actions: ['sign'],
+      waitsFor: `staff@${CITY}`,
+    });
+    const counts = await inbox(cityStaff, { f: { kinds: ['plugin.eco-compensation.round.sign'] } });
+    expect(counts.counts).toEqual([
+      { kind: 'plugin.eco-compensation.round.sign', count: counts.totalCount, overdue: 0 },
+    ]);
+    await mutate(
+      cityStaff,
+      `mutation { signCompensationRound(id: "${roundId}", signedOn: "2027-01-01") { id } }`,
+    );
+    await stack.settle(
+      async () =>
+        (await find(cityStaff, 'CompensationRound', roundId, [SIGN, INTO_FORCE]))?.kind ===
+        INTO_FORCE,
+    );
+  }, 120_000);
+
+  it('puts leave to approve before the district’s leaders, and tells them live', async () => {
+    const leader = await stack.token({ roles: ['leader'], district: DISTRICT });
+    // The leader's console subscribes first, as a client refreshing its counts would.
+    const received: { data?: { inboxChanged?: { id: string; items: Item[] } } }[] = [];
+    const client = createSseClient({
+      url: stack.gateway.url,
+      headers: { authorization: `Bearer ${leader}` },
+      retryAttempts: 0,
+    });
+    const unsubscribe = client.subscribe(
+      { query: `subscription { inboxChanged { id items { ${ITEM} } } }` },
+      {
+        next: (r) => received.push(r as (typeof received)[number]),
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
+    const meetingOn = addDays(today(), 10);
+    // A leave names its meeting on record: staff plan it, the members subgraph hears of it.
+    const { planBodyMeeting } = await mutate(
+      staff,
+      `mutation P($input: PlanBodyMeetingInput!) { planBodyMeeting(input: $input) { id } }`,
+      {
+        input: {
+          term: String(currentTerm(DISTRICT).id),
+          body: 'STANDING_COMMITTEE',
+          title: '区政协常委会第五次会议',
+          plannedOn: meetingOn,
+          agenda: ['审议有关事项'],
+        },
+      },
+    );
+    const asked = await stack.settle(async () => {
+      const r = await stack.post(
+        {
+          query: `mutation A($b: ID) { requestLeave(bodyMeetingId: $b, reason: "出差") { id version } }`,
+          variables: { b: planBodyMeeting.id },
+        },
+        { token: author },
+      );
+      return r.body.errors?.[0]?.extensions?.rule === 'exists' ? undefined : r.body;
+    });
+    expect(asked.errors).toBeUndefined();
+    const requestLeave = asked.data.requestLeave as { id: string; version: number };
+    const leave = await itemFor(leader, 'LeaveRequest', requestLeave.id, ['member.leave.decide']);
+    expect(leave).toMatchObject({
+      kind: 'member.leave.decide',
+      actions: ['approve', 'reject'],
+      dueOn: meetingOn,
+      waitsFor: `leader@${DISTRICT}`,
+    });
+    // A standing-committee meeting's leave is the leaders', not the staff's.
+    expect(
+      await find(staff, 'LeaveRequest', requestLeave.id, ['member.leave.decide']),
+    ).toBeUndefined();
+    const live = await stack.settle(async () =>
+      received.find((r) =>
+        r.data?.inboxChanged?.items.some((i) => i.record.id === requestLeave.id),
+      ),
+    );
+    expect(live.data!.inboxChanged!.id).toBe(`LeaveRequest:${requestLeave.id}`);
+
+    // Approved, it leaves the inbox, and the subscriber is told so (nothing waits there now).
+    await mutate(
+      leader,
+      `mutation { approveLeave(id: "${requestLeave.id}", version: ${requestLeave.version}) { status } }`,
+    );
+    await stack.settle(async () =>
+      received.some(
+        (r) =>
+          r.data?.inboxChanged?.id === `LeaveRequest:${requestLeave.id}` &&
+          r.data.inboxChanged.items.length === 0,
+      ),
+    );
+    unsubscribe();
+    await client.dispose();
+  }, 120_000);
+
+  it('holds the demo data’s waiting work from more than one module, each with steps to take', async () => {
+    const cityStaff = await stack.token({ roles: ['staff'], district: '341000' });
+    const all = await inbox(cityStaff, { first: 100 });
+    const modules = new Set(all.counts.map((c) => c.kind.split('.')[0]));
+    expect(modules.size, JSON.stringify(all.counts)).toBeGreaterThan(1);
+    expect(all.totalCount).toBe(all.counts.reduce((n, c) => n + c.count, 0));
+    for (const item of all.items.nodes) expect(item.actions.length).toBeGreaterThan(0);
+  });
+
+  it('says what is wrong with a bad page or filter, and gives an anonymous caller nothing', async () => {
+    const big = await stack.post({ query: INBOX, variables: { first: 101 } }, { token: staff });
+    expect(big.body.errors[0], JSON.stringify(big.body.errors)).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'first', rule: 'range' },
+    });
+    const empty = await stack.post(
+      { query: INBOX, variables: { f: { kinds: [] } } },
+      { token: staff },
+    );
+    expect(empty.body.errors[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'filter.kinds', rule: 'not-empty' },
+    });
+    const anonymous = await stack.post({ query: INBOX });
+    expect(anonymous.body.errors).toBeUndefined();
+    expect(anonymous.body.data.inbox.totalCount).toBe(0);
+  });
+});
