@@ -30,9 +30,12 @@ describe.each(databases())('entity batching on $name', ({ url }) => {
 
   async function statements(n: number): Promise<Map<string, number>> {
     stack.resetQueryCounts();
-    const r = await stack.post({ query, variables: { n } });
+    const r = await stack.post<{ members: { nodes: { name: string }[] } }>({
+      query,
+      variables: { n },
+    });
     expect(r.body.errors).toBeUndefined();
-    expect(r.body.data.members.nodes).toHaveLength(n);
+    expect(r.body.data!.members.nodes).toHaveLength(n);
     return new Map(stack.queryCounts);
   }
 

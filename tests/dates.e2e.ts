@@ -27,12 +27,12 @@ describe.each(CONFIGURATIONS)(
       expect(r.status, JSON.stringify(r.body)).toBe(400);
       expect(r.body.data ?? null).toBeNull();
       expect(r.body.errors).toHaveLength(1);
-      expect(r.body.errors[0].extensions).toMatchObject({
+      expect(r.body.errors?.[0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'awardedOn',
         rule: 'date',
       });
-      expect(r.body.errors[0].message).toMatch(/must be a calendar date written YYYY-MM-DD/);
+      expect(r.body.errors?.[0].message).toMatch(/must be a calendar date written YYYY-MM-DD/);
     });
 
     it('names the input field of a bad day inside an input object', async () => {
@@ -53,7 +53,7 @@ describe.each(CONFIGURATIONS)(
         { token: staff },
       );
       expect(r.status).toBe(400);
-      expect(r.body.errors[0].extensions).toMatchObject({
+      expect(r.body.errors?.[0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'input.receivedOn',
         rule: 'date',
@@ -69,7 +69,7 @@ describe.each(CONFIGURATIONS)(
         { token: staff },
       );
       expect(r.status).toBe(400);
-      expect(r.body.errors[0].extensions).toMatchObject({
+      expect(r.body.errors?.[0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'awardedOn',
         rule: 'date',

@@ -24,12 +24,48 @@ const roles = Object.keys(
   ),
 );
 
+/** A container as the tests read it from a Deployment's or a Job's pod template. */
+interface Container {
+  args: string[];
+  ports: { name: string }[];
+  readinessProbe: { httpGet: { path: string } };
+  livenessProbe: { httpGet: { path: string } };
+  lifecycle: { preStop: { exec: { command: string[] } } };
+  securityContext: { runAsNonRoot: boolean };
+  envFrom: { secretRef?: { name: string } }[];
+}
+
+/**
+ * The parts of a manifest's spec the tests read, of the kinds that have them: a pod template
+ * (Deployment, Job), a scale target (HorizontalPodAutoscaler), selectors and rules (NetworkPolicy).
+ */
+interface K8sSpec {
+  template: {
+    metadata: { labels: Record<string, string> };
+    spec: { containers: Container[]; terminationGracePeriodSeconds: number };
+  };
+  scaleTargetRef: { name: string };
+  podSelector: {
+    matchLabels: Record<string, string>;
+    matchExpressions?: { key: string; operator: string; values: string[] }[];
+  };
+  ingress: { from: unknown[]; ports?: unknown[] }[];
+}
+
 interface K8sObject {
   apiVersion: string;
   kind: string;
   metadata: { name: string; labels?: Record<string, string> };
-  spec?: any;
+  /** Absent from a Secret or a ConfigMap; the tests read it only of the kinds above. */
+  spec: K8sSpec;
   stringData?: Record<string, string>;
+}
+
+/** A compose service as the tests read it (the services they read these of have them). */
+interface ComposeService {
+  command: string[];
+  healthcheck: { test: string[] };
+  depends_on: Record<string, { condition: string }>;
 }
 
 function manifests(): { file: string; object: K8sObject }[] {
@@ -60,7 +96,7 @@ async function model(
   return mod[kind];
 }
 
-const containersOf = (o: K8sObject) => (o.spec?.template?.spec?.containers ?? []) as any[];
+const containersOf = (o: K8sObject): Container[] => o.spec?.template?.spec?.containers ?? [];
 
 describe('Kubernetes manifests (deploy/k8s)', () => {
   const all = manifests();
@@ -112,9 +148,7 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
         d.metadata.name,
       ).toBeGreaterThanOrEqual(preStop + 10);
       expect(c.securityContext.runAsNonRoot).toBe(true);
-      expect(c.envFrom.map((e: any) => e.secretRef?.name).filter(Boolean)).toEqual([
-        'cppcc-secrets',
-      ]);
+      expect(c.envFrom.map((e) => e.secretRef?.name).filter(Boolean)).toEqual(['cppcc-secrets']);
     }
   });
 
@@ -186,7 +220,7 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
         d.spec.template.metadata.labels['app.kubernetes.io/component'],
       );
       expect(
-        containersOf(d)[0].ports.map((p: { name: string }) => p.name),
+        containersOf(d)[0].ports.map((p) => p.name),
         d.metadata.name,
       ).toContain('http');
     }
@@ -196,7 +230,7 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
 describe('deploy/compose.yaml', () => {
   const compose = parse(fs.readFileSync(path.join(root, 'deploy/compose.yaml'), 'utf8'), {
     merge: true,
-  }) as { services: Record<string, any> };
+  }) as { services: Record<string, ComposeService> };
 
   it('is a valid compose file (docker-compose config -q)', () => {
     const run = spawnSync('docker-compose', ['-f', 'deploy/compose.yaml', 'config', '-q'], {
@@ -253,7 +287,7 @@ describe('deploy/compose.yaml', () => {
     for (const g of ['gateway-1', 'gateway-2'])
       expect(s[g].healthcheck.test.join(' ')).toContain('/readyz');
     expect(
-      Object.values(s['gateway-1'].depends_on).every((d: any) => d.condition === 'service_healthy'),
+      Object.values(s['gateway-1'].depends_on).every((d) => d.condition === 'service_healthy'),
     ).toBe(true);
   });
 });

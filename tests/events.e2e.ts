@@ -71,13 +71,13 @@ describe.each(cases)('duty record over the $transport bus on $db', ({ make, url 
 
   const dutyEvents = async (memberId: number, token: string) =>
     (
-      await stack.post(
+      await stack.post<{
+        member: { dutyEvents: { kind: string; sourceModule: string; sourceId: string }[] } | null;
+      }>(
         { query: `{ member(id: "${memberId}") { dutyEvents { kind sourceModule sourceId } } }` },
         { token },
       )
-    ).body.data?.member?.dutyEvents as
-      | { kind: string; sourceModule: string; sourceId: string }[]
-      | undefined;
+    ).body.data?.member?.dutyEvents;
 
   it("builds each member's record from the demo activity the other subgraphs announced", async () => {
     const memberId = 5;
@@ -110,7 +110,7 @@ describe.each(cases)('duty record over the $transport bus on $db', ({ make, url 
     const before = demoEntries(memberId);
     await stack.settle(async () => ((await dutyEvents(memberId, member))?.length ?? 0) >= before);
 
-    const submitted = await stack.post(
+    const submitted = await stack.post<{ submitProposal: { id: string } }>(
       {
         query: 'mutation($i: SubmitProposalInput!) { submitProposal(input: $i) { id } }',
         variables: {
@@ -129,7 +129,9 @@ describe.each(cases)('duty record over the $transport bus on $db', ({ make, url 
     // Consultation checks participants against its replica of the members subgraph's members,
     // which the bus fills as it goes: until it has them the record is refused, writing nothing.
     const recorded = await stack.settle(async () => {
-      const r = await stack.post(
+      const r = await stack.post<{
+        recordConsultationActivity: { id: string; participants: { name: string }[] };
+      }>(
         {
           query:
             'mutation($i: RecordConsultationActivityInput!) { recordConsultationActivity(input: $i) { id participants { name } } }',
@@ -149,7 +151,7 @@ describe.each(cases)('duty record over the $transport bus on $db', ({ make, url 
       return r.body.errors?.[0]?.extensions?.rule === 'member' ? undefined : r;
     });
     expect(recorded.body.errors).toBeUndefined();
-    expect(recorded.body.data.recordConsultationActivity.participants).toHaveLength(2);
+    expect(recorded.body.data!.recordConsultationActivity.participants).toHaveLength(2);
 
     const after = await stack.settle(async () => {
       const list = await dutyEvents(memberId, member);
@@ -157,8 +159,8 @@ describe.each(cases)('duty record over the $transport bus on $db', ({ make, url 
     });
     expect(after.map((e) => [e.kind, e.sourceId])).toEqual(
       expect.arrayContaining([
-        ['proposal.submitted', submitted.body.data.submitProposal.id],
-        ['consultation.attended', recorded.body.data.recordConsultationActivity.id],
+        ['proposal.submitted', submitted.body.data!.submitProposal.id],
+        ['consultation.attended', recorded.body.data!.recordConsultationActivity.id],
       ]),
     );
     expect(after).toHaveLength(before + 2);
@@ -173,13 +175,18 @@ describe.each(cases)('duty record over the $transport bus on $db', ({ make, url 
     });
     const coToken = await stack.token({ roles: ['member'], district: CITY, memberId: String(co) });
     const staff = await stack.token({ roles: ['staff'], district: CITY });
-    const call = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
-      const r = await stack.post({ query, variables }, { token });
+    /** Runs an operation of one root field and answers that field's value, of the shape `T`. */
+    const call = async <T = unknown>(
+      token: string,
+      query: string,
+      variables: Record<string, unknown> = {},
+    ): Promise<T> => {
+      const r = await stack.post<Record<string, T>>({ query, variables }, { token });
       expect(r.body.errors, query.slice(0, 60)).toBeUndefined();
-      return Object.values(r.body.data)[0] as any;
+      return Object.values(r.body.data ?? {})[0];
     };
     const respondBy = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-    const draft = await call(
+    const draft = await call<{ id: string; version: number }>(
       leadToken,
       'mutation($i: ProposalDraftInput!) { draftProposal(input: $i) { id version } }',
       {
@@ -195,7 +202,7 @@ describe.each(cases)('duty record over the $transport bus on $db', ({ make, url 
     );
     // Proposals checks co-signers against its replica of members, which the bus fills as it goes.
     const invited = await stack.settle(async () => {
-      const r = await stack.post(
+      const r = await stack.post<{ inviteProposalCosigners: { cosigners: { id: string }[] } }>(
         {
           query: `mutation { inviteProposalCosigners(id: "${draft.id}", version: ${draft.version}, memberIds: ["${co}"], respondBy: "${respondBy}") { cosigners { id } } }`,
         },
@@ -206,10 +213,11 @@ describe.each(cases)('duty record over the $transport bus on $db', ({ make, url 
     expect(invited.body.errors).toBeUndefined();
     await call(
       coToken,
-      `mutation { acceptCosignInvitation(id: "${invited.body.data.inviteProposalCosigners.cosigners[0].id}") { status } }`,
+      `mutation { acceptCosignInvitation(id: "${invited.body.data!.inviteProposalCosigners.cosigners[0].id}") { status } }`,
     );
     const version = async () =>
-      (await call(staff, `{ proposal(id: "${draft.id}") { version } }`)).version;
+      (await call<{ version: number }>(staff, `{ proposal(id: "${draft.id}") { version } }`))
+        .version;
     await call(
       leadToken,
       `mutation { submitProposalDraft(id: "${draft.id}", version: ${await version()}) { status } }`,
@@ -228,35 +236,32 @@ describe.each(cases)('duty record over the $transport bus on $db', ({ make, url 
     const record = async (memberId: number, token: string) => {
       const entries = await stack.settle(async () => {
         const list = (
-          await call(
+          await call<{
+            dutyEvents: {
+              id: string;
+              kind: string;
+              role: string;
+              authors: number;
+              sourceId: string;
+            }[];
+          }>(
             token,
             `{ member(id: "${memberId}") { dutyEvents { id kind role authors sourceId } } }`,
           )
-        ).dutyEvents as {
-          id: string;
-          kind: string;
-          role: string;
-          authors: number;
-          sourceId: string;
-        }[];
+        ).dutyEvents;
         const mine = list.filter((e) => e.sourceId === draft.id);
         return mine.length >= 2 ? mine : undefined;
       });
       const { lines } = (
-        await call(
+        await call<{
+          assessment: { lines: { event: { id: string } | null; points: number }[] };
+        }>(
           token,
           `{ member(id: "${memberId}") { assessment(year: ${year}) { lines { event { id } points } } } }`,
         )
       ).assessment;
       return entries
-        .map((e) => [
-          e.kind,
-          e.role,
-          e.authors,
-          (lines as { event: { id: string } | null; points: number }[]).find(
-            (l) => l.event?.id === e.id,
-          )?.points,
-        ])
+        .map((e) => [e.kind, e.role, e.authors, lines.find((l) => l.event?.id === e.id)?.points])
         .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     };
     // "提案每件10分，立案加15分；联名提案第一提案人得一半，其余平分": 5 + 7.5 for each of two authors.
@@ -271,6 +276,14 @@ describe.each(cases)('duty record over the $transport bus on $db', ({ make, url 
   });
 
   it('agrees with what the other subgraphs show of the same member', async () => {
+    // Every meeting, study session and branch activity organization holds the member was expected
+    // at is one archive line, saying the same about their presence.
+    const SOURCE = {
+      BODY_MEETING: ['BodyMeeting', 'meeting'],
+      STUDY_SESSION: ['StudySession', 'study'],
+      BRANCH_ACTIVITY: ['BranchActivity', 'branch'],
+    } as const;
+    const PRESENCE = { PRESENT: 'attended', ON_LEAVE: 'on_leave', ABSENT: 'absent' } as const;
     const memberId = 5;
     const token = await stack.token({
       roles: ['member'],
@@ -279,7 +292,20 @@ describe.each(cases)('duty record over the $transport bus on $db', ({ make, url 
     });
     const expected = demoEntries(memberId);
     await stack.settle(async () => ((await dutyEvents(memberId, token))?.length ?? 0) >= expected);
-    const r = await stack.post(
+    const r = await stack.post<{
+      member: {
+        dutyEvents: { kind: string; sourceType: string; sourceId: string }[];
+        attendance: {
+          kind: keyof typeof SOURCE;
+          subjectId: string;
+          attendance: keyof typeof PRESENCE;
+        }[];
+        researchProjects: { totalCount: number };
+        exchangeVisits: { id: string; status: string }[];
+        donations: { id: string }[];
+        merits: { id: string }[];
+      };
+    }>(
       {
         query: `{ member(id: "${memberId}") {
           dutyEvents { kind sourceType sourceId }
@@ -293,25 +319,9 @@ describe.each(cases)('duty record over the $transport bus on $db', ({ make, url 
       { token },
     );
     expect(r.body.errors).toBeUndefined();
-    const m = r.body.data.member;
-    const entries = (m.dutyEvents as { kind: string; sourceType: string; sourceId: string }[])
-      .map((e) => `${e.sourceType}:${e.sourceId}:${e.kind}`)
-      .sort();
-    // Every meeting, study session and branch activity organization holds the member was expected
-    // at is one archive line, saying the same about their presence.
-    const SOURCE = {
-      BODY_MEETING: ['BodyMeeting', 'meeting'],
-      STUDY_SESSION: ['StudySession', 'study'],
-      BRANCH_ACTIVITY: ['BranchActivity', 'branch'],
-    } as const;
-    const PRESENCE = { PRESENT: 'attended', ON_LEAVE: 'on_leave', ABSENT: 'absent' } as const;
-    const attendance = (
-      m.attendance as {
-        kind: keyof typeof SOURCE;
-        subjectId: string;
-        attendance: keyof typeof PRESENCE;
-      }[]
-    )
+    const m = r.body.data!.member;
+    const entries = m.dutyEvents.map((e) => `${e.sourceType}:${e.sourceId}:${e.kind}`).sort();
+    const attendance = m.attendance
       .map(
         (a) => `${SOURCE[a.kind][0]}:${a.subjectId}:${SOURCE[a.kind][1]}.${PRESENCE[a.attendance]}`,
       )
@@ -323,7 +333,7 @@ describe.each(cases)('duty record over the $transport bus on $db', ({ make, url 
     const count = (kind: string) => entries.filter((e) => e.endsWith(`:${kind}`)).length;
     expect(count('research.joined')).toBe(m.researchProjects.totalCount);
     expect(count('plugin.inter-city-exchange.visit')).toBe(
-      m.exchangeVisits.filter((v: { status: string }) => v.status !== 'PLANNED').length,
+      m.exchangeVisits.filter((v) => v.status !== 'PLANNED').length,
     );
     expect(count('donation.made')).toBe(m.donations.length);
     expect(count('award.received') + count('penalty.received')).toBe(m.merits.length);
@@ -335,6 +345,6 @@ describe.each(cases)('duty record over the $transport bus on $db', ({ make, url 
       { query: '{ member(id: "7") { dutyEvents { kind } } }' },
       { token: other },
     );
-    expect(r.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(r.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -76,9 +76,11 @@ describe.skipIf(!haveBrowser)('the explorer, offline, in a real browser', () => 
       .poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 30_000 })
       .toContain('FirstLook');
 
-    const direct = await stack.post({ query: readmeQuery() });
+    const direct = await stack.post<{
+      district: { name: string; specialCommittees: { name: string }[] };
+    }>({ query: readmeQuery() });
     expect(direct.status).toBe(200);
-    const district = direct.body.data.district;
+    const district = direct.body.data!.district;
 
     const answered = page.waitForResponse(
       (r) =>

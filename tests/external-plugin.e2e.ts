@@ -8,6 +8,7 @@ import { signDevToken } from '@cppcc/gateway';
 import { childEnvironment, readSettings } from '@cppcc/kit';
 import { SDK_VERSION } from '@cppcc/plugin-sdk';
 import { INSTALLED_LIST, readInstalledList } from '@cppcc/installation';
+import type { GraphResponse } from '@cppcc/testing';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NAME = 'cppcc-plugin-river-watch';
@@ -111,7 +112,11 @@ describe('a plugin installed from a packed tarball into a fresh clone', {
   });
 
   const settings = readSettings({});
-  const post = async (query: string, claims: Parameters<typeof signDevToken>[1]) => {
+  /** Sends an operation with a token for `claims`; `TData` is the shape of the data it selects. */
+  const post = async <TData = Record<string, unknown>>(
+    query: string,
+    claims: Parameters<typeof signDevToken>[1],
+  ): Promise<GraphResponse<TData>> => {
     const response = await fetch(graph, {
       method: 'POST',
       headers: {
@@ -120,20 +125,20 @@ describe('a plugin installed from a packed tarball into a fresh clone', {
       },
       body: JSON.stringify({ query }),
     });
-    return response.json();
+    return (await response.json()) as GraphResponse<TData>;
   };
 
   it('joins the graph, is enabled for a district by its operator and written through', async () => {
-    const listed = await post('{ installedPlugins { id version } }', {
-      roles: ['operator'],
-      district: '341000',
-    });
-    expect(listed.data.installedPlugins).toContainEqual({ id: 'river-watch', version: '1.0.0' });
+    const listed = await post<{ installedPlugins: { id: string; version: string }[] }>(
+      '{ installedPlugins { id version } }',
+      { roles: ['operator'], district: '341000' },
+    );
+    expect(listed.data!.installedPlugins).toContainEqual({ id: 'river-watch', version: '1.0.0' });
     // Off by default (it has no demo): refused, naming it.
     const write =
       'mutation { addRiverWatchPost(district: "341021", river: "新安江") { river district } }';
     const refused = await post(write, { roles: ['staff'], district: '341021' });
-    expect(refused.errors[0].extensions).toMatchObject({
+    expect(refused.errors?.[0].extensions).toMatchObject({
       code: 'PLUGIN_DISABLED',
       plugin: 'river-watch',
     });
@@ -143,7 +148,7 @@ describe('a plugin installed from a packed tarball into a fresh clone', {
       { roles: ['operator'], district: '341021' },
     );
     expect(enabled).toEqual({ data: { enablePlugin: { enabled: true } } });
-    let added: any;
+    let added: GraphResponse<{ addRiverWatchPost: { river: string; district: string } | null }>;
     for (const deadline = Date.now() + 20_000; ; await new Promise((r) => setTimeout(r, 100))) {
       added = await post(write, { roles: ['staff'], district: '341021' });
       if (added.data?.addRiverWatchPost || Date.now() > deadline) break;
@@ -151,17 +156,17 @@ describe('a plugin installed from a packed tarball into a fresh clone', {
     expect(added, output).toEqual({
       data: { addRiverWatchPost: { river: '新安江', district: '341021' } },
     });
-    const read = await post('{ district(code: "341021") { name riverWatchPosts { river } } }', {
-      roles: ['staff'],
-      district: '341021',
-    });
-    expect(read.data.district.riverWatchPosts).toEqual([{ river: '新安江' }]);
+    const read = await post<{ district: { riverWatchPosts: { river: string }[] } }>(
+      '{ district(code: "341021") { name riverWatchPosts { river } } }',
+      { roles: ['staff'], district: '341021' },
+    );
+    expect(read.data!.district.riverWatchPosts).toEqual([{ river: '新安江' }]);
     // Its settings hold, checked by its own code.
     const long = await post(
       'mutation { addRiverWatchPost(district: "341021", river: "一条名字很长很长的河流") { river } }',
       { roles: ['staff'], district: '341021' },
     );
-    expect(long.errors[0].extensions).toMatchObject({
+    expect(long.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'river',
       rule: 'max-length',

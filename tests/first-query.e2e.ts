@@ -61,10 +61,12 @@ function expected() {
 
 /** The README query answers, whole and as the demo data says. */
 async function answersTheReadmeQuery(stack: Stack) {
-  const { status, body } = await stack.post({ query: readmeQuery() });
+  const { status, body } = await stack.post<{
+    district: { members: { nodes: { proposals: { nodes: { caseNumber?: string }[] } }[] } };
+  }>({ query: readmeQuery() });
   expect(status).toBe(200);
   expect(body.errors).toBeUndefined();
-  const district = body.data.district;
+  const district = body.data!.district;
   // caseNumber is assigned at seeding; check its shape, then compare the rest exactly.
   for (const m of district.members.nodes) {
     for (const p of m.proposals.nodes) {

@@ -43,9 +43,9 @@ describe.each(CONFIGURATIONS)(
 
     it('reloads the supergraph when its file changes, without failing requests in flight', async () => {
       const names = async () =>
-        (await stack.post({ query: memberFields })).body.data.__type.fields.map(
-          (f: { name: string }) => f.name,
-        );
+        (
+          await stack.post<{ __type: { fields: { name: string }[] } }>({ query: memberFields })
+        ).body.data!.__type.fields.map((f) => f.name);
       expect(await names()).toContain('consultations');
 
       let stop = false;
@@ -87,7 +87,7 @@ describe.each(CONFIGURATIONS)(
       expect(ready.status).toBe(503);
       expect((await ready.json()).subgraphs.consultation).toMatch(/unreachable/);
 
-      const r = await stack.post({
+      const r = await stack.post<{ member: { name: string } | null }>({
         query: '{ member(id: "1") { name consultations { nodes { title } } } }',
       });
       expect(r.body.data?.member?.name).toBeTruthy();

@@ -22,7 +22,7 @@ import {
 import type { Plugin } from '@cppcc/plugin-sdk';
 import { installedModules } from '@cppcc/platform';
 import { compose } from '@cppcc/schema';
-import { startTestModule } from '@cppcc/testing';
+import { startTestModule, type GraphResponse } from '@cppcc/testing';
 
 export const supergraphPath = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -56,11 +56,14 @@ export interface Stack {
   statements: { module: string; sql: string }[];
   resetQueryCounts(): void;
   token(claims: DevTokenClaims): Promise<string>;
-  /** POSTs an operation to the gateway; returns HTTP status and parsed body. */
-  post(
+  /**
+   * POSTs an operation to the gateway; returns HTTP status and parsed body, a GraphQL response
+   * whose data has the shape the test names (`TData`).
+   */
+  post<TData = Record<string, unknown>>(
     body: unknown,
     init?: { token?: string; raw?: string; headers?: Record<string, string> },
-  ): Promise<{ status: number; body: any }>;
+  ): Promise<{ status: number; body: GraphResponse<TData> }>;
   /** Publishes every outbox and waits until `check` holds (the bus is asynchronous on Redis). */
   settle<T>(check: () => Promise<T | undefined | false>, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
@@ -161,7 +164,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       } catch {
         /* kept as text */
       }
-      return { status: response.status, body: parsed };
+      // The gateway answers GraphQL as JSON the schema shapes; the test names the shape it selected.
+      return { status: response.status, body: parsed as GraphResponse<never> };
     },
     async settle(check, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;

@@ -19,10 +19,10 @@ for (const configuration of CONFIGURATIONS.filter((c) => c.name !== 'hive')) {
       const operation = { query: 'mutation { fileProposal(id: "abc", version: 1) { id } }' };
       const chinese = await stack.post(operation, { token: staff, headers: zh });
       const english = await stack.post(operation, { token: staff });
-      expect(chinese.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-      expect(chinese.body.errors[0].message).toBe('输入有误：id 不是有效的编号');
-      expect(chinese.body.errors[0].extensions.messageEn).toBe(english.body.errors[0].message);
-      expect(english.body.errors[0].message).toMatch(/^id: /);
+      expect(chinese.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(chinese.body.errors?.[0].message).toBe('输入有误：id 不是有效的编号');
+      expect(chinese.body.errors?.[0].extensions?.messageEn).toBe(english.body.errors?.[0].message);
+      expect(english.body.errors?.[0].message).toMatch(/^id: /);
       expect(chinese.status).toBe(english.status);
     });
 
@@ -32,17 +32,17 @@ for (const configuration of CONFIGURATIONS.filter((c) => c.name !== 'hive')) {
         { token: 'not-a-token', headers: zh },
       );
       expect(refused.status).toBe(401);
-      expect(refused.body.errors[0].message).toMatch(/^未登录/);
+      expect(refused.body.errors?.[0].message).toMatch(/^未登录/);
       const invalid = await stack.post(
         { query: '{ noSuchField }' },
         { headers: { ...zh, accept: 'application/graphql-response+json' } },
       );
       expect(invalid.status).toBe(400);
-      expect(invalid.body.errors[0]).toMatchObject({
+      expect(invalid.body.errors?.[0]).toMatchObject({
         message: '查询不符合接口定义',
         extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
       });
-      expect(invalid.body.errors[0].extensions.messageEn).toContain('noSuchField');
+      expect(invalid.body.errors?.[0].extensions?.messageEn).toContain('noSuchField');
     });
 
     it('data beside errors is unchanged, and a client preferring English gets English', async () => {
@@ -54,13 +54,11 @@ for (const configuration of CONFIGURATIONS.filter((c) => c.name !== 'hive')) {
         headers: { 'accept-language': 'en-GB,en;q=0.9,zh;q=0.4' },
       });
       expect(chinese.body.data).toEqual(english.body.data);
-      expect(
-        chinese.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code),
-      ).toEqual(
-        english.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code),
+      expect(chinese.body.errors!.map((e) => e.extensions?.code)).toEqual(
+        english.body.errors!.map((e) => e.extensions?.code),
       );
-      expect(english.body.errors[0].message).not.toMatch(/[\u4e00-\u9fff]/);
-      expect(chinese.body.errors[0].message).toMatch(/[\u4e00-\u9fff]/);
+      expect(english.body.errors?.[0].message).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(chinese.body.errors?.[0].message).toMatch(/[\u4e00-\u9fff]/);
     });
   });
 }

@@ -14,7 +14,7 @@ import {
 import { samplePlugin } from '@cppcc/plugin-sdk/fixture';
 import { installedModules } from '@cppcc/platform';
 import { compose } from '@cppcc/schema';
-import { createTestDatabase, transports } from '@cppcc/testing';
+import { createTestDatabase, transports, type GraphResponse } from '@cppcc/testing';
 
 /**
  * Installing a plugin on a platform that already has data: the platform runs and is stopped
@@ -131,7 +131,11 @@ describe.each(backends)('a plugin installed on a platform with data ($name)', ({
       watchIntervalMs: 60_000,
     });
     cleanups.push(() => gateway.stop());
-    const post = async (query: string, claims: Parameters<typeof signDevToken>[1]) => {
+    /** Sends an operation with a token for `claims`; `TData` is the shape of the data it selects. */
+    const post = async <TData = Record<string, unknown>>(
+      query: string,
+      claims: Parameters<typeof signDevToken>[1],
+    ): Promise<GraphResponse<TData>> => {
       const response = await fetch(gateway.url, {
         method: 'POST',
         headers: {
@@ -140,7 +144,7 @@ describe.each(backends)('a plugin installed on a platform with data ($name)', ({
         },
         body: JSON.stringify({ query }),
       });
-      return response.json();
+      return (await response.json()) as GraphResponse<TData>;
     };
 
     const enabled = await post(
@@ -150,7 +154,7 @@ describe.each(backends)('a plugin installed on a platform with data ($name)', ({
     expect(enabled).toEqual({ data: { enablePlugin: { enabled: true } } });
     const write =
       'mutation { addSampleNote(district: "341021", text: "巡河记录") { text district } }';
-    let added: any;
+    let added: GraphResponse<{ addSampleNote: { text: string; district: string } | null }>;
     for (const deadline = Date.now() + 30_000; ; ) {
       added = await post(write, { roles: ['staff'], district: '341021' });
       // Until the switch reaches the plugin, it refuses (PLUGIN_DISABLED); never UNKNOWN_DISTRICT.
@@ -164,7 +168,7 @@ describe.each(backends)('a plugin installed on a platform with data ($name)', ({
       'mutation { addSampleNote(district: "349999", text: "x") { text } }',
       { roles: ['staff'], district: '341021' },
     );
-    expect(unknown.errors[0].extensions).toMatchObject({
+    expect(unknown.errors?.[0].extensions).toMatchObject({
       code: 'UNKNOWN_DISTRICT',
       field: 'district',
     });

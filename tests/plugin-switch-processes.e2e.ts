@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisTransport } from '@cppcc/kit';
+import type { GraphResponse } from '@cppcc/testing';
 import { samplePlugin } from '@cppcc/plugin-sdk/fixture';
 import { freePort } from './faults/harness.js';
 import { startStack, type Stack } from './harness.js';
@@ -77,23 +78,28 @@ describe.runIf(!!process.env.REDIS_URL)(
       await stack?.stop();
     });
 
-    const ask = async (url: string, query: string, token: string) => {
+    /** Sends an operation to a gateway; `TData` is the shape of the data it selects. */
+    const ask = async <TData = Record<string, unknown>>(
+      url: string,
+      query: string,
+      token: string,
+    ) => {
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query }),
       });
-      return (await response.json()) as any;
+      return (await response.json()) as GraphResponse<TData>;
     };
     /** Whether a gateway's own view of district 341002 (its introspection, pruned from its switches) has the plugin. */
     const shows = async (url: string) =>
       (
-        await ask(
+        await ask<{ __type: { name: string } | null }>(
           url,
           '{ __type(name: "SampleNote") { name } }',
           await stack.token({ roles: ['staff'], district: '341002' }),
         )
-      ).data.__type !== null;
+      ).data!.__type !== null;
     /** Milliseconds until `check` holds, polled as fast as a request goes (at most 10 s, so a failure reports a number). */
     const elapsedUntil = async (check: () => Promise<boolean>) => {
       const started = performance.now();
@@ -109,18 +115,18 @@ describe.runIf(!!process.env.REDIS_URL)(
       const staff = await stack.token({ roles: ['staff'], district: '341002' });
       expect(await shows(second)).toBe(false);
       const refused = await ask(second, '{ sampleNotes { text } }', staff);
-      expect(refused.errors[0].extensions).toMatchObject({
+      expect(refused.errors?.[0].extensions).toMatchObject({
         code: 'PLUGIN_DISABLED',
         plugin: 'sample-notes',
         district: '341002',
       });
 
-      const enabled = await ask(
+      const enabled = await ask<{ enablePlugin: { enabled: boolean } }>(
         stack.gateway.url,
         'mutation { enablePlugin(district: "341002", plugin: "sample-notes") { enabled } }',
         operator,
       );
-      expect(enabled.data.enablePlugin).toEqual({ enabled: true });
+      expect(enabled.data!.enablePlugin).toEqual({ enabled: true });
       expect(await elapsedUntil(() => shows(second))).toBeLessThan(1000);
       // Its data too, once the plugin's own copy of the switch has it.
       expect(
@@ -129,15 +135,15 @@ describe.runIf(!!process.env.REDIS_URL)(
         ),
       ).toBeLessThan(10_000);
 
-      const disabled = await ask(
+      const disabled = await ask<{ disablePlugin: { enabled: boolean } }>(
         second,
         'mutation { disablePlugin(district: "341002", plugin: "sample-notes", note: "from the second gateway") { enabled } }',
         operator,
       );
-      expect(disabled.data.disablePlugin).toEqual({ enabled: false });
+      expect(disabled.data!.disablePlugin).toEqual({ enabled: false });
       expect(await elapsedUntil(async () => !(await shows(stack.gateway.url)))).toBeLessThan(1000);
       const again = await ask(stack.gateway.url, '{ sampleNotes { text } }', staff);
-      expect(again.errors[0].extensions).toMatchObject({
+      expect(again.errors?.[0].extensions).toMatchObject({
         code: 'PLUGIN_DISABLED',
         plugin: 'sample-notes',
         district: '341002',

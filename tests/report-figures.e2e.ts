@@ -25,6 +25,10 @@ import { databases } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './harness.js';
 
+/** A connection as the queries below select it. */
+type Nodes<T> = { nodes: T[] };
+type Count = { totalCount: number };
+
 /**
  * The work report, sentence by sentence, answered through the one graph from the demo data.
  * Where the report gives a number (每月1次, 8个专委会, 110多期, 3条) the graph must give it;
@@ -34,11 +38,12 @@ import { startStack, type Stack } from './harness.js';
 describe.each(databases())('the work report, answered by the graph on $name', ({ url }) => {
   let stack: Stack;
   let cityStaff: string;
-  const ask = async (query: string, variables: Record<string, unknown> = {}) => {
-    const { status, body } = await stack.post({ query, variables }, { token: cityStaff });
+  /** Asks as city staff; `TData` is the shape of the data the query selects. */
+  const ask = async <TData>(query: string, variables: Record<string, unknown> = {}) => {
+    const { status, body } = await stack.post<TData>({ query, variables }, { token: cityStaff });
     expect(status).toBe(200);
     expect(body.errors, query).toBeUndefined();
-    return body.data;
+    return body.data!;
   };
   const within = (day: string | null | undefined, from: string, to: string) =>
     !!day && day >= from && day <= to;
@@ -50,7 +55,25 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
   afterAll(() => stack?.stop());
 
   it('一: Party leadership — monthly study, documents, research below, 全员入委, branches in 8 committees, 两个全覆盖', async () => {
-    const data = await ask(
+    const data = await ask<{
+      thisYear: {
+        studySessions: { missedMonths: string[]; months: { month: string; monthly: number }[] };
+        bodyMeetingsHeld: { body: string; count: number }[];
+        partyCoverage: {
+          branches: { id: string }[];
+          partyMembers: number;
+          placed: number;
+          partyMemberCoverage: number;
+          workCoverage: number;
+        };
+      };
+      lastYear: {
+        committeeCoverage: { share: number; unassigned: { id: string }[] };
+        outreach: { policyDocuments: number; reviews: number; districtsVisited: number };
+      };
+      lecture: Nodes<{ activities: { kind: string }[] }>;
+      documents: Nodes<{ title: string; issuedBy: string }>;
+    }>(
       `query($d: ID!) {
       thisYear: organizationStatistics(district: $d, from: "2026-01-01", to: "2026-10-31") {
         studySessions { missedMonths months { month monthly } }
@@ -72,10 +95,10 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
       expect(m.monthly, m.month).toBeGreaterThanOrEqual(1);
     // 召开市政协常委会议学习传达
     expect(
-      data.thisYear.bodyMeetingsHeld.find((b: any) => b.body === 'STANDING_COMMITTEE').count,
+      data.thisYear.bodyMeetingsHeld.find((b) => b.body === 'STANDING_COMMITTEE')?.count,
     ).toBeGreaterThan(0);
     // 协助市委出台两个《实施意见》; 深入区县开展专题调研 (all seven districts below the city)
-    const titles = data.documents.nodes.map((d: any) => d.title);
+    const titles = data.documents.nodes.map((d) => d.title);
     expect(titles).toContain('关于新时代加强和改进人民政协工作的实施意见');
     expect(titles).toContain('关于加强新时代人民政协党的建设工作的实施意见');
     expect(data.lastYear.outreach.policyDocuments).toBe(
@@ -95,16 +118,23 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
     expect(data.thisYear.partyCoverage.workCoverage).toBeGreaterThan(0);
     // 创立“党建引领、委员说是”大讲堂
     expect(
-      data.lecture.nodes
-        .flatMap((b: any) => b.activities)
-        .some((a: any) => a.kind === 'LECTURE_HALL'),
+      data.lecture.nodes.flatMap((b) => b.activities).some((a) => a.kind === 'LECTURE_HALL'),
     ).toBe(true);
   });
 
   it('二: consultation — key activities of four forms on four themes, instructions, rules for research, the chain, Party school', async () => {
     const from = '2025-01-01';
     const to = '2026-12-31';
-    const data = await ask(
+    const data = await ask<{
+      consultationStatistics: {
+        activitiesHeld: number;
+        activitiesByForm: { form: string; count: number }[];
+        activitiesByTopic: { topic: string; count: number }[];
+        instructionsReceived: number;
+      };
+      implementationResults: Nodes<{ title: string; kind: string; document: string | null }>;
+      documents: Nodes<{ title: string; issuedBy: string }>;
+    }>(
       `query($d: ID!, $from: Date!, $to: Date!) {
       consultationStatistics(district: $d, from: $from, to: $to) { activitiesHeld activitiesByForm { form count } activitiesByTopic { topic count } instructionsReceived }
       implementationResults(filter: { district: $d }, first: 100) { nodes { title kind document } }
@@ -122,12 +152,12 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
     );
     expect(stats.activitiesHeld).toBe(held.length);
     for (const form of ['THEMATIC', 'COUNTERPART', 'SECTOR', 'PROPOSAL_HANDLING']) {
-      expect(stats.activitiesByForm.find((f: any) => f.form === form)?.count, form).toBe(
+      expect(stats.activitiesByForm.find((f) => f.form === form)?.count, form).toBe(
         held.filter((a) => a.form === form).length,
       );
     }
     // 围绕乡村振兴、融杭接沪、民营经济、茶业振兴等主题
-    const topics = stats.activitiesByTopic.map((t: any) => t.topic);
+    const topics = stats.activitiesByTopic.map((t) => t.topic);
     for (const topic of ['乡村振兴', '融杭接沪', '民营经济', '茶业振兴'])
       expect(topics).toContain(topic);
     // 市委、市政府负责同志批示建议案和建议XX次 (and the research report the Party secretary praised)
@@ -138,13 +168,29 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
     expect(JSON.stringify(results)).toMatch(/示范市/);
     expect(JSON.stringify(results)).toMatch(/框架协议/);
     // 制定出台《调研工作实施办法》; 人民政协理论进党校
-    const titles = data.documents.nodes.map((d: any) => d.title);
-    expect(titles.some((t: string) => t.includes('调研工作实施办法'))).toBe(true);
-    expect(data.documents.nodes.some((d: any) => d.issuedBy.includes('党校'))).toBe(true);
+    const titles = data.documents.nodes.map((d) => d.title);
+    expect(titles.some((t) => t.includes('调研工作实施办法'))).toBe(true);
+    expect(data.documents.nodes.some((d) => d.issuedBy.includes('党校'))).toBe(true);
   });
 
   it('三: development — eco-compensation raised to the provincial and national agendas, the pandemic drive, the five-year plan', async () => {
-    const data = await ask(
+    const data = await ask<{
+      consultationEscalations: Nodes<{ body: string; title: string }>;
+      donationCampaigns: Nodes<{ title: string; totalYuan: number }>;
+      letters: Nodes<{ kind: string; title: string; issuedOn: string | null }>;
+      press: Nodes<{ outlet: string; headline: string }>;
+      inputCampaigns: Nodes<{
+        title: string;
+        figures: {
+          copiesDistributed: number;
+          responses: number;
+          reportsCollected: number;
+          suggestionsCollected: number;
+          recommendationsSubmitted: number;
+          suggestionsByTheme: { theme: string }[];
+        };
+      }>;
+    }>(
       `query($d: ID!) {
       consultationEscalations(district: $d, first: 10) { nodes { body title } }
       donationCampaigns(district: $d, first: 10) { nodes { title totalYuan } }
@@ -155,20 +201,20 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
       { d: CITY },
     );
     // 使之成为省政协年度重点协商议题和全国政协双周协商议题
-    expect(data.consultationEscalations.nodes.map((e: any) => e.body).sort()).toEqual(
+    expect(data.consultationEscalations.nodes.map((e) => e.body).sort()).toEqual(
       escalations.map((e) => e.body).sort(),
     );
-    expect(data.consultationEscalations.nodes.map((e: any) => e.body)).toEqual(
+    expect(data.consultationEscalations.nodes.map((e) => e.body)).toEqual(
       expect.arrayContaining(['PROVINCIAL_KEY_AGENDA', 'NATIONAL_BIWEEKLY']),
     );
     // 捐款捐物共计XXX多万元
-    const drive = data.donationCampaigns.nodes.find((c: any) => c.title === campaigns[0].title);
-    expect(drive.totalYuan).toBe(donations().reduce((s, d) => s + d.amountFen, 0) / 100);
-    expect(drive.totalYuan).toBeGreaterThanOrEqual(1_000_000);
+    const drive = data.donationCampaigns.nodes.find((c) => c.title === campaigns[0].title);
+    expect(drive?.totalYuan).toBe(donations().reduce((s, d) => s + d.amountFen, 0) / 100);
+    expect(drive?.totalYuan).toBeGreaterThanOrEqual(1_000_000);
     // 《致广大政协委员的一封信》 and the notice; 《中国政协杂志》给予重点报道
     const kinds = data.letters.nodes
-      .filter((l: any) => l.issuedOn?.startsWith('2020'))
-      .map((l: any) => l.kind)
+      .filter((l) => l.issuedOn?.startsWith('2020'))
+      .map((l) => l.kind)
       .sort();
     expect(kinds).toEqual(['NOTICE', 'OPEN_LETTER']);
     expect(data.press.nodes).toEqual([
@@ -178,21 +224,38 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
       },
     ]);
     // 发放专项调查问卷XXX多份，收集调研报告近XX篇、建议XXX条，上报建言献策XX条
-    const plan = data.inputCampaigns.nodes.find((c: any) => c.title.includes('未来五年'));
-    expect(plan.figures).toMatchObject({
+    const plan = data.inputCampaigns.nodes.find((c) => c.title.includes('未来五年'));
+    expect(plan?.figures).toMatchObject({
       copiesDistributed: 860,
       responses: 318,
       reportsCollected: 38,
       suggestionsCollected: 216,
       recommendationsSubmitted: 30,
     });
-    expect(plan.figures.suggestionsByTheme.map((t: any) => t.theme).sort()).toEqual(
+    expect(plan?.figures.suggestionsByTheme.map((t) => t.theme).sort()).toEqual(
       ['产业升级', '创新开放', '城乡统筹', '社会民生', '融杭接沪'].sort(),
     );
   });
 
   it('四: consensus — essays, anthology, exhibition, the flood initiative letter, the inter-city mechanism and the visit', async () => {
-    const data = await ask(
+    const data = await ask<{
+      consensusCampaigns: Nodes<{
+        kind: string;
+        participatingMembers: number;
+        participatingArtists: number;
+      }>;
+      letters: Nodes<{ occasion: string }>;
+      cooperationMechanisms: Nodes<{
+        name: string;
+        committees: { local: boolean; name: string }[];
+      }>;
+      exchangeVisits: Nodes<{
+        direction: string;
+        partner: { name: string } | null;
+        delegation: { member: { id: string } }[];
+        status: string;
+      }>;
+    }>(
       `query($d: ID!) {
       consensusCampaigns(district: $d, first: 10) { nodes { kind participatingMembers participatingArtists } }
       letters: communications(district: $d, kind: INITIATIVE_LETTER, first: 10) { nodes { occasion } }
@@ -204,32 +267,41 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
     const exhibition = consensusCampaigns.find((c) => c.kind === 'EXHIBITION')!;
     const shown = campaignEntries().filter((e) => e.campaignId === exhibition.id);
     // 征文活动、《我与人民政协》文集、书画作品展: XX位政协人、XX多位艺术家
-    expect(data.consensusCampaigns.nodes.map((c: any) => c.kind).sort()).toEqual([
+    expect(data.consensusCampaigns.nodes.map((c) => c.kind).sort()).toEqual([
       'ANTHOLOGY',
       'ESSAY_CONTEST',
       'EXHIBITION',
     ]);
-    expect(data.consensusCampaigns.nodes.find((c: any) => c.kind === 'EXHIBITION')).toMatchObject({
+    expect(data.consensusCampaigns.nodes.find((c) => c.kind === 'EXHIBITION')).toMatchObject({
       participatingMembers: new Set(shown.filter((e) => e.memberId).map((e) => e.memberId)).size,
       participatingArtists: new Set(shown.filter((e) => !e.memberId).map((e) => e.author)).size,
     });
     // 在历史罕见洪涝灾害中 … 发出倡议书
-    expect(data.letters.nodes.map((l: any) => l.occasion)).toContain('历史罕见洪涝灾害');
+    expect(data.letters.nodes.map((l) => l.occasion)).toContain('历史罕见洪涝灾害');
     // 长三角“三市一区”政协建立交流合作机制: three partner committees and this city
     const mechanism = data.cooperationMechanisms.nodes[0];
     expect(mechanism.name).toContain('三市一区');
-    expect(mechanism.committees.filter((c: any) => !c.local)).toHaveLength(3);
-    expect(mechanism.committees.filter((c: any) => c.local)).toHaveLength(1);
+    expect(mechanism.committees.filter((c) => !c.local)).toHaveLength(3);
+    expect(mechanism.committees.filter((c) => c.local)).toHaveLength(1);
     // 市政协班子成员集体拜访XX市政协
     const hangzhou = interCityPartners.find((p) => p.key === 'hangzhou')!.name;
-    const visit = data.exchangeVisits.nodes.find((v: any) => v.partner?.name === hangzhou);
+    const visit = data.exchangeVisits.nodes.find((v) => v.partner?.name === hangzhou);
     expect(visit).toMatchObject({ direction: 'OUTGOING', status: 'REPORTED' });
-    expect(visit.delegation.length).toBeGreaterThan(1);
+    expect(visit?.delegation.length).toBeGreaterThan(1);
   });
 
   it('五: capacity — two-way evaluation, key proposals the top leader led two years running, 110+ bulletin issues, national instruction and adoptions', async () => {
     const work = opinionWork();
-    const data = await ask(
+    type ByLevel = { level: string; items: number; instructions: number }[];
+    const data = await ask<{
+      keyProposals: Nodes<{ year: number; leaderTitle: string; proposal: { id: string } | null }>;
+      eval2025: { proposalsScored: number; units: { unit: { id: string } }[] };
+      press: Count;
+      bulletinIssues: Count;
+      opinionStatistics: { issued: number; issues: number; byLevel: ByLevel };
+      thisYear: { byLevel: ByLevel };
+      lastYear: { byLevel: ByLevel };
+    }>(
       `query($d: ID!) {
       keyProposals(district: $d, topLeader: true, first: 20) { nodes { year leaderTitle proposal { id } } }
       eval2025: twoWayEvaluation(district: $d, year: 2025) { proposalsScored units { unit { id } } }
@@ -242,13 +314,19 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
       { d: CITY },
     );
     // 市委主要负责同志连续两年领衔督办重点提案; 《X时报》两次在头版给予重点报道
-    const years = data.keyProposals.nodes.map((k: any) => k.year).sort();
+    const years = data.keyProposals.nodes.map((k) => k.year).sort();
     expect(years).toEqual([2025, 2026]);
     for (const k of data.keyProposals.nodes) expect(k.proposal).not.toBeNull();
     expect(data.press.totalCount).toBe(2);
     // 创新推进重点协商课题“一体两用”: a key proposal grown from a key consultation topic, resolved across subgraphs
     const twoUses = (
-      await ask(
+      await ask<{
+        keyProposals: Nodes<{
+          year: number;
+          consultation: { title: string; form: string } | null;
+          researchProject: { title: string } | null;
+        }>;
+      }>(
         `{ keyProposals(district: "${CITY}", fromConsultation: true, first: 10) { nodes { year consultation { title form } researchProject { title } } } }`,
       )
     ).keyProposals.nodes;
@@ -257,7 +335,7 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
       title: ECO_COMPENSATION_MEETING,
       form: 'STANDING_COMMITTEE',
     });
-    expect(twoUses[0].researchProject.title).toBe(
+    expect(twoUses[0].researchProject?.title).toBe(
       researchProjects.find((r) => r.key === 'eco')!.title,
     );
     // 创新开放提案质量、提案办理质量双向民主评议
@@ -272,13 +350,20 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
       work.items.filter((i) => i.district === CITY && i.issueId !== null).length,
     );
     // 去年一条信息得到国家领导人批示; 今年3条信息被全国政协采用
-    const national = (s: any) => s.byLevel.find((l: any) => l.level === 'NATIONAL');
-    expect(national(data.lastYear).instructions).toBe(1);
-    expect(national(data.thisYear).items).toBe(3);
+    const national = (s: { byLevel: ByLevel }) => s.byLevel.find((l) => l.level === 'NATIONAL');
+    expect(national(data.lastYear)?.instructions).toBe(1);
+    expect(national(data.thisYear)?.items).toBe(3);
   });
 
   it('五: committees, members and staff — the reform, studios, convenors, standing reports, assessment rules, secondments and promotions', async () => {
-    const data = await ask(
+    const data = await ask<{
+      reform: { committeesChanged: { created: number; functionsAdjusted: number } };
+      staff: { outreach: { secondments: number; promotions: { grade: string; count: number }[] } };
+      liaisonPairs: Count;
+      studios: Count;
+      townshipConvenors: { id: string }[];
+      scoringRules: { name: string; items: { kind: string }[]; grades: { name: string }[] };
+    }>(
       `query($d: ID!) {
       reform: organizationStatistics(district: $d, from: "2025-01-01", to: "2025-12-31") { committeesChanged { created functionsAdjusted } }
       staff: organizationStatistics(district: $d, from: "2024-01-01", to: "2026-12-31") { outreach { secondments promotions { grade count } } }
@@ -316,7 +401,7 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
       staff.filter((s) => s.kind === 'SECONDMENT').length,
     );
     const count = (grade: string) =>
-      data.staff.outreach.promotions.find((p: any) => p.grade === grade)?.count ?? 0;
+      data.staff.outreach.promotions.find((p) => p.grade === grade)?.count ?? 0;
     for (const grade of ['正县级', '副县级', '一级调研员'])
       expect(count(grade), grade).toBe(
         staff.filter((s) => s.kind !== 'SECONDMENT' && s.grade === grade).length,
@@ -328,13 +413,20 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
     const reports = standingReports().filter((r) => r.district === CITY && r.year === 2025);
     expect(reports.length).toBeGreaterThan(0);
     const id = String(reports[0].memberId);
-    const data = await ask(
+    const data = await ask<{
+      member: {
+        standingCommittee: boolean;
+        standingReports: { year: number; status: string }[];
+        archive: { counts: { kind: string; count: number }[]; events: Count };
+        assessment: { total: number; grade: string };
+      };
+    }>(
       `query($id: ID!) { member(id: $id) { standingCommittee standingReports { year status } archive { counts { kind count } events(first: 5) { totalCount } } assessment(year: 2025) { total grade } } }`,
       { id },
     );
     expect(data.member.standingCommittee).toBe(true);
     expect(data.member.standingReports).toContainEqual({ year: 2025, status: 'FILED' });
-    expect(data.member.archive.counts.find((c: any) => c.kind === 'report.filed')?.count).toBe(1);
+    expect(data.member.archive.counts.find((c) => c.kind === 'report.filed')?.count).toBe(1);
     // 健全委员履职档案, 完善委员履职考核办法: the archive is built from the other subgraphs' events and scored
     expect(data.member.archive.events.totalCount).toBeGreaterThan(1);
     expect(data.member.assessment.grade).toBeTruthy();

@@ -1,11 +1,13 @@
 import { CITY, proposals } from '@cppcc/demo';
 import { signCaller } from '@cppcc/kit';
-import { askSubgraphAs, testCaller } from '@cppcc/testing';
+import { askSubgraphAs, testCaller, type GraphResponse } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIGURATIONS, settings, startStack, type Stack } from './harness.js';
 
 const A = '341002'; // 屯溪区
 const B = '341021'; // 歙县
+
+type Activities = { consultationActivities: { totalCount: number } };
 
 describe.each(CONFIGURATIONS)(
   'callers and districts via $name',
@@ -22,44 +24,50 @@ describe.each(CONFIGURATIONS)(
     it("shows district A staff their own non-public proposals but not district B's", async () => {
       const token = await stack.token({ roles: ['staff'], district: A });
       const query = `query($d: ID) { proposals(filter: { district: $d, status: SUBMITTED }, first: 100) { totalCount } }`;
-      const own = await stack.post({ query, variables: { d: A } }, { token });
-      expect(own.body.data.proposals.totalCount).toBe(submitted(A).length);
+      const own = await stack.post<{ proposals: { totalCount: number } }>(
+        { query, variables: { d: A } },
+        { token },
+      );
+      expect(own.body.data!.proposals.totalCount).toBe(submitted(A).length);
       expect(submitted(B).length).toBeGreaterThan(0);
-      const other = await stack.post({ query, variables: { d: B } }, { token });
-      expect(other.body.data.proposals.totalCount).toBe(0);
+      const other = await stack.post<{ proposals: { totalCount: number } }>(
+        { query, variables: { d: B } },
+        { token },
+      );
+      expect(other.body.data!.proposals.totalCount).toBe(0);
       const direct = await stack.post(
         { query: `{ proposal(id: "${submitted(B)[0].id}") { title } }` },
         { token },
       );
-      expect(direct.body.errors[0].extensions.code).toBe('NOT_FOUND');
+      expect(direct.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     });
 
     it('lets city staff see the districts below the city', async () => {
       const token = await stack.token({ roles: ['staff'], district: CITY });
-      const r = await stack.post(
+      const r = await stack.post<{ proposals: { totalCount: number } }>(
         { query: `{ proposals(filter: { status: SUBMITTED }, first: 1000) { totalCount } }` },
         { token },
       );
-      expect(r.body.data.proposals.totalCount).toBe(
+      expect(r.body.data!.proposals.totalCount).toBe(
         proposals().filter((p) => p.status === 'SUBMITTED').length,
       );
     });
 
     it('shows anonymous callers public rows only', async () => {
-      const r = await stack.post({
+      const r = await stack.post<{ proposals: { totalCount: number } }>({
         query: `{ proposals(first: 1000) { totalCount nodes { status } } }`,
       });
-      expect(r.body.data.proposals.totalCount).toBe(
+      expect(r.body.data!.proposals.totalCount).toBe(
         proposals().filter((p) => p.status === 'FILED').length,
       );
       const r2 = await stack.post({ query: `{ member(id: "1") { name dutyEvents { kind } } }` });
       expect(r2.body.data).toBeNull();
-      expect(r2.body.errors[0].extensions.code).toBe('FORBIDDEN');
+      expect(r2.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
 
     it("refuses district A staff writing district B's rows, and nothing is written", async () => {
       const token = await stack.token({ roles: ['staff'], district: A });
-      const before = await stack.post({
+      const before = await stack.post<Activities>({
         query: `{ consultationActivities(filter: { district: "${B}" }) { totalCount } }`,
       });
       const record = await stack.post(
@@ -78,15 +86,15 @@ describe.each(CONFIGURATIONS)(
         },
         { token },
       );
-      expect(record.body.errors[0].extensions).toMatchObject({
+      expect(record.body.errors?.[0].extensions).toMatchObject({
         code: 'CROSS_DISTRICT',
         field: 'input.district',
       });
-      const after = await stack.post({
+      const after = await stack.post<Activities>({
         query: `{ consultationActivities(filter: { district: "${B}" }) { totalCount } }`,
       });
-      expect(after.body.data.consultationActivities.totalCount).toBe(
-        before.body.data.consultationActivities.totalCount,
+      expect(after.body.data!.consultationActivities.totalCount).toBe(
+        before.body.data!.consultationActivities.totalCount,
       );
 
       const target = submitted(B)[0];
@@ -94,7 +102,7 @@ describe.each(CONFIGURATIONS)(
         { query: `mutation { fileProposal(id: "${target.id}", version: 1) { status } }` },
         { token },
       );
-      expect(file.body.errors[0].extensions.code).toBe('NOT_FOUND');
+      expect(file.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     });
 
     it('refuses a subgraph call that does not come from the gateway', async () => {
@@ -106,7 +114,7 @@ describe.each(CONFIGURATIONS)(
         body: query,
       });
       expect(bare.status).toBe(401);
-      expect((await bare.json()).errors[0].extensions.code).toBe('GATEWAY_PROOF_REQUIRED');
+      expect((await bare.json()).errors?.[0].extensions?.code).toBe('GATEWAY_PROOF_REQUIRED');
 
       const forged = await askSubgraphAs(
         members,
@@ -132,11 +140,11 @@ describe.each(CONFIGURATIONS)(
         path: '/graphql',
         body: '',
       });
-      const r = await stack.post(
+      const r = await stack.post<{ proposals: { totalCount: number } }>(
         { query: `{ proposals(filter: { status: SUBMITTED }) { totalCount } }` },
         { headers: forgedCaller },
       );
-      expect(r.body.data.proposals.totalCount).toBe(0);
+      expect(r.body.data!.proposals.totalCount).toBe(0);
     });
   },
 );
@@ -148,9 +156,13 @@ describe.each(CONFIGURATIONS)('bad input via $name', ({ engine, settings: config
   });
   afterAll(() => stack?.stop());
 
-  const expectError = (r: { status: number; body: any }, status: number, code: string) => {
+  const expectError = (
+    r: { status: number; body: GraphResponse },
+    status: number,
+    code: string,
+  ) => {
     expect(r.status).toBe(status);
-    expect(r.body.errors[0].extensions.code).toBe(code);
+    expect(r.body.errors?.[0].extensions?.code).toBe(code);
     expect(JSON.stringify(r.body)).not.toMatch(/stacktrace|\n\s+at /);
   };
 
@@ -163,7 +175,7 @@ describe.each(CONFIGURATIONS)('bad input via $name', ({ engine, settings: config
   it('answers an unknown field with 400 GRAPHQL_VALIDATION_FAILED', async () => {
     const r = await stack.post({ query: '{ districts { nope } }' });
     expectError(r, 400, 'GRAPHQL_VALIDATION_FAILED');
-    expect(r.body.errors[0].message).toMatch(/nope/);
+    expect(r.body.errors?.[0].message).toMatch(/nope/);
   });
   it('answers a wrong variable type with 400 BAD_USER_INPUT', async () => {
     const r = await stack.post({
@@ -171,7 +183,7 @@ describe.each(CONFIGURATIONS)('bad input via $name', ({ engine, settings: config
       variables: { c: { x: 1 } },
     });
     expectError(r, 400, 'BAD_USER_INPUT');
-    expect(r.body.errors[0].message).toMatch(/\$c/);
+    expect(r.body.errors?.[0].message).toMatch(/\$c/);
   });
   it('answers a too deep query with 400', async () => {
     const deep = `{ districts { ${'parent { '.repeat(16)}code${' }'.repeat(16)} } }`;
@@ -196,7 +208,7 @@ describe.each(CONFIGURATIONS)('bad input via $name', ({ engine, settings: config
     const token = await stack.token({ roles: ['staff'], district: CITY, ttl: -10 });
     const r = await stack.post({ query: '{ districts { code } }' }, { token });
     expectError(r, 401, 'UNAUTHENTICATED');
-    expect(r.body.errors[0].message).toMatch(/expired/);
+    expect(r.body.errors?.[0].message).toMatch(/expired/);
   });
   it('answers a token for an unknown district with 403 UNKNOWN_DISTRICT', async () => {
     const token = await stack.token({ roles: ['staff'], district: '999999' });
@@ -208,17 +220,20 @@ describe.each(CONFIGURATIONS)('bad input via $name', ({ engine, settings: config
   });
   it('answers an unknown district argument with UNKNOWN_DISTRICT naming the field', async () => {
     const r = await stack.post({ query: '{ district(code: "999999") { name } }' });
-    expect(r.body.errors[0].extensions).toMatchObject({ code: 'UNKNOWN_DISTRICT', field: 'code' });
+    expect(r.body.errors?.[0].extensions).toMatchObject({
+      code: 'UNKNOWN_DISTRICT',
+      field: 'code',
+    });
   });
   it('refuses an invalid proposal naming the field, and writes nothing', async () => {
     const token = await stack.token({ roles: ['member'], district: CITY, memberId: '2' });
     const count = async () =>
       (
-        await stack.post(
+        await stack.post<{ member: { proposals: { totalCount: number } } }>(
           { query: '{ member(id: "2") { proposals(first: 1000) { totalCount } } }' },
           { token },
         )
-      ).body.data.member.proposals.totalCount;
+      ).body.data!.member.proposals.totalCount;
     const before = await count();
     const r = await stack.post(
       {
@@ -235,7 +250,7 @@ describe.each(CONFIGURATIONS)('bad input via $name', ({ engine, settings: config
       },
       { token },
     );
-    expect(r.body.errors[0].extensions).toMatchObject({
+    expect(r.body.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.suggestions',
     });

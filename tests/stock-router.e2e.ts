@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FIRST_QUERY, withRoutingUrls } from '@cppcc/gateway';
 import { ROUTER_SECRET_HEADER } from '@cppcc/kit';
+import type { GraphResponse } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from './faults/harness.js';
 import { startStack, supergraphPath, type Stack } from './harness.js';
@@ -37,19 +38,17 @@ const CONFIG = `export const gatewayConfig = {
 };
 `;
 
-interface Answer {
+interface Answer<TData = Record<string, unknown>> {
   status: number;
-  body: {
-    data?: Record<string, any> | null;
-    errors?: { message: string; extensions?: { code?: string } }[];
-  };
+  body: GraphResponse<TData>;
 }
 
-async function post(
+/** POSTs an operation to a router; `TData` is the shape of the data it selects. */
+async function post<TData = Record<string, unknown>>(
   url: string,
   query: string,
   init: { token?: string; headers?: Record<string, string> } = {},
-): Promise<Answer> {
+): Promise<Answer<TData>> {
   const r = await fetch(url, {
     method: 'POST',
     headers: {
@@ -60,10 +59,10 @@ async function post(
     },
     body: JSON.stringify({ query }),
   });
-  return { status: r.status, body: (await r.json()) as Answer['body'] };
+  return { status: r.status, body: (await r.json()) as GraphResponse<TData> };
 }
 
-const codes = (a: Answer) => (a.body.errors ?? []).map((e) => e.extensions?.code);
+const codes = (a: Answer<unknown>) => (a.body.errors ?? []).map((e) => e.extensions?.code);
 
 describe('a stock Hive Gateway in front of the subgraphs', () => {
   let stack: Stack;
@@ -128,8 +127,9 @@ describe('a stock Hive Gateway in front of the subgraphs', () => {
   });
 
   it('answers the README first query as our gateway does', async () => {
-    const ours = await post(stack.gateway.url, FIRST_QUERY);
-    const theirs = await post(routerUrl, FIRST_QUERY);
+    type FirstLook = { district: { members: { totalCount: number } } };
+    const ours = await post<FirstLook>(stack.gateway.url, FIRST_QUERY);
+    const theirs = await post<FirstLook>(routerUrl, FIRST_QUERY);
     expect(ours.body.errors).toBeUndefined();
     expect(theirs.body.errors).toBeUndefined();
     expect(theirs.body.data?.district.members.totalCount).toBeGreaterThan(0);
@@ -140,14 +140,15 @@ describe('a stock Hive Gateway in front of the subgraphs', () => {
     const token = await stack.token({ roles: ['staff'], district: A });
     const query =
       '{ proposals(filter: { status: SUBMITTED }, first: 100) { totalCount nodes { id district { code } } } }';
-    const ours = await post(stack.gateway.url, query, { token });
-    const theirs = await post(routerUrl, query, { token });
+    type Proposals = { proposals: { totalCount: number } };
+    const ours = await post<Proposals>(stack.gateway.url, query, { token });
+    const theirs = await post<Proposals>(routerUrl, query, { token });
     expect(ours.body.errors).toBeUndefined();
     expect(theirs.body.errors).toBeUndefined();
     expect(ours.body.data?.proposals.totalCount).toBeGreaterThan(0);
     expect(theirs.body.data).toEqual(ours.body.data);
     // Anonymous callers see none of them, through either.
-    const anonymous = await post(routerUrl, query);
+    const anonymous = await post<Proposals>(routerUrl, query);
     expect(anonymous.body.data?.proposals.totalCount).toBe(0);
   });
 
@@ -155,7 +156,9 @@ describe('a stock Hive Gateway in front of the subgraphs', () => {
     const token = await stack.token({ roles: ['staff'], district: A });
     const write = `mutation { registerGovernmentUnit(input: { district: "${B}", name: "跨区测试局", short: "跨区" }) { id } }`;
     const ours = await post(stack.gateway.url, write, { token });
-    const theirs = await post(routerUrl, write, { token });
+    const theirs = await post<{ registerGovernmentUnit: { id: string } | null }>(routerUrl, write, {
+      token,
+    });
     expect(codes(ours)).toEqual(['CROSS_DISTRICT']);
     expect(codes(theirs)).toEqual(['CROSS_DISTRICT']);
     expect(theirs.body.data?.registerGovernmentUnit ?? null).toBeNull();
@@ -166,7 +169,9 @@ describe('a stock Hive Gateway in front of the subgraphs', () => {
     for (const url of [stack.gateway.url, routerUrl]) {
       const disabled = await post(url, query, { headers: { 'x-cppcc-district': A } });
       expect(codes(disabled), url).toEqual(['PLUGIN_DISABLED']);
-      const enabled = await post(url, query, { headers: { 'x-cppcc-district': B } });
+      const enabled = await post<{ monitoringSections: { totalCount: number } }>(url, query, {
+        headers: { 'x-cppcc-district': B },
+      });
       expect(enabled.body.errors, url).toBeUndefined();
       expect(typeof enabled.body.data?.monitoringSections.totalCount).toBe('number');
     }
@@ -174,7 +179,7 @@ describe('a stock Hive Gateway in front of the subgraphs', () => {
 
   it('refuses a bad token in the subgraphs', async () => {
     const forged = await stack.token({ roles: ['staff'], district: A });
-    const theirs = await post(
+    const theirs = await post<{ proposals: { totalCount: number } | null }>(
       routerUrl,
       '{ proposals(filter: { status: SUBMITTED }) { totalCount } }',
       { token: `${forged.slice(0, -4)}AAAA` },

@@ -104,10 +104,12 @@ describe('tracing on', () => {
     it('is one trace: gateway request → a fetch per subgraph → each subgraph request → its SQL', async () => {
       exporter.reset();
       received.splice(0);
-      const { status, body } = await stack.post({ query: FIRST_QUERY });
+      const { status, body } = await stack.post<{
+        district: { members: { nodes: unknown[] } };
+      }>({ query: FIRST_QUERY });
       expect(status).toBe(200);
       expect(body.errors).toBeUndefined();
-      expect(body.data.district.members.nodes).toHaveLength(3);
+      expect(body.data!.district.members.nodes).toHaveLength(3);
       // Server spans end when their response has gone out; give the last one a moment.
       await expect
         .poll(

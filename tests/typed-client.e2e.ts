@@ -58,7 +58,7 @@ describe('the typed client: each README flow through the gateway', () => {
       id: submitted.id,
       version: submitted.version,
     });
-    expect(stale.errors[0].extensions).toMatchObject({
+    expect(stale.errors?.[0].extensions).toMatchObject({
       code: 'CONFLICT',
       field: 'version',
       currentVersion: proposal.version,
@@ -92,8 +92,8 @@ describe('the typed client: each README flow through the gateway', () => {
   it('refuses an id the manifest lacks, naming it', async () => {
     const answer = await stack.post({ documentId: 'sha256:0000' });
     expect(answer.status).toBe(400);
-    expect(answer.body.errors[0].extensions.code).toBe('PERSISTED_DOCUMENT_NOT_FOUND');
-    expect(answer.body.errors[0].message).toContain('documentId');
+    expect(answer.body.errors?.[0].extensions?.code).toBe('PERSISTED_DOCUMENT_NOT_FOUND');
+    expect(answer.body.errors?.[0].message).toContain('documentId');
   });
 });
 
@@ -116,9 +116,12 @@ for (const configuration of CONFIGURATIONS.filter((c) => c.name !== 'hive')) {
 
     it('serves a manifest document by id, by APQ hash, by GET and as its exact text', async () => {
       const variables = { code: DISTRICT };
-      const byId = await stack.post({ documentId: pageId, variables });
+      const byId = await stack.post<{ district: { code: string } }>({
+        documentId: pageId,
+        variables,
+      });
       expect(byId.status).toBe(200);
-      expect(byId.body.data.district.code).toBe(DISTRICT);
+      expect(byId.body.data!.district.code).toBe(DISTRICT);
       const apq = await stack.post({
         variables,
         extensions: { persistedQuery: { version: 1, sha256Hash: pageId.slice('sha256:'.length) } },
@@ -144,8 +147,8 @@ for (const configuration of CONFIGURATIONS.filter((c) => c.name !== 'hive')) {
     it('refuses any other text from an anonymous caller with 400 PERSISTED_DOCUMENT_REQUIRED, and not from a signed-in one', async () => {
       const anonymous = await stack.post({ query: `{ district(code: "${DISTRICT}") { name } }` });
       expect(anonymous.status).toBe(400);
-      expect(anonymous.body.errors[0].extensions.code).toBe('PERSISTED_DOCUMENT_REQUIRED');
-      expect(anonymous.body.errors[0].message).toMatch(/^query: /);
+      expect(anonymous.body.errors?.[0].extensions?.code).toBe('PERSISTED_DOCUMENT_REQUIRED');
+      expect(anonymous.body.errors?.[0].message).toMatch(/^query: /);
       expect(anonymous.body.data).toBeUndefined();
       const text = createClient({ url: stack.gateway.url, send: 'text' });
       const refused = await text
@@ -157,18 +160,18 @@ for (const configuration of CONFIGURATIONS.filter((c) => c.name !== 'hive')) {
       expect(batch.status).toBe(400);
 
       const staff = await stack.token({ roles: ['staff'], district: DISTRICT });
-      const signedIn = await stack.post(
+      const signedIn = await stack.post<{ district: { name: string } }>(
         { query: `{ district(code: "${DISTRICT}") { name } }` },
         { token: staff },
       );
       expect(signedIn.status).toBe(200);
-      expect(signedIn.body.data.district.name).toBeTruthy();
+      expect(signedIn.body.data!.district.name).toBeTruthy();
     });
 
     it('refuses a documentId whose sent text differs', async () => {
       const answer = await stack.post({ documentId: pageId, query: '{ __typename }' });
       expect(answer.status).toBe(400);
-      expect(answer.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+      expect(answer.body.errors?.[0].extensions?.code).toBe('BAD_REQUEST');
     });
   });
 }

@@ -1,6 +1,7 @@
 import { CITY, governmentUnits, members as demoMembers } from '@cppcc/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settings, startStack, type Stack } from '../harness.js';
+import { asking } from './shared.js';
 
 /**
  * Issue 13, Deliver 5, the sweep (docs/security.md, "The sweep"): the holes it found where the
@@ -17,13 +18,7 @@ describe('references across districts (the sweep)', () => {
   let stack: Stack;
   /** 屯溪区's cooperation mechanism and its committees, made by the exchange-visit case. */
   let mechanism: { id: string; committees: string[] } | undefined;
-  const as = async (query: string, variables: Record<string, unknown>, token?: string) =>
-    (await stack.post({ query, variables }, { token })).body;
-  const must = async (query: string, variables: Record<string, unknown>, token?: string) => {
-    const body = await as(query, variables, token);
-    if (body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  };
+  const { ask: as, must } = asking(() => stack);
   const staff = (district: string) => stack.token({ roles: ['staff'], district });
   const memberOf = (district: string) =>
     String(demoMembers().find((m) => m.district === district)!.id);
@@ -39,15 +34,18 @@ describe('references across districts (the sweep)', () => {
     const oracle = await stack.token({ roles: ['admin'], district: CITY });
     // A filed proposal, one whatever step its handling has reached (instructions are written on those).
     const filed = (
-      await must(
+      await must<{
+        proposals: { nodes: { id: string; status: string; author: { id: string } | null }[] };
+      }>(
         'query($d: ID) { proposals(filter: { district: $d }, first: 1000) { nodes { id status author { id } } } }',
         { d: A },
         oracle,
       )
-    ).proposals.nodes.find((p: { status: string }) =>
+    ).proposals.nodes.find((p) =>
       ['FILED', 'ASSIGNED', 'REPLIED', 'RATED', 'UNSATISFIED', 'CLOSED'].includes(p.status),
     );
-    const recorded = await must(
+    if (!filed) throw new Error('no filed proposal in 屯溪区');
+    const recorded = await must<{ recordInstruction: { id: string } }>(
       'mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { id } }',
       {
         i: {
@@ -63,13 +61,13 @@ describe('references across districts (the sweep)', () => {
     );
     const id = recorded.recordInstruction.id;
     const read = async (token?: string) => {
-      const body = await as(
+      const body = await as<{ proposal: { instructions: { id: string }[] } }>(
         'query($id: ID!) { proposal(id: $id) { id instructions { id text } } }',
         { id: filed.id },
         token,
       );
       expect(body.errors).toBeUndefined();
-      return body.data.proposal.instructions.map((i: { id: string }) => i.id);
+      return body.data!.proposal.instructions.map((i) => i.id);
     };
     // The proposal is public: everyone reads it, but the instruction is not theirs to read.
     expect(await read()).toEqual([]);
@@ -91,14 +89,14 @@ describe('references across districts (the sweep)', () => {
     expect(await read(await stack.token({ roles: ['leader'], district: A }))).toContain(id);
     expect(await read(await staff(CITY))).toContain(id);
     expect(
-      await read(await stack.token({ roles: ['member'], district: A, memberId: filed.author.id })),
+      await read(await stack.token({ roles: ['member'], district: A, memberId: filed.author!.id })),
     ).toContain(id);
   });
 
   it("refuses a compensation round on another district's monitoring section, and takes one on its own", async () => {
     const section = async (district: string, code: string) =>
       (
-        await must(
+        await must<{ addMonitoringSection: { id: string } }>(
           'mutation($d: ID!, $c: String!) { addMonitoringSection(district: $d, code: $c, name: "矩阵断面") { id } }',
           { d: district, c: code },
           await staff(district),
@@ -131,7 +129,7 @@ describe('references across districts (the sweep)', () => {
     // 歙县's staff may write 歙县's rounds, but a round of 歙县 reads (and is recomputed from) the city's samples: refused.
     const across = await as(create, round(citySection), await staff(B));
     expect(across.data).toBeNull();
-    expect(across.errors[0].extensions).toMatchObject({
+    expect(across.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.sectionId',
       rule: 'within-district',
@@ -152,7 +150,7 @@ describe('references across districts (the sweep)', () => {
     );
     const partner = async (district: string, name: string) =>
       (
-        await must(
+        await must<{ registerPartnerCommittee: { id: string } }>(
           'mutation($i: RegisterPartnerCommitteeInput!) { registerPartnerCommittee(input: $i) { id } }',
           { i: { district, name, city: '台州市', province: '浙江省' } },
           await staff(district),
@@ -161,7 +159,7 @@ describe('references across districts (the sweep)', () => {
     // The switch reaches the plugin over the bus: wait until 歙县's staff may write its records.
     let ownPartner: string | undefined;
     await stack.settle(async () => {
-      const body = await as(
+      const body = await as<{ registerPartnerCommittee: { id: string } | null }>(
         'mutation($i: RegisterPartnerCommitteeInput!) { registerPartnerCommittee(input: $i) { id } }',
         { i: { district: B, name: '歙县的伙伴', city: '台州市', province: '浙江省' } },
         await staff(B),
@@ -172,7 +170,7 @@ describe('references across districts (the sweep)', () => {
     const partnerOfA = await partner(A, '屯溪区的伙伴');
     const cityPartner = await partner(CITY, '市里的伙伴');
     const mechanismOfA = (
-      await must(
+      await must<{ createCooperationMechanism: { id: string } }>(
         'mutation($i: CreateCooperationMechanismInput!) { createCooperationMechanism(input: $i) { id } }',
         {
           i: {
@@ -190,12 +188,12 @@ describe('references across districts (the sweep)', () => {
     mechanism = {
       id: mechanismOfA,
       committees: (
-        await must(
+        await must<{ cooperationMechanism: { committees: { id: string }[] } }>(
           'query($id: ID!) { cooperationMechanism(id: $id) { committees { id } } }',
           { id: mechanismOfA },
           await staff(A),
         )
-      ).cooperationMechanism.committees.map((c: { id: string }) => c.id),
+      ).cooperationMechanism.committees.map((c) => c.id),
     };
     const visit = (partnerId: string, mechanismId: string | null = null) => ({
       i: {
@@ -212,14 +210,14 @@ describe('references across districts (the sweep)', () => {
     const plan = 'mutation($i: PlanExchangeVisitInput!) { planExchangeVisit(input: $i) { id } }';
     const byPartner = await as(plan, visit(partnerOfA), await staff(B));
     expect(byPartner.data).toBeNull();
-    expect(byPartner.errors[0].extensions).toMatchObject({
+    expect(byPartner.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.partnerId',
       rule: 'within-district',
     });
     const byMechanism = await as(plan, visit(cityPartner, mechanismOfA), await staff(B));
     expect(byMechanism.data).toBeNull();
-    expect(byMechanism.errors[0].extensions).toMatchObject({
+    expect(byMechanism.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.mechanismId',
       rule: 'within-district',
@@ -233,7 +231,7 @@ describe('references across districts (the sweep)', () => {
     expect(mechanism).toBeDefined();
     const start = async (district: string) =>
       (
-        await must(
+        await must<{ startResearchProject: { id: string } }>(
           'mutation($i: StartResearchProjectInput!) { startResearchProject(input: $i) { id } }',
           { i: { district, title: `联合调研${district}`, topic: '文旅融合' } },
           await staff(district),
@@ -260,17 +258,17 @@ describe('references across districts (the sweep)', () => {
       );
     const across = await stack.settle(async () => {
       const body = await attempt(elsewhere);
-      return body.errors?.[0].extensions.rule === 'exists' ? false : body;
+      return body.errors?.[0].extensions?.rule === 'exists' ? false : body;
     }, 45_000);
     expect(across.data).toBeNull();
-    expect(across.errors[0].extensions).toMatchObject({
+    expect(across.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.researchProjectId',
       rule: 'within-district',
     });
     const within = await stack.settle(async () => {
       const body = await attempt(own);
-      return body.errors?.[0].extensions.rule === 'exists' ? false : body;
+      return body.errors?.[0].extensions?.rule === 'exists' ? false : body;
     }, 45_000);
     expect(within.errors).toBeUndefined();
   });
@@ -280,27 +278,30 @@ describe('references across districts (the sweep)', () => {
     const unitId = String(governmentUnits.find((u) => u.district === A)!.id);
     // A proposal of 屯溪区 filed and assigned to the unit: its task waits for the unit's receipt.
     const submitted = (
-      await must(
+      await must<{ proposals: { nodes: { id: string; version: number }[] } }>(
         'query($d: ID) { proposals(filter: { district: $d, status: SUBMITTED }, first: 1) { nodes { id version } } }',
         { d: A },
         staffA,
       )
     ).proposals.nodes[0];
     const filed = (
-      await must(
+      await must<{ fileProposal: { version: number } }>(
         'mutation($id: ID!, $v: Int!) { fileProposal(id: $id, version: $v) { version } }',
         { id: submitted.id, v: submitted.version },
         staffA,
       )
     ).fileProposal;
     const assigned = (
-      await must(
+      await must<{
+        assignProposal: { tasks: { id: string; status: string; version: number }[] };
+      }>(
         'mutation($id: ID!, $v: Int!, $i: AssignProposalInput!) { assignProposal(id: $id, version: $v, input: $i) { version tasks { id status version } } }',
         { id: submitted.id, v: filed.version, i: { mode: 'SOLE', unitIds: [unitId] } },
         staffA,
       )
     ).assignProposal;
-    const task = assigned.tasks.find((t: { status: string }) => t.status === 'PENDING_RECEIPT');
+    const task = assigned.tasks.find((t) => t.status === 'PENDING_RECEIPT');
+    if (!task) throw new Error('no task waiting for the unit to receive it');
     const receive =
       'mutation($id: ID!, $v: Int!) { receiveHandlingTask(id: $id, version: $v) { status } }';
     const byAdmin = await as(
@@ -309,13 +310,13 @@ describe('references across districts (the sweep)', () => {
       await stack.token({ roles: ['admin'], district: A, unitId }),
     );
     expect(byAdmin.data).toBeNull();
-    expect(byAdmin.errors[0].extensions.code).toBe('FORBIDDEN');
-    const byUnit = await as(
+    expect(byAdmin.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const byUnit = await as<{ receiveHandlingTask: { status: string } }>(
       receive,
       { id: task.id, v: task.version },
       await stack.token({ roles: ['unit'], district: A, unitId }),
     );
     expect(byUnit.errors).toBeUndefined();
-    expect(byUnit.data.receiveHandlingTask.status).toBe('RECEIVED');
+    expect(byUnit.data!.receiveHandlingTask.status).toBe('RECEIVED');
   });
 });

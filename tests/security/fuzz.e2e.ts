@@ -276,8 +276,11 @@ describe.each(ENGINES)('seeded fuzz through %s', (engine) => {
       gatewaySettings: { ...settings, limits: productionLimits },
     });
     token = await stack.token({ roles: ['staff'], district: '341002' });
-    const introspection = await stack.post({ query: getIntrospectionQuery() }, { token });
-    schema = buildClientSchema(introspection.body.data as IntrospectionQuery);
+    const introspection = await stack.post<IntrospectionQuery>(
+      { query: getIntrospectionQuery() },
+      { token },
+    );
+    schema = buildClientSchema(introspection.body.data!);
   });
   afterAll(() => stack?.stop());
 

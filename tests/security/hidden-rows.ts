@@ -1,7 +1,7 @@
 import { CITY, currentTerm, members as demoMembers } from '@cppcc/demo';
 import type { Stack } from '../harness.js';
 
-type Must = (query: string, variables: Record<string, unknown>, token?: string) => Promise<any>;
+import type { Must } from './shared.js';
 
 const FILED = ['FILED', 'ASSIGNED', 'REPLIED', 'RATED', 'UNSATISFIED', 'CLOSED'];
 
@@ -40,7 +40,7 @@ export async function makeHiddenRows(
       memberId: String(memberOf[d]),
     });
     const drafted = (
-      await must(
+      await must<{ draftProposal: { id: string; version: number } }>(
         'mutation($i: ProposalDraftInput!) { draftProposal(input: $i) { id version } }',
         {
           i: {
@@ -55,21 +55,23 @@ export async function makeHiddenRows(
       )
     ).draftProposal;
     const submitted = (
-      await must(
+      await must<{ submitProposalDraft: { version: number } }>(
         'mutation($id: ID!, $v: Int!) { submitProposalDraft(id: $id, version: $v) { version } }',
         { id: drafted.id, v: drafted.version },
         author,
       )
     ).submitProposalDraft;
     const proposed = (
-      await must(
+      await must<{ proposeProposalConversion: { version: number } }>(
         'mutation($id: ID!, $v: Int!) { proposeProposalConversion(id: $id, version: $v, target: SUGGESTION, note: "宜作为委员意见建议转有关部门参考") { version } }',
         { id: drafted.id, v: submitted.version },
         cityStaff,
       )
     ).proposeProposalConversion;
     const suggestion = (
-      await must(
+      await must<{
+        consentToProposalConversion: { memberSuggestion: { id: string; version: number } };
+      }>(
         'mutation($id: ID!, $v: Int!) { consentToProposalConversion(id: $id, version: $v) { memberSuggestion { id version } } }',
         { id: drafted.id, v: proposed.version },
         author,
@@ -126,7 +128,16 @@ export async function makeHiddenRows(
     });
 
     const proposals = (
-      await must(
+      await must<{
+        proposals: {
+          nodes: {
+            id: string;
+            status: string;
+            author: { id: string } | null;
+            cosigners: { member: { id: string } | null }[];
+          }[];
+        };
+      }>(
         'query($d: ID) { proposals(filter: { district: $d }, first: 1000) { nodes { id status author { id } cosigners { member { id } } } } }',
         { d },
         oracle,
@@ -134,11 +145,12 @@ export async function makeHiddenRows(
     ).proposals.nodes;
     const me = String(memberOf[d]);
     const filed = proposals.find(
-      (p: any) =>
+      (p) =>
         FILED.includes(p.status) &&
         p.author?.id !== me &&
-        !p.cosigners.some((c: any) => c.member?.id === me),
+        !p.cosigners.some((c) => c.member?.id === me),
     );
+    if (!filed) throw new Error(`no filed proposal in ${d} that member ${me} did not propose`);
     instructedOf[d] = filed.id;
     await must(
       'mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { id } }',
@@ -156,8 +168,13 @@ export async function makeHiddenRows(
     );
   }
 
-  const partner = (await must('{ partnerCommittees(first: 1) { nodes { id } } }', {}, oracle))
-    .partnerCommittees.nodes[0].id;
+  const partner = (
+    await must<{ partnerCommittees: { nodes: { id: string }[] } }>(
+      '{ partnerCommittees(first: 1) { nodes { id } } }',
+      {},
+      oracle,
+    )
+  ).partnerCommittees.nodes[0].id;
   for (const d of districts.filter((x) =>
     (PLUGIN_DISTRICTS['inter-city-exchange'] as readonly string[]).includes(x),
   )) {
@@ -180,8 +197,13 @@ export async function makeHiddenRows(
       cityStaff,
     );
   }
-  const section = (await must('{ monitoringSections(first: 10) { nodes { id } } }', {}, oracle))
-    .monitoringSections.nodes[0].id;
+  const section = (
+    await must<{ monitoringSections: { nodes: { id: string }[] } }>(
+      '{ monitoringSections(first: 10) { nodes { id } } }',
+      {},
+      oracle,
+    )
+  ).monitoringSections.nodes[0].id;
   for (const d of districts.filter((x) =>
     (PLUGIN_DISTRICTS['eco-compensation'] as readonly string[]).includes(x),
   )) {

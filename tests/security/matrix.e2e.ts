@@ -10,9 +10,11 @@ import {
   type CallerSpec,
   type Fixture,
   type Found,
+  type ReadAnswer,
   type ReadRow,
   type WriteContext,
 } from './role-table.js';
+import { asking } from './shared.js';
 
 /**
  * The roles × districts matrix, generated from the role table: every caller (anonymous; each
@@ -25,7 +27,7 @@ import {
 const A = '341002'; // 屯溪区
 const B = '341021'; // 歙县
 const DISTRICTS = [CITY, A, B];
-const REFUSED = new Set([
+const REFUSED = new Set<string | null | undefined>([
   'FORBIDDEN',
   'UNAUTHENTICATED',
   'CROSS_DISTRICT',
@@ -55,13 +57,9 @@ describe('roles × districts matrix (from tests/security/role-table.ts)', () => 
     submittedOf: {},
   };
 
-  const ask = async (query: string, variables: Record<string, unknown>, token?: string) =>
-    (await stack.post({ query, variables }, { token })).body;
-  const must = async (query: string, variables: Record<string, unknown>, token?: string) => {
-    const body = await ask(query, variables, token);
-    if (body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  };
+  const { ask: askAny, must } = asking(() => stack);
+  /** The read and write rows' answers: the read rows' shape (a write's data is not read). */
+  const ask = askAny<ReadAnswer>;
 
   beforeAll(async () => {
     // The matrix is about who sees what, not request cost: whole lists in one request each.
@@ -103,7 +101,7 @@ describe('roles × districts matrix (from tests/security/role-table.ts)', () => 
     const unitOf: Record<string, string> = {};
     for (const d of DISTRICTS) {
       const tasks = (
-        await must(
+        await must<{ handlingTasks: { nodes: { unit: { id: string } }[] } }>(
           'query($d: ID) { handlingTasks(filter: { district: $d }, first: 1000) { nodes { unit { id } } } }',
           { d },
           oracle,
@@ -115,7 +113,7 @@ describe('roles × districts matrix (from tests/security/role-table.ts)', () => 
         [...counts].sort((x, y) => y[1] - x[1])[0]?.[0] ??
         String(governmentUnits.find((u) => u.district === d)!.id);
     }
-    const campaign = await must(
+    const campaign = await must<{ createDonationCampaign: { id: string } }>(
       'mutation($i: CreateDonationCampaignInput!) { createDonationCampaign(input: $i) { id } }',
       {
         i: {
@@ -131,7 +129,7 @@ describe('roles × districts matrix (from tests/security/role-table.ts)', () => 
     context.campaign.id = campaign.createDonationCampaign.id;
     context.campaignOf[REFERRING_DISTRICT] = context.campaign;
     for (const d of [A, B].filter((x) => x !== REFERRING_DISTRICT)) {
-      const other = await must(
+      const other = await must<{ createDonationCampaign: { id: string } }>(
         'mutation($i: CreateDonationCampaignInput!) { createDonationCampaign(input: $i) { id } }',
         {
           i: {
@@ -152,11 +150,15 @@ describe('roles × districts matrix (from tests/security/role-table.ts)', () => 
       (await makeHiddenRows(stack, must, DISTRICTS, fixture.memberOf, unitOf)).instructedOf,
     );
     context.partnerId = (
-      await must('{ partnerCommittees(first: 1) { nodes { id } } }', {}, oracle)
+      await must<{ partnerCommittees: { nodes: { id: string }[] } }>(
+        '{ partnerCommittees(first: 1) { nodes { id } } }',
+        {},
+        oracle,
+      )
     ).partnerCommittees.nodes[0].id;
     for (const d of DISTRICTS) {
       const submitted = (
-        await must(
+        await must<{ proposals: { nodes: { id: string; version: number }[] } }>(
           'query($d: ID) { proposals(filter: { district: $d, status: SUBMITTED }, first: 1) { nodes { id version } } }',
           { d },
           oracle,
@@ -289,7 +291,7 @@ describe('roles × districts matrix (from tests/security/role-table.ts)', () => 
         const done = await ask(row.mutation, variables, allowed.token);
         if (done.errors)
           problems.push(
-            `${allowed.label} (allowed) on ${target}: ${JSON.stringify(done.errors[0])}`,
+            `${allowed.label} (allowed) on ${target}: ${JSON.stringify(done.errors?.[0])}`,
           );
       }
       expect(problems).toEqual([]);

@@ -34,6 +34,35 @@ export interface Found {
   unit?: string | null;
 }
 
+/** A row in a read's answer: its id, and the unit it is assigned to where it has one. */
+interface Row {
+  id: string;
+  unit?: { id: string } | null;
+  status?: string;
+  district?: string;
+}
+type Connection = { nodes: Row[] } | null;
+
+/** What the read rows' queries answer: each selects one of these root fields. */
+export interface ReadAnswer {
+  proposals?: Connection;
+  opinionItems?: Connection;
+  bulletinIssues?: Connection;
+  proposal?: { instructions: Row[] } | null;
+  handlingTasks?: Connection;
+  memberSuggestions?: Connection;
+  recommendations?: Connection;
+  leaderInstructions?: Connection;
+  ledgerEntries?: Connection;
+  inputCampaigns?: { nodes: { questionnaires: { responses: Connection }[] }[] } | null;
+  consultationPlans?: Connection;
+  staffRecords?: Connection;
+  scoringRules?: { version: number } | null;
+  member?: { dutyEvents?: Row[]; leaveRequests?: Row[] } | null;
+  exchangeVisits?: Connection;
+  compensationRounds?: Connection;
+}
+
 export interface ReadRow {
   /** Module or plugin. */
   module: string;
@@ -43,7 +72,7 @@ export interface ReadRow {
   query: string;
   vars?: (district: string, fixture: Fixture) => Record<string, unknown>;
   /** The rows the answer holds. */
-  rows: (data: any, district: string) => Found[];
+  rows: (data: ReadAnswer, district: string) => Found[];
   read: Record<Who, Scope>;
   /** The plugin the query touches: a district that has not enabled it answers PLUGIN_DISABLED. */
   plugin?: string;
@@ -56,8 +85,8 @@ const OFFICE = {
   admin: 'district',
 } as const;
 const OUTSIDERS = { anonymous: 'public', member: 'public' } as const;
-const nodes = (connection: any): Found[] =>
-  (connection?.nodes ?? []).map((n: any) => ({ id: String(n.id), unit: n.unit?.id ?? null }));
+const nodes = (connection: Connection | undefined): Found[] =>
+  (connection?.nodes ?? []).map((n) => ({ id: String(n.id), unit: n.unit?.id ?? null }));
 
 export const READS: ReadRow[] = [
   {
@@ -65,8 +94,7 @@ export const READS: ReadRow[] = [
     record: 'proposals past drafting (submitted, not filed, …)',
     query:
       'query($d: ID) { proposals(filter: { district: $d }, first: 1000) { nodes { id status } } }',
-    rows: (d) =>
-      nodes({ nodes: (d.proposals?.nodes ?? []).filter((n: any) => n.status !== 'DRAFT') }),
+    rows: (d) => nodes({ nodes: (d.proposals?.nodes ?? []).filter((n) => n.status !== 'DRAFT') }),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'public' },
   },
   {
@@ -104,7 +132,7 @@ export const READS: ReadRow[] = [
     record: "leaders' instructions on a filed proposal",
     query: 'query($p: ID!) { proposal(id: $p) { instructions { id } } }',
     vars: (d, f) => ({ p: f.instructedOf[d] }),
-    rows: (d) => (d.proposal?.instructions ?? []).map((i: any) => ({ id: String(i.id) })),
+    rows: (d) => (d.proposal?.instructions ?? []).map((i) => ({ id: String(i.id) })),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'public' },
   },
   {
@@ -160,8 +188,8 @@ export const READS: ReadRow[] = [
     query:
       'query($d: ID) { inputCampaigns(district: $d, first: 100) { nodes { questionnaires { responses(first: 1000) { nodes { id member { id } } } } } } }',
     rows: (d) =>
-      (d.inputCampaigns?.nodes ?? []).flatMap((c: any) =>
-        c.questionnaires.flatMap((q: any) => nodes(q.responses)),
+      (d.inputCampaigns?.nodes ?? []).flatMap((c) =>
+        c.questionnaires.flatMap((q) => nodes(q.responses)),
       ),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'public' },
   },
@@ -200,7 +228,7 @@ export const READS: ReadRow[] = [
     record: "a member's duty archive",
     query: 'query($m: ID!) { member(id: $m) { dutyEvents { id } } }',
     vars: (d, f) => ({ m: String(f.memberOf[d]) }),
-    rows: (d) => (d.member?.dutyEvents ?? []).map((e: any) => ({ id: String(e.id) })),
+    rows: (d) => (d.member?.dutyEvents ?? []).map((e) => ({ id: String(e.id) })),
     read: {
       anonymous: 'public',
       member: 'home',
@@ -216,7 +244,7 @@ export const READS: ReadRow[] = [
     record: "a member's leave requests",
     query: 'query($m: ID!) { member(id: $m) { leaveRequests { id } } }',
     vars: (d, f) => ({ m: String(f.memberOf[d]) }),
-    rows: (d) => (d.member?.leaveRequests ?? []).map((e: any) => ({ id: String(e.id) })),
+    rows: (d) => (d.member?.leaveRequests ?? []).map((e) => ({ id: String(e.id) })),
     read: {
       anonymous: 'public',
       member: 'home',
@@ -242,8 +270,8 @@ export const READS: ReadRow[] = [
     query: 'query { compensationRounds(first: 1000) { nodes { id district } } }',
     rows: (d, district) =>
       (d.compensationRounds?.nodes ?? [])
-        .filter((n: any) => n.district === district)
-        .map((n: any) => ({ id: String(n.id) })),
+        .filter((n) => n.district === district)
+        .map((n) => ({ id: String(n.id) })),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'public' },
   },
 ];

@@ -6,6 +6,7 @@ import { createGateway, type RunningGateway } from '@cppcc/gateway';
 import { coreModules } from '@cppcc/installation';
 import { compose } from '@cppcc/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operation, type GraphResponse, type Operation } from '@cppcc/testing';
 import { settings, startStack, type Stack } from '../harness.js';
 
 /**
@@ -20,10 +21,17 @@ const B = '341021'; // 歙县
 const DEAD = 'http://127.0.0.1:9/graphql';
 const key = new TextEncoder().encode(settings.jwtSecret);
 
-const ME = '{ me { id } }';
-const PUBLIC = '{ members(first: 1) { totalCount } }';
+const ME = operation<{ me: { id: string } }>('{ me { id } }');
+const PUBLIC = operation<{ members: { totalCount: number } }>(
+  '{ members(first: 1) { totalCount } }',
+);
 
-async function post(url: string, query: string, token?: string) {
+/** POSTs an operation to a gateway; `TData` is the shape of the data it selects. */
+async function post<TData = Record<string, unknown>>(
+  url: string,
+  query: string | Operation<TData>,
+  token?: string,
+) {
   const r = await fetch(url, {
     method: 'POST',
     headers: {
@@ -34,10 +42,7 @@ async function post(url: string, query: string, token?: string) {
   });
   return {
     status: r.status,
-    body: (await r.json()) as {
-      data?: Record<string, any> | null;
-      errors?: { message: string; extensions: { code: string } }[];
-    },
+    body: (await r.json()) as GraphResponse<TData>,
   };
 }
 
@@ -80,7 +85,7 @@ describe('tokens and the registry', () => {
     const token = await stack.token({ roles: ['member'], district: B, memberId: '111' });
     const r = await post(stack.gateway.url, ME, token);
     expect(r.status).toBe(403);
-    expect(r.body.errors?.[0].extensions.code).toBe('CALLER_NOT_IN_REGISTRY');
+    expect(r.body.errors?.[0].extensions?.code).toBe('CALLER_NOT_IN_REGISTRY');
     expect(r.body.errors?.[0].message).toMatch(
       /member 111 of district 341002 with district 341021/,
     );
@@ -90,14 +95,14 @@ describe('tokens and the registry', () => {
     const token = await stack.token({ roles: ['member'], district: A, memberId: '987654' });
     const r = await post(stack.gateway.url, ME, token);
     expect(r.status).toBe(403);
-    expect(r.body.errors?.[0].extensions.code).toBe('CALLER_NOT_IN_REGISTRY');
+    expect(r.body.errors?.[0].extensions?.code).toBe('CALLER_NOT_IN_REGISTRY');
   });
 
   it('refuses a member who left, within moments: the bus event drops the cached answer', async () => {
     const token = await stack.token({ roles: ['member'], district: A, memberId: '113' });
     expect((await post(stack.gateway.url, ME, token)).body.data?.me.id).toBe('113');
     const staff = await stack.token({ roles: ['staff'], district: A });
-    const left = await post(
+    const left = await post<{ updateMemberProfile: { status: string } }>(
       stack.gateway.url,
       'mutation { updateMemberProfile(id: "113", input: { status: LEFT, effectiveOn: "2026-01-01" }) { status } }',
       staff,
@@ -109,7 +114,7 @@ describe('tokens and the registry', () => {
       const r = await post(stack.gateway.url, ME, token);
       return r.status === 403 ? r : undefined;
     }, 20_000);
-    expect(refused.body.errors?.[0].extensions.code).toBe('CALLER_NOT_IN_REGISTRY');
+    expect(refused.body.errors?.[0].extensions?.code).toBe('CALLER_NOT_IN_REGISTRY');
     expect(refused.body.errors?.[0].message).toMatch(/member 113, which is not active/);
   });
 
@@ -127,7 +132,7 @@ describe('tokens and the registry', () => {
       await stack.token({ roles: ['unit'], district: B, unitId: '23' }),
     );
     expect(other.status).toBe(403);
-    expect(other.body.errors?.[0].extensions.code).toBe('CALLER_NOT_IN_REGISTRY');
+    expect(other.body.errors?.[0].extensions?.code).toBe('CALLER_NOT_IN_REGISTRY');
     const own = await post(
       stack.gateway.url,
       PUBLIC,
@@ -163,7 +168,7 @@ describe('tokens and the registry', () => {
     ] as const) {
       const r = await post(stack.gateway.url, PUBLIC, token);
       expect(r.status).toBe(401);
-      expect(r.body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(r.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
       expect(r.body.errors?.[0].message).toMatch(reason);
     }
   });
@@ -201,7 +206,10 @@ describe('tokens and the registry', () => {
         members: DEAD,
       },
     });
-    const anonymous = await post(gateway.url, '{ districts { code } }');
+    const anonymous = await post<{ districts: { code: string }[] }>(
+      gateway.url,
+      '{ districts { code } }',
+    );
     expect(anonymous.status).toBe(200);
     expect(anonymous.body.data?.districts.length).toBeGreaterThan(0);
     const member = await post(
@@ -210,7 +218,7 @@ describe('tokens and the registry', () => {
       await stack.token({ roles: ['member'], district: A, memberId: '112' }),
     );
     expect(member.status).toBe(503);
-    expect(member.body.errors?.[0].extensions.code).toBe('REGISTRY_UNAVAILABLE');
+    expect(member.body.errors?.[0].extensions?.code).toBe('REGISTRY_UNAVAILABLE');
   });
 
   it('with organization down, anonymous callers get the default view and signed-in staff a 503; /readyz names the directory', async () => {
@@ -229,7 +237,7 @@ describe('tokens and the registry', () => {
       await stack.token({ roles: ['staff'], district: A }),
     );
     expect(staff.status).toBe(503);
-    expect(staff.body.errors?.[0].extensions.code).toBe('DISTRICT_DIRECTORY_UNAVAILABLE');
+    expect(staff.body.errors?.[0].extensions?.code).toBe('DISTRICT_DIRECTORY_UNAVAILABLE');
     const ready = await fetch(gateway.url.replace('/graphql', '/readyz'));
     expect(ready.status).toBe(503);
     expect(((await ready.json()) as { districtDirectory: string }).districtDirectory).toBe(

@@ -143,7 +143,7 @@ export async function startConsultation(url: string | undefined, seed = true): P
 }
 
 /** Sends one operation and fails the test on any error. */
-export async function ok<T = any>(
+export async function ok<T = unknown>(
   module: TestModule,
   query: string | Operation<T>,
   variables: Record<string, unknown>,

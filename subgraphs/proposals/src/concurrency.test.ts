@@ -13,6 +13,7 @@ import {
   startProposals,
   unitsOf,
   unitUser,
+  type ProposalView,
 } from './test-support.js';
 
 const url = process.env.DATABASE_URL;
@@ -77,23 +78,33 @@ describe.runIf(url)(
     afterAll(() => module?.stop());
 
     const proposal = (id: string) =>
-      ok(module, `{ proposal(id: "${id}") { id status version tasks { id status } } }`, {}, staff);
+      ok<{ id: string; status: string; version: number; tasks: { id: string; status: string }[] }>(
+        module,
+        `{ proposal(id: "${id}") { id status version tasks { id status } } }`,
+        {},
+        staff,
+      );
     const version = async (id: string) => (await proposal(id)).version as number;
     const taskVersion = async (id: string, taskId: string) =>
       (
-        await ok(module, `{ proposal(id: "${id}") { tasks { id version } } }`, {}, staff)
-      ).tasks.find((t: { id: string }) => t.id === taskId).version as number;
+        await ok<{ tasks: { id: string; version: number }[] }>(
+          module,
+          `{ proposal(id: "${id}") { tasks { id version } } }`,
+          {},
+          staff,
+        )
+      ).tasks.find((t) => t.id === taskId)!.version as number;
 
     /** A proposal filed and assigned to U1 and U2 separately (分办): one task each, in that order. */
     const separately = async () => {
-      const p = await ok(module, SUBMIT, { i: input }, author);
-      await ok(
+      const p = await ok<ProposalView>(module, SUBMIT, { i: input }, author);
+      await ok<{ id: string }>(
         module,
         `mutation { fileProposal(id: "${p.id}", version: ${p.version}) { id } }`,
         {},
         staff,
       );
-      const { tasks } = await ok(
+      const { tasks } = await ok<{ tasks: { id: string; unit: { id: string } | null }[] }>(
         module,
         `mutation { assignProposal(id: "${p.id}", version: ${await version(p.id)}, input: { mode: SEPARATE, unitIds: ["${U1}", "${U2}"] }) { tasks { id unit { id } } } }`,
         {},
@@ -162,7 +173,7 @@ describe.runIf(url)(
     });
 
     it('lets one of two review decisions read at the same version win; the other writes nothing', async () => {
-      const p = await ok(module, SUBMIT, { i: input }, author);
+      const p = await ok<ProposalView>(module, SUBMIT, { i: input }, author);
       const results = await interleaved(module, p.id, [
         () =>
           module.execute(
@@ -195,13 +206,13 @@ describe.runIf(url)(
         [tasks[0].id, U1],
         [tasks[1].id, U2],
       ] as const) {
-        await ok(
+        await ok<{ id: string }>(
           module,
           `mutation { receiveHandlingTask(id: "${t}", version: ${await taskVersion(p.id, t)}) { id } }`,
           {},
           unitUser(unit),
         );
-        await ok(
+        await ok<{ id: string }>(
           module,
           `mutation { replyToProposal(id: "${t}", version: ${await taskVersion(p.id, t)}, input: { text: "答复", referenceNumber: "1号", signingLeader: "局长", contact: "电话", grade: B }) { id } }`,
           {},
@@ -233,7 +244,7 @@ describe.runIf(url)(
       ]);
 
       // Read again and retried, the second pass completes the replies.
-      await ok(
+      await ok<{ status: string }>(
         module,
         `mutation { passProposalReply(id: "${tasks[lost].id}", version: ${await taskVersion(p.id, tasks[lost].id)}) { status } }`,
         {},

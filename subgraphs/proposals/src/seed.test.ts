@@ -109,14 +109,19 @@ describe.each(databases())(
       const closed = proposalWork().find(
         (w) => w.status === 'CLOSED' && w.proposal.district === CITY,
       )!;
-      const scored = await ok(
+      const scored = await ok<{
+        qualityScores: { total: number; band: string }[] | null;
+        handlingScores: { total: number; band: string }[] | null;
+        replies: { grade: string }[];
+        rating: string | null;
+      }>(
         module,
         `{ proposal(id: "${closed.proposal.id}") { qualityScores { total band } handlingScores { total band } replies { grade } rating } }`,
         {},
         cityStaff,
       );
-      expect(scored.qualityScores.length).toBeGreaterThan(0);
-      expect(scored.handlingScores.length).toBeGreaterThan(0);
+      expect(scored.qualityScores?.length).toBeGreaterThan(0);
+      expect(scored.handlingScores?.length).toBeGreaterThan(0);
       expect(scored.rating).toBe(closed.rating);
     });
 
@@ -186,7 +191,9 @@ describe.each(databases())(
       // Co-signers rate too: every proposer's rating counts in byProposer, the lead's in the 满意率 per proposal.
       const all = rated.flatMap((w) => [w.rating!, ...w.cosignerRatings.map((r) => r.rating)]);
       expect(work.some((w) => w.cosignerRatings.length > 0)).toBe(true);
-      const { byProposer } = await ok(
+      const { byProposer } = await ok<{
+        byProposer: { rated: number; unsatisfied: number; satisfactionRate: number | null };
+      }>(
         module,
         `{ proposalStatistics(filter: { district: "${CITY}" }) { byProposer { rated unsatisfied satisfactionRate } } }`,
         {},
@@ -200,7 +207,14 @@ describe.each(databases())(
       });
       // 一体两用: the 2025 eco-compensation key proposal names the standing committee's consultation and the research.
       const eco = work.find((w) => w.key?.consultationId)!;
-      const key = await ok(
+      const key = await ok<{
+        title: string;
+        keyProposal: {
+          year: number;
+          consultation: { id: string } | null;
+          researchProject: { id: string } | null;
+        } | null;
+      }>(
         module,
         `{ proposal(id: "${eco.proposal.id}") { title keyProposal { year consultation { id } researchProject { id } } } }`,
         {},

@@ -91,7 +91,7 @@ export async function startProposals(
 }
 
 /** Runs an operation and returns its data, failing the test with the errors if there are any. */
-export async function ok<T = any>(
+export async function ok<T = unknown>(
   module: TestModule,
   query: string,
   variables: Record<string, unknown>,
@@ -145,6 +145,16 @@ export async function eventsOf<E extends EventDefinition>(
 }
 
 export const proposalFields = 'id status version caseNumber kind availableActions statusNote';
+/** A proposal as `proposalFields` selects it. */
+export type ProposalView = {
+  id: string;
+  status: string;
+  version: number;
+  caseNumber: string | null;
+  kind: string;
+  availableActions: string[];
+  statusNote: string | null;
+};
 export const input = {
   title: '关于推进屯溪老街业态升级的建议',
   category: '文化旅游',

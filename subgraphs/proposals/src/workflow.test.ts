@@ -18,6 +18,7 @@ import {
   startProposals,
   unitsOf,
   unitUser,
+  type ProposalView,
 } from './test-support.js';
 import { opinionWorkflow, proposalWorkflow, taskWorkflow } from './workflow.js';
 
@@ -34,13 +35,13 @@ describe.each(databases())('moves outside the transition tables on $name', ({ ur
   let target: string;
   beforeAll(async () => {
     module = await startProposals(url);
-    target = (await ok(module, SUBMIT, { i: input }, author)).id;
+    target = (await ok<ProposalView>(module, SUBMIT, { i: input }, author)).id;
   });
   afterAll(() => module?.stop());
 
   const em = () => systemEm(module.orm);
   const proposalIn = async (status: string) => {
-    const p = await ok(module, SUBMIT, { i: input }, author);
+    const p = await ok<ProposalView>(module, SUBMIT, { i: input }, author);
     await em().nativeUpdate(
       ProposalSchema,
       { id: Number(p.id) },
@@ -48,8 +49,9 @@ describe.each(databases())('moves outside the transition tables on $name', ({ ur
     );
     return {
       id: p.id as string,
-      version: (await ok(module, `{ proposal(id: "${p.id}") { version } }`, {}, staff))
-        .version as number,
+      version: (
+        await ok<{ version: number }>(module, `{ proposal(id: "${p.id}") { version } }`, {}, staff)
+      ).version as number,
     };
   };
 
@@ -93,9 +95,14 @@ describe.each(databases())('moves outside the transition tables on $name', ({ ur
         });
         checked++;
       }
-      expect(await ok(module, `{ proposal(id: "${p.id}") { status version } }`, {}, staff)).toEqual(
-        { status, version: p.version },
-      );
+      expect(
+        await ok<{ status: string; version: number }>(
+          module,
+          `{ proposal(id: "${p.id}") { status version } }`,
+          {},
+          staff,
+        ),
+      ).toEqual({ status, version: p.version });
     }
     // Every action the API exposes has been tried from every state it may not start from (a
     // state an action leaves by several rows, e.g. declineConversion, counts once).
@@ -110,16 +117,17 @@ describe.each(databases())('moves outside the transition tables on $name', ({ ur
   }, 180_000);
 
   it('refuses every task action from every state the table does not allow it from', async () => {
-    const p = await ok(module, SUBMIT, { i: input }, author);
-    await ok(
+    const p = await ok<ProposalView>(module, SUBMIT, { i: input }, author);
+    await ok<{ id: string }>(
       module,
       `mutation { fileProposal(id: "${p.id}", version: ${p.version}) { id } }`,
       {},
       staff,
     );
     const version = async () =>
-      (await ok(module, `{ proposal(id: "${p.id}") { version } }`, {}, staff)).version;
-    const assigned = await ok(
+      (await ok<{ version: number }>(module, `{ proposal(id: "${p.id}") { version } }`, {}, staff))
+        .version;
+    const assigned = await ok<{ tasks: { id: string }[] }>(
       module,
       `mutation { assignProposal(id: "${p.id}", version: ${await version()}, input: { mode: SOLE, unitIds: ["${U1}"] }) { tasks { id } } }`,
       {},
@@ -168,7 +176,7 @@ describe.each(databases())('moves outside the transition tables on $name', ({ ur
   }, 180_000);
 
   it('refuses every opinion-item action from every state the table does not allow it from', async () => {
-    const item = await ok(
+    const item = await ok<{ id: string }>(
       module,
       `mutation { submitOpinionItem(input: { title: "城区停车难问题的对策建议", content: "内容", category: "城市管理" }) { id } }`,
       {},
@@ -195,7 +203,7 @@ describe.each(databases())('moves outside the transition tables on $name', ({ ur
           { id: Number(item.id) },
           { status: status as never },
         );
-        const { version } = await ok(
+        const { version } = await ok<{ version: number }>(
           module,
           `{ opinionItem(id: "${item.id}") { version } }`,
           {},
@@ -286,7 +294,7 @@ describe.each(databases())(
     };
 
     it('refuses every proposal step to every caller but the one its row names', async () => {
-      const target = (await ok(module, SUBMIT, { i: input }, author)).id;
+      const target = (await ok<ProposalView>(module, SUBMIT, { i: input }, author)).id;
       await em().nativeUpdate(ProposalSchema, { id: Number(target) }, { public: true });
       // completeReplies is taken by passing the last reply (the office's step, walked with the
       // tasks); edit and invite keep the proposal where it is (proposal and co-signer tests).
@@ -298,7 +306,7 @@ describe.each(databases())(
         ),
       ]).toEqual(['completeReplies', 'edit', 'invite']);
       for (const t of proposalWorkflow.transitions.filter((x) => x.action in proposalSteps)) {
-        const p = await ok(module, SUBMIT, { i: input }, author);
+        const p = await ok<ProposalView>(module, SUBMIT, { i: input }, author);
         await em().nativeUpdate(
           ProposalSchema,
           { id: Number(p.id) },
@@ -313,7 +321,12 @@ describe.each(databases())(
           respondedAt: new Date(),
           source: 'INVITATION',
         });
-        const { version } = await ok(module, `{ proposal(id: "${p.id}") { version } }`, {}, staff);
+        const { version } = await ok<{ version: number }>(
+          module,
+          `{ proposal(id: "${p.id}") { version } }`,
+          {},
+          staff,
+        );
         const [holder, template] = proposalSteps[t.action];
         const [, name, args = ''] = /^(\w+)(?:\((.*)\))?$/.exec(template)!;
         const extra = args.replace('TARGET', target);
@@ -329,30 +342,42 @@ describe.each(databases())(
           t.action,
         );
         expect(
-          await ok(module, `{ proposal(id: "${p.id}") { status version } }`, {}, staff),
+          await ok<{ status: string; version: number }>(
+            module,
+            `{ proposal(id: "${p.id}") { status version } }`,
+            {},
+            staff,
+          ),
           t.action,
         ).toEqual({ status: t.from, version });
       }
     }, 180_000);
 
     it('refuses every task step to every caller but the unit, staff or office its row names', async () => {
-      const p = await ok(module, SUBMIT, { i: input }, author);
-      await ok(
+      const p = await ok<ProposalView>(module, SUBMIT, { i: input }, author);
+      await ok<{ id: string }>(
         module,
         `mutation { fileProposal(id: "${p.id}", version: ${p.version}) { id } }`,
         {},
         staff,
       );
       const version = async () =>
-        (await ok(module, `{ proposal(id: "${p.id}") { version } }`, {}, staff)).version;
-      const { tasks } = await ok(
+        (
+          await ok<{ version: number }>(
+            module,
+            `{ proposal(id: "${p.id}") { version } }`,
+            {},
+            staff,
+          )
+        ).version;
+      const { tasks } = await ok<{ tasks: { id: string; role: string }[] }>(
         module,
         `mutation { assignProposal(id: "${p.id}", version: ${await version()}, input: { mode: LEAD_WITH_CO, leadUnitId: "${U1}", unitIds: ["${U2}"] }) { tasks { id role } } }`,
         {},
         staff,
       );
-      const lead = tasks.find((t: { role: string }) => t.role === 'LEAD').id;
-      const co = tasks.find((t: { role: string }) => t.role === 'CO').id;
+      const lead = tasks.find((t) => t.role === 'LEAD')!.id;
+      const co = tasks.find((t) => t.role === 'CO')!.id;
       // The lead unit may reply only once the co-unit's opinion is in: that rule is not under test here.
       await em().nativeUpdate(HandlingTaskSchema, { id: Number(co) }, { status: 'OPINION_SENT' });
       const taskSteps: Record<string, [Who, string, string]> = {
@@ -413,7 +438,7 @@ describe.each(databases())(
     }, 180_000);
 
     it('refuses every opinion-item step to every caller but the author or staff its row names', async () => {
-      const item = await ok(
+      const item = await ok<{ id: string }>(
         module,
         `mutation { submitOpinionItem(input: { title: "城区停车难问题的对策建议", content: "内容", category: "城市管理" }) { id } }`,
         {},
@@ -441,7 +466,7 @@ describe.each(databases())(
       await em().nativeUpdate(OpinionItemSchema, { id: Number(item.id) }, { public: true });
       for (const t of opinionWorkflow.transitions.filter((x) => x.action in itemSteps)) {
         await em().nativeUpdate(OpinionItemSchema, { id: Number(item.id) }, { status: t.from });
-        const { version } = await ok(
+        const { version } = await ok<{ version: number }>(
           module,
           `{ opinionItem(id: "${item.id}") { version } }`,
           {},
@@ -461,7 +486,12 @@ describe.each(databases())(
           t.action,
         );
         expect(
-          await ok(module, `{ opinionItem(id: "${item.id}") { status version } }`, {}, staff),
+          await ok<{ status: string; version: number }>(
+            module,
+            `{ opinionItem(id: "${item.id}") { status version } }`,
+            {},
+            staff,
+          ),
           `${t.from} ${t.action}`,
         ).toEqual({ status: t.from, version });
       }

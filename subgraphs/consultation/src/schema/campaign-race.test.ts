@@ -27,7 +27,7 @@ describe.runIf(url)(
 
     it('lets exactly one of the two through', async () => {
       let c = (
-        await ok(
+        await ok<{ draftInputCampaign: { id: string; version: number } }>(
           module,
           `mutation($i: DraftInputCampaignInput!) { draftInputCampaign(input: $i) { id version } }`,
           {
@@ -44,7 +44,7 @@ describe.runIf(url)(
         )
       ).draftInputCampaign;
       c = (
-        await ok(
+        await ok<{ openInputCampaign: { id: string; version: number } }>(
           module,
           `mutation { openInputCampaign(id: "${c.id}", version: ${c.version}) { id version } }`,
           {},
@@ -52,7 +52,7 @@ describe.runIf(url)(
         )
       ).openInputCampaign;
       const own = (
-        await ok(
+        await ok<{ submitInputContribution: { id: string; version: number } }>(
           module,
           `mutation($c: ID!, $i: SubmitInputContributionInput!) { submitInputContribution(campaignId: $c, input: $i) { id version } }`,
           {
@@ -62,14 +62,14 @@ describe.runIf(url)(
           member,
         )
       ).submitInputContribution;
-      await ok(
+      await ok<{ acceptInputContribution: { id: string } }>(
         module,
         `mutation { acceptInputContribution(id: "${own.id}", version: ${own.version}) { id } }`,
         {},
         staff,
       );
       c = (
-        await ok(
+        await ok<{ closeInputCampaign: { id: string; version: number } }>(
           module,
           `mutation { closeInputCampaign(id: "${c.id}", version: ${c.version}) { id version } }`,
           {},
@@ -114,8 +114,14 @@ describe.runIf(url)(
       const recommendations = await systemEm(module.orm).count(RecommendationSchema, {
         campaignId: Number(c.id),
       });
-      const status = (await ok(module, `{ inputCampaign(id: "${c.id}") { status } }`, {}, staff))
-        .inputCampaign.status;
+      const status = (
+        await ok<{ inputCampaign: { status: string } }>(
+          module,
+          `{ inputCampaign(id: "${c.id}") { status } }`,
+          {},
+          staff,
+        )
+      ).inputCampaign.status;
       expect(status === 'OPEN' ? recommendations === 0 : recommendations === 1).toBe(true);
     });
   },

@@ -11,6 +11,19 @@ import { databases, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ok, startConsultation } from '../test-support.js';
 
+/** A ConsultationActivity as these tests select it. */
+type ConsultationActivityView = {
+  id: string;
+  status: string;
+  version: number;
+  availableActions: string[];
+  heldOn: string;
+  participations: { member: { id: string } | null; attendance: string }[];
+  guests: { name: string; kind: string; unit: { id: string } | null }[];
+  speeches: { title: string; mode: string; member: { id: string } | null }[];
+  minutes: string | null;
+};
+
 // Whole workflows run step by step through GraphQL; a loaded machine needs more than the default.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
@@ -36,7 +49,7 @@ interface Activity {
   heldOn: string | null;
   availableActions: string[];
   participations: { attendance: string }[];
-  history: { fromState: string | null; toState: string; note: string | null }[];
+  history?: { fromState: string | null; toState: string; note: string | null }[];
 }
 
 describe.each(databases())('consultation activities on $name', ({ url }) => {
@@ -170,7 +183,11 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
 
   it('plans, prepares, holds (with absences), keeps minutes, submits the outcome and closes, each step audited', async () => {
     const unit = unitByShort(CITY, '商务局');
-    const planned = await ok(
+    const planned = await ok<{
+      planConsultationActivity: ConsultationActivityView & {
+        counterpart: string | null;
+      };
+    }>(
       module,
       `mutation($i: PlanConsultationActivityInput!) { planConsultationActivity(input: $i) { ${fields} counterpart } }`,
       {
@@ -205,7 +222,9 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
       { member: { id: '12' }, attendance: 'INVITED' },
     ]);
 
-    const invited = await ok(
+    const invited = await ok<{
+      inviteToConsultationActivity: { participations: { attendance: string }[] };
+    }>(
       module,
       `mutation { inviteToConsultationActivity(id: "${a.id}", memberIds: ["13", "14"]) { participations { attendance } } }`,
       {},
@@ -243,7 +262,9 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
     expect(byOtherDistrict.errors?.[0].extensions?.code).toBe('CROSS_DISTRICT');
 
     a = (
-      await ok(
+      await ok<{
+        prepareConsultationActivity: ConsultationActivityView;
+      }>(
         module,
         `mutation { prepareConsultationActivity(id: "${a.id}", version: ${a.version}) { ${fields} } }`,
         {},
@@ -258,7 +279,9 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
 
     // A written speech may come in beforehand, from the member themself.
-    const written = await ok(
+    const written = await ok<{
+      recordConsultationSpeech: { title: string; mode: string; member: { id: string } | null };
+    }>(
       module,
       `mutation($i: RecordConsultationSpeechInput!) { recordConsultationSpeech(activityId: "${a.id}", input: $i) { title mode member { id } } }`,
       {
@@ -287,7 +310,9 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
       field: 'absences',
     });
     a = (
-      await ok(
+      await ok<{
+        holdConsultationActivity: ConsultationActivityView;
+      }>(
         module,
         `mutation { holdConsultationActivity(id: "${a.id}", version: ${a.version}, heldOn: "2026-10-21", absences: [{ memberId: "14", attendance: ON_LEAVE }]) { ${fields} } }`,
         {},
@@ -342,7 +367,12 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
       ).errors?.[0].extensions?.code,
     ).toBe('FORBIDDEN');
     const guestId = (
-      await ok(module, `{ consultationActivity(id: "${a.id}") { guests { id } } }`, {}, staff)
+      await ok<{ consultationActivity: { guests: { id: string }[] } }>(
+        module,
+        `{ consultationActivity(id: "${a.id}") { guests { id } } }`,
+        {},
+        staff,
+      )
     ).consultationActivity.guests[0].id;
     expect(
       (await speak({ guestId, title: '市商务局回应委员建议', mode: 'ORAL' })).errors,
@@ -359,7 +389,9 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
       missing: 'minutes',
     });
     a = (
-      await ok(
+      await ok<{
+        recordConsultationMinutes: ConsultationActivityView;
+      }>(
         module,
         `mutation { recordConsultationMinutes(id: "${a.id}", version: ${a.version}, minutes: "与会委员就促进民营企业出口提出意见建议，市商务局现场回应。") { ${fields} } }`,
         {},
@@ -367,7 +399,9 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
       )
     ).recordConsultationMinutes;
     a = (
-      await ok(
+      await ok<{
+        submitConsultationOutcome: ConsultationActivityView;
+      }>(
         module,
         `mutation { submitConsultationOutcome(id: "${a.id}", version: ${a.version}, note: "报送市政府") { ${fields} } }`,
         {},
@@ -375,7 +409,16 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
       )
     ).submitConsultationOutcome;
     a = (
-      await ok(
+      await ok<{
+        closeConsultationActivity: ConsultationActivityView & {
+          history: {
+            action: string;
+            fromState: string | null;
+            toState: string;
+            note: string | null;
+          }[];
+        };
+      }>(
         module,
         `mutation { closeConsultationActivity(id: "${a.id}", version: ${a.version}) { ${fields} history { action fromState toState note } } }`,
         {},
@@ -384,14 +427,14 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
     ).closeConsultationActivity;
     expect(a.status).toBe('CLOSED');
     expect(a.availableActions).toEqual([]);
-    expect(a.history.map((h) => `${h.fromState}>${h.toState}`)).toEqual([
+    expect(a.history?.map((h) => `${h.fromState}>${h.toState}`)).toEqual([
       'null>PLANNED',
       'PLANNED>PREPARING',
       'PREPARING>HELD',
       'HELD>OUTCOME_SUBMITTED',
       'OUTCOME_SUBMITTED>CLOSED',
     ]);
-    expect(a.history[3].note).toBe('报送市政府');
+    expect(a.history?.[3].note).toBe('报送市政府');
     expect(
       await systemEm(module.orm).count(AuditEntrySchema, {
         entity: 'consultation_activity',
@@ -405,18 +448,18 @@ describe.each(databases())('consultation activities on $name', ({ url }) => {
     );
     expect(hidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
-    const mine = await ok(
+    const mine = await ok<{ _entities: { consultations: { nodes: { id: string }[] } | null }[] }>(
       module,
       `{ _entities(representations: [{ __typename: "Member", id: "14" }]) { ... on Member { consultations { nodes { id } } } } }`,
       {},
       testCaller(['member'], CITY, '14'),
     );
-    expect(mine._entities[0].consultations.nodes).toContainEqual({ id: a.id });
+    expect(mine._entities[0].consultations?.nodes).toContainEqual({ id: a.id });
   });
 
   it('lets a member see their own non-public activity, and no one else', async () => {
     const a = (
-      await ok(
+      await ok<{ planConsultationActivity: { id: string } }>(
         module,
         `mutation($i: PlanConsultationActivityInput!) { planConsultationActivity(input: $i) { id } }`,
         {

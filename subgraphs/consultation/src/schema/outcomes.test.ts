@@ -11,6 +11,20 @@ import { databases, operation, outbox, testCaller, type TestModule } from '@cppc
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ok, startConsultation } from '../test-support.js';
 
+/** A Recommendation as these tests select it. */
+type RecommendationView = {
+  id: string;
+  kind: string;
+  status: string;
+  version: number;
+  availableActions: string[];
+  submittedTo: string | null;
+  submittedOn: string | null;
+  adoption: string | null;
+  adoptedOn: string | null;
+  authors: ({ id: string } | null)[];
+};
+
 // Whole workflows run step by step through GraphQL; a loaded machine needs more than the default.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
@@ -22,7 +36,7 @@ const finance = unitByShort(CITY, '财政局');
 interface Step {
   id: string;
   version: number;
-  history: { toState: string }[];
+  history?: { toState: string }[];
 }
 interface Entry extends Step {
   status: string;
@@ -61,7 +75,7 @@ describe.each(databases())(
 
     it('drafts, submits and adopts a recommendation report, refusing what the table does not allow', async () => {
       const planned = (
-        await ok(
+        await ok<{ consultationActivities: { nodes: { id: string }[] } }>(
           module,
           `{ consultationActivities(filter: { status: PLANNED }, first: 1) { nodes { id } } }`,
           {},
@@ -78,7 +92,11 @@ describe.each(databases())(
         expect(r.errors?.[0].extensions?.field, field).toBe(field);
       }
       expect(plannedActivities.length).toBeGreaterThan(0);
-      let r: Step = (await ok(module, draft, { i: base }, staff)).draftRecommendation;
+      let r: Step = (
+        await ok<{
+          draftRecommendation: RecommendationView;
+        }>(module, draft, { i: base }, staff)
+      ).draftRecommendation;
       expect(r).toMatchObject({
         status: 'DRAFT',
         availableActions: ['submit'],
@@ -95,7 +113,9 @@ describe.each(databases())(
         action: 'adopt',
       });
       r = (
-        await ok(
+        await ok<{
+          submitRecommendation: RecommendationView;
+        }>(
           module,
           `mutation { submitRecommendation(id: "${r.id}", version: ${r.version}, submittedTo: "市委、市政府", on: "2026-03-02") { ${recFields} } }`,
           {},
@@ -109,7 +129,11 @@ describe.each(databases())(
       );
       expect(before.errors?.[0].extensions).toMatchObject({ field: 'on', rule: 'order' });
       r = (
-        await ok(
+        await ok<{
+          adoptRecommendation: RecommendationView & {
+            history: { toState: string }[];
+          };
+        }>(
           module,
           `mutation { adoptRecommendation(id: "${r.id}", version: ${r.version}, adoption: "市政府出台民宿管理办法", on: "2026-04-15") { ${recFields} history { toState } } }`,
           {},
@@ -122,7 +146,7 @@ describe.each(databases())(
         adoptedOn: '2026-04-15',
         adoption: '市政府出台民宿管理办法',
       });
-      expect(r.history.map((h) => h.toState)).toEqual(['DRAFT', 'SUBMITTED', 'ADOPTED']);
+      expect(r.history?.map((h) => h.toState)).toEqual(['DRAFT', 'SUBMITTED', 'ADOPTED']);
       const declined = await module.execute(
         `mutation { declineRecommendation(id: "${r.id}", version: ${r.version}) { id } }`,
         {},
@@ -133,12 +157,9 @@ describe.each(databases())(
 
     it("records a leader's instruction on a submitted outcome, tells its authors, and carries it through the ledger", async () => {
       const draftRec = (
-        await ok(
-          module,
-          draft,
-          { i: { ...base, title: '关于加强农村人居环境整治的建议案' } },
-          staff,
-        )
+        await ok<{
+          draftRecommendation: RecommendationView;
+        }>(module, draft, { i: { ...base, title: '关于加强农村人居环境整治的建议案' } }, staff)
       ).draftRecommendation;
       const instr = {
         subjectType: 'RECOMMENDATION_REPORT',
@@ -154,7 +175,7 @@ describe.each(databases())(
         (await module.execute(record, { i: instr }, leader)).errors?.[0].extensions,
       ).toMatchObject({ field: 'input.subjectId', rule: 'submitted' });
       const r = (
-        await ok(
+        await ok<{ submitRecommendation: { id: string } }>(
           module,
           `mutation { submitRecommendation(id: "${draftRec.id}", version: ${draftRec.version}, submittedTo: "市委", on: "2026-05-01") { id } }`,
           {},
@@ -183,7 +204,11 @@ describe.each(databases())(
 
       const em = systemEm(module.orm);
       const sent = await em.count(OutboxEventSchema, { type: 'instruction.received' });
-      const instruction = (await ok(module, record, { i: instr }, leader)).recordLeaderInstruction;
+      const instruction = (
+        await ok<{
+          recordLeaderInstruction: { id: string; rank: string; level: string; leader: string };
+        }>(module, record, { i: instr }, leader)
+      ).recordLeaderInstruction;
       const events = await outbox(module.orm, { type: 'instruction.received' });
       expect(events).toHaveLength(sent + 1);
       expect(events.at(-1)!.payload).toMatchObject({
@@ -249,7 +274,7 @@ describe.each(databases())(
 
       const ecologyUser = testCaller(['unit'], CITY, null, String(ecology.id));
       const financeUser = testCaller(['unit'], CITY, null, String(finance.id));
-      const reply = (e: Entry, caller: Caller, feedback = '已完成农村生活污水治理项目12个。') =>
+      const reply = (e: Step, caller: Caller, feedback = '已完成农村生活污水治理项目12个。') =>
         module.execute<{ replyToLedgerEntry: Entry }>(
           `mutation($f: String!) { replyToLedgerEntry(id: "${e.id}", version: ${e.version}, feedback: $f) { id status version feedback availableActions } }`,
           { f: feedback },
@@ -261,10 +286,11 @@ describe.each(databases())(
       expect((await reply(entries[0], ecologyUser, '太短')).errors?.[0].extensions?.field).toBe(
         'feedback',
       );
-      let e = (await reply(entries[0], ecologyUser)).data!.replyToLedgerEntry;
+      let e: Step & { status: string } = (await reply(entries[0], ecologyUser)).data!
+        .replyToLedgerEntry;
       expect(e).toMatchObject({ status: 'REPLIED', feedback: '已完成农村生活污水治理项目12个。' });
       e = (
-        await ok(
+        await ok<{ returnLedgerReply: { id: string; status: string; version: number } }>(
           module,
           `mutation { returnLedgerReply(id: "${e.id}", version: ${e.version}, note: "请补充资金使用情况") { id status version } }`,
           {},
@@ -282,15 +308,17 @@ describe.each(databases())(
           )
         ).errors?.[0].extensions?.code,
       ).toBe('FORBIDDEN');
-      e = (
-        await ok(
+      const accepted = (
+        await ok<{
+          acceptLedgerReply: { id: string; status: string; history: { toState: string }[] };
+        }>(
           module,
           `mutation { acceptLedgerReply(id: "${e.id}", version: ${e.version}) { id status history { toState } } }`,
           {},
           staff,
         )
       ).acceptLedgerReply;
-      expect(e.history.map((h) => h.toState)).toEqual([
+      expect(accepted.history.map((h) => h.toState)).toEqual([
         'ASSIGNED',
         'REPLIED',
         'ASSIGNED',
@@ -332,8 +360,14 @@ describe.each(databases())(
         instructions.flatMap((i) => i.ledger).length,
       );
       expect(
-        (await ok(module, `{ leaderInstructions { totalCount } }`, {}, undefined))
-          .leaderInstructions.totalCount,
+        (
+          await ok<{ leaderInstructions: { totalCount: number } }>(
+            module,
+            `{ leaderInstructions { totalCount } }`,
+            {},
+            undefined,
+          )
+        ).leaderInstructions.totalCount,
       ).toBe(0);
     });
   },

@@ -185,15 +185,22 @@ describe.each(databases())(
     });
 
     it('refuses bad outcomes, instructions, ledger assignments, chain nodes, plan topics and escalations, writing nothing', async () => {
-      const rec = (await ok(module, organising[3][1], organising[3][2], staff)).draftRecommendation;
-      await ok(
+      const rec = (
+        await ok<{ draftRecommendation: { id: string } }>(
+          module,
+          organising[3][1],
+          organising[3][2],
+          staff,
+        )
+      ).draftRecommendation;
+      await ok<{ submitRecommendation: { id: string } }>(
         module,
         `mutation { submitRecommendation(id: "${rec.id}", version: 1, submittedTo: "市委", on: "2026-05-01") { id } }`,
         {},
         staff,
       );
       const instruction = (
-        await ok(
+        await ok<{ recordLeaderInstruction: { id: string } }>(
           module,
           `mutation($i: RecordOutcomeInstructionInput!) { recordLeaderInstruction(input: $i) { id } }`,
           {
@@ -210,10 +217,16 @@ describe.each(databases())(
           leader,
         )
       ).recordLeaderInstruction;
-      const topic = (await ok(module, organising[5][1], organising[5][2], staff))
-        .createImplementationResult;
+      const topic = (
+        await ok<{ createImplementationResult: { id: string } }>(
+          module,
+          organising[5][1],
+          organising[5][2],
+          staff,
+        )
+      ).createImplementationResult;
       const plan = (
-        await ok(
+        await ok<{ draftConsultationPlan: { id: string } }>(
           module,
           `mutation { draftConsultationPlan(district: "${CITY}", year: 2051, title: "坏输入测试年度计划") { id } }`,
           {},

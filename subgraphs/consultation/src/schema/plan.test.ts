@@ -14,7 +14,7 @@ interface Plan {
   id: string;
   year: number;
   version: number;
-  history: { toState: string }[];
+  history?: { toState: string }[];
   topics: { id: string; source: string; form: string; activities: unknown[] }[];
 }
 
@@ -89,7 +89,7 @@ describe.each(databases())('annual consultation plans and escalation on $name', 
         form: 'SECTOR',
       })
     ).data!.addConsultationPlanTopic;
-    await ok(
+    await ok<{ removeConsultationPlanTopic: { id: string } }>(
       module,
       `mutation { removeConsultationPlanTopic(topicId: "${extra.id}") { id } }`,
       {},
@@ -103,7 +103,27 @@ describe.each(databases())('annual consultation plans and escalation on $name', 
     );
     expect(member.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     plan = (
-      await ok(
+      await ok<{
+        approveConsultationPlan: {
+          id: string;
+          year: number;
+          status: string;
+          version: number;
+          approvedBy: string | null;
+          approvedOn: string | null;
+          publishedOn: string | null;
+          availableActions: string[];
+          topics: {
+            id: string;
+            title: string;
+            source: string;
+            proposedBy: string | null;
+            form: string;
+            quarter: number | null;
+            activities: { title: string }[];
+          }[];
+        };
+      }>(
         module,
         `mutation { approveConsultationPlan(id: "${plan.id}", version: ${plan.version}, approvedBy: "中共黄山市委", on: "2028-01-18") { ${fields} } }`,
         {},
@@ -137,8 +157,8 @@ describe.each(databases())('annual consultation plans and escalation on $name', 
       )
     ).publishConsultationPlan;
     expect(plan).toMatchObject({ status: 'PUBLISHED', publishedOn: '2028-02-01' });
-    expect(plan.history.map((h) => h.toState)).toEqual(['DRAFT', 'APPROVED', 'PUBLISHED']);
-    const seen = await ok(
+    expect(plan.history?.map((h) => h.toState)).toEqual(['DRAFT', 'APPROVED', 'PUBLISHED']);
+    const seen = await ok<{ consultationPlan: { topics: { title: string; source: string }[] } }>(
       module,
       `{ consultationPlan(id: "${plan.id}") { topics { title source } } }`,
       {},
@@ -149,7 +169,7 @@ describe.each(databases())('annual consultation plans and escalation on $name', 
     ]);
 
     const topicId = plan.topics[0].id;
-    const activity = await ok(
+    const activity = await ok<{ planConsultationActivity: { id: string } }>(
       module,
       `mutation($i: PlanConsultationActivityInput!) { planConsultationActivity(input: $i) { id } }`,
       {
@@ -166,7 +186,12 @@ describe.each(databases())('annual consultation plans and escalation on $name', 
     );
     expect(activity.planConsultationActivity.id).toBeTruthy();
     const draft2027 = (
-      await ok(module, `{ consultationPlans(year: 2027) { nodes { topics { id } } } }`, {}, staff)
+      await ok<{ consultationPlans: { nodes: { topics: { id: string }[] }[] } }>(
+        module,
+        `{ consultationPlans(year: 2027) { nodes { topics { id } } } }`,
+        {},
+        staff,
+      )
     ).consultationPlans.nodes[0];
     const unapproved = await module.execute(
       `mutation($i: PlanConsultationActivityInput!) { planConsultationActivity(input: $i) { id } }`,

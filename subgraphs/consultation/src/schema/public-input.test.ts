@@ -218,7 +218,12 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
     });
     // Anyone sees a public campaign's figures; the contributions one by one only those working for the district.
     const open = (
-      await ok(
+      await ok<{
+        inputCampaign: {
+          figures: { suggestionsCollected: number };
+          contributions: { totalCount: number };
+        };
+      }>(
         module,
         `query($id: ID!) { inputCampaign(id: $id) { figures { suggestionsCollected } contributions(first: 5) { totalCount } } }`,
         { id: c.id },
@@ -657,7 +662,7 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
         staff,
       )
     ).inputContribution;
-    await ok(
+    await ok<{ acceptInputContribution: { id: string } }>(
       module,
       `mutation { acceptInputContribution(id: "${report.id}", version: ${report.version}, note: "采纳") { id } }`,
       {},
@@ -712,14 +717,20 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
     });
     // Neither reopening nor compiling (the recommendation is not submitted) is offered.
     expect(
-      (await ok(module, `{ inputCampaign(id: "${c.id}") { availableActions } }`, {}, staff))
-        .inputCampaign.availableActions,
+      (
+        await ok<{ inputCampaign: { availableActions: string[] } }>(
+          module,
+          `{ inputCampaign(id: "${c.id}") { availableActions } }`,
+          {},
+          staff,
+        )
+      ).inputCampaign.availableActions,
     ).toEqual(['distribute']);
     expect((await compile(c)).errors?.[0].extensions).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       missing: 'submission',
     });
-    await ok(
+    await ok<{ submitRecommendation: { id: string } }>(
       module,
       `mutation { submitRecommendation(id: "${r.id}", version: ${r.version}, submittedTo: "市委、市政府", on: "2099-12-20") { id } }`,
       {},
@@ -800,7 +811,7 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
         staff,
       )
     ).addQuestionnaire;
-    await ok(
+    await ok<{ openInputCampaign: { id: string } }>(
       module,
       `mutation { openInputCampaign(id: "${c.id}", version: ${c.version}) { id } }`,
       {},
@@ -911,7 +922,7 @@ describe.each(databases())('public input (公众参与) on $name', ({ url }) => 
         staff,
       )
     ).addQuestionnaire;
-    await ok(
+    await ok<{ openInputCampaign: { id: string } }>(
       module,
       `mutation { openInputCampaign(id: "${c.id}", version: ${c.version}) { id } }`,
       {},

@@ -203,8 +203,14 @@ describe.each(databases())(
           .errors?.[0].extensions,
       ).toMatchObject({ field: 'input.participantIds.0', rule: 'district' });
 
-      const planned = (await ok(module, plan, { i: { ...activity, memberIds: ['7'] } }, staff))
-        .planConsultationActivity;
+      const planned = (
+        await ok<{ planConsultationActivity: { id: string } }>(
+          module,
+          plan,
+          { i: { ...activity, memberIds: ['7'] } },
+          staff,
+        )
+      ).planConsultationActivity;
       const invite = await module.execute(
         `mutation { inviteToConsultationActivity(id: "${planned.id}", memberIds: ["8", "${LEFT}"]) { id } }`,
         {},
@@ -262,7 +268,14 @@ describe.each(databases())(
         staff,
       );
       expect(merged.errors?.[0].message).toMatch(/MERGED; committee 2 took over/);
-      const project = (await ok(module, start, { i: research }, staff)).startResearchProject;
+      const project = (
+        await ok<{ startResearchProject: { id: string; version: number } }>(
+          module,
+          start,
+          { i: research },
+          staff,
+        )
+      ).startResearchProject;
       const add = await module.execute(
         `mutation { addResearchTeamMembers(id: "${project.id}", team: [{ memberId: "32", role: MEMBER }, { memberId: "${SUSPENDED}", role: MEMBER }]) { id } }`,
         {},
@@ -274,7 +287,7 @@ describe.each(databases())(
       });
 
       const draftPlan = (
-        await ok(
+        await ok<{ draftConsultationPlan: { id: string } }>(
           module,
           `mutation { draftConsultationPlan(district: "${CITY}", year: 2031, title: "2031年度协商工作计划") { id } }`,
           {},
@@ -303,7 +316,9 @@ describe.each(databases())(
 
     it('accepts a city record naming members of the districts below it, and a member acting for themself only while active', async () => {
       const record = `mutation($i: RecordConsultationActivityInput!) { recordConsultationActivity(input: $i) { participants { id } } }`;
-      const joint = await ok(
+      const joint = await ok<{
+        recordConsultationActivity: { participants: ({ id: string } | null)[] | null };
+      }>(
         module,
         record,
         {
@@ -324,14 +339,14 @@ describe.each(databases())(
       ]);
 
       const campaign = (
-        await ok(
+        await ok<{ draftInputCampaign: { id: string; version: number } }>(
           module,
           `mutation { draftInputCampaign(input: { district: "${CITY}", title: "城市更新建言征集", purpose: "编制城市更新规划", opensOn: "2026-01-01", closesOn: "2099-12-31", themes: ["城市更新"] }) { id version } }`,
           {},
           staff,
         )
       ).draftInputCampaign;
-      await ok(
+      await ok<{ openInputCampaign: { id: string } }>(
         module,
         `mutation { openInputCampaign(id: "${campaign.id}", version: ${campaign.version}) { id } }`,
         {},

@@ -70,7 +70,7 @@ describe.each(databases())('consultation announces what others may name on $name
 
   it('announces an activity when planned and on every step, each with a higher version', async () => {
     const planned = (
-      await ok(
+      await ok<{ planConsultationActivity: { id: string; version: number } }>(
         module,
         `mutation($i: PlanConsultationActivityInput!) { planConsultationActivity(input: $i) { id version } }`,
         {
@@ -87,7 +87,7 @@ describe.each(databases())('consultation announces what others may name on $name
       )
     ).planConsultationActivity;
     const prepared = (
-      await ok(
+      await ok<{ prepareConsultationActivity: { id: string; version: number } }>(
         module,
         `mutation { prepareConsultationActivity(id: "${planned.id}", version: ${planned.version}) { id version } }`,
         {},
@@ -95,7 +95,7 @@ describe.each(databases())('consultation announces what others may name on $name
       )
     ).prepareConsultationActivity;
     const cancelled = (
-      await ok(
+      await ok<{ cancelConsultationActivity: { id: string; version: number } }>(
         module,
         `mutation { cancelConsultationActivity(id: "${planned.id}", version: ${prepared.version}) { id version } }`,
         {},
@@ -118,7 +118,7 @@ describe.each(databases())('consultation announces what others may name on $name
 
   it('announces a research project when started and at each phase, and a recommendation when drafted and submitted', async () => {
     const started = (
-      await ok(
+      await ok<{ startResearchProject: { id: string; version: number } }>(
         module,
         `mutation($i: StartResearchProjectInput!) { startResearchProject(input: $i) { id version } }`,
         {
@@ -128,7 +128,7 @@ describe.each(databases())('consultation announces what others may name on $name
       )
     ).startResearchProject;
     const planned = (
-      await ok(
+      await ok<{ setResearchPlan: { version: number } }>(
         module,
         `mutation { setResearchPlan(id: "${started.id}", version: ${started.version}, plan: "召开座谈会，走访相关部门和企业，形成调研报告。") { version } }`,
         {},
@@ -136,7 +136,7 @@ describe.each(databases())('consultation announces what others may name on $name
       )
     ).setResearchPlan;
     const approved = (
-      await ok(
+      await ok<{ approveResearchPlan: { version: number } }>(
         module,
         `mutation { approveResearchPlan(id: "${started.id}", version: ${planned.version}) { version } }`,
         {},
@@ -152,7 +152,7 @@ describe.each(databases())('consultation announces what others may name on $name
 
     const held = activities(1).find((a) => a.district === CITY)!;
     const drafted = (
-      await ok(
+      await ok<{ draftRecommendation: { id: string; version: number } }>(
         module,
         `mutation($i: DraftRecommendationInput!) { draftRecommendation(input: $i) { id version } }`,
         {
@@ -169,7 +169,7 @@ describe.each(databases())('consultation announces what others may name on $name
       )
     ).draftRecommendation;
     const submitted = (
-      await ok(
+      await ok<{ submitRecommendation: { version: number } }>(
         module,
         `mutation { submitRecommendation(id: "${drafted.id}", version: ${drafted.version}, submittedTo: "市政府") { version } }`,
         {},

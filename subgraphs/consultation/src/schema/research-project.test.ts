@@ -4,6 +4,31 @@ import { databases, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ok, startConsultation } from '../test-support.js';
 
+/** A ResearchProject as these tests select it. */
+type ResearchProjectView = {
+  id: string;
+  status: string;
+  version: number;
+  availableActions: string[];
+  overdue: boolean;
+  joint: boolean;
+  partnerCommittees: string[];
+  phases: {
+    phase: string;
+    dueOn: string | null;
+    startedOn: string | null;
+    completedOn: string | null;
+    overdue: boolean;
+  }[];
+  team: { member: { id: string } | null; role: string }[];
+  fieldVisits: {
+    place: string;
+    attendance: { member: { id: string } | null; attendance: string }[];
+  }[];
+  reportTitle: string | null;
+  reportSubmittedOn: string | null;
+};
+
 // Whole workflows run step by step through GraphQL; a loaded machine needs more than the default.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
@@ -35,7 +60,7 @@ interface Project {
   status: unknown;
   id: string;
   version: number;
-  history: { toState: string }[];
+  history?: { toState: string }[];
   phases: { phase: string; completedOn: string | null }[];
 }
 
@@ -71,8 +96,14 @@ describe.each(databases())('research projects on $name', ({ url }) => {
 
   it('refuses a bad start naming the field, writing nothing', async () => {
     const count = async () =>
-      (await ok(module, `{ researchProjects(first: 1000) { totalCount } }`, {}, staff))
-        .researchProjects.totalCount as number;
+      (
+        await ok<{ researchProjects: { totalCount: number } }>(
+          module,
+          `{ researchProjects(first: 1000) { totalCount } }`,
+          {},
+          staff,
+        )
+      ).researchProjects.totalCount as number;
     const before = await count();
     const cases: [Record<string, unknown>, string][] = [
       [{ joint: true }, 'input.partnerCommittees'],
@@ -125,7 +156,11 @@ describe.each(databases())('research projects on $name', ({ url }) => {
 
   it('runs topic → plan → fieldwork → drafting → review → submitted → converted → closed under process control', async () => {
     const joinedBefore = await outbox('research.joined');
-    let p = (await ok(module, start, { i: input }, staff)).startResearchProject;
+    let p: Project = (
+      await ok<{
+        startResearchProject: ResearchProjectView;
+      }>(module, start, { i: input }, staff)
+    ).startResearchProject;
     expect(p).toMatchObject({
       status: 'TOPIC_SELECTED',
       overdue: false,
@@ -149,7 +184,9 @@ describe.each(databases())('research projects on $name', ({ url }) => {
       missing: 'plan',
     });
     p = (
-      await ok(
+      await ok<{
+        setResearchPlan: ResearchProjectView;
+      }>(
         module,
         `mutation { setResearchPlan(id: "${p.id}", version: ${p.version}, plan: "走访歙县、黟县古村落，召开座谈会，形成报告。") { ${fields} } }`,
         {},
@@ -184,7 +221,12 @@ describe.each(databases())('research projects on $name', ({ url }) => {
     expect((await module.execute(visit, { a: [] }, teammate)).errors?.[0].extensions?.code).toBe(
       'FORBIDDEN',
     );
-    const visited = await ok(
+    const visited = await ok<{
+      recordFieldVisit: {
+        place: string;
+        attendance: { member: { id: string } | null; attendance: string }[];
+      };
+    }>(
       module,
       visit,
       {
@@ -205,7 +247,9 @@ describe.each(databases())('research projects on $name', ({ url }) => {
       missing: 'report',
     });
     p = (
-      await ok(
+      await ok<{
+        writeResearchReport: ResearchProjectView;
+      }>(
         module,
         `mutation { writeResearchReport(id: "${p.id}", version: ${p.version}, title: "关于加强徽州古村落保护利用的调研报告", text: "古村落保护取得成效，但资金投入不足、活化利用不够，建议建立多元投入机制。") { ${fields} } }`,
         {},
@@ -226,7 +270,7 @@ describe.each(databases())('research projects on $name', ({ url }) => {
       code: 'ILLEGAL_TRANSITION',
       missing: 'recommendation',
     });
-    await ok(
+    await ok<{ draftRecommendation: { id: string } }>(
       module,
       `mutation($i: DraftRecommendationInput!) { draftRecommendation(input: $i) { id } }`,
       {
@@ -244,7 +288,7 @@ describe.each(databases())('research projects on $name', ({ url }) => {
     p = await must('convertResearchProject', p);
     const closed = await must('closeResearchProject', p);
     expect(closed.status).toBe('CLOSED');
-    expect(closed.history.map((h) => h.toState)).toEqual([
+    expect(closed.history?.map((h) => h.toState)).toEqual([
       'TOPIC_SELECTED',
       'PLAN_APPROVED',
       'FIELDWORK',
@@ -264,13 +308,15 @@ describe.each(databases())('research projects on $name', ({ url }) => {
       state: 'CLOSED',
     });
 
-    const mine = await ok(
+    const mine = await ok<{
+      _entities: { researchProjects: { nodes: { id: string }[] } | null }[];
+    }>(
       module,
       `{ _entities(representations: [{ __typename: "Member", id: "32" }]) { ... on Member { researchProjects { nodes { id } } } } }`,
       {},
       teammate,
     );
-    expect(mine._entities[0].researchProjects.nodes).toContainEqual({ id: p.id });
+    expect(mine._entities[0].researchProjects?.nodes).toContainEqual({ id: p.id });
     const peer = await module.execute(
       `{ researchProject(id: "${p.id}") { id } }`,
       {},
@@ -281,7 +327,9 @@ describe.each(databases())('research projects on $name', ({ url }) => {
 
   it('flags a phase running past its deadline, and clears it when the deadline moves', async () => {
     let p = (
-      await ok(
+      await ok<{
+        startResearchProject: ResearchProjectView;
+      }>(
         module,
         start,
         {
@@ -313,7 +361,9 @@ describe.each(databases())('research projects on $name', ({ url }) => {
     );
     expect(backwards.errors?.[0].extensions).toMatchObject({ field: 'deadlines', rule: 'order' });
     p = (
-      await ok(
+      await ok<{
+        setResearchDeadlines: ResearchProjectView;
+      }>(
         module,
         `mutation { setResearchDeadlines(id: "${p.id}", version: ${p.version}, deadlines: [{ phase: TOPIC_SELECTED, dueOn: "2099-01-10" }]) { ${fields} } }`,
         {},
@@ -350,7 +400,7 @@ describe.each(databases())('research projects on $name', ({ url }) => {
         demo.status !== 'CLOSED' && demo.due[current] < today(),
       );
     }
-    const entity = await ok(
+    const entity = await ok<{ _entities: { title: string; joint: boolean }[] }>(
       module,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on ResearchProject { title joint } } }`,
       { r: [{ __typename: 'ResearchProject', id: joint!.id }] },

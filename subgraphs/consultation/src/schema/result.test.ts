@@ -4,6 +4,18 @@ import { databases, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ok, startConsultation } from '../test-support.js';
 
+/** A ImplementationResult as these tests select it. */
+type ImplementationResultView = {
+  id: string;
+  kind: string;
+  status: string | null;
+  version: number;
+  progress: number;
+  weight: number;
+  availableActions: string[];
+  timeline: { text: string; progress: number | null }[];
+};
+
 // Whole workflows run step by step through GraphQL; a loaded machine needs more than the default.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
@@ -19,7 +31,7 @@ const create = `mutation($i: CreateImplementationResultInput!) { createImplement
 interface ResultTask {
   id: string;
   version: number;
-  status: string;
+  status: string | null;
   timeline: unknown[];
 }
 interface ChainRoot {
@@ -36,8 +48,11 @@ describe.each(databases())('the outcome chain as a results tree on $name', ({ ur
   afterAll(() => module?.stop());
 
   const read = async (id: string) =>
-    (await ok(module, `{ implementationResult(id: "${id}") { ${fields} } }`, {}, staff))
-      .implementationResult;
+    (
+      await ok<{
+        implementationResult: ImplementationResultView;
+      }>(module, `{ implementationResult(id: "${id}") { ${fields} } }`, {}, staff)
+    ).implementationResult;
   const progress = async (id: string) => (await read(id)).progress;
   const task = (name: string, r: { id: string; version: number }, caller: Caller, extra = '') =>
     module.execute<Record<string, ResultTask>>(
@@ -48,7 +63,9 @@ describe.each(databases())('the outcome chain as a results tree on $name', ({ ur
 
   it("computes a parent's progress from its weighted children, with a child removed and a weight of 0", async () => {
     const topic = (
-      await ok(
+      await ok<{
+        createImplementationResult: ImplementationResultView;
+      }>(
         module,
         create,
         { i: { district: CITY, kind: 'TOPIC', title: '党委出题：推进水美乡村建设' } },
@@ -56,7 +73,9 @@ describe.each(databases())('the outcome chain as a results tree on $name', ({ ur
       )
     ).createImplementationResult;
     const adoption = (
-      await ok(
+      await ok<{
+        createImplementationResult: ImplementationResultView;
+      }>(
         module,
         create,
         {
@@ -129,7 +148,9 @@ describe.each(databases())('the outcome chain as a results tree on $name', ({ ur
       ).toBe(field);
     }
     const a = (
-      await ok(
+      await ok<{
+        createImplementationResult: ImplementationResultView;
+      }>(
         module,
         create,
         {
@@ -145,8 +166,10 @@ describe.each(databases())('the outcome chain as a results tree on $name', ({ ur
         staff,
       )
     ).createImplementationResult;
-    let b = (
-      await ok(
+    let b: ResultTask = (
+      await ok<{
+        createImplementationResult: ImplementationResultView;
+      }>(
         module,
         create,
         {
@@ -216,7 +239,9 @@ describe.each(databases())('the outcome chain as a results tree on $name', ({ ur
     expect(await progress(topic.id)).toBe(62.5);
 
     b = (
-      await ok(
+      await ok<{
+        setImplementationResultWeight: ImplementationResultView;
+      }>(
         module,
         `mutation { setImplementationResultWeight(id: "${b.id}", version: ${b.version}, weight: 0) { ${fields} } }`,
         {},
@@ -225,7 +250,7 @@ describe.each(databases())('the outcome chain as a results tree on $name', ({ ur
     ).setImplementationResultWeight;
     expect(await progress(topic.id)).toBe(50);
     const aNow = await read(a.id);
-    await ok(
+    await ok<{ setImplementationResultWeight: { id: string } }>(
       module,
       `mutation { setImplementationResultWeight(id: "${a.id}", version: ${aNow.version}, weight: 0) { id } }`,
       {},
@@ -233,7 +258,7 @@ describe.each(databases())('the outcome chain as a results tree on $name', ({ ur
     );
     expect(await progress(adoption.id)).toBe(0);
     const aLater = await read(a.id);
-    await ok(
+    await ok<{ setImplementationResultWeight: { id: string } }>(
       module,
       `mutation { setImplementationResultWeight(id: "${a.id}", version: ${aLater.version}, weight: 3) { id } }`,
       {},
@@ -256,7 +281,7 @@ describe.each(databases())('the outcome chain as a results tree on $name', ({ ur
         )
       ).errors?.[0].extensions?.code,
     ).toBe('FORBIDDEN');
-    await ok(
+    await ok<{ removeImplementationResult: { id: string } }>(
       module,
       `mutation { removeImplementationResult(id: "${b.id}", version: ${b.version}, note: "并入河道治理") { id } }`,
       {},
@@ -264,7 +289,7 @@ describe.each(databases())('the outcome chain as a results tree on $name', ({ ur
     );
     expect(await progress(topic.id)).toBe(50);
     const children = (
-      await ok(
+      await ok<{ implementationResult: { children: { id: string }[] } }>(
         module,
         `{ implementationResult(id: "${adoption.id}") { children { id } } }`,
         {},
@@ -273,8 +298,11 @@ describe.each(databases())('the outcome chain as a results tree on $name', ({ ur
     ).implementationResult.children;
     expect(children).toEqual([{ id: a.id }]);
 
-    b = (await ok(module, `{ implementationResult(id: "${a.id}") { ${fields} } }`, {}, staff))
-      .implementationResult;
+    b = (
+      await ok<{
+        implementationResult: ImplementationResultView;
+      }>(module, `{ implementationResult(id: "${a.id}") { ${fields} } }`, {}, staff)
+    ).implementationResult;
     const done = (await task('completeResultTask', b, waterUser)).data!.completeResultTask;
     expect(await progress(topic.id)).toBe(100);
     const reopened = (await task('reopenResultTask', done, staff)).data!.reopenResultTask;

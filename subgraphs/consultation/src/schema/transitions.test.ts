@@ -92,7 +92,7 @@ describe.each(databases())("moves outside consultation's transition tables on $n
 
   it('walks the activity table', async () => {
     const a = (
-      await ok(
+      await ok<{ planConsultationActivity: { id: string } }>(
         module,
         `mutation { planConsultationActivity(input: { district: "${CITY}", title: "走表测试协商活动", form: THEMATIC, topic: "测试", heldOn: "2026-12-01", memberIds: ["1"] }) { id } }`,
         {},
@@ -123,14 +123,20 @@ describe.each(databases())("moves outside consultation's transition tables on $n
           { status: status as never },
         ),
       async () =>
-        (await ok(module, `{ consultationActivity(id: "${a.id}") { status version } }`, {}, staff))
-          .consultationActivity,
+        (
+          await ok<{ consultationActivity: { status: string; version: number } }>(
+            module,
+            `{ consultationActivity(id: "${a.id}") { status version } }`,
+            {},
+            staff,
+          )
+        ).consultationActivity,
     );
   });
 
   it('walks the research table', async () => {
     const p = (
-      await ok(
+      await ok<{ startResearchProject: { id: string } }>(
         module,
         `mutation { startResearchProject(input: { district: "${CITY}", title: "走表测试调研课题", topic: "测试", team: [{ memberId: "31", role: LEAD }] }) { id } }`,
         {},
@@ -164,14 +170,20 @@ describe.each(databases())("moves outside consultation's transition tables on $n
       (status) =>
         em().nativeUpdate(ResearchProjectSchema, { id: Number(p.id) }, { status: status as never }),
       async () =>
-        (await ok(module, `{ researchProject(id: "${p.id}") { status version } }`, {}, staff))
-          .researchProject,
+        (
+          await ok<{ researchProject: { status: string; version: number } }>(
+            module,
+            `{ researchProject(id: "${p.id}") { status version } }`,
+            {},
+            staff,
+          )
+        ).researchProject,
     );
   });
 
   it('walks the recommendation table', async () => {
     const r = (
-      await ok(
+      await ok<{ draftRecommendation: { id: string } }>(
         module,
         `mutation($i: DraftRecommendationInput!) { draftRecommendation(input: $i) { id } }`,
         {
@@ -198,8 +210,14 @@ describe.each(databases())("moves outside consultation's transition tables on $n
       (status) =>
         em().nativeUpdate(RecommendationSchema, { id: Number(r.id) }, { status: status as never }),
       async () =>
-        (await ok(module, `{ recommendation(id: "${r.id}") { status version } }`, {}, staff))
-          .recommendation,
+        (
+          await ok<{ recommendation: { status: string; version: number } }>(
+            module,
+            `{ recommendation(id: "${r.id}") { status version } }`,
+            {},
+            staff,
+          )
+        ).recommendation,
     );
   });
 
@@ -245,7 +263,7 @@ describe.each(databases())("moves outside consultation's transition tables on $n
       (status) => em().nativeUpdate(ResultSchema, { id: task.id }, { status: status as never }),
       async () =>
         (
-          await ok(
+          await ok<{ implementationResult: { status: string; version: number } }>(
             module,
             `{ implementationResult(id: "${task.id}") { status version } }`,
             {},
@@ -257,14 +275,14 @@ describe.each(databases())("moves outside consultation's transition tables on $n
 
   it('walks the plan table', async () => {
     const plan = (
-      await ok(
+      await ok<{ draftConsultationPlan: { id: string } }>(
         module,
         `mutation { draftConsultationPlan(district: "${CITY}", year: 2040, title: "走表测试年度计划") { id } }`,
         {},
         staff,
       )
     ).draftConsultationPlan;
-    await ok(
+    await ok<{ addConsultationPlanTopic: { id: string } }>(
       module,
       `mutation { addConsultationPlanTopic(planId: "${plan.id}", input: { title: "走表测试议题", source: PARTY_COMMITTEE, form: THEMATIC }) { id } }`,
       {},
@@ -286,14 +304,20 @@ describe.each(databases())("moves outside consultation's transition tables on $n
           { status: status as never },
         ),
       async () =>
-        (await ok(module, `{ consultationPlan(id: "${plan.id}") { status version } }`, {}, staff))
-          .consultationPlan,
+        (
+          await ok<{ consultationPlan: { status: string; version: number } }>(
+            module,
+            `{ consultationPlan(id: "${plan.id}") { status version } }`,
+            {},
+            staff,
+          )
+        ).consultationPlan,
     );
   });
 
   const draftCampaign = async () =>
     (
-      await ok(
+      await ok<{ draftInputCampaign: { id: string; version: number } }>(
         module,
         `mutation { draftInputCampaign(input: { district: "${CITY}", title: "走表测试建言征集", purpose: "走表测试", opensOn: "2026-01-01", closesOn: "2099-12-31", themes: ["测试"] }) { id version } }`,
         {},
@@ -316,21 +340,27 @@ describe.each(databases())("moves outside consultation's transition tables on $n
       (status) =>
         em().nativeUpdate(InputCampaignSchema, { id: Number(c.id) }, { status: status as never }),
       async () =>
-        (await ok(module, `{ inputCampaign(id: "${c.id}") { status version } }`, {}, staff))
-          .inputCampaign,
+        (
+          await ok<{ inputCampaign: { status: string; version: number } }>(
+            module,
+            `{ inputCampaign(id: "${c.id}") { status version } }`,
+            {},
+            staff,
+          )
+        ).inputCampaign,
     );
   });
 
   it('walks the contribution-screening table', async () => {
     const c = await draftCampaign();
-    await ok(
+    await ok<{ openInputCampaign: { id: string } }>(
       module,
       `mutation { openInputCampaign(id: "${c.id}", version: ${c.version}) { id } }`,
       {},
       staff,
     );
     const x = (
-      await ok(
+      await ok<{ submitInputContribution: { id: string } }>(
         module,
         `mutation { submitInputContribution(campaignId: "${c.id}", input: { kind: SUGGESTION, theme: "测试", title: "走表测试建议", text: "走表测试建议正文内容。", contributorName: "汪志明" }) { id } }`,
         {},
@@ -352,8 +382,14 @@ describe.each(databases())("moves outside consultation's transition tables on $n
           { status: status as never },
         ),
       async () =>
-        (await ok(module, `{ inputContribution(id: "${x.id}") { status version } }`, {}, staff))
-          .inputContribution,
+        (
+          await ok<{ inputContribution: { status: string; version: number } }>(
+            module,
+            `{ inputContribution(id: "${x.id}") { status version } }`,
+            {},
+            staff,
+          )
+        ).inputContribution,
     );
   });
 });

@@ -16,6 +16,7 @@ import {
   refused,
   staffOf,
   startProposals,
+  type ProposalView,
 } from '../test-support.js';
 
 const author = member(9001);
@@ -30,7 +31,7 @@ describe.each(databases())(
     });
     afterAll(() => module?.stop());
 
-    const draft = () => ok(module, DRAFT, { i: { ...input, kind: 'JOINT' } }, author);
+    const draft = () => ok<ProposalView>(module, DRAFT, { i: { ...input, kind: 'JOINT' } }, author);
     const invite = (
       p: { id: string; version: number },
       ids: number[],
@@ -57,7 +58,7 @@ describe.each(databases())(
         author,
       );
     const current = (id: string) =>
-      ok(module, `{ proposal(id: "${id}") { ${proposalFields} } }`, {}, author);
+      ok<ProposalView>(module, `{ proposal(id: "${id}") { ${proposalFields} } }`, {}, author);
 
     it('invites co-signers of the same district, who accept or decline; the filed event names those who signed', async () => {
       const p = await draft();
@@ -66,9 +67,16 @@ describe.each(databases())(
       const [c2, c3] = invited.data!.inviteProposalCosigners.cosigners;
       // The invitee sees the draft they were invited to, and their invitation.
       expect(
-        (await ok(module, `{ proposal(id: "${p.id}") { status } }`, {}, member(9002))).status,
+        (
+          await ok<{ status: string }>(
+            module,
+            `{ proposal(id: "${p.id}") { status } }`,
+            {},
+            member(9002),
+          )
+        ).status,
       ).toBe('DRAFT');
-      const mine = await ok(
+      const mine = await ok<{ cosignInvitations: unknown[] }[]>(
         module,
         `{ _entities(representations: [{ __typename: "Member", id: "9002" }]) { ... on Member { cosignInvitations { id status lapsed proposal { id title status } } } } }`,
         {},
@@ -109,7 +117,7 @@ describe.each(databases())(
         code: 'ILLEGAL_TRANSITION',
         rule: 'not-draft',
       });
-      const filed = await ok(
+      const filed = await ok<{ caseNumber: string | null }>(
         module,
         `mutation { fileProposal(id: "${p.id}", version: ${(await current(p.id)).version}) { caseNumber } }`,
         {},
@@ -132,7 +140,7 @@ describe.each(databases())(
       const invited = (await invite(p, [9004])).data!.inviteProposalCosigners;
       expect(
         (
-          await ok(
+          await ok<{ status: string }>(
             module,
             `mutation { declineCosignInvitation(id: "${invited.cosigners[0].id}") { status } }`,
             {},
@@ -161,7 +169,7 @@ describe.each(databases())(
         (await answer('acceptCosignInvitation', invited.cosigners[0].id, member(9005))).errors?.[0]
           .extensions,
       ).toMatchObject({ code: 'ILLEGAL_TRANSITION', rule: 'deadline-passed' });
-      const lapsed = await ok(
+      const lapsed = await ok<{ cosigners: { status: string; lapsed: boolean }[] }>(
         module,
         `{ proposal(id: "${p.id}") { cosigners { status lapsed } } }`,
         {},
@@ -201,7 +209,7 @@ describe.each(databases())(
       expect((await invite(p, [9002], inDays(7), member(9002))).errors?.[0].extensions?.code).toBe(
         'NOT_FOUND',
       );
-      const single = await ok(module, DRAFT, { i: input }, author);
+      const single = await ok<ProposalView>(module, DRAFT, { i: input }, author);
       expect((await invite(single, [9002])).errors?.[0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         rule: 'joint-only',
@@ -228,7 +236,7 @@ describe.each(databases())(
         );
       expect(
         (
-          await ok(
+          await ok<{ cosigners: { availableActions: string[] }[] }>(
             module,
             `{ proposal(id: "${p.id}") { cosigners { availableActions } } }`,
             {},

@@ -12,6 +12,7 @@ import {
   unitsOf,
   unitUser,
   officeOf,
+  type ProposalView,
 } from '../test-support.js';
 
 const author = member(9001);
@@ -41,23 +42,24 @@ describe.each(databases())(
     beforeAll(async () => {
       module = await startProposals(url);
       const version = async (id: string) =>
-        (await ok(module, `{ proposal(id: "${id}") { version } }`, {}, staff)).version;
-      filed = (await ok(module, SUBMIT, { i: input }, author)).id;
-      await ok(
+        (await ok<{ version: number }>(module, `{ proposal(id: "${id}") { version } }`, {}, staff))
+          .version;
+      filed = (await ok<ProposalView>(module, SUBMIT, { i: input }, author)).id;
+      await ok<{ id: string }>(
         module,
         `mutation { fileProposal(id: "${filed}", version: ${await version(filed)}) { id } }`,
         {},
         staff,
       );
-      await ok(
+      await ok<{ id: string }>(
         module,
         `mutation { assignProposal(id: "${filed}", version: ${await version(filed)}, input: { mode: LEAD_WITH_CO, leadUnitId: "${U1}", unitIds: ["${U2}"] }) { id } }`,
         {},
         staff,
       );
-      submitted = (await ok(module, SUBMIT, { i: input }, author)).id;
+      submitted = (await ok<ProposalView>(module, SUBMIT, { i: input }, author)).id;
       item = (
-        await ok(
+        await ok<{ id: string }>(
           module,
           `mutation { submitOpinionItem(input: { title: "城区停车难问题的对策建议", content: "内容", category: "城市管理" }) { id } }`,
           {},
@@ -67,8 +69,13 @@ describe.each(databases())(
     });
     afterAll(() => module?.stop());
 
-    const entities = (reps: Record<string, string>[], selection: string, caller: Caller) =>
-      ok(
+    /** Resolves entities by reference; `T` is the shape `selection` reads of each (null: hidden). */
+    const entities = <T = unknown>(
+      reps: Record<string, string>[],
+      selection: string,
+      caller: Caller,
+    ) =>
+      ok<(T | null)[]>(
         module,
         `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
         { r: reps },
@@ -76,7 +83,7 @@ describe.each(databases())(
       );
 
     it('declares its entities, the Member fields it adds, and the units it only points at', async () => {
-      const { sdl } = await ok(module, '{ _service { sdl } }', {}, anonymous);
+      const { sdl } = await ok<{ sdl: string }>(module, '{ _service { sdl } }', {}, anonymous);
       expect(sdl).toMatch(/type Proposal\s+@key\(fields: "id"\)/);
       expect(sdl).toMatch(/type OpinionItem\s+@key\(fields: "id"\)/);
       expect(sdl).toMatch(/type GovernmentUnit\s+@key\(fields: "id", resolvable: false\)/);
@@ -121,16 +128,22 @@ describe.each(databases())(
     it("adds a member's proposals and opinion items to Member", async () => {
       const sel =
         '... on Member { proposals(first: 10) { totalCount nodes { id } } opinionItems(first: 10) { totalCount nodes { id } } }';
-      const [own] = await entities([{ __typename: 'Member', id: '9001' }], sel, author);
-      expect(own.proposals.nodes.map((n: { id: string }) => n.id)).toEqual([filed, submitted]);
-      expect(own.opinionItems.nodes).toEqual([{ id: item }]);
-      const [seen] = await entities([{ __typename: 'Member', id: '9001' }], sel, anonymous);
-      expect(seen.proposals.nodes).toEqual([{ id: filed }]);
-      expect(seen.opinionItems.nodes).toEqual([]);
+      type Added = {
+        proposals: { totalCount: number; nodes: { id: string }[] };
+        opinionItems: { totalCount: number; nodes: { id: string }[] };
+      };
+      const [own] = await entities<Added>([{ __typename: 'Member', id: '9001' }], sel, author);
+      expect(own?.proposals.nodes.map((n) => n.id)).toEqual([filed, submitted]);
+      expect(own?.opinionItems.nodes).toEqual([{ id: item }]);
+      const [seen] = await entities<Added>([{ __typename: 'Member', id: '9001' }], sel, anonymous);
+      expect(seen?.proposals.nodes).toEqual([{ id: filed }]);
+      expect(seen?.opinionItems.nodes).toEqual([]);
     });
 
     it('hands the handling units back as GovernmentUnit references', async () => {
-      const p = await ok(
+      const p = await ok<{
+        tasks: { role: string; unit: { __typename: string; id: string } | null }[];
+      }>(
         module,
         `{ proposal(id: "${filed}") { tasks { role unit { __typename id } } } }`,
         {},
@@ -140,7 +153,7 @@ describe.each(databases())(
         { role: 'LEAD', unit: { __typename: 'GovernmentUnit', id: String(U1) } },
         { role: 'CO', unit: { __typename: 'GovernmentUnit', id: String(U2) } },
       ]);
-      const mine = await ok(
+      const mine = await ok<{ nodes: { unit: { id: string } | null }[] }>(
         module,
         '{ handlingTasks(first: 10) { nodes { unit { id } } } }',
         {},
@@ -148,8 +161,14 @@ describe.each(databases())(
       );
       expect(mine.nodes).toEqual([{ unit: { id: String(U2) } }]);
       expect(
-        (await ok(module, '{ handlingTasks(first: 10) { totalCount } }', {}, officeOf(A)))
-          .totalCount,
+        (
+          await ok<{ totalCount: number }>(
+            module,
+            '{ handlingTasks(first: 10) { totalCount } }',
+            {},
+            officeOf(A),
+          )
+        ).totalCount,
       ).toBe(2);
     });
   },

@@ -19,6 +19,7 @@ import {
   startProposals,
   unitsOf,
   unitUser,
+  type ProposalView,
 } from '../test-support.js';
 
 const author = member(9001);
@@ -73,8 +74,8 @@ describe.each(databases())(
         caller,
       );
     const filed = async () => {
-      const p = await ok(module, SUBMIT, { i: input }, author);
-      return ok(
+      const p = await ok<ProposalView>(module, SUBMIT, { i: input }, author);
+      return ok<{ id: string; version: number; status: string }>(
         module,
         `mutation { fileProposal(id: "${p.id}", version: ${p.version}) { id version status } }`,
         {},
@@ -107,8 +108,13 @@ describe.each(databases())(
     /** The task's current version, which its steps take. */
     const taskVersion = async (proposalId: string, taskId: string) =>
       (
-        await ok(module, `{ proposal(id: "${proposalId}") { tasks { id version } } }`, {}, staff)
-      ).tasks.find((x: { id: string }) => x.id === taskId).version as number;
+        await ok<{ tasks: { id: string; version: number }[] }>(
+          module,
+          `{ proposal(id: "${proposalId}") { tasks { id version } } }`,
+          {},
+          staff,
+        )
+      ).tasks.find((x) => x.id === taskId)!.version as number;
     /** A task step with the task's current version. */
     const task = async (
       field: string,
@@ -178,7 +184,7 @@ describe.each(databases())(
       });
       expect(
         (
-          await ok(
+          await ok<{ tasks: { availableActions: string[] }[] }>(
             module,
             `{ proposal(id: "${p.id}") { tasks { availableActions } } }`,
             {},
@@ -646,13 +652,13 @@ describe.each(databases())(
     });
 
     it('lets a district word its grades its own way', async () => {
-      await ok(
+      await ok<{ wording: string }>(
         module,
         `mutation { setReplyGradeWording(district: "${A}", grade: C, wording: "受条件限制，暂时难以解决") { wording } }`,
         {},
         staff,
       );
-      const w = await ok(
+      const w = await ok<{ grade: string; wording: string }[]>(
         module,
         `{ replyGradeWordings(district: "${A}") { grade wording } }`,
         {},
@@ -689,7 +695,7 @@ describe.each(databases())(
           gradeWording: '受条件限制，暂时难以解决',
         },
       ]);
-      const other = await ok(
+      const other = await ok<{ grade: string; wording: string }[]>(
         module,
         `{ replyGradeWordings(district: "${B}") { grade wording } }`,
         {},

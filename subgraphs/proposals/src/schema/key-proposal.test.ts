@@ -17,6 +17,7 @@ import {
   startProposals,
   unitsOf,
   unitUser,
+  type ProposalView,
 } from '../test-support.js';
 
 const author = member(9001);
@@ -34,35 +35,41 @@ describe.each(databases())(
     afterAll(() => module?.stop());
 
     const version = async (id: string) =>
-      (await ok(module, `{ proposal(id: "${id}") { version } }`, {}, staff)).version;
+      (await ok<{ version: number }>(module, `{ proposal(id: "${id}") { version } }`, {}, staff))
+        .version;
     /** A task step takes the task's version. */
     const taskVersion = async (id: string, taskId: string) =>
       (
-        await ok(module, `{ proposal(id: "${id}") { tasks { id version } } }`, {}, staff)
-      ).tasks.find((t: { id: string }) => t.id === taskId).version;
+        await ok<{ tasks: { id: string; version: number }[] }>(
+          module,
+          `{ proposal(id: "${id}") { tasks { id version } } }`,
+          {},
+          staff,
+        )
+      ).tasks.find((t) => t.id === taskId)!.version;
     /** A proposal assigned to U1, whose reply the office accepted. */
     const replied = async () => {
-      const p = await ok(module, SUBMIT, { i: input }, author);
-      await ok(
+      const p = await ok<ProposalView>(module, SUBMIT, { i: input }, author);
+      await ok<{ id: string }>(
         module,
         `mutation { fileProposal(id: "${p.id}", version: ${p.version}) { id } }`,
         {},
         staff,
       );
-      const a = await ok(
+      const a = await ok<{ tasks: { id: string }[] }>(
         module,
         `mutation { assignProposal(id: "${p.id}", version: ${await version(p.id)}, input: { mode: SOLE, unitIds: ["${U1}"] }) { tasks { id } } }`,
         {},
         staff,
       );
       const taskId = a.tasks[0].id;
-      await ok(
+      await ok<{ id: string }>(
         module,
         `mutation { receiveHandlingTask(id: "${taskId}", version: ${await taskVersion(p.id, taskId)}) { id } }`,
         {},
         unitUser(U1),
       );
-      await ok(
+      await ok<{ id: string }>(
         module,
         `mutation { replyToProposal(id: "${taskId}", version: ${await taskVersion(p.id, taskId)}, input: { text: "答复", referenceNumber: "1号", signingLeader: "局长", contact: "电话", grade: A }) { id } }`,
         {},
@@ -71,7 +78,7 @@ describe.each(databases())(
       return { id: p.id as string, taskId: taskId as string };
     };
     const accept = async (p: { id: string; taskId: string }) =>
-      ok(
+      ok<{ id: string }>(
         module,
         `mutation { passProposalReply(id: "${p.taskId}", version: ${await taskVersion(p.id, p.taskId)}) { id } }`,
         {},
@@ -80,7 +87,7 @@ describe.each(databases())(
 
     it("records the chair meeting's key proposal with its leader, supervision meetings and progress reports, and announces it", async () => {
       const p = await replied();
-      const key = await ok(
+      const key = await ok<{ id: string; leaderTitle: string; topLeader: boolean }>(
         module,
         `mutation($i: DesignateKeyProposalInput!) { designateKeyProposal(input: $i) { id leaderTitle topLeader } }`,
         {
@@ -99,13 +106,13 @@ describe.each(databases())(
       expect(await eventsOf(module, proposalHonoured)).toContainEqual(
         expect.objectContaining({ proposalId: p.id, honour: 'KEY', authorId: '9001' }),
       );
-      await ok(
+      await ok<{ id: string }>(
         module,
         `mutation { recordKeyProposalSupervision(keyProposalId: "${key.id}", kind: MEETING, heldOn: "${today()}", text: "督办协商会") { id } }`,
         {},
         leaderOf(A),
       );
-      await ok(
+      await ok<{ id: string }>(
         module,
         `mutation { recordKeyProposalSupervision(keyProposalId: "${key.id}", kind: PROGRESS_REPORT, heldOn: "${today()}", text: "已完成方案制定") { id } }`,
         {},
@@ -169,7 +176,7 @@ describe.each(databases())(
           author,
         ),
       ).toMatchObject({ code: 'FORBIDDEN' });
-      const unfiled = await ok(module, SUBMIT, { i: input }, author);
+      const unfiled = await ok<ProposalView>(module, SUBMIT, { i: input }, author);
       expect(
         await refused(
           module,
@@ -206,7 +213,9 @@ describe.each(databases())(
       expect(await refused(module, quality, { s: q }, unitUser(unitsOf(A)[1]))).toMatchObject({
         code: 'NOT_FOUND',
       });
-      expect(await ok(module, quality, { s: q }, unitUser(U1))).toEqual({
+      expect(
+        await ok<{ total: number; band: string }>(module, quality, { s: q }, unitUser(U1)),
+      ).toEqual({
         total: 91,
         band: 'EXCELLENT',
       });
@@ -216,15 +225,20 @@ describe.each(databases())(
       expect(await refused(module, handling, { s: h }, member(9002))).toMatchObject({
         code: 'FORBIDDEN',
       });
-      expect(await ok(module, handling, { s: h }, author)).toEqual({ total: 76, band: 'GOOD' });
-      const forStaff = await ok(
+      expect(await ok<{ total: number; band: string }>(module, handling, { s: h }, author)).toEqual(
+        { total: 76, band: 'GOOD' },
+      );
+      const forStaff = await ok<{
+        qualityScores: { total: number }[] | null;
+        handlingScores: { total: number }[] | null;
+      }>(
         module,
         `{ proposal(id: "${p.id}") { qualityScores { total } handlingScores { total } } }`,
         {},
         staff,
       );
       expect(forStaff).toEqual({ qualityScores: [{ total: 91 }], handlingScores: [{ total: 76 }] });
-      const forAuthor = await ok(
+      const forAuthor = await ok<{ qualityScores: { total: number }[] | null }>(
         module,
         `{ proposal(id: "${p.id}") { qualityScores { total } } }`,
         {},
@@ -242,7 +256,7 @@ describe.each(databases())(
     it("awards excellent proposals and records leaders' instructions, announcing both", async () => {
       const p = await replied();
       expect(
-        await ok(
+        await ok<{ year: number }>(
           module,
           `mutation { awardExcellentProposal(proposalId: "${p.id}", year: ${year}, awardedOn: "${today()}") { year } }`,
           {},
@@ -260,7 +274,7 @@ describe.each(databases())(
           staff,
         ),
       ).toMatchObject({ code: 'CONFLICT' });
-      const i = await ok(
+      const i = await ok<{ leader: string }>(
         module,
         `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { leader } }`,
         {

@@ -18,12 +18,27 @@ import {
   startProposals,
   unitsOf,
   unitUser,
+  type ProposalView,
 } from '../test-support.js';
 
 const author = member(9001);
 const staff = staffOf(A);
 const fields =
   'id status version unit { id } forwardedOn answer answeredOn authors { id } availableActions history { action fromState toState note }';
+
+/** A member suggestion as `fields` selects it. */
+type MemberSuggestionView = {
+  id: string;
+  status: string;
+  version: number;
+  unit: { id: string } | null;
+  forwardedOn: string | null;
+  answer: string | null;
+  answeredOn: string | null;
+  authors: { id: string }[];
+  availableActions: string[];
+  history: { action: string; fromState: string | null; toState: string; note: string | null }[];
+};
 
 describe.each(databases())('member suggestions (委员意见建议) on $name', ({ url }) => {
   let module: TestModule;
@@ -34,26 +49,31 @@ describe.each(databases())('member suggestions (委员意见建议) on $name', (
 
   /** A submitted proposal converted, with its author's consent, into a member suggestion. */
   const converted = async (title: string) => {
-    const p = await ok(module, SUBMIT, { i: { ...input, title } }, author);
-    const proposed = await ok(
+    const p = await ok<ProposalView>(module, SUBMIT, { i: { ...input, title } }, author);
+    const proposed = await ok<ProposalView>(
       module,
       `mutation { proposeProposalConversion(id: "${p.id}", version: ${p.version}, target: SUGGESTION, note: "宜作为委员意见建议转有关部门参考") { ${proposalFields} } }`,
       {},
       staff,
     );
-    await ok(
+    await ok<{ id: string }>(
       module,
       `mutation { consentToProposalConversion(id: "${p.id}", version: ${proposed.version}) { id } }`,
       {},
       author,
     );
-    const seen = await ok(
+    const seen = await ok<{
+      status: string;
+      convertedTo: string | null;
+      memberSuggestion: MemberSuggestionView | null;
+    }>(
       module,
       `{ proposal(id: "${p.id}") { status convertedTo memberSuggestion { ${fields} } } }`,
       {},
       author,
     );
     expect(seen).toMatchObject({ status: 'CONVERTED', convertedTo: 'SUGGESTION' });
+    if (!seen.memberSuggestion) throw new Error(`proposal ${p.id} was converted to no suggestion`);
     return seen.memberSuggestion;
   };
   const forward = (s: { id: string; version: number }, unitId: number, caller = staff) =>
@@ -194,11 +214,16 @@ describe.each(databases())('member suggestions (委员意见建议) on $name', (
     ]);
     // Its author follows it on the proposal it came from.
     const from = (
-      await ok(module, `{ memberSuggestion(id: "${s.id}") { proposal { id } } }`, {}, author)
-    ).proposal.id;
+      await ok<{ proposal: { id: string } | null }>(
+        module,
+        `{ memberSuggestion(id: "${s.id}") { proposal { id } } }`,
+        {},
+        author,
+      )
+    ).proposal!.id;
     expect(
       (
-        await ok(
+        await ok<{ memberSuggestion: { status: string; answer: string | null } | null }>(
           module,
           `{ proposal(id: "${from}") { memberSuggestion { status answer } } }`,
           {},
@@ -218,14 +243,14 @@ describe.each(databases())('member suggestions (委员意见建议) on $name', (
         staff,
       ),
     ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
-    const kept = await ok(
+    const kept = await ok<MemberSuggestionView>(
       module,
       `mutation { archiveMemberSuggestion(id: "${s.id}", version: ${s.version}, reason: "所提事项已在实施中，留存备查") { ${fields} } }`,
       {},
       staff,
     );
     expect(kept.status).toBe('ARCHIVED');
-    const seen = await ok(
+    const seen = await ok<{ status: string; history: { action: string; note: string | null }[] }>(
       module,
       `{ memberSuggestion(id: "${s.id}") { status history { action note } } }`,
       {},

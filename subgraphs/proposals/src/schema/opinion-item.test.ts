@@ -24,6 +24,22 @@ import {
   startProposals,
 } from '../test-support.js';
 
+/** A OpinionItem as these tests select it. */
+type OpinionItemView = {
+  id: string;
+  status: string;
+  version: number;
+  title: string;
+  editedContent: string | null;
+  statusNote: string | null;
+  reportedTo: string[];
+  feedback: string | null;
+  availableActions: string[];
+  authors: { id: string }[];
+  adoptions: { level: string; mode: string }[];
+  instructions: { leader: string; level: string }[];
+};
+
 const author = member(9001);
 const staff = staffOf(A);
 const ITEM =
@@ -52,7 +68,12 @@ describe.each(databases())(
     afterAll(() => module?.stop());
 
     const step = async (field: string, i: { id: string }, caller = staff, extra = '') => {
-      const { version } = await ok(module, `{ opinionItem(id: "${i.id}") { version } }`, {}, staff);
+      const { version } = await ok<{ version: number }>(
+        module,
+        `{ opinionItem(id: "${i.id}") { version } }`,
+        {},
+        staff,
+      );
       return module.execute<Record<string, OpinionItem>>(
         `mutation { ${field}(id: "${i.id}", version: ${version}${extra}) { ${ITEM} } }`,
         {},
@@ -65,7 +86,7 @@ describe.each(databases())(
       return Object.values(r.data!)[0];
     };
     const issue = (n: number) =>
-      ok(
+      ok<{ id: string; version: number; status: string }>(
         module,
         `mutation($i: CreateBulletinIssueInput!) { createBulletinIssue(input: $i) { id version status } }`,
         {
@@ -82,7 +103,7 @@ describe.each(databases())(
       );
 
     it('takes an item from a member through screening, a bulletin issue, reporting up, adoption at two levels, instruction and feedback', async () => {
-      const submitted = await ok(
+      const submitted = await ok<OpinionItemView>(
         module,
         SUBMIT_ITEM,
         { i: { ...item, authorIds: ['9002'] } },
@@ -105,9 +126,9 @@ describe.each(databases())(
         (await step('selectOpinionItem', submitted, author)).errors?.[0].extensions,
       ).toMatchObject({ code: 'FORBIDDEN', action: 'select' });
       await done('selectOpinionItem', submitted);
-      const edited = await ok(
+      const edited = await ok<{ editedContent: string | null; title: string }>(
         module,
-        `mutation { editOpinionItem(id: "${submitted.id}", version: ${(await ok(module, `{ opinionItem(id: "${submitted.id}") { version } }`, {}, staff)).version}, title: "老旧小区加装电梯的堵点亟待疏通", content: "编辑后的文字") { editedContent title } }`,
+        `mutation { editOpinionItem(id: "${submitted.id}", version: ${(await ok<{ version: number }>(module, `{ opinionItem(id: "${submitted.id}") { version } }`, {}, staff)).version}, title: "老旧小区加装电梯的堵点亟待疏通", content: "编辑后的文字") { editedContent title } }`,
         {},
         staff,
       );
@@ -126,7 +147,7 @@ describe.each(databases())(
           )
         ).errors?.[0].extensions,
       ).toMatchObject({ code: 'ILLEGAL_TRANSITION', rule: 'empty' });
-      const filled = await ok(
+      const filled = await ok<{ version: number; items: { id: string }[] }>(
         module,
         `mutation { addItemsToBulletinIssue(id: "${draftIssue.id}", version: ${draftIssue.version}, itemIds: ["${submitted.id}"]) { version items { id } } }`,
         {},
@@ -158,7 +179,11 @@ describe.each(databases())(
           ).errors?.[0].extensions?.code,
         ).toBe(code);
       }
-      const published = await ok(
+      const published = await ok<{
+        status: string;
+        publishedOn: string | null;
+        items: { status: string }[];
+      }>(
         module,
         `mutation { publishBulletinIssue(id: "${draftIssue.id}", version: ${filled.version}) { status publishedOn items { status } } }`,
         {},
@@ -218,7 +243,7 @@ describe.each(databases())(
           .map((e) => e.level),
       ).toEqual(['PROVINCIAL', 'NATIONAL']);
 
-      const instruction = await ok(
+      const instruction = await ok<{ leader: string; level: string }>(
         module,
         `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { leader level } }`,
         {
@@ -255,7 +280,7 @@ describe.each(databases())(
         instructions: [{ leader: '省委主要负责同志', level: 'PROVINCIAL' }],
       });
       // The author sees what became of it; the archive of the item is complete.
-      const own = await ok(
+      const own = await ok<{ status: string; feedback: string | null }>(
         module,
         `{ opinionItem(id: "${submitted.id}") { status feedback } }`,
         {},
@@ -276,7 +301,7 @@ describe.each(databases())(
     });
 
     it('lets staff enter items from parties, committees, district committees and informants, and discard with a reason', async () => {
-      const fromParty = await ok(
+      const fromParty = await ok<OpinionItemView>(
         module,
         SUBMIT_ITEM,
         { i: { ...item, source: 'PARTY', sourceName: '民盟屯溪区委会', district: A } },
@@ -320,26 +345,26 @@ describe.each(databases())(
     });
 
     it('lets authors withdraw, discards selected items, and adopts and feeds back straight from the bulletin', async () => {
-      const withdrawn = await ok(module, SUBMIT_ITEM, { i: item }, author);
+      const withdrawn = await ok<OpinionItemView>(module, SUBMIT_ITEM, { i: item }, author);
       expect(await done('withdrawOpinionItem', withdrawn, author)).toMatchObject({
         status: 'WITHDRAWN',
         availableActions: [],
       });
-      const selected = await ok(module, SUBMIT_ITEM, { i: item }, author);
+      const selected = await ok<OpinionItemView>(module, SUBMIT_ITEM, { i: item }, author);
       await done('selectOpinionItem', selected);
       expect((await done('discardOpinionItem', selected, staff, ', note: "时效已过"')).status).toBe(
         'DISCARDED',
       );
-      const issued = await ok(module, SUBMIT_ITEM, { i: item }, author);
+      const issued = await ok<OpinionItemView>(module, SUBMIT_ITEM, { i: item }, author);
       await done('selectOpinionItem', issued);
       const i = await issue(3);
-      const filled = await ok(
+      const filled = await ok<{ version: number }>(
         module,
         `mutation { addItemsToBulletinIssue(id: "${i.id}", version: ${i.version}, itemIds: ["${issued.id}"]) { version } }`,
         {},
         staff,
       );
-      await ok(
+      await ok<{ status: string }>(
         module,
         `mutation { publishBulletinIssue(id: "${i.id}", version: ${filled.version}) { status } }`,
         {},
@@ -387,7 +412,7 @@ describe.each(databases())(
       ).toMatchObject({ code: 'NOT_FOUND', field: 'input.authorIds.0' });
       expect(await countRows(module, OpinionItemSchema)).toBe(before);
       const i = await issue(2);
-      const sub = await ok(module, SUBMIT_ITEM, { i: item }, author);
+      const sub = await ok<OpinionItemView>(module, SUBMIT_ITEM, { i: item }, author);
       expect(
         await refused(
           module,
@@ -459,7 +484,15 @@ describe.each(databases())(
         i++
       )
         await new Promise((r) => setTimeout(r, 100));
-      const drafts = await ok(
+      const drafts = await ok<
+        {
+          proposals: {
+            totalCount: number;
+            nodes: { id: string; version: number; title: string; situation: string }[];
+          };
+          opinionItems: { nodes: { title: string; status: string }[] };
+        }[]
+      >(
         module,
         `{ _entities(representations: [{ __typename: "Member", id: "9003" }]) { ... on Member { proposals(status: DRAFT) { totalCount nodes { id version title situation availableActions } } opinionItems { nodes { title status availableActions } } } } }`,
         {},
@@ -493,7 +526,7 @@ describe.each(databases())(
       ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'analysis' });
       // The draft item is the member's to send on.
       const draftItem = (
-        await ok(
+        await ok<{ nodes: { id: string; version: number }[] }>(
           module,
           `{ opinionItems(filter: { status: DRAFT }) { nodes { id version } } }`,
           {},
@@ -502,7 +535,7 @@ describe.each(databases())(
       ).nodes[0];
       expect(
         (
-          await ok(
+          await ok<{ status: string }>(
             module,
             `mutation { submitOpinionItemDraft(id: "${draftItem.id}", version: ${draftItem.version}) { status } }`,
             {},

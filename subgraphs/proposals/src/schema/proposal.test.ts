@@ -22,19 +22,12 @@ import {
   SUBMIT,
   staffOf,
   startProposals,
+  type ProposalView,
 } from '../test-support.js';
 
 const author = member(9001);
 const staff = staffOf(A);
 const otherStaff = staffOf('341021');
-
-/** A proposal as a step answers it (its proposalFields), as far as the tests read it. */
-interface ProposalView {
-  id: string;
-  version: number;
-  status: string;
-  caseNumber: string | null;
-}
 
 describe.each(databases())(
   'proposal review on $name',
@@ -46,7 +39,7 @@ describe.each(databases())(
     afterAll(() => module?.stop());
 
     const submit = (i: Record<string, unknown> = input, caller = author) =>
-      ok(module, SUBMIT, { i }, caller);
+      ok<ProposalView>(module, SUBMIT, { i }, caller);
     const move = (field: string, p: { id: string; version: number }, caller = staff, extra = '') =>
       module.execute<Record<string, ProposalView>>(
         `mutation { ${field}(id: "${p.id}", version: ${p.version}${extra}) { ${proposalFields} } }`,
@@ -80,7 +73,12 @@ describe.each(databases())(
         (await module.execute(`{ proposal(id: "${p.id}") { title } }`, {}, otherStaff)).errors?.[0]
           .extensions?.code,
       ).toBe('NOT_FOUND');
-      const seen = await ok(module, `{ proposal(id: "${p.id}") { availableActions } }`, {}, staff);
+      const seen = await ok<{ availableActions: string[] }>(
+        module,
+        `{ proposal(id: "${p.id}") { availableActions } }`,
+        {},
+        staff,
+      );
       expect(seen.availableActions).toEqual([
         'file',
         'reject',
@@ -92,7 +90,14 @@ describe.each(databases())(
       const filed = await step('fileProposal', p);
       expect(filed.caseNumber).toMatch(/^\d{4}-\d{4}$/);
       expect(
-        (await ok(module, `{ proposal(id: "${p.id}") { status } }`, {}, testAnonymous())).status,
+        (
+          await ok<{ status: string }>(
+            module,
+            `{ proposal(id: "${p.id}") { status } }`,
+            {},
+            testAnonymous(),
+          )
+        ).status,
       ).toBe('FILED');
       expect(await auditOf(module, 'proposal', p.id)).toEqual([
         ['', 'submit', 'SUBMITTED'],
@@ -112,7 +117,15 @@ describe.each(databases())(
     });
 
     it('records collective proposals with their body, term and session, and attachments', async () => {
-      const p = await ok(
+      const p = await ok<{
+        kind: string;
+        window: string;
+        term: number | null;
+        session: number | null;
+        collectiveKind: string | null;
+        collectiveName: string | null;
+        attachments: { name: string; url: string }[];
+      }>(
         module,
         `mutation($i: SubmitProposalInput!) { submitProposal(input: $i) { kind window term session collectiveKind collectiveName attachments { name url } } }`,
         {
@@ -152,7 +165,7 @@ describe.each(databases())(
         status: 'RETURNED',
         statusNote: '建议部分过于笼统，请细化',
       });
-      const edited = await ok(
+      const edited = await ok<ProposalView & { suggestions: string }>(
         module,
         `mutation($i: ProposalDraftInput!) { editProposal(id: "${p.id}", version: ${returned.version}, input: $i) { ${proposalFields} suggestions } }`,
         { i: { ...input, suggestions: '一是编制业态导则；二是设立引导资金。' } },
@@ -169,7 +182,7 @@ describe.each(databases())(
     });
 
     it('announces each step of a proposal past drafting, with increasing versions, for replicas that name proposals', async () => {
-      const draft = await ok(module, DRAFT, { i: input }, author);
+      const draft = await ok<ProposalView>(module, DRAFT, { i: input }, author);
       const p = await step('submitProposalDraft', draft, author);
       const filed = await step('fileProposal', p, staff);
       const mine = (await eventsOf(module, proposalRegistered)).filter(
@@ -180,7 +193,7 @@ describe.each(databases())(
       expect(mine[0].version).toBeLessThan(mine[1].version);
       expect(mine[1].version).toBeLessThanOrEqual(filed.version);
       // A draft is its author's: nothing is announced of it.
-      const drafted = await ok(module, DRAFT, { i: input }, author);
+      const drafted = await ok<ProposalView>(module, DRAFT, { i: input }, author);
       expect(
         (await eventsOf(module, proposalRegistered)).some((e) => e.proposalId === drafted.id),
       ).toBe(false);
@@ -205,7 +218,7 @@ describe.each(databases())(
       });
       const q = await submit();
       expect((await step('withdrawProposal', q, author)).status).toBe('WITHDRAWN');
-      const draft = await ok(module, DRAFT, { i: input }, author);
+      const draft = await ok<ProposalView>(module, DRAFT, { i: input }, author);
       expect((await step('withdrawProposal', draft, author)).status).toBe('WITHDRAWN');
       const returned = await step(
         'returnProposalForRevision',
@@ -250,7 +263,7 @@ describe.each(databases())(
         ', target: OPINION_ITEM, note: "时效性强，宜转社情民意信息"',
       );
       const items = await countRows(module, OpinionItemSchema);
-      const converted = await ok(
+      const converted = await ok<{ status: string; convertedTo: string | null }>(
         module,
         `mutation { consentToProposalConversion(id: "${p.id}", version: ${again.version}) { status convertedTo } }`,
         {},
@@ -258,7 +271,7 @@ describe.each(databases())(
       );
       expect(converted).toEqual({ status: 'CONVERTED', convertedTo: 'OPINION_ITEM' });
       expect(await countRows(module, OpinionItemSchema)).toBe(items + 1);
-      const item = await ok(
+      const item = await ok<{ opinionItems: { nodes: { title: string; status: string }[] } }[]>(
         module,
         `{ _entities(representations: [{ __typename: "Member", id: "9001" }]) { ... on Member { opinionItems(first: 100) { nodes { title status } } } } }`,
         {},
@@ -277,8 +290,14 @@ describe.each(databases())(
       const reason = '属个人诉求，建议通过信访渠道反映';
       const rejected = await step('rejectProposal', await submit(), staff, `, note: "${reason}"`);
       const offered = async (caller: typeof author) =>
-        (await ok(module, `{ proposal(id: "${rejected.id}") { availableActions } }`, {}, caller))
-          .availableActions;
+        (
+          await ok<{ availableActions: string[] }>(
+            module,
+            `{ proposal(id: "${rejected.id}") { availableActions } }`,
+            {},
+            caller,
+          )
+        ).availableActions;
       // Offered to the district's staff only, not to the author.
       expect(await offered(staff)).toEqual(['proposeConversion']);
       expect(await offered(author)).toEqual([]);
@@ -319,7 +338,10 @@ describe.each(databases())(
       const converted = await step('consentToProposalConversion', again, author);
       expect(converted.status).toBe('CONVERTED');
       expect(
-        await ok(
+        await ok<{
+          convertedTo: string | null;
+          memberSuggestion: { status: string; title: string; authors: { id: string }[] } | null;
+        }>(
           module,
           `{ proposal(id: "${rejected.id}") { convertedTo memberSuggestion { status title authors { id } } } }`,
           {},
@@ -372,7 +394,7 @@ describe.each(databases())(
       ).toMatchObject({ ...titleError, field: 'input.title' });
       expect(await countRows(module, ProposalSchema)).toBe(before);
       // Five characters once trimmed, and 200, are titles; kept trimmed.
-      const five = await ok(
+      const five = await ok<{ title: string }>(
         module,
         `mutation($i: ProposalDraftInput!) { draftProposal(input: $i) { title } }`,
         { i: { ...input, title: '  老街业态升  ' } },
@@ -386,14 +408,16 @@ describe.each(databases())(
     it('merges a proposal into a similar one, whose proposers it joins', async () => {
       const target = await submit(input, member(9002));
       const p = await submit();
-      const merged = await ok(
+      const merged = await ok<{ status: string; mergedInto: { id: string } | null }>(
         module,
         `mutation { mergeProposal(id: "${p.id}", version: ${p.version}, intoId: "${target.id}") { status mergedInto { id } } }`,
         {},
         staff,
       );
       expect(merged).toEqual({ status: 'MERGED', mergedInto: { id: target.id } });
-      const cos = await ok(
+      const cos = await ok<{
+        cosigners: { member: { id: string } | null; status: string; joinedByMerge: boolean }[];
+      }>(
         module,
         `{ proposal(id: "${target.id}") { cosigners { member { id } status joinedByMerge } } }`,
         {},
@@ -404,7 +428,12 @@ describe.each(databases())(
       ]);
       // The merged proposal's author follows it into the one it joined, not yet filed.
       expect(
-        await ok(module, `{ proposal(id: "${p.id}") { mergedInto { id status } } }`, {}, author),
+        await ok<{ mergedInto: { id: string; status: string } | null }>(
+          module,
+          `{ proposal(id: "${p.id}") { mergedInto { id status } } }`,
+          {},
+          author,
+        ),
       ).toEqual({ mergedInto: { id: target.id, status: 'SUBMITTED' } });
       const self = await module.execute(
         `mutation { mergeProposal(id: "${target.id}", version: 1, intoId: "${target.id}") { status } }`,
@@ -503,7 +532,12 @@ describe.each(databases())(
         code: 'FORBIDDEN',
       });
       // A draft may be incomplete, but it is not submitted so.
-      const draft = await ok(module, DRAFT, { i: { ...input, suggestions: '' } }, author);
+      const draft = await ok<ProposalView>(
+        module,
+        DRAFT,
+        { i: { ...input, suggestions: '' } },
+        author,
+      );
       expect(
         await refused(
           module,
@@ -514,7 +548,14 @@ describe.each(databases())(
       ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'suggestions' });
       expect(await countRows(module, ProposalSchema)).toBe(before + 1);
       expect(
-        (await ok(module, `{ proposal(id: "${draft.id}") { status } }`, {}, author)).status,
+        (
+          await ok<{ status: string }>(
+            module,
+            `{ proposal(id: "${draft.id}") { status } }`,
+            {},
+            author,
+          )
+        ).status,
       ).toBe('DRAFT');
     });
   },

@@ -19,6 +19,7 @@ import {
   SUBMIT,
   staffOf,
   startProposals,
+  type ProposalView,
 } from '../test-support.js';
 
 const lead = member(9001);
@@ -34,7 +35,7 @@ describe.each(databases())('every proposer rates the reply on $name', ({ url }) 
   const em = () => systemEm(module.orm);
   /** A filed joint proposal whose reply passed review: 9002 and 9003 co-signed, 9004 declined. */
   const replied = async () => {
-    const p = await ok(module, SUBMIT, { i: input }, lead);
+    const p = await ok<ProposalView>(module, SUBMIT, { i: input }, lead);
     await em().nativeUpdate(
       ProposalSchema,
       { id: Number(p.id) },
@@ -57,7 +58,8 @@ describe.each(databases())('every proposer rates the reply on $name', ({ url }) 
     return p.id as string;
   };
   const version = async (id: string) =>
-    (await ok(module, `{ proposal(id: "${id}") { version } }`, {}, staff)).version as number;
+    (await ok<{ version: number }>(module, `{ proposal(id: "${id}") { version } }`, {}, staff))
+      .version as number;
   const rate = async (
     id: string,
     caller: typeof lead,
@@ -71,7 +73,19 @@ describe.each(databases())('every proposer rates the reply on $name', ({ url }) 
       caller,
     );
   const stats = async () =>
-    await ok(
+    await ok<{
+      rated: number;
+      satisfied: number;
+      unsatisfied: number;
+      satisfactionRate: number | null;
+      byProposer: {
+        rated: number;
+        satisfied: number;
+        basicallySatisfied: number;
+        unsatisfied: number;
+        satisfactionRate: number | null;
+      };
+    }>(
       module,
       `{ proposalStatistics(filter: { district: "${A}" }) { rated satisfied unsatisfied satisfactionRate byProposer { rated satisfied basicallySatisfied unsatisfied satisfactionRate } } }`,
       {},
@@ -86,8 +100,14 @@ describe.each(databases())('every proposer rates the reply on $name', ({ url }) 
       (await rate(id, member(9002), 'BASICALLY_SATISFIED')).data!.rateProposalReplyAsCosigner,
     ).toEqual({ status: 'REPLIED', rating: null, round: 1 });
     expect(
-      (await ok(module, `{ proposal(id: "${id}") { availableActions } }`, {}, member(9003)))
-        .availableActions,
+      (
+        await ok<{ availableActions: string[] }>(
+          module,
+          `{ proposal(id: "${id}") { availableActions } }`,
+          {},
+          member(9003),
+        )
+      ).availableActions,
     ).toEqual(['rateAsCosigner']);
     expect(
       (await rate(id, lead, 'SATISFIED', null, 'rateProposalReply')).data!.rateProposalReply,
@@ -96,7 +116,15 @@ describe.each(databases())('every proposer rates the reply on $name', ({ url }) 
       (await rate(id, member(9003), 'UNSATISFIED', '落实措施不具体')).data!
         .rateProposalReplyAsCosigner,
     ).toEqual({ status: 'RATED', rating: 'SATISFIED', round: 1 });
-    const { ratings } = await ok(
+    const { ratings } = await ok<{
+      ratings: {
+        member: { id: string } | null;
+        role: string;
+        round: number;
+        rating: string;
+        comment: string | null;
+      }[];
+    }>(
       module,
       `{ proposal(id: "${id}") { ratings { member { id } role round rating comment } } }`,
       {},
@@ -137,7 +165,7 @@ describe.each(databases())('every proposer rates the reply on $name', ({ url }) 
     );
 
     // A co-signer's unsatisfied rating lets staff reopen even though the lead was satisfied; everyone rates the new round.
-    const reopened = await ok(
+    const reopened = await ok<{ status: string; round: number; rating: string | null }>(
       module,
       `mutation { reopenProposal(id: "${id}", version: ${await version(id)}, note: "联名提案人不满意，再次办理") { status round rating } }`,
       {},
@@ -198,12 +226,19 @@ describe.each(databases())('every proposer rates the reply on $name', ({ url }) 
       action: 'reopen',
       rule: 'unsatisfied-rating',
     });
-    expect(await ok(module, `{ proposal(id: "${id}") { status round } }`, {}, staff)).toEqual({
+    expect(
+      await ok<{ status: string; round: number }>(
+        module,
+        `{ proposal(id: "${id}") { status round } }`,
+        {},
+        staff,
+      ),
+    ).toEqual({
       status: 'RATED',
       round: 1,
     });
     // Closed: nobody rates any more.
-    await ok(
+    await ok<{ status: string }>(
       module,
       `mutation { closeProposal(id: "${id}", version: ${await version(id)}) { status } }`,
       {},
@@ -291,8 +326,8 @@ describe.each(databases())(
     afterAll(() => module?.stop());
 
     const filed = async () => {
-      const p = await ok(module, SUBMIT, { i: input }, lead);
-      return (await ok(
+      const p = await ok<ProposalView>(module, SUBMIT, { i: input }, lead);
+      return (await ok<{ id: string; year: number }>(
         module,
         `mutation { fileProposal(id: "${p.id}", version: ${p.version}) { id year } }`,
         {},
@@ -313,14 +348,14 @@ describe.each(databases())(
         consultation: { id: '501' },
         researchProject: { id: '601' },
       });
-      const linked = await ok(
+      const linked = await ok<{ nodes: { proposal: { id: string } | null }[] }>(
         module,
         `{ keyProposals(district: "${A}", fromConsultation: true) { nodes { proposal { id } } } }`,
         {},
         staff,
       );
       expect(linked.nodes).toEqual([{ proposal: { id: p.id } }]);
-      const figure = await ok(
+      const figure = await ok<{ keyProposals: number; keyProposalsFromConsultation: number }>(
         module,
         `{ proposalStatistics(filter: { district: "${A}" }) { keyProposals keyProposalsFromConsultation } }`,
         {},
@@ -332,7 +367,7 @@ describe.each(databases())(
       const plain = (await designate(other, '')).data!.designateKeyProposal;
       expect(plain).toMatchObject({ consultation: null, researchProject: null });
       expect(
-        await ok(
+        await ok<{ researchProject: { id: string } | null }>(
           module,
           `mutation { setKeyProposalOrigin(id: "${plain.id}", researchProjectId: "601") { researchProject { id } } }`,
           {},
@@ -383,8 +418,14 @@ describe.each(databases())(
         (await designate(p, ', researchProjectId: "501"')).errors?.[0].extensions,
       ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.researchProjectId', rule: 'exists' });
       expect(
-        (await ok(module, `{ proposal(id: "${p.id}") { keyProposal { id } } }`, {}, staff))
-          .keyProposal,
+        (
+          await ok<{ keyProposal: { id: string } | null }>(
+            module,
+            `{ proposal(id: "${p.id}") { keyProposal { id } } }`,
+            {},
+            staff,
+          )
+        ).keyProposal,
       ).toBeNull();
       expect(
         (

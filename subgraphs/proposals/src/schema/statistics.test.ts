@@ -16,7 +16,31 @@ import {
   startProposals,
   unitsOf,
   unitUser,
+  type ProposalView,
 } from '../test-support.js';
+import type { ProposalStats } from './statistics.js';
+
+/** proposalStatistics as these tests select it: the module's own figures, grades as strings. */
+type ProposalStatisticsView = Omit<
+  ProposalStats,
+  'converted' | 'merged' | 'withdrawn' | 'byProposer' | 'keyProposalsFromConsultation' | 'grades'
+> & { grades: { grade: string; count: number; share: number | null }[] };
+
+/** A OpinionStatistics as these tests select it. */
+type OpinionStatisticsView = {
+  submitted: number;
+  issued: number;
+  issues: number;
+  adopted: number;
+  instructions: number;
+  byLevel: {
+    level: string;
+    items: number;
+    single: number;
+    combined: number;
+    instructions: number;
+  }[];
+};
 
 const staff = staffOf(A);
 const [U1, U2] = unitsOf(A);
@@ -35,15 +59,21 @@ describe.each(databases())(
     beforeAll(async () => {
       module = await startProposals(url);
       const version = async (id: string) =>
-        (await ok(module, `{ proposal(id: "${id}") { version } }`, {}, staff)).version;
+        (await ok<{ version: number }>(module, `{ proposal(id: "${id}") { version } }`, {}, staff))
+          .version;
       /** A task step takes the task's version. */
       const taskVersion = async (id: string, taskId: string) =>
         (
-          await ok(module, `{ proposal(id: "${id}") { tasks { id version } } }`, {}, staff)
-        ).tasks.find((t: { id: string }) => t.id === taskId).version;
+          await ok<{ tasks: { id: string; version: number }[] }>(
+            module,
+            `{ proposal(id: "${id}") { tasks { id version } } }`,
+            {},
+            staff,
+          )
+        ).tasks.find((t) => t.id === taskId)!.version;
       const file = async (authorId: number) => {
-        const p = await ok(module, SUBMIT, { i: input }, member(authorId));
-        await ok(
+        const p = await ok<ProposalView>(module, SUBMIT, { i: input }, member(authorId));
+        await ok<{ id: string }>(
           module,
           `mutation { fileProposal(id: "${p.id}", version: ${p.version}) { id } }`,
           {},
@@ -52,39 +82,45 @@ describe.each(databases())(
         return p.id as string;
       };
       const handle = async (id: string, unit: number, grade: string, rating: string) => {
-        const a = await ok(
+        const a = await ok<{ tasks: { id: string }[] }>(
           module,
           `mutation { assignProposal(id: "${id}", version: ${await version(id)}, input: { mode: SOLE, unitIds: ["${unit}"] }) { tasks { id } } }`,
           {},
           staff,
         );
         const t = a.tasks[0].id;
-        await ok(
+        await ok<{ id: string }>(
           module,
           `mutation { receiveHandlingTask(id: "${t}", version: ${await taskVersion(id, t)}) { id } }`,
           {},
           unitUser(unit),
         );
-        await ok(
+        await ok<{ id: string }>(
           module,
           `mutation { replyToProposal(id: "${t}", version: ${await taskVersion(id, t)}, input: { text: "答复", referenceNumber: "1号", signingLeader: "局长", contact: "电话", grade: ${grade} }) { id } }`,
           {},
           unitUser(unit),
         );
-        await ok(
+        await ok<{ id: string }>(
           module,
           `mutation { passProposalReply(id: "${t}", version: ${await taskVersion(id, t)}) { id } }`,
           {},
           officeOf(A),
         );
-        await ok(
+        await ok<{ status: string }>(
           module,
           `mutation { rateProposalReply(id: "${id}", version: ${await version(id)}, rating: ${rating}, comment: "意见") { status } }`,
           {},
           member(
             Number(
-              (await ok(module, `{ proposal(id: "${id}") { author { id } } }`, {}, staff)).author
-                .id,
+              (
+                await ok<{ author: { id: string } | null }>(
+                  module,
+                  `{ proposal(id: "${id}") { author { id } } }`,
+                  {},
+                  staff,
+                )
+              ).author!.id,
             ),
           ),
         );
@@ -99,51 +135,57 @@ describe.each(databases())(
         { id: Number(p3) },
         { filedAt: new Date(Date.now() - 400 * 86_400_000) },
       );
-      await ok(
+      await ok<{ id: string }>(
         module,
         `mutation { assignProposal(id: "${p3}", version: ${await version(p3)}, input: { mode: SOLE, unitIds: ["${U1}"], assignedOn: "${daysAgo(125)}" }) { id } }`,
         {},
         staff,
       );
       // P4: 9004, not filed. P5: 9005 with 9001 co-signing, filed.
-      const p4 = await ok(module, SUBMIT, { i: input }, member(9004));
-      await ok(
+      const p4 = await ok<ProposalView>(module, SUBMIT, { i: input }, member(9004));
+      await ok<{ id: string }>(
         module,
         `mutation { rejectProposal(id: "${p4.id}", version: ${p4.version}, note: "不符合立案标准") { id } }`,
         {},
         staff,
       );
-      const p5 = await ok(module, DRAFT, { i: { ...input, kind: 'JOINT' } }, member(9005));
-      const invited = await ok(
+      const p5 = await ok<ProposalView>(
+        module,
+        DRAFT,
+        { i: { ...input, kind: 'JOINT' } },
+        member(9005),
+      );
+      const invited = await ok<{ cosigners: { id: string }[] }>(
         module,
         `mutation { inviteProposalCosigners(id: "${p5.id}", version: ${p5.version}, memberIds: ["9001"], respondBy: "${today()}") { cosigners { id } } }`,
         {},
         member(9005),
       );
-      await ok(
+      await ok<{ status: string }>(
         module,
         `mutation { acceptCosignInvitation(id: "${invited.cosigners[0].id}") { status } }`,
         {},
         member(9001),
       );
-      await ok(
+      await ok<{ id: string }>(
         module,
         `mutation { submitProposalDraft(id: "${p5.id}", version: ${await version(p5.id)}) { id } }`,
         {},
         member(9005),
       );
-      await ok(
+      await ok<{ id: string }>(
         module,
         `mutation { fileProposal(id: "${p5.id}", version: ${await version(p5.id)}) { id } }`,
         {},
         staff,
       );
       // A draft is nobody's figure yet.
-      await ok(module, DRAFT, { i: input }, member(9002));
+      await ok<ProposalView>(module, DRAFT, { i: input }, member(9002));
     });
     afterAll(() => module?.stop());
 
-    const stats = (f: Record<string, unknown>) => ok(module, STATS, { f }, staff);
+    const stats = (f: Record<string, unknown>) =>
+      ok<ProposalStatisticsView>(module, STATS, { f }, staff);
 
     it("counts a district's proposals: filed, reply rate, satisfaction, grade shares and overdue", async () => {
       expect(await stats({ district: A })).toEqual({
@@ -224,9 +266,14 @@ describe.each(databases())(
         filed: all.filed,
       });
       // A district with none below counts itself alone.
-      expect(await ok(module, STATS, { f: { district: A, includeBelow: true } }, staff)).toEqual(
-        await ok(module, STATS, { f: { district: A } }, staff),
-      );
+      expect(
+        await ok<ProposalStatisticsView>(
+          module,
+          STATS,
+          { f: { district: A, includeBelow: true } },
+          staff,
+        ),
+      ).toEqual(await ok<ProposalStatisticsView>(module, STATS, { f: { district: A } }, staff));
       const opinions = (f: Record<string, unknown>) =>
         ok<{ submitted: number }>(module, OPINION_STATS, { f }, city);
       expect((await opinions({ district: '341000', includeBelow: true })).submitted).toBe(
@@ -258,57 +305,66 @@ describe.each(databases())(
         });
       }
       // A member's own figures are theirs to see.
-      expect(await ok(module, STATS, { f: { member: '9001' } }, member(9001))).toMatchObject({
+      expect(
+        await ok<ProposalStatisticsView>(module, STATS, { f: { member: '9001' } }, member(9001)),
+      ).toMatchObject({
         submitted: expect.any(Number),
       });
     });
 
     it('counts items issued, adoption by level and mode, and instructions', async () => {
-      const item = await ok(
+      const item = await ok<{ id: string; version: number }>(
         module,
         `mutation { submitOpinionItem(input: { title: "城区停车难问题的对策建议", content: "内容", category: "城市管理" }) { id version } }`,
         {},
         member(9001),
       );
-      await ok(
+      await ok<{ id: string }>(
         module,
         `mutation { selectOpinionItem(id: "${item.id}", version: ${item.version}) { id } }`,
         {},
         staff,
       );
-      const issue = await ok(
+      const issue = await ok<{ id: string; version: number }>(
         module,
         `mutation { createBulletinIssue(input: { district: "${A}", year: 2026, number: 9, title: "2026年第9期", editor: "信息科", issuer: "秘书长" }) { id version } }`,
         {},
         staff,
       );
-      const filled = await ok(
+      const filled = await ok<{ version: number }>(
         module,
         `mutation { addItemsToBulletinIssue(id: "${issue.id}", version: ${issue.version}, itemIds: ["${item.id}"]) { version } }`,
         {},
         staff,
       );
-      await ok(
+      await ok<{ id: string }>(
         module,
         `mutation { publishBulletinIssue(id: "${issue.id}", version: ${filled.version}) { id } }`,
         {},
         staff,
       );
       const v = async () =>
-        (await ok(module, `{ opinionItem(id: "${item.id}") { version } }`, {}, staff)).version;
-      await ok(
+        (
+          await ok<{ version: number }>(
+            module,
+            `{ opinionItem(id: "${item.id}") { version } }`,
+            {},
+            staff,
+          )
+        ).version;
+      await ok<{ id: string }>(
         module,
         `mutation { recordOpinionItemAdoption(id: "${item.id}", version: ${await v()}, level: CITY, mode: COMBINED, adoptedOn: "${today()}") { id } }`,
         {},
         staff,
       );
-      await ok(
+      await ok<{ id: string }>(
         module,
         `mutation { recordOpinionItemAdoption(id: "${item.id}", version: ${await v()}, level: NATIONAL, mode: SINGLE, adoptedOn: "${today()}") { id } }`,
         {},
         staff,
       );
-      await ok(
+      await ok<{ id: string }>(
         module,
         `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { id } }`,
         {
@@ -324,7 +380,7 @@ describe.each(databases())(
         leaderOf(A),
       );
       const q = `query($f: OpinionStatisticsFilter) { opinionStatistics(filter: $f) { submitted issued issues adopted instructions byLevel { level items single combined instructions } } }`;
-      const s = await ok(module, q, { f: { district: A } }, staff);
+      const s = await ok<OpinionStatisticsView>(module, q, { f: { district: A } }, staff);
       expect(s).toMatchObject({ submitted: 1, issued: 1, issues: 1, adopted: 1, instructions: 1 });
       expect(s.byLevel).toEqual([
         { level: 'NATIONAL', items: 1, single: 1, combined: 0, instructions: 1 },
@@ -332,35 +388,44 @@ describe.each(databases())(
         { level: 'CITY', items: 1, single: 0, combined: 1, instructions: 0 },
         { level: 'DISTRICT', items: 0, single: 0, combined: 0, instructions: 0 },
       ]);
-      expect((await ok(module, q, { f: { member: '9002' } }, staff)).submitted).toBe(0);
+      expect(
+        (await ok<OpinionStatisticsView>(module, q, { f: { member: '9002' } }, staff)).submitted,
+      ).toBe(0);
       // 9001 is of sector 15, 9002 of sector 16.
-      expect(await ok(module, q, { f: { sector: '15' } }, staff)).toMatchObject({
+      expect(
+        await ok<OpinionStatisticsView>(module, q, { f: { sector: '15' } }, staff),
+      ).toMatchObject({
         submitted: 1,
         issued: 1,
         adopted: 1,
         instructions: 1,
       });
-      expect(await ok(module, q, { f: { sector: '16' } }, staff)).toMatchObject({
+      expect(
+        await ok<OpinionStatisticsView>(module, q, { f: { sector: '16' } }, staff),
+      ).toMatchObject({
         submitted: 0,
         issued: 0,
         issues: 0,
         adopted: 0,
         instructions: 0,
       });
-      expect((await ok(module, q, { f: { district: A, from: tomorrow } }, staff)).adopted).toBe(0);
+      expect(
+        (await ok<OpinionStatisticsView>(module, q, { f: { district: A, from: tomorrow } }, staff))
+          .adopted,
+      ).toBe(0);
     });
 
     it('counts key proposals, awards and instructions, and a period picks proposals by the day they were submitted', async () => {
       // P1, rated satisfied.
       const [p1] = (
-        await ok(
+        await ok<{ nodes: { id: string }[] }>(
           module,
           `{ proposals(filter: { author: "9001", status: RATED }) { nodes { id } } }`,
           {},
           staff,
         )
       ).nodes;
-      await ok(
+      await ok<{ id: string }>(
         module,
         `mutation($i: DesignateKeyProposalInput!) { designateKeyProposal(input: $i) { id } }`,
         {
@@ -375,13 +440,13 @@ describe.each(databases())(
         },
         staff,
       );
-      await ok(
+      await ok<{ year: number }>(
         module,
         `mutation { awardExcellentProposal(proposalId: "${p1.id}", year: ${new Date().getUTCFullYear()}, awardedOn: "${today()}") { year } }`,
         {},
         staff,
       );
-      await ok(
+      await ok<{ id: string }>(
         module,
         `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { id } }`,
         {
@@ -408,8 +473,8 @@ describe.each(databases())(
       });
 
       // A proposal of last year, not filed: only a period reaching back that far counts it.
-      const old = await ok(module, SUBMIT, { i: input }, member(9004));
-      await ok(
+      const old = await ok<ProposalView>(module, SUBMIT, { i: input }, member(9004));
+      await ok<{ id: string }>(
         module,
         `mutation { rejectProposal(id: "${old.id}", version: ${old.version}, note: "不符合立案标准") { id } }`,
         {},

@@ -133,7 +133,7 @@ interface GradeShare {
   share: number | null;
 }
 
-interface ProposalStats {
+export interface ProposalStats {
   submitted: number;
   filed: number;
   notFiled: number;
