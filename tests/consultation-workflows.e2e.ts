@@ -476,10 +476,10 @@ describe.each(databases())('consultation workflows through the gateway on $name'
       // Nothing changes until it is approved.
       expect((await readPlan()).topics.map((t) => t.title)).not.toContain('加快数字经济发展');
       // Anonymous readers see the published plan, not an amendment still proposed.
-      const anonymous = await stack.post({
+      const anonymous = await stack.post<{ consultationPlan: { amendments: { id: string }[] } }>({
         query: `query { consultationPlan(id: "${planId}") { amendments { id } } }`,
       });
-      expect(anonymous.body.data.consultationPlan.amendments).toEqual([]);
+      expect(anonymous.body.data!.consultationPlan.amendments).toEqual([]);
       // Another district's staff cannot decide it.
       expect(await refusal(otherStaff, approve, { id: a.id, v: a.version })).toMatchObject({
         code: 'NOT_FOUND',
@@ -509,10 +509,12 @@ describe.each(databases())('consultation workflows through the gateway on $name'
         rule: 'decided',
       });
       // Approved on a public plan: the public sees it, but not the accounts.
-      const anon = await stack.post({
+      const anon = await stack.post<{
+        consultationPlan: { amendments: { kind: string; proposedBy: string | null }[] };
+      }>({
         query: `query { consultationPlan(id: "${planId}") { amendments { kind proposedBy } } }`,
       });
-      expect(anon.body.data.consultationPlan.amendments).toEqual([
+      expect(anon.body.data!.consultationPlan.amendments).toEqual([
         { kind: 'ADD_TOPIC', proposedBy: null },
       ]);
     });

@@ -49,13 +49,11 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     stack = await startStack({ databaseUrl: url });
     staff = await stack.token({ roles: ['staff'], district: DISTRICT });
     otherStaff = await stack.token({ roles: ['staff'], district: OTHER });
-    const members = await stack.post(
+    const members = await stack.post<{ district: { members: { nodes: { id: string }[] } } }>(
       { query: `{ district(code: "${DISTRICT}") { members(first: 2) { nodes { id } } } }` },
       { token: staff },
     );
-    [authorId, cosignerId] = members.body.data.district.members.nodes.map(
-      (m: { id: string }) => m.id,
-    );
+    [authorId, cosignerId] = members.body.data!.district.members.nodes.map((m) => m.id);
     author = await stack.token({ roles: ['member'], district: DISTRICT, memberId: authorId });
     cosigner = await stack.token({ roles: ['member'], district: DISTRICT, memberId: cosignerId });
     unitToken = await stack.token({ roles: ['unit'], district: DISTRICT, unitId: String(unit.id) });
@@ -63,14 +61,19 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
   afterAll(() => stack?.stop());
 
   const inbox = async (token: string, variables: Record<string, unknown> = {}) => {
-    const r = await stack.post({ query: INBOX, variables }, { token });
+    const r = await stack.post<{ inbox: InboxAnswer }>({ query: INBOX, variables }, { token });
     expect(r.body.errors).toBeUndefined();
-    return r.body.data.inbox as InboxAnswer;
+    return r.body.data!.inbox;
   };
-  const mutate = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
-    const r = await stack.post({ query, variables }, { token });
+  /** Runs a step that must succeed; the caller names the shape of what it selected. */
+  const mutate = async <TData>(
+    token: string,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<TData> => {
+    const r = await stack.post<TData>({ query, variables }, { token });
     expect(r.body.errors).toBeUndefined();
-    return r.body.data;
+    return r.body.data!;
   };
   /** The record's item among the caller's (of the kinds named: a city's inbox is long). */
   const find = async (token: string, type: string, id: string, kinds?: string[]) =>
@@ -86,7 +89,7 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
 
   it('moves a joint proposal through the inboxes of its co-signer, author, staff and unit', async () => {
     const title = '关于完善老旧小区加装电梯协调机制的建议';
-    const { draftProposal } = await mutate(
+    const { draftProposal } = await mutate<{ draftProposal: { id: string; version: number } }>(
       author,
       'mutation($i: ProposalDraftInput!) { draftProposal(input: $i) { id version } }',
       {
@@ -102,7 +105,9 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     );
     const proposalId: string = draftProposal.id;
     const respondBy = addDays(today(), 7);
-    const invited = await mutate(
+    const invited = await mutate<{
+      inviteProposalCosigners: { cosigners: { id: string }[] };
+    }>(
       author,
       `mutation { inviteProposalCosigners(id: "${proposalId}", version: ${draftProposal.version}, memberIds: ["${cosignerId}"], respondBy: "${respondBy}") { cosigners { id } } }`,
     );
@@ -121,7 +126,9 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     });
     expect(invitation.why).toContain('联名');
     // The same, as `me { inbox }`.
-    const me = await stack.post(
+    const me = await stack.post<{
+      me: { inbox: { items: { nodes: { kind: string; record: { id: string } }[] } } };
+    }>(
       {
         query:
           '{ me { id inbox { totalCount items(first: 100) { nodes { kind record { id } } } } } }',
@@ -129,7 +136,7 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
       { token: cosigner },
     );
     expect(me.body.errors).toBeUndefined();
-    expect(me.body.data.me.inbox.items.nodes).toContainEqual({
+    expect(me.body.data!.me.inbox.items.nodes).toContainEqual({
       kind: 'proposal.cosign',
       record: { id: invitationId },
     });
@@ -146,7 +153,10 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     expect(draft).toMatchObject({ kind: 'proposal.draft', actions: ['submit'] });
 
     // Submitted, it leaves the author's inbox and waits on the district's staff.
-    const current = await mutate(author, `{ proposal(id: "${proposalId}") { version } }`);
+    const current = await mutate<{ proposal: { version: number } }>(
+      author,
+      `{ proposal(id: "${proposalId}") { version } }`,
+    );
     await mutate(
       author,
       `mutation { submitProposalDraft(id: "${proposalId}", version: ${current.proposal.version}) { status } }`,
@@ -174,13 +184,15 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     expect(counted.items.pageInfo.hasNextPage).toBe(counted.totalCount > 1);
 
     // Filed and assigned: the unit's portal gets the task to receive, due in its receipt window.
-    const filed = await mutate(
+    const filed = await mutate<{ fileProposal: { version: number } }>(
       staff,
-      `mutation { fileProposal(id: "${proposalId}", version: ${(await mutate(staff, `{ proposal(id: "${proposalId}") { version } }`)).proposal.version}) { version } }`,
+      `mutation { fileProposal(id: "${proposalId}", version: ${(await mutate<{ proposal: { version: number } }>(staff, `{ proposal(id: "${proposalId}") { version } }`)).proposal.version}) { version } }`,
     );
     const assign = await itemFor(staff, 'Proposal', proposalId);
     expect(assign).toMatchObject({ kind: 'proposal.assign', actions: ['assign'] });
-    const assigned = await mutate(
+    const assigned = await mutate<{
+      assignProposal: { tasks: { id: string; receiptDueOn: string }[] };
+    }>(
       staff,
       `mutation($i: AssignProposalInput!) { assignProposal(id: "${proposalId}", version: ${filed.fileProposal.version}, input: $i) { tasks { id receiptDueOn } } }`,
       { i: { mode: 'SOLE', unitIds: [String(unit.id)] } },
@@ -203,11 +215,11 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
   it('takes a plugin’s own kinds, with no core change (eco-compensation rounds to sign)', async () => {
     const CITY = '341000';
     const cityStaff = await stack.token({ roles: ['staff'], district: CITY });
-    const section = await mutate(
+    const section = await mutate<{ addMonitoringSection: { id: string } }>(
       cityStaff,
       `mutation { addMonitoringSection(district: "${CITY}", code: "T-INBOX", name: "待办断面") { id } }`,
     );
-    const created = await mutate(
+    const created = await mutate<{ createCompensationRound: { id: string } }>(
       cityStaff,
       'mutation($i: CreateCompensationRoundInput!) { createCompensationRound(input: $i) { id } }',
       {
@@ -275,7 +287,7 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     );
     const meetingOn = addDays(today(), 10);
     // A leave names its meeting on record: staff plan it, the members subgraph hears of it.
-    const { planBodyMeeting } = await mutate(
+    const { planBodyMeeting } = await mutate<{ planBodyMeeting: { id: string } }>(
       staff,
       `mutation P($input: PlanBodyMeetingInput!) { planBodyMeeting(input: $input) { id } }`,
       {
@@ -289,7 +301,7 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
       },
     );
     const asked = await stack.settle(async () => {
-      const r = await stack.post(
+      const r = await stack.post<{ requestLeave: { id: string; version: number } }>(
         {
           query: `mutation A($b: ID) { requestLeave(bodyMeetingId: $b, reason: "出差") { id version } }`,
           variables: { b: planBodyMeeting.id },
@@ -299,7 +311,7 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
       return r.body.errors?.[0]?.extensions?.rule === 'exists' ? undefined : r.body;
     });
     expect(asked.errors).toBeUndefined();
-    const requestLeave = asked.data.requestLeave as { id: string; version: number };
+    const requestLeave = asked.data!.requestLeave;
     const leave = await itemFor(leader, 'LeaveRequest', requestLeave.id, ['member.leave.decide']);
     expect(leave).toMatchObject({
       kind: 'member.leave.decide',
@@ -345,18 +357,18 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
 
   it('says what is wrong with a bad page or filter, and gives an anonymous caller nothing', async () => {
     const big = await stack.post({ query: INBOX, variables: { first: 101 } }, { token: staff });
-    expect(big.body.errors[0], JSON.stringify(big.body.errors)).toMatchObject({
+    expect(big.body.errors?.[0], JSON.stringify(big.body.errors)).toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', field: 'first', rule: 'range' },
     });
     const empty = await stack.post(
       { query: INBOX, variables: { f: { kinds: [] } } },
       { token: staff },
     );
-    expect(empty.body.errors[0]).toMatchObject({
+    expect(empty.body.errors?.[0]).toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', field: 'filter.kinds', rule: 'not-empty' },
     });
-    const anonymous = await stack.post({ query: INBOX });
+    const anonymous = await stack.post<{ inbox: InboxAnswer }>({ query: INBOX });
     expect(anonymous.body.errors).toBeUndefined();
-    expect(anonymous.body.data.inbox.totalCount).toBe(0);
+    expect(anonymous.body.data!.inbox.totalCount).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { currentTerm, demoStudios, members as demoMembers } from '@cppcc/demo';
 import { addDays, today } from '@cppcc/kit';
+import type { GraphError } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './harness.js';
 
@@ -29,12 +30,24 @@ describe('links between records through the gateway', () => {
   }, 300_000);
   afterAll(() => stack?.stop());
 
-  const gql = async (query: string, token: string, variables: Record<string, unknown> = {}) =>
-    (await stack.post({ query, variables }, { token })).body;
+  /** Asks as `token`; the caller names the shape of the data it selected. */
+  const gql = async <TData>(
+    query: string,
+    token: string,
+    variables: Record<string, unknown> = {},
+  ) => (await stack.post<TData>({ query, variables }, { token })).body;
+  /** The first error's extensions; a test that expects a refusal fails here if none came. */
+  const refusalOf = (body: { errors?: readonly GraphError[] }) => {
+    const error = body.errors?.[0];
+    if (!error) throw new Error('expected a refusal, got data');
+    return error;
+  };
 
   describe('studio reception → proposal draft (接待 → 提案草稿)', () => {
     const record = async (title: string) => {
-      const body = await gql(
+      const body = await gql<{
+        recordStudioReception: { id: string; version: number; availableActions: string[] };
+      }>(
         `mutation R($input: RecordStudioReceptionInput!) { recordStudioReception(input: $input) { id version availableActions } }`,
         lead,
         {
@@ -48,14 +61,10 @@ describe('links between records through the gateway', () => {
         },
       );
       expect(body.errors).toBeUndefined();
-      return body.data.recordStudioReception as {
-        id: string;
-        version: number;
-        availableActions: string[];
-      };
+      return body.data!.recordStudioReception;
     };
     const passOn = (id: string, version: number, target: string) =>
-      gql(
+      gql<{ passOnStudioIssue: { id: string; status: string; target: string } }>(
         `mutation P($id: ID!, $version: Int!, $target: StudioIssueTarget!) { passOnStudioIssue(id: $id, version: $version, target: $target) { id status target } }`,
         lead,
         { id, version, target },
@@ -63,28 +72,30 @@ describe('links between records through the gateway', () => {
     const READ = `query Q($id: ID!) { member(id: $id) { studio { receptions { id title status
       proposalDraft { id title status author { id } studioReception { id title receivedOn } }
       opinionItemDraft { id title status studioReception { id title } } } } } }`;
+    interface ReceptionView {
+      id: string;
+      proposalDraft: {
+        id: string;
+        title: string;
+        status: string;
+        author: { id: string };
+        studioReception: { id: string; title: string; receivedOn: string } | null;
+      } | null;
+      opinionItemDraft: { id: string; studioReception: { id: string } | null } | null;
+    }
     const reception = async (id: string, token: string) =>
       (
-        (await gql(READ, token, { id: String(studio.leadMemberId) })).data.member.studio
-          .receptions as {
-          id: string;
-          proposalDraft: {
-            id: string;
-            title: string;
-            status: string;
-            author: { id: string };
-            studioReception: { id: string; title: string; receivedOn: string } | null;
-          } | null;
-          opinionItemDraft: { id: string; studioReception: { id: string } | null } | null;
-        }[]
-      ).find((r) => r.id === id);
+        await gql<{ member: { studio: { receptions: ReceptionView[] } } }>(READ, token, {
+          id: String(studio.leadMemberId),
+        })
+      ).data!.member.studio.receptions.find((r) => r.id === id);
 
     it('the member finds the draft from the reception, and the draft names its reception', async () => {
       const r = await record('老街夜间照明不足影响夜游');
       expect(r.availableActions).toEqual(['passOn', 'close']);
       const passed = await passOn(r.id, r.version, 'PROPOSAL_DRAFT');
       expect(passed.errors).toBeUndefined();
-      expect(passed.data.passOnStudioIssue).toMatchObject({
+      expect(passed.data!.passOnStudioIssue).toMatchObject({
         status: 'PASSED_ON',
         target: 'PROPOSAL_DRAFT',
       });
@@ -98,20 +109,26 @@ describe('links between records through the gateway', () => {
         studioReception: { id: r.id, title: '老街夜间照明不足影响夜游', receivedOn: '2026-11-04' },
       });
       // From the member's drafts, as the member app lists them.
-      const drafts = await gql(
+      const drafts = await gql<{
+        member: { proposals: { nodes: { id: string; studioReception: { id: string } | null }[] } };
+      }>(
         `query D($id: ID!) { member(id: $id) { proposals(status: DRAFT, first: 50) { nodes { id studioReception { id } } } } }`,
         lead,
         { id: String(studio.leadMemberId) },
       );
-      expect(drafts.data.member.proposals.nodes).toContainEqual({
+      expect(drafts.data!.member.proposals.nodes).toContainEqual({
         id: seen.id,
         studioReception: { id: r.id },
       });
       // The district's staff see both sides; another district's staff neither.
       expect((await reception(r.id, staff))?.proposalDraft?.id).toBe(seen.id);
-      const other = await gql(`query P($id: ID!) { proposal(id: $id) { id } }`, otherStaff, {
-        id: seen.id,
-      });
+      const other = await gql<{ proposal: { id: string } | null }>(
+        `query P($id: ID!) { proposal(id: $id) { id } }`,
+        otherStaff,
+        {
+          id: seen.id,
+        },
+      );
       expect(other.data?.proposal ?? null).toBeNull();
     });
 
@@ -125,21 +142,23 @@ describe('links between records through the gateway', () => {
       expect((await reception(r.id, lead))?.proposalDraft).toBeNull();
 
       const closed = await record('老街商户咨询社保政策');
-      const close = await gql(
+      const close = await gql<{
+        closeStudioReception: { status: string; version: number; availableActions: string[] };
+      }>(
         `mutation C($id: ID!, $version: Int!) { closeStudioReception(id: $id, version: $version) { status version availableActions } }`,
         lead,
         { id: closed.id, version: closed.version },
       );
-      expect(close.data.closeStudioReception).toMatchObject({
+      expect(close.data!.closeStudioReception).toMatchObject({
         status: 'CLOSED',
         availableActions: [],
       });
       const refused = await passOn(
         closed.id,
-        close.data.closeStudioReception.version,
+        close.data!.closeStudioReception.version,
         'PROPOSAL_DRAFT',
       );
-      expect(refused.errors[0].extensions).toMatchObject({
+      expect(refusalOf(refused).extensions).toMatchObject({
         code: 'ILLEGAL_TRANSITION',
         state: 'CLOSED',
         action: 'passOn',
@@ -160,7 +179,7 @@ describe('links between records through the gateway', () => {
       });
     });
     const plan = async (body: string, title: string, plannedOn: string) => {
-      const r = await gql(
+      const r = await gql<{ planBodyMeeting: { id: string } }>(
         `mutation P($input: PlanBodyMeetingInput!) { planBodyMeeting(input: $input) { id } }`,
         staff,
         {
@@ -174,31 +193,37 @@ describe('links between records through the gateway', () => {
         },
       );
       expect(r.errors).toBeUndefined();
-      return r.data.planBodyMeeting.id as string;
+      return r.data!.planBodyMeeting.id;
     };
+    interface LeaveView {
+      id: string;
+      version: number;
+      status: string;
+      meetingLevel: string;
+      meetingOn: string;
+      bodyMeeting: { id: string; title: string; plannedOn: string; status: string } | null;
+    }
     const ASK = `mutation A($b: ID, $s: ID) { requestLeave(bodyMeetingId: $b, studySessionId: $s, reason: "赴外地招商") { id version status meetingLevel meetingOn bodyMeeting { id title plannedOn status } } }`;
     /** Asks leave as soon as the members subgraph has heard of the meeting (the bus is asynchronous). */
     const ask = (meetingId: string) =>
       stack.settle(async () => {
-        const r = await gql(ASK, member, { b: meetingId });
+        const r = await gql<{ requestLeave: LeaveView }>(ASK, member, { b: meetingId });
         return r.errors?.[0]?.extensions?.rule === 'exists' ? undefined : r;
       });
     const LEAVES = `query L($id: ID!) { member(id: $id) { leaveRequests { id status availableActions } } }`;
     const leaveOf = async (id: string, token: string) =>
       (
-        (await gql(LEAVES, token, { id: String(asker.id) })).data.member.leaveRequests as {
-          id: string;
-          status: string;
-          availableActions: string[];
-        }[]
-      ).find((l) => l.id === id);
+        await gql<{
+          member: { leaveRequests: { id: string; status: string; availableActions: string[] }[] };
+        }>(LEAVES, token, { id: String(asker.id) })
+      ).data!.member.leaveRequests.find((l) => l.id === id);
 
     it('asks leave from a planned meeting, the leader approves, and the meeting counts the member on leave', async () => {
       const plannedOn = addDays(today(), 20);
       const meetingId = await plan('STANDING_COMMITTEE', '区政协常委会第二十次会议', plannedOn);
       const asked = await ask(meetingId);
       expect(asked.errors).toBeUndefined();
-      expect(asked.data.requestLeave).toMatchObject({
+      expect(asked.data!.requestLeave).toMatchObject({
         status: 'REQUESTED',
         meetingLevel: 'STANDING_COMMITTEE',
         meetingOn: plannedOn,
@@ -209,15 +234,15 @@ describe('links between records through the gateway', () => {
           status: 'PLANNED',
         },
       });
-      const leave = asked.data.requestLeave;
+      const leave = asked.data!.requestLeave;
       // Staff may not grant leave from a standing-committee meeting; the leader may.
       expect((await leaveOf(leave.id, staff))?.availableActions).toEqual([]);
-      const approved = await gql(
+      const approved = await gql<{ approveLeave: { status: string } }>(
         `mutation($id: ID!, $v: Int!) { approveLeave(id: $id, version: $v) { status } }`,
         leader,
         { id: leave.id, v: leave.version },
       );
-      expect(approved.data.approveLeave.status).toBe('APPROVED');
+      expect(approved.data!.approveLeave.status).toBe('APPROVED');
       // Held earlier than planned, with the member ticked absent: the leave names this meeting, so
       // the attendance there is ON_LEAVE whatever the day.
       const heldOn = today();
@@ -236,18 +261,22 @@ describe('links between records through the gateway', () => {
         expect(held.errors).toBeUndefined();
       }
       const lines = await stack.settle(async () => {
-        const r = await gql(
+        const r = await gql<{
+          bodyMeetings: {
+            nodes: { id: string; attendance: { member: { id: string }; attendance: string }[] }[];
+          };
+        }>(
           `query M($d: ID) { bodyMeetings(filter: { district: $d, status: HELD, from: "${heldOn}" }, first: 100) { nodes { id attendance { member { id } attendance } } } }`,
           staff,
           { d: DISTRICT },
         );
-        const m = r.data?.bodyMeetings?.nodes.find((x: { id: string }) => x.id === meetingId);
+        const m = r.data?.bodyMeetings?.nodes.find((x) => x.id === meetingId);
         return m?.attendance.length ? m.attendance : undefined;
       });
       expect(lines).toEqual([{ member: { id: String(asker.id) }, attendance: 'ON_LEAVE' }]);
       // Once held it takes no more leave requests.
       const late = await gql(ASK, member, { b: meetingId });
-      expect(late.errors[0].extensions).toMatchObject({
+      expect(refusalOf(late).extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'bodyMeetingId',
         rule: 'not-ended',
@@ -256,27 +285,27 @@ describe('links between records through the gateway', () => {
 
     it('refuses a meeting never created, and approval once the meeting was cancelled', async () => {
       const unknown = await gql(ASK, member, { b: '999999' });
-      expect(unknown.errors[0].extensions).toMatchObject({
+      expect(refusalOf(unknown).extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'bodyMeetingId',
         rule: 'exists',
       });
-      expect(unknown.errors[0].message).toContain('bodyMeetingId');
+      expect(refusalOf(unknown).message).toContain('bodyMeetingId');
       const free = await gql(
         `mutation { requestLeave(meeting: "从未建档的会议", meetingLevel: OTHER, meetingOn: "2031-03-01", reason: "外出学习") { id } }`,
         member,
       );
-      expect(free.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(refusalOf(free).extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
 
       const meetingId = await plan('CHAIR_MEETING', '区政协主席会议（临时）', addDays(today(), 30));
-      const leave = (await ask(meetingId)).data.requestLeave;
+      const leave = (await ask(meetingId)).data!.requestLeave;
       expect((await leaveOf(leave.id, staff))?.availableActions).toEqual(['approve', 'reject']);
-      const cancelled = await gql(
+      const cancelled = await gql<{ cancelBodyMeeting: { status: string } }>(
         `mutation C($input: CancelBodyMeetingInput!) { cancelBodyMeeting(input: $input) { status } }`,
         staff,
         { input: { id: meetingId, note: '议题调整' } },
       );
-      expect(cancelled.data.cancelBodyMeeting.status).toBe('CANCELLED');
+      expect(cancelled.data!.cancelBodyMeeting.status).toBe('CANCELLED');
       await stack.settle(async () =>
         (await leaveOf(leave.id, staff))?.availableActions.includes('approve') ? undefined : true,
       );
@@ -286,13 +315,13 @@ describe('links between records through the gateway', () => {
         staff,
         { id: leave.id, v: leave.version },
       );
-      expect(refused.errors[0].extensions).toMatchObject({
+      expect(refusalOf(refused).extensions).toMatchObject({
         code: 'ILLEGAL_TRANSITION',
         action: 'approve',
         rule: 'meeting-cancelled',
       });
       const again = await gql(ASK, member, { b: meetingId });
-      expect(again.errors[0].extensions).toMatchObject({ rule: 'not-cancelled' });
+      expect(refusalOf(again).extensions).toMatchObject({ rule: 'not-cancelled' });
     });
   });
 });

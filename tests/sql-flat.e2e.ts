@@ -86,7 +86,7 @@ function print(selection: Selection): string {
 }
 
 /** Removes the field an error's path names (list indexes skipped), so the rest can be asked. */
-function prune(selection: Selection, path: (string | number)[]): boolean {
+function prune(selection: Selection, path: readonly (string | number)[]): boolean {
   const names = path.filter((p): p is string => typeof p === 'string');
   let at: Selection | null = selection;
   for (let i = 0; i < names.length && at; i++) {
@@ -157,7 +157,10 @@ describe.each(databases())('SQL statements per request, flat in list size, on $n
   async function run(list: RootList, n: number) {
     stack.resetQueryCounts();
     const query = `query($n: Int) { ${list.name}(${list.args}) { nodes { ${print(list.rows)} } } }`;
-    const r = await stack.post({ query, variables: { n } }, { token });
+    const r = await stack.post<Record<string, { nodes: unknown[] }>>(
+      { query, variables: { n } },
+      { token },
+    );
     return { body: r.body, counts: new Map(stack.queryCounts), statements: [...stack.statements] };
   }
 
@@ -171,7 +174,7 @@ describe.each(databases())('SQL statements per request, flat in list size, on $n
       // Fields this caller may not read, or that need a district's plugin, are left out.
       let large = await run(list, LARGE);
       for (let tries = 0; large.body.errors && tries < 15; tries++) {
-        const pruned = large.body.errors.some((e: { path?: (string | number)[] }) =>
+        const pruned = large.body.errors.some((e) =>
           e.path ? prune(list.rows, e.path.slice(2)) : false,
         );
         if (!pruned) break;

@@ -100,7 +100,7 @@ export async function makeHiddenRows(
     // A leave names a meeting on record: staff plan one, and the member asks once the members
     // subgraph has heard of it (the bus is asynchronous).
     const meeting = (
-      await must(
+      await must<{ planBodyMeeting: { id: string } }>(
         'mutation($i: PlanBodyMeetingInput!) { planBodyMeeting(input: $i) { id } }',
         {
           i: {
@@ -115,7 +115,7 @@ export async function makeHiddenRows(
       )
     ).planBodyMeeting;
     await stack.settle(async () => {
-      const r = await stack.post(
+      const r = await stack.post<{ requestLeave: { id: string } }>(
         {
           query: 'mutation($b: ID) { requestLeave(bodyMeetingId: $b, reason: "外出学习") { id } }',
           variables: { b: meeting.id },
@@ -124,7 +124,7 @@ export async function makeHiddenRows(
       );
       if (r.body.errors?.[0]?.extensions?.rule === 'exists') return undefined;
       if (r.body.errors) throw new Error(`requestLeave: ${JSON.stringify(r.body.errors)}`);
-      return r.body.data.requestLeave;
+      return r.body.data!.requestLeave;
     });
 
     const proposals = (
