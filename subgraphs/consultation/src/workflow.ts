@@ -5,6 +5,7 @@ import {
   fact,
   inPlace,
   type Guard,
+  type EntityManager,
   type RequestContext,
 } from '@cppcc/kit';
 import type {
@@ -144,6 +145,24 @@ export type ResearchRecord = ResearchProject & {
   recommendations?: number;
 };
 
+/**
+ * The facts the research table's guards read (fieldwork done, recommendations drafted), loaded
+ * onto the record by the command that steps it and by its inbox address alike.
+ */
+export async function researchFacts(
+  em: EntityManager,
+  project: ResearchRecord,
+): Promise<ResearchRecord> {
+  return Object.assign(project, {
+    fieldVisits: await em.count(FieldVisitSchema, { projectId: project.id }, { filters: false }),
+    recommendations: await em.count(
+      RecommendationSchema,
+      { researchProjectId: project.id },
+      { filters: false },
+    ),
+  });
+}
+
 /** The team's lead member moves the fieldwork along; staff may do it for them. */
 const teamLead = {
   relation: 'team lead',
@@ -251,14 +270,11 @@ export const researchWorkflow = defineWorkflow<ResearchPhase, ResearchAction, Re
     },
     title: (r) => r.title,
     district: (r) => r.district,
-    // The same facts `load` and `researchFacts` put on the record for the command.
+    // The lead, as the command's `load` finds it, and the guards' facts.
     facts: async (em, r) => {
       const team = await em.find(ResearchTeamMemberSchema, { projectId: r.id });
-      Object.assign(r, {
-        leadMemberId: team.find((s) => s.role === 'LEAD')?.memberId ?? null,
-        fieldVisits: await em.count(FieldVisitSchema, { projectId: r.id }),
-        recommendations: await em.count(RecommendationSchema, { researchProjectId: r.id }),
-      });
+      r.leadMemberId = team.find((s) => s.role === 'LEAD')?.memberId ?? null;
+      await researchFacts(em, r);
     },
     ignore: ['setPlan', 'addTeamMembers', 'recordFieldVisit', 'writeReport'],
   },

@@ -1,4 +1,11 @@
-import { defineWorkflow, fact, type Guard, hasRole, type RequestContext } from '@cppcc/kit';
+import {
+  defineWorkflow,
+  type EntityManager,
+  fact,
+  type Guard,
+  hasRole,
+  type RequestContext,
+} from '@cppcc/kit';
 import {
   type LeaveRequest,
   LeaveRequestSchema,
@@ -80,6 +87,24 @@ const requester = {
 /** A leave request with the status of the meeting it names (null: free text, or not replicated). */
 export type LeaveRecord = LeaveRequest & { meetingStatus?: string | null };
 
+/**
+ * The fact the leave table's guard reads: the status of the meeting the request names, as the
+ * replica has it (null for a request by free text, or a meeting not replicated). Read by the
+ * command that steps a request and by its inbox address alike.
+ */
+export async function meetingStatusOf(
+  em: EntityManager,
+  leave: LeaveRequest,
+): Promise<string | null> {
+  if (!leave.meetingKind || !leave.meetingId) return null;
+  const meeting = await em.findOne(
+    MeetingRefSchema,
+    { kind: leave.meetingKind, id: leave.meetingId },
+    { filters: false },
+  );
+  return meeting?.status ?? null;
+}
+
 /** Nothing to excuse from a cancelled meeting: the request is rejected or withdrawn, not approved. */
 const meetingNotCancelled: Guard<LeaveRecord> = {
   name: 'meeting-cancelled',
@@ -112,17 +137,8 @@ export const leaveWorkflow = defineWorkflow<LeaveStatus, LeaveAction, LeaveRecor
     // Decided before the meeting.
     dueOn: (r) => r.meetingOn,
     ignore: ['withdraw'],
-    // The same fact `leaveFacts` puts on the record for the command: the named meeting's status.
     facts: async (em, r) => {
-      const meeting =
-        r.meetingKind && r.meetingId
-          ? await em.findOne(
-              MeetingRefSchema,
-              { kind: r.meetingKind, id: r.meetingId },
-              { filters: false },
-            )
-          : null;
-      r.meetingStatus = meeting?.status ?? null;
+      r.meetingStatus = await meetingStatusOf(em, r);
     },
   },
 );

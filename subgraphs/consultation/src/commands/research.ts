@@ -29,11 +29,15 @@ import {
   type TeamRole,
   type VisitAttendance,
 } from '../entities/research-project.entity.js';
-import { RecommendationSchema } from '../entities/recommendation.entity.js';
 import { announceResearch } from './announce.js';
 import { assertPlanTopic } from './planning.js';
 import { assertLeadCommittee, assertMembers } from './refs.js';
-import { researchWorkflow, type ResearchAction, type ResearchRecord } from '../workflow.js';
+import {
+  researchFacts,
+  researchWorkflow,
+  type ResearchAction,
+  type ResearchRecord,
+} from '../workflow.js';
 
 export interface Deadline {
   phase: ResearchPhase;
@@ -237,17 +241,6 @@ function requireStaff(ctx: RequestContext, project: ResearchProject, what: strin
 }
 
 /** Loads what the project table's guards read: its field visits and the recommendations drawn from it. */
-async function researchFacts(em: EntityManager, project: ResearchRecord): Promise<ResearchRecord> {
-  return Object.assign(project, {
-    fieldVisits: await em.count(FieldVisitSchema, { projectId: project.id }, { filters: false }),
-    recommendations: await em.count(
-      RecommendationSchema,
-      { researchProjectId: project.id },
-      { filters: false },
-    ),
-  });
-}
-
 /** One step of the project's table; the phase rows record when each phase started and ended. */
 export async function moveResearch(
   ctx: RequestContext,

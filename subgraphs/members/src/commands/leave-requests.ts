@@ -15,7 +15,7 @@ import { leaveApproved } from '@cppcc/events';
 import { LeaveRequestSchema, type LeaveRequest } from '../entities/leave-request.entity.js';
 import { MeetingRefSchema, type MeetingKind } from '../entities/meeting-ref.entity.js';
 import { MemberSchema } from '../entities/member.entity.js';
-import { leaveWorkflow, type LeaveAction, type LeaveRecord } from '../workflow.js';
+import { leaveWorkflow, meetingStatusOf, type LeaveAction, type LeaveRecord } from '../workflow.js';
 
 export interface LeaveInput {
   bodyMeetingId: number | null;
@@ -113,15 +113,7 @@ export async function requestLeave(ctx: RequestContext, input: LeaveInput): Prom
  */
 export async function leaveFacts(em: EntityManager, leave: LeaveRequest): Promise<LeaveRecord> {
   // A copy: the step moves it, and the command copies the state back onto the managed row.
-  const meeting =
-    leave.meetingKind && leave.meetingId
-      ? await em.findOne(
-          MeetingRefSchema,
-          { kind: leave.meetingKind, id: leave.meetingId },
-          { filters: false },
-        )
-      : null;
-  return { ...leave, meetingStatus: meeting?.status ?? null };
+  return { ...leave, meetingStatus: await meetingStatusOf(em, leave) };
 }
 
 /** Decides a request; an approval is announced so attendance records count the member as on leave. */
