@@ -34,3 +34,4 @@ export * from './title.js';
 export * from './workflow.js';
 export * from './work-waiting.js';
 export * from './live.js';
+export * from './report.js';

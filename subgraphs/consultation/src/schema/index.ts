@@ -15,6 +15,7 @@ import './questionnaire.js';
 import './input-contribution.js';
 import './public-input-figures.js';
 import './statistics.js';
+import './work-report.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',

@@ -12,6 +12,7 @@ import './leave-request.js';
 import './archive.js';
 import './studio.js';
 import './merit-record.js';
+import './work-report.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',

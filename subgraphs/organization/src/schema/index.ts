@@ -18,6 +18,7 @@ import './communication.js';
 import './staff-record.js';
 import './press-report.js';
 import './statistics.js';
+import './work-report.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',

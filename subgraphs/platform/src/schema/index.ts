@@ -4,6 +4,7 @@ import './plugin.js';
 import './plugin-switch.js';
 import './district.js';
 import './inbox-item.js';
+import './work-report.js';
 import './member.js';
 
 export const schema = builder.toSubGraphSchema({

@@ -16,6 +16,7 @@ import './studio-reception.js';
 import './bulletin-issue.js';
 import './instruction.js';
 import './statistics.js';
+import './work-report.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',

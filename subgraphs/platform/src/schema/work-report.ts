@@ -1,0 +1,46 @@
+import {
+  assertKnownDistrict,
+  checkReportPeriod,
+  CORE_REPORT_SECTIONS,
+  requireReportReader,
+  workReportTypes,
+} from '@cppcc/kit';
+import { builder } from '../builder.js';
+
+const { report } = workReportTypes(builder);
+
+builder.queryField('workReport', (t) =>
+  t.field({
+    type: report,
+    description:
+      "工作报告: the committee's work report for a period, drafted from its records: one section per module (and per plugin the district has enabled), every figure with the query that counts it. For the district's staff and leaders, and the city's.",
+    args: {
+      district: t.arg.id({ required: true, description: 'The committee (district code).' }),
+      from: t.arg({
+        type: 'Date',
+        required: true,
+        description: 'First day of the period, inclusive.',
+      }),
+      to: t.arg({
+        type: 'Date',
+        required: true,
+        description: 'Last day of the period, inclusive.',
+      }),
+    },
+    resolve: async (_root, { district, from, to }, ctx) => {
+      const key = { district: String(district), from, to };
+      requireReportReader(ctx, key.district);
+      await assertKnownDistrict(ctx, key.district);
+      checkReportPeriod(key);
+      return key;
+    },
+  }),
+);
+
+builder.objectField(report, 'sections', (t) =>
+  t.stringList({
+    description:
+      "The WorkReport fields that hold the report's sections, in the document's order (each is a ReportSection).",
+    resolve: () => CORE_REPORT_SECTIONS.map((s) => s.field),
+  }),
+);

@@ -1,0 +1,79 @@
+import { type FigureSpec, reportSection } from '@cppcc/kit';
+import { builder } from '../builder.js';
+
+type Figure = [key: string, label: string, unit: string];
+
+const figures = (
+  query: 'proposalStatistics' | 'opinionStatistics',
+  filter: Record<string, unknown>,
+  list: Figure[],
+): FigureSpec[] =>
+  list.map(([key, label, unit]) => ({ key, label, unit, query, args: { filter }, path: [key] }));
+
+// 三、提案工作和民主监督: from submission to the proposer's rating.
+reportSection(builder, 'proposals', {
+  figures: ({ district, from, to }) =>
+    figures('proposalStatistics', { district, from, to }, [
+      ['submitted', '提交提案', '件'],
+      ['filed', '立案', '件'],
+      ['replied', '办复', '件'],
+      ['replyRate', '办复率', '%'],
+      ['satisfactionRate', '满意率', '%'],
+      ['keyProposals', '重点提案', '件'],
+      ['keyProposalsFromConsultation', '一体两用重点提案', '件'],
+      ['instructions', '获领导批示', '次'],
+    ]),
+  series: ({ district, from, to }) => [
+    {
+      key: 'proposalsByOutcome',
+      label: '提案审查结果',
+      chart: 'PIE',
+      points: figures('proposalStatistics', { district, from, to }, [
+        ['filed', '立案', '件'],
+        ['notFiled', '不予立案', '件'],
+        ['converted', '转为委员来信', '件'],
+        ['merged', '并案', '件'],
+        ['withdrawn', '撤案', '件'],
+      ]),
+    },
+    {
+      key: 'repliesByRating',
+      label: '办理结果评价',
+      chart: 'PIE',
+      points: figures('proposalStatistics', { district, from, to }, [
+        ['satisfied', '满意', '件'],
+        ['basicallySatisfied', '基本满意', '件'],
+        ['unsatisfied', '不满意', '件'],
+      ]),
+    },
+  ],
+});
+
+const LEVELS = { NATIONAL: '全国', PROVINCIAL: '省级', CITY: '市级', DISTRICT: '区县级' } as const;
+
+// 四、社情民意信息: items submitted, bulletins issued, adoption and instructions by level.
+reportSection(builder, 'publicOpinion', {
+  figures: ({ district, from, to }) =>
+    figures('opinionStatistics', { district, from, to }, [
+      ['submitted', '报送社情民意信息', '条'],
+      ['issues', '编发专刊', '期'],
+      ['issued', '刊发信息', '条'],
+      ['adopted', '被采用', '条'],
+      ['instructions', '获领导批示', '次'],
+    ]),
+  series: ({ district, from, to }) => [
+    {
+      key: 'adoptionByLevel',
+      label: '各级采用',
+      chart: 'BAR',
+      points: Object.entries(LEVELS).map(([level, label]) => ({
+        key: level,
+        label: `${label}采用`,
+        unit: '条',
+        query: 'opinionStatistics',
+        args: { filter: { district, from, to } },
+        path: [`byLevel[level=${level}]`, 'items'],
+      })),
+    },
+  ],
+});

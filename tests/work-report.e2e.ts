@@ -1,0 +1,181 @@
+import { activities, activityStatus, CITY } from '@cppcc/demo';
+import { provenanceValue } from '@cppcc/kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from './harness.js';
+
+interface Provenance {
+  query: string;
+  path: string;
+  document: string;
+}
+interface Figure {
+  key: string;
+  label: string;
+  value: number;
+  unit: string | null;
+  provenance: Provenance;
+}
+interface Section {
+  key: string;
+  title: string;
+  order: number;
+  figures: Figure[];
+  series: { key: string; chart: string; points: Figure[] }[];
+  items: {
+    key: string;
+    totalCount: number;
+    items: { id: string; title: string; date: string | null }[];
+    provenance: Provenance;
+  }[];
+}
+type Report = Record<string, Section> & { sections: string[] };
+
+const FIGURE = 'key label value unit provenance { query path document }';
+const SECTION = `key title order figures { ${FIGURE} } series { key chart points { ${FIGURE} } } items { key totalCount items { id title date } provenance { query path document } }`;
+const SECTIONS = [
+  'partyBuilding',
+  'consultation',
+  'proposals',
+  'publicOpinion',
+  'memberDuties',
+  'consensus',
+  'selfDevelopment',
+];
+const REPORT = `query($d: ID!, $from: Date!, $to: Date!) {
+  workReport(district: $d, from: $from, to: $to) {
+    sections
+    ${SECTIONS.map((s) => `${s} { ${SECTION} }`).join('\n    ')}
+  }
+}`;
+const DISTRICT = '341002';
+
+/**
+ * The work report through the one graph: one document, a section from each module, and every
+ * figure answered again — through the gateway, as the same caller — by the query its provenance
+ * names, so a client drilling down always finds exactly the records a figure counts.
+ */
+describe('workReport', () => {
+  let stack: Stack;
+  let cityStaff: string;
+  let districtStaff: string;
+  const from = '2025-01-01';
+  const to = '2026-12-31';
+
+  const report = async (token: string, district: string, period = { from, to }) => {
+    const { status, body } = await stack.post<{ workReport: Report }>(
+      { query: REPORT, variables: { d: district, ...period } },
+      { token },
+    );
+    return { status, body };
+  };
+
+  beforeAll(async () => {
+    stack = await startStack();
+    cityStaff = await stack.token({ roles: ['staff'], district: CITY });
+    districtStaff = await stack.token({ roles: ['staff'], district: DISTRICT });
+  });
+  afterAll(() => stack?.stop());
+
+  it('answers every section in the report order, each figure equal to what its provenance query answers', async () => {
+    const { body } = await report(cityStaff, CITY);
+    expect(body.errors).toBeUndefined();
+    const doc = body.data!.workReport;
+    expect(doc.sections).toEqual(SECTIONS);
+    expect(SECTIONS.map((s) => doc[s].order)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const figures = SECTIONS.flatMap((s) => [
+      ...doc[s].figures,
+      ...doc[s].series.flatMap((x) => x.points),
+    ]);
+    expect(figures.length).toBeGreaterThan(40);
+    // One request per distinct provenance document (the figures of a statistics query share one).
+    const answers = new Map<string, unknown>();
+    for (const f of figures) {
+      if (!answers.has(f.provenance.document)) {
+        const { body: drill } = await stack.post(
+          { query: f.provenance.document },
+          { token: cityStaff },
+        );
+        expect(drill.errors, f.provenance.document).toBeUndefined();
+        answers.set(f.provenance.document, drill.data);
+      }
+      expect(
+        provenanceValue(answers.get(f.provenance.document), f.provenance),
+        `${f.key}: ${f.provenance.document}`,
+      ).toBe(f.value);
+    }
+    for (const s of SECTIONS)
+      for (const list of doc[s].items) {
+        const { body: drill } = await stack.post<Record<string, { totalCount: number }>>(
+          { query: list.provenance.document },
+          { token: cityStaff },
+        );
+        expect(drill.data![list.provenance.query].totalCount).toBe(list.totalCount);
+        expect(list.items.length).toBe(Math.min(5, list.totalCount));
+      }
+  });
+
+  it('counts what the records say: activities held, by form; grades add up to the assessments', async () => {
+    const doc = (await report(cityStaff, CITY)).body.data!.workReport;
+    const within = (day: string) => day >= from && day <= to;
+    const held = activities().filter(
+      (a) =>
+        a.district === CITY &&
+        within(a.heldOn) &&
+        !['PLANNED', 'PREPARING'].includes(activityStatus(a)),
+    );
+    const figure = (section: string, key: string) =>
+      doc[section].figures.find((f) => f.key === key)!.value;
+    expect(held.length).toBeGreaterThan(0);
+    expect(figure('consultation', 'activitiesHeld')).toBe(held.length);
+    const byForm = doc.consultation.series.find((s) => s.key === 'activitiesByForm')!;
+    for (const point of byForm.points)
+      expect(point.value, point.key).toBe(held.filter((a) => a.form === point.key).length);
+    // The activities listed are those of the period, newest first or not, each dated within it.
+    const listed = doc.consultation.items.find((l) => l.key === 'activities')!;
+    expect(listed.items.every((i) => i.date !== null && within(i.date))).toBe(true);
+
+    const grades = doc.memberDuties.series.find((s) => s.key === 'assessmentGrades')!;
+    const { body } = await stack.post<{ assessments: { grade: string }[] }>(
+      { query: `{ assessments(district: "${CITY}", year: 2026) { grade } }` },
+      { token: cityStaff },
+    );
+    expect(grades.points.reduce((sum, p) => sum + p.value, 0)).toBe(body.data!.assessments.length);
+
+    // Shares are between 0 and 1, marked %.
+    for (const f of SECTIONS.flatMap((s) => doc[s].figures).filter((x) => x.unit === '%'))
+      expect(f.value >= 0 && f.value <= 1, f.key).toBe(true);
+  });
+
+  it("gives a district's staff their own district's report, with its own figures", async () => {
+    const city = (await report(cityStaff, CITY)).body.data!.workReport;
+    const { body } = await report(districtStaff, DISTRICT);
+    expect(body.errors).toBeUndefined();
+    const own = body.data!.workReport;
+    const members = (doc: Report) => doc.memberDuties.figures.find((f) => f.key === 'members')!;
+    expect(members(own).value).toBeGreaterThan(0);
+    expect(members(own).value).not.toBe(members(city).value);
+    expect(members(own).provenance.document).toContain(DISTRICT);
+  });
+
+  it('is refused to those outside the committee, naming the report, and checks the period', async () => {
+    const other = await stack.token({ roles: ['staff'], district: '341021' });
+    const { body: listed } = await stack.post<{ members: { nodes: { id: string }[] } }>(
+      { query: `{ members(filter: { district: "${DISTRICT}" }, first: 1) { nodes { id } } }` },
+      { token: districtStaff },
+    );
+    const memberId = listed.data!.members.nodes[0].id;
+    const member = await stack.token({ roles: ['member'], district: DISTRICT, memberId });
+    for (const [who, token] of [
+      ['another district', other],
+      ['a member', member],
+      ['anonymous', ''],
+    ] as const) {
+      const { body } = await report(token, DISTRICT);
+      expect(body.data?.workReport ?? null, who).toBeNull();
+      expect(body.errors?.[0].extensions?.code, who).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+      expect(body.errors?.[0].message, who).toMatch(/workReport/);
+    }
+    const { body } = await report(cityStaff, CITY, { from: '2026-12-31', to: '2026-01-01' });
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+  });
+});
