@@ -1,7 +1,21 @@
+import fs from 'node:fs';
 import { activities, activityStatus, CITY } from '@cppcc/demo';
 import { provenanceValue } from '@cppcc/kit';
+import {
+  type Ask,
+  figureText,
+  gatherReport,
+  type ReportDocument,
+  renderHtml,
+  renderMarkdown,
+} from '@cppcc/report';
+import { htmlToPdf } from '@cppcc/report/pdf';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './harness.js';
+
+const CHROMIUM = '/usr/bin/chromium';
 
 interface Provenance {
   query: string;
@@ -48,6 +62,8 @@ const REPORT = `query($d: ID!, $from: Date!, $to: Date!) {
   }
 }`;
 const DISTRICT = '341002';
+/** Has the inter-city exchange plugin off in the demo data. */
+const PLUGIN_OFF = '341024';
 
 /**
  * The work report through the one graph: one document, a section from each module, and every
@@ -69,6 +85,14 @@ describe('workReport', () => {
     return { status, body };
   };
 
+  const asker =
+    (token: string): Ask =>
+    async <T>(query: string, variables: Record<string, unknown>) => {
+      const { body } = await stack.post<T>({ query, variables }, { token });
+      expect(body.errors, query).toBeUndefined();
+      return body.data as T;
+    };
+
   beforeAll(async () => {
     stack = await startStack();
     cityStaff = await stack.token({ roles: ['staff'], district: CITY });
@@ -79,12 +103,13 @@ describe('workReport', () => {
   it('answers every section in the report order, each figure equal to what its provenance query answers', async () => {
     const { body } = await report(cityStaff, CITY);
     expect(body.errors).toBeUndefined();
-    const doc = body.data!.workReport;
-    expect(doc.sections).toEqual(SECTIONS);
-    expect(SECTIONS.map((s) => doc[s].order)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    const figures = SECTIONS.flatMap((s) => [
-      ...doc[s].figures,
-      ...doc[s].series.flatMap((x) => x.points),
+    expect(body.data!.workReport.sections).toEqual([...SECTIONS, 'interCityExchange']);
+    expect(SECTIONS.map((s) => body.data!.workReport[s].order)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // The plugin's section too: gathered the way the renderer does, section by section.
+    const doc = await gatherReport(asker(cityStaff), { district: CITY, from, to });
+    const figures = doc.sections.flatMap((s) => [
+      ...s.figures,
+      ...s.series.flatMap((x) => x.points),
     ]);
     expect(figures.length).toBeGreaterThan(40);
     // One request per distinct provenance document (the figures of a statistics query share one).
@@ -103,15 +128,14 @@ describe('workReport', () => {
         `${f.key}: ${f.provenance.document}`,
       ).toBe(f.value);
     }
-    for (const s of SECTIONS)
-      for (const list of doc[s].items) {
-        const { body: drill } = await stack.post<Record<string, { totalCount: number }>>(
-          { query: list.provenance.document },
-          { token: cityStaff },
-        );
-        expect(drill.data![list.provenance.query].totalCount).toBe(list.totalCount);
-        expect(list.items.length).toBe(Math.min(5, list.totalCount));
-      }
+    for (const list of doc.sections.flatMap((s) => s.items)) {
+      const { body: drill } = await stack.post<Record<string, { totalCount: number }>>(
+        { query: list.provenance.document },
+        { token: cityStaff },
+      );
+      expect(drill.data![list.provenance.query].totalCount).toBe(list.totalCount);
+      expect(list.items.length).toBe(Math.min(5, list.totalCount));
+    }
   });
 
   it('counts what the records say: activities held, by form; grades add up to the assessments', async () => {
@@ -155,6 +179,99 @@ describe('workReport', () => {
     expect(members(own).value).toBeGreaterThan(0);
     expect(members(own).value).not.toBe(members(city).value);
     expect(members(own).provenance.document).toContain(DISTRICT);
+  });
+
+  it('adds a section from each plugin the district has on, and none from those it has off', async () => {
+    const progress: string[] = [];
+    const doc = await gatherReport(asker(cityStaff), { district: CITY, from, to }, (d, n, title) =>
+      progress.push(`${d}/${n} ${title}`),
+    );
+    const keys = doc.sections.map((s) => s.key);
+    expect(keys).toEqual([...SECTIONS, 'interCityExchange']);
+    expect(progress).toHaveLength(keys.length);
+    expect(progress.at(-1)).toMatch(/^8\/8 /);
+    const plugin = doc.sections.at(-1)!;
+    const { body } = await stack.post<{ cooperationMechanisms: { totalCount: number } }>(
+      { query: `{ cooperationMechanisms(district: "${CITY}", status: ACTIVE) { totalCount } }` },
+      { token: cityStaff },
+    );
+    expect(plugin.figures.find((f) => f.key === 'activeMechanisms')?.value).toBe(
+      body.data!.cooperationMechanisms.totalCount,
+    );
+    expect(body.data!.cooperationMechanisms.totalCount).toBeGreaterThan(0);
+
+    const offStaff = await stack.token({ roles: ['staff'], district: PLUGIN_OFF });
+    const off = await gatherReport(asker(offStaff), { district: PLUGIN_OFF, from, to });
+    expect(off.sections.map((s) => s.key)).toEqual(SECTIONS);
+  });
+
+  describe('drafted as Markdown, HTML in a real browser, and PDF pages', () => {
+    let doc: ReportDocument;
+    /** Every figure as the draft must state it: its label followed by its value and unit. */
+    const statements = () =>
+      doc.sections.flatMap((s) => [
+        ...s.figures.map((f) => `${f.label}${figureText(f)}`),
+        ...s.series.flatMap((x) => x.points.map((p) => `${p.label}${figureText(p)}`)),
+      ]);
+    const squash = (text: string) => text.replace(/\s+/g, '');
+
+    beforeAll(async () => {
+      doc = await gatherReport(asker(cityStaff), { district: CITY, from, to });
+    });
+
+    it('states every figure in the Markdown draft, under the report headings', () => {
+      const md = renderMarkdown(doc);
+      expect(md).toMatch(/^# .+政协工作报告（草稿）/);
+      expect(md).not.toContain('政协政协');
+      expect(md).toContain('## 一、党的建设和理论学习');
+      expect(md).toContain('## 八、区域政协交流合作');
+      for (const s of statements()) expect(md, s).toContain(s);
+    });
+
+    it('shows the HTML in Chromium, offline, with each figure and one SVG chart per series', async () => {
+      if (process.env.CI && !fs.existsSync(CHROMIUM))
+        throw new Error(`${CHROMIUM} is missing: CI installs the Debian package chromium`);
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND'],
+      });
+      try {
+        const page = await browser.newPage();
+        const requests: string[] = [];
+        page.on('request', (r) => requests.push(r.url()));
+        await page.setContent(renderHtml(doc), { waitUntil: 'load' });
+        const text = squash(await page.innerText('body'));
+        for (const s of statements()) expect(text, s).toContain(squash(s));
+        const charts = await page.locator('figure svg').count();
+        expect(charts).toBe(doc.sections.reduce((n, s) => n + s.series.length, 0));
+        // Each chart is drawn: it has a visible size and marks in it.
+        const box = await page.locator('figure svg').first().boundingBox();
+        expect(box!.width).toBeGreaterThan(100);
+        expect(await page.locator('figure svg :is(rect, path, circle)').count()).toBeGreaterThan(
+          charts,
+        );
+        expect(requests).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    });
+
+    it('prints to PDF pages whose text states every figure', async () => {
+      const pdf = await htmlToPdf(renderHtml(doc));
+      const file = await getDocument({ data: new Uint8Array(pdf) }).promise;
+      expect(file.numPages).toBeGreaterThan(1);
+      let text = '';
+      for (let i = 1; i <= file.numPages; i++) {
+        const content = await (await file.getPage(i)).getTextContent();
+        text += content.items.map((item) => ('str' in item ? item.str : '')).join('');
+      }
+      text = squash(text);
+      expect(text).toContain(squash('一、党的建设和理论学习'));
+      for (const s of doc.sections.flatMap((x) =>
+        x.figures.map((f) => `${f.label}${figureText(f)}`),
+      ))
+        expect(text, s).toContain(squash(s));
+    });
   });
 
   it('is refused to those outside the committee, naming the report, and checks the period', async () => {

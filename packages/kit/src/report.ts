@@ -164,8 +164,12 @@ export function checkReportPeriod(key: ReportKey): void {
 
 const refs = new WeakMap<Builder, ReturnType<typeof defineReportTypes>>();
 
-/** The report's shared value types, identical in every module that adds a section (hence shareable). */
-function defineReportTypes(builder: Builder) {
+/**
+ * The report's shared value types, identical in every module that adds a section (hence
+ * shareable), and the WorkReport entity: resolvable in a core module; an external reference in a
+ * plugin, whose SDK marks only the plugin's own section field as the plugin's.
+ */
+function defineReportTypes(builder: Builder, external: boolean) {
   const chart = builder.enumType('ReportChart', {
     values: ['BAR', 'PIE', 'LINE'] as const,
     description: 'How a series is best drawn: BAR 柱状图, PIE 饼图, LINE 折线图.',
@@ -243,12 +247,16 @@ function defineReportTypes(builder: Builder) {
       items: t.field({ type: [itemList], resolve: (s) => s.items }),
     }),
   });
+  return { report: external ? externalReport(builder) : ownReport(builder), section };
+}
+
+function ownReport(builder: Builder) {
   const report = builder.objectRef<ReportKey>('WorkReport');
   builder.asEntity(report, {
     key: builder.selection<ReportKey>('district from to'),
     resolveReference: (key) => key,
   });
-  report.implement({
+  return report.implement({
     description:
       '工作报告: the work report of a committee for a period, drafted from the records. Each module adds its section.',
     fields: (t) => ({
@@ -257,31 +265,82 @@ function defineReportTypes(builder: Builder) {
       to: t.expose('to', { type: 'Date' }),
     }),
   });
-  return { report, section };
 }
 
-export function workReportTypes(builder: Builder) {
+function externalReport(builder: Builder) {
+  return builder
+    .externalRef('WorkReport', builder.selection<ReportKey>('district from to'))
+    .implement({
+      externalFields: (t) => ({
+        district: t.id(),
+        from: t.field({ type: 'Date' }),
+        to: t.field({ type: 'Date' }),
+      }),
+    });
+}
+
+/** The report's types on this builder (`external` for a plugin's). */
+export function workReportTypes(builder: Builder, external = false) {
   let r = refs.get(builder);
   if (!r) {
-    r = defineReportTypes(builder);
+    r = defineReportTypes(builder, external);
     refs.set(builder, r);
   }
   return r;
 }
 
-/** Adds one section to the work report: `WorkReport.<field>`, computed as `spec` says. */
+/** Types every module defines the same way; a plugin's SDK must not mark them as the plugin's. */
+export const REPORT_SHARED_TYPES = [
+  'ReportChart',
+  'ReportProvenance',
+  'ReportFigure',
+  'ReportSeries',
+  'ReportItem',
+  'ReportItemList',
+  'ReportSection',
+] as const;
+
+/** Adds one of the core sections to the work report: `WorkReport.<field>`, computed as `spec` says. */
 export function reportSection(builder: Builder, field: CoreReportSection, spec: SectionSpec): void {
-  const { report, section } = workReportTypes(builder);
   const order = CORE_REPORT_SECTIONS.findIndex((s) => s.field === field);
   const { title } = CORE_REPORT_SECTIONS[order];
+  addSection(builder, false, field, { title, order: order + 1 }, spec);
+}
+
+/** Plugin sections come after the core ones, in the order plugins are installed. */
+export const PLUGIN_SECTION_ORDER = 100;
+
+/** A plugin's section (`WorkReport.<camelCase plugin id>`); the SDK's `reportSection` calls it. */
+export function pluginReportSection(
+  builder: Builder,
+  field: string,
+  spec: SectionSpec & { title: string },
+): void {
+  addSection(builder, true, field, { title: spec.title, order: PLUGIN_SECTION_ORDER }, spec);
+}
+
+function addSection(
+  builder: Builder,
+  external: boolean,
+  field: string,
+  meta: { title: string; order: number },
+  spec: SectionSpec,
+): void {
+  const { report, section } = workReportTypes(builder, external);
   builder.objectField(report, field, (t) =>
     t.field({
       type: section,
-      description: `${title}: the work report's section ${order + 1}.`,
-      resolve: (key, _args, ctx, info) =>
-        computeSection(field, { title, order: order + 1 }, spec, key, ctx, info),
+      // A plugin's field on a type it does not own: its outage must not null the whole report.
+      nullable: external,
+      description: `${meta.title}: a section of the work report.`,
+      resolve: (key, _args, ctx, info) => computeSection(field, meta, spec, key, ctx, info),
     }),
   );
+}
+
+/** The field a plugin's section answers on: its id in camelCase (`inter-city-exchange` → `interCityExchange`). */
+export function pluginSectionField(pluginId: string): string {
+  return pluginId.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 }
 
 async function computeSection(

@@ -26,7 +26,7 @@ export const interCityExchange = definePlugin({
   description:
     'Cooperation mechanisms between committees of several cities (e.g. 长三角“三市一区”): partner committees, founding agreement, joint chairs’ meetings hosted in rotation with agenda and resolutions, joint research and joint democratic supervision, and exchange visits whose delegates get a duty record entry.',
   port: 4201,
-  extends: ['District', 'Member', 'ResearchProject'],
+  extends: ['District', 'Member', 'ResearchProject', 'WorkReport'],
   builder,
   entities: [
     PartnerCommitteeSchema,

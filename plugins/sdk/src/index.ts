@@ -4,6 +4,7 @@ export {
   installedPlugin,
   may,
   pluginBuilder,
+  reportSection,
   requirePermission,
   requirePermissionIn,
   settingsOf,

@@ -8,12 +8,15 @@ import {
   defineModule,
   ErrorCode,
   hasRole,
+  pluginReportSection,
+  pluginSectionField,
   type EntityManager,
   type EventDefinition,
   type EventHandler,
   type ModuleDefinition,
   type RequestContext,
   type Role,
+  type SectionSpec,
   type SeedOptions,
 } from '@cppcc/kit';
 import { memberRegistered, pluginSwitched } from '@cppcc/events';
@@ -40,6 +43,7 @@ export const CORE_ENTITIES = [
   'ConsultationActivity',
   'ResearchProject',
   'Recommendation',
+  'WorkReport',
 ] as const;
 export type CoreEntity = (typeof CORE_ENTITIES)[number];
 
@@ -140,6 +144,17 @@ export function pluginBuilder(id: string) {
   return builder;
 }
 export type PluginBuilder = ReturnType<typeof pluginBuilder>;
+
+/**
+ * A plugin's section of the work report (`WorkReport.<its id in camelCase>`), listed after the
+ * core sections for the districts that have the plugin on. The manifest lists `WorkReport` in
+ * `extends`. Every figure is a query of the plugin's own schema (see the kit's `SectionSpec`).
+ */
+export function reportSection(builder: PluginBuilder, spec: SectionSpec & { title: string }): void {
+  const own = specs.get(builder);
+  if (!own) throw new Error('reportSection: the builder must come from pluginBuilder(id)');
+  pluginReportSection(builder, pluginSectionField(own.id), spec);
+}
 
 function issuePath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');

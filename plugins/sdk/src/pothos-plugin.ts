@@ -6,7 +6,7 @@ import SchemaBuilder, {
   type SchemaTypes,
 } from '@pothos/core';
 import type { GraphQLFieldResolver } from 'graphql';
-import type { RequestContext } from '@cppcc/kit';
+import { REPORT_SHARED_TYPES, type RequestContext } from '@cppcc/kit';
 
 export const POTHOS_PLUGIN = 'cppccPlugin';
 
@@ -32,6 +32,7 @@ const SHARED_TYPES = new Set([
   'Date',
   'DateTime',
   'JSON',
+  ...REPORT_SHARED_TYPES,
 ]);
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 

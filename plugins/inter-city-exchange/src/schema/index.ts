@@ -5,3 +5,4 @@ import './joint-activity.js';
 import './exchange-visit.js';
 import './district.js';
 import './member.js';
+import './work-report.js';

@@ -50,7 +50,7 @@ reportSection(builder, 'partyBuilding', {
       chart: 'LINE',
       points: reportMonths(from, to).map((month) => ({
         key: month,
-        label: month,
+        label: `${Number(month.slice(5))}月`,
         unit: '次',
         query: 'organizationStatistics',
         args: { district, from, to },
@@ -63,7 +63,8 @@ reportSection(builder, 'partyBuilding', {
       key: 'studySessions',
       label: '学习会',
       query: 'studySessions',
-      args: { filter: { district, status: 'HELD', from, to } },
+      // Held and archived alike (the statistic counts both); a filter takes one status.
+      args: { filter: { district, from, to } },
       fields: { title: 'topic', date: 'heldOn' },
     },
   ],

@@ -2,10 +2,13 @@ import {
   assertKnownDistrict,
   checkReportPeriod,
   CORE_REPORT_SECTIONS,
+  pluginSectionField,
   requireReportReader,
   workReportTypes,
 } from '@cppcc/kit';
 import { builder } from '../builder.js';
+import { findPlugin } from '../catalog.js';
+import { switchesOf } from './plugin-switch.js';
 
 const { report } = workReportTypes(builder);
 
@@ -40,7 +43,15 @@ builder.queryField('workReport', (t) =>
 builder.objectField(report, 'sections', (t) =>
   t.stringList({
     description:
-      "The WorkReport fields that hold the report's sections, in the document's order (each is a ReportSection).",
-    resolve: () => CORE_REPORT_SECTIONS.map((s) => s.field),
+      "The WorkReport fields that hold the report's sections, in the document's order (each is a ReportSection): the core sections, then one for each plugin the district has on that writes one.",
+    resolve: async (key, _a, ctx) => {
+      const on = (await switchesOf(ctx, key.district)).filter((s) => s.status === 'ENABLED');
+      return [
+        ...CORE_REPORT_SECTIONS.map((s) => s.field),
+        ...on
+          .filter((s) => findPlugin(s.plugin)?.manifest.extends.includes('WorkReport'))
+          .map((s) => pluginSectionField(s.plugin)),
+      ];
+    },
   }),
 );

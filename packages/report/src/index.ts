@@ -1,0 +1,4 @@
+export * from './charts.js';
+export * from './format.js';
+export * from './gather.js';
+export * from './render.js';
