@@ -1,4 +1,11 @@
-import { ADVISORY_MEETING, cityActivity, CITY, unitByShort } from '@cppcc/demo';
+import {
+  ADVISORY_MEETING,
+  chains,
+  cityActivity,
+  CITY,
+  instructions,
+  unitByShort,
+} from '@cppcc/demo';
 import { databases, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ok, startConsultation } from '../test-support.js';
@@ -136,6 +143,45 @@ describe.each(databases())('one ledger for a department’s follow-up on $name',
         staff,
       )
     ).implementationResult.children;
+
+  it("links the demo's ledger entries to the chain tasks of the same department and recommendation", async () => {
+    const listed = await ok<{
+      ledgerEntries: {
+        nodes: {
+          status: string;
+          unit: { id: string };
+          result: { title: string; status: string; unit: { id: string } } | null;
+        }[];
+      };
+    }>(
+      module,
+      `{ ledgerEntries(district: "${CITY}", first: 100) { nodes { status unit { id } result { title status unit { id } } } } }`,
+      {},
+      staff,
+    );
+    // First in this file: the only entries yet are the demo's.
+    const linked = listed.ledgerEntries.nodes.filter((e) => e.result);
+    // Every demo entry on a recommendation with a chain has the chain's task of its department.
+    const expected = instructions
+      .filter((i) => 'recommendation' in i.subject)
+      .flatMap((i) => {
+        const chain = chains.find(
+          (c) => 'recommendation' in i.subject && c.recommendation === i.subject.recommendation,
+        );
+        return i.ledger.flatMap((l) => {
+          const task = chain?.tasks.find((t) => t.unitShort === l.unitShort);
+          return task ? [task.title] : [];
+        });
+      });
+    expect(expected.length).toBeGreaterThan(0);
+    expect(linked.map((e) => e.result!.title).sort()).toEqual(expected.sort());
+    for (const e of linked) {
+      expect(e.result!.unit).toEqual(e.unit);
+      // Accepted is done; a reply waiting for staff is under way.
+      expect(e.result!.status === 'DONE', e.result!.title).toBe(e.status === 'DONE');
+      if (e.status === 'REPLIED') expect(e.result!.status).toBe('IN_PROGRESS');
+    }
+  });
 
   it("assigning an instruction links the department's task under the adoption or creates it, and the reply shows on the task", async () => {
     const { instruction, adoption, node } = await adoptedWithTree('关于推进林水共治的建议案');
