@@ -1,4 +1,4 @@
-import { CITY } from '@cppcc/demo';
+import { CITY, governmentUnits } from '@cppcc/demo';
 import { databases } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startStack, type Stack } from './harness.js';
@@ -35,7 +35,9 @@ type Escalations = { consultationEscalations: { totalCount: number; nodes: Escal
 
 /**
  * Consultation workflows the way the staff back office drives them (issue 18 item 3): a district
- * committee escalating to the city committee and the city answering.
+ * committee escalating to the city committee and the city answering; amending a published plan;
+ * a department's follow-up of a leader's instruction, written once on the ledger and shown in
+ * the results tree.
  */
 describe.each(databases())('consultation workflows through the gateway on $name', ({ url }) => {
   let stack: Stack;
@@ -73,45 +75,46 @@ describe.each(databases())('consultation workflows through the gateway on $name'
   });
   afterAll(() => stack?.stop());
 
+  let activityId: string;
+
+  /** A recommendation the district drafts from its held activity, submitted to its Party committee (today) if asked. */
+  const recommendation = async (title: string, submit: boolean) => {
+    const r = (
+      await ok<{ draftRecommendation: { id: string; version: number } }>(
+        districtStaff,
+        `mutation($i: DraftRecommendationInput!) { draftRecommendation(input: $i) { id version } }`,
+        {
+          i: {
+            district: DISTRICT,
+            kind: 'RECOMMENDATION',
+            title,
+            text: `${title}：一是统筹规划，二是资金支持，三是跟踪落实。`,
+            activityId,
+          },
+        },
+      )
+    ).draftRecommendation;
+    if (!submit) return r.id as string;
+    await ok(
+      districtStaff,
+      `mutation { submitRecommendation(id: "${r.id}", version: ${r.version}, submittedTo: "中共屯溪区委") { id } }`,
+    );
+    return r.id as string;
+  };
+
+  beforeAll(async () => {
+    const held = await ok<{ consultationActivities: { nodes: { id: string }[] } }>(
+      districtStaff,
+      `query { consultationActivities(filter: { district: "${DISTRICT}", status: HELD }, first: 1) { nodes { id } } }`,
+    );
+    activityId = held.consultationActivities.nodes[0].id;
+  });
+
   describe('escalation from a district committee to the city committee (提请市政协)', () => {
     const fields =
       'id body status version title note answer escalatedOn takenUpOn answeredOn availableActions district { code name } toDistrict { code name } recommendation { id title } history { action fromState toState }';
     const escalate = `mutation($i: EscalateToCityCommitteeInput!) { escalateToCityCommittee(input: $i) { ${fields} } }`;
     const toCity = `query($to: ID!, $status: ConsultationEscalationStatus) { consultationEscalations(to: $to, status: $status, first: 50) { totalCount nodes { ${fields} } } }`;
-    let activityId: string;
-
-    /** A recommendation the district drafts from its held activity, submitted to its Party committee if asked. */
-    const recommendation = async (title: string, submit: boolean) => {
-      const r = (
-        await ok<{ draftRecommendation: { id: string; version: number } }>(
-          districtStaff,
-          `mutation($i: DraftRecommendationInput!) { draftRecommendation(input: $i) { id version } }`,
-          {
-            i: {
-              district: DISTRICT,
-              kind: 'RECOMMENDATION',
-              title,
-              text: `${title}：一是统筹规划，二是资金支持，三是跟踪落实。`,
-              activityId,
-            },
-          },
-        )
-      ).draftRecommendation;
-      if (!submit) return r.id as string;
-      await ok(
-        districtStaff,
-        `mutation { submitRecommendation(id: "${r.id}", version: ${r.version}, submittedTo: "中共屯溪区委") { id } }`,
-      );
-      return r.id as string;
-    };
-
-    beforeAll(async () => {
-      const held = await ok<{ consultationActivities: { nodes: { id: string }[] } }>(
-        districtStaff,
-        `query { consultationActivities(filter: { district: "${DISTRICT}", status: HELD }, first: 1) { nodes { id } } }`,
-      );
-      activityId = held.consultationActivities.nodes[0].id;
-    });
 
     it("shows the city what its districts escalated, naming each district, and the demo's waiting one", async () => {
       const { consultationEscalations } = await ok<Escalations>(cityStaff, toCity, { to: CITY });
@@ -636,6 +639,154 @@ describe.each(databases())('consultation workflows through the gateway on $name'
         }),
       ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
       expect((await readPlan()).amendments).toHaveLength(before);
+    });
+  });
+
+  describe("a department's follow-up, once on the ledger and shown in the results tree", () => {
+    const unit = governmentUnits.find((u) => u.district === DISTRICT)!;
+    const taskFields =
+      'id status progress availableActions timeline { text } ledgerEntry { id status }';
+    interface Task {
+      id: string;
+      status: string;
+      progress: number;
+      availableActions: string[];
+      timeline: { text: string }[];
+      ledgerEntry: { id: string; status: string } | null;
+    }
+    interface Item {
+      kind: string;
+      actions: string[];
+      record: { type: string; id: string };
+    }
+    /** The caller's inbox, of the ledger's kinds when named (a district staff's inbox is long). */
+    const inbox = async (token: string, kinds?: string[]) =>
+      (
+        await ok<{ inbox: { items: { nodes: Item[] } } }>(
+          token,
+          'query($f: InboxFilter) { inbox(filter: $f) { items(first: 100) { nodes { kind actions record { type id } } } } }',
+          kinds ? { f: { kinds } } : {},
+        )
+      ).inbox.items.nodes;
+    const LEDGER = ['ledger.reply', 'ledger.check'];
+
+    it("shows a unit's reply on the ledger on its results-tree task, one item in its inbox, nothing to another district", async () => {
+      const unitToken = await stack.token({
+        roles: ['unit'],
+        district: DISTRICT,
+        unitId: String(unit.id),
+      });
+      const leader = await stack.token({ roles: ['leader'], district: DISTRICT });
+      const recId = await recommendation('关于推进老街业态提升的建议', false);
+      await ok(
+        districtStaff,
+        `mutation { submitRecommendation(id: "${recId}", version: 1, submittedTo: "中共屯溪区委", on: "2026-03-02") { id } }`,
+      );
+      const instruction = (
+        await ok<{ recordLeaderInstruction: { id: string } }>(
+          leader,
+          `mutation($i: RecordOutcomeInstructionInput!) { recordLeaderInstruction(input: $i) { id } }`,
+          {
+            i: {
+              subjectType: 'RECOMMENDATION',
+              subjectId: recId,
+              leader: '区委主要负责同志',
+              rank: 'PRINCIPAL',
+              level: 'DISTRICT',
+              instructedOn: '2026-03-10',
+              text: '请有关部门研究落实。',
+            },
+          },
+        )
+      ).recordLeaderInstruction;
+      const node = async (i: Record<string, unknown>) =>
+        (
+          await ok<{ createImplementationResult: Task }>(
+            districtStaff,
+            `mutation($i: CreateImplementationResultInput!) { createImplementationResult(input: $i) { ${taskFields} } }`,
+            { i },
+          )
+        ).createImplementationResult;
+      const topic = await node({
+        district: DISTRICT,
+        kind: 'TOPIC',
+        title: '党委出题：老街业态提升',
+      });
+      const adoption = await node({
+        parentId: topic.id,
+        kind: 'ADOPTION',
+        title: '区政府采纳：实施老街业态提升行动',
+        recommendationId: recId,
+        document: '老街业态提升行动方案',
+        adoptedOn: '2026-04-01',
+      });
+      // The department already has its task in the tree; the assignment takes it as its entry.
+      const task = await node({
+        parentId: adoption.id,
+        kind: 'TASK',
+        title: '制定老街业态提升方案',
+        unitId: String(unit.id),
+        dueOn: '2026-12-31',
+      });
+      const [entry] = (
+        await ok<{ assignInstruction: { id: string; version: number; result: { id: string } }[] }>(
+          districtStaff,
+          `mutation { assignInstruction(instructionId: "${instruction.id}", assignments: [{ unitId: "${unit.id}", task: "牵头制定老街业态提升方案", dueOn: "2026-09-30" }]) { id version result { id } } }`,
+        )
+      ).assignInstruction;
+      expect(entry.result.id).toBe(task.id);
+
+      // The unit's inbox holds the follow-up once: the ledger entry to reply to, not the task.
+      const mine = (items: Item[]) =>
+        items.filter(
+          (i) =>
+            (i.record.type === 'LedgerEntry' && i.record.id === entry.id) ||
+            (i.record.type === 'ImplementationResult' && i.record.id === task.id),
+        );
+      const waiting = await stack.settle(async () => {
+        const found = mine(await inbox(unitToken));
+        return found.length > 0 && found;
+      });
+      expect(waiting).toEqual([
+        { kind: 'ledger.reply', actions: ['reply'], record: { type: 'LedgerEntry', id: entry.id } },
+      ]);
+      expect(mine(await inbox(otherStaff, LEDGER))).toEqual([]);
+
+      const feedback = '已完成老街业态摸底，提升方案已形成初稿。';
+      await ok(
+        unitToken,
+        `mutation($f: String!) { replyToLedgerEntry(id: "${entry.id}", version: ${entry.version}, feedback: $f) { id } }`,
+        { f: feedback },
+      );
+      const read = async (token: string) =>
+        (
+          await ok<{ implementationResult: Task }>(
+            token,
+            `{ implementationResult(id: "${task.id}") { ${taskFields} } }`,
+          )
+        ).implementationResult;
+      const shown = await read(unitToken);
+      expect(shown).toMatchObject({
+        status: 'IN_PROGRESS',
+        availableActions: [],
+        ledgerEntry: { id: entry.id, status: 'REPLIED' },
+      });
+      expect(shown.timeline.map((t) => t.text)).toContain(feedback);
+      // Staff now check the reply; the unit has nothing waiting on this follow-up any more.
+      const checking = await stack.settle(async () => {
+        const found = mine(await inbox(districtStaff, LEDGER));
+        return found.length > 0 && found;
+      });
+      expect(checking.map((i) => [i.kind, i.record.type])).toEqual([
+        ['ledger.check', 'LedgerEntry'],
+      ]);
+      expect(mine(await inbox(unitToken))).toEqual([]);
+
+      // Another district sees neither the entry, the feedback, nor an item for it.
+      const elsewhere = await read(otherStaff);
+      expect(elsewhere.ledgerEntry).toBeNull();
+      expect(elsewhere.timeline.map((t) => t.text)).not.toContain(feedback);
+      expect(mine(await inbox(otherStaff, LEDGER))).toEqual([]);
     });
   });
 });

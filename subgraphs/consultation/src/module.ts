@@ -53,6 +53,7 @@ import { memberCommitteeRefs } from './migrations/0006-member-committee-refs.js'
 import { cityEscalation } from './migrations/0007-city-escalation.js';
 import { planAmendments } from './migrations/0008-plan-amendments.js';
 import { filterIndexes } from './migrations/0009-filter-indexes.js';
+import { resultLedgerEntry } from './migrations/0010-result-ledger-entry.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 import { announceAll } from './commands/announce.js';
@@ -103,6 +104,7 @@ export const consultation = defineModule({
     cityEscalation,
     planAmendments,
     filterIndexes,
+    resultLedgerEntry,
   ],
   emits: [
     consultationAttended,

@@ -59,7 +59,11 @@ import { ActivityGuestSchema } from './entities/activity-guest.entity.js';
 import { ConsultationActivitySchema } from './entities/consultation-activity.entity.js';
 import { ParticipantSchema } from './entities/participant.entity.js';
 import { SpeechSchema } from './entities/speech.entity.js';
-import { InstructionSchema, LedgerEntrySchema } from './entities/instruction.entity.js';
+import {
+  InstructionSchema,
+  type LedgerEntry,
+  LedgerEntrySchema,
+} from './entities/instruction.entity.js';
 import {
   ConsultationPlanSchema,
   EscalationSchema,
@@ -310,6 +314,9 @@ async function seedOutcomes(
     recs.set(r.key, rec);
   }
 
+  // Each department's follow-up of a recommendation, by recommendation and unit: the chain's task
+  // for the same department stands for it rather than recording it a second time.
+  const followUps = new Map<string, LedgerEntry>();
   for (const i of instructions) {
     const isResearch = 'research' in i.subject;
     const project = 'research' in i.subject ? research.get(i.subject.research)! : null;
@@ -360,7 +367,7 @@ async function seedOutcomes(
       CITY,
     );
     for (const l of i.ledger) {
-      em.create(LedgerEntrySchema, {
+      const entry = em.create(LedgerEntrySchema, {
         district: CITY,
         instructionId: row.id,
         unitId: unitByShort(CITY, l.unitShort).id,
@@ -371,8 +378,10 @@ async function seedOutcomes(
         status: l.status,
         public: false,
       });
+      if (rec) followUps.set(`${rec.id}:${entry.unitId}`, entry);
     }
   }
+  await em.flush();
 
   for (const c of chains) {
     const rec = recs.get(c.recommendation)!;
@@ -417,6 +426,7 @@ async function seedOutcomes(
     });
     await em.flush();
     for (const t of c.tasks) {
+      const unitId = unitByShort(CITY, t.unitShort).id;
       const task = em.create(ResultSchema, {
         district: CITY,
         rootId: topic.id,
@@ -425,7 +435,7 @@ async function seedOutcomes(
         title: t.title,
         description: null,
         recommendationId: null,
-        unitId: unitByShort(CITY, t.unitShort).id,
+        unitId,
         document: null,
         adoptedOn: null,
         startOn: adoptedOn,
@@ -433,6 +443,8 @@ async function seedOutcomes(
         weight: t.weight,
         ownProgress: t.progress,
         status: t.status,
+        // The demo's statuses agree with the entry's (accepted is done, replied under way).
+        ledgerEntryId: followUps.get(`${rec.id}:${unitId}`)?.id ?? null,
         public: true,
       });
       await em.flush();

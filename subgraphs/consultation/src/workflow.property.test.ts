@@ -67,7 +67,15 @@ const tables = [
   ],
   ['recommendation', recommendationWorkflow, RECOMMENDATION_STATUSES, base],
   ['ledger_entry', ledgerWorkflow, LEDGER_STATUSES, base],
-  ['result', taskWorkflow, TASK_STATUSES, base],
+  [
+    'result',
+    taskWorkflow,
+    TASK_STATUSES,
+    (rng: Rng, status: string) => ({
+      ...base(rng, status),
+      ledgerEntryId: rng.pick([null, 1 + rng.int(1000)]),
+    }),
+  ],
   [
     'consultation_plan',
     planWorkflow,

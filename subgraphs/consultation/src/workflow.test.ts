@@ -17,6 +17,7 @@ import {
   planWorkflow,
   recommendationWorkflow,
   researchWorkflow,
+  type TaskAction,
   taskWorkflow,
 } from './workflow.js';
 
@@ -258,6 +259,7 @@ describe.each(specs)('the $name table, walked', ({ table, states, actions, allow
             unscreened: 0,
             recommendations: action === 'reopen' ? [] : ['SUBMITTED'],
             campaignStatus: 'OPEN',
+            ledgerEntryId: null,
             // The team lead (member 31) takes part in the activity.
             participantIds: [Number(LEAD)],
           } as { id: number; status: string; recommendations: unknown };
@@ -284,5 +286,37 @@ describe.each(specs)('the $name table, walked', ({ table, states, actions, allow
       }
     }
     expect(tried).toBe(states.length * actions.length * Object.keys(callers).length);
+  });
+});
+
+describe('a task that stands for a ledger entry', () => {
+  const linked = (status: string) =>
+    ({ id: 9, status, unitId: Number(UNIT), ledgerEntryId: 4 }) as never;
+
+  it('offers none of its own steps to anyone: the department replies on the entry', () => {
+    for (const status of TASK_STATUSES)
+      for (const caller of Object.values(callers))
+        expect(taskWorkflow.available({ caller } as RequestContext, linked(status))).toEqual([]);
+  });
+
+  it('refuses them naming the ledger rule, even to the department that carries it out', () => {
+    const refusal = (caller: Caller, status: string, action: TaskAction) => {
+      try {
+        taskWorkflow.check({ caller } as RequestContext, linked(status), action);
+      } catch (e) {
+        return e;
+      }
+      return 'offered';
+    };
+    for (const [caller, status, action] of [
+      [callers['assigned department'], 'NOT_STARTED', 'start'],
+      [callers['assigned department'], 'IN_PROGRESS', 'reportProgress'],
+      [callers['assigned department'], 'IN_PROGRESS', 'complete'],
+      [callers.staff, 'DONE', 'reopen'],
+    ] as const)
+      expect(refusal(caller, status, action), `${status} ${action}`).toMatchObject({
+        message: expect.stringMatching(/stands for ledger entry 4: the department replies there/),
+        extensions: { code: 'ILLEGAL_TRANSITION', rule: 'on-ledger', blockedBy: 'ledgerEntry' },
+      });
   });
 });

@@ -327,14 +327,48 @@ export const ledgerWorkflow = defineWorkflow<LedgerStatus, LedgerAction, LedgerE
 
 export type TaskAction = 'start' | 'complete' | 'reopen' | 'reportProgress';
 
-/** A department's task in the results tree: only the department starts and completes it; staff reopen it. */
+/**
+ * A task that stands for a ledger entry (转办台账) is carried out through the entry: the
+ * department replies there and staff accept or return the reply, and the task shows it. Its own
+ * steps would write the same follow-up a second time.
+ */
+const notOnLedger: Guard<Result> = {
+  name: 'on-ledger',
+  holds: (_ctx, r) => fact(r.ledgerEntryId, 'ledgerEntryId') == null,
+  message: (r) =>
+    `result ${r.id} stands for ledger entry ${r.ledgerEntryId}: the department replies there (replyToLedgerEntry) and staff accept or return the reply (acceptLedgerReply, returnLedgerReply)`,
+  extensions: { blockedBy: 'ledgerEntry' },
+};
+
+/**
+ * A department's task in the results tree: only the department starts and completes it; staff
+ * reopen it. A task on the ledger takes none of these steps: it follows its entry.
+ */
 export const taskWorkflow = defineWorkflow<TaskStatus, TaskAction, Result & { status: TaskStatus }>(
   'result',
   [
-    { from: 'NOT_STARTED', action: 'start', who: [assignedUnit], to: 'IN_PROGRESS' },
-    { from: 'IN_PROGRESS', action: 'complete', who: [assignedUnit], to: 'DONE' },
-    { from: 'DONE', action: 'reopen', who: ['staff'], to: 'IN_PROGRESS' },
-    { from: 'IN_PROGRESS', action: 'reportProgress', who: [assignedUnit], to: 'IN_PROGRESS' },
+    {
+      from: 'NOT_STARTED',
+      action: 'start',
+      who: [assignedUnit],
+      guards: [notOnLedger],
+      to: 'IN_PROGRESS',
+    },
+    {
+      from: 'IN_PROGRESS',
+      action: 'complete',
+      who: [assignedUnit],
+      guards: [notOnLedger],
+      to: 'DONE',
+    },
+    { from: 'DONE', action: 'reopen', who: ['staff'], guards: [notOnLedger], to: 'IN_PROGRESS' },
+    {
+      from: 'IN_PROGRESS',
+      action: 'reportProgress',
+      who: [assignedUnit],
+      guards: [notOnLedger],
+      to: 'IN_PROGRESS',
+    },
   ],
 );
 

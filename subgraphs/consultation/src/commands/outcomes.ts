@@ -46,6 +46,7 @@ import {
   type RecommendationAction,
 } from '../workflow.js';
 import { announceRecommendation } from './announce.js';
+import { linkAssignedTasks, showOnTask } from './ledger-tasks.js';
 import { assertCampaignSources, campaignLock } from './public-input.js';
 import { assertMembers } from './refs.js';
 import { assertUnit } from './units.js';
@@ -377,6 +378,8 @@ export async function assignInstruction(
         actor: ctx.caller.userId,
         note: null,
       });
+    // The recommendation's results tree shows the same follow-up, not a second one.
+    await linkAssignedTasks(em as EntityManager, ctx, instruction, entries);
     return entries;
   });
 }
@@ -405,6 +408,7 @@ export async function moveLedgerEntry(
     if (entry.version !== version) throw staleVersion(`ledger entry ${id}`, entry.version, version);
     ledgerWorkflow.apply({ ...ctx, em }, entry, action, note);
     if (action === 'reply') Object.assign(entry, { feedback, repliedOn: today() });
+    await showOnTask(em as EntityManager, ctx, entry, action, action === 'reply' ? feedback : note);
     return entry;
   });
 }

@@ -22,6 +22,7 @@ import {
   type TaskStatus,
 } from '../entities/result.entity.js';
 import { taskWorkflow, type TaskAction } from '../workflow.js';
+import { ledgerEntryFor, linkTask } from './ledger-tasks.js';
 import { assertUnit } from './units.js';
 
 export interface CreateResult {
@@ -103,6 +104,16 @@ export async function createResult(ctx: RequestContext, input: CreateResult): Pr
   }
   return ctx.em.transactional(async (em) => {
     const status: TaskStatus | null = input.kind === 'TASK' ? 'NOT_STARTED' : null;
+    // A department's task under an adoption whose recommendation is on the ledger stands for
+    // its entry there (found or made), so the department reports once.
+    const entry =
+      parent && input.kind === 'TASK' && input.unitId !== null && input.dueOn
+        ? await ledgerEntryFor(em as EntityManager, ctx, parent, {
+            unitId: input.unitId,
+            title: input.title,
+            dueOn: input.dueOn,
+          })
+        : null;
     const { district: _d, ...fields } = input;
     const node = em.create(ResultSchema, {
       ...fields,
@@ -110,6 +121,7 @@ export async function createResult(ctx: RequestContext, input: CreateResult): Pr
       rootId: parent?.rootId ?? null,
       ownProgress: 0,
       status,
+      ledgerEntryId: null,
     });
     await em.flush();
     if (!parent) node.rootId = node.id;
@@ -122,6 +134,7 @@ export async function createResult(ctx: RequestContext, input: CreateResult): Pr
       actor: ctx.caller.userId,
       note: null,
     });
+    if (entry) linkTask(em as EntityManager, ctx, node, entry);
     return node;
   });
 }

@@ -37,6 +37,11 @@ export const ResultSchema = defineEntity({
     /** Progress the node reports itself (tasks); parents compute theirs from their children. */
     ownProgress: p.integer().default(0),
     status: p.string().$type<TaskStatus>().nullable(),
+    /**
+     * The conversion-ledger entry a department's task stands for (migration result-ledger-entry):
+     * the entry is the one record of that follow-up; the task's status and progress follow it.
+     */
+    ledgerEntryId: p.integer().nullable().unique(),
     public: p.boolean().default(true),
     version: p.integer().version(),
   },

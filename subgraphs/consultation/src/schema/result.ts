@@ -1,4 +1,5 @@
 import {
+  callerUnit,
   connectionType,
   findPage,
   notFound,
@@ -21,6 +22,7 @@ import {
   reportProgress,
   setResultWeight,
 } from '../commands/results.js';
+import { LedgerEntrySchema } from '../entities/instruction.entity.js';
 import { RecommendationSchema } from '../entities/recommendation.entity.js';
 import {
   RESULT_KINDS,
@@ -35,6 +37,7 @@ import { taskWorkflow } from '../workflow.js';
 import { ConsultationAuditEntryType, history } from './audit.js';
 import { DistrictRef } from './district.js';
 import { GovernmentUnitRef, unitRef } from './government-unit.js';
+import { LedgerEntryType } from './instruction.js';
 import { RecommendationType } from './recommendation.js';
 
 export const ResultKindType = builder.enumType('ResultKind', {
@@ -57,6 +60,10 @@ export const ResultType = builder.objectRef<Result>('ImplementationResult');
 /** Every node of the tree `node` belongs to, loaded once per tree per request. */
 const treeOf = (ctx: RequestContext, node: Result) =>
   ctx.loaders.many(ResultSchema, 'rootId', {}, true).load(node.rootId ?? node.id);
+
+/** The caller's department carries the task out: it reads the task's ledger side too. */
+const ownTask = (ctx: RequestContext, r: { unitId?: number | null }) =>
+  r.unitId != null && callerUnit(ctx.caller) === r.unitId;
 
 /** Progress of a node, computed from its tree's rows on every read: never stored. */
 export async function progressOf(ctx: RequestContext, node: Result): Promise<number> {
@@ -124,8 +131,26 @@ ResultType.implement({
     }),
     timeline: t.field({
       type: [TimelineEntryType],
-      resolve: (r, _a, ctx) =>
-        ctx.loaders.many(ResultTimelineEntrySchema, 'resultId', {}, true).load(r.id),
+      description:
+        "A task on the ledger shows the department's feedback to those who may read its ledger entry.",
+      resolve: async (r, _a, ctx) =>
+        (await ctx.loaders.many(ResultTimelineEntrySchema, 'resultId', {}, true).load(r.id)).filter(
+          (e) => visible(ctx, e, ownTask(ctx, r)),
+        ),
+    }),
+    ledgerEntry: t.field({
+      type: LedgerEntryType,
+      nullable: true,
+      description:
+        "The conversion-ledger entry a department's task stands for: the one record of that follow-up. The task's status and progress follow it; the department replies there.",
+      resolve: async (r, _a, ctx) =>
+        r.ledgerEntryId == null
+          ? null
+          : ownTask(ctx, r)
+            ? ((
+                await ctx.loaders.many(LedgerEntrySchema, 'id', {}, true).load(r.ledgerEntryId)
+              )[0] ?? null)
+            : ctx.loaders.one(LedgerEntrySchema).load(r.ledgerEntryId),
     }),
     version: t.exposeInt('version'),
     availableActions: t.stringList({
@@ -140,6 +165,18 @@ ResultType.implement({
     }),
   }),
 });
+
+builder.objectField(LedgerEntryType, 'result', (t) =>
+  t.field({
+    type: ResultType,
+    nullable: true,
+    description:
+      "The results-tree task that stands for this entry, showing the department's follow-up there.",
+    resolve: async (e, _a, ctx) =>
+      (await ctx.loaders.many(ResultSchema, 'ledgerEntryId', {}, ownTask(ctx, e)).load(e.id))[0] ??
+      null,
+  }),
+);
 
 export const ResultConnection = connectionType<Result>(builder, 'ImplementationResult', ResultType);
 
