@@ -1,5 +1,7 @@
-import { systemEm, today } from '@cppcc/kit';
-import { databases, type TestModule } from '@cppcc/testing';
+import { randomUUID } from 'node:crypto';
+import { instructionReceived } from '@cppcc/events';
+import { ProcessedEventSchema, systemEm, today } from '@cppcc/kit';
+import { coreEvent, databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProposalSchema } from '../entities/proposal.entity.js';
 import {
@@ -364,21 +366,34 @@ describe.each(databases())(
         {},
         staff,
       );
-      await ok<{ id: string }>(
-        module,
-        `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { id } }`,
+      // Consultation records instructions; the tally follows what it announces.
+      const instructed = coreEvent(
+        instructionReceived,
         {
-          i: {
-            subjectType: 'OPINION_ITEM',
-            subjectId: item.id,
-            leader: '国家领导人',
-            level: 'NATIONAL',
-            text: '请研究。',
-            instructedOn: today(),
-          },
+          instructionId: '7001',
+          subjectType: 'OPINION_ITEM',
+          subjectId: item.id,
+          title: '城区停车难问题的对策建议',
+          leader: '国家领导人',
+          level: 'NATIONAL',
+          memberIds: ['9001'],
+          instructedOn: today(),
         },
-        leaderOf(A),
+        'consultation',
+        A,
       );
+      // Sent twice (at least once delivery): counted once.
+      const again = { ...instructed, id: randomUUID() };
+      await module.transport.publish([instructed, again]);
+      for (
+        let i = 0;
+        i < 100 &&
+        (await systemEm(module.orm).count(ProcessedEventSchema, {
+          eventId: { $in: [instructed.id, again.id] },
+        })) < 2;
+        i++
+      )
+        await new Promise((r) => setTimeout(r, 100));
       const q = `query($f: OpinionStatisticsFilter) { opinionStatistics(filter: $f) { submitted issued issues adopted instructions byLevel { level items single combined instructions } } }`;
       const s = await ok<OpinionStatisticsView>(module, q, { f: { district: A } }, staff);
       expect(s).toMatchObject({ submitted: 1, issued: 1, issues: 1, adopted: 1, instructions: 1 });
