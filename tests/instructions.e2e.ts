@@ -14,11 +14,23 @@ import { asking } from './security/shared.js';
 const OTHER = '341002'; // a district below the city: its staff do not see the city's rows
 const demo = demoInstructions(1);
 
-type Listed = { leaderInstructions: { nodes: { id: string; subjectType: string; subjectId: string }[] } };
+type Listed = {
+  leaderInstructions: { nodes: { id: string; subjectType: string; subjectId: string }[] };
+};
 const LIST = `query($t: InstructionSubject) { leaderInstructions(filter: { subjectType: $t }, first: 1000) { nodes { id subjectType subjectId } } }`;
 const RECORD = `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { id subjectType rank level } }`;
-type Archive = { member: { dutyEvents: { kind: string; sourceModule: string; sourceType: string | null; sourceId: string }[] } | null };
-const ARCHIVE = 'query($id: ID!) { member(id: $id) { dutyEvents { kind sourceModule sourceType sourceId } } }';
+type Archive = {
+  member: {
+    dutyEvents: {
+      kind: string;
+      sourceModule: string;
+      sourceType: string | null;
+      sourceId: string;
+    }[];
+  } | null;
+};
+const ARCHIVE =
+  'query($id: ID!) { member(id: $id) { dutyEvents { kind sourceModule sourceType sourceId } } }';
 
 describe("leaders' instructions, one concept, through the gateway", () => {
   let stack: Stack;
@@ -27,7 +39,9 @@ describe("leaders' instructions, one concept, through the gateway", () => {
   const onProposal = demo.find((i) => i.subjectType === 'PROPOSAL')!;
 
   beforeAll(async () => {
-    stack = await startStack({ gatewaySettings: { limits: { ...settings.limits, maxCost: 100_000_000 } } });
+    stack = await startStack({
+      gatewaySettings: { limits: { ...settings.limits, maxCost: 100_000_000 } },
+    });
   }, 300_000);
   afterAll(async () => stack?.stop());
 
@@ -35,12 +49,16 @@ describe("leaders' instructions, one concept, through the gateway", () => {
   const author = (i: { district: string; memberIds: number[] }) =>
     stack.token({ roles: ['member'], district: i.district, memberId: String(i.memberIds[0]) });
   const archiveOf = async (i: { district: string; memberIds: number[] }) =>
-    (await must<Archive>(ARCHIVE, { id: String(i.memberIds[0]) }, await author(i))).member?.dutyEvents ?? [];
+    (await must<Archive>(ARCHIVE, { id: String(i.memberIds[0]) }, await author(i))).member
+      ?.dutyEvents ?? [];
 
   it('hands the instructions proposals kept over to consultation, once each, and re-keys the archive', async () => {
     const token = await cityStaff();
     for (const type of ['PROPOSAL', 'OPINION_ITEM'] as const) {
-      const expected = demo.filter((i) => i.subjectType === type).map((i) => String(i.subjectId)).sort();
+      const expected = demo
+        .filter((i) => i.subjectType === type)
+        .map((i) => String(i.subjectId))
+        .sort();
       const taken = await stack.settle(async () => {
         const nodes = (await must<Listed>(LIST, { t: type }, token)).leaderInstructions.nodes;
         return nodes.length >= expected.length && nodes;
@@ -62,7 +80,12 @@ describe("leaders' instructions, one concept, through the gateway", () => {
   it('records on a proposal, an item and a recommendation through recordInstruction; each subject and the archive read it back; another district sees none', async () => {
     const staffOf = (district: string) => stack.token({ roles: ['staff'], district });
     const leaderOf = (district: string) => stack.token({ roles: ['leader'], district });
-    const base = { leader: '市委主要负责同志', level: 'CITY', text: '请抓好落实，月底前报结果。', instructedOn: '2026-06-01' };
+    const base = {
+      leader: '市委主要负责同志',
+      level: 'CITY',
+      text: '请抓好落实，月底前报结果。',
+      instructedOn: '2026-06-01',
+    };
 
     const p = (
       await must<{ recordInstruction: { id: string; rank: string | null } }>(
@@ -75,7 +98,14 @@ describe("leaders' instructions, one concept, through the gateway", () => {
     const i = (
       await must<{ recordInstruction: { id: string; rank: string | null } }>(
         RECORD,
-        { i: { ...base, subjectType: 'OPINION_ITEM', subjectId: String(onItem.subjectId), rank: 'PRINCIPAL' } },
+        {
+          i: {
+            ...base,
+            subjectType: 'OPINION_ITEM',
+            subjectId: String(onItem.subjectId),
+            rank: 'PRINCIPAL',
+          },
+        },
         await leaderOf(onItem.district),
       )
     ).recordInstruction;
@@ -90,14 +120,29 @@ describe("leaders' instructions, one concept, through the gateway", () => {
     const r = (
       await must<{ recordInstruction: { id: string } }>(
         RECORD,
-        { i: { ...base, subjectType: 'RECOMMENDATION_REPORT', subjectId: report.id, rank: 'IN_CHARGE', leaderPost: '副市长' } },
+        {
+          i: {
+            ...base,
+            subjectType: 'RECOMMENDATION_REPORT',
+            subjectId: report.id,
+            rank: 'IN_CHARGE',
+            leaderPost: '副市长',
+          },
+        },
         await leaderOf(CITY),
       )
     ).recordInstruction;
     // The deprecated name still records, for one release.
     const old = await must<{ recordLeaderInstruction: { id: string } }>(
       'mutation($i: RecordOutcomeInstructionInput!) { recordLeaderInstruction(input: $i) { id } }',
-      { i: { ...base, subjectType: 'RECOMMENDATION_REPORT', subjectId: report.id, rank: 'PRINCIPAL' } },
+      {
+        i: {
+          ...base,
+          subjectType: 'RECOMMENDATION_REPORT',
+          subjectId: report.id,
+          rank: 'PRINCIPAL',
+        },
+      },
       await leaderOf(CITY),
     );
 
@@ -124,7 +169,10 @@ describe("leaders' instructions, one concept, through the gateway", () => {
     await stack.settle(
       async () =>
         (await archiveOf(onItem)).some(
-          (e) => e.kind === 'instruction.received' && e.sourceId === i.id && e.sourceModule === 'consultation',
+          (e) =>
+            e.kind === 'instruction.received' &&
+            e.sourceId === i.id &&
+            e.sourceModule === 'consultation',
         ),
       60_000,
     );

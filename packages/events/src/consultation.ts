@@ -101,5 +101,5 @@ export const recommendationRegistered = defineEvent(
 export const instructionTakenOver = defineEvent(
   'instruction.taken_over',
   z.object({ sourceId: id, instructionId: id }),
-  "An instruction handed over by proposals has an id in consultation now (consultation). Not a duty event.",
+  'An instruction handed over by proposals has an id in consultation now (consultation). Not a duty event.',
 );

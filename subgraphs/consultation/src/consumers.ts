@@ -37,7 +37,11 @@ export const consumes: Record<string, EventHandler> = {
     );
   },
   [instructionHandedOver.type]: async (em, event) => {
-    await takeOverInstruction(em, 'consultation', instructionHandedOver.payload.parse(event.payload));
+    await takeOverInstruction(
+      em,
+      'consultation',
+      instructionHandedOver.payload.parse(event.payload),
+    );
   },
   [governmentUnitRegistered.type]: async (em, event) => {
     const u = governmentUnitRegistered.payload.parse(event.payload);

@@ -8,7 +8,11 @@ import {
   type Role,
   today,
 } from '@cppcc/kit';
-import { instructionHandedOver, instructionReceived, instructionTakenOver } from '@cppcc/events';
+import {
+  type instructionHandedOver,
+  instructionReceived,
+  instructionTakenOver,
+} from '@cppcc/events';
 import type { z } from 'zod';
 import { assertActsIn, visible } from '../access.js';
 import {
@@ -22,7 +26,10 @@ import {
   InstructionSubjectRefSchema,
   type InstructionSubjectRef,
 } from '../entities/instruction-subject-ref.entity.js';
-import { RecommendationSchema, type RecommendationKind } from '../entities/recommendation.entity.js';
+import {
+  RecommendationSchema,
+  type RecommendationKind,
+} from '../entities/recommendation.entity.js';
 import {
   ResearchProjectSchema,
   ResearchTeamMemberSchema,

@@ -29,10 +29,7 @@ import {
   type Recommendation,
   type RecommendationKind,
 } from '../entities/recommendation.entity.js';
-import {
-  ResearchProjectSchema,
-  ResearchTeamMemberSchema,
-} from '../entities/research-project.entity.js';
+import { ResearchProjectSchema } from '../entities/research-project.entity.js';
 import {
   ledgerWorkflow,
   recommendationWorkflow,

@@ -10,7 +10,11 @@ export const INSTRUCTION_SUBJECTS = [
 ] as const;
 export type InstructionSubject = (typeof INSTRUCTION_SUBJECTS)[number];
 /** The subjects this module owns; proposals' are known through the instruction_subject_ref replica. */
-export const OUTCOME_SUBJECTS = ['RECOMMENDATION_REPORT', 'RECOMMENDATION', 'RESEARCH_REPORT'] as const;
+export const OUTCOME_SUBJECTS = [
+  'RECOMMENDATION_REPORT',
+  'RECOMMENDATION',
+  'RESEARCH_REPORT',
+] as const;
 export type OutcomeSubject = (typeof OUTCOME_SUBJECTS)[number];
 export type ProposalsSubject = Exclude<InstructionSubject, OutcomeSubject>;
 

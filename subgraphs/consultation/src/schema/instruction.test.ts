@@ -1,9 +1,5 @@
 import { CITY } from '@cppcc/demo';
-import {
-  instructionHandedOver,
-  instructionSubjectRegistered,
-  type PayloadOf,
-} from '@cppcc/events';
+import { instructionHandedOver, instructionSubjectRegistered, type PayloadOf } from '@cppcc/events';
 import { systemEm, today, type Caller } from '@cppcc/kit';
 import { coreEvent, databases, outbox, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -58,7 +54,10 @@ describe.each(databases())('one instruction concept on $name', ({ url }) => {
     // Proposals announced a filed proposal (author 11, co-signer 12 accepted, 13 invited) and an issued item.
     await publishAndWait(
       module,
-      [subject('PROPOSAL', '801', ['11', '12'], ['11', '12', '13']), subject('OPINION_ITEM', '901', ['21'])],
+      [
+        subject('PROPOSAL', '801', ['11', '12'], ['11', '12', '13']),
+        subject('OPINION_ITEM', '901', ['21']),
+      ],
       async () => (await systemEm(module.orm).count(InstructionSubjectRefSchema, {})) >= 2,
     );
   });
@@ -75,23 +74,48 @@ describe.each(databases())('one instruction concept on $name', ({ url }) => {
   });
   const instructionsOn = async (type: 'Proposal' | 'OpinionItem', id: string, caller: Caller) =>
     (
-      await ok<{ _entities: { instructions: { id: string }[] }[] }>(module, ON(type, id), {}, caller)
+      await ok<{ _entities: { instructions: { id: string }[] }[] }>(
+        module,
+        ON(type, id),
+        {},
+        caller,
+      )
     )._entities[0].instructions.map((i) => i.id);
 
   it('records on a proposal, an opinion item and a recommendation through one mutation, telling the archives', async () => {
     const onProposal = (
-      await ok<{ recordInstruction: Recorded }>(module, RECORD, { i: input('PROPOSAL', '801') }, staffA)
+      await ok<{ recordInstruction: Recorded }>(
+        module,
+        RECORD,
+        { i: input('PROPOSAL', '801') },
+        staffA,
+      )
     ).recordInstruction;
-    expect(onProposal).toMatchObject({ subjectType: 'PROPOSAL', subjectId: '801', rank: null, level: 'CITY' });
+    expect(onProposal).toMatchObject({
+      subjectType: 'PROPOSAL',
+      subjectId: '801',
+      rank: null,
+      level: 'CITY',
+    });
     const onItem = (
       await ok<{ recordInstruction: Recorded }>(
         module,
         RECORD,
-        { i: input('OPINION_ITEM', '901', { rank: 'PRINCIPAL', leaderPost: '区委书记', level: 'DISTRICT' }) },
+        {
+          i: input('OPINION_ITEM', '901', {
+            rank: 'PRINCIPAL',
+            leaderPost: '区委书记',
+            level: 'DISTRICT',
+          }),
+        },
         leaderA,
       )
     ).recordInstruction;
-    expect(onItem).toMatchObject({ subjectType: 'OPINION_ITEM', rank: 'PRINCIPAL', level: 'DISTRICT' });
+    expect(onItem).toMatchObject({
+      subjectType: 'OPINION_ITEM',
+      rank: 'PRINCIPAL',
+      level: 'DISTRICT',
+    });
     const report = (
       await ok<{ leaderInstructions: { nodes: { recommendation: { id: string } | null }[] } }>(
         module,
@@ -112,10 +136,18 @@ describe.each(databases())('one instruction concept on $name', ({ url }) => {
 
     const sent = (await outbox(module.orm, { type: 'instruction.received' })).map((e) => e.payload);
     expect(sent).toContainEqual(
-      expect.objectContaining({ instructionId: onProposal.id, subjectType: 'PROPOSAL', memberIds: ['11', '12'] }),
+      expect.objectContaining({
+        instructionId: onProposal.id,
+        subjectType: 'PROPOSAL',
+        memberIds: ['11', '12'],
+      }),
     );
     expect(sent).toContainEqual(
-      expect.objectContaining({ instructionId: onItem.id, subjectType: 'OPINION_ITEM', memberIds: ['21'] }),
+      expect.objectContaining({
+        instructionId: onItem.id,
+        subjectType: 'OPINION_ITEM',
+        memberIds: ['21'],
+      }),
     );
     // One list and one series of ids for every subject.
     const listed = (
@@ -139,8 +171,12 @@ describe.each(databases())('one instruction concept on $name', ({ url }) => {
       rule: 'filed',
     });
     expect(await refused(input('OPINION_ITEM', '902'), staffA)).toMatchObject({ rule: 'issued' });
-    expect(await refused(input('PROPOSAL', '801'), staffB)).toMatchObject({ code: 'CROSS_DISTRICT' });
-    expect(await refused(input('PROPOSAL', '801'), member('11'))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refused(input('PROPOSAL', '801'), staffB)).toMatchObject({
+      code: 'CROSS_DISTRICT',
+    });
+    expect(await refused(input('PROPOSAL', '801'), member('11'))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const report = (
       await ok<{ leaderInstructions: { nodes: { recommendation: { id: string } | null }[] } }>(
         module,

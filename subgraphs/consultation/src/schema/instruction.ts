@@ -111,7 +111,8 @@ export const InstructionType = builder.objectRef<Instruction>('LeaderInstruction
     rank: t.field({
       type: LeaderRankType,
       nullable: true,
-      description: 'Unknown for instructions on proposals and items recorded before consultation kept them.',
+      description:
+        'Unknown for instructions on proposals and items recorded before consultation kept them.',
       resolve: (i) => i.rank,
     }),
     level: t.field({ type: GovernmentLevelType, resolve: (i) => i.level }),

@@ -35,7 +35,10 @@ async function proposalSubject(em: EntityManager, p: Proposal): Promise<SubjectP
     subjectId: String(p.id),
     district: p.district,
     title: p.title,
-    memberIds: [p.authorId, ...cosigners.filter((c) => c.status === 'ACCEPTED').map((c) => c.memberId)].map(String),
+    memberIds: [
+      p.authorId,
+      ...cosigners.filter((c) => c.status === 'ACCEPTED').map((c) => c.memberId),
+    ].map(String),
     readerIds: [p.authorId, ...cosigners.map((c) => c.memberId)].map(String),
   };
 }

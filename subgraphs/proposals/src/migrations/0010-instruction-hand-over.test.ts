@@ -86,7 +86,8 @@ describe.each(databases())('instruction hand-over by 0010 on $name', ({ url }) =
         },
       ]);
       // Each payload keeps the contract consultation reads.
-      for (const p of payloads) expect(instructionHandedOver.payload.safeParse(p).success).toBe(true);
+      for (const p of payloads)
+        expect(instructionHandedOver.payload.safeParse(p).success).toBe(true);
     } finally {
       await close();
     }
