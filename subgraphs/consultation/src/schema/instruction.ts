@@ -207,6 +207,8 @@ async function instructionsOn(
 builder.objectField(ProposalRef, 'instructions', (t) =>
   t.field({
     type: [InstructionType],
+    // Another subgraph's entity: null, not the whole proposal, while this subgraph is down.
+    nullable: true,
     description:
       "Leaders' instructions on it: for those working for its district and its proposers; empty for others.",
     resolve: (p, _a, ctx) => instructionsOn(ctx, 'PROPOSAL', p.id),
@@ -216,6 +218,8 @@ builder.objectField(ProposalRef, 'instructions', (t) =>
 builder.objectField(OpinionItemRef, 'instructions', (t) =>
   t.field({
     type: [InstructionType],
+    // Another subgraph's entity: null, not the whole proposal, while this subgraph is down.
+    nullable: true,
     description:
       "Leaders' instructions on it: for those working for its district and its authors; empty for others.",
     resolve: (i, _a, ctx) => instructionsOn(ctx, 'OPINION_ITEM', i.id),
