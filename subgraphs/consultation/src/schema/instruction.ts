@@ -218,7 +218,7 @@ builder.objectField(ProposalRef, 'instructions', (t) =>
 builder.objectField(OpinionItemRef, 'instructions', (t) =>
   t.field({
     type: [InstructionType],
-    // Another subgraph's entity: null, not the whole proposal, while this subgraph is down.
+    // Another subgraph's entity: null, not the whole item, while this subgraph is down.
     nullable: true,
     description:
       "Leaders' instructions on it: for those working for its district and its authors; empty for others.",
