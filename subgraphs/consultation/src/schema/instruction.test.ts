@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { CITY } from '@cppcc/demo';
-import { instructionHandedOver, instructionSubjectRegistered, type PayloadOf } from '@cppcc/events';
-import { systemEm, today, type Caller } from '@cppcc/kit';
+import { instructionHandedOver, instructionSubjectRegistered } from '@cppcc/events';
+import { systemEm, today, type Caller, type PayloadOf } from '@cppcc/kit';
 import { coreEvent, databases, outbox, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { InstructionSchema } from '../entities/instruction.entity.js';
@@ -234,7 +235,7 @@ describe.each(databases())('one instruction concept on $name', ({ url }) => {
     const received = (await outbox(module.orm, { type: 'instruction.received' })).length;
     await publishAndWait(
       module,
-      [handed, { ...handed, id: crypto.randomUUID() }],
+      [handed, { ...handed, id: randomUUID() }],
       async () => (await outbox(module.orm, { type: 'instruction.taken_over' })).length >= 2,
     );
     const rows = await em.find(InstructionSchema, { handedOverFrom: 5 }, { filters: false });

@@ -1,6 +1,6 @@
-import { instructionHandedOver, type PayloadOf } from '@cppcc/events';
+import { instructionHandedOver } from '@cppcc/events';
 import { beforeMigration, databases } from '@cppcc/testing';
-import { OutboxEventSchema } from '@cppcc/kit';
+import { OutboxEventSchema, type PayloadOf } from '@cppcc/kit';
 import { describe, expect, it } from 'vitest';
 import { handOverInstructions } from '../commands/instructions.js';
 import { proposals } from '../module.js';
