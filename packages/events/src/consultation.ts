@@ -93,3 +93,13 @@ export const recommendationRegistered = defineEvent(
   }),
   'A recommendation (建议案 or 建议) was drafted or moved to another status (consultation). The highest version per id wins.',
 );
+
+/**
+ * Consultation took over an instruction proposals handed over: sourceId (proposals' row) is
+ * instructionId now. The archive re-keys its entries and proposals' tally learns the new id.
+ */
+export const instructionTakenOver = defineEvent(
+  'instruction.taken_over',
+  z.object({ sourceId: id, instructionId: id }),
+  'An instruction handed over by proposals has an id in consultation now (consultation). Not a duty event.',
+);

@@ -79,3 +79,45 @@ export const proposalRegistered = defineEvent(
   }),
   "A proposal past drafting, as it now stands (proposals): for replicas that name proposals (plugins' links). Not a duty event. The highest version per id wins.",
 );
+
+/**
+ * What consultation needs to record a leader's instruction (批示) on a proposal or an opinion
+ * item and to show it to the right people: announced when a proposal is filed or an item issued
+ * (instructions are written on those, and neither goes back), and again on the first start after
+ * an upgrade. The latest announcement wins.
+ */
+export const instructionSubjectRegistered = defineEvent(
+  'instruction_subject.registered',
+  z.object({
+    subjectType: z.enum(['PROPOSAL', 'OPINION_ITEM']),
+    subjectId: id,
+    district: z.string().length(6),
+    title: z.string().min(1),
+    /** Whose archives hear of an instruction on it: the author and accepted co-signers, or the item's member authors. */
+    memberIds: z.array(id),
+    /** Who besides the district's office may read its instructions: proposers (co-signers not revoked), or authors. */
+    readerIds: z.array(id),
+  }),
+  'A filed proposal or an issued opinion item, on which leaders record instructions (proposals): for the replica consultation keeps. The latest wins.',
+);
+
+/**
+ * One row of proposals' old instruction table handed over to consultation, which owns leaders'
+ * instructions now. Sent once per row (seed, the first start after the upgrade); consultation
+ * takes each once, by sourceId.
+ */
+export const instructionHandedOver = defineEvent(
+  'instruction.handed_over',
+  z.object({
+    sourceId: id,
+    district: z.string().length(6),
+    subjectType: z.enum(['PROPOSAL', 'OPINION_ITEM']),
+    subjectId: id,
+    title: z.string().min(1),
+    leader: z.string().min(1),
+    level,
+    text: z.string().min(1),
+    instructedOn: day,
+  }),
+  "A leader's instruction proposals recorded before consultation owned them, handed over (proposals). Idempotent by sourceId.",
+);

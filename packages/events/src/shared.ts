@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { day, id, level } from './common.js';
 
 /**
- * A leader's written instruction (批示) on anything a member wrote or a body produced. Both
- * consultation (recommendations, reports) and proposals (proposals, opinion items) send it, so
- * the archive has one kind of entry for it whatever the source.
+ * A leader's written instruction (批示) on anything a member wrote or a body produced. Consultation
+ * records every instruction (proposals, opinion items, recommendations, reports) and sends it;
+ * proposals sent it for the instructions it recorded before (and its seed for the demo's), which
+ * it hands over (instruction.handed_over). The archive has one kind of entry for it.
  */
 export const instructionReceived = defineEvent(
   'instruction.received',
@@ -26,7 +27,7 @@ export const instructionReceived = defineEvent(
     memberIds: z.array(id),
     instructedOn: day,
   }),
-  'A leader wrote an instruction on an outcome; memberIds are its member authors, if any (consultation, proposals).',
+  'A leader wrote an instruction on a proposal, an item or an outcome; memberIds are its member authors, if any (consultation; proposals for rows from before the hand-over).',
 );
 
 /**

@@ -1,9 +1,13 @@
 import type { EventHandler } from '@cppcc/kit';
 import {
   governmentUnitRegistered,
+  instructionHandedOver,
+  instructionSubjectRegistered,
   memberRegistered,
   specialCommitteeRegistered,
 } from '@cppcc/events';
+import { takeOverInstruction } from './commands/instructions.js';
+import { InstructionSubjectRefSchema } from './entities/instruction-subject-ref.entity.js';
 import { CommitteeRefSchema, type CommitteeStatus } from './entities/committee-ref.entity.js';
 import { MemberRefSchema } from './entities/member-ref.entity.js';
 import { UnitRefSchema } from './entities/unit-ref.entity.js';
@@ -16,6 +20,29 @@ const RANK: Record<CommitteeStatus, number> = { ACTIVE: 0, MERGED: 1, DISSOLVED:
  * not necessarily in order: for members and committees the latest change wins.
  */
 export const consumes: Record<string, EventHandler> = {
+  [instructionSubjectRegistered.type]: async (em, event) => {
+    const s = instructionSubjectRegistered.payload.parse(event.payload);
+    // Announced on filing or issuing and again after an upgrade: the same facts, the latest wins.
+    await em.upsert(
+      InstructionSubjectRefSchema,
+      {
+        subjectType: s.subjectType,
+        subjectId: Number(s.subjectId),
+        district: s.district,
+        title: s.title,
+        memberIds: s.memberIds.map(Number),
+        readerIds: s.readerIds.map(Number),
+      },
+      { onConflictFields: ['subjectType', 'subjectId'] },
+    );
+  },
+  [instructionHandedOver.type]: async (em, event) => {
+    await takeOverInstruction(
+      em,
+      'consultation',
+      instructionHandedOver.payload.parse(event.payload),
+    );
+  },
   [governmentUnitRegistered.type]: async (em, event) => {
     const u = governmentUnitRegistered.payload.parse(event.payload);
     await em.upsert(UnitRefSchema, {

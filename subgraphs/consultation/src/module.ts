@@ -4,6 +4,7 @@ import {
   consultationAttended,
   consultationSpoke,
   instructionReceived,
+  instructionTakenOver,
   recommendationRegistered,
   researchJoined,
   researchProjectRegistered,
@@ -24,6 +25,7 @@ import {
   QuestionnaireSchema,
 } from './entities/questionnaire.entity.js';
 import { InstructionSchema, LedgerEntrySchema } from './entities/instruction.entity.js';
+import { InstructionSubjectRefSchema } from './entities/instruction-subject-ref.entity.js';
 import { ParticipantSchema } from './entities/participant.entity.js';
 import {
   ConsultationPlanSchema,
@@ -54,6 +56,7 @@ import { cityEscalation } from './migrations/0007-city-escalation.js';
 import { planAmendments } from './migrations/0008-plan-amendments.js';
 import { filterIndexes } from './migrations/0009-filter-indexes.js';
 import { resultLedgerEntry } from './migrations/0010-result-ledger-entry.js';
+import { oneInstruction } from './migrations/0011-one-instruction.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 import { announceAll } from './commands/announce.js';
@@ -93,6 +96,7 @@ export const consultation = defineModule({
     QuestionnaireAnswerSchema,
     MemberRefSchema,
     CommitteeRefSchema,
+    InstructionSubjectRefSchema,
   ],
   migrations: [
     initial,
@@ -105,12 +109,14 @@ export const consultation = defineModule({
     planAmendments,
     filterIndexes,
     resultLedgerEntry,
+    oneInstruction,
   ],
   emits: [
     consultationAttended,
     consultationSpoke,
     researchJoined,
     instructionReceived,
+    instructionTakenOver,
     consultationActivityRegistered,
     researchProjectRegistered,
     recommendationRegistered,

@@ -8,6 +8,7 @@ import {
   donationMade,
   dutyReported,
   instructionReceived,
+  instructionTakenOver,
   leaveApproved,
   meetingRegistered,
   opinionItemAdopted,
@@ -274,6 +275,17 @@ export const consumes: Record<string, EventHandler> = {
       at: p.instructedOn,
     })),
   ),
+  // Consultation took over an instruction proposals recorded: the entries of it name the one
+  // instruction, by consultation's id, so "Instruction" ids are one series whatever the subject.
+  [instructionTakenOver.type]: async (em, event) => {
+    const t = instructionTakenOver.payload.parse(event.payload);
+    await em.nativeUpdate(
+      DutyEventSchema,
+      { sourceModule: 'proposals', sourceType: 'Instruction', sourceId: t.sourceId },
+      { sourceModule: event.source, sourceId: t.instructionId },
+      { filters: false },
+    );
+  },
   [consultationAttended.type]: duty(consultationAttended, (p) => [
     {
       memberId: p.memberId,

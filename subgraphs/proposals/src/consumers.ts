@@ -2,6 +2,8 @@ import { audit, lockFor, type EntityManager, type EventHandler } from '@cppcc/ki
 import {
   consultationActivityRegistered,
   governmentUnitRegistered,
+  instructionReceived,
+  instructionTakenOver,
   memberRegistered,
   researchProjectRegistered,
   studioIssueRaised,
@@ -15,6 +17,7 @@ import {
   type ConsultationRef,
 } from './entities/refs.entity.js';
 import { createItem } from './commands/opinion.js';
+import { tallyInstruction, tallyTakenOver } from './commands/instructions.js';
 
 /**
  * Keeps the highest version of a consultation record; a late, older copy changes nothing. Two
@@ -34,6 +37,13 @@ async function keepLatest(em: EntityManager, ref: ConsultationRef): Promise<void
  * units, consultation activities and research projects), and drafts from issues heard at member studios.
  */
 export const consumes: Record<string, EventHandler> = {
+  [instructionReceived.type]: async (em, event) => {
+    // Instructions this module sent itself (its seed, rows from before the hand-over) are tallied already.
+    if (event.source !== 'consultation') return;
+    await tallyInstruction(em, instructionReceived.payload.parse(event.payload), event.district);
+  },
+  [instructionTakenOver.type]: (em, event) =>
+    tallyTakenOver(em, instructionTakenOver.payload.parse(event.payload)),
   [memberRegistered.type]: async (em, event) => {
     const p = memberRegistered.payload.parse(event.payload);
     await em.upsert(MemberRefSchema, {

@@ -1,6 +1,8 @@
 import { defineModule } from '@cppcc/kit';
 import {
+  instructionHandedOver,
   instructionReceived,
+  instructionSubjectRegistered,
   opinionItemAdopted,
   opinionItemSubmitted,
   proposalFiled,
@@ -25,7 +27,12 @@ import {
   OpinionItemSchema,
 } from './entities/opinion-item.entity.js';
 import { ProposalSchema } from './entities/proposal.entity.js';
-import { ConsultationRefSchema, MemberRefSchema, UnitRefSchema } from './entities/refs.entity.js';
+import {
+  ConsultationRefSchema,
+  InstructionRefSchema,
+  MemberRefSchema,
+  UnitRefSchema,
+} from './entities/refs.entity.js';
 import { ProposalRatingSchema } from './entities/rating.entity.js';
 import { GradeWordingSchema, ReplySchema } from './entities/reply.entity.js';
 import { initial } from './migrations/0001-initial.js';
@@ -37,10 +44,12 @@ import { conversionOrigin } from './migrations/0006-conversion-origin.js';
 import { taskVersions } from './migrations/0007-task-versions.js';
 import { studioReceptionLinks } from './migrations/0008-studio-reception-links.js';
 import { filterIndexes } from './migrations/0009-filter-indexes.js';
+import { instructionHandOver } from './migrations/0010-instruction-hand-over.js';
 import { MemberSuggestionSchema } from './entities/suggestion.entity.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 import { announceAllProposals } from './commands/common.js';
+import { announceInstructionSubjects, handOverInstructions } from './commands/instructions.js';
 
 /**
  * Proposals (提案) from drafting to closing, and public-opinion information (社情民意);
@@ -71,6 +80,7 @@ export const proposals = defineModule({
     ProposalRatingSchema,
     ConsultationRefSchema,
     MemberSuggestionSchema,
+    InstructionRefSchema,
   ],
   migrations: [
     initial,
@@ -82,6 +92,7 @@ export const proposals = defineModule({
     taskVersions,
     studioReceptionLinks,
     filterIndexes,
+    instructionHandOver,
   ],
   emits: [
     proposalSubmitted,
@@ -91,9 +102,16 @@ export const proposals = defineModule({
     opinionItemSubmitted,
     opinionItemAdopted,
     instructionReceived,
+    instructionSubjectRegistered,
+    instructionHandedOver,
   ],
   consumes,
   seed,
   isSeeded,
-  announce: announceAllProposals,
+  // Version 2: consultation keeps filed proposals and issued items, and takes over instructions.
+  announce: async (em) =>
+    (await announceAllProposals(em)) +
+    (await announceInstructionSubjects(em)) +
+    (await handOverInstructions(em)),
+  announceVersion: 2,
 });

@@ -1,6 +1,7 @@
 import {
   cityActivity,
   CITY,
+  demoInstructions,
   demoResearchProjectId,
   ECO_COMPENSATION_MEETING,
   opinionWork,
@@ -8,10 +9,11 @@ import {
   proposalWork,
 } from '@cppcc/demo';
 import { AuditEntrySchema, OutboxEventSchema, systemEm } from '@cppcc/kit';
-import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
+import { instructionHandedOver } from '@cppcc/events';
+import { databases, outbox, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpinionItemSchema } from './entities/opinion-item.entity.js';
-import { ProposalSchema } from './entities/proposal.entity.js';
+import { FILED_STATUSES, ProposalSchema } from './entities/proposal.entity.js';
 import { opinionWorkflow } from './workflow.js';
 import { proposals } from './module.js';
 import { ok } from './test-support.js';
@@ -74,10 +76,10 @@ describe.each(databases())(
       expect(all.issues).toBe(issues.totalCount);
       expect(all.issued).toBe(carried);
       const national = await ok<{
-        nodes: { title: string; instructions: unknown[]; adoptions: unknown[] }[];
+        nodes: { title: string; adoptions: unknown[] }[];
       }>(
         module,
-        `{ opinionItems(filter: { adoptedAt: NATIONAL }, first: 10) { nodes { title instructions { leader level } adoptions { level adoptedOn } } } }`,
+        `{ opinionItems(filter: { adoptedAt: NATIONAL }, first: 10) { nodes { title adoptions { level adoptedOn } } } }`,
         {},
         cityStaff,
       );
@@ -87,10 +89,18 @@ describe.each(databases())(
           '疫情下旅游业亟盼有力政策扶持',
         ]),
       );
+      // The instruction on it is consultation's: the seed hands it over, as an upgrade does.
       expect(
-        national.nodes.find((n) => n.title === '乡村教师支持计划执行中存在的问题及对策')!
-          .instructions,
-      ).toEqual([{ leader: '国家领导人', level: 'NATIONAL' }]);
+        (await outbox(module.orm, { type: instructionHandedOver.type }))
+          .map((e) => e.payload)
+          .filter((p) => p.title === '乡村教师支持计划执行中存在的问题及对策'),
+      ).toEqual([
+        expect.objectContaining({
+          leader: '国家领导人',
+          level: 'NATIONAL',
+          subjectType: 'OPINION_ITEM',
+        }),
+      ]);
     });
 
     it("has key proposals supervised by the city's top leader two years running, and two-way evaluation results", async () => {
@@ -274,12 +284,26 @@ describe.each(databases())(
         }
       }
       // The demo's duty events, and each proposal past drafting once as it stands (besides the
-      // work waiting on each record, which the kit publishes for the inbox as each is written).
-      expect(
-        await em.count(OutboxEventSchema, {
-          type: { $nin: ['proposal.registered', 'work.waiting'] },
-        }),
-      ).toBe(proposalDemoEvents().length);
+      // work waiting on each record, which the kit publishes for the inbox as each is written),
+      // each filed proposal and issued item once for consultation, and each instruction handed over.
+      const announced = [
+        'proposal.registered',
+        'work.waiting',
+        'instruction_subject.registered',
+        'instruction.handed_over',
+      ];
+      expect(await em.count(OutboxEventSchema, { type: { $nin: announced } })).toBe(
+        proposalDemoEvents().length,
+      );
+      expect(await em.count(OutboxEventSchema, { type: 'instruction_subject.registered' })).toBe(
+        (await em.count(ProposalSchema, { status: { $in: FILED_STATUSES } })) +
+          (await em.count(OpinionItemSchema, {
+            status: { $in: ['ISSUED', 'REPORTED', 'ADOPTED'] },
+          })),
+      );
+      expect(await em.count(OutboxEventSchema, { type: 'instruction.handed_over' })).toBe(
+        demoInstructions().length,
+      );
       const registered = await em.find(OutboxEventSchema, { type: 'proposal.registered' });
       expect(registered).toHaveLength(await em.count(ProposalSchema, { status: { $ne: 'DRAFT' } }));
       expect(new Set(registered.map((e) => e.payload.proposalId)).size).toBe(registered.length);

@@ -1,4 +1,5 @@
 import { announceAllProposals } from './commands/common.js';
+import { announceInstructionSubjects, handOverInstructions } from './commands/instructions.js';
 import {
   addDays,
   AuditEntrySchema,
@@ -34,6 +35,7 @@ import {
   OpinionItemSchema,
 } from './entities/opinion-item.entity.js';
 import { ProposalSchema } from './entities/proposal.entity.js';
+import { InstructionRefSchema } from './entities/refs.entity.js';
 import { ProposalRatingSchema } from './entities/rating.entity.js';
 import { ReplySchema } from './entities/reply.entity.js';
 
@@ -412,7 +414,18 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
     },
     progress,
   );
+  // The demo's instructions on proposals and items start where an upgraded deployment's do: rows
+  // of the old table with their tally, handed over to consultation below, as on the first start.
   for (const i of demoInstructions(scale)) {
+    em.create(InstructionRefSchema, {
+      instructionId: null,
+      legacyId: i.id,
+      district: i.district,
+      subjectType: i.subjectType,
+      subjectId: i.subjectId,
+      level: i.level,
+      instructedOn: i.instructedOn,
+    });
     em.create(InstructionSchema, {
       id: i.id,
       district: i.district,
@@ -451,8 +464,10 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
     'instruction',
   ])
     await syncSequence(em, table);
-  // And as they stand, for the replicas that name proposals.
+  // And as they stand, for the replicas that name proposals and the subjects of instructions.
   await announceAllProposals(em);
+  await announceInstructionSubjects(em);
+  await handOverInstructions(em);
 }
 
 export async function isSeeded(em: EntityManager): Promise<boolean> {

@@ -4,7 +4,6 @@ import {
   audit,
   callerUnit,
   canWriteDistrict,
-  emit,
   type EntityManager,
   ErrorCode,
   inputError,
@@ -14,8 +13,7 @@ import {
   today,
   staleVersion,
 } from '@cppcc/kit';
-import { instructionReceived } from '@cppcc/events';
-import { assertActsIn, visible } from '../access.js';
+import { visible } from '../access.js';
 import { ConsultationActivitySchema } from '../entities/consultation-activity.entity.js';
 import {
   InputCampaignSchema,
@@ -24,10 +22,6 @@ import {
 import {
   InstructionSchema,
   LedgerEntrySchema,
-  type GovernmentLevel,
-  type Instruction,
-  type InstructionSubject,
-  type LeaderRank,
   type LedgerEntry,
 } from '../entities/instruction.entity.js';
 import {
@@ -35,10 +29,7 @@ import {
   type Recommendation,
   type RecommendationKind,
 } from '../entities/recommendation.entity.js';
-import {
-  ResearchProjectSchema,
-  ResearchTeamMemberSchema,
-} from '../entities/research-project.entity.js';
+import { ResearchProjectSchema } from '../entities/research-project.entity.js';
 import {
   ledgerWorkflow,
   recommendationWorkflow,
@@ -198,117 +189,6 @@ export async function moveRecommendation(
     await em.flush();
     announceRecommendation(em, ctx.module, r);
     return r;
-  });
-}
-
-export interface RecordInstruction {
-  subjectType: InstructionSubject;
-  subjectId: number;
-  leader: string;
-  leaderPost: string | null;
-  rank: LeaderRank;
-  level: GovernmentLevel;
-  instructedOn: string;
-  text: string;
-}
-
-interface Subject {
-  district: string;
-  title: string;
-  public: boolean;
-  memberIds: number[];
-  since: string;
-}
-
-/** What an instruction is written on: a submitted recommendation or a submitted research report. */
-async function subjectOf(
-  em: EntityManager,
-  ctx: RequestContext,
-  type: InstructionSubject,
-  id: number,
-): Promise<Subject> {
-  if (type === 'RESEARCH_REPORT') {
-    const project = await em.findOne(ResearchProjectSchema, { id }, { filters: false });
-    if (!project || !visible(ctx, project))
-      throw inputError('input.subjectId', 'exists', `no research project ${id}`);
-    if (!project.reportSubmittedOn)
-      throw inputError(
-        'input.subjectId',
-        'submitted',
-        `research project ${id} has not submitted its report`,
-      );
-    const team = await em.find(
-      ResearchTeamMemberSchema,
-      { projectId: id },
-      { filters: false, orderBy: { id: 'asc' } },
-    );
-    return {
-      district: project.district,
-      title: project.reportTitle ?? project.title,
-      public: project.public,
-      memberIds: team.map((s) => s.memberId),
-      since: project.reportSubmittedOn,
-    };
-  }
-  const r = await em.findOne(RecommendationSchema, { id }, { filters: false });
-  if (!r || !visible(ctx, r))
-    throw inputError('input.subjectId', 'exists', `no recommendation ${id}`);
-  const expected: RecommendationKind =
-    type === 'RECOMMENDATION_REPORT' ? 'REPORT' : 'RECOMMENDATION';
-  if (r.kind !== expected)
-    throw inputError(
-      'input.subjectType',
-      'kind',
-      `recommendation ${id} is a ${r.kind}, not a ${expected}`,
-    );
-  if (!r.submittedOn)
-    throw inputError('input.subjectId', 'submitted', `recommendation ${id} has not been submitted`);
-  return {
-    district: r.district,
-    title: r.title,
-    public: r.public,
-    memberIds: r.authorIds,
-    since: r.submittedOn,
-  };
-}
-
-/** A leader records a written instruction on an outcome; its member authors' records hear of it. */
-export async function recordInstruction(
-  ctx: RequestContext,
-  input: RecordInstruction,
-): Promise<Instruction> {
-  const subject = await subjectOf(ctx.em, ctx, input.subjectType, input.subjectId);
-  await assertActsIn(ctx, subject.district, ['leader'], 'input.subjectId');
-  if (input.instructedOn < subject.since)
-    throw inputError(
-      'input.instructedOn',
-      'order',
-      `is before the outcome was submitted (${subject.since})`,
-    );
-  return ctx.em.transactional(async (em) => {
-    const instruction = em.create(InstructionSchema, {
-      ...input,
-      district: subject.district,
-      public: false,
-    });
-    await em.flush();
-    emit(
-      em,
-      ctx.module,
-      instructionReceived,
-      {
-        instructionId: String(instruction.id),
-        subjectType: input.subjectType,
-        subjectId: String(input.subjectId),
-        title: subject.title,
-        leader: input.leader,
-        level: input.level,
-        memberIds: subject.memberIds.map(String),
-        instructedOn: input.instructedOn,
-      },
-      subject.district,
-    );
-    return instruction;
   });
 }
 

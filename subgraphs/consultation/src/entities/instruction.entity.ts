@@ -1,11 +1,22 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
+/** What a leader writes an instruction on: proposals' proposals and items, and this module's outcomes. */
 export const INSTRUCTION_SUBJECTS = [
+  'PROPOSAL',
+  'OPINION_ITEM',
   'RECOMMENDATION_REPORT',
   'RECOMMENDATION',
   'RESEARCH_REPORT',
 ] as const;
 export type InstructionSubject = (typeof INSTRUCTION_SUBJECTS)[number];
+/** The subjects this module owns; proposals' are known through the instruction_subject_ref replica. */
+export const OUTCOME_SUBJECTS = [
+  'RECOMMENDATION_REPORT',
+  'RECOMMENDATION',
+  'RESEARCH_REPORT',
+] as const;
+export type OutcomeSubject = (typeof OUTCOME_SUBJECTS)[number];
+export type ProposalsSubject = Exclude<InstructionSubject, OutcomeSubject>;
 
 /** 主要领导 (the principal leader) or 分管领导 (the leader in charge of the area). */
 export const LEADER_RANKS = ['PRINCIPAL', 'IN_CHARGE'] as const;
@@ -14,7 +25,7 @@ export type LeaderRank = (typeof LEADER_RANKS)[number];
 export const GOVERNMENT_LEVELS = ['NATIONAL', 'PROVINCIAL', 'CITY', 'DISTRICT'] as const;
 export type GovernmentLevel = (typeof GOVERNMENT_LEVELS)[number];
 
-/** 批示: a leader's written instruction on an outcome. */
+/** 批示: a leader's written instruction on a proposal, an opinion item or an outcome. */
 export const InstructionSchema = defineEntity({
   name: 'Instruction',
   tableName: 'instruction',
@@ -31,11 +42,14 @@ export const InstructionSchema = defineEntity({
     subjectId: p.integer(),
     leader: p.string(),
     leaderPost: p.string().nullable(),
-    rank: p.string().$type<LeaderRank>(),
+    /** Unknown for instructions proposals recorded before the hand-over, and optional on its subjects. */
+    rank: p.string().$type<LeaderRank>().nullable(),
     level: p.string().$type<GovernmentLevel>(),
     instructedOn: p.string().length(10),
     text: p.text(),
     public: p.boolean().default(false),
+    /** Proposals' id for a row it handed over (migration one-instruction); a row is taken once. */
+    handedOverFrom: p.integer().nullable().unique(),
   },
 });
 export type Instruction = InferEntity<typeof InstructionSchema>;

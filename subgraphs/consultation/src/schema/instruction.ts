@@ -14,7 +14,12 @@ import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { assignedInstruction } from '../access.js';
 import { builder } from '../builder.js';
-import { assignInstruction, moveLedgerEntry, recordInstruction } from '../commands/outcomes.js';
+import {
+  mayReadInstructionsOn,
+  proposalsSubject,
+  recordInstruction,
+} from '../commands/instructions.js';
+import { assignInstruction, moveLedgerEntry } from '../commands/outcomes.js';
 import {
   GOVERNMENT_LEVELS,
   INSTRUCTION_SUBJECTS,
@@ -22,6 +27,7 @@ import {
   LEADER_RANKS,
   LEDGER_STATUSES,
   LedgerEntrySchema,
+  OUTCOME_SUBJECTS,
   type Instruction,
   type LedgerEntry,
 } from '../entities/instruction.entity.js';
@@ -30,11 +36,18 @@ import { ResearchProjectSchema } from '../entities/research-project.entity.js';
 import { ledgerWorkflow } from '../workflow.js';
 import { ConsultationAuditEntryType, history } from './audit.js';
 import { GovernmentUnitRef, unitRef } from './government-unit.js';
+import { OpinionItemRef, ProposalRef } from './proposal.js';
 import { RecommendationType } from './recommendation.js';
 import { ResearchProjectType } from './research-project.js';
 
-export const InstructionSubjectType = builder.enumType('OutcomeInstructionSubject', {
+export const InstructionSubjectType = builder.enumType('InstructionSubject', {
   values: INSTRUCTION_SUBJECTS,
+  description:
+    'What a leader wrote on: a proposal or an opinion item (proposals), or an outcome of consultation.',
+});
+/** The subjects recordLeaderInstruction took, for its input while it stays (deprecated). */
+const OutcomeSubjectType = builder.enumType('OutcomeInstructionSubject', {
+  values: OUTCOME_SUBJECTS,
 });
 export const LeaderRankType = builder.enumType('LeaderRank', {
   values: LEADER_RANKS,
@@ -58,19 +71,32 @@ async function byId<T extends { id: number }>(
     : ctx.loaders.one(entity).load(id);
 }
 
-export const InstructionType = builder.objectRef<Instruction>('OutcomeInstruction').implement({
+export const InstructionType = builder.objectRef<Instruction>('LeaderInstruction').implement({
   description:
-    "批示: a leader's written instruction on a recommendation report, a recommendation or a research report.",
+    "批示: a leader's written instruction on a proposal, an opinion item, a recommendation report, a recommendation or a research report.",
   fields: (t) => ({
     id: t.exposeID('id'),
     subjectType: t.field({ type: InstructionSubjectType, resolve: (i) => i.subjectType }),
+    subjectId: t.exposeID('subjectId'),
+    proposal: t.field({
+      type: ProposalRef,
+      nullable: true,
+      description: 'The proposal, when it was written on one.',
+      resolve: (i) => (i.subjectType === 'PROPOSAL' ? { id: String(i.subjectId) } : null),
+    }),
+    opinionItem: t.field({
+      type: OpinionItemRef,
+      nullable: true,
+      description: 'The opinion item, when it was written on one.',
+      resolve: (i) => (i.subjectType === 'OPINION_ITEM' ? { id: String(i.subjectId) } : null),
+    }),
     recommendation: t.field({
       type: RecommendationType,
       nullable: true,
       resolve: async (i, _a, ctx) =>
-        i.subjectType === 'RESEARCH_REPORT'
-          ? null
-          : byId(ctx, RecommendationSchema, i.subjectId, await assignedInstruction(ctx, i.id)),
+        i.subjectType === 'RECOMMENDATION_REPORT' || i.subjectType === 'RECOMMENDATION'
+          ? byId(ctx, RecommendationSchema, i.subjectId, await assignedInstruction(ctx, i.id))
+          : null,
     }),
     researchProject: t.field({
       type: ResearchProjectType,
@@ -82,7 +108,13 @@ export const InstructionType = builder.objectRef<Instruction>('OutcomeInstructio
     }),
     leader: t.exposeString('leader'),
     leaderPost: t.exposeString('leaderPost', { nullable: true }),
-    rank: t.field({ type: LeaderRankType, resolve: (i) => i.rank }),
+    rank: t.field({
+      type: LeaderRankType,
+      nullable: true,
+      description:
+        'Unknown for instructions on proposals and items recorded before consultation kept them.',
+      resolve: (i) => i.rank,
+    }),
     level: t.field({ type: GovernmentLevelType, resolve: (i) => i.level }),
     instructedOn: t.expose('instructedOn', { type: 'Date' }),
     text: t.exposeString('text'),
@@ -139,7 +171,9 @@ builder.objectField(RecommendationType, 'instructions', (t) =>
     type: [InstructionType],
     resolve: async (r, _a, ctx) =>
       await ctx.loaders
-        .many(InstructionSchema, 'subjectId', { subjectType: { $ne: 'RESEARCH_REPORT' } })
+        .many(InstructionSchema, 'subjectId', {
+          subjectType: { $in: ['RECOMMENDATION_REPORT', 'RECOMMENDATION'] },
+        })
         .load(r.id),
   }),
 );
@@ -153,9 +187,48 @@ builder.objectField(ResearchProjectType, 'instructions', (t) =>
   }),
 );
 
+/**
+ * An instruction is not public though its subject may be (a filed proposal, an issued item): read
+ * past the filter, then shown to those working for the subject's district and to the members whose
+ * archives received it (its proposers, its authors); anyone else who sees the subject gets none.
+ */
+async function instructionsOn(
+  ctx: RequestContext,
+  type: 'PROPOSAL' | 'OPINION_ITEM',
+  id: string,
+): Promise<Instruction[]> {
+  const subject = await proposalsSubject(ctx, type, Number(id));
+  if (!subject || !mayReadInstructionsOn(ctx, subject)) return [];
+  return ctx.loaders
+    .many(InstructionSchema, 'subjectId', { subjectType: type }, true)
+    .load(Number(id));
+}
+
+builder.objectField(ProposalRef, 'instructions', (t) =>
+  t.field({
+    type: [InstructionType],
+    // Another subgraph's entity: null, not the whole proposal, while this subgraph is down.
+    nullable: true,
+    description:
+      "Leaders' instructions on it: for those working for its district and its proposers; empty for others.",
+    resolve: (p, _a, ctx) => instructionsOn(ctx, 'PROPOSAL', p.id),
+  }),
+);
+
+builder.objectField(OpinionItemRef, 'instructions', (t) =>
+  t.field({
+    type: [InstructionType],
+    // Another subgraph's entity: null, not the whole item, while this subgraph is down.
+    nullable: true,
+    description:
+      "Leaders' instructions on it: for those working for its district and its authors; empty for others.",
+    resolve: (i, _a, ctx) => instructionsOn(ctx, 'OPINION_ITEM', i.id),
+  }),
+);
+
 export const InstructionConnection = connectionType<Instruction>(
   builder,
-  'OutcomeInstruction',
+  'LeaderInstruction',
   InstructionType,
 );
 export const LedgerEntryConnection = connectionType<LedgerEntry>(
@@ -215,9 +288,50 @@ builder.queryField('ledgerEntries', (t) =>
   }),
 );
 
-const RecordInstructionInput = builder.inputType('RecordOutcomeInstructionInput', {
+const leaderRule = z.string().trim().min(2, 'must name the leader').max(100);
+const textRule = z.string().trim().min(2, 'must give the instruction').max(20000);
+
+const RecordInstructionInput = builder.inputType('RecordInstructionInput', {
   fields: (t) => ({
     subjectType: t.field({ type: InstructionSubjectType, required: true }),
+    subjectId: t.id({ required: true }),
+    leader: t.string({
+      required: true,
+      description: 'Who wrote it, e.g. 国家领导人, 省委书记, 市委主要负责同志.',
+      validate: leaderRule,
+    }),
+    leaderPost: t.string({ required: false, validate: z.string().trim().max(80) }),
+    rank: t.field({ type: LeaderRankType, required: false }),
+    level: t.field({ type: GovernmentLevelType, required: true }),
+    instructedOn: t.field({ type: 'Date', required: true }),
+    text: t.string({ required: true, validate: textRule }),
+  }),
+});
+
+builder.mutationField('recordInstruction', (t) =>
+  t.field({
+    type: InstructionType,
+    description:
+      "Records a leader's instruction on any subject: on a filed proposal or an issued opinion item staff or a leader of its district record it; on a submitted outcome, a leader. Its members' archives hear of it.",
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: RecordInstructionInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      recordInstruction(ctx, {
+        subjectType: input.subjectType,
+        subjectId: parseId(input.subjectId, 'input.subjectId'),
+        leader: input.leader.trim(),
+        leaderPost: input.leaderPost?.trim() || null,
+        rank: input.rank ?? null,
+        level: input.level,
+        instructedOn: input.instructedOn,
+        text: input.text.trim(),
+      }),
+  }),
+);
+
+const RecordOutcomeInstructionInput = builder.inputType('RecordOutcomeInstructionInput', {
+  fields: (t) => ({
+    subjectType: t.field({ type: OutcomeSubjectType, required: true }),
     subjectId: t.id({ required: true }),
     leader: t.string({
       required: true,
@@ -239,8 +353,10 @@ builder.mutationField('recordLeaderInstruction', (t) =>
     type: InstructionType,
     description:
       "A leader records a written instruction on a submitted outcome; its member authors' records hear of it.",
+    deprecationReason:
+      'Use recordInstruction, which takes every subject; this name goes in the next release.',
     authScopes: { role: 'leader' },
-    args: { input: t.arg({ type: RecordInstructionInput, required: true }) },
+    args: { input: t.arg({ type: RecordOutcomeInstructionInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       recordInstruction(ctx, {
         subjectType: input.subjectType,

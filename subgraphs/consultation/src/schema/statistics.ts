@@ -13,7 +13,11 @@ import {
   ConsultationActivitySchema,
 } from '../entities/consultation-activity.entity.js';
 import { InputCampaignSchema } from '../entities/input-campaign.entity.js';
-import { InstructionSchema, type LEADER_RANKS } from '../entities/instruction.entity.js';
+import {
+  InstructionSchema,
+  OUTCOME_SUBJECTS,
+  type LEADER_RANKS,
+} from '../entities/instruction.entity.js';
 import { RecommendationSchema } from '../entities/recommendation.entity.js';
 import { ResearchPhaseSchema } from '../entities/research-project.entity.js';
 import { ResultSchema } from '../entities/result.entity.js';
@@ -125,6 +129,7 @@ const StatisticsType = builder.objectRef<Statistics>('ConsultationStatistics').i
       resolve: (s, _a, ctx) =>
         ctx.em.count(InstructionSchema, {
           district: { $in: s.districts },
+          subjectType: { $in: [...OUTCOME_SUBJECTS] },
           instructedOn: { $gte: s.from, $lte: s.to },
         }),
     }),
@@ -135,10 +140,14 @@ const StatisticsType = builder.objectRef<Statistics>('ConsultationStatistics').i
           (
             await ctx.em.find(
               InstructionSchema,
-              { district: { $in: s.districts }, instructedOn: { $gte: s.from, $lte: s.to } },
+              {
+                district: { $in: s.districts },
+                subjectType: { $in: [...OUTCOME_SUBJECTS] },
+                instructedOn: { $gte: s.from, $lte: s.to },
+              },
               { fields: ['rank'] },
             )
-          ).map((i) => i.rank),
+          ).flatMap((i) => (i.rank ? [i.rank] : [])),
         ).map((c) => ({ rank: c.key, count: c.count })),
     }),
     outcomesSubmitted: t.int({

@@ -6,6 +6,7 @@ import {
   consultationSpoke,
   dutyReported,
   instructionReceived,
+  instructionTakenOver,
   opinionItemAdopted,
   opinionItemSubmitted,
   proposalHonoured,
@@ -377,6 +378,26 @@ describe.each(databases())('duty archive on $name', ({ url }) => {
       const r = await module.execute(archive, { id: '3' }, caller);
       expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
+  });
+
+  it('names an instruction proposals handed over by its id in consultation, once consultation took it over', async () => {
+    const rekeyed = event(
+      instructionTakenOver.type,
+      { sourceId: '10', instructionId: '77' },
+      'consultation',
+    );
+    await module.transport.publish([rekeyed]);
+    const em = systemEm(module.orm);
+    for (
+      let i = 0;
+      i < 100 && (await em.count(ProcessedEventSchema, { eventId: rekeyed.id })) < 1;
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 50));
+    const r = await module.execute(archive, { id: '3', kinds: ['instruction.received'] }, self);
+    expect(
+      r.data!.member.archive.events.nodes.map((e) => [e.sourceModule, e.sourceType, e.sourceId]),
+    ).toEqual([['consultation', 'Instruction', '77']]);
   });
 
   it('keeps aside, as refused, an event that breaks its contract or borrows a core kind', async () => {

@@ -1,119 +1,172 @@
+import { emit, type EntityManager, type PayloadOf, writeInBatches } from '@cppcc/kit';
 import {
-  appError,
-  audit,
-  emit,
-  ErrorCode,
-  inputError,
-  parseDate,
-  type RequestContext,
-  today,
-} from '@cppcc/kit';
-import { instructionReceived } from '@cppcc/events';
+  instructionHandedOver,
+  type instructionReceived,
+  instructionSubjectRegistered,
+  type instructionTakenOver,
+} from '@cppcc/events';
+import { CosignerSchema } from '../entities/cosigner.entity.js';
 import {
   InstructionSchema,
   OpinionAuthorSchema,
   OpinionItemSchema,
-  type AdoptionLevel,
-  type Instruction,
-  type InstructionSubject,
+  type OpinionItem,
 } from '../entities/opinion-item.entity.js';
-import { FILED_STATUSES, ProposalSchema } from '../entities/proposal.entity.js';
-import { acceptedCosigners } from './proposals.js';
-import { requireOffice, requireText } from './common.js';
+import { FILED_STATUSES, ProposalSchema, type Proposal } from '../entities/proposal.entity.js';
+import { InstructionRefSchema } from '../entities/refs.entity.js';
 
-export interface InstructionInput {
-  subjectType: InstructionSubject;
-  subjectId: number;
-  leader: string;
-  level: AdoptionLevel;
-  text: string;
-  instructedOn: string;
+/*
+ * Leaders' instructions (批示) on proposals and items are consultation's: it records them, keeps
+ * them and shows them. This module tells it what it needs about their subjects, hands over the
+ * rows it recorded before, and keeps a tally for its statistics.
+ */
+
+type SubjectPayload = PayloadOf<typeof instructionSubjectRegistered>;
+
+/** A filed proposal as a subject: its author and accepted co-signers hear of instructions; its proposers read them. */
+async function proposalSubject(em: EntityManager, p: Proposal): Promise<SubjectPayload> {
+  const cosigners = await em.find(
+    CosignerSchema,
+    { proposalId: p.id, status: { $ne: 'REVOKED' } },
+    { orderBy: { id: 'asc' }, filters: false },
+  );
+  return {
+    subjectType: 'PROPOSAL',
+    subjectId: String(p.id),
+    district: p.district,
+    title: p.title,
+    memberIds: [
+      p.authorId,
+      ...cosigners.filter((c) => c.status === 'ACCEPTED').map((c) => c.memberId),
+    ].map(String),
+    readerIds: [p.authorId, ...cosigners.map((c) => c.memberId)].map(String),
+  };
 }
 
-/** 批示: staff (or a leader) record a leader's written instruction on a proposal or an item; the authors' archives hear of it. */
-export async function recordInstruction(
-  ctx: RequestContext,
-  input: InstructionInput,
-): Promise<Instruction> {
-  const instructedOn = parseDate(input.instructedOn, 'input.instructedOn');
-  if (instructedOn > today())
-    throw inputError('input.instructedOn', 'past', 'must not be in the future');
-  const leader = requireText(input.leader, 'input.leader', 100);
-  const text = requireText(input.text, 'input.text', 5000);
-  return ctx.em.transactional(async (em) => {
-    let district: string;
-    let title: string;
-    let memberIds: number[];
-    if (input.subjectType === 'PROPOSAL') {
-      const p = await em.findOne(ProposalSchema, { id: input.subjectId });
-      if (!p)
-        throw appError(
-          ErrorCode.NOT_FOUND,
-          `input.subjectId: proposal ${input.subjectId} does not exist or is not visible to you`,
-          { field: 'input.subjectId' },
-        );
-      if (!FILED_STATUSES.includes(p.status))
-        throw inputError(
-          'input.subjectId',
-          'filed',
-          `proposal ${p.id} is ${p.status}: instructions are recorded on filed proposals`,
-        );
-      ({ district, title } = p);
-      memberIds = [p.authorId, ...(await acceptedCosigners(em, p.id))];
-    } else {
-      const item = await em.findOne(OpinionItemSchema, { id: input.subjectId });
-      if (!item)
-        throw appError(
-          ErrorCode.NOT_FOUND,
-          `input.subjectId: opinion item ${input.subjectId} does not exist or is not visible to you`,
-          { field: 'input.subjectId' },
-        );
-      if (!['ISSUED', 'REPORTED', 'ADOPTED'].includes(item.status))
-        throw inputError(
-          'input.subjectId',
-          'issued',
-          `item ${item.id} is ${item.status}: instructions are recorded on issued items`,
-        );
-      ({ district, title } = item);
-      memberIds = (await em.find(OpinionAuthorSchema, { itemId: item.id })).map((a) => a.memberId);
-    }
-    requireOffice(ctx, district, 'an instruction', ['staff', 'leader']);
-    const row = em.create(InstructionSchema, {
-      district,
-      subjectType: input.subjectType,
-      subjectId: input.subjectId,
-      leader,
-      level: input.level,
-      text,
-      instructedOn,
-      public: false,
-    });
-    await em.flush();
-    audit(em, {
-      entity: input.subjectType === 'PROPOSAL' ? 'proposal' : 'opinion_item',
-      entityId: String(input.subjectId),
-      action: 'instruct',
-      fromState: null,
-      toState: input.level,
-      actor: ctx.caller.userId,
-      note: `${leader}: ${text.slice(0, 200)}`,
-    });
+/** An issued item as a subject: its member authors hear of instructions and read them. */
+async function itemSubject(em: EntityManager, item: OpinionItem): Promise<SubjectPayload> {
+  const authors = (
+    await em.find(OpinionAuthorSchema, { itemId: item.id }, { orderBy: { memberId: 'asc' } })
+  ).map((a) => String(a.memberId));
+  return {
+    subjectType: 'OPINION_ITEM',
+    subjectId: String(item.id),
+    district: item.district,
+    title: item.title,
+    memberIds: authors,
+    readerIds: authors,
+  };
+}
+
+/** Tells consultation a proposal was filed: instructions may be written on it from now on. */
+export async function announceProposalSubject(
+  em: EntityManager,
+  module: string,
+  p: Proposal,
+): Promise<void> {
+  emit(em, module, instructionSubjectRegistered, await proposalSubject(em, p), p.district);
+}
+
+/** Tells consultation an item was issued: instructions may be written on it from now on. */
+export async function announceItemSubject(
+  em: EntityManager,
+  module: string,
+  item: OpinionItem,
+): Promise<void> {
+  emit(em, module, instructionSubjectRegistered, await itemSubject(em, item), item.district);
+}
+
+const ISSUED = ['ISSUED', 'REPORTED', 'ADOPTED'] as const;
+
+/** Every filed proposal and issued item (seed, the first start after an upgrade). */
+export async function announceInstructionSubjects(em: EntityManager): Promise<number> {
+  const proposals = await em.find(
+    ProposalSchema,
+    { status: { $in: FILED_STATUSES } },
+    { filters: false, orderBy: { id: 'asc' } },
+  );
+  const items = await em.find(
+    OpinionItemSchema,
+    { status: { $in: [...ISSUED] } },
+    { filters: false, orderBy: { id: 'asc' } },
+  );
+  const payloads = [
+    ...(await Promise.all(proposals.map((p) => proposalSubject(em, p)))),
+    ...(await Promise.all(items.map((i) => itemSubject(em, i)))),
+  ];
+  await writeInBatches(em, payloads, (s) =>
+    emit(em, 'proposals', instructionSubjectRegistered, s, s.district),
+  );
+  await em.flush();
+  return payloads.length;
+}
+
+/**
+ * Hands every row of the old instruction table over to consultation, one event each. Consultation
+ * takes a row once (by sourceId), so handing over again (`npm run announce`) adds nothing.
+ */
+export async function handOverInstructions(em: EntityManager): Promise<number> {
+  const rows = await em.find(InstructionSchema, {}, { filters: false, orderBy: { id: 'asc' } });
+  const titles = new Map<string, string>();
+  const proposalIds = rows.filter((r) => r.subjectType === 'PROPOSAL').map((r) => r.subjectId);
+  const itemIds = rows.filter((r) => r.subjectType === 'OPINION_ITEM').map((r) => r.subjectId);
+  for (const p of await em.find(ProposalSchema, { id: { $in: proposalIds } }, { filters: false }))
+    titles.set(`PROPOSAL:${p.id}`, p.title);
+  for (const i of await em.find(OpinionItemSchema, { id: { $in: itemIds } }, { filters: false }))
+    titles.set(`OPINION_ITEM:${i.id}`, i.title);
+  await writeInBatches(em, rows, (r) =>
     emit(
       em,
-      ctx.module,
-      instructionReceived,
+      'proposals',
+      instructionHandedOver,
       {
-        instructionId: String(row.id),
-        subjectType: input.subjectType,
-        subjectId: String(input.subjectId),
-        title,
-        leader,
-        level: input.level,
-        memberIds: memberIds.map(String),
-        instructedOn,
+        sourceId: String(r.id),
+        district: r.district,
+        subjectType: r.subjectType,
+        subjectId: String(r.subjectId),
+        title: titles.get(`${r.subjectType}:${r.subjectId}`) ?? `${r.subjectType} ${r.subjectId}`,
+        leader: r.leader,
+        level: r.level,
+        text: r.text,
+        instructedOn: r.instructedOn,
       },
-      district,
-    );
-    return row;
+      r.district,
+    ),
+  );
+  await em.flush();
+  return rows.length;
+}
+
+/** The tally follows consultation: one row per instruction on a proposal or an item. */
+export async function tallyInstruction(
+  em: EntityManager,
+  i: PayloadOf<typeof instructionReceived>,
+  district: string | null,
+): Promise<void> {
+  if (i.subjectType !== 'PROPOSAL' && i.subjectType !== 'OPINION_ITEM') return;
+  const instructionId = Number(i.instructionId);
+  if (await em.findOne(InstructionRefSchema, { instructionId })) return;
+  const subjectId = Number(i.subjectId);
+  const subject =
+    i.subjectType === 'PROPOSAL'
+      ? await em.findOne(ProposalSchema, { id: subjectId }, { filters: false })
+      : await em.findOne(OpinionItemSchema, { id: subjectId }, { filters: false });
+  em.create(InstructionRefSchema, {
+    instructionId,
+    legacyId: null,
+    district: subject?.district ?? district ?? '',
+    subjectType: i.subjectType,
+    subjectId,
+    level: i.level,
+    instructedOn: i.instructedOn,
   });
+}
+
+/** A row handed over has consultation's id now. */
+export async function tallyTakenOver(
+  em: EntityManager,
+  t: PayloadOf<typeof instructionTakenOver>,
+): Promise<void> {
+  const row = await em.findOne(InstructionRefSchema, { legacyId: Number(t.sourceId) });
+  if (row) row.instructionId = Number(t.instructionId);
 }

@@ -35,6 +35,7 @@ import {
   type OpinionRecord,
 } from '../workflow.js';
 import { requireText, touch } from './common.js';
+import { announceItemSubject } from './instructions.js';
 
 export interface OpinionInput {
   title: string;
@@ -426,6 +427,7 @@ export async function publishIssue(
     for (const item of items) {
       opinionWorkflow.apply({ ...ctx, em }, item, 'issue', `issue ${issue.year}-${issue.number}`);
       touch(item);
+      await announceItemSubject(em, ctx.module, item);
     }
     return issue;
   });

@@ -16,6 +16,7 @@ import {
   today,
 } from '@cppcc/kit';
 import { opinionItemSubmitted, proposalFiled, proposalSubmitted } from '@cppcc/events';
+import { announceProposalSubject } from './instructions.js';
 import { CosignerSchema } from '../entities/cosigner.entity.js';
 import { OpinionAuthorSchema, OpinionItemSchema } from '../entities/opinion-item.entity.js';
 import {
@@ -452,6 +453,7 @@ export async function review(
           },
           proposal.district,
         );
+        await announceProposalSubject(em, ctx.module, proposal);
       }
       return proposal;
     })

@@ -129,7 +129,11 @@ export type Adoption = InferEntity<typeof AdoptionSchema>;
 export const INSTRUCTION_SUBJECTS = ['PROPOSAL', 'OPINION_ITEM'] as const;
 export type InstructionSubject = (typeof INSTRUCTION_SUBJECTS)[number];
 
-/** 批示: a leader's written instruction on a proposal or an item. */
+/**
+ * 批示 recorded here before consultation owned leaders' instructions: kept for the hand-over
+ * (instruction.handed_over, once per row on the first start after the upgrade) and dropped in the
+ * release after. New instructions live in consultation; the statistics count instruction_ref.
+ */
 export const InstructionSchema = defineEntity({
   name: 'Instruction',
   tableName: 'instruction',

@@ -51,3 +51,25 @@ export const ConsultationRefSchema = defineEntity({
   },
 });
 export type ConsultationRef = InferEntity<typeof ConsultationRefSchema>;
+
+/**
+ * What the statistics count of leaders' instructions on proposals and items, which consultation
+ * owns: one row per instruction, from instruction.received (instructionId) or, for a row of the
+ * old instruction table, copied at the upgrade (legacyId) and given its id once consultation took
+ * it over (instruction.taken_over).
+ */
+export const InstructionRefSchema = defineEntity({
+  name: 'InstructionRef',
+  tableName: 'instruction_ref',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    instructionId: p.integer().nullable().unique(),
+    legacyId: p.integer().nullable().unique(),
+    district: p.string().length(12),
+    subjectType: p.string().$type<'PROPOSAL' | 'OPINION_ITEM'>(),
+    subjectId: p.integer().index(),
+    level: p.string().$type<'NATIONAL' | 'PROVINCIAL' | 'CITY' | 'DISTRICT'>(),
+    instructedOn: p.string().length(10),
+  },
+});
+export type InstructionRef = InferEntity<typeof InstructionRefSchema>;

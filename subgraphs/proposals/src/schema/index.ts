@@ -14,7 +14,6 @@ import './member-suggestion.js';
 import './opinion-item.js';
 import './studio-reception.js';
 import './bulletin-issue.js';
-import './instruction.js';
 import './statistics.js';
 import './work-report.js';
 

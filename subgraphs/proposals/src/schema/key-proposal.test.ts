@@ -1,4 +1,4 @@
-import { instructionReceived, proposalHonoured } from '@cppcc/events';
+import { instructionSubjectRegistered, proposalHonoured } from '@cppcc/events';
 import { today } from '@cppcc/kit';
 import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -253,7 +253,7 @@ describe.each(databases())(
       ]);
     });
 
-    it("awards excellent proposals and records leaders' instructions, announcing both", async () => {
+    it('awards excellent proposals, announcing it; filing told consultation the proposal takes instructions', async () => {
       const p = await replied();
       expect(
         await ok<{ year: number }>(
@@ -274,61 +274,12 @@ describe.each(databases())(
           staff,
         ),
       ).toMatchObject({ code: 'CONFLICT' });
-      const i = await ok<{ leader: string }>(
-        module,
-        `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { leader } }`,
-        {
-          i: {
-            subjectType: 'PROPOSAL',
-            subjectId: p.id,
-            leader: '市委主要负责同志',
-            level: 'CITY',
-            text: '请抓好落实。',
-            instructedOn: today(),
-          },
-        },
-        staff,
-      );
-      expect(i.leader).toBe('市委主要负责同志');
-      expect(await eventsOf(module, instructionReceived)).toContainEqual(
+      // Instructions on it are consultation's: filing told consultation whom they concern.
+      expect(await eventsOf(module, instructionSubjectRegistered)).toContainEqual(
         expect.objectContaining({ subjectType: 'PROPOSAL', subjectId: p.id, memberIds: ['9001'] }),
       );
-      expect(
-        await refused(
-          module,
-          `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { leader } }`,
-          {
-            i: {
-              subjectType: 'PROPOSAL',
-              subjectId: p.id,
-              leader: ' ',
-              level: 'CITY',
-              text: 'x',
-              instructedOn: today(),
-            },
-          },
-          staff,
-        ),
-      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.leader' });
-      expect(
-        await refused(
-          module,
-          `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { leader } }`,
-          {
-            i: {
-              subjectType: 'PROPOSAL',
-              subjectId: p.id,
-              leader: 'x',
-              level: 'CITY',
-              text: 'x',
-              instructedOn: today(),
-            },
-          },
-          author,
-        ),
-      ).toMatchObject({ code: 'FORBIDDEN' });
       expect((await auditOf(module, 'proposal', p.id)).map((a) => a[1])).toEqual(
-        expect.arrayContaining(['awardExcellent', 'instruct']),
+        expect.arrayContaining(['awardExcellent']),
       );
     });
   },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  instructionReceived,
+  instructionSubjectRegistered,
   opinionItemAdopted,
   opinionItemSubmitted,
   studioIssueRaised,
@@ -37,13 +37,12 @@ type OpinionItemView = {
   availableActions: string[];
   authors: { id: string }[];
   adoptions: { level: string; mode: string }[];
-  instructions: { leader: string; level: string }[];
 };
 
 const author = member(9001);
 const staff = staffOf(A);
 const ITEM =
-  'id status version title editedContent statusNote reportedTo feedback availableActions authors { id } adoptions { level mode } instructions { leader level }';
+  'id status version title editedContent statusNote reportedTo feedback availableActions authors { id } adoptions { level mode }';
 const item = {
   title: '老旧小区加装电梯推进中的堵点亟待疏通',
   content: '一、基本情况……二、原因分析……三、对策建议……',
@@ -243,28 +242,13 @@ describe.each(databases())(
           .map((e) => e.level),
       ).toEqual(['PROVINCIAL', 'NATIONAL']);
 
-      const instruction = await ok<{ leader: string; level: string }>(
-        module,
-        `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { leader level } }`,
-        {
-          i: {
-            subjectType: 'OPINION_ITEM',
-            subjectId: submitted.id,
-            leader: '省委主要负责同志',
-            level: 'PROVINCIAL',
-            text: '请省住建厅研究。',
-            instructedOn: today(),
-          },
-        },
-        leaderOf(A),
-      );
-      expect(instruction).toEqual({ leader: '省委主要负责同志', level: 'PROVINCIAL' });
-      expect(await eventsOf(module, instructionReceived)).toContainEqual(
+      // Instructions on it are consultation's: issuing told consultation whom they concern.
+      expect(await eventsOf(module, instructionSubjectRegistered)).toContainEqual(
         expect.objectContaining({
           subjectType: 'OPINION_ITEM',
           subjectId: submitted.id,
           memberIds: ['9001', '9002'],
-          level: 'PROVINCIAL',
+          readerIds: ['9001', '9002'],
         }),
       );
 
@@ -277,7 +261,6 @@ describe.each(databases())(
       expect(fedBack).toMatchObject({
         status: 'ADOPTED',
         feedback: '您反映的信息已被全国政协采用',
-        instructions: [{ leader: '省委主要负责同志', level: 'PROVINCIAL' }],
       });
       // The author sees what became of it; the archive of the item is complete.
       const own = await ok<{ status: string; feedback: string | null }>(
@@ -295,7 +278,6 @@ describe.each(databases())(
         'report',
         'adopt',
         'adopt',
-        'instruct',
         'feedBack',
       ]);
     });

@@ -1,12 +1,13 @@
-import { systemEm, today } from '@cppcc/kit';
-import { databases, type TestModule } from '@cppcc/testing';
+import { randomUUID } from 'node:crypto';
+import { instructionReceived } from '@cppcc/events';
+import { ProcessedEventSchema, systemEm, today } from '@cppcc/kit';
+import { coreEvent, databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProposalSchema } from '../entities/proposal.entity.js';
 import {
   A,
   DRAFT,
   input,
-  leaderOf,
   member,
   officeOf,
   ok,
@@ -51,6 +52,45 @@ const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 const STATS = `query($f: ProposalStatisticsFilter) { proposalStatistics(filter: $f) {
   submitted filed notFiled assigned replied replyRate rated satisfied basicallySatisfied unsatisfied satisfactionRate overdue keyProposals excellent instructions grades { grade count share } } }`;
+
+/**
+ * Consultation recorded an instruction on a proposal or an item and said so; the event is sent
+ * twice (at least once delivery) and must be counted once.
+ */
+async function instructedInConsultation(
+  module: TestModule,
+  instructionId: string,
+  subjectType: 'PROPOSAL' | 'OPINION_ITEM',
+  subjectId: string,
+  level: 'NATIONAL' | 'CITY',
+): Promise<void> {
+  const instructed = coreEvent(
+    instructionReceived,
+    {
+      instructionId,
+      subjectType,
+      subjectId,
+      title: '标题',
+      leader: '市委主要负责同志',
+      level,
+      memberIds: ['9001'],
+      instructedOn: today(),
+    },
+    'consultation',
+    A,
+  );
+  const again = { ...instructed, id: randomUUID() };
+  await module.transport.publish([instructed, again]);
+  for (
+    let i = 0;
+    i < 100 &&
+    (await systemEm(module.orm).count(ProcessedEventSchema, {
+      eventId: { $in: [instructed.id, again.id] },
+    })) < 2;
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 100));
+}
 
 describe.each(databases())(
   'statistics computed from rows on $name',
@@ -364,21 +404,8 @@ describe.each(databases())(
         {},
         staff,
       );
-      await ok<{ id: string }>(
-        module,
-        `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { id } }`,
-        {
-          i: {
-            subjectType: 'OPINION_ITEM',
-            subjectId: item.id,
-            leader: '国家领导人',
-            level: 'NATIONAL',
-            text: '请研究。',
-            instructedOn: today(),
-          },
-        },
-        leaderOf(A),
-      );
+      // Consultation records instructions; the tally follows what it announces.
+      await instructedInConsultation(module, '7001', 'OPINION_ITEM', item.id, 'NATIONAL');
       const q = `query($f: OpinionStatisticsFilter) { opinionStatistics(filter: $f) { submitted issued issues adopted instructions byLevel { level items single combined instructions } } }`;
       const s = await ok<OpinionStatisticsView>(module, q, { f: { district: A } }, staff);
       expect(s).toMatchObject({ submitted: 1, issued: 1, issues: 1, adopted: 1, instructions: 1 });
@@ -446,21 +473,7 @@ describe.each(databases())(
         {},
         staff,
       );
-      await ok<{ id: string }>(
-        module,
-        `mutation($i: RecordInstructionInput!) { recordInstruction(input: $i) { id } }`,
-        {
-          i: {
-            subjectType: 'PROPOSAL',
-            subjectId: p1.id,
-            leader: '市委主要负责同志',
-            level: 'CITY',
-            text: '请抓好落实。',
-            instructedOn: today(),
-          },
-        },
-        leaderOf(A),
-      );
+      await instructedInConsultation(module, '7002', 'PROPOSAL', p1.id, 'CITY');
       expect(await stats({ district: A })).toMatchObject({
         keyProposals: 1,
         excellent: 1,

@@ -19,13 +19,12 @@ import {
   ADOPTION_LEVELS,
   AdoptionSchema,
   BulletinIssueSchema,
-  InstructionSchema,
   OpinionAuthorSchema,
   OpinionItemSchema,
   type OpinionItem,
 } from '../entities/opinion-item.entity.js';
 import { FILED_STATUSES, ProposalSchema, type Proposal } from '../entities/proposal.entity.js';
-import { MemberRefSchema } from '../entities/refs.entity.js';
+import { InstructionRefSchema, MemberRefSchema } from '../entities/refs.entity.js';
 import { ProposalRatingSchema, type ProposalRating } from '../entities/rating.entity.js';
 import { GRADES, ReplySchema } from '../entities/reply.entity.js';
 import { LevelType } from './opinion-item.js';
@@ -245,7 +244,7 @@ async function proposalStats(ctx: RequestContext, f: Filter): Promise<ProposalSt
     : 0;
   const instructions = filedIds.length
     ? await ctx.em.count(
-        InstructionSchema,
+        InstructionRefSchema,
         { subjectType: 'PROPOSAL', subjectId: { $in: filedIds } },
         { filters: false },
       )
@@ -415,7 +414,7 @@ async function opinionStats(ctx: RequestContext, f: Filter): Promise<OpinionStat
   const instructions = ids.length
     ? (
         await ctx.em.find(
-          InstructionSchema,
+          InstructionRefSchema,
           { subjectType: 'OPINION_ITEM', subjectId: { $in: ids } },
           { filters: false },
         )
