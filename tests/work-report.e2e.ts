@@ -274,6 +274,37 @@ describe('workReport', () => {
     });
   });
 
+  it('serves the same HTML draft at the gateway, as the caller, with clear errors', async () => {
+    const url = (query: string) => new URL(`/report?${query}`, stack.gateway.url).toString();
+    const period = `district=${CITY}&from=${from}&to=${to}`;
+    const page = await fetch(url(period), { headers: { authorization: `Bearer ${cityStaff}` } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    const doc = await gatherReport(asker(cityStaff), { district: CITY, from, to });
+    expect(html).toBe(renderHtml(doc));
+
+    const anonymous = await fetch(url(period));
+    expect(anonymous.status).toBe(403);
+    expect((await anonymous.json()).errors[0]).toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+      message: expect.stringMatching(/workReport/),
+    });
+    const other = await stack.token({ roles: ['staff'], district: '341021' });
+    const refused = await fetch(url(`district=${DISTRICT}&from=${from}&to=${to}`), {
+      headers: { authorization: `Bearer ${other}` },
+    });
+    expect(refused.status).toBe(403);
+    const bad = await fetch(url(`district=${CITY}&from=2026-1-1&to=${to}`), {
+      headers: { authorization: `Bearer ${cityStaff}` },
+    });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringMatching(/^from: /),
+    });
+  });
+
   it('is refused to those outside the committee, naming the report, and checks the period', async () => {
     const other = await stack.token({ roles: ['staff'], district: '341021' });
     const { body: listed } = await stack.post<{ members: { nodes: { id: string }[] } }>(

@@ -135,6 +135,7 @@ h1{font-size:1.6rem;margin-bottom:.2rem}.en{color:#555}code{background:#f3f3f3;p
 ${explorer}
 <li>接口地址 Endpoint: <code>POST ${esc('/graphql')}</code> (<code>application/json</code>); 匿名可读公开数据 — anonymous callers read public data; send <code>Authorization: Bearer &lt;token&gt;</code> for more.</li>
 <li>区县视图 District view: header <code>x-cppcc-district: 341002</code></li>
+<li>工作报告 Work report draft: <code>GET /report?district=341000&amp;from=2026-01-01&amp;to=2026-12-31</code> (HTML, as the staff token sent)</li>
 <li><a href="/healthz">/healthz</a> 存活 (process up) · <a href="/readyz">/readyz</a> 就绪 (every subgraph answers)</li>
 <li>文档 Docs: <code>README.md</code> and <code>docs/</code> in the source repository</li>
 </ul>

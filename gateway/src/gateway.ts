@@ -55,6 +55,7 @@ import {
 } from './write-limit.js';
 import { localizeResponse } from './localize.js';
 import { TrustedDocuments } from './trusted-documents.js';
+import { serveReportPage } from './report-page.js';
 import { createLive, LIVE_HEADER, LIVE_SECRET, wantsEventStream } from './live.js';
 
 export interface GatewayOptions {
@@ -368,6 +369,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
           ...state,
         });
       }
+      if (path === '/report' && req.method === 'GET') return serveReportPage(req, res, selfUrl);
       localizeResponse(req, res);
       if (path !== '/graphql')
         return sendError(res, 404, 'NOT_FOUND', `no route ${path}; the graph is at /graphql`);
