@@ -213,7 +213,7 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
     expect(drive?.totalYuan).toBeGreaterThanOrEqual(1_000_000);
     // 《致广大政协委员的一封信》 and the notice; 《中国政协杂志》给予重点报道
     const kinds = data.letters.nodes
-      .filter((l) => l.issuedOn?.startsWith('2020'))
+      .filter((l) => l.issuedOn?.startsWith('2025'))
       .map((l) => l.kind)
       .sort();
     expect(kinds).toEqual(['NOTICE', 'OPEN_LETTER']);

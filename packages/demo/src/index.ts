@@ -1,3 +1,4 @@
+export * from './calendar.js';
 export * from './activity.js';
 export * from './members.js';
 export * from './organization.js';
