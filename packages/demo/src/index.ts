@@ -17,3 +17,4 @@ export * from './eco-compensation.js';
 export * from './studios.js';
 export * from './public-input.js';
 export { seeded } from './random.js';
+export * from './leadership.js';
