@@ -495,5 +495,17 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
     // 健全委员履职档案, 完善委员履职考核办法: the archive is built from the other subgraphs' events and scored
     expect(data.member.archive.events.totalCount).toBeGreaterThan(1);
     expect(data.member.assessment.grade).toBeTruthy();
+    // 履职考核: last year's grades spread as a committee's do — most members fit for their duty
+    // (称职 or better), a minority not; the demo once graded three in four 不称职.
+    const graded = await ask<{ assessments: { grade: string }[] }>(
+      'query($d: ID!, $y: Int!) { assessments(district: $d, year: $y) { grade } }',
+      { d: CITY, y: LAST_YEAR },
+    );
+    const grades = graded.assessments.map((a) => a.grade);
+    const share = (names: string[]) =>
+      grades.filter((g) => names.includes(g)).length / grades.length;
+    expect(grades.length).toBeGreaterThan(100);
+    expect(share(['称职', '良好', '优秀'])).toBeGreaterThanOrEqual(0.75);
+    expect(share(['优秀'])).toBeLessThan(0.25);
   });
 });
