@@ -7,6 +7,7 @@ import {
   type RequestContext,
 } from '@cppcc/kit';
 import { BodyMeetingSchema } from '../entities/body-meeting.entity.js';
+import { DistrictSchema } from '../entities/district.entity.js';
 import { PolicyDocumentSchema } from '../entities/policy-document.entity.js';
 import {
   RelayedDecisionSchema,
@@ -21,10 +22,21 @@ export interface RecordRelayedDecision {
   decision: string;
 }
 
+/** `code` and every district above it: a county committee relays the city's decisions too. */
+async function withAncestors(ctx: RequestContext, code: string): Promise<string[]> {
+  const codes = [code];
+  for (let at = code; ; ) {
+    const district = await ctx.loaders.one(DistrictSchema, 'code').load(at);
+    if (!district?.parentCode || codes.includes(district.parentCode)) return codes;
+    at = district.parentCode;
+    codes.push(at);
+  }
+}
+
 /**
  * Records that a held meeting's agenda item relayed a decision, linked to the policy document
  * that carries it out. The item must be on the meeting's agenda (the agenda is what was held),
- * and the document of the meeting's own district.
+ * and the document of the meeting's own district or one above it.
  */
 export async function recordRelayedDecision(
   ctx: RequestContext,
@@ -53,11 +65,11 @@ export async function recordRelayedDecision(
     throw appError(ErrorCode.NOT_FOUND, `input.document: no policy document ${input.document}`, {
       field: 'input.document',
     });
-  if (document.district !== meeting.district)
+  if (!(await withAncestors(ctx, meeting.district)).includes(document.district))
     throw inputError(
       'input.document',
       'district',
-      `《${document.title}》 is district ${document.district}'s, the meeting ${meeting.district}'s`,
+      `《${document.title}》 is district ${document.district}'s: a meeting of ${meeting.district} relays its own district's documents or those of a district above it`,
     );
   try {
     return await ctx.em.transactional(async (em) => {

@@ -57,7 +57,13 @@ describe.each(databases())('decisions relayed at meetings (传达学习) on $nam
       decision: '省委政协工作会议精神',
     };
     const planned = bodyMeetings.find((m) => m.status === 'PLANNED' && m.district === CITY)!;
-    const tunxiMeeting = bodyMeetings.find((m) => m.district === '341002' && m.status === 'HELD')!;
+    // A district's own document cannot be what the city relays: decisions go down, not up.
+    const tunxiDoc = await org.execute<{ recordPolicyDocument: { id: string } }>(
+      `mutation { recordPolicyDocument(input: { district: "341002", kind: WORK_OPINION, title: "屯溪区政协关于加强委员联系群众工作的意见", issuedBy: "屯溪区政协", issuedOn: "2026-05-01", summary: "联系群众" }) { id } }`,
+      {},
+      tunxiStaff,
+    );
+    expect(tunxiDoc.errors).toBeUndefined();
     const before = await rows();
     const bad: [Record<string, unknown>, Caller, Record<string, unknown>][] = [
       [{ decision: ' ' }, cityStaff, { code: 'BAD_USER_INPUT', field: 'input.decision' }],
@@ -74,8 +80,8 @@ describe.each(databases())('decisions relayed at meetings (传达学习) on $nam
       [{ meeting: '9999' }, cityStaff, { code: 'NOT_FOUND', field: 'input.meeting' }],
       [{ document: '9999' }, cityStaff, { code: 'NOT_FOUND', field: 'input.document' }],
       [
-        { meeting: String(tunxiMeeting.id), agendaItem: tunxiMeeting.agenda[0] },
-        tunxiStaff,
+        { document: tunxiDoc.data!.recordPolicyDocument.id },
+        cityStaff,
         { code: 'BAD_USER_INPUT', field: 'input.document', rule: 'district' },
       ],
       [{}, tunxiStaff, { code: 'CROSS_DISTRICT', field: 'input.meeting' }],
@@ -111,6 +117,28 @@ describe.each(databases())('decisions relayed at meetings (传达学习) on $nam
       entityId: made.data!.recordRelayedDecision.id,
     });
     expect(trail.map((a) => a.toState)).toEqual(['RELAYED']);
+  });
+
+  it("lets a county's standing committee relay the city's decision", async () => {
+    const tunxiMeeting = bodyMeetings.find(
+      (m) => m.district === '341002' && m.body === 'STANDING_COMMITTEE' && m.status === 'HELD',
+    )!;
+    const r = await org.execute<{ recordRelayedDecision: { document: { title: string } } }>(
+      record,
+      {
+        input: {
+          meeting: String(tunxiMeeting.id),
+          document: String(doc('关于新时代加强和改进人民政协工作的实施意见').id),
+          agendaItem: tunxiMeeting.agenda[0],
+          decision: '市政协全会精神',
+        },
+      },
+      tunxiStaff,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.recordRelayedDecision.document.title).toBe(
+      '关于新时代加强和改进人民政协工作的实施意见',
+    );
   });
 
   it("keeps a relay at a closed meeting (主席会议) to the district's own staff", async () => {
