@@ -1,6 +1,10 @@
 import {
   activities,
   activityStatus,
+  bodyMeetings,
+  byLeadershipCollectively,
+  chainPlan,
+  chains,
   campaignEntries,
   campaigns,
   CITY,
@@ -12,10 +16,13 @@ import {
   escalations,
   instructions,
   interCityPartners,
+  interCityVisits,
+  LAST_YEAR,
   opinionWork,
   partyBranches,
   policyDocuments,
   pressReports,
+  relayedDecisions,
   researchProjects,
   staffRecords,
   standingReports,
@@ -73,6 +80,7 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
       };
       lecture: Nodes<{ activities: { kind: string }[] }>;
       documents: Nodes<{ title: string; issuedBy: string }>;
+      relayed: Nodes<{ meeting: { body: string }; document: { title: string } }> & Count;
     }>(
       `query($d: ID!) {
       thisYear: organizationStatistics(district: $d, from: "2026-01-01", to: "2026-10-31") {
@@ -86,8 +94,21 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
       }
       lecture: partyBranches(district: $d, first: 20) { nodes { activities { kind } } }
       documents: policyDocuments(district: $d, first: 50) { nodes { title issuedBy } }
+      relayed: relayedDecisions(district: $d, from: "2026-01-01", to: "2026-12-31", first: 20) { totalCount nodes { meeting { body } document { title } } }
     }`,
       { d: CITY },
+    );
+    // 召开市政协常委会议学习传达，制定学习宣传贯彻工作意见全面部署: a typed relay, linked to the document
+    const relayedThisYear = relayedDecisions.filter((r) =>
+      within(bodyMeetings.find((m) => m.id === r.meetingId)?.heldOn, '2026-01-01', '2026-12-31'),
+    );
+    expect(data.relayed.totalCount).toBe(relayedThisYear.length);
+    expect(data.relayed.totalCount).toBeGreaterThan(0);
+    expect(data.relayed.nodes.map((r) => r.meeting.body)).toEqual(
+      relayedThisYear.map(() => 'STANDING_COMMITTEE'),
+    );
+    expect(data.relayed.nodes.map((r) => r.document.title)).toContain(
+      '学习宣传贯彻考察重要讲话精神工作意见',
     );
     // 每月召开1次政协党组理论学习中心组学习会
     expect(data.thisYear.studySessions.missedMonths).toEqual([]);
@@ -134,8 +155,14 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
       };
       implementationResults: Nodes<{ title: string; kind: string; document: string | null }>;
       documents: Nodes<{ title: string; issuedBy: string }>;
+      plans: Nodes<{
+        year: number;
+        approvedOn: string | null;
+        topics: { title: string; source: string }[];
+      }>;
     }>(
       `query($d: ID!, $from: Date!, $to: Date!) {
+      plans: consultationPlans(district: $d) { nodes { year approvedOn topics { title source } } }
       consultationStatistics(district: $d, from: $from, to: $to) { activitiesHeld activitiesByForm { form count } activitiesByTopic { topic count } instructionsReceived }
       implementationResults(filter: { district: $d }, first: 100) { nodes { title kind document } }
       documents: policyDocuments(district: $d, first: 50) { nodes { title issuedBy } }
@@ -167,6 +194,15 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
     expect(results.length).toBeGreaterThan(0);
     expect(JSON.stringify(results)).toMatch(/示范市/);
     expect(JSON.stringify(results)).toMatch(/框架协议/);
+    // 党委出题: each chain grows from a topic the Party committee set in last year's plan
+    const lastYearPlan = data.plans.nodes.find((p) => p.year === LAST_YEAR);
+    for (const chain of chains) {
+      expect(lastYearPlan?.topics, chain.planTopic).toContainEqual({
+        title: chain.planTopic,
+        source: 'PARTY_COMMITTEE',
+      });
+      expect(lastYearPlan?.approvedOn).toBe(chainPlan(chain).approvedOn);
+    }
     // 制定出台《调研工作实施办法》; 人民政协理论进党校
     const titles = data.documents.nodes.map((d) => d.title);
     expect(titles.some((t) => t.includes('调研工作实施办法'))).toBe(true);
@@ -213,7 +249,7 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
     expect(drive?.totalYuan).toBeGreaterThanOrEqual(1_000_000);
     // 《致广大政协委员的一封信》 and the notice; 《中国政协杂志》给予重点报道
     const kinds = data.letters.nodes
-      .filter((l) => l.issuedOn?.startsWith('2020'))
+      .filter((l) => l.issuedOn?.startsWith('2025'))
       .map((l) => l.kind)
       .sort();
     expect(kinds).toEqual(['NOTICE', 'OPEN_LETTER']);
@@ -252,15 +288,23 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
       exchangeVisits: Nodes<{
         direction: string;
         partner: { name: string } | null;
-        delegation: { member: { id: string } }[];
+        startsOn: string;
+        delegation: {
+          member: {
+            id: string;
+            leadershipPosts: { role: string; startsOn: string; endsOn: string | null }[];
+          };
+        }[];
         status: string;
       }>;
+      leadership: { startsOn: string; endsOn: string | null }[];
     }>(
       `query($d: ID!) {
       consensusCampaigns(district: $d, first: 10) { nodes { kind participatingMembers participatingArtists } }
       letters: communications(district: $d, kind: INITIATIVE_LETTER, first: 10) { nodes { occasion } }
       cooperationMechanisms(district: $d, first: 10) { nodes { name committees { local name } } }
-      exchangeVisits(district: $d, first: 20) { nodes { direction partner { name } delegation { member { id } } status } }
+      exchangeVisits(district: $d, first: 20) { nodes { direction partner { name } startsOn delegation { member { id leadershipPosts { role startsOn endsOn } } } status } }
+      leadership(district: $d, includeEnded: true) { startsOn endsOn }
     }`,
       { d: CITY },
     );
@@ -288,6 +332,27 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
     const visit = data.exchangeVisits.nodes.find((v) => v.partner?.name === hangzhou);
     expect(visit).toMatchObject({ direction: 'OUTGOING', status: 'REPORTED' });
     expect(visit?.delegation.length).toBeGreaterThan(1);
+    // 班子成员集体: the chair and most of the posts held on the visit's first day went; counted
+    // from the graph (each delegate's posts) and from the demo generators, the figures agree.
+    const heldOn = (p: { startsOn: string; endsOn: string | null }, day: string) =>
+      p.startsOn <= day && (p.endsOn === null || day <= p.endsOn);
+    const collective = data.exchangeVisits.nodes.filter((v) => {
+      const inOffice = data.leadership.filter((p) => heldOn(p, v.startsOn)).length;
+      const went = v.delegation.flatMap((d) =>
+        d.member.leadershipPosts.filter((p) => heldOn(p, v.startsOn)),
+      );
+      return (
+        v.status !== 'PLANNED' && went.some((p) => p.role === 'CHAIR') && went.length * 2 > inOffice
+      );
+    });
+    const demoCollective = interCityVisits().filter(
+      (v) =>
+        v.district === CITY &&
+        v.status !== 'PLANNED' &&
+        byLeadershipCollectively(CITY, v.startsOn, v.delegation),
+    );
+    expect(collective.length).toBe(demoCollective.length);
+    expect(collective.map((v) => v.partner?.name)).toEqual([hangzhou]);
   });
 
   it('五: capacity — two-way evaluation, key proposals the top leader led two years running, 110+ bulletin issues, national instruction and adoptions', async () => {
@@ -430,5 +495,17 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
     // 健全委员履职档案, 完善委员履职考核办法: the archive is built from the other subgraphs' events and scored
     expect(data.member.archive.events.totalCount).toBeGreaterThan(1);
     expect(data.member.assessment.grade).toBeTruthy();
+    // 履职考核: last year's grades spread as a committee's do — most members fit for their duty
+    // (称职 or better), a minority not; the demo once graded three in four 不称职.
+    const graded = await ask<{ assessments: { grade: string }[] }>(
+      'query($d: ID!, $y: Int!) { assessments(district: $d, year: $y) { grade } }',
+      { d: CITY, y: LAST_YEAR },
+    );
+    const grades = graded.assessments.map((a) => a.grade);
+    const share = (names: string[]) =>
+      grades.filter((g) => names.includes(g)).length / grades.length;
+    expect(grades.length).toBeGreaterThan(100);
+    expect(share(['称职', '良好', '优秀'])).toBeGreaterThanOrEqual(0.75);
+    expect(share(['优秀'])).toBeLessThan(0.25);
   });
 });

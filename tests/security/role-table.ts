@@ -1,3 +1,4 @@
+import { bodyMeetings, currentTerm, members, policyDocuments } from '@cppcc/demo';
 import type { Role } from '@cppcc/kit';
 
 /**
@@ -417,6 +418,43 @@ export const WRITES: WriteRow[] = [
         about: '测试',
       },
     }),
+    allowed: staffOf,
+  },
+  {
+    module: 'organization',
+    record: 'a leadership post',
+    mutation: 'mutation($i: AppointLeaderInput!) { appointLeader(input: $i) { id } }',
+    // The district's last demo member: the leadership is drawn from its first ones.
+    vars: (target) => ({
+      i: {
+        term: String(currentTerm(target).id),
+        member: String(
+          members()
+            .filter((m) => m.district === target)
+            .at(-1)!.id,
+        ),
+        role: 'VICE_CHAIR',
+        startsOn: '2026-06-01',
+      },
+    }),
+    allowed: staffOf,
+  },
+  {
+    module: 'organization',
+    record: 'a decision relayed at a meeting',
+    mutation:
+      'mutation($i: RecordRelayedDecisionInput!) { recordRelayedDecision(input: $i) { id } }',
+    vars: (target) => {
+      const meeting = bodyMeetings.find((m) => m.district === target && m.status === 'HELD')!;
+      return {
+        i: {
+          meeting: String(meeting.id),
+          document: String(policyDocuments[0].id),
+          agendaItem: meeting.agenda[0],
+          decision: '矩阵传达',
+        },
+      };
+    },
     allowed: staffOf,
   },
   {

@@ -1,3 +1,4 @@
+import { AS_OF, LAST_YEAR, THIS_YEAR } from './calendar.js';
 import { ACTIVE_DISTRICTS, CITY } from './organization.js';
 import { members, type DemoMember } from './members.js';
 import { seeded } from './random.js';
@@ -99,6 +100,12 @@ const CITY_ACTIVITIES: [string, ConsultationForm, string, string | null][] = [
   ['“十四五”规划编制专题协商', 'STANDING_COMMITTEE', '十四五规划', null],
 ];
 
+/** A held activity's day: one that would fall after the demo's today was held that month last year. */
+function heldDay(year: number, month: number, day: number): string {
+  const on = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return on > AS_OF ? `${year - 1}${on.slice(4)}` : on;
+}
+
 export function activities(scale = 1): DemoActivity[] {
   const rnd = seeded(20260303);
   const all = members(scale);
@@ -122,7 +129,7 @@ export function activities(scale = 1): DemoActivity[] {
       title,
       form,
       topic,
-      heldOn: `${rnd.chance(0.5) ? 2025 : 2026}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`,
+      heldOn: heldDay(rnd.chance(0.5) ? LAST_YEAR : THIS_YEAR, rnd.int(1, 12), rnd.int(1, 28)),
       counterpart,
       participantIds: pool.slice(start, start + size).map((m) => m.id),
     });

@@ -1,6 +1,7 @@
 import { addDays } from '@cppcc/kit/dates';
 import { activities, type ConsultationForm, type DemoActivity } from './activity.js';
 import { unitByShort } from './government-units.js';
+import { LAST_YEAR } from './calendar.js';
 import { CITY } from './organization.js';
 
 /**
@@ -540,7 +541,10 @@ export interface DemoOutcomeInstruction {
   }[];
 }
 
-/** "市委、市政府负责同志批示建议案和建议XX次": every one is a row here, so the figure is counted. */
+/**
+ * "市委、市政府负责同志批示建议案和建议XX次": every one is a row here, so the figure is counted. XX
+ * is a two-digit mask, so the demo has at least ten.
+ */
 export const instructions: DemoOutcomeInstruction[] = [
   {
     subject: { recommendation: 'demo-city' },
@@ -632,6 +636,66 @@ export const instructions: DemoOutcomeInstruction[] = [
     text: '请发改委会同有关部门研究办理。',
     ledger: [],
   },
+  {
+    subject: { recommendation: 'demo-city' },
+    leader: '市政府主要负责同志',
+    leaderPost: '市长',
+    rank: 'PRINCIPAL',
+    level: 'CITY',
+    after: 7,
+    text: '请各有关部门按照建议案要求，抓紧制定争创工作方案。',
+    ledger: [],
+  },
+  {
+    subject: { recommendation: 'corridor' },
+    leader: '分管副市长',
+    leaderPost: '副市长',
+    rank: 'IN_CHARGE',
+    level: 'CITY',
+    after: 9,
+    text: '请文旅局抓紧对接杭州市有关部门，细化合作事项。',
+    ledger: [],
+  },
+  {
+    subject: { recommendation: 'eco' },
+    leader: '市政府主要负责同志',
+    leaderPost: '市长',
+    rank: 'PRINCIPAL',
+    level: 'CITY',
+    after: 8,
+    text: '建议切实可行，请市生态环境局牵头吸收落实。',
+    ledger: [],
+  },
+  {
+    subject: { recommendation: 'private' },
+    leader: '市政府主要负责同志',
+    leaderPost: '市长',
+    rank: 'PRINCIPAL',
+    level: 'CITY',
+    after: 14,
+    text: '请发改委牵头，逐条研究提出落实措施。',
+    ledger: [],
+  },
+  {
+    subject: { recommendation: 'tea' },
+    leader: '分管副市长',
+    leaderPost: '副市长',
+    rank: 'IN_CHARGE',
+    level: 'CITY',
+    after: 10,
+    text: '请农业农村局研究茶产业品牌建设支持措施。',
+    ledger: [],
+  },
+  {
+    subject: { recommendation: 'tea' },
+    leader: '市委主要负责同志',
+    leaderPost: '市委书记',
+    rank: 'PRINCIPAL',
+    level: 'CITY',
+    after: 12,
+    text: '茶业振兴事关乡村振兴全局，请市政府统筹推进。',
+    ledger: [],
+  },
 ];
 
 export interface DemoResultTask {
@@ -645,6 +709,8 @@ export interface DemoResultTask {
 
 export interface DemoChain {
   recommendation: string;
+  /** The topic of last year's plan the Party committee set, the chain's first step (党委出题). */
+  planTopic: string;
   topic: string;
   adoption: string;
   document: string;
@@ -655,6 +721,7 @@ export interface DemoChain {
 export const chains: DemoChain[] = [
   {
     recommendation: 'demo-city',
+    planTopic: '实施乡村振兴战略，争创国家生态文明建设示范市',
     topic: '党委出题：实施乡村振兴战略，争创国家生态文明建设示范市',
     adoption: '正式启动国家生态文明建设示范市争创工作',
     document: '市委、市政府关于启动国家生态文明建设示范市争创工作的决定',
@@ -695,6 +762,7 @@ export const chains: DemoChain[] = [
   },
   {
     recommendation: 'corridor',
+    planTopic: '融杭接沪，共建杭黄世界级自然生态和文化旅游廊道',
     topic: '党委出题：融杭接沪，推进长三角一体化',
     adoption: '共建杭黄世界级自然生态和文化旅游廊道写入两省战略合作框架协议',
     document: '两省战略合作框架协议',
@@ -719,6 +787,7 @@ export const chains: DemoChain[] = [
   },
   {
     recommendation: 'eco',
+    planTopic: '深化新安江流域生态补偿机制试点',
     topic: '党委出题：深化新安江流域生态补偿机制试点',
     adoption: '建议意见纳入市委试点工作部署',
     document: '市委深化新安江流域生态补偿机制试点工作要点',
@@ -742,6 +811,25 @@ export const chains: DemoChain[] = [
     ],
   },
 ];
+
+/** The plan whose topic a chain grows from, and the day the Party committee approved it. */
+export function chainPlan(chain: DemoChain): DemoPlan & { approvedOn: string } {
+  const plan = plans.find((p) => p.topics.some((t) => t.title === chain.planTopic));
+  if (!plan?.approvedOn) throw new Error(`no approved demo plan carries ${chain.planTopic}`);
+  return { ...plan, approvedOn: plan.approvedOn };
+}
+
+/** The day a leader's instruction was given: days after the report or recommendation it is on. */
+export function instructionDay(i: DemoOutcomeInstruction): string {
+  if ('research' in i.subject) {
+    const key = i.subject.research;
+    const project = researchProjects.find((p) => p.key === key)!;
+    return addDays(project.started[RESEARCH_PHASE_ORDER.indexOf('SUBMITTED')], i.after);
+  }
+  const key = i.subject.recommendation;
+  const rec = recommendations.find((r) => r.key === key)!;
+  return addDays(recommendationDates(rec).submittedOn, i.after);
+}
 
 /** The day a recommendation was submitted and (if it was) adopted. */
 export function recommendationDates(r: DemoRecommendation): {
@@ -778,8 +866,50 @@ export interface DemoPlan {
   }[];
 }
 
-/** 年度协商计划: this year's, approved by the city Party committee and published, and next year's draft. */
+/**
+ * 年度协商计划: last year's, where the Party committee set the topics the outcome chains grow from
+ * (党委出题), this year's, both approved by the city Party committee and published, and next
+ * year's draft.
+ */
 export const plans: DemoPlan[] = [
+  {
+    district: CITY,
+    year: LAST_YEAR,
+    title: `黄山市政协${LAST_YEAR}年度协商工作计划`,
+    status: 'PUBLISHED',
+    approvedBy: '中共黄山市委',
+    approvedOn: `${LAST_YEAR}-01-16`,
+    publishedOn: `${LAST_YEAR}-01-24`,
+    topics: [
+      {
+        title: '实施乡村振兴战略，争创国家生态文明建设示范市',
+        source: 'PARTY_COMMITTEE',
+        proposedBy: null,
+        form: 'ADVISORY',
+        leadCommitteeId: 9,
+        quarter: 3,
+        topic: '乡村振兴',
+      },
+      {
+        title: '融杭接沪，共建杭黄世界级自然生态和文化旅游廊道',
+        source: 'PARTY_COMMITTEE',
+        proposedBy: null,
+        form: 'COUNTERPART',
+        leadCommitteeId: 2,
+        quarter: 3,
+        topic: '融杭接沪',
+      },
+      {
+        title: '深化新安江流域生态补偿机制试点',
+        source: 'PARTY_COMMITTEE',
+        proposedBy: null,
+        form: 'STANDING_COMMITTEE',
+        leadCommitteeId: 3,
+        quarter: 2,
+        topic: '生态补偿',
+      },
+    ],
+  },
   {
     district: CITY,
     year: 2026,
@@ -790,7 +920,7 @@ export const plans: DemoPlan[] = [
     publishedOn: '2026-02-01',
     topics: [
       {
-        title: '实施乡村振兴战略，争创国家生态文明建设示范市',
+        title: '巩固乡村振兴成果，推进国家生态文明建设示范市创建',
         source: 'PARTY_COMMITTEE',
         proposedBy: null,
         form: 'ADVISORY',

@@ -28,8 +28,8 @@ export const campaigns: DemoCampaign[] = [
     district: CITY,
     title: '抗击新冠肺炎疫情捐款捐物',
     purpose: '第一时间组织全市政协系统和委员开展募捐，支援疫情防控一线。',
-    startsOn: '2020-01-28',
-    endsOn: '2020-03-31',
+    startsOn: '2025-01-28',
+    endsOn: '2025-03-31',
   },
 ];
 
@@ -48,7 +48,7 @@ export function donations(scale = 1): DemoDonation[] {
   const rnd = seeded(20200128);
   const list: DemoDonation[] = [];
   const day = () =>
-    `2020-${rnd.chance(0.6) ? '02' : '03'}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
+    `2025-${rnd.chance(0.6) ? '02' : '03'}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
   for (const m of members(scale)) {
     if (!rnd.chance(0.4)) continue;
     const goods = rnd.chance(0.2);

@@ -1,3 +1,4 @@
+export * from './calendar.js';
 export * from './activity.js';
 export * from './members.js';
 export * from './organization.js';
@@ -16,3 +17,4 @@ export * from './eco-compensation.js';
 export * from './studios.js';
 export * from './public-input.js';
 export { seeded } from './random.js';
+export * from './leadership.js';

@@ -3,8 +3,8 @@ import { CITY } from './organization.js';
 
 /**
  * The report's inter-city exchange (交流合作促发展): the 长三角“三市一区” committees' cooperation
- * mechanism (上海普陀、江苏盐城、浙江台州 and this city; first met in 普陀 in May 2019, second
- * session in 台州 on 2020-09-07), closer ties with 杭州 (融杭接沪), and the committee's leaders
+ * mechanism (上海普陀、江苏盐城、浙江台州 and this city; first met in 普陀 in May of last year, second
+ * session in 台州 on 2026-09-07), closer ties with 杭州 (融杭接沪), and the committee's leaders
  * visiting 杭州市政协 together. Rotation order after 台州 is assumed: the sources name only the
  * first two hosts.
  */
@@ -26,7 +26,7 @@ export const interCityMechanism = {
   district: CITY,
   name: '长三角“三市一区”政协交流合作机制',
   agreementTitle: '长三角“三市一区”政协合作交流备忘录',
-  agreementSignedOn: '2019-05-16',
+  agreementSignedOn: '2025-05-16',
   agreementText:
     '上海市普陀区、江苏省盐城市、浙江省台州市、安徽省黄山市政协建立交流合作机制：每年召开一次主席联席会议，由各方轮流承办；围绕长三角一体化发展开展联合调研、联动民主监督和跨区域协商，互派委员考察交流，共享履职经验。',
   /** Hosting rotation: a partner key, or a district code for a committee of this platform. */
@@ -57,8 +57,8 @@ export function interCityMeetings(): DemoJointMeeting[] {
     {
       session: 1,
       host: 'putuo',
-      plannedOn: '2019-05-16',
-      heldOn: '2019-05-16',
+      plannedOn: '2025-05-16',
+      heldOn: '2025-05-16',
       place: '上海市普陀区',
       agenda: [
         '签订《长三角“三市一区”政协合作交流备忘录》',
@@ -69,7 +69,7 @@ export function interCityMeetings(): DemoJointMeeting[] {
         {
           text: '建立主席联席会议制度，每年召开一次，由各方轮流承办',
           status: 'DONE',
-          followUp: '第二次会议已于2020年9月在台州召开',
+          followUp: '第二次会议已于2026年9月在台州召开',
         },
         {
           text: '围绕长三角一体化发展开展联合调研',
@@ -83,8 +83,8 @@ export function interCityMeetings(): DemoJointMeeting[] {
     {
       session: 2,
       host: 'taizhou',
-      plannedOn: '2020-09-07',
-      heldOn: '2020-09-07',
+      plannedOn: '2026-09-07',
+      heldOn: '2026-09-07',
       place: '浙江省台州市',
       agenda: [
         '学习中央关于长三角一体化发展的部署',
@@ -131,8 +131,8 @@ export const interCityActivities: DemoJointActivity[] = [
     topic: '长三角生态环境共保联治联动民主监督',
     researchKey: null,
     participants: ['putuo', 'yancheng', 'taizhou', CITY],
-    startsOn: '2020-10-15',
-    endsOn: '2020-12-20',
+    startsOn: '2025-10-15',
+    endsOn: '2025-12-20',
     outcome: '四地政协分别就跨界水体治理开展监督，形成联合监督报告，提出建议12条。',
   },
 ];
@@ -165,38 +165,38 @@ export function interCityVisits(): DemoVisit[] {
       partner: 'hangzhou',
       mechanism: false,
       direction: 'OUTGOING',
-      startsOn: '2020-11-12',
-      endsOn: '2020-11-13',
+      startsOn: '2025-11-12',
+      endsOn: '2025-11-13',
       topics: ['融杭接沪', '共建杭黄世界级自然生态和文化旅游廊道'],
       delegation: city.slice(0, 4),
       leader: city[0],
       guestLeader: null,
       status: 'REPORTED',
       outcomes: '双方商定建立两地政协常态化联系机制，共同推动杭黄文旅廊道建设。',
-      reportedOn: '2020-11-20',
+      reportedOn: '2025-11-20',
     },
     {
       district: CITY,
       partner: 'taizhou',
       mechanism: true,
       direction: 'INCOMING',
-      startsOn: '2021-04-20',
-      endsOn: '2021-04-21',
+      startsOn: '2026-04-20',
+      endsOn: '2026-04-21',
       topics: ['茶文旅融合发展'],
       delegation: city.slice(4, 6),
       leader: city[4],
       guestLeader: '台州市政协副主席',
       status: 'REPORTED',
       outcomes: '交流茶产业与乡村旅游融合发展经验。',
-      reportedOn: '2021-05-10',
+      reportedOn: '2026-05-10',
     },
     {
       district: '341002',
       partner: 'putuo',
       mechanism: true,
       direction: 'OUTGOING',
-      startsOn: '2021-06-10',
-      endsOn: '2021-06-11',
+      startsOn: '2026-06-10',
+      endsOn: '2026-06-11',
       topics: ['老街保护与城市更新'],
       delegation: tunxi.slice(0, 2),
       leader: tunxi[0],

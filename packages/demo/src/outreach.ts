@@ -139,7 +139,7 @@ export const communications: DemoCommunication[] = [
     audience: '全市各级政协委员',
     occasion: '新冠肺炎疫情防控',
     body: '第一时间号召委员投身疫情防控、捐款捐物。',
-    issuedOn: '2020-01-28',
+    issuedOn: '2025-01-28',
   },
   {
     id: 2,
@@ -149,7 +149,7 @@ export const communications: DemoCommunication[] = [
     audience: '全市政协系统',
     occasion: '新冠肺炎疫情防控',
     body: '部署全市政协系统疫情防控工作。',
-    issuedOn: '2020-01-30',
+    issuedOn: '2025-01-30',
   },
   {
     id: 3,
@@ -372,7 +372,7 @@ export const pressReports: DemoPressReport[] = [
     district: CITY,
     outlet: '《中国政协杂志》',
     headline: '安徽省黄山市政协：汇聚起抗击疫情的磅礴力量',
-    publishedOn: '2020-04-15',
+    publishedOn: '2025-04-15',
     frontPage: false,
     subject: 'DONATION_DRIVE',
     about: '全市政协组织和政协委员捐款捐物、投身疫情防控',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PluginTest } from '@cppcc/plugin-sdk/testing';
 import { operation, testCaller } from '@cppcc/testing';
+import { interCityMechanism, interCityMeetings } from '@cppcc/demo';
 import { interCityExchange } from './manifest.js';
 import { as, count, setups, start } from './test-support.js';
 
@@ -64,7 +65,7 @@ describe.each(setups())('inter-city-exchange demo and switches on $name', (setup
     expect(m.name).toBe('长三角“三市一区”政协交流合作机制');
     expect(m.agreement).toEqual({
       title: '长三角“三市一区”政协合作交流备忘录',
-      signedOn: '2019-05-16',
+      signedOn: interCityMechanism.agreementSignedOn,
     });
     expect(m.committees.map((c) => c.name)).toEqual([
       '上海市普陀区政协',
@@ -73,8 +74,8 @@ describe.each(setups())('inter-city-exchange demo and switches on $name', (setup
       '盐城市政协',
     ]);
     expect(m.meetings.map((x) => [x.session, x.host.name, x.heldOn])).toEqual([
-      [1, '上海市普陀区政协', '2019-05-16'],
-      [2, '台州市政协', '2020-09-07'],
+      [1, '上海市普陀区政协', interCityMeetings()[0].heldOn],
+      [2, '台州市政协', interCityMeetings()[1].heldOn],
     ]);
     expect(m.nextMeeting).toEqual({ session: 3, host: { name: '黄山市政协' } });
     // The joint research is the joint side of consultation's demo 融杭接沪 research project (its third).

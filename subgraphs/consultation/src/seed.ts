@@ -16,6 +16,7 @@ import {
 import {
   activities,
   activityStatus,
+  chainPlan,
   chains,
   cityActivity,
   cityEscalations,
@@ -397,7 +398,8 @@ async function seedOutcomes(
       unitId: null,
       document: null,
       adoptedOn: null,
-      startOn: rec.submittedOn,
+      // 党委出题: the chain starts the day the Party committee approved the plan that set its topic.
+      startOn: chainPlan(c).approvedOn,
       dueOn: null,
       weight: 1,
       ownProgress: 0,
@@ -498,6 +500,16 @@ async function seedPlans(em: EntityManager): Promise<void> {
         public: plan.public,
       });
       await em.flush();
+      // The activities an outcome chain grew from carry out the topic the Party committee set.
+      for (const chain of chains.filter((c) => c.planTopic === t.title)) {
+        const from = recommendations.find((r) => r.key === chain.recommendation)?.fromActivity;
+        if (from)
+          await em.nativeUpdate(
+            ConsultationActivitySchema,
+            { title: from, district: p.district },
+            { planTopicId: row.id },
+          );
+      }
       for (const [activityTitle, topicTitle] of Object.entries(plannedActivityTopics)) {
         if (topicTitle === t.title)
           await em.nativeUpdate(

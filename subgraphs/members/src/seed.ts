@@ -26,7 +26,7 @@ import {
   studioIssueRaised,
   studioShiftServed,
 } from '@cppcc/events';
-import { PRESETS } from './assessment/rules.js';
+import { PRESETS, type RuleSet } from './assessment/rules.js';
 import { MeritRecordSchema } from './entities/merit-record.entity.js';
 import { ScoringRuleSetSchema } from './entities/scoring-rule-set.entity.js';
 import {
@@ -217,7 +217,7 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
         district,
         year,
         version: 1,
-        rules: PRESETS[preset],
+        rules: preset === 'tongcheng' ? oneSittingAYear(PRESETS.tongcheng) : PRESETS[preset],
         createdBy: null,
         createdAt: new Date(`${year}-01-01T00:00:00Z`),
         public: false,
@@ -240,4 +240,22 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
 
 export async function isSeeded(em: EntityManager): Promise<boolean> {
   return (await em.count(MemberSchema, {})) > 0;
+}
+
+/**
+ * 桐城's book gives the year's plenary 50 points (30 on leave) and the preset spreads them over
+ * the two sittings a year it expects. The demo committees hold one plenary sitting a session,
+ * so their book gives that sitting the year's points; scoring it as half a year's would grade
+ * most demo members 不称职.
+ */
+function oneSittingAYear(rules: RuleSet): RuleSet {
+  return {
+    ...rules,
+    items: rules.items.map((item) =>
+      item.qualifier === 'PLENARY' &&
+      (item.kind === 'meeting.attended' || item.kind === 'meeting.on_leave')
+        ? { ...item, points: item.points * 2 }
+        : item,
+    ),
+  };
 }

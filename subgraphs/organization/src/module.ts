@@ -20,6 +20,9 @@ import { pressReports } from './migrations/0011-press-reports.js';
 import { camelCaseActions } from './migrations/0012-camel-case-actions.js';
 import { leaveMeetings } from './migrations/0013-leave-meetings.js';
 import { filterIndexes, leaveMeetingIndex } from './migrations/0014-filter-indexes.js';
+import { leadershipAndRelays } from './migrations/0015-leadership-and-relays.js';
+import { LeadershipPostSchema } from './entities/leadership-post.entity.js';
+import { RelayedDecisionSchema } from './entities/relayed-decision.entity.js';
 import { ApprovedLeaveSchema } from './entities/approved-leave.entity.js';
 import { MemberFactSchema } from './entities/member-fact.entity.js';
 import {
@@ -92,6 +95,8 @@ export const organization = defineModule({
     CampaignEntrySchema,
     StaffRecordSchema,
     PressReportSchema,
+    LeadershipPostSchema,
+    RelayedDecisionSchema,
   ],
   migrations: [
     initial,
@@ -109,6 +114,7 @@ export const organization = defineModule({
     leaveMeetings,
     filterIndexes,
     leaveMeetingIndex,
+    leadershipAndRelays,
   ],
   emits: [
     districtRegistered,

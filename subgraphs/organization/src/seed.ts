@@ -24,6 +24,8 @@ import {
   studySessionAttendance,
   bodyMeetingAttendance,
   bodyMeetings,
+  leadershipPosts,
+  relayedDecisions,
   committeeChanges,
   committees,
   liaisonActivities,
@@ -62,6 +64,8 @@ import { announceCommittee } from './commands/special-committees.js';
 import { AttendanceSchema } from './entities/attendance.entity.js';
 import { CommitteeChangeSchema } from './entities/committee-change.entity.js';
 import { LiaisonActivitySchema, LiaisonPairSchema } from './entities/liaison.entity.js';
+import { LeadershipPostSchema } from './entities/leadership-post.entity.js';
+import { RelayedDecisionSchema } from './entities/relayed-decision.entity.js';
 import { BodyMeetingSchema } from './entities/body-meeting.entity.js';
 import { announceMeetings } from './commands/meetings.js';
 import { GovernmentUnitSchema } from './entities/government-unit.entity.js';
@@ -127,6 +131,7 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
   await seedCommitteeHistory(em);
   await seedPartyBuilding(em, scale);
   await seedOutreach(em, scale);
+  await seedLeadership(em);
   // Meetings members may ask leave from, as live ones are announced.
   await announceMeetings(em, 'organization');
 }
@@ -297,6 +302,22 @@ async function seedBodies(em: EntityManager, scale: number): Promise<void> {
     };
     emit(em, 'organization', bodyMeetingAttended, payload, m.district);
   });
+}
+
+/** The leadership with its terms, and the decisions the standing committee relayed (传达学习). */
+async function seedLeadership(em: EntityManager): Promise<void> {
+  for (const p of leadershipPosts) em.create(LeadershipPostSchema, { ...p, public: true });
+  for (const r of relayedDecisions) {
+    const meeting = bodyMeetings.find((m) => m.id === r.meetingId)!;
+    em.create(RelayedDecisionSchema, {
+      ...r,
+      district: meeting.district,
+      relayedOn: meeting.heldOn!,
+      public: meeting.public,
+    });
+  }
+  await em.flush();
+  for (const table of ['leadership_post', 'relayed_decision']) await syncSequence(em, table);
 }
 
 export async function isSeeded(em: EntityManager): Promise<boolean> {

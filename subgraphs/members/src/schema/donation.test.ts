@@ -1,4 +1,4 @@
-import { CITY, donations, members as demoMembers } from '@cppcc/demo';
+import { CITY, campaigns, donations, members as demoMembers } from '@cppcc/demo';
 import { databases, startTestModule, testCaller, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { members } from '../module.js';
@@ -60,7 +60,7 @@ describe.each(databases())('donations on $name', ({ url }) => {
           memberId: String(member.id),
           kind: 'MONEY',
           amountYuan: 1000,
-          donatedOn: '2020-02-10',
+          donatedOn: campaigns[0].startsOn,
         },
       },
       staff,
@@ -86,7 +86,7 @@ describe.each(databases())('donations on $name', ({ url }) => {
       memberId: '3',
       kind: 'MONEY',
       amountYuan: 100,
-      donatedOn: '2020-02-10',
+      donatedOn: campaigns[0].startsOn,
     };
     const cases: [Record<string, unknown>, string, string][] = [
       [{ organization: '某企业' }, 'input.memberId', 'BAD_USER_INPUT'],

@@ -17,6 +17,8 @@ import './policy-document.js';
 import './communication.js';
 import './staff-record.js';
 import './press-report.js';
+import './relayed-decision.js';
+import './leadership.js';
 import './statistics.js';
 import './work-report.js';
 

@@ -45,8 +45,8 @@ describe.each(databases())(
         policyDocuments: policyDocuments.length,
         reviews: implementationReviews.filter((r) => r.reportedOn).length,
         districtsVisited: 7,
-        openLetters: 0,
-        notices: 0,
+        openLetters: 1,
+        notices: 1,
         initiativeLetters: 1,
         secondments: staffRecords.filter((s) => s.kind === 'SECONDMENT').length,
         promotions: [
@@ -54,15 +54,17 @@ describe.each(databases())(
           { grade: '副县级', count: 2 },
           { grade: '正县级', count: 1 },
         ],
-        // 《X时报》两次在头版: the key proposals the top leader supervised, 2025 and 2026.
-        pressReports: 2,
+        // 《X时报》两次在头版: the key proposals the top leader supervised, 2025 and 2026;
+        // the third is the magazine's report on last year's donation drive.
+        pressReports: 3,
         frontPageReports: 2,
       });
-      expect(await figures('2020-01-01', '2020-12-31')).toMatchObject({
+      // The pandemic letters and the magazine's report fall in last year, with one front page.
+      expect(await figures('2025-01-01', '2025-12-31')).toMatchObject({
         openLetters: 1,
         notices: 1,
-        pressReports: 1,
-        frontPageReports: 0,
+        pressReports: 2,
+        frontPageReports: 1,
       });
       const exhibition = await org.execute<{ consensusCampaigns: { nodes: unknown[] } }>(
         `{ consensusCampaigns(district: "${CITY}", kind: EXHIBITION) { nodes { participatingMembers participatingArtists } } }`,

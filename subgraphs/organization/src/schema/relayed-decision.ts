@@ -1,0 +1,124 @@
+import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
+import type { FilterQuery } from '@mikro-orm/core';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { recordRelayedDecision } from '../commands/relayed-decisions.js';
+import { BodyMeetingSchema } from '../entities/body-meeting.entity.js';
+import { PolicyDocumentSchema } from '../entities/policy-document.entity.js';
+import {
+  RelayedDecisionSchema,
+  type RelayedDecision,
+} from '../entities/relayed-decision.entity.js';
+import { BodyMeetingType } from './body-meeting.js';
+import { PolicyDocumentType } from './policy-document.js';
+
+export const RelayedDecisionType = builder.objectRef<RelayedDecision>('RelayedDecision').implement({
+  description:
+    '传达学习: an agenda item of a held meeting that relayed a decision, linked to the policy document carrying it out. Public when the meeting is.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    district: t.exposeID('district'),
+    agendaItem: t.exposeString('agendaItem', {
+      description: 'The agenda item, as the agenda words it.',
+    }),
+    decision: t.exposeString('decision', {
+      description: 'What was relayed, e.g. 中央政协工作会议精神.',
+    }),
+    relayedOn: t.expose('relayedOn', {
+      type: 'Date',
+      description: 'The day the meeting was held.',
+    }),
+    meeting: t.field({
+      type: BodyMeetingType,
+      nullable: true,
+      resolve: (r, _a, ctx) => ctx.loaders.one(BodyMeetingSchema).load(r.meetingId),
+    }),
+    document: t.field({
+      type: PolicyDocumentType,
+      nullable: true,
+      resolve: (r, _a, ctx) => ctx.loaders.one(PolicyDocumentSchema).load(r.documentId),
+    }),
+  }),
+});
+
+builder.objectField(BodyMeetingType, 'relayedDecisions', (t) =>
+  t.field({
+    type: [RelayedDecisionType],
+    description: 'Agenda items of this meeting that relayed a decision (传达学习).',
+    resolve: (m, _a, ctx) => ctx.loaders.many(RelayedDecisionSchema, 'meetingId').load(m.id),
+  }),
+);
+
+builder.objectField(PolicyDocumentType, 'relays', (t) =>
+  t.field({
+    type: [RelayedDecisionType],
+    description: 'Meetings that relayed the decision this document carries out.',
+    resolve: (d, _a, ctx) => ctx.loaders.many(RelayedDecisionSchema, 'documentId').load(d.id),
+  }),
+);
+
+const RelayedDecisionConnection = connectionType<RelayedDecision>(
+  builder,
+  'RelayedDecision',
+  RelayedDecisionType,
+);
+
+builder.queryField('relayedDecisions', (t) =>
+  t.field({
+    type: RelayedDecisionConnection,
+    description: 'Decisions relayed at meetings (传达学习), by the day the meeting was held.',
+    args: {
+      district: t.arg.id({ required: false }),
+      document: t.arg.id({ required: false }),
+      from: t.arg({ type: 'Date', required: false }),
+      to: t.arg({ type: 'Date', required: false }),
+      ...pageArgs(t),
+    },
+    resolve: (
+      _root,
+      { district, document, from, to, first, after },
+      ctx,
+    ): Promise<Page<RelayedDecision>> => {
+      const where: FilterQuery<RelayedDecision>[] = [];
+      if (district) where.push({ district: String(district) });
+      if (document) where.push({ documentId: parseId(document, 'document') });
+      if (from) where.push({ relayedOn: { $gte: from } });
+      if (to) where.push({ relayedOn: { $lte: to } });
+      return findPage(ctx.em, RelayedDecisionSchema, { $and: where }, { first, after });
+    },
+  }),
+);
+
+const RecordRelayedDecisionInput = builder.inputType('RecordRelayedDecisionInput', {
+  fields: (t) => ({
+    meeting: t.id({ required: true, description: 'A held body meeting.' }),
+    document: t.id({
+      required: true,
+      description: 'The policy document carrying the decision out.',
+    }),
+    agendaItem: t.string({
+      required: true,
+      description: "One of the meeting's agenda items, word for word.",
+    }),
+    decision: t.string({
+      required: true,
+      validate: z.string().trim().min(2, 'must have at least 2 characters'),
+      description: 'What was relayed, e.g. 考察重要讲话精神.',
+    }),
+  }),
+});
+
+builder.mutationField('recordRelayedDecision', (t) =>
+  t.field({
+    type: RelayedDecisionType,
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: RecordRelayedDecisionInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      recordRelayedDecision(ctx, {
+        meeting: parseId(input.meeting, 'input.meeting'),
+        document: parseId(input.document, 'input.document'),
+        agendaItem: input.agendaItem.trim(),
+        decision: input.decision.trim(),
+      }),
+  }),
+);
