@@ -39,6 +39,8 @@ export {
   foundRows,
   isWithinDistrict,
   pageArgs,
+  periodArgs,
+  periodWhere,
   parseDate,
   defineEvent,
   defineMigration,

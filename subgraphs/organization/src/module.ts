@@ -20,6 +20,7 @@ import { pressReports } from './migrations/0011-press-reports.js';
 import { camelCaseActions } from './migrations/0012-camel-case-actions.js';
 import { leaveMeetings } from './migrations/0013-leave-meetings.js';
 import { filterIndexes, leaveMeetingIndex } from './migrations/0014-filter-indexes.js';
+import { periodIndexes } from './migrations/0015-period-indexes.js';
 import { ApprovedLeaveSchema } from './entities/approved-leave.entity.js';
 import { MemberFactSchema } from './entities/member-fact.entity.js';
 import {
@@ -109,6 +110,7 @@ export const organization = defineModule({
     leaveMeetings,
     filterIndexes,
     leaveMeetingIndex,
+    periodIndexes,
   ],
   emits: [
     districtRegistered,

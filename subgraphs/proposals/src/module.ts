@@ -37,6 +37,7 @@ import { conversionOrigin } from './migrations/0006-conversion-origin.js';
 import { taskVersions } from './migrations/0007-task-versions.js';
 import { studioReceptionLinks } from './migrations/0008-studio-reception-links.js';
 import { filterIndexes } from './migrations/0009-filter-indexes.js';
+import { periodIndexes } from './migrations/0010-period-indexes.js';
 import { MemberSuggestionSchema } from './entities/suggestion.entity.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
@@ -82,6 +83,7 @@ export const proposals = defineModule({
     taskVersions,
     studioReceptionLinks,
     filterIndexes,
+    periodIndexes,
   ],
   emits: [
     proposalSubmitted,
