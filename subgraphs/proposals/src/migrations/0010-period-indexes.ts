@@ -1,7 +1,7 @@
 import { defineFilterIndexes } from '@cppcc/kit';
 
-/** The date the key proposals' `from`/`to` reads is a filter like any other: indexed (issue 16's rule). */
+/** The dates the key proposals' and bulletin issues' `from`/`to` read are filters like any other: indexed (issue 16's rule). */
 export const periodIndexes = defineFilterIndexes(
   'Migration20261223090000_proposals_period_indexes',
-  { key_proposal: ['chair_meeting_on'] },
+  { key_proposal: ['chair_meeting_on'], bulletin_issue: ['published_on'] },
 );
