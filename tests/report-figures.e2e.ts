@@ -508,4 +508,48 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
     expect(share(['称职', '良好', '优秀'])).toBeGreaterThanOrEqual(0.75);
     expect(share(['优秀'])).toBeLessThan(0.25);
   });
+
+  it('the figures for the city with its districts: each total is the sum of the districts below; a hidden figure is refused by name', async () => {
+    const figures = 'districts submitted filed replied keyProposals';
+    type Figures = {
+      districts: string[];
+      submitted: number;
+      filed: number;
+      replied: number;
+      keyProposals: number;
+    };
+    const data = await ask<{
+      proposalStatistics: Figures & { byDistrict: Figures[] };
+      opinionStatistics: { districts: string[]; issues: number; byDistrict: { issues: number }[] };
+    }>(
+      `query($d: ID!) {
+        proposalStatistics(filter: { district: $d, includeBelow: true, from: "2025-01-01", to: "2026-12-31" }) { ${figures} byDistrict { ${figures} } }
+        opinionStatistics(filter: { district: $d, includeBelow: true }) { districts issues byDistrict { issues } }
+      }`,
+      { d: CITY },
+    );
+    const total = data.proposalStatistics;
+    expect(total.districts.length).toBeGreaterThan(1);
+    expect(total.filed).toBeGreaterThan(0);
+    for (const key of ['submitted', 'filed', 'replied', 'keyProposals'] as const)
+      expect(
+        total.byDistrict.reduce((sum, d) => sum + d[key], 0),
+        key,
+      ).toBe(total[key]);
+    expect(data.opinionStatistics.byDistrict.reduce((sum, d) => sum + d.issues, 0)).toBe(
+      data.opinionStatistics.issues,
+    );
+    // Through the gateway, without a token: the public figure is answered, the others refused by name.
+    const open = await stack.post<{ proposalStatistics: { filed: number } }>({
+      query: `{ proposalStatistics(filter: { district: "${CITY}", includeBelow: true, from: "2025-01-01", to: "2026-12-31" }) { filed } }`,
+    });
+    expect(open.body.data?.proposalStatistics.filed).toBe(total.filed);
+    const hidden = await stack.post({
+      query: `{ proposalStatistics(filter: { district: "${CITY}" }) { filed submitted } }`,
+    });
+    expect(hidden.body.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      figures: ['proposalStatistics.submitted'],
+    });
+  });
 });

@@ -212,3 +212,22 @@ export function pageArgs(t: WithArgs) {
     after: t.arg.string({ required: false, description: 'Cursor of the item to start after.' }),
   };
 }
+
+/**
+ * The `from`/`to` arguments of a list a report counts: an inclusive date range on the one date
+ * that places a record in a period, which `day` names (e.g. "the day it was issued (issuedOn)").
+ */
+export function periodArgs(t: WithArgs, day: string) {
+  return {
+    from: t.arg({
+      type: 'Date',
+      required: false,
+      description: `Only those whose ${day} is on or after this day (inclusive).`,
+    }),
+    to: t.arg({
+      type: 'Date',
+      required: false,
+      description: `Only those whose ${day} is on or before this day (inclusive).`,
+    }),
+  };
+}

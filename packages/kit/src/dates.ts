@@ -78,3 +78,41 @@ export function addMonths(day: Day, months: number): Day {
 export function compareDates(a: Day, b: Day): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * The condition a list's `from`/`to` put on its date column (both inclusive; either may be
+ * absent), refused when `to` is before `from` so an empty answer never hides a typo.
+ */
+export function periodWhere<K extends string>(
+  column: K,
+  period: { from?: Day | null; to?: Day | null },
+  fields: { from: string; to: string } = { from: 'from', to: 'to' },
+): { [P in K]?: { $gte?: Day; $lte?: Day } } {
+  const { from, to } = period;
+  if (from && to && to < from)
+    throw inputError(fields.to, 'order', `must not be before ${fields.from} (${from})`);
+  if (!from && !to) return {};
+  return {
+    [column]: { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) },
+  } as { [P in K]?: { $gte?: Day; $lte?: Day } };
+}
+
+/**
+ * A query that takes a year or a date range (`from`/`to`, both needed without a year): the one
+ * given, checked. Both at once are refused rather than one silently ignored.
+ */
+export function yearOrPeriod(args: {
+  year?: number | null;
+  from?: Day | null;
+  to?: Day | null;
+}): { year: number } | { from: Day; to: Day } {
+  const { year, from, to } = args;
+  if (year != null) {
+    if (from || to)
+      throw inputError('year', 'one-period', 'give a year or a from/to range, not both');
+    return { year };
+  }
+  if (!from || !to) throw inputError(from ? 'to' : 'from', 'required', 'is required without year');
+  periodWhere('day', { from, to });
+  return { from, to };
+}

@@ -15,6 +15,7 @@ export * from './db.js';
 export * from './districts.js';
 export * from './snapshot.js';
 export * from './errors.js';
+export * from './figures.js';
 export * from './http.js';
 export * from './idempotency.js';
 export * from './loaders.js';

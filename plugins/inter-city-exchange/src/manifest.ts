@@ -15,6 +15,7 @@ import { PartnerCommitteeSchema } from './entities/partner-committee.entity.js';
 import { ResearchProjectRefSchema } from './entities/research-project-ref.entity.js';
 import { initial } from './migrations/0001-initial.js';
 import { researchProjectRefs } from './migrations/0002-research-project-refs.js';
+import { periodIndexes } from './migrations/0003-period-indexes.js';
 import './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 import { settings } from './settings.js';
@@ -39,7 +40,7 @@ export const interCityExchange = definePlugin({
     VisitDelegateSchema,
     ResearchProjectRefSchema,
   ],
-  migrations: [initial, researchProjectRefs],
+  migrations: [initial, researchProjectRefs, periodIndexes],
   consumes,
   seed,
   isSeeded,

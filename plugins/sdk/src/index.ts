@@ -40,6 +40,8 @@ export {
   foundRows,
   isWithinDistrict,
   pageArgs,
+  periodArgs,
+  periodWhere,
   parseDate,
   defineEvent,
   defineMigration,

@@ -42,6 +42,7 @@ import { camelCaseActions } from './migrations/0012-camel-case-actions.js';
 import { leaveMeetings } from './migrations/0013-leave-meetings.js';
 import { MeetingRefSchema } from './entities/meeting-ref.entity.js';
 import { filterIndexes, nameSearchIndex } from './migrations/0014-filter-indexes.js';
+import { periodIndexes } from './migrations/0015-period-indexes.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 import { announceAllMembers } from './commands/announce-member.js';
@@ -86,6 +87,7 @@ export const members = defineModule({
     leaveMeetings,
     filterIndexes,
     nameSearchIndex,
+    periodIndexes,
   ],
   emits: [
     standingReportFiled,

@@ -23,6 +23,7 @@ import { filterIndexes, leaveMeetingIndex } from './migrations/0014-filter-index
 import { leadershipAndRelays } from './migrations/0015-leadership-and-relays.js';
 import { LeadershipPostSchema } from './entities/leadership-post.entity.js';
 import { RelayedDecisionSchema } from './entities/relayed-decision.entity.js';
+import { periodIndexes } from './migrations/0016-period-indexes.js';
 import { ApprovedLeaveSchema } from './entities/approved-leave.entity.js';
 import { MemberFactSchema } from './entities/member-fact.entity.js';
 import {
@@ -115,6 +116,7 @@ export const organization = defineModule({
     filterIndexes,
     leaveMeetingIndex,
     leadershipAndRelays,
+    periodIndexes,
   ],
   emits: [
     districtRegistered,

@@ -45,6 +45,7 @@ import { taskVersions } from './migrations/0007-task-versions.js';
 import { studioReceptionLinks } from './migrations/0008-studio-reception-links.js';
 import { filterIndexes } from './migrations/0009-filter-indexes.js';
 import { instructionHandOver } from './migrations/0010-instruction-hand-over.js';
+import { periodIndexes } from './migrations/0011-period-indexes.js';
 import { MemberSuggestionSchema } from './entities/suggestion.entity.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
@@ -93,6 +94,7 @@ export const proposals = defineModule({
     studioReceptionLinks,
     filterIndexes,
     instructionHandOver,
+    periodIndexes,
   ],
   emits: [
     proposalSubmitted,

@@ -12,6 +12,8 @@ export type VisitDirection = (typeof VISIT_DIRECTIONS)[number];
 export const ExchangeVisitSchema = defineEntity({
   name: 'ExchangeVisit',
   tableName: 'intercity_visit',
+  // The period its list offers (migration period-indexes).
+  indexes: [{ name: 'intercity_visit_starts_on_id_index', properties: ['startsOn', 'id'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

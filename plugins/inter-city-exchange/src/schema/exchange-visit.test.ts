@@ -254,4 +254,41 @@ describe.each(setups())('exchange visits on $name', (setup) => {
     );
     expect(publicList.data!.exchangeVisits.totalCount).toBe(0);
   });
+
+  it('lists visits by their first day: from and to are inclusive, and to before from is refused', async () => {
+    const planned: string[] = [];
+    for (const [startsOn, endsOn] of [
+      ['2021-03-30', '2021-04-02'],
+      ['2021-04-01', '2021-04-01'],
+    ]) {
+      const r = await t.post(plan, { i: { ...base(), startsOn, endsOn } }, staff);
+      expect(r.errors).toBeUndefined();
+      planned.push(r.data!.planExchangeVisit.id);
+    }
+    const ids = async (from?: string, to?: string) =>
+      (
+        await t.post<{ exchangeVisits: { nodes: { id: string }[] } }>(
+          `query ($from: Date, $to: Date) { exchangeVisits(district: "${CITY}", from: $from, to: $to, first: 100) { nodes { id } } }`,
+          { from, to },
+          staff,
+        )
+      ).data!.exchangeVisits.nodes.map((v) => v.id);
+    expect(await ids('2021-01-01', '2021-12-31')).toEqual(planned);
+    // A visit that started in March is March's, though it ended in April.
+    expect(await ids('2021-04-01', '2021-04-30')).toEqual([planned[1]]);
+    expect(await ids('2021-03-30', '2021-03-30')).toEqual([planned[0]]);
+    const before = await ids(undefined, '2020-12-31');
+    expect(before).toContain(visitId);
+    expect(before.filter((id) => planned.includes(id))).toEqual([]);
+    const refused = await t.post(
+      `{ exchangeVisits(from: "2021-04-02", to: "2021-04-01") { totalCount } }`,
+      {},
+      staff,
+    );
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'to',
+      rule: 'order',
+    });
+  });
 });

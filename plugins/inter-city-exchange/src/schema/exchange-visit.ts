@@ -5,6 +5,8 @@ import {
   DistrictRefSchema,
   findPage,
   pageArgs,
+  periodArgs,
+  periodWhere,
   parseId,
   type RequestContext,
   requirePermission,
@@ -145,13 +147,15 @@ builder.queryFields((t) => ({
       district: t.arg.id({ required: false }),
       partnerId: t.arg.id({ required: false }),
       status: t.arg({ type: VisitStatusType, required: false }),
+      ...periodArgs(t, 'first day (startsOn)'),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, partnerId, status, first, after }, ctx) =>
+    resolve: (_root, { district, partnerId, status, from, to, first, after }, ctx) =>
       findPage(
         ctx.em,
         ExchangeVisitSchema,
         {
+          ...periodWhere('startsOn', { from, to }),
           ...(district ? { district: String(district) } : {}),
           ...(partnerId ? { partnerId: parseId(partnerId, 'partnerId') } : {}),
           ...(status ? { status } : {}),

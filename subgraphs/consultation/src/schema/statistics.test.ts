@@ -97,19 +97,63 @@ describe.each(databases())('consultation statistics on $name', ({ url }) => {
     expect(all.districts).toContain('341024');
   });
 
-  it('refuses callers outside the district and bad periods', async () => {
-    const other = await module.execute(
-      query,
-      { d: CITY, from: '2025-01-01', to: '2025-12-31' },
+  it('breaks the figures with the districts below down by district: each total is their sum', async () => {
+    const byDistrict = operation<{
+      consultationStatistics: ConsultationFigures & { byDistrict: ConsultationFigures[] };
+    }>(`query($d: ID!, $from: Date!, $to: Date!) {
+      consultationStatistics(district: $d, from: $from, to: $to, includeBelow: true) {
+        districts activitiesHeld instructionsReceived outcomesSubmitted outcomesAdopted outcomesImplemented researchStarted researchOverdue
+        byDistrict { districts activitiesHeld instructionsReceived outcomesSubmitted outcomesAdopted outcomesImplemented researchStarted researchOverdue }
+      }
+    }`);
+    const s = (
+      await ok(module, byDistrict, { d: CITY, from: '2000-01-01', to: '2099-12-31' }, staff)
+    ).consultationStatistics;
+    expect(s.byDistrict.map((d) => d.districts)).toEqual(s.districts.map((d) => [d]));
+    expect(s.byDistrict.filter((d) => d.activitiesHeld > 0).length).toBeGreaterThan(1);
+    for (const key of [
+      'activitiesHeld',
+      'instructionsReceived',
+      'outcomesSubmitted',
+      'outcomesAdopted',
+      'outcomesImplemented',
+      'researchStarted',
+      'researchOverdue',
+    ] as const)
+      expect(
+        s.byDistrict.reduce((sum, d) => sum + d[key], 0),
+        key,
+      ).toBe(s[key]);
+  });
+
+  it('refuses callers outside the district with FORBIDDEN naming each figure asked for, and bad periods', async () => {
+    const asked = [
+      'activitiesHeld',
+      'activitiesByForm',
+      'activitiesByTopic',
+      'instructionsReceived',
+      'instructionsByRank',
+      'outcomesSubmitted',
+      'outcomesAdopted',
+      'outcomesImplemented',
+      'researchStarted',
+      'researchOverdue',
+    ].map((f) => `consultationStatistics.${f}`);
+    const anonymous = { userId: null, memberId: null, district: null, roles: [], districts: [] };
+    for (const caller of [
       testCaller(['staff'], '341002'),
-    );
-    expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const member = await module.execute(
-      query,
-      { d: CITY, from: '2025-01-01', to: '2025-12-31' },
       testCaller(['member'], CITY, '1'),
-    );
-    expect(member.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      anonymous,
+    ]) {
+      const refused = await module.execute(
+        query,
+        { d: CITY, from: '2025-01-01', to: '2025-12-31' },
+        caller,
+      );
+      expect(refused.data).toBeNull();
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', figures: asked });
+      expect(refused.errors?.[0].message).toContain(`only those working for district ${CITY}`);
+    }
     const backwards = await module.execute(
       query,
       { d: CITY, from: '2025-12-31', to: '2025-01-01' },

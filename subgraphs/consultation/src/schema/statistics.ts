@@ -1,10 +1,9 @@
 import {
-  appError,
   assertKnownDistrict,
   canSeeDistrict,
   DistrictRefSchema,
-  ErrorCode,
   inputError,
+  refuseHiddenFigures,
   type RequestContext,
 } from '@cppcc/kit';
 import { builder } from '../builder.js';
@@ -101,12 +100,22 @@ async function implemented(ctx: RequestContext, s: Statistics): Promise<number> 
   }).length;
 }
 
-const StatisticsType = builder.objectRef<Statistics>('ConsultationStatistics').implement({
-  description: 'Figures for a district and period, computed from the records on every read.',
+const StatisticsType = builder.objectRef<Statistics>('ConsultationStatistics');
+
+StatisticsType.implement({
+  description:
+    'Figures for a district and period, computed from the records on every read. None is public: the activities, outcomes, instructions and research they count include records only those working for the district see.',
   fields: (t) => ({
     from: t.expose('from', { type: 'Date' }),
     to: t.expose('to', { type: 'Date' }),
     districts: t.stringList({ description: 'The districts counted.', resolve: (s) => s.districts }),
+    byDistrict: t.field({
+      type: [StatisticsType],
+      description:
+        'The same figures for each district counted, alone (in `districts` order): the counts above are their sums.',
+      resolve: (s) =>
+        s.districts.map((d) => ({ district: d, from: s.from, to: s.to, districts: [d] })),
+    }),
     activitiesHeld: t.int({ resolve: async (s, _a, ctx) => (await heldActivities(ctx, s)).length }),
     activitiesByForm: t.field({
       type: [FormCount],
@@ -206,24 +215,23 @@ builder.queryField('consultationStatistics', (t) =>
   t.field({
     type: StatisticsType,
     description:
-      'For those who work for the district (city staff may include the districts below).',
-    authScopes: { authenticated: true },
+      'Consultation figures for a district and period (with includeBelow, and the districts below it: `byDistrict` breaks them down). No figure is public: for those working for the district (a district above it too); anyone else asking for a figure is refused with FORBIDDEN naming every figure asked for (`extensions.figures`), never answered with zeros.',
     args: {
       district: t.arg.id({ required: true }),
       from: t.arg({ type: 'Date', required: true }),
       to: t.arg({ type: 'Date', required: true }),
       includeBelow: t.arg.boolean({ required: false }),
     },
-    resolve: async (_root, { district, from, to, includeBelow }, ctx) => {
+    resolve: async (_root, { district, from, to, includeBelow }, ctx, info) => {
       const code = String(district);
       await assertKnownDistrict(ctx, code);
-      if (!canSeeDistrict(ctx.caller, code))
-        throw appError(
-          ErrorCode.FORBIDDEN,
-          `consultationStatistics: only those working for district ${code} may see its figures`,
-          { field: 'district' },
-        );
       if (to < from) throw inputError('to', 'order', 'is before from');
+      if (!canSeeDistrict(ctx.caller, code))
+        refuseHiddenFigures(info, {
+          publicFigures: [],
+          descriptive: ['from', 'to', 'districts'],
+          reason: `only those working for district ${code} (or a district above it) may see these figures`,
+        });
       const below = includeBelow
         ? (await ctx.em.find(DistrictRefSchema, { parentCode: code }))
             .map((d) => d.code)

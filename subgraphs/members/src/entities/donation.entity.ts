@@ -4,6 +4,8 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 export const DonationCampaignSchema = defineEntity({
   name: 'DonationCampaign',
   tableName: 'donation_campaign',
+  // The period its list offers (migration period-indexes).
+  indexes: [{ name: 'donation_campaign_starts_on_id_index', properties: ['startsOn', 'id'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

@@ -138,6 +138,37 @@ describe.each(databases())('assessments on $name', ({ url }) => {
     expect(list.data!.assessments.slice(0, 2).map((a) => a.member.id)).toEqual(['3', '4']);
   });
 
+  it('lists the years graded in a from/to range (a year is graded on 31 December), or refuses a range beside a year', async () => {
+    type Row = { year: number; total: number; rank: number | null; member: { id: string } };
+    const ask = (args: string) =>
+      module.execute<{ assessments: Row[] }>(
+        `{ assessments(district: "${CITY}", ${args}) { year total rank member { id } } }`,
+        {},
+        staff,
+      );
+    const year = (await ask('year: 2027')).data!.assessments;
+    expect(year.length).toBeGreaterThan(0);
+    expect((await ask('from: "2027-01-01", to: "2027-12-31"')).data!.assessments).toEqual(year);
+    const wide = (await ask('from: "2026-06-01", to: "2028-06-30"')).data!.assessments;
+    expect(wide.filter((a) => a.year === 2027)).toEqual(year);
+    expect(new Set(wide.map((a) => a.year)).size).toBeLessThanOrEqual(2);
+    expect(wide.every((a) => a.year === 2026 || a.year === 2027)).toBe(true);
+    // 2027 is graded on its last day: a range ending the day before holds no 2027 assessment.
+    expect((await ask('from: "2027-01-01", to: "2027-12-30"')).data!.assessments).toEqual([]);
+    const refusals: [string, Record<string, string>][] = [
+      ['year: 2027, from: "2027-01-01", to: "2027-12-31"', { field: 'year', rule: 'one-period' }],
+      ['from: "2027-01-01"', { field: 'to', rule: 'required' }],
+      ['to: "2027-12-31"', { field: 'from', rule: 'required' }],
+      ['from: "2027-12-31", to: "2027-01-01"', { field: 'to', rule: 'order' }],
+      ['from: "2000-01-01", to: "2027-12-31"', { field: 'to', rule: 'span' }],
+    ];
+    for (const [args, ext] of refusals)
+      expect((await ask(args)).errors?.[0].extensions, args).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        ...ext,
+      });
+  });
+
   it('recomputes when the rules change, and audits the change', async () => {
     const rules = {
       name: '试行细则',

@@ -1,4 +1,13 @@
-import { appError, canSeeDistrict, ErrorCode, hasRole, type RequestContext } from '@cppcc/kit';
+import {
+  appError,
+  canSeeDistrict,
+  ErrorCode,
+  hasRole,
+  inputError,
+  periodArgs,
+  type RequestContext,
+  yearOrPeriod,
+} from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { districtAssessments, type RankedAssessment } from '../assessment/district-assessments.js';
 import { PRESETS, type RuleSet } from '../assessment/rules.js';
@@ -160,26 +169,61 @@ builder.objectField(MemberType, 'assessment', (t) =>
   }),
 );
 
+/** Assessment years a range may span: a report compares a few years, not a history. */
+const MAX_YEARS = 10;
+
+/**
+ * The assessment years a call asks for: `year`, or every year whose assessment falls in
+ * [from, to] — a year is graded on its last day (31 December), the date that places it in a period.
+ */
+function yearsAsked(args: {
+  year?: number | null;
+  from?: string | null;
+  to?: string | null;
+}): number[] {
+  const period = yearOrPeriod(args);
+  if ('year' in period) return [period.year];
+  // Every year's 31 December on or after `from` falls in from's own year onwards.
+  const first = Number(period.from.slice(0, 4));
+  const last = Number(period.to.slice(0, 4)) - (period.to.slice(5) === '12-31' ? 0 : 1);
+  if (last - first + 1 > MAX_YEARS)
+    throw inputError('to', 'span', `may cover at most ${MAX_YEARS} assessment years`);
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+}
+
 builder.queryField('assessments', (t) =>
   t.field({
     type: [AssessmentType],
     description:
-      "Every member's assessment in a district and year, ranked ones best first, then the unranked. Staff only.",
+      "Every member's assessment in a district for a year, or for each year graded in a from/to range; year by year, within a year ranked ones best first, then the unranked. Staff only.",
     authScopes: { staff: true },
-    args: { district: t.arg.id({ required: true }), year: t.arg.int({ required: true }) },
-    resolve: async (_root, { district, year }, ctx) => {
+    args: {
+      district: t.arg.id({ required: true }),
+      year: t.arg.int({
+        required: false,
+        description: 'One assessment year; or leave it out and give from and to.',
+      }),
+      ...periodArgs(t, 'grading day (the last day of the assessment year, 31 December)'),
+    },
+    resolve: async (_root, { district, year, from, to }, ctx) => {
+      const years = yearsAsked({ year, from, to });
       if (!mayAssess(ctx, String(district)))
         throw appError(
           ErrorCode.CROSS_DISTRICT,
           `district: you may not see assessments of district ${district}`,
           { field: 'district' },
         );
-      const all = await districtAssessments(ctx, String(district), year);
-      return all
-        ? [...all.values()].sort(
-            (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.total - a.total,
-          )
-        : [];
+      const out: RankedAssessment[] = [];
+      for (const y of years) {
+        const all = await districtAssessments(ctx, String(district), y);
+        if (all)
+          out.push(
+            ...[...all.values()].sort(
+              (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.total - a.total,
+            ),
+          );
+      }
+      return out;
     },
   }),
 );

@@ -147,4 +147,41 @@ describe.each(databases())('donations on $name', ({ url }) => {
     });
     expect((await give(neighbour.id)).errors).toBeUndefined();
   });
+
+  it('lists drives by the day they started: from and to are inclusive, and to before from is refused', async () => {
+    const create = async (title: string, startsOn: string, endsOn: string) => {
+      const r = await module.execute(
+        `mutation($i: CreateDonationCampaignInput!) { createDonationCampaign(input: $i) { id } }`,
+        { i: { district: CITY, title, purpose: '助学', startsOn, endsOn } },
+        staff,
+      );
+      expect(r.errors).toBeUndefined();
+    };
+    await create('春季助学捐款活动', '2031-03-01', '2031-03-31');
+    await create('夏季助学捐款活动', '2031-06-01', '2031-08-31');
+    const titles = async (from?: string, to?: string) =>
+      (
+        await module.execute<{ donationCampaigns: { nodes: { title: string }[] } }>(
+          `query($from: Date, $to: Date) { donationCampaigns(district: "${CITY}", from: $from, to: $to, first: 100) { nodes { title } } }`,
+          { from, to },
+        )
+      ).data!.donationCampaigns.nodes.map((c) => c.title);
+    expect(await titles('2031-01-01')).toEqual(['春季助学捐款活动', '夏季助学捐款活动']);
+    expect(await titles('2031-03-02')).toEqual(['夏季助学捐款活动']);
+    expect(await titles('2031-06-01', '2031-06-01')).toEqual(['夏季助学捐款活动']);
+    // Ends in the spring drive's month: starts count, not ends, so the summer drive is out.
+    expect(await titles('2031-03-01', '2031-05-31')).toEqual(['春季助学捐款活动']);
+    const all = await titles();
+    expect(await titles(undefined, '2031-02-28')).toEqual(
+      all.filter((t) => !t.endsWith('助学捐款活动')),
+    );
+    const refused = await module.execute(
+      `{ donationCampaigns(from: "2031-06-02", to: "2031-06-01") { totalCount } }`,
+    );
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'to',
+      rule: 'order',
+    });
+  });
 });

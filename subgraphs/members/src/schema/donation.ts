@@ -3,6 +3,8 @@ import {
   findPage,
   pageArgs,
   parseId,
+  periodArgs,
+  periodWhere,
   titleSchema,
   TITLE_DESCRIPTION,
 } from '@cppcc/kit';
@@ -95,12 +97,21 @@ const DonationCampaignConnection = connectionType<DonationCampaign>(
 builder.queryField('donationCampaigns', (t) =>
   t.field({
     type: DonationCampaignConnection,
-    args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
-    resolve: (_root, { district, first, after }, ctx) =>
-      findPage(ctx.em, DonationCampaignSchema, district ? { district: String(district) } : {}, {
-        first,
-        after,
-      }),
+    args: {
+      district: t.arg.id({ required: false }),
+      ...periodArgs(t, 'first day (startsOn)'),
+      ...pageArgs(t),
+    },
+    resolve: (_root, { district, from, to, first, after }, ctx) =>
+      findPage(
+        ctx.em,
+        DonationCampaignSchema,
+        {
+          ...periodWhere('startsOn', { from, to }),
+          ...(district ? { district: String(district) } : {}),
+        },
+        { first, after },
+      ),
   }),
 );
 

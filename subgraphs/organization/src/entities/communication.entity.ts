@@ -9,6 +9,8 @@ export type CommunicationStatus = (typeof COMMUNICATION_STATUSES)[number];
 export const CommunicationSchema = defineEntity({
   name: 'Communication',
   tableName: 'communication',
+  // The period its list offers (migration period-indexes).
+  indexes: [{ name: 'communication_issued_on_id_index', properties: ['issuedOn', 'id'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),
@@ -33,6 +35,8 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 export const ConsensusCampaignSchema = defineEntity({
   name: 'ConsensusCampaign',
   tableName: 'consensus_campaign',
+  // The period its list offers (migration period-indexes).
+  indexes: [{ name: 'consensus_campaign_opens_on_id_index', properties: ['opensOn', 'id'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

@@ -7,6 +7,8 @@ export type LiaisonStatus = (typeof LIAISON_STATUSES)[number];
 export const LiaisonPairSchema = defineEntity({
   name: 'LiaisonPair',
   tableName: 'liaison_pair',
+  // The period its list offers (migration period-indexes).
+  indexes: [{ name: 'liaison_pair_since_id_index', properties: ['since', 'id'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

@@ -16,6 +16,8 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 export const PolicyDocumentSchema = defineEntity({
   name: 'PolicyDocument',
   tableName: 'policy_document',
+  // The period its list offers (migration period-indexes).
+  indexes: [{ name: 'policy_document_issued_on_id_index', properties: ['issuedOn', 'id'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

@@ -3,6 +3,8 @@ import {
   findPage,
   pageArgs,
   parseId,
+  periodArgs,
+  periodWhere,
   type Page,
   titleSchema,
   TITLE_DESCRIPTION,
@@ -133,10 +135,15 @@ builder.queryField('communications', (t) =>
     args: {
       district: t.arg.id({ required: false }),
       kind: t.arg({ type: CommunicationKindType, required: false }),
+      ...periodArgs(t, 'day of issue (issuedOn; drafts have none)'),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, kind, first, after }, ctx): Promise<Page<Communication>> => {
-      const where: FilterQuery<Communication> = {};
+    resolve: (
+      _root,
+      { district, kind, from, to, first, after },
+      ctx,
+    ): Promise<Page<Communication>> => {
+      const where: FilterQuery<Communication> = periodWhere('issuedOn', { from, to });
       if (district) where.district = String(district);
       if (kind) where.kind = kind;
       return findPage(ctx.em, CommunicationSchema, where, { first, after });
@@ -150,10 +157,15 @@ builder.queryField('consensusCampaigns', (t) =>
     args: {
       district: t.arg.id({ required: false }),
       kind: t.arg({ type: CampaignKindType, required: false }),
+      ...periodArgs(t, 'opening day (opensOn)'),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, kind, first, after }, ctx): Promise<Page<ConsensusCampaign>> => {
-      const where: FilterQuery<ConsensusCampaign> = {};
+    resolve: (
+      _root,
+      { district, kind, from, to, first, after },
+      ctx,
+    ): Promise<Page<ConsensusCampaign>> => {
+      const where: FilterQuery<ConsensusCampaign> = periodWhere('opensOn', { from, to });
       if (district) where.district = String(district);
       if (kind) where.kind = kind;
       return findPage(ctx.em, ConsensusCampaignSchema, where, { first, after });

@@ -3,6 +3,8 @@ import {
   findPage,
   pageArgs,
   parseId,
+  periodArgs,
+  periodWhere,
   type Page,
   titleSchema,
   TITLE_DESCRIPTION,
@@ -79,10 +81,15 @@ builder.queryField('liaisonPairs', (t) =>
     args: {
       district: t.arg.id({ required: false }),
       status: t.arg({ type: LiaisonStatusType, required: false }),
+      ...periodArgs(t, 'first day of the pairing (since)'),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, status, first, after }, ctx): Promise<Page<LiaisonPair>> => {
-      const where: FilterQuery<LiaisonPair> = {};
+    resolve: (
+      _root,
+      { district, status, from, to, first, after },
+      ctx,
+    ): Promise<Page<LiaisonPair>> => {
+      const where: FilterQuery<LiaisonPair> = periodWhere('since', { from, to });
       if (district) where.district = String(district);
       if (status) where.status = status;
       return findPage(ctx.em, LiaisonPairSchema, where, { first, after });

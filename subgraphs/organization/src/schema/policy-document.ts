@@ -4,6 +4,8 @@ import {
   foundRows,
   pageArgs,
   parseId,
+  periodArgs,
+  periodWhere,
   type Page,
   titleSchema,
   TITLE_DESCRIPTION,
@@ -82,12 +84,21 @@ const PolicyDocumentConnection = connectionType<PolicyDocument>(
 builder.queryField('policyDocuments', (t) =>
   t.field({
     type: PolicyDocumentConnection,
-    args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
-    resolve: (_root, { district, first, after }, ctx): Promise<Page<PolicyDocument>> =>
-      findPage(ctx.em, PolicyDocumentSchema, district ? { district: String(district) } : {}, {
-        first,
-        after,
-      }),
+    args: {
+      district: t.arg.id({ required: false }),
+      ...periodArgs(t, 'day of issue (issuedOn)'),
+      ...pageArgs(t),
+    },
+    resolve: (_root, { district, from, to, first, after }, ctx): Promise<Page<PolicyDocument>> =>
+      findPage(
+        ctx.em,
+        PolicyDocumentSchema,
+        {
+          ...periodWhere('issuedOn', { from, to }),
+          ...(district ? { district: String(district) } : {}),
+        },
+        { first, after },
+      ),
   }),
 );
 

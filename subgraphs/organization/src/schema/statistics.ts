@@ -174,7 +174,7 @@ export const OrganizationStatisticsType =
 
 OrganizationStatisticsType.implement({
   description:
-    "The figures of the work report's section 1 for one district and period, computed from rows.",
+    "The figures of the work report's section 1 for one district and period, computed from rows. Every figure is public, as the report publishes it; only the names in `partyCoverage.unplaced` are narrowed (to the member themself) for anyone but the staff of every district counted.",
   fields: (t) => ({
     district: t.exposeID('district'),
     scope: t.field({ type: StatisticsScopeType, resolve: (s) => s.scope }),
@@ -227,7 +227,7 @@ builder.queryField('organizationStatistics', (t) =>
   t.field({
     type: OrganizationStatisticsType,
     description:
-      'Section 1 figures for a district and period (e.g. a calendar year): of the district alone, or (`scope: WITH_DISTRICTS_BELOW`) of the district and every district below it.',
+      'Section 1 figures for a district and period (e.g. a calendar year): of the district alone, or (`scope: WITH_DISTRICTS_BELOW`) of the district and every district below it, with `byDistrict` breaking them down. Public: answered for anyone (docs/architecture.md, "Statistics and periods").',
     args: {
       district: t.arg.id({ required: true }),
       scope: t.arg({

@@ -4,6 +4,10 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 export const KeyProposalSchema = defineEntity({
   name: 'KeyProposal',
   tableName: 'key_proposal',
+  // The period its list offers (migration period-indexes).
+  indexes: [
+    { name: 'key_proposal_chair_meeting_on_id_index', properties: ['chairMeetingOn', 'id'] },
+  ],
   properties: {
     id: p.integer().primary().autoincrement(),
     proposalId: p.integer().unique(),

@@ -83,6 +83,8 @@ export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 export const BulletinIssueSchema = defineEntity({
   name: 'BulletinIssue',
   tableName: 'bulletin_issue',
+  // The period its list offers (migration period-indexes).
+  indexes: [{ name: 'bulletin_issue_published_on_id_index', properties: ['publishedOn', 'id'] }],
   uniques: [{ properties: ['district', 'year', 'number'] }],
   properties: {
     id: p.integer().primary().autoincrement(),

@@ -5,6 +5,8 @@ import {
   notFound,
   pageArgs,
   parseId,
+  periodArgs,
+  periodWhere,
   titleSchema,
   TITLE_DESCRIPTION,
 } from '@cppcc/kit';
@@ -62,12 +64,16 @@ builder.queryField('bulletinIssues', (t) =>
     type: IssueConnection,
     args: {
       district: t.arg.id({ required: false }),
-      year: t.arg.int({ required: false }),
+      year: t.arg.int({
+        required: false,
+        description: "The issue's numbering year (期 are numbered within it).",
+      }),
       status: t.arg({ type: IssueStatusType, required: false }),
+      ...periodArgs(t, 'day of publication (publishedOn; unpublished issues have none)'),
       ...pageArgs(t),
     },
-    resolve: (_r, { district, year, status, first, after }, ctx) => {
-      const where: FilterQuery<BulletinIssue>[] = [];
+    resolve: (_r, { district, year, status, from, to, first, after }, ctx) => {
+      const where: FilterQuery<BulletinIssue>[] = [periodWhere('publishedOn', { from, to })];
       if (district) where.push({ district: String(district) });
       if (year) where.push({ year });
       if (status) where.push({ status });

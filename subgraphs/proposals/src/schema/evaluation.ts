@@ -1,9 +1,12 @@
 import {
+  addDays,
   appError,
   assertKnownDistrict,
   ErrorCode,
   hasRole,
   parseId,
+  periodArgs,
+  yearOrPeriod,
   type RequestContext,
 } from '@cppcc/kit';
 import { builder } from '../builder.js';
@@ -229,13 +232,40 @@ const TwoWayType = builder.objectRef<TwoWay>('TwoWayEvaluation').implement({
   }),
 });
 
+/**
+ * The proposals a year-or-range call counts: those of `year`, or those submitted from `from`
+ * to `to` (both days inclusive, as UTC days).
+ */
+function proposalsOf(args: {
+  year?: number | null;
+  from?: string | null;
+  to?: string | null;
+}): { year: number } | { submittedAt: { $gte: Date; $lt: Date } } {
+  const period = yearOrPeriod(args);
+  if ('year' in period) return { year: period.year };
+  return {
+    submittedAt: {
+      $gte: new Date(`${period.from}T00:00:00Z`),
+      $lt: new Date(`${addDays(period.to, 1)}T00:00:00Z`),
+    },
+  };
+}
+
 builder.queryField('twoWayEvaluation', (t) =>
   t.field({
     type: TwoWayType,
     description:
-      'Results of the two-way evaluation for a district and a year of proposals, from the scores (staff, leaders, supervising office).',
-    args: { district: t.arg.id({ required: true }), year: t.arg.int({ required: true }) },
-    resolve: async (_r, { district, year }, ctx) => {
+      'Results of the two-way evaluation for a district and the filed proposals of a year (or submitted in a from/to range), from the scores (staff, leaders, supervising office).',
+    args: {
+      district: t.arg.id({ required: true }),
+      year: t.arg.int({
+        required: false,
+        description: "The proposals' year (届次年度); or leave it out and give from and to.",
+      }),
+      ...periodArgs(t, 'day of submission (submittedAt, as a UTC day)'),
+    },
+    resolve: async (_r, { district, year, from, to }, ctx) => {
+      const period = proposalsOf({ year, from, to });
       await assertKnownDistrict(ctx, String(district));
       if (
         !hasRole(ctx.caller, 'staff', 'leader', 'operator') ||
@@ -249,7 +279,7 @@ builder.queryField('twoWayEvaluation', (t) =>
       const ids = (
         await ctx.em.find(
           ProposalSchema,
-          { district: String(district), year, caseNumber: { $ne: null } },
+          { district: String(district), caseNumber: { $ne: null }, ...period },
           { fields: ['id'] },
         )
       ).map((p) => p.id);

@@ -282,6 +282,81 @@ describe.each(databases())(
         expect.arrayContaining(['awardExcellent']),
       );
     });
+
+    it('lists key proposals by their chair meeting day, and evaluates the proposals submitted in a range as it does a year', async () => {
+      const designate = async (chairMeetingOn: string) => {
+        const p = await replied();
+        return (
+          await ok<{ id: string }>(
+            module,
+            `mutation($i: DesignateKeyProposalInput!) { designateKeyProposal(input: $i) { id } }`,
+            {
+              i: {
+                proposalId: p.id,
+                year,
+                chairMeetingOn,
+                leaderName: '市政协主席',
+                leaderTitle: '主席',
+              },
+            },
+            staff,
+          )
+        ).id;
+      };
+      const spring = await designate('2024-02-01');
+      const summer = await designate('2024-05-01');
+      const keys = async (from?: string, to?: string) =>
+        (
+          await ok<{ nodes: { id: string }[] }>(
+            module,
+            `query($from: Date, $to: Date) { keyProposals(district: "${A}", from: $from, to: $to, first: 100) { nodes { id } } }`,
+            { from, to },
+            staff,
+          )
+        ).nodes.map((k) => k.id);
+      expect(await keys('2024-01-01', '2024-12-31')).toEqual([spring, summer]);
+      expect(await keys('2024-02-01', '2024-02-01')).toEqual([spring]);
+      expect(await keys('2024-02-02', '2024-05-01')).toEqual([summer]);
+      expect(await keys(undefined, '2023-12-31')).toEqual([]);
+      expect((await keys('2024-05-02')).length).toBe((await keys()).length - 2);
+      expect(
+        await refused(
+          module,
+          `{ keyProposals(from: "2024-05-02", to: "2024-05-01") { totalCount } }`,
+          {},
+          staff,
+        ),
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to', rule: 'order' });
+
+      // Two-way evaluation: this test's proposals were all submitted today, in this year.
+      const EVAL = (args: string) =>
+        `{ twoWayEvaluation(district: "${A}", ${args}) { proposalsScored proposalAverage units { scored average band } } }`;
+      const byYear = await ok<{ proposalsScored: number }>(
+        module,
+        EVAL(`year: ${year}`),
+        {},
+        staff,
+      );
+      expect(byYear.proposalsScored).toBeGreaterThan(0);
+      expect(await ok(module, EVAL(`from: "${today()}", to: "${today()}"`), {}, staff)).toEqual(
+        byYear,
+      );
+      expect(
+        await ok(module, EVAL('from: "2020-01-01", to: "2020-12-31"'), {}, staff),
+      ).toMatchObject({ proposalsScored: 0, units: [] });
+      expect(
+        await refused(
+          module,
+          EVAL(`year: ${year}, from: "${today()}", to: "${today()}"`),
+          {},
+          staff,
+        ),
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year', rule: 'one-period' });
+      expect(await refused(module, EVAL(`from: "${today()}"`), {}, staff)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'to',
+      });
+    });
   },
   120_000,
 );

@@ -1,4 +1,4 @@
-import { findPage, connectionType, pageArgs, parseId } from '@cppcc/kit';
+import { connectionType, findPage, pageArgs, parseId, periodArgs, periodWhere } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
 import {
@@ -85,7 +85,11 @@ builder.queryField('keyProposals', (t) =>
     description: 'Key proposals, public like the filed proposals they are.',
     args: {
       district: t.arg.id({ required: false }),
-      year: t.arg.int({ required: false }),
+      year: t.arg.int({
+        required: false,
+        description: 'The year it is a key proposal for (a property of the record, not a period).',
+      }),
+      ...periodArgs(t, 'chair meeting day (chairMeetingOn, when it was chosen)'),
       topLeader: t.arg.boolean({ required: false }),
       fromConsultation: t.arg.boolean({
         required: false,
@@ -94,8 +98,8 @@ builder.queryField('keyProposals', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: (_r, { district, year, topLeader, fromConsultation, first, after }, ctx) => {
-      const where: FilterQuery<KeyProposal>[] = [];
+    resolve: (_r, { district, year, from, to, topLeader, fromConsultation, first, after }, ctx) => {
+      const where: FilterQuery<KeyProposal>[] = [periodWhere('chairMeetingOn', { from, to })];
       if (district) where.push({ district: String(district) });
       if (year) where.push({ year });
       if (topLeader != null) where.push({ topLeader });

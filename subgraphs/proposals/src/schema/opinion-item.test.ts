@@ -8,7 +8,7 @@ import {
 import { databases, type TestModule } from '@cppcc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemEm, today } from '@cppcc/kit';
-import { OpinionItemSchema } from '../entities/opinion-item.entity.js';
+import { BulletinIssueSchema, OpinionItemSchema } from '../entities/opinion-item.entity.js';
 import { ProposalSchema } from '../entities/proposal.entity.js';
 import {
   A,
@@ -525,6 +525,39 @@ describe.each(databases())(
           )
         ).status,
       ).toBe('SUBMITTED');
+    });
+
+    it('lists bulletin issues by the day they were published: from and to are inclusive, to before from is refused', async () => {
+      const ids = async (from?: string, to?: string) =>
+        (
+          await ok<{ nodes: { id: string }[] }>(
+            module,
+            `query($from: Date, $to: Date) { bulletinIssues(district: "${A}", from: $from, to: $to, first: 100) { nodes { id } } }`,
+            { from, to },
+            staffOf(A),
+          )
+        ).nodes.map((i) => i.id);
+      const published = await ids(today(), today());
+      expect(published.length).toBeGreaterThan(0);
+      const [earlier, ...rest] = published;
+      await systemEm(module.orm).nativeUpdate(
+        BulletinIssueSchema,
+        { id: Number(earlier) },
+        { publishedOn: '2024-03-01' },
+      );
+      expect(await ids('2024-03-01', '2024-03-01')).toEqual([earlier]);
+      expect(await ids(undefined, '2024-02-29')).toEqual([]);
+      expect(await ids('2024-03-02')).toEqual(rest);
+      // Unpublished issues have no day of publication: a period never lists them.
+      expect((await ids()).length).toBeGreaterThan((await ids('2000-01-01')).length);
+      expect(
+        await refused(
+          module,
+          `{ bulletinIssues(from: "2024-03-02", to: "2024-03-01") { totalCount } }`,
+          {},
+          staffOf(A),
+        ),
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to', rule: 'order' });
     });
   },
   120_000,

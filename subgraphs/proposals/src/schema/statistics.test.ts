@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProposalSchema } from '../entities/proposal.entity.js';
 import {
   A,
+  B,
   DRAFT,
   input,
   member,
@@ -321,35 +322,74 @@ describe.each(databases())(
       );
     });
 
-    it('refuses figures to callers who may not see the rows, naming the query and the district', async () => {
+    it('answers public figures to anyone and refuses the others with FORBIDDEN naming each figure, never zeros', async () => {
       const anonymous = { userId: null, memberId: null, district: null, roles: [], districts: [] };
-      const outsider = staffOf('341021');
-      for (const query of [STATS, OPINION_STATS]) {
-        const name = query.includes('opinion') ? 'opinionStatistics' : 'proposalStatistics';
-        expect(await refused(module, query, { f: { district: A } }, anonymous)).toMatchObject({
-          code: 'UNAUTHENTICATED',
-          field: 'filter.district',
-        });
-        expect(await refused(module, query, { f: { district: A } }, outsider)).toMatchObject({
+      const outsider = staffOf(B);
+      const PUBLIC_STATS = `query($f: ProposalStatisticsFilter) { proposalStatistics(filter: $f) {
+        districts filed assigned replied replyRate keyProposals keyProposalsFromConsultation excellent } }`;
+      const own = await ok<Record<string, unknown>>(
+        module,
+        PUBLIC_STATS,
+        { f: { district: A } },
+        staff,
+      );
+      expect(own.filed).toBeGreaterThan(0);
+      for (const caller of [anonymous, outsider]) {
+        // The public figures (filed proposals are public) are the same for everyone.
+        expect(await ok(module, PUBLIC_STATS, { f: { district: A } }, caller)).toEqual(own);
+        const refusal = await module.execute(STATS, { f: { district: A } }, caller);
+        expect(refusal.data).toBeNull();
+        expect(refusal.errors).toHaveLength(1);
+        const [error] = refusal.errors!;
+        expect(error.extensions?.code).toBe('FORBIDDEN');
+        // Every figure asked for that the caller may not see, and none of the public ones.
+        expect(error.extensions?.figures).toEqual([
+          'proposalStatistics.submitted',
+          'proposalStatistics.notFiled',
+          'proposalStatistics.rated',
+          'proposalStatistics.satisfied',
+          'proposalStatistics.basicallySatisfied',
+          'proposalStatistics.unsatisfied',
+          'proposalStatistics.satisfactionRate',
+          'proposalStatistics.overdue',
+          'proposalStatistics.instructions',
+          'proposalStatistics.grades',
+        ]);
+        expect(error.message).toContain(`only those working for district ${A}`);
+        // A figure asked for under the per-district breakdown, or through a fragment, is named too.
+        expect(
+          await refused(
+            module,
+            `query($f: ProposalStatisticsFilter) { proposalStatistics(filter: $f) { filed byDistrict { ...F } } }
+             fragment F on ProposalStatistics { filed submitted }`,
+            { f: { district: A } },
+            caller,
+          ),
+        ).toMatchObject({ code: 'FORBIDDEN', figures: ['proposalStatistics.submitted'] });
+        expect(await refused(module, OPINION_STATS, { f: { district: A } }, caller)).toMatchObject({
           code: 'FORBIDDEN',
-          field: 'filter.district',
-        });
-        const answer = await module.execute(query, { f: { district: A } }, outsider);
-        expect(answer.errors?.[0].message).toContain(
-          `${name}: only those working for district ${A}`,
-        );
-        // Without a district, an anonymous caller is refused too, not given the public part.
-        expect(await refused(module, query, { f: {} }, anonymous)).toMatchObject({
-          code: 'UNAUTHENTICATED',
-          field: 'filter',
+          figures: ['opinionStatistics.submitted'],
         });
       }
-      // A member's own figures are theirs to see.
+      // Without a district, those who work for none are refused the same way.
+      expect(await refused(module, STATS, { f: {} }, anonymous)).toMatchObject({
+        code: 'FORBIDDEN',
+        figures: expect.arrayContaining(['proposalStatistics.submitted']),
+      });
+      // A member's own figures are theirs to see; another member's are not.
       expect(
         await ok<ProposalStatisticsView>(module, STATS, { f: { member: '9001' } }, member(9001)),
-      ).toMatchObject({
+      ).toMatchObject({ submitted: expect.any(Number) });
+      expect(await refused(module, STATS, { f: { member: '9001' } }, member(9002))).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      // City staff see a district below; the district's staff do not see the city's non-public figures.
+      expect(await ok(module, STATS, { f: { district: A } }, staffOf('341000'))).toMatchObject({
         submitted: expect.any(Number),
       });
+      expect(
+        await refused(module, STATS, { f: { district: '341000', includeBelow: true } }, staff),
+      ).toMatchObject({ code: 'FORBIDDEN' });
     });
 
     it('counts items issued, adoption by level and mode, and instructions', async () => {
@@ -518,6 +558,50 @@ describe.each(databases())(
         code: 'BAD_USER_INPUT',
         field: 'filter.to',
       });
+    });
+
+    it('breaks city-wide figures down by district: each total is the sum of the districts below', async () => {
+      const city = staffOf('341000');
+      const FIGURES =
+        'districts submitted filed notFiled assigned replied rated satisfied basicallySatisfied unsatisfied overdue keyProposals excellent instructions';
+      type Figures = Record<string, number> & { districts: string[] };
+      const total = await ok<Figures & { byDistrict: Figures[] }>(
+        module,
+        `query($f: ProposalStatisticsFilter) { proposalStatistics(filter: $f) { ${FIGURES} byDistrict { ${FIGURES} } } }`,
+        { f: { district: '341000', includeBelow: true } },
+        city,
+      );
+      expect(total.districts).toEqual(expect.arrayContaining(['341000', A, B]));
+      expect(total.byDistrict.map((d) => d.districts)).toEqual(total.districts.map((d) => [d]));
+      expect(total.byDistrict.find((d) => d.districts[0] === A)?.submitted).toBeGreaterThan(0);
+      for (const key of FIGURES.split(' ').filter((k) => k !== 'districts'))
+        expect(
+          total.byDistrict.reduce((sum, d) => sum + d[key], 0),
+          key,
+        ).toBe(total[key]);
+      // Each district's line equals the district asked alone.
+      const alone = await ok<Figures>(
+        module,
+        `query($f: ProposalStatisticsFilter) { proposalStatistics(filter: $f) { ${FIGURES} } }`,
+        { f: { district: A } },
+        city,
+      );
+      expect(total.byDistrict.find((d) => d.districts[0] === A)).toEqual(alone);
+
+      const OPINION = 'districts submitted issued issues adopted instructions';
+      const opinions = await ok<Figures & { byDistrict: Figures[] }>(
+        module,
+        `query($f: OpinionStatisticsFilter) { opinionStatistics(filter: $f) { ${OPINION} byDistrict { ${OPINION} } } }`,
+        { f: { district: '341000', includeBelow: true } },
+        city,
+      );
+      expect(opinions.districts).toEqual(total.districts);
+      expect(opinions.submitted).toBeGreaterThan(0);
+      for (const key of OPINION.split(' ').filter((k) => k !== 'districts'))
+        expect(
+          opinions.byDistrict.reduce((sum, d) => sum + d[key], 0),
+          key,
+        ).toBe(opinions[key]);
     });
   },
   120_000,

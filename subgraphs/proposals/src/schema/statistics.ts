@@ -1,14 +1,14 @@
 import {
-  appError,
   canSeeDistrict,
   DistrictRefSchema,
-  ErrorCode,
   parseDate,
   parseId,
+  refuseHiddenFigures,
   type RequestContext,
   utcDay,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
+import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.js';
 import { isOverdue } from '../commands/handling.js';
 import { CosignerSchema } from '../entities/cosigner.entity.js';
@@ -73,7 +73,7 @@ interface Filter {
 
 /**
  * The districts a filter counts: the one named, and with `includeBelow` every district below
- * it the caller works for (a city's figures with its districts'); null when none is named.
+ * it (a city's figures with its districts'); null when none is named.
  */
 async function districtsOf(ctx: RequestContext, f: Filter): Promise<string[] | null> {
   if (!f.district) return null;
@@ -81,7 +81,7 @@ async function districtsOf(ctx: RequestContext, f: Filter): Promise<string[] | n
   if (!f.includeBelow) return all;
   for (let i = 0; i < all.length; i++) {
     const below = await ctx.em.find(DistrictRefSchema, { parentCode: all[i] }, { filters: false });
-    all.push(...below.map((d) => d.code).filter((c) => canSeeDistrict(ctx.caller, c)));
+    all.push(...below.map((d) => d.code));
   }
   return all;
 }
@@ -101,29 +101,79 @@ async function memberIds(ctx: RequestContext, f: Filter): Promise<number[] | nul
 }
 
 /**
- * Figures count rows the public does not see (proposals not yet filed, opinion items), so a
- * caller who may not see a district's rows is refused, naming the query and the district —
- * never answered with figures quietly narrowed to what they may see. A member asking for their
- * own figures, and a unit for its own, see their own rows.
+ * May the caller see the rows behind the figures that are not public (proposals not yet filed,
+ * ratings, replies, opinion items)? Those working for every district counted (a district above
+ * them too), a member for their own figures, a unit for its own.
  */
-function assertMaySee(ctx: RequestContext, query: string, f: Filter): void {
+function maySeeRows(ctx: RequestContext, f: Filter, districts: string[] | null): boolean {
   if (f.member !== undefined && f.member !== null && ctx.caller.memberId === String(f.member))
-    return;
-  if (f.unit !== undefined && f.unit !== null && ctx.caller.unitId === String(f.unit)) return;
-  const code = f.district ? String(f.district) : null;
-  if (code ? canSeeDistrict(ctx.caller, code) : ctx.caller.districts.length > 0) return;
-  throw appError(
-    ctx.caller.userId === null ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN,
-    code
-      ? `${query}: only those working for district ${code} (or a district above it) may see its figures`
-      : `${query}: only those working for a district may see figures; name your district, or filter by your own member or unit id`,
-    { field: code ? 'filter.district' : 'filter' },
-  );
+    return true;
+  if (f.unit !== undefined && f.unit !== null && ctx.caller.unitId === String(f.unit)) return true;
+  return districts
+    ? districts.every((d) => canSeeDistrict(ctx.caller, d))
+    : ctx.caller.districts.length > 0;
+}
+
+/** Refuses the figures asked for that the caller may not see (the kit's one rule for statistics). */
+function refuseHidden(
+  ctx: RequestContext,
+  info: GraphQLResolveInfo,
+  f: Filter,
+  districts: string[] | null,
+  publicFigures: readonly string[],
+): void {
+  if (maySeeRows(ctx, f, districts)) return;
+  refuseHiddenFigures(info, {
+    publicFigures,
+    descriptive: ['districts'],
+    reason: districts
+      ? `only those working for district ${districts[0]} (or a district above it) may see these figures; ask for the public ones only, or filter by your own member or unit id`
+      : 'only those working for a district may see these figures; name your district, ask for the public ones only, or filter by your own member or unit id',
+  });
 }
 
 function checkPeriod(f: Filter): void {
   if (f.from) parseDate(f.from, 'filter.from');
   if (f.to) parseDate(f.to, 'filter.to');
+}
+
+/**
+ * What a statistics field resolves from: the filter, the districts it counts, and the figures,
+ * computed once on first read (a query asking for the breakdown alone computes no total).
+ */
+interface Source<T> {
+  ctx: RequestContext;
+  filter: Filter;
+  districts: string[] | null;
+  figures: () => Promise<T>;
+}
+
+function sourceOf<T>(
+  ctx: RequestContext,
+  filter: Filter,
+  districts: string[] | null,
+  compute: (ctx: RequestContext, f: Filter, districts: string[] | null) => Promise<T>,
+): Source<T> {
+  let once: Promise<T> | undefined;
+  return {
+    ctx,
+    filter,
+    districts,
+    figures: () => {
+      once ??= compute(ctx, filter, districts);
+      return once;
+    },
+  };
+}
+
+/** Each district counted, alone: with includeBelow the additive figures of the total are their sums. */
+function byDistrict<T>(
+  s: Source<T>,
+  compute: (ctx: RequestContext, f: Filter, districts: string[] | null) => Promise<T>,
+): Source<T>[] {
+  return (s.districts ?? []).map((d) =>
+    sourceOf(s.ctx, { ...s.filter, district: d, includeBelow: false }, [d], compute),
+  );
 }
 
 interface GradeShare {
@@ -184,11 +234,12 @@ function latestPerProposer(rows: ProposalRating[]): RatingCounts {
 }
 
 /** Counted from the rows each time: proposals submitted in the period and what became of them. */
-async function proposalStats(ctx: RequestContext, f: Filter): Promise<ProposalStats> {
-  assertMaySee(ctx, 'proposalStatistics', f);
-  checkPeriod(f);
+async function proposalStats(
+  ctx: RequestContext,
+  f: Filter,
+  districts: string[] | null,
+): Promise<ProposalStats> {
   const where: FilterQuery<Proposal>[] = [{ status: { $ne: 'DRAFT' } }];
-  const districts = await districtsOf(ctx, f);
   if (districts) where.push({ district: { $in: districts } });
   const members = await memberIds(ctx, f);
   if (members) {
@@ -302,55 +353,102 @@ const RatingCountsType = builder.objectRef<RatingCounts>('ProposalRatingCounts')
   }),
 });
 
-const ProposalStatsType = builder.objectRef<ProposalStats>('ProposalStatistics').implement({
+/**
+ * Figures counted from filed proposals (public once filed), their handling units' replies and
+ * their key-proposal and award records, which the public sees too; every other figure counts
+ * rows only those working for the district see.
+ */
+const PUBLIC_PROPOSAL_FIGURES = [
+  'filed',
+  'assigned',
+  'replied',
+  'replyRate',
+  'keyProposals',
+  'keyProposalsFromConsultation',
+  'excellent',
+] as const;
+
+const PUBLIC = 'Public: counted from filed proposals, which anyone may see.';
+const STAFF =
+  'Not public: for those working for the district, a member for their own, a unit for its own.';
+
+const ProposalStatsType = builder.objectRef<Source<ProposalStats>>('ProposalStatistics');
+
+/** A figure read from the computed statistics. */
+const proposalFigure =
+  <K extends keyof ProposalStats>(key: K) =>
+  async (s: Source<ProposalStats>) =>
+    (await s.figures())[key];
+
+ProposalStatsType.implement({
   description:
-    'Proposal figures computed from the rows: submitted in the period, and how they were handled.',
+    'Proposal figures computed from the rows: submitted in the period, and how they were handled. Each figure says whether it is public; the rest are refused (FORBIDDEN, naming them) to callers who may not see them.',
   fields: (t) => ({
-    submitted: t.exposeInt('submitted'),
-    filed: t.exposeInt('filed', { description: '立案' }),
-    notFiled: t.exposeInt('notFiled'),
-    converted: t.exposeInt('converted'),
-    merged: t.exposeInt('merged'),
-    withdrawn: t.exposeInt('withdrawn'),
-    assigned: t.exposeInt('assigned'),
-    replied: t.exposeInt('replied'),
-    replyRate: t.exposeFloat('replyRate', {
-      nullable: true,
-      description: '办复率: replied / assigned.',
-    }),
-    rated: t.exposeInt('rated', {
-      description: "Proposals with a rating: the lead proposer's latest, one per proposal (件).",
-    }),
-    satisfied: t.exposeInt('satisfied'),
-    basicallySatisfied: t.exposeInt('basicallySatisfied'),
-    unsatisfied: t.exposeInt('unsatisfied'),
-    satisfactionRate: t.exposeFloat('satisfactionRate', {
-      nullable: true,
+    districts: t.idList({
       description:
-        "满意率 as published, per proposal: (satisfied + basically satisfied) / rated, by the lead's rating.",
+        'The districts counted: the named one, and with includeBelow every district below it; empty when no district is named.',
+      resolve: (s) => s.districts ?? [],
+    }),
+    byDistrict: t.field({
+      type: [ProposalStatsType],
+      description:
+        'The same figures for each district counted, alone (in `districts` order): the counts above are their sums, the rates are recomputed from the sums.',
+      resolve: (s) => byDistrict(s, proposalStats),
+    }),
+    submitted: t.int({ description: STAFF, resolve: proposalFigure('submitted') }),
+    filed: t.int({ description: `立案. ${PUBLIC}`, resolve: proposalFigure('filed') }),
+    notFiled: t.int({ description: STAFF, resolve: proposalFigure('notFiled') }),
+    converted: t.int({ description: STAFF, resolve: proposalFigure('converted') }),
+    merged: t.int({ description: STAFF, resolve: proposalFigure('merged') }),
+    withdrawn: t.int({ description: STAFF, resolve: proposalFigure('withdrawn') }),
+    assigned: t.int({
+      description: `Filed and assigned to units. ${PUBLIC}`,
+      resolve: proposalFigure('assigned'),
+    }),
+    replied: t.int({ description: PUBLIC, resolve: proposalFigure('replied') }),
+    replyRate: t.float({
+      nullable: true,
+      description: `办复率: replied / assigned. ${PUBLIC}`,
+      resolve: proposalFigure('replyRate'),
+    }),
+    rated: t.int({
+      description: `Proposals with a rating: the lead proposer's latest, one per proposal (件). ${STAFF}`,
+      resolve: proposalFigure('rated'),
+    }),
+    satisfied: t.int({ description: STAFF, resolve: proposalFigure('satisfied') }),
+    basicallySatisfied: t.int({
+      description: STAFF,
+      resolve: proposalFigure('basicallySatisfied'),
+    }),
+    unsatisfied: t.int({ description: STAFF, resolve: proposalFigure('unsatisfied') }),
+    satisfactionRate: t.float({
+      nullable: true,
+      description: `满意率 as published, per proposal: (satisfied + basically satisfied) / rated, by the lead's rating. ${STAFF}`,
+      resolve: proposalFigure('satisfactionRate'),
     }),
     byProposer: t.field({
       type: RatingCountsType,
-      description:
-        "Every proposer's rating (lead and co-signers), each proposer's latest per proposal.",
-      resolve: (s) => s.byProposer,
+      description: `Every proposer's rating (lead and co-signers), each proposer's latest per proposal. ${STAFF}`,
+      resolve: proposalFigure('byProposer'),
     }),
     grades: t.field({
       type: [GradeShareType],
-      description: 'A/B/C/D shares of accepted replies.',
-      resolve: (s) => s.grades,
+      description: `A/B/C/D shares of accepted replies. ${STAFF}`,
+      resolve: proposalFigure('grades'),
     }),
-    overdue: t.exposeInt('overdue', {
-      description: 'Proposals with a unit past its deadline now.',
+    overdue: t.int({
+      description: `Proposals with a unit past its deadline now. ${STAFF}`,
+      resolve: proposalFigure('overdue'),
     }),
-    keyProposals: t.exposeInt('keyProposals'),
-    keyProposalsFromConsultation: t.exposeInt('keyProposalsFromConsultation', {
-      description:
-        '一体两用: key proposals that grew from a consultation activity or research project.',
+    keyProposals: t.int({ description: PUBLIC, resolve: proposalFigure('keyProposals') }),
+    keyProposalsFromConsultation: t.int({
+      description: `一体两用: key proposals that grew from a consultation activity or research project. ${PUBLIC}`,
+      resolve: proposalFigure('keyProposalsFromConsultation'),
     }),
-    excellent: t.exposeInt('excellent'),
-    instructions: t.exposeInt('instructions', {
-      description: "Leaders' instructions on these proposals.",
+    excellent: t.int({ description: PUBLIC, resolve: proposalFigure('excellent') }),
+    instructions: t.int({
+      description: `Leaders' instructions on these proposals. ${STAFF}`,
+      resolve: proposalFigure('instructions'),
     }),
   }),
 });
@@ -359,9 +457,15 @@ builder.queryField('proposalStatistics', (t) =>
   t.field({
     type: ProposalStatsType,
     description:
-      'Figures for a district, period, unit, sector or member. For those working for the district (staff, leaders, operators; a district above it too); a member for their own (filter.member), a unit for its own (filter.unit). Anyone else is refused (FORBIDDEN, or UNAUTHENTICATED without a token), never answered with narrowed figures.',
+      'Figures for a district (with includeBelow, and the districts below it: `byDistrict` breaks them down), period, unit, sector or member. Public figures (each says so) are answered for anyone. The rest are for those working for the district (staff, leaders, operators; a district above it too), a member for their own (filter.member), a unit for its own (filter.unit); anyone else asking for one is refused with FORBIDDEN naming every such figure (`extensions.figures`), never answered with zeros or narrowed figures.',
     args: { filter: t.arg({ type: StatisticsFilter, required: false }) },
-    resolve: (_r, { filter }, ctx) => proposalStats(ctx, filter ?? {}),
+    resolve: async (_r, { filter }, ctx, info) => {
+      const f = filter ?? {};
+      checkPeriod(f);
+      const districts = await districtsOf(ctx, f);
+      refuseHidden(ctx, info, f, districts, PUBLIC_PROPOSAL_FIGURES);
+      return sourceOf(ctx, f, districts, proposalStats);
+    },
   }),
 );
 
@@ -382,11 +486,12 @@ interface OpinionStats {
 }
 
 /** Items submitted, issues published and items carried, adoptions and instructions, all in the period. */
-async function opinionStats(ctx: RequestContext, f: Filter): Promise<OpinionStats> {
-  assertMaySee(ctx, 'opinionStatistics', f);
-  checkPeriod(f);
+async function opinionStats(
+  ctx: RequestContext,
+  f: Filter,
+  districts: string[] | null,
+): Promise<OpinionStats> {
   const where: FilterQuery<OpinionItem>[] = [];
-  const districts = await districtsOf(ctx, f);
   if (districts) where.push({ district: { $in: districts } });
   const members = await memberIds(ctx, f);
   if (members)
@@ -457,17 +562,55 @@ const LevelCountType = builder.objectRef<LevelCount>('OpinionLevelCount').implem
   }),
 });
 
-const OpinionStatsType = builder.objectRef<OpinionStats>('OpinionStatistics').implement({
-  description: 'Public-opinion figures computed from the rows.',
+const OpinionStatsType = builder.objectRef<Source<OpinionStats>>('OpinionStatistics');
+
+/** A figure read from the computed statistics. */
+const opinionFigure =
+  <K extends keyof OpinionStats>(key: K) =>
+  async (s: Source<OpinionStats>) =>
+    (await s.figures())[key];
+
+/** Opinion items, bulletin issues, adoptions and instructions are internal: no figure is public. */
+const OPINION_NOT_PUBLIC =
+  'Not public: for those working for the district, a member for their own.';
+
+OpinionStatsType.implement({
+  description:
+    'Public-opinion figures computed from the rows. None is public: the items and bulletins they count are internal.',
   fields: (t) => ({
-    submitted: t.exposeInt('submitted'),
-    issued: t.exposeInt('issued', {
-      description: 'Items carried by bulletin issues published in the period.',
+    districts: t.idList({
+      description:
+        'The districts counted: the named one, and with includeBelow every district below it; empty when no district is named.',
+      resolve: (s) => s.districts ?? [],
     }),
-    issues: t.exposeInt('issues', { description: 'Bulletin issues (期) published in the period.' }),
-    adopted: t.exposeInt('adopted', { description: 'Items adopted at any level.' }),
-    byLevel: t.field({ type: [LevelCountType], resolve: (s) => s.byLevel }),
-    instructions: t.exposeInt('instructions'),
+    byDistrict: t.field({
+      type: [OpinionStatsType],
+      description:
+        'The same figures for each district counted, alone (in `districts` order): the counts above are their sums.',
+      resolve: (s) => byDistrict(s, opinionStats),
+    }),
+    submitted: t.int({ description: OPINION_NOT_PUBLIC, resolve: opinionFigure('submitted') }),
+    issued: t.int({
+      description: `Items carried by bulletin issues published in the period. ${OPINION_NOT_PUBLIC}`,
+      resolve: opinionFigure('issued'),
+    }),
+    issues: t.int({
+      description: `Bulletin issues (期) published in the period. ${OPINION_NOT_PUBLIC}`,
+      resolve: opinionFigure('issues'),
+    }),
+    adopted: t.int({
+      description: `Items adopted at any level. ${OPINION_NOT_PUBLIC}`,
+      resolve: opinionFigure('adopted'),
+    }),
+    byLevel: t.field({
+      type: [LevelCountType],
+      description: OPINION_NOT_PUBLIC,
+      resolve: opinionFigure('byLevel'),
+    }),
+    instructions: t.int({
+      description: OPINION_NOT_PUBLIC,
+      resolve: opinionFigure('instructions'),
+    }),
   }),
 });
 
@@ -490,8 +633,14 @@ builder.queryField('opinionStatistics', (t) =>
   t.field({
     type: OpinionStatsType,
     description:
-      'Items, bulletin issues, adoption by level and instructions for a district, period, sector or member. For those working for the district (a district above it too), or a member for their own (filter.member); anyone else is refused (FORBIDDEN, or UNAUTHENTICATED without a token).',
+      'Items, bulletin issues, adoption by level and instructions for a district (with includeBelow, and the districts below it: `byDistrict` breaks them down), period, sector or member. No figure is public: for those working for the district (a district above it too), or a member for their own (filter.member); anyone else asking for a figure is refused with FORBIDDEN naming every figure asked for (`extensions.figures`), never answered with zeros.',
     args: { filter: t.arg({ type: OpinionStatisticsFilter, required: false }) },
-    resolve: (_r, { filter }, ctx) => opinionStats(ctx, filter ?? {}),
+    resolve: async (_r, { filter }, ctx, info) => {
+      const f = filter ?? {};
+      checkPeriod(f);
+      const districts = await districtsOf(ctx, f);
+      refuseHidden(ctx, info, f, districts, []);
+      return sourceOf(ctx, f, districts, opinionStats);
+    },
   }),
 );
