@@ -4,7 +4,7 @@ import { builder } from '../builder.js';
 // 凝聚共识 across cities: the partner committees, the mechanism, the visits.
 reportSection(builder, {
   title: '区域政协交流合作',
-  figures: ({ district }) => [
+  figures: ({ district, from, to }) => [
     {
       key: 'partnerCommittees',
       label: '结对政协',
@@ -24,15 +24,15 @@ reportSection(builder, {
       label: '互访交流（已报告）',
       unit: '次',
       query: 'exchangeVisits',
-      args: { district, status: 'REPORTED' },
+      args: { district, status: 'REPORTED', from, to },
     },
   ],
-  items: ({ district }) => [
+  items: ({ district, from, to }) => [
     {
       key: 'visits',
       label: '互访交流',
       query: 'exchangeVisits',
-      args: { district },
+      args: { district, from, to },
       fields: { title: 'toCommittee', date: 'startsOn', detail: 'direction' },
     },
   ],

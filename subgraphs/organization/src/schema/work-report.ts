@@ -20,6 +20,13 @@ reportSection(builder, 'partyBuilding', {
       args: { filter: { district, body: 'STANDING_COMMITTEE', status: 'HELD', from, to } },
     },
     {
+      key: 'relayedDecisions',
+      label: '传达学习上级决策部署',
+      unit: '次',
+      query: 'relayedDecisions',
+      args: { district, from, to },
+    },
+    {
       key: 'partyBranches',
       label: '功能型党支部',
       unit: '个',
@@ -88,6 +95,13 @@ reportSection(builder, 'consensus', {
       query: 'organizationStatistics',
       args: { district, from, to },
       path: ['outreach', 'initiativeLetters'],
+    },
+    {
+      key: 'consensusCampaigns',
+      label: '征文、文集、书画展等活动',
+      unit: '项',
+      query: 'consensusCampaigns',
+      args: { district, from, to },
     },
     {
       key: 'pressReports',
