@@ -612,6 +612,51 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     await goneOf(unitToken, 'MemberSuggestion', suggestion.id, KINDS);
   }, 120_000);
 
+  it('asks information staff to publish a bulletin issue only while it carries items', async () => {
+    const PUBLISH = ['bulletin.publish'];
+    const cityStaff = await stack.token({ roles: ['staff'], district: CITY });
+    // The demo's selected items wait in the city's channel.
+    const selected = await mutate<{ opinionItems: { nodes: { id: string }[] } }>(
+      cityStaff,
+      `{ opinionItems(filter: { district: "${CITY}", status: SELECTED }, first: 1) { nodes { id } } }`,
+    );
+    const itemId = selected.opinionItems.nodes[0].id;
+    const title = '社情民意信息专报（待办测试）';
+    const { createBulletinIssue: created } = await mutate<{
+      createBulletinIssue: { id: string; version: number };
+    }>(
+      cityStaff,
+      'mutation($i: CreateBulletinIssueInput!) { createBulletinIssue(input: $i) { id version } }',
+      { i: { district: CITY, year: 2026, number: 90, title, editor: '编辑', issuer: '签发' } },
+    );
+    type Placing = 'addItemsToBulletinIssue' | 'removeItemsFromBulletinIssue';
+    const place = async (mutation: Placing, version: number) =>
+      (
+        await mutate<Record<Placing, { version: number }>>(
+          cityStaff,
+          `mutation { ${mutation}(id: "${created.id}", version: ${version}, itemIds: ["${itemId}"]) { version } }`,
+        )
+      )[mutation].version;
+    let version = await place('addItemsToBulletinIssue', created.version);
+    expect(await itemFor(cityStaff, 'BulletinIssue', created.id, PUBLISH)).toMatchObject({
+      kind: 'bulletin.publish',
+      title,
+      actions: ['publish'],
+      waitsFor: `staff@${CITY}`,
+    });
+    expect(await find(staff, 'BulletinIssue', created.id, PUBLISH)).toBeUndefined();
+    // Emptied, it could not be published: it leaves the inbox until it carries items again.
+    version = await place('removeItemsFromBulletinIssue', version);
+    await goneOf(cityStaff, 'BulletinIssue', created.id, PUBLISH);
+    version = await place('addItemsToBulletinIssue', version);
+    await itemFor(cityStaff, 'BulletinIssue', created.id, PUBLISH);
+    await mutate(
+      cityStaff,
+      `mutation { publishBulletinIssue(id: "${created.id}", version: ${version}) { id } }`,
+    );
+    await goneOf(cityStaff, 'BulletinIssue', created.id, PUBLISH);
+  }, 120_000);
+
   it('asks a district office to hold a planned river inspection by its day, then to report it (a plugin’s kinds)', async () => {
     const RIVER_DISTRICT = '341021'; // river-chief is on there (the manifest's demo)
     const HOLD = 'plugin.river-chief.inspection.hold';

@@ -20,6 +20,7 @@ import {
   OpinionAuthorSchema,
   OpinionItemSchema,
   type BulletinIssue,
+  BulletinIssueSchema,
   type IssueStatus,
   type OpinionItem,
   type OpinionStatus,
@@ -551,6 +552,23 @@ export const issueWorkflow = defineWorkflow<IssueStatus, IssueAction, IssueRecor
   {
     addItems: { rule: 'published', message: published },
     removeItems: { rule: 'published', message: published },
+  },
+  {
+    schema: BulletinIssueSchema,
+    type: 'BulletinIssue',
+    // Placing items writes the issue's row too, so an issue emptied again leaves the inbox.
+    states: {
+      DRAFT: {
+        kind: 'bulletin.publish',
+        why: '社情民意信息专报待编发 A bulletin issue to publish',
+      },
+    },
+    title: (i) => i.title,
+    district: (i) => i.district,
+    facts: async (em, i) => {
+      i.itemCount = await em.count(OpinionItemSchema, { issueId: i.id });
+    },
+    ignore: ['addItems', 'removeItems'],
   },
 );
 function published(i: IssueRecord): string {
