@@ -346,6 +346,364 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     await client.dispose();
   }, 120_000);
 
+  /** Waits until the record has left the caller's work of these kinds (a city's inbox is long). */
+  const goneOf = (token: string, type: string, id: string, kinds: string[]) =>
+    stack.settle(async () => !(await find(token, type, id, kinds)));
+  const CITY = '341000';
+  /** A recommendation the district's staff draft from one of its held activities. */
+  const draftRecommendation = async (title: string) => {
+    const held = await mutate<{ consultationActivities: { nodes: { id: string }[] } }>(
+      staff,
+      `query { consultationActivities(filter: { district: "${DISTRICT}", status: HELD }, first: 1) { nodes { id } } }`,
+    );
+    const { draftRecommendation: r } = await mutate<{
+      draftRecommendation: { id: string; version: number };
+    }>(
+      staff,
+      'mutation($i: DraftRecommendationInput!) { draftRecommendation(input: $i) { id version } }',
+      {
+        i: {
+          district: DISTRICT,
+          kind: 'RECOMMENDATION',
+          title,
+          text: `${title}：一是统筹规划，二是资金支持，三是跟踪落实。`,
+          activityId: held.consultationActivities.nodes[0].id,
+        },
+      },
+    );
+    return r;
+  };
+  const submitRecommendation = (r: { id: string; version: number }) =>
+    mutate<{ submitRecommendation: { id: string; version: number } }>(
+      staff,
+      `mutation { submitRecommendation(id: "${r.id}", version: ${r.version}, submittedTo: "中共屯溪区委") { id version } }`,
+    );
+  const topicInput = (title: string) => ({
+    title,
+    source: 'PARTY_COMMITTEE',
+    form: 'THEMATIC',
+    quarter: 3,
+  });
+  /** A district plan for the year with two topics, approved (and published if asked). */
+  const approvedPlan = async (year: number, publish: boolean) => {
+    const { draftConsultationPlan: plan } = await mutate<{
+      draftConsultationPlan: { id: string; version: number };
+    }>(
+      staff,
+      `mutation { draftConsultationPlan(district: "${DISTRICT}", year: ${year}, title: "屯溪区政协${year}年度协商工作计划") { id version } }`,
+    );
+    const topics: string[] = [];
+    for (const title of ['推进新安江流域生态补偿', '提升老街旅游服务水平'])
+      topics.push(
+        (
+          await mutate<{ addConsultationPlanTopic: { id: string } }>(
+            staff,
+            `mutation($i: ConsultationPlanTopicInput!) { addConsultationPlanTopic(planId: "${plan.id}", input: $i) { id } }`,
+            { i: topicInput(title) },
+          )
+        ).addConsultationPlanTopic.id,
+      );
+    const { approveConsultationPlan: approved } = await mutate<{
+      approveConsultationPlan: { version: number };
+    }>(
+      staff,
+      `mutation { approveConsultationPlan(id: "${plan.id}", version: ${plan.version}, approvedBy: "中共屯溪区委") { version } }`,
+    );
+    if (publish)
+      await mutate(
+        staff,
+        `mutation { publishConsultationPlan(id: "${plan.id}", version: ${approved.version}) { id } }`,
+      );
+    return { id: plan.id, version: approved.version, topics };
+  };
+
+  it('asks the district’s staff to submit a drafted recommendation, then to record whether it was adopted', async () => {
+    const SUBMIT = 'recommendation.submit';
+    const OUTCOME = 'recommendation.outcome';
+    const title = '关于加强老街消防安全管理的建议';
+    const draft = await draftRecommendation(title);
+    expect(await itemFor(staff, 'Recommendation', draft.id, [SUBMIT])).toMatchObject({
+      kind: SUBMIT,
+      title,
+      actions: ['submit'],
+      waitsFor: `staff@${DISTRICT}`,
+    });
+    expect(await find(otherStaff, 'Recommendation', draft.id, [SUBMIT, OUTCOME])).toBeUndefined();
+
+    const { submitRecommendation: submitted } = await submitRecommendation(draft);
+    const outcome = await stack.settle(async () => {
+      const item = await find(staff, 'Recommendation', draft.id, [SUBMIT, OUTCOME]);
+      return item?.kind === OUTCOME ? item : undefined;
+    });
+    expect(outcome).toMatchObject({ actions: ['adopt', 'decline'], waitsFor: `staff@${DISTRICT}` });
+    expect(outcome.why).toContain('采纳');
+
+    await mutate(
+      staff,
+      `mutation { adoptRecommendation(id: "${submitted.id}", version: ${submitted.version}, adoption: "区委常委会纪要〔2026〕3号") { id } }`,
+    );
+    await goneOf(staff, 'Recommendation', draft.id, [SUBMIT, OUTCOME]);
+  }, 120_000);
+
+  it('puts a district’s escalation before the city’s staff to accept or decline, and nobody else', async () => {
+    const ANSWER = ['escalation.answer'];
+    const cityStaff = await stack.token({ roles: ['staff'], district: CITY });
+    const recommendation = await draftRecommendation('推动老街历史文化街区保护利用');
+    await submitRecommendation(recommendation);
+    const { escalateToCityCommittee: sent } = await mutate<{
+      escalateToCityCommittee: { id: string; version: number };
+    }>(
+      staff,
+      'mutation($i: EscalateToCityCommitteeInput!) { escalateToCityCommittee(input: $i) { id version } }',
+      {
+        i: {
+          recommendationId: recommendation.id,
+          title: '老街历史文化街区保护利用',
+          reason: '街区保护涉及市级文物和旅游规划，提请市政协统筹协商。',
+        },
+      },
+    );
+    const item = await itemFor(cityStaff, 'ConsultationEscalation', sent.id, ANSWER);
+    expect(item).toMatchObject({
+      kind: 'escalation.answer',
+      title: '老街历史文化街区保护利用',
+      actions: ['accept', 'decline'],
+      waitsFor: `staff@${CITY}`,
+    });
+    expect(item.why).toContain('市政协');
+    // The district that sent it may take it back, but the answer does not wait for it; another
+    // district sees nothing.
+    expect(await find(staff, 'ConsultationEscalation', sent.id, ANSWER)).toBeUndefined();
+    expect(await find(otherStaff, 'ConsultationEscalation', sent.id, ANSWER)).toBeUndefined();
+
+    await mutate(
+      cityStaff,
+      `mutation { declineConsultationEscalation(id: "${sent.id}", version: ${sent.version}, answer: "不予采纳：已列入市政府专项规划，不再重复协商。") { id } }`,
+    );
+    await goneOf(cityStaff, 'ConsultationEscalation', sent.id, ANSWER);
+  }, 120_000);
+
+  it('asks the district’s staff to publish an approved plan, and forgets it once published', async () => {
+    const PUBLISH = ['plan.publish'];
+    const plan = await approvedPlan(2031, false);
+    const item = await itemFor(staff, 'ConsultationPlan', plan.id, PUBLISH);
+    expect(item).toMatchObject({
+      kind: 'plan.publish',
+      title: '屯溪区政协2031年度协商工作计划',
+      actions: ['revise', 'publish'],
+      waitsFor: `staff@${DISTRICT}`,
+    });
+    expect(await find(otherStaff, 'ConsultationPlan', plan.id, PUBLISH)).toBeUndefined();
+    await mutate(
+      staff,
+      `mutation { publishConsultationPlan(id: "${plan.id}", version: ${plan.version}) { id } }`,
+    );
+    await goneOf(staff, 'ConsultationPlan', plan.id, PUBLISH);
+  }, 120_000);
+
+  it('puts proposed plan amendments before the district’s staff to record the decision on', async () => {
+    const DECIDE = ['plan.amendment'];
+    const plan = await approvedPlan(2032, true);
+    const propose = async (input: Record<string, unknown>) =>
+      (
+        await mutate<{ proposeConsultationPlanAmendment: { id: string; version: number } }>(
+          staff,
+          'mutation($p: ID!, $i: ProposeConsultationPlanAmendmentInput!) { proposeConsultationPlanAmendment(planId: $p, input: $i) { id version } }',
+          { p: plan.id, i: input },
+        )
+      ).proposeConsultationPlanAmendment;
+    const drop = await propose({
+      kind: 'DROP_TOPIC',
+      topicId: plan.topics[0],
+      reason: '该议题已由市政协统筹开展，区级不再重复协商。',
+    });
+    const add = await propose({
+      kind: 'ADD_TOPIC',
+      topic: topicInput('推进徽州古建筑保护利用'),
+      reason: '根据区委意见增加年度协商议题。',
+    });
+    // A dropped topic's amendment is titled by the topic it drops, an added one's by the new topic.
+    expect(await itemFor(staff, 'ConsultationPlanAmendment', drop.id, DECIDE)).toMatchObject({
+      kind: 'plan.amendment',
+      title: '推进新安江流域生态补偿',
+      actions: ['approve', 'reject'],
+      waitsFor: `staff@${DISTRICT}`,
+      about: { type: 'ConsultationPlan', id: plan.id },
+    });
+    const added = await itemFor(staff, 'ConsultationPlanAmendment', add.id, DECIDE);
+    expect(added).toMatchObject({
+      title: '推进徽州古建筑保护利用',
+      actions: ['approve', 'reject'],
+    });
+    expect(added.why).toContain('党委');
+    expect(await find(otherStaff, 'ConsultationPlanAmendment', drop.id, DECIDE)).toBeUndefined();
+
+    await mutate(
+      staff,
+      `mutation { approveConsultationPlanAmendment(id: "${drop.id}", version: ${drop.version}, approvedBy: "中共屯溪区委") { id } }`,
+    );
+    await goneOf(staff, 'ConsultationPlanAmendment', drop.id, DECIDE);
+    expect(await find(staff, 'ConsultationPlanAmendment', add.id, DECIDE)).toMatchObject({
+      actions: ['approve', 'reject'],
+    });
+    await mutate(
+      staff,
+      `mutation { rejectConsultationPlanAmendment(id: "${add.id}", version: ${add.version}, note: "区委意见：该议题下一年度再议。") { id } }`,
+    );
+    await goneOf(staff, 'ConsultationPlanAmendment', add.id, DECIDE);
+  }, 120_000);
+
+  it('puts a converted proposal’s member suggestion before staff to forward, then the unit to answer', async () => {
+    const KINDS = ['suggestion.forward', 'suggestion.answer'];
+    const title = '关于优化社区养老服务站布局的建议';
+    const { draftProposal: drafted } = await mutate<{
+      draftProposal: { id: string; version: number };
+    }>(author, 'mutation($i: ProposalDraftInput!) { draftProposal(input: $i) { id version } }', {
+      i: { title, category: '社会事业', situation: '现状', analysis: '分析', suggestions: '建议' },
+    });
+    const { submitProposalDraft: submitted } = await mutate<{
+      submitProposalDraft: { version: number };
+    }>(
+      author,
+      'mutation($id: ID!, $v: Int!) { submitProposalDraft(id: $id, version: $v) { version } }',
+      { id: drafted.id, v: drafted.version },
+    );
+    const { proposeProposalConversion: proposed } = await mutate<{
+      proposeProposalConversion: { version: number };
+    }>(
+      staff,
+      'mutation($id: ID!, $v: Int!) { proposeProposalConversion(id: $id, version: $v, target: SUGGESTION, note: "宜作为委员意见建议转有关部门参考") { version } }',
+      { id: drafted.id, v: submitted.version },
+    );
+    const { consentToProposalConversion: consented } = await mutate<{
+      consentToProposalConversion: { memberSuggestion: { id: string; version: number } };
+    }>(
+      author,
+      'mutation($id: ID!, $v: Int!) { consentToProposalConversion(id: $id, version: $v) { memberSuggestion { id version } } }',
+      { id: drafted.id, v: proposed.version },
+    );
+    const suggestion = consented.memberSuggestion;
+    expect(await itemFor(staff, 'MemberSuggestion', suggestion.id, KINDS)).toMatchObject({
+      kind: 'suggestion.forward',
+      title,
+      actions: ['forward', 'archive'],
+      waitsFor: `staff@${DISTRICT}`,
+    });
+    expect(await find(otherStaff, 'MemberSuggestion', suggestion.id, KINDS)).toBeUndefined();
+    expect(await find(unitToken, 'MemberSuggestion', suggestion.id, KINDS)).toBeUndefined();
+
+    const { forwardMemberSuggestion: forwarded } = await mutate<{
+      forwardMemberSuggestion: { id: string; version: number };
+    }>(
+      staff,
+      'mutation($id: ID!, $v: Int!, $u: ID!) { forwardMemberSuggestion(id: $id, version: $v, unitId: $u) { id version } }',
+      { id: suggestion.id, v: suggestion.version, u: String(unit.id) },
+    );
+    expect(await itemFor(unitToken, 'MemberSuggestion', suggestion.id, KINDS)).toMatchObject({
+      kind: 'suggestion.answer',
+      actions: ['answer'],
+      waitsFor: `unit:${unit.id}`,
+    });
+    expect(await find(staff, 'MemberSuggestion', suggestion.id, KINDS)).toBeUndefined();
+    await mutate(
+      unitToken,
+      `mutation { answerMemberSuggestion(id: "${forwarded.id}", version: ${forwarded.version}, answer: "已纳入养老服务设施布局规划统筹考虑。") { id } }`,
+    );
+    await goneOf(unitToken, 'MemberSuggestion', suggestion.id, KINDS);
+  }, 120_000);
+
+  it('asks information staff to publish a bulletin issue only while it carries items', async () => {
+    const PUBLISH = ['bulletin.publish'];
+    const cityStaff = await stack.token({ roles: ['staff'], district: CITY });
+    // The demo's selected items wait in the city's channel.
+    const selected = await mutate<{ opinionItems: { nodes: { id: string }[] } }>(
+      cityStaff,
+      `{ opinionItems(filter: { district: "${CITY}", status: SELECTED }, first: 1) { nodes { id } } }`,
+    );
+    const itemId = selected.opinionItems.nodes[0].id;
+    const title = '社情民意信息专报（待办测试）';
+    const { createBulletinIssue: created } = await mutate<{
+      createBulletinIssue: { id: string; version: number };
+    }>(
+      cityStaff,
+      'mutation($i: CreateBulletinIssueInput!) { createBulletinIssue(input: $i) { id version } }',
+      { i: { district: CITY, year: 2026, number: 90, title, editor: '编辑', issuer: '签发' } },
+    );
+    type Placing = 'addItemsToBulletinIssue' | 'removeItemsFromBulletinIssue';
+    const place = async (mutation: Placing, version: number) =>
+      (
+        await mutate<Record<Placing, { version: number }>>(
+          cityStaff,
+          `mutation { ${mutation}(id: "${created.id}", version: ${version}, itemIds: ["${itemId}"]) { version } }`,
+        )
+      )[mutation].version;
+    let version = await place('addItemsToBulletinIssue', created.version);
+    expect(await itemFor(cityStaff, 'BulletinIssue', created.id, PUBLISH)).toMatchObject({
+      kind: 'bulletin.publish',
+      title,
+      actions: ['publish'],
+      waitsFor: `staff@${CITY}`,
+    });
+    expect(await find(staff, 'BulletinIssue', created.id, PUBLISH)).toBeUndefined();
+    // Emptied, it could not be published: it leaves the inbox until it carries items again.
+    version = await place('removeItemsFromBulletinIssue', version);
+    await goneOf(cityStaff, 'BulletinIssue', created.id, PUBLISH);
+    version = await place('addItemsToBulletinIssue', version);
+    await itemFor(cityStaff, 'BulletinIssue', created.id, PUBLISH);
+    await mutate(
+      cityStaff,
+      `mutation { publishBulletinIssue(id: "${created.id}", version: ${version}) { id } }`,
+    );
+    await goneOf(cityStaff, 'BulletinIssue', created.id, PUBLISH);
+  }, 120_000);
+
+  it('asks a district office to hold a planned river inspection by its day, then to report it (a plugin’s kinds)', async () => {
+    const RIVER_DISTRICT = '341021'; // river-chief is on there (the manifest's demo)
+    const HOLD = 'plugin.river-chief.inspection.hold';
+    const REPORT = 'plugin.river-chief.inspection.report';
+    const office = await stack.token({ roles: ['staff'], district: RIVER_DISTRICT });
+    const { addRiverChiefRiver: river } = await mutate<{ addRiverChiefRiver: { id: string } }>(
+      office,
+      `mutation { addRiverChiefRiver(district: "${RIVER_DISTRICT}", name: "丰乐河待办段", chief: "镇级河长", lengthKm: 8) { id } }`,
+    );
+    const members = await mutate<{ district: { members: { nodes: { id: string }[] } } }>(
+      office,
+      `{ district(code: "${RIVER_DISTRICT}") { members(first: 2) { nodes { id } } } }`,
+    );
+    const plannedOn = addDays(today(), -1);
+    const { planRiverChiefInspection: planned } = await mutate<{
+      planRiverChiefInspection: { id: string };
+    }>(
+      office,
+      'mutation($r: ID!, $on: Date!, $m: [ID!]!) { planRiverChiefInspection(river: $r, plannedOn: $on, members: $m) { id } }',
+      { r: river.id, on: plannedOn, m: members.district.members.nodes.map((m) => m.id) },
+    );
+    const toHold = await itemFor(office, 'RiverChiefInspection', planned.id, [HOLD, REPORT]);
+    expect(toHold).toMatchObject({
+      kind: HOLD,
+      title: `河长制民主监督 丰乐河待办段 ${plannedOn}`,
+      actions: ['hold', 'cancel'],
+      dueOn: plannedOn,
+      overdue: true,
+      waitsFor: `staff@${RIVER_DISTRICT}`,
+    });
+    expect(
+      await find(otherStaff, 'RiverChiefInspection', planned.id, [HOLD, REPORT]),
+    ).toBeUndefined();
+
+    await mutate(office, `mutation { holdRiverChiefInspection(id: "${planned.id}") { id } }`);
+    const toReport = await stack.settle(async () => {
+      const item = await find(office, 'RiverChiefInspection', planned.id, [HOLD, REPORT]);
+      return item?.kind === REPORT ? item : undefined;
+    });
+    expect(toReport).toMatchObject({ actions: ['report'], dueOn: null, overdue: false });
+    await mutate(
+      office,
+      `mutation { reportRiverChiefInspection(id: "${planned.id}", findings: "河道保洁到位，个别排口待整治。") { id } }`,
+    );
+    await goneOf(office, 'RiverChiefInspection', planned.id, [HOLD, REPORT]);
+  }, 120_000);
+
   it('holds the demo data’s waiting work from more than one module, each with steps to take', async () => {
     const cityStaff = await stack.token({ roles: ['staff'], district: '341000' });
     const all = await inbox(cityStaff, { first: 100 });

@@ -23,13 +23,17 @@ import {
   LedgerEntrySchema,
   type LedgerStatus,
 } from './entities/instruction.entity.js';
-import type {
-  AmendmentStatus,
-  ConsultationPlan,
-  Escalation,
-  EscalationStatus,
-  PlanAmendment,
-  PlanStatus,
+import {
+  type AmendmentStatus,
+  type ConsultationPlan,
+  ConsultationPlanSchema,
+  type Escalation,
+  EscalationSchema,
+  type EscalationStatus,
+  type PlanAmendment,
+  PlanAmendmentSchema,
+  type PlanStatus,
+  PlanTopicSchema,
 } from './entities/plan.entity.js';
 import {
   type Recommendation,
@@ -287,11 +291,29 @@ export const recommendationWorkflow = defineWorkflow<
   RecommendationStatus,
   RecommendationAction,
   Recommendation
->('recommendation', [
-  { from: 'DRAFT', action: 'submit', who: ['staff'], to: 'SUBMITTED' },
-  { from: 'SUBMITTED', action: 'adopt', who: ['staff'], to: 'ADOPTED' },
-  { from: 'SUBMITTED', action: 'decline', who: ['staff'], to: 'NOT_ADOPTED' },
-]);
+>(
+  'recommendation',
+  [
+    { from: 'DRAFT', action: 'submit', who: ['staff'], to: 'SUBMITTED' },
+    { from: 'SUBMITTED', action: 'adopt', who: ['staff'], to: 'ADOPTED' },
+    { from: 'SUBMITTED', action: 'decline', who: ['staff'], to: 'NOT_ADOPTED' },
+  ],
+  {},
+  {
+    schema: RecommendationSchema,
+    type: 'Recommendation',
+    // Staff record the Party committee's or government's answer: the wait is theirs to close.
+    states: {
+      DRAFT: { kind: 'recommendation.submit', why: '建议稿待报送 A recommendation to submit' },
+      SUBMITTED: {
+        kind: 'recommendation.outcome',
+        why: '建议待记录采纳结果 Whether it was adopted, to record',
+      },
+    },
+    title: (r) => r.title,
+    district: (r) => r.district,
+  },
+);
 
 export type LedgerAction = 'reply' | 'accept' | 'return';
 
@@ -431,12 +453,25 @@ export const planWorkflow = defineWorkflow<PlanStatus, PlanAction, PlanRecord>(
         `consultation_plan ${x.id} is ${x.status}: amendments are for a published plan; a draft's topics are edited directly`,
     },
   },
+  {
+    schema: ConsultationPlanSchema,
+    type: 'ConsultationPlan',
+    // Only the approved plan waits (to be published). A draft is not addressed: whether it may
+    // be approved turns on its topics, which are added and removed without writing the plan's
+    // row, so its entry would go stale (offer `approve` with no topics left, or nothing once
+    // one is added). A published plan waits for nobody: its amendments carry their own work.
+    states: {
+      APPROVED: { kind: 'plan.publish', why: '计划已批准待发布 An approved plan to publish' },
+    },
+    title: (x) => x.title,
+    district: (x) => x.district,
+  },
 );
 
 export type AmendmentAction = 'approve' | 'reject' | 'withdraw';
 
 /** An amendment with whether the topic it drops or changes is still on the plan looked up. */
-export type AmendmentRecord = PlanAmendment & { topicCurrent?: boolean };
+export type AmendmentRecord = PlanAmendment & { topicCurrent?: boolean; topicTitle?: string };
 
 /** The topic an amendment drops or changes must still be on the plan when it takes effect. */
 const topicCurrent: Guard<AmendmentRecord> = {
@@ -469,6 +504,28 @@ export const amendmentWorkflow = defineWorkflow<AmendmentStatus, AmendmentAction
       },
     ]),
   ),
+  {
+    schema: PlanAmendmentSchema,
+    type: 'ConsultationPlanAmendment',
+    // An amendment is read on its plan.
+    about: (a) => ({ type: 'ConsultationPlan', id: a.planId }),
+    states: {
+      PROPOSED: {
+        kind: 'plan.amendment',
+        why: '计划调整待党委审批结果 An amendment awaiting the Party committee’s decision',
+      },
+    },
+    title: (a) => a.proposed?.title ?? a.topicTitle ?? `plan amendment ${a.id}`,
+    district: (a) => a.district,
+    // Whether the topic is still on the plan (the approve guard) and its title, for a drop.
+    facts: async (em, a) => {
+      const topic = a.topicId == null ? null : await em.findOne(PlanTopicSchema, { id: a.topicId });
+      a.topicCurrent = a.topicId == null || (!!topic && !topic.droppedOn);
+      a.topicTitle = topic?.title;
+    },
+    // Staff withdrawing their own proposal is never what the amendment waits for.
+    ignore: ['withdraw'],
+  },
 );
 
 export type EscalationAction = 'accept' | 'decline' | 'withdraw';
@@ -478,6 +535,8 @@ const receivingCommittee = {
   relation: 'staff of the committee it went to',
   holds: (ctx: RequestContext, e: Pick<Escalation, 'toDistrict'>) =>
     hasRole(ctx.caller, 'staff') && e.toDistrict != null && ctx.caller.district === e.toDistrict,
+  parties: (e: Pick<Escalation, 'toDistrict'>) =>
+    e.toDistrict != null ? [{ role: 'staff' as const, district: e.toDistrict }] : [],
 };
 /** Staff of the district committee that escalated it: they may take it back before it is answered. */
 const escalatingCommittee = {
@@ -505,6 +564,20 @@ export const escalationWorkflow = defineWorkflow<EscalationStatus, EscalationAct
     { from: 'SUBMITTED', action: 'withdraw', who: [escalatingCommittee], to: 'WITHDRAWN' },
   ],
   { accept: notAnswerable, decline: notAnswerable, withdraw: notAnswerable },
+  {
+    schema: EscalationSchema,
+    type: 'ConsultationEscalation',
+    // The city's answer is the wait; the district taking it back is not.
+    states: {
+      SUBMITTED: {
+        kind: 'escalation.answer',
+        why: '区县政协提请事项待市政协答复 A district’s escalation for the city to accept or decline',
+      },
+    },
+    title: (e) => e.title,
+    district: (e) => e.district,
+    ignore: ['withdraw'],
+  },
 );
 
 export type CampaignAction =

@@ -20,13 +20,18 @@ import {
   OpinionAuthorSchema,
   OpinionItemSchema,
   type BulletinIssue,
+  BulletinIssueSchema,
   type IssueStatus,
   type OpinionItem,
   type OpinionStatus,
 } from './entities/opinion-item.entity.js';
 import { ProposalSchema, type Proposal, type ProposalStatus } from './entities/proposal.entity.js';
 import { ProposalRatingSchema, type ProposalRating } from './entities/rating.entity.js';
-import type { MemberSuggestion, SuggestionStatus } from './entities/suggestion.entity.js';
+import {
+  type MemberSuggestion,
+  MemberSuggestionSchema,
+  type SuggestionStatus,
+} from './entities/suggestion.entity.js';
 
 /*
  * Who is who (the "who may" column):
@@ -548,6 +553,23 @@ export const issueWorkflow = defineWorkflow<IssueStatus, IssueAction, IssueRecor
     addItems: { rule: 'published', message: published },
     removeItems: { rule: 'published', message: published },
   },
+  {
+    schema: BulletinIssueSchema,
+    type: 'BulletinIssue',
+    // Placing items writes the issue's row too, so an issue emptied again leaves the inbox.
+    states: {
+      DRAFT: {
+        kind: 'bulletin.publish',
+        why: '社情民意信息专报待编发 A bulletin issue to publish',
+      },
+    },
+    title: (i) => i.title,
+    district: (i) => i.district,
+    facts: async (em, i) => {
+      i.itemCount = await em.count(OpinionItemSchema, { issueId: i.id });
+    },
+    ignore: ['addItems', 'removeItems'],
+  },
 );
 function published(i: IssueRecord): string {
   return `bulletin issue ${i.id} is already published`;
@@ -558,6 +580,7 @@ export type SuggestionAction = 'forward' | 'archive' | 'answer';
 const suggestionUnit: Actor<MemberSuggestion> = {
   relation: 'the unit it was forwarded to',
   holds: (ctx, s) => s.unitId !== null && callerUnit(ctx.caller) === s.unitId,
+  parties: (s) => (s.unitId != null ? [{ unit: s.unitId }] : []),
 };
 
 /**
@@ -568,18 +591,38 @@ export const suggestionWorkflow = defineWorkflow<
   SuggestionStatus,
   SuggestionAction,
   MemberSuggestion
->('member_suggestion', [
+>(
+  'member_suggestion',
+  [
+    {
+      from: 'RECEIVED',
+      action: 'forward',
+      who: [inDistrict<MemberSuggestion>('staff', 'proposal-committee staff')],
+      to: 'FORWARDED',
+    },
+    {
+      from: 'RECEIVED',
+      action: 'archive',
+      who: [inDistrict<MemberSuggestion>('staff', 'proposal-committee staff')],
+      to: 'ARCHIVED',
+    },
+    { from: 'FORWARDED', action: 'answer', who: [suggestionUnit], to: 'ANSWERED' },
+  ],
+  {},
   {
-    from: 'RECEIVED',
-    action: 'forward',
-    who: [inDistrict<MemberSuggestion>('staff', 'proposal-committee staff')],
-    to: 'FORWARDED',
+    schema: MemberSuggestionSchema,
+    type: 'MemberSuggestion',
+    states: {
+      RECEIVED: {
+        kind: 'suggestion.forward',
+        why: '委员意见建议待转交或存档 A member suggestion to forward to a unit or keep on file',
+      },
+      FORWARDED: {
+        kind: 'suggestion.answer',
+        why: '转来的委员意见建议待答复 A member suggestion forwarded to you, to answer',
+      },
+    },
+    title: (s) => s.title,
+    district: (s) => s.district,
   },
-  {
-    from: 'RECEIVED',
-    action: 'archive',
-    who: [inDistrict<MemberSuggestion>('staff', 'proposal-committee staff')],
-    to: 'ARCHIVED',
-  },
-  { from: 'FORWARDED', action: 'answer', who: [suggestionUnit], to: 'ANSWERED' },
-]);
+);
