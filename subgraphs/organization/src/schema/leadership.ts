@@ -66,6 +66,8 @@ builder.queryField('leadership', (t) =>
 builder.objectField(MemberRef, 'leadershipPosts', (t) =>
   t.field({
     type: [LeadershipPostType],
+    // A field on members' type: when organization is down the member still answers, with this null.
+    nullable: true,
     description:
       'Leadership posts the member holds or held (organization): a delegation with several of them on its day is the leadership visiting collectively.',
     resolve: async (m, _a, ctx) =>
