@@ -1,17 +1,29 @@
-import { reportMonths, reportSection } from '@cppcc/kit';
+import { type FigureSpec, type ReportKey, reportMonths, reportSection } from '@cppcc/kit';
 import { builder } from '../builder.js';
+
+/** A figure read from `organizationStatistics` for the report's period. */
+const stats = (
+  { district, from, to }: ReportKey,
+  key: string,
+  label: string,
+  unit: string,
+  path: string[],
+): FigureSpec => ({
+  key,
+  label,
+  unit,
+  query: 'organizationStatistics',
+  args: { district, from, to },
+  path,
+});
 
 // 一、党的建设和理论学习: study sessions month by month, meetings that relay and study, the branches.
 reportSection(builder, 'partyBuilding', {
   figures: ({ district, from, to }) => [
-    {
-      key: 'studySessionsHeld',
-      label: '党组理论学习中心组学习',
-      unit: '次',
-      query: 'organizationStatistics',
-      args: { district, from, to },
-      path: ['studySessions', 'held'],
-    },
+    stats({ district, from, to }, 'studySessionsHeld', '党组理论学习中心组学习', '次', [
+      'studySessions',
+      'held',
+    ]),
     {
       key: 'standingCommitteeMeetingsHeld',
       label: '常委会议',
@@ -33,22 +45,14 @@ reportSection(builder, 'partyBuilding', {
       query: 'partyBranches',
       args: { district },
     },
-    {
-      key: 'partyMemberCoverage',
-      label: '党员委员编入党支部',
-      unit: '%',
-      query: 'organizationStatistics',
-      args: { district, from, to },
-      path: ['partyCoverage', 'partyMemberCoverage'],
-    },
-    {
-      key: 'policyDocuments',
-      label: '协助出台文件',
-      unit: '件',
-      query: 'organizationStatistics',
-      args: { district, from, to },
-      path: ['outreach', 'policyDocuments'],
-    },
+    stats({ district, from, to }, 'partyMemberCoverage', '党员委员编入党支部', '%', [
+      'partyCoverage',
+      'partyMemberCoverage',
+    ]),
+    stats({ district, from, to }, 'policyDocuments', '协助出台文件', '件', [
+      'outreach',
+      'policyDocuments',
+    ]),
   ],
   series: ({ district, from, to }) => [
     {
@@ -80,22 +84,14 @@ reportSection(builder, 'partyBuilding', {
 // 六、凝聚共识: letters to members and the public, campaigns.
 reportSection(builder, 'consensus', {
   figures: ({ district, from, to }) => [
-    {
-      key: 'openLetters',
-      label: '致委员的一封信',
-      unit: '封',
-      query: 'organizationStatistics',
-      args: { district, from, to },
-      path: ['outreach', 'openLetters'],
-    },
-    {
-      key: 'initiativeLetters',
-      label: '倡议书',
-      unit: '封',
-      query: 'organizationStatistics',
-      args: { district, from, to },
-      path: ['outreach', 'initiativeLetters'],
-    },
+    stats({ district, from, to }, 'openLetters', '致委员的一封信', '封', [
+      'outreach',
+      'openLetters',
+    ]),
+    stats({ district, from, to }, 'initiativeLetters', '倡议书', '封', [
+      'outreach',
+      'initiativeLetters',
+    ]),
     {
       key: 'consensusCampaigns',
       label: '征文、文集、书画展等活动',
@@ -116,37 +112,18 @@ reportSection(builder, 'consensus', {
 // 七、自身建设: the committees, the members' committee seats, cadres sent to the front line.
 reportSection(builder, 'selfDevelopment', {
   figures: ({ district, from, to }) => [
-    {
-      key: 'committeeCoverage',
-      label: '委员编入专委会',
-      unit: '%',
-      query: 'organizationStatistics',
-      args: { district, from, to },
-      path: ['committeeCoverage', 'share'],
-    },
-    {
-      key: 'committeesCreated',
-      label: '新设专委会',
-      unit: '个',
-      query: 'organizationStatistics',
-      args: { district, from, to },
-      path: ['committeesChanged', 'created'],
-    },
-    {
-      key: 'committeeFunctionsAdjusted',
-      label: '调整专委会职能',
-      unit: '个',
-      query: 'organizationStatistics',
-      args: { district, from, to },
-      path: ['committeesChanged', 'functionsAdjusted'],
-    },
-    {
-      key: 'secondments',
-      label: '干部挂职',
-      unit: '名',
-      query: 'organizationStatistics',
-      args: { district, from, to },
-      path: ['outreach', 'secondments'],
-    },
+    stats({ district, from, to }, 'committeeCoverage', '委员编入专委会', '%', [
+      'committeeCoverage',
+      'share',
+    ]),
+    stats({ district, from, to }, 'committeesCreated', '新设专委会', '个', [
+      'committeesChanged',
+      'created',
+    ]),
+    stats({ district, from, to }, 'committeeFunctionsAdjusted', '调整专委会职能', '个', [
+      'committeesChanged',
+      'functionsAdjusted',
+    ]),
+    stats({ district, from, to }, 'secondments', '干部挂职', '名', ['outreach', 'secondments']),
   ],
 });
