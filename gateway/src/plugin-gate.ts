@@ -42,6 +42,17 @@ function pluginTag(node: {
   return null;
 }
 
+interface Touch {
+  plugin: string;
+  where: string;
+}
+
+interface DocumentReading {
+  /** Some operation mixes introspection with data fields. */
+  mixed: boolean;
+  touches: Touch[];
+}
+
 type Named = DefinitionNode & { name?: { value: string }; fields?: readonly FieldDefinitionNode[] };
 
 /**
@@ -57,6 +68,7 @@ export class PluginGate {
   private switches = new Map<string, Map<string, SwitchState>>();
   private views = new Map<string, GraphQLSchema>();
   private ids: string[] = [];
+  private readings = new WeakMap<DocumentNode, DocumentReading>();
 
   constructor(supergraphSdl: string) {
     this.load(supergraphSdl);
@@ -80,6 +92,7 @@ export class PluginGate {
     this.apiDocument = transformSupergraphToPublicSchema(supergraph);
     this.api = buildASTSchema(this.apiDocument, { assumeValidSDL: true });
     this.views.clear();
+    this.readings = new WeakMap();
   }
 
   /** Every plugin the supergraph has. */
@@ -118,11 +131,9 @@ export class PluginGate {
   check(document: DocumentNode, site: string | null) {
     const disabled = new Set(this.disabledFor(site));
     if (disabled.size === 0) return null;
+    const { mixed, touches } = this.reading(document);
     // The engines answer introspection from the district's pruned schema only when it stands
     // alone; mixed with data it would run against the whole graph and show the switched-off plugins.
-    const mixed = document.definitions.some(
-      (d) => d.kind === Kind.OPERATION_DEFINITION && rootKind(document, d) === 'mixed',
-    );
     if (mixed) {
       return appError(
         ErrorCode.BAD_REQUEST,
@@ -133,12 +144,37 @@ export class PluginGate {
         },
       );
     }
+    const found = touches.find((t) => disabled.has(t.plugin));
+    return found ? this.refusal(found, site) : null;
+  }
+
+  /**
+   * What a document touches does not depend on the caller or the switches, only on the
+   * supergraph: read once per parsed document (the engines keep parsed documents by source,
+   * so a repeated operation arrives as the same object) instead of walking it on every request.
+   */
+  private reading(document: DocumentNode): DocumentReading {
+    let reading = this.readings.get(document);
+    if (!reading) {
+      reading = {
+        mixed: document.definitions.some(
+          (d) => d.kind === Kind.OPERATION_DEFINITION && rootKind(document, d) === 'mixed',
+        ),
+        touches: this.touches(document),
+      };
+      this.readings.set(document, reading);
+    }
+    return reading;
+  }
+
+  /** Each plugin the document touches, with where it first does, in document order. */
+  private touches(document: DocumentNode): Touch[] {
     const typeInfo = new TypeInfo(this.api);
-    let refused: { plugin: string; where: string } | null = null;
+    const first = new Map<string, string>();
     const { fieldPlugin, typePlugin } = this;
     const ownerOfType = (name: string | undefined) => (name ? typePlugin.get(name) : undefined);
     const note = (plugin: string | undefined, where: string) => {
-      if (!refused && plugin && disabled.has(plugin)) refused = { plugin, where };
+      if (plugin && !first.has(plugin)) first.set(plugin, where);
     };
     visit(
       document,
@@ -171,8 +207,7 @@ export class PluginGate {
         },
       }),
     );
-    const found = refused as { plugin: string; where: string } | null;
-    return found ? this.refusal(found, site) : null;
+    return [...first].map(([plugin, where]) => ({ plugin, where }));
   }
 
   private refusal(refused: { plugin: string; where: string }, site: string | null) {
