@@ -366,7 +366,11 @@ describe('processes under faults', () => {
   it('SIGTERM to the gateway under 20 requests in flight: all 20 answered 200, new ones get 503 + Retry-After, exit 0', async () => {
     const query = '{ member(id: "1") { name } }';
     await untilWhole(query, performance.now());
-    proxy.delayMs = 1500;
+    // The 20 answers wait in the proxy until the test has seen the gateway refuse new work.
+    let release = () => {};
+    proxy.held = new Promise<void>((r) => {
+      release = r;
+    });
     proxy.seen = 0;
     const running = load(graph, { query }, { count: 20, concurrency: 20 });
     for (const deadline = Date.now() + 20_000; proxy.seen < 20; ) {
@@ -375,16 +379,21 @@ describe('processes under faults', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     gateway.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
-    const ready = await fetch(`${gateway.base}/readyz`);
-    const late = await fetch(graph, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
-    });
+    let ready: Response;
+    let late: Response;
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      ready = await fetch(`${gateway.base}/readyz`);
+      late = await fetch(graph, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+    } finally {
+      release();
+    }
     const t = await running;
     const exit = await gateway.exit;
-    proxy.delayMs = 0;
     expect(ready.status).toBe(503);
     expect(late.status).toBe(503);
     expect(late.headers.get('retry-after')).toBe('1');

@@ -65,13 +65,25 @@ export class Proc {
 
 /**
  * Sits between the gateway and a subgraph and holds each answer `delayMs` (0: passes straight
- * through), so that requests are surely in flight when a signal arrives.
+ * through), and until `held` settles, so that requests are surely in flight when a signal
+ * arrives: a test that must look at the gateway while they are in flight holds them until it
+ * has looked, however slow the machine.
  */
-export async function slowProxy(
-  target: string,
-): Promise<{ url: string; delayMs: number; seen: number; close: () => Promise<void> }> {
+export async function slowProxy(target: string): Promise<{
+  url: string;
+  delayMs: number;
+  held: Promise<void>;
+  seen: number;
+  close: () => Promise<void>;
+}> {
   const goal = new URL(target);
-  const state = { url: '', delayMs: 0, seen: 0, close: async () => undefined as void };
+  const state = {
+    url: '',
+    delayMs: 0,
+    held: Promise.resolve(),
+    seen: 0,
+    close: async () => undefined as void,
+  };
   const server = http.createServer((req, res) => {
     state.seen += 1;
     const chunks: Buffer[] = [];
@@ -88,12 +100,15 @@ export async function slowProxy(
         (answer) => {
           const body: Buffer[] = [];
           answer.on('data', (c) => body.push(c));
-          answer.on('end', () =>
+          answer.on('end', () => {
+            const held = state.held;
             setTimeout(() => {
-              res.writeHead(answer.statusCode ?? 502, answer.headers);
-              res.end(Buffer.concat(body));
-            }, state.delayMs),
-          );
+              void held.then(() => {
+                res.writeHead(answer.statusCode ?? 502, answer.headers);
+                res.end(Buffer.concat(body));
+              });
+            }, state.delayMs);
+          });
         },
       );
       upstream.on('error', () => {
