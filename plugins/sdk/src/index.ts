@@ -46,6 +46,7 @@ export {
   defineEvent,
   defineMigration,
   defineWorkflow,
+  describedValues,
   emit,
   fact,
   ErrorCode,
