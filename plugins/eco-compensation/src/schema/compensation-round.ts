@@ -152,6 +152,8 @@ builder.queryFields((t) => ({
       ),
   }),
   compensationRound: t.field({
+    description:
+      "生态补偿轮次 One compensation round by id, or null when it does not exist or the caller may not see it. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CompensationRoundRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
@@ -301,11 +303,15 @@ builder.mutationFields((t) => ({
     },
   }),
   bringCompensationRoundIntoForce: t.field({
+    description:
+      "生效 A signed compensation round comes into force (signed → in_force); permission round.manage (staff) in the round's district. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CompensationRoundRef,
     args: { id: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
     resolve: (_root, args, ctx) => moveRound(ctx, args.id, 'bringIntoForce', args.note ?? null),
   }),
   concludeCompensationRound: t.field({
+    description:
+      "期满 A round in force is concluded (in_force → concluded); permission round.manage (staff) in the round's district. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CompensationRoundRef,
     args: { id: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
     resolve: (_root, args, ctx) => moveRound(ctx, args.id, 'conclude', args.note ?? null),

@@ -122,6 +122,8 @@ builder.mutationFields((t) => ({
     },
   }),
   startCooperationTask: t.field({
+    description:
+      "A planned cooperation task starts (planned → in_progress); permission round.manage (staff) in the task's district. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CooperationTaskRef,
     args: { id: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
     resolve: (_root, args, ctx) => moveTask(ctx, args.id, 'start', args.note ?? null),
@@ -151,6 +153,8 @@ builder.mutationFields((t) => ({
     },
   }),
   completeCooperationTask: t.field({
+    description:
+      "A task in progress is completed (in_progress → done, progress 100%), with an optional link to its results; permission round.manage. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CooperationTaskRef,
     args: {
       id: t.arg.id({ required: true }),
@@ -166,6 +170,8 @@ builder.mutationFields((t) => ({
     },
   }),
   cancelCooperationTask: t.field({
+    description:
+      "A planned or in-progress task is cancelled (→ cancelled), saying why in `note` (at most 500 characters); permission round.manage. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CooperationTaskRef,
     args: { id: t.arg.id({ required: true }), note: t.arg.string({ required: true }) },
     resolve: (_root, args, ctx) => moveTask(ctx, args.id, 'cancel', text(args.note, 'note', 500)),

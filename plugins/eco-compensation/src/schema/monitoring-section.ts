@@ -33,6 +33,8 @@ const MonitoringSectionConnection = connectionType<MonitoringSection>(
 
 builder.queryFields((t) => ({
   monitoringSections: t.field({
+    description:
+      "考核断面 Water-quality assessment sections the caller may see, paged. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: MonitoringSectionConnection,
     nullable: true,
     args: pageArgs(t),

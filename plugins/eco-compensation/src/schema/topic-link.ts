@@ -187,6 +187,8 @@ builder.mutationFields((t) => ({
     },
   }),
   unlinkEcoCompensationTopic: t.field({
+    description:
+      "Removes a link between the plugin's records and a consultation topic; true once removed. Permission round.manage in the link's district; an unknown link is NOT_FOUND. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: 'Boolean',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {

@@ -135,6 +135,8 @@ builder.queryFields((t) => ({
       catalogue((await settingsOf<EcoCompensationSettings>(ctx)).extraIndicators),
   }),
   waterQualitySamples: t.field({
+    description:
+      "水质监测 Water-quality samples of one assessment section, optionally of one year, paged. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: SampleConnection,
     nullable: true,
     args: {

@@ -124,6 +124,8 @@ const CooperationMechanismConnection = connectionType<CooperationMechanism>(
 
 builder.queryFields((t) => ({
   cooperationMechanisms: t.field({
+    description:
+      "交流合作机制 Inter-city cooperation mechanisms, by district and status, paged; what the caller may see. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CooperationMechanismConnection,
     nullable: true,
     args: {
@@ -140,6 +142,8 @@ builder.queryFields((t) => ({
       ),
   }),
   cooperationMechanism: t.field({
+    description:
+      "交流合作机制 One cooperation mechanism by id, or null when it does not exist or the caller may not see it. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CooperationMechanismType,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },

@@ -141,6 +141,8 @@ const ExchangeVisitConnection = connectionType<ExchangeVisit>(
 
 builder.queryFields((t) => ({
   exchangeVisits: t.field({
+    description:
+      "考察交流 Exchange visits, by district, partner committee and status; `from`/`to` bound the first day (`startsOn`, inclusive). Paged; what the caller may see. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: ExchangeVisitConnection,
     nullable: true,
     args: {
@@ -164,6 +166,8 @@ builder.queryFields((t) => ({
       ),
   }),
   exchangeVisit: t.field({
+    description:
+      "考察交流 One exchange visit by id, or null when it does not exist or the caller may not see it. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: ExchangeVisitType,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },

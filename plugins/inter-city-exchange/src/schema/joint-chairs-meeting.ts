@@ -102,6 +102,8 @@ builder.objectField(CooperationMechanismType, 'meetings', (t) =>
 
 builder.queryField('jointChairsMeeting', (t) =>
   t.field({
+    description:
+      "联席会议 One joint chairs' meeting by id, or null when it does not exist or the caller may not see it. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: JointChairsMeetingType,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },

@@ -31,6 +31,8 @@ export const RiverChiefInspectionRef = builder
 
 builder.mutationFields((t) => ({
   planRiverChiefInspection: t.field({
+    description:
+      "河长制民主监督 Plans an inspection of a river section (PLANNED) on a day, naming the members who go: at least one, at most the district's setting membersPerInspection. Permission inspection.manage (staff) in the river's district. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: RiverChiefInspectionRef,
     args: {
       river: t.arg.id({ required: true }),
@@ -45,16 +47,22 @@ builder.mutationFields((t) => ({
       }),
   }),
   holdRiverChiefInspection: t.field({
+    description:
+      "A PLANNED inspection is held (→ HELD); permission inspection.manage. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: RiverChiefInspectionRef,
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => holdInspection(ctx, String(args.id)),
   }),
   cancelRiverChiefInspection: t.field({
+    description:
+      "A PLANNED inspection is cancelled (→ CANCELLED); permission inspection.manage. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: RiverChiefInspectionRef,
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => cancelInspection(ctx, String(args.id)),
   }),
   reportRiverChiefInspection: t.field({
+    description:
+      "A HELD inspection is reported (→ REPORTED): findings at most 5,000 characters (required where the district's setting requireFindings is on), and optionally a filed proposal on the river. Permission inspection.manage. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: RiverChiefInspectionRef,
     args: {
       id: t.arg.id({ required: true }),

@@ -171,6 +171,8 @@ const ActivityFilter = builder.inputType('ConsultationActivityFilter', {
 
 builder.queryField('consultationActivities', (t) =>
   t.field({
+    description:
+      "协商活动 Consultation activities, filtered by district, form, topic, status or the days held. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: ConsultationActivityConnection,
     args: { filter: t.arg({ type: ActivityFilter, required: false }), ...pageArgs(t) },
     resolve: (_root, { filter, first, after }, ctx) => {
@@ -188,6 +190,8 @@ builder.queryField('consultationActivities', (t) =>
 
 builder.queryField('consultationActivity', (t) =>
   t.field({
+    description:
+      '协商活动 One consultation activity by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: ConsultationActivityType,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
@@ -415,6 +419,8 @@ for (const [field, action, description] of [
 
 builder.mutationField('recordConsultationMinutes', (t) =>
   t.field({
+    description:
+      "纪要 Staff of the activity's district keep its minutes once it is held: trimmed, 10 to 50,000 characters. `version` is the activity's current version (CONFLICT otherwise).",
     type: ConsultationActivityType,
     authScopes: { staff: true },
     args: {

@@ -128,6 +128,8 @@ export const InputCampaignConnection = connectionType<InputCampaign>(
 
 builder.queryField('inputCampaigns', (t) =>
   t.field({
+    description:
+      "征集 Public-input campaigns. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: InputCampaignConnection,
     args: {
       district: t.arg.id({ required: false }),
@@ -145,6 +147,8 @@ builder.queryField('inputCampaigns', (t) =>
 
 builder.queryField('inputCampaign', (t) =>
   t.field({
+    description:
+      '征集 One public-input campaign by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: InputCampaignType,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) =>

@@ -133,6 +133,8 @@ builder.objectField(MemberRef, 'inputContributions', (t) =>
 
 builder.queryField('inputContribution', (t) =>
   t.field({
+    description:
+      '征集来稿 One contribution to a public-input campaign by id; a non-public one also to the member who sent it. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: InputContributionType,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
@@ -201,6 +203,8 @@ builder.mutationField('submitInputContribution', (t) =>
 
 builder.mutationField('acceptInputContribution', (t) =>
   t.field({
+    description:
+      'Staff accept a RECEIVED contribution (→ ACCEPTED), so a recommendation may draw on it; note at most 2,000 characters.',
     type: InputContributionType,
     authScopes: { staff: true },
     args: {
@@ -215,6 +219,8 @@ builder.mutationField('acceptInputContribution', (t) =>
 
 builder.mutationField('rejectInputContribution', (t) =>
   t.field({
+    description:
+      'Staff reject a RECEIVED contribution (→ REJECTED), saying why (2 to 2,000 characters).',
     type: InputContributionType,
     authScopes: { staff: true },
     args: {

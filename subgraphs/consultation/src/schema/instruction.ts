@@ -249,6 +249,8 @@ const InstructionFilter = builder.inputType('OutcomeInstructionFilter', {
 
 builder.queryField('leaderInstructions', (t) =>
   t.field({
+    description:
+      "领导批示 Leaders' written instructions, filtered by district, what they were written on, the leader's rank and the day (`from`/`to`, inclusive). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: InstructionConnection,
     args: { filter: t.arg({ type: InstructionFilter, required: false }), ...pageArgs(t) },
     resolve: (_root, { filter, first, after }, ctx) => {
@@ -423,13 +425,22 @@ builder.mutationField('replyToLedgerEntry', (t) =>
   }),
 );
 
-for (const [field, action] of [
-  ['acceptLedgerReply', 'accept'],
-  ['returnLedgerReply', 'return'],
+for (const [field, action, description] of [
+  [
+    'acceptLedgerReply',
+    'accept',
+    "Staff accept a department's REPLIED ledger entry (→ DONE). `version` is the entry's current version.",
+  ],
+  [
+    'returnLedgerReply',
+    'return',
+    'Staff return a REPLIED ledger entry to its department for more (→ ASSIGNED), saying why in `note`.',
+  ],
 ] as const) {
   builder.mutationField(field, (t) =>
     t.field({
       type: LedgerEntryType,
+      description,
       authScopes: { staff: true },
       args: {
         id: t.arg.id({ required: true }),

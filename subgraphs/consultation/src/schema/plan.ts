@@ -349,6 +349,8 @@ export const EscalationConnection = connectionType<Escalation>(
 
 builder.queryField('consultationPlans', (t) =>
   t.field({
+    description:
+      "年度协商计划 Annual consultation plans, by district and year. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: PlanConnection,
     args: {
       district: t.arg.id({ required: false }),
@@ -366,6 +368,8 @@ builder.queryField('consultationPlans', (t) =>
 
 builder.queryField('consultationPlan', (t) =>
   t.field({
+    description:
+      '年度协商计划 One annual consultation plan by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: PlanType,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
@@ -404,6 +408,8 @@ builder.queryField('consultationEscalations', (t) =>
 
 builder.mutationField('draftConsultationPlan', (t) =>
   t.field({
+    description:
+      "Staff draft the year's consultation plan (DRAFT); a district has one plan a year. Year 2000 to 2100; title 5 to 200 characters.",
     type: PlanType,
     authScopes: { staff: true },
     args: {
@@ -500,13 +506,22 @@ builder.mutationField('approveConsultationPlan', (t) =>
   }),
 );
 
-for (const [field, action] of [
-  ['reviseConsultationPlan', 'revise'],
-  ['publishConsultationPlan', 'publish'],
+for (const [field, action, description] of [
+  [
+    'reviseConsultationPlan',
+    'revise',
+    'Staff take an APPROVED plan back to DRAFT to change its topics (it needs approving again).',
+  ],
+  [
+    'publishConsultationPlan',
+    'publish',
+    'Staff publish an APPROVED plan (→ PUBLISHED): it becomes public; after that topics change only by amendment.',
+  ],
 ] as const) {
   builder.mutationField(field, (t) =>
     t.field({
       type: PlanType,
+      description,
       authScopes: { staff: true },
       args: {
         id: t.arg.id({ required: true }),

@@ -200,6 +200,8 @@ QuestionnaireType.implement({
 
 builder.queryField('questionnaire', (t) =>
   t.field({
+    description:
+      '调查问卷 One questionnaire by id, with its questions. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: QuestionnaireType,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {

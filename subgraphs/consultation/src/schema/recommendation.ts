@@ -126,6 +126,8 @@ const RecommendationFilter = builder.inputType('RecommendationFilter', {
 
 builder.queryField('recommendations', (t) =>
   t.field({
+    description:
+      "建议案/建议 Recommendations written up from consultation, research or public input. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: RecommendationConnection,
     args: { filter: t.arg({ type: RecommendationFilter, required: false }), ...pageArgs(t) },
     resolve: (_root, { filter, first, after }, ctx) => {
@@ -142,6 +144,8 @@ builder.queryField('recommendations', (t) =>
 
 builder.queryField('recommendation', (t) =>
   t.field({
+    description:
+      '建议案/建议 One recommendation by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: RecommendationType,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
@@ -187,6 +191,8 @@ const DraftInput = builder.inputType('DraftRecommendationInput', {
 
 builder.mutationField('draftRecommendation', (t) =>
   t.field({
+    description:
+      'Staff write up a recommendation (DRAFT) from a held activity, a submitted research report or the accepted contributions of a closed public-input campaign. Title 5 to 200 characters; text 20 to 100,000.',
     type: RecommendationType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: DraftInput, required: true }) },
@@ -218,6 +224,8 @@ const moveArgs = (t: WithArgs) => ({
 
 builder.mutationField('submitRecommendation', (t) =>
   t.field({
+    description:
+      'Staff submit a DRAFT recommendation (→ SUBMITTED), naming whom it goes to (2 to 80 characters).',
     type: RecommendationType,
     authScopes: { staff: true },
     args: {
@@ -266,6 +274,7 @@ builder.mutationField('adoptRecommendation', (t) =>
 
 builder.mutationField('declineRecommendation', (t) =>
   t.field({
+    description: 'Staff record that a SUBMITTED recommendation was not adopted (→ NOT_ADOPTED).',
     type: RecommendationType,
     authScopes: { staff: true },
     args: moveArgs(t),

@@ -228,6 +228,8 @@ export async function overdueProjectIds(
 
 builder.queryField('researchProjects', (t) =>
   t.field({
+    description:
+      "调研课题 Research projects, filtered by district, status, topic, joint research or overdue phase. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: ResearchProjectConnection,
     args: { filter: t.arg({ type: ResearchFilter, required: false }), ...pageArgs(t) },
     resolve: async (_root, { filter, first, after }, ctx) => {
@@ -247,6 +249,8 @@ builder.queryField('researchProjects', (t) =>
 
 builder.queryField('researchProject', (t) =>
   t.field({
+    description:
+      '调研课题 One research project by id; a non-public one also to the members on its team. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: ResearchProjectType,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
@@ -367,6 +371,8 @@ builder.mutationField('startResearchProject', (t) =>
 
 builder.mutationField('setResearchPlan', (t) =>
   t.field({
+    description:
+      "调研方案 Staff or the team lead write the research plan while the project is TOPIC_SELECTED (before the plan is approved): trimmed, 10 to 20,000 characters. `version` is the project's current version.",
     type: ResearchProjectType,
     authScopes: { authenticated: true },
     args: {
@@ -384,6 +390,8 @@ builder.mutationField('setResearchPlan', (t) =>
 
 builder.mutationField('setResearchDeadlines', (t) =>
   t.field({
+    description:
+      "Staff set or move the deadlines of phases not yet completed (a completed phase is refused, rule `completed`). `version` is the project's current version.",
     type: ResearchProjectType,
     authScopes: { staff: true },
     args: {

@@ -199,6 +199,8 @@ const ResultFilter = builder.inputType('ImplementationResultFilter', {
 
 builder.queryField('implementationResults', (t) =>
   t.field({
+    description:
+      "成果转化 Nodes of outcome chains (党委出题 → 政府采纳 → 部门落实). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: ResultConnection,
     args: { filter: t.arg({ type: ResultFilter, required: false }), ...pageArgs(t) },
     resolve: (_root, { filter, first, after }, ctx) => {
@@ -214,6 +216,8 @@ builder.queryField('implementationResults', (t) =>
 
 builder.queryField('implementationResult', (t) =>
   t.field({
+    description:
+      '成果转化 One node of an outcome chain by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: ResultType,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
@@ -264,6 +268,8 @@ const optionalId = (v: string | number | null | undefined, field: string) =>
 
 builder.mutationField('createImplementationResult', (t) =>
   t.field({
+    description:
+      "Staff add a node to an outcome chain: a TOPIC is a chain's root; an ADOPTION sits under a TOPIC; a TASK under an ADOPTION or another TASK. Title 5 to 200 characters; weight 0 to 100.",
     type: ResultType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: CreateResultInput, required: true }) },
@@ -288,6 +294,8 @@ builder.mutationField('createImplementationResult', (t) =>
 
 builder.mutationField('setImplementationResultWeight', (t) =>
   t.field({
+    description:
+      "Staff change how much a node counts towards its parent's progress: a whole number 0 to 100 (0 tracks it without counting). `version` is the node's current version.",
     type: ResultType,
     authScopes: { staff: true },
     args: {
@@ -367,6 +375,8 @@ builder.mutationField('reportResultProgress', (t) =>
 
 builder.mutationField('addResultTimelineEntry', (t) =>
   t.field({
+    description:
+      'Staff note a milestone on any node of the chain: text trimmed, 4 to 5,000 characters; `on` defaults to today.',
     type: ResultType,
     authScopes: { staff: true },
     args: {

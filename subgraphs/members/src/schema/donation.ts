@@ -96,6 +96,8 @@ const DonationCampaignConnection = connectionType<DonationCampaign>(
 
 builder.queryField('donationCampaigns', (t) =>
   t.field({
+    description:
+      "捐款捐物 Donation drives, by district and by their first day (`from`/`to` bound `startsOn`, inclusive). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: DonationCampaignConnection,
     args: {
       district: t.arg.id({ required: false }),
@@ -149,6 +151,8 @@ const DonationInput = builder.inputType('RecordDonationInput', {
 
 builder.mutationField('createDonationCampaign', (t) =>
   t.field({
+    description:
+      'Staff open a donation drive (捐款捐物) for their district, with its purpose and its first and last days.',
     type: DonationCampaignType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: CampaignInput, required: true }) },
@@ -164,6 +168,8 @@ builder.mutationField('createDonationCampaign', (t) =>
 
 builder.mutationField('recordDonation', (t) =>
   t.field({
+    description:
+      "Staff record a donation to a drive: from exactly one of a member (`memberId`) or an organization (rule `one-of`); a member's donation enters their duty record.",
     type: DonationType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: DonationInput, required: true }) },

@@ -135,14 +135,23 @@ builder.mutationField('requestLeave', (t) =>
   }),
 );
 
-for (const [field, action] of [
-  ['approveLeave', 'approve'],
-  ['rejectLeave', 'reject'],
-  ['withdrawLeave', 'withdraw'],
+for (const [field, action, description] of [
+  [
+    'approveLeave',
+    'approve',
+    "Grant a REQUESTED leave (→ APPROVED): a leader for a plenary or standing-committee meeting, the district's staff or a leader for any other; refused when the meeting was cancelled.",
+  ],
+  [
+    'rejectLeave',
+    'reject',
+    'Refuse a REQUESTED leave (→ REJECTED); the same approvers as approveLeave.',
+  ],
+  ['withdrawLeave', 'withdraw', 'The member who asked withdraws a REQUESTED leave (→ WITHDRAWN).'],
 ] as const) {
   builder.mutationField(field, (t) =>
     t.field({
       type: LeaveRequestType,
+      description,
       authScopes: { authenticated: true },
       args: {
         id: t.arg.id({ required: true }),

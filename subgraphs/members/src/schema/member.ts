@@ -96,6 +96,8 @@ const MemberFilter = builder.inputType('MemberFilter', {
 
 builder.queryField('members', (t) =>
   t.field({
+    description:
+      "委员 Members of the committee, filtered as `filter` says (district, sector, standing committee …). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: MemberConnection,
     args: { filter: t.arg({ type: MemberFilter, required: false }), ...pageArgs(t) },
     resolve: async (_root, { filter, first, after }, ctx) => {
@@ -113,6 +115,8 @@ builder.queryField('members', (t) =>
 
 builder.queryField('member', (t) =>
   t.field({
+    description:
+      '委员 One member by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: MemberType,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {

@@ -63,6 +63,8 @@ const reportText = z
 
 builder.mutationField('draftStandingReport', (t) =>
   t.field({
+    description:
+      '常委履职报告 A standing-committee member (常委) starts their yearly report (DRAFT): year 2000 to 2100; text trimmed, 20 to 20,000 characters. Others are refused (FORBIDDEN).',
     type: StandingReportType,
     authScopes: { member: true },
     args: {
@@ -75,6 +77,8 @@ builder.mutationField('draftStandingReport', (t) =>
 
 builder.mutationField('editStandingReport', (t) =>
   t.field({
+    description:
+      "The author edits their report while it is a DRAFT: text trimmed, 20 to 20,000 characters. `version` is the report's current version.",
     type: StandingReportType,
     authScopes: { member: true },
     args: {

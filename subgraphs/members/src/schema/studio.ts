@@ -182,6 +182,8 @@ const StudioConnection = connectionType<MemberStudio>(builder, 'MemberStudio', M
 
 builder.queryField('studios', (t) =>
   t.field({
+    description:
+      "委员工作室 Member studios, by district. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: StudioConnection,
     args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
     resolve: (_root, { district, first, after }, ctx) =>
@@ -218,6 +220,7 @@ export const TownshipConvenorType = builder
 
 builder.queryField('townshipConvenors', (t) =>
   t.field({
+    description: '乡镇（街道）政协工作召集人 The township convenors of a district, by township.',
     type: [TownshipConvenorType],
     args: { district: t.arg.id({ required: true }) },
     resolve: (_root, { district }, ctx) =>
@@ -245,6 +248,8 @@ const StudioInput = builder.inputType('CreateStudioInput', {
 
 builder.mutationField('createStudio', (t) =>
   t.field({
+    description:
+      'Staff open a member studio (委员工作室) in their district, led by a member of that district.',
     type: MemberStudioType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: StudioInput, required: true }) },
@@ -262,6 +267,8 @@ builder.mutationField('createStudio', (t) =>
 
 builder.mutationField('addStudioResident', (t) =>
   t.field({
+    description:
+      "Staff add a member of the studio's district as a resident member from `joinedOn`; a member already resident is refused (CONFLICT).",
     type: MemberStudioType,
     authScopes: { staff: true },
     args: {
@@ -346,6 +353,8 @@ const ReceptionInput = builder.inputType('RecordStudioReceptionInput', {
 
 builder.mutationField('recordStudioReception', (t) =>
   t.field({
+    description:
+      '接待 A lead or resident member records a reception they held at the studio (staff may record one for them, naming the member).',
     type: StudioReceptionType,
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: ReceptionInput, required: true }) },

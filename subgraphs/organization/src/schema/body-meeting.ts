@@ -94,6 +94,8 @@ const BodyMeetingFilter = builder.inputType('BodyMeetingFilter', {
 
 builder.queryField('bodyMeetings', (t) =>
   t.field({
+    description:
+      "全会/常委会议/主席会议 Meetings of the committee's bodies (plenary, standing committee, chair's meetings), as `filter` narrows them. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: BodyMeetingConnection,
     args: { filter: t.arg({ type: BodyMeetingFilter, required: false }), ...pageArgs(t) },
     resolve: (_root, { filter, first, after }, ctx): Promise<Page<BodyMeeting>> => {
@@ -128,6 +130,8 @@ const PlanBodyMeetingInput = builder.inputType('PlanBodyMeetingInput', {
 
 builder.mutationField('planBodyMeeting', (t) =>
   t.field({
+    description:
+      'Staff put a meeting of a body on the calendar (PLANNED) in a term of their district.',
     type: BodyMeetingType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: PlanBodyMeetingInput, required: true }) },
@@ -188,6 +192,7 @@ const CancelInput = builder.inputType('CancelBodyMeetingInput', {
 
 builder.mutationField('cancelBodyMeeting', (t) =>
   t.field({
+    description: 'Staff cancel a PLANNED meeting (→ CANCELLED); a held one cannot be cancelled.',
     type: BodyMeetingType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: CancelInput, required: true }) },

@@ -95,6 +95,8 @@ const CommitteeMembershipFilter = builder.inputType('CommitteeMembershipFilter',
 
 builder.queryField('committeeMemberships', (t) =>
   t.field({
+    description:
+      "入委 Members' seats on special committees, as `filter` narrows them. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: CommitteeMembershipConnection,
     args: { filter: t.arg({ type: CommitteeMembershipFilter, required: false }), ...pageArgs(t) },
     resolve: (_root, { filter, first, after }, ctx): Promise<Page<CommitteeMembership>> => {

@@ -131,6 +131,8 @@ const ConsensusCampaignConnection = connectionType<ConsensusCampaign>(
 
 builder.queryField('communications', (t) =>
   t.field({
+    description:
+      "公开信/通知/倡议书 Letters, notices and initiative letters; `from`/`to` bound the day of issue (`issuedOn`; drafts have none). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: CommunicationConnection,
     args: {
       district: t.arg.id({ required: false }),
@@ -153,6 +155,8 @@ builder.queryField('communications', (t) =>
 
 builder.queryField('consensusCampaigns', (t) =>
   t.field({
+    description:
+      "征文/书画展 Consensus-building campaigns (essay contests, exhibitions); `from`/`to` bound the opening day (`opensOn`). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: ConsensusCampaignConnection,
     args: {
       district: t.arg.id({ required: false }),
@@ -192,6 +196,7 @@ const DraftInput = builder.inputType('DraftCommunicationInput', {
 
 builder.mutationField('draftCommunication', (t) =>
   t.field({
+    description: 'Staff draft a letter, notice or initiative letter (DRAFT).',
     type: CommunicationType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: DraftInput, required: true }) },
@@ -217,6 +222,7 @@ const IssueInput = builder.inputType('IssueCommunicationInput', {
 
 builder.mutationField('issueCommunication', (t) =>
   t.field({
+    description: 'Staff issue a DRAFT communication (→ ISSUED) on a day.',
     type: CommunicationType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: IssueInput, required: true }) },
@@ -237,6 +243,7 @@ const WithdrawInput = builder.inputType('WithdrawCommunicationInput', {
 
 builder.mutationField('withdrawCommunication', (t) =>
   t.field({
+    description: 'Staff withdraw a DRAFT communication (→ WITHDRAWN); an issued one stays.',
     type: CommunicationType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: WithdrawInput, required: true }) },
@@ -258,6 +265,8 @@ const OpenCampaignInput = builder.inputType('OpenCampaignInput', {
 
 builder.mutationField('openCampaign', (t) =>
   t.field({
+    description:
+      'Staff open a consensus-building campaign (OPEN): its kind, title (5 to 200 characters), theme and dates.',
     type: ConsensusCampaignType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: OpenCampaignInput, required: true }) },
@@ -289,6 +298,8 @@ const EntryInput = builder.inputType('AddCampaignEntryInput', {
 
 builder.mutationField('addCampaignEntry', (t) =>
   t.field({
+    description:
+      'Staff add an entry while the campaign is OPEN and within its dates: by a member of the district (`member`) or by an outside artist (`author` only).',
     type: CampaignEntryType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: EntryInput, required: true }) },
@@ -310,6 +321,7 @@ const CloseCampaignInput = builder.inputType('CloseCampaignInput', {
 
 builder.mutationField('closeCampaign', (t) =>
   t.field({
+    description: 'Staff close an OPEN campaign (→ CLOSED).',
     type: ConsensusCampaignType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: CloseCampaignInput, required: true }) },

@@ -43,6 +43,8 @@ builder.queryField('districts', (t) =>
 
 builder.queryField('district', (t) =>
   t.field({
+    description:
+      "区县 One district (a committee's area) by its code. An unknown code is refused (UNKNOWN_DISTRICT, field `code`).",
     type: DistrictType,
     args: { code: t.arg.id({ required: true }) },
     resolve: async (_root, { code }, ctx) => {

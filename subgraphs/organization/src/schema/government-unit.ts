@@ -35,6 +35,8 @@ const GovernmentUnitConnection = connectionType<GovernmentUnit>(
 
 builder.queryField('governmentUnits', (t) =>
   t.field({
+    description:
+      "政府部门 Government units (departments a committee liaises with or consults). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: GovernmentUnitConnection,
     args: {
       district: t.arg.id({ required: false }),
@@ -56,6 +58,8 @@ builder.queryField('governmentUnits', (t) =>
 
 builder.queryField('governmentUnit', (t) =>
   t.field({
+    description:
+      '政府部门 One government unit by id, or null when it does not exist or the caller may not see it.',
     type: GovernmentUnitType,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
@@ -109,6 +113,7 @@ const UpdateGovernmentUnitInput = builder.inputType('UpdateGovernmentUnitInput',
 
 builder.mutationField('updateGovernmentUnit', (t) =>
   t.field({
+    description: "Staff of the unit's district change a government unit's details.",
     type: GovernmentUnitType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: UpdateGovernmentUnitInput, required: true }) },

@@ -86,6 +86,8 @@ const AppointLeaderInput = builder.inputType('AppointLeaderInput', {
 
 builder.mutationField('appointLeader', (t) =>
   t.field({
+    description:
+      "领导班子 Staff appoint a member of the term's district to a leadership post from `startsOn`; a second chair or secretary-general while one is in office, or a member who already holds a post, is refused.",
     type: LeadershipPostType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: AppointLeaderInput, required: true }) },
@@ -108,6 +110,8 @@ const EndLeadershipPostInput = builder.inputType('EndLeadershipPostInput', {
 
 builder.mutationField('endLeadershipPost', (t) =>
   t.field({
+    description:
+      'Staff end a leadership post on a day; a post already ended is refused (CONFLICT).',
     type: LeadershipPostType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: EndLeadershipPostInput, required: true }) },

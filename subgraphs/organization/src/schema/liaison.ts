@@ -77,6 +77,8 @@ const LiaisonPairConnection = connectionType<LiaisonPair>(builder, 'LiaisonPair'
 
 builder.queryField('liaisonPairs', (t) =>
   t.field({
+    description:
+      "对口联系 Pairings of special committees with government units; `from`/`to` bound the pairing's first day (`since`, inclusive). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: LiaisonPairConnection,
     args: {
       district: t.arg.id({ required: false }),
@@ -108,6 +110,8 @@ const PairInput = builder.inputType('PairCommitteeWithUnitInput', {
 
 builder.mutationField('pairCommitteeWithUnit', (t) =>
   t.field({
+    description:
+      'Staff pair an active special committee with a government unit of the same district (rule `district`).',
     type: LiaisonPairType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: PairInput, required: true }) },
@@ -131,6 +135,7 @@ const EndLiaisonInput = builder.inputType('EndLiaisonInput', {
 
 builder.mutationField('endLiaison', (t) =>
   t.field({
+    description: 'Staff end an ACTIVE pairing (→ ENDED).',
     type: LiaisonPairType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: EndLiaisonInput, required: true }) },
@@ -151,6 +156,8 @@ const LiaisonActivityInput = builder.inputType('RecordLiaisonActivityInput', {
 
 builder.mutationField('recordLiaisonActivity', (t) =>
   t.field({
+    description:
+      'Staff record an activity held under a pairing: title 5 to 200 characters; a summary that is not empty.',
     type: LiaisonActivityType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: LiaisonActivityInput, required: true }) },

@@ -186,6 +186,8 @@ const PartyBranchConnection = connectionType<PartyBranch>(builder, 'PartyBranch'
 
 builder.queryField('partyBranches', (t) =>
   t.field({
+    description:
+      "功能型党支部 Functional Party branches in the special committees, by district. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: PartyBranchConnection,
     args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
     resolve: (_root, { district, first, after }, ctx): Promise<Page<PartyBranch>> =>
@@ -209,6 +211,8 @@ const EstablishInput = builder.inputType('EstablishPartyBranchInput', {
 
 builder.mutationField('establishPartyBranch', (t) =>
   t.field({
+    description:
+      'Staff establish a functional Party branch in an active special committee (a committee not active is refused, rule `status`).',
     type: PartyBranchType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: EstablishInput, required: true }) },
@@ -254,6 +258,7 @@ const EndPlacementInput = builder.inputType('EndBranchPlacementInput', {
 
 builder.mutationField('endBranchPlacement', (t) =>
   t.field({
+    description: "Staff end a member's ACTIVE placement in a branch (→ ENDED).",
     type: BranchPlacementType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: EndPlacementInput, required: true }) },
@@ -331,6 +336,8 @@ const ActivityInput = builder.inputType('RecordBranchActivityInput', {
 
 builder.mutationField('recordBranchActivity', (t) =>
   t.field({
+    description:
+      "Staff record a branch activity and who took part: Party members of the branch and any other member it reached (两个全覆盖); each participant's line goes to their archive.",
     type: BranchActivityType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: ActivityInput, required: true }) },

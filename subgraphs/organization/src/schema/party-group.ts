@@ -157,6 +157,8 @@ const RenamePartyGroupInput = builder.inputType('RenamePartyGroupInput', {
 
 builder.mutationField('renamePartyGroup', (t) =>
   t.field({
+    description:
+      '党组 Staff rename the Party Group; the current name again is refused (rule `unchanged`).',
     type: PartyGroupType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: RenamePartyGroupInput, required: true }) },
@@ -203,6 +205,7 @@ const EndPartyGroupMembershipInput = builder.inputType('EndPartyGroupMembershipI
 
 builder.mutationField('endPartyGroupMembership', (t) =>
   t.field({
+    description: "Staff end a member's ACTIVE role in the Party Group (→ ENDED) on a day.",
     type: PartyGroupMembershipType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: EndPartyGroupMembershipInput, required: true }) },

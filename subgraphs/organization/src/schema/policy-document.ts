@@ -83,6 +83,8 @@ const PolicyDocumentConnection = connectionType<PolicyDocument>(
 
 builder.queryField('policyDocuments', (t) =>
   t.field({
+    description:
+      "实施意见 Policy documents the committee helped issue; `from`/`to` bound the day of issue (`issuedOn`, inclusive). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: PolicyDocumentConnection,
     args: {
       district: t.arg.id({ required: false }),
@@ -122,6 +124,8 @@ const RecordPolicyDocumentInput = builder.inputType('RecordPolicyDocumentInput',
 
 builder.mutationField('recordPolicyDocument', (t) =>
   t.field({
+    description:
+      'Staff record a policy document; one already on record under the same title is refused (CONFLICT).',
     type: PolicyDocumentType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: RecordPolicyDocumentInput, required: true }) },
@@ -153,6 +157,8 @@ const PlanReviewInput = builder.inputType('PlanImplementationReviewInput', {
 
 builder.mutationField('planImplementationReview', (t) =>
   t.field({
+    description:
+      "专题调研 Staff plan an inspection or special research on how a document is carried out; the districts it visits must be the document's district or below it.",
     type: ImplementationReviewType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: PlanReviewInput, required: true }) },

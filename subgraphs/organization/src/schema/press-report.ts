@@ -34,6 +34,8 @@ const PressReportConnection = connectionType<PressReport>(builder, 'PressReport'
 
 builder.queryField('pressReports', (t) =>
   t.field({
+    description:
+      "媒体报道 Press reports about the committee's work, by subject. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: PressReportConnection,
     args: {
       district: t.arg.id({ required: false }),
@@ -80,6 +82,8 @@ const RecordPressReportInput = builder.inputType('RecordPressReportInput', {
 
 builder.mutationField('recordPressReport', (t) =>
   t.field({
+    description:
+      'Staff record a press report; the same outlet, day and headline twice is refused (CONFLICT).',
     type: PressReportType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: RecordPressReportInput, required: true }) },

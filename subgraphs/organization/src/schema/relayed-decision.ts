@@ -110,6 +110,8 @@ const RecordRelayedDecisionInput = builder.inputType('RecordRelayedDecisionInput
 
 builder.mutationField('recordRelayedDecision', (t) =>
   t.field({
+    description:
+      "传达 Staff record that a held meeting's agenda item relayed a decision, linked to the policy document that carries it out; the item must be on the meeting's agenda and the document of the meeting's district or one above it.",
     type: RelayedDecisionType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: RecordRelayedDecisionInput, required: true }) },

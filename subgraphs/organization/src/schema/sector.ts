@@ -18,6 +18,7 @@ builder.asEntity(SectorType, {
 
 builder.queryField('sectors', (t) =>
   t.field({
+    description: '界别 The sectors members are drawn from, optionally of one sector group.',
     type: [SectorType],
     args: { group: t.arg.string({ required: false }) },
     resolve: (_root, { group }, ctx) =>
@@ -37,6 +38,7 @@ export const SectorGroupType = builder
 
 builder.queryField('sectorGroups', (t) =>
   t.field({
+    description: '界别组 The groups sectors are gathered in.',
     type: [SectorGroupType],
     resolve: async (_root, _args, ctx) => {
       const all = await ctx.em.find(SectorSchema, {}, { orderBy: { id: 'asc' } });

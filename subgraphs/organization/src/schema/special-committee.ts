@@ -140,6 +140,8 @@ const SpecialCommitteeFilter = builder.inputType('SpecialCommitteeFilter', {
 
 builder.queryField('specialCommittees', (t) =>
   t.field({
+    description:
+      "专委会 Special committees, as `filter` narrows them. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: SpecialCommitteeConnection,
     args: { filter: t.arg({ type: SpecialCommitteeFilter, required: false }), ...pageArgs(t) },
     resolve: (_root, { filter, first, after }, ctx): Promise<Page<SpecialCommittee>> =>

@@ -32,6 +32,8 @@ const StaffRecordConnection = connectionType<StaffRecord>(builder, 'StaffRecord'
 
 builder.queryField('staffRecords', (t) =>
   t.field({
+    description:
+      "干部 Staff changes (promotions, secondments …), by kind. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: StaffRecordConnection,
     authScopes: { staff: true },
     args: {
@@ -80,6 +82,8 @@ const RecordStaffChangeInput = builder.inputType('RecordStaffChangeInput', {
 
 builder.mutationField('recordStaffChange', (t) =>
   t.field({
+    description:
+      'Staff record a change to a staff member: only a SECONDMENT has an end (rule `kind`); a promotion names the grade (rule `required`).',
     type: StaffRecordType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: RecordStaffChangeInput, required: true }) },

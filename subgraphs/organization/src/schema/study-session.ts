@@ -80,6 +80,8 @@ const StudySessionFilter = builder.inputType('StudySessionFilter', {
 
 builder.queryField('studySessions', (t) =>
   t.field({
+    description:
+      "党组理论学习中心组学习会 Study sessions, as `filter` narrows them. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: StudySessionConnection,
     args: { filter: t.arg({ type: StudySessionFilter, required: false }), ...pageArgs(t) },
     resolve: (_root, { filter, first, after }, ctx): Promise<Page<StudySession>> => {
@@ -113,6 +115,7 @@ const PlanStudySessionInput = builder.inputType('PlanStudySessionInput', {
 
 builder.mutationField('planStudySession', (t) =>
   t.field({
+    description: 'Staff put a study session on the calendar (PLANNED).',
     type: StudySessionType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: PlanStudySessionInput, required: true }) },
@@ -140,6 +143,7 @@ const HoldStudySessionInput = builder.inputType('HoldStudySessionInput', {
 
 builder.mutationField('holdStudySession', (t) =>
   t.field({
+    description: 'Staff record that a PLANNED session was held (→ HELD) and who attended.',
     type: StudySessionType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: HoldStudySessionInput, required: true }) },
@@ -170,6 +174,7 @@ const ArchiveStudySessionInput = builder.inputType('ArchiveStudySessionInput', {
 
 builder.mutationField('archiveStudySession', (t) =>
   t.field({
+    description: 'Staff archive a HELD session (→ ARCHIVED).',
     type: StudySessionType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: ArchiveStudySessionInput, required: true }) },
@@ -190,6 +195,7 @@ const CancelStudySessionInput = builder.inputType('CancelStudySessionInput', {
 
 builder.mutationField('cancelStudySession', (t) =>
   t.field({
+    description: 'Staff cancel a PLANNED session (→ CANCELLED).',
     type: StudySessionType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: CancelStudySessionInput, required: true }) },

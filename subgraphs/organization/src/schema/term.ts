@@ -54,6 +54,8 @@ const TermConnection = connectionType<Term>(builder, 'Term', TermType);
 
 builder.queryField('terms', (t) =>
   t.field({
+    description:
+      "届 Terms of a district's committee, with their sessions. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: TermConnection,
     args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
     resolve: (_root, { district, first, after }, ctx): Promise<Page<Term>> =>
@@ -79,6 +81,8 @@ const OpenTermInput = builder.inputType('OpenTermInput', {
 
 builder.mutationField('openTerm', (t) =>
   t.field({
+    description:
+      "届 Staff open a term of their district's committee: its ordinal must be new in the district (CONFLICT otherwise) and its days may not overlap another term (rule `overlap`).",
     type: TermType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: OpenTermInput, required: true }) },
@@ -102,6 +106,8 @@ const CloseTermInput = builder.inputType('CloseTermInput', {
 
 builder.mutationField('closeTerm', (t) =>
   t.field({
+    description:
+      'Staff close a term on `endsOn`, which may not fall before the end of any of its sessions (rule `range`).',
     type: TermType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: CloseTermInput, required: true }) },
@@ -124,6 +130,8 @@ const OpenSessionInput = builder.inputType('OpenSessionInput', {
 
 builder.mutationField('openSession', (t) =>
   t.field({
+    description:
+      '次 Staff open a session (次会议) of a term: its ordinal must be new in the term (CONFLICT otherwise).',
     type: SessionType,
     authScopes: { staff: true },
     args: { input: t.arg({ type: OpenSessionInput, required: true }) },

@@ -57,6 +57,7 @@ builder.queryFields((t) => ({
   plugin: t.field({
     type: PluginRef,
     nullable: true,
+    description: '插件 One installed plugin by its id, or null when none has it. Anyone may ask.',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args) => findPlugin(String(args.id)) ?? null,
   }),

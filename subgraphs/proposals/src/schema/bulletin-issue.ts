@@ -61,6 +61,8 @@ const IssueConnection = connectionType<BulletinIssue>(builder, 'BulletinIssue', 
 
 builder.queryField('bulletinIssues', (t) =>
   t.field({
+    description:
+      "专刊 Issues (期) of the social-conditions bulletin, by district and numbering year. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: IssueConnection,
     args: {
       district: t.arg.id({ required: false }),
@@ -84,6 +86,8 @@ builder.queryField('bulletinIssues', (t) =>
 
 builder.queryField('bulletinIssue', (t) =>
   t.field({
+    description:
+      '专刊 One bulletin issue by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: BulletinIssueType,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, { id }, ctx) => {

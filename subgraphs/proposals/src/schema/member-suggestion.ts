@@ -152,6 +152,8 @@ builder.queryField('memberSuggestions', (t) =>
 
 builder.queryField('memberSuggestion', (t) =>
   t.field({
+    description:
+      "委员建议 One member's suggestion by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.",
     type: MemberSuggestionType,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, { id }, ctx) => {

@@ -169,6 +169,8 @@ builder.queryField('opinionItems', (t) =>
 
 builder.queryField('opinionItem', (t) =>
   t.field({
+    description:
+      '社情民意信息 One social-conditions and public-opinion item by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: OpinionItemType,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, { id }, ctx) => {

@@ -218,6 +218,8 @@ const ProposalFilter = builder.inputType('ProposalFilter', {
 
 builder.queryField('proposals', (t) =>
   t.field({
+    description:
+      "提案 Proposals, as `filter` narrows them (district, status, category, year, author, kind, window, term, session, key, overdue). Drafts only to staff (authors find theirs on `Member.proposals`). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: ProposalConnection,
     args: { filter: t.arg({ type: ProposalFilter, required: false }), ...pageArgs(t) },
     resolve: async (_root, { filter, first, after }, ctx) => {
@@ -270,6 +272,8 @@ builder.queryField('proposals', (t) =>
 
 builder.queryField('proposal', (t) =>
   t.field({
+    description:
+      '提案 One proposal by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: ProposalType,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
