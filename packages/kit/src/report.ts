@@ -1,3 +1,4 @@
+import { describedValues } from './enum-values.js';
 import {
   astFromValue,
   execute,
@@ -171,7 +172,11 @@ const refs = new WeakMap<Builder, ReturnType<typeof defineReportTypes>>();
  */
 function defineReportTypes(builder: Builder, external: boolean) {
   const chart = builder.enumType('ReportChart', {
-    values: ['BAR', 'PIE', 'LINE'] as const,
+    values: describedValues(['BAR', 'PIE', 'LINE'] as const, {
+      BAR: '柱状图 A bar chart.',
+      PIE: '饼图 A pie chart.',
+      LINE: '折线图 A line chart.',
+    }),
     description: 'How a series is best drawn: BAR 柱状图, PIE 饼图, LINE 折线图.',
   });
   const provenance = builder.objectRef<ReportProvenance>('ReportProvenance').implement({

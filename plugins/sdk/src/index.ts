@@ -53,6 +53,7 @@ export {
   inPlace,
   inputError,
   lockFor,
+  MUTATION_DESCRIPTION,
   notFound,
   parseId,
   replicaNotReady,

@@ -16,6 +16,8 @@ import {
   settingsOf,
   TITLE_DESCRIPTION,
   titleSchema,
+  describedValues,
+  MUTATION_DESCRIPTION,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { displayAmount, text } from '../commands/validate.js';
@@ -32,7 +34,14 @@ import type { EcoCompensationSettings } from '../settings.js';
 import { MonitoringSectionRef } from './monitoring-section.js';
 
 export const RoundStatusEnum = builder.enumType('CompensationRoundStatus', {
-  values: ROUND_STATES,
+  description:
+    '补偿轮次状态 Where a compensation round stands: negotiating → signed → in_force → concluded.',
+  values: describedValues(ROUND_STATES, {
+    negotiating: '协商中 The agreement is being negotiated; staff record it signed.',
+    signed: '已签订 Signed; staff bring it into force.',
+    in_force: '实施中 In force; staff conclude it.',
+    concluded: '已期满 Concluded; no further steps.',
+  }),
 });
 
 const AgreementRef = builder.objectRef<CompensationRound>('CompensationAgreement').implement({
@@ -51,13 +60,18 @@ const AgreementRef = builder.objectRef<CompensationRound>('CompensationAgreement
 const BaseLimitRef = builder
   .objectRef<{ indicator: string; limit: number }>('IndicatorBaseLimit')
   .implement({
+    description: "基准限值 A round's base limit for one water-quality indicator.",
     fields: (t) => ({
       indicator: t.exposeString('indicator'),
       limit: t.exposeFloat('limit', { description: 'mg/L' }),
     }),
   });
 
-const HistoryRef = auditEntryType(builder, 'EcoCompensationHistoryEntry');
+const HistoryRef = auditEntryType(
+  builder,
+  'EcoCompensationHistoryEntry',
+  "流转记录 One step of an eco-compensation record's workflow.",
+);
 export { HistoryRef };
 
 export const CompensationRoundRef = builder
@@ -163,10 +177,12 @@ builder.queryFields((t) => ({
 }));
 
 const BaseLimitInput = builder.inputType('IndicatorBaseLimitInput', {
+  description: '基准限值 A base limit for one water-quality indicator.',
   fields: (t) => ({ indicator: t.string({ required: true }), limit: t.float({ required: true }) }),
 });
 
 const CreateRoundInput = builder.inputType('CreateCompensationRoundInput', {
+  description: 'What `createCompensationRound` takes.',
   fields: (t) => ({
     district: t.id({ required: true }),
     basin: t.string({ required: true }),
@@ -196,7 +212,7 @@ const CreateRoundInput = builder.inputType('CreateCompensationRoundInput', {
   }),
 });
 
-builder.mutationType({});
+builder.mutationType({ description: MUTATION_DESCRIPTION });
 
 builder.mutationFields((t) => ({
   createCompensationRound: t.field({

@@ -7,6 +7,7 @@ import {
   requirePermissionIn,
   TITLE_DESCRIPTION,
   titleSchema,
+  describedValues,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { text, url } from '../commands/validate.js';
@@ -23,7 +24,16 @@ import {
   visibleRound,
 } from './compensation-round.js';
 
-const TaskStatusEnum = builder.enumType('CooperationTaskStatus', { values: TASK_STATES });
+const TaskStatusEnum = builder.enumType('CooperationTaskStatus', {
+  description:
+    '合作任务状态 Where a cooperation task stands: planned → in_progress → done, or cancelled.',
+  values: describedValues(TASK_STATES, {
+    planned: '计划 Planned; staff start or cancel it.',
+    in_progress: '进行中 Under way; staff report progress, complete or cancel it.',
+    done: '已完成 Completed (100%).',
+    cancelled: '已取消 Cancelled.',
+  }),
+});
 
 export const CooperationTaskRef = builder.objectRef<CooperationTask>('CooperationTask').implement({
   description:

@@ -1,4 +1,4 @@
-import { inputError, parseDate, requirePermissionIn } from '@cppcc/plugin-sdk';
+import { inputError, parseDate, requirePermissionIn, describedValues } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { text } from '../commands/validate.js';
 import {
@@ -8,7 +8,15 @@ import {
 } from '../entities/escalation.entity.js';
 import { CompensationRoundRef, visibleRound } from './compensation-round.js';
 
-const LevelEnum = builder.enumType('EcoEscalationLevel', { values: ESCALATION_LEVELS });
+const LevelEnum = builder.enumType('EcoEscalationLevel', {
+  description: '议题提升层级 The body that took up an eco-compensation topic.',
+  values: describedValues(ESCALATION_LEVELS, {
+    provincial_key_consultation:
+      '省政协年度重点协商议题 Taken up as a provincial key consultation topic.',
+    national_biweekly_consultation:
+      '全国政协双周协商议题 Taken up as a national biweekly consultation topic.',
+  }),
+});
 
 export const EscalationRef = builder.objectRef<Escalation>('EcoCompensationEscalation').implement({
   description:

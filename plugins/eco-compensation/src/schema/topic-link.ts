@@ -8,6 +8,7 @@ import {
   parseId,
   type RequestContext,
   requirePermissionIn,
+  describedValues,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
@@ -23,7 +24,15 @@ import {
 } from '../entities/topic-link.entity.js';
 import { CompensationRoundRef, visibleRound } from './compensation-round.js';
 
-const LinkKindEnum = builder.enumType('EcoCompensationLinkKind', { values: LINK_KINDS });
+const LinkKindEnum = builder.enumType('EcoCompensationLinkKind', {
+  description: '关联对象 What an eco-compensation record is linked to.',
+  values: describedValues(LINK_KINDS, {
+    research_project: '调研课题 A research project.',
+    consultation_activity: '协商活动 A consultation activity.',
+    proposal: '提案 A proposal.',
+    recommendation: '建议 A recommendation.',
+  }),
+});
 
 export const TopicLinkRef = builder.objectRef<TopicLink>('EcoCompensationLink').implement({
   description: 'A record of a core module tied to a round of the eco-compensation topic.',

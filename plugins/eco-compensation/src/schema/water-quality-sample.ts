@@ -40,6 +40,7 @@ const IndicatorRef = builder.objectRef<Indicator>('WaterQualityIndicator').imple
 
 type ValueRow = { indicator: Indicator; value: number };
 const IndicatorValueRef = builder.objectRef<ValueRow>('IndicatorValue').implement({
+  description: "指标值 One indicator's measured value in a sample.",
   fields: (t) => ({
     indicator: t.string({ resolve: (v) => v.indicator.code }),
     name: t.string({ resolve: (v) => v.indicator.name }),
@@ -51,6 +52,7 @@ const IndicatorValueRef = builder.objectRef<ValueRow>('IndicatorValue').implemen
 export const WaterQualitySampleRef = builder
   .objectRef<WaterQualitySample>('WaterQualitySample')
   .implement({
+    description: '水质监测 A water-quality sample at an assessment section on a day.',
     fields: (t) => ({
       id: t.exposeID('id'),
       district: t.exposeString('district'),
@@ -95,6 +97,7 @@ const SampleConnection = connectionType<WaterQualitySample>(
 );
 
 const IndicatorValueInput = builder.inputType('IndicatorValueInput', {
+  description: "指标值 One indicator's measured value.",
   fields: (t) => ({
     indicator: t.string({ required: true }),
     value: t.float({ required: true, description: 'mg/L' }),

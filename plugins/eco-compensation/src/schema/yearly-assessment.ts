@@ -33,6 +33,7 @@ const IndicatorResultRef = builder.objectRef<IndicatorResult>('AssessmentIndicat
 });
 
 const TransferRef = builder.objectRef<AssessmentResult>('CompensationTransfer').implement({
+  description: '补偿资金划拨 Money one party pays another under a round, in 万元.',
   fields: (t) => ({
     payer: t.exposeString('payer'),
     payee: t.exposeString('payee'),

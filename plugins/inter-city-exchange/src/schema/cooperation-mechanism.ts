@@ -8,6 +8,7 @@ import {
   requirePermission,
   TITLE_DESCRIPTION,
   titleSchema,
+  describedValues,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { createCooperationMechanism, transitionMechanism } from '../commands/mechanisms.js';
@@ -25,7 +26,13 @@ import { PartnerCommitteeType, text } from './partner-committee.js';
 import { DistrictRef } from './refs.js';
 
 export const MechanismStatusType = builder.enumType('CooperationMechanismStatus', {
-  values: MECHANISM_STATES,
+  description:
+    '合作机制状态 Where an inter-city cooperation mechanism stands: ACTIVE ⇄ SUSPENDED → ENDED.',
+  values: describedValues(MECHANISM_STATES, {
+    ACTIVE: '运行中 In operation; may be suspended or ended.',
+    SUSPENDED: '暂停 Suspended; may be resumed or ended.',
+    ENDED: '已终止 Ended; no further steps.',
+  }),
 });
 
 export const MechanismCommitteeType = builder
@@ -74,6 +81,8 @@ const AgreementType = builder.objectRef<CooperationMechanism>('FoundingAgreement
 const NextTurnType = builder
   .objectRef<{ host: MechanismMember; session: number }>('NextJointChairsMeeting')
   .implement({
+    description:
+      "下次联席会议 The next joint chairs' meeting of a mechanism: its session number and host.",
     fields: (t) => ({
       session: t.exposeInt('session'),
       host: t.field({
@@ -161,6 +170,7 @@ const CommitteeInput = builder.inputType('MechanismCommitteeInput', {
 });
 
 const MechanismInput = builder.inputType('CreateCooperationMechanismInput', {
+  description: 'What `createCooperationMechanism` takes.',
   fields: (t) => ({
     district: t.id({
       required: true,
@@ -184,7 +194,12 @@ const MechanismInput = builder.inputType('CreateCooperationMechanismInput', {
 });
 
 const MechanismActionType = builder.enumType('CooperationMechanismAction', {
-  values: ['suspend', 'resume', 'end'] as const,
+  description: '合作机制操作 A step on a cooperation mechanism.',
+  values: describedValues(['suspend', 'resume', 'end'] as const, {
+    suspend: '暂停 Suspend an active mechanism.',
+    resume: '恢复 Resume a suspended one.',
+    end: '终止 End it, active or suspended.',
+  }),
 });
 
 builder.mutationFields((t) => ({

@@ -11,6 +11,7 @@ import {
   type RequestContext,
   requirePermission,
   settingsOf,
+  describedValues,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
@@ -35,10 +36,25 @@ import { CooperationMechanismType } from './cooperation-mechanism.js';
 import { PartnerCommitteeType, text } from './partner-committee.js';
 import { DistrictRef, MemberRef } from './refs.js';
 
-const VisitStatusType = builder.enumType('ExchangeVisitStatus', { values: VISIT_STATES });
-const DirectionType = builder.enumType('ExchangeVisitDirection', { values: VISIT_DIRECTIONS });
+const VisitStatusType = builder.enumType('ExchangeVisitStatus', {
+  description: '考察状态 Where an exchange visit stands: PLANNED → HELD → REPORTED, or CANCELLED.',
+  values: describedValues(VISIT_STATES, {
+    PLANNED: '计划 Planned; may be held or cancelled.',
+    HELD: '已进行 Held; its report may be recorded.',
+    REPORTED: '已报告 Reported; no further steps.',
+    CANCELLED: '已取消 Cancelled.',
+  }),
+});
+const DirectionType = builder.enumType('ExchangeVisitDirection', {
+  description: '考察方向 Whether this committee visits or is visited.',
+  values: describedValues(VISIT_DIRECTIONS, {
+    OUTGOING: '走出去 This committee visits a partner.',
+    INCOMING: '请进来 A partner visits this committee.',
+  }),
+});
 
 const DelegateType = builder.objectRef<VisitDelegate>('VisitDelegate').implement({
+  description: "考察团成员 A member of an exchange visit's delegation.",
   fields: (t) => ({
     member: t.field({ type: MemberRef, resolve: (d) => ({ id: d.memberId }) }),
     leader: t.exposeBoolean('leader', { description: 'Heads the delegation (团长).' }),
@@ -176,6 +192,7 @@ builder.queryFields((t) => ({
 }));
 
 const VisitInput = builder.inputType('PlanExchangeVisitInput', {
+  description: 'What `planExchangeVisit` takes.',
   fields: (t) => ({
     district: t.id({ required: true, description: 'The local committee.' }),
     partnerId: t.id({ required: true }),

@@ -1,4 +1,4 @@
-import { z, foundRows, parseId, requirePermission } from '@cppcc/plugin-sdk';
+import { z, foundRows, parseId, requirePermission, describedValues } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { recordJointActivity, recordJointActivityOutcome } from '../commands/activities.js';
 import {
@@ -14,7 +14,13 @@ import { CooperationMechanismType, MechanismCommitteeType } from './cooperation-
 import { text } from './partner-committee.js';
 import { ResearchProjectRef } from './refs.js';
 
-const KindType = builder.enumType('JointActivityKind', { values: JOINT_ACTIVITY_KINDS });
+const KindType = builder.enumType('JointActivityKind', {
+  description: '联动活动类别 The kind of a joint activity with partner committees.',
+  values: describedValues(JOINT_ACTIVITY_KINDS, {
+    JOINT_RESEARCH: '联动调研 Joint research with partner committees.',
+    JOINT_SUPERVISION: '联动监督 Joint democratic supervision.',
+  }),
+});
 
 export const JointActivityType = builder.objectRef<JointActivity>('JointActivity').implement({
   description: '联合调研 / 联动民主监督 by the committees of a cooperation mechanism.',
@@ -67,6 +73,7 @@ builder.objectField(CooperationMechanismType, 'jointActivities', (t) =>
 );
 
 const ActivityInput = builder.inputType('RecordJointActivityInput', {
+  description: 'What `recordJointActivity` takes.',
   fields: (t) => ({
     mechanismId: t.id({ required: true }),
     kind: t.field({ type: KindType, required: true }),

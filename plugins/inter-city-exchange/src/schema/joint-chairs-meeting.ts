@@ -1,4 +1,4 @@
-import { z, parseId, requirePermission } from '@cppcc/plugin-sdk';
+import { z, parseId, requirePermission, describedValues } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
   cancelJointChairsMeeting,
@@ -24,9 +24,23 @@ import { CooperationMechanismType, MechanismCommitteeType } from './cooperation-
 import { text } from './partner-committee.js';
 import { MemberRef } from './refs.js';
 
-const MeetingStatusType = builder.enumType('JointChairsMeetingStatus', { values: MEETING_STATES });
+const MeetingStatusType = builder.enumType('JointChairsMeetingStatus', {
+  description:
+    "联席会议状态 Where a joint chairs' meeting stands: PLANNED → HELD → MINUTES_PUBLISHED, or CANCELLED.",
+  values: describedValues(MEETING_STATES, {
+    PLANNED: '计划 Planned; may be held or cancelled.',
+    HELD: '已召开 Held; its minutes may be published.',
+    MINUTES_PUBLISHED: '纪要已印发 Minutes published.',
+    CANCELLED: '已取消 Cancelled.',
+  }),
+});
 const ResolutionStatusType = builder.enumType('ResolutionFollowUpStatus', {
-  values: RESOLUTION_STATES,
+  description: "决议落实状态 Where the follow-up of a joint meeting's resolution stands.",
+  values: describedValues(RESOLUTION_STATES, {
+    OPEN: '待落实 Not yet started; may be started or completed.',
+    IN_PROGRESS: '落实中 Under way; may be completed.',
+    DONE: '已落实 Done.',
+  }),
 });
 
 export const MeetingResolutionType = builder
@@ -112,6 +126,7 @@ builder.queryField('jointChairsMeeting', (t) =>
 );
 
 const PlanInput = builder.inputType('PlanJointChairsMeetingInput', {
+  description: 'What `planJointChairsMeeting` takes.',
   fields: (t) => ({
     mechanismId: t.id({ required: true }),
     hostId: t.id({
@@ -133,6 +148,7 @@ const PlanInput = builder.inputType('PlanJointChairsMeetingInput', {
 });
 
 const HoldInput = builder.inputType('HoldJointChairsMeetingInput', {
+  description: 'What `holdJointChairsMeeting` takes.',
   fields: (t) => ({
     meetingId: t.id({ required: true }),
     heldOn: t.field({ type: 'Date', required: true }),
@@ -142,7 +158,11 @@ const HoldInput = builder.inputType('HoldJointChairsMeetingInput', {
 });
 
 const ResolutionActionType = builder.enumType('ResolutionFollowUpAction', {
-  values: ['start', 'complete'] as const,
+  description: '决议落实操作 A step in following up a resolution.',
+  values: describedValues(['start', 'complete'] as const, {
+    start: '开始落实 Start following up an OPEN resolution.',
+    complete: '完成落实 Complete an OPEN or IN_PROGRESS one.',
+  }),
 });
 
 builder.mutationFields((t) => ({

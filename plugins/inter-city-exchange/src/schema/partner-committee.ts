@@ -5,6 +5,7 @@ import {
   pageArgs,
   requirePermission,
   settingsOf,
+  MUTATION_DESCRIPTION,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { registerPartnerCommittee } from '../commands/mechanisms.js';
@@ -64,6 +65,7 @@ builder.queryField('partnerCommittees', (t) =>
 );
 
 const PartnerInput = builder.inputType('RegisterPartnerCommitteeInput', {
+  description: 'What `registerPartnerCommittee` takes.',
   fields: (t) => ({
     district: t.id({ required: true, description: 'The district that works with the partner.' }),
     name: t.string({ required: true, validate: text(100) }),
@@ -72,7 +74,7 @@ const PartnerInput = builder.inputType('RegisterPartnerCommitteeInput', {
   }),
 });
 
-builder.mutationType({});
+builder.mutationType({ description: MUTATION_DESCRIPTION });
 
 builder.mutationField('registerPartnerCommittee', (t) =>
   t.field({

@@ -1,4 +1,4 @@
-import { z } from '@cppcc/plugin-sdk';
+import { z, describedValues } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
   cancelInspection,
@@ -8,7 +8,15 @@ import {
 } from '../commands/inspections.js';
 import { INSPECTION_STATES, type RiverChiefInspection } from '../entities/inspection.entity.js';
 
-const StateRef = builder.enumType('RiverChiefInspectionState', { values: INSPECTION_STATES });
+const StateRef = builder.enumType('RiverChiefInspectionState', {
+  description: '监督状态 Where a river inspection stands: PLANNED → HELD → REPORTED, or CANCELLED.',
+  values: describedValues(INSPECTION_STATES, {
+    PLANNED: '计划 Planned; may be held or cancelled.',
+    HELD: '已进行 Held; may be reported.',
+    REPORTED: '已报告 Reported, with its findings.',
+    CANCELLED: '已取消 Cancelled.',
+  }),
+});
 
 export const RiverChiefInspectionRef = builder
   .objectRef<RiverChiefInspection>('RiverChiefInspection')

@@ -1,4 +1,4 @@
-import { enabledDistricts, requirePermissionIn, z } from '@cppcc/plugin-sdk';
+import { enabledDistricts, requirePermissionIn, z, MUTATION_DESCRIPTION } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { RiverChiefRiverSchema, type RiverChiefRiver } from '../entities/river.entity.js';
 
@@ -29,7 +29,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-builder.mutationType({});
+builder.mutationType({ description: MUTATION_DESCRIPTION });
 
 builder.mutationFields((t) => ({
   addRiverChiefRiver: t.field({

@@ -6,6 +6,7 @@ import {
   parseId,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -34,7 +35,13 @@ import {
 import { PublicInputFiguresType, publicInputFigures } from './public-input-figures.js';
 
 export const CampaignStatusType = builder.enumType('InputCampaignStatus', {
-  values: CAMPAIGN_STATUSES,
+  description: '征集状态 Where a public-input campaign stands: DRAFT → OPEN ⇄ CLOSED → COMPILED.',
+  values: describedValues(CAMPAIGN_STATUSES, {
+    DRAFT: '草稿 Being drafted; staff add questionnaires, then open it.',
+    OPEN: '征集中 Open: anyone may respond and contribute; staff close it.',
+    CLOSED: '已截止 Closed; staff reopen it (while nothing is drafted from it) or compile it.',
+    COMPILED: '已汇编 Compiled into recommendations; no further steps.',
+  }),
 });
 
 export const InputCampaignType = builder.objectRef<InputCampaign>('InputCampaign');
@@ -158,6 +165,7 @@ builder.queryField('inputCampaign', (t) =>
 );
 
 const DraftCampaignInput = builder.inputType('DraftInputCampaignInput', {
+  description: 'What `draftInputCampaign` takes.',
   fields: (t) => ({
     district: t.id({ required: true }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),

@@ -7,6 +7,7 @@ import {
   type Page,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { textInput, visible } from '../access.js';
@@ -28,11 +29,20 @@ import { RecommendationType } from './recommendation.js';
 import { InputCampaignType } from './input-campaign.js';
 
 export const ContributionKindType = builder.enumType('InputContributionKind', {
-  values: CONTRIBUTION_KINDS,
+  values: describedValues(CONTRIBUTION_KINDS, {
+    RESEARCH_REPORT: '调研报告 A research report.',
+    SUGGESTION: '建议 A suggestion.',
+  }),
   description: 'RESEARCH_REPORT 调研报告, SUGGESTION 建议.',
 });
 export const ContributionStatusType = builder.enumType('InputContributionStatus', {
-  values: CONTRIBUTION_STATUSES,
+  description:
+    '来稿状态 Where a contribution to a public-input campaign stands: RECEIVED → ACCEPTED | REJECTED.',
+  values: describedValues(CONTRIBUTION_STATUSES, {
+    RECEIVED: '已收到 Received; staff accept or reject it.',
+    ACCEPTED: '已采用 Accepted; a recommendation may draw on it.',
+    REJECTED: '未采用 Rejected, with the reason.',
+  }),
 });
 
 export const InputContributionType = builder.objectRef<InputContribution>('InputContribution');
@@ -151,6 +161,7 @@ builder.queryField('inputContribution', (t) =>
 );
 
 const ContributionInputType = builder.inputType('SubmitInputContributionInput', {
+  description: 'What `submitInputContribution` takes.',
   fields: (t) => ({
     kind: t.field({ type: ContributionKindType, required: true }),
     theme: t.string({

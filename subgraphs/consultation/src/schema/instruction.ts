@@ -9,6 +9,7 @@ import {
   parseId,
   type RequestContext,
   today,
+  describedValues,
 } from '@cppcc/kit';
 import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -41,22 +42,50 @@ import { RecommendationType } from './recommendation.js';
 import { ResearchProjectType } from './research-project.js';
 
 export const InstructionSubjectType = builder.enumType('InstructionSubject', {
-  values: INSTRUCTION_SUBJECTS,
+  values: describedValues(INSTRUCTION_SUBJECTS, {
+    PROPOSAL: '提案 A proposal.',
+    OPINION_ITEM: '社情民意信息 A social-conditions and public-opinion item.',
+    RECOMMENDATION_REPORT: '建议案 A recommendation report.',
+    RECOMMENDATION: '建议 A recommendation.',
+    RESEARCH_REPORT: '调研报告 A research report.',
+  }),
   description:
     'What a leader wrote on: a proposal or an opinion item (proposals), or an outcome of consultation.',
 });
 /** The subjects recordLeaderInstruction took, for its input while it stays (deprecated). */
 const OutcomeSubjectType = builder.enumType('OutcomeInstructionSubject', {
-  values: OUTCOME_SUBJECTS,
+  description: "批示对象 The outcome of consultation a leader's instruction was written on.",
+  values: describedValues(OUTCOME_SUBJECTS, {
+    RECOMMENDATION_REPORT: '建议案 A recommendation report.',
+    RECOMMENDATION: '建议 A recommendation.',
+    RESEARCH_REPORT: '调研报告 A research report.',
+  }),
 });
 export const LeaderRankType = builder.enumType('LeaderRank', {
-  values: LEADER_RANKS,
+  values: describedValues(LEADER_RANKS, {
+    PRINCIPAL: '主要领导 The principal leader.',
+    IN_CHARGE: '分管领导 The leader in charge of the area.',
+  }),
   description: 'PRINCIPAL 主要领导, IN_CHARGE 分管领导.',
 });
 export const GovernmentLevelType = builder.enumType('InstructionLevel', {
-  values: GOVERNMENT_LEVELS,
+  description: '批示层级 The level of government of the leader who wrote an instruction.',
+  values: describedValues(GOVERNMENT_LEVELS, {
+    NATIONAL: '国家级 A national leader.',
+    PROVINCIAL: '省级 A provincial leader.',
+    CITY: '市级 A city leader.',
+    DISTRICT: '区县级 A district or county leader.',
+  }),
 });
-export const LedgerStatusType = builder.enumType('LedgerStatus', { values: LEDGER_STATUSES });
+export const LedgerStatusType = builder.enumType('LedgerStatus', {
+  description:
+    '台账状态 Where a conversion-ledger entry stands: ASSIGNED → REPLIED → DONE (or back to ASSIGNED).',
+  values: describedValues(LEDGER_STATUSES, {
+    ASSIGNED: '已交办 Assigned; the department replies.',
+    REPLIED: '已反馈 The department replied; staff accept or return it.',
+    DONE: '已办结 Accepted by staff; done.',
+  }),
+});
 
 export const LedgerEntryType = builder.objectRef<LedgerEntry>('LedgerEntry');
 /** One row by id: unfiltered when the caller's unit was assigned it (`assigned`), else as the filter lets it. */
@@ -238,6 +267,8 @@ export const LedgerEntryConnection = connectionType<LedgerEntry>(
 );
 
 const InstructionFilter = builder.inputType('OutcomeInstructionFilter', {
+  description:
+    '筛选 Narrows `leaderInstructions`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
     district: t.id({ required: false }),
     subjectType: t.field({ type: InstructionSubjectType, required: false }),
@@ -294,6 +325,7 @@ const leaderRule = z.string().trim().min(2, 'must name the leader').max(100);
 const textRule = z.string().trim().min(2, 'must give the instruction').max(20000);
 
 const RecordInstructionInput = builder.inputType('RecordInstructionInput', {
+  description: 'What `recordInstruction` takes.',
   fields: (t) => ({
     subjectType: t.field({ type: InstructionSubjectType, required: true }),
     subjectId: t.id({ required: true }),
@@ -332,6 +364,7 @@ builder.mutationField('recordInstruction', (t) =>
 );
 
 const RecordOutcomeInstructionInput = builder.inputType('RecordOutcomeInstructionInput', {
+  description: 'What `recordLeaderInstruction` takes.',
   fields: (t) => ({
     subjectType: t.field({ type: OutcomeSubjectType, required: true }),
     subjectId: t.id({ required: true }),
@@ -374,6 +407,8 @@ builder.mutationField('recordLeaderInstruction', (t) =>
 );
 
 const AssignmentInput = builder.inputType('LedgerAssignmentInput', {
+  description:
+    '交办 A department an instruction is assigned to, what it must do (4 to 2,000 characters) and by when.',
   fields: (t) => ({
     unitId: t.id({ required: true }),
     task: t.string({

@@ -7,6 +7,7 @@ import {
   parseId,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -48,19 +49,47 @@ import { RecommendationType } from './recommendation.js';
 import { ResearchProjectType } from './research-project.js';
 import { SpecialCommitteeRef } from './special-committee.js';
 
-export const PlanStatusType = builder.enumType('ConsultationPlanStatus', { values: PLAN_STATUSES });
+export const PlanStatusType = builder.enumType('ConsultationPlanStatus', {
+  description:
+    '协商计划状态 Where an annual consultation plan stands: DRAFT → APPROVED → PUBLISHED (APPROVED may be revised back to DRAFT).',
+  values: describedValues(PLAN_STATUSES, {
+    DRAFT: '草稿 Being drafted; staff add or remove topics, then approve it (a plan needs topics).',
+    APPROVED:
+      '已批准 Approved by the Party committee; staff publish it or revise it back to DRAFT.',
+    PUBLISHED: '已发布 Published and public; topics change only by amendment.',
+  }),
+});
 export const TopicSourceType = builder.enumType('ConsultationTopicSource', {
-  values: TOPIC_SOURCES,
+  values: describedValues(TOPIC_SOURCES, {
+    PARTY_COMMITTEE: '党委出题 Set by the Party committee.',
+    GOVERNMENT: '政府提出 Proposed by the government.',
+    COMMITTEE: '专委会提出 Proposed by a special committee.',
+    SECTOR: '界别提出 Proposed by a sector.',
+    PUBLIC: '社会征集 Collected from the public.',
+  }),
   description:
     'PARTY_COMMITTEE 党委出题, GOVERNMENT 政府提出, COMMITTEE 专委会提出, SECTOR 界别提出, PUBLIC 社会征集.',
 });
 export const EscalationBodyType = builder.enumType('EscalationBody', {
-  values: ESCALATION_BODIES,
+  values: describedValues(ESCALATION_BODIES, {
+    PROVINCIAL_KEY_AGENDA:
+      "省政协年度重点协商议题 The provincial committee's annual key consultation agenda (recorded once taken up).",
+    NATIONAL_BIWEEKLY:
+      "全国政协双周协商议题 The national committee's biweekly consultation (recorded once taken up).",
+    CITY_COMMITTEE:
+      '市政协 The city committee above a district, which accepts or declines the escalation.',
+  }),
   description:
     'Who takes a topic up: PROVINCIAL_KEY_AGENDA 省政协年度重点协商议题, NATIONAL_BIWEEKLY 全国政协双周协商议题 (recorded once taken up), CITY_COMMITTEE 市政协 (a district committee escalates to the city committee above it with escalateToCityCommittee; the city accepts or declines).',
 });
 export const EscalationStatusType = builder.enumType('ConsultationEscalationStatus', {
-  values: ESCALATION_STATUSES,
+  values: describedValues(ESCALATION_STATUSES, {
+    TAKEN_UP: '已列入 Recorded as taken up by a provincial or national body; no steps.',
+    SUBMITTED: "已提请 A district's escalation waiting for the city committee.",
+    ACCEPTED: "采纳 The city committee's staff accepted it.",
+    DECLINED: "不予采纳 The city committee's staff declined it.",
+    WITHDRAWN: "撤回 The district's staff withdrew it while it waited.",
+  }),
   description:
     "TAKEN_UP 已列入 (recorded as taken up by a provincial or national body; no steps). A district's escalation to the city: SUBMITTED 已提请 (waiting for the city) → ACCEPTED 采纳 | DECLINED 不予采纳 (the city's staff, answering), or WITHDRAWN 撤回 (the district's staff, while it waits).",
 });
@@ -99,11 +128,20 @@ export const PlanTopicType = builder.objectRef<PlanTopic>('ConsultationPlanTopic
 });
 
 export const AmendmentKindType = builder.enumType('ConsultationPlanAmendmentKind', {
-  values: AMENDMENT_KINDS,
+  values: describedValues(AMENDMENT_KINDS, {
+    ADD_TOPIC: '增加议题 Add a topic to a published plan.',
+    DROP_TOPIC: '取消议题 Drop a topic from it.',
+    CHANGE_TOPIC: '调整议题 Change a topic of it.',
+  }),
   description: 'ADD_TOPIC 增加议题, DROP_TOPIC 取消议题, CHANGE_TOPIC 调整议题.',
 });
 export const AmendmentStatusType = builder.enumType('ConsultationPlanAmendmentStatus', {
-  values: AMENDMENT_STATUSES,
+  values: describedValues(AMENDMENT_STATUSES, {
+    PROPOSED: '已提出 Proposed; nothing changed yet.',
+    APPROVED: '已批准 Approved; the change took effect.',
+    REJECTED: '未批准 Rejected; nothing changed.',
+    WITHDRAWN: '撤回 Withdrawn by staff before a decision.',
+  }),
   description:
     'PROPOSED 已提出 (nothing changed yet) → APPROVED 已批准 (it took effect) | REJECTED 未批准 | WITHDRAWN 撤回.',
 });
@@ -434,6 +472,7 @@ builder.mutationField('draftConsultationPlan', (t) =>
 );
 
 const TopicInput = builder.inputType('ConsultationPlanTopicInput', {
+  description: 'What `addConsultationPlanTopic` takes.',
   fields: (t) => ({
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     source: t.field({ type: TopicSourceType, required: true }),
@@ -536,6 +575,7 @@ for (const [field, action, description] of [
 }
 
 const EscalationInput = builder.inputType('RecordConsultationEscalationInput', {
+  description: 'What `recordConsultationEscalation` takes.',
   fields: (t) => ({
     body: t.field({ type: EscalationBodyType, required: true }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),

@@ -8,6 +8,7 @@ import {
   type WithArgs,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { textInput } from '../access.js';
@@ -39,12 +40,29 @@ import {
 import { MemberRef } from './member.js';
 import { InputCampaignType } from './input-campaign.js';
 
-export const QuestionKindType = builder.enumType('QuestionKind', { values: QUESTION_KINDS });
+export const QuestionKindType = builder.enumType('QuestionKind', {
+  description: '题型 How a question is answered.',
+  values: describedValues(QUESTION_KINDS, {
+    SINGLE_CHOICE: '单选 One option may be chosen.',
+    MULTIPLE_CHOICE: '多选 Several options may be chosen.',
+    FREE_TEXT: "填空 Answered in the respondent's own words.",
+  }),
+});
 export const ChannelType = builder.enumType('QuestionnaireChannel', {
-  values: DISTRIBUTION_CHANNELS,
+  description: '发放渠道 How copies of a questionnaire reach people.',
+  values: describedValues(DISTRIBUTION_CHANNELS, {
+    PAPER: '纸质 Printed copies.',
+    ONLINE: '网络 Online, by a link or QR code.',
+    MEETING: '会议 Handed out at meetings.',
+    MEMBERS: '委员 Passed on through members.',
+  }),
 });
 export const RespondentType = builder.enumType('QuestionnaireRespondent', {
-  values: RESPONDENT_KINDS,
+  values: describedValues(RESPONDENT_KINDS, {
+    MEMBER: '委员 A member, answering as themself.',
+    PAPER: '纸质 A printed copy staff entered.',
+    PUBLIC: '公众 Anyone else, anonymously.',
+  }),
   description:
     'MEMBER answered as themself; PAPER a printed copy staff entered; PUBLIC anyone else, anonymously.',
 });
@@ -54,6 +72,7 @@ export const QuestionnaireType = builder.objectRef<Questionnaire>('Questionnaire
 const OptionCount = builder
   .objectRef<{ option: string; count: number }>('QuestionOptionCount')
   .implement({
+    description: '选项统计 How many answers chose one option of a question.',
     fields: (t) => ({ option: t.exposeString('option'), count: t.exposeInt('count') }),
   });
 
@@ -64,6 +83,8 @@ const answersTo = (ctx: RequestContext, questionId: number) =>
 export const QuestionType = builder
   .objectRef<QuestionnaireQuestion>('QuestionnaireQuestion')
   .implement({
+    description:
+      '问题 One question of a questionnaire, with how it is answered and the tally so far.',
     fields: (t) => ({
       id: t.exposeID('id'),
       position: t.exposeInt('position'),
@@ -105,6 +126,7 @@ const DistributionType = builder
   });
 
 const AnswerType = builder.objectRef<QuestionnaireAnswer>('QuestionnaireAnswer').implement({
+  description: '答卷 One answer of a response: the option chosen or the text written.',
   fields: (t) => ({
     question: t.field({
       type: QuestionType,
@@ -213,6 +235,7 @@ builder.queryField('questionnaire', (t) =>
 );
 
 const QuestionInputType = builder.inputType('QuestionnaireQuestionInput', {
+  description: '问题 One question of a questionnaire: its text, kind and options.',
   fields: (t) => ({
     text: t.string({ required: true, validate: textInput(2, 200, '') }),
     kind: t.field({ type: QuestionKindType, required: true }),
@@ -225,6 +248,7 @@ const QuestionInputType = builder.inputType('QuestionnaireQuestionInput', {
 });
 
 const QuestionnaireInputType = builder.inputType('AddQuestionnaireInput', {
+  description: 'What `addQuestionnaire` takes.',
   fields: (t) => ({
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     intro: t.string({ required: false, validate: z.string().trim().max(5000) }),

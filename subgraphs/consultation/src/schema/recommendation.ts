@@ -7,6 +7,7 @@ import {
   type WithArgs,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -29,10 +30,20 @@ import { MemberRef } from './member.js';
 import { ResearchProjectType } from './research-project.js';
 
 export const RecommendationKindType = builder.enumType('RecommendationKind', {
-  values: RECOMMENDATION_KINDS,
+  description: '建议类别 A recommendation report (建议案) or a recommendation (建议).',
+  values: describedValues(RECOMMENDATION_KINDS, {
+    REPORT: '建议案 A recommendation report (the formal, fuller kind).',
+    RECOMMENDATION: '建议 A recommendation.',
+  }),
 });
 export const RecommendationStatusType = builder.enumType('RecommendationStatus', {
-  values: RECOMMENDATION_STATUSES,
+  description: '建议状态 Where a recommendation stands: DRAFT → SUBMITTED → ADOPTED | NOT_ADOPTED.',
+  values: describedValues(RECOMMENDATION_STATUSES, {
+    DRAFT: '草稿 Being written; staff submit it.',
+    SUBMITTED: '已报送 Submitted; staff record whether it was adopted.',
+    ADOPTED: '已采纳 Adopted, naming the decision or document.',
+    NOT_ADOPTED: '未采纳 Not adopted.',
+  }),
 });
 
 export const RecommendationType = builder.objectRef<Recommendation>('Recommendation');
@@ -116,6 +127,8 @@ for (const [type, field, key] of [
 }
 
 const RecommendationFilter = builder.inputType('RecommendationFilter', {
+  description:
+    '筛选 Narrows `recommendations`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
     district: t.id({ required: false }),
     kind: t.field({ type: RecommendationKindType, required: false }),
@@ -159,6 +172,7 @@ builder.queryField('recommendation', (t) =>
 );
 
 const DraftInput = builder.inputType('DraftRecommendationInput', {
+  description: 'What `draftRecommendation` takes.',
   fields: (t) => ({
     district: t.id({ required: true }),
     kind: t.field({ type: RecommendationKindType, required: true }),

@@ -9,6 +9,7 @@ import {
   today,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -46,10 +47,35 @@ import { DistrictRef } from './district.js';
 import { MemberRef } from './member.js';
 import { SpecialCommitteeRef } from './special-committee.js';
 
-export const ResearchPhaseType = builder.enumType('ResearchPhase', { values: RESEARCH_PHASES });
-export const TeamRoleType = builder.enumType('ResearchTeamRole', { values: TEAM_ROLES });
+export const ResearchPhaseType = builder.enumType('ResearchPhase', {
+  description:
+    '调研阶段 The phases of a research project, in order; each step is a row of its workflow.',
+  values: describedValues(RESEARCH_PHASES, {
+    TOPIC_SELECTED:
+      '选题 Topic chosen; staff or the team lead write the plan; a leader or staff approve it.',
+    PLAN_APPROVED: '方案已批准 Plan approved; staff or the team lead start fieldwork.',
+    FIELDWORK: '实地调研 Fieldwork under way; staff or the team lead start drafting.',
+    DRAFTING: '起草 The report is being written; a leader or staff review it.',
+    REVIEWED: '已审核 Reviewed; staff submit it, or a leader or staff return the draft.',
+    SUBMITTED: '已报送 The report was submitted; staff convert or close it.',
+    CONVERTED: '已转化 Turned into outcomes; staff close it.',
+    CLOSED: '已结题 Closed; no further steps.',
+  }),
+});
+export const TeamRoleType = builder.enumType('ResearchTeamRole', {
+  description: "调研组角色 A member's role on a research team.",
+  values: describedValues(TEAM_ROLES, {
+    LEAD: '组长 Leads the research team.',
+    MEMBER: '成员 A member of the team.',
+  }),
+});
 export const VisitAttendanceType = builder.enumType('FieldVisitAttendance', {
-  values: VISIT_ATTENDANCES,
+  description: "出席情况 A team member's attendance at a field visit.",
+  values: describedValues(VISIT_ATTENDANCES, {
+    PRESENT: '出席 Went on the visit.',
+    ON_LEAVE: '请假 Absent with leave.',
+    ABSENT: '缺席 Absent without leave.',
+  }),
 });
 
 /** A phase is overdue while it runs past its deadline; late once it ended after it. */
@@ -75,6 +101,7 @@ export const PhaseType = builder.objectRef<ResearchPhaseRow>('ResearchPhaseSched
 });
 
 export const TeamSeatType = builder.objectRef<ResearchTeamMember>('ResearchTeamSeat').implement({
+  description: "调研组成员 A member's seat on a research team.",
   fields: (t) => ({
     member: t.field({
       type: MemberRef,
@@ -89,6 +116,7 @@ export const TeamSeatType = builder.objectRef<ResearchTeamMember>('ResearchTeamS
 const VisitAttendanceRowType = builder
   .objectRef<FieldVisitAttendance>('FieldVisitAttendee')
   .implement({
+    description: '实地调研出席 A team member and whether they went on a field visit.',
     fields: (t) => ({
       member: t.field({
         type: MemberRef,
@@ -200,6 +228,8 @@ export const ResearchProjectConnection = connectionType<ResearchProject>(
 );
 
 const ResearchFilter = builder.inputType('ResearchProjectFilter', {
+  description:
+    '筛选 Narrows `researchProjects`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
     district: t.id({ required: false }),
     status: t.field({ type: ResearchPhaseType, required: false }),
@@ -297,12 +327,14 @@ builder.objectField(MemberRef, 'researchProjects', (t) =>
 );
 
 const DeadlineInput = builder.inputType('ResearchDeadlineInput', {
+  description: '阶段期限 A phase and the day it is due.',
   fields: (t) => ({
     phase: t.field({ type: ResearchPhaseType, required: true }),
     dueOn: t.field({ type: 'Date', required: true }),
   }),
 });
 const TeamSeatInput = builder.inputType('ResearchTeamSeatInput', {
+  description: '调研组成员 A member to seat on the research team, and their role.',
   fields: (t) => ({
     memberId: t.id({ required: true }),
     role: t.field({ type: TeamRoleType, required: true }),
@@ -319,6 +351,7 @@ const toTeam = (
   }));
 
 const StartResearchInput = builder.inputType('StartResearchProjectInput', {
+  description: 'What `startResearchProject` takes.',
   fields: (t) => ({
     district: t.id({ required: true }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
@@ -419,6 +452,7 @@ builder.mutationField('addResearchTeamMembers', (t) =>
 );
 
 const AttendeeInput = builder.inputType('FieldVisitAttendeeInput', {
+  description: '实地调研出席 A team member and whether they went on the visit.',
   fields: (t) => ({
     memberId: t.id({ required: true }),
     attendance: t.field({ type: VisitAttendanceType, required: true }),

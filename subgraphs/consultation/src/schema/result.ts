@@ -9,6 +9,7 @@ import {
   today,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -41,12 +42,24 @@ import { LedgerEntryType } from './instruction.js';
 import { RecommendationType } from './recommendation.js';
 
 export const ResultKindType = builder.enumType('ResultKind', {
-  values: RESULT_KINDS,
+  values: describedValues(RESULT_KINDS, {
+    TOPIC: '党委出题 A topic set by the Party committee: the root of an outcome chain.',
+    ADOPTION: "政府采纳 The government's adoption, under a TOPIC.",
+    TASK: "部门落实 A department's task carrying it out, under an ADOPTION or another TASK.",
+  }),
   description: 'TOPIC 党委出题, ADOPTION 政府采纳, TASK 部门落实.',
 });
-export const TaskStatusType = builder.enumType('ResultTaskStatus', { values: TASK_STATUSES });
+export const TaskStatusType = builder.enumType('ResultTaskStatus', {
+  description: "落实状态 Where a department's task in an outcome chain stands.",
+  values: describedValues(TASK_STATUSES, {
+    NOT_STARTED: '未开始 Not started; the assigned department starts it.',
+    IN_PROGRESS: '进行中 Under way; the department reports progress or completes it.',
+    DONE: '已完成 Done; staff may reopen it unless it is on the ledger.',
+  }),
+});
 
 const TimelineEntryType = builder.objectRef<ResultTimelineEntry>('ResultTimelineEntry').implement({
+  description: '进展 A milestone on a node of an outcome chain.',
   fields: (t) => ({
     on: t.expose('happenedOn', { type: 'Date' }),
     text: t.exposeString('text'),
@@ -189,6 +202,8 @@ builder.objectField(RecommendationType, 'results', (t) =>
 );
 
 const ResultFilter = builder.inputType('ImplementationResultFilter', {
+  description:
+    '筛选 Narrows `implementationResults`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
     district: t.id({ required: false }),
     kind: t.field({ type: ResultKindType, required: false }),
@@ -235,6 +250,7 @@ const weightInput = z
   .max(100, 'must be at most 100');
 
 const CreateResultInput = builder.inputType('CreateImplementationResultInput', {
+  description: 'What `createImplementationResult` takes.',
   fields: (t) => ({
     district: t.id({
       required: false,

@@ -36,6 +36,7 @@ interface Statistics {
 const FormCount = builder
   .objectRef<{ form: (typeof CONSULTATION_FORMS)[number]; count: number }>('ConsultationFormCount')
   .implement({
+    description: '按形式统计 How many consultation activities took one form.',
     fields: (t) => ({
       form: t.field({ type: ConsultationFormType, resolve: (c) => c.form }),
       count: t.exposeInt('count'),
@@ -44,11 +45,13 @@ const FormCount = builder
 const TopicCount = builder
   .objectRef<{ topic: string; count: number }>('ConsultationTopicCount')
   .implement({
+    description: '按议题统计 How many consultation activities took up one topic.',
     fields: (t) => ({ topic: t.exposeString('topic'), count: t.exposeInt('count') }),
   });
 const RankCount = builder
   .objectRef<{ rank: (typeof LEADER_RANKS)[number]; count: number }>('InstructionRankCount')
   .implement({
+    description: "按领导职级统计 How many leaders' instructions came from one rank.",
     fields: (t) => ({
       rank: t.field({ type: LeaderRankType, resolve: (c) => c.rank }),
       count: t.exposeInt('count'),

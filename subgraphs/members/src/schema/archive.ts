@@ -147,6 +147,7 @@ interface TimelinePage {
 }
 
 const TimelineEdge = builder.objectRef<DutyEvent>('DutyTimelineEdge').implement({
+  description: "One duty event in a page of a member's duty timeline, with its cursor.",
   fields: (t) => ({
     cursor: t.string({ resolve: cursorOf }),
     node: t.field({ type: DutyEventType, resolve: (e) => e }),
@@ -172,6 +173,7 @@ const TimelineConnection = builder.objectRef<TimelinePage>('DutyTimelineConnecti
 });
 
 const KindCount = builder.objectRef<{ kind: string; count: number }>('DutyKindCount').implement({
+  description: '按履职类别统计 How many duty events of one kind a member has.',
   fields: (t) => ({ kind: t.exposeString('kind'), count: t.exposeInt('count') }),
 });
 

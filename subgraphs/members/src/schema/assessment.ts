@@ -7,6 +7,8 @@ import {
   periodArgs,
   type RequestContext,
   yearOrPeriod,
+  describedValues,
+  MUTATION_DESCRIPTION,
 } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { districtAssessments, type RankedAssessment } from '../assessment/district-assessments.js';
@@ -22,6 +24,7 @@ import { MemberType } from './member.js';
 type Item = RuleSet['items'][number];
 
 const ScoringItem = builder.objectRef<Item>('ScoringItem').implement({
+  description: '计分项 Points one kind of duty event earns, and the category it counts in.',
   fields: (t) => ({
     kind: t.exposeString('kind', { description: 'Duty event kind, e.g. proposal.filed.' }),
     qualifier: t.exposeString('qualifier', {
@@ -39,11 +42,13 @@ const ScoringItem = builder.objectRef<Item>('ScoringItem').implement({
   }),
 });
 const ScoringCap = builder.objectRef<{ category: string; max: number }>('ScoringCap').implement({
+  description: '分类上限 The most points one category may add to a yearly assessment.',
   fields: (t) => ({ category: t.exposeString('category'), max: t.exposeFloat('max') }),
 });
 const ScoringDeduction = builder
   .objectRef<RuleSet['deductions'][number]>('ScoringDeduction')
   .implement({
+    description: '扣分 Points deducted for one kind of event.',
     fields: (t) => ({
       kind: t.exposeString('kind'),
       qualifier: t.exposeString('qualifier', { nullable: true }),
@@ -61,6 +66,7 @@ const ScoringMinimum = builder.objectRef<RuleSet['minimums'][number]>('ScoringMi
   }),
 });
 const GradeBand = builder.objectRef<RuleSet['grades'][number]>('GradeBand').implement({
+  description: '等次 A grade of the yearly assessment and the least points it needs.',
   fields: (t) => ({ name: t.exposeString('name'), min: t.exposeFloat('min') }),
 });
 
@@ -89,6 +95,8 @@ export const ScoringRulesType = builder.objectRef<ScoringRuleSet>('ScoringRules'
 const Subtotal = builder
   .objectRef<RankedAssessment['subtotals'][number]>('AssessmentSubtotal')
   .implement({
+    description:
+      "分类小计 A member's points in one category of the yearly assessment, before and after its cap.",
     fields: (t) => ({
       category: t.exposeString('category'),
       raw: t.exposeFloat('raw', { description: 'Points before the cap.' }),
@@ -97,6 +105,7 @@ const Subtotal = builder
     }),
   });
 const Unmet = builder.objectRef<RankedAssessment['unmet'][number]>('UnmetObligation').implement({
+  description: '未完成义务 A minimum obligation of the rule book a member has not met in the year.',
   fields: (t) => ({
     label: t.exposeString('label'),
     kind: t.exposeString('kind', { nullable: true }),
@@ -250,10 +259,18 @@ builder.queryField('scoringRules', (t) =>
 
 const ScoringPreset = builder.enumType('ScoringPreset', {
   description: 'Rule books of real committees (research/domain.md §3.4).',
-  values: Object.keys(PRESETS).map((k) => k.toUpperCase()),
+  values: describedValues(
+    Object.keys(PRESETS).map((k) => k.toUpperCase()),
+    {
+      MINHANG:
+        '闵行区政协委员履职细则 Points accumulate without a cap; minimum obligations decide a pass.',
+      TONGCHENG: "桐城市政协委员履职考核 A 100-point scale, 60 to pass, with 安庆's grade bands.",
+    },
+  ),
 });
 
 const ItemInput = builder.inputType('ScoringItemInput', {
+  description: '计分项 Points one kind of duty event earns, and its category.',
   fields: (t) => ({
     kind: t.string({ required: true }),
     qualifier: t.string({ required: false }),
@@ -264,9 +281,11 @@ const ItemInput = builder.inputType('ScoringItemInput', {
   }),
 });
 const CapInput = builder.inputType('ScoringCapInput', {
+  description: '分类上限 The most points one category may add.',
   fields: (t) => ({ category: t.string({ required: true }), max: t.float({ required: true }) }),
 });
 const DeductionInput = builder.inputType('ScoringDeductionInput', {
+  description: '扣分 Points deducted for one kind of event.',
   fields: (t) => ({
     kind: t.string({ required: true }),
     qualifier: t.string({ required: false }),
@@ -284,9 +303,12 @@ const MinimumInput = builder.inputType('ScoringMinimumInput', {
   }),
 });
 const GradeInput = builder.inputType('GradeBandInput', {
+  description: '等次 A grade of the yearly assessment and the least points it needs.',
   fields: (t) => ({ name: t.string({ required: true }), min: t.float({ required: true }) }),
 });
 const RulesInput = builder.inputType('ScoringRulesInput', {
+  description:
+    "履职考核细则 A district's rule book for the yearly assessment: items, deductions, caps and grades.",
   fields: (t) => ({
     name: t.string({ required: true }),
     items: t.field({ type: [ItemInput], required: true }),
@@ -297,6 +319,7 @@ const RulesInput = builder.inputType('ScoringRulesInput', {
   }),
 });
 const SetScoringRulesInput = builder.inputType('SetScoringRulesInput', {
+  description: 'What `setScoringRules` takes.',
   fields: (t) => ({
     district: t.id({ required: true }),
     year: t.int({ required: true }),
@@ -309,7 +332,7 @@ const SetScoringRulesInput = builder.inputType('SetScoringRulesInput', {
   }),
 });
 
-builder.mutationType({});
+builder.mutationType({ description: MUTATION_DESCRIPTION });
 
 builder.mutationField('setScoringRules', (t) =>
   t.field({

@@ -7,6 +7,7 @@ import {
   periodWhere,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -24,10 +25,15 @@ import { MemberType } from './member.js';
 const yuan = (fen: number | string) => Number(fen) / 100;
 
 export const DonationKindType = builder.enumType('DonationKind', {
-  values: ['MONEY', 'GOODS'] as const,
+  description: '捐赠类别 Money or goods.',
+  values: describedValues(['MONEY', 'GOODS'] as const, {
+    MONEY: '捐款 Money.',
+    GOODS: '捐物 Goods.',
+  }),
 });
 
 export const DonationType = builder.objectRef<Donation>('Donation').implement({
+  description: '捐赠 One donation to a donation drive, by a member or an organization.',
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.field({ type: DonationKindType, resolve: (d) => d.kind }),
@@ -119,12 +125,14 @@ builder.queryField('donationCampaigns', (t) =>
 
 builder.objectField(MemberType, 'donations', (t) =>
   t.field({
+    description: "捐赠 The member's donations to donation drives.",
     type: [DonationType],
     resolve: (m, _args, ctx) => ctx.loaders.many(DonationSchema, 'memberId').load(m.id),
   }),
 );
 
 const CampaignInput = builder.inputType('CreateDonationCampaignInput', {
+  description: 'What `createDonationCampaign` takes.',
   fields: (t) => ({
     district: t.id({ required: true }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
@@ -135,6 +143,7 @@ const CampaignInput = builder.inputType('CreateDonationCampaignInput', {
 });
 
 const DonationInput = builder.inputType('RecordDonationInput', {
+  description: 'What `recordDonation` takes.',
   fields: (t) => ({
     campaignId: t.id({ required: true }),
     memberId: t.id({ required: false, description: 'The donating member; or give organization.' }),

@@ -17,6 +17,7 @@ const ConsultationActivityRef = builder
   });
 
 const DutyRoleType = builder.enumType('DutyRole', {
+  description: '履职角色 The part a member played in a duty event.',
   values: {
     LEAD: { description: 'Lead author, or leader of a research team.' },
     CO: { description: 'Co-author, or team member.' },

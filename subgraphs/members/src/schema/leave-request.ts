@@ -1,4 +1,4 @@
-import { appError, canSeeDistrict, ErrorCode, hasRole, parseId } from '@cppcc/kit';
+import { appError, canSeeDistrict, ErrorCode, hasRole, parseId, describedValues } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { leaveFacts, moveLeave, requestLeave } from '../commands/leave-requests.js';
@@ -11,8 +11,26 @@ import {
 import { leaveWorkflow } from '../workflow.js';
 import { MemberType } from './member.js';
 
-export const MeetingLevelType = builder.enumType('MeetingLevel', { values: MEETING_LEVELS });
-export const LeaveStatusType = builder.enumType('LeaveStatus', { values: LEAVE_STATUSES });
+export const MeetingLevelType = builder.enumType('MeetingLevel', {
+  description:
+    '会议层级 The level of the meeting a leave request names, which decides who approves it.',
+  values: describedValues(MEETING_LEVELS, {
+    PLENARY: '全体会议 A plenary session: leave is granted by a leader.',
+    STANDING_COMMITTEE: '常委会议 A standing-committee meeting: leave is granted by a leader.',
+    OTHER: "其他会议 Any other meeting: leave is granted by the district's staff or a leader.",
+  }),
+});
+export const LeaveStatusType = builder.enumType('LeaveStatus', {
+  description:
+    '请假状态 Where a leave request stands: REQUESTED → APPROVED | REJECTED | WITHDRAWN.',
+  values: describedValues(LEAVE_STATUSES, {
+    REQUESTED:
+      '待审批 Waiting for a decision; the approver approves or rejects it, the member may withdraw it.',
+    APPROVED: '已批准 Granted.',
+    REJECTED: '未批准 Refused.',
+    WITHDRAWN: '已撤回 Withdrawn by the member.',
+  }),
+});
 
 export const LeaveMeetingKindType = builder.enumType('LeaveMeetingKind', {
   description: 'What kind of meeting on record a leave names (organization owns both).',

@@ -33,6 +33,7 @@ builder.objectField(MemberType, 'history', (t) =>
 );
 
 const ProfileInput = builder.inputType('UpdateMemberProfileInput', {
+  description: 'What `updateMemberProfile` takes.',
   fields: (t) => ({
     name: t.string({
       required: false,

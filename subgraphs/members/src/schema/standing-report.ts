@@ -1,4 +1,4 @@
-import { appError, ErrorCode, parseId } from '@cppcc/kit';
+import { appError, ErrorCode, parseId, describedValues } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import {
@@ -15,7 +15,13 @@ import { standingReportWorkflow } from '../workflow.js';
 import { maySeeRecord, MemberType } from './member.js';
 
 export const ReportStatusType = builder.enumType('StandingReportStatus', {
-  values: REPORT_STATUSES,
+  description:
+    "常委履职报告状态 Where a standing-committee member's yearly report stands: DRAFT → SUBMITTED → FILED (or back to DRAFT).",
+  values: describedValues(REPORT_STATUSES, {
+    DRAFT: '草稿 Being written by its author, who submits it.',
+    SUBMITTED: '已提交 Submitted; staff file it or return it to the author.',
+    FILED: "已归档 Filed into the member's archive.",
+  }),
 });
 
 export const StandingReportType = builder.objectRef<StandingReport>('StandingReport').implement({

@@ -7,6 +7,7 @@ import {
   type RequestContext,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -37,11 +38,26 @@ import { receptionWorkflow, shiftWorkflow } from '../workflow.js';
 import { DistrictRef } from './district.js';
 import { MemberType } from './member.js';
 
-const ShiftStatusType = builder.enumType('StudioShiftStatus', { values: SHIFT_STATUSES });
+const ShiftStatusType = builder.enumType('StudioShiftStatus', {
+  description:
+    '值班状态 Where a studio rota shift stands: SCHEDULED → SERVED | MISSED | CANCELLED.',
+  values: describedValues(SHIFT_STATUSES, {
+    SCHEDULED: '已排班 On the rota; it may be served, missed or cancelled.',
+    SERVED: '已值班 Served.',
+    MISSED: '缺岗 Missed.',
+    CANCELLED: '已取消 Cancelled.',
+  }),
+});
 const ReceptionStatusType = builder.enumType('StudioReceptionStatus', {
-  values: RECEPTION_STATUSES,
+  description: '接待状态 Where a studio reception stands: RECORDED → PASSED_ON | CLOSED.',
+  values: describedValues(RECEPTION_STATUSES, {
+    RECORDED: '已登记 Recorded; the issue may be passed on or closed.',
+    PASSED_ON: '已转办 The issue was passed on (as a proposal draft or an opinion item).',
+    CLOSED: '已办结 Answered on the spot; nothing to pass on.',
+  }),
 });
 const IssueTargetType = builder.enumType('StudioIssueTarget', {
+  description: '转办去向 What an issue raised at a studio reception is passed on as.',
   values: {
     PROPOSAL_DRAFT: { description: 'A proposal draft for the receiving member.' },
     OPINION_ITEM: { description: 'A public-opinion item (社情民意).' },
@@ -236,6 +252,7 @@ const text = (min: number, max: number) =>
   z.string().trim().min(min, `must have at least ${min} characters`).max(max);
 
 const StudioInput = builder.inputType('CreateStudioInput', {
+  description: 'What `createStudio` takes.',
   fields: (t) => ({
     district: t.id({ required: true }),
     name: t.string({ required: true, validate: text(2, 60) }),
@@ -338,6 +355,7 @@ for (const [field, action, description] of [
 }
 
 const ReceptionInput = builder.inputType('RecordStudioReceptionInput', {
+  description: 'What `recordStudioReception` takes.',
   fields: (t) => ({
     studioId: t.id({ required: true }),
     memberId: t.id({ required: false, description: 'The receiving member; default: the caller.' }),
@@ -403,6 +421,7 @@ builder.mutationField('closeStudioReception', (t) =>
 );
 
 const ConvenorInput = builder.inputType('AppointTownshipConvenorInput', {
+  description: 'What `appointTownshipConvenor` takes.',
   fields: (t) => ({
     district: t.id({ required: true }),
     township: t.string({ required: true, validate: text(2, 40) }),

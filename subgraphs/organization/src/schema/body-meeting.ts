@@ -6,6 +6,7 @@ import {
   type Page,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -30,10 +31,22 @@ import {
 import { SessionType, TermType } from './term.js';
 
 export const CommitteeBodyType = builder.enumType('CommitteeBody', {
-  values: BODIES,
+  values: describedValues(BODIES, {
+    PLENARY: '全体会议 The plenary session.',
+    STANDING_COMMITTEE: '常委会议 A standing-committee meeting.',
+    CHAIR_MEETING: "主席会议 A chair's meeting.",
+    SECRETARY_GENERAL_MEETING: "秘书长会议 A secretary-general's meeting.",
+  }),
   description: '全体会议, 常委会议, 主席会议, 秘书长会议.',
 });
-export const MeetingStatusType = builder.enumType('MeetingStatus', { values: MEETING_STATUSES });
+export const MeetingStatusType = builder.enumType('MeetingStatus', {
+  description: '会议状态 Where a body meeting stands: PLANNED → HELD | CANCELLED.',
+  values: describedValues(MEETING_STATUSES, {
+    PLANNED: '计划 Planned; staff hold or cancel it.',
+    HELD: '已召开 Held, with who was there.',
+    CANCELLED: '已取消 Cancelled.',
+  }),
+});
 
 export const BodyMeetingType = builder.objectRef<BodyMeeting>('BodyMeeting').implement({
   description: 'A meeting of a committee body with its agenda and attendance.',
@@ -82,6 +95,8 @@ builder.asEntity(BodyMeetingType, {
 const BodyMeetingConnection = connectionType<BodyMeeting>(builder, 'BodyMeeting', BodyMeetingType);
 
 const BodyMeetingFilter = builder.inputType('BodyMeetingFilter', {
+  description:
+    '筛选 Narrows `bodyMeetings`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
     district: t.id({ required: false }),
     term: t.id({ required: false }),
@@ -112,6 +127,7 @@ builder.queryField('bodyMeetings', (t) =>
 );
 
 const PlanBodyMeetingInput = builder.inputType('PlanBodyMeetingInput', {
+  description: 'What `planBodyMeeting` takes.',
   fields: (t) => ({
     term: t.id({ required: true }),
     session: t.id({ required: false, description: 'Required for a plenary meeting.' }),
@@ -149,6 +165,7 @@ builder.mutationField('planBodyMeeting', (t) =>
 );
 
 export const AttendanceEntryInput = builder.inputType('AttendanceEntryInput', {
+  description: "出席 One member's attendance.",
   fields: (t) => ({
     member: t.id({ required: true }),
     attendance: t.field({ type: AttendanceType, required: true }),
@@ -156,6 +173,7 @@ export const AttendanceEntryInput = builder.inputType('AttendanceEntryInput', {
 });
 
 const HoldBodyMeetingInput = builder.inputType('HoldBodyMeetingInput', {
+  description: 'What `holdBodyMeeting` takes.',
   fields: (t) => ({
     id: t.id({ required: true }),
     heldOn: t.field({ type: 'Date', required: true }),
@@ -187,6 +205,7 @@ builder.mutationField('holdBodyMeeting', (t) =>
 );
 
 const CancelInput = builder.inputType('CancelBodyMeetingInput', {
+  description: 'What `cancelBodyMeeting` takes.',
   fields: (t) => ({ id: t.id({ required: true }), note: t.string({ required: false }) }),
 });
 

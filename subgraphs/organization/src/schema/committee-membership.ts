@@ -1,4 +1,11 @@
-import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  pageArgs,
+  parseId,
+  type Page,
+  describedValues,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
 import { assignCommitteeSeat, endCommitteeSeat } from '../commands/committee-memberships.js';
@@ -12,9 +19,20 @@ import { SpecialCommitteeSchema } from '../entities/special-committee.entity.js'
 import { MemberRef } from './member.js';
 import { SpecialCommitteeType } from './special-committee.js';
 
-export const CommitteeRoleType = builder.enumType('CommitteeRole', { values: COMMITTEE_ROLES });
+export const CommitteeRoleType = builder.enumType('CommitteeRole', {
+  description: "专委会职务 A member's role on a special committee.",
+  values: describedValues(COMMITTEE_ROLES, {
+    CHAIR: '主任 Chair of the special committee.',
+    VICE_CHAIR: '副主任 A vice-chair.',
+    MEMBER: '委员 A member of it.',
+  }),
+});
 export const MembershipStatusType = builder.enumType('MembershipStatus', {
-  values: MEMBERSHIP_STATUSES,
+  description: "入委状态 Whether a member's seat on a special committee is current.",
+  values: describedValues(MEMBERSHIP_STATUSES, {
+    ACTIVE: '在委 Seated on the committee now.',
+    ENDED: '已结束 The seat ended.',
+  }),
 });
 
 export const CommitteeMembershipType = builder
@@ -85,6 +103,8 @@ const CommitteeMembershipConnection = connectionType<CommitteeMembership>(
 );
 
 const CommitteeMembershipFilter = builder.inputType('CommitteeMembershipFilter', {
+  description:
+    '筛选 Narrows `committeeMemberships`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
     district: t.id({ required: false }),
     committee: t.id({ required: false }),
@@ -111,6 +131,7 @@ builder.queryField('committeeMemberships', (t) =>
 );
 
 const AssignCommitteeSeatInput = builder.inputType('AssignCommitteeSeatInput', {
+  description: 'What `assignCommitteeSeat` takes.',
   fields: (t) => ({
     committee: t.id({ required: true }),
     member: t.id({ required: true }),
@@ -139,6 +160,7 @@ builder.mutationField('assignCommitteeSeat', (t) =>
 );
 
 const EndCommitteeSeatInput = builder.inputType('EndCommitteeSeatInput', {
+  description: 'What `endCommitteeSeat` takes.',
   fields: (t) => ({
     id: t.id({ required: true }),
     leftOn: t.field({ type: 'Date', required: true }),

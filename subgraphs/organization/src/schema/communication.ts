@@ -8,6 +8,7 @@ import {
   type Page,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -35,17 +36,36 @@ import { communicationWorkflow } from '../workflow.js';
 import { MemberRef } from './member.js';
 
 export const CommunicationKindType = builder.enumType('CommunicationKind', {
-  values: COMMUNICATION_KINDS,
+  values: describedValues(COMMUNICATION_KINDS, {
+    OPEN_LETTER: '致委员的一封信 An open letter to all members.',
+    NOTICE: '通知 A notice.',
+    INITIATIVE_LETTER: '倡议书 An initiative letter.',
+  }),
   description: '致委员的一封信, 通知, 倡议书.',
 });
 export const CommunicationStatusType = builder.enumType('CommunicationStatus', {
-  values: COMMUNICATION_STATUSES,
+  description: '文件状态 Where a letter or notice stands: DRAFT → ISSUED | WITHDRAWN.',
+  values: describedValues(COMMUNICATION_STATUSES, {
+    DRAFT: '草稿 Being drafted; staff issue or withdraw it.',
+    ISSUED: '已印发 Issued.',
+    WITHDRAWN: '已撤回 Withdrawn before it was issued.',
+  }),
 });
 export const CampaignKindType = builder.enumType('CampaignKind', {
-  values: CAMPAIGN_KINDS,
+  values: describedValues(CAMPAIGN_KINDS, {
+    ESSAY_CONTEST: '征文 An essay contest.',
+    ANTHOLOGY: '文集 An anthology.',
+    EXHIBITION: '书画展 A calligraphy and painting exhibition.',
+  }),
   description: '征文, 文集, 书画展.',
 });
-export const CampaignStatusType = builder.enumType('CampaignStatus', { values: CAMPAIGN_STATUSES });
+export const CampaignStatusType = builder.enumType('CampaignStatus', {
+  description: '活动状态 Whether a consensus-building campaign takes entries.',
+  values: describedValues(CAMPAIGN_STATUSES, {
+    OPEN: '进行中 Open; takes entries within its dates.',
+    CLOSED: '已结束 Closed; takes no entries.',
+  }),
+});
 
 export const CommunicationType = builder.objectRef<Communication>('Communication').implement({
   description:
@@ -66,6 +86,7 @@ export const CommunicationType = builder.objectRef<Communication>('Communication
 });
 
 export const CampaignEntryType = builder.objectRef<CampaignEntry>('CampaignEntry').implement({
+  description: '作品 An entry to a consensus-building campaign, by a member or an outside author.',
   fields: (t) => ({
     id: t.exposeID('id'),
     author: t.exposeString('author'),
@@ -184,6 +205,7 @@ const text = (min: number) =>
     .min(min, min === 1 ? 'must not be empty' : `must have at least ${min} characters`);
 
 const DraftInput = builder.inputType('DraftCommunicationInput', {
+  description: 'What `draftCommunication` takes.',
   fields: (t) => ({
     district: t.id({ required: true }),
     kind: t.field({ type: CommunicationKindType, required: true }),
@@ -213,6 +235,7 @@ builder.mutationField('draftCommunication', (t) =>
 );
 
 const IssueInput = builder.inputType('IssueCommunicationInput', {
+  description: 'What `issueCommunication` takes.',
   fields: (t) => ({
     id: t.id({ required: true }),
     issuedOn: t.field({ type: 'Date', required: true }),
@@ -238,6 +261,7 @@ builder.mutationField('issueCommunication', (t) =>
 );
 
 const WithdrawInput = builder.inputType('WithdrawCommunicationInput', {
+  description: 'What `withdrawCommunication` takes.',
   fields: (t) => ({ id: t.id({ required: true }), note: t.string({ required: false }) }),
 });
 
@@ -253,6 +277,7 @@ builder.mutationField('withdrawCommunication', (t) =>
 );
 
 const OpenCampaignInput = builder.inputType('OpenCampaignInput', {
+  description: 'What `openCampaign` takes.',
   fields: (t) => ({
     district: t.id({ required: true }),
     kind: t.field({ type: CampaignKindType, required: true }),
@@ -283,6 +308,7 @@ builder.mutationField('openCampaign', (t) =>
 );
 
 const EntryInput = builder.inputType('AddCampaignEntryInput', {
+  description: 'What `addCampaignEntry` takes.',
   fields: (t) => ({
     campaign: t.id({ required: true }),
     member: t.id({
@@ -316,6 +342,7 @@ builder.mutationField('addCampaignEntry', (t) =>
 );
 
 const CloseCampaignInput = builder.inputType('CloseCampaignInput', {
+  description: 'What `closeCampaign` takes.',
   fields: (t) => ({ id: t.id({ required: true }), note: t.string({ required: false }) }),
 });
 

@@ -70,6 +70,7 @@ builder.queryField('governmentUnit', (t) =>
 const name = z.string().trim().min(2, 'must have at least 2 characters').max(80);
 
 const RegisterGovernmentUnitInput = builder.inputType('RegisterGovernmentUnitInput', {
+  description: 'What `registerGovernmentUnit` takes.',
   fields: (t) => ({
     district: t.id({ required: true }),
     name: t.string({ required: true, validate: name }),
@@ -97,6 +98,7 @@ builder.mutationField('registerGovernmentUnit', (t) =>
 );
 
 const UpdateGovernmentUnitInput = builder.inputType('UpdateGovernmentUnitInput', {
+  description: 'What `updateGovernmentUnit` takes.',
   fields: (t) => ({
     id: t.id({ required: true }),
     name: t.string({ required: false, validate: name }),

@@ -1,4 +1,4 @@
-import { parseDate, parseId, today } from '@cppcc/kit';
+import { parseDate, parseId, today, describedValues } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { appointLeader, endLeadershipPost, heldOn } from '../commands/leadership.js';
 import {
@@ -11,7 +11,11 @@ import { MemberRef } from './member.js';
 import { TermType } from './term.js';
 
 export const LeadershipRoleType = builder.enumType('LeadershipRole', {
-  values: LEADERSHIP_ROLES,
+  values: describedValues(LEADERSHIP_ROLES, {
+    CHAIR: '主席 The chair (one in office at a time).',
+    VICE_CHAIR: '副主席 A vice-chair.',
+    SECRETARY_GENERAL: '秘书长 The secretary-general (one in office at a time).',
+  }),
   description: '主席 (chair), 副主席 (vice-chair), 秘书长 (secretary-general).',
 });
 
@@ -76,6 +80,7 @@ builder.objectField(MemberRef, 'leadershipPosts', (t) =>
 );
 
 const AppointLeaderInput = builder.inputType('AppointLeaderInput', {
+  description: 'What `appointLeader` takes.',
   fields: (t) => ({
     term: t.id({ required: true }),
     member: t.id({ required: true, description: "A member of the term's district." }),
@@ -102,6 +107,7 @@ builder.mutationField('appointLeader', (t) =>
 );
 
 const EndLeadershipPostInput = builder.inputType('EndLeadershipPostInput', {
+  description: 'What `endLeadershipPost` takes.',
   fields: (t) => ({
     post: t.id({ required: true }),
     endsOn: t.field({ type: 'Date', required: true, description: 'The last day in office.' }),

@@ -8,6 +8,7 @@ import {
   type Page,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -25,9 +26,16 @@ import { SpecialCommitteeSchema } from '../entities/special-committee.entity.js'
 import { GovernmentUnitType } from './government-unit.js';
 import { SpecialCommitteeType } from './special-committee.js';
 
-export const LiaisonStatusType = builder.enumType('LiaisonStatus', { values: LIAISON_STATUSES });
+export const LiaisonStatusType = builder.enumType('LiaisonStatus', {
+  description: '对口联系状态 Whether a committee–unit pairing is in force.',
+  values: describedValues(LIAISON_STATUSES, {
+    ACTIVE: '联系中 The pairing is in force.',
+    ENDED: '已结束 The pairing ended.',
+  }),
+});
 
 export const LiaisonActivityType = builder.objectRef<LiaisonActivity>('LiaisonActivity').implement({
+  description: '对口联系活动 An activity held under a committee–unit pairing.',
   fields: (t) => ({
     id: t.exposeID('id'),
     title: t.exposeString('title'),
@@ -100,6 +108,7 @@ builder.queryField('liaisonPairs', (t) =>
 );
 
 const PairInput = builder.inputType('PairCommitteeWithUnitInput', {
+  description: 'What `pairCommitteeWithUnit` takes.',
   fields: (t) => ({
     committee: t.id({ required: true }),
     unit: t.id({ required: true }),
@@ -126,6 +135,7 @@ builder.mutationField('pairCommitteeWithUnit', (t) =>
 );
 
 const EndLiaisonInput = builder.inputType('EndLiaisonInput', {
+  description: 'What `endLiaison` takes.',
   fields: (t) => ({
     id: t.id({ required: true }),
     until: t.field({ type: 'Date', required: true }),
@@ -145,6 +155,7 @@ builder.mutationField('endLiaison', (t) =>
 );
 
 const LiaisonActivityInput = builder.inputType('RecordLiaisonActivityInput', {
+  description: 'What `recordLiaisonActivity` takes.',
   fields: (t) => ({
     pair: t.id({ required: true }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),

@@ -11,6 +11,7 @@ import {
   today,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -40,12 +41,28 @@ import { AttendanceRecordType, attendanceOf, visibleAttendance } from './attenda
 import { MemberRef } from './member.js';
 import { SpecialCommitteeType } from './special-committee.js';
 
-export const BranchStatusType = builder.enumType('BranchStatus', { values: BRANCH_STATUSES });
+export const BranchStatusType = builder.enumType('BranchStatus', {
+  description: '支部状态 Whether a Party branch is active.',
+  values: describedValues(BRANCH_STATUSES, {
+    ACTIVE: '在册 Active; takes placements and activities.',
+    DISSOLVED: '已撤销 Dissolved; takes no new placements or activities.',
+  }),
+});
 export const PlacementStatusType = builder.enumType('PlacementStatus', {
-  values: PLACEMENT_STATUSES,
+  description: "支部编排状态 Whether a member's placement in a Party branch is current.",
+  values: describedValues(PLACEMENT_STATUSES, {
+    ACTIVE: '在支部 Placed in the branch now.',
+    ENDED: '已结束 The placement ended.',
+  }),
 });
 export const BranchActivityKindType = builder.enumType('BranchActivityKind', {
-  values: BRANCH_ACTIVITY_KINDS,
+  values: describedValues(BRANCH_ACTIVITY_KINDS, {
+    THEME_DAY: '主题党日 A themed Party day.',
+    ORGANIZATION_LIFE: '组织生活 Regular organizational life.',
+    STUDY: '学习 A study activity.',
+    LECTURE_HALL: '大讲堂 A session of the lecture hall.',
+    SERVICE: '服务 A service activity.',
+  }),
   description: 'LECTURE_HALL: a session of the 大讲堂.',
 });
 
@@ -66,6 +83,7 @@ export const BranchPlacementType = builder.objectRef<BranchPlacement>('BranchPla
 });
 
 export const BranchActivityType = builder.objectRef<BranchActivity>('BranchActivity').implement({
+  description: '支部活动 An activity of a Party branch and who took part.',
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.field({ type: BranchActivityKindType, resolve: (a) => a.kind }),
@@ -199,6 +217,7 @@ builder.queryField('partyBranches', (t) =>
 );
 
 const EstablishInput = builder.inputType('EstablishPartyBranchInput', {
+  description: 'What `establishPartyBranch` takes.',
   fields: (t) => ({
     committee: t.id({ required: true }),
     name: t.string({
@@ -226,6 +245,7 @@ builder.mutationField('establishPartyBranch', (t) =>
 );
 
 const PlaceInput = builder.inputType('PlaceInBranchInput', {
+  description: 'What `placeInBranch` takes.',
   fields: (t) => ({
     branch: t.id({ required: true }),
     member: t.id({ required: true }),
@@ -249,6 +269,7 @@ builder.mutationField('placeInBranch', (t) =>
 );
 
 const EndPlacementInput = builder.inputType('EndBranchPlacementInput', {
+  description: 'What `endBranchPlacement` takes.',
   fields: (t) => ({
     id: t.id({ required: true }),
     leftOn: t.field({ type: 'Date', required: true }),
@@ -268,6 +289,7 @@ builder.mutationField('endBranchPlacement', (t) =>
 );
 
 const SecretaryInput = builder.inputType('SetBranchSecretaryInput', {
+  description: 'What `setBranchSecretary` takes.',
   fields: (t) => ({
     branch: t.id({ required: true }),
     member: t.id({ required: true }),
@@ -299,6 +321,7 @@ builder.mutationField('setBranchSecretary', (t) =>
 );
 
 const DissolveInput = builder.inputType('DissolvePartyBranchInput', {
+  description: 'What `dissolvePartyBranch` takes.',
   fields: (t) => ({
     id: t.id({ required: true }),
     on: t.field({ type: 'Date', required: true }),
@@ -319,6 +342,7 @@ builder.mutationField('dissolvePartyBranch', (t) =>
 );
 
 const ActivityInput = builder.inputType('RecordBranchActivityInput', {
+  description: 'What `recordBranchActivity` takes.',
   fields: (t) => ({
     branch: t.id({ required: true }),
     kind: t.field({ type: BranchActivityKindType, required: true }),

@@ -1,4 +1,4 @@
-import { parseId } from '@cppcc/kit';
+import { parseId, describedValues } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import {
@@ -25,11 +25,19 @@ import { StudySessionType } from './study-session.js';
 import { TermType } from './term.js';
 
 export const PartyGroupRoleType = builder.enumType('PartyGroupRole', {
-  values: PARTY_GROUP_ROLES,
+  values: describedValues(PARTY_GROUP_ROLES, {
+    SECRETARY: '党组书记 Secretary of the Party Group.',
+    DEPUTY_SECRETARY: '党组副书记 Deputy secretary.',
+    MEMBER: '党组成员 A member of the Party Group.',
+  }),
   description: '党组书记, 党组副书记, 党组成员.',
 });
 export const PartyGroupMembershipStatusType = builder.enumType('PartyGroupMembershipStatus', {
-  values: PARTY_GROUP_MEMBERSHIP_STATUSES,
+  description: "党组职务状态 Whether a member's role in the Party Group is current.",
+  values: describedValues(PARTY_GROUP_MEMBERSHIP_STATUSES, {
+    ACTIVE: '在任 Holds the role now.',
+    ENDED: '已结束 The role ended.',
+  }),
 });
 
 export const PartyGroupMembershipType = builder
@@ -117,6 +125,7 @@ builder.objectField(DistrictType, 'partyGroups', (t) =>
 const name = z.string().trim().min(2, 'must have at least 2 characters').max(120);
 
 const FormPartyGroupInput = builder.inputType('FormPartyGroupInput', {
+  description: 'What `formPartyGroup` takes.',
   fields: (t) => ({
     term: t.id({
       required: true,
@@ -148,6 +157,7 @@ builder.mutationField('formPartyGroup', (t) =>
 );
 
 const RenamePartyGroupInput = builder.inputType('RenamePartyGroupInput', {
+  description: 'What `renamePartyGroup` takes.',
   fields: (t) => ({
     id: t.id({ required: true }),
     name: t.string({ required: true, validate: name }),
@@ -168,6 +178,7 @@ builder.mutationField('renamePartyGroup', (t) =>
 );
 
 const AppointToPartyGroupInput = builder.inputType('AppointToPartyGroupInput', {
+  description: 'What `appointToPartyGroup` takes.',
   fields: (t) => ({
     group: t.id({ required: true }),
     member: t.id({ required: true }),
@@ -196,6 +207,7 @@ builder.mutationField('appointToPartyGroup', (t) =>
 );
 
 const EndPartyGroupMembershipInput = builder.inputType('EndPartyGroupMembershipInput', {
+  description: 'What `endPartyGroupMembership` takes.',
   fields: (t) => ({
     id: t.id({ required: true }),
     leftOn: t.field({ type: 'Date', required: true }),
@@ -215,6 +227,7 @@ builder.mutationField('endPartyGroupMembership', (t) =>
 );
 
 const ChangePartyGroupRoleInput = builder.inputType('ChangePartyGroupRoleInput', {
+  description: 'What `changePartyGroupRole` takes.',
   fields: (t) => ({
     id: t.id({ required: true, description: 'The role the member holds now.' }),
     role: t.field({ type: PartyGroupRoleType, required: true }),

@@ -9,6 +9,7 @@ import {
   type Page,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -30,9 +31,32 @@ import {
 import { reviewWorkflow } from '../workflow.js';
 import { DistrictType } from './district.js';
 
-export const PolicyKindType = builder.enumType('PolicyKind', { values: POLICY_KINDS });
-export const ReviewKindType = builder.enumType('ReviewKind', { values: REVIEW_KINDS });
-export const ReviewStatusType = builder.enumType('ReviewStatus', { values: REVIEW_STATUSES });
+export const PolicyKindType = builder.enumType('PolicyKind', {
+  description: '文件类别 The kind of a policy document.',
+  values: describedValues(POLICY_KINDS, {
+    IMPLEMENTATION_OPINION: '实施意见 Implementation opinions.',
+    REGULATION: '规定 A regulation.',
+    WORK_OPINION: '工作意见 Work opinions.',
+    OTHER: '其他 Another kind of document.',
+  }),
+});
+export const ReviewKindType = builder.enumType('ReviewKind', {
+  description: '督查类别 How the implementation of a policy document is reviewed.',
+  values: describedValues(REVIEW_KINDS, {
+    INSPECTION: '视察 An inspection.',
+    SPECIAL_RESEARCH: '专题调研 Special research.',
+  }),
+});
+export const ReviewStatusType = builder.enumType('ReviewStatus', {
+  description:
+    '督查状态 Where an implementation review stands: PLANNED → IN_PROGRESS → REPORTED → CLOSED.',
+  values: describedValues(REVIEW_STATUSES, {
+    PLANNED: '计划 Planned; staff start it.',
+    IN_PROGRESS: '进行中 Under way; staff report it.',
+    REPORTED: '已报告 Reported; staff close it.',
+    CLOSED: '已结束 Closed.',
+  }),
+});
 
 export const ImplementationReviewType = builder
   .objectRef<ImplementationReview>('ImplementationReview')
@@ -111,6 +135,7 @@ const text = (min: number) =>
     .min(min, min === 1 ? 'must not be empty' : `must have at least ${min} characters`);
 
 const RecordPolicyDocumentInput = builder.inputType('RecordPolicyDocumentInput', {
+  description: 'What `recordPolicyDocument` takes.',
   fields: (t) => ({
     district: t.id({ required: true }),
     kind: t.field({ type: PolicyKindType, required: true }),
@@ -143,6 +168,7 @@ builder.mutationField('recordPolicyDocument', (t) =>
 );
 
 const PlanReviewInput = builder.inputType('PlanImplementationReviewInput', {
+  description: 'What `planImplementationReview` takes.',
   fields: (t) => ({
     document: t.id({ required: true }),
     kind: t.field({ type: ReviewKindType, required: true }),
@@ -174,10 +200,16 @@ builder.mutationField('planImplementationReview', (t) =>
 );
 
 const ReviewActionType = builder.enumType('ReviewAction', {
-  values: ['START', 'REPORT', 'CLOSE'] as const,
+  description: '督查操作 A step on an implementation review.',
+  values: describedValues(['START', 'REPORT', 'CLOSE'] as const, {
+    START: '开始 Start a PLANNED review.',
+    REPORT: '报告 Report a review IN_PROGRESS.',
+    CLOSE: '结束 Close a REPORTED review.',
+  }),
 });
 
 const MoveReviewInput = builder.inputType('MoveImplementationReviewInput', {
+  description: 'What `moveImplementationReview` takes.',
   fields: (t) => ({
     id: t.id({ required: true }),
     action: t.field({ type: ReviewActionType, required: true }),

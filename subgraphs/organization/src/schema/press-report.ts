@@ -1,4 +1,4 @@
-import { connectionType, findPage, pageArgs, type Page } from '@cppcc/kit';
+import { connectionType, findPage, pageArgs, type Page, describedValues } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -10,7 +10,14 @@ import {
 } from '../entities/press-report.entity.js';
 
 export const PressSubjectType = builder.enumType('PressSubject', {
-  values: PRESS_SUBJECTS,
+  values: describedValues(PRESS_SUBJECTS, {
+    DONATION_DRIVE: '捐款捐物 A donation drive.',
+    KEY_PROPOSALS: '重点提案 Key proposals.',
+    CONSULTATION: '协商 Consultation work.',
+    OPINION_WORK: '社情民意 Social-conditions and public-opinion work.',
+    MEMBER_DUTY: "委员履职 Members' performance of duties.",
+    OTHER: '其他 Something else.',
+  }),
   description: 'What a press report covered.',
 });
 
@@ -68,6 +75,7 @@ const text = (min: number) =>
     .min(min, min === 1 ? 'must not be empty' : `must have at least ${min} characters`);
 
 const RecordPressReportInput = builder.inputType('RecordPressReportInput', {
+  description: 'What `recordPressReport` takes.',
   fields: (t) => ({
     district: t.id({ required: true }),
     outlet: t.string({ required: true, validate: text(2) }),

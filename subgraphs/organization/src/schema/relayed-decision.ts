@@ -90,6 +90,7 @@ builder.queryField('relayedDecisions', (t) =>
 );
 
 const RecordRelayedDecisionInput = builder.inputType('RecordRelayedDecisionInput', {
+  description: 'What `recordRelayedDecision` takes.',
   fields: (t) => ({
     meeting: t.id({ required: true, description: 'A held body meeting.' }),
     document: t.id({

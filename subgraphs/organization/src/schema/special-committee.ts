@@ -1,4 +1,12 @@
-import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  pageArgs,
+  parseId,
+  type Page,
+  describedValues,
+  MUTATION_DESCRIPTION,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -23,7 +31,12 @@ import { DistrictSchema } from '../entities/district.entity.js';
 import { DistrictType } from './district.js';
 
 export const CommitteeStatusType = builder.enumType('CommitteeStatus', {
-  values: COMMITTEE_STATUSES,
+  description: '专委会状态 Whether a special committee is active, merged or dissolved.',
+  values: describedValues(COMMITTEE_STATUSES, {
+    ACTIVE: '在设 Active.',
+    MERGED: '已合并 Merged into another committee.',
+    DISSOLVED: '已撤销 Dissolved.',
+  }),
 });
 
 export const SpecialCommitteeType = builder
@@ -52,7 +65,13 @@ export const SpecialCommitteeType = builder
   });
 
 export const CommitteeChangeKindType = builder.enumType('CommitteeChangeKind', {
-  values: COMMITTEE_CHANGE_KINDS,
+  description: '机构变动类别 A change to a special committee, as recorded in its history.',
+  values: describedValues(COMMITTEE_CHANGE_KINDS, {
+    CREATED: '设立 The committee was set up.',
+    FUNCTIONS_ADJUSTED: '职能调整 Its functions were adjusted.',
+    MERGED: '合并 It was merged into another.',
+    DISSOLVED: '撤销 It was dissolved.',
+  }),
 });
 
 export const CommitteeChangeType = builder.objectRef<CommitteeChange>('CommitteeChange').implement({
@@ -132,6 +151,8 @@ const SpecialCommitteeConnection = connectionType<SpecialCommittee>(
 );
 
 const SpecialCommitteeFilter = builder.inputType('SpecialCommitteeFilter', {
+  description:
+    '筛选 Narrows `specialCommittees`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
     district: t.id({ required: false }),
     status: t.field({ type: CommitteeStatusType, required: false }),
@@ -159,12 +180,14 @@ builder.queryField('specialCommittees', (t) =>
 
 builder.objectField(DistrictType, 'specialCommittees', (t) =>
   t.field({
+    description: "专委会 The district committee's special committees.",
     type: [SpecialCommitteeType],
     resolve: (d, _args, ctx) => ctx.loaders.many(SpecialCommitteeSchema, 'district').load(d.code),
   }),
 );
 
 const CreateSpecialCommitteeInput = builder.inputType('CreateSpecialCommitteeInput', {
+  description: 'What `createSpecialCommittee` takes.',
   fields: (t) => ({
     district: t.id({ required: true }),
     name: t.string({
@@ -180,7 +203,7 @@ const CreateSpecialCommitteeInput = builder.inputType('CreateSpecialCommitteeInp
   }),
 });
 
-builder.mutationType({});
+builder.mutationType({ description: MUTATION_DESCRIPTION });
 
 builder.mutationField('createSpecialCommittee', (t) =>
   t.field({
@@ -201,6 +224,7 @@ builder.mutationField('createSpecialCommittee', (t) =>
 );
 
 const AdjustCommitteeFunctionsInput = builder.inputType('AdjustCommitteeFunctionsInput', {
+  description: 'What `adjustCommitteeFunctions` takes.',
   fields: (t) => ({
     id: t.id({ required: true }),
     functions: t.string({
@@ -234,6 +258,7 @@ builder.mutationField('adjustCommitteeFunctions', (t) =>
 );
 
 const MergeCommitteeInput = builder.inputType('MergeCommitteeInput', {
+  description: 'What `mergeCommittee` takes.',
   fields: (t) => ({
     id: t.id({ required: true }),
     into: t.id({ required: true }),
@@ -261,6 +286,7 @@ builder.mutationField('mergeCommittee', (t) =>
 );
 
 const DissolveCommitteeInput = builder.inputType('DissolveCommitteeInput', {
+  description: 'What `dissolveCommittee` takes.',
   fields: (t) => ({
     id: t.id({ required: true }),
     on: t.field({ type: 'Date', required: true }),

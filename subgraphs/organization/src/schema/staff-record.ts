@@ -1,4 +1,4 @@
-import { connectionType, findPage, pageArgs, type Page } from '@cppcc/kit';
+import { connectionType, findPage, pageArgs, type Page, describedValues } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -10,7 +10,11 @@ import {
 } from '../entities/staff-record.entity.js';
 
 export const StaffRecordKindType = builder.enumType('StaffRecordKind', {
-  values: STAFF_RECORD_KINDS,
+  values: describedValues(STAFF_RECORD_KINDS, {
+    SECONDMENT: '挂职 A secondment (the only kind with an end).',
+    PROMOTION: '提拔任用 A promotion to a post, naming the grade.',
+    RANK_PROMOTION: '晋升职级 A promotion in rank, naming the grade.',
+  }),
   description: '挂职, 提拔任用, 晋升职级.',
 });
 
@@ -59,6 +63,7 @@ builder.queryField('staffRecords', (t) =>
 );
 
 const RecordStaffChangeInput = builder.inputType('RecordStaffChangeInput', {
+  description: 'What `recordStaffChange` takes.',
   fields: (t) => ({
     district: t.id({ required: true }),
     kind: t.field({ type: StaffRecordKindType, required: true }),

@@ -62,6 +62,7 @@ const CommitteeChangeCountsType = builder
 const BodyMeetingCountType = builder
   .objectRef<{ body: Body; count: number }>('BodyMeetingCount')
   .implement({
+    description: '按会议统计 How many meetings of one body were held.',
     fields: (t) => ({
       body: t.field({ type: CommitteeBodyType, resolve: (c) => c.body }),
       count: t.exposeInt('count'),
@@ -69,6 +70,7 @@ const BodyMeetingCountType = builder
   });
 
 const MonthCountType = builder.objectRef<MonthCount>('StudyMonth').implement({
+  description: '按月统计 How many monthly and special study sessions were held in a month.',
   fields: (t) => ({
     month: t.exposeString('month', { description: 'YYYY-MM' }),
     monthly: t.exposeInt('monthly'),
@@ -111,6 +113,7 @@ const PartyCoverageType = builder.objectRef<PartyCoverage>('PartyCoverage').impl
 });
 
 const GradeCountType = builder.objectRef<{ grade: string; count: number }>('GradeCount').implement({
+  description: '按等次统计 How many were given one grade.',
   fields: (t) => ({ grade: t.exposeString('grade'), count: t.exposeInt('count') }),
 });
 
@@ -143,6 +146,7 @@ export const STATISTICS_SCOPES = ['DISTRICT_ONLY', 'WITH_DISTRICTS_BELOW'] as co
 export type StatisticsScope = (typeof STATISTICS_SCOPES)[number];
 
 export const StatisticsScopeType = builder.enumType('StatisticsScope', {
+  description: '统计范围 Which districts a statistics query counts.',
   values: {
     DISTRICT_ONLY: { description: "The named district's own records only (the default)." },
     WITH_DISTRICTS_BELOW: {

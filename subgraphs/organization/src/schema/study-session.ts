@@ -1,4 +1,11 @@
-import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  pageArgs,
+  parseId,
+  type Page,
+  describedValues,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -23,8 +30,22 @@ import {
 } from './attendance.js';
 import { AttendanceEntryInput } from './body-meeting.js';
 
-export const StudyKindType = builder.enumType('StudyKind', { values: STUDY_KINDS });
-export const StudyStatusType = builder.enumType('StudyStatus', { values: STUDY_STATUSES });
+export const StudyKindType = builder.enumType('StudyKind', {
+  description: '学习类别 A monthly or a special study session.',
+  values: describedValues(STUDY_KINDS, {
+    MONTHLY: '月度学习 The monthly session.',
+    SPECIAL: '专题学习 A special session (after a major speech).',
+  }),
+});
+export const StudyStatusType = builder.enumType('StudyStatus', {
+  description: '学习会状态 Where a study session stands: PLANNED → HELD → ARCHIVED, or CANCELLED.',
+  values: describedValues(STUDY_STATUSES, {
+    PLANNED: '计划 Planned; staff hold or cancel it.',
+    HELD: '已举行 Held; staff archive it.',
+    ARCHIVED: '已归档 Archived.',
+    CANCELLED: '已取消 Cancelled.',
+  }),
+});
 
 export const StudySessionType = builder.objectRef<StudySession>('StudySession').implement({
   description:
@@ -69,6 +90,8 @@ const StudySessionConnection = connectionType<StudySession>(
 );
 
 const StudySessionFilter = builder.inputType('StudySessionFilter', {
+  description:
+    '筛选 Narrows `studySessions`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
     district: t.id({ required: false }),
     status: t.field({ type: StudyStatusType, required: false }),
@@ -99,6 +122,7 @@ builder.queryField('studySessions', (t) =>
 const items = z.array(z.string().trim().min(1, 'an item must not be empty'));
 
 const PlanStudySessionInput = builder.inputType('PlanStudySessionInput', {
+  description: 'What `planStudySession` takes.',
   fields: (t) => ({
     district: t.id({ required: true }),
     kind: t.field({ type: StudyKindType, required: true }),
@@ -133,6 +157,7 @@ builder.mutationField('planStudySession', (t) =>
 );
 
 const HoldStudySessionInput = builder.inputType('HoldStudySessionInput', {
+  description: 'What `holdStudySession` takes.',
   fields: (t) => ({
     id: t.id({ required: true }),
     heldOn: t.field({ type: 'Date', required: true }),
@@ -159,6 +184,7 @@ builder.mutationField('holdStudySession', (t) =>
 );
 
 const ArchiveStudySessionInput = builder.inputType('ArchiveStudySessionInput', {
+  description: 'What `archiveStudySession` takes.',
   fields: (t) => ({
     id: t.id({ required: true }),
     minutes: t.string({
@@ -190,6 +216,7 @@ builder.mutationField('archiveStudySession', (t) =>
 );
 
 const CancelStudySessionInput = builder.inputType('CancelStudySessionInput', {
+  description: 'What `cancelStudySession` takes.',
   fields: (t) => ({ id: t.id({ required: true }), note: t.string({ required: false }) }),
 });
 

@@ -45,6 +45,7 @@ builder.objectField(SessionType, 'term', (t) =>
 
 builder.objectField(DistrictType, 'terms', (t) =>
   t.field({
+    description: "届 The district committee's terms.",
     type: [TermType],
     resolve: (d, _a, ctx) => ctx.loaders.many(TermSchema, 'district').load(d.code),
   }),
@@ -67,6 +68,7 @@ builder.queryField('terms', (t) =>
 );
 
 const OpenTermInput = builder.inputType('OpenTermInput', {
+  description: 'What `openTerm` takes.',
   fields: (t) => ({
     district: t.id({ required: true }),
     ordinal: t.int({ required: true, validate: z.number().int().positive('must be positive') }),
@@ -98,6 +100,7 @@ builder.mutationField('openTerm', (t) =>
 );
 
 const CloseTermInput = builder.inputType('CloseTermInput', {
+  description: 'What `closeTerm` takes.',
   fields: (t) => ({
     id: t.id({ required: true }),
     endsOn: t.field({ type: 'Date', required: true }),
@@ -116,6 +119,7 @@ builder.mutationField('closeTerm', (t) =>
 );
 
 const OpenSessionInput = builder.inputType('OpenSessionInput', {
+  description: 'What `openSession` takes.',
   fields: (t) => ({
     term: t.id({ required: true }),
     ordinal: t.int({ required: true, validate: z.number().int().positive('must be positive') }),

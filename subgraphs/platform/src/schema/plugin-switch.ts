@@ -4,6 +4,8 @@ import {
   canSeeDistrict,
   type AuditEntry,
   type RequestContext,
+  describedValues,
+  MUTATION_DESCRIPTION,
 } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { catalog, findPlugin } from '../catalog.js';
@@ -52,7 +54,13 @@ export async function switchesOf(ctx: RequestContext, district: string): Promise
   });
 }
 
-const SwitchStateEnum = builder.enumType('PluginSwitchState', { values: SWITCH_STATES });
+const SwitchStateEnum = builder.enumType('PluginSwitchState', {
+  description: '插件开关 Whether a plugin is on for a district.',
+  values: describedValues(SWITCH_STATES, {
+    ENABLED: '已启用 The plugin is on for the district.',
+    DISABLED: '已停用 The plugin is off for the district.',
+  }),
+});
 
 const SwitchChangeRef = builder.objectRef<AuditEntry>('PluginSwitchChange').implement({
   description: 'One change of a switch: who, when, from, to, why.',
@@ -122,7 +130,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-builder.mutationType({});
+builder.mutationType({ description: MUTATION_DESCRIPTION });
 
 builder.mutationFields((t) => {
   const SwitchArgs = () => ({

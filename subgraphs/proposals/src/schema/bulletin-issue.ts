@@ -9,6 +9,7 @@ import {
   periodWhere,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
@@ -23,7 +24,13 @@ import { issueWorkflow } from '../workflow.js';
 import { DistrictRef } from './district.js';
 import { OpinionItemType } from './opinion-item.js';
 
-export const IssueStatusType = builder.enumType('BulletinIssueStatus', { values: ISSUE_STATUSES });
+export const IssueStatusType = builder.enumType('BulletinIssueStatus', {
+  description: '专刊状态 Where a bulletin issue stands: DRAFT → PUBLISHED.',
+  values: describedValues(ISSUE_STATUSES, {
+    DRAFT: '草稿 Being put together; staff publish it.',
+    PUBLISHED: '已印发 Published.',
+  }),
+});
 
 export const BulletinIssueType = builder.objectRef<BulletinIssue>('BulletinIssue').implement({
   description:
@@ -100,6 +107,7 @@ builder.queryField('bulletinIssue', (t) =>
 );
 
 const IssueInput = builder.inputType('CreateBulletinIssueInput', {
+  description: 'What `createBulletinIssue` takes.',
   fields: (t) => ({
     district: t.id({ required: true }),
     year: t.int({ required: true }),

@@ -1,4 +1,4 @@
-import { parseId, today } from '@cppcc/kit';
+import { parseId, today, describedValues } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { answerInvitation, inviteCosigners, revokeInvitation } from '../commands/proposals.js';
 import { COSIGNER_STATUSES, CosignerSchema, type Cosigner } from '../entities/cosigner.entity.js';
@@ -7,7 +7,15 @@ import { cosignerWorkflow } from '../workflow.js';
 import { MemberRef } from './member.js';
 import { ProposalType, visibleProposal } from './proposal.js';
 
-export const CosignerStatusType = builder.enumType('CosignerStatus', { values: COSIGNER_STATUSES });
+export const CosignerStatusType = builder.enumType('CosignerStatus', {
+  description: '联名状态 Where a co-signing invitation stands.',
+  values: describedValues(COSIGNER_STATUSES, {
+    INVITED: '已邀请 Invited; the member accepts or declines, the author may revoke.',
+    ACCEPTED: '已同意 Accepted: co-signs the proposal.',
+    DECLINED: '已拒绝 Declined; may be invited again.',
+    REVOKED: '已撤销 Revoked by the author; may be invited again.',
+  }),
+});
 
 export const CosignerType = builder.objectRef<Cosigner>('ProposalCosigner');
 

@@ -8,6 +8,7 @@ import {
   today,
   type RequestContext,
   type WithArgs,
+  describedValues,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
@@ -46,16 +47,44 @@ import { coUnitsWaiting, taskWorkflow } from '../workflow.js';
 import { GovernmentUnitRef } from './government-unit.js';
 import { HandlingModeType, ProposalType } from './proposal.js';
 
-export const TaskStatusType = builder.enumType('HandlingTaskStatus', { values: TASK_STATUSES });
+export const TaskStatusType = builder.enumType('HandlingTaskStatus', {
+  description: "办理状态 Where a unit's handling task for a proposal stands.",
+  values: describedValues(TASK_STATUSES, {
+    PENDING_RECEIPT: '待签收 Waiting for the unit to receive it or ask to return it.',
+    RETURN_REQUESTED: '申请退回 The unit asked to return it; staff approve or refuse.',
+    RETURNED: '已退回 Returned: the unit does not handle it.',
+    RECEIVED: '已签收 Received; the unit replies (a co-handling unit sends its opinion).',
+    OPINION_SENT: '已送会办意见 A co-handling unit sent its opinion to the lead.',
+    REPLIED: '已答复 Replied; the supervising office passes the reply or sends it back.',
+    ACCEPTED: '已办结 The reply passed review; staff may reopen it.',
+  }),
+});
 export const TaskRoleType = builder.enumType('HandlingTaskRole', {
-  values: TASK_ROLES,
+  values: describedValues(TASK_ROLES, {
+    SOLE: '独办 Handles the proposal alone.',
+    SEPARATE: '分办 One of several units, each answering.',
+    LEAD: '主办 The lead unit, which answers.',
+    CO: '会办 A co-handling unit, which sends the lead its opinions.',
+  }),
   description: '独办 SOLE, 分办 SEPARATE, 主办 LEAD, 会办 CO.',
 });
 export const GradeType = builder.enumType('ReplyGrade', {
-  values: GRADES,
+  values: describedValues(GRADES, {
+    A: 'A 所提问题已经解决或基本解决、建议已采纳 Solved or adopted (default wording).',
+    B: 'B 所提问题正在解决或已列入计划逐步解决 Being solved or planned (default wording).',
+    C: 'C 因条件限制需以后解决 Deferred by conditions (default wording).',
+    D: 'D 留作参考 Kept for reference (default wording).',
+  }),
   description: 'Result grade of a reply; each district words them (replyGradeWordings).',
 });
-export const ReplyReviewType = builder.enumType('ReplyReview', { values: REPLY_REVIEWS });
+export const ReplyReviewType = builder.enumType('ReplyReview', {
+  description: "答复审核 The supervising office's review of a unit's reply.",
+  values: describedValues(REPLY_REVIEWS, {
+    PENDING: "待审核 Waiting for the supervising office's review.",
+    PASSED: '通过 Passed review.',
+    SENT_BACK: '退回 Sent back to the unit.',
+  }),
+});
 
 /** A district's wording of a grade, or the default. */
 async function wording(ctx: RequestContext, district: string, grade: Grade): Promise<string> {
@@ -184,6 +213,8 @@ builder.objectField(ProposalType, 'replies', (t) =>
 const TaskConnection = connectionType<HandlingTask>(builder, 'HandlingTask', HandlingTaskType);
 
 const TaskFilter = builder.inputType('HandlingTaskFilter', {
+  description:
+    '筛选 Narrows `handlingTasks`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
     district: t.id({ required: false }),
     unit: t.id({
@@ -224,6 +255,7 @@ builder.queryField('handlingTasks', (t) =>
 );
 
 const AssignInput = builder.inputType('AssignProposalInput', {
+  description: 'What `assignProposal` takes.',
   fields: (t) => ({
     mode: t.field({ type: HandlingModeType, required: true }),
     unitIds: t.idList({
@@ -330,6 +362,7 @@ builder.mutationField('sendCoUnitOpinion', (t) =>
 );
 
 const ReplyInput = builder.inputType('ProposalReplyInput', {
+  description: 'What `replyToProposal` takes.',
   fields: (t) => ({
     text: t.string({ required: true }),
     referenceNumber: t.string({ required: true, description: '文号' }),
@@ -422,6 +455,7 @@ builder.mutationField('closeProposal', (t) =>
 const GradeWordingType = builder
   .objectRef<{ district: string; grade: Grade; wording: string }>('ReplyGradeWording')
   .implement({
+    description: '结果分类措辞 How a district words one result grade of replies.',
     fields: (t) => ({
       grade: t.field({ type: GradeType, resolve: (w) => w.grade }),
       wording: t.exposeString('wording'),

@@ -1,4 +1,12 @@
-import { connectionType, findPage, pageArgs, parseId, periodArgs, periodWhere } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  pageArgs,
+  parseId,
+  periodArgs,
+  periodWhere,
+  describedValues,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
 import {
@@ -19,7 +27,11 @@ import { ProposalType } from './proposal.js';
 import { ResearchProjectRef } from './research-project.js';
 
 export const SupervisionKindType = builder.enumType('SupervisionKind', {
-  values: SUPERVISION_KINDS,
+  description: '督办方式 How a key proposal is supervised.',
+  values: describedValues(SUPERVISION_KINDS, {
+    MEETING: '督办协商会 A supervision meeting on a key proposal.',
+    PROGRESS_REPORT: '进展报告 A progress report on a key proposal.',
+  }),
 });
 
 const SupervisionType = builder.objectRef<Supervision>('KeyProposalSupervision').implement({
@@ -116,6 +128,7 @@ builder.queryField('keyProposals', (t) =>
 );
 
 const KeyInput = builder.inputType('DesignateKeyProposalInput', {
+  description: 'What `designateKeyProposal` takes.',
   fields: (t) => ({
     proposalId: t.id({ required: true }),
     year: t.int({ required: true }),

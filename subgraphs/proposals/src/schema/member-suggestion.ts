@@ -12,6 +12,7 @@ import {
   pageArgs,
   parseId,
   type RequestContext,
+  describedValues,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
@@ -33,7 +34,14 @@ import { MemberRef } from './member.js';
 import { ProposalType, visibleProposal } from './proposal.js';
 
 export const SuggestionStatusType = builder.enumType('MemberSuggestionStatus', {
-  values: SUGGESTION_STATUSES,
+  description:
+    "委员建议状态 Where a member's suggestion stands: RECEIVED → FORWARDED → ANSWERED, or ARCHIVED.",
+  values: describedValues(SUGGESTION_STATUSES, {
+    RECEIVED: '已收到 Received; staff forward or archive it.',
+    FORWARDED: '已转交 Forwarded to a unit, waiting for its answer.',
+    ANSWERED: '已答复 Answered.',
+    ARCHIVED: '已存档 Archived without forwarding.',
+  }),
 });
 const SuggestionStepType = auditEntryType(
   builder,

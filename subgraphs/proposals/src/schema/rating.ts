@@ -1,4 +1,4 @@
-import { parseId, type WithArgs } from '@cppcc/kit';
+import { parseId, type WithArgs, describedValues } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { rateReply, rateReplyAsCosigner } from '../commands/handling.js';
 import {
@@ -10,7 +10,10 @@ import { MemberRef } from './member.js';
 import { ProposalType, RatingType } from './proposal.js';
 
 export const RaterRoleType = builder.enumType('ProposalRaterRole', {
-  values: RATER_ROLES,
+  values: describedValues(RATER_ROLES, {
+    LEAD: "领衔提案人 The lead author (a collective proposal's submitting member).",
+    COSIGNER: '联名提案人 A co-signer who accepted.',
+  }),
   description:
     "LEAD: the lead author (a collective proposal's submitting member); COSIGNER: a co-signer who accepted.",
 });

@@ -331,6 +331,7 @@ async function proposalStats(
 }
 
 const GradeShareType = builder.objectRef<GradeShare>('GradeShare').implement({
+  description: '按结果分类统计 How many replies got one result grade, and their share.',
   fields: (t) => ({
     grade: t.field({ type: GradeType, resolve: (g) => g.grade }),
     count: t.exposeInt('count'),
@@ -551,6 +552,8 @@ async function opinionStats(
 }
 
 const LevelCountType = builder.objectRef<LevelCount>('OpinionLevelCount').implement({
+  description:
+    "按采用层级统计 Opinion items adopted at one level: how many, singly or combined, and how many leaders' instructions they drew.",
   fields: (t) => ({
     level: t.field({ type: LevelType, resolve: (l) => l.level }),
     items: t.exposeInt('items', { description: 'Items adopted at this level.' }),
@@ -615,6 +618,8 @@ OpinionStatsType.implement({
 });
 
 const OpinionStatisticsFilter = builder.inputType('OpinionStatisticsFilter', {
+  description:
+    '筛选 Narrows `opinionStatistics`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
     district: t.id({ required: false }),
     includeBelow: t.boolean({
