@@ -65,6 +65,10 @@ export function inputError(field: string, rule: string, message: string): GraphQ
   return appError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field, rule });
 }
 
+/** Says the optimistic-concurrency rule on every `version` argument of a step. */
+export const VERSION_DESCRIPTION =
+  "The record's version as last read; if it has changed since, the step is refused (CONFLICT, with `extensions.currentVersion`).";
+
 /**
  * A write based on a version the record has since left (optimistic concurrency). The current
  * version travels in `extensions.currentVersion`, so a client can re-read and redo the step.

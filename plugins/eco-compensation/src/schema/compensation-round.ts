@@ -18,6 +18,7 @@ import {
   titleSchema,
   describedValues,
   MUTATION_DESCRIPTION,
+  NOTE_DESCRIPTION,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { displayAmount, text } from '../commands/validate.js';
@@ -170,7 +171,7 @@ builder.queryFields((t) => ({
       "生态补偿轮次 One compensation round by id, or null when it does not exist or the caller may not see it. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CompensationRoundRef,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The CompensationRound's id.", required: true }) },
     resolve: (_root, args, ctx) =>
       ctx.em.findOne(CompensationRoundSchema, { id: parseId(args.id) }),
   }),
@@ -218,7 +219,13 @@ builder.mutationFields((t) => ({
   createCompensationRound: t.field({
     type: CompensationRoundRef,
     description: 'Opens a round under negotiation (permission round.manage).',
-    args: { input: t.arg({ type: CreateRoundInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `createCompensationRound` takes (`CreateCompensationRoundInput`).',
+        type: CreateRoundInput,
+        required: true,
+      }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const district = String(input.district);
       await requirePermissionIn(ctx, 'round.manage', district, 'input.district');
@@ -307,9 +314,9 @@ builder.mutationFields((t) => ({
     type: CompensationRoundRef,
     description: 'Records the agreement as signed on a date (permission round.manage).',
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: "The CompensationRound's id.", required: true }),
       signedOn: t.arg({ type: 'Date', required: true }),
-      note: t.arg.string({ required: false }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, args, ctx) => {
       const signedOn = parseDate(args.signedOn, 'signedOn');
@@ -322,14 +329,20 @@ builder.mutationFields((t) => ({
     description:
       "生效 A signed compensation round comes into force (signed → in_force); permission round.manage (staff) in the round's district. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CompensationRoundRef,
-    args: { id: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
+    args: {
+      id: t.arg.id({ description: "The CompensationRound's id.", required: true }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
+    },
     resolve: (_root, args, ctx) => moveRound(ctx, args.id, 'bringIntoForce', args.note ?? null),
   }),
   concludeCompensationRound: t.field({
     description:
       "期满 A round in force is concluded (in_force → concluded); permission round.manage (staff) in the round's district. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CompensationRoundRef,
-    args: { id: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
+    args: {
+      id: t.arg.id({ description: "The CompensationRound's id.", required: true }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
+    },
     resolve: (_root, args, ctx) => moveRound(ctx, args.id, 'conclude', args.note ?? null),
   }),
 }));

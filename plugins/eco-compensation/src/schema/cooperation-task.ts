@@ -8,6 +8,7 @@ import {
   TITLE_DESCRIPTION,
   titleSchema,
   describedValues,
+  NOTE_DESCRIPTION,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { text, url } from '../commands/validate.js';
@@ -135,17 +136,20 @@ builder.mutationFields((t) => ({
     description:
       "A planned cooperation task starts (planned → in_progress); permission round.manage (staff) in the task's district. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CooperationTaskRef,
-    args: { id: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
+    args: {
+      id: t.arg.id({ description: "The CooperationTask's id.", required: true }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
+    },
     resolve: (_root, args, ctx) => moveTask(ctx, args.id, 'start', args.note ?? null),
   }),
   reportCooperationTaskProgress: t.field({
     type: CooperationTaskRef,
     description: 'Reports progress on a started task; 100% is reached by completing it.',
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: "The CooperationTask's id.", required: true }),
       progress: t.arg.int({ required: true }),
       resultsUrl: t.arg.string({ required: false }),
-      note: t.arg.string({ required: false }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, args, ctx) => {
       const progress = progressOf(args.progress);
@@ -167,9 +171,9 @@ builder.mutationFields((t) => ({
       "A task in progress is completed (in_progress → done, progress 100%), with an optional link to its results; permission round.manage. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CooperationTaskRef,
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: "The CooperationTask's id.", required: true }),
       resultsUrl: t.arg.string({ required: false }),
-      note: t.arg.string({ required: false }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, args, ctx) => {
       const resultsUrl = url(args.resultsUrl, 'resultsUrl');
@@ -183,7 +187,10 @@ builder.mutationFields((t) => ({
     description:
       "A planned or in-progress task is cancelled (→ cancelled), saying why in `note` (at most 500 characters); permission round.manage. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CooperationTaskRef,
-    args: { id: t.arg.id({ required: true }), note: t.arg.string({ required: true }) },
+    args: {
+      id: t.arg.id({ description: "The CooperationTask's id.", required: true }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: true }),
+    },
     resolve: (_root, args, ctx) => moveTask(ctx, args.id, 'cancel', text(args.note, 'note', 500)),
   }),
 }));

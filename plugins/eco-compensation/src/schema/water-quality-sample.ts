@@ -207,7 +207,7 @@ builder.mutationFields((t) => ({
     description:
       'Corrects a sample (permission sample.record); assessments of the years it touches are recomputed, and the old values kept in the history.',
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: "The WaterQualitySample's id.", required: true }),
       sampledOn: t.arg({ type: 'Date', required: false }),
       values: t.arg({ type: [IndicatorValueInput], required: true }),
       note: t.arg.string({ required: false }),

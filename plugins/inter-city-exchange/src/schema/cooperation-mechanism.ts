@@ -9,6 +9,7 @@ import {
   TITLE_DESCRIPTION,
   titleSchema,
   describedValues,
+  NOTE_DESCRIPTION,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { createCooperationMechanism, transitionMechanism } from '../commands/mechanisms.js';
@@ -138,7 +139,10 @@ builder.queryFields((t) => ({
     type: CooperationMechanismConnection,
     nullable: true,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       status: t.arg({ type: MechanismStatusType, required: false }),
       ...pageArgs(t),
     },
@@ -155,7 +159,7 @@ builder.queryFields((t) => ({
       "交流合作机制 One cooperation mechanism by id, or null when it does not exist or the caller may not see it. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CooperationMechanismType,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The CooperationMechanism's id.", required: true }) },
     resolve: (_root, { id }, ctx) => ctx.loaders.one(CooperationMechanismSchema).load(parseId(id)),
   }),
 }));
@@ -207,7 +211,13 @@ builder.mutationFields((t) => ({
     type: CooperationMechanismType,
     description:
       'Records a cooperation mechanism with its founding agreement and rotation (needs mechanism.manage).',
-    args: { input: t.arg({ type: MechanismInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `createCooperationMechanism` takes (`CreateCooperationMechanismInput`).',
+        type: MechanismInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) => {
       requirePermission(ctx, 'mechanism.manage');
       return createCooperationMechanism(ctx, {
@@ -229,9 +239,13 @@ builder.mutationFields((t) => ({
     type: CooperationMechanismType,
     description: 'Suspends, resumes or ends a mechanism (needs mechanism.manage).',
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: "The CooperationMechanism's id.", required: true }),
       action: t.arg({ type: MechanismActionType, required: true }),
-      note: t.arg.string({ required: false, validate: z.string().max(2000).optional().nullable() }),
+      note: t.arg.string({
+        description: NOTE_DESCRIPTION,
+        required: false,
+        validate: z.string().max(2000).optional().nullable(),
+      }),
     },
     resolve: (_root, { id, action, note }, ctx) => {
       requirePermission(ctx, 'mechanism.manage');

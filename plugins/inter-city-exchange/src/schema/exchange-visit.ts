@@ -12,6 +12,7 @@ import {
   requirePermission,
   settingsOf,
   describedValues,
+  NOTE_DESCRIPTION,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
@@ -162,7 +163,10 @@ builder.queryFields((t) => ({
     type: ExchangeVisitConnection,
     nullable: true,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       partnerId: t.arg.id({ required: false }),
       status: t.arg({ type: VisitStatusType, required: false }),
       ...periodArgs(t, 'first day (startsOn)'),
@@ -186,7 +190,7 @@ builder.queryFields((t) => ({
       "考察交流 One exchange visit by id, or null when it does not exist or the caller may not see it. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: ExchangeVisitType,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The ExchangeVisit's id.", required: true }) },
     resolve: (_root, { id }, ctx) => ctx.loaders.one(ExchangeVisitSchema).load(parseId(id)),
   }),
 }));
@@ -224,7 +228,13 @@ builder.mutationFields((t) => ({
   planExchangeVisit: t.field({
     type: ExchangeVisitType,
     description: 'Plans a visit to or from a partner committee (needs visit.record).',
-    args: { input: t.arg({ type: VisitInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `planExchangeVisit` takes (`PlanExchangeVisitInput`).',
+        type: VisitInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) => {
       requirePermission(ctx, 'visit.record');
       return planExchangeVisit(ctx, {
@@ -249,7 +259,11 @@ builder.mutationFields((t) => ({
       'Records that the visit took place; each local delegate gets a duty record entry (needs visit.record).',
     args: {
       visitId: t.arg.id({ required: true }),
-      note: t.arg.string({ required: false, validate: z.string().max(2000).optional().nullable() }),
+      note: t.arg.string({
+        description: NOTE_DESCRIPTION,
+        required: false,
+        validate: z.string().max(2000).optional().nullable(),
+      }),
     },
     resolve: (_root, { visitId, note }, ctx) => {
       requirePermission(ctx, 'visit.record');

@@ -96,7 +96,13 @@ builder.mutationFields((t) => ({
   recordJointActivity: t.field({
     type: JointActivityType,
     description: 'Records joint research or joint democratic supervision (needs meeting.record).',
-    args: { input: t.arg({ type: ActivityInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordJointActivity` takes (`RecordJointActivityInput`).',
+        type: ActivityInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) => {
       requirePermission(ctx, 'meeting.record');
       return recordJointActivity(ctx, {
@@ -120,7 +126,7 @@ builder.mutationFields((t) => ({
     type: JointActivityType,
     description: 'Closes a joint activity with its outcome (needs meeting.record).',
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: "The JointActivity's id.", required: true }),
       endsOn: t.arg({ type: 'Date', required: true }),
       outcome: t.arg.string({ required: true, validate: text(20_000) }),
     },

@@ -120,7 +120,7 @@ builder.queryField('jointChairsMeeting', (t) =>
       "联席会议 One joint chairs' meeting by id, or null when it does not exist or the caller may not see it. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: JointChairsMeetingType,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The JointChairsMeeting's id.", required: true }) },
     resolve: (_root, { id }, ctx) => ctx.loaders.one(JointChairsMeetingSchema).load(parseId(id)),
   }),
 );
@@ -170,7 +170,13 @@ builder.mutationFields((t) => ({
     type: JointChairsMeetingType,
     description:
       'Plans the next session; the host must be the one the rotation names unless a reason is given (needs meeting.record).',
-    args: { input: t.arg({ type: PlanInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `planJointChairsMeeting` takes (`PlanJointChairsMeetingInput`).',
+        type: PlanInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) => {
       requirePermission(ctx, 'meeting.record');
       return planJointChairsMeeting(ctx, {
@@ -187,7 +193,13 @@ builder.mutationFields((t) => ({
     type: JointChairsMeetingType,
     description:
       'Records that a planned meeting took place, its attendees and resolutions (needs meeting.record).',
-    args: { input: t.arg({ type: HoldInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `holdJointChairsMeeting` takes (`HoldJointChairsMeetingInput`).',
+        type: HoldInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) => {
       requirePermission(ctx, 'meeting.record');
       return holdJointChairsMeeting(ctx, {

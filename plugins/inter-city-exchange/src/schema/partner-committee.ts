@@ -48,7 +48,13 @@ builder.queryField('partnerCommittees', (t) =>
     nullable: true,
     description:
       "Partner committees, limited to the cities the district's settings show (shownPartnerCities).",
-    args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
+    args: {
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: async (_root, { district, first, after }, ctx) => {
       const { shownPartnerCities } = await settingsOf<InterCitySettings>(ctx);
       return findPage(
@@ -81,7 +87,13 @@ builder.mutationField('registerPartnerCommittee', (t) =>
     type: PartnerCommitteeType,
     description:
       'Lists another city’s committee as a partner of the district (needs mechanism.manage).',
-    args: { input: t.arg({ type: PartnerInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `registerPartnerCommittee` takes (`RegisterPartnerCommitteeInput`).',
+        type: PartnerInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) => {
       requirePermission(ctx, 'mechanism.manage');
       return registerPartnerCommittee(ctx, {

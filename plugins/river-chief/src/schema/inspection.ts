@@ -58,14 +58,14 @@ builder.mutationFields((t) => ({
     description:
       "A PLANNED inspection is held (→ HELD); permission inspection.manage. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: RiverChiefInspectionRef,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The RiverChiefInspection's id.", required: true }) },
     resolve: (_root, args, ctx) => holdInspection(ctx, String(args.id)),
   }),
   cancelRiverChiefInspection: t.field({
     description:
       "A PLANNED inspection is cancelled (→ CANCELLED); permission inspection.manage. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: RiverChiefInspectionRef,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The RiverChiefInspection's id.", required: true }) },
     resolve: (_root, args, ctx) => cancelInspection(ctx, String(args.id)),
   }),
   reportRiverChiefInspection: t.field({
@@ -73,7 +73,7 @@ builder.mutationFields((t) => ({
       "A HELD inspection is reported (→ REPORTED): findings at most 5,000 characters (required where the district's setting requireFindings is on), and optionally a filed proposal on the river. Permission inspection.manage. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: RiverChiefInspectionRef,
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: "The RiverChiefInspection's id.", required: true }),
       findings: t.arg.string({ validate: z.string().max(5000, 'at most 5000 characters') }),
       proposal: t.arg.id(),
     },

@@ -10,6 +10,8 @@ import {
   TITLE_DESCRIPTION,
   describedValues,
   MUTATION_DESCRIPTION,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -251,7 +253,14 @@ builder.queryField('consultationActivities', (t) =>
     description:
       "协商活动 Consultation activities, filtered by district, form, topic, status or the days held. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: ConsultationActivityConnection,
-    args: { filter: t.arg({ type: ActivityFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`ConsultationActivityFilter`).',
+        type: ActivityFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { filter, first, after }, ctx) => {
       const where: FilterQuery<ConsultationActivity>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
@@ -270,7 +279,7 @@ builder.queryField('consultationActivity', (t) =>
     description:
       '协商活动 One consultation activity by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: ConsultationActivityType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The ConsultationActivity's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const activity = await ctx.loaders.one(ConsultationActivitySchema).load(parseId(id));
       if (!activity) throw notFound('consultation activity', id);
@@ -389,7 +398,13 @@ builder.mutationField('recordConsultationActivity', (t) =>
     type: ConsultationActivityType,
     description: 'Staff record a consultation activity that was held, with who took part.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: RecordActivityInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordConsultationActivity` takes (`RecordConsultationActivityInput`).',
+        type: RecordActivityInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordActivity(
         ctx,
@@ -406,7 +421,13 @@ builder.mutationField('planConsultationActivity', (t) =>
     description:
       'Staff put an activity on the calendar (PLANNED), with the members and guests invited.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: PlanActivityInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `planConsultationActivity` takes (`PlanConsultationActivityInput`).',
+        type: PlanActivityInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       planActivity(
         ctx,
@@ -423,7 +444,7 @@ builder.mutationField('inviteToConsultationActivity', (t) =>
     description: 'Staff invite more members and guests before the activity is held.',
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: "The ConsultationActivity's id.", required: true }),
       memberIds: t.arg.idList({ required: false, validate: memberIdList }),
       guests: t.arg({ type: [GuestInputType], required: false }),
     },
@@ -459,11 +480,11 @@ builder.mutationField('holdConsultationActivity', (t) =>
       "Staff mark the activity held. Invited members are present unless listed in `absences`; each present member's record hears of it.",
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ConsultationActivity's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       heldOn: t.arg({ type: 'Date', required: false }),
       absences: t.arg({ type: [AbsenceInput], required: false }),
-      note: t.arg.string({ required: false }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, { id, version, heldOn, absences, note }, ctx) =>
       moveActivity(ctx, parseId(id), 'hold', version, note ?? null, {
@@ -492,9 +513,9 @@ for (const [field, action, description] of [
       description,
       authScopes: { staff: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
-        note: t.arg.string({ required: false }),
+        id: t.arg.id({ description: "The ConsultationActivity's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
       },
       resolve: (_root, { id, version, note }, ctx) =>
         moveActivity(ctx, parseId(id), action, version, note ?? null),
@@ -509,8 +530,8 @@ builder.mutationField('recordConsultationMinutes', (t) =>
     type: ConsultationActivityType,
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ConsultationActivity's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       minutes: t.arg.string({
         required: true,
         validate: z.string().trim().min(10, 'must have at least 10 characters').max(50000),

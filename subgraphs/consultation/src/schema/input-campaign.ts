@@ -7,6 +7,8 @@ import {
   titleSchema,
   TITLE_DESCRIPTION,
   describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -139,7 +141,10 @@ builder.queryField('inputCampaigns', (t) =>
       "征集 Public-input campaigns. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: InputCampaignConnection,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       status: t.arg({ type: CampaignStatusType, required: false }),
       ...pageArgs(t),
     },
@@ -157,7 +162,7 @@ builder.queryField('inputCampaign', (t) =>
     description:
       '征集 One public-input campaign by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: InputCampaignType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The InputCampaign's id.", required: true }) },
     resolve: async (_root, { id }, ctx) =>
       (await ctx.loaders.one(InputCampaignSchema).load(parseId(id))) ??
       Promise.reject(notFound('input campaign', id)),
@@ -192,7 +197,13 @@ builder.mutationField('draftInputCampaign', (t) =>
     type: InputCampaignType,
     description: 'Staff draft a public-input campaign (征集): its purpose, period and themes.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: DraftCampaignInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `draftInputCampaign` takes (`DraftInputCampaignInput`).',
+        type: DraftCampaignInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       draftCampaign(ctx, {
         district: String(input.district),
@@ -226,9 +237,9 @@ for (const [field, action, description] of [
       description,
       authScopes: { staff: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
-        note: t.arg.string({ required: false }),
+        id: t.arg.id({ description: "The InputCampaign's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
         on: t.arg({
           type: 'Date',
           required: false,

@@ -8,6 +8,8 @@ import {
   titleSchema,
   TITLE_DESCRIPTION,
   describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { textInput, visible } from '../access.js';
@@ -146,7 +148,7 @@ builder.queryField('inputContribution', (t) =>
     description:
       '征集来稿 One contribution to a public-input campaign by id; a non-public one also to the member who sent it. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: InputContributionType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The InputContribution's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const c = await ctx.em.findOne(
         InputContributionSchema,
@@ -196,7 +198,11 @@ builder.mutationField('submitInputContribution', (t) =>
     authScopes: { authenticated: true },
     args: {
       campaignId: t.arg.id({ required: true }),
-      input: t.arg({ type: ContributionInputType, required: true }),
+      input: t.arg({
+        description: 'What `submitInputContribution` takes (`SubmitInputContributionInput`).',
+        type: ContributionInputType,
+        required: true,
+      }),
     },
     resolve: (_root, { campaignId, input }, ctx) =>
       submitContribution(ctx, parseId(campaignId, 'campaignId'), {
@@ -219,9 +225,13 @@ builder.mutationField('acceptInputContribution', (t) =>
     type: InputContributionType,
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
-      note: t.arg.string({ required: false, validate: z.string().trim().max(2000) }),
+      id: t.arg.id({ description: "The InputContribution's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+      note: t.arg.string({
+        description: NOTE_DESCRIPTION,
+        required: false,
+        validate: z.string().trim().max(2000),
+      }),
     },
     resolve: (_root, { id, version, note }, ctx) =>
       screenContribution(ctx, parseId(id), 'accept', version, note?.trim() || null),
@@ -235,8 +245,8 @@ builder.mutationField('rejectInputContribution', (t) =>
     type: InputContributionType,
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The InputContribution's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       reason: t.arg.string({
         required: true,
         validate: textInput(2, 2000, ': say why it is rejected'),

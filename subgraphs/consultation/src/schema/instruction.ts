@@ -10,6 +10,8 @@ import {
   type RequestContext,
   today,
   describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
 } from '@cppcc/kit';
 import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -283,7 +285,14 @@ builder.queryField('leaderInstructions', (t) =>
     description:
       "领导批示 Leaders' written instructions, filtered by district, what they were written on, the leader's rank and the day (`from`/`to`, inclusive). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: InstructionConnection,
-    args: { filter: t.arg({ type: InstructionFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`OutcomeInstructionFilter`).',
+        type: InstructionFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { filter, first, after }, ctx) => {
       const where: FilterQuery<Instruction>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
@@ -301,7 +310,10 @@ builder.queryField('ledgerEntries', (t) =>
     type: LedgerEntryConnection,
     description: "The conversion ledger. A department's users see their own entries.",
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       unitId: t.arg.id({ required: false }),
       status: t.arg({ type: LedgerStatusType, required: false }),
       ...pageArgs(t),
@@ -348,7 +360,13 @@ builder.mutationField('recordInstruction', (t) =>
     description:
       "Records a leader's instruction on any subject: on a filed proposal or an issued opinion item staff or a leader of its district record it; on a submitted outcome, a leader. Its members' archives hear of it.",
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: RecordInstructionInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordInstruction` takes (`RecordInstructionInput`).',
+        type: RecordInstructionInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordInstruction(ctx, {
         subjectType: input.subjectType,
@@ -391,7 +409,13 @@ builder.mutationField('recordLeaderInstruction', (t) =>
     deprecationReason:
       'Use recordInstruction, which takes every subject; this name goes in the next release.',
     authScopes: { role: 'leader' },
-    args: { input: t.arg({ type: RecordOutcomeInstructionInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordLeaderInstruction` takes (`RecordOutcomeInstructionInput`).',
+        type: RecordOutcomeInstructionInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordInstruction(ctx, {
         subjectType: input.subjectType,
@@ -448,8 +472,8 @@ builder.mutationField('replyToLedgerEntry', (t) =>
     description: 'The assigned department reports back what it did.',
     authScopes: { role: 'unit' },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The LedgerEntry's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       feedback: t.arg.string({
         required: true,
         validate: z.string().trim().min(10, 'must have at least 10 characters').max(20000),
@@ -478,9 +502,9 @@ for (const [field, action, description] of [
       description,
       authScopes: { staff: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
-        note: t.arg.string({ required: false }),
+        id: t.arg.id({ description: "The LedgerEntry's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
       },
       resolve: (_root, { id, version, note }, ctx) =>
         moveLedgerEntry(ctx, parseId(id), action, version, note ?? null, null),

@@ -8,6 +8,8 @@ import {
   titleSchema,
   TITLE_DESCRIPTION,
   describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -391,7 +393,10 @@ builder.queryField('consultationPlans', (t) =>
       "年度协商计划 Annual consultation plans, by district and year. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: PlanConnection,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       year: t.arg.int({ required: false }),
       ...pageArgs(t),
     },
@@ -409,7 +414,7 @@ builder.queryField('consultationPlan', (t) =>
     description:
       '年度协商计划 One annual consultation plan by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: PlanType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The ConsultationPlan's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const plan = await ctx.loaders.one(ConsultationPlanSchema).load(parseId(id));
       if (!plan) throw notFound('consultation plan', id);
@@ -494,7 +499,11 @@ builder.mutationField('addConsultationPlanTopic', (t) =>
     authScopes: { staff: true },
     args: {
       planId: t.arg.id({ required: true }),
-      input: t.arg({ type: TopicInput, required: true }),
+      input: t.arg({
+        description: 'What `addConsultationPlanTopic` takes (`ConsultationPlanTopicInput`).',
+        type: TopicInput,
+        required: true,
+      }),
     },
     resolve: (_root, { planId, input }, ctx) =>
       addPlanTopic(ctx, parseId(planId, 'planId'), {
@@ -528,14 +537,14 @@ builder.mutationField('approveConsultationPlan', (t) =>
     description: "Staff record the Party committee's approval of the plan.",
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ConsultationPlan's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       approvedBy: t.arg.string({
         required: true,
         validate: z.string().trim().min(2, 'must name the Party committee').max(80),
       }),
       on: t.arg({ type: 'Date', required: false }),
-      note: t.arg.string({ required: false }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, a, ctx) =>
       movePlan(ctx, parseId(a.id), 'approve', a.version, a.note ?? null, {
@@ -563,10 +572,10 @@ for (const [field, action, description] of [
       description,
       authScopes: { staff: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
+        id: t.arg.id({ description: "The ConsultationPlan's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
         on: t.arg({ type: 'Date', required: false }),
-        note: t.arg.string({ required: false }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
       },
       resolve: (_root, a, ctx) =>
         movePlan(ctx, parseId(a.id), action, a.version, a.note ?? null, { on: a.on }),
@@ -593,7 +602,14 @@ builder.mutationField('recordConsultationEscalation', (t) =>
     description:
       'Staff record that a topic of theirs was taken up by the provincial or national committee (TAKEN_UP). CITY_COMMITTEE is refused (input.body, rule escalate): a district escalates to the city with escalateToCityCommittee.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: EscalationInput, required: true }) },
+    args: {
+      input: t.arg({
+        description:
+          'What `recordConsultationEscalation` takes (`RecordConsultationEscalationInput`).',
+        type: EscalationInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordEscalation(ctx, {
         body: input.body,
@@ -644,7 +660,13 @@ builder.mutationField('escalateToCityCommittee', (t) =>
     description:
       "提请市政协: a district (county) committee's staff escalate an outcome to the city committee above it (SUBMITTED). Refused with BAD_USER_INPUT naming the field: nothing named (rule required), a source unknown (exists), of different districts (district), a draft recommendation or unsubmitted report (submitted), an activity not held (held), a district with no committee above it (city), a day in the future (past); CONFLICT when the outcome already waits for or stands with the city.",
     authScopes: { staff: true },
-    args: { input: t.arg({ type: CityEscalationInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `escalateToCityCommittee` takes (`EscalateToCityCommitteeInput`).',
+        type: CityEscalationInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       escalateToCity(ctx, {
         recommendationId: optionalId(input.recommendationId, 'input.recommendationId'),
@@ -681,8 +703,8 @@ for (const [field, action, description] of [
       description: `${description} Only from SUBMITTED (else ILLEGAL_TRANSITION, rule answered), only by staff of the committee it went to (else FORBIDDEN); \`on\` not before it was escalated (rule order) nor in the future (past).`,
       authScopes: { staff: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
+        id: t.arg.id({ description: "The ConsultationEscalation's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
         answer: t.arg.string({ required: true, validate: answerArg }),
         on: t.arg({ type: 'Date', required: false }),
       },
@@ -699,9 +721,13 @@ builder.mutationField('withdrawConsultationEscalation', (t) =>
       "撤回: the escalating district's staff take an escalation back while it waits for the city (SUBMITTED).",
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
-      note: t.arg.string({ required: false, validate: z.string().trim().max(2000) }),
+      id: t.arg.id({ description: "The ConsultationEscalation's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+      note: t.arg.string({
+        description: NOTE_DESCRIPTION,
+        required: false,
+        validate: z.string().trim().max(2000),
+      }),
     },
     resolve: (_root, a, ctx) =>
       moveEscalation(ctx, parseId(a.id), 'withdraw', a.version, a.note?.trim() || null, null),
@@ -744,7 +770,12 @@ builder.mutationField('proposeConsultationPlanAmendment', (t) =>
     authScopes: { staff: true },
     args: {
       planId: t.arg.id({ required: true }),
-      input: t.arg({ type: AmendmentInput, required: true }),
+      input: t.arg({
+        description:
+          'What `proposeConsultationPlanAmendment` takes (`ProposeConsultationPlanAmendmentInput`).',
+        type: AmendmentInput,
+        required: true,
+      }),
     },
     resolve: (_root, { planId, input }, ctx) =>
       proposeAmendment(ctx, parseId(planId, 'planId'), {
@@ -776,14 +807,18 @@ builder.mutationField('approveConsultationPlanAmendment', (t) =>
       "Staff record the Party committee's approval of a proposed amendment, naming the body; it takes effect on the plan at once (a topic added, dropped or changed) and the plan's history gains an `amend` row. Only while PROPOSED (else ILLEGAL_TRANSITION, rule decided); refused rule topic-dropped when the topic left the plan meanwhile; `on` not before it was proposed (order) nor in the future (past).",
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ConsultationPlanAmendment's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       approvedBy: t.arg.string({
         required: true,
         validate: z.string().trim().min(2, 'must name the body that approved it').max(80),
       }),
       on: t.arg({ type: 'Date', required: false }),
-      note: t.arg.string({ required: false, validate: z.string().trim().max(2000) }),
+      note: t.arg.string({
+        description: NOTE_DESCRIPTION,
+        required: false,
+        validate: z.string().trim().max(2000),
+      }),
     },
     resolve: (_root, a, ctx) =>
       moveAmendment(ctx, parseId(a.id), 'approve', a.version, a.note?.trim() || null, {
@@ -800,9 +835,10 @@ builder.mutationField('rejectConsultationPlanAmendment', (t) =>
       'Staff record that the amendment was not approved, saying why; the plan stays as it was. Only while PROPOSED (rule decided).',
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ConsultationPlanAmendment's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       note: t.arg.string({
+        description: NOTE_DESCRIPTION,
         required: true,
         validate: z.string().trim().min(4, 'must say why it was not approved').max(2000),
       }),
@@ -819,9 +855,13 @@ builder.mutationField('withdrawConsultationPlanAmendment', (t) =>
     description: 'Staff withdraw an amendment still proposed; the plan stays as it was.',
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
-      note: t.arg.string({ required: false, validate: z.string().trim().max(2000) }),
+      id: t.arg.id({ description: "The ConsultationPlanAmendment's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+      note: t.arg.string({
+        description: NOTE_DESCRIPTION,
+        required: false,
+        validate: z.string().trim().max(2000),
+      }),
     },
     resolve: (_root, a, ctx) =>
       moveAmendment(ctx, parseId(a.id), 'withdraw', a.version, a.note?.trim() || null, {}),

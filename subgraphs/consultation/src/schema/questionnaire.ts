@@ -225,7 +225,7 @@ builder.queryField('questionnaire', (t) =>
     description:
       '调查问卷 One questionnaire by id, with its questions. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: QuestionnaireType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The Questionnaire's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const q = await ctx.em.findOne(QuestionnaireSchema, { id: parseId(id) }, { filters: false });
       if (!q || !seesQuestionnaire(ctx, q)) throw notFound('questionnaire', id);
@@ -272,7 +272,11 @@ builder.mutationField('addQuestionnaire', (t) =>
     authScopes: { staff: true },
     args: {
       campaignId: t.arg.id({ required: true }),
-      input: t.arg({ type: QuestionnaireInputType, required: true }),
+      input: t.arg({
+        description: 'What `addQuestionnaire` takes (`AddQuestionnaireInput`).',
+        type: QuestionnaireInputType,
+        required: true,
+      }),
     },
     resolve: (_root, { campaignId, input }, ctx) =>
       addQuestionnaire(ctx, parseId(campaignId, 'campaignId'), {

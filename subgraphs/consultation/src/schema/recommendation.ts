@@ -142,7 +142,14 @@ builder.queryField('recommendations', (t) =>
     description:
       "建议案/建议 Recommendations written up from consultation, research or public input. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: RecommendationConnection,
-    args: { filter: t.arg({ type: RecommendationFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`RecommendationFilter`).',
+        type: RecommendationFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { filter, first, after }, ctx) => {
       const where: FilterQuery<Recommendation>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
@@ -160,7 +167,7 @@ builder.queryField('recommendation', (t) =>
     description:
       '建议案/建议 One recommendation by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: RecommendationType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The Recommendation's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const r = await ctx.em.findOne(RecommendationSchema, { id: parseId(id) }, { filters: false });
       const own =
@@ -209,7 +216,13 @@ builder.mutationField('draftRecommendation', (t) =>
       'Staff write up a recommendation (DRAFT) from a held activity, a submitted research report or the accepted contributions of a closed public-input campaign. Title 5 to 200 characters; text 20 to 100,000.',
     type: RecommendationType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: DraftInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `draftRecommendation` takes (`DraftRecommendationInput`).',
+        type: DraftInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       draftRecommendation(ctx, {
         district: String(input.district),

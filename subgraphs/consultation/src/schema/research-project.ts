@@ -10,6 +10,8 @@ import {
   titleSchema,
   TITLE_DESCRIPTION,
   describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -261,7 +263,14 @@ builder.queryField('researchProjects', (t) =>
     description:
       "调研课题 Research projects, filtered by district, status, topic, joint research or overdue phase. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: ResearchProjectConnection,
-    args: { filter: t.arg({ type: ResearchFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`ResearchProjectFilter`).',
+        type: ResearchFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: async (_root, { filter, first, after }, ctx) => {
       const where: FilterQuery<ResearchProject>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
@@ -282,7 +291,7 @@ builder.queryField('researchProject', (t) =>
     description:
       '调研课题 One research project by id; a non-public one also to the members on its team. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: ResearchProjectType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The ResearchProject's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const project = await ctx.em.findOne(
         ResearchProjectSchema,
@@ -381,7 +390,13 @@ builder.mutationField('startResearchProject', (t) =>
     description:
       'Staff open a research project on a chosen topic (TOPIC_SELECTED), with phase deadlines and team.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: StartResearchInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `startResearchProject` takes (`StartResearchProjectInput`).',
+        type: StartResearchInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       startResearch(ctx, {
         district: String(input.district),
@@ -409,8 +424,8 @@ builder.mutationField('setResearchPlan', (t) =>
     type: ResearchProjectType,
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ResearchProject's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       plan: t.arg.string({
         required: true,
         validate: z.string().trim().min(10, 'must have at least 10 characters').max(20000),
@@ -428,8 +443,8 @@ builder.mutationField('setResearchDeadlines', (t) =>
     type: ResearchProjectType,
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ResearchProject's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       deadlines: t.arg({ type: [DeadlineInput], required: true }),
     },
     resolve: (_root, { id, version, deadlines }, ctx) =>
@@ -443,7 +458,7 @@ builder.mutationField('addResearchTeamMembers', (t) =>
     description: "Staff add members to the team; each member's record hears of it.",
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: "The ResearchProject's id.", required: true }),
       team: t.arg({ type: [TeamSeatInput], required: true }),
     },
     resolve: (_root, { id, team }, ctx) =>
@@ -493,8 +508,8 @@ builder.mutationField('writeResearchReport', (t) =>
     description: 'Staff or the team lead write the report while it is drafted.',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ResearchProject's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       title: t.arg.string({
         required: true,
         validate: titleSchema,
@@ -550,9 +565,9 @@ for (const [field, action, description] of [
       description,
       authScopes: { authenticated: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
-        note: t.arg.string({ required: false }),
+        id: t.arg.id({ description: "The ResearchProject's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
       },
       resolve: (_root, { id, version, note }, ctx) =>
         moveResearch(ctx, parseId(id), action, version, note ?? null),

@@ -10,6 +10,8 @@ import {
   titleSchema,
   TITLE_DESCRIPTION,
   describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -217,7 +219,14 @@ builder.queryField('implementationResults', (t) =>
     description:
       "成果转化 Nodes of outcome chains (党委出题 → 政府采纳 → 部门落实). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: ResultConnection,
-    args: { filter: t.arg({ type: ResultFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`ImplementationResultFilter`).',
+        type: ResultFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { filter, first, after }, ctx) => {
       const where: FilterQuery<Result>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
@@ -234,7 +243,7 @@ builder.queryField('implementationResult', (t) =>
     description:
       '成果转化 One node of an outcome chain by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: ResultType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The ImplementationResult's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const node = await ctx.loaders.one(ResultSchema).load(parseId(id));
       if (!node) throw notFound('result', id);
@@ -288,7 +297,13 @@ builder.mutationField('createImplementationResult', (t) =>
       "Staff add a node to an outcome chain: a TOPIC is a chain's root; an ADOPTION sits under a TOPIC; a TASK under an ADOPTION or another TASK. Title 5 to 200 characters; weight 0 to 100.",
     type: ResultType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: CreateResultInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `createImplementationResult` takes (`CreateImplementationResultInput`).',
+        type: CreateResultInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       createResult(ctx, {
         district: input.district == null ? null : String(input.district),
@@ -315,8 +330,8 @@ builder.mutationField('setImplementationResultWeight', (t) =>
     type: ResultType,
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ImplementationResult's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       weight: t.arg.int({ required: true, validate: weightInput }),
     },
     resolve: (_root, { id, version, weight }, ctx) =>
@@ -331,8 +346,8 @@ builder.mutationField('removeImplementationResult', (t) =>
       "Staff remove a node with nothing under it; its parent's progress is computed without it.",
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ImplementationResult's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       note: t.arg.string({ required: false }),
     },
     resolve: async (_root, { id, version, note }, ctx) => ({
@@ -352,9 +367,9 @@ for (const [field, action, description] of [
       description,
       authScopes: { authenticated: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
-        note: t.arg.string({ required: false }),
+        id: t.arg.id({ description: "The ImplementationResult's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
       },
       resolve: (_root, { id, version, note }, ctx) =>
         moveTask(ctx, parseId(id), action, version, note ?? null),
@@ -368,8 +383,8 @@ builder.mutationField('reportResultProgress', (t) =>
     description: "The assigned department reports its task's progress; it goes on the timeline.",
     authScopes: { role: 'unit' },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ImplementationResult's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       progress: t.arg.int({
         required: true,
         validate: z
@@ -396,7 +411,7 @@ builder.mutationField('addResultTimelineEntry', (t) =>
     type: ResultType,
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: "The ImplementationResult's id.", required: true }),
       text: t.arg.string({
         required: true,
         validate: z.string().trim().min(4, 'must say what happened').max(5000),

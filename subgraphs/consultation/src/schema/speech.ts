@@ -75,7 +75,11 @@ builder.mutationField('recordConsultationSpeech', (t) =>
     authScopes: { authenticated: true },
     args: {
       activityId: t.arg.id({ required: true }),
-      input: t.arg({ type: SpeechInput, required: true }),
+      input: t.arg({
+        description: 'What `recordConsultationSpeech` takes (`RecordConsultationSpeechInput`).',
+        type: SpeechInput,
+        required: true,
+      }),
     },
     resolve: (_root, { activityId, input }, ctx) =>
       recordSpeech(ctx, parseId(activityId, 'activityId'), {

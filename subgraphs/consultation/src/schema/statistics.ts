@@ -220,7 +220,10 @@ builder.queryField('consultationStatistics', (t) =>
     description:
       'Consultation figures for a district and period (with includeBelow, and the districts below it: `byDistrict` breaks them down). No figure is public: for those working for the district (a district above it too); anyone else asking for a figure is refused with FORBIDDEN naming every figure asked for (`extensions.figures`), never answered with zeros.',
     args: {
-      district: t.arg.id({ required: true }),
+      district: t.arg.id({
+        description: 'The district (its code) whose records to list.',
+        required: true,
+      }),
       from: t.arg({ type: 'Date', required: true }),
       to: t.arg({ type: 'Date', required: true }),
       includeBelow: t.arg.boolean({ required: false }),

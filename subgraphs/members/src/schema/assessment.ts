@@ -207,7 +207,10 @@ builder.queryField('assessments', (t) =>
       "Every member's assessment in a district for a year, or for each year graded in a from/to range; year by year, within a year ranked ones best first, then the unranked. Staff only.",
     authScopes: { staff: true },
     args: {
-      district: t.arg.id({ required: true }),
+      district: t.arg.id({
+        description: 'The district (its code) whose records to list.',
+        required: true,
+      }),
       year: t.arg.int({
         required: false,
         description: 'One assessment year; or leave it out and give from and to.',
@@ -243,7 +246,13 @@ builder.queryField('scoringRules', (t) =>
     nullable: true,
     description:
       'The rules in force for a district and year. Not public: those working for the district (the city for those below) and its own members, whom they score; null for anyone else.',
-    args: { district: t.arg.id({ required: true }), year: t.arg.int({ required: true }) },
+    args: {
+      district: t.arg.id({
+        description: 'The district (its code) whose records to list.',
+        required: true,
+      }),
+      year: t.arg.int({ required: true }),
+    },
     resolve: (_root, { district, year }, ctx) => {
       const code = String(district);
       // A member reads the rules that score them; everyone else only what the district filter lets through.
@@ -340,7 +349,13 @@ builder.mutationField('setScoringRules', (t) =>
     description:
       "Puts a new version of a district's scoring rules for a year in force; assessments follow at once. Staff only; audited.",
     authScopes: { staff: true },
-    args: { input: t.arg({ type: SetScoringRulesInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `setScoringRules` takes (`SetScoringRulesInput`).',
+        type: SetScoringRulesInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) => {
       if (!!input.preset === !!input.rules) {
         throw appError(ErrorCode.BAD_USER_INPUT, 'input: give exactly one of preset and rules', {

@@ -106,7 +106,10 @@ builder.queryField('donationCampaigns', (t) =>
       "捐款捐物 Donation drives, by district and by their first day (`from`/`to` bound `startsOn`, inclusive). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: DonationCampaignConnection,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       ...periodArgs(t, 'first day (startsOn)'),
       ...pageArgs(t),
     },
@@ -164,7 +167,13 @@ builder.mutationField('createDonationCampaign', (t) =>
       'Staff open a donation drive (捐款捐物) for their district, with its purpose and its first and last days.',
     type: DonationCampaignType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: CampaignInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `createDonationCampaign` takes (`CreateDonationCampaignInput`).',
+        type: CampaignInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       createDonationCampaign(ctx, {
         ...input,
@@ -181,7 +190,13 @@ builder.mutationField('recordDonation', (t) =>
       "Staff record a donation to a drive: from exactly one of a member (`memberId`) or an organization (rule `one-of`); a member's donation enters their duty record.",
     type: DonationType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: DonationInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordDonation` takes (`RecordDonationInput`).',
+        type: DonationInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordDonation(ctx, {
         campaignId: parseId(input.campaignId, 'input.campaignId'),

@@ -1,4 +1,13 @@
-import { appError, canSeeDistrict, ErrorCode, hasRole, parseId, describedValues } from '@cppcc/kit';
+import {
+  appError,
+  canSeeDistrict,
+  ErrorCode,
+  hasRole,
+  parseId,
+  describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
+} from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { leaveFacts, moveLeave, requestLeave } from '../commands/leave-requests.js';
@@ -172,9 +181,9 @@ for (const [field, action, description] of [
       description,
       authScopes: { authenticated: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
-        note: t.arg.string({ required: false }),
+        id: t.arg.id({ description: "The LeaveRequest's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
       },
       resolve: (_root, { id, version, note }, ctx) =>
         moveLeave(ctx, parseId(id), action, version, note ?? null),

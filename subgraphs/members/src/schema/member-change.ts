@@ -75,8 +75,12 @@ builder.mutationField('updateMemberProfile', (t) =>
       "Staff change a member's profile; each changed field is kept in the member's history.",
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      input: t.arg({ type: ProfileInput, required: true }),
+      id: t.arg.id({ description: "The Member's id.", required: true }),
+      input: t.arg({
+        description: 'What `updateMemberProfile` takes (`UpdateMemberProfileInput`).',
+        type: ProfileInput,
+        required: true,
+      }),
     },
     resolve: (_root, { id, input }, ctx) =>
       updateMemberProfile(

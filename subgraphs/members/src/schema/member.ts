@@ -124,7 +124,14 @@ builder.queryField('members', (t) =>
     description:
       "委员 Members of the committee, filtered as `filter` says (district, sector, standing committee …). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: MemberConnection,
-    args: { filter: t.arg({ type: MemberFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`MemberFilter`).',
+        type: MemberFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: async (_root, { filter, first, after }, ctx) => {
       const where: FilterQuery<Member>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
@@ -143,7 +150,7 @@ builder.queryField('member', (t) =>
     description:
       '委员 One member by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: MemberType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The Member's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const member = await ctx.loaders.one(MemberSchema).load(parseId(id));
       if (!member) throw notFound('member', id);
@@ -221,7 +228,13 @@ builder.mutationField('registerMember', (t) =>
     description:
       'Staff register a member appointed to their committee; other modules learn of them through the bus.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: RegisterMemberInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `registerMember` takes (`RegisterMemberInput`).',
+        type: RegisterMemberInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       registerMember(ctx, {
         district: String(input.district),

@@ -1,4 +1,11 @@
-import { appError, ErrorCode, parseId, describedValues } from '@cppcc/kit';
+import {
+  appError,
+  ErrorCode,
+  parseId,
+  describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
+} from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import {
@@ -88,8 +95,8 @@ builder.mutationField('editStandingReport', (t) =>
     type: StandingReportType,
     authScopes: { member: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The StandingReport's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       text: t.arg.string({ required: true, validate: reportText }),
     },
     resolve: (_root, { id, version, text }, ctx) =>
@@ -112,9 +119,9 @@ for (const [field, action, description] of [
       description,
       authScopes: { authenticated: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
-        note: t.arg.string({ required: false }),
+        id: t.arg.id({ description: "The StandingReport's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
       },
       resolve: (_root, { id, version, note }, ctx) =>
         moveStandingReport(ctx, parseId(id), action, version, note ?? null),

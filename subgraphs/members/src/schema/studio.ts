@@ -8,6 +8,8 @@ import {
   titleSchema,
   TITLE_DESCRIPTION,
   describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -201,7 +203,13 @@ builder.queryField('studios', (t) =>
     description:
       "委员工作室 Member studios, by district. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: StudioConnection,
-    args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
+    args: {
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { district, first, after }, ctx) =>
       findPage(ctx.em, MemberStudioSchema, district ? { district: String(district) } : {}, {
         first,
@@ -238,7 +246,12 @@ builder.queryField('townshipConvenors', (t) =>
   t.field({
     description: '乡镇（街道）政协工作召集人 The township convenors of a district, by township.',
     type: [TownshipConvenorType],
-    args: { district: t.arg.id({ required: true }) },
+    args: {
+      district: t.arg.id({
+        description: 'The district (its code) whose records to list.',
+        required: true,
+      }),
+    },
     resolve: (_root, { district }, ctx) =>
       ctx.em.find(
         TownshipConvenorSchema,
@@ -269,7 +282,13 @@ builder.mutationField('createStudio', (t) =>
       'Staff open a member studio (委员工作室) in their district, led by a member of that district.',
     type: MemberStudioType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: StudioInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `createStudio` takes (`CreateStudioInput`).',
+        type: StudioInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       createStudio(ctx, {
         district: String(input.district),
@@ -344,9 +363,9 @@ for (const [field, action, description] of [
       description,
       authScopes: { authenticated: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
-        note: t.arg.string({ required: false }),
+        id: t.arg.id({ description: "The StudioShift's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
       },
       resolve: (_root, { id, version, note }, ctx) =>
         moveShift(ctx, parseId(id), action, version, note ?? null),
@@ -375,7 +394,13 @@ builder.mutationField('recordStudioReception', (t) =>
       '接待 A lead or resident member records a reception they held at the studio (staff may record one for them, naming the member).',
     type: StudioReceptionType,
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: ReceptionInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordStudioReception` takes (`RecordStudioReceptionInput`).',
+        type: ReceptionInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordReception(ctx, {
         studioId: parseId(input.studioId, 'input.studioId'),
@@ -395,10 +420,10 @@ builder.mutationField('passOnStudioIssue', (t) =>
       'The receiving member (or staff) passes the issue on to proposals as a proposal draft or an opinion item.',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The StudioReception's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       target: t.arg({ type: IssueTargetType, required: true }),
-      note: t.arg.string({ required: false }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, { id, version, target, note }, ctx) =>
       moveReception(ctx, parseId(id), 'passOn', version, target, note ?? null),
@@ -411,9 +436,9 @@ builder.mutationField('closeStudioReception', (t) =>
     description: 'The issue was answered on the spot: nothing to pass on.',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
-      note: t.arg.string({ required: false }),
+      id: t.arg.id({ description: "The StudioReception's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, { id, version, note }, ctx) =>
       moveReception(ctx, parseId(id), 'close', version, null, note ?? null),
@@ -437,7 +462,13 @@ builder.mutationField('appointTownshipConvenor', (t) =>
     type: TownshipConvenorType,
     description: "Staff appoint a township's convenor, replacing the last one; audited.",
     authScopes: { staff: true },
-    args: { input: t.arg({ type: ConvenorInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `appointTownshipConvenor` takes (`AppointTownshipConvenorInput`).',
+        type: ConvenorInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       appointConvenor(ctx, {
         district: String(input.district),

@@ -112,7 +112,14 @@ builder.queryField('bodyMeetings', (t) =>
     description:
       "全会/常委会议/主席会议 Meetings of the committee's bodies (plenary, standing committee, chair's meetings), as `filter` narrows them. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: BodyMeetingConnection,
-    args: { filter: t.arg({ type: BodyMeetingFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`BodyMeetingFilter`).',
+        type: BodyMeetingFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { filter, first, after }, ctx): Promise<Page<BodyMeeting>> => {
       const where: FilterQuery<BodyMeeting>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
@@ -150,7 +157,13 @@ builder.mutationField('planBodyMeeting', (t) =>
       'Staff put a meeting of a body on the calendar (PLANNED) in a term of their district.',
     type: BodyMeetingType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: PlanBodyMeetingInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `planBodyMeeting` takes (`PlanBodyMeetingInput`).',
+        type: PlanBodyMeetingInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       planBodyMeeting(ctx, {
         term: parseId(input.term, 'input.term'),
@@ -192,7 +205,13 @@ builder.mutationField('holdBodyMeeting', (t) =>
     description:
       'Records that a planned meeting took place, with its attendance; each line reaches the member archive.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: HoldBodyMeetingInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `holdBodyMeeting` takes (`HoldBodyMeetingInput`).',
+        type: HoldBodyMeetingInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       holdBodyMeeting(
         ctx,
@@ -214,7 +233,13 @@ builder.mutationField('cancelBodyMeeting', (t) =>
     description: 'Staff cancel a PLANNED meeting (→ CANCELLED); a held one cannot be cancelled.',
     type: BodyMeetingType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: CancelInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `cancelBodyMeeting` takes (`CancelBodyMeetingInput`).',
+        type: CancelInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       cancelBodyMeeting(ctx, parseId(input.id, 'input.id'), input.note ?? null),
   }),

@@ -118,7 +118,14 @@ builder.queryField('committeeMemberships', (t) =>
     description:
       "入委 Members' seats on special committees, as `filter` narrows them. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: CommitteeMembershipConnection,
-    args: { filter: t.arg({ type: CommitteeMembershipFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`CommitteeMembershipFilter`).',
+        type: CommitteeMembershipFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { filter, first, after }, ctx): Promise<Page<CommitteeMembership>> => {
       const where: FilterQuery<CommitteeMembership> = {};
       if (filter?.district) where.district = String(filter.district);
@@ -147,7 +154,13 @@ builder.mutationField('assignCommitteeSeat', (t) =>
     description:
       'Staff seat a member of their district on one of its special committees (全员入委).',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: AssignCommitteeSeatInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `assignCommitteeSeat` takes (`AssignCommitteeSeatInput`).',
+        type: AssignCommitteeSeatInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       assignCommitteeSeat(ctx, {
         committee: String(input.committee),
@@ -173,7 +186,13 @@ builder.mutationField('endCommitteeSeat', (t) =>
     type: CommitteeMembershipType,
     description: 'Staff record that a member left a committee; the seat is kept as history.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: EndCommitteeSeatInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `endCommitteeSeat` takes (`EndCommitteeSeatInput`).',
+        type: EndCommitteeSeatInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       endCommitteeSeat(ctx, parseId(input.id, 'input.id'), input.leftOn, input.note ?? null),
   }),

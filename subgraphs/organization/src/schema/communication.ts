@@ -156,7 +156,10 @@ builder.queryField('communications', (t) =>
       "公开信/通知/倡议书 Letters, notices and initiative letters; `from`/`to` bound the day of issue (`issuedOn`; drafts have none). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: CommunicationConnection,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       kind: t.arg({ type: CommunicationKindType, required: false }),
       ...periodArgs(t, 'day of issue (issuedOn; drafts have none)'),
       ...pageArgs(t),
@@ -180,7 +183,10 @@ builder.queryField('consensusCampaigns', (t) =>
       "征文/书画展 Consensus-building campaigns (essay contests, exhibitions); `from`/`to` bound the opening day (`opensOn`). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: ConsensusCampaignConnection,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       kind: t.arg({ type: CampaignKindType, required: false }),
       ...periodArgs(t, 'opening day (opensOn)'),
       ...pageArgs(t),
@@ -221,7 +227,13 @@ builder.mutationField('draftCommunication', (t) =>
     description: 'Staff draft a letter, notice or initiative letter (DRAFT).',
     type: CommunicationType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: DraftInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `draftCommunication` takes (`DraftCommunicationInput`).',
+        type: DraftInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       draftCommunication(ctx, {
         district: String(input.district),
@@ -248,7 +260,13 @@ builder.mutationField('issueCommunication', (t) =>
     description: 'Staff issue a DRAFT communication (→ ISSUED) on a day.',
     type: CommunicationType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: IssueInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `issueCommunication` takes (`IssueCommunicationInput`).',
+        type: IssueInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       moveCommunication(
         ctx,
@@ -270,7 +288,13 @@ builder.mutationField('withdrawCommunication', (t) =>
     description: 'Staff withdraw a DRAFT communication (→ WITHDRAWN); an issued one stays.',
     type: CommunicationType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: WithdrawInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `withdrawCommunication` takes (`WithdrawCommunicationInput`).',
+        type: WithdrawInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       moveCommunication(ctx, parseId(input.id, 'input.id'), 'withdraw', null, input.note ?? null),
   }),
@@ -294,7 +318,13 @@ builder.mutationField('openCampaign', (t) =>
       'Staff open a consensus-building campaign (OPEN): its kind, title (5 to 200 characters), theme and dates.',
     type: ConsensusCampaignType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: OpenCampaignInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `openCampaign` takes (`OpenCampaignInput`).',
+        type: OpenCampaignInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       openCampaign(ctx, {
         district: String(input.district),
@@ -328,7 +358,13 @@ builder.mutationField('addCampaignEntry', (t) =>
       'Staff add an entry while the campaign is OPEN and within its dates: by a member of the district (`member`) or by an outside artist (`author` only).',
     type: CampaignEntryType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: EntryInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `addCampaignEntry` takes (`AddCampaignEntryInput`).',
+        type: EntryInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       addCampaignEntry(ctx, {
         campaign: parseId(input.campaign, 'input.campaign'),
@@ -351,7 +387,13 @@ builder.mutationField('closeCampaign', (t) =>
     description: 'Staff close an OPEN campaign (→ CLOSED).',
     type: ConsensusCampaignType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: CloseCampaignInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `closeCampaign` takes (`CloseCampaignInput`).',
+        type: CloseCampaignInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       closeCampaign(ctx, parseId(input.id, 'input.id'), input.note ?? null),
   }),

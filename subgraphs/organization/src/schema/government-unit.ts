@@ -39,7 +39,10 @@ builder.queryField('governmentUnits', (t) =>
       "政府部门 Government units (departments a committee liaises with or consults). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: GovernmentUnitConnection,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       active: t.arg.boolean({ required: false }),
       ...pageArgs(t),
     },
@@ -62,7 +65,7 @@ builder.queryField('governmentUnit', (t) =>
       '政府部门 One government unit by id, or null when it does not exist or the caller may not see it.',
     type: GovernmentUnitType,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The GovernmentUnit's id.", required: true }) },
     resolve: (_root, { id }, ctx) => ctx.loaders.one(GovernmentUnitSchema).load(parseId(id)),
   }),
 );
@@ -87,7 +90,13 @@ builder.mutationField('registerGovernmentUnit', (t) =>
     description:
       'Staff register a department of their district; other modules learn of it through government_unit.registered.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: RegisterGovernmentUnitInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `registerGovernmentUnit` takes (`RegisterGovernmentUnitInput`).',
+        type: RegisterGovernmentUnitInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       registerGovernmentUnit(ctx, {
         district: String(input.district),
@@ -118,7 +127,13 @@ builder.mutationField('updateGovernmentUnit', (t) =>
     description: "Staff of the unit's district change a government unit's details.",
     type: GovernmentUnitType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: UpdateGovernmentUnitInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `updateGovernmentUnit` takes (`UpdateGovernmentUnitInput`).',
+        type: UpdateGovernmentUnitInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       updateGovernmentUnit(ctx, parseId(input.id, 'input.id'), {
         name: input.name?.trim(),

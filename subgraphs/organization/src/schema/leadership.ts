@@ -52,7 +52,10 @@ builder.queryField('leadership', (t) =>
     description:
       "A district committee's leadership (班子成员) in office on a day (today when omitted): chair, vice-chairs, secretary-general.",
     args: {
-      district: t.arg.id({ required: true }),
+      district: t.arg.id({
+        description: 'The district (its code) whose records to list.',
+        required: true,
+      }),
       on: t.arg({ type: 'Date', required: false }),
       includeEnded: t.arg.boolean({
         required: false,
@@ -95,7 +98,13 @@ builder.mutationField('appointLeader', (t) =>
       "领导班子 Staff appoint a member of the term's district to a leadership post from `startsOn`; a second chair or secretary-general while one is in office, or a member who already holds a post, is refused.",
     type: LeadershipPostType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: AppointLeaderInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `appointLeader` takes (`AppointLeaderInput`).',
+        type: AppointLeaderInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       appointLeader(ctx, {
         term: parseId(input.term, 'input.term'),
@@ -120,7 +129,13 @@ builder.mutationField('endLeadershipPost', (t) =>
       'Staff end a leadership post on a day; a post already ended is refused (CONFLICT).',
     type: LeadershipPostType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: EndLeadershipPostInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `endLeadershipPost` takes (`EndLeadershipPostInput`).',
+        type: EndLeadershipPostInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       endLeadershipPost(ctx, { post: parseId(input.post, 'input.post'), endsOn: input.endsOn }),
   }),

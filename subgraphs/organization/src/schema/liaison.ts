@@ -89,7 +89,10 @@ builder.queryField('liaisonPairs', (t) =>
       "对口联系 Pairings of special committees with government units; `from`/`to` bound the pairing's first day (`since`, inclusive). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: LiaisonPairConnection,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       status: t.arg({ type: LiaisonStatusType, required: false }),
       ...periodArgs(t, 'first day of the pairing (since)'),
       ...pageArgs(t),
@@ -123,7 +126,13 @@ builder.mutationField('pairCommitteeWithUnit', (t) =>
       'Staff pair an active special committee with a government unit of the same district (rule `district`).',
     type: LiaisonPairType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: PairInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `pairCommitteeWithUnit` takes (`PairCommitteeWithUnitInput`).',
+        type: PairInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       pairCommitteeWithUnit(ctx, {
         committee: parseId(input.committee, 'input.committee'),
@@ -148,7 +157,13 @@ builder.mutationField('endLiaison', (t) =>
     description: 'Staff end an ACTIVE pairing (→ ENDED).',
     type: LiaisonPairType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: EndLiaisonInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `endLiaison` takes (`EndLiaisonInput`).',
+        type: EndLiaisonInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       endLiaison(ctx, parseId(input.id, 'input.id'), input.until, input.note ?? null),
   }),
@@ -171,7 +186,13 @@ builder.mutationField('recordLiaisonActivity', (t) =>
       'Staff record an activity held under a pairing: title 5 to 200 characters; a summary that is not empty.',
     type: LiaisonActivityType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: LiaisonActivityInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordLiaisonActivity` takes (`RecordLiaisonActivityInput`).',
+        type: LiaisonActivityInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordLiaisonActivity(ctx, {
         pair: parseId(input.pair, 'input.pair'),

@@ -207,7 +207,13 @@ builder.queryField('partyBranches', (t) =>
     description:
       "功能型党支部 Functional Party branches in the special committees, by district. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: PartyBranchConnection,
-    args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
+    args: {
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { district, first, after }, ctx): Promise<Page<PartyBranch>> =>
       findPage(ctx.em, PartyBranchSchema, district ? { district: String(district) } : {}, {
         first,
@@ -234,7 +240,13 @@ builder.mutationField('establishPartyBranch', (t) =>
       'Staff establish a functional Party branch in an active special committee (a committee not active is refused, rule `status`).',
     type: PartyBranchType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: EstablishInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `establishPartyBranch` takes (`EstablishPartyBranchInput`).',
+        type: EstablishInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       establishPartyBranch(ctx, {
         committee: parseId(input.committee, 'input.committee'),
@@ -258,7 +270,13 @@ builder.mutationField('placeInBranch', (t) =>
     type: BranchPlacementType,
     description: '编入党支部: staff place a Party-member member of their district in a branch.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: PlaceInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `placeInBranch` takes (`PlaceInBranchInput`).',
+        type: PlaceInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       placeInBranch(ctx, {
         branch: parseId(input.branch, 'input.branch'),
@@ -282,7 +300,13 @@ builder.mutationField('endBranchPlacement', (t) =>
     description: "Staff end a member's ACTIVE placement in a branch (→ ENDED).",
     type: BranchPlacementType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: EndPlacementInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `endBranchPlacement` takes (`EndBranchPlacementInput`).',
+        type: EndPlacementInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       endBranchPlacement(ctx, parseId(input.id, 'input.id'), input.leftOn, input.note ?? null),
   }),
@@ -306,7 +330,13 @@ builder.mutationField('setBranchSecretary', (t) =>
   t.field({
     type: PartyBranchType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: SecretaryInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `setBranchSecretary` takes (`SetBranchSecretaryInput`).',
+        type: SecretaryInput,
+        required: true,
+      }),
+    },
     description:
       "Changes the secretary as of a day: a row of the branch's transition table and one audit row.",
     resolve: (_root, { input }, ctx) =>
@@ -335,7 +365,13 @@ builder.mutationField('dissolvePartyBranch', (t) =>
     description:
       'Dissolves a branch on a day: its placements end that day and it takes no new placements or activities.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: DissolveInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `dissolvePartyBranch` takes (`DissolvePartyBranchInput`).',
+        type: DissolveInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       dissolvePartyBranch(ctx, parseId(input.id, 'input.id'), input.on, input.note ?? null),
   }),
@@ -364,7 +400,13 @@ builder.mutationField('recordBranchActivity', (t) =>
       "Staff record a branch activity and who took part: Party members of the branch and any other member it reached (两个全覆盖); each participant's line goes to their archive.",
     type: BranchActivityType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: ActivityInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordBranchActivity` takes (`RecordBranchActivityInput`).',
+        type: ActivityInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordBranchActivity(ctx, {
         branch: parseId(input.branch, 'input.branch'),

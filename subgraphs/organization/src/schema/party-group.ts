@@ -144,7 +144,13 @@ builder.mutationField('formPartyGroup', (t) =>
     description:
       "District staff record their district's Party Group for a term, with its secretary.",
     authScopes: { staff: true },
-    args: { input: t.arg({ type: FormPartyGroupInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `formPartyGroup` takes (`FormPartyGroupInput`).',
+        type: FormPartyGroupInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       formPartyGroup(ctx, {
         term: parseId(input.term, 'input.term'),
@@ -171,7 +177,13 @@ builder.mutationField('renamePartyGroup', (t) =>
       '党组 Staff rename the Party Group; the current name again is refused (rule `unchanged`).',
     type: PartyGroupType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: RenamePartyGroupInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `renamePartyGroup` takes (`RenamePartyGroupInput`).',
+        type: RenamePartyGroupInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       renamePartyGroup(ctx, parseId(input.id, 'input.id'), input.name.trim(), input.note ?? null),
   }),
@@ -194,7 +206,13 @@ builder.mutationField('appointToPartyGroup', (t) =>
     description:
       'A Party-member member of the district takes a role in the group from a day within its term; one role per member and one secretary at a time.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: AppointToPartyGroupInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `appointToPartyGroup` takes (`AppointToPartyGroupInput`).',
+        type: AppointToPartyGroupInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       appointToPartyGroup(ctx, {
         group: parseId(input.group, 'input.group'),
@@ -220,7 +238,13 @@ builder.mutationField('endPartyGroupMembership', (t) =>
     description: "Staff end a member's ACTIVE role in the Party Group (→ ENDED) on a day.",
     type: PartyGroupMembershipType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: EndPartyGroupMembershipInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `endPartyGroupMembership` takes (`EndPartyGroupMembershipInput`).',
+        type: EndPartyGroupMembershipInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       endPartyGroupMembership(ctx, parseId(input.id, 'input.id'), input.leftOn, input.note ?? null),
   }),
@@ -242,7 +266,13 @@ builder.mutationField('changePartyGroupRole', (t) =>
     description:
       'Ends the current role on `on` and starts the new one that day; returns the new role.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: ChangePartyGroupRoleInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `changePartyGroupRole` takes (`ChangePartyGroupRoleInput`).',
+        type: ChangePartyGroupRoleInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       changePartyGroupRole(
         ctx,

@@ -111,7 +111,10 @@ builder.queryField('policyDocuments', (t) =>
       "实施意见 Policy documents the committee helped issue; `from`/`to` bound the day of issue (`issuedOn`, inclusive). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: PolicyDocumentConnection,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       ...periodArgs(t, 'day of issue (issuedOn)'),
       ...pageArgs(t),
     },
@@ -153,7 +156,13 @@ builder.mutationField('recordPolicyDocument', (t) =>
       'Staff record a policy document; one already on record under the same title is refused (CONFLICT).',
     type: PolicyDocumentType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: RecordPolicyDocumentInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordPolicyDocument` takes (`RecordPolicyDocumentInput`).',
+        type: RecordPolicyDocumentInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordPolicyDocument(ctx, {
         district: String(input.district),
@@ -187,7 +196,13 @@ builder.mutationField('planImplementationReview', (t) =>
       "专题调研 Staff plan an inspection or special research on how a document is carried out; the districts it visits must be the document's district or below it.",
     type: ImplementationReviewType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: PlanReviewInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `planImplementationReview` takes (`PlanImplementationReviewInput`).',
+        type: PlanReviewInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       planImplementationReview(ctx, {
         document: parseId(input.document, 'input.document'),
@@ -225,7 +240,13 @@ builder.mutationField('moveImplementationReview', (t) =>
     type: ImplementationReviewType,
     description: 'Start, report (findings, date) or close (follow-up) an inspection or research.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: MoveReviewInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `moveImplementationReview` takes (`MoveImplementationReviewInput`).',
+        type: MoveReviewInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       moveImplementationReview(ctx, parseId(input.id, 'input.id'), {
         action: input.action.toLowerCase() as 'start' | 'report' | 'close',

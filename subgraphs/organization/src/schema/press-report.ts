@@ -45,7 +45,10 @@ builder.queryField('pressReports', (t) =>
       "媒体报道 Press reports about the committee's work, by subject. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: PressReportConnection,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       subject: t.arg({ type: PressSubjectType, required: false }),
       frontPage: t.arg.boolean({ required: false }),
       from: t.arg({ type: 'Date', required: false }),
@@ -94,7 +97,13 @@ builder.mutationField('recordPressReport', (t) =>
       'Staff record a press report; the same outlet, day and headline twice is refused (CONFLICT).',
     type: PressReportType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: RecordPressReportInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordPressReport` takes (`RecordPressReportInput`).',
+        type: RecordPressReportInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordPressReport(ctx, {
         district: String(input.district),

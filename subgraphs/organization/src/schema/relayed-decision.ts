@@ -68,7 +68,10 @@ builder.queryField('relayedDecisions', (t) =>
     type: RelayedDecisionConnection,
     description: 'Decisions relayed at meetings (传达学习), by the day the meeting was held.',
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       document: t.arg.id({ required: false }),
       from: t.arg({ type: 'Date', required: false }),
       to: t.arg({ type: 'Date', required: false }),
@@ -115,7 +118,13 @@ builder.mutationField('recordRelayedDecision', (t) =>
       "传达 Staff record that a held meeting's agenda item relayed a decision, linked to the policy document that carries it out; the item must be on the meeting's agenda and the document of the meeting's district or one above it.",
     type: RelayedDecisionType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: RecordRelayedDecisionInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordRelayedDecision` takes (`RecordRelayedDecisionInput`).',
+        type: RecordRelayedDecisionInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordRelayedDecision(ctx, {
         meeting: parseId(input.meeting, 'input.meeting'),

@@ -119,7 +119,10 @@ builder.queryField('committeeChanges', (t) =>
     description:
       'Committee history of a district in a period: an institutional reform is the changes of its day.',
     args: {
-      district: t.arg.id({ required: true }),
+      district: t.arg.id({
+        description: 'The district (its code) whose records to list.',
+        required: true,
+      }),
       from: t.arg({ type: 'Date', required: false }),
       to: t.arg({ type: 'Date', required: false }),
       kind: t.arg({ type: CommitteeChangeKindType, required: false }),
@@ -164,7 +167,14 @@ builder.queryField('specialCommittees', (t) =>
     description:
       "专委会 Special committees, as `filter` narrows them. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: SpecialCommitteeConnection,
-    args: { filter: t.arg({ type: SpecialCommitteeFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`SpecialCommitteeFilter`).',
+        type: SpecialCommitteeFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { filter, first, after }, ctx): Promise<Page<SpecialCommittee>> =>
       findPage(
         ctx.em,
@@ -211,7 +221,13 @@ builder.mutationField('createSpecialCommittee', (t) =>
     description:
       'Staff add a special committee to their district (or, for city staff, to a district below).',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: CreateSpecialCommitteeInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `createSpecialCommittee` takes (`CreateSpecialCommitteeInput`).',
+        type: CreateSpecialCommitteeInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       createSpecialCommittee(ctx, {
         district: String(input.district),
@@ -246,7 +262,13 @@ builder.mutationField('adjustCommitteeFunctions', (t) =>
     description:
       "Staff record a change of a committee's functions (and name) on a day, e.g. in an institutional reform.",
     authScopes: { staff: true },
-    args: { input: t.arg({ type: AdjustCommitteeFunctionsInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `adjustCommitteeFunctions` takes (`AdjustCommitteeFunctionsInput`).',
+        type: AdjustCommitteeFunctionsInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       adjustCommitteeFunctions(ctx, parseId(input.id, 'input.id'), {
         functions: input.functions.trim(),
@@ -273,7 +295,13 @@ builder.mutationField('mergeCommittee', (t) =>
     description:
       'Merges a committee into another; its members move to the surviving committee that day.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: MergeCommitteeInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `mergeCommittee` takes (`MergeCommitteeInput`).',
+        type: MergeCommitteeInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       mergeCommittee(
         ctx,
@@ -300,7 +328,13 @@ builder.mutationField('dissolveCommittee', (t) =>
     description:
       'Dissolves a committee; its seats end that day and so does its functional Party branch.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: DissolveCommitteeInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `dissolveCommittee` takes (`DissolveCommitteeInput`).',
+        type: DissolveCommitteeInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       dissolveCommittee(ctx, parseId(input.id, 'input.id'), input.on, input.note ?? null),
   }),

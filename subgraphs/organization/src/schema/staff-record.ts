@@ -41,7 +41,10 @@ builder.queryField('staffRecords', (t) =>
     type: StaffRecordConnection,
     authScopes: { staff: true },
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       kind: t.arg({ type: StaffRecordKindType, required: false }),
       from: t.arg({ type: 'Date', required: false }),
       to: t.arg({ type: 'Date', required: false }),
@@ -91,7 +94,13 @@ builder.mutationField('recordStaffChange', (t) =>
       'Staff record a change to a staff member: only a SECONDMENT has an end (rule `kind`); a promotion names the grade (rule `required`).',
     type: StaffRecordType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: RecordStaffChangeInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordStaffChange` takes (`RecordStaffChangeInput`).',
+        type: RecordStaffChangeInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordStaffChange(ctx, {
         district: String(input.district),

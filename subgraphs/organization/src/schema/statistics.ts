@@ -233,7 +233,10 @@ builder.queryField('organizationStatistics', (t) =>
     description:
       'Section 1 figures for a district and period (e.g. a calendar year): of the district alone, or (`scope: WITH_DISTRICTS_BELOW`) of the district and every district below it, with `byDistrict` breaking them down. Public: answered for anyone (docs/architecture.md, "Statistics and periods").',
     args: {
-      district: t.arg.id({ required: true }),
+      district: t.arg.id({
+        description: 'The district (its code) whose records to list.',
+        required: true,
+      }),
       scope: t.arg({
         type: StatisticsScopeType,
         required: false,

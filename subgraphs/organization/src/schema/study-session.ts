@@ -106,7 +106,14 @@ builder.queryField('studySessions', (t) =>
     description:
       "党组理论学习中心组学习会 Study sessions, as `filter` narrows them. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: StudySessionConnection,
-    args: { filter: t.arg({ type: StudySessionFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`StudySessionFilter`).',
+        type: StudySessionFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { filter, first, after }, ctx): Promise<Page<StudySession>> => {
       const where: FilterQuery<StudySession>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
@@ -142,7 +149,13 @@ builder.mutationField('planStudySession', (t) =>
     description: 'Staff put a study session on the calendar (PLANNED).',
     type: StudySessionType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: PlanStudySessionInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `planStudySession` takes (`PlanStudySessionInput`).',
+        type: PlanStudySessionInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       planStudySession(ctx, {
         district: String(input.district),
@@ -171,7 +184,13 @@ builder.mutationField('holdStudySession', (t) =>
     description: 'Staff record that a PLANNED session was held (→ HELD) and who attended.',
     type: StudySessionType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: HoldStudySessionInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `holdStudySession` takes (`HoldStudySessionInput`).',
+        type: HoldStudySessionInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       holdStudySession(
         ctx,
@@ -203,7 +222,13 @@ builder.mutationField('archiveStudySession', (t) =>
     description: 'Staff archive a HELD session (→ ARCHIVED).',
     type: StudySessionType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: ArchiveStudySessionInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `archiveStudySession` takes (`ArchiveStudySessionInput`).',
+        type: ArchiveStudySessionInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       moveStudySession(
         ctx,
@@ -225,7 +250,13 @@ builder.mutationField('cancelStudySession', (t) =>
     description: 'Staff cancel a PLANNED session (→ CANCELLED).',
     type: StudySessionType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: CancelStudySessionInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `cancelStudySession` takes (`CancelStudySessionInput`).',
+        type: CancelStudySessionInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       moveStudySession(ctx, parseId(input.id, 'input.id'), 'cancel', null, input.note ?? null),
   }),

@@ -58,7 +58,13 @@ builder.queryField('terms', (t) =>
     description:
       "届 Terms of a district's committee, with their sessions. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: TermConnection,
-    args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
+    args: {
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { district, first, after }, ctx): Promise<Page<Term>> =>
       findPage(ctx.em, TermSchema, district ? { district: String(district) } : {}, {
         first,
@@ -87,7 +93,13 @@ builder.mutationField('openTerm', (t) =>
       "届 Staff open a term of their district's committee: its ordinal must be new in the district (CONFLICT otherwise) and its days may not overlap another term (rule `overlap`).",
     type: TermType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: OpenTermInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `openTerm` takes (`OpenTermInput`).',
+        type: OpenTermInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       openTerm(ctx, {
         district: String(input.district),
@@ -113,7 +125,13 @@ builder.mutationField('closeTerm', (t) =>
       'Staff close a term on `endsOn`, which may not fall before the end of any of its sessions (rule `range`).',
     type: TermType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: CloseTermInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `closeTerm` takes (`CloseTermInput`).',
+        type: CloseTermInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) => closeTerm(ctx, parseId(input.id, 'input.id'), input.endsOn),
   }),
 );
@@ -138,7 +156,13 @@ builder.mutationField('openSession', (t) =>
       '次 Staff open a session (次会议) of a term: its ordinal must be new in the term (CONFLICT otherwise).',
     type: SessionType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: OpenSessionInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `openSession` takes (`OpenSessionInput`).',
+        type: OpenSessionInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       openSession(ctx, {
         term: parseId(input.term, 'input.term'),

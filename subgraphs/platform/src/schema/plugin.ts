@@ -58,7 +58,7 @@ builder.queryFields((t) => ({
     type: PluginRef,
     nullable: true,
     description: '插件 One installed plugin by its id, or null when none has it. Anyone may ask.',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The Plugin's id.", required: true }) },
     resolve: (_root, args) => findPlugin(String(args.id)) ?? null,
   }),
 }));

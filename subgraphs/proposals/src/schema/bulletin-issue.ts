@@ -10,6 +10,7 @@ import {
   titleSchema,
   TITLE_DESCRIPTION,
   describedValues,
+  VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
@@ -72,7 +73,10 @@ builder.queryField('bulletinIssues', (t) =>
       "专刊 Issues (期) of the social-conditions bulletin, by district and numbering year. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: IssueConnection,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       year: t.arg.int({
         required: false,
         description: "The issue's numbering year (期 are numbered within it).",
@@ -96,7 +100,7 @@ builder.queryField('bulletinIssue', (t) =>
     description:
       '专刊 One bulletin issue by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: BulletinIssueType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The BulletinIssue's id.", required: true }) },
     resolve: async (_r, { id }, ctx) => {
       const issue = await ctx.em.findOne(BulletinIssueSchema, { id: parseId(id) });
       if (!issue || !(issue.public || canSeeDistrict(ctx.caller, issue.district)))
@@ -123,7 +127,13 @@ builder.mutationField('createBulletinIssue', (t) =>
     type: BulletinIssueType,
     description: 'Information staff open a bulletin issue as a draft.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: IssueInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `createBulletinIssue` takes (`CreateBulletinIssueInput`).',
+        type: IssueInput,
+        required: true,
+      }),
+    },
     resolve: (_r, { input }, ctx) =>
       createBulletinIssue(ctx, { ...input, district: String(input.district) }),
   }),
@@ -139,8 +149,8 @@ for (const [field, remove, description] of [
       description,
       authScopes: { staff: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
+        id: t.arg.id({ description: "The BulletinIssue's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
         itemIds: t.arg.idList({ required: true }),
       },
       resolve: (_r, { id, version, itemIds }, ctx) =>
@@ -161,8 +171,8 @@ builder.mutationField('publishBulletinIssue', (t) =>
     description: 'Publish (编发) a draft issue: every item it carries is issued.',
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The BulletinIssue's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       publishedOn: t.arg({ type: 'Date', required: false }),
     },
     resolve: (_r, { id, version, publishedOn }, ctx) =>

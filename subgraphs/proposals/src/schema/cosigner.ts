@@ -1,4 +1,4 @@
-import { parseId, today, describedValues } from '@cppcc/kit';
+import { parseId, today, describedValues, VERSION_DESCRIPTION, NOTE_DESCRIPTION } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { answerInvitation, inviteCosigners, revokeInvitation } from '../commands/proposals.js';
 import { COSIGNER_STATUSES, CosignerSchema, type Cosigner } from '../entities/cosigner.entity.js';
@@ -84,8 +84,8 @@ builder.mutationField('inviteProposalCosigners', (t) =>
       'The author of a joint draft invites members of the same district to co-sign by a deadline.',
     authScopes: { member: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The Proposal's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       memberIds: t.arg.idList({ required: true }),
       respondBy: t.arg({
         type: 'Date',
@@ -134,7 +134,7 @@ builder.mutationField('revokeCosignInvitation', (t) =>
     args: {
       id: t.arg.id({ required: true, description: 'The invitation (ProposalCosigner) id.' }),
       version: t.arg.int({ required: true, description: "The proposal's version." }),
-      note: t.arg.string({ required: false }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_r, { id, version, note }, ctx) =>
       revokeInvitation(ctx, parseId(id), version, note ?? null),

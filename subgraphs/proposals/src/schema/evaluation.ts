@@ -269,7 +269,10 @@ builder.queryField('twoWayEvaluation', (t) =>
     description:
       'Results of the two-way evaluation for a district and the filed proposals of a year (or submitted in a from/to range), from the scores (staff, leaders, supervising office).',
     args: {
-      district: t.arg.id({ required: true }),
+      district: t.arg.id({
+        description: 'The district (its code) whose records to list.',
+        required: true,
+      }),
       year: t.arg.int({
         required: false,
         description: "The proposals' year (届次年度); or leave it out and give from and to.",

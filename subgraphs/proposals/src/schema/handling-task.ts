@@ -9,6 +9,8 @@ import {
   type RequestContext,
   type WithArgs,
   describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
@@ -232,7 +234,14 @@ builder.queryField('handlingTasks', (t) =>
     description:
       "Tasks of handling units: a unit user sees its own unit's; staff, leaders and the supervising office those of their districts.",
     authScopes: { authenticated: true },
-    args: { filter: t.arg({ type: TaskFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`HandlingTaskFilter`).',
+        type: TaskFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_r, { filter, first, after }, ctx) => {
       // Office roles: their districts' tasks; a unit: its own (callerUnit), nothing without a unit id.
       const unit = callerUnit(ctx.caller);
@@ -278,9 +287,13 @@ builder.mutationField('assignProposal', (t) =>
     description: 'Staff assign a filed proposal (交办) to its handling units.',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
-      input: t.arg({ type: AssignInput, required: true }),
+      id: t.arg.id({ description: "The Proposal's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+      input: t.arg({
+        description: 'What `assignProposal` takes (`AssignProposalInput`).',
+        type: AssignInput,
+        required: true,
+      }),
     },
     resolve: (_r, { id, version, input }, ctx) =>
       assignProposal(ctx, parseId(id), version, {
@@ -328,7 +341,7 @@ builder.mutationField('approveHandlingTaskReturn', (t) =>
     args: {
       ...taskArgs(t),
       reassignTo: t.arg.id({ required: false }),
-      note: t.arg.string({ required: false }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_r, { id, version, reassignTo, note }, ctx) =>
       decideReturn(
@@ -346,7 +359,7 @@ builder.mutationField('refuseHandlingTaskReturn', (t) =>
     type: HandlingTaskType,
     description: 'Staff refuse a return; the unit must handle the item.',
     authScopes: { authenticated: true },
-    args: { ...taskArgs(t), note: t.arg.string({ required: true }) },
+    args: { ...taskArgs(t), note: t.arg.string({ description: NOTE_DESCRIPTION, required: true }) },
     resolve: (_r, { id, version, note }, ctx) =>
       decideReturn(ctx, parseId(id), version, false, null, note),
   }),
@@ -382,7 +395,14 @@ builder.mutationField('replyToProposal', (t) =>
     description:
       'The replying unit sends its formal reply; a lead unit only after every co-unit sent its opinion.',
     authScopes: { authenticated: true },
-    args: { ...taskArgs(t), input: t.arg({ type: ReplyInput, required: true }) },
+    args: {
+      ...taskArgs(t),
+      input: t.arg({
+        description: 'What `replyToProposal` takes (`ProposalReplyInput`).',
+        type: ReplyInput,
+        required: true,
+      }),
+    },
     resolve: (_r, { id, version, input }, ctx) => replyToProposal(ctx, parseId(id), version, input),
   }),
 );
@@ -392,7 +412,10 @@ builder.mutationField('passProposalReply', (t) =>
     description:
       "The supervising office passes a reply; when the last one passes, the proposal awaits the proposer's rating.",
     authScopes: { authenticated: true },
-    args: { ...taskArgs(t), note: t.arg.string({ required: false }) },
+    args: {
+      ...taskArgs(t),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
+    },
     resolve: (_r, { id, version, note }, ctx) =>
       reviewReply(ctx, parseId(id), version, true, note ?? null),
   }),
@@ -402,7 +425,7 @@ builder.mutationField('sendBackProposalReply', (t) =>
     type: HandlingTaskType,
     description: 'The supervising office sends a reply back to the unit, saying why.',
     authScopes: { authenticated: true },
-    args: { ...taskArgs(t), note: t.arg.string({ required: true }) },
+    args: { ...taskArgs(t), note: t.arg.string({ description: NOTE_DESCRIPTION, required: true }) },
     resolve: (_r, { id, version, note }, ctx) =>
       reviewReply(ctx, parseId(id), version, false, note),
   }),
@@ -430,9 +453,9 @@ builder.mutationField('reopenProposal', (t) =>
       "Staff reopen handling after an unsatisfied rating — the lead's, or a co-signer's this round (再次办理); replying units get fresh deadlines and every proposer rates again.",
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
-      note: t.arg.string({ required: true }),
+      id: t.arg.id({ description: "The Proposal's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: true }),
     },
     resolve: (_r, { id, version, note }, ctx) => reopenProposal(ctx, parseId(id), version, note),
   }),
@@ -443,9 +466,9 @@ builder.mutationField('closeProposal', (t) =>
     description: 'Staff close a rated proposal (办结).',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
-      note: t.arg.string({ required: false }),
+      id: t.arg.id({ description: "The Proposal's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_r, { id, version, note }, ctx) =>
       closeProposal(ctx, parseId(id), version, note ?? null),
@@ -466,7 +489,12 @@ builder.queryField('replyGradeWordings', (t) =>
   t.field({
     type: [GradeWordingType],
     description: 'What each reply grade means in a district (its own wording, or the default).',
-    args: { district: t.arg.id({ required: true }) },
+    args: {
+      district: t.arg.id({
+        description: 'The district (its code) whose records to list.',
+        required: true,
+      }),
+    },
     resolve: async (_r, { district }, ctx) => {
       await assertKnownDistrict(ctx, String(district));
       return Promise.all(

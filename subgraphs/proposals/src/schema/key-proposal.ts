@@ -96,7 +96,10 @@ builder.queryField('keyProposals', (t) =>
     type: KeyConnection,
     description: 'Key proposals, public like the filed proposals they are.',
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       year: t.arg.int({
         required: false,
         description: 'The year it is a key proposal for (a property of the record, not a period).',
@@ -157,7 +160,13 @@ builder.mutationField('designateKeyProposal', (t) =>
     description:
       "Staff (or a leader) record the chair meeting's choice of a key proposal and its supervising leader.",
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: KeyInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `designateKeyProposal` takes (`DesignateKeyProposalInput`).',
+        type: KeyInput,
+        required: true,
+      }),
+    },
     resolve: (_r, { input }, ctx) =>
       designateKeyProposal(ctx, {
         ...input,

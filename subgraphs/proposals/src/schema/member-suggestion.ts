@@ -13,6 +13,8 @@ import {
   parseId,
   type RequestContext,
   describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
@@ -130,7 +132,10 @@ builder.queryField('memberSuggestions', (t) =>
     description:
       'Staff: the suggestions of the districts they work for. A unit: those forwarded to it. Authors find theirs on their proposal.',
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       status: t.arg({ type: SuggestionStatusType, required: false }),
       ...pageArgs(t),
     },
@@ -163,7 +168,7 @@ builder.queryField('memberSuggestion', (t) =>
     description:
       "委员建议 One member's suggestion by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.",
     type: MemberSuggestionType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The MemberSuggestion's id.", required: true }) },
     resolve: async (_r, { id }, ctx) => {
       const s = await ctx.em.findOne(
         MemberSuggestionSchema,
@@ -181,11 +186,11 @@ builder.mutationField('forwardMemberSuggestion', (t) =>
     type: MemberSuggestionType,
     description: 'Staff forward it to a government unit of its district, for reference.',
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The MemberSuggestion's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       unitId: t.arg.id({ required: true }),
       on: t.arg({ type: 'Date', required: false }),
-      note: t.arg.string({ required: false }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_r, a, ctx) =>
       forwardSuggestion(
@@ -205,8 +210,8 @@ builder.mutationField('archiveMemberSuggestion', (t) =>
     description:
       'Staff keep it on file when no unit is concerned; the reason is told to its authors.',
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The MemberSuggestion's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       reason: t.arg.string({ required: true }),
     },
     resolve: (_r, a, ctx) => archiveSuggestion(ctx, parseId(a.id), a.version, a.reason),
@@ -218,8 +223,8 @@ builder.mutationField('answerMemberSuggestion', (t) =>
     type: MemberSuggestionType,
     description: 'The unit it was forwarded to answers what it makes of it.',
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The MemberSuggestion's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       answer: t.arg.string({ required: true }),
       on: t.arg({ type: 'Date', required: false }),
     },

@@ -9,6 +9,8 @@ import {
   titleSchema,
   TITLE_DESCRIPTION,
   describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -231,7 +233,14 @@ builder.queryField('opinionItems', (t) =>
     type: OpinionItemConnection,
     description:
       'Items of the districts the caller works for (internal: members see their own under Member.opinionItems).',
-    args: { filter: t.arg({ type: OpinionFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`OpinionItemFilter`).',
+        type: OpinionFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: async (_r, { filter, first, after }, ctx) => {
       const where: FilterQuery<OpinionItem>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
@@ -254,7 +263,7 @@ builder.queryField('opinionItem', (t) =>
     description:
       '社情民意信息 One social-conditions and public-opinion item by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: OpinionItemType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The OpinionItem's id.", required: true }) },
     resolve: async (_r, { id }, ctx) => {
       const item = await visibleItem(ctx, parseId(id));
       if (!item) throw notFound('opinion item', id);
@@ -306,7 +315,13 @@ builder.mutationField('submitOpinionItem', (t) =>
     description:
       'A member submits an item; staff enter one from a party, committee, district committee or informant.',
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: OpinionInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `submitOpinionItem` takes (`SubmitOpinionItemInput`).',
+        type: OpinionInput,
+        required: true,
+      }),
+    },
     resolve: (_r, { input }, ctx) =>
       submitOpinionItem(ctx, {
         ...input,
@@ -322,8 +337,8 @@ builder.mutationField('editOpinionItem', (t) =>
     description: 'The author edits a draft; staff edit the text for the bulletin while screening.',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The OpinionItem's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       title: t.arg.string({
         required: true,
         validate: titleSchema,
@@ -352,9 +367,9 @@ for (const [field, action, description] of [
       description,
       authScopes: { authenticated: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
-        note: t.arg.string({ required: false }),
+        id: t.arg.id({ description: "The OpinionItem's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
       },
       resolve: (_r, { id, version, note }, ctx) =>
         moveItem(ctx, parseId(id), action, version, note ?? null),
@@ -368,8 +383,8 @@ builder.mutationField('reportOpinionItem', (t) =>
     description: 'Staff report an issued item up (报送) to the named recipients.',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The OpinionItem's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       recipients: t.arg.stringList({ required: true }),
       reportedOn: t.arg({ type: 'Date', required: false }),
     },
@@ -384,8 +399,8 @@ builder.mutationField('recordOpinionItemAdoption', (t) =>
     description: 'Staff record that a level adopted the item (once per level).',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The OpinionItem's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       level: t.arg({ type: LevelType, required: true }),
       mode: t.arg({ type: AdoptionModeType, required: true }),
       adoptedOn: t.arg({ type: 'Date', required: true }),
@@ -402,8 +417,8 @@ builder.mutationField('feedBackOpinionItem', (t) =>
     description: 'Staff tell the author what became of the item (反馈).',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The OpinionItem's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       text: t.arg.string({ required: true }),
     },
     resolve: (_r, { id, version, text: body }, ctx) => feedBack(ctx, parseId(id), version, body),

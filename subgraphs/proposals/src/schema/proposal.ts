@@ -13,6 +13,8 @@ import {
   TITLE_DESCRIPTION,
   describedValues,
   MUTATION_DESCRIPTION,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -344,7 +346,14 @@ builder.queryField('proposals', (t) =>
     description:
       "提案 Proposals, as `filter` narrows them (district, status, category, year, author, kind, window, term, session, key, overdue). Drafts only to staff (authors find theirs on `Member.proposals`). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: ProposalConnection,
-    args: { filter: t.arg({ type: ProposalFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`ProposalFilter`).',
+        type: ProposalFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: async (_root, { filter, first, after }, ctx) => {
       // Drafts are the district staff's (and their authors', who find them on Member.proposals).
       const where: FilterQuery<Proposal>[] = hasRole(ctx.caller, 'staff')
@@ -503,7 +512,13 @@ builder.mutationField('submitProposal', (t) =>
     type: ProposalType,
     description: 'A member submits an individual or collective proposal straight to review.',
     authScopes: { member: true },
-    args: { input: t.arg({ type: SubmitProposalInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `submitProposal` takes (`SubmitProposalInput`).',
+        type: SubmitProposalInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) => submitProposal(ctx, input),
   }),
 );
@@ -514,7 +529,13 @@ builder.mutationField('draftProposal', (t) =>
     description:
       'A member starts a draft (a joint proposal invites its co-signers while drafting).',
     authScopes: { member: true },
-    args: { input: t.arg({ type: ProposalDraftInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `draftProposal` takes (`ProposalDraftInput`).',
+        type: ProposalDraftInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) => draftProposal(ctx, input),
   }),
 );
@@ -525,9 +546,13 @@ builder.mutationField('editProposal', (t) =>
     description: 'The author edits a draft or a proposal returned for revision.',
     authScopes: { member: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
-      input: t.arg({ type: ProposalDraftInput, required: true }),
+      id: t.arg.id({ description: "The Proposal's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+      input: t.arg({
+        description: 'What `editProposal` takes (`ProposalDraftInput`).',
+        type: ProposalDraftInput,
+        required: true,
+      }),
     },
     resolve: (_root, { id, version, input }, ctx) => editProposal(ctx, parseId(id), version, input),
   }),
@@ -539,9 +564,9 @@ builder.mutationField('submitProposalDraft', (t) =>
     description: 'The author sends a draft, or a proposal returned for revision, to review.',
     authScopes: { member: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
-      note: t.arg.string({ required: false }),
+      id: t.arg.id({ description: "The Proposal's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, { id, version, note }, ctx) =>
       submitDraft(ctx, parseId(id), version, note ?? null),
@@ -577,9 +602,9 @@ for (const [field, action, description] of [
       description,
       authScopes: { authenticated: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
-        note: t.arg.string({ required: false }),
+        id: t.arg.id({ description: "The Proposal's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
       },
       resolve: (_root, { id, version, note }, ctx) =>
         review(ctx, parseId(id), action, version, note ?? null),
@@ -594,10 +619,10 @@ builder.mutationField('proposeProposalConversion', (t) =>
       'Staff propose converting a proposal into a member suggestion or public-opinion information; the author must consent.',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The Proposal's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       target: t.arg({ type: ConversionTargetType, required: true }),
-      note: t.arg.string({ required: true }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: true }),
     },
     resolve: (_root, { id, version, target, note }, ctx) =>
       proposeConversion(ctx, parseId(id), version, target, note),
@@ -610,7 +635,10 @@ builder.mutationField('consentToProposalConversion', (t) =>
     description:
       'The author consents to the conversion; an opinion-item conversion creates the item.',
     authScopes: { member: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }) },
+    args: {
+      id: t.arg.id({ description: "The Proposal's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+    },
     resolve: (_root, { id, version }, ctx) => consentConversion(ctx, parseId(id), version),
   }),
 );
@@ -622,10 +650,10 @@ builder.mutationField('mergeProposal', (t) =>
       'Staff merge a submitted proposal into a similar one (并案); its proposers join that one as co-signers.',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The Proposal's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       intoId: t.arg.id({ required: true }),
-      note: t.arg.string({ required: false }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, { id, version, intoId, note }, ctx) =>
       mergeProposal(ctx, parseId(id), version, parseId(intoId, 'intoId'), note ?? null),

@@ -459,7 +459,13 @@ builder.queryField('proposalStatistics', (t) =>
     type: ProposalStatsType,
     description:
       'Figures for a district (with includeBelow, and the districts below it: `byDistrict` breaks them down), period, unit, sector or member. Public figures (each says so) are answered for anyone. The rest are for those working for the district (staff, leaders, operators; a district above it too), a member for their own (filter.member), a unit for its own (filter.unit); anyone else asking for one is refused with FORBIDDEN naming every such figure (`extensions.figures`), never answered with zeros or narrowed figures.',
-    args: { filter: t.arg({ type: StatisticsFilter, required: false }) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`ProposalStatisticsFilter`).',
+        type: StatisticsFilter,
+        required: false,
+      }),
+    },
     resolve: async (_r, { filter }, ctx, info) => {
       const f = filter ?? {};
       checkPeriod(f);
@@ -639,7 +645,13 @@ builder.queryField('opinionStatistics', (t) =>
     type: OpinionStatsType,
     description:
       'Items, bulletin issues, adoption by level and instructions for a district (with includeBelow, and the districts below it: `byDistrict` breaks them down), period, sector or member. No figure is public: for those working for the district (a district above it too), or a member for their own (filter.member); anyone else asking for a figure is refused with FORBIDDEN naming every figure asked for (`extensions.figures`), never answered with zeros.',
-    args: { filter: t.arg({ type: OpinionStatisticsFilter, required: false }) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`OpinionStatisticsFilter`).',
+        type: OpinionStatisticsFilter,
+        required: false,
+      }),
+    },
     resolve: async (_r, { filter }, ctx, info) => {
       const f = filter ?? {};
       checkPeriod(f);
