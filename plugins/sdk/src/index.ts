@@ -27,6 +27,7 @@ export { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 export {
   addDays,
   addMonths,
+  AVAILABLE_ACTIONS_DESCRIPTION,
   appError,
   assertKnownDistrict,
   audit,
@@ -58,6 +59,7 @@ export {
   notFound,
   parseId,
   replicaNotReady,
+  RECORD_VERSION_DESCRIPTION,
   renameAuditActions,
   replicaPending,
   serveAlone,

@@ -25,6 +25,7 @@ export type AssignProposalInput = {
   assignedOn?: string | null | undefined;
   /** LEAD_WITH_CO only: the lead unit (主办). */
   leadUnitId?: string | number | null | undefined;
+  /** 独办 (SOLE), 分办 (SEPARATE), 主办+会办 (LEAD_WITH_CO). */
   mode: HandlingMode;
   /** SOLE: the one unit; SEPARATE: every unit; LEAD_WITH_CO: the co-units. */
   unitIds: Array<string | number>;
@@ -93,8 +94,10 @@ export type HandlingMode =
 
 /** 筛选 Narrows `handlingTasks`: a record must match every field given; a field left out does not narrow. */
 export type HandlingTaskFilter = {
+  /** Only records of this district (its code). */
   district?: string | number | null | undefined;
   overdue?: boolean | null | undefined;
+  /** Only records in this state. */
   status?: HandlingTaskStatus | null | undefined;
   /** Defaults to the caller's own unit for unit users. */
   unit?: string | number | null | undefined;
@@ -192,6 +195,7 @@ export type ProposalReplyInput = {
 
 /** Every field narrows; without any, all rows the caller may see. */
 export type ProposalStatisticsFilter = {
+  /** Only records of this district (its code). */
   district?: string | number | null | undefined;
   /** First day of the period (YYYY-MM-DD), inclusive. */
   from?: string | null | undefined;

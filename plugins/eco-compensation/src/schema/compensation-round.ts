@@ -19,6 +19,7 @@ import {
   describedValues,
   MUTATION_DESCRIPTION,
   NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { displayAmount, text } from '../commands/validate.js';
@@ -80,8 +81,10 @@ export const CompensationRoundRef = builder
   .implement({
     description: "One round of a basin's ecological-compensation agreement, with its payment rule.",
     fields: (t) => ({
-      id: t.exposeID('id'),
-      district: t.exposeString('district'),
+      id: t.exposeID('id', { description: "The CompensationRound's id." }),
+      district: t.exposeString('district', {
+        description: 'The code of the district whose committee it belongs to.',
+      }),
       basin: t.exposeString('basin'),
       startYear: t.exposeInt('startYear'),
       endYear: t.exposeInt('endYear'),
@@ -116,8 +119,15 @@ export const CompensationRoundRef = builder
             (await settingsOf<EcoCompensationSettings>(ctx)).amountUnit,
           ),
       }),
-      status: t.field({ type: RoundStatusEnum, resolve: (r) => r.status }),
-      availableActions: t.stringList({ resolve: (r, _a, ctx) => roundWorkflow.available(ctx, r) }),
+      status: t.field({
+        description: '补偿轮次状态 Where a compensation round stands.',
+        type: RoundStatusEnum,
+        resolve: (r) => r.status,
+      }),
+      availableActions: t.stringList({
+        description: AVAILABLE_ACTIONS_DESCRIPTION,
+        resolve: (r, _a, ctx) => roundWorkflow.available(ctx, r),
+      }),
       history: t.field({
         type: [HistoryRef],
         resolve: (r, _a, ctx) =>
@@ -185,7 +195,10 @@ const BaseLimitInput = builder.inputType('IndicatorBaseLimitInput', {
 const CreateRoundInput = builder.inputType('CreateCompensationRoundInput', {
   description: 'What `createCompensationRound` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     basin: t.string({ required: true }),
     startYear: t.int({ required: true }),
     endYear: t.int({ required: true }),
@@ -209,7 +222,10 @@ const CreateRoundInput = builder.inputType('CreateCompensationRoundInput', {
       description: 'One per standard indicator (codmn, nh3n, tn, tp).',
     }),
     transferAmount: t.int({ required: true, description: '万元' }),
-    public: t.boolean({ required: false }),
+    public: t.boolean({
+      description: 'Shown to everyone (public) or only to those who work for its district.',
+      required: false,
+    }),
   }),
 });
 

@@ -9,6 +9,7 @@ import {
   titleSchema,
   describedValues,
   NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { text, url } from '../commands/validate.js';
@@ -40,14 +41,21 @@ export const CooperationTaskRef = builder.objectRef<CooperationTask>('Cooperatio
   description:
     "An item of a year's cooperation key points (合作要点), with its owners and progress.",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The CooperationTask's id." }),
     year: t.exposeInt('year'),
     title: t.exposeString('title'),
     owners: t.exposeString('owners'),
     progress: t.exposeInt('progress', { description: 'Percent, 0–100.' }),
-    status: t.field({ type: TaskStatusEnum, resolve: (x) => x.status }),
+    status: t.field({
+      description: '合作任务状态 Where a cooperation task stands.',
+      type: TaskStatusEnum,
+      resolve: (x) => x.status,
+    }),
     resultsUrl: t.exposeString('resultsUrl', { nullable: true }),
-    availableActions: t.stringList({ resolve: (x, _a, ctx) => taskWorkflow.available(ctx, x) }),
+    availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
+      resolve: (x, _a, ctx) => taskWorkflow.available(ctx, x),
+    }),
     history: t.field({
       type: [HistoryRef],
       resolve: (x, _a, ctx) =>

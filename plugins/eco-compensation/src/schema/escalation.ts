@@ -22,8 +22,12 @@ export const EscalationRef = builder.objectRef<Escalation>('EcoCompensationEscal
   description:
     "The topic on a higher body's consultation agenda (the plugin's own record; consultation may hold its own).",
   fields: (t) => ({
-    id: t.exposeID('id'),
-    level: t.field({ type: LevelEnum, resolve: (e) => e.level }),
+    id: t.exposeID('id', { description: "The EcoCompensationEscalation's id." }),
+    level: t.field({
+      description: '议题提升层级 The body that took up an eco-compensation topic.',
+      type: LevelEnum,
+      resolve: (e) => e.level,
+    }),
     agenda: t.exposeString('agenda'),
     listedOn: t.expose('listedOn', { type: 'Date' }),
     heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),

@@ -31,8 +31,12 @@ export const FundContributionRef = builder
   .implement({
     description: "出资 Money one payer puts into a round's fund for one year, in 万元.",
     fields: (t) => ({
-      id: t.exposeID('id'),
-      payerKind: t.field({ type: PayerKindEnum, resolve: (c) => c.payerKind }),
+      id: t.exposeID('id', { description: "The FundContribution's id." }),
+      payerKind: t.field({
+        description: "出资方 Who pays into a compensation round's fund.",
+        type: PayerKindEnum,
+        resolve: (c) => c.payerKind,
+      }),
       payerName: t.exposeString('payerName'),
       year: t.exposeInt('year'),
       amount: t.exposeInt('amount', { description: '万元' }),

@@ -37,8 +37,12 @@ const LinkKindEnum = builder.enumType('EcoCompensationLinkKind', {
 export const TopicLinkRef = builder.objectRef<TopicLink>('EcoCompensationLink').implement({
   description: 'A record of a core module tied to a round of the eco-compensation topic.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: LinkKindEnum, resolve: (l) => l.kind }),
+    id: t.exposeID('id', { description: "The EcoCompensationLink's id." }),
+    kind: t.field({
+      description: '关联对象 What an eco-compensation record is linked to.',
+      type: LinkKindEnum,
+      resolve: (l) => l.kind,
+    }),
     targetId: t.exposeID('targetId'),
     note: t.exposeString('note', { nullable: true }),
     round: t.field({

@@ -54,8 +54,10 @@ export const WaterQualitySampleRef = builder
   .implement({
     description: '水质监测 A water-quality sample at an assessment section on a day.',
     fields: (t) => ({
-      id: t.exposeID('id'),
-      district: t.exposeString('district'),
+      id: t.exposeID('id', { description: "The WaterQualitySample's id." }),
+      district: t.exposeString('district', {
+        description: 'The code of the district whose committee it belongs to.',
+      }),
       section: t.field({
         type: MonitoringSectionRef,
         nullable: true,

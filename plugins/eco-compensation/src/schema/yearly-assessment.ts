@@ -53,7 +53,7 @@ export const YearlyAssessmentRef = builder
     description:
       "A round's assessment of a year: the compensation index P computed from that year's samples, and the transfer it decides.",
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The YearlyAssessment's id." }),
       year: t.exposeInt('year'),
       round: t.field({
         type: CompensationRoundRef,

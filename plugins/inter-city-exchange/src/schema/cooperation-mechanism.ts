@@ -10,6 +10,7 @@ import {
   titleSchema,
   describedValues,
   NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { createCooperationMechanism, transitionMechanism } from '../commands/mechanisms.js';
@@ -42,7 +43,7 @@ export const MechanismCommitteeType = builder
     description:
       'One committee of a cooperation mechanism, in its hosting rotation: a partner committee or a district here.',
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The MechanismCommittee's id." }),
       position: t.exposeInt('position', { description: 'Place in the hosting rotation, from 0.' }),
       local: t.boolean({
         description: 'A district committee of this platform.',
@@ -63,6 +64,7 @@ export const MechanismCommitteeType = builder
           m.partnerId == null ? null : ctx.loaders.one(PartnerCommitteeSchema).load(m.partnerId),
       }),
       district: t.field({
+        description: 'The district whose committee it belongs to.',
         type: DistrictRef,
         nullable: true,
         resolve: (m) => (m.localDistrict == null ? null : { code: m.localDistrict }),
@@ -100,9 +102,13 @@ export const CooperationMechanismType = builder
     description:
       '交流合作机制: committees of several cities working together (e.g. 长三角“三市一区”政协).',
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The CooperationMechanism's id." }),
       name: t.exposeString('name'),
-      status: t.field({ type: MechanismStatusType, resolve: (m) => m.status }),
+      status: t.field({
+        description: '合作机制状态 Where an inter-city cooperation mechanism stands.',
+        type: MechanismStatusType,
+        resolve: (m) => m.status,
+      }),
       district: t.field({
         type: DistrictRef,
         description: 'The district that keeps this record.',
@@ -121,6 +127,7 @@ export const CooperationMechanismType = builder
         resolve: (m, _args, ctx) => nextTurn(ctx, m),
       }),
       availableActions: t.stringList({
+        description: AVAILABLE_ACTIONS_DESCRIPTION,
         resolve: (m, _args, ctx) => mechanismWorkflow.available(ctx, m),
       }),
     }),
@@ -169,7 +176,10 @@ const CommitteeInput = builder.inputType('MechanismCommitteeInput', {
     'Exactly one of partnerId (another city’s committee) and district (a district here).',
   fields: (t) => ({
     partnerId: t.id({ required: false }),
-    district: t.id({ required: false }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: false,
+    }),
   }),
 });
 
@@ -193,7 +203,11 @@ const MechanismInput = builder.inputType('CreateCooperationMechanismInput', {
       required: true,
       description: 'In hosting rotation order.',
     }),
-    public: t.boolean({ required: false, defaultValue: true }),
+    public: t.boolean({
+      description: 'Shown to everyone (public) or only to those who work for its district.',
+      required: false,
+      defaultValue: true,
+    }),
   }),
 });
 

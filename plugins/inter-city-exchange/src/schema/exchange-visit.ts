@@ -13,6 +13,7 @@ import {
   settingsOf,
   describedValues,
   NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
@@ -70,8 +71,12 @@ const partnerName = async (v: ExchangeVisit, ctx: RequestContext) =>
 export const ExchangeVisitType = builder.objectRef<ExchangeVisit>('ExchangeVisit').implement({
   description: '考察交流/互访 between the district’s committee and another city’s.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    direction: t.field({ type: DirectionType, resolve: (v) => v.direction }),
+    id: t.exposeID('id', { description: "The ExchangeVisit's id." }),
+    direction: t.field({
+      description: '考察方向 Whether this committee visits or is visited.',
+      type: DirectionType,
+      resolve: (v) => v.direction,
+    }),
     district: t.field({
       type: DistrictRef,
       description: 'The local committee.',
@@ -141,8 +146,15 @@ export const ExchangeVisitType = builder.objectRef<ExchangeVisit>('ExchangeVisit
             (await settingsOf<InterCitySettings>(ctx, v.district)).visitReportDeadlineDays,
           ),
     }),
-    status: t.field({ type: VisitStatusType, resolve: (v) => v.status }),
-    availableActions: t.stringList({ resolve: (v, _args, ctx) => visitWorkflow.available(ctx, v) }),
+    status: t.field({
+      description: '考察状态 Where an exchange visit stands.',
+      type: VisitStatusType,
+      resolve: (v) => v.status,
+    }),
+    availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
+      resolve: (v, _args, ctx) => visitWorkflow.available(ctx, v),
+    }),
   }),
 });
 
@@ -204,7 +216,11 @@ const VisitInput = builder.inputType('PlanExchangeVisitInput', {
       required: false,
       description: 'The mechanism the visit belongs to, if any.',
     }),
-    direction: t.field({ type: DirectionType, required: true }),
+    direction: t.field({
+      description: '考察方向 Whether this committee visits or is visited.',
+      type: DirectionType,
+      required: true,
+    }),
     startsOn: t.field({ type: 'Date', required: true }),
     endsOn: t.field({ type: 'Date', required: true }),
     topics: t.stringList({
@@ -220,7 +236,11 @@ const VisitInput = builder.inputType('PlanExchangeVisitInput', {
       required: false,
       validate: z.string().trim().max(100).optional().nullable(),
     }),
-    public: t.boolean({ required: false, defaultValue: true }),
+    public: t.boolean({
+      description: 'Shown to everyone (public) or only to those who work for its district.',
+      required: false,
+      defaultValue: true,
+    }),
   }),
 });
 

@@ -25,8 +25,12 @@ const KindType = builder.enumType('JointActivityKind', {
 export const JointActivityType = builder.objectRef<JointActivity>('JointActivity').implement({
   description: '联合调研 / 联动民主监督 by the committees of a cooperation mechanism.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: KindType, resolve: (a) => a.kind }),
+    id: t.exposeID('id', { description: "The JointActivity's id." }),
+    kind: t.field({
+      description: '联动活动类别 The kind of a joint activity with partner committees.',
+      type: KindType,
+      resolve: (a) => a.kind,
+    }),
     topic: t.exposeString('topic'),
     mechanism: t.field({
       type: CooperationMechanismType,
@@ -76,7 +80,11 @@ const ActivityInput = builder.inputType('RecordJointActivityInput', {
   description: 'What `recordJointActivity` takes.',
   fields: (t) => ({
     mechanismId: t.id({ required: true }),
-    kind: t.field({ type: KindType, required: true }),
+    kind: t.field({
+      description: '联动活动类别 The kind of a joint activity with partner committees.',
+      type: KindType,
+      required: true,
+    }),
     topic: t.string({ required: true, validate: text(200) }),
     researchProjectId: t.id({
       required: false,

@@ -1,4 +1,10 @@
-import { z, parseId, requirePermission, describedValues } from '@cppcc/plugin-sdk';
+import {
+  z,
+  parseId,
+  requirePermission,
+  describedValues,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+} from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
   cancelJointChairsMeeting,
@@ -48,14 +54,19 @@ export const MeetingResolutionType = builder
   .implement({
     description: 'A resolution (议定事项) of a joint chairs’ meeting and how it is followed up.',
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The MeetingResolution's id." }),
       text: t.exposeString('text'),
-      status: t.field({ type: ResolutionStatusType, resolve: (r) => r.status }),
+      status: t.field({
+        description: "决议落实状态 Where the follow-up of a joint meeting's resolution stands.",
+        type: ResolutionStatusType,
+        resolve: (r) => r.status,
+      }),
       followUp: t.exposeString('followUp', {
         nullable: true,
         description: 'The latest follow-up note.',
       }),
       availableActions: t.stringList({
+        description: AVAILABLE_ACTIONS_DESCRIPTION,
         resolve: (r, _args, ctx) => resolutionWorkflow.available(ctx, r),
       }),
     }),
@@ -67,7 +78,7 @@ export const JointChairsMeetingType = builder
     description:
       '主席联席会议: a session of the mechanism’s chairs, hosted by its committees in turn.',
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The JointChairsMeeting's id." }),
       session: t.exposeInt('session', { description: 'The n-th meeting of the mechanism.' }),
       mechanism: t.field({
         type: CooperationMechanismType,
@@ -98,8 +109,13 @@ export const JointChairsMeetingType = builder
           ctx.loaders.many(MeetingResolutionSchema, 'meetingId').load(m.id),
       }),
       minutes: t.exposeString('minutes', { nullable: true }),
-      status: t.field({ type: MeetingStatusType, resolve: (m) => m.status }),
+      status: t.field({
+        description: "联席会议状态 Where a joint chairs' meeting stands.",
+        type: MeetingStatusType,
+        resolve: (m) => m.status,
+      }),
       availableActions: t.stringList({
+        description: AVAILABLE_ACTIONS_DESCRIPTION,
         resolve: (m, _args, ctx) => meetingWorkflow.available(ctx, m),
       }),
     }),

@@ -24,7 +24,7 @@ export const PartnerCommitteeType = builder
   .implement({
     description: 'A CPPCC committee of another city the district works with (e.g. 台州市政协).',
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The PartnerCommittee's id." }),
       name: t.exposeString('name'),
       city: t.exposeString('city'),
       province: t.exposeString('province'),

@@ -23,10 +23,16 @@ export const RiverChiefInspectionRef = builder
   .implement({
     description: "Members' democratic supervision of a river section (河长制民主监督).",
     fields: (t) => ({
-      id: t.exposeID('id'),
-      district: t.exposeString('district'),
+      id: t.exposeID('id', { description: "The RiverChiefInspection's id." }),
+      district: t.exposeString('district', {
+        description: 'The code of the district whose committee it belongs to.',
+      }),
       riverId: t.exposeID('riverId'),
-      status: t.field({ type: StateRef, resolve: (i) => i.status }),
+      status: t.field({
+        description: '监督状态 Where a river inspection stands.',
+        type: StateRef,
+        resolve: (i) => i.status,
+      }),
       plannedOn: t.expose('plannedOn', { type: 'Date' }),
       memberIds: t.exposeIDList('memberIds'),
       findings: t.exposeString('findings', { nullable: true }),

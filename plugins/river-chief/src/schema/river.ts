@@ -5,8 +5,10 @@ import { RiverChiefRiverSchema, type RiverChiefRiver } from '../entities/river.e
 export const RiverChiefRiverRef = builder.objectRef<RiverChiefRiver>('RiverChiefRiver').implement({
   description: 'A river or river section under the river-chief system (河长制), with its chief.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    district: t.exposeString('district'),
+    id: t.exposeID('id', { description: "The RiverChiefRiver's id." }),
+    district: t.exposeString('district', {
+      description: 'The code of the district whose committee it belongs to.',
+    }),
     name: t.exposeString('name'),
     chief: t.exposeString('chief', { description: 'The official answerable for it (河长).' }),
     // A double column reads back as a string on PostgreSQL.

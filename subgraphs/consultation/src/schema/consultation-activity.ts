@@ -101,7 +101,11 @@ export const ParticipationType = builder.objectRef<Participant>('ActivityPartici
       nullable: true,
       resolve: (p) => ({ id: String(p.memberId) }),
     }),
-    attendance: t.field({ type: AttendanceType, resolve: (p) => p.attendance }),
+    attendance: t.field({
+      description: "出席情况 A member's attendance at a consultation activity.",
+      type: AttendanceType,
+      resolve: (p) => p.attendance,
+    }),
     activity: t.field({
       type: ConsultationActivityType,
       nullable: true,
@@ -114,8 +118,12 @@ export const GuestType = builder.objectRef<ActivityGuest>('ConsultationGuest').i
   description:
     'A non-member at an activity: a leader invited to hear the advice, an official who answers, an expert.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: GuestKindType, resolve: (g) => g.kind }),
+    id: t.exposeID('id', { description: "The ConsultationGuest's id." }),
+    kind: t.field({
+      description: '列席人员类别 Who besides members takes part in an activity.',
+      type: GuestKindType,
+      resolve: (g) => g.kind,
+    }),
     name: t.exposeString('name'),
     position: t.exposeString('position', { nullable: true }),
     unit: t.field({ type: GovernmentUnitRef, nullable: true, resolve: (g) => unitRef(g.unitId) }),
@@ -293,7 +301,11 @@ const memberIdList = z.array(z.string().regex(/^\d+$/, 'must be member ids')).ma
 export const GuestInputType = builder.inputType('ConsultationGuestInput', {
   description: '列席人员 A guest invited to an activity: a leader, an official or an expert.',
   fields: (t) => ({
-    kind: t.field({ type: GuestKindType, required: true }),
+    kind: t.field({
+      description: '列席人员类别 Who besides members takes part in an activity.',
+      type: GuestKindType,
+      required: true,
+    }),
     name: t.string({
       required: true,
       validate: z.string().trim().min(2, 'must have at least 2 characters').max(60),
@@ -469,7 +481,11 @@ const AbsenceInput = builder.inputType('ActivityAbsenceInput', {
   description: '缺席 An invited member who was not at the activity, and why.',
   fields: (t) => ({
     memberId: t.id({ required: true }),
-    attendance: t.field({ type: AbsenceType, required: true }),
+    attendance: t.field({
+      description: '缺席类型 Why an invited member was not at a held activity.',
+      type: AbsenceType,
+      required: true,
+    }),
   }),
 });
 

@@ -9,6 +9,8 @@ import {
   describedValues,
   VERSION_DESCRIPTION,
   NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -52,10 +54,11 @@ InputCampaignType.implement({
   description:
     '征集: a call for public input — questionnaires, research reports and suggestions — compiled into recommendations.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The InputCampaign's id." }),
     title: t.exposeString('title'),
     purpose: t.exposeString('purpose'),
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (c) => ({ code: c.district }),
@@ -63,10 +66,16 @@ InputCampaignType.implement({
     opensOn: t.expose('opensOn', { type: 'Date' }),
     closesOn: t.expose('closesOn', { type: 'Date' }),
     themes: t.stringList({ resolve: (c) => c.themes }),
-    status: t.field({ type: CampaignStatusType, resolve: (c) => c.status }),
+    status: t.field({
+      description: '征集状态 Where a public-input campaign stands.',
+      type: CampaignStatusType,
+      resolve: (c) => c.status,
+    }),
     compiledOn: t.expose('compiledOn', { type: 'Date', nullable: true }),
-    public: t.exposeBoolean('public'),
-    version: t.exposeInt('version'),
+    public: t.exposeBoolean('public', {
+      description: 'Shown to everyone; otherwise only to those who work for its district.',
+    }),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     questionnaires: t.field({
       type: [QuestionnaireType],
       resolve: (c, _a, ctx) => ctx.loaders.many(QuestionnaireSchema, 'campaignId').load(c.id),
@@ -99,6 +108,7 @@ InputCampaignType.implement({
       resolve: (c, _a, ctx) => publicInputFigures(ctx, { campaignIds: [c.id] }),
     }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: async (c, _a, ctx) =>
         campaignWorkflow.available(ctx, {
           ...c,
@@ -172,7 +182,10 @@ builder.queryField('inputCampaign', (t) =>
 const DraftCampaignInput = builder.inputType('DraftInputCampaignInput', {
   description: 'What `draftInputCampaign` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     purpose: t.string({
       required: true,

@@ -10,6 +10,8 @@ import {
   describedValues,
   VERSION_DESCRIPTION,
   NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { textInput, visible } from '../access.js';
@@ -58,8 +60,12 @@ InputContributionType.implement({
   description:
     'A research report (调研报告) or suggestion (建议) a campaign collected, from a member or from outside, and how it was screened.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: ContributionKindType, resolve: (c) => c.kind }),
+    id: t.exposeID('id', { description: "The InputContribution's id." }),
+    kind: t.field({
+      description: 'RESEARCH_REPORT 调研报告, SUGGESTION 建议.',
+      type: ContributionKindType,
+      resolve: (c) => c.kind,
+    }),
     theme: t.exposeString('theme'),
     title: t.exposeString('title'),
     text: t.exposeString('text'),
@@ -71,12 +77,16 @@ InputContributionType.implement({
     contributorName: t.exposeString('contributorName', { nullable: true }),
     contributorOrganisation: t.exposeString('contributorOrganisation', { nullable: true }),
     receivedOn: t.expose('receivedOn', { type: 'Date' }),
-    status: t.field({ type: ContributionStatusType, resolve: (c) => c.status }),
+    status: t.field({
+      description: '来稿状态 Where a contribution to a public-input campaign stands.',
+      type: ContributionStatusType,
+      resolve: (c) => c.status,
+    }),
     screeningNote: t.exposeString('screeningNote', {
       nullable: true,
       description: 'Why it was rejected, or a note on accepting it.',
     }),
-    version: t.exposeInt('version'),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     campaign: t.field({
       type: InputCampaignType,
       nullable: true,
@@ -97,6 +107,7 @@ InputContributionType.implement({
       },
     }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: async (c, _a, ctx) => {
         // The campaign's status only, whoever may read the campaign itself.
         const [campaign] = await ctx.loaders
@@ -165,7 +176,11 @@ builder.queryField('inputContribution', (t) =>
 const ContributionInputType = builder.inputType('SubmitInputContributionInput', {
   description: 'What `submitInputContribution` takes.',
   fields: (t) => ({
-    kind: t.field({ type: ContributionKindType, required: true }),
+    kind: t.field({
+      description: 'RESEARCH_REPORT 调研报告, SUGGESTION 建议.',
+      type: ContributionKindType,
+      required: true,
+    }),
     theme: t.string({
       required: true,
       validate: z.string().trim().min(1, 'must name a theme').max(30),

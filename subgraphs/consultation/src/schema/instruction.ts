@@ -12,6 +12,8 @@ import {
   describedValues,
   VERSION_DESCRIPTION,
   NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -106,8 +108,12 @@ export const InstructionType = builder.objectRef<Instruction>('LeaderInstruction
   description:
     "批示: a leader's written instruction on a proposal, an opinion item, a recommendation report, a recommendation or a research report.",
   fields: (t) => ({
-    id: t.exposeID('id'),
-    subjectType: t.field({ type: InstructionSubjectType, resolve: (i) => i.subjectType }),
+    id: t.exposeID('id', { description: "The LeaderInstruction's id." }),
+    subjectType: t.field({
+      description: 'What a leader wrote on.',
+      type: InstructionSubjectType,
+      resolve: (i) => i.subjectType,
+    }),
     subjectId: t.exposeID('subjectId'),
     proposal: t.field({
       type: ProposalRef,
@@ -146,7 +152,11 @@ export const InstructionType = builder.objectRef<Instruction>('LeaderInstruction
         'Unknown for instructions on proposals and items recorded before consultation kept them.',
       resolve: (i) => i.rank,
     }),
-    level: t.field({ type: GovernmentLevelType, resolve: (i) => i.level }),
+    level: t.field({
+      description: '批示层级 The level of government of the leader who wrote an instruction.',
+      type: GovernmentLevelType,
+      resolve: (i) => i.level,
+    }),
     instructedOn: t.expose('instructedOn', { type: 'Date' }),
     text: t.exposeString('text'),
     ledger: t.field({
@@ -171,7 +181,7 @@ export const InstructionType = builder.objectRef<Instruction>('LeaderInstruction
 LedgerEntryType.implement({
   description: "转办台账: one department's share of carrying out an instruction, and its feedback.",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The LedgerEntry's id." }),
     instruction: t.field({
       type: InstructionType,
       nullable: true,
@@ -187,9 +197,16 @@ LedgerEntryType.implement({
     }),
     feedback: t.exposeString('feedback', { nullable: true }),
     repliedOn: t.expose('repliedOn', { type: 'Date', nullable: true }),
-    status: t.field({ type: LedgerStatusType, resolve: (e) => e.status }),
-    version: t.exposeInt('version'),
-    availableActions: t.stringList({ resolve: (e, _a, ctx) => ledgerWorkflow.available(ctx, e) }),
+    status: t.field({
+      description: '台账状态 Where a conversion-ledger entry stands.',
+      type: LedgerStatusType,
+      resolve: (e) => e.status,
+    }),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
+    availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
+      resolve: (e, _a, ctx) => ledgerWorkflow.available(ctx, e),
+    }),
     history: t.field({
       type: [ConsultationAuditEntryType],
       resolve: (e, _a, ctx) => history(ctx, 'ledger_entry', e),
@@ -272,9 +289,17 @@ const InstructionFilter = builder.inputType('OutcomeInstructionFilter', {
   description:
     '筛选 Narrows `leaderInstructions`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
-    subjectType: t.field({ type: InstructionSubjectType, required: false }),
-    rank: t.field({ type: LeaderRankType, required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
+    subjectType: t.field({
+      description: 'Only records with this subjectType.',
+      type: InstructionSubjectType,
+      required: false,
+    }),
+    rank: t.field({
+      description: 'Only records with this rank.',
+      type: LeaderRankType,
+      required: false,
+    }),
     from: t.field({ type: 'Date', required: false }),
     to: t.field({ type: 'Date', required: false }),
   }),
@@ -339,7 +364,11 @@ const textRule = z.string().trim().min(2, 'must give the instruction').max(20000
 const RecordInstructionInput = builder.inputType('RecordInstructionInput', {
   description: 'What `recordInstruction` takes.',
   fields: (t) => ({
-    subjectType: t.field({ type: InstructionSubjectType, required: true }),
+    subjectType: t.field({
+      description: 'What a leader wrote on.',
+      type: InstructionSubjectType,
+      required: true,
+    }),
     subjectId: t.id({ required: true }),
     leader: t.string({
       required: true,
@@ -347,8 +376,16 @@ const RecordInstructionInput = builder.inputType('RecordInstructionInput', {
       validate: leaderRule,
     }),
     leaderPost: t.string({ required: false, validate: z.string().trim().max(80) }),
-    rank: t.field({ type: LeaderRankType, required: false }),
-    level: t.field({ type: GovernmentLevelType, required: true }),
+    rank: t.field({
+      description: 'PRINCIPAL 主要领导, IN_CHARGE 分管领导.',
+      type: LeaderRankType,
+      required: false,
+    }),
+    level: t.field({
+      description: '批示层级 The level of government of the leader who wrote an instruction.',
+      type: GovernmentLevelType,
+      required: true,
+    }),
     instructedOn: t.field({ type: 'Date', required: true }),
     text: t.string({ required: true, validate: textRule }),
   }),
@@ -384,15 +421,27 @@ builder.mutationField('recordInstruction', (t) =>
 const RecordOutcomeInstructionInput = builder.inputType('RecordOutcomeInstructionInput', {
   description: 'What `recordLeaderInstruction` takes.',
   fields: (t) => ({
-    subjectType: t.field({ type: OutcomeSubjectType, required: true }),
+    subjectType: t.field({
+      description: "批示对象 The outcome of consultation a leader's instruction was written on.",
+      type: OutcomeSubjectType,
+      required: true,
+    }),
     subjectId: t.id({ required: true }),
     leader: t.string({
       required: true,
       validate: z.string().trim().min(2, 'must name the leader').max(60),
     }),
     leaderPost: t.string({ required: false, validate: z.string().trim().max(80) }),
-    rank: t.field({ type: LeaderRankType, required: true }),
-    level: t.field({ type: GovernmentLevelType, required: true }),
+    rank: t.field({
+      description: 'PRINCIPAL 主要领导, IN_CHARGE 分管领导.',
+      type: LeaderRankType,
+      required: true,
+    }),
+    level: t.field({
+      description: '批示层级 The level of government of the leader who wrote an instruction.',
+      type: GovernmentLevelType,
+      required: true,
+    }),
     instructedOn: t.field({ type: 'Date', required: true }),
     text: t.string({
       required: true,

@@ -10,6 +10,8 @@ import {
   describedValues,
   VERSION_DESCRIPTION,
   NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -99,11 +101,20 @@ export const EscalationStatusType = builder.enumType('ConsultationEscalationStat
 export const PlanTopicType = builder.objectRef<PlanTopic>('ConsultationPlanTopic').implement({
   description: '协商议题: a topic of the annual plan, where it came from and who leads it.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The ConsultationPlanTopic's id." }),
     title: t.exposeString('title'),
-    source: t.field({ type: TopicSourceType, resolve: (x) => x.source }),
+    source: t.field({
+      description:
+        'PARTY_COMMITTEE 党委出题, GOVERNMENT 政府提出, COMMITTEE 专委会提出, SECTOR 界别提出, PUBLIC 社会征集.',
+      type: TopicSourceType,
+      resolve: (x) => x.source,
+    }),
     proposedBy: t.exposeString('proposedBy', { nullable: true }),
-    form: t.field({ type: ConsultationFormType, resolve: (x) => x.form }),
+    form: t.field({
+      description: '协商形式 The form of a consultation activity.',
+      type: ConsultationFormType,
+      resolve: (x) => x.form,
+    }),
     leadCommittee: t.field({
       type: SpecialCommitteeRef,
       nullable: true,
@@ -153,9 +164,18 @@ const TopicFieldsType = builder.objectRef<TopicFields>('ConsultationPlanTopicFie
     'A topic as an amendment proposes it, or as it read before the amendment changed it.',
   fields: (t) => ({
     title: t.exposeString('title'),
-    source: t.field({ type: TopicSourceType, resolve: (x) => x.source }),
+    source: t.field({
+      description:
+        'PARTY_COMMITTEE 党委出题, GOVERNMENT 政府提出, COMMITTEE 专委会提出, SECTOR 界别提出, PUBLIC 社会征集.',
+      type: TopicSourceType,
+      resolve: (x) => x.source,
+    }),
     proposedBy: t.exposeString('proposedBy', { nullable: true }),
-    form: t.field({ type: ConsultationFormType, resolve: (x) => x.form }),
+    form: t.field({
+      description: '协商形式 The form of a consultation activity.',
+      type: ConsultationFormType,
+      resolve: (x) => x.form,
+    }),
     leadCommittee: t.field({
       type: SpecialCommitteeRef,
       nullable: true,
@@ -171,19 +191,24 @@ export const PlanType = builder.objectRef<ConsultationPlan>('ConsultationPlan').
   description:
     '年度协商计划: drafted by the committee, approved by the Party committee, published.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The ConsultationPlan's id." }),
     year: t.exposeInt('year'),
     title: t.exposeString('title'),
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (x) => ({ code: x.district }),
     }),
-    status: t.field({ type: PlanStatusType, resolve: (x) => x.status }),
+    status: t.field({
+      description: '协商计划状态 Where an annual consultation plan stands.',
+      type: PlanStatusType,
+      resolve: (x) => x.status,
+    }),
     approvedBy: t.exposeString('approvedBy', { nullable: true }),
     approvedOn: t.expose('approvedOn', { type: 'Date', nullable: true }),
     publishedOn: t.expose('publishedOn', { type: 'Date', nullable: true }),
-    version: t.exposeInt('version'),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     topics: t.field({
       type: [PlanTopicType],
       description: 'The topics now on the plan; `includeDropped` adds those an amendment dropped.',
@@ -200,6 +225,7 @@ export const PlanType = builder.objectRef<ConsultationPlan>('ConsultationPlan').
       resolve: (x, _a, ctx) => ctx.loaders.many(PlanAmendmentSchema, 'planId').load(x.id),
     }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: async (x, _a, ctx) =>
         planWorkflow.available(ctx, {
           ...x,
@@ -219,9 +245,18 @@ AmendmentType.implement({
   description:
     "年度协商计划调整: an amendment to a published annual plan — a topic added, dropped or changed — proposed by the committee's staff with its reason, taking effect only when approved by the Party committee (staff record the approval, naming the body). Topics of a published plan change in no other way.",
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: AmendmentKindType, resolve: (a) => a.kind }),
-    status: t.field({ type: AmendmentStatusType, resolve: (a) => a.status }),
+    id: t.exposeID('id', { description: "The ConsultationPlanAmendment's id." }),
+    kind: t.field({
+      description: 'ADD_TOPIC 增加议题, DROP_TOPIC 取消议题, CHANGE_TOPIC 调整议题.',
+      type: AmendmentKindType,
+      resolve: (a) => a.kind,
+    }),
+    status: t.field({
+      description:
+        'PROPOSED 已提出 (nothing changed yet) → APPROVED 已批准 (it took effect) | REJECTED 未批准 | WITHDRAWN 撤回.',
+      type: AmendmentStatusType,
+      resolve: (a) => a.status,
+    }),
     plan: t.field({
       type: PlanType,
       nullable: true,
@@ -267,7 +302,7 @@ AmendmentType.implement({
         canSeeDistrict(ctx.caller, a.district) ? (a.decidedBy ?? null) : null,
     }),
     decisionNote: t.exposeString('decisionNote', { nullable: true }),
-    version: t.exposeInt('version'),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     availableActions: t.stringList({
       description: "approve, reject, withdraw (staff of the plan's district) while PROPOSED.",
       resolve: async (a, _a, ctx) =>
@@ -284,9 +319,18 @@ export const EscalationType = builder.objectRef<Escalation>('ConsultationEscalat
   description:
     "A topic or outcome taken up higher (上报): by the provincial committee's key agenda or the national biweekly consultation (recorded once taken up), or escalated by a district (county) committee to the city committee above it, which accepts or declines it (提请市政协).",
   fields: (t) => ({
-    id: t.exposeID('id'),
-    body: t.field({ type: EscalationBodyType, resolve: (e) => e.body }),
-    status: t.field({ type: EscalationStatusType, resolve: (e) => e.status }),
+    id: t.exposeID('id', { description: "The ConsultationEscalation's id." }),
+    body: t.field({
+      description: 'Who takes a topic up.',
+      type: EscalationBodyType,
+      resolve: (e) => e.body,
+    }),
+    status: t.field({
+      description:
+        'TAKEN_UP 已列入 (recorded as taken up by a provincial or national body; no steps).',
+      type: EscalationStatusType,
+      resolve: (e) => e.status,
+    }),
     district: t.field({
       type: DistrictRef,
       nullable: true,
@@ -350,7 +394,7 @@ export const EscalationType = builder.objectRef<Escalation>('ConsultationEscalat
           ? null
           : ctx.loaders.one(ConsultationActivitySchema).load(e.activityId),
     }),
-    version: t.exposeInt('version'),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     availableActions: t.stringList({
       description:
         "accept, decline (the city committee's staff) and withdraw (the escalating district's staff), while SUBMITTED.",
@@ -480,9 +524,18 @@ const TopicInput = builder.inputType('ConsultationPlanTopicInput', {
   description: 'What `addConsultationPlanTopic` takes.',
   fields: (t) => ({
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    source: t.field({ type: TopicSourceType, required: true }),
+    source: t.field({
+      description:
+        'PARTY_COMMITTEE 党委出题, GOVERNMENT 政府提出, COMMITTEE 专委会提出, SECTOR 界别提出, PUBLIC 社会征集.',
+      type: TopicSourceType,
+      required: true,
+    }),
     proposedBy: t.string({ required: false, validate: z.string().trim().min(2).max(80) }),
-    form: t.field({ type: ConsultationFormType, required: true }),
+    form: t.field({
+      description: '协商形式 The form of a consultation activity.',
+      type: ConsultationFormType,
+      required: true,
+    }),
     leadCommitteeId: t.id({ required: false }),
     quarter: t.int({
       required: false,
@@ -586,13 +639,21 @@ for (const [field, action, description] of [
 const EscalationInput = builder.inputType('RecordConsultationEscalationInput', {
   description: 'What `recordConsultationEscalation` takes.',
   fields: (t) => ({
-    body: t.field({ type: EscalationBodyType, required: true }),
+    body: t.field({
+      description: 'Who takes a topic up.',
+      type: EscalationBodyType,
+      required: true,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     researchProjectId: t.id({ required: false }),
     activityId: t.id({ required: false }),
     takenUpOn: t.field({ type: 'Date', required: true }),
     heldOn: t.field({ type: 'Date', required: false }),
-    note: t.string({ required: false, validate: z.string().trim().max(2000) }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+      validate: z.string().trim().max(2000),
+    }),
   }),
 });
 
@@ -738,7 +799,11 @@ const AmendmentInput = builder.inputType('ProposeConsultationPlanAmendmentInput'
   description:
     'An amendment of a published plan: ADD_TOPIC gives `topic`; DROP_TOPIC names `topicId`; CHANGE_TOPIC names `topicId` and gives `topic` as it is to read. The reason is required.',
   fields: (t) => ({
-    kind: t.field({ type: AmendmentKindType, required: true }),
+    kind: t.field({
+      description: 'ADD_TOPIC 增加议题, DROP_TOPIC 取消议题, CHANGE_TOPIC 调整议题.',
+      type: AmendmentKindType,
+      required: true,
+    }),
     topicId: t.id({ required: false, description: 'DROP_TOPIC, CHANGE_TOPIC: the topic amended.' }),
     topic: t.field({
       type: TopicInput,

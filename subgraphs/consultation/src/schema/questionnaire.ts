@@ -86,10 +86,14 @@ export const QuestionType = builder
     description:
       '问题 One question of a questionnaire, with how it is answered and the tally so far.',
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The QuestionnaireQuestion's id." }),
       position: t.exposeInt('position'),
       text: t.exposeString('text'),
-      kind: t.field({ type: QuestionKindType, resolve: (q) => q.kind }),
+      kind: t.field({
+        description: '题型 How a question is answered.',
+        type: QuestionKindType,
+        resolve: (q) => q.kind,
+      }),
       options: t.stringList({ resolve: (q) => q.options }),
       required: t.exposeBoolean('required'),
       answered: t.int({
@@ -117,8 +121,12 @@ const DistributionType = builder
   .implement({
     description: '发放: copies handed out through one channel on one day.',
     fields: (t) => ({
-      id: t.exposeID('id'),
-      channel: t.field({ type: ChannelType, resolve: (d) => d.channel }),
+      id: t.exposeID('id', { description: "The QuestionnaireDistribution's id." }),
+      channel: t.field({
+        description: '发放渠道 How copies of a questionnaire reach people.',
+        type: ChannelType,
+        resolve: (d) => d.channel,
+      }),
       copies: t.exposeInt('copies'),
       distributedOn: t.expose('distributedOn', { type: 'Date' }),
       note: t.exposeString('note', { nullable: true }),
@@ -148,8 +156,13 @@ export const ResponseType = builder
     description:
       'One filled-in questionnaire. Only those working for the district see them one by one; everyone sees the tallies.',
     fields: (t) => ({
-      id: t.exposeID('id'),
-      respondent: t.field({ type: RespondentType, resolve: (r) => r.respondent }),
+      id: t.exposeID('id', { description: "The QuestionnaireResponse's id." }),
+      respondent: t.field({
+        description:
+          'MEMBER answered as themself; PAPER a printed copy staff entered; PUBLIC anyone else, anonymously.',
+        type: RespondentType,
+        resolve: (r) => r.respondent,
+      }),
       member: t.field({
         type: MemberRef,
         nullable: true,
@@ -173,7 +186,7 @@ QuestionnaireType.implement({
   description:
     "专项调查问卷: a campaign's questionnaire, its ordered questions, copies handed out, answers and tallies.",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The Questionnaire's id." }),
     title: t.exposeString('title'),
     intro: t.exposeString('intro', { nullable: true }),
     public: t.exposeBoolean('public', {
@@ -238,7 +251,11 @@ const QuestionInputType = builder.inputType('QuestionnaireQuestionInput', {
   description: '问题 One question of a questionnaire: its text, kind and options.',
   fields: (t) => ({
     text: t.string({ required: true, validate: textInput(2, 200, '') }),
-    kind: t.field({ type: QuestionKindType, required: true }),
+    kind: t.field({
+      description: '题型 How a question is answered.',
+      type: QuestionKindType,
+      required: true,
+    }),
     options: t.stringList({
       required: false,
       validate: z.array(z.string().trim().min(1, 'must not be empty').max(60)).max(30),

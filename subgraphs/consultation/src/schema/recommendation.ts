@@ -8,6 +8,8 @@ import {
   titleSchema,
   TITLE_DESCRIPTION,
   describedValues,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -52,11 +54,16 @@ RecommendationType.implement({
   description:
     '建议案 (REPORT) or 建议 (RECOMMENDATION): an outcome of consultation or research sent to the Party committee and government.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: RecommendationKindType, resolve: (r) => r.kind }),
+    id: t.exposeID('id', { description: "The Recommendation's id." }),
+    kind: t.field({
+      description: '建议类别 A recommendation report (建议案) or a recommendation (建议).',
+      type: RecommendationKindType,
+      resolve: (r) => r.kind,
+    }),
     title: t.exposeString('title'),
     text: t.exposeString('text'),
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (r) => ({ code: r.district }),
@@ -89,10 +96,17 @@ RecommendationType.implement({
       description: 'The decision or document that adopted it.',
     }),
     adoptedOn: t.expose('adoptedOn', { type: 'Date', nullable: true }),
-    status: t.field({ type: RecommendationStatusType, resolve: (r) => r.status }),
-    public: t.exposeBoolean('public'),
-    version: t.exposeInt('version'),
+    status: t.field({
+      description: '建议状态 Where a recommendation stands.',
+      type: RecommendationStatusType,
+      resolve: (r) => r.status,
+    }),
+    public: t.exposeBoolean('public', {
+      description: 'Shown to everyone; otherwise only to those who work for its district.',
+    }),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: (r, _a, ctx) => recommendationWorkflow.available(ctx, r),
     }),
     history: t.field({
@@ -130,9 +144,17 @@ const RecommendationFilter = builder.inputType('RecommendationFilter', {
   description:
     '筛选 Narrows `recommendations`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
-    kind: t.field({ type: RecommendationKindType, required: false }),
-    status: t.field({ type: RecommendationStatusType, required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
+    kind: t.field({
+      description: 'Only records with this kind.',
+      type: RecommendationKindType,
+      required: false,
+    }),
+    status: t.field({
+      description: 'Only records in this state.',
+      type: RecommendationStatusType,
+      required: false,
+    }),
     campaignId: t.id({ required: false, description: 'Compiled from this public-input campaign.' }),
   }),
 });
@@ -181,8 +203,15 @@ builder.queryField('recommendation', (t) =>
 const DraftInput = builder.inputType('DraftRecommendationInput', {
   description: 'What `draftRecommendation` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
-    kind: t.field({ type: RecommendationKindType, required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
+    kind: t.field({
+      description: '建议类别 A recommendation report (建议案) or a recommendation (建议).',
+      type: RecommendationKindType,
+      required: true,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     text: t.string({
       required: true,

@@ -12,6 +12,8 @@ import {
   describedValues,
   VERSION_DESCRIPTION,
   NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -87,7 +89,12 @@ export const phaseOverdue = (row: ResearchPhaseRow, day = today()) =>
 export const PhaseType = builder.objectRef<ResearchPhaseRow>('ResearchPhaseSchedule').implement({
   description: 'One phase of a research project: its deadline, when it started and ended.',
   fields: (t) => ({
-    phase: t.field({ type: ResearchPhaseType, resolve: (r) => r.phase }),
+    phase: t.field({
+      description:
+        '调研阶段 The phases of a research project, in order; each step is a row of its workflow.',
+      type: ResearchPhaseType,
+      resolve: (r) => r.phase,
+    }),
     dueOn: t.expose('dueOn', { type: 'Date', nullable: true }),
     startedOn: t.expose('startedOn', { type: 'Date', nullable: true }),
     completedOn: t.expose('completedOn', { type: 'Date', nullable: true }),
@@ -110,7 +117,11 @@ export const TeamSeatType = builder.objectRef<ResearchTeamMember>('ResearchTeamS
       nullable: true,
       resolve: (s) => ({ id: String(s.memberId) }),
     }),
-    role: t.field({ type: TeamRoleType, resolve: (s) => s.role }),
+    role: t.field({
+      description: "调研组角色 A member's role on a research team.",
+      type: TeamRoleType,
+      resolve: (s) => s.role,
+    }),
     joinedOn: t.expose('joinedOn', { type: 'Date' }),
   }),
 });
@@ -125,14 +136,18 @@ const VisitAttendanceRowType = builder
         nullable: true,
         resolve: (a) => ({ id: String(a.memberId) }),
       }),
-      attendance: t.field({ type: VisitAttendanceType, resolve: (a) => a.attendance }),
+      attendance: t.field({
+        description: "出席情况 A team member's attendance at a field visit.",
+        type: VisitAttendanceType,
+        resolve: (a) => a.attendance,
+      }),
     }),
   });
 
 export const FieldVisitType = builder.objectRef<FieldVisit>('FieldVisit').implement({
   description: '实地调研: a visit the research team made.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The FieldVisit's id." }),
     visitedOn: t.expose('visitedOn', { type: 'Date' }),
     place: t.exposeString('place'),
     purpose: t.exposeString('purpose', { nullable: true }),
@@ -163,10 +178,11 @@ ResearchProjectType.implement({
   description:
     '调研课题: a research project under process control, from the topic chosen to its report converted into advice.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The ResearchProject's id." }),
     title: t.exposeString('title'),
     topic: t.exposeString('topic'),
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (r) => ({ code: r.district }),
@@ -181,9 +197,16 @@ ResearchProjectType.implement({
     }),
     partnerCommittees: t.stringList({ resolve: (r) => r.partnerCommittees }),
     plan: t.exposeString('plan', { nullable: true, description: '调研方案.' }),
-    status: t.field({ type: ResearchPhaseType, resolve: (r) => r.status }),
-    public: t.exposeBoolean('public'),
-    version: t.exposeInt('version'),
+    status: t.field({
+      description:
+        '调研阶段 The phases of a research project, in order; each step is a row of its workflow.',
+      type: ResearchPhaseType,
+      resolve: (r) => r.status,
+    }),
+    public: t.exposeBoolean('public', {
+      description: 'Shown to everyone; otherwise only to those who work for its district.',
+    }),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     reportTitle: t.exposeString('reportTitle', { nullable: true }),
     reportText: t.exposeString('reportText', { nullable: true }),
     reportSubmittedOn: t.expose('reportSubmittedOn', { type: 'Date', nullable: true }),
@@ -201,6 +224,7 @@ ResearchProjectType.implement({
     team: t.field({ type: [TeamSeatType], resolve: (r, _a, ctx) => teamOf(ctx, r.id) }),
     fieldVisits: t.field({ type: [FieldVisitType], resolve: (r, _a, ctx) => visitsOf(ctx, r.id) }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: async (r, _a, ctx) =>
         researchWorkflow.available(ctx, {
           ...r,
@@ -233,8 +257,12 @@ const ResearchFilter = builder.inputType('ResearchProjectFilter', {
   description:
     '筛选 Narrows `researchProjects`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
-    status: t.field({ type: ResearchPhaseType, required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
+    status: t.field({
+      description: 'Only records in this state.',
+      type: ResearchPhaseType,
+      required: false,
+    }),
     topic: t.string({ required: false }),
     joint: t.boolean({ required: false }),
     overdue: t.boolean({
@@ -338,7 +366,12 @@ builder.objectField(MemberRef, 'researchProjects', (t) =>
 const DeadlineInput = builder.inputType('ResearchDeadlineInput', {
   description: '阶段期限 A phase and the day it is due.',
   fields: (t) => ({
-    phase: t.field({ type: ResearchPhaseType, required: true }),
+    phase: t.field({
+      description:
+        '调研阶段 The phases of a research project, in order; each step is a row of its workflow.',
+      type: ResearchPhaseType,
+      required: true,
+    }),
     dueOn: t.field({ type: 'Date', required: true }),
   }),
 });
@@ -346,7 +379,11 @@ const TeamSeatInput = builder.inputType('ResearchTeamSeatInput', {
   description: '调研组成员 A member to seat on the research team, and their role.',
   fields: (t) => ({
     memberId: t.id({ required: true }),
-    role: t.field({ type: TeamRoleType, required: true }),
+    role: t.field({
+      description: "调研组角色 A member's role on a research team.",
+      type: TeamRoleType,
+      required: true,
+    }),
   }),
 });
 
@@ -362,7 +399,10 @@ const toTeam = (
 const StartResearchInput = builder.inputType('StartResearchProjectInput', {
   description: 'What `startResearchProject` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     topic: t.string({
       required: true,
@@ -470,7 +510,11 @@ const AttendeeInput = builder.inputType('FieldVisitAttendeeInput', {
   description: '实地调研出席 A team member and whether they went on the visit.',
   fields: (t) => ({
     memberId: t.id({ required: true }),
-    attendance: t.field({ type: VisitAttendanceType, required: true }),
+    attendance: t.field({
+      description: "出席情况 A team member's attendance at a field visit.",
+      type: VisitAttendanceType,
+      required: true,
+    }),
   }),
 });
 

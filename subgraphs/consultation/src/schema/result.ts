@@ -12,6 +12,8 @@ import {
   describedValues,
   VERSION_DESCRIPTION,
   NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -89,11 +91,16 @@ ResultType.implement({
   description:
     "A node of the outcome chain 党委出题 → 政协调研 → 政府采纳 → 部门落实, tracked like Decidim's accountability results.",
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: ResultKindType, resolve: (r) => r.kind }),
+    id: t.exposeID('id', { description: "The ImplementationResult's id." }),
+    kind: t.field({
+      description: 'TOPIC 党委出题, ADOPTION 政府采纳, TASK 部门落实.',
+      type: ResultKindType,
+      resolve: (r) => r.kind,
+    }),
     title: t.exposeString('title'),
     description: t.exposeString('description', { nullable: true }),
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (r) => ({ code: r.district }),
@@ -167,8 +174,9 @@ ResultType.implement({
               )[0] ?? null)
             : ctx.loaders.one(LedgerEntrySchema).load(r.ledgerEntryId),
     }),
-    version: t.exposeInt('version'),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: (r, _a, ctx) =>
         r.kind === 'TASK' && r.status
           ? taskWorkflow.available(ctx, r as Result & { status: NonNullable<Result['status']> })
@@ -207,10 +215,18 @@ const ResultFilter = builder.inputType('ImplementationResultFilter', {
   description:
     '筛选 Narrows `implementationResults`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
-    kind: t.field({ type: ResultKindType, required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
+    kind: t.field({
+      description: 'Only records with this kind.',
+      type: ResultKindType,
+      required: false,
+    }),
     unitId: t.id({ required: false, description: 'Tasks of this department.' }),
-    status: t.field({ type: TaskStatusType, required: false }),
+    status: t.field({
+      description: 'Only records in this state.',
+      type: TaskStatusType,
+      required: false,
+    }),
   }),
 });
 
@@ -266,7 +282,11 @@ const CreateResultInput = builder.inputType('CreateImplementationResultInput', {
       description: "For a TOPIC (a chain's root); children take their parent's.",
     }),
     parentId: t.id({ required: false }),
-    kind: t.field({ type: ResultKindType, required: true }),
+    kind: t.field({
+      description: 'TOPIC 党委出题, ADOPTION 政府采纳, TASK 部门落实.',
+      type: ResultKindType,
+      required: true,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     description: t.string({ required: false, validate: z.string().trim().max(20000) }),
     recommendationId: t.id({ required: false }),
@@ -284,7 +304,10 @@ const CreateResultInput = builder.inputType('CreateImplementationResultInput', {
       validate: weightInput,
       description: "Share of the parent's progress (default 1; 0 tracks without counting).",
     }),
-    public: t.boolean({ required: false }),
+    public: t.boolean({
+      description: 'Shown to everyone (public) or only to those who work for its district.',
+      required: false,
+    }),
   }),
 });
 

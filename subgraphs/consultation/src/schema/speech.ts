@@ -19,9 +19,13 @@ export const SpeechModeType = builder.enumType('SpeechMode', {
 export const SpeechType = builder.objectRef<Speech>('ConsultationSpeech').implement({
   description: '发言: a contribution to an activity, spoken at it or handed in in writing.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The ConsultationSpeech's id." }),
     title: t.exposeString('title'),
-    mode: t.field({ type: SpeechModeType, resolve: (s) => s.mode }),
+    mode: t.field({
+      description: '发言方式 How a speech was given.',
+      type: SpeechModeType,
+      resolve: (s) => s.mode,
+    }),
     spokeOn: t.expose('spokeOn', { type: 'Date' }),
     text: t.exposeString('text', { nullable: true }),
     member: t.field({
@@ -57,7 +61,11 @@ const SpeechInput = builder.inputType('RecordConsultationSpeechInput', {
     memberId: t.id({ required: false, description: 'The member who spoke; or give guestId.' }),
     guestId: t.id({ required: false }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    mode: t.field({ type: SpeechModeType, required: true }),
+    mode: t.field({
+      description: '发言方式 How a speech was given.',
+      type: SpeechModeType,
+      required: true,
+    }),
     spokeOn: t.field({
       type: 'Date',
       required: false,

@@ -38,7 +38,11 @@ const FormCount = builder
   .implement({
     description: '按形式统计 How many consultation activities took one form.',
     fields: (t) => ({
-      form: t.field({ type: ConsultationFormType, resolve: (c) => c.form }),
+      form: t.field({
+        description: '协商形式 The form of a consultation activity.',
+        type: ConsultationFormType,
+        resolve: (c) => c.form,
+      }),
       count: t.exposeInt('count'),
     }),
   });
@@ -53,7 +57,11 @@ const RankCount = builder
   .implement({
     description: "按领导职级统计 How many leaders' instructions came from one rank.",
     fields: (t) => ({
-      rank: t.field({ type: LeaderRankType, resolve: (c) => c.rank }),
+      rank: t.field({
+        description: 'PRINCIPAL 主要领导, IN_CHARGE 分管领导.',
+        type: LeaderRankType,
+        resolve: (c) => c.rank,
+      }),
       count: t.exposeInt('count'),
     }),
   });

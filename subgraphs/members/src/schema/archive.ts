@@ -20,8 +20,9 @@ export const ArchiveTermType = builder.objectRef<TermRef>('ArchiveTerm').impleme
   description:
     "届: a term of a district committee, as the members archive knows it (a replica of organization's terms).",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The ArchiveTerm's id." }),
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (term) => ({ code: term.district }),

@@ -9,6 +9,7 @@ import {
   yearOrPeriod,
   describedValues,
   MUTATION_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { districtAssessments, type RankedAssessment } from '../assessment/district-assessments.js';
@@ -74,12 +75,13 @@ export const ScoringRulesType = builder.objectRef<ScoringRuleSet>('ScoringRules'
   description: "履职积分规则: a district's scoring rules for a year, in the version now in force.",
   fields: (t) => ({
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (r) => ({ code: r.district }),
     }),
     year: t.exposeInt('year'),
-    version: t.exposeInt('version'),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     name: t.string({ resolve: (r) => r.rules.name }),
     items: t.field({ type: [ScoringItem], resolve: (r) => r.rules.items }),
     caps: t.field({
@@ -330,7 +332,10 @@ const RulesInput = builder.inputType('ScoringRulesInput', {
 const SetScoringRulesInput = builder.inputType('SetScoringRulesInput', {
   description: 'What `setScoringRules` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     year: t.int({ required: true }),
     preset: t.field({
       type: ScoringPreset,

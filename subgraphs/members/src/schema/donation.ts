@@ -35,8 +35,12 @@ export const DonationKindType = builder.enumType('DonationKind', {
 export const DonationType = builder.objectRef<Donation>('Donation').implement({
   description: '捐赠 One donation to a donation drive, by a member or an organization.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: DonationKindType, resolve: (d) => d.kind }),
+    id: t.exposeID('id', { description: "The Donation's id." }),
+    kind: t.field({
+      description: '捐赠类别 Money or goods.',
+      type: DonationKindType,
+      resolve: (d) => d.kind,
+    }),
     amountYuan: t.float({
       description: 'Money, or the value of goods, in yuan.',
       resolve: (d) => yuan(d.amountFen),
@@ -58,12 +62,13 @@ export const DonationCampaignType = builder
   .implement({
     description: '捐款捐物活动: a donation drive, with what members and organisations gave.',
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The DonationCampaign's id." }),
       title: t.exposeString('title'),
       purpose: t.exposeString('purpose'),
       startsOn: t.expose('startsOn', { type: 'Date' }),
       endsOn: t.expose('endsOn', { type: 'Date' }),
       district: t.field({
+        description: 'The district whose committee it belongs to.',
         type: DistrictRef,
         nullable: true,
         resolve: (c) => ({ code: c.district }),
@@ -137,7 +142,10 @@ builder.objectField(MemberType, 'donations', (t) =>
 const CampaignInput = builder.inputType('CreateDonationCampaignInput', {
   description: 'What `createDonationCampaign` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     purpose: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
     startsOn: t.field({ type: 'Date', required: true }),
@@ -151,7 +159,11 @@ const DonationInput = builder.inputType('RecordDonationInput', {
     campaignId: t.id({ required: true }),
     memberId: t.id({ required: false, description: 'The donating member; or give organization.' }),
     organization: t.string({ required: false }),
-    kind: t.field({ type: DonationKindType, required: true }),
+    kind: t.field({
+      description: '捐赠类别 Money or goods.',
+      type: DonationKindType,
+      required: true,
+    }),
     amountYuan: t.float({
       required: true,
       validate: z.number().positive('must be more than zero').max(1e9),

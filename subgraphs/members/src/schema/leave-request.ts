@@ -7,6 +7,7 @@ import {
   describedValues,
   VERSION_DESCRIPTION,
   NOTE_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -65,7 +66,7 @@ export const LeaveRequestType = builder.objectRef<LeaveRequest>('LeaveRequest').
   description:
     "请假: a member's request to be excused from a meeting on record (organization's body meeting or study session).",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The LeaveRequest's id." }),
     meeting: t.exposeString('meeting', {
       deprecationReason:
         'The meeting is a record now: use bodyMeeting / studySession. This is its title as on record (the free text of a request made before leaves named their meeting).',
@@ -103,8 +104,12 @@ export const LeaveRequestType = builder.objectRef<LeaveRequest>('LeaveRequest').
       description: 'The day the meeting was planned for.',
     }),
     reason: t.exposeString('reason'),
-    status: t.field({ type: LeaveStatusType, resolve: (l) => l.status }),
-    version: t.exposeInt('version'),
+    status: t.field({
+      description: '请假状态 Where a leave request stands.',
+      type: LeaveStatusType,
+      resolve: (l) => l.status,
+    }),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     availableActions: t.stringList({
       description:
         'Steps the caller may take now (approve is not offered once the meeting was cancelled).',

@@ -31,10 +31,19 @@ export const MeritRecordType = builder.objectRef<MeritRecord>('MeritRecord').imp
   description:
     '奖惩: an award a member received or a penalty they were given; each is also a duty event.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    type: t.field({ type: MeritTypeType, resolve: (r) => r.type }),
+    id: t.exposeID('id', { description: "The MeritRecord's id." }),
+    type: t.field({
+      description: '奖惩类别 An award or a penalty.',
+      type: MeritTypeType,
+      resolve: (r) => r.type,
+    }),
     title: t.exposeString('title'),
-    level: t.field({ type: MeritLevelType, nullable: true, resolve: (r) => r.level ?? null }),
+    level: t.field({
+      description: '奖惩层级 The level at which an award or penalty was given.',
+      type: MeritLevelType,
+      nullable: true,
+      resolve: (r) => r.level ?? null,
+    }),
     reason: t.exposeString('reason', { nullable: true }),
     decidedOn: t.expose('decidedOn', { type: 'Date' }),
   }),

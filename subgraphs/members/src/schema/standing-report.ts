@@ -5,6 +5,8 @@ import {
   describedValues,
   VERSION_DESCRIPTION,
   NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -35,11 +37,15 @@ export const StandingReportType = builder.objectRef<StandingReport>('StandingRep
   description:
     "常委履职报告: a standing-committee member's yearly duty report, filed into their archive.",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The StandingReport's id." }),
     year: t.exposeInt('year'),
     text: t.exposeString('text'),
-    status: t.field({ type: ReportStatusType, resolve: (r) => r.status }),
-    version: t.exposeInt('version'),
+    status: t.field({
+      description: "常委履职报告状态 Where a standing-committee member's yearly report stands.",
+      type: ReportStatusType,
+      resolve: (r) => r.status,
+    }),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     submittedAt: t.field({
       type: 'DateTime',
       nullable: true,
@@ -47,6 +53,7 @@ export const StandingReportType = builder.objectRef<StandingReport>('StandingRep
     }),
     filedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.filedAt ?? null }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: (r, _args, ctx) => standingReportWorkflow.available(ctx, r),
     }),
   }),

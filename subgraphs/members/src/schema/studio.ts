@@ -10,6 +10,8 @@ import {
   describedValues,
   VERSION_DESCRIPTION,
   NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -82,12 +84,19 @@ export const StudioShiftType = builder.objectRef<StudioShift>('StudioShift').imp
   description:
     "One dated reception duty on a studio's rota; a served shift is a duty event of its member.",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The StudioShift's id." }),
     shiftOn: t.expose('shiftOn', { type: 'Date' }),
-    status: t.field({ type: ShiftStatusType, resolve: (s) => s.status }),
-    version: t.exposeInt('version'),
+    status: t.field({
+      description: '值班状态 Where a studio rota shift stands.',
+      type: ShiftStatusType,
+      resolve: (s) => s.status,
+    }),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     member: t.field({ type: MemberType, resolve: (s, _args, ctx) => member(s.memberId, ctx) }),
-    availableActions: t.stringList({ resolve: (s, _args, ctx) => shiftWorkflow.available(ctx, s) }),
+    availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
+      resolve: (s, _args, ctx) => shiftWorkflow.available(ctx, s),
+    }),
   }),
 });
 
@@ -95,16 +104,26 @@ export const StudioReceptionType = builder.objectRef<StudioReception>('StudioRec
   description:
     '接待: visitors a studio member received and the issue they raised; it may be passed on as a proposal draft or an opinion item, which then names it (proposalDraft / opinionItemDraft, added by proposals).',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The StudioReception's id." }),
     receivedOn: t.expose('receivedOn', { type: 'Date' }),
     visitors: t.exposeInt('visitors'),
     title: t.exposeString('title'),
     detail: t.exposeString('detail'),
-    status: t.field({ type: ReceptionStatusType, resolve: (r) => r.status }),
-    target: t.field({ type: IssueTargetType, nullable: true, resolve: (r) => r.target ?? null }),
-    version: t.exposeInt('version'),
+    status: t.field({
+      description: '接待状态 Where a studio reception stands.',
+      type: ReceptionStatusType,
+      resolve: (r) => r.status,
+    }),
+    target: t.field({
+      description: '转办去向 What an issue raised at a studio reception is passed on as.',
+      type: IssueTargetType,
+      nullable: true,
+      resolve: (r) => r.target ?? null,
+    }),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     member: t.field({ type: MemberType, resolve: (r, _args, ctx) => member(r.memberId, ctx) }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: (r, _args, ctx) => receptionWorkflow.available(ctx, r),
     }),
   }),
@@ -134,12 +153,13 @@ export const MemberStudioType = builder.objectRef<MemberStudio>('MemberStudio').
   description:
     '委员工作室: a member studio, its lead and resident members, its duty rota and receptions.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The MemberStudio's id." }),
     name: t.exposeString('name'),
     location: t.exposeString('location'),
     rules: t.exposeString('rules', { nullable: true }),
     openedOn: t.expose('openedOn', { type: 'Date' }),
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (s) => ({ code: s.district }),
@@ -223,12 +243,13 @@ export const TownshipConvenorType = builder
   .implement({
     description: '乡镇（街道）政协工作召集人: who convenes CPPCC work in a township.',
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The TownshipConvenor's id." }),
       township: t.exposeString('township'),
       name: t.exposeString('name'),
       post: t.exposeString('post', { description: 'e.g. 乡镇党委副书记.' }),
       since: t.expose('since', { type: 'Date' }),
       district: t.field({
+        description: 'The district whose committee it belongs to.',
         type: DistrictRef,
         nullable: true,
         resolve: (c) => ({ code: c.district }),
@@ -267,7 +288,10 @@ const text = (min: number, max: number) =>
 const StudioInput = builder.inputType('CreateStudioInput', {
   description: 'What `createStudio` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     name: t.string({ required: true, validate: text(2, 60) }),
     location: t.string({ required: true, validate: text(2, 120) }),
     rules: t.string({ required: false, validate: z.string().max(1000) }),
@@ -448,7 +472,10 @@ builder.mutationField('closeStudioReception', (t) =>
 const ConvenorInput = builder.inputType('AppointTownshipConvenorInput', {
   description: 'What `appointTownshipConvenor` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     township: t.string({ required: true, validate: text(2, 40) }),
     name: t.string({ required: true, validate: text(2, 40) }),
     post: t.string({ required: true, validate: text(2, 60) }),

@@ -27,7 +27,11 @@ export const ApprovedLeaveType = builder.objectRef<ApprovedLeave>('ApprovedLeave
   fields: (t) => ({
     leaveId: t.exposeID('leaveId'),
     meeting: t.exposeString('meeting', { description: 'The meeting as the member named it.' }),
-    meetingLevel: t.field({ type: MeetingLevelType, resolve: (l) => l.meetingLevel }),
+    meetingLevel: t.field({
+      description: 'The level a leave names.',
+      type: MeetingLevelType,
+      resolve: (l) => l.meetingLevel,
+    }),
     meetingOn: t.expose('meetingOn', { type: 'Date' }),
     member: t.field({
       type: MemberRef,

@@ -40,12 +40,21 @@ export const AttendanceRecordType = builder
     description:
       'How one member took part in a body meeting, study session or branch activity. The member and their district staff only.',
     fields: (t) => ({
-      id: t.exposeID('id'),
-      kind: t.field({ type: AttendedKindType, resolve: (a) => a.kind }),
+      id: t.exposeID('id', { description: "The AttendanceRecord's id." }),
+      kind: t.field({
+        description: '出席对象 What kind of occasion an attendance line is for.',
+        type: AttendedKindType,
+        resolve: (a) => a.kind,
+      }),
       subjectId: t.exposeID('subjectId', {
         description: 'Id of the meeting, session or activity.',
       }),
-      attendance: t.field({ type: AttendanceType, resolve: (a) => a.attendance }),
+      attendance: t.field({
+        description:
+          "出席情况 A member's attendance at a meeting, study session or branch activity.",
+        type: AttendanceType,
+        resolve: (a) => a.attendance,
+      }),
       heldOn: t.expose('heldOn', { type: 'Date' }),
       member: t.field({
         type: MemberRef,

@@ -7,6 +7,7 @@ import {
   titleSchema,
   TITLE_DESCRIPTION,
   describedValues,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -51,15 +52,27 @@ export const MeetingStatusType = builder.enumType('MeetingStatus', {
 export const BodyMeetingType = builder.objectRef<BodyMeeting>('BodyMeeting').implement({
   description: 'A meeting of a committee body with its agenda and attendance.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    body: t.field({ type: CommitteeBodyType, resolve: (m) => m.body }),
+    id: t.exposeID('id', { description: "The BodyMeeting's id." }),
+    body: t.field({
+      description: '全体会议, 常委会议, 主席会议, 秘书长会议.',
+      type: CommitteeBodyType,
+      resolve: (m) => m.body,
+    }),
     title: t.exposeString('title'),
     plannedOn: t.expose('plannedOn', { type: 'Date' }),
     heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),
     agenda: t.exposeStringList('agenda'),
-    status: t.field({ type: MeetingStatusType, resolve: (m) => m.status }),
-    public: t.exposeBoolean('public'),
-    district: t.exposeID('district'),
+    status: t.field({
+      description: '会议状态 Where a body meeting stands.',
+      type: MeetingStatusType,
+      resolve: (m) => m.status,
+    }),
+    public: t.exposeBoolean('public', {
+      description: 'Shown to everyone; otherwise only to those who work for its district.',
+    }),
+    district: t.exposeID('district', {
+      description: 'The code of the district whose committee it belongs to.',
+    }),
     term: t.field({
       type: TermType,
       nullable: true,
@@ -81,6 +94,7 @@ export const BodyMeetingType = builder.objectRef<BodyMeeting>('BodyMeeting').imp
       resolve: (m, _a, ctx) => visibleAttendance(ctx, 'BODY_MEETING', m),
     }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: (m, _a, ctx) => bodyMeetingWorkflow.available(ctx, m),
     }),
   }),
@@ -98,10 +112,18 @@ const BodyMeetingFilter = builder.inputType('BodyMeetingFilter', {
   description:
     '筛选 Narrows `bodyMeetings`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
     term: t.id({ required: false }),
-    body: t.field({ type: CommitteeBodyType, required: false }),
-    status: t.field({ type: MeetingStatusType, required: false }),
+    body: t.field({
+      description: 'Only records with this body.',
+      type: CommitteeBodyType,
+      required: false,
+    }),
+    status: t.field({
+      description: 'Only records in this state.',
+      type: MeetingStatusType,
+      required: false,
+    }),
     from: t.field({ type: 'Date', required: false }),
     to: t.field({ type: 'Date', required: false }),
   }),
@@ -138,7 +160,11 @@ const PlanBodyMeetingInput = builder.inputType('PlanBodyMeetingInput', {
   fields: (t) => ({
     term: t.id({ required: true }),
     session: t.id({ required: false, description: 'Required for a plenary meeting.' }),
-    body: t.field({ type: CommitteeBodyType, required: true }),
+    body: t.field({
+      description: '全体会议, 常委会议, 主席会议, 秘书长会议.',
+      type: CommitteeBodyType,
+      required: true,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     plannedOn: t.field({ type: 'Date', required: true }),
     agenda: t.stringList({
@@ -147,7 +173,11 @@ const PlanBodyMeetingInput = builder.inputType('PlanBodyMeetingInput', {
         .array(z.string().trim().min(1, 'an agenda item must not be empty'))
         .min(1, 'needs at least one item'),
     }),
-    public: t.boolean({ required: false, defaultValue: true }),
+    public: t.boolean({
+      description: 'Shown to everyone (public) or only to those who work for its district.',
+      required: false,
+      defaultValue: true,
+    }),
   }),
 });
 
@@ -181,21 +211,28 @@ export const AttendanceEntryInput = builder.inputType('AttendanceEntryInput', {
   description: "出席 One member's attendance.",
   fields: (t) => ({
     member: t.id({ required: true }),
-    attendance: t.field({ type: AttendanceType, required: true }),
+    attendance: t.field({
+      description: "出席情况 A member's attendance at a meeting, study session or branch activity.",
+      type: AttendanceType,
+      required: true,
+    }),
   }),
 });
 
 const HoldBodyMeetingInput = builder.inputType('HoldBodyMeetingInput', {
   description: 'What `holdBodyMeeting` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The BodyMeeting's id.", required: true }),
     heldOn: t.field({ type: 'Date', required: true }),
     attendance: t.field({
       type: [AttendanceEntryInput],
       required: true,
       description: 'Every member expected, with how they took part.',
     }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 

@@ -41,8 +41,12 @@ export const CommitteeMembershipType = builder
     description:
       "A member's seat on a special committee, from the day they joined to the day they left. Public.",
     fields: (t) => ({
-      id: t.exposeID('id'),
-      role: t.field({ type: CommitteeRoleType, resolve: (m) => m.role }),
+      id: t.exposeID('id', { description: "The CommitteeMembership's id." }),
+      role: t.field({
+        description: "专委会职务 A member's role on a special committee.",
+        type: CommitteeRoleType,
+        resolve: (m) => m.role,
+      }),
       since: t.field({
         type: 'Date',
         deprecationReason: 'Use joinedOn.',
@@ -50,7 +54,11 @@ export const CommitteeMembershipType = builder
       }),
       joinedOn: t.expose('joinedOn', { type: 'Date' }),
       leftOn: t.expose('leftOn', { type: 'Date', nullable: true }),
-      status: t.field({ type: MembershipStatusType, resolve: (m) => m.status }),
+      status: t.field({
+        description: "入委状态 Whether a member's seat on a special committee is current.",
+        type: MembershipStatusType,
+        resolve: (m) => m.status,
+      }),
       committee: t.field({
         type: SpecialCommitteeType,
         nullable: true,
@@ -106,10 +114,14 @@ const CommitteeMembershipFilter = builder.inputType('CommitteeMembershipFilter',
   description:
     '筛选 Narrows `committeeMemberships`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
     committee: t.id({ required: false }),
     member: t.id({ required: false }),
-    status: t.field({ type: MembershipStatusType, required: false }),
+    status: t.field({
+      description: 'Only records in this state.',
+      type: MembershipStatusType,
+      required: false,
+    }),
   }),
 });
 
@@ -142,9 +154,16 @@ const AssignCommitteeSeatInput = builder.inputType('AssignCommitteeSeatInput', {
   fields: (t) => ({
     committee: t.id({ required: true }),
     member: t.id({ required: true }),
-    role: t.field({ type: CommitteeRoleType, required: true }),
+    role: t.field({
+      description: "专委会职务 A member's role on a special committee.",
+      type: CommitteeRoleType,
+      required: true,
+    }),
     joinedOn: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -175,9 +194,12 @@ builder.mutationField('assignCommitteeSeat', (t) =>
 const EndCommitteeSeatInput = builder.inputType('EndCommitteeSeatInput', {
   description: 'What `endCommitteeSeat` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The CommitteeMembership's id.", required: true }),
     leftOn: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 

@@ -9,6 +9,7 @@ import {
   titleSchema,
   TITLE_DESCRIPTION,
   describedValues,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -71,15 +72,24 @@ export const CommunicationType = builder.objectRef<Communication>('Communication
   description:
     'An open letter, notice or initiative letter: to whom, when and why. Public once issued.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: CommunicationKindType, resolve: (c) => c.kind }),
+    id: t.exposeID('id', { description: "The Communication's id." }),
+    kind: t.field({
+      description: '致委员的一封信, 通知, 倡议书.',
+      type: CommunicationKindType,
+      resolve: (c) => c.kind,
+    }),
     title: t.exposeString('title'),
     audience: t.exposeString('audience'),
     occasion: t.exposeString('occasion', { description: 'Why it was sent.' }),
     body: t.exposeString('body'),
     issuedOn: t.expose('issuedOn', { type: 'Date', nullable: true }),
-    status: t.field({ type: CommunicationStatusType, resolve: (c) => c.status }),
+    status: t.field({
+      description: '文件状态 Where a letter or notice stands.',
+      type: CommunicationStatusType,
+      resolve: (c) => c.status,
+    }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: (c, _a, ctx) => communicationWorkflow.available(ctx, c),
     }),
   }),
@@ -88,7 +98,7 @@ export const CommunicationType = builder.objectRef<Communication>('Communication
 export const CampaignEntryType = builder.objectRef<CampaignEntry>('CampaignEntry').implement({
   description: '作品 An entry to a consensus-building campaign, by a member or an outside author.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The CampaignEntry's id." }),
     author: t.exposeString('author'),
     title: t.exposeString('title'),
     award: t.exposeString('award', { nullable: true }),
@@ -107,13 +117,21 @@ export const ConsensusCampaignType = builder
   .implement({
     description: 'An essay contest, anthology or exhibition with its entries. Public.',
     fields: (t) => ({
-      id: t.exposeID('id'),
-      kind: t.field({ type: CampaignKindType, resolve: (c) => c.kind }),
+      id: t.exposeID('id', { description: "The ConsensusCampaign's id." }),
+      kind: t.field({
+        description: '征文, 文集, 书画展.',
+        type: CampaignKindType,
+        resolve: (c) => c.kind,
+      }),
       title: t.exposeString('title'),
       theme: t.exposeString('theme'),
       opensOn: t.expose('opensOn', { type: 'Date' }),
       closesOn: t.expose('closesOn', { type: 'Date' }),
-      status: t.field({ type: CampaignStatusType, resolve: (c) => c.status }),
+      status: t.field({
+        description: '活动状态 Whether a consensus-building campaign takes entries.',
+        type: CampaignStatusType,
+        resolve: (c) => c.status,
+      }),
       entries: t.field({
         type: [CampaignEntryType],
         resolve: (c, _a, ctx) => ctx.loaders.many(CampaignEntrySchema, 'campaignId').load(c.id),
@@ -213,8 +231,15 @@ const text = (min: number) =>
 const DraftInput = builder.inputType('DraftCommunicationInput', {
   description: 'What `draftCommunication` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
-    kind: t.field({ type: CommunicationKindType, required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
+    kind: t.field({
+      description: '致委员的一封信, 通知, 倡议书.',
+      type: CommunicationKindType,
+      required: true,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     audience: t.string({ required: true, validate: text(2) }),
     occasion: t.string({ required: true, validate: text(2) }),
@@ -249,9 +274,12 @@ builder.mutationField('draftCommunication', (t) =>
 const IssueInput = builder.inputType('IssueCommunicationInput', {
   description: 'What `issueCommunication` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The Communication's id.", required: true }),
     issuedOn: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -303,8 +331,11 @@ builder.mutationField('withdrawCommunication', (t) =>
 const OpenCampaignInput = builder.inputType('OpenCampaignInput', {
   description: 'What `openCampaign` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
-    kind: t.field({ type: CampaignKindType, required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
+    kind: t.field({ description: '征文, 文集, 书画展.', type: CampaignKindType, required: true }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     theme: t.string({ required: true, validate: text(1) }),
     opensOn: t.field({ type: 'Date', required: true }),

@@ -10,11 +10,12 @@ export const GovernmentUnitType = builder.objectRef<GovernmentUnit>('GovernmentU
   description:
     '政府部门 / 承办单位: a government department that handles proposals and liaises with committees. Public.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The GovernmentUnit's id." }),
     name: t.exposeString('name'),
     short: t.exposeString('short', { description: 'Short name used in reports, e.g. 发改委.' }),
     active: t.exposeBoolean('active'),
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictType,
       nullable: true,
       resolve: (u, _a, ctx) => ctx.loaders.one(DistrictSchema, 'code').load(u.district),
@@ -75,7 +76,10 @@ const name = z.string().trim().min(2, 'must have at least 2 characters').max(80)
 const RegisterGovernmentUnitInput = builder.inputType('RegisterGovernmentUnitInput', {
   description: 'What `registerGovernmentUnit` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     name: t.string({ required: true, validate: name }),
     short: t.string({
       required: true,
@@ -109,7 +113,7 @@ builder.mutationField('registerGovernmentUnit', (t) =>
 const UpdateGovernmentUnitInput = builder.inputType('UpdateGovernmentUnitInput', {
   description: 'What `updateGovernmentUnit` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The GovernmentUnit's id.", required: true }),
     name: t.string({ required: false, validate: name }),
     short: t.string({
       required: false,

@@ -28,9 +28,15 @@ export const LeadershipPostType = builder.objectRef<LeadershipPost>('LeadershipP
   description:
     "班子成员: a member holding a leadership post of a district's committee for a stretch of a term. Public.",
   fields: (t) => ({
-    id: t.exposeID('id'),
-    district: t.exposeID('district'),
-    role: t.field({ type: LeadershipRoleType, resolve: (p) => p.role }),
+    id: t.exposeID('id', { description: "The LeadershipPost's id." }),
+    district: t.exposeID('district', {
+      description: 'The code of the district whose committee it belongs to.',
+    }),
+    role: t.field({
+      description: '主席 (chair), 副主席 (vice-chair), 秘书长 (secretary-general).',
+      type: LeadershipRoleType,
+      resolve: (p) => p.role,
+    }),
     member: t.field({ type: MemberRef, resolve: (p) => ({ id: String(p.memberId) }) }),
     term: t.field({
       type: TermType,
@@ -87,7 +93,11 @@ const AppointLeaderInput = builder.inputType('AppointLeaderInput', {
   fields: (t) => ({
     term: t.id({ required: true }),
     member: t.id({ required: true, description: "A member of the term's district." }),
-    role: t.field({ type: LeadershipRoleType, required: true }),
+    role: t.field({
+      description: '主席 (chair), 副主席 (vice-chair), 秘书长 (secretary-general).',
+      type: LeadershipRoleType,
+      required: true,
+    }),
     startsOn: t.field({ type: 'Date', required: true }),
   }),
 });

@@ -37,7 +37,7 @@ export const LiaisonStatusType = builder.enumType('LiaisonStatus', {
 export const LiaisonActivityType = builder.objectRef<LiaisonActivity>('LiaisonActivity').implement({
   description: '对口联系活动 An activity held under a committee–unit pairing.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The LiaisonActivity's id." }),
     title: t.exposeString('title'),
     heldOn: t.expose('heldOn', { type: 'Date' }),
     summary: t.exposeString('summary'),
@@ -47,10 +47,14 @@ export const LiaisonActivityType = builder.objectRef<LiaisonActivity>('LiaisonAc
 export const LiaisonPairType = builder.objectRef<LiaisonPair>('LiaisonPair').implement({
   description: '对口联系: a special committee paired with a government unit. Public.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The LiaisonPair's id." }),
     since: t.expose('since', { type: 'Date' }),
     until: t.expose('until', { type: 'Date', nullable: true }),
-    status: t.field({ type: LiaisonStatusType, resolve: (p) => p.status }),
+    status: t.field({
+      description: '对口联系状态 Whether a committee–unit pairing is in force.',
+      type: LiaisonStatusType,
+      resolve: (p) => p.status,
+    }),
     committee: t.field({
       type: SpecialCommitteeType,
       nullable: true,
@@ -116,7 +120,10 @@ const PairInput = builder.inputType('PairCommitteeWithUnitInput', {
     committee: t.id({ required: true }),
     unit: t.id({ required: true }),
     since: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -146,9 +153,12 @@ builder.mutationField('pairCommitteeWithUnit', (t) =>
 const EndLiaisonInput = builder.inputType('EndLiaisonInput', {
   description: 'What `endLiaison` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The LiaisonPair's id.", required: true }),
     until: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -176,7 +186,11 @@ const LiaisonActivityInput = builder.inputType('RecordLiaisonActivityInput', {
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     heldOn: t.field({ type: 'Date', required: true }),
     summary: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
-    public: t.boolean({ required: false, defaultValue: true }),
+    public: t.boolean({
+      description: 'Shown to everyone (public) or only to those who work for its district.',
+      required: false,
+      defaultValue: true,
+    }),
   }),
 });
 

@@ -12,6 +12,7 @@ import {
   titleSchema,
   TITLE_DESCRIPTION,
   describedValues,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -70,10 +71,14 @@ export const BranchPlacementType = builder.objectRef<BranchPlacement>('BranchPla
   description:
     'A Party-member member placed in a functional branch. The member and their district staff only.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The BranchPlacement's id." }),
     joinedOn: t.expose('joinedOn', { type: 'Date' }),
     leftOn: t.expose('leftOn', { type: 'Date', nullable: true }),
-    status: t.field({ type: PlacementStatusType, resolve: (p) => p.status }),
+    status: t.field({
+      description: "支部编排状态 Whether a member's placement in a Party branch is current.",
+      type: PlacementStatusType,
+      resolve: (p) => p.status,
+    }),
     member: t.field({
       type: MemberRef,
       nullable: true,
@@ -85,8 +90,12 @@ export const BranchPlacementType = builder.objectRef<BranchPlacement>('BranchPla
 export const BranchActivityType = builder.objectRef<BranchActivity>('BranchActivity').implement({
   description: '支部活动 An activity of a Party branch and who took part.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: BranchActivityKindType, resolve: (a) => a.kind }),
+    id: t.exposeID('id', { description: "The BranchActivity's id." }),
+    kind: t.field({
+      description: 'LECTURE_HALL.',
+      type: BranchActivityKindType,
+      resolve: (a) => a.kind,
+    }),
     title: t.exposeString('title'),
     heldOn: t.expose('heldOn', { type: 'Date' }),
     speaker: t.exposeString('speaker', { nullable: true }),
@@ -104,7 +113,7 @@ export const BranchActivityType = builder.objectRef<BranchActivity>('BranchActiv
 export const PartyBranchType = builder.objectRef<PartyBranch>('PartyBranch').implement({
   description: '功能型党支部: a functional Party branch hosted by a special committee. Public.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The PartyBranch's id." }),
     name: t.exposeString('name'),
     establishedOn: t.expose('establishedOn', { type: 'Date' }),
     dissolvedOn: t.expose('dissolvedOn', {
@@ -112,8 +121,15 @@ export const PartyBranchType = builder.objectRef<PartyBranch>('PartyBranch').imp
       nullable: true,
       description: 'Figures for periods ending on or after this day leave the branch out.',
     }),
-    status: t.field({ type: BranchStatusType, resolve: (b) => b.status }),
-    availableActions: t.stringList({ resolve: (b, _a, ctx) => branchWorkflow.available(ctx, b) }),
+    status: t.field({
+      description: '支部状态 Whether a Party branch is active.',
+      type: BranchStatusType,
+      resolve: (b) => b.status,
+    }),
+    availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
+      resolve: (b, _a, ctx) => branchWorkflow.available(ctx, b),
+    }),
     secretarySince: t.expose('secretarySince', { type: 'Date', nullable: true }),
     committee: t.field({
       type: SpecialCommitteeType,
@@ -289,9 +305,12 @@ builder.mutationField('placeInBranch', (t) =>
 const EndPlacementInput = builder.inputType('EndBranchPlacementInput', {
   description: 'What `endBranchPlacement` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The BranchPlacement's id.", required: true }),
     leftOn: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -322,7 +341,10 @@ const SecretaryInput = builder.inputType('SetBranchSecretaryInput', {
       required: false,
       description: 'The first day in office; today if not given.',
     }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -353,9 +375,12 @@ builder.mutationField('setBranchSecretary', (t) =>
 const DissolveInput = builder.inputType('DissolvePartyBranchInput', {
   description: 'What `dissolvePartyBranch` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The PartyBranch's id.", required: true }),
     on: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -381,7 +406,7 @@ const ActivityInput = builder.inputType('RecordBranchActivityInput', {
   description: 'What `recordBranchActivity` takes.',
   fields: (t) => ({
     branch: t.id({ required: true }),
-    kind: t.field({ type: BranchActivityKindType, required: true }),
+    kind: t.field({ description: 'LECTURE_HALL.', type: BranchActivityKindType, required: true }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     heldOn: t.field({ type: 'Date', required: true }),
     speaker: t.string({ required: false }),
@@ -390,7 +415,11 @@ const ActivityInput = builder.inputType('RecordBranchActivityInput', {
       required: true,
       description: 'Members who took part, Party members or not.',
     }),
-    public: t.boolean({ required: false, defaultValue: true }),
+    public: t.boolean({
+      description: 'Shown to everyone (public) or only to those who work for its district.',
+      required: false,
+      defaultValue: true,
+    }),
   }),
 });
 

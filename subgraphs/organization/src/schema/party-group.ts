@@ -1,4 +1,4 @@
-import { parseId, describedValues } from '@cppcc/kit';
+import { parseId, describedValues, AVAILABLE_ACTIONS_DESCRIPTION } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import {
@@ -46,17 +46,26 @@ export const PartyGroupMembershipType = builder
     description:
       "A member's role in the Party Group, from joinedOn until (not including) leftOn. Public.",
     fields: (t) => ({
-      id: t.exposeID('id'),
-      role: t.field({ type: PartyGroupRoleType, resolve: (m) => m.role }),
+      id: t.exposeID('id', { description: "The PartyGroupMembership's id." }),
+      role: t.field({
+        description: '党组书记, 党组副书记, 党组成员.',
+        type: PartyGroupRoleType,
+        resolve: (m) => m.role,
+      }),
       joinedOn: t.expose('joinedOn', { type: 'Date' }),
       leftOn: t.expose('leftOn', { type: 'Date', nullable: true }),
-      status: t.field({ type: PartyGroupMembershipStatusType, resolve: (m) => m.status }),
+      status: t.field({
+        description: "党组职务状态 Whether a member's role in the Party Group is current.",
+        type: PartyGroupMembershipStatusType,
+        resolve: (m) => m.status,
+      }),
       member: t.field({
         type: MemberRef,
         nullable: true,
         resolve: (m) => ({ id: String(m.memberId) }),
       }),
       availableActions: t.stringList({
+        description: AVAILABLE_ACTIONS_DESCRIPTION,
         resolve: (m, _a, ctx) => partyGroupMembershipWorkflow.available(ctx, m),
       }),
     }),
@@ -69,7 +78,7 @@ const holdsOn = (day: string) => (m: PartyGroupMembership) =>
 export const PartyGroupType = builder.objectRef<PartyGroup>('PartyGroup').implement({
   description: '政协党组: the Party Group of a district committee for one term. Public.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The PartyGroup's id." }),
     name: t.exposeString('name'),
     secretary: t.exposeString('secretary', {
       description: 'Name of the secretary last appointed; `members(on:)` gives the group on a day.',
@@ -134,7 +143,10 @@ const FormPartyGroupInput = builder.inputType('FormPartyGroupInput', {
     name: t.string({ required: true, validate: name }),
     secretary: t.id({ required: true, description: 'A Party-member member of the district.' }),
     formedOn: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -165,9 +177,12 @@ builder.mutationField('formPartyGroup', (t) =>
 const RenamePartyGroupInput = builder.inputType('RenamePartyGroupInput', {
   description: 'What `renamePartyGroup` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The PartyGroup's id.", required: true }),
     name: t.string({ required: true, validate: name }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -194,9 +209,16 @@ const AppointToPartyGroupInput = builder.inputType('AppointToPartyGroupInput', {
   fields: (t) => ({
     group: t.id({ required: true }),
     member: t.id({ required: true }),
-    role: t.field({ type: PartyGroupRoleType, required: true }),
+    role: t.field({
+      description: '党组书记, 党组副书记, 党组成员.',
+      type: PartyGroupRoleType,
+      required: true,
+    }),
     joinedOn: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -227,9 +249,12 @@ builder.mutationField('appointToPartyGroup', (t) =>
 const EndPartyGroupMembershipInput = builder.inputType('EndPartyGroupMembershipInput', {
   description: 'What `endPartyGroupMembership` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The PartyGroupMembership's id.", required: true }),
     leftOn: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -254,9 +279,16 @@ const ChangePartyGroupRoleInput = builder.inputType('ChangePartyGroupRoleInput',
   description: 'What `changePartyGroupRole` takes.',
   fields: (t) => ({
     id: t.id({ required: true, description: 'The role the member holds now.' }),
-    role: t.field({ type: PartyGroupRoleType, required: true }),
+    role: t.field({
+      description: '党组书记, 党组副书记, 党组成员.',
+      type: PartyGroupRoleType,
+      required: true,
+    }),
     on: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 

@@ -10,6 +10,7 @@ import {
   titleSchema,
   TITLE_DESCRIPTION,
   describedValues,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -64,20 +65,31 @@ export const ImplementationReviewType = builder
     description:
       'An inspection or special research (专题调研) on how a policy document is carried out.',
     fields: (t) => ({
-      id: t.exposeID('id'),
-      kind: t.field({ type: ReviewKindType, resolve: (r) => r.kind }),
+      id: t.exposeID('id', { description: "The ImplementationReview's id." }),
+      kind: t.field({
+        description: '督查类别 How the implementation of a policy document is reviewed.',
+        type: ReviewKindType,
+        resolve: (r) => r.kind,
+      }),
       title: t.exposeString('title'),
       plannedOn: t.expose('plannedOn', { type: 'Date' }),
       reportedOn: t.expose('reportedOn', { type: 'Date', nullable: true }),
       findings: t.exposeString('findings', { nullable: true }),
       followUp: t.exposeString('followUp', { nullable: true }),
-      status: t.field({ type: ReviewStatusType, resolve: (r) => r.status }),
+      status: t.field({
+        description: '督查状态 Where an implementation review stands.',
+        type: ReviewStatusType,
+        resolve: (r) => r.status,
+      }),
       districtsVisited: t.field({
         type: [DistrictType],
         resolve: async (r, _a, ctx) =>
           foundRows(await ctx.loaders.one(DistrictSchema, 'code').loadMany(r.districtsVisited)),
       }),
-      availableActions: t.stringList({ resolve: (r, _a, ctx) => reviewWorkflow.available(ctx, r) }),
+      availableActions: t.stringList({
+        description: AVAILABLE_ACTIONS_DESCRIPTION,
+        resolve: (r, _a, ctx) => reviewWorkflow.available(ctx, r),
+      }),
     }),
   });
 
@@ -85,8 +97,12 @@ export const PolicyDocumentType = builder.objectRef<PolicyDocument>('PolicyDocum
   description:
     'A policy document the committee helped issue, e.g. 《关于新时代加强和改进人民政协工作的实施意见》.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: PolicyKindType, resolve: (d) => d.kind }),
+    id: t.exposeID('id', { description: "The PolicyDocument's id." }),
+    kind: t.field({
+      description: '文件类别 The kind of a policy document.',
+      type: PolicyKindType,
+      resolve: (d) => d.kind,
+    }),
     title: t.exposeString('title'),
     issuedBy: t.exposeString('issuedBy'),
     issuedOn: t.expose('issuedOn', { type: 'Date' }),
@@ -140,13 +156,24 @@ const text = (min: number) =>
 const RecordPolicyDocumentInput = builder.inputType('RecordPolicyDocumentInput', {
   description: 'What `recordPolicyDocument` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
-    kind: t.field({ type: PolicyKindType, required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
+    kind: t.field({
+      description: '文件类别 The kind of a policy document.',
+      type: PolicyKindType,
+      required: true,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     issuedBy: t.string({ required: true, validate: text(2) }),
     issuedOn: t.field({ type: 'Date', required: true }),
     summary: t.string({ required: true, validate: text(1) }),
-    public: t.boolean({ required: false, defaultValue: true }),
+    public: t.boolean({
+      description: 'Shown to everyone (public) or only to those who work for its district.',
+      required: false,
+      defaultValue: true,
+    }),
   }),
 });
 
@@ -180,7 +207,11 @@ const PlanReviewInput = builder.inputType('PlanImplementationReviewInput', {
   description: 'What `planImplementationReview` takes.',
   fields: (t) => ({
     document: t.id({ required: true }),
-    kind: t.field({ type: ReviewKindType, required: true }),
+    kind: t.field({
+      description: '督查类别 How the implementation of a policy document is reviewed.',
+      type: ReviewKindType,
+      required: true,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     plannedOn: t.field({ type: 'Date', required: true }),
     districtsVisited: t.idList({
@@ -226,12 +257,19 @@ const ReviewActionType = builder.enumType('ReviewAction', {
 const MoveReviewInput = builder.inputType('MoveImplementationReviewInput', {
   description: 'What `moveImplementationReview` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
-    action: t.field({ type: ReviewActionType, required: true }),
+    id: t.id({ description: "The ImplementationReview's id.", required: true }),
+    action: t.field({
+      description: '督查操作 A step on an implementation review.',
+      type: ReviewActionType,
+      required: true,
+    }),
     findings: t.string({ required: false }),
     reportedOn: t.field({ type: 'Date', required: false }),
     followUp: t.string({ required: false }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 

@@ -24,14 +24,18 @@ export const PressSubjectType = builder.enumType('PressSubject', {
 export const PressReportType = builder.objectRef<PressReport>('PressReport').implement({
   description: "媒体报道: a newspaper or magazine report on the committee's work. Public.",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The PressReport's id." }),
     outlet: t.exposeString('outlet', {
       description: 'The paper or magazine, e.g. 《中国政协杂志》.',
     }),
     headline: t.exposeString('headline'),
     publishedOn: t.expose('publishedOn', { type: 'Date' }),
     frontPage: t.exposeBoolean('frontPage', { description: '头版.' }),
-    subject: t.field({ type: PressSubjectType, resolve: (r) => r.subject }),
+    subject: t.field({
+      description: 'What a press report covered.',
+      type: PressSubjectType,
+      resolve: (r) => r.subject,
+    }),
     about: t.exposeString('about', { description: 'The work it reported, in words.' }),
     url: t.exposeString('url', { nullable: true }),
   }),
@@ -80,12 +84,19 @@ const text = (min: number) =>
 const RecordPressReportInput = builder.inputType('RecordPressReportInput', {
   description: 'What `recordPressReport` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     outlet: t.string({ required: true, validate: text(2) }),
     headline: t.string({ required: true, validate: text(4) }),
     publishedOn: t.field({ type: 'Date', required: true }),
     frontPage: t.boolean({ required: false, defaultValue: false }),
-    subject: t.field({ type: PressSubjectType, required: true }),
+    subject: t.field({
+      description: 'What a press report covered.',
+      type: PressSubjectType,
+      required: true,
+    }),
     about: t.string({ required: true, validate: text(2) }),
     url: t.string({ required: false, validate: z.string().url('must be a URL') }),
   }),

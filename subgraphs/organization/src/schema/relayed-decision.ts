@@ -16,8 +16,10 @@ export const RelayedDecisionType = builder.objectRef<RelayedDecision>('RelayedDe
   description:
     '传达学习: an agenda item of a held meeting that relayed a decision, linked to the policy document carrying it out. Public when the meeting is.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    district: t.exposeID('district'),
+    id: t.exposeID('id', { description: "The RelayedDecision's id." }),
+    district: t.exposeID('district', {
+      description: 'The code of the district whose committee it belongs to.',
+    }),
     agendaItem: t.exposeString('agendaItem', {
       description: 'The agenda item, as the agenda words it.',
     }),

@@ -5,7 +5,7 @@ export const SectorType = builder.objectRef<Sector>('Sector').implement({
   description:
     "界别: the group a member represents (a party, a people's organisation or a field). Public.",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The Sector's id." }),
     name: t.exposeString('name'),
     group: t.exposeString('group', { description: '党派, 人民团体 or 界别.' }),
   }),

@@ -6,6 +6,7 @@ import {
   type Page,
   describedValues,
   MUTATION_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -44,21 +45,27 @@ export const SpecialCommitteeType = builder
   .implement({
     description: "专门委员会: a special committee of a district's CPPCC.",
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The SpecialCommittee's id." }),
       name: t.exposeString('name'),
       functions: t.exposeString('functions'),
-      status: t.field({ type: CommitteeStatusType, resolve: (c) => c.status }),
+      status: t.field({
+        description: '专委会状态 Whether a special committee is active, merged or dissolved.',
+        type: CommitteeStatusType,
+        resolve: (c) => c.status,
+      }),
       establishedOn: t.field({
         type: 'Date',
         nullable: true,
         resolve: (c) => (c.establishedOn ? String(c.establishedOn).slice(0, 10) : null),
       }),
       district: t.field({
+        description: 'The district whose committee it belongs to.',
         type: DistrictType,
         resolve: async (c, _args, ctx) =>
           (await ctx.loaders.one(DistrictSchema, 'code').load(c.district))!,
       }),
       availableActions: t.stringList({
+        description: AVAILABLE_ACTIONS_DESCRIPTION,
         resolve: (c, _a, ctx) => committeeWorkflow.available(ctx, c),
       }),
     }),
@@ -78,8 +85,12 @@ export const CommitteeChangeType = builder.objectRef<CommitteeChange>('Committee
   description:
     "One dated step of a committee's history: created, functions adjusted, merged or dissolved. Public.",
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: CommitteeChangeKindType, resolve: (c) => c.kind }),
+    id: t.exposeID('id', { description: "The CommitteeChange's id." }),
+    kind: t.field({
+      description: '机构变动类别 A change to a special committee, as recorded in its history.',
+      type: CommitteeChangeKindType,
+      resolve: (c) => c.kind,
+    }),
     on: t.expose('changedOn', { type: 'Date' }),
     nameBefore: t.exposeString('nameBefore', { nullable: true }),
     nameAfter: t.exposeString('nameAfter', { nullable: true }),
@@ -157,8 +168,12 @@ const SpecialCommitteeFilter = builder.inputType('SpecialCommitteeFilter', {
   description:
     '筛选 Narrows `specialCommittees`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
-    status: t.field({ type: CommitteeStatusType, required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
+    status: t.field({
+      description: 'Only records in this state.',
+      type: CommitteeStatusType,
+      required: false,
+    }),
   }),
 });
 
@@ -199,7 +214,10 @@ builder.objectField(DistrictType, 'specialCommittees', (t) =>
 const CreateSpecialCommitteeInput = builder.inputType('CreateSpecialCommitteeInput', {
   description: 'What `createSpecialCommittee` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     name: t.string({
       required: true,
       validate: z.string().trim().min(2, 'must have at least 2 characters').max(60),
@@ -209,7 +227,10 @@ const CreateSpecialCommitteeInput = builder.inputType('CreateSpecialCommitteeInp
       validate: z.string().trim().min(1, 'must not be empty'),
     }),
     establishedOn: t.field({ type: 'Date', required: false }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -242,7 +263,7 @@ builder.mutationField('createSpecialCommittee', (t) =>
 const AdjustCommitteeFunctionsInput = builder.inputType('AdjustCommitteeFunctionsInput', {
   description: 'What `adjustCommitteeFunctions` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The SpecialCommittee's id.", required: true }),
     functions: t.string({
       required: true,
       validate: z.string().trim().min(1, 'must not be empty'),
@@ -252,7 +273,10 @@ const AdjustCommitteeFunctionsInput = builder.inputType('AdjustCommitteeFunction
       validate: z.string().trim().min(2, 'must have at least 2 characters').max(60),
     }),
     on: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -282,10 +306,13 @@ builder.mutationField('adjustCommitteeFunctions', (t) =>
 const MergeCommitteeInput = builder.inputType('MergeCommitteeInput', {
   description: 'What `mergeCommittee` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The SpecialCommittee's id.", required: true }),
     into: t.id({ required: true }),
     on: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -316,9 +343,12 @@ builder.mutationField('mergeCommittee', (t) =>
 const DissolveCommitteeInput = builder.inputType('DissolveCommitteeInput', {
   description: 'What `dissolveCommittee` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The SpecialCommittee's id.", required: true }),
     on: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 

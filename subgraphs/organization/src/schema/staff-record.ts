@@ -21,8 +21,12 @@ export const StaffRecordKindType = builder.enumType('StaffRecordKind', {
 export const StaffRecordType = builder.objectRef<StaffRecord>('StaffRecord').implement({
   description: "机关干部: a staff member's secondment or promotion. The district's staff only.",
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: StaffRecordKindType, resolve: (r) => r.kind }),
+    id: t.exposeID('id', { description: "The StaffRecord's id." }),
+    kind: t.field({
+      description: '挂职, 提拔任用, 晋升职级.',
+      type: StaffRecordKindType,
+      resolve: (r) => r.kind,
+    }),
     person: t.exposeString('person'),
     grade: t.exposeString('grade', { nullable: true }),
     post: t.exposeString('post'),
@@ -68,8 +72,15 @@ builder.queryField('staffRecords', (t) =>
 const RecordStaffChangeInput = builder.inputType('RecordStaffChangeInput', {
   description: 'What `recordStaffChange` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
-    kind: t.field({ type: StaffRecordKindType, required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
+    kind: t.field({
+      description: '挂职, 提拔任用, 晋升职级.',
+      type: StaffRecordKindType,
+      required: true,
+    }),
     person: t.string({
       required: true,
       validate: z.string().trim().min(2, 'must have at least 2 characters'),
@@ -84,7 +95,10 @@ const RecordStaffChangeInput = builder.inputType('RecordStaffChangeInput', {
     }),
     startsOn: t.field({ type: 'Date', required: true }),
     endsOn: t.field({ type: 'Date', required: false }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 

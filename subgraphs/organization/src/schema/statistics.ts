@@ -64,7 +64,11 @@ const BodyMeetingCountType = builder
   .implement({
     description: '按会议统计 How many meetings of one body were held.',
     fields: (t) => ({
-      body: t.field({ type: CommitteeBodyType, resolve: (c) => c.body }),
+      body: t.field({
+        description: '全体会议, 常委会议, 主席会议, 秘书长会议.',
+        type: CommitteeBodyType,
+        resolve: (c) => c.body,
+      }),
       count: t.exposeInt('count'),
     }),
   });
@@ -180,8 +184,14 @@ OrganizationStatisticsType.implement({
   description:
     "The figures of the work report's section 1 for one district and period, computed from rows. Every figure is public, as the report publishes it; only the names in `partyCoverage.unplaced` are narrowed (to the member themself) for anyone but the staff of every district counted.",
   fields: (t) => ({
-    district: t.exposeID('district'),
-    scope: t.field({ type: StatisticsScopeType, resolve: (s) => s.scope }),
+    district: t.exposeID('district', {
+      description: 'The code of the district whose committee it belongs to.',
+    }),
+    scope: t.field({
+      description: '统计范围 Which districts a statistics query counts.',
+      type: StatisticsScopeType,
+      resolve: (s) => s.scope,
+    }),
     districts: t.exposeIDList('districts', {
       description:
         'The districts counted: the named one, and with WITH_DISTRICTS_BELOW those below it.',

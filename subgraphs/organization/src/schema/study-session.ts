@@ -5,6 +5,7 @@ import {
   parseId,
   type Page,
   describedValues,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -51,8 +52,12 @@ export const StudySessionType = builder.objectRef<StudySession>('StudySession').
   description:
     "党组理论学习中心组学习会: a theory study session of the Party Group's central study group.",
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: StudyKindType, resolve: (s) => s.kind }),
+    id: t.exposeID('id', { description: "The StudySession's id." }),
+    kind: t.field({
+      description: '学习类别 A monthly or a special study session.',
+      type: StudyKindType,
+      resolve: (s) => s.kind,
+    }),
     topic: t.exposeString('topic'),
     plannedOn: t.expose('plannedOn', { type: 'Date' }),
     heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),
@@ -61,8 +66,14 @@ export const StudySessionType = builder.objectRef<StudySession>('StudySession').
       description: 'Who led the study or spoke (交流发言).',
     }),
     minutes: t.exposeString('minutes', { nullable: true }),
-    status: t.field({ type: StudyStatusType, resolve: (s) => s.status }),
-    district: t.exposeID('district'),
+    status: t.field({
+      description: '学习会状态 Where a study session stands.',
+      type: StudyStatusType,
+      resolve: (s) => s.status,
+    }),
+    district: t.exposeID('district', {
+      description: 'The code of the district whose committee it belongs to.',
+    }),
     attendanceSummary: t.field({
       type: AttendanceSummaryType,
       resolve: async (s, _a, ctx) => summarise(await attendanceOf(ctx, 'STUDY_SESSION', s.id)),
@@ -72,6 +83,7 @@ export const StudySessionType = builder.objectRef<StudySession>('StudySession').
       resolve: (s, _a, ctx) => visibleAttendance(ctx, 'STUDY_SESSION', s),
     }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: (s, _a, ctx) => studySessionWorkflow.available(ctx, s),
     }),
   }),
@@ -93,9 +105,17 @@ const StudySessionFilter = builder.inputType('StudySessionFilter', {
   description:
     '筛选 Narrows `studySessions`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
-    status: t.field({ type: StudyStatusType, required: false }),
-    kind: t.field({ type: StudyKindType, required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
+    status: t.field({
+      description: 'Only records in this state.',
+      type: StudyStatusType,
+      required: false,
+    }),
+    kind: t.field({
+      description: 'Only records with this kind.',
+      type: StudyKindType,
+      required: false,
+    }),
     from: t.field({ type: 'Date', required: false }),
     to: t.field({ type: 'Date', required: false }),
   }),
@@ -131,8 +151,15 @@ const items = z.array(z.string().trim().min(1, 'an item must not be empty'));
 const PlanStudySessionInput = builder.inputType('PlanStudySessionInput', {
   description: 'What `planStudySession` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
-    kind: t.field({ type: StudyKindType, required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
+    kind: t.field({
+      description: '学习类别 A monthly or a special study session.',
+      type: StudyKindType,
+      required: true,
+    }),
     topic: t.string({
       required: true,
       validate: z.string().trim().min(2, 'must have at least 2 characters').max(200),
@@ -140,7 +167,11 @@ const PlanStudySessionInput = builder.inputType('PlanStudySessionInput', {
     plannedOn: t.field({ type: 'Date', required: true }),
     materials: t.stringList({ required: true, validate: items.min(1, 'needs at least one item') }),
     speakers: t.stringList({ required: false, validate: items }),
-    public: t.boolean({ required: false, defaultValue: true }),
+    public: t.boolean({
+      description: 'Shown to everyone (public) or only to those who work for its district.',
+      required: false,
+      defaultValue: true,
+    }),
   }),
 });
 
@@ -172,10 +203,13 @@ builder.mutationField('planStudySession', (t) =>
 const HoldStudySessionInput = builder.inputType('HoldStudySessionInput', {
   description: 'What `holdStudySession` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The StudySession's id.", required: true }),
     heldOn: t.field({ type: 'Date', required: true }),
     attendance: t.field({ type: [AttendanceEntryInput], required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -205,7 +239,7 @@ builder.mutationField('holdStudySession', (t) =>
 const ArchiveStudySessionInput = builder.inputType('ArchiveStudySessionInput', {
   description: 'What `archiveStudySession` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The StudySession's id.", required: true }),
     minutes: t.string({
       required: true,
       validate: z
@@ -213,7 +247,10 @@ const ArchiveStudySessionInput = builder.inputType('ArchiveStudySessionInput', {
         .trim()
         .min(1, 'must not be empty: a session is archived with its minutes'),
     }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 

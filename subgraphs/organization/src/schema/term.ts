@@ -8,7 +8,7 @@ import { DistrictType } from './district.js';
 export const SessionType = builder.objectRef<Session>('Session').implement({
   description: '次会议: a plenary session within a term, e.g. 十届三次会议. Public.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The Session's id." }),
     ordinal: t.exposeInt('ordinal'),
     name: t.exposeString('name'),
     startsOn: t.expose('startsOn', { type: 'Date' }),
@@ -19,7 +19,7 @@ export const SessionType = builder.objectRef<Session>('Session').implement({
 export const TermType = builder.objectRef<Term>('Term').implement({
   description: '届: a term of a district committee. Public.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The Term's id." }),
     ordinal: t.exposeInt('ordinal'),
     name: t.exposeString('name'),
     startsOn: t.expose('startsOn', { type: 'Date' }),
@@ -76,7 +76,10 @@ builder.queryField('terms', (t) =>
 const OpenTermInput = builder.inputType('OpenTermInput', {
   description: 'What `openTerm` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     ordinal: t.int({ required: true, validate: z.number().int().positive('must be positive') }),
     name: t.string({
       required: true,
@@ -114,7 +117,7 @@ builder.mutationField('openTerm', (t) =>
 const CloseTermInput = builder.inputType('CloseTermInput', {
   description: 'What `closeTerm` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The Term's id.", required: true }),
     endsOn: t.field({ type: 'Date', required: true }),
   }),
 });

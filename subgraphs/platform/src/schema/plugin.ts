@@ -17,7 +17,7 @@ const PermissionRef = builder
 export const PluginRef = builder.objectRef<Plugin>('Plugin').implement({
   description: 'An installed plugin: a region-specific module each district may switch on.',
   fields: (t) => ({
-    id: t.id({ resolve: (p) => p.manifest.id }),
+    id: t.id({ description: "The Plugin's id.", resolve: (p) => p.manifest.id }),
     title: t.string({ description: 'Chinese title.', resolve: (p) => p.manifest.title.zh }),
     titleEn: t.string({ resolve: (p) => p.manifest.title.en }),
     version: t.string({ resolve: (p) => p.manifest.version }),

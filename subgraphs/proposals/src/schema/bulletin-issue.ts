@@ -11,6 +11,8 @@ import {
   TITLE_DESCRIPTION,
   describedValues,
   VERSION_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
@@ -37,16 +39,21 @@ export const BulletinIssueType = builder.objectRef<BulletinIssue>('BulletinIssue
   description:
     '《社情民意》专刊: one numbered issue (期) and the items it carries. Internal to its district.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The BulletinIssue's id." }),
     year: t.exposeInt('year'),
     number: t.exposeInt('number'),
     title: t.exposeString('title'),
     editor: t.exposeString('editor'),
     issuer: t.exposeString('issuer', { description: 'Who signed it off (签发).' }),
-    status: t.field({ type: IssueStatusType, resolve: (i) => i.status }),
+    status: t.field({
+      description: '专刊状态 Where a bulletin issue stands.',
+      type: IssueStatusType,
+      resolve: (i) => i.status,
+    }),
     publishedOn: t.expose('publishedOn', { type: 'Date', nullable: true }),
-    version: t.exposeInt('version'),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (i) => ({ code: i.district }),
@@ -56,6 +63,7 @@ export const BulletinIssueType = builder.objectRef<BulletinIssue>('BulletinIssue
       resolve: (i, _a, ctx) => ctx.loaders.many(OpinionItemSchema, 'issueId').load(i.id),
     }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: async (i, _a, ctx) =>
         issueWorkflow.available(ctx, {
           ...i,
@@ -113,7 +121,10 @@ builder.queryField('bulletinIssue', (t) =>
 const IssueInput = builder.inputType('CreateBulletinIssueInput', {
   description: 'What `createBulletinIssue` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     year: t.int({ required: true }),
     number: t.int({ required: true, description: 'Issue number (期) within the year.' }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),

@@ -1,4 +1,11 @@
-import { parseId, today, describedValues, VERSION_DESCRIPTION, NOTE_DESCRIPTION } from '@cppcc/kit';
+import {
+  parseId,
+  today,
+  describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+} from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { answerInvitation, inviteCosigners, revokeInvitation } from '../commands/proposals.js';
 import { COSIGNER_STATUSES, CosignerSchema, type Cosigner } from '../entities/cosigner.entity.js';
@@ -22,13 +29,17 @@ export const CosignerType = builder.objectRef<Cosigner>('ProposalCosigner');
 CosignerType.implement({
   description: '联名: a member invited to co-sign a joint proposal.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The ProposalCosigner's id." }),
     member: t.field({
       type: MemberRef,
       nullable: true,
       resolve: (c) => ({ id: String(c.memberId) }),
     }),
-    status: t.field({ type: CosignerStatusType, resolve: (c) => c.status }),
+    status: t.field({
+      description: '联名状态 Where a co-signing invitation stands.',
+      type: CosignerStatusType,
+      resolve: (c) => c.status,
+    }),
     respondBy: t.expose('respondBy', {
       type: 'Date',
       description: 'Last day to answer (YYYY-MM-DD).',
@@ -53,6 +64,7 @@ CosignerType.implement({
       resolve: (c, _a, ctx) => visibleProposal(ctx, c.proposalId),
     }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: async (c, _a, ctx) => {
         // The invitee may no longer read a draft whose invitation was revoked: read past the filters.
         const [proposal] = await ctx.loaders

@@ -71,7 +71,11 @@ const QualityScoreType = builder.objectRef<QualityScore>('ProposalQualityScore')
     }),
     scores: t.field({ type: QualityScoresType, resolve: (s) => s.scores }),
     total: t.exposeInt('total'),
-    band: t.field({ type: BandType, resolve: (s) => band(s.total) }),
+    band: t.field({
+      description: '优秀 ≥ 90, 良好 75–89, 一般 60–74, 较差 < 60.',
+      type: BandType,
+      resolve: (s) => band(s.total),
+    }),
   }),
 });
 const HandlingScoreType = builder.objectRef<HandlingScore>('HandlingQualityScore').implement({
@@ -89,7 +93,11 @@ const HandlingScoreType = builder.objectRef<HandlingScore>('HandlingQualityScore
     }),
     scores: t.field({ type: HandlingScoresType, resolve: (s) => s.scores }),
     total: t.exposeInt('total'),
-    band: t.field({ type: BandType, resolve: (s) => band(s.total) }),
+    band: t.field({
+      description: '优秀 ≥ 90, 良好 75–89, 一般 60–74, 较差 < 60.',
+      type: BandType,
+      resolve: (s) => band(s.total),
+    }),
   }),
 });
 const AwardType = builder.objectRef<Award>('ProposalAward').implement({
@@ -217,7 +225,11 @@ const UnitResultType = builder.objectRef<UnitResult>('UnitHandlingResult').imple
     }),
     scored: t.exposeInt('scored', { description: 'Scores received.' }),
     average: t.exposeFloat('average'),
-    band: t.field({ type: BandType, resolve: (u) => band(u.average) }),
+    band: t.field({
+      description: '优秀 ≥ 90, 良好 75–89, 一般 60–74, 较差 < 60.',
+      type: BandType,
+      resolve: (u) => band(u.average),
+    }),
   }),
 });
 const BandCountType = builder
@@ -225,7 +237,11 @@ const BandCountType = builder
   .implement({
     description: '按评价等次统计 How many proposals fell in one evaluation band.',
     fields: (t) => ({
-      band: t.field({ type: BandType, resolve: (b) => b.band }),
+      band: t.field({
+        description: '优秀 ≥ 90, 良好 75–89, 一般 60–74, 较差 < 60.',
+        type: BandType,
+        resolve: (b) => b.band,
+      }),
       count: t.exposeInt('count'),
     }),
   });

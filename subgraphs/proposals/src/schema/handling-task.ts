@@ -11,6 +11,7 @@ import {
   describedValues,
   VERSION_DESCRIPTION,
   NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
@@ -99,14 +100,18 @@ export const ReplyType = builder
   .implement({
     description: "答复函: a unit's formal reply, and the supervising office's review of it.",
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The ProposalReply's id." }),
       text: t.exposeString('text'),
       referenceNumber: t.exposeString('referenceNumber', {
         description: "The letter's reference number (文号).",
       }),
       signingLeader: t.exposeString('signingLeader'),
       contact: t.exposeString('contact'),
-      grade: t.field({ type: GradeType, resolve: (r) => r.grade }),
+      grade: t.field({
+        description: 'Result grade of a reply; each district words them (replyGradeWordings).',
+        type: GradeType,
+        resolve: (r) => r.grade,
+      }),
       gradeWording: t.string({
         description: 'What the grade means in this district.',
         resolve: async (r, _a, ctx) =>
@@ -117,7 +122,11 @@ export const ReplyType = builder
           ),
       }),
       repliedAt: t.field({ type: 'DateTime', resolve: (r) => r.repliedAt }),
-      review: t.field({ type: ReplyReviewType, resolve: (r) => r.review }),
+      review: t.field({
+        description: "答复审核 The supervising office's review of a unit's reply.",
+        type: ReplyReviewType,
+        resolve: (r) => r.review,
+      }),
       reviewNote: t.exposeString('reviewNote', { nullable: true }),
       unit: t.field({
         type: GovernmentUnitRef,
@@ -132,14 +141,22 @@ export const HandlingTaskType = builder.objectRef<HandlingTask>('HandlingTask');
 HandlingTaskType.implement({
   description: "承办任务: one handling unit's share of a proposal, with its deadlines.",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The HandlingTask's id." }),
     unit: t.field({
       type: GovernmentUnitRef,
       nullable: true,
       resolve: (task) => ({ id: String(task.unitId) }),
     }),
-    role: t.field({ type: TaskRoleType, resolve: (task) => task.role }),
-    status: t.field({ type: TaskStatusType, resolve: (task) => task.status }),
+    role: t.field({
+      description: '独办 SOLE, 分办 SEPARATE, 主办 LEAD, 会办 CO.',
+      type: TaskRoleType,
+      resolve: (task) => task.role,
+    }),
+    status: t.field({
+      description: "办理状态 Where a unit's handling task for a proposal stands.",
+      type: TaskStatusType,
+      resolve: (task) => task.status,
+    }),
     version: t.exposeInt('version', {
       description: 'Moves with every step on the task; its steps take it (optimistic concurrency).',
     }),
@@ -185,6 +202,7 @@ HandlingTaskType.implement({
       resolve: (task, _a, ctx) => ctx.loaders.one(ProposalSchema).load(task.proposalId),
     }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: async (task, _a, ctx) =>
         taskWorkflow.available(ctx, {
           ...task,
@@ -218,12 +236,16 @@ const TaskFilter = builder.inputType('HandlingTaskFilter', {
   description:
     '筛选 Narrows `handlingTasks`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
     unit: t.id({
       required: false,
       description: "Defaults to the caller's own unit for unit users.",
     }),
-    status: t.field({ type: TaskStatusType, required: false }),
+    status: t.field({
+      description: 'Only records in this state.',
+      type: TaskStatusType,
+      required: false,
+    }),
     overdue: t.boolean({ required: false }),
   }),
 });
@@ -266,7 +288,11 @@ builder.queryField('handlingTasks', (t) =>
 const AssignInput = builder.inputType('AssignProposalInput', {
   description: 'What `assignProposal` takes.',
   fields: (t) => ({
-    mode: t.field({ type: HandlingModeType, required: true }),
+    mode: t.field({
+      description: '独办 (SOLE), 分办 (SEPARATE), 主办+会办 (LEAD_WITH_CO).',
+      type: HandlingModeType,
+      required: true,
+    }),
     unitIds: t.idList({
       required: true,
       description: 'SOLE: the one unit; SEPARATE: every unit; LEAD_WITH_CO: the co-units.',
@@ -480,7 +506,11 @@ const GradeWordingType = builder
   .implement({
     description: '结果分类措辞 How a district words one result grade of replies.',
     fields: (t) => ({
-      grade: t.field({ type: GradeType, resolve: (w) => w.grade }),
+      grade: t.field({
+        description: 'Result grade of a reply; each district words them (replyGradeWordings).',
+        type: GradeType,
+        resolve: (w) => w.grade,
+      }),
       wording: t.exposeString('wording'),
     }),
   });

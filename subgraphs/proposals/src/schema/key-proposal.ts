@@ -37,8 +37,12 @@ export const SupervisionKindType = builder.enumType('SupervisionKind', {
 const SupervisionType = builder.objectRef<Supervision>('KeyProposalSupervision').implement({
   description: 'A supervision meeting (督办协商会) or a progress report on a key proposal.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: SupervisionKindType, resolve: (s) => s.kind }),
+    id: t.exposeID('id', { description: "The KeyProposalSupervision's id." }),
+    kind: t.field({
+      description: '督办方式 How a key proposal is supervised.',
+      type: SupervisionKindType,
+      resolve: (s) => s.kind,
+    }),
     heldOn: t.expose('heldOn', { type: 'Date' }),
     text: t.exposeString('text'),
   }),
@@ -47,7 +51,7 @@ const SupervisionType = builder.objectRef<Supervision>('KeyProposalSupervision')
 export const KeyProposalType = builder.objectRef<KeyProposal>('KeyProposal').implement({
   description: '重点提案: chosen by the chair meeting and supervised by a named leader (领衔督办).',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The KeyProposal's id." }),
     year: t.exposeInt('year'),
     chairMeetingOn: t.expose('chairMeetingOn', { type: 'Date' }),
     leaderName: t.exposeString('leaderName'),

@@ -15,6 +15,7 @@ import {
   describedValues,
   VERSION_DESCRIPTION,
   NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
@@ -57,11 +58,16 @@ export const MemberSuggestionType = builder
     description:
       "委员意见建议: a proposal converted with its proposer's consent, forwarded to a unit for reference or kept on file. Its authors, their district's staff and the unit it went to see it.",
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The MemberSuggestion's id." }),
       title: t.exposeString('title'),
       content: t.exposeString('content'),
-      status: t.field({ type: SuggestionStatusType, resolve: (s) => s.status }),
+      status: t.field({
+        description: "委员建议状态 Where a member's suggestion stands.",
+        type: SuggestionStatusType,
+        resolve: (s) => s.status,
+      }),
       district: t.field({
+        description: 'The district whose committee it belongs to.',
         type: DistrictRef,
         nullable: true,
         resolve: (s) => ({ code: s.district }),
@@ -92,6 +98,7 @@ export const MemberSuggestionType = builder
         description: 'Send it back with a step; a stale one is refused.',
       }),
       availableActions: t.stringList({
+        description: AVAILABLE_ACTIONS_DESCRIPTION,
         resolve: (s, _a, ctx) => suggestionWorkflow.available(ctx, s),
       }),
       history: t.field({

@@ -84,8 +84,16 @@ export const AdoptionModeType = builder.enumType('AdoptionMode', {
 const AdoptionType = builder.objectRef<Adoption>('OpinionAdoption').implement({
   description: '采用: a level took the item up.',
   fields: (t) => ({
-    level: t.field({ type: LevelType, resolve: (a) => a.level }),
-    mode: t.field({ type: AdoptionModeType, resolve: (a) => a.mode }),
+    level: t.field({
+      description: '采用层级 The level of the body that adopted an opinion item.',
+      type: LevelType,
+      resolve: (a) => a.level,
+    }),
+    mode: t.field({
+      description: '单篇采用 (SINGLE) or 综合采用 (COMBINED).',
+      type: AdoptionModeType,
+      resolve: (a) => a.mode,
+    }),
     adoptedOn: t.expose('adoptedOn', { type: 'Date' }),
     publication: t.exposeString('publication', { nullable: true }),
   }),

@@ -21,17 +21,21 @@ export const RaterRoleType = builder.enumType('ProposalRaterRole', {
 export const ProposalRatingType = builder.objectRef<ProposalRating>('ProposalRating').implement({
   description: "委员满意度评价: one proposer's rating of the reply in one handling round.",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The ProposalRating's id." }),
     member: t.field({
       type: MemberRef,
       nullable: true,
       resolve: (r) => ({ id: String(r.memberId) }),
     }),
-    role: t.field({ type: RaterRoleType, resolve: (r) => r.role }),
+    role: t.field({ description: 'LEAD.', type: RaterRoleType, resolve: (r) => r.role }),
     round: t.exposeInt('round', {
       description: 'Handling round: 1, then one more per reopening (再次办理).',
     }),
-    rating: t.field({ type: RatingType, resolve: (r) => r.rating }),
+    rating: t.field({
+      description: '满意 / 基本满意 / 不满意.',
+      type: RatingType,
+      resolve: (r) => r.rating,
+    }),
     comment: t.exposeString('comment', { nullable: true }),
     ratedAt: t.field({ type: 'DateTime', resolve: (r) => r.ratedAt }),
   }),

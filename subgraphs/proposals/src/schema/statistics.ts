@@ -33,7 +33,7 @@ import { GradeType } from './handling-task.js';
 const StatisticsFilter = builder.inputType('ProposalStatisticsFilter', {
   description: 'Every field narrows; without any, all rows the caller may see.',
   fields: (t) => ({
-    district: t.id({ required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
     includeBelow: t.boolean({
       required: false,
       description:
@@ -333,7 +333,11 @@ async function proposalStats(
 const GradeShareType = builder.objectRef<GradeShare>('GradeShare').implement({
   description: '按结果分类统计 How many replies got one result grade, and their share.',
   fields: (t) => ({
-    grade: t.field({ type: GradeType, resolve: (g) => g.grade }),
+    grade: t.field({
+      description: 'Result grade of a reply; each district words them (replyGradeWordings).',
+      type: GradeType,
+      resolve: (g) => g.grade,
+    }),
     count: t.exposeInt('count'),
     share: t.exposeFloat('share', { nullable: true }),
   }),
@@ -561,7 +565,11 @@ const LevelCountType = builder.objectRef<LevelCount>('OpinionLevelCount').implem
   description:
     "按采用层级统计 Opinion items adopted at one level: how many, singly or combined, and how many leaders' instructions they drew.",
   fields: (t) => ({
-    level: t.field({ type: LevelType, resolve: (l) => l.level }),
+    level: t.field({
+      description: '采用层级 The level of the body that adopted an opinion item.',
+      type: LevelType,
+      resolve: (l) => l.level,
+    }),
     items: t.exposeInt('items', { description: 'Items adopted at this level.' }),
     single: t.exposeInt('single'),
     combined: t.exposeInt('combined'),
@@ -627,7 +635,7 @@ const OpinionStatisticsFilter = builder.inputType('OpinionStatisticsFilter', {
   description:
     '筛选 Narrows `opinionStatistics`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
     includeBelow: t.boolean({
       required: false,
       description:
