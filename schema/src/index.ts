@@ -1,1 +1,2 @@
 export * from './compose.js';
+export * from './coverage.js';

@@ -121,9 +121,16 @@ export function createBuilder(extension: BuilderExtension = {}) {
 
   builder.scalarType('Date', dateScalar);
   builder.scalarType('DateTime', dateTimeScalar);
-  builder.queryType({});
+  builder.queryType({
+    description:
+      "查询 What a client may read. Lists show only what the caller may see: public records to anyone, the rest to those who work for the record's district.",
+  });
   return builder;
 }
+
+/** The one description of the Mutation root, which every subgraph and plugin declares. */
+export const MUTATION_DESCRIPTION =
+  '操作 What a client may change. Each mutation says who may call it and which state allows the step; a refusal carries a stable `extensions.code`.';
 
 export type Builder = ReturnType<typeof createBuilder>;
 
@@ -137,12 +144,25 @@ const pageInfoRefs = new WeakMap<Builder, ReturnType<typeof definePageInfo>>();
 
 function definePageInfo(builder: Builder) {
   return builder.objectRef<Page<unknown>['pageInfo']>('PageInfo').implement({
+    description:
+      '分页 Where a page of a list stands: whether more follow, and its first and last cursors.',
     shareable: true,
     fields: (t) => ({
-      hasNextPage: t.exposeBoolean('hasNextPage'),
-      hasPreviousPage: t.exposeBoolean('hasPreviousPage'),
-      startCursor: t.exposeString('startCursor', { nullable: true }),
-      endCursor: t.exposeString('endCursor', { nullable: true }),
+      hasNextPage: t.exposeBoolean('hasNextPage', {
+        description: 'More items follow: ask again with `after: endCursor`.',
+      }),
+      hasPreviousPage: t.exposeBoolean('hasPreviousPage', {
+        description: 'Always false: lists page forward only (`first`/`after`).',
+      }),
+      startCursor: t.exposeString('startCursor', {
+        nullable: true,
+        description: "The first item's cursor; null when the page is empty.",
+      }),
+      endCursor: t.exposeString('endCursor', {
+        nullable: true,
+        description:
+          "The last item's cursor (pass it as `after` for the next page); null when the page is empty.",
+      }),
     }),
   });
 }
@@ -159,18 +179,37 @@ export function connectionType<T>(
     pageInfoRefs.set(builder, pageInfo);
   }
   const edge = builder.objectRef<Page<T>['edges'][number]>(`${name}Edge`).implement({
+    description: `One ${name} in a page, with its cursor.`,
     fields: (t) => ({
-      cursor: t.exposeString('cursor'),
-      node: t.expose('node', { type: node }),
+      cursor: t.exposeString('cursor', {
+        description: 'Opaque; pass it as `after` to continue after this item.',
+      }),
+      node: t.expose('node', { type: node, description: `The ${name}.` }),
     }),
   });
   const info = pageInfo;
   return builder.objectRef<Page<T>>(`${name}Connection`).implement({
+    description: `A page of ${name} items in id order (\`first\` at most 1000, default 20; \`after\` a cursor from this list).`,
     fields: (t) => ({
-      edges: t.field({ type: [edge], resolve: (page) => page.edges }),
-      nodes: t.field({ type: [node], resolve: (page) => page.edges.map((e) => e.node) }),
-      pageInfo: t.field({ type: info, resolve: (page) => page.pageInfo }),
-      totalCount: t.int({ resolve: (page) => page.totalCount() }),
+      edges: t.field({
+        type: [edge],
+        description: 'The items with their cursors.',
+        resolve: (page) => page.edges,
+      }),
+      nodes: t.field({
+        type: [node],
+        description: 'The items alone.',
+        resolve: (page) => page.edges.map((e) => e.node),
+      }),
+      pageInfo: t.field({
+        type: info,
+        description: 'Whether more follow, and the cursors to ask for them.',
+        resolve: (page) => page.pageInfo,
+      }),
+      totalCount: t.int({
+        description: 'How many items the whole list has, over all pages (the same filters).',
+        resolve: (page) => page.totalCount(),
+      }),
     }),
   });
 }

@@ -65,6 +65,13 @@ export function inputError(field: string, rule: string, message: string): GraphQ
   return appError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field, rule });
 }
 
+/** Says what a record's `version` field is for. */
+export const RECORD_VERSION_DESCRIPTION =
+  'Changes with every write; send it with the next step (a stale one is refused with CONFLICT).';
+/** Says the optimistic-concurrency rule on every `version` argument of a step. */
+export const VERSION_DESCRIPTION =
+  "The record's version as last read; if it has changed since, the step is refused (CONFLICT, with `extensions.currentVersion`).";
+
 /**
  * A write based on a version the record has since left (optimistic concurrency). The current
  * version travels in `extensions.currentVersion`, so a client can re-read and redo the step.

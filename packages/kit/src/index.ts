@@ -10,6 +10,7 @@ export * from './call-trust.js';
 export * from './config.js';
 export * from './context.js';
 export * from './dates.js';
+export * from './enum-values.js';
 export * from './date-scalars.js';
 export * from './db.js';
 export * from './districts.js';

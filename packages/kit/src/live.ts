@@ -19,7 +19,10 @@ export function liveField<T extends object>(
   options: { description: string; districtRequired?: boolean; byId?: boolean },
 ): void {
   if (!withSubscriptionType.has(builder)) {
-    builder.subscriptionType({});
+    builder.subscriptionType({
+      description:
+        '订阅 Changes a client may wait for, each as the matching query would show it to the subscriber.',
+    });
     withSubscriptionType.add(builder);
   }
   builder.subscriptionField(name, (t) =>

@@ -1,3 +1,4 @@
+import { describedValues } from './enum-values.js';
 import {
   astFromValue,
   execute,
@@ -171,7 +172,11 @@ const refs = new WeakMap<Builder, ReturnType<typeof defineReportTypes>>();
  */
 function defineReportTypes(builder: Builder, external: boolean) {
   const chart = builder.enumType('ReportChart', {
-    values: ['BAR', 'PIE', 'LINE'] as const,
+    values: describedValues(['BAR', 'PIE', 'LINE'] as const, {
+      BAR: '柱状图 A bar chart.',
+      PIE: '饼图 A pie chart.',
+      LINE: '折线图 A line chart.',
+    }),
     description: 'How a series is best drawn: BAR 柱状图, PIE 饼图, LINE 折线图.',
   });
   const provenance = builder.objectRef<ReportProvenance>('ReportProvenance').implement({
@@ -209,7 +214,11 @@ function defineReportTypes(builder: Builder, external: boolean) {
     fields: (t) => ({
       key: t.exposeString('key'),
       label: t.exposeString('label'),
-      chart: t.field({ type: chart, resolve: (s) => s.chart }),
+      chart: t.field({
+        description: 'How a series is best drawn.',
+        type: chart,
+        resolve: (s) => s.chart,
+      }),
       points: t.field({ type: [figure], resolve: (s) => s.points }),
     }),
   });
@@ -217,7 +226,7 @@ function defineReportTypes(builder: Builder, external: boolean) {
     shareable: true,
     description: 'A notable record the section names (a title and a date).',
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The ReportItem's id." }),
       title: t.exposeString('title'),
       date: t.exposeString('date', { nullable: true }),
       detail: t.exposeString('detail', { nullable: true }),
@@ -260,7 +269,9 @@ function ownReport(builder: Builder) {
     description:
       '工作报告: the work report of a committee for a period, drafted from the records. Each module adds its section.',
     fields: (t) => ({
-      district: t.exposeID('district'),
+      district: t.exposeID('district', {
+        description: 'The code of the district whose committee it belongs to.',
+      }),
       from: t.expose('from', { type: 'Date' }),
       to: t.expose('to', { type: 'Date' }),
     }),

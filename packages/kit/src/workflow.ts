@@ -6,7 +6,15 @@ import { appError, ErrorCode } from './errors.js';
 import { defineMigration } from './migration.js';
 import { type Party, registerWork, type WorkAddress } from './work-waiting.js';
 
+/** Says where a step's `note` argument goes: the audit row the workflow writes for the step. */
+export const NOTE_DESCRIPTION =
+  "An optional note on the step, kept with it in the record's audit trail.";
+/** Says what a record's `availableActions` promises: only steps whose every rule passes. */
+export const AVAILABLE_ACTIONS_DESCRIPTION =
+  'The steps of its workflow the caller may take now; each would pass every rule on its row.';
+
 /** Who may take a step: a role, or a relation of the caller to the record (e.g. its author). */
+
 export type Actor<R> =
   | Role
   | {

@@ -4,61 +4,100 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** 协商活动状态 Where a consultation activity stands: PLANNED → PREPARING → HELD → OUTCOME_SUBMITTED → CLOSED, or CANCELLED before it is held. */
 export type ActivityStatus =
+  /** 已取消 Cancelled before it was held; no further steps. */
   | 'CANCELLED'
+  /** 已结束 Closed; no further steps. */
   | 'CLOSED'
+  /** 已举行 Held; staff may submit its outcome (minutes kept) or close it. */
   | 'HELD'
+  /** 成果已报送 Its outcome was submitted; staff may close it. */
   | 'OUTCOME_SUBMITTED'
+  /** 计划 On the calendar; staff may prepare or cancel it. */
   | 'PLANNED'
+  /** 筹备中 Being prepared; staff may hold or cancel it. */
   | 'PREPARING';
 
+/** What `assignProposal` takes. */
 export type AssignProposalInput = {
   /** Day of the assignment meeting (交办会), YYYY-MM-DD; today if absent. Deadlines count from it. */
   assignedOn?: string | null | undefined;
   /** LEAD_WITH_CO only: the lead unit (主办). */
   leadUnitId?: string | number | null | undefined;
+  /** 独办 (SOLE), 分办 (SEPARATE), 主办+会办 (LEAD_WITH_CO). */
   mode: HandlingMode;
   /** SOLE: the one unit; SEPARATE: every unit; LEAD_WITH_CO: the co-units. */
   unitIds: Array<string | number>;
 };
 
+/** 集体提案单位类别 Who submits a collective proposal. */
 export type CollectiveKind =
+  /** 民主党派 A democratic party. */
   | 'PARTY'
+  /** 人民团体 A people's organization. */
   | 'PEOPLES_ORGANIZATION'
+  /** 界别组 A sector group. */
   | 'SECTOR_GROUP'
+  /** 专委会 A special committee. */
   | 'SPECIAL_COMMITTEE';
 
+/** 协商形式 The form of a consultation activity. */
 export type ConsultationForm =
+  /** 咨询协商 Advisory consultation (e.g. an advisory meeting, 资政会). */
   | 'ADVISORY'
+  /** 双周协商座谈 Biweekly consultation forum. */
   | 'BIWEEKLY_FORUM'
+  /** 对口协商 Counterpart consultation with a government department. */
   | 'COUNTERPART'
+  /** 专家协商 Consultation with experts. */
   | 'EXPERT'
+  /** 全体会议协商 Consultation at a plenary session. */
   | 'PLENARY'
+  /** 提案办理协商 Consultation on how proposals are handled. */
   | 'PROPOSAL_HANDLING'
+  /** 界别协商 Sector-based consultation. */
   | 'SECTOR'
+  /** 常委会议协商 Consultation at a standing-committee meeting. */
   | 'STANDING_COMMITTEE'
+  /** 专题协商 Thematic consultation on one topic. */
   | 'THEMATIC';
 
+/** 联名状态 Where a co-signing invitation stands. */
 export type CosignerStatus =
+  /** 已同意 Accepted: co-signs the proposal. */
   | 'ACCEPTED'
+  /** 已拒绝 Declined; may be invited again. */
   | 'DECLINED'
+  /** 已邀请 Invited; the member accepts or declines, the author may revoke. */
   | 'INVITED'
+  /** 已撤销 Revoked by the author; may be invited again. */
   | 'REVOKED';
 
+/** 行政层级 The level of a district's committee. */
 export type DistrictLevel =
+  /** 市 A city committee. */
   | 'CITY'
+  /** 县 A county committee. */
   | 'COUNTY'
+  /** 区 A district committee. */
   | 'DISTRICT';
 
 /** 独办 (SOLE), 分办 (SEPARATE), 主办+会办 (LEAD_WITH_CO). */
 export type HandlingMode =
+  /** 主办+会办 A lead unit answers, co-handling units send it opinions. */
   | 'LEAD_WITH_CO'
+  /** 分办 Several units, each answering. */
   | 'SEPARATE'
+  /** 独办 One unit handles it alone. */
   | 'SOLE';
 
+/** 筛选 Narrows `handlingTasks`: a record must match every field given; a field left out does not narrow. */
 export type HandlingTaskFilter = {
+  /** Only records of this district (its code). */
   district?: string | number | null | undefined;
   overdue?: boolean | null | undefined;
+  /** Only records in this state. */
   status?: HandlingTaskStatus | null | undefined;
   /** Defaults to the caller's own unit for unit users. */
   unit?: string | number | null | undefined;
@@ -66,53 +105,83 @@ export type HandlingTaskFilter = {
 
 /** 独办 SOLE, 分办 SEPARATE, 主办 LEAD, 会办 CO. */
 export type HandlingTaskRole =
+  /** 会办 A co-handling unit, which sends the lead its opinions. */
   | 'CO'
+  /** 主办 The lead unit, which answers. */
   | 'LEAD'
+  /** 分办 One of several units, each answering. */
   | 'SEPARATE'
+  /** 独办 Handles the proposal alone. */
   | 'SOLE';
 
+/** 办理状态 Where a unit's handling task for a proposal stands. */
 export type HandlingTaskStatus =
+  /** 已办结 The reply passed review; staff may reopen it. */
   | 'ACCEPTED'
+  /** 已送会办意见 A co-handling unit sent its opinion to the lead. */
   | 'OPINION_SENT'
+  /** 待签收 Waiting for the unit to receive it or ask to return it. */
   | 'PENDING_RECEIPT'
+  /** 已签收 Received; the unit replies (a co-handling unit sends its opinion). */
   | 'RECEIVED'
+  /** 已答复 Replied; the supervising office passes the reply or sends it back. */
   | 'REPLIED'
+  /** 已退回 Returned: the unit does not handle it. */
   | 'RETURNED'
+  /** 申请退回 The unit asked to return it; staff approve or refuse. */
   | 'RETURN_REQUESTED';
 
+/** 插件开关 Whether a plugin is on for a district. */
 export type PluginSwitchState =
+  /** 已停用 The plugin is off for the district. */
   | 'DISABLED'
+  /** 已启用 The plugin is on for the district. */
   | 'ENABLED';
 
+/** 附件 A document to attach to a proposal: its name and link. */
 export type ProposalAttachmentInput = {
   name: string;
   url: string;
 };
 
+/** 筛选 Narrows `proposals`: a record must match every field given; a field left out does not narrow. */
 export type ProposalFilter = {
+  /** Only proposals this member leads. */
   author?: string | number | null | undefined;
+  /** Only proposals of this category. */
   category?: string | null | undefined;
+  /** Only proposals of this district. */
   district?: string | number | null | undefined;
   /** Only key proposals (重点提案), or only others. */
   key?: boolean | null | undefined;
+  /** Only individual, joint or collective proposals. */
   kind?: ProposalKind | null | undefined;
   /** Only proposals with a unit past its deadline. */
   overdue?: boolean | null | undefined;
+  /** Only proposals of this session (次会议). */
   session?: number | null | undefined;
+  /** Only proposals in this state. */
   status?: ProposalStatus | null | undefined;
+  /** Only proposals of this term (届). */
   term?: number | null | undefined;
   /** Only proposals this government unit handles. */
   unit?: string | number | null | undefined;
+  /** Only plenary or inter-session proposals. */
   window?: ProposalWindow | null | undefined;
+  /** Only proposals of this year. */
   year?: number | null | undefined;
 };
 
 /** 个人 / 联名 / 集体 proposal. */
 export type ProposalKind =
+  /** 集体提案 By a party, people's organization, special committee or sector group. */
   | 'COLLECTIVE'
+  /** 个人提案 By one member. */
   | 'INDIVIDUAL'
+  /** 联名提案 By a member with co-signers. */
   | 'JOINT';
 
+/** What `replyToProposal` takes. */
 export type ProposalReplyInput = {
   /** Contact person and phone. */
   contact: string;
@@ -126,6 +195,7 @@ export type ProposalReplyInput = {
 
 /** Every field narrows; without any, all rows the caller may see. */
 export type ProposalStatisticsFilter = {
+  /** Only records of this district (its code). */
   district?: string | number | null | undefined;
   /** First day of the period (YYYY-MM-DD), inclusive. */
   from?: string | null | undefined;
@@ -141,44 +211,70 @@ export type ProposalStatisticsFilter = {
   unit?: string | number | null | undefined;
 };
 
+/** 提案状态 Where a proposal stands; each step is a row of the proposal workflow (`availableActions` lists the ones the caller may take). */
 export type ProposalStatus =
+  /** 已交办 Assigned; waits for every unit's reply. */
   | 'ASSIGNED'
+  /** 已办结 Closed. */
   | 'CLOSED'
+  /** 拟转 Conversion proposed; waits for the author's consent. */
   | 'CONVERSION_PROPOSED'
+  /** 已转 Converted into a suggestion or an opinion item. */
   | 'CONVERTED'
+  /** 草稿 Being written; the author submits or withdraws it. */
   | 'DRAFT'
+  /** 立案 Filed; staff assign it to units. */
   | 'FILED'
+  /** 已并案 Merged into another proposal. */
   | 'MERGED'
+  /** 不予立案 Not filed; staff may propose converting it. */
   | 'NOT_FILED'
+  /** 已评价 The author is satisfied; staff close it or reopen it. */
   | 'RATED'
+  /** 已答复 Every unit replied; the author rates the replies. */
   | 'REPLIED'
+  /** 退回修改 Returned for revision; the author submits it again or withdraws it. */
   | 'RETURNED'
+  /** 已提交 Submitted; staff file it, refuse it, return it for revision, propose conversion or merge it. */
   | 'SUBMITTED'
+  /** 不满意 The author is not satisfied; staff reopen it or close it. */
   | 'UNSATISFIED'
+  /** 已撤回 Withdrawn by the author. */
   | 'WITHDRAWN';
 
 /** 大会提案 (PLENARY) or 平时提案 (INTER_SESSION). */
 export type ProposalWindow =
+  /** 平时提案 Submitted between sessions. */
   | 'INTER_SESSION'
+  /** 大会提案 Submitted for the plenary session. */
   | 'PLENARY';
 
 /** Result grade of a reply; each district words them (replyGradeWordings). */
 export type ReplyGrade =
+  /** A 所提问题已经解决或基本解决、建议已采纳 Solved or adopted (default wording). */
   | 'A'
+  /** B 所提问题正在解决或已列入计划逐步解决 Being solved or planned (default wording). */
   | 'B'
+  /** C 因条件限制需以后解决 Deferred by conditions (default wording). */
   | 'C'
+  /** D 留作参考 Kept for reference (default wording). */
   | 'D';
 
+/** What `submitProposal` takes. */
 export type SubmitProposalInput = {
+  /** 分析 The analysis: 1 to 5,000 characters. */
   analysis: string;
   attachments?: Array<ProposalAttachmentInput> | null | undefined;
+  /** 类别 One of 经济建设, 农业农村, 生态环境, 社会事业, 文化旅游, 城市管理, 其他. */
   category: string;
   collectiveKind?: CollectiveKind | null | undefined;
   collectiveName?: string | null | undefined;
   /** INDIVIDUAL by default; JOINT proposals are drafted first. */
   kind?: ProposalKind | null | undefined;
   session?: number | null | undefined;
+  /** 情况 The situation: 1 to 5,000 characters. */
   situation: string;
+  /** 建议 What it proposes: 1 to 5,000 characters. */
   suggestions: string;
   term?: number | null | undefined;
   /** The title: trimmed, 5 to 200 characters. */

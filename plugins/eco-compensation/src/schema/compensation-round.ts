@@ -16,6 +16,10 @@ import {
   settingsOf,
   TITLE_DESCRIPTION,
   titleSchema,
+  describedValues,
+  MUTATION_DESCRIPTION,
+  NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { displayAmount, text } from '../commands/validate.js';
@@ -32,7 +36,14 @@ import type { EcoCompensationSettings } from '../settings.js';
 import { MonitoringSectionRef } from './monitoring-section.js';
 
 export const RoundStatusEnum = builder.enumType('CompensationRoundStatus', {
-  values: ROUND_STATES,
+  description:
+    '补偿轮次状态 Where a compensation round stands: negotiating → signed → in_force → concluded.',
+  values: describedValues(ROUND_STATES, {
+    negotiating: '协商中 The agreement is being negotiated; staff record it signed.',
+    signed: '已签订 Signed; staff bring it into force.',
+    in_force: '实施中 In force; staff conclude it.',
+    concluded: '已期满 Concluded; no further steps.',
+  }),
 });
 
 const AgreementRef = builder.objectRef<CompensationRound>('CompensationAgreement').implement({
@@ -51,13 +62,18 @@ const AgreementRef = builder.objectRef<CompensationRound>('CompensationAgreement
 const BaseLimitRef = builder
   .objectRef<{ indicator: string; limit: number }>('IndicatorBaseLimit')
   .implement({
+    description: "基准限值 A round's base limit for one water-quality indicator.",
     fields: (t) => ({
       indicator: t.exposeString('indicator'),
       limit: t.exposeFloat('limit', { description: 'mg/L' }),
     }),
   });
 
-const HistoryRef = auditEntryType(builder, 'EcoCompensationHistoryEntry');
+const HistoryRef = auditEntryType(
+  builder,
+  'EcoCompensationHistoryEntry',
+  "流转记录 One step of an eco-compensation record's workflow.",
+);
 export { HistoryRef };
 
 export const CompensationRoundRef = builder
@@ -65,8 +81,10 @@ export const CompensationRoundRef = builder
   .implement({
     description: "One round of a basin's ecological-compensation agreement, with its payment rule.",
     fields: (t) => ({
-      id: t.exposeID('id'),
-      district: t.exposeString('district'),
+      id: t.exposeID('id', { description: "The CompensationRound's id." }),
+      district: t.exposeString('district', {
+        description: 'The code of the district whose committee it belongs to.',
+      }),
       basin: t.exposeString('basin'),
       startYear: t.exposeInt('startYear'),
       endYear: t.exposeInt('endYear'),
@@ -101,8 +119,15 @@ export const CompensationRoundRef = builder
             (await settingsOf<EcoCompensationSettings>(ctx)).amountUnit,
           ),
       }),
-      status: t.field({ type: RoundStatusEnum, resolve: (r) => r.status }),
-      availableActions: t.stringList({ resolve: (r, _a, ctx) => roundWorkflow.available(ctx, r) }),
+      status: t.field({
+        description: '补偿轮次状态 Where a compensation round stands.',
+        type: RoundStatusEnum,
+        resolve: (r) => r.status,
+      }),
+      availableActions: t.stringList({
+        description: AVAILABLE_ACTIONS_DESCRIPTION,
+        resolve: (r, _a, ctx) => roundWorkflow.available(ctx, r),
+      }),
       history: t.field({
         type: [HistoryRef],
         resolve: (r, _a, ctx) =>
@@ -152,21 +177,28 @@ builder.queryFields((t) => ({
       ),
   }),
   compensationRound: t.field({
+    description:
+      "生态补偿轮次 One compensation round by id, or null when it does not exist or the caller may not see it. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CompensationRoundRef,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The CompensationRound's id.", required: true }) },
     resolve: (_root, args, ctx) =>
       ctx.em.findOne(CompensationRoundSchema, { id: parseId(args.id) }),
   }),
 }));
 
 const BaseLimitInput = builder.inputType('IndicatorBaseLimitInput', {
+  description: '基准限值 A base limit for one water-quality indicator.',
   fields: (t) => ({ indicator: t.string({ required: true }), limit: t.float({ required: true }) }),
 });
 
 const CreateRoundInput = builder.inputType('CreateCompensationRoundInput', {
+  description: 'What `createCompensationRound` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     basin: t.string({ required: true }),
     startYear: t.int({ required: true }),
     endYear: t.int({ required: true }),
@@ -190,17 +222,26 @@ const CreateRoundInput = builder.inputType('CreateCompensationRoundInput', {
       description: 'One per standard indicator (codmn, nh3n, tn, tp).',
     }),
     transferAmount: t.int({ required: true, description: '万元' }),
-    public: t.boolean({ required: false }),
+    public: t.boolean({
+      description: 'Shown to everyone (public) or only to those who work for its district.',
+      required: false,
+    }),
   }),
 });
 
-builder.mutationType({});
+builder.mutationType({ description: MUTATION_DESCRIPTION });
 
 builder.mutationFields((t) => ({
   createCompensationRound: t.field({
     type: CompensationRoundRef,
     description: 'Opens a round under negotiation (permission round.manage).',
-    args: { input: t.arg({ type: CreateRoundInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `createCompensationRound` takes (`CreateCompensationRoundInput`).',
+        type: CreateRoundInput,
+        required: true,
+      }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const district = String(input.district);
       await requirePermissionIn(ctx, 'round.manage', district, 'input.district');
@@ -289,9 +330,9 @@ builder.mutationFields((t) => ({
     type: CompensationRoundRef,
     description: 'Records the agreement as signed on a date (permission round.manage).',
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: "The CompensationRound's id.", required: true }),
       signedOn: t.arg({ type: 'Date', required: true }),
-      note: t.arg.string({ required: false }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, args, ctx) => {
       const signedOn = parseDate(args.signedOn, 'signedOn');
@@ -301,13 +342,23 @@ builder.mutationFields((t) => ({
     },
   }),
   bringCompensationRoundIntoForce: t.field({
+    description:
+      "生效 A signed compensation round comes into force (signed → in_force); permission round.manage (staff) in the round's district. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CompensationRoundRef,
-    args: { id: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
+    args: {
+      id: t.arg.id({ description: "The CompensationRound's id.", required: true }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
+    },
     resolve: (_root, args, ctx) => moveRound(ctx, args.id, 'bringIntoForce', args.note ?? null),
   }),
   concludeCompensationRound: t.field({
+    description:
+      "期满 A round in force is concluded (in_force → concluded); permission round.manage (staff) in the round's district. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CompensationRoundRef,
-    args: { id: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
+    args: {
+      id: t.arg.id({ description: "The CompensationRound's id.", required: true }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
+    },
     resolve: (_root, args, ctx) => moveRound(ctx, args.id, 'conclude', args.note ?? null),
   }),
 }));

@@ -7,6 +7,9 @@ import {
   requirePermissionIn,
   TITLE_DESCRIPTION,
   titleSchema,
+  describedValues,
+  NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { text, url } from '../commands/validate.js';
@@ -23,20 +26,36 @@ import {
   visibleRound,
 } from './compensation-round.js';
 
-const TaskStatusEnum = builder.enumType('CooperationTaskStatus', { values: TASK_STATES });
+const TaskStatusEnum = builder.enumType('CooperationTaskStatus', {
+  description:
+    '合作任务状态 Where a cooperation task stands: planned → in_progress → done, or cancelled.',
+  values: describedValues(TASK_STATES, {
+    planned: '计划 Planned; staff start or cancel it.',
+    in_progress: '进行中 Under way; staff report progress, complete or cancel it.',
+    done: '已完成 Completed (100%).',
+    cancelled: '已取消 Cancelled.',
+  }),
+});
 
 export const CooperationTaskRef = builder.objectRef<CooperationTask>('CooperationTask').implement({
   description:
     "An item of a year's cooperation key points (合作要点), with its owners and progress.",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The CooperationTask's id." }),
     year: t.exposeInt('year'),
     title: t.exposeString('title'),
     owners: t.exposeString('owners'),
     progress: t.exposeInt('progress', { description: 'Percent, 0–100.' }),
-    status: t.field({ type: TaskStatusEnum, resolve: (x) => x.status }),
+    status: t.field({
+      description: '合作任务状态 Where a cooperation task stands.',
+      type: TaskStatusEnum,
+      resolve: (x) => x.status,
+    }),
     resultsUrl: t.exposeString('resultsUrl', { nullable: true }),
-    availableActions: t.stringList({ resolve: (x, _a, ctx) => taskWorkflow.available(ctx, x) }),
+    availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
+      resolve: (x, _a, ctx) => taskWorkflow.available(ctx, x),
+    }),
     history: t.field({
       type: [HistoryRef],
       resolve: (x, _a, ctx) =>
@@ -122,18 +141,23 @@ builder.mutationFields((t) => ({
     },
   }),
   startCooperationTask: t.field({
+    description:
+      "A planned cooperation task starts (planned → in_progress); permission round.manage (staff) in the task's district. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CooperationTaskRef,
-    args: { id: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
+    args: {
+      id: t.arg.id({ description: "The CooperationTask's id.", required: true }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
+    },
     resolve: (_root, args, ctx) => moveTask(ctx, args.id, 'start', args.note ?? null),
   }),
   reportCooperationTaskProgress: t.field({
     type: CooperationTaskRef,
     description: 'Reports progress on a started task; 100% is reached by completing it.',
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: "The CooperationTask's id.", required: true }),
       progress: t.arg.int({ required: true }),
       resultsUrl: t.arg.string({ required: false }),
-      note: t.arg.string({ required: false }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, args, ctx) => {
       const progress = progressOf(args.progress);
@@ -151,11 +175,13 @@ builder.mutationFields((t) => ({
     },
   }),
   completeCooperationTask: t.field({
+    description:
+      "A task in progress is completed (in_progress → done, progress 100%), with an optional link to its results; permission round.manage. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CooperationTaskRef,
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: "The CooperationTask's id.", required: true }),
       resultsUrl: t.arg.string({ required: false }),
-      note: t.arg.string({ required: false }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, args, ctx) => {
       const resultsUrl = url(args.resultsUrl, 'resultsUrl');
@@ -166,8 +192,13 @@ builder.mutationFields((t) => ({
     },
   }),
   cancelCooperationTask: t.field({
+    description:
+      "A planned or in-progress task is cancelled (→ cancelled), saying why in `note` (at most 500 characters); permission round.manage. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CooperationTaskRef,
-    args: { id: t.arg.id({ required: true }), note: t.arg.string({ required: true }) },
+    args: {
+      id: t.arg.id({ description: "The CooperationTask's id.", required: true }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: true }),
+    },
     resolve: (_root, args, ctx) => moveTask(ctx, args.id, 'cancel', text(args.note, 'note', 500)),
   }),
 }));

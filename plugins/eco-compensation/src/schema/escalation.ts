@@ -1,4 +1,4 @@
-import { inputError, parseDate, requirePermissionIn } from '@cppcc/plugin-sdk';
+import { inputError, parseDate, requirePermissionIn, describedValues } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { text } from '../commands/validate.js';
 import {
@@ -8,14 +8,26 @@ import {
 } from '../entities/escalation.entity.js';
 import { CompensationRoundRef, visibleRound } from './compensation-round.js';
 
-const LevelEnum = builder.enumType('EcoEscalationLevel', { values: ESCALATION_LEVELS });
+const LevelEnum = builder.enumType('EcoEscalationLevel', {
+  description: '议题提升层级 The body that took up an eco-compensation topic.',
+  values: describedValues(ESCALATION_LEVELS, {
+    provincial_key_consultation:
+      '省政协年度重点协商议题 Taken up as a provincial key consultation topic.',
+    national_biweekly_consultation:
+      '全国政协双周协商议题 Taken up as a national biweekly consultation topic.',
+  }),
+});
 
 export const EscalationRef = builder.objectRef<Escalation>('EcoCompensationEscalation').implement({
   description:
     "The topic on a higher body's consultation agenda (the plugin's own record; consultation may hold its own).",
   fields: (t) => ({
-    id: t.exposeID('id'),
-    level: t.field({ type: LevelEnum, resolve: (e) => e.level }),
+    id: t.exposeID('id', { description: "The EcoCompensationEscalation's id." }),
+    level: t.field({
+      description: '议题提升层级 The body that took up an eco-compensation topic.',
+      type: LevelEnum,
+      resolve: (e) => e.level,
+    }),
     agenda: t.exposeString('agenda'),
     listedOn: t.expose('listedOn', { type: 'Date' }),
     heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),

@@ -4,6 +4,7 @@ import {
   inputError,
   requirePermissionIn,
   settingsOf,
+  describedValues,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { displayAmount, text } from '../commands/validate.js';
@@ -15,14 +16,27 @@ import {
 import type { EcoCompensationSettings } from '../settings.js';
 import { CompensationRoundRef, assertYearInRound, visibleRound } from './compensation-round.js';
 
-const PayerKindEnum = builder.enumType('CompensationPayerKind', { values: PAYER_KINDS });
+const PayerKindEnum = builder.enumType('CompensationPayerKind', {
+  description: "出资方 Who pays into a compensation round's fund.",
+  values: describedValues(PAYER_KINDS, {
+    central: '中央 The central government.',
+    upstream: '上游 The upstream province or city.',
+    downstream: '下游 The downstream province or city.',
+    other: '其他 Another payer.',
+  }),
+});
 
 export const FundContributionRef = builder
   .objectRef<FundContribution>('FundContribution')
   .implement({
+    description: "出资 Money one payer puts into a round's fund for one year, in 万元.",
     fields: (t) => ({
-      id: t.exposeID('id'),
-      payerKind: t.field({ type: PayerKindEnum, resolve: (c) => c.payerKind }),
+      id: t.exposeID('id', { description: "The FundContribution's id." }),
+      payerKind: t.field({
+        description: "出资方 Who pays into a compensation round's fund.",
+        type: PayerKindEnum,
+        resolve: (c) => c.payerKind,
+      }),
       payerName: t.exposeString('payerName'),
       year: t.exposeInt('year'),
       amount: t.exposeInt('amount', { description: '万元' }),
@@ -36,6 +50,7 @@ export const FundContributionRef = builder
 const YearTotalRef = builder
   .objectRef<{ year: number; total: number; unit: 'yi' | 'wan' }>('CompensationFundYear')
   .implement({
+    description: "年度资金 A compensation round's fund for one year, in 万元.",
     fields: (t) => ({
       year: t.exposeInt('year'),
       total: t.exposeInt('total', { description: '万元' }),

@@ -17,8 +17,10 @@ export const MonitoringSectionRef = builder
   .implement({
     description: 'An assessment section where water quality is jointly sampled (e.g. 街口).',
     fields: (t) => ({
-      id: t.exposeID('id'),
-      district: t.exposeString('district'),
+      id: t.exposeID('id', { description: "The MonitoringSection's id." }),
+      district: t.exposeString('district', {
+        description: 'The code of the district whose committee it belongs to.',
+      }),
       code: t.exposeString('code'),
       name: t.exposeString('name'),
       description: t.exposeString('description', { nullable: true }),
@@ -33,6 +35,8 @@ const MonitoringSectionConnection = connectionType<MonitoringSection>(
 
 builder.queryFields((t) => ({
   monitoringSections: t.field({
+    description:
+      "考核断面 Water-quality assessment sections the caller may see, paged. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: MonitoringSectionConnection,
     nullable: true,
     args: pageArgs(t),

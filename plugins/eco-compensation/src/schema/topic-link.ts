@@ -8,6 +8,7 @@ import {
   parseId,
   type RequestContext,
   requirePermissionIn,
+  describedValues,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
@@ -23,13 +24,25 @@ import {
 } from '../entities/topic-link.entity.js';
 import { CompensationRoundRef, visibleRound } from './compensation-round.js';
 
-const LinkKindEnum = builder.enumType('EcoCompensationLinkKind', { values: LINK_KINDS });
+const LinkKindEnum = builder.enumType('EcoCompensationLinkKind', {
+  description: '关联对象 What an eco-compensation record is linked to.',
+  values: describedValues(LINK_KINDS, {
+    research_project: '调研课题 A research project.',
+    consultation_activity: '协商活动 A consultation activity.',
+    proposal: '提案 A proposal.',
+    recommendation: '建议 A recommendation.',
+  }),
+});
 
 export const TopicLinkRef = builder.objectRef<TopicLink>('EcoCompensationLink').implement({
   description: 'A record of a core module tied to a round of the eco-compensation topic.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: LinkKindEnum, resolve: (l) => l.kind }),
+    id: t.exposeID('id', { description: "The EcoCompensationLink's id." }),
+    kind: t.field({
+      description: '关联对象 What an eco-compensation record is linked to.',
+      type: LinkKindEnum,
+      resolve: (l) => l.kind,
+    }),
     targetId: t.exposeID('targetId'),
     note: t.exposeString('note', { nullable: true }),
     round: t.field({
@@ -187,6 +200,8 @@ builder.mutationFields((t) => ({
     },
   }),
   unlinkEcoCompensationTopic: t.field({
+    description:
+      "Removes a link between the plugin's records and a consultation topic; true once removed. Permission round.manage in the link's district; an unknown link is NOT_FOUND. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: 'Boolean',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {

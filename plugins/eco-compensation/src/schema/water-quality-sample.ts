@@ -40,6 +40,7 @@ const IndicatorRef = builder.objectRef<Indicator>('WaterQualityIndicator').imple
 
 type ValueRow = { indicator: Indicator; value: number };
 const IndicatorValueRef = builder.objectRef<ValueRow>('IndicatorValue').implement({
+  description: "指标值 One indicator's measured value in a sample.",
   fields: (t) => ({
     indicator: t.string({ resolve: (v) => v.indicator.code }),
     name: t.string({ resolve: (v) => v.indicator.name }),
@@ -51,9 +52,12 @@ const IndicatorValueRef = builder.objectRef<ValueRow>('IndicatorValue').implemen
 export const WaterQualitySampleRef = builder
   .objectRef<WaterQualitySample>('WaterQualitySample')
   .implement({
+    description: '水质监测 A water-quality sample at an assessment section on a day.',
     fields: (t) => ({
-      id: t.exposeID('id'),
-      district: t.exposeString('district'),
+      id: t.exposeID('id', { description: "The WaterQualitySample's id." }),
+      district: t.exposeString('district', {
+        description: 'The code of the district whose committee it belongs to.',
+      }),
       section: t.field({
         type: MonitoringSectionRef,
         nullable: true,
@@ -95,6 +99,7 @@ const SampleConnection = connectionType<WaterQualitySample>(
 );
 
 const IndicatorValueInput = builder.inputType('IndicatorValueInput', {
+  description: "指标值 One indicator's measured value.",
   fields: (t) => ({
     indicator: t.string({ required: true }),
     value: t.float({ required: true, description: 'mg/L' }),
@@ -135,6 +140,8 @@ builder.queryFields((t) => ({
       catalogue((await settingsOf<EcoCompensationSettings>(ctx)).extraIndicators),
   }),
   waterQualitySamples: t.field({
+    description:
+      "水质监测 Water-quality samples of one assessment section, optionally of one year, paged. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: SampleConnection,
     nullable: true,
     args: {
@@ -202,7 +209,7 @@ builder.mutationFields((t) => ({
     description:
       'Corrects a sample (permission sample.record); assessments of the years it touches are recomputed, and the old values kept in the history.',
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: "The WaterQualitySample's id.", required: true }),
       sampledOn: t.arg({ type: 'Date', required: false }),
       values: t.arg({ type: [IndicatorValueInput], required: true }),
       note: t.arg.string({ required: false }),

@@ -33,6 +33,7 @@ const IndicatorResultRef = builder.objectRef<IndicatorResult>('AssessmentIndicat
 });
 
 const TransferRef = builder.objectRef<AssessmentResult>('CompensationTransfer').implement({
+  description: '补偿资金划拨 Money one party pays another under a round, in 万元.',
   fields: (t) => ({
     payer: t.exposeString('payer'),
     payee: t.exposeString('payee'),
@@ -52,7 +53,7 @@ export const YearlyAssessmentRef = builder
     description:
       "A round's assessment of a year: the compensation index P computed from that year's samples, and the transfer it decides.",
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The YearlyAssessment's id." }),
       year: t.exposeInt('year'),
       round: t.field({
         type: CompensationRoundRef,

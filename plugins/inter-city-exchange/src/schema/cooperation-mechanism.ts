@@ -8,6 +8,9 @@ import {
   requirePermission,
   TITLE_DESCRIPTION,
   titleSchema,
+  describedValues,
+  NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { createCooperationMechanism, transitionMechanism } from '../commands/mechanisms.js';
@@ -25,7 +28,13 @@ import { PartnerCommitteeType, text } from './partner-committee.js';
 import { DistrictRef } from './refs.js';
 
 export const MechanismStatusType = builder.enumType('CooperationMechanismStatus', {
-  values: MECHANISM_STATES,
+  description:
+    '合作机制状态 Where an inter-city cooperation mechanism stands: ACTIVE ⇄ SUSPENDED → ENDED.',
+  values: describedValues(MECHANISM_STATES, {
+    ACTIVE: '运行中 In operation; may be suspended or ended.',
+    SUSPENDED: '暂停 Suspended; may be resumed or ended.',
+    ENDED: '已终止 Ended; no further steps.',
+  }),
 });
 
 export const MechanismCommitteeType = builder
@@ -34,7 +43,7 @@ export const MechanismCommitteeType = builder
     description:
       'One committee of a cooperation mechanism, in its hosting rotation: a partner committee or a district here.',
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The MechanismCommittee's id." }),
       position: t.exposeInt('position', { description: 'Place in the hosting rotation, from 0.' }),
       local: t.boolean({
         description: 'A district committee of this platform.',
@@ -55,6 +64,7 @@ export const MechanismCommitteeType = builder
           m.partnerId == null ? null : ctx.loaders.one(PartnerCommitteeSchema).load(m.partnerId),
       }),
       district: t.field({
+        description: 'The district whose committee it belongs to.',
         type: DistrictRef,
         nullable: true,
         resolve: (m) => (m.localDistrict == null ? null : { code: m.localDistrict }),
@@ -74,6 +84,8 @@ const AgreementType = builder.objectRef<CooperationMechanism>('FoundingAgreement
 const NextTurnType = builder
   .objectRef<{ host: MechanismMember; session: number }>('NextJointChairsMeeting')
   .implement({
+    description:
+      "下次联席会议 The next joint chairs' meeting of a mechanism: its session number and host.",
     fields: (t) => ({
       session: t.exposeInt('session'),
       host: t.field({
@@ -90,9 +102,13 @@ export const CooperationMechanismType = builder
     description:
       '交流合作机制: committees of several cities working together (e.g. 长三角“三市一区”政协).',
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The CooperationMechanism's id." }),
       name: t.exposeString('name'),
-      status: t.field({ type: MechanismStatusType, resolve: (m) => m.status }),
+      status: t.field({
+        description: '合作机制状态 Where an inter-city cooperation mechanism stands.',
+        type: MechanismStatusType,
+        resolve: (m) => m.status,
+      }),
       district: t.field({
         type: DistrictRef,
         description: 'The district that keeps this record.',
@@ -111,6 +127,7 @@ export const CooperationMechanismType = builder
         resolve: (m, _args, ctx) => nextTurn(ctx, m),
       }),
       availableActions: t.stringList({
+        description: AVAILABLE_ACTIONS_DESCRIPTION,
         resolve: (m, _args, ctx) => mechanismWorkflow.available(ctx, m),
       }),
     }),
@@ -124,10 +141,15 @@ const CooperationMechanismConnection = connectionType<CooperationMechanism>(
 
 builder.queryFields((t) => ({
   cooperationMechanisms: t.field({
+    description:
+      "交流合作机制 Inter-city cooperation mechanisms, by district and status, paged; what the caller may see. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CooperationMechanismConnection,
     nullable: true,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       status: t.arg({ type: MechanismStatusType, required: false }),
       ...pageArgs(t),
     },
@@ -140,9 +162,11 @@ builder.queryFields((t) => ({
       ),
   }),
   cooperationMechanism: t.field({
+    description:
+      "交流合作机制 One cooperation mechanism by id, or null when it does not exist or the caller may not see it. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CooperationMechanismType,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The CooperationMechanism's id.", required: true }) },
     resolve: (_root, { id }, ctx) => ctx.loaders.one(CooperationMechanismSchema).load(parseId(id)),
   }),
 }));
@@ -152,11 +176,15 @@ const CommitteeInput = builder.inputType('MechanismCommitteeInput', {
     'Exactly one of partnerId (another city’s committee) and district (a district here).',
   fields: (t) => ({
     partnerId: t.id({ required: false }),
-    district: t.id({ required: false }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: false,
+    }),
   }),
 });
 
 const MechanismInput = builder.inputType('CreateCooperationMechanismInput', {
+  description: 'What `createCooperationMechanism` takes.',
   fields: (t) => ({
     district: t.id({
       required: true,
@@ -175,12 +203,21 @@ const MechanismInput = builder.inputType('CreateCooperationMechanismInput', {
       required: true,
       description: 'In hosting rotation order.',
     }),
-    public: t.boolean({ required: false, defaultValue: true }),
+    public: t.boolean({
+      description: 'Shown to everyone (public) or only to those who work for its district.',
+      required: false,
+      defaultValue: true,
+    }),
   }),
 });
 
 const MechanismActionType = builder.enumType('CooperationMechanismAction', {
-  values: ['suspend', 'resume', 'end'] as const,
+  description: '合作机制操作 A step on a cooperation mechanism.',
+  values: describedValues(['suspend', 'resume', 'end'] as const, {
+    suspend: '暂停 Suspend an active mechanism.',
+    resume: '恢复 Resume a suspended one.',
+    end: '终止 End it, active or suspended.',
+  }),
 });
 
 builder.mutationFields((t) => ({
@@ -188,7 +225,13 @@ builder.mutationFields((t) => ({
     type: CooperationMechanismType,
     description:
       'Records a cooperation mechanism with its founding agreement and rotation (needs mechanism.manage).',
-    args: { input: t.arg({ type: MechanismInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `createCooperationMechanism` takes (`CreateCooperationMechanismInput`).',
+        type: MechanismInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) => {
       requirePermission(ctx, 'mechanism.manage');
       return createCooperationMechanism(ctx, {
@@ -210,9 +253,13 @@ builder.mutationFields((t) => ({
     type: CooperationMechanismType,
     description: 'Suspends, resumes or ends a mechanism (needs mechanism.manage).',
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: "The CooperationMechanism's id.", required: true }),
       action: t.arg({ type: MechanismActionType, required: true }),
-      note: t.arg.string({ required: false, validate: z.string().max(2000).optional().nullable() }),
+      note: t.arg.string({
+        description: NOTE_DESCRIPTION,
+        required: false,
+        validate: z.string().max(2000).optional().nullable(),
+      }),
     },
     resolve: (_root, { id, action, note }, ctx) => {
       requirePermission(ctx, 'mechanism.manage');

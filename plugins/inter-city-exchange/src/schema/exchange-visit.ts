@@ -11,6 +11,9 @@ import {
   type RequestContext,
   requirePermission,
   settingsOf,
+  describedValues,
+  NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
@@ -35,10 +38,25 @@ import { CooperationMechanismType } from './cooperation-mechanism.js';
 import { PartnerCommitteeType, text } from './partner-committee.js';
 import { DistrictRef, MemberRef } from './refs.js';
 
-const VisitStatusType = builder.enumType('ExchangeVisitStatus', { values: VISIT_STATES });
-const DirectionType = builder.enumType('ExchangeVisitDirection', { values: VISIT_DIRECTIONS });
+const VisitStatusType = builder.enumType('ExchangeVisitStatus', {
+  description: '考察状态 Where an exchange visit stands: PLANNED → HELD → REPORTED, or CANCELLED.',
+  values: describedValues(VISIT_STATES, {
+    PLANNED: '计划 Planned; may be held or cancelled.',
+    HELD: '已进行 Held; its report may be recorded.',
+    REPORTED: '已报告 Reported; no further steps.',
+    CANCELLED: '已取消 Cancelled.',
+  }),
+});
+const DirectionType = builder.enumType('ExchangeVisitDirection', {
+  description: '考察方向 Whether this committee visits or is visited.',
+  values: describedValues(VISIT_DIRECTIONS, {
+    OUTGOING: '走出去 This committee visits a partner.',
+    INCOMING: '请进来 A partner visits this committee.',
+  }),
+});
 
 const DelegateType = builder.objectRef<VisitDelegate>('VisitDelegate').implement({
+  description: "考察团成员 A member of an exchange visit's delegation.",
   fields: (t) => ({
     member: t.field({ type: MemberRef, resolve: (d) => ({ id: d.memberId }) }),
     leader: t.exposeBoolean('leader', { description: 'Heads the delegation (团长).' }),
@@ -53,8 +71,12 @@ const partnerName = async (v: ExchangeVisit, ctx: RequestContext) =>
 export const ExchangeVisitType = builder.objectRef<ExchangeVisit>('ExchangeVisit').implement({
   description: '考察交流/互访 between the district’s committee and another city’s.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    direction: t.field({ type: DirectionType, resolve: (v) => v.direction }),
+    id: t.exposeID('id', { description: "The ExchangeVisit's id." }),
+    direction: t.field({
+      description: '考察方向 Whether this committee visits or is visited.',
+      type: DirectionType,
+      resolve: (v) => v.direction,
+    }),
     district: t.field({
       type: DistrictRef,
       description: 'The local committee.',
@@ -124,8 +146,15 @@ export const ExchangeVisitType = builder.objectRef<ExchangeVisit>('ExchangeVisit
             (await settingsOf<InterCitySettings>(ctx, v.district)).visitReportDeadlineDays,
           ),
     }),
-    status: t.field({ type: VisitStatusType, resolve: (v) => v.status }),
-    availableActions: t.stringList({ resolve: (v, _args, ctx) => visitWorkflow.available(ctx, v) }),
+    status: t.field({
+      description: '考察状态 Where an exchange visit stands.',
+      type: VisitStatusType,
+      resolve: (v) => v.status,
+    }),
+    availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
+      resolve: (v, _args, ctx) => visitWorkflow.available(ctx, v),
+    }),
   }),
 });
 
@@ -141,10 +170,15 @@ const ExchangeVisitConnection = connectionType<ExchangeVisit>(
 
 builder.queryFields((t) => ({
   exchangeVisits: t.field({
+    description:
+      "考察交流 Exchange visits, by district, partner committee and status; `from`/`to` bound the first day (`startsOn`, inclusive). Paged; what the caller may see. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: ExchangeVisitConnection,
     nullable: true,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       partnerId: t.arg.id({ required: false }),
       status: t.arg({ type: VisitStatusType, required: false }),
       ...periodArgs(t, 'first day (startsOn)'),
@@ -164,14 +198,17 @@ builder.queryFields((t) => ({
       ),
   }),
   exchangeVisit: t.field({
+    description:
+      "考察交流 One exchange visit by id, or null when it does not exist or the caller may not see it. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: ExchangeVisitType,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The ExchangeVisit's id.", required: true }) },
     resolve: (_root, { id }, ctx) => ctx.loaders.one(ExchangeVisitSchema).load(parseId(id)),
   }),
 }));
 
 const VisitInput = builder.inputType('PlanExchangeVisitInput', {
+  description: 'What `planExchangeVisit` takes.',
   fields: (t) => ({
     district: t.id({ required: true, description: 'The local committee.' }),
     partnerId: t.id({ required: true }),
@@ -179,7 +216,11 @@ const VisitInput = builder.inputType('PlanExchangeVisitInput', {
       required: false,
       description: 'The mechanism the visit belongs to, if any.',
     }),
-    direction: t.field({ type: DirectionType, required: true }),
+    direction: t.field({
+      description: '考察方向 Whether this committee visits or is visited.',
+      type: DirectionType,
+      required: true,
+    }),
     startsOn: t.field({ type: 'Date', required: true }),
     endsOn: t.field({ type: 'Date', required: true }),
     topics: t.stringList({
@@ -195,7 +236,11 @@ const VisitInput = builder.inputType('PlanExchangeVisitInput', {
       required: false,
       validate: z.string().trim().max(100).optional().nullable(),
     }),
-    public: t.boolean({ required: false, defaultValue: true }),
+    public: t.boolean({
+      description: 'Shown to everyone (public) or only to those who work for its district.',
+      required: false,
+      defaultValue: true,
+    }),
   }),
 });
 
@@ -203,7 +248,13 @@ builder.mutationFields((t) => ({
   planExchangeVisit: t.field({
     type: ExchangeVisitType,
     description: 'Plans a visit to or from a partner committee (needs visit.record).',
-    args: { input: t.arg({ type: VisitInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `planExchangeVisit` takes (`PlanExchangeVisitInput`).',
+        type: VisitInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) => {
       requirePermission(ctx, 'visit.record');
       return planExchangeVisit(ctx, {
@@ -228,7 +279,11 @@ builder.mutationFields((t) => ({
       'Records that the visit took place; each local delegate gets a duty record entry (needs visit.record).',
     args: {
       visitId: t.arg.id({ required: true }),
-      note: t.arg.string({ required: false, validate: z.string().max(2000).optional().nullable() }),
+      note: t.arg.string({
+        description: NOTE_DESCRIPTION,
+        required: false,
+        validate: z.string().max(2000).optional().nullable(),
+      }),
     },
     resolve: (_root, { visitId, note }, ctx) => {
       requirePermission(ctx, 'visit.record');

@@ -1,4 +1,4 @@
-import { z, foundRows, parseId, requirePermission } from '@cppcc/plugin-sdk';
+import { z, foundRows, parseId, requirePermission, describedValues } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { recordJointActivity, recordJointActivityOutcome } from '../commands/activities.js';
 import {
@@ -14,13 +14,23 @@ import { CooperationMechanismType, MechanismCommitteeType } from './cooperation-
 import { text } from './partner-committee.js';
 import { ResearchProjectRef } from './refs.js';
 
-const KindType = builder.enumType('JointActivityKind', { values: JOINT_ACTIVITY_KINDS });
+const KindType = builder.enumType('JointActivityKind', {
+  description: '联动活动类别 The kind of a joint activity with partner committees.',
+  values: describedValues(JOINT_ACTIVITY_KINDS, {
+    JOINT_RESEARCH: '联动调研 Joint research with partner committees.',
+    JOINT_SUPERVISION: '联动监督 Joint democratic supervision.',
+  }),
+});
 
 export const JointActivityType = builder.objectRef<JointActivity>('JointActivity').implement({
   description: '联合调研 / 联动民主监督 by the committees of a cooperation mechanism.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: KindType, resolve: (a) => a.kind }),
+    id: t.exposeID('id', { description: "The JointActivity's id." }),
+    kind: t.field({
+      description: '联动活动类别 The kind of a joint activity with partner committees.',
+      type: KindType,
+      resolve: (a) => a.kind,
+    }),
     topic: t.exposeString('topic'),
     mechanism: t.field({
       type: CooperationMechanismType,
@@ -67,9 +77,14 @@ builder.objectField(CooperationMechanismType, 'jointActivities', (t) =>
 );
 
 const ActivityInput = builder.inputType('RecordJointActivityInput', {
+  description: 'What `recordJointActivity` takes.',
   fields: (t) => ({
     mechanismId: t.id({ required: true }),
-    kind: t.field({ type: KindType, required: true }),
+    kind: t.field({
+      description: '联动活动类别 The kind of a joint activity with partner committees.',
+      type: KindType,
+      required: true,
+    }),
     topic: t.string({ required: true, validate: text(200) }),
     researchProjectId: t.id({
       required: false,
@@ -89,7 +104,13 @@ builder.mutationFields((t) => ({
   recordJointActivity: t.field({
     type: JointActivityType,
     description: 'Records joint research or joint democratic supervision (needs meeting.record).',
-    args: { input: t.arg({ type: ActivityInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordJointActivity` takes (`RecordJointActivityInput`).',
+        type: ActivityInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) => {
       requirePermission(ctx, 'meeting.record');
       return recordJointActivity(ctx, {
@@ -113,7 +134,7 @@ builder.mutationFields((t) => ({
     type: JointActivityType,
     description: 'Closes a joint activity with its outcome (needs meeting.record).',
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: "The JointActivity's id.", required: true }),
       endsOn: t.arg({ type: 'Date', required: true }),
       outcome: t.arg.string({ required: true, validate: text(20_000) }),
     },

@@ -1,4 +1,10 @@
-import { z, parseId, requirePermission } from '@cppcc/plugin-sdk';
+import {
+  z,
+  parseId,
+  requirePermission,
+  describedValues,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+} from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
   cancelJointChairsMeeting,
@@ -24,9 +30,23 @@ import { CooperationMechanismType, MechanismCommitteeType } from './cooperation-
 import { text } from './partner-committee.js';
 import { MemberRef } from './refs.js';
 
-const MeetingStatusType = builder.enumType('JointChairsMeetingStatus', { values: MEETING_STATES });
+const MeetingStatusType = builder.enumType('JointChairsMeetingStatus', {
+  description:
+    "联席会议状态 Where a joint chairs' meeting stands: PLANNED → HELD → MINUTES_PUBLISHED, or CANCELLED.",
+  values: describedValues(MEETING_STATES, {
+    PLANNED: '计划 Planned; may be held or cancelled.',
+    HELD: '已召开 Held; its minutes may be published.',
+    MINUTES_PUBLISHED: '纪要已印发 Minutes published.',
+    CANCELLED: '已取消 Cancelled.',
+  }),
+});
 const ResolutionStatusType = builder.enumType('ResolutionFollowUpStatus', {
-  values: RESOLUTION_STATES,
+  description: "决议落实状态 Where the follow-up of a joint meeting's resolution stands.",
+  values: describedValues(RESOLUTION_STATES, {
+    OPEN: '待落实 Not yet started; may be started or completed.',
+    IN_PROGRESS: '落实中 Under way; may be completed.',
+    DONE: '已落实 Done.',
+  }),
 });
 
 export const MeetingResolutionType = builder
@@ -34,14 +54,19 @@ export const MeetingResolutionType = builder
   .implement({
     description: 'A resolution (议定事项) of a joint chairs’ meeting and how it is followed up.',
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The MeetingResolution's id." }),
       text: t.exposeString('text'),
-      status: t.field({ type: ResolutionStatusType, resolve: (r) => r.status }),
+      status: t.field({
+        description: "决议落实状态 Where the follow-up of a joint meeting's resolution stands.",
+        type: ResolutionStatusType,
+        resolve: (r) => r.status,
+      }),
       followUp: t.exposeString('followUp', {
         nullable: true,
         description: 'The latest follow-up note.',
       }),
       availableActions: t.stringList({
+        description: AVAILABLE_ACTIONS_DESCRIPTION,
         resolve: (r, _args, ctx) => resolutionWorkflow.available(ctx, r),
       }),
     }),
@@ -53,7 +78,7 @@ export const JointChairsMeetingType = builder
     description:
       '主席联席会议: a session of the mechanism’s chairs, hosted by its committees in turn.',
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The JointChairsMeeting's id." }),
       session: t.exposeInt('session', { description: 'The n-th meeting of the mechanism.' }),
       mechanism: t.field({
         type: CooperationMechanismType,
@@ -84,8 +109,13 @@ export const JointChairsMeetingType = builder
           ctx.loaders.many(MeetingResolutionSchema, 'meetingId').load(m.id),
       }),
       minutes: t.exposeString('minutes', { nullable: true }),
-      status: t.field({ type: MeetingStatusType, resolve: (m) => m.status }),
+      status: t.field({
+        description: "联席会议状态 Where a joint chairs' meeting stands.",
+        type: MeetingStatusType,
+        resolve: (m) => m.status,
+      }),
       availableActions: t.stringList({
+        description: AVAILABLE_ACTIONS_DESCRIPTION,
         resolve: (m, _args, ctx) => meetingWorkflow.available(ctx, m),
       }),
     }),
@@ -102,14 +132,17 @@ builder.objectField(CooperationMechanismType, 'meetings', (t) =>
 
 builder.queryField('jointChairsMeeting', (t) =>
   t.field({
+    description:
+      "联席会议 One joint chairs' meeting by id, or null when it does not exist or the caller may not see it. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: JointChairsMeetingType,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The JointChairsMeeting's id.", required: true }) },
     resolve: (_root, { id }, ctx) => ctx.loaders.one(JointChairsMeetingSchema).load(parseId(id)),
   }),
 );
 
 const PlanInput = builder.inputType('PlanJointChairsMeetingInput', {
+  description: 'What `planJointChairsMeeting` takes.',
   fields: (t) => ({
     mechanismId: t.id({ required: true }),
     hostId: t.id({
@@ -131,6 +164,7 @@ const PlanInput = builder.inputType('PlanJointChairsMeetingInput', {
 });
 
 const HoldInput = builder.inputType('HoldJointChairsMeetingInput', {
+  description: 'What `holdJointChairsMeeting` takes.',
   fields: (t) => ({
     meetingId: t.id({ required: true }),
     heldOn: t.field({ type: 'Date', required: true }),
@@ -140,7 +174,11 @@ const HoldInput = builder.inputType('HoldJointChairsMeetingInput', {
 });
 
 const ResolutionActionType = builder.enumType('ResolutionFollowUpAction', {
-  values: ['start', 'complete'] as const,
+  description: '决议落实操作 A step in following up a resolution.',
+  values: describedValues(['start', 'complete'] as const, {
+    start: '开始落实 Start following up an OPEN resolution.',
+    complete: '完成落实 Complete an OPEN or IN_PROGRESS one.',
+  }),
 });
 
 builder.mutationFields((t) => ({
@@ -148,7 +186,13 @@ builder.mutationFields((t) => ({
     type: JointChairsMeetingType,
     description:
       'Plans the next session; the host must be the one the rotation names unless a reason is given (needs meeting.record).',
-    args: { input: t.arg({ type: PlanInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `planJointChairsMeeting` takes (`PlanJointChairsMeetingInput`).',
+        type: PlanInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) => {
       requirePermission(ctx, 'meeting.record');
       return planJointChairsMeeting(ctx, {
@@ -165,7 +209,13 @@ builder.mutationFields((t) => ({
     type: JointChairsMeetingType,
     description:
       'Records that a planned meeting took place, its attendees and resolutions (needs meeting.record).',
-    args: { input: t.arg({ type: HoldInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `holdJointChairsMeeting` takes (`HoldJointChairsMeetingInput`).',
+        type: HoldInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) => {
       requirePermission(ctx, 'meeting.record');
       return holdJointChairsMeeting(ctx, {

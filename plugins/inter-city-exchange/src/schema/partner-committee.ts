@@ -5,6 +5,7 @@ import {
   pageArgs,
   requirePermission,
   settingsOf,
+  MUTATION_DESCRIPTION,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { registerPartnerCommittee } from '../commands/mechanisms.js';
@@ -23,7 +24,7 @@ export const PartnerCommitteeType = builder
   .implement({
     description: 'A CPPCC committee of another city the district works with (e.g. 台州市政协).',
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The PartnerCommittee's id." }),
       name: t.exposeString('name'),
       city: t.exposeString('city'),
       province: t.exposeString('province'),
@@ -47,7 +48,13 @@ builder.queryField('partnerCommittees', (t) =>
     nullable: true,
     description:
       "Partner committees, limited to the cities the district's settings show (shownPartnerCities).",
-    args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
+    args: {
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: async (_root, { district, first, after }, ctx) => {
       const { shownPartnerCities } = await settingsOf<InterCitySettings>(ctx);
       return findPage(
@@ -64,6 +71,7 @@ builder.queryField('partnerCommittees', (t) =>
 );
 
 const PartnerInput = builder.inputType('RegisterPartnerCommitteeInput', {
+  description: 'What `registerPartnerCommittee` takes.',
   fields: (t) => ({
     district: t.id({ required: true, description: 'The district that works with the partner.' }),
     name: t.string({ required: true, validate: text(100) }),
@@ -72,14 +80,20 @@ const PartnerInput = builder.inputType('RegisterPartnerCommitteeInput', {
   }),
 });
 
-builder.mutationType({});
+builder.mutationType({ description: MUTATION_DESCRIPTION });
 
 builder.mutationField('registerPartnerCommittee', (t) =>
   t.field({
     type: PartnerCommitteeType,
     description:
       'Lists another city’s committee as a partner of the district (needs mechanism.manage).',
-    args: { input: t.arg({ type: PartnerInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `registerPartnerCommittee` takes (`RegisterPartnerCommitteeInput`).',
+        type: PartnerInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) => {
       requirePermission(ctx, 'mechanism.manage');
       return registerPartnerCommittee(ctx, {

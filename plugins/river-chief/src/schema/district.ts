@@ -13,6 +13,7 @@ export const DistrictRef = builder
 
 builder.objectField(DistrictRef, 'riverChiefRivers', (t) =>
   t.field({
+    description: '河段 River sections registered for democratic supervision (plugin river-chief).',
     type: [RiverChiefRiverRef],
     nullable: true,
     resolve: (d, _a, ctx) =>

@@ -1,4 +1,4 @@
-import { z } from '@cppcc/plugin-sdk';
+import { z, describedValues } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
   cancelInspection,
@@ -8,17 +8,31 @@ import {
 } from '../commands/inspections.js';
 import { INSPECTION_STATES, type RiverChiefInspection } from '../entities/inspection.entity.js';
 
-const StateRef = builder.enumType('RiverChiefInspectionState', { values: INSPECTION_STATES });
+const StateRef = builder.enumType('RiverChiefInspectionState', {
+  description: '监督状态 Where a river inspection stands: PLANNED → HELD → REPORTED, or CANCELLED.',
+  values: describedValues(INSPECTION_STATES, {
+    PLANNED: '计划 Planned; may be held or cancelled.',
+    HELD: '已进行 Held; may be reported.',
+    REPORTED: '已报告 Reported, with its findings.',
+    CANCELLED: '已取消 Cancelled.',
+  }),
+});
 
 export const RiverChiefInspectionRef = builder
   .objectRef<RiverChiefInspection>('RiverChiefInspection')
   .implement({
     description: "Members' democratic supervision of a river section (河长制民主监督).",
     fields: (t) => ({
-      id: t.exposeID('id'),
-      district: t.exposeString('district'),
+      id: t.exposeID('id', { description: "The RiverChiefInspection's id." }),
+      district: t.exposeString('district', {
+        description: 'The code of the district whose committee it belongs to.',
+      }),
       riverId: t.exposeID('riverId'),
-      status: t.field({ type: StateRef, resolve: (i) => i.status }),
+      status: t.field({
+        description: '监督状态 Where a river inspection stands.',
+        type: StateRef,
+        resolve: (i) => i.status,
+      }),
       plannedOn: t.expose('plannedOn', { type: 'Date' }),
       memberIds: t.exposeIDList('memberIds'),
       findings: t.exposeString('findings', { nullable: true }),
@@ -31,6 +45,8 @@ export const RiverChiefInspectionRef = builder
 
 builder.mutationFields((t) => ({
   planRiverChiefInspection: t.field({
+    description:
+      "河长制民主监督 Plans an inspection of a river section (PLANNED) on a day, naming the members who go: at least one, at most the district's setting membersPerInspection. Permission inspection.manage (staff) in the river's district. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: RiverChiefInspectionRef,
     args: {
       river: t.arg.id({ required: true }),
@@ -45,19 +61,25 @@ builder.mutationFields((t) => ({
       }),
   }),
   holdRiverChiefInspection: t.field({
+    description:
+      "A PLANNED inspection is held (→ HELD); permission inspection.manage. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: RiverChiefInspectionRef,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The RiverChiefInspection's id.", required: true }) },
     resolve: (_root, args, ctx) => holdInspection(ctx, String(args.id)),
   }),
   cancelRiverChiefInspection: t.field({
+    description:
+      "A PLANNED inspection is cancelled (→ CANCELLED); permission inspection.manage. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: RiverChiefInspectionRef,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The RiverChiefInspection's id.", required: true }) },
     resolve: (_root, args, ctx) => cancelInspection(ctx, String(args.id)),
   }),
   reportRiverChiefInspection: t.field({
+    description:
+      "A HELD inspection is reported (→ REPORTED): findings at most 5,000 characters (required where the district's setting requireFindings is on), and optionally a filed proposal on the river. Permission inspection.manage. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: RiverChiefInspectionRef,
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: "The RiverChiefInspection's id.", required: true }),
       findings: t.arg.string({ validate: z.string().max(5000, 'at most 5000 characters') }),
       proposal: t.arg.id(),
     },

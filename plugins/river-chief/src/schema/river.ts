@@ -1,12 +1,14 @@
-import { enabledDistricts, requirePermissionIn, z } from '@cppcc/plugin-sdk';
+import { enabledDistricts, requirePermissionIn, z, MUTATION_DESCRIPTION } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { RiverChiefRiverSchema, type RiverChiefRiver } from '../entities/river.entity.js';
 
 export const RiverChiefRiverRef = builder.objectRef<RiverChiefRiver>('RiverChiefRiver').implement({
   description: 'A river or river section under the river-chief system (河长制), with its chief.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    district: t.exposeString('district'),
+    id: t.exposeID('id', { description: "The RiverChiefRiver's id." }),
+    district: t.exposeString('district', {
+      description: 'The code of the district whose committee it belongs to.',
+    }),
     name: t.exposeString('name'),
     chief: t.exposeString('chief', { description: 'The official answerable for it (河长).' }),
     // A double column reads back as a string on PostgreSQL.
@@ -29,7 +31,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-builder.mutationType({});
+builder.mutationType({ description: MUTATION_DESCRIPTION });
 
 builder.mutationFields((t) => ({
   addRiverChiefRiver: t.field({

@@ -8,6 +8,10 @@ import {
   liveField,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
+  MUTATION_DESCRIPTION,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -43,11 +47,48 @@ import { GovernmentUnitRef, unitRef } from './government-unit.js';
 import { MemberRef } from './member.js';
 
 export const ConsultationFormType = builder.enumType('ConsultationForm', {
-  values: CONSULTATION_FORMS,
+  description: '协商形式 The form of a consultation activity.',
+  values: describedValues(CONSULTATION_FORMS, {
+    PLENARY: '全体会议协商 Consultation at a plenary session.',
+    STANDING_COMMITTEE: '常委会议协商 Consultation at a standing-committee meeting.',
+    THEMATIC: '专题协商 Thematic consultation on one topic.',
+    COUNTERPART: '对口协商 Counterpart consultation with a government department.',
+    SECTOR: '界别协商 Sector-based consultation.',
+    PROPOSAL_HANDLING: '提案办理协商 Consultation on how proposals are handled.',
+    BIWEEKLY_FORUM: '双周协商座谈 Biweekly consultation forum.',
+    EXPERT: '专家协商 Consultation with experts.',
+    ADVISORY: '咨询协商 Advisory consultation (e.g. an advisory meeting, 资政会).',
+  }),
 });
-export const ActivityStatusType = builder.enumType('ActivityStatus', { values: ACTIVITY_STATUSES });
-export const AttendanceType = builder.enumType('ActivityAttendance', { values: ATTENDANCES });
-export const GuestKindType = builder.enumType('ConsultationGuestKind', { values: GUEST_KINDS });
+export const ActivityStatusType = builder.enumType('ActivityStatus', {
+  description:
+    '协商活动状态 Where a consultation activity stands: PLANNED → PREPARING → HELD → OUTCOME_SUBMITTED → CLOSED, or CANCELLED before it is held.',
+  values: describedValues(ACTIVITY_STATUSES, {
+    PLANNED: '计划 On the calendar; staff may prepare or cancel it.',
+    PREPARING: '筹备中 Being prepared; staff may hold or cancel it.',
+    HELD: '已举行 Held; staff may submit its outcome (minutes kept) or close it.',
+    OUTCOME_SUBMITTED: '成果已报送 Its outcome was submitted; staff may close it.',
+    CLOSED: '已结束 Closed; no further steps.',
+    CANCELLED: '已取消 Cancelled before it was held; no further steps.',
+  }),
+});
+export const AttendanceType = builder.enumType('ActivityAttendance', {
+  description: "出席情况 A member's attendance at a consultation activity.",
+  values: describedValues(ATTENDANCES, {
+    INVITED: '已邀请 Invited; the activity has not been held yet.',
+    PRESENT: '出席 Came to the activity.',
+    ON_LEAVE: '请假 Absent with leave.',
+    ABSENT: '缺席 Absent without leave.',
+  }),
+});
+export const GuestKindType = builder.enumType('ConsultationGuestKind', {
+  description: '列席人员类别 Who besides members takes part in an activity.',
+  values: describedValues(GUEST_KINDS, {
+    INVITED_LEADER: '特邀领导 A leader invited to hear the advice.',
+    OFFICIAL: '部门负责人 An official who answers for a government unit.',
+    EXPERT: '专家 An expert.',
+  }),
+});
 
 export const ConsultationActivityType =
   builder.objectRef<ConsultationActivity>('ConsultationActivity');
@@ -60,7 +101,11 @@ export const ParticipationType = builder.objectRef<Participant>('ActivityPartici
       nullable: true,
       resolve: (p) => ({ id: String(p.memberId) }),
     }),
-    attendance: t.field({ type: AttendanceType, resolve: (p) => p.attendance }),
+    attendance: t.field({
+      description: "出席情况 A member's attendance at a consultation activity.",
+      type: AttendanceType,
+      resolve: (p) => p.attendance,
+    }),
     activity: t.field({
       type: ConsultationActivityType,
       nullable: true,
@@ -73,8 +118,12 @@ export const GuestType = builder.objectRef<ActivityGuest>('ConsultationGuest').i
   description:
     'A non-member at an activity: a leader invited to hear the advice, an official who answers, an expert.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: GuestKindType, resolve: (g) => g.kind }),
+    id: t.exposeID('id', { description: "The ConsultationGuest's id." }),
+    kind: t.field({
+      description: '列席人员类别 Who besides members takes part in an activity.',
+      type: GuestKindType,
+      resolve: (g) => g.kind,
+    }),
     name: t.exposeString('name'),
     position: t.exposeString('position', { nullable: true }),
     unit: t.field({ type: GovernmentUnitRef, nullable: true, resolve: (g) => unitRef(g.unitId) }),
@@ -84,10 +133,16 @@ export const GuestType = builder.objectRef<ActivityGuest>('ConsultationGuest').i
 ConsultationActivityType.implement({
   description: '协商活动: a consultation activity of any form.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    title: t.exposeString('title'),
-    form: t.field({ type: ConsultationFormType, resolve: (a) => a.form }),
-    topic: t.exposeString('topic'),
+    id: t.exposeID('id', { description: "The activity's id." }),
+    title: t.exposeString('title', {
+      description: '标题 The title: trimmed, 5 to 200 characters.',
+    }),
+    form: t.field({
+      description: '协商形式 Its form of consultation.',
+      type: ConsultationFormType,
+      resolve: (a) => a.form,
+    }),
+    topic: t.exposeString('topic', { description: '议题 The topic consulted on.' }),
     heldOn: t.expose('heldOn', {
       type: 'Date',
       description: 'Date, YYYY-MM-DD: the day planned and, once held, the day it was held.',
@@ -97,19 +152,29 @@ ConsultationActivityType.implement({
       description: 'Government department of a counterpart consultation.',
     }),
     counterpartUnit: t.field({
+      description: 'The government unit consulted in a counterpart consultation, when recorded.',
       type: GovernmentUnitRef,
       nullable: true,
       resolve: (a) => unitRef(a.counterpartUnitId),
     }),
-    location: t.exposeString('location', { nullable: true }),
+    location: t.exposeString('location', { description: '地点 Where it is held.', nullable: true }),
     minutes: t.exposeString('minutes', {
       nullable: true,
       description: '纪要: the minutes, once kept.',
     }),
-    status: t.field({ type: ActivityStatusType, resolve: (a) => a.status }),
-    public: t.exposeBoolean('public'),
-    version: t.exposeInt('version'),
+    status: t.field({
+      description: '协商活动状态 Where it stands in its workflow.',
+      type: ActivityStatusType,
+      resolve: (a) => a.status,
+    }),
+    public: t.exposeBoolean('public', {
+      description: 'Shown to everyone; otherwise only to those who work for its district.',
+    }),
+    version: t.exposeInt('version', {
+      description: 'Send it back with a workflow step; a stale one is refused (CONFLICT).',
+    }),
     district: t.field({
+      description: 'The district whose committee holds it.',
       type: DistrictRef,
       nullable: true,
       resolve: (a) => ({ code: a.district }),
@@ -124,14 +189,17 @@ ConsultationActivityType.implement({
         })),
     }),
     participations: t.field({
+      description: '出席 Each invited member and, once held, whether they came.',
       type: [ParticipationType],
       resolve: (a, _args, ctx) => ctx.loaders.many(ParticipantSchema, 'activityId').load(a.id),
     }),
     guests: t.field({
+      description: '列席人员 Leaders, officials and experts invited.',
       type: [GuestType],
       resolve: (a, _args, ctx) => ctx.loaders.many(ActivityGuestSchema, 'activityId').load(a.id),
     }),
     availableActions: t.stringList({
+      description: 'Steps of its workflow the caller may take now; each would pass its rules.',
       resolve: async (a, _args, ctx) =>
         activityWorkflow.available(ctx, {
           ...a,
@@ -141,6 +209,7 @@ ConsultationActivityType.implement({
         }),
     }),
     history: t.field({
+      description: '流转记录 The workflow steps taken on it.',
       type: [ConsultationAuditEntryType],
       resolve: (a, _args, ctx) => history(ctx, 'consultation_activity', a),
     }),
@@ -159,20 +228,47 @@ export const ConsultationActivityConnection = connectionType<ConsultationActivit
 );
 
 const ActivityFilter = builder.inputType('ConsultationActivityFilter', {
+  description:
+    '筛选 Narrows `consultationActivities`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
-    form: t.field({ type: ConsultationFormType, required: false }),
-    topic: t.string({ required: false }),
-    status: t.field({ type: ActivityStatusType, required: false }),
-    heldFrom: t.field({ type: 'Date', required: false }),
-    heldTo: t.field({ type: 'Date', required: false }),
+    district: t.id({ description: 'Only activities of this district.', required: false }),
+    form: t.field({
+      description: 'Only activities of this form.',
+      type: ConsultationFormType,
+      required: false,
+    }),
+    topic: t.string({ description: 'Only activities on exactly this topic.', required: false }),
+    status: t.field({
+      description: 'Only activities in this state.',
+      type: ActivityStatusType,
+      required: false,
+    }),
+    heldFrom: t.field({
+      description: 'Only activities held (or planned) on or after this day.',
+      type: 'Date',
+      required: false,
+    }),
+    heldTo: t.field({
+      description: 'Only activities held (or planned) on or before this day.',
+      type: 'Date',
+      required: false,
+    }),
   }),
 });
 
 builder.queryField('consultationActivities', (t) =>
   t.field({
+    description:
+      "协商活动 Consultation activities, filtered by district, form, topic, status or the days held. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: ConsultationActivityConnection,
-    args: { filter: t.arg({ type: ActivityFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`ConsultationActivityFilter`).',
+        type: ActivityFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { filter, first, after }, ctx) => {
       const where: FilterQuery<ConsultationActivity>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
@@ -188,8 +284,10 @@ builder.queryField('consultationActivities', (t) =>
 
 builder.queryField('consultationActivity', (t) =>
   t.field({
+    description:
+      '协商活动 One consultation activity by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: ConsultationActivityType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The ConsultationActivity's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const activity = await ctx.loaders.one(ConsultationActivitySchema).load(parseId(id));
       if (!activity) throw notFound('consultation activity', id);
@@ -201,8 +299,13 @@ builder.queryField('consultationActivity', (t) =>
 const memberIdList = z.array(z.string().regex(/^\d+$/, 'must be member ids')).max(500);
 
 export const GuestInputType = builder.inputType('ConsultationGuestInput', {
+  description: '列席人员 A guest invited to an activity: a leader, an official or an expert.',
   fields: (t) => ({
-    kind: t.field({ type: GuestKindType, required: true }),
+    kind: t.field({
+      description: '列席人员类别 Who besides members takes part in an activity.',
+      type: GuestKindType,
+      required: true,
+    }),
     name: t.string({
       required: true,
       validate: z.string().trim().min(2, 'must have at least 2 characters').max(60),
@@ -246,6 +349,7 @@ const activityFields = (t: InputFields) => ({
 });
 
 const RecordActivityInput = builder.inputType('RecordConsultationActivityInput', {
+  description: 'What `recordConsultationActivity` takes.',
   fields: (t) => ({
     ...activityFields(t),
     participantIds: t.idList({ required: true, validate: memberIdList }),
@@ -253,6 +357,7 @@ const RecordActivityInput = builder.inputType('RecordConsultationActivityInput',
 });
 
 const PlanActivityInput = builder.inputType('PlanConsultationActivityInput', {
+  description: 'What `planConsultationActivity` takes.',
   fields: (t) => ({
     ...activityFields(t),
     planTopicId: t.id({
@@ -298,14 +403,20 @@ function toFields(input: ActivityArg) {
   };
 }
 
-builder.mutationType({});
+builder.mutationType({ description: MUTATION_DESCRIPTION });
 
 builder.mutationField('recordConsultationActivity', (t) =>
   t.field({
     type: ConsultationActivityType,
     description: 'Staff record a consultation activity that was held, with who took part.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: RecordActivityInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordConsultationActivity` takes (`RecordConsultationActivityInput`).',
+        type: RecordActivityInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordActivity(
         ctx,
@@ -322,7 +433,13 @@ builder.mutationField('planConsultationActivity', (t) =>
     description:
       'Staff put an activity on the calendar (PLANNED), with the members and guests invited.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: PlanActivityInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `planConsultationActivity` takes (`PlanConsultationActivityInput`).',
+        type: PlanActivityInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       planActivity(
         ctx,
@@ -339,7 +456,7 @@ builder.mutationField('inviteToConsultationActivity', (t) =>
     description: 'Staff invite more members and guests before the activity is held.',
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: "The ConsultationActivity's id.", required: true }),
       memberIds: t.arg.idList({ required: false, validate: memberIdList }),
       guests: t.arg({ type: [GuestInputType], required: false }),
     },
@@ -354,12 +471,21 @@ builder.mutationField('inviteToConsultationActivity', (t) =>
 );
 
 const AbsenceType = builder.enumType('ActivityAbsence', {
-  values: ['ON_LEAVE', 'ABSENT'] as const,
+  description: '缺席类型 Why an invited member was not at a held activity.',
+  values: describedValues(['ON_LEAVE', 'ABSENT'] as const, {
+    ON_LEAVE: '请假 Absent with leave.',
+    ABSENT: '缺席 Absent without leave.',
+  }),
 });
 const AbsenceInput = builder.inputType('ActivityAbsenceInput', {
+  description: '缺席 An invited member who was not at the activity, and why.',
   fields: (t) => ({
     memberId: t.id({ required: true }),
-    attendance: t.field({ type: AbsenceType, required: true }),
+    attendance: t.field({
+      description: '缺席类型 Why an invited member was not at a held activity.',
+      type: AbsenceType,
+      required: true,
+    }),
   }),
 });
 
@@ -370,11 +496,11 @@ builder.mutationField('holdConsultationActivity', (t) =>
       "Staff mark the activity held. Invited members are present unless listed in `absences`; each present member's record hears of it.",
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ConsultationActivity's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       heldOn: t.arg({ type: 'Date', required: false }),
       absences: t.arg({ type: [AbsenceInput], required: false }),
-      note: t.arg.string({ required: false }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, { id, version, heldOn, absences, note }, ctx) =>
       moveActivity(ctx, parseId(id), 'hold', version, note ?? null, {
@@ -403,9 +529,9 @@ for (const [field, action, description] of [
       description,
       authScopes: { staff: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
-        note: t.arg.string({ required: false }),
+        id: t.arg.id({ description: "The ConsultationActivity's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
       },
       resolve: (_root, { id, version, note }, ctx) =>
         moveActivity(ctx, parseId(id), action, version, note ?? null),
@@ -415,11 +541,13 @@ for (const [field, action, description] of [
 
 builder.mutationField('recordConsultationMinutes', (t) =>
   t.field({
+    description:
+      "纪要 Staff of the activity's district keep its minutes once it is held: trimmed, 10 to 50,000 characters. `version` is the activity's current version (CONFLICT otherwise).",
     type: ConsultationActivityType,
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ConsultationActivity's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       minutes: t.arg.string({
         required: true,
         validate: z.string().trim().min(10, 'must have at least 10 characters').max(50000),

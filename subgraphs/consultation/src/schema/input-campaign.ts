@@ -6,6 +6,11 @@ import {
   parseId,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -34,7 +39,13 @@ import {
 import { PublicInputFiguresType, publicInputFigures } from './public-input-figures.js';
 
 export const CampaignStatusType = builder.enumType('InputCampaignStatus', {
-  values: CAMPAIGN_STATUSES,
+  description: '征集状态 Where a public-input campaign stands: DRAFT → OPEN ⇄ CLOSED → COMPILED.',
+  values: describedValues(CAMPAIGN_STATUSES, {
+    DRAFT: '草稿 Being drafted; staff add questionnaires, then open it.',
+    OPEN: '征集中 Open: anyone may respond and contribute; staff close it.',
+    CLOSED: '已截止 Closed; staff reopen it (while nothing is drafted from it) or compile it.',
+    COMPILED: '已汇编 Compiled into recommendations; no further steps.',
+  }),
 });
 
 export const InputCampaignType = builder.objectRef<InputCampaign>('InputCampaign');
@@ -43,10 +54,11 @@ InputCampaignType.implement({
   description:
     '征集: a call for public input — questionnaires, research reports and suggestions — compiled into recommendations.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The InputCampaign's id." }),
     title: t.exposeString('title'),
     purpose: t.exposeString('purpose'),
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (c) => ({ code: c.district }),
@@ -54,10 +66,16 @@ InputCampaignType.implement({
     opensOn: t.expose('opensOn', { type: 'Date' }),
     closesOn: t.expose('closesOn', { type: 'Date' }),
     themes: t.stringList({ resolve: (c) => c.themes }),
-    status: t.field({ type: CampaignStatusType, resolve: (c) => c.status }),
+    status: t.field({
+      description: '征集状态 Where a public-input campaign stands.',
+      type: CampaignStatusType,
+      resolve: (c) => c.status,
+    }),
     compiledOn: t.expose('compiledOn', { type: 'Date', nullable: true }),
-    public: t.exposeBoolean('public'),
-    version: t.exposeInt('version'),
+    public: t.exposeBoolean('public', {
+      description: 'Shown to everyone; otherwise only to those who work for its district.',
+    }),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     questionnaires: t.field({
       type: [QuestionnaireType],
       resolve: (c, _a, ctx) => ctx.loaders.many(QuestionnaireSchema, 'campaignId').load(c.id),
@@ -90,6 +108,7 @@ InputCampaignType.implement({
       resolve: (c, _a, ctx) => publicInputFigures(ctx, { campaignIds: [c.id] }),
     }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: async (c, _a, ctx) =>
         campaignWorkflow.available(ctx, {
           ...c,
@@ -128,9 +147,14 @@ export const InputCampaignConnection = connectionType<InputCampaign>(
 
 builder.queryField('inputCampaigns', (t) =>
   t.field({
+    description:
+      "征集 Public-input campaigns. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: InputCampaignConnection,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       status: t.arg({ type: CampaignStatusType, required: false }),
       ...pageArgs(t),
     },
@@ -145,8 +169,10 @@ builder.queryField('inputCampaigns', (t) =>
 
 builder.queryField('inputCampaign', (t) =>
   t.field({
+    description:
+      '征集 One public-input campaign by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: InputCampaignType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The InputCampaign's id.", required: true }) },
     resolve: async (_root, { id }, ctx) =>
       (await ctx.loaders.one(InputCampaignSchema).load(parseId(id))) ??
       Promise.reject(notFound('input campaign', id)),
@@ -154,8 +180,12 @@ builder.queryField('inputCampaign', (t) =>
 );
 
 const DraftCampaignInput = builder.inputType('DraftInputCampaignInput', {
+  description: 'What `draftInputCampaign` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     purpose: t.string({
       required: true,
@@ -180,7 +210,13 @@ builder.mutationField('draftInputCampaign', (t) =>
     type: InputCampaignType,
     description: 'Staff draft a public-input campaign (征集): its purpose, period and themes.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: DraftCampaignInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `draftInputCampaign` takes (`DraftInputCampaignInput`).',
+        type: DraftCampaignInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       draftCampaign(ctx, {
         district: String(input.district),
@@ -214,9 +250,9 @@ for (const [field, action, description] of [
       description,
       authScopes: { staff: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
-        note: t.arg.string({ required: false }),
+        id: t.arg.id({ description: "The InputCampaign's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
         on: t.arg({
           type: 'Date',
           required: false,

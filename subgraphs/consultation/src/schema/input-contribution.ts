@@ -7,6 +7,11 @@ import {
   type Page,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { textInput, visible } from '../access.js';
@@ -28,11 +33,20 @@ import { RecommendationType } from './recommendation.js';
 import { InputCampaignType } from './input-campaign.js';
 
 export const ContributionKindType = builder.enumType('InputContributionKind', {
-  values: CONTRIBUTION_KINDS,
+  values: describedValues(CONTRIBUTION_KINDS, {
+    RESEARCH_REPORT: '调研报告 A research report.',
+    SUGGESTION: '建议 A suggestion.',
+  }),
   description: 'RESEARCH_REPORT 调研报告, SUGGESTION 建议.',
 });
 export const ContributionStatusType = builder.enumType('InputContributionStatus', {
-  values: CONTRIBUTION_STATUSES,
+  description:
+    '来稿状态 Where a contribution to a public-input campaign stands: RECEIVED → ACCEPTED | REJECTED.',
+  values: describedValues(CONTRIBUTION_STATUSES, {
+    RECEIVED: '已收到 Received; staff accept or reject it.',
+    ACCEPTED: '已采用 Accepted; a recommendation may draw on it.',
+    REJECTED: '未采用 Rejected, with the reason.',
+  }),
 });
 
 export const InputContributionType = builder.objectRef<InputContribution>('InputContribution');
@@ -46,8 +60,12 @@ InputContributionType.implement({
   description:
     'A research report (调研报告) or suggestion (建议) a campaign collected, from a member or from outside, and how it was screened.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: ContributionKindType, resolve: (c) => c.kind }),
+    id: t.exposeID('id', { description: "The InputContribution's id." }),
+    kind: t.field({
+      description: 'RESEARCH_REPORT 调研报告, SUGGESTION 建议.',
+      type: ContributionKindType,
+      resolve: (c) => c.kind,
+    }),
     theme: t.exposeString('theme'),
     title: t.exposeString('title'),
     text: t.exposeString('text'),
@@ -59,12 +77,16 @@ InputContributionType.implement({
     contributorName: t.exposeString('contributorName', { nullable: true }),
     contributorOrganisation: t.exposeString('contributorOrganisation', { nullable: true }),
     receivedOn: t.expose('receivedOn', { type: 'Date' }),
-    status: t.field({ type: ContributionStatusType, resolve: (c) => c.status }),
+    status: t.field({
+      description: '来稿状态 Where a contribution to a public-input campaign stands.',
+      type: ContributionStatusType,
+      resolve: (c) => c.status,
+    }),
     screeningNote: t.exposeString('screeningNote', {
       nullable: true,
       description: 'Why it was rejected, or a note on accepting it.',
     }),
-    version: t.exposeInt('version'),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     campaign: t.field({
       type: InputCampaignType,
       nullable: true,
@@ -85,6 +107,7 @@ InputContributionType.implement({
       },
     }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: async (c, _a, ctx) => {
         // The campaign's status only, whoever may read the campaign itself.
         const [campaign] = await ctx.loaders
@@ -133,8 +156,10 @@ builder.objectField(MemberRef, 'inputContributions', (t) =>
 
 builder.queryField('inputContribution', (t) =>
   t.field({
+    description:
+      '征集来稿 One contribution to a public-input campaign by id; a non-public one also to the member who sent it. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: InputContributionType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The InputContribution's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const c = await ctx.em.findOne(
         InputContributionSchema,
@@ -149,8 +174,13 @@ builder.queryField('inputContribution', (t) =>
 );
 
 const ContributionInputType = builder.inputType('SubmitInputContributionInput', {
+  description: 'What `submitInputContribution` takes.',
   fields: (t) => ({
-    kind: t.field({ type: ContributionKindType, required: true }),
+    kind: t.field({
+      description: 'RESEARCH_REPORT 调研报告, SUGGESTION 建议.',
+      type: ContributionKindType,
+      required: true,
+    }),
     theme: t.string({
       required: true,
       validate: z.string().trim().min(1, 'must name a theme').max(30),
@@ -183,7 +213,11 @@ builder.mutationField('submitInputContribution', (t) =>
     authScopes: { authenticated: true },
     args: {
       campaignId: t.arg.id({ required: true }),
-      input: t.arg({ type: ContributionInputType, required: true }),
+      input: t.arg({
+        description: 'What `submitInputContribution` takes (`SubmitInputContributionInput`).',
+        type: ContributionInputType,
+        required: true,
+      }),
     },
     resolve: (_root, { campaignId, input }, ctx) =>
       submitContribution(ctx, parseId(campaignId, 'campaignId'), {
@@ -201,12 +235,18 @@ builder.mutationField('submitInputContribution', (t) =>
 
 builder.mutationField('acceptInputContribution', (t) =>
   t.field({
+    description:
+      'Staff accept a RECEIVED contribution (→ ACCEPTED), so a recommendation may draw on it; note at most 2,000 characters.',
     type: InputContributionType,
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
-      note: t.arg.string({ required: false, validate: z.string().trim().max(2000) }),
+      id: t.arg.id({ description: "The InputContribution's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+      note: t.arg.string({
+        description: NOTE_DESCRIPTION,
+        required: false,
+        validate: z.string().trim().max(2000),
+      }),
     },
     resolve: (_root, { id, version, note }, ctx) =>
       screenContribution(ctx, parseId(id), 'accept', version, note?.trim() || null),
@@ -215,11 +255,13 @@ builder.mutationField('acceptInputContribution', (t) =>
 
 builder.mutationField('rejectInputContribution', (t) =>
   t.field({
+    description:
+      'Staff reject a RECEIVED contribution (→ REJECTED), saying why (2 to 2,000 characters).',
     type: InputContributionType,
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The InputContribution's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       reason: t.arg.string({
         required: true,
         validate: textInput(2, 2000, ': say why it is rejected'),

@@ -9,6 +9,11 @@ import {
   parseId,
   type RequestContext,
   today,
+  describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -41,22 +46,50 @@ import { RecommendationType } from './recommendation.js';
 import { ResearchProjectType } from './research-project.js';
 
 export const InstructionSubjectType = builder.enumType('InstructionSubject', {
-  values: INSTRUCTION_SUBJECTS,
+  values: describedValues(INSTRUCTION_SUBJECTS, {
+    PROPOSAL: '提案 A proposal.',
+    OPINION_ITEM: '社情民意信息 A social-conditions and public-opinion item.',
+    RECOMMENDATION_REPORT: '建议案 A recommendation report.',
+    RECOMMENDATION: '建议 A recommendation.',
+    RESEARCH_REPORT: '调研报告 A research report.',
+  }),
   description:
     'What a leader wrote on: a proposal or an opinion item (proposals), or an outcome of consultation.',
 });
 /** The subjects recordLeaderInstruction took, for its input while it stays (deprecated). */
 const OutcomeSubjectType = builder.enumType('OutcomeInstructionSubject', {
-  values: OUTCOME_SUBJECTS,
+  description: "批示对象 The outcome of consultation a leader's instruction was written on.",
+  values: describedValues(OUTCOME_SUBJECTS, {
+    RECOMMENDATION_REPORT: '建议案 A recommendation report.',
+    RECOMMENDATION: '建议 A recommendation.',
+    RESEARCH_REPORT: '调研报告 A research report.',
+  }),
 });
 export const LeaderRankType = builder.enumType('LeaderRank', {
-  values: LEADER_RANKS,
+  values: describedValues(LEADER_RANKS, {
+    PRINCIPAL: '主要领导 The principal leader.',
+    IN_CHARGE: '分管领导 The leader in charge of the area.',
+  }),
   description: 'PRINCIPAL 主要领导, IN_CHARGE 分管领导.',
 });
 export const GovernmentLevelType = builder.enumType('InstructionLevel', {
-  values: GOVERNMENT_LEVELS,
+  description: '批示层级 The level of government of the leader who wrote an instruction.',
+  values: describedValues(GOVERNMENT_LEVELS, {
+    NATIONAL: '国家级 A national leader.',
+    PROVINCIAL: '省级 A provincial leader.',
+    CITY: '市级 A city leader.',
+    DISTRICT: '区县级 A district or county leader.',
+  }),
 });
-export const LedgerStatusType = builder.enumType('LedgerStatus', { values: LEDGER_STATUSES });
+export const LedgerStatusType = builder.enumType('LedgerStatus', {
+  description:
+    '台账状态 Where a conversion-ledger entry stands: ASSIGNED → REPLIED → DONE (or back to ASSIGNED).',
+  values: describedValues(LEDGER_STATUSES, {
+    ASSIGNED: '已交办 Assigned; the department replies.',
+    REPLIED: '已反馈 The department replied; staff accept or return it.',
+    DONE: '已办结 Accepted by staff; done.',
+  }),
+});
 
 export const LedgerEntryType = builder.objectRef<LedgerEntry>('LedgerEntry');
 /** One row by id: unfiltered when the caller's unit was assigned it (`assigned`), else as the filter lets it. */
@@ -75,8 +108,12 @@ export const InstructionType = builder.objectRef<Instruction>('LeaderInstruction
   description:
     "批示: a leader's written instruction on a proposal, an opinion item, a recommendation report, a recommendation or a research report.",
   fields: (t) => ({
-    id: t.exposeID('id'),
-    subjectType: t.field({ type: InstructionSubjectType, resolve: (i) => i.subjectType }),
+    id: t.exposeID('id', { description: "The LeaderInstruction's id." }),
+    subjectType: t.field({
+      description: 'What a leader wrote on.',
+      type: InstructionSubjectType,
+      resolve: (i) => i.subjectType,
+    }),
     subjectId: t.exposeID('subjectId'),
     proposal: t.field({
       type: ProposalRef,
@@ -115,7 +152,11 @@ export const InstructionType = builder.objectRef<Instruction>('LeaderInstruction
         'Unknown for instructions on proposals and items recorded before consultation kept them.',
       resolve: (i) => i.rank,
     }),
-    level: t.field({ type: GovernmentLevelType, resolve: (i) => i.level }),
+    level: t.field({
+      description: '批示层级 The level of government of the leader who wrote an instruction.',
+      type: GovernmentLevelType,
+      resolve: (i) => i.level,
+    }),
     instructedOn: t.expose('instructedOn', { type: 'Date' }),
     text: t.exposeString('text'),
     ledger: t.field({
@@ -140,7 +181,7 @@ export const InstructionType = builder.objectRef<Instruction>('LeaderInstruction
 LedgerEntryType.implement({
   description: "转办台账: one department's share of carrying out an instruction, and its feedback.",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The LedgerEntry's id." }),
     instruction: t.field({
       type: InstructionType,
       nullable: true,
@@ -156,9 +197,16 @@ LedgerEntryType.implement({
     }),
     feedback: t.exposeString('feedback', { nullable: true }),
     repliedOn: t.expose('repliedOn', { type: 'Date', nullable: true }),
-    status: t.field({ type: LedgerStatusType, resolve: (e) => e.status }),
-    version: t.exposeInt('version'),
-    availableActions: t.stringList({ resolve: (e, _a, ctx) => ledgerWorkflow.available(ctx, e) }),
+    status: t.field({
+      description: '台账状态 Where a conversion-ledger entry stands.',
+      type: LedgerStatusType,
+      resolve: (e) => e.status,
+    }),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
+    availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
+      resolve: (e, _a, ctx) => ledgerWorkflow.available(ctx, e),
+    }),
     history: t.field({
       type: [ConsultationAuditEntryType],
       resolve: (e, _a, ctx) => history(ctx, 'ledger_entry', e),
@@ -238,10 +286,20 @@ export const LedgerEntryConnection = connectionType<LedgerEntry>(
 );
 
 const InstructionFilter = builder.inputType('OutcomeInstructionFilter', {
+  description:
+    '筛选 Narrows `leaderInstructions`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
-    subjectType: t.field({ type: InstructionSubjectType, required: false }),
-    rank: t.field({ type: LeaderRankType, required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
+    subjectType: t.field({
+      description: 'Only records with this subjectType.',
+      type: InstructionSubjectType,
+      required: false,
+    }),
+    rank: t.field({
+      description: 'Only records with this rank.',
+      type: LeaderRankType,
+      required: false,
+    }),
     from: t.field({ type: 'Date', required: false }),
     to: t.field({ type: 'Date', required: false }),
   }),
@@ -249,8 +307,17 @@ const InstructionFilter = builder.inputType('OutcomeInstructionFilter', {
 
 builder.queryField('leaderInstructions', (t) =>
   t.field({
+    description:
+      "领导批示 Leaders' written instructions, filtered by district, what they were written on, the leader's rank and the day (`from`/`to`, inclusive). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: InstructionConnection,
-    args: { filter: t.arg({ type: InstructionFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`OutcomeInstructionFilter`).',
+        type: InstructionFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { filter, first, after }, ctx) => {
       const where: FilterQuery<Instruction>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
@@ -268,7 +335,10 @@ builder.queryField('ledgerEntries', (t) =>
     type: LedgerEntryConnection,
     description: "The conversion ledger. A department's users see their own entries.",
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       unitId: t.arg.id({ required: false }),
       status: t.arg({ type: LedgerStatusType, required: false }),
       ...pageArgs(t),
@@ -292,8 +362,13 @@ const leaderRule = z.string().trim().min(2, 'must name the leader').max(100);
 const textRule = z.string().trim().min(2, 'must give the instruction').max(20000);
 
 const RecordInstructionInput = builder.inputType('RecordInstructionInput', {
+  description: 'What `recordInstruction` takes.',
   fields: (t) => ({
-    subjectType: t.field({ type: InstructionSubjectType, required: true }),
+    subjectType: t.field({
+      description: 'What a leader wrote on.',
+      type: InstructionSubjectType,
+      required: true,
+    }),
     subjectId: t.id({ required: true }),
     leader: t.string({
       required: true,
@@ -301,8 +376,16 @@ const RecordInstructionInput = builder.inputType('RecordInstructionInput', {
       validate: leaderRule,
     }),
     leaderPost: t.string({ required: false, validate: z.string().trim().max(80) }),
-    rank: t.field({ type: LeaderRankType, required: false }),
-    level: t.field({ type: GovernmentLevelType, required: true }),
+    rank: t.field({
+      description: 'PRINCIPAL 主要领导, IN_CHARGE 分管领导.',
+      type: LeaderRankType,
+      required: false,
+    }),
+    level: t.field({
+      description: '批示层级 The level of government of the leader who wrote an instruction.',
+      type: GovernmentLevelType,
+      required: true,
+    }),
     instructedOn: t.field({ type: 'Date', required: true }),
     text: t.string({ required: true, validate: textRule }),
   }),
@@ -314,7 +397,13 @@ builder.mutationField('recordInstruction', (t) =>
     description:
       "Records a leader's instruction on any subject: on a filed proposal or an issued opinion item staff or a leader of its district record it; on a submitted outcome, a leader. Its members' archives hear of it.",
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: RecordInstructionInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordInstruction` takes (`RecordInstructionInput`).',
+        type: RecordInstructionInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordInstruction(ctx, {
         subjectType: input.subjectType,
@@ -330,16 +419,29 @@ builder.mutationField('recordInstruction', (t) =>
 );
 
 const RecordOutcomeInstructionInput = builder.inputType('RecordOutcomeInstructionInput', {
+  description: 'What `recordLeaderInstruction` takes.',
   fields: (t) => ({
-    subjectType: t.field({ type: OutcomeSubjectType, required: true }),
+    subjectType: t.field({
+      description: "批示对象 The outcome of consultation a leader's instruction was written on.",
+      type: OutcomeSubjectType,
+      required: true,
+    }),
     subjectId: t.id({ required: true }),
     leader: t.string({
       required: true,
       validate: z.string().trim().min(2, 'must name the leader').max(60),
     }),
     leaderPost: t.string({ required: false, validate: z.string().trim().max(80) }),
-    rank: t.field({ type: LeaderRankType, required: true }),
-    level: t.field({ type: GovernmentLevelType, required: true }),
+    rank: t.field({
+      description: 'PRINCIPAL 主要领导, IN_CHARGE 分管领导.',
+      type: LeaderRankType,
+      required: true,
+    }),
+    level: t.field({
+      description: '批示层级 The level of government of the leader who wrote an instruction.',
+      type: GovernmentLevelType,
+      required: true,
+    }),
     instructedOn: t.field({ type: 'Date', required: true }),
     text: t.string({
       required: true,
@@ -356,7 +458,13 @@ builder.mutationField('recordLeaderInstruction', (t) =>
     deprecationReason:
       'Use recordInstruction, which takes every subject; this name goes in the next release.',
     authScopes: { role: 'leader' },
-    args: { input: t.arg({ type: RecordOutcomeInstructionInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordLeaderInstruction` takes (`RecordOutcomeInstructionInput`).',
+        type: RecordOutcomeInstructionInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordInstruction(ctx, {
         subjectType: input.subjectType,
@@ -372,6 +480,8 @@ builder.mutationField('recordLeaderInstruction', (t) =>
 );
 
 const AssignmentInput = builder.inputType('LedgerAssignmentInput', {
+  description:
+    '交办 A department an instruction is assigned to, what it must do (4 to 2,000 characters) and by when.',
   fields: (t) => ({
     unitId: t.id({ required: true }),
     task: t.string({
@@ -411,8 +521,8 @@ builder.mutationField('replyToLedgerEntry', (t) =>
     description: 'The assigned department reports back what it did.',
     authScopes: { role: 'unit' },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The LedgerEntry's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       feedback: t.arg.string({
         required: true,
         validate: z.string().trim().min(10, 'must have at least 10 characters').max(20000),
@@ -423,18 +533,27 @@ builder.mutationField('replyToLedgerEntry', (t) =>
   }),
 );
 
-for (const [field, action] of [
-  ['acceptLedgerReply', 'accept'],
-  ['returnLedgerReply', 'return'],
+for (const [field, action, description] of [
+  [
+    'acceptLedgerReply',
+    'accept',
+    "Staff accept a department's REPLIED ledger entry (→ DONE). `version` is the entry's current version.",
+  ],
+  [
+    'returnLedgerReply',
+    'return',
+    'Staff return a REPLIED ledger entry to its department for more (→ ASSIGNED), saying why in `note`.',
+  ],
 ] as const) {
   builder.mutationField(field, (t) =>
     t.field({
       type: LedgerEntryType,
+      description,
       authScopes: { staff: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
-        note: t.arg.string({ required: false }),
+        id: t.arg.id({ description: "The LedgerEntry's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
       },
       resolve: (_root, { id, version, note }, ctx) =>
         moveLedgerEntry(ctx, parseId(id), action, version, note ?? null, null),

@@ -7,6 +7,11 @@ import {
   parseId,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -48,19 +53,47 @@ import { RecommendationType } from './recommendation.js';
 import { ResearchProjectType } from './research-project.js';
 import { SpecialCommitteeRef } from './special-committee.js';
 
-export const PlanStatusType = builder.enumType('ConsultationPlanStatus', { values: PLAN_STATUSES });
+export const PlanStatusType = builder.enumType('ConsultationPlanStatus', {
+  description:
+    '协商计划状态 Where an annual consultation plan stands: DRAFT → APPROVED → PUBLISHED (APPROVED may be revised back to DRAFT).',
+  values: describedValues(PLAN_STATUSES, {
+    DRAFT: '草稿 Being drafted; staff add or remove topics, then approve it (a plan needs topics).',
+    APPROVED:
+      '已批准 Approved by the Party committee; staff publish it or revise it back to DRAFT.',
+    PUBLISHED: '已发布 Published and public; topics change only by amendment.',
+  }),
+});
 export const TopicSourceType = builder.enumType('ConsultationTopicSource', {
-  values: TOPIC_SOURCES,
+  values: describedValues(TOPIC_SOURCES, {
+    PARTY_COMMITTEE: '党委出题 Set by the Party committee.',
+    GOVERNMENT: '政府提出 Proposed by the government.',
+    COMMITTEE: '专委会提出 Proposed by a special committee.',
+    SECTOR: '界别提出 Proposed by a sector.',
+    PUBLIC: '社会征集 Collected from the public.',
+  }),
   description:
     'PARTY_COMMITTEE 党委出题, GOVERNMENT 政府提出, COMMITTEE 专委会提出, SECTOR 界别提出, PUBLIC 社会征集.',
 });
 export const EscalationBodyType = builder.enumType('EscalationBody', {
-  values: ESCALATION_BODIES,
+  values: describedValues(ESCALATION_BODIES, {
+    PROVINCIAL_KEY_AGENDA:
+      "省政协年度重点协商议题 The provincial committee's annual key consultation agenda (recorded once taken up).",
+    NATIONAL_BIWEEKLY:
+      "全国政协双周协商议题 The national committee's biweekly consultation (recorded once taken up).",
+    CITY_COMMITTEE:
+      '市政协 The city committee above a district, which accepts or declines the escalation.',
+  }),
   description:
     'Who takes a topic up: PROVINCIAL_KEY_AGENDA 省政协年度重点协商议题, NATIONAL_BIWEEKLY 全国政协双周协商议题 (recorded once taken up), CITY_COMMITTEE 市政协 (a district committee escalates to the city committee above it with escalateToCityCommittee; the city accepts or declines).',
 });
 export const EscalationStatusType = builder.enumType('ConsultationEscalationStatus', {
-  values: ESCALATION_STATUSES,
+  values: describedValues(ESCALATION_STATUSES, {
+    TAKEN_UP: '已列入 Recorded as taken up by a provincial or national body; no steps.',
+    SUBMITTED: "已提请 A district's escalation waiting for the city committee.",
+    ACCEPTED: "采纳 The city committee's staff accepted it.",
+    DECLINED: "不予采纳 The city committee's staff declined it.",
+    WITHDRAWN: "撤回 The district's staff withdrew it while it waited.",
+  }),
   description:
     "TAKEN_UP 已列入 (recorded as taken up by a provincial or national body; no steps). A district's escalation to the city: SUBMITTED 已提请 (waiting for the city) → ACCEPTED 采纳 | DECLINED 不予采纳 (the city's staff, answering), or WITHDRAWN 撤回 (the district's staff, while it waits).",
 });
@@ -68,11 +101,20 @@ export const EscalationStatusType = builder.enumType('ConsultationEscalationStat
 export const PlanTopicType = builder.objectRef<PlanTopic>('ConsultationPlanTopic').implement({
   description: '协商议题: a topic of the annual plan, where it came from and who leads it.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The ConsultationPlanTopic's id." }),
     title: t.exposeString('title'),
-    source: t.field({ type: TopicSourceType, resolve: (x) => x.source }),
+    source: t.field({
+      description:
+        'PARTY_COMMITTEE 党委出题, GOVERNMENT 政府提出, COMMITTEE 专委会提出, SECTOR 界别提出, PUBLIC 社会征集.',
+      type: TopicSourceType,
+      resolve: (x) => x.source,
+    }),
     proposedBy: t.exposeString('proposedBy', { nullable: true }),
-    form: t.field({ type: ConsultationFormType, resolve: (x) => x.form }),
+    form: t.field({
+      description: '协商形式 The form of a consultation activity.',
+      type: ConsultationFormType,
+      resolve: (x) => x.form,
+    }),
     leadCommittee: t.field({
       type: SpecialCommitteeRef,
       nullable: true,
@@ -99,11 +141,20 @@ export const PlanTopicType = builder.objectRef<PlanTopic>('ConsultationPlanTopic
 });
 
 export const AmendmentKindType = builder.enumType('ConsultationPlanAmendmentKind', {
-  values: AMENDMENT_KINDS,
+  values: describedValues(AMENDMENT_KINDS, {
+    ADD_TOPIC: '增加议题 Add a topic to a published plan.',
+    DROP_TOPIC: '取消议题 Drop a topic from it.',
+    CHANGE_TOPIC: '调整议题 Change a topic of it.',
+  }),
   description: 'ADD_TOPIC 增加议题, DROP_TOPIC 取消议题, CHANGE_TOPIC 调整议题.',
 });
 export const AmendmentStatusType = builder.enumType('ConsultationPlanAmendmentStatus', {
-  values: AMENDMENT_STATUSES,
+  values: describedValues(AMENDMENT_STATUSES, {
+    PROPOSED: '已提出 Proposed; nothing changed yet.',
+    APPROVED: '已批准 Approved; the change took effect.',
+    REJECTED: '未批准 Rejected; nothing changed.',
+    WITHDRAWN: '撤回 Withdrawn by staff before a decision.',
+  }),
   description:
     'PROPOSED 已提出 (nothing changed yet) → APPROVED 已批准 (it took effect) | REJECTED 未批准 | WITHDRAWN 撤回.',
 });
@@ -113,9 +164,18 @@ const TopicFieldsType = builder.objectRef<TopicFields>('ConsultationPlanTopicFie
     'A topic as an amendment proposes it, or as it read before the amendment changed it.',
   fields: (t) => ({
     title: t.exposeString('title'),
-    source: t.field({ type: TopicSourceType, resolve: (x) => x.source }),
+    source: t.field({
+      description:
+        'PARTY_COMMITTEE 党委出题, GOVERNMENT 政府提出, COMMITTEE 专委会提出, SECTOR 界别提出, PUBLIC 社会征集.',
+      type: TopicSourceType,
+      resolve: (x) => x.source,
+    }),
     proposedBy: t.exposeString('proposedBy', { nullable: true }),
-    form: t.field({ type: ConsultationFormType, resolve: (x) => x.form }),
+    form: t.field({
+      description: '协商形式 The form of a consultation activity.',
+      type: ConsultationFormType,
+      resolve: (x) => x.form,
+    }),
     leadCommittee: t.field({
       type: SpecialCommitteeRef,
       nullable: true,
@@ -131,19 +191,24 @@ export const PlanType = builder.objectRef<ConsultationPlan>('ConsultationPlan').
   description:
     '年度协商计划: drafted by the committee, approved by the Party committee, published.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The ConsultationPlan's id." }),
     year: t.exposeInt('year'),
     title: t.exposeString('title'),
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (x) => ({ code: x.district }),
     }),
-    status: t.field({ type: PlanStatusType, resolve: (x) => x.status }),
+    status: t.field({
+      description: '协商计划状态 Where an annual consultation plan stands.',
+      type: PlanStatusType,
+      resolve: (x) => x.status,
+    }),
     approvedBy: t.exposeString('approvedBy', { nullable: true }),
     approvedOn: t.expose('approvedOn', { type: 'Date', nullable: true }),
     publishedOn: t.expose('publishedOn', { type: 'Date', nullable: true }),
-    version: t.exposeInt('version'),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     topics: t.field({
       type: [PlanTopicType],
       description: 'The topics now on the plan; `includeDropped` adds those an amendment dropped.',
@@ -160,6 +225,7 @@ export const PlanType = builder.objectRef<ConsultationPlan>('ConsultationPlan').
       resolve: (x, _a, ctx) => ctx.loaders.many(PlanAmendmentSchema, 'planId').load(x.id),
     }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: async (x, _a, ctx) =>
         planWorkflow.available(ctx, {
           ...x,
@@ -179,9 +245,18 @@ AmendmentType.implement({
   description:
     "年度协商计划调整: an amendment to a published annual plan — a topic added, dropped or changed — proposed by the committee's staff with its reason, taking effect only when approved by the Party committee (staff record the approval, naming the body). Topics of a published plan change in no other way.",
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: AmendmentKindType, resolve: (a) => a.kind }),
-    status: t.field({ type: AmendmentStatusType, resolve: (a) => a.status }),
+    id: t.exposeID('id', { description: "The ConsultationPlanAmendment's id." }),
+    kind: t.field({
+      description: 'ADD_TOPIC 增加议题, DROP_TOPIC 取消议题, CHANGE_TOPIC 调整议题.',
+      type: AmendmentKindType,
+      resolve: (a) => a.kind,
+    }),
+    status: t.field({
+      description:
+        'PROPOSED 已提出 (nothing changed yet) → APPROVED 已批准 (it took effect) | REJECTED 未批准 | WITHDRAWN 撤回.',
+      type: AmendmentStatusType,
+      resolve: (a) => a.status,
+    }),
     plan: t.field({
       type: PlanType,
       nullable: true,
@@ -227,7 +302,7 @@ AmendmentType.implement({
         canSeeDistrict(ctx.caller, a.district) ? (a.decidedBy ?? null) : null,
     }),
     decisionNote: t.exposeString('decisionNote', { nullable: true }),
-    version: t.exposeInt('version'),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     availableActions: t.stringList({
       description: "approve, reject, withdraw (staff of the plan's district) while PROPOSED.",
       resolve: async (a, _a, ctx) =>
@@ -244,9 +319,18 @@ export const EscalationType = builder.objectRef<Escalation>('ConsultationEscalat
   description:
     "A topic or outcome taken up higher (上报): by the provincial committee's key agenda or the national biweekly consultation (recorded once taken up), or escalated by a district (county) committee to the city committee above it, which accepts or declines it (提请市政协).",
   fields: (t) => ({
-    id: t.exposeID('id'),
-    body: t.field({ type: EscalationBodyType, resolve: (e) => e.body }),
-    status: t.field({ type: EscalationStatusType, resolve: (e) => e.status }),
+    id: t.exposeID('id', { description: "The ConsultationEscalation's id." }),
+    body: t.field({
+      description: 'Who takes a topic up.',
+      type: EscalationBodyType,
+      resolve: (e) => e.body,
+    }),
+    status: t.field({
+      description:
+        'TAKEN_UP 已列入 (recorded as taken up by a provincial or national body; no steps).',
+      type: EscalationStatusType,
+      resolve: (e) => e.status,
+    }),
     district: t.field({
       type: DistrictRef,
       nullable: true,
@@ -310,7 +394,7 @@ export const EscalationType = builder.objectRef<Escalation>('ConsultationEscalat
           ? null
           : ctx.loaders.one(ConsultationActivitySchema).load(e.activityId),
     }),
-    version: t.exposeInt('version'),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     availableActions: t.stringList({
       description:
         "accept, decline (the city committee's staff) and withdraw (the escalating district's staff), while SUBMITTED.",
@@ -349,9 +433,14 @@ export const EscalationConnection = connectionType<Escalation>(
 
 builder.queryField('consultationPlans', (t) =>
   t.field({
+    description:
+      "年度协商计划 Annual consultation plans, by district and year. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: PlanConnection,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       year: t.arg.int({ required: false }),
       ...pageArgs(t),
     },
@@ -366,8 +455,10 @@ builder.queryField('consultationPlans', (t) =>
 
 builder.queryField('consultationPlan', (t) =>
   t.field({
+    description:
+      '年度协商计划 One annual consultation plan by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: PlanType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The ConsultationPlan's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const plan = await ctx.loaders.one(ConsultationPlanSchema).load(parseId(id));
       if (!plan) throw notFound('consultation plan', id);
@@ -404,6 +495,8 @@ builder.queryField('consultationEscalations', (t) =>
 
 builder.mutationField('draftConsultationPlan', (t) =>
   t.field({
+    description:
+      "Staff draft the year's consultation plan (DRAFT); a district has one plan a year. Year 2000 to 2100; title 5 to 200 characters.",
     type: PlanType,
     authScopes: { staff: true },
     args: {
@@ -428,11 +521,21 @@ builder.mutationField('draftConsultationPlan', (t) =>
 );
 
 const TopicInput = builder.inputType('ConsultationPlanTopicInput', {
+  description: 'What `addConsultationPlanTopic` takes.',
   fields: (t) => ({
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    source: t.field({ type: TopicSourceType, required: true }),
+    source: t.field({
+      description:
+        'PARTY_COMMITTEE 党委出题, GOVERNMENT 政府提出, COMMITTEE 专委会提出, SECTOR 界别提出, PUBLIC 社会征集.',
+      type: TopicSourceType,
+      required: true,
+    }),
     proposedBy: t.string({ required: false, validate: z.string().trim().min(2).max(80) }),
-    form: t.field({ type: ConsultationFormType, required: true }),
+    form: t.field({
+      description: '协商形式 The form of a consultation activity.',
+      type: ConsultationFormType,
+      required: true,
+    }),
     leadCommitteeId: t.id({ required: false }),
     quarter: t.int({
       required: false,
@@ -449,7 +552,11 @@ builder.mutationField('addConsultationPlanTopic', (t) =>
     authScopes: { staff: true },
     args: {
       planId: t.arg.id({ required: true }),
-      input: t.arg({ type: TopicInput, required: true }),
+      input: t.arg({
+        description: 'What `addConsultationPlanTopic` takes (`ConsultationPlanTopicInput`).',
+        type: TopicInput,
+        required: true,
+      }),
     },
     resolve: (_root, { planId, input }, ctx) =>
       addPlanTopic(ctx, parseId(planId, 'planId'), {
@@ -483,14 +590,14 @@ builder.mutationField('approveConsultationPlan', (t) =>
     description: "Staff record the Party committee's approval of the plan.",
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ConsultationPlan's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       approvedBy: t.arg.string({
         required: true,
         validate: z.string().trim().min(2, 'must name the Party committee').max(80),
       }),
       on: t.arg({ type: 'Date', required: false }),
-      note: t.arg.string({ required: false }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, a, ctx) =>
       movePlan(ctx, parseId(a.id), 'approve', a.version, a.note ?? null, {
@@ -500,19 +607,28 @@ builder.mutationField('approveConsultationPlan', (t) =>
   }),
 );
 
-for (const [field, action] of [
-  ['reviseConsultationPlan', 'revise'],
-  ['publishConsultationPlan', 'publish'],
+for (const [field, action, description] of [
+  [
+    'reviseConsultationPlan',
+    'revise',
+    'Staff take an APPROVED plan back to DRAFT to change its topics (it needs approving again).',
+  ],
+  [
+    'publishConsultationPlan',
+    'publish',
+    'Staff publish an APPROVED plan (→ PUBLISHED): it becomes public; after that topics change only by amendment.',
+  ],
 ] as const) {
   builder.mutationField(field, (t) =>
     t.field({
       type: PlanType,
+      description,
       authScopes: { staff: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
+        id: t.arg.id({ description: "The ConsultationPlan's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
         on: t.arg({ type: 'Date', required: false }),
-        note: t.arg.string({ required: false }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
       },
       resolve: (_root, a, ctx) =>
         movePlan(ctx, parseId(a.id), action, a.version, a.note ?? null, { on: a.on }),
@@ -521,14 +637,23 @@ for (const [field, action] of [
 }
 
 const EscalationInput = builder.inputType('RecordConsultationEscalationInput', {
+  description: 'What `recordConsultationEscalation` takes.',
   fields: (t) => ({
-    body: t.field({ type: EscalationBodyType, required: true }),
+    body: t.field({
+      description: 'Who takes a topic up.',
+      type: EscalationBodyType,
+      required: true,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     researchProjectId: t.id({ required: false }),
     activityId: t.id({ required: false }),
     takenUpOn: t.field({ type: 'Date', required: true }),
     heldOn: t.field({ type: 'Date', required: false }),
-    note: t.string({ required: false, validate: z.string().trim().max(2000) }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+      validate: z.string().trim().max(2000),
+    }),
   }),
 });
 
@@ -538,7 +663,14 @@ builder.mutationField('recordConsultationEscalation', (t) =>
     description:
       'Staff record that a topic of theirs was taken up by the provincial or national committee (TAKEN_UP). CITY_COMMITTEE is refused (input.body, rule escalate): a district escalates to the city with escalateToCityCommittee.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: EscalationInput, required: true }) },
+    args: {
+      input: t.arg({
+        description:
+          'What `recordConsultationEscalation` takes (`RecordConsultationEscalationInput`).',
+        type: EscalationInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordEscalation(ctx, {
         body: input.body,
@@ -589,7 +721,13 @@ builder.mutationField('escalateToCityCommittee', (t) =>
     description:
       "提请市政协: a district (county) committee's staff escalate an outcome to the city committee above it (SUBMITTED). Refused with BAD_USER_INPUT naming the field: nothing named (rule required), a source unknown (exists), of different districts (district), a draft recommendation or unsubmitted report (submitted), an activity not held (held), a district with no committee above it (city), a day in the future (past); CONFLICT when the outcome already waits for or stands with the city.",
     authScopes: { staff: true },
-    args: { input: t.arg({ type: CityEscalationInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `escalateToCityCommittee` takes (`EscalateToCityCommitteeInput`).',
+        type: CityEscalationInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       escalateToCity(ctx, {
         recommendationId: optionalId(input.recommendationId, 'input.recommendationId'),
@@ -626,8 +764,8 @@ for (const [field, action, description] of [
       description: `${description} Only from SUBMITTED (else ILLEGAL_TRANSITION, rule answered), only by staff of the committee it went to (else FORBIDDEN); \`on\` not before it was escalated (rule order) nor in the future (past).`,
       authScopes: { staff: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
+        id: t.arg.id({ description: "The ConsultationEscalation's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
         answer: t.arg.string({ required: true, validate: answerArg }),
         on: t.arg({ type: 'Date', required: false }),
       },
@@ -644,9 +782,13 @@ builder.mutationField('withdrawConsultationEscalation', (t) =>
       "撤回: the escalating district's staff take an escalation back while it waits for the city (SUBMITTED).",
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
-      note: t.arg.string({ required: false, validate: z.string().trim().max(2000) }),
+      id: t.arg.id({ description: "The ConsultationEscalation's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+      note: t.arg.string({
+        description: NOTE_DESCRIPTION,
+        required: false,
+        validate: z.string().trim().max(2000),
+      }),
     },
     resolve: (_root, a, ctx) =>
       moveEscalation(ctx, parseId(a.id), 'withdraw', a.version, a.note?.trim() || null, null),
@@ -657,7 +799,11 @@ const AmendmentInput = builder.inputType('ProposeConsultationPlanAmendmentInput'
   description:
     'An amendment of a published plan: ADD_TOPIC gives `topic`; DROP_TOPIC names `topicId`; CHANGE_TOPIC names `topicId` and gives `topic` as it is to read. The reason is required.',
   fields: (t) => ({
-    kind: t.field({ type: AmendmentKindType, required: true }),
+    kind: t.field({
+      description: 'ADD_TOPIC 增加议题, DROP_TOPIC 取消议题, CHANGE_TOPIC 调整议题.',
+      type: AmendmentKindType,
+      required: true,
+    }),
     topicId: t.id({ required: false, description: 'DROP_TOPIC, CHANGE_TOPIC: the topic amended.' }),
     topic: t.field({
       type: TopicInput,
@@ -689,7 +835,12 @@ builder.mutationField('proposeConsultationPlanAmendment', (t) =>
     authScopes: { staff: true },
     args: {
       planId: t.arg.id({ required: true }),
-      input: t.arg({ type: AmendmentInput, required: true }),
+      input: t.arg({
+        description:
+          'What `proposeConsultationPlanAmendment` takes (`ProposeConsultationPlanAmendmentInput`).',
+        type: AmendmentInput,
+        required: true,
+      }),
     },
     resolve: (_root, { planId, input }, ctx) =>
       proposeAmendment(ctx, parseId(planId, 'planId'), {
@@ -721,14 +872,18 @@ builder.mutationField('approveConsultationPlanAmendment', (t) =>
       "Staff record the Party committee's approval of a proposed amendment, naming the body; it takes effect on the plan at once (a topic added, dropped or changed) and the plan's history gains an `amend` row. Only while PROPOSED (else ILLEGAL_TRANSITION, rule decided); refused rule topic-dropped when the topic left the plan meanwhile; `on` not before it was proposed (order) nor in the future (past).",
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ConsultationPlanAmendment's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       approvedBy: t.arg.string({
         required: true,
         validate: z.string().trim().min(2, 'must name the body that approved it').max(80),
       }),
       on: t.arg({ type: 'Date', required: false }),
-      note: t.arg.string({ required: false, validate: z.string().trim().max(2000) }),
+      note: t.arg.string({
+        description: NOTE_DESCRIPTION,
+        required: false,
+        validate: z.string().trim().max(2000),
+      }),
     },
     resolve: (_root, a, ctx) =>
       moveAmendment(ctx, parseId(a.id), 'approve', a.version, a.note?.trim() || null, {
@@ -745,9 +900,10 @@ builder.mutationField('rejectConsultationPlanAmendment', (t) =>
       'Staff record that the amendment was not approved, saying why; the plan stays as it was. Only while PROPOSED (rule decided).',
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ConsultationPlanAmendment's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       note: t.arg.string({
+        description: NOTE_DESCRIPTION,
         required: true,
         validate: z.string().trim().min(4, 'must say why it was not approved').max(2000),
       }),
@@ -764,9 +920,13 @@ builder.mutationField('withdrawConsultationPlanAmendment', (t) =>
     description: 'Staff withdraw an amendment still proposed; the plan stays as it was.',
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
-      note: t.arg.string({ required: false, validate: z.string().trim().max(2000) }),
+      id: t.arg.id({ description: "The ConsultationPlanAmendment's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+      note: t.arg.string({
+        description: NOTE_DESCRIPTION,
+        required: false,
+        validate: z.string().trim().max(2000),
+      }),
     },
     resolve: (_root, a, ctx) =>
       moveAmendment(ctx, parseId(a.id), 'withdraw', a.version, a.note?.trim() || null, {}),

@@ -121,22 +121,34 @@ export async function publicInputFigures(
 const ChannelCount = builder
   .objectRef<PublicInputFigures['copiesByChannel'][number]>('QuestionnaireChannelCopies')
   .implement({
+    description: '发放份数 How many copies of a questionnaire went out through one channel.',
     fields: (t) => ({
-      channel: t.field({ type: ChannelType, resolve: (c) => c.channel }),
+      channel: t.field({
+        description: '发放渠道 How copies of a questionnaire reach people.',
+        type: ChannelType,
+        resolve: (c) => c.channel,
+      }),
       copies: t.exposeInt('copies'),
     }),
   });
 const RespondentCount = builder
   .objectRef<PublicInputFigures['responsesByRespondent'][number]>('QuestionnaireRespondentCount')
   .implement({
+    description: '按答卷人统计 How many responses came from one kind of respondent.',
     fields: (t) => ({
-      respondent: t.field({ type: RespondentType, resolve: (c) => c.respondent }),
+      respondent: t.field({
+        description:
+          'MEMBER answered as themself; PAPER a printed copy staff entered; PUBLIC anyone else, anonymously.',
+        type: RespondentType,
+        resolve: (c) => c.respondent,
+      }),
       count: t.exposeInt('count'),
     }),
   });
 const ThemeCount = builder
   .objectRef<PublicInputFigures['suggestionsByTheme'][number]>('InputThemeCount')
   .implement({
+    description: '按主题统计 How many contributions a public-input campaign received on one theme.',
     fields: (t) => ({ theme: t.exposeString('theme'), count: t.exposeInt('count') }),
   });
 

@@ -8,6 +8,7 @@ import {
   type WithArgs,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { textInput } from '../access.js';
@@ -39,12 +40,29 @@ import {
 import { MemberRef } from './member.js';
 import { InputCampaignType } from './input-campaign.js';
 
-export const QuestionKindType = builder.enumType('QuestionKind', { values: QUESTION_KINDS });
+export const QuestionKindType = builder.enumType('QuestionKind', {
+  description: '题型 How a question is answered.',
+  values: describedValues(QUESTION_KINDS, {
+    SINGLE_CHOICE: '单选 One option may be chosen.',
+    MULTIPLE_CHOICE: '多选 Several options may be chosen.',
+    FREE_TEXT: "填空 Answered in the respondent's own words.",
+  }),
+});
 export const ChannelType = builder.enumType('QuestionnaireChannel', {
-  values: DISTRIBUTION_CHANNELS,
+  description: '发放渠道 How copies of a questionnaire reach people.',
+  values: describedValues(DISTRIBUTION_CHANNELS, {
+    PAPER: '纸质 Printed copies.',
+    ONLINE: '网络 Online, by a link or QR code.',
+    MEETING: '会议 Handed out at meetings.',
+    MEMBERS: '委员 Passed on through members.',
+  }),
 });
 export const RespondentType = builder.enumType('QuestionnaireRespondent', {
-  values: RESPONDENT_KINDS,
+  values: describedValues(RESPONDENT_KINDS, {
+    MEMBER: '委员 A member, answering as themself.',
+    PAPER: '纸质 A printed copy staff entered.',
+    PUBLIC: '公众 Anyone else, anonymously.',
+  }),
   description:
     'MEMBER answered as themself; PAPER a printed copy staff entered; PUBLIC anyone else, anonymously.',
 });
@@ -54,6 +72,7 @@ export const QuestionnaireType = builder.objectRef<Questionnaire>('Questionnaire
 const OptionCount = builder
   .objectRef<{ option: string; count: number }>('QuestionOptionCount')
   .implement({
+    description: '选项统计 How many answers chose one option of a question.',
     fields: (t) => ({ option: t.exposeString('option'), count: t.exposeInt('count') }),
   });
 
@@ -64,11 +83,17 @@ const answersTo = (ctx: RequestContext, questionId: number) =>
 export const QuestionType = builder
   .objectRef<QuestionnaireQuestion>('QuestionnaireQuestion')
   .implement({
+    description:
+      '问题 One question of a questionnaire, with how it is answered and the tally so far.',
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The QuestionnaireQuestion's id." }),
       position: t.exposeInt('position'),
       text: t.exposeString('text'),
-      kind: t.field({ type: QuestionKindType, resolve: (q) => q.kind }),
+      kind: t.field({
+        description: '题型 How a question is answered.',
+        type: QuestionKindType,
+        resolve: (q) => q.kind,
+      }),
       options: t.stringList({ resolve: (q) => q.options }),
       required: t.exposeBoolean('required'),
       answered: t.int({
@@ -96,8 +121,12 @@ const DistributionType = builder
   .implement({
     description: '发放: copies handed out through one channel on one day.',
     fields: (t) => ({
-      id: t.exposeID('id'),
-      channel: t.field({ type: ChannelType, resolve: (d) => d.channel }),
+      id: t.exposeID('id', { description: "The QuestionnaireDistribution's id." }),
+      channel: t.field({
+        description: '发放渠道 How copies of a questionnaire reach people.',
+        type: ChannelType,
+        resolve: (d) => d.channel,
+      }),
       copies: t.exposeInt('copies'),
       distributedOn: t.expose('distributedOn', { type: 'Date' }),
       note: t.exposeString('note', { nullable: true }),
@@ -105,6 +134,7 @@ const DistributionType = builder
   });
 
 const AnswerType = builder.objectRef<QuestionnaireAnswer>('QuestionnaireAnswer').implement({
+  description: '答卷 One answer of a response: the option chosen or the text written.',
   fields: (t) => ({
     question: t.field({
       type: QuestionType,
@@ -126,8 +156,13 @@ export const ResponseType = builder
     description:
       'One filled-in questionnaire. Only those working for the district see them one by one; everyone sees the tallies.',
     fields: (t) => ({
-      id: t.exposeID('id'),
-      respondent: t.field({ type: RespondentType, resolve: (r) => r.respondent }),
+      id: t.exposeID('id', { description: "The QuestionnaireResponse's id." }),
+      respondent: t.field({
+        description:
+          'MEMBER answered as themself; PAPER a printed copy staff entered; PUBLIC anyone else, anonymously.',
+        type: RespondentType,
+        resolve: (r) => r.respondent,
+      }),
       member: t.field({
         type: MemberRef,
         nullable: true,
@@ -151,7 +186,7 @@ QuestionnaireType.implement({
   description:
     "专项调查问卷: a campaign's questionnaire, its ordered questions, copies handed out, answers and tallies.",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The Questionnaire's id." }),
     title: t.exposeString('title'),
     intro: t.exposeString('intro', { nullable: true }),
     public: t.exposeBoolean('public', {
@@ -200,8 +235,10 @@ QuestionnaireType.implement({
 
 builder.queryField('questionnaire', (t) =>
   t.field({
+    description:
+      '调查问卷 One questionnaire by id, with its questions. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: QuestionnaireType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The Questionnaire's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const q = await ctx.em.findOne(QuestionnaireSchema, { id: parseId(id) }, { filters: false });
       if (!q || !seesQuestionnaire(ctx, q)) throw notFound('questionnaire', id);
@@ -211,9 +248,14 @@ builder.queryField('questionnaire', (t) =>
 );
 
 const QuestionInputType = builder.inputType('QuestionnaireQuestionInput', {
+  description: '问题 One question of a questionnaire: its text, kind and options.',
   fields: (t) => ({
     text: t.string({ required: true, validate: textInput(2, 200, '') }),
-    kind: t.field({ type: QuestionKindType, required: true }),
+    kind: t.field({
+      description: '题型 How a question is answered.',
+      type: QuestionKindType,
+      required: true,
+    }),
     options: t.stringList({
       required: false,
       validate: z.array(z.string().trim().min(1, 'must not be empty').max(60)).max(30),
@@ -223,6 +265,7 @@ const QuestionInputType = builder.inputType('QuestionnaireQuestionInput', {
 });
 
 const QuestionnaireInputType = builder.inputType('AddQuestionnaireInput', {
+  description: 'What `addQuestionnaire` takes.',
   fields: (t) => ({
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     intro: t.string({ required: false, validate: z.string().trim().max(5000) }),
@@ -246,7 +289,11 @@ builder.mutationField('addQuestionnaire', (t) =>
     authScopes: { staff: true },
     args: {
       campaignId: t.arg.id({ required: true }),
-      input: t.arg({ type: QuestionnaireInputType, required: true }),
+      input: t.arg({
+        description: 'What `addQuestionnaire` takes (`AddQuestionnaireInput`).',
+        type: QuestionnaireInputType,
+        required: true,
+      }),
     },
     resolve: (_root, { campaignId, input }, ctx) =>
       addQuestionnaire(ctx, parseId(campaignId, 'campaignId'), {

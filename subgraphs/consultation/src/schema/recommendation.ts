@@ -7,6 +7,9 @@ import {
   type WithArgs,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -29,10 +32,20 @@ import { MemberRef } from './member.js';
 import { ResearchProjectType } from './research-project.js';
 
 export const RecommendationKindType = builder.enumType('RecommendationKind', {
-  values: RECOMMENDATION_KINDS,
+  description: '建议类别 A recommendation report (建议案) or a recommendation (建议).',
+  values: describedValues(RECOMMENDATION_KINDS, {
+    REPORT: '建议案 A recommendation report (the formal, fuller kind).',
+    RECOMMENDATION: '建议 A recommendation.',
+  }),
 });
 export const RecommendationStatusType = builder.enumType('RecommendationStatus', {
-  values: RECOMMENDATION_STATUSES,
+  description: '建议状态 Where a recommendation stands: DRAFT → SUBMITTED → ADOPTED | NOT_ADOPTED.',
+  values: describedValues(RECOMMENDATION_STATUSES, {
+    DRAFT: '草稿 Being written; staff submit it.',
+    SUBMITTED: '已报送 Submitted; staff record whether it was adopted.',
+    ADOPTED: '已采纳 Adopted, naming the decision or document.',
+    NOT_ADOPTED: '未采纳 Not adopted.',
+  }),
 });
 
 export const RecommendationType = builder.objectRef<Recommendation>('Recommendation');
@@ -41,11 +54,16 @@ RecommendationType.implement({
   description:
     '建议案 (REPORT) or 建议 (RECOMMENDATION): an outcome of consultation or research sent to the Party committee and government.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: RecommendationKindType, resolve: (r) => r.kind }),
+    id: t.exposeID('id', { description: "The Recommendation's id." }),
+    kind: t.field({
+      description: '建议类别 A recommendation report (建议案) or a recommendation (建议).',
+      type: RecommendationKindType,
+      resolve: (r) => r.kind,
+    }),
     title: t.exposeString('title'),
     text: t.exposeString('text'),
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (r) => ({ code: r.district }),
@@ -78,10 +96,17 @@ RecommendationType.implement({
       description: 'The decision or document that adopted it.',
     }),
     adoptedOn: t.expose('adoptedOn', { type: 'Date', nullable: true }),
-    status: t.field({ type: RecommendationStatusType, resolve: (r) => r.status }),
-    public: t.exposeBoolean('public'),
-    version: t.exposeInt('version'),
+    status: t.field({
+      description: '建议状态 Where a recommendation stands.',
+      type: RecommendationStatusType,
+      resolve: (r) => r.status,
+    }),
+    public: t.exposeBoolean('public', {
+      description: 'Shown to everyone; otherwise only to those who work for its district.',
+    }),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: (r, _a, ctx) => recommendationWorkflow.available(ctx, r),
     }),
     history: t.field({
@@ -116,18 +141,37 @@ for (const [type, field, key] of [
 }
 
 const RecommendationFilter = builder.inputType('RecommendationFilter', {
+  description:
+    '筛选 Narrows `recommendations`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
-    kind: t.field({ type: RecommendationKindType, required: false }),
-    status: t.field({ type: RecommendationStatusType, required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
+    kind: t.field({
+      description: 'Only records with this kind.',
+      type: RecommendationKindType,
+      required: false,
+    }),
+    status: t.field({
+      description: 'Only records in this state.',
+      type: RecommendationStatusType,
+      required: false,
+    }),
     campaignId: t.id({ required: false, description: 'Compiled from this public-input campaign.' }),
   }),
 });
 
 builder.queryField('recommendations', (t) =>
   t.field({
+    description:
+      "建议案/建议 Recommendations written up from consultation, research or public input. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: RecommendationConnection,
-    args: { filter: t.arg({ type: RecommendationFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`RecommendationFilter`).',
+        type: RecommendationFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { filter, first, after }, ctx) => {
       const where: FilterQuery<Recommendation>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
@@ -142,8 +186,10 @@ builder.queryField('recommendations', (t) =>
 
 builder.queryField('recommendation', (t) =>
   t.field({
+    description:
+      '建议案/建议 One recommendation by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: RecommendationType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The Recommendation's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const r = await ctx.em.findOne(RecommendationSchema, { id: parseId(id) }, { filters: false });
       const own =
@@ -155,9 +201,17 @@ builder.queryField('recommendation', (t) =>
 );
 
 const DraftInput = builder.inputType('DraftRecommendationInput', {
+  description: 'What `draftRecommendation` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
-    kind: t.field({ type: RecommendationKindType, required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
+    kind: t.field({
+      description: '建议类别 A recommendation report (建议案) or a recommendation (建议).',
+      type: RecommendationKindType,
+      required: true,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     text: t.string({
       required: true,
@@ -187,9 +241,17 @@ const DraftInput = builder.inputType('DraftRecommendationInput', {
 
 builder.mutationField('draftRecommendation', (t) =>
   t.field({
+    description:
+      'Staff write up a recommendation (DRAFT) from a held activity, a submitted research report or the accepted contributions of a closed public-input campaign. Title 5 to 200 characters; text 20 to 100,000.',
     type: RecommendationType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: DraftInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `draftRecommendation` takes (`DraftRecommendationInput`).',
+        type: DraftInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       draftRecommendation(ctx, {
         district: String(input.district),
@@ -218,6 +280,8 @@ const moveArgs = (t: WithArgs) => ({
 
 builder.mutationField('submitRecommendation', (t) =>
   t.field({
+    description:
+      'Staff submit a DRAFT recommendation (→ SUBMITTED), naming whom it goes to (2 to 80 characters).',
     type: RecommendationType,
     authScopes: { staff: true },
     args: {
@@ -266,6 +330,7 @@ builder.mutationField('adoptRecommendation', (t) =>
 
 builder.mutationField('declineRecommendation', (t) =>
   t.field({
+    description: 'Staff record that a SUBMITTED recommendation was not adopted (→ NOT_ADOPTED).',
     type: RecommendationType,
     authScopes: { staff: true },
     args: moveArgs(t),

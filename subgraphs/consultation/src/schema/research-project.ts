@@ -9,6 +9,11 @@ import {
   today,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -46,10 +51,35 @@ import { DistrictRef } from './district.js';
 import { MemberRef } from './member.js';
 import { SpecialCommitteeRef } from './special-committee.js';
 
-export const ResearchPhaseType = builder.enumType('ResearchPhase', { values: RESEARCH_PHASES });
-export const TeamRoleType = builder.enumType('ResearchTeamRole', { values: TEAM_ROLES });
+export const ResearchPhaseType = builder.enumType('ResearchPhase', {
+  description:
+    '调研阶段 The phases of a research project, in order; each step is a row of its workflow.',
+  values: describedValues(RESEARCH_PHASES, {
+    TOPIC_SELECTED:
+      '选题 Topic chosen; staff or the team lead write the plan; a leader or staff approve it.',
+    PLAN_APPROVED: '方案已批准 Plan approved; staff or the team lead start fieldwork.',
+    FIELDWORK: '实地调研 Fieldwork under way; staff or the team lead start drafting.',
+    DRAFTING: '起草 The report is being written; a leader or staff review it.',
+    REVIEWED: '已审核 Reviewed; staff submit it, or a leader or staff return the draft.',
+    SUBMITTED: '已报送 The report was submitted; staff convert or close it.',
+    CONVERTED: '已转化 Turned into outcomes; staff close it.',
+    CLOSED: '已结题 Closed; no further steps.',
+  }),
+});
+export const TeamRoleType = builder.enumType('ResearchTeamRole', {
+  description: "调研组角色 A member's role on a research team.",
+  values: describedValues(TEAM_ROLES, {
+    LEAD: '组长 Leads the research team.',
+    MEMBER: '成员 A member of the team.',
+  }),
+});
 export const VisitAttendanceType = builder.enumType('FieldVisitAttendance', {
-  values: VISIT_ATTENDANCES,
+  description: "出席情况 A team member's attendance at a field visit.",
+  values: describedValues(VISIT_ATTENDANCES, {
+    PRESENT: '出席 Went on the visit.',
+    ON_LEAVE: '请假 Absent with leave.',
+    ABSENT: '缺席 Absent without leave.',
+  }),
 });
 
 /** A phase is overdue while it runs past its deadline; late once it ended after it. */
@@ -59,7 +89,12 @@ export const phaseOverdue = (row: ResearchPhaseRow, day = today()) =>
 export const PhaseType = builder.objectRef<ResearchPhaseRow>('ResearchPhaseSchedule').implement({
   description: 'One phase of a research project: its deadline, when it started and ended.',
   fields: (t) => ({
-    phase: t.field({ type: ResearchPhaseType, resolve: (r) => r.phase }),
+    phase: t.field({
+      description:
+        '调研阶段 The phases of a research project, in order; each step is a row of its workflow.',
+      type: ResearchPhaseType,
+      resolve: (r) => r.phase,
+    }),
     dueOn: t.expose('dueOn', { type: 'Date', nullable: true }),
     startedOn: t.expose('startedOn', { type: 'Date', nullable: true }),
     completedOn: t.expose('completedOn', { type: 'Date', nullable: true }),
@@ -75,13 +110,18 @@ export const PhaseType = builder.objectRef<ResearchPhaseRow>('ResearchPhaseSched
 });
 
 export const TeamSeatType = builder.objectRef<ResearchTeamMember>('ResearchTeamSeat').implement({
+  description: "调研组成员 A member's seat on a research team.",
   fields: (t) => ({
     member: t.field({
       type: MemberRef,
       nullable: true,
       resolve: (s) => ({ id: String(s.memberId) }),
     }),
-    role: t.field({ type: TeamRoleType, resolve: (s) => s.role }),
+    role: t.field({
+      description: "调研组角色 A member's role on a research team.",
+      type: TeamRoleType,
+      resolve: (s) => s.role,
+    }),
     joinedOn: t.expose('joinedOn', { type: 'Date' }),
   }),
 });
@@ -89,20 +129,25 @@ export const TeamSeatType = builder.objectRef<ResearchTeamMember>('ResearchTeamS
 const VisitAttendanceRowType = builder
   .objectRef<FieldVisitAttendance>('FieldVisitAttendee')
   .implement({
+    description: '实地调研出席 A team member and whether they went on a field visit.',
     fields: (t) => ({
       member: t.field({
         type: MemberRef,
         nullable: true,
         resolve: (a) => ({ id: String(a.memberId) }),
       }),
-      attendance: t.field({ type: VisitAttendanceType, resolve: (a) => a.attendance }),
+      attendance: t.field({
+        description: "出席情况 A team member's attendance at a field visit.",
+        type: VisitAttendanceType,
+        resolve: (a) => a.attendance,
+      }),
     }),
   });
 
 export const FieldVisitType = builder.objectRef<FieldVisit>('FieldVisit').implement({
   description: '实地调研: a visit the research team made.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The FieldVisit's id." }),
     visitedOn: t.expose('visitedOn', { type: 'Date' }),
     place: t.exposeString('place'),
     purpose: t.exposeString('purpose', { nullable: true }),
@@ -133,10 +178,11 @@ ResearchProjectType.implement({
   description:
     '调研课题: a research project under process control, from the topic chosen to its report converted into advice.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The ResearchProject's id." }),
     title: t.exposeString('title'),
     topic: t.exposeString('topic'),
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (r) => ({ code: r.district }),
@@ -151,9 +197,16 @@ ResearchProjectType.implement({
     }),
     partnerCommittees: t.stringList({ resolve: (r) => r.partnerCommittees }),
     plan: t.exposeString('plan', { nullable: true, description: '调研方案.' }),
-    status: t.field({ type: ResearchPhaseType, resolve: (r) => r.status }),
-    public: t.exposeBoolean('public'),
-    version: t.exposeInt('version'),
+    status: t.field({
+      description:
+        '调研阶段 The phases of a research project, in order; each step is a row of its workflow.',
+      type: ResearchPhaseType,
+      resolve: (r) => r.status,
+    }),
+    public: t.exposeBoolean('public', {
+      description: 'Shown to everyone; otherwise only to those who work for its district.',
+    }),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     reportTitle: t.exposeString('reportTitle', { nullable: true }),
     reportText: t.exposeString('reportText', { nullable: true }),
     reportSubmittedOn: t.expose('reportSubmittedOn', { type: 'Date', nullable: true }),
@@ -171,6 +224,7 @@ ResearchProjectType.implement({
     team: t.field({ type: [TeamSeatType], resolve: (r, _a, ctx) => teamOf(ctx, r.id) }),
     fieldVisits: t.field({ type: [FieldVisitType], resolve: (r, _a, ctx) => visitsOf(ctx, r.id) }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: async (r, _a, ctx) =>
         researchWorkflow.available(ctx, {
           ...r,
@@ -200,9 +254,15 @@ export const ResearchProjectConnection = connectionType<ResearchProject>(
 );
 
 const ResearchFilter = builder.inputType('ResearchProjectFilter', {
+  description:
+    '筛选 Narrows `researchProjects`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
-    status: t.field({ type: ResearchPhaseType, required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
+    status: t.field({
+      description: 'Only records in this state.',
+      type: ResearchPhaseType,
+      required: false,
+    }),
     topic: t.string({ required: false }),
     joint: t.boolean({ required: false }),
     overdue: t.boolean({
@@ -228,8 +288,17 @@ export async function overdueProjectIds(
 
 builder.queryField('researchProjects', (t) =>
   t.field({
+    description:
+      "调研课题 Research projects, filtered by district, status, topic, joint research or overdue phase. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: ResearchProjectConnection,
-    args: { filter: t.arg({ type: ResearchFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`ResearchProjectFilter`).',
+        type: ResearchFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: async (_root, { filter, first, after }, ctx) => {
       const where: FilterQuery<ResearchProject>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
@@ -247,8 +316,10 @@ builder.queryField('researchProjects', (t) =>
 
 builder.queryField('researchProject', (t) =>
   t.field({
+    description:
+      '调研课题 One research project by id; a non-public one also to the members on its team. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: ResearchProjectType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The ResearchProject's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const project = await ctx.em.findOne(
         ResearchProjectSchema,
@@ -293,15 +364,26 @@ builder.objectField(MemberRef, 'researchProjects', (t) =>
 );
 
 const DeadlineInput = builder.inputType('ResearchDeadlineInput', {
+  description: '阶段期限 A phase and the day it is due.',
   fields: (t) => ({
-    phase: t.field({ type: ResearchPhaseType, required: true }),
+    phase: t.field({
+      description:
+        '调研阶段 The phases of a research project, in order; each step is a row of its workflow.',
+      type: ResearchPhaseType,
+      required: true,
+    }),
     dueOn: t.field({ type: 'Date', required: true }),
   }),
 });
 const TeamSeatInput = builder.inputType('ResearchTeamSeatInput', {
+  description: '调研组成员 A member to seat on the research team, and their role.',
   fields: (t) => ({
     memberId: t.id({ required: true }),
-    role: t.field({ type: TeamRoleType, required: true }),
+    role: t.field({
+      description: "调研组角色 A member's role on a research team.",
+      type: TeamRoleType,
+      required: true,
+    }),
   }),
 });
 
@@ -315,8 +397,12 @@ const toTeam = (
   }));
 
 const StartResearchInput = builder.inputType('StartResearchProjectInput', {
+  description: 'What `startResearchProject` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     topic: t.string({
       required: true,
@@ -344,7 +430,13 @@ builder.mutationField('startResearchProject', (t) =>
     description:
       'Staff open a research project on a chosen topic (TOPIC_SELECTED), with phase deadlines and team.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: StartResearchInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `startResearchProject` takes (`StartResearchProjectInput`).',
+        type: StartResearchInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       startResearch(ctx, {
         district: String(input.district),
@@ -367,11 +459,13 @@ builder.mutationField('startResearchProject', (t) =>
 
 builder.mutationField('setResearchPlan', (t) =>
   t.field({
+    description:
+      "调研方案 Staff or the team lead write the research plan while the project is TOPIC_SELECTED (before the plan is approved): trimmed, 10 to 20,000 characters. `version` is the project's current version.",
     type: ResearchProjectType,
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ResearchProject's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       plan: t.arg.string({
         required: true,
         validate: z.string().trim().min(10, 'must have at least 10 characters').max(20000),
@@ -384,11 +478,13 @@ builder.mutationField('setResearchPlan', (t) =>
 
 builder.mutationField('setResearchDeadlines', (t) =>
   t.field({
+    description:
+      "Staff set or move the deadlines of phases not yet completed (a completed phase is refused, rule `completed`). `version` is the project's current version.",
     type: ResearchProjectType,
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ResearchProject's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       deadlines: t.arg({ type: [DeadlineInput], required: true }),
     },
     resolve: (_root, { id, version, deadlines }, ctx) =>
@@ -402,7 +498,7 @@ builder.mutationField('addResearchTeamMembers', (t) =>
     description: "Staff add members to the team; each member's record hears of it.",
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: "The ResearchProject's id.", required: true }),
       team: t.arg({ type: [TeamSeatInput], required: true }),
     },
     resolve: (_root, { id, team }, ctx) =>
@@ -411,9 +507,14 @@ builder.mutationField('addResearchTeamMembers', (t) =>
 );
 
 const AttendeeInput = builder.inputType('FieldVisitAttendeeInput', {
+  description: '实地调研出席 A team member and whether they went on the visit.',
   fields: (t) => ({
     memberId: t.id({ required: true }),
-    attendance: t.field({ type: VisitAttendanceType, required: true }),
+    attendance: t.field({
+      description: "出席情况 A team member's attendance at a field visit.",
+      type: VisitAttendanceType,
+      required: true,
+    }),
   }),
 });
 
@@ -451,8 +552,8 @@ builder.mutationField('writeResearchReport', (t) =>
     description: 'Staff or the team lead write the report while it is drafted.',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ResearchProject's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       title: t.arg.string({
         required: true,
         validate: titleSchema,
@@ -508,9 +609,9 @@ for (const [field, action, description] of [
       description,
       authScopes: { authenticated: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
-        note: t.arg.string({ required: false }),
+        id: t.arg.id({ description: "The ResearchProject's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
       },
       resolve: (_root, { id, version, note }, ctx) =>
         moveResearch(ctx, parseId(id), action, version, note ?? null),

@@ -9,6 +9,11 @@ import {
   today,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -41,12 +46,24 @@ import { LedgerEntryType } from './instruction.js';
 import { RecommendationType } from './recommendation.js';
 
 export const ResultKindType = builder.enumType('ResultKind', {
-  values: RESULT_KINDS,
+  values: describedValues(RESULT_KINDS, {
+    TOPIC: '党委出题 A topic set by the Party committee: the root of an outcome chain.',
+    ADOPTION: "政府采纳 The government's adoption, under a TOPIC.",
+    TASK: "部门落实 A department's task carrying it out, under an ADOPTION or another TASK.",
+  }),
   description: 'TOPIC 党委出题, ADOPTION 政府采纳, TASK 部门落实.',
 });
-export const TaskStatusType = builder.enumType('ResultTaskStatus', { values: TASK_STATUSES });
+export const TaskStatusType = builder.enumType('ResultTaskStatus', {
+  description: "落实状态 Where a department's task in an outcome chain stands.",
+  values: describedValues(TASK_STATUSES, {
+    NOT_STARTED: '未开始 Not started; the assigned department starts it.',
+    IN_PROGRESS: '进行中 Under way; the department reports progress or completes it.',
+    DONE: '已完成 Done; staff may reopen it unless it is on the ledger.',
+  }),
+});
 
 const TimelineEntryType = builder.objectRef<ResultTimelineEntry>('ResultTimelineEntry').implement({
+  description: '进展 A milestone on a node of an outcome chain.',
   fields: (t) => ({
     on: t.expose('happenedOn', { type: 'Date' }),
     text: t.exposeString('text'),
@@ -74,11 +91,16 @@ ResultType.implement({
   description:
     "A node of the outcome chain 党委出题 → 政协调研 → 政府采纳 → 部门落实, tracked like Decidim's accountability results.",
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: ResultKindType, resolve: (r) => r.kind }),
+    id: t.exposeID('id', { description: "The ImplementationResult's id." }),
+    kind: t.field({
+      description: 'TOPIC 党委出题, ADOPTION 政府采纳, TASK 部门落实.',
+      type: ResultKindType,
+      resolve: (r) => r.kind,
+    }),
     title: t.exposeString('title'),
     description: t.exposeString('description', { nullable: true }),
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (r) => ({ code: r.district }),
@@ -152,8 +174,9 @@ ResultType.implement({
               )[0] ?? null)
             : ctx.loaders.one(LedgerEntrySchema).load(r.ledgerEntryId),
     }),
-    version: t.exposeInt('version'),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: (r, _a, ctx) =>
         r.kind === 'TASK' && r.status
           ? taskWorkflow.available(ctx, r as Result & { status: NonNullable<Result['status']> })
@@ -189,18 +212,37 @@ builder.objectField(RecommendationType, 'results', (t) =>
 );
 
 const ResultFilter = builder.inputType('ImplementationResultFilter', {
+  description:
+    '筛选 Narrows `implementationResults`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
-    kind: t.field({ type: ResultKindType, required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
+    kind: t.field({
+      description: 'Only records with this kind.',
+      type: ResultKindType,
+      required: false,
+    }),
     unitId: t.id({ required: false, description: 'Tasks of this department.' }),
-    status: t.field({ type: TaskStatusType, required: false }),
+    status: t.field({
+      description: 'Only records in this state.',
+      type: TaskStatusType,
+      required: false,
+    }),
   }),
 });
 
 builder.queryField('implementationResults', (t) =>
   t.field({
+    description:
+      "成果转化 Nodes of outcome chains (党委出题 → 政府采纳 → 部门落实). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: ResultConnection,
-    args: { filter: t.arg({ type: ResultFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`ImplementationResultFilter`).',
+        type: ResultFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { filter, first, after }, ctx) => {
       const where: FilterQuery<Result>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
@@ -214,8 +256,10 @@ builder.queryField('implementationResults', (t) =>
 
 builder.queryField('implementationResult', (t) =>
   t.field({
+    description:
+      '成果转化 One node of an outcome chain by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: ResultType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The ImplementationResult's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const node = await ctx.loaders.one(ResultSchema).load(parseId(id));
       if (!node) throw notFound('result', id);
@@ -231,13 +275,18 @@ const weightInput = z
   .max(100, 'must be at most 100');
 
 const CreateResultInput = builder.inputType('CreateImplementationResultInput', {
+  description: 'What `createImplementationResult` takes.',
   fields: (t) => ({
     district: t.id({
       required: false,
       description: "For a TOPIC (a chain's root); children take their parent's.",
     }),
     parentId: t.id({ required: false }),
-    kind: t.field({ type: ResultKindType, required: true }),
+    kind: t.field({
+      description: 'TOPIC 党委出题, ADOPTION 政府采纳, TASK 部门落实.',
+      type: ResultKindType,
+      required: true,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     description: t.string({ required: false, validate: z.string().trim().max(20000) }),
     recommendationId: t.id({ required: false }),
@@ -255,7 +304,10 @@ const CreateResultInput = builder.inputType('CreateImplementationResultInput', {
       validate: weightInput,
       description: "Share of the parent's progress (default 1; 0 tracks without counting).",
     }),
-    public: t.boolean({ required: false }),
+    public: t.boolean({
+      description: 'Shown to everyone (public) or only to those who work for its district.',
+      required: false,
+    }),
   }),
 });
 
@@ -264,9 +316,17 @@ const optionalId = (v: string | number | null | undefined, field: string) =>
 
 builder.mutationField('createImplementationResult', (t) =>
   t.field({
+    description:
+      "Staff add a node to an outcome chain: a TOPIC is a chain's root; an ADOPTION sits under a TOPIC; a TASK under an ADOPTION or another TASK. Title 5 to 200 characters; weight 0 to 100.",
     type: ResultType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: CreateResultInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `createImplementationResult` takes (`CreateImplementationResultInput`).',
+        type: CreateResultInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       createResult(ctx, {
         district: input.district == null ? null : String(input.district),
@@ -288,11 +348,13 @@ builder.mutationField('createImplementationResult', (t) =>
 
 builder.mutationField('setImplementationResultWeight', (t) =>
   t.field({
+    description:
+      "Staff change how much a node counts towards its parent's progress: a whole number 0 to 100 (0 tracks it without counting). `version` is the node's current version.",
     type: ResultType,
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ImplementationResult's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       weight: t.arg.int({ required: true, validate: weightInput }),
     },
     resolve: (_root, { id, version, weight }, ctx) =>
@@ -307,8 +369,8 @@ builder.mutationField('removeImplementationResult', (t) =>
       "Staff remove a node with nothing under it; its parent's progress is computed without it.",
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ImplementationResult's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       note: t.arg.string({ required: false }),
     },
     resolve: async (_root, { id, version, note }, ctx) => ({
@@ -328,9 +390,9 @@ for (const [field, action, description] of [
       description,
       authScopes: { authenticated: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
-        note: t.arg.string({ required: false }),
+        id: t.arg.id({ description: "The ImplementationResult's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
       },
       resolve: (_root, { id, version, note }, ctx) =>
         moveTask(ctx, parseId(id), action, version, note ?? null),
@@ -344,8 +406,8 @@ builder.mutationField('reportResultProgress', (t) =>
     description: "The assigned department reports its task's progress; it goes on the timeline.",
     authScopes: { role: 'unit' },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The ImplementationResult's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       progress: t.arg.int({
         required: true,
         validate: z
@@ -367,10 +429,12 @@ builder.mutationField('reportResultProgress', (t) =>
 
 builder.mutationField('addResultTimelineEntry', (t) =>
   t.field({
+    description:
+      'Staff note a milestone on any node of the chain: text trimmed, 4 to 5,000 characters; `on` defaults to today.',
     type: ResultType,
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: "The ImplementationResult's id.", required: true }),
       text: t.arg.string({
         required: true,
         validate: z.string().trim().min(4, 'must say what happened').max(5000),

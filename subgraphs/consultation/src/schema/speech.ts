@@ -1,4 +1,4 @@
-import { parseId, titleSchema, TITLE_DESCRIPTION } from '@cppcc/kit';
+import { parseId, titleSchema, TITLE_DESCRIPTION, describedValues } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { recordSpeech } from '../commands/activities.js';
@@ -8,14 +8,24 @@ import { SPEECH_MODES, SpeechSchema, type Speech } from '../entities/speech.enti
 import { ConsultationActivityType, GuestType } from './consultation-activity.js';
 import { MemberRef } from './member.js';
 
-export const SpeechModeType = builder.enumType('SpeechMode', { values: SPEECH_MODES });
+export const SpeechModeType = builder.enumType('SpeechMode', {
+  description: '发言方式 How a speech was given.',
+  values: describedValues(SPEECH_MODES, {
+    ORAL: '口头发言 Spoken at the activity.',
+    WRITTEN: '书面发言 Handed in in writing.',
+  }),
+});
 
 export const SpeechType = builder.objectRef<Speech>('ConsultationSpeech').implement({
   description: '发言: a contribution to an activity, spoken at it or handed in in writing.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The ConsultationSpeech's id." }),
     title: t.exposeString('title'),
-    mode: t.field({ type: SpeechModeType, resolve: (s) => s.mode }),
+    mode: t.field({
+      description: '发言方式 How a speech was given.',
+      type: SpeechModeType,
+      resolve: (s) => s.mode,
+    }),
     spokeOn: t.expose('spokeOn', { type: 'Date' }),
     text: t.exposeString('text', { nullable: true }),
     member: t.field({
@@ -39,17 +49,23 @@ export const SpeechType = builder.objectRef<Speech>('ConsultationSpeech').implem
 
 builder.objectField(ConsultationActivityType, 'speeches', (t) =>
   t.field({
+    description: '发言 Contributions to it, spoken or written.',
     type: [SpeechType],
     resolve: (a, _args, ctx) => ctx.loaders.many(SpeechSchema, 'activityId').load(a.id),
   }),
 );
 
 const SpeechInput = builder.inputType('RecordConsultationSpeechInput', {
+  description: 'What `recordConsultationSpeech` takes.',
   fields: (t) => ({
     memberId: t.id({ required: false, description: 'The member who spoke; or give guestId.' }),
     guestId: t.id({ required: false }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    mode: t.field({ type: SpeechModeType, required: true }),
+    mode: t.field({
+      description: '发言方式 How a speech was given.',
+      type: SpeechModeType,
+      required: true,
+    }),
     spokeOn: t.field({
       type: 'Date',
       required: false,
@@ -67,7 +83,11 @@ builder.mutationField('recordConsultationSpeech', (t) =>
     authScopes: { authenticated: true },
     args: {
       activityId: t.arg.id({ required: true }),
-      input: t.arg({ type: SpeechInput, required: true }),
+      input: t.arg({
+        description: 'What `recordConsultationSpeech` takes (`RecordConsultationSpeechInput`).',
+        type: SpeechInput,
+        required: true,
+      }),
     },
     resolve: (_root, { activityId, input }, ctx) =>
       recordSpeech(ctx, parseId(activityId, 'activityId'), {

@@ -36,21 +36,32 @@ interface Statistics {
 const FormCount = builder
   .objectRef<{ form: (typeof CONSULTATION_FORMS)[number]; count: number }>('ConsultationFormCount')
   .implement({
+    description: '按形式统计 How many consultation activities took one form.',
     fields: (t) => ({
-      form: t.field({ type: ConsultationFormType, resolve: (c) => c.form }),
+      form: t.field({
+        description: '协商形式 The form of a consultation activity.',
+        type: ConsultationFormType,
+        resolve: (c) => c.form,
+      }),
       count: t.exposeInt('count'),
     }),
   });
 const TopicCount = builder
   .objectRef<{ topic: string; count: number }>('ConsultationTopicCount')
   .implement({
+    description: '按议题统计 How many consultation activities took up one topic.',
     fields: (t) => ({ topic: t.exposeString('topic'), count: t.exposeInt('count') }),
   });
 const RankCount = builder
   .objectRef<{ rank: (typeof LEADER_RANKS)[number]; count: number }>('InstructionRankCount')
   .implement({
+    description: "按领导职级统计 How many leaders' instructions came from one rank.",
     fields: (t) => ({
-      rank: t.field({ type: LeaderRankType, resolve: (c) => c.rank }),
+      rank: t.field({
+        description: 'PRINCIPAL 主要领导, IN_CHARGE 分管领导.',
+        type: LeaderRankType,
+        resolve: (c) => c.rank,
+      }),
       count: t.exposeInt('count'),
     }),
   });
@@ -217,7 +228,10 @@ builder.queryField('consultationStatistics', (t) =>
     description:
       'Consultation figures for a district and period (with includeBelow, and the districts below it: `byDistrict` breaks them down). No figure is public: for those working for the district (a district above it too); anyone else asking for a figure is refused with FORBIDDEN naming every figure asked for (`extensions.figures`), never answered with zeros.',
     args: {
-      district: t.arg.id({ required: true }),
+      district: t.arg.id({
+        description: 'The district (its code) whose records to list.',
+        required: true,
+      }),
       from: t.arg({ type: 'Date', required: true }),
       to: t.arg({ type: 'Date', required: true }),
       includeBelow: t.arg.boolean({ required: false }),

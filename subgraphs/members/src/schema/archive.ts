@@ -20,8 +20,9 @@ export const ArchiveTermType = builder.objectRef<TermRef>('ArchiveTerm').impleme
   description:
     "届: a term of a district committee, as the members archive knows it (a replica of organization's terms).",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The ArchiveTerm's id." }),
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (term) => ({ code: term.district }),
@@ -147,6 +148,7 @@ interface TimelinePage {
 }
 
 const TimelineEdge = builder.objectRef<DutyEvent>('DutyTimelineEdge').implement({
+  description: "One duty event in a page of a member's duty timeline, with its cursor.",
   fields: (t) => ({
     cursor: t.string({ resolve: cursorOf }),
     node: t.field({ type: DutyEventType, resolve: (e) => e }),
@@ -172,6 +174,7 @@ const TimelineConnection = builder.objectRef<TimelinePage>('DutyTimelineConnecti
 });
 
 const KindCount = builder.objectRef<{ kind: string; count: number }>('DutyKindCount').implement({
+  description: '按履职类别统计 How many duty events of one kind a member has.',
   fields: (t) => ({ kind: t.exposeString('kind'), count: t.exposeInt('count') }),
 });
 

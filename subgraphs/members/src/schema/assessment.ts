@@ -7,6 +7,9 @@ import {
   periodArgs,
   type RequestContext,
   yearOrPeriod,
+  describedValues,
+  MUTATION_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { districtAssessments, type RankedAssessment } from '../assessment/district-assessments.js';
@@ -22,6 +25,7 @@ import { MemberType } from './member.js';
 type Item = RuleSet['items'][number];
 
 const ScoringItem = builder.objectRef<Item>('ScoringItem').implement({
+  description: '计分项 Points one kind of duty event earns, and the category it counts in.',
   fields: (t) => ({
     kind: t.exposeString('kind', { description: 'Duty event kind, e.g. proposal.filed.' }),
     qualifier: t.exposeString('qualifier', {
@@ -39,11 +43,13 @@ const ScoringItem = builder.objectRef<Item>('ScoringItem').implement({
   }),
 });
 const ScoringCap = builder.objectRef<{ category: string; max: number }>('ScoringCap').implement({
+  description: '分类上限 The most points one category may add to a yearly assessment.',
   fields: (t) => ({ category: t.exposeString('category'), max: t.exposeFloat('max') }),
 });
 const ScoringDeduction = builder
   .objectRef<RuleSet['deductions'][number]>('ScoringDeduction')
   .implement({
+    description: '扣分 Points deducted for one kind of event.',
     fields: (t) => ({
       kind: t.exposeString('kind'),
       qualifier: t.exposeString('qualifier', { nullable: true }),
@@ -61,6 +67,7 @@ const ScoringMinimum = builder.objectRef<RuleSet['minimums'][number]>('ScoringMi
   }),
 });
 const GradeBand = builder.objectRef<RuleSet['grades'][number]>('GradeBand').implement({
+  description: '等次 A grade of the yearly assessment and the least points it needs.',
   fields: (t) => ({ name: t.exposeString('name'), min: t.exposeFloat('min') }),
 });
 
@@ -68,12 +75,13 @@ export const ScoringRulesType = builder.objectRef<ScoringRuleSet>('ScoringRules'
   description: "履职积分规则: a district's scoring rules for a year, in the version now in force.",
   fields: (t) => ({
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (r) => ({ code: r.district }),
     }),
     year: t.exposeInt('year'),
-    version: t.exposeInt('version'),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     name: t.string({ resolve: (r) => r.rules.name }),
     items: t.field({ type: [ScoringItem], resolve: (r) => r.rules.items }),
     caps: t.field({
@@ -89,6 +97,8 @@ export const ScoringRulesType = builder.objectRef<ScoringRuleSet>('ScoringRules'
 const Subtotal = builder
   .objectRef<RankedAssessment['subtotals'][number]>('AssessmentSubtotal')
   .implement({
+    description:
+      "分类小计 A member's points in one category of the yearly assessment, before and after its cap.",
     fields: (t) => ({
       category: t.exposeString('category'),
       raw: t.exposeFloat('raw', { description: 'Points before the cap.' }),
@@ -97,6 +107,7 @@ const Subtotal = builder
     }),
   });
 const Unmet = builder.objectRef<RankedAssessment['unmet'][number]>('UnmetObligation').implement({
+  description: '未完成义务 A minimum obligation of the rule book a member has not met in the year.',
   fields: (t) => ({
     label: t.exposeString('label'),
     kind: t.exposeString('kind', { nullable: true }),
@@ -198,7 +209,10 @@ builder.queryField('assessments', (t) =>
       "Every member's assessment in a district for a year, or for each year graded in a from/to range; year by year, within a year ranked ones best first, then the unranked. Staff only.",
     authScopes: { staff: true },
     args: {
-      district: t.arg.id({ required: true }),
+      district: t.arg.id({
+        description: 'The district (its code) whose records to list.',
+        required: true,
+      }),
       year: t.arg.int({
         required: false,
         description: 'One assessment year; or leave it out and give from and to.',
@@ -234,7 +248,13 @@ builder.queryField('scoringRules', (t) =>
     nullable: true,
     description:
       'The rules in force for a district and year. Not public: those working for the district (the city for those below) and its own members, whom they score; null for anyone else.',
-    args: { district: t.arg.id({ required: true }), year: t.arg.int({ required: true }) },
+    args: {
+      district: t.arg.id({
+        description: 'The district (its code) whose records to list.',
+        required: true,
+      }),
+      year: t.arg.int({ required: true }),
+    },
     resolve: (_root, { district, year }, ctx) => {
       const code = String(district);
       // A member reads the rules that score them; everyone else only what the district filter lets through.
@@ -250,10 +270,18 @@ builder.queryField('scoringRules', (t) =>
 
 const ScoringPreset = builder.enumType('ScoringPreset', {
   description: 'Rule books of real committees (research/domain.md §3.4).',
-  values: Object.keys(PRESETS).map((k) => k.toUpperCase()),
+  values: describedValues(
+    Object.keys(PRESETS).map((k) => k.toUpperCase()),
+    {
+      MINHANG:
+        '闵行区政协委员履职细则 Points accumulate without a cap; minimum obligations decide a pass.',
+      TONGCHENG: "桐城市政协委员履职考核 A 100-point scale, 60 to pass, with 安庆's grade bands.",
+    },
+  ),
 });
 
 const ItemInput = builder.inputType('ScoringItemInput', {
+  description: '计分项 Points one kind of duty event earns, and its category.',
   fields: (t) => ({
     kind: t.string({ required: true }),
     qualifier: t.string({ required: false }),
@@ -264,9 +292,11 @@ const ItemInput = builder.inputType('ScoringItemInput', {
   }),
 });
 const CapInput = builder.inputType('ScoringCapInput', {
+  description: '分类上限 The most points one category may add.',
   fields: (t) => ({ category: t.string({ required: true }), max: t.float({ required: true }) }),
 });
 const DeductionInput = builder.inputType('ScoringDeductionInput', {
+  description: '扣分 Points deducted for one kind of event.',
   fields: (t) => ({
     kind: t.string({ required: true }),
     qualifier: t.string({ required: false }),
@@ -284,9 +314,12 @@ const MinimumInput = builder.inputType('ScoringMinimumInput', {
   }),
 });
 const GradeInput = builder.inputType('GradeBandInput', {
+  description: '等次 A grade of the yearly assessment and the least points it needs.',
   fields: (t) => ({ name: t.string({ required: true }), min: t.float({ required: true }) }),
 });
 const RulesInput = builder.inputType('ScoringRulesInput', {
+  description:
+    "履职考核细则 A district's rule book for the yearly assessment: items, deductions, caps and grades.",
   fields: (t) => ({
     name: t.string({ required: true }),
     items: t.field({ type: [ItemInput], required: true }),
@@ -297,8 +330,12 @@ const RulesInput = builder.inputType('ScoringRulesInput', {
   }),
 });
 const SetScoringRulesInput = builder.inputType('SetScoringRulesInput', {
+  description: 'What `setScoringRules` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     year: t.int({ required: true }),
     preset: t.field({
       type: ScoringPreset,
@@ -309,7 +346,7 @@ const SetScoringRulesInput = builder.inputType('SetScoringRulesInput', {
   }),
 });
 
-builder.mutationType({});
+builder.mutationType({ description: MUTATION_DESCRIPTION });
 
 builder.mutationField('setScoringRules', (t) =>
   t.field({
@@ -317,7 +354,13 @@ builder.mutationField('setScoringRules', (t) =>
     description:
       "Puts a new version of a district's scoring rules for a year in force; assessments follow at once. Staff only; audited.",
     authScopes: { staff: true },
-    args: { input: t.arg({ type: SetScoringRulesInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `setScoringRules` takes (`SetScoringRulesInput`).',
+        type: SetScoringRulesInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) => {
       if (!!input.preset === !!input.rules) {
         throw appError(ErrorCode.BAD_USER_INPUT, 'input: give exactly one of preset and rules', {

@@ -7,6 +7,7 @@ import {
   periodWhere,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -24,13 +25,22 @@ import { MemberType } from './member.js';
 const yuan = (fen: number | string) => Number(fen) / 100;
 
 export const DonationKindType = builder.enumType('DonationKind', {
-  values: ['MONEY', 'GOODS'] as const,
+  description: '捐赠类别 Money or goods.',
+  values: describedValues(['MONEY', 'GOODS'] as const, {
+    MONEY: '捐款 Money.',
+    GOODS: '捐物 Goods.',
+  }),
 });
 
 export const DonationType = builder.objectRef<Donation>('Donation').implement({
+  description: '捐赠 One donation to a donation drive, by a member or an organization.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: DonationKindType, resolve: (d) => d.kind }),
+    id: t.exposeID('id', { description: "The Donation's id." }),
+    kind: t.field({
+      description: '捐赠类别 Money or goods.',
+      type: DonationKindType,
+      resolve: (d) => d.kind,
+    }),
     amountYuan: t.float({
       description: 'Money, or the value of goods, in yuan.',
       resolve: (d) => yuan(d.amountFen),
@@ -52,12 +62,13 @@ export const DonationCampaignType = builder
   .implement({
     description: '捐款捐物活动: a donation drive, with what members and organisations gave.',
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The DonationCampaign's id." }),
       title: t.exposeString('title'),
       purpose: t.exposeString('purpose'),
       startsOn: t.expose('startsOn', { type: 'Date' }),
       endsOn: t.expose('endsOn', { type: 'Date' }),
       district: t.field({
+        description: 'The district whose committee it belongs to.',
         type: DistrictRef,
         nullable: true,
         resolve: (c) => ({ code: c.district }),
@@ -96,9 +107,14 @@ const DonationCampaignConnection = connectionType<DonationCampaign>(
 
 builder.queryField('donationCampaigns', (t) =>
   t.field({
+    description:
+      "捐款捐物 Donation drives, by district and by their first day (`from`/`to` bound `startsOn`, inclusive). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: DonationCampaignConnection,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       ...periodArgs(t, 'first day (startsOn)'),
       ...pageArgs(t),
     },
@@ -117,14 +133,19 @@ builder.queryField('donationCampaigns', (t) =>
 
 builder.objectField(MemberType, 'donations', (t) =>
   t.field({
+    description: "捐赠 The member's donations to donation drives.",
     type: [DonationType],
     resolve: (m, _args, ctx) => ctx.loaders.many(DonationSchema, 'memberId').load(m.id),
   }),
 );
 
 const CampaignInput = builder.inputType('CreateDonationCampaignInput', {
+  description: 'What `createDonationCampaign` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     purpose: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
     startsOn: t.field({ type: 'Date', required: true }),
@@ -133,11 +154,16 @@ const CampaignInput = builder.inputType('CreateDonationCampaignInput', {
 });
 
 const DonationInput = builder.inputType('RecordDonationInput', {
+  description: 'What `recordDonation` takes.',
   fields: (t) => ({
     campaignId: t.id({ required: true }),
     memberId: t.id({ required: false, description: 'The donating member; or give organization.' }),
     organization: t.string({ required: false }),
-    kind: t.field({ type: DonationKindType, required: true }),
+    kind: t.field({
+      description: '捐赠类别 Money or goods.',
+      type: DonationKindType,
+      required: true,
+    }),
     amountYuan: t.float({
       required: true,
       validate: z.number().positive('must be more than zero').max(1e9),
@@ -149,9 +175,17 @@ const DonationInput = builder.inputType('RecordDonationInput', {
 
 builder.mutationField('createDonationCampaign', (t) =>
   t.field({
+    description:
+      'Staff open a donation drive (捐款捐物) for their district, with its purpose and its first and last days.',
     type: DonationCampaignType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: CampaignInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `createDonationCampaign` takes (`CreateDonationCampaignInput`).',
+        type: CampaignInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       createDonationCampaign(ctx, {
         ...input,
@@ -164,9 +198,17 @@ builder.mutationField('createDonationCampaign', (t) =>
 
 builder.mutationField('recordDonation', (t) =>
   t.field({
+    description:
+      "Staff record a donation to a drive: from exactly one of a member (`memberId`) or an organization (rule `one-of`); a member's donation enters their duty record.",
     type: DonationType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: DonationInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordDonation` takes (`RecordDonationInput`).',
+        type: DonationInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordDonation(ctx, {
         campaignId: parseId(input.campaignId, 'input.campaignId'),

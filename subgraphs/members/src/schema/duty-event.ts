@@ -17,6 +17,7 @@ const ConsultationActivityRef = builder
   });
 
 const DutyRoleType = builder.enumType('DutyRole', {
+  description: '履职角色 The part a member played in a duty event.',
   values: {
     LEAD: { description: 'Lead author, or leader of a research team.' },
     CO: { description: 'Co-author, or team member.' },
@@ -27,12 +28,13 @@ export const DutyEventType = builder.objectRef<DutyEvent>('DutyEvent').implement
   description:
     "One entry of a member's duty record, derived from what another module reported on the bus.",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The DutyEvent's id." }),
     kind: t.exposeString('kind', {
       description:
         'What the member did, e.g. proposal.filed, meeting.absent, plugin.inter-city-exchange.visit.',
     }),
     role: t.field({
+      description: '履职角色 The part a member played in a duty event.',
       type: DutyRoleType,
       nullable: true,
       resolve: (e) => (e.role as 'LEAD' | 'CO' | null) ?? null,

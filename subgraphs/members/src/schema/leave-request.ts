@@ -1,4 +1,14 @@
-import { appError, canSeeDistrict, ErrorCode, hasRole, parseId } from '@cppcc/kit';
+import {
+  appError,
+  canSeeDistrict,
+  ErrorCode,
+  hasRole,
+  parseId,
+  describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
+} from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { leaveFacts, moveLeave, requestLeave } from '../commands/leave-requests.js';
@@ -11,8 +21,26 @@ import {
 import { leaveWorkflow } from '../workflow.js';
 import { MemberType } from './member.js';
 
-export const MeetingLevelType = builder.enumType('MeetingLevel', { values: MEETING_LEVELS });
-export const LeaveStatusType = builder.enumType('LeaveStatus', { values: LEAVE_STATUSES });
+export const MeetingLevelType = builder.enumType('MeetingLevel', {
+  description:
+    '会议层级 The level of the meeting a leave request names, which decides who approves it.',
+  values: describedValues(MEETING_LEVELS, {
+    PLENARY: '全体会议 A plenary session: leave is granted by a leader.',
+    STANDING_COMMITTEE: '常委会议 A standing-committee meeting: leave is granted by a leader.',
+    OTHER: "其他会议 Any other meeting: leave is granted by the district's staff or a leader.",
+  }),
+});
+export const LeaveStatusType = builder.enumType('LeaveStatus', {
+  description:
+    '请假状态 Where a leave request stands: REQUESTED → APPROVED | REJECTED | WITHDRAWN.',
+  values: describedValues(LEAVE_STATUSES, {
+    REQUESTED:
+      '待审批 Waiting for a decision; the approver approves or rejects it, the member may withdraw it.',
+    APPROVED: '已批准 Granted.',
+    REJECTED: '未批准 Refused.',
+    WITHDRAWN: '已撤回 Withdrawn by the member.',
+  }),
+});
 
 export const LeaveMeetingKindType = builder.enumType('LeaveMeetingKind', {
   description: 'What kind of meeting on record a leave names (organization owns both).',
@@ -38,7 +66,7 @@ export const LeaveRequestType = builder.objectRef<LeaveRequest>('LeaveRequest').
   description:
     "请假: a member's request to be excused from a meeting on record (organization's body meeting or study session).",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The LeaveRequest's id." }),
     meeting: t.exposeString('meeting', {
       deprecationReason:
         'The meeting is a record now: use bodyMeeting / studySession. This is its title as on record (the free text of a request made before leaves named their meeting).',
@@ -76,8 +104,12 @@ export const LeaveRequestType = builder.objectRef<LeaveRequest>('LeaveRequest').
       description: 'The day the meeting was planned for.',
     }),
     reason: t.exposeString('reason'),
-    status: t.field({ type: LeaveStatusType, resolve: (l) => l.status }),
-    version: t.exposeInt('version'),
+    status: t.field({
+      description: '请假状态 Where a leave request stands.',
+      type: LeaveStatusType,
+      resolve: (l) => l.status,
+    }),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     availableActions: t.stringList({
       description:
         'Steps the caller may take now (approve is not offered once the meeting was cancelled).',
@@ -135,19 +167,28 @@ builder.mutationField('requestLeave', (t) =>
   }),
 );
 
-for (const [field, action] of [
-  ['approveLeave', 'approve'],
-  ['rejectLeave', 'reject'],
-  ['withdrawLeave', 'withdraw'],
+for (const [field, action, description] of [
+  [
+    'approveLeave',
+    'approve',
+    "Grant a REQUESTED leave (→ APPROVED): a leader for a plenary or standing-committee meeting, the district's staff or a leader for any other; refused when the meeting was cancelled.",
+  ],
+  [
+    'rejectLeave',
+    'reject',
+    'Refuse a REQUESTED leave (→ REJECTED); the same approvers as approveLeave.',
+  ],
+  ['withdrawLeave', 'withdraw', 'The member who asked withdraws a REQUESTED leave (→ WITHDRAWN).'],
 ] as const) {
   builder.mutationField(field, (t) =>
     t.field({
       type: LeaveRequestType,
+      description,
       authScopes: { authenticated: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
-        note: t.arg.string({ required: false }),
+        id: t.arg.id({ description: "The LeaveRequest's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
       },
       resolve: (_root, { id, version, note }, ctx) =>
         moveLeave(ctx, parseId(id), action, version, note ?? null),

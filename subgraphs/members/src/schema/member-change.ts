@@ -33,12 +33,13 @@ builder.objectField(MemberType, 'history', (t) =>
 );
 
 const ProfileInput = builder.inputType('UpdateMemberProfileInput', {
+  description: 'What `updateMemberProfile` takes.',
   fields: (t) => ({
     name: t.string({
       required: false,
       validate: z.string().trim().min(2, 'must have at least 2 characters').max(40),
     }),
-    gender: t.field({ type: GenderType, required: false }),
+    gender: t.field({ description: "性别 A member's gender.", type: GenderType, required: false }),
     ethnicity: t.string({
       required: false,
       validate: z.string().trim().min(1, 'must not be empty').max(20),
@@ -57,13 +58,20 @@ const ProfileInput = builder.inputType('UpdateMemberProfileInput', {
       validate: z.string().trim().min(1, 'must not be empty').max(60),
     }),
     standingCommittee: t.boolean({ required: false }),
-    status: t.field({ type: MemberStatusType, required: false }),
+    status: t.field({
+      description: '委员状态 Whether a member is serving.',
+      type: MemberStatusType,
+      required: false,
+    }),
     term: t.id({
       required: false,
       description: "Reappointment for another term (届) of the member's committee.",
     }),
     effectiveOn: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -74,8 +82,12 @@ builder.mutationField('updateMemberProfile', (t) =>
       "Staff change a member's profile; each changed field is kept in the member's history.",
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      input: t.arg({ type: ProfileInput, required: true }),
+      id: t.arg.id({ description: "The Member's id.", required: true }),
+      input: t.arg({
+        description: 'What `updateMemberProfile` takes (`UpdateMemberProfileInput`).',
+        type: ProfileInput,
+        required: true,
+      }),
     },
     resolve: (_root, { id, input }, ctx) =>
       updateMemberProfile(

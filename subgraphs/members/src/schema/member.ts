@@ -9,6 +9,7 @@ import {
   pageArgs,
   parseId,
   type RequestContext,
+  describedValues,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -20,8 +21,18 @@ import { DistrictRef } from './district.js';
 import { DutyEventType } from './duty-event.js';
 import { SectorRef } from './sector.js';
 
-export const GenderType = builder.enumType('Gender', { values: GENDERS });
-export const MemberStatusType = builder.enumType('MemberStatus', { values: MEMBER_STATUSES });
+export const GenderType = builder.enumType('Gender', {
+  description: "性别 A member's gender.",
+  values: describedValues(GENDERS, { MALE: '男 Male.', FEMALE: '女 Female.' }),
+});
+export const MemberStatusType = builder.enumType('MemberStatus', {
+  description: '委员状态 Whether a member is serving.',
+  values: describedValues(MEMBER_STATUSES, {
+    ACTIVE: '在任 Serving.',
+    SUSPENDED: '暂停履职 Suspended from duties.',
+    LEFT: '已离任 No longer a member.',
+  }),
+});
 
 export const MemberType = builder.objectRef<Member>('Member');
 
@@ -37,25 +48,31 @@ MemberType.implement({
   description:
     '委员: a member of a CPPCC committee. The profile is public; the duty record is not.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name'),
-    gender: t.field({ type: GenderType, resolve: (m) => m.gender }),
-    ethnicity: t.exposeString('ethnicity'),
+    id: t.exposeID('id', { description: "The member's id." }),
+    name: t.exposeString('name', { description: '姓名 Name.' }),
+    gender: t.field({ description: '性别 Gender.', type: GenderType, resolve: (m) => m.gender }),
+    ethnicity: t.exposeString('ethnicity', { description: '民族 Ethnicity.' }),
     party: t.exposeString('party', {
       description: 'Party affiliation, e.g. 中共党员, 民盟盟员, 无党派人士.',
     }),
-    workUnit: t.exposeString('workUnit'),
-    title: t.exposeString('title'),
+    workUnit: t.exposeString('workUnit', { description: '工作单位 Where the member works.' }),
+    title: t.exposeString('title', { description: "职务 The member's post at work." }),
     standingCommittee: t.exposeBoolean('standingCommittee', {
       description: 'Member of the standing committee (常委).',
     }),
-    status: t.field({ type: MemberStatusType, resolve: (m) => m.status }),
+    status: t.field({
+      description: '委员状态 Whether the member is serving.',
+      type: MemberStatusType,
+      resolve: (m) => m.status,
+    }),
     district: t.field({
+      description: 'The district whose committee the member sits on.',
       type: DistrictRef,
       nullable: true,
       resolve: (m) => ({ code: m.district }),
     }),
     sector: t.field({
+      description: '界别 The sector the member represents.',
       type: SectorRef,
       nullable: true,
       resolve: (m) => ({ id: String(m.sectorId) }),
@@ -86,18 +103,35 @@ builder.asEntity(MemberType, {
 export const MemberConnection = connectionType<Member>(builder, 'Member', MemberType);
 
 const MemberFilter = builder.inputType('MemberFilter', {
+  description:
+    '筛选 Narrows `members`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
-    sector: t.id({ required: false }),
-    standingCommittee: t.boolean({ required: false }),
-    nameContains: t.string({ required: false }),
+    district: t.id({ description: 'Only members of this district.', required: false }),
+    sector: t.id({ description: 'Only members of this sector.', required: false }),
+    standingCommittee: t.boolean({
+      description: 'Only standing-committee members (true) or only the others (false).',
+      required: false,
+    }),
+    nameContains: t.string({
+      description: 'Only members whose name contains this text.',
+      required: false,
+    }),
   }),
 });
 
 builder.queryField('members', (t) =>
   t.field({
+    description:
+      "委员 Members of the committee, filtered as `filter` says (district, sector, standing committee …). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: MemberConnection,
-    args: { filter: t.arg({ type: MemberFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`MemberFilter`).',
+        type: MemberFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: async (_root, { filter, first, after }, ctx) => {
       const where: FilterQuery<Member>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
@@ -113,8 +147,10 @@ builder.queryField('members', (t) =>
 
 builder.queryField('member', (t) =>
   t.field({
+    description:
+      '委员 One member by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: MemberType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The Member's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const member = await ctx.loaders.one(MemberSchema).load(parseId(id));
       if (!member) throw notFound('member', id);
@@ -136,28 +172,53 @@ builder.queryField('me', (t) =>
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
 const RegisterMemberInput = builder.inputType('RegisterMemberInput', {
+  description: 'What `registerMember` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district whose committee the member joins.',
+      required: true,
+    }),
     name: t.string({
+      description: '姓名 Trimmed, 2 to 40 characters.',
       required: true,
       validate: z.string().trim().min(2, 'must have at least 2 characters').max(40),
     }),
-    gender: t.field({ type: GenderType, required: true }),
-    ethnicity: t.string({ required: true, validate: text(20) }),
+    gender: t.field({ description: '性别.', type: GenderType, required: true }),
+    ethnicity: t.string({
+      description: '民族 At most 20 characters.',
+      required: true,
+      validate: text(20),
+    }),
     party: t.string({
       required: true,
       validate: text(40),
       description: 'e.g. 中共党员, 民盟盟员, 无党派人士, 群众.',
     }),
-    sector: t.id({ required: true }),
-    workUnit: t.string({ required: true, validate: text(100) }),
-    title: t.string({ required: true, validate: text(60) }),
-    standingCommittee: t.boolean({ required: false, defaultValue: false }),
+    sector: t.id({ description: '界别 The sector the member represents.', required: true }),
+    workUnit: t.string({
+      description: '工作单位 At most 100 characters.',
+      required: true,
+      validate: text(100),
+    }),
+    title: t.string({
+      description: '职务 At most 60 characters.',
+      required: true,
+      validate: text(60),
+    }),
+    standingCommittee: t.boolean({
+      description: '常委 A standing-committee member (default false).',
+      required: false,
+      defaultValue: false,
+    }),
     term: t.id({
       required: false,
       description: "The term (届) appointed for; default: the district's current term.",
     }),
-    appointedOn: t.field({ type: 'Date', required: true }),
+    appointedOn: t.field({
+      description: 'The day the member was appointed.',
+      type: 'Date',
+      required: true,
+    }),
   }),
 });
 
@@ -167,7 +228,13 @@ builder.mutationField('registerMember', (t) =>
     description:
       'Staff register a member appointed to their committee; other modules learn of them through the bus.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: RegisterMemberInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `registerMember` takes (`RegisterMemberInput`).',
+        type: RegisterMemberInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       registerMember(ctx, {
         district: String(input.district),

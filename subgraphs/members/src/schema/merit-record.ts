@@ -1,4 +1,4 @@
-import { appError, ErrorCode, parseId } from '@cppcc/kit';
+import { appError, ErrorCode, parseId, describedValues } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { recordMerit } from '../commands/merit-records.js';
@@ -10,17 +10,40 @@ import {
 } from '../entities/merit-record.entity.js';
 import { maySeeRecord, MemberType } from './member.js';
 
-const MeritTypeType = builder.enumType('MeritType', { values: MERIT_TYPES });
-export const MeritLevelType = builder.enumType('MeritLevel', { values: MERIT_LEVELS });
+const MeritTypeType = builder.enumType('MeritType', {
+  description: '奖惩类别 An award or a penalty.',
+  values: describedValues(MERIT_TYPES, {
+    AWARD: '奖励 An award.',
+    PENALTY: '惩戒 A penalty (an admonition, a persuasion to resign).',
+  }),
+});
+export const MeritLevelType = builder.enumType('MeritLevel', {
+  description: '奖惩层级 The level at which an award or penalty was given.',
+  values: describedValues(MERIT_LEVELS, {
+    NATIONAL: '国家级 Given at national level.',
+    PROVINCIAL: '省级 Given at provincial level.',
+    CITY: '市级 Given at city level.',
+    DISTRICT: '区县级 Given at district or county level.',
+  }),
+});
 
 export const MeritRecordType = builder.objectRef<MeritRecord>('MeritRecord').implement({
   description:
     '奖惩: an award a member received or a penalty they were given; each is also a duty event.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    type: t.field({ type: MeritTypeType, resolve: (r) => r.type }),
+    id: t.exposeID('id', { description: "The MeritRecord's id." }),
+    type: t.field({
+      description: '奖惩类别 An award or a penalty.',
+      type: MeritTypeType,
+      resolve: (r) => r.type,
+    }),
     title: t.exposeString('title'),
-    level: t.field({ type: MeritLevelType, nullable: true, resolve: (r) => r.level ?? null }),
+    level: t.field({
+      description: '奖惩层级 The level at which an award or penalty was given.',
+      type: MeritLevelType,
+      nullable: true,
+      resolve: (r) => r.level ?? null,
+    }),
     reason: t.exposeString('reason', { nullable: true }),
     decidedOn: t.expose('decidedOn', { type: 'Date' }),
   }),

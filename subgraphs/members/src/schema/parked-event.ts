@@ -6,7 +6,7 @@ import { ParkedEventSchema, type ParkedEvent } from '../entities/parked-event.en
 export const ParkedEventType = builder.objectRef<ParkedEvent>('ParkedEvent').implement({
   description: 'An event the duty record could not take yet, kept for staff to see and retry.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The ParkedEvent's id." }),
     eventId: t.exposeString('eventId'),
     type: t.exposeString('type'),
     source: t.exposeString('source'),

@@ -1,4 +1,13 @@
-import { appError, ErrorCode, parseId } from '@cppcc/kit';
+import {
+  appError,
+  ErrorCode,
+  parseId,
+  describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
+} from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import {
@@ -15,18 +24,28 @@ import { standingReportWorkflow } from '../workflow.js';
 import { maySeeRecord, MemberType } from './member.js';
 
 export const ReportStatusType = builder.enumType('StandingReportStatus', {
-  values: REPORT_STATUSES,
+  description:
+    "常委履职报告状态 Where a standing-committee member's yearly report stands: DRAFT → SUBMITTED → FILED (or back to DRAFT).",
+  values: describedValues(REPORT_STATUSES, {
+    DRAFT: '草稿 Being written by its author, who submits it.',
+    SUBMITTED: '已提交 Submitted; staff file it or return it to the author.',
+    FILED: "已归档 Filed into the member's archive.",
+  }),
 });
 
 export const StandingReportType = builder.objectRef<StandingReport>('StandingReport').implement({
   description:
     "常委履职报告: a standing-committee member's yearly duty report, filed into their archive.",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The StandingReport's id." }),
     year: t.exposeInt('year'),
     text: t.exposeString('text'),
-    status: t.field({ type: ReportStatusType, resolve: (r) => r.status }),
-    version: t.exposeInt('version'),
+    status: t.field({
+      description: "常委履职报告状态 Where a standing-committee member's yearly report stands.",
+      type: ReportStatusType,
+      resolve: (r) => r.status,
+    }),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     submittedAt: t.field({
       type: 'DateTime',
       nullable: true,
@@ -34,6 +53,7 @@ export const StandingReportType = builder.objectRef<StandingReport>('StandingRep
     }),
     filedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.filedAt ?? null }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: (r, _args, ctx) => standingReportWorkflow.available(ctx, r),
     }),
   }),
@@ -63,6 +83,8 @@ const reportText = z
 
 builder.mutationField('draftStandingReport', (t) =>
   t.field({
+    description:
+      '常委履职报告 A standing-committee member (常委) starts their yearly report (DRAFT): year 2000 to 2100; text trimmed, 20 to 20,000 characters. Others are refused (FORBIDDEN).',
     type: StandingReportType,
     authScopes: { member: true },
     args: {
@@ -75,11 +97,13 @@ builder.mutationField('draftStandingReport', (t) =>
 
 builder.mutationField('editStandingReport', (t) =>
   t.field({
+    description:
+      "The author edits their report while it is a DRAFT: text trimmed, 20 to 20,000 characters. `version` is the report's current version.",
     type: StandingReportType,
     authScopes: { member: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The StandingReport's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       text: t.arg.string({ required: true, validate: reportText }),
     },
     resolve: (_root, { id, version, text }, ctx) =>
@@ -102,9 +126,9 @@ for (const [field, action, description] of [
       description,
       authScopes: { authenticated: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
-        note: t.arg.string({ required: false }),
+        id: t.arg.id({ description: "The StandingReport's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
       },
       resolve: (_root, { id, version, note }, ctx) =>
         moveStandingReport(ctx, parseId(id), action, version, note ?? null),

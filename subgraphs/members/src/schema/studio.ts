@@ -7,6 +7,11 @@ import {
   type RequestContext,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -37,11 +42,26 @@ import { receptionWorkflow, shiftWorkflow } from '../workflow.js';
 import { DistrictRef } from './district.js';
 import { MemberType } from './member.js';
 
-const ShiftStatusType = builder.enumType('StudioShiftStatus', { values: SHIFT_STATUSES });
+const ShiftStatusType = builder.enumType('StudioShiftStatus', {
+  description:
+    '值班状态 Where a studio rota shift stands: SCHEDULED → SERVED | MISSED | CANCELLED.',
+  values: describedValues(SHIFT_STATUSES, {
+    SCHEDULED: '已排班 On the rota; it may be served, missed or cancelled.',
+    SERVED: '已值班 Served.',
+    MISSED: '缺岗 Missed.',
+    CANCELLED: '已取消 Cancelled.',
+  }),
+});
 const ReceptionStatusType = builder.enumType('StudioReceptionStatus', {
-  values: RECEPTION_STATUSES,
+  description: '接待状态 Where a studio reception stands: RECORDED → PASSED_ON | CLOSED.',
+  values: describedValues(RECEPTION_STATUSES, {
+    RECORDED: '已登记 Recorded; the issue may be passed on or closed.',
+    PASSED_ON: '已转办 The issue was passed on (as a proposal draft or an opinion item).',
+    CLOSED: '已办结 Answered on the spot; nothing to pass on.',
+  }),
 });
 const IssueTargetType = builder.enumType('StudioIssueTarget', {
+  description: '转办去向 What an issue raised at a studio reception is passed on as.',
   values: {
     PROPOSAL_DRAFT: { description: 'A proposal draft for the receiving member.' },
     OPINION_ITEM: { description: 'A public-opinion item (社情民意).' },
@@ -64,12 +84,19 @@ export const StudioShiftType = builder.objectRef<StudioShift>('StudioShift').imp
   description:
     "One dated reception duty on a studio's rota; a served shift is a duty event of its member.",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The StudioShift's id." }),
     shiftOn: t.expose('shiftOn', { type: 'Date' }),
-    status: t.field({ type: ShiftStatusType, resolve: (s) => s.status }),
-    version: t.exposeInt('version'),
+    status: t.field({
+      description: '值班状态 Where a studio rota shift stands.',
+      type: ShiftStatusType,
+      resolve: (s) => s.status,
+    }),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     member: t.field({ type: MemberType, resolve: (s, _args, ctx) => member(s.memberId, ctx) }),
-    availableActions: t.stringList({ resolve: (s, _args, ctx) => shiftWorkflow.available(ctx, s) }),
+    availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
+      resolve: (s, _args, ctx) => shiftWorkflow.available(ctx, s),
+    }),
   }),
 });
 
@@ -77,16 +104,26 @@ export const StudioReceptionType = builder.objectRef<StudioReception>('StudioRec
   description:
     '接待: visitors a studio member received and the issue they raised; it may be passed on as a proposal draft or an opinion item, which then names it (proposalDraft / opinionItemDraft, added by proposals).',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The StudioReception's id." }),
     receivedOn: t.expose('receivedOn', { type: 'Date' }),
     visitors: t.exposeInt('visitors'),
     title: t.exposeString('title'),
     detail: t.exposeString('detail'),
-    status: t.field({ type: ReceptionStatusType, resolve: (r) => r.status }),
-    target: t.field({ type: IssueTargetType, nullable: true, resolve: (r) => r.target ?? null }),
-    version: t.exposeInt('version'),
+    status: t.field({
+      description: '接待状态 Where a studio reception stands.',
+      type: ReceptionStatusType,
+      resolve: (r) => r.status,
+    }),
+    target: t.field({
+      description: '转办去向 What an issue raised at a studio reception is passed on as.',
+      type: IssueTargetType,
+      nullable: true,
+      resolve: (r) => r.target ?? null,
+    }),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     member: t.field({ type: MemberType, resolve: (r, _args, ctx) => member(r.memberId, ctx) }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: (r, _args, ctx) => receptionWorkflow.available(ctx, r),
     }),
   }),
@@ -116,12 +153,13 @@ export const MemberStudioType = builder.objectRef<MemberStudio>('MemberStudio').
   description:
     '委员工作室: a member studio, its lead and resident members, its duty rota and receptions.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The MemberStudio's id." }),
     name: t.exposeString('name'),
     location: t.exposeString('location'),
     rules: t.exposeString('rules', { nullable: true }),
     openedOn: t.expose('openedOn', { type: 'Date' }),
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (s) => ({ code: s.district }),
@@ -182,8 +220,16 @@ const StudioConnection = connectionType<MemberStudio>(builder, 'MemberStudio', M
 
 builder.queryField('studios', (t) =>
   t.field({
+    description:
+      "委员工作室 Member studios, by district. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: StudioConnection,
-    args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
+    args: {
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { district, first, after }, ctx) =>
       findPage(ctx.em, MemberStudioSchema, district ? { district: String(district) } : {}, {
         first,
@@ -197,12 +243,13 @@ export const TownshipConvenorType = builder
   .implement({
     description: '乡镇（街道）政协工作召集人: who convenes CPPCC work in a township.',
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The TownshipConvenor's id." }),
       township: t.exposeString('township'),
       name: t.exposeString('name'),
       post: t.exposeString('post', { description: 'e.g. 乡镇党委副书记.' }),
       since: t.expose('since', { type: 'Date' }),
       district: t.field({
+        description: 'The district whose committee it belongs to.',
         type: DistrictRef,
         nullable: true,
         resolve: (c) => ({ code: c.district }),
@@ -218,8 +265,14 @@ export const TownshipConvenorType = builder
 
 builder.queryField('townshipConvenors', (t) =>
   t.field({
+    description: '乡镇（街道）政协工作召集人 The township convenors of a district, by township.',
     type: [TownshipConvenorType],
-    args: { district: t.arg.id({ required: true }) },
+    args: {
+      district: t.arg.id({
+        description: 'The district (its code) whose records to list.',
+        required: true,
+      }),
+    },
     resolve: (_root, { district }, ctx) =>
       ctx.em.find(
         TownshipConvenorSchema,
@@ -233,8 +286,12 @@ const text = (min: number, max: number) =>
   z.string().trim().min(min, `must have at least ${min} characters`).max(max);
 
 const StudioInput = builder.inputType('CreateStudioInput', {
+  description: 'What `createStudio` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     name: t.string({ required: true, validate: text(2, 60) }),
     location: t.string({ required: true, validate: text(2, 120) }),
     rules: t.string({ required: false, validate: z.string().max(1000) }),
@@ -245,9 +302,17 @@ const StudioInput = builder.inputType('CreateStudioInput', {
 
 builder.mutationField('createStudio', (t) =>
   t.field({
+    description:
+      'Staff open a member studio (委员工作室) in their district, led by a member of that district.',
     type: MemberStudioType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: StudioInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `createStudio` takes (`CreateStudioInput`).',
+        type: StudioInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       createStudio(ctx, {
         district: String(input.district),
@@ -262,6 +327,8 @@ builder.mutationField('createStudio', (t) =>
 
 builder.mutationField('addStudioResident', (t) =>
   t.field({
+    description:
+      "Staff add a member of the studio's district as a resident member from `joinedOn`; a member already resident is refused (CONFLICT).",
     type: MemberStudioType,
     authScopes: { staff: true },
     args: {
@@ -320,9 +387,9 @@ for (const [field, action, description] of [
       description,
       authScopes: { authenticated: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
-        note: t.arg.string({ required: false }),
+        id: t.arg.id({ description: "The StudioShift's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
       },
       resolve: (_root, { id, version, note }, ctx) =>
         moveShift(ctx, parseId(id), action, version, note ?? null),
@@ -331,6 +398,7 @@ for (const [field, action, description] of [
 }
 
 const ReceptionInput = builder.inputType('RecordStudioReceptionInput', {
+  description: 'What `recordStudioReception` takes.',
   fields: (t) => ({
     studioId: t.id({ required: true }),
     memberId: t.id({ required: false, description: 'The receiving member; default: the caller.' }),
@@ -346,9 +414,17 @@ const ReceptionInput = builder.inputType('RecordStudioReceptionInput', {
 
 builder.mutationField('recordStudioReception', (t) =>
   t.field({
+    description:
+      '接待 A lead or resident member records a reception they held at the studio (staff may record one for them, naming the member).',
     type: StudioReceptionType,
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: ReceptionInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordStudioReception` takes (`RecordStudioReceptionInput`).',
+        type: ReceptionInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordReception(ctx, {
         studioId: parseId(input.studioId, 'input.studioId'),
@@ -368,10 +444,10 @@ builder.mutationField('passOnStudioIssue', (t) =>
       'The receiving member (or staff) passes the issue on to proposals as a proposal draft or an opinion item.',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The StudioReception's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       target: t.arg({ type: IssueTargetType, required: true }),
-      note: t.arg.string({ required: false }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, { id, version, target, note }, ctx) =>
       moveReception(ctx, parseId(id), 'passOn', version, target, note ?? null),
@@ -384,9 +460,9 @@ builder.mutationField('closeStudioReception', (t) =>
     description: 'The issue was answered on the spot: nothing to pass on.',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
-      note: t.arg.string({ required: false }),
+      id: t.arg.id({ description: "The StudioReception's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, { id, version, note }, ctx) =>
       moveReception(ctx, parseId(id), 'close', version, null, note ?? null),
@@ -394,8 +470,12 @@ builder.mutationField('closeStudioReception', (t) =>
 );
 
 const ConvenorInput = builder.inputType('AppointTownshipConvenorInput', {
+  description: 'What `appointTownshipConvenor` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     township: t.string({ required: true, validate: text(2, 40) }),
     name: t.string({ required: true, validate: text(2, 40) }),
     post: t.string({ required: true, validate: text(2, 60) }),
@@ -409,7 +489,13 @@ builder.mutationField('appointTownshipConvenor', (t) =>
     type: TownshipConvenorType,
     description: "Staff appoint a township's convenor, replacing the last one; audited.",
     authScopes: { staff: true },
-    args: { input: t.arg({ type: ConvenorInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `appointTownshipConvenor` takes (`AppointTownshipConvenorInput`).',
+        type: ConvenorInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       appointConvenor(ctx, {
         district: String(input.district),

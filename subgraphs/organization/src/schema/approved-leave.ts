@@ -1,4 +1,4 @@
-import { canSeeDistrict, hasRole, type RequestContext } from '@cppcc/kit';
+import { canSeeDistrict, hasRole, type RequestContext, describedValues } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { levelOf } from '../commands/leaves.js';
 import {
@@ -11,7 +11,12 @@ import { MemberRef } from './member.js';
 import { StudySessionType } from './study-session.js';
 
 export const MeetingLevelType = builder.enumType('LeaveMeetingLevel', {
-  values: MEETING_LEVELS,
+  values: describedValues(MEETING_LEVELS, {
+    PLENARY: '全体会议 A plenary session: leave is granted by a leader.',
+    STANDING_COMMITTEE: '常委会议 A standing-committee meeting: leave is granted by a leader.',
+    OTHER:
+      "其他会议 Any other meeting (chair's and secretary-general's meetings, study sessions): leave is granted by the district's staff or a leader.",
+  }),
   description:
     'The level a leave names: CHAIR_MEETING, SECRETARY_GENERAL_MEETING and study sessions are OTHER.',
 });
@@ -22,7 +27,11 @@ export const ApprovedLeaveType = builder.objectRef<ApprovedLeave>('ApprovedLeave
   fields: (t) => ({
     leaveId: t.exposeID('leaveId'),
     meeting: t.exposeString('meeting', { description: 'The meeting as the member named it.' }),
-    meetingLevel: t.field({ type: MeetingLevelType, resolve: (l) => l.meetingLevel }),
+    meetingLevel: t.field({
+      description: 'The level a leave names.',
+      type: MeetingLevelType,
+      resolve: (l) => l.meetingLevel,
+    }),
     meetingOn: t.expose('meetingOn', { type: 'Date' }),
     member: t.field({
       type: MemberRef,

@@ -1,4 +1,11 @@
-import { appError, canSeeDistrict, ErrorCode, hasRole, type RequestContext } from '@cppcc/kit';
+import {
+  appError,
+  canSeeDistrict,
+  ErrorCode,
+  hasRole,
+  type RequestContext,
+  describedValues,
+} from '@cppcc/kit';
 import { builder } from '../builder.js';
 import {
   ATTENDANCE,
@@ -10,8 +17,22 @@ import {
 import { MemberRefSchema } from '../entities/member-ref.entity.js';
 import { MemberRef } from './member.js';
 
-export const AttendanceType = builder.enumType('Attendance', { values: ATTENDANCE });
-export const AttendedKindType = builder.enumType('AttendedKind', { values: ATTENDED_KINDS });
+export const AttendanceType = builder.enumType('Attendance', {
+  description: "出席情况 A member's attendance at a meeting, study session or branch activity.",
+  values: describedValues(ATTENDANCE, {
+    PRESENT: '出席 Attended.',
+    ON_LEAVE: '请假 Absent with leave.',
+    ABSENT: '缺席 Absent without leave.',
+  }),
+});
+export const AttendedKindType = builder.enumType('AttendedKind', {
+  description: '出席对象 What kind of occasion an attendance line is for.',
+  values: describedValues(ATTENDED_KINDS, {
+    BODY_MEETING: '会议 A meeting of a committee body.',
+    STUDY_SESSION: '学习会 A theory study session.',
+    BRANCH_ACTIVITY: '支部活动 A Party branch activity.',
+  }),
+});
 
 export const AttendanceRecordType = builder
   .objectRef<AttendanceRecord>('AttendanceRecord')
@@ -19,12 +40,21 @@ export const AttendanceRecordType = builder
     description:
       'How one member took part in a body meeting, study session or branch activity. The member and their district staff only.',
     fields: (t) => ({
-      id: t.exposeID('id'),
-      kind: t.field({ type: AttendedKindType, resolve: (a) => a.kind }),
+      id: t.exposeID('id', { description: "The AttendanceRecord's id." }),
+      kind: t.field({
+        description: '出席对象 What kind of occasion an attendance line is for.',
+        type: AttendedKindType,
+        resolve: (a) => a.kind,
+      }),
       subjectId: t.exposeID('subjectId', {
         description: 'Id of the meeting, session or activity.',
       }),
-      attendance: t.field({ type: AttendanceType, resolve: (a) => a.attendance }),
+      attendance: t.field({
+        description:
+          "出席情况 A member's attendance at a meeting, study session or branch activity.",
+        type: AttendanceType,
+        resolve: (a) => a.attendance,
+      }),
       heldOn: t.expose('heldOn', { type: 'Date' }),
       member: t.field({
         type: MemberRef,
@@ -45,6 +75,7 @@ export interface AttendanceSummary {
 export const AttendanceSummaryType = builder
   .objectRef<AttendanceSummary>('AttendanceSummary')
   .implement({
+    description: '出席汇总 How many were expected, present, on leave and absent.',
     fields: (t) => ({
       expected: t.exposeInt('expected'),
       present: t.exposeInt('present'),

@@ -6,6 +6,8 @@ import {
   type Page,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -30,23 +32,47 @@ import {
 import { SessionType, TermType } from './term.js';
 
 export const CommitteeBodyType = builder.enumType('CommitteeBody', {
-  values: BODIES,
+  values: describedValues(BODIES, {
+    PLENARY: '全体会议 The plenary session.',
+    STANDING_COMMITTEE: '常委会议 A standing-committee meeting.',
+    CHAIR_MEETING: "主席会议 A chair's meeting.",
+    SECRETARY_GENERAL_MEETING: "秘书长会议 A secretary-general's meeting.",
+  }),
   description: '全体会议, 常委会议, 主席会议, 秘书长会议.',
 });
-export const MeetingStatusType = builder.enumType('MeetingStatus', { values: MEETING_STATUSES });
+export const MeetingStatusType = builder.enumType('MeetingStatus', {
+  description: '会议状态 Where a body meeting stands: PLANNED → HELD | CANCELLED.',
+  values: describedValues(MEETING_STATUSES, {
+    PLANNED: '计划 Planned; staff hold or cancel it.',
+    HELD: '已召开 Held, with who was there.',
+    CANCELLED: '已取消 Cancelled.',
+  }),
+});
 
 export const BodyMeetingType = builder.objectRef<BodyMeeting>('BodyMeeting').implement({
   description: 'A meeting of a committee body with its agenda and attendance.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    body: t.field({ type: CommitteeBodyType, resolve: (m) => m.body }),
+    id: t.exposeID('id', { description: "The BodyMeeting's id." }),
+    body: t.field({
+      description: '全体会议, 常委会议, 主席会议, 秘书长会议.',
+      type: CommitteeBodyType,
+      resolve: (m) => m.body,
+    }),
     title: t.exposeString('title'),
     plannedOn: t.expose('plannedOn', { type: 'Date' }),
     heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),
     agenda: t.exposeStringList('agenda'),
-    status: t.field({ type: MeetingStatusType, resolve: (m) => m.status }),
-    public: t.exposeBoolean('public'),
-    district: t.exposeID('district'),
+    status: t.field({
+      description: '会议状态 Where a body meeting stands.',
+      type: MeetingStatusType,
+      resolve: (m) => m.status,
+    }),
+    public: t.exposeBoolean('public', {
+      description: 'Shown to everyone; otherwise only to those who work for its district.',
+    }),
+    district: t.exposeID('district', {
+      description: 'The code of the district whose committee it belongs to.',
+    }),
     term: t.field({
       type: TermType,
       nullable: true,
@@ -68,6 +94,7 @@ export const BodyMeetingType = builder.objectRef<BodyMeeting>('BodyMeeting').imp
       resolve: (m, _a, ctx) => visibleAttendance(ctx, 'BODY_MEETING', m),
     }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: (m, _a, ctx) => bodyMeetingWorkflow.available(ctx, m),
     }),
   }),
@@ -82,11 +109,21 @@ builder.asEntity(BodyMeetingType, {
 const BodyMeetingConnection = connectionType<BodyMeeting>(builder, 'BodyMeeting', BodyMeetingType);
 
 const BodyMeetingFilter = builder.inputType('BodyMeetingFilter', {
+  description:
+    '筛选 Narrows `bodyMeetings`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
     term: t.id({ required: false }),
-    body: t.field({ type: CommitteeBodyType, required: false }),
-    status: t.field({ type: MeetingStatusType, required: false }),
+    body: t.field({
+      description: 'Only records with this body.',
+      type: CommitteeBodyType,
+      required: false,
+    }),
+    status: t.field({
+      description: 'Only records in this state.',
+      type: MeetingStatusType,
+      required: false,
+    }),
     from: t.field({ type: 'Date', required: false }),
     to: t.field({ type: 'Date', required: false }),
   }),
@@ -94,8 +131,17 @@ const BodyMeetingFilter = builder.inputType('BodyMeetingFilter', {
 
 builder.queryField('bodyMeetings', (t) =>
   t.field({
+    description:
+      "全会/常委会议/主席会议 Meetings of the committee's bodies (plenary, standing committee, chair's meetings), as `filter` narrows them. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: BodyMeetingConnection,
-    args: { filter: t.arg({ type: BodyMeetingFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`BodyMeetingFilter`).',
+        type: BodyMeetingFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { filter, first, after }, ctx): Promise<Page<BodyMeeting>> => {
       const where: FilterQuery<BodyMeeting>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
@@ -110,10 +156,15 @@ builder.queryField('bodyMeetings', (t) =>
 );
 
 const PlanBodyMeetingInput = builder.inputType('PlanBodyMeetingInput', {
+  description: 'What `planBodyMeeting` takes.',
   fields: (t) => ({
     term: t.id({ required: true }),
     session: t.id({ required: false, description: 'Required for a plenary meeting.' }),
-    body: t.field({ type: CommitteeBodyType, required: true }),
+    body: t.field({
+      description: '全体会议, 常委会议, 主席会议, 秘书长会议.',
+      type: CommitteeBodyType,
+      required: true,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     plannedOn: t.field({ type: 'Date', required: true }),
     agenda: t.stringList({
@@ -122,15 +173,27 @@ const PlanBodyMeetingInput = builder.inputType('PlanBodyMeetingInput', {
         .array(z.string().trim().min(1, 'an agenda item must not be empty'))
         .min(1, 'needs at least one item'),
     }),
-    public: t.boolean({ required: false, defaultValue: true }),
+    public: t.boolean({
+      description: 'Shown to everyone (public) or only to those who work for its district.',
+      required: false,
+      defaultValue: true,
+    }),
   }),
 });
 
 builder.mutationField('planBodyMeeting', (t) =>
   t.field({
+    description:
+      'Staff put a meeting of a body on the calendar (PLANNED) in a term of their district.',
     type: BodyMeetingType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: PlanBodyMeetingInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `planBodyMeeting` takes (`PlanBodyMeetingInput`).',
+        type: PlanBodyMeetingInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       planBodyMeeting(ctx, {
         term: parseId(input.term, 'input.term'),
@@ -145,22 +208,31 @@ builder.mutationField('planBodyMeeting', (t) =>
 );
 
 export const AttendanceEntryInput = builder.inputType('AttendanceEntryInput', {
+  description: "出席 One member's attendance.",
   fields: (t) => ({
     member: t.id({ required: true }),
-    attendance: t.field({ type: AttendanceType, required: true }),
+    attendance: t.field({
+      description: "出席情况 A member's attendance at a meeting, study session or branch activity.",
+      type: AttendanceType,
+      required: true,
+    }),
   }),
 });
 
 const HoldBodyMeetingInput = builder.inputType('HoldBodyMeetingInput', {
+  description: 'What `holdBodyMeeting` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The BodyMeeting's id.", required: true }),
     heldOn: t.field({ type: 'Date', required: true }),
     attendance: t.field({
       type: [AttendanceEntryInput],
       required: true,
       description: 'Every member expected, with how they took part.',
     }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -170,7 +242,13 @@ builder.mutationField('holdBodyMeeting', (t) =>
     description:
       'Records that a planned meeting took place, with its attendance; each line reaches the member archive.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: HoldBodyMeetingInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `holdBodyMeeting` takes (`HoldBodyMeetingInput`).',
+        type: HoldBodyMeetingInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       holdBodyMeeting(
         ctx,
@@ -183,14 +261,22 @@ builder.mutationField('holdBodyMeeting', (t) =>
 );
 
 const CancelInput = builder.inputType('CancelBodyMeetingInput', {
+  description: 'What `cancelBodyMeeting` takes.',
   fields: (t) => ({ id: t.id({ required: true }), note: t.string({ required: false }) }),
 });
 
 builder.mutationField('cancelBodyMeeting', (t) =>
   t.field({
+    description: 'Staff cancel a PLANNED meeting (→ CANCELLED); a held one cannot be cancelled.',
     type: BodyMeetingType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: CancelInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `cancelBodyMeeting` takes (`CancelBodyMeetingInput`).',
+        type: CancelInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       cancelBodyMeeting(ctx, parseId(input.id, 'input.id'), input.note ?? null),
   }),

@@ -1,4 +1,11 @@
-import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  pageArgs,
+  parseId,
+  type Page,
+  describedValues,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
 import { assignCommitteeSeat, endCommitteeSeat } from '../commands/committee-memberships.js';
@@ -12,9 +19,20 @@ import { SpecialCommitteeSchema } from '../entities/special-committee.entity.js'
 import { MemberRef } from './member.js';
 import { SpecialCommitteeType } from './special-committee.js';
 
-export const CommitteeRoleType = builder.enumType('CommitteeRole', { values: COMMITTEE_ROLES });
+export const CommitteeRoleType = builder.enumType('CommitteeRole', {
+  description: "专委会职务 A member's role on a special committee.",
+  values: describedValues(COMMITTEE_ROLES, {
+    CHAIR: '主任 Chair of the special committee.',
+    VICE_CHAIR: '副主任 A vice-chair.',
+    MEMBER: '委员 A member of it.',
+  }),
+});
 export const MembershipStatusType = builder.enumType('MembershipStatus', {
-  values: MEMBERSHIP_STATUSES,
+  description: "入委状态 Whether a member's seat on a special committee is current.",
+  values: describedValues(MEMBERSHIP_STATUSES, {
+    ACTIVE: '在委 Seated on the committee now.',
+    ENDED: '已结束 The seat ended.',
+  }),
 });
 
 export const CommitteeMembershipType = builder
@@ -23,8 +41,12 @@ export const CommitteeMembershipType = builder
     description:
       "A member's seat on a special committee, from the day they joined to the day they left. Public.",
     fields: (t) => ({
-      id: t.exposeID('id'),
-      role: t.field({ type: CommitteeRoleType, resolve: (m) => m.role }),
+      id: t.exposeID('id', { description: "The CommitteeMembership's id." }),
+      role: t.field({
+        description: "专委会职务 A member's role on a special committee.",
+        type: CommitteeRoleType,
+        resolve: (m) => m.role,
+      }),
       since: t.field({
         type: 'Date',
         deprecationReason: 'Use joinedOn.',
@@ -32,7 +54,11 @@ export const CommitteeMembershipType = builder
       }),
       joinedOn: t.expose('joinedOn', { type: 'Date' }),
       leftOn: t.expose('leftOn', { type: 'Date', nullable: true }),
-      status: t.field({ type: MembershipStatusType, resolve: (m) => m.status }),
+      status: t.field({
+        description: "入委状态 Whether a member's seat on a special committee is current.",
+        type: MembershipStatusType,
+        resolve: (m) => m.status,
+      }),
       committee: t.field({
         type: SpecialCommitteeType,
         nullable: true,
@@ -85,18 +111,33 @@ const CommitteeMembershipConnection = connectionType<CommitteeMembership>(
 );
 
 const CommitteeMembershipFilter = builder.inputType('CommitteeMembershipFilter', {
+  description:
+    '筛选 Narrows `committeeMemberships`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
     committee: t.id({ required: false }),
     member: t.id({ required: false }),
-    status: t.field({ type: MembershipStatusType, required: false }),
+    status: t.field({
+      description: 'Only records in this state.',
+      type: MembershipStatusType,
+      required: false,
+    }),
   }),
 });
 
 builder.queryField('committeeMemberships', (t) =>
   t.field({
+    description:
+      "入委 Members' seats on special committees, as `filter` narrows them. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: CommitteeMembershipConnection,
-    args: { filter: t.arg({ type: CommitteeMembershipFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`CommitteeMembershipFilter`).',
+        type: CommitteeMembershipFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { filter, first, after }, ctx): Promise<Page<CommitteeMembership>> => {
       const where: FilterQuery<CommitteeMembership> = {};
       if (filter?.district) where.district = String(filter.district);
@@ -109,12 +150,20 @@ builder.queryField('committeeMemberships', (t) =>
 );
 
 const AssignCommitteeSeatInput = builder.inputType('AssignCommitteeSeatInput', {
+  description: 'What `assignCommitteeSeat` takes.',
   fields: (t) => ({
     committee: t.id({ required: true }),
     member: t.id({ required: true }),
-    role: t.field({ type: CommitteeRoleType, required: true }),
+    role: t.field({
+      description: "专委会职务 A member's role on a special committee.",
+      type: CommitteeRoleType,
+      required: true,
+    }),
     joinedOn: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -124,7 +173,13 @@ builder.mutationField('assignCommitteeSeat', (t) =>
     description:
       'Staff seat a member of their district on one of its special committees (全员入委).',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: AssignCommitteeSeatInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `assignCommitteeSeat` takes (`AssignCommitteeSeatInput`).',
+        type: AssignCommitteeSeatInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       assignCommitteeSeat(ctx, {
         committee: String(input.committee),
@@ -137,10 +192,14 @@ builder.mutationField('assignCommitteeSeat', (t) =>
 );
 
 const EndCommitteeSeatInput = builder.inputType('EndCommitteeSeatInput', {
+  description: 'What `endCommitteeSeat` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The CommitteeMembership's id.", required: true }),
     leftOn: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -149,7 +208,13 @@ builder.mutationField('endCommitteeSeat', (t) =>
     type: CommitteeMembershipType,
     description: 'Staff record that a member left a committee; the seat is kept as history.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: EndCommitteeSeatInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `endCommitteeSeat` takes (`EndCommitteeSeatInput`).',
+        type: EndCommitteeSeatInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       endCommitteeSeat(ctx, parseId(input.id, 'input.id'), input.leftOn, input.note ?? null),
   }),

@@ -8,6 +8,8 @@ import {
   type Page,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -35,39 +37,68 @@ import { communicationWorkflow } from '../workflow.js';
 import { MemberRef } from './member.js';
 
 export const CommunicationKindType = builder.enumType('CommunicationKind', {
-  values: COMMUNICATION_KINDS,
+  values: describedValues(COMMUNICATION_KINDS, {
+    OPEN_LETTER: '致委员的一封信 An open letter to all members.',
+    NOTICE: '通知 A notice.',
+    INITIATIVE_LETTER: '倡议书 An initiative letter.',
+  }),
   description: '致委员的一封信, 通知, 倡议书.',
 });
 export const CommunicationStatusType = builder.enumType('CommunicationStatus', {
-  values: COMMUNICATION_STATUSES,
+  description: '文件状态 Where a letter or notice stands: DRAFT → ISSUED | WITHDRAWN.',
+  values: describedValues(COMMUNICATION_STATUSES, {
+    DRAFT: '草稿 Being drafted; staff issue or withdraw it.',
+    ISSUED: '已印发 Issued.',
+    WITHDRAWN: '已撤回 Withdrawn before it was issued.',
+  }),
 });
 export const CampaignKindType = builder.enumType('CampaignKind', {
-  values: CAMPAIGN_KINDS,
+  values: describedValues(CAMPAIGN_KINDS, {
+    ESSAY_CONTEST: '征文 An essay contest.',
+    ANTHOLOGY: '文集 An anthology.',
+    EXHIBITION: '书画展 A calligraphy and painting exhibition.',
+  }),
   description: '征文, 文集, 书画展.',
 });
-export const CampaignStatusType = builder.enumType('CampaignStatus', { values: CAMPAIGN_STATUSES });
+export const CampaignStatusType = builder.enumType('CampaignStatus', {
+  description: '活动状态 Whether a consensus-building campaign takes entries.',
+  values: describedValues(CAMPAIGN_STATUSES, {
+    OPEN: '进行中 Open; takes entries within its dates.',
+    CLOSED: '已结束 Closed; takes no entries.',
+  }),
+});
 
 export const CommunicationType = builder.objectRef<Communication>('Communication').implement({
   description:
     'An open letter, notice or initiative letter: to whom, when and why. Public once issued.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: CommunicationKindType, resolve: (c) => c.kind }),
+    id: t.exposeID('id', { description: "The Communication's id." }),
+    kind: t.field({
+      description: '致委员的一封信, 通知, 倡议书.',
+      type: CommunicationKindType,
+      resolve: (c) => c.kind,
+    }),
     title: t.exposeString('title'),
     audience: t.exposeString('audience'),
     occasion: t.exposeString('occasion', { description: 'Why it was sent.' }),
     body: t.exposeString('body'),
     issuedOn: t.expose('issuedOn', { type: 'Date', nullable: true }),
-    status: t.field({ type: CommunicationStatusType, resolve: (c) => c.status }),
+    status: t.field({
+      description: '文件状态 Where a letter or notice stands.',
+      type: CommunicationStatusType,
+      resolve: (c) => c.status,
+    }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: (c, _a, ctx) => communicationWorkflow.available(ctx, c),
     }),
   }),
 });
 
 export const CampaignEntryType = builder.objectRef<CampaignEntry>('CampaignEntry').implement({
+  description: '作品 An entry to a consensus-building campaign, by a member or an outside author.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The CampaignEntry's id." }),
     author: t.exposeString('author'),
     title: t.exposeString('title'),
     award: t.exposeString('award', { nullable: true }),
@@ -86,13 +117,21 @@ export const ConsensusCampaignType = builder
   .implement({
     description: 'An essay contest, anthology or exhibition with its entries. Public.',
     fields: (t) => ({
-      id: t.exposeID('id'),
-      kind: t.field({ type: CampaignKindType, resolve: (c) => c.kind }),
+      id: t.exposeID('id', { description: "The ConsensusCampaign's id." }),
+      kind: t.field({
+        description: '征文, 文集, 书画展.',
+        type: CampaignKindType,
+        resolve: (c) => c.kind,
+      }),
       title: t.exposeString('title'),
       theme: t.exposeString('theme'),
       opensOn: t.expose('opensOn', { type: 'Date' }),
       closesOn: t.expose('closesOn', { type: 'Date' }),
-      status: t.field({ type: CampaignStatusType, resolve: (c) => c.status }),
+      status: t.field({
+        description: '活动状态 Whether a consensus-building campaign takes entries.',
+        type: CampaignStatusType,
+        resolve: (c) => c.status,
+      }),
       entries: t.field({
         type: [CampaignEntryType],
         resolve: (c, _a, ctx) => ctx.loaders.many(CampaignEntrySchema, 'campaignId').load(c.id),
@@ -131,9 +170,14 @@ const ConsensusCampaignConnection = connectionType<ConsensusCampaign>(
 
 builder.queryField('communications', (t) =>
   t.field({
+    description:
+      "公开信/通知/倡议书 Letters, notices and initiative letters; `from`/`to` bound the day of issue (`issuedOn`; drafts have none). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: CommunicationConnection,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       kind: t.arg({ type: CommunicationKindType, required: false }),
       ...periodArgs(t, 'day of issue (issuedOn; drafts have none)'),
       ...pageArgs(t),
@@ -153,9 +197,14 @@ builder.queryField('communications', (t) =>
 
 builder.queryField('consensusCampaigns', (t) =>
   t.field({
+    description:
+      "征文/书画展 Consensus-building campaigns (essay contests, exhibitions); `from`/`to` bound the opening day (`opensOn`). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: ConsensusCampaignConnection,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       kind: t.arg({ type: CampaignKindType, required: false }),
       ...periodArgs(t, 'opening day (opensOn)'),
       ...pageArgs(t),
@@ -180,9 +229,17 @@ const text = (min: number) =>
     .min(min, min === 1 ? 'must not be empty' : `must have at least ${min} characters`);
 
 const DraftInput = builder.inputType('DraftCommunicationInput', {
+  description: 'What `draftCommunication` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
-    kind: t.field({ type: CommunicationKindType, required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
+    kind: t.field({
+      description: '致委员的一封信, 通知, 倡议书.',
+      type: CommunicationKindType,
+      required: true,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     audience: t.string({ required: true, validate: text(2) }),
     occasion: t.string({ required: true, validate: text(2) }),
@@ -192,9 +249,16 @@ const DraftInput = builder.inputType('DraftCommunicationInput', {
 
 builder.mutationField('draftCommunication', (t) =>
   t.field({
+    description: 'Staff draft a letter, notice or initiative letter (DRAFT).',
     type: CommunicationType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: DraftInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `draftCommunication` takes (`DraftCommunicationInput`).',
+        type: DraftInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       draftCommunication(ctx, {
         district: String(input.district),
@@ -208,18 +272,29 @@ builder.mutationField('draftCommunication', (t) =>
 );
 
 const IssueInput = builder.inputType('IssueCommunicationInput', {
+  description: 'What `issueCommunication` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The Communication's id.", required: true }),
     issuedOn: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
 builder.mutationField('issueCommunication', (t) =>
   t.field({
+    description: 'Staff issue a DRAFT communication (→ ISSUED) on a day.',
     type: CommunicationType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: IssueInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `issueCommunication` takes (`IssueCommunicationInput`).',
+        type: IssueInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       moveCommunication(
         ctx,
@@ -232,23 +307,35 @@ builder.mutationField('issueCommunication', (t) =>
 );
 
 const WithdrawInput = builder.inputType('WithdrawCommunicationInput', {
+  description: 'What `withdrawCommunication` takes.',
   fields: (t) => ({ id: t.id({ required: true }), note: t.string({ required: false }) }),
 });
 
 builder.mutationField('withdrawCommunication', (t) =>
   t.field({
+    description: 'Staff withdraw a DRAFT communication (→ WITHDRAWN); an issued one stays.',
     type: CommunicationType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: WithdrawInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `withdrawCommunication` takes (`WithdrawCommunicationInput`).',
+        type: WithdrawInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       moveCommunication(ctx, parseId(input.id, 'input.id'), 'withdraw', null, input.note ?? null),
   }),
 );
 
 const OpenCampaignInput = builder.inputType('OpenCampaignInput', {
+  description: 'What `openCampaign` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
-    kind: t.field({ type: CampaignKindType, required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
+    kind: t.field({ description: '征文, 文集, 书画展.', type: CampaignKindType, required: true }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     theme: t.string({ required: true, validate: text(1) }),
     opensOn: t.field({ type: 'Date', required: true }),
@@ -258,9 +345,17 @@ const OpenCampaignInput = builder.inputType('OpenCampaignInput', {
 
 builder.mutationField('openCampaign', (t) =>
   t.field({
+    description:
+      'Staff open a consensus-building campaign (OPEN): its kind, title (5 to 200 characters), theme and dates.',
     type: ConsensusCampaignType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: OpenCampaignInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `openCampaign` takes (`OpenCampaignInput`).',
+        type: OpenCampaignInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       openCampaign(ctx, {
         district: String(input.district),
@@ -274,6 +369,7 @@ builder.mutationField('openCampaign', (t) =>
 );
 
 const EntryInput = builder.inputType('AddCampaignEntryInput', {
+  description: 'What `addCampaignEntry` takes.',
   fields: (t) => ({
     campaign: t.id({ required: true }),
     member: t.id({
@@ -289,9 +385,17 @@ const EntryInput = builder.inputType('AddCampaignEntryInput', {
 
 builder.mutationField('addCampaignEntry', (t) =>
   t.field({
+    description:
+      'Staff add an entry while the campaign is OPEN and within its dates: by a member of the district (`member`) or by an outside artist (`author` only).',
     type: CampaignEntryType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: EntryInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `addCampaignEntry` takes (`AddCampaignEntryInput`).',
+        type: EntryInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       addCampaignEntry(ctx, {
         campaign: parseId(input.campaign, 'input.campaign'),
@@ -305,14 +409,22 @@ builder.mutationField('addCampaignEntry', (t) =>
 );
 
 const CloseCampaignInput = builder.inputType('CloseCampaignInput', {
+  description: 'What `closeCampaign` takes.',
   fields: (t) => ({ id: t.id({ required: true }), note: t.string({ required: false }) }),
 });
 
 builder.mutationField('closeCampaign', (t) =>
   t.field({
+    description: 'Staff close an OPEN campaign (→ CLOSED).',
     type: ConsensusCampaignType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: CloseCampaignInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `closeCampaign` takes (`CloseCampaignInput`).',
+        type: CloseCampaignInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       closeCampaign(ctx, parseId(input.id, 'input.id'), input.note ?? null),
   }),

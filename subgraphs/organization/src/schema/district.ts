@@ -1,8 +1,15 @@
-import { appError, ErrorCode } from '@cppcc/kit';
+import { appError, ErrorCode, describedValues } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { DISTRICT_LEVELS, DistrictSchema, type District } from '../entities/district.entity.js';
 
-export const DistrictLevelType = builder.enumType('DistrictLevel', { values: DISTRICT_LEVELS });
+export const DistrictLevelType = builder.enumType('DistrictLevel', {
+  description: "行政层级 The level of a district's committee.",
+  values: describedValues(DISTRICT_LEVELS, {
+    CITY: '市 A city committee.',
+    DISTRICT: '区 A district committee.',
+    COUNTY: '县 A county committee.',
+  }),
+});
 
 export const DistrictType = builder.objectRef<District>('District');
 
@@ -11,15 +18,21 @@ DistrictType.implement({
     'A committee body: the city CPPCC committee or a district (county) committee below it. Public.',
   fields: (t) => ({
     code: t.exposeID('code', { description: 'Administrative division code, e.g. 341000.' }),
-    name: t.exposeString('name'),
-    level: t.field({ type: DistrictLevelType, resolve: (d) => d.level }),
+    name: t.exposeString('name', { description: "名称 The committee's district name." }),
+    level: t.field({
+      description: '行政层级 City, district or county.',
+      type: DistrictLevelType,
+      resolve: (d) => d.level,
+    }),
     parent: t.field({
+      description: 'The district above (null for the city).',
       type: DistrictType,
       nullable: true,
       resolve: (d, _args, ctx) =>
         d.parentCode ? ctx.loaders.one(DistrictSchema, 'code').load(d.parentCode) : null,
     }),
     children: t.field({
+      description: 'The districts directly below.',
       type: [DistrictType],
       resolve: (d, _args, ctx) => ctx.loaders.many(DistrictSchema, 'parentCode').load(d.code),
     }),
@@ -43,6 +56,8 @@ builder.queryField('districts', (t) =>
 
 builder.queryField('district', (t) =>
   t.field({
+    description:
+      "区县 One district (a committee's area) by its code. An unknown code is refused (UNKNOWN_DISTRICT, field `code`).",
     type: DistrictType,
     args: { code: t.arg.id({ required: true }) },
     resolve: async (_root, { code }, ctx) => {

@@ -10,11 +10,12 @@ export const GovernmentUnitType = builder.objectRef<GovernmentUnit>('GovernmentU
   description:
     '政府部门 / 承办单位: a government department that handles proposals and liaises with committees. Public.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The GovernmentUnit's id." }),
     name: t.exposeString('name'),
     short: t.exposeString('short', { description: 'Short name used in reports, e.g. 发改委.' }),
     active: t.exposeBoolean('active'),
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictType,
       nullable: true,
       resolve: (u, _a, ctx) => ctx.loaders.one(DistrictSchema, 'code').load(u.district),
@@ -35,9 +36,14 @@ const GovernmentUnitConnection = connectionType<GovernmentUnit>(
 
 builder.queryField('governmentUnits', (t) =>
   t.field({
+    description:
+      "政府部门 Government units (departments a committee liaises with or consults). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: GovernmentUnitConnection,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       active: t.arg.boolean({ required: false }),
       ...pageArgs(t),
     },
@@ -56,9 +62,11 @@ builder.queryField('governmentUnits', (t) =>
 
 builder.queryField('governmentUnit', (t) =>
   t.field({
+    description:
+      '政府部门 One government unit by id, or null when it does not exist or the caller may not see it.',
     type: GovernmentUnitType,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The GovernmentUnit's id.", required: true }) },
     resolve: (_root, { id }, ctx) => ctx.loaders.one(GovernmentUnitSchema).load(parseId(id)),
   }),
 );
@@ -66,8 +74,12 @@ builder.queryField('governmentUnit', (t) =>
 const name = z.string().trim().min(2, 'must have at least 2 characters').max(80);
 
 const RegisterGovernmentUnitInput = builder.inputType('RegisterGovernmentUnitInput', {
+  description: 'What `registerGovernmentUnit` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     name: t.string({ required: true, validate: name }),
     short: t.string({
       required: true,
@@ -82,7 +94,13 @@ builder.mutationField('registerGovernmentUnit', (t) =>
     description:
       'Staff register a department of their district; other modules learn of it through government_unit.registered.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: RegisterGovernmentUnitInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `registerGovernmentUnit` takes (`RegisterGovernmentUnitInput`).',
+        type: RegisterGovernmentUnitInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       registerGovernmentUnit(ctx, {
         district: String(input.district),
@@ -93,8 +111,9 @@ builder.mutationField('registerGovernmentUnit', (t) =>
 );
 
 const UpdateGovernmentUnitInput = builder.inputType('UpdateGovernmentUnitInput', {
+  description: 'What `updateGovernmentUnit` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The GovernmentUnit's id.", required: true }),
     name: t.string({ required: false, validate: name }),
     short: t.string({
       required: false,
@@ -109,9 +128,16 @@ const UpdateGovernmentUnitInput = builder.inputType('UpdateGovernmentUnitInput',
 
 builder.mutationField('updateGovernmentUnit', (t) =>
   t.field({
+    description: "Staff of the unit's district change a government unit's details.",
     type: GovernmentUnitType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: UpdateGovernmentUnitInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `updateGovernmentUnit` takes (`UpdateGovernmentUnitInput`).',
+        type: UpdateGovernmentUnitInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       updateGovernmentUnit(ctx, parseId(input.id, 'input.id'), {
         name: input.name?.trim(),

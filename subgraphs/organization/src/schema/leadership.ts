@@ -1,4 +1,4 @@
-import { parseDate, parseId, today } from '@cppcc/kit';
+import { parseDate, parseId, today, describedValues } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { appointLeader, endLeadershipPost, heldOn } from '../commands/leadership.js';
 import {
@@ -11,7 +11,11 @@ import { MemberRef } from './member.js';
 import { TermType } from './term.js';
 
 export const LeadershipRoleType = builder.enumType('LeadershipRole', {
-  values: LEADERSHIP_ROLES,
+  values: describedValues(LEADERSHIP_ROLES, {
+    CHAIR: '主席 The chair (one in office at a time).',
+    VICE_CHAIR: '副主席 A vice-chair.',
+    SECRETARY_GENERAL: '秘书长 The secretary-general (one in office at a time).',
+  }),
   description: '主席 (chair), 副主席 (vice-chair), 秘书长 (secretary-general).',
 });
 
@@ -24,9 +28,15 @@ export const LeadershipPostType = builder.objectRef<LeadershipPost>('LeadershipP
   description:
     "班子成员: a member holding a leadership post of a district's committee for a stretch of a term. Public.",
   fields: (t) => ({
-    id: t.exposeID('id'),
-    district: t.exposeID('district'),
-    role: t.field({ type: LeadershipRoleType, resolve: (p) => p.role }),
+    id: t.exposeID('id', { description: "The LeadershipPost's id." }),
+    district: t.exposeID('district', {
+      description: 'The code of the district whose committee it belongs to.',
+    }),
+    role: t.field({
+      description: '主席 (chair), 副主席 (vice-chair), 秘书长 (secretary-general).',
+      type: LeadershipRoleType,
+      resolve: (p) => p.role,
+    }),
     member: t.field({ type: MemberRef, resolve: (p) => ({ id: String(p.memberId) }) }),
     term: t.field({
       type: TermType,
@@ -48,7 +58,10 @@ builder.queryField('leadership', (t) =>
     description:
       "A district committee's leadership (班子成员) in office on a day (today when omitted): chair, vice-chairs, secretary-general.",
     args: {
-      district: t.arg.id({ required: true }),
+      district: t.arg.id({
+        description: 'The district (its code) whose records to list.',
+        required: true,
+      }),
       on: t.arg({ type: 'Date', required: false }),
       includeEnded: t.arg.boolean({
         required: false,
@@ -76,19 +89,32 @@ builder.objectField(MemberRef, 'leadershipPosts', (t) =>
 );
 
 const AppointLeaderInput = builder.inputType('AppointLeaderInput', {
+  description: 'What `appointLeader` takes.',
   fields: (t) => ({
     term: t.id({ required: true }),
     member: t.id({ required: true, description: "A member of the term's district." }),
-    role: t.field({ type: LeadershipRoleType, required: true }),
+    role: t.field({
+      description: '主席 (chair), 副主席 (vice-chair), 秘书长 (secretary-general).',
+      type: LeadershipRoleType,
+      required: true,
+    }),
     startsOn: t.field({ type: 'Date', required: true }),
   }),
 });
 
 builder.mutationField('appointLeader', (t) =>
   t.field({
+    description:
+      "领导班子 Staff appoint a member of the term's district to a leadership post from `startsOn`; a second chair or secretary-general while one is in office, or a member who already holds a post, is refused.",
     type: LeadershipPostType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: AppointLeaderInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `appointLeader` takes (`AppointLeaderInput`).',
+        type: AppointLeaderInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       appointLeader(ctx, {
         term: parseId(input.term, 'input.term'),
@@ -100,6 +126,7 @@ builder.mutationField('appointLeader', (t) =>
 );
 
 const EndLeadershipPostInput = builder.inputType('EndLeadershipPostInput', {
+  description: 'What `endLeadershipPost` takes.',
   fields: (t) => ({
     post: t.id({ required: true }),
     endsOn: t.field({ type: 'Date', required: true, description: 'The last day in office.' }),
@@ -108,9 +135,17 @@ const EndLeadershipPostInput = builder.inputType('EndLeadershipPostInput', {
 
 builder.mutationField('endLeadershipPost', (t) =>
   t.field({
+    description:
+      'Staff end a leadership post on a day; a post already ended is refused (CONFLICT).',
     type: LeadershipPostType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: EndLeadershipPostInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `endLeadershipPost` takes (`EndLeadershipPostInput`).',
+        type: EndLeadershipPostInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       endLeadershipPost(ctx, { post: parseId(input.post, 'input.post'), endsOn: input.endsOn }),
   }),

@@ -8,6 +8,7 @@ import {
   type Page,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -25,11 +26,18 @@ import { SpecialCommitteeSchema } from '../entities/special-committee.entity.js'
 import { GovernmentUnitType } from './government-unit.js';
 import { SpecialCommitteeType } from './special-committee.js';
 
-export const LiaisonStatusType = builder.enumType('LiaisonStatus', { values: LIAISON_STATUSES });
+export const LiaisonStatusType = builder.enumType('LiaisonStatus', {
+  description: '对口联系状态 Whether a committee–unit pairing is in force.',
+  values: describedValues(LIAISON_STATUSES, {
+    ACTIVE: '联系中 The pairing is in force.',
+    ENDED: '已结束 The pairing ended.',
+  }),
+});
 
 export const LiaisonActivityType = builder.objectRef<LiaisonActivity>('LiaisonActivity').implement({
+  description: '对口联系活动 An activity held under a committee–unit pairing.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The LiaisonActivity's id." }),
     title: t.exposeString('title'),
     heldOn: t.expose('heldOn', { type: 'Date' }),
     summary: t.exposeString('summary'),
@@ -39,10 +47,14 @@ export const LiaisonActivityType = builder.objectRef<LiaisonActivity>('LiaisonAc
 export const LiaisonPairType = builder.objectRef<LiaisonPair>('LiaisonPair').implement({
   description: '对口联系: a special committee paired with a government unit. Public.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The LiaisonPair's id." }),
     since: t.expose('since', { type: 'Date' }),
     until: t.expose('until', { type: 'Date', nullable: true }),
-    status: t.field({ type: LiaisonStatusType, resolve: (p) => p.status }),
+    status: t.field({
+      description: '对口联系状态 Whether a committee–unit pairing is in force.',
+      type: LiaisonStatusType,
+      resolve: (p) => p.status,
+    }),
     committee: t.field({
       type: SpecialCommitteeType,
       nullable: true,
@@ -77,9 +89,14 @@ const LiaisonPairConnection = connectionType<LiaisonPair>(builder, 'LiaisonPair'
 
 builder.queryField('liaisonPairs', (t) =>
   t.field({
+    description:
+      "对口联系 Pairings of special committees with government units; `from`/`to` bound the pairing's first day (`since`, inclusive). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: LiaisonPairConnection,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       status: t.arg({ type: LiaisonStatusType, required: false }),
       ...periodArgs(t, 'first day of the pairing (since)'),
       ...pageArgs(t),
@@ -98,19 +115,31 @@ builder.queryField('liaisonPairs', (t) =>
 );
 
 const PairInput = builder.inputType('PairCommitteeWithUnitInput', {
+  description: 'What `pairCommitteeWithUnit` takes.',
   fields: (t) => ({
     committee: t.id({ required: true }),
     unit: t.id({ required: true }),
     since: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
 builder.mutationField('pairCommitteeWithUnit', (t) =>
   t.field({
+    description:
+      'Staff pair an active special committee with a government unit of the same district (rule `district`).',
     type: LiaisonPairType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: PairInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `pairCommitteeWithUnit` takes (`PairCommitteeWithUnitInput`).',
+        type: PairInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       pairCommitteeWithUnit(ctx, {
         committee: parseId(input.committee, 'input.committee'),
@@ -122,38 +151,62 @@ builder.mutationField('pairCommitteeWithUnit', (t) =>
 );
 
 const EndLiaisonInput = builder.inputType('EndLiaisonInput', {
+  description: 'What `endLiaison` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The LiaisonPair's id.", required: true }),
     until: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
 builder.mutationField('endLiaison', (t) =>
   t.field({
+    description: 'Staff end an ACTIVE pairing (→ ENDED).',
     type: LiaisonPairType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: EndLiaisonInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `endLiaison` takes (`EndLiaisonInput`).',
+        type: EndLiaisonInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       endLiaison(ctx, parseId(input.id, 'input.id'), input.until, input.note ?? null),
   }),
 );
 
 const LiaisonActivityInput = builder.inputType('RecordLiaisonActivityInput', {
+  description: 'What `recordLiaisonActivity` takes.',
   fields: (t) => ({
     pair: t.id({ required: true }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     heldOn: t.field({ type: 'Date', required: true }),
     summary: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
-    public: t.boolean({ required: false, defaultValue: true }),
+    public: t.boolean({
+      description: 'Shown to everyone (public) or only to those who work for its district.',
+      required: false,
+      defaultValue: true,
+    }),
   }),
 });
 
 builder.mutationField('recordLiaisonActivity', (t) =>
   t.field({
+    description:
+      'Staff record an activity held under a pairing: title 5 to 200 characters; a summary that is not empty.',
     type: LiaisonActivityType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: LiaisonActivityInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordLiaisonActivity` takes (`RecordLiaisonActivityInput`).',
+        type: LiaisonActivityInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordLiaisonActivity(ctx, {
         pair: parseId(input.pair, 'input.pair'),

@@ -11,6 +11,8 @@ import {
   today,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -40,12 +42,28 @@ import { AttendanceRecordType, attendanceOf, visibleAttendance } from './attenda
 import { MemberRef } from './member.js';
 import { SpecialCommitteeType } from './special-committee.js';
 
-export const BranchStatusType = builder.enumType('BranchStatus', { values: BRANCH_STATUSES });
+export const BranchStatusType = builder.enumType('BranchStatus', {
+  description: '支部状态 Whether a Party branch is active.',
+  values: describedValues(BRANCH_STATUSES, {
+    ACTIVE: '在册 Active; takes placements and activities.',
+    DISSOLVED: '已撤销 Dissolved; takes no new placements or activities.',
+  }),
+});
 export const PlacementStatusType = builder.enumType('PlacementStatus', {
-  values: PLACEMENT_STATUSES,
+  description: "支部编排状态 Whether a member's placement in a Party branch is current.",
+  values: describedValues(PLACEMENT_STATUSES, {
+    ACTIVE: '在支部 Placed in the branch now.',
+    ENDED: '已结束 The placement ended.',
+  }),
 });
 export const BranchActivityKindType = builder.enumType('BranchActivityKind', {
-  values: BRANCH_ACTIVITY_KINDS,
+  values: describedValues(BRANCH_ACTIVITY_KINDS, {
+    THEME_DAY: '主题党日 A themed Party day.',
+    ORGANIZATION_LIFE: '组织生活 Regular organizational life.',
+    STUDY: '学习 A study activity.',
+    LECTURE_HALL: '大讲堂 A session of the lecture hall.',
+    SERVICE: '服务 A service activity.',
+  }),
   description: 'LECTURE_HALL: a session of the 大讲堂.',
 });
 
@@ -53,10 +71,14 @@ export const BranchPlacementType = builder.objectRef<BranchPlacement>('BranchPla
   description:
     'A Party-member member placed in a functional branch. The member and their district staff only.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The BranchPlacement's id." }),
     joinedOn: t.expose('joinedOn', { type: 'Date' }),
     leftOn: t.expose('leftOn', { type: 'Date', nullable: true }),
-    status: t.field({ type: PlacementStatusType, resolve: (p) => p.status }),
+    status: t.field({
+      description: "支部编排状态 Whether a member's placement in a Party branch is current.",
+      type: PlacementStatusType,
+      resolve: (p) => p.status,
+    }),
     member: t.field({
       type: MemberRef,
       nullable: true,
@@ -66,9 +88,14 @@ export const BranchPlacementType = builder.objectRef<BranchPlacement>('BranchPla
 });
 
 export const BranchActivityType = builder.objectRef<BranchActivity>('BranchActivity').implement({
+  description: '支部活动 An activity of a Party branch and who took part.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: BranchActivityKindType, resolve: (a) => a.kind }),
+    id: t.exposeID('id', { description: "The BranchActivity's id." }),
+    kind: t.field({
+      description: 'LECTURE_HALL.',
+      type: BranchActivityKindType,
+      resolve: (a) => a.kind,
+    }),
     title: t.exposeString('title'),
     heldOn: t.expose('heldOn', { type: 'Date' }),
     speaker: t.exposeString('speaker', { nullable: true }),
@@ -86,7 +113,7 @@ export const BranchActivityType = builder.objectRef<BranchActivity>('BranchActiv
 export const PartyBranchType = builder.objectRef<PartyBranch>('PartyBranch').implement({
   description: '功能型党支部: a functional Party branch hosted by a special committee. Public.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The PartyBranch's id." }),
     name: t.exposeString('name'),
     establishedOn: t.expose('establishedOn', { type: 'Date' }),
     dissolvedOn: t.expose('dissolvedOn', {
@@ -94,8 +121,15 @@ export const PartyBranchType = builder.objectRef<PartyBranch>('PartyBranch').imp
       nullable: true,
       description: 'Figures for periods ending on or after this day leave the branch out.',
     }),
-    status: t.field({ type: BranchStatusType, resolve: (b) => b.status }),
-    availableActions: t.stringList({ resolve: (b, _a, ctx) => branchWorkflow.available(ctx, b) }),
+    status: t.field({
+      description: '支部状态 Whether a Party branch is active.',
+      type: BranchStatusType,
+      resolve: (b) => b.status,
+    }),
+    availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
+      resolve: (b, _a, ctx) => branchWorkflow.available(ctx, b),
+    }),
     secretarySince: t.expose('secretarySince', { type: 'Date', nullable: true }),
     committee: t.field({
       type: SpecialCommitteeType,
@@ -186,8 +220,16 @@ const PartyBranchConnection = connectionType<PartyBranch>(builder, 'PartyBranch'
 
 builder.queryField('partyBranches', (t) =>
   t.field({
+    description:
+      "功能型党支部 Functional Party branches in the special committees, by district. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: PartyBranchConnection,
-    args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
+    args: {
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { district, first, after }, ctx): Promise<Page<PartyBranch>> =>
       findPage(ctx.em, PartyBranchSchema, district ? { district: String(district) } : {}, {
         first,
@@ -197,6 +239,7 @@ builder.queryField('partyBranches', (t) =>
 );
 
 const EstablishInput = builder.inputType('EstablishPartyBranchInput', {
+  description: 'What `establishPartyBranch` takes.',
   fields: (t) => ({
     committee: t.id({ required: true }),
     name: t.string({
@@ -209,9 +252,17 @@ const EstablishInput = builder.inputType('EstablishPartyBranchInput', {
 
 builder.mutationField('establishPartyBranch', (t) =>
   t.field({
+    description:
+      'Staff establish a functional Party branch in an active special committee (a committee not active is refused, rule `status`).',
     type: PartyBranchType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: EstablishInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `establishPartyBranch` takes (`EstablishPartyBranchInput`).',
+        type: EstablishInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       establishPartyBranch(ctx, {
         committee: parseId(input.committee, 'input.committee'),
@@ -222,6 +273,7 @@ builder.mutationField('establishPartyBranch', (t) =>
 );
 
 const PlaceInput = builder.inputType('PlaceInBranchInput', {
+  description: 'What `placeInBranch` takes.',
   fields: (t) => ({
     branch: t.id({ required: true }),
     member: t.id({ required: true }),
@@ -234,7 +286,13 @@ builder.mutationField('placeInBranch', (t) =>
     type: BranchPlacementType,
     description: '编入党支部: staff place a Party-member member of their district in a branch.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: PlaceInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `placeInBranch` takes (`PlaceInBranchInput`).',
+        type: PlaceInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       placeInBranch(ctx, {
         branch: parseId(input.branch, 'input.branch'),
@@ -245,24 +303,36 @@ builder.mutationField('placeInBranch', (t) =>
 );
 
 const EndPlacementInput = builder.inputType('EndBranchPlacementInput', {
+  description: 'What `endBranchPlacement` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The BranchPlacement's id.", required: true }),
     leftOn: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
 builder.mutationField('endBranchPlacement', (t) =>
   t.field({
+    description: "Staff end a member's ACTIVE placement in a branch (→ ENDED).",
     type: BranchPlacementType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: EndPlacementInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `endBranchPlacement` takes (`EndBranchPlacementInput`).',
+        type: EndPlacementInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       endBranchPlacement(ctx, parseId(input.id, 'input.id'), input.leftOn, input.note ?? null),
   }),
 );
 
 const SecretaryInput = builder.inputType('SetBranchSecretaryInput', {
+  description: 'What `setBranchSecretary` takes.',
   fields: (t) => ({
     branch: t.id({ required: true }),
     member: t.id({ required: true }),
@@ -271,7 +341,10 @@ const SecretaryInput = builder.inputType('SetBranchSecretaryInput', {
       required: false,
       description: 'The first day in office; today if not given.',
     }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -279,7 +352,13 @@ builder.mutationField('setBranchSecretary', (t) =>
   t.field({
     type: PartyBranchType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: SecretaryInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `setBranchSecretary` takes (`SetBranchSecretaryInput`).',
+        type: SecretaryInput,
+        required: true,
+      }),
+    },
     description:
       "Changes the secretary as of a day: a row of the branch's transition table and one audit row.",
     resolve: (_root, { input }, ctx) =>
@@ -294,10 +373,14 @@ builder.mutationField('setBranchSecretary', (t) =>
 );
 
 const DissolveInput = builder.inputType('DissolvePartyBranchInput', {
+  description: 'What `dissolvePartyBranch` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The PartyBranch's id.", required: true }),
     on: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -307,16 +390,23 @@ builder.mutationField('dissolvePartyBranch', (t) =>
     description:
       'Dissolves a branch on a day: its placements end that day and it takes no new placements or activities.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: DissolveInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `dissolvePartyBranch` takes (`DissolvePartyBranchInput`).',
+        type: DissolveInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       dissolvePartyBranch(ctx, parseId(input.id, 'input.id'), input.on, input.note ?? null),
   }),
 );
 
 const ActivityInput = builder.inputType('RecordBranchActivityInput', {
+  description: 'What `recordBranchActivity` takes.',
   fields: (t) => ({
     branch: t.id({ required: true }),
-    kind: t.field({ type: BranchActivityKindType, required: true }),
+    kind: t.field({ description: 'LECTURE_HALL.', type: BranchActivityKindType, required: true }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     heldOn: t.field({ type: 'Date', required: true }),
     speaker: t.string({ required: false }),
@@ -325,15 +415,27 @@ const ActivityInput = builder.inputType('RecordBranchActivityInput', {
       required: true,
       description: 'Members who took part, Party members or not.',
     }),
-    public: t.boolean({ required: false, defaultValue: true }),
+    public: t.boolean({
+      description: 'Shown to everyone (public) or only to those who work for its district.',
+      required: false,
+      defaultValue: true,
+    }),
   }),
 });
 
 builder.mutationField('recordBranchActivity', (t) =>
   t.field({
+    description:
+      "Staff record a branch activity and who took part: Party members of the branch and any other member it reached (两个全覆盖); each participant's line goes to their archive.",
     type: BranchActivityType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: ActivityInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordBranchActivity` takes (`RecordBranchActivityInput`).',
+        type: ActivityInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordBranchActivity(ctx, {
         branch: parseId(input.branch, 'input.branch'),

@@ -1,4 +1,4 @@
-import { parseId } from '@cppcc/kit';
+import { parseId, describedValues, AVAILABLE_ACTIONS_DESCRIPTION } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import {
@@ -25,11 +25,19 @@ import { StudySessionType } from './study-session.js';
 import { TermType } from './term.js';
 
 export const PartyGroupRoleType = builder.enumType('PartyGroupRole', {
-  values: PARTY_GROUP_ROLES,
+  values: describedValues(PARTY_GROUP_ROLES, {
+    SECRETARY: '党组书记 Secretary of the Party Group.',
+    DEPUTY_SECRETARY: '党组副书记 Deputy secretary.',
+    MEMBER: '党组成员 A member of the Party Group.',
+  }),
   description: '党组书记, 党组副书记, 党组成员.',
 });
 export const PartyGroupMembershipStatusType = builder.enumType('PartyGroupMembershipStatus', {
-  values: PARTY_GROUP_MEMBERSHIP_STATUSES,
+  description: "党组职务状态 Whether a member's role in the Party Group is current.",
+  values: describedValues(PARTY_GROUP_MEMBERSHIP_STATUSES, {
+    ACTIVE: '在任 Holds the role now.',
+    ENDED: '已结束 The role ended.',
+  }),
 });
 
 export const PartyGroupMembershipType = builder
@@ -38,17 +46,26 @@ export const PartyGroupMembershipType = builder
     description:
       "A member's role in the Party Group, from joinedOn until (not including) leftOn. Public.",
     fields: (t) => ({
-      id: t.exposeID('id'),
-      role: t.field({ type: PartyGroupRoleType, resolve: (m) => m.role }),
+      id: t.exposeID('id', { description: "The PartyGroupMembership's id." }),
+      role: t.field({
+        description: '党组书记, 党组副书记, 党组成员.',
+        type: PartyGroupRoleType,
+        resolve: (m) => m.role,
+      }),
       joinedOn: t.expose('joinedOn', { type: 'Date' }),
       leftOn: t.expose('leftOn', { type: 'Date', nullable: true }),
-      status: t.field({ type: PartyGroupMembershipStatusType, resolve: (m) => m.status }),
+      status: t.field({
+        description: "党组职务状态 Whether a member's role in the Party Group is current.",
+        type: PartyGroupMembershipStatusType,
+        resolve: (m) => m.status,
+      }),
       member: t.field({
         type: MemberRef,
         nullable: true,
         resolve: (m) => ({ id: String(m.memberId) }),
       }),
       availableActions: t.stringList({
+        description: AVAILABLE_ACTIONS_DESCRIPTION,
         resolve: (m, _a, ctx) => partyGroupMembershipWorkflow.available(ctx, m),
       }),
     }),
@@ -61,7 +78,7 @@ const holdsOn = (day: string) => (m: PartyGroupMembership) =>
 export const PartyGroupType = builder.objectRef<PartyGroup>('PartyGroup').implement({
   description: '政协党组: the Party Group of a district committee for one term. Public.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The PartyGroup's id." }),
     name: t.exposeString('name'),
     secretary: t.exposeString('secretary', {
       description: 'Name of the secretary last appointed; `members(on:)` gives the group on a day.',
@@ -117,6 +134,7 @@ builder.objectField(DistrictType, 'partyGroups', (t) =>
 const name = z.string().trim().min(2, 'must have at least 2 characters').max(120);
 
 const FormPartyGroupInput = builder.inputType('FormPartyGroupInput', {
+  description: 'What `formPartyGroup` takes.',
   fields: (t) => ({
     term: t.id({
       required: true,
@@ -125,7 +143,10 @@ const FormPartyGroupInput = builder.inputType('FormPartyGroupInput', {
     name: t.string({ required: true, validate: name }),
     secretary: t.id({ required: true, description: 'A Party-member member of the district.' }),
     formedOn: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -135,7 +156,13 @@ builder.mutationField('formPartyGroup', (t) =>
     description:
       "District staff record their district's Party Group for a term, with its secretary.",
     authScopes: { staff: true },
-    args: { input: t.arg({ type: FormPartyGroupInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `formPartyGroup` takes (`FormPartyGroupInput`).',
+        type: FormPartyGroupInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       formPartyGroup(ctx, {
         term: parseId(input.term, 'input.term'),
@@ -148,30 +175,50 @@ builder.mutationField('formPartyGroup', (t) =>
 );
 
 const RenamePartyGroupInput = builder.inputType('RenamePartyGroupInput', {
+  description: 'What `renamePartyGroup` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The PartyGroup's id.", required: true }),
     name: t.string({ required: true, validate: name }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
 builder.mutationField('renamePartyGroup', (t) =>
   t.field({
+    description:
+      '党组 Staff rename the Party Group; the current name again is refused (rule `unchanged`).',
     type: PartyGroupType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: RenamePartyGroupInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `renamePartyGroup` takes (`RenamePartyGroupInput`).',
+        type: RenamePartyGroupInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       renamePartyGroup(ctx, parseId(input.id, 'input.id'), input.name.trim(), input.note ?? null),
   }),
 );
 
 const AppointToPartyGroupInput = builder.inputType('AppointToPartyGroupInput', {
+  description: 'What `appointToPartyGroup` takes.',
   fields: (t) => ({
     group: t.id({ required: true }),
     member: t.id({ required: true }),
-    role: t.field({ type: PartyGroupRoleType, required: true }),
+    role: t.field({
+      description: '党组书记, 党组副书记, 党组成员.',
+      type: PartyGroupRoleType,
+      required: true,
+    }),
     joinedOn: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -181,7 +228,13 @@ builder.mutationField('appointToPartyGroup', (t) =>
     description:
       'A Party-member member of the district takes a role in the group from a day within its term; one role per member and one secretary at a time.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: AppointToPartyGroupInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `appointToPartyGroup` takes (`AppointToPartyGroupInput`).',
+        type: AppointToPartyGroupInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       appointToPartyGroup(ctx, {
         group: parseId(input.group, 'input.group'),
@@ -194,29 +247,48 @@ builder.mutationField('appointToPartyGroup', (t) =>
 );
 
 const EndPartyGroupMembershipInput = builder.inputType('EndPartyGroupMembershipInput', {
+  description: 'What `endPartyGroupMembership` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The PartyGroupMembership's id.", required: true }),
     leftOn: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
 builder.mutationField('endPartyGroupMembership', (t) =>
   t.field({
+    description: "Staff end a member's ACTIVE role in the Party Group (→ ENDED) on a day.",
     type: PartyGroupMembershipType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: EndPartyGroupMembershipInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `endPartyGroupMembership` takes (`EndPartyGroupMembershipInput`).',
+        type: EndPartyGroupMembershipInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       endPartyGroupMembership(ctx, parseId(input.id, 'input.id'), input.leftOn, input.note ?? null),
   }),
 );
 
 const ChangePartyGroupRoleInput = builder.inputType('ChangePartyGroupRoleInput', {
+  description: 'What `changePartyGroupRole` takes.',
   fields: (t) => ({
     id: t.id({ required: true, description: 'The role the member holds now.' }),
-    role: t.field({ type: PartyGroupRoleType, required: true }),
+    role: t.field({
+      description: '党组书记, 党组副书记, 党组成员.',
+      type: PartyGroupRoleType,
+      required: true,
+    }),
     on: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -226,7 +298,13 @@ builder.mutationField('changePartyGroupRole', (t) =>
     description:
       'Ends the current role on `on` and starts the new one that day; returns the new role.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: ChangePartyGroupRoleInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `changePartyGroupRole` takes (`ChangePartyGroupRoleInput`).',
+        type: ChangePartyGroupRoleInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       changePartyGroupRole(
         ctx,

@@ -9,6 +9,8 @@ import {
   type Page,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -30,9 +32,32 @@ import {
 import { reviewWorkflow } from '../workflow.js';
 import { DistrictType } from './district.js';
 
-export const PolicyKindType = builder.enumType('PolicyKind', { values: POLICY_KINDS });
-export const ReviewKindType = builder.enumType('ReviewKind', { values: REVIEW_KINDS });
-export const ReviewStatusType = builder.enumType('ReviewStatus', { values: REVIEW_STATUSES });
+export const PolicyKindType = builder.enumType('PolicyKind', {
+  description: '文件类别 The kind of a policy document.',
+  values: describedValues(POLICY_KINDS, {
+    IMPLEMENTATION_OPINION: '实施意见 Implementation opinions.',
+    REGULATION: '规定 A regulation.',
+    WORK_OPINION: '工作意见 Work opinions.',
+    OTHER: '其他 Another kind of document.',
+  }),
+});
+export const ReviewKindType = builder.enumType('ReviewKind', {
+  description: '督查类别 How the implementation of a policy document is reviewed.',
+  values: describedValues(REVIEW_KINDS, {
+    INSPECTION: '视察 An inspection.',
+    SPECIAL_RESEARCH: '专题调研 Special research.',
+  }),
+});
+export const ReviewStatusType = builder.enumType('ReviewStatus', {
+  description:
+    '督查状态 Where an implementation review stands: PLANNED → IN_PROGRESS → REPORTED → CLOSED.',
+  values: describedValues(REVIEW_STATUSES, {
+    PLANNED: '计划 Planned; staff start it.',
+    IN_PROGRESS: '进行中 Under way; staff report it.',
+    REPORTED: '已报告 Reported; staff close it.',
+    CLOSED: '已结束 Closed.',
+  }),
+});
 
 export const ImplementationReviewType = builder
   .objectRef<ImplementationReview>('ImplementationReview')
@@ -40,20 +65,31 @@ export const ImplementationReviewType = builder
     description:
       'An inspection or special research (专题调研) on how a policy document is carried out.',
     fields: (t) => ({
-      id: t.exposeID('id'),
-      kind: t.field({ type: ReviewKindType, resolve: (r) => r.kind }),
+      id: t.exposeID('id', { description: "The ImplementationReview's id." }),
+      kind: t.field({
+        description: '督查类别 How the implementation of a policy document is reviewed.',
+        type: ReviewKindType,
+        resolve: (r) => r.kind,
+      }),
       title: t.exposeString('title'),
       plannedOn: t.expose('plannedOn', { type: 'Date' }),
       reportedOn: t.expose('reportedOn', { type: 'Date', nullable: true }),
       findings: t.exposeString('findings', { nullable: true }),
       followUp: t.exposeString('followUp', { nullable: true }),
-      status: t.field({ type: ReviewStatusType, resolve: (r) => r.status }),
+      status: t.field({
+        description: '督查状态 Where an implementation review stands.',
+        type: ReviewStatusType,
+        resolve: (r) => r.status,
+      }),
       districtsVisited: t.field({
         type: [DistrictType],
         resolve: async (r, _a, ctx) =>
           foundRows(await ctx.loaders.one(DistrictSchema, 'code').loadMany(r.districtsVisited)),
       }),
-      availableActions: t.stringList({ resolve: (r, _a, ctx) => reviewWorkflow.available(ctx, r) }),
+      availableActions: t.stringList({
+        description: AVAILABLE_ACTIONS_DESCRIPTION,
+        resolve: (r, _a, ctx) => reviewWorkflow.available(ctx, r),
+      }),
     }),
   });
 
@@ -61,8 +97,12 @@ export const PolicyDocumentType = builder.objectRef<PolicyDocument>('PolicyDocum
   description:
     'A policy document the committee helped issue, e.g. 《关于新时代加强和改进人民政协工作的实施意见》.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: PolicyKindType, resolve: (d) => d.kind }),
+    id: t.exposeID('id', { description: "The PolicyDocument's id." }),
+    kind: t.field({
+      description: '文件类别 The kind of a policy document.',
+      type: PolicyKindType,
+      resolve: (d) => d.kind,
+    }),
     title: t.exposeString('title'),
     issuedBy: t.exposeString('issuedBy'),
     issuedOn: t.expose('issuedOn', { type: 'Date' }),
@@ -83,9 +123,14 @@ const PolicyDocumentConnection = connectionType<PolicyDocument>(
 
 builder.queryField('policyDocuments', (t) =>
   t.field({
+    description:
+      "实施意见 Policy documents the committee helped issue; `from`/`to` bound the day of issue (`issuedOn`, inclusive). Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: PolicyDocumentConnection,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       ...periodArgs(t, 'day of issue (issuedOn)'),
       ...pageArgs(t),
     },
@@ -109,22 +154,42 @@ const text = (min: number) =>
     .min(min, min === 1 ? 'must not be empty' : `must have at least ${min} characters`);
 
 const RecordPolicyDocumentInput = builder.inputType('RecordPolicyDocumentInput', {
+  description: 'What `recordPolicyDocument` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
-    kind: t.field({ type: PolicyKindType, required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
+    kind: t.field({
+      description: '文件类别 The kind of a policy document.',
+      type: PolicyKindType,
+      required: true,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     issuedBy: t.string({ required: true, validate: text(2) }),
     issuedOn: t.field({ type: 'Date', required: true }),
     summary: t.string({ required: true, validate: text(1) }),
-    public: t.boolean({ required: false, defaultValue: true }),
+    public: t.boolean({
+      description: 'Shown to everyone (public) or only to those who work for its district.',
+      required: false,
+      defaultValue: true,
+    }),
   }),
 });
 
 builder.mutationField('recordPolicyDocument', (t) =>
   t.field({
+    description:
+      'Staff record a policy document; one already on record under the same title is refused (CONFLICT).',
     type: PolicyDocumentType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: RecordPolicyDocumentInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordPolicyDocument` takes (`RecordPolicyDocumentInput`).',
+        type: RecordPolicyDocumentInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordPolicyDocument(ctx, {
         district: String(input.district),
@@ -139,9 +204,14 @@ builder.mutationField('recordPolicyDocument', (t) =>
 );
 
 const PlanReviewInput = builder.inputType('PlanImplementationReviewInput', {
+  description: 'What `planImplementationReview` takes.',
   fields: (t) => ({
     document: t.id({ required: true }),
-    kind: t.field({ type: ReviewKindType, required: true }),
+    kind: t.field({
+      description: '督查类别 How the implementation of a policy document is reviewed.',
+      type: ReviewKindType,
+      required: true,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     plannedOn: t.field({ type: 'Date', required: true }),
     districtsVisited: t.idList({
@@ -153,9 +223,17 @@ const PlanReviewInput = builder.inputType('PlanImplementationReviewInput', {
 
 builder.mutationField('planImplementationReview', (t) =>
   t.field({
+    description:
+      "专题调研 Staff plan an inspection or special research on how a document is carried out; the districts it visits must be the document's district or below it.",
     type: ImplementationReviewType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: PlanReviewInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `planImplementationReview` takes (`PlanImplementationReviewInput`).',
+        type: PlanReviewInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       planImplementationReview(ctx, {
         document: parseId(input.document, 'input.document'),
@@ -168,17 +246,30 @@ builder.mutationField('planImplementationReview', (t) =>
 );
 
 const ReviewActionType = builder.enumType('ReviewAction', {
-  values: ['START', 'REPORT', 'CLOSE'] as const,
+  description: '督查操作 A step on an implementation review.',
+  values: describedValues(['START', 'REPORT', 'CLOSE'] as const, {
+    START: '开始 Start a PLANNED review.',
+    REPORT: '报告 Report a review IN_PROGRESS.',
+    CLOSE: '结束 Close a REPORTED review.',
+  }),
 });
 
 const MoveReviewInput = builder.inputType('MoveImplementationReviewInput', {
+  description: 'What `moveImplementationReview` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
-    action: t.field({ type: ReviewActionType, required: true }),
+    id: t.id({ description: "The ImplementationReview's id.", required: true }),
+    action: t.field({
+      description: '督查操作 A step on an implementation review.',
+      type: ReviewActionType,
+      required: true,
+    }),
     findings: t.string({ required: false }),
     reportedOn: t.field({ type: 'Date', required: false }),
     followUp: t.string({ required: false }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -187,7 +278,13 @@ builder.mutationField('moveImplementationReview', (t) =>
     type: ImplementationReviewType,
     description: 'Start, report (findings, date) or close (follow-up) an inspection or research.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: MoveReviewInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `moveImplementationReview` takes (`MoveImplementationReviewInput`).',
+        type: MoveReviewInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       moveImplementationReview(ctx, parseId(input.id, 'input.id'), {
         action: input.action.toLowerCase() as 'start' | 'report' | 'close',

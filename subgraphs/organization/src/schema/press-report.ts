@@ -1,4 +1,4 @@
-import { connectionType, findPage, pageArgs, type Page } from '@cppcc/kit';
+import { connectionType, findPage, pageArgs, type Page, describedValues } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -10,21 +10,32 @@ import {
 } from '../entities/press-report.entity.js';
 
 export const PressSubjectType = builder.enumType('PressSubject', {
-  values: PRESS_SUBJECTS,
+  values: describedValues(PRESS_SUBJECTS, {
+    DONATION_DRIVE: '捐款捐物 A donation drive.',
+    KEY_PROPOSALS: '重点提案 Key proposals.',
+    CONSULTATION: '协商 Consultation work.',
+    OPINION_WORK: '社情民意 Social-conditions and public-opinion work.',
+    MEMBER_DUTY: "委员履职 Members' performance of duties.",
+    OTHER: '其他 Something else.',
+  }),
   description: 'What a press report covered.',
 });
 
 export const PressReportType = builder.objectRef<PressReport>('PressReport').implement({
   description: "媒体报道: a newspaper or magazine report on the committee's work. Public.",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The PressReport's id." }),
     outlet: t.exposeString('outlet', {
       description: 'The paper or magazine, e.g. 《中国政协杂志》.',
     }),
     headline: t.exposeString('headline'),
     publishedOn: t.expose('publishedOn', { type: 'Date' }),
     frontPage: t.exposeBoolean('frontPage', { description: '头版.' }),
-    subject: t.field({ type: PressSubjectType, resolve: (r) => r.subject }),
+    subject: t.field({
+      description: 'What a press report covered.',
+      type: PressSubjectType,
+      resolve: (r) => r.subject,
+    }),
     about: t.exposeString('about', { description: 'The work it reported, in words.' }),
     url: t.exposeString('url', { nullable: true }),
   }),
@@ -34,9 +45,14 @@ const PressReportConnection = connectionType<PressReport>(builder, 'PressReport'
 
 builder.queryField('pressReports', (t) =>
   t.field({
+    description:
+      "媒体报道 Press reports about the committee's work, by subject. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: PressReportConnection,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       subject: t.arg({ type: PressSubjectType, required: false }),
       frontPage: t.arg.boolean({ required: false }),
       from: t.arg({ type: 'Date', required: false }),
@@ -66,13 +82,21 @@ const text = (min: number) =>
     .min(min, min === 1 ? 'must not be empty' : `must have at least ${min} characters`);
 
 const RecordPressReportInput = builder.inputType('RecordPressReportInput', {
+  description: 'What `recordPressReport` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     outlet: t.string({ required: true, validate: text(2) }),
     headline: t.string({ required: true, validate: text(4) }),
     publishedOn: t.field({ type: 'Date', required: true }),
     frontPage: t.boolean({ required: false, defaultValue: false }),
-    subject: t.field({ type: PressSubjectType, required: true }),
+    subject: t.field({
+      description: 'What a press report covered.',
+      type: PressSubjectType,
+      required: true,
+    }),
     about: t.string({ required: true, validate: text(2) }),
     url: t.string({ required: false, validate: z.string().url('must be a URL') }),
   }),
@@ -80,9 +104,17 @@ const RecordPressReportInput = builder.inputType('RecordPressReportInput', {
 
 builder.mutationField('recordPressReport', (t) =>
   t.field({
+    description:
+      'Staff record a press report; the same outlet, day and headline twice is refused (CONFLICT).',
     type: PressReportType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: RecordPressReportInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordPressReport` takes (`RecordPressReportInput`).',
+        type: RecordPressReportInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordPressReport(ctx, {
         district: String(input.district),

@@ -16,8 +16,10 @@ export const RelayedDecisionType = builder.objectRef<RelayedDecision>('RelayedDe
   description:
     '传达学习: an agenda item of a held meeting that relayed a decision, linked to the policy document carrying it out. Public when the meeting is.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    district: t.exposeID('district'),
+    id: t.exposeID('id', { description: "The RelayedDecision's id." }),
+    district: t.exposeID('district', {
+      description: 'The code of the district whose committee it belongs to.',
+    }),
     agendaItem: t.exposeString('agendaItem', {
       description: 'The agenda item, as the agenda words it.',
     }),
@@ -68,7 +70,10 @@ builder.queryField('relayedDecisions', (t) =>
     type: RelayedDecisionConnection,
     description: 'Decisions relayed at meetings (传达学习), by the day the meeting was held.',
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       document: t.arg.id({ required: false }),
       from: t.arg({ type: 'Date', required: false }),
       to: t.arg({ type: 'Date', required: false }),
@@ -90,6 +95,7 @@ builder.queryField('relayedDecisions', (t) =>
 );
 
 const RecordRelayedDecisionInput = builder.inputType('RecordRelayedDecisionInput', {
+  description: 'What `recordRelayedDecision` takes.',
   fields: (t) => ({
     meeting: t.id({ required: true, description: 'A held body meeting.' }),
     document: t.id({
@@ -110,9 +116,17 @@ const RecordRelayedDecisionInput = builder.inputType('RecordRelayedDecisionInput
 
 builder.mutationField('recordRelayedDecision', (t) =>
   t.field({
+    description:
+      "传达 Staff record that a held meeting's agenda item relayed a decision, linked to the policy document that carries it out; the item must be on the meeting's agenda and the document of the meeting's district or one above it.",
     type: RelayedDecisionType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: RecordRelayedDecisionInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordRelayedDecision` takes (`RecordRelayedDecisionInput`).',
+        type: RecordRelayedDecisionInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordRelayedDecision(ctx, {
         meeting: parseId(input.meeting, 'input.meeting'),

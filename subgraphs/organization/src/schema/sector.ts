@@ -5,7 +5,7 @@ export const SectorType = builder.objectRef<Sector>('Sector').implement({
   description:
     "界别: the group a member represents (a party, a people's organisation or a field). Public.",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The Sector's id." }),
     name: t.exposeString('name'),
     group: t.exposeString('group', { description: '党派, 人民团体 or 界别.' }),
   }),
@@ -18,6 +18,7 @@ builder.asEntity(SectorType, {
 
 builder.queryField('sectors', (t) =>
   t.field({
+    description: '界别 The sectors members are drawn from, optionally of one sector group.',
     type: [SectorType],
     args: { group: t.arg.string({ required: false }) },
     resolve: (_root, { group }, ctx) =>
@@ -37,6 +38,7 @@ export const SectorGroupType = builder
 
 builder.queryField('sectorGroups', (t) =>
   t.field({
+    description: '界别组 The groups sectors are gathered in.',
     type: [SectorGroupType],
     resolve: async (_root, _args, ctx) => {
       const all = await ctx.em.find(SectorSchema, {}, { orderBy: { id: 'asc' } });

@@ -1,4 +1,13 @@
-import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  pageArgs,
+  parseId,
+  type Page,
+  describedValues,
+  MUTATION_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -23,7 +32,12 @@ import { DistrictSchema } from '../entities/district.entity.js';
 import { DistrictType } from './district.js';
 
 export const CommitteeStatusType = builder.enumType('CommitteeStatus', {
-  values: COMMITTEE_STATUSES,
+  description: '专委会状态 Whether a special committee is active, merged or dissolved.',
+  values: describedValues(COMMITTEE_STATUSES, {
+    ACTIVE: '在设 Active.',
+    MERGED: '已合并 Merged into another committee.',
+    DISSOLVED: '已撤销 Dissolved.',
+  }),
 });
 
 export const SpecialCommitteeType = builder
@@ -31,36 +45,52 @@ export const SpecialCommitteeType = builder
   .implement({
     description: "专门委员会: a special committee of a district's CPPCC.",
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The SpecialCommittee's id." }),
       name: t.exposeString('name'),
       functions: t.exposeString('functions'),
-      status: t.field({ type: CommitteeStatusType, resolve: (c) => c.status }),
+      status: t.field({
+        description: '专委会状态 Whether a special committee is active, merged or dissolved.',
+        type: CommitteeStatusType,
+        resolve: (c) => c.status,
+      }),
       establishedOn: t.field({
         type: 'Date',
         nullable: true,
         resolve: (c) => (c.establishedOn ? String(c.establishedOn).slice(0, 10) : null),
       }),
       district: t.field({
+        description: 'The district whose committee it belongs to.',
         type: DistrictType,
         resolve: async (c, _args, ctx) =>
           (await ctx.loaders.one(DistrictSchema, 'code').load(c.district))!,
       }),
       availableActions: t.stringList({
+        description: AVAILABLE_ACTIONS_DESCRIPTION,
         resolve: (c, _a, ctx) => committeeWorkflow.available(ctx, c),
       }),
     }),
   });
 
 export const CommitteeChangeKindType = builder.enumType('CommitteeChangeKind', {
-  values: COMMITTEE_CHANGE_KINDS,
+  description: '机构变动类别 A change to a special committee, as recorded in its history.',
+  values: describedValues(COMMITTEE_CHANGE_KINDS, {
+    CREATED: '设立 The committee was set up.',
+    FUNCTIONS_ADJUSTED: '职能调整 Its functions were adjusted.',
+    MERGED: '合并 It was merged into another.',
+    DISSOLVED: '撤销 It was dissolved.',
+  }),
 });
 
 export const CommitteeChangeType = builder.objectRef<CommitteeChange>('CommitteeChange').implement({
   description:
     "One dated step of a committee's history: created, functions adjusted, merged or dissolved. Public.",
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: CommitteeChangeKindType, resolve: (c) => c.kind }),
+    id: t.exposeID('id', { description: "The CommitteeChange's id." }),
+    kind: t.field({
+      description: '机构变动类别 A change to a special committee, as recorded in its history.',
+      type: CommitteeChangeKindType,
+      resolve: (c) => c.kind,
+    }),
     on: t.expose('changedOn', { type: 'Date' }),
     nameBefore: t.exposeString('nameBefore', { nullable: true }),
     nameAfter: t.exposeString('nameAfter', { nullable: true }),
@@ -100,7 +130,10 @@ builder.queryField('committeeChanges', (t) =>
     description:
       'Committee history of a district in a period: an institutional reform is the changes of its day.',
     args: {
-      district: t.arg.id({ required: true }),
+      district: t.arg.id({
+        description: 'The district (its code) whose records to list.',
+        required: true,
+      }),
       from: t.arg({ type: 'Date', required: false }),
       to: t.arg({ type: 'Date', required: false }),
       kind: t.arg({ type: CommitteeChangeKindType, required: false }),
@@ -132,16 +165,31 @@ const SpecialCommitteeConnection = connectionType<SpecialCommittee>(
 );
 
 const SpecialCommitteeFilter = builder.inputType('SpecialCommitteeFilter', {
+  description:
+    '筛选 Narrows `specialCommittees`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
-    status: t.field({ type: CommitteeStatusType, required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
+    status: t.field({
+      description: 'Only records in this state.',
+      type: CommitteeStatusType,
+      required: false,
+    }),
   }),
 });
 
 builder.queryField('specialCommittees', (t) =>
   t.field({
+    description:
+      "专委会 Special committees, as `filter` narrows them. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: SpecialCommitteeConnection,
-    args: { filter: t.arg({ type: SpecialCommitteeFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`SpecialCommitteeFilter`).',
+        type: SpecialCommitteeFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { filter, first, after }, ctx): Promise<Page<SpecialCommittee>> =>
       findPage(
         ctx.em,
@@ -157,14 +205,19 @@ builder.queryField('specialCommittees', (t) =>
 
 builder.objectField(DistrictType, 'specialCommittees', (t) =>
   t.field({
+    description: "专委会 The district committee's special committees.",
     type: [SpecialCommitteeType],
     resolve: (d, _args, ctx) => ctx.loaders.many(SpecialCommitteeSchema, 'district').load(d.code),
   }),
 );
 
 const CreateSpecialCommitteeInput = builder.inputType('CreateSpecialCommitteeInput', {
+  description: 'What `createSpecialCommittee` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     name: t.string({
       required: true,
       validate: z.string().trim().min(2, 'must have at least 2 characters').max(60),
@@ -174,11 +227,14 @@ const CreateSpecialCommitteeInput = builder.inputType('CreateSpecialCommitteeInp
       validate: z.string().trim().min(1, 'must not be empty'),
     }),
     establishedOn: t.field({ type: 'Date', required: false }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
-builder.mutationType({});
+builder.mutationType({ description: MUTATION_DESCRIPTION });
 
 builder.mutationField('createSpecialCommittee', (t) =>
   t.field({
@@ -186,7 +242,13 @@ builder.mutationField('createSpecialCommittee', (t) =>
     description:
       'Staff add a special committee to their district (or, for city staff, to a district below).',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: CreateSpecialCommitteeInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `createSpecialCommittee` takes (`CreateSpecialCommitteeInput`).',
+        type: CreateSpecialCommitteeInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       createSpecialCommittee(ctx, {
         district: String(input.district),
@@ -199,8 +261,9 @@ builder.mutationField('createSpecialCommittee', (t) =>
 );
 
 const AdjustCommitteeFunctionsInput = builder.inputType('AdjustCommitteeFunctionsInput', {
+  description: 'What `adjustCommitteeFunctions` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The SpecialCommittee's id.", required: true }),
     functions: t.string({
       required: true,
       validate: z.string().trim().min(1, 'must not be empty'),
@@ -210,7 +273,10 @@ const AdjustCommitteeFunctionsInput = builder.inputType('AdjustCommitteeFunction
       validate: z.string().trim().min(2, 'must have at least 2 characters').max(60),
     }),
     on: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -220,7 +286,13 @@ builder.mutationField('adjustCommitteeFunctions', (t) =>
     description:
       "Staff record a change of a committee's functions (and name) on a day, e.g. in an institutional reform.",
     authScopes: { staff: true },
-    args: { input: t.arg({ type: AdjustCommitteeFunctionsInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `adjustCommitteeFunctions` takes (`AdjustCommitteeFunctionsInput`).',
+        type: AdjustCommitteeFunctionsInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       adjustCommitteeFunctions(ctx, parseId(input.id, 'input.id'), {
         functions: input.functions.trim(),
@@ -232,11 +304,15 @@ builder.mutationField('adjustCommitteeFunctions', (t) =>
 );
 
 const MergeCommitteeInput = builder.inputType('MergeCommitteeInput', {
+  description: 'What `mergeCommittee` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The SpecialCommittee's id.", required: true }),
     into: t.id({ required: true }),
     on: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -246,7 +322,13 @@ builder.mutationField('mergeCommittee', (t) =>
     description:
       'Merges a committee into another; its members move to the surviving committee that day.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: MergeCommitteeInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `mergeCommittee` takes (`MergeCommitteeInput`).',
+        type: MergeCommitteeInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       mergeCommittee(
         ctx,
@@ -259,10 +341,14 @@ builder.mutationField('mergeCommittee', (t) =>
 );
 
 const DissolveCommitteeInput = builder.inputType('DissolveCommitteeInput', {
+  description: 'What `dissolveCommittee` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The SpecialCommittee's id.", required: true }),
     on: t.field({ type: 'Date', required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
@@ -272,7 +358,13 @@ builder.mutationField('dissolveCommittee', (t) =>
     description:
       'Dissolves a committee; its seats end that day and so does its functional Party branch.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: DissolveCommitteeInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `dissolveCommittee` takes (`DissolveCommitteeInput`).',
+        type: DissolveCommitteeInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       dissolveCommittee(ctx, parseId(input.id, 'input.id'), input.on, input.note ?? null),
   }),

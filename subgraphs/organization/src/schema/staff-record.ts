@@ -1,4 +1,4 @@
-import { connectionType, findPage, pageArgs, type Page } from '@cppcc/kit';
+import { connectionType, findPage, pageArgs, type Page, describedValues } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -10,15 +10,23 @@ import {
 } from '../entities/staff-record.entity.js';
 
 export const StaffRecordKindType = builder.enumType('StaffRecordKind', {
-  values: STAFF_RECORD_KINDS,
+  values: describedValues(STAFF_RECORD_KINDS, {
+    SECONDMENT: '挂职 A secondment (the only kind with an end).',
+    PROMOTION: '提拔任用 A promotion to a post, naming the grade.',
+    RANK_PROMOTION: '晋升职级 A promotion in rank, naming the grade.',
+  }),
   description: '挂职, 提拔任用, 晋升职级.',
 });
 
 export const StaffRecordType = builder.objectRef<StaffRecord>('StaffRecord').implement({
   description: "机关干部: a staff member's secondment or promotion. The district's staff only.",
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: StaffRecordKindType, resolve: (r) => r.kind }),
+    id: t.exposeID('id', { description: "The StaffRecord's id." }),
+    kind: t.field({
+      description: '挂职, 提拔任用, 晋升职级.',
+      type: StaffRecordKindType,
+      resolve: (r) => r.kind,
+    }),
     person: t.exposeString('person'),
     grade: t.exposeString('grade', { nullable: true }),
     post: t.exposeString('post'),
@@ -32,10 +40,15 @@ const StaffRecordConnection = connectionType<StaffRecord>(builder, 'StaffRecord'
 
 builder.queryField('staffRecords', (t) =>
   t.field({
+    description:
+      "干部 Staff changes (promotions, secondments …), by kind. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: StaffRecordConnection,
     authScopes: { staff: true },
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       kind: t.arg({ type: StaffRecordKindType, required: false }),
       from: t.arg({ type: 'Date', required: false }),
       to: t.arg({ type: 'Date', required: false }),
@@ -57,9 +70,17 @@ builder.queryField('staffRecords', (t) =>
 );
 
 const RecordStaffChangeInput = builder.inputType('RecordStaffChangeInput', {
+  description: 'What `recordStaffChange` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
-    kind: t.field({ type: StaffRecordKindType, required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
+    kind: t.field({
+      description: '挂职, 提拔任用, 晋升职级.',
+      type: StaffRecordKindType,
+      required: true,
+    }),
     person: t.string({
       required: true,
       validate: z.string().trim().min(2, 'must have at least 2 characters'),
@@ -74,15 +95,26 @@ const RecordStaffChangeInput = builder.inputType('RecordStaffChangeInput', {
     }),
     startsOn: t.field({ type: 'Date', required: true }),
     endsOn: t.field({ type: 'Date', required: false }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
 builder.mutationField('recordStaffChange', (t) =>
   t.field({
+    description:
+      'Staff record a change to a staff member: only a SECONDMENT has an end (rule `kind`); a promotion names the grade (rule `required`).',
     type: StaffRecordType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: RecordStaffChangeInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `recordStaffChange` takes (`RecordStaffChangeInput`).',
+        type: RecordStaffChangeInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       recordStaffChange(ctx, {
         district: String(input.district),

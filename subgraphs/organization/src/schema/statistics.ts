@@ -62,13 +62,19 @@ const CommitteeChangeCountsType = builder
 const BodyMeetingCountType = builder
   .objectRef<{ body: Body; count: number }>('BodyMeetingCount')
   .implement({
+    description: '按会议统计 How many meetings of one body were held.',
     fields: (t) => ({
-      body: t.field({ type: CommitteeBodyType, resolve: (c) => c.body }),
+      body: t.field({
+        description: '全体会议, 常委会议, 主席会议, 秘书长会议.',
+        type: CommitteeBodyType,
+        resolve: (c) => c.body,
+      }),
       count: t.exposeInt('count'),
     }),
   });
 
 const MonthCountType = builder.objectRef<MonthCount>('StudyMonth').implement({
+  description: '按月统计 How many monthly and special study sessions were held in a month.',
   fields: (t) => ({
     month: t.exposeString('month', { description: 'YYYY-MM' }),
     monthly: t.exposeInt('monthly'),
@@ -111,6 +117,7 @@ const PartyCoverageType = builder.objectRef<PartyCoverage>('PartyCoverage').impl
 });
 
 const GradeCountType = builder.objectRef<{ grade: string; count: number }>('GradeCount').implement({
+  description: '按等次统计 How many were given one grade.',
   fields: (t) => ({ grade: t.exposeString('grade'), count: t.exposeInt('count') }),
 });
 
@@ -143,6 +150,7 @@ export const STATISTICS_SCOPES = ['DISTRICT_ONLY', 'WITH_DISTRICTS_BELOW'] as co
 export type StatisticsScope = (typeof STATISTICS_SCOPES)[number];
 
 export const StatisticsScopeType = builder.enumType('StatisticsScope', {
+  description: '统计范围 Which districts a statistics query counts.',
   values: {
     DISTRICT_ONLY: { description: "The named district's own records only (the default)." },
     WITH_DISTRICTS_BELOW: {
@@ -176,8 +184,14 @@ OrganizationStatisticsType.implement({
   description:
     "The figures of the work report's section 1 for one district and period, computed from rows. Every figure is public, as the report publishes it; only the names in `partyCoverage.unplaced` are narrowed (to the member themself) for anyone but the staff of every district counted.",
   fields: (t) => ({
-    district: t.exposeID('district'),
-    scope: t.field({ type: StatisticsScopeType, resolve: (s) => s.scope }),
+    district: t.exposeID('district', {
+      description: 'The code of the district whose committee it belongs to.',
+    }),
+    scope: t.field({
+      description: '统计范围 Which districts a statistics query counts.',
+      type: StatisticsScopeType,
+      resolve: (s) => s.scope,
+    }),
     districts: t.exposeIDList('districts', {
       description:
         'The districts counted: the named one, and with WITH_DISTRICTS_BELOW those below it.',
@@ -229,7 +243,10 @@ builder.queryField('organizationStatistics', (t) =>
     description:
       'Section 1 figures for a district and period (e.g. a calendar year): of the district alone, or (`scope: WITH_DISTRICTS_BELOW`) of the district and every district below it, with `byDistrict` breaking them down. Public: answered for anyone (docs/architecture.md, "Statistics and periods").',
     args: {
-      district: t.arg.id({ required: true }),
+      district: t.arg.id({
+        description: 'The district (its code) whose records to list.',
+        required: true,
+      }),
       scope: t.arg({
         type: StatisticsScopeType,
         required: false,

@@ -1,4 +1,12 @@
-import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  pageArgs,
+  parseId,
+  type Page,
+  describedValues,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -23,15 +31,33 @@ import {
 } from './attendance.js';
 import { AttendanceEntryInput } from './body-meeting.js';
 
-export const StudyKindType = builder.enumType('StudyKind', { values: STUDY_KINDS });
-export const StudyStatusType = builder.enumType('StudyStatus', { values: STUDY_STATUSES });
+export const StudyKindType = builder.enumType('StudyKind', {
+  description: '学习类别 A monthly or a special study session.',
+  values: describedValues(STUDY_KINDS, {
+    MONTHLY: '月度学习 The monthly session.',
+    SPECIAL: '专题学习 A special session (after a major speech).',
+  }),
+});
+export const StudyStatusType = builder.enumType('StudyStatus', {
+  description: '学习会状态 Where a study session stands: PLANNED → HELD → ARCHIVED, or CANCELLED.',
+  values: describedValues(STUDY_STATUSES, {
+    PLANNED: '计划 Planned; staff hold or cancel it.',
+    HELD: '已举行 Held; staff archive it.',
+    ARCHIVED: '已归档 Archived.',
+    CANCELLED: '已取消 Cancelled.',
+  }),
+});
 
 export const StudySessionType = builder.objectRef<StudySession>('StudySession').implement({
   description:
     "党组理论学习中心组学习会: a theory study session of the Party Group's central study group.",
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: StudyKindType, resolve: (s) => s.kind }),
+    id: t.exposeID('id', { description: "The StudySession's id." }),
+    kind: t.field({
+      description: '学习类别 A monthly or a special study session.',
+      type: StudyKindType,
+      resolve: (s) => s.kind,
+    }),
     topic: t.exposeString('topic'),
     plannedOn: t.expose('plannedOn', { type: 'Date' }),
     heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),
@@ -40,8 +66,14 @@ export const StudySessionType = builder.objectRef<StudySession>('StudySession').
       description: 'Who led the study or spoke (交流发言).',
     }),
     minutes: t.exposeString('minutes', { nullable: true }),
-    status: t.field({ type: StudyStatusType, resolve: (s) => s.status }),
-    district: t.exposeID('district'),
+    status: t.field({
+      description: '学习会状态 Where a study session stands.',
+      type: StudyStatusType,
+      resolve: (s) => s.status,
+    }),
+    district: t.exposeID('district', {
+      description: 'The code of the district whose committee it belongs to.',
+    }),
     attendanceSummary: t.field({
       type: AttendanceSummaryType,
       resolve: async (s, _a, ctx) => summarise(await attendanceOf(ctx, 'STUDY_SESSION', s.id)),
@@ -51,6 +83,7 @@ export const StudySessionType = builder.objectRef<StudySession>('StudySession').
       resolve: (s, _a, ctx) => visibleAttendance(ctx, 'STUDY_SESSION', s),
     }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: (s, _a, ctx) => studySessionWorkflow.available(ctx, s),
     }),
   }),
@@ -69,10 +102,20 @@ const StudySessionConnection = connectionType<StudySession>(
 );
 
 const StudySessionFilter = builder.inputType('StudySessionFilter', {
+  description:
+    '筛选 Narrows `studySessions`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
-    status: t.field({ type: StudyStatusType, required: false }),
-    kind: t.field({ type: StudyKindType, required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
+    status: t.field({
+      description: 'Only records in this state.',
+      type: StudyStatusType,
+      required: false,
+    }),
+    kind: t.field({
+      description: 'Only records with this kind.',
+      type: StudyKindType,
+      required: false,
+    }),
     from: t.field({ type: 'Date', required: false }),
     to: t.field({ type: 'Date', required: false }),
   }),
@@ -80,8 +123,17 @@ const StudySessionFilter = builder.inputType('StudySessionFilter', {
 
 builder.queryField('studySessions', (t) =>
   t.field({
+    description:
+      "党组理论学习中心组学习会 Study sessions, as `filter` narrows them. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: StudySessionConnection,
-    args: { filter: t.arg({ type: StudySessionFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`StudySessionFilter`).',
+        type: StudySessionFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { filter, first, after }, ctx): Promise<Page<StudySession>> => {
       const where: FilterQuery<StudySession>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
@@ -97,9 +149,17 @@ builder.queryField('studySessions', (t) =>
 const items = z.array(z.string().trim().min(1, 'an item must not be empty'));
 
 const PlanStudySessionInput = builder.inputType('PlanStudySessionInput', {
+  description: 'What `planStudySession` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
-    kind: t.field({ type: StudyKindType, required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
+    kind: t.field({
+      description: '学习类别 A monthly or a special study session.',
+      type: StudyKindType,
+      required: true,
+    }),
     topic: t.string({
       required: true,
       validate: z.string().trim().min(2, 'must have at least 2 characters').max(200),
@@ -107,15 +167,26 @@ const PlanStudySessionInput = builder.inputType('PlanStudySessionInput', {
     plannedOn: t.field({ type: 'Date', required: true }),
     materials: t.stringList({ required: true, validate: items.min(1, 'needs at least one item') }),
     speakers: t.stringList({ required: false, validate: items }),
-    public: t.boolean({ required: false, defaultValue: true }),
+    public: t.boolean({
+      description: 'Shown to everyone (public) or only to those who work for its district.',
+      required: false,
+      defaultValue: true,
+    }),
   }),
 });
 
 builder.mutationField('planStudySession', (t) =>
   t.field({
+    description: 'Staff put a study session on the calendar (PLANNED).',
     type: StudySessionType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: PlanStudySessionInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `planStudySession` takes (`PlanStudySessionInput`).',
+        type: PlanStudySessionInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       planStudySession(ctx, {
         district: String(input.district),
@@ -130,19 +201,30 @@ builder.mutationField('planStudySession', (t) =>
 );
 
 const HoldStudySessionInput = builder.inputType('HoldStudySessionInput', {
+  description: 'What `holdStudySession` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The StudySession's id.", required: true }),
     heldOn: t.field({ type: 'Date', required: true }),
     attendance: t.field({ type: [AttendanceEntryInput], required: true }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
 builder.mutationField('holdStudySession', (t) =>
   t.field({
+    description: 'Staff record that a PLANNED session was held (→ HELD) and who attended.',
     type: StudySessionType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: HoldStudySessionInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `holdStudySession` takes (`HoldStudySessionInput`).',
+        type: HoldStudySessionInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       holdStudySession(
         ctx,
@@ -155,8 +237,9 @@ builder.mutationField('holdStudySession', (t) =>
 );
 
 const ArchiveStudySessionInput = builder.inputType('ArchiveStudySessionInput', {
+  description: 'What `archiveStudySession` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The StudySession's id.", required: true }),
     minutes: t.string({
       required: true,
       validate: z
@@ -164,15 +247,25 @@ const ArchiveStudySessionInput = builder.inputType('ArchiveStudySessionInput', {
         .trim()
         .min(1, 'must not be empty: a session is archived with its minutes'),
     }),
-    note: t.string({ required: false }),
+    note: t.string({
+      description: 'An optional note, kept with the record or with the step in its audit trail.',
+      required: false,
+    }),
   }),
 });
 
 builder.mutationField('archiveStudySession', (t) =>
   t.field({
+    description: 'Staff archive a HELD session (→ ARCHIVED).',
     type: StudySessionType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: ArchiveStudySessionInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `archiveStudySession` takes (`ArchiveStudySessionInput`).',
+        type: ArchiveStudySessionInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       moveStudySession(
         ctx,
@@ -185,14 +278,22 @@ builder.mutationField('archiveStudySession', (t) =>
 );
 
 const CancelStudySessionInput = builder.inputType('CancelStudySessionInput', {
+  description: 'What `cancelStudySession` takes.',
   fields: (t) => ({ id: t.id({ required: true }), note: t.string({ required: false }) }),
 });
 
 builder.mutationField('cancelStudySession', (t) =>
   t.field({
+    description: 'Staff cancel a PLANNED session (→ CANCELLED).',
     type: StudySessionType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: CancelStudySessionInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `cancelStudySession` takes (`CancelStudySessionInput`).',
+        type: CancelStudySessionInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       moveStudySession(ctx, parseId(input.id, 'input.id'), 'cancel', null, input.note ?? null),
   }),

@@ -8,7 +8,7 @@ import { DistrictType } from './district.js';
 export const SessionType = builder.objectRef<Session>('Session').implement({
   description: '次会议: a plenary session within a term, e.g. 十届三次会议. Public.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The Session's id." }),
     ordinal: t.exposeInt('ordinal'),
     name: t.exposeString('name'),
     startsOn: t.expose('startsOn', { type: 'Date' }),
@@ -19,7 +19,7 @@ export const SessionType = builder.objectRef<Session>('Session').implement({
 export const TermType = builder.objectRef<Term>('Term').implement({
   description: '届: a term of a district committee. Public.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The Term's id." }),
     ordinal: t.exposeInt('ordinal'),
     name: t.exposeString('name'),
     startsOn: t.expose('startsOn', { type: 'Date' }),
@@ -45,6 +45,7 @@ builder.objectField(SessionType, 'term', (t) =>
 
 builder.objectField(DistrictType, 'terms', (t) =>
   t.field({
+    description: "届 The district committee's terms.",
     type: [TermType],
     resolve: (d, _a, ctx) => ctx.loaders.many(TermSchema, 'district').load(d.code),
   }),
@@ -54,8 +55,16 @@ const TermConnection = connectionType<Term>(builder, 'Term', TermType);
 
 builder.queryField('terms', (t) =>
   t.field({
+    description:
+      "届 Terms of a district's committee, with their sessions. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: TermConnection,
-    args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
+    args: {
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_root, { district, first, after }, ctx): Promise<Page<Term>> =>
       findPage(ctx.em, TermSchema, district ? { district: String(district) } : {}, {
         first,
@@ -65,8 +74,12 @@ builder.queryField('terms', (t) =>
 );
 
 const OpenTermInput = builder.inputType('OpenTermInput', {
+  description: 'What `openTerm` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     ordinal: t.int({ required: true, validate: z.number().int().positive('must be positive') }),
     name: t.string({
       required: true,
@@ -79,9 +92,17 @@ const OpenTermInput = builder.inputType('OpenTermInput', {
 
 builder.mutationField('openTerm', (t) =>
   t.field({
+    description:
+      "届 Staff open a term of their district's committee: its ordinal must be new in the district (CONFLICT otherwise) and its days may not overlap another term (rule `overlap`).",
     type: TermType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: OpenTermInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `openTerm` takes (`OpenTermInput`).',
+        type: OpenTermInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       openTerm(ctx, {
         district: String(input.district),
@@ -94,22 +115,32 @@ builder.mutationField('openTerm', (t) =>
 );
 
 const CloseTermInput = builder.inputType('CloseTermInput', {
+  description: 'What `closeTerm` takes.',
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ description: "The Term's id.", required: true }),
     endsOn: t.field({ type: 'Date', required: true }),
   }),
 });
 
 builder.mutationField('closeTerm', (t) =>
   t.field({
+    description:
+      'Staff close a term on `endsOn`, which may not fall before the end of any of its sessions (rule `range`).',
     type: TermType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: CloseTermInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `closeTerm` takes (`CloseTermInput`).',
+        type: CloseTermInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) => closeTerm(ctx, parseId(input.id, 'input.id'), input.endsOn),
   }),
 );
 
 const OpenSessionInput = builder.inputType('OpenSessionInput', {
+  description: 'What `openSession` takes.',
   fields: (t) => ({
     term: t.id({ required: true }),
     ordinal: t.int({ required: true, validate: z.number().int().positive('must be positive') }),
@@ -124,9 +155,17 @@ const OpenSessionInput = builder.inputType('OpenSessionInput', {
 
 builder.mutationField('openSession', (t) =>
   t.field({
+    description:
+      '次 Staff open a session (次会议) of a term: its ordinal must be new in the term (CONFLICT otherwise).',
     type: SessionType,
     authScopes: { staff: true },
-    args: { input: t.arg({ type: OpenSessionInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `openSession` takes (`OpenSessionInput`).',
+        type: OpenSessionInput,
+        required: true,
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       openSession(ctx, {
         term: parseId(input.term, 'input.term'),

@@ -4,6 +4,9 @@ import {
   canSeeDistrict,
   type AuditEntry,
   type RequestContext,
+  describedValues,
+  MUTATION_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { catalog, findPlugin } from '../catalog.js';
@@ -52,7 +55,13 @@ export async function switchesOf(ctx: RequestContext, district: string): Promise
   });
 }
 
-const SwitchStateEnum = builder.enumType('PluginSwitchState', { values: SWITCH_STATES });
+const SwitchStateEnum = builder.enumType('PluginSwitchState', {
+  description: '插件开关 Whether a plugin is on for a district.',
+  values: describedValues(SWITCH_STATES, {
+    ENABLED: '已启用 The plugin is on for the district.',
+    DISABLED: '已停用 The plugin is off for the district.',
+  }),
+});
 
 const SwitchChangeRef = builder.objectRef<AuditEntry>('PluginSwitchChange').implement({
   description: 'One change of a switch: who, when, from, to, why.',
@@ -72,11 +81,19 @@ const SwitchChangeRef = builder.objectRef<AuditEntry>('PluginSwitchChange').impl
 export const SwitchRef = builder.objectRef<SwitchView>('PluginSwitch').implement({
   description: "A plugin's switch in one district.",
   fields: (t) => ({
-    district: t.field({ type: DistrictRef, resolve: (s) => ({ code: s.district }) }),
+    district: t.field({
+      description: 'The district whose committee it belongs to.',
+      type: DistrictRef,
+      resolve: (s) => ({ code: s.district }),
+    }),
     plugin: t.field({ type: PluginRef, resolve: (s) => findPlugin(s.plugin)! }),
-    state: t.field({ type: SwitchStateEnum, resolve: (s) => s.status }),
+    state: t.field({
+      description: '插件开关 Whether a plugin is on for a district.',
+      type: SwitchStateEnum,
+      resolve: (s) => s.status,
+    }),
     enabled: t.boolean({ resolve: (s) => s.status === 'ENABLED' }),
-    version: t.exposeInt('version'),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     changedAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.changedAt }),
     settings: t.field({
       type: JSONScalar,
@@ -105,10 +122,12 @@ const SwitchboardEntryRef = builder
   .implement({
     description: 'The compact form gateways load on start: which district has which plugin on.',
     fields: (t) => ({
-      district: t.exposeString('district'),
+      district: t.exposeString('district', {
+        description: 'The code of the district whose committee it belongs to.',
+      }),
       plugin: t.exposeString('plugin'),
       enabled: t.boolean({ resolve: (s) => s.status === 'ENABLED' }),
-      version: t.exposeInt('version'),
+      version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     }),
   });
 
@@ -122,7 +141,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-builder.mutationType({});
+builder.mutationType({ description: MUTATION_DESCRIPTION });
 
 builder.mutationFields((t) => {
   const SwitchArgs = () => ({

@@ -17,7 +17,7 @@ const PermissionRef = builder
 export const PluginRef = builder.objectRef<Plugin>('Plugin').implement({
   description: 'An installed plugin: a region-specific module each district may switch on.',
   fields: (t) => ({
-    id: t.id({ resolve: (p) => p.manifest.id }),
+    id: t.id({ description: "The Plugin's id.", resolve: (p) => p.manifest.id }),
     title: t.string({ description: 'Chinese title.', resolve: (p) => p.manifest.title.zh }),
     titleEn: t.string({ resolve: (p) => p.manifest.title.en }),
     version: t.string({ resolve: (p) => p.manifest.version }),
@@ -57,7 +57,8 @@ builder.queryFields((t) => ({
   plugin: t.field({
     type: PluginRef,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    description: '插件 One installed plugin by its id, or null when none has it. Anyone may ask.',
+    args: { id: t.arg.id({ description: "The Plugin's id.", required: true }) },
     resolve: (_root, args) => findPlugin(String(args.id)) ?? null,
   }),
 }));

@@ -9,6 +9,10 @@ import {
   periodWhere,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
+  VERSION_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
@@ -23,22 +27,33 @@ import { issueWorkflow } from '../workflow.js';
 import { DistrictRef } from './district.js';
 import { OpinionItemType } from './opinion-item.js';
 
-export const IssueStatusType = builder.enumType('BulletinIssueStatus', { values: ISSUE_STATUSES });
+export const IssueStatusType = builder.enumType('BulletinIssueStatus', {
+  description: '专刊状态 Where a bulletin issue stands: DRAFT → PUBLISHED.',
+  values: describedValues(ISSUE_STATUSES, {
+    DRAFT: '草稿 Being put together; staff publish it.',
+    PUBLISHED: '已印发 Published.',
+  }),
+});
 
 export const BulletinIssueType = builder.objectRef<BulletinIssue>('BulletinIssue').implement({
   description:
     '《社情民意》专刊: one numbered issue (期) and the items it carries. Internal to its district.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The BulletinIssue's id." }),
     year: t.exposeInt('year'),
     number: t.exposeInt('number'),
     title: t.exposeString('title'),
     editor: t.exposeString('editor'),
     issuer: t.exposeString('issuer', { description: 'Who signed it off (签发).' }),
-    status: t.field({ type: IssueStatusType, resolve: (i) => i.status }),
+    status: t.field({
+      description: '专刊状态 Where a bulletin issue stands.',
+      type: IssueStatusType,
+      resolve: (i) => i.status,
+    }),
     publishedOn: t.expose('publishedOn', { type: 'Date', nullable: true }),
-    version: t.exposeInt('version'),
+    version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (i) => ({ code: i.district }),
@@ -48,6 +63,7 @@ export const BulletinIssueType = builder.objectRef<BulletinIssue>('BulletinIssue
       resolve: (i, _a, ctx) => ctx.loaders.many(OpinionItemSchema, 'issueId').load(i.id),
     }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: async (i, _a, ctx) =>
         issueWorkflow.available(ctx, {
           ...i,
@@ -61,9 +77,14 @@ const IssueConnection = connectionType<BulletinIssue>(builder, 'BulletinIssue', 
 
 builder.queryField('bulletinIssues', (t) =>
   t.field({
+    description:
+      "专刊 Issues (期) of the social-conditions bulletin, by district and numbering year. Paged; shows what the caller may see: public records to anyone, the rest to those who work for the record's district.",
     type: IssueConnection,
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       year: t.arg.int({
         required: false,
         description: "The issue's numbering year (期 are numbered within it).",
@@ -84,8 +105,10 @@ builder.queryField('bulletinIssues', (t) =>
 
 builder.queryField('bulletinIssue', (t) =>
   t.field({
+    description:
+      '专刊 One bulletin issue by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: BulletinIssueType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The BulletinIssue's id.", required: true }) },
     resolve: async (_r, { id }, ctx) => {
       const issue = await ctx.em.findOne(BulletinIssueSchema, { id: parseId(id) });
       if (!issue || !(issue.public || canSeeDistrict(ctx.caller, issue.district)))
@@ -96,8 +119,12 @@ builder.queryField('bulletinIssue', (t) =>
 );
 
 const IssueInput = builder.inputType('CreateBulletinIssueInput', {
+  description: 'What `createBulletinIssue` takes.',
   fields: (t) => ({
-    district: t.id({ required: true }),
+    district: t.id({
+      description: 'The district (its code) whose committee the record belongs to.',
+      required: true,
+    }),
     year: t.int({ required: true }),
     number: t.int({ required: true, description: 'Issue number (期) within the year.' }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
@@ -111,7 +138,13 @@ builder.mutationField('createBulletinIssue', (t) =>
     type: BulletinIssueType,
     description: 'Information staff open a bulletin issue as a draft.',
     authScopes: { staff: true },
-    args: { input: t.arg({ type: IssueInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `createBulletinIssue` takes (`CreateBulletinIssueInput`).',
+        type: IssueInput,
+        required: true,
+      }),
+    },
     resolve: (_r, { input }, ctx) =>
       createBulletinIssue(ctx, { ...input, district: String(input.district) }),
   }),
@@ -127,8 +160,8 @@ for (const [field, remove, description] of [
       description,
       authScopes: { staff: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
+        id: t.arg.id({ description: "The BulletinIssue's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
         itemIds: t.arg.idList({ required: true }),
       },
       resolve: (_r, { id, version, itemIds }, ctx) =>
@@ -149,8 +182,8 @@ builder.mutationField('publishBulletinIssue', (t) =>
     description: 'Publish (编发) a draft issue: every item it carries is issued.',
     authScopes: { staff: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The BulletinIssue's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       publishedOn: t.arg({ type: 'Date', required: false }),
     },
     resolve: (_r, { id, version, publishedOn }, ctx) =>

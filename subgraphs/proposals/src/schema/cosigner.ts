@@ -1,4 +1,11 @@
-import { parseId, today } from '@cppcc/kit';
+import {
+  parseId,
+  today,
+  describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
+} from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { answerInvitation, inviteCosigners, revokeInvitation } from '../commands/proposals.js';
 import { COSIGNER_STATUSES, CosignerSchema, type Cosigner } from '../entities/cosigner.entity.js';
@@ -7,20 +14,32 @@ import { cosignerWorkflow } from '../workflow.js';
 import { MemberRef } from './member.js';
 import { ProposalType, visibleProposal } from './proposal.js';
 
-export const CosignerStatusType = builder.enumType('CosignerStatus', { values: COSIGNER_STATUSES });
+export const CosignerStatusType = builder.enumType('CosignerStatus', {
+  description: '联名状态 Where a co-signing invitation stands.',
+  values: describedValues(COSIGNER_STATUSES, {
+    INVITED: '已邀请 Invited; the member accepts or declines, the author may revoke.',
+    ACCEPTED: '已同意 Accepted: co-signs the proposal.',
+    DECLINED: '已拒绝 Declined; may be invited again.',
+    REVOKED: '已撤销 Revoked by the author; may be invited again.',
+  }),
+});
 
 export const CosignerType = builder.objectRef<Cosigner>('ProposalCosigner');
 
 CosignerType.implement({
   description: '联名: a member invited to co-sign a joint proposal.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The ProposalCosigner's id." }),
     member: t.field({
       type: MemberRef,
       nullable: true,
       resolve: (c) => ({ id: String(c.memberId) }),
     }),
-    status: t.field({ type: CosignerStatusType, resolve: (c) => c.status }),
+    status: t.field({
+      description: '联名状态 Where a co-signing invitation stands.',
+      type: CosignerStatusType,
+      resolve: (c) => c.status,
+    }),
     respondBy: t.expose('respondBy', {
       type: 'Date',
       description: 'Last day to answer (YYYY-MM-DD).',
@@ -45,6 +64,7 @@ CosignerType.implement({
       resolve: (c, _a, ctx) => visibleProposal(ctx, c.proposalId),
     }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: async (c, _a, ctx) => {
         // The invitee may no longer read a draft whose invitation was revoked: read past the filters.
         const [proposal] = await ctx.loaders
@@ -76,8 +96,8 @@ builder.mutationField('inviteProposalCosigners', (t) =>
       'The author of a joint draft invites members of the same district to co-sign by a deadline.',
     authScopes: { member: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The Proposal's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       memberIds: t.arg.idList({ required: true }),
       respondBy: t.arg({
         type: 'Date',
@@ -126,7 +146,7 @@ builder.mutationField('revokeCosignInvitation', (t) =>
     args: {
       id: t.arg.id({ required: true, description: 'The invitation (ProposalCosigner) id.' }),
       version: t.arg.int({ required: true, description: "The proposal's version." }),
-      note: t.arg.string({ required: false }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_r, { id, version, note }, ctx) =>
       revokeInvitation(ctx, parseId(id), version, note ?? null),

@@ -8,6 +8,7 @@ import {
   periodArgs,
   yearOrPeriod,
   type RequestContext,
+  describedValues,
 } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { awardExcellent } from '../commands/honours.js';
@@ -27,13 +28,19 @@ import { MemberRef } from './member.js';
 import { ProposalType } from './proposal.js';
 
 export const BandType = builder.enumType('EvaluationBand', {
-  values: ['EXCELLENT', 'GOOD', 'FAIR', 'POOR'] as const,
+  values: describedValues(['EXCELLENT', 'GOOD', 'FAIR', 'POOR'] as const, {
+    EXCELLENT: '优秀 Score 90 or more.',
+    GOOD: '良好 Score 75 to 89.',
+    FAIR: '一般 Score 60 to 74.',
+    POOR: '较差 Score under 60.',
+  }),
   description: '优秀 ≥ 90, 良好 75–89, 一般 60–74, 较差 < 60.',
 });
 
 const QualityScoresType = builder
   .objectRef<Record<string, number>>('ProposalQualityScores')
   .implement({
+    description: "提案质量评分 The scores a proposal's quality got, by criterion.",
     fields: (t) => ({
       scientific: t.int({ description: '科学性 (0–20)', resolve: (s) => s.scientific }),
       serious: t.int({ description: '严肃性 (0–20)', resolve: (s) => s.serious }),
@@ -45,6 +52,7 @@ const QualityScoresType = builder
 const HandlingScoresType = builder
   .objectRef<Record<string, number>>('HandlingQualityScores')
   .implement({
+    description: "办理质量评分 The scores a proposal's handling got, by criterion.",
     fields: (t) => ({
       organization: t.int({ description: '办理组织 (0–25)', resolve: (s) => s.organization }),
       communication: t.int({ description: '沟通联系 (0–25)', resolve: (s) => s.communication }),
@@ -63,7 +71,11 @@ const QualityScoreType = builder.objectRef<QualityScore>('ProposalQualityScore')
     }),
     scores: t.field({ type: QualityScoresType, resolve: (s) => s.scores }),
     total: t.exposeInt('total'),
-    band: t.field({ type: BandType, resolve: (s) => band(s.total) }),
+    band: t.field({
+      description: '优秀 ≥ 90, 良好 75–89, 一般 60–74, 较差 < 60.',
+      type: BandType,
+      resolve: (s) => band(s.total),
+    }),
   }),
 });
 const HandlingScoreType = builder.objectRef<HandlingScore>('HandlingQualityScore').implement({
@@ -81,7 +93,11 @@ const HandlingScoreType = builder.objectRef<HandlingScore>('HandlingQualityScore
     }),
     scores: t.field({ type: HandlingScoresType, resolve: (s) => s.scores }),
     total: t.exposeInt('total'),
-    band: t.field({ type: BandType, resolve: (s) => band(s.total) }),
+    band: t.field({
+      description: '优秀 ≥ 90, 良好 75–89, 一般 60–74, 较差 < 60.',
+      type: BandType,
+      resolve: (s) => band(s.total),
+    }),
   }),
 });
 const AwardType = builder.objectRef<Award>('ProposalAward').implement({
@@ -119,6 +135,7 @@ builder.objectField(ProposalType, 'handlingScores', (t) =>
 );
 builder.objectField(ProposalType, 'awards', (t) =>
   t.field({
+    description: '优秀提案 The awards it received.',
     type: [AwardType],
     resolve: (p, _a, ctx) => ctx.loaders.many(AwardSchema, 'proposalId').load(p.id),
   }),
@@ -126,6 +143,7 @@ builder.objectField(ProposalType, 'awards', (t) =>
 
 const score = (max: number) => ({ required: true, description: `0–${max}` }) as const;
 const QualityInput = builder.inputType('ProposalQualityScoresInput', {
+  description: "提案质量评分 Scores for a proposal's quality, by criterion.",
   fields: (t) => ({
     scientific: t.int(score(20)),
     serious: t.int(score(20)),
@@ -135,6 +153,7 @@ const QualityInput = builder.inputType('ProposalQualityScoresInput', {
   }),
 });
 const HandlingInput = builder.inputType('HandlingQualityScoresInput', {
+  description: "办理质量评分 Scores for a proposal's handling, by criterion.",
   fields: (t) => ({
     organization: t.int(score(25)),
     communication: t.int(score(25)),
@@ -206,14 +225,23 @@ const UnitResultType = builder.objectRef<UnitResult>('UnitHandlingResult').imple
     }),
     scored: t.exposeInt('scored', { description: 'Scores received.' }),
     average: t.exposeFloat('average'),
-    band: t.field({ type: BandType, resolve: (u) => band(u.average) }),
+    band: t.field({
+      description: '优秀 ≥ 90, 良好 75–89, 一般 60–74, 较差 < 60.',
+      type: BandType,
+      resolve: (u) => band(u.average),
+    }),
   }),
 });
 const BandCountType = builder
   .objectRef<{ band: ReturnType<typeof band>; count: number }>('EvaluationBandCount')
   .implement({
+    description: '按评价等次统计 How many proposals fell in one evaluation band.',
     fields: (t) => ({
-      band: t.field({ type: BandType, resolve: (b) => b.band }),
+      band: t.field({
+        description: '优秀 ≥ 90, 良好 75–89, 一般 60–74, 较差 < 60.',
+        type: BandType,
+        resolve: (b) => b.band,
+      }),
       count: t.exposeInt('count'),
     }),
   });
@@ -257,7 +285,10 @@ builder.queryField('twoWayEvaluation', (t) =>
     description:
       'Results of the two-way evaluation for a district and the filed proposals of a year (or submitted in a from/to range), from the scores (staff, leaders, supervising office).',
     args: {
-      district: t.arg.id({ required: true }),
+      district: t.arg.id({
+        description: 'The district (its code) whose records to list.',
+        required: true,
+      }),
       year: t.arg.int({
         required: false,
         description: "The proposals' year (届次年度); or leave it out and give from and to.",

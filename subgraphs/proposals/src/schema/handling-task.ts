@@ -8,6 +8,10 @@ import {
   today,
   type RequestContext,
   type WithArgs,
+  describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
@@ -46,16 +50,44 @@ import { coUnitsWaiting, taskWorkflow } from '../workflow.js';
 import { GovernmentUnitRef } from './government-unit.js';
 import { HandlingModeType, ProposalType } from './proposal.js';
 
-export const TaskStatusType = builder.enumType('HandlingTaskStatus', { values: TASK_STATUSES });
+export const TaskStatusType = builder.enumType('HandlingTaskStatus', {
+  description: "办理状态 Where a unit's handling task for a proposal stands.",
+  values: describedValues(TASK_STATUSES, {
+    PENDING_RECEIPT: '待签收 Waiting for the unit to receive it or ask to return it.',
+    RETURN_REQUESTED: '申请退回 The unit asked to return it; staff approve or refuse.',
+    RETURNED: '已退回 Returned: the unit does not handle it.',
+    RECEIVED: '已签收 Received; the unit replies (a co-handling unit sends its opinion).',
+    OPINION_SENT: '已送会办意见 A co-handling unit sent its opinion to the lead.',
+    REPLIED: '已答复 Replied; the supervising office passes the reply or sends it back.',
+    ACCEPTED: '已办结 The reply passed review; staff may reopen it.',
+  }),
+});
 export const TaskRoleType = builder.enumType('HandlingTaskRole', {
-  values: TASK_ROLES,
+  values: describedValues(TASK_ROLES, {
+    SOLE: '独办 Handles the proposal alone.',
+    SEPARATE: '分办 One of several units, each answering.',
+    LEAD: '主办 The lead unit, which answers.',
+    CO: '会办 A co-handling unit, which sends the lead its opinions.',
+  }),
   description: '独办 SOLE, 分办 SEPARATE, 主办 LEAD, 会办 CO.',
 });
 export const GradeType = builder.enumType('ReplyGrade', {
-  values: GRADES,
+  values: describedValues(GRADES, {
+    A: 'A 所提问题已经解决或基本解决、建议已采纳 Solved or adopted (default wording).',
+    B: 'B 所提问题正在解决或已列入计划逐步解决 Being solved or planned (default wording).',
+    C: 'C 因条件限制需以后解决 Deferred by conditions (default wording).',
+    D: 'D 留作参考 Kept for reference (default wording).',
+  }),
   description: 'Result grade of a reply; each district words them (replyGradeWordings).',
 });
-export const ReplyReviewType = builder.enumType('ReplyReview', { values: REPLY_REVIEWS });
+export const ReplyReviewType = builder.enumType('ReplyReview', {
+  description: "答复审核 The supervising office's review of a unit's reply.",
+  values: describedValues(REPLY_REVIEWS, {
+    PENDING: "待审核 Waiting for the supervising office's review.",
+    PASSED: '通过 Passed review.',
+    SENT_BACK: '退回 Sent back to the unit.',
+  }),
+});
 
 /** A district's wording of a grade, or the default. */
 async function wording(ctx: RequestContext, district: string, grade: Grade): Promise<string> {
@@ -68,14 +100,18 @@ export const ReplyType = builder
   .implement({
     description: "答复函: a unit's formal reply, and the supervising office's review of it.",
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The ProposalReply's id." }),
       text: t.exposeString('text'),
       referenceNumber: t.exposeString('referenceNumber', {
         description: "The letter's reference number (文号).",
       }),
       signingLeader: t.exposeString('signingLeader'),
       contact: t.exposeString('contact'),
-      grade: t.field({ type: GradeType, resolve: (r) => r.grade }),
+      grade: t.field({
+        description: 'Result grade of a reply; each district words them (replyGradeWordings).',
+        type: GradeType,
+        resolve: (r) => r.grade,
+      }),
       gradeWording: t.string({
         description: 'What the grade means in this district.',
         resolve: async (r, _a, ctx) =>
@@ -86,7 +122,11 @@ export const ReplyType = builder
           ),
       }),
       repliedAt: t.field({ type: 'DateTime', resolve: (r) => r.repliedAt }),
-      review: t.field({ type: ReplyReviewType, resolve: (r) => r.review }),
+      review: t.field({
+        description: "答复审核 The supervising office's review of a unit's reply.",
+        type: ReplyReviewType,
+        resolve: (r) => r.review,
+      }),
       reviewNote: t.exposeString('reviewNote', { nullable: true }),
       unit: t.field({
         type: GovernmentUnitRef,
@@ -101,14 +141,22 @@ export const HandlingTaskType = builder.objectRef<HandlingTask>('HandlingTask');
 HandlingTaskType.implement({
   description: "承办任务: one handling unit's share of a proposal, with its deadlines.",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The HandlingTask's id." }),
     unit: t.field({
       type: GovernmentUnitRef,
       nullable: true,
       resolve: (task) => ({ id: String(task.unitId) }),
     }),
-    role: t.field({ type: TaskRoleType, resolve: (task) => task.role }),
-    status: t.field({ type: TaskStatusType, resolve: (task) => task.status }),
+    role: t.field({
+      description: '独办 SOLE, 分办 SEPARATE, 主办 LEAD, 会办 CO.',
+      type: TaskRoleType,
+      resolve: (task) => task.role,
+    }),
+    status: t.field({
+      description: "办理状态 Where a unit's handling task for a proposal stands.",
+      type: TaskStatusType,
+      resolve: (task) => task.status,
+    }),
     version: t.exposeInt('version', {
       description: 'Moves with every step on the task; its steps take it (optimistic concurrency).',
     }),
@@ -154,6 +202,7 @@ HandlingTaskType.implement({
       resolve: (task, _a, ctx) => ctx.loaders.one(ProposalSchema).load(task.proposalId),
     }),
     availableActions: t.stringList({
+      description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: async (task, _a, ctx) =>
         taskWorkflow.available(ctx, {
           ...task,
@@ -184,13 +233,19 @@ builder.objectField(ProposalType, 'replies', (t) =>
 const TaskConnection = connectionType<HandlingTask>(builder, 'HandlingTask', HandlingTaskType);
 
 const TaskFilter = builder.inputType('HandlingTaskFilter', {
+  description:
+    '筛选 Narrows `handlingTasks`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
     unit: t.id({
       required: false,
       description: "Defaults to the caller's own unit for unit users.",
     }),
-    status: t.field({ type: TaskStatusType, required: false }),
+    status: t.field({
+      description: 'Only records in this state.',
+      type: TaskStatusType,
+      required: false,
+    }),
     overdue: t.boolean({ required: false }),
   }),
 });
@@ -201,7 +256,14 @@ builder.queryField('handlingTasks', (t) =>
     description:
       "Tasks of handling units: a unit user sees its own unit's; staff, leaders and the supervising office those of their districts.",
     authScopes: { authenticated: true },
-    args: { filter: t.arg({ type: TaskFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`HandlingTaskFilter`).',
+        type: TaskFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: (_r, { filter, first, after }, ctx) => {
       // Office roles: their districts' tasks; a unit: its own (callerUnit), nothing without a unit id.
       const unit = callerUnit(ctx.caller);
@@ -224,8 +286,13 @@ builder.queryField('handlingTasks', (t) =>
 );
 
 const AssignInput = builder.inputType('AssignProposalInput', {
+  description: 'What `assignProposal` takes.',
   fields: (t) => ({
-    mode: t.field({ type: HandlingModeType, required: true }),
+    mode: t.field({
+      description: '独办 (SOLE), 分办 (SEPARATE), 主办+会办 (LEAD_WITH_CO).',
+      type: HandlingModeType,
+      required: true,
+    }),
     unitIds: t.idList({
       required: true,
       description: 'SOLE: the one unit; SEPARATE: every unit; LEAD_WITH_CO: the co-units.',
@@ -246,9 +313,13 @@ builder.mutationField('assignProposal', (t) =>
     description: 'Staff assign a filed proposal (交办) to its handling units.',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
-      input: t.arg({ type: AssignInput, required: true }),
+      id: t.arg.id({ description: "The Proposal's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+      input: t.arg({
+        description: 'What `assignProposal` takes (`AssignProposalInput`).',
+        type: AssignInput,
+        required: true,
+      }),
     },
     resolve: (_r, { id, version, input }, ctx) =>
       assignProposal(ctx, parseId(id), version, {
@@ -296,7 +367,7 @@ builder.mutationField('approveHandlingTaskReturn', (t) =>
     args: {
       ...taskArgs(t),
       reassignTo: t.arg.id({ required: false }),
-      note: t.arg.string({ required: false }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_r, { id, version, reassignTo, note }, ctx) =>
       decideReturn(
@@ -314,7 +385,7 @@ builder.mutationField('refuseHandlingTaskReturn', (t) =>
     type: HandlingTaskType,
     description: 'Staff refuse a return; the unit must handle the item.',
     authScopes: { authenticated: true },
-    args: { ...taskArgs(t), note: t.arg.string({ required: true }) },
+    args: { ...taskArgs(t), note: t.arg.string({ description: NOTE_DESCRIPTION, required: true }) },
     resolve: (_r, { id, version, note }, ctx) =>
       decideReturn(ctx, parseId(id), version, false, null, note),
   }),
@@ -330,6 +401,7 @@ builder.mutationField('sendCoUnitOpinion', (t) =>
 );
 
 const ReplyInput = builder.inputType('ProposalReplyInput', {
+  description: 'What `replyToProposal` takes.',
   fields: (t) => ({
     text: t.string({ required: true }),
     referenceNumber: t.string({ required: true, description: '文号' }),
@@ -349,7 +421,14 @@ builder.mutationField('replyToProposal', (t) =>
     description:
       'The replying unit sends its formal reply; a lead unit only after every co-unit sent its opinion.',
     authScopes: { authenticated: true },
-    args: { ...taskArgs(t), input: t.arg({ type: ReplyInput, required: true }) },
+    args: {
+      ...taskArgs(t),
+      input: t.arg({
+        description: 'What `replyToProposal` takes (`ProposalReplyInput`).',
+        type: ReplyInput,
+        required: true,
+      }),
+    },
     resolve: (_r, { id, version, input }, ctx) => replyToProposal(ctx, parseId(id), version, input),
   }),
 );
@@ -359,7 +438,10 @@ builder.mutationField('passProposalReply', (t) =>
     description:
       "The supervising office passes a reply; when the last one passes, the proposal awaits the proposer's rating.",
     authScopes: { authenticated: true },
-    args: { ...taskArgs(t), note: t.arg.string({ required: false }) },
+    args: {
+      ...taskArgs(t),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
+    },
     resolve: (_r, { id, version, note }, ctx) =>
       reviewReply(ctx, parseId(id), version, true, note ?? null),
   }),
@@ -369,7 +451,7 @@ builder.mutationField('sendBackProposalReply', (t) =>
     type: HandlingTaskType,
     description: 'The supervising office sends a reply back to the unit, saying why.',
     authScopes: { authenticated: true },
-    args: { ...taskArgs(t), note: t.arg.string({ required: true }) },
+    args: { ...taskArgs(t), note: t.arg.string({ description: NOTE_DESCRIPTION, required: true }) },
     resolve: (_r, { id, version, note }, ctx) =>
       reviewReply(ctx, parseId(id), version, false, note),
   }),
@@ -397,9 +479,9 @@ builder.mutationField('reopenProposal', (t) =>
       "Staff reopen handling after an unsatisfied rating — the lead's, or a co-signer's this round (再次办理); replying units get fresh deadlines and every proposer rates again.",
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
-      note: t.arg.string({ required: true }),
+      id: t.arg.id({ description: "The Proposal's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: true }),
     },
     resolve: (_r, { id, version, note }, ctx) => reopenProposal(ctx, parseId(id), version, note),
   }),
@@ -410,9 +492,9 @@ builder.mutationField('closeProposal', (t) =>
     description: 'Staff close a rated proposal (办结).',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
-      note: t.arg.string({ required: false }),
+      id: t.arg.id({ description: "The Proposal's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_r, { id, version, note }, ctx) =>
       closeProposal(ctx, parseId(id), version, note ?? null),
@@ -422,8 +504,13 @@ builder.mutationField('closeProposal', (t) =>
 const GradeWordingType = builder
   .objectRef<{ district: string; grade: Grade; wording: string }>('ReplyGradeWording')
   .implement({
+    description: '结果分类措辞 How a district words one result grade of replies.',
     fields: (t) => ({
-      grade: t.field({ type: GradeType, resolve: (w) => w.grade }),
+      grade: t.field({
+        description: 'Result grade of a reply; each district words them (replyGradeWordings).',
+        type: GradeType,
+        resolve: (w) => w.grade,
+      }),
       wording: t.exposeString('wording'),
     }),
   });
@@ -432,7 +519,12 @@ builder.queryField('replyGradeWordings', (t) =>
   t.field({
     type: [GradeWordingType],
     description: 'What each reply grade means in a district (its own wording, or the default).',
-    args: { district: t.arg.id({ required: true }) },
+    args: {
+      district: t.arg.id({
+        description: 'The district (its code) whose records to list.',
+        required: true,
+      }),
+    },
     resolve: async (_r, { district }, ctx) => {
       await assertKnownDistrict(ctx, String(district));
       return Promise.all(

@@ -1,4 +1,12 @@
-import { connectionType, findPage, pageArgs, parseId, periodArgs, periodWhere } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  pageArgs,
+  parseId,
+  periodArgs,
+  periodWhere,
+  describedValues,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
 import {
@@ -19,14 +27,22 @@ import { ProposalType } from './proposal.js';
 import { ResearchProjectRef } from './research-project.js';
 
 export const SupervisionKindType = builder.enumType('SupervisionKind', {
-  values: SUPERVISION_KINDS,
+  description: '督办方式 How a key proposal is supervised.',
+  values: describedValues(SUPERVISION_KINDS, {
+    MEETING: '督办协商会 A supervision meeting on a key proposal.',
+    PROGRESS_REPORT: '进展报告 A progress report on a key proposal.',
+  }),
 });
 
 const SupervisionType = builder.objectRef<Supervision>('KeyProposalSupervision').implement({
   description: 'A supervision meeting (督办协商会) or a progress report on a key proposal.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: SupervisionKindType, resolve: (s) => s.kind }),
+    id: t.exposeID('id', { description: "The KeyProposalSupervision's id." }),
+    kind: t.field({
+      description: '督办方式 How a key proposal is supervised.',
+      type: SupervisionKindType,
+      resolve: (s) => s.kind,
+    }),
     heldOn: t.expose('heldOn', { type: 'Date' }),
     text: t.exposeString('text'),
   }),
@@ -35,7 +51,7 @@ const SupervisionType = builder.objectRef<Supervision>('KeyProposalSupervision')
 export const KeyProposalType = builder.objectRef<KeyProposal>('KeyProposal').implement({
   description: '重点提案: chosen by the chair meeting and supervised by a named leader (领衔督办).',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The KeyProposal's id." }),
     year: t.exposeInt('year'),
     chairMeetingOn: t.expose('chairMeetingOn', { type: 'Date' }),
     leaderName: t.exposeString('leaderName'),
@@ -84,7 +100,10 @@ builder.queryField('keyProposals', (t) =>
     type: KeyConnection,
     description: 'Key proposals, public like the filed proposals they are.',
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       year: t.arg.int({
         required: false,
         description: 'The year it is a key proposal for (a property of the record, not a period).',
@@ -116,6 +135,7 @@ builder.queryField('keyProposals', (t) =>
 );
 
 const KeyInput = builder.inputType('DesignateKeyProposalInput', {
+  description: 'What `designateKeyProposal` takes.',
   fields: (t) => ({
     proposalId: t.id({ required: true }),
     year: t.int({ required: true }),
@@ -144,7 +164,13 @@ builder.mutationField('designateKeyProposal', (t) =>
     description:
       "Staff (or a leader) record the chair meeting's choice of a key proposal and its supervising leader.",
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: KeyInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `designateKeyProposal` takes (`DesignateKeyProposalInput`).',
+        type: KeyInput,
+        required: true,
+      }),
+    },
     resolve: (_r, { input }, ctx) =>
       designateKeyProposal(ctx, {
         ...input,

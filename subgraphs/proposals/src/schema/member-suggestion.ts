@@ -12,6 +12,10 @@ import {
   pageArgs,
   parseId,
   type RequestContext,
+  describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
+  AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
@@ -33,7 +37,14 @@ import { MemberRef } from './member.js';
 import { ProposalType, visibleProposal } from './proposal.js';
 
 export const SuggestionStatusType = builder.enumType('MemberSuggestionStatus', {
-  values: SUGGESTION_STATUSES,
+  description:
+    "委员建议状态 Where a member's suggestion stands: RECEIVED → FORWARDED → ANSWERED, or ARCHIVED.",
+  values: describedValues(SUGGESTION_STATUSES, {
+    RECEIVED: '已收到 Received; staff forward or archive it.',
+    FORWARDED: '已转交 Forwarded to a unit, waiting for its answer.',
+    ANSWERED: '已答复 Answered.',
+    ARCHIVED: '已存档 Archived without forwarding.',
+  }),
 });
 const SuggestionStepType = auditEntryType(
   builder,
@@ -47,11 +58,16 @@ export const MemberSuggestionType = builder
     description:
       "委员意见建议: a proposal converted with its proposer's consent, forwarded to a unit for reference or kept on file. Its authors, their district's staff and the unit it went to see it.",
     fields: (t) => ({
-      id: t.exposeID('id'),
+      id: t.exposeID('id', { description: "The MemberSuggestion's id." }),
       title: t.exposeString('title'),
       content: t.exposeString('content'),
-      status: t.field({ type: SuggestionStatusType, resolve: (s) => s.status }),
+      status: t.field({
+        description: "委员建议状态 Where a member's suggestion stands.",
+        type: SuggestionStatusType,
+        resolve: (s) => s.status,
+      }),
       district: t.field({
+        description: 'The district whose committee it belongs to.',
         type: DistrictRef,
         nullable: true,
         resolve: (s) => ({ code: s.district }),
@@ -82,6 +98,7 @@ export const MemberSuggestionType = builder
         description: 'Send it back with a step; a stale one is refused.',
       }),
       availableActions: t.stringList({
+        description: AVAILABLE_ACTIONS_DESCRIPTION,
         resolve: (s, _a, ctx) => suggestionWorkflow.available(ctx, s),
       }),
       history: t.field({
@@ -122,7 +139,10 @@ builder.queryField('memberSuggestions', (t) =>
     description:
       'Staff: the suggestions of the districts they work for. A unit: those forwarded to it. Authors find theirs on their proposal.',
     args: {
-      district: t.arg.id({ required: false }),
+      district: t.arg.id({
+        description: 'Only records of this district (its code).',
+        required: false,
+      }),
       status: t.arg({ type: SuggestionStatusType, required: false }),
       ...pageArgs(t),
     },
@@ -152,8 +172,10 @@ builder.queryField('memberSuggestions', (t) =>
 
 builder.queryField('memberSuggestion', (t) =>
   t.field({
+    description:
+      "委员建议 One member's suggestion by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.",
     type: MemberSuggestionType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The MemberSuggestion's id.", required: true }) },
     resolve: async (_r, { id }, ctx) => {
       const s = await ctx.em.findOne(
         MemberSuggestionSchema,
@@ -171,11 +193,11 @@ builder.mutationField('forwardMemberSuggestion', (t) =>
     type: MemberSuggestionType,
     description: 'Staff forward it to a government unit of its district, for reference.',
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The MemberSuggestion's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       unitId: t.arg.id({ required: true }),
       on: t.arg({ type: 'Date', required: false }),
-      note: t.arg.string({ required: false }),
+      note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_r, a, ctx) =>
       forwardSuggestion(
@@ -195,8 +217,8 @@ builder.mutationField('archiveMemberSuggestion', (t) =>
     description:
       'Staff keep it on file when no unit is concerned; the reason is told to its authors.',
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The MemberSuggestion's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       reason: t.arg.string({ required: true }),
     },
     resolve: (_r, a, ctx) => archiveSuggestion(ctx, parseId(a.id), a.version, a.reason),
@@ -208,8 +230,8 @@ builder.mutationField('answerMemberSuggestion', (t) =>
     type: MemberSuggestionType,
     description: 'The unit it was forwarded to answers what it makes of it.',
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The MemberSuggestion's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       answer: t.arg.string({ required: true }),
       on: t.arg({ type: 'Date', required: false }),
     },

@@ -8,6 +8,9 @@ import {
   liveField,
   titleSchema,
   TITLE_DESCRIPTION,
+  describedValues,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -38,24 +41,59 @@ import { DistrictRef } from './district.js';
 import { MemberRef } from './member.js';
 
 export const OpinionStatusType = builder.enumType('OpinionItemStatus', {
-  values: OPINION_STATUSES,
+  description: '社情民意信息状态 Where an opinion item stands; each step is a row of its workflow.',
+  values: describedValues(OPINION_STATUSES, {
+    DRAFT: '草稿 Being written; the author submits or withdraws it.',
+    SUBMITTED: '已报送 Submitted; staff select or discard it, the author may withdraw it.',
+    SELECTED: '已选用 Selected; staff issue it in the bulletin or discard it.',
+    DISCARDED: '未选用 Discarded.',
+    WITHDRAWN: '已撤回 Withdrawn by the author.',
+    ISSUED: '已编发 Issued in a bulletin issue; it may be reported up or adopted.',
+    REPORTED: '已报送上级 Reported to a higher body; it may be adopted.',
+    ADOPTED: '已采用 Adopted (more adoptions may follow).',
+  }),
 });
 export const OpinionSourceType = builder.enumType('OpinionItemSource', {
-  values: OPINION_SOURCES,
+  values: describedValues(OPINION_SOURCES, {
+    MEMBER: '委员 Members.',
+    PARTY: '民主党派 A democratic party.',
+    SPECIAL_COMMITTEE: '专委会 A special committee.',
+    DISTRICT_COMMITTEE: '区县政协 A district committee.',
+    INFORMANT: '特邀信息员 An invited informant.',
+  }),
   description:
     'Members, a party, a special committee, a district committee, or an informant (特邀信息员).',
 });
-export const LevelType = builder.enumType('AdoptionLevel', { values: ADOPTION_LEVELS });
+export const LevelType = builder.enumType('AdoptionLevel', {
+  description: '采用层级 The level of the body that adopted an opinion item.',
+  values: describedValues(ADOPTION_LEVELS, {
+    NATIONAL: '国家级 Adopted at national level.',
+    PROVINCIAL: '省级 Adopted at provincial level.',
+    CITY: '市级 Adopted at city level.',
+    DISTRICT: '区县级 Adopted at district or county level.',
+  }),
+});
 export const AdoptionModeType = builder.enumType('AdoptionMode', {
-  values: ADOPTION_MODES,
+  values: describedValues(ADOPTION_MODES, {
+    SINGLE: '单篇采用 Adopted on its own.',
+    COMBINED: '综合采用 Adopted combined with other items.',
+  }),
   description: '单篇采用 (SINGLE) or 综合采用 (COMBINED).',
 });
 
 const AdoptionType = builder.objectRef<Adoption>('OpinionAdoption').implement({
   description: '采用: a level took the item up.',
   fields: (t) => ({
-    level: t.field({ type: LevelType, resolve: (a) => a.level }),
-    mode: t.field({ type: AdoptionModeType, resolve: (a) => a.mode }),
+    level: t.field({
+      description: '采用层级 The level of the body that adopted an opinion item.',
+      type: LevelType,
+      resolve: (a) => a.level,
+    }),
+    mode: t.field({
+      description: '单篇采用 (SINGLE) or 综合采用 (COMBINED).',
+      type: AdoptionModeType,
+      resolve: (a) => a.mode,
+    }),
     adoptedOn: t.expose('adoptedOn', { type: 'Date' }),
     publication: t.exposeString('publication', { nullable: true }),
   }),
@@ -67,30 +105,72 @@ OpinionItemType.implement({
   description:
     "社情民意信息: a public-opinion item, from its author to the bulletin, reporting up, adoption and feedback. Internal: its district's staff and its authors see it.",
   fields: (t) => ({
-    id: t.exposeID('id'),
-    title: t.exposeString('title'),
+    id: t.exposeID('id', { description: "The item's id." }),
+    title: t.exposeString('title', {
+      description: '标题 The title: trimmed, 5 to 200 characters.',
+    }),
     content: t.exposeString('content', { description: 'As the author wrote it.' }),
     editedContent: t.exposeString('editedContent', {
       nullable: true,
       description: 'As edited for the bulletin (采编).',
     }),
-    category: t.exposeString('category'),
-    source: t.field({ type: OpinionSourceType, resolve: (i) => i.source }),
-    sourceName: t.exposeString('sourceName', { nullable: true }),
-    status: t.field({ type: OpinionStatusType, resolve: (i) => i.status }),
-    statusNote: t.exposeString('statusNote', { nullable: true }),
-    submittedOn: t.expose('submittedOn', { type: 'Date', nullable: true }),
-    reportedTo: t.stringList({ resolve: (i) => i.reportedTo ?? [] }),
-    reportedOn: t.expose('reportedOn', { type: 'Date', nullable: true }),
-    feedback: t.exposeString('feedback', { nullable: true }),
-    fedBackOn: t.expose('fedBackOn', { type: 'Date', nullable: true }),
-    version: t.exposeInt('version'),
+    category: t.exposeString('category', {
+      description:
+        '类别 One of the proposal categories: 经济建设, 农业农村, 生态环境, 社会事业, 文化旅游, 城市管理, 其他.',
+    }),
+    source: t.field({
+      description: '来源 Who it comes from.',
+      type: OpinionSourceType,
+      resolve: (i) => i.source,
+    }),
+    sourceName: t.exposeString('sourceName', {
+      description:
+        'The name of the source when it is not a member (a party, a committee, an informant).',
+      nullable: true,
+    }),
+    status: t.field({
+      description: '社情民意信息状态 Where it stands in its workflow.',
+      type: OpinionStatusType,
+      resolve: (i) => i.status,
+    }),
+    statusNote: t.exposeString('statusNote', {
+      description: 'Why it was discarded, or what staff told the author with the last step.',
+      nullable: true,
+    }),
+    submittedOn: t.expose('submittedOn', {
+      description: '报送 The day it was submitted.',
+      type: 'Date',
+      nullable: true,
+    }),
+    reportedTo: t.stringList({
+      description: '报送上级 The higher bodies it was reported to.',
+      resolve: (i) => i.reportedTo ?? [],
+    }),
+    reportedOn: t.expose('reportedOn', {
+      description: 'The day it was reported up.',
+      type: 'Date',
+      nullable: true,
+    }),
+    feedback: t.exposeString('feedback', {
+      description: '反馈 Feedback recorded on what became of it.',
+      nullable: true,
+    }),
+    fedBackOn: t.expose('fedBackOn', {
+      description: 'The day the feedback was recorded.',
+      type: 'Date',
+      nullable: true,
+    }),
+    version: t.exposeInt('version', {
+      description: 'Send it back with a workflow step; a stale one is refused (CONFLICT).',
+    }),
     district: t.field({
+      description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (i) => ({ code: i.district }),
     }),
     authors: t.field({
+      description: '作者 The members who wrote it.',
       type: [MemberRef],
       resolve: async (i, _a, ctx) =>
         (await ctx.loaders.many(OpinionAuthorSchema, 'itemId').load(i.id)).map((a) => ({
@@ -98,10 +178,12 @@ OpinionItemType.implement({
         })),
     }),
     adoptions: t.field({
+      description: '采用 Each adoption of it, by level.',
       type: [AdoptionType],
       resolve: (i, _a, ctx) => ctx.loaders.many(AdoptionSchema, 'itemId').load(i.id),
     }),
     availableActions: t.stringList({
+      description: 'Steps of its workflow the caller may take now; each would pass its rules.',
       resolve: async (i, _a, ctx) => {
         const authorIds = (await ctx.loaders.many(OpinionAuthorSchema, 'itemId').load(i.id)).map(
           (a) => a.memberId,
@@ -131,10 +213,20 @@ export const OpinionItemConnection = connectionType<OpinionItem>(
 );
 
 const OpinionFilter = builder.inputType('OpinionItemFilter', {
+  description:
+    '筛选 Narrows `opinionItems`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
-    status: t.field({ type: OpinionStatusType, required: false }),
-    source: t.field({ type: OpinionSourceType, required: false }),
+    district: t.id({ description: 'Only items of this district.', required: false }),
+    status: t.field({
+      description: 'Only items in this state.',
+      type: OpinionStatusType,
+      required: false,
+    }),
+    source: t.field({
+      description: 'Only items from this kind of source.',
+      type: OpinionSourceType,
+      required: false,
+    }),
     issue: t.id({ required: false, description: 'Items a bulletin issue carries.' }),
     adoptedAt: t.field({
       type: LevelType,
@@ -149,7 +241,14 @@ builder.queryField('opinionItems', (t) =>
     type: OpinionItemConnection,
     description:
       'Items of the districts the caller works for (internal: members see their own under Member.opinionItems).',
-    args: { filter: t.arg({ type: OpinionFilter, required: false }), ...pageArgs(t) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`OpinionItemFilter`).',
+        type: OpinionFilter,
+        required: false,
+      }),
+      ...pageArgs(t),
+    },
     resolve: async (_r, { filter, first, after }, ctx) => {
       const where: FilterQuery<OpinionItem>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
@@ -169,8 +268,10 @@ builder.queryField('opinionItems', (t) =>
 
 builder.queryField('opinionItem', (t) =>
   t.field({
+    description:
+      '社情民意信息 One social-conditions and public-opinion item by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: OpinionItemType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ description: "The OpinionItem's id.", required: true }) },
     resolve: async (_r, { id }, ctx) => {
       const item = await visibleItem(ctx, parseId(id));
       if (!item) throw notFound('opinion item', id);
@@ -183,6 +284,7 @@ const text = (min: number, max: number) =>
   z.string().trim().min(min, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 const OpinionInput = builder.inputType('SubmitOpinionItemInput', {
+  description: 'What `submitOpinionItem` takes.',
   fields: (t) => ({
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     content: t.string({
@@ -191,6 +293,7 @@ const OpinionInput = builder.inputType('SubmitOpinionItemInput', {
       description: '一事一议, at most 1500 characters.',
     }),
     category: t.string({
+      description: '类别 One of 经济建设, 农业农村, 生态环境, 社会事业, 文化旅游, 城市管理, 其他.',
       required: true,
       validate: z.enum(PROPOSAL_CATEGORIES, `must be one of ${PROPOSAL_CATEGORIES.join(', ')}`),
     }),
@@ -203,7 +306,10 @@ const OpinionInput = builder.inputType('SubmitOpinionItemInput', {
       required: false,
       description: 'MEMBER by default; others are entered by staff.',
     }),
-    sourceName: t.string({ required: false }),
+    sourceName: t.string({
+      description: "The source's name when it is not a member.",
+      required: false,
+    }),
     district: t.id({
       required: false,
       description: 'Staff entering an item: the district it is reported to.',
@@ -217,7 +323,13 @@ builder.mutationField('submitOpinionItem', (t) =>
     description:
       'A member submits an item; staff enter one from a party, committee, district committee or informant.',
     authScopes: { authenticated: true },
-    args: { input: t.arg({ type: OpinionInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: 'What `submitOpinionItem` takes (`SubmitOpinionItemInput`).',
+        type: OpinionInput,
+        required: true,
+      }),
+    },
     resolve: (_r, { input }, ctx) =>
       submitOpinionItem(ctx, {
         ...input,
@@ -233,8 +345,8 @@ builder.mutationField('editOpinionItem', (t) =>
     description: 'The author edits a draft; staff edit the text for the bulletin while screening.',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The OpinionItem's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       title: t.arg.string({
         required: true,
         validate: titleSchema,
@@ -263,9 +375,9 @@ for (const [field, action, description] of [
       description,
       authScopes: { authenticated: true },
       args: {
-        id: t.arg.id({ required: true }),
-        version: t.arg.int({ required: true }),
-        note: t.arg.string({ required: false }),
+        id: t.arg.id({ description: "The OpinionItem's id.", required: true }),
+        version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
+        note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
       },
       resolve: (_r, { id, version, note }, ctx) =>
         moveItem(ctx, parseId(id), action, version, note ?? null),
@@ -279,8 +391,8 @@ builder.mutationField('reportOpinionItem', (t) =>
     description: 'Staff report an issued item up (报送) to the named recipients.',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The OpinionItem's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       recipients: t.arg.stringList({ required: true }),
       reportedOn: t.arg({ type: 'Date', required: false }),
     },
@@ -295,8 +407,8 @@ builder.mutationField('recordOpinionItemAdoption', (t) =>
     description: 'Staff record that a level adopted the item (once per level).',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The OpinionItem's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       level: t.arg({ type: LevelType, required: true }),
       mode: t.arg({ type: AdoptionModeType, required: true }),
       adoptedOn: t.arg({ type: 'Date', required: true }),
@@ -313,8 +425,8 @@ builder.mutationField('feedBackOpinionItem', (t) =>
     description: 'Staff tell the author what became of the item (反馈).',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: "The OpinionItem's id.", required: true }),
+      version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       text: t.arg.string({ required: true }),
     },
     resolve: (_r, { id, version, text: body }, ctx) => feedBack(ctx, parseId(id), version, body),

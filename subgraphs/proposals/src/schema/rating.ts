@@ -1,4 +1,4 @@
-import { parseId, type WithArgs } from '@cppcc/kit';
+import { parseId, type WithArgs, describedValues } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { rateReply, rateReplyAsCosigner } from '../commands/handling.js';
 import {
@@ -10,7 +10,10 @@ import { MemberRef } from './member.js';
 import { ProposalType, RatingType } from './proposal.js';
 
 export const RaterRoleType = builder.enumType('ProposalRaterRole', {
-  values: RATER_ROLES,
+  values: describedValues(RATER_ROLES, {
+    LEAD: "领衔提案人 The lead author (a collective proposal's submitting member).",
+    COSIGNER: '联名提案人 A co-signer who accepted.',
+  }),
   description:
     "LEAD: the lead author (a collective proposal's submitting member); COSIGNER: a co-signer who accepted.",
 });
@@ -18,17 +21,21 @@ export const RaterRoleType = builder.enumType('ProposalRaterRole', {
 export const ProposalRatingType = builder.objectRef<ProposalRating>('ProposalRating').implement({
   description: "委员满意度评价: one proposer's rating of the reply in one handling round.",
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: "The ProposalRating's id." }),
     member: t.field({
       type: MemberRef,
       nullable: true,
       resolve: (r) => ({ id: String(r.memberId) }),
     }),
-    role: t.field({ type: RaterRoleType, resolve: (r) => r.role }),
+    role: t.field({ description: 'LEAD.', type: RaterRoleType, resolve: (r) => r.role }),
     round: t.exposeInt('round', {
       description: 'Handling round: 1, then one more per reopening (再次办理).',
     }),
-    rating: t.field({ type: RatingType, resolve: (r) => r.rating }),
+    rating: t.field({
+      description: '满意 / 基本满意 / 不满意.',
+      type: RatingType,
+      resolve: (r) => r.rating,
+    }),
     comment: t.exposeString('comment', { nullable: true }),
     ratedAt: t.field({ type: 'DateTime', resolve: (r) => r.ratedAt }),
   }),

@@ -33,7 +33,7 @@ import { GradeType } from './handling-task.js';
 const StatisticsFilter = builder.inputType('ProposalStatisticsFilter', {
   description: 'Every field narrows; without any, all rows the caller may see.',
   fields: (t) => ({
-    district: t.id({ required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
     includeBelow: t.boolean({
       required: false,
       description:
@@ -331,8 +331,13 @@ async function proposalStats(
 }
 
 const GradeShareType = builder.objectRef<GradeShare>('GradeShare').implement({
+  description: '按结果分类统计 How many replies got one result grade, and their share.',
   fields: (t) => ({
-    grade: t.field({ type: GradeType, resolve: (g) => g.grade }),
+    grade: t.field({
+      description: 'Result grade of a reply; each district words them (replyGradeWordings).',
+      type: GradeType,
+      resolve: (g) => g.grade,
+    }),
     count: t.exposeInt('count'),
     share: t.exposeFloat('share', { nullable: true }),
   }),
@@ -458,7 +463,13 @@ builder.queryField('proposalStatistics', (t) =>
     type: ProposalStatsType,
     description:
       'Figures for a district (with includeBelow, and the districts below it: `byDistrict` breaks them down), period, unit, sector or member. Public figures (each says so) are answered for anyone. The rest are for those working for the district (staff, leaders, operators; a district above it too), a member for their own (filter.member), a unit for its own (filter.unit); anyone else asking for one is refused with FORBIDDEN naming every such figure (`extensions.figures`), never answered with zeros or narrowed figures.',
-    args: { filter: t.arg({ type: StatisticsFilter, required: false }) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`ProposalStatisticsFilter`).',
+        type: StatisticsFilter,
+        required: false,
+      }),
+    },
     resolve: async (_r, { filter }, ctx, info) => {
       const f = filter ?? {};
       checkPeriod(f);
@@ -551,8 +562,14 @@ async function opinionStats(
 }
 
 const LevelCountType = builder.objectRef<LevelCount>('OpinionLevelCount').implement({
+  description:
+    "按采用层级统计 Opinion items adopted at one level: how many, singly or combined, and how many leaders' instructions they drew.",
   fields: (t) => ({
-    level: t.field({ type: LevelType, resolve: (l) => l.level }),
+    level: t.field({
+      description: '采用层级 The level of the body that adopted an opinion item.',
+      type: LevelType,
+      resolve: (l) => l.level,
+    }),
     items: t.exposeInt('items', { description: 'Items adopted at this level.' }),
     single: t.exposeInt('single'),
     combined: t.exposeInt('combined'),
@@ -615,8 +632,10 @@ OpinionStatsType.implement({
 });
 
 const OpinionStatisticsFilter = builder.inputType('OpinionStatisticsFilter', {
+  description:
+    '筛选 Narrows `opinionStatistics`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
-    district: t.id({ required: false }),
+    district: t.id({ description: 'Only records of this district (its code).', required: false }),
     includeBelow: t.boolean({
       required: false,
       description:
@@ -634,7 +653,13 @@ builder.queryField('opinionStatistics', (t) =>
     type: OpinionStatsType,
     description:
       'Items, bulletin issues, adoption by level and instructions for a district (with includeBelow, and the districts below it: `byDistrict` breaks them down), period, sector or member. No figure is public: for those working for the district (a district above it too), or a member for their own (filter.member); anyone else asking for a figure is refused with FORBIDDEN naming every figure asked for (`extensions.figures`), never answered with zeros.',
-    args: { filter: t.arg({ type: OpinionStatisticsFilter, required: false }) },
+    args: {
+      filter: t.arg({
+        description: 'Narrows the list (`OpinionStatisticsFilter`).',
+        type: OpinionStatisticsFilter,
+        required: false,
+      }),
+    },
     resolve: async (_r, { filter }, ctx, info) => {
       const f = filter ?? {};
       checkPeriod(f);
