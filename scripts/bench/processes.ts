@@ -1,7 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { childEnvironment } from '@cppcc/kit';
@@ -138,16 +137,4 @@ export function productionEnvironment() {
     ALLOW_DEMO_DATA: 'true',
     ALLOW_DEMO_TOKENS: 'true',
   };
-}
-
-/** A port free now, so two benches on one machine do not collide. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
