@@ -1,11 +1,22 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { childEnvironment, processSettings, readSettings, ROUTER_SECRET_HEADER } from '@cppcc/kit';
 import { root } from './platform.js';
 import { stepper } from './progress.js';
+import { buildShipped, mixSection } from './bench/mix-section.js';
+import {
+  cleanUp,
+  productionEnvironment,
+  start,
+  stop,
+  tempDir,
+  track,
+  treeCpuMs,
+  treeRss,
+} from './bench/processes.js';
 
 /**
  * Side-by-side measurements in one run: both gateway engines over the same subgraphs, the
@@ -15,126 +26,15 @@ const own = processSettings();
 const DURATION = own.bench.seconds;
 const CONNECTIONS = own.bench.connections;
 const ROUNDS = own.bench.rounds;
-// Subgraphs and gateways run as in production (NODE_ENV=production), with a secret of this run;
-const production = {
-  NODE_ENV: 'production',
-  GATEWAY_SECRET: randomBytes(24).toString('hex'),
-  JWT_SECRET: randomBytes(24).toString('hex'),
-  ROUTER_SECRET: randomBytes(24).toString('hex'),
-  JWT_ISSUER: 'cppcc-bench',
-  JWT_AUDIENCE: 'cppcc-graph',
-  // The bench measures the demo data with dev tokens.
-  ALLOW_DEMO_DATA: 'true',
-  ALLOW_DEMO_TOKENS: 'true',
-};
+// Subgraphs and gateways run as in production (NODE_ENV=production), with secrets of this run.
+const production = productionEnvironment();
 const settings = readSettings(childEnvironment(production));
 const tsx = path.join(root, 'node_modules/.bin/tsx');
 const readmeQuery = /```graphql\n([\s\S]*?)```/.exec(
   fs.readFileSync(path.join(root, 'README.md'), 'utf8'),
 )![1];
 const oneSubgraphQuery = '{ members(first: 20) { nodes { id name workUnit title } } }';
-const children: ChildProcess[] = [];
-const temps: string[] = [];
 const step = stepper('bench');
-
-/** Stops what the bench started and removes its scratch folders. */
-function cleanUp() {
-  for (const c of children)
-    if (c.exitCode === null)
-      try {
-        process.kill(-c.pid!, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-  for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-}
-
-/** A scratch folder, removed when the bench ends however it ends. */
-function tempDir(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
-
-function start(
-  args: string[],
-  env: Record<string, string>,
-  readyPattern: RegExp,
-): Promise<{ child: ChildProcess; line: string; ms: number }> {
-  const began = performance.now();
-  // Its own process group, so stopping `npm start` also stops the node process npm started.
-  const child = spawn(args[0], args.slice(1), {
-    cwd: root,
-    env: childEnvironment({ LOG_LEVEL: 'warn', ...env }),
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    child.stdout!.on('data', (chunk) => {
-      buffer += chunk;
-      const line = buffer.split('\n').find((l) => readyPattern.test(l));
-      if (line) resolve({ child, line, ms: performance.now() - began });
-    });
-    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    process.kill(-child.pid!, 'SIGTERM');
-  });
-}
-
-/** A process and all its descendants. */
-function processTree(pid: number): Set<number> {
-  const table = execFileSync('ps', ['-eo', 'pid=,ppid='])
-    .toString()
-    .trim()
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/).map(Number));
-  const ids = new Set([pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [p, parent] of table)
-      if (ids.has(parent) && !ids.has(p)) {
-        ids.add(p);
-        grew = true;
-      }
-  }
-  return ids;
-}
-
-/** Resident memory of a process and its descendants, in MB. */
-function treeRss(pid: number): number {
-  let kb = 0;
-  for (const id of processTree(pid)) {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      /* exited */
-    }
-  }
-  return kb / 1024;
-}
-
-/** CPU time (user + system) a process tree has used so far, in ms. */
-function treeCpuMs(pid: number): number {
-  const tick = 1000 / 100; // USER_HZ
-  let total = 0;
-  for (const id of processTree(pid)) {
-    try {
-      const fields = fs.readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1].split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) * tick;
-    } catch {
-      /* exited */
-    }
-  }
-  return total;
-}
 
 interface Load {
   rps: number;
@@ -204,7 +104,8 @@ async function check(url: string, body: string, headers: Record<string, string> 
 }
 
 const rows: string[] = [];
-const only = process.argv[2]; // `npm run bench -- plugins` runs that section alone
+// `npm run bench -- plugins` runs that section alone; `npm run bench -- mix [--quick]` the client mix.
+const only = process.argv[2];
 
 /**
  * Plugin gating: what refusing/hiding a district's disabled plugins costs the gateway per
@@ -482,6 +383,38 @@ async function liveSection(): Promise<string[]> {
 }
 
 try {
+  if (only === 'mix') {
+    const { values } = parseArgs({
+      args: process.argv.slice(3),
+      options: {
+        quick: { type: 'boolean', default: false },
+        scales: { type: 'string' },
+        stores: { type: 'string' },
+      },
+    });
+    // Quick: a smoke test of the bench itself (CI), not a measurement.
+    const quick = values.quick;
+    buildShipped(quick);
+    const stores = (
+      values.stores ?? (quick ? 'sqlite' : own.databaseUrl ? 'sqlite,postgres' : 'sqlite')
+    ).split(',') as ('sqlite' | 'postgres')[];
+    const { lines, summary } = await mixSection(
+      {
+        seconds: quick ? 2 : DURATION,
+        connections: quick ? 8 : CONNECTIONS,
+        rounds: quick ? 1 : ROUNDS,
+        warmup: quick ? 0 : 3,
+        scales: (values.scales ?? (quick ? '1' : '1,10')).split(',').map(Number),
+        stores,
+      },
+      own.redisUrl,
+      own.databaseUrl,
+    );
+    console.log(lines.join('\n'));
+    console.log(`MIX_SUMMARY ${JSON.stringify(summary)}`);
+    cleanUp();
+    process.exit(0);
+  }
   if (only === 'plugins' || only === 'live') {
     console.log((await (only === 'live' ? liveSection() : pluginSection())).join('\n'));
     cleanUp();
@@ -546,26 +479,27 @@ try {
       {},
     ),
   );
-  const stockRouter = spawn(
-    path.join(root, 'node_modules/.bin/hive-gateway'),
-    [
-      'supergraph',
-      stockSupergraph,
-      '--config-path',
-      path.join(root, 'deploy/routers/hive-gateway.config.ts'),
-      '--host',
-      '127.0.0.1',
-      '--port',
-      '4902',
-    ],
-    {
-      cwd: stockDir,
-      env: { ...childEnvironment(production), NODE_NO_WARNINGS: '1' },
-      stdio: 'ignore',
-      detached: true,
-    },
+  const stockRouter = track(
+    spawn(
+      path.join(root, 'node_modules/.bin/hive-gateway'),
+      [
+        'supergraph',
+        stockSupergraph,
+        '--config-path',
+        path.join(root, 'deploy/routers/hive-gateway.config.ts'),
+        '--host',
+        '127.0.0.1',
+        '--port',
+        '4902',
+      ],
+      {
+        cwd: stockDir,
+        env: { ...childEnvironment(production), NODE_NO_WARNINGS: '1' },
+        stdio: 'ignore',
+        detached: true,
+      },
+    ),
   );
-  children.push(stockRouter);
   const stockUrl = 'http://127.0.0.1:4902/graphql';
   for (const deadline = Date.now() + 120_000; ; ) {
     if (

@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { childEnvironment } from '@cppcc/kit';
+import { expect, it } from 'vitest';
+import { KINDS } from '../scripts/bench/mix.js';
+
+/**
+ * The client mix benchmark (issue 16, item 1) as a smoke test of the bench itself, not a
+ * measurement: `npm run bench -- mix --quick` runs the mix for two seconds at 1× demo data on
+ * SQLite through the platform as shipped, the stock @apollo/gateway and the replayed query plan.
+ * Every kind (reads and the whole write pipeline) must answer without errors through every
+ * target, and each target must carry load without errors. No timing is asserted.
+ */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+interface Summary {
+  [data: string]: Record<
+    'a' | 'b' | 'c',
+    {
+      rps: number;
+      errors: number;
+      checked: string[];
+      kinds: Record<string, { requests: number; errors: number; firstError?: string }>;
+    }
+  >;
+}
+
+function runBench(): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', 'bench', '--', 'mix', '--quick'], {
+      cwd: root,
+      // The quick mix runs on SQLite and an in-process bus whatever the environment names.
+      env: childEnvironment({ VITEST: '', LOG_LEVEL: 'warn' }),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    const timer = setTimeout(() => child.kill('SIGTERM'), 420_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+it('runs every kind of the client mix through (a), (b) and (c) without errors', async () => {
+  const run = await runBench();
+  expect(run.code, run.stderr.slice(-2000)).toBe(0);
+  const line = run.stdout.split('\n').find((l) => l.startsWith('MIX_SUMMARY '));
+  expect(line, run.stdout.slice(-2000)).toBeDefined();
+  const summary: Summary = JSON.parse(line!.slice('MIX_SUMMARY '.length));
+  const runs = Object.values(summary);
+  expect(runs).toHaveLength(1);
+  for (const target of ['a', 'b', 'c'] as const) {
+    const result = runs[0][target];
+    expect(result.checked, target).toEqual(Object.keys(KINDS));
+    const failing = Object.entries(result.kinds).filter(([, t]) => t.errors > 0);
+    expect(failing, target).toEqual([]);
+    expect(result.errors).toBe(0);
+    expect(result.rps, target).toBeGreaterThan(0);
+    // The mix's largest share goes first, whatever the machine's speed.
+    expect(result.kinds['public: district page']?.requests, target).toBeGreaterThan(0);
+  }
+  // The report's table carries the three targets and the ratios.
+  expect(run.stdout).toContain('| SQLite, 1× demo data | (a)/(b) |');
+}, 480_000);
