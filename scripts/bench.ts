@@ -6,6 +6,7 @@ import path from 'node:path';
 import { childEnvironment, processSettings, readSettings, ROUTER_SECRET_HEADER } from '@cppcc/kit';
 import { root } from './platform.js';
 import { stepper } from './progress.js';
+import { treeCpuMs, treeRss } from './process-tree.js';
 
 /**
  * Side-by-side measurements in one run: both gateway engines over the same subgraphs, the
@@ -87,53 +88,6 @@ function stop(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     process.kill(-child.pid!, 'SIGTERM');
   });
-}
-
-/** A process and all its descendants. */
-function processTree(pid: number): Set<number> {
-  const table = execFileSync('ps', ['-eo', 'pid=,ppid='])
-    .toString()
-    .trim()
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/).map(Number));
-  const ids = new Set([pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [p, parent] of table)
-      if (ids.has(parent) && !ids.has(p)) {
-        ids.add(p);
-        grew = true;
-      }
-  }
-  return ids;
-}
-
-/** Resident memory of a process and its descendants, in MB. */
-function treeRss(pid: number): number {
-  let kb = 0;
-  for (const id of processTree(pid)) {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      /* exited */
-    }
-  }
-  return kb / 1024;
-}
-
-/** CPU time (user + system) a process tree has used so far, in ms. */
-function treeCpuMs(pid: number): number {
-  const tick = 1000 / 100; // USER_HZ
-  let total = 0;
-  for (const id of processTree(pid)) {
-    try {
-      const fields = fs.readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1].split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) * tick;
-    } catch {
-      /* exited */
-    }
-  }
-  return total;
 }
 
 interface Load {
