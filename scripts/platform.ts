@@ -22,7 +22,7 @@ import { installedPlugins } from '@cppcc/installation';
 import { installedModules } from '@cppcc/platform';
 import { compose } from '@cppcc/schema';
 import { progressBar } from './progress.js';
-import { startWorkers } from './workers.js';
+import { startWorkers, type Workers } from './workers.js';
 
 /** The repository root, the same from scripts/ under tsx and from dist/scripts/ built. */
 export const root = REPO_ROOT;
@@ -33,6 +33,8 @@ export interface Platform {
   modules: { name: string; url: string }[];
   /** Worker threads the modules run in (0: all in this thread). */
   workers: number;
+  /** The worker threads, by the modules each runs. */
+  threads: Workers['threads'];
   transport: Transport;
   stop(): Promise<void>;
 }
@@ -77,6 +79,7 @@ export async function startPlatform(
   const modules: { name: string; url: string }[] = [];
   const inThread: RunningModule[] = [];
   let stopWorkers = async () => {};
+  let threads: Workers['threads'] = [];
   if (count > 0) {
     const workers = await startWorkers(definitions, count, {
       settings,
@@ -88,6 +91,7 @@ export async function startPlatform(
     });
     modules.push(...workers.modules);
     stopWorkers = workers.stop;
+    threads = workers.threads;
   } else {
     for (const definition of definitions) {
       inThread.push(
@@ -120,6 +124,7 @@ export async function startPlatform(
     gateway,
     modules,
     workers: count,
+    threads,
     transport,
     stop() {
       stopped ??= (async () => {

@@ -43,6 +43,8 @@ export function spreadModules(names: string[], count: number): string[][] {
 
 export interface Workers {
   modules: { name: string; url: string }[];
+  /** The threads, by the modules they run. */
+  threads: { modules: string[]; worker: Worker }[];
   /** Each worker's modules drain their requests and stop; then the threads end. */
   stop(): Promise<void>;
 }
@@ -134,7 +136,11 @@ export async function startWorkers(
       log.fatal({ err, modules }, 'a worker thread crashed');
       crash(`crashed: ${err.message}`);
     });
-    worker.on('exit', (code) => crash(`exited with code ${code}`));
+    let exited = false;
+    worker.on('exit', (code) => {
+      exited = true;
+      crash(`exited with code ${code}`);
+    });
     const removeSource = addMetricsSource(
       () =>
         new Promise((resolve) => {
@@ -154,13 +160,17 @@ export async function startWorkers(
     );
     return {
       started,
+      modules,
+      worker,
       async stop() {
         removeSource();
-        await new Promise<void>((resolve) => {
-          stopped = resolve;
-          worker.once('exit', () => resolve());
-          worker.postMessage({ kind: 'stop' } satisfies MainMessage);
-        });
+        // A dead worker has nothing left to stop (and will not say "stopped").
+        if (!exited)
+          await new Promise<void>((resolve) => {
+            stopped = resolve;
+            worker.once('exit', () => resolve());
+            worker.postMessage({ kind: 'stop' } satisfies MainMessage);
+          });
         await served?.close();
         await worker.terminate();
       },
@@ -173,7 +183,11 @@ export async function startWorkers(
   try {
     const modules = (await Promise.all(threads.map((t) => t.started))).flat();
     up = true;
-    return { modules, stop: stopAll };
+    return {
+      modules,
+      threads: threads.map((t) => ({ modules: t.modules, worker: t.worker })),
+      stop: stopAll,
+    };
   } catch (err) {
     await stopAll();
     throw err;
