@@ -13,6 +13,7 @@ export default defineConfig({
       'subgraphs/*/src/**/*.test.ts',
       'plugins/*/src/**/*.test.ts',
       'gateway/src/**/*.test.ts',
+      'scripts/**/*.test.ts',
       'schema/src/**/*.test.ts',
       'tests/**/*.e2e.ts',
     ],

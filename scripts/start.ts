@@ -31,6 +31,7 @@ const lines = [
   '',
   `CPPCC Graph is ready in ${process.uptime().toFixed(1)} s`,
   `  graph:    ${platform.gateway.url}  (engine: ${platform.gateway.engine})`,
+  `  modules:  ${platform.modules.length}, ${platform.workers > 0 ? `in ${platform.workers} worker threads (WORKERS)` : 'in the main thread (WORKERS=0)'}`,
   `  storage:  ${settings.databaseUrl ? 'PostgreSQL' : `SQLite files in ${settings.dataDir}`}; bus: ${settings.redisUrl ? 'Redis Streams' : 'in-process'}`,
   ...(tokens.length
     ? [

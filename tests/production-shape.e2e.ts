@@ -6,6 +6,7 @@ import path from 'node:path';
 import { childEnvironment } from '@cppcc/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopChild } from './faults/harness.js';
+import { freeModulePorts } from './module-ports.js';
 
 /**
  * The built output as production runs it: `node <package>/dist/...`, no tsx and no @cppcc/source
@@ -146,18 +147,7 @@ describe('the embedded platform from dist/ (npm run start:prod)', { timeout: 120
 
   beforeAll(async () => {
     // Every port free, HOST and GATEWAY_ENGINE as an operator would set them.
-    const ports = Object.fromEntries(
-      [
-        'ORGANIZATION',
-        'MEMBERS',
-        'PROPOSALS',
-        'CONSULTATION',
-        'PLATFORM',
-        'INTER_CITY_EXCHANGE',
-        'ECO_COMPENSATION',
-        'RIVER_CHIEF',
-      ].map((m) => [`PORT_${m}`, '0']),
-    );
+    const ports = freeModulePorts();
     // `npm run migrate` first, as a deployment does; then the platform with migrating on start off.
     const migrate = spawnSync(process.execPath, ['dist/scripts/migrate.js'], {
       cwd: root,

@@ -158,6 +158,12 @@ export const SETTINGS = {
     'all',
     'How long a stopping process lets requests in flight finish before it cuts them (k8s: terminationGracePeriodSeconds = preStop + this).',
   ),
+  WORKERS: spec(
+    count,
+    'one per core',
+    'embedded',
+    'Worker threads the embedded platform (`npm start`) runs its modules in, spread by expected load; the gateway stays in the main thread. 0 runs everything in one thread (for debugging).',
+  ),
   KEEP_ALIVE_TIMEOUT_MS: spec(
     count,
     '10000',
@@ -405,6 +411,8 @@ export interface Settings {
   routerSecret?: string;
   /** How long a stopping process lets requests in flight finish before it cuts them (SHUTDOWN_TIMEOUT_MS, default 10 s). */
   shutdownTimeoutMs: number;
+  /** Worker threads of the embedded platform (WORKERS); undefined: one per core. */
+  workers?: number;
   /** How long a server keeps an idle keep-alive connection open (KEEP_ALIVE_TIMEOUT_MS, default 10 s). */
   keepAliveTimeoutMs: number;
   /**
@@ -592,6 +600,7 @@ function parseSettings(env: NodeJS.ProcessEnv): Settings {
     tokenMaxLifetimeSeconds: p.TOKEN_MAX_LIFETIME_SECONDS ?? 12 * 3600,
     routerSecret: p.ROUTER_SECRET,
     shutdownTimeoutMs: p.SHUTDOWN_TIMEOUT_MS ?? 10_000,
+    workers: p.WORKERS,
     limits: readLimitSettings(env, production),
     keepAliveTimeoutMs,
     subgraphIdleSocketMs,

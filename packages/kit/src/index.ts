@@ -3,6 +3,7 @@ export * from './bus/event-id.js';
 export * from './bus/event.js';
 export * from './bus/memory.js';
 export * from './bus/outbox.js';
+export * from './bus/port.js';
 export * from './bus/redis.js';
 export * from './builder.js';
 export * from './caller.js';

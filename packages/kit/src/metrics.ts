@@ -1,6 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import {
+  AggregatorRegistry,
+  collectDefaultMetrics,
+  Counter,
+  Gauge,
+  Histogram,
+  type MetricObjectWithValues,
+  type MetricValue,
+  Registry,
+} from 'prom-client';
 import type { SubscribeOptions, Subscription, Transport } from './bus/event.js';
 import { OutboxEventSchema } from './bus/outbox.js';
 import { systemEm, type Orm } from './db.js';
@@ -174,9 +183,35 @@ export function observeRequest(
   });
 }
 
+type MetricsJson = MetricObjectWithValues<MetricValue<string>>[];
+const sources = new Set<() => Promise<MetricsJson>>();
+
+/**
+ * Adds the metrics of another thread (a worker of the embedded platform) to this process's
+ * /metrics. Only the `cppcc_` families: the process-wide ones (memory, CPU) this thread reports
+ * for the whole process already. Returns the function that removes it.
+ */
+export function addMetricsSource(source: () => Promise<MetricsJson>): () => void {
+  sources.add(source);
+  return () => sources.delete(source);
+}
+
+/** This thread's own `cppcc_` metrics, for the thread that serves /metrics (`addMetricsSource`). */
+export async function ownMetrics(): Promise<MetricsJson> {
+  return (await registry.getMetricsAsJSON()).filter((m) =>
+    m.name.startsWith('cppcc_'),
+  ) as MetricsJson;
+}
+
 /** Answers GET /metrics in the Prometheus text format. */
 export async function serveMetrics(res: ServerResponse): Promise<void> {
-  const body = await registry.metrics();
+  const body =
+    sources.size === 0
+      ? await registry.metrics()
+      : await AggregatorRegistry.aggregate([
+          (await registry.getMetricsAsJSON()) as MetricsJson,
+          ...(await Promise.all([...sources].map((s) => s()))),
+        ]).metrics();
   res.statusCode = 200;
   res.setHeader('content-type', registry.contentType);
   res.end(body);

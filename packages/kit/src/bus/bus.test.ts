@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MessageChannel } from 'node:worker_threads';
 import { defineEntity, p, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { defineMigration } from '../migration.js';
 import { idempotentConsumer } from './consumer.js';
 import { defineEvent, type BusEvent, type Transport } from './event.js';
 import { memoryTransport } from './memory.js';
+import { portTransport, serveTransport } from './port.js';
 import {
   busMigration,
   emit,
@@ -43,6 +45,25 @@ type Make = (claimIdleMs?: number) => Promise<Transport>;
 // every other test proves the ordinary read path on its own.
 const transports: [string, Make][] = [
   ['memory', async () => memoryTransport()],
+  // A worker thread's view of the in-process bus: every call crosses a real MessagePort to the
+  // broker, and the broker calls the consumers back across it.
+  [
+    'port',
+    async () => {
+      const broker = memoryTransport();
+      const { port1, port2 } = new MessageChannel();
+      const served = serveTransport(broker, port1);
+      const worker = portTransport(port2);
+      return {
+        ...worker,
+        async close() {
+          await worker.close();
+          await served.close();
+          await broker.close();
+        },
+      };
+    },
+  ],
   ...(process.env.REDIS_URL
     ? [
         [
@@ -73,7 +94,7 @@ async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise
 
 describe.each(transports.flatMap(([t, make]) => dbs.map(([d, url]) => ({ t, d, make, url }))))(
   'bus on $t with $d',
-  ({ make, url }) => {
+  ({ t, make, url }) => {
     const cleanup: (() => Promise<void>)[] = [];
     afterEach(async () => {
       for (const c of cleanup.reverse()) await c();
@@ -300,6 +321,42 @@ describe.each(transports.flatMap(([t, make]) => dbs.map(([d, url]) => ({ t, d, m
       expect(new Set(rows.map((r) => r.eventId)).size).toBe(10);
       expect(rows).toHaveLength(10);
     });
+
+    // What the kit relies on in one process (relayPlugin): a mutation's answer waits for the relay's
+    // publish, so every in-process consumer has applied the events when the client reads again.
+    it.runIf(t !== 'redis')(
+      "resolves a publish only once every group's consumer applied its events, and counts no backlog then",
+      async () => {
+        const { orm, transport } = await setup();
+        const slow: number[] = [];
+        const subs = [
+          await transport.subscribe({ group: 'tally', consumer: 'a', handle: apply(orm, 'a') }),
+          await transport.subscribe({
+            group: 'slow',
+            consumer: 's',
+            handle: async (events) => {
+              await new Promise((r) => setTimeout(r, 50));
+              slow.push(...events.map((e) => (e.payload as { n: number }).n));
+            },
+          }),
+        ];
+        cleanup.push(async () => {
+          for (const s of subs) await s.stop();
+        });
+        const relay = startRelay(orm, transport);
+        cleanup.push(() => relay.stop());
+        await emitMany(orm, 5);
+        await relay.kick();
+        // No waiting here: the publish itself waited.
+        expect(await tallies(orm)).toHaveLength(5);
+        expect(slow).toEqual([0, 1, 2, 3, 4]);
+        expect(await transport.backlog('tally')).toBe(0);
+        expect(await transport.lag('slow')).toBe(0);
+        // A group nobody joined yet has every event before it.
+        expect(await transport.backlog('nobody')).toBe(5);
+        expect(transport.health().status).toBe('connected');
+      },
+    );
 
     it('refuses an event whose payload breaks its contract', async () => {
       const { orm } = await setup();
