@@ -8,6 +8,8 @@ import {
   requirePermission,
   TITLE_DESCRIPTION,
   titleSchema,
+  districtWhere,
+  includeBelowArg,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { createCooperationMechanism, transitionMechanism } from '../commands/mechanisms.js';
@@ -128,14 +130,18 @@ builder.queryFields((t) => ({
     nullable: true,
     args: {
       district: t.arg.id({ required: false }),
+      ...includeBelowArg(t),
       status: t.arg({ type: MechanismStatusType, required: false }),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, status, first, after }, ctx) =>
+    resolve: async (_root, { district, includeBelow, status, first, after }, ctx) =>
       findPage(
         ctx.em,
         CooperationMechanismSchema,
-        { ...(district ? { district: String(district) } : {}), ...(status ? { status } : {}) },
+        {
+          ...(await districtWhere(ctx, district, includeBelow)),
+          ...(status ? { status } : {}),
+        },
         { first, after },
       ),
   }),

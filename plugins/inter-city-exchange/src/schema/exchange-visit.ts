@@ -11,6 +11,8 @@ import {
   type RequestContext,
   requirePermission,
   settingsOf,
+  districtWhere,
+  includeBelowArg,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
@@ -145,18 +147,23 @@ builder.queryFields((t) => ({
     nullable: true,
     args: {
       district: t.arg.id({ required: false }),
+      ...includeBelowArg(t),
       partnerId: t.arg.id({ required: false }),
       status: t.arg({ type: VisitStatusType, required: false }),
       ...periodArgs(t, 'first day (startsOn)'),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, partnerId, status, from, to, first, after }, ctx) =>
+    resolve: async (
+      _root,
+      { district, includeBelow, partnerId, status, from, to, first, after },
+      ctx,
+    ) =>
       findPage(
         ctx.em,
         ExchangeVisitSchema,
         {
           ...periodWhere('startsOn', { from, to }),
-          ...(district ? { district: String(district) } : {}),
+          ...(await districtWhere(ctx, district, includeBelow)),
           ...(partnerId ? { partnerId: parseId(partnerId, 'partnerId') } : {}),
           ...(status ? { status } : {}),
         },

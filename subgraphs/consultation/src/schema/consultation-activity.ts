@@ -8,6 +8,8 @@ import {
   liveField,
   titleSchema,
   TITLE_DESCRIPTION,
+  districtWhere,
+  INCLUDE_BELOW_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -161,6 +163,7 @@ export const ConsultationActivityConnection = connectionType<ConsultationActivit
 const ActivityFilter = builder.inputType('ConsultationActivityFilter', {
   fields: (t) => ({
     district: t.id({ required: false }),
+    includeBelow: t.boolean({ required: false, description: INCLUDE_BELOW_DESCRIPTION }),
     form: t.field({ type: ConsultationFormType, required: false }),
     topic: t.string({ required: false }),
     status: t.field({ type: ActivityStatusType, required: false }),
@@ -173,9 +176,10 @@ builder.queryField('consultationActivities', (t) =>
   t.field({
     type: ConsultationActivityConnection,
     args: { filter: t.arg({ type: ActivityFilter, required: false }), ...pageArgs(t) },
-    resolve: (_root, { filter, first, after }, ctx) => {
-      const where: FilterQuery<ConsultationActivity>[] = [];
-      if (filter?.district) where.push({ district: String(filter.district) });
+    resolve: async (_root, { filter, first, after }, ctx) => {
+      const where: FilterQuery<ConsultationActivity>[] = [
+        await districtWhere(ctx, filter?.district, filter?.includeBelow, 'filter.includeBelow'),
+      ];
       if (filter?.form) where.push({ form: filter.form });
       if (filter?.topic) where.push({ topic: filter.topic });
       if (filter?.status) where.push({ status: filter.status });

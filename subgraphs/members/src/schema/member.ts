@@ -9,6 +9,8 @@ import {
   pageArgs,
   parseId,
   type RequestContext,
+  districtWhere,
+  INCLUDE_BELOW_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -88,6 +90,7 @@ export const MemberConnection = connectionType<Member>(builder, 'Member', Member
 const MemberFilter = builder.inputType('MemberFilter', {
   fields: (t) => ({
     district: t.id({ required: false }),
+    includeBelow: t.boolean({ required: false, description: INCLUDE_BELOW_DESCRIPTION }),
     sector: t.id({ required: false }),
     standingCommittee: t.boolean({ required: false }),
     nameContains: t.string({ required: false }),
@@ -99,8 +102,9 @@ builder.queryField('members', (t) =>
     type: MemberConnection,
     args: { filter: t.arg({ type: MemberFilter, required: false }), ...pageArgs(t) },
     resolve: async (_root, { filter, first, after }, ctx) => {
-      const where: FilterQuery<Member>[] = [];
-      if (filter?.district) where.push({ district: String(filter.district) });
+      const where: FilterQuery<Member>[] = [
+        await districtWhere(ctx, filter?.district, filter?.includeBelow, 'filter.includeBelow'),
+      ];
       if (filter?.sector) where.push({ sectorId: parseId(filter.sector, 'filter.sector') });
       if (filter?.standingCommittee != null)
         where.push({ standingCommittee: filter.standingCommittee });

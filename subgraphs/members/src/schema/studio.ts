@@ -7,6 +7,8 @@ import {
   type RequestContext,
   titleSchema,
   TITLE_DESCRIPTION,
+  districtWhere,
+  includeBelowArg,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -183,9 +185,9 @@ const StudioConnection = connectionType<MemberStudio>(builder, 'MemberStudio', M
 builder.queryField('studios', (t) =>
   t.field({
     type: StudioConnection,
-    args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
-    resolve: (_root, { district, first, after }, ctx) =>
-      findPage(ctx.em, MemberStudioSchema, district ? { district: String(district) } : {}, {
+    args: { district: t.arg.id({ required: false }), ...includeBelowArg(t), ...pageArgs(t) },
+    resolve: async (_root, { district, includeBelow, first, after }, ctx) =>
+      findPage(ctx.em, MemberStudioSchema, await districtWhere(ctx, district, includeBelow), {
         first,
         after,
       }),

@@ -6,6 +6,8 @@ import {
   type Page,
   titleSchema,
   TITLE_DESCRIPTION,
+  districtWhere,
+  INCLUDE_BELOW_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -84,6 +86,7 @@ const BodyMeetingConnection = connectionType<BodyMeeting>(builder, 'BodyMeeting'
 const BodyMeetingFilter = builder.inputType('BodyMeetingFilter', {
   fields: (t) => ({
     district: t.id({ required: false }),
+    includeBelow: t.boolean({ required: false, description: INCLUDE_BELOW_DESCRIPTION }),
     term: t.id({ required: false }),
     body: t.field({ type: CommitteeBodyType, required: false }),
     status: t.field({ type: MeetingStatusType, required: false }),
@@ -96,9 +99,10 @@ builder.queryField('bodyMeetings', (t) =>
   t.field({
     type: BodyMeetingConnection,
     args: { filter: t.arg({ type: BodyMeetingFilter, required: false }), ...pageArgs(t) },
-    resolve: (_root, { filter, first, after }, ctx): Promise<Page<BodyMeeting>> => {
-      const where: FilterQuery<BodyMeeting>[] = [];
-      if (filter?.district) where.push({ district: String(filter.district) });
+    resolve: async (_root, { filter, first, after }, ctx): Promise<Page<BodyMeeting>> => {
+      const where: FilterQuery<BodyMeeting>[] = [
+        await districtWhere(ctx, filter?.district, filter?.includeBelow, 'filter.includeBelow'),
+      ];
       if (filter?.term) where.push({ termId: parseId(filter.term, 'filter.term') });
       if (filter?.body) where.push({ body: filter.body });
       if (filter?.status) where.push({ status: filter.status });

@@ -8,6 +8,8 @@ import {
   type Page,
   titleSchema,
   TITLE_DESCRIPTION,
+  districtWhere,
+  includeBelowArg,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -156,17 +158,20 @@ builder.queryField('consensusCampaigns', (t) =>
     type: ConsensusCampaignConnection,
     args: {
       district: t.arg.id({ required: false }),
+      ...includeBelowArg(t),
       kind: t.arg({ type: CampaignKindType, required: false }),
       ...periodArgs(t, 'opening day (opensOn)'),
       ...pageArgs(t),
     },
-    resolve: (
+    resolve: async (
       _root,
-      { district, kind, from, to, first, after },
+      { district, includeBelow, kind, from, to, first, after },
       ctx,
     ): Promise<Page<ConsensusCampaign>> => {
-      const where: FilterQuery<ConsensusCampaign> = periodWhere('opensOn', { from, to });
-      if (district) where.district = String(district);
+      const where: FilterQuery<ConsensusCampaign> = {
+        ...periodWhere('opensOn', { from, to }),
+        ...(await districtWhere(ctx, district, includeBelow)),
+      };
       if (kind) where.kind = kind;
       return findPage(ctx.em, ConsensusCampaignSchema, where, { first, after });
     },

@@ -11,6 +11,8 @@ import {
   today,
   titleSchema,
   TITLE_DESCRIPTION,
+  districtWhere,
+  includeBelowArg,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -187,9 +189,13 @@ const PartyBranchConnection = connectionType<PartyBranch>(builder, 'PartyBranch'
 builder.queryField('partyBranches', (t) =>
   t.field({
     type: PartyBranchConnection,
-    args: { district: t.arg.id({ required: false }), ...pageArgs(t) },
-    resolve: (_root, { district, first, after }, ctx): Promise<Page<PartyBranch>> =>
-      findPage(ctx.em, PartyBranchSchema, district ? { district: String(district) } : {}, {
+    args: { district: t.arg.id({ required: false }), ...includeBelowArg(t), ...pageArgs(t) },
+    resolve: async (
+      _root,
+      { district, includeBelow, first, after },
+      ctx,
+    ): Promise<Page<PartyBranch>> =>
+      findPage(ctx.em, PartyBranchSchema, await districtWhere(ctx, district, includeBelow), {
         first,
         after,
       }),

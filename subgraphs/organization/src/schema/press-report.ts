@@ -1,4 +1,11 @@
-import { connectionType, findPage, pageArgs, type Page } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  pageArgs,
+  type Page,
+  districtWhere,
+  includeBelowArg,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -37,19 +44,19 @@ builder.queryField('pressReports', (t) =>
     type: PressReportConnection,
     args: {
       district: t.arg.id({ required: false }),
+      ...includeBelowArg(t),
       subject: t.arg({ type: PressSubjectType, required: false }),
       frontPage: t.arg.boolean({ required: false }),
       from: t.arg({ type: 'Date', required: false }),
       to: t.arg({ type: 'Date', required: false }),
       ...pageArgs(t),
     },
-    resolve: (
+    resolve: async (
       _root,
-      { district, subject, frontPage, from, to, first, after },
+      { district, includeBelow, subject, frontPage, from, to, first, after },
       ctx,
     ): Promise<Page<PressReport>> => {
-      const where: FilterQuery<PressReport>[] = [];
-      if (district) where.push({ district: String(district) });
+      const where: FilterQuery<PressReport>[] = [await districtWhere(ctx, district, includeBelow)];
       if (subject) where.push({ subject });
       if (frontPage != null) where.push({ frontPage });
       if (from) where.push({ publishedOn: { $gte: from } });

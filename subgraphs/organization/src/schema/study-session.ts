@@ -1,4 +1,12 @@
-import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  pageArgs,
+  parseId,
+  type Page,
+  districtWhere,
+  INCLUDE_BELOW_DESCRIPTION,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -71,6 +79,7 @@ const StudySessionConnection = connectionType<StudySession>(
 const StudySessionFilter = builder.inputType('StudySessionFilter', {
   fields: (t) => ({
     district: t.id({ required: false }),
+    includeBelow: t.boolean({ required: false, description: INCLUDE_BELOW_DESCRIPTION }),
     status: t.field({ type: StudyStatusType, required: false }),
     kind: t.field({ type: StudyKindType, required: false }),
     from: t.field({ type: 'Date', required: false }),
@@ -82,9 +91,10 @@ builder.queryField('studySessions', (t) =>
   t.field({
     type: StudySessionConnection,
     args: { filter: t.arg({ type: StudySessionFilter, required: false }), ...pageArgs(t) },
-    resolve: (_root, { filter, first, after }, ctx): Promise<Page<StudySession>> => {
-      const where: FilterQuery<StudySession>[] = [];
-      if (filter?.district) where.push({ district: String(filter.district) });
+    resolve: async (_root, { filter, first, after }, ctx): Promise<Page<StudySession>> => {
+      const where: FilterQuery<StudySession>[] = [
+        await districtWhere(ctx, filter?.district, filter?.includeBelow, 'filter.includeBelow'),
+      ];
       if (filter?.status) where.push({ status: filter.status });
       if (filter?.kind) where.push({ kind: filter.kind });
       if (filter?.from) where.push({ plannedOn: { $gte: filter.from } });
