@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import { activities, activityStatus, CITY, districts } from '@cppcc/demo';
 import { provenanceValue } from '@cppcc/kit';
 import {
-  type Ask,
   figureText,
   gatherReport,
   type ReportDocument,
@@ -13,7 +12,7 @@ import { htmlToPdf } from '@cppcc/report/pdf';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from './harness.js';
+import { reportAsker, startStack, type Stack } from './harness.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -85,13 +84,7 @@ describe('workReport', () => {
     return { status, body };
   };
 
-  const asker =
-    (token: string): Ask =>
-    async <T>(query: string, variables: Record<string, unknown>) => {
-      const { body } = await stack.post<T>({ query, variables }, { token });
-      expect(body.errors, query).toBeUndefined();
-      return body.data as T;
-    };
+  const asker = (token: string) => reportAsker(stack, token);
 
   beforeAll(async () => {
     stack = await startStack();

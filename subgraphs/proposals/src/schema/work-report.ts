@@ -54,7 +54,29 @@ reportSection(builder, 'proposals', {
 
 const LEVELS = { NATIONAL: '全国', PROVINCIAL: '省级', CITY: '市级', DISTRICT: '区县级' } as const;
 
-// 四、社情民意信息: items submitted, bulletins issued, adoption and instructions by level.
+/** One of `opinionStatistics.byLevel`'s figures, level by level, as a bar chart. */
+const byLevel = (
+  k: ReportKey,
+  key: string,
+  label: string,
+  field: 'items' | 'instructions',
+  what: string,
+  unit: string,
+) => ({
+  key,
+  label,
+  chart: 'BAR' as const,
+  points: Object.entries(LEVELS).map(([level, name]) => ({
+    key: level,
+    label: `${name}${what}`,
+    unit,
+    query: 'opinionStatistics',
+    args: { filter: period(k) },
+    path: [`byLevel[level=${level}]`, field],
+  })),
+});
+
+// 四、社情民意信息: items submitted, bulletins issued, adoption and leaders' instructions by level.
 reportSection(builder, 'publicOpinion', {
   figures: (k) =>
     figures('opinionStatistics', period(k), [
@@ -65,18 +87,7 @@ reportSection(builder, 'publicOpinion', {
       ['instructions', '获领导批示', '次'],
     ]),
   series: (k) => [
-    {
-      key: 'adoptionByLevel',
-      label: '各级采用',
-      chart: 'BAR',
-      points: Object.entries(LEVELS).map(([level, label]) => ({
-        key: level,
-        label: `${label}采用`,
-        unit: '条',
-        query: 'opinionStatistics',
-        args: { filter: period(k) },
-        path: [`byLevel[level=${level}]`, 'items'],
-      })),
-    },
+    byLevel(k, 'adoptionByLevel', '各级采用', 'items', '采用', '条'),
+    byLevel(k, 'instructionsByLevel', '各级领导批示', 'instructions', '领导批示', '次'),
   ],
 });
