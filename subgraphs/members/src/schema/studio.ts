@@ -9,6 +9,8 @@ import {
   TITLE_DESCRIPTION,
   districtWhere,
   includeBelowArg,
+  periodArgs,
+  periodWhere,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -185,12 +187,22 @@ const StudioConnection = connectionType<MemberStudio>(builder, 'MemberStudio', M
 builder.queryField('studios', (t) =>
   t.field({
     type: StudioConnection,
-    args: { district: t.arg.id({ required: false }), ...includeBelowArg(t), ...pageArgs(t) },
-    resolve: async (_root, { district, includeBelow, first, after }, ctx) =>
-      findPage(ctx.em, MemberStudioSchema, await districtWhere(ctx, district, includeBelow), {
-        first,
-        after,
-      }),
+    args: {
+      district: t.arg.id({ required: false }),
+      ...includeBelowArg(t),
+      ...periodArgs(t, 'opening day (openedOn)'),
+      ...pageArgs(t),
+    },
+    resolve: async (_root, { district, includeBelow, from, to, first, after }, ctx) =>
+      findPage(
+        ctx.em,
+        MemberStudioSchema,
+        {
+          ...periodWhere('openedOn', { from, to }),
+          ...(await districtWhere(ctx, district, includeBelow)),
+        },
+        { first, after },
+      ),
   }),
 );
 

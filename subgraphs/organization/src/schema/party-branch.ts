@@ -13,6 +13,8 @@ import {
   TITLE_DESCRIPTION,
   districtWhere,
   includeBelowArg,
+  periodArgs,
+  periodWhere,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -189,16 +191,26 @@ const PartyBranchConnection = connectionType<PartyBranch>(builder, 'PartyBranch'
 builder.queryField('partyBranches', (t) =>
   t.field({
     type: PartyBranchConnection,
-    args: { district: t.arg.id({ required: false }), ...includeBelowArg(t), ...pageArgs(t) },
+    args: {
+      district: t.arg.id({ required: false }),
+      ...includeBelowArg(t),
+      ...periodArgs(t, 'founding day (establishedOn)'),
+      ...pageArgs(t),
+    },
     resolve: async (
       _root,
-      { district, includeBelow, first, after },
+      { district, includeBelow, from, to, first, after },
       ctx,
     ): Promise<Page<PartyBranch>> =>
-      findPage(ctx.em, PartyBranchSchema, await districtWhere(ctx, district, includeBelow), {
-        first,
-        after,
-      }),
+      findPage(
+        ctx.em,
+        PartyBranchSchema,
+        {
+          ...periodWhere('establishedOn', { from, to }),
+          ...(await districtWhere(ctx, district, includeBelow)),
+        },
+        { first, after },
+      ),
   }),
 );
 
