@@ -9,6 +9,7 @@ const { values } = parseArgs({
     district: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
+    'include-below': { type: 'boolean', default: false },
     format: { type: 'string', default: 'md' },
     out: { type: 'string' },
     url: { type: 'string' },
@@ -16,9 +17,10 @@ const { values } = parseArgs({
     help: { type: 'boolean' },
   },
 });
-const usage = `npm run report -- --district CODE --from YYYY-MM-DD --to YYYY-MM-DD [--format md|html|pdf] [--out FILE]
-  [--url http://127.0.0.1:4000/graphql] [--token TOKEN]
-Drafts the work report from the running graph. Without --token (development only) it signs a
+const usage = `npm run report -- --district CODE --from YYYY-MM-DD --to YYYY-MM-DD [--include-below]
+  [--format md|html|pdf] [--out FILE] [--url http://127.0.0.1:4000/graphql] [--token TOKEN]
+Drafts the work report from the running graph; --include-below counts the district with every
+district below it (a city's totals). Without --token (development only) it signs a
 staff token for the district. md and html go to stdout unless --out is given; pdf needs --out.`;
 if (values.help) {
   console.log(usage);
@@ -60,7 +62,12 @@ const ask: Ask = async <T>(query: string, variables: Record<string, unknown>) =>
 try {
   const doc = await gatherReport(
     ask,
-    { district: values.district!, from: values.from!, to: values.to! },
+    {
+      district: values.district!,
+      from: values.from!,
+      to: values.to!,
+      includeBelow: values['include-below'],
+    },
     (done, total, title) => process.stderr.write(`[${done}/${total}] ${title}\n`),
   );
   if (format === 'md' || format === 'html') {

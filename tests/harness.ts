@@ -20,6 +20,7 @@ import {
   type Transport,
 } from '@cppcc/kit';
 import type { Plugin } from '@cppcc/plugin-sdk';
+import type { Ask } from '@cppcc/report';
 import { installedModules } from '@cppcc/platform';
 import { compose } from '@cppcc/schema';
 import { startTestModule, type GraphResponse } from '@cppcc/testing';
@@ -187,4 +188,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // Demo data was announced on the bus while the modules started; let it arrive.
   await stack.settle(async () => true);
   return stack;
+}
+
+/**
+ * Asks the graph as `token`, the way `@cppcc/report` gathers a report: the data, or a throw
+ * naming the query and its errors.
+ */
+export function reportAsker(stack: Stack, token: string): Ask {
+  return async <T>(query: string, variables: Record<string, unknown>) => {
+    const { body } = await stack.post<T>({ query, variables }, { token });
+    if (body.errors?.length)
+      throw new Error(`${query}: ${body.errors.map((e) => e.message).join('; ')}`);
+    return body.data as T;
+  };
 }

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import { activities, activityStatus, CITY } from '@cppcc/demo';
+import { activities, activityStatus, CITY, districts } from '@cppcc/demo';
 import { provenanceValue } from '@cppcc/kit';
 import {
-  type Ask,
   figureText,
   gatherReport,
   type ReportDocument,
@@ -13,7 +12,7 @@ import { htmlToPdf } from '@cppcc/report/pdf';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from './harness.js';
+import { reportAsker, startStack, type Stack } from './harness.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -85,13 +84,7 @@ describe('workReport', () => {
     return { status, body };
   };
 
-  const asker =
-    (token: string): Ask =>
-    async <T>(query: string, variables: Record<string, unknown>) => {
-      const { body } = await stack.post<T>({ query, variables }, { token });
-      expect(body.errors, query).toBeUndefined();
-      return body.data as T;
-    };
+  const asker = (token: string) => reportAsker(stack, token);
 
   beforeAll(async () => {
     stack = await startStack();
@@ -302,6 +295,107 @@ describe('workReport', () => {
     expect((await bad.json()).errors[0]).toMatchObject({
       extensions: { code: 'BAD_USER_INPUT' },
       message: expect.stringMatching(/^from: /),
+    });
+  });
+
+  describe("with the districts below (a city's totals)", () => {
+    const below = districts.filter((d) => d.parent === CITY).map((d) => d.code);
+    let total: ReportDocument;
+    let each: ReportDocument[];
+    const values = (doc: ReportDocument) =>
+      new Map(
+        doc.sections.flatMap((s) => [
+          ...s.figures.map((f) => [`${s.key}.${f.key}`, f] as const),
+          ...s.series.flatMap((x) =>
+            x.points.map((p) => [`${s.key}.${x.key}.${p.key}`, p] as const),
+          ),
+        ]),
+      );
+
+    beforeAll(async () => {
+      total = await gatherReport(asker(cityStaff), {
+        district: CITY,
+        from,
+        to,
+        includeBelow: true,
+      });
+      each = [];
+      for (const d of [CITY, ...below])
+        each.push(await gatherReport(asker(cityStaff), { district: d, from, to }));
+    });
+
+    it('counts the city and every district below it, figure by figure, and each drill-down says so', async () => {
+      expect(below.length).toBeGreaterThan(2);
+      expect(total.includeBelow).toBe(true);
+      expect(total.sections.map((s) => s.key)).toEqual([...SECTIONS, 'interCityExchange']);
+      const totals = values(total);
+      const parts = each.map(values);
+      let grew = 0;
+      for (const [key, figure] of totals) {
+        const document = figure.provenance.document;
+        expect(document, key).toMatch(/includeBelow: true|scope: WITH_DISTRICTS_BELOW/);
+        if (figure.unit === '%') continue; // shares are recomputed from the sums, not added
+        const sum = parts.reduce((n, p) => n + (p.get(key)?.value ?? 0), 0);
+        expect(figure.value, key).toBe(sum);
+        if (figure.value > (parts[0].get(key)?.value ?? 0)) grew++;
+      }
+      // The districts below add to most figures: the sum is not the city alone.
+      expect(grew).toBeGreaterThan(10);
+      // Lists by section (a district with the plugin off has no plugin section).
+      const lists = (doc: ReportDocument) =>
+        new Map(doc.sections.flatMap((s) => s.items.map((l) => [`${s.key}.${l.key}`, l] as const)));
+      for (const [key, list] of lists(total)) {
+        expect(list.provenance.document, key).toMatch(/includeBelow: true/);
+        const sum = each.reduce((n, d) => n + (lists(d).get(key)?.totalCount ?? 0), 0);
+        expect(list.totalCount, key).toBe(sum);
+      }
+      // Every drill-down answers its figure (the figures of one statistics query share a document).
+      const answers = new Map<string, unknown>();
+      for (const [key, figure] of totals) {
+        const { document } = figure.provenance;
+        if (!answers.has(document)) {
+          const { body } = await stack.post({ query: document }, { token: cityStaff });
+          expect(body.errors, document).toBeUndefined();
+          answers.set(document, body.data);
+        }
+        expect(provenanceValue(answers.get(document), figure.provenance), key).toBe(figure.value);
+      }
+    });
+
+    it("is refused to a district's staff for the city, and is their own report for their district", async () => {
+      const { body } = await stack.post<{ workReport: { sections: string[] } }>(
+        {
+          query: `{ workReport(district: "${CITY}", from: "${from}", to: "${to}", includeBelow: true) { sections } }`,
+        },
+        { token: districtStaff },
+      );
+      expect(body.data?.workReport ?? null).toBeNull();
+      expect(body.errors?.[0]).toMatchObject({
+        extensions: { code: 'FORBIDDEN' },
+        message: expect.stringMatching(/workReport/),
+      });
+      // A district with none below: its total is its own report.
+      const own = await gatherReport(asker(districtStaff), {
+        district: DISTRICT,
+        from,
+        to,
+        includeBelow: true,
+      });
+      const alone = values(each[1 + below.indexOf(DISTRICT)]);
+      // The core sections (the plugin's partner list follows the caller's own district settings).
+      for (const [key, figure] of values(own))
+        if (!key.startsWith('interCityExchange.'))
+          expect(figure.value, key).toBe(alone.get(key)?.value);
+    });
+
+    it('refuses includeBelow on a list without a district, naming the argument', async () => {
+      const { body } = await stack.post(
+        { query: '{ partyBranches(includeBelow: true) { totalCount } }' },
+        { token: cityStaff },
+      );
+      expect(body.errors?.[0]).toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', field: 'includeBelow' },
+      });
     });
   });
 

@@ -35,13 +35,16 @@ export async function serveReportPage(
   const district = params.get('district') ?? '';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
+  const below = params.get('includeBelow') ?? 'false';
   const bad = !district
     ? 'district: required (the committee, a district code)'
     : !DAY.test(from)
       ? 'from: required, a date YYYY-MM-DD'
       : !DAY.test(to)
         ? 'to: required, a date YYYY-MM-DD'
-        : null;
+        : !['true', 'false'].includes(below)
+          ? 'includeBelow: true or false'
+          : null;
   if (bad) return sendError(res, 400, ErrorCode.BAD_USER_INPUT, bad);
   const forwarded: Record<string, string> = { 'content-type': 'application/json' };
   for (const name of ['authorization', 'x-cppcc-district', 'accept-language'])
@@ -65,7 +68,9 @@ export async function serveReportPage(
     return body.data as T;
   };
   try {
-    const html = renderHtml(await gatherReport(ask, { district, from, to }));
+    const html = renderHtml(
+      await gatherReport(ask, { district, from, to, includeBelow: below === 'true' }),
+    );
     res.statusCode = 200;
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.setHeader('cache-control', 'private, no-store');

@@ -252,6 +252,17 @@ export function pageArgs(t: WithArgs) {
   };
 }
 
+/** What `includeBelow` means, the same on every list and statistic that takes it. */
+export const INCLUDE_BELOW_DESCRIPTION =
+  'With district: that district and every district below it (a city with its districts). Refused without a district.';
+
+/** The `includeBelow` argument of a list a city's report counts with the districts below. */
+export function includeBelowArg(t: WithArgs) {
+  return {
+    includeBelow: t.arg.boolean({ required: false, description: INCLUDE_BELOW_DESCRIPTION }),
+  };
+}
+
 /**
  * The `from`/`to` arguments of a list a report counts: an inclusive date range on the one date
  * that places a record in a period, which `day` names (e.g. "the day it was issued (issuedOn)").

@@ -5,7 +5,7 @@ import type { RequestContext } from './context.js';
 import { DISTRICT_FILTER, districtFilterParams, type EntityManager } from './db.js';
 import { defineEvent } from './bus/event.js';
 import type { EventHandler } from './bus/consumer.js';
-import { appError, ErrorCode } from './errors.js';
+import { appError, ErrorCode, inputError } from './errors.js';
 import { defineMigration } from './migration.js';
 import { replicaNotReady, replicaPending } from './snapshot.js';
 
@@ -69,6 +69,44 @@ export async function assertKnownDistrict(
     throw replicaNotReady(field, 'districts', 'organization');
   }
   throw appError(ErrorCode.UNKNOWN_DISTRICT, `${field}: no district has code ${code}`, { field });
+}
+
+/**
+ * The district codes a list counts: `district` alone, or with `includeBelow` the district and,
+ * recursively, every district below it (a city with its districts), from the module's copy of the
+ * district list. The caller's visibility still applies to the rows (the district filter); this
+ * only widens which districts are asked for.
+ */
+export async function districtsCounted(
+  ctx: RequestContext,
+  district: string,
+  includeBelow: boolean | null | undefined,
+): Promise<string[]> {
+  if (!includeBelow) return [district];
+  const all = await ctx.em.find(DistrictRefSchema, {}, { filters: false });
+  const found = [district];
+  for (let i = 0; i < found.length; i++)
+    found.push(...all.filter((d) => d.parentCode === found[i]).map((d) => d.code));
+  return found;
+}
+
+/**
+ * The `district` condition of a list that takes `district` and `includeBelow` (`{}` without a
+ * district). `includeBelow` without a district is refused, naming the field: it has nothing to
+ * widen. `field` is where the caller wrote it (`includeBelow` or `filter.includeBelow`).
+ */
+export async function districtWhere(
+  ctx: RequestContext,
+  district: string | number | null | undefined,
+  includeBelow: boolean | null | undefined,
+  field = 'includeBelow',
+): Promise<{ district?: string | { $in: string[] } }> {
+  if (district === null || district === undefined || district === '') {
+    if (includeBelow) throw inputError(field, 'needs-district', 'needs a district to count below');
+    return {};
+  }
+  const codes = await districtsCounted(ctx, String(district), includeBelow);
+  return { district: codes.length === 1 ? codes[0] : { $in: codes } };
 }
 
 /**

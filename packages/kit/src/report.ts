@@ -20,7 +20,8 @@ import type { RequestContext } from './context.js';
 import { appError, ErrorCode, inputError } from './errors.js';
 
 /**
- * The work report (工作报告) is one federated entity, `WorkReport @key(fields: "district from to")`:
+ * The work report (工作报告) is one federated entity,
+ * `WorkReport @key(fields: "district from to includeBelow")`:
  * the platform answers the root `workReport`, and each module (core or plugin) adds the section it
  * knows as a field. Every figure is counted by a query a client can run itself (its provenance),
  * and is computed by running exactly that query in-process against the module's own schema, with
@@ -31,6 +32,21 @@ export interface ReportKey {
   district: string;
   from: string;
   to: string;
+  /**
+   * Count the district with every district below it (a city's totals). Every figure's query must
+   * then count below too (`includeBelow`, or `scope: WITH_DISTRICTS_BELOW`): `computeSection`
+   * refuses to answer a figure that would not, rather than mix a city-only count into city totals.
+   */
+  includeBelow: boolean;
+}
+
+/**
+ * The arguments that make a query count `key.district` with the districts below when the report
+ * does: `{ includeBelow: true }`, or nothing for a district's own report (its provenance stays
+ * what it was).
+ */
+export function below(key: ReportKey): { includeBelow?: true } {
+  return key.includeBelow ? { includeBelow: true } : {};
 }
 
 /** A root query of the module's schema, its arguments, and the path to a number in its answer. */
@@ -262,7 +278,7 @@ function defineReportTypes(builder: Builder, external: boolean) {
 function ownReport(builder: Builder) {
   const report = builder.objectRef<ReportKey>('WorkReport');
   builder.asEntity(report, {
-    key: builder.selection<ReportKey>('district from to'),
+    key: builder.selection<ReportKey>('district from to includeBelow'),
     resolveReference: (key) => key,
   });
   return report.implement({
@@ -274,18 +290,22 @@ function ownReport(builder: Builder) {
       }),
       from: t.expose('from', { type: 'Date' }),
       to: t.expose('to', { type: 'Date' }),
+      includeBelow: t.exposeBoolean('includeBelow', {
+        description: 'Whether every figure counts the district with every district below it.',
+      }),
     }),
   });
 }
 
 function externalReport(builder: Builder) {
   return builder
-    .externalRef('WorkReport', builder.selection<ReportKey>('district from to'))
+    .externalRef('WorkReport', builder.selection<ReportKey>('district from to includeBelow'))
     .implement({
       externalFields: (t) => ({
         district: t.id(),
         from: t.field({ type: 'Date' }),
         to: t.field({ type: 'Date' }),
+        includeBelow: t.boolean(),
       }),
     });
 }
@@ -368,6 +388,12 @@ async function computeSection(
   const figures = spec.figures?.(key) ?? [];
   const series = spec.series?.(key) ?? [];
   const items = spec.items?.(key) ?? [];
+  if (key.includeBelow)
+    for (const q of [...figures, ...series.flatMap((s) => s.points), ...items])
+      if (!countsBelow(q.args))
+        throw new Error(
+          `work report: ${field}.${q.key} (${q.query}) does not count the districts below`,
+        );
   const selections: FieldNode[] = [];
   const named = <T>(prefix: string, list: T[]) => list.map((x, i) => [`${prefix}${i}`, x] as const);
   const figureAliases = named('f', figures);
@@ -441,6 +467,16 @@ async function computeSection(
       };
     }),
   };
+}
+
+/** Do a query's arguments (or its `filter`'s) ask for the districts below too? */
+function countsBelow(args: Record<string, unknown>): boolean {
+  const filter = args.filter as Record<string, unknown> | undefined;
+  return (
+    args.includeBelow === true ||
+    filter?.includeBelow === true ||
+    args.scope === 'WITH_DISTRICTS_BELOW'
+  );
 }
 
 function rootField(schema: GraphQLSchema, name: string): GraphQLField<unknown, unknown> {

@@ -43,5 +43,6 @@ export function reportTitle(doc: ReportDocument): string {
 }
 
 export function periodLine(doc: ReportDocument): string {
-  return `报告期：${chineseDate(doc.from)}至${chineseDate(doc.to)}`;
+  const scope = doc.includeBelow ? '（数字含所辖区县）' : '';
+  return `报告期：${chineseDate(doc.from)}至${chineseDate(doc.to)}${scope}`;
 }

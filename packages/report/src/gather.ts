@@ -37,6 +37,8 @@ export interface ReportDocument {
   district: { code: string; name: string };
   from: string;
   to: string;
+  /** The figures count the district with every district below it (a city's totals). */
+  includeBelow: boolean;
   sections: Section[];
 }
 
@@ -54,17 +56,18 @@ export const SECTION_SELECTION = `key title order figures { ${FIGURE} } series {
  */
 export async function gatherReport(
   ask: Ask,
-  period: { district: string; from: string; to: string },
+  period: { district: string; from: string; to: string; includeBelow?: boolean },
   progress: (done: number, total: number, title: string) => void = () => {},
 ): Promise<ReportDocument> {
-  const vars = { d: period.district, from: period.from, to: period.to };
+  const includeBelow = period.includeBelow ?? false;
+  const vars = { d: period.district, from: period.from, to: period.to, below: includeBelow };
   const outline = await ask<{
     district: { code: string; name: string } | null;
     workReport: { sections: string[] };
   }>(
-    `query($d: ID!, $from: Date!, $to: Date!) {
+    `query($d: ID!, $from: Date!, $to: Date!, $below: Boolean!) {
       district(code: $d) { code name }
-      workReport(district: $d, from: $from, to: $to) { sections }
+      workReport(district: $d, from: $from, to: $to, includeBelow: $below) { sections }
     }`,
     vars,
   );
@@ -73,8 +76,10 @@ export async function gatherReport(
   for (const [i, name] of names.entries()) {
     if (!/^\w+$/.test(name)) throw new Error(`unexpected section name ${name}`);
     const data = await ask<{ workReport: Record<string, Section> }>(
-      `query($d: ID!, $from: Date!, $to: Date!) {
-        workReport(district: $d, from: $from, to: $to) { ${name} { ${SECTION_SELECTION} } }
+      `query($d: ID!, $from: Date!, $to: Date!, $below: Boolean!) {
+        workReport(district: $d, from: $from, to: $to, includeBelow: $below) {
+          ${name} { ${SECTION_SELECTION} }
+        }
       }`,
       vars,
     );
@@ -86,6 +91,7 @@ export async function gatherReport(
     district: outline.district ?? { code: period.district, name: period.district },
     from: period.from,
     to: period.to,
+    includeBelow,
     sections: sections.sort((a, b) => a.order - b.order),
   };
 }

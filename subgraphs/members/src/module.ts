@@ -43,6 +43,7 @@ import { leaveMeetings } from './migrations/0013-leave-meetings.js';
 import { MeetingRefSchema } from './entities/meeting-ref.entity.js';
 import { filterIndexes, nameSearchIndex } from './migrations/0014-filter-indexes.js';
 import { periodIndexes } from './migrations/0015-period-indexes.js';
+import { studioPeriodIndex } from './migrations/0016-studio-period-index.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 import { announceAllMembers } from './commands/announce-member.js';
@@ -88,6 +89,7 @@ export const members = defineModule({
     filterIndexes,
     nameSearchIndex,
     periodIndexes,
+    studioPeriodIndex,
   ],
   emits: [
     standingReportFiled,

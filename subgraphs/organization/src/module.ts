@@ -24,6 +24,7 @@ import { leadershipAndRelays } from './migrations/0015-leadership-and-relays.js'
 import { LeadershipPostSchema } from './entities/leadership-post.entity.js';
 import { RelayedDecisionSchema } from './entities/relayed-decision.entity.js';
 import { periodIndexes } from './migrations/0016-period-indexes.js';
+import { branchPeriodIndex } from './migrations/0017-branch-period-index.js';
 import { ApprovedLeaveSchema } from './entities/approved-leave.entity.js';
 import { MemberFactSchema } from './entities/member-fact.entity.js';
 import {
@@ -117,6 +118,7 @@ export const organization = defineModule({
     leaveMeetingIndex,
     leadershipAndRelays,
     periodIndexes,
+    branchPeriodIndex,
   ],
   emits: [
     districtRegistered,

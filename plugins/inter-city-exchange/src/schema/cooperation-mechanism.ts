@@ -11,6 +11,8 @@ import {
   describedValues,
   NOTE_DESCRIPTION,
   AVAILABLE_ACTIONS_DESCRIPTION,
+  districtWhere,
+  includeBelowArg,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { createCooperationMechanism, transitionMechanism } from '../commands/mechanisms.js';
@@ -150,14 +152,18 @@ builder.queryFields((t) => ({
         description: 'Only records of this district (its code).',
         required: false,
       }),
+      ...includeBelowArg(t),
       status: t.arg({ type: MechanismStatusType, required: false }),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, status, first, after }, ctx) =>
+    resolve: async (_root, { district, includeBelow, status, first, after }, ctx) =>
       findPage(
         ctx.em,
         CooperationMechanismSchema,
-        { ...(district ? { district: String(district) } : {}), ...(status ? { status } : {}) },
+        {
+          ...(await districtWhere(ctx, district, includeBelow)),
+          ...(status ? { status } : {}),
+        },
         { first, after },
       ),
   }),

@@ -14,6 +14,8 @@ import {
   describedValues,
   NOTE_DESCRIPTION,
   AVAILABLE_ACTIONS_DESCRIPTION,
+  districtWhere,
+  includeBelowArg,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
@@ -179,18 +181,23 @@ builder.queryFields((t) => ({
         description: 'Only records of this district (its code).',
         required: false,
       }),
+      ...includeBelowArg(t),
       partnerId: t.arg.id({ required: false }),
       status: t.arg({ type: VisitStatusType, required: false }),
       ...periodArgs(t, 'first day (startsOn)'),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, partnerId, status, from, to, first, after }, ctx) =>
+    resolve: async (
+      _root,
+      { district, includeBelow, partnerId, status, from, to, first, after },
+      ctx,
+    ) =>
       findPage(
         ctx.em,
         ExchangeVisitSchema,
         {
           ...periodWhere('startsOn', { from, to }),
-          ...(district ? { district: String(district) } : {}),
+          ...(await districtWhere(ctx, district, includeBelow)),
           ...(partnerId ? { partnerId: parseId(partnerId, 'partnerId') } : {}),
           ...(status ? { status } : {}),
         },

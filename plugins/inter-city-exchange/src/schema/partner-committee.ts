@@ -6,6 +6,8 @@ import {
   requirePermission,
   settingsOf,
   MUTATION_DESCRIPTION,
+  districtWhere,
+  includeBelowArg,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { registerPartnerCommittee } from '../commands/mechanisms.js';
@@ -48,20 +50,14 @@ builder.queryField('partnerCommittees', (t) =>
     nullable: true,
     description:
       "Partner committees, limited to the cities the district's settings show (shownPartnerCities).",
-    args: {
-      district: t.arg.id({
-        description: 'Only records of this district (its code).',
-        required: false,
-      }),
-      ...pageArgs(t),
-    },
-    resolve: async (_root, { district, first, after }, ctx) => {
+    args: { district: t.arg.id({ required: false }), ...includeBelowArg(t), ...pageArgs(t) },
+    resolve: async (_root, { district, includeBelow, first, after }, ctx) => {
       const { shownPartnerCities } = await settingsOf<InterCitySettings>(ctx);
       return findPage(
         ctx.em,
         PartnerCommitteeSchema,
         {
-          ...(district ? { district: String(district) } : {}),
+          ...(await districtWhere(ctx, district, includeBelow)),
           ...(shownPartnerCities.length ? { city: { $in: shownPartnerCities } } : {}),
         },
         { first, after },

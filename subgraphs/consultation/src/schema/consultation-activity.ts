@@ -12,6 +12,8 @@ import {
   MUTATION_DESCRIPTION,
   VERSION_DESCRIPTION,
   NOTE_DESCRIPTION,
+  districtWhere,
+  INCLUDE_BELOW_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -232,6 +234,7 @@ const ActivityFilter = builder.inputType('ConsultationActivityFilter', {
     '筛选 Narrows `consultationActivities`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
     district: t.id({ description: 'Only activities of this district.', required: false }),
+    includeBelow: t.boolean({ required: false, description: INCLUDE_BELOW_DESCRIPTION }),
     form: t.field({
       description: 'Only activities of this form.',
       type: ConsultationFormType,
@@ -269,9 +272,10 @@ builder.queryField('consultationActivities', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: (_root, { filter, first, after }, ctx) => {
-      const where: FilterQuery<ConsultationActivity>[] = [];
-      if (filter?.district) where.push({ district: String(filter.district) });
+    resolve: async (_root, { filter, first, after }, ctx) => {
+      const where: FilterQuery<ConsultationActivity>[] = [
+        await districtWhere(ctx, filter?.district, filter?.includeBelow, 'filter.includeBelow'),
+      ];
       if (filter?.form) where.push({ form: filter.form });
       if (filter?.topic) where.push({ topic: filter.topic });
       if (filter?.status) where.push({ status: filter.status });

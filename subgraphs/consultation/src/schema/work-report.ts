@@ -1,4 +1,4 @@
-import { reportSection } from '@cppcc/kit';
+import { below, reportSection } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import type { ConsultationForm } from '../entities/consultation-activity.entity.js';
 
@@ -17,13 +17,14 @@ const FORMS: Record<ConsultationForm, string> = {
 
 // 二、协商议政: activities by form, research, the outcome chain (recommendation → instruction → adoption).
 reportSection(builder, 'consultation', {
-  figures: ({ district, from, to }) => {
+  figures: (k) => {
+    const { district, from, to } = k;
     const stats = (key: string, label: string, unit: string, path: string[]) => ({
       key,
       label,
       unit,
       query: 'consultationStatistics',
-      args: { district, from, to },
+      args: { district, from, to, ...below(k) },
       path,
     });
     return [
@@ -35,7 +36,7 @@ reportSection(builder, 'consultation', {
       stats('outcomesImplemented', '转化落实', '件', ['outcomesImplemented']),
     ];
   },
-  series: ({ district, from, to }) => [
+  series: (k) => [
     {
       key: 'activitiesByForm',
       label: '协商活动形式',
@@ -45,17 +46,17 @@ reportSection(builder, 'consultation', {
         label,
         unit: '次',
         query: 'consultationStatistics',
-        args: { district, from, to },
+        args: { district: k.district, from: k.from, to: k.to, ...below(k) },
         path: [`activitiesByForm[form=${form}]`, 'count'],
       })),
     },
   ],
-  items: ({ district, from, to }) => [
+  items: (k) => [
     {
       key: 'activities',
       label: '协商活动',
       query: 'consultationActivities',
-      args: { filter: { district, heldFrom: from, heldTo: to } },
+      args: { filter: { district: k.district, ...below(k), heldFrom: k.from, heldTo: k.to } },
       fields: { title: 'title', date: 'heldOn', detail: 'topic' },
     },
   ],

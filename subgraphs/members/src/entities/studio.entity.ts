@@ -4,6 +4,8 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 export const MemberStudioSchema = defineEntity({
   name: 'MemberStudio',
   tableName: 'member_studio',
+  // The period its list offers (migration studio-period-index).
+  indexes: [{ name: 'member_studio_opened_on_id_index', properties: ['openedOn', 'id'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

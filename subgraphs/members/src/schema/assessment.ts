@@ -10,6 +10,8 @@ import {
   describedValues,
   MUTATION_DESCRIPTION,
   RECORD_VERSION_DESCRIPTION,
+  districtsCounted,
+  includeBelowArg,
 } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { districtAssessments, type RankedAssessment } from '../assessment/district-assessments.js';
@@ -206,20 +208,21 @@ builder.queryField('assessments', (t) =>
   t.field({
     type: [AssessmentType],
     description:
-      "Every member's assessment in a district for a year, or for each year graded in a from/to range; year by year, within a year ranked ones best first, then the unranked. Staff only.",
+      "Every member's assessment in a district (with includeBelow, and each district below it) for a year, or for each year graded in a from/to range; year by year, district by district, within a district's year ranked ones best first, then the unranked. Staff only.",
     authScopes: { staff: true },
     args: {
       district: t.arg.id({
         description: 'The district (its code) whose records to list.',
         required: true,
       }),
+      ...includeBelowArg(t),
       year: t.arg.int({
         required: false,
         description: 'One assessment year; or leave it out and give from and to.',
       }),
       ...periodArgs(t, 'grading day (the last day of the assessment year, 31 December)'),
     },
-    resolve: async (_root, { district, year, from, to }, ctx) => {
+    resolve: async (_root, { district, includeBelow, year, from, to }, ctx) => {
       const years = yearsAsked({ year, from, to });
       if (!mayAssess(ctx, String(district)))
         throw appError(
@@ -227,16 +230,19 @@ builder.queryField('assessments', (t) =>
           `district: you may not see assessments of district ${district}`,
           { field: 'district' },
         );
+      // Those who may assess a district may assess the districts below it (the city's staff).
+      const districts = await districtsCounted(ctx, String(district), includeBelow);
       const out: RankedAssessment[] = [];
-      for (const y of years) {
-        const all = await districtAssessments(ctx, String(district), y);
-        if (all)
-          out.push(
-            ...[...all.values()].sort(
-              (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.total - a.total,
-            ),
-          );
-      }
+      for (const y of years)
+        for (const d of districts) {
+          const all = await districtAssessments(ctx, d, y);
+          if (all)
+            out.push(
+              ...[...all.values()].sort(
+                (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.total - a.total,
+              ),
+            );
+        }
       return out;
     },
   }),

@@ -10,6 +10,8 @@ import {
   parseId,
   type RequestContext,
   describedValues,
+  districtWhere,
+  INCLUDE_BELOW_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -107,6 +109,7 @@ const MemberFilter = builder.inputType('MemberFilter', {
     '筛选 Narrows `members`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
     district: t.id({ description: 'Only members of this district.', required: false }),
+    includeBelow: t.boolean({ required: false, description: INCLUDE_BELOW_DESCRIPTION }),
     sector: t.id({ description: 'Only members of this sector.', required: false }),
     standingCommittee: t.boolean({
       description: 'Only standing-committee members (true) or only the others (false).',
@@ -133,8 +136,9 @@ builder.queryField('members', (t) =>
       ...pageArgs(t),
     },
     resolve: async (_root, { filter, first, after }, ctx) => {
-      const where: FilterQuery<Member>[] = [];
-      if (filter?.district) where.push({ district: String(filter.district) });
+      const where: FilterQuery<Member>[] = [
+        await districtWhere(ctx, filter?.district, filter?.includeBelow, 'filter.includeBelow'),
+      ];
       if (filter?.sector) where.push({ sectorId: parseId(filter.sector, 'filter.sector') });
       if (filter?.standingCommittee != null)
         where.push({ standingCommittee: filter.standingCommittee });

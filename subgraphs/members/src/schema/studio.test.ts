@@ -48,6 +48,32 @@ describe.each(databases())('member studios on $name', ({ url }) => {
       caller,
     );
 
+  it('lists the studios opened in a period (from/to on openedOn), refusing to before from', async () => {
+    const count = (args: string) =>
+      module.execute<{ studios: { totalCount: number } }>(
+        `{ studios(district: "${CITY}", ${args}) { totalCount } }`,
+        {},
+        staff,
+      );
+    const ours = demoStudios().filter((s) => s.district === CITY);
+    const opened = ours[0].openedOn;
+    expect(ours.length).toBeGreaterThan(0);
+    expect((await count(`from: "${opened}", to: "${opened}"`)).data!.studios.totalCount).toBe(
+      ours.filter((s) => s.openedOn === opened).length,
+    );
+    // Opened before the period: not counted in it.
+    const after = `${Number(opened.slice(0, 4)) + 1}-01-01`;
+    expect((await count(`from: "${after}"`)).data!.studios.totalCount).toBe(
+      ours.filter((s) => s.openedOn >= after).length,
+    );
+    const refused = await count(`from: "${after}", to: "${opened}"`);
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'to',
+      rule: 'order',
+    });
+  });
+
   it("builds the demo studios' duty into their members' archives through the bus, scored by the district's rule book", async () => {
     await module.relay.kick();
     const demo = demoStudios().find((x) => x.district === CITY)!;

@@ -12,6 +12,10 @@ import {
   NOTE_DESCRIPTION,
   AVAILABLE_ACTIONS_DESCRIPTION,
   RECORD_VERSION_DESCRIPTION,
+  districtWhere,
+  includeBelowArg,
+  periodArgs,
+  periodWhere,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -228,13 +232,20 @@ builder.queryField('studios', (t) =>
         description: 'Only records of this district (its code).',
         required: false,
       }),
+      ...includeBelowArg(t),
+      ...periodArgs(t, 'opening day (openedOn)'),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, first, after }, ctx) =>
-      findPage(ctx.em, MemberStudioSchema, district ? { district: String(district) } : {}, {
-        first,
-        after,
-      }),
+    resolve: async (_root, { district, includeBelow, from, to, first, after }, ctx) =>
+      findPage(
+        ctx.em,
+        MemberStudioSchema,
+        {
+          ...periodWhere('openedOn', { from, to }),
+          ...(await districtWhere(ctx, district, includeBelow)),
+        },
+        { first, after },
+      ),
   }),
 );
 

@@ -1,25 +1,37 @@
-import { reportSection } from '@cppcc/kit';
+import { below, reportSection } from '@cppcc/kit';
 import { builder } from '../builder.js';
 
 const GRADES = ['优秀', '良好', '称职', '不称职'] as const;
 
 // 五、委员履职: the members, their studios, and how the year's assessment graded them.
 reportSection(builder, 'memberDuties', {
-  figures: ({ district }) => [
-    { key: 'members', label: '委员', unit: '名', query: 'members', args: { filter: { district } } },
-    { key: 'studios', label: '委员工作室', unit: '个', query: 'studios', args: { district } },
+  figures: (k) => [
+    {
+      key: 'members',
+      label: '委员',
+      unit: '名',
+      query: 'members',
+      args: { filter: { district: k.district, ...below(k) } },
+    },
+    {
+      key: 'studios',
+      label: '委员工作室',
+      unit: '个',
+      query: 'studios',
+      args: { district: k.district, ...below(k) },
+    },
   ],
-  series: ({ district, to }) => [
+  series: (k) => [
     {
       key: 'assessmentGrades',
-      label: `${to.slice(0, 4)}年度履职考核等次`,
+      label: `${k.to.slice(0, 4)}年度履职考核等次`,
       chart: 'PIE',
       points: GRADES.map((grade) => ({
         key: grade,
         label: grade,
         unit: '名',
         query: 'assessments',
-        args: { district, year: Number(to.slice(0, 4)) },
+        args: { district: k.district, ...below(k), year: Number(k.to.slice(0, 4)) },
         path: [`[grade=${grade}]*`],
       })),
     },

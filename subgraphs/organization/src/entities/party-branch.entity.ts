@@ -20,6 +20,8 @@ export type BranchActivityKind = (typeof BRANCH_ACTIVITY_KINDS)[number];
 export const PartyBranchSchema = defineEntity({
   name: 'PartyBranch',
   tableName: 'party_branch',
+  // The period its list offers (migration branch-period-index).
+  indexes: [{ name: 'party_branch_established_on_id_index', properties: ['establishedOn', 'id'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

@@ -8,6 +8,8 @@ import {
   TITLE_DESCRIPTION,
   describedValues,
   AVAILABLE_ACTIONS_DESCRIPTION,
+  districtWhere,
+  INCLUDE_BELOW_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -113,6 +115,7 @@ const BodyMeetingFilter = builder.inputType('BodyMeetingFilter', {
     '筛选 Narrows `bodyMeetings`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
     district: t.id({ description: 'Only records of this district (its code).', required: false }),
+    includeBelow: t.boolean({ required: false, description: INCLUDE_BELOW_DESCRIPTION }),
     term: t.id({ required: false }),
     body: t.field({
       description: 'Only records with this body.',
@@ -142,9 +145,10 @@ builder.queryField('bodyMeetings', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: (_root, { filter, first, after }, ctx): Promise<Page<BodyMeeting>> => {
-      const where: FilterQuery<BodyMeeting>[] = [];
-      if (filter?.district) where.push({ district: String(filter.district) });
+    resolve: async (_root, { filter, first, after }, ctx): Promise<Page<BodyMeeting>> => {
+      const where: FilterQuery<BodyMeeting>[] = [
+        await districtWhere(ctx, filter?.district, filter?.includeBelow, 'filter.includeBelow'),
+      ];
       if (filter?.term) where.push({ termId: parseId(filter.term, 'filter.term') });
       if (filter?.body) where.push({ body: filter.body });
       if (filter?.status) where.push({ status: filter.status });

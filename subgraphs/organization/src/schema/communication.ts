@@ -10,6 +10,8 @@ import {
   TITLE_DESCRIPTION,
   describedValues,
   AVAILABLE_ACTIONS_DESCRIPTION,
+  districtWhere,
+  includeBelowArg,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -205,17 +207,20 @@ builder.queryField('consensusCampaigns', (t) =>
         description: 'Only records of this district (its code).',
         required: false,
       }),
+      ...includeBelowArg(t),
       kind: t.arg({ type: CampaignKindType, required: false }),
       ...periodArgs(t, 'opening day (opensOn)'),
       ...pageArgs(t),
     },
-    resolve: (
+    resolve: async (
       _root,
-      { district, kind, from, to, first, after },
+      { district, includeBelow, kind, from, to, first, after },
       ctx,
     ): Promise<Page<ConsensusCampaign>> => {
-      const where: FilterQuery<ConsensusCampaign> = periodWhere('opensOn', { from, to });
-      if (district) where.district = String(district);
+      const where: FilterQuery<ConsensusCampaign> = {
+        ...periodWhere('opensOn', { from, to }),
+        ...(await districtWhere(ctx, district, includeBelow)),
+      };
       if (kind) where.kind = kind;
       return findPage(ctx.em, ConsensusCampaignSchema, where, { first, after });
     },

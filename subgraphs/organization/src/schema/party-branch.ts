@@ -13,6 +13,10 @@ import {
   TITLE_DESCRIPTION,
   describedValues,
   AVAILABLE_ACTIONS_DESCRIPTION,
+  districtWhere,
+  includeBelowArg,
+  periodArgs,
+  periodWhere,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -228,13 +232,24 @@ builder.queryField('partyBranches', (t) =>
         description: 'Only records of this district (its code).',
         required: false,
       }),
+      ...includeBelowArg(t),
+      ...periodArgs(t, 'founding day (establishedOn)'),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, first, after }, ctx): Promise<Page<PartyBranch>> =>
-      findPage(ctx.em, PartyBranchSchema, district ? { district: String(district) } : {}, {
-        first,
-        after,
-      }),
+    resolve: async (
+      _root,
+      { district, includeBelow, from, to, first, after },
+      ctx,
+    ): Promise<Page<PartyBranch>> =>
+      findPage(
+        ctx.em,
+        PartyBranchSchema,
+        {
+          ...periodWhere('establishedOn', { from, to }),
+          ...(await districtWhere(ctx, district, includeBelow)),
+        },
+        { first, after },
+      ),
   }),
 );
 

@@ -63,6 +63,37 @@ describe.each(databases())('party building on $name', ({ url }) => {
     return r.data!.organizationStatistics;
   };
 
+  it('lists the branches founded in a period (from/to on establishedOn), refusing to before from', async () => {
+    const count = async (args: string) => {
+      const r = await org.execute<{ partyBranches: { totalCount: number } }>(
+        `{ partyBranches(${args}) { totalCount } }`,
+        {},
+        cityStaff,
+      );
+      return r;
+    };
+    // Every district's (the city's were all founded on one day).
+    const ours = partyBranches;
+    const days = ours.map((b) => b.establishedOn).sort();
+    // From the second founding day on: some of the branches, not all.
+    const from = days.find((d) => d > days[0])!;
+    const founded = ours.filter((b) => b.establishedOn >= from && b.establishedOn <= '2026-12-31');
+    expect(founded.length).toBeGreaterThan(0);
+    expect(founded.length).toBeLessThan(ours.length);
+    const r = await count(`from: "${from}", to: "2026-12-31"`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.partyBranches.totalCount).toBe(founded.length);
+    expect((await count(`to: "${days[0]}"`)).data!.partyBranches.totalCount).toBe(
+      ours.filter((b) => b.establishedOn <= days[0]).length,
+    );
+    const refused = await count('from: "2026-12-31", to: "2026-01-01"');
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'to',
+      rule: 'order',
+    });
+  });
+
   it('shows the monthly cadence of study sessions and names a missed month', async () => {
     const cityYear = await figures(CITY, '2025-01-01', '2025-12-31');
     expect(cityYear.studySessions.missedMonths).toEqual([]);

@@ -1,4 +1,12 @@
-import { connectionType, findPage, pageArgs, type Page, describedValues } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  pageArgs,
+  type Page,
+  districtWhere,
+  includeBelowArg,
+  describedValues,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -53,19 +61,19 @@ builder.queryField('pressReports', (t) =>
         description: 'Only records of this district (its code).',
         required: false,
       }),
+      ...includeBelowArg(t),
       subject: t.arg({ type: PressSubjectType, required: false }),
       frontPage: t.arg.boolean({ required: false }),
       from: t.arg({ type: 'Date', required: false }),
       to: t.arg({ type: 'Date', required: false }),
       ...pageArgs(t),
     },
-    resolve: (
+    resolve: async (
       _root,
-      { district, subject, frontPage, from, to, first, after },
+      { district, includeBelow, subject, frontPage, from, to, first, after },
       ctx,
     ): Promise<Page<PressReport>> => {
-      const where: FilterQuery<PressReport>[] = [];
-      if (district) where.push({ district: String(district) });
+      const where: FilterQuery<PressReport>[] = [await districtWhere(ctx, district, includeBelow)];
       if (subject) where.push({ subject });
       if (frontPage != null) where.push({ frontPage });
       if (from) where.push({ publishedOn: { $gte: from } });

@@ -1,4 +1,12 @@
-import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
+import {
+  connectionType,
+  findPage,
+  pageArgs,
+  parseId,
+  type Page,
+  districtWhere,
+  includeBelowArg,
+} from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -74,18 +82,20 @@ builder.queryField('relayedDecisions', (t) =>
         description: 'Only records of this district (its code).',
         required: false,
       }),
+      ...includeBelowArg(t),
       document: t.arg.id({ required: false }),
       from: t.arg({ type: 'Date', required: false }),
       to: t.arg({ type: 'Date', required: false }),
       ...pageArgs(t),
     },
-    resolve: (
+    resolve: async (
       _root,
-      { district, document, from, to, first, after },
+      { district, includeBelow, document, from, to, first, after },
       ctx,
     ): Promise<Page<RelayedDecision>> => {
-      const where: FilterQuery<RelayedDecision>[] = [];
-      if (district) where.push({ district: String(district) });
+      const where: FilterQuery<RelayedDecision>[] = [
+        await districtWhere(ctx, district, includeBelow),
+      ];
       if (document) where.push({ documentId: parseId(document, 'document') });
       if (from) where.push({ relayedOn: { $gte: from } });
       if (to) where.push({ relayedOn: { $lte: to } });

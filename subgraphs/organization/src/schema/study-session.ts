@@ -6,6 +6,8 @@ import {
   type Page,
   describedValues,
   AVAILABLE_ACTIONS_DESCRIPTION,
+  districtWhere,
+  INCLUDE_BELOW_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -106,6 +108,7 @@ const StudySessionFilter = builder.inputType('StudySessionFilter', {
     '筛选 Narrows `studySessions`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
     district: t.id({ description: 'Only records of this district (its code).', required: false }),
+    includeBelow: t.boolean({ required: false, description: INCLUDE_BELOW_DESCRIPTION }),
     status: t.field({
       description: 'Only records in this state.',
       type: StudyStatusType,
@@ -134,9 +137,10 @@ builder.queryField('studySessions', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: (_root, { filter, first, after }, ctx): Promise<Page<StudySession>> => {
-      const where: FilterQuery<StudySession>[] = [];
-      if (filter?.district) where.push({ district: String(filter.district) });
+    resolve: async (_root, { filter, first, after }, ctx): Promise<Page<StudySession>> => {
+      const where: FilterQuery<StudySession>[] = [
+        await districtWhere(ctx, filter?.district, filter?.includeBelow, 'filter.includeBelow'),
+      ];
       if (filter?.status) where.push({ status: filter.status });
       if (filter?.kind) where.push({ kind: filter.kind });
       if (filter?.from) where.push({ plannedOn: { $gte: filter.from } });

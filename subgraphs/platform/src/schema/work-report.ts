@@ -29,9 +29,15 @@ builder.queryField('workReport', (t) =>
         required: true,
         description: 'Last day of the period, inclusive.',
       }),
+      includeBelow: t.arg.boolean({
+        required: false,
+        defaultValue: false,
+        description:
+          "Count the district with every district below it (a city's totals): every figure, and its provenance, counts them all.",
+      }),
     },
-    resolve: async (_root, { district, from, to }, ctx) => {
-      const key = { district: String(district), from, to };
+    resolve: async (_root, { district, from, to, includeBelow }, ctx) => {
+      const key = { district: String(district), from, to, includeBelow: includeBelow ?? false };
       requireReportReader(ctx, key.district);
       await assertKnownDistrict(ctx, key.district);
       checkReportPeriod(key);

@@ -1,7 +1,10 @@
-import { type FigureSpec, reportSection } from '@cppcc/kit';
+import { below, type FigureSpec, type ReportKey, reportSection } from '@cppcc/kit';
 import { builder } from '../builder.js';
 
 type Figure = [key: string, label: string, unit: string];
+
+/** The statistics filter of the report's district and period (and the districts below, when it counts them). */
+const period = (k: ReportKey) => ({ district: k.district, from: k.from, to: k.to, ...below(k) });
 
 const figures = (
   query: 'proposalStatistics' | 'opinionStatistics',
@@ -12,8 +15,8 @@ const figures = (
 
 // 三、提案工作和民主监督: from submission to the proposer's rating.
 reportSection(builder, 'proposals', {
-  figures: ({ district, from, to }) =>
-    figures('proposalStatistics', { district, from, to }, [
+  figures: (k) =>
+    figures('proposalStatistics', period(k), [
       ['submitted', '提交提案', '件'],
       ['filed', '立案', '件'],
       ['replied', '办复', '件'],
@@ -23,12 +26,12 @@ reportSection(builder, 'proposals', {
       ['keyProposalsFromConsultation', '一体两用重点提案', '件'],
       ['instructions', '获领导批示', '次'],
     ]),
-  series: ({ district, from, to }) => [
+  series: (k) => [
     {
       key: 'proposalsByOutcome',
       label: '提案审查结果',
       chart: 'PIE',
-      points: figures('proposalStatistics', { district, from, to }, [
+      points: figures('proposalStatistics', period(k), [
         ['filed', '立案', '件'],
         ['notFiled', '不予立案', '件'],
         ['converted', '转为委员来信', '件'],
@@ -40,7 +43,7 @@ reportSection(builder, 'proposals', {
       key: 'repliesByRating',
       label: '办理结果评价',
       chart: 'PIE',
-      points: figures('proposalStatistics', { district, from, to }, [
+      points: figures('proposalStatistics', period(k), [
         ['satisfied', '满意', '件'],
         ['basicallySatisfied', '基本满意', '件'],
         ['unsatisfied', '不满意', '件'],
@@ -51,29 +54,40 @@ reportSection(builder, 'proposals', {
 
 const LEVELS = { NATIONAL: '全国', PROVINCIAL: '省级', CITY: '市级', DISTRICT: '区县级' } as const;
 
-// 四、社情民意信息: items submitted, bulletins issued, adoption and instructions by level.
+/** One of `opinionStatistics.byLevel`'s figures, level by level, as a bar chart. */
+const byLevel = (
+  k: ReportKey,
+  key: string,
+  label: string,
+  field: 'items' | 'instructions',
+  what: string,
+  unit: string,
+) => ({
+  key,
+  label,
+  chart: 'BAR' as const,
+  points: Object.entries(LEVELS).map(([level, name]) => ({
+    key: level,
+    label: `${name}${what}`,
+    unit,
+    query: 'opinionStatistics',
+    args: { filter: period(k) },
+    path: [`byLevel[level=${level}]`, field],
+  })),
+});
+
+// 四、社情民意信息: items submitted, bulletins issued, adoption and leaders' instructions by level.
 reportSection(builder, 'publicOpinion', {
-  figures: ({ district, from, to }) =>
-    figures('opinionStatistics', { district, from, to }, [
+  figures: (k) =>
+    figures('opinionStatistics', period(k), [
       ['submitted', '报送社情民意信息', '条'],
       ['issues', '编发专刊', '期'],
       ['issued', '刊发信息', '条'],
       ['adopted', '被采用', '条'],
       ['instructions', '获领导批示', '次'],
     ]),
-  series: ({ district, from, to }) => [
-    {
-      key: 'adoptionByLevel',
-      label: '各级采用',
-      chart: 'BAR',
-      points: Object.entries(LEVELS).map(([level, label]) => ({
-        key: level,
-        label: `${label}采用`,
-        unit: '条',
-        query: 'opinionStatistics',
-        args: { filter: { district, from, to } },
-        path: [`byLevel[level=${level}]`, 'items'],
-      })),
-    },
+  series: (k) => [
+    byLevel(k, 'adoptionByLevel', '各级采用', 'items', '采用', '条'),
+    byLevel(k, 'instructionsByLevel', '各级领导批示', 'instructions', '领导批示', '次'),
   ],
 });
