@@ -704,6 +704,101 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     await goneOf(office, 'RiverChiefInspection', planned.id, [HOLD, REPORT]);
   }, 120_000);
 
+  it('puts an open questionnaire before each of the district’s members until they have answered it', async () => {
+    const RESPOND = ['campaign.respond'];
+    const closesOn = addDays(today(), 14);
+    const { draftInputCampaign: campaign } = await mutate<{
+      draftInputCampaign: { id: string; version: number };
+    }>(
+      staff,
+      'mutation($i: DraftInputCampaignInput!) { draftInputCampaign(input: $i) { id version } }',
+      {
+        i: {
+          district: DISTRICT,
+          title: '委员履职满意度问卷征集',
+          purpose: '年度履职评价',
+          opensOn: today(),
+          closesOn,
+          themes: ['履职'],
+          public: false,
+        },
+      },
+    );
+    const { addQuestionnaire: questionnaire } = await mutate<{
+      addQuestionnaire: { id: string; questions: { id: string }[] };
+    }>(
+      staff,
+      'mutation($c: ID!, $i: AddQuestionnaireInput!) { addQuestionnaire(campaignId: $c, input: $i) { id questions { id } } }',
+      {
+        c: campaign.id,
+        i: {
+          title: '委员履职满意度调查',
+          public: false,
+          questions: [
+            {
+              text: '对本年度协商活动是否满意？',
+              kind: 'SINGLE_CHOICE',
+              options: ['满意', '不满意'],
+            },
+          ],
+        },
+      },
+    );
+    // A draft asks nobody yet.
+    expect(await find(author, 'InputCampaign', campaign.id, RESPOND)).toBeUndefined();
+    await mutate(
+      staff,
+      `mutation { openInputCampaign(id: "${campaign.id}", version: ${campaign.version}) { id } }`,
+    );
+    for (const member of [author, cosigner])
+      expect(await itemFor(member, 'InputCampaign', campaign.id, RESPOND)).toMatchObject({
+        kind: 'campaign.respond',
+        title: '委员履职满意度问卷征集',
+        actions: ['respond'],
+        dueOn: closesOn,
+        overdue: false,
+        waitsFor: `member@${DISTRICT}`,
+      });
+    // Not the staff's work, nor another district's members'.
+    expect(await find(staff, 'InputCampaign', campaign.id, RESPOND)).toBeUndefined();
+    // A member of the city committee: the city's campaigns ask them, not the district's.
+    const others = await stack.post<{ district: { members: { nodes: { id: string }[] } } }>(
+      { query: '{ district(code: "341000") { members(first: 1) { nodes { id } } } }' },
+      { token: await stack.token({ roles: ['staff'], district: '341000' }) },
+    );
+    const elsewhere = await stack.token({
+      roles: ['member'],
+      district: '341000',
+      memberId: others.body.data!.district.members.nodes[0].id,
+    });
+    expect(await find(elsewhere, 'InputCampaign', campaign.id, RESPOND)).toBeUndefined();
+
+    await mutate(
+      author,
+      'mutation($q: ID!, $a: [QuestionnaireAnswerInput!]!) { respondToQuestionnaire(questionnaireId: $q, answers: $a) { id } }',
+      { q: questionnaire.id, a: [{ questionId: questionnaire.questions[0].id, option: '满意' }] },
+    );
+    // The member who answered is spared; the one who has not is still asked, counts agree.
+    await goneOf(author, 'InputCampaign', campaign.id, RESPOND);
+    expect(await find(cosigner, 'InputCampaign', campaign.id, RESPOND)).toBeDefined();
+    const mine = await inbox(author, { f: { kinds: RESPOND }, first: 100 });
+    expect(mine.totalCount).toBe(mine.items.nodes.length);
+    expect(mine.counts.find((c) => c.kind === 'campaign.respond')?.count ?? 0).toBe(
+      mine.totalCount,
+    );
+
+    // Closing the campaign takes it out of every member's inbox.
+    const { inputCampaign } = await mutate<{ inputCampaign: { version: number } }>(
+      staff,
+      `{ inputCampaign(id: "${campaign.id}") { version } }`,
+    );
+    await mutate(
+      staff,
+      `mutation { closeInputCampaign(id: "${campaign.id}", version: ${inputCampaign.version}) { id } }`,
+    );
+    await goneOf(cosigner, 'InputCampaign', campaign.id, RESPOND);
+  }, 120_000);
+
   it('holds the demo data’s waiting work from more than one module, each with steps to take', async () => {
     const cityStaff = await stack.token({ roles: ['staff'], district: '341000' });
     const all = await inbox(cityStaff, { first: 100 });

@@ -34,10 +34,15 @@ export function partyKey(party: Party): string {
   return `${party.role}@${party.district}`;
 }
 
-/** Every party a caller is: itself as a member and a unit, and each of its roles in each district it works for. */
+/**
+ * Every party a caller is: itself as a member and a unit, a member of its home district (work put
+ * to a district's members, a questionnaire), and each of its roles in each district it works for.
+ */
 export function callerParties(caller: Caller): string[] {
   const keys: string[] = [];
   if (caller.memberId) keys.push(partyKey({ member: caller.memberId }));
+  if (caller.memberId && caller.district)
+    keys.push(partyKey({ role: 'member', district: caller.district }));
   if (caller.unitId && caller.roles.includes('unit')) keys.push(partyKey({ unit: caller.unitId }));
   for (const role of caller.roles)
     if (role !== 'member')
@@ -92,6 +97,21 @@ export interface WorkAddress<S extends string, A extends string, R> {
    */
   touches?: (record: R) => { schema: EntitySchema; where: Record<string, unknown> }[];
   /**
+   * Rows of other entities whose writes change this record's work (an answer to one of a
+   * campaign's questionnaires changes who the campaign waits for): for a row written, which of
+   * this table's records to publish again.
+   */
+  follows?: {
+    schema: EntitySchema;
+    records: (em: EntityManager, row: never) => Promise<Record<string, unknown>>;
+  }[];
+  /**
+   * Those who hold a role the work is addressed to but have done their own share of it (a member
+   * who answered the questionnaire put to their district's members): the role's entry is not
+   * theirs. A `member:<id>` is spared the `member@…` entry, a `unit:<id>` the `unit@…` one.
+   */
+  done?: (record: R) => Party[];
+  /**
    * Actions that never make work wait by themselves (an edit, a deadline moved): they are not
    * listed, so a record offering only these is not in anyone's inbox.
    */
@@ -120,6 +140,11 @@ export const workWaiting = defineEvent(
     parties: z.array(
       z.object({ party: z.string().min(1).max(80), actions: z.array(z.string()).min(1) }),
     ),
+    /**
+     * Members or units who have done their share of work addressed to their role (`member:12`
+     * answered): the role's entry is not in their inbox. Absent in events written before it.
+     */
+    done: z.array(z.string().min(1).max(80)).default([]),
   }),
   'What waits on one record now, for whom (a step, a record created or changed); the latest per record is the inbox (kit, every workflow that addresses its work).',
 );
@@ -141,6 +166,7 @@ export function registerWork(workflow: AnyWorkflow, address: WorkAddress<string,
 }
 
 type Relation = { relation: string; parties?: (record: never) => Party[] };
+type Follow = NonNullable<WorkAddress<string, string, never>['follows']>[number];
 
 /** What waits on one record: its parties and the actions each could take now. */
 export async function workOn(
@@ -191,6 +217,7 @@ export async function workOn(
     why: state?.why ?? null,
     dueOn: address.dueOn?.(r) ?? null,
     parties,
+    done: parties.length > 0 ? (address.done?.(r) ?? []).map(partyKey) : [],
   };
 }
 
@@ -225,6 +252,11 @@ class WorkSubscriber implements EventSubscriber {
     private readonly entities: EntitySchema[],
   ) {}
 
+  /** Every addressed entry of this module. */
+  private registered(): Registered[] {
+    return [...registry.values()].flat().filter((e) => this.entities.includes(e.address.schema));
+  }
+
   /** This module's addressed entries for an entity name (two modules may name entities alike). */
   private entries(name: string): Registered[] {
     return (registry.get(name) ?? []).filter((e) => this.entities.includes(e.address.schema));
@@ -234,8 +266,13 @@ class WorkSubscriber implements EventSubscriber {
     type Row = { status: string; id: number };
     const changed = new Map<string, { entry: Registered; record: Row }>();
     const touched: { schema: EntitySchema; where: Record<string, unknown> }[] = [];
+    const followed: { schema: EntitySchema; records: Follow['records']; row: unknown }[] = [];
     for (const cs of uow.getChangeSets()) {
       if (cs.type !== 'create' && cs.type !== 'update') continue;
+      for (const { address } of this.registered())
+        for (const f of address.follows ?? [])
+          if (f.schema.meta.className === cs.meta.className)
+            followed.push({ schema: address.schema, records: f.records, row: cs.entity });
       for (const entry of this.entries(cs.meta.className)) {
         const record = cs.entity as Row;
         // A record that neither waits nor waited for anyone changes no inbox: most writes (a
@@ -247,9 +284,11 @@ class WorkSubscriber implements EventSubscriber {
         touched.push(...(entry.address.touches?.(record as never) ?? []));
       }
     }
-    if (changed.size === 0 && touched.length === 0) return;
+    if (changed.size === 0 && touched.length === 0 && followed.length === 0) return;
     const system = em.fork({ keepTransactionContext: true, clear: true }) as EntityManager;
     system.setFilterParams(DISTRICT_FILTER, { all: true });
+    for (const { schema, records, row } of followed)
+      touched.push({ schema, where: await records(system, row as never) });
     for (const { schema, where } of touched) {
       const name = schema.meta.className;
       for (const record of (await system.find(schema, where as never)) as Row[])

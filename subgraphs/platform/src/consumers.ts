@@ -1,6 +1,6 @@
 import { emit, type EventHandler, workWaiting } from '@cppcc/kit';
 import { inboxChanged } from '@cppcc/events';
-import { InboxItemSchema, InboxRecordSchema } from './entities/inbox.entity.js';
+import { InboxDoneSchema, InboxItemSchema, InboxRecordSchema } from './entities/inbox.entity.js';
 
 /**
  * Keeps the latest work per record: its rows replaced whole, none left when nothing waits. Event
@@ -31,6 +31,8 @@ export const applyWorkWaiting: EventHandler = async (em, event) => {
       changedAt: now,
     });
   await em.nativeDelete(InboxItemSchema, { key: work.key });
+  await em.nativeDelete(InboxDoneSchema, { key: work.key });
+  for (const party of new Set(work.done)) em.create(InboxDoneSchema, { key: work.key, party });
   for (const { party, actions } of work.parties)
     em.create(InboxItemSchema, {
       key: work.key,

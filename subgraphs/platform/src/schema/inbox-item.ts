@@ -12,6 +12,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
 import { catalog } from '../catalog.js';
 import {
+  InboxDoneSchema,
   type InboxItem,
   InboxItemSchema,
   type InboxRecord,
@@ -142,6 +143,17 @@ async function where(
 ): Promise<FilterQuery<InboxItem>> {
   const parties = callerParties(ctx.caller);
   const and: FilterQuery<InboxItem>[] = [{ party: { $in: parties.length ? parties : ['-'] } }];
+  // Work put to a role (a district's members) that the caller has done its own share of.
+  const done = await ctx.em.find(
+    InboxDoneSchema,
+    { party: { $in: parties.length ? parties : ['-'] } },
+    { filters: false, fields: ['key', 'party'] },
+  );
+  const spared = done.flatMap(({ key, party }) => {
+    const roles = parties.filter((p) => p.startsWith(`${party.split(':')[0]}@`));
+    return roles.length > 0 ? [{ key, party: { $in: roles } }] : [];
+  });
+  if (spared.length > 0) and.push({ $not: { $or: spared } });
   const plugins = catalog().map((p) => p.manifest.id);
   if (plugins.length > 0) {
     const on = await ctx.em.find(
