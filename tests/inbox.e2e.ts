@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient as createSseClient } from 'graphql-sse';
 import { currentTerm, governmentUnits } from '@cppcc/demo';
-import { addDays, today } from '@cppcc/kit';
+import { addDays, systemEm, today } from '@cppcc/kit';
 import { databases } from '@cppcc/testing';
 import { startStack, type Stack } from './harness.js';
 
@@ -797,6 +797,112 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
       `mutation { closeInputCampaign(id: "${campaign.id}", version: ${inputCampaign.version}) { id } }`,
     );
     await goneOf(cosigner, 'InputCampaign', campaign.id, RESPOND);
+  }, 120_000);
+
+  it('puts a unit past its due day before the district’s staff to urge, once due and once a week', async () => {
+    const OVERDUE = ['task.overdue'];
+    const title = '关于加快老城区雨污分流改造的建议';
+    const filed = async () => {
+      const { draftProposal: d } = await mutate<{
+        draftProposal: { id: string; version: number };
+      }>(author, 'mutation($i: ProposalDraftInput!) { draftProposal(input: $i) { id version } }', {
+        i: {
+          title,
+          category: '城市管理',
+          situation: '现状',
+          analysis: '分析',
+          suggestions: '建议',
+        },
+      });
+      const s = await mutate<{ submitProposalDraft: { version: number } }>(
+        author,
+        `mutation { submitProposalDraft(id: "${d.id}", version: ${d.version}) { version } }`,
+      );
+      const f = await mutate<{ fileProposal: { version: number } }>(
+        staff,
+        `mutation { fileProposal(id: "${d.id}", version: ${s.submitProposalDraft.version}) { version } }`,
+      );
+      return { id: d.id, version: f.fileProposal.version };
+    };
+    const assign = (p: { id: string; version: number }, assignedOn?: string) =>
+      mutate<{
+        assignProposal: { tasks: { id: string; receiptDueOn: string; version: number }[] };
+      }>(
+        staff,
+        `mutation($i: AssignProposalInput!) { assignProposal(id: "${p.id}", version: ${p.version}, input: $i) { tasks { id receiptDueOn version } } }`,
+        { i: { mode: 'SOLE', unitIds: [String(unit.id)], ...(assignedOn ? { assignedOn } : {}) } },
+      );
+
+    // Assigned at a meeting 20 days ago (the proposal filed long before, as the calendar had it):
+    // its receipt day has passed.
+    const late = await filed();
+    await systemEm(stack.modules.get('proposals')!.orm).nativeUpdate(
+      'Proposal',
+      { id: Number(late.id) },
+      { filedAt: new Date(Date.now() - 400 * 86_400_000) },
+    );
+    const { proposal: dated } = await mutate<{ proposal: { version: number } }>(
+      staff,
+      `{ proposal(id: "${late.id}") { version } }`,
+    );
+    const [task] = (await assign({ id: late.id, version: dated.version }, addDays(today(), -20)))
+      .assignProposal.tasks;
+    const urge = await itemFor(staff, 'HandlingTask', task.id, OVERDUE);
+    expect(urge).toMatchObject({
+      kind: 'task.overdue',
+      title: `${unit.name}：${title}`,
+      actions: ['urge'],
+      dueOn: task.receiptDueOn,
+      overdue: true,
+      waitsFor: `staff@${DISTRICT}`,
+      about: { type: 'Proposal', id: late.id },
+    });
+    expect(urge.why).toContain('催办');
+    const days = await stack.post<{
+      inbox: { items: { nodes: { record: { id: string }; daysOverdue: number | null }[] } };
+    }>(
+      {
+        query:
+          'query($f: InboxFilter) { inbox(filter: $f) { items(first: 100) { nodes { record { id } daysOverdue } } } }',
+        variables: { f: { kinds: OVERDUE } },
+      },
+      { token: staff },
+    );
+    expect(days.body.data!.inbox.items.nodes.find((n) => n.record.id === task.id)).toEqual({
+      record: { id: task.id },
+      daysOverdue: 10,
+    });
+    // The unit still has its receipt to sign, overdue; another district's staff see nothing.
+    expect(await find(unitToken, 'HandlingTask', task.id)).toMatchObject({
+      kind: 'task.receive',
+      overdue: true,
+    });
+    expect(await find(otherStaff, 'HandlingTask', task.id)).toBeUndefined();
+
+    // Assigned today, nothing is due: the staff's entry waits for the day after the receipt day.
+    const fresh = await filed();
+    const [onTime] = (await assign(fresh)).assignProposal.tasks;
+    await itemFor(unitToken, 'HandlingTask', onTime.id);
+    expect(await find(staff, 'HandlingTask', onTime.id)).toBeUndefined();
+
+    // Urged, it leaves the staff's inbox for a week; the urging is on the task.
+    const { urgeHandlingTask } = await mutate<{ urgeHandlingTask: { urgedOn: string } }>(
+      staff,
+      `mutation { urgeHandlingTask(id: "${task.id}", version: ${task.version}, note: "请于三日内签收") { urgedOn } }`,
+    );
+    expect(urgeHandlingTask.urgedOn).toBe(today());
+    await goneOf(staff, 'HandlingTask', task.id, OVERDUE);
+    expect(await find(unitToken, 'HandlingTask', task.id)).toMatchObject({ kind: 'task.receive' });
+    const again = await stack.post(
+      {
+        query: `mutation { urgeHandlingTask(id: "${task.id}", version: ${task.version + 1}) { id } }`,
+      },
+      { token: staff },
+    );
+    expect(again.body.errors?.[0].extensions).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      rule: 'urged-lately',
+    });
   }, 120_000);
 
   it('holds the demo data’s waiting work from more than one module, each with steps to take', async () => {

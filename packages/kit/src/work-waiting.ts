@@ -6,6 +6,7 @@ import { OutboxEventSchema } from './bus/outbox.js';
 import type { Caller, Role } from './caller.js';
 import type { RequestContext } from './context.js';
 import { DISTRICT_FILTER, type EntityManager, type Orm } from './db.js';
+import { today } from './dates.js';
 import { Loaders } from './loaders.js';
 import { moduleLogger } from './log.js';
 
@@ -116,6 +117,21 @@ export interface WorkAddress<S extends string, A extends string, R> {
    * listed, so a record offering only these is not in anyone's inbox.
    */
   ignore?: A[];
+  /**
+   * Work that waits only from a day on (staff urge a unit once its task is past due): an entry of
+   * its own kind for those who may take `actions`, published with the record and shown from the
+   * day `from` names. Its actions are weighed as of that day (their guards read it with
+   * `stepDay`), so the entry offers what the table will let through then; they are not part of
+   * the state's own entry, and a party that entry already names gets none.
+   */
+  later?: {
+    actions: A[];
+    from: (record: R) => string | null;
+    kind: string;
+    why: string;
+    /** Its title, when it is not the record's (a unit's name before the proposal's title). */
+    title?: (record: R) => string;
+  };
 }
 
 export const workWaiting = defineEvent(
@@ -138,7 +154,19 @@ export const workWaiting = defineEvent(
       .nullable(),
     /** Who may act now and what each may do; empty when nothing waits any more. */
     parties: z.array(
-      z.object({ party: z.string().min(1).max(80), actions: z.array(z.string()).min(1) }),
+      z.object({
+        party: z.string().min(1).max(80),
+        actions: z.array(z.string()).min(1),
+        /** Work that waits from a day on (`later`): its own kind, why and title… */
+        kind: z.string().max(80).nullish(),
+        why: z.string().max(200).nullish(),
+        title: z.string().max(400).nullish(),
+        /** …and the day it shows from (null: now). */
+        from: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .nullish(),
+      }),
     ),
     /**
      * Members or units who have done their share of work addressed to their role (`member:12`
@@ -168,42 +196,81 @@ export function registerWork(workflow: AnyWorkflow, address: WorkAddress<string,
 type Relation = { relation: string; parties?: (record: never) => Party[] };
 type Follow = NonNullable<WorkAddress<string, string, never>['follows']>[number];
 
+type Payload = z.infer<typeof workWaiting.payload>;
+
+/**
+ * Who may take the record's steps that `counts` keeps, each with those it could take now (or as
+ * of `asOf`), asked of the table for a caller standing for the party.
+ */
+async function waiting(
+  em: EntityManager,
+  workflow: AnyWorkflow,
+  record: { status: string },
+  district: string,
+  counts: (action: string) => boolean,
+  asOf: string | null = null,
+): Promise<Map<string, string[]>> {
+  const r = record as never;
+  const candidates = new Map<string, Party>();
+  for (const t of workflow.transitions) {
+    if (t.from !== record.status || !counts(t.action)) continue;
+    for (const who of t.who) {
+      const found: Party[] =
+        typeof who === 'string'
+          ? [{ role: who as Role, district }]
+          : ((who as Relation).parties?.(r) ?? []);
+      for (const p of found) candidates.set(partyKey(p), p);
+    }
+  }
+  const result = new Map<string, string[]>();
+  for (const [key, party] of candidates) {
+    const ctx = {
+      caller: partyCaller(party, district),
+      em,
+      loaders: new Loaders(em),
+      module: 'inbox',
+      requestId: 'inbox',
+      log: moduleLogger('inbox'),
+      ...(asOf ? { asOf } : {}),
+    } as RequestContext;
+    const actions = workflow.available(ctx, r).filter(counts);
+    if (actions.length > 0) result.set(key, actions);
+  }
+  return result;
+}
+
 /** What waits on one record: its parties and the actions each could take now. */
 export async function workOn(
   em: EntityManager,
   { workflow, address }: Registered,
   record: { status: string; id: number },
-): Promise<z.infer<typeof workWaiting.payload>> {
+): Promise<Payload> {
   const r = record as never;
   // Facts first: the title and district may be among them (an invitation's proposal).
   await address.facts?.(em, r);
   const district = address.district(r);
   const state = address.states[record.status];
   const about = address.about?.(r);
-  const parties: { party: string; actions: string[] }[] = [];
+  const parties: Payload['parties'] = [];
+  const later = address.later;
   if (state) {
-    const candidates = new Map<string, Party>();
-    for (const t of workflow.transitions) {
-      if (t.from !== record.status || address.ignore?.includes(t.action)) continue;
-      for (const who of t.who) {
-        const found: Party[] =
-          typeof who === 'string'
-            ? [{ role: who as Role, district }]
-            : ((who as Relation).parties?.(r) ?? []);
-        for (const p of found) candidates.set(partyKey(p), p);
-      }
-    }
-    for (const [key, party] of candidates) {
-      const ctx = {
-        caller: partyCaller(party, district),
-        em,
-        loaders: new Loaders(em),
-        module: 'inbox',
-        requestId: 'inbox',
-        log: moduleLogger('inbox'),
-      } as RequestContext;
-      const actions = workflow.available(ctx, r).filter((a) => !address.ignore?.includes(a));
-      if (actions.length > 0) parties.push({ party: key, actions });
+    const own = (a: string) => !address.ignore?.includes(a) && !later?.actions.includes(a);
+    for (const [key, actions] of await waiting(em, workflow, record, district, own))
+      parties.push({ party: key, actions });
+    const from = later?.from(r);
+    if (later && from) {
+      const due = from > today() ? from : null;
+      const mine = (a: string) => later.actions.includes(a);
+      for (const [key, actions] of await waiting(em, workflow, record, district, mine, due))
+        if (!parties.some((p) => p.party === key))
+          parties.push({
+            party: key,
+            actions,
+            kind: later.kind,
+            why: later.why,
+            title: later.title?.(r).slice(0, 400) ?? null,
+            from: due,
+          });
     }
   }
   return {

@@ -33,7 +33,7 @@ export const applyWorkWaiting: EventHandler = async (em, event) => {
   await em.nativeDelete(InboxItemSchema, { key: work.key });
   await em.nativeDelete(InboxDoneSchema, { key: work.key });
   for (const party of new Set(work.done)) em.create(InboxDoneSchema, { key: work.key, party });
-  for (const { party, actions } of work.parties)
+  for (const { party, actions, ...own } of work.parties)
     em.create(InboxItemSchema, {
       key: work.key,
       party,
@@ -42,11 +42,12 @@ export const applyWorkWaiting: EventHandler = async (em, event) => {
       recordId: work.recordId,
       aboutType: work.about?.type ?? null,
       aboutId: work.about?.id ?? null,
-      kind: work.kind ?? 'unknown',
-      why: work.why ?? '',
-      title: work.title,
+      kind: own.kind ?? work.kind ?? 'unknown',
+      why: own.why ?? work.why ?? '',
+      title: own.title ?? work.title,
       district: work.district,
       dueOn: work.dueOn,
+      showsFrom: own.from ?? null,
       actions,
       changedAt: now,
     });

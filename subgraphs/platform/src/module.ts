@@ -8,6 +8,7 @@ import { PluginSwitchRecordSchema } from './entities/plugin-switch.entity.js';
 import { initial } from './migrations/0001-initial.js';
 import { inbox } from './migrations/0002-inbox.js';
 import { inboxDone } from './migrations/0003-inbox-done.js';
+import { inboxShowsFrom } from './migrations/0004-inbox-shows-from.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
@@ -23,7 +24,7 @@ export function platformModule(plugins: Plugin[]): ModuleDefinition {
     port: 4105,
     schema,
     entities: [PluginSwitchRecordSchema, InboxItemSchema, InboxRecordSchema, InboxDoneSchema],
-    migrations: [initial, inbox, inboxDone],
+    migrations: [initial, inbox, inboxDone, inboxShowsFrom],
     emits: [pluginSwitched, inboxChanged],
     // The inbox: every module's waiting work (kit work-waiting.ts), kept per record. On its first
     // start the platform asks every module for the work already waiting (kit requestWorkOnce),

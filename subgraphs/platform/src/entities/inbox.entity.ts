@@ -25,6 +25,8 @@ export const InboxItemSchema = defineEntity({
     title: p.string().length(400),
     district: p.string().length(12),
     dueOn: p.string().length(10).nullable(),
+    /** Work that waits only from a day on (an overdue unit to urge): not shown before it. */
+    showsFrom: p.string().length(10).nullable(),
     actions: p.json<string[]>(),
     changedAt: p.datetime(),
   },

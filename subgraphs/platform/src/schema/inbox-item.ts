@@ -1,6 +1,7 @@
 import {
   callerParties,
   connectionType,
+  daysBetween,
   findPage,
   inputError,
   liveField,
@@ -75,6 +76,12 @@ export const InboxItemRef = builder.objectRef<InboxItem>('InboxItem').implement(
       description: '已逾期 Past its due day (computed as it is read).',
       resolve: (i) => i.dueOn != null && i.dueOn < today(),
     }),
+    daysOverdue: t.int({
+      nullable: true,
+      description:
+        '逾期天数 Days past its due day (0 when not yet past due; null without a due day), as it is read.',
+      resolve: (i) => (i.dueOn == null ? null : Math.max(0, daysBetween(i.dueOn, today()))),
+    }),
     district: t.field({
       type: DistrictRef,
       description: '所属地区 The district whose record it is.',
@@ -142,7 +149,10 @@ async function where(
   filter: Filter | null | undefined,
 ): Promise<FilterQuery<InboxItem>> {
   const parties = callerParties(ctx.caller);
-  const and: FilterQuery<InboxItem>[] = [{ party: { $in: parties.length ? parties : ['-'] } }];
+  const and: FilterQuery<InboxItem>[] = [
+    { party: { $in: parties.length ? parties : ['-'] } },
+    { $or: [{ showsFrom: null }, { showsFrom: { $lte: today() } }] },
+  ];
   // Work put to a role (a district's members) that the caller has done its own share of.
   const done = await ctx.em.find(
     InboxDoneSchema,
