@@ -501,6 +501,47 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     await goneOf(staff, 'ConsultationPlan', plan.id, PUBLISH);
   }, 120_000);
 
+  it('asks the district’s staff to have a draft plan with topics approved, as its topics come and go', async () => {
+    const APPROVE = ['plan.approve'];
+    const { draftConsultationPlan: plan } = await mutate<{
+      draftConsultationPlan: { id: string; version: number };
+    }>(
+      staff,
+      `mutation { draftConsultationPlan(district: "${DISTRICT}", year: 2033, title: "屯溪区政协2033年度协商工作计划") { id version } }`,
+    );
+    const addTopic = async (title: string) =>
+      (
+        await mutate<{ addConsultationPlanTopic: { id: string } }>(
+          staff,
+          `mutation($i: ConsultationPlanTopicInput!) { addConsultationPlanTopic(planId: "${plan.id}", input: $i) { id } }`,
+          { i: topicInput(title) },
+        )
+      ).addConsultationPlanTopic.id;
+    // A draft without topics cannot be approved: it waits for nobody.
+    const first = await addTopic('推进黄山市老城区更新改造');
+    expect(await itemFor(staff, 'ConsultationPlan', plan.id, APPROVE)).toMatchObject({
+      kind: 'plan.approve',
+      title: '屯溪区政协2033年度协商工作计划',
+      actions: ['approve'],
+      waitsFor: `staff@${DISTRICT}`,
+    });
+    expect(await find(otherStaff, 'ConsultationPlan', plan.id, APPROVE)).toBeUndefined();
+    // Its last topic taken off, it leaves the inbox; a topic added brings it back.
+    await mutate(staff, `mutation { removeConsultationPlanTopic(topicId: "${first}") { id } }`);
+    await goneOf(staff, 'ConsultationPlan', plan.id, APPROVE);
+    await addTopic('提升新安江沿岸公共服务');
+    await itemFor(staff, 'ConsultationPlan', plan.id, APPROVE);
+    // Approved, it waits to be published instead.
+    await mutate(
+      staff,
+      `mutation { approveConsultationPlan(id: "${plan.id}", version: ${plan.version}, approvedBy: "中共屯溪区委") { id } }`,
+    );
+    await goneOf(staff, 'ConsultationPlan', plan.id, APPROVE);
+    expect(await itemFor(staff, 'ConsultationPlan', plan.id, ['plan.publish'])).toMatchObject({
+      actions: ['revise', 'publish'],
+    });
+  }, 120_000);
+
   it('puts proposed plan amendments before the district’s staff to record the decision on', async () => {
     const DECIDE = ['plan.amendment'];
     const plan = await approvedPlan(2032, true);

@@ -99,8 +99,9 @@ export interface WorkAddress<S extends string, A extends string, R> {
   touches?: (record: R) => { schema: EntitySchema; where: Record<string, unknown> }[];
   /**
    * Rows of other entities whose writes change this record's work (an answer to one of a
-   * campaign's questionnaires changes who the campaign waits for): for a row written, which of
-   * this table's records to publish again.
+   * campaign's questionnaires changes who the campaign waits for; a topic added to or removed
+   * from a draft plan, whether it may be approved): for a row written or deleted, which of this
+   * table's records to publish again.
    */
   follows?: {
     schema: EntitySchema;
@@ -335,11 +336,12 @@ class WorkSubscriber implements EventSubscriber {
     const touched: { schema: EntitySchema; where: Record<string, unknown> }[] = [];
     const followed: { schema: EntitySchema; records: Follow['records']; row: unknown }[] = [];
     for (const cs of uow.getChangeSets()) {
-      if (cs.type !== 'create' && cs.type !== 'update') continue;
+      // A row followed changes the work as it comes, changes or goes (a topic taken off a plan).
       for (const { address } of this.registered())
         for (const f of address.follows ?? [])
           if (f.schema.meta.className === cs.meta.className)
             followed.push({ schema: address.schema, records: f.records, row: cs.entity });
+      if (cs.type !== 'create' && cs.type !== 'update') continue;
       for (const entry of this.entries(cs.meta.className)) {
         const record = cs.entity as Row;
         // A record that neither waits nor waited for anyone changes no inbox: most writes (a

@@ -35,6 +35,7 @@ import {
   type PlanAmendment,
   PlanAmendmentSchema,
   type PlanStatus,
+  type PlanTopic,
   PlanTopicSchema,
 } from './entities/plan.entity.js';
 import {
@@ -412,6 +413,11 @@ export type PlanAction =
 /** A plan with its number of topics looked up. */
 export type PlanRecord = ConsultationPlan & { topics?: number };
 
+/** The topics on a plan (not dropped by an amendment): what its approval needs. */
+export function planTopics(em: EntityManager, planId: number): Promise<number> {
+  return em.count(PlanTopicSchema, { planId, droppedOn: null }, { filters: false });
+}
+
 /** Topics are edited in a draft; once the plan is approved they are fixed, once published amended. */
 const topicsFixed = {
   rule: 'not-draft',
@@ -463,15 +469,27 @@ export const planWorkflow = defineWorkflow<PlanStatus, PlanAction, PlanRecord>(
   {
     schema: ConsultationPlanSchema,
     type: 'ConsultationPlan',
-    // Only the approved plan waits (to be published). A draft is not addressed: whether it may
-    // be approved turns on its topics, which are added and removed without writing the plan's
-    // row, so its entry would go stale (offer `approve` with no topics left, or nothing once
-    // one is added). A published plan waits for nobody: its amendments carry their own work.
+    // A draft with topics waits for staff to record the Party committee's approval; an approved
+    // plan, to be published. A published plan waits for nobody: its amendments carry their own
+    // work. Whether a draft may be approved turns on its topics, added and removed without
+    // writing the plan's row: their writes republish the plan (`follows`).
     states: {
+      DRAFT: {
+        kind: 'plan.approve',
+        why: '计划草案待报党委批准 A draft plan for the Party committee to approve (record it)',
+      },
       APPROVED: { kind: 'plan.publish', why: '计划已批准待发布 An approved plan to publish' },
     },
     title: (x) => x.title,
     district: (x) => x.district,
+    facts: async (em, x) => {
+      x.topics = await planTopics(em, x.id);
+    },
+    follows: [
+      { schema: PlanTopicSchema, records: async (_em, t: PlanTopic) => ({ id: t.planId }) },
+    ],
+    // Editing a draft's topics is not what it waits for.
+    ignore: ['addTopic', 'removeTopic'],
   },
 );
 
