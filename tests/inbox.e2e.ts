@@ -946,6 +946,50 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     });
   }, 120_000);
 
+  it('asks a district’s staff to record an exchange visit held, then to report it (the inter-city plugin’s kinds, through the SDK)', async () => {
+    const HOLD = 'plugin.inter-city-exchange.visit.hold';
+    const REPORT = 'plugin.inter-city-exchange.visit.report';
+    // The partner committees are the city's; a district's visit may name them.
+    const partners = await mutate<{ partnerCommittees: { nodes: { id: string }[] } }>(
+      await stack.token({ roles: ['staff'], district: '341000' }),
+      '{ partnerCommittees(district: "341000", first: 1) { nodes { id } } }',
+    );
+    const { planExchangeVisit: visit } = await mutate<{ planExchangeVisit: { id: string } }>(
+      staff,
+      'mutation($i: PlanExchangeVisitInput!) { planExchangeVisit(input: $i) { id } }',
+      {
+        i: {
+          district: DISTRICT,
+          partnerId: partners.partnerCommittees.nodes[0].id,
+          direction: 'INCOMING',
+          startsOn: today(),
+          endsOn: today(),
+          topics: ['徽州文化生态保护合作'],
+          delegation: [],
+          guestLeader: '来访团团长',
+        },
+      },
+    );
+    expect(await itemFor(staff, 'ExchangeVisit', visit.id, [HOLD])).toMatchObject({
+      kind: HOLD,
+      title: '来访接待：徽州文化生态保护合作',
+      actions: ['hold'],
+      dueOn: today(),
+      waitsFor: `staff@${DISTRICT}`,
+    });
+    expect(await find(otherStaff, 'ExchangeVisit', visit.id)).toBeUndefined();
+    await mutate(staff, `mutation { holdExchangeVisit(visitId: "${visit.id}") { id } }`);
+    await goneOf(staff, 'ExchangeVisit', visit.id, [HOLD]);
+    expect(await itemFor(staff, 'ExchangeVisit', visit.id, [REPORT])).toMatchObject({
+      actions: ['report'],
+    });
+    await mutate(
+      staff,
+      `mutation { reportExchangeVisit(visitId: "${visit.id}", outcomes: "签订文旅合作备忘录。", reportedOn: "${today()}") { id } }`,
+    );
+    await goneOf(staff, 'ExchangeVisit', visit.id, [REPORT]);
+  }, 120_000);
+
   it('holds the demo data’s waiting work from more than one module, each with steps to take', async () => {
     const cityStaff = await stack.token({ roles: ['staff'], district: '341000' });
     const all = await inbox(cityStaff, { first: 100 });
