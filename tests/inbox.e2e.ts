@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient as createSseClient } from 'graphql-sse';
 import { currentTerm, governmentUnits } from '@cppcc/demo';
-import { addDays, today } from '@cppcc/kit';
+import { addDays, systemEm, today } from '@cppcc/kit';
 import { databases } from '@cppcc/testing';
 import { startStack, type Stack } from './harness.js';
 
@@ -501,6 +501,47 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     await goneOf(staff, 'ConsultationPlan', plan.id, PUBLISH);
   }, 120_000);
 
+  it('asks the district’s staff to have a draft plan with topics approved, as its topics come and go', async () => {
+    const APPROVE = ['plan.approve'];
+    const { draftConsultationPlan: plan } = await mutate<{
+      draftConsultationPlan: { id: string; version: number };
+    }>(
+      staff,
+      `mutation { draftConsultationPlan(district: "${DISTRICT}", year: 2033, title: "屯溪区政协2033年度协商工作计划") { id version } }`,
+    );
+    const addTopic = async (title: string) =>
+      (
+        await mutate<{ addConsultationPlanTopic: { id: string } }>(
+          staff,
+          `mutation($i: ConsultationPlanTopicInput!) { addConsultationPlanTopic(planId: "${plan.id}", input: $i) { id } }`,
+          { i: topicInput(title) },
+        )
+      ).addConsultationPlanTopic.id;
+    // A draft without topics cannot be approved: it waits for nobody.
+    const first = await addTopic('推进黄山市老城区更新改造');
+    expect(await itemFor(staff, 'ConsultationPlan', plan.id, APPROVE)).toMatchObject({
+      kind: 'plan.approve',
+      title: '屯溪区政协2033年度协商工作计划',
+      actions: ['approve'],
+      waitsFor: `staff@${DISTRICT}`,
+    });
+    expect(await find(otherStaff, 'ConsultationPlan', plan.id, APPROVE)).toBeUndefined();
+    // Its last topic taken off, it leaves the inbox; a topic added brings it back.
+    await mutate(staff, `mutation { removeConsultationPlanTopic(topicId: "${first}") { id } }`);
+    await goneOf(staff, 'ConsultationPlan', plan.id, APPROVE);
+    await addTopic('提升新安江沿岸公共服务');
+    await itemFor(staff, 'ConsultationPlan', plan.id, APPROVE);
+    // Approved, it waits to be published instead.
+    await mutate(
+      staff,
+      `mutation { approveConsultationPlan(id: "${plan.id}", version: ${plan.version}, approvedBy: "中共屯溪区委") { id } }`,
+    );
+    await goneOf(staff, 'ConsultationPlan', plan.id, APPROVE);
+    expect(await itemFor(staff, 'ConsultationPlan', plan.id, ['plan.publish'])).toMatchObject({
+      actions: ['revise', 'publish'],
+    });
+  }, 120_000);
+
   it('puts proposed plan amendments before the district’s staff to record the decision on', async () => {
     const DECIDE = ['plan.amendment'];
     const plan = await approvedPlan(2032, true);
@@ -702,6 +743,251 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
       `mutation { reportRiverChiefInspection(id: "${planned.id}", findings: "河道保洁到位，个别排口待整治。") { id } }`,
     );
     await goneOf(office, 'RiverChiefInspection', planned.id, [HOLD, REPORT]);
+  }, 120_000);
+
+  it('puts an open questionnaire before each of the district’s members until they have answered it', async () => {
+    const RESPOND = ['campaign.respond'];
+    const closesOn = addDays(today(), 14);
+    const { draftInputCampaign: campaign } = await mutate<{
+      draftInputCampaign: { id: string; version: number };
+    }>(
+      staff,
+      'mutation($i: DraftInputCampaignInput!) { draftInputCampaign(input: $i) { id version } }',
+      {
+        i: {
+          district: DISTRICT,
+          title: '委员履职满意度问卷征集',
+          purpose: '年度履职评价',
+          opensOn: today(),
+          closesOn,
+          themes: ['履职'],
+          public: false,
+        },
+      },
+    );
+    const { addQuestionnaire: questionnaire } = await mutate<{
+      addQuestionnaire: { id: string; questions: { id: string }[] };
+    }>(
+      staff,
+      'mutation($c: ID!, $i: AddQuestionnaireInput!) { addQuestionnaire(campaignId: $c, input: $i) { id questions { id } } }',
+      {
+        c: campaign.id,
+        i: {
+          title: '委员履职满意度调查',
+          public: false,
+          questions: [
+            {
+              text: '对本年度协商活动是否满意？',
+              kind: 'SINGLE_CHOICE',
+              options: ['满意', '不满意'],
+            },
+          ],
+        },
+      },
+    );
+    // A draft asks nobody yet.
+    expect(await find(author, 'InputCampaign', campaign.id, RESPOND)).toBeUndefined();
+    await mutate(
+      staff,
+      `mutation { openInputCampaign(id: "${campaign.id}", version: ${campaign.version}) { id } }`,
+    );
+    for (const member of [author, cosigner])
+      expect(await itemFor(member, 'InputCampaign', campaign.id, RESPOND)).toMatchObject({
+        kind: 'campaign.respond',
+        title: '委员履职满意度问卷征集',
+        actions: ['respond'],
+        dueOn: closesOn,
+        overdue: false,
+        waitsFor: `member@${DISTRICT}`,
+      });
+    // Not the staff's work, nor another district's members'.
+    expect(await find(staff, 'InputCampaign', campaign.id, RESPOND)).toBeUndefined();
+    // A member of the city committee: the city's campaigns ask them, not the district's.
+    const others = await stack.post<{ district: { members: { nodes: { id: string }[] } } }>(
+      { query: '{ district(code: "341000") { members(first: 1) { nodes { id } } } }' },
+      { token: await stack.token({ roles: ['staff'], district: '341000' }) },
+    );
+    const elsewhere = await stack.token({
+      roles: ['member'],
+      district: '341000',
+      memberId: others.body.data!.district.members.nodes[0].id,
+    });
+    expect(await find(elsewhere, 'InputCampaign', campaign.id, RESPOND)).toBeUndefined();
+
+    await mutate(
+      author,
+      'mutation($q: ID!, $a: [QuestionnaireAnswerInput!]!) { respondToQuestionnaire(questionnaireId: $q, answers: $a) { id } }',
+      { q: questionnaire.id, a: [{ questionId: questionnaire.questions[0].id, option: '满意' }] },
+    );
+    // The member who answered is spared; the one who has not is still asked, counts agree.
+    await goneOf(author, 'InputCampaign', campaign.id, RESPOND);
+    expect(await find(cosigner, 'InputCampaign', campaign.id, RESPOND)).toBeDefined();
+    const mine = await inbox(author, { f: { kinds: RESPOND }, first: 100 });
+    expect(mine.totalCount).toBe(mine.items.nodes.length);
+    expect(mine.counts.find((c) => c.kind === 'campaign.respond')?.count ?? 0).toBe(
+      mine.totalCount,
+    );
+
+    // Closing the campaign takes it out of every member's inbox.
+    const { inputCampaign } = await mutate<{ inputCampaign: { version: number } }>(
+      staff,
+      `{ inputCampaign(id: "${campaign.id}") { version } }`,
+    );
+    await mutate(
+      staff,
+      `mutation { closeInputCampaign(id: "${campaign.id}", version: ${inputCampaign.version}) { id } }`,
+    );
+    await goneOf(cosigner, 'InputCampaign', campaign.id, RESPOND);
+  }, 120_000);
+
+  it('puts a unit past its due day before the district’s staff to urge, once due and once a week', async () => {
+    const OVERDUE = ['task.overdue'];
+    const title = '关于加快老城区雨污分流改造的建议';
+    const filed = async () => {
+      const { draftProposal: d } = await mutate<{
+        draftProposal: { id: string; version: number };
+      }>(author, 'mutation($i: ProposalDraftInput!) { draftProposal(input: $i) { id version } }', {
+        i: {
+          title,
+          category: '城市管理',
+          situation: '现状',
+          analysis: '分析',
+          suggestions: '建议',
+        },
+      });
+      const s = await mutate<{ submitProposalDraft: { version: number } }>(
+        author,
+        `mutation { submitProposalDraft(id: "${d.id}", version: ${d.version}) { version } }`,
+      );
+      const f = await mutate<{ fileProposal: { version: number } }>(
+        staff,
+        `mutation { fileProposal(id: "${d.id}", version: ${s.submitProposalDraft.version}) { version } }`,
+      );
+      return { id: d.id, version: f.fileProposal.version };
+    };
+    const assign = (p: { id: string; version: number }, assignedOn?: string) =>
+      mutate<{
+        assignProposal: { tasks: { id: string; receiptDueOn: string; version: number }[] };
+      }>(
+        staff,
+        `mutation($i: AssignProposalInput!) { assignProposal(id: "${p.id}", version: ${p.version}, input: $i) { tasks { id receiptDueOn version } } }`,
+        { i: { mode: 'SOLE', unitIds: [String(unit.id)], ...(assignedOn ? { assignedOn } : {}) } },
+      );
+
+    // Assigned at a meeting 20 days ago (the proposal filed long before, as the calendar had it):
+    // its receipt day has passed.
+    const late = await filed();
+    await systemEm(stack.modules.get('proposals')!.orm).nativeUpdate(
+      'Proposal',
+      { id: Number(late.id) },
+      { filedAt: new Date(Date.now() - 400 * 86_400_000) },
+    );
+    const { proposal: dated } = await mutate<{ proposal: { version: number } }>(
+      staff,
+      `{ proposal(id: "${late.id}") { version } }`,
+    );
+    const [task] = (await assign({ id: late.id, version: dated.version }, addDays(today(), -20)))
+      .assignProposal.tasks;
+    const urge = await itemFor(staff, 'HandlingTask', task.id, OVERDUE);
+    expect(urge).toMatchObject({
+      kind: 'task.overdue',
+      title: `${unit.name}：${title}`,
+      actions: ['urge'],
+      dueOn: task.receiptDueOn,
+      overdue: true,
+      waitsFor: `staff@${DISTRICT}`,
+      about: { type: 'Proposal', id: late.id },
+    });
+    expect(urge.why).toContain('催办');
+    const days = await stack.post<{
+      inbox: { items: { nodes: { record: { id: string }; daysOverdue: number | null }[] } };
+    }>(
+      {
+        query:
+          'query($f: InboxFilter) { inbox(filter: $f) { items(first: 100) { nodes { record { id } daysOverdue } } } }',
+        variables: { f: { kinds: OVERDUE } },
+      },
+      { token: staff },
+    );
+    expect(days.body.data!.inbox.items.nodes.find((n) => n.record.id === task.id)).toEqual({
+      record: { id: task.id },
+      daysOverdue: 10,
+    });
+    // The unit still has its receipt to sign, overdue; another district's staff see nothing.
+    expect(await find(unitToken, 'HandlingTask', task.id)).toMatchObject({
+      kind: 'task.receive',
+      overdue: true,
+    });
+    expect(await find(otherStaff, 'HandlingTask', task.id)).toBeUndefined();
+
+    // Assigned today, nothing is due: the staff's entry waits for the day after the receipt day.
+    const fresh = await filed();
+    const [onTime] = (await assign(fresh)).assignProposal.tasks;
+    await itemFor(unitToken, 'HandlingTask', onTime.id);
+    expect(await find(staff, 'HandlingTask', onTime.id)).toBeUndefined();
+
+    // Urged, it leaves the staff's inbox for a week; the urging is on the task.
+    const { urgeHandlingTask } = await mutate<{ urgeHandlingTask: { urgedOn: string } }>(
+      staff,
+      `mutation { urgeHandlingTask(id: "${task.id}", version: ${task.version}, note: "请于三日内签收") { urgedOn } }`,
+    );
+    expect(urgeHandlingTask.urgedOn).toBe(today());
+    await goneOf(staff, 'HandlingTask', task.id, OVERDUE);
+    expect(await find(unitToken, 'HandlingTask', task.id)).toMatchObject({ kind: 'task.receive' });
+    const again = await stack.post(
+      {
+        query: `mutation { urgeHandlingTask(id: "${task.id}", version: ${task.version + 1}) { id } }`,
+      },
+      { token: staff },
+    );
+    expect(again.body.errors?.[0].extensions).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      rule: 'urged-lately',
+    });
+  }, 120_000);
+
+  it('asks a district’s staff to record an exchange visit held, then to report it (the inter-city plugin’s kinds, through the SDK)', async () => {
+    const HOLD = 'plugin.inter-city-exchange.visit.hold';
+    const REPORT = 'plugin.inter-city-exchange.visit.report';
+    // The partner committees are the city's; a district's visit may name them.
+    const partners = await mutate<{ partnerCommittees: { nodes: { id: string }[] } }>(
+      await stack.token({ roles: ['staff'], district: '341000' }),
+      '{ partnerCommittees(district: "341000", first: 1) { nodes { id } } }',
+    );
+    const { planExchangeVisit: visit } = await mutate<{ planExchangeVisit: { id: string } }>(
+      staff,
+      'mutation($i: PlanExchangeVisitInput!) { planExchangeVisit(input: $i) { id } }',
+      {
+        i: {
+          district: DISTRICT,
+          partnerId: partners.partnerCommittees.nodes[0].id,
+          direction: 'INCOMING',
+          startsOn: today(),
+          endsOn: today(),
+          topics: ['徽州文化生态保护合作'],
+          delegation: [],
+          guestLeader: '来访团团长',
+        },
+      },
+    );
+    expect(await itemFor(staff, 'ExchangeVisit', visit.id, [HOLD])).toMatchObject({
+      kind: HOLD,
+      title: '来访接待：徽州文化生态保护合作',
+      actions: ['hold'],
+      dueOn: today(),
+      waitsFor: `staff@${DISTRICT}`,
+    });
+    expect(await find(otherStaff, 'ExchangeVisit', visit.id)).toBeUndefined();
+    await mutate(staff, `mutation { holdExchangeVisit(visitId: "${visit.id}") { id } }`);
+    await goneOf(staff, 'ExchangeVisit', visit.id, [HOLD]);
+    expect(await itemFor(staff, 'ExchangeVisit', visit.id, [REPORT])).toMatchObject({
+      actions: ['report'],
+    });
+    await mutate(
+      staff,
+      `mutation { reportExchangeVisit(visitId: "${visit.id}", outcomes: "签订文旅合作备忘录。", reportedOn: "${today()}") { id } }`,
+    );
+    await goneOf(staff, 'ExchangeVisit', visit.id, [REPORT]);
   }, 120_000);
 
   it('holds the demo data’s waiting work from more than one module, each with steps to take', async () => {

@@ -16,6 +16,11 @@ export interface RequestContext {
   module: string;
   requestId: string;
   log: Logger;
+  /**
+   * The day steps are weighed as of (`stepDay`): unset for a request (today); the inbox sets a
+   * later day to ask what a party could do once work is due (kit work-waiting.ts, `later`).
+   */
+  asOf?: string;
 }
 
 export function createContext(

@@ -3,6 +3,7 @@ import {
   addDays,
   addMonths,
   compareDates,
+  daysBetween,
   isDate,
   isDateTime,
   parseDate,
@@ -86,6 +87,9 @@ describe('the date helpers', () => {
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2026-11-15', 3)).toBe('2027-02-15');
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
+    expect(daysBetween('2026-03-01', '2026-02-28')).toBe(-1);
   });
 
   it('compare days as a sort does', () => {

@@ -63,6 +63,11 @@ export function addDays(day: Day, days: number): Day {
   return utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
 }
 
+/** Days from `from` to `to` (negative when `to` is before it). */
+export function daysBetween(from: Day, to: Day): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 /** `day` plus `months` calendar months, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(day: Day, months: number): Day {
   const [y, m, d] = day.split('-').map(Number);

@@ -6,6 +6,7 @@ import { OutboxEventSchema } from './bus/outbox.js';
 import type { Caller, Role } from './caller.js';
 import type { RequestContext } from './context.js';
 import { DISTRICT_FILTER, type EntityManager, type Orm } from './db.js';
+import { today } from './dates.js';
 import { Loaders } from './loaders.js';
 import { moduleLogger } from './log.js';
 
@@ -34,10 +35,15 @@ export function partyKey(party: Party): string {
   return `${party.role}@${party.district}`;
 }
 
-/** Every party a caller is: itself as a member and a unit, and each of its roles in each district it works for. */
+/**
+ * Every party a caller is: itself as a member and a unit, a member of its home district (work put
+ * to a district's members, a questionnaire), and each of its roles in each district it works for.
+ */
 export function callerParties(caller: Caller): string[] {
   const keys: string[] = [];
   if (caller.memberId) keys.push(partyKey({ member: caller.memberId }));
+  if (caller.memberId && caller.district)
+    keys.push(partyKey({ role: 'member', district: caller.district }));
   if (caller.unitId && caller.roles.includes('unit')) keys.push(partyKey({ unit: caller.unitId }));
   for (const role of caller.roles)
     if (role !== 'member')
@@ -92,10 +98,41 @@ export interface WorkAddress<S extends string, A extends string, R> {
    */
   touches?: (record: R) => { schema: EntitySchema; where: Record<string, unknown> }[];
   /**
+   * Rows of other entities whose writes change this record's work (an answer to one of a
+   * campaign's questionnaires changes who the campaign waits for; a topic added to or removed
+   * from a draft plan, whether it may be approved): for a row written or deleted, which of this
+   * table's records to publish again.
+   */
+  follows?: {
+    schema: EntitySchema;
+    records: (em: EntityManager, row: never) => Promise<Record<string, unknown>>;
+  }[];
+  /**
+   * Those who hold a role the work is addressed to but have done their own share of it (a member
+   * who answered the questionnaire put to their district's members): the role's entry is not
+   * theirs. A `member:<id>` is spared the `member@…` entry, a `unit:<id>` the `unit@…` one.
+   */
+  done?: (record: R) => Party[];
+  /**
    * Actions that never make work wait by themselves (an edit, a deadline moved): they are not
    * listed, so a record offering only these is not in anyone's inbox.
    */
   ignore?: A[];
+  /**
+   * Work that waits only from a day on (staff urge a unit once its task is past due): an entry of
+   * its own kind for those who may take `actions`, published with the record and shown from the
+   * day `from` names. Its actions are weighed as of that day (their guards read it with
+   * `stepDay`), so the entry offers what the table will let through then; they are not part of
+   * the state's own entry, and a party that entry already names gets none.
+   */
+  later?: {
+    actions: A[];
+    from: (record: R) => string | null;
+    kind: string;
+    why: string;
+    /** Its title, when it is not the record's (a unit's name before the proposal's title). */
+    title?: (record: R) => string;
+  };
 }
 
 export const workWaiting = defineEvent(
@@ -118,8 +155,25 @@ export const workWaiting = defineEvent(
       .nullable(),
     /** Who may act now and what each may do; empty when nothing waits any more. */
     parties: z.array(
-      z.object({ party: z.string().min(1).max(80), actions: z.array(z.string()).min(1) }),
+      z.object({
+        party: z.string().min(1).max(80),
+        actions: z.array(z.string()).min(1),
+        /** Work that waits from a day on (`later`): its own kind, why and title… */
+        kind: z.string().max(80).nullish(),
+        why: z.string().max(200).nullish(),
+        title: z.string().max(400).nullish(),
+        /** …and the day it shows from (null: now). */
+        from: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .nullish(),
+      }),
     ),
+    /**
+     * Members or units who have done their share of work addressed to their role (`member:12`
+     * answered): the role's entry is not in their inbox. Absent in events written before it.
+     */
+    done: z.array(z.string().min(1).max(80)).default([]),
   }),
   'What waits on one record now, for whom (a step, a record created or changed); the latest per record is the inbox (kit, every workflow that addresses its work).',
 );
@@ -141,43 +195,83 @@ export function registerWork(workflow: AnyWorkflow, address: WorkAddress<string,
 }
 
 type Relation = { relation: string; parties?: (record: never) => Party[] };
+type Follow = NonNullable<WorkAddress<string, string, never>['follows']>[number];
+
+type Payload = z.infer<typeof workWaiting.payload>;
+
+/**
+ * Who may take the record's steps that `counts` keeps, each with those it could take now (or as
+ * of `asOf`), asked of the table for a caller standing for the party.
+ */
+async function waiting(
+  em: EntityManager,
+  workflow: AnyWorkflow,
+  record: { status: string },
+  district: string,
+  counts: (action: string) => boolean,
+  asOf: string | null = null,
+): Promise<Map<string, string[]>> {
+  const r = record as never;
+  const candidates = new Map<string, Party>();
+  for (const t of workflow.transitions) {
+    if (t.from !== record.status || !counts(t.action)) continue;
+    for (const who of t.who) {
+      const found: Party[] =
+        typeof who === 'string'
+          ? [{ role: who as Role, district }]
+          : ((who as Relation).parties?.(r) ?? []);
+      for (const p of found) candidates.set(partyKey(p), p);
+    }
+  }
+  const result = new Map<string, string[]>();
+  for (const [key, party] of candidates) {
+    const ctx = {
+      caller: partyCaller(party, district),
+      em,
+      loaders: new Loaders(em),
+      module: 'inbox',
+      requestId: 'inbox',
+      log: moduleLogger('inbox'),
+      ...(asOf ? { asOf } : {}),
+    } as RequestContext;
+    const actions = workflow.available(ctx, r).filter(counts);
+    if (actions.length > 0) result.set(key, actions);
+  }
+  return result;
+}
 
 /** What waits on one record: its parties and the actions each could take now. */
 export async function workOn(
   em: EntityManager,
   { workflow, address }: Registered,
   record: { status: string; id: number },
-): Promise<z.infer<typeof workWaiting.payload>> {
+): Promise<Payload> {
   const r = record as never;
   // Facts first: the title and district may be among them (an invitation's proposal).
   await address.facts?.(em, r);
   const district = address.district(r);
   const state = address.states[record.status];
   const about = address.about?.(r);
-  const parties: { party: string; actions: string[] }[] = [];
+  const parties: Payload['parties'] = [];
+  const later = address.later;
   if (state) {
-    const candidates = new Map<string, Party>();
-    for (const t of workflow.transitions) {
-      if (t.from !== record.status || address.ignore?.includes(t.action)) continue;
-      for (const who of t.who) {
-        const found: Party[] =
-          typeof who === 'string'
-            ? [{ role: who as Role, district }]
-            : ((who as Relation).parties?.(r) ?? []);
-        for (const p of found) candidates.set(partyKey(p), p);
-      }
-    }
-    for (const [key, party] of candidates) {
-      const ctx = {
-        caller: partyCaller(party, district),
-        em,
-        loaders: new Loaders(em),
-        module: 'inbox',
-        requestId: 'inbox',
-        log: moduleLogger('inbox'),
-      } as RequestContext;
-      const actions = workflow.available(ctx, r).filter((a) => !address.ignore?.includes(a));
-      if (actions.length > 0) parties.push({ party: key, actions });
+    const own = (a: string) => !address.ignore?.includes(a) && !later?.actions.includes(a);
+    for (const [key, actions] of await waiting(em, workflow, record, district, own))
+      parties.push({ party: key, actions });
+    const from = later?.from(r);
+    if (later && from) {
+      const due = from > today() ? from : null;
+      const mine = (a: string) => later.actions.includes(a);
+      for (const [key, actions] of await waiting(em, workflow, record, district, mine, due))
+        if (!parties.some((p) => p.party === key))
+          parties.push({
+            party: key,
+            actions,
+            kind: later.kind,
+            why: later.why,
+            title: later.title?.(r).slice(0, 400) ?? null,
+            from: due,
+          });
     }
   }
   return {
@@ -191,6 +285,7 @@ export async function workOn(
     why: state?.why ?? null,
     dueOn: address.dueOn?.(r) ?? null,
     parties,
+    done: parties.length > 0 ? (address.done?.(r) ?? []).map(partyKey) : [],
   };
 }
 
@@ -225,6 +320,11 @@ class WorkSubscriber implements EventSubscriber {
     private readonly entities: EntitySchema[],
   ) {}
 
+  /** Every addressed entry of this module. */
+  private registered(): Registered[] {
+    return [...registry.values()].flat().filter((e) => this.entities.includes(e.address.schema));
+  }
+
   /** This module's addressed entries for an entity name (two modules may name entities alike). */
   private entries(name: string): Registered[] {
     return (registry.get(name) ?? []).filter((e) => this.entities.includes(e.address.schema));
@@ -234,7 +334,13 @@ class WorkSubscriber implements EventSubscriber {
     type Row = { status: string; id: number };
     const changed = new Map<string, { entry: Registered; record: Row }>();
     const touched: { schema: EntitySchema; where: Record<string, unknown> }[] = [];
+    const followed: { schema: EntitySchema; records: Follow['records']; row: unknown }[] = [];
     for (const cs of uow.getChangeSets()) {
+      // A row followed changes the work as it comes, changes or goes (a topic taken off a plan).
+      for (const { address } of this.registered())
+        for (const f of address.follows ?? [])
+          if (f.schema.meta.className === cs.meta.className)
+            followed.push({ schema: address.schema, records: f.records, row: cs.entity });
       if (cs.type !== 'create' && cs.type !== 'update') continue;
       for (const entry of this.entries(cs.meta.className)) {
         const record = cs.entity as Row;
@@ -247,9 +353,11 @@ class WorkSubscriber implements EventSubscriber {
         touched.push(...(entry.address.touches?.(record as never) ?? []));
       }
     }
-    if (changed.size === 0 && touched.length === 0) return;
+    if (changed.size === 0 && touched.length === 0 && followed.length === 0) return;
     const system = em.fork({ keepTransactionContext: true, clear: true }) as EntityManager;
     system.setFilterParams(DISTRICT_FILTER, { all: true });
+    for (const { schema, records, row } of followed)
+      touched.push({ schema, where: await records(system, row as never) });
     for (const { schema, where } of touched) {
       const name = schema.meta.className;
       for (const record of (await system.find(schema, where as never)) as Row[])

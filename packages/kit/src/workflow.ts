@@ -2,6 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { hasRole, type Role } from './caller.js';
 import type { RequestContext } from './context.js';
 import type { EntityManager } from './db.js';
+import { today } from './dates.js';
 import { appError, ErrorCode } from './errors.js';
 import { defineMigration } from './migration.js';
 import { type Party, registerWork, type WorkAddress } from './work-waiting.js';
@@ -44,6 +45,14 @@ export interface Guard<R> {
   extensions?: Record<string, unknown>;
   /** The refusal's code, when clients have long been told another than ILLEGAL_TRANSITION. */
   code?: ErrorCode;
+}
+
+/**
+ * The day a guard weighs a step as of: today, or the later day the inbox asks about (work that
+ * waits only once due). A guard about a day passing reads it here, not from the clock.
+ */
+export function stepDay(ctx: RequestContext): string {
+  return ctx.asOf ?? today();
 }
 
 /**

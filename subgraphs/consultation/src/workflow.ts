@@ -12,11 +12,13 @@ import type {
   ActivityStatus,
   ConsultationActivity,
 } from './entities/consultation-activity.entity.js';
-import type {
-  CampaignStatus,
-  ContributionStatus,
-  InputCampaign,
-  InputContribution,
+import {
+  type CampaignStatus,
+  type ContributionStatus,
+  type InputCampaign,
+  InputCampaignSchema,
+  type InputContribution,
+  InputContributionSchema,
 } from './entities/input-campaign.entity.js';
 import {
   type LedgerEntry,
@@ -33,6 +35,7 @@ import {
   type PlanAmendment,
   PlanAmendmentSchema,
   type PlanStatus,
+  type PlanTopic,
   PlanTopicSchema,
 } from './entities/plan.entity.js';
 import {
@@ -47,6 +50,11 @@ import {
   ResearchProjectSchema,
   ResearchTeamMemberSchema,
 } from './entities/research-project.entity.js';
+import {
+  type QuestionnaireResponse,
+  QuestionnaireResponseSchema,
+  QuestionnaireSchema,
+} from './entities/questionnaire.entity.js';
 import type { Result, TaskStatus } from './entities/result.entity.js';
 
 /** A guard that refuses while something the step stands on is missing (`missing` names it). */
@@ -405,6 +413,11 @@ export type PlanAction =
 /** A plan with its number of topics looked up. */
 export type PlanRecord = ConsultationPlan & { topics?: number };
 
+/** The topics on a plan (not dropped by an amendment): what its approval needs. */
+export function planTopics(em: EntityManager, planId: number): Promise<number> {
+  return em.count(PlanTopicSchema, { planId, droppedOn: null }, { filters: false });
+}
+
 /** Topics are edited in a draft; once the plan is approved they are fixed, once published amended. */
 const topicsFixed = {
   rule: 'not-draft',
@@ -456,15 +469,27 @@ export const planWorkflow = defineWorkflow<PlanStatus, PlanAction, PlanRecord>(
   {
     schema: ConsultationPlanSchema,
     type: 'ConsultationPlan',
-    // Only the approved plan waits (to be published). A draft is not addressed: whether it may
-    // be approved turns on its topics, which are added and removed without writing the plan's
-    // row, so its entry would go stale (offer `approve` with no topics left, or nothing once
-    // one is added). A published plan waits for nobody: its amendments carry their own work.
+    // A draft with topics waits for staff to record the Party committee's approval; an approved
+    // plan, to be published. A published plan waits for nobody: its amendments carry their own
+    // work. Whether a draft may be approved turns on its topics, added and removed without
+    // writing the plan's row: their writes republish the plan (`follows`).
     states: {
+      DRAFT: {
+        kind: 'plan.approve',
+        why: '计划草案待报党委批准 A draft plan for the Party committee to approve (record it)',
+      },
       APPROVED: { kind: 'plan.publish', why: '计划已批准待发布 An approved plan to publish' },
     },
     title: (x) => x.title,
     district: (x) => x.district,
+    facts: async (em, x) => {
+      x.topics = await planTopics(em, x.id);
+    },
+    follows: [
+      { schema: PlanTopicSchema, records: async (_em, t: PlanTopic) => ({ id: t.planId }) },
+    ],
+    // Editing a draft's topics is not what it waits for.
+    ignore: ['addTopic', 'removeTopic'],
   },
 );
 
@@ -590,10 +615,70 @@ export type CampaignAction =
   | 'respond'
   | 'contribute';
 
-/** A campaign with its unscreened contributions and the recommendations drafted from it looked up. */
+/**
+ * A campaign with its unscreened contributions and the recommendations drafted from it looked up;
+ * for its inbox address, how many questionnaires it asks and the members who answered them all.
+ */
 export type CampaignRecord = InputCampaign & {
   unscreened?: number;
   recommendations?: RecommendationStatus[];
+  questionnaires?: number;
+  answeredAll?: number[];
+};
+
+/** Loads what the campaign table's guards read: unscreened contributions, recommendations drafted from it. */
+export async function campaignFacts(
+  em: EntityManager,
+  campaign: InputCampaign,
+): Promise<CampaignRecord> {
+  const unscreened = await em.count(
+    InputContributionSchema,
+    { campaignId: campaign.id, status: 'RECEIVED' },
+    { filters: false },
+  );
+  const recommendations = await em.find(
+    RecommendationSchema,
+    { campaignId: campaign.id },
+    { filters: false, fields: ['status'] },
+  );
+  return Object.assign(campaign, {
+    unscreened,
+    recommendations: recommendations.map((r) => r.status),
+  });
+}
+
+/** Its questionnaires, and the members who have answered every one of them (their part is done). */
+async function respondentFacts(em: EntityManager, campaign: CampaignRecord): Promise<void> {
+  const questionnaires = await em.find(
+    QuestionnaireSchema,
+    { campaignId: campaign.id },
+    { filters: false, fields: ['id'] },
+  );
+  const responses = await em.find(
+    QuestionnaireResponseSchema,
+    { questionnaireId: { $in: questionnaires.map((q) => q.id) }, memberId: { $ne: null } },
+    { filters: false, fields: ['memberId'] },
+  );
+  const answered = new Map<number, number>();
+  for (const r of responses) answered.set(r.memberId!, (answered.get(r.memberId!) ?? 0) + 1);
+  campaign.questionnaires = questionnaires.length;
+  campaign.answeredAll = [...answered]
+    .filter(([, n]) => n === questionnaires.length)
+    .map(([member]) => member)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * Anyone may answer (the public a public questionnaire, anonymously); the campaign's questionnaires
+ * are put to its district's members, so the inbox addresses them while there are any.
+ */
+const respondent = {
+  relation: 'respondent',
+  holds: () => true,
+  parties: (c: CampaignRecord) =>
+    fact(c.questionnaires, 'questionnaires') > 0
+      ? [{ role: 'member' as const, district: c.district }]
+      : [],
 };
 const campaignNeeds = (missing: string, holds: (c: CampaignRecord) => boolean) =>
   needs<CampaignRecord>('input_campaign', 'compile', missing, holds);
@@ -633,9 +718,43 @@ export const campaignWorkflow = defineWorkflow<CampaignStatus, CampaignAction, C
     // while it is open (from members, the public, or staff entering paper ones).
     { from: 'DRAFT', action: 'addQuestionnaire', who: ['staff'], to: 'DRAFT' },
     ...inPlace(['OPEN', 'CLOSED'], 'distribute', ['staff']),
-    { from: 'OPEN', action: 'respond', who: [anyone], to: 'OPEN' },
+    { from: 'OPEN', action: 'respond', who: [respondent], to: 'OPEN' },
     { from: 'OPEN', action: 'contribute', who: [anyone], to: 'OPEN' },
   ],
+  {},
+  {
+    schema: InputCampaignSchema,
+    type: 'InputCampaign',
+    // An open campaign waits for its district's members to answer its questionnaires, until
+    // it closes; a member who answered them all is spared. Staff closing it is not work waiting.
+    states: {
+      OPEN: {
+        kind: 'campaign.respond',
+        why: '问卷待填写 A questionnaire put to the district’s members awaits your answer',
+      },
+    },
+    title: (c) => c.title,
+    district: (c) => c.district,
+    dueOn: (c) => c.closesOn,
+    facts: async (em, c) => respondentFacts(em, await campaignFacts(em, c)),
+    done: (c) => fact(c.answeredAll, 'answeredAll').map((member) => ({ member })),
+    // A member's answer is written on the questionnaire, not the campaign.
+    follows: [
+      {
+        schema: QuestionnaireResponseSchema,
+        records: async (em, r: QuestionnaireResponse) => {
+          if (r.memberId == null) return { id: null };
+          const q = await em.findOne(
+            QuestionnaireSchema,
+            { id: r.questionnaireId },
+            { filters: false, fields: ['campaignId'] },
+          );
+          return { id: q?.campaignId ?? null };
+        },
+      },
+    ],
+    ignore: ['close', 'distribute', 'contribute'],
+  },
 );
 
 export type ContributionAction = 'accept' | 'reject';

@@ -1,6 +1,6 @@
 import { emit, type EventHandler, workWaiting } from '@cppcc/kit';
 import { inboxChanged } from '@cppcc/events';
-import { InboxItemSchema, InboxRecordSchema } from './entities/inbox.entity.js';
+import { InboxDoneSchema, InboxItemSchema, InboxRecordSchema } from './entities/inbox.entity.js';
 
 /**
  * Keeps the latest work per record: its rows replaced whole, none left when nothing waits. Event
@@ -31,7 +31,9 @@ export const applyWorkWaiting: EventHandler = async (em, event) => {
       changedAt: now,
     });
   await em.nativeDelete(InboxItemSchema, { key: work.key });
-  for (const { party, actions } of work.parties)
+  await em.nativeDelete(InboxDoneSchema, { key: work.key });
+  for (const party of new Set(work.done)) em.create(InboxDoneSchema, { key: work.key, party });
+  for (const { party, actions, ...own } of work.parties)
     em.create(InboxItemSchema, {
       key: work.key,
       party,
@@ -40,11 +42,12 @@ export const applyWorkWaiting: EventHandler = async (em, event) => {
       recordId: work.recordId,
       aboutType: work.about?.type ?? null,
       aboutId: work.about?.id ?? null,
-      kind: work.kind ?? 'unknown',
-      why: work.why ?? '',
-      title: work.title,
+      kind: own.kind ?? work.kind ?? 'unknown',
+      why: own.why ?? work.why ?? '',
+      title: own.title ?? work.title,
       district: work.district,
       dueOn: work.dueOn,
+      showsFrom: own.from ?? null,
       actions,
       changedAt: now,
     });

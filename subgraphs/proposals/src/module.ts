@@ -46,6 +46,7 @@ import { studioReceptionLinks } from './migrations/0008-studio-reception-links.j
 import { filterIndexes } from './migrations/0009-filter-indexes.js';
 import { instructionHandOver } from './migrations/0010-instruction-hand-over.js';
 import { periodIndexes } from './migrations/0011-period-indexes.js';
+import { taskUrged } from './migrations/0012-task-urged.js';
 import { MemberSuggestionSchema } from './entities/suggestion.entity.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
@@ -95,6 +96,7 @@ export const proposals = defineModule({
     filterIndexes,
     instructionHandOver,
     periodIndexes,
+    taskUrged,
   ],
   emits: [
     proposalSubmitted,

@@ -1,4 +1,5 @@
 import { neverLies, POOL, type Rng } from '@cppcc/testing';
+import { addDays, today } from '@cppcc/kit';
 import { it } from 'vitest';
 import { COSIGNER_STATUSES } from './entities/cosigner.entity.js';
 import { TASK_ROLES, TASK_STATUSES } from './entities/handling-task.entity.js';
@@ -14,6 +15,7 @@ import {
   proposalWorkflow,
   suggestionWorkflow,
   taskWorkflow,
+  URGE_EVERY_DAYS,
 } from './workflow.js';
 
 /*
@@ -83,6 +85,9 @@ const tables = [
         unitId: rng.pick(POOL.units),
         role: rng.pick(TASK_ROLES),
         receiptDueOn: rng.pick(POOL.days()),
+        dueOn: rng.pick(POOL.days()),
+        // Never, lately (within the week) or long enough ago to urge again.
+        urgedOn: rng.pick([null, addDays(today(), -2), addDays(today(), -URGE_EVERY_DAYS)]),
         coUnitsWaiting: coUnitsWaiting(
           rng.some(TASK_ROLES).map((role) => ({ role, status: rng.pick(TASK_STATUSES) })),
         ),

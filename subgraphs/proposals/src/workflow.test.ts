@@ -395,12 +395,12 @@ describe.each(databases())(
         sendBackReply: ['office', 'sendBackProposalReply(note: "请补充")', lead],
       };
       // reopen is taken for the tasks by reopening the proposal (staff's step, walked above);
-      // extendDeadline keeps the task where it is (handling-task tests).
+      // urge (only past due) and extendDeadline keep the task where it is (handling-task tests).
       expect([
         ...new Set(
           taskWorkflow.transitions.filter((t) => !(t.action in taskSteps)).map((t) => t.action),
         ),
-      ]).toEqual(['reopen', 'extendDeadline']);
+      ]).toEqual(['reopen', 'urge', 'extendDeadline']);
       for (const t of taskWorkflow.transitions.filter((x) => x.action in taskSteps)) {
         const [holder, template, taskId] = taskSteps[t.action];
         await em().nativeUpdate(HandlingTaskSchema, { id: Number(taskId) }, { status: t.from });

@@ -1,10 +1,12 @@
 import {
+  addDays,
   callerUnit,
   defineWorkflow,
   ErrorCode,
   fact,
   hasRole,
   inPlace,
+  stepDay,
   today,
   type Actor,
   type Guard,
@@ -27,6 +29,7 @@ import {
 } from './entities/opinion-item.entity.js';
 import { ProposalSchema, type Proposal, type ProposalStatus } from './entities/proposal.entity.js';
 import { ProposalRatingSchema, type ProposalRating } from './entities/rating.entity.js';
+import { UnitRefSchema } from './entities/refs.entity.js';
 import {
   type MemberSuggestion,
   MemberSuggestionSchema,
@@ -339,7 +342,11 @@ export const cosignerWorkflow = defineWorkflow<CosignerStatus, CosignerAction, C
 );
 
 /** A task with how many co-units (会办) of its proposal have not sent their opinions, for the lead's reply. */
-export type TaskRecord = HandlingTask & { coUnitsWaiting?: number; proposalTitle?: string };
+export type TaskRecord = HandlingTask & {
+  coUnitsWaiting?: number;
+  proposalTitle?: string;
+  unitName?: string;
+};
 
 /** The co-units of a proposal still to send their opinion, from its tasks. */
 export function coUnitsWaiting(tasks: Pick<HandlingTask, 'role' | 'status'>[]): number {
@@ -370,7 +377,33 @@ const coOpinionsIn: Guard<TaskRecord> = {
   message: (t) => `task ${t.id}: ${t.coUnitsWaiting} co-unit(s) have not sent their opinions yet`,
 };
 
+/** Days between two urgings of one unit on one task: a reminder a week, not a stream. */
+export const URGE_EVERY_DAYS = 7;
+/** What the unit owes next: receipt by its receipt day, then the reply (or opinion) by its due day. */
+export const taskDueOn = (t: Pick<HandlingTask, 'status' | 'receiptDueOn' | 'dueOn'>) =>
+  t.status === 'PENDING_RECEIPT' ? t.receiptDueOn : t.dueOn;
+/** Staff urge a unit only once what it owes is past due… */
+const pastDue: Guard<TaskRecord> = {
+  name: 'not-overdue',
+  holds: (ctx, t) => stepDay(ctx) > taskDueOn(t),
+  message: (t) => `task ${t.id}: not past due (due ${taskDueOn(t)}); nothing to urge yet`,
+};
+/** …and at most once a week. */
+const notUrgedLately: Guard<TaskRecord> = {
+  name: 'urged-lately',
+  holds: (ctx, t) => !t.urgedOn || stepDay(ctx) >= addDays(t.urgedOn, URGE_EVERY_DAYS),
+  message: (t) =>
+    `task ${t.id}: the unit was urged on ${t.urgedOn}; urge again from ${addDays(t.urgedOn!, URGE_EVERY_DAYS)}`,
+};
+/** The day staff may urge next: the day after it fell due, or a week after the last urging. */
+function urgeFrom(t: TaskRecord): string {
+  const due = addDays(taskDueOn(t), 1);
+  const again = t.urgedOn ? addDays(t.urgedOn, URGE_EVERY_DAYS) : null;
+  return again && again > due ? again : due;
+}
+
 export type TaskAction =
+  | 'urge'
   | 'receive'
   | 'requestReturn'
   | 'approveReturn'
@@ -407,6 +440,8 @@ export const taskWorkflow = defineWorkflow<TaskStatus, TaskAction, TaskRecord>(
     { from: 'REPLIED', action: 'passReply', who: [taskOffice], to: 'ACCEPTED' },
     { from: 'REPLIED', action: 'sendBackReply', who: [taskOffice], to: 'RECEIVED' },
     { from: 'ACCEPTED', action: 'reopen', who: [taskStaff], to: 'RECEIVED' },
+    // 催办: a unit past its receipt or reply day is urged by the district's staff.
+    ...inPlace(['PENDING_RECEIPT', 'RECEIVED'], 'urge', [taskStaff], [pastDue, notUrgedLately]),
     // A deadline moves, with a reason, while something is left to do.
     ...inPlace(['PENDING_RECEIPT', 'RETURN_REQUESTED', 'RECEIVED', 'REPLIED'], 'extendDeadline', [
       taskStaff,
@@ -417,6 +452,11 @@ export const taskWorkflow = defineWorkflow<TaskStatus, TaskAction, TaskRecord>(
     extendDeadline: {
       rule: 'done',
       message: (t) => `task ${t.id} is ${t.status}: nothing left to extend`,
+    },
+    urge: {
+      rule: 'not-owed',
+      message: (t) =>
+        `task ${t.id} is ${t.status}: a unit is urged while it owes a receipt or a reply`,
     },
   },
   {
@@ -431,11 +471,25 @@ export const taskWorkflow = defineWorkflow<TaskStatus, TaskAction, TaskRecord>(
     },
     title: (t) => t.proposalTitle ?? `proposal ${t.proposalId}`,
     district: (t) => t.district,
-    dueOn: (t) => (t.status === 'PENDING_RECEIPT' ? t.receiptDueOn : t.dueOn),
+    dueOn: taskDueOn,
     facts: async (em, t) => {
       const tasks = await em.find(HandlingTaskSchema, { proposalId: t.proposalId });
       const proposal = await em.findOneOrFail(ProposalSchema, { id: t.proposalId });
-      Object.assign(t, { coUnitsWaiting: coUnitsWaiting(tasks), proposalTitle: proposal.title });
+      const unit = await em.findOne(UnitRefSchema, { id: t.unitId });
+      Object.assign(t, {
+        coUnitsWaiting: coUnitsWaiting(tasks),
+        proposalTitle: proposal.title,
+        unitName: unit?.name ?? `unit ${t.unitId}`,
+      });
+    },
+    // An overdue unit (逾期承办单位) waits for the district's staff only once past due: the entry is
+    // published with the task and shows from that day (and a week after each urging).
+    later: {
+      actions: ['urge'],
+      from: (t) => (t.status === 'PENDING_RECEIPT' || t.status === 'RECEIVED' ? urgeFrom(t) : null),
+      kind: 'task.overdue',
+      why: '承办单位逾期待催办 A unit past its due day, to urge',
+      title: (t) => `${t.unitName}：${t.proposalTitle ?? `proposal ${t.proposalId}`}`,
     },
     // A co-unit's opinion may let the lead unit reply.
     touches: (t) =>

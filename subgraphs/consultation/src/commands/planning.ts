@@ -25,7 +25,7 @@ import {
   type TopicSource,
 } from '../entities/plan.entity.js';
 import { ResearchProjectSchema } from '../entities/research-project.entity.js';
-import { planWorkflow, type PlanAction } from '../workflow.js';
+import { planTopics, planWorkflow, type PlanAction } from '../workflow.js';
 import { assertLeadCommittee } from './refs.js';
 
 /** Staff draft the year's plan; a district has one plan a year. */
@@ -156,11 +156,7 @@ export async function movePlan(
     throw inputError('approvedBy', 'required', 'name the Party committee that approved the plan');
   return ctx.em.transactional(async (em) => {
     const plan = await loadPlan(ctx, em, id, version);
-    const topics = await em.count(
-      PlanTopicSchema,
-      { planId: id, droppedOn: null },
-      { filters: false },
-    );
+    const topics = await planTopics(em, id);
     planWorkflow.apply({ ...ctx, em }, Object.assign(plan, { topics }), action, note);
     const on = extras.on ?? today();
     if (action === 'approve')

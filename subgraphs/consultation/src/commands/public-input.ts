@@ -36,13 +36,12 @@ import {
   type RespondentKind,
 } from '../entities/questionnaire.entity.js';
 import { MemberRefSchema } from '../entities/member-ref.entity.js';
-import { RecommendationSchema } from '../entities/recommendation.entity.js';
 import { assertMember } from './refs.js';
 import {
+  campaignFacts,
   campaignWorkflow,
   contributionWorkflow,
   type CampaignAction,
-  type CampaignRecord,
   type ContributionAction,
 } from '../workflow.js';
 
@@ -108,24 +107,6 @@ async function loadCampaign(
   if (version !== undefined && campaign.version !== version)
     throw staleVersion(`input campaign ${id}`, campaign.version, version);
   return campaign;
-}
-
-/** Loads what the campaign table's guards read: unscreened contributions, recommendations drafted from it. */
-async function campaignFacts(em: EntityManager, campaign: InputCampaign): Promise<CampaignRecord> {
-  const unscreened = await em.count(
-    InputContributionSchema,
-    { campaignId: campaign.id, status: 'RECEIVED' },
-    { filters: false },
-  );
-  const recommendations = await em.find(
-    RecommendationSchema,
-    { campaignId: campaign.id },
-    { filters: false, fields: ['status'] },
-  );
-  return Object.assign(campaign, {
-    unscreened,
-    recommendations: recommendations.map((r) => r.status),
-  });
 }
 
 /** The lock a campaign's steps and the recommendations drafted from it take in turn. */

@@ -25,6 +25,8 @@ export const InboxItemSchema = defineEntity({
     title: p.string().length(400),
     district: p.string().length(12),
     dueOn: p.string().length(10).nullable(),
+    /** Work that waits only from a day on (an overdue unit to urge): not shown before it. */
+    showsFrom: p.string().length(10).nullable(),
     actions: p.json<string[]>(),
     changedAt: p.datetime(),
   },
@@ -51,3 +53,20 @@ export const InboxRecordSchema = defineEntity({
   },
 });
 export type InboxRecord = InferEntity<typeof InboxRecordSchema>;
+
+/**
+ * A member or unit whose own share of work addressed to its role is done (`member:12` answered the
+ * questionnaire put to `member@341002`): that record's role entry is not in its inbox. Replaced
+ * with the record's items.
+ */
+export const InboxDoneSchema = defineEntity({
+  name: 'InboxDone',
+  tableName: 'inbox_done',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    key: p.string().length(120),
+    party: p.string().length(80).index(),
+  },
+  uniques: [{ properties: ['key', 'party'] }],
+});
+export type InboxDone = InferEntity<typeof InboxDoneSchema>;

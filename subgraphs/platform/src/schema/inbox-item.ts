@@ -1,6 +1,7 @@
 import {
   callerParties,
   connectionType,
+  daysBetween,
   findPage,
   inputError,
   liveField,
@@ -12,6 +13,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
 import { catalog } from '../catalog.js';
 import {
+  InboxDoneSchema,
   type InboxItem,
   InboxItemSchema,
   type InboxRecord,
@@ -73,6 +75,12 @@ export const InboxItemRef = builder.objectRef<InboxItem>('InboxItem').implement(
     overdue: t.boolean({
       description: '已逾期 Past its due day (computed as it is read).',
       resolve: (i) => i.dueOn != null && i.dueOn < today(),
+    }),
+    daysOverdue: t.int({
+      nullable: true,
+      description:
+        '逾期天数 Days past its due day (0 when not yet past due; null without a due day), as it is read.',
+      resolve: (i) => (i.dueOn == null ? null : Math.max(0, daysBetween(i.dueOn, today()))),
     }),
     district: t.field({
       type: DistrictRef,
@@ -141,7 +149,21 @@ async function where(
   filter: Filter | null | undefined,
 ): Promise<FilterQuery<InboxItem>> {
   const parties = callerParties(ctx.caller);
-  const and: FilterQuery<InboxItem>[] = [{ party: { $in: parties.length ? parties : ['-'] } }];
+  const and: FilterQuery<InboxItem>[] = [
+    { party: { $in: parties.length ? parties : ['-'] } },
+    { $or: [{ showsFrom: null }, { showsFrom: { $lte: today() } }] },
+  ];
+  // Work put to a role (a district's members) that the caller has done its own share of.
+  const done = await ctx.em.find(
+    InboxDoneSchema,
+    { party: { $in: parties.length ? parties : ['-'] } },
+    { filters: false, fields: ['key', 'party'] },
+  );
+  const spared = done.flatMap(({ key, party }) => {
+    const roles = parties.filter((p) => p.startsWith(`${party.split(':')[0]}@`));
+    return roles.length > 0 ? [{ key, party: { $in: roles } }] : [];
+  });
+  if (spared.length > 0) and.push({ $not: { $or: spared } });
   const plugins = catalog().map((p) => p.manifest.id);
   if (plugins.length > 0) {
     const on = await ctx.em.find(

@@ -443,6 +443,26 @@ export async function extendDeadline(
 }
 
 /**
+ * Staff urge a unit past its receipt or reply day (催办), at most once a week; what they said is
+ * the audit row's note.
+ */
+export async function urgeTask(
+  ctx: RequestContext,
+  taskId: number,
+  version: number,
+  note: string | null,
+): Promise<HandlingTask> {
+  const said = note == null ? null : requireText(note, 'note');
+  return ctx.em.transactional(async (em) => {
+    const { task, proposal } = await loadTask(em, ctx, taskId);
+    checkTaskVersion(task, version);
+    taskStep(ctx, em, task, proposal, 'urge', said);
+    task.urgedOn = today();
+    return task;
+  });
+}
+
+/**
  * The lead proposer (for a collective proposal, the member who submitted it) rates the reply.
  * Theirs is the proposal's rating (征询意见表 is answered by the first proposer): it moves the
  * proposal, and an unsatisfied one gives its reason and lets staff reopen handling.

@@ -35,6 +35,8 @@ export const HandlingTaskSchema = defineEntity({
     /** Handling started (assignment, or reopening after an unsatisfied rating). */
     startedOn: p.string().length(10),
     extensionReason: p.text().nullable(),
+    /** The day staff last urged the unit (催办) past its due day: once a week at most. */
+    urgedOn: p.string().length(10).nullable(),
     receivedAt: p.datetime().nullable(),
     returnReason: p.text().nullable(),
     /** The task that replaced this one when its return was approved. */

@@ -31,6 +31,7 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
 
 /** A handling task as the steps answer it, as far as the tests read it. */
 interface Task {
+  availableActions: string[];
   dueOn: unknown;
   id: string;
   role: string;
@@ -580,6 +581,40 @@ describe.each(databases())(
           )
         ).nodes.map((n) => n.id),
       ).not.toContain(t.id);
+    });
+
+    it('lets staff urge a unit past its due day, once a week, and nobody else', async () => {
+      const p = await assigned({ mode: 'SOLE', unitIds: [String(U1)], assignedOn: daysAgo(20) });
+      const t = p.tasks[0];
+      // Nothing is urged before it is due.
+      const fresh = await assigned({ mode: 'SOLE', unitIds: [String(U1)] });
+      expect(fresh.tasks[0].availableActions).not.toContain('urge');
+      expect(
+        (await task('urgeHandlingTask', fresh.tasks[0].id, fresh.id, staff)).errors?.[0].extensions,
+      ).toMatchObject({ code: 'ILLEGAL_TRANSITION', rule: 'not-overdue' });
+      expect(t.availableActions).toContain('urge');
+      for (const caller of [unitUser(U1), office, author, staffOf(B)])
+        expect(
+          (await task('urgeHandlingTask', t.id, p.id, caller)).errors?.[0].extensions?.code,
+        ).toMatch(/FORBIDDEN|NOT_FOUND/);
+      expect(
+        (await task('urgeHandlingTask', t.id, p.id, staff, ', note: " "')).errors?.[0].extensions,
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
+      const urged = await done('urgeHandlingTask', t.id, p.id, staff, ', note: "请尽快签收"');
+      expect(urged).toMatchObject({ status: 'PENDING_RECEIPT' });
+      expect(urged.availableActions).not.toContain('urge');
+      const stamped = await systemEm(module.orm).findOneOrFail(HandlingTaskSchema, {
+        id: Number(t.id),
+      });
+      expect(stamped.urgedOn).toBe(today());
+      expect(
+        (await task('urgeHandlingTask', t.id, p.id, staff)).errors?.[0].extensions,
+      ).toMatchObject({ code: 'ILLEGAL_TRANSITION', rule: 'urged-lately' });
+      expect(await auditOf(module, 'handling_task', t.id)).toContainEqual([
+        'PENDING_RECEIPT',
+        'urge',
+        'PENDING_RECEIPT',
+      ]);
     });
 
     it('refuses a bad assignment naming the field, writing nothing', async () => {

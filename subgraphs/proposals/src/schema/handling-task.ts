@@ -28,6 +28,7 @@ import {
   requestReturn,
   reviewReply,
   sendOpinion,
+  urgeTask,
 } from '../commands/handling.js';
 import { setGradeWording } from '../commands/grade-wording.js';
 import {
@@ -172,6 +173,12 @@ HandlingTaskType.implement({
     }),
     startedOn: t.expose('startedOn', { type: 'Date' }),
     extensionReason: t.exposeString('extensionReason', { nullable: true }),
+    urgedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'The day staff last urged the unit past its due day (催办).',
+      resolve: (task) => task.urgedOn,
+    }),
     overdue: t.boolean({
       description: 'Not replied (a co-unit: opinion not sent) by dueOn.',
       resolve: (task) => isOverdue(task),
@@ -469,6 +476,17 @@ builder.mutationField('extendHandlingDeadline', (t) =>
     },
     resolve: (_r, { id, version, until, reason }, ctx) =>
       extendDeadline(ctx, parseId(id), version, until, reason),
+  }),
+);
+
+builder.mutationField('urgeHandlingTask', (t) =>
+  t.field({
+    type: HandlingTaskType,
+    description:
+      'Staff urge a unit past its receipt or reply day (催办), at most once a week; the note says what they told it.',
+    authScopes: { authenticated: true },
+    args: { ...taskArgs(t), note: t.arg.string({ required: false }) },
+    resolve: (_r, { id, version, note }, ctx) => urgeTask(ctx, parseId(id), version, note ?? null),
   }),
 );
 
