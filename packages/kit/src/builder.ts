@@ -252,6 +252,10 @@ export function pageArgs(t: WithArgs) {
   };
 }
 
+/** What a record's `public` flag means, the same on every record that has one. */
+export const PUBLIC_DESCRIPTION =
+  'Shown to everyone; otherwise only to those who work for its district.';
+
 /** What `includeBelow` means, the same on every list and statistic that takes it. */
 export const INCLUDE_BELOW_DESCRIPTION =
   'With district: that district and every district below it (a city with its districts). Refused without a district.';

@@ -14,6 +14,8 @@ import {
   NOTE_DESCRIPTION,
   districtWhere,
   INCLUDE_BELOW_DESCRIPTION,
+  PUBLIC_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -170,10 +172,10 @@ ConsultationActivityType.implement({
       resolve: (a) => a.status,
     }),
     public: t.exposeBoolean('public', {
-      description: 'Shown to everyone; otherwise only to those who work for its district.',
+      description: PUBLIC_DESCRIPTION,
     }),
     version: t.exposeInt('version', {
-      description: 'Send it back with a workflow step; a stale one is refused (CONFLICT).',
+      description: RECORD_VERSION_DESCRIPTION,
     }),
     district: t.field({
       description: 'The district whose committee holds it.',

@@ -11,6 +11,7 @@ import {
   NOTE_DESCRIPTION,
   AVAILABLE_ACTIONS_DESCRIPTION,
   RECORD_VERSION_DESCRIPTION,
+  PUBLIC_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -73,7 +74,7 @@ InputCampaignType.implement({
     }),
     compiledOn: t.expose('compiledOn', { type: 'Date', nullable: true }),
     public: t.exposeBoolean('public', {
-      description: 'Shown to everyone; otherwise only to those who work for its district.',
+      description: PUBLIC_DESCRIPTION,
     }),
     version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     questionnaires: t.field({

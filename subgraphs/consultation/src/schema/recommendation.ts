@@ -10,6 +10,7 @@ import {
   describedValues,
   AVAILABLE_ACTIONS_DESCRIPTION,
   RECORD_VERSION_DESCRIPTION,
+  PUBLIC_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -102,7 +103,7 @@ RecommendationType.implement({
       resolve: (r) => r.status,
     }),
     public: t.exposeBoolean('public', {
-      description: 'Shown to everyone; otherwise only to those who work for its district.',
+      description: PUBLIC_DESCRIPTION,
     }),
     version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     availableActions: t.stringList({

@@ -14,6 +14,7 @@ import {
   NOTE_DESCRIPTION,
   AVAILABLE_ACTIONS_DESCRIPTION,
   RECORD_VERSION_DESCRIPTION,
+  PUBLIC_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -204,7 +205,7 @@ ResearchProjectType.implement({
       resolve: (r) => r.status,
     }),
     public: t.exposeBoolean('public', {
-      description: 'Shown to everyone; otherwise only to those who work for its district.',
+      description: PUBLIC_DESCRIPTION,
     }),
     version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     reportTitle: t.exposeString('reportTitle', { nullable: true }),

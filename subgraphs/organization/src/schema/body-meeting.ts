@@ -10,6 +10,7 @@ import {
   AVAILABLE_ACTIONS_DESCRIPTION,
   districtWhere,
   INCLUDE_BELOW_DESCRIPTION,
+  PUBLIC_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -70,7 +71,7 @@ export const BodyMeetingType = builder.objectRef<BodyMeeting>('BodyMeeting').imp
       resolve: (m) => m.status,
     }),
     public: t.exposeBoolean('public', {
-      description: 'Shown to everyone; otherwise only to those who work for its district.',
+      description: PUBLIC_DESCRIPTION,
     }),
     district: t.exposeID('district', {
       description: 'The code of the district whose committee it belongs to.',

@@ -11,6 +11,7 @@ import {
   describedValues,
   VERSION_DESCRIPTION,
   NOTE_DESCRIPTION,
+  RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -161,7 +162,7 @@ OpinionItemType.implement({
       nullable: true,
     }),
     version: t.exposeInt('version', {
-      description: 'Send it back with a workflow step; a stale one is refused (CONFLICT).',
+      description: RECORD_VERSION_DESCRIPTION,
     }),
     district: t.field({
       description: 'The district whose committee it belongs to.',
