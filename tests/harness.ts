@@ -54,7 +54,7 @@ export interface Stack {
   /** SQL statements each module ran since the last `resetQueryCounts`. */
   queryCounts: Map<string, number>;
   /** The statements themselves (as MikroORM logs them), since the last `resetQueryCounts`. */
-  statements: { module: string; sql: string }[];
+  statements: { module: string; sql: string; requestId: string }[];
   resetQueryCounts(): void;
   token(claims: DevTokenClaims): Promise<string>;
   /**
@@ -64,7 +64,12 @@ export interface Stack {
   post<TData = Record<string, unknown>>(
     body: unknown,
     init?: { token?: string; raw?: string; headers?: Record<string, string> },
-  ): Promise<{ status: number; body: GraphResponse<TData> }>;
+  ): Promise<{
+    status: number;
+    body: GraphResponse<TData>;
+    /** The gateway's id for the request, which the subgraphs' statements for it carry. */
+    requestId: string;
+  }>;
   /** Publishes every outbox and waits until `check` holds (the bus is asynchronous on Redis). */
   settle<T>(check: () => Promise<T | undefined | false>, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
@@ -95,7 +100,7 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const transport = options.transport ?? memoryTransport();
   const queryCounts = new Map<string, number>();
-  const statements: { module: string; sql: string }[] = [];
+  const statements: { module: string; sql: string; requestId: string }[] = [];
   const modules = new Map<string, RunningModule>();
   const definitions = installedModules(options.plugins);
   let composedPath: string | undefined;
@@ -117,9 +122,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       onQuery: (sql) => {
         // The relay and the consumers run beside requests; only statements a request ran count.
         const line = stripVTControlCharacters(sql);
-        if (currentRequest.getStore() && /^\[query\]/.test(line)) {
+        const request = currentRequest.getStore();
+        if (request && /^\[query\]/.test(line)) {
           queryCounts.set(definition.name, (queryCounts.get(definition.name) ?? 0) + 1);
-          statements.push({ module: definition.name, sql: line });
+          statements.push({ module: definition.name, sql: line, requestId: request.requestId });
         }
       },
     });
@@ -166,7 +172,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         /* kept as text */
       }
       // The gateway answers GraphQL as JSON the schema shapes; the test names the shape it selected.
-      return { status: response.status, body: parsed as GraphResponse<never> };
+      return {
+        status: response.status,
+        body: parsed as GraphResponse<never>,
+        requestId: response.headers.get('x-request-id') ?? '',
+      };
     },
     async settle(check, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
