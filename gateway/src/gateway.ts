@@ -57,6 +57,13 @@ import { localizeResponse } from './localize.js';
 import { TrustedDocuments } from './trusted-documents.js';
 import { serveReportPage } from './report-page.js';
 import { createLive, LIVE_HEADER, LIVE_SECRET, wantsEventStream } from './live.js';
+import {
+  bypassResponseCache,
+  invalidateOnEvents,
+  memoryResponseStore,
+  redisResponseStore,
+  type ResponseCache,
+} from './response-cache.js';
 
 export interface GatewayOptions {
   settings: Settings;
@@ -133,6 +140,23 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     ? redisWriteLimiter(settings.redisUrl, budgets, limits.writeLimitOnRedisFailure, log)
     : memoryWriteLimiter(budgets);
 
+  // One store for the gateway's life (engines come and go with the supergraph; keys name it).
+  // Shared through Redis by every replica on it, else in this process (docs/architecture.md).
+  const responseCache: ResponseCache | undefined =
+    settings.responseCache && kind === 'hive'
+      ? {
+          store: settings.redisUrl
+            ? // Named by the bus stream: deployments (and tests) sharing a Redis share no answers.
+              redisResponseStore(
+                settings.redisUrl,
+                log,
+                `cppcc:response-cache:${settings.redisStream ?? 'default'}`,
+              )
+            : memoryResponseStore(),
+          ttlMs: settings.responseCacheTtlMs,
+        }
+      : undefined;
+
   const fetchSubgraph = subgraphFetch(
     settings,
     log,
@@ -157,6 +181,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       introspection: settings.introspection,
       debug: settings.hiveDebug,
       planner: settings.gatewayPlanner,
+      responseCache,
     });
     const previous = engine;
     // Requests already inside the old engine finish there; new ones go to the new one.
@@ -190,6 +215,15 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     options.transport ?? ownTransport,
   );
   await registry.start();
+  const cacheTail =
+    responseCache && (options.transport ?? ownTransport)
+      ? await invalidateOnEvents(
+          responseCache.store,
+          (options.transport ?? ownTransport)!,
+          () => endpoints().map((e) => e.name),
+          log,
+        )
+      : undefined;
 
   async function ready(): Promise<{
     ok: boolean;
@@ -430,6 +464,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     // the trusted-documents check already passed when the subscription began.
     const requery = req.headers[LIVE_HEADER] === LIVE_SECRET;
     delete req.headers[LIVE_HEADER];
+    // A re-query answers an event the cache may not have seen yet: it reads the subgraphs.
+    if (requery) bypassResponseCache(req);
     const trust = requery
       ? ({ ok: true } as const)
       : await trusted.apply(req, who.caller, settings.limits.maxBodyBytes);
@@ -482,10 +518,12 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       await drain.close(settings.shutdownTimeoutMs);
       await switchboard.stop();
       await registry.stop();
+      await cacheTail?.stop();
       await ownTransport?.close();
       await engine.stop();
       await fetchSubgraph.close();
       await writeLimiter.close();
+      await responseCache?.store.close();
     },
   };
 }

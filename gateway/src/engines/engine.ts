@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CALLER_HEADER, IDEMPOTENCY_HEADER, type LimitSettings, type Logger } from '@cppcc/kit';
 import type { SubgraphSigner } from '../sign-subgraph-request.js';
 import type { PluginGate } from '../plugin-gate.js';
+import type { ResponseCache } from '../response-cache.js';
 import type { WriteLimiter } from '../write-limit.js';
 import type { SubgraphFetch } from './subgraph-fetch.js';
 
@@ -33,6 +34,11 @@ export interface EngineOptions {
   planner?: 'rust' | 'js';
   /** Engine debug logs and unmasked errors (HIVE_DEBUG). */
   debug?: boolean;
+  /**
+   * Anonymous callers' query responses, cached (GATEWAY_RESPONSE_CACHE). The Hive engine only:
+   * the Apollo engine ignores it (docs/architecture.md, "Response cache").
+   */
+  responseCache?: ResponseCache;
 }
 
 /** Plans and executes operations over the supergraph. The rest of the gateway does not care which. */

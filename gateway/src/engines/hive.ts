@@ -29,6 +29,7 @@ import { signingPlugin } from '../sign-subgraph-request.js';
 import { FORWARDED_HEADERS, type Engine, type EngineOptions } from './engine.js';
 import type { SubgraphRequestInit } from './subgraph-fetch.js';
 import { withSpecAnswers } from './rust-planner.js';
+import { invalidateAfterWrite, responseCachePlugins } from '../response-cache.js';
 
 type HttpExtension = { status?: number; spec?: boolean; headers?: Record<string, string> };
 
@@ -215,6 +216,9 @@ export async function hiveEngine(options: EngineOptions): Promise<Engine> {
       operationLimits(options),
       stableErrorCodes(options),
       gating(options),
+      ...(options.responseCache
+        ? responseCachePlugins(options.responseCache, options.gate, options.supergraphSdl)
+        : []),
       signingPlugin(options.sign),
       useCustomFetch(((url: string, init: SubgraphRequestInit) =>
         options.fetch(url, init, options.sign)) as never),
@@ -244,6 +248,8 @@ export async function hiveEngine(options: EngineOptions): Promise<Engine> {
         { method: req.method, headers, body },
         { req, res },
       );
+      // A write's cached reads are gone before its answer is: the next read sees it.
+      await invalidateAfterWrite(options.responseCache, req);
       res.statusCode = response.status;
       for (const [key, value] of response.headers) res.setHeader(key, value);
       if (!response.body) return void res.end();

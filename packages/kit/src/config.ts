@@ -109,6 +109,18 @@ export const SETTINGS = {
     'gateway, embedded',
     "The Hive engine's query planner: `js` (@graphql-tools/federation) or `rust` (@graphql-hive/router-runtime, the planner Hive Router is built on; 199 of 199 in the federation audit, see docs/benchmarks.md).",
   ),
+  GATEWAY_RESPONSE_CACHE: spec(
+    flag,
+    'true',
+    'gateway, embedded',
+    'Caches anonymous callers\' query responses at the gateway (Hive engine only), keyed by district, visibility and the district\'s plugin set; invalidated by writes through the gateway and by bus events (docs/architecture.md, "Response cache"). In-process, or in Redis when REDIS_URL is set.',
+  ),
+  GATEWAY_RESPONSE_CACHE_TTL_MS: spec(
+    count.min(1, 'must be 1 or more'),
+    '10000',
+    'gateway, embedded',
+    "How long a cached response lives at most: the bound on staleness for data a module derives from another module's events.",
+  ),
   DATABASE_URL: spec(
     url(['postgres', 'postgresql']),
     '',
@@ -375,6 +387,10 @@ export interface Settings {
   supergraphPath: string;
   gatewayEngine?: (typeof GATEWAY_ENGINES)[number];
   gatewayPlanner: (typeof GATEWAY_PLANNERS)[number];
+  /** Cache anonymous query responses at the gateway (GATEWAY_RESPONSE_CACHE, default on). */
+  responseCache: boolean;
+  /** Longest a cached response lives (GATEWAY_RESPONSE_CACHE_TTL_MS). */
+  responseCacheTtlMs: number;
   /** PostgreSQL URL; when absent every module uses its own SQLite file under `dataDir`. */
   databaseUrl?: string;
   /** Redis URL; when absent the bus and caches run in-process. */
@@ -583,6 +599,8 @@ function parseSettings(env: NodeJS.ProcessEnv): Settings {
     ),
     gatewayEngine: p.GATEWAY_ENGINE,
     gatewayPlanner: p.GATEWAY_PLANNER ?? 'rust',
+    responseCache: p.GATEWAY_RESPONSE_CACHE ?? true,
+    responseCacheTtlMs: p.GATEWAY_RESPONSE_CACHE_TTL_MS ?? 10_000,
     databaseUrl: p.DATABASE_URL,
     redisUrl: p.REDIS_URL,
     redisStream: p.REDIS_STREAM,
