@@ -8,7 +8,7 @@ import { KINDS } from '../scripts/bench/mix.js';
 /**
  * The client mix benchmark (issue 16, item 1) as a smoke test of the bench itself, not a
  * measurement: `npm run bench -- mix --quick` runs the mix for two seconds at 1× demo data on
- * SQLite through the platform as shipped, the stock @apollo/gateway and the replayed query plan.
+ * SQLite through the platform as shipped (without and with the response cache), the stock @apollo/gateway and the replayed query plan.
  * Every kind (reads and the whole write pipeline) must answer without errors through every
  * target, and each target must carry load without errors. No timing is asserted.
  */
@@ -16,7 +16,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 interface Summary {
   [data: string]: Record<
-    'a' | 'b' | 'c',
+    'a' | 'cached' | 'b' | 'c',
     {
       rps: number;
       errors: number;
@@ -45,7 +45,7 @@ function runBench(): Promise<{ code: number | null; stdout: string; stderr: stri
   });
 }
 
-it('runs every kind of the client mix through (a), (b) and (c) without errors', async () => {
+it('runs every kind of the client mix through (a) without and with the response cache, (b) and (c) without errors', async () => {
   const run = await runBench();
   expect(run.code, run.stderr.slice(-2000)).toBe(0);
   const line = run.stdout.split('\n').find((l) => l.startsWith('MIX_SUMMARY '));
@@ -53,7 +53,7 @@ it('runs every kind of the client mix through (a), (b) and (c) without errors', 
   const summary: Summary = JSON.parse(line!.slice('MIX_SUMMARY '.length));
   const runs = Object.values(summary);
   expect(runs).toHaveLength(1);
-  for (const target of ['a', 'b', 'c'] as const) {
+  for (const target of ['a', 'cached', 'b', 'c'] as const) {
     const result = runs[0][target];
     expect(result.checked, target).toEqual(Object.keys(KINDS));
     const failing = Object.entries(result.kinds).filter(([, t]) => t.errors > 0);
@@ -65,4 +65,5 @@ it('runs every kind of the client mix through (a), (b) and (c) without errors', 
   }
   // The report's table carries the three targets and the ratios.
   expect(run.stdout).toContain('| SQLite, 1× demo data | (a)/(b) |');
+  expect(run.stdout).toContain('| SQLite, 1× demo data | (a) cached/(a) |');
 }, 480_000);

@@ -224,6 +224,11 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
           log,
         )
       : undefined;
+  if (responseCache && !cacheTail)
+    log.warn(
+      { ttlMs: responseCache.ttlMs },
+      'response cache without an event bus (no REDIS_URL): writes not made through this gateway are seen only when cached answers expire',
+    );
 
   async function ready(): Promise<{
     ok: boolean;

@@ -23,7 +23,8 @@ import { productionEnvironment, start, stop, tempDir, treeCpuMs } from './proces
  * callers with distinct variables, against (a) the platform as shipped (compiled JS,
  * NODE_ENV=production, gateway and subgraphs each in a process), (b) the same subgraph process
  * behind a stock @apollo/gateway, (c) the client replaying the stock planner's query plan against
- * the subgraphs itself. Per store (SQLite; PostgreSQL + Redis when DATABASE_URL/REDIS_URL are
+ * the subgraphs itself; and (a) again with the gateway's response cache on (GATEWAY_RESPONSE_CACHE),
+ * side by side — (a) itself runs with it off, as the issue's ratios are caches-off. Per store (SQLite; PostgreSQL + Redis when DATABASE_URL/REDIS_URL are
  * set) and per demo-data scale.
  */
 export interface MixOptions {
@@ -46,6 +47,7 @@ interface Measured extends MixLoad {
 
 const TARGETS = {
   a: '(a) platform as shipped',
+  cached: '(a) with the response cache',
   b: '(b) stock @apollo/gateway',
   c: '(c) direct, replayed query plan',
 } as const;
@@ -95,8 +97,9 @@ export async function mixSection(options: MixOptions, redisUrl?: string, databas
       );
     }
   lines.push('', '| data | ratio | req/s | p99 | gateway CPU/req |', '|---|---|---|---|---|');
-  for (const [label, { a, b, c }] of Object.entries(results)) {
+  for (const [label, { a, b, c, cached }] of Object.entries(results)) {
     lines.push(
+      `| ${label} | (a) cached/(a) | ${(cached.rps / a.rps).toFixed(2)}× | ${(cached.p99 / a.p99).toFixed(2)}× | ${(cached.gatewayCpu! / a.gatewayCpu!).toFixed(2)}× |`,
       `| ${label} | (a)/(b) | ${(a.rps / b.rps).toFixed(2)}× | ${(a.p99 / b.p99).toFixed(2)}× | ${(a.gatewayCpu! / b.gatewayCpu!).toFixed(2)}× |`,
       `| ${label} | (a)/(c) | ${(a.rps / c.rps).toFixed(2)}× | ${(a.p99 / c.p99).toFixed(2)}× | — |`,
     );
@@ -199,10 +202,17 @@ async function measureOne(
         u,
       ]),
     );
-    step(`${label}: gateway (a) node gateway/dist/main.js, stock gateway (b)`);
+    step(
+      `${label}: gateway (a) node gateway/dist/main.js, without and with the cache; stock gateway (b)`,
+    );
     const shipped = await start(
       ['node', 'gateway/dist/main.js'],
-      { ...env, ...urlEnv, PORT: '0', LOG_LEVEL: 'info' },
+      { ...env, ...urlEnv, PORT: '0', LOG_LEVEL: 'info', GATEWAY_RESPONSE_CACHE: 'off' },
+      /gateway listening/,
+    );
+    const cachedGateway = await start(
+      ['node', 'gateway/dist/main.js'],
+      { ...env, ...urlEnv, PORT: '0', LOG_LEVEL: 'info', GATEWAY_RESPONSE_CACHE: 'on' },
       /gateway listening/,
     );
     const { withRoutingUrls } = await import('@cppcc/gateway');
@@ -220,6 +230,7 @@ async function measureOne(
     );
     // Both listen on a port free now (PORT=0) and say which in their ready line.
     const shippedUrl: string = JSON.parse(shipped.line).url;
+    const cachedUrl: string = JSON.parse(cachedGateway.line).url;
     const stockUrl = stock.line.split(' at ')[1].trim();
     const replay = planReplayer(supergraph, DOCUMENTS);
     const { signDevToken } = await import('@cppcc/gateway');
@@ -232,6 +243,7 @@ async function measureOne(
     const routerSecret = { [ROUTER_SECRET_HEADER]: production.ROUTER_SECRET };
     const send: Record<Target, (r: MixRequest) => Promise<Answer>> = {
       a: (r) => postGraphQL(shippedUrl, body(r), r.headers),
+      cached: (r) => postGraphQL(cachedUrl, body(r), r.headers),
       b: (r) => postGraphQL(stockUrl, body(r), r.headers),
       c: (r) =>
         replay.execute(r.query, r.variables, (service, b) =>
@@ -240,11 +252,12 @@ async function measureOne(
     };
     const gatewayPid: Record<Target, number | undefined> = {
       a: shipped.child.pid,
+      cached: cachedGateway.child.pid,
       b: stock.child.pid,
       c: undefined,
     };
     // Every kind once through every target, in pipeline order: what fails here would void the run.
-    const checked: Record<Target, string[]> = { a: [], b: [], c: [] };
+    const checked: Record<Target, string[]> = { a: [], cached: [], b: [], c: [] };
     for (const t of Object.keys(TARGETS) as Target[])
       for (const kind of mix.kinds) {
         const r = mix.make(kind);
@@ -290,7 +303,7 @@ async function measureOne(
         };
         if (!best[t] || m.rps > best[t].rps) best[t] = m;
       }
-    for (const p of [stock, shipped, subgraphs]) await stop(p.child);
+    for (const p of [stock, cachedGateway, shipped, subgraphs]) await stop(p.child);
     for (const t of Object.keys(TARGETS) as Target[]) best[t]!.checked = checked[t];
     return best as Record<Target, Measured>;
   } finally {
