@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createGateway, type RunningGateway } from '@cppcc/gateway';
 import { ACTIVE_DISTRICTS, CITY } from '@cppcc/demo';
-import { redisTransport, type Caller, type Transport } from '@cppcc/kit';
+import { redisTransport, responseCacheLookups, type Caller, type Transport } from '@cppcc/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settings, startStack, type Stack } from './harness.js';
 
@@ -21,6 +21,9 @@ const SUBMITTED = `query Submitted($district: ID) {
 }`;
 const SUBMIT = `mutation($i: SubmitProposalInput!) { submitProposal(input: $i) { id version } }`;
 const FILE = `mutation($id: ID!, $version: Int!) { fileProposal(id: $id, version: $version) { id status } }`;
+
+const hits = async () =>
+  (await responseCacheLookups.get()).values.find((v) => v.labels.outcome === 'hit')?.value ?? 0;
 
 type List = { proposals: { totalCount: number; nodes: { id: string }[] } };
 
@@ -111,9 +114,12 @@ describe('response cache, SQLite and the in-process bus (Hive engine, Rust plann
   it("serves an anonymous caller's repeated read from the cache: no SQL the second time", async () => {
     const first = await read(stack);
     expect(first.sql).toBeGreaterThan(0);
+    const hitsBefore = await hits();
     const second = await read(stack);
     expect(second.sql).toBe(0);
     expect(second.ids).toEqual(first.ids);
+    // The gateway's metrics say so too (GET /metrics).
+    expect(await hits()).toBe(hitsBefore + 1);
   });
 
   it('shows a write through the gateway in the very next read', async () => {

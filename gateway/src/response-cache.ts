@@ -3,7 +3,13 @@ import type { IncomingMessage } from 'node:http';
 import { defaultBuildResponseCacheKey, type Cache } from '@envelop/response-cache';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
-import { resilientRedisClient, type BusEvent, type Logger, type Transport } from '@cppcc/kit';
+import {
+  resilientRedisClient,
+  responseCacheLookups,
+  type BusEvent,
+  type Logger,
+  type Transport,
+} from '@cppcc/kit';
 import { callerFromHeader, CALLER_HEADER } from './engines/gating.js';
 import type { PluginGate } from './plugin-gate.js';
 
@@ -172,7 +178,11 @@ export function responseCachePlugins(
   const touched = new WeakMap<object, Set<string>>();
   const anonymous = (headers: Headers) => !callerFromHeader(headers.get(CALLER_HEADER))?.userId;
   const store: Cache = {
-    get: (key) => cache.store.get(key),
+    async get(key) {
+      const result = await cache.store.get(key);
+      responseCacheLookups.inc({ outcome: result ? 'hit' : 'miss' });
+      return result;
+    },
     set(key, result, _entities, ttl) {
       const subgraphs = (result as Tagged)[SUBGRAPHS];
       if (!subgraphs?.size) return;

@@ -44,6 +44,13 @@ export const subgraphFetches = new Counter({
   registers: [registry],
 });
 
+export const responseCacheLookups = new Counter({
+  name: 'cppcc_response_cache_lookups_total',
+  help: "The gateway response cache's lookups for anonymous requests, by outcome (hit, miss)",
+  labelNames: ['outcome'] as const,
+  registers: [registry],
+});
+
 const outboxOrms = new Map<string, Orm>();
 new Gauge({
   name: 'cppcc_outbox_backlog',
