@@ -90,6 +90,29 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
   const gone = (token: string, type: string, id: string) =>
     stack.settle(async () => !(await find(token, type, id)));
 
+  /** A console subscribed to `inboxChanged` (as a client refreshing its counts would): what it received. */
+  const subscribeInbox = (token: string) => {
+    const received: { data?: { inboxChanged?: { id: string; items: Item[] } } }[] = [];
+    const client = createSseClient({
+      url: stack.gateway.url,
+      headers: { authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+    });
+    const unsubscribe = client.subscribe(
+      { query: `subscription { inboxChanged { id items { ${ITEM} } } }` },
+      {
+        next: (r) => received.push(r as (typeof received)[number]),
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
+    const stop = async () => {
+      unsubscribe();
+      await client.dispose();
+    };
+    return { received, stop };
+  };
+
   it('moves a joint proposal through the inboxes of its co-signer, author, staff and unit', async () => {
     const title = '关于完善老旧小区加装电梯协调机制的建议';
     const { draftProposal } = await mutate<{ draftProposal: { id: string; version: number } }>(
@@ -274,20 +297,7 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
   it('puts leave to approve before the district’s leaders, and tells them live', async () => {
     const leader = await stack.token({ roles: ['leader'], district: DISTRICT });
     // The leader's console subscribes first, as a client refreshing its counts would.
-    const received: { data?: { inboxChanged?: { id: string; items: Item[] } } }[] = [];
-    const client = createSseClient({
-      url: stack.gateway.url,
-      headers: { authorization: `Bearer ${leader}` },
-      retryAttempts: 0,
-    });
-    const unsubscribe = client.subscribe(
-      { query: `subscription { inboxChanged { id items { ${ITEM} } } }` },
-      {
-        next: (r) => received.push(r as (typeof received)[number]),
-        error: () => undefined,
-        complete: () => undefined,
-      },
-    );
+    const { received, stop } = subscribeInbox(leader);
     const meetingOn = addDays(today(), 10);
     // A leave names its meeting on record: staff plan it, the members subgraph hears of it.
     const { planBodyMeeting } = await mutate<{ planBodyMeeting: { id: string } }>(
@@ -345,8 +355,7 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
           r.data.inboxChanged.items.length === 0,
       ),
     );
-    unsubscribe();
-    await client.dispose();
+    await stop();
   }, 120_000);
 
   /** Waits until the record has left the caller's work of these kinds (a city's inbox is long). */
@@ -925,20 +934,7 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
 
     // Assigned today, nothing is due: the staff's entry waits for the day after the receipt day.
     // The staff's console subscribes first: it is told of the task (nothing for it yet)…
-    const received: { data?: { inboxChanged?: { id: string; items: Item[] } } }[] = [];
-    const client = createSseClient({
-      url: stack.gateway.url,
-      headers: { authorization: `Bearer ${staff}` },
-      retryAttempts: 0,
-    });
-    const unsubscribe = client.subscribe(
-      { query: `subscription { inboxChanged { id items { ${ITEM} } } }` },
-      {
-        next: (r) => received.push(r as (typeof received)[number]),
-        error: () => undefined,
-        complete: () => undefined,
-      },
-    );
+    const { received, stop } = subscribeInbox(staff);
     const fresh = await filed();
     const [onTime] = (await assign(fresh)).assignProposal.tasks;
     await itemFor(unitToken, 'HandlingTask', onTime.id);
@@ -973,8 +969,7 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     const seen = received.length;
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect(received.slice(seen).filter((r) => r.data?.inboxChanged?.id === key)).toEqual([]);
-    unsubscribe();
-    await client.dispose();
+    await stop();
 
     // Urged, it leaves the staff's inbox for a week; the urging is on the task.
     const { urgeHandlingTask } = await mutate<{ urgeHandlingTask: { urgedOn: string } }>(
