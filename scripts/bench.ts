@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { childEnvironment, processSettings, readSettings, ROUTER_SECRET_HEADER } from '@cppcc/kit';
 import { root } from './platform.js';
 import { stepper } from './progress.js';
+import { profileTables, summariseFolder } from './bench/cpu-profile.js';
 import { buildShipped, mixSection } from './bench/mix-section.js';
 import {
   cleanUp,
@@ -104,7 +105,8 @@ async function check(url: string, body: string, headers: Record<string, string> 
 }
 
 const rows: string[] = [];
-// `npm run bench -- plugins` runs that section alone; `npm run bench -- mix [--quick]` the client mix.
+// `npm run bench -- plugins` runs that section alone; `npm run bench -- mix [--quick]` the client mix
+// (`--profile DIR`: with each process's CPU profile written there and summarised).
 const only = process.argv[2];
 
 /**
@@ -390,6 +392,7 @@ try {
         quick: { type: 'boolean', default: false },
         scales: { type: 'string' },
         stores: { type: 'string' },
+        profile: { type: 'string' },
       },
     });
     // Quick: a smoke test of the bench itself (CI), not a measurement.
@@ -406,11 +409,15 @@ try {
         warmup: quick ? 0 : 3,
         scales: (values.scales ?? (quick ? '1' : '1,10')).split(',').map(Number),
         stores,
+        profileDir: values.profile && path.resolve(values.profile),
       },
       own.redisUrl,
       own.databaseUrl,
     );
     console.log(lines.join('\n'));
+    // Profiled: where each process spent its CPU (the profiler's own cost inflates the figures above).
+    if (values.profile)
+      console.log(['', ...profileTables(summariseFolder(path.resolve(values.profile)))].join('\n'));
     console.log(`MIX_SUMMARY ${JSON.stringify(summary)}`);
     cleanUp();
     process.exit(0);

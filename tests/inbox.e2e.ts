@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient as createSseClient } from 'graphql-sse';
 import { currentTerm, governmentUnits } from '@cppcc/demo';
+import { installedPlugins } from '@cppcc/installation';
 import { addDays, systemEm, today } from '@cppcc/kit';
+import { askSettingsReviews } from '@cppcc/platform';
 import { databases } from '@cppcc/testing';
 import { startStack, type Stack } from './harness.js';
 
@@ -46,7 +48,8 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
   let unitToken: string;
 
   beforeAll(async () => {
-    stack = await startStack({ databaseUrl: url });
+    // The platform looks at the calendar every second, not every minute (the day-turn test).
+    stack = await startStack({ databaseUrl: url, settings: { inboxTickSeconds: 1 } });
     staff = await stack.token({ roles: ['staff'], district: DISTRICT });
     otherStaff = await stack.token({ roles: ['staff'], district: OTHER });
     const members = await stack.post<{ district: { members: { nodes: { id: string }[] } } }>(
@@ -86,6 +89,29 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
   /** Waits until the record has left the inbox. */
   const gone = (token: string, type: string, id: string) =>
     stack.settle(async () => !(await find(token, type, id)));
+
+  /** A console subscribed to `inboxChanged` (as a client refreshing its counts would): what it received. */
+  const subscribeInbox = (token: string) => {
+    const received: { data?: { inboxChanged?: { id: string; items: Item[] } } }[] = [];
+    const client = createSseClient({
+      url: stack.gateway.url,
+      headers: { authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+    });
+    const unsubscribe = client.subscribe(
+      { query: `subscription { inboxChanged { id items { ${ITEM} } } }` },
+      {
+        next: (r) => received.push(r as (typeof received)[number]),
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
+    const stop = async () => {
+      unsubscribe();
+      await client.dispose();
+    };
+    return { received, stop };
+  };
 
   it('moves a joint proposal through the inboxes of its co-signer, author, staff and unit', async () => {
     const title = '关于完善老旧小区加装电梯协调机制的建议';
@@ -271,20 +297,7 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
   it('puts leave to approve before the district’s leaders, and tells them live', async () => {
     const leader = await stack.token({ roles: ['leader'], district: DISTRICT });
     // The leader's console subscribes first, as a client refreshing its counts would.
-    const received: { data?: { inboxChanged?: { id: string; items: Item[] } } }[] = [];
-    const client = createSseClient({
-      url: stack.gateway.url,
-      headers: { authorization: `Bearer ${leader}` },
-      retryAttempts: 0,
-    });
-    const unsubscribe = client.subscribe(
-      { query: `subscription { inboxChanged { id items { ${ITEM} } } }` },
-      {
-        next: (r) => received.push(r as (typeof received)[number]),
-        error: () => undefined,
-        complete: () => undefined,
-      },
-    );
+    const { received, stop } = subscribeInbox(leader);
     const meetingOn = addDays(today(), 10);
     // A leave names its meeting on record: staff plan it, the members subgraph hears of it.
     const { planBodyMeeting } = await mutate<{ planBodyMeeting: { id: string } }>(
@@ -342,8 +355,7 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
           r.data.inboxChanged.items.length === 0,
       ),
     );
-    unsubscribe();
-    await client.dispose();
+    await stop();
   }, 120_000);
 
   /** Waits until the record has left the caller's work of these kinds (a city's inbox is long). */
@@ -921,10 +933,43 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     expect(await find(otherStaff, 'HandlingTask', task.id)).toBeUndefined();
 
     // Assigned today, nothing is due: the staff's entry waits for the day after the receipt day.
+    // The staff's console subscribes first: it is told of the task (nothing for it yet)…
+    const { received, stop } = subscribeInbox(staff);
     const fresh = await filed();
     const [onTime] = (await assign(fresh)).assignProposal.tasks;
     await itemFor(unitToken, 'HandlingTask', onTime.id);
     expect(await find(staff, 'HandlingTask', onTime.id)).toBeUndefined();
+    const key = `HandlingTask:${onTime.id}`;
+    const told = await stack.settle(async () =>
+      received.find((r) => r.data?.inboxChanged?.id === key),
+    );
+    expect(told.data!.inboxChanged!.items).toEqual([]);
+    // …and when the entry's day comes (here: its day moved to today, the platform's last look at
+    // the calendar to yesterday), the platform's next look tells it, with the work now shown.
+    const platform = systemEm(stack.modules.get('platform')!.orm);
+    await platform.nativeUpdate(
+      'InboxItem',
+      { key, party: `staff@${DISTRICT}` },
+      { showsFrom: today() },
+    );
+    await platform.nativeUpdate('InboxTick', { id: 1 }, { day: addDays(today(), -1) });
+    const shown = await stack.settle(async () =>
+      received.find(
+        (r) => r.data?.inboxChanged?.id === key && r.data.inboxChanged.items.length > 0,
+      ),
+    );
+    expect(shown.data!.inboxChanged!.items).toEqual([
+      expect.objectContaining({ kind: 'task.overdue', waitsFor: `staff@${DISTRICT}` }),
+    ]);
+    expect(await find(staff, 'HandlingTask', onTime.id, OVERDUE)).toMatchObject({
+      kind: 'task.overdue',
+      actions: ['urge'],
+    });
+    // The day is announced once: the next looks tell nobody of it again.
+    const seen = received.length;
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(received.slice(seen).filter((r) => r.data?.inboxChanged?.id === key)).toEqual([]);
+    await stop();
 
     // Urged, it leaves the staff's inbox for a week; the urging is on the task.
     const { urgeHandlingTask } = await mutate<{ urgeHandlingTask: { urgedOn: string } }>(
@@ -988,6 +1033,226 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
       `mutation { reportExchangeVisit(visitId: "${visit.id}", outcomes: "签订文旅合作备忘录。", reportedOn: "${today()}") { id } }`,
     );
     await goneOf(staff, 'ExchangeVisit', visit.id, [REPORT]);
+  }, 120_000);
+
+  it('asks the district’s staff to hold a planned joint chairs’ meeting, publish its minutes and follow up its resolutions (the inter-city plugin’s kinds)', async () => {
+    const HOLD = 'plugin.inter-city-exchange.meeting.hold';
+    const MINUTES = 'plugin.inter-city-exchange.meeting.minutes';
+    const FOLLOW = 'plugin.inter-city-exchange.resolution.followUp';
+    const { registerPartnerCommittee: partner } = await mutate<{
+      registerPartnerCommittee: { id: string };
+    }>(
+      staff,
+      'mutation($i: RegisterPartnerCommitteeInput!) { registerPartnerCommittee(input: $i) { id } }',
+      { i: { district: DISTRICT, name: '上海市普陀区政协', city: '上海市', province: '上海市' } },
+    );
+    const { createCooperationMechanism: mechanism } = await mutate<{
+      createCooperationMechanism: { id: string; committees: { id: string }[] };
+    }>(
+      staff,
+      'mutation($i: CreateCooperationMechanismInput!) { createCooperationMechanism(input: $i) { id committees { id } } }',
+      {
+        i: {
+          district: DISTRICT,
+          name: '屯溪—普陀政协交流合作机制',
+          agreementTitle: '合作交流备忘录',
+          agreementSignedOn: '2024-05-16',
+          agreementText: '每年召开主席联席会议，轮流承办。',
+          committees: [{ district: DISTRICT }, { partnerId: partner.id }],
+        },
+      },
+    );
+    const plannedOn = today();
+    const { planJointChairsMeeting: meeting } = await mutate<{
+      planJointChairsMeeting: { id: string; session: number };
+    }>(
+      staff,
+      'mutation($i: PlanJointChairsMeetingInput!) { planJointChairsMeeting(input: $i) { id session } }',
+      {
+        i: {
+          mechanismId: mechanism.id,
+          hostId: mechanism.committees[0].id,
+          plannedOn,
+          place: '屯溪',
+          agenda: ['交流履职经验'],
+        },
+      },
+    );
+    // Planned: the district's staff record it held on its day; nobody else is asked.
+    const planned = await itemFor(staff, 'JointChairsMeeting', meeting.id, [HOLD]);
+    expect(planned).toMatchObject({
+      kind: HOLD,
+      title: `第${meeting.session}次主席联席会议（屯溪）`,
+      actions: ['hold'],
+      dueOn: plannedOn,
+      waitsFor: `staff@${DISTRICT}`,
+      about: null,
+    });
+    expect(planned.why).toContain('联席会议');
+    expect(await find(otherStaff, 'JointChairsMeeting', meeting.id)).toBeUndefined();
+    expect(await find(author, 'JointChairsMeeting', meeting.id)).toBeUndefined();
+
+    // Held with two resolutions: the meeting now waits for its minutes, each resolution for its
+    // follow-up (read on its meeting).
+    const { holdJointChairsMeeting: held } = await mutate<{
+      holdJointChairsMeeting: { resolutions: { id: string; text: string }[] };
+    }>(
+      staff,
+      'mutation($i: HoldJointChairsMeetingInput!) { holdJointChairsMeeting(input: $i) { resolutions { id text } } }',
+      {
+        i: {
+          meetingId: meeting.id,
+          heldOn: plannedOn,
+          attendeeIds: [authorId],
+          resolutions: ['共建文旅合作平台', '互派干部挂职交流'],
+        },
+      },
+    );
+    await goneOf(staff, 'JointChairsMeeting', meeting.id, [HOLD]);
+    expect(await itemFor(staff, 'JointChairsMeeting', meeting.id, [MINUTES])).toMatchObject({
+      kind: MINUTES,
+      actions: ['publishMinutes'],
+      dueOn: null,
+    });
+    const [first, second] = held.resolutions;
+    for (const r of held.resolutions)
+      expect(await itemFor(staff, 'MeetingResolution', r.id, [FOLLOW])).toMatchObject({
+        kind: FOLLOW,
+        title: r.text,
+        actions: ['start', 'complete'],
+        waitsFor: `staff@${DISTRICT}`,
+        about: { type: 'JointChairsMeeting', id: meeting.id },
+      });
+    expect(await find(otherStaff, 'MeetingResolution', first.id)).toBeUndefined();
+
+    await mutate(
+      staff,
+      `mutation { publishJointChairsMeetingMinutes(meetingId: "${meeting.id}", minutes: "会议议定两项合作事项。") { id } }`,
+    );
+    await goneOf(staff, 'JointChairsMeeting', meeting.id, [MINUTES]);
+
+    // Started, a resolution waits to be completed; completed, it leaves the inbox.
+    const follow = (id: string, action: string) =>
+      mutate(
+        staff,
+        `mutation { followUpResolution(resolutionId: "${id}", action: ${action}, followUp: "已落实") { status } }`,
+      );
+    await follow(first.id, 'start');
+    const started = await stack.settle(async () => {
+      const i = await find(staff, 'MeetingResolution', first.id, [FOLLOW]);
+      return i && i.actions.length === 1 ? i : undefined;
+    });
+    expect(started).toMatchObject({ actions: ['complete'] });
+    expect(started.why).toContain('落实中');
+    await follow(first.id, 'complete');
+    await goneOf(staff, 'MeetingResolution', first.id, [FOLLOW]);
+    await follow(second.id, 'complete');
+    await goneOf(staff, 'MeetingResolution', second.id, [FOLLOW]);
+  }, 120_000);
+
+  it('asks a district’s operators to review a plugin’s settings for each version, and nobody else', async () => {
+    const KIND = ['pluginSettings.review'];
+    const REVIEW =
+      'mutation($d: ID!, $p: ID!) { reviewPluginSettings(district: $d, plugin: $p) { state pluginVersion reviewedVersion availableActions } }';
+    const operator = await stack.token({ roles: ['operator'], district: DISTRICT });
+    const otherOperator = await stack.token({ roles: ['operator'], district: OTHER });
+    /** The caller's review of the plugin's settings in the district, if it waits. */
+    const reviewFor = async (token: string, plugin: string, district = DISTRICT) =>
+      (await inbox(token, { first: 100, f: { kinds: KIND } })).items.nodes.find(
+        (i) => i.about?.id === plugin && i.waitsFor.endsWith(`@${district}`),
+      );
+    const review = (token: string, plugin: string, district = DISTRICT) =>
+      stack.post<{
+        reviewPluginSettings: {
+          state: string;
+          pluginVersion: string;
+          reviewedVersion: string | null;
+          availableActions: string[];
+        };
+      }>({ query: REVIEW, variables: { d: district, p: plugin } }, { token });
+
+    // The inter-city plugin is on in the district (the demo data): the platform's start asked
+    // its operators to review their settings for the version installed.
+    const plugin = installedPlugins().find((p) => p.manifest.id === 'inter-city-exchange')!;
+    const version = plugin.manifest.version;
+    const asked = await stack.settle(() => reviewFor(operator, plugin.manifest.id));
+    expect(asked).toMatchObject({
+      kind: 'pluginSettings.review',
+      actions: ['review'],
+      dueOn: null,
+      waitsFor: `operator@${DISTRICT}`,
+      record: { type: 'PluginSettingsReview' },
+      about: { type: 'Plugin', id: plugin.manifest.id },
+    });
+    expect(asked!.title).toContain(version);
+    expect(asked!.why).toContain('插件设置待复核');
+    // Not the staff's, not another district's operators'; neither may review it.
+    expect(await reviewFor(staff, plugin.manifest.id)).toBeUndefined();
+    expect(await reviewFor(otherOperator, plugin.manifest.id)).toBeUndefined();
+    expect((await review(staff, plugin.manifest.id)).body.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      action: 'review',
+    });
+    expect(
+      (await review(otherOperator, plugin.manifest.id)).body.errors?.[0].extensions,
+    ).toMatchObject({ code: 'CROSS_DISTRICT', rule: 'own-district', field: 'district' });
+
+    // Reviewed: recorded for the version, out of the inbox, and not offered again.
+    const done = await review(operator, plugin.manifest.id);
+    expect(done.body.errors).toBeUndefined();
+    expect(done.body.data!.reviewPluginSettings).toEqual({
+      state: 'REVIEWED',
+      pluginVersion: version,
+      reviewedVersion: version,
+      availableActions: [],
+    });
+    await stack.settle(async () => !(await reviewFor(operator, plugin.manifest.id)));
+    expect((await review(operator, plugin.manifest.id)).body.errors?.[0].extensions).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      rule: 'already-reviewed',
+      field: 'plugin',
+    });
+
+    // The platform starting with the plugin's next version asks again, for that version.
+    const next = { ...plugin, manifest: { ...plugin.manifest, version: '9.0.0' } };
+    const platform = stack.modules.get('platform')!;
+    await systemEm(platform.orm).transactional((em) => askSettingsReviews(em, [next]));
+    await platform.relay.kick();
+    const again = await stack.settle(() => reviewFor(operator, plugin.manifest.id));
+    expect(again!.title).toContain('9.0.0');
+    expect(await reviewFor(otherOperator, plugin.manifest.id)).toBeUndefined();
+    expect((await review(operator, plugin.manifest.id)).body.data).toEqual({
+      reviewPluginSettings: {
+        state: 'REVIEWED',
+        pluginVersion: '9.0.0',
+        reviewedVersion: '9.0.0',
+        availableActions: [],
+      },
+    });
+    await stack.settle(async () => !(await reviewFor(operator, plugin.manifest.id)));
+
+    // A plugin first switched on in the other district: its operators are asked, ours are not;
+    // switched off again, the review leaves their inbox (there are no settings in use to review).
+    const RIVER = 'river-chief';
+    await mutate(
+      otherOperator,
+      `mutation { enablePlugin(district: "${OTHER}", plugin: "${RIVER}") { enabled } }`,
+    );
+    const first = await stack.settle(() => reviewFor(otherOperator, RIVER, OTHER));
+    expect(first).toMatchObject({ actions: ['review'], waitsFor: `operator@${OTHER}` });
+    expect(await reviewFor(operator, RIVER, OTHER)).toBeUndefined();
+    const { disablePlugin } = await mutate<{
+      disablePlugin: { settingsReview: { state: string; availableActions: string[] } };
+    }>(
+      otherOperator,
+      `mutation { disablePlugin(district: "${OTHER}", plugin: "${RIVER}") { settingsReview { state availableActions } } }`,
+    );
+    expect(disablePlugin.settingsReview).toEqual({ state: 'PENDING', availableActions: [] });
+    await stack.settle(async () => !(await reviewFor(otherOperator, RIVER, OTHER)));
+    expect((await review(otherOperator, RIVER, OTHER)).body.errors?.[0].extensions).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      rule: 'switched-on',
+    });
   }, 120_000);
 
   it('holds the demo data’s waiting work from more than one module, each with steps to take', async () => {

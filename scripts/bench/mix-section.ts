@@ -15,6 +15,7 @@ import { root } from '../platform.js';
 import { stepper } from '../progress.js';
 import { createMix, DOCUMENTS, KINDS, type MixRequest } from './mix.js';
 import { postGraphQL, runMix, type Answer, type MixLoad } from './mix-load.js';
+import type { ProfileWindow } from './cpu-profile.js';
 import { planReplayer } from './plan-replay.js';
 import { productionEnvironment, start, stop, tempDir, treeCpuMs } from './processes.js';
 
@@ -35,6 +36,8 @@ export interface MixOptions {
   stores: ('sqlite' | 'postgres')[];
   /** Seconds of load before measuring, discarded. */
   warmup: number;
+  /** A folder for `node --cpu-prof` profiles of the subgraph process and the gateway (a). */
+  profileDir?: string;
 }
 
 interface Measured extends MixLoad {
@@ -189,7 +192,16 @@ async function measureOne(
     step(
       `${label}: subgraphs (node dist/scripts/serve-subgraphs.js), seeding ${scale}× the demo data`,
     );
-    const subgraphs = await start(['node', 'dist/scripts/serve-subgraphs.js'], env, /^URLS /);
+    // Profiled (`--profile`): each process writes its profile on exit, under a folder of its name.
+    const profiled = (name: string) =>
+      options.profileDir
+        ? ['--cpu-prof', `--cpu-prof-dir=${path.join(options.profileDir, `${name}, ${label}`)}`]
+        : [];
+    const subgraphs = await start(
+      ['node', ...profiled('subgraphs'), 'dist/scripts/serve-subgraphs.js'],
+      env,
+      /^URLS /,
+    );
     const urls: Record<string, string> = JSON.parse(subgraphs.line.slice(5));
     // Ready is not idle: consumers still work through the events seeding emitted (duty records),
     // which would time out the first requests and bill their CPU to the measurement.
@@ -206,7 +218,7 @@ async function measureOne(
       `${label}: gateway (a) node gateway/dist/main.js, without and with the cache; stock gateway (b)`,
     );
     const shipped = await start(
-      ['node', 'gateway/dist/main.js'],
+      ['node', ...profiled('gateway (a)'), 'gateway/dist/main.js'],
       { ...env, ...urlEnv, PORT: '0', LOG_LEVEL: 'info', GATEWAY_RESPONSE_CACHE: 'off' },
       /gateway listening/,
     );
@@ -288,12 +300,22 @@ async function measureOne(
           subgraphs: treeCpuMs(subgraphs.child.pid!),
           client: process.cpuUsage(),
         };
+        const from = process.hrtime.bigint() / 1000n;
         const load = await runMix({
           next: mix.next,
           send: send[t],
           connections: options.connections,
           seconds: options.seconds,
         });
+        // The profiles cover start-up and seeding too; the summary counts these windows only.
+        if (options.profileDir)
+          recordWindow(options.profileDir, {
+            label,
+            target: t,
+            from: Number(from),
+            to: Number(process.hrtime.bigint() / 1000n),
+            requests: load.requests,
+          });
         const client = process.cpuUsage(before.client);
         const m: Measured = {
           ...load,
@@ -311,6 +333,16 @@ async function measureOne(
       await sql(database.admin, `drop database if exists "${database.name}" with (force)`);
     if (store === 'postgres' && redisUrl) await deleteStream(redisUrl, stream);
   }
+}
+
+/** Appends a measured window to the profile folder's windows.json (read by cpu-profile.ts). */
+function recordWindow(dir: string, window: ProfileWindow) {
+  const file = path.join(dir, 'windows.json');
+  const windows: ProfileWindow[] = fs.existsSync(file)
+    ? JSON.parse(fs.readFileSync(file, 'utf8'))
+    : [];
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify([...windows, window]));
 }
 
 async function sql(url: string, statement: string) {

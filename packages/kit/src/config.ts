@@ -212,6 +212,12 @@ export const SETTINGS = {
     'modules',
     'Hours a published outbox row is kept: the window each module publishes again when Redis lost its contents. Older published rows are deleted.',
   ),
+  INBOX_TICK_SECONDS: spec(
+    count.min(1, 'must be 1 or more'),
+    '60',
+    'modules',
+    'Seconds between the platform’s looks at the calendar: when a day has turned, work that shows from that day (a unit past due to urge) is announced to its subscribers (`inboxChanged`).',
+  ),
   BUS_CLAIM_IDLE_SECONDS: spec(
     count.min(1, 'must be 1 or more'),
     '30',
@@ -456,6 +462,8 @@ export interface Settings {
    * consumer held are handled again. Keep it above the longest batch a handler takes.
    */
   busClaimIdleSeconds: number;
+  /** Seconds between the platform's looks at the calendar for work whose day has come (`INBOX_TICK_SECONDS`, default 60). */
+  inboxTickSeconds: number;
   /** Seconds a consumer idle with nothing pending stays in its group before it is removed (`BUS_DEAD_CONSUMER_SECONDS`, default 300). */
   busDeadConsumerSeconds: number;
   migrateOnStart: boolean;
@@ -627,6 +635,7 @@ function parseSettings(env: NodeJS.ProcessEnv): Settings {
     faultKillAfterCommit: p.FAULT_KILL_AFTER_COMMIT ?? false,
     outboxRetainHours: p.OUTBOX_RETAIN_HOURS ?? 24,
     busClaimIdleSeconds: p.BUS_CLAIM_IDLE_SECONDS ?? 30,
+    inboxTickSeconds: p.INBOX_TICK_SECONDS ?? 60,
     busDeadConsumerSeconds: p.BUS_DEAD_CONSUMER_SECONDS ?? 300,
     migrateOnStart: p.MIGRATE_ON_START ?? true,
     explorer: p.EXPLORER ?? !production,

@@ -2,6 +2,7 @@ import type { EntitySchema } from '@mikro-orm/core';
 import type { MigrationObject } from '@mikro-orm/core';
 import type { GraphQLSchema } from 'graphql';
 import type { EventHandler } from './bus/consumer.js';
+import type { Settings } from './config.js';
 import type { EventDefinition } from './bus/event.js';
 import { busMigration, OutboxEventSchema, ProcessedEventSchema } from './bus/outbox.js';
 import { IdempotencyKeySchema, idempotencyMigration } from './idempotency.js';
@@ -63,6 +64,22 @@ export interface ModuleDefinition {
    * data (plugins), whose replicas would otherwise stay empty.
    */
   requestsSnapshot?: boolean;
+  /**
+   * Work a module does on the clock rather than on a request or an event (the inbox telling
+   * staff of work whose day has come). Each runs once as the module starts, before it serves,
+   * then every `everyMs` (never, without it), each run in one transaction: what it reads and
+   * writes is the database's, so a restart picks up where the last run left off.
+   */
+  jobs?: ModuleJob[];
+}
+
+export interface ModuleJob {
+  /** Names it in the logs. */
+  name: string;
+  /** How long between runs after the first (omitted: it runs only as the module starts). */
+  everyMs?: (settings: Settings) => number;
+  /** One run, in its own transaction; the events it emits are published after it commits. */
+  run: (em: EntityManager) => Promise<void>;
 }
 
 export function defineModule(definition: ModuleDefinition): ModuleDefinition {

@@ -174,6 +174,7 @@ export async function startModule(
     retainMs: settings.outboxRetainHours * 3600_000,
   });
   await relay.kick();
+  const jobs = await startJobs(orm, definition, settings, relay);
   const subscriptions: Subscription[] = [];
   if (definition.consumes && Object.keys(definition.consumes).length > 0) {
     subscriptions.push(
@@ -394,8 +395,9 @@ export async function startModule(
     async stop() {
       // Readiness goes false and new requests get 503 at once; those in flight finish (up to the deadline).
       if (options.listen !== false) await drain.close(settings.shutdownTimeoutMs);
-      // Consumers finish the batch they hold and acknowledge it.
+      // Consumers finish the batch they hold and acknowledge it; a job its run.
       for (const s of subscriptions) await s.stop();
+      await jobs.stop();
       // What the last requests committed is published before the relay stops (the next start would otherwise).
       await relay.kick();
       await relay.stop();
@@ -403,6 +405,53 @@ export async function startModule(
       await trust.close();
       unwatch();
       await orm.close();
+    },
+  };
+}
+
+/**
+ * Runs each of the module's jobs once, then on its interval: one transaction a run, the relay
+ * kicked after it. A failed run is logged and the next one tries again; runs of one job never
+ * overlap, and stopping waits for the one under way.
+ */
+async function startJobs(
+  orm: Orm,
+  definition: ModuleDefinition,
+  settings: Settings,
+  relay: Relay,
+): Promise<{ stop(): Promise<void> }> {
+  const log = moduleLogger(definition.name);
+  const timers: NodeJS.Timeout[] = [];
+  const running = new Set<Promise<void>>();
+  for (const job of definition.jobs ?? []) {
+    let busy = false;
+    const once = async () => {
+      if (busy) return;
+      busy = true;
+      try {
+        await systemEm(orm).transactional((tx) => job.run(tx as EntityManager));
+        await relay.kick();
+      } catch (err) {
+        log.error({ err, job: job.name }, 'job failed; it runs again on its next turn');
+      } finally {
+        busy = false;
+      }
+    };
+    await once();
+    const every = job.everyMs?.(settings);
+    if (every)
+      timers.push(
+        setInterval(() => {
+          const run = once();
+          running.add(run);
+          void run.finally(() => running.delete(run));
+        }, every),
+      );
+  }
+  return {
+    async stop() {
+      for (const t of timers) clearInterval(t);
+      await Promise.all(running);
     },
   };
 }

@@ -200,6 +200,35 @@ describe.runIf(url)(
       ]);
     });
 
+    it('files two proposals of one district at once: each gets its own case number, neither a CONFLICT', async () => {
+      const a = await ok<ProposalView>(module, SUBMIT, { i: input }, author);
+      const b = await ok<ProposalView>(module, SUBMIT, { i: input }, author);
+      const file = (p: ProposalView) => () =>
+        module.execute(
+          `mutation { fileProposal(id: "${p.id}", version: ${p.version}) { status caseNumber } }`,
+          {},
+          staff,
+        );
+      // Both count the filed proposals before either writes, so both draw the same number first.
+      const both = await interleaved(module, a.id, [file(a), file(b)], {
+        name: 'proposal',
+        ids: [a.id, b.id],
+      });
+      expect(both.map((r) => r.errors)).toEqual([undefined, undefined]);
+      const filed = both.map(
+        (r) => (r.data as { fileProposal: { status: string; caseNumber: string } }).fileProposal,
+      );
+      expect(filed.map((f) => f.status)).toEqual(['FILED', 'FILED']);
+      const [n1, n2] = filed.map((f) => Number(f.caseNumber.split('-')[1])).sort((x, y) => x - y);
+      expect(n2).toBe(n1 + 1);
+      // The retried filing wrote one audit row, not two.
+      for (const p of [a, b])
+        expect((await auditOf(module, 'proposal', p.id)).map((r) => r[1])).toEqual([
+          'submit',
+          'file',
+        ]);
+    });
+
     it("does not let two units' last replies pass at once and leave the proposal waiting for ever", async () => {
       const { p, tasks } = await separately();
       for (const [t, unit] of [

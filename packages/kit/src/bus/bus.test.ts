@@ -324,9 +324,10 @@ describe.each(transports.flatMap(([t, make]) => dbs.map(([d, url]) => ({ t, d, m
 
     // What the kit relies on in one process (relayPlugin): a mutation's answer waits for the relay's
     // publish, so every in-process consumer has applied the events when the client reads again.
-    it.runIf(t !== 'redis')(
-      "resolves a publish only once every group's consumer applied its events, and counts no backlog then",
-      async () => {
+    // Redis promises no such thing (consumers run in other processes), so the case is not declared for
+    // it: a skipped test would read as a gap in the run.
+    if (t !== 'redis')
+      it("resolves a publish only once every group's consumer applied its events, and counts no backlog then", async () => {
         const { orm, transport } = await setup();
         const slow: number[] = [];
         const subs = [
@@ -355,8 +356,7 @@ describe.each(transports.flatMap(([t, make]) => dbs.map(([d, url]) => ({ t, d, m
         // A group nobody joined yet has every event before it.
         expect(await transport.backlog('nobody')).toBe(5);
         expect(transport.health().status).toBe('connected');
-      },
-    );
+      });
 
     it('refuses an event whose payload breaks its contract', async () => {
       const { orm } = await setup();

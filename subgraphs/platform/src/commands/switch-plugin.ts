@@ -10,6 +10,7 @@ import {
 } from '@cppcc/kit';
 import { pluginSwitched } from '@cppcc/events';
 import { findPlugin } from '../catalog.js';
+import { askSettingsReview } from './review-plugin-settings.js';
 import {
   PluginSwitchRecordSchema,
   type PluginSwitchRecord,
@@ -88,6 +89,10 @@ export async function switchPlugin(
     record.version += 1;
     record.changedAt = new Date();
     record.changedBy = ctx.caller.userId;
+    // On (the first time, or again), its settings wait for the operators' review unless this
+    // version's were reviewed already.
+    if (record.status === 'ENABLED')
+      await askSettingsReview(em as EntityManager, record.district, plugin);
     announce(em as EntityManager, ctx.module, record);
     return record;
   });

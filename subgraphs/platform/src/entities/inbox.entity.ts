@@ -70,3 +70,17 @@ export const InboxDoneSchema = defineEntity({
   uniques: [{ properties: ['key', 'party'] }],
 });
 export type InboxDone = InferEntity<typeof InboxDoneSchema>;
+
+/**
+ * The last day the platform looked at the calendar (one row): work showing from a day after it
+ * and up to today is announced when the day comes, once, whichever process looks first.
+ */
+export const InboxTickSchema = defineEntity({
+  name: 'InboxTick',
+  tableName: 'inbox_tick',
+  properties: {
+    id: p.integer().primary(),
+    day: p.string().length(10),
+  },
+});
+export type InboxTick = InferEntity<typeof InboxTickSchema>;

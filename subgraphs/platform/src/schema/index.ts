@@ -2,6 +2,7 @@ import { builder } from '../builder.js';
 import './json.js';
 import './plugin.js';
 import './plugin-switch.js';
+import './plugin-settings-review.js';
 import './district.js';
 import './inbox-item.js';
 import './work-report.js';

@@ -23,13 +23,43 @@ import { InstructionRefSchema } from '../entities/refs.entity.js';
 
 type SubjectPayload = PayloadOf<typeof instructionSubjectRegistered>;
 
-/** A filed proposal as a subject: its author and accepted co-signers hear of instructions; its proposers read them. */
-async function proposalSubject(em: EntityManager, p: Proposal): Promise<SubjectPayload> {
-  const cosigners = await em.find(
+/** Rows grouped by a key, in their order (Map.groupBy arrives with Node 21). */
+function byKey<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/** The cosigners (not revoked) of each proposal, in invitation order: one query for any number. */
+async function cosignersOf(em: EntityManager, proposalIds: number[]) {
+  const rows = await em.find(
     CosignerSchema,
-    { proposalId: p.id, status: { $ne: 'REVOKED' } },
+    { proposalId: { $in: proposalIds }, status: { $ne: 'REVOKED' } },
     { orderBy: { id: 'asc' }, filters: false },
   );
+  return byKey(rows, (c) => c.proposalId);
+}
+
+/** The member authors of each item, by member id: one query for any number. */
+async function authorsOf(em: EntityManager, itemIds: number[]) {
+  const rows = await em.find(
+    OpinionAuthorSchema,
+    { itemId: { $in: itemIds } },
+    { orderBy: { memberId: 'asc' } },
+  );
+  return byKey(rows, (a) => a.itemId);
+}
+
+/** A filed proposal as a subject: its author and accepted co-signers hear of instructions; its proposers read them. */
+function proposalSubject(
+  p: Proposal,
+  cosigners: { memberId: number; status: string }[] = [],
+): SubjectPayload {
   return {
     subjectType: 'PROPOSAL',
     subjectId: String(p.id),
@@ -44,17 +74,15 @@ async function proposalSubject(em: EntityManager, p: Proposal): Promise<SubjectP
 }
 
 /** An issued item as a subject: its member authors hear of instructions and read them. */
-async function itemSubject(em: EntityManager, item: OpinionItem): Promise<SubjectPayload> {
-  const authors = (
-    await em.find(OpinionAuthorSchema, { itemId: item.id }, { orderBy: { memberId: 'asc' } })
-  ).map((a) => String(a.memberId));
+function itemSubject(item: OpinionItem, authors: { memberId: number }[] = []): SubjectPayload {
+  const ids = authors.map((a) => String(a.memberId));
   return {
     subjectType: 'OPINION_ITEM',
     subjectId: String(item.id),
     district: item.district,
     title: item.title,
-    memberIds: authors,
-    readerIds: authors,
+    memberIds: ids,
+    readerIds: ids,
   };
 }
 
@@ -64,7 +92,8 @@ export async function announceProposalSubject(
   module: string,
   p: Proposal,
 ): Promise<void> {
-  emit(em, module, instructionSubjectRegistered, await proposalSubject(em, p), p.district);
+  const subject = proposalSubject(p, (await cosignersOf(em, [p.id])).get(p.id));
+  emit(em, module, instructionSubjectRegistered, subject, p.district);
 }
 
 /** Tells consultation an item was issued: instructions may be written on it from now on. */
@@ -73,7 +102,8 @@ export async function announceItemSubject(
   module: string,
   item: OpinionItem,
 ): Promise<void> {
-  emit(em, module, instructionSubjectRegistered, await itemSubject(em, item), item.district);
+  const subject = itemSubject(item, (await authorsOf(em, [item.id])).get(item.id));
+  emit(em, module, instructionSubjectRegistered, subject, item.district);
 }
 
 const ISSUED = ['ISSUED', 'REPORTED', 'ADOPTED'] as const;
@@ -90,9 +120,18 @@ export async function announceInstructionSubjects(em: EntityManager): Promise<nu
     { status: { $in: [...ISSUED] } },
     { filters: false, orderBy: { id: 'asc' } },
   );
+  // Two queries for the people, not one per subject (and none run at once on one connection).
+  const cosigners = await cosignersOf(
+    em,
+    proposals.map((p) => p.id),
+  );
+  const authors = await authorsOf(
+    em,
+    items.map((i) => i.id),
+  );
   const payloads = [
-    ...(await Promise.all(proposals.map((p) => proposalSubject(em, p)))),
-    ...(await Promise.all(items.map((i) => itemSubject(em, i)))),
+    ...proposals.map((p) => proposalSubject(p, cosigners.get(p.id))),
+    ...items.map((i) => itemSubject(i, authors.get(i.id))),
   ];
   await writeInBatches(em, payloads, (s) =>
     emit(em, 'proposals', instructionSubjectRegistered, s, s.district),

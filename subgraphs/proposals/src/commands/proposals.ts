@@ -418,8 +418,8 @@ export async function review(
 ): Promise<Proposal> {
   const needsReason = action === 'reject' || action === 'returnForRevision';
   const reason = needsReason ? requireText(note, 'note') : note?.trim() || null;
-  return ctx.em
-    .transactional(async (em) => {
+  const decide = () =>
+    ctx.em.transactional(async (em) => {
       const proposal = await loadProposal(em, ctx, id);
       checkVersion(proposal, version);
       step(ctx, em, proposal, action, reason);
@@ -456,18 +456,28 @@ export async function review(
         await announceProposalSubject(em, ctx.module, proposal);
       }
       return proposal;
-    })
-    .catch((err: unknown) => {
-      // Two proposals of a district filed at once drew the same case number: the later one retries.
-      if (err instanceof UniqueConstraintViolationException)
+    });
+  // Two proposals of a district filed at once draw the same case number (each counts the filed ones
+  // before the other commits) and the unique index refuses the later: it runs again and counts anew.
+  // Nothing of the refused attempt was written, so the staff member never sees the race.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await decide();
+    } catch (err) {
+      if (!(err instanceof UniqueConstraintViolationException)) throw err;
+      if (attempt === CASE_NUMBER_ATTEMPTS)
         throw appError(
           ErrorCode.CONFLICT,
-          `proposal ${id}: another proposal was filed at the same moment; file it again`,
+          `proposal ${id}: other proposals kept being filed at the same moment; file it again`,
           { field: 'id' },
         );
-      throw err;
-    });
+      ctx.em.clear();
+    }
+  }
 }
+
+/** How often filing draws a case number again after a simultaneous filing took it. */
+const CASE_NUMBER_ATTEMPTS = 5;
 
 /** Why staff did not file the proposal: the note of its latest `reject` step. */
 async function rejectReason(em: EntityManager, id: number): Promise<string | null> {
