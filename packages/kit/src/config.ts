@@ -111,9 +111,9 @@ export const SETTINGS = {
   ),
   GATEWAY_RESPONSE_CACHE: spec(
     flag,
-    'true',
+    'false',
     'gateway, embedded',
-    'Caches anonymous callers\' query responses at the gateway (Hive engine only), keyed by district, visibility and the district\'s plugin set; invalidated by writes through the gateway and by bus events (docs/architecture.md, "Response cache"). In-process, or in Redis when REDIS_URL is set.',
+    'Caches anonymous callers\' query responses at the gateway (Hive engine only), keyed by district, visibility and the district\'s plugin set; invalidated by writes through the gateway and by bus events (docs/architecture.md, "Response cache"). In-process, or in Redis when REDIS_URL is set. Off by default: data a module copies from another module\'s events can be served stale for up to GATEWAY_RESPONSE_CACHE_TTL_MS.',
   ),
   GATEWAY_RESPONSE_CACHE_TTL_MS: spec(
     count.min(1, 'must be 1 or more'),
@@ -393,7 +393,7 @@ export interface Settings {
   supergraphPath: string;
   gatewayEngine?: (typeof GATEWAY_ENGINES)[number];
   gatewayPlanner: (typeof GATEWAY_PLANNERS)[number];
-  /** Cache anonymous query responses at the gateway (GATEWAY_RESPONSE_CACHE, default on). */
+  /** Cache anonymous query responses at the gateway (GATEWAY_RESPONSE_CACHE, default off). */
   responseCache: boolean;
   /** Longest a cached response lives (GATEWAY_RESPONSE_CACHE_TTL_MS). */
   responseCacheTtlMs: number;
@@ -607,7 +607,7 @@ function parseSettings(env: NodeJS.ProcessEnv): Settings {
     ),
     gatewayEngine: p.GATEWAY_ENGINE,
     gatewayPlanner: p.GATEWAY_PLANNER ?? 'rust',
-    responseCache: p.GATEWAY_RESPONSE_CACHE ?? true,
+    responseCache: p.GATEWAY_RESPONSE_CACHE ?? false,
     responseCacheTtlMs: p.GATEWAY_RESPONSE_CACHE_TTL_MS ?? 10_000,
     databaseUrl: p.DATABASE_URL,
     redisUrl: p.REDIS_URL,
