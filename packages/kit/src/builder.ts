@@ -225,12 +225,28 @@ type AuditFieldBuilder = PothosSchemaTypes.ObjectFieldBuilder<
  */
 export function auditEntryFields(t: AuditFieldBuilder) {
   return {
-    action: t.exposeString('action'),
-    fromState: t.exposeString('fromState', { nullable: true }),
-    toState: t.exposeString('toState'),
-    actor: t.exposeString('actor', { nullable: true }),
-    note: t.exposeString('note', { nullable: true }),
-    at: t.field({ type: 'DateTime', resolve: (a) => a.at }),
+    action: t.exposeString('action', {
+      description: '操作 The workflow action the step took (the name `availableActions` offered).',
+    }),
+    fromState: t.exposeString('fromState', {
+      nullable: true,
+      description: '原状态 The state before the step; null for the step that created the record.',
+    }),
+    toState: t.exposeString('toState', { description: '新状态 The state the step led to.' }),
+    actor: t.exposeString('actor', {
+      nullable: true,
+      description:
+        "操作人 Who took the step (the caller's user id); null for a step no signed-in user took (the system).",
+    }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description: '备注 The note given with the step, if any.',
+    }),
+    at: t.field({
+      type: 'DateTime',
+      description: '时间 When the step was taken.',
+      resolve: (a) => a.at,
+    }),
   };
 }
 
