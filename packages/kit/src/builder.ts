@@ -268,6 +268,11 @@ export function pageArgs(t: WithArgs) {
   };
 }
 
+/** Says a meeting's or session's planned day, the same on every record that has one. */
+export const PLANNED_ON_DESCRIPTION = '计划日期 The day it is planned for.';
+/** Says a meeting's or session's held day, null until it is held. */
+export const HELD_ON_DESCRIPTION = '召开日期 The day it was held; null until it is held.';
+
 /** What a record's `public` flag means, the same on every record that has one. */
 export const PUBLIC_DESCRIPTION =
   'Shown to everyone; otherwise only to those who work for its district.';
@@ -280,6 +285,22 @@ export const INCLUDE_BELOW_DESCRIPTION =
 export function includeBelowArg(t: WithArgs) {
   return {
     includeBelow: t.arg.boolean({ required: false, description: INCLUDE_BELOW_DESCRIPTION }),
+  };
+}
+
+/** The required `from`/`to` arguments of a statistics query: the period it counts. */
+export function statisticsPeriodArgs(t: WithArgs) {
+  return {
+    from: t.arg({
+      description: 'The first day of the period (inclusive).',
+      type: 'Date',
+      required: true,
+    }),
+    to: t.arg({
+      description: 'The last day of the period (inclusive); not before from.',
+      type: 'Date',
+      required: true,
+    }),
   };
 }
 

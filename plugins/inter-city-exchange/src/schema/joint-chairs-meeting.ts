@@ -4,6 +4,8 @@ import {
   requirePermission,
   describedValues,
   AVAILABLE_ACTIONS_DESCRIPTION,
+  PLANNED_ON_DESCRIPTION,
+  HELD_ON_DESCRIPTION,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
@@ -97,11 +99,11 @@ export const JointChairsMeetingType = builder
         description: 'Why the host is not the one the rotation named.',
       }),
       plannedOn: t.expose('plannedOn', {
-        description: '计划日期 The day it is planned for.',
+        description: PLANNED_ON_DESCRIPTION,
         type: 'Date',
       }),
       heldOn: t.expose('heldOn', {
-        description: '召开日期 The day it was held; null until then.',
+        description: HELD_ON_DESCRIPTION,
         type: 'Date',
         nullable: true,
       }),

@@ -1,4 +1,4 @@
-import { z, describedValues } from '@cppcc/plugin-sdk';
+import { z, describedValues, PLANNED_ON_DESCRIPTION } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
   cancelInspection,
@@ -34,7 +34,7 @@ export const RiverChiefInspectionRef = builder
         resolve: (i) => i.status,
       }),
       plannedOn: t.expose('plannedOn', {
-        description: '计划日期 The day it is planned for.',
+        description: PLANNED_ON_DESCRIPTION,
         type: 'Date',
       }),
       memberIds: t.exposeIDList('memberIds', {

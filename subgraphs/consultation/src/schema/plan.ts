@@ -12,6 +12,7 @@ import {
   NOTE_DESCRIPTION,
   AVAILABLE_ACTIONS_DESCRIPTION,
   RECORD_VERSION_DESCRIPTION,
+  type InputFields,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -722,6 +723,18 @@ for (const [field, action, description] of [
   );
 }
 
+/** The research project or activity an escalation carries up, on both escalation inputs. */
+const carriedUp = (t: InputFields) => ({
+  researchProjectId: t.id({
+    description: 'The id of the research project it carries up, if any.',
+    required: false,
+  }),
+  activityId: t.id({
+    description: 'The id of the activity it carries up, if any.',
+    required: false,
+  }),
+});
+
 const EscalationInput = builder.inputType('RecordConsultationEscalationInput', {
   description: 'What `recordConsultationEscalation` takes.',
   fields: (t) => ({
@@ -731,14 +744,7 @@ const EscalationInput = builder.inputType('RecordConsultationEscalationInput', {
       required: true,
     }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    researchProjectId: t.id({
-      description: 'The id of the research project it carries up, if any.',
-      required: false,
-    }),
-    activityId: t.id({
-      description: 'The id of the activity it carries up, if any.',
-      required: false,
-    }),
+    ...carriedUp(t),
     takenUpOn: t.field({
       description: 'The day the city committee took it up.',
       type: 'Date',
@@ -795,14 +801,7 @@ const CityEscalationInput = builder.inputType('EscalateToCityCommitteeInput', {
       description: 'The id of the recommendation it carries up, if any.',
       required: false,
     }),
-    researchProjectId: t.id({
-      description: 'The id of the research project it carries up, if any.',
-      required: false,
-    }),
-    activityId: t.id({
-      description: 'The id of the activity it carries up, if any.',
-      required: false,
-    }),
+    ...carriedUp(t),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     reason: t.string({
       required: true,

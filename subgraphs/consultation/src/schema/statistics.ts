@@ -6,6 +6,7 @@ import {
   refuseHiddenFigures,
   type RequestContext,
   INCLUDE_BELOW_DESCRIPTION,
+  statisticsPeriodArgs,
 } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import {
@@ -255,16 +256,7 @@ builder.queryField('consultationStatistics', (t) =>
         description: 'The district (its code) whose records to list.',
         required: true,
       }),
-      from: t.arg({
-        description: 'The first day of the period (inclusive).',
-        type: 'Date',
-        required: true,
-      }),
-      to: t.arg({
-        description: 'The last day of the period (inclusive); not before from.',
-        type: 'Date',
-        required: true,
-      }),
+      ...statisticsPeriodArgs(t),
       includeBelow: t.arg.boolean({ required: false, description: INCLUDE_BELOW_DESCRIPTION }),
     },
     resolve: async (_root, { district, from, to, includeBelow }, ctx, info) => {

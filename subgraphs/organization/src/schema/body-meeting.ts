@@ -12,6 +12,8 @@ import {
   INCLUDE_BELOW_DESCRIPTION,
   PUBLIC_DESCRIPTION,
   NOTE_DESCRIPTION,
+  PLANNED_ON_DESCRIPTION,
+  HELD_ON_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -64,11 +66,11 @@ export const BodyMeetingType = builder.objectRef<BodyMeeting>('BodyMeeting').imp
     }),
     title: t.exposeString('title', { description: "会议名称 The meeting's title." }),
     plannedOn: t.expose('plannedOn', {
-      description: '计划日期 The day it is planned for.',
+      description: PLANNED_ON_DESCRIPTION,
       type: 'Date',
     }),
     heldOn: t.expose('heldOn', {
-      description: '召开日期 The day it was held; null until it is held.',
+      description: HELD_ON_DESCRIPTION,
       type: 'Date',
       nullable: true,
     }),

@@ -11,6 +11,7 @@ import {
   TITLE_DESCRIPTION,
   describedValues,
   AVAILABLE_ACTIONS_DESCRIPTION,
+  PLANNED_ON_DESCRIPTION,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -73,7 +74,7 @@ export const ImplementationReviewType = builder
       }),
       title: t.exposeString('title', { description: "标题 The review's title." }),
       plannedOn: t.expose('plannedOn', {
-        description: '计划日期 The day it is planned for.',
+        description: PLANNED_ON_DESCRIPTION,
         type: 'Date',
       }),
       reportedOn: t.expose('reportedOn', {

@@ -4,6 +4,7 @@ import {
   hasRole,
   type RequestContext,
   today,
+  statisticsPeriodArgs,
 } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import type { Body } from '../entities/body-meeting.entity.js';
@@ -324,16 +325,7 @@ builder.queryField('organizationStatistics', (t) =>
         description:
           "DISTRICT_ONLY (default): the named district's records. WITH_DISTRICTS_BELOW: the named district and all districts below it; counts are sums of `byDistrict`, shares are recomputed from those sums, lists are concatenated, `districtsVisited` counts distinct districts and `missedMonths` lists months any of them missed.",
       }),
-      from: t.arg({
-        description: 'The first day of the period (inclusive).',
-        type: 'Date',
-        required: true,
-      }),
-      to: t.arg({
-        description: 'The last day of the period (inclusive); not before from.',
-        type: 'Date',
-        required: true,
-      }),
+      ...statisticsPeriodArgs(t),
     },
     resolve: async (_root, { district, scope, from, to }, ctx) => {
       await assertKnownDistrict(ctx, String(district));

@@ -9,6 +9,8 @@ import {
   districtWhere,
   INCLUDE_BELOW_DESCRIPTION,
   NOTE_DESCRIPTION,
+  PLANNED_ON_DESCRIPTION,
+  HELD_ON_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -63,11 +65,11 @@ export const StudySessionType = builder.objectRef<StudySession>('StudySession').
     }),
     topic: t.exposeString('topic', { description: '主题 What the session studies.' }),
     plannedOn: t.expose('plannedOn', {
-      description: '计划日期 The day it is planned for.',
+      description: PLANNED_ON_DESCRIPTION,
       type: 'Date',
     }),
     heldOn: t.expose('heldOn', {
-      description: '召开日期 The day it was held; null until it is held.',
+      description: HELD_ON_DESCRIPTION,
       type: 'Date',
       nullable: true,
     }),
