@@ -225,12 +225,28 @@ type AuditFieldBuilder = PothosSchemaTypes.ObjectFieldBuilder<
  */
 export function auditEntryFields(t: AuditFieldBuilder) {
   return {
-    action: t.exposeString('action'),
-    fromState: t.exposeString('fromState', { nullable: true }),
-    toState: t.exposeString('toState'),
-    actor: t.exposeString('actor', { nullable: true }),
-    note: t.exposeString('note', { nullable: true }),
-    at: t.field({ type: 'DateTime', resolve: (a) => a.at }),
+    action: t.exposeString('action', {
+      description: '操作 The workflow action the step took (the name `availableActions` offered).',
+    }),
+    fromState: t.exposeString('fromState', {
+      nullable: true,
+      description: '原状态 The state before the step; null for the step that created the record.',
+    }),
+    toState: t.exposeString('toState', { description: '新状态 The state the step led to.' }),
+    actor: t.exposeString('actor', {
+      nullable: true,
+      description:
+        "操作人 Who took the step (the caller's user id); null for a step no signed-in user took (the system).",
+    }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description: '备注 The note given with the step, if any.',
+    }),
+    at: t.field({
+      type: 'DateTime',
+      description: '时间 When the step was taken.',
+      resolve: (a) => a.at,
+    }),
   };
 }
 
@@ -252,6 +268,11 @@ export function pageArgs(t: WithArgs) {
   };
 }
 
+/** Says a meeting's or session's planned day, the same on every record that has one. */
+export const PLANNED_ON_DESCRIPTION = '计划日期 The day it is planned for.';
+/** Says a meeting's or session's held day, null until it is held. */
+export const HELD_ON_DESCRIPTION = '召开日期 The day it was held; null until it is held.';
+
 /** What a record's `public` flag means, the same on every record that has one. */
 export const PUBLIC_DESCRIPTION =
   'Shown to everyone; otherwise only to those who work for its district.';
@@ -264,6 +285,22 @@ export const INCLUDE_BELOW_DESCRIPTION =
 export function includeBelowArg(t: WithArgs) {
   return {
     includeBelow: t.arg.boolean({ required: false, description: INCLUDE_BELOW_DESCRIPTION }),
+  };
+}
+
+/** The required `from`/`to` arguments of a statistics query: the period it counts. */
+export function statisticsPeriodArgs(t: WithArgs) {
+  return {
+    from: t.arg({
+      description: 'The first day of the period (inclusive).',
+      type: 'Date',
+      required: true,
+    }),
+    to: t.arg({
+      description: 'The last day of the period (inclusive); not before from.',
+      type: 'Date',
+      required: true,
+    }),
   };
 }
 

@@ -181,6 +181,10 @@ export function checkReportPeriod(key: ReportKey): void {
 
 const refs = new WeakMap<Builder, ReturnType<typeof defineReportTypes>>();
 
+/** Said on every figure's and list's `provenance`: how a client drills down to the records. */
+const PROVENANCE_DESCRIPTION =
+  '出处 The records it counts: a query a client can run to list them (its `document` answers exactly this).';
+
 /**
  * The report's shared value types, identical in every module that adds a section (hence
  * shareable), and the WorkReport entity: resolvable in a core module; an external reference in a
@@ -214,28 +218,45 @@ function defineReportTypes(builder: Builder, external: boolean) {
     shareable: true,
     description: 'One figure of the report (数字), with the records it counts.',
     fields: (t) => ({
-      key: t.exposeString('key'),
+      key: t.exposeString('key', {
+        description:
+          '标识 A stable key naming the figure within its section (for code, not for people).',
+      }),
       label: t.exposeString('label', { description: 'How the report names it (Chinese).' }),
-      value: t.exposeFloat('value'),
+      value: t.exposeFloat('value', {
+        description: '数值 The figure: a count, or a share between 0 and 1 when `unit` is `%`.',
+      }),
       unit: t.exposeString('unit', {
         nullable: true,
         description: 'The counting word (次, 件, 条, 人); `%` marks a share between 0 and 1.',
       }),
-      provenance: t.field({ type: provenance, resolve: (f) => f.provenance }),
+      provenance: t.field({
+        type: provenance,
+        description: PROVENANCE_DESCRIPTION,
+        resolve: (f) => f.provenance,
+      }),
     }),
   });
   const series = builder.objectRef<ReportSeries>('ReportSeries').implement({
     shareable: true,
     description: 'Figures meant to be drawn together (a chart): each point is a figure.',
     fields: (t) => ({
-      key: t.exposeString('key'),
-      label: t.exposeString('label'),
+      key: t.exposeString('key', {
+        description: '标识 A stable key naming the series within its section.',
+      }),
+      label: t.exposeString('label', {
+        description: '名称 How the report names the series (Chinese).',
+      }),
       chart: t.field({
         description: 'How a series is best drawn.',
         type: chart,
         resolve: (s) => s.chart,
       }),
-      points: t.field({ type: [figure], resolve: (s) => s.points }),
+      points: t.field({
+        type: [figure],
+        description: '数据点 The figures drawn, in order (e.g. month by month).',
+        resolve: (s) => s.points,
+      }),
     }),
   });
   const item = builder.objectRef<ReportItem>('ReportItem').implement({
@@ -243,20 +264,41 @@ function defineReportTypes(builder: Builder, external: boolean) {
     description: 'A notable record the section names (a title and a date).',
     fields: (t) => ({
       id: t.exposeID('id', { description: "The ReportItem's id." }),
-      title: t.exposeString('title'),
-      date: t.exposeString('date', { nullable: true }),
-      detail: t.exposeString('detail', { nullable: true }),
+      title: t.exposeString('title', { description: "标题 The record's title or name." }),
+      date: t.exposeString('date', {
+        nullable: true,
+        description:
+          '日期 The day that places the record in the period (YYYY-MM-DD), if it has one.',
+      }),
+      detail: t.exposeString('detail', {
+        nullable: true,
+        description: '说明 A short note on the record (e.g. its topic).',
+      }),
     }),
   });
   const itemList = builder.objectRef<ReportItemList>('ReportItemList').implement({
     shareable: true,
     description: 'The first records of a list the section names, with how many there are.',
     fields: (t) => ({
-      key: t.exposeString('key'),
-      label: t.exposeString('label'),
-      totalCount: t.exposeInt('totalCount'),
-      items: t.field({ type: [item], resolve: (l) => l.items }),
-      provenance: t.field({ type: provenance, resolve: (l) => l.provenance }),
+      key: t.exposeString('key', {
+        description: '标识 A stable key naming the list within its section.',
+      }),
+      label: t.exposeString('label', {
+        description: '名称 How the report names the list (Chinese).',
+      }),
+      totalCount: t.exposeInt('totalCount', {
+        description: '总数 How many records the whole list has; `items` shows the first of them.',
+      }),
+      items: t.field({
+        type: [item],
+        description: '条目 The first records of the list.',
+        resolve: (l) => l.items,
+      }),
+      provenance: t.field({
+        type: provenance,
+        description: PROVENANCE_DESCRIPTION,
+        resolve: (l) => l.provenance,
+      }),
     }),
   });
   const section = builder.objectRef<ReportSection>('ReportSection').implement({
@@ -265,11 +307,23 @@ function defineReportTypes(builder: Builder, external: boolean) {
       'One section of the work report, contributed by the module that keeps its records.',
     fields: (t) => ({
       key: t.exposeString('key', { description: 'The WorkReport field that answers it.' }),
-      title: t.exposeString('title'),
+      title: t.exposeString('title', { description: "标题 The section's heading (Chinese)." }),
       order: t.exposeInt('order', { description: 'Its place in the document.' }),
-      figures: t.field({ type: [figure], resolve: (s) => s.figures }),
-      series: t.field({ type: [series], resolve: (s) => s.series }),
-      items: t.field({ type: [itemList], resolve: (s) => s.items }),
+      figures: t.field({
+        type: [figure],
+        description: "数字 The section's figures.",
+        resolve: (s) => s.figures,
+      }),
+      series: t.field({
+        type: [series],
+        description: '图表 The figures meant to be drawn together as charts.',
+        resolve: (s) => s.series,
+      }),
+      items: t.field({
+        type: [itemList],
+        description: '清单 The lists of notable records the section names.',
+        resolve: (s) => s.items,
+      }),
     }),
   });
   return { report: external ? externalReport(builder) : ownReport(builder), section };
@@ -288,8 +342,14 @@ function ownReport(builder: Builder) {
       district: t.exposeID('district', {
         description: 'The code of the district whose committee it belongs to.',
       }),
-      from: t.expose('from', { type: 'Date' }),
-      to: t.expose('to', { type: 'Date' }),
+      from: t.expose('from', {
+        type: 'Date',
+        description: '起始日 The first day of the period the report covers (inclusive).',
+      }),
+      to: t.expose('to', {
+        type: 'Date',
+        description: '截止日 The last day of the period the report covers (inclusive).',
+      }),
       includeBelow: t.exposeBoolean('includeBelow', {
         description: 'Whether every figure counts the district with every district below it.',
       }),

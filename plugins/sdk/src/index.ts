@@ -59,6 +59,8 @@ export {
   lockFor,
   MUTATION_DESCRIPTION,
   NOTE_DESCRIPTION,
+  HELD_ON_DESCRIPTION,
+  PLANNED_ON_DESCRIPTION,
   notFound,
   parseId,
   replicaNotReady,

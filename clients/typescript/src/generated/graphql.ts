@@ -96,6 +96,7 @@ export type HandlingMode =
 export type HandlingTaskFilter = {
   /** Only records of this district (its code). */
   district?: string | number | null | undefined;
+  /** Only overdue tasks (true) or only others (false). */
   overdue?: boolean | null | undefined;
   /** Only records in this state. */
   status?: HandlingTaskStatus | null | undefined;
@@ -140,7 +141,9 @@ export type PluginSwitchState =
 
 /** 附件 A document to attach to a proposal: its name and link. */
 export type ProposalAttachmentInput = {
+  /** The document's name: trimmed, 1 to 200 characters. */
   name: string;
+  /** Its link: an http(s) URL. */
   url: string;
 };
 
@@ -189,7 +192,9 @@ export type ProposalReplyInput = {
   grade?: ReplyGrade | null | undefined;
   /** 文号 */
   referenceNumber: string;
+  /** The leader who signs it. */
   signingLeader: string;
+  /** The reply's text. */
   text: string;
 };
 
@@ -264,21 +269,27 @@ export type ReplyGrade =
 export type SubmitProposalInput = {
   /** 分析 The analysis: 1 to 5,000 characters. */
   analysis: string;
+  /** Documents attached: each a name and an http(s) link. */
   attachments?: Array<ProposalAttachmentInput> | null | undefined;
   /** 类别 One of 经济建设, 农业农村, 生态环境, 社会事业, 文化旅游, 城市管理, 其他. */
   category: string;
+  /** For a collective proposal: the kind of body filing it. */
   collectiveKind?: CollectiveKind | null | undefined;
+  /** For a collective proposal: the body filing it, at most 100 characters. */
   collectiveName?: string | null | undefined;
   /** INDIVIDUAL by default; JOINT proposals are drafted first. */
   kind?: ProposalKind | null | undefined;
+  /** 次 The session of the term: 1 to 9. */
   session?: number | null | undefined;
   /** 情况 The situation: 1 to 5,000 characters. */
   situation: string;
   /** 建议 What it proposes: 1 to 5,000 characters. */
   suggestions: string;
+  /** 届 The term it is filed in: 1 to 99. */
   term?: number | null | undefined;
   /** The title: trimmed, 5 to 200 characters. */
   title: string;
+  /** The window it is filed in (at a session or between sessions). */
   window?: ProposalWindow | null | undefined;
 };
 

@@ -49,13 +49,16 @@ export const RoundStatusEnum = builder.enumType('CompensationRoundStatus', {
 const AgreementRef = builder.objectRef<CompensationRound>('CompensationAgreement').implement({
   description: 'The agreement a round rests on.',
   fields: (t) => ({
-    title: t.exposeString('agreementTitle'),
+    title: t.exposeString('agreementTitle', { description: "协议名称 The agreement's title." }),
     signedOn: t.expose('agreementSignedOn', {
       type: 'Date',
       nullable: true,
       description: 'YYYY-MM-DD; set when the round is signed.',
     }),
-    parties: t.stringList({ resolve: (r) => JSON.parse(r.parties) as string[] }),
+    parties: t.stringList({
+      description: '协议各方 The parties that signed it.',
+      resolve: (r) => JSON.parse(r.parties) as string[],
+    }),
   }),
 });
 
@@ -64,7 +67,7 @@ const BaseLimitRef = builder
   .implement({
     description: "基准限值 A round's base limit for one water-quality indicator.",
     fields: (t) => ({
-      indicator: t.exposeString('indicator'),
+      indicator: t.exposeString('indicator', { description: "指标代码 The indicator's code." }),
       limit: t.exposeFloat('limit', { description: 'mg/L' }),
     }),
   });
@@ -85,26 +88,35 @@ export const CompensationRoundRef = builder
       district: t.exposeString('district', {
         description: 'The code of the district whose committee it belongs to.',
       }),
-      basin: t.exposeString('basin'),
-      startYear: t.exposeInt('startYear'),
-      endYear: t.exposeInt('endYear'),
-      agreement: t.field({ type: AgreementRef, resolve: (r) => r }),
+      basin: t.exposeString('basin', { description: '流域 The river basin.' }),
+      startYear: t.exposeInt('startYear', { description: "起始年度 The round's first year." }),
+      endYear: t.exposeInt('endYear', { description: "截止年度 The round's last year." }),
+      agreement: t.field({
+        description: '协议 The agreement the round rests on.',
+        type: AgreementRef,
+        resolve: (r) => r,
+      }),
       upstream: t.exposeString('upstream', {
         description: 'The province that is paid when the water meets the standard.',
       }),
-      downstream: t.exposeString('downstream'),
+      downstream: t.exposeString('downstream', { description: '下游 The downstream party.' }),
       section: t.field({
+        description: '监测断面 The monitoring section the assessment reads.',
         type: MonitoringSectionRef,
         nullable: true,
         resolve: (r, _a, ctx) => ctx.loaders.one(MonitoringSectionSchema).load(r.sectionId),
       }),
-      stabilityK: t.float({ resolve: (r) => ruleOf(r).k }),
+      stabilityK: t.float({
+        description: "稳定系数 The stability coefficient K of the round's rule.",
+        resolve: (r) => ruleOf(r).k,
+      }),
       threshold: t.float({
         description:
           'P at or below it: downstream pays upstream; above it: upstream pays downstream.',
         resolve: (r) => ruleOf(r).threshold,
       }),
       baseLimits: t.field({
+        description: '基本限值 The base limit of each indicator.',
         type: [BaseLimitRef],
         resolve: (r) =>
           Object.entries(ruleOf(r).baseLimits).map(([indicator, limit]) => ({ indicator, limit })),
@@ -113,6 +125,7 @@ export const CompensationRoundRef = builder
         description: 'What moves between the provinces in an assessed year, in 万元.',
       }),
       transferAmountDisplay: t.string({
+        description: '补偿金额 The transfer amount, written out with its unit.',
         resolve: async (r, _a, ctx) =>
           displayAmount(
             r.transferAmount,
@@ -129,6 +142,7 @@ export const CompensationRoundRef = builder
         resolve: (r, _a, ctx) => roundWorkflow.available(ctx, r),
       }),
       history: t.field({
+        description: '履历 Its workflow steps, oldest first.',
         type: [HistoryRef],
         resolve: (r, _a, ctx) =>
           ctx.loaders
@@ -161,8 +175,12 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'Compensation rounds the caller may see, oldest first.',
     args: {
-      basin: t.arg.string({ required: false }),
-      status: t.arg({ type: RoundStatusEnum, required: false }),
+      basin: t.arg.string({ description: 'Only rounds of this basin.', required: false }),
+      status: t.arg({
+        description: 'Only rounds in this state.',
+        type: RoundStatusEnum,
+        required: false,
+      }),
       ...pageArgs(t),
     },
     resolve: (_root, args, ctx) =>
@@ -189,7 +207,10 @@ builder.queryFields((t) => ({
 
 const BaseLimitInput = builder.inputType('IndicatorBaseLimitInput', {
   description: '基准限值 A base limit for one water-quality indicator.',
-  fields: (t) => ({ indicator: t.string({ required: true }), limit: t.float({ required: true }) }),
+  fields: (t) => ({
+    indicator: t.string({ required: true, description: "The indicator's code." }),
+    limit: t.float({ required: true, description: 'The base limit, in mg/L.' }),
+  }),
 });
 
 const CreateRoundInput = builder.inputType('CreateCompensationRoundInput', {
@@ -199,18 +220,21 @@ const CreateRoundInput = builder.inputType('CreateCompensationRoundInput', {
       description: 'The district (its code) whose committee the record belongs to.',
       required: true,
     }),
-    basin: t.string({ required: true }),
-    startYear: t.int({ required: true }),
-    endYear: t.int({ required: true }),
+    basin: t.string({ description: 'The river basin.', required: true }),
+    startYear: t.int({ description: "The round's first year.", required: true }),
+    endYear: t.int({ description: "The round's last year.", required: true }),
     agreementTitle: t.string({
       required: true,
       validate: titleSchema,
       description: TITLE_DESCRIPTION,
     }),
-    parties: t.stringList({ required: true }),
-    upstream: t.string({ required: true }),
-    downstream: t.string({ required: true }),
-    sectionId: t.id({ required: true }),
+    parties: t.stringList({ description: 'The parties to the agreement.', required: true }),
+    upstream: t.string({ description: 'The upstream party.', required: true }),
+    downstream: t.string({ description: 'The downstream party.', required: true }),
+    sectionId: t.id({
+      description: 'The id of the monitoring section the assessment reads.',
+      required: true,
+    }),
     stabilityK: t.float({
       required: false,
       description: "Defaults to the district's setting defaultStabilityK.",
@@ -331,7 +355,11 @@ builder.mutationFields((t) => ({
     description: 'Records the agreement as signed on a date (permission round.manage).',
     args: {
       id: t.arg.id({ description: "The CompensationRound's id.", required: true }),
-      signedOn: t.arg({ type: 'Date', required: true }),
+      signedOn: t.arg({
+        description: 'The day the agreement was signed.',
+        type: 'Date',
+        required: true,
+      }),
       note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, args, ctx) => {

@@ -42,21 +42,25 @@ export const CooperationTaskRef = builder.objectRef<CooperationTask>('Cooperatio
     "An item of a year's cooperation key points (合作要点), with its owners and progress.",
   fields: (t) => ({
     id: t.exposeID('id', { description: "The CooperationTask's id." }),
-    year: t.exposeInt('year'),
-    title: t.exposeString('title'),
-    owners: t.exposeString('owners'),
+    year: t.exposeInt('year', { description: '年度 The year of the task.' }),
+    title: t.exposeString('title', { description: "任务名称 The task's title." }),
+    owners: t.exposeString('owners', { description: '责任单位 Who carries it out.' }),
     progress: t.exposeInt('progress', { description: 'Percent, 0–100.' }),
     status: t.field({
       description: '合作任务状态 Where a cooperation task stands.',
       type: TaskStatusEnum,
       resolve: (x) => x.status,
     }),
-    resultsUrl: t.exposeString('resultsUrl', { nullable: true }),
+    resultsUrl: t.exposeString('resultsUrl', {
+      description: '成果链接 Where its results can be read, if given.',
+      nullable: true,
+    }),
     availableActions: t.stringList({
       description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: (x, _a, ctx) => taskWorkflow.available(ctx, x),
     }),
     history: t.field({
+      description: '履历 Its workflow steps, oldest first.',
       type: [HistoryRef],
       resolve: (x, _a, ctx) =>
         ctx.loaders
@@ -68,6 +72,7 @@ export const CooperationTaskRef = builder.objectRef<CooperationTask>('Cooperatio
 
 builder.objectField(CompensationRoundRef, 'cooperationTasks', (t) =>
   t.field({
+    description: '协作任务 Its cooperation tasks.',
     type: [CooperationTaskRef],
     resolve: (r, _a, ctx) => ctx.loaders.many(CooperationTaskSchema, 'roundId').load(r.id),
   }),
@@ -106,15 +111,15 @@ builder.mutationFields((t) => ({
     type: CooperationTaskRef,
     description: 'Adds a cooperation task to a round (permission round.manage).',
     args: {
-      roundId: t.arg.id({ required: true }),
-      year: t.arg.int({ required: true }),
+      roundId: t.arg.id({ description: "The round's id.", required: true }),
+      year: t.arg.int({ description: 'The year of the task.', required: true }),
       title: t.arg.string({
         required: true,
         validate: titleSchema,
         description: TITLE_DESCRIPTION,
       }),
-      owners: t.arg.string({ required: true }),
-      resultsUrl: t.arg.string({ required: false }),
+      owners: t.arg.string({ description: 'Who carries it out.', required: true }),
+      resultsUrl: t.arg.string({ description: 'Where its results can be read.', required: false }),
     },
     resolve: async (_root, args, ctx) => {
       const round = await visibleRound(ctx, args.roundId);
@@ -155,8 +160,11 @@ builder.mutationFields((t) => ({
     description: 'Reports progress on a started task; 100% is reached by completing it.',
     args: {
       id: t.arg.id({ description: "The CooperationTask's id.", required: true }),
-      progress: t.arg.int({ required: true }),
-      resultsUrl: t.arg.string({ required: false }),
+      progress: t.arg.int({
+        description: 'The progress now, in percent (0 to 100).',
+        required: true,
+      }),
+      resultsUrl: t.arg.string({ description: 'Where its results can be read.', required: false }),
       note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, args, ctx) => {
@@ -180,7 +188,7 @@ builder.mutationFields((t) => ({
     type: CooperationTaskRef,
     args: {
       id: t.arg.id({ description: "The CooperationTask's id.", required: true }),
-      resultsUrl: t.arg.string({ required: false }),
+      resultsUrl: t.arg.string({ description: 'Where its results can be read.', required: false }),
       note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, args, ctx) => {

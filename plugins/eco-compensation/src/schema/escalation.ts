@@ -28,15 +28,23 @@ export const EscalationRef = builder.objectRef<Escalation>('EcoCompensationEscal
       type: LevelEnum,
       resolve: (e) => e.level,
     }),
-    agenda: t.exposeString('agenda'),
-    listedOn: t.expose('listedOn', { type: 'Date' }),
-    heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),
-    note: t.exposeString('note', { nullable: true }),
+    agenda: t.exposeString('agenda', { description: '议题 What was put on the agenda.' }),
+    listedOn: t.expose('listedOn', {
+      description: '列入日期 The day it was listed.',
+      type: 'Date',
+    }),
+    heldOn: t.expose('heldOn', {
+      description: '协商日期 The day it was taken up; null until then.',
+      type: 'Date',
+      nullable: true,
+    }),
+    note: t.exposeString('note', { description: '备注 A note, if any.', nullable: true }),
   }),
 });
 
 builder.objectField(CompensationRoundRef, 'escalations', (t) =>
   t.field({
+    description: '提请协商 Where it was brought up for consultation.',
     type: [EscalationRef],
     resolve: (r, _a, ctx) => ctx.loaders.many(EscalationSchema, 'roundId').load(r.id),
   }),
@@ -48,12 +56,20 @@ builder.mutationFields((t) => ({
     description:
       "Records the topic's listing on the provincial key-consultation or national biweekly-consultation agenda (permission round.manage).",
     args: {
-      roundId: t.arg.id({ required: true }),
-      level: t.arg({ type: LevelEnum, required: true }),
-      agenda: t.arg.string({ required: true }),
-      listedOn: t.arg({ type: 'Date', required: true }),
-      heldOn: t.arg({ type: 'Date', required: false }),
-      note: t.arg.string({ required: false }),
+      roundId: t.arg.id({ description: "The round's id.", required: true }),
+      level: t.arg({
+        description: 'The level it was brought to.',
+        type: LevelEnum,
+        required: true,
+      }),
+      agenda: t.arg.string({ description: 'What was put on the agenda.', required: true }),
+      listedOn: t.arg({ description: 'The day it was listed.', type: 'Date', required: true }),
+      heldOn: t.arg({
+        description: 'The day it was taken up, if it has been.',
+        type: 'Date',
+        required: false,
+      }),
+      note: t.arg.string({ description: 'A note, if any.', required: false }),
     },
     resolve: async (_root, args, ctx) => {
       const round = await visibleRound(ctx, args.roundId);

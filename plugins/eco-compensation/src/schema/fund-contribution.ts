@@ -37,10 +37,11 @@ export const FundContributionRef = builder
         type: PayerKindEnum,
         resolve: (c) => c.payerKind,
       }),
-      payerName: t.exposeString('payerName'),
-      year: t.exposeInt('year'),
+      payerName: t.exposeString('payerName', { description: '出资方 Who contributes.' }),
+      year: t.exposeInt('year', { description: '年度 The year of the contribution.' }),
       amount: t.exposeInt('amount', { description: '万元' }),
       amountDisplay: t.string({
+        description: '金额 The amount, written out with its unit.',
         resolve: async (c, _a, ctx) =>
           displayAmount(c.amount, (await settingsOf<EcoCompensationSettings>(ctx)).amountUnit),
       }),
@@ -52,15 +53,19 @@ const YearTotalRef = builder
   .implement({
     description: "年度资金 A compensation round's fund for one year, in 万元.",
     fields: (t) => ({
-      year: t.exposeInt('year'),
+      year: t.exposeInt('year', { description: '年度 The year.' }),
       total: t.exposeInt('total', { description: '万元' }),
-      totalDisplay: t.string({ resolve: (y) => displayAmount(y.total, y.unit) }),
+      totalDisplay: t.string({
+        description: "金额 The year's total, written out with its unit.",
+        resolve: (y) => displayAmount(y.total, y.unit),
+      }),
     }),
   });
 
 builder.objectFields(CompensationRoundRef, (t) => ({
   contributions: t.field({
     type: [FundContributionRef],
+    description: "出资 The contributions to the round's fund.",
     resolve: (r, _a, ctx) => ctx.loaders.many(FundContributionSchema, 'roundId').load(r.id),
   }),
   fundByYear: t.field({
@@ -84,10 +89,14 @@ builder.mutationFields((t) => ({
     description:
       "Records a payer's contribution to a round's fund for a year (permission round.manage).",
     args: {
-      roundId: t.arg.id({ required: true }),
-      payerKind: t.arg({ type: PayerKindEnum, required: true }),
-      payerName: t.arg.string({ required: true }),
-      year: t.arg.int({ required: true }),
+      roundId: t.arg.id({ description: "The round's id.", required: true }),
+      payerKind: t.arg({
+        description: 'The kind of contributor.',
+        type: PayerKindEnum,
+        required: true,
+      }),
+      payerName: t.arg.string({ description: 'Who contributes.', required: true }),
+      year: t.arg.int({ description: 'The year of the contribution.', required: true }),
       amount: t.arg.int({ required: true, description: '万元' }),
     },
     resolve: async (_root, args, ctx) => {

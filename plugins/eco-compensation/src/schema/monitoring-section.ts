@@ -21,9 +21,12 @@ export const MonitoringSectionRef = builder
       district: t.exposeString('district', {
         description: 'The code of the district whose committee it belongs to.',
       }),
-      code: t.exposeString('code'),
-      name: t.exposeString('name'),
-      description: t.exposeString('description', { nullable: true }),
+      code: t.exposeString('code', { description: "断面代码 The section's code." }),
+      name: t.exposeString('name', { description: "断面名称 The section's name." }),
+      description: t.exposeString('description', {
+        nullable: true,
+        description: '说明 Where the section is and what it watches, if written.',
+      }),
     }),
   });
 
@@ -49,10 +52,13 @@ builder.mutationFields((t) => ({
     type: MonitoringSectionRef,
     description: 'Adds an assessment section (permission round.manage).',
     args: {
-      district: t.arg.id({ required: true }),
-      code: t.arg.string({ required: true }),
-      name: t.arg.string({ required: true }),
-      description: t.arg.string({ required: false }),
+      district: t.arg.id({ description: "The district's code.", required: true }),
+      code: t.arg.string({ description: "The section's code.", required: true }),
+      name: t.arg.string({ description: "The section's name.", required: true }),
+      description: t.arg.string({
+        required: false,
+        description: 'Where the section is and what it watches.',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const district = String(args.district);

@@ -43,9 +43,15 @@ export const TopicLinkRef = builder.objectRef<TopicLink>('EcoCompensationLink').
       type: LinkKindEnum,
       resolve: (l) => l.kind,
     }),
-    targetId: t.exposeID('targetId'),
-    note: t.exposeString('note', { nullable: true }),
+    targetId: t.exposeID('targetId', {
+      description: '对象编号 The id of the linked record (of the kind the link names).',
+    }),
+    note: t.exposeString('note', {
+      description: '备注 Why they are linked, if said.',
+      nullable: true,
+    }),
     round: t.field({
+      description: '补偿轮次 The round linked.',
       type: CompensationRoundRef,
       nullable: true,
       resolve: (l, _a, ctx) => ctx.loaders.one(CompensationRoundSchema).load(l.roundId),
@@ -132,19 +138,23 @@ async function assertTarget(
 builder.objectFields(CompensationRoundRef, (t) => ({
   links: t.field({
     type: [TopicLinkRef],
+    description: '关联 Its links to consultation records.',
     resolve: (r, _a, ctx) => ctx.loaders.many(TopicLinkSchema, 'roundId').load(r.id),
   }),
   proposals: t.field({
     type: [ProposalRef],
+    description: '提案 The proposals linked to it.',
     resolve: async (r, _a, ctx) => (await linkedIds(ctx, r, 'proposal')).map((id) => ({ id })),
   }),
   consultationActivities: t.field({
     type: [ConsultationActivityRef],
+    description: '协商活动 The consultation activities linked to it.',
     resolve: async (r, _a, ctx) =>
       (await linkedIds(ctx, r, 'consultation_activity')).map((id) => ({ id })),
   }),
   researchProjects: t.field({
     type: [ResearchProjectRef],
+    description: '调研课题 The research projects linked to it.',
     resolve: async (r, _a, ctx) =>
       (await linkedIds(ctx, r, 'research_project')).map((id) => ({ id })),
   }),
@@ -154,6 +164,7 @@ builder.objectFields(CompensationRoundRef, (t) => ({
     resolve: (r, _a, ctx) => linkedIds(ctx, r, 'research_project'),
   }),
   recommendationIds: t.idList({
+    description: '协商建议 The ids of the recommendations linked to it.',
     resolve: (r, _a, ctx) => linkedIds(ctx, r, 'recommendation'),
   }),
 }));
@@ -164,10 +175,14 @@ builder.mutationFields((t) => ({
     description:
       'Ties a research project, consultation activity, proposal or recommendation to a round (permission round.manage).',
     args: {
-      roundId: t.arg.id({ required: true }),
-      kind: t.arg({ type: LinkKindEnum, required: true }),
-      targetId: t.arg.id({ required: true }),
-      note: t.arg.string({ required: false }),
+      roundId: t.arg.id({ description: "The round's id.", required: true }),
+      kind: t.arg({
+        description: 'The kind of record linked.',
+        type: LinkKindEnum,
+        required: true,
+      }),
+      targetId: t.arg.id({ description: 'The id of the record linked.', required: true }),
+      note: t.arg.string({ description: 'Why they are linked.', required: false }),
     },
     resolve: async (_root, args, ctx) => {
       const round = await visibleRound(ctx, args.roundId);
@@ -203,7 +218,7 @@ builder.mutationFields((t) => ({
     description:
       "Removes a link between the plugin's records and a consultation topic; true once removed. Permission round.manage in the link's district; an unknown link is NOT_FOUND. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: 'Boolean',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "The link's id." }) },
     resolve: async (_root, args, ctx) => {
       const link = await ctx.em.findOne(TopicLinkSchema, { id: parseId(args.id) });
       if (!link) throw notFound('link', args.id);

@@ -26,15 +26,19 @@ const IndicatorRef = builder.objectRef<Indicator>('WaterQualityIndicator').imple
   description:
     'An indicator samples may carry: the standard four, and those the district added in its settings.',
   fields: (t) => ({
-    code: t.exposeString('code'),
-    name: t.exposeString('name'),
-    unit: t.exposeString('unit'),
-    standard: t.exposeBoolean('standard'),
+    code: t.exposeString('code', { description: "指标代码 The indicator's code." }),
+    name: t.exposeString('name', { description: "指标名称 The indicator's name." }),
+    unit: t.exposeString('unit', { description: '单位 The unit it is measured in.' }),
+    standard: t.exposeBoolean('standard', {
+      description: '标准指标 Whether it is one of the standard indicators.',
+    }),
     baseLimit: t.exposeFloat('baseLimit', {
       nullable: true,
       description: 'District indicators only; the standard four take theirs from the round.',
     }),
-    includeInIndex: t.exposeBoolean('includeInIndex'),
+    includeInIndex: t.exposeBoolean('includeInIndex', {
+      description: "计入指数 Whether it counts in the assessment's index.",
+    }),
   }),
 });
 
@@ -42,10 +46,19 @@ type ValueRow = { indicator: Indicator; value: number };
 const IndicatorValueRef = builder.objectRef<ValueRow>('IndicatorValue').implement({
   description: "指标值 One indicator's measured value in a sample.",
   fields: (t) => ({
-    indicator: t.string({ resolve: (v) => v.indicator.code }),
-    name: t.string({ resolve: (v) => v.indicator.name }),
-    unit: t.string({ resolve: (v) => v.indicator.unit }),
-    value: t.exposeFloat('value'),
+    indicator: t.string({
+      description: "指标代码 The indicator's code.",
+      resolve: (v) => v.indicator.code,
+    }),
+    name: t.string({
+      description: "指标名称 The indicator's name.",
+      resolve: (v) => v.indicator.name,
+    }),
+    unit: t.string({
+      description: '单位 The unit it is measured in.',
+      resolve: (v) => v.indicator.unit,
+    }),
+    value: t.exposeFloat('value', { description: '测值 The value measured.' }),
   }),
 });
 
@@ -59,17 +72,22 @@ export const WaterQualitySampleRef = builder
         description: 'The code of the district whose committee it belongs to.',
       }),
       section: t.field({
+        description: '监测断面 The section sampled.',
         type: MonitoringSectionRef,
         nullable: true,
         resolve: (s, _a, ctx) => ctx.loaders.one(MonitoringSectionSchema).load(s.sectionId),
       }),
-      sampledOn: t.expose('sampledOn', { type: 'Date' }),
-      year: t.exposeInt('year'),
+      sampledOn: t.expose('sampledOn', {
+        description: '采样日期 The day of the sample.',
+        type: 'Date',
+      }),
+      year: t.exposeInt('year', { description: '年度 The year the sample counts for.' }),
       party: t.exposeString('party', {
         nullable: true,
         description: 'Who sampled (e.g. joint sampling by both provinces).',
       }),
       values: t.field({
+        description: '测值 The values measured.',
         type: [IndicatorValueRef],
         resolve: async (s, _a, ctx) => {
           const known = catalogue((await settingsOf<EcoCompensationSettings>(ctx)).extraIndicators);
@@ -101,7 +119,7 @@ const SampleConnection = connectionType<WaterQualitySample>(
 const IndicatorValueInput = builder.inputType('IndicatorValueInput', {
   description: "指标值 One indicator's measured value.",
   fields: (t) => ({
-    indicator: t.string({ required: true }),
+    indicator: t.string({ description: "The indicator's code.", required: true }),
     value: t.float({ required: true, description: 'mg/L' }),
   }),
 });
@@ -145,8 +163,8 @@ builder.queryFields((t) => ({
     type: SampleConnection,
     nullable: true,
     args: {
-      sectionId: t.arg.id({ required: true }),
-      year: t.arg.int({ required: false }),
+      sectionId: t.arg.id({ description: "The monitoring section's id.", required: true }),
+      year: t.arg.int({ description: 'Only samples counting for this year.', required: false }),
       ...pageArgs(t),
     },
     resolve: (_root, args, ctx) =>
@@ -168,10 +186,14 @@ builder.mutationFields((t) => ({
     description:
       "Records a sampling at a section (permission sample.record); the year's assessments are recomputed.",
     args: {
-      sectionId: t.arg.id({ required: true }),
-      sampledOn: t.arg({ type: 'Date', required: true }),
-      party: t.arg.string({ required: false }),
-      values: t.arg({ type: [IndicatorValueInput], required: true }),
+      sectionId: t.arg.id({ description: "The monitoring section's id.", required: true }),
+      sampledOn: t.arg({ description: 'The day of the sample.', type: 'Date', required: true }),
+      party: t.arg.string({ description: 'Who took the sample, if said.', required: false }),
+      values: t.arg({
+        description: 'The values measured, by indicator.',
+        type: [IndicatorValueInput],
+        required: true,
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const section = await ctx.em.findOne(MonitoringSectionSchema, {
@@ -210,9 +232,17 @@ builder.mutationFields((t) => ({
       'Corrects a sample (permission sample.record); assessments of the years it touches are recomputed, and the old values kept in the history.',
     args: {
       id: t.arg.id({ description: "The WaterQualitySample's id.", required: true }),
-      sampledOn: t.arg({ type: 'Date', required: false }),
-      values: t.arg({ type: [IndicatorValueInput], required: true }),
-      note: t.arg.string({ required: false }),
+      sampledOn: t.arg({
+        description: 'The corrected day, if it changes.',
+        type: 'Date',
+        required: false,
+      }),
+      values: t.arg({
+        description: 'The corrected values, by indicator.',
+        type: [IndicatorValueInput],
+        required: true,
+      }),
+      note: t.arg.string({ description: 'Why it is corrected.', required: false }),
     },
     resolve: async (_root, args, ctx) => {
       const found = await ctx.em.findOne(WaterQualitySampleSchema, { id: parseId(args.id) });

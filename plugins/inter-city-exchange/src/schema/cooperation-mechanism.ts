@@ -52,6 +52,7 @@ export const MechanismCommitteeType = builder
         resolve: (m) => m.localDistrict != null,
       }),
       name: t.string({
+        description: "名称 The committee's name.",
         resolve: async (m, _args, ctx) =>
           m.localDistrict != null
             ? ((await ctx.loaders.one(DistrictRefSchema, 'code').load(m.localDistrict))?.name ??
@@ -60,6 +61,7 @@ export const MechanismCommitteeType = builder
               `partner ${m.partnerId}`),
       }),
       partner: t.field({
+        description: '对方政协 The partner committee, when not one of ours.',
         type: PartnerCommitteeType,
         nullable: true,
         resolve: (m, _args, ctx) =>
@@ -77,8 +79,11 @@ export const MechanismCommitteeType = builder
 const AgreementType = builder.objectRef<CooperationMechanism>('FoundingAgreement').implement({
   description: 'The agreement (备忘录/框架协议) the mechanism was founded on.',
   fields: (t) => ({
-    title: t.exposeString('agreementTitle'),
-    signedOn: t.expose('agreementSignedOn', { type: 'Date' }),
+    title: t.exposeString('agreementTitle', { description: "协议名称 The agreement's title." }),
+    signedOn: t.expose('agreementSignedOn', {
+      description: '签署日期 The day it was signed.',
+      type: 'Date',
+    }),
     text: t.exposeString('agreementText', { description: 'Its text or a summary of it.' }),
   }),
 });
@@ -89,7 +94,7 @@ const NextTurnType = builder
     description:
       "下次联席会议 The next joint chairs' meeting of a mechanism: its session number and host.",
     fields: (t) => ({
-      session: t.exposeInt('session'),
+      session: t.exposeInt('session', { description: '届次 The number of the next meeting.' }),
       host: t.field({
         type: MechanismCommitteeType,
         description: 'Whose turn it is to host.',
@@ -105,7 +110,7 @@ export const CooperationMechanismType = builder
       '交流合作机制: committees of several cities working together (e.g. 长三角“三市一区”政协).',
     fields: (t) => ({
       id: t.exposeID('id', { description: "The CooperationMechanism's id." }),
-      name: t.exposeString('name'),
+      name: t.exposeString('name', { description: "名称 The mechanism's name." }),
       status: t.field({
         description: '合作机制状态 Where an inter-city cooperation mechanism stands.',
         type: MechanismStatusType,
@@ -116,7 +121,11 @@ export const CooperationMechanismType = builder
         description: 'The district that keeps this record.',
         resolve: (m) => ({ code: m.district }),
       }),
-      agreement: t.field({ type: AgreementType, resolve: (m) => m }),
+      agreement: t.field({
+        description: '协议 The agreement that founded it.',
+        type: AgreementType,
+        resolve: (m) => m,
+      }),
       committees: t.field({
         type: [MechanismCommitteeType],
         description: 'In rotation order.',
@@ -153,7 +162,11 @@ builder.queryFields((t) => ({
         required: false,
       }),
       ...includeBelowArg(t),
-      status: t.arg({ type: MechanismStatusType, required: false }),
+      status: t.arg({
+        description: 'Only mechanisms in this state.',
+        type: MechanismStatusType,
+        required: false,
+      }),
       ...pageArgs(t),
     },
     resolve: async (_root, { district, includeBelow, status, first, after }, ctx) =>
@@ -181,7 +194,10 @@ const CommitteeInput = builder.inputType('MechanismCommitteeInput', {
   description:
     'Exactly one of partnerId (another city’s committee) and district (a district here).',
   fields: (t) => ({
-    partnerId: t.id({ required: false }),
+    partnerId: t.id({
+      description: "The partner committee's id, for a committee not ours.",
+      required: false,
+    }),
     district: t.id({
       description: 'The district (its code) whose committee the record belongs to.',
       required: false,
@@ -196,14 +212,26 @@ const MechanismInput = builder.inputType('CreateCooperationMechanismInput', {
       required: true,
       description: 'The district that keeps the record; it must be one of the committees.',
     }),
-    name: t.string({ required: true, validate: text(100) }),
+    name: t.string({
+      description: 'The name: trimmed, 1 to 100 characters.',
+      required: true,
+      validate: text(100),
+    }),
     agreementTitle: t.string({
       required: true,
       validate: titleSchema,
       description: TITLE_DESCRIPTION,
     }),
-    agreementSignedOn: t.field({ type: 'Date', required: true }),
-    agreementText: t.string({ required: true, validate: text(20_000) }),
+    agreementSignedOn: t.field({
+      description: 'The day the founding agreement was signed.',
+      type: 'Date',
+      required: true,
+    }),
+    agreementText: t.string({
+      description: "The agreement's text: trimmed, 1 to 20,000 characters.",
+      required: true,
+      validate: text(20_000),
+    }),
     committees: t.field({
       type: [CommitteeInput],
       required: true,
@@ -260,7 +288,11 @@ builder.mutationFields((t) => ({
     description: 'Suspends, resumes or ends a mechanism (needs mechanism.manage).',
     args: {
       id: t.arg.id({ description: "The CooperationMechanism's id.", required: true }),
-      action: t.arg({ type: MechanismActionType, required: true }),
+      action: t.arg({
+        description: 'The step to take.',
+        type: MechanismActionType,
+        required: true,
+      }),
       note: t.arg.string({
         description: NOTE_DESCRIPTION,
         required: false,

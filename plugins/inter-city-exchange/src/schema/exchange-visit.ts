@@ -60,7 +60,11 @@ const DirectionType = builder.enumType('ExchangeVisitDirection', {
 const DelegateType = builder.objectRef<VisitDelegate>('VisitDelegate').implement({
   description: "考察团成员 A member of an exchange visit's delegation.",
   fields: (t) => ({
-    member: t.field({ type: MemberRef, resolve: (d) => ({ id: d.memberId }) }),
+    member: t.field({
+      description: '委员 The member in the delegation.',
+      type: MemberRef,
+      resolve: (d) => ({ id: d.memberId }),
+    }),
     leader: t.exposeBoolean('leader', { description: 'Heads the delegation (团长).' }),
   }),
 });
@@ -85,6 +89,7 @@ export const ExchangeVisitType = builder.objectRef<ExchangeVisit>('ExchangeVisit
       resolve: (v) => ({ code: v.district }),
     }),
     partner: t.field({
+      description: '对方政协 The partner committee visited or visiting.',
       type: PartnerCommitteeType,
       nullable: true,
       resolve: (v, _args, ctx) => ctx.loaders.one(PartnerCommitteeSchema).load(v.partnerId),
@@ -102,6 +107,7 @@ export const ExchangeVisitType = builder.objectRef<ExchangeVisit>('ExchangeVisit
         v.direction === 'OUTGOING' ? partnerName(v, ctx) : localName(v, ctx),
     }),
     mechanism: t.field({
+      description: '合作机制 The mechanism it belongs to, if any.',
       type: CooperationMechanismType,
       nullable: true,
       resolve: (v, _args, ctx) =>
@@ -109,12 +115,20 @@ export const ExchangeVisitType = builder.objectRef<ExchangeVisit>('ExchangeVisit
           ? null
           : ctx.loaders.one(CooperationMechanismSchema).load(v.mechanismId),
     }),
-    startsOn: t.expose('startsOn', { type: 'Date' }),
-    endsOn: t.expose('endsOn', { type: 'Date' }),
-    topics: t.exposeStringList('topics'),
+    startsOn: t.expose('startsOn', {
+      description: "开始日期 The visit's first day.",
+      type: 'Date',
+    }),
+    endsOn: t.expose('endsOn', { description: "结束日期 The visit's last day.", type: 'Date' }),
+    topics: t.exposeStringList('topics', { description: '考察主题 What the visit looks into.' }),
     // The visit is visible to this caller, so its delegation is too: delegates share its district and flag.
-    delegation: t.field({ type: [DelegateType], resolve: (v, _args, ctx) => delegatesOf(v, ctx) }),
+    delegation: t.field({
+      description: '代表团 The members in the delegation.',
+      type: [DelegateType],
+      resolve: (v, _args, ctx) => delegatesOf(v, ctx),
+    }),
     leader: t.field({
+      description: '团长 The member who leads the delegation, if one does.',
       type: MemberRef,
       nullable: true,
       resolve: async (v, _args, ctx) => {
@@ -126,8 +140,15 @@ export const ExchangeVisitType = builder.objectRef<ExchangeVisit>('ExchangeVisit
       nullable: true,
       description: 'Head of the partner’s delegation on an incoming visit.',
     }),
-    outcomes: t.exposeString('outcomes', { nullable: true }),
-    reportedOn: t.expose('reportedOn', { type: 'Date', nullable: true }),
+    outcomes: t.exposeString('outcomes', {
+      description: '成果 What came of it; null until reported.',
+      nullable: true,
+    }),
+    reportedOn: t.expose('reportedOn', {
+      description: '报告日期 The day it was reported; null until then.',
+      type: 'Date',
+      nullable: true,
+    }),
     reportDueOn: t.field({
       type: 'Date',
       description:
@@ -182,8 +203,15 @@ builder.queryFields((t) => ({
         required: false,
       }),
       ...includeBelowArg(t),
-      partnerId: t.arg.id({ required: false }),
-      status: t.arg({ type: VisitStatusType, required: false }),
+      partnerId: t.arg.id({
+        description: 'Only visits with this partner committee.',
+        required: false,
+      }),
+      status: t.arg({
+        description: 'Only visits in this state.',
+        type: VisitStatusType,
+        required: false,
+      }),
       ...periodArgs(t, 'first day (startsOn)'),
       ...pageArgs(t),
     },
@@ -218,7 +246,7 @@ const VisitInput = builder.inputType('PlanExchangeVisitInput', {
   description: 'What `planExchangeVisit` takes.',
   fields: (t) => ({
     district: t.id({ required: true, description: 'The local committee.' }),
-    partnerId: t.id({ required: true }),
+    partnerId: t.id({ description: "The partner committee's id.", required: true }),
     mechanismId: t.id({
       required: false,
       description: 'The mechanism the visit belongs to, if any.',
@@ -228,9 +256,10 @@ const VisitInput = builder.inputType('PlanExchangeVisitInput', {
       type: DirectionType,
       required: true,
     }),
-    startsOn: t.field({ type: 'Date', required: true }),
-    endsOn: t.field({ type: 'Date', required: true }),
+    startsOn: t.field({ description: "The visit's first day.", type: 'Date', required: true }),
+    endsOn: t.field({ description: "The visit's last day.", type: 'Date', required: true }),
     topics: t.stringList({
+      description: 'What it looks into: at least one, each 1 to 200 characters.',
       required: true,
       validate: z.array(text(200)).min(1, 'needs at least one topic').max(20),
     }),
@@ -240,6 +269,7 @@ const VisitInput = builder.inputType('PlanExchangeVisitInput', {
     }),
     leaderId: t.id({ required: false, description: 'The delegation’s head; one of delegation.' }),
     guestLeader: t.string({
+      description: "The visiting leader's name: at most 100 characters.",
       required: false,
       validate: z.string().trim().max(100).optional().nullable(),
     }),
@@ -285,7 +315,7 @@ builder.mutationFields((t) => ({
     description:
       'Records that the visit took place; each local delegate gets a duty record entry (needs visit.record).',
     args: {
-      visitId: t.arg.id({ required: true }),
+      visitId: t.arg.id({ description: "The visit's id.", required: true }),
       note: t.arg.string({
         description: NOTE_DESCRIPTION,
         required: false,
@@ -301,9 +331,13 @@ builder.mutationFields((t) => ({
     type: ExchangeVisitType,
     description: 'Records a held visit’s outcomes (needs visit.record).',
     args: {
-      visitId: t.arg.id({ required: true }),
-      outcomes: t.arg.string({ required: true, validate: text(20_000) }),
-      reportedOn: t.arg({ type: 'Date', required: true }),
+      visitId: t.arg.id({ description: "The visit's id.", required: true }),
+      outcomes: t.arg.string({
+        description: 'What came of it: trimmed, 1 to 20,000 characters.',
+        required: true,
+        validate: text(20_000),
+      }),
+      reportedOn: t.arg({ description: 'The day it is reported.', type: 'Date', required: true }),
     },
     resolve: (_root, { visitId, outcomes, reportedOn }, ctx) => {
       requirePermission(ctx, 'visit.record');
@@ -314,8 +348,12 @@ builder.mutationFields((t) => ({
     type: ExchangeVisitType,
     description: 'Calls off a planned visit (needs visit.record).',
     args: {
-      visitId: t.arg.id({ required: true }),
-      reason: t.arg.string({ required: true, validate: text(1000) }),
+      visitId: t.arg.id({ description: "The visit's id.", required: true }),
+      reason: t.arg.string({
+        description: 'Why: trimmed, 1 to 1,000 characters.',
+        required: true,
+        validate: text(1000),
+      }),
     },
     resolve: (_root, { visitId, reason }, ctx) => {
       requirePermission(ctx, 'visit.record');

@@ -31,8 +31,9 @@ export const JointActivityType = builder.objectRef<JointActivity>('JointActivity
       type: KindType,
       resolve: (a) => a.kind,
     }),
-    topic: t.exposeString('topic'),
+    topic: t.exposeString('topic', { description: '主题 What it is about.' }),
     mechanism: t.field({
+      description: '合作机制 The mechanism it belongs to.',
       type: CooperationMechanismType,
       nullable: true,
       resolve: (a, _args, ctx) => ctx.loaders.one(CooperationMechanismSchema).load(a.mechanismId),
@@ -48,13 +49,21 @@ export const JointActivityType = builder.objectRef<JointActivity>('JointActivity
       description: 'The consultation research project this is the joint side of.',
     }),
     researchProject: t.field({
+      description: '调研课题 The research project it is part of, if any.',
       type: ResearchProjectRef,
       nullable: true,
       resolve: (a) => (a.researchProjectId ? { id: a.researchProjectId } : null),
     }),
-    startsOn: t.expose('startsOn', { type: 'Date' }),
-    endsOn: t.expose('endsOn', { type: 'Date', nullable: true }),
-    outcome: t.exposeString('outcome', { nullable: true }),
+    startsOn: t.expose('startsOn', { description: '开始日期 Its first day.', type: 'Date' }),
+    endsOn: t.expose('endsOn', {
+      description: '结束日期 Its last day; null while it runs.',
+      type: 'Date',
+      nullable: true,
+    }),
+    outcome: t.exposeString('outcome', {
+      description: '成果 What came of it; null until recorded.',
+      nullable: true,
+    }),
   }),
 });
 
@@ -71,6 +80,7 @@ builder.objectField(ResearchProjectRef, 'jointActivities', (t) =>
 
 builder.objectField(CooperationMechanismType, 'jointActivities', (t) =>
   t.field({
+    description: '联动活动 The joint activities under the mechanism.',
     type: [JointActivityType],
     resolve: (m, _args, ctx) => ctx.loaders.many(JointActivitySchema, 'mechanismId').load(m.id),
   }),
@@ -79,13 +89,17 @@ builder.objectField(CooperationMechanismType, 'jointActivities', (t) =>
 const ActivityInput = builder.inputType('RecordJointActivityInput', {
   description: 'What `recordJointActivity` takes.',
   fields: (t) => ({
-    mechanismId: t.id({ required: true }),
+    mechanismId: t.id({ description: "The mechanism's id.", required: true }),
     kind: t.field({
       description: '联动活动类别 The kind of a joint activity with partner committees.',
       type: KindType,
       required: true,
     }),
-    topic: t.string({ required: true, validate: text(200) }),
+    topic: t.string({
+      description: 'What it is about: trimmed, 1 to 200 characters.',
+      required: true,
+      validate: text(200),
+    }),
     researchProjectId: t.id({
       required: false,
       description: 'A consultation ResearchProject id, when the joint work is one.',
@@ -94,9 +108,17 @@ const ActivityInput = builder.inputType('RecordJointActivityInput', {
       required: true,
       description: 'MechanismCommittee ids, at least two.',
     }),
-    startsOn: t.field({ type: 'Date', required: true }),
-    endsOn: t.field({ type: 'Date', required: false }),
-    outcome: t.string({ required: false, validate: z.string().max(20_000).optional().nullable() }),
+    startsOn: t.field({ description: 'Its first day.', type: 'Date', required: true }),
+    endsOn: t.field({
+      description: 'Its last day, if it has ended.',
+      type: 'Date',
+      required: false,
+    }),
+    outcome: t.string({
+      description: 'What came of it: at most 20,000 characters.',
+      required: false,
+      validate: z.string().max(20_000).optional().nullable(),
+    }),
   }),
 });
 
@@ -135,8 +157,12 @@ builder.mutationFields((t) => ({
     description: 'Closes a joint activity with its outcome (needs meeting.record).',
     args: {
       id: t.arg.id({ description: "The JointActivity's id.", required: true }),
-      endsOn: t.arg({ type: 'Date', required: true }),
-      outcome: t.arg.string({ required: true, validate: text(20_000) }),
+      endsOn: t.arg({ description: "The activity's last day.", type: 'Date', required: true }),
+      outcome: t.arg.string({
+        description: 'What came of it: trimmed, 1 to 20,000 characters.',
+        required: true,
+        validate: text(20_000),
+      }),
     },
     resolve: (_root, { id, endsOn, outcome }, ctx) => {
       requirePermission(ctx, 'meeting.record');

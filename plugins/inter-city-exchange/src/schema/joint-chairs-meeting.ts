@@ -4,6 +4,8 @@ import {
   requirePermission,
   describedValues,
   AVAILABLE_ACTIONS_DESCRIPTION,
+  PLANNED_ON_DESCRIPTION,
+  HELD_ON_DESCRIPTION,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
@@ -55,7 +57,7 @@ export const MeetingResolutionType = builder
     description: 'A resolution (议定事项) of a joint chairs’ meeting and how it is followed up.',
     fields: (t) => ({
       id: t.exposeID('id', { description: "The MeetingResolution's id." }),
-      text: t.exposeString('text'),
+      text: t.exposeString('text', { description: '决议内容 What was resolved.' }),
       status: t.field({
         description: "决议落实状态 Where the follow-up of a joint meeting's resolution stands.",
         type: ResolutionStatusType,
@@ -81,11 +83,13 @@ export const JointChairsMeetingType = builder
       id: t.exposeID('id', { description: "The JointChairsMeeting's id." }),
       session: t.exposeInt('session', { description: 'The n-th meeting of the mechanism.' }),
       mechanism: t.field({
+        description: '合作机制 The mechanism whose meeting it is.',
         type: CooperationMechanismType,
         nullable: true,
         resolve: (m, _args, ctx) => ctx.loaders.one(CooperationMechanismSchema).load(m.mechanismId),
       }),
       host: t.field({
+        description: '主办方 The committee hosting it.',
         type: MechanismCommitteeType,
         nullable: true,
         resolve: (m, _args, ctx) => ctx.loaders.one(MechanismMemberSchema).load(m.hostMemberId),
@@ -94,21 +98,32 @@ export const JointChairsMeetingType = builder
         nullable: true,
         description: 'Why the host is not the one the rotation named.',
       }),
-      plannedOn: t.expose('plannedOn', { type: 'Date' }),
-      heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),
-      place: t.exposeString('place'),
-      agenda: t.exposeStringList('agenda'),
+      plannedOn: t.expose('plannedOn', {
+        description: PLANNED_ON_DESCRIPTION,
+        type: 'Date',
+      }),
+      heldOn: t.expose('heldOn', {
+        description: HELD_ON_DESCRIPTION,
+        type: 'Date',
+        nullable: true,
+      }),
+      place: t.exposeString('place', { description: '地点 Where it is held.' }),
+      agenda: t.exposeStringList('agenda', { description: '议程 The agenda items, in order.' }),
       attendees: t.field({
         type: [MemberRef],
         description: 'The district’s members who attended.',
         resolve: (m) => m.attendeeIds.map((id) => ({ id })),
       }),
       resolutions: t.field({
+        description: '决议 The resolutions it adopted.',
         type: [MeetingResolutionType],
         resolve: (m, _args, ctx) =>
           ctx.loaders.many(MeetingResolutionSchema, 'meetingId').load(m.id),
       }),
-      minutes: t.exposeString('minutes', { nullable: true }),
+      minutes: t.exposeString('minutes', {
+        description: '纪要 The minutes; null until published.',
+        nullable: true,
+      }),
       status: t.field({
         description: "联席会议状态 Where a joint chairs' meeting stands.",
         type: MeetingStatusType,
@@ -144,7 +159,7 @@ builder.queryField('jointChairsMeeting', (t) =>
 const PlanInput = builder.inputType('PlanJointChairsMeetingInput', {
   description: 'What `planJointChairsMeeting` takes.',
   fields: (t) => ({
-    mechanismId: t.id({ required: true }),
+    mechanismId: t.id({ description: "The mechanism's id.", required: true }),
     hostId: t.id({
       required: true,
       description: 'The hosting committee (a MechanismCommittee id).',
@@ -154,9 +169,14 @@ const PlanInput = builder.inputType('PlanJointChairsMeetingInput', {
       description: 'Needed when the host is not the one the rotation names.',
       validate: z.string().max(1000).optional().nullable(),
     }),
-    plannedOn: t.field({ type: 'Date', required: true }),
-    place: t.string({ required: true, validate: text(200) }),
+    plannedOn: t.field({ description: 'The day it is planned for.', type: 'Date', required: true }),
+    place: t.string({
+      description: 'Where: trimmed, 1 to 200 characters.',
+      required: true,
+      validate: text(200),
+    }),
     agenda: t.stringList({
+      description: 'The agenda items: at least one, each 1 to 500 characters.',
       required: true,
       validate: z.array(text(500)).min(1, 'needs at least one item').max(50),
     }),
@@ -166,10 +186,14 @@ const PlanInput = builder.inputType('PlanJointChairsMeetingInput', {
 const HoldInput = builder.inputType('HoldJointChairsMeetingInput', {
   description: 'What `holdJointChairsMeeting` takes.',
   fields: (t) => ({
-    meetingId: t.id({ required: true }),
-    heldOn: t.field({ type: 'Date', required: true }),
+    meetingId: t.id({ description: "The meeting's id.", required: true }),
+    heldOn: t.field({ description: 'The day it was held.', type: 'Date', required: true }),
     attendeeIds: t.idList({ required: true, description: 'The district’s members who attended.' }),
-    resolutions: t.stringList({ required: true, validate: z.array(text(2000)).max(50) }),
+    resolutions: t.stringList({
+      description: 'The resolutions adopted: at most 50, each 1 to 2,000 characters.',
+      required: true,
+      validate: z.array(text(2000)).max(50),
+    }),
   }),
 });
 
@@ -232,8 +256,12 @@ builder.mutationFields((t) => ({
     type: JointChairsMeetingType,
     description: 'Publishes the minutes of a held meeting (needs meeting.record).',
     args: {
-      meetingId: t.arg.id({ required: true }),
-      minutes: t.arg.string({ required: true, validate: text(50_000) }),
+      meetingId: t.arg.id({ description: "The meeting's id.", required: true }),
+      minutes: t.arg.string({
+        description: 'The minutes: trimmed, 1 to 50,000 characters.',
+        required: true,
+        validate: text(50_000),
+      }),
     },
     resolve: (_root, { meetingId, minutes }, ctx) => {
       requirePermission(ctx, 'meeting.record');
@@ -245,8 +273,12 @@ builder.mutationFields((t) => ({
     description:
       'Calls off a planned meeting; the next one keeps its session number and host (needs meeting.record).',
     args: {
-      meetingId: t.arg.id({ required: true }),
-      reason: t.arg.string({ required: true, validate: text(1000) }),
+      meetingId: t.arg.id({ description: "The meeting's id.", required: true }),
+      reason: t.arg.string({
+        description: 'Why: trimmed, 1 to 1,000 characters.',
+        required: true,
+        validate: text(1000),
+      }),
     },
     resolve: (_root, { meetingId, reason }, ctx) => {
       requirePermission(ctx, 'meeting.record');
@@ -257,9 +289,17 @@ builder.mutationFields((t) => ({
     type: MeetingResolutionType,
     description: 'Records progress on a resolution (needs meeting.record).',
     args: {
-      resolutionId: t.arg.id({ required: true }),
-      action: t.arg({ type: ResolutionActionType, required: true }),
-      followUp: t.arg.string({ required: true, validate: text(2000) }),
+      resolutionId: t.arg.id({ description: "The resolution's id.", required: true }),
+      action: t.arg({
+        description: 'The step to take.',
+        type: ResolutionActionType,
+        required: true,
+      }),
+      followUp: t.arg.string({
+        description: 'What was done: trimmed, 1 to 2,000 characters.',
+        required: true,
+        validate: text(2000),
+      }),
     },
     resolve: (_root, { resolutionId, action, followUp }, ctx) => {
       requirePermission(ctx, 'meeting.record');

@@ -27,9 +27,9 @@ export const PartnerCommitteeType = builder
     description: 'A CPPCC committee of another city the district works with (e.g. 台州市政协).',
     fields: (t) => ({
       id: t.exposeID('id', { description: "The PartnerCommittee's id." }),
-      name: t.exposeString('name'),
-      city: t.exposeString('city'),
-      province: t.exposeString('province'),
+      name: t.exposeString('name', { description: "名称 The committee's name." }),
+      city: t.exposeString('city', { description: '城市 Its city.' }),
+      province: t.exposeString('province', { description: '省份 Its province.' }),
       district: t.field({
         type: DistrictRef,
         description: 'The district that works with it.',
@@ -50,7 +50,14 @@ builder.queryField('partnerCommittees', (t) =>
     nullable: true,
     description:
       "Partner committees, limited to the cities the district's settings show (shownPartnerCities).",
-    args: { district: t.arg.id({ required: false }), ...includeBelowArg(t), ...pageArgs(t) },
+    args: {
+      district: t.arg.id({
+        required: false,
+        description: 'Only partner committees of this district (its code).',
+      }),
+      ...includeBelowArg(t),
+      ...pageArgs(t),
+    },
     resolve: async (_root, { district, includeBelow, first, after }, ctx) => {
       const { shownPartnerCities } = await settingsOf<InterCitySettings>(ctx);
       return findPage(
@@ -70,9 +77,21 @@ const PartnerInput = builder.inputType('RegisterPartnerCommitteeInput', {
   description: 'What `registerPartnerCommittee` takes.',
   fields: (t) => ({
     district: t.id({ required: true, description: 'The district that works with the partner.' }),
-    name: t.string({ required: true, validate: text(100) }),
-    city: t.string({ required: true, validate: text(50) }),
-    province: t.string({ required: true, validate: text(50) }),
+    name: t.string({
+      description: 'The name: trimmed, 1 to 100 characters.',
+      required: true,
+      validate: text(100),
+    }),
+    city: t.string({
+      description: 'Its city: trimmed, 1 to 50 characters.',
+      required: true,
+      validate: text(50),
+    }),
+    province: t.string({
+      description: 'Its province: trimmed, 1 to 50 characters.',
+      required: true,
+      validate: text(50),
+    }),
   }),
 });
 

@@ -1,4 +1,4 @@
-import { z, describedValues } from '@cppcc/plugin-sdk';
+import { z, describedValues, PLANNED_ON_DESCRIPTION } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
   cancelInspection,
@@ -27,15 +27,23 @@ export const RiverChiefInspectionRef = builder
       district: t.exposeString('district', {
         description: 'The code of the district whose committee it belongs to.',
       }),
-      riverId: t.exposeID('riverId'),
+      riverId: t.exposeID('riverId', { description: '河流 The id of the river inspected.' }),
       status: t.field({
         description: '监督状态 Where a river inspection stands.',
         type: StateRef,
         resolve: (i) => i.status,
       }),
-      plannedOn: t.expose('plannedOn', { type: 'Date' }),
-      memberIds: t.exposeIDList('memberIds'),
-      findings: t.exposeString('findings', { nullable: true }),
+      plannedOn: t.expose('plannedOn', {
+        description: PLANNED_ON_DESCRIPTION,
+        type: 'Date',
+      }),
+      memberIds: t.exposeIDList('memberIds', {
+        description: '委员 The ids of the members inspecting.',
+      }),
+      findings: t.exposeString('findings', {
+        description: '发现问题 What was found; null until reported.',
+        nullable: true,
+      }),
       proposalId: t.exposeID('proposalId', {
         nullable: true,
         description: 'A filed proposal on the river, linked by the report.',
@@ -49,9 +57,9 @@ builder.mutationFields((t) => ({
       "河长制民主监督 Plans an inspection of a river section (PLANNED) on a day, naming the members who go: at least one, at most the district's setting membersPerInspection. Permission inspection.manage (staff) in the river's district. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: RiverChiefInspectionRef,
     args: {
-      river: t.arg.id({ required: true }),
-      plannedOn: t.arg({ type: 'Date', required: true }),
-      members: t.arg.idList({ required: true }),
+      river: t.arg.id({ description: "The river's id.", required: true }),
+      plannedOn: t.arg({ description: 'The day it is planned for.', type: 'Date', required: true }),
+      members: t.arg.idList({ description: 'The ids of the members inspecting.', required: true }),
     },
     resolve: (_root, args, ctx) =>
       planInspection(ctx, {
@@ -80,8 +88,11 @@ builder.mutationFields((t) => ({
     type: RiverChiefInspectionRef,
     args: {
       id: t.arg.id({ description: "The RiverChiefInspection's id.", required: true }),
-      findings: t.arg.string({ validate: z.string().max(5000, 'at most 5000 characters') }),
-      proposal: t.arg.id(),
+      findings: t.arg.string({
+        description: 'What was found: at most 5,000 characters.',
+        validate: z.string().max(5000, 'at most 5000 characters'),
+      }),
+      proposal: t.arg.id({ description: 'The id of a proposal filed on it, if any.' }),
     },
     resolve: (_root, args, ctx) =>
       reportInspection(ctx, String(args.id), {

@@ -9,10 +9,13 @@ export const RiverChiefRiverRef = builder.objectRef<RiverChiefRiver>('RiverChief
     district: t.exposeString('district', {
       description: 'The code of the district whose committee it belongs to.',
     }),
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: "名称 The river's name." }),
     chief: t.exposeString('chief', { description: 'The official answerable for it (河长).' }),
     // A double column reads back as a string on PostgreSQL.
-    lengthKm: t.float({ resolve: (r) => Number(r.lengthKm) }),
+    lengthKm: t.float({
+      description: '长度 Its length in kilometres.',
+      resolve: (r) => Number(r.lengthKm),
+    }),
   }),
 });
 
@@ -39,16 +42,19 @@ builder.mutationFields((t) => ({
     description:
       'Registers a river section of a district (needs the permission inspection.manage).',
     args: {
-      district: t.arg.id({ required: true }),
+      district: t.arg.id({ description: "The district's code.", required: true }),
       name: t.arg.string({
+        description: "The river's name: trimmed, 1 to 100 characters.",
         required: true,
         validate: z.string().trim().min(1, 'must not be empty').max(100, 'at most 100 characters'),
       }),
       chief: t.arg.string({
+        description: 'The river chief: trimmed, 1 to 100 characters.',
         required: true,
         validate: z.string().trim().min(1, 'must not be empty').max(100, 'at most 100 characters'),
       }),
       lengthKm: t.arg.float({
+        description: 'Its length in kilometres: more than 0.',
         required: true,
         validate: z.number().positive('must be more than 0').max(10_000, 'at most 10000'),
       }),

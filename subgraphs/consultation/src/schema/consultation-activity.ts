@@ -101,6 +101,7 @@ export const ParticipationType = builder.objectRef<Participant>('ActivityPartici
   description: 'A member invited to an activity and, once it is held, whether they came.',
   fields: (t) => ({
     member: t.field({
+      description: '委员 The member invited.',
       type: MemberRef,
       nullable: true,
       resolve: (p) => ({ id: String(p.memberId) }),
@@ -111,6 +112,7 @@ export const ParticipationType = builder.objectRef<Participant>('ActivityPartici
       resolve: (p) => p.attendance,
     }),
     activity: t.field({
+      description: '协商活动 The activity the member was invited to.',
       type: ConsultationActivityType,
       nullable: true,
       resolve: (p, _a, ctx) => ctx.loaders.one(ConsultationActivitySchema).load(p.activityId),
@@ -128,9 +130,17 @@ export const GuestType = builder.objectRef<ActivityGuest>('ConsultationGuest').i
       type: GuestKindType,
       resolve: (g) => g.kind,
     }),
-    name: t.exposeString('name'),
-    position: t.exposeString('position', { nullable: true }),
-    unit: t.field({ type: GovernmentUnitRef, nullable: true, resolve: (g) => unitRef(g.unitId) }),
+    name: t.exposeString('name', { description: "姓名 The guest's name." }),
+    position: t.exposeString('position', {
+      description: "职务 The guest's position, if given.",
+      nullable: true,
+    }),
+    unit: t.field({
+      description: '单位 The government unit the guest is from, if any.',
+      type: GovernmentUnitRef,
+      nullable: true,
+      resolve: (g) => unitRef(g.unitId),
+    }),
   }),
 });
 
@@ -313,10 +323,15 @@ export const GuestInputType = builder.inputType('ConsultationGuestInput', {
       required: true,
     }),
     name: t.string({
+      description: "The guest's name: trimmed, 2 to 60 characters.",
       required: true,
       validate: z.string().trim().min(2, 'must have at least 2 characters').max(60),
     }),
-    position: t.string({ required: false, validate: z.string().trim().max(80) }),
+    position: t.string({
+      description: "The guest's position: at most 80 characters.",
+      required: false,
+      validate: z.string().trim().max(80),
+    }),
     unitId: t.id({ required: false, description: 'The government unit an official comes from.' }),
   }),
 });
@@ -336,29 +351,50 @@ export const toGuests = (guests: GuestArg[] | null | undefined, field: string): 
   }));
 
 const activityFields = (t: InputFields) => ({
-  district: t.id({ required: true }),
+  district: t.id({ description: 'The code of the district whose activity it is.', required: true }),
   title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-  form: t.field({ type: ConsultationFormType, required: true }),
+  form: t.field({
+    description: 'The form of the consultation.',
+    type: ConsultationFormType,
+    required: true,
+  }),
   topic: t.string({
+    description: 'The field it is about: trimmed, 1 to 60 characters.',
     required: true,
     validate: z.string().trim().min(1, 'must not be empty').max(60),
   }),
-  heldOn: t.field({ type: 'Date', required: true }),
-  counterpart: t.string({ required: false, validate: z.string().trim().min(2).max(80) }),
+  heldOn: t.field({ description: 'The day it is (or was) held.', type: 'Date', required: true }),
+  counterpart: t.string({
+    description: 'The counterpart consulted, in words: trimmed, 2 to 80 characters.',
+    required: false,
+    validate: z.string().trim().min(2).max(80),
+  }),
   counterpartUnitId: t.id({
     required: false,
     description: 'The government unit consulted in a counterpart consultation.',
   }),
-  location: t.string({ required: false, validate: z.string().trim().max(120) }),
+  location: t.string({
+    description: 'Where it is held: at most 120 characters.',
+    required: false,
+    validate: z.string().trim().max(120),
+  }),
   public: t.boolean({ required: false, description: 'Shown to everyone (default true).' }),
-  guests: t.field({ type: [GuestInputType], required: false }),
+  guests: t.field({
+    description: 'Guests invited: leaders, officials or experts.',
+    type: [GuestInputType],
+    required: false,
+  }),
 });
 
 const RecordActivityInput = builder.inputType('RecordConsultationActivityInput', {
   description: 'What `recordConsultationActivity` takes.',
   fields: (t) => ({
     ...activityFields(t),
-    participantIds: t.idList({ required: true, validate: memberIdList }),
+    participantIds: t.idList({
+      description: 'The ids of the members who took part: at most 500.',
+      required: true,
+      validate: memberIdList,
+    }),
   }),
 });
 
@@ -463,8 +499,12 @@ builder.mutationField('inviteToConsultationActivity', (t) =>
     authScopes: { staff: true },
     args: {
       id: t.arg.id({ description: "The ConsultationActivity's id.", required: true }),
-      memberIds: t.arg.idList({ required: false, validate: memberIdList }),
-      guests: t.arg({ type: [GuestInputType], required: false }),
+      memberIds: t.arg.idList({
+        description: 'Member ids to invite: at most 500.',
+        required: false,
+        validate: memberIdList,
+      }),
+      guests: t.arg({ description: 'Guests to invite.', type: [GuestInputType], required: false }),
     },
     resolve: (_root, { id, memberIds, guests }, ctx) =>
       inviteToActivity(
@@ -486,7 +526,7 @@ const AbsenceType = builder.enumType('ActivityAbsence', {
 const AbsenceInput = builder.inputType('ActivityAbsenceInput', {
   description: '缺席 An invited member who was not at the activity, and why.',
   fields: (t) => ({
-    memberId: t.id({ required: true }),
+    memberId: t.id({ description: 'The id of an invited member.', required: true }),
     attendance: t.field({
       description: '缺席类型 Why an invited member was not at a held activity.',
       type: AbsenceType,
@@ -504,8 +544,17 @@ builder.mutationField('holdConsultationActivity', (t) =>
     args: {
       id: t.arg.id({ description: "The ConsultationActivity's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
-      heldOn: t.arg({ type: 'Date', required: false }),
-      absences: t.arg({ type: [AbsenceInput], required: false }),
+      heldOn: t.arg({
+        description: 'The day it was held (default today).',
+        type: 'Date',
+        required: false,
+      }),
+      absences: t.arg({
+        description:
+          'Invited members who were not there, and why; everyone else counts as present.',
+        type: [AbsenceInput],
+        required: false,
+      }),
       note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, { id, version, heldOn, absences, note }, ctx) =>
@@ -555,6 +604,7 @@ builder.mutationField('recordConsultationMinutes', (t) =>
       id: t.arg.id({ description: "The ConsultationActivity's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       minutes: t.arg.string({
+        description: 'The minutes: trimmed, 10 to 50,000 characters.',
         required: true,
         validate: z.string().trim().min(10, 'must have at least 10 characters').max(50000),
       }),

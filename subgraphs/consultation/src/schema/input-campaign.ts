@@ -56,28 +56,42 @@ InputCampaignType.implement({
     '征集: a call for public input — questionnaires, research reports and suggestions — compiled into recommendations.',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The InputCampaign's id." }),
-    title: t.exposeString('title'),
-    purpose: t.exposeString('purpose'),
+    title: t.exposeString('title', { description: "标题 The campaign's title." }),
+    purpose: t.exposeString('purpose', { description: '目的 What input is sought and why.' }),
     district: t.field({
       description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (c) => ({ code: c.district }),
     }),
-    opensOn: t.expose('opensOn', { type: 'Date' }),
-    closesOn: t.expose('closesOn', { type: 'Date' }),
-    themes: t.stringList({ resolve: (c) => c.themes }),
+    opensOn: t.expose('opensOn', {
+      description: '开始日期 The first day it takes contributions.',
+      type: 'Date',
+    }),
+    closesOn: t.expose('closesOn', {
+      description: '截止日期 The last day it takes contributions.',
+      type: 'Date',
+    }),
+    themes: t.stringList({
+      description: '主题 The themes a contribution must name one of.',
+      resolve: (c) => c.themes,
+    }),
     status: t.field({
       description: '征集状态 Where a public-input campaign stands.',
       type: CampaignStatusType,
       resolve: (c) => c.status,
     }),
-    compiledOn: t.expose('compiledOn', { type: 'Date', nullable: true }),
+    compiledOn: t.expose('compiledOn', {
+      description: '汇编日期 The day its input was compiled; null until then.',
+      type: 'Date',
+      nullable: true,
+    }),
     public: t.exposeBoolean('public', {
       description: PUBLIC_DESCRIPTION,
     }),
     version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     questionnaires: t.field({
+      description: '问卷 Its questionnaires.',
       type: [QuestionnaireType],
       resolve: (c, _a, ctx) => ctx.loaders.many(QuestionnaireSchema, 'campaignId').load(c.id),
     }),
@@ -86,9 +100,20 @@ InputCampaignType.implement({
       description:
         'Research reports and suggestions collected; those working for the district see them.',
       args: {
-        kind: t.arg({ type: ContributionKindType, required: false }),
-        theme: t.arg.string({ required: false }),
-        status: t.arg({ type: ContributionStatusType, required: false }),
+        kind: t.arg({
+          description: 'Only contributions of this kind.',
+          type: ContributionKindType,
+          required: false,
+        }),
+        theme: t.arg.string({
+          description: 'Only contributions naming this theme.',
+          required: false,
+        }),
+        status: t.arg({
+          description: 'Only contributions in this state.',
+          type: ContributionStatusType,
+          required: false,
+        }),
         ...pageArgs(t),
       },
       resolve: (c, { kind, theme, status, first, after }, ctx) => {
@@ -105,6 +130,7 @@ InputCampaignType.implement({
       resolve: (c, _a, ctx) => ctx.loaders.many(RecommendationSchema, 'campaignId').load(c.id),
     }),
     figures: t.field({
+      description: '统计 Its copies, responses and contributions, counted.',
       type: PublicInputFiguresType,
       resolve: (c, _a, ctx) => publicInputFigures(ctx, { campaignIds: [c.id] }),
     }),
@@ -124,6 +150,7 @@ InputCampaignType.implement({
         }),
     }),
     history: t.field({
+      description: '履历 Its workflow steps, oldest first.',
       type: [ConsultationAuditEntryType],
       resolve: (c, _a, ctx) => history(ctx, 'input_campaign', c),
     }),
@@ -156,7 +183,11 @@ builder.queryField('inputCampaigns', (t) =>
         description: 'Only records of this district (its code).',
         required: false,
       }),
-      status: t.arg({ type: CampaignStatusType, required: false }),
+      status: t.arg({
+        description: 'Only campaigns in this state.',
+        type: CampaignStatusType,
+        required: false,
+      }),
       ...pageArgs(t),
     },
     resolve: (_root, { district, status, first, after }, ctx) => {
@@ -193,9 +224,19 @@ const DraftCampaignInput = builder.inputType('DraftInputCampaignInput', {
       validate: textInput(2, 120, ': say what the input is for'),
       description: 'What the input is for: 编制“十四五”规划 …',
     }),
-    opensOn: t.field({ type: 'Date', required: true }),
-    closesOn: t.field({ type: 'Date', required: true }),
+    opensOn: t.field({
+      description: 'The first day it takes contributions.',
+      type: 'Date',
+      required: true,
+    }),
+    closesOn: t.field({
+      description: 'The last day it takes contributions.',
+      type: 'Date',
+      required: true,
+    }),
     themes: t.stringList({
+      description:
+        'The themes a contribution names one of: 1 to 20, each trimmed 2 to 30 characters.',
       required: true,
       validate: z
         .array(z.string().trim().min(2, 'must name a theme').max(30))

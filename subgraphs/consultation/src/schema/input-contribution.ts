@@ -66,17 +66,27 @@ InputContributionType.implement({
       type: ContributionKindType,
       resolve: (c) => c.kind,
     }),
-    theme: t.exposeString('theme'),
-    title: t.exposeString('title'),
-    text: t.exposeString('text'),
+    theme: t.exposeString('theme', { description: '主题 The campaign theme it names.' }),
+    title: t.exposeString('title', { description: "标题 The contribution's title." }),
+    text: t.exposeString('text', { description: '内容 What it says.' }),
     member: t.field({
+      description: '委员 The member who sent it; null for someone else.',
       type: MemberRef,
       nullable: true,
       resolve: (c) => (c.memberId == null ? null : { id: String(c.memberId) }),
     }),
-    contributorName: t.exposeString('contributorName', { nullable: true }),
-    contributorOrganisation: t.exposeString('contributorOrganisation', { nullable: true }),
-    receivedOn: t.expose('receivedOn', { type: 'Date' }),
+    contributorName: t.exposeString('contributorName', {
+      description: '来稿人 The name of a contributor who is not a member.',
+      nullable: true,
+    }),
+    contributorOrganisation: t.exposeString('contributorOrganisation', {
+      description: "来稿单位 The contributor's organisation, if given.",
+      nullable: true,
+    }),
+    receivedOn: t.expose('receivedOn', {
+      description: '收到日期 The day it was received.',
+      type: 'Date',
+    }),
     status: t.field({
       description: '来稿状态 Where a contribution to a public-input campaign stands.',
       type: ContributionStatusType,
@@ -88,6 +98,7 @@ InputContributionType.implement({
     }),
     version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     campaign: t.field({
+      description: '征集活动 The campaign it answers.',
       type: InputCampaignType,
       nullable: true,
       resolve: (c, _a, ctx) => ctx.loaders.one(InputCampaignSchema).load(c.campaignId),
@@ -117,6 +128,7 @@ InputContributionType.implement({
       },
     }),
     history: t.field({
+      description: '履历 Its workflow steps, oldest first.',
       type: [ConsultationAuditEntryType],
       resolve: (c, _a, ctx) => history(ctx, 'input_contribution', c),
     }),
@@ -182,11 +194,16 @@ const ContributionInputType = builder.inputType('SubmitInputContributionInput', 
       required: true,
     }),
     theme: t.string({
+      description: "One of the campaign's themes: trimmed, 1 to 30 characters.",
       required: true,
       validate: z.string().trim().min(1, 'must name a theme').max(30),
     }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    text: t.string({ required: true, validate: textInput(10, 100000, '') }),
+    text: t.string({
+      description: 'What it says: trimmed, 10 to 100,000 characters.',
+      required: true,
+      validate: textInput(10, 100000, ''),
+    }),
     memberId: t.id({
       required: false,
       description: 'The member who wrote it (a member handing in their own may leave it out).',
@@ -196,7 +213,11 @@ const ContributionInputType = builder.inputType('SubmitInputContributionInput', 
       validate: z.string().trim().min(2, 'must name the contributor').max(60),
       description: 'Staff: a contributor from outside the committee.',
     }),
-    contributorOrganisation: t.string({ required: false, validate: z.string().trim().max(80) }),
+    contributorOrganisation: t.string({
+      description: "The contributor's organisation: at most 80 characters.",
+      required: false,
+      validate: z.string().trim().max(80),
+    }),
     receivedOn: t.field({
       type: 'Date',
       required: false,
@@ -212,7 +233,10 @@ builder.mutationField('submitInputContribution', (t) =>
       "A member hands in a research report or suggestion to an open campaign; staff record anyone's.",
     authScopes: { authenticated: true },
     args: {
-      campaignId: t.arg.id({ required: true }),
+      campaignId: t.arg.id({
+        description: "The campaign's id; it must be taking contributions.",
+        required: true,
+      }),
       input: t.arg({
         description: 'What `submitInputContribution` takes (`SubmitInputContributionInput`).',
         type: ContributionInputType,
@@ -263,6 +287,7 @@ builder.mutationField('rejectInputContribution', (t) =>
       id: t.arg.id({ description: "The InputContribution's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       reason: t.arg.string({
+        description: 'Why it is rejected: trimmed, 2 to 2,000 characters.',
         required: true,
         validate: textInput(2, 2000, ': say why it is rejected'),
       }),

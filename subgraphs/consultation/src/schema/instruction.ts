@@ -114,7 +114,9 @@ export const InstructionType = builder.objectRef<Instruction>('LeaderInstruction
       type: InstructionSubjectType,
       resolve: (i) => i.subjectType,
     }),
-    subjectId: t.exposeID('subjectId'),
+    subjectId: t.exposeID('subjectId', {
+      description: '对象编号 The id of what it is written on (its kind is subjectKind).',
+    }),
     proposal: t.field({
       type: ProposalRef,
       nullable: true,
@@ -128,6 +130,7 @@ export const InstructionType = builder.objectRef<Instruction>('LeaderInstruction
       resolve: (i) => (i.subjectType === 'OPINION_ITEM' ? { id: String(i.subjectId) } : null),
     }),
     recommendation: t.field({
+      description: '协商建议 The recommendation it is written on, if that is its subject.',
       type: RecommendationType,
       nullable: true,
       resolve: async (i, _a, ctx) =>
@@ -136,6 +139,8 @@ export const InstructionType = builder.objectRef<Instruction>('LeaderInstruction
           : null,
     }),
     researchProject: t.field({
+      description:
+        '调研课题 The research project whose report it is written on, if that is its subject.',
       type: ResearchProjectType,
       nullable: true,
       resolve: async (i, _a, ctx) =>
@@ -143,8 +148,11 @@ export const InstructionType = builder.objectRef<Instruction>('LeaderInstruction
           ? byId(ctx, ResearchProjectSchema, i.subjectId, await assignedInstruction(ctx, i.id))
           : null,
     }),
-    leader: t.exposeString('leader'),
-    leaderPost: t.exposeString('leaderPost', { nullable: true }),
+    leader: t.exposeString('leader', { description: '领导 Who wrote it.' }),
+    leaderPost: t.exposeString('leaderPost', {
+      description: "职务 The leader's post, if given.",
+      nullable: true,
+    }),
     rank: t.field({
       type: LeaderRankType,
       nullable: true,
@@ -157,8 +165,11 @@ export const InstructionType = builder.objectRef<Instruction>('LeaderInstruction
       type: GovernmentLevelType,
       resolve: (i) => i.level,
     }),
-    instructedOn: t.expose('instructedOn', { type: 'Date' }),
-    text: t.exposeString('text'),
+    instructedOn: t.expose('instructedOn', {
+      description: '批示日期 The day it was written.',
+      type: 'Date',
+    }),
+    text: t.exposeString('text', { description: '批示内容 What it says.' }),
     ledger: t.field({
       type: [LedgerEntryType],
       description: 'The conversion ledger: departments carrying it out.',
@@ -183,20 +194,33 @@ LedgerEntryType.implement({
   fields: (t) => ({
     id: t.exposeID('id', { description: "The LedgerEntry's id." }),
     instruction: t.field({
+      description: '批示 The instruction the department carries out.',
       type: InstructionType,
       nullable: true,
       resolve: (e, _a, ctx) =>
         byId(ctx, InstructionSchema, e.instructionId, callerUnit(ctx.caller) === e.unitId),
     }),
-    unit: t.field({ type: GovernmentUnitRef, nullable: true, resolve: (e) => unitRef(e.unitId) }),
-    task: t.exposeString('task'),
-    dueOn: t.expose('dueOn', { type: 'Date' }),
+    unit: t.field({
+      description: '承办单位 The department assigned.',
+      type: GovernmentUnitRef,
+      nullable: true,
+      resolve: (e) => unitRef(e.unitId),
+    }),
+    task: t.exposeString('task', { description: '任务 What the department is to do.' }),
+    dueOn: t.expose('dueOn', { description: '时限 The day its reply is due.', type: 'Date' }),
     overdue: t.boolean({
       description: 'Not replied to and past its due date.',
       resolve: (e) => e.status === 'ASSIGNED' && e.dueOn < today(),
     }),
-    feedback: t.exposeString('feedback', { nullable: true }),
-    repliedOn: t.expose('repliedOn', { type: 'Date', nullable: true }),
+    feedback: t.exposeString('feedback', {
+      description: "反馈 The department's reply; null until it replies.",
+      nullable: true,
+    }),
+    repliedOn: t.expose('repliedOn', {
+      description: '反馈日期 The day it replied; null until then.',
+      type: 'Date',
+      nullable: true,
+    }),
     status: t.field({
       description: '台账状态 Where a conversion-ledger entry stands.',
       type: LedgerStatusType,
@@ -208,6 +232,7 @@ LedgerEntryType.implement({
       resolve: (e, _a, ctx) => ledgerWorkflow.available(ctx, e),
     }),
     history: t.field({
+      description: '履历 Its workflow steps, oldest first.',
       type: [ConsultationAuditEntryType],
       resolve: (e, _a, ctx) => history(ctx, 'ledger_entry', e),
     }),
@@ -216,6 +241,7 @@ LedgerEntryType.implement({
 
 builder.objectField(RecommendationType, 'instructions', (t) =>
   t.field({
+    description: "批示 Leaders' instructions written on it or on the report it went in.",
     type: [InstructionType],
     resolve: async (r, _a, ctx) =>
       await ctx.loaders
@@ -227,6 +253,7 @@ builder.objectField(RecommendationType, 'instructions', (t) =>
 );
 builder.objectField(ResearchProjectType, 'instructions', (t) =>
   t.field({
+    description: "批示 Leaders' instructions written on its report.",
     type: [InstructionType],
     resolve: (p, _a, ctx) =>
       ctx.loaders
@@ -300,8 +327,16 @@ const InstructionFilter = builder.inputType('OutcomeInstructionFilter', {
       type: LeaderRankType,
       required: false,
     }),
-    from: t.field({ type: 'Date', required: false }),
-    to: t.field({ type: 'Date', required: false }),
+    from: t.field({
+      description: 'Only instructions written on or after this day (inclusive).',
+      type: 'Date',
+      required: false,
+    }),
+    to: t.field({
+      description: 'Only instructions written on or before this day (inclusive).',
+      type: 'Date',
+      required: false,
+    }),
   }),
 });
 
@@ -339,8 +374,15 @@ builder.queryField('ledgerEntries', (t) =>
         description: 'Only records of this district (its code).',
         required: false,
       }),
-      unitId: t.arg.id({ required: false }),
-      status: t.arg({ type: LedgerStatusType, required: false }),
+      unitId: t.arg.id({
+        description: 'Only entries assigned to this government unit.',
+        required: false,
+      }),
+      status: t.arg({
+        description: 'Only entries in this state.',
+        type: LedgerStatusType,
+        required: false,
+      }),
       ...pageArgs(t),
     },
     resolve: (_root, { district, unitId, status, first, after }, ctx) => {
@@ -369,13 +411,20 @@ const RecordInstructionInput = builder.inputType('RecordInstructionInput', {
       type: InstructionSubjectType,
       required: true,
     }),
-    subjectId: t.id({ required: true }),
+    subjectId: t.id({
+      description: 'The id of what it is written on (of the kind subjectKind names).',
+      required: true,
+    }),
     leader: t.string({
       required: true,
       description: 'Who wrote it, e.g. 国家领导人, 省委书记, 市委主要负责同志.',
       validate: leaderRule,
     }),
-    leaderPost: t.string({ required: false, validate: z.string().trim().max(80) }),
+    leaderPost: t.string({
+      description: "The leader's post: at most 80 characters.",
+      required: false,
+      validate: z.string().trim().max(80),
+    }),
     rank: t.field({
       description: 'PRINCIPAL 主要领导, IN_CHARGE 分管领导.',
       type: LeaderRankType,
@@ -386,8 +435,12 @@ const RecordInstructionInput = builder.inputType('RecordInstructionInput', {
       type: GovernmentLevelType,
       required: true,
     }),
-    instructedOn: t.field({ type: 'Date', required: true }),
-    text: t.string({ required: true, validate: textRule }),
+    instructedOn: t.field({ description: 'The day it was written.', type: 'Date', required: true }),
+    text: t.string({
+      description: 'What it says: trimmed, 2 to 20,000 characters.',
+      required: true,
+      validate: textRule,
+    }),
   }),
 });
 
@@ -426,12 +479,17 @@ const RecordOutcomeInstructionInput = builder.inputType('RecordOutcomeInstructio
       type: OutcomeSubjectType,
       required: true,
     }),
-    subjectId: t.id({ required: true }),
+    subjectId: t.id({ description: 'The id of what it is written on.', required: true }),
     leader: t.string({
+      description: 'Who wrote it: trimmed, 2 to 60 characters.',
       required: true,
       validate: z.string().trim().min(2, 'must name the leader').max(60),
     }),
-    leaderPost: t.string({ required: false, validate: z.string().trim().max(80) }),
+    leaderPost: t.string({
+      description: "The leader's post: at most 80 characters.",
+      required: false,
+      validate: z.string().trim().max(80),
+    }),
     rank: t.field({
       description: 'PRINCIPAL 主要领导, IN_CHARGE 分管领导.',
       type: LeaderRankType,
@@ -442,8 +500,9 @@ const RecordOutcomeInstructionInput = builder.inputType('RecordOutcomeInstructio
       type: GovernmentLevelType,
       required: true,
     }),
-    instructedOn: t.field({ type: 'Date', required: true }),
+    instructedOn: t.field({ description: 'The day it was written.', type: 'Date', required: true }),
     text: t.string({
+      description: 'What it says: trimmed, 2 to 20,000 characters.',
       required: true,
       validate: z.string().trim().min(2, 'must give the instruction').max(20000),
     }),
@@ -483,12 +542,16 @@ const AssignmentInput = builder.inputType('LedgerAssignmentInput', {
   description:
     '交办 A department an instruction is assigned to, what it must do (4 to 2,000 characters) and by when.',
   fields: (t) => ({
-    unitId: t.id({ required: true }),
+    unitId: t.id({
+      description: 'The id of the department (government unit) assigned.',
+      required: true,
+    }),
     task: t.string({
+      description: 'What the department is to do: trimmed, 4 to 2,000 characters.',
       required: true,
       validate: z.string().trim().min(4, 'must say what the department is to do').max(2000),
     }),
-    dueOn: t.field({ type: 'Date', required: true }),
+    dueOn: t.field({ description: 'The day its reply is due.', type: 'Date', required: true }),
   }),
 });
 
@@ -499,8 +562,12 @@ builder.mutationField('assignInstruction', (t) =>
       'Staff put an instruction on the conversion ledger: departments, tasks, due dates.',
     authScopes: { staff: true },
     args: {
-      instructionId: t.arg.id({ required: true }),
-      assignments: t.arg({ type: [AssignmentInput], required: true }),
+      instructionId: t.arg.id({ description: "The instruction's id.", required: true }),
+      assignments: t.arg({
+        description: 'The departments assigned, each with its task and due date.',
+        type: [AssignmentInput],
+        required: true,
+      }),
     },
     resolve: (_root, { instructionId, assignments }, ctx) =>
       assignInstruction(
@@ -524,6 +591,7 @@ builder.mutationField('replyToLedgerEntry', (t) =>
       id: t.arg.id({ description: "The LedgerEntry's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       feedback: t.arg.string({
+        description: "The department's reply: trimmed, 10 to 20,000 characters.",
         required: true,
         validate: z.string().trim().min(10, 'must have at least 10 characters').max(20000),
       }),

@@ -12,6 +12,7 @@ import {
   NOTE_DESCRIPTION,
   AVAILABLE_ACTIONS_DESCRIPTION,
   RECORD_VERSION_DESCRIPTION,
+  type InputFields,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -102,25 +103,32 @@ export const PlanTopicType = builder.objectRef<PlanTopic>('ConsultationPlanTopic
   description: '协商议题: a topic of the annual plan, where it came from and who leads it.',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The ConsultationPlanTopic's id." }),
-    title: t.exposeString('title'),
+    title: t.exposeString('title', { description: "议题 The topic's title." }),
     source: t.field({
       description:
         'PARTY_COMMITTEE 党委出题, GOVERNMENT 政府提出, COMMITTEE 专委会提出, SECTOR 界别提出, PUBLIC 社会征集.',
       type: TopicSourceType,
       resolve: (x) => x.source,
     }),
-    proposedBy: t.exposeString('proposedBy', { nullable: true }),
+    proposedBy: t.exposeString('proposedBy', {
+      description: '提出单位 Who proposed it, if recorded.',
+      nullable: true,
+    }),
     form: t.field({
       description: '协商形式 The form of a consultation activity.',
       type: ConsultationFormType,
       resolve: (x) => x.form,
     }),
     leadCommittee: t.field({
+      description: '牵头专委会 The special committee leading it, if any.',
       type: SpecialCommitteeRef,
       nullable: true,
       resolve: (x) => (x.leadCommitteeId == null ? null : { id: String(x.leadCommitteeId) }),
     }),
-    quarter: t.exposeInt('quarter', { nullable: true }),
+    quarter: t.exposeInt('quarter', {
+      description: '季度 The quarter (1 to 4) it is planned for, if set.',
+      nullable: true,
+    }),
     droppedOn: t.expose('droppedOn', {
       type: 'Date',
       nullable: true,
@@ -134,6 +142,7 @@ export const PlanTopicType = builder.objectRef<PlanTopic>('ConsultationPlanTopic
         ctx.loaders.many(ConsultationActivitySchema, 'planTopicId').load(x.id),
     }),
     researchProjects: t.field({
+      description: '调研课题 The research projects started on it.',
       type: [ResearchProjectType],
       resolve: (x, _a, ctx) => ctx.loaders.many(ResearchProjectSchema, 'planTopicId').load(x.id),
     }),
@@ -163,25 +172,32 @@ const TopicFieldsType = builder.objectRef<TopicFields>('ConsultationPlanTopicFie
   description:
     'A topic as an amendment proposes it, or as it read before the amendment changed it.',
   fields: (t) => ({
-    title: t.exposeString('title'),
+    title: t.exposeString('title', { description: "议题 The topic's title." }),
     source: t.field({
       description:
         'PARTY_COMMITTEE 党委出题, GOVERNMENT 政府提出, COMMITTEE 专委会提出, SECTOR 界别提出, PUBLIC 社会征集.',
       type: TopicSourceType,
       resolve: (x) => x.source,
     }),
-    proposedBy: t.exposeString('proposedBy', { nullable: true }),
+    proposedBy: t.exposeString('proposedBy', {
+      description: '提出单位 Who proposed it, if recorded.',
+      nullable: true,
+    }),
     form: t.field({
       description: '协商形式 The form of a consultation activity.',
       type: ConsultationFormType,
       resolve: (x) => x.form,
     }),
     leadCommittee: t.field({
+      description: '牵头专委会 The special committee leading it, if any.',
       type: SpecialCommitteeRef,
       nullable: true,
       resolve: (x) => (x.leadCommitteeId == null ? null : { id: String(x.leadCommitteeId) }),
     }),
-    quarter: t.exposeInt('quarter', { nullable: true }),
+    quarter: t.exposeInt('quarter', {
+      description: '季度 The quarter (1 to 4) it is planned for, if set.',
+      nullable: true,
+    }),
   }),
 });
 
@@ -192,8 +208,8 @@ export const PlanType = builder.objectRef<ConsultationPlan>('ConsultationPlan').
     '年度协商计划: drafted by the committee, approved by the Party committee, published.',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The ConsultationPlan's id." }),
-    year: t.exposeInt('year'),
-    title: t.exposeString('title'),
+    year: t.exposeInt('year', { description: '年度 The year the plan is for.' }),
+    title: t.exposeString('title', { description: "标题 The plan's title." }),
     district: t.field({
       description: 'The district whose committee it belongs to.',
       type: DistrictRef,
@@ -205,14 +221,30 @@ export const PlanType = builder.objectRef<ConsultationPlan>('ConsultationPlan').
       type: PlanStatusType,
       resolve: (x) => x.status,
     }),
-    approvedBy: t.exposeString('approvedBy', { nullable: true }),
-    approvedOn: t.expose('approvedOn', { type: 'Date', nullable: true }),
-    publishedOn: t.expose('publishedOn', { type: 'Date', nullable: true }),
+    approvedBy: t.exposeString('approvedBy', {
+      description: '批准机关 The Party committee that approved it; null until approved.',
+      nullable: true,
+    }),
+    approvedOn: t.expose('approvedOn', {
+      description: '批准日期 The day it was approved; null until then.',
+      type: 'Date',
+      nullable: true,
+    }),
+    publishedOn: t.expose('publishedOn', {
+      description: '印发日期 The day it was published; null until then.',
+      type: 'Date',
+      nullable: true,
+    }),
     version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     topics: t.field({
       type: [PlanTopicType],
       description: 'The topics now on the plan; `includeDropped` adds those an amendment dropped.',
-      args: { includeDropped: t.arg.boolean({ required: false }) },
+      args: {
+        includeDropped: t.arg.boolean({
+          required: false,
+          description: 'Also the topics an amendment dropped (default false).',
+        }),
+      },
       resolve: async (x, { includeDropped }, ctx) => {
         const topics = await ctx.loaders.many(PlanTopicSchema, 'planId').load(x.id);
         return includeDropped ? topics : topics.filter((topic) => !topic.droppedOn);
@@ -235,6 +267,7 @@ export const PlanType = builder.objectRef<ConsultationPlan>('ConsultationPlan').
         }),
     }),
     history: t.field({
+      description: '履历 Its workflow steps, oldest first.',
       type: [ConsultationAuditEntryType],
       resolve: (x, _a, ctx) => history(ctx, 'consultation_plan', x),
     }),
@@ -258,6 +291,7 @@ AmendmentType.implement({
       resolve: (a) => a.status,
     }),
     plan: t.field({
+      description: '协商计划 The plan it amends.',
       type: PlanType,
       nullable: true,
       resolve: (a, _a, ctx) => ctx.loaders.one(ConsultationPlanSchema).load(a.planId),
@@ -282,7 +316,10 @@ AmendmentType.implement({
       resolve: (a) => a.before ?? null,
     }),
     reason: t.exposeString('reason', { description: 'Why the plan is amended.' }),
-    proposedOn: t.expose('proposedOn', { type: 'Date' }),
+    proposedOn: t.expose('proposedOn', {
+      description: '提出日期 The day the amendment was proposed.',
+      type: 'Date',
+    }),
     proposedBy: t.string({
       nullable: true,
       description: "The account that proposed it (for those working for the plan's district).",
@@ -293,7 +330,11 @@ AmendmentType.implement({
       nullable: true,
       description: 'The body that approved it (e.g. 中共黄山市委).',
     }),
-    decidedOn: t.expose('decidedOn', { type: 'Date', nullable: true }),
+    decidedOn: t.expose('decidedOn', {
+      description: '决定日期 The day it was approved or rejected; null while pending.',
+      type: 'Date',
+      nullable: true,
+    }),
     decidedBy: t.string({
       nullable: true,
       description:
@@ -301,7 +342,10 @@ AmendmentType.implement({
       resolve: (a, _a, ctx) =>
         canSeeDistrict(ctx.caller, a.district) ? (a.decidedBy ?? null) : null,
     }),
-    decisionNote: t.exposeString('decisionNote', { nullable: true }),
+    decisionNote: t.exposeString('decisionNote', {
+      description: '决定说明 What was said with the decision.',
+      nullable: true,
+    }),
     version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     availableActions: t.stringList({
       description: "approve, reject, withdraw (staff of the plan's district) while PROPOSED.",
@@ -309,6 +353,7 @@ AmendmentType.implement({
         amendmentWorkflow.available(ctx, await amendmentFacts(ctx.em, { ...a })),
     }),
     history: t.field({
+      description: '履历 Its workflow steps, oldest first.',
       type: [ConsultationAuditEntryType],
       resolve: (a, _a, ctx) => history(ctx, 'plan_amendment', a),
     }),
@@ -345,7 +390,7 @@ export const EscalationType = builder.objectRef<Escalation>('ConsultationEscalat
         'CITY_COMMITTEE: the city committee it was escalated to; null for provincial and national bodies.',
       resolve: (e) => (e.toDistrict ? { code: e.toDistrict } : null),
     }),
-    title: t.exposeString('title'),
+    title: t.exposeString('title', { description: '标题 What is brought to the city committee.' }),
     escalatedOn: t.expose('escalatedOn', {
       type: 'Date',
       nullable: true,
@@ -357,7 +402,11 @@ export const EscalationType = builder.objectRef<Escalation>('ConsultationEscalat
       description:
         'The day the body took it up; null while the city has not accepted it (or declined it).',
     }),
-    heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),
+    heldOn: t.expose('heldOn', {
+      description: '协商日期 The day the city committee held the consultation; null until then.',
+      type: 'Date',
+      nullable: true,
+    }),
     note: t.exposeString('note', {
       nullable: true,
       description:
@@ -368,7 +417,11 @@ export const EscalationType = builder.objectRef<Escalation>('ConsultationEscalat
       description:
         "CITY_COMMITTEE: the city's answer (答复) — how it takes it up, or why it declines.",
     }),
-    answeredOn: t.expose('answeredOn', { type: 'Date', nullable: true }),
+    answeredOn: t.expose('answeredOn', {
+      description: '答复日期 The day the city committee answered; null until then.',
+      type: 'Date',
+      nullable: true,
+    }),
     recommendation: t.field({
       type: RecommendationType,
       nullable: true,
@@ -379,6 +432,7 @@ export const EscalationType = builder.objectRef<Escalation>('ConsultationEscalat
           : ctx.loaders.one(RecommendationSchema).load(e.recommendationId),
     }),
     researchProject: t.field({
+      description: '调研课题 The research project it carries up, if any.',
       type: ResearchProjectType,
       nullable: true,
       resolve: (e, _a, ctx) =>
@@ -387,6 +441,7 @@ export const EscalationType = builder.objectRef<Escalation>('ConsultationEscalat
           : ctx.loaders.one(ResearchProjectSchema).load(e.researchProjectId),
     }),
     activity: t.field({
+      description: '协商活动 The activity it carries up, if any.',
       type: ConsultationActivityType,
       nullable: true,
       resolve: (e, _a, ctx) =>
@@ -401,6 +456,7 @@ export const EscalationType = builder.objectRef<Escalation>('ConsultationEscalat
       resolve: (e, _a, ctx) => escalationWorkflow.available(ctx, e),
     }),
     history: t.field({
+      description: '履历 Its workflow steps, oldest first.',
       type: [ConsultationAuditEntryType],
       resolve: (e, _a, ctx) => history(ctx, 'escalation', e),
     }),
@@ -409,12 +465,14 @@ export const EscalationType = builder.objectRef<Escalation>('ConsultationEscalat
 
 builder.objectField(ResearchProjectType, 'escalations', (t) =>
   t.field({
+    description: '提请市政协 What was brought to the city committee from it.',
     type: [EscalationType],
     resolve: (p, _a, ctx) => ctx.loaders.many(EscalationSchema, 'researchProjectId').load(p.id),
   }),
 );
 builder.objectField(ConsultationActivityType, 'escalations', (t) =>
   t.field({
+    description: '提请市政协 What was brought to the city committee from it.',
     type: [EscalationType],
     resolve: (a, _a, ctx) => ctx.loaders.many(EscalationSchema, 'activityId').load(a.id),
   }),
@@ -441,7 +499,7 @@ builder.queryField('consultationPlans', (t) =>
         description: 'Only records of this district (its code).',
         required: false,
       }),
-      year: t.arg.int({ required: false }),
+      year: t.arg.int({ description: 'Only plans for this year.', required: false }),
       ...pageArgs(t),
     },
     resolve: (_root, { district, year, first, after }, ctx) => {
@@ -478,8 +536,16 @@ builder.queryField('consultationEscalations', (t) =>
         required: false,
         description: 'The city committee escalated to (CITY_COMMITTEE escalations only).',
       }),
-      body: t.arg({ type: EscalationBodyType, required: false }),
-      status: t.arg({ type: EscalationStatusType, required: false }),
+      body: t.arg({
+        description: 'Only escalations to this body.',
+        type: EscalationBodyType,
+        required: false,
+      }),
+      status: t.arg({
+        description: 'Only escalations in this state.',
+        type: EscalationStatusType,
+        required: false,
+      }),
       ...pageArgs(t),
     },
     resolve: (_root, { district, to, body, status, first, after }, ctx) => {
@@ -500,8 +566,12 @@ builder.mutationField('draftConsultationPlan', (t) =>
     type: PlanType,
     authScopes: { staff: true },
     args: {
-      district: t.arg.id({ required: true }),
+      district: t.arg.id({
+        description: 'The code of the district whose plan it is.',
+        required: true,
+      }),
       year: t.arg.int({
+        description: 'The year it is for: 2000 to 2100.',
         required: true,
         validate: z
           .number()
@@ -530,14 +600,22 @@ const TopicInput = builder.inputType('ConsultationPlanTopicInput', {
       type: TopicSourceType,
       required: true,
     }),
-    proposedBy: t.string({ required: false, validate: z.string().trim().min(2).max(80) }),
+    proposedBy: t.string({
+      description: 'Who proposed it: trimmed, 2 to 80 characters.',
+      required: false,
+      validate: z.string().trim().min(2).max(80),
+    }),
     form: t.field({
       description: '协商形式 The form of a consultation activity.',
       type: ConsultationFormType,
       required: true,
     }),
-    leadCommitteeId: t.id({ required: false }),
+    leadCommitteeId: t.id({
+      description: 'The id of the special committee to lead it.',
+      required: false,
+    }),
     quarter: t.int({
+      description: 'The quarter it is planned for: 1 to 4.',
       required: false,
       validate: z.number().int().min(1, 'must be 1 to 4').max(4, 'must be 1 to 4'),
     }),
@@ -551,7 +629,7 @@ builder.mutationField('addConsultationPlanTopic', (t) =>
       'Staff add a topic to a draft plan. Only while the plan is a DRAFT (else ILLEGAL_TRANSITION, rule not-draft): a published plan changes its topics through proposeConsultationPlanAmendment.',
     authScopes: { staff: true },
     args: {
-      planId: t.arg.id({ required: true }),
+      planId: t.arg.id({ description: "The plan's id.", required: true }),
       input: t.arg({
         description: 'What `addConsultationPlanTopic` takes (`ConsultationPlanTopicInput`).',
         type: TopicInput,
@@ -579,7 +657,7 @@ builder.mutationField('removeConsultationPlanTopic', (t) =>
     description:
       'Staff take a topic out of a draft plan. Only while the plan is a DRAFT (else ILLEGAL_TRANSITION, rule not-draft): a published plan drops a topic through proposeConsultationPlanAmendment (DROP_TOPIC).',
     authScopes: { staff: true },
-    args: { topicId: t.arg.id({ required: true }) },
+    args: { topicId: t.arg.id({ required: true, description: "The topic's id." }) },
     resolve: (_root, { topicId }, ctx) => removePlanTopic(ctx, parseId(topicId, 'topicId')),
   }),
 );
@@ -593,10 +671,15 @@ builder.mutationField('approveConsultationPlan', (t) =>
       id: t.arg.id({ description: "The ConsultationPlan's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       approvedBy: t.arg.string({
+        description: 'The Party committee that approved it: trimmed, 2 to 80 characters.',
         required: true,
         validate: z.string().trim().min(2, 'must name the Party committee').max(80),
       }),
-      on: t.arg({ type: 'Date', required: false }),
+      on: t.arg({
+        description: 'The day of the approval (default today).',
+        type: 'Date',
+        required: false,
+      }),
       note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, a, ctx) =>
@@ -627,7 +710,11 @@ for (const [field, action, description] of [
       args: {
         id: t.arg.id({ description: "The ConsultationPlan's id.", required: true }),
         version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
-        on: t.arg({ type: 'Date', required: false }),
+        on: t.arg({
+          description: 'The day of the step (default today).',
+          type: 'Date',
+          required: false,
+        }),
         note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
       },
       resolve: (_root, a, ctx) =>
@@ -635,6 +722,18 @@ for (const [field, action, description] of [
     }),
   );
 }
+
+/** The research project or activity an escalation carries up, on both escalation inputs. */
+const carriedUp = (t: InputFields) => ({
+  researchProjectId: t.id({
+    description: 'The id of the research project it carries up, if any.',
+    required: false,
+  }),
+  activityId: t.id({
+    description: 'The id of the activity it carries up, if any.',
+    required: false,
+  }),
+});
 
 const EscalationInput = builder.inputType('RecordConsultationEscalationInput', {
   description: 'What `recordConsultationEscalation` takes.',
@@ -645,10 +744,17 @@ const EscalationInput = builder.inputType('RecordConsultationEscalationInput', {
       required: true,
     }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    researchProjectId: t.id({ required: false }),
-    activityId: t.id({ required: false }),
-    takenUpOn: t.field({ type: 'Date', required: true }),
-    heldOn: t.field({ type: 'Date', required: false }),
+    ...carriedUp(t),
+    takenUpOn: t.field({
+      description: 'The day the city committee took it up.',
+      type: 'Date',
+      required: true,
+    }),
+    heldOn: t.field({
+      description: 'The day the city committee held the consultation, if it has.',
+      type: 'Date',
+      required: false,
+    }),
     note: t.string({
       description: 'An optional note, kept with the record or with the step in its audit trail.',
       required: false,
@@ -691,9 +797,11 @@ const CityEscalationInput = builder.inputType('EscalateToCityCommitteeInput', {
   description:
     'What a district committee escalates to the city committee: at least one of a submitted recommendation, a research project whose report is submitted, or a held activity, all of one district.',
   fields: (t) => ({
-    recommendationId: t.id({ required: false }),
-    researchProjectId: t.id({ required: false }),
-    activityId: t.id({ required: false }),
+    recommendationId: t.id({
+      description: 'The id of the recommendation it carries up, if any.',
+      required: false,
+    }),
+    ...carriedUp(t),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     reason: t.string({
       required: true,
@@ -766,8 +874,16 @@ for (const [field, action, description] of [
       args: {
         id: t.arg.id({ description: "The ConsultationEscalation's id.", required: true }),
         version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
-        answer: t.arg.string({ required: true, validate: answerArg }),
-        on: t.arg({ type: 'Date', required: false }),
+        answer: t.arg.string({
+          description: "The city committee's answer: trimmed, 10 to 5,000 characters.",
+          required: true,
+          validate: answerArg,
+        }),
+        on: t.arg({
+          description: 'The day of the answer (default today).',
+          type: 'Date',
+          required: false,
+        }),
       },
       resolve: (_root, a, ctx) =>
         moveEscalation(ctx, parseId(a.id), action, a.version, a.answer.trim(), a.on ?? null),
@@ -834,7 +950,7 @@ builder.mutationField('proposeConsultationPlanAmendment', (t) =>
       '年度计划调整: staff propose an amendment to a published plan; nothing changes until it is approved. Refused: a plan not published (ILLEGAL_TRANSITION, rule not-published); BAD_USER_INPUT naming the field — input.topic or input.topicId missing for the kind (required) or given where the kind takes none (shape), a topic not of this plan (exists) or already dropped (dropped), a reason under 10 characters, a lead committee unknown or of another district, a day in the future (past); CONFLICT when the topic already has an amendment to be decided.',
     authScopes: { staff: true },
     args: {
-      planId: t.arg.id({ required: true }),
+      planId: t.arg.id({ description: "The plan's id.", required: true }),
       input: t.arg({
         description:
           'What `proposeConsultationPlanAmendment` takes (`ProposeConsultationPlanAmendmentInput`).',
@@ -875,10 +991,15 @@ builder.mutationField('approveConsultationPlanAmendment', (t) =>
       id: t.arg.id({ description: "The ConsultationPlanAmendment's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       approvedBy: t.arg.string({
+        description: 'The body that approved it: trimmed, 2 to 80 characters.',
         required: true,
         validate: z.string().trim().min(2, 'must name the body that approved it').max(80),
       }),
-      on: t.arg({ type: 'Date', required: false }),
+      on: t.arg({
+        description: 'The day of the approval (default today).',
+        type: 'Date',
+        required: false,
+      }),
       note: t.arg.string({
         description: NOTE_DESCRIPTION,
         required: false,
@@ -907,7 +1028,11 @@ builder.mutationField('rejectConsultationPlanAmendment', (t) =>
         required: true,
         validate: z.string().trim().min(4, 'must say why it was not approved').max(2000),
       }),
-      on: t.arg({ type: 'Date', required: false }),
+      on: t.arg({
+        description: 'The day of the decision (default today).',
+        type: 'Date',
+        required: false,
+      }),
     },
     resolve: (_root, a, ctx) =>
       moveAmendment(ctx, parseId(a.id), 'reject', a.version, a.note.trim(), { on: a.on ?? null }),

@@ -128,7 +128,9 @@ const ChannelCount = builder
         type: ChannelType,
         resolve: (c) => c.channel,
       }),
-      copies: t.exposeInt('copies'),
+      copies: t.exposeInt('copies', {
+        description: '份数 Copies distributed through the channel.',
+      }),
     }),
   });
 const RespondentCount = builder
@@ -142,14 +144,19 @@ const RespondentCount = builder
         type: RespondentType,
         resolve: (c) => c.respondent,
       }),
-      count: t.exposeInt('count'),
+      count: t.exposeInt('count', {
+        description: '数量 How many responses came from that kind of respondent.',
+      }),
     }),
   });
 const ThemeCount = builder
   .objectRef<PublicInputFigures['suggestionsByTheme'][number]>('InputThemeCount')
   .implement({
     description: '按主题统计 How many contributions a public-input campaign received on one theme.',
-    fields: (t) => ({ theme: t.exposeString('theme'), count: t.exposeInt('count') }),
+    fields: (t) => ({
+      theme: t.exposeString('theme', { description: '主题 The theme.' }),
+      count: t.exposeInt('count', { description: '数量 How many contributions name it.' }),
+    }),
   });
 
 export const PublicInputFiguresType = builder
@@ -159,17 +166,30 @@ export const PublicInputFiguresType = builder
       'What public input (公众参与) gathered: copies handed out, answers, research reports and suggestions collected, recommendations submitted — counted from the records.',
     fields: (t) => ({
       copiesDistributed: t.exposeInt('copiesDistributed', { description: '发放份数.' }),
-      copiesByChannel: t.field({ type: [ChannelCount], resolve: (f) => f.copiesByChannel }),
+      copiesByChannel: t.field({
+        description: '按渠道 Questionnaire copies distributed, by channel.',
+        type: [ChannelCount],
+        resolve: (f) => f.copiesByChannel,
+      }),
       responses: t.exposeInt('responses', { description: 'Questionnaires answered (回收).' }),
       responsesByRespondent: t.field({
+        description: '按对象 Questionnaire responses, by kind of respondent.',
         type: [RespondentCount],
         resolve: (f) => f.responsesByRespondent,
       }),
       reportsCollected: t.exposeInt('reportsCollected', { description: '收集调研报告.' }),
       suggestionsCollected: t.exposeInt('suggestionsCollected', { description: '收集建议.' }),
-      suggestionsByTheme: t.field({ type: [ThemeCount], resolve: (f) => f.suggestionsByTheme }),
-      contributionsAccepted: t.exposeInt('contributionsAccepted'),
-      contributionsRejected: t.exposeInt('contributionsRejected'),
+      suggestionsByTheme: t.field({
+        description: '按主题 Contributions, by theme.',
+        type: [ThemeCount],
+        resolve: (f) => f.suggestionsByTheme,
+      }),
+      contributionsAccepted: t.exposeInt('contributionsAccepted', {
+        description: '采用 Contributions accepted.',
+      }),
+      contributionsRejected: t.exposeInt('contributionsRejected', {
+        description: '未采用 Contributions rejected.',
+      }),
       recommendationsCompiled: t.exposeInt('recommendationsCompiled', {
         description: 'Recommendations compiled from the contributions.',
       }),

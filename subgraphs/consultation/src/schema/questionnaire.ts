@@ -73,7 +73,10 @@ const OptionCount = builder
   .objectRef<{ option: string; count: number }>('QuestionOptionCount')
   .implement({
     description: '选项统计 How many answers chose one option of a question.',
-    fields: (t) => ({ option: t.exposeString('option'), count: t.exposeInt('count') }),
+    fields: (t) => ({
+      option: t.exposeString('option', { description: '选项 The option.' }),
+      count: t.exposeInt('count', { description: '数量 How many responses chose it.' }),
+    }),
   });
 
 // Rows under a questionnaire are the questionnaire's to show: access was decided when it was.
@@ -87,15 +90,22 @@ export const QuestionType = builder
       '问题 One question of a questionnaire, with how it is answered and the tally so far.',
     fields: (t) => ({
       id: t.exposeID('id', { description: "The QuestionnaireQuestion's id." }),
-      position: t.exposeInt('position'),
-      text: t.exposeString('text'),
+      position: t.exposeInt('position', {
+        description: '序号 Its place in the questionnaire, from 1.',
+      }),
+      text: t.exposeString('text', { description: '题干 The question.' }),
       kind: t.field({
         description: '题型 How a question is answered.',
         type: QuestionKindType,
         resolve: (q) => q.kind,
       }),
-      options: t.stringList({ resolve: (q) => q.options }),
-      required: t.exposeBoolean('required'),
+      options: t.stringList({
+        description: '选项 The options of a choice question; empty for a text question.',
+        resolve: (q) => q.options,
+      }),
+      required: t.exposeBoolean('required', {
+        description: '必答 Whether a response must answer it.',
+      }),
       answered: t.int({
         description: 'Responses that answer it.',
         resolve: async (q, _a, ctx) =>
@@ -127,9 +137,15 @@ const DistributionType = builder
         type: ChannelType,
         resolve: (d) => d.channel,
       }),
-      copies: t.exposeInt('copies'),
-      distributedOn: t.expose('distributedOn', { type: 'Date' }),
-      note: t.exposeString('note', { nullable: true }),
+      copies: t.exposeInt('copies', { description: '份数 Copies distributed.' }),
+      distributedOn: t.expose('distributedOn', {
+        description: '发放日期 The day they were distributed.',
+        type: 'Date',
+      }),
+      note: t.exposeString('note', {
+        description: '备注 A note on the distribution, if any.',
+        nullable: true,
+      }),
     }),
   });
 
@@ -137,6 +153,7 @@ const AnswerType = builder.objectRef<QuestionnaireAnswer>('QuestionnaireAnswer')
   description: '答卷 One answer of a response: the option chosen or the text written.',
   fields: (t) => ({
     question: t.field({
+      description: '题目 The question answered.',
       type: QuestionType,
       nullable: true,
       resolve: (a, _x, ctx) =>
@@ -145,8 +162,14 @@ const AnswerType = builder.objectRef<QuestionnaireAnswer>('QuestionnaireAnswer')
           .load(a.questionId)
           .then((r) => r[0] ?? null),
     }),
-    option: t.exposeString('option', { nullable: true }),
-    text: t.exposeString('text', { nullable: true }),
+    option: t.exposeString('option', {
+      description: '选项 The option chosen (a choice question).',
+      nullable: true,
+    }),
+    text: t.exposeString('text', {
+      description: '文字 The text written (a text question).',
+      nullable: true,
+    }),
   }),
 });
 
@@ -164,12 +187,17 @@ export const ResponseType = builder
         resolve: (r) => r.respondent,
       }),
       member: t.field({
+        description: '委员 The member who responded; null for anyone else.',
         type: MemberRef,
         nullable: true,
         resolve: (r) => (r.memberId == null ? null : { id: String(r.memberId) }),
       }),
-      submittedOn: t.expose('submittedOn', { type: 'Date' }),
+      submittedOn: t.expose('submittedOn', {
+        description: '提交日期 The day it was received.',
+        type: 'Date',
+      }),
       answers: t.field({
+        description: '答案 Its answers.',
         type: [AnswerType],
         resolve: (r, _a, ctx) =>
           ctx.loaders.many(QuestionnaireAnswerSchema, 'responseId', {}, true).load(r.id),
@@ -187,17 +215,22 @@ QuestionnaireType.implement({
     "专项调查问卷: a campaign's questionnaire, its ordered questions, copies handed out, answers and tallies.",
   fields: (t) => ({
     id: t.exposeID('id', { description: "The Questionnaire's id." }),
-    title: t.exposeString('title'),
-    intro: t.exposeString('intro', { nullable: true }),
+    title: t.exposeString('title', { description: "标题 The questionnaire's title." }),
+    intro: t.exposeString('intro', {
+      description: '说明 The text shown before the questions, if any.',
+      nullable: true,
+    }),
     public: t.exposeBoolean('public', {
       description: 'Anyone may answer it, anonymously, while its campaign is open.',
     }),
     campaign: t.field({
+      description: '征集活动 The campaign it belongs to.',
       type: InputCampaignType,
       nullable: true,
       resolve: (q, _a, ctx) => ctx.loaders.one(InputCampaignSchema).load(q.campaignId),
     }),
     questions: t.field({
+      description: '题目 Its questions, in order.',
       type: [QuestionType],
       resolve: async (q, _a, ctx) =>
         (
@@ -207,11 +240,13 @@ QuestionnaireType.implement({
         ).sort((a, b) => a.position - b.position),
     }),
     distributions: t.field({
+      description: '发放 Its copies distributed, by channel and day.',
       type: [DistributionType],
       resolve: (q, _a, ctx) =>
         ctx.loaders.many(QuestionnaireDistributionSchema, 'questionnaireId', {}, true).load(q.id),
     }),
     copiesDistributed: t.int({
+      description: '发放份数 Copies distributed in all.',
       resolve: async (q, _a, ctx) =>
         (
           await ctx.loaders
@@ -220,6 +255,7 @@ QuestionnaireType.implement({
         ).reduce((s, d) => s + d.copies, 0),
     }),
     responseCount: t.int({
+      description: '回收份数 Responses received in all.',
       resolve: (q, _a, ctx) =>
         ctx.em.count(QuestionnaireResponseSchema, { questionnaireId: q.id }, { filters: false }),
     }),
@@ -250,13 +286,18 @@ builder.queryField('questionnaire', (t) =>
 const QuestionInputType = builder.inputType('QuestionnaireQuestionInput', {
   description: '问题 One question of a questionnaire: its text, kind and options.',
   fields: (t) => ({
-    text: t.string({ required: true, validate: textInput(2, 200, '') }),
+    text: t.string({
+      description: 'The question: trimmed, 2 to 200 characters.',
+      required: true,
+      validate: textInput(2, 200, ''),
+    }),
     kind: t.field({
       description: '题型 How a question is answered.',
       type: QuestionKindType,
       required: true,
     }),
     options: t.stringList({
+      description: 'The options of a choice question: at most 30, each 1 to 60 characters.',
       required: false,
       validate: z.array(z.string().trim().min(1, 'must not be empty').max(60)).max(30),
     }),
@@ -268,7 +309,11 @@ const QuestionnaireInputType = builder.inputType('AddQuestionnaireInput', {
   description: 'What `addQuestionnaire` takes.',
   fields: (t) => ({
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    intro: t.string({ required: false, validate: z.string().trim().max(5000) }),
+    intro: t.string({
+      description: 'The text shown before the questions: at most 5,000 characters.',
+      required: false,
+      validate: z.string().trim().max(5000),
+    }),
     public: t.boolean({
       required: false,
       description: 'Anyone may answer it anonymously (default true).',
@@ -288,7 +333,7 @@ builder.mutationField('addQuestionnaire', (t) =>
       'Staff add a questionnaire with its questions, in order, to a campaign still in draft.',
     authScopes: { staff: true },
     args: {
-      campaignId: t.arg.id({ required: true }),
+      campaignId: t.arg.id({ description: "The campaign's id.", required: true }),
       input: t.arg({
         description: 'What `addQuestionnaire` takes (`AddQuestionnaireInput`).',
         type: QuestionnaireInputType,
@@ -316,14 +361,27 @@ builder.mutationField('recordQuestionnaireDistribution', (t) =>
     description: 'Staff record copies handed out (发放), by channel.',
     authScopes: { staff: true },
     args: {
-      questionnaireId: t.arg.id({ required: true }),
-      channel: t.arg({ type: ChannelType, required: true }),
+      questionnaireId: t.arg.id({ description: "The questionnaire's id.", required: true }),
+      channel: t.arg({
+        description: 'The channel the copies went through.',
+        type: ChannelType,
+        required: true,
+      }),
       copies: t.arg.int({
+        description: 'How many copies: 1 to 1,000,000.',
         required: true,
         validate: z.number().int().min(1, 'must be at least 1').max(1_000_000),
       }),
-      distributedOn: t.arg({ type: 'Date', required: true }),
-      note: t.arg.string({ required: false, validate: z.string().trim().max(200) }),
+      distributedOn: t.arg({
+        description: 'The day they were distributed.',
+        type: 'Date',
+        required: true,
+      }),
+      note: t.arg.string({
+        description: 'A note on the distribution: at most 200 characters.',
+        required: false,
+        validate: z.string().trim().max(200),
+      }),
     },
     resolve: (_root, a, ctx) =>
       recordDistribution(ctx, parseId(a.questionnaireId, 'questionnaireId'), {
@@ -339,13 +397,26 @@ const AnswerInputType = builder.inputType('QuestionnaireAnswerInput', {
   description:
     'One answer: an option of a choice question (one entry per option chosen), or the words of a free-text one.',
   fields: (t) => ({
-    questionId: t.id({ required: true }),
-    option: t.string({ required: false }),
-    text: t.string({ required: false, validate: z.string().trim().max(5000) }),
+    questionId: t.id({ description: "The question's id.", required: true }),
+    option: t.string({
+      description: 'The option chosen, for a choice question: one of its options.',
+      required: false,
+    }),
+    text: t.string({
+      description: 'The text, for a text question: at most 5,000 characters.',
+      required: false,
+      validate: z.string().trim().max(5000),
+    }),
   }),
 });
 
-const answersArg = (t: WithArgs) => t.arg({ type: [AnswerInputType], required: true });
+const answersArg = (t: WithArgs) =>
+  t.arg({
+    type: [AnswerInputType],
+    required: true,
+    description:
+      'The answers, one per question answered; every required question must be answered.',
+  });
 const toAnswers = (
   answers: { questionId: string | number; option?: string | null; text?: string | null }[],
   field: string,
@@ -361,7 +432,10 @@ builder.mutationField('respondToQuestionnaire', (t) =>
     type: ResponseType,
     description:
       'Answer a questionnaire while its campaign is open: a member as themself (once), anyone else anonymously if it is public.',
-    args: { questionnaireId: t.arg.id({ required: true }), answers: answersArg(t) },
+    args: {
+      questionnaireId: t.arg.id({ required: true, description: "The questionnaire's id." }),
+      answers: answersArg(t),
+    },
     resolve: (_root, a, ctx) =>
       respondToQuestionnaire(
         ctx,
@@ -377,9 +451,13 @@ builder.mutationField('enterPaperQuestionnaireResponse', (t) =>
     description: 'Staff enter a paper copy handed back, while the campaign is open.',
     authScopes: { staff: true },
     args: {
-      questionnaireId: t.arg.id({ required: true }),
+      questionnaireId: t.arg.id({ description: "The questionnaire's id.", required: true }),
       answers: answersArg(t),
-      receivedOn: t.arg({ type: 'Date', required: false }),
+      receivedOn: t.arg({
+        description: 'The day the paper copy was received (default today).',
+        type: 'Date',
+        required: false,
+      }),
     },
     resolve: (_root, a, ctx) =>
       enterPaperResponse(

@@ -11,6 +11,8 @@ import {
   AVAILABLE_ACTIONS_DESCRIPTION,
   RECORD_VERSION_DESCRIPTION,
   PUBLIC_DESCRIPTION,
+  VERSION_DESCRIPTION,
+  NOTE_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -61,8 +63,8 @@ RecommendationType.implement({
       type: RecommendationKindType,
       resolve: (r) => r.kind,
     }),
-    title: t.exposeString('title'),
-    text: t.exposeString('text'),
+    title: t.exposeString('title', { description: "标题 The recommendation's title." }),
+    text: t.exposeString('text', { description: '正文 Its text.' }),
     district: t.field({
       description: 'The district whose committee it belongs to.',
       type: DistrictRef,
@@ -70,6 +72,7 @@ RecommendationType.implement({
       resolve: (r) => ({ code: r.district }),
     }),
     activity: t.field({
+      description: '协商活动 The activity it came from, if any.',
       type: ConsultationActivityType,
       nullable: true,
       resolve: (r, _a, ctx) =>
@@ -78,6 +81,7 @@ RecommendationType.implement({
           : ctx.loaders.one(ConsultationActivitySchema).load(r.activityId),
     }),
     researchProject: t.field({
+      description: '调研课题 The research project it came from, if any.',
       type: ResearchProjectType,
       nullable: true,
       resolve: (r, _a, ctx) =>
@@ -86,17 +90,29 @@ RecommendationType.implement({
           : ctx.loaders.one(ResearchProjectSchema).load(r.researchProjectId),
     }),
     authors: t.field({
+      description: '执笔人 The members who wrote it.',
       type: [MemberRef],
       nullable: { list: false, items: true },
       resolve: (r) => r.authorIds.map((id) => ({ id: String(id) })),
     }),
-    submittedTo: t.exposeString('submittedTo', { nullable: true }),
-    submittedOn: t.expose('submittedOn', { type: 'Date', nullable: true }),
+    submittedTo: t.exposeString('submittedTo', {
+      description: '报送对象 Whom it was submitted to; null until submitted.',
+      nullable: true,
+    }),
+    submittedOn: t.expose('submittedOn', {
+      description: '报送日期 The day it was submitted; null until then.',
+      type: 'Date',
+      nullable: true,
+    }),
     adoption: t.exposeString('adoption', {
       nullable: true,
       description: 'The decision or document that adopted it.',
     }),
-    adoptedOn: t.expose('adoptedOn', { type: 'Date', nullable: true }),
+    adoptedOn: t.expose('adoptedOn', {
+      description: '采纳日期 The day it was adopted; null unless adopted.',
+      type: 'Date',
+      nullable: true,
+    }),
     status: t.field({
       description: '建议状态 Where a recommendation stands.',
       type: RecommendationStatusType,
@@ -111,6 +127,7 @@ RecommendationType.implement({
       resolve: (r, _a, ctx) => recommendationWorkflow.available(ctx, r),
     }),
     history: t.field({
+      description: '履历 Its workflow steps, oldest first.',
       type: [ConsultationAuditEntryType],
       resolve: (r, _a, ctx) => history(ctx, 'recommendation', r),
     }),
@@ -135,6 +152,7 @@ for (const [type, field, key] of [
   builder.objectField(type as typeof ConsultationActivityType, field, (t) =>
     t.field({
       type: [RecommendationType],
+      description: '协商建议 The recommendations drafted from it.',
       resolve: (parent, _a, ctx) =>
         ctx.loaders.many(RecommendationSchema, key).load((parent as { id: number }).id),
     }),
@@ -215,6 +233,7 @@ const DraftInput = builder.inputType('DraftRecommendationInput', {
     }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     text: t.string({
+      description: 'The text: trimmed, 20 to 100,000 characters.',
       required: true,
       validate: z.string().trim().min(20, 'must have at least 20 characters').max(100000),
     }),
@@ -233,6 +252,7 @@ const DraftInput = builder.inputType('DraftRecommendationInput', {
       validate: z.array(z.string().regex(/^\d+$/, 'must be contribution ids')).max(500),
     }),
     authorIds: t.idList({
+      description: 'The ids of the members who wrote it: at most 200.',
       required: false,
       validate: z.array(z.string().regex(/^\d+$/, 'must be member ids')).max(200),
     }),
@@ -273,9 +293,9 @@ builder.mutationField('draftRecommendation', (t) =>
 );
 
 const moveArgs = (t: WithArgs) => ({
-  id: t.arg.id({ required: true }),
-  version: t.arg.int({ required: true }),
-  note: t.arg.string({ required: false }),
+  id: t.arg.id({ required: true, description: "The Recommendation's id." }),
+  version: t.arg.int({ required: true, description: VERSION_DESCRIPTION }),
+  note: t.arg.string({ required: false, description: NOTE_DESCRIPTION }),
   on: t.arg({ type: 'Date', required: false, description: 'The day it happened (default today).' }),
 });
 
@@ -288,6 +308,7 @@ builder.mutationField('submitRecommendation', (t) =>
     args: {
       ...moveArgs(t),
       submittedTo: t.arg.string({
+        description: 'Whom it goes to: trimmed, 2 to 80 characters.',
         required: true,
         validate: z.string().trim().min(2, 'must say whom it goes to').max(80),
       }),
@@ -313,6 +334,7 @@ builder.mutationField('adoptRecommendation', (t) =>
     args: {
       ...moveArgs(t),
       adoption: t.arg.string({
+        description: 'The decision or document that adopted it: trimmed, 4 to 200 characters.',
         required: true,
         validate: z.string().trim().min(4, 'must name the decision or document').max(200),
       }),

@@ -96,9 +96,21 @@ export const PhaseType = builder.objectRef<ResearchPhaseRow>('ResearchPhaseSched
       type: ResearchPhaseType,
       resolve: (r) => r.phase,
     }),
-    dueOn: t.expose('dueOn', { type: 'Date', nullable: true }),
-    startedOn: t.expose('startedOn', { type: 'Date', nullable: true }),
-    completedOn: t.expose('completedOn', { type: 'Date', nullable: true }),
+    dueOn: t.expose('dueOn', {
+      description: "时限 The phase's deadline, if set.",
+      type: 'Date',
+      nullable: true,
+    }),
+    startedOn: t.expose('startedOn', {
+      description: '开始日期 The day the phase began; null until then.',
+      type: 'Date',
+      nullable: true,
+    }),
+    completedOn: t.expose('completedOn', {
+      description: '完成日期 The day the phase ended; null while it runs or before.',
+      type: 'Date',
+      nullable: true,
+    }),
     overdue: t.boolean({
       description: 'Running past its deadline now.',
       resolve: (r) => phaseOverdue(r),
@@ -114,6 +126,7 @@ export const TeamSeatType = builder.objectRef<ResearchTeamMember>('ResearchTeamS
   description: "调研组成员 A member's seat on a research team.",
   fields: (t) => ({
     member: t.field({
+      description: '委员 The team member.',
       type: MemberRef,
       nullable: true,
       resolve: (s) => ({ id: String(s.memberId) }),
@@ -123,7 +136,10 @@ export const TeamSeatType = builder.objectRef<ResearchTeamMember>('ResearchTeamS
       type: TeamRoleType,
       resolve: (s) => s.role,
     }),
-    joinedOn: t.expose('joinedOn', { type: 'Date' }),
+    joinedOn: t.expose('joinedOn', {
+      description: '加入日期 The day they joined the team.',
+      type: 'Date',
+    }),
   }),
 });
 
@@ -133,6 +149,7 @@ const VisitAttendanceRowType = builder
     description: '实地调研出席 A team member and whether they went on a field visit.',
     fields: (t) => ({
       member: t.field({
+        description: '委员 The team member.',
         type: MemberRef,
         nullable: true,
         resolve: (a) => ({ id: String(a.memberId) }),
@@ -149,10 +166,14 @@ export const FieldVisitType = builder.objectRef<FieldVisit>('FieldVisit').implem
   description: '实地调研: a visit the research team made.',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The FieldVisit's id." }),
-    visitedOn: t.expose('visitedOn', { type: 'Date' }),
-    place: t.exposeString('place'),
-    purpose: t.exposeString('purpose', { nullable: true }),
+    visitedOn: t.expose('visitedOn', { description: '日期 The day of the visit.', type: 'Date' }),
+    place: t.exposeString('place', { description: '地点 Where the team went.' }),
+    purpose: t.exposeString('purpose', {
+      description: '目的 What the visit was for, if given.',
+      nullable: true,
+    }),
     attendance: t.field({
+      description: "出席 Each team member's attendance.",
       type: [VisitAttendanceRowType],
       resolve: (v, _a, ctx) =>
         ctx.loaders.many(FieldVisitAttendanceSchema, 'visitId', {}, true).load(v.id),
@@ -180,8 +201,8 @@ ResearchProjectType.implement({
     '调研课题: a research project under process control, from the topic chosen to its report converted into advice.',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The ResearchProject's id." }),
-    title: t.exposeString('title'),
-    topic: t.exposeString('topic'),
+    title: t.exposeString('title', { description: "标题 The project's title." }),
+    topic: t.exposeString('topic', { description: '课题方向 The field it studies.' }),
     district: t.field({
       description: 'The district whose committee it belongs to.',
       type: DistrictRef,
@@ -189,6 +210,7 @@ ResearchProjectType.implement({
       resolve: (r) => ({ code: r.district }),
     }),
     leadCommittee: t.field({
+      description: '牵头专委会 The special committee leading it, if any.',
       type: SpecialCommitteeRef,
       nullable: true,
       resolve: (r) => (r.leadCommitteeId == null ? null : { id: String(r.leadCommitteeId) }),
@@ -196,7 +218,10 @@ ResearchProjectType.implement({
     joint: t.exposeBoolean('joint', {
       description: "Joint research (联动调研) with other cities' committees.",
     }),
-    partnerCommittees: t.stringList({ resolve: (r) => r.partnerCommittees }),
+    partnerCommittees: t.stringList({
+      description: "合作方 Other cities' committees it works with (joint research).",
+      resolve: (r) => r.partnerCommittees,
+    }),
     plan: t.exposeString('plan', { nullable: true, description: '调研方案.' }),
     status: t.field({
       description:
@@ -208,10 +233,21 @@ ResearchProjectType.implement({
       description: PUBLIC_DESCRIPTION,
     }),
     version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
-    reportTitle: t.exposeString('reportTitle', { nullable: true }),
-    reportText: t.exposeString('reportText', { nullable: true }),
-    reportSubmittedOn: t.expose('reportSubmittedOn', { type: 'Date', nullable: true }),
+    reportTitle: t.exposeString('reportTitle', {
+      description: "报告标题 The report's title; null until written.",
+      nullable: true,
+    }),
+    reportText: t.exposeString('reportText', {
+      description: "报告正文 The report's text; null until written.",
+      nullable: true,
+    }),
+    reportSubmittedOn: t.expose('reportSubmittedOn', {
+      description: '报送日期 The day the report was submitted; null until then.',
+      type: 'Date',
+      nullable: true,
+    }),
     phases: t.field({
+      description: "阶段 Each phase's deadline, start and end, in order.",
       type: [PhaseType],
       resolve: async (r, _a, ctx) =>
         (await phasesOf(ctx, r.id)).sort(
@@ -222,8 +258,16 @@ ResearchProjectType.implement({
       description: 'The current phase runs past its deadline.',
       resolve: async (r, _a, ctx) => (await phasesOf(ctx, r.id)).some((row) => phaseOverdue(row)),
     }),
-    team: t.field({ type: [TeamSeatType], resolve: (r, _a, ctx) => teamOf(ctx, r.id) }),
-    fieldVisits: t.field({ type: [FieldVisitType], resolve: (r, _a, ctx) => visitsOf(ctx, r.id) }),
+    team: t.field({
+      description: '调研组 The research team.',
+      type: [TeamSeatType],
+      resolve: (r, _a, ctx) => teamOf(ctx, r.id),
+    }),
+    fieldVisits: t.field({
+      description: '实地调研 The field visits made.',
+      type: [FieldVisitType],
+      resolve: (r, _a, ctx) => visitsOf(ctx, r.id),
+    }),
     availableActions: t.stringList({
       description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: async (r, _a, ctx) =>
@@ -237,6 +281,7 @@ ResearchProjectType.implement({
         }),
     }),
     history: t.field({
+      description: '履历 Its workflow steps, oldest first.',
       type: [ConsultationAuditEntryType],
       resolve: (r, _a, ctx) => history(ctx, 'research_project', r),
     }),
@@ -264,8 +309,11 @@ const ResearchFilter = builder.inputType('ResearchProjectFilter', {
       type: ResearchPhaseType,
       required: false,
     }),
-    topic: t.string({ required: false }),
-    joint: t.boolean({ required: false }),
+    topic: t.string({ description: 'Only projects with this topic.', required: false }),
+    joint: t.boolean({
+      description: 'Only joint projects (true) or only others (false).',
+      required: false,
+    }),
     overdue: t.boolean({
       required: false,
       description:
@@ -373,13 +421,13 @@ const DeadlineInput = builder.inputType('ResearchDeadlineInput', {
       type: ResearchPhaseType,
       required: true,
     }),
-    dueOn: t.field({ type: 'Date', required: true }),
+    dueOn: t.field({ description: "The phase's deadline.", type: 'Date', required: true }),
   }),
 });
 const TeamSeatInput = builder.inputType('ResearchTeamSeatInput', {
   description: '调研组成员 A member to seat on the research team, and their role.',
   fields: (t) => ({
-    memberId: t.id({ required: true }),
+    memberId: t.id({ description: "The member's id.", required: true }),
     role: t.field({
       description: "调研组角色 A member's role on a research team.",
       type: TeamRoleType,
@@ -406,6 +454,7 @@ const StartResearchInput = builder.inputType('StartResearchProjectInput', {
     }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     topic: t.string({
+      description: 'The field it studies: trimmed, 1 to 60 characters.',
       required: true,
       validate: z.string().trim().min(1, 'must not be empty').max(60),
     }),
@@ -416,12 +465,21 @@ const StartResearchInput = builder.inputType('StartResearchProjectInput', {
       description: "Joint research with other cities' committees (default false).",
     }),
     partnerCommittees: t.stringList({
+      description: "Other cities' committees it works with: at most 20, each 2 to 60 characters.",
       required: false,
       validate: z.array(z.string().trim().min(2, 'must name a committee').max(60)).max(20),
     }),
     public: t.boolean({ required: false, description: 'Shown to everyone (default false).' }),
-    deadlines: t.field({ type: [DeadlineInput], required: false }),
-    team: t.field({ type: [TeamSeatInput], required: false }),
+    deadlines: t.field({
+      description: 'A deadline per phase.',
+      type: [DeadlineInput],
+      required: false,
+    }),
+    team: t.field({
+      description: 'The team and their roles.',
+      type: [TeamSeatInput],
+      required: false,
+    }),
   }),
 });
 
@@ -468,6 +526,7 @@ builder.mutationField('setResearchPlan', (t) =>
       id: t.arg.id({ description: "The ResearchProject's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       plan: t.arg.string({
+        description: 'The plan: trimmed, 10 to 20,000 characters.',
         required: true,
         validate: z.string().trim().min(10, 'must have at least 10 characters').max(20000),
       }),
@@ -486,7 +545,11 @@ builder.mutationField('setResearchDeadlines', (t) =>
     args: {
       id: t.arg.id({ description: "The ResearchProject's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
-      deadlines: t.arg({ type: [DeadlineInput], required: true }),
+      deadlines: t.arg({
+        description: 'A deadline per phase to set.',
+        type: [DeadlineInput],
+        required: true,
+      }),
     },
     resolve: (_root, { id, version, deadlines }, ctx) =>
       setResearchDeadlines(ctx, parseId(id), version, deadlines as Deadline[]),
@@ -500,7 +563,11 @@ builder.mutationField('addResearchTeamMembers', (t) =>
     authScopes: { staff: true },
     args: {
       id: t.arg.id({ description: "The ResearchProject's id.", required: true }),
-      team: t.arg({ type: [TeamSeatInput], required: true }),
+      team: t.arg({
+        description: 'The members to add and their roles.',
+        type: [TeamSeatInput],
+        required: true,
+      }),
     },
     resolve: (_root, { id, team }, ctx) =>
       addResearchTeamMembers(ctx, parseId(id), toTeam(team, 'team')),
@@ -510,7 +577,7 @@ builder.mutationField('addResearchTeamMembers', (t) =>
 const AttendeeInput = builder.inputType('FieldVisitAttendeeInput', {
   description: '实地调研出席 A team member and whether they went on the visit.',
   fields: (t) => ({
-    memberId: t.id({ required: true }),
+    memberId: t.id({ description: 'The id of a team member.', required: true }),
     attendance: t.field({
       description: "出席情况 A team member's attendance at a field visit.",
       type: VisitAttendanceType,
@@ -525,14 +592,23 @@ builder.mutationField('recordFieldVisit', (t) =>
     description: 'Staff or the team lead record a field visit and who of the team went.',
     authScopes: { authenticated: true },
     args: {
-      projectId: t.arg.id({ required: true }),
-      visitedOn: t.arg({ type: 'Date', required: true }),
+      projectId: t.arg.id({ description: "The research project's id.", required: true }),
+      visitedOn: t.arg({ description: 'The day of the visit.', type: 'Date', required: true }),
       place: t.arg.string({
+        description: 'Where the team went: trimmed, 2 to 120 characters.',
         required: true,
         validate: z.string().trim().min(2, 'must name the place').max(120),
       }),
-      purpose: t.arg.string({ required: false, validate: z.string().trim().max(500) }),
-      attendance: t.arg({ type: [AttendeeInput], required: true }),
+      purpose: t.arg.string({
+        description: 'What the visit was for: at most 500 characters.',
+        required: false,
+        validate: z.string().trim().max(500),
+      }),
+      attendance: t.arg({
+        description: "Each team member's attendance.",
+        type: [AttendeeInput],
+        required: true,
+      }),
     },
     resolve: (_root, args, ctx) =>
       recordFieldVisit(ctx, parseId(args.projectId, 'projectId'), {
@@ -561,6 +637,7 @@ builder.mutationField('writeResearchReport', (t) =>
         description: TITLE_DESCRIPTION,
       }),
       text: t.arg.string({
+        description: "The report's text: trimmed, 20 to 100,000 characters.",
         required: true,
         validate: z.string().trim().min(20, 'must have at least 20 characters').max(100000),
       }),

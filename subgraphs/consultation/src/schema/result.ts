@@ -65,10 +65,16 @@ export const TaskStatusType = builder.enumType('ResultTaskStatus', {
 const TimelineEntryType = builder.objectRef<ResultTimelineEntry>('ResultTimelineEntry').implement({
   description: '进展 A milestone on a node of an outcome chain.',
   fields: (t) => ({
-    on: t.expose('happenedOn', { type: 'Date' }),
-    text: t.exposeString('text'),
-    progress: t.exposeInt('progress', { nullable: true }),
-    actor: t.exposeString('actor', { nullable: true }),
+    on: t.expose('happenedOn', { description: '日期 The day it happened.', type: 'Date' }),
+    text: t.exposeString('text', { description: '内容 What happened.' }),
+    progress: t.exposeInt('progress', {
+      description: '进度 The progress reported with it (0 to 100), if any.',
+      nullable: true,
+    }),
+    actor: t.exposeString('actor', {
+      description: '记录人 Who recorded it (user id), if known.',
+      nullable: true,
+    }),
   }),
 });
 
@@ -97,8 +103,11 @@ ResultType.implement({
       type: ResultKindType,
       resolve: (r) => r.kind,
     }),
-    title: t.exposeString('title'),
-    description: t.exposeString('description', { nullable: true }),
+    title: t.exposeString('title', { description: "标题 The result's title." }),
+    description: t.exposeString('description', {
+      nullable: true,
+      description: '说明 What it is about, if written.',
+    }),
     district: t.field({
       description: 'The district whose committee it belongs to.',
       type: DistrictRef,
@@ -106,17 +115,20 @@ ResultType.implement({
       resolve: (r) => ({ code: r.district }),
     }),
     parent: t.field({
+      description: '上级 The result it belongs under; null at the top of a tree.',
       type: ResultType,
       nullable: true,
       resolve: (r, _a, ctx) =>
         r.parentId == null ? null : ctx.loaders.one(ResultSchema).load(r.parentId),
     }),
     children: t.field({
+      description: '下级 The results under it.',
       type: [ResultType],
       resolve: async (r, _a, ctx) =>
         (await treeOf(ctx, r)).filter((n) => n.parentId === r.id && visible(ctx, n)),
     }),
     recommendation: t.field({
+      description: '协商建议 The recommendation it implements, if any.',
       type: RecommendationType,
       nullable: true,
       resolve: (r, _a, ctx) =>
@@ -134,10 +146,24 @@ ResultType.implement({
       nullable: true,
       description: 'The adopting decision or document.',
     }),
-    adoptedOn: t.expose('adoptedOn', { type: 'Date', nullable: true }),
-    startOn: t.expose('startOn', { type: 'Date', nullable: true }),
-    dueOn: t.expose('dueOn', { type: 'Date', nullable: true }),
-    weight: t.exposeInt('weight'),
+    adoptedOn: t.expose('adoptedOn', {
+      description: '采纳日期 The day it was adopted, if known.',
+      type: 'Date',
+      nullable: true,
+    }),
+    startOn: t.expose('startOn', {
+      description: '开始日期 The day work on it starts, if set.',
+      type: 'Date',
+      nullable: true,
+    }),
+    dueOn: t.expose('dueOn', {
+      description: '完成时限 The day it is due, if set.',
+      type: 'Date',
+      nullable: true,
+    }),
+    weight: t.exposeInt('weight', {
+      description: "权重 Its weight among its siblings (0 to 100), for the parent's progress.",
+    }),
     status: t.field({
       type: TaskStatusType,
       nullable: true,
@@ -149,6 +175,7 @@ ResultType.implement({
       resolve: (r, _a, ctx) => progressOf(ctx, r),
     }),
     overdue: t.boolean({
+      description: '逾期 A TASK not done and past its due date.',
       resolve: (r) => r.kind === 'TASK' && r.status !== 'DONE' && !!r.dueOn && r.dueOn < today(),
     }),
     timeline: t.field({
@@ -183,6 +210,7 @@ ResultType.implement({
           : [],
     }),
     history: t.field({
+      description: '履历 Its workflow steps, oldest first.',
       type: [ConsultationAuditEntryType],
       resolve: (r, _a, ctx) => history(ctx, 'result', r),
     }),
@@ -281,24 +309,34 @@ const CreateResultInput = builder.inputType('CreateImplementationResultInput', {
       required: false,
       description: "For a TOPIC (a chain's root); children take their parent's.",
     }),
-    parentId: t.id({ required: false }),
+    parentId: t.id({
+      description: 'The id of the result it goes under; none for the top of a tree.',
+      required: false,
+    }),
     kind: t.field({
       description: 'TOPIC 党委出题, ADOPTION 政府采纳, TASK 部门落实.',
       type: ResultKindType,
       required: true,
     }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    description: t.string({ required: false, validate: z.string().trim().max(20000) }),
-    recommendationId: t.id({ required: false }),
+    description: t.string({
+      required: false,
+      validate: z.string().trim().max(20000),
+      description: 'What it is about: at most 20,000 characters.',
+    }),
+    recommendationId: t.id({
+      description: 'The id of the recommendation it implements.',
+      required: false,
+    }),
     unitId: t.id({ required: false, description: 'TASK: the department carrying it out.' }),
     document: t.string({
       required: false,
       validate: z.string().trim().min(4).max(200),
       description: 'ADOPTION: the decision or document.',
     }),
-    adoptedOn: t.field({ type: 'Date', required: false }),
-    startOn: t.field({ type: 'Date', required: false }),
-    dueOn: t.field({ type: 'Date', required: false }),
+    adoptedOn: t.field({ description: 'The day it was adopted.', type: 'Date', required: false }),
+    startOn: t.field({ description: 'The day work on it starts.', type: 'Date', required: false }),
+    dueOn: t.field({ description: 'The day it is due.', type: 'Date', required: false }),
     weight: t.int({
       required: false,
       validate: weightInput,
@@ -355,7 +393,11 @@ builder.mutationField('setImplementationResultWeight', (t) =>
     args: {
       id: t.arg.id({ description: "The ImplementationResult's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
-      weight: t.arg.int({ required: true, validate: weightInput }),
+      weight: t.arg.int({
+        description: 'The new weight: a whole number from 0 to 100.',
+        required: true,
+        validate: weightInput,
+      }),
     },
     resolve: (_root, { id, version, weight }, ctx) =>
       setResultWeight(ctx, parseId(id), version, weight),
@@ -371,7 +413,7 @@ builder.mutationField('removeImplementationResult', (t) =>
     args: {
       id: t.arg.id({ description: "The ImplementationResult's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
-      note: t.arg.string({ required: false }),
+      note: t.arg.string({ required: false, description: NOTE_DESCRIPTION }),
     },
     resolve: async (_root, { id, version, note }, ctx) => ({
       ...(await removeResult(ctx, parseId(id), version, note ?? null)),
@@ -409,6 +451,7 @@ builder.mutationField('reportResultProgress', (t) =>
       id: t.arg.id({ description: "The ImplementationResult's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
       progress: t.arg.int({
+        description: 'The progress now: a whole number from 0 to 100.',
         required: true,
         validate: z
           .number()
@@ -417,10 +460,15 @@ builder.mutationField('reportResultProgress', (t) =>
           .max(100, 'must be between 0 and 100'),
       }),
       text: t.arg.string({
+        description: 'What was done: trimmed, 4 to 5,000 characters.',
         required: true,
         validate: z.string().trim().min(4, 'must say what was done').max(5000),
       }),
-      on: t.arg({ type: 'Date', required: false }),
+      on: t.arg({
+        description: 'The day of the report (default today).',
+        type: 'Date',
+        required: false,
+      }),
     },
     resolve: (_root, { id, version, progress, text, on }, ctx) =>
       reportProgress(ctx, parseId(id), version, progress, text.trim(), on ?? null),
@@ -436,10 +484,15 @@ builder.mutationField('addResultTimelineEntry', (t) =>
     args: {
       id: t.arg.id({ description: "The ImplementationResult's id.", required: true }),
       text: t.arg.string({
+        description: 'What happened: trimmed, 4 to 5,000 characters.',
         required: true,
         validate: z.string().trim().min(4, 'must say what happened').max(5000),
       }),
-      on: t.arg({ type: 'Date', required: false }),
+      on: t.arg({
+        description: 'The day it happened (default today).',
+        type: 'Date',
+        required: false,
+      }),
     },
     resolve: (_root, { id, text, on }, ctx) =>
       addTimelineEntry(ctx, parseId(id), text.trim(), on ?? null),

@@ -20,26 +20,32 @@ export const SpeechType = builder.objectRef<Speech>('ConsultationSpeech').implem
   description: '发言: a contribution to an activity, spoken at it or handed in in writing.',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The ConsultationSpeech's id." }),
-    title: t.exposeString('title'),
+    title: t.exposeString('title', { description: "题目 The speech's title." }),
     mode: t.field({
       description: '发言方式 How a speech was given.',
       type: SpeechModeType,
       resolve: (s) => s.mode,
     }),
-    spokeOn: t.expose('spokeOn', { type: 'Date' }),
-    text: t.exposeString('text', { nullable: true }),
+    spokeOn: t.expose('spokeOn', { description: '发言日期 The day it was given.', type: 'Date' }),
+    text: t.exposeString('text', {
+      description: '发言内容 Its text, if recorded.',
+      nullable: true,
+    }),
     member: t.field({
+      description: '委员 The member who spoke; null for a guest.',
       type: MemberRef,
       nullable: true,
       resolve: (s) => (s.memberId == null ? null : { id: String(s.memberId) }),
     }),
     guest: t.field({
+      description: '列席人员 The guest who spoke; null for a member.',
       type: GuestType,
       nullable: true,
       resolve: (s, _a, ctx) =>
         s.guestId == null ? null : ctx.loaders.one(ActivityGuestSchema).load(s.guestId),
     }),
     activity: t.field({
+      description: '协商活动 The activity at which it was given.',
       type: ConsultationActivityType,
       nullable: true,
       resolve: (s, _a, ctx) => ctx.loaders.one(ConsultationActivitySchema).load(s.activityId),
@@ -59,7 +65,10 @@ const SpeechInput = builder.inputType('RecordConsultationSpeechInput', {
   description: 'What `recordConsultationSpeech` takes.',
   fields: (t) => ({
     memberId: t.id({ required: false, description: 'The member who spoke; or give guestId.' }),
-    guestId: t.id({ required: false }),
+    guestId: t.id({
+      description: 'The id of the guest who spoke; leave out for a member.',
+      required: false,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     mode: t.field({
       description: '发言方式 How a speech was given.',
@@ -71,7 +80,11 @@ const SpeechInput = builder.inputType('RecordConsultationSpeechInput', {
       required: false,
       description: 'Defaults to the day of the activity.',
     }),
-    text: t.string({ required: false, validate: z.string().trim().max(50000) }),
+    text: t.string({
+      description: 'The text: at most 50,000 characters.',
+      required: false,
+      validate: z.string().trim().max(50000),
+    }),
   }),
 });
 
@@ -82,7 +95,7 @@ builder.mutationField('recordConsultationSpeech', (t) =>
       "Staff record a speech; a member hands in their own written speech. The member's record hears of it.",
     authScopes: { authenticated: true },
     args: {
-      activityId: t.arg.id({ required: true }),
+      activityId: t.arg.id({ description: "The activity's id.", required: true }),
       input: t.arg({
         description: 'What `recordConsultationSpeech` takes (`RecordConsultationSpeechInput`).',
         type: SpeechInput,

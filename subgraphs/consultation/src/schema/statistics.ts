@@ -5,6 +5,8 @@ import {
   inputError,
   refuseHiddenFigures,
   type RequestContext,
+  INCLUDE_BELOW_DESCRIPTION,
+  statisticsPeriodArgs,
 } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import {
@@ -43,14 +45,19 @@ const FormCount = builder
         type: ConsultationFormType,
         resolve: (c) => c.form,
       }),
-      count: t.exposeInt('count'),
+      count: t.exposeInt('count', {
+        description: '次数 How many activities of that form were held.',
+      }),
     }),
   });
 const TopicCount = builder
   .objectRef<{ topic: string; count: number }>('ConsultationTopicCount')
   .implement({
     description: '按议题统计 How many consultation activities took up one topic.',
-    fields: (t) => ({ topic: t.exposeString('topic'), count: t.exposeInt('count') }),
+    fields: (t) => ({
+      topic: t.exposeString('topic', { description: '议题 The topic.' }),
+      count: t.exposeInt('count', { description: '次数 How many activities on it were held.' }),
+    }),
   });
 const RankCount = builder
   .objectRef<{ rank: (typeof LEADER_RANKS)[number]; count: number }>('InstructionRankCount')
@@ -62,7 +69,9 @@ const RankCount = builder
         type: LeaderRankType,
         resolve: (c) => c.rank,
       }),
-      count: t.exposeInt('count'),
+      count: t.exposeInt('count', {
+        description: '数量 How many instructions leaders of that rank wrote.',
+      }),
     }),
   });
 
@@ -117,8 +126,14 @@ StatisticsType.implement({
   description:
     'Figures for a district and period, computed from the records on every read. None is public: the activities, outcomes, instructions and research they count include records only those working for the district see.',
   fields: (t) => ({
-    from: t.expose('from', { type: 'Date' }),
-    to: t.expose('to', { type: 'Date' }),
+    from: t.expose('from', {
+      description: '起始日 The first day of the period (inclusive).',
+      type: 'Date',
+    }),
+    to: t.expose('to', {
+      description: '截止日 The last day of the period (inclusive).',
+      type: 'Date',
+    }),
     districts: t.stringList({ description: 'The districts counted.', resolve: (s) => s.districts }),
     byDistrict: t.field({
       type: [StatisticsType],
@@ -127,8 +142,12 @@ StatisticsType.implement({
       resolve: (s) =>
         s.districts.map((d) => ({ district: d, from: s.from, to: s.to, districts: [d] })),
     }),
-    activitiesHeld: t.int({ resolve: async (s, _a, ctx) => (await heldActivities(ctx, s)).length }),
+    activitiesHeld: t.int({
+      description: '已开展 Activities held in the period.',
+      resolve: async (s, _a, ctx) => (await heldActivities(ctx, s)).length,
+    }),
     activitiesByForm: t.field({
+      description: '按形式 Activities held in the period, by form.',
       type: [FormCount],
       resolve: async (s, _a, ctx) =>
         count((await heldActivities(ctx, s)).map((a) => a.form)).map((c) => ({
@@ -137,6 +156,7 @@ StatisticsType.implement({
         })),
     }),
     activitiesByTopic: t.field({
+      description: '按议题 Activities held in the period, by topic.',
       type: [TopicCount],
       resolve: async (s, _a, ctx) =>
         count((await heldActivities(ctx, s)).map((a) => a.topic)).map((c) => ({
@@ -154,6 +174,7 @@ StatisticsType.implement({
         }),
     }),
     instructionsByRank: t.field({
+      description: "批示 Leaders' instructions in the period, by the leader's rank.",
       type: [RankCount],
       resolve: async (s, _a, ctx) =>
         count(
@@ -171,6 +192,7 @@ StatisticsType.implement({
         ).map((c) => ({ rank: c.key, count: c.count })),
     }),
     outcomesSubmitted: t.int({
+      description: '成果报送 Recommendations submitted in the period.',
       resolve: (s, _a, ctx) =>
         ctx.em.count(RecommendationSchema, {
           district: { $in: s.districts },
@@ -178,6 +200,7 @@ StatisticsType.implement({
         }),
     }),
     outcomesAdopted: t.int({
+      description: '成果采纳 Recommendations adopted in the period.',
       resolve: (s, _a, ctx) =>
         ctx.em.count(RecommendationSchema, {
           district: { $in: s.districts },
@@ -190,6 +213,7 @@ StatisticsType.implement({
       resolve: (s, _a, ctx) => implemented(ctx, s),
     }),
     researchStarted: t.int({
+      description: '调研启动 Research projects started in the period.',
       resolve: (s, _a, ctx) =>
         ctx.em.count(ResearchPhaseSchema, {
           district: { $in: s.districts },
@@ -232,9 +256,8 @@ builder.queryField('consultationStatistics', (t) =>
         description: 'The district (its code) whose records to list.',
         required: true,
       }),
-      from: t.arg({ type: 'Date', required: true }),
-      to: t.arg({ type: 'Date', required: true }),
-      includeBelow: t.arg.boolean({ required: false }),
+      ...statisticsPeriodArgs(t),
+      includeBelow: t.arg.boolean({ required: false, description: INCLUDE_BELOW_DESCRIPTION }),
     },
     resolve: async (_root, { district, from, to, includeBelow }, ctx, info) => {
       const code = String(district);

@@ -28,8 +28,8 @@ export const ArchiveTermType = builder.objectRef<TermRef>('ArchiveTerm').impleme
       resolve: (term) => ({ code: term.district }),
     }),
     ordinal: t.exposeInt('ordinal', { description: 'Which term: 10 for 第十届.' }),
-    name: t.exposeString('name'),
-    startsOn: t.expose('startsOn', { type: 'Date' }),
+    name: t.exposeString('name', { description: "名称 The term's name." }),
+    startsOn: t.expose('startsOn', { description: "开始日期 The term's first day.", type: 'Date' }),
     endsOn: t.expose('endsOn', {
       type: 'Date',
       nullable: true,
@@ -150,8 +150,11 @@ interface TimelinePage {
 const TimelineEdge = builder.objectRef<DutyEvent>('DutyTimelineEdge').implement({
   description: "One duty event in a page of a member's duty timeline, with its cursor.",
   fields: (t) => ({
-    cursor: t.string({ resolve: cursorOf }),
-    node: t.field({ type: DutyEventType, resolve: (e) => e }),
+    cursor: t.string({
+      description: '游标 Opaque; pass it as `after` to continue after this event.',
+      resolve: cursorOf,
+    }),
+    node: t.field({ description: '履职记录 The event.', type: DutyEventType, resolve: (e) => e }),
   }),
 });
 
@@ -159,30 +162,53 @@ const TimelineConnection = builder.objectRef<TimelinePage>('DutyTimelineConnecti
   description:
     'Duty events in the order they happened (oldest first), with cursors that keep that order.',
   fields: (t) => ({
-    edges: t.field({ type: [TimelineEdge], resolve: (p) => p.rows.slice(0, p.limit) }),
-    nodes: t.field({ type: [DutyEventType], resolve: (p) => p.rows.slice(0, p.limit) }),
-    hasNextPage: t.boolean({ resolve: (p) => p.rows.length > p.limit }),
+    edges: t.field({
+      description: '条目 The events with their cursors.',
+      type: [TimelineEdge],
+      resolve: (p) => p.rows.slice(0, p.limit),
+    }),
+    nodes: t.field({
+      description: '履职记录 The events alone.',
+      type: [DutyEventType],
+      resolve: (p) => p.rows.slice(0, p.limit),
+    }),
+    hasNextPage: t.boolean({
+      description: '更多 More events follow: ask again with `after: endCursor`.',
+      resolve: (p) => p.rows.length > p.limit,
+    }),
     endCursor: t.string({
+      description:
+        "游标 The last event's cursor (pass it as `after`); null when the page is empty.",
       nullable: true,
       resolve: (p) => {
         const last = p.rows.slice(0, p.limit).at(-1);
         return last ? cursorOf(last) : null;
       },
     }),
-    totalCount: t.int({ resolve: (p) => p.total }),
+    totalCount: t.int({
+      description: '总数 How many events the whole timeline has.',
+      resolve: (p) => p.total,
+    }),
   }),
 });
 
 const KindCount = builder.objectRef<{ kind: string; count: number }>('DutyKindCount').implement({
   description: '按履职类别统计 How many duty events of one kind a member has.',
-  fields: (t) => ({ kind: t.exposeString('kind'), count: t.exposeInt('count') }),
+  fields: (t) => ({
+    kind: t.exposeString('kind', { description: '类别 The kind of duty event.' }),
+    count: t.exposeInt('count', { description: '数量 How many of that kind.' }),
+  }),
 });
 
 export const DutyArchiveType = builder.objectRef<Archive>('DutyArchive').implement({
   description:
     "履职档案: one member's duty record for one term, built from the events other modules reported.",
   fields: (t) => ({
-    member: t.field({ type: MemberType, resolve: (a) => a.member }),
+    member: t.field({
+      description: '委员 The member whose archive it is.',
+      type: MemberType,
+      resolve: (a) => a.member,
+    }),
     term: t.field({
       type: ArchiveTermType,
       nullable: true,
@@ -190,8 +216,18 @@ export const DutyArchiveType = builder.objectRef<Archive>('DutyArchive').impleme
       resolve: (a) => a.term,
     }),
     events: t.field({
+      description: "履职记录 The member's duty events in the term, newest first, a page at a time.",
       type: TimelineConnection,
-      args: { first: t.arg.int({ required: false }), after: t.arg.string({ required: false }) },
+      args: {
+        first: t.arg.int({
+          required: false,
+          description: `At most this many events (default 50, at most ${MAX_PAGE}).`,
+        }),
+        after: t.arg.string({
+          required: false,
+          description: 'Cursor of the event to start after.',
+        }),
+      },
       resolve: async (a, { first, after }, ctx) => {
         const limit = first ?? 50;
         if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE)
@@ -238,7 +274,10 @@ builder.objectField(MemberType, 'archive', (t) =>
     description:
       'The duty archive for a term (default: the term the member serves). The member and their district staff only.',
     args: {
-      term: t.arg.id({ required: false }),
+      term: t.arg.id({
+        required: false,
+        description: "The term's id (default: the term the member serves).",
+      }),
       kinds: t.arg.stringList({ required: false, description: 'Only entries of these kinds.' }),
     },
     resolve: async (m, { term, kinds }, ctx) => {

@@ -34,9 +34,12 @@ const ScoringItem = builder.objectRef<Item>('ScoringItem').implement({
       nullable: true,
       description: 'Scores only events with this qualifier (a meeting body, an adopting level).',
     }),
-    category: t.exposeString('category'),
-    points: t.exposeFloat('points'),
-    coAuthorPoints: t.exposeFloat('coAuthorPoints', { nullable: true }),
+    category: t.exposeString('category', { description: '类别 The category its points count in.' }),
+    points: t.exposeFloat('points', { description: '分值 The points for each event.' }),
+    coAuthorPoints: t.exposeFloat('coAuthorPoints', {
+      description: '联名分值 The points for a co-author, if different.',
+      nullable: true,
+    }),
     jointLeadShare: t.exposeFloat('jointLeadShare', {
       nullable: true,
       description:
@@ -46,31 +49,49 @@ const ScoringItem = builder.objectRef<Item>('ScoringItem').implement({
 });
 const ScoringCap = builder.objectRef<{ category: string; max: number }>('ScoringCap').implement({
   description: '分类上限 The most points one category may add to a yearly assessment.',
-  fields: (t) => ({ category: t.exposeString('category'), max: t.exposeFloat('max') }),
+  fields: (t) => ({
+    category: t.exposeString('category', { description: '类别 The category capped.' }),
+    max: t.exposeFloat('max', { description: '上限 The most points the category may give.' }),
+  }),
 });
 const ScoringDeduction = builder
   .objectRef<RuleSet['deductions'][number]>('ScoringDeduction')
   .implement({
     description: '扣分 Points deducted for one kind of event.',
     fields: (t) => ({
-      kind: t.exposeString('kind'),
-      qualifier: t.exposeString('qualifier', { nullable: true }),
-      points: t.exposeFloat('points'),
+      kind: t.exposeString('kind', { description: '类别 The kind of duty event that deducts.' }),
+      qualifier: t.exposeString('qualifier', {
+        description: '限定 The qualifier of that kind it applies to, if any.',
+        nullable: true,
+      }),
+      points: t.exposeFloat('points', { description: '扣分 The points deducted for each.' }),
     }),
   });
 const ScoringMinimum = builder.objectRef<RuleSet['minimums'][number]>('ScoringMinimum').implement({
   description: 'A minimum yearly obligation: events of a kind, or events scored in a category.',
   fields: (t) => ({
-    kind: t.exposeString('kind', { nullable: true }),
-    qualifier: t.exposeString('qualifier', { nullable: true }),
-    category: t.exposeString('category', { nullable: true }),
-    count: t.exposeInt('count'),
-    label: t.exposeString('label'),
+    kind: t.exposeString('kind', {
+      description: '类别 The kind of duty event counted, if the minimum names one.',
+      nullable: true,
+    }),
+    qualifier: t.exposeString('qualifier', {
+      description: '限定 The qualifier of that kind, if any.',
+      nullable: true,
+    }),
+    category: t.exposeString('category', {
+      description: '类别 The category counted, if the minimum names one.',
+      nullable: true,
+    }),
+    count: t.exposeInt('count', { description: '次数 How many a member must have in the year.' }),
+    label: t.exposeString('label', { description: '名称 How the rule book names the obligation.' }),
   }),
 });
 const GradeBand = builder.objectRef<RuleSet['grades'][number]>('GradeBand').implement({
   description: '等次 A grade of the yearly assessment and the least points it needs.',
-  fields: (t) => ({ name: t.exposeString('name'), min: t.exposeFloat('min') }),
+  fields: (t) => ({
+    name: t.exposeString('name', { description: "等次 The grade's name." }),
+    min: t.exposeFloat('min', { description: '最低分 The lowest total that earns it.' }),
+  }),
 });
 
 export const ScoringRulesType = builder.objectRef<ScoringRuleSet>('ScoringRules').implement({
@@ -82,17 +103,34 @@ export const ScoringRulesType = builder.objectRef<ScoringRuleSet>('ScoringRules'
       nullable: true,
       resolve: (r) => ({ code: r.district }),
     }),
-    year: t.exposeInt('year'),
+    year: t.exposeInt('year', { description: '年度 The year the rules are for.' }),
     version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
-    name: t.string({ resolve: (r) => r.rules.name }),
-    items: t.field({ type: [ScoringItem], resolve: (r) => r.rules.items }),
+    name: t.string({ description: "名称 The rule book's name.", resolve: (r) => r.rules.name }),
+    items: t.field({
+      description: '计分项 What earns points, and how many.',
+      type: [ScoringItem],
+      resolve: (r) => r.rules.items,
+    }),
     caps: t.field({
+      description: '上限 The cap on each category.',
       type: [ScoringCap],
       resolve: (r) => Object.entries(r.rules.caps).map(([category, max]) => ({ category, max })),
     }),
-    deductions: t.field({ type: [ScoringDeduction], resolve: (r) => r.rules.deductions }),
-    minimums: t.field({ type: [ScoringMinimum], resolve: (r) => r.rules.minimums }),
-    grades: t.field({ type: [GradeBand], resolve: (r) => r.rules.grades }),
+    deductions: t.field({
+      description: '扣分项 What deducts points, and how many.',
+      type: [ScoringDeduction],
+      resolve: (r) => r.rules.deductions,
+    }),
+    minimums: t.field({
+      description: '基本义务 The minimum obligations of the year.',
+      type: [ScoringMinimum],
+      resolve: (r) => r.rules.minimums,
+    }),
+    grades: t.field({
+      description: '等次 The grade bands, by lowest total.',
+      type: [GradeBand],
+      resolve: (r) => r.rules.grades,
+    }),
   }),
 });
 
@@ -102,33 +140,49 @@ const Subtotal = builder
     description:
       "分类小计 A member's points in one category of the yearly assessment, before and after its cap.",
     fields: (t) => ({
-      category: t.exposeString('category'),
+      category: t.exposeString('category', { description: '类别 The rule book category.' }),
       raw: t.exposeFloat('raw', { description: 'Points before the cap.' }),
-      points: t.exposeFloat('points'),
-      cap: t.exposeFloat('cap', { nullable: true }),
+      points: t.exposeFloat('points', { description: "得分 Points after the category's cap." }),
+      cap: t.exposeFloat('cap', {
+        description: "上限 The category's cap; null without one.",
+        nullable: true,
+      }),
     }),
   });
 const Unmet = builder.objectRef<RankedAssessment['unmet'][number]>('UnmetObligation').implement({
   description: '未完成义务 A minimum obligation of the rule book a member has not met in the year.',
   fields: (t) => ({
-    label: t.exposeString('label'),
-    kind: t.exposeString('kind', { nullable: true }),
-    category: t.exposeString('category', { nullable: true }),
-    required: t.exposeInt('required'),
-    done: t.exposeInt('done'),
+    label: t.exposeString('label', { description: '名称 How the rule book names the obligation.' }),
+    kind: t.exposeString('kind', {
+      description: '类别 The kind of duty event it counts, if any.',
+      nullable: true,
+    }),
+    category: t.exposeString('category', {
+      description: '类别 The category it counts, if any.',
+      nullable: true,
+    }),
+    required: t.exposeInt('required', { description: '应完成 How many the year requires.' }),
+    done: t.exposeInt('done', { description: '已完成 How many the member has.' }),
   }),
 });
 const Line = builder.objectRef<RankedAssessment['lines'][number]>('AssessmentLine').implement({
   description: 'One event and the rule that scored it.',
   fields: (t) => ({
     event: t.field({
+      description: '履职记录 The duty event scored.',
       type: DutyEventType,
       resolve: async (l, _args, ctx) =>
         (await ctx.loaders.many(DutyEventSchema, 'id', {}, true).load(l.eventId))[0],
     }),
-    category: t.exposeString('category'),
-    points: t.exposeFloat('points'),
-    rule: t.exposeString('rule'),
+    category: t.exposeString('category', {
+      description: '类别 The rule book category it counts in.',
+    }),
+    points: t.exposeFloat('points', {
+      description: '分值 The points it earned (negative for a deduction).',
+    }),
+    rule: t.exposeString('rule', {
+      description: '规则 The rule of the rule book that gave the points.',
+    }),
   }),
 });
 
@@ -136,20 +190,38 @@ export const AssessmentType = builder.objectRef<RankedAssessment>('Assessment').
   description:
     "履职考核: a member's yearly assessment, computed from the duty record under the rules in force.",
   fields: (t) => ({
-    year: t.exposeInt('year'),
-    rulesVersion: t.int({ resolve: (a) => a.rules.version }),
-    total: t.exposeFloat('total'),
-    grade: t.exposeString('grade'),
+    year: t.exposeInt('year', { description: '年度 The year assessed.' }),
+    rulesVersion: t.int({
+      description: "细则版本 The version of the year's rule book the score was computed with.",
+      resolve: (a) => a.rules.version,
+    }),
+    total: t.exposeFloat('total', {
+      description: '总分 The score: subtotals (each capped) less deductions.',
+    }),
+    grade: t.exposeString('grade', { description: '等次 The grade band the total falls in.' }),
     rank: t.exposeInt('rank', {
       nullable: true,
       description:
         "Within the district, among members serving at the year's end; equal totals share a rank. Null for a member who had left or was suspended by then: assessed, not ranked.",
     }),
-    deducted: t.exposeFloat('deducted'),
-    subtotals: t.field({ type: [Subtotal], resolve: (a) => a.subtotals }),
-    unmet: t.field({ type: [Unmet], resolve: (a) => a.unmet }),
-    lines: t.field({ type: [Line], resolve: (a) => a.lines }),
+    deducted: t.exposeFloat('deducted', { description: '扣分 Points deducted in all.' }),
+    subtotals: t.field({
+      description: '分类小计 Points by category, before and after the cap.',
+      type: [Subtotal],
+      resolve: (a) => a.subtotals,
+    }),
+    unmet: t.field({
+      description: '未完成义务 Minimum obligations not met.',
+      type: [Unmet],
+      resolve: (a) => a.unmet,
+    }),
+    lines: t.field({
+      description: '得分明细 Each duty event and the points it earned.',
+      type: [Line],
+      resolve: (a) => a.lines,
+    }),
     member: t.field({
+      description: '委员 The member assessed.',
       type: MemberType,
       resolve: async (a, _args, ctx) => (await ctx.loaders.one(MemberSchema).load(a.memberId))!,
     }),
@@ -169,7 +241,7 @@ builder.objectField(MemberType, 'assessment', (t) =>
     nullable: true,
     description:
       'The yearly assessment; null when the district has no rules for that year. The member and their district staff only.',
-    args: { year: t.arg.int({ required: true }) },
+    args: { year: t.arg.int({ required: true, description: 'The year assessed.' }) },
     resolve: async (m, { year }, ctx) => {
       if (!mayAssess(ctx, m.district, m.id))
         throw appError(
@@ -259,7 +331,7 @@ builder.queryField('scoringRules', (t) =>
         description: 'The district (its code) whose records to list.',
         required: true,
       }),
-      year: t.arg.int({ required: true }),
+      year: t.arg.int({ description: 'The year.', required: true }),
     },
     resolve: (_root, { district, year }, ctx) => {
       const code = String(district);
@@ -289,50 +361,87 @@ const ScoringPreset = builder.enumType('ScoringPreset', {
 const ItemInput = builder.inputType('ScoringItemInput', {
   description: '计分项 Points one kind of duty event earns, and its category.',
   fields: (t) => ({
-    kind: t.string({ required: true }),
-    qualifier: t.string({ required: false }),
-    category: t.string({ required: true }),
-    points: t.float({ required: true }),
-    coAuthorPoints: t.float({ required: false }),
-    jointLeadShare: t.float({ required: false }),
+    kind: t.string({ description: 'The kind of duty event that earns points.', required: true }),
+    qualifier: t.string({ description: 'The qualifier of that kind, if any.', required: false }),
+    category: t.string({ description: 'The category its points count in.', required: true }),
+    points: t.float({ description: 'The points for each event.', required: true }),
+    coAuthorPoints: t.float({
+      description: 'The points for a co-author, if different.',
+      required: false,
+    }),
+    jointLeadShare: t.float({
+      description: 'The share of the points for a joint lead, if any.',
+      required: false,
+    }),
   }),
 });
 const CapInput = builder.inputType('ScoringCapInput', {
   description: '分类上限 The most points one category may add.',
-  fields: (t) => ({ category: t.string({ required: true }), max: t.float({ required: true }) }),
+  fields: (t) => ({
+    category: t.string({ required: true, description: 'The category capped.' }),
+    max: t.float({ required: true, description: 'The most points the category may give.' }),
+  }),
 });
 const DeductionInput = builder.inputType('ScoringDeductionInput', {
   description: '扣分 Points deducted for one kind of event.',
   fields: (t) => ({
-    kind: t.string({ required: true }),
-    qualifier: t.string({ required: false }),
-    points: t.float({ required: true }),
+    kind: t.string({ description: 'The kind of duty event that deducts.', required: true }),
+    qualifier: t.string({
+      description: 'The qualifier of that kind it applies to, if any.',
+      required: false,
+    }),
+    points: t.float({ description: 'The points deducted for each.', required: true }),
   }),
 });
 const MinimumInput = builder.inputType('ScoringMinimumInput', {
   description: 'Give a kind (with an optional qualifier) or a category.',
   fields: (t) => ({
-    kind: t.string({ required: false }),
-    qualifier: t.string({ required: false }),
-    category: t.string({ required: false }),
-    count: t.int({ required: true }),
-    label: t.string({ required: true }),
+    kind: t.string({
+      description: 'The kind of duty event counted, if the minimum names one.',
+      required: false,
+    }),
+    qualifier: t.string({ description: 'The qualifier of that kind, if any.', required: false }),
+    category: t.string({
+      description: 'The category counted, if the minimum names one.',
+      required: false,
+    }),
+    count: t.int({ description: 'How many a member must have in the year.', required: true }),
+    label: t.string({ description: 'How the rule book names the obligation.', required: true }),
   }),
 });
 const GradeInput = builder.inputType('GradeBandInput', {
   description: '等次 A grade of the yearly assessment and the least points it needs.',
-  fields: (t) => ({ name: t.string({ required: true }), min: t.float({ required: true }) }),
+  fields: (t) => ({
+    name: t.string({ required: true, description: "The grade's name." }),
+    min: t.float({ required: true, description: 'The lowest total that earns it.' }),
+  }),
 });
 const RulesInput = builder.inputType('ScoringRulesInput', {
   description:
     "履职考核细则 A district's rule book for the yearly assessment: items, deductions, caps and grades.",
   fields: (t) => ({
-    name: t.string({ required: true }),
-    items: t.field({ type: [ItemInput], required: true }),
-    caps: t.field({ type: [CapInput], required: false }),
-    deductions: t.field({ type: [DeductionInput], required: false }),
-    minimums: t.field({ type: [MinimumInput], required: false }),
-    grades: t.field({ type: [GradeInput], required: true }),
+    name: t.string({ description: "The rule book's name.", required: true }),
+    items: t.field({
+      description: 'What earns points, and how many.',
+      type: [ItemInput],
+      required: true,
+    }),
+    caps: t.field({ description: 'The cap on each category.', type: [CapInput], required: false }),
+    deductions: t.field({
+      description: 'What deducts points, and how many.',
+      type: [DeductionInput],
+      required: false,
+    }),
+    minimums: t.field({
+      description: 'The minimum obligations of the year.',
+      type: [MinimumInput],
+      required: false,
+    }),
+    grades: t.field({
+      description: 'The grade bands, by lowest total.',
+      type: [GradeInput],
+      required: true,
+    }),
   }),
 });
 const SetScoringRulesInput = builder.inputType('SetScoringRulesInput', {
@@ -342,13 +451,17 @@ const SetScoringRulesInput = builder.inputType('SetScoringRulesInput', {
       description: 'The district (its code) whose committee the record belongs to.',
       required: true,
     }),
-    year: t.int({ required: true }),
+    year: t.int({ description: 'The year the rules are for.', required: true }),
     preset: t.field({
       type: ScoringPreset,
       required: false,
       description: 'Start from a real rule book; or give `rules`.',
     }),
-    rules: t.field({ type: RulesInput, required: false }),
+    rules: t.field({
+      description: 'The rule book itself; give this or a preset.',
+      type: RulesInput,
+      required: false,
+    }),
   }),
 });
 

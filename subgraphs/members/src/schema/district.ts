@@ -10,6 +10,8 @@ export const DistrictRef = builder
     externalFields: (t) => ({ code: t.id() }),
     fields: (t) => ({
       members: t.field({
+        description:
+          "委员 The district's members, a page at a time; null for a caller who may not list them.",
         type: MemberConnection,
         nullable: true,
         args: pageArgs(t),

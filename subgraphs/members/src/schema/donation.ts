@@ -45,10 +45,20 @@ export const DonationType = builder.objectRef<Donation>('Donation').implement({
       description: 'Money, or the value of goods, in yuan.',
       resolve: (d) => yuan(d.amountFen),
     }),
-    description: t.exposeString('description', { nullable: true }),
-    donatedOn: t.expose('donatedOn', { type: 'Date' }),
-    organization: t.exposeString('organization', { nullable: true }),
+    description: t.exposeString('description', {
+      nullable: true,
+      description: '说明 What was given, in words, if written.',
+    }),
+    donatedOn: t.expose('donatedOn', {
+      description: '捐赠日期 The day of the donation.',
+      type: 'Date',
+    }),
+    organization: t.exposeString('organization', {
+      description: '捐赠单位 The donating organisation, when not a member.',
+      nullable: true,
+    }),
     member: t.field({
+      description: '委员 The donating member, if a member gave it.',
       type: MemberType,
       nullable: true,
       resolve: (d, _args, ctx) =>
@@ -63,10 +73,16 @@ export const DonationCampaignType = builder
     description: '捐款捐物活动: a donation drive, with what members and organisations gave.',
     fields: (t) => ({
       id: t.exposeID('id', { description: "The DonationCampaign's id." }),
-      title: t.exposeString('title'),
-      purpose: t.exposeString('purpose'),
-      startsOn: t.expose('startsOn', { type: 'Date' }),
-      endsOn: t.expose('endsOn', { type: 'Date' }),
+      title: t.exposeString('title', { description: "标题 The campaign's title." }),
+      purpose: t.exposeString('purpose', { description: '目的 What the donations are for.' }),
+      startsOn: t.expose('startsOn', {
+        description: "开始日期 The campaign's first day.",
+        type: 'Date',
+      }),
+      endsOn: t.expose('endsOn', {
+        description: "结束日期 The campaign's last day.",
+        type: 'Date',
+      }),
       district: t.field({
         description: 'The district whose committee it belongs to.',
         type: DistrictRef,
@@ -74,6 +90,7 @@ export const DonationCampaignType = builder
         resolve: (c) => ({ code: c.district }),
       }),
       donations: t.field({
+        description: '捐赠 The donations recorded.',
         type: [DonationType],
         resolve: (c, _args, ctx) => ctx.loaders.many(DonationSchema, 'campaignId').load(c.id),
       }),
@@ -147,29 +164,37 @@ const CampaignInput = builder.inputType('CreateDonationCampaignInput', {
       required: true,
     }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    purpose: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
-    startsOn: t.field({ type: 'Date', required: true }),
-    endsOn: t.field({ type: 'Date', required: true }),
+    purpose: t.string({
+      description: 'What the donations are for; must not be empty.',
+      required: true,
+      validate: z.string().trim().min(1, 'must not be empty'),
+    }),
+    startsOn: t.field({ description: "The campaign's first day.", type: 'Date', required: true }),
+    endsOn: t.field({ description: "The campaign's last day.", type: 'Date', required: true }),
   }),
 });
 
 const DonationInput = builder.inputType('RecordDonationInput', {
   description: 'What `recordDonation` takes.',
   fields: (t) => ({
-    campaignId: t.id({ required: true }),
+    campaignId: t.id({ description: "The campaign's id.", required: true }),
     memberId: t.id({ required: false, description: 'The donating member; or give organization.' }),
-    organization: t.string({ required: false }),
+    organization: t.string({
+      description: 'The donating organisation, when not a member.',
+      required: false,
+    }),
     kind: t.field({
       description: '捐赠类别 Money or goods.',
       type: DonationKindType,
       required: true,
     }),
     amountYuan: t.float({
+      description: 'The amount (or value of goods) in yuan: more than 0, at most 1,000,000,000.',
       required: true,
       validate: z.number().positive('must be more than zero').max(1e9),
     }),
-    description: t.string({ required: false }),
-    donatedOn: t.field({ type: 'Date', required: true }),
+    description: t.string({ required: false, description: 'What was given, in words.' }),
+    donatedOn: t.field({ description: 'The day of the donation.', type: 'Date', required: true }),
   }),
 });
 

@@ -56,7 +56,9 @@ export const DutyEventType = builder.objectRef<DutyEvent>('DutyEvent').implement
       nullable: true,
       description: 'The kind of record it came from: Proposal, BodyMeeting, OpinionItem…',
     }),
-    sourceId: t.exposeString('sourceId'),
+    sourceId: t.exposeString('sourceId', {
+      description: '来源编号 The id of the record in the module that reported it.',
+    }),
     recordedBy: t.field({
       type: DistrictRef,
       nullable: true,
@@ -75,7 +77,11 @@ export const DutyEventType = builder.objectRef<DutyEvent>('DutyEvent').implement
       description: 'The consultation activity, when the entry came from one.',
       resolve: (e) => (e.sourceType === 'ConsultationActivity' ? { id: e.sourceId } : null),
     }),
-    summary: t.exposeString('summary'),
-    occurredAt: t.field({ type: 'DateTime', resolve: (e) => e.occurredAt }),
+    summary: t.exposeString('summary', { description: '摘要 What the member did, in words.' }),
+    occurredAt: t.field({
+      description: '时间 When it happened.',
+      type: 'DateTime',
+      resolve: (e) => e.occurredAt,
+    }),
   }),
 });

@@ -68,6 +68,7 @@ export const LeaveRequestType = builder.objectRef<LeaveRequest>('LeaveRequest').
   fields: (t) => ({
     id: t.exposeID('id', { description: "The LeaveRequest's id." }),
     meeting: t.exposeString('meeting', {
+      description: '会议 The meeting as the member named it.',
       deprecationReason:
         'The meeting is a record now: use bodyMeeting / studySession. This is its title as on record (the free text of a request made before leaves named their meeting).',
     }),
@@ -103,7 +104,7 @@ export const LeaveRequestType = builder.objectRef<LeaveRequest>('LeaveRequest').
       type: 'Date',
       description: 'The day the meeting was planned for.',
     }),
-    reason: t.exposeString('reason'),
+    reason: t.exposeString('reason', { description: '事由 Why the member asks for leave.' }),
     status: t.field({
       description: '请假状态 Where a leave request stands.',
       type: LeaveStatusType,
@@ -154,6 +155,7 @@ builder.mutationField('requestLeave', (t) =>
         description: 'The study session (学习会) asked leave from.',
       }),
       reason: t.arg.string({
+        description: 'Why: trimmed, 2 to 500 characters.',
         required: true,
         validate: z.string().trim().min(2, 'must give a reason').max(500),
       }),

@@ -37,15 +37,21 @@ export const MeritRecordType = builder.objectRef<MeritRecord>('MeritRecord').imp
       type: MeritTypeType,
       resolve: (r) => r.type,
     }),
-    title: t.exposeString('title'),
+    title: t.exposeString('title', { description: "名称 The award's or penalty's title." }),
     level: t.field({
       description: '奖惩层级 The level at which an award or penalty was given.',
       type: MeritLevelType,
       nullable: true,
       resolve: (r) => r.level ?? null,
     }),
-    reason: t.exposeString('reason', { nullable: true }),
-    decidedOn: t.expose('decidedOn', { type: 'Date' }),
+    reason: t.exposeString('reason', {
+      description: '事由 Why a penalty was given; null for an award.',
+      nullable: true,
+    }),
+    decidedOn: t.expose('decidedOn', {
+      description: '决定日期 The day it was decided.',
+      type: 'Date',
+    }),
   }),
 });
 
@@ -73,10 +79,18 @@ builder.mutationField('recordAward', (t) =>
     description: 'Staff record an award a member received; audited, and it enters the duty record.',
     authScopes: { staff: true },
     args: {
-      memberId: t.arg.id({ required: true }),
-      title: t.arg.string({ required: true, validate: title }),
-      level: t.arg({ type: MeritLevelType, required: true }),
-      awardedOn: t.arg({ type: 'Date', required: true }),
+      memberId: t.arg.id({ description: "The member's id.", required: true }),
+      title: t.arg.string({
+        description: 'The award: trimmed, 2 to 120 characters.',
+        required: true,
+        validate: title,
+      }),
+      level: t.arg({
+        description: 'The level that gave it.',
+        type: MeritLevelType,
+        required: true,
+      }),
+      awardedOn: t.arg({ description: 'The day it was given.', type: 'Date', required: true }),
     },
     resolve: (_root, a, ctx) =>
       recordMerit(ctx, {
@@ -96,13 +110,18 @@ builder.mutationField('recordPenalty', (t) =>
       'Staff record a penalty (an admonition, a persuasion to resign); audited, and it enters the duty record.',
     authScopes: { staff: true },
     args: {
-      memberId: t.arg.id({ required: true }),
-      title: t.arg.string({ required: true, validate: title }),
+      memberId: t.arg.id({ description: "The member's id.", required: true }),
+      title: t.arg.string({
+        description: 'The penalty: trimmed, 2 to 120 characters.',
+        required: true,
+        validate: title,
+      }),
       reason: t.arg.string({
+        description: 'Why: trimmed, 2 to 500 characters.',
         required: true,
         validate: z.string().trim().min(2, 'must give a reason').max(500),
       }),
-      decidedOn: t.arg({ type: 'Date', required: true }),
+      decidedOn: t.arg({ description: 'The day it was decided.', type: 'Date', required: true }),
     },
     resolve: (_root, a, ctx) =>
       recordMerit(ctx, {

@@ -38,8 +38,8 @@ export const StandingReportType = builder.objectRef<StandingReport>('StandingRep
     "常委履职报告: a standing-committee member's yearly duty report, filed into their archive.",
   fields: (t) => ({
     id: t.exposeID('id', { description: "The StandingReport's id." }),
-    year: t.exposeInt('year'),
-    text: t.exposeString('text'),
+    year: t.exposeInt('year', { description: '年度 The year reported on.' }),
+    text: t.exposeString('text', { description: "正文 The report's text." }),
     status: t.field({
       description: "常委履职报告状态 Where a standing-committee member's yearly report stands.",
       type: ReportStatusType,
@@ -47,11 +47,17 @@ export const StandingReportType = builder.objectRef<StandingReport>('StandingRep
     }),
     version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     submittedAt: t.field({
+      description: '提交时间 When it was submitted; null while a draft.',
       type: 'DateTime',
       nullable: true,
       resolve: (r) => r.submittedAt ?? null,
     }),
-    filedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.filedAt ?? null }),
+    filedAt: t.field({
+      description: '归档时间 When it was filed; null until then.',
+      type: 'DateTime',
+      nullable: true,
+      resolve: (r) => r.filedAt ?? null,
+    }),
     availableActions: t.stringList({
       description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: (r, _args, ctx) => standingReportWorkflow.available(ctx, r),
@@ -88,8 +94,12 @@ builder.mutationField('draftStandingReport', (t) =>
     type: StandingReportType,
     authScopes: { member: true },
     args: {
-      year: t.arg.int({ required: true }),
-      text: t.arg.string({ required: true, validate: reportText }),
+      year: t.arg.int({ description: 'The year reported on.', required: true }),
+      text: t.arg.string({
+        description: 'The text: trimmed, 20 to 20,000 characters.',
+        required: true,
+        validate: reportText,
+      }),
     },
     resolve: (_root, { year, text }, ctx) => draftStandingReport(ctx, year, text.trim()),
   }),
@@ -104,7 +114,11 @@ builder.mutationField('editStandingReport', (t) =>
     args: {
       id: t.arg.id({ description: "The StandingReport's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
-      text: t.arg.string({ required: true, validate: reportText }),
+      text: t.arg.string({
+        description: 'The new text: trimmed, 20 to 20,000 characters.',
+        required: true,
+        validate: reportText,
+      }),
     },
     resolve: (_root, { id, version, text }, ctx) =>
       editStandingReport(ctx, parseId(id), version, text.trim()),

@@ -89,14 +89,18 @@ export const StudioShiftType = builder.objectRef<StudioShift>('StudioShift').imp
     "One dated reception duty on a studio's rota; a served shift is a duty event of its member.",
   fields: (t) => ({
     id: t.exposeID('id', { description: "The StudioShift's id." }),
-    shiftOn: t.expose('shiftOn', { type: 'Date' }),
+    shiftOn: t.expose('shiftOn', { description: '值班日期 The day of the shift.', type: 'Date' }),
     status: t.field({
       description: '值班状态 Where a studio rota shift stands.',
       type: ShiftStatusType,
       resolve: (s) => s.status,
     }),
     version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
-    member: t.field({ type: MemberType, resolve: (s, _args, ctx) => member(s.memberId, ctx) }),
+    member: t.field({
+      description: '值班委员 The member on duty.',
+      type: MemberType,
+      resolve: (s, _args, ctx) => member(s.memberId, ctx),
+    }),
     availableActions: t.stringList({
       description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: (s, _args, ctx) => shiftWorkflow.available(ctx, s),
@@ -109,10 +113,13 @@ export const StudioReceptionType = builder.objectRef<StudioReception>('StudioRec
     '接待: visitors a studio member received and the issue they raised; it may be passed on as a proposal draft or an opinion item, which then names it (proposalDraft / opinionItemDraft, added by proposals).',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The StudioReception's id." }),
-    receivedOn: t.expose('receivedOn', { type: 'Date' }),
-    visitors: t.exposeInt('visitors'),
-    title: t.exposeString('title'),
-    detail: t.exposeString('detail'),
+    receivedOn: t.expose('receivedOn', {
+      description: '接待日期 The day of the reception.',
+      type: 'Date',
+    }),
+    visitors: t.exposeInt('visitors', { description: '来访人数 How many came.' }),
+    title: t.exposeString('title', { description: '标题 What it was about.' }),
+    detail: t.exposeString('detail', { description: '情况 What the visitors raised.' }),
     status: t.field({
       description: '接待状态 Where a studio reception stands.',
       type: ReceptionStatusType,
@@ -125,7 +132,11 @@ export const StudioReceptionType = builder.objectRef<StudioReception>('StudioRec
       resolve: (r) => r.target ?? null,
     }),
     version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
-    member: t.field({ type: MemberType, resolve: (r, _args, ctx) => member(r.memberId, ctx) }),
+    member: t.field({
+      description: '接待委员 The member who received them.',
+      type: MemberType,
+      resolve: (r, _args, ctx) => member(r.memberId, ctx),
+    }),
     availableActions: t.stringList({
       description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: (r, _args, ctx) => receptionWorkflow.available(ctx, r),
@@ -158,18 +169,26 @@ export const MemberStudioType = builder.objectRef<MemberStudio>('MemberStudio').
     '委员工作室: a member studio, its lead and resident members, its duty rota and receptions.',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The MemberStudio's id." }),
-    name: t.exposeString('name'),
-    location: t.exposeString('location'),
-    rules: t.exposeString('rules', { nullable: true }),
-    openedOn: t.expose('openedOn', { type: 'Date' }),
+    name: t.exposeString('name', { description: "名称 The studio's name." }),
+    location: t.exposeString('location', { description: '地址 Where it is.' }),
+    rules: t.exposeString('rules', {
+      description: '制度 Its working rules, if written.',
+      nullable: true,
+    }),
+    openedOn: t.expose('openedOn', { description: '设立日期 The day it opened.', type: 'Date' }),
     district: t.field({
       description: 'The district whose committee it belongs to.',
       type: DistrictRef,
       nullable: true,
       resolve: (s) => ({ code: s.district }),
     }),
-    lead: t.field({ type: MemberType, resolve: (s, _args, ctx) => member(s.leadMemberId, ctx) }),
+    lead: t.field({
+      description: '负责人 The member who leads it.',
+      type: MemberType,
+      resolve: (s, _args, ctx) => member(s.leadMemberId, ctx),
+    }),
     residents: t.field({
+      description: '驻室委员 The members working in it.',
       type: [MemberType],
       resolve: async (s, _args, ctx) =>
         Promise.all(
@@ -255,10 +274,13 @@ export const TownshipConvenorType = builder
     description: '乡镇（街道）政协工作召集人: who convenes CPPCC work in a township.',
     fields: (t) => ({
       id: t.exposeID('id', { description: "The TownshipConvenor's id." }),
-      township: t.exposeString('township'),
-      name: t.exposeString('name'),
+      township: t.exposeString('township', { description: '乡镇 The township.' }),
+      name: t.exposeString('name', { description: "姓名 The convenor's name." }),
       post: t.exposeString('post', { description: 'e.g. 乡镇党委副书记.' }),
-      since: t.expose('since', { type: 'Date' }),
+      since: t.expose('since', {
+        description: '任职日期 The first day in the post.',
+        type: 'Date',
+      }),
       district: t.field({
         description: 'The district whose committee it belongs to.',
         type: DistrictRef,
@@ -266,6 +288,7 @@ export const TownshipConvenorType = builder
         resolve: (c) => ({ code: c.district }),
       }),
       member: t.field({
+        description: '委员 The convenor as a member, if they are one.',
         type: MemberType,
         nullable: true,
         resolve: (c, _args, ctx) =>
@@ -303,11 +326,23 @@ const StudioInput = builder.inputType('CreateStudioInput', {
       description: 'The district (its code) whose committee the record belongs to.',
       required: true,
     }),
-    name: t.string({ required: true, validate: text(2, 60) }),
-    location: t.string({ required: true, validate: text(2, 120) }),
-    rules: t.string({ required: false, validate: z.string().max(1000) }),
-    leadMemberId: t.id({ required: true }),
-    openedOn: t.field({ type: 'Date', required: true }),
+    name: t.string({
+      description: 'The name: trimmed, 2 to 60 characters.',
+      required: true,
+      validate: text(2, 60),
+    }),
+    location: t.string({
+      description: 'Where it is: trimmed, 2 to 120 characters.',
+      required: true,
+      validate: text(2, 120),
+    }),
+    rules: t.string({
+      description: 'Its working rules: at most 1,000 characters.',
+      required: false,
+      validate: z.string().max(1000),
+    }),
+    leadMemberId: t.id({ description: 'The id of the member who leads it.', required: true }),
+    openedOn: t.field({ description: 'The day it opens.', type: 'Date', required: true }),
   }),
 });
 
@@ -343,9 +378,9 @@ builder.mutationField('addStudioResident', (t) =>
     type: MemberStudioType,
     authScopes: { staff: true },
     args: {
-      studioId: t.arg.id({ required: true }),
-      memberId: t.arg.id({ required: true }),
-      joinedOn: t.arg({ type: 'Date', required: true }),
+      studioId: t.arg.id({ description: "The studio's id.", required: true }),
+      memberId: t.arg.id({ description: "The member's id.", required: true }),
+      joinedOn: t.arg({ description: 'The day they join.', type: 'Date', required: true }),
     },
     resolve: async (_root, a, ctx) => {
       const resident = await addStudioResident(
@@ -369,9 +404,9 @@ builder.mutationField('scheduleStudioShift', (t) =>
     description: "Staff put a lead or resident member on the studio's rota for a day.",
     authScopes: { staff: true },
     args: {
-      studioId: t.arg.id({ required: true }),
-      memberId: t.arg.id({ required: true }),
-      shiftOn: t.arg({ type: 'Date', required: true }),
+      studioId: t.arg.id({ description: "The studio's id.", required: true }),
+      memberId: t.arg.id({ description: 'The id of the member on duty.', required: true }),
+      shiftOn: t.arg({ description: 'The day of the shift.', type: 'Date', required: true }),
     },
     resolve: (_root, a, ctx) =>
       scheduleShift(
@@ -411,15 +446,20 @@ for (const [field, action, description] of [
 const ReceptionInput = builder.inputType('RecordStudioReceptionInput', {
   description: 'What `recordStudioReception` takes.',
   fields: (t) => ({
-    studioId: t.id({ required: true }),
+    studioId: t.id({ description: "The studio's id.", required: true }),
     memberId: t.id({ required: false, description: 'The receiving member; default: the caller.' }),
-    receivedOn: t.field({ type: 'Date', required: true }),
+    receivedOn: t.field({ description: 'The day of the reception.', type: 'Date', required: true }),
     visitors: t.int({
+      description: 'How many came: 1 to 1,000.',
       required: true,
       validate: z.number().int().min(1, 'at least one visitor').max(1000),
     }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    detail: t.string({ required: true, validate: text(10, 5000) }),
+    detail: t.string({
+      description: 'What the visitors raised: trimmed, 10 to 5,000 characters.',
+      required: true,
+      validate: text(10, 5000),
+    }),
   }),
 });
 
@@ -457,7 +497,11 @@ builder.mutationField('passOnStudioIssue', (t) =>
     args: {
       id: t.arg.id({ description: "The StudioReception's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
-      target: t.arg({ type: IssueTargetType, required: true }),
+      target: t.arg({
+        description: 'Where the issue goes.',
+        type: IssueTargetType,
+        required: true,
+      }),
       note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, { id, version, target, note }, ctx) =>
@@ -487,11 +531,26 @@ const ConvenorInput = builder.inputType('AppointTownshipConvenorInput', {
       description: 'The district (its code) whose committee the record belongs to.',
       required: true,
     }),
-    township: t.string({ required: true, validate: text(2, 40) }),
-    name: t.string({ required: true, validate: text(2, 40) }),
-    post: t.string({ required: true, validate: text(2, 60) }),
-    memberId: t.id({ required: false }),
-    since: t.field({ type: 'Date', required: true }),
+    township: t.string({
+      description: 'The township: trimmed, 2 to 40 characters.',
+      required: true,
+      validate: text(2, 40),
+    }),
+    name: t.string({
+      description: "The convenor's name: trimmed, 2 to 40 characters.",
+      required: true,
+      validate: text(2, 40),
+    }),
+    post: t.string({
+      description: "The convenor's post: trimmed, 2 to 60 characters.",
+      required: true,
+      validate: text(2, 60),
+    }),
+    memberId: t.id({
+      description: "The convenor's member id, if they are a member.",
+      required: false,
+    }),
+    since: t.field({ description: 'The first day in the post.', type: 'Date', required: true }),
   }),
 });
 

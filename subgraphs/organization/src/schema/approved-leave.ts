@@ -25,15 +25,21 @@ export const ApprovedLeaveType = builder.objectRef<ApprovedLeave>('ApprovedLeave
   description:
     'A leave the members subgraph approved for a meeting on a day; attendance there counts the member ON_LEAVE. The member and their district staff only.',
   fields: (t) => ({
-    leaveId: t.exposeID('leaveId'),
+    leaveId: t.exposeID('leaveId', {
+      description: '请假编号 The id of the leave request in the members subgraph.',
+    }),
     meeting: t.exposeString('meeting', { description: 'The meeting as the member named it.' }),
     meetingLevel: t.field({
       description: 'The level a leave names.',
       type: MeetingLevelType,
       resolve: (l) => l.meetingLevel,
     }),
-    meetingOn: t.expose('meetingOn', { type: 'Date' }),
+    meetingOn: t.expose('meetingOn', {
+      description: '会议日期 The day of the meeting the leave is for.',
+      type: 'Date',
+    }),
     member: t.field({
+      description: '委员 The member on leave.',
       type: MemberRef,
       nullable: true,
       resolve: (l) => ({ id: String(l.memberId) }),

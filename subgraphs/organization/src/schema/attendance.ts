@@ -55,8 +55,12 @@ export const AttendanceRecordType = builder
         type: AttendanceType,
         resolve: (a) => a.attendance,
       }),
-      heldOn: t.expose('heldOn', { type: 'Date' }),
+      heldOn: t.expose('heldOn', {
+        description: '日期 The day of the meeting, session or activity.',
+        type: 'Date',
+      }),
       member: t.field({
+        description: '委员 The member the record is about.',
         type: MemberRef,
         nullable: true,
         resolve: (a) => ({ id: String(a.memberId) }),
@@ -77,10 +81,12 @@ export const AttendanceSummaryType = builder
   .implement({
     description: '出席汇总 How many were expected, present, on leave and absent.',
     fields: (t) => ({
-      expected: t.exposeInt('expected'),
-      present: t.exposeInt('present'),
-      onLeave: t.exposeInt('onLeave'),
-      absent: t.exposeInt('absent'),
+      expected: t.exposeInt('expected', { description: '应到 How many members were expected.' }),
+      present: t.exposeInt('present', { description: '实到 How many were present.' }),
+      onLeave: t.exposeInt('onLeave', {
+        description: '请假 How many were absent with an approved leave.',
+      }),
+      absent: t.exposeInt('absent', { description: '缺席 How many were absent without leave.' }),
     }),
   });
 
@@ -120,7 +126,13 @@ builder.objectField(MemberRef, 'attendance', (t) =>
     nullable: true,
     description:
       'Meetings, study sessions and branch activities the member was expected at (organization). The member and their district staff only.',
-    args: { kind: t.arg({ type: AttendedKindType, required: false }) },
+    args: {
+      kind: t.arg({
+        type: AttendedKindType,
+        required: false,
+        description: 'Only meetings, sessions or activities of this kind.',
+      }),
+    },
     resolve: async (m, { kind }, ctx) => {
       const memberId = Number(m.id);
       const ref = await ctx.loaders.one(MemberRefSchema, 'memberId').load(memberId);

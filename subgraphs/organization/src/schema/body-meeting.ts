@@ -11,6 +11,9 @@ import {
   districtWhere,
   INCLUDE_BELOW_DESCRIPTION,
   PUBLIC_DESCRIPTION,
+  NOTE_DESCRIPTION,
+  PLANNED_ON_DESCRIPTION,
+  HELD_ON_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -61,10 +64,17 @@ export const BodyMeetingType = builder.objectRef<BodyMeeting>('BodyMeeting').imp
       type: CommitteeBodyType,
       resolve: (m) => m.body,
     }),
-    title: t.exposeString('title'),
-    plannedOn: t.expose('plannedOn', { type: 'Date' }),
-    heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),
-    agenda: t.exposeStringList('agenda'),
+    title: t.exposeString('title', { description: "会议名称 The meeting's title." }),
+    plannedOn: t.expose('plannedOn', {
+      description: PLANNED_ON_DESCRIPTION,
+      type: 'Date',
+    }),
+    heldOn: t.expose('heldOn', {
+      description: HELD_ON_DESCRIPTION,
+      type: 'Date',
+      nullable: true,
+    }),
+    agenda: t.exposeStringList('agenda', { description: '议程 The agenda items, in order.' }),
     status: t.field({
       description: '会议状态 Where a body meeting stands.',
       type: MeetingStatusType,
@@ -77,17 +87,21 @@ export const BodyMeetingType = builder.objectRef<BodyMeeting>('BodyMeeting').imp
       description: 'The code of the district whose committee it belongs to.',
     }),
     term: t.field({
+      description: '届 The term the meeting belongs to.',
       type: TermType,
       nullable: true,
       resolve: (m, _a, ctx) => ctx.loaders.one(TermSchema).load(m.termId),
     }),
     session: t.field({
+      description:
+        '次 The session (of the term) a plenary meeting belongs to; null for other bodies.',
       type: SessionType,
       nullable: true,
       resolve: (m, _a, ctx) =>
         m.sessionId ? ctx.loaders.one(SessionSchema).load(m.sessionId) : null,
     }),
     attendanceSummary: t.field({
+      description: '出席统计 How many were expected, present, on leave and absent.',
       type: AttendanceSummaryType,
       resolve: async (m, _a, ctx) => summarise(await attendanceOf(ctx, 'BODY_MEETING', m.id)),
     }),
@@ -117,7 +131,7 @@ const BodyMeetingFilter = builder.inputType('BodyMeetingFilter', {
   fields: (t) => ({
     district: t.id({ description: 'Only records of this district (its code).', required: false }),
     includeBelow: t.boolean({ required: false, description: INCLUDE_BELOW_DESCRIPTION }),
-    term: t.id({ required: false }),
+    term: t.id({ description: 'Only meetings of this term.', required: false }),
     body: t.field({
       description: 'Only records with this body.',
       type: CommitteeBodyType,
@@ -128,8 +142,16 @@ const BodyMeetingFilter = builder.inputType('BodyMeetingFilter', {
       type: MeetingStatusType,
       required: false,
     }),
-    from: t.field({ type: 'Date', required: false }),
-    to: t.field({ type: 'Date', required: false }),
+    from: t.field({
+      description: 'Only meetings planned on or after this day (inclusive).',
+      type: 'Date',
+      required: false,
+    }),
+    to: t.field({
+      description: 'Only meetings planned on or before this day (inclusive).',
+      type: 'Date',
+      required: false,
+    }),
   }),
 });
 
@@ -163,7 +185,7 @@ builder.queryField('bodyMeetings', (t) =>
 const PlanBodyMeetingInput = builder.inputType('PlanBodyMeetingInput', {
   description: 'What `planBodyMeeting` takes.',
   fields: (t) => ({
-    term: t.id({ required: true }),
+    term: t.id({ description: "The term's id.", required: true }),
     session: t.id({ required: false, description: 'Required for a plenary meeting.' }),
     body: t.field({
       description: '全体会议, 常委会议, 主席会议, 秘书长会议.',
@@ -171,8 +193,9 @@ const PlanBodyMeetingInput = builder.inputType('PlanBodyMeetingInput', {
       required: true,
     }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    plannedOn: t.field({ type: 'Date', required: true }),
+    plannedOn: t.field({ description: 'The day it is planned for.', type: 'Date', required: true }),
     agenda: t.stringList({
+      description: 'The agenda items: at least one, none empty.',
       required: true,
       validate: z
         .array(z.string().trim().min(1, 'an agenda item must not be empty'))
@@ -215,7 +238,7 @@ builder.mutationField('planBodyMeeting', (t) =>
 export const AttendanceEntryInput = builder.inputType('AttendanceEntryInput', {
   description: "出席 One member's attendance.",
   fields: (t) => ({
-    member: t.id({ required: true }),
+    member: t.id({ description: "The member's id.", required: true }),
     attendance: t.field({
       description: "出席情况 A member's attendance at a meeting, study session or branch activity.",
       type: AttendanceType,
@@ -228,7 +251,7 @@ const HoldBodyMeetingInput = builder.inputType('HoldBodyMeetingInput', {
   description: 'What `holdBodyMeeting` takes.',
   fields: (t) => ({
     id: t.id({ description: "The BodyMeeting's id.", required: true }),
-    heldOn: t.field({ type: 'Date', required: true }),
+    heldOn: t.field({ description: 'The day it was held.', type: 'Date', required: true }),
     attendance: t.field({
       type: [AttendanceEntryInput],
       required: true,
@@ -267,7 +290,10 @@ builder.mutationField('holdBodyMeeting', (t) =>
 
 const CancelInput = builder.inputType('CancelBodyMeetingInput', {
   description: 'What `cancelBodyMeeting` takes.',
-  fields: (t) => ({ id: t.id({ required: true }), note: t.string({ required: false }) }),
+  fields: (t) => ({
+    id: t.id({ required: true, description: "The BodyMeeting's id." }),
+    note: t.string({ required: false, description: NOTE_DESCRIPTION }),
+  }),
 });
 
 builder.mutationField('cancelBodyMeeting', (t) =>

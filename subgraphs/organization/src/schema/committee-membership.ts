@@ -48,23 +48,33 @@ export const CommitteeMembershipType = builder
         resolve: (m) => m.role,
       }),
       since: t.field({
+        description: '入委日期 The day the seat began (old name of joinedOn).',
         type: 'Date',
         deprecationReason: 'Use joinedOn.',
         resolve: (m) => m.joinedOn,
       }),
-      joinedOn: t.expose('joinedOn', { type: 'Date' }),
-      leftOn: t.expose('leftOn', { type: 'Date', nullable: true }),
+      joinedOn: t.expose('joinedOn', {
+        description: '入委日期 The day the seat began.',
+        type: 'Date',
+      }),
+      leftOn: t.expose('leftOn', {
+        description: '离委日期 The day the seat ended; null while it is current.',
+        type: 'Date',
+        nullable: true,
+      }),
       status: t.field({
         description: "入委状态 Whether a member's seat on a special committee is current.",
         type: MembershipStatusType,
         resolve: (m) => m.status,
       }),
       committee: t.field({
+        description: '专委会 The committee.',
         type: SpecialCommitteeType,
         nullable: true,
         resolve: (m, _a, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(m.committeeId),
       }),
       member: t.field({
+        description: '委员 The member holding the seat.',
         type: MemberRef,
         nullable: true,
         resolve: (m) => ({ id: String(m.memberId) }),
@@ -95,6 +105,7 @@ builder.objectField(MemberRef, 'committees', (t) =>
 
 builder.objectField(SpecialCommitteeType, 'memberships', (t) =>
   t.field({
+    description: '委员 The seats on the committee (current ones unless includeEnded).',
     type: [CommitteeMembershipType],
     args: { includeEnded: t.arg.boolean(INCLUDE_ENDED) },
     resolve: (c, { includeEnded }, ctx) =>
@@ -115,8 +126,8 @@ const CommitteeMembershipFilter = builder.inputType('CommitteeMembershipFilter',
     '筛选 Narrows `committeeMemberships`: a record must match every field given; a field left out does not narrow.',
   fields: (t) => ({
     district: t.id({ description: 'Only records of this district (its code).', required: false }),
-    committee: t.id({ required: false }),
-    member: t.id({ required: false }),
+    committee: t.id({ description: 'Only seats on this committee.', required: false }),
+    member: t.id({ description: 'Only seats of this member.', required: false }),
     status: t.field({
       description: 'Only records in this state.',
       type: MembershipStatusType,
@@ -152,14 +163,14 @@ builder.queryField('committeeMemberships', (t) =>
 const AssignCommitteeSeatInput = builder.inputType('AssignCommitteeSeatInput', {
   description: 'What `assignCommitteeSeat` takes.',
   fields: (t) => ({
-    committee: t.id({ required: true }),
-    member: t.id({ required: true }),
+    committee: t.id({ description: "The committee's id; it must be active.", required: true }),
+    member: t.id({ description: "The member's id.", required: true }),
     role: t.field({
       description: "专委会职务 A member's role on a special committee.",
       type: CommitteeRoleType,
       required: true,
     }),
-    joinedOn: t.field({ type: 'Date', required: true }),
+    joinedOn: t.field({ description: 'The day the seat begins.', type: 'Date', required: true }),
     note: t.string({
       description: 'An optional note, kept with the record or with the step in its audit trail.',
       required: false,
@@ -195,7 +206,7 @@ const EndCommitteeSeatInput = builder.inputType('EndCommitteeSeatInput', {
   description: 'What `endCommitteeSeat` takes.',
   fields: (t) => ({
     id: t.id({ description: "The CommitteeMembership's id.", required: true }),
-    leftOn: t.field({ type: 'Date', required: true }),
+    leftOn: t.field({ description: "The seat's last day.", type: 'Date', required: true }),
     note: t.string({
       description: 'An optional note, kept with the record or with the step in its audit trail.',
       required: false,

@@ -12,6 +12,7 @@ import {
   AVAILABLE_ACTIONS_DESCRIPTION,
   districtWhere,
   includeBelowArg,
+  NOTE_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -80,11 +81,15 @@ export const CommunicationType = builder.objectRef<Communication>('Communication
       type: CommunicationKindType,
       resolve: (c) => c.kind,
     }),
-    title: t.exposeString('title'),
-    audience: t.exposeString('audience'),
+    title: t.exposeString('title', { description: "标题 The letter's or notice's title." }),
+    audience: t.exposeString('audience', { description: '对象 To whom it is addressed.' }),
     occasion: t.exposeString('occasion', { description: 'Why it was sent.' }),
-    body: t.exposeString('body'),
-    issuedOn: t.expose('issuedOn', { type: 'Date', nullable: true }),
+    body: t.exposeString('body', { description: '正文 Its text.' }),
+    issuedOn: t.expose('issuedOn', {
+      description: '发出日期 The day it was issued; null while a draft.',
+      type: 'Date',
+      nullable: true,
+    }),
     status: t.field({
       description: '文件状态 Where a letter or notice stands.',
       type: CommunicationStatusType,
@@ -101,10 +106,18 @@ export const CampaignEntryType = builder.objectRef<CampaignEntry>('CampaignEntry
   description: '作品 An entry to a consensus-building campaign, by a member or an outside author.',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The CampaignEntry's id." }),
-    author: t.exposeString('author'),
-    title: t.exposeString('title'),
-    award: t.exposeString('award', { nullable: true }),
-    submittedOn: t.expose('submittedOn', { type: 'Date' }),
+    author: t.exposeString('author', {
+      description: "作者 Who made the entry (a member's name or an outside artist).",
+    }),
+    title: t.exposeString('title', { description: "标题 The entry's title." }),
+    award: t.exposeString('award', {
+      description: '奖项 The award it won, if any.',
+      nullable: true,
+    }),
+    submittedOn: t.expose('submittedOn', {
+      description: '提交日期 The day it was submitted.',
+      type: 'Date',
+    }),
     member: t.field({
       type: MemberRef,
       nullable: true,
@@ -125,16 +138,23 @@ export const ConsensusCampaignType = builder
         type: CampaignKindType,
         resolve: (c) => c.kind,
       }),
-      title: t.exposeString('title'),
-      theme: t.exposeString('theme'),
-      opensOn: t.expose('opensOn', { type: 'Date' }),
-      closesOn: t.expose('closesOn', { type: 'Date' }),
+      title: t.exposeString('title', { description: "标题 The campaign's title." }),
+      theme: t.exposeString('theme', { description: '主题 What the campaign is about.' }),
+      opensOn: t.expose('opensOn', {
+        description: '开始日期 The first day it takes entries.',
+        type: 'Date',
+      }),
+      closesOn: t.expose('closesOn', {
+        description: '截止日期 The last day it takes entries.',
+        type: 'Date',
+      }),
       status: t.field({
         description: '活动状态 Whether a consensus-building campaign takes entries.',
         type: CampaignStatusType,
         resolve: (c) => c.status,
       }),
       entries: t.field({
+        description: '作品 The entries submitted.',
         type: [CampaignEntryType],
         resolve: (c, _a, ctx) => ctx.loaders.many(CampaignEntrySchema, 'campaignId').load(c.id),
       }),
@@ -180,7 +200,11 @@ builder.queryField('communications', (t) =>
         description: 'Only records of this district (its code).',
         required: false,
       }),
-      kind: t.arg({ type: CommunicationKindType, required: false }),
+      kind: t.arg({
+        description: 'Only letters or notices of this kind.',
+        type: CommunicationKindType,
+        required: false,
+      }),
       ...periodArgs(t, 'day of issue (issuedOn; drafts have none)'),
       ...pageArgs(t),
     },
@@ -208,7 +232,11 @@ builder.queryField('consensusCampaigns', (t) =>
         required: false,
       }),
       ...includeBelowArg(t),
-      kind: t.arg({ type: CampaignKindType, required: false }),
+      kind: t.arg({
+        description: 'Only campaigns of this kind.',
+        type: CampaignKindType,
+        required: false,
+      }),
       ...periodArgs(t, 'opening day (opensOn)'),
       ...pageArgs(t),
     },
@@ -246,9 +274,21 @@ const DraftInput = builder.inputType('DraftCommunicationInput', {
       required: true,
     }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    audience: t.string({ required: true, validate: text(2) }),
-    occasion: t.string({ required: true, validate: text(2) }),
-    body: t.string({ required: true, validate: text(1) }),
+    audience: t.string({
+      description: 'To whom it is addressed: at least 2 characters.',
+      required: true,
+      validate: text(2),
+    }),
+    occasion: t.string({
+      description: 'Why it is sent: at least 2 characters.',
+      required: true,
+      validate: text(2),
+    }),
+    body: t.string({
+      description: 'Its text; must not be empty.',
+      required: true,
+      validate: text(1),
+    }),
   }),
 });
 
@@ -280,7 +320,7 @@ const IssueInput = builder.inputType('IssueCommunicationInput', {
   description: 'What `issueCommunication` takes.',
   fields: (t) => ({
     id: t.id({ description: "The Communication's id.", required: true }),
-    issuedOn: t.field({ type: 'Date', required: true }),
+    issuedOn: t.field({ description: 'The day it is issued.', type: 'Date', required: true }),
     note: t.string({
       description: 'An optional note, kept with the record or with the step in its audit trail.',
       required: false,
@@ -313,7 +353,10 @@ builder.mutationField('issueCommunication', (t) =>
 
 const WithdrawInput = builder.inputType('WithdrawCommunicationInput', {
   description: 'What `withdrawCommunication` takes.',
-  fields: (t) => ({ id: t.id({ required: true }), note: t.string({ required: false }) }),
+  fields: (t) => ({
+    id: t.id({ required: true, description: "The Communication's id." }),
+    note: t.string({ required: false, description: NOTE_DESCRIPTION }),
+  }),
 });
 
 builder.mutationField('withdrawCommunication', (t) =>
@@ -342,9 +385,21 @@ const OpenCampaignInput = builder.inputType('OpenCampaignInput', {
     }),
     kind: t.field({ description: '征文, 文集, 书画展.', type: CampaignKindType, required: true }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    theme: t.string({ required: true, validate: text(1) }),
-    opensOn: t.field({ type: 'Date', required: true }),
-    closesOn: t.field({ type: 'Date', required: true }),
+    theme: t.string({
+      description: 'What it is about; must not be empty.',
+      required: true,
+      validate: text(1),
+    }),
+    opensOn: t.field({
+      description: 'The first day it takes entries.',
+      type: 'Date',
+      required: true,
+    }),
+    closesOn: t.field({
+      description: 'The last day it takes entries.',
+      type: 'Date',
+      required: true,
+    }),
   }),
 });
 
@@ -376,15 +431,25 @@ builder.mutationField('openCampaign', (t) =>
 const EntryInput = builder.inputType('AddCampaignEntryInput', {
   description: 'What `addCampaignEntry` takes.',
   fields: (t) => ({
-    campaign: t.id({ required: true }),
+    campaign: t.id({
+      description: "The campaign's id; it must be open and submittedOn within its dates.",
+      required: true,
+    }),
     member: t.id({
       required: false,
       description: 'The member who made it; leave out for an outside artist and give author.',
     }),
-    author: t.string({ required: false }),
+    author: t.string({
+      description: "The author's name; required when no member is given.",
+      required: false,
+    }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    award: t.string({ required: false }),
-    submittedOn: t.field({ type: 'Date', required: true }),
+    award: t.string({ description: 'The award it won, if any.', required: false }),
+    submittedOn: t.field({
+      description: 'The day it was submitted.',
+      type: 'Date',
+      required: true,
+    }),
   }),
 });
 
@@ -415,7 +480,10 @@ builder.mutationField('addCampaignEntry', (t) =>
 
 const CloseCampaignInput = builder.inputType('CloseCampaignInput', {
   description: 'What `closeCampaign` takes.',
-  fields: (t) => ({ id: t.id({ required: true }), note: t.string({ required: false }) }),
+  fields: (t) => ({
+    id: t.id({ required: true, description: "The ConsensusCampaign's id." }),
+    note: t.string({ required: false, description: NOTE_DESCRIPTION }),
+  }),
 });
 
 builder.mutationField('closeCampaign', (t) =>

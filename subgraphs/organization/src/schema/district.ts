@@ -48,7 +48,13 @@ builder.queryField('districts', (t) =>
   t.field({
     type: [DistrictType],
     description: 'The city committee and every district (county) committee, or those of one level.',
-    args: { level: t.arg({ type: DistrictLevelType, required: false }) },
+    args: {
+      level: t.arg({
+        type: DistrictLevelType,
+        required: false,
+        description: 'Only districts of this level; all when left out.',
+      }),
+    },
     resolve: (_root, { level }, ctx) =>
       ctx.em.find(DistrictSchema, level ? { level } : {}, { orderBy: { code: 'asc' } }),
   }),
@@ -59,7 +65,12 @@ builder.queryField('district', (t) =>
     description:
       "区县 One district (a committee's area) by its code. An unknown code is refused (UNKNOWN_DISTRICT, field `code`).",
     type: DistrictType,
-    args: { code: t.arg.id({ required: true }) },
+    args: {
+      code: t.arg.id({
+        required: true,
+        description: "区县代码 The district's code (e.g. 341002).",
+      }),
+    },
     resolve: async (_root, { code }, ctx) => {
       const district = await ctx.loaders.one(DistrictSchema, 'code').load(String(code));
       if (!district)

@@ -11,9 +11,12 @@ export const GovernmentUnitType = builder.objectRef<GovernmentUnit>('GovernmentU
     '政府部门 / 承办单位: a government department that handles proposals and liaises with committees. Public.',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The GovernmentUnit's id." }),
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: "名称 The unit's full name." }),
     short: t.exposeString('short', { description: 'Short name used in reports, e.g. 发改委.' }),
-    active: t.exposeBoolean('active'),
+    active: t.exposeBoolean('active', {
+      description:
+        '在用 Whether the unit still exists and takes handling tasks; an inactive unit is kept for its history.',
+    }),
     district: t.field({
       description: 'The district whose committee it belongs to.',
       type: DistrictType,
@@ -44,7 +47,10 @@ builder.queryField('governmentUnits', (t) =>
         description: 'Only records of this district (its code).',
         required: false,
       }),
-      active: t.arg.boolean({ required: false }),
+      active: t.arg.boolean({
+        description: 'Only active units (true) or only inactive ones (false); both when left out.',
+        required: false,
+      }),
       ...pageArgs(t),
     },
     resolve: (_root, { district, active, first, after }, ctx): Promise<Page<GovernmentUnit>> =>
@@ -80,8 +86,13 @@ const RegisterGovernmentUnitInput = builder.inputType('RegisterGovernmentUnitInp
       description: 'The district (its code) whose committee the record belongs to.',
       required: true,
     }),
-    name: t.string({ required: true, validate: name }),
+    name: t.string({
+      description: 'The full name: trimmed, 2 to 80 characters.',
+      required: true,
+      validate: name,
+    }),
     short: t.string({
+      description: 'The short name used in reports: trimmed, 1 to 20 characters.',
       required: true,
       validate: z.string().trim().min(1, 'must not be empty').max(20),
     }),
@@ -114,8 +125,13 @@ const UpdateGovernmentUnitInput = builder.inputType('UpdateGovernmentUnitInput',
   description: 'What `updateGovernmentUnit` takes.',
   fields: (t) => ({
     id: t.id({ description: "The GovernmentUnit's id.", required: true }),
-    name: t.string({ required: false, validate: name }),
+    name: t.string({
+      description: 'A new full name: trimmed, 2 to 80 characters.',
+      required: false,
+      validate: name,
+    }),
     short: t.string({
+      description: 'A new short name: trimmed, 1 to 20 characters.',
       required: false,
       validate: z.string().trim().min(1, 'must not be empty').max(20),
     }),

@@ -37,13 +37,21 @@ export const LeadershipPostType = builder.objectRef<LeadershipPost>('LeadershipP
       type: LeadershipRoleType,
       resolve: (p) => p.role,
     }),
-    member: t.field({ type: MemberRef, resolve: (p) => ({ id: String(p.memberId) }) }),
+    member: t.field({
+      description: '委员 The member holding the post.',
+      type: MemberRef,
+      resolve: (p) => ({ id: String(p.memberId) }),
+    }),
     term: t.field({
+      description: '届 The term the post belongs to.',
       type: TermType,
       nullable: true,
       resolve: (p, _a, ctx) => ctx.loaders.one(TermSchema).load(p.termId),
     }),
-    startsOn: t.expose('startsOn', { type: 'Date' }),
+    startsOn: t.expose('startsOn', {
+      description: '任职日期 The first day in office.',
+      type: 'Date',
+    }),
     endsOn: t.expose('endsOn', {
       type: 'Date',
       nullable: true,
@@ -62,7 +70,11 @@ builder.queryField('leadership', (t) =>
         description: 'The district (its code) whose records to list.',
         required: true,
       }),
-      on: t.arg({ type: 'Date', required: false }),
+      on: t.arg({
+        description: 'The posts held on this day (default today).',
+        type: 'Date',
+        required: false,
+      }),
       includeEnded: t.arg.boolean({
         required: false,
         description: 'Every post of the district, past ones too, instead of those held on the day.',
@@ -91,14 +103,14 @@ builder.objectField(MemberRef, 'leadershipPosts', (t) =>
 const AppointLeaderInput = builder.inputType('AppointLeaderInput', {
   description: 'What `appointLeader` takes.',
   fields: (t) => ({
-    term: t.id({ required: true }),
+    term: t.id({ description: "The term's id.", required: true }),
     member: t.id({ required: true, description: "A member of the term's district." }),
     role: t.field({
       description: '主席 (chair), 副主席 (vice-chair), 秘书长 (secretary-general).',
       type: LeadershipRoleType,
       required: true,
     }),
-    startsOn: t.field({ type: 'Date', required: true }),
+    startsOn: t.field({ description: 'The first day in office.', type: 'Date', required: true }),
   }),
 });
 
@@ -128,7 +140,7 @@ builder.mutationField('appointLeader', (t) =>
 const EndLeadershipPostInput = builder.inputType('EndLeadershipPostInput', {
   description: 'What `endLeadershipPost` takes.',
   fields: (t) => ({
-    post: t.id({ required: true }),
+    post: t.id({ description: "The post's id.", required: true }),
     endsOn: t.field({ type: 'Date', required: true, description: 'The last day in office.' }),
   }),
 });

@@ -38,9 +38,9 @@ export const LiaisonActivityType = builder.objectRef<LiaisonActivity>('LiaisonAc
   description: '对口联系活动 An activity held under a committee–unit pairing.',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The LiaisonActivity's id." }),
-    title: t.exposeString('title'),
-    heldOn: t.expose('heldOn', { type: 'Date' }),
-    summary: t.exposeString('summary'),
+    title: t.exposeString('title', { description: "标题 The activity's title." }),
+    heldOn: t.expose('heldOn', { description: '日期 The day it was held.', type: 'Date' }),
+    summary: t.exposeString('summary', { description: '内容 What was done.' }),
   }),
 });
 
@@ -48,24 +48,34 @@ export const LiaisonPairType = builder.objectRef<LiaisonPair>('LiaisonPair').imp
   description: '对口联系: a special committee paired with a government unit. Public.',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The LiaisonPair's id." }),
-    since: t.expose('since', { type: 'Date' }),
-    until: t.expose('until', { type: 'Date', nullable: true }),
+    since: t.expose('since', {
+      description: '开始日期 The first day of the pairing.',
+      type: 'Date',
+    }),
+    until: t.expose('until', {
+      description: '结束日期 The last day of the pairing; null while in force.',
+      type: 'Date',
+      nullable: true,
+    }),
     status: t.field({
       description: '对口联系状态 Whether a committee–unit pairing is in force.',
       type: LiaisonStatusType,
       resolve: (p) => p.status,
     }),
     committee: t.field({
+      description: '专委会 The special committee of the pair.',
       type: SpecialCommitteeType,
       nullable: true,
       resolve: (p, _a, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(p.committeeId),
     }),
     unit: t.field({
+      description: '单位 The government unit of the pair.',
       type: GovernmentUnitType,
       nullable: true,
       resolve: (p, _a, ctx) => ctx.loaders.one(GovernmentUnitSchema).load(p.unitId),
     }),
     activities: t.field({
+      description: '联系活动 The activities held under the pairing.',
       type: [LiaisonActivityType],
       resolve: (p, _a, ctx) => ctx.loaders.many(LiaisonActivitySchema, 'pairId').load(p.id),
     }),
@@ -74,12 +84,14 @@ export const LiaisonPairType = builder.objectRef<LiaisonPair>('LiaisonPair').imp
 
 builder.objectField(SpecialCommitteeType, 'liaisons', (t) =>
   t.field({
+    description: '对口联系 The government units the committee is paired with, past pairings too.',
     type: [LiaisonPairType],
     resolve: (c, _a, ctx) => ctx.loaders.many(LiaisonPairSchema, 'committeeId').load(c.id),
   }),
 );
 builder.objectField(GovernmentUnitType, 'liaisons', (t) =>
   t.field({
+    description: '对口联系 The special committees the unit is paired with, past pairings too.',
     type: [LiaisonPairType],
     resolve: (u, _a, ctx) => ctx.loaders.many(LiaisonPairSchema, 'unitId').load(u.id),
   }),
@@ -97,7 +109,11 @@ builder.queryField('liaisonPairs', (t) =>
         description: 'Only records of this district (its code).',
         required: false,
       }),
-      status: t.arg({ type: LiaisonStatusType, required: false }),
+      status: t.arg({
+        description: 'Only pairs in this state.',
+        type: LiaisonStatusType,
+        required: false,
+      }),
       ...periodArgs(t, 'first day of the pairing (since)'),
       ...pageArgs(t),
     },
@@ -117,9 +133,9 @@ builder.queryField('liaisonPairs', (t) =>
 const PairInput = builder.inputType('PairCommitteeWithUnitInput', {
   description: 'What `pairCommitteeWithUnit` takes.',
   fields: (t) => ({
-    committee: t.id({ required: true }),
-    unit: t.id({ required: true }),
-    since: t.field({ type: 'Date', required: true }),
+    committee: t.id({ description: 'The id of an active special committee.', required: true }),
+    unit: t.id({ description: "The government unit's id.", required: true }),
+    since: t.field({ description: "The pairing's first day.", type: 'Date', required: true }),
     note: t.string({
       description: 'An optional note, kept with the record or with the step in its audit trail.',
       required: false,
@@ -154,7 +170,7 @@ const EndLiaisonInput = builder.inputType('EndLiaisonInput', {
   description: 'What `endLiaison` takes.',
   fields: (t) => ({
     id: t.id({ description: "The LiaisonPair's id.", required: true }),
-    until: t.field({ type: 'Date', required: true }),
+    until: t.field({ description: "The pairing's last day.", type: 'Date', required: true }),
     note: t.string({
       description: 'An optional note, kept with the record or with the step in its audit trail.',
       required: false,
@@ -182,10 +198,14 @@ builder.mutationField('endLiaison', (t) =>
 const LiaisonActivityInput = builder.inputType('RecordLiaisonActivityInput', {
   description: 'What `recordLiaisonActivity` takes.',
   fields: (t) => ({
-    pair: t.id({ required: true }),
+    pair: t.id({ description: "The pairing's id.", required: true }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    heldOn: t.field({ type: 'Date', required: true }),
-    summary: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
+    heldOn: t.field({ description: 'The day it was held.', type: 'Date', required: true }),
+    summary: t.string({
+      description: 'What was done; must not be empty.',
+      required: true,
+      validate: z.string().trim().min(1, 'must not be empty'),
+    }),
     public: t.boolean({
       description: 'Shown to everyone (public) or only to those who work for its district.',
       required: false,

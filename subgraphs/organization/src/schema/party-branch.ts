@@ -76,14 +76,22 @@ export const BranchPlacementType = builder.objectRef<BranchPlacement>('BranchPla
     'A Party-member member placed in a functional branch. The member and their district staff only.',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The BranchPlacement's id." }),
-    joinedOn: t.expose('joinedOn', { type: 'Date' }),
-    leftOn: t.expose('leftOn', { type: 'Date', nullable: true }),
+    joinedOn: t.expose('joinedOn', {
+      description: '编入日期 The day the member was placed in the branch.',
+      type: 'Date',
+    }),
+    leftOn: t.expose('leftOn', {
+      description: '离开日期 The day the placement ended; null while it is current.',
+      type: 'Date',
+      nullable: true,
+    }),
     status: t.field({
       description: "支部编排状态 Whether a member's placement in a Party branch is current.",
       type: PlacementStatusType,
       resolve: (p) => p.status,
     }),
     member: t.field({
+      description: '委员 The member placed.',
       type: MemberRef,
       nullable: true,
       resolve: (p) => ({ id: String(p.memberId) }),
@@ -100,14 +108,19 @@ export const BranchActivityType = builder.objectRef<BranchActivity>('BranchActiv
       type: BranchActivityKindType,
       resolve: (a) => a.kind,
     }),
-    title: t.exposeString('title'),
-    heldOn: t.expose('heldOn', { type: 'Date' }),
-    speaker: t.exposeString('speaker', { nullable: true }),
-    summary: t.exposeString('summary'),
+    title: t.exposeString('title', { description: "标题 The activity's title." }),
+    heldOn: t.expose('heldOn', { description: '日期 The day it was held.', type: 'Date' }),
+    speaker: t.exposeString('speaker', {
+      description: '主讲人 Who spoke or led it, if anyone.',
+      nullable: true,
+    }),
+    summary: t.exposeString('summary', { description: '内容 What was done.' }),
     participantCount: t.int({
+      description: '参加人数 How many members took part (all of them, whoever may see the list).',
       resolve: async (a, _x, ctx) => (await attendanceOf(ctx, 'BRANCH_ACTIVITY', a.id)).length,
     }),
     participants: t.field({
+      description: '参加人员 The members who took part; only what the caller may see.',
       type: [AttendanceRecordType],
       resolve: (a, _x, ctx) => visibleAttendance(ctx, 'BRANCH_ACTIVITY', a),
     }),
@@ -118,8 +131,11 @@ export const PartyBranchType = builder.objectRef<PartyBranch>('PartyBranch').imp
   description: '功能型党支部: a functional Party branch hosted by a special committee. Public.',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The PartyBranch's id." }),
-    name: t.exposeString('name'),
-    establishedOn: t.expose('establishedOn', { type: 'Date' }),
+    name: t.exposeString('name', { description: "名称 The branch's name." }),
+    establishedOn: t.expose('establishedOn', {
+      description: '成立日期 The day it was established.',
+      type: 'Date',
+    }),
     dissolvedOn: t.expose('dissolvedOn', {
       type: 'Date',
       nullable: true,
@@ -134,13 +150,20 @@ export const PartyBranchType = builder.objectRef<PartyBranch>('PartyBranch').imp
       description: AVAILABLE_ACTIONS_DESCRIPTION,
       resolve: (b, _a, ctx) => branchWorkflow.available(ctx, b),
     }),
-    secretarySince: t.expose('secretarySince', { type: 'Date', nullable: true }),
+    secretarySince: t.expose('secretarySince', {
+      description:
+        '书记任职日期 The day the current secretary took office; null without a secretary.',
+      type: 'Date',
+      nullable: true,
+    }),
     committee: t.field({
+      description: '专委会 The special committee the branch is set up in.',
       type: SpecialCommitteeType,
       nullable: true,
       resolve: (b, _a, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(b.committeeId),
     }),
     secretary: t.field({
+      description: "书记 The branch's current secretary, if any.",
       type: MemberRef,
       nullable: true,
       resolve: (b) => (b.secretaryId ? { id: String(b.secretaryId) } : null),
@@ -164,6 +187,7 @@ export const PartyBranchType = builder.objectRef<PartyBranch>('PartyBranch').imp
       },
     }),
     activities: t.field({
+      description: "支部活动 The branch's activities.",
       type: [BranchActivityType],
       resolve: (b, _a, ctx) => ctx.loaders.many(BranchActivitySchema, 'branchId').load(b.id),
     }),
@@ -172,6 +196,7 @@ export const PartyBranchType = builder.objectRef<PartyBranch>('PartyBranch').imp
 
 builder.objectField(SpecialCommitteeType, 'partyBranch', (t) =>
   t.field({
+    description: '功能型党支部 The Party branch set up in the committee, if any.',
     type: PartyBranchType,
     nullable: true,
     resolve: async (c, _a, ctx) =>
@@ -214,6 +239,7 @@ builder.objectField(MemberRef, 'partyBranch', (t) =>
 
 builder.objectField(BranchPlacementType, 'branch', (t) =>
   t.field({
+    description: '支部 The branch the member is placed in.',
     type: PartyBranchType,
     nullable: true,
     resolve: (p, _a, ctx) => ctx.loaders.one(PartyBranchSchema).load(p.branchId),
@@ -256,12 +282,20 @@ builder.queryField('partyBranches', (t) =>
 const EstablishInput = builder.inputType('EstablishPartyBranchInput', {
   description: 'What `establishPartyBranch` takes.',
   fields: (t) => ({
-    committee: t.id({ required: true }),
+    committee: t.id({
+      description: 'The id of the active special committee to set it up in.',
+      required: true,
+    }),
     name: t.string({
+      description: 'The name: trimmed, 2 to 80 characters.',
       required: true,
       validate: z.string().trim().min(2, 'must have at least 2 characters').max(80),
     }),
-    establishedOn: t.field({ type: 'Date', required: true }),
+    establishedOn: t.field({
+      description: 'The day it is established.',
+      type: 'Date',
+      required: true,
+    }),
   }),
 });
 
@@ -290,9 +324,13 @@ builder.mutationField('establishPartyBranch', (t) =>
 const PlaceInput = builder.inputType('PlaceInBranchInput', {
   description: 'What `placeInBranch` takes.',
   fields: (t) => ({
-    branch: t.id({ required: true }),
-    member: t.id({ required: true }),
-    joinedOn: t.field({ type: 'Date', required: true }),
+    branch: t.id({ description: "The branch's id.", required: true }),
+    member: t.id({ description: "The member's id.", required: true }),
+    joinedOn: t.field({
+      description: 'The day the placement begins.',
+      type: 'Date',
+      required: true,
+    }),
   }),
 });
 
@@ -321,7 +359,7 @@ const EndPlacementInput = builder.inputType('EndBranchPlacementInput', {
   description: 'What `endBranchPlacement` takes.',
   fields: (t) => ({
     id: t.id({ description: "The BranchPlacement's id.", required: true }),
-    leftOn: t.field({ type: 'Date', required: true }),
+    leftOn: t.field({ description: "The placement's last day.", type: 'Date', required: true }),
     note: t.string({
       description: 'An optional note, kept with the record or with the step in its audit trail.',
       required: false,
@@ -349,8 +387,11 @@ builder.mutationField('endBranchPlacement', (t) =>
 const SecretaryInput = builder.inputType('SetBranchSecretaryInput', {
   description: 'What `setBranchSecretary` takes.',
   fields: (t) => ({
-    branch: t.id({ required: true }),
-    member: t.id({ required: true }),
+    branch: t.id({ description: "The branch's id.", required: true }),
+    member: t.id({
+      description: 'The new secretary: a member placed in the branch.',
+      required: true,
+    }),
     on: t.field({
       type: 'Date',
       required: false,
@@ -391,7 +432,7 @@ const DissolveInput = builder.inputType('DissolvePartyBranchInput', {
   description: 'What `dissolvePartyBranch` takes.',
   fields: (t) => ({
     id: t.id({ description: "The PartyBranch's id.", required: true }),
-    on: t.field({ type: 'Date', required: true }),
+    on: t.field({ description: 'The day it is dissolved.', type: 'Date', required: true }),
     note: t.string({
       description: 'An optional note, kept with the record or with the step in its audit trail.',
       required: false,
@@ -420,12 +461,16 @@ builder.mutationField('dissolvePartyBranch', (t) =>
 const ActivityInput = builder.inputType('RecordBranchActivityInput', {
   description: 'What `recordBranchActivity` takes.',
   fields: (t) => ({
-    branch: t.id({ required: true }),
+    branch: t.id({ description: "The branch's id.", required: true }),
     kind: t.field({ description: 'LECTURE_HALL.', type: BranchActivityKindType, required: true }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    heldOn: t.field({ type: 'Date', required: true }),
-    speaker: t.string({ required: false }),
-    summary: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
+    heldOn: t.field({ description: 'The day it was held.', type: 'Date', required: true }),
+    speaker: t.string({ description: 'Who spoke or led it, if anyone.', required: false }),
+    summary: t.string({
+      description: 'What was done; must not be empty.',
+      required: true,
+      validate: z.string().trim().min(1, 'must not be empty'),
+    }),
     participants: t.idList({
       required: true,
       description: 'Members who took part, Party members or not.',

@@ -52,14 +52,22 @@ export const PartyGroupMembershipType = builder
         type: PartyGroupRoleType,
         resolve: (m) => m.role,
       }),
-      joinedOn: t.expose('joinedOn', { type: 'Date' }),
-      leftOn: t.expose('leftOn', { type: 'Date', nullable: true }),
+      joinedOn: t.expose('joinedOn', {
+        description: '任职日期 The first day in the role.',
+        type: 'Date',
+      }),
+      leftOn: t.expose('leftOn', {
+        description: '离任日期 The last day in the role; null while current.',
+        type: 'Date',
+        nullable: true,
+      }),
       status: t.field({
         description: "党组职务状态 Whether a member's role in the Party Group is current.",
         type: PartyGroupMembershipStatusType,
         resolve: (m) => m.status,
       }),
       member: t.field({
+        description: '委员 The member in the role.',
         type: MemberRef,
         nullable: true,
         resolve: (m) => ({ id: String(m.memberId) }),
@@ -79,11 +87,12 @@ export const PartyGroupType = builder.objectRef<PartyGroup>('PartyGroup').implem
   description: '政协党组: the Party Group of a district committee for one term. Public.',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The PartyGroup's id." }),
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: "名称 The Party Group's name." }),
     secretary: t.exposeString('secretary', {
       description: 'Name of the secretary last appointed; `members(on:)` gives the group on a day.',
     }),
     term: t.field({
+      description: '届 The term it leads.',
       type: TermType,
       nullable: true,
       resolve: (g, _a, ctx) => (g.termId ? ctx.loaders.one(TermSchema).load(g.termId) : null),
@@ -92,7 +101,13 @@ export const PartyGroupType = builder.objectRef<PartyGroup>('PartyGroup').implem
       type: [PartyGroupMembershipType],
       description:
         'Secretary, deputy secretaries and members: every dated role, or with `on` those holding that day.',
-      args: { on: t.arg({ type: 'Date', required: false }) },
+      args: {
+        on: t.arg({
+          type: 'Date',
+          required: false,
+          description: 'Only those holding a role on this day; every dated role when left out.',
+        }),
+      },
       resolve: async (g, { on }, ctx) => {
         const rows = await ctx.loaders.many(PartyGroupMembershipSchema, 'groupId').load(g.id);
         return (on ? rows.filter(holdsOn(on)) : rows).sort(
@@ -101,6 +116,7 @@ export const PartyGroupType = builder.objectRef<PartyGroup>('PartyGroup').implem
       },
     }),
     studySessions: t.field({
+      description: '理论学习 Its study sessions.',
       type: [StudySessionType],
       resolve: (g, _a, ctx) => ctx.loaders.many(StudySessionSchema, 'groupId').load(g.id),
     }),
@@ -140,9 +156,13 @@ const FormPartyGroupInput = builder.inputType('FormPartyGroupInput', {
       required: true,
       description: "The term (届) the group leads; its district is the group's.",
     }),
-    name: t.string({ required: true, validate: name }),
+    name: t.string({
+      description: 'The name: trimmed, 2 to 120 characters.',
+      required: true,
+      validate: name,
+    }),
     secretary: t.id({ required: true, description: 'A Party-member member of the district.' }),
-    formedOn: t.field({ type: 'Date', required: true }),
+    formedOn: t.field({ description: 'The day it is formed.', type: 'Date', required: true }),
     note: t.string({
       description: 'An optional note, kept with the record or with the step in its audit trail.',
       required: false,
@@ -178,7 +198,11 @@ const RenamePartyGroupInput = builder.inputType('RenamePartyGroupInput', {
   description: 'What `renamePartyGroup` takes.',
   fields: (t) => ({
     id: t.id({ description: "The PartyGroup's id.", required: true }),
-    name: t.string({ required: true, validate: name }),
+    name: t.string({
+      description: 'The new name: trimmed, 2 to 120 characters.',
+      required: true,
+      validate: name,
+    }),
     note: t.string({
       description: 'An optional note, kept with the record or with the step in its audit trail.',
       required: false,
@@ -207,14 +231,14 @@ builder.mutationField('renamePartyGroup', (t) =>
 const AppointToPartyGroupInput = builder.inputType('AppointToPartyGroupInput', {
   description: 'What `appointToPartyGroup` takes.',
   fields: (t) => ({
-    group: t.id({ required: true }),
-    member: t.id({ required: true }),
+    group: t.id({ description: "The Party Group's id.", required: true }),
+    member: t.id({ description: "The member's id.", required: true }),
     role: t.field({
       description: '党组书记, 党组副书记, 党组成员.',
       type: PartyGroupRoleType,
       required: true,
     }),
-    joinedOn: t.field({ type: 'Date', required: true }),
+    joinedOn: t.field({ description: 'The first day in the role.', type: 'Date', required: true }),
     note: t.string({
       description: 'An optional note, kept with the record or with the step in its audit trail.',
       required: false,
@@ -250,7 +274,7 @@ const EndPartyGroupMembershipInput = builder.inputType('EndPartyGroupMembershipI
   description: 'What `endPartyGroupMembership` takes.',
   fields: (t) => ({
     id: t.id({ description: "The PartyGroupMembership's id.", required: true }),
-    leftOn: t.field({ type: 'Date', required: true }),
+    leftOn: t.field({ description: 'The last day in the role.', type: 'Date', required: true }),
     note: t.string({
       description: 'An optional note, kept with the record or with the step in its audit trail.',
       required: false,
@@ -284,7 +308,11 @@ const ChangePartyGroupRoleInput = builder.inputType('ChangePartyGroupRoleInput',
       type: PartyGroupRoleType,
       required: true,
     }),
-    on: t.field({ type: 'Date', required: true }),
+    on: t.field({
+      description: 'The day the new role takes effect.',
+      type: 'Date',
+      required: true,
+    }),
     note: t.string({
       description: 'An optional note, kept with the record or with the step in its audit trail.',
       required: false,

@@ -11,6 +11,7 @@ import {
   TITLE_DESCRIPTION,
   describedValues,
   AVAILABLE_ACTIONS_DESCRIPTION,
+  PLANNED_ON_DESCRIPTION,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -71,17 +72,31 @@ export const ImplementationReviewType = builder
         type: ReviewKindType,
         resolve: (r) => r.kind,
       }),
-      title: t.exposeString('title'),
-      plannedOn: t.expose('plannedOn', { type: 'Date' }),
-      reportedOn: t.expose('reportedOn', { type: 'Date', nullable: true }),
-      findings: t.exposeString('findings', { nullable: true }),
-      followUp: t.exposeString('followUp', { nullable: true }),
+      title: t.exposeString('title', { description: "标题 The review's title." }),
+      plannedOn: t.expose('plannedOn', {
+        description: PLANNED_ON_DESCRIPTION,
+        type: 'Date',
+      }),
+      reportedOn: t.expose('reportedOn', {
+        description: '报告日期 The day its findings were reported; null before.',
+        type: 'Date',
+        nullable: true,
+      }),
+      findings: t.exposeString('findings', {
+        description: '发现问题 What the review found.',
+        nullable: true,
+      }),
+      followUp: t.exposeString('followUp', {
+        description: '整改跟进 What is to be done about it, and by whom.',
+        nullable: true,
+      }),
       status: t.field({
         description: '督查状态 Where an implementation review stands.',
         type: ReviewStatusType,
         resolve: (r) => r.status,
       }),
       districtsVisited: t.field({
+        description: '走访地区 The districts the review visited.',
         type: [DistrictType],
         resolve: async (r, _a, ctx) =>
           foundRows(await ctx.loaders.one(DistrictSchema, 'code').loadMany(r.districtsVisited)),
@@ -103,11 +118,15 @@ export const PolicyDocumentType = builder.objectRef<PolicyDocument>('PolicyDocum
       type: PolicyKindType,
       resolve: (d) => d.kind,
     }),
-    title: t.exposeString('title'),
-    issuedBy: t.exposeString('issuedBy'),
-    issuedOn: t.expose('issuedOn', { type: 'Date' }),
-    summary: t.exposeString('summary'),
+    title: t.exposeString('title', { description: "标题 The document's title." }),
+    issuedBy: t.exposeString('issuedBy', { description: '发文机关 Who issued it.' }),
+    issuedOn: t.expose('issuedOn', {
+      description: '发文日期 The day it was issued.',
+      type: 'Date',
+    }),
+    summary: t.exposeString('summary', { description: '摘要 What it says, in short.' }),
     reviews: t.field({
+      description: '督查 The reviews of its implementation.',
       type: [ImplementationReviewType],
       resolve: (d, _a, ctx) =>
         ctx.loaders.many(ImplementationReviewSchema, 'documentId').load(d.id),
@@ -166,9 +185,17 @@ const RecordPolicyDocumentInput = builder.inputType('RecordPolicyDocumentInput',
       required: true,
     }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    issuedBy: t.string({ required: true, validate: text(2) }),
-    issuedOn: t.field({ type: 'Date', required: true }),
-    summary: t.string({ required: true, validate: text(1) }),
+    issuedBy: t.string({
+      description: 'Who issued it: at least 2 characters.',
+      required: true,
+      validate: text(2),
+    }),
+    issuedOn: t.field({ description: 'The day it was issued.', type: 'Date', required: true }),
+    summary: t.string({
+      description: 'What it says; must not be empty.',
+      required: true,
+      validate: text(1),
+    }),
     public: t.boolean({
       description: 'Shown to everyone (public) or only to those who work for its district.',
       required: false,
@@ -206,15 +233,16 @@ builder.mutationField('recordPolicyDocument', (t) =>
 const PlanReviewInput = builder.inputType('PlanImplementationReviewInput', {
   description: 'What `planImplementationReview` takes.',
   fields: (t) => ({
-    document: t.id({ required: true }),
+    document: t.id({ description: "The policy document's id.", required: true }),
     kind: t.field({
       description: '督查类别 How the implementation of a policy document is reviewed.',
       type: ReviewKindType,
       required: true,
     }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    plannedOn: t.field({ type: 'Date', required: true }),
+    plannedOn: t.field({ description: 'The day it is planned for.', type: 'Date', required: true }),
     districtsVisited: t.idList({
+      description: 'The codes of the districts to visit: at least one.',
       required: true,
       validate: z.array(z.string()).min(1, 'names at least one district'),
     }),
@@ -263,9 +291,16 @@ const MoveReviewInput = builder.inputType('MoveImplementationReviewInput', {
       type: ReviewActionType,
       required: true,
     }),
-    findings: t.string({ required: false }),
-    reportedOn: t.field({ type: 'Date', required: false }),
-    followUp: t.string({ required: false }),
+    findings: t.string({
+      description: 'What the review found (with the report step).',
+      required: false,
+    }),
+    reportedOn: t.field({
+      description: 'The day the findings were reported (with the report step).',
+      type: 'Date',
+      required: false,
+    }),
+    followUp: t.string({ description: 'What is to be done about them.', required: false }),
     note: t.string({
       description: 'An optional note, kept with the record or with the step in its audit trail.',
       required: false,

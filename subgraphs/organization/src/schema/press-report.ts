@@ -36,8 +36,11 @@ export const PressReportType = builder.objectRef<PressReport>('PressReport').imp
     outlet: t.exposeString('outlet', {
       description: 'The paper or magazine, e.g. 《中国政协杂志》.',
     }),
-    headline: t.exposeString('headline'),
-    publishedOn: t.expose('publishedOn', { type: 'Date' }),
+    headline: t.exposeString('headline', { description: "标题 The report's headline." }),
+    publishedOn: t.expose('publishedOn', {
+      description: '发表日期 The day it was published.',
+      type: 'Date',
+    }),
     frontPage: t.exposeBoolean('frontPage', { description: '头版.' }),
     subject: t.field({
       description: 'What a press report covered.',
@@ -45,7 +48,10 @@ export const PressReportType = builder.objectRef<PressReport>('PressReport').imp
       resolve: (r) => r.subject,
     }),
     about: t.exposeString('about', { description: 'The work it reported, in words.' }),
-    url: t.exposeString('url', { nullable: true }),
+    url: t.exposeString('url', {
+      description: '链接 Where it can be read online, if known.',
+      nullable: true,
+    }),
   }),
 });
 
@@ -62,10 +68,25 @@ builder.queryField('pressReports', (t) =>
         required: false,
       }),
       ...includeBelowArg(t),
-      subject: t.arg({ type: PressSubjectType, required: false }),
-      frontPage: t.arg.boolean({ required: false }),
-      from: t.arg({ type: 'Date', required: false }),
-      to: t.arg({ type: 'Date', required: false }),
+      subject: t.arg({
+        description: 'Only reports on this subject.',
+        type: PressSubjectType,
+        required: false,
+      }),
+      frontPage: t.arg.boolean({
+        description: 'Only front-page reports (true) or only others (false).',
+        required: false,
+      }),
+      from: t.arg({
+        description: 'Only reports published on or after this day (inclusive).',
+        type: 'Date',
+        required: false,
+      }),
+      to: t.arg({
+        description: 'Only reports published on or before this day (inclusive).',
+        type: 'Date',
+        required: false,
+      }),
       ...pageArgs(t),
     },
     resolve: async (
@@ -96,17 +117,41 @@ const RecordPressReportInput = builder.inputType('RecordPressReportInput', {
       description: 'The district (its code) whose committee the record belongs to.',
       required: true,
     }),
-    outlet: t.string({ required: true, validate: text(2) }),
-    headline: t.string({ required: true, validate: text(4) }),
-    publishedOn: t.field({ type: 'Date', required: true }),
-    frontPage: t.boolean({ required: false, defaultValue: false }),
+    outlet: t.string({
+      description: 'The newspaper or site: at least 2 characters.',
+      required: true,
+      validate: text(2),
+    }),
+    headline: t.string({
+      description: 'The headline: at least 4 characters.',
+      required: true,
+      validate: text(4),
+    }),
+    publishedOn: t.field({
+      description: 'The day it was published.',
+      type: 'Date',
+      required: true,
+    }),
+    frontPage: t.boolean({
+      description: 'On the front page (头版); default false.',
+      required: false,
+      defaultValue: false,
+    }),
     subject: t.field({
       description: 'What a press report covered.',
       type: PressSubjectType,
       required: true,
     }),
-    about: t.string({ required: true, validate: text(2) }),
-    url: t.string({ required: false, validate: z.string().url('must be a URL') }),
+    about: t.string({
+      description: 'What or whom it reports on: at least 2 characters.',
+      required: true,
+      validate: text(2),
+    }),
+    url: t.string({
+      description: 'Where it can be read online: a URL.',
+      required: false,
+      validate: z.string().url('must be a URL'),
+    }),
   }),
 });
 

@@ -39,11 +39,13 @@ export const RelayedDecisionType = builder.objectRef<RelayedDecision>('RelayedDe
       description: 'The day the meeting was held.',
     }),
     meeting: t.field({
+      description: '会议 The meeting at which the decision was relayed.',
       type: BodyMeetingType,
       nullable: true,
       resolve: (r, _a, ctx) => ctx.loaders.one(BodyMeetingSchema).load(r.meetingId),
     }),
     document: t.field({
+      description: '文件 The policy document relayed.',
       type: PolicyDocumentType,
       nullable: true,
       resolve: (r, _a, ctx) => ctx.loaders.one(PolicyDocumentSchema).load(r.documentId),
@@ -83,9 +85,20 @@ builder.queryField('relayedDecisions', (t) =>
         required: false,
       }),
       ...includeBelowArg(t),
-      document: t.arg.id({ required: false }),
-      from: t.arg({ type: 'Date', required: false }),
-      to: t.arg({ type: 'Date', required: false }),
+      document: t.arg.id({
+        description: 'Only decisions relaying this policy document.',
+        required: false,
+      }),
+      from: t.arg({
+        description: 'Only decisions relayed on or after this day (inclusive).',
+        type: 'Date',
+        required: false,
+      }),
+      to: t.arg({
+        description: 'Only decisions relayed on or before this day (inclusive).',
+        type: 'Date',
+        required: false,
+      }),
       ...pageArgs(t),
     },
     resolve: async (

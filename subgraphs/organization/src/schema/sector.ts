@@ -6,7 +6,7 @@ export const SectorType = builder.objectRef<Sector>('Sector').implement({
     "界别: the group a member represents (a party, a people's organisation or a field). Public.",
   fields: (t) => ({
     id: t.exposeID('id', { description: "The Sector's id." }),
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: "名称 The sector's name." }),
     group: t.exposeString('group', { description: '党派, 人民团体 or 界别.' }),
   }),
 });
@@ -20,7 +20,12 @@ builder.queryField('sectors', (t) =>
   t.field({
     description: '界别 The sectors members are drawn from, optionally of one sector group.',
     type: [SectorType],
-    args: { group: t.arg.string({ required: false }) },
+    args: {
+      group: t.arg.string({
+        required: false,
+        description: 'Only sectors of this group: 党派, 人民团体 or 界别.',
+      }),
+    },
     resolve: (_root, { group }, ctx) =>
       ctx.em.find(SectorSchema, group ? { group } : {}, { orderBy: { id: 'asc' } }),
   }),
@@ -31,8 +36,14 @@ export const SectorGroupType = builder
   .implement({
     description: '界别组: sectors grouped as 党派, 人民团体 or 界别. Public.',
     fields: (t) => ({
-      name: t.exposeString('name'),
-      sectors: t.field({ type: [SectorType], resolve: (g) => g.sectors }),
+      name: t.exposeString('name', {
+        description: "类别 The group's name (党派, 人民团体 or 界别).",
+      }),
+      sectors: t.field({
+        description: '界别 The sectors in the group.',
+        type: [SectorType],
+        resolve: (g) => g.sectors,
+      }),
     }),
   });
 

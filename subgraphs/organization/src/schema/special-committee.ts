@@ -46,14 +46,17 @@ export const SpecialCommitteeType = builder
     description: "专门委员会: a special committee of a district's CPPCC.",
     fields: (t) => ({
       id: t.exposeID('id', { description: "The SpecialCommittee's id." }),
-      name: t.exposeString('name'),
-      functions: t.exposeString('functions'),
+      name: t.exposeString('name', { description: "名称 The committee's name." }),
+      functions: t.exposeString('functions', {
+        description: '职能 What the committee is responsible for, as last adjusted.',
+      }),
       status: t.field({
         description: '专委会状态 Whether a special committee is active, merged or dissolved.',
         type: CommitteeStatusType,
         resolve: (c) => c.status,
       }),
       establishedOn: t.field({
+        description: '成立日期 The day it was established, when known.',
         type: 'Date',
         nullable: true,
         resolve: (c) => (c.establishedOn ? String(c.establishedOn).slice(0, 10) : null),
@@ -91,18 +94,38 @@ export const CommitteeChangeType = builder.objectRef<CommitteeChange>('Committee
       type: CommitteeChangeKindType,
       resolve: (c) => c.kind,
     }),
-    on: t.expose('changedOn', { type: 'Date' }),
-    nameBefore: t.exposeString('nameBefore', { nullable: true }),
-    nameAfter: t.exposeString('nameAfter', { nullable: true }),
-    functionsBefore: t.exposeString('functionsBefore', { nullable: true }),
-    functionsAfter: t.exposeString('functionsAfter', { nullable: true }),
-    note: t.exposeString('note', { nullable: true }),
+    on: t.expose('changedOn', {
+      description: '日期 The day the change took effect.',
+      type: 'Date',
+    }),
+    nameBefore: t.exposeString('nameBefore', {
+      description: '原名称 The name before the change; null when the name did not change.',
+      nullable: true,
+    }),
+    nameAfter: t.exposeString('nameAfter', {
+      description: '新名称 The name after the change; null when the name did not change.',
+      nullable: true,
+    }),
+    functionsBefore: t.exposeString('functionsBefore', {
+      description: '原职能 The functions before the change; null when they did not change.',
+      nullable: true,
+    }),
+    functionsAfter: t.exposeString('functionsAfter', {
+      description: '新职能 The functions after the change; null when they did not change.',
+      nullable: true,
+    }),
+    note: t.exposeString('note', {
+      description: '备注 The note recorded with the change.',
+      nullable: true,
+    }),
     committee: t.field({
+      description: '专委会 The committee that changed.',
       type: SpecialCommitteeType,
       nullable: true,
       resolve: (c, _a, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(c.committeeId),
     }),
     mergedInto: t.field({
+      description: '并入 The committee it was merged into (MERGED only).',
       type: SpecialCommitteeType,
       nullable: true,
       resolve: (c, _a, ctx) =>
@@ -113,6 +136,8 @@ export const CommitteeChangeType = builder.objectRef<CommitteeChange>('Committee
 
 builder.objectField(SpecialCommitteeType, 'history', (t) =>
   t.field({
+    description:
+      '沿革 Its changes: established, functions adjusted, merged, dissolved, oldest first.',
     type: [CommitteeChangeType],
     resolve: (c, _a, ctx) => ctx.loaders.many(CommitteeChangeSchema, 'committeeId').load(c.id),
   }),
@@ -134,9 +159,21 @@ builder.queryField('committeeChanges', (t) =>
         description: 'The district (its code) whose records to list.',
         required: true,
       }),
-      from: t.arg({ type: 'Date', required: false }),
-      to: t.arg({ type: 'Date', required: false }),
-      kind: t.arg({ type: CommitteeChangeKindType, required: false }),
+      from: t.arg({
+        description: 'Only changes on or after this day (inclusive).',
+        type: 'Date',
+        required: false,
+      }),
+      to: t.arg({
+        description: 'Only changes on or before this day (inclusive).',
+        type: 'Date',
+        required: false,
+      }),
+      kind: t.arg({
+        description: 'Only changes of this kind.',
+        type: CommitteeChangeKindType,
+        required: false,
+      }),
       ...pageArgs(t),
     },
     resolve: (
@@ -219,14 +256,20 @@ const CreateSpecialCommitteeInput = builder.inputType('CreateSpecialCommitteeInp
       required: true,
     }),
     name: t.string({
+      description: 'The name: trimmed, 2 to 60 characters.',
       required: true,
       validate: z.string().trim().min(2, 'must have at least 2 characters').max(60),
     }),
     functions: t.string({
+      description: 'What it is responsible for; must not be empty.',
       required: true,
       validate: z.string().trim().min(1, 'must not be empty'),
     }),
-    establishedOn: t.field({ type: 'Date', required: false }),
+    establishedOn: t.field({
+      description: 'The day it is established (default today).',
+      type: 'Date',
+      required: false,
+    }),
     note: t.string({
       description: 'An optional note, kept with the record or with the step in its audit trail.',
       required: false,
@@ -265,14 +308,16 @@ const AdjustCommitteeFunctionsInput = builder.inputType('AdjustCommitteeFunction
   fields: (t) => ({
     id: t.id({ description: "The SpecialCommittee's id.", required: true }),
     functions: t.string({
+      description: 'The new functions; must not be empty.',
       required: true,
       validate: z.string().trim().min(1, 'must not be empty'),
     }),
     name: t.string({
+      description: 'A new name, if it changes: trimmed, 2 to 60 characters.',
       required: false,
       validate: z.string().trim().min(2, 'must have at least 2 characters').max(60),
     }),
-    on: t.field({ type: 'Date', required: true }),
+    on: t.field({ description: 'The day the change takes effect.', type: 'Date', required: true }),
     note: t.string({
       description: 'An optional note, kept with the record or with the step in its audit trail.',
       required: false,
@@ -307,8 +352,11 @@ const MergeCommitteeInput = builder.inputType('MergeCommitteeInput', {
   description: 'What `mergeCommittee` takes.',
   fields: (t) => ({
     id: t.id({ description: "The SpecialCommittee's id.", required: true }),
-    into: t.id({ required: true }),
-    on: t.field({ type: 'Date', required: true }),
+    into: t.id({
+      description: 'The id of the active committee it is merged into.',
+      required: true,
+    }),
+    on: t.field({ description: 'The day of the merger.', type: 'Date', required: true }),
     note: t.string({
       description: 'An optional note, kept with the record or with the step in its audit trail.',
       required: false,
@@ -344,7 +392,7 @@ const DissolveCommitteeInput = builder.inputType('DissolveCommitteeInput', {
   description: 'What `dissolveCommittee` takes.',
   fields: (t) => ({
     id: t.id({ description: "The SpecialCommittee's id.", required: true }),
-    on: t.field({ type: 'Date', required: true }),
+    on: t.field({ description: 'The day it is dissolved.', type: 'Date', required: true }),
     note: t.string({
       description: 'An optional note, kept with the record or with the step in its audit trail.',
       required: false,

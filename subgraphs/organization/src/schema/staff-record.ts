@@ -27,12 +27,25 @@ export const StaffRecordType = builder.objectRef<StaffRecord>('StaffRecord').imp
       type: StaffRecordKindType,
       resolve: (r) => r.kind,
     }),
-    person: t.exposeString('person'),
-    grade: t.exposeString('grade', { nullable: true }),
-    post: t.exposeString('post'),
-    startsOn: t.expose('startsOn', { type: 'Date' }),
-    endsOn: t.expose('endsOn', { type: 'Date', nullable: true }),
-    note: t.exposeString('note', { nullable: true }),
+    person: t.exposeString('person', { description: "姓名 The staff member's name." }),
+    grade: t.exposeString('grade', {
+      description: '等次 The grade a promotion names; null for other kinds.',
+      nullable: true,
+    }),
+    post: t.exposeString('post', { description: '职务 The post.' }),
+    startsOn: t.expose('startsOn', {
+      description: '开始日期 The first day of the change.',
+      type: 'Date',
+    }),
+    endsOn: t.expose('endsOn', {
+      description: '结束日期 The last day of a secondment; null for other kinds.',
+      type: 'Date',
+      nullable: true,
+    }),
+    note: t.exposeString('note', {
+      description: '备注 The note recorded with the change.',
+      nullable: true,
+    }),
   }),
 });
 
@@ -49,9 +62,21 @@ builder.queryField('staffRecords', (t) =>
         description: 'Only records of this district (its code).',
         required: false,
       }),
-      kind: t.arg({ type: StaffRecordKindType, required: false }),
-      from: t.arg({ type: 'Date', required: false }),
-      to: t.arg({ type: 'Date', required: false }),
+      kind: t.arg({
+        description: 'Only changes of this kind.',
+        type: StaffRecordKindType,
+        required: false,
+      }),
+      from: t.arg({
+        description: 'Only changes starting on or after this day (inclusive).',
+        type: 'Date',
+        required: false,
+      }),
+      to: t.arg({
+        description: 'Only changes starting on or before this day (inclusive).',
+        type: 'Date',
+        required: false,
+      }),
       ...pageArgs(t),
     },
     resolve: (
@@ -82,6 +107,7 @@ const RecordStaffChangeInput = builder.inputType('RecordStaffChangeInput', {
       required: true,
     }),
     person: t.string({
+      description: "The staff member's name: trimmed, at least 2 characters.",
       required: true,
       validate: z.string().trim().min(2, 'must have at least 2 characters'),
     }),
@@ -90,11 +116,20 @@ const RecordStaffChangeInput = builder.inputType('RecordStaffChangeInput', {
       description: 'For promotions: 正县级, 副县级, 一级调研员…',
     }),
     post: t.string({
+      description: 'The post: trimmed, at least 2 characters.',
       required: true,
       validate: z.string().trim().min(2, 'must have at least 2 characters'),
     }),
-    startsOn: t.field({ type: 'Date', required: true }),
-    endsOn: t.field({ type: 'Date', required: false }),
+    startsOn: t.field({
+      description: 'The first day of the change.',
+      type: 'Date',
+      required: true,
+    }),
+    endsOn: t.field({
+      description: 'The last day: only a SECONDMENT has one (rule `kind`).',
+      type: 'Date',
+      required: false,
+    }),
     note: t.string({
       description: 'An optional note, kept with the record or with the step in its audit trail.',
       required: false,

@@ -4,6 +4,7 @@ import {
   hasRole,
   type RequestContext,
   today,
+  statisticsPeriodArgs,
 } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import type { Body } from '../entities/body-meeting.entity.js';
@@ -32,9 +33,13 @@ const CommitteeCoverageType = builder.objectRef<CommitteeCoverage>('CommitteeCov
   description:
     '全员入委: active members of the district sitting on at least one special committee on a day.',
   fields: (t) => ({
-    on: t.expose('on', { type: 'Date' }),
-    activeMembers: t.exposeInt('activeMembers'),
-    assigned: t.exposeInt('assigned'),
+    on: t.expose('on', { description: '日期 The day counted.', type: 'Date' }),
+    activeMembers: t.exposeInt('activeMembers', {
+      description: '在任委员 Active members on that day.',
+    }),
+    assigned: t.exposeInt('assigned', {
+      description: '已入委 Of them, those with a current seat on a special committee.',
+    }),
     share: t.exposeFloat('share', {
       nullable: true,
       description: 'assigned / activeMembers; null without active members.',
@@ -52,10 +57,18 @@ const CommitteeChangeCountsType = builder
   .implement({
     description: 'Distinct committees created, adjusted, merged or dissolved in the period.',
     fields: (t) => ({
-      created: t.exposeInt('created'),
-      functionsAdjusted: t.exposeInt('functionsAdjusted'),
-      merged: t.exposeInt('merged'),
-      dissolved: t.exposeInt('dissolved'),
+      created: t.exposeInt('created', {
+        description: '新设 Committees established in the period.',
+      }),
+      functionsAdjusted: t.exposeInt('functionsAdjusted', {
+        description: '职能调整 Committees whose functions were adjusted in the period.',
+      }),
+      merged: t.exposeInt('merged', {
+        description: '合并 Committees merged into another in the period.',
+      }),
+      dissolved: t.exposeInt('dissolved', {
+        description: '撤销 Committees dissolved in the period.',
+      }),
     }),
   });
 
@@ -69,7 +82,9 @@ const BodyMeetingCountType = builder
         type: CommitteeBodyType,
         resolve: (c) => c.body,
       }),
-      count: t.exposeInt('count'),
+      count: t.exposeInt('count', {
+        description: '次数 How many meetings of the body were held in the period.',
+      }),
     }),
   });
 
@@ -77,8 +92,8 @@ const MonthCountType = builder.objectRef<MonthCount>('StudyMonth').implement({
   description: '按月统计 How many monthly and special study sessions were held in a month.',
   fields: (t) => ({
     month: t.exposeString('month', { description: 'YYYY-MM' }),
-    monthly: t.exposeInt('monthly'),
-    special: t.exposeInt('special'),
+    monthly: t.exposeInt('monthly', { description: '月度学习 Monthly sessions held that month.' }),
+    special: t.exposeInt('special', { description: '专题学习 Special sessions held that month.' }),
   }),
 });
 
@@ -86,9 +101,16 @@ const StudyCadenceType = builder.objectRef<StudyCadence>('StudyCadence').impleme
   description:
     '每月召开1次: theory study sessions held per month; months of the period (up to today) without a monthly session.',
   fields: (t) => ({
-    held: t.exposeInt('held'),
-    months: t.field({ type: [MonthCountType], resolve: (c) => c.months }),
-    missedMonths: t.exposeStringList('missedMonths'),
+    held: t.exposeInt('held', { description: '已召开 Sessions held in the period.' }),
+    months: t.field({
+      description: '按月 Sessions held month by month.',
+      type: [MonthCountType],
+      resolve: (c) => c.months,
+    }),
+    missedMonths: t.exposeStringList('missedMonths', {
+      description:
+        '缺月 Months (YYYY-MM) of the period, up to today, in which a district counted held no monthly session.',
+    }),
   }),
 });
 
@@ -96,14 +118,32 @@ const PartyCoverageType = builder.objectRef<PartyCoverage>('PartyCoverage').impl
   description:
     '两个全覆盖: Party-member members placed in a branch (on the last day), and members reached by branch work (placed, or present at a branch activity in the period).',
   fields: (t) => ({
-    partyMembers: t.exposeInt('partyMembers'),
-    placed: t.exposeInt('placed'),
-    partyMemberCoverage: t.exposeFloat('partyMemberCoverage', { nullable: true }),
-    members: t.exposeInt('members'),
-    reached: t.exposeInt('reached'),
-    workCoverage: t.exposeFloat('workCoverage', { nullable: true }),
-    branches: t.field({ type: [PartyBranchType], resolve: (c) => c.branches }),
+    partyMembers: t.exposeInt('partyMembers', {
+      description: "党员委员 Members who are Party members (on the period's last day).",
+    }),
+    placed: t.exposeInt('placed', { description: '已编入 Of them, those placed in a branch.' }),
+    partyMemberCoverage: t.exposeFloat('partyMemberCoverage', {
+      description: '党员覆盖率 placed / partyMembers, between 0 and 1; null without Party members.',
+      nullable: true,
+    }),
+    members: t.exposeInt('members', {
+      description: "委员 All members (on the period's last day).",
+    }),
+    reached: t.exposeInt('reached', {
+      description:
+        '已覆盖 Members placed in a branch, or present at a branch activity in the period.',
+    }),
+    workCoverage: t.exposeFloat('workCoverage', {
+      description: '工作覆盖率 reached / members, between 0 and 1; null without members.',
+      nullable: true,
+    }),
+    branches: t.field({
+      description: '支部 The branches counted.',
+      type: [PartyBranchType],
+      resolve: (c) => c.branches,
+    }),
     branchesWithoutPartyMembers: t.field({
+      description: '无党员支部 Branches that have no Party member placed.',
       type: [PartyBranchType],
       resolve: (c) => c.branchesWithoutPartyMembers,
     }),
@@ -118,20 +158,35 @@ const PartyCoverageType = builder.objectRef<PartyCoverage>('PartyCoverage').impl
 
 const GradeCountType = builder.objectRef<{ grade: string; count: number }>('GradeCount').implement({
   description: '按等次统计 How many were given one grade.',
-  fields: (t) => ({ grade: t.exposeString('grade'), count: t.exposeInt('count') }),
+  fields: (t) => ({
+    grade: t.exposeString('grade', { description: '等次 The grade.' }),
+    count: t.exposeInt('count', { description: '数量 How many were given it.' }),
+  }),
 });
 
 const OutreachCountsType = builder.objectRef<OutreachCounts>('OutreachCounts').implement({
   description:
     'Policy documents issued, implementation reviews reported (and districts they visited), letters issued, staff seconded and promoted, press reports published in the period.',
   fields: (t) => ({
-    policyDocuments: t.exposeInt('policyDocuments'),
-    reviews: t.exposeInt('reviews'),
-    districtsVisited: t.exposeInt('districtsVisited'),
-    openLetters: t.exposeInt('openLetters'),
-    notices: t.exposeInt('notices'),
-    initiativeLetters: t.exposeInt('initiativeLetters'),
-    secondments: t.exposeInt('secondments'),
+    policyDocuments: t.exposeInt('policyDocuments', {
+      description: '政策文件 Policy documents recorded in the period.',
+    }),
+    reviews: t.exposeInt('reviews', {
+      description: '督查 Implementation reviews held in the period.',
+    }),
+    districtsVisited: t.exposeInt('districtsVisited', {
+      description: '走访地区 Districts those reviews visited (each counted once).',
+    }),
+    openLetters: t.exposeInt('openLetters', {
+      description: '公开信 Open letters issued in the period.',
+    }),
+    notices: t.exposeInt('notices', { description: '通知 Notices issued in the period.' }),
+    initiativeLetters: t.exposeInt('initiativeLetters', {
+      description: '倡议书 Initiative letters issued in the period.',
+    }),
+    secondments: t.exposeInt('secondments', {
+      description: '挂职 Staff secondments begun in the period.',
+    }),
     promotions: t.field({
       type: [GradeCountType],
       description: 'Promotions and rank promotions by grade.',
@@ -210,30 +265,46 @@ OrganizationStatisticsType.implement({
           to: s.to,
         })),
     }),
-    from: t.expose('from', { type: 'Date' }),
-    to: t.expose('to', { type: 'Date' }),
+    from: t.expose('from', {
+      description: '起始日 The first day of the period (inclusive).',
+      type: 'Date',
+    }),
+    to: t.expose('to', {
+      description: '截止日 The last day of the period (inclusive).',
+      type: 'Date',
+    }),
     committeeCoverage: t.field({
       type: CommitteeCoverageType,
       description: 'As of the last day of the period.',
       resolve: (s) => committeeCoverage(s.ctx.em, s.districts, s.to),
     }),
     committeesChanged: t.field({
+      description:
+        '专委会变动 Committees established, adjusted, merged and dissolved in the period.',
       type: CommitteeChangeCountsType,
       resolve: (s) => committeeChangeCounts(s.ctx.em, s),
     }),
     bodyMeetingsHeld: t.field({
+      description: '会议召开 Meetings held in the period, by body.',
       type: [BodyMeetingCountType],
       resolve: (s) => bodyMeetingsHeld(s.ctx.em, s),
     }),
     studySessions: t.field({
+      description: "理论学习 The Party Group's study sessions in the period, month by month.",
       type: StudyCadenceType,
       resolve: (s) => studyCadence(s.ctx.em, s, today()),
     }),
     partyCoverage: t.field({
+      description:
+        '两个全覆盖 Party-member members placed in a branch and members reached by branch work.',
       type: PartyCoverageType,
       resolve: async (s) => visibleUnplaced(s, await partyCoverage(s.ctx.em, s)),
     }),
-    outreach: t.field({ type: OutreachCountsType, resolve: (s) => outreachCounts(s.ctx.em, s) }),
+    outreach: t.field({
+      description: '对外工作 Documents, reviews, letters and staff changes in the period.',
+      type: OutreachCountsType,
+      resolve: (s) => outreachCounts(s.ctx.em, s),
+    }),
   }),
 });
 
@@ -254,8 +325,7 @@ builder.queryField('organizationStatistics', (t) =>
         description:
           "DISTRICT_ONLY (default): the named district's records. WITH_DISTRICTS_BELOW: the named district and all districts below it; counts are sums of `byDistrict`, shares are recomputed from those sums, lists are concatenated, `districtsVisited` counts distinct districts and `missedMonths` lists months any of them missed.",
       }),
-      from: t.arg({ type: 'Date', required: true }),
-      to: t.arg({ type: 'Date', required: true }),
+      ...statisticsPeriodArgs(t),
     },
     resolve: async (_root, { district, scope, from, to }, ctx) => {
       await assertKnownDistrict(ctx, String(district));

@@ -8,6 +8,9 @@ import {
   AVAILABLE_ACTIONS_DESCRIPTION,
   districtWhere,
   INCLUDE_BELOW_DESCRIPTION,
+  NOTE_DESCRIPTION,
+  PLANNED_ON_DESCRIPTION,
+  HELD_ON_DESCRIPTION,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -60,14 +63,24 @@ export const StudySessionType = builder.objectRef<StudySession>('StudySession').
       type: StudyKindType,
       resolve: (s) => s.kind,
     }),
-    topic: t.exposeString('topic'),
-    plannedOn: t.expose('plannedOn', { type: 'Date' }),
-    heldOn: t.expose('heldOn', { type: 'Date', nullable: true }),
-    materials: t.exposeStringList('materials'),
+    topic: t.exposeString('topic', { description: '主题 What the session studies.' }),
+    plannedOn: t.expose('plannedOn', {
+      description: PLANNED_ON_DESCRIPTION,
+      type: 'Date',
+    }),
+    heldOn: t.expose('heldOn', {
+      description: HELD_ON_DESCRIPTION,
+      type: 'Date',
+      nullable: true,
+    }),
+    materials: t.exposeStringList('materials', { description: '学习材料 The materials studied.' }),
     speakers: t.exposeStringList('speakers', {
       description: 'Who led the study or spoke (交流发言).',
     }),
-    minutes: t.exposeString('minutes', { nullable: true }),
+    minutes: t.exposeString('minutes', {
+      description: '纪要 The minutes, written when it is archived.',
+      nullable: true,
+    }),
     status: t.field({
       description: '学习会状态 Where a study session stands.',
       type: StudyStatusType,
@@ -77,10 +90,12 @@ export const StudySessionType = builder.objectRef<StudySession>('StudySession').
       description: 'The code of the district whose committee it belongs to.',
     }),
     attendanceSummary: t.field({
+      description: '出席统计 How many were expected, present, on leave and absent.',
       type: AttendanceSummaryType,
       resolve: async (s, _a, ctx) => summarise(await attendanceOf(ctx, 'STUDY_SESSION', s.id)),
     }),
     attendance: t.field({
+      description: '出席记录 Who attended and how; only what the caller may see.',
       type: [AttendanceRecordType],
       resolve: (s, _a, ctx) => visibleAttendance(ctx, 'STUDY_SESSION', s),
     }),
@@ -119,8 +134,16 @@ const StudySessionFilter = builder.inputType('StudySessionFilter', {
       type: StudyKindType,
       required: false,
     }),
-    from: t.field({ type: 'Date', required: false }),
-    to: t.field({ type: 'Date', required: false }),
+    from: t.field({
+      description: 'Only sessions planned on or after this day (inclusive).',
+      type: 'Date',
+      required: false,
+    }),
+    to: t.field({
+      description: 'Only sessions planned on or before this day (inclusive).',
+      type: 'Date',
+      required: false,
+    }),
   }),
 });
 
@@ -165,12 +188,21 @@ const PlanStudySessionInput = builder.inputType('PlanStudySessionInput', {
       required: true,
     }),
     topic: t.string({
+      description: 'What it studies: trimmed, 2 to 200 characters.',
       required: true,
       validate: z.string().trim().min(2, 'must have at least 2 characters').max(200),
     }),
-    plannedOn: t.field({ type: 'Date', required: true }),
-    materials: t.stringList({ required: true, validate: items.min(1, 'needs at least one item') }),
-    speakers: t.stringList({ required: false, validate: items }),
+    plannedOn: t.field({ description: 'The day it is planned for.', type: 'Date', required: true }),
+    materials: t.stringList({
+      description: 'The materials: at least one, none empty.',
+      required: true,
+      validate: items.min(1, 'needs at least one item'),
+    }),
+    speakers: t.stringList({
+      description: 'Who will lead the study or speak; none empty.',
+      required: false,
+      validate: items,
+    }),
     public: t.boolean({
       description: 'Shown to everyone (public) or only to those who work for its district.',
       required: false,
@@ -208,8 +240,12 @@ const HoldStudySessionInput = builder.inputType('HoldStudySessionInput', {
   description: 'What `holdStudySession` takes.',
   fields: (t) => ({
     id: t.id({ description: "The StudySession's id.", required: true }),
-    heldOn: t.field({ type: 'Date', required: true }),
-    attendance: t.field({ type: [AttendanceEntryInput], required: true }),
+    heldOn: t.field({ description: 'The day it was held.', type: 'Date', required: true }),
+    attendance: t.field({
+      description: "Each member's attendance.",
+      type: [AttendanceEntryInput],
+      required: true,
+    }),
     note: t.string({
       description: 'An optional note, kept with the record or with the step in its audit trail.',
       required: false,
@@ -245,6 +281,7 @@ const ArchiveStudySessionInput = builder.inputType('ArchiveStudySessionInput', {
   fields: (t) => ({
     id: t.id({ description: "The StudySession's id.", required: true }),
     minutes: t.string({
+      description: 'The minutes; must not be empty (a session is archived with its minutes).',
       required: true,
       validate: z
         .string()
@@ -283,7 +320,10 @@ builder.mutationField('archiveStudySession', (t) =>
 
 const CancelStudySessionInput = builder.inputType('CancelStudySessionInput', {
   description: 'What `cancelStudySession` takes.',
-  fields: (t) => ({ id: t.id({ required: true }), note: t.string({ required: false }) }),
+  fields: (t) => ({
+    id: t.id({ required: true, description: "The StudySession's id." }),
+    note: t.string({ required: false, description: NOTE_DESCRIPTION }),
+  }),
 });
 
 builder.mutationField('cancelStudySession', (t) =>

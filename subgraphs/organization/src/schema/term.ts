@@ -9,10 +9,15 @@ export const SessionType = builder.objectRef<Session>('Session').implement({
   description: '次会议: a plenary session within a term, e.g. 十届三次会议. Public.',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The Session's id." }),
-    ordinal: t.exposeInt('ordinal'),
-    name: t.exposeString('name'),
-    startsOn: t.expose('startsOn', { type: 'Date' }),
-    endsOn: t.expose('endsOn', { type: 'Date' }),
+    ordinal: t.exposeInt('ordinal', {
+      description: "次 The session's number within its term (第几次会议).",
+    }),
+    name: t.exposeString('name', { description: "名称 The session's name." }),
+    startsOn: t.expose('startsOn', {
+      description: "开始日期 The session's first day.",
+      type: 'Date',
+    }),
+    endsOn: t.expose('endsOn', { description: "结束日期 The session's last day.", type: 'Date' }),
   }),
 });
 
@@ -20,15 +25,16 @@ export const TermType = builder.objectRef<Term>('Term').implement({
   description: '届: a term of a district committee. Public.',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The Term's id." }),
-    ordinal: t.exposeInt('ordinal'),
-    name: t.exposeString('name'),
-    startsOn: t.expose('startsOn', { type: 'Date' }),
+    ordinal: t.exposeInt('ordinal', { description: "届次 The term's number (第几届)." }),
+    name: t.exposeString('name', { description: "名称 The term's name." }),
+    startsOn: t.expose('startsOn', { description: "开始日期 The term's first day.", type: 'Date' }),
     endsOn: t.expose('endsOn', {
       type: 'Date',
       nullable: true,
       description: 'Null while the term runs.',
     }),
     sessions: t.field({
+      description: "次 The term's sessions.",
       type: [SessionType],
       resolve: (term, _a, ctx) => ctx.loaders.many(SessionSchema, 'termId').load(term.id),
     }),
@@ -37,6 +43,7 @@ export const TermType = builder.objectRef<Term>('Term').implement({
 
 builder.objectField(SessionType, 'term', (t) =>
   t.field({
+    description: '届 The term the session belongs to.',
     type: TermType,
     nullable: true,
     resolve: (s, _a, ctx) => ctx.loaders.one(TermSchema).load(s.termId),
@@ -80,13 +87,22 @@ const OpenTermInput = builder.inputType('OpenTermInput', {
       description: 'The district (its code) whose committee the record belongs to.',
       required: true,
     }),
-    ordinal: t.int({ required: true, validate: z.number().int().positive('must be positive') }),
+    ordinal: t.int({
+      description: "The term's number: a positive integer.",
+      required: true,
+      validate: z.number().int().positive('must be positive'),
+    }),
     name: t.string({
+      description: 'The name: trimmed, at least 2 characters.',
       required: true,
       validate: z.string().trim().min(2, 'must have at least 2 characters'),
     }),
-    startsOn: t.field({ type: 'Date', required: true }),
-    endsOn: t.field({ type: 'Date', required: false }),
+    startsOn: t.field({ description: "The term's first day.", type: 'Date', required: true }),
+    endsOn: t.field({
+      description: "The term's last day, if known.",
+      type: 'Date',
+      required: false,
+    }),
   }),
 });
 
@@ -118,7 +134,7 @@ const CloseTermInput = builder.inputType('CloseTermInput', {
   description: 'What `closeTerm` takes.',
   fields: (t) => ({
     id: t.id({ description: "The Term's id.", required: true }),
-    endsOn: t.field({ type: 'Date', required: true }),
+    endsOn: t.field({ description: "The term's last day.", type: 'Date', required: true }),
   }),
 });
 
@@ -142,14 +158,19 @@ builder.mutationField('closeTerm', (t) =>
 const OpenSessionInput = builder.inputType('OpenSessionInput', {
   description: 'What `openSession` takes.',
   fields: (t) => ({
-    term: t.id({ required: true }),
-    ordinal: t.int({ required: true, validate: z.number().int().positive('must be positive') }),
+    term: t.id({ description: "The term's id.", required: true }),
+    ordinal: t.int({
+      description: "The session's number within the term: a positive integer.",
+      required: true,
+      validate: z.number().int().positive('must be positive'),
+    }),
     name: t.string({
+      description: 'The name: trimmed, at least 2 characters.',
       required: true,
       validate: z.string().trim().min(2, 'must have at least 2 characters'),
     }),
-    startsOn: t.field({ type: 'Date', required: true }),
-    endsOn: t.field({ type: 'Date', required: true }),
+    startsOn: t.field({ description: "The session's first day.", type: 'Date', required: true }),
+    endsOn: t.field({ description: "The session's last day.", type: 'Date', required: true }),
   }),
 });
 

@@ -86,15 +86,27 @@ export const SwitchRef = builder.objectRef<SwitchView>('PluginSwitch').implement
       type: DistrictRef,
       resolve: (s) => ({ code: s.district }),
     }),
-    plugin: t.field({ type: PluginRef, resolve: (s) => findPlugin(s.plugin)! }),
+    plugin: t.field({
+      description: '插件 The plugin switched.',
+      type: PluginRef,
+      resolve: (s) => findPlugin(s.plugin)!,
+    }),
     state: t.field({
       description: '插件开关 Whether a plugin is on for a district.',
       type: SwitchStateEnum,
       resolve: (s) => s.status,
     }),
-    enabled: t.boolean({ resolve: (s) => s.status === 'ENABLED' }),
+    enabled: t.boolean({
+      description: '已启用 Whether the plugin is on for the district.',
+      resolve: (s) => s.status === 'ENABLED',
+    }),
     version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
-    changedAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.changedAt }),
+    changedAt: t.field({
+      description: '变更时间 When it was last switched or configured; null if never.',
+      type: 'DateTime',
+      nullable: true,
+      resolve: (s) => s.changedAt,
+    }),
     settings: t.field({
       type: JSONScalar,
       nullable: true,
@@ -125,8 +137,11 @@ const SwitchboardEntryRef = builder
       district: t.exposeString('district', {
         description: 'The code of the district whose committee it belongs to.',
       }),
-      plugin: t.exposeString('plugin'),
-      enabled: t.boolean({ resolve: (s) => s.status === 'ENABLED' }),
+      plugin: t.exposeString('plugin', { description: "插件 The plugin's name." }),
+      enabled: t.boolean({
+        description: '已启用 Whether the plugin is on for the district.',
+        resolve: (s) => s.status === 'ENABLED',
+      }),
       version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     }),
   });
@@ -154,7 +169,15 @@ builder.mutationFields((t) => {
       type: SwitchRef,
       description:
         'Switches a plugin on for a district (operators of the district or of the city above it). Settings default where not given.',
-      args: { ...SwitchArgs(), settings: t.arg({ type: JSONScalar, required: false }) },
+      args: {
+        ...SwitchArgs(),
+        settings: t.arg({
+          type: JSONScalar,
+          required: false,
+          description:
+            "The district's settings for the plugin, checked against its manifest; the current ones (at first its defaults) are kept when left out.",
+        }),
+      },
       resolve: async (_root, args, ctx) =>
         view(
           await switchPlugin(ctx, {
@@ -185,7 +208,14 @@ builder.mutationFields((t) => {
       type: SwitchRef,
       description:
         "Replaces a district's settings for a plugin, validated against the plugin's settings schema.",
-      args: { ...SwitchArgs(), settings: t.arg({ type: JSONScalar, required: true }) },
+      args: {
+        ...SwitchArgs(),
+        settings: t.arg({
+          type: JSONScalar,
+          required: true,
+          description: "The district's new settings for the plugin, checked against its manifest.",
+        }),
+      },
       resolve: async (_root, args, ctx) =>
         view(
           await switchPlugin(ctx, {

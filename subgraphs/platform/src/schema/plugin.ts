@@ -8,9 +8,11 @@ const PermissionRef = builder
   .implement({
     description: 'A permission a plugin checks, and the roles that hold it.',
     fields: (t) => ({
-      name: t.exposeString('name'),
-      description: t.exposeString('description'),
-      roles: t.exposeStringList('roles'),
+      name: t.exposeString('name', { description: "权限名 The permission's name." }),
+      description: t.exposeString('description', {
+        description: '说明 What the permission allows.',
+      }),
+      roles: t.exposeStringList('roles', { description: '角色 The roles that hold it.' }),
     }),
   });
 
@@ -19,9 +21,18 @@ export const PluginRef = builder.objectRef<Plugin>('Plugin').implement({
   fields: (t) => ({
     id: t.id({ description: "The Plugin's id.", resolve: (p) => p.manifest.id }),
     title: t.string({ description: 'Chinese title.', resolve: (p) => p.manifest.title.zh }),
-    titleEn: t.string({ resolve: (p) => p.manifest.title.en }),
-    version: t.string({ resolve: (p) => p.manifest.version }),
-    description: t.string({ resolve: (p) => p.manifest.description }),
+    titleEn: t.string({
+      description: "英文名称 The plugin's name in English.",
+      resolve: (p) => p.manifest.title.en,
+    }),
+    version: t.string({
+      description: "版本 The plugin's version (semver).",
+      resolve: (p) => p.manifest.version,
+    }),
+    description: t.string({
+      description: '说明 What the plugin does.',
+      resolve: (p) => p.manifest.description,
+    }),
     extends: t.stringList({
       description: 'Core entities the plugin adds fields to.',
       resolve: (p) => [...p.manifest.extends],
@@ -31,6 +42,7 @@ export const PluginRef = builder.objectRef<Plugin>('Plugin').implement({
       resolve: (p) => `plugin/${p.manifest.id}`,
     }),
     permissions: t.field({
+      description: '权限 What the plugin lets roles do.',
       type: [PermissionRef],
       resolve: (p) =>
         Object.entries(p.manifest.permissions).map(([name, perm]) => ({
@@ -44,7 +56,12 @@ export const PluginRef = builder.objectRef<Plugin>('Plugin').implement({
       description: 'JSON Schema of the per-district settings.',
       resolve: (p) => p.settingsJsonSchema,
     }),
-    defaultSettings: t.field({ type: JSONScalar, resolve: (p) => p.defaults }),
+    defaultSettings: t.field({
+      description:
+        '默认设置 The settings a district gets when it enables the plugin without its own.',
+      type: JSONScalar,
+      resolve: (p) => p.defaults,
+    }),
   }),
 });
 

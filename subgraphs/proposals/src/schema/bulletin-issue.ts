@@ -40,17 +40,21 @@ export const BulletinIssueType = builder.objectRef<BulletinIssue>('BulletinIssue
     '《社情民意》专刊: one numbered issue (期) and the items it carries. Internal to its district.',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The BulletinIssue's id." }),
-    year: t.exposeInt('year'),
-    number: t.exposeInt('number'),
-    title: t.exposeString('title'),
-    editor: t.exposeString('editor'),
+    year: t.exposeInt('year', { description: '年度 The year of the issue.' }),
+    number: t.exposeInt('number', { description: "期号 The issue's number within the year." }),
+    title: t.exposeString('title', { description: "标题 The issue's title." }),
+    editor: t.exposeString('editor', { description: '编辑 Who edited it.' }),
     issuer: t.exposeString('issuer', { description: 'Who signed it off (签发).' }),
     status: t.field({
       description: '专刊状态 Where a bulletin issue stands.',
       type: IssueStatusType,
       resolve: (i) => i.status,
     }),
-    publishedOn: t.expose('publishedOn', { type: 'Date', nullable: true }),
+    publishedOn: t.expose('publishedOn', {
+      description: '发布日期 The day it was published; null while a draft.',
+      type: 'Date',
+      nullable: true,
+    }),
     version: t.exposeInt('version', { description: RECORD_VERSION_DESCRIPTION }),
     district: t.field({
       description: 'The district whose committee it belongs to.',
@@ -59,6 +63,7 @@ export const BulletinIssueType = builder.objectRef<BulletinIssue>('BulletinIssue
       resolve: (i) => ({ code: i.district }),
     }),
     items: t.field({
+      description: '社情民意 The opinion items in the issue.',
       type: [OpinionItemType],
       resolve: (i, _a, ctx) => ctx.loaders.many(OpinionItemSchema, 'issueId').load(i.id),
     }),
@@ -89,7 +94,11 @@ builder.queryField('bulletinIssues', (t) =>
         required: false,
         description: "The issue's numbering year (期 are numbered within it).",
       }),
-      status: t.arg({ type: IssueStatusType, required: false }),
+      status: t.arg({
+        description: 'Only issues in this state.',
+        type: IssueStatusType,
+        required: false,
+      }),
       ...periodArgs(t, 'day of publication (publishedOn; unpublished issues have none)'),
       ...pageArgs(t),
     },
@@ -125,11 +134,11 @@ const IssueInput = builder.inputType('CreateBulletinIssueInput', {
       description: 'The district (its code) whose committee the record belongs to.',
       required: true,
     }),
-    year: t.int({ required: true }),
+    year: t.int({ description: 'The year of the issue.', required: true }),
     number: t.int({ required: true, description: 'Issue number (期) within the year.' }),
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    editor: t.string({ required: true }),
-    issuer: t.string({ required: true }),
+    editor: t.string({ description: 'Who edits it.', required: true }),
+    issuer: t.string({ description: 'Who signs it off (签发).', required: true }),
   }),
 });
 
@@ -162,7 +171,10 @@ for (const [field, remove, description] of [
       args: {
         id: t.arg.id({ description: "The BulletinIssue's id.", required: true }),
         version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
-        itemIds: t.arg.idList({ required: true }),
+        itemIds: t.arg.idList({
+          description: 'The ids of the opinion items to put in or take out.',
+          required: true,
+        }),
       },
       resolve: (_r, { id, version, itemIds }, ctx) =>
         placeItems(
@@ -184,7 +196,11 @@ builder.mutationField('publishBulletinIssue', (t) =>
     args: {
       id: t.arg.id({ description: "The BulletinIssue's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
-      publishedOn: t.arg({ type: 'Date', required: false }),
+      publishedOn: t.arg({
+        description: 'The day it is published (default today).',
+        type: 'Date',
+        required: false,
+      }),
     },
     resolve: (_r, { id, version, publishedOn }, ctx) =>
       publishIssue(ctx, parseId(id), version, publishedOn ?? null),

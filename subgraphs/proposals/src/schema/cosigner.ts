@@ -31,6 +31,7 @@ CosignerType.implement({
   fields: (t) => ({
     id: t.exposeID('id', { description: "The ProposalCosigner's id." }),
     member: t.field({
+      description: '委员 The member invited to co-sign.',
       type: MemberRef,
       nullable: true,
       resolve: (c) => ({ id: String(c.memberId) }),
@@ -49,6 +50,7 @@ CosignerType.implement({
       resolve: (c) => c.status === 'INVITED' && c.respondBy < today(),
     }),
     respondedAt: t.field({
+      description: '答复时间 When they accepted or declined; null while pending.',
       type: 'DateTime',
       nullable: true,
       resolve: (c) => c.respondedAt ?? null,
@@ -98,7 +100,7 @@ builder.mutationField('inviteProposalCosigners', (t) =>
     args: {
       id: t.arg.id({ description: "The Proposal's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
-      memberIds: t.arg.idList({ required: true }),
+      memberIds: t.arg.idList({ description: 'The ids of the members to invite.', required: true }),
       respondBy: t.arg({
         type: 'Date',
         required: true,

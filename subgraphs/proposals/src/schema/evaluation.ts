@@ -65,12 +65,17 @@ const QualityScoreType = builder.objectRef<QualityScore>('ProposalQualityScore')
   description: "A handling unit's score of the proposal's quality.",
   fields: (t) => ({
     unit: t.field({
+      description: '承办单位 The unit that scored the proposal.',
       type: GovernmentUnitRef,
       nullable: true,
       resolve: (s) => ({ id: String(s.unitId) }),
     }),
-    scores: t.field({ type: QualityScoresType, resolve: (s) => s.scores }),
-    total: t.exposeInt('total'),
+    scores: t.field({
+      description: '评分 The scores by criterion.',
+      type: QualityScoresType,
+      resolve: (s) => s.scores,
+    }),
+    total: t.exposeInt('total', { description: '总分 The sum of the scores (0 to 100).' }),
     band: t.field({
       description: '优秀 ≥ 90, 良好 75–89, 一般 60–74, 较差 < 60.',
       type: BandType,
@@ -82,17 +87,23 @@ const HandlingScoreType = builder.objectRef<HandlingScore>('HandlingQualityScore
   description: "A proposer's score of a unit's handling.",
   fields: (t) => ({
     unit: t.field({
+      description: '承办单位 The unit whose handling was scored.',
       type: GovernmentUnitRef,
       nullable: true,
       resolve: (s) => ({ id: String(s.unitId) }),
     }),
     member: t.field({
+      description: '委员 The proposer who scored it.',
       type: MemberRef,
       nullable: true,
       resolve: (s) => ({ id: String(s.memberId) }),
     }),
-    scores: t.field({ type: HandlingScoresType, resolve: (s) => s.scores }),
-    total: t.exposeInt('total'),
+    scores: t.field({
+      description: '评分 The scores by criterion.',
+      type: HandlingScoresType,
+      resolve: (s) => s.scores,
+    }),
+    total: t.exposeInt('total', { description: '总分 The sum of the scores (0 to 100).' }),
     band: t.field({
       description: '优秀 ≥ 90, 良好 75–89, 一般 60–74, 较差 < 60.',
       type: BandType,
@@ -103,8 +114,11 @@ const HandlingScoreType = builder.objectRef<HandlingScore>('HandlingQualityScore
 const AwardType = builder.objectRef<Award>('ProposalAward').implement({
   description: '优秀提案: an excellent-proposal award.',
   fields: (t) => ({
-    year: t.exposeInt('year'),
-    awardedOn: t.expose('awardedOn', { type: 'Date' }),
+    year: t.exposeInt('year', { description: '年度 The year of the award.' }),
+    awardedOn: t.expose('awardedOn', {
+      description: '表彰日期 The day it was awarded.',
+      type: 'Date',
+    }),
   }),
 });
 
@@ -168,8 +182,12 @@ builder.mutationField('scoreProposalQuality', (t) =>
     description: "A unit whose reply was accepted scores the proposal's quality.",
     authScopes: { authenticated: true },
     args: {
-      taskId: t.arg.id({ required: true }),
-      scores: t.arg({ type: QualityInput, required: true }),
+      taskId: t.arg.id({ description: "The handling task's id.", required: true }),
+      scores: t.arg({
+        description: 'The scores by criterion.',
+        type: QualityInput,
+        required: true,
+      }),
     },
     resolve: (_r, { taskId, scores }, ctx) =>
       scoreProposalQuality(ctx, parseId(taskId, 'taskId'), { ...scores }),
@@ -181,8 +199,12 @@ builder.mutationField('scoreHandlingQuality', (t) =>
     description: "A proposer scores a unit's handling once its reply was accepted.",
     authScopes: { member: true },
     args: {
-      taskId: t.arg.id({ required: true }),
-      scores: t.arg({ type: HandlingInput, required: true }),
+      taskId: t.arg.id({ description: "The handling task's id.", required: true }),
+      scores: t.arg({
+        description: 'The scores by criterion.',
+        type: HandlingInput,
+        required: true,
+      }),
     },
     resolve: (_r, { taskId, scores }, ctx) =>
       scoreHandlingQuality(ctx, parseId(taskId, 'taskId'), { ...scores }),
@@ -194,9 +216,9 @@ builder.mutationField('awardExcellentProposal', (t) =>
     description: 'Staff award a filed proposal as excellent for a year (优秀提案).',
     authScopes: { staff: true },
     args: {
-      proposalId: t.arg.id({ required: true }),
-      year: t.arg.int({ required: true }),
-      awardedOn: t.arg({ type: 'Date', required: true }),
+      proposalId: t.arg.id({ description: "The proposal's id.", required: true }),
+      year: t.arg.int({ description: 'The year of the award.', required: true }),
+      awardedOn: t.arg({ description: 'The day it is awarded.', type: 'Date', required: true }),
     },
     resolve: (_r, { proposalId, year, awardedOn }, ctx) =>
       awardExcellent(ctx, parseId(proposalId, 'proposalId'), year, awardedOn),
@@ -219,12 +241,13 @@ const UnitResultType = builder.objectRef<UnitResult>('UnitHandlingResult').imple
   description: "A unit's handling as its proposers scored it.",
   fields: (t) => ({
     unit: t.field({
+      description: '承办单位 The unit.',
       type: GovernmentUnitRef,
       nullable: true,
       resolve: (u) => ({ id: String(u.unitId) }),
     }),
     scored: t.exposeInt('scored', { description: 'Scores received.' }),
-    average: t.exposeFloat('average'),
+    average: t.exposeFloat('average', { description: '平均分 The average handling score it got.' }),
     band: t.field({
       description: '优秀 ≥ 90, 良好 75–89, 一般 60–74, 较差 < 60.',
       type: BandType,
@@ -242,7 +265,7 @@ const BandCountType = builder
         type: BandType,
         resolve: (b) => b.band,
       }),
-      count: t.exposeInt('count'),
+      count: t.exposeInt('count', { description: '数量 How many scores fell in the band.' }),
     }),
   });
 const TwoWayType = builder.objectRef<TwoWay>('TwoWayEvaluation').implement({
@@ -250,8 +273,13 @@ const TwoWayType = builder.objectRef<TwoWay>('TwoWayEvaluation').implement({
     "双向民主评议: proposers' scores of each unit's handling, and units' scores of the proposals' quality.",
   fields: (t) => ({
     units: t.field({ type: [UnitResultType], description: 'Best first.', resolve: (r) => r.units }),
-    proposalsScored: t.exposeInt('proposalsScored'),
-    proposalAverage: t.exposeFloat('proposalAverage', { nullable: true }),
+    proposalsScored: t.exposeInt('proposalsScored', {
+      description: '已评提案 Proposals scored by their units.',
+    }),
+    proposalAverage: t.exposeFloat('proposalAverage', {
+      description: '平均分 Their average total; null when none was scored.',
+      nullable: true,
+    }),
     proposalBands: t.field({
       type: [BandCountType],
       description: 'Proposals by the band of their average quality score.',

@@ -102,12 +102,14 @@ export const ReplyType = builder
     description: "答复函: a unit's formal reply, and the supervising office's review of it.",
     fields: (t) => ({
       id: t.exposeID('id', { description: "The ProposalReply's id." }),
-      text: t.exposeString('text'),
+      text: t.exposeString('text', { description: "答复内容 The reply's text." }),
       referenceNumber: t.exposeString('referenceNumber', {
         description: "The letter's reference number (文号).",
       }),
-      signingLeader: t.exposeString('signingLeader'),
-      contact: t.exposeString('contact'),
+      signingLeader: t.exposeString('signingLeader', {
+        description: '签发领导 The leader who signed it.',
+      }),
+      contact: t.exposeString('contact', { description: '联系人 Whom to contact about it.' }),
       grade: t.field({
         description: 'Result grade of a reply; each district words them (replyGradeWordings).',
         type: GradeType,
@@ -122,14 +124,22 @@ export const ReplyType = builder
             r.grade,
           ),
       }),
-      repliedAt: t.field({ type: 'DateTime', resolve: (r) => r.repliedAt }),
+      repliedAt: t.field({
+        description: '答复时间 When it was sent.',
+        type: 'DateTime',
+        resolve: (r) => r.repliedAt,
+      }),
       review: t.field({
         description: "答复审核 The supervising office's review of a unit's reply.",
         type: ReplyReviewType,
         resolve: (r) => r.review,
       }),
-      reviewNote: t.exposeString('reviewNote', { nullable: true }),
+      reviewNote: t.exposeString('reviewNote', {
+        description: '审核意见 What staff said when reviewing it, if anything.',
+        nullable: true,
+      }),
       unit: t.field({
+        description: '承办单位 The unit that replied.',
         type: GovernmentUnitRef,
         nullable: true,
         resolve: (r) => ({ id: String(r.unitId) }),
@@ -144,6 +154,7 @@ HandlingTaskType.implement({
   fields: (t) => ({
     id: t.exposeID('id', { description: "The HandlingTask's id." }),
     unit: t.field({
+      description: '承办单位 The unit assigned.',
       type: GovernmentUnitRef,
       nullable: true,
       resolve: (task) => ({ id: String(task.unitId) }),
@@ -161,7 +172,10 @@ HandlingTaskType.implement({
     version: t.exposeInt('version', {
       description: 'Moves with every step on the task; its steps take it (optimistic concurrency).',
     }),
-    assignedOn: t.expose('assignedOn', { type: 'Date' }),
+    assignedOn: t.expose('assignedOn', {
+      description: '交办日期 The day it was assigned.',
+      type: 'Date',
+    }),
     receiptDueOn: t.expose('receiptDueOn', {
       type: 'Date',
       description: 'Sign receipt, or ask to return the item, by this day.',
@@ -171,8 +185,14 @@ HandlingTaskType.implement({
       description:
         'Reply (a co-unit: send its opinion) by this day; extended at most to six months.',
     }),
-    startedOn: t.expose('startedOn', { type: 'Date' }),
-    extensionReason: t.exposeString('extensionReason', { nullable: true }),
+    startedOn: t.expose('startedOn', {
+      description: '开始日期 The day the handling period began.',
+      type: 'Date',
+    }),
+    extensionReason: t.exposeString('extensionReason', {
+      description: '延期理由 Why the deadline was extended, if it was.',
+      nullable: true,
+    }),
     urgedOn: t.field({
       type: 'Date',
       nullable: true,
@@ -187,8 +207,12 @@ HandlingTaskType.implement({
       description: 'Neither received nor asked to be returned by receiptDueOn.',
       resolve: (task) => isReceiptOverdue(task),
     }),
-    returnReason: t.exposeString('returnReason', { nullable: true }),
+    returnReason: t.exposeString('returnReason', {
+      description: '退回理由 Why the unit asked to return it, if it did.',
+      nullable: true,
+    }),
     replacedBy: t.field({
+      description: '改交任务 The task that replaced it when it was returned and reassigned.',
       type: HandlingTaskType,
       nullable: true,
       resolve: (task, _a, ctx) =>
@@ -198,12 +222,18 @@ HandlingTaskType.implement({
       nullable: true,
       description: "A co-unit's opinion to the lead unit.",
     }),
-    doneOn: t.expose('doneOn', { type: 'Date', nullable: true }),
+    doneOn: t.expose('doneOn', {
+      description: '办结日期 The day it was done; null until then.',
+      type: 'Date',
+      nullable: true,
+    }),
     replies: t.field({
+      description: "答复 The unit's replies.",
       type: [ReplyType],
       resolve: (task, _a, ctx) => ctx.loaders.many(ReplySchema, 'taskId').load(task.id),
     }),
     proposal: t.field({
+      description: '提案 The proposal handled.',
       type: ProposalType,
       nullable: true,
       resolve: (task, _a, ctx) => ctx.loaders.one(ProposalSchema).load(task.proposalId),
@@ -253,7 +283,10 @@ const TaskFilter = builder.inputType('HandlingTaskFilter', {
       type: TaskStatusType,
       required: false,
     }),
-    overdue: t.boolean({ required: false }),
+    overdue: t.boolean({
+      description: 'Only overdue tasks (true) or only others (false).',
+      required: false,
+    }),
   }),
 });
 
@@ -362,7 +395,10 @@ builder.mutationField('requestHandlingTaskReturn', (t) =>
     description:
       'The unit asks to return an item that is not its business (申退), within the receipt window.',
     authScopes: { authenticated: true },
-    args: { ...taskArgs(t), reason: t.arg.string({ required: true }) },
+    args: {
+      ...taskArgs(t),
+      reason: t.arg.string({ required: true, description: 'Why the item is not its business.' }),
+    },
     resolve: (_r, { id, version, reason }, ctx) => requestReturn(ctx, parseId(id), version, reason),
   }),
 );
@@ -373,7 +409,10 @@ builder.mutationField('approveHandlingTaskReturn', (t) =>
     authScopes: { authenticated: true },
     args: {
       ...taskArgs(t),
-      reassignTo: t.arg.id({ required: false }),
+      reassignTo: t.arg.id({
+        description: 'The id of the unit to assign it to instead, if any.',
+        required: false,
+      }),
       note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_r, { id, version, reassignTo, note }, ctx) =>
@@ -402,7 +441,10 @@ builder.mutationField('sendCoUnitOpinion', (t) =>
     type: HandlingTaskType,
     description: 'A co-unit (会办) sends its opinion to the lead unit.',
     authScopes: { authenticated: true },
-    args: { ...taskArgs(t), text: t.arg.string({ required: true }) },
+    args: {
+      ...taskArgs(t),
+      text: t.arg.string({ required: true, description: "The co-unit's opinion." }),
+    },
     resolve: (_r, { id, version, text }, ctx) => sendOpinion(ctx, parseId(id), version, text),
   }),
 );
@@ -410,9 +452,9 @@ builder.mutationField('sendCoUnitOpinion', (t) =>
 const ReplyInput = builder.inputType('ProposalReplyInput', {
   description: 'What `replyToProposal` takes.',
   fields: (t) => ({
-    text: t.string({ required: true }),
+    text: t.string({ description: "The reply's text.", required: true }),
     referenceNumber: t.string({ required: true, description: '文号' }),
-    signingLeader: t.string({ required: true }),
+    signingLeader: t.string({ description: 'The leader who signs it.', required: true }),
     contact: t.string({ required: true, description: 'Contact person and phone.' }),
     grade: t.field({
       type: GradeType,
@@ -471,8 +513,8 @@ builder.mutationField('extendHandlingDeadline', (t) =>
     authScopes: { authenticated: true },
     args: {
       ...taskArgs(t),
-      until: t.arg({ type: 'Date', required: true }),
-      reason: t.arg.string({ required: true }),
+      until: t.arg({ description: 'The new deadline.', type: 'Date', required: true }),
+      reason: t.arg.string({ description: 'Why it is extended.', required: true }),
     },
     resolve: (_r, { id, version, until, reason }, ctx) =>
       extendDeadline(ctx, parseId(id), version, until, reason),
@@ -485,7 +527,10 @@ builder.mutationField('urgeHandlingTask', (t) =>
     description:
       'Staff urge a unit past its receipt or reply day (催办), at most once a week; the note says what they told it.',
     authScopes: { authenticated: true },
-    args: { ...taskArgs(t), note: t.arg.string({ required: false }) },
+    args: {
+      ...taskArgs(t),
+      note: t.arg.string({ required: false, description: 'What staff told the unit.' }),
+    },
     resolve: (_r, { id, version, note }, ctx) => urgeTask(ctx, parseId(id), version, note ?? null),
   }),
 );
@@ -529,7 +574,7 @@ const GradeWordingType = builder
         type: GradeType,
         resolve: (w) => w.grade,
       }),
-      wording: t.exposeString('wording'),
+      wording: t.exposeString('wording', { description: '表述 How the district words the grade.' }),
     }),
   });
 
@@ -562,9 +607,9 @@ builder.mutationField('setReplyGradeWording', (t) =>
     description: "A district's staff word a reply grade their own way.",
     authScopes: { staff: true },
     args: {
-      district: t.arg.id({ required: true }),
-      grade: t.arg({ type: GradeType, required: true }),
-      wording: t.arg.string({ required: true }),
+      district: t.arg.id({ description: "The district's code.", required: true }),
+      grade: t.arg({ description: 'The grade worded.', type: GradeType, required: true }),
+      wording: t.arg.string({ description: 'How the district words it.', required: true }),
     },
     resolve: (_r, { district, grade, wording: text }, ctx) =>
       setGradeWording(ctx, String(district), grade, text),

@@ -43,8 +43,8 @@ const SupervisionType = builder.objectRef<Supervision>('KeyProposalSupervision')
       type: SupervisionKindType,
       resolve: (s) => s.kind,
     }),
-    heldOn: t.expose('heldOn', { type: 'Date' }),
-    text: t.exposeString('text'),
+    heldOn: t.expose('heldOn', { description: '日期 The day of the supervision.', type: 'Date' }),
+    text: t.exposeString('text', { description: '情况 What was done and found.' }),
   }),
 });
 
@@ -52,10 +52,17 @@ export const KeyProposalType = builder.objectRef<KeyProposal>('KeyProposal').imp
   description: '重点提案: chosen by the chair meeting and supervised by a named leader (领衔督办).',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The KeyProposal's id." }),
-    year: t.exposeInt('year'),
-    chairMeetingOn: t.expose('chairMeetingOn', { type: 'Date' }),
-    leaderName: t.exposeString('leaderName'),
-    leaderTitle: t.exposeString('leaderTitle'),
+    year: t.exposeInt('year', { description: '年度 The year it is a key proposal for.' }),
+    chairMeetingOn: t.expose('chairMeetingOn', {
+      description: "主席会议日期 The day the chair's meeting designated it.",
+      type: 'Date',
+    }),
+    leaderName: t.exposeString('leaderName', {
+      description: '督办领导 The name of the leader supervising it.',
+    }),
+    leaderTitle: t.exposeString('leaderTitle', {
+      description: "职务 The supervising leader's post.",
+    }),
     topLeader: t.exposeBoolean('topLeader', {
       description: "Supervised by the city's (district's) top Party leader (主要负责同志).",
     }),
@@ -73,11 +80,13 @@ export const KeyProposalType = builder.objectRef<KeyProposal>('KeyProposal').imp
       resolve: (k) => (k.researchProjectId != null ? { id: String(k.researchProjectId) } : null),
     }),
     proposal: t.field({
+      description: '提案 The proposal.',
       type: ProposalType,
       nullable: true,
       resolve: (k, _a, ctx) => ctx.loaders.one(ProposalSchema).load(k.proposalId),
     }),
     supervision: t.field({
+      description: '督办记录 The supervision held on it.',
       type: [SupervisionType],
       resolve: (k, _a, ctx) => ctx.loaders.many(SupervisionSchema, 'keyProposalId').load(k.id),
     }),
@@ -109,7 +118,10 @@ builder.queryField('keyProposals', (t) =>
         description: 'The year it is a key proposal for (a property of the record, not a period).',
       }),
       ...periodArgs(t, 'chair meeting day (chairMeetingOn, when it was chosen)'),
-      topLeader: t.arg.boolean({ required: false }),
+      topLeader: t.arg.boolean({
+        description: 'Only those a top leader supervises (true) or only others (false).',
+        required: false,
+      }),
       fromConsultation: t.arg.boolean({
         required: false,
         description:
@@ -137,16 +149,19 @@ builder.queryField('keyProposals', (t) =>
 const KeyInput = builder.inputType('DesignateKeyProposalInput', {
   description: 'What `designateKeyProposal` takes.',
   fields: (t) => ({
-    proposalId: t.id({ required: true }),
-    year: t.int({ required: true }),
+    proposalId: t.id({ description: "The proposal's id.", required: true }),
+    year: t.int({ description: 'The year it is a key proposal for.', required: true }),
     chairMeetingOn: t.field({
       type: 'Date',
       required: true,
       description: 'Day of the chair meeting (主席会议) that chose it.',
     }),
-    leaderName: t.string({ required: true }),
+    leaderName: t.string({ description: 'The name of the leader supervising it.', required: true }),
     leaderTitle: t.string({ required: true, description: 'e.g. 市委书记, 市长, 市政协主席.' }),
-    topLeader: t.boolean({ required: false }),
+    topLeader: t.boolean({
+      description: 'Whether a top leader supervises it (default false).',
+      required: false,
+    }),
     consultationId: t.id({
       required: false,
       description: "一体两用: the consultation activity it grew from (consultation's id).",
@@ -195,9 +210,15 @@ builder.mutationField('setKeyProposalOrigin', (t) =>
       'Staff (or a leader) name the consultation activity and research project a key proposal grew from (一体两用); null clears one.',
     authScopes: { authenticated: true },
     args: {
-      id: t.arg.id({ required: true }),
-      consultationId: t.arg.id({ required: false }),
-      researchProjectId: t.arg.id({ required: false }),
+      id: t.arg.id({ description: "The key proposal's id.", required: true }),
+      consultationId: t.arg.id({
+        description: 'The id of the consultation activity it came from, if any.',
+        required: false,
+      }),
+      researchProjectId: t.arg.id({
+        description: 'The id of the research project it came from, if any.',
+        required: false,
+      }),
     },
     resolve: (_r, { id, consultationId, researchProjectId }, ctx) =>
       setKeyProposalOrigin(ctx, parseId(id), {
@@ -215,10 +236,14 @@ builder.mutationField('recordKeyProposalSupervision', (t) =>
       'A supervision meeting (staff, leaders) or a progress report (also the replying unit) on a key proposal.',
     authScopes: { authenticated: true },
     args: {
-      keyProposalId: t.arg.id({ required: true }),
-      kind: t.arg({ type: SupervisionKindType, required: true }),
-      heldOn: t.arg({ type: 'Date', required: true }),
-      text: t.arg.string({ required: true }),
+      keyProposalId: t.arg.id({ description: "The key proposal's id.", required: true }),
+      kind: t.arg({
+        description: 'The kind of supervision.',
+        type: SupervisionKindType,
+        required: true,
+      }),
+      heldOn: t.arg({ description: 'The day of the supervision.', type: 'Date', required: true }),
+      text: t.arg.string({ description: 'What was done and found.', required: true }),
     },
     resolve: (_r, { keyProposalId, kind, heldOn, text }, ctx) =>
       recordSupervision(ctx, parseId(keyProposalId, 'keyProposalId'), kind, heldOn, text),

@@ -59,8 +59,8 @@ export const MemberSuggestionType = builder
       "委员意见建议: a proposal converted with its proposer's consent, forwarded to a unit for reference or kept on file. Its authors, their district's staff and the unit it went to see it.",
     fields: (t) => ({
       id: t.exposeID('id', { description: "The MemberSuggestion's id." }),
-      title: t.exposeString('title'),
-      content: t.exposeString('content'),
+      title: t.exposeString('title', { description: "标题 The suggestion's title." }),
+      content: t.exposeString('content', { description: '内容 What it says.' }),
       status: t.field({
         description: "委员建议状态 Where a member's suggestion stands.",
         type: SuggestionStatusType,
@@ -79,6 +79,7 @@ export const MemberSuggestionType = builder
         resolve: (s, _a, ctx) => visibleProposal(ctx, s.proposalId),
       }),
       authors: t.field({
+        description: '提出委员 The members who made it.',
         type: [MemberRef],
         resolve: (s) => s.authorIds.map((id) => ({ id: String(id) })),
       }),
@@ -88,12 +89,20 @@ export const MemberSuggestionType = builder
         description: 'The unit it was forwarded to.',
         resolve: (s) => (s.unitId === null ? null : { id: String(s.unitId) }),
       }),
-      forwardedOn: t.expose('forwardedOn', { type: 'Date', nullable: true }),
+      forwardedOn: t.expose('forwardedOn', {
+        description: '转交日期 The day it was forwarded to a unit; null until then.',
+        type: 'Date',
+        nullable: true,
+      }),
       answer: t.exposeString('answer', {
         nullable: true,
         description: 'What the unit made of it.',
       }),
-      answeredOn: t.expose('answeredOn', { type: 'Date', nullable: true }),
+      answeredOn: t.expose('answeredOn', {
+        description: '答复日期 The day it was answered; null until then.',
+        type: 'Date',
+        nullable: true,
+      }),
       version: t.exposeInt('version', {
         description: 'Send it back with a step; a stale one is refused.',
       }),
@@ -143,7 +152,11 @@ builder.queryField('memberSuggestions', (t) =>
         description: 'Only records of this district (its code).',
         required: false,
       }),
-      status: t.arg({ type: SuggestionStatusType, required: false }),
+      status: t.arg({
+        description: 'Only suggestions in this state.',
+        type: SuggestionStatusType,
+        required: false,
+      }),
       ...pageArgs(t),
     },
     resolve: (_r, { district, status, first, after }, ctx: RequestContext) => {
@@ -195,8 +208,12 @@ builder.mutationField('forwardMemberSuggestion', (t) =>
     args: {
       id: t.arg.id({ description: "The MemberSuggestion's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
-      unitId: t.arg.id({ required: true }),
-      on: t.arg({ type: 'Date', required: false }),
+      unitId: t.arg.id({ description: 'The id of the unit it goes to.', required: true }),
+      on: t.arg({
+        description: 'The day it is forwarded (default today).',
+        type: 'Date',
+        required: false,
+      }),
       note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_r, a, ctx) =>
@@ -219,7 +236,7 @@ builder.mutationField('archiveMemberSuggestion', (t) =>
     args: {
       id: t.arg.id({ description: "The MemberSuggestion's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
-      reason: t.arg.string({ required: true }),
+      reason: t.arg.string({ description: 'Why it is archived.', required: true }),
     },
     resolve: (_r, a, ctx) => archiveSuggestion(ctx, parseId(a.id), a.version, a.reason),
   }),
@@ -232,8 +249,12 @@ builder.mutationField('answerMemberSuggestion', (t) =>
     args: {
       id: t.arg.id({ description: "The MemberSuggestion's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
-      answer: t.arg.string({ required: true }),
-      on: t.arg({ type: 'Date', required: false }),
+      answer: t.arg.string({ description: "The unit's answer.", required: true }),
+      on: t.arg({
+        description: 'The day of the answer (default today).',
+        type: 'Date',
+        required: false,
+      }),
     },
     resolve: (_r, a, ctx) =>
       answerSuggestion(ctx, parseId(a.id), a.version, a.answer, a.on ?? null),

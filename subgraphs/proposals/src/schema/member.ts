@@ -18,7 +18,14 @@ export const MemberRef = builder
         nullable: true,
         description:
           'Proposals this member leads. Others see the public ones; the member sees all of theirs.',
-        args: { status: t.arg({ type: ProposalStatusType, required: false }), ...pageArgs(t) },
+        args: {
+          status: t.arg({
+            type: ProposalStatusType,
+            required: false,
+            description: 'Only proposals in this state.',
+          }),
+          ...pageArgs(t),
+        },
         resolve: (m, { status, first, after }, ctx) => {
           const own = ctx.caller.memberId === String(m.id);
           return ctx.loaders

@@ -95,8 +95,14 @@ const AdoptionType = builder.objectRef<Adoption>('OpinionAdoption').implement({
       type: AdoptionModeType,
       resolve: (a) => a.mode,
     }),
-    adoptedOn: t.expose('adoptedOn', { type: 'Date' }),
-    publication: t.exposeString('publication', { nullable: true }),
+    adoptedOn: t.expose('adoptedOn', {
+      description: '采用日期 The day it was adopted.',
+      type: 'Date',
+    }),
+    publication: t.exposeString('publication', {
+      description: '刊发 Where it was published, if it was.',
+      nullable: true,
+    }),
   }),
 });
 
@@ -353,7 +359,11 @@ builder.mutationField('editOpinionItem', (t) =>
         validate: titleSchema,
         description: TITLE_DESCRIPTION,
       }),
-      content: t.arg.string({ required: true, validate: text(1, 5000) }),
+      content: t.arg.string({
+        description: 'The new content: trimmed, 1 to 5,000 characters.',
+        required: true,
+        validate: text(1, 5000),
+      }),
     },
     resolve: (_r, { id, version, title, content }, ctx) =>
       editOpinionItem(ctx, parseId(id), version, title, content),
@@ -394,8 +404,12 @@ builder.mutationField('reportOpinionItem', (t) =>
     args: {
       id: t.arg.id({ description: "The OpinionItem's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
-      recipients: t.arg.stringList({ required: true }),
-      reportedOn: t.arg({ type: 'Date', required: false }),
+      recipients: t.arg.stringList({ description: 'Whom it is reported to.', required: true }),
+      reportedOn: t.arg({
+        description: 'The day it was reported (default today).',
+        type: 'Date',
+        required: false,
+      }),
     },
     resolve: (_r, { id, version, recipients, reportedOn }, ctx) =>
       reportItem(ctx, parseId(id), version, recipients, reportedOn ?? null),
@@ -410,10 +424,13 @@ builder.mutationField('recordOpinionItemAdoption', (t) =>
     args: {
       id: t.arg.id({ description: "The OpinionItem's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
-      level: t.arg({ type: LevelType, required: true }),
-      mode: t.arg({ type: AdoptionModeType, required: true }),
-      adoptedOn: t.arg({ type: 'Date', required: true }),
-      publication: t.arg.string({ required: false }),
+      level: t.arg({ description: 'The level that adopted it.', type: LevelType, required: true }),
+      mode: t.arg({ description: 'How it was adopted.', type: AdoptionModeType, required: true }),
+      adoptedOn: t.arg({ description: 'The day it was adopted.', type: 'Date', required: true }),
+      publication: t.arg.string({
+        description: 'Where it was published, if it was.',
+        required: false,
+      }),
     },
     resolve: (_r, { id, version, level, mode, adoptedOn, publication }, ctx) =>
       recordAdoption(ctx, parseId(id), version, level, mode, adoptedOn, publication ?? null),
@@ -428,7 +445,7 @@ builder.mutationField('feedBackOpinionItem', (t) =>
     args: {
       id: t.arg.id({ description: "The OpinionItem's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
-      text: t.arg.string({ required: true }),
+      text: t.arg.string({ description: 'The feedback to the member.', required: true }),
     },
     resolve: (_r, { id, version, text: body }, ctx) => feedBack(ctx, parseId(id), version, body),
   }),

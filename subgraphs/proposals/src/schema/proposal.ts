@@ -124,7 +124,10 @@ const AttachmentType = builder
   .objectRef<{ name: string; url: string }>('ProposalAttachment')
   .implement({
     description: '附件 A document attached to a proposal: its name and link.',
-    fields: (t) => ({ name: t.exposeString('name'), url: t.exposeString('url') }),
+    fields: (t) => ({
+      name: t.exposeString('name', { description: "名称 The document's name." }),
+      url: t.exposeString('url', { description: '链接 Its http(s) link.' }),
+    }),
   });
 
 export const ProposalType = builder.objectRef<Proposal>('Proposal');
@@ -407,7 +410,7 @@ builder.queryField('proposal', (t) =>
     description:
       '提案 One proposal by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
     type: ProposalType,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "The Proposal's id." }) },
     resolve: async (_root, { id }, ctx) => {
       const proposal = await visibleProposal(ctx, parseId(id));
       if (!proposal) throw notFound('proposal', id);
@@ -423,8 +426,13 @@ const optionalText = (max: number) => z.string().max(max, `must be at most ${max
 const AttachmentInput = builder.inputType('ProposalAttachmentInput', {
   description: '附件 A document to attach to a proposal: its name and link.',
   fields: (t) => ({
-    name: t.string({ required: true, validate: text(1, 200) }),
+    name: t.string({
+      description: "The document's name: trimmed, 1 to 200 characters.",
+      required: true,
+      validate: text(1, 200),
+    }),
     url: t.string({
+      description: 'Its link: an http(s) URL.',
       required: true,
       validate: z
         .string()
@@ -443,9 +451,14 @@ function shape(t: InputFields) {
       required: false,
       description: 'INDIVIDUAL by default; JOINT proposals are drafted first.',
     }),
-    window: t.field({ type: ProposalWindowType, required: false }),
+    window: t.field({
+      type: ProposalWindowType,
+      required: false,
+      description: 'The window it is filed in (at a session or between sessions).',
+    }),
     term: t.int({
       required: false,
+      description: '届 The term it is filed in: 1 to 99.',
       validate: z
         .number()
         .int()
@@ -455,13 +468,29 @@ function shape(t: InputFields) {
     }),
     session: t.int({
       required: false,
+      description: '次 The session of the term: 1 to 9.',
       validate: z.number().int().min(1, 'must be at least 1').max(9, 'must be at most 9').nullish(),
     }),
-    collectiveKind: t.field({ type: CollectiveKindType, required: false }),
-    collectiveName: t.string({ required: false, validate: optionalText(100).nullish() }),
-    attachments: t.field({ type: [AttachmentInput], required: false }),
+    collectiveKind: t.field({
+      type: CollectiveKindType,
+      required: false,
+      description: 'For a collective proposal: the kind of body filing it.',
+    }),
+    collectiveName: t.string({
+      required: false,
+      validate: optionalText(100).nullish(),
+      description: 'For a collective proposal: the body filing it, at most 100 characters.',
+    }),
+    attachments: t.field({
+      type: [AttachmentInput],
+      required: false,
+      description: 'Documents attached: each a name and an http(s) link.',
+    }),
   };
 }
+
+/** Says the category rule on both inputs that take one. */
+const CATEGORY_DESCRIPTION = `类别 One of ${PROPOSAL_CATEGORIES.join(', ')}.`;
 
 const category = z.enum(PROPOSAL_CATEGORIES, `must be one of ${PROPOSAL_CATEGORIES.join(', ')}`);
 
@@ -470,7 +499,7 @@ const SubmitProposalInput = builder.inputType('SubmitProposalInput', {
   fields: (t) => ({
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
     category: t.string({
-      description: '类别 One of 经济建设, 农业农村, 生态环境, 社会事业, 文化旅游, 城市管理, 其他.',
+      description: CATEGORY_DESCRIPTION,
       required: true,
       validate: category,
     }),
@@ -497,10 +526,22 @@ const ProposalDraftInput = builder.inputType('ProposalDraftInput', {
   description: 'A draft may leave parts empty; they must be filled before it is submitted.',
   fields: (t) => ({
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    category: t.string({ required: true, validate: category }),
-    situation: t.string({ required: true, validate: optionalText(5000) }),
-    analysis: t.string({ required: true, validate: optionalText(5000) }),
-    suggestions: t.string({ required: true, validate: optionalText(5000) }),
+    category: t.string({ required: true, validate: category, description: CATEGORY_DESCRIPTION }),
+    situation: t.string({
+      required: true,
+      validate: optionalText(5000),
+      description: '情况 The situation: at most 5,000 characters (may be empty in a draft).',
+    }),
+    analysis: t.string({
+      required: true,
+      validate: optionalText(5000),
+      description: '分析 The analysis: at most 5,000 characters (may be empty in a draft).',
+    }),
+    suggestions: t.string({
+      required: true,
+      validate: optionalText(5000),
+      description: '建议 What it proposes: at most 5,000 characters (may be empty in a draft).',
+    }),
     ...shape(t),
   }),
 });
@@ -621,7 +662,11 @@ builder.mutationField('proposeProposalConversion', (t) =>
     args: {
       id: t.arg.id({ description: "The Proposal's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
-      target: t.arg({ type: ConversionTargetType, required: true }),
+      target: t.arg({
+        type: ConversionTargetType,
+        required: true,
+        description: 'What it would become.',
+      }),
       note: t.arg.string({ description: NOTE_DESCRIPTION, required: true }),
     },
     resolve: (_root, { id, version, target, note }, ctx) =>
@@ -652,7 +697,10 @@ builder.mutationField('mergeProposal', (t) =>
     args: {
       id: t.arg.id({ description: "The Proposal's id.", required: true }),
       version: t.arg.int({ description: VERSION_DESCRIPTION, required: true }),
-      intoId: t.arg.id({ required: true }),
+      intoId: t.arg.id({
+        required: true,
+        description: 'The id of the proposal it is merged into.',
+      }),
       note: t.arg.string({ description: NOTE_DESCRIPTION, required: false }),
     },
     resolve: (_root, { id, version, intoId, note }, ctx) =>

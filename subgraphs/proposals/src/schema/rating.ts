@@ -1,4 +1,4 @@
-import { parseId, type WithArgs, describedValues } from '@cppcc/kit';
+import { parseId, type WithArgs, describedValues, VERSION_DESCRIPTION } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { rateReply, rateReplyAsCosigner } from '../commands/handling.js';
 import {
@@ -23,6 +23,7 @@ export const ProposalRatingType = builder.objectRef<ProposalRating>('ProposalRat
   fields: (t) => ({
     id: t.exposeID('id', { description: "The ProposalRating's id." }),
     member: t.field({
+      description: '委员 The member who rated the reply.',
       type: MemberRef,
       nullable: true,
       resolve: (r) => ({ id: String(r.memberId) }),
@@ -36,8 +37,15 @@ export const ProposalRatingType = builder.objectRef<ProposalRating>('ProposalRat
       type: RatingType,
       resolve: (r) => r.rating,
     }),
-    comment: t.exposeString('comment', { nullable: true }),
-    ratedAt: t.field({ type: 'DateTime', resolve: (r) => r.ratedAt }),
+    comment: t.exposeString('comment', {
+      description: '意见 What they said, if anything.',
+      nullable: true,
+    }),
+    ratedAt: t.field({
+      description: '评价时间 When they rated it.',
+      type: 'DateTime',
+      resolve: (r) => r.ratedAt,
+    }),
   }),
 });
 
@@ -54,9 +62,13 @@ builder.objectField(ProposalType, 'ratings', (t) =>
 );
 
 const rateArgs = (t: WithArgs) => ({
-  id: t.arg.id({ required: true }),
-  version: t.arg.int({ required: true }),
-  rating: t.arg({ type: RatingType, required: true }),
+  id: t.arg.id({ required: true, description: "The Proposal's id." }),
+  version: t.arg.int({ required: true, description: VERSION_DESCRIPTION }),
+  rating: t.arg({
+    type: RatingType,
+    required: true,
+    description: 'How satisfied the proposer is with the reply.',
+  }),
   comment: t.arg.string({
     required: false,
     description: 'Required with UNSATISFIED: what the reply left unanswered.',

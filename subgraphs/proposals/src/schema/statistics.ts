@@ -338,8 +338,12 @@ const GradeShareType = builder.objectRef<GradeShare>('GradeShare').implement({
       type: GradeType,
       resolve: (g) => g.grade,
     }),
-    count: t.exposeInt('count'),
-    share: t.exposeFloat('share', { nullable: true }),
+    count: t.exposeInt('count', { description: '数量 How many replies got the grade.' }),
+    share: t.exposeFloat('share', {
+      description:
+        '占比 Their share of all graded replies, between 0 and 1; null when none were graded.',
+      nullable: true,
+    }),
   }),
 });
 
@@ -348,9 +352,11 @@ const RatingCountsType = builder.objectRef<RatingCounts>('ProposalRatingCounts')
     "Ratings counted per proposer (满意度评价): each rater's latest rating of each proposal.",
   fields: (t) => ({
     rated: t.exposeInt('rated', { description: 'Ratings given: one per proposer and proposal.' }),
-    satisfied: t.exposeInt('satisfied'),
-    basicallySatisfied: t.exposeInt('basicallySatisfied'),
-    unsatisfied: t.exposeInt('unsatisfied'),
+    satisfied: t.exposeInt('satisfied', { description: '满意 Ratings of SATISFIED.' }),
+    basicallySatisfied: t.exposeInt('basicallySatisfied', {
+      description: '基本满意 Ratings of BASICALLY_SATISFIED.',
+    }),
+    unsatisfied: t.exposeInt('unsatisfied', { description: '不满意 Ratings of UNSATISFIED.' }),
     satisfactionRate: t.exposeFloat('satisfactionRate', {
       nullable: true,
       description: '(satisfied + basically satisfied) / rated.',
@@ -571,8 +577,10 @@ const LevelCountType = builder.objectRef<LevelCount>('OpinionLevelCount').implem
       resolve: (l) => l.level,
     }),
     items: t.exposeInt('items', { description: 'Items adopted at this level.' }),
-    single: t.exposeInt('single'),
-    combined: t.exposeInt('combined'),
+    single: t.exposeInt('single', { description: '单独采用 Items adopted on their own.' }),
+    combined: t.exposeInt('combined', {
+      description: '综合采用 Items adopted combined with others.',
+    }),
     instructions: t.exposeInt('instructions', {
       description: 'Instructions by leaders of this level.',
     }),
@@ -641,10 +649,18 @@ const OpinionStatisticsFilter = builder.inputType('OpinionStatisticsFilter', {
       description:
         'With district: also the districts below it that the caller works for (a city with its districts).',
     }),
-    from: t.field({ type: 'Date', required: false }),
-    to: t.field({ type: 'Date', required: false }),
-    sector: t.id({ required: false }),
-    member: t.id({ required: false }),
+    from: t.field({
+      description: 'Only items submitted on or after this day (inclusive).',
+      type: 'Date',
+      required: false,
+    }),
+    to: t.field({
+      description: 'Only items submitted on or before this day (inclusive).',
+      type: 'Date',
+      required: false,
+    }),
+    sector: t.id({ description: 'Only items by members of this sector.', required: false }),
+    member: t.id({ description: 'Only items by this member.', required: false }),
   }),
 });
 
