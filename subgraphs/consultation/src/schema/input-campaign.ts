@@ -4,6 +4,8 @@ import {
   notFound,
   pageArgs,
   parseId,
+  periodArgs,
+  periodWhere,
   titleSchema,
   TITLE_DESCRIPTION,
   describedValues,
@@ -157,10 +159,11 @@ builder.queryField('inputCampaigns', (t) =>
         required: false,
       }),
       status: t.arg({ type: CampaignStatusType, required: false }),
+      ...periodArgs(t, 'opening day (opensOn)'),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, status, first, after }, ctx) => {
-      const where: FilterQuery<InputCampaign>[] = [];
+    resolve: (_root, { district, status, from, to, first, after }, ctx) => {
+      const where: FilterQuery<InputCampaign>[] = [periodWhere('opensOn', { from, to })];
       if (district) where.push({ district: String(district) });
       if (status) where.push({ status });
       return findPage(ctx.em, InputCampaignSchema, { $and: where }, { first, after });

@@ -5,6 +5,7 @@ import {
   notFound,
   pageArgs,
   parseId,
+  periodWhere,
   type RequestContext,
   today,
   titleSchema,
@@ -211,6 +212,11 @@ builder.objectField(RecommendationType, 'results', (t) =>
   }),
 );
 
+// A node has no other day every kind carries: a topic starts when the plan that set it was
+// approved, an adoption on its day, a task when the department takes it up.
+const RESULT_DAY =
+  "first day (startOn: a topic's plan approved, an adoption's day, a task's start)";
+
 const ResultFilter = builder.inputType('ImplementationResultFilter', {
   description:
     '筛选 Narrows `implementationResults`: a record must match every field given; a field left out does not narrow.',
@@ -226,6 +232,16 @@ const ResultFilter = builder.inputType('ImplementationResultFilter', {
       description: 'Only records in this state.',
       type: TaskStatusType,
       required: false,
+    }),
+    from: t.field({
+      type: 'Date',
+      required: false,
+      description: `Only those whose ${RESULT_DAY} is on or after this day (inclusive).`,
+    }),
+    to: t.field({
+      type: 'Date',
+      required: false,
+      description: `Only those whose ${RESULT_DAY} is on or before this day (inclusive).`,
     }),
   }),
 });
@@ -244,7 +260,13 @@ builder.queryField('implementationResults', (t) =>
       ...pageArgs(t),
     },
     resolve: (_root, { filter, first, after }, ctx) => {
-      const where: FilterQuery<Result>[] = [];
+      const where: FilterQuery<Result>[] = [
+        periodWhere(
+          'startOn',
+          { from: filter?.from, to: filter?.to },
+          { from: 'filter.from', to: 'filter.to' },
+        ),
+      ];
       if (filter?.district) where.push({ district: String(filter.district) });
       if (filter?.kind) where.push({ kind: filter.kind });
       if (filter?.unitId) where.push({ unitId: parseId(filter.unitId, 'filter.unitId') });
