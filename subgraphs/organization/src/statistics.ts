@@ -18,6 +18,7 @@ import {
 } from './entities/party-branch.entity.js';
 import { StudySessionSchema } from './entities/study-session.entity.js';
 import { DistrictSchema } from './entities/district.entity.js';
+import { RelayedDecisionSchema } from './entities/relayed-decision.entity.js';
 
 /**
  * The figures section 1 of the work report quotes, computed from rows on every call. System
@@ -346,4 +347,13 @@ export async function outreachCounts(em: EntityManager, p: Period): Promise<Outr
     pressReports: press.length,
     frontPageReports: press.filter((r) => r.frontPage).length,
   };
+}
+
+/** 传达学习: agenda items of the period's meetings recorded as relaying a decision (by the meeting's day). */
+export function relayedDecisionCount(em: EntityManager, p: Period): Promise<number> {
+  return em.count(
+    RelayedDecisionSchema,
+    { district: { $in: p.districts }, relayedOn: { $gte: p.from, $lte: p.to } },
+    { filters: false },
+  );
 }

@@ -15,6 +15,7 @@ import {
   committeeCoverage,
   outreachCounts,
   partyCoverage,
+  relayedDecisionCount,
   studyCadence,
   type OutreachCounts,
   type CommitteeChangeCounts,
@@ -234,6 +235,11 @@ OrganizationStatisticsType.implement({
       resolve: async (s) => visibleUnplaced(s, await partyCoverage(s.ctx.em, s)),
     }),
     outreach: t.field({ type: OutreachCountsType, resolve: (s) => outreachCounts(s.ctx.em, s) }),
+    relayedDecisions: t.int({
+      description:
+        "传达学习 Decisions relayed at meetings held in the period: the typed agenda items (`relayedDecisions`), not the agendas' words.",
+      resolve: (s) => relayedDecisionCount(s.ctx.em, s),
+    }),
   }),
 });
 

@@ -45,13 +45,7 @@ reportSection(builder, 'partyBuilding', {
         },
       },
     },
-    {
-      key: 'relayedDecisions',
-      label: '传达学习上级决策部署',
-      unit: '次',
-      query: 'relayedDecisions',
-      args: { district: k.district, ...below(k), from: k.from, to: k.to },
-    },
+    stats(k, 'relayedDecisions', '传达学习上级决策部署', '次', ['relayedDecisions']),
     {
       key: 'partyBranches',
       label: '功能型党支部',
@@ -88,6 +82,13 @@ reportSection(builder, 'partyBuilding', {
       // Held and archived alike (the statistic counts both); a filter takes one status.
       args: { filter: { district: k.district, ...below(k), from: k.from, to: k.to } },
       fields: { title: 'topic', date: 'heldOn' },
+    },
+    {
+      key: 'relayedDecisions',
+      label: '传达学习',
+      query: 'relayedDecisions',
+      args: { district: k.district, ...below(k), from: k.from, to: k.to },
+      fields: { title: 'decision', date: 'relayedOn', detail: 'agendaItem' },
     },
   ],
 });
