@@ -16,6 +16,7 @@ import {
   outreachCounts,
   partyCoverage,
   relayedDecisionCount,
+  collectiveVisitCount,
   studyCadence,
   type OutreachCounts,
   type CommitteeChangeCounts,
@@ -239,6 +240,11 @@ OrganizationStatisticsType.implement({
       description:
         "传达学习 Decisions relayed at meetings held in the period: the typed agenda items (`relayedDecisions`), not the agendas' words.",
       resolve: (s) => relayedDecisionCount(s.ctx.em, s),
+    }),
+    collectiveVisits: t.int({
+      description:
+        '班子成员集体走访 Visits in the period (by their first day) the leadership made together: the chair and most of the posts held that day (`leadership`) in the delegation, whichever module records the visit (its members reported as a duty whose kind ends in `visit`).',
+      resolve: (s) => collectiveVisitCount(s.ctx.em, s),
     }),
   }),
 });

@@ -105,6 +105,7 @@ reportSection(builder, 'consensus', {
       query: 'consensusCampaigns',
       args: { district: k.district, ...below(k), from: k.from, to: k.to },
     },
+    stats(k, 'collectiveVisits', '班子成员集体走访', '次', ['collectiveVisits']),
     {
       key: 'pressReports',
       label: '媒体报道',
