@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { childEnvironment } from '@cppcc/kit';
+import { expect, it } from 'vitest';
+
+/**
+ * The work report benchmark (`npm run bench -- report --quick`) as a smoke test of the bench
+ * itself, not a measurement: at 1× demo data it gathers the city's yearly report through the
+ * gateway twice, counting what each subgraph received. No timing is asserted; the request count
+ * is: a report costs the same requests whatever is cached, one per section or so, never one per
+ * record.
+ */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+interface Run {
+  scale: number;
+  coldMs: number;
+  warmMs: number[];
+  requests: Record<string, number>;
+  sections: number;
+  figures: number;
+}
+
+it('gathers the city report at 1× and counts the subgraph requests it made', async () => {
+  const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
+    (resolve) => {
+      const child = spawn('npm', ['run', 'bench', '--', 'report', '--quick'], {
+        cwd: root,
+        // The bench runs on SQLite and an in-process bus whatever the environment names.
+        env: childEnvironment({ VITEST: '', LOG_LEVEL: 'warn' }),
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c) => (stdout += c));
+      child.stderr.on('data', (c) => (stderr += c));
+      const timer = setTimeout(() => child.kill('SIGTERM'), 420_000);
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        resolve({ code, stdout, stderr });
+      });
+    },
+  );
+  expect(run.code, run.stderr.slice(-2000)).toBe(0);
+  const line = run.stdout.split('\n').find((l) => l.startsWith('REPORT_SUMMARY '));
+  expect(line, run.stdout.slice(-2000)).toBeDefined();
+  const [one]: Run[] = JSON.parse(line!.slice('REPORT_SUMMARY '.length));
+  expect(one.scale).toBe(1);
+  // Seven core sections and the plugins' the city has on.
+  expect(one.sections).toBeGreaterThanOrEqual(7);
+  expect(one.figures).toBeGreaterThan(20);
+  const requests = Object.values(one.requests).reduce((a, b) => a + b, 0);
+  // Each core module answered its sections; the whole report stays a few dozen requests.
+  for (const module of ['organization', 'members', 'proposals', 'consultation', 'platform'])
+    expect(one.requests[module], module).toBeGreaterThan(0);
+  expect(requests).toBeLessThan(60);
+  expect(run.stdout).toContain('| 1× |');
+}, 480_000);
