@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { childEnvironment } from '@cppcc/kit';
 import { expect, it } from 'vitest';
+import type { ReportRun } from '../scripts/bench/report-section.js';
+import { runNpmScript } from './harness.js';
 
 /**
  * The work report benchmark (`npm run bench -- report --quick`) as a smoke test of the bench
@@ -11,40 +9,13 @@ import { expect, it } from 'vitest';
  * is: a report costs the same requests whatever is cached, one per section or so, never one per
  * record.
  */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-interface Run {
-  scale: number;
-  coldMs: number;
-  warmMs: number[];
-  requests: Record<string, number>;
-  sections: number;
-  figures: number;
-}
 
 it('gathers the city report at 1× and counts the subgraph requests it made', async () => {
-  const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
-    (resolve) => {
-      const child = spawn('npm', ['run', 'bench', '--', 'report', '--quick'], {
-        cwd: root,
-        // The bench runs on SQLite and an in-process bus whatever the environment names.
-        env: childEnvironment({ VITEST: '', LOG_LEVEL: 'warn' }),
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c) => (stdout += c));
-      child.stderr.on('data', (c) => (stderr += c));
-      const timer = setTimeout(() => child.kill('SIGTERM'), 420_000);
-      child.on('exit', (code) => {
-        clearTimeout(timer);
-        resolve({ code, stdout, stderr });
-      });
-    },
-  );
+  const run = await runNpmScript(['bench', '--', 'report', '--quick'], 420_000);
   expect(run.code, run.stderr.slice(-2000)).toBe(0);
   const line = run.stdout.split('\n').find((l) => l.startsWith('REPORT_SUMMARY '));
   expect(line, run.stdout.slice(-2000)).toBeDefined();
-  const [one]: Run[] = JSON.parse(line!.slice('REPORT_SUMMARY '.length));
+  const [one]: ReportRun[] = JSON.parse(line!.slice('REPORT_SUMMARY '.length));
   expect(one.scale).toBe(1);
   // Seven core sections and the plugins' the city has on.
   expect(one.sections).toBeGreaterThanOrEqual(7);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CITY, THIS_YEAR } from '@cppcc/demo';
 import { childEnvironment, readSettings } from '@cppcc/kit';
-import { type Ask, gatherReport } from '@cppcc/report';
+import { gatherReport, graphAsker } from '@cppcc/report';
 import { root } from '../platform.js';
 import { stepper } from '../progress.js';
 import { settle } from './mix-section.js';
@@ -113,16 +113,7 @@ async function measureOne(scale: number, runs: number): Promise<ReportRun> {
       const gatewayUrl: string = JSON.parse(gateway.line).url;
       const { signDevToken } = await import('@cppcc/gateway');
       const token = await signDevToken(settings, { roles: ['staff'], district: CITY });
-      const ask: Ask = async <T>(query: string, variables: Record<string, unknown>) => {
-        const response = await fetch(gatewayUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query, variables }),
-        });
-        const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-        if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-        return body.data as T;
-      };
+      const ask = graphAsker(gatewayUrl, token);
       const period = {
         district: CITY,
         from: `${THIS_YEAR}-01-01`,

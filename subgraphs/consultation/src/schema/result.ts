@@ -5,6 +5,7 @@ import {
   notFound,
   pageArgs,
   parseId,
+  periodFields,
   periodWhere,
   type RequestContext,
   today,
@@ -233,16 +234,7 @@ const ResultFilter = builder.inputType('ImplementationResultFilter', {
       type: TaskStatusType,
       required: false,
     }),
-    from: t.field({
-      type: 'Date',
-      required: false,
-      description: `Only those whose ${RESULT_DAY} is on or after this day (inclusive).`,
-    }),
-    to: t.field({
-      type: 'Date',
-      required: false,
-      description: `Only those whose ${RESULT_DAY} is on or before this day (inclusive).`,
-    }),
+    ...periodFields(t, RESULT_DAY),
   }),
 });
 
