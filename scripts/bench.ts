@@ -8,6 +8,7 @@ import { root } from './platform.js';
 import { stepper } from './progress.js';
 import { profileTables, summariseFolder } from './bench/cpu-profile.js';
 import { buildShipped, mixSection } from './bench/mix-section.js';
+import { reportBenchSection } from './bench/report-section.js';
 import {
   cleanUp,
   productionEnvironment,
@@ -106,7 +107,8 @@ async function check(url: string, body: string, headers: Record<string, string> 
 
 const rows: string[] = [];
 // `npm run bench -- plugins` runs that section alone; `npm run bench -- mix [--quick]` the client mix
-// (`--profile DIR`: with each process's CPU profile written there and summarised).
+// (`--profile DIR`: with each process's CPU profile written there and summarised);
+// `npm run bench -- report [--quick]` the city's yearly report at 1× and 10× data.
 const only = process.argv[2];
 
 /**
@@ -385,6 +387,25 @@ async function liveSection(): Promise<string[]> {
 }
 
 try {
+  if (only === 'report') {
+    const { values } = parseArgs({
+      args: process.argv.slice(3),
+      options: {
+        quick: { type: 'boolean', default: false },
+        scales: { type: 'string' },
+        runs: { type: 'string' },
+      },
+    });
+    // Quick: a smoke test of the section (CI), not a measurement.
+    const { lines, summary } = await reportBenchSection({
+      scales: (values.scales ?? (values.quick ? '1' : '1,10')).split(',').map(Number),
+      runs: Number(values.runs ?? (values.quick ? 1 : 3)),
+    });
+    console.log(lines.join('\n'));
+    console.log(`REPORT_SUMMARY ${JSON.stringify(summary)}`);
+    cleanUp();
+    process.exit(0);
+  }
   if (only === 'mix') {
     const { values } = parseArgs({
       args: process.argv.slice(3),

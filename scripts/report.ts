@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { processSettings } from '@cppcc/kit';
-import { type Ask, gatherReport, renderHtml, renderMarkdown } from '@cppcc/report';
+import { gatherReport, graphAsker, renderHtml, renderMarkdown } from '@cppcc/report';
 
 const FORMATS = ['md', 'html', 'pdf'] as const;
 const { values } = parseArgs({
@@ -48,16 +48,7 @@ if (!token) {
   token = await signDevToken(settings, { roles: ['staff'], district: values.district! });
 }
 
-const ask: Ask = async <T>(query: string, variables: Record<string, unknown>) => {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data as T;
-};
+const ask = graphAsker(url, token);
 
 try {
   const doc = await gatherReport(

@@ -1,8 +1,5 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { childEnvironment } from '@cppcc/kit';
 import { expect, it } from 'vitest';
+import { runNpmScript } from './harness.js';
 import { KINDS } from '../scripts/bench/mix.js';
 
 /**
@@ -12,7 +9,6 @@ import { KINDS } from '../scripts/bench/mix.js';
  * Every kind (reads and the whole write pipeline) must answer without errors through every
  * target, and each target must carry load without errors. No timing is asserted.
  */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 interface Summary {
   [data: string]: Record<
@@ -26,27 +22,8 @@ interface Summary {
   >;
 }
 
-function runBench(): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('npm', ['run', 'bench', '--', 'mix', '--quick'], {
-      cwd: root,
-      // The quick mix runs on SQLite and an in-process bus whatever the environment names.
-      env: childEnvironment({ VITEST: '', LOG_LEVEL: 'warn' }),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    const timer = setTimeout(() => child.kill('SIGTERM'), 420_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
 it('runs every kind of the client mix through (a) without and with the response cache, (b) and (c) without errors', async () => {
-  const run = await runBench();
+  const run = await runNpmScript(['bench', '--', 'mix', '--quick'], 420_000);
   expect(run.code, run.stderr.slice(-2000)).toBe(0);
   const line = run.stdout.split('\n').find((l) => l.startsWith('MIX_SUMMARY '));
   expect(line, run.stdout.slice(-2000)).toBeDefined();

@@ -114,10 +114,10 @@ describe.each(databases())('consultation workflows through the gateway on $name'
     const fields =
       'id body status version title note answer escalatedOn takenUpOn answeredOn availableActions district { code name } toDistrict { code name } recommendation { id title } history { action fromState toState }';
     const escalate = `mutation($i: EscalateToCityCommitteeInput!) { escalateToCityCommittee(input: $i) { ${fields} } }`;
-    const toCity = `query($to: ID!, $status: ConsultationEscalationStatus) { consultationEscalations(to: $to, status: $status, first: 50) { totalCount nodes { ${fields} } } }`;
+    const toCity = `query($city: ID!, $status: ConsultationEscalationStatus) { consultationEscalations(city: $city, status: $status, first: 50) { totalCount nodes { ${fields} } } }`;
 
     it("shows the city what its districts escalated, naming each district, and the demo's waiting one", async () => {
-      const { consultationEscalations } = await ok<Escalations>(cityStaff, toCity, { to: CITY });
+      const { consultationEscalations } = await ok<Escalations>(cityStaff, toCity, { city: CITY });
       const byStatus = consultationEscalations.nodes.map((e: Escalation) => [
         e.district.code,
         e.status,
@@ -178,13 +178,13 @@ describe.each(databases())('consultation workflows through the gateway on $name'
       expect(
         await refusal(otherStaff, accept, { id: sent.id, v: sent.version, a: answer }),
       ).toMatchObject({ code: 'NOT_FOUND' });
-      const other = await ok<Escalations>(otherStaff, toCity, { to: CITY });
+      const other = await ok<Escalations>(otherStaff, toCity, { city: CITY });
       expect(other.consultationEscalations.nodes.map((e: Escalation) => e.id)).not.toContain(
         sent.id,
       );
 
       // The city sees it waiting, and accepts it.
-      const waiting = await ok<Escalations>(cityStaff, toCity, { to: CITY, status: 'SUBMITTED' });
+      const waiting = await ok<Escalations>(cityStaff, toCity, { city: CITY, status: 'SUBMITTED' });
       const seen = waiting.consultationEscalations.nodes.find((e: Escalation) => e.id === sent.id);
       expect(seen).toMatchObject({
         district: { code: DISTRICT },
@@ -259,7 +259,7 @@ describe.each(databases())('consultation workflows through the gateway on $name'
     });
 
     it('refuses bad input naming the field and the rule, writing nothing', async () => {
-      const before = (await ok<Escalations>(cityStaff, toCity, { to: CITY }))
+      const before = (await ok<Escalations>(cityStaff, toCity, { city: CITY }))
         .consultationEscalations.totalCount;
       const draft = await recommendation('完善社区养老服务设施布局', false);
       const reason = '养老设施布局需要市级统筹，提请市政协协商。';
@@ -319,7 +319,8 @@ describe.each(databases())('consultation workflows through the gateway on $name'
         ),
       ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.body', rule: 'escalate' });
       expect(
-        (await ok<Escalations>(cityStaff, toCity, { to: CITY })).consultationEscalations.totalCount,
+        (await ok<Escalations>(cityStaff, toCity, { city: CITY })).consultationEscalations
+          .totalCount,
       ).toBe(before);
     });
   });

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import {
   type RunningGateway,
 } from '@cppcc/gateway';
 import {
+  childEnvironment,
   currentRequest,
   memoryTransport,
   readSettings,
@@ -211,4 +213,30 @@ export function reportAsker(stack: Stack, token: string): Ask {
       throw new Error(`${query}: ${body.errors.map((e) => e.message).join('; ')}`);
     return body.data as T;
   };
+}
+
+/**
+ * Runs `npm run <args>` from the repository's root as a bench's smoke test does, in an
+ * environment without vitest's markers, killed after `timeoutMs`; answers its exit and output.
+ */
+export function runNpmScript(
+  args: string[],
+  timeoutMs: number,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', ...args], {
+      cwd: path.resolve(path.dirname(supergraphPath), '..'),
+      // The benches run on SQLite and an in-process bus whatever the environment names.
+      env: childEnvironment({ VITEST: '', LOG_LEVEL: 'warn' }),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
 }

@@ -353,6 +353,21 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
     );
     expect(collective.length).toBe(demoCollective.length);
     expect(collective.map((v) => v.partner?.name)).toEqual([hangzhou]);
+    // organizationStatistics counts them from who went (duty.reported) and the posts it keeps,
+    // year by year, as the report's 凝聚共识 section quotes it.
+    let total = 0;
+    for (const year of [LAST_YEAR, LAST_YEAR + 1]) {
+      const counted = await ask<{ organizationStatistics: { collectiveVisits: number } }>(
+        `query($d: ID!, $from: Date!, $to: Date!) { organizationStatistics(district: $d, from: $from, to: $to) { collectiveVisits } }`,
+        { d: CITY, from: `${year}-01-01`, to: `${year}-12-31` },
+      );
+      expect(counted.organizationStatistics.collectiveVisits, String(year)).toBe(
+        collective.filter((v) => v.startsOn.startsWith(String(year))).length,
+      );
+      total += counted.organizationStatistics.collectiveVisits;
+    }
+    // The visit to 杭州 falls in the report's two years: counted once.
+    expect(total).toBe(1);
   });
 
   it('五: capacity — two-way evaluation, key proposals the top leader led two years running, 110+ bulletin issues, national instruction and adoptions', async () => {
@@ -506,7 +521,12 @@ describe.each(databases())('the work report, answered by the graph on $name', ({
       grades.filter((g) => names.includes(g)).length / grades.length;
     expect(grades.length).toBeGreaterThan(100);
     expect(share(['称职', '良好', '优秀'])).toBeGreaterThanOrEqual(0.75);
-    expect(share(['优秀'])).toBeLessThan(0.25);
+    // About one in six 优秀, a few 基本称职, at most one in fifty 不称职.
+    expect(share(['优秀'])).toBeGreaterThanOrEqual(0.15);
+    expect(share(['优秀'])).toBeLessThanOrEqual(0.2);
+    expect(share(['基本称职'])).toBeGreaterThan(0);
+    expect(share(['基本称职'])).toBeLessThan(0.1);
+    expect(share(['不称职'])).toBeLessThanOrEqual(0.02);
   });
 
   it('the figures for the city with its districts: each total is the sum of the districts below; a hidden figure is refused by name', async () => {

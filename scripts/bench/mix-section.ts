@@ -363,9 +363,9 @@ async function deleteStream(url: string, stream: string) {
   await client.quit();
 }
 
-/** Waits until a process uses under a tenth of a core over two seconds (false after ten minutes). */
-async function settle(pid: number): Promise<boolean> {
-  for (const deadline = Date.now() + 600_000; Date.now() < deadline; ) {
+/** Waits until a process uses under a tenth of a core over two seconds (false after waitMs). */
+export async function settle(pid: number, waitMs = 600_000): Promise<boolean> {
+  for (const deadline = Date.now() + waitMs; Date.now() < deadline; ) {
     const before = treeCpuMs(pid);
     await new Promise((r) => setTimeout(r, 2000));
     if (treeCpuMs(pid) - before < 200) return true;

@@ -322,3 +322,19 @@ export function periodArgs(t: WithArgs, day: string) {
     }),
   };
 }
+
+/** The same `from`/`to` as fields of a list's filter input (`periodWhere` with `filter.from`/`filter.to`). */
+export function periodFields(t: InputFields, day: string) {
+  return {
+    from: t.field({
+      type: 'Date',
+      required: false,
+      description: `Only those whose ${day} is on or after this day (inclusive).`,
+    }),
+    to: t.field({
+      type: 'Date',
+      required: false,
+      description: `Only those whose ${day} is on or before this day (inclusive).`,
+    }),
+  };
+}

@@ -113,7 +113,7 @@ export const SETTINGS = {
     flag,
     'false',
     'gateway, embedded',
-    'Caches anonymous callers\' query responses at the gateway (Hive engine only), keyed by district, visibility and the district\'s plugin set; invalidated by writes through the gateway and by bus events (docs/architecture.md, "Response cache"). In-process, or in Redis when REDIS_URL is set. Off by default: data a module copies from another module\'s events can be served stale for up to GATEWAY_RESPONSE_CACHE_TTL_MS.',
+    "Caches anonymous callers' query responses at the gateway (Hive engine only), keyed by district, visibility and the district's plugin set; invalidated by writes through the gateway and by bus events (docs/architecture.md, \"Response cache\"). In-process, or in Redis when REDIS_URL is set. Off by default: data a module copies from another module's events can be served stale for up to GATEWAY_RESPONSE_CACHE_TTL_MS.",
   ),
   GATEWAY_RESPONSE_CACHE_TTL_MS: spec(
     count.min(1, 'must be 1 or more'),

@@ -45,6 +45,20 @@ export interface ReportDocument {
 /** Runs one operation against the graph and answers its data, throwing on any error. */
 export type Ask = <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
 
+/** Asks the graph at `url` with a bearer token, as the report's CLI and the bench do. */
+export function graphAsker(url: string, token: string): Ask {
+  return async <T>(query: string, variables: Record<string, unknown>) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+    if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+    return body.data as T;
+  };
+}
+
 const PROVENANCE = 'query arguments path document';
 const FIGURE = `key label value unit provenance { ${PROVENANCE} }`;
 /** The selection of one section, as the renderers read it. */

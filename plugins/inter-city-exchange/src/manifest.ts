@@ -16,6 +16,7 @@ import { ResearchProjectRefSchema } from './entities/research-project-ref.entity
 import { initial } from './migrations/0001-initial.js';
 import { researchProjectRefs } from './migrations/0002-research-project-refs.js';
 import { periodIndexes } from './migrations/0003-period-indexes.js';
+import { mechanismPeriodIndex } from './migrations/0004-mechanism-period-index.js';
 import './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 import { settings } from './settings.js';
@@ -40,7 +41,7 @@ export const interCityExchange = definePlugin({
     VisitDelegateSchema,
     ResearchProjectRefSchema,
   ],
-  migrations: [initial, researchProjectRefs, periodIndexes],
+  migrations: [initial, researchProjectRefs, periodIndexes, mechanismPeriodIndex],
   consumes,
   seed,
   isSeeded,

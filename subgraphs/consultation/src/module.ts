@@ -57,6 +57,7 @@ import { planAmendments } from './migrations/0008-plan-amendments.js';
 import { filterIndexes } from './migrations/0009-filter-indexes.js';
 import { resultLedgerEntry } from './migrations/0010-result-ledger-entry.js';
 import { oneInstruction } from './migrations/0011-one-instruction.js';
+import { periodIndexes } from './migrations/0012-period-indexes.js';
 import { schema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 import { announceAll } from './commands/announce.js';
@@ -110,6 +111,7 @@ export const consultation = defineModule({
     filterIndexes,
     resultLedgerEntry,
     oneInstruction,
+    periodIndexes,
   ],
   emits: [
     consultationAttended,

@@ -217,7 +217,8 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
         district,
         year,
         version: 1,
-        rules: preset === 'tongcheng' ? oneSittingAYear(PRESETS.tongcheng) : PRESETS[preset],
+        rules:
+          preset === 'tongcheng' ? demoBands(oneSittingAYear(PRESETS.tongcheng)) : PRESETS[preset],
         createdBy: null,
         createdAt: new Date(`${year}-01-01T00:00:00Z`),
         public: false,
@@ -248,6 +249,25 @@ export async function isSeeded(em: EntityManager): Promise<boolean> {
  * so their book gives that sitting the year's points; scoring it as half a year's would grade
  * most demo members 不称职.
  */
+/**
+ * The demo committees grade in the four grades most committees' 考核办法 use (优秀, 称职, 基本称职,
+ * 不称职) rather than 安庆's (优秀, 良好, 称职, 不称职 at 60): with 桐城's points the demo
+ * archives then grade as a committee's year does — about one in six 优秀, most 称职, a few
+ * 基本称职 and at most one in fifty 不称职 (tests/report-figures.e2e.ts) — where 安庆's bands
+ * graded one in four demo members 不称职.
+ */
+function demoBands(rules: RuleSet): RuleSet {
+  return {
+    ...rules,
+    grades: [
+      { name: '优秀', min: 90 },
+      { name: '称职', min: 50 },
+      { name: '基本称职', min: 20 },
+      { name: '不称职', min: 0 },
+    ],
+  };
+}
+
 function oneSittingAYear(rules: RuleSet): RuleSet {
   return {
     ...rules,

@@ -1,8 +1,9 @@
-import { leaveApproved, memberRegistered } from '@cppcc/events';
+import { dutyReported, leaveApproved, memberRegistered } from '@cppcc/events';
 import { applyLeaveApproved } from './commands/leaves.js';
 import type { EventHandler } from '@cppcc/kit';
 import { MemberFactSchema } from './entities/member-fact.entity.js';
 import { MemberRefSchema } from './entities/member-ref.entity.js';
+import { VisitAttendanceSchema } from './entities/visit-attendance.entity.js';
 
 /**
  * Events are delivered at least once and not necessarily in order: the replica keeps the latest
@@ -38,4 +39,19 @@ export const consumes: Record<string, EventHandler> = {
     else em.create(MemberRefSchema, { memberId, ...facts });
   },
   [leaveApproved.type]: applyLeaveApproved,
+  // Who went on a visit, whoever records visits: the leadership's collective visits are counted
+  // from it (statistics). Other duties are the members module's alone.
+  [dutyReported.type]: async (em, event) => {
+    const p = dutyReported.payload.parse(event.payload);
+    if (p.kind.split('.').at(-1) !== 'visit' || !event.district) return;
+    const memberId = Number(p.memberId);
+    if (await em.count(VisitAttendanceSchema, { sourceId: p.sourceId, memberId })) return;
+    em.create(VisitAttendanceSchema, {
+      district: event.district,
+      sourceId: p.sourceId,
+      memberId,
+      kind: p.kind,
+      occurredOn: p.occurredOn,
+    });
+  },
 };

@@ -25,6 +25,8 @@ import { LeadershipPostSchema } from './entities/leadership-post.entity.js';
 import { RelayedDecisionSchema } from './entities/relayed-decision.entity.js';
 import { periodIndexes } from './migrations/0016-period-indexes.js';
 import { branchPeriodIndex } from './migrations/0017-branch-period-index.js';
+import { visitAttendance } from './migrations/0018-visit-attendance.js';
+import { VisitAttendanceSchema } from './entities/visit-attendance.entity.js';
 import { ApprovedLeaveSchema } from './entities/approved-leave.entity.js';
 import { MemberFactSchema } from './entities/member-fact.entity.js';
 import {
@@ -99,6 +101,7 @@ export const organization = defineModule({
     PressReportSchema,
     LeadershipPostSchema,
     RelayedDecisionSchema,
+    VisitAttendanceSchema,
   ],
   migrations: [
     initial,
@@ -119,6 +122,7 @@ export const organization = defineModule({
     leadershipAndRelays,
     periodIndexes,
     branchPeriodIndex,
+    visitAttendance,
   ],
   emits: [
     districtRegistered,

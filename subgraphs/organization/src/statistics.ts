@@ -18,6 +18,9 @@ import {
 } from './entities/party-branch.entity.js';
 import { StudySessionSchema } from './entities/study-session.entity.js';
 import { DistrictSchema } from './entities/district.entity.js';
+import { RelayedDecisionSchema } from './entities/relayed-decision.entity.js';
+import { LeadershipPostSchema } from './entities/leadership-post.entity.js';
+import { VisitAttendanceSchema } from './entities/visit-attendance.entity.js';
 
 /**
  * The figures section 1 of the work report quotes, computed from rows on every call. System
@@ -346,4 +349,49 @@ export async function outreachCounts(em: EntityManager, p: Period): Promise<Outr
     pressReports: press.length,
     frontPageReports: press.filter((r) => r.frontPage).length,
   };
+}
+
+/** 传达学习: agenda items of the period's meetings recorded as relaying a decision (by the meeting's day). */
+export function relayedDecisionCount(em: EntityManager, p: Period): Promise<number> {
+  return em.count(
+    RelayedDecisionSchema,
+    { district: { $in: p.districts }, relayedOn: { $gte: p.from, $lte: p.to } },
+    { filters: false },
+  );
+}
+
+/**
+ * 班子成员集体走访: visits of the period (by their first day) on which the district's leadership
+ * went together — the chair and most of the posts held that day (of the chair, vice-chairs and
+ * secretary-general in office) among those who went.
+ */
+export async function collectiveVisitCount(em: EntityManager, p: Period): Promise<number> {
+  const [went, posts] = await Promise.all([
+    em.find(
+      VisitAttendanceSchema,
+      { district: { $in: p.districts }, occurredOn: { $gte: p.from, $lte: p.to } },
+      { filters: false },
+    ),
+    em.find(LeadershipPostSchema, { district: { $in: p.districts } }, { filters: false }),
+  ]);
+  const visits = new Map<string, { district: string; day: string; members: Set<number> }>();
+  for (const w of went) {
+    const visit = visits.get(w.sourceId) ?? {
+      district: w.district,
+      day: w.occurredOn,
+      members: new Set<number>(),
+    };
+    visit.members.add(w.memberId);
+    visits.set(w.sourceId, visit);
+  }
+  let collective = 0;
+  for (const v of visits.values()) {
+    const held = posts.filter(
+      (x) =>
+        x.district === v.district && x.startsOn <= v.day && (x.endsOn == null || v.day <= x.endsOn),
+    );
+    const present = held.filter((x) => v.members.has(x.memberId));
+    if (present.some((x) => x.role === 'CHAIR') && present.length * 2 > held.length) collective++;
+  }
+  return collective;
 }

@@ -7,6 +7,13 @@ export type MechanismState = (typeof MECHANISM_STATES)[number];
 export const CooperationMechanismSchema = defineEntity({
   name: 'CooperationMechanism',
   tableName: 'intercity_mechanism',
+  // The period its list offers (migration mechanism-period-index).
+  indexes: [
+    {
+      name: 'intercity_mechanism_agreement_signed_on_id_index',
+      properties: ['agreementSignedOn', 'id'],
+    },
+  ],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

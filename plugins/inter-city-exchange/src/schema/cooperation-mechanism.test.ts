@@ -642,4 +642,61 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
       { topic: '融杭接沪交通互联互通联合调研', researchProject: { id: project } },
     ]);
   });
+
+  it('lists mechanisms by the day their agreement was signed: bounds inclusive, to before from refused', async () => {
+    for (const signedOn of ['2025-03-01', '2026-06-30'])
+      expect(
+        (
+          await t.post(
+            createMechanism,
+            mechanismInput([{ partnerId: partners[0] }, { district: CITY }], {
+              name: `交流合作机制（${signedOn}）`,
+              agreementSignedOn: signedOn,
+            }),
+            staff,
+          )
+        ).errors,
+      ).toBeUndefined();
+    const list = async (period: string) => {
+      const r = await t.post<{
+        cooperationMechanisms: { nodes: { id: string; agreement: { signedOn: string } }[] };
+      }>(
+        `{ cooperationMechanisms(district: "${CITY}", ${period} first: 100) { nodes { id agreement { signedOn } } } }`,
+        {},
+        staff,
+      );
+      expect(r.errors, period).toBeUndefined();
+      return r.data!.cooperationMechanisms.nodes.map((m) => ({
+        id: m.id,
+        signedOn: m.agreement.signedOn,
+      }));
+    };
+    const all = await list('');
+    const within = (from: string, to: string) =>
+      all
+        .filter((m) => m.signedOn >= from && m.signedOn <= to)
+        .map((m) => m.id)
+        .sort();
+    for (const [period, from, to] of [
+      ['from: "2025-03-01", to: "2025-03-01",', '2025-03-01', '2025-03-01'],
+      ['from: "2025-03-01",', '2025-03-01', '9999-12-31'],
+      ['to: "2025-03-01",', '0000-01-01', '2025-03-01'],
+      ['from: "2025-01-01", to: "2026-06-29",', '2025-01-01', '2026-06-29'],
+    ]) {
+      const expected = within(from, to);
+      expect(expected.length, period).toBeGreaterThan(0);
+      expect(expected.length, period).toBeLessThan(all.length);
+      expect((await list(period)).map((m) => m.id).sort(), period).toEqual(expected);
+    }
+    const refused = await t.post(
+      `{ cooperationMechanisms(from: "2026-02-01", to: "2026-01-31") { totalCount } }`,
+      {},
+      staff,
+    );
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'to',
+      rule: 'order',
+    });
+  });
 });

@@ -13,6 +13,8 @@ import {
   AVAILABLE_ACTIONS_DESCRIPTION,
   districtWhere,
   includeBelowArg,
+  periodArgs,
+  periodWhere,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { createCooperationMechanism, transitionMechanism } from '../commands/mechanisms.js';
@@ -167,13 +169,15 @@ builder.queryFields((t) => ({
         type: MechanismStatusType,
         required: false,
       }),
+      ...periodArgs(t, "founding agreement's signing day (agreement.signedOn)"),
       ...pageArgs(t),
     },
-    resolve: async (_root, { district, includeBelow, status, first, after }, ctx) =>
+    resolve: async (_root, { district, includeBelow, status, from, to, first, after }, ctx) =>
       findPage(
         ctx.em,
         CooperationMechanismSchema,
         {
+          ...periodWhere('agreementSignedOn', { from, to }),
           ...(await districtWhere(ctx, district, includeBelow)),
           ...(status ? { status } : {}),
         },

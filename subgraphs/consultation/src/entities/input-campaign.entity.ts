@@ -11,6 +11,8 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 export const InputCampaignSchema = defineEntity({
   name: 'InputCampaign',
   tableName: 'input_campaign',
+  // The period its list offers (migration period-indexes).
+  indexes: [{ name: 'input_campaign_opens_on_id_index', properties: ['opensOn', 'id'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

@@ -142,6 +142,11 @@ export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
 export const EscalationSchema = defineEntity({
   name: 'Escalation',
   tableName: 'escalation',
+  // The period its list offers (migration period-indexes).
+  indexes: [
+    { name: 'escalation_escalated_on_id_index', properties: ['escalatedOn', 'id'] },
+    { name: 'escalation_taken_up_on_id_index', properties: ['takenUpOn', 'id'] },
+  ],
   properties: {
     id: p.integer().primary().autoincrement(),
     district: p.string().length(12).index(),

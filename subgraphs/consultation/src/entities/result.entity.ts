@@ -14,6 +14,8 @@ export const ResultSchema = defineEntity({
   indexes: [
     { name: 'result_kind_id_index', properties: ['kind', 'id'] },
     { name: 'result_status_id_index', properties: ['status', 'id'] },
+    // The period (migration period-indexes).
+    { name: 'result_start_on_id_index', properties: ['startOn', 'id'] },
   ],
   properties: {
     id: p.integer().primary().autoincrement(),

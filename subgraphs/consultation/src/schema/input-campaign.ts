@@ -4,6 +4,8 @@ import {
   notFound,
   pageArgs,
   parseId,
+  periodArgs,
+  periodWhere,
   titleSchema,
   TITLE_DESCRIPTION,
   describedValues,
@@ -188,10 +190,11 @@ builder.queryField('inputCampaigns', (t) =>
         type: CampaignStatusType,
         required: false,
       }),
+      ...periodArgs(t, 'opening day (opensOn)'),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, status, first, after }, ctx) => {
-      const where: FilterQuery<InputCampaign>[] = [];
+    resolve: (_root, { district, status, from, to, first, after }, ctx) => {
+      const where: FilterQuery<InputCampaign>[] = [periodWhere('opensOn', { from, to })];
       if (district) where.push({ district: String(district) });
       if (status) where.push({ status });
       return findPage(ctx.em, InputCampaignSchema, { $and: where }, { first, after });

@@ -5,6 +5,8 @@ import {
   notFound,
   pageArgs,
   parseId,
+  periodArgs,
+  periodWhere,
   titleSchema,
   TITLE_DESCRIPTION,
   describedValues,
@@ -483,7 +485,11 @@ export const PlanConnection = connectionType<ConsultationPlan>(
   'ConsultationPlan',
   PlanType,
 );
-export const EscalationConnection = connectionType<Escalation>(
+export // The day that places an escalation in a period.
+const ESCALATION_DAY =
+  'day it went up (escalatedOn; for a higher body, which is not sent one, takenUpOn)';
+
+const EscalationConnection = connectionType<Escalation>(
   builder,
   'ConsultationEscalation',
   EscalationType,
@@ -529,10 +535,10 @@ builder.queryField('consultationEscalations', (t) =>
   t.field({
     type: EscalationConnection,
     description:
-      'Topics and outcomes taken up higher. The city committee sees what its districts escalated to it with `to` (and `status: SUBMITTED` for what waits for its answer), each naming the escalating district.',
+      'Topics and outcomes taken up higher. The city committee sees what its districts escalated to it with `city` (and `status: SUBMITTED` for what waits for its answer), each naming the escalating district.',
     args: {
       district: t.arg.id({ required: false, description: 'The committee that escalated.' }),
-      to: t.arg.id({
+      city: t.arg.id({
         required: false,
         description: 'The city committee escalated to (CITY_COMMITTEE escalations only).',
       }),
@@ -546,14 +552,21 @@ builder.queryField('consultationEscalations', (t) =>
         type: EscalationStatusType,
         required: false,
       }),
+      ...periodArgs(t, ESCALATION_DAY),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, to, body, status, first, after }, ctx) => {
+    resolve: (_root, { district, city, body, status, from, to, first, after }, ctx) => {
       const where: FilterQuery<Escalation>[] = [];
       if (district) where.push({ district: String(district) });
-      if (to) where.push({ toDistrict: String(to) });
+      if (city) where.push({ toDistrict: String(city) });
       if (body) where.push({ body });
       if (status) where.push({ status });
+      const sent = periodWhere('escalatedOn', { from, to });
+      // A higher body's escalation has no day it was sent: the day it was taken up places it.
+      if (sent.escalatedOn)
+        where.push({
+          $or: [sent, { escalatedOn: null, takenUpOn: sent.escalatedOn }],
+        });
       return findPage(ctx.em, EscalationSchema, { $and: where }, { first, after });
     },
   }),

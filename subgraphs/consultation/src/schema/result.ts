@@ -5,6 +5,8 @@ import {
   notFound,
   pageArgs,
   parseId,
+  periodFields,
+  periodWhere,
   type RequestContext,
   today,
   titleSchema,
@@ -239,6 +241,11 @@ builder.objectField(RecommendationType, 'results', (t) =>
   }),
 );
 
+// A node has no other day every kind carries: a topic starts when the plan that set it was
+// approved, an adoption on its day, a task when the department takes it up.
+const RESULT_DAY =
+  "first day (startOn: a topic's plan approved, an adoption's day, a task's start)";
+
 const ResultFilter = builder.inputType('ImplementationResultFilter', {
   description:
     '筛选 Narrows `implementationResults`: a record must match every field given; a field left out does not narrow.',
@@ -255,6 +262,7 @@ const ResultFilter = builder.inputType('ImplementationResultFilter', {
       type: TaskStatusType,
       required: false,
     }),
+    ...periodFields(t, RESULT_DAY),
   }),
 });
 
@@ -272,7 +280,13 @@ builder.queryField('implementationResults', (t) =>
       ...pageArgs(t),
     },
     resolve: (_root, { filter, first, after }, ctx) => {
-      const where: FilterQuery<Result>[] = [];
+      const where: FilterQuery<Result>[] = [
+        periodWhere(
+          'startOn',
+          { from: filter?.from, to: filter?.to },
+          { from: 'filter.from', to: 'filter.to' },
+        ),
+      ];
       if (filter?.district) where.push({ district: String(filter.district) });
       if (filter?.kind) where.push({ kind: filter.kind });
       if (filter?.unitId) where.push({ unitId: parseId(filter.unitId, 'filter.unitId') });

@@ -1,7 +1,8 @@
 import { below, reportSection } from '@cppcc/kit';
 import { builder } from '../builder.js';
 
-const GRADES = ['优秀', '良好', '称职', '不称职'] as const;
+// Every grade the demo's and the presets' books give (a grade no one got is a zero).
+const GRADES = ['优秀', '良好', '称职', '基本称职', '不称职'] as const;
 
 // 五、委员履职: the members, their studios, and how the year's assessment graded them.
 reportSection(builder, 'memberDuties', {

@@ -168,4 +168,40 @@ describe.each(databases())('decisions relayed at meetings (传达学习) on $nam
     expect(await seen(tunxiStaff)).toBe(0);
     expect(await seen()).toBe(0);
   });
+
+  it('counts them in organizationStatistics for a period, with the districts below as the sum of each', async () => {
+    const stats = async (from: string, to: string) => {
+      const r = await org.execute<{
+        organizationStatistics: {
+          relayedDecisions: number;
+          byDistrict: { district: string; relayedDecisions: number }[];
+        };
+        relayedDecisions: { totalCount: number };
+        own: { totalCount: number };
+      }>(
+        `{ organizationStatistics(district: "${CITY}", from: "${from}", to: "${to}", scope: WITH_DISTRICTS_BELOW) { relayedDecisions byDistrict { district relayedDecisions } }
+           relayedDecisions(district: "${CITY}", includeBelow: true, from: "${from}", to: "${to}") { totalCount }
+           own: relayedDecisions(district: "${CITY}", from: "${from}", to: "${to}") { totalCount } }`,
+        {},
+        cityStaff,
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data!;
+    };
+    for (const year of ['2025', '2026']) {
+      const s = await stats(`${year}-01-01`, `${year}-12-31`);
+      const city = s.organizationStatistics.byDistrict.find((d) => d.district === CITY)!;
+      expect(city.relayedDecisions, year).toBe(s.own.totalCount);
+      expect(city.relayedDecisions, year).toBeGreaterThan(0);
+      expect(s.organizationStatistics.relayedDecisions, year).toBe(s.relayedDecisions.totalCount);
+      expect(
+        s.organizationStatistics.byDistrict.reduce((n, d) => n + d.relayedDecisions, 0),
+        year,
+      ).toBe(s.organizationStatistics.relayedDecisions);
+    }
+    // A period without a relay counts none.
+    expect((await stats('2020-01-01', '2020-12-31')).organizationStatistics.relayedDecisions).toBe(
+      0,
+    );
+  });
 });

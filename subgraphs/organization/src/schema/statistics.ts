@@ -16,6 +16,8 @@ import {
   committeeCoverage,
   outreachCounts,
   partyCoverage,
+  relayedDecisionCount,
+  collectiveVisitCount,
   studyCadence,
   type OutreachCounts,
   type CommitteeChangeCounts,
@@ -304,6 +306,16 @@ OrganizationStatisticsType.implement({
       description: '对外工作 Documents, reviews, letters and staff changes in the period.',
       type: OutreachCountsType,
       resolve: (s) => outreachCounts(s.ctx.em, s),
+    }),
+    relayedDecisions: t.int({
+      description:
+        "传达学习 Decisions relayed at meetings held in the period: the typed agenda items (`relayedDecisions`), not the agendas' words.",
+      resolve: (s) => relayedDecisionCount(s.ctx.em, s),
+    }),
+    collectiveVisits: t.int({
+      description:
+        '班子成员集体走访 Visits in the period (by their first day) the leadership made together: the chair and most of the posts held that day (`leadership`) in the delegation, whichever module records the visit (its members reported as a duty whose kind ends in `visit`).',
+      resolve: (s) => collectiveVisitCount(s.ctx.em, s),
     }),
   }),
 });

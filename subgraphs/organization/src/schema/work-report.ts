@@ -45,13 +45,7 @@ reportSection(builder, 'partyBuilding', {
         },
       },
     },
-    {
-      key: 'relayedDecisions',
-      label: '传达学习上级决策部署',
-      unit: '次',
-      query: 'relayedDecisions',
-      args: { district: k.district, ...below(k), from: k.from, to: k.to },
-    },
+    stats(k, 'relayedDecisions', '传达学习上级决策部署', '次', ['relayedDecisions']),
     {
       key: 'partyBranches',
       label: '功能型党支部',
@@ -89,6 +83,13 @@ reportSection(builder, 'partyBuilding', {
       args: { filter: { district: k.district, ...below(k), from: k.from, to: k.to } },
       fields: { title: 'topic', date: 'heldOn' },
     },
+    {
+      key: 'relayedDecisions',
+      label: '传达学习',
+      query: 'relayedDecisions',
+      args: { district: k.district, ...below(k), from: k.from, to: k.to },
+      fields: { title: 'decision', date: 'relayedOn', detail: 'agendaItem' },
+    },
   ],
 });
 
@@ -104,6 +105,7 @@ reportSection(builder, 'consensus', {
       query: 'consensusCampaigns',
       args: { district: k.district, ...below(k), from: k.from, to: k.to },
     },
+    stats(k, 'collectiveVisits', '班子成员集体走访', '次', ['collectiveVisits']),
     {
       key: 'pressReports',
       label: '媒体报道',
