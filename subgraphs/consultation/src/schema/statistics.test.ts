@@ -1,4 +1,5 @@
-import { today } from '@cppcc/kit';
+import { randomUUID } from 'node:crypto';
+import { districtRegistered, today } from '@cppcc/kit';
 import {
   activities,
   activityStatus,
@@ -166,5 +167,35 @@ describe.each(databases())('consultation statistics on $name', ({ url }) => {
       staff,
     );
     expect(unknown.errors?.[0].extensions?.code).toBe('UNKNOWN_DISTRICT');
+  });
+
+  it('counts every level below, not only the districts right under it', async () => {
+    // A township committee under 屯溪 (a third level the demo does not have).
+    const township = '341002101';
+    await module.transport.publish([
+      {
+        id: randomUUID(),
+        type: districtRegistered.type,
+        source: 'organization',
+        district: township,
+        occurredAt: new Date().toISOString(),
+        payload: { code: township, name: '昱东街道政协联络组', parentCode: '341002' },
+      },
+    ]);
+    // The gateway gives a caller every district below theirs (its district directory).
+    const cityStaff = { ...staff, districts: [...staff.districts, township] };
+    const districts = async () =>
+      (
+        await ok(
+          module,
+          query,
+          { d: CITY, from: '2000-01-01', to: '2099-12-31', below: true },
+          cityStaff,
+        )
+      ).consultationStatistics.districts;
+    await vi.waitFor(async () => expect(await districts()).toContain(township), {
+      timeout: 30_000,
+    });
+    expect(await districts()).toContain('341002');
   });
 });

@@ -1,7 +1,7 @@
 import {
   assertKnownDistrict,
   canSeeDistrict,
-  DistrictRefSchema,
+  districtsCounted,
   inputError,
   refuseHiddenFigures,
   type RequestContext,
@@ -269,9 +269,10 @@ builder.queryField('consultationStatistics', (t) =>
           descriptive: ['from', 'to', 'districts'],
           reason: `only those working for district ${code} (or a district above it) may see these figures`,
         });
+      // Every level below, as the lists count with includeBelow.
       const below = includeBelow
-        ? (await ctx.em.find(DistrictRefSchema, { parentCode: code }))
-            .map((d) => d.code)
+        ? (await districtsCounted(ctx, code, true))
+            .slice(1)
             .filter((c) => canSeeDistrict(ctx.caller, c))
         : [];
       return { district: code, from, to, districts: [code, ...below] };
