@@ -79,7 +79,8 @@ export const InboxTickSchema = defineEntity({
   name: 'InboxTick',
   tableName: 'inbox_tick',
   properties: {
-    id: p.integer().primary(),
+    // The one row's fixed id: no sequence (the migration makes none).
+    id: p.integer().primary().autoincrement(false),
     day: p.string().length(10),
   },
 });
