@@ -18,7 +18,9 @@ export default defineConfig({
       'tests/**/*.e2e.ts',
     ],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 180_000,
+    // One seeded stack of each kind per run; the others start from a copy of its databases.
+    globalSetup: ['tests/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
   },

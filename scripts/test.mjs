@@ -29,6 +29,13 @@ if (fs.existsSync(report)) {
   ).length;
   failed = result.numFailedTests + brokenFiles;
   skipped = result.numPendingTests + result.numTodoTests;
+  // Where the run's time went, so a slower CI names its files.
+  const slowest = result.testResults
+    .map((f) => ({ file: path.relative(process.cwd(), f.name), ms: f.endTime - f.startTime }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 15);
+  console.log('slowest files:');
+  for (const f of slowest) console.log(`  ${(f.ms / 1000).toFixed(1).padStart(7)} s  ${f.file}`);
   fs.rmSync(report);
 } else {
   failed = 1;

@@ -16,7 +16,6 @@ import {
   currentRequest,
   memoryTransport,
   readSettings,
-  type RunningModule,
   type SeedOptions,
   type Settings,
   type Transport,
@@ -25,7 +24,13 @@ import type { Plugin } from '@cppcc/plugin-sdk';
 import type { Ask } from '@cppcc/report';
 import { installedModules } from '@cppcc/platform';
 import { compose } from '@cppcc/schema';
-import { startTestModule, type GraphResponse } from '@cppcc/testing';
+import {
+  dropTestDatabases,
+  startTestModule,
+  type GraphResponse,
+  type TestModule,
+} from '@cppcc/testing';
+import { copySqlite, keepAsTemplate, snapshotFor, type Snapshot } from './stack-snapshot.js';
 
 export const supergraphPath = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -49,7 +54,7 @@ export const CONFIGURATIONS: readonly {
 
 export interface Stack {
   gateway: RunningGateway;
-  modules: Map<string, RunningModule>;
+  modules: Map<string, TestModule>;
   transport: Transport;
   /** The supergraph the gateway serves. */
   supergraphPath: string;
@@ -98,12 +103,57 @@ export interface StackOptions {
   gatewaySettings?: Partial<Settings>;
 }
 
+/**
+ * The snapshot a stack with these options can start from (./stack-snapshot.ts): stacks with the
+ * installed plugins and the 1× demo data; the settings are part of the key, since a setting may
+ * change what the modules write as they start.
+ */
+async function snapshotForStack(options: StackOptions): Promise<Snapshot | undefined> {
+  const seed = options.seed ?? { scale: 1 };
+  if (options.plugins || !seed || seed.scale !== 1 || seed.progress) return undefined;
+  const key = {
+    databaseUrl: options.databaseUrl ?? null,
+    settings: options.settings ?? {},
+  };
+  return snapshotFor(key, Boolean(options.databaseUrl), async (target) => {
+    const built = await startStack({
+      ...options,
+      transport: undefined,
+      snapshot: false,
+      keepDatabases: true,
+    });
+    if (!options.databaseUrl) {
+      for (const [name, m] of built.modules) {
+        await m.orm.em.getConnection().execute(`vacuum into '${target.file(name)}'`);
+      }
+      await built.stop();
+      return;
+    }
+    await built.stop();
+    for (const [name, m] of built.modules) {
+      await keepAsTemplate(
+        options.databaseUrl,
+        (m as TestModule).database!.name,
+        target.template(name),
+      );
+    }
+  });
+}
+
 /** Every installed module on a fresh database of its own, and a gateway in front of them. */
-export async function startStack(options: StackOptions = {}): Promise<Stack> {
+export async function startStack(
+  options: StackOptions & {
+    /** False: build from nothing even where a snapshot could serve (to make the snapshot). */
+    snapshot?: boolean;
+    keepDatabases?: boolean;
+  } = {},
+): Promise<Stack> {
+  const snapshot = options.snapshot === false ? undefined : await snapshotForStack(options);
   const transport = options.transport ?? memoryTransport();
   const queryCounts = new Map<string, number>();
   const statements: { module: string; sql: string; requestId: string }[] = [];
-  const modules = new Map<string, RunningModule>();
+  const modules = new Map<string, TestModule>();
+  const copies: (() => void)[] = [];
   const definitions = installedModules(options.plugins);
   let composedPath: string | undefined;
   if (options.plugins) {
@@ -115,9 +165,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
   for (const definition of definitions) {
     queryCounts.set(definition.name, 0);
+    let file: string | undefined;
+    if (snapshot?.kind === 'sqlite' && snapshot.files[definition.name]) {
+      const copy = copySqlite(snapshot.files[definition.name]);
+      copies.push(copy.remove);
+      file = copy.file;
+    }
     const running = await startTestModule(definition, {
       settings: { ...settings, ...options.settings },
       databaseUrl: options.databaseUrl,
+      ...(file ? { file } : {}),
+      template: snapshot?.kind === 'postgresql' ? snapshot.templates[definition.name] : undefined,
+      // Dropped together when the stack stops (below), unless kept for a snapshot.
+      keepDatabase: true,
       transport,
       seed: options.seed ?? { scale: 1 },
       queryParams: options.queryParams,
@@ -193,7 +253,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     async stop() {
       await gateway.stop();
       for (const m of [...modules.values()].reverse()) await m.stop();
+      if (options.databaseUrl && !options.keepDatabases) {
+        const names = [...modules.values()].flatMap((m) => (m.database ? [m.database.name] : []));
+        await dropTestDatabases(options.databaseUrl, names);
+      }
       await transport.close();
+      for (const remove of copies) remove();
       if (composedPath) fs.rmSync(path.dirname(composedPath), { recursive: true, force: true });
     },
   };
