@@ -9,6 +9,7 @@ import { stepper } from './progress.js';
 import { profileTables, summariseFolder } from './bench/cpu-profile.js';
 import { buildShipped, mixSection } from './bench/mix-section.js';
 import { reportBenchSection } from './bench/report-section.js';
+import { startupSection } from './bench/startup-section.js';
 import {
   cleanUp,
   productionEnvironment,
@@ -108,7 +109,8 @@ async function check(url: string, body: string, headers: Record<string, string> 
 const rows: string[] = [];
 // `npm run bench -- plugins` runs that section alone; `npm run bench -- mix [--quick]` the client mix
 // (`--profile DIR`: with each process's CPU profile written there and summarised);
-// `npm run bench -- report [--quick]` the city's yearly report at 1× and 10× data.
+// `npm run bench -- report [--quick]` the city's yearly report at 1× and 10× data;
+// `npm run bench -- startup [--rounds N]` npm start's time to ready, its CPU, phases and idle memory.
 const only = process.argv[2];
 
 /**
@@ -440,6 +442,15 @@ try {
     if (values.profile)
       console.log(['', ...profileTables(summariseFolder(path.resolve(values.profile)))].join('\n'));
     console.log(`MIX_SUMMARY ${JSON.stringify(summary)}`);
+    cleanUp();
+    process.exit(0);
+  }
+  if (only === 'startup') {
+    const { values } = parseArgs({
+      args: process.argv.slice(3),
+      options: { rounds: { type: 'string' } },
+    });
+    console.log((await startupSection(Number(values.rounds ?? 1))).lines.join('\n'));
     cleanUp();
     process.exit(0);
   }

@@ -10,7 +10,7 @@ import { root, stopChild } from './faults/harness.js';
 import { freeModulePorts } from './module-ports.js';
 
 /**
- * `npm start` with its modules in worker threads (WORKERS=2), as a real process from source (tsx):
+ * `npm run start:source` (`npm start` under tsx) with its modules in worker threads (WORKERS=2), as a real process from source:
  * the proposals and members modules land in different workers, so a proposal submitted through the
  * gateway is in the member's duty record on the next read only if the answer waited for the other
  * worker's consumer (read-your-writes across threads). SIGTERM lets the requests in flight answer

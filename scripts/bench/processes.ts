@@ -35,12 +35,12 @@ export function track(child: ChildProcess): ChildProcess {
   return child;
 }
 
-/** Starts a process (its own process group) and waits for a line matching readyPattern. */
+/** Starts a process (its own process group) and waits for a line matching readyPattern; `output` is its stdout until then. */
 export function start(
   args: string[],
   env: Record<string, string>,
   readyPattern: RegExp,
-): Promise<{ child: ChildProcess; line: string; ms: number }> {
+): Promise<{ child: ChildProcess; line: string; ms: number; output: string }> {
   const began = performance.now();
   // Its own process group, so stopping `npm start` also stops the node process npm started.
   const child = track(
@@ -59,8 +59,9 @@ export function start(
       buffer += chunk;
       const line = buffer.split('\n').find((l) => readyPattern.test(l));
       if (line) {
+        const output = buffer;
         buffer = undefined;
-        resolve({ child, line, ms: performance.now() - began });
+        resolve({ child, line, ms: performance.now() - began, output });
       }
     });
     child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));

@@ -1,6 +1,4 @@
-import { apolloEngine } from './apollo.js';
 import type { Engine, EngineKind, EngineOptions } from './engine.js';
-import { hiveEngine } from './hive.js';
 
 export type { Engine, EngineKind, EngineOptions } from './engine.js';
 export { ENGINES } from './engine.js';
@@ -14,6 +12,13 @@ export { ENGINES } from './engine.js';
  */
 export const DEFAULT_ENGINE: EngineKind = 'hive';
 
-export function createEngine(kind: EngineKind, options: EngineOptions): Promise<Engine> {
-  return kind === 'apollo' ? apolloEngine(options) : hiveEngine(options);
+/**
+ * Only the engine that runs is loaded: each pulls in its own runtime (@apollo/gateway, the Hive
+ * gateway runtime), and loading the one left unused cost every start time and memory
+ * (docs/benchmarks.md, "Start-up").
+ */
+export async function createEngine(kind: EngineKind, options: EngineOptions): Promise<Engine> {
+  return kind === 'apollo'
+    ? (await import('./apollo.js')).apolloEngine(options)
+    : (await import('./hive.js')).hiveEngine(options);
 }

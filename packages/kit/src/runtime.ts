@@ -133,6 +133,14 @@ export async function startModule(
   const log = moduleLogger(definition.name);
   const { settings } = options;
   setMaxStringLength(settings.limits.maxStringLength);
+  // Where a start spends its time, logged with "subgraph listening" (docs/benchmarks.md, start-up).
+  const phases: Record<string, number> = {};
+  let phaseBegan = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases[name] = Math.round(now - phaseBegan);
+    phaseBegan = now;
+  };
   const orm = await openDatabase({
     module: definition.name,
     entities: definition.entities,
@@ -144,8 +152,10 @@ export async function startModule(
     onQuery: options.onQuery,
     queryParams: options.queryParams,
   });
+  phase('openMs');
   if (settings.migrateOnStart) await migrate(orm);
   else await requireMigrated(orm, definition.name);
+  phase('migrateMs');
 
   let seeded = false;
   if (options.seed && definition.seed) {
@@ -158,6 +168,7 @@ export async function startModule(
       log.info('demo data loaded');
     }
   }
+  phase('seedMs');
   const announced = await announceOnce(orm, definition, seeded);
   if (announced > 0)
     log.info(
@@ -169,12 +180,15 @@ export async function startModule(
   if (await requestWorkOnce(orm, definition))
     log.info('first start: asked every module for the work waiting on its records');
 
+  phase('announceMs');
   const unwatch = watchModule(definition.name, orm);
   const relay = startRelay(orm, options.transport, {
     retainMs: settings.outboxRetainHours * 3600_000,
   });
   await relay.kick();
+  phase('relayMs');
   const jobs = await startJobs(orm, definition, settings, relay);
+  phase('jobsMs');
   const subscriptions: Subscription[] = [];
   if (definition.consumes && Object.keys(definition.consumes).length > 0) {
     subscriptions.push(
@@ -220,6 +234,7 @@ export async function startModule(
       };
     },
   });
+  phase('consumersMs');
   await server.start();
 
   const trust = await createCallTrust(settings, definition.name, orm);
@@ -375,7 +390,8 @@ export async function startModule(
     );
     const address = httpServer.address() as AddressInfo;
     url = `http://${options.host ?? '127.0.0.1'}:${address.port}/graphql`;
-    log.info({ url }, 'subgraph listening');
+    phase('serveMs');
+    log.info({ url, startup: phases }, 'subgraph listening');
   }
 
   return {
