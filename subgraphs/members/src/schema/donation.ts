@@ -135,7 +135,7 @@ builder.queryField('donationCampaigns', (t) =>
       ...periodArgs(t, 'first day (startsOn)'),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, from, to, first, after }, ctx) =>
+    resolve: (_root, { district, from, to, first, after, last, before }, ctx) =>
       findPage(
         ctx.em,
         DonationCampaignSchema,
@@ -143,7 +143,7 @@ builder.queryField('donationCampaigns', (t) =>
           ...periodWhere('startsOn', { from, to }),
           ...(district ? { district: String(district) } : {}),
         },
-        { first, after },
+        { first, after, last, before },
       ),
   }),
 );

@@ -135,7 +135,7 @@ builder.queryField('members', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: async (_root, { filter, first, after }, ctx) => {
+    resolve: async (_root, { filter, first, after, last, before }, ctx) => {
       const where: FilterQuery<Member>[] = [
         await districtWhere(ctx, filter?.district, filter?.includeBelow, 'filter.includeBelow'),
       ];
@@ -144,7 +144,7 @@ builder.queryField('members', (t) =>
         where.push({ standingCommittee: filter.standingCommittee });
       if (filter?.nameContains)
         where.push({ name: { $like: `%${filter.nameContains.replace(/[%_]/g, '')}%` } });
-      return findPage(ctx.em, MemberSchema, { $and: where }, { first, after });
+      return findPage(ctx.em, MemberSchema, { $and: where }, { first, after, last, before });
     },
   }),
 );

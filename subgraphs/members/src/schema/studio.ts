@@ -255,7 +255,7 @@ builder.queryField('studios', (t) =>
       ...periodArgs(t, 'opening day (openedOn)'),
       ...pageArgs(t),
     },
-    resolve: async (_root, { district, includeBelow, from, to, first, after }, ctx) =>
+    resolve: async (_root, { district, includeBelow, from, to, first, after, last, before }, ctx) =>
       findPage(
         ctx.em,
         MemberStudioSchema,
@@ -263,7 +263,7 @@ builder.queryField('studios', (t) =>
           ...periodWhere('openedOn', { from, to }),
           ...(await districtWhere(ctx, district, includeBelow)),
         },
-        { first, after },
+        { first, after, last, before },
       ),
   }),
 );
