@@ -12,7 +12,7 @@ import { GraphQLError } from 'graphql';
 import { hasRole, type Role } from './caller.js';
 import type { RequestContext } from './context.js';
 import { ErrorCode } from './errors.js';
-import { DEFAULT_PAGE, MAX_PAGE, type Page, type PageFlag } from './pagination.js';
+import { DEFAULT_PAGE, LIST_CAP, MAX_PAGE, type Page, type PageFlag } from './pagination.js';
 import './string-limits.js';
 import type { AuditEntry } from './workflow.js';
 import { dateScalar, dateTimeScalar } from './date-scalars.js';
@@ -293,6 +293,16 @@ export function pageArgs(t: WithArgs, what = 'items', size = DEFAULT_PAGE) {
       required: false,
       description:
         'Cursor of the item to stop before (a `startCursor` or edge cursor of this list).',
+    }),
+  };
+}
+
+/** `first` on a plain list that is bounded rather than paged (read with `capped(rows, first)`). */
+export function listBoundArg(t: WithArgs, what: string) {
+  return {
+    first: t.arg.int({
+      required: false,
+      description: `At most this many ${what} (default and at most ${LIST_CAP}).`,
     }),
   };
 }

@@ -188,3 +188,19 @@ export async function findPage<T extends { id: number }>(
     before: w.beforeId === null ? false : exists({ $gte: w.beforeId }),
   });
 }
+
+/**
+ * How many items a plain list returns at most: a list kept one release beside the connection
+ * that replaces it, or one bounded by `first` (`listBoundArg`) rather than paged.
+ */
+export const LIST_CAP = MAX_PAGE;
+
+/** A plain list cut to `LIST_CAP`, so no list grows with the data without bound. */
+export function capped<T>(rows: T[], first?: number | null): T[] {
+  return rows.slice(0, readPageSize({ first }, LIST_CAP).limit);
+}
+
+/** The deprecation of a plain list that a connection replaces (issue 15: a bound on every list). */
+export function replacedBy(connection: string): string {
+  return `Use \`${connection}\` (a connection, paged both ways); this list stops at the first ${LIST_CAP} items and goes in the next release.`;
+}
