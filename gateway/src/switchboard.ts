@@ -1,7 +1,15 @@
 import type { Logger, Subscription, Transport } from '@cppcc/kit';
 import { pluginSwitched } from '@cppcc/events';
-import { askSubgraph } from './sign-subgraph-request.js';
 import type { PluginGate, SwitchState } from './plugin-gate.js';
+import { askSubgraph } from './sign-subgraph-request.js';
+
+/** The switches a gateway reads per request while loading the switchboard (the list's maximum). */
+const SWITCHBOARD_PAGE = 1000;
+
+interface SwitchPage {
+  nodes: SwitchState[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
 
 /**
  * Keeps a gateway's plugin switches current: loads them all from the platform subgraph, then
@@ -76,13 +84,23 @@ export class Switchboard {
   async reload(): Promise<void> {
     const url = this.platformUrl();
     if (!url) return;
-    const response = await askSubgraph({ name: 'platform', url }, this.secret, {
-      query: '{ pluginSwitchboard { district plugin enabled version } }',
-    });
-    const body = (await response.json()) as { data?: { pluginSwitchboard: SwitchState[] } };
-    if (!body.data) throw new Error(`platform subgraph answered ${response.status}`);
-    // Apply rather than reset: an event tailed meanwhile may be newer than this answer.
-    for (const state of body.data.pluginSwitchboard) this.gate().apply(state);
+    // Every page of the switchboard, so no district's switch is missed however many there are.
+    for (let after: string | null = null; ; ) {
+      const response = await askSubgraph({ name: 'platform', url }, this.secret, {
+        query: `query ($after: String) { pluginSwitchboardConnection(first: ${SWITCHBOARD_PAGE}, after: $after) {
+          nodes { district plugin enabled version } pageInfo { hasNextPage endCursor } } }`,
+        variables: { after },
+      });
+      const body = (await response.json()) as {
+        data?: { pluginSwitchboardConnection: SwitchPage };
+      };
+      if (!body.data) throw new Error(`platform subgraph answered ${response.status}`);
+      const page = body.data.pluginSwitchboardConnection;
+      // Apply rather than reset: an event tailed meanwhile may be newer than this answer.
+      for (const state of page.nodes) this.gate().apply(state);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
     this.loaded = true;
   }
 

@@ -12,7 +12,7 @@ import { GraphQLError } from 'graphql';
 import { hasRole, type Role } from './caller.js';
 import type { RequestContext } from './context.js';
 import { ErrorCode } from './errors.js';
-import type { Page } from './pagination.js';
+import { DEFAULT_PAGE, LIST_CAP, MAX_PAGE, type Page, type PageFlag } from './pagination.js';
 import './string-limits.js';
 import type { AuditEntry } from './workflow.js';
 import { dateScalar, dateTimeScalar } from './date-scalars.js';
@@ -140,6 +140,8 @@ function ruleOf(issue: unknown): { rule?: string } {
   return typeof rule === 'string' ? { rule } : {};
 }
 
+const flag = (f: PageFlag) => (typeof f === 'function' ? f() : f);
+
 const pageInfoRefs = new WeakMap<Builder, ReturnType<typeof definePageInfo>>();
 
 function definePageInfo(builder: Builder) {
@@ -148,15 +150,20 @@ function definePageInfo(builder: Builder) {
       '分页 Where a page of a list stands: whether more follow, and its first and last cursors.',
     shareable: true,
     fields: (t) => ({
-      hasNextPage: t.exposeBoolean('hasNextPage', {
-        description: 'More items follow: ask again with `after: endCursor`.',
+      hasNextPage: t.boolean({
+        description:
+          'More items follow this page: ask again with `after: endCursor` (paging backward, items at or after `before`).',
+        resolve: (info) => flag(info.hasNextPage),
       }),
-      hasPreviousPage: t.exposeBoolean('hasPreviousPage', {
-        description: 'Always false: lists page forward only (`first`/`after`).',
+      hasPreviousPage: t.boolean({
+        description:
+          'More items come before this page: ask again with `last` and `before: startCursor` (paging forward, items at or before `after`).',
+        resolve: (info) => flag(info.hasPreviousPage),
       }),
       startCursor: t.exposeString('startCursor', {
         nullable: true,
-        description: "The first item's cursor; null when the page is empty.",
+        description:
+          "The first item's cursor (pass it as `before` for the page before); null when the page is empty.",
       }),
       endCursor: t.exposeString('endCursor', {
         nullable: true,
@@ -167,29 +174,36 @@ function definePageInfo(builder: Builder) {
   });
 }
 
+/** The one `PageInfo` type of a builder, for a connection type not made by `connectionType`. */
+export function pageInfoType(builder: Builder) {
+  let pageInfo = pageInfoRefs.get(builder);
+  if (!pageInfo) {
+    pageInfo = definePageInfo(builder);
+    pageInfoRefs.set(builder, pageInfo);
+  }
+  return pageInfo;
+}
+
 /** `<Name>Connection` and `<Name>Edge` types for a cursor-paginated list of `node`. */
 export function connectionType<T>(
   builder: Builder,
   name: string,
   node: ObjectRef<KitSchemaTypes, T>,
 ) {
-  let pageInfo = pageInfoRefs.get(builder);
-  if (!pageInfo) {
-    pageInfo = definePageInfo(builder);
-    pageInfoRefs.set(builder, pageInfo);
-  }
+  const pageInfo = pageInfoType(builder);
   const edge = builder.objectRef<Page<T>['edges'][number]>(`${name}Edge`).implement({
     description: `One ${name} in a page, with its cursor.`,
     fields: (t) => ({
       cursor: t.exposeString('cursor', {
-        description: 'Opaque; pass it as `after` to continue after this item.',
+        description:
+          'Opaque; pass it as `after` to continue after this item, or as `before` to page back from it.',
       }),
       node: t.expose('node', { type: node, description: `The ${name}.` }),
     }),
   });
   const info = pageInfo;
   return builder.objectRef<Page<T>>(`${name}Connection`).implement({
-    description: `A page of ${name} items in id order (\`first\` at most 1000, default 20; \`after\` a cursor from this list).`,
+    description: `A page of ${name} items in id order: \`first\`/\`after\` forward, \`last\`/\`before\` backward (at most 1000, default 20; cursors from this list).`,
     fields: (t) => ({
       edges: t.field({
         type: [edge],
@@ -257,14 +271,39 @@ export function auditEntryType(builder: Builder, name: string, description?: str
     .implement({ description, fields: (t) => auditEntryFields(t) });
 }
 
-/** The `first`/`after` arguments every paginated list takes. */
-export function pageArgs(t: WithArgs) {
+/**
+ * The Relay connection arguments every paginated list takes: `first`/`after` forward,
+ * `last`/`before` backward (`findPage` and `loaders.page` read all four).
+ */
+export function pageArgs(t: WithArgs, what = 'items', size = DEFAULT_PAGE) {
   return {
     first: t.arg.int({
       required: false,
-      description: 'At most this many items (default 20, at most 1000).',
+      description: `At most this many ${what} from the start or after \`after\` (default ${size}, at most ${MAX_PAGE}); not with \`last\`.`,
     }),
-    after: t.arg.string({ required: false, description: 'Cursor of the item to start after.' }),
+    after: t.arg.string({
+      required: false,
+      description: `Cursor of the item to start after (an \`endCursor\` or edge cursor of this list).`,
+    }),
+    last: t.arg.int({
+      required: false,
+      description: `At most this many ${what} from the end or before \`before\`, paging backward (at most ${MAX_PAGE}); not with \`first\`.`,
+    }),
+    before: t.arg.string({
+      required: false,
+      description:
+        'Cursor of the item to stop before (a `startCursor` or edge cursor of this list).',
+    }),
+  };
+}
+
+/** `first` on a plain list that is bounded rather than paged (read with `capped(rows, first)`). */
+export function listBoundArg(t: WithArgs, what: string) {
+  return {
+    first: t.arg.int({
+      required: false,
+      description: `At most this many ${what} (default and at most ${LIST_CAP}).`,
+    }),
   };
 }
 

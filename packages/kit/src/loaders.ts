@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntitySchema, FilterQuery, OrderDefinition } from '@mikro-orm/core';
 import type { EntityManager } from './db.js';
-import { readPageArgs, toPage, type Page, type PageArgs } from './pagination.js';
+import { keysetWhere, readPageArgs, toPage, type Page, type PageArgs } from './pagination.js';
 
 /** The rows a `loadMany` found: neither missing (null) nor failed (an Error). */
 export function foundRows<T>(results: readonly (T | null | Error)[]): T[] {
@@ -78,7 +78,7 @@ export class Loaders {
 
   /**
    * A page of children per parent, for every parent in the batch at once. One query fetches the
-   * children of all parents after the cursor; each parent's page is then cut from them.
+   * children of all parents between the cursors; each parent's page is then cut from them.
    */
   page<T extends { id: number }>(
     entity: EntitySchema<T>,
@@ -87,20 +87,26 @@ export class Loaders {
     where: FilterQuery<T> = {} as FilterQuery<T>,
     unfiltered = false,
   ): DataLoader<string | number, Page<T>> {
-    const { limit, afterId } = readPageArgs(args);
-    const keyed = (
-      afterId === null ? where : { $and: [where, { id: { $gt: afterId } }] }
-    ) as FilterQuery<T>;
+    const w = readPageArgs(args);
+    const keyed = keysetWhere(where, w);
     return this.loader(
       `page:${entity.meta.className}:${field}:${JSON.stringify([where, args])}:${unfiltered}`,
       () =>
         new DataLoader(async (keys) => {
           const all = await this.many(entity, field, keyed, unfiltered).loadMany(keys);
+          const whole = (key: string | number) =>
+            this.many(entity, field, where, unfiltered).load(key);
           return all.map((rows, i) =>
             toPage(
               rows instanceof Error ? [] : rows,
-              limit,
-              async () => (await this.many(entity, field, where, unfiltered).load(keys[i])).length,
+              w,
+              async () => (await whole(keys[i])).length,
+              {
+                after: async () =>
+                  (await whole(keys[i])).some((r) => w.afterId !== null && r.id <= w.afterId),
+                before: async () =>
+                  (await whole(keys[i])).some((r) => w.beforeId !== null && r.id >= w.beforeId),
+              },
             ),
           );
         }),

@@ -172,7 +172,11 @@ builder.queryFields((t) => ({
       ...periodArgs(t, "founding agreement's signing day (agreement.signedOn)"),
       ...pageArgs(t),
     },
-    resolve: async (_root, { district, includeBelow, status, from, to, first, after }, ctx) =>
+    resolve: async (
+      _root,
+      { district, includeBelow, status, from, to, first, after, last, before },
+      ctx,
+    ) =>
       findPage(
         ctx.em,
         CooperationMechanismSchema,
@@ -181,7 +185,7 @@ builder.queryFields((t) => ({
           ...(await districtWhere(ctx, district, includeBelow)),
           ...(status ? { status } : {}),
         },
-        { first, after },
+        { first, after, last, before },
       ),
   }),
   cooperationMechanism: t.field({

@@ -217,7 +217,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (
       _root,
-      { district, includeBelow, partnerId, status, from, to, first, after },
+      { district, includeBelow, partnerId, status, from, to, first, after, last, before },
       ctx,
     ) =>
       findPage(
@@ -229,7 +229,7 @@ builder.queryFields((t) => ({
           ...(partnerId ? { partnerId: parseId(partnerId, 'partnerId') } : {}),
           ...(status ? { status } : {}),
         },
-        { first, after },
+        { first, after, last, before },
       ),
   }),
   exchangeVisit: t.field({

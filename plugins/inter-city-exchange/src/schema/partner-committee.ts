@@ -58,7 +58,7 @@ builder.queryField('partnerCommittees', (t) =>
       ...includeBelowArg(t),
       ...pageArgs(t),
     },
-    resolve: async (_root, { district, includeBelow, first, after }, ctx) => {
+    resolve: async (_root, { district, includeBelow, first, after, last, before }, ctx) => {
       const { shownPartnerCities } = await settingsOf<InterCitySettings>(ctx);
       return findPage(
         ctx.em,
@@ -67,7 +67,7 @@ builder.queryField('partnerCommittees', (t) =>
           ...(await districtWhere(ctx, district, includeBelow)),
           ...(shownPartnerCities.length ? { city: { $in: shownPartnerCities } } : {}),
         },
-        { first, after },
+        { first, after, last, before },
       );
     },
   }),

@@ -284,7 +284,7 @@ builder.queryField('consultationActivities', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: async (_root, { filter, first, after }, ctx) => {
+    resolve: async (_root, { filter, first, after, last, before }, ctx) => {
       const where: FilterQuery<ConsultationActivity>[] = [
         await districtWhere(ctx, filter?.district, filter?.includeBelow, 'filter.includeBelow'),
       ];
@@ -293,7 +293,12 @@ builder.queryField('consultationActivities', (t) =>
       if (filter?.status) where.push({ status: filter.status });
       if (filter?.heldFrom) where.push({ heldOn: { $gte: filter.heldFrom } });
       if (filter?.heldTo) where.push({ heldOn: { $lte: filter.heldTo } });
-      return findPage(ctx.em, ConsultationActivitySchema, { $and: where }, { first, after });
+      return findPage(
+        ctx.em,
+        ConsultationActivitySchema,
+        { $and: where },
+        { first, after, last, before },
+      );
     },
   }),
 );

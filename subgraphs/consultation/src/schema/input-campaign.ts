@@ -118,12 +118,17 @@ InputCampaignType.implement({
         }),
         ...pageArgs(t),
       },
-      resolve: (c, { kind, theme, status, first, after }, ctx) => {
+      resolve: (c, { kind, theme, status, first, after, last, before }, ctx) => {
         const where: FilterQuery<InputContribution>[] = [{ campaignId: c.id }];
         if (kind) where.push({ kind });
         if (theme) where.push({ theme });
         if (status) where.push({ status });
-        return findPage(ctx.em, InputContributionSchema, { $and: where }, { first, after });
+        return findPage(
+          ctx.em,
+          InputContributionSchema,
+          { $and: where },
+          { first, after, last, before },
+        );
       },
     }),
     recommendations: t.field({
@@ -193,11 +198,11 @@ builder.queryField('inputCampaigns', (t) =>
       ...periodArgs(t, 'opening day (opensOn)'),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, status, from, to, first, after }, ctx) => {
+    resolve: (_root, { district, status, from, to, first, after, last, before }, ctx) => {
       const where: FilterQuery<InputCampaign>[] = [periodWhere('opensOn', { from, to })];
       if (district) where.push({ district: String(district) });
       if (status) where.push({ status });
-      return findPage(ctx.em, InputCampaignSchema, { $and: where }, { first, after });
+      return findPage(ctx.em, InputCampaignSchema, { $and: where }, { first, after, last, before });
     },
   }),
 );

@@ -353,14 +353,14 @@ builder.queryField('leaderInstructions', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: (_root, { filter, first, after }, ctx) => {
+    resolve: (_root, { filter, first, after, last, before }, ctx) => {
       const where: FilterQuery<Instruction>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
       if (filter?.subjectType) where.push({ subjectType: filter.subjectType });
       if (filter?.rank) where.push({ rank: filter.rank });
       if (filter?.from) where.push({ instructedOn: { $gte: filter.from } });
       if (filter?.to) where.push({ instructedOn: { $lte: filter.to } });
-      return findPage(ctx.em, InstructionSchema, { $and: where }, { first, after });
+      return findPage(ctx.em, InstructionSchema, { $and: where }, { first, after, last, before });
     },
   }),
 );
@@ -385,7 +385,7 @@ builder.queryField('ledgerEntries', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, unitId, status, first, after }, ctx) => {
+    resolve: (_root, { district, unitId, status, first, after, last, before }, ctx) => {
       const where: FilterQuery<LedgerEntry>[] = [];
       if (district) where.push({ district: String(district) });
       if (unitId) where.push({ unitId: parseId(unitId, 'unitId') });
@@ -393,9 +393,14 @@ builder.queryField('ledgerEntries', (t) =>
       // A department sees its own share of the ledger, not the other departments', wherever it is.
       if (hasRole(ctx.caller, 'unit') && !ctx.caller.roles.some((r) => OFFICE_ROLES.includes(r))) {
         where.push({ unitId: callerUnit(ctx.caller) ?? 0 });
-        return findPage(assignedRowsEm(ctx), LedgerEntrySchema, { $and: where }, { first, after });
+        return findPage(
+          assignedRowsEm(ctx),
+          LedgerEntrySchema,
+          { $and: where },
+          { first, after, last, before },
+        );
       }
-      return findPage(ctx.em, LedgerEntrySchema, { $and: where }, { first, after });
+      return findPage(ctx.em, LedgerEntrySchema, { $and: where }, { first, after, last, before });
     },
   }),
 );

@@ -508,11 +508,16 @@ builder.queryField('consultationPlans', (t) =>
       year: t.arg.int({ description: 'Only plans for this year.', required: false }),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, year, first, after }, ctx) => {
+    resolve: (_root, { district, year, first, after, last, before }, ctx) => {
       const where: FilterQuery<ConsultationPlan>[] = [];
       if (district) where.push({ district: String(district) });
       if (year != null) where.push({ year });
-      return findPage(ctx.em, ConsultationPlanSchema, { $and: where }, { first, after });
+      return findPage(
+        ctx.em,
+        ConsultationPlanSchema,
+        { $and: where },
+        { first, after, last, before },
+      );
     },
   }),
 );
@@ -555,7 +560,11 @@ builder.queryField('consultationEscalations', (t) =>
       ...periodArgs(t, ESCALATION_DAY),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, city, body, status, from, to, first, after }, ctx) => {
+    resolve: (
+      _root,
+      { district, city, body, status, from, to, first, after, last, before },
+      ctx,
+    ) => {
       const where: FilterQuery<Escalation>[] = [];
       if (district) where.push({ district: String(district) });
       if (city) where.push({ toDistrict: String(city) });
@@ -567,7 +576,7 @@ builder.queryField('consultationEscalations', (t) =>
         where.push({
           $or: [sent, { escalatedOn: null, takenUpOn: sent.escalatedOn }],
         });
-      return findPage(ctx.em, EscalationSchema, { $and: where }, { first, after });
+      return findPage(ctx.em, EscalationSchema, { $and: where }, { first, after, last, before });
     },
   }),
 );

@@ -191,14 +191,19 @@ builder.queryField('recommendations', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: (_root, { filter, first, after }, ctx) => {
+    resolve: (_root, { filter, first, after, last, before }, ctx) => {
       const where: FilterQuery<Recommendation>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
       if (filter?.kind) where.push({ kind: filter.kind });
       if (filter?.status) where.push({ status: filter.status });
       if (filter?.campaignId)
         where.push({ campaignId: parseId(filter.campaignId, 'filter.campaignId') });
-      return findPage(ctx.em, RecommendationSchema, { $and: where }, { first, after });
+      return findPage(
+        ctx.em,
+        RecommendationSchema,
+        { $and: where },
+        { first, after, last, before },
+      );
     },
   }),
 );

@@ -348,7 +348,7 @@ builder.queryField('researchProjects', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: async (_root, { filter, first, after }, ctx) => {
+    resolve: async (_root, { filter, first, after, last, before }, ctx) => {
       const where: FilterQuery<ResearchProject>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
       if (filter?.status) where.push({ status: filter.status });
@@ -358,7 +358,12 @@ builder.queryField('researchProjects', (t) =>
         const ids = await overdueProjectIds(ctx);
         where.push(filter.overdue ? { id: { $in: ids } } : { id: { $nin: ids } });
       }
-      return findPage(ctx.em, ResearchProjectSchema, { $and: where }, { first, after });
+      return findPage(
+        ctx.em,
+        ResearchProjectSchema,
+        { $and: where },
+        { first, after, last, before },
+      );
     },
   }),
 );

@@ -279,7 +279,7 @@ builder.queryField('implementationResults', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: (_root, { filter, first, after }, ctx) => {
+    resolve: (_root, { filter, first, after, last, before }, ctx) => {
       const where: FilterQuery<Result>[] = [
         periodWhere(
           'startOn',
@@ -291,7 +291,7 @@ builder.queryField('implementationResults', (t) =>
       if (filter?.kind) where.push({ kind: filter.kind });
       if (filter?.unitId) where.push({ unitId: parseId(filter.unitId, 'filter.unitId') });
       if (filter?.status) where.push({ status: filter.status });
-      return findPage(ctx.em, ResultSchema, { $and: where }, { first, after });
+      return findPage(ctx.em, ResultSchema, { $and: where }, { first, after, last, before });
     },
   }),
 );

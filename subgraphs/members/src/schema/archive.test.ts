@@ -56,21 +56,25 @@ interface Archive {
   counts: unknown[];
   events: {
     totalCount: number;
-    hasNextPage: boolean;
-    endCursor: string | null;
+    pageInfo: {
+      hasNextPage: boolean;
+      hasPreviousPage: boolean;
+      startCursor: string | null;
+      endCursor: string | null;
+    };
     nodes: ArchiveEvent[];
   };
 }
 
 const archive = operation<{
   member: { archive: Archive };
-}>(`query($id: ID!, $term: ID, $first: Int, $after: String, $kinds: [String!]) {
+}>(`query($id: ID!, $term: ID, $first: Int, $after: String, $last: Int, $before: String, $kinds: [String!]) {
   member(id: $id) {
     archive(term: $term, kinds: $kinds) {
       term { id ordinal }
       counts { kind count }
-      events(first: $first, after: $after) {
-        totalCount hasNextPage endCursor
+      events(first: $first, after: $after, last: $last, before: $before) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
         nodes { kind role authors qualifier sourceModule sourceType sourceId summary occurredAt proposal { id } recordedBy { code } }
       }
     }
@@ -312,11 +316,26 @@ describe.each(databases())('duty archive on $name', ({ url }) => {
         await module.execute(archive, { id: '3', first: 4, after }, staff)
       ).data!.member.archive.events;
       seen.push(...events.nodes.map((e) => e.occurredAt));
-      if (!events.hasNextPage) break;
-      after = events.endCursor;
+      if (!events.pageInfo.hasNextPage) break;
+      after = events.pageInfo.endCursor;
     }
     expect(seen).toHaveLength(11);
     expect([...seen].sort()).toEqual(seen);
+    // Backward from the end with last/before reaches the same events, the first page knowing none come before.
+    const back: string[] = [];
+    let before: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const events: Archive['events'] = (
+        await module.execute(archive, { id: '3', last: 4, before }, staff)
+      ).data!.member.archive.events;
+      back.unshift(...events.nodes.map((e) => e.occurredAt));
+      expect(events.pageInfo.hasNextPage).toBe(before !== null);
+      if (!events.pageInfo.hasPreviousPage) break;
+      before = events.pageInfo.startCursor;
+    }
+    expect(back).toEqual(seen);
+    const both = await module.execute(archive, { id: '3', first: 2, last: 2 }, staff);
+    expect(both.errors?.[0].extensions).toMatchObject({ field: 'last', rule: 'one-of' });
     const opinions = (
       await module.execute(
         archive,

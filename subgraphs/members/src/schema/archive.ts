@@ -1,10 +1,14 @@
 import DataLoader from 'dataloader';
 import {
   appError,
+  cutPage,
   ErrorCode,
   inputError,
-  MAX_PAGE,
+  type Page,
+  pageArgs,
+  pageInfoType,
   parseId,
+  readPageSize,
   type RequestContext,
   today,
 } from '@cppcc/kit';
@@ -79,6 +83,9 @@ function bounds(term: TermRef | null): { from: number | null; to: number | null 
   };
 }
 
+/** A timeline page is longer than a list's: a member's year fits in two or three. */
+const TIMELINE_PAGE = 50;
+
 const loaders = new WeakMap<RequestContext, Map<string, DataLoader<string, DutyEvent[]>>>();
 
 /**
@@ -134,60 +141,73 @@ function archiveEvents(ctx: RequestContext, archive: Archive): Promise<DutyEvent
 const cursorOf = (e: DutyEvent) =>
   Buffer.from(`t:${new Date(e.occurredAt).getTime()}:${e.id}`).toString('base64url');
 
-function afterCursor(cursor: string): [number, number] {
+/** A timeline cursor: the event's time and id, the timeline's order. */
+function readCursor(cursor: string, field: 'after' | 'before'): [number, number] {
   const [tag, at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
   if (tag !== 't' || !Number.isSafeInteger(Number(at)) || !Number.isSafeInteger(Number(id)))
-    throw inputError('after', 'cursor', 'is not a cursor returned by this list');
+    throw inputError(field, 'cursor', 'is not a cursor returned by this list');
   return [Number(at), Number(id)];
 }
 
-interface TimelinePage {
-  rows: DutyEvent[];
-  limit: number;
-  total: number;
-}
+/** Where an event stands against a cursor's position: negative before it, 0 at it, positive after. */
+const against = (e: DutyEvent, [at, id]: [number, number]) =>
+  new Date(e.occurredAt).getTime() - at || e.id - id;
 
-const TimelineEdge = builder.objectRef<DutyEvent>('DutyTimelineEdge').implement({
-  description: "One duty event in a page of a member's duty timeline, with its cursor.",
-  fields: (t) => ({
-    cursor: t.string({
-      description: '游标 Opaque; pass it as `after` to continue after this event.',
-      resolve: cursorOf,
+const TimelineEdge = builder
+  .objectRef<Page<DutyEvent>['edges'][number]>('DutyTimelineEdge')
+  .implement({
+    description: "One duty event in a page of a member's duty timeline, with its cursor.",
+    fields: (t) => ({
+      cursor: t.exposeString('cursor', {
+        description:
+          '游标 Opaque; pass it as `after` to continue after this event, or as `before` to page back from it.',
+      }),
+      node: t.field({
+        description: '履职记录 The event.',
+        type: DutyEventType,
+        resolve: (e) => e.node,
+      }),
     }),
-    node: t.field({ description: '履职记录 The event.', type: DutyEventType, resolve: (e) => e }),
-  }),
-});
+  });
 
-const TimelineConnection = builder.objectRef<TimelinePage>('DutyTimelineConnection').implement({
+const TimelineConnection = builder.objectRef<Page<DutyEvent>>('DutyTimelineConnection').implement({
   description:
-    'Duty events in the order they happened (oldest first), with cursors that keep that order.',
+    'Duty events in the order they happened (oldest first), with cursors that keep that order: `first`/`after` forward, `last`/`before` backward.',
   fields: (t) => ({
     edges: t.field({
       description: '条目 The events with their cursors.',
       type: [TimelineEdge],
-      resolve: (p) => p.rows.slice(0, p.limit),
+      resolve: (p) => p.edges,
     }),
     nodes: t.field({
       description: '履职记录 The events alone.',
       type: [DutyEventType],
-      resolve: (p) => p.rows.slice(0, p.limit),
+      resolve: (p) => p.edges.map((e) => e.node),
+    }),
+    pageInfo: t.field({
+      description:
+        '分页 Whether more events follow or come before, and the cursors to ask for them.',
+      type: pageInfoType(builder),
+      resolve: (p) => p.pageInfo,
     }),
     hasNextPage: t.boolean({
       description: '更多 More events follow: ask again with `after: endCursor`.',
-      resolve: (p) => p.rows.length > p.limit,
+      deprecationReason: 'Use `pageInfo.hasNextPage` (the Relay shape every other connection has).',
+      resolve: async (p) => {
+        const more = p.pageInfo.hasNextPage;
+        return typeof more === 'function' ? more() : more;
+      },
     }),
     endCursor: t.string({
       description:
         "游标 The last event's cursor (pass it as `after`); null when the page is empty.",
+      deprecationReason: 'Use `pageInfo.endCursor` (the Relay shape every other connection has).',
       nullable: true,
-      resolve: (p) => {
-        const last = p.rows.slice(0, p.limit).at(-1);
-        return last ? cursorOf(last) : null;
-      },
+      resolve: (p) => p.pageInfo.endCursor,
     }),
     totalCount: t.int({
       description: '总数 How many events the whole timeline has.',
-      resolve: (p) => p.total,
+      resolve: (p) => p.totalCount(),
     }),
   }),
 });
@@ -216,32 +236,27 @@ export const DutyArchiveType = builder.objectRef<Archive>('DutyArchive').impleme
       resolve: (a) => a.term,
     }),
     events: t.field({
-      description: "履职记录 The member's duty events in the term, newest first, a page at a time.",
+      description: "履职记录 The member's duty events in the term, oldest first, a page at a time.",
       type: TimelineConnection,
-      args: {
-        first: t.arg.int({
-          required: false,
-          description: `At most this many events (default 50, at most ${MAX_PAGE}).`,
-        }),
-        after: t.arg.string({
-          required: false,
-          description: 'Cursor of the event to start after.',
-        }),
-      },
-      resolve: async (a, { first, after }, ctx) => {
-        const limit = first ?? 50;
-        if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE)
-          throw inputError('first', 'range', `must be between 0 and ${MAX_PAGE}`);
+      args: pageArgs(t, 'events', TIMELINE_PAGE),
+      resolve: async (a, args, ctx) => {
+        const { limit, backward } = readPageSize(args, TIMELINE_PAGE);
+        const after = args.after ? readCursor(args.after, 'after') : null;
+        const before = args.before ? readCursor(args.before, 'before') : null;
         const all = await archiveEvents(ctx, a);
-        let rows = all;
-        if (after) {
-          const [at, id] = afterCursor(after);
-          rows = all.filter((e) => {
-            const t0 = new Date(e.occurredAt).getTime();
-            return t0 > at || (t0 === at && e.id > id);
-          });
-        }
-        return { rows: rows.slice(0, limit + 1), limit, total: all.length };
+        const inWindow = all.filter(
+          (e) => (!after || against(e, after) > 0) && (!before || against(e, before) < 0),
+        );
+        return cutPage(
+          inWindow,
+          { limit, backward, hasAfter: after !== null, hasBefore: before !== null },
+          cursorOf,
+          async () => all.length,
+          {
+            after: after !== null && all.some((e) => against(e, after) <= 0),
+            before: before !== null && all.some((e) => against(e, before) >= 0),
+          },
+        );
       },
     }),
     counts: t.field({

@@ -136,6 +136,19 @@ describe.each(databases())('assessments on $name', ({ url }) => {
       staff,
     );
     expect(list.data!.assessments.slice(0, 2).map((a) => a.member.id)).toEqual(['3', '4']);
+    // Bounded by first (at most 1000): the first ones in the same order.
+    const two = await module.execute<{ assessments: { member: { id: string } }[] }>(
+      `{ assessments(district: "${CITY}", year: 2027, first: 1) { member { id } } }`,
+      {},
+      staff,
+    );
+    expect(two.data!.assessments.map((a) => a.member.id)).toEqual(['3']);
+    const over = await module.execute(
+      `{ assessments(district: "${CITY}", year: 2027, first: 1001) { total } }`,
+      {},
+      staff,
+    );
+    expect(over.errors?.[0].extensions).toMatchObject({ field: 'first', rule: 'range' });
   });
 
   it('lists the years graded in a from/to range (a year is graded on 31 December), or refuses a range beside a year', async () => {

@@ -12,6 +12,8 @@ import {
   RECORD_VERSION_DESCRIPTION,
   districtsCounted,
   includeBelowArg,
+  capped,
+  listBoundArg,
 } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { districtAssessments, type RankedAssessment } from '../assessment/district-assessments.js';
@@ -293,8 +295,9 @@ builder.queryField('assessments', (t) =>
         description: 'One assessment year; or leave it out and give from and to.',
       }),
       ...periodArgs(t, 'grading day (the last day of the assessment year, 31 December)'),
+      ...listBoundArg(t, 'assessments, in the order above'),
     },
-    resolve: async (_root, { district, includeBelow, year, from, to }, ctx) => {
+    resolve: async (_root, { district, includeBelow, year, from, to, first }, ctx) => {
       const years = yearsAsked({ year, from, to });
       if (!mayAssess(ctx, String(district)))
         throw appError(
@@ -315,7 +318,7 @@ builder.queryField('assessments', (t) =>
               ),
             );
         }
-      return out;
+      return capped(out, first);
     },
   }),
 );

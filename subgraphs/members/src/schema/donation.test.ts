@@ -48,6 +48,21 @@ describe.each(databases())('donations on $name', ({ url }) => {
       staff,
     );
     expect(r.data!.member.dutyEvents.map((e) => e.kind)).toContain('donation.made');
+    const paged = await module.execute<{
+      member: {
+        donations: unknown[];
+        donationsConnection: { totalCount: number; nodes: unknown[] };
+      };
+    }>(
+      `{ member(id: "${donor}") { donations { amountYuan } donationsConnection(first: 1000) { totalCount nodes { amountYuan } } } }`,
+      {},
+      staff,
+    );
+    expect(paged.data!.member.donations.length).toBeGreaterThan(0);
+    expect(paged.data!.member.donationsConnection).toEqual({
+      totalCount: paged.data!.member.donations.length,
+      nodes: paged.data!.member.donations,
+    });
     const member = demoMembers().find(
       (m) => m.district === CITY && !donations().some((d) => d.memberId === m.id),
     )!;

@@ -1,6 +1,8 @@
 import {
+  capped,
   connectionType,
   findPage,
+  replacedBy,
   pageArgs,
   parseId,
   periodArgs,
@@ -135,7 +137,7 @@ builder.queryField('donationCampaigns', (t) =>
       ...periodArgs(t, 'first day (startsOn)'),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, from, to, first, after }, ctx) =>
+    resolve: (_root, { district, from, to, first, after, last, before }, ctx) =>
       findPage(
         ctx.em,
         DonationCampaignSchema,
@@ -143,18 +145,28 @@ builder.queryField('donationCampaigns', (t) =>
           ...periodWhere('startsOn', { from, to }),
           ...(district ? { district: String(district) } : {}),
         },
-        { first, after },
+        { first, after, last, before },
       ),
   }),
 );
 
-builder.objectField(MemberType, 'donations', (t) =>
-  t.field({
+const DonationConnection = connectionType<Donation>(builder, 'Donation', DonationType);
+
+builder.objectFields(MemberType, (t) => ({
+  donations: t.field({
     description: "捐赠 The member's donations to donation drives.",
     type: [DonationType],
-    resolve: (m, _args, ctx) => ctx.loaders.many(DonationSchema, 'memberId').load(m.id),
+    deprecationReason: replacedBy('donationsConnection'),
+    resolve: async (m, _args, ctx) =>
+      capped(await ctx.loaders.many(DonationSchema, 'memberId').load(m.id)),
   }),
-);
+  donationsConnection: t.field({
+    description: "捐赠 The member's donations to donation drives, oldest first, a page at a time.",
+    type: DonationConnection,
+    args: pageArgs(t, 'donations'),
+    resolve: (m, args, ctx) => ctx.loaders.page(DonationSchema, 'memberId', args).load(m.id),
+  }),
+}));
 
 const CampaignInput = builder.inputType('CreateDonationCampaignInput', {
   description: 'What `createDonationCampaign` takes.',

@@ -1,3 +1,4 @@
+import { connectionType } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import type { DutyEvent } from '../entities/duty-event.entity.js';
 import { DistrictRef } from './district.js';
@@ -85,3 +86,5 @@ export const DutyEventType = builder.objectRef<DutyEvent>('DutyEvent').implement
     }),
   }),
 });
+
+export const DutyEventConnection = connectionType<DutyEvent>(builder, 'DutyEvent', DutyEventType);

@@ -142,6 +142,22 @@ describe.each(databases())('leave requests on $name', ({ url }) => {
       kind: 'leave.approved',
       summary: '市政协十届五次会议（请假获准）',
     });
+    // The connection that replaces the list: the request just approved is the last one.
+    const paged = await module.execute<{
+      member: {
+        leaveRequests: { id: string }[];
+        leaveRequestsConnection: { totalCount: number; nodes: { id: string; status: string }[] };
+      };
+    }>(
+      `{ member(id: "8") { leaveRequests { id } leaveRequestsConnection(last: 1) { totalCount nodes { id status } } } }`,
+      {},
+      member,
+    );
+    const { leaveRequests, leaveRequestsConnection } = paged.data!.member;
+    expect(leaveRequestsConnection).toEqual({
+      totalCount: leaveRequests.length,
+      nodes: [{ id: leaveRequests.at(-1)!.id, status: 'APPROVED' }],
+    });
     const again = await step('rejectLeave', approved.data!.approveLeave, leader);
     expect(again.errors?.[0].extensions).toMatchObject({
       code: 'ILLEGAL_TRANSITION',

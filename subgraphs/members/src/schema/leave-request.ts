@@ -1,9 +1,14 @@
 import {
   appError,
   canSeeDistrict,
+  capped,
+  connectionType,
   ErrorCode,
   hasRole,
+  pageArgs,
   parseId,
+  replacedBy,
+  type RequestContext,
   describedValues,
   VERSION_DESCRIPTION,
   NOTE_DESCRIPTION,
@@ -19,6 +24,7 @@ import {
   type LeaveRequest,
 } from '../entities/leave-request.entity.js';
 import { leaveWorkflow } from '../workflow.js';
+import type { Member } from '../entities/member.entity.js';
 import { MemberType } from './member.js';
 
 export const MeetingLevelType = builder.enumType('MeetingLevel', {
@@ -119,24 +125,46 @@ export const LeaveRequestType = builder.objectRef<LeaveRequest>('LeaveRequest').
   }),
 });
 
-builder.objectField(MemberType, 'leaveRequests', (t) =>
-  t.field({
+/** A member's leave is for the member and the staff or leaders of their district (FORBIDDEN else). */
+function mayReadLeave(ctx: RequestContext, m: Member, field: string): void {
+  const allowed =
+    ctx.caller.memberId === String(m.id) ||
+    (hasRole(ctx.caller, 'staff', 'leader') && canSeeDistrict(ctx.caller, m.district));
+  if (!allowed)
+    throw appError(
+      ErrorCode.FORBIDDEN,
+      `${field}: only the member and their district staff may see them`,
+      { field },
+    );
+}
+
+const LeaveRequestConnection = connectionType<LeaveRequest>(
+  builder,
+  'LeaveRequest',
+  LeaveRequestType,
+);
+
+builder.objectFields(MemberType, (t) => ({
+  leaveRequests: t.field({
     type: [LeaveRequestType],
     description: 'The member and their district staff only.',
-    resolve: (m, _args, ctx) => {
-      const allowed =
-        ctx.caller.memberId === String(m.id) ||
-        (hasRole(ctx.caller, 'staff', 'leader') && canSeeDistrict(ctx.caller, m.district));
-      if (!allowed)
-        throw appError(
-          ErrorCode.FORBIDDEN,
-          'leaveRequests: only the member and their district staff may see them',
-          { field: 'leaveRequests' },
-        );
-      return ctx.loaders.many(LeaveRequestSchema, 'memberId', {}, true).load(m.id);
+    deprecationReason: replacedBy('leaveRequestsConnection'),
+    resolve: async (m, _args, ctx) => {
+      mayReadLeave(ctx, m, 'leaveRequests');
+      return capped(await ctx.loaders.many(LeaveRequestSchema, 'memberId', {}, true).load(m.id));
     },
   }),
-);
+  leaveRequestsConnection: t.field({
+    type: LeaveRequestConnection,
+    description:
+      '请假 The leave the member asked, oldest first, a page at a time. The member and the staff or leaders of their district only (FORBIDDEN for others).',
+    args: pageArgs(t, 'leave requests'),
+    resolve: (m, args, ctx) => {
+      mayReadLeave(ctx, m, 'leaveRequestsConnection');
+      return ctx.loaders.page(LeaveRequestSchema, 'memberId', args, {}, true).load(m.id);
+    },
+  }),
+}));
 
 builder.mutationField('requestLeave', (t) =>
   t.field({

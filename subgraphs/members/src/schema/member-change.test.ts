@@ -70,6 +70,24 @@ describe.each(databases())('member profile history on $name', ({ url }) => {
         note: '工作调动',
       },
     ]);
+    // The connection that replaces the list pages the same rows backward, and keeps the rule.
+    const paged = operation<{
+      member: {
+        historyConnection: { pageInfo: { hasPreviousPage: boolean }; nodes: { field: string }[] };
+      };
+    }>(
+      `query($id: ID!) { member(id: $id) { historyConnection(last: 2) { pageInfo { hasPreviousPage } nodes { field } } } }`,
+    );
+    const tail = await module.execute(paged, { id: '6' }, testCaller(['member'], CITY, '6'));
+    expect(tail.data!.member.historyConnection).toEqual({
+      pageInfo: { hasPreviousPage: true },
+      nodes: [{ field: 'workUnit' }, { field: 'standingCommittee' }],
+    });
+    const other = await module.execute(paged, { id: '6' }, testCaller(['member'], CITY, '7'));
+    expect(other.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      field: 'historyConnection',
+    });
   });
 
   it('keeps name, ethnicity and reappointment for another term in the history too', async () => {

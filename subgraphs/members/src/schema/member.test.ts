@@ -110,6 +110,33 @@ describe.each(databases())('members on $name', ({ url }) => {
       testCaller(['staff'], CITY),
     );
     expect(cityStaff.data!.member.dutyEvents).toHaveLength(2);
+    // The connection that replaces the list: the same events, the same rule, paged both ways.
+    type Paged = {
+      member: {
+        dutyEventsConnection: {
+          totalCount: number;
+          pageInfo: { hasPreviousPage: boolean; hasNextPage: boolean };
+          nodes: { summary: string }[];
+        };
+      };
+    };
+    const paged = (args: string, caller = testCaller(['member'], CITY, '3')) =>
+      module.execute<Paged>(
+        `{ member(id: "3") { dutyEventsConnection(${args}) { totalCount pageInfo { hasPreviousPage hasNextPage } nodes { summary } } } }`,
+        {},
+        caller,
+      );
+    const lastOne = (await paged('last: 1')).data!.member.dutyEventsConnection;
+    expect(lastOne).toEqual({
+      totalCount: 2,
+      pageInfo: { hasPreviousPage: true, hasNextPage: false },
+      nodes: [{ summary: '参加专题协商' }],
+    });
+    const forbidden = await paged('first: 5', testCaller(['staff'], '341002'));
+    expect(forbidden.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      field: 'dutyEventsConnection',
+    });
   });
 
   it('refuses ids that are not ids', async () => {

@@ -1,6 +1,7 @@
 import {
   appError,
   canSeeDistrict,
+  capped,
   connectionType,
   ErrorCode,
   findPage,
@@ -8,6 +9,7 @@ import {
   notFound,
   pageArgs,
   parseId,
+  replacedBy,
   type RequestContext,
   describedValues,
   districtWhere,
@@ -20,7 +22,7 @@ import { builder } from '../builder.js';
 import { DutyEventSchema } from '../entities/duty-event.entity.js';
 import { GENDERS, MEMBER_STATUSES, MemberSchema, type Member } from '../entities/member.entity.js';
 import { DistrictRef } from './district.js';
-import { DutyEventType } from './duty-event.js';
+import { DutyEventConnection, DutyEventType } from './duty-event.js';
 import { SectorRef } from './sector.js';
 
 export const GenderType = builder.enumType('Gender', {
@@ -44,6 +46,16 @@ export function maySeeRecord(ctx: RequestContext, member: Member): boolean {
     ctx.caller.memberId === String(member.id) ||
     (hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, member.district))
   );
+}
+
+/** Refuses `field` of a member's record (FORBIDDEN) to anyone but the member and their district's staff. */
+export function mayReadRecord(ctx: RequestContext, member: Member, field: string): void {
+  if (!maySeeRecord(ctx, member))
+    throw appError(
+      ErrorCode.FORBIDDEN,
+      `${field}: only the member and their district staff may see it`,
+      { field },
+    );
 }
 
 MemberType.implement({
@@ -82,16 +94,22 @@ MemberType.implement({
     dutyEvents: t.field({
       type: [DutyEventType],
       description:
-        'What the member did, as other modules reported it. The member and their district staff only.',
-      resolve: (m, _args, ctx) => {
-        if (!maySeeRecord(ctx, m))
-          throw appError(
-            ErrorCode.FORBIDDEN,
-            'dutyEvents: only the member and their district staff may see it',
-            { field: 'dutyEvents' },
-          );
+        'What the member did, as other modules reported it, oldest record first. The member and their district staff only.',
+      deprecationReason: replacedBy('dutyEventsConnection'),
+      resolve: async (m, _args, ctx) => {
+        mayReadRecord(ctx, m, 'dutyEvents');
         // Access was decided above, per member; the district filter would hide a member's own record.
-        return ctx.loaders.many(DutyEventSchema, 'memberId', {}, true).load(m.id);
+        return capped(await ctx.loaders.many(DutyEventSchema, 'memberId', {}, true).load(m.id));
+      },
+    }),
+    dutyEventsConnection: t.field({
+      type: DutyEventConnection,
+      description:
+        '履职记录 What the member did, as other modules reported it, a page at a time in the order recorded. The member and their district staff only (FORBIDDEN for others).',
+      args: pageArgs(t, 'duty events'),
+      resolve: (m, args, ctx) => {
+        mayReadRecord(ctx, m, 'dutyEventsConnection');
+        return ctx.loaders.page(DutyEventSchema, 'memberId', args, {}, true).load(m.id);
       },
     }),
   }),
@@ -135,7 +153,7 @@ builder.queryField('members', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: async (_root, { filter, first, after }, ctx) => {
+    resolve: async (_root, { filter, first, after, last, before }, ctx) => {
       const where: FilterQuery<Member>[] = [
         await districtWhere(ctx, filter?.district, filter?.includeBelow, 'filter.includeBelow'),
       ];
@@ -144,7 +162,7 @@ builder.queryField('members', (t) =>
         where.push({ standingCommittee: filter.standingCommittee });
       if (filter?.nameContains)
         where.push({ name: { $like: `%${filter.nameContains.replace(/[%_]/g, '')}%` } });
-      return findPage(ctx.em, MemberSchema, { $and: where }, { first, after });
+      return findPage(ctx.em, MemberSchema, { $and: where }, { first, after, last, before });
     },
   }),
 );

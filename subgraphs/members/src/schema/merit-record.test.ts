@@ -138,5 +138,13 @@ describe.each(databases())('awards and penalties on $name', ({ url }) => {
     expect(
       (await module.execute(`{ member(id: "12") { merits { title } } }`, {}, staff)).data!.member,
     ).toEqual({ merits: [{ title: '全省优秀政协委员' }, { title: '诫勉谈话' }] });
+    // The connection that replaces the list: backward from the end, the same rule.
+    const paged = `{ member(id: "12") { meritsConnection(last: 1) { pageInfo { hasPreviousPage } nodes { title } } } }`;
+    expect((await module.execute(paged, {}, staff)).data!.member).toEqual({
+      meritsConnection: { pageInfo: { hasPreviousPage: true }, nodes: [{ title: '诫勉谈话' }] },
+    });
+    expect(
+      (await module.execute(paged, {}, testCaller(['member'], CITY, '13'))).errors?.[0].extensions,
+    ).toMatchObject({ code: 'FORBIDDEN', field: 'meritsConnection' });
   });
 });

@@ -1,4 +1,4 @@
-import { appError, ErrorCode, parseId, describedValues } from '@cppcc/kit';
+import { capped, connectionType, describedValues, pageArgs, parseId, replacedBy } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { recordMerit } from '../commands/merit-records.js';
@@ -8,7 +8,7 @@ import {
   MeritRecordSchema,
   type MeritRecord,
 } from '../entities/merit-record.entity.js';
-import { maySeeRecord, MemberType } from './member.js';
+import { mayReadRecord, MemberType } from './member.js';
 
 const MeritTypeType = builder.enumType('MeritType', {
   description: '奖惩类别 An award or a penalty.',
@@ -55,21 +55,29 @@ export const MeritRecordType = builder.objectRef<MeritRecord>('MeritRecord').imp
   }),
 });
 
-builder.objectField(MemberType, 'merits', (t) =>
-  t.field({
+const MeritRecordConnection = connectionType<MeritRecord>(builder, 'MeritRecord', MeritRecordType);
+
+builder.objectFields(MemberType, (t) => ({
+  merits: t.field({
     type: [MeritRecordType],
     description: 'Awards and penalties. The member and their district staff only.',
-    resolve: (m, _args, ctx) => {
-      if (!maySeeRecord(ctx, m))
-        throw appError(
-          ErrorCode.FORBIDDEN,
-          'merits: only the member and their district staff may see them',
-          { field: 'merits' },
-        );
-      return ctx.loaders.many(MeritRecordSchema, 'memberId', {}, true).load(m.id);
+    deprecationReason: replacedBy('meritsConnection'),
+    resolve: async (m, _args, ctx) => {
+      mayReadRecord(ctx, m, 'merits');
+      return capped(await ctx.loaders.many(MeritRecordSchema, 'memberId', {}, true).load(m.id));
     },
   }),
-);
+  meritsConnection: t.field({
+    type: MeritRecordConnection,
+    description:
+      '奖惩 Awards and penalties, oldest first, a page at a time. The member and their district staff only (FORBIDDEN for others).',
+    args: pageArgs(t, 'awards and penalties'),
+    resolve: (m, args, ctx) => {
+      mayReadRecord(ctx, m, 'meritsConnection');
+      return ctx.loaders.page(MeritRecordSchema, 'memberId', args, {}, true).load(m.id);
+    },
+  }),
+}));
 
 const title = z.string().trim().min(2, 'must have at least 2 characters').max(120);
 

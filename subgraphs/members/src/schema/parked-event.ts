@@ -48,10 +48,12 @@ builder.queryField('parkedEvents', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: (_root, { unresolvedOnly, first, after }, ctx) =>
+    resolve: (_root, { unresolvedOnly, first, after, last, before }, ctx) =>
       findPage(ctx.em, ParkedEventSchema, unresolvedOnly === false ? {} : { resolvedAt: null }, {
         first,
         after,
+        last,
+        before,
       }),
   }),
 );

@@ -16,6 +16,9 @@ import {
   includeBelowArg,
   periodArgs,
   periodWhere,
+  LIST_CAP,
+  listBoundArg,
+  readPageSize,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -255,7 +258,7 @@ builder.queryField('studios', (t) =>
       ...periodArgs(t, 'opening day (openedOn)'),
       ...pageArgs(t),
     },
-    resolve: async (_root, { district, includeBelow, from, to, first, after }, ctx) =>
+    resolve: async (_root, { district, includeBelow, from, to, first, after, last, before }, ctx) =>
       findPage(
         ctx.em,
         MemberStudioSchema,
@@ -263,7 +266,7 @@ builder.queryField('studios', (t) =>
           ...periodWhere('openedOn', { from, to }),
           ...(await districtWhere(ctx, district, includeBelow)),
         },
-        { first, after },
+        { first, after, last, before },
       ),
   }),
 );
@@ -299,19 +302,20 @@ export const TownshipConvenorType = builder
 
 builder.queryField('townshipConvenors', (t) =>
   t.field({
-    description: '乡镇（街道）政协工作召集人 The township convenors of a district, by township.',
+    description: `乡镇（街道）政协工作召集人 The township convenors of a district, by township (at most ${LIST_CAP}: a district has far fewer townships).`,
     type: [TownshipConvenorType],
     args: {
       district: t.arg.id({
         description: 'The district (its code) whose records to list.',
         required: true,
       }),
+      ...listBoundArg(t, 'convenors'),
     },
-    resolve: (_root, { district }, ctx) =>
+    resolve: (_root, { district, first }, ctx) =>
       ctx.em.find(
         TownshipConvenorSchema,
         { district: String(district) },
-        { orderBy: { township: 'asc' } },
+        { orderBy: { township: 'asc' }, limit: readPageSize({ first }, LIST_CAP).limit },
       ),
   }),
 );

@@ -1,8 +1,12 @@
 import {
   appError,
   canSeeDistrict,
+  capped,
+  connectionType,
   ErrorCode,
   hasRole,
+  pageArgs,
+  replacedBy,
   type RequestContext,
   describedValues,
 } from '@cppcc/kit';
@@ -120,34 +124,65 @@ export async function visibleAttendance(
   return rows.filter((r) => ctx.caller.memberId === String(r.memberId));
 }
 
-builder.objectField(MemberRef, 'attendance', (t) =>
-  t.field({
-    type: [AttendanceRecordType],
-    nullable: true,
-    description:
-      'Meetings, study sessions and branch activities the member was expected at (organization). The member and their district staff only.',
-    args: {
-      kind: t.arg({
-        type: AttendedKindType,
-        required: false,
-        description: 'Only meetings, sessions or activities of this kind.',
-      }),
-    },
-    resolve: async (m, { kind }, ctx) => {
-      const memberId = Number(m.id);
-      const ref = await ctx.loaders.one(MemberRefSchema, 'memberId').load(memberId);
-      const own = ctx.caller.memberId === String(memberId);
-      const staff =
-        ref !== null && hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, ref.district);
-      if (!own && !staff)
-        throw appError(
-          ErrorCode.FORBIDDEN,
-          'attendance: only the member and their district staff may see it',
-          { field: 'attendance' },
-        );
-      return ctx.loaders
-        .many(AttendanceSchema, 'memberId', kind ? { kind } : {}, true)
-        .load(memberId);
-    },
-  }),
+/** A member's attendance is for the member and their district's staff (FORBIDDEN else). */
+async function mayReadAttendance(ctx: RequestContext, memberId: number, field: string) {
+  const ref = await ctx.loaders.one(MemberRefSchema, 'memberId').load(memberId);
+  const own = ctx.caller.memberId === String(memberId);
+  const staff =
+    ref !== null && hasRole(ctx.caller, 'staff') && canSeeDistrict(ctx.caller, ref.district);
+  if (!own && !staff)
+    throw appError(
+      ErrorCode.FORBIDDEN,
+      `${field}: only the member and their district staff may see it`,
+      { field },
+    );
+}
+
+const AttendanceRecordConnection = connectionType<AttendanceRecord>(
+  builder,
+  'AttendanceRecord',
+  AttendanceRecordType,
 );
+
+builder.objectFields(MemberRef, (t) => {
+  const kindArg = {
+    kind: t.arg({
+      type: AttendedKindType,
+      required: false,
+      description: 'Only meetings, sessions or activities of this kind.',
+    }),
+  };
+  return {
+    attendance: t.field({
+      type: [AttendanceRecordType],
+      nullable: true,
+      description:
+        'Meetings, study sessions and branch activities the member was expected at (organization). The member and their district staff only.',
+      deprecationReason: replacedBy('attendanceConnection'),
+      args: kindArg,
+      resolve: async (m, { kind }, ctx) => {
+        const memberId = Number(m.id);
+        await mayReadAttendance(ctx, memberId, 'attendance');
+        return capped(
+          await ctx.loaders
+            .many(AttendanceSchema, 'memberId', kind ? { kind } : {}, true)
+            .load(memberId),
+        );
+      },
+    }),
+    attendanceConnection: t.field({
+      type: AttendanceRecordConnection,
+      nullable: true,
+      description:
+        '出席记录 Meetings, study sessions and branch activities the member was expected at (organization), in the order recorded, a page at a time. The member and their district staff only (FORBIDDEN for others).',
+      args: { ...kindArg, ...pageArgs(t, 'attendance lines') },
+      resolve: async (m, { kind, ...page }, ctx) => {
+        const memberId = Number(m.id);
+        await mayReadAttendance(ctx, memberId, 'attendanceConnection');
+        return ctx.loaders
+          .page(AttendanceSchema, 'memberId', page, kind ? { kind } : {}, true)
+          .load(memberId);
+      },
+    }),
+  };
+});

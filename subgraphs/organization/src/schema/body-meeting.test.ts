@@ -186,6 +186,27 @@ describe.each(databases())('terms, sessions and body meetings on $name', ({ url 
       testCaller(['member'], CITY, String(a.id)),
     );
     expect(stranger.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // The connection that replaces the list: the same lines a page at a time, the same rule.
+    const paged = operation<{
+      _entities: {
+        attendanceConnection: {
+          totalCount: number;
+          nodes: { subjectId: string; attendance: string }[];
+        };
+      }[];
+    }>(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { attendanceConnection(kind: BODY_MEETING, last: 1000) { totalCount nodes { subjectId attendance } } } } }`,
+    );
+    const reps = { reps: [{ __typename: 'Member', id: String(c.id) }] };
+    const ownPage = await org.execute(paged, reps, testCaller(['member'], CITY, String(c.id)));
+    const page = ownPage.data!._entities[0].attendanceConnection;
+    expect(page.nodes).toEqual(self.data!._entities[0].attendance);
+    expect(page.totalCount).toBe(page.nodes.length);
+    const other = await org.execute(paged, reps, testCaller(['member'], CITY, String(a.id)));
+    expect(other.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      field: 'attendanceConnection',
+    });
   });
 
   it('refuses a bad attendance list, writing nothing', async () => {

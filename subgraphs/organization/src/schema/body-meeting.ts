@@ -168,7 +168,11 @@ builder.queryField('bodyMeetings', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: async (_root, { filter, first, after }, ctx): Promise<Page<BodyMeeting>> => {
+    resolve: async (
+      _root,
+      { filter, first, after, last, before },
+      ctx,
+    ): Promise<Page<BodyMeeting>> => {
       const where: FilterQuery<BodyMeeting>[] = [
         await districtWhere(ctx, filter?.district, filter?.includeBelow, 'filter.includeBelow'),
       ];
@@ -177,7 +181,7 @@ builder.queryField('bodyMeetings', (t) =>
       if (filter?.status) where.push({ status: filter.status });
       if (filter?.from) where.push({ plannedOn: { $gte: filter.from } });
       if (filter?.to) where.push({ plannedOn: { $lte: filter.to } });
-      return findPage(ctx.em, BodyMeetingSchema, { $and: where }, { first, after });
+      return findPage(ctx.em, BodyMeetingSchema, { $and: where }, { first, after, last, before });
     },
   }),
 );

@@ -149,13 +149,17 @@ builder.queryField('committeeMemberships', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: (_root, { filter, first, after }, ctx): Promise<Page<CommitteeMembership>> => {
+    resolve: (
+      _root,
+      { filter, first, after, last, before },
+      ctx,
+    ): Promise<Page<CommitteeMembership>> => {
       const where: FilterQuery<CommitteeMembership> = {};
       if (filter?.district) where.district = String(filter.district);
       if (filter?.committee) where.committeeId = parseId(filter.committee, 'filter.committee');
       if (filter?.member) where.memberId = parseId(filter.member, 'filter.member');
       if (filter?.status) where.status = filter.status;
-      return findPage(ctx.em, CommitteeMembershipSchema, where, { first, after });
+      return findPage(ctx.em, CommitteeMembershipSchema, where, { first, after, last, before });
     },
   }),
 );

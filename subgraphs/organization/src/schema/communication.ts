@@ -210,13 +210,13 @@ builder.queryField('communications', (t) =>
     },
     resolve: (
       _root,
-      { district, kind, from, to, first, after },
+      { district, kind, from, to, first, after, last, before },
       ctx,
     ): Promise<Page<Communication>> => {
       const where: FilterQuery<Communication> = periodWhere('issuedOn', { from, to });
       if (district) where.district = String(district);
       if (kind) where.kind = kind;
-      return findPage(ctx.em, CommunicationSchema, where, { first, after });
+      return findPage(ctx.em, CommunicationSchema, where, { first, after, last, before });
     },
   }),
 );
@@ -242,7 +242,7 @@ builder.queryField('consensusCampaigns', (t) =>
     },
     resolve: async (
       _root,
-      { district, includeBelow, kind, from, to, first, after },
+      { district, includeBelow, kind, from, to, first, after, last, before },
       ctx,
     ): Promise<Page<ConsensusCampaign>> => {
       const where: FilterQuery<ConsensusCampaign> = {
@@ -250,7 +250,7 @@ builder.queryField('consensusCampaigns', (t) =>
         ...(await districtWhere(ctx, district, includeBelow)),
       };
       if (kind) where.kind = kind;
-      return findPage(ctx.em, ConsensusCampaignSchema, where, { first, after });
+      return findPage(ctx.em, ConsensusCampaignSchema, where, { first, after, last, before });
     },
   }),
 );

@@ -53,7 +53,11 @@ builder.queryField('governmentUnits', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, active, first, after }, ctx): Promise<Page<GovernmentUnit>> =>
+    resolve: (
+      _root,
+      { district, active, first, after, last, before },
+      ctx,
+    ): Promise<Page<GovernmentUnit>> =>
       findPage(
         ctx.em,
         GovernmentUnitSchema,
@@ -61,7 +65,7 @@ builder.queryField('governmentUnits', (t) =>
           ...(district ? { district: String(district) } : {}),
           ...(active != null ? { active } : {}),
         },
-        { first, after },
+        { first, after, last, before },
       ),
   }),
 );

@@ -119,13 +119,13 @@ builder.queryField('liaisonPairs', (t) =>
     },
     resolve: (
       _root,
-      { district, status, from, to, first, after },
+      { district, status, from, to, first, after, last, before },
       ctx,
     ): Promise<Page<LiaisonPair>> => {
       const where: FilterQuery<LiaisonPair> = periodWhere('since', { from, to });
       if (district) where.district = String(district);
       if (status) where.status = status;
-      return findPage(ctx.em, LiaisonPairSchema, where, { first, after });
+      return findPage(ctx.em, LiaisonPairSchema, where, { first, after, last, before });
     },
   }),
 );

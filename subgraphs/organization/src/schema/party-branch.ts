@@ -264,7 +264,7 @@ builder.queryField('partyBranches', (t) =>
     },
     resolve: async (
       _root,
-      { district, includeBelow, from, to, first, after },
+      { district, includeBelow, from, to, first, after, last, before },
       ctx,
     ): Promise<Page<PartyBranch>> =>
       findPage(
@@ -274,7 +274,7 @@ builder.queryField('partyBranches', (t) =>
           ...periodWhere('establishedOn', { from, to }),
           ...(await districtWhere(ctx, district, includeBelow)),
         },
-        { first, after },
+        { first, after, last, before },
       ),
   }),
 );

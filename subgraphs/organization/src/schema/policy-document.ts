@@ -153,7 +153,11 @@ builder.queryField('policyDocuments', (t) =>
       ...periodArgs(t, 'day of issue (issuedOn)'),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, from, to, first, after }, ctx): Promise<Page<PolicyDocument>> =>
+    resolve: (
+      _root,
+      { district, from, to, first, after, last, before },
+      ctx,
+    ): Promise<Page<PolicyDocument>> =>
       findPage(
         ctx.em,
         PolicyDocumentSchema,
@@ -161,7 +165,7 @@ builder.queryField('policyDocuments', (t) =>
           ...periodWhere('issuedOn', { from, to }),
           ...(district ? { district: String(district) } : {}),
         },
-        { first, after },
+        { first, after, last, before },
       ),
   }),
 );

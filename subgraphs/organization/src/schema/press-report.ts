@@ -91,7 +91,7 @@ builder.queryField('pressReports', (t) =>
     },
     resolve: async (
       _root,
-      { district, includeBelow, subject, frontPage, from, to, first, after },
+      { district, includeBelow, subject, frontPage, from, to, first, after, last, before },
       ctx,
     ): Promise<Page<PressReport>> => {
       const where: FilterQuery<PressReport>[] = [await districtWhere(ctx, district, includeBelow)];
@@ -99,7 +99,7 @@ builder.queryField('pressReports', (t) =>
       if (frontPage != null) where.push({ frontPage });
       if (from) where.push({ publishedOn: { $gte: from } });
       if (to) where.push({ publishedOn: { $lte: to } });
-      return findPage(ctx.em, PressReportSchema, { $and: where }, { first, after });
+      return findPage(ctx.em, PressReportSchema, { $and: where }, { first, after, last, before });
     },
   }),
 );

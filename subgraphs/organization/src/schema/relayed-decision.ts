@@ -103,7 +103,7 @@ builder.queryField('relayedDecisions', (t) =>
     },
     resolve: async (
       _root,
-      { district, includeBelow, document, from, to, first, after },
+      { district, includeBelow, document, from, to, first, after, last, before },
       ctx,
     ): Promise<Page<RelayedDecision>> => {
       const where: FilterQuery<RelayedDecision>[] = [
@@ -112,7 +112,12 @@ builder.queryField('relayedDecisions', (t) =>
       if (document) where.push({ documentId: parseId(document, 'document') });
       if (from) where.push({ relayedOn: { $gte: from } });
       if (to) where.push({ relayedOn: { $lte: to } });
-      return findPage(ctx.em, RelayedDecisionSchema, { $and: where }, { first, after });
+      return findPage(
+        ctx.em,
+        RelayedDecisionSchema,
+        { $and: where },
+        { first, after, last, before },
+      );
     },
   }),
 );

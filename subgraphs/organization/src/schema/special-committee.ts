@@ -178,14 +178,19 @@ builder.queryField('committeeChanges', (t) =>
     },
     resolve: (
       _root,
-      { district, from, to, kind, first, after },
+      { district, from, to, kind, first, after, last, before },
       ctx,
     ): Promise<Page<CommitteeChange>> => {
       const where: FilterQuery<CommitteeChange>[] = [{ district: String(district) }];
       if (from) where.push({ changedOn: { $gte: from } });
       if (to) where.push({ changedOn: { $lte: to } });
       if (kind) where.push({ kind });
-      return findPage(ctx.em, CommitteeChangeSchema, { $and: where }, { first, after });
+      return findPage(
+        ctx.em,
+        CommitteeChangeSchema,
+        { $and: where },
+        { first, after, last, before },
+      );
     },
   }),
 );
@@ -227,7 +232,11 @@ builder.queryField('specialCommittees', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: (_root, { filter, first, after }, ctx): Promise<Page<SpecialCommittee>> =>
+    resolve: (
+      _root,
+      { filter, first, after, last, before },
+      ctx,
+    ): Promise<Page<SpecialCommittee>> =>
       findPage(
         ctx.em,
         SpecialCommitteeSchema,
@@ -235,7 +244,7 @@ builder.queryField('specialCommittees', (t) =>
           ...(filter?.district ? { district: String(filter.district) } : {}),
           ...(filter?.status ? { status: filter.status } : {}),
         },
-        { first, after },
+        { first, after, last, before },
       ),
   }),
 );

@@ -81,7 +81,7 @@ builder.queryField('staffRecords', (t) =>
     },
     resolve: (
       _root,
-      { district, kind, from, to, first, after },
+      { district, kind, from, to, first, after, last, before },
       ctx,
     ): Promise<Page<StaffRecord>> => {
       const where: FilterQuery<StaffRecord>[] = [];
@@ -89,7 +89,7 @@ builder.queryField('staffRecords', (t) =>
       if (kind) where.push({ kind });
       if (from) where.push({ startsOn: { $gte: from } });
       if (to) where.push({ startsOn: { $lte: to } });
-      return findPage(ctx.em, StaffRecordSchema, { $and: where }, { first, after });
+      return findPage(ctx.em, StaffRecordSchema, { $and: where }, { first, after, last, before });
     },
   }),
 );

@@ -160,7 +160,11 @@ builder.queryField('studySessions', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: async (_root, { filter, first, after }, ctx): Promise<Page<StudySession>> => {
+    resolve: async (
+      _root,
+      { filter, first, after, last, before },
+      ctx,
+    ): Promise<Page<StudySession>> => {
       const where: FilterQuery<StudySession>[] = [
         await districtWhere(ctx, filter?.district, filter?.includeBelow, 'filter.includeBelow'),
       ];
@@ -168,7 +172,7 @@ builder.queryField('studySessions', (t) =>
       if (filter?.kind) where.push({ kind: filter.kind });
       if (filter?.from) where.push({ plannedOn: { $gte: filter.from } });
       if (filter?.to) where.push({ plannedOn: { $lte: filter.to } });
-      return findPage(ctx.em, StudySessionSchema, { $and: where }, { first, after });
+      return findPage(ctx.em, StudySessionSchema, { $and: where }, { first, after, last, before });
     },
   }),
 );

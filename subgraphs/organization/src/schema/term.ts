@@ -72,10 +72,12 @@ builder.queryField('terms', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: (_root, { district, first, after }, ctx): Promise<Page<Term>> =>
+    resolve: (_root, { district, first, after, last, before }, ctx): Promise<Page<Term>> =>
       findPage(ctx.em, TermSchema, district ? { district: String(district) } : {}, {
         first,
         after,
+        last,
+        before,
       }),
   }),
 );

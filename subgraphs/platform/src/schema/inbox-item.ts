@@ -200,12 +200,18 @@ export const InboxRef = builder.objectRef<InboxView>('Inbox').implement({
       type: InboxItemConnection,
       description: '待办事项 The work, oldest change first.',
       args: { ...pageArgs(t) },
-      resolve: async (view, { first, after }, ctx) => {
-        if (first != null && (first < 0 || first > INBOX_PAGE_MAX))
-          throw inputError('first', 'range', `must be between 0 and ${INBOX_PAGE_MAX}`);
+      resolve: async (view, { first, after, last, before }, ctx) => {
+        for (const [field, n] of [
+          ['first', first],
+          ['last', last],
+        ] as const)
+          if (n != null && (n < 0 || n > INBOX_PAGE_MAX))
+            throw inputError(field, 'range', `must be between 0 and ${INBOX_PAGE_MAX}`);
         return findPage(ctx.em, InboxItemSchema, await where(ctx, view.filter), {
-          first: first ?? 20,
+          first,
           after,
+          last,
+          before,
         });
       },
     }),

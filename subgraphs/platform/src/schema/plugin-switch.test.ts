@@ -173,6 +173,24 @@ describe.each(databases())('plugin switches on $name', ({ url }) => {
       { district: '341002', plugin: 'sample-notes', enabled: false, version: 3 },
       { district: '341003', plugin: 'sample-notes', enabled: true, version: 1 },
     ]);
+    // The connection gateways read: the same switches, a page at a time, to anyone.
+    const page = (args: string) =>
+      module.execute<{
+        pluginSwitchboardConnection: {
+          nodes: { district: string }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      }>(
+        `{ pluginSwitchboardConnection(${args}) { nodes { district } pageInfo { hasNextPage endCursor } } }`,
+      );
+    const one = (await page('first: 1')).data!.pluginSwitchboardConnection;
+    expect(one).toMatchObject({ nodes: [{ district: '341002' }], pageInfo: { hasNextPage: true } });
+    const two = (await page(`first: 1, after: "${one.pageInfo.endCursor}"`)).data!
+      .pluginSwitchboardConnection;
+    expect(two).toMatchObject({
+      nodes: [{ district: '341003' }],
+      pageInfo: { hasNextPage: false },
+    });
   });
 
   it("shows every district's switches, but settings and history only to its own roles and the city's", async () => {

@@ -102,12 +102,12 @@ builder.queryField('bulletinIssues', (t) =>
       ...periodArgs(t, 'day of publication (publishedOn; unpublished issues have none)'),
       ...pageArgs(t),
     },
-    resolve: (_r, { district, year, status, from, to, first, after }, ctx) => {
+    resolve: (_r, { district, year, status, from, to, first, after, last, before }, ctx) => {
       const where: FilterQuery<BulletinIssue>[] = [periodWhere('publishedOn', { from, to })];
       if (district) where.push({ district: String(district) });
       if (year) where.push({ year });
       if (status) where.push({ status });
-      return findPage(ctx.em, BulletinIssueSchema, { $and: where }, { first, after });
+      return findPage(ctx.em, BulletinIssueSchema, { $and: where }, { first, after, last, before });
     },
   }),
 );

@@ -304,7 +304,7 @@ builder.queryField('handlingTasks', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: (_r, { filter, first, after }, ctx) => {
+    resolve: (_r, { filter, first, after, last, before }, ctx) => {
       // Office roles: their districts' tasks; a unit: its own (callerUnit), nothing without a unit id.
       const unit = callerUnit(ctx.caller);
       const where: FilterQuery<HandlingTask>[] = [
@@ -320,7 +320,7 @@ builder.queryField('handlingTasks', (t) =>
         } as FilterQuery<HandlingTask>;
         where.push(filter.overdue ? open : ({ $not: open } as FilterQuery<HandlingTask>));
       }
-      return findPage(ctx.em, HandlingTaskSchema, { $and: where }, { first, after });
+      return findPage(ctx.em, HandlingTaskSchema, { $and: where }, { first, after, last, before });
     },
   }),
 );

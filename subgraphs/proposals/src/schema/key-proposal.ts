@@ -129,7 +129,11 @@ builder.queryField('keyProposals', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: (_r, { district, year, from, to, topLeader, fromConsultation, first, after }, ctx) => {
+    resolve: (
+      _r,
+      { district, year, from, to, topLeader, fromConsultation, first, after, last, before },
+      ctx,
+    ) => {
       const where: FilterQuery<KeyProposal>[] = [periodWhere('chairMeetingOn', { from, to })];
       if (district) where.push({ district: String(district) });
       if (year) where.push({ year });
@@ -141,7 +145,7 @@ builder.queryField('keyProposals', (t) =>
             : { consultationId: null, researchProjectId: null },
         );
       }
-      return findPage(ctx.em, KeyProposalSchema, { $and: where }, { first, after });
+      return findPage(ctx.em, KeyProposalSchema, { $and: where }, { first, after, last, before });
     },
   }),
 );

@@ -159,7 +159,7 @@ builder.queryField('memberSuggestions', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: (_r, { district, status, first, after }, ctx: RequestContext) => {
+    resolve: (_r, { district, status, first, after, last, before }, ctx: RequestContext) => {
       const where: FilterQuery<MemberSuggestion>[] = [];
       if (district) where.push({ district: String(district) });
       if (status) where.push({ status });
@@ -171,14 +171,19 @@ builder.queryField('memberSuggestions', (t) =>
           assignedRowsEm(ctx),
           MemberSuggestionSchema,
           { $and: where },
-          { first, after },
+          { first, after, last, before },
         );
       } else
         throw appError(
           ErrorCode.FORBIDDEN,
           'memberSuggestions: staff and handling units only; authors see theirs on Proposal.memberSuggestion',
         );
-      return findPage(ctx.em, MemberSuggestionSchema, { $and: where }, { first, after });
+      return findPage(
+        ctx.em,
+        MemberSuggestionSchema,
+        { $and: where },
+        { first, after, last, before },
+      );
     },
   }),
 );

@@ -1,4 +1,4 @@
-import { canSeeDistrict, pageArgs, readPageArgs, toPage } from '@cppcc/kit';
+import { canSeeDistrict, pageArgs, pageOfList } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { CosignerSchema } from '../entities/cosigner.entity.js';
 import { OpinionAuthorSchema, OpinionItemSchema } from '../entities/opinion-item.entity.js';
@@ -26,10 +26,16 @@ export const MemberRef = builder
           }),
           ...pageArgs(t),
         },
-        resolve: (m, { status, first, after }, ctx) => {
+        resolve: (m, { status, first, after, last, before }, ctx) => {
           const own = ctx.caller.memberId === String(m.id);
           return ctx.loaders
-            .page(ProposalSchema, 'authorId', { first, after }, status ? { status } : {}, own)
+            .page(
+              ProposalSchema,
+              'authorId',
+              { first, after, last, before },
+              status ? { status } : {},
+              own,
+            )
             .load(Number(m.id));
         },
       }),
@@ -39,9 +45,8 @@ export const MemberRef = builder
         description:
           "Public-opinion items this member wrote (alone or with others). The member and their district's staff only; others get an empty list.",
         args: pageArgs(t),
-        resolve: async (m, { first, after }, ctx) => {
+        resolve: async (m, { first, after, last, before }, ctx) => {
           const own = ctx.caller.memberId === String(m.id);
-          const { limit, afterId } = readPageArgs({ first, after });
           const links = await ctx.loaders.many(OpinionAuthorSchema, 'memberId').load(Number(m.id));
           // Batched over every member in the request; visibility decided here: the author, or staff of the item's district.
           const items = (
@@ -52,11 +57,7 @@ export const MemberRef = builder
             .flatMap((rows) => (rows instanceof Error ? [] : rows))
             .filter((item) => own || item.public || canSeeDistrict(ctx.caller, item.district))
             .sort((a, b) => a.id - b.id);
-          return toPage(
-            items.filter((i) => afterId === null || i.id > afterId).slice(0, limit + 1),
-            limit,
-            async () => items.length,
-          );
+          return pageOfList(items, { first, after, last, before });
         },
       }),
       cosignInvitations: t.field({

@@ -256,7 +256,7 @@ builder.queryField('opinionItems', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: async (_r, { filter, first, after }, ctx) => {
+    resolve: async (_r, { filter, first, after, last, before }, ctx) => {
       const where: FilterQuery<OpinionItem>[] = [];
       if (filter?.district) where.push({ district: String(filter.district) });
       if (filter?.status) where.push({ status: filter.status });
@@ -268,7 +268,7 @@ builder.queryField('opinionItems', (t) =>
         ).map((a) => a.itemId);
         where.push({ id: { $in: ids } });
       }
-      return findPage(ctx.em, OpinionItemSchema, { $and: where }, { first, after });
+      return findPage(ctx.em, OpinionItemSchema, { $and: where }, { first, after, last, before });
     },
   }),
 );

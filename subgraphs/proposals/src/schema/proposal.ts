@@ -357,7 +357,7 @@ builder.queryField('proposals', (t) =>
       }),
       ...pageArgs(t),
     },
-    resolve: async (_root, { filter, first, after }, ctx) => {
+    resolve: async (_root, { filter, first, after, last, before }, ctx) => {
       // Drafts are the district staff's (and their authors', who find them on Member.proposals).
       const where: FilterQuery<Proposal>[] = hasRole(ctx.caller, 'staff')
         ? []
@@ -400,7 +400,7 @@ builder.queryField('proposals', (t) =>
         ).map((k) => k.proposalId);
         where.push({ id: { $in: ids } });
       }
-      return findPage(ctx.em, ProposalSchema, { $and: where }, { first, after });
+      return findPage(ctx.em, ProposalSchema, { $and: where }, { first, after, last, before });
     },
   }),
 );
