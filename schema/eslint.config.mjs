@@ -3,37 +3,6 @@
 // input field and enum value described, one naming convention.
 import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 
-/**
- * Plugin enum values still lower-case (issue 15: "enum values in one case"). Renaming them is a
- * breaking change that goes through the breaking-change process; until then they are the known
- * exceptions, by name. Take a name out once its values are renamed.
- */
-const LOWER_CASE_ENUM_VALUES = [
-  'cancelled',
-  'central',
-  'complete',
-  'concluded',
-  'consultation_activity',
-  'done',
-  'downstream',
-  'end',
-  'in_force',
-  'in_progress',
-  'national_biweekly_consultation',
-  'negotiating',
-  'other',
-  'planned',
-  'proposal',
-  'provincial_key_consultation',
-  'recommendation',
-  'research_project',
-  'resume',
-  'signed',
-  'start',
-  'suspend',
-  'upstream',
-];
-
 export default [
   {
     files: ['schema/api.graphql'],
@@ -61,10 +30,7 @@ export default [
           FieldDefinition: 'camelCase',
           InputValueDefinition: 'camelCase',
           Argument: 'camelCase',
-          EnumValueDefinition: {
-            style: 'UPPER_CASE',
-            ignorePattern: `^(${LOWER_CASE_ENUM_VALUES.join('|')})$`,
-          },
+          EnumValueDefinition: 'UPPER_CASE',
         },
       ],
       // Relay cursor connections (issue 15, item 4): every connection field takes

@@ -335,7 +335,7 @@ async function liveSection(): Promise<string[]> {
         {
           i: {
             title: `关于实时推送压力测试的建议（第${n + 1}件）`,
-            category: '其他',
+            category: 'OTHER',
             situation: '现状',
             analysis: '分析',
             suggestions: '建议',

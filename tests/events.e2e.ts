@@ -116,7 +116,7 @@ describe.each(cases)('duty record over the $transport bus on $db', ({ make, url 
         variables: {
           i: {
             title: '关于建设新安江百里大画廊的建议',
-            category: '文化旅游',
+            category: 'CULTURE_TOURISM',
             situation: '现状',
             analysis: '分析',
             suggestions: '建议',
@@ -192,7 +192,7 @@ describe.each(cases)('duty record over the $transport bus on $db', ({ make, url 
       {
         i: {
           title: '关于联合推进徽州古村落保护利用的建议',
-          category: '文化旅游',
+          category: 'CULTURE_TOURISM',
           situation: '现状',
           analysis: '分析',
           suggestions: '建议',

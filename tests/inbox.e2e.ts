@@ -121,7 +121,7 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
       {
         i: {
           title,
-          category: '城市管理',
+          category: 'URBAN_MANAGEMENT',
           situation: '现状',
           analysis: '分析',
           suggestions: '建议',
@@ -612,7 +612,13 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     const { draftProposal: drafted } = await mutate<{
       draftProposal: { id: string; version: number };
     }>(author, 'mutation($i: ProposalDraftInput!) { draftProposal(input: $i) { id version } }', {
-      i: { title, category: '社会事业', situation: '现状', analysis: '分析', suggestions: '建议' },
+      i: {
+        title,
+        category: 'SOCIAL_AFFAIRS',
+        situation: '现状',
+        analysis: '分析',
+        suggestions: '建议',
+      },
     });
     const { submitProposalDraft: submitted } = await mutate<{
       submitProposalDraft: { version: number };
@@ -861,7 +867,7 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
       }>(author, 'mutation($i: ProposalDraftInput!) { draftProposal(input: $i) { id version } }', {
         i: {
           title,
-          category: '城市管理',
+          category: 'URBAN_MANAGEMENT',
           situation: '现状',
           analysis: '分析',
           suggestions: '建议',
@@ -1131,22 +1137,23 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     );
     await goneOf(staff, 'JointChairsMeeting', meeting.id, [MINUTES]);
 
-    // Started, a resolution waits to be completed; completed, it leaves the inbox.
+    // Started, a resolution waits to be completed; completed, it leaves the inbox. The inbox
+    // names the workflow's actions (start, complete); the mutation takes them as the enum's names.
     const follow = (id: string, action: string) =>
       mutate(
         staff,
         `mutation { followUpResolution(resolutionId: "${id}", action: ${action}, followUp: "已落实") { status } }`,
       );
-    await follow(first.id, 'start');
+    await follow(first.id, 'START');
     const started = await stack.settle(async () => {
       const i = await find(staff, 'MeetingResolution', first.id, [FOLLOW]);
       return i && i.actions.length === 1 ? i : undefined;
     });
     expect(started).toMatchObject({ actions: ['complete'] });
     expect(started.why).toContain('落实中');
-    await follow(first.id, 'complete');
+    await follow(first.id, 'COMPLETE');
     await goneOf(staff, 'MeetingResolution', first.id, [FOLLOW]);
-    await follow(second.id, 'complete');
+    await follow(second.id, 'COMPLETE');
     await goneOf(staff, 'MeetingResolution', second.id, [FOLLOW]);
   }, 120_000);
 

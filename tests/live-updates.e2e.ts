@@ -107,7 +107,7 @@ describe.each([CONFIGURATIONS[0], CONFIGURATIONS[2]])(
           variables: {
             i: {
               title: '关于新安江沿线民宿规范发展的建议',
-              category: '文化旅游',
+              category: 'CULTURE_TOURISM',
               situation: '现状',
               analysis: '分析',
               suggestions: '建议',
@@ -233,7 +233,7 @@ describe('live updates on Redis: any gateway replica serves any subscriber', () 
           variables: {
             i: {
               title: '关于黄山市公交线路优化的建议',
-              category: '城市管理',
+              category: 'URBAN_MANAGEMENT',
               situation: '现状',
               analysis: '分析',
               suggestions: '建议',

@@ -64,7 +64,7 @@ async function submit(stack: Stack, url?: string): Promise<{ id: string; version
   const variables = {
     i: {
       title: `关于缓存一致性的建议 ${randomUUID().slice(0, 8)}`,
-      category: '城市管理',
+      category: 'URBAN_MANAGEMENT',
       situation: '现状',
       analysis: '分析',
       suggestions: '建议',

@@ -241,7 +241,7 @@ describe.each(CONFIGURATIONS)('bad input via $name', ({ engine, settings: config
         variables: {
           i: {
             title: '关于加强乡村学校建设的建议',
-            category: '社会事业',
+            category: 'SOCIAL_AFFAIRS',
             situation: '现状',
             analysis: '分析',
             suggestions: '   ',

@@ -107,7 +107,7 @@ describe('the embedded platform with its modules in worker threads', { timeout: 
         variables: {
           i: {
             title: '关于在工作线程间保持读己之写的建议',
-            category: '文化旅游',
+            category: 'CULTURE_TOURISM',
             situation: '现状',
             analysis: '分析',
             suggestions: '建议',

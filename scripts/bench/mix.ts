@@ -107,7 +107,14 @@ interface Task {
 }
 
 const STATUSES = ['SUBMITTED', 'FILED', 'ASSIGNED', 'REPLIED', 'CLOSED', undefined];
-const CATEGORIES = ['农业农村', '经济发展', '社会事业', '生态环境', '文化旅游', undefined];
+const CATEGORIES = [
+  'AGRICULTURE_RURAL',
+  'ECONOMY',
+  'SOCIAL_AFFAIRS',
+  'ECOLOGY_ENVIRONMENT',
+  'CULTURE_TOURISM',
+  undefined,
+];
 const STAFF_PER_DISTRICT = 20;
 
 /** A deterministic generator (mulberry32): the same seed, the same sequence of requests. */
@@ -219,7 +226,7 @@ export async function createMix(scale: number, sign: Sign, seed = 1) {
         {
           input: {
             title: `关于基准测试第${n}号的建议`,
-            category: '农业农村',
+            category: 'AGRICULTURE_RURAL',
             situation: `现状：第${n}号建议所述情况。`,
             analysis: '原因分析。',
             suggestions: '具体建议。',

@@ -45,7 +45,7 @@ export async function makeHiddenRows(
         {
           i: {
             title: `矩阵意见建议${d}`,
-            category: '其他',
+            category: 'OTHER',
             situation: '转为委员意见建议的提案',
             analysis: '情况分析',
             suggestions: '具体建议',

@@ -88,7 +88,7 @@ describe('roles × districts matrix (from tests/security/role-table.ts)', () => 
         {
           i: {
             title: `矩阵草稿${d}`,
-            category: '其他',
+            category: 'OTHER',
             situation: '草稿正文：仅作者与本区专委会工作人员可见',
             analysis: '',
             suggestions: '',

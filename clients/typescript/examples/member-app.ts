@@ -13,7 +13,7 @@ export async function submitProposal(client: Client, title: string) {
   const { submitProposal } = await client.request(SubmitProposalDocument, {
     input: {
       title,
-      category: '农业农村',
+      category: 'AGRICULTURE_RURAL',
       situation: '黄山市新安江流域茶产业品牌分散，缺少统一的公共品牌与质量追溯。',
       analysis: '各区县各自推广，标准不一，市场认可度不高，茶农增收受限。',
       suggestions: '建议由市农业农村局牵头，建立统一公共品牌和全程质量追溯体系。',

@@ -15,3 +15,11 @@ export {
   workWaiting,
 } from '@cppcc/kit';
 export * from './platform.js';
+export {
+  ATTENDANCE_ENUM,
+  ATTENDANCES,
+  type Attendance,
+  MEETING_LEVEL_ENUM,
+  MEETING_LEVELS,
+  type MeetingLevel,
+} from './common.js';

@@ -1,6 +1,6 @@
 import { defineEvent } from '@cppcc/kit';
 import { z } from 'zod';
-import { day, id, level } from './common.js';
+import { day, id, level, meetingLevel } from './common.js';
 
 export const standingReportFiled = defineEvent(
   'standing_report.filed',
@@ -27,7 +27,7 @@ export const leaveApproved = defineEvent(
     leaveId: id,
     memberId: id,
     meeting: z.string().min(1),
-    meetingLevel: z.enum(['PLENARY', 'STANDING_COMMITTEE', 'OTHER']),
+    meetingLevel,
     meetingOn: z.string(),
     /**
      * The meeting on record the leave names (organization's body meeting or study session); absent

@@ -1,6 +1,6 @@
 import { defineEvent } from '@cppcc/kit';
 import { z } from 'zod';
-import { attendance, day, id } from './common.js';
+import { attendance, day, id, meetingLevel } from './common.js';
 
 export const studySessionAttended = defineEvent(
   'study_session.attended',
@@ -83,7 +83,7 @@ export const meetingRegistered = defineEvent(
     meetingId: id,
     district: z.string().length(6),
     title: z.string().min(1),
-    level: z.enum(['PLENARY', 'STANDING_COMMITTEE', 'OTHER']),
+    level: meetingLevel,
     plannedOn: day,
     heldOn: day.nullable(),
     status: z.enum(['PLANNED', 'HELD', 'ARCHIVED', 'CANCELLED']),

@@ -79,12 +79,12 @@ describe.each(databases())('eco-compensation demo data on $name', ({ url }) => {
     expect(r.errors).toBeUndefined();
     const rounds = r.data!.compensationRounds.nodes;
     expect(rounds.map((x) => [x.startYear, x.endYear, x.status])).toEqual([
-      [2012, 2014, 'concluded'],
-      [2015, 2017, 'concluded'],
+      [2012, 2014, 'CONCLUDED'],
+      [2015, 2017, 'CONCLUDED'],
       // domain.md §4.2: round 3 (2018–20) was reported as running through 2022; the 2023 样板区
       // agreement followed, its rounds five years long.
-      [2018, 2022, 'concluded'],
-      [2023, 2027, 'in_force'],
+      [2018, 2022, 'CONCLUDED'],
+      [2023, 2027, 'IN_FORCE'],
     ]);
     expect(rounds[0].section).toEqual({ code: 'JIEKOU', district: '341021' });
     // Round 1: 5亿 a year = central 3亿 + 浙江 1亿 + 安徽 1亿; 1亿 moves between the provinces.
@@ -97,9 +97,9 @@ describe.each(databases())('eco-compensation demo data on $name', ({ url }) => {
         .filter((c) => c.year === 2012)
         .map((c) => [c.payerKind, c.payerName, c.amount]),
     ).toEqual([
-      ['central', '中央财政', 30_000],
-      ['upstream', '安徽省', 10_000],
-      ['downstream', '浙江省', 10_000],
+      ['CENTRAL', '中央财政', 30_000],
+      ['UPSTREAM', '安徽省', 10_000],
+      ['DOWNSTREAM', '浙江省', 10_000],
     ]);
     // Round 2: central 4/3/2亿 tapering, provinces 2亿 each.
     expect(rounds[1].fundByYear.map((y) => y.total)).toEqual([80_000, 70_000, 60_000]);
@@ -107,7 +107,7 @@ describe.each(databases())('eco-compensation demo data on $name', ({ url }) => {
     expect(rounds[2].fundByYear.map((y) => y.total)).toEqual([
       40_000, 40_000, 40_000, 40_000, 40_000,
     ]);
-    expect(rounds[2].contributions.some((c) => c.payerKind === 'central')).toBe(false);
+    expect(rounds[2].contributions.some((c) => c.payerKind === 'CENTRAL')).toBe(false);
     // 2023: the pool rises to 10亿, paid by the two provinces.
     expect(rounds[3].agreement).toEqual({
       title: '共同建设新安江—千岛湖生态保护补偿样板区协议',
@@ -115,8 +115,8 @@ describe.each(databases())('eco-compensation demo data on $name', ({ url }) => {
     });
     expect(rounds[3].fundByYear).toEqual([{ year: 2023, total: 100_000 }]);
     expect(rounds[3].contributions.map((c) => c.payerKind).sort()).toEqual([
-      'downstream',
-      'upstream',
+      'DOWNSTREAM',
+      'UPSTREAM',
     ]);
     expect(rounds[0].history.map((h) => h.toState)).toEqual(['signed', 'in_force', 'concluded']);
     expect(rounds[3].history.map((h) => h.toState)).toEqual(['signed', 'in_force']);
@@ -167,16 +167,16 @@ describe.each(databases())('eco-compensation demo data on $name', ({ url }) => {
       escalations.map((e) => ({
         level:
           e.body === 'PROVINCIAL_KEY_AGENDA'
-            ? 'provincial_key_consultation'
-            : 'national_biweekly_consultation',
+            ? 'PROVINCIAL_KEY_CONSULTATION'
+            : 'NATIONAL_BIWEEKLY_CONSULTATION',
         agenda: e.title,
         listedOn: e.takenUpOn,
         heldOn: e.heldOn,
       })),
     );
     expect(fourth.escalations.map((e) => e.level)).toEqual([
-      'provincial_key_consultation',
-      'national_biweekly_consultation',
+      'PROVINCIAL_KEY_CONSULTATION',
+      'NATIONAL_BIWEEKLY_CONSULTATION',
     ]);
     expect(fourth.cooperationTasks).toHaveLength(6);
     expect(
@@ -189,7 +189,7 @@ describe.each(databases())('eco-compensation demo data on $name', ({ url }) => {
     ]);
     expect(fourth.recommendationIds).toEqual([demoRecommendationId('eco')]);
     expect(
-      fourth.cooperationTasks.filter((x) => x.status === 'done').every((x) => x.progress === 100),
+      fourth.cooperationTasks.filter((x) => x.status === 'DONE').every((x) => x.progress === 100),
     ).toBe(true);
     expect(fourth.consultationActivities.length).toBeGreaterThan(0);
     expect(fourth.proposals.length).toBeGreaterThan(0);

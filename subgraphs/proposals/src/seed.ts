@@ -34,7 +34,7 @@ import {
   OpinionAuthorSchema,
   OpinionItemSchema,
 } from './entities/opinion-item.entity.js';
-import { ProposalSchema } from './entities/proposal.entity.js';
+import { proposalCategory, ProposalSchema } from './entities/proposal.entity.js';
 import { InstructionRefSchema } from './entities/refs.entity.js';
 import { ProposalRatingSchema } from './entities/rating.entity.js';
 import { ReplySchema } from './entities/reply.entity.js';
@@ -93,7 +93,7 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
         district: d.district,
         caseNumber: w.caseNumber,
         title: d.title,
-        category: d.category,
+        category: proposalCategory(d.category),
         year: d.year,
         situation: d.situation,
         analysis: d.analysis,
@@ -336,7 +336,7 @@ export async function seed(em: EntityManager, { scale, progress }: SeedOptions):
         title: item.title,
         content: item.content,
         editedContent: null,
-        category: item.category,
+        category: proposalCategory(item.category),
         source: item.source,
         sourceName: item.sourceName,
         status: item.status,

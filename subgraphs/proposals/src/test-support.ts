@@ -157,7 +157,7 @@ export type ProposalView = {
 };
 export const input = {
   title: '关于推进屯溪老街业态升级的建议',
-  category: '文化旅游',
+  category: 'CULTURE_TOURISM',
   situation: '老街业态同质化。',
   analysis: '缺少统筹规划。',
   suggestions: '编制业态导则。',

@@ -178,7 +178,7 @@ describe.each(databases())('moves outside the transition tables on $name', ({ ur
   it('refuses every opinion-item action from every state the table does not allow it from', async () => {
     const item = await ok<{ id: string }>(
       module,
-      `mutation { submitOpinionItem(input: { title: "城区停车难问题的对策建议", content: "内容", category: "城市管理" }) { id } }`,
+      `mutation { submitOpinionItem(input: { title: "城区停车难问题的对策建议", content: "内容", category: URBAN_MANAGEMENT }) { id } }`,
       {},
       author,
     );
@@ -440,7 +440,7 @@ describe.each(databases())(
     it('refuses every opinion-item step to every caller but the author or staff its row names', async () => {
       const item = await ok<{ id: string }>(
         module,
-        `mutation { submitOpinionItem(input: { title: "城区停车难问题的对策建议", content: "内容", category: "城市管理" }) { id } }`,
+        `mutation { submitOpinionItem(input: { title: "城区停车难问题的对策建议", content: "内容", category: URBAN_MANAGEMENT }) { id } }`,
         {},
         author,
       );

@@ -147,12 +147,29 @@ export type ProposalAttachmentInput = {
   url: string;
 };
 
+/** 提案类别 The category a proposal or an opinion item (社情民意) is filed under; the Chinese name is the one on paper. */
+export type ProposalCategory =
+  /** 农业农村 Agriculture and rural areas. */
+  | 'AGRICULTURE_RURAL'
+  /** 文化旅游 Culture and tourism. */
+  | 'CULTURE_TOURISM'
+  /** 生态环境 Ecology and the environment. */
+  | 'ECOLOGY_ENVIRONMENT'
+  /** 经济建设 Economic development. */
+  | 'ECONOMY'
+  /** 其他 Anything else. */
+  | 'OTHER'
+  /** 社会事业 Social affairs: education, health, employment, welfare. */
+  | 'SOCIAL_AFFAIRS'
+  /** 城市管理 Urban management. */
+  | 'URBAN_MANAGEMENT';
+
 /** 筛选 Narrows `proposals`: a record must match every field given; a field left out does not narrow. */
 export type ProposalFilter = {
   /** Only proposals this member leads. */
   author?: string | number | null | undefined;
   /** Only proposals of this category. */
-  category?: string | null | undefined;
+  category?: ProposalCategory | null | undefined;
   /** Only proposals of this district. */
   district?: string | number | null | undefined;
   /** Only key proposals (重点提案), or only others. */
@@ -271,8 +288,8 @@ export type SubmitProposalInput = {
   analysis: string;
   /** Documents attached: each a name and an http(s) link. */
   attachments?: Array<ProposalAttachmentInput> | null | undefined;
-  /** 类别 One of 经济建设, 农业农村, 生态环境, 社会事业, 文化旅游, 城市管理, 其他. */
-  category: string;
+  /** 类别 The category it is filed under. */
+  category: ProposalCategory;
   /** For a collective proposal: the kind of body filing it. */
   collectiveKind?: CollectiveKind | null | undefined;
   /** For a collective proposal: the body filing it, at most 100 characters. */
@@ -300,7 +317,7 @@ export type ProposalQueueQueryVariables = Exact<{
 }>;
 
 
-export type ProposalQueueQuery = { proposals: { totalCount: number, nodes: Array<{ id: string, title: string, category: string, status: ProposalStatus, version: number, submittedAt: string, availableActions: Array<string>, author: { id: string, name: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ProposalQueueQuery = { proposals: { totalCount: number, nodes: Array<{ id: string, title: string, category: ProposalCategory, status: ProposalStatus, version: number, submittedAt: string, availableActions: Array<string>, author: { id: string, name: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ProposalFiguresQueryVariables = Exact<{
   filter?: ProposalStatisticsFilter | null | undefined;

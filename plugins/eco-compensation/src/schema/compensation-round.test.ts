@@ -154,7 +154,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
     const round = created.data!.createCompensationRound;
     // No k given: the district's setting applies.
     expect(round).toMatchObject({
-      status: 'negotiating',
+      status: 'NEGOTIATING',
       stabilityK: 0.8,
       threshold: 1,
       availableActions: ['sign'],
@@ -182,14 +182,14 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
 
     const signed = await t.post(sign, { id: round.id, on: '2012-09-01' }, staff(CITY));
     expect(signed.data!.signCompensationRound).toMatchObject({
-      status: 'signed',
+      status: 'SIGNED',
       agreement: { signedOn: '2012-09-01' },
     });
     const inForce = await t.post(intoForce, { id: round.id }, staff(CITY));
-    expect(inForce.data!.bringCompensationRoundIntoForce.status).toBe('in_force');
+    expect(inForce.data!.bringCompensationRoundIntoForce.status).toBe('IN_FORCE');
     const done = await t.post(conclude, { id: round.id }, staff(CITY));
     expect(done.data!.concludeCompensationRound).toMatchObject({
-      status: 'concluded',
+      status: 'CONCLUDED',
       availableActions: [],
     });
     // Only the three steps taken left a trace, each with its states.
@@ -505,7 +505,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
     );
     const task = add.data!.addCooperationTask;
     expect(task).toMatchObject({
-      status: 'planned',
+      status: 'PLANNED',
       progress: 0,
       availableActions: ['start', 'cancel'],
     });
@@ -526,7 +526,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       staff(CITY),
     );
     expect(half.data!.reportCooperationTaskProgress).toEqual({
-      status: 'in_progress',
+      status: 'IN_PROGRESS',
       progress: 50,
       resultsUrl: 'https://example.org/salvage',
     });
@@ -544,7 +544,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       staff(CITY),
     );
     expect(done.data!.completeCooperationTask).toEqual({
-      status: 'done',
+      status: 'DONE',
       progress: 100,
       history: [{ action: 'start' }, { action: 'reportProgress' }, { action: 'complete' }],
     });
@@ -560,22 +560,22 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
     const round = await roundInForce();
     const fund = `mutation ($r: ID!, $k: CompensationPayerKind!, $n: String!, $y: Int!, $a: Int!) { addFundContribution(roundId: $r, payerKind: $k, payerName: $n, year: $y, amount: $a) { id amountDisplay } }`;
     for (const [k, n, a] of [
-      ['central', '中央财政', 30_000],
-      ['upstream', '安徽省', 10_000],
-      ['downstream', '浙江省', 10_000],
+      ['CENTRAL', '中央财政', 30_000],
+      ['UPSTREAM', '安徽省', 10_000],
+      ['DOWNSTREAM', '浙江省', 10_000],
     ] as const) {
       const r = await t.post(fund, { r: round, k, n, y: 2012, a }, staff(CITY));
       expect(r.errors).toBeUndefined();
     }
     const twice = await t.post(
       fund,
-      { r: round, k: 'upstream', n: '安徽省', y: 2012, a: 1 },
+      { r: round, k: 'UPSTREAM', n: '安徽省', y: 2012, a: 1 },
       staff(CITY),
     );
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'payerName' });
     const outside = await t.post(
       fund,
-      { r: round, k: 'upstream', n: '安徽省', y: 2020, a: 1 },
+      { r: round, k: 'UPSTREAM', n: '安徽省', y: 2020, a: 1 },
       staff(CITY),
     );
     expect(outside.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
@@ -675,11 +675,11 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
     const linkCount = () => systemEm(t.plugin.orm).count(TopicLinkSchema, {});
     const before = await linkCount();
     for (const [k, id, field, rule] of [
-      ['proposal', '999', 'targetId', 'exists'],
+      ['PROPOSAL', '999', 'targetId', 'exists'],
       // A recommendation's id is no research project.
-      ['research_project', '5', 'targetId', 'exists'],
-      ['research_project', '4', 'targetId', 'within-district'],
-      ['consultation_activity', '10', 'targetId', 'not-cancelled'],
+      ['RESEARCH_PROJECT', '5', 'targetId', 'exists'],
+      ['RESEARCH_PROJECT', '4', 'targetId', 'within-district'],
+      ['CONSULTATION_ACTIVITY', '10', 'targetId', 'not-cancelled'],
     ]) {
       const refused = await t.post(link, { r: round, k, id }, staff(CITY));
       expect(refused.errors?.[0].extensions, `${k} ${id}`).toMatchObject({
@@ -690,17 +690,17 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
     }
     expect(await linkCount()).toBe(before);
     for (const [k, id] of [
-      ['proposal', '42'],
-      ['consultation_activity', '9'],
-      ['research_project', '3'],
-      ['recommendation', '5'],
+      ['PROPOSAL', '42'],
+      ['CONSULTATION_ACTIVITY', '9'],
+      ['RESEARCH_PROJECT', '3'],
+      ['RECOMMENDATION', '5'],
     ]) {
       expect(
         (await t.post(link, { r: round, k, id }, staff(CITY))).errors,
         `${k} ${id}`,
       ).toBeUndefined();
     }
-    const dup = await t.post(link, { r: round, k: 'proposal', id: '42' }, staff(CITY));
+    const dup = await t.post(link, { r: round, k: 'PROPOSAL', id: '42' }, staff(CITY));
     expect(dup.errors?.[0].extensions?.code).toBe('CONFLICT');
     const linked = await t.post(
       `query ($id: ID!) { compensationRound(id: $id) { proposals { id } consultationActivities { id } researchProjects { id } researchProjectIds } }`,
@@ -733,7 +733,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       { ecoCompensationRounds: [{ id: round }] },
     ]);
 
-    const escalate = `mutation ($r: ID!, $on: Date!, $held: Date) { recordEcoCompensationEscalation(roundId: $r, level: national_biweekly_consultation, agenda: "双周协商座谈会", listedOn: $on, heldOn: $held) { level listedOn heldOn } }`;
+    const escalate = `mutation ($r: ID!, $on: Date!, $held: Date) { recordEcoCompensationEscalation(roundId: $r, level: NATIONAL_BIWEEKLY_CONSULTATION, agenda: "双周协商座谈会", listedOn: $on, heldOn: $held) { level listedOn heldOn } }`;
     const wrong = await t.post(
       escalate,
       { r: round, on: '2020-06-01', held: '2020-05-01' },
@@ -746,7 +746,7 @@ describe.each(databases())('eco-compensation on $name', ({ url }) => {
       staff(CITY),
     );
     expect(ok.data!.recordEcoCompensationEscalation).toEqual({
-      level: 'national_biweekly_consultation',
+      level: 'NATIONAL_BIWEEKLY_CONSULTATION',
       listedOn: '2020-06-01',
       heldOn: '2020-06-20',
     });

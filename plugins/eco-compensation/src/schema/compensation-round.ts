@@ -37,7 +37,7 @@ import { MonitoringSectionRef } from './monitoring-section.js';
 
 export const RoundStatusEnum = builder.enumType('CompensationRoundStatus', {
   description:
-    '补偿轮次状态 Where a compensation round stands: negotiating → signed → in_force → concluded.',
+    '补偿轮次状态 Where a compensation round stands: NEGOTIATING → SIGNED → IN_FORCE → CONCLUDED.',
   values: describedValues(ROUND_STATES, {
     negotiating: '协商中 The agreement is being negotiated; staff record it signed.',
     signed: '已签订 Signed; staff bring it into force.',
@@ -371,7 +371,7 @@ builder.mutationFields((t) => ({
   }),
   bringCompensationRoundIntoForce: t.field({
     description:
-      "生效 A signed compensation round comes into force (signed → in_force); permission round.manage (staff) in the round's district. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
+      "生效 A signed compensation round comes into force (SIGNED → IN_FORCE); permission round.manage (staff) in the round's district. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CompensationRoundRef,
     args: {
       id: t.arg.id({ description: "The CompensationRound's id.", required: true }),
@@ -381,7 +381,7 @@ builder.mutationFields((t) => ({
   }),
   concludeCompensationRound: t.field({
     description:
-      "期满 A round in force is concluded (in_force → concluded); permission round.manage (staff) in the round's district. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
+      "期满 A round in force is concluded (IN_FORCE → CONCLUDED); permission round.manage (staff) in the round's district. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CompensationRoundRef,
     args: {
       id: t.arg.id({ description: "The CompensationRound's id.", required: true }),

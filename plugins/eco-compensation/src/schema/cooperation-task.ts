@@ -28,7 +28,7 @@ import {
 
 const TaskStatusEnum = builder.enumType('CooperationTaskStatus', {
   description:
-    '合作任务状态 Where a cooperation task stands: planned → in_progress → done, or cancelled.',
+    '合作任务状态 Where a cooperation task stands: PLANNED → IN_PROGRESS → DONE, or CANCELLED.',
   values: describedValues(TASK_STATES, {
     planned: '计划 Planned; staff start or cancel it.',
     in_progress: '进行中 Under way; staff report progress, complete or cancel it.',
@@ -147,7 +147,7 @@ builder.mutationFields((t) => ({
   }),
   startCooperationTask: t.field({
     description:
-      "A planned cooperation task starts (planned → in_progress); permission round.manage (staff) in the task's district. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
+      "A planned cooperation task starts (PLANNED → IN_PROGRESS); permission round.manage (staff) in the task's district. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CooperationTaskRef,
     args: {
       id: t.arg.id({ description: "The CooperationTask's id.", required: true }),
@@ -184,7 +184,7 @@ builder.mutationFields((t) => ({
   }),
   completeCooperationTask: t.field({
     description:
-      "A task in progress is completed (in_progress → done, progress 100%), with an optional link to its results; permission round.manage. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
+      "A task in progress is completed (IN_PROGRESS → DONE, progress 100%), with an optional link to its results; permission round.manage. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CooperationTaskRef,
     args: {
       id: t.arg.id({ description: "The CooperationTask's id.", required: true }),
@@ -201,7 +201,7 @@ builder.mutationFields((t) => ({
   }),
   cancelCooperationTask: t.field({
     description:
-      "A planned or in-progress task is cancelled (→ cancelled), saying why in `note` (at most 500 characters); permission round.manage. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
+      "A planned or in-progress task is cancelled (→ CANCELLED), saying why in `note` (at most 500 characters); permission round.manage. Refused (PLUGIN_DISABLED) where the plugin is off for the caller's district.",
     type: CooperationTaskRef,
     args: {
       id: t.arg.id({ description: "The CooperationTask's id.", required: true }),

@@ -406,19 +406,19 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
     expect(again.errors?.[0].extensions?.code).toBe('ILLEGAL_TRANSITION');
 
     expect(
-      (await t.post(followUp, { id: resolutions[0].id, a: 'start', f: '已商定轮值顺序' }, staff))
+      (await t.post(followUp, { id: resolutions[0].id, a: 'START', f: '已商定轮值顺序' }, staff))
         .data!.followUpResolution,
     ).toEqual({ status: 'IN_PROGRESS', followUp: '已商定轮值顺序' });
     expect(
       (
         await t.post(
           followUp,
-          { id: resolutions[0].id, a: 'complete', f: '第二次会议已召开' },
+          { id: resolutions[0].id, a: 'COMPLETE', f: '第二次会议已召开' },
           staff,
         )
       ).data!.followUpResolution.status,
     ).toBe('DONE');
-    const done = await t.post(followUp, { id: resolutions[0].id, a: 'start', f: 'x' }, staff);
+    const done = await t.post(followUp, { id: resolutions[0].id, a: 'START', f: 'x' }, staff);
     expect(done.errors?.[0].extensions).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
       state: 'DONE',
@@ -494,7 +494,7 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
   it('lets only an active mechanism meet; operators manage mechanisms but do not record meetings', async () => {
     const byMember = await t.post(
       move,
-      { id: mechanismId, a: 'suspend' },
+      { id: mechanismId, a: 'SUSPEND' },
       as(['member'], CITY, '1'),
     );
     expect(byMember.errors?.[0].extensions).toMatchObject({
@@ -502,7 +502,7 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
       permission: 'mechanism.manage',
     });
     expect(
-      (await t.post(move, { id: mechanismId, a: 'suspend' }, as(['operator'], CITY))).data!
+      (await t.post(move, { id: mechanismId, a: 'SUSPEND' }, as(['operator'], CITY))).data!
         .moveCooperationMechanism.status,
     ).toBe('SUSPENDED');
     const meetingId = (await t.post(next, { id: mechanismId }, staff)).data!.cooperationMechanism;
@@ -526,10 +526,10 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
       staff,
     );
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'active' });
-    const resumeWrong = await t.post(move, { id: mechanismId, a: 'suspend' }, staff);
+    const resumeWrong = await t.post(move, { id: mechanismId, a: 'SUSPEND' }, staff);
     expect(resumeWrong.errors?.[0].extensions?.code).toBe('ILLEGAL_TRANSITION');
     expect(
-      (await t.post(move, { id: mechanismId, a: 'resume' }, staff)).data!.moveCooperationMechanism
+      (await t.post(move, { id: mechanismId, a: 'RESUME' }, staff)).data!.moveCooperationMechanism
         .status,
     ).toBe('ACTIVE');
   });

@@ -1,3 +1,4 @@
+import type { Attendance } from '@cppcc/events';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 /** The phases of research under process control, in order; each has its own deadline. */
@@ -98,8 +99,9 @@ export const FieldVisitSchema = defineEntity({
 });
 export type FieldVisit = InferEntity<typeof FieldVisitSchema>;
 
-export const VISIT_ATTENDANCES = ['PRESENT', 'ON_LEAVE', 'ABSENT'] as const;
-export type VisitAttendance = (typeof VISIT_ATTENDANCES)[number];
+/** 出席情况 at a field visit: the platform's one attendance list (`Attendance`). */
+export { ATTENDANCES as VISIT_ATTENDANCES } from '@cppcc/events';
+export type VisitAttendance = Attendance;
 
 export const FieldVisitAttendanceSchema = defineEntity({
   name: 'FieldVisitAttendance',

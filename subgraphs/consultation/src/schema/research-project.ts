@@ -19,6 +19,7 @@ import {
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { visible } from '../access.js';
+import { ATTENDANCE_ENUM } from '@cppcc/events';
 import { builder } from '../builder.js';
 import {
   addResearchTeamMembers,
@@ -74,13 +75,10 @@ export const TeamRoleType = builder.enumType('ResearchTeamRole', {
     MEMBER: '成员 A member of the team.',
   }),
 });
-export const VisitAttendanceType = builder.enumType('FieldVisitAttendance', {
-  description: "出席情况 A team member's attendance at a field visit.",
-  values: describedValues(VISIT_ATTENDANCES, {
-    PRESENT: '出席 Went on the visit.',
-    ON_LEAVE: '请假 Absent with leave.',
-    ABSENT: '缺席 Absent without leave.',
-  }),
+/** A field visit's attendance is the one concept organization serves as `Attendance` too. */
+export const VisitAttendanceType = builder.enumType('Attendance', {
+  description: ATTENDANCE_ENUM.description,
+  values: describedValues(VISIT_ATTENDANCES, ATTENDANCE_ENUM.descriptions),
 });
 
 /** A phase is overdue while it runs past its deadline; late once it ended after it. */

@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { MEETING_LEVELS, type MeetingLevel } from '@cppcc/events';
 
-export const MEETING_LEVELS = ['PLENARY', 'STANDING_COMMITTEE', 'OTHER'] as const;
-export type MeetingLevel = (typeof MEETING_LEVELS)[number];
+export { MEETING_LEVELS, type MeetingLevel };
 export const LEAVE_STATUSES = ['REQUESTED', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;
 export type LeaveStatus = (typeof LEAVE_STATUSES)[number];
 

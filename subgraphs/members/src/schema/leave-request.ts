@@ -14,6 +14,7 @@ import {
   NOTE_DESCRIPTION,
   RECORD_VERSION_DESCRIPTION,
 } from '@cppcc/kit';
+import { MEETING_LEVEL_ENUM } from '@cppcc/events';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { leaveFacts, moveLeave, requestLeave } from '../commands/leave-requests.js';
@@ -28,13 +29,8 @@ import type { Member } from '../entities/member.entity.js';
 import { MemberType } from './member.js';
 
 export const MeetingLevelType = builder.enumType('MeetingLevel', {
-  description:
-    '会议层级 The level of the meeting a leave request names, which decides who approves it.',
-  values: describedValues(MEETING_LEVELS, {
-    PLENARY: '全体会议 A plenary session: leave is granted by a leader.',
-    STANDING_COMMITTEE: '常委会议 A standing-committee meeting: leave is granted by a leader.',
-    OTHER: "其他会议 Any other meeting: leave is granted by the district's staff or a leader.",
-  }),
+  description: MEETING_LEVEL_ENUM.description,
+  values: describedValues(MEETING_LEVELS, MEETING_LEVEL_ENUM.descriptions),
 });
 export const LeaveStatusType = builder.enumType('LeaveStatus', {
   description:

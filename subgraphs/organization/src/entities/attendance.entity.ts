@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { ATTENDANCES as ATTENDANCE, type Attendance } from '@cppcc/events';
 
-export const ATTENDANCE = ['PRESENT', 'ON_LEAVE', 'ABSENT'] as const;
-export type Attendance = (typeof ATTENDANCE)[number];
+export { ATTENDANCE, type Attendance };
 export const ATTENDED_KINDS = ['BODY_MEETING', 'STUDY_SESSION', 'BRANCH_ACTIVITY'] as const;
 export type AttendedKind = (typeof ATTENDED_KINDS)[number];
 

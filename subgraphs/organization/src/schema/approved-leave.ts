@@ -1,4 +1,5 @@
 import { canSeeDistrict, hasRole, type RequestContext, describedValues } from '@cppcc/kit';
+import { MEETING_LEVEL_ENUM } from '@cppcc/events';
 import { builder } from '../builder.js';
 import { levelOf } from '../commands/leaves.js';
 import {
@@ -10,15 +11,10 @@ import { BodyMeetingType } from './body-meeting.js';
 import { MemberRef } from './member.js';
 import { StudySessionType } from './study-session.js';
 
-export const MeetingLevelType = builder.enumType('LeaveMeetingLevel', {
-  values: describedValues(MEETING_LEVELS, {
-    PLENARY: '全体会议 A plenary session: leave is granted by a leader.',
-    STANDING_COMMITTEE: '常委会议 A standing-committee meeting: leave is granted by a leader.',
-    OTHER:
-      "其他会议 Any other meeting (chair's and secretary-general's meetings, study sessions): leave is granted by the district's staff or a leader.",
-  }),
-  description:
-    'The level a leave names: CHAIR_MEETING, SECRETARY_GENERAL_MEETING and study sessions are OTHER.',
+/** The same enum as members' (one list and one text in @cppcc/events): one concept, one type. */
+export const MeetingLevelType = builder.enumType('MeetingLevel', {
+  description: MEETING_LEVEL_ENUM.description,
+  values: describedValues(MEETING_LEVELS, MEETING_LEVEL_ENUM.descriptions),
 });
 
 export const ApprovedLeaveType = builder.objectRef<ApprovedLeave>('ApprovedLeave').implement({

@@ -10,6 +10,7 @@ import {
   type RequestContext,
   describedValues,
 } from '@cppcc/kit';
+import { ATTENDANCE_ENUM } from '@cppcc/events';
 import { builder } from '../builder.js';
 import {
   ATTENDANCE,
@@ -21,13 +22,10 @@ import {
 import { MemberRefSchema } from '../entities/member-ref.entity.js';
 import { MemberRef } from './member.js';
 
+/** The same enum as consultation's field visits (one list and one text in @cppcc/events). */
 export const AttendanceType = builder.enumType('Attendance', {
-  description: "出席情况 A member's attendance at a meeting, study session or branch activity.",
-  values: describedValues(ATTENDANCE, {
-    PRESENT: '出席 Attended.',
-    ON_LEAVE: '请假 Absent with leave.',
-    ABSENT: '缺席 Absent without leave.',
-  }),
+  description: ATTENDANCE_ENUM.description,
+  values: describedValues(ATTENDANCE, ATTENDANCE_ENUM.descriptions),
 });
 export const AttendedKindType = builder.enumType('AttendedKind', {
   description: '出席对象 What kind of occasion an attendance line is for.',

@@ -27,6 +27,7 @@ import {
   type OpinionSource,
 } from '../entities/opinion-item.entity.js';
 import { MemberRefSchema } from '../entities/refs.entity.js';
+import type { ProposalCategory } from '../entities/proposal.entity.js';
 import {
   issueWorkflow,
   isStaffOf,
@@ -40,7 +41,7 @@ import { announceItemSubject } from './instructions.js';
 export interface OpinionInput {
   title: string;
   content: string;
-  category: string;
+  category: ProposalCategory;
   /** Further member authors besides the caller (or, for staff entries, all member authors). */
   authorIds?: number[] | null;
   source?: OpinionSource | null;

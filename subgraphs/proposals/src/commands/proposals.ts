@@ -25,6 +25,7 @@ import {
   type CollectiveKind,
   type ConversionTarget,
   type Proposal,
+  type ProposalCategory,
   type ProposalKind,
   type ProposalWindow,
 } from '../entities/proposal.entity.js';
@@ -49,7 +50,7 @@ import { suggestionFromProposal } from './suggestions.js';
 
 export interface ProposalInput {
   title: string;
-  category: string;
+  category: ProposalCategory;
   situation: string;
   analysis: string;
   suggestions: string;

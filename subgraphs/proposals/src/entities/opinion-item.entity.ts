@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { ProposalCategory } from './proposal.entity.js';
 
 /**
  * 社情民意信息: DRAFT → SUBMITTED → SELECTED (screened in, edited) → ISSUED (in a bulletin) →
@@ -41,7 +42,7 @@ export const OpinionItemSchema = defineEntity({
     content: p.text(),
     /** The text as edited for the bulletin (采编); the author's text stays in `content`. */
     editedContent: p.text().nullable(),
-    category: p.string(),
+    category: p.string().$type<ProposalCategory>(),
     source: p.string().$type<OpinionSource>(),
     /** Name of the party, committee, district committee or informant when not members. */
     sourceName: p.string().nullable(),

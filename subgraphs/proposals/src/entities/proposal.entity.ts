@@ -44,6 +44,15 @@ export const PROPOSAL_CATEGORIES = [
   '城市管理',
   '其他',
 ] as const;
+/** 提案类别, stored by its Chinese name (the `ProposalCategory` enum names each in English). */
+export type ProposalCategory = (typeof PROPOSAL_CATEGORIES)[number];
+
+/** A category read from elsewhere (the demo data), refused when it is not one the API can name. */
+export function proposalCategory(name: string): ProposalCategory {
+  const found = PROPOSAL_CATEGORIES.find((c) => c === name);
+  if (!found) throw new Error(`${name} is not a proposal category`);
+  return found;
+}
 
 /** 个人提案 / 联名提案 / 集体提案. */
 export const PROPOSAL_KINDS = ['INDIVIDUAL', 'JOINT', 'COLLECTIVE'] as const;
@@ -98,7 +107,7 @@ export const ProposalSchema = defineEntity({
     district: p.string().length(12).index(),
     caseNumber: p.string().nullable(),
     title: p.string(),
-    category: p.string(),
+    category: p.string().$type<ProposalCategory>(),
     year: p.integer(),
     situation: p.text(),
     analysis: p.text(),

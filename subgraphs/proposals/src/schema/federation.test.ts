@@ -61,7 +61,7 @@ describe.each(databases())(
       item = (
         await ok<{ id: string }>(
           module,
-          `mutation { submitOpinionItem(input: { title: "城区停车难问题的对策建议", content: "内容", category: "城市管理" }) { id } }`,
+          `mutation { submitOpinionItem(input: { title: "城区停车难问题的对策建议", content: "内容", category: URBAN_MANAGEMENT }) { id } }`,
           {},
           author,
         )

@@ -46,7 +46,7 @@ const ITEM =
 const item = {
   title: '老旧小区加装电梯推进中的堵点亟待疏通',
   content: '一、基本情况……二、原因分析……三、对策建议……',
-  category: '城市管理',
+  category: 'URBAN_MANAGEMENT',
 };
 const SUBMIT_ITEM = `mutation($i: SubmitOpinionItemInput!) { submitOpinionItem(input: $i) { ${ITEM} } }`;
 

@@ -16,6 +16,7 @@ import {
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import { ProposalCategoryType } from './proposal-category.js';
 import {
   editOpinionItem,
   feedBack,
@@ -36,7 +37,6 @@ import {
   type Adoption,
   type OpinionItem,
 } from '../entities/opinion-item.entity.js';
-import { PROPOSAL_CATEGORIES } from '../entities/proposal.entity.js';
 import { opinionWorkflow } from '../workflow.js';
 import { DistrictRef } from './district.js';
 import { MemberRef } from './member.js';
@@ -121,9 +121,9 @@ OpinionItemType.implement({
       nullable: true,
       description: 'As edited for the bulletin (采编).',
     }),
-    category: t.exposeString('category', {
-      description:
-        '类别 One of the proposal categories: 经济建设, 农业农村, 生态环境, 社会事业, 文化旅游, 城市管理, 其他.',
+    category: t.expose('category', {
+      type: ProposalCategoryType,
+      description: '类别 The category it is filed under (the proposal categories).',
     }),
     source: t.field({
       description: '来源 Who it comes from.',
@@ -299,10 +299,10 @@ const OpinionInput = builder.inputType('SubmitOpinionItemInput', {
       validate: text(1, 1500),
       description: '一事一议, at most 1500 characters.',
     }),
-    category: t.string({
-      description: '类别 One of 经济建设, 农业农村, 生态环境, 社会事业, 文化旅游, 城市管理, 其他.',
+    category: t.field({
+      type: ProposalCategoryType,
+      description: '类别 The category it is filed under (the proposal categories).',
       required: true,
-      validate: z.enum(PROPOSAL_CATEGORIES, `must be one of ${PROPOSAL_CATEGORIES.join(', ')}`),
     }),
     authorIds: t.idList({
       required: false,

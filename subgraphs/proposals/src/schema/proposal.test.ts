@@ -380,7 +380,7 @@ describe.each(databases())(
         await refused(
           module,
           `mutation($i: SubmitOpinionItemInput!) { submitOpinionItem(input: $i) { id } }`,
-          { i: { title: '停车难题', content: '一、基本情况……', category: '城市管理' } },
+          { i: { title: '停车难题', content: '一、基本情况……', category: 'URBAN_MANAGEMENT' } },
           author,
         ),
       ).toMatchObject({ ...titleError, field: 'input.title' });

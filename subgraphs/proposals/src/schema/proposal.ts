@@ -19,6 +19,7 @@ import {
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import { ProposalCategoryType } from './proposal-category.js';
 import { isOverdue } from '../commands/handling.js';
 import { maySeeProposal } from '../commands/common.js';
 import {
@@ -38,7 +39,6 @@ import {
   COLLECTIVE_KINDS,
   CONVERSION_TARGETS,
   HANDLING_MODES,
-  PROPOSAL_CATEGORIES,
   PROPOSAL_KINDS,
   PROPOSAL_STATUSES,
   PROPOSAL_WINDOWS,
@@ -146,9 +146,9 @@ ProposalType.implement({
     title: t.exposeString('title', {
       description: '案由 The title: trimmed, 5 to 200 characters.',
     }),
-    category: t.exposeString('category', {
-      description:
-        '类别 The category it is filed under: one of 经济建设, 农业农村, 生态环境, 社会事业, 文化旅游, 城市管理, 其他.',
+    category: t.expose('category', {
+      type: ProposalCategoryType,
+      description: '类别 The category it is filed under.',
     }),
     year: t.exposeInt('year', { description: '年度 The year it was submitted in.' }),
     kind: t.field({
@@ -317,7 +317,11 @@ const ProposalFilter = builder.inputType('ProposalFilter', {
       type: ProposalStatusType,
       required: false,
     }),
-    category: t.string({ description: 'Only proposals of this category.', required: false }),
+    category: t.field({
+      description: 'Only proposals of this category.',
+      type: ProposalCategoryType,
+      required: false,
+    }),
     year: t.int({ description: 'Only proposals of this year.', required: false }),
     author: t.id({ description: 'Only proposals this member leads.', required: false }),
     kind: t.field({
@@ -489,19 +493,16 @@ function shape(t: InputFields) {
   };
 }
 
-/** Says the category rule on both inputs that take one. */
-const CATEGORY_DESCRIPTION = `类别 One of ${PROPOSAL_CATEGORIES.join(', ')}.`;
-
-const category = z.enum(PROPOSAL_CATEGORIES, `must be one of ${PROPOSAL_CATEGORIES.join(', ')}`);
+const CATEGORY_DESCRIPTION = '类别 The category it is filed under.';
 
 const SubmitProposalInput = builder.inputType('SubmitProposalInput', {
   description: 'What `submitProposal` takes.',
   fields: (t) => ({
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    category: t.string({
+    category: t.field({
+      type: ProposalCategoryType,
       description: CATEGORY_DESCRIPTION,
       required: true,
-      validate: category,
     }),
     situation: t.string({
       description: '情况 The situation: 1 to 5,000 characters.',
@@ -526,7 +527,11 @@ const ProposalDraftInput = builder.inputType('ProposalDraftInput', {
   description: 'A draft may leave parts empty; they must be filled before it is submitted.',
   fields: (t) => ({
     title: t.string({ required: true, validate: titleSchema, description: TITLE_DESCRIPTION }),
-    category: t.string({ required: true, validate: category, description: CATEGORY_DESCRIPTION }),
+    category: t.field({
+      type: ProposalCategoryType,
+      required: true,
+      description: CATEGORY_DESCRIPTION,
+    }),
     situation: t.string({
       required: true,
       validate: optionalText(5000),

@@ -395,7 +395,7 @@ describe.each(databases())(
     it('counts items issued, adoption by level and mode, and instructions', async () => {
       const item = await ok<{ id: string; version: number }>(
         module,
-        `mutation { submitOpinionItem(input: { title: "城区停车难问题的对策建议", content: "内容", category: "城市管理" }) { id version } }`,
+        `mutation { submitOpinionItem(input: { title: "城区停车难问题的对策建议", content: "内容", category: URBAN_MANAGEMENT }) { id version } }`,
         {},
         member(9001),
       );
