@@ -277,7 +277,7 @@ describe.each(CONFIGURATIONS)(
       });
       expect(JSON.stringify(badEnum.body)).not.toMatch(/Did you mean/);
 
-      const failing = await stack.post({ query: '{ proposal(id: "999999") { title } }' });
+      const failing = await stack.post({ query: '{ proposal(id: "not-an-id") { title } }' });
       const text = JSON.stringify(failing.body);
       expect(text).not.toMatch(/serviceName|127\.0\.0\.1|localhost|https?:\/\//);
       // EXPLORER=off (the production default): no GraphiQL from the gateway nor from Yoga.

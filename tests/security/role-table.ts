@@ -40,7 +40,7 @@ interface Row {
   id: string;
   unit?: { id: string } | null;
   status?: string;
-  district?: string;
+  district?: { code: string } | null;
 }
 type Connection = { nodes: Row[] } | null;
 
@@ -268,10 +268,10 @@ export const READS: ReadRow[] = [
     module: 'eco-compensation',
     record: 'compensation rounds (plugin)',
     plugin: 'eco-compensation',
-    query: 'query { compensationRounds(first: 1000) { nodes { id district } } }',
+    query: 'query { compensationRounds(first: 1000) { nodes { id district { code } } } }',
     rows: (d, district) =>
       (d.compensationRounds?.nodes ?? [])
-        .filter((n) => n.district === district)
+        .filter((n) => n.district?.code === district)
         .map((n) => ({ id: String(n.id) })),
     read: { ...OUTSIDERS, ...OFFICE, unit: 'public' },
   },

@@ -316,6 +316,56 @@ export const HELD_ON_DESCRIPTION = '召开日期 The day it was held; null until
 export const PUBLIC_DESCRIPTION =
   'Shown to everyone; otherwise only to those who work for its district.';
 
+/** A record's district, the same on every record that belongs to one (docs/architecture.md, Districts). */
+export const DISTRICT_DESCRIPTION = '区县 The district whose committee it belongs to.';
+
+/**
+ * The bare code a record's `district` used to be. Kept one release under a new name so a client
+ * renames one field rather than reshaping its data, then removed.
+ */
+export const DISTRICT_CODE_DESCRIPTION =
+  "区县代码 The district's code (the same as `district { code }`).";
+export const DISTRICT_CODE_DEPRECATION =
+  'Use `district { code }`; this field goes in the next release.';
+
+type DistrictCodeFieldBuilder = PothosSchemaTypes.ObjectFieldBuilder<
+  PothosSchemaTypes.ExtendDefaultTypes<KitTypes>,
+  { district: string }
+>;
+
+/** The deprecated `districtCode` of a record whose `district` now returns the District. */
+export function districtCodeField(t: DistrictCodeFieldBuilder) {
+  return t.exposeID('district', {
+    description: DISTRICT_CODE_DESCRIPTION,
+    deprecationReason: DISTRICT_CODE_DEPRECATION,
+  });
+}
+
+/**
+ * A record's `district`, the District (`type`: organization's own, or another module's
+ * reference to it, which is the default `resolve`), and for one release its code as
+ * `districtCode`. Nullable: where organization is down only this field is lost.
+ */
+export function districtFields<Shape>(
+  t: DistrictCodeFieldBuilder,
+  type: ObjectRef<KitSchemaTypes, Shape>,
+  resolve: (code: string, ctx: RequestContext) => Shape | Promise<Shape | undefined> = (code) =>
+    ({ code }) as Shape,
+) {
+  return {
+    district: t.field({
+      description: DISTRICT_DESCRIPTION,
+      type,
+      nullable: true,
+      // Pothos types a resolver's result by a conditional on Shape it cannot settle while Shape
+      // is generic; callers' refs and resolvers are checked against each other above.
+      resolve: (async (record: { district: string }, _args: unknown, ctx: RequestContext) =>
+        (await resolve(record.district, ctx)) ?? null) as never,
+    }),
+    districtCode: districtCodeField(t),
+  };
+}
+
 /** What `includeBelow` means, the same on every list and statistic that takes it. */
 export const INCLUDE_BELOW_DESCRIPTION =
   'With district: that district and every district below it (a city with its districts). Refused without a district.';

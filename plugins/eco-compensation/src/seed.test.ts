@@ -72,7 +72,7 @@ describe.each(databases())('eco-compensation demo data on $name', ({ url }) => {
 
   it("holds the four Xin'an River rounds with their funds per payer and year", async () => {
     const r = await t.post<{ compensationRounds: { nodes: SeedRound[] } }>(
-      `{ compensationRounds(basin: "新安江–千岛湖") { nodes { startYear endYear status stabilityK transferAmount upstream downstream agreement { title signedOn } section { code district } fundByYear { year total } contributions { payerKind payerName year amount } history { toState } } } }`,
+      `{ compensationRounds(basin: "新安江–千岛湖") { nodes { startYear endYear status stabilityK transferAmount upstream downstream agreement { title signedOn } section { code district { code } } fundByYear { year total } contributions { payerKind payerName year amount } history { toState } } } }`,
       {},
       staff(CITY),
     );
@@ -86,7 +86,7 @@ describe.each(databases())('eco-compensation demo data on $name', ({ url }) => {
       [2018, 2022, 'CONCLUDED'],
       [2023, 2027, 'IN_FORCE'],
     ]);
-    expect(rounds[0].section).toEqual({ code: 'JIEKOU', district: '341021' });
+    expect(rounds[0].section).toEqual({ code: 'JIEKOU', district: { code: '341021' } });
     // Round 1: 5亿 a year = central 3亿 + 浙江 1亿 + 安徽 1亿; 1亿 moves between the provinces.
     expect(rounds[0].fundByYear).toEqual(
       [2012, 2013, 2014].map((year) => ({ year, total: 50_000 })),

@@ -132,12 +132,12 @@ describe.each(databases())('river-chief supervision on $name', ({ url }) => {
 
   it("refuses members who are not serving ones of the district, more than the setting allows, and another district's staff", async () => {
     const [river] = (
-      await t.post<{ riverChiefRivers: { id: string; district: string }[] }>(
-        '{ riverChiefRivers { id district } }',
+      await t.post<{ riverChiefRivers: { id: string; district: { code: string } }[] }>(
+        '{ riverChiefRivers { id district { code } } }',
         {},
         staff('341021'),
       )
-    ).data!.riverChiefRivers.filter((r: { district: string }) => r.district === '341021');
+    ).data!.riverChiefRivers.filter((r) => r.district.code === '341021');
     const own = t.demoMemberIds('341021');
     const cases: [Record<string, unknown>, ReturnType<typeof staff>, Record<string, unknown>][] = [
       [
@@ -176,15 +176,15 @@ describe.each(databases())('river-chief supervision on $name', ({ url }) => {
 
   it('shows no river of a district that has the plugin off, though its rows are public', async () => {
     const rivers = (
-      await t.post<{ riverChiefRivers: { district: string }[] }>(
-        '{ riverChiefRivers { name district } }',
+      await t.post<{ riverChiefRivers: { district: { code: string } }[] }>(
+        '{ riverChiefRivers { name district { code } } }',
         {},
         staff('341000'),
       )
     ).data!.riverChiefRivers;
-    expect(rivers.map((r: { district: string }) => r.district)).toContain('341021');
+    expect(rivers.map((r) => r.district.code)).toContain('341021');
     // 徽州区's 丰乐河 is in the demo data, public, but 341004 has not enabled the plugin.
-    expect(rivers.map((r: { district: string }) => r.district)).not.toContain('341004');
+    expect(rivers.map((r) => r.district.code)).not.toContain('341004');
     const refused = await t.post('{ riverChiefRivers { name } }', {}, staff('341004'));
     expect(refused.errors?.[0].extensions).toMatchObject({
       code: 'PLUGIN_DISABLED',

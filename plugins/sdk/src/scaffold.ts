@@ -100,6 +100,7 @@ export const initial = defineMigration('Migration${stamp}_${id.replace(/-/g, '_'
 );
 `,
     [`src/schema/${id}-item.ts`]: `import {
+  DISTRICT_DESCRIPTION,
   inputError,
   requirePermissionIn,
   settingsOf,
@@ -109,12 +110,14 @@ export const initial = defineMigration('Migration${stamp}_${id.replace(/-/g, '_'
 import { builder } from '../builder.js';
 import { ${P}ItemSchema, type ${P}Item } from '../entities/${id}-item.entity.js';
 import type { ${P}Settings } from '../settings.js';
+import { DistrictRef } from './district.js';
 
 export const ${P}ItemRef = builder.objectRef<${P}Item>('${P}Item').implement({
   description: 'A record of the ${id} plugin.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    district: t.exposeString('district'),
+    // A record's district is the District (docs/architecture.md, Districts), not its code.
+    district: t.field({ description: DISTRICT_DESCRIPTION, type: DistrictRef, nullable: true, resolve: (item) => ({ code: item.district }) }),
     title: t.exposeString('title'),
     createdAt: t.field({ type: 'DateTime', resolve: (item) => item.createdAt }),
   }),
@@ -241,12 +244,12 @@ describe('${id}', () => {
   afterAll(() => t?.stop());
 
   const staff = (district: string) => ({ as: { roles: ['staff' as const], district } });
-  const add = \`mutation ($district: ID!, $title: String!) { add${P}Item(district: $district, title: $title) { id title district } }\`;
+  const add = \`mutation ($district: ID!, $title: String!) { add${P}Item(district: $district, title: $title) { id title district { code } } }\`;
 
   it('adds a record for a district that enabled the plugin and shows it on the district', async () => {
-    const added = await t.post<{ add${P}Item: { title: string; district: string } }>(add, { district: '341002', title: 'Visit' }, staff('341002'));
+    const added = await t.post<{ add${P}Item: { title: string; district: { code: string } } }>(add, { district: '341002', title: 'Visit' }, staff('341002'));
     expect(added.errors).toBeUndefined();
-    expect(added.data?.add${P}Item).toMatchObject({ title: 'Visit', district: '341002' });
+    expect(added.data?.add${P}Item).toMatchObject({ title: 'Visit', district: { code: '341002' } });
     const listed = await t.post<{ district: { ${c}Items: { title: string }[] } }>('{ district(code: "341002") { name ${c}Items { title } } }', {}, staff('341002'));
     expect(listed.data?.district.${c}Items).toEqual([{ title: 'Visit' }]);
   });

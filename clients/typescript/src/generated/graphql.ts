@@ -357,7 +357,7 @@ export type PluginConsoleQueryVariables = Exact<{
 }>;
 
 
-export type PluginConsoleQuery = { installedPlugins: Array<{ id: string, title: string, titleEn: string }>, district: { code: string, plugins: Array<{ enabled: boolean, state: PluginSwitchState, version: number, plugin: { id: string } }> | null } };
+export type PluginConsoleQuery = { installedPlugins: Array<{ id: string, title: string, titleEn: string }>, district: { code: string, plugins: Array<{ enabled: boolean, state: PluginSwitchState, version: number, plugin: { id: string } }> | null } | null };
 
 export type EnablePluginMutationVariables = Exact<{
   district: string | number;
@@ -414,7 +414,7 @@ export type DistrictPageQueryVariables = Exact<{
 }>;
 
 
-export type DistrictPageQuery = { district: { code: string, name: string, level: DistrictLevel, specialCommittees: Array<{ name: string }> } };
+export type DistrictPageQuery = { district: { code: string, name: string, level: DistrictLevel, specialCommittees: Array<{ name: string }> } | null };
 
 export type ActivityCalendarQueryVariables = Exact<{
   district?: string | number | null | undefined;

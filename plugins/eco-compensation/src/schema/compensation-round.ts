@@ -1,4 +1,5 @@
 import {
+  districtFields,
   appError,
   AuditEntrySchema,
   auditEntryType,
@@ -22,6 +23,7 @@ import {
   AVAILABLE_ACTIONS_DESCRIPTION,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
+import { DistrictRef } from './district.js';
 import { displayAmount, text } from '../commands/validate.js';
 import { roundWorkflow } from '../workflow.js';
 import {
@@ -85,9 +87,7 @@ export const CompensationRoundRef = builder
     description: "One round of a basin's ecological-compensation agreement, with its payment rule.",
     fields: (t) => ({
       id: t.exposeID('id', { description: "The CompensationRound's id." }),
-      district: t.exposeString('district', {
-        description: 'The code of the district whose committee it belongs to.',
-      }),
+      ...districtFields(t, DistrictRef),
       basin: t.exposeString('basin', { description: '流域 The river basin.' }),
       startYear: t.exposeInt('startYear', { description: "起始年度 The round's first year." }),
       endYear: t.exposeInt('endYear', { description: "截止年度 The round's last year." }),

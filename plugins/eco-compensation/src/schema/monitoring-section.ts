@@ -1,4 +1,5 @@
 import {
+  districtFields,
   connectionType,
   findPage,
   inputError,
@@ -6,6 +7,7 @@ import {
   requirePermissionIn,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
+import { DistrictRef } from './district.js';
 import { text } from '../commands/validate.js';
 import {
   MonitoringSectionSchema,
@@ -18,9 +20,7 @@ export const MonitoringSectionRef = builder
     description: 'An assessment section where water quality is jointly sampled (e.g. 街口).',
     fields: (t) => ({
       id: t.exposeID('id', { description: "The MonitoringSection's id." }),
-      district: t.exposeString('district', {
-        description: 'The code of the district whose committee it belongs to.',
-      }),
+      ...districtFields(t, DistrictRef),
       code: t.exposeString('code', { description: "断面代码 The section's code." }),
       name: t.exposeString('name', { description: "断面名称 The section's name." }),
       description: t.exposeString('description', {

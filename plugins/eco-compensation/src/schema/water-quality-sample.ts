@@ -1,4 +1,5 @@
 import {
+  districtFields,
   audit,
   connectionType,
   findPage,
@@ -11,6 +12,7 @@ import {
   settingsOf,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
+import { DistrictRef } from './district.js';
 import { recomputeAfterSampleChange } from '../commands/assessment.js';
 import { yearOf } from '../commands/validate.js';
 import { MonitoringSectionSchema } from '../entities/monitoring-section.entity.js';
@@ -68,9 +70,7 @@ export const WaterQualitySampleRef = builder
     description: '水质监测 A water-quality sample at an assessment section on a day.',
     fields: (t) => ({
       id: t.exposeID('id', { description: "The WaterQualitySample's id." }),
-      district: t.exposeString('district', {
-        description: 'The code of the district whose committee it belongs to.',
-      }),
+      ...districtFields(t, DistrictRef),
       section: t.field({
         description: '监测断面 The section sampled.',
         type: MonitoringSectionRef,

@@ -1,5 +1,6 @@
-import { z, describedValues, PLANNED_ON_DESCRIPTION } from '@cppcc/plugin-sdk';
+import { districtFields, z, describedValues, PLANNED_ON_DESCRIPTION } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
+import { DistrictRef } from './district.js';
 import {
   cancelInspection,
   holdInspection,
@@ -24,9 +25,7 @@ export const RiverChiefInspectionRef = builder
     description: "Members' democratic supervision of a river section (河长制民主监督).",
     fields: (t) => ({
       id: t.exposeID('id', { description: "The RiverChiefInspection's id." }),
-      district: t.exposeString('district', {
-        description: 'The code of the district whose committee it belongs to.',
-      }),
+      ...districtFields(t, DistrictRef),
       riverId: t.exposeID('riverId', { description: '河流 The id of the river inspected.' }),
       status: t.field({
         description: '监督状态 Where a river inspection stands.',

@@ -1,14 +1,19 @@
-import { enabledDistricts, requirePermissionIn, z, MUTATION_DESCRIPTION } from '@cppcc/plugin-sdk';
+import {
+  districtFields,
+  enabledDistricts,
+  requirePermissionIn,
+  z,
+  MUTATION_DESCRIPTION,
+} from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
+import { DistrictRef } from './district.js';
 import { RiverChiefRiverSchema, type RiverChiefRiver } from '../entities/river.entity.js';
 
 export const RiverChiefRiverRef = builder.objectRef<RiverChiefRiver>('RiverChiefRiver').implement({
   description: 'A river or river section under the river-chief system (河长制), with its chief.',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The RiverChiefRiver's id." }),
-    district: t.exposeString('district', {
-      description: 'The code of the district whose committee it belongs to.',
-    }),
+    ...districtFields(t, DistrictRef),
     name: t.exposeString('name', { description: "名称 The river's name." }),
     chief: t.exposeString('chief', { description: 'The official answerable for it (河长).' }),
     // A double column reads back as a string on PostgreSQL.

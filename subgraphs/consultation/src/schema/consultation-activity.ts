@@ -1,7 +1,6 @@
 import {
   connectionType,
   findPage,
-  notFound,
   pageArgs,
   parseId,
   type InputFields,
@@ -306,13 +305,13 @@ builder.queryField('consultationActivities', (t) =>
 builder.queryField('consultationActivity', (t) =>
   t.field({
     description:
-      '协商活动 One consultation activity by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
+      '协商活动 One consultation activity by id; null when it does not exist or the caller may not see it (the two are not told apart).',
     type: ConsultationActivityType,
+    nullable: true,
     args: { id: t.arg.id({ description: "The ConsultationActivity's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const activity = await ctx.loaders.one(ConsultationActivitySchema).load(parseId(id));
-      if (!activity) throw notFound('consultation activity', id);
-      return activity;
+      return activity ?? null;
     },
   }),
 );

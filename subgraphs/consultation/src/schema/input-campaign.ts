@@ -1,7 +1,6 @@
 import {
   connectionType,
   findPage,
-  notFound,
   pageArgs,
   parseId,
   periodArgs,
@@ -210,12 +209,12 @@ builder.queryField('inputCampaigns', (t) =>
 builder.queryField('inputCampaign', (t) =>
   t.field({
     description:
-      '征集 One public-input campaign by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
+      '征集 One public-input campaign by id; null when it does not exist or the caller may not see it (the two are not told apart).',
     type: InputCampaignType,
+    nullable: true,
     args: { id: t.arg.id({ description: "The InputCampaign's id.", required: true }) },
     resolve: async (_root, { id }, ctx) =>
-      (await ctx.loaders.one(InputCampaignSchema).load(parseId(id))) ??
-      Promise.reject(notFound('input campaign', id)),
+      (await ctx.loaders.one(InputCampaignSchema).load(parseId(id))) ?? null,
   }),
 );
 

@@ -1,7 +1,6 @@
 import {
   connectionType,
   foundRows,
-  notFound,
   pageArgs,
   parseId,
   type Page,
@@ -169,8 +168,9 @@ builder.objectField(MemberRef, 'inputContributions', (t) =>
 builder.queryField('inputContribution', (t) =>
   t.field({
     description:
-      '征集来稿 One contribution to a public-input campaign by id; a non-public one also to the member who sent it. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
+      '征集来稿 One contribution to a public-input campaign by id; a non-public one also to the member who sent it; null when it does not exist or the caller may not see it (the two are not told apart).',
     type: InputContributionType,
+    nullable: true,
     args: { id: t.arg.id({ description: "The InputContribution's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const c = await ctx.em.findOne(
@@ -179,7 +179,7 @@ builder.queryField('inputContribution', (t) =>
         { filters: false },
       );
       const own = !!c && c.memberId != null && ctx.caller.memberId === String(c.memberId);
-      if (!c || !visible(ctx, c, own)) throw notFound('input contribution', id);
+      if (!c || !visible(ctx, c, own)) return null;
       return c;
     },
   }),

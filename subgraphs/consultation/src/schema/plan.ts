@@ -2,7 +2,6 @@ import {
   canSeeDistrict,
   connectionType,
   findPage,
-  notFound,
   pageArgs,
   parseId,
   periodArgs,
@@ -525,13 +524,13 @@ builder.queryField('consultationPlans', (t) =>
 builder.queryField('consultationPlan', (t) =>
   t.field({
     description:
-      '年度协商计划 One annual consultation plan by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
+      '年度协商计划 One annual consultation plan by id; null when it does not exist or the caller may not see it (the two are not told apart).',
     type: PlanType,
+    nullable: true,
     args: { id: t.arg.id({ description: "The ConsultationPlan's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const plan = await ctx.loaders.one(ConsultationPlanSchema).load(parseId(id));
-      if (!plan) throw notFound('consultation plan', id);
-      return plan;
+      return plan ?? null;
     },
   }),
 );

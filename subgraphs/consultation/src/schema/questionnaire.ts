@@ -1,7 +1,6 @@
 import {
   connectionType,
   findPage,
-  notFound,
   pageArgs,
   parseId,
   type RequestContext,
@@ -272,12 +271,13 @@ QuestionnaireType.implement({
 builder.queryField('questionnaire', (t) =>
   t.field({
     description:
-      '调查问卷 One questionnaire by id, with its questions. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
+      '调查问卷 One questionnaire by id, with its questions; null when it does not exist or the caller may not see it (the two are not told apart).',
     type: QuestionnaireType,
+    nullable: true,
     args: { id: t.arg.id({ description: "The Questionnaire's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const q = await ctx.em.findOne(QuestionnaireSchema, { id: parseId(id) }, { filters: false });
-      if (!q || !seesQuestionnaire(ctx, q)) throw notFound('questionnaire', id);
+      if (!q || !seesQuestionnaire(ctx, q)) return null;
       return q;
     },
   }),

@@ -1,7 +1,6 @@
 import {
   connectionType,
   findPage,
-  notFound,
   pageArgs,
   parseId,
   type WithArgs,
@@ -211,14 +210,15 @@ builder.queryField('recommendations', (t) =>
 builder.queryField('recommendation', (t) =>
   t.field({
     description:
-      '建议案/建议 One recommendation by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
+      '建议案/建议 One recommendation by id; null when it does not exist or the caller may not see it (the two are not told apart).',
     type: RecommendationType,
+    nullable: true,
     args: { id: t.arg.id({ description: "The Recommendation's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const r = await ctx.em.findOne(RecommendationSchema, { id: parseId(id) }, { filters: false });
       const own =
         !!r && !!ctx.caller.memberId && r.authorIds.map(String).includes(ctx.caller.memberId);
-      if (!r || !visible(ctx, r, own)) throw notFound('recommendation', id);
+      if (!r || !visible(ctx, r, own)) return null;
       return r;
     },
   }),

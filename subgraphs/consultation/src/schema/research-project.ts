@@ -1,7 +1,6 @@
 import {
   connectionType,
   findPage,
-  notFound,
   type Page,
   pageArgs,
   parseId,
@@ -369,8 +368,9 @@ builder.queryField('researchProjects', (t) =>
 builder.queryField('researchProject', (t) =>
   t.field({
     description:
-      '调研课题 One research project by id; a non-public one also to the members on its team. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
+      '调研课题 One research project by id; a non-public one also to the members on its team; null when it does not exist or the caller may not see it (the two are not told apart).',
     type: ResearchProjectType,
+    nullable: true,
     args: { id: t.arg.id({ description: "The ResearchProject's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const project = await ctx.em.findOne(
@@ -382,7 +382,7 @@ builder.queryField('researchProject', (t) =>
         !!project &&
         !!ctx.caller.memberId &&
         (await teamOf(ctx, project.id)).some((s) => String(s.memberId) === ctx.caller.memberId);
-      if (!project || !visible(ctx, project, onTeam)) throw notFound('research project', id);
+      if (!project || !visible(ctx, project, onTeam)) return null;
       return project;
     },
   }),

@@ -2,7 +2,6 @@ import {
   callerUnit,
   connectionType,
   findPage,
-  notFound,
   pageArgs,
   parseId,
   periodFields,
@@ -299,13 +298,13 @@ builder.queryField('implementationResults', (t) =>
 builder.queryField('implementationResult', (t) =>
   t.field({
     description:
-      '成果转化 One node of an outcome chain by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
+      '成果转化 One node of an outcome chain by id; null when it does not exist or the caller may not see it (the two are not told apart).',
     type: ResultType,
+    nullable: true,
     args: { id: t.arg.id({ description: "The ImplementationResult's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const node = await ctx.loaders.one(ResultSchema).load(parseId(id));
-      if (!node) throw notFound('result', id);
-      return node;
+      return node ?? null;
     },
   }),
 );

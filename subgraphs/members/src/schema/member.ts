@@ -6,7 +6,6 @@ import {
   ErrorCode,
   findPage,
   hasRole,
-  notFound,
   pageArgs,
   parseId,
   replacedBy,
@@ -170,13 +169,13 @@ builder.queryField('members', (t) =>
 builder.queryField('member', (t) =>
   t.field({
     description:
-      '委员 One member by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
+      '委员 One member by id; null when it does not exist or the caller may not see it (the two are not told apart).',
     type: MemberType,
+    nullable: true,
     args: { id: t.arg.id({ description: "The Member's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const member = await ctx.loaders.one(MemberSchema).load(parseId(id));
-      if (!member) throw notFound('member', id);
-      return member;
+      return member ?? null;
     },
   }),
 );

@@ -1,4 +1,5 @@
 import {
+  districtFields,
   connectionType,
   findPage,
   pageArgs,
@@ -18,6 +19,8 @@ import {
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import { DistrictSchema } from '../entities/district.entity.js';
+import { DistrictType } from './district.js';
 import { cancelBodyMeeting, holdBodyMeeting, planBodyMeeting } from '../commands/body-meetings.js';
 import {
   BODIES,
@@ -83,9 +86,9 @@ export const BodyMeetingType = builder.objectRef<BodyMeeting>('BodyMeeting').imp
     public: t.exposeBoolean('public', {
       description: PUBLIC_DESCRIPTION,
     }),
-    district: t.exposeID('district', {
-      description: 'The code of the district whose committee it belongs to.',
-    }),
+    ...districtFields(t, DistrictType, (code, ctx) =>
+      ctx.loaders.one(DistrictSchema, 'code').load(code),
+    ),
     term: t.field({
       description: '届 The term the meeting belongs to.',
       type: TermType,

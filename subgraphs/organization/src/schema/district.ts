@@ -1,4 +1,4 @@
-import { appError, ErrorCode, describedValues } from '@cppcc/kit';
+import { describedValues } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { DISTRICT_LEVELS, DistrictSchema, type District } from '../entities/district.entity.js';
 
@@ -63,21 +63,16 @@ builder.queryField('districts', (t) =>
 builder.queryField('district', (t) =>
   t.field({
     description:
-      "区县 One district (a committee's area) by its code. An unknown code is refused (UNKNOWN_DISTRICT, field `code`).",
+      "区县 One district (a committee's area) by its code. Null when no district has the code.",
     type: DistrictType,
+    nullable: true,
     args: {
       code: t.arg.id({
         required: true,
         description: "区县代码 The district's code (e.g. 341002).",
       }),
     },
-    resolve: async (_root, { code }, ctx) => {
-      const district = await ctx.loaders.one(DistrictSchema, 'code').load(String(code));
-      if (!district)
-        throw appError(ErrorCode.UNKNOWN_DISTRICT, `code: no district has code ${code}`, {
-          field: 'code',
-        });
-      return district;
-    },
+    resolve: async (_root, { code }, ctx) =>
+      (await ctx.loaders.one(DistrictSchema, 'code').load(String(code))) ?? null,
   }),
 );

@@ -1,5 +1,7 @@
-import { parseDate, parseId, today, describedValues } from '@cppcc/kit';
+import { districtFields, parseDate, parseId, today, describedValues } from '@cppcc/kit';
 import { builder } from '../builder.js';
+import { DistrictSchema } from '../entities/district.entity.js';
+import { DistrictType } from './district.js';
 import { appointLeader, endLeadershipPost, heldOn } from '../commands/leadership.js';
 import {
   LEADERSHIP_ROLES,
@@ -29,9 +31,9 @@ export const LeadershipPostType = builder.objectRef<LeadershipPost>('LeadershipP
     "班子成员: a member holding a leadership post of a district's committee for a stretch of a term. Public.",
   fields: (t) => ({
     id: t.exposeID('id', { description: "The LeadershipPost's id." }),
-    district: t.exposeID('district', {
-      description: 'The code of the district whose committee it belongs to.',
-    }),
+    ...districtFields(t, DistrictType, (code, ctx) =>
+      ctx.loaders.one(DistrictSchema, 'code').load(code),
+    ),
     role: t.field({
       description: '主席 (chair), 副主席 (vice-chair), 秘书长 (secretary-general).',
       type: LeadershipRoleType,

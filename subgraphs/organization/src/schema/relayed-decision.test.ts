@@ -174,12 +174,12 @@ describe.each(databases())('decisions relayed at meetings (传达学习) on $nam
       const r = await org.execute<{
         organizationStatistics: {
           relayedDecisions: number;
-          byDistrict: { district: string; relayedDecisions: number }[];
+          byDistrict: { district: { code: string }; relayedDecisions: number }[];
         };
         relayedDecisions: { totalCount: number };
         own: { totalCount: number };
       }>(
-        `{ organizationStatistics(district: "${CITY}", from: "${from}", to: "${to}", scope: WITH_DISTRICTS_BELOW) { relayedDecisions byDistrict { district relayedDecisions } }
+        `{ organizationStatistics(district: "${CITY}", from: "${from}", to: "${to}", scope: WITH_DISTRICTS_BELOW) { relayedDecisions byDistrict { district { code } relayedDecisions } }
            relayedDecisions(district: "${CITY}", includeBelow: true, from: "${from}", to: "${to}") { totalCount }
            own: relayedDecisions(district: "${CITY}", from: "${from}", to: "${to}") { totalCount } }`,
         {},
@@ -190,7 +190,7 @@ describe.each(databases())('decisions relayed at meetings (传达学习) on $nam
     };
     for (const year of ['2025', '2026']) {
       const s = await stats(`${year}-01-01`, `${year}-12-31`);
-      const city = s.organizationStatistics.byDistrict.find((d) => d.district === CITY)!;
+      const city = s.organizationStatistics.byDistrict.find((d) => d.district.code === CITY)!;
       expect(city.relayedDecisions, year).toBe(s.own.totalCount);
       expect(city.relayedDecisions, year).toBeGreaterThan(0);
       expect(s.organizationStatistics.relayedDecisions, year).toBe(s.relayedDecisions.totalCount);

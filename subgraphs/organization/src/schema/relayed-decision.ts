@@ -1,4 +1,5 @@
 import {
+  districtFields,
   connectionType,
   findPage,
   pageArgs,
@@ -10,6 +11,8 @@ import {
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import { DistrictSchema } from '../entities/district.entity.js';
+import { DistrictType } from './district.js';
 import { recordRelayedDecision } from '../commands/relayed-decisions.js';
 import { BodyMeetingSchema } from '../entities/body-meeting.entity.js';
 import { PolicyDocumentSchema } from '../entities/policy-document.entity.js';
@@ -25,9 +28,9 @@ export const RelayedDecisionType = builder.objectRef<RelayedDecision>('RelayedDe
     '传达学习: an agenda item of a held meeting that relayed a decision, linked to the policy document carrying it out. Public when the meeting is.',
   fields: (t) => ({
     id: t.exposeID('id', { description: "The RelayedDecision's id." }),
-    district: t.exposeID('district', {
-      description: 'The code of the district whose committee it belongs to.',
-    }),
+    ...districtFields(t, DistrictType, (code, ctx) =>
+      ctx.loaders.one(DistrictSchema, 'code').load(code),
+    ),
     agendaItem: t.exposeString('agendaItem', {
       description: 'The agenda item, as the agenda words it.',
     }),

@@ -15,7 +15,8 @@ import { publishMembers, type ServedPartyCoverage } from '../test-support.js';
 
 /** The figures of one district (or of it and those below), as the schema serves them. */
 interface Figures {
-  district: string;
+  district: { code: string; name: string };
+  districtCode: string;
   scope: string;
   districts: string[];
   committeeCoverage: {
@@ -35,7 +36,7 @@ interface Figures {
   byDistrict: Figures[];
 }
 
-const FIGURES = `district scope districts
+const FIGURES = `district { code name } districtCode scope districts
   committeeCoverage { activeMembers assigned share unassigned { id } }
   committeesChanged { created functionsAdjusted merged dissolved }
   bodyMeetingsHeld { body count }
@@ -86,7 +87,9 @@ describe.each(databases())(
       const all = await figures(CITY, 'WITH_DISTRICTS_BELOW');
       expect(all.districts).toEqual(districts.map((d) => d.code).sort());
       const parts = all.byDistrict;
-      expect(parts.map((p) => p.district)).toEqual(all.districts);
+      expect(parts.map((p) => p.district.code)).toEqual(all.districts);
+      expect(parts.map((p) => p.districtCode)).toEqual(all.districts);
+      expect(all.district).toEqual({ code: CITY, name: '黄山市政协' });
       expect(parts.every((p) => p.scope === 'DISTRICT_ONLY' && p.districts.length === 1)).toBe(
         true,
       );

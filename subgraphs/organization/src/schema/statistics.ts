@@ -1,4 +1,5 @@
 import {
+  districtFields,
   assertKnownDistrict,
   canSeeDistrict,
   hasRole,
@@ -7,6 +8,8 @@ import {
   statisticsPeriodArgs,
 } from '@cppcc/kit';
 import { builder } from '../builder.js';
+import { DistrictSchema } from '../entities/district.entity.js';
+import { DistrictType } from './district.js';
 import type { Body } from '../entities/body-meeting.entity.js';
 import { assertOrder } from '../dates.js';
 import {
@@ -241,9 +244,9 @@ OrganizationStatisticsType.implement({
   description:
     "The figures of the work report's section 1 for one district and period, computed from rows. Every figure is public, as the report publishes it; only the names in `partyCoverage.unplaced` are narrowed (to the member themself) for anyone but the staff of every district counted.",
   fields: (t) => ({
-    district: t.exposeID('district', {
-      description: 'The code of the district whose committee it belongs to.',
-    }),
+    ...districtFields(t, DistrictType, (code, ctx) =>
+      ctx.loaders.one(DistrictSchema, 'code').load(code),
+    ),
     scope: t.field({
       description: '统计范围 Which districts a statistics query counts.',
       type: StatisticsScopeType,

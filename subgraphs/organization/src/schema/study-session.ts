@@ -1,4 +1,5 @@
 import {
+  districtFields,
   connectionType,
   findPage,
   pageArgs,
@@ -15,6 +16,8 @@ import {
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import { DistrictSchema } from '../entities/district.entity.js';
+import { DistrictType } from './district.js';
 import {
   holdStudySession,
   moveStudySession,
@@ -86,9 +89,9 @@ export const StudySessionType = builder.objectRef<StudySession>('StudySession').
       type: StudyStatusType,
       resolve: (s) => s.status,
     }),
-    district: t.exposeID('district', {
-      description: 'The code of the district whose committee it belongs to.',
-    }),
+    ...districtFields(t, DistrictType, (code, ctx) =>
+      ctx.loaders.one(DistrictSchema, 'code').load(code),
+    ),
     attendanceSummary: t.field({
       description: '出席统计 How many were expected, present, on leave and absent.',
       type: AttendanceSummaryType,

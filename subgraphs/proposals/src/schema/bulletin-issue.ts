@@ -2,7 +2,6 @@ import {
   canSeeDistrict,
   connectionType,
   findPage,
-  notFound,
   pageArgs,
   parseId,
   periodArgs,
@@ -115,13 +114,13 @@ builder.queryField('bulletinIssues', (t) =>
 builder.queryField('bulletinIssue', (t) =>
   t.field({
     description:
-      '专刊 One bulletin issue by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
+      '专刊 One bulletin issue by id; null when it does not exist or the caller may not see it (the two are not told apart).',
     type: BulletinIssueType,
+    nullable: true,
     args: { id: t.arg.id({ description: "The BulletinIssue's id.", required: true }) },
     resolve: async (_r, { id }, ctx) => {
       const issue = await ctx.em.findOne(BulletinIssueSchema, { id: parseId(id) });
-      if (!issue || !(issue.public || canSeeDistrict(ctx.caller, issue.district)))
-        throw notFound('bulletin issue', id);
+      if (!issue || !(issue.public || canSeeDistrict(ctx.caller, issue.district))) return null;
       return issue;
     },
   }),

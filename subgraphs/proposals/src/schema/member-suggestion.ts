@@ -8,7 +8,6 @@ import {
   ErrorCode,
   findPage,
   hasRole,
-  notFound,
   pageArgs,
   parseId,
   type RequestContext,
@@ -191,8 +190,9 @@ builder.queryField('memberSuggestions', (t) =>
 builder.queryField('memberSuggestion', (t) =>
   t.field({
     description:
-      "委员建议 One member's suggestion by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.",
+      "委员建议 One member's suggestion by id; null when it does not exist or the caller may not see it (the two are not told apart).",
     type: MemberSuggestionType,
+    nullable: true,
     args: { id: t.arg.id({ description: "The MemberSuggestion's id.", required: true }) },
     resolve: async (_r, { id }, ctx) => {
       const s = await ctx.em.findOne(
@@ -200,7 +200,7 @@ builder.queryField('memberSuggestion', (t) =>
         { id: parseId(id) },
         { filters: false },
       );
-      if (!s || !maySeeSuggestion(ctx, s)) throw notFound('member suggestion', id);
+      if (!s || !maySeeSuggestion(ctx, s)) return null;
       return s;
     },
   }),

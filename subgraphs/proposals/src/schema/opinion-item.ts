@@ -1,7 +1,6 @@
 import {
   connectionType,
   findPage,
-  notFound,
   pageArgs,
   parseId,
   type RequestContext,
@@ -276,13 +275,13 @@ builder.queryField('opinionItems', (t) =>
 builder.queryField('opinionItem', (t) =>
   t.field({
     description:
-      '社情民意信息 One social-conditions and public-opinion item by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
+      '社情民意信息 One social-conditions and public-opinion item by id; null when it does not exist or the caller may not see it (the two are not told apart).',
     type: OpinionItemType,
+    nullable: true,
     args: { id: t.arg.id({ description: "The OpinionItem's id.", required: true }) },
     resolve: async (_r, { id }, ctx) => {
       const item = await visibleItem(ctx, parseId(id));
-      if (!item) throw notFound('opinion item', id);
-      return item;
+      return item ?? null;
     },
   }),
 );

@@ -65,14 +65,16 @@ describe.each(databases())(
         kind: 'INDIVIDUAL',
         availableActions: ['withdraw'],
       });
-      expect(
-        (await module.execute(`{ proposal(id: "${p.id}") { title } }`)).errors?.[0].extensions
-          ?.code,
-      ).toBe('NOT_FOUND');
-      expect(
-        (await module.execute(`{ proposal(id: "${p.id}") { title } }`, {}, otherStaff)).errors?.[0]
-          .extensions?.code,
-      ).toBe('NOT_FOUND');
+      // Not visible to anyone else: null, no error, as for an id that does not exist.
+      expect(await module.execute(`{ proposal(id: "${p.id}") { title } }`)).toEqual({
+        data: { proposal: null },
+      });
+      expect(await module.execute(`{ proposal(id: "${p.id}") { title } }`, {}, otherStaff)).toEqual(
+        { data: { proposal: null } },
+      );
+      expect(await module.execute(`{ proposal(id: "99999") { title } }`, {}, otherStaff)).toEqual({
+        data: { proposal: null },
+      });
       const seen = await ok<{ availableActions: string[] }>(
         module,
         `{ proposal(id: "${p.id}") { availableActions } }`,

@@ -2,7 +2,6 @@ import {
   connectionType,
   findPage,
   hasRole,
-  notFound,
   pageArgs,
   parseId,
   today,
@@ -412,13 +411,13 @@ builder.queryField('proposals', (t) =>
 builder.queryField('proposal', (t) =>
   t.field({
     description:
-      '提案 One proposal by id. Not found (NOT_FOUND) when it does not exist or the caller may not see it.',
+      '提案 One proposal by id; null when it does not exist or the caller may not see it (the two are not told apart).',
     type: ProposalType,
+    nullable: true,
     args: { id: t.arg.id({ required: true, description: "The Proposal's id." }) },
     resolve: async (_root, { id }, ctx) => {
       const proposal = await visibleProposal(ctx, parseId(id));
-      if (!proposal) throw notFound('proposal', id);
-      return proposal;
+      return proposal ?? null;
     },
   }),
 );
