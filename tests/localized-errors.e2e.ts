@@ -47,7 +47,8 @@ for (const configuration of CONFIGURATIONS.filter((c) => c.name !== 'hive')) {
 
     it('data beside errors is unchanged, and a client preferring English gets English', async () => {
       const query = {
-        query: '{ district(code: "341002") { name } proposal(id: "999999") { id } }',
+        // A malformed id is refused (BAD_USER_INPUT) beside the data that answers.
+        query: '{ district(code: "341002") { name } proposal(id: "not-an-id") { id } }',
       };
       const chinese = await stack.post(query, { headers: zh });
       const english = await stack.post(query, {
