@@ -265,9 +265,9 @@ describe.each(databases())(
         action: 'accept',
       });
       // A draft the caller may not read is null, as an absent one is (one not-found convention).
-      expect(
-        await module.execute(`{ proposal(id: "${p.id}") { id } }`, {}, member(9002)),
-      ).toEqual({ data: { proposal: null } });
+      expect(await module.execute(`{ proposal(id: "${p.id}") { id } }`, {}, member(9002))).toEqual({
+        data: { proposal: null },
+      });
       expect(
         (await revoke(c2.id, (await current(p.id)).version)).errors?.[0].extensions,
       ).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'REVOKED', action: 'revoke' });
