@@ -275,11 +275,11 @@ export function auditEntryType(builder: Builder, name: string, description?: str
  * The Relay connection arguments every paginated list takes: `first`/`after` forward,
  * `last`/`before` backward (`findPage` and `loaders.page` read all four).
  */
-export function pageArgs(t: WithArgs, what = 'items', size = DEFAULT_PAGE) {
+export function pageArgs(t: WithArgs, what = 'items', size = DEFAULT_PAGE, max = MAX_PAGE) {
   return {
     first: t.arg.int({
       required: false,
-      description: `At most this many ${what} from the start or after \`after\` (default ${size}, at most ${MAX_PAGE}); not with \`last\`.`,
+      description: `At most this many ${what} from the start or after \`after\` (default ${size}, at most ${max}); not with \`last\`.`,
     }),
     after: t.arg.string({
       required: false,
@@ -287,7 +287,7 @@ export function pageArgs(t: WithArgs, what = 'items', size = DEFAULT_PAGE) {
     }),
     last: t.arg.int({
       required: false,
-      description: `At most this many ${what} from the end or before \`before\`, paging backward (at most ${MAX_PAGE}); not with \`first\`.`,
+      description: `At most this many ${what} from the end or before \`before\`, paging backward (at most ${max}); not with \`first\`.`,
     }),
     before: t.arg.string({
       required: false,

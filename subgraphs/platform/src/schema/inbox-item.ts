@@ -199,7 +199,7 @@ export const InboxRef = builder.objectRef<InboxView>('Inbox').implement({
     items: t.field({
       type: InboxItemConnection,
       description: '待办事项 The work, oldest change first.',
-      args: { ...pageArgs(t) },
+      args: { ...pageArgs(t, 'items', undefined, INBOX_PAGE_MAX) },
       resolve: async (view, { first, after, last, before }, ctx) => {
         for (const [field, n] of [
           ['first', first],
