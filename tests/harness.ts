@@ -127,7 +127,7 @@ async function snapshotForStack(options: StackOptions): Promise<Snapshot | undef
         await m.orm.em.getConnection().execute(`vacuum into '${target.file(name)}'`);
       }
       await built.stop();
-      return;
+      return [...built.modules.keys()];
     }
     await built.stop();
     for (const [name, m] of built.modules) {
@@ -137,6 +137,7 @@ async function snapshotForStack(options: StackOptions): Promise<Snapshot | undef
         target.template(name),
       );
     }
+    return [...built.modules.keys()];
   });
 }
 

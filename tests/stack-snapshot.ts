@@ -24,7 +24,7 @@ export type Snapshot =
   | { kind: 'sqlite'; files: Record<string, string> }
   | { kind: 'postgresql'; templates: Record<string, string> };
 
-/** What a builder gets: where to put each module's copy. */
+/** What a builder gets: where to put each module's copy (pure: the same name for the same module). */
 export interface SnapshotTarget {
   /** SQLite: the file a module's database is written to (`vacuum into`). */
   file(module: string): string;
@@ -44,6 +44,14 @@ export function runId(directory: string): string {
     .toLowerCase();
 }
 
+/** Where the snapshot `hash` of the run in `root` keeps each module's copy. */
+export function snapshotTarget(dir: string, root: string, hash: string): SnapshotTarget {
+  return {
+    file: (module) => path.join(dir, `${module}.sqlite`),
+    template: (module) => `${TEMPLATE_PREFIX}${runId(root)}_${hash}_${module.replace(/-/g, '_')}`,
+  };
+}
+
 /**
  * The snapshot for `key` (what makes two stacks' data the same), built by `build` once per run:
  * the first worker to ask builds it, the others wait for it. Answers undefined when the run has
@@ -52,7 +60,8 @@ export function runId(directory: string): string {
 export async function snapshotFor(
   key: unknown,
   postgresql: boolean,
-  build: (target: SnapshotTarget) => Promise<void>,
+  /** Writes each module's copy where `target` says; answers the modules it wrote. */
+  build: (target: SnapshotTarget) => Promise<string[]>,
 ): Promise<Snapshot | undefined> {
   const root = process.env[SNAPSHOTS_ENV];
   if (!root || !fs.existsSync(root)) return undefined;
@@ -68,19 +77,10 @@ export async function snapshotFor(
     /* another worker builds it */
   }
   if (building) {
-    const modules: string[] = [];
-    const target: SnapshotTarget = {
-      file: (module) => {
-        modules.push(module);
-        return path.join(dir, `${module}.sqlite`);
-      },
-      template: (module) => {
-        modules.push(module);
-        return `${TEMPLATE_PREFIX}${runId(root)}_${hash}_${module.replace(/-/g, '_')}`;
-      },
-    };
+    const target = snapshotTarget(dir, root, hash);
+    let modules: string[];
     try {
-      await build(target);
+      modules = await build(target);
     } catch (error) {
       fs.writeFileSync(failed, String(error));
       return undefined;
