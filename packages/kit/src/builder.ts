@@ -1,6 +1,9 @@
 import SchemaBuilder, {
   type ArgBuilder,
+  type FieldMap,
   type InputFieldBuilder,
+  type InputFieldMap,
+  type InputShapeFromFields,
   type ObjectRef,
 } from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
@@ -12,7 +15,15 @@ import { GraphQLError } from 'graphql';
 import { hasRole, type Role } from './caller.js';
 import type { RequestContext } from './context.js';
 import { ErrorCode } from './errors.js';
-import { DEFAULT_PAGE, LIST_CAP, MAX_PAGE, type Page, type PageFlag } from './pagination.js';
+import {
+  DEFAULT_PAGE,
+  LIST_CAP,
+  MAX_PAGE,
+  replacedBy,
+  type Page,
+  type PageArgs,
+  type PageFlag,
+} from './pagination.js';
 import './string-limits.js';
 import type { AuditEntry } from './workflow.js';
 import { dateScalar, dateTimeScalar } from './date-scalars.js';
@@ -305,6 +316,87 @@ export function listBoundArg(t: WithArgs, what: string) {
       description: `At most this many ${what} (default and at most ${LIST_CAP}).`,
     }),
   };
+}
+
+/** What `pagedList` needs: the list's name, its items, how to read a page of them. */
+export interface PagedListSpec<Parent, Node, Args extends InputFieldMap = Record<string, never>> {
+  /** The plain list's name; the connection is `<name>Connection`. */
+  name: string;
+  node: ObjectRef<KitSchemaTypes, Node>;
+  /** The list's connection type (`connectionType`). */
+  connection: ObjectRef<KitSchemaTypes, Page<Node>>;
+  /** What the items are, for the page arguments' descriptions ("duty events"). */
+  what: string;
+  /** The connection's description. */
+  description: string;
+  /** The plain list's description, as it was before the connection replaced it. */
+  listDescription: string;
+  /** Arguments both fields take besides the page arguments (a filter such as `kind`). */
+  args?: (t: WithArgs) => Args;
+  /** Null where the parent's subgraph or plugin answers but this one is down (another process's field). */
+  nullable?: boolean;
+  /**
+   * A page of the parent's items, or null (with `nullable`) where the caller gets no list at all.
+   * `field` is the field asked (`<name>` or `<name>Connection`), for an access rule's error; the
+   * plain list asks for its first `LIST_CAP` items.
+   */
+  page: (
+    parent: Parent,
+    args: PageArgs & InputShapeFromFields<Args>,
+    ctx: RequestContext,
+    field: string,
+  ) => Page<Node> | null | Promise<Page<Node> | null>;
+}
+
+/**
+ * A list that grows with the data, as clients get it for one release (issue 15: a bound on every
+ * list): `<name>Connection` on `parent` (an object type, or the Query root), paged both ways, and
+ * beside it the plain `<name>` it replaces, deprecated (`replacedBy`) and cut to its first
+ * `LIST_CAP` items. Both read the same `page`, so they show the same items under the same access
+ * rule.
+ */
+export function pagedList<Parent, Node, Args extends InputFieldMap = Record<string, never>>(
+  builder: Builder,
+  parent: ObjectRef<KitSchemaTypes, Parent> | 'Query',
+  spec: PagedListSpec<Parent, Node, Args>,
+): void {
+  const connectionName = `${spec.name}Connection`;
+  const nullable = spec.nullable ?? false;
+  // Pothos types a resolver by conditionals on Parent and Args it cannot settle while they are
+  // generic (and inferring Parent from a field builder goes too deep for TypeScript): the spec is
+  // checked against the parent's ref above, the fields are built untyped here.
+  const page = spec.page as (
+    parent: unknown,
+    args: PageArgs,
+    ctx: RequestContext,
+    field: string,
+  ) => Promise<Page<Node> | null>;
+  const fields = (t: PothosSchemaTypes.RootFieldBuilder<KitSchemaTypes, unknown>): FieldMap => {
+    const extra = spec.args?.(t) ?? {};
+    return {
+      [spec.name]: t.field({
+        type: [spec.node],
+        nullable,
+        description: spec.listDescription,
+        deprecationReason: replacedBy(connectionName),
+        args: extra,
+        resolve: (async (parent: unknown, args: PageArgs, ctx: RequestContext) =>
+          (await page(parent, { ...args, first: LIST_CAP }, ctx, spec.name))?.edges.map(
+            (e) => e.node,
+          ) ?? null) as never,
+      }),
+      [connectionName]: t.field({
+        type: spec.connection,
+        nullable,
+        description: spec.description,
+        args: { ...extra, ...pageArgs(t, spec.what) },
+        resolve: ((parent: unknown, args: PageArgs, ctx: RequestContext) =>
+          page(parent, args, ctx, connectionName)) as never,
+      }),
+    };
+  };
+  if (parent === 'Query') builder.queryFields(fields as never);
+  else builder.objectFields(parent, fields as never);
 }
 
 /** Says a meeting's or session's planned day, the same on every record that has one. */

@@ -41,6 +41,8 @@ export {
   foundRows,
   isWithinDistrict,
   pageArgs,
+  pagedList,
+  pageOfList,
   periodArgs,
   periodWhere,
   includeBelowArg,

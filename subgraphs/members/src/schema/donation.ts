@@ -1,8 +1,6 @@
 import {
-  capped,
   connectionType,
   findPage,
-  replacedBy,
   pageArgs,
   parseId,
   periodArgs,
@@ -10,6 +8,7 @@ import {
   titleSchema,
   TITLE_DESCRIPTION,
   describedValues,
+  pagedList,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -152,21 +151,15 @@ builder.queryField('donationCampaigns', (t) =>
 
 const DonationConnection = connectionType<Donation>(builder, 'Donation', DonationType);
 
-builder.objectFields(MemberType, (t) => ({
-  donations: t.field({
-    description: "捐赠 The member's donations to donation drives.",
-    type: [DonationType],
-    deprecationReason: replacedBy('donationsConnection'),
-    resolve: async (m, _args, ctx) =>
-      capped(await ctx.loaders.many(DonationSchema, 'memberId').load(m.id)),
-  }),
-  donationsConnection: t.field({
-    description: "捐赠 The member's donations to donation drives, oldest first, a page at a time.",
-    type: DonationConnection,
-    args: pageArgs(t, 'donations'),
-    resolve: (m, args, ctx) => ctx.loaders.page(DonationSchema, 'memberId', args).load(m.id),
-  }),
-}));
+pagedList(builder, MemberType, {
+  name: 'donations',
+  node: DonationType,
+  connection: DonationConnection,
+  what: 'donations',
+  listDescription: "捐赠 The member's donations to donation drives.",
+  description: "捐赠 The member's donations to donation drives, oldest first, a page at a time.",
+  page: (m, args, ctx) => ctx.loaders.page(DonationSchema, 'memberId', args).load(m.id),
+});
 
 const CampaignInput = builder.inputType('CreateDonationCampaignInput', {
   description: 'What `createDonationCampaign` takes.',

@@ -1,18 +1,16 @@
 import {
   appError,
   canSeeDistrict,
-  capped,
   connectionType,
   ErrorCode,
   hasRole,
-  pageArgs,
   parseId,
-  replacedBy,
   type RequestContext,
   describedValues,
   VERSION_DESCRIPTION,
   NOTE_DESCRIPTION,
   RECORD_VERSION_DESCRIPTION,
+  pagedList,
 } from '@cppcc/kit';
 import { MEETING_LEVEL_ENUM } from '@cppcc/events';
 import { z } from 'zod';
@@ -140,27 +138,19 @@ const LeaveRequestConnection = connectionType<LeaveRequest>(
   LeaveRequestType,
 );
 
-builder.objectFields(MemberType, (t) => ({
-  leaveRequests: t.field({
-    type: [LeaveRequestType],
-    description: 'The member and their district staff only.',
-    deprecationReason: replacedBy('leaveRequestsConnection'),
-    resolve: async (m, _args, ctx) => {
-      mayReadLeave(ctx, m, 'leaveRequests');
-      return capped(await ctx.loaders.many(LeaveRequestSchema, 'memberId', {}, true).load(m.id));
-    },
-  }),
-  leaveRequestsConnection: t.field({
-    type: LeaveRequestConnection,
-    description:
-      '请假 The leave the member asked, oldest first, a page at a time. The member and the staff or leaders of their district only (FORBIDDEN for others).',
-    args: pageArgs(t, 'leave requests'),
-    resolve: (m, args, ctx) => {
-      mayReadLeave(ctx, m, 'leaveRequestsConnection');
-      return ctx.loaders.page(LeaveRequestSchema, 'memberId', args, {}, true).load(m.id);
-    },
-  }),
-}));
+pagedList(builder, MemberType, {
+  name: 'leaveRequests',
+  node: LeaveRequestType,
+  connection: LeaveRequestConnection,
+  what: 'leave requests',
+  listDescription: 'The member and their district staff only.',
+  description:
+    '请假 The leave the member asked, oldest first, a page at a time. The member and the staff or leaders of their district only (FORBIDDEN for others).',
+  page: (m, args, ctx, field) => {
+    mayReadLeave(ctx, m, field);
+    return ctx.loaders.page(LeaveRequestSchema, 'memberId', args, {}, true).load(m.id);
+  },
+});
 
 builder.mutationField('requestLeave', (t) =>
   t.field({

@@ -1,9 +1,9 @@
-import { capped, connectionType, pageArgs, parseId, replacedBy } from '@cppcc/kit';
+import { connectionType, parseId, pagedList } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { updateMemberProfile } from '../commands/update-member-profile.js';
 import { MemberChangeSchema, type MemberChange } from '../entities/member-change.entity.js';
-import { GenderType, mayReadRecord, MemberStatusType, MemberType } from './member.js';
+import { GenderType, recordPage, MemberStatusType, MemberType } from './member.js';
 
 export const MemberChangeType = builder.objectRef<MemberChange>('MemberChange').implement({
   description: "A dated change to a member's profile.",
@@ -34,27 +34,17 @@ const MemberChangeConnection = connectionType<MemberChange>(
   MemberChangeType,
 );
 
-builder.objectFields(MemberType, (t) => ({
-  history: t.field({
-    type: [MemberChangeType],
-    description: 'Changes to the profile, oldest first. The member and their district staff only.',
-    deprecationReason: replacedBy('historyConnection'),
-    resolve: async (m, _args, ctx) => {
-      mayReadRecord(ctx, m, 'history');
-      return capped(await ctx.loaders.many(MemberChangeSchema, 'memberId', {}, true).load(m.id));
-    },
-  }),
-  historyConnection: t.field({
-    type: MemberChangeConnection,
-    description:
-      '履历变更 Changes to the profile, oldest first, a page at a time. The member and their district staff only (FORBIDDEN for others).',
-    args: pageArgs(t, 'changes'),
-    resolve: (m, args, ctx) => {
-      mayReadRecord(ctx, m, 'historyConnection');
-      return ctx.loaders.page(MemberChangeSchema, 'memberId', args, {}, true).load(m.id);
-    },
-  }),
-}));
+pagedList(builder, MemberType, {
+  name: 'history',
+  node: MemberChangeType,
+  connection: MemberChangeConnection,
+  what: 'changes',
+  listDescription:
+    'Changes to the profile, oldest first. The member and their district staff only.',
+  description:
+    '履历变更 Changes to the profile, oldest first, a page at a time. The member and their district staff only (FORBIDDEN for others).',
+  page: recordPage(MemberChangeSchema),
+});
 
 const ProfileInput = builder.inputType('UpdateMemberProfileInput', {
   description: 'What `updateMemberProfile` takes.',

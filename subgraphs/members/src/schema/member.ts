@@ -1,20 +1,20 @@
 import {
   appError,
   canSeeDistrict,
-  capped,
   connectionType,
   ErrorCode,
   findPage,
   hasRole,
   pageArgs,
+  pagedList,
   parseId,
-  replacedBy,
+  type PageArgs,
   type RequestContext,
   describedValues,
   districtWhere,
   INCLUDE_BELOW_DESCRIPTION,
 } from '@cppcc/kit';
-import type { FilterQuery } from '@mikro-orm/core';
+import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { registerMember } from '../commands/register-member.js';
 import { builder } from '../builder.js';
@@ -57,6 +57,18 @@ export function mayReadRecord(ctx: RequestContext, member: Member, field: string
     );
 }
 
+/**
+ * A page of a member's record rows (`entity` by `memberId`), for the member and their district
+ * staff only (FORBIDDEN for others, naming `field`): `pagedList`'s `page` for the record's lists.
+ */
+export function recordPage<T extends { id: number; memberId: number }>(entity: EntitySchema<T>) {
+  return (m: Member, args: PageArgs, ctx: RequestContext, field: string) => {
+    mayReadRecord(ctx, m, field);
+    // Access was decided above, per member; the district filter would hide a member's own record.
+    return ctx.loaders.page(entity, 'memberId' as keyof T & string, args, {}, true).load(m.id);
+  };
+}
+
 MemberType.implement({
   description:
     '委员: a member of a CPPCC committee. The profile is public; the duty record is not.',
@@ -90,28 +102,19 @@ MemberType.implement({
       nullable: true,
       resolve: (m) => ({ id: String(m.sectorId) }),
     }),
-    dutyEvents: t.field({
-      type: [DutyEventType],
-      description:
-        'What the member did, as other modules reported it, oldest record first. The member and their district staff only.',
-      deprecationReason: replacedBy('dutyEventsConnection'),
-      resolve: async (m, _args, ctx) => {
-        mayReadRecord(ctx, m, 'dutyEvents');
-        // Access was decided above, per member; the district filter would hide a member's own record.
-        return capped(await ctx.loaders.many(DutyEventSchema, 'memberId', {}, true).load(m.id));
-      },
-    }),
-    dutyEventsConnection: t.field({
-      type: DutyEventConnection,
-      description:
-        '履职记录 What the member did, as other modules reported it, a page at a time in the order recorded. The member and their district staff only (FORBIDDEN for others).',
-      args: pageArgs(t, 'duty events'),
-      resolve: (m, args, ctx) => {
-        mayReadRecord(ctx, m, 'dutyEventsConnection');
-        return ctx.loaders.page(DutyEventSchema, 'memberId', args, {}, true).load(m.id);
-      },
-    }),
   }),
+});
+
+pagedList(builder, MemberType, {
+  name: 'dutyEvents',
+  node: DutyEventType,
+  connection: DutyEventConnection,
+  what: 'duty events',
+  listDescription:
+    'What the member did, as other modules reported it, oldest record first. The member and their district staff only.',
+  description:
+    '履职记录 What the member did, as other modules reported it, a page at a time in the order recorded. The member and their district staff only (FORBIDDEN for others).',
+  page: recordPage(DutyEventSchema),
 });
 
 builder.asEntity(MemberType, {

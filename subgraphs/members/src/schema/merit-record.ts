@@ -1,4 +1,4 @@
-import { capped, connectionType, describedValues, pageArgs, parseId, replacedBy } from '@cppcc/kit';
+import { connectionType, describedValues, parseId, pagedList } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { recordMerit } from '../commands/merit-records.js';
@@ -8,7 +8,7 @@ import {
   MeritRecordSchema,
   type MeritRecord,
 } from '../entities/merit-record.entity.js';
-import { mayReadRecord, MemberType } from './member.js';
+import { recordPage, MemberType } from './member.js';
 
 const MeritTypeType = builder.enumType('MeritType', {
   description: '奖惩类别 An award or a penalty.',
@@ -57,27 +57,16 @@ export const MeritRecordType = builder.objectRef<MeritRecord>('MeritRecord').imp
 
 const MeritRecordConnection = connectionType<MeritRecord>(builder, 'MeritRecord', MeritRecordType);
 
-builder.objectFields(MemberType, (t) => ({
-  merits: t.field({
-    type: [MeritRecordType],
-    description: 'Awards and penalties. The member and their district staff only.',
-    deprecationReason: replacedBy('meritsConnection'),
-    resolve: async (m, _args, ctx) => {
-      mayReadRecord(ctx, m, 'merits');
-      return capped(await ctx.loaders.many(MeritRecordSchema, 'memberId', {}, true).load(m.id));
-    },
-  }),
-  meritsConnection: t.field({
-    type: MeritRecordConnection,
-    description:
-      '奖惩 Awards and penalties, oldest first, a page at a time. The member and their district staff only (FORBIDDEN for others).',
-    args: pageArgs(t, 'awards and penalties'),
-    resolve: (m, args, ctx) => {
-      mayReadRecord(ctx, m, 'meritsConnection');
-      return ctx.loaders.page(MeritRecordSchema, 'memberId', args, {}, true).load(m.id);
-    },
-  }),
-}));
+pagedList(builder, MemberType, {
+  name: 'merits',
+  node: MeritRecordType,
+  connection: MeritRecordConnection,
+  what: 'awards and penalties',
+  listDescription: 'Awards and penalties. The member and their district staff only.',
+  description:
+    '奖惩 Awards and penalties, oldest first, a page at a time. The member and their district staff only (FORBIDDEN for others).',
+  page: recordPage(MeritRecordSchema),
+});
 
 const title = z.string().trim().min(2, 'must have at least 2 characters').max(120);
 

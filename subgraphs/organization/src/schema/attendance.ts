@@ -1,12 +1,10 @@
 import {
   appError,
   canSeeDistrict,
-  capped,
   connectionType,
   ErrorCode,
   hasRole,
-  pageArgs,
-  replacedBy,
+  pagedList,
   type RequestContext,
   describedValues,
 } from '@cppcc/kit';
@@ -142,45 +140,28 @@ const AttendanceRecordConnection = connectionType<AttendanceRecord>(
   AttendanceRecordType,
 );
 
-builder.objectFields(MemberRef, (t) => {
-  const kindArg = {
+pagedList(builder, MemberRef, {
+  name: 'attendance',
+  node: AttendanceRecordType,
+  connection: AttendanceRecordConnection,
+  what: 'attendance lines',
+  nullable: true,
+  args: (t) => ({
     kind: t.arg({
       type: AttendedKindType,
       required: false,
       description: 'Only meetings, sessions or activities of this kind.',
     }),
-  };
-  return {
-    attendance: t.field({
-      type: [AttendanceRecordType],
-      nullable: true,
-      description:
-        'Meetings, study sessions and branch activities the member was expected at (organization). The member and their district staff only.',
-      deprecationReason: replacedBy('attendanceConnection'),
-      args: kindArg,
-      resolve: async (m, { kind }, ctx) => {
-        const memberId = Number(m.id);
-        await mayReadAttendance(ctx, memberId, 'attendance');
-        return capped(
-          await ctx.loaders
-            .many(AttendanceSchema, 'memberId', kind ? { kind } : {}, true)
-            .load(memberId),
-        );
-      },
-    }),
-    attendanceConnection: t.field({
-      type: AttendanceRecordConnection,
-      nullable: true,
-      description:
-        '出席记录 Meetings, study sessions and branch activities the member was expected at (organization), in the order recorded, a page at a time. The member and their district staff only (FORBIDDEN for others).',
-      args: { ...kindArg, ...pageArgs(t, 'attendance lines') },
-      resolve: async (m, { kind, ...page }, ctx) => {
-        const memberId = Number(m.id);
-        await mayReadAttendance(ctx, memberId, 'attendanceConnection');
-        return ctx.loaders
-          .page(AttendanceSchema, 'memberId', page, kind ? { kind } : {}, true)
-          .load(memberId);
-      },
-    }),
-  };
+  }),
+  listDescription:
+    'Meetings, study sessions and branch activities the member was expected at (organization). The member and their district staff only.',
+  description:
+    '出席记录 Meetings, study sessions and branch activities the member was expected at (organization), in the order recorded, a page at a time. The member and their district staff only (FORBIDDEN for others).',
+  page: async (m, { kind, ...page }, ctx, field) => {
+    const memberId = Number(m.id);
+    await mayReadAttendance(ctx, memberId, field);
+    return ctx.loaders
+      .page(AttendanceSchema, 'memberId', page, kind ? { kind } : {}, true)
+      .load(memberId);
+  },
 });

@@ -9,9 +9,7 @@ import {
   RECORD_VERSION_DESCRIPTION,
   connectionType,
   findPage,
-  LIST_CAP,
-  pageArgs,
-  replacedBy,
+  pagedList,
 } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { catalog, findPlugin } from '../catalog.js';
@@ -157,28 +155,18 @@ const SwitchboardConnection = connectionType(
   SwitchboardEntryRef,
 );
 
-builder.queryFields((t) => ({
-  pluginSwitchboard: t.field({
-    type: [SwitchboardEntryRef],
-    description:
-      'Every switch of every district, for gateways; which plugins a district has on is public.',
-    deprecationReason: replacedBy('pluginSwitchboardConnection'),
-    resolve: (_root, _args, ctx) =>
-      ctx.em.find(
-        PluginSwitchRecordSchema,
-        {},
-        { filters: false, orderBy: { id: 'asc' }, limit: LIST_CAP },
-      ),
-  }),
-  pluginSwitchboardConnection: t.field({
-    type: SwitchboardConnection,
-    description:
-      '插件开关表 Every switch of every district, a page at a time in the order the switches were made, for gateways (which read every page); which plugins a district has on is public.',
-    args: pageArgs(t, 'switches'),
-    // Every switch is public (switch-plugin writes public: true), so the district filter keeps them all.
-    resolve: (_root, args, ctx) => findPage(ctx.em, PluginSwitchRecordSchema, {}, args),
-  }),
-}));
+pagedList(builder, 'Query', {
+  name: 'pluginSwitchboard',
+  node: SwitchboardEntryRef,
+  connection: SwitchboardConnection,
+  what: 'switches',
+  listDescription:
+    'Every switch of every district, for gateways; which plugins a district has on is public.',
+  description:
+    '插件开关表 Every switch of every district, a page at a time in the order the switches were made, for gateways (which read every page); which plugins a district has on is public.',
+  // Every switch is public (switch-plugin writes public: true), so the district filter keeps them all.
+  page: (_root, args, ctx) => findPage(ctx.em, PluginSwitchRecordSchema, {}, args),
+});
 
 builder.mutationType({ description: MUTATION_DESCRIPTION });
 
