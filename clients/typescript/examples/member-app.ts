@@ -24,11 +24,11 @@ export async function submitProposal(client: Client, title: string) {
 
 export async function memberHome(client: Client) {
   const proposals = await client.request(MyProposalsDocument, { first: 10 });
-  const invitations = await client.request(MyInvitationsDocument);
+  const invitations = await client.request(MyInvitationsDocument, { first: 20 });
   const archive = await client.request(MyArchiveDocument);
   return {
     me: proposals.me,
-    invitations: invitations.me?.cosignInvitations ?? [],
+    invitations: invitations.me?.cosignInvitationsConnection?.nodes ?? [],
     archive: archive.me?.archive,
   };
 }

@@ -120,14 +120,23 @@ describe.each(databases())('river-chief supervision on $name', ({ url }) => {
     );
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['hold', 'report']);
     // Reported, it is public: anyone reading the district sees it.
-    const seen = await t.post<{ district: { riverChiefInspections: unknown[] } }>(
-      '{ district(code: "341021") { riverChiefInspections { status findings } } }',
+    const seen = await t.post<{
+      district: {
+        riverChiefInspections: unknown[];
+        riverChiefInspectionsConnection: { totalCount: number; nodes: unknown[] };
+      };
+    }>(
+      '{ district(code: "341021") { riverChiefInspections { status findings } riverChiefInspectionsConnection(last: 5) { totalCount nodes { status findings } } } }',
       {},
       { headers: { 'x-cppcc-district': '341021' } },
     );
     expect(seen.data!.district.riverChiefInspections).toEqual([
       { status: 'REPORTED', findings: '两处排污口待整改' },
     ]);
+    expect(seen.data!.district.riverChiefInspectionsConnection).toEqual({
+      totalCount: 1,
+      nodes: seen.data!.district.riverChiefInspections,
+    });
   });
 
   it("refuses members who are not serving ones of the district, more than the setting allows, and another district's staff", async () => {

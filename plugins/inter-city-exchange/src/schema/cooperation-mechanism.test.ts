@@ -142,12 +142,22 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
       [3, '盐城市政协', false],
     ]);
     expect(m.nextMeeting).toEqual({ session: 1, host: { id: seats[0] } });
-    const districtView = await t.post<{ district: { cooperationMechanisms: { id: string }[] } }>(
-      `{ district(code: "${CITY}") { cooperationMechanisms { id } } }`,
+    const districtView = await t.post<{
+      district: {
+        cooperationMechanisms: { id: string }[];
+        cooperationMechanismsConnection: unknown;
+      };
+    }>(
+      `{ district(code: "${CITY}") { cooperationMechanisms { id } cooperationMechanismsConnection(first: 1) { totalCount pageInfo { hasNextPage } nodes { id } } } }`,
       {},
       staff,
     );
     expect(districtView.data!.district.cooperationMechanisms).toEqual([{ id: mechanismId }]);
+    expect(districtView.data!.district.cooperationMechanismsConnection).toEqual({
+      totalCount: 1,
+      pageInfo: { hasNextPage: false },
+      nodes: [{ id: mechanismId }],
+    });
   });
 
   it('refuses bad mechanisms naming the field, writing nothing', async () => {

@@ -146,7 +146,7 @@ export const CooperationMechanismType = builder
     }),
   });
 
-const CooperationMechanismConnection = connectionType<CooperationMechanism>(
+export const CooperationMechanismConnection = connectionType<CooperationMechanism>(
   builder,
   'CooperationMechanism',
   CooperationMechanismType,

@@ -20,8 +20,13 @@ const hold = operation<{ holdExchangeVisit: { status: string } }>(
 const report = operation<{ reportExchangeVisit: unknown }>(
   `mutation ($id: ID!, $o: String!, $on: Date!) { reportExchangeVisit(visitId: $id, outcomes: $o, reportedOn: $on) { status outcomes reportedOn reportDueOn reportLate } }`,
 );
-const visitsOfMember = operation<{ _entities: { exchangeVisits: { id: string }[] }[] }>(
-  `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { exchangeVisits { id } } } }`,
+const visitsOfMember = operation<{
+  _entities: {
+    exchangeVisits: { id: string }[];
+    exchangeVisitsConnection: { totalCount: number; nodes: { id: string }[] };
+  }[];
+}>(
+  `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { exchangeVisits { id } exchangeVisitsConnection(first: 5) { totalCount nodes { id } } } } }`,
 );
 
 /** The duty archive's payload, as far as the test orders it. */
@@ -239,12 +244,18 @@ describe.each(setups())('exchange visits on $name', (setup) => {
     );
     expect(own.errors).toBeUndefined();
     expect(own.data!._entities[0].exchangeVisits).toEqual([{ id: visitId }]);
+    // The connection pages what the deprecated list shows, under the same rule.
+    expect(own.data!._entities[0].exchangeVisitsConnection).toEqual({
+      totalCount: 1,
+      nodes: [{ id: visitId }],
+    });
     const other = await t.execute(
       visitsOfMember,
       representations,
       testCaller(['member'], CITY, '20'),
     );
     expect(other.data!._entities[0].exchangeVisits).toEqual([]);
+    expect(other.data!._entities[0].exchangeVisitsConnection).toEqual({ totalCount: 0, nodes: [] });
     const cityStaff = await t.execute(visitsOfMember, representations, testCaller(['staff'], CITY));
     expect(cityStaff.data!._entities[0].exchangeVisits).toEqual([{ id: visitId }]);
     const publicList = await t.post<{ exchangeVisits: { totalCount: number } }>(

@@ -185,7 +185,7 @@ async function localName(v: ExchangeVisit, ctx: RequestContext): Promise<string>
   return (await ctx.loaders.one(DistrictRefSchema, 'code').load(v.district))?.name ?? v.district;
 }
 
-const ExchangeVisitConnection = connectionType<ExchangeVisit>(
+export const ExchangeVisitConnection = connectionType<ExchangeVisit>(
   builder,
   'ExchangeVisit',
   ExchangeVisitType,

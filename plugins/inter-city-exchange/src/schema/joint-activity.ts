@@ -1,4 +1,12 @@
-import { z, foundRows, parseId, requirePermission, describedValues } from '@cppcc/plugin-sdk';
+import {
+  capped,
+  z,
+  foundRows,
+  listBoundArg,
+  parseId,
+  requirePermission,
+  describedValues,
+} from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { recordJointActivity, recordJointActivityOutcome } from '../commands/activities.js';
 import {
@@ -82,7 +90,9 @@ builder.objectField(CooperationMechanismType, 'jointActivities', (t) =>
   t.field({
     description: '联动活动 The joint activities under the mechanism.',
     type: [JointActivityType],
-    resolve: (m, _args, ctx) => ctx.loaders.many(JointActivitySchema, 'mechanismId').load(m.id),
+    args: listBoundArg(t, 'joint activities'),
+    resolve: async (m, { first }, ctx) =>
+      capped(await ctx.loaders.many(JointActivitySchema, 'mechanismId').load(m.id), first),
   }),
 );
 

@@ -6,6 +6,8 @@ import {
   AVAILABLE_ACTIONS_DESCRIPTION,
   PLANNED_ON_DESCRIPTION,
   HELD_ON_DESCRIPTION,
+  capped,
+  listBoundArg,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
@@ -140,8 +142,9 @@ builder.objectField(CooperationMechanismType, 'meetings', (t) =>
   t.field({
     type: [JointChairsMeetingType],
     description: 'By session.',
-    resolve: (m, _args, ctx) =>
-      ctx.loaders.many(JointChairsMeetingSchema, 'mechanismId').load(m.id),
+    args: listBoundArg(t, 'meetings'),
+    resolve: async (m, { first }, ctx) =>
+      capped(await ctx.loaders.many(JointChairsMeetingSchema, 'mechanismId').load(m.id), first),
   }),
 );
 

@@ -1,7 +1,8 @@
+import { pagedList } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { RiverChiefInspectionSchema } from '../entities/inspection.entity.js';
 import { RiverChiefRiverSchema } from '../entities/river.entity.js';
-import { RiverChiefInspectionRef } from './inspection.js';
+import { RiverChiefInspectionConnection, RiverChiefInspectionRef } from './inspection.js';
 import { RiverChiefRiverRef } from './river.js';
 
 /** District belongs to the organization subgraph; this plugin adds its rivers and inspections. */
@@ -20,12 +21,15 @@ builder.objectField(DistrictRef, 'riverChiefRivers', (t) =>
       ctx.em.find(RiverChiefRiverSchema, { district: d.code }, { orderBy: { id: 'asc' } }),
   }),
 );
-builder.objectField(DistrictRef, 'riverChiefInspections', (t) =>
-  t.field({
-    type: [RiverChiefInspectionRef],
-    nullable: true,
-    description: 'Reported inspections for everyone; planned ones for the district office.',
-    resolve: (d, _a, ctx) =>
-      ctx.em.find(RiverChiefInspectionSchema, { district: d.code }, { orderBy: { id: 'asc' } }),
-  }),
-);
+pagedList(builder, DistrictRef, {
+  name: 'riverChiefInspections',
+  node: RiverChiefInspectionRef,
+  connection: RiverChiefInspectionConnection,
+  what: 'inspections',
+  nullable: true,
+  listDescription: 'Reported inspections for everyone; planned ones for the district office.',
+  description:
+    '巡河 The district’s inspections in the order recorded, a page at a time: reported ones for everyone, planned ones for the district office (plugin river-chief).',
+  page: (d, args, ctx) =>
+    ctx.loaders.page(RiverChiefInspectionSchema, 'district', args).load(d.code),
+});

@@ -1,4 +1,10 @@
-import { districtFields, z, describedValues, PLANNED_ON_DESCRIPTION } from '@cppcc/plugin-sdk';
+import {
+  connectionType,
+  districtFields,
+  z,
+  describedValues,
+  PLANNED_ON_DESCRIPTION,
+} from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { DistrictRef } from './district.js';
 import {
@@ -49,6 +55,11 @@ export const RiverChiefInspectionRef = builder
       }),
     }),
   });
+export const RiverChiefInspectionConnection = connectionType(
+  builder,
+  'RiverChiefInspection',
+  RiverChiefInspectionRef,
+);
 
 builder.mutationFields((t) => ({
   planRiverChiefInspection: t.field({

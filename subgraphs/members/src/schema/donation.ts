@@ -9,6 +9,8 @@ import {
   TITLE_DESCRIPTION,
   describedValues,
   pagedList,
+  capped,
+  listBoundArg,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -93,7 +95,9 @@ export const DonationCampaignType = builder
       donations: t.field({
         description: '捐赠 The donations recorded.',
         type: [DonationType],
-        resolve: (c, _args, ctx) => ctx.loaders.many(DonationSchema, 'campaignId').load(c.id),
+        args: listBoundArg(t, 'donations'),
+        resolve: async (c, { first }, ctx) =>
+          capped(await ctx.loaders.many(DonationSchema, 'campaignId').load(c.id), first),
       }),
       totalYuan: t.float({
         description: 'Money and goods together.',

@@ -57,9 +57,13 @@ describe.each(databases())('standing-committee reports on $name', ({ url }) => {
 
     await module.relay.kick();
     const archive = await module.execute<{
-      member: { dutyEvents: unknown[]; standingReports: unknown[] };
+      member: {
+        dutyEvents: unknown[];
+        standingReports: unknown[];
+        standingReportsConnection: { totalCount: number; nodes: unknown[] };
+      };
     }>(
-      `{ member(id: "${standing.id}") { dutyEvents { kind summary } standingReports { year status } } }`,
+      `{ member(id: "${standing.id}") { dutyEvents { kind summary } standingReports { year status } standingReportsConnection(first: 1) { totalCount nodes { year status } } } }`,
       {},
       author,
     );
@@ -74,6 +78,11 @@ describe.each(databases())('standing-committee reports on $name', ({ url }) => {
       ]),
     );
     expect(archive.data!.member.standingReports).toHaveLength(2);
+    // The connection pages the same reports, oldest first.
+    expect(archive.data!.member.standingReportsConnection).toEqual({
+      totalCount: 2,
+      nodes: archive.data!.member.standingReports.slice(0, 1),
+    });
     const audit = await systemEm(module.orm).find(
       AuditEntrySchema,
       { entity: 'standing_report', entityId: report.id },
@@ -119,11 +128,16 @@ describe.each(databases())('standing-committee reports on $name', ({ url }) => {
     expect(byOtherStaff.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const stale = await step('submitStandingReport', { ...r, version: r.version + 5 }, author);
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
-    const peer = await module.execute(
-      `{ member(id: "${standing.id}") { standingReports { year } } }`,
-      {},
-      testCaller(['member'], CITY, String(ordinary.id)),
-    );
-    expect(peer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    for (const field of ['standingReports { year }', 'standingReportsConnection { totalCount }']) {
+      const peer = await module.execute(
+        `{ member(id: "${standing.id}") { ${field} } }`,
+        {},
+        testCaller(['member'], CITY, String(ordinary.id)),
+      );
+      expect(peer.errors?.[0].extensions).toMatchObject({
+        code: 'FORBIDDEN',
+        field: field.split(' ')[0],
+      });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import {
-  appError,
-  ErrorCode,
+  connectionType,
+  pagedList,
   parseId,
   describedValues,
   VERSION_DESCRIPTION,
@@ -21,7 +21,7 @@ import {
   type StandingReport,
 } from '../entities/standing-report.entity.js';
 import { standingReportWorkflow } from '../workflow.js';
-import { maySeeRecord, MemberType } from './member.js';
+import { MemberType, recordPage } from './member.js';
 
 export const ReportStatusType = builder.enumType('StandingReportStatus', {
   description:
@@ -65,21 +65,22 @@ export const StandingReportType = builder.objectRef<StandingReport>('StandingRep
   }),
 });
 
-builder.objectField(MemberType, 'standingReports', (t) =>
-  t.field({
-    type: [StandingReportType],
-    description: "The member's yearly reports. The member and their district staff only.",
-    resolve: (m, _args, ctx) => {
-      if (!maySeeRecord(ctx, m))
-        throw appError(
-          ErrorCode.FORBIDDEN,
-          'standingReports: only the member and their district staff may see them',
-          { field: 'standingReports' },
-        );
-      return ctx.loaders.many(StandingReportSchema, 'memberId', {}, true).load(m.id);
-    },
-  }),
+const StandingReportConnection = connectionType<StandingReport>(
+  builder,
+  'StandingReport',
+  StandingReportType,
 );
+
+pagedList(builder, MemberType, {
+  name: 'standingReports',
+  node: StandingReportType,
+  connection: StandingReportConnection,
+  what: 'reports',
+  listDescription: "The member's yearly reports. The member and their district staff only.",
+  description:
+    '常委履职报告 The member’s yearly reports, oldest first, a page at a time. The member and their district staff only (FORBIDDEN for others).',
+  page: recordPage(StandingReportSchema),
+});
 
 const reportText = z
   .string()

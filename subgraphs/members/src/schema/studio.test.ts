@@ -189,6 +189,22 @@ describe.each(databases())('member studios on $name', ({ url }) => {
       { shiftOn: '2026-03-11', status: 'MISSED' },
       { shiftOn: '2099-01-07', status: 'SCHEDULED' },
     ]);
+    // The rota grows with every week: `first` bounds it (at most 1000, BAD_USER_INPUT beyond).
+    const firstTwo = await module.execute<{
+      studios: { nodes: { id: string; rota: unknown[] }[] };
+    }>(`{ studios(district: "${CITY}") { nodes { id rota(first: 2) { shiftOn } } } }`);
+    expect(firstTwo.data!.studios.nodes.find((n) => n.id === studio)!.rota).toEqual([
+      { shiftOn: '2026-03-04' },
+      { shiftOn: '2026-03-11' },
+    ]);
+    const tooMany = await module.execute(
+      `{ studios(district: "${CITY}") { nodes { rota(first: 1001) { shiftOn } } } }`,
+    );
+    expect(tooMany.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+      rule: 'range',
+    });
   });
 
   it("passes a reception's issue on to proposals, and shows receptions to the studio and staff only", async () => {

@@ -19,6 +19,7 @@ import {
   LIST_CAP,
   listBoundArg,
   readPageSize,
+  capped,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -205,22 +206,30 @@ export const MemberStudioType = builder.objectRef<MemberStudio>('MemberStudio').
       description: 'Duty shifts, in date order.',
       args: {
         from: t.arg({ type: 'Date', required: false, description: 'From this day (YYYY-MM-DD).' }),
+        ...listBoundArg(t, 'shifts'),
       },
-      resolve: async (s, { from }, ctx) =>
-        (await ctx.loaders.many(StudioShiftSchema, 'studioId').load(s.id))
-          .filter((x) => !from || x.shiftOn >= from)
-          .sort((a, b) => a.shiftOn.localeCompare(b.shiftOn) || a.id - b.id),
+      resolve: async (s, { from, first }, ctx) =>
+        capped(
+          (await ctx.loaders.many(StudioShiftSchema, 'studioId').load(s.id))
+            .filter((x) => !from || x.shiftOn >= from)
+            .sort((a, b) => a.shiftOn.localeCompare(b.shiftOn) || a.id - b.id),
+          first,
+        ),
     }),
     receptions: t.field({
       type: [StudioReceptionType],
       description:
         "Receptions, newest first. The studio's members and their district staff only; others get an empty list.",
-      resolve: async (s, _args, ctx) => {
+      args: listBoundArg(t, 'receptions'),
+      resolve: async (s, { first }, ctx) => {
         const mine =
           ctx.caller.memberId !== null && (await team(ctx, s)).has(Number(ctx.caller.memberId));
         if (!mine && !canSeeDistrict(ctx.caller, s.district)) return [];
         const rows = await ctx.loaders.many(StudioReceptionSchema, 'studioId', {}, true).load(s.id);
-        return [...rows].sort((a, b) => b.receivedOn.localeCompare(a.receivedOn) || b.id - a.id);
+        return capped(
+          [...rows].sort((a, b) => b.receivedOn.localeCompare(a.receivedOn) || b.id - a.id),
+          first,
+        );
       },
     }),
   }),

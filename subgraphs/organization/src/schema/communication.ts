@@ -13,6 +13,8 @@ import {
   districtWhere,
   includeBelowArg,
   NOTE_DESCRIPTION,
+  capped,
+  listBoundArg,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -156,7 +158,9 @@ export const ConsensusCampaignType = builder
       entries: t.field({
         description: '作品 The entries submitted.',
         type: [CampaignEntryType],
-        resolve: (c, _a, ctx) => ctx.loaders.many(CampaignEntrySchema, 'campaignId').load(c.id),
+        args: listBoundArg(t, 'entries'),
+        resolve: async (c, { first }, ctx) =>
+          capped(await ctx.loaders.many(CampaignEntrySchema, 'campaignId').load(c.id), first),
       }),
       participatingMembers: t.int({
         description: 'Distinct members with an entry (XX位政协人).',

@@ -9,6 +9,8 @@ import {
   titleSchema,
   TITLE_DESCRIPTION,
   describedValues,
+  capped,
+  listBoundArg,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -77,7 +79,9 @@ export const LiaisonPairType = builder.objectRef<LiaisonPair>('LiaisonPair').imp
     activities: t.field({
       description: '联系活动 The activities held under the pairing.',
       type: [LiaisonActivityType],
-      resolve: (p, _a, ctx) => ctx.loaders.many(LiaisonActivitySchema, 'pairId').load(p.id),
+      args: listBoundArg(t, 'activities'),
+      resolve: async (p, { first }, ctx) =>
+        capped(await ctx.loaders.many(LiaisonActivitySchema, 'pairId').load(p.id), first),
     }),
   }),
 });

@@ -17,6 +17,8 @@ import {
   includeBelowArg,
   periodArgs,
   periodWhere,
+  capped,
+  listBoundArg,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -189,7 +191,9 @@ export const PartyBranchType = builder.objectRef<PartyBranch>('PartyBranch').imp
     activities: t.field({
       description: "支部活动 The branch's activities.",
       type: [BranchActivityType],
-      resolve: (b, _a, ctx) => ctx.loaders.many(BranchActivitySchema, 'branchId').load(b.id),
+      args: listBoundArg(t, 'activities'),
+      resolve: async (b, { first }, ctx) =>
+        capped(await ctx.loaders.many(BranchActivitySchema, 'branchId').load(b.id), first),
     }),
   }),
 });

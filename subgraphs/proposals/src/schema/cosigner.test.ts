@@ -76,9 +76,14 @@ describe.each(databases())(
           )
         ).status,
       ).toBe('DRAFT');
-      const mine = await ok<{ cosignInvitations: unknown[] }[]>(
+      const mine = await ok<
+        {
+          cosignInvitations: unknown[];
+          cosignInvitationsConnection: { totalCount: number; nodes: unknown[] };
+        }[]
+      >(
         module,
-        `{ _entities(representations: [{ __typename: "Member", id: "9002" }]) { ... on Member { cosignInvitations { id status lapsed proposal { id title status } } } } }`,
+        `{ _entities(representations: [{ __typename: "Member", id: "9002" }]) { ... on Member { cosignInvitations { id status lapsed proposal { id title status } } cosignInvitationsConnection(first: 10) { totalCount nodes { id status lapsed proposal { id title status } } } } } }`,
         {},
         member(9002),
       );
@@ -90,6 +95,10 @@ describe.each(databases())(
           proposal: { id: p.id, title: input.title, status: 'DRAFT' },
         },
       ]);
+      expect(mine[0].cosignInvitationsConnection).toEqual({
+        totalCount: 1,
+        nodes: mine[0].cosignInvitations,
+      });
 
       expect((await submitDraft(await current(p.id))).errors?.[0].extensions).toMatchObject({
         code: 'ILLEGAL_TRANSITION',

@@ -5,6 +5,7 @@ import {
   VERSION_DESCRIPTION,
   NOTE_DESCRIPTION,
   AVAILABLE_ACTIONS_DESCRIPTION,
+  connectionType,
 } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { answerInvitation, inviteCosigners, revokeInvitation } from '../commands/proposals.js';
@@ -81,6 +82,12 @@ CosignerType.implement({
     }),
   }),
 });
+
+export const CosignerConnection = connectionType<Cosigner>(
+  builder,
+  'ProposalCosigner',
+  CosignerType,
+);
 
 builder.objectField(ProposalType, 'cosigners', (t) =>
   t.field({

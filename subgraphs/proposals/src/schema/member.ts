@@ -1,9 +1,9 @@
-import { canSeeDistrict, pageArgs, pageOfList } from '@cppcc/kit';
+import { canSeeDistrict, pageArgs, pagedList, pageOfList } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { CosignerSchema } from '../entities/cosigner.entity.js';
 import { OpinionAuthorSchema, OpinionItemSchema } from '../entities/opinion-item.entity.js';
 import { ProposalSchema } from '../entities/proposal.entity.js';
-import { CosignerType } from './cosigner.js';
+import { CosignerConnection, CosignerType } from './cosigner.js';
 import { OpinionItemConnection } from './opinion-item.js';
 import { ProposalConnection, ProposalStatusType } from './proposal.js';
 
@@ -60,14 +60,20 @@ export const MemberRef = builder
           return pageOfList(items, { first, after, last, before });
         },
       }),
-      cosignInvitations: t.field({
-        type: [CosignerType],
-        nullable: true,
-        description: "Invitations to co-sign others' proposals, answered or not. The member only.",
-        resolve: (m, _a, ctx) =>
-          ctx.caller.memberId === String(m.id)
-            ? ctx.loaders.many(CosignerSchema, 'memberId').load(Number(m.id))
-            : null,
-      }),
     }),
   });
+
+pagedList(builder, MemberRef, {
+  name: 'cosignInvitations',
+  node: CosignerType,
+  connection: CosignerConnection,
+  what: 'invitations',
+  nullable: true,
+  listDescription: "Invitations to co-sign others' proposals, answered or not. The member only.",
+  description:
+    "附议邀请 Invitations to co-sign others' proposals, answered or not, in the order sent, a page at a time. The member only (null for others).",
+  page: (m, args, ctx) =>
+    ctx.caller.memberId === String(m.id)
+      ? ctx.loaders.page(CosignerSchema, 'memberId', args).load(Number(m.id))
+      : null,
+});
