@@ -40,12 +40,50 @@ const HIDDEN = [
   ['bulletinIssue', 'bulletinIssues'],
 ] as const;
 
+/**
+ * Lookups whose demo records are all public: the test hides one of the city's (as its district
+ * keeps a record it has not shown: `public` false) and reads it as the staff of another district.
+ * Each with the module and table that hold it, and a query listing the ids the caller may see.
+ */
+const HIDEABLE = [
+  [
+    'recommendation',
+    'consultation',
+    'recommendation',
+    '{ l: recommendations(first: 1000) { nodes { id } } }',
+  ],
+  [
+    'implementationResult',
+    'consultation',
+    'result',
+    '{ l: implementationResults(first: 1000) { nodes { id } } }',
+  ],
+  [
+    'questionnaire',
+    'consultation',
+    'questionnaire',
+    '{ l: inputCampaigns(first: 1000) { nodes { questionnaires { id } } } }',
+  ],
+  [
+    'inputCampaign',
+    'consultation',
+    'input_campaign',
+    '{ l: inputCampaigns(first: 1000) { nodes { id } } }',
+  ],
+  ['member', 'members', 'member', '{ l: members(first: 1000) { nodes { id } } }'],
+] as const;
+
+/** A district below the city: its staff may not see the city's records that are not public. */
+const OTHER_DISTRICT = '341002';
+
 describe.each(databases())('not found is null through the gateway on $name', ({ url }) => {
   let stack: Stack;
   let staff: string;
+  let otherStaff: string;
   beforeAll(async () => {
     stack = await startStack({ databaseUrl: url });
     staff = await stack.token({ roles: ['staff'], district: CITY });
+    otherStaff = await stack.token({ roles: ['staff'], district: OTHER_DISTRICT });
     // Every module seeds the demo on start; on a busy machine that takes longer than a hook's default.
   }, 300_000);
   afterAll(() => stack?.stop());
@@ -83,6 +121,46 @@ describe.each(databases())('not found is null through the gateway on $name', ({ 
         { token: staff },
       );
       expect(office.body).toEqual({ data: { [field]: { id: hidden } } });
+    },
+  );
+
+  it.each(HIDEABLE)(
+    "answers %s of another district's record kept from the public with null, as one that does not exist",
+    async (field, module, table, list) => {
+      const db = stack.modules.get(module)!.orm.em.getConnection();
+      const [row] = await db.execute<{ id: number }[]>(
+        `select id from ${table} where district = ? and public = ? order by id limit 1`,
+        [CITY, true],
+      );
+      expect(row).toBeDefined();
+      await db.execute(`update ${table} set public = ? where id = ?`, [false, row.id]);
+      try {
+        // The ids as the graph gives them: what the city's staff see and the other district's do not.
+        const ids = async (token: string) => {
+          const { body } = await stack.post({ query: list }, { token });
+          expect(body.errors).toBeUndefined();
+          return JSON.stringify(body.data).match(/(?<="id":")[^"]+/g) ?? [];
+        };
+        const seenElsewhere = new Set(await ids(otherStaff));
+        const hidden = (await ids(staff)).find((id) => !seenElsewhere.has(id));
+        expect(hidden).toBeDefined();
+        const query = `query($id: ID!) { hidden: ${field}(id: $id) { __typename } absent: ${field}(id: "999999") { __typename } }`;
+        for (const token of [otherStaff, undefined]) {
+          const { status, body } = await stack.post(
+            { query, variables: { id: hidden } },
+            { token },
+          );
+          expect(status).toBe(200);
+          expect(body).toEqual({ data: { hidden: null, absent: null } });
+        }
+        // It is there: the staff of its own district read it.
+        const own = await stack.post({ query, variables: { id: hidden } }, { token: staff });
+        expect(own.body).toEqual({
+          data: { hidden: { __typename: field[0].toUpperCase() + field.slice(1) }, absent: null },
+        });
+      } finally {
+        await db.execute(`update ${table} set public = ? where id = ?`, [true, row.id]);
+      }
     },
   );
 
