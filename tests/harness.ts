@@ -26,6 +26,7 @@ import { installedModules } from '@cppcc/platform';
 import { compose } from '@cppcc/schema';
 import {
   dropTestDatabases,
+  idsAsKeys,
   startTestModule,
   type GraphResponse,
   type TestModule,
@@ -70,7 +71,13 @@ export interface Stack {
    */
   post<TData = Record<string, unknown>>(
     body: unknown,
-    init?: { token?: string; raw?: string; headers?: Record<string, string> },
+    init?: {
+      token?: string;
+      raw?: string;
+      headers?: Record<string, string>;
+      /** Global ids as the gateway sends them, rather than read back as keys (`idsAsKeys`). */
+      wireIds?: boolean;
+    },
   ): Promise<{
     status: number;
     body: GraphResponse<TData>;
@@ -237,7 +244,7 @@ export async function startStack(
       // The gateway answers GraphQL as JSON the schema shapes; the test names the shape it selected.
       return {
         status: response.status,
-        body: parsed as GraphResponse<never>,
+        body: (init.wireIds ? parsed : idsAsKeys(parsed)) as GraphResponse<never>,
         requestId: response.headers.get('x-request-id') ?? '',
       };
     },

@@ -55,6 +55,7 @@ import {
 } from './write-limit.js';
 import { localizeResponse } from './localize.js';
 import { TrustedDocuments } from './trusted-documents.js';
+import { probeNodeLookups } from './node-lookups.js';
 import { serveReportPage } from './report-page.js';
 import { createLive, LIVE_HEADER, LIVE_SECRET, wantsEventStream } from './live.js';
 import {
@@ -360,20 +361,19 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const bus = options.transport ?? ownTransport;
   let selfUrl = '';
   let apiSchema: { sdl: string; schema: GraphQLSchema } | undefined;
+  /** The schema clients see, rebuilt when the supergraph changes. */
+  const publicSchema = () => {
+    if (apiSchema?.sdl !== sdl)
+      apiSchema = { sdl, schema: buildASTSchema(transformSupergraphToPublicSchema(parse(sdl))) };
+    return apiSchema.schema;
+  };
   const live =
     bus &&
     createLive({
       transport: bus,
       log,
       maxBodyBytes: settings.limits.maxBodyBytes,
-      schema: () => {
-        if (apiSchema?.sdl !== sdl)
-          apiSchema = {
-            sdl,
-            schema: buildASTSchema(transformSupergraphToPublicSchema(parse(sdl))),
-          };
-        return apiSchema.schema;
-      },
+      schema: publicSchema,
       requery: async (headers, body) => {
         const response = await fetch(selfUrl, {
           method: 'POST',
@@ -489,6 +489,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       );
     }
     req.headers[CALLER_HEADER] = encodeCaller(who.caller);
+    await probeNodeLookups(req, res, publicSchema, settings.limits.maxBodyBytes);
     await engine.handle(req, res);
   }
 

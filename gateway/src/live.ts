@@ -18,7 +18,14 @@ import {
 import { createHandler as createSseHandler } from 'graphql-sse';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { type BusEvent, comparePositions, ErrorCode, readBody, type Transport } from '@cppcc/kit';
+import {
+  type BusEvent,
+  comparePositions,
+  ErrorCode,
+  fromGlobalId,
+  readBody,
+  type Transport,
+} from '@cppcc/kit';
 
 type Logger = { warn: (message: string) => void };
 
@@ -289,7 +296,13 @@ async function* run(
     if (node.kind === Kind.VARIABLE) return str(variables[node.name.value]);
     return node.kind === Kind.STRING || node.kind === Kind.INT ? node.value : undefined;
   };
-  const only = { id: argument('id'), district: argument('district') };
+  // Events name records by their key; a subscriber names one by its global id (or, for one
+  // release, its bare key).
+  const wantedId = argument('id');
+  const only = {
+    id: wantedId === undefined ? undefined : (fromGlobalId(wantedId)?.key ?? wantedId),
+    district: argument('district'),
+  };
   const after = argument('after');
   const key = field.alias?.value ?? field.name.value;
   const text = requeryDocument(args.document, operation, field, spec);

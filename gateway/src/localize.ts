@@ -71,6 +71,7 @@ export const ZH_RULES: Record<string, string> = {
   duplicate: '已存在相同记录',
   date: '日期无效（须为 YYYY-MM-DD 的真实日期）',
   id: '不是有效的编号',
+  'global-id': '不是本图给出的全局编号',
   cursor: '分页游标无效',
   'one-of': '不是允许的取值之一',
   minLength: '长度不足',
@@ -131,6 +132,18 @@ function isJson(type: unknown): boolean {
 export function localizeResponse(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('vary', [res.getHeader('vary'), 'Accept-Language'].filter(Boolean).join(', '));
   if (preferredLanguage(req) !== 'zh') return;
+  rewriteJsonResponse(res, localizeBody, () => res.setHeader('content-language', 'zh-CN'));
+}
+
+/**
+ * Holds the JSON body written to `res` until it ends and writes `transform(body)` instead
+ * (`onRewrite` runs just before, to set headers). Other bodies, and streams, pass untouched.
+ */
+export function rewriteJsonResponse(
+  res: ServerResponse,
+  transform: (body: string) => string,
+  onRewrite?: () => void,
+): void {
   const original = {
     write: res.write.bind(res),
     end: res.end.bind(res),
@@ -187,12 +200,12 @@ export function localizeResponse(req: IncomingMessage, res: ServerResponse): voi
     }
     if (chunk !== undefined && chunk !== null && typeof chunk !== 'function')
       chunks.push(toBuffer(chunk, encoding));
-    const body = Buffer.from(localizeBody(Buffer.concat(chunks).toString('utf8')));
+    const body = Buffer.from(transform(Buffer.concat(chunks).toString('utf8')));
     res.removeHeader('content-length');
     if (head?.headers)
       for (const key of Object.keys(head.headers))
         if (key.toLowerCase() === 'content-length') delete head.headers[key];
-    res.setHeader('content-language', 'zh-CN');
+    onRewrite?.();
     if (head) head.headers = { ...head.headers, 'content-length': body.length };
     else res.setHeader('content-length', body.length);
     restore();

@@ -25,6 +25,7 @@ import {
   type PageFlag,
 } from './pagination.js';
 import './string-limits.js';
+import { decodeEntityKeys } from './global-id.js';
 import type { AuditEntry } from './workflow.js';
 import { dateScalar, dateTimeScalar } from './date-scalars.js';
 import type { Day } from './dates.js';
@@ -91,6 +92,7 @@ export function createBuilder(extension: BuilderExtension = {}) {
       DataloaderPlugin,
       ValidationPlugin,
       'kitStringLimits',
+      'kitGlobalIds',
     ],
     ...(extension.options ?? {}),
     defaultFieldNullability: false,
@@ -144,6 +146,13 @@ export const MUTATION_DESCRIPTION =
   '操作 What a client may change. Each mutation says who may call it and which state allows the step; a refusal carries a stable `extensions.code`.';
 
 export type Builder = ReturnType<typeof createBuilder>;
+
+/** A builder's subgraph schema, as every subgraph and plugin serves it (global ids decoded at `_entities`). */
+export function toSubgraphSchema(builder: Builder) {
+  return decodeEntityKeys(
+    builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' }),
+  );
+}
 
 /** `{ rule }` when a validation issue names the rule it broke (zod's `params.rule`). */
 function ruleOf(issue: unknown): { rule?: string } {

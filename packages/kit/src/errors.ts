@@ -1,3 +1,4 @@
+import { fromGlobalId } from './global-id.js';
 import { GraphQLError } from 'graphql';
 
 /**
@@ -94,9 +95,15 @@ export function forbidden(message: string): GraphQLError {
   return appError(ErrorCode.FORBIDDEN, message);
 }
 
-/** Reads a numeric id argument, refusing anything else with the field's name. */
-export function parseId(value: string | number, field = 'id'): number {
-  const id = Number(value);
+/**
+ * Reads an id argument: a global id (of `type`, when the caller names it) or, for one release,
+ * the bare number ids used to be; anything else is refused with the field's name.
+ */
+export function parseId(value: string | number, field = 'id', type?: string): number {
+  const global = fromGlobalId(value);
+  if (global && type && global.type !== type)
+    throw inputError(field, 'id', `"${value}" is the id of a ${global.type}, not of a ${type}`);
+  const id = Number(global ? global.key : value);
   if (!Number.isSafeInteger(id) || id <= 0)
     throw inputError(field, 'id', `"${value}" is not an id`);
   return id;

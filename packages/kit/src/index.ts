@@ -18,6 +18,7 @@ export * from './districts.js';
 export * from './snapshot.js';
 export * from './errors.js';
 export * from './figures.js';
+export * from './global-id.js';
 export * from './http.js';
 export * from './idempotency.js';
 export * from './loaders.js';

@@ -18,6 +18,7 @@ import {
   type Role,
   type SectionSpec,
   type SeedOptions,
+  toSubgraphSchema,
 } from '@cppcc/kit';
 import { memberRegistered, pluginSwitched } from '@cppcc/events';
 import { applyMemberRegistered, PluginMemberSchema, pluginMemberMigration } from './members.js';
@@ -173,9 +174,7 @@ export function definePlugin<S extends z.ZodObject>(manifest: PluginManifest<S>)
     );
   if (problems.length) throw new Error(`plugin ${manifest.id}: ${problems.join('; ')}`);
 
-  const schema = manifest.builder.toSubGraphSchema({
-    linkUrl: 'https://specs.apollo.dev/federation/v2.6',
-  });
+  const schema = toSubgraphSchema(manifest.builder);
   const wrongExtends = extendsProblem(manifest.id, manifest.extends, [...spec!.extended]);
   if (wrongExtends) throw new Error(wrongExtends);
 

@@ -1,5 +1,5 @@
 import { coreModules, installedPlugins } from '@cppcc/installation';
-import type { ModuleDefinition } from '@cppcc/kit';
+import { nodeTypeNames, type ModuleDefinition } from '@cppcc/kit';
 import type { Plugin } from '@cppcc/plugin-sdk';
 import { platformModule } from './module.js';
 
@@ -11,5 +11,7 @@ import { platformModule } from './module.js';
  * imports the other back.
  */
 export function installedModules(selected: Plugin[] = installedPlugins()): ModuleDefinition[] {
-  return [...coreModules, platformModule(selected), ...selected.map((p) => p.module)];
+  const others = [...coreModules, ...selected.map((p) => p.module)];
+  const nodeTypes = others.flatMap((m) => nodeTypeNames(m.schema));
+  return [...coreModules, platformModule(selected, nodeTypes), ...selected.map((p) => p.module)];
 }

@@ -19,17 +19,22 @@ import { inboxDone } from './migrations/0003-inbox-done.js';
 import { inboxShowsFrom } from './migrations/0004-inbox-shows-from.js';
 import { inboxTick } from './migrations/0005-inbox-tick.js';
 import { pluginSettingsReview } from './migrations/0006-plugin-settings-review.js';
-import { schema } from './schema/index.js';
+import { platformSchema } from './schema/index.js';
 import { isSeeded, seed } from './seed.js';
 
 /**
  * Platform: the installed plugins and each district's switches for them (gateways and the
  * plugins themselves learn of every switch through `plugin.switched`) with the operators' review
  * of their settings for each version, and the inbox: every module's waiting work, kept from
- * `work.waiting`, announced again on the day work that waits from a day on comes into sight.
+ * `work.waiting`, announced again on the day work that waits from a day on comes into sight;
+ * and `node(id)` over `nodeTypes`, the other modules' node types.
  */
-export function platformModule(plugins: Plugin[]): ModuleDefinition {
+export function platformModule(
+  plugins: Plugin[],
+  nodeTypes: readonly string[] = [],
+): ModuleDefinition {
   setCatalog(plugins);
+  const schema = platformSchema(nodeTypes);
   return defineModule({
     name: 'platform',
     port: 4105,

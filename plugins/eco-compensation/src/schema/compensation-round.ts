@@ -21,6 +21,7 @@ import {
   MUTATION_DESCRIPTION,
   NOTE_DESCRIPTION,
   AVAILABLE_ACTIONS_DESCRIPTION,
+  nodeType,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { DistrictRef } from './district.js';
@@ -201,9 +202,13 @@ builder.queryFields((t) => ({
     nullable: true,
     args: { id: t.arg.id({ description: "The CompensationRound's id.", required: true }) },
     resolve: (_root, args, ctx) =>
-      ctx.em.findOne(CompensationRoundSchema, { id: parseId(args.id) }),
+      ctx.em.findOne(CompensationRoundSchema, { id: parseId(args.id, 'id', 'CompensationRound') }),
   }),
 }));
+
+nodeType(builder, CompensationRoundRef, (ctx, id) =>
+  ctx.em.findOne(CompensationRoundSchema, { id }),
+);
 
 const BaseLimitInput = builder.inputType('IndicatorBaseLimitInput', {
   description: '基准限值 A base limit for one water-quality indicator.',

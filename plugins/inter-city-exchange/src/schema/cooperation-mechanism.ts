@@ -15,6 +15,7 @@ import {
   includeBelowArg,
   periodArgs,
   periodWhere,
+  nodeType,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { createCooperationMechanism, transitionMechanism } from '../commands/mechanisms.js';
@@ -194,9 +195,14 @@ builder.queryFields((t) => ({
     type: CooperationMechanismType,
     nullable: true,
     args: { id: t.arg.id({ description: "The CooperationMechanism's id.", required: true }) },
-    resolve: (_root, { id }, ctx) => ctx.loaders.one(CooperationMechanismSchema).load(parseId(id)),
+    resolve: (_root, { id }, ctx) =>
+      ctx.loaders.one(CooperationMechanismSchema).load(parseId(id, 'id', 'CooperationMechanism')),
   }),
 }));
+
+nodeType(builder, CooperationMechanismType, (ctx, id) =>
+  ctx.loaders.one(CooperationMechanismSchema).load(id),
+);
 
 const CommitteeInput = builder.inputType('MechanismCommitteeInput', {
   description:

@@ -16,6 +16,7 @@ import {
   AVAILABLE_ACTIONS_DESCRIPTION,
   districtWhere,
   includeBelowArg,
+  nodeType,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
@@ -238,9 +239,12 @@ builder.queryFields((t) => ({
     type: ExchangeVisitType,
     nullable: true,
     args: { id: t.arg.id({ description: "The ExchangeVisit's id.", required: true }) },
-    resolve: (_root, { id }, ctx) => ctx.loaders.one(ExchangeVisitSchema).load(parseId(id)),
+    resolve: (_root, { id }, ctx) =>
+      ctx.loaders.one(ExchangeVisitSchema).load(parseId(id, 'id', 'ExchangeVisit')),
   }),
 }));
+
+nodeType(builder, ExchangeVisitType, (ctx, id) => ctx.loaders.one(ExchangeVisitSchema).load(id));
 
 const VisitInput = builder.inputType('PlanExchangeVisitInput', {
   description: 'What `planExchangeVisit` takes.',

@@ -8,6 +8,7 @@ import {
   HELD_ON_DESCRIPTION,
   capped,
   listBoundArg,
+  nodeType,
 } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import {
@@ -155,8 +156,13 @@ builder.queryField('jointChairsMeeting', (t) =>
     type: JointChairsMeetingType,
     nullable: true,
     args: { id: t.arg.id({ description: "The JointChairsMeeting's id.", required: true }) },
-    resolve: (_root, { id }, ctx) => ctx.loaders.one(JointChairsMeetingSchema).load(parseId(id)),
+    resolve: (_root, { id }, ctx) =>
+      ctx.loaders.one(JointChairsMeetingSchema).load(parseId(id, 'id', 'JointChairsMeeting')),
   }),
+);
+
+nodeType(builder, JointChairsMeetingType, (ctx, id) =>
+  ctx.loaders.one(JointChairsMeetingSchema).load(id),
 );
 
 const PlanInput = builder.inputType('PlanJointChairsMeetingInput', {

@@ -15,6 +15,7 @@ import {
   INCLUDE_BELOW_DESCRIPTION,
   PUBLIC_DESCRIPTION,
   RECORD_VERSION_DESCRIPTION,
+  nodeType,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -229,10 +230,9 @@ ConsultationActivityType.implement({
   }),
 });
 
-builder.asEntity(ConsultationActivityType, {
-  key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) => ctx.loaders.one(ConsultationActivitySchema).load(Number(id)),
-});
+nodeType(builder, ConsultationActivityType, (ctx, id) =>
+  ctx.loaders.one(ConsultationActivitySchema).load(id),
+);
 
 export const ConsultationActivityConnection = connectionType<ConsultationActivity>(
   builder,
@@ -310,7 +310,9 @@ builder.queryField('consultationActivity', (t) =>
     nullable: true,
     args: { id: t.arg.id({ description: "The ConsultationActivity's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      const activity = await ctx.loaders.one(ConsultationActivitySchema).load(parseId(id));
+      const activity = await ctx.loaders
+        .one(ConsultationActivitySchema)
+        .load(parseId(id, 'id', 'ConsultationActivity'));
       return activity ?? null;
     },
   }),

@@ -13,6 +13,7 @@ import {
   AVAILABLE_ACTIONS_DESCRIPTION,
   RECORD_VERSION_DESCRIPTION,
   PUBLIC_DESCRIPTION,
+  nodeType,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -214,9 +215,11 @@ builder.queryField('inputCampaign', (t) =>
     nullable: true,
     args: { id: t.arg.id({ description: "The InputCampaign's id.", required: true }) },
     resolve: async (_root, { id }, ctx) =>
-      (await ctx.loaders.one(InputCampaignSchema).load(parseId(id))) ?? null,
+      (await ctx.loaders.one(InputCampaignSchema).load(parseId(id, 'id', 'InputCampaign'))) ?? null,
   }),
 );
+
+nodeType(builder, InputCampaignType, (ctx, id) => ctx.loaders.one(InputCampaignSchema).load(id));
 
 const DraftCampaignInput = builder.inputType('DraftInputCampaignInput', {
   description: 'What `draftInputCampaign` takes.',

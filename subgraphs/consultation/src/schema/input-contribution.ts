@@ -11,6 +11,8 @@ import {
   NOTE_DESCRIPTION,
   AVAILABLE_ACTIONS_DESCRIPTION,
   RECORD_VERSION_DESCRIPTION,
+  type RequestContext,
+  nodeType,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { textInput, visible } from '../access.js';
@@ -172,18 +174,20 @@ builder.queryField('inputContribution', (t) =>
     type: InputContributionType,
     nullable: true,
     args: { id: t.arg.id({ description: "The InputContribution's id.", required: true }) },
-    resolve: async (_root, { id }, ctx) => {
-      const c = await ctx.em.findOne(
-        InputContributionSchema,
-        { id: parseId(id) },
-        { filters: false },
-      );
-      const own = !!c && c.memberId != null && ctx.caller.memberId === String(c.memberId);
-      if (!c || !visible(ctx, c, own)) return null;
-      return c;
-    },
+    resolve: (_root, { id }, ctx) =>
+      visibleContribution(ctx, parseId(id, 'id', 'InputContribution')),
   }),
 );
+
+/** A contribution as its lookup shows it: its district's, public, or the contributor's own. */
+async function visibleContribution(ctx: RequestContext, id: number) {
+  const c = await ctx.em.findOne(InputContributionSchema, { id }, { filters: false });
+  const own = !!c && c.memberId != null && ctx.caller.memberId === String(c.memberId);
+  if (!c || !visible(ctx, c, own)) return null;
+  return c;
+}
+
+nodeType(builder, InputContributionType, visibleContribution);
 
 const ContributionInputType = builder.inputType('SubmitInputContributionInput', {
   description: 'What `submitInputContribution` takes.',

@@ -14,6 +14,7 @@ import {
   AVAILABLE_ACTIONS_DESCRIPTION,
   RECORD_VERSION_DESCRIPTION,
   type InputFields,
+  nodeType,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -529,11 +530,15 @@ builder.queryField('consultationPlan', (t) =>
     nullable: true,
     args: { id: t.arg.id({ description: "The ConsultationPlan's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      const plan = await ctx.loaders.one(ConsultationPlanSchema).load(parseId(id));
+      const plan = await ctx.loaders
+        .one(ConsultationPlanSchema)
+        .load(parseId(id, 'id', 'ConsultationPlan'));
       return plan ?? null;
     },
   }),
 );
+
+nodeType(builder, PlanType, (ctx, id) => ctx.loaders.one(ConsultationPlanSchema).load(id));
 
 builder.queryField('consultationEscalations', (t) =>
   t.field({

@@ -8,6 +8,7 @@ import {
   titleSchema,
   TITLE_DESCRIPTION,
   describedValues,
+  nodeType,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { textInput } from '../access.js';
@@ -275,13 +276,16 @@ builder.queryField('questionnaire', (t) =>
     type: QuestionnaireType,
     nullable: true,
     args: { id: t.arg.id({ description: "The Questionnaire's id.", required: true }) },
-    resolve: async (_root, { id }, ctx) => {
-      const q = await ctx.em.findOne(QuestionnaireSchema, { id: parseId(id) }, { filters: false });
-      if (!q || !seesQuestionnaire(ctx, q)) return null;
-      return q;
-    },
+    resolve: (_root, { id }, ctx) => visibleQuestionnaire(ctx, parseId(id, 'id', 'Questionnaire')),
   }),
 );
+
+async function visibleQuestionnaire(ctx: RequestContext, id: number) {
+  const q = await ctx.em.findOne(QuestionnaireSchema, { id }, { filters: false });
+  return q && seesQuestionnaire(ctx, q) ? q : null;
+}
+
+nodeType(builder, QuestionnaireType, visibleQuestionnaire);
 
 const QuestionInputType = builder.inputType('QuestionnaireQuestionInput', {
   description: '问题 One question of a questionnaire: its text, kind and options.',

@@ -12,6 +12,8 @@ import {
   PUBLIC_DESCRIPTION,
   VERSION_DESCRIPTION,
   NOTE_DESCRIPTION,
+  nodeType,
+  type RequestContext,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -133,10 +135,15 @@ RecommendationType.implement({
   }),
 });
 
-builder.asEntity(RecommendationType, {
-  key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) => ctx.loaders.one(RecommendationSchema).load(Number(id)),
-});
+/** A recommendation as its lookup shows it: its district's, public, or its authors'. */
+async function visibleRecommendation(ctx: RequestContext, id: number) {
+  const r = await ctx.em.findOne(RecommendationSchema, { id }, { filters: false });
+  const own = !!r && !!ctx.caller.memberId && r.authorIds.map(String).includes(ctx.caller.memberId);
+  if (!r || !visible(ctx, r, own)) return null;
+  return r;
+}
+
+nodeType(builder, RecommendationType, visibleRecommendation);
 
 export const RecommendationConnection = connectionType<Recommendation>(
   builder,
@@ -214,13 +221,8 @@ builder.queryField('recommendation', (t) =>
     type: RecommendationType,
     nullable: true,
     args: { id: t.arg.id({ description: "The Recommendation's id.", required: true }) },
-    resolve: async (_root, { id }, ctx) => {
-      const r = await ctx.em.findOne(RecommendationSchema, { id: parseId(id) }, { filters: false });
-      const own =
-        !!r && !!ctx.caller.memberId && r.authorIds.map(String).includes(ctx.caller.memberId);
-      if (!r || !visible(ctx, r, own)) return null;
-      return r;
-    },
+    resolve: (_root, { id }, ctx) =>
+      visibleRecommendation(ctx, parseId(id, 'id', 'Recommendation')),
   }),
 );
 

@@ -14,6 +14,7 @@ import {
   AVAILABLE_ACTIONS_DESCRIPTION,
   RECORD_VERSION_DESCRIPTION,
   PUBLIC_DESCRIPTION,
+  nodeType,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -285,10 +286,18 @@ ResearchProjectType.implement({
   }),
 });
 
-builder.asEntity(ResearchProjectType, {
-  key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) => ctx.loaders.one(ResearchProjectSchema).load(Number(id)),
-});
+/** A research project as its lookup shows it: its district's, public, or the caller's team's. */
+async function visibleProject(ctx: RequestContext, id: number) {
+  const project = await ctx.em.findOne(ResearchProjectSchema, { id }, { filters: false });
+  const onTeam =
+    !!project &&
+    !!ctx.caller.memberId &&
+    (await teamOf(ctx, project.id)).some((s) => String(s.memberId) === ctx.caller.memberId);
+  if (!project || !visible(ctx, project, onTeam)) return null;
+  return project;
+}
+
+nodeType(builder, ResearchProjectType, visibleProject);
 
 export const ResearchProjectConnection = connectionType<ResearchProject>(
   builder,
@@ -372,19 +381,7 @@ builder.queryField('researchProject', (t) =>
     type: ResearchProjectType,
     nullable: true,
     args: { id: t.arg.id({ description: "The ResearchProject's id.", required: true }) },
-    resolve: async (_root, { id }, ctx) => {
-      const project = await ctx.em.findOne(
-        ResearchProjectSchema,
-        { id: parseId(id) },
-        { filters: false },
-      );
-      const onTeam =
-        !!project &&
-        !!ctx.caller.memberId &&
-        (await teamOf(ctx, project.id)).some((s) => String(s.memberId) === ctx.caller.memberId);
-      if (!project || !visible(ctx, project, onTeam)) return null;
-      return project;
-    },
+    resolve: (_root, { id }, ctx) => visibleProject(ctx, parseId(id, 'id', 'ResearchProject')),
   }),
 );
 

@@ -15,6 +15,7 @@ import {
   NOTE_DESCRIPTION,
   AVAILABLE_ACTIONS_DESCRIPTION,
   RECORD_VERSION_DESCRIPTION,
+  nodeType,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -303,11 +304,15 @@ builder.queryField('implementationResult', (t) =>
     nullable: true,
     args: { id: t.arg.id({ description: "The ImplementationResult's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      const node = await ctx.loaders.one(ResultSchema).load(parseId(id));
+      const node = await ctx.loaders
+        .one(ResultSchema)
+        .load(parseId(id, 'id', 'ImplementationResult'));
       return node ?? null;
     },
   }),
 );
+
+nodeType(builder, ResultType, (ctx, id) => ctx.loaders.one(ResultSchema).load(id));
 
 const weightInput = z
   .number()

@@ -1,3 +1,4 @@
+import { toSubgraphSchema } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import './district.js';
 import './duty-event.js';
@@ -14,6 +15,4 @@ import './studio.js';
 import './merit-record.js';
 import './work-report.js';
 
-export const schema = builder.toSubGraphSchema({
-  linkUrl: 'https://specs.apollo.dev/federation/v2.6',
-});
+export const schema = toSubgraphSchema(builder);

@@ -13,6 +13,7 @@ import {
   describedValues,
   districtWhere,
   INCLUDE_BELOW_DESCRIPTION,
+  nodeType,
 } from '@cppcc/kit';
 import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -117,10 +118,7 @@ pagedList(builder, MemberType, {
   page: recordPage(DutyEventSchema),
 });
 
-builder.asEntity(MemberType, {
-  key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) => ctx.loaders.one(MemberSchema).load(Number(id)),
-});
+nodeType(builder, MemberType, (ctx, id) => ctx.loaders.one(MemberSchema).load(id));
 
 export const MemberConnection = connectionType<Member>(builder, 'Member', MemberType);
 
@@ -177,7 +175,7 @@ builder.queryField('member', (t) =>
     nullable: true,
     args: { id: t.arg.id({ description: "The Member's id.", required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      const member = await ctx.loaders.one(MemberSchema).load(parseId(id));
+      const member = await ctx.loaders.one(MemberSchema).load(parseId(id, 'id', 'Member'));
       return member ?? null;
     },
   }),

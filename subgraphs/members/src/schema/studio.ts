@@ -20,6 +20,7 @@ import {
   listBoundArg,
   readPageSize,
   capped,
+  nodeType,
 } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -163,10 +164,7 @@ async function visibleReception(ctx: RequestContext, id: number): Promise<Studio
 
 // Resolved by key (proposals points from a draft at the reception it came from) as the studio's
 // receptions list shows it.
-builder.asEntity(StudioReceptionType, {
-  key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) => visibleReception(ctx, Number(id)),
-});
+nodeType(builder, StudioReceptionType, visibleReception);
 
 export const MemberStudioType = builder.objectRef<MemberStudio>('MemberStudio').implement({
   description:

@@ -15,6 +15,7 @@ import {
   NOTE_DESCRIPTION,
   PLANNED_ON_DESCRIPTION,
   HELD_ON_DESCRIPTION,
+  nodeType,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -121,10 +122,7 @@ export const BodyMeetingType = builder.objectRef<BodyMeeting>('BodyMeeting').imp
 });
 
 // Resolved by key (a member's leave request names the meeting it is from) as bodyMeetings shows it.
-builder.asEntity(BodyMeetingType, {
-  key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) => ctx.loaders.one(BodyMeetingSchema).load(Number(id)),
-});
+nodeType(builder, BodyMeetingType, (ctx, id) => ctx.loaders.one(BodyMeetingSchema).load(id));
 
 const BodyMeetingConnection = connectionType<BodyMeeting>(builder, 'BodyMeeting', BodyMeetingType);
 

@@ -1,4 +1,4 @@
-import { connectionType, findPage, pageArgs, parseId, type Page } from '@cppcc/kit';
+import { connectionType, findPage, nodeType, pageArgs, parseId, type Page } from '@cppcc/kit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { registerGovernmentUnit, updateGovernmentUnit } from '../commands/government-units.js';
@@ -26,10 +26,7 @@ export const GovernmentUnitType = builder.objectRef<GovernmentUnit>('GovernmentU
   }),
 });
 
-builder.asEntity(GovernmentUnitType, {
-  key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) => ctx.loaders.one(GovernmentUnitSchema).load(Number(id)),
-});
+nodeType(builder, GovernmentUnitType, (ctx, id) => ctx.loaders.one(GovernmentUnitSchema).load(id));
 
 const GovernmentUnitConnection = connectionType<GovernmentUnit>(
   builder,
@@ -77,7 +74,8 @@ builder.queryField('governmentUnit', (t) =>
     type: GovernmentUnitType,
     nullable: true,
     args: { id: t.arg.id({ description: "The GovernmentUnit's id.", required: true }) },
-    resolve: (_root, { id }, ctx) => ctx.loaders.one(GovernmentUnitSchema).load(parseId(id)),
+    resolve: (_root, { id }, ctx) =>
+      ctx.loaders.one(GovernmentUnitSchema).load(parseId(id, 'id', 'GovernmentUnit')),
   }),
 );
 

@@ -1,3 +1,4 @@
+import { nodeType } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import { SectorSchema, type Sector } from '../entities/sector.entity.js';
 
@@ -11,10 +12,7 @@ export const SectorType = builder.objectRef<Sector>('Sector').implement({
   }),
 });
 
-builder.asEntity(SectorType, {
-  key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) => ctx.loaders.one(SectorSchema).load(Number(id)),
-});
+nodeType(builder, SectorType, (ctx, id) => ctx.loaders.one(SectorSchema).load(id));
 
 builder.queryField('sectors', (t) =>
   t.field({

@@ -7,6 +7,7 @@ import {
   describedValues,
   MUTATION_DESCRIPTION,
   AVAILABLE_ACTIONS_DESCRIPTION,
+  nodeType,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -195,10 +196,9 @@ builder.queryField('committeeChanges', (t) =>
   }),
 );
 
-builder.asEntity(SpecialCommitteeType, {
-  key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) => ctx.loaders.one(SpecialCommitteeSchema).load(Number(id)),
-});
+nodeType(builder, SpecialCommitteeType, (ctx, id) =>
+  ctx.loaders.one(SpecialCommitteeSchema).load(id),
+);
 
 const SpecialCommitteeConnection = connectionType<SpecialCommittee>(
   builder,

@@ -12,6 +12,7 @@ import {
   NOTE_DESCRIPTION,
   PLANNED_ON_DESCRIPTION,
   HELD_ON_DESCRIPTION,
+  nodeType,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -110,10 +111,7 @@ export const StudySessionType = builder.objectRef<StudySession>('StudySession').
 });
 
 // Resolved by key (a member's leave request names the session it is from) as studySessions shows it.
-builder.asEntity(StudySessionType, {
-  key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) => ctx.loaders.one(StudySessionSchema).load(Number(id)),
-});
+nodeType(builder, StudySessionType, (ctx, id) => ctx.loaders.one(StudySessionSchema).load(id));
 
 const StudySessionConnection = connectionType<StudySession>(
   builder,

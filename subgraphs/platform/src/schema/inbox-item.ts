@@ -8,6 +8,8 @@ import {
   pageArgs,
   type RequestContext,
   today,
+  asGlobalId,
+  RAW_ID,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
@@ -32,7 +34,11 @@ const InboxRecordRef = builder.objectRef<{ type: string; id: string }>('InboxRec
     type: t.exposeString('type', {
       description: '类型 The GraphQL type (`Proposal`, `OpinionItem`, …).',
     }),
-    id: t.exposeID('id', { description: '编号 Its id, the argument of that type’s query.' }),
+    id: t.id({
+      description: '编号 Its global id: the argument of that type’s query, or of `node(id)`.',
+      extensions: RAW_ID,
+      resolve: (r) => asGlobalId(r.type, r.id),
+    }),
   }),
 });
 
@@ -266,6 +272,7 @@ const InboxChangeRef = builder.objectRef<InboxChangeView>('InboxChange').impleme
   fields: (t) => ({
     id: t.id({
       description: '编号 The record’s inbox key (`HandlingTask:12`).',
+      extensions: RAW_ID,
       resolve: (c) => c.record.key,
     }),
     items: t.field({

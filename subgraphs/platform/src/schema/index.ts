@@ -1,3 +1,5 @@
+import { toSubgraphSchema } from '@cppcc/kit';
+import type { GraphQLSchema } from 'graphql';
 import { builder } from '../builder.js';
 import './json.js';
 import './plugin.js';
@@ -7,7 +9,10 @@ import './district.js';
 import './inbox-item.js';
 import './work-report.js';
 import './member.js';
+import { nodeStubs } from './node.js';
 
-export const schema = builder.toSubGraphSchema({
-  linkUrl: 'https://specs.apollo.dev/federation/v2.6',
-});
+/** The platform's schema for an installation whose other modules have these node types. */
+export function platformSchema(nodeTypes: readonly string[]): GraphQLSchema {
+  nodeStubs(nodeTypes);
+  return toSubgraphSchema(builder);
+}

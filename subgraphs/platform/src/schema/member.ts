@@ -2,9 +2,11 @@ import { builder } from '../builder.js';
 import { InboxFilter, InboxRef } from './inbox-item.js';
 
 /** Member is the members subgraph's entity; the platform adds the member's own inbox (`me { inbox }`). */
-const MemberRef = builder.externalRef('Member', builder.selection<{ id: string }>('id')).implement({
-  externalFields: (t) => ({ id: t.id() }),
-});
+export const MemberRef = builder
+  .externalRef('Member', builder.selection<{ id: string }>('id'))
+  .implement({
+    externalFields: (t) => ({ id: t.id() }),
+  });
 
 builder.objectField(MemberRef, 'inbox', (t) =>
   t.field({

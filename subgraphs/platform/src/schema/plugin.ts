@@ -1,3 +1,4 @@
+import { RAW_ID } from '@cppcc/kit';
 import type { Plugin } from '@cppcc/plugin-sdk';
 import { builder } from '../builder.js';
 import { catalog, findPlugin } from '../catalog.js';
@@ -19,7 +20,11 @@ const PermissionRef = builder
 export const PluginRef = builder.objectRef<Plugin>('Plugin').implement({
   description: 'An installed plugin: a region-specific module each district may switch on.',
   fields: (t) => ({
-    id: t.id({ description: "The Plugin's id.", resolve: (p) => p.manifest.id }),
+    id: t.id({
+      description: "The Plugin's id: its name (`river-chief`), which `switchPlugin` takes.",
+      extensions: RAW_ID,
+      resolve: (p) => p.manifest.id,
+    }),
     title: t.string({ description: 'Chinese title.', resolve: (p) => p.manifest.title.zh }),
     titleEn: t.string({
       description: "英文名称 The plugin's name in English.",

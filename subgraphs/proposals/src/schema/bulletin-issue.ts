@@ -12,6 +12,8 @@ import {
   VERSION_DESCRIPTION,
   AVAILABLE_ACTIONS_DESCRIPTION,
   RECORD_VERSION_DESCRIPTION,
+  nodeType,
+  type RequestContext,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
@@ -118,13 +120,16 @@ builder.queryField('bulletinIssue', (t) =>
     type: BulletinIssueType,
     nullable: true,
     args: { id: t.arg.id({ description: "The BulletinIssue's id.", required: true }) },
-    resolve: async (_r, { id }, ctx) => {
-      const issue = await ctx.em.findOne(BulletinIssueSchema, { id: parseId(id) });
-      if (!issue || !(issue.public || canSeeDistrict(ctx.caller, issue.district))) return null;
-      return issue;
-    },
+    resolve: (_r, { id }, ctx) => visibleIssue(ctx, parseId(id, 'id', 'BulletinIssue')),
   }),
 );
+
+async function visibleIssue(ctx: RequestContext, id: number) {
+  const issue = await ctx.em.findOne(BulletinIssueSchema, { id });
+  return issue && (issue.public || canSeeDistrict(ctx.caller, issue.district)) ? issue : null;
+}
+
+nodeType(builder, BulletinIssueType, visibleIssue);
 
 const IssueInput = builder.inputType('CreateBulletinIssueInput', {
   description: 'What `createBulletinIssue` takes.',

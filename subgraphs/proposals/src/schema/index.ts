@@ -1,3 +1,4 @@
+import { toSubgraphSchema } from '@cppcc/kit';
 import { builder } from '../builder.js';
 import './district.js';
 import './government-unit.js';
@@ -17,6 +18,4 @@ import './bulletin-issue.js';
 import './statistics.js';
 import './work-report.js';
 
-export const schema = builder.toSubGraphSchema({
-  linkUrl: 'https://specs.apollo.dev/federation/v2.6',
-});
+export const schema = toSubgraphSchema(builder);

@@ -15,6 +15,7 @@ import {
   VERSION_DESCRIPTION,
   NOTE_DESCRIPTION,
   AVAILABLE_ACTIONS_DESCRIPTION,
+  nodeType,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { builder } from '../builder.js';
@@ -194,17 +195,17 @@ builder.queryField('memberSuggestion', (t) =>
     type: MemberSuggestionType,
     nullable: true,
     args: { id: t.arg.id({ description: "The MemberSuggestion's id.", required: true }) },
-    resolve: async (_r, { id }, ctx) => {
-      const s = await ctx.em.findOne(
-        MemberSuggestionSchema,
-        { id: parseId(id) },
-        { filters: false },
-      );
-      if (!s || !maySeeSuggestion(ctx, s)) return null;
-      return s;
-    },
+    resolve: (_r, { id }, ctx) => visibleSuggestion(ctx, parseId(id, 'id', 'MemberSuggestion')),
   }),
 );
+
+// Unfiltered: its authors may see it though it is not public; maySeeSuggestion decides.
+async function visibleSuggestion(ctx: RequestContext, id: number) {
+  const s = await ctx.em.findOne(MemberSuggestionSchema, { id }, { filters: false });
+  return s && maySeeSuggestion(ctx, s) ? s : null;
+}
+
+nodeType(builder, MemberSuggestionType, visibleSuggestion);
 
 builder.mutationField('forwardMemberSuggestion', (t) =>
   t.field({

@@ -11,6 +11,7 @@ import {
   VERSION_DESCRIPTION,
   NOTE_DESCRIPTION,
   RECORD_VERSION_DESCRIPTION,
+  nodeType,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -207,10 +208,7 @@ async function visibleItem(ctx: RequestContext, id: number): Promise<OpinionItem
 }
 
 // Resolved by key as the opinionItem query resolves it: its authors see it from anywhere.
-builder.asEntity(OpinionItemType, {
-  key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) => visibleItem(ctx, Number(id)),
-});
+nodeType(builder, OpinionItemType, visibleItem);
 
 export const OpinionItemConnection = connectionType<OpinionItem>(
   builder,
@@ -280,7 +278,7 @@ builder.queryField('opinionItem', (t) =>
     nullable: true,
     args: { id: t.arg.id({ description: "The OpinionItem's id.", required: true }) },
     resolve: async (_r, { id }, ctx) => {
-      const item = await visibleItem(ctx, parseId(id));
+      const item = await visibleItem(ctx, parseId(id, 'id', 'OpinionItem'));
       return item ?? null;
     },
   }),

@@ -14,6 +14,7 @@ import {
   MUTATION_DESCRIPTION,
   VERSION_DESCRIPTION,
   NOTE_DESCRIPTION,
+  nodeType,
 } from '@cppcc/kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -299,10 +300,7 @@ export async function visibleProposal(ctx: RequestContext, id: number): Promise<
 
 // Resolved by key as the proposal query resolves it: a member's own draft or submitted proposal
 // referred to from another subgraph (their record, their studio) is theirs to see.
-builder.asEntity(ProposalType, {
-  key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) => visibleProposal(ctx, Number(id)),
-});
+nodeType(builder, ProposalType, visibleProposal);
 
 export const ProposalConnection = connectionType<Proposal>(builder, 'Proposal', ProposalType);
 
@@ -416,7 +414,7 @@ builder.queryField('proposal', (t) =>
     nullable: true,
     args: { id: t.arg.id({ required: true, description: "The Proposal's id." }) },
     resolve: async (_root, { id }, ctx) => {
-      const proposal = await visibleProposal(ctx, parseId(id));
+      const proposal = await visibleProposal(ctx, parseId(id, 'id', 'Proposal'));
       return proposal ?? null;
     },
   }),
