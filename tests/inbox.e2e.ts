@@ -4,7 +4,7 @@ import { currentTerm, governmentUnits } from '@cppcc/demo';
 import { installedPlugins } from '@cppcc/installation';
 import { addDays, systemEm, today } from '@cppcc/kit';
 import { askSettingsReviews } from '@cppcc/platform';
-import { databases } from '@cppcc/testing';
+import { databases, idsAsKeys } from '@cppcc/testing';
 import { startStack, type Stack } from './harness.js';
 
 /*
@@ -101,7 +101,8 @@ describe.each(databases())('the inbox through the gateway on $name', ({ url }) =
     const unsubscribe = client.subscribe(
       { query: `subscription { inboxChanged { id items { ${ITEM} } } }` },
       {
-        next: (r) => received.push(r as (typeof received)[number]),
+        // Read as the stack's client reads ids: as keys (idsAsKeys).
+        next: (r) => received.push(idsAsKeys(r) as (typeof received)[number]),
         error: () => undefined,
         complete: () => undefined,
       },

@@ -25,6 +25,7 @@ import { organization } from '@cppcc/organization';
 import {
   coreEvent,
   databases,
+  idsAsKeys,
   operation,
   publishDemoDistricts,
   publishDemoMembers,
@@ -259,7 +260,8 @@ export async function startPluginTest(
         body: JSON.stringify({ query, variables }),
       });
       // The gateway's answer is the JSON the schema shapes; the test names the shape it selected.
-      return (await response.json()) as GraphResponse<TData>;
+      // Ids are read back as keys, as the core's test clients read them (idsAsKeys).
+      return idsAsKeys(await response.json()) as GraphResponse<TData>;
     },
     enable: (district, values) => announce(district, true, values),
     async publish(definition, payload, { source, district = null }) {

@@ -10,6 +10,7 @@ import {
   assertMembers,
   requirePermissionIn,
   settingsOf,
+  toGlobalId,
 } from '@cppcc/plugin-sdk';
 import {
   MechanismMemberSchema,
@@ -104,7 +105,11 @@ export async function planJointChairsMeeting(
     throw appError(
       ErrorCode.CONFLICT,
       `input.hostId: it is committee ${turn.host.id}'s turn to host session ${turn.session}; give outOfTurnReason to let committee ${host.id} host instead`,
-      { field: 'input.hostId', rule: 'rotation', expectedHostId: String(turn.host.id) },
+      {
+        field: 'input.hostId',
+        rule: 'rotation',
+        expectedHostId: toGlobalId('MechanismCommittee', turn.host.id),
+      },
     );
   }
   return ctx.em.transactional(async (em) => {

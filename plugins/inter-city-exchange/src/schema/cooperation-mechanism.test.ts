@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operation, testCaller, type PluginTest } from '@cppcc/plugin-sdk/testing';
+import { toGlobalId } from '@cppcc/plugin-sdk';
 import { as, count, setups, start } from '../test-support.js';
 
 const CITY = '341000';
@@ -211,7 +212,7 @@ describe.each(setups())('cooperation mechanisms and joint chairs meetings on $na
       code: 'CONFLICT',
       field: 'input.hostId',
       rule: 'rotation',
-      expectedHostId: seats[0],
+      expectedHostId: toGlobalId('MechanismCommittee', seats[0]!),
     });
     const notMember = await t.post(
       plan,
