@@ -49,7 +49,12 @@ import {
 import { drainable } from './shutdown.js';
 import { traceRequest } from './tracing.js';
 import { setMaxStringLength } from './string-limits.js';
-import { requestSnapshotOnce, requestWorkOnce } from './snapshot.js';
+import {
+  answerSnapshot,
+  requestSnapshotOnce,
+  requestWorkOnce,
+  snapshotRequested,
+} from './snapshot.js';
 import type { ModuleDefinition, SeedOptions } from './module.js';
 
 export interface RuntimeOptions {
@@ -189,14 +194,20 @@ export async function startModule(
   phase('relayMs');
   const jobs = await startJobs(orm, definition, settings, relay);
   phase('jobsMs');
+  // Seeded by this process on the in-process bus: each group reads the bus's log from its start,
+  // where all this module ever wrote is, so a snapshot request needs no second announcement.
+  const consumes =
+    seeded && options.transport.kind === 'memory' && definition.consumes?.[snapshotRequested.type]
+      ? { ...definition.consumes, [snapshotRequested.type]: answerSnapshot(definition, true) }
+      : definition.consumes;
   const subscriptions: Subscription[] = [];
-  if (definition.consumes && Object.keys(definition.consumes).length > 0) {
+  if (consumes && Object.keys(consumes).length > 0) {
     subscriptions.push(
       await subscribeReportingLag(options.transport, {
         group: definition.name,
         consumer:
           options.consumerName ?? `${definition.name}-${process.pid}-${randomUUID().slice(0, 8)}`,
-        handle: idempotentConsumer(orm, definition.name, definition.consumes),
+        handle: idempotentConsumer(orm, definition.name, consumes),
       }),
     );
   }

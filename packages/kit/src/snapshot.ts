@@ -79,21 +79,30 @@ export async function requestWorkOnce(orm: Orm, definition: ModuleDefinition): P
   });
 }
 
-/** The answering side: announce everything, when the requester consumes anything this module emits. */
-export function answerSnapshot(definition: ModuleDefinition): EventHandler {
+/**
+ * The answering side: announce everything, when the requester consumes anything this module emits.
+ * `onTheBus`: every event this module ever wrote is still on the bus, where a group reads from the
+ * start (seeded by this process on the in-process bus: a first start). The seed's events are the
+ * records the requester wants, so announcing them again would only have every consumer of those
+ * types apply each record once more: the answer alone is sent, after them.
+ */
+export function answerSnapshot(definition: ModuleDefinition, onTheBus = false): EventHandler {
   return async (em, event) => {
     const request = snapshotRequested.payload.parse(event.payload);
     if (request.requester === definition.name) return;
     const wanted = new Set(request.consumes);
-    // The inbox's fill: every workflow's waiting work, published by the kit for any module.
-    const work =
-      wanted.has(workWaiting.type) && addressesWork(definition.entities)
-        ? await publishAllWork(em, definition.name, definition.entities)
-        : 0;
+    const addresses = wanted.has(workWaiting.type) && addressesWork(definition.entities);
     const announces =
       definition.announce !== undefined && (definition.emits ?? []).some((e) => wanted.has(e.type));
-    if (!announces && work === 0) return;
-    const records = work + (announces ? await definition.announce!(em) : 0);
+    let records = 0;
+    if (onTheBus) {
+      if (!announces && !addresses) return;
+    } else {
+      // The inbox's fill: every workflow's waiting work, published by the kit for any module.
+      const work = addresses ? await publishAllWork(em, definition.name, definition.entities) : 0;
+      if (!announces && work === 0) return;
+      records = work + (announces ? await definition.announce!(em) : 0);
+    }
     emit(
       em,
       definition.name,

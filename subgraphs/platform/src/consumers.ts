@@ -30,6 +30,10 @@ export const applyWorkWaiting: EventHandler = async (em, event) => {
       previous,
       changedAt: now,
     });
+  // The deletes below bypass the unit of work: rows an earlier event of the same batch queued for
+  // this record must be written first, or they outlive the delete and clash with the new ones
+  // (and the whole batch is applied again one event per transaction).
+  await em.flush();
   await em.nativeDelete(InboxItemSchema, { key: work.key });
   await em.nativeDelete(InboxDoneSchema, { key: work.key });
   for (const party of new Set(work.done)) em.create(InboxDoneSchema, { key: work.key, party });
