@@ -53,20 +53,36 @@ export function subgraphSigner(secret: string, supergraphSdl: string): SubgraphS
   const audiences = new Map(
     subgraphEndpoints(supergraphSdl).map((e) => [normalise(e.url), e.name]),
   );
+  // Every call goes to one of a few URLs: each is read once (audience and path), not per call.
+  const targets = new Map<string, { audience: string | undefined; path: string }>();
+  const targetOf = (url: string) => {
+    let target = targets.get(url);
+    if (!target) {
+      let path = url;
+      try {
+        const u = new URL(url);
+        path = `${u.pathname}${u.search}`;
+      } catch {
+        // Not a URL: no audience either, so it goes unsigned.
+      }
+      target = { audience: audiences.get(normalise(url)), path };
+      if (targets.size < 1_000) targets.set(url, target);
+    }
+    return target;
+  };
   return (url, init) => {
-    const audience = audiences.get(normalise(url));
+    const { audience, path } = targetOf(url);
     const headers = plainHeaders(init.headers);
     delete headers[PROOF_HEADER];
     if (!audience) return { ...init, headers };
     const body =
       typeof init.body === 'string' ? init.body : init.body instanceof Uint8Array ? init.body : '';
-    const target = new URL(url);
     const encoded = headers[CALLER_HEADER] || ENCODED_ANONYMOUS;
     headers[CALLER_HEADER] = encoded;
     headers[PROOF_HEADER] = proveRequest(encoded, secret, {
       audience,
       method: init.method ?? 'POST',
-      path: `${target.pathname}${target.search}`,
+      path,
       body,
     });
     return { ...init, headers };
