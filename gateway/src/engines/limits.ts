@@ -286,10 +286,11 @@ export function operationCost(
  */
 const readings = new WeakMap<DocumentNode, Map<string, unknown>>();
 const ids = new WeakMap<object, number>();
+let lastId = 0;
 const idOf = (o: object) => {
   let id = ids.get(o);
   if (id === undefined) {
-    id = ids.size + 1;
+    id = ++lastId;
     ids.set(o, id);
   }
   return id;
