@@ -41,6 +41,32 @@ describe('tokens in development (HS256)', () => {
       .sign(new TextEncoder().encode(settings.jwtSecret));
     expect(await read(`Bearer ${token}`)).toMatchObject({ ok: true, caller: { roles: ['staff'] } });
   });
+
+  it('believes an accepted token again only until it expires, and never a refused one', async () => {
+    const secret = new TextEncoder().encode(settings.jwtSecret);
+    const now = Date.now();
+    const token = await new SignJWT({ roles: ['staff'], district: '341002' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u2')
+      .setIssuedAt(Math.floor(now / 1000))
+      .setExpirationTime(Math.floor(now / 1000) + 120)
+      .sign(secret);
+    const first = await read(`Bearer ${token}`, now);
+    const again = await read(`Bearer ${token}`, now + 1_000);
+    expect(first).toMatchObject({ ok: true, caller: { userId: 'u2', district: '341002' } });
+    // Remembered: the same caller, which no request can change for the next.
+    expect(again).toEqual(first);
+    expect(Object.isFrozen(again.ok && again.caller)).toBe(true);
+    // Past its exp it is refused, remembered or not.
+    expect(await read(`Bearer ${token}`, now + 121_000)).toMatchObject({ ok: false });
+    // A token refused once (another secret) stays refused, read after read.
+    const forged = await new SignJWT({ roles: ['admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u3')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('someone-else'));
+    for (let i = 0; i < 2; i++) expect((await read(`Bearer ${forged}`)).ok).toBe(false);
+  });
 });
 
 describe('tokens in production (JWKS)', () => {

@@ -36,6 +36,46 @@ describe('plugin gate', () => {
     expect(gate.check(document, DISTRICT)?.extensions).toMatchObject({ plugin: PLUGIN });
   });
 
+  it('keeps a decision per document and plugin set: two districts with different sets differ, a switch changes it', () => {
+    const gate = new PluginGate(supergraph);
+    const OTHER = '341003';
+    const RIVER = 'river-chief';
+    const document = parse(
+      '{ districts { code } exchangeVisits(district: "341002") { nodes { id } } }',
+    );
+    // Every plugin on in both districts but one: inter-city-exchange off in DISTRICT, river-chief off in OTHER.
+    for (const plugin of gate.plugins()) {
+      gate.apply({ district: DISTRICT, plugin, enabled: plugin !== PLUGIN, version: 1 });
+      gate.apply({ district: OTHER, plugin, enabled: plugin !== RIVER, version: 1 });
+    }
+    expect(gate.disabledFor(DISTRICT)).toEqual([PLUGIN]);
+    expect(gate.disabledFor(OTHER)).toEqual([RIVER]);
+    // Asked again and again (the decision is then remembered), each district keeps its own answer.
+    for (let i = 0; i < 3; i++) {
+      expect(gate.check(document, DISTRICT)?.extensions).toMatchObject({
+        code: 'PLUGIN_DISABLED',
+        plugin: PLUGIN,
+        district: DISTRICT,
+      });
+      expect(gate.check(document, OTHER)).toBeNull();
+    }
+    // A switch changes the district's set, and with it the decision it gets for the same document.
+    gate.apply({ district: OTHER, plugin: PLUGIN, enabled: false, version: 2 });
+    expect(gate.check(document, OTHER)?.extensions).toMatchObject({
+      plugin: PLUGIN,
+      district: OTHER,
+    });
+    gate.apply({ district: DISTRICT, plugin: PLUGIN, enabled: true, version: 2 });
+    expect(gate.check(document, DISTRICT)).toBeNull();
+    // A stale switch (an older version) changes nothing.
+    gate.apply({ district: DISTRICT, plugin: PLUGIN, enabled: false, version: 1 });
+    expect(gate.check(document, DISTRICT)).toBeNull();
+    // After a reset (the platform's switches read again) the decisions follow the new switches.
+    gate.reset([]);
+    expect(gate.check(document, DISTRICT)?.extensions).toMatchObject({ plugin: PLUGIN });
+    expect(gate.check(document, OTHER)?.extensions).toMatchObject({ plugin: PLUGIN });
+  });
+
   it('names the first place in the document that touches a switched-off plugin', () => {
     const gate = new PluginGate(supergraph);
     const document = parse(`query {

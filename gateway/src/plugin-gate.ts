@@ -51,7 +51,19 @@ interface DocumentReading {
   /** Some operation mixes introspection with data fields. */
   mixed: boolean;
   touches: Touch[];
+  /** The decision for each set of switched-off plugins (keyed by `Disabled.key`): refused where, or null. */
+  decisions: Map<string, Touch | 'mixed' | null>;
 }
+
+/** The plugins a district has switched off, as a list, a set and a key naming the set. */
+interface Disabled {
+  list: string[];
+  set: Set<string>;
+  key: string;
+}
+
+/** Districts whose switched-off plugins are kept at once; anonymous callers may name any. */
+const SITES_KEPT = 1_000;
 
 type Named = DefinitionNode & { name?: { value: string }; fields?: readonly FieldDefinitionNode[] };
 
@@ -69,6 +81,7 @@ export class PluginGate {
   private views = new Map<string, GraphQLSchema>();
   private ids: string[] = [];
   private readings = new WeakMap<DocumentNode, DocumentReading>();
+  private disabledBySite = new Map<string | null, Disabled>();
 
   constructor(supergraphSdl: string) {
     this.load(supergraphSdl);
@@ -93,6 +106,7 @@ export class PluginGate {
     this.api = buildASTSchema(this.apiDocument, { assumeValidSDL: true });
     this.views.clear();
     this.readings = new WeakMap();
+    this.disabledBySite.clear();
   }
 
   /** Every plugin the supergraph has. */
@@ -103,6 +117,7 @@ export class PluginGate {
   /** Replaces every switch (on start and after a reconnect). */
   reset(states: SwitchState[]): void {
     this.switches.clear();
+    this.disabledBySite.clear();
     for (const s of states) this.apply(s);
   }
 
@@ -116,6 +131,7 @@ export class PluginGate {
     const current = district.get(state.plugin);
     if (current && current.version >= state.version) return false;
     district.set(state.plugin, state);
+    this.disabledBySite.delete(state.district);
     return true;
   }
 
@@ -124,17 +140,41 @@ export class PluginGate {
   }
 
   disabledFor(site: string | null): string[] {
-    return this.plugins().filter((p) => !this.enabled(site, p));
+    return this.disabledOf(site).list;
   }
 
-  /** The first plugin the operation touches that the district has not enabled, as an error. */
+  /** Asked twice a request: kept per district until one of its switches changes. */
+  private disabledOf(site: string | null): Disabled {
+    let disabled = this.disabledBySite.get(site);
+    if (!disabled) {
+      const list = this.plugins().filter((p) => !this.enabled(site, p));
+      disabled = { list, set: new Set(list), key: list.join(',') };
+      if (this.disabledBySite.size >= SITES_KEPT) this.disabledBySite.clear();
+      this.disabledBySite.set(site, disabled);
+    }
+    return disabled;
+  }
+
+  /**
+   * The first plugin the operation touches that the district has not enabled, as an error.
+   * Decided once per document and set of switched-off plugins (districts with the same set
+   * share it); a switch changes the district's set, and so the decision it gets.
+   */
   check(document: DocumentNode, site: string | null) {
-    const disabled = new Set(this.disabledFor(site));
-    if (disabled.size === 0) return null;
-    const { mixed, touches } = this.reading(document);
+    const disabled = this.disabledOf(site);
+    if (disabled.list.length === 0) return null;
+    const reading = this.reading(document);
+    let decision = reading.decisions.get(disabled.key);
+    if (decision === undefined) {
+      decision = reading.mixed
+        ? 'mixed'
+        : (reading.touches.find((t) => disabled.set.has(t.plugin)) ?? null);
+      reading.decisions.set(disabled.key, decision);
+    }
+    if (decision === null) return null;
     // The engines answer introspection from the district's pruned schema only when it stands
     // alone; mixed with data it would run against the whole graph and show the switched-off plugins.
-    if (mixed) {
+    if (decision === 'mixed') {
       return appError(
         ErrorCode.BAD_REQUEST,
         `district ${site ?? '(none)'} has plugins switched off: ask for __schema or __type in an operation of its own, not beside data fields`,
@@ -144,8 +184,7 @@ export class PluginGate {
         },
       );
     }
-    const found = touches.find((t) => disabled.has(t.plugin));
-    return found ? this.refusal(found, site) : null;
+    return this.refusal(decision, site);
   }
 
   /**
@@ -161,6 +200,7 @@ export class PluginGate {
           (d) => d.kind === Kind.OPERATION_DEFINITION && rootKind(document, d) === 'mixed',
         ),
         touches: this.touches(document),
+        decisions: new Map(),
       };
       this.readings.set(document, reading);
     }

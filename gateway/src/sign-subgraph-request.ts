@@ -10,6 +10,7 @@ import {
   withTraceHeaders,
   type Caller,
 } from '@cppcc/kit';
+import { request } from 'undici';
 import { subgraphEndpoints, type SubgraphEndpoint } from './supergraph.js';
 
 type HeaderBag = Record<string, string> | Headers | [string, string][] | undefined;
@@ -53,20 +54,36 @@ export function subgraphSigner(secret: string, supergraphSdl: string): SubgraphS
   const audiences = new Map(
     subgraphEndpoints(supergraphSdl).map((e) => [normalise(e.url), e.name]),
   );
+  // Every call goes to one of a few URLs: each is read once (audience and path), not per call.
+  const targets = new Map<string, { audience: string | undefined; path: string }>();
+  const targetOf = (url: string) => {
+    let target = targets.get(url);
+    if (!target) {
+      let path = url;
+      try {
+        const u = new URL(url);
+        path = `${u.pathname}${u.search}`;
+      } catch {
+        // Not a URL: no audience either, so it goes unsigned.
+      }
+      target = { audience: audiences.get(normalise(url)), path };
+      if (targets.size < 1_000) targets.set(url, target);
+    }
+    return target;
+  };
   return (url, init) => {
-    const audience = audiences.get(normalise(url));
+    const { audience, path } = targetOf(url);
     const headers = plainHeaders(init.headers);
     delete headers[PROOF_HEADER];
     if (!audience) return { ...init, headers };
     const body =
       typeof init.body === 'string' ? init.body : init.body instanceof Uint8Array ? init.body : '';
-    const target = new URL(url);
     const encoded = headers[CALLER_HEADER] || ENCODED_ANONYMOUS;
     headers[CALLER_HEADER] = encoded;
     headers[PROOF_HEADER] = proveRequest(encoded, secret, {
       audience,
       method: init.method ?? 'POST',
-      path: `${target.pathname}${target.search}`,
+      path,
       body,
     });
     return { ...init, headers };
@@ -114,13 +131,24 @@ export const SYSTEM: Caller = {
   districts: [],
 };
 
-/** One signed POST of the gateway's own to a subgraph (as SYSTEM). */
+/** What the gateway's own asks read of an answer: read whole, so no socket waits on a body. */
+export interface SubgraphAnswer {
+  status: number;
+  ok: boolean;
+  json(): Promise<unknown>;
+}
+
+/**
+ * One signed POST of the gateway's own to a subgraph (as SYSTEM). Through undici's request
+ * rather than fetch: the registry asks this on a request whenever a member's or unit's entry is
+ * not in its cache, and fetch's web streams cost the request more than the call itself.
+ */
 export async function askSubgraph(
   endpoint: SubgraphEndpoint,
   secret: string,
   body: { query: string; variables?: Record<string, unknown> },
   timeoutMs = 5000,
-): Promise<Response> {
+): Promise<SubgraphAnswer> {
   const text = JSON.stringify(body);
   const path = new URL(endpoint.url);
   // Traced like the engines' fetches when asked during a request (the district tree); polling on a timer is not.
@@ -129,7 +157,7 @@ export async function askSubgraph(
     SpanKind.CLIENT,
     { 'cppcc.subgraph': endpoint.name, 'http.request.method': 'POST', 'url.full': endpoint.url },
     async (span) => {
-      const response = await fetch(endpoint.url, {
+      const response = await request(endpoint.url, {
         method: 'POST',
         headers: withTraceHeaders({
           'content-type': 'application/json',
@@ -143,8 +171,14 @@ export async function askSubgraph(
         body: text,
         signal: AbortSignal.timeout(timeoutMs),
       });
-      span?.setAttribute('http.response.status_code', response.status);
-      return response;
+      const answer = await response.body.text();
+      const status = response.statusCode;
+      span?.setAttribute('http.response.status_code', status);
+      return {
+        status,
+        ok: status >= 200 && status < 300,
+        json: async () => JSON.parse(answer) as unknown,
+      };
     },
   );
 }

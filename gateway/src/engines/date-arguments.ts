@@ -63,20 +63,28 @@ function badValue(
     : null;
 }
 
-/**
- * The gateway serves the supergraph, where `Date` and `DateTime` are scalars without their
- * rules, so a bad day would travel to a subgraph and come back differently per engine (Apollo
- * reports the subgraph's 400 as a 500-ish error, Hive's planner renames the variable). The
- * gateway applies the kit's one rule itself, to variables and to days written inline, and
- * names the argument as the subgraphs would.
- */
-export function checkDateArguments(
-  schema: GraphQLSchema,
-  _document: DocumentNode,
-  operation: OperationDefinitionNode | undefined,
-  variables: Record<string, unknown> | null | undefined,
-): GraphQLError | null {
-  if (!operation || !schema.getType('Date')) return null;
+/** What an operation's dates need checking, read once per operation and schema. */
+interface DatePlan {
+  /** A day written into the document that breaks its rule (the same for every request). */
+  inline: GraphQLError | null;
+  /** The variables whose type can hold a Date or DateTime, with the argument each stands for. */
+  variables: { name: string; type: GraphQLInputType; place: string }[];
+}
+
+const plans = new WeakMap<OperationDefinitionNode, { schema: GraphQLSchema; plan: DatePlan }>();
+
+/** Whether a value of this input type can hold a Date or DateTime anywhere inside. */
+function holdsDates(type: GraphQLInputType, seen = new Set<GraphQLInputType>()): boolean {
+  if (isNonNullType(type) || isListType(type)) return holdsDates(type.ofType, seen);
+  if (isScalarType(type)) return !!RULES[type.name];
+  if (!isInputObjectType(type) || seen.has(type)) return false;
+  seen.add(type);
+  return Object.values(type.getFields()).some((f) => holdsDates(f.type, seen));
+}
+
+function planOf(schema: GraphQLSchema, operation: OperationDefinitionNode): DatePlan {
+  const known = plans.get(operation);
+  if (known?.schema === schema) return known.plan;
   const typeInfo = new TypeInfo(schema);
   const path: string[] = [];
   let inline: GraphQLError | null = null;
@@ -109,19 +117,46 @@ export function checkDateArguments(
     }),
   );
   const placeOf = variablePlaces(operation);
-  for (const definition of operation.variableDefinitions ?? []) {
+  const variables = (operation.variableDefinitions ?? []).flatMap((definition) => {
     const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;
     const name = definition.variable.name.value;
-    const bad = type && badValue(variables?.[name], type, name);
+    return type && holdsDates(type) ? [{ name, type, place: placeOf.get(name) || name }] : [];
+  });
+  const plan = { inline, variables };
+  plans.set(operation, { schema, plan });
+  return plan;
+}
+
+/**
+ * The gateway serves the supergraph, where `Date` and `DateTime` are scalars without their
+ * rules, so a bad day would travel to a subgraph and come back differently per engine (Apollo
+ * reports the subgraph's 400 as a 500-ish error, Hive's planner renames the variable). The
+ * gateway applies the kit's one rule itself, to variables and to days written inline, and
+ * names the argument as the subgraphs would. What to check is read from the operation once
+ * (the engines hand over the same parsed document for the same text); each request then looks
+ * only at the variables that can hold a day.
+ */
+export function checkDateArguments(
+  schema: GraphQLSchema,
+  _document: DocumentNode,
+  operation: OperationDefinitionNode | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): GraphQLError | null {
+  if (!operation || !schema.getType('Date')) return null;
+  const plan = planOf(schema, operation);
+  for (const { name, type, place } of plan.variables) {
+    const bad = badValue(variables?.[name], type, name);
     if (bad) {
       const { rule, text } = RULES[bad.scalar];
-      const field = (placeOf.get(name) || name) + bad.path.slice(name.length);
       return refusal(
         `Variable "$${name}" got invalid value ${JSON.stringify(bad.value)}${bad.path === name ? '' : ` at "${bad.path}"`}; ${bad.scalar} ${text}`,
-        field,
+        place + bad.path.slice(name.length),
         rule,
       );
     }
   }
-  return inline;
+  // A fresh error each time: the engines add to the errors they are handed.
+  return (
+    plan.inline && new GraphQLError(plan.inline.message, { extensions: plan.inline.extensions })
+  );
 }

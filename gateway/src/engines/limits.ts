@@ -21,6 +21,7 @@ import {
   type ValidationContext,
   type ValidationRule,
   type ValueNode,
+  visit,
 } from 'graphql';
 import { checkDateArguments } from './date-arguments.js';
 import type { LimitSettings } from '@cppcc/kit';
@@ -278,6 +279,51 @@ export function operationCost(
   return costOf(operation.selectionSet, root, false);
 }
 
+/**
+ * What the limits read from a document, kept with it: the engines hand over the same parsed
+ * document for the same text (their parse caches), so a repeated operation is walked once.
+ * Keyed further by what else the reading depends on (operation name, schema, limits).
+ */
+const readings = new WeakMap<DocumentNode, Map<string, unknown>>();
+const ids = new WeakMap<object, number>();
+let lastId = 0;
+const idOf = (o: object) => {
+  let id = ids.get(o);
+  if (id === undefined) {
+    id = ++lastId;
+    ids.set(o, id);
+  }
+  return id;
+};
+
+function remembered<T>(document: DocumentNode, key: string, read: () => T): T {
+  let byKey = readings.get(document);
+  if (!byKey) {
+    byKey = new Map();
+    readings.set(document, byKey);
+  }
+  if (!byKey.has(key)) byKey.set(key, read());
+  return byKey.get(key) as T;
+}
+
+/** The variables an operation's sizes (`first`/`last`) come from: all its cost depends on besides the document. */
+function sizeVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if (
+        (node.name.value === 'first' || node.name.value === 'last') &&
+        node.value.kind === Kind.VARIABLE
+      )
+        names.add(node.value.name.value);
+    },
+  });
+  return [...names];
+}
+
+/** Costs kept per document, one per set of page sizes; past this many a document's are computed each time. */
+const COSTS_KEPT = 64;
+
 /** Root fields and cost, checked once variables are known and before any subgraph is called. */
 export function checkOperation(
   schema: GraphQLSchema,
@@ -286,7 +332,9 @@ export function checkOperation(
   variables: Record<string, unknown> | null | undefined,
   limits: LimitSettings,
 ): GraphQLError | null {
-  const roots = rootFieldCount(document, operationName);
+  const roots = remembered(document, `roots:${operationName ?? ''}`, () =>
+    rootFieldCount(document, operationName),
+  );
   if (roots > limits.maxRootFields) {
     return limitError(
       LimitCode.MAX_ROOT_FIELDS_EXCEEDED,
@@ -294,7 +342,22 @@ export function checkOperation(
       { limit: limits.maxRootFields },
     );
   }
-  const cost = operationCost(schema, document, operationName, variables, limits);
+  const costs = remembered(
+    document,
+    `cost:${operationName ?? ''}:${idOf(schema)}:${idOf(limits)}`,
+    () => ({ sizes: sizeVariables(document), byPage: new Map<string, number>() }),
+  );
+  const page = costs.sizes
+    .map((name) => {
+      const v = variables?.[name];
+      return typeof v === 'number' ? v : '';
+    })
+    .join(',');
+  let cost = costs.byPage.get(page);
+  if (cost === undefined) {
+    cost = operationCost(schema, document, operationName, variables, limits);
+    if (costs.byPage.size < COSTS_KEPT) costs.byPage.set(page, cost);
+  }
   if (cost > limits.maxCost) {
     return limitError(
       LimitCode.MAX_COST_EXCEEDED,
@@ -353,7 +416,7 @@ export function checkIntrospection(
   if (
     limits.introspection === 'all' ||
     (limits.introspection === 'signed-in' && signedIn) ||
-    !asksForSchema(document)
+    !remembered(document, 'schema', () => asksForSchema(document))
   )
     return null;
   return limitError(

@@ -4,12 +4,15 @@ import {
   isMutation,
   SpanKind,
   SpanStatusCode,
+  tracingOn,
   withTraceHeaders,
   type Logger,
   type Settings,
 } from '@cppcc/kit';
+import { STATUS_CODES } from 'node:http';
+import { Readable } from 'node:stream';
 import { Kind, parse, type FieldNode, type SelectionSetNode } from 'graphql';
-import { Agent, fetch, Response } from 'undici';
+import { Agent } from 'undici';
 
 export interface SubgraphRequestInit {
   method?: string;
@@ -24,10 +27,89 @@ export type Sign = (
   init: { method?: string; headers?: Record<string, string>; body?: string },
 ) => { headers?: unknown };
 
+/**
+ * A subgraph's answer, as much of a fetch Response as both engines read (status, headers,
+ * text/json; a stream only for event streams and multipart answers).
+ */
+export interface SubgraphResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly ok: boolean;
+  readonly url: string;
+  readonly headers: AnswerHeaders;
+  readonly body: ReadableStream<Uint8Array> | null;
+  text(): Promise<string>;
+  json(): Promise<unknown>;
+}
+
 export interface SubgraphFetch {
-  (url: string, init?: SubgraphRequestInit, sign?: Sign): Promise<Response>;
+  (url: string, init?: SubgraphRequestInit, sign?: Sign): Promise<SubgraphResponse>;
   close(): Promise<void>;
 }
+
+type RawHeaders = Record<string, string | string[] | undefined>;
+
+/** The read-only part of fetch's Headers, over the plain object undici's request gives. */
+class AnswerHeaders {
+  constructor(private raw: RawHeaders) {}
+  get(name: string): string | null {
+    const v = this.raw[name.toLowerCase()];
+    return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+  }
+  has(name: string): boolean {
+    return this.raw[name.toLowerCase()] !== undefined;
+  }
+  *entries(): IterableIterator<[string, string]> {
+    for (const name of Object.keys(this.raw)) {
+      const v = this.get(name);
+      if (v !== null) yield [name, v];
+    }
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+  forEach(each: (value: string, name: string) => void): void {
+    for (const [name, value] of this.entries()) each(value, name);
+  }
+}
+
+/** An answer read whole (JSON, the usual case) or left a stream (SSE, multipart). */
+class Answer implements SubgraphResponse {
+  readonly headers: AnswerHeaders;
+  private stream: Readable | null;
+  private webStream: ReadableStream<Uint8Array> | null = null;
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    raw: RawHeaders,
+    private whole: string | null,
+    stream: Readable | null = null,
+  ) {
+    this.headers = new AnswerHeaders(raw);
+    this.stream = stream;
+  }
+  get statusText(): string {
+    return STATUS_CODES[this.status] ?? '';
+  }
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+  get body(): ReadableStream<Uint8Array> | null {
+    if (this.stream && !this.webStream)
+      this.webStream = Readable.toWeb(this.stream) as ReadableStream<Uint8Array>;
+    return this.webStream;
+  }
+  async text(): Promise<string> {
+    if (this.whole !== null) return this.whole;
+    return new Response(this.body).text();
+  }
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+}
+
+/** Answers streamed to the engine as they come: everything else is read whole here. */
+const STREAMED = /text\/event-stream|multipart\/mixed/;
 
 /** What a socket error looks like when the peer closed a connection under a request. */
 const RESET = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
@@ -78,7 +160,7 @@ export function failurePaths(body: unknown): (string | number)[][] {
 }
 
 /** An answer in the subgraph's own shape saying its fields could not be had, and why (no address in it). */
-function failed(code: string, subgraph: string, body: unknown): Response {
+function failed(code: string, subgraph: string, body: unknown): SubgraphResponse {
   const message =
     code === ErrorCode.SUBGRAPH_TIMEOUT
       ? `the ${subgraph} service did not answer in time; its fields are missing from this answer`
@@ -89,10 +171,12 @@ function failed(code: string, subgraph: string, body: unknown): Response {
     ...(path ? { path } : {}),
     extensions: { code, subgraph },
   }));
-  return new Response(JSON.stringify({ data: null, errors }), {
-    status: 200,
-    headers: { 'content-type': 'application/json' },
-  });
+  return new Answer(
+    '',
+    200,
+    { 'content-type': 'application/json' },
+    JSON.stringify({ data: null, errors }),
+  );
 }
 
 function headerRecord(headers: SubgraphRequestInit['headers']): Record<string, string> {
@@ -120,11 +204,23 @@ export function subgraphFetch(
     connect: { timeout: Math.min(settings.subgraphTimeoutMs, 5_000) },
   });
 
+  // The subgraphs' few URLs, parsed once.
+  const targets = new Map<string, { origin: string; path: string }>();
+  const targetOf = (url: string) => {
+    let target = targets.get(url);
+    if (!target) {
+      const u = new URL(url);
+      target = { origin: u.origin, path: `${u.pathname}${u.search}` };
+      targets.set(url, target);
+    }
+    return target;
+  };
+
   const call = async (
     url: string,
     init: SubgraphRequestInit = {},
     sign?: Sign,
-  ): Promise<Response> => {
+  ): Promise<SubgraphResponse> => {
     const given = headerRecord(init.headers);
     const text =
       typeof init.body === 'string'
@@ -132,31 +228,41 @@ export function subgraphFetch(
         : init.body
           ? init.body.toString('utf8')
           : undefined;
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = undefined;
-    }
-    const mutation = isMutation(body);
+    // The body is read only when a call fails (or is traced): what the error paths and the
+    // retry rule need. Parsing every call's body cost more than the call's own bookkeeping.
+    let parsed: { body: unknown } | undefined;
+    const bodyOf = () => {
+      if (!parsed) {
+        try {
+          parsed = { body: text ? JSON.parse(text) : undefined };
+        } catch {
+          parsed = { body: undefined };
+        }
+      }
+      return parsed.body;
+    };
+    const mutation = () => isMutation(bodyOf());
     const subgraph = nameOf(url);
     const requestId = given['x-request-id'];
+    const target = targetOf(url);
     // One CLIENT span per call (retries included), whichever engine planned it; its traceparent
     // goes on each attempt, after signing: the proof binds audience, method, path and body, not
     // the other headers, so the header changes nothing the subgraph verifies.
     return inSpan(
       `POST ${subgraph}`,
       SpanKind.CLIENT,
-      {
-        'cppcc.subgraph': subgraph,
-        'http.request.method': init.method ?? 'POST',
-        'url.full': url,
-        'graphql.operation.type': mutation ? 'mutation' : 'query',
-      },
+      tracingOn()
+        ? {
+            'cppcc.subgraph': subgraph,
+            'http.request.method': init.method ?? 'POST',
+            'url.full': url,
+            'graphql.operation.type': mutation() ? 'mutation' : 'query',
+          }
+        : {},
       async (span) => {
         const fail = (code: string) => {
           span?.setStatus({ code: SpanStatusCode.ERROR, message: code });
-          return failed(code, subgraph, body);
+          return failed(code, subgraph, bodyOf());
         };
         for (let attempt = 1; ; attempt += 1) {
           span?.setAttribute('cppcc.attempts', attempt);
@@ -171,29 +277,37 @@ export function subgraphFetch(
           const timeout = AbortSignal.timeout(settings.subgraphTimeoutMs);
           const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
           try {
-            const response = await fetch(url, {
-              method: init.method ?? 'POST',
+            // undici's request, not its fetch: the engines read status, headers and the text,
+            // and fetch's web streams and objects around that cost more than the HTTP itself.
+            const response = await agent.request({
+              origin: target.origin,
+              path: target.path,
+              method: (init.method ?? 'POST') as 'POST',
               headers,
               body: text,
               signal,
-              dispatcher: agent,
             });
-            if (response.status === 503 && attempt === 1) {
+            const status = response.statusCode;
+            if (status === 503 && attempt === 1) {
               // A stopping subgraph refuses before it runs anything: safe to send again, to a replica or the restarted one.
-              await response.body?.cancel();
+              await response.body.dump();
               log.info(
                 { subgraph, url, requestId },
                 'subgraph is stopping (503); sending the call again',
               );
               continue;
             }
-            if (response.status === 503) {
-              await response.body?.cancel();
+            if (status === 503) {
+              await response.body.dump();
               log.warn({ subgraph, url, requestId }, 'subgraph call refused: stopping');
               return fail(ErrorCode.SUBGRAPH_UNAVAILABLE);
             }
-            span?.setAttribute('http.response.status_code', response.status);
-            return response;
+            span?.setAttribute('http.response.status_code', status);
+            const type = response.headers['content-type'];
+            if (STREAMED.test(Array.isArray(type) ? type.join(',') : (type ?? '')))
+              return new Answer(url, status, response.headers, null, response.body);
+            // Read whole here, within the call's timeout and its retry on a reset.
+            return new Answer(url, status, response.headers, await response.body.text());
           } catch (err) {
             const code = causeCode(err);
             if (timeout.aborted) {
@@ -204,7 +318,7 @@ export function subgraphFetch(
               return fail(ErrorCode.SUBGRAPH_TIMEOUT);
             }
             if (init.signal?.aborted) throw err;
-            if (attempt === 1 && !mutation && RESET.has(code)) {
+            if (attempt === 1 && RESET.has(code) && !mutation()) {
               log.info(
                 { subgraph, url, requestId, cause: code },
                 'subgraph connection reset; sending the query again',
@@ -212,7 +326,7 @@ export function subgraphFetch(
               continue;
             }
             log.warn(
-              { subgraph, url, requestId, cause: code, mutation, attempt },
+              { subgraph, url, requestId, cause: code, mutation: mutation(), attempt },
               'subgraph call failed',
             );
             return fail(ErrorCode.SUBGRAPH_UNAVAILABLE);

@@ -234,7 +234,7 @@ export const SETTINGS = {
     url(['http', 'https']),
     '',
     'gateway',
-    'JWKS endpoint of the identity provider (production tokens).',
+    'JWKS endpoint of the identity provider (production tokens). An accepted token is believed again without verifying for up to 60 s (never past its `exp`): a key withdrawn from the JWKS stops working within a minute.',
   ),
   JWT_ISSUER: spec(
     text.min(1),

@@ -12,14 +12,19 @@ export interface CppccClaims extends JWTPayload {
   unitId?: string | number;
 }
 
-export type TokenResult =
-  | { ok: true; caller: Omit<Caller, 'districts'> }
-  | { ok: false; error: GraphQLError };
+type TokenCaller = Omit<Caller, 'districts'>;
+
+export type TokenResult = { ok: true; caller: TokenCaller } | { ok: false; error: GraphQLError };
+
+/** How long an accepted token is believed without verifying it again (never past its `exp`). */
+export const VERIFIED_TOKEN_MS = 60_000;
+/** Accepted tokens remembered at once; past this the oldest is forgotten. */
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 /** How far a token's `iat` may lie ahead of this clock (clocks of issuers drift a little). */
 export const TOKEN_CLOCK_SKEW_SECONDS = 60;
 
-function refuse(reason: string): TokenResult {
+function refuse(reason: string): { ok: false; error: GraphQLError } {
   return { ok: false, error: appError(ErrorCode.UNAUTHENTICATED, reason) };
 }
 
@@ -37,6 +42,11 @@ export function createTokenReader(settings: Settings) {
     ? createRemoteJWKSet(new URL(settings.jwksUrl))
     : new TextEncoder().encode(settings.jwtSecret);
   const algorithms = settings.jwksUrl ? ['RS256', 'ES256', 'EdDSA'] : ['HS256'];
+  // A client sends its token with every request; verifying it (WebCrypto, the key imported
+  // each time) was the gateway's largest own cost per request. The same bytes verify the same
+  // way, so an accepted token is believed again until it expires — at most VERIFIED_TOKEN_MS,
+  // which bounds how long a key withdrawn from the JWKS keeps working. Refusals are not kept.
+  const verified = new Map<string, { caller: TokenCaller; exp: number; at: number }>();
 
   return async function readToken(
     authorization: string | undefined,
@@ -45,9 +55,26 @@ export function createTokenReader(settings: Settings) {
     if (!authorization) return { ok: true, caller: ANONYMOUS };
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) return refuse('Authorization header must be "Bearer <token>"');
+    const known = verified.get(match[1]);
+    if (known && now >= known.at && now < known.at + VERIFIED_TOKEN_MS && now < known.exp)
+      return { ok: true, caller: known.caller };
+    if (known) verified.delete(match[1]);
+    const result = await verify(match[1], now);
+    if (result.ok) {
+      if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!);
+      verified.set(match[1], { ...result, at: now });
+      return { ok: true, caller: result.caller };
+    }
+    return result;
+  };
+
+  async function verify(
+    token: string,
+    now: number,
+  ): Promise<{ ok: true; caller: TokenCaller; exp: number } | { ok: false; error: GraphQLError }> {
     let payload: CppccClaims;
     try {
-      ({ payload } = await jwtVerify<CppccClaims>(match[1], key as Uint8Array, {
+      ({ payload } = await jwtVerify<CppccClaims>(token, key as Uint8Array, {
         algorithms,
         issuer: settings.jwtIssuer,
         audience: settings.jwtAudience,
@@ -84,6 +111,14 @@ export function createTokenReader(settings: Settings) {
     const unitId = payload.unitId != null && payload.unitId !== '' ? String(payload.unitId) : null;
     if (roles.includes('unit') && !unitId)
       return refuse('token is not valid: a unit token must name its unit (unitId)');
-    return { ok: true, caller: { userId: payload.sub, memberId, unitId, district, roles } };
-  };
+    // Frozen: the same object answers every later request with this token.
+    const caller: TokenCaller = Object.freeze({
+      userId: payload.sub,
+      memberId,
+      unitId,
+      district,
+      roles: Object.freeze(roles) as Role[],
+    });
+    return { ok: true, caller, exp: (payload.exp as number) * 1000 };
+  }
 }
