@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { randomUUID } from 'node:crypto';
 import { createGateway, type RunningGateway } from '@cppcc/gateway';
 import { redisTransport, type Transport } from '@cppcc/kit';
+import { idsAsKeys } from '@cppcc/testing';
 import { CONFIGURATIONS, settings, startStack, type Stack } from './harness.js';
 
 const CITY = '341000';
@@ -31,7 +32,8 @@ function collect(
   const unsubscribe = client.subscribe(
     { query },
     {
-      next: (r) => received.push(r as Received),
+      // Ids read back as keys, as the stack's client reads them (idsAsKeys).
+      next: (r) => received.push(idsAsKeys(r) as Received),
       error: (err) => received.push({ errors: [{ message: String(err) }] }),
       complete: () => undefined,
     },

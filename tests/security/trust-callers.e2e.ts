@@ -1,3 +1,4 @@
+import { toGlobalId } from '@cppcc/kit';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -78,7 +79,7 @@ describe('tokens and the registry', () => {
     const token = await stack.token({ roles: ['member'], district: A, memberId: '111' });
     const r = await post(stack.gateway.url, ME, token);
     expect(r.body.errors).toBeUndefined();
-    expect(r.body.data?.me.id).toBe('111');
+    expect(r.body.data?.me.id).toBe(toGlobalId('Member', 111));
   });
 
   it("refuses a member token naming another district than the member's", async () => {
@@ -100,7 +101,9 @@ describe('tokens and the registry', () => {
 
   it('refuses a member who left, within moments: the bus event drops the cached answer', async () => {
     const token = await stack.token({ roles: ['member'], district: A, memberId: '113' });
-    expect((await post(stack.gateway.url, ME, token)).body.data?.me.id).toBe('113');
+    expect((await post(stack.gateway.url, ME, token)).body.data?.me.id).toBe(
+      toGlobalId('Member', 113),
+    );
     const staff = await stack.token({ roles: ['staff'], district: A });
     const left = await post<{ updateMemberProfile: { status: string } }>(
       stack.gateway.url,

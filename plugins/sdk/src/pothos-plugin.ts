@@ -29,6 +29,7 @@ const SHARED_TYPES = new Set([
   'Mutation',
   'Subscription',
   'PageInfo',
+  'Node',
   'Date',
   'DateTime',
   'JSON',
