@@ -8,6 +8,7 @@ import {
   type Client,
 } from '@cppcc/client';
 import { members } from '@cppcc/demo';
+import { fromGlobalId, toGlobalId } from '@cppcc/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backOffice, fileAndAssign } from '../clients/typescript/examples/back-office.js';
 import { pluginConsole, switchPlugin } from '../clients/typescript/examples/district-operator.js';
@@ -42,7 +43,7 @@ describe('the typed client: each README flow through the gateway', () => {
     const submitted = await submitProposal(member, '关于统一黄山茶公共品牌的建议（客户端示例）');
     expect(submitted.status).toBe('SUBMITTED');
     const home = await memberHome(member);
-    expect(home.me?.id).toBe(String(author.id));
+    expect(home.me?.id).toBe(toGlobalId('Member', author.id));
     expect(home.me?.proposals?.nodes.map((p) => p.id)).toContain(submitted.id);
     expect(home.archive?.counts.length).toBeGreaterThan(0);
 
@@ -67,7 +68,12 @@ describe('the typed client: each README flow through the gateway', () => {
     expect(proposal.tasks.map((t) => t.unit?.id)).toEqual([unit.id]);
 
     const handler = client(
-      await stack.token({ roles: ['unit'], district: DISTRICT, unitId: unit.id }),
+      // A token names the unit by its key, as the identity provider knows it.
+      await stack.token({
+        roles: ['unit'],
+        district: DISTRICT,
+        unitId: fromGlobalId(unit.id)!.key,
+      }),
     );
     const task = (await unitTasks(handler)).nodes.find((t) => t.proposal?.id === submitted.id);
     expect(task?.status).toBe('PENDING_RECEIPT');
