@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { signDevToken } from '@cppcc/gateway';
 import { CITY } from '@cppcc/demo';
-import { childEnvironment, readSettings } from '@cppcc/kit';
+import { childEnvironment, fromGlobalId, readSettings } from '@cppcc/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root, stopChild } from './faults/harness.js';
 import { freeModulePorts } from './module-ports.js';
@@ -125,7 +125,8 @@ describe('the embedded platform with its modules in worker threads', { timeout: 
     expect(record.body.errors).toBeUndefined();
     expect(record.body.data!.member.dutyEvents).toContainEqual({
       kind: 'proposal.submitted',
-      sourceId: submitted.body.data!.submitProposal.id,
+      // A duty event names its source by key (docs/architecture.md, Ids).
+      sourceId: fromGlobalId(submitted.body.data!.submitProposal.id)!.key,
     });
   });
 

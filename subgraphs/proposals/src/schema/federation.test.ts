@@ -84,8 +84,8 @@ describe.each(databases())(
 
     it('declares its entities, the Member fields it adds, and the units it only points at', async () => {
       const { sdl } = await ok<{ sdl: string }>(module, '{ _service { sdl } }', {}, anonymous);
-      expect(sdl).toMatch(/type Proposal\s+@key\(fields: "id"\)/);
-      expect(sdl).toMatch(/type OpinionItem\s+@key\(fields: "id"\)/);
+      expect(sdl).toMatch(/type Proposal implements Node\s+@key\(fields: "id"\)/);
+      expect(sdl).toMatch(/type OpinionItem implements Node\s+@key\(fields: "id"\)/);
       expect(sdl).toMatch(/type GovernmentUnit\s+@key\(fields: "id", resolvable: false\)/);
       const memberType = /type Member[^{]*\{([^}]*)\}/.exec(sdl)![1];
       expect(memberType).toMatch(/\bproposals\(/);
