@@ -21,12 +21,12 @@ describe('composition', () => {
     const keys: Record<string, string[]> = {
       organization: [
         'type District @key(fields: "code")',
-        'type SpecialCommittee @key(fields: "id")',
-        'type Sector @key(fields: "id")',
+        'type SpecialCommittee implements Node @key(fields: "id")',
+        'type Sector implements Node @key(fields: "id")',
       ],
-      members: ['type Member @key(fields: "id")'],
-      proposals: ['type Proposal @key(fields: "id")'],
-      consultation: ['type ConsultationActivity @key(fields: "id")'],
+      members: ['type Member implements Node @key(fields: "id")'],
+      proposals: ['type Proposal implements Node @key(fields: "id")'],
+      consultation: ['type ConsultationActivity implements Node @key(fields: "id")'],
     };
     for (const module of coreModules) {
       const sdl = printSubgraph(module).replace(/\s+/g, ' ');
