@@ -14,7 +14,7 @@ import {
   SubmitProposalDocument,
 } from '@cppcc/client';
 import { ACTIVE_DISTRICTS, districts, governmentUnits, members } from '@cppcc/demo';
-import type { Role } from '@cppcc/kit';
+import { fromGlobalId, type Role } from '@cppcc/kit';
 import { print, type DocumentNode } from 'graphql';
 
 /**
@@ -287,7 +287,8 @@ export async function createMix(scale: number, sign: Sign, seed = 1) {
         (data) => {
           const a = data.assignProposal as { tasks: { id: string; unit: { id: string } | null }[] };
           for (const t of a.tasks) {
-            const id = Number(t.unit?.id ?? unit.id);
+            // The graph names the unit by its global id; tokens and the demo by its key.
+            const id = Number(t.unit ? fromGlobalId(t.unit.id)!.key : unit.id);
             if (!assigned.has(id)) assigned.set(id, new Set());
             assigned.get(id)!.add(t.id);
           }
